@@ -1,0 +1,33 @@
+package io.inkstone;
+
+import java.util.Arrays;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Inkstone (砚): a self-hostable self-media news platform.
+ *
+ * <p>{@code java -jar inkstone.jar} serves the site; {@code java -jar inkstone.jar import FILE.jsonl}
+ * imports articles and exits (see {@code importer}).
+ */
+@SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class InkstoneApplication {
+
+	public static void main(String[] args) {
+		if (args.length > 0 && "import".equals(args[0])) {
+			String[] rest = Arrays.copyOfRange(args, 1, args.length);
+			SpringApplication app = new SpringApplication(InkstoneApplication.class);
+			app.setWebApplicationType(WebApplicationType.NONE);
+			app.setAdditionalProfiles("import");
+			System.exit(SpringApplication.exit(app.run(rest)));
+		}
+		SpringApplication.run(InkstoneApplication.class, args);
+	}
+
+}

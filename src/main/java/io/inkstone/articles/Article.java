@@ -1,0 +1,23 @@
+package io.inkstone.articles;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** A whole article as the article page needs it. {@code bodyHtml} is already sanitized. */
+public record Article(long id, String title, String summary, String bodyMarkdown, String bodyHtml, long creatorId,
+		long channelId, String coverImage, String tags, boolean original, String aigc, String source, String status,
+		String removalReason, long publishedAt, long updatedAt) {
+
+	public ArticleStatus articleStatus() {
+		return ArticleStatus.fromDb(status);
+	}
+
+	public List<String> tagList() {
+		return tags == null || tags.isBlank() ? List.of() : Arrays.stream(tags.split(",")).map(String::strip).toList();
+	}
+
+	public ArticleSummary toSummary() {
+		return new ArticleSummary(id, title, summary, creatorId, channelId, publishedAt, original, aigc, coverImage);
+	}
+
+}

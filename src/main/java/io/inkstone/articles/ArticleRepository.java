@@ -1,0 +1,146 @@
+package io.inkstone.articles;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import io.inkstone.shared.Cursor;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ArticleRepository {
+
+	private static final String SUMMARY = "id, title, summary, creator_id, channel_id, published_at, original, aigc, cover_image";
+
+	private static final String FULL = "id, title, summary, body_markdown, body_html, creator_id, channel_id, cover_image, tags,"
+			+ " original, aigc, source, status, removal_reason, published_at, updated_at";
+
+	private final JdbcClient jdbc;
+
+	ArticleRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Article> findById(long id) {
+		return jdbc.sql("SELECT " + FULL + " FROM articles WHERE id = :id").param("id", id).query(Article.class).optional();
+	}
+
+	List<ArticleSummary> findPublishedSummaries(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE status = 'published' AND id IN (:ids)")
+			.param("ids", ids)
+			.query(ArticleSummary.class)
+			.list();
+	}
+
+	List<ArticleSummary> latest(Cursor after, int limit) {
+		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE status = 'published'"
+				+ " AND (published_at < :t OR (published_at = :t AND id < :id)) ORDER BY published_at DESC, id DESC LIMIT :limit")
+			.param("t", after.publishedAt())
+			.param("id", after.id())
+			.param("limit", limit)
+			.query(ArticleSummary.class)
+			.list();
+	}
+
+	List<ArticleSummary> latestInChannel(long channelId, Cursor after, int limit) {
+		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE channel_id = :channel AND status = 'published'"
+				+ " AND (published_at < :t OR (published_at = :t AND id < :id)) ORDER BY published_at DESC, id DESC LIMIT :limit")
+			.param("channel", channelId)
+			.param("t", after.publishedAt())
+			.param("id", after.id())
+			.param("limit", limit)
+			.query(ArticleSummary.class)
+			.list();
+	}
+
+	List<ArticleSummary> latestOriginalInChannel(long channelId, int limit) {
+		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE channel_id = :channel AND status = 'published'"
+				+ " AND original = TRUE ORDER BY published_at DESC, id DESC LIMIT :limit")
+			.param("channel", channelId)
+			.param("limit", limit)
+			.query(ArticleSummary.class)
+			.list();
+	}
+
+	List<ArticleSummary> latestByCreator(long creatorId, Cursor after, int limit) {
+		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE creator_id = :creator AND status = 'published'"
+				+ " AND (published_at < :t OR (published_at = :t AND id < :id)) ORDER BY published_at DESC, id DESC LIMIT :limit")
+			.param("creator", creatorId)
+			.param("t", after.publishedAt())
+			.param("id", after.id())
+			.param("limit", limit)
+			.query(ArticleSummary.class)
+			.list();
+	}
+
+	long countPublishedByCreator(long creatorId) {
+		return jdbc.sql("SELECT COUNT(*) FROM articles WHERE creator_id = :creator AND status = 'published'")
+			.param("creator", creatorId)
+			.query(Long.class)
+			.single();
+	}
+
+	long countPublished() {
+		return jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'").query(Long.class).single();
+	}
+
+	List<Long> channelsWithPublished() {
+		return jdbc.sql("SELECT DISTINCT channel_id FROM articles WHERE status = 'published'").query(Long.class).list();
+	}
+
+	/** Inserts unless the import key is known; returns false for a duplicate. */
+	boolean insert(long id, NewArticle a, String bodyHtml, String summary, long now) {
+		return jdbc.sql("""
+				INSERT INTO articles (id, import_key, creator_id, channel_id, title, body_markdown, body_html, summary,
+				  cover_image, tags, original, aigc, source, status, removal_reason, published_at, updated_at, created_at, change_seq)
+				VALUES (:id, :key, :creator, :channel, :title, :markdown, :html, :summary,
+				  :cover, :tags, :original, :aigc, :source, 'published', NULL, :published, :now, :now, :seq)
+				ON CONFLICT (import_key) DO NOTHING""")
+			.param("id", id)
+			.param("key", a.importKey())
+			.param("creator", a.creatorId())
+			.param("channel", a.channelId())
+			.param("title", a.title())
+			.param("markdown", a.bodyMarkdown())
+			.param("html", bodyHtml)
+			.param("summary", summary)
+			.param("cover", MarkdownRenderer.imageSources(bodyHtml).stream().findFirst().orElse(null))
+			.param("tags", a.tags())
+			.param("original", a.original())
+			.param("aigc", a.aigc().dbValue())
+			.param("source", a.source())
+			.param("published", a.publishedAt())
+			.param("now", now)
+			.param("seq", id)
+			.update() == 1;
+	}
+
+	int markRemoved(long id, String reason, long now, long seq) {
+		return jdbc.sql("UPDATE articles SET status = 'removed', removal_reason = :reason, updated_at = :now, change_seq = :seq"
+				+ " WHERE id = :id AND status <> 'removed'")
+			.param("id", id)
+			.param("reason", reason)
+			.param("now", now)
+			.param("seq", seq)
+			.update();
+	}
+
+	List<ChangedArticle> changedSince(long seq, int limit) {
+		return jdbc.sql("SELECT id, title, body_markdown, creator_id, channel_id, status, published_at, change_seq"
+				+ " FROM articles WHERE change_seq > :seq ORDER BY change_seq LIMIT :limit")
+			.param("seq", seq)
+			.param("limit", limit)
+			.query(ChangedArticle.class)
+			.list();
+	}
+
+	long countChangedSince(long seq) {
+		return jdbc.sql("SELECT COUNT(*) FROM articles WHERE change_seq > :seq").param("seq", seq).query(Long.class).single();
+	}
+
+}

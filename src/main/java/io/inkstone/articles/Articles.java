@@ -1,0 +1,162 @@
+package io.inkstone.articles;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.inkstone.shared.Cursor;
+import io.inkstone.shared.GoneException;
+import io.inkstone.shared.Ids;
+import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.Slice;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The article API: reads for pages and other modules, imports, takedowns. */
+@Service
+public class Articles {
+
+	private final ArticleRepository repository;
+
+	private final ApplicationEventPublisher events;
+
+	/** Published summaries by id: hot lists and related lists ask for the same few hundred all the time. */
+	private final Cache<Long, ArticleSummary> summaries = Caffeine.newBuilder().maximumSize(20_000).build();
+
+	private final Cache<String, Set<Long>> channelsWithContent = Caffeine.newBuilder()
+		.expireAfterWrite(java.time.Duration.ofSeconds(30))
+		.build();
+
+	Articles(ArticleRepository repository, ApplicationEventPublisher events) {
+		this.repository = repository;
+		this.events = events;
+	}
+
+	/** The article if it is public; 410 if taken down; 404 if it never existed or is not public. */
+	public Article getPublished(long id) {
+		Article article = repository.findById(id).orElseThrow(() -> new NotFoundException("文章不存在 / no such article"));
+		return switch (article.articleStatus()) {
+			case PUBLISHED -> article;
+			case REMOVED -> throw new GoneException(article.title(), article.removalReason());
+			default -> throw new NotFoundException("文章不存在 / no such article");
+		};
+	}
+
+	/** Published summaries for the ids, in the order given; unknown or non-public ids are dropped. */
+	public List<ArticleSummary> summaries(Collection<Long> ids) {
+		Map<Long, ArticleSummary> found = new java.util.HashMap<>(summaries.getAllPresent(ids));
+		Set<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).collect(Collectors.toSet());
+		if (!missing.isEmpty()) {
+			for (ArticleSummary s : repository.findPublishedSummaries(missing)) {
+				summaries.put(s.id(), s);
+				found.put(s.id(), s);
+			}
+		}
+		Map<Long, ArticleSummary> ordered = new LinkedHashMap<>();
+		for (Long id : ids) {
+			ArticleSummary s = found.get(id);
+			if (s != null) {
+				ordered.putIfAbsent(id, s);
+			}
+		}
+		return List.copyOf(ordered.values());
+	}
+
+	public Slice<ArticleSummary> latest(Cursor after, int size) {
+		return slice(repository.latest(after, size + 1), size);
+	}
+
+	public Slice<ArticleSummary> latestInChannel(long channelId, Cursor after, int size) {
+		return slice(repository.latestInChannel(channelId, after, size + 1), size);
+	}
+
+	public List<ArticleSummary> latestOriginalInChannel(long channelId, int size) {
+		return repository.latestOriginalInChannel(channelId, size);
+	}
+
+	public Slice<ArticleSummary> latestByCreator(long creatorId, Cursor after, int size) {
+		return slice(repository.latestByCreator(creatorId, after, size + 1), size);
+	}
+
+	/** The true count of a creator's public articles. */
+	public long countByCreator(long creatorId) {
+		return repository.countPublishedByCreator(creatorId);
+	}
+
+	public long countPublished() {
+		return repository.countPublished();
+	}
+
+	/** Channels that have at least one public article (cached briefly: the query scans an index). */
+	public Set<Long> channelsWithContent() {
+		return channelsWithContent.get("all", key -> Set.copyOf(repository.channelsWithPublished()));
+	}
+
+	/** The durable change feed: articles changed after {@code seq}, oldest change first. */
+	public List<ChangedArticle> changedSince(long seq, int limit) {
+		return repository.changedSince(seq, limit);
+	}
+
+	public long countChangedSince(long seq) {
+		return repository.countChangedSince(seq);
+	}
+
+	/**
+	 * Stores a batch of validated articles in one transaction (all or nothing). Returns the ids of the
+	 * articles stored; duplicates (known import keys) are skipped.
+	 */
+	@Transactional
+	public Map<NewArticle, Long> importBatch(List<NewArticle> batch) {
+		Map<NewArticle, Long> stored = new LinkedHashMap<>();
+		long now = System.currentTimeMillis();
+		for (NewArticle article : batch) {
+			String html = MarkdownRenderer.toSafeHtml(article.bodyMarkdown());
+			String summary = MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(article.bodyMarkdown()), 120);
+			long id = Ids.next();
+			if (repository.insert(id, article, html, summary, now)) {
+				stored.put(article, id);
+			}
+		}
+		return stored;
+	}
+
+	/** Takes a published article down; its page then answers 410 with the reason. */
+	@Transactional
+	public void takeDown(long id, String reason) {
+		Article article = repository.findById(id).orElseThrow(() -> new NotFoundException("no article " + id));
+		if (repository.markRemoved(id, reason, System.currentTimeMillis(), Ids.next()) == 1) {
+			events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
+		}
+	}
+
+	@EventListener
+	void evict(ArticleChanged changed) {
+		summaries.invalidate(changed.id());
+		channelsWithContent.invalidateAll();
+	}
+
+	private static <T> Slice<T> slice(List<T> rows, int size) {
+		if (rows.size() <= size) {
+			return new Slice<>(rows, null);
+		}
+		List<T> page = rows.subList(0, size);
+		T last = page.get(size - 1);
+		Cursor next = last instanceof ArticleSummary s ? new Cursor(s.publishedAt(), s.id()) : null;
+		return new Slice<>(List.copyOf(page), next);
+	}
+
+	static <K, V> Map<K, V> index(Collection<V> values, Function<V, K> key) {
+		return values.stream().collect(Collectors.toMap(key, Function.identity()));
+	}
+
+}

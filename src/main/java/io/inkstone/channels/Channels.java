@@ -1,0 +1,97 @@
+package io.inkstone.channels;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
+import io.inkstone.shared.Ids;
+import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.NotFoundException;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/** The channel API: lookup (cached, channels change rarely) and creation for imports. */
+@Service
+public class Channels {
+
+	private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+	private final ChannelRepository repository;
+
+	private final InkstoneProperties.Channels config;
+
+	private final LoadingCache<String, List<Channel>> all;
+
+	Channels(ChannelRepository repository, InkstoneProperties properties) {
+		this.repository = repository;
+		this.config = properties.channels();
+		this.all = Caffeine.newBuilder().maximumSize(1).build(key -> repository.findAll());
+	}
+
+	/** Creates the configured default channels on a fresh site. */
+	@EventListener(ApplicationReadyEvent.class)
+	public void ensureDefaults() {
+		if (repository.count() > 0) {
+			return;
+		}
+		int position = 1;
+		for (Map.Entry<String, String> entry : config.defaults().entrySet()) {
+			repository.insertIfAbsent(Ids.next(), entry.getKey(), entry.getValue(), position++,
+					config.originalTabs().contains(entry.getKey()), System.currentTimeMillis());
+		}
+		all.invalidateAll();
+	}
+
+	public List<Channel> all() {
+		return all.get("all");
+	}
+
+	public Map<Long, Channel> byId() {
+		return all().stream().collect(Collectors.toMap(Channel::id, Function.identity()));
+	}
+
+	public Optional<Channel> find(String slug) {
+		return all().stream().filter(c -> c.slug().equals(slug)).findFirst();
+	}
+
+	public Channel get(String slug) {
+		return find(slug).orElseThrow(() -> new NotFoundException("频道不存在 / no such channel: " + slug));
+	}
+
+	public Channel get(long id) {
+		Channel channel = byId().get(id);
+		if (channel == null) {
+			throw new NotFoundException("no channel " + id);
+		}
+		return channel;
+	}
+
+	public static boolean isValidSlug(String slug) {
+		return slug != null && SLUG.matcher(slug).matches();
+	}
+
+	/** Finds the channel or creates it, named from {@code inkstone.channels.names} (else the slug). */
+	public Channel ensure(String slug) {
+		Optional<Channel> existing = find(slug);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		if (!isValidSlug(slug)) {
+			throw new IllegalArgumentException("invalid channel slug: " + slug);
+		}
+		String name = config.names().getOrDefault(slug, config.defaults().getOrDefault(slug, slug));
+		repository.insertIfAbsent(Ids.next(), slug, name, repository.nextPosition(),
+				config.originalTabs().contains(slug), System.currentTimeMillis());
+		all.invalidateAll();
+		return repository.findBySlug(slug).orElseThrow();
+	}
+
+}

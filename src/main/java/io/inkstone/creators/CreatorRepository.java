@@ -1,0 +1,80 @@
+package io.inkstone.creators;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CreatorRepository {
+
+	private static final String COLUMNS = "id, handle, display_name, avatar_url, tagline, account_type, verified, region";
+
+	private final JdbcClient jdbc;
+
+	CreatorRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Creator> findByHandle(String handle) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM creators WHERE handle = :handle")
+			.param("handle", handle)
+			.query(Creator.class)
+			.optional();
+	}
+
+	Optional<Creator> findById(long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM creators WHERE id = :id").param("id", id).query(Creator.class).optional();
+	}
+
+	List<Creator> findAllById(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM creators WHERE id IN (:ids)").param("ids", ids).query(Creator.class).list();
+	}
+
+	void insertIfAbsent(long id, String handle, String displayName, String tagline, String accountType, long now) {
+		jdbc.sql("""
+				INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at)
+				VALUES (:id, :handle, :name, NULL, :tagline, :type, FALSE, NULL, :now)
+				ON CONFLICT (handle) DO NOTHING""")
+			.param("id", id)
+			.param("handle", handle)
+			.param("name", displayName)
+			.param("tagline", tagline)
+			.param("type", accountType)
+			.param("now", now)
+			.update();
+	}
+
+	long countFollowers(long creatorId) {
+		return jdbc.sql("SELECT COUNT(*) FROM follows WHERE creator_id = :id").param("id", creatorId).query(Long.class).single();
+	}
+
+	boolean isFollowing(String readerKey, long creatorId) {
+		return jdbc.sql("SELECT COUNT(*) FROM follows WHERE reader_key = :reader AND creator_id = :id")
+			.param("reader", readerKey)
+			.param("id", creatorId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void follow(String readerKey, long creatorId, long now) {
+		jdbc.sql("INSERT INTO follows (reader_key, creator_id, created_at) VALUES (:reader, :id, :now) ON CONFLICT DO NOTHING")
+			.param("reader", readerKey)
+			.param("id", creatorId)
+			.param("now", now)
+			.update();
+	}
+
+	void unfollow(String readerKey, long creatorId) {
+		jdbc.sql("DELETE FROM follows WHERE reader_key = :reader AND creator_id = :id")
+			.param("reader", readerKey)
+			.param("id", creatorId)
+			.update();
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.inkstone.creators;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.inkstone.shared.Ids;
+import io.inkstone.shared.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The creator API: profiles (cached by id), creation for imports, follows. */
+@Service
+public class Creators {
+
+	/** Handles may be CJK (classical authors are known by their names); no spaces, slashes or markup. */
+	private static final Pattern HANDLE = Pattern.compile("[\\p{L}\\p{N}_.·-]{1,64}");
+
+	private final CreatorRepository repository;
+
+	private final ApplicationEventPublisher events;
+
+	private final Cache<Long, Creator> byId = Caffeine.newBuilder().maximumSize(50_000).build();
+
+	Creators(CreatorRepository repository, ApplicationEventPublisher events) {
+		this.repository = repository;
+		this.events = events;
+	}
+
+	public static boolean isValidHandle(String handle) {
+		return handle != null && HANDLE.matcher(handle).matches();
+	}
+
+	public Creator get(String handle) {
+		if (!isValidHandle(handle)) {
+			throw new NotFoundException("no such creator");
+		}
+		return repository.findByHandle(handle).orElseThrow(() -> new NotFoundException("创作者不存在 / no such creator"));
+	}
+
+	public Creator get(long id) {
+		return byId.get(id, key -> repository.findById(key).orElseThrow(() -> new NotFoundException("no creator " + key)));
+	}
+
+	public Map<Long, Creator> getAll(Collection<Long> ids) {
+		Map<Long, Creator> found = new java.util.HashMap<>(byId.getAllPresent(ids));
+		if (found.size() < ids.size()) {
+			java.util.Set<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).collect(Collectors.toSet());
+			for (Creator creator : repository.findAllById(missing)) {
+				byId.put(creator.id(), creator);
+				found.put(creator.id(), creator);
+			}
+		}
+		return found;
+	}
+
+	/** Finds the creator by handle or creates a personal (个人) profile for it. */
+	public Creator ensure(String handle, String displayName) {
+		Optional<Creator> existing = repository.findByHandle(handle);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		if (!isValidHandle(handle)) {
+			throw new IllegalArgumentException("invalid creator handle: " + handle);
+		}
+		String name = displayName == null || displayName.isBlank() ? handle : displayName.strip();
+		repository.insertIfAbsent(Ids.next(), handle, name, null, "个人", System.currentTimeMillis());
+		return repository.findByHandle(handle).orElseThrow();
+	}
+
+	public long followerCount(long creatorId) {
+		return repository.countFollowers(creatorId);
+	}
+
+	public boolean isFollowing(String readerKey, long creatorId) {
+		return repository.isFollowing(readerKey, creatorId);
+	}
+
+	@Transactional
+	public void follow(String readerKey, String handle) {
+		Creator creator = get(handle);
+		repository.follow(readerKey, creator.id(), System.currentTimeMillis());
+		events.publishEvent(new CreatorFollowChanged(creator.id()));
+	}
+
+	@Transactional
+	public void unfollow(String readerKey, String handle) {
+		Creator creator = get(handle);
+		repository.unfollow(readerKey, creator.id());
+		events.publishEvent(new CreatorFollowChanged(creator.id()));
+	}
+
+}

@@ -1,0 +1,195 @@
+package io.inkstone.discovery;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.inkstone.articles.ArticleChanged;
+import io.inkstone.articles.ArticleSummary;
+import io.inkstone.articles.Articles;
+import io.inkstone.engagement.ArticleEngaged;
+import io.inkstone.engagement.Signal;
+import io.inkstone.shared.Cursor;
+import io.inkstone.shared.InkstoneProperties;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 热点推荐: articles ranked by forward-decayed engagement. Every article also gets one publish signal
+ * at its publish time (weight {@code inkstone.hot.publish-weight}), so a site without readers yet still
+ * shows its freshest work, and fresh work competes fairly with old favourites. Rankings are recomputed
+ * from the in-memory scores every two seconds; readers see a snapshot, never a lock.
+ */
+@Service
+public class HotList {
+
+	private static final int CANDIDATES = 400;
+
+	private final Articles articles;
+
+	private final ArticleCards cards;
+
+	private final HotScoreRepository repository;
+
+	private final TransactionTemplate tx;
+
+	private final ForwardDecay decay;
+
+	private final InkstoneProperties.Hot config;
+
+	/** Engagement log-scores (without the publish prior). */
+	private final Map<Long, HotScoreRepository.Row> engaged = new ConcurrentHashMap<>();
+
+	private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
+
+	private volatile List<Long> siteRanking = List.of();
+
+	private volatile Map<Long, List<Long>> channelRankings = Map.of();
+
+	HotList(Articles articles, ArticleCards cards, HotScoreRepository repository, TransactionTemplate tx,
+			InkstoneProperties properties) {
+		this.articles = articles;
+		this.cards = cards;
+		this.repository = repository;
+		this.tx = tx;
+		this.config = properties.hot();
+		this.decay = new ForwardDecay(config.halfLife());
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void load() {
+		for (HotScoreRepository.Row row : repository.top(20_000)) {
+			engaged.put(row.articleId(), row);
+		}
+		refresh();
+	}
+
+	@EventListener
+	void on(ArticleEngaged event) {
+		double weight = event.signal() == Signal.READ ? config.readWeight() : config.shareWeight();
+		if (weight <= 0) {
+			return;
+		}
+		double add = decay.logWeight(weight, event.at());
+		engaged.merge(event.articleId(), new HotScoreRepository.Row(event.articleId(), event.channelId(), add),
+				(old, n) -> new HotScoreRepository.Row(old.articleId(), old.channelId(),
+						ForwardDecay.logAdd(old.logScore(), add)));
+		dirty.add(event.articleId());
+	}
+
+	@EventListener
+	void on(ArticleChanged event) {
+		refresh();
+	}
+
+	/** Site-wide hot list, excluding the given article ids, at most {@code size} items, no repeats. */
+	public List<ArticleCard> site(int size, Set<Long> exclude) {
+		return items(siteRanking, size, exclude);
+	}
+
+	/** One channel's hot list. */
+	public List<ArticleCard> channel(long channelId, int size, Set<Long> exclude) {
+		return items(channelRankings.getOrDefault(channelId, List.of()), size, exclude);
+	}
+
+	public List<ArticleCard> site(int size) {
+		return site(size, Set.of());
+	}
+
+	/** The score the ranking uses, as a plain number at {@code now} (for the disclosure page and tests). */
+	double score(ArticleSummary article, long now) {
+		return decay.valueAt(logScore(article), now);
+	}
+
+	private double logScore(ArticleSummary article) {
+		double prior = config.publishWeight() > 0 ? decay.logWeight(config.publishWeight(), article.publishedAt())
+				: Double.NEGATIVE_INFINITY;
+		HotScoreRepository.Row row = engaged.get(article.id());
+		return row == null ? prior : ForwardDecay.logAdd(prior, row.logScore());
+	}
+
+	private List<ArticleCard> items(List<Long> ranking, int size, Set<Long> exclude) {
+		List<Long> wanted = new ArrayList<>(size + exclude.size());
+		for (Long id : ranking) {
+			if (!exclude.contains(id)) {
+				wanted.add(id);
+				if (wanted.size() == size) {
+					break;
+				}
+			}
+		}
+		return cards.of(articles.summaries(wanted));
+	}
+
+	/** Recomputes the rankings from engaged articles plus the freshest articles (their publish prior). */
+	@Scheduled(fixedDelay = 2000, initialDelay = 2000)
+	void refresh() {
+		Set<Long> candidateIds = new LinkedHashSet<>();
+		engaged.values()
+			.stream()
+			.sorted(Comparator.comparingDouble(HotScoreRepository.Row::logScore).reversed())
+			.limit(CANDIDATES * 4L)
+			.forEach(row -> candidateIds.add(row.articleId()));
+		for (ArticleSummary fresh : articles.latest(Cursor.START, CANDIDATES).items()) {
+			candidateIds.add(fresh.id());
+		}
+		for (Long channelId : articles.channelsWithContent()) {
+			for (ArticleSummary fresh : articles.latestInChannel(channelId, Cursor.START, 30).items()) {
+				candidateIds.add(fresh.id());
+			}
+		}
+		List<ArticleSummary> candidates = new ArrayList<>(articles.summaries(candidateIds));
+		Map<Long, Double> scores = new HashMap<>();
+		for (ArticleSummary a : candidates) {
+			scores.put(a.id(), logScore(a));
+		}
+		candidates.sort(Comparator.comparingDouble((ArticleSummary a) -> scores.get(a.id())).reversed()
+			.thenComparing(ArticleSummary::id, Comparator.reverseOrder()));
+		siteRanking = candidates.stream().map(ArticleSummary::id).limit(CANDIDATES).toList();
+		Map<Long, List<Long>> perChannel = new HashMap<>();
+		for (ArticleSummary a : candidates) {
+			List<Long> list = perChannel.computeIfAbsent(a.channelId(), k -> new ArrayList<>());
+			if (list.size() < 50) {
+				list.add(a.id());
+			}
+		}
+		channelRankings = perChannel;
+	}
+
+	/** Persists changed scores so the hot list survives a restart. */
+	@Scheduled(fixedDelayString = "${inkstone.counters.flush-interval}")
+	void persist() {
+		if (dirty.isEmpty()) {
+			return;
+		}
+		Map<Long, HotScoreRepository.Row> batch = new HashMap<>();
+		for (Long id : List.copyOf(dirty)) {
+			dirty.remove(id);
+			HotScoreRepository.Row row = engaged.get(id);
+			if (row != null) {
+				batch.put(id, row);
+			}
+		}
+		try {
+			tx.executeWithoutResult(s -> repository.save(batch, System.currentTimeMillis()));
+		}
+		catch (RuntimeException ex) {
+			dirty.addAll(batch.keySet());
+		}
+	}
+
+	@jakarta.annotation.PreDestroy
+	void persistOnShutdown() {
+		persist();
+	}
+
+}

@@ -1,0 +1,215 @@
+package io.inkstone.discovery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+
+import io.inkstone.articles.ChangedArticle;
+import io.inkstone.articles.MarkdownRenderer;
+import io.inkstone.shared.InkstoneProperties;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.springframework.stereotype.Component;
+
+/** Lucene index under {@code <data-dir>/index}, near-real-time via a {@link SearcherManager}. */
+@Component
+@org.springframework.context.annotation.Profile("!import")
+class LuceneSearchIndex implements SearchIndex {
+
+	static final String ID = "id";
+
+	static final String TITLE = "title";
+
+	static final String BODY = "body";
+
+	static final String CREATOR = "creator";
+
+	static final String CHANNEL = "channel";
+
+	static final String PUBLISHED = "published";
+
+	private static final String FEED_POSITION = "feedPosition";
+
+	private static final FieldType TEXT_WITH_VECTORS = textWithVectors();
+
+	private final FSDirectory directory;
+
+	private final Analyzer analyzer = ChineseAnalysis.analyzer();
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	private volatile long feedPosition;
+
+	LuceneSearchIndex(InkstoneProperties properties) throws IOException {
+		Path path = properties.dataDir().toAbsolutePath().resolve("index");
+		Files.createDirectories(path);
+		this.directory = FSDirectory.open(path);
+		IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+			.setRAMBufferSizeMB(64);
+		this.writer = new IndexWriter(directory, config);
+		this.writer.commit(); // an empty index must exist for the first reader
+		Map<String, String> userData = new HashMap<>();
+		writer.getLiveCommitData().forEach(e -> userData.put(e.getKey(), e.getValue()));
+		this.feedPosition = Long.parseLong(userData.getOrDefault(FEED_POSITION, "0"));
+		this.searchers = new SearcherManager(writer, null);
+	}
+
+	@Override
+	public synchronized void apply(List<ChangedArticle> changes, long position) {
+		try {
+			for (ChangedArticle change : changes) {
+				Term id = new Term(ID, Long.toString(change.id()));
+				if (change.isPublished()) {
+					writer.updateDocument(id, toDocument(change));
+				}
+				else {
+					writer.deleteDocuments(id);
+				}
+			}
+			writer.setLiveCommitData(Map.of(FEED_POSITION, Long.toString(position)).entrySet());
+			writer.commit();
+			feedPosition = position;
+			searchers.maybeRefresh();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public long feedPosition() {
+		return feedPosition;
+	}
+
+	@Override
+	public int documentCount() {
+		return writer.getDocStats().numDocs;
+	}
+
+	@Override
+	public List<Long> moreLikeThis(long articleId, int size, int maxPerCreator) {
+		IndexSearcher searcher = acquire();
+		try {
+			TopDocs self = searcher.search(new TermQuery(new Term(ID, Long.toString(articleId))), 1);
+			if (self.scoreDocs.length == 0) {
+				return List.of();
+			}
+			int docId = self.scoreDocs[0].doc;
+			MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+			mlt.setAnalyzer(analyzer);
+			mlt.setFieldNames(new String[] { TITLE, BODY });
+			mlt.setMinTermFreq(1);
+			mlt.setMinDocFreq(2);
+			mlt.setMinWordLen(1);
+			mlt.setMaxQueryTerms(30);
+			mlt.setMaxDocFreqPct(20);
+			mlt.setBoost(true);
+			Query like = mlt.like(docId);
+			Query query = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST)
+				.add(new TermQuery(new Term(ID, Long.toString(articleId))), BooleanClause.Occur.MUST_NOT)
+				.build();
+			TopDocs hits = searcher.search(query, size * 6);
+			String selfTitle = searcher.storedFields().document(docId).get(TITLE);
+			List<Long> result = new ArrayList<>(size);
+			Map<String, Integer> perCreator = new HashMap<>();
+			java.util.Set<String> titles = new java.util.HashSet<>();
+			titles.add(selfTitle);
+			for (ScoreDoc hit : hits.scoreDocs) {
+				Document doc = searcher.storedFields().document(hit.doc);
+				String creator = doc.get(CREATOR);
+				// near-identical titles are usually reprints of the same text: show one
+				if (!titles.add(doc.get(TITLE)) || perCreator.merge(creator, 1, Integer::sum) > maxPerCreator) {
+					continue;
+				}
+				result.add(Long.parseLong(doc.get(ID)));
+				if (result.size() == size) {
+					break;
+				}
+			}
+			return result;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(searcher);
+		}
+	}
+
+	private IndexSearcher acquire() {
+		try {
+			return searchers.acquire();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void release(IndexSearcher searcher) {
+		try {
+			searchers.release(searcher);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Document toDocument(ChangedArticle article) {
+		Document doc = new Document();
+		doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
+		doc.add(new Field(TITLE, article.title(), TEXT_WITH_VECTORS));
+		doc.add(new StoredField(TITLE, article.title()));
+		doc.add(new Field(BODY, MarkdownRenderer.toPlainText(article.bodyMarkdown()), TEXT_WITH_VECTORS));
+		doc.add(new StringField(CREATOR, Long.toString(article.creatorId()), Field.Store.YES));
+		doc.add(new StringField(CHANNEL, Long.toString(article.channelId()), Field.Store.YES));
+		doc.add(new NumericDocValuesField(PUBLISHED, article.publishedAt()));
+		return doc;
+	}
+
+	private static FieldType textWithVectors() {
+		FieldType type = new FieldType();
+		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+		type.setTokenized(true);
+		type.setStoreTermVectors(true);
+		type.freeze();
+		return type;
+	}
+
+	@PreDestroy
+	void close() throws IOException {
+		searchers.close();
+		writer.close();
+		directory.close();
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.inkstone.discovery;
+
+import java.util.List;
+
+import io.inkstone.articles.ChangedArticle;
+
+/**
+ * The full-text index port. The embedded implementation is Lucene in the data directory; an
+ * OpenSearch implementation can take its place for very large installations (same calls, the
+ * change feed drives it the same way).
+ */
+interface SearchIndex {
+
+	/** Applies a batch of changes (published → upsert, anything else → delete) and the new feed position. */
+	void apply(List<ChangedArticle> changes, long feedPosition);
+
+	/** The change-feed position the index has durably applied. */
+	long feedPosition();
+
+	/** Ids of articles similar in content to {@code articleId}, best first, excluding itself. */
+	List<Long> moreLikeThis(long articleId, int size, int maxPerCreator);
+
+	int documentCount();
+
+}

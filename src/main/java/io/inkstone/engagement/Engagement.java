@@ -1,0 +1,83 @@
+package io.inkstone.engagement;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.inkstone.shared.InkstoneProperties;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/** The engagement API: record reads and shares honestly, read the counts. */
+@Service
+public class Engagement {
+
+	private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final CounterStore counters;
+
+	private final StatsRepository stats;
+
+	private final ApplicationEventPublisher events;
+
+	/** (reader, article) pairs seen within the read window: a reload is not a second read. */
+	private final Cache<String, Boolean> recentReads;
+
+	Engagement(CounterStore counters, StatsRepository stats, ApplicationEventPublisher events,
+			InkstoneProperties properties) {
+		this.counters = counters;
+		this.stats = stats;
+		this.events = events;
+		Duration window = properties.counters().readWindow();
+		this.recentReads = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(2_000_000).build();
+	}
+
+	/**
+	 * Counts a read unless the reader is a bot or read this article within the window.
+	 * @return true if the read counted
+	 */
+	public boolean recordRead(String readerKey, boolean bot, long articleId, long channelId) {
+		if (bot || recentReads.asMap().putIfAbsent(readerKey + ':' + articleId, Boolean.TRUE) != null) {
+			return false;
+		}
+		counters.increment(articleId, Signal.READ);
+		events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.READ, System.currentTimeMillis()));
+		return true;
+	}
+
+	/**
+	 * Counts a share once per reader, article and day (platform time zone).
+	 * @return true if the share counted
+	 */
+	public boolean recordShare(String readerKey, boolean bot, long articleId, long channelId) {
+		if (bot) {
+			return false;
+		}
+		int day = (int) LocalDate.now(PLATFORM_ZONE).toEpochDay();
+		if (!stats.markShared(articleId, readerKey, day)) {
+			return false;
+		}
+		counters.increment(articleId, Signal.SHARE);
+		events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.SHARE, System.currentTimeMillis()));
+		return true;
+	}
+
+	public Counts counts(long articleId) {
+		return counters.counts(articleId);
+	}
+
+	public Map<Long, Counts> counts(Collection<Long> articleIds) {
+		return counters.counts(articleIds);
+	}
+
+	public void flush() {
+		counters.flush();
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.inkstone.engagement;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Embedded-mode counters: lock-free in-memory buffers flushed to {@code article_stats}. */
+@Component
+class LocalCounterStore implements CounterStore {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalCounterStore.class);
+
+	private record Pending(LongAdder reads, LongAdder shares) {
+		Pending() {
+			this(new LongAdder(), new LongAdder());
+		}
+	}
+
+	private final StatsRepository stats;
+
+	private final TransactionTemplate tx;
+
+	private volatile ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
+
+	LocalCounterStore(StatsRepository stats, TransactionTemplate tx) {
+		this.stats = stats;
+		this.tx = tx;
+	}
+
+	@Override
+	public void increment(long articleId, Signal signal) {
+		Pending p = pending.computeIfAbsent(articleId, id -> new Pending());
+		(signal == Signal.READ ? p.reads() : p.shares()).increment();
+	}
+
+	@Override
+	public Counts counts(long articleId) {
+		return stats.find(articleId).plus(buffered(articleId));
+	}
+
+	@Override
+	public Map<Long, Counts> counts(Collection<Long> articleIds) {
+		Map<Long, Counts> flushed = stats.findAll(articleIds);
+		Map<Long, Counts> result = new HashMap<>();
+		for (Long id : articleIds) {
+			result.put(id, flushed.getOrDefault(id, Counts.ZERO).plus(buffered(id)));
+		}
+		return result;
+	}
+
+	private Counts buffered(long articleId) {
+		Pending p = pending.get(articleId);
+		return p == null ? Counts.ZERO : new Counts(p.reads().sum(), p.shares().sum());
+	}
+
+	/** Swaps the buffer, then writes it in one transaction; on failure the counts go back into the buffer. */
+	@Override
+	@Scheduled(fixedDelayString = "${inkstone.counters.flush-interval}")
+	public synchronized void flush() {
+		ConcurrentHashMap<Long, Pending> batch = pending;
+		if (batch.isEmpty()) {
+			return;
+		}
+		pending = new ConcurrentHashMap<>();
+		long now = System.currentTimeMillis();
+		try {
+			tx.executeWithoutResult(status -> batch.forEach(
+					(id, p) -> stats.add(id, p.reads().sum(), p.shares().sum(), now)));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Counter flush failed, keeping {} articles' counts buffered: {}", batch.size(), ex.getMessage());
+			batch.forEach((id, p) -> {
+				Pending target = pending.computeIfAbsent(id, k -> new Pending());
+				target.reads().add(p.reads().sum());
+				target.shares().add(p.shares().sum());
+			});
+		}
+	}
+
+	@PreDestroy
+	void flushOnShutdown() {
+		flush();
+	}
+
+}

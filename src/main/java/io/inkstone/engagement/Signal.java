@@ -1,0 +1,6 @@
+package io.inkstone.engagement;
+
+/** The kinds of engagement the platform counts. */
+public enum Signal {
+	READ, SHARE
+}

@@ -1,0 +1,65 @@
+package io.inkstone.engagement;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class StatsRepository {
+
+	private final JdbcClient jdbc;
+
+	StatsRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Counts find(long articleId) {
+		return jdbc.sql("SELECT reads, shares FROM article_stats WHERE article_id = :id")
+			.param("id", articleId)
+			.query(Counts.class)
+			.optional()
+			.orElse(Counts.ZERO);
+	}
+
+	Map<Long, Counts> findAll(Collection<Long> ids) {
+		Map<Long, Counts> result = new HashMap<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT article_id, reads, shares FROM article_stats WHERE article_id IN (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> result.put(rs.getLong(1), new Counts(rs.getLong(2), rs.getLong(3))))
+			.list();
+		return result;
+	}
+
+	void add(long articleId, long reads, long shares, long now) {
+		jdbc.sql("""
+				INSERT INTO article_stats (article_id, reads, shares, updated_at) VALUES (:id, :reads, :shares, :now)
+				ON CONFLICT (article_id) DO UPDATE SET reads = article_stats.reads + EXCLUDED.reads,
+				  shares = article_stats.shares + EXCLUDED.shares, updated_at = EXCLUDED.updated_at""")
+			.param("id", articleId)
+			.param("reads", reads)
+			.param("shares", shares)
+			.param("now", now)
+			.update();
+	}
+
+	/** Records a share mark; false when this reader already shared this article today. */
+	boolean markShared(long articleId, String readerKey, int day) {
+		return jdbc.sql("INSERT INTO share_marks (article_id, reader_key, day) VALUES (:id, :reader, :day) ON CONFLICT DO NOTHING")
+			.param("id", articleId)
+			.param("reader", readerKey)
+			.param("day", day)
+			.update() == 1;
+	}
+
+	List<Long> articleIds() {
+		return jdbc.sql("SELECT article_id FROM article_stats").query(Long.class).list();
+	}
+
+}

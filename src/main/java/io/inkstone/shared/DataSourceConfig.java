@@ -1,0 +1,50 @@
+package io.inkstone.shared;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * SQLite in the data directory by default (WAL, crash-safe), PostgreSQL when {@code inkstone.db.url}
+ * is set. The data directory is created before the pool opens (SQLite cannot create folders).
+ */
+@Configuration(proxyBeanMethods = false)
+class DataSourceConfig {
+
+	@Bean(destroyMethod = "close")
+	DataSource dataSource(InkstoneProperties properties) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("inkstone");
+		InkstoneProperties.Db db = properties.db();
+		if (db.embedded()) {
+			Path dir = properties.dataDir().toAbsolutePath().normalize();
+			try {
+				Files.createDirectories(dir);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot create data directory " + dir, ex);
+			}
+			config.setJdbcUrl("jdbc:sqlite:" + dir.resolve("inkstone.db")
+					+ "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL");
+			// SQLite has one writer; a small pool keeps readers concurrent without lock storms.
+			config.setMaximumPoolSize(Math.min(db.poolSize(), 8));
+		}
+		else {
+			config.setJdbcUrl(db.url());
+			config.setUsername(db.user());
+			config.setPassword(db.password());
+			config.setMaximumPoolSize(db.poolSize());
+		}
+		return new HikariDataSource(config);
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.inkstone.shared;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The whole {@code inkstone.*} configuration tree. Every property here is listed in the README's
+ * configuration table.
+ */
+@ConfigurationProperties(prefix = "inkstone")
+@Validated
+public record InkstoneProperties(@NotNull Path dataDir, @NotNull String siteName, @NotNull Db db,
+		@NotNull Channels channels, @NotNull Hot hot, @NotNull Counters counters, @NotNull Disclaimer disclaimer,
+		boolean demo) {
+
+	public record Db(String url, String user, String password, @Positive int poolSize) {
+		public boolean embedded() {
+			return url == null || url.isBlank();
+		}
+	}
+
+	/**
+	 * @param defaults the channels a fresh site starts with, slug → Chinese name, in display order
+	 * @param names display names for channels that imports bring, slug → name
+	 * @param originalTabs slugs shown as the original-content (原创) tabs
+	 */
+	public record Channels(LinkedHashMap<String, String> defaults, Map<String, String> names,
+			List<String> originalTabs) {
+	}
+
+	/**
+	 * @param halfLife time for an engagement signal's weight to halve (forward decay)
+	 * @param readWeight weight of one read
+	 * @param shareWeight weight of one share
+	 * @param publishWeight weight of the publish event itself, so fresh articles can surface
+	 * @param size how many items a hot list shows
+	 */
+	public record Hot(@NotNull Duration halfLife, double readWeight, double shareWeight, double publishWeight,
+			@Positive int size) {
+	}
+
+	/**
+	 * @param flushInterval how often buffered read/share counts are written to the database
+	 * @param readWindow a reader's repeated views of one article within this window count once
+	 */
+	public record Counters(@NotNull Duration flushInterval, @NotNull Duration readWindow) {
+	}
+
+	public record Disclaimer(@NotNull String zh, @NotNull String en) {
+	}
+
+}

@@ -1,0 +1,10 @@
+package io.inkstone.shared;
+
+/** A resource a reader asked for does not exist; rendered as a 404 page. */
+public class NotFoundException extends RuntimeException {
+
+	public NotFoundException(String message) {
+		super(message);
+	}
+
+}

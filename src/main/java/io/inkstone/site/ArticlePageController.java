@@ -1,0 +1,120 @@
+package io.inkstone.site;
+
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.inkstone.articles.Article;
+import io.inkstone.articles.Articles;
+import io.inkstone.channels.Channel;
+import io.inkstone.channels.Channels;
+import io.inkstone.creators.Creators;
+import io.inkstone.discovery.HotList;
+import io.inkstone.discovery.RelatedArticles;
+import io.inkstone.engagement.Engagement;
+import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.ReaderKey;
+import io.inkstone.web.Ui;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code /articles/{id}}: the reference page of the platform, and sharing. */
+@Controller
+class ArticlePageController {
+
+	static final int RELATED_SIZE = 6;
+
+	static final int HOT_SIZE = 8;
+
+	private final Articles articles;
+
+	private final Channels channels;
+
+	private final Creators creators;
+
+	private final Engagement engagement;
+
+	private final RelatedArticles related;
+
+	private final HotList hot;
+
+	private final SiteParts parts;
+
+	private final UiFactory ui;
+
+	private final InkstoneProperties properties;
+
+	ArticlePageController(Articles articles, Channels channels, Creators creators, Engagement engagement,
+			RelatedArticles related, HotList hot, SiteParts parts, UiFactory ui, InkstoneProperties properties) {
+		this.articles = articles;
+		this.channels = channels;
+		this.creators = creators;
+		this.engagement = engagement;
+		this.related = related;
+		this.hot = hot;
+		this.parts = parts;
+		this.ui = ui;
+		this.properties = properties;
+	}
+
+	@GetMapping("/articles/{id}")
+	String show(@PathVariable long id, @RequestParam(name = "shared", required = false) String shared,
+			HttpServletRequest request, Model model) {
+		Article article = articles.getPublished(id);
+		Channel channel = channels.get(article.channelId());
+		String reader = ReaderKey.of(request);
+		engagement.recordRead(reader, ReaderKey.isBot(request), id, channel.id());
+		Ui u = ui.of(request);
+		String disclaimer = u.english() ? properties.disclaimer().en() : properties.disclaimer().zh();
+		model.addAttribute("page", new Pages.ArticlePage(u, parts.nav(), article, channel,
+				parts.card(creators.get(article.creatorId()), reader, 5), engagement.counts(id), shared != null,
+				shareUrl(id), disclaimer, related.forArticle(id, RELATED_SIZE), hot.site(HOT_SIZE, Set.of(id)),
+				u.care() ? "" : parts.headlinesHtml(u)));
+		return "articles/show";
+	}
+
+	/**
+	 * Counts a share (once per reader and day). Forms get a redirect back to the page with the share
+	 * panel open; scripts asking for JSON get the new count.
+	 */
+	@PostMapping("/articles/{id}/share")
+	Object share(@PathVariable long id, @RequestHeader(name = "Accept", defaultValue = "") String accept,
+			HttpServletRequest request) {
+		Article article = articles.getPublished(id);
+		boolean counted = engagement.recordShare(ReaderKey.of(request), ReaderKey.isBot(request), id,
+				article.channelId());
+		if (accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
+			return ResponseEntity.ok()
+				.cacheControl(CacheControl.noStore())
+				.body(Map.of("shares", engagement.counts(id).shares(), "counted", counted, "url", shareUrl(id)));
+		}
+		return "redirect:/articles/" + id + "?shared=1#share";
+	}
+
+	/** A QR code of the article's link, for sharing from a desktop to a phone. */
+	@GetMapping(value = "/articles/{id}/qr.svg", produces = "image/svg+xml")
+	ResponseEntity<String> qr(@PathVariable long id) {
+		articles.getPublished(id);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
+			.contentType(MediaType.valueOf("image/svg+xml"))
+			.body(QrCodes.svg(shareUrl(id)));
+	}
+
+	private static String shareUrl(long id) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/articles/{id}").buildAndExpand(id).toUriString();
+	}
+
+}

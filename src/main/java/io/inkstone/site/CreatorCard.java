@@ -1,0 +1,11 @@
+package io.inkstone.site;
+
+import java.util.List;
+
+import io.inkstone.articles.ArticleSummary;
+import io.inkstone.creators.Creator;
+
+/** The creator card: profile, true counts, follow state and 往期回顾 (recent articles). */
+public record CreatorCard(Creator creator, long articleCount, long followerCount, boolean following,
+		List<ArticleSummary> recent) {
+}

@@ -1,0 +1,85 @@
+package io.inkstone.site;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.inkstone.articles.ArticleSummary;
+import io.inkstone.articles.Articles;
+import io.inkstone.channels.Channel;
+import io.inkstone.channels.Channels;
+import io.inkstone.discovery.ArticleCards;
+import io.inkstone.discovery.HotList;
+import io.inkstone.shared.Cursor;
+import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.Slice;
+import io.inkstone.web.Ui;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /}: headlines, hot list, original-content tabs and the latest articles (keyset pages). */
+@Controller
+class HomeController {
+
+	static final int PAGE_SIZE = 20;
+
+	private final Articles articles;
+
+	private final Channels channels;
+
+	private final HotList hot;
+
+	private final ArticleCards cards;
+
+	private final SiteParts parts;
+
+	private final UiFactory ui;
+
+	private final InkstoneProperties properties;
+
+	HomeController(Articles articles, Channels channels, HotList hot, ArticleCards cards, SiteParts parts, UiFactory ui,
+			InkstoneProperties properties) {
+		this.articles = articles;
+		this.channels = channels;
+		this.hot = hot;
+		this.cards = cards;
+		this.parts = parts;
+		this.ui = ui;
+		this.properties = properties;
+	}
+
+	@GetMapping("/")
+	String home(@RequestParam(name = "after", required = false) String after, HttpServletRequest request, Model model) {
+		Ui u = ui.of(request);
+		Slice<ArticleSummary> latest = articles.latest(Cursor.parse(after), PAGE_SIZE);
+		List<Pages.OriginalTab> originals = new ArrayList<>();
+		for (String slug : properties.channels().originalTabs()) {
+			channels.find(slug).ifPresent(channel -> {
+				List<ArticleSummary> items = articles.latestOriginalInChannel(channel.id(), 6);
+				if (!items.isEmpty()) {
+					originals.add(new Pages.OriginalTab(channel, cards.of(items)));
+				}
+			});
+		}
+		model.addAttribute("page", new Pages.HomePage(u, parts.nav(), u.care() ? "" : parts.headlinesHtml(u),
+				hot.site(10), originals, cards.of(latest.items()), latest.hasNext() ? latest.next().encode() : null));
+		return "home";
+	}
+
+	@GetMapping("/channels/{slug}")
+	String channel(@org.springframework.web.bind.annotation.PathVariable String slug,
+			@RequestParam(name = "after", required = false) String after, HttpServletRequest request, Model model) {
+		Channel channel = channels.get(slug);
+		Slice<ArticleSummary> page = articles.latestInChannel(channel.id(), Cursor.parse(after), PAGE_SIZE);
+		Ui u = ui.of(request);
+		model.addAttribute("page", new Pages.ChannelPage(u, parts.nav(), channel, cards.of(page.items()),
+				page.hasNext() ? page.next().encode() : null, hot.channel(channel.id(), 10, java.util.Set.of())));
+		return "channels/show";
+	}
+
+}

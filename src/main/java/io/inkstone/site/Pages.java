@@ -1,0 +1,42 @@
+package io.inkstone.site;
+
+import java.util.List;
+
+import io.inkstone.articles.Article;
+import io.inkstone.channels.Channel;
+import io.inkstone.discovery.ArticleCard;
+import io.inkstone.engagement.Counts;
+import io.inkstone.web.Ui;
+
+/** The page-model records, one per template. */
+public final class Pages {
+
+	private Pages() {
+	}
+
+	public record ArticlePage(Ui ui, List<Channel> nav, Article article, Channel channel, CreatorCard card, Counts counts,
+			boolean shared, String shareUrl, String disclaimer, List<ArticleCard> related, List<ArticleCard> hot,
+			String headlinesHtml) {
+	}
+
+	public record HomePage(Ui ui, List<Channel> nav, String headlinesHtml, List<ArticleCard> hot, List<OriginalTab> originals,
+			List<ArticleCard> latest, String next) {
+	}
+
+	public record ChannelPage(Ui ui, List<Channel> nav, Channel channel, List<ArticleCard> articles, String next,
+			List<ArticleCard> hot) {
+	}
+
+	public record CreatorPage(Ui ui, List<Channel> nav, CreatorCard card, List<ArticleCard> articles, String next,
+			boolean firstPage) {
+	}
+
+	/** An original-content tab (本地, 旅游 …) and its latest 原创 articles. */
+	public record OriginalTab(Channel channel, List<ArticleCard> items) {
+	}
+
+	/** The model of the cached headlines fragment. */
+	public record Headlines(Ui ui, List<HeadlineBlock> blocks) {
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.inkstone.site;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.inkstone.articles.ArticleChanged;
+import io.inkstone.articles.ArticleSummary;
+import io.inkstone.articles.Articles;
+import io.inkstone.channels.Channel;
+import io.inkstone.channels.Channels;
+import io.inkstone.creators.Creator;
+import io.inkstone.creators.Creators;
+import io.inkstone.discovery.ArticleCard;
+import io.inkstone.discovery.HotList;
+import io.inkstone.shared.Cursor;
+import io.inkstone.web.Ui;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Parts shared by several pages: the channel navigation (only channels with content), the headline
+ * blocks (a rendered-HTML fragment cache, dropped whenever content changes) and creator cards.
+ */
+@Component
+class SiteParts {
+
+	static final int HEADLINE_SIZE = 4;
+
+	private final Articles articles;
+
+	private final Channels channels;
+
+	private final Creators creators;
+
+	private final HotList hot;
+
+	private final TemplateEngine templates;
+
+	/** Rendered headline HTML per language and mode; rebuilt at most every few seconds. */
+	private final Cache<String, String> headlineFragments = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(5))
+		.maximumSize(16)
+		.build();
+
+	SiteParts(Articles articles, Channels channels, Creators creators, HotList hot, TemplateEngine templates) {
+		this.articles = articles;
+		this.channels = channels;
+		this.creators = creators;
+		this.hot = hot;
+		this.templates = templates;
+	}
+
+	/** Channels that have published articles, in channel order: empty channels are never shown. */
+	List<Channel> nav() {
+		Set<Long> withContent = articles.channelsWithContent();
+		return channels.all().stream().filter(c -> withContent.contains(c.id())).toList();
+	}
+
+	String headlinesHtml(Ui ui) {
+		return headlineFragments.get(ui.lang() + ':' + ui.mode(), key -> {
+			StringOutput out = new StringOutput();
+			templates.render("components/headlines.jte", new Pages.Headlines(ui, headlineBlocks(ui)), out);
+			return out.toString();
+		});
+	}
+
+	/** 要闻 first (the site's hottest), then each channel's hottest; no article appears twice. */
+	List<HeadlineBlock> headlineBlocks(Ui ui) {
+		Set<Long> used = new HashSet<>();
+		List<HeadlineBlock> blocks = new ArrayList<>();
+		List<ArticleCard> top = hot.site(HEADLINE_SIZE + 1, used);
+		top.forEach(c -> used.add(c.article().id()));
+		if (!top.isEmpty()) {
+			blocks.add(new HeadlineBlock(null, ui.t("headlines.top"), top));
+		}
+		for (Channel channel : nav()) {
+			List<ArticleCard> items = hot.channel(channel.id(), HEADLINE_SIZE, used);
+			if (!items.isEmpty()) {
+				items.forEach(c -> used.add(c.article().id()));
+				blocks.add(new HeadlineBlock(channel.slug(), channel.name(), items));
+			}
+		}
+		return blocks;
+	}
+
+	CreatorCard card(Creator creator, String readerKey, int recent) {
+		List<ArticleSummary> latest = articles.latestByCreator(creator.id(), Cursor.START, recent).items();
+		return new CreatorCard(creator, articles.countByCreator(creator.id()), creators.followerCount(creator.id()),
+				creators.isFollowing(readerKey, creator.id()), latest);
+	}
+
+	@EventListener
+	void on(ArticleChanged changed) {
+		headlineFragments.invalidateAll();
+	}
+
+}

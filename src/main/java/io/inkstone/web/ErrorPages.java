@@ -1,0 +1,116 @@
+package io.inkstone.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.GoneException;
+import io.inkstone.shared.NotFoundException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps every failure to a page a person understands with the right status, never a stack trace:
+ * domain exceptions from controllers, and anything the container routes to {@code /error}
+ * (unknown paths, CSRF rejections).
+ */
+@ControllerAdvice
+@Controller
+class ErrorPages implements ErrorController {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+	private final UiFactory ui;
+
+	ErrorPages(UiFactory ui) {
+		this.ui = ui;
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
+		return page(request, response, model, 404, null);
+	}
+
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, NoResourceFoundException.class })
+	String notFoundPath(HttpServletRequest request, HttpServletResponse response, Model model) {
+		return page(request, response, model, 404, null);
+	}
+
+	@ExceptionHandler(GoneException.class)
+	String gone(GoneException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		Ui u = ui.of(request);
+		String reason = ex.getMessage() == null || ex.getMessage().isBlank() ? u.t("error.410.noReason") : ex.getMessage();
+		return page(request, response, model, 410, u.t("error.410.message", ex.title(), reason));
+	}
+
+	@ExceptionHandler({ BadRequestException.class, MissingServletRequestParameterException.class,
+			TypeMismatchException.class })
+	String badRequest(HttpServletRequest request, HttpServletResponse response, Model model) {
+		return page(request, response, model, 400, null);
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	String methodNotAllowed(HttpServletRequest request, HttpServletResponse response, Model model) {
+		return page(request, response, model, 405, null);
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+		return page(request, response, model, 413, null);
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	String notAcceptable(HttpServletRequest request, HttpServletResponse response, Model model) {
+		return page(request, response, model, 406, null);
+	}
+
+	@ExceptionHandler(Exception.class)
+	String unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return page(request, response, model, 500, null);
+	}
+
+	/** Errors raised outside controllers (unknown path, CSRF 403, container errors). */
+	@RequestMapping("/error")
+	String error(HttpServletRequest request, HttpServletResponse response, Model model) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		int status = code instanceof Integer i ? i : 500;
+		return page(request, response, model, status, null);
+	}
+
+	private String page(HttpServletRequest request, HttpServletResponse response, Model model, int status,
+			String message) {
+		Ui u = ui.of(request);
+		HttpStatus known = HttpStatus.resolve(status);
+		String key = "error." + (known == null ? 500 : status);
+		String heading = u.t(key + ".heading");
+		if (heading.equals(key + ".heading")) {
+			heading = known == null ? "Error" : known.getReasonPhrase();
+		}
+		String text = message != null ? message : u.t(key + ".message");
+		if (text.equals(key + ".message")) {
+			text = u.t("error.generic.message");
+		}
+		response.setStatus(status);
+		response.setHeader("Cache-Control", "no-store");
+		model.addAttribute("page", new ErrorPage(u, status, heading, text));
+		return "error/page";
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.inkstone.web;
+
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
+
+/**
+ * What every page template needs besides its own data: translated text, the reader mode, the CSRF
+ * token for forms, the current path and language. Built per request by {@link UiFactory}.
+ */
+public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfToken csrf, String path, String siteName) {
+
+	private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PLATFORM_ZONE);
+
+	private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(PLATFORM_ZONE);
+
+	/** The text for {@code key} in the reader's language. */
+	public String t(String key, Object... args) {
+		String pattern = messages.getMessage(key, null, key, locale);
+		return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+	}
+
+	public String lang() {
+		return locale.getLanguage().equals("en") ? "en" : "zh-CN";
+	}
+
+	public boolean english() {
+		return locale.getLanguage().equals("en");
+	}
+
+	public boolean care() {
+		return mode == ReaderMode.CARE;
+	}
+
+	public boolean a11y() {
+		return mode == ReaderMode.A11Y;
+	}
+
+	public String time(long epochMillis) {
+		return TIME.format(Instant.ofEpochMilli(epochMillis));
+	}
+
+	public String isoTime(long epochMillis) {
+		return ISO.format(Instant.ofEpochMilli(epochMillis));
+	}
+
+	/** The current path, URL-encoded for a {@code back=} query parameter. */
+	public String backParam() {
+		return java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	public String csrfName() {
+		return csrf == null ? "_csrf" : csrf.getParameterName();
+	}
+
+	public String csrfToken() {
+		return csrf == null ? "" : csrf.getToken();
+	}
+
+	/** Formats a count the way Chinese portals do: 1.2万 above ten thousand. */
+	public String count(long n) {
+		if (english() || n < 10_000) {
+			return String.format(Locale.ROOT, "%,d", n);
+		}
+		return String.format(Locale.ROOT, "%.1f万", n / 10_000.0);
+	}
+
+}

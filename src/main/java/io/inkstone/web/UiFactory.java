@@ -1,0 +1,47 @@
+package io.inkstone.web;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.inkstone.shared.InkstoneProperties;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** Builds the {@link Ui} for the current request. */
+@Component
+public class UiFactory {
+
+	private final MessageSource messages;
+
+	private final InkstoneProperties properties;
+
+	UiFactory(MessageSource messages, InkstoneProperties properties) {
+		this.messages = messages;
+		this.properties = properties;
+	}
+
+	public Ui of(HttpServletRequest request) {
+		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		String path = request.getRequestURI();
+		if (request.getQueryString() != null) {
+			path += "?" + request.getQueryString();
+		}
+		return new Ui(messages, RequestContextUtils.getLocale(request), mode(request), csrf, path, properties.siteName());
+	}
+
+	static ReaderMode mode(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie cookie : cookies) {
+				if (ReaderMode.COOKIE.equals(cookie.getName())) {
+					return ReaderMode.parse(cookie.getValue()).orElse(ReaderMode.STANDARD);
+				}
+			}
+		}
+		return ReaderMode.STANDARD;
+	}
+
+}
