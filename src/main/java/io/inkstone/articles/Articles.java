@@ -125,6 +125,7 @@ public class Articles {
 			long id = Ids.next();
 			if (repository.insert(id, article, html, summary, now)) {
 				stored.put(article, id);
+				events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
 			}
 		}
 		return stored;
@@ -146,8 +147,8 @@ public class Articles {
 	}
 
 	private static <T> Slice<T> slice(List<T> rows, int size) {
-		if (rows.size() <= size) {
-			return new Slice<>(rows, null);
+		if (rows.size() <= size || size == 0) {
+			return new Slice<>(rows.subList(0, Math.min(size, rows.size())), null);
 		}
 		List<T> page = rows.subList(0, size);
 		T last = page.get(size - 1);

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.inkstone.articles.ArticleChanged;
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
 import io.inkstone.engagement.ArticleEngaged;
@@ -55,6 +54,8 @@ public class HotList {
 
 	private volatile Map<Long, List<Long>> channelRankings = Map.of();
 
+	private volatile int version;
+
 	HotList(Articles articles, ArticleCards cards, HotScoreRepository repository, TransactionTemplate tx,
 			InkstoneProperties properties) {
 		this.articles = articles;
@@ -84,11 +85,6 @@ public class HotList {
 				(old, n) -> new HotScoreRepository.Row(old.articleId(), old.channelId(),
 						ForwardDecay.logAdd(old.logScore(), add)));
 		dirty.add(event.articleId());
-	}
-
-	@EventListener
-	void on(ArticleChanged event) {
-		refresh();
 	}
 
 	/** Site-wide hot list, excluding the given article ids, at most {@code size} items, no repeats. */
@@ -163,6 +159,12 @@ public class HotList {
 			}
 		}
 		channelRankings = perChannel;
+		version = java.util.Objects.hash(siteRanking, perChannel);
+	}
+
+	/** Changes whenever a ranking changes: caches of rendered lists key on it. */
+	public int version() {
+		return version;
 	}
 
 	/** Persists changed scores so the hot list survives a restart. */

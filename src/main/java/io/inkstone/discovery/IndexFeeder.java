@@ -56,16 +56,10 @@ class IndexFeeder {
 				break;
 			}
 			long last = changes.get(changes.size() - 1).changeSeq();
-			boolean fresh = false;
-			for (ChangedArticle change : changes) {
-				fresh |= change.changeSeq() > position;
-			}
 			index.apply(changes, Math.max(position, last));
-			if (fresh && backlog == 0) {
-				for (ChangedArticle change : changes) {
-					if (change.changeSeq() > position) {
-						events.publishEvent(new ArticleChanged(change.id(), change.creatorId(), change.channelId()));
-					}
+			for (ChangedArticle change : changes) {
+				if (change.changeSeq() > position) {
+					events.publishEvent(new ArticleChanged(change.id(), change.creatorId(), change.channelId()));
 				}
 			}
 			position = Math.max(position, last);
@@ -75,8 +69,8 @@ class IndexFeeder {
 				lastLog = System.nanoTime();
 				double seconds = (lastLog - started) / 1e9;
 				double rate = done / seconds;
-				log.info("Search index build: {}/{} ({}%), {}/s, ETA {}s", done, backlog, done * 100 / backlog,
-						Math.round(rate), Math.round((backlog - done) / Math.max(rate, 1)));
+				log.info("Search index build: {}/{} ({}%), {}/s, ETA {}s", done, backlog, Math.min(100, done * 100 / backlog),
+						Math.round(rate), Math.max(0, Math.round((backlog - done) / Math.max(rate, 1))));
 			}
 			if (changes.size() < BATCH) {
 				break;

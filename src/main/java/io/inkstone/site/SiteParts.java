@@ -49,7 +49,7 @@ class SiteParts {
 	/** Rendered headline HTML per language and mode; rebuilt at most every few seconds. */
 	private final Cache<String, String> headlineFragments = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofSeconds(5))
-		.maximumSize(16)
+		.maximumSize(64)
 		.build();
 
 	SiteParts(Articles articles, Channels channels, Creators creators, HotList hot, TemplateEngine templates) {
@@ -67,7 +67,7 @@ class SiteParts {
 	}
 
 	String headlinesHtml(Ui ui) {
-		return headlineFragments.get(ui.lang() + ':' + ui.mode(), key -> {
+		return headlineFragments.get(ui.lang() + ':' + ui.mode() + ':' + hot.version(), key -> {
 			StringOutput out = new StringOutput();
 			templates.render("components/headlines.jte", new Pages.Headlines(ui, headlineBlocks(ui)), out);
 			return out.toString();
@@ -94,7 +94,8 @@ class SiteParts {
 	}
 
 	CreatorCard card(Creator creator, String readerKey, int recent) {
-		List<ArticleSummary> latest = articles.latestByCreator(creator.id(), Cursor.START, recent).items();
+		List<ArticleSummary> latest = recent == 0 ? List.of()
+				: articles.latestByCreator(creator.id(), Cursor.START, recent).items();
 		return new CreatorCard(creator, articles.countByCreator(creator.id()), creators.followerCount(creator.id()),
 				creators.isFollowing(readerKey, creator.id()), latest);
 	}

@@ -1,0 +1,422 @@
+package io.inkstone.site;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.inkstone.articles.Articles;
+import io.inkstone.engagement.Engagement;
+import io.inkstone.importer.ArticleImporter;
+import io.inkstone.importer.ImportReport;
+import io.inkstone.support.Browser;
+import io.inkstone.support.Fixtures;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reader experience over real HTTP, asserted on parsed HTML. Runs once per database
+ * (see the SQLite and PostgreSQL subclasses), on the public-domain fixture.
+ */
+abstract class ReaderPagesContract {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ArticleImporter importer;
+
+	@Autowired
+	Articles articles;
+
+	@Autowired
+	Engagement engagement;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	io.inkstone.discovery.HotList hot;
+
+	long channelId(String slug) {
+		return jdbc.sql("SELECT id FROM channels WHERE slug = :slug").param("slug", slug).query(Long.class).single();
+	}
+
+	static void waitUntil(java.util.function.BooleanSupplier condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("condition not reached within 15 s");
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+	private static final Map<Class<?>, Boolean> imported = new java.util.concurrent.ConcurrentHashMap<>();
+
+	@BeforeEach
+	void importFixtureOnce() throws IOException {
+		if (imported.putIfAbsent(getClass(), true) == null) {
+			ImportReport report = importer.importLines(Fixtures.open(Fixtures.CLASSICS), null);
+			assertThat(report.imported()).isEqualTo(240);
+			assertThat(report.rejected()).isZero();
+			waitUntil(() -> hot.site(5).size() == 5 && hot.channel(channelId("ci"), 1, Set.of()).size() == 1);
+		}
+	}
+
+	Browser browser() {
+		return new Browser(port);
+	}
+
+	long anyArticleId(String channelSlug) {
+		return jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = :slug"
+				+ " AND a.status = 'published' ORDER BY a.id LIMIT 1")
+			.param("slug", channelSlug)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Waits for the search index to catch up (it follows the change feed every half second). */
+	Browser.Page articlePageWithRelated(Browser browser, long id) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		Browser.Page page;
+		do {
+			page = browser.page("/articles/" + id);
+			if (!page.testId("related").select("li").isEmpty()) {
+				return page;
+			}
+			Thread.sleep(200);
+		}
+		while (System.nanoTime() < deadline);
+		return page;
+	}
+
+	@Test
+	void articlePageShowsEverySectionOfTheReferencePage() throws InterruptedException {
+		long id = anyArticleId("poetry-tang");
+		Browser.Page page = articlePageWithRelated(browser(), id);
+		assertThat(page.status()).isEqualTo(200);
+		for (String section : List.of("breadcrumb", "join-link", "title", "byline", "share", "body", "disclaimer",
+				"related", "hot", "creator-card", "channel-headlines", "mode-switch")) {
+			assertThat(page.html().select("[data-testid=" + section + "]")).as(section).hasSize(1);
+		}
+		Element breadcrumb = page.testId("breadcrumb");
+		assertThat(breadcrumb.select("li").eachText()).containsExactly("首页", "唐诗", "正文");
+		assertThat(page.testId("join-link").text()).isEqualTo("申请入驻");
+		assertThat(page.testId("title").text()).isNotBlank();
+		assertThat(page.testId("byline").select("a[href^=/creators/]")).hasSize(1);
+		assertThat(page.testId("byline").select("time[datetime]")).hasSize(1);
+		assertThat(page.testId("disclaimer").text()).contains("仅提供信息存储服务");
+		assertThat(page.testId("mode-switch").text()).contains("无障碍").contains("进入关怀版");
+		assertThat(page.html().select("script:not([src])")).isEmpty();
+	}
+
+	@Test
+	void relatedArticlesAreSimilarOthersNeverTheArticleItself() throws InterruptedException {
+		long id = anyArticleId("ci");
+		Browser.Page page = articlePageWithRelated(browser(), id);
+		List<Long> related = ids(page.testId("related").select("a[href^=/articles/]"));
+		assertThat(related).hasSizeGreaterThanOrEqualTo(5).doesNotContain(id).doesNotHaveDuplicates();
+		// at most two from the same creator
+		List<String> creators = page.testId("related").select(".card-meta a[href^=/creators/]").eachAttr("href");
+		assertThat(creators.stream().distinct().allMatch(c -> java.util.Collections.frequency(creators, c) <= 2)).isTrue();
+	}
+
+	@Test
+	void hotListHasTitleCreatorAndTimeNeverTheCurrentArticleNeverTwice() {
+		long id = anyArticleId("qu");
+		Browser.Page page = browser().page("/articles/" + id);
+		Element hot = page.testId("hot");
+		List<Element> items = hot.select("li");
+		assertThat(items).isNotEmpty();
+		for (Element item : items) {
+			assertThat(item.select("a.hot-title").text()).isNotBlank();
+			assertThat(item.select("a[href^=/creators/]").text()).isNotBlank();
+			assertThat(item.select("time[datetime]")).hasSize(1);
+		}
+		List<Long> hotIds = ids(hot.select("a.hot-title"));
+		assertThat(hotIds).doesNotContain(id).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void channelHeadlinesNeverRepeatAnArticleAndShowNoEmptyChannel() {
+		Browser.Page page = browser().page("/articles/" + anyArticleId("classics"));
+		Element headlines = page.testId("channel-headlines");
+		List<Long> ids = ids(headlines.select("a[data-article-id]"));
+		assertThat(ids).isNotEmpty().doesNotHaveDuplicates();
+		List<String> blocks = headlines.select(".headline-block").eachAttr("data-channel");
+		assertThat(blocks).contains("top", "poetry-tang", "ci", "classics").doesNotContain("military", "sports");
+		for (Element block : headlines.select(".headline-block")) {
+			assertThat(block.select("li")).isNotEmpty();
+		}
+		// navigation lists only channels with content
+		List<String> nav = page.html().select("nav.channel-nav a[href^=/channels/]").eachAttr("href");
+		assertThat(nav).contains("/channels/poetry-tang").doesNotContain("/channels/military");
+	}
+
+	@Test
+	void creatorCardShowsTrueCountsRecentArticlesAndAllLink() {
+		long id = anyArticleId("poetry-song");
+		Browser.Page page = browser().page("/articles/" + id);
+		Element card = page.testId("creator-card");
+		String handle = card.selectFirst("a.creator-name").attr("href").substring("/creators/".length());
+		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", id).query(Long.class).single();
+		long trueCount = jdbc.sql("SELECT COUNT(*) FROM articles WHERE creator_id = :c AND status = 'published'")
+			.param("c", creatorId)
+			.query(Long.class)
+			.single();
+		assertThat(Long.parseLong(card.selectFirst("[data-testid=article-count]").text())).isEqualTo(trueCount);
+		assertThat(card.select("ul.recent li")).hasSizeBetween(1, 5);
+		assertThat(card.selectFirst("[data-testid=creator-all]").attr("href")).isEqualTo("/creators/" + handle);
+		assertThat(card.select("[data-testid=follow-button]")).hasSize(1);
+	}
+
+	@Test
+	void followAndUnfollowChangeTheTrueFollowerCount() {
+		Browser reader = browser();
+		long id = anyArticleId("poetry-pre-tang");
+		Browser.Page page = reader.page("/articles/" + id);
+		Element form = page.testId("creator-card").selectFirst("form.follow-form");
+		long before = Long.parseLong(page.testId("follower-count").text());
+		HttpResponse<String> followed = reader.post(form.attr("action"),
+				Map.of("_csrf", reader.csrfToken(), "back", "/articles/" + id));
+		assertThat(followed.statusCode()).isEqualTo(302);
+		Browser.Page after = reader.page("/articles/" + id);
+		assertThat(Long.parseLong(after.testId("follower-count").text())).isEqualTo(before + 1);
+		assertThat(after.testId("follow-button").text()).isEqualTo("已关注");
+		// following twice does not count twice
+		reader.post(form.attr("action"), Map.of("_csrf", reader.csrfToken()));
+		assertThat(Long.parseLong(reader.page("/articles/" + id).testId("follower-count").text())).isEqualTo(before + 1);
+		Element unfollow = after.testId("creator-card").selectFirst("form.follow-form");
+		assertThat(unfollow.attr("action")).endsWith("/unfollow");
+		reader.post(unfollow.attr("action"), Map.of("_csrf", reader.csrfToken()));
+		assertThat(Long.parseLong(reader.page("/articles/" + id).testId("follower-count").text())).isEqualTo(before);
+	}
+
+	@Test
+	void writesWithoutCsrfTokenAreRefusedWithA403Page() {
+		Browser reader = browser();
+		long id = anyArticleId("qu");
+		reader.page("/articles/" + id);
+		HttpResponse<String> response = reader.post("/articles/" + id + "/share", Map.of());
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("没有权限").doesNotContain("Exception");
+		assertThat(engagement.counts(id).shares()).isZero();
+	}
+
+	@Test
+	void shareCountsOncePerReaderAndDay() {
+		long id = anyArticleId("classics");
+		Browser first = browser();
+		first.page("/articles/" + id);
+		HttpResponse<String> shared = first.post("/articles/" + id + "/share", Map.of("_csrf", first.csrfToken()));
+		assertThat(shared.statusCode()).isEqualTo(302);
+		assertThat(shared.headers().firstValue("Location").orElseThrow()).contains("/articles/" + id + "?shared=1");
+		first.post("/articles/" + id + "/share", Map.of("_csrf", first.csrfToken()));
+		Browser second = browser();
+		second.page("/articles/" + id);
+		HttpResponse<String> json = second.post("/articles/" + id + "/share", Map.of("_csrf", second.csrfToken()),
+				"application/json");
+		assertThat(json.body()).contains("\"shares\":2").contains("\"counted\":true");
+		Browser.Page page = first.page("/articles/" + id + "?shared=1");
+		assertThat(page.testId("share-count").text()).isEqualTo("2 次分享");
+		assertThat(page.testId("share-panel").hasAttr("hidden")).isFalse();
+		assertThat(first.get("/articles/" + id + "/qr.svg").body()).startsWith("<svg");
+	}
+
+	@Test
+	void readsCountOncePerReaderAndNeverForBots() {
+		long id = anyArticleId("ci");
+		long before = engagement.counts(id).reads();
+		Browser reader = browser();
+		reader.page("/articles/" + id);
+		reader.page("/articles/" + id);
+		browser().userAgent("Mozilla/5.0 (compatible; Googlebot/2.1)").page("/articles/" + id);
+		browser().userAgent("curl/8.0").page("/articles/" + id);
+		assertThat(engagement.counts(id).reads()).isEqualTo(before + 1);
+		engagement.flush();
+		long stored = jdbc.sql("SELECT reads FROM article_stats WHERE article_id = :id").param("id", id).query(Long.class).single();
+		assertThat(stored).isEqualTo(before + 1);
+	}
+
+	@Test
+	void readsFeedTheHotListWithinSeconds() throws InterruptedException {
+		long id = jdbc.sql("SELECT id FROM articles WHERE status = 'published' ORDER BY published_at LIMIT 1")
+			.query(Long.class)
+			.single(); // the oldest article: only readers can make it hot
+		for (int i = 0; i < 40; i++) {
+			browser().page("/articles/" + id);
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		List<Long> hot;
+		do {
+			Thread.sleep(250);
+			hot = ids(browser().page("/").testId("hot").select("a.hot-title"));
+		}
+		while (!hot.contains(id) && System.nanoTime() < deadline);
+		assertThat(hot).contains(id);
+	}
+
+	@Test
+	void wrongIdsAnswer404PagesWithoutStackTraces() {
+		Browser reader = browser();
+		for (String path : List.of("/articles/1", "/articles/not-a-number", "/articles/99999999999999999999",
+				"/channels/no-such-channel", "/creators/nobody-here", "/no/such/page")) {
+			Browser.Page page = reader.page(path);
+			assertThat(page.status()).as(path).isEqualTo(404);
+			assertThat(page.testId("error").attr("data-status")).isEqualTo("404");
+			assertThat(page.response().body()).doesNotContain("Exception").doesNotContain("at io.inkstone");
+		}
+	}
+
+	@Test
+	void badPageParametersAnswer400() {
+		Browser reader = browser();
+		String creatorPath = browser().page("/articles/" + anyArticleId("qu")).testId("creator-card")
+			.selectFirst("a.creator-name")
+			.attr("href");
+		for (String path : List.of("/?after=garbage", "/channels/ci?after=1-x", "/?after=" + "9".repeat(60),
+				creatorPath + "?after=-")) {
+			Browser.Page page = reader.page(path);
+			assertThat(page.status()).as(path).isEqualTo(400);
+			assertThat(page.html().select("h1").text()).isEqualTo("请求有误");
+		}
+	}
+
+	@Test
+	void takenDownArticleAnswers410WithANoticeAndLeavesTheLists() {
+		long id = jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'ci'"
+				+ " ORDER BY a.published_at DESC LIMIT 1").query(Long.class).single();
+		String title = browser().page("/articles/" + id).testId("title").text();
+		articles.takeDown(id, "侵权投诉");
+		Browser.Page page = browser().page("/articles/" + id);
+		assertThat(page.status()).isEqualTo(410);
+		assertThat(page.html().select("main").text()).contains(title).contains("侵权投诉");
+		assertThat(ids(browser().page("/channels/ci").html().select("a.card-title"))).doesNotContain(id);
+		assertThat(ids(browser().page("/").testId("hot").select("a.hot-title"))).doesNotContain(id);
+	}
+
+	@Test
+	void channelPagesWalkEveryArticleWithKeysetPagination() {
+		Browser reader = browser();
+		Set<Long> seen = new HashSet<>();
+		String path = "/channels/poetry-song";
+		int pages = 0;
+		while (path != null) {
+			Browser.Page page = reader.page(path);
+			assertThat(page.status()).isEqualTo(200);
+			List<Long> ids = ids(page.html().select("a.card-title"));
+			for (Long id : ids) {
+				assertThat(seen.add(id)).as("article %d shown twice", id).isTrue();
+			}
+			Element next = page.html().selectFirst("[data-testid=next-page]");
+			path = next == null ? null : next.attr("href");
+			pages++;
+		}
+		long total = jdbc.sql("SELECT COUNT(*) FROM articles a JOIN channels c ON c.id = a.channel_id"
+				+ " WHERE c.slug = 'poetry-song' AND a.status = 'published'").query(Long.class).single();
+		assertThat((long) seen.size()).isEqualTo(total);
+		assertThat(pages).isGreaterThan(1);
+	}
+
+	@Test
+	void creatorPageListsAllArticlesWithTrueCounts() {
+		String handle = jdbc.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id"
+				+ " GROUP BY c.handle ORDER BY COUNT(*) DESC, c.handle LIMIT 1").query(String.class).single();
+		Browser.Page page = browser().page("/creators/" + java.net.URLEncoder.encode(handle, java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(page.status()).isEqualTo(200);
+		long count = Long.parseLong(page.testId("article-count").text());
+		assertThat(page.html().select("[data-testid=creator-articles] a.card-title")).hasSize((int) Math.min(count, 20));
+	}
+
+	@Test
+	void homePageShowsHeadlinesHotListAndLatest() {
+		Browser.Page page = browser().page("/");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.testId("channel-headlines").select(".headline-block")).hasSizeGreaterThan(1);
+		assertThat(page.testId("hot").select("li")).hasSizeGreaterThan(3);
+		assertThat(page.testId("latest").select("a.card-title")).hasSize(20);
+		assertThat(page.html().select("main").text()).doesNotContain("军事");
+	}
+
+	@Test
+	void careModeIsRememberedAcrossPagesAndDropsClutter() {
+		Browser reader = browser();
+		long id = anyArticleId("poetry-tang");
+		HttpResponse<String> switched = reader.get("/mode/care?back=/articles/" + id);
+		assertThat(switched.statusCode()).isEqualTo(302);
+		assertThat(switched.headers().firstValue("Location").orElseThrow()).endsWith("/articles/" + id);
+		Browser.Page page = reader.page("/articles/" + id);
+		assertThat(page.html().body().hasClass("mode-care")).isTrue();
+		assertThat(page.html().select("link[href=/css/care.css]")).hasSize(1);
+		assertThat(page.html().select("[data-testid=channel-headlines]")).isEmpty();
+		assertThat(page.testId("mode-switch").text()).contains("退出关怀版");
+		assertThat(reader.page("/").html().body().hasClass("mode-care")).isTrue();
+		// never an open redirect
+		assertThat(reader.get("/mode/a11y?back=//evil.example").headers().firstValue("Location").orElseThrow())
+			.doesNotContain("evil");
+		Browser.Page a11y = reader.page("/articles/" + id);
+		assertThat(a11y.html().body().hasClass("mode-a11y")).isTrue();
+		assertThat(a11y.html().select("a.skip-link[href=#main]")).hasSize(1);
+		assertThat(a11y.html().select("header[role=banner], main#main, footer[role=contentinfo]")).hasSize(3);
+	}
+
+	@Test
+	void englishIsAvailableAndRemembered() {
+		Browser reader = browser();
+		Browser.Page page = reader.page("/?lang=en");
+		assertThat(page.html().selectFirst("html").attr("lang")).isEqualTo("en");
+		assertThat(page.testId("hot").selectFirst("h2").text()).isEqualTo("Trending");
+		assertThat(reader.page("/").testId("join-link").text()).isEqualTo("Become a creator");
+	}
+
+	@Test
+	void articlePagesCarryAnEtagAndRevalidate() {
+		Browser reader = browser();
+		long id = anyArticleId("classics");
+		reader.page("/articles/" + id);
+		HttpResponse<String> first = reader.get("/articles/" + id);
+		String etag = first.headers().firstValue("ETag").orElseThrow();
+		assertThat(etag).isNotBlank();
+	}
+
+	@Test
+	void healthAndPrometheusEndpointsAnswer() {
+		Browser reader = browser();
+		assertThat(reader.get("/actuator/health").body()).contains("UP");
+		assertThat(reader.get("/actuator/prometheus").body()).contains("http_server_requests");
+		assertThat(reader.get("/actuator/env").statusCode()).isIn(403, 404);
+	}
+
+	static List<Long> ids(List<Element> links) {
+		List<Long> ids = new ArrayList<>();
+		for (Element link : links) {
+			String href = link.attr("href");
+			ids.add(Long.parseLong(href.substring(href.lastIndexOf('/') + 1).replaceAll("[?#].*", "")));
+		}
+		return ids;
+	}
+
+	static Document parse(String html) {
+		return org.jsoup.Jsoup.parse(html);
+	}
+
+}

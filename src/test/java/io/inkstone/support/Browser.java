@@ -1,0 +1,121 @@
+package io.inkstone.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * A minimal HTTP "browser" for full-app tests: keeps cookies (reader id, CSRF, mode), does not follow
+ * redirects (tests assert them), sends a browser user agent, and parses HTML with jsoup.
+ */
+public final class Browser {
+
+	public static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) InkstoneTest/1.0";
+
+	private final String base;
+
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+	private final HttpClient client;
+
+	private String userAgent = USER_AGENT;
+
+	public Browser(int port) {
+		this.base = "http://localhost:" + port;
+		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	public Browser userAgent(String userAgent) {
+		this.userAgent = userAgent;
+		return this;
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent).GET().build());
+	}
+
+	public Page page(String path) {
+		HttpResponse<String> response = get(path);
+		return new Page(response.statusCode(), Jsoup.parse(response.body(), base + path), response);
+	}
+
+	public HttpResponse<String> post(String path, Map<String, String> form) {
+		return post(path, form, "text/html");
+	}
+
+	public HttpResponse<String> post(String path, Map<String, String> form, String accept) {
+		String body = form.entrySet()
+			.stream()
+			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("User-Agent", userAgent)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", accept)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	/** The CSRF token from the XSRF-TOKEN cookie (set by the first page this browser loaded). */
+	public String csrfToken() {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals("XSRF-TOKEN"))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no CSRF cookie yet"));
+	}
+
+	public String cookie(String name) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	public record Page(int status, Document html, HttpResponse<String> response) {
+
+		public org.jsoup.nodes.Element testId(String id) {
+			org.jsoup.nodes.Element element = html.selectFirst("[data-testid=" + id + "]");
+			if (element == null) {
+				throw new AssertionError("no element with data-testid=" + id + " on " + response.uri());
+			}
+			return element;
+		}
+
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.inkstone.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Where integration tests keep their data: a fresh temporary data directory (SQLite) or a fresh
+ * PostgreSQL database on {@code INKSTONE_TEST_PG_HOST:5432} (default 127.0.0.1). When PostgreSQL is
+ * missing the test fails loudly under {@code CI=true} and is skipped, with the reason, elsewhere.
+ */
+public final class Databases {
+
+	private Databases() {
+	}
+
+	public static Path freshDataDir() {
+		try {
+			return Files.createTempDirectory("inkstone-test-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static String pgHost() {
+		String host = System.getenv("INKSTONE_TEST_PG_HOST");
+		return host == null || host.isBlank() ? "127.0.0.1" : host;
+	}
+
+	public static String pgUser() {
+		String user = System.getenv("INKSTONE_TEST_PG_USER");
+		return user == null || user.isBlank() ? "postgres" : user;
+	}
+
+	/** Creates a uniquely named database and returns its JDBC URL. */
+	public static String freshPostgresDatabase() {
+		String admin = "jdbc:postgresql://" + pgHost() + ":5432/postgres";
+		String name = "inkstone_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+		try (Connection connection = DriverManager.getConnection(admin, pgUser(), "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException ex) {
+			String reason = "PostgreSQL at " + pgHost() + ":5432 is not available: " + ex.getMessage();
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(reason + " (CI=true: PostgreSQL tests must run)", ex);
+			}
+			System.out.println("SKIPPED: " + reason);
+			Assumptions.abort(reason);
+		}
+		return "jdbc:postgresql://" + pgHost() + ":5432/" + name;
+	}
+
+}
