@@ -21,13 +21,17 @@ public class InkstoneApplication {
 
 	public static void main(String[] args) {
 		if (args.length > 0 && "import".equals(args[0])) {
-			String[] rest = Arrays.copyOfRange(args, 1, args.length);
-			SpringApplication app = new SpringApplication(InkstoneApplication.class);
-			app.setWebApplicationType(WebApplicationType.NONE);
-			app.setAdditionalProfiles("import");
-			System.exit(SpringApplication.exit(app.run(rest)));
+			System.exit(runImport(Arrays.copyOfRange(args, 1, args.length)));
 		}
 		SpringApplication.run(InkstoneApplication.class, args);
+	}
+
+	/** Runs the import command without a web server and returns its exit code. */
+	public static int runImport(String... args) {
+		SpringApplication app = new SpringApplication(InkstoneApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		app.setAdditionalProfiles("import");
+		return SpringApplication.exit(app.run(args));
 	}
 
 }

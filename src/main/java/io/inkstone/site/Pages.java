@@ -31,6 +31,9 @@ public final class Pages {
 			boolean firstPage) {
 	}
 
+	public record JoinPage(Ui ui, List<Channel> nav) {
+	}
+
 	/** An original-content tab (本地, 旅游 …) and its latest 原创 articles. */
 	public record OriginalTab(Channel channel, List<ArticleCard> items) {
 	}

@@ -1,0 +1,102 @@
+package io.inkstone.importer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import io.inkstone.InkstoneApplication;
+import io.inkstone.support.Databases;
+import io.inkstone.support.Fixtures;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code java -jar inkstone.jar import FILE.jsonl}, run the way a user runs it (minus the JVM exit). */
+class ImportCommandIntegrationTests {
+
+	record Run(int exitCode, String output) {
+	}
+
+	private static Run importCommand(Path dataDir, String... files) {
+		PrintStream original = System.out;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			String[] args = new String[files.length + 1];
+			args[0] = "--inkstone.data-dir=" + dataDir;
+			System.arraycopy(files, 0, args, 1, files.length);
+			int code = InkstoneApplication.runImport(args);
+			return new Run(code, captured.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(original);
+		}
+	}
+
+	@Test
+	void importsTheCorpusFormatAndNeverImportsTwice() throws IOException, SQLException {
+		Path dataDir = Databases.freshDataDir();
+		Path file = dataDir.resolve("fixture.jsonl");
+		Files.copy(Fixtures.open(Fixtures.CLASSICS), file);
+		Run first = importCommand(dataDir, file.toString());
+		assertThat(first.exitCode()).isZero();
+		assertThat(first.output()).contains("Imported: 240, skipped as duplicate: 0, rejected: 0");
+		Run second = importCommand(dataDir, file.toString());
+		assertThat(second.output()).contains("Imported: 0, skipped as duplicate: 240, rejected: 0");
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles")).isEqualTo(240);
+		// channels the import brought are named from configuration; the default set exists too
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM channels WHERE slug = 'poetry-tang' AND name = '唐诗'")).isEqualTo(1);
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM channels WHERE slug = 'military' AND name = '军事'")).isEqualTo(1);
+		// handles are slugged, display names kept: "两汉：刘彻" style creators
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM creators WHERE handle LIKE '%：%'")).isZero();
+	}
+
+	@Test
+	void reportsAndSkipsMalformedLinesAndStoresNothingOfThem() throws IOException, SQLException {
+		Path dataDir = Databases.freshDataDir();
+		Path file = dataDir.resolve("mixed.jsonl");
+		String good = "{\"id\":\"t-1\",\"creator\":\"李白\",\"creator_name\":\"李白\",\"channel\":\"poetry-tang\",\"title\":\"静夜思\","
+				+ "\"body_markdown\":\"床前明月光，疑是地上霜。\",\"published_at\":\"2024-01-02T03:04:05+08:00\","
+				+ "\"tags\":[\"思乡\",\"月\"],\"original\":false,\"aigc\":\"none\",\"source\":\"chinese-poetry\"}";
+		Files.write(file, List.of(good, "{not json", "{\"creator\":\"李白\",\"channel\":\"poetry-tang\",\"body_markdown\":\"x\","
+				+ "\"published_at\":\"2024-01-02T03:04:05+08:00\"}", "",
+				good.replace("t-1", "t-2").replace("2024-01-02T03:04:05+08:00", "yesterday"),
+				good.replace("t-1", "t-3").replace("\"aigc\":\"none\"", "\"aigc\":\"maybe\""),
+				good.replace("t-1", "t-4").replace("poetry-tang", "Bad Slug!"), "[1,2,3]"));
+		Run run = importCommand(dataDir, file.toString());
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.output()).contains("Imported: 1, skipped as duplicate: 0, rejected: 6")
+			.contains("line 2: malformed JSON")
+			.contains("line 3: missing or empty field: title")
+			.contains("line 5: published_at is not an ISO-8601")
+			.contains("line 6: aigc must be none, assisted or generated")
+			.contains("line 7: invalid channel slug")
+			.contains("line 8: not a JSON object");
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles")).isEqualTo(1);
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles WHERE tags = '思乡,月' AND source = 'chinese-poetry'")).isEqualTo(1);
+	}
+
+	@Test
+	void missingFileIsAClearError() {
+		Run run = importCommand(Databases.freshDataDir(), "/nonexistent/file.jsonl");
+		assertThat(run.exitCode()).isEqualTo(2);
+	}
+
+	private static long count(Path dataDir, String sql) throws SQLException {
+		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("inkstone.db"));
+				ResultSet rs = c.createStatement().executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+}

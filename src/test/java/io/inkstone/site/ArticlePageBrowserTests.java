@@ -1,0 +1,169 @@
+package io.inkstone.site;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import io.inkstone.discovery.HotList;
+import io.inkstone.importer.ArticleImporter;
+import io.inkstone.support.Databases;
+import io.inkstone.support.Fixtures;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The article page in a real browser (Debian's headless Chromium): normal and 关怀版, computed styles,
+ * the share button, keyboard access. Screenshots go to {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ArticlePageBrowserTests {
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static WebDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ArticleImporter importer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	HotList hot;
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
+	}
+
+	@BeforeAll
+	static void startBrowser() {
+		if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+			String reason = "Chromium or chromedriver missing (apt-get install chromium chromium-driver fonts-noto-cjk)";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(reason);
+			}
+			System.out.println("SKIPPED: " + reason);
+			Assumptions.abort(reason);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--window-size=1280,900", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--no-first-run", "--lang=zh-CN");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	@Test
+	void readsTheArticleSharesItAndSwitchesToCareMode() throws IOException {
+		importer.importLines(Fixtures.open(Fixtures.CLASSICS), null);
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> hot.site(5).size() == 5);
+		long id = jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'poetry-tang'"
+				+ " ORDER BY a.published_at DESC LIMIT 1").query(Long.class).single();
+		String url = "http://localhost:" + port + "/articles/" + id;
+		driver.get(url);
+		new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=related] li")).isEmpty() || reload(d));
+		assertThat(driver.findElement(By.cssSelector("[data-testid=title]")).getText()).isNotBlank();
+		double normalFont = px(driver.findElement(By.cssSelector("[data-testid=body]")).getCssValue("font-size"));
+		screenshot("article.png");
+
+		// share: the count goes up once, the panel with link and QR code opens
+		WebElement count = driver.findElement(By.cssSelector("[data-testid=share-count]"));
+		assertThat(count.getText()).isEqualTo("0 次分享");
+		driver.findElement(By.cssSelector("[data-testid=share-button]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-testid=share-count]"))
+			.getText()
+			.equals("1 次分享"));
+		assertThat(driver.findElement(By.cssSelector("[data-testid=share-panel]")).isDisplayed()).isTrue();
+		assertThat(driver.findElement(By.cssSelector(".share-link")).getAttribute("value")).isEqualTo(url);
+		screenshot("article-shared.png");
+
+		// keyboard: the first Tab reaches the skip link
+		driver.get(url);
+		new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+		assertThat(driver.switchTo().activeElement().getAttribute("class")).contains("skip-link");
+
+		// 关怀版: larger type, generous line height, persisted across pages
+		driver.findElement(By.cssSelector("[data-testid=mode-switch] a[data-mode=care]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("mode-care"));
+		WebElement body = driver.findElement(By.tagName("body"));
+		double careFont = px(body.getCssValue("font-size"));
+		double lineHeight = px(body.getCssValue("line-height"));
+		assertThat(careFont).isGreaterThanOrEqualTo(18);
+		assertThat(lineHeight / careFont).isGreaterThanOrEqualTo(1.6);
+		double careBodyFont = px(driver.findElement(By.cssSelector("[data-testid=body]")).getCssValue("font-size"));
+		assertThat(careBodyFont).isGreaterThan(normalFont);
+		double buttonHeight = driver.findElement(By.cssSelector("[data-testid=share-button]")).getSize().getHeight();
+		assertThat(buttonHeight).isGreaterThanOrEqualTo(44);
+		assertThat(driver.findElements(By.cssSelector("[data-testid=channel-headlines]"))).isEmpty();
+		screenshot("article-care.png");
+		driver.get("http://localhost:" + port + "/");
+		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care");
+		screenshot("home-care.png");
+		driver.findElement(By.linkText("退出关怀版")).click();
+		driver.get(url);
+		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-standard");
+		// a reader's second share the same day does not count again
+		driver.findElement(By.cssSelector("[data-testid=share-button]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> d.findElement(By.cssSelector("[data-testid=share-panel]")).isDisplayed());
+		assertThat(driver.findElement(By.cssSelector("[data-testid=share-count]")).getText()).isEqualTo("1 次分享");
+	}
+
+	private static boolean reload(WebDriver d) {
+		d.navigate().refresh();
+		return false;
+	}
+
+	private static double px(String cssValue) {
+		return Double.parseDouble(cssValue.replace("px", "").trim());
+	}
+
+	private static void screenshot(String name) throws IOException {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		File file = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+		Files.copy(file.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
