@@ -26,6 +26,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -74,13 +75,17 @@ class LuceneSearchIndex implements SearchIndex {
 		Path path = properties.dataDir().toAbsolutePath().resolve("index");
 		Files.createDirectories(path);
 		this.directory = FSDirectory.open(path);
+		long position = 0;
+		if (DirectoryReader.indexExists(directory)) {
+			String stored = SegmentInfos.readLatestCommit(directory).getUserData().get(FEED_POSITION);
+			position = stored == null ? 0 : Long.parseLong(stored);
+		}
 		IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
 			.setRAMBufferSizeMB(64);
 		this.writer = new IndexWriter(directory, config);
+		this.writer.setLiveCommitData(Map.of(FEED_POSITION, Long.toString(position)).entrySet());
 		this.writer.commit(); // an empty index must exist for the first reader
-		Map<String, String> userData = new HashMap<>();
-		writer.getLiveCommitData().forEach(e -> userData.put(e.getKey(), e.getValue()));
-		this.feedPosition = Long.parseLong(userData.getOrDefault(FEED_POSITION, "0"));
+		this.feedPosition = position;
 		this.searchers = new SearcherManager(writer, null);
 	}
 
@@ -132,7 +137,9 @@ class LuceneSearchIndex implements SearchIndex {
 			mlt.setMinDocFreq(2);
 			mlt.setMinWordLen(1);
 			mlt.setMaxQueryTerms(30);
-			mlt.setMaxDocFreqPct(20);
+			if (searcher.getIndexReader().numDocs() >= 500) {
+				mlt.setMaxDocFreqPct(20); // ignore words in a fifth of all articles (only meaningful on real sites)
+			}
 			mlt.setBoost(true);
 			Query like = mlt.like(docId);
 			Query query = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST)

@@ -1,0 +1,54 @@
+package io.inkstone.discovery;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.inkstone.articles.ChangedArticle;
+import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.support.Databases;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LuceneSearchIndexTests {
+
+	private static InkstoneProperties properties(Path dataDir) {
+		return new InkstoneProperties(dataDir, "test", null, null, null, null, null, false);
+	}
+
+	private static ChangedArticle poem(long id, String title, String body, long creator, long seq) {
+		return new ChangedArticle(id, title, body, creator, 1, "published", 0, seq);
+	}
+
+	@Test
+	void feedPositionAndDocumentsSurviveReopening() throws Exception {
+		Path dir = Databases.freshDataDir();
+		LuceneSearchIndex index = new LuceneSearchIndex(properties(dir));
+		index.apply(List.of(poem(1, "静夜思", "床前明月光，疑是地上霜。举头望明月，低头思故乡。", 10, 41),
+				poem(2, "月下独酌", "花间一壶酒，独酌无相亲。举杯邀明月，对影成三人。", 10, 42)), 42);
+		index.close();
+		LuceneSearchIndex reopened = new LuceneSearchIndex(properties(dir));
+		assertThat(reopened.feedPosition()).isEqualTo(42);
+		assertThat(reopened.documentCount()).isEqualTo(2);
+		reopened.close();
+	}
+
+	@Test
+	void moreLikeThisFindsSimilarTextNeverItselfAndDropsUnpublished() throws Exception {
+		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()));
+		index.apply(List.of(poem(1, "静夜思", "床前明月光，疑是地上霜。举头望明月，低头思故乡。", 10, 1),
+				poem(2, "月下独酌", "花间一壶酒，独酌无相亲。举杯邀明月，对影成三人。", 11, 2),
+				poem(3, "把酒问月", "青天有月来几时？我今停杯一问之。人攀明月不可得，月行却与人相随。", 12, 3),
+				poem(4, "说明书", "安装软件包之前请先更新系统。使用命令行工具配置网络接口。", 13, 4),
+				poem(5, "网络配置", "编辑配置文件以设置网络接口和软件源。", 14, 5)), 5);
+		List<Long> related = index.moreLikeThis(1, 5, 2);
+		assertThat(related).doesNotContain(1L).isNotEmpty();
+		assertThat(related.get(0)).isIn(2L, 3L);
+		assertThat(related).doesNotContain(4L);
+		index.apply(List.of(new ChangedArticle(3, "把酒问月", "", 12, 1, "removed", 0, 6)), 6);
+		assertThat(index.moreLikeThis(1, 5, 2)).doesNotContain(3L);
+		index.close();
+	}
+
+}
