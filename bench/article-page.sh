@@ -21,15 +21,15 @@ java -Xmx1g -jar "$work/inkstone.jar" --server.port=$port --inkstone.data-dir="$
 app=$!
 until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null; do sleep 0.5; done
 # wait until the search index has caught up with the database
-until ! grep -q "Search index build:" "$work/app.log" || grep -q "Search index built" "$work/app.log"; do sleep 1; done
+until grep -q "Search index ready" "$work/app.log"; do sleep 1; done
 sleep 3
 
 ua="Mozilla/5.0 (X11; Linux x86_64) InkstoneBench/1.0"
-cookie="ink_rid=00000000000bench; XSRF-TOKEN=bench-token"
+cookie="ink_rid=00000000000bench; XSRF-TOKEN=bench-token"  # a returning reader: read counted once, no new tokens
 article=$(curl -s -A "$ua" "http://127.0.0.1:$port/" | grep -o '/articles/[0-9]*' | head -1)
 url="http://127.0.0.1:$port$article"
 # warm up: JIT, caches (related list, creator, hot fragments)
-wrk -t2 -c"$connections" -d10s -H "User-Agent: $ua" -H "Cookie: $cookie" "$url" > /dev/null
+wrk -t2 -c"$connections" -d"${WARMUP:-60}s" -H "User-Agent: $ua" -H "Cookie: $cookie" "$url" > /dev/null
 
 echo "== Inkstone $article ($(curl -s -A "$ua" -H "Cookie: $cookie" "$url" | wc -c) bytes)"
 wrk -t2 -c"$connections" -d"${duration}s" --latency -H "User-Agent: $ua" -H "Cookie: $cookie" "$url" | tee "$work/inkstone.txt"

@@ -39,7 +39,7 @@ class ArticleRepository {
 
 	List<ArticleSummary> latest(Cursor after, int limit) {
 		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE status = 'published'"
-				+ " AND (published_at < :t OR (published_at = :t AND id < :id)) ORDER BY published_at DESC, id DESC LIMIT :limit")
+				+ " AND (published_at, id) < (:t, :id) ORDER BY published_at DESC, id DESC LIMIT :limit")
 			.param("t", after.publishedAt())
 			.param("id", after.id())
 			.param("limit", limit)
@@ -49,7 +49,7 @@ class ArticleRepository {
 
 	List<ArticleSummary> latestInChannel(long channelId, Cursor after, int limit) {
 		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE channel_id = :channel AND status = 'published'"
-				+ " AND (published_at < :t OR (published_at = :t AND id < :id)) ORDER BY published_at DESC, id DESC LIMIT :limit")
+				+ " AND (published_at, id) < (:t, :id) ORDER BY published_at DESC, id DESC LIMIT :limit")
 			.param("channel", channelId)
 			.param("t", after.publishedAt())
 			.param("id", after.id())
@@ -69,7 +69,7 @@ class ArticleRepository {
 
 	List<ArticleSummary> latestByCreator(long creatorId, Cursor after, int limit) {
 		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE creator_id = :creator AND status = 'published'"
-				+ " AND (published_at < :t OR (published_at = :t AND id < :id)) ORDER BY published_at DESC, id DESC LIMIT :limit")
+				+ " AND (published_at, id) < (:t, :id) ORDER BY published_at DESC, id DESC LIMIT :limit")
 			.param("creator", creatorId)
 			.param("t", after.publishedAt())
 			.param("id", after.id())
@@ -89,8 +89,13 @@ class ArticleRepository {
 		return jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'").query(Long.class).single();
 	}
 
-	List<Long> channelsWithPublished() {
-		return jdbc.sql("SELECT DISTINCT channel_id FROM articles WHERE status = 'published'").query(Long.class).list();
+	/** One index probe per channel: far cheaper than DISTINCT over every article. */
+	boolean hasPublishedInChannel(long channelId) {
+		return !jdbc.sql("SELECT id FROM articles WHERE channel_id = :channel AND status = 'published' LIMIT 1")
+			.param("channel", channelId)
+			.query(Long.class)
+			.list()
+			.isEmpty();
 	}
 
 	/** Inserts unless the import key is known; returns false for a duplicate. */
@@ -135,6 +140,25 @@ class ArticleRepository {
 				+ " FROM articles WHERE change_seq > :seq ORDER BY change_seq LIMIT :limit")
 			.param("seq", seq)
 			.param("limit", limit)
+			.query(ChangedArticle.class)
+			.list();
+	}
+
+	List<ChangeKey> changeKeysSince(long seq, int limit) {
+		return jdbc.sql("SELECT id, change_seq FROM articles WHERE change_seq > :seq ORDER BY change_seq LIMIT :limit")
+			.param("seq", seq)
+			.param("limit", limit)
+			.query(ChangeKey.class)
+			.list();
+	}
+
+	List<ChangedArticle> changedByIds(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT id, title, body_markdown, creator_id, channel_id, status, published_at, change_seq"
+				+ " FROM articles WHERE id IN (:ids) ORDER BY change_seq")
+			.param("ids", ids)
 			.query(ChangedArticle.class)
 			.list();
 	}

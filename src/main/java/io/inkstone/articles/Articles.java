@@ -33,7 +33,16 @@ public class Articles {
 	/** Published summaries by id: hot lists and related lists ask for the same few hundred all the time. */
 	private final Cache<Long, ArticleSummary> summaries = Caffeine.newBuilder().maximumSize(20_000).build();
 
-	private final Cache<String, Set<Long>> channelsWithContent = Caffeine.newBuilder()
+	/** Whole articles for the article page; dropped on every change (this node's or seen in the feed). */
+	private final Cache<Long, Article> byId = Caffeine.newBuilder().maximumSize(5_000).build();
+
+	/** Public-article counts per creator (the creator card's true count, cached until a change). */
+	private final Cache<Long, Long> countsByCreator = Caffeine.newBuilder().maximumSize(50_000).build();
+
+	/** The newest few public articles per creator (往期回顾). */
+	private final Cache<Long, List<ArticleSummary>> recentByCreator = Caffeine.newBuilder().maximumSize(20_000).build();
+
+	private final Cache<Long, Boolean> channelsWithContent = Caffeine.newBuilder()
 		.expireAfterWrite(java.time.Duration.ofSeconds(30))
 		.build();
 
@@ -44,7 +53,10 @@ public class Articles {
 
 	/** The article if it is public; 410 if taken down; 404 if it never existed or is not public. */
 	public Article getPublished(long id) {
-		Article article = repository.findById(id).orElseThrow(() -> new NotFoundException("文章不存在 / no such article"));
+		Article article = byId.get(id, key -> repository.findById(key).orElse(null));
+		if (article == null) {
+			throw new NotFoundException("文章不存在 / no such article");
+		}
 		return switch (article.articleStatus()) {
 			case PUBLISHED -> article;
 			case REMOVED -> throw new GoneException(article.title(), article.removalReason());
@@ -90,21 +102,44 @@ public class Articles {
 
 	/** The true count of a creator's public articles. */
 	public long countByCreator(long creatorId) {
-		return repository.countPublishedByCreator(creatorId);
+		return countsByCreator.get(creatorId, repository::countPublishedByCreator);
+	}
+
+	/** The creator's newest public articles, at most {@code size} (size ≤ 10). */
+	public List<ArticleSummary> recentByCreator(long creatorId, int size) {
+		List<ArticleSummary> recent = recentByCreator.get(creatorId,
+				id -> List.copyOf(repository.latestByCreator(id, Cursor.START, 10)));
+		return recent.size() > size ? recent.subList(0, size) : recent;
 	}
 
 	public long countPublished() {
 		return repository.countPublished();
 	}
 
-	/** Channels that have at least one public article (cached briefly: the query scans an index). */
-	public Set<Long> channelsWithContent() {
-		return channelsWithContent.get("all", key -> Set.copyOf(repository.channelsWithPublished()));
+	/** Which of the given channels have at least one public article (cached briefly). */
+	public Set<Long> channelsWithContent(Collection<Long> channelIds) {
+		Set<Long> result = new java.util.HashSet<>();
+		for (Long channelId : channelIds) {
+			if (channelsWithContent.get(channelId, repository::hasPublishedInChannel)) {
+				result.add(channelId);
+			}
+		}
+		return result;
 	}
 
 	/** The durable change feed: articles changed after {@code seq}, oldest change first. */
 	public List<ChangedArticle> changedSince(long seq, int limit) {
 		return repository.changedSince(seq, limit);
+	}
+
+	/** Keys of the change feed after {@code seq}: cheap to re-read for late commits. */
+	public List<ChangeKey> changeKeysSince(long seq, int limit) {
+		return repository.changeKeysSince(seq, limit);
+	}
+
+	/** The current state of these articles, for the change feed. */
+	public List<ChangedArticle> changed(Collection<Long> ids) {
+		return repository.changedByIds(ids);
 	}
 
 	public long countChangedSince(long seq) {
@@ -143,7 +178,10 @@ public class Articles {
 	@EventListener
 	void evict(ArticleChanged changed) {
 		summaries.invalidate(changed.id());
-		channelsWithContent.invalidateAll();
+		byId.invalidate(changed.id());
+		countsByCreator.invalidate(changed.creatorId());
+		recentByCreator.invalidate(changed.creatorId());
+		channelsWithContent.invalidate(changed.channelId());
 	}
 
 	private static <T> Slice<T> slice(List<T> rows, int size) {

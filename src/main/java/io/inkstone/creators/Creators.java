@@ -29,6 +29,14 @@ public class Creators {
 
 	private final Cache<Long, Creator> byId = Caffeine.newBuilder().maximumSize(50_000).build();
 
+	private final Cache<Long, Long> followerCounts = Caffeine.newBuilder().maximumSize(50_000).build();
+
+	/** "reader:creator" → following; entries change only through this class, which updates them. */
+	private final Cache<String, Boolean> following = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterAccess(java.time.Duration.ofMinutes(30))
+		.build();
+
 	Creators(CreatorRepository repository, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.events = events;
@@ -75,18 +83,25 @@ public class Creators {
 		return repository.findByHandle(handle).orElseThrow();
 	}
 
+	/** The true follower count (COUNT over follows), cached until a follow or unfollow of this creator. */
 	public long followerCount(long creatorId) {
-		return repository.countFollowers(creatorId);
+		return followerCounts.get(creatorId, repository::countFollowers);
 	}
 
 	public boolean isFollowing(String readerKey, long creatorId) {
-		return repository.isFollowing(readerKey, creatorId);
+		return following.get(readerKey + ':' + creatorId, key -> repository.isFollowing(readerKey, creatorId));
+	}
+
+	@org.springframework.context.event.EventListener
+	void on(CreatorFollowChanged changed) {
+		followerCounts.invalidate(changed.creatorId());
 	}
 
 	@Transactional
 	public void follow(String readerKey, String handle) {
 		Creator creator = get(handle);
 		repository.follow(readerKey, creator.id(), System.currentTimeMillis());
+		following.put(readerKey + ':' + creator.id(), true);
 		events.publishEvent(new CreatorFollowChanged(creator.id()));
 	}
 
@@ -94,6 +109,7 @@ public class Creators {
 	public void unfollow(String readerKey, String handle) {
 		Creator creator = get(handle);
 		repository.unfollow(readerKey, creator.id());
+		following.put(readerKey + ':' + creator.id(), false);
 		events.publishEvent(new CreatorFollowChanged(creator.id()));
 	}
 

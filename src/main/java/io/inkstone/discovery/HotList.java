@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
+import io.inkstone.channels.Channel;
+import io.inkstone.channels.Channels;
 import io.inkstone.engagement.ArticleEngaged;
 import io.inkstone.engagement.Signal;
 import io.inkstone.shared.Cursor;
@@ -39,6 +41,8 @@ public class HotList {
 
 	private final HotScoreRepository repository;
 
+	private final Channels channels;
+
 	private final TransactionTemplate tx;
 
 	private final ForwardDecay decay;
@@ -56,11 +60,12 @@ public class HotList {
 
 	private volatile int version;
 
-	HotList(Articles articles, ArticleCards cards, HotScoreRepository repository, TransactionTemplate tx,
+	HotList(Articles articles, ArticleCards cards, HotScoreRepository repository, Channels channels, TransactionTemplate tx,
 			InkstoneProperties properties) {
 		this.articles = articles;
 		this.cards = cards;
 		this.repository = repository;
+		this.channels = channels;
 		this.tx = tx;
 		this.config = properties.hot();
 		this.decay = new ForwardDecay(config.halfLife());
@@ -138,7 +143,7 @@ public class HotList {
 		for (ArticleSummary fresh : articles.latest(Cursor.START, CANDIDATES).items()) {
 			candidateIds.add(fresh.id());
 		}
-		for (Long channelId : articles.channelsWithContent()) {
+		for (Long channelId : articles.channelsWithContent(channels.all().stream().map(Channel::id).toList())) {
 			for (ArticleSummary fresh : articles.latestInChannel(channelId, Cursor.START, 30).items()) {
 				candidateIds.add(fresh.id());
 			}

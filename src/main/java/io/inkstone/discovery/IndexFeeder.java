@@ -1,9 +1,13 @@
 package io.inkstone.discovery;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.inkstone.articles.ArticleChanged;
 import io.inkstone.articles.Articles;
+import io.inkstone.articles.ChangeKey;
 import io.inkstone.articles.ChangedArticle;
 
 import org.slf4j.Logger;
@@ -18,6 +22,10 @@ import org.springframework.stereotype.Component;
  * ({@code change_seq}). A fresh index rebuilds from zero with progress in the log; a node that was
  * down catches up; changes made by another process (the import command, another node) arrive here too
  * and are re-announced as {@link ArticleChanged} so this node's caches drop them.
+ *
+ * <p>Sequences are taken when a transaction writes, not when it commits, so a slow transaction can
+ * commit a sequence lower than one already seen. The feeder therefore re-reads the keys (id and
+ * sequence only) of the last few seconds and loads just the entries it has not applied yet.
  */
 @Component
 @Profile("!import")
@@ -27,8 +35,10 @@ class IndexFeeder {
 
 	private static final int BATCH = 1000;
 
-	/** Re-read the last 3 s of the feed: a transaction that committed late may carry an older sequence. */
-	private static final long LAG = 3000L << 22;
+	/** How far behind the newest sequence late commits are looked for (sequences carry milliseconds << 22). */
+	private static final long LAG_MILLIS = 5000;
+
+	private static final long LAG = LAG_MILLIS << 22;
 
 	private final Articles articles;
 
@@ -36,48 +46,77 @@ class IndexFeeder {
 
 	private final ApplicationEventPublisher events;
 
+	/** Entries applied within the lag window: id → sequence. */
+	private final Map<Long, Long> recentlyApplied = new HashMap<>();
+
+	private volatile boolean ready;
+
 	IndexFeeder(Articles articles, SearchIndex index, ApplicationEventPublisher events) {
 		this.articles = articles;
 		this.index = index;
 		this.events = events;
 	}
 
+	/** True once the index has caught up with the database after start. */
+	boolean ready() {
+		return ready;
+	}
+
 	@Scheduled(fixedDelay = 500, initialDelay = 0)
 	synchronized void poll() {
 		long position = index.feedPosition();
-		long from = Math.max(0, position - LAG);
-		long backlog = position == 0 ? articles.countChangedSince(0) : 0;
+		// Re-check only what was written in the last few wall-clock seconds; older entries are settled.
+		long settledBefore = Math.max(0, (System.currentTimeMillis() - LAG_MILLIS - io.inkstone.shared.Ids.EPOCH) << 22);
+		long from = Math.min(position, settledBefore);
+		long backlog = articles.countChangedSince(position);
+		boolean report = backlog >= BATCH * 5L;
 		long started = System.nanoTime();
-		long done = 0;
 		long lastLog = started;
+		long done = 0;
 		while (true) {
-			List<ChangedArticle> changes = articles.changedSince(from, BATCH);
-			if (changes.isEmpty()) {
+			List<ChangeKey> keys = articles.changeKeysSince(from, BATCH);
+			if (keys.isEmpty()) {
 				break;
 			}
-			long last = changes.get(changes.size() - 1).changeSeq();
-			index.apply(changes, Math.max(position, last));
-			for (ChangedArticle change : changes) {
-				if (change.changeSeq() > position) {
-					events.publishEvent(new ArticleChanged(change.id(), change.creatorId(), change.channelId()));
+			List<Long> wanted = new ArrayList<>();
+			for (ChangeKey key : keys) {
+				Long applied = recentlyApplied.get(key.id());
+				if (applied == null || applied < key.changeSeq()) {
+					wanted.add(key.id());
 				}
 			}
-			position = Math.max(position, last);
-			from = last;
-			done += changes.size();
-			if (backlog > 0 && System.nanoTime() - lastLog > 2_000_000_000L) {
-				lastLog = System.nanoTime();
-				double seconds = (lastLog - started) / 1e9;
-				double rate = done / seconds;
-				log.info("Search index build: {}/{} ({}%), {}/s, ETA {}s", done, backlog, Math.min(100, done * 100 / backlog),
-						Math.round(rate), Math.max(0, Math.round((backlog - done) / Math.max(rate, 1))));
+			long last = keys.get(keys.size() - 1).changeSeq();
+			if (!wanted.isEmpty()) {
+				List<ChangedArticle> changes = articles.changed(wanted);
+				long newPosition = Math.max(position, last);
+				index.apply(changes, newPosition);
+				for (ChangedArticle change : changes) {
+					recentlyApplied.put(change.id(), change.changeSeq());
+					events.publishEvent(new ArticleChanged(change.id(), change.creatorId(), change.channelId()));
+				}
+				done += changes.size();
+				position = newPosition;
 			}
-			if (changes.size() < BATCH) {
+			from = last;
+			if (report && System.nanoTime() - lastLog > 2_000_000_000L) {
+				lastLog = System.nanoTime();
+				double rate = done / ((lastLog - started) / 1e9);
+				log.info("Search index build: {}/{} ({}%), {}/s, ETA {}s", done, backlog,
+						Math.min(100, done * 100 / backlog), Math.round(rate),
+						Math.max(0, Math.round((backlog - done) / Math.max(rate, 1))));
+			}
+			if (keys.size() < BATCH) {
 				break;
 			}
 		}
-		if (backlog > 0 && done > 0) {
+		long horizon = position - LAG;
+		recentlyApplied.values().removeIf(seq -> seq < horizon);
+		if (report && done > 0) {
 			log.info("Search index built: {} articles in {} ms", done, (System.nanoTime() - started) / 1_000_000);
+		}
+		if (!ready) {
+			ready = true;
+			log.info("Search index ready: {} articles", index.documentCount());
 		}
 	}
 

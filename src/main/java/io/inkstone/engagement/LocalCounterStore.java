@@ -32,6 +32,15 @@ class LocalCounterStore implements CounterStore {
 
 	private volatile ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
 
+	/**
+	 * What the database holds per article. Only this store writes article_stats in embedded mode, so
+	 * the cached value is exact until the next flush, which drops the flushed articles.
+	 */
+	private final com.github.benmanes.caffeine.cache.Cache<Long, Counts> flushed = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(100_000)
+		.build();
+
 	LocalCounterStore(StatsRepository stats, TransactionTemplate tx) {
 		this.stats = stats;
 		this.tx = tx;
@@ -45,7 +54,7 @@ class LocalCounterStore implements CounterStore {
 
 	@Override
 	public Counts counts(long articleId) {
-		return stats.find(articleId).plus(buffered(articleId));
+		return flushed.get(articleId, stats::find).plus(buffered(articleId));
 	}
 
 	@Override
@@ -76,6 +85,7 @@ class LocalCounterStore implements CounterStore {
 		try {
 			tx.executeWithoutResult(status -> batch.forEach(
 					(id, p) -> stats.add(id, p.reads().sum(), p.shares().sum(), now)));
+			flushed.invalidateAll(batch.keySet());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Counter flush failed, keeping {} articles' counts buffered: {}", batch.size(), ex.getMessage());

@@ -11,7 +11,8 @@ import java.security.SecureRandom;
  */
 public final class Ids {
 
-	static final long EPOCH = 1704067200000L;
+	/** 2024-01-01T00:00Z: the zero of the id's time part. */
+	public static final long EPOCH = 1704067200000L;
 
 	private static final int NODE = nodeId();
 

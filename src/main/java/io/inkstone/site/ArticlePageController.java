@@ -71,18 +71,35 @@ class ArticlePageController {
 
 	@GetMapping("/articles/{id}")
 	String show(@PathVariable long id, @RequestParam(name = "shared", required = false) String shared,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, org.springframework.web.context.request.WebRequest webRequest, Model model) {
 		Article article = articles.getPublished(id);
 		Channel channel = channels.get(article.channelId());
 		String reader = ReaderKey.of(request);
 		engagement.recordRead(reader, ReaderKey.isBot(request), id, channel.id());
 		Ui u = ui.of(request);
 		String disclaimer = u.english() ? properties.disclaimer().en() : properties.disclaimer().zh();
-		model.addAttribute("page", new Pages.ArticlePage(u, parts.nav(), article, channel,
+		Pages.ArticlePage page = new Pages.ArticlePage(u, parts.nav(), article, channel,
 				parts.card(creators.get(article.creatorId()), reader, 5), engagement.counts(id), shared != null,
 				shareUrl(id), disclaimer, related.forArticle(id, RELATED_SIZE), hot.site(HOT_SIZE, Set.of(id)),
-				u.care() ? "" : parts.headlinesHtml(u)));
+				u.care() ? "" : parts.headlinesHtml(u));
+		// The ETag covers everything the page shows, computed from the model: a revalidation that
+		// matches answers 304 without rendering.
+		if (webRequest.checkNotModified(etag(page, hot.version()))) {
+			return null;
+		}
+		model.addAttribute("page", page);
 		return "articles/show";
+	}
+
+	static String etag(Pages.ArticlePage page, int hotVersion) {
+		Ui u = page.ui();
+		int hash = java.util.Objects.hash(page.article().id(), page.article().updatedAt(), page.counts(),
+				page.card().articleCount(), page.card().followerCount(), page.card().following(),
+				page.card().recent().stream().map(a -> a.id()).toList(),
+				page.related().stream().map(c -> c.article().id()).toList(),
+				page.hot().stream().map(c -> c.article().id()).toList(), page.nav(), hotVersion, page.shared(),
+				u.lang(), u.mode(), u.csrfToken());
+		return "W/\"" + Integer.toHexString(hash) + "\"";
 	}
 
 	/**

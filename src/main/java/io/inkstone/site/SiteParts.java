@@ -18,7 +18,6 @@ import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
 import io.inkstone.discovery.ArticleCard;
 import io.inkstone.discovery.HotList;
-import io.inkstone.shared.Cursor;
 import io.inkstone.web.Ui;
 
 import gg.jte.TemplateEngine;
@@ -62,8 +61,9 @@ class SiteParts {
 
 	/** Channels that have published articles, in channel order: empty channels are never shown. */
 	List<Channel> nav() {
-		Set<Long> withContent = articles.channelsWithContent();
-		return channels.all().stream().filter(c -> withContent.contains(c.id())).toList();
+		List<Channel> all = channels.all();
+		Set<Long> withContent = articles.channelsWithContent(all.stream().map(Channel::id).toList());
+		return all.stream().filter(c -> withContent.contains(c.id())).toList();
 	}
 
 	String headlinesHtml(Ui ui) {
@@ -94,8 +94,7 @@ class SiteParts {
 	}
 
 	CreatorCard card(Creator creator, String readerKey, int recent) {
-		List<ArticleSummary> latest = recent == 0 ? List.of()
-				: articles.latestByCreator(creator.id(), Cursor.START, recent).items();
+		List<ArticleSummary> latest = recent == 0 ? List.of() : articles.recentByCreator(creator.id(), recent);
 		return new CreatorCard(creator, articles.countByCreator(creator.id()), creators.followerCount(creator.id()),
 				creators.isFollowing(readerKey, creator.id()), latest);
 	}

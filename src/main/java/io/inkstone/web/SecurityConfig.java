@@ -31,7 +31,7 @@ class SecurityConfig {
 				.denyAll()
 				.anyRequest()
 				.permitAll())
-			.headers(h -> h
+			.headers(h -> h.cacheControl(cache -> cache.disable()) // WebConfig and controllers decide
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: https:; "
 						+ "style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))

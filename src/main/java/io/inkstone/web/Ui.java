@@ -67,9 +67,10 @@ public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfTok
 	/** Formats a count the way Chinese portals do: 1.2万 above ten thousand. */
 	public String count(long n) {
 		if (english() || n < 10_000) {
-			return String.format(Locale.ROOT, "%,d", n);
+			return Long.toString(n);
 		}
-		return String.format(Locale.ROOT, "%.1f万", n / 10_000.0);
+		long tenths = Math.round(n / 1_000.0);
+		return (tenths / 10) + "." + (tenths % 10) + "万";
 	}
 
 }

@@ -3,17 +3,19 @@ package io.inkstone.web;
 import java.time.Duration;
 import java.util.Locale;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Language (zh-CN default, {@code ?lang=en} switches and is remembered) and HTTP caching. */
+/** Language (zh-CN default, {@code ?lang=en} switches and is remembered) and default HTTP caching. */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
@@ -25,22 +27,23 @@ class WebConfig implements WebMvcConfigurer {
 		return resolver;
 	}
 
+	/**
+	 * Pages are personal (CSRF token, follow state, mode), so they may be stored only by the reader's
+	 * browser and must be revalidated; controllers that know better (ETags) set their own header.
+	 */
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
 		change.setParamName("lang");
 		change.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(change);
-	}
-
-	/** Weak ETags on reader pages: a revalidation of an unchanged page costs no bytes. */
-	@Bean
-	FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter() {
-		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
-				new ShallowEtagHeaderFilter());
-		registration.addUrlPatterns("/articles/*", "/channels/*", "/creators/*", "/");
-		registration.setName("etagFilter");
-		return registration;
+		registry.addInterceptor(new HandlerInterceptor() {
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+				response.setHeader("Cache-Control", "no-cache, private");
+				return true;
+			}
+		});
 	}
 
 }

@@ -396,6 +396,13 @@ abstract class ReaderPagesContract {
 		HttpResponse<String> first = reader.get("/articles/" + id);
 		String etag = first.headers().firstValue("ETag").orElseThrow();
 		assertThat(etag).isNotBlank();
+		assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache").doesNotContain("no-store");
+		HttpResponse<String> revalidated = reader.get("/articles/" + id, "If-None-Match", etag);
+		assertThat(revalidated.statusCode()).isEqualTo(304);
+		assertThat(revalidated.body()).isEmpty();
+		// a change the page shows (a share) changes the ETag
+		reader.post("/articles/" + id + "/share", Map.of("_csrf", reader.csrfToken()));
+		assertThat(reader.get("/articles/" + id, "If-None-Match", etag).statusCode()).isEqualTo(200);
 	}
 
 	@Test

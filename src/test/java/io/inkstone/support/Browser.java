@@ -46,6 +46,12 @@ public final class Browser {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent).GET().build());
 	}
 
+	public HttpResponse<String> get(String path, String header, String value) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent).header(header, value)
+			.GET()
+			.build());
+	}
+
 	public Page page(String path) {
 		HttpResponse<String> response = get(path);
 		return new Page(response.statusCode(), Jsoup.parse(response.body(), base + path), response);
