@@ -78,7 +78,8 @@ class HomeController {
 		Slice<ArticleSummary> page = articles.latestInChannel(channel.id(), Cursor.parse(after), PAGE_SIZE);
 		Ui u = ui.of(request);
 		model.addAttribute("page", new Pages.ChannelPage(u, parts.nav(), channel, cards.of(page.items()),
-				page.hasNext() ? page.next().encode() : null, hot.channel(channel.id(), 10, java.util.Set.of())));
+				page.hasNext() ? page.next().encode() : null, hot.channel(channel.id(), 10, java.util.Set.of()),
+				u.care() ? "" : parts.headlinesHtml(u)));
 		return "channels/show";
 	}
 

@@ -24,7 +24,7 @@ public final class Pages {
 	}
 
 	public record ChannelPage(Ui ui, List<Channel> nav, Channel channel, List<ArticleCard> articles, String next,
-			List<ArticleCard> hot) {
+			List<ArticleCard> hot, String headlinesHtml) {
 	}
 
 	public record CreatorPage(Ui ui, List<Channel> nav, CreatorCard card, List<ArticleCard> articles, String next,

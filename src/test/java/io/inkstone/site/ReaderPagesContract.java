@@ -334,6 +334,9 @@ abstract class ReaderPagesContract {
 		long total = jdbc.sql("SELECT COUNT(*) FROM articles a JOIN channels c ON c.id = a.channel_id"
 				+ " WHERE c.slug = 'poetry-song' AND a.status = 'published'").query(Long.class).single();
 		assertThat((long) seen.size()).isEqualTo(total);
+		Browser.Page first = reader.page("/channels/poetry-song");
+		assertThat(first.testId("hot").select("li")).isNotEmpty();
+		assertThat(first.testId("channel-headlines").select(".headline-block")).isNotEmpty();
 		assertThat(pages).isGreaterThan(1);
 	}
 
