@@ -95,22 +95,21 @@ public class Creators {
 	@org.springframework.context.event.EventListener
 	void on(CreatorFollowChanged changed) {
 		followerCounts.invalidate(changed.creatorId());
+		following.invalidate(changed.readerKey() + ':' + changed.creatorId());
 	}
 
 	@Transactional
 	public void follow(String readerKey, String handle) {
 		Creator creator = get(handle);
 		repository.follow(readerKey, creator.id(), System.currentTimeMillis());
-		following.put(readerKey + ':' + creator.id(), true);
-		events.publishEvent(new CreatorFollowChanged(creator.id()));
+		events.publishEvent(new CreatorFollowChanged(creator.id(), readerKey));
 	}
 
 	@Transactional
 	public void unfollow(String readerKey, String handle) {
 		Creator creator = get(handle);
 		repository.unfollow(readerKey, creator.id());
-		following.put(readerKey + ':' + creator.id(), false);
-		events.publishEvent(new CreatorFollowChanged(creator.id()));
+		events.publishEvent(new CreatorFollowChanged(creator.id(), readerKey));
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
@@ -22,7 +21,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 热点推荐: articles ranked by forward-decayed engagement. Every article also gets one publish signal
@@ -39,20 +37,17 @@ public class HotList {
 
 	private final ArticleCards cards;
 
-	private final HotScoreRepository repository;
-
 	private final Channels channels;
-
-	private final TransactionTemplate tx;
 
 	private final ForwardDecay decay;
 
 	private final InkstoneProperties.Hot config;
 
-	/** Engagement log-scores (without the publish prior). */
-	private final Map<Long, HotScoreRepository.Row> engaged = new ConcurrentHashMap<>();
+	/** Engagement log-scores (without the publish prior): this node's memory, or Redis in cluster mode. */
+	private final HotScores scores;
 
-	private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
+	/** The engaged scores the current rankings were computed from. */
+	private volatile Map<Long, HotScores.Score> engaged = Map.of();
 
 	private volatile List<Long> siteRanking = List.of();
 
@@ -60,22 +55,18 @@ public class HotList {
 
 	private volatile int version;
 
-	HotList(Articles articles, ArticleCards cards, HotScoreRepository repository, Channels channels, TransactionTemplate tx,
+	HotList(Articles articles, ArticleCards cards, HotScores scores, Channels channels,
 			InkstoneProperties properties) {
 		this.articles = articles;
 		this.cards = cards;
-		this.repository = repository;
+		this.scores = scores;
 		this.channels = channels;
-		this.tx = tx;
 		this.config = properties.hot();
 		this.decay = new ForwardDecay(config.halfLife());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void load() {
-		for (HotScoreRepository.Row row : repository.top(20_000)) {
-			engaged.put(row.articleId(), row);
-		}
 		refresh();
 	}
 
@@ -85,11 +76,7 @@ public class HotList {
 		if (weight <= 0) {
 			return;
 		}
-		double add = decay.logWeight(weight, event.at());
-		engaged.merge(event.articleId(), new HotScoreRepository.Row(event.articleId(), event.channelId(), add),
-				(old, n) -> new HotScoreRepository.Row(old.articleId(), old.channelId(),
-						ForwardDecay.logAdd(old.logScore(), add)));
-		dirty.add(event.articleId());
+		scores.add(event.articleId(), event.channelId(), decay.logWeight(weight, event.at()));
 	}
 
 	/** Site-wide hot list, excluding the given article ids, at most {@code size} items, no repeats. */
@@ -114,7 +101,7 @@ public class HotList {
 	private double logScore(ArticleSummary article) {
 		double prior = config.publishWeight() > 0 ? decay.logWeight(config.publishWeight(), article.publishedAt())
 				: Double.NEGATIVE_INFINITY;
-		HotScoreRepository.Row row = engaged.get(article.id());
+		HotScores.Score row = engaged.get(article.id());
 		return row == null ? prior : ForwardDecay.logAdd(prior, row.logScore());
 	}
 
@@ -134,12 +121,8 @@ public class HotList {
 	/** Recomputes the rankings from engaged articles plus the freshest articles (their publish prior). */
 	@Scheduled(fixedDelay = 2000, initialDelay = 2000)
 	void refresh() {
-		Set<Long> candidateIds = new LinkedHashSet<>();
-		engaged.values()
-			.stream()
-			.sorted(Comparator.comparingDouble(HotScoreRepository.Row::logScore).reversed())
-			.limit(CANDIDATES * 4L)
-			.forEach(row -> candidateIds.add(row.articleId()));
+		engaged = scores.top(CANDIDATES * 4);
+		Set<Long> candidateIds = new LinkedHashSet<>(engaged.keySet());
 		for (ArticleSummary fresh : articles.latest(Cursor.START, CANDIDATES).items()) {
 			candidateIds.add(fresh.id());
 		}
@@ -170,33 +153,6 @@ public class HotList {
 	/** Changes whenever a ranking changes: caches of rendered lists key on it. */
 	public int version() {
 		return version;
-	}
-
-	/** Persists changed scores so the hot list survives a restart. */
-	@Scheduled(fixedDelayString = "${inkstone.counters.flush-interval}")
-	void persist() {
-		if (dirty.isEmpty()) {
-			return;
-		}
-		Map<Long, HotScoreRepository.Row> batch = new HashMap<>();
-		for (Long id : List.copyOf(dirty)) {
-			dirty.remove(id);
-			HotScoreRepository.Row row = engaged.get(id);
-			if (row != null) {
-				batch.put(id, row);
-			}
-		}
-		try {
-			tx.executeWithoutResult(s -> repository.save(batch, System.currentTimeMillis()));
-		}
-		catch (RuntimeException ex) {
-			dirty.addAll(batch.keySet());
-		}
-	}
-
-	@jakarta.annotation.PreDestroy
-	void persistOnShutdown() {
-		persist();
 	}
 
 }

@@ -1,16 +1,12 @@
 package io.inkstone.discovery;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class HotScoreRepository {
-
-	record Row(long articleId, long channelId, double logScore) {
-	}
 
 	private final JdbcClient jdbc;
 
@@ -19,15 +15,15 @@ class HotScoreRepository {
 	}
 
 	/** The strongest rows; weaker ones can never reach a list before they are engaged with again. */
-	List<Row> top(int limit) {
+	List<HotScores.Score> top(int limit) {
 		return jdbc.sql("SELECT article_id, channel_id, log_score FROM hot_scores ORDER BY log_score DESC LIMIT :limit")
 			.param("limit", limit)
-			.query(Row.class)
+			.query(HotScores.Score.class)
 			.list();
 	}
 
-	void save(Map<Long, Row> rows, long now) {
-		for (Row row : rows.values()) {
+	void save(java.util.Collection<HotScores.Score> rows, long now) {
+		for (HotScores.Score row : rows) {
 			jdbc.sql("""
 					INSERT INTO hot_scores (article_id, channel_id, log_score, updated_at) VALUES (:id, :channel, :score, :now)
 					ON CONFLICT (article_id) DO UPDATE SET log_score = EXCLUDED.log_score, updated_at = EXCLUDED.updated_at""")

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Embedded-mode counters: lock-free in-memory buffers flushed to {@code article_stats}. */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "inkstone.mode", havingValue = "embedded", matchIfMissing = true)
 class LocalCounterStore implements CounterStore {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalCounterStore.class);

@@ -25,6 +25,10 @@ class DataSourceConfig {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("inkstone");
 		InkstoneProperties.Db db = properties.db();
+		if (properties.cluster() && db.embedded()) {
+			throw new IllegalStateException("inkstone.mode=cluster needs a shared PostgreSQL database: set INKSTONE_DB_URL,"
+					+ " INKSTONE_DB_USER and INKSTONE_DB_PASSWORD (SQLite is one node's file)");
+		}
 		if (db.embedded()) {
 			Path dir = properties.dataDir().toAbsolutePath().normalize();
 			try {

@@ -20,7 +20,23 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record InkstoneProperties(@NotNull Path dataDir, @NotNull String siteName, @NotNull Db db,
 		@NotNull Channels channels, @NotNull Hot hot, @NotNull Counters counters, @NotNull Disclaimer disclaimer,
-		boolean demo) {
+		boolean demo, Mode mode, Redis redis) {
+
+	/** {@code embedded}: one node, SQLite or PostgreSQL, in-process counters. {@code cluster}: N nodes on PostgreSQL + Redis. */
+	public enum Mode {
+		EMBEDDED, CLUSTER
+	}
+
+	public boolean cluster() {
+		return mode == Mode.CLUSTER;
+	}
+
+	/**
+	 * @param url e.g. {@code redis://127.0.0.1:6379/0} (cluster mode)
+	 * @param keyPrefix prepended to every key and channel, so several sites (or test runs) share one Redis
+	 */
+	public record Redis(String url, String keyPrefix) {
+	}
 
 	public record Db(String url, String user, String password, @Positive int poolSize) {
 		public boolean embedded() {
