@@ -33,7 +33,9 @@ public class Channels {
 	Channels(ChannelRepository repository, InkstoneProperties properties) {
 		this.repository = repository;
 		this.config = properties.channels();
-		this.all = Caffeine.newBuilder().maximumSize(1).build(key -> repository.findAll());
+		// Channels change rarely, but another process or node may add one: a miss reloads (see find/get).
+		this.all = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(java.time.Duration.ofMinutes(1))
+			.build(key -> repository.findAll());
 	}
 
 	/** Creates the configured default channels on a fresh site. */
@@ -59,7 +61,12 @@ public class Channels {
 	}
 
 	public Optional<Channel> find(String slug) {
-		return all().stream().filter(c -> c.slug().equals(slug)).findFirst();
+		Optional<Channel> found = all().stream().filter(c -> c.slug().equals(slug)).findFirst();
+		if (found.isEmpty() && isValidSlug(slug) && repository.findBySlug(slug).isPresent()) {
+			all.invalidateAll(); // created elsewhere since we cached the list
+			return all().stream().filter(c -> c.slug().equals(slug)).findFirst();
+		}
+		return found;
 	}
 
 	public Channel get(String slug) {
@@ -68,6 +75,10 @@ public class Channels {
 
 	public Channel get(long id) {
 		Channel channel = byId().get(id);
+		if (channel == null) {
+			all.invalidateAll(); // created elsewhere since we cached the list
+			channel = byId().get(id);
+		}
 		if (channel == null) {
 			throw new NotFoundException("no channel " + id);
 		}

@@ -26,15 +26,25 @@ public final class Browser {
 
 	private final String base;
 
-	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+	private final CookieManager cookies;
 
 	private final HttpClient client;
 
 	private String userAgent = USER_AGENT;
 
 	public Browser(int port) {
+		this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+	}
+
+	private Browser(int port, CookieManager shared) {
 		this.base = "http://localhost:" + port;
-		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+		this.cookies = shared;
+		this.client = HttpClient.newBuilder().cookieHandler(shared).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/** The same reader (same cookies) talking to another node. */
+	public Browser sameCookiesOn(int otherPort) {
+		return new Browser(otherPort, cookies);
 	}
 
 	public Browser userAgent(String userAgent) {

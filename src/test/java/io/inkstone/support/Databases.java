@@ -42,6 +42,27 @@ public final class Databases {
 		return user == null || user.isBlank() ? "postgres" : user;
 	}
 
+	/** Fails under CI=true, else skips the test, when Redis does not answer on 127.0.0.1:6379. */
+	public static void requireRedis() {
+		try (java.net.Socket socket = new java.net.Socket()) {
+			socket.connect(new java.net.InetSocketAddress("127.0.0.1", 6379), 1000);
+			socket.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			byte[] reply = new byte[7];
+			int n = socket.getInputStream().read(reply);
+			if (n < 5 || !new String(reply, 0, n, java.nio.charset.StandardCharsets.US_ASCII).startsWith("+PONG")) {
+				throw new IOException("unexpected reply to PING");
+			}
+		}
+		catch (IOException ex) {
+			String reason = "Redis at 127.0.0.1:6379 is not available: " + ex.getMessage();
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(reason + " (CI=true: Redis tests must run)", ex);
+			}
+			System.out.println("SKIPPED: " + reason);
+			Assumptions.abort(reason);
+		}
+	}
+
 	/** Creates a uniquely named database and returns its JDBC URL. */
 	public static String freshPostgresDatabase() {
 		String admin = "jdbc:postgresql://" + pgHost() + ":5432/postgres";

@@ -1,0 +1,304 @@
+package io.inkstone.cluster;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import io.inkstone.InkstoneApplication;
+import io.inkstone.discovery.RelatedArticles;
+import io.inkstone.discovery.SearchStatus;
+import io.inkstone.importer.ArticleImporter;
+import io.inkstone.support.Browser;
+import io.inkstone.support.Databases;
+import io.inkstone.support.Fixtures;
+import io.inkstone.support.TcpProxy;
+
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two Inkstone nodes in cluster mode — separate Spring contexts on different ports, one fresh
+ * PostgreSQL database, one Redis (node B reaches it through a proxy the test can cut) with a key prefix
+ * unique to this run — started at the same moment.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIntegrationTests {
+
+	private static String dbUrl;
+
+	private static String prefix;
+
+	private static TcpProxy redisForB;
+
+	private static ConfigurableApplicationContext nodeA;
+
+	private static ConfigurableApplicationContext nodeB;
+
+	private static final List<ConfigurableApplicationContext> extraNodes = new ArrayList<>();
+
+	private static long articleX;
+
+	@BeforeAll
+	static void startTwoNodesAtOnce() {
+		Databases.requireRedis();
+		dbUrl = Databases.freshPostgresDatabase();
+		prefix = "inkstone-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+		redisForB = new TcpProxy(6379);
+		// two Boot apps starting at once in one JVM race in logging setup; the apps' own work still overlaps
+		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+		CompletableFuture<ConfigurableApplicationContext> a = CompletableFuture.supplyAsync(() -> node(6379));
+		CompletableFuture<ConfigurableApplicationContext> b = CompletableFuture.supplyAsync(() -> node(redisForB.port()));
+		nodeA = a.join();
+		nodeB = b.join();
+	}
+
+	@AfterAll
+	static void stopNodes() {
+		System.clearProperty("org.springframework.boot.logging.LoggingSystem");
+		for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] { nodeA, nodeB }) {
+			if (node != null && node.isActive()) {
+				node.close();
+			}
+		}
+		extraNodes.forEach(ConfigurableApplicationContext::close);
+		if (redisForB != null) {
+			redisForB.close();
+		}
+		try (var redis = new io.lettuce.core.RedisClient[] { io.lettuce.core.RedisClient.create("redis://127.0.0.1:6379/0") }[0]
+			.connect()) {
+			List<String> keys = redis.sync().keys(prefix + "*");
+			if (!keys.isEmpty()) {
+				redis.sync().del(keys.toArray(String[]::new));
+			}
+		}
+		catch (RuntimeException ignored) {
+		}
+	}
+
+	static ConfigurableApplicationContext node(int redisPort) {
+		return new SpringApplicationBuilder(InkstoneApplication.class).run("--server.port=0", "--inkstone.mode=cluster",
+				"--inkstone.data-dir=" + Databases.freshDataDir(), "--inkstone.db.url=" + dbUrl,
+				"--inkstone.db.user=" + Databases.pgUser(), "--inkstone.db.password=",
+				"--inkstone.redis.url=redis://127.0.0.1:" + redisPort + "/0", "--inkstone.redis.key-prefix=" + prefix,
+				"--inkstone.counters.flush-interval=1s");
+	}
+
+	static int port(ConfigurableApplicationContext node) {
+		return ((WebServerApplicationContext) node).getWebServer().getPort();
+	}
+
+	static Browser browser(ConfigurableApplicationContext node) {
+		return new Browser(port(node));
+	}
+
+	static JdbcClient db() {
+		return nodeA.getBean(JdbcClient.class);
+	}
+
+	static void within(Duration limit, BooleanSupplier condition) {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("not reached within " + limit);
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+	@Test
+	@Order(1)
+	void migrationsRanOnceThoughBothNodesStartedTogether() {
+		List<String> versions = db().sql("SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL")
+			.query(String.class)
+			.list();
+		assertThat(versions).isNotEmpty().doesNotHaveDuplicates();
+		assertThat(db().sql("SELECT COUNT(*) FROM channels WHERE slug = 'yaowen'").query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	@Order(2)
+	void articlePublishedOnNodeARendersAndIsIndexedOnNodeBWithinTwoSeconds() throws Exception {
+		nodeA.getBean(ArticleImporter.class).importLines(Fixtures.open(Fixtures.CLASSICS), null);
+		within(Duration.ofSeconds(30), () -> nodeB.getBean(SearchStatus.class).documents() >= 240);
+		// a repost of a fixture poem with a new line: the index has similar text for "related"
+		String body = db().sql("SELECT body_markdown FROM articles WHERE LENGTH(body_markdown) > 60 ORDER BY id LIMIT 1")
+			.query(String.class)
+			.single();
+		String line = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of("id", "cluster-new-1",
+				"creator", "李白", "channel", "poetry-tang", "title", "静夜思（集群）", "body_markdown", body + "\n\n举头望明月，低头思故乡。",
+				"published_at", "2026-11-26T10:00:00+08:00"));
+		long start = System.nanoTime();
+		nodeA.getBean(ArticleImporter.class).importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null);
+		long id = db().sql("SELECT id FROM articles WHERE import_key = 'id:cluster-new-1'").query(Long.class).single();
+		Browser reader = browser(nodeB);
+		within(Duration.ofSeconds(2), () -> reader.page("/articles/" + id).status() == 200
+				&& nodeB.getBean(SearchStatus.class).documents() == 241);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		assertThat(reader.page("/articles/" + id).testId("title").text()).isEqualTo("静夜思（集群）");
+		assertThat(nodeB.getBean(RelatedArticles.class).forArticle(id, 5)).isNotEmpty();
+	}
+
+	@Test
+	@Order(3)
+	void readsOnBothNodesSumAndBothNodesShowTheSameHotList() {
+		articleX = db().sql("SELECT id FROM articles ORDER BY published_at LIMIT 1").query(Long.class).single();
+		for (int i = 0; i < 12; i++) {
+			browser(nodeA).page("/articles/" + articleX);
+		}
+		for (int i = 0; i < 8; i++) {
+			browser(nodeB).page("/articles/" + articleX);
+		}
+		// a third reader sees the sum on either node (and is the 21st read)
+		assertThat(browser(nodeA).page("/articles/" + articleX).testId("read-count").text()).isEqualTo("21 阅读");
+		assertThat(browser(nodeB).page("/articles/" + articleX).testId("read-count").text()).isEqualTo("22 阅读");
+		List<List<String>> lists = new ArrayList<>();
+		try {
+			within(Duration.ofSeconds(10), () -> {
+				List<String> onA = hotIds(browser(nodeA).page("/").testId("hot"));
+				List<String> onB = hotIds(browser(nodeB).page("/").testId("hot"));
+				lists.clear();
+				lists.add(onA);
+				lists.add(onB);
+				return onA.equals(onB) && onA.contains("/articles/" + articleX);
+			});
+		}
+		catch (AssertionError ex) {
+			throw new AssertionError("hot lists differ or miss " + articleX + ": " + lists, ex);
+		}
+	}
+
+	@Test
+	@Order(4)
+	void scheduledFlushRunsOnOneNodeAtATimeAndCountsStayExact() {
+		within(Duration.ofSeconds(10), () -> db().sql("SELECT COALESCE(SUM(reads), 0) FROM article_stats WHERE article_id = :id")
+			.param("id", articleX)
+			.query(Long.class)
+			.single() == 22);
+		StringRedisTemplate redis = nodeA.getBean(StringRedisTemplate.class);
+		within(Duration.ofSeconds(5), () -> !Boolean.TRUE.equals(redis.hasKey(prefix + "counts:" + articleX)));
+		// still 22 a while later: no node flushed the same counts twice
+		sleep(2500);
+		assertThat(db().sql("SELECT reads FROM article_stats WHERE article_id = :id").param("id", articleX).query(Long.class).single())
+			.isEqualTo(22);
+		assertThat(db().sql("SELECT COUNT(*) FROM shedlock WHERE name = 'inkstone-counter-flush'").query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	@Order(5)
+	void readerStateWorksAcrossNodesAndFollowsInvalidateTheOtherNodesCaches() {
+		// one reader, cookies from node A, requests to both: nodes hold no per-reader state
+		Browser readerOnA = browser(nodeA);
+		Browser.Page page = readerOnA.page("/articles/" + articleX);
+		String followAction = page.testId("creator-card").selectFirst("form.follow-form").attr("action");
+		long before = Long.parseLong(browser(nodeB).page("/articles/" + articleX).testId("follower-count").text());
+		Browser sameReaderOnB = readerOnA.sameCookiesOn(port(nodeB));
+		assertThat(sameReaderOnB.post(followAction, Map.of("_csrf", readerOnA.csrfToken())).statusCode()).isEqualTo(302);
+		within(Duration.ofSeconds(1), () -> {
+			Browser.Page onA = readerOnA.page("/articles/" + articleX);
+			return Long.parseLong(onA.testId("follower-count").text()) == before + 1
+					&& onA.testId("follow-button").text().equals("已关注");
+		});
+		readerOnA.get("/mode/care");
+		assertThat(sameReaderOnB.page("/").html().body().hasClass("mode-care")).isTrue();
+	}
+
+	@Test
+	@Order(6)
+	void pagesKeepRenderingWithoutRedisAndCountsArriveWhenItReturns() {
+		long readsBefore = readsShown(nodeA);
+		redisForB.stop();
+		try {
+			for (int i = 0; i < 3; i++) {
+				Browser.Page page = browser(nodeB).page("/articles/" + articleX);
+				assertThat(page.status()).isEqualTo(200);
+				assertThat(page.testId("hot").select("li")).isNotEmpty();
+			}
+			assertThat(browser(nodeB).page("/").status()).isEqualTo(200);
+		}
+		finally {
+			redisForB.start();
+		}
+		within(Duration.ofSeconds(15), () -> readsShown(nodeA) == readsBefore + 3);
+		sleep(2000);
+		assertThat(readsShown(nodeA)).isEqualTo(readsBefore + 3); // buffered once, replayed once
+	}
+
+	@Test
+	@Order(7)
+	void aNodeStoppedMidTrafficLosesNothingAndANewNodeBuildsItsIndex() throws Exception {
+		long articles = db().sql("SELECT COUNT(*) FROM articles").query(Long.class).single();
+		AtomicBoolean running = new AtomicBoolean(true);
+		AtomicInteger served = new AtomicInteger();
+		int portA = port(nodeA);
+		Thread traffic = new Thread(() -> {
+			while (running.get()) {
+				try {
+					new Browser(portA).get("/articles/" + articleX);
+					served.incrementAndGet();
+				}
+				catch (RuntimeException ignored) {
+				}
+			}
+		});
+		traffic.start();
+		sleep(500);
+		JdbcClient survivorDb = nodeB.getBean(JdbcClient.class);
+		nodeA.close();
+		running.set(false);
+		traffic.join();
+		assertThat(served.get()).isPositive();
+		assertThat(survivorDb.sql("SELECT COUNT(*) FROM articles").query(Long.class).single()).isEqualTo(articles);
+		assertThat(browser(nodeB).page("/articles/" + articleX).status()).isEqualTo(200);
+		ConfigurableApplicationContext nodeC = node(6379);
+		extraNodes.add(nodeC);
+		within(Duration.ofSeconds(30), () -> nodeC.getBean(SearchStatus.class).ready()
+				&& nodeC.getBean(SearchStatus.class).documents() == articles);
+		assertThat(readsShown(nodeC)).isEqualTo(readsShown(nodeB));
+	}
+
+	private static long readsShown(ConfigurableApplicationContext node) {
+		Browser bot = browser(node).userAgent("curl/8"); // bots are not counted, so looking changes nothing
+		return Long.parseLong(bot.page("/articles/" + articleX).testId("read-count").text().replaceAll("\\D", ""));
+	}
+
+	private static List<String> hotIds(Element hot) {
+		return hot.select("a.hot-title").eachAttr("href");
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
