@@ -104,7 +104,7 @@ class LuceneSearchIndex implements SearchIndex {
 			writer.setLiveCommitData(Map.of(FEED_POSITION, Long.toString(position)).entrySet());
 			writer.commit();
 			feedPosition = position;
-			searchers.maybeRefresh();
+			searchers.maybeRefreshBlocking();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -118,7 +118,13 @@ class LuceneSearchIndex implements SearchIndex {
 
 	@Override
 	public int documentCount() {
-		return writer.getDocStats().numDocs;
+		IndexSearcher searcher = acquire();
+		try {
+			return searcher.getIndexReader().numDocs(); // what searches see, not what the writer holds
+		}
+		finally {
+			release(searcher);
+		}
 	}
 
 	@Override
