@@ -179,6 +179,95 @@ class LuceneSearchIndex implements SearchIndex {
 		}
 	}
 
+	/**
+	 * Full-text search. The query text is analyzed with the same Chinese analyzer, never parsed as Lucene
+	 * syntax, so any input is safe. Title matches weigh three times body matches; among equal scores the
+	 * newer article wins.
+	 */
+	@Override
+	public SearchPage search(String text, Long channelId, boolean newestFirst, int offset, int size) {
+		List<String> terms = analyze(text);
+		if (terms.isEmpty()) {
+			return new SearchPage(0, List.of());
+		}
+		BooleanQuery.Builder words = new BooleanQuery.Builder();
+		for (String term : terms) {
+			words.add(new org.apache.lucene.search.DisjunctionMaxQuery(List.of(
+					new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(TITLE, term)), 3f),
+					new TermQuery(new Term(BODY, term))), 0.1f), BooleanClause.Occur.SHOULD);
+		}
+		words.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(terms.size() * 0.6)));
+		BooleanQuery.Builder query = new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST);
+		if (channelId != null) {
+			query.add(new TermQuery(new Term(CHANNEL, Long.toString(channelId))), BooleanClause.Occur.FILTER);
+		}
+		Query built = query.build();
+		org.apache.lucene.search.Sort sort = newestFirst
+				? new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(PUBLISHED,
+						org.apache.lucene.search.SortField.Type.LONG, true))
+				: new org.apache.lucene.search.Sort(org.apache.lucene.search.SortField.FIELD_SCORE,
+						new org.apache.lucene.search.SortField(PUBLISHED, org.apache.lucene.search.SortField.Type.LONG, true));
+		IndexSearcher searcher = acquire();
+		try {
+			TopDocs top = searcher.search(built, offset + size, sort, true);
+			org.apache.lucene.search.highlight.Highlighter highlighter = new org.apache.lucene.search.highlight.Highlighter(
+					new org.apache.lucene.search.highlight.SimpleHTMLFormatter("<mark>", "</mark>"),
+					new org.apache.lucene.search.highlight.SimpleHTMLEncoder(),
+					new org.apache.lucene.search.highlight.QueryScorer(words.build()));
+			highlighter.setTextFragmenter(new org.apache.lucene.search.highlight.SimpleFragmenter(90));
+			List<SearchHit> hits = new ArrayList<>();
+			for (int i = offset; i < top.scoreDocs.length; i++) {
+				Document doc = searcher.storedFields().document(top.scoreDocs[i].doc);
+				String title = doc.get(TITLE);
+				String body = doc.get(BODY);
+				hits.add(new SearchHit(Long.parseLong(doc.get(ID)), highlight(highlighter, TITLE, title, 0),
+						body == null ? null : highlight(highlighter, BODY, body, 90)));
+			}
+			return new SearchPage(top.totalHits.value, hits);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(searcher);
+		}
+	}
+
+	private String highlight(org.apache.lucene.search.highlight.Highlighter highlighter, String field, String text,
+			int fallbackLength) {
+		try {
+			String best = highlighter.getBestFragment(analyzer, field, text);
+			if (best != null) {
+				return fallbackLength == 0 ? best : "…" + best + "…";
+			}
+		}
+		catch (IOException | org.apache.lucene.search.highlight.InvalidTokenOffsetsException ex) {
+			// fall back to the plain start of the text
+		}
+		String plain = fallbackLength == 0 || text.length() <= fallbackLength ? text : text.substring(0, fallbackLength) + "…";
+		return new org.apache.lucene.search.highlight.SimpleHTMLEncoder().encodeText(plain);
+	}
+
+	private List<String> analyze(String text) {
+		List<String> terms = new ArrayList<>();
+		try (org.apache.lucene.analysis.TokenStream stream = analyzer.tokenStream(BODY, text)) {
+			org.apache.lucene.analysis.tokenattributes.CharTermAttribute term = stream
+				.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken() && terms.size() < 32) {
+				String t = term.toString();
+				if (!terms.contains(t)) {
+					terms.add(t);
+				}
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return terms;
+	}
+
 	private IndexSearcher acquire() {
 		try {
 			return searchers.acquire();
@@ -202,7 +291,9 @@ class LuceneSearchIndex implements SearchIndex {
 		doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
 		doc.add(new Field(TITLE, article.title(), TEXT_WITH_VECTORS));
 		doc.add(new StoredField(TITLE, article.title()));
-		doc.add(new Field(BODY, MarkdownRenderer.toPlainText(article.bodyMarkdown()), TEXT_WITH_VECTORS));
+		String body = MarkdownRenderer.toPlainText(article.bodyMarkdown());
+		doc.add(new Field(BODY, body, TEXT_WITH_VECTORS));
+		doc.add(new StoredField(BODY, body.length() > 20_000 ? body.substring(0, 20_000) : body));
 		doc.add(new StringField(CREATOR, Long.toString(article.creatorId()), Field.Store.YES));
 		doc.add(new StringField(CHANNEL, Long.toString(article.channelId()), Field.Store.YES));
 		doc.add(new NumericDocValuesField(PUBLISHED, article.publishedAt()));

@@ -22,4 +22,10 @@ interface SearchIndex {
 
 	int documentCount();
 
+	/** One page of results and the total number of matches. */
+	record SearchPage(long total, List<SearchHit> hits) {
+	}
+
+	SearchPage search(String text, Long channelId, boolean newestFirst, int offset, int size);
+
 }

@@ -31,6 +31,16 @@ public final class Pages {
 			boolean firstPage) {
 	}
 
+	public record SearchPage(Ui ui, List<Channel> nav, io.inkstone.discovery.SearchResults results, String channel,
+			String sort) {
+
+		/** The link to another page of the same search. */
+		public String pageLink(int number) {
+			return "/search?q=" + java.net.URLEncoder.encode(results.query(), java.nio.charset.StandardCharsets.UTF_8)
+					+ (channel.isEmpty() ? "" : "&channel=" + channel) + "&sort=" + sort + "&page=" + number;
+		}
+	}
+
 	public record JoinPage(Ui ui, List<Channel> nav) {
 	}
 

@@ -47,9 +47,18 @@ class ErrorPages implements ErrorController {
 		return page(request, response, model, 404, null);
 	}
 
-	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, NoResourceFoundException.class })
+	@ExceptionHandler(NoResourceFoundException.class)
 	String notFoundPath(HttpServletRequest request, HttpServletResponse response, Model model) {
 		return page(request, response, model, 404, null);
+	}
+
+	/** A malformed id in the path names nothing (404); a malformed query parameter is a bad request (400). */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	String typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		boolean pathVariable = ex.getParameter()
+			.hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+		return page(request, response, model, pathVariable ? 404 : 400, null);
 	}
 
 	@ExceptionHandler(GoneException.class)

@@ -416,6 +416,57 @@ abstract class ReaderPagesContract {
 		assertThat(reader.get("/actuator/env").statusCode()).isIn(403, 404);
 	}
 
+	@Test
+	void searchFindsArticlesByTheirWordsAndHighlightsThem() throws InterruptedException {
+		long id = anyArticleId("ci");
+		articlePageWithRelated(browser(), id); // the index has caught up
+		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", id).query(String.class).single();
+		Browser.Page page = browser().page("/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(page.status()).isEqualTo(200);
+		List<Long> found = ids(page.testId("search-results").select("a.card-title"));
+		assertThat(found).contains(id);
+		assertThat(page.testId("search-results").select("mark")).isNotEmpty();
+		assertThat(page.testId("search-total").text()).startsWith("找到");
+		HttpResponse<String> json = browser().get("/api/v1/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(json.statusCode()).isEqualTo(200);
+		assertThat(json.headers().firstValue("Content-Type").orElseThrow()).contains("json");
+		assertThat(json.body()).contains("\"id\":\"" + id + "\"");
+		assertThat(browser().get("/api/v1/search?q=x&page=zero").statusCode()).isEqualTo(400);
+		// the channel filter keeps only that channel; another channel finds nothing of it
+		Browser.Page filtered = browser().page("/search?channel=qu&q="
+				+ java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(ids(filtered.html().select("[data-testid=search-results] a.card-title"))).doesNotContain(id);
+		Browser.Page byTime = browser().page("/search?sort=time&q="
+				+ java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(ids(byTime.testId("search-results").select("a.card-title"))).contains(id);
+	}
+
+	@Test
+	void searchAnswersQueriesOfAnyShapeWithAPageNotAnError() {
+		Browser reader = browser();
+		for (String q : List.of("", " ", "月", "x".repeat(2000), "title:(a OR b)~\"\\ AND *?", "🌙 月亮 🌕", "Linux 床前明月光 配置",
+				"<script>alert(1)</script>", "%%%", "ＡＢＣ　全角")) {
+			Browser.Page page = reader.page("/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(page.status()).as(q).isEqualTo(200);
+			assertThat(page.html().select("script:not([src])")).isEmpty();
+		}
+		assertThat(reader.page("/search?q=月&page=abc").status()).isEqualTo(400);
+		assertThat(reader.page("/search?q=月&page=0").status()).isEqualTo(400);
+		assertThat(reader.page("/search?q=zzzzqqqq").testId("search-empty").text()).contains("没有找到");
+	}
+
+	@Test
+	void searchNeverShowsATakenDownArticle() throws InterruptedException {
+		long id = jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'qu'"
+				+ " AND a.status = 'published' ORDER BY a.published_at LIMIT 1").query(Long.class).single();
+		articlePageWithRelated(browser(), id);
+		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", id).query(String.class).single();
+		String path = "/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(ids(browser().page(path).testId("search-results").select("a.card-title"))).contains(id);
+		articles.takeDown(id, "测试下架");
+		assertThat(ids(browser().page(path).html().select("[data-testid=search-results] a.card-title"))).doesNotContain(id);
+	}
+
 	static List<Long> ids(List<Element> links) {
 		List<Long> ids = new ArrayList<>();
 		for (Element link : links) {

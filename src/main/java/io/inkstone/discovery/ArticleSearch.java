@@ -1,0 +1,61 @@
+package io.inkstone.discovery;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.inkstone.articles.ArticleSummary;
+import io.inkstone.articles.Articles;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Search as the search page uses it: any text in, a friendly page of results out. Removed articles
+ * leave the index through the change feed and are also dropped here (summaries only returns public
+ * articles), so they never show even for the half-second before the index catches up.
+ */
+@Service
+public class ArticleSearch {
+
+	public static final int PAGE_SIZE = 10;
+
+	public static final int MAX_PAGE = 50;
+
+	static final int MAX_QUERY = 200;
+
+	private final ObjectProvider<SearchIndex> index;
+
+	private final Articles articles;
+
+	private final ArticleCards cards;
+
+	ArticleSearch(ObjectProvider<SearchIndex> index, Articles articles, ArticleCards cards) {
+		this.index = index;
+		this.articles = articles;
+		this.cards = cards;
+	}
+
+	public SearchResults search(String query, Long channelId, boolean newestFirst, int page) {
+		String text = query == null ? "" : query.strip();
+		if (text.length() > MAX_QUERY) {
+			text = text.substring(0, text.offsetByCodePoints(0, text.codePointCount(0, MAX_QUERY)));
+		}
+		SearchIndex available = index.getIfAvailable();
+		if (text.isEmpty() || available == null) {
+			return SearchResults.empty(text);
+		}
+		int current = Math.max(1, Math.min(page, MAX_PAGE));
+		SearchIndex.SearchPage found = available.search(text, channelId, newestFirst, (current - 1) * PAGE_SIZE, PAGE_SIZE);
+		Map<Long, SearchHit> byId = new HashMap<>();
+		found.hits().forEach(h -> byId.put(h.articleId(), h));
+		List<ArticleSummary> summaries = articles.summaries(found.hits().stream().map(SearchHit::articleId).toList());
+		List<SearchResults.Result> results = cards.of(summaries).stream().map(card -> {
+			SearchHit hit = byId.get(card.article().id());
+			return new SearchResults.Result(card, hit.titleHtml(), hit.snippetHtml());
+		}).toList();
+		boolean hasNext = found.total() > (long) current * PAGE_SIZE && current < MAX_PAGE;
+		return new SearchResults(text, found.total(), results, current, hasNext);
+	}
+
+}

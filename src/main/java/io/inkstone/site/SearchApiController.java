@@ -1,0 +1,64 @@
+package io.inkstone.site;
+
+import java.util.List;
+
+import io.inkstone.channels.Channels;
+import io.inkstone.discovery.ArticleSearch;
+import io.inkstone.discovery.SearchResults;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/search?q=&channel=&sort=relevance|time&page=}: the search page as JSON. */
+@RestController
+class SearchApiController {
+
+	record Hit(String id, String title, String titleHtml, String snippetHtml, String creator, String creatorHandle,
+			long publishedAt, String url) {
+	}
+
+	record Response(String query, long total, int page, boolean hasNext, List<Hit> results) {
+	}
+
+	private final ArticleSearch search;
+
+	private final Channels channels;
+
+	SearchApiController(ArticleSearch search, Channels channels) {
+		this.search = search;
+		this.channels = channels;
+	}
+
+	@GetMapping("/api/v1/search")
+	ResponseEntity<?> search(@RequestParam(name = "q", defaultValue = "") String q,
+			@RequestParam(name = "channel", defaultValue = "") String channel,
+			@RequestParam(name = "sort", defaultValue = "relevance") String sort,
+			@RequestParam(name = "page", defaultValue = "1") String page) {
+		int number;
+		try {
+			number = Integer.parseInt(page);
+		}
+		catch (NumberFormatException ex) {
+			number = -1;
+		}
+		if (number < 1 || number > ArticleSearch.MAX_PAGE) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"page must be a number from 1 to " + ArticleSearch.MAX_PAGE);
+			return ResponseEntity.badRequest().body(problem);
+		}
+		Long channelId = channel.isBlank() ? null : channels.find(channel).map(c -> c.id()).orElse(null);
+		SearchResults results = search.search(q, channelId, "time".equals(sort), number);
+		List<Hit> hits = results.results()
+			.stream()
+			.map(r -> new Hit(Long.toString(r.card().article().id()), r.card().article().title(), r.titleHtml(),
+					r.snippetHtml(), r.card().creatorName(), r.card().creatorHandle(), r.card().article().publishedAt(),
+					"/articles/" + r.card().article().id()))
+			.toList();
+		return ResponseEntity.ok(new Response(results.query(), results.total(), results.page(), results.hasNext(), hits));
+	}
+
+}

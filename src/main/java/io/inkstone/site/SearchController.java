@@ -1,0 +1,52 @@
+package io.inkstone.site;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.inkstone.channels.Channel;
+import io.inkstone.channels.Channels;
+import io.inkstone.discovery.ArticleSearch;
+import io.inkstone.discovery.SearchResults;
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /search?q=}: full-text search with channel filter, relevance or time order, and pages. */
+@Controller
+class SearchController {
+
+	private final ArticleSearch search;
+
+	private final Channels channels;
+
+	private final SiteParts parts;
+
+	private final UiFactory ui;
+
+	SearchController(ArticleSearch search, Channels channels, SiteParts parts, UiFactory ui) {
+		this.search = search;
+		this.channels = channels;
+		this.parts = parts;
+		this.ui = ui;
+	}
+
+	@GetMapping("/search")
+	String search(@RequestParam(name = "q", defaultValue = "") String q,
+			@RequestParam(name = "channel", defaultValue = "") String channel,
+			@RequestParam(name = "sort", defaultValue = "relevance") String sort,
+			@RequestParam(name = "page", defaultValue = "1") int page, HttpServletRequest request, Model model) {
+		if (page < 1 || page > ArticleSearch.MAX_PAGE) {
+			throw new BadRequestException("page out of range");
+		}
+		Channel filter = channel.isBlank() ? null : channels.find(channel).orElse(null);
+		boolean newest = "time".equals(sort);
+		SearchResults results = search.search(q, filter == null ? null : filter.id(), newest, page);
+		model.addAttribute("page", new Pages.SearchPage(ui.of(request), parts.nav(), results,
+				filter == null ? "" : filter.slug(), newest ? "time" : "relevance"));
+		return "search/results";
+	}
+
+}
