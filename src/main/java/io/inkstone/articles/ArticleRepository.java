@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.inkstone.shared.Cursor;
+import io.inkstone.shared.Ids;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -123,6 +124,67 @@ class ArticleRepository {
 			.param("now", now)
 			.param("seq", id)
 			.update() == 1;
+	}
+
+	List<StudioRow> byCreator(long creatorId) {
+		return jdbc.sql("SELECT id, title, status, published_at, updated_at FROM articles WHERE creator_id = :creator"
+				+ " AND status <> 'removed' ORDER BY updated_at DESC LIMIT 200")
+			.param("creator", creatorId)
+			.query(StudioRow.class)
+			.list();
+	}
+
+	void insertDraft(long id, long creatorId, Draft d, String html, String summary, long now) {
+		jdbc.sql("INSERT INTO articles (id, import_key, creator_id, channel_id, title, body_markdown, body_html, summary,"
+				+ " cover_image, tags, original, aigc, source, status, removal_reason, published_at, updated_at, created_at, change_seq)"
+				+ " VALUES (:id, NULL, :creator, :channel, :title, :markdown, :html, :summary, :cover, :tags, :original, :aigc,"
+				+ " :source, 'draft', NULL, :now, :now, :now, :seq)")
+			.param("id", id)
+			.param("creator", creatorId)
+			.param("channel", d.channelId())
+			.param("title", d.title())
+			.param("markdown", d.bodyMarkdown())
+			.param("html", html)
+			.param("summary", summary)
+			.param("cover", MarkdownRenderer.imageSources(html).stream().findFirst().orElse(null))
+			.param("tags", d.tags())
+			.param("original", d.original())
+			.param("aigc", d.aigc().dbValue())
+			.param("source", d.source())
+			.param("now", now)
+			.param("seq", Ids.next())
+			.update();
+	}
+
+	void updateContent(long id, Draft d, String html, String summary, long now) {
+		jdbc.sql("UPDATE articles SET channel_id = :channel, title = :title, body_markdown = :markdown, body_html = :html,"
+				+ " summary = :summary, cover_image = :cover, tags = :tags, original = :original, aigc = :aigc, source = :source,"
+				+ " updated_at = :now, change_seq = :seq WHERE id = :id")
+			.param("id", id)
+			.param("channel", d.channelId())
+			.param("title", d.title())
+			.param("markdown", d.bodyMarkdown())
+			.param("html", html)
+			.param("summary", summary)
+			.param("cover", MarkdownRenderer.imageSources(html).stream().findFirst().orElse(null))
+			.param("tags", d.tags())
+			.param("original", d.original())
+			.param("aigc", d.aigc().dbValue())
+			.param("source", d.source())
+			.param("now", now)
+			.param("seq", Ids.next())
+			.update();
+	}
+
+	/** Moves between statuses; the first publication sets the publish time. */
+	void setStatus(long id, ArticleStatus status, boolean firstPublication, long now) {
+		jdbc.sql("UPDATE articles SET status = :status, updated_at = :now, change_seq = :seq"
+				+ (firstPublication ? ", published_at = :now" : "") + " WHERE id = :id")
+			.param("status", status.dbValue())
+			.param("now", now)
+			.param("seq", Ids.next())
+			.param("id", id)
+			.update();
 	}
 
 	int markRemoved(long id, String reason, long now, long seq) {

@@ -166,6 +166,66 @@ public class Articles {
 		return stored;
 	}
 
+	/** The creator's own articles, every status but removed, most recently changed first. */
+	public List<StudioRow> ofCreator(long creatorId) {
+		return repository.byCreator(creatorId);
+	}
+
+	/** The article if {@code creatorId} wrote it (any status but removed); 404 otherwise, never a hint. */
+	public Article ownedBy(long id, long creatorId) {
+		return repository.findById(id)
+			.filter(a -> a.creatorId() == creatorId && a.articleStatus() != ArticleStatus.REMOVED)
+			.orElseThrow(() -> new NotFoundException("no such article"));
+	}
+
+	@Transactional
+	public long createDraft(long creatorId, Draft draft) {
+		long id = Ids.next();
+		repository.insertDraft(id, creatorId, draft, MarkdownRenderer.toSafeHtml(draft.bodyMarkdown()),
+				summaryOf(draft.bodyMarkdown()), System.currentTimeMillis());
+		events.publishEvent(new ArticleChanged(id, creatorId, draft.channelId()));
+		return id;
+	}
+
+	@Transactional
+	public void update(long id, long creatorId, Draft draft) {
+		Article article = ownedBy(id, creatorId);
+		repository.updateContent(id, draft, MarkdownRenderer.toSafeHtml(draft.bodyMarkdown()), summaryOf(draft.bodyMarkdown()),
+				System.currentTimeMillis());
+		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
+		if (article.channelId() != draft.channelId()) {
+			events.publishEvent(new ArticleChanged(id, creatorId, draft.channelId()));
+		}
+	}
+
+	/**
+	 * Publishes. Review by the platform (the governance issue) will put PENDING between these states;
+	 * until it exists publishing is direct.
+	 */
+	@Transactional
+	public void publish(long id, long creatorId) {
+		Article article = ownedBy(id, creatorId);
+		if (article.articleStatus() == ArticleStatus.PUBLISHED) {
+			return;
+		}
+		repository.setStatus(id, ArticleStatus.PUBLISHED, true, System.currentTimeMillis());
+		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
+	}
+
+	@Transactional
+	public void unpublish(long id, long creatorId) {
+		Article article = ownedBy(id, creatorId);
+		if (article.articleStatus() != ArticleStatus.PUBLISHED) {
+			return;
+		}
+		repository.setStatus(id, ArticleStatus.DRAFT, false, System.currentTimeMillis());
+		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
+	}
+
+	static String summaryOf(String markdown) {
+		return MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(markdown), 120);
+	}
+
 	/** Takes a published article down; its page then answers 410 with the reason. */
 	@Transactional
 	public void takeDown(long id, String reason) {

@@ -50,6 +50,35 @@ class CreatorRepository {
 			.update();
 	}
 
+	Optional<Creator> findByAccount(long accountId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM creators WHERE account_id = :account")
+			.param("account", accountId)
+			.query(Creator.class)
+			.optional();
+	}
+
+	boolean verifiedNameExists(String displayName) {
+		return jdbc.sql("SELECT COUNT(*) FROM creators WHERE verified = TRUE AND lower(display_name) = lower(:name)")
+			.param("name", displayName)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	boolean insertForAccount(long id, long accountId, String handle, String displayName, String tagline,
+			String accountType, long now) {
+		return jdbc.sql("INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region,"
+				+ " created_at, account_id) VALUES (:id, :handle, :name, NULL, :tagline, :type, FALSE, NULL, :now, :account)"
+				+ " ON CONFLICT (handle) DO NOTHING")
+			.param("id", id)
+			.param("handle", handle)
+			.param("name", displayName)
+			.param("tagline", tagline)
+			.param("type", accountType)
+			.param("now", now)
+			.param("account", accountId)
+			.update() == 1;
+	}
+
 	long countFollowers(long creatorId) {
 		return jdbc.sql("SELECT COUNT(*) FROM follows WHERE creator_id = :id").param("id", creatorId).query(Long.class).single();
 	}

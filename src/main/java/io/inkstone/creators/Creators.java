@@ -83,6 +83,25 @@ public class Creators {
 		return repository.findByHandle(handle).orElseThrow();
 	}
 
+	/** The creator profile of a signed-in account, if it has been approved. */
+	public Optional<Creator> ofAccount(long accountId) {
+		return repository.findByAccount(accountId);
+	}
+
+	boolean verifiedNameExists(String displayName) {
+		return repository.verifiedNameExists(displayName);
+	}
+
+	boolean handleTaken(String handle) {
+		return repository.findByHandle(handle).isPresent();
+	}
+
+	/** Creates the approved creator's profile; false if the handle was taken meanwhile. */
+	boolean createForAccount(CreatorApplication a) {
+		return repository.insertForAccount(Ids.next(), a.accountId(), a.handle(), a.displayName(), a.tagline(),
+				a.accountType(), System.currentTimeMillis());
+	}
+
 	/** The true follower count (COUNT over follows), cached until a follow or unfollow of this creator. */
 	public long followerCount(long creatorId) {
 		return followerCounts.get(creatorId, repository::countFollowers);

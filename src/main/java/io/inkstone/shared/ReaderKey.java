@@ -27,6 +27,10 @@ public final class ReaderKey {
 
 	/** A stable key for the reader of this request. */
 	public static String of(HttpServletRequest request) {
+		java.util.Optional<SignedIn> account = SignedIn.current();
+		if (account.isPresent()) {
+			return "u" + Long.toHexString(account.get().accountId()); // follows belong to the account, on any device
+		}
 		Object assigned = request.getAttribute(REQUEST_ATTRIBUTE);
 		if (assigned instanceof String key) {
 			return key;

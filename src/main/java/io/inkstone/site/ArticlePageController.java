@@ -98,7 +98,7 @@ class ArticlePageController {
 				page.card().recent().stream().map(a -> a.id()).toList(),
 				page.related().stream().map(c -> c.article().id()).toList(),
 				page.hot().stream().map(c -> c.article().id()).toList(), page.nav(), hotVersion, page.shared(),
-				u.lang(), u.mode(), u.csrfToken());
+				u.lang(), u.mode(), u.csrfToken(), u.account());
 		return "W/\"" + Integer.toHexString(hash) + "\"";
 	}
 

@@ -41,9 +41,6 @@ public final class Pages {
 		}
 	}
 
-	public record JoinPage(Ui ui, List<Channel> nav) {
-	}
-
 	/** An original-content tab (本地, 旅游 …) and its latest 原创 articles. */
 	public record OriginalTab(Channel channel, List<ArticleCard> items) {
 	}

@@ -19,28 +19,39 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfig {
 
 	@Bean
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
+	SecurityFilterChain web(HttpSecurity http,
+			@org.springframework.beans.factory.annotation.Value("${inkstone.security.remember-me-key:}") String rememberMeKey)
+			throws Exception {
 		CsrfTokenRequestAttributeHandler handler = new CsrfTokenRequestAttributeHandler();
 		handler.setCsrfRequestAttributeName(null); // load the token eagerly so templates can render it
 		http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
 			.csrfTokenRequestHandler(handler))
-			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/prometheus")
+			// anonymous readers get no session; signing in creates one (with a new id: no fixation)
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+				.sessionFixation(f -> f.changeSessionId()))
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.denyAll()
+				.requestMatchers("/studio/**")
+				.hasAnyRole("CREATOR", "ADMIN")
+				.requestMatchers("/admin/**")
+				.hasAnyRole("ADMIN", "REVIEWER")
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/join")
+				.authenticated()
 				.anyRequest()
 				.permitAll())
 			.headers(h -> h.cacheControl(cache -> cache.disable()) // WebConfig and controllers decide
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: https:; "
 						+ "style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-			.requestCache(cache -> cache.disable())
-			.securityContext(ctx -> ctx.requireExplicitSave(true))
-			.anonymous(a -> a.disable())
-			.formLogin(form -> form.disable())
-			.httpBasic(basic -> basic.disable())
-			.logout(logout -> logout.disable());
+			.formLogin(form -> form.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/", false)
+				.failureUrl("/login?error").permitAll())
+			.rememberMe(remember -> remember.key(rememberMeKey.isBlank() ? java.util.UUID.randomUUID().toString() : rememberMeKey)
+				.rememberMeParameter("remember")
+				.tokenValiditySeconds(30 * 24 * 3600))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").deleteCookies("JSESSIONID", "remember-me"))
+			.httpBasic(basic -> basic.disable());
 		return http.build();
 	}
 

@@ -13,7 +13,8 @@ import org.springframework.security.web.csrf.CsrfToken;
  * What every page template needs besides its own data: translated text, the reader mode, the CSRF
  * token for forms, the current path and language. Built per request by {@link UiFactory}.
  */
-public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfToken csrf, String path, String siteName) {
+public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfToken csrf, String path, String siteName,
+		io.inkstone.shared.SignedIn account) {
 
 	private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -25,6 +26,18 @@ public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfTok
 	public String t(String key, Object... args) {
 		String pattern = messages.getMessage(key, null, key, locale);
 		return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+	}
+
+	public boolean signedIn() {
+		return account != null;
+	}
+
+	public boolean creator() {
+		return account != null && ("CREATOR".equals(account.role()) || account.isAdmin());
+	}
+
+	public boolean staff() {
+		return account != null && account.canReview();
 	}
 
 	public String lang() {

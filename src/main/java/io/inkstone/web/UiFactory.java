@@ -29,7 +29,8 @@ public class UiFactory {
 		if (request.getQueryString() != null) {
 			path += "?" + request.getQueryString();
 		}
-		return new Ui(messages, RequestContextUtils.getLocale(request), mode(request), csrf, path, properties.siteName());
+		return new Ui(messages, RequestContextUtils.getLocale(request), mode(request), csrf, path, properties.siteName(),
+				io.inkstone.shared.SignedIn.current().orElse(null));
 	}
 
 	static ReaderMode mode(HttpServletRequest request) {

@@ -27,7 +27,7 @@ class MessageBundlesTests {
 	@Test
 	void everyKeyUsedInTemplatesExists() throws IOException {
 		Set<String> keys = load("/messages.properties").stringPropertyNames();
-		Pattern used = Pattern.compile("\\.t\\(\"([a-zA-Z0-9.]+)\"");
+		Pattern used = Pattern.compile("\\.t\\(\"([a-zA-Z0-9.]+)\"\\s*[,)]");
 		try (Stream<Path> templates = Files.walk(Path.of("src/main/jte"))) {
 			for (Path template : templates.filter(p -> p.toString().endsWith(".jte")).toList()) {
 				Matcher m = used.matcher(Files.readString(template));

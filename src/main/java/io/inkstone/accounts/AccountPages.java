@@ -1,0 +1,26 @@
+package io.inkstone.accounts;
+
+import java.util.List;
+import java.util.Map;
+
+import io.inkstone.channels.Channel;
+import io.inkstone.web.Ui;
+
+/** Page models of the accounts pages. */
+public final class AccountPages {
+
+	private AccountPages() {
+	}
+
+	/** The sign-up, setup and sign-in forms: values to re-show and field errors (message keys). */
+	public record FormPage(Ui ui, List<Channel> nav, String mode, String email, String displayName,
+			Map<String, String> errors, boolean failed) {
+
+		public String error(String field) {
+			String key = errors.get(field);
+			return key == null ? null : ui.t(key);
+		}
+
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.inkstone.accounts;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+	private final JdbcClient jdbc;
+
+	AccountRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Account> findByEmail(String email) {
+		return jdbc.sql("SELECT id, email, password_hash, display_name, role FROM accounts WHERE email = :email")
+			.param("email", email)
+			.query(Account.class)
+			.optional();
+	}
+
+	Optional<Account> findById(long id) {
+		return jdbc.sql("SELECT id, email, password_hash, display_name, role FROM accounts WHERE id = :id")
+			.param("id", id)
+			.query(Account.class)
+			.optional();
+	}
+
+	/** Inserts unless the e-mail is taken; false when it is. */
+	boolean insert(long id, String email, String hash, String name, Role role, long now) {
+		return jdbc.sql("""
+				INSERT INTO accounts (id, email, password_hash, display_name, role, created_at)
+				VALUES (:id, :email, :hash, :name, :role, :now) ON CONFLICT (email) DO NOTHING""")
+			.param("id", id)
+			.param("email", email)
+			.param("hash", hash)
+			.param("name", name)
+			.param("role", role.name())
+			.param("now", now)
+			.update() == 1;
+	}
+
+	long countAdmins() {
+		return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE role = 'ADMIN'").query(Long.class).single();
+	}
+
+	void setRole(long id, Role role) {
+		jdbc.sql("UPDATE accounts SET role = :role WHERE id = :id").param("role", role.name()).param("id", id).update();
+	}
+
+}

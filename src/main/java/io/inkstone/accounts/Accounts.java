@@ -1,0 +1,116 @@
+package io.inkstone.accounts;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import io.inkstone.shared.Ids;
+import io.inkstone.shared.SignedIn;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The accounts API: sign-up with validation, sign-in lookup, the admin bootstrap, role changes. */
+@Service
+public class Accounts implements UserDetailsService {
+
+	private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+
+	static final int MIN_PASSWORD = 8;
+
+	private final AccountRepository repository;
+
+	private final PasswordEncoder passwords;
+
+	private final Environment environment;
+
+	Accounts(AccountRepository repository, PasswordEncoder passwords, Environment environment) {
+		this.repository = repository;
+		this.passwords = passwords;
+		this.environment = environment;
+	}
+
+	/** Field → message key for everything wrong with a sign-up; empty when it may proceed. */
+	Map<String, String> validate(String email, String password, String name) {
+		Map<String, String> errors = new TreeMap<>();
+		if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+			errors.put("email", "accounts.error.email");
+		}
+		if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
+			errors.put("password", "accounts.error.password");
+		}
+		if (name == null || name.isBlank() || name.strip().length() > 50) {
+			errors.put("displayName", "accounts.error.name");
+		}
+		return errors;
+	}
+
+	/** Creates a reader account. Empty when the e-mail is already registered. */
+	@Transactional
+	public Optional<SignedIn> signUp(String email, String password, String name, Role role) {
+		String normalized = email.strip().toLowerCase(Locale.ROOT);
+		long id = Ids.next();
+		if (!repository.insert(id, normalized, passwords.encode(password), name.strip(), role, System.currentTimeMillis())) {
+			return Optional.empty();
+		}
+		return Optional.of(new SignedIn(id, normalized, name.strip(), role.name()));
+	}
+
+	public boolean hasAdmin() {
+		return repository.countAdmins() > 0;
+	}
+
+	@Override
+	public UserDetails loadUserByUsername(String email) {
+		Account account = repository.findByEmail(email.strip().toLowerCase(Locale.ROOT))
+			.orElseThrow(() -> new UsernameNotFoundException("no account"));
+		return principal(account);
+	}
+
+	static AccountPrincipal principal(Account account) {
+		return new AccountPrincipal(new SignedIn(account.id(), account.email(), account.displayName(), account.role()),
+				account.passwordHash());
+	}
+
+	/** {@code INKSTONE_ADMIN_EMAIL} + {@code INKSTONE_ADMIN_PASSWORD} create the admin on an empty site. */
+	@EventListener(ApplicationReadyEvent.class)
+	void bootstrapAdmin() {
+		String email = environment.getProperty("INKSTONE_ADMIN_EMAIL", environment.getProperty("inkstone.admin.email", ""));
+		String password = environment.getProperty("INKSTONE_ADMIN_PASSWORD",
+				environment.getProperty("inkstone.admin.password", ""));
+		if (email.isBlank() || password.isBlank() || hasAdmin()) {
+			return;
+		}
+		if (!validate(email, password, "Admin").isEmpty()) {
+			log.warn("INKSTONE_ADMIN_EMAIL/PASSWORD are not valid (e-mail, password ≥ {} characters); no admin created",
+					MIN_PASSWORD);
+			return;
+		}
+		signUp(email, password, "管理员", Role.ADMIN);
+		log.info("Admin account created for {}", email);
+	}
+
+	@EventListener
+	@Transactional
+	void on(CreatorRoleGranted granted) {
+		repository.findById(granted.accountId()).ifPresent(account -> {
+			if (Role.READER.name().equals(account.role())) {
+				repository.setRole(account.id(), Role.CREATOR);
+			}
+		});
+	}
+
+}

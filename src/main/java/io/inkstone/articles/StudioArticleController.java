@@ -1,0 +1,168 @@
+package io.inkstone.articles;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.inkstone.channels.Channel;
+import io.inkstone.channels.Channels;
+import io.inkstone.creators.Creator;
+import io.inkstone.creators.Creators;
+import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.SignedIn;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /studio}: a creator's articles and the Markdown editor with a server-rendered preview (the same
+ * renderer and sanitizer the article page uses). Every action checks that the article is the signed-in
+ * creator's own; someone else's id answers 404.
+ */
+@Controller
+class StudioArticleController {
+
+	static final int MAX_TITLE = 100;
+
+	static final int MAX_BODY = 100_000;
+
+	private final Articles articles;
+
+	private final Creators creators;
+
+	private final Channels channels;
+
+	private final UiFactory ui;
+
+	StudioArticleController(Articles articles, Creators creators, Channels channels, UiFactory ui) {
+		this.articles = articles;
+		this.creators = creators;
+		this.channels = channels;
+		this.ui = ui;
+	}
+
+	private Creator me() {
+		SignedIn account = SignedIn.current().orElseThrow();
+		return creators.ofAccount(account.accountId())
+			.orElseThrow(() -> new NotFoundException("你还不是创作者，请先申请入驻 / not a creator yet"));
+	}
+
+	@GetMapping("/studio")
+	String dashboard(HttpServletRequest request, Model model) {
+		Creator me = me();
+		model.addAttribute("page", new StudioPages.Dashboard(ui.of(request), List.of(), me, articles.ofCreator(me.id())));
+		return "studio/dashboard";
+	}
+
+	@GetMapping("/studio/articles/new")
+	String newArticle(HttpServletRequest request, Model model) {
+		Creator me = me();
+		String channel = channels.all().isEmpty() ? "" : channels.all().get(0).slug();
+		return editor(request, model, me, null, "draft", StudioPages.EditorForm.empty(channel), Map.of(), null);
+	}
+
+	@GetMapping("/studio/articles/{id}")
+	String edit(@PathVariable long id, HttpServletRequest request, Model model) {
+		Creator me = me();
+		Article a = articles.ownedBy(id, me.id());
+		StudioPages.EditorForm form = new StudioPages.EditorForm(a.title(), a.bodyMarkdown(),
+				channels.get(a.channelId()).slug(), a.tags(), a.original(), a.aigc(), a.source() == null ? "" : a.source());
+		return editor(request, model, me, id, a.status(), form, Map.of(), null);
+	}
+
+	/** Create (no id) or update (id); {@code action} is save, preview, publish or unpublish. */
+	@PostMapping({ "/studio/articles", "/studio/articles/{id}" })
+	String submit(@PathVariable(name = "id", required = false) Long id,
+			@RequestParam(name = "action", defaultValue = "save") String action,
+			@RequestParam(name = "title", defaultValue = "") String title,
+			@RequestParam(name = "body", defaultValue = "") String body,
+			@RequestParam(name = "channel", defaultValue = "") String channel,
+			@RequestParam(name = "tags", defaultValue = "") String tags,
+			@RequestParam(name = "original", required = false) String original,
+			@RequestParam(name = "aigc", defaultValue = "none") String aigc,
+			@RequestParam(name = "source", defaultValue = "") String source, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Creator me = me();
+		String status = id == null ? "draft" : articles.ownedBy(id, me.id()).status();
+		if ("unpublish".equals(action) && id != null) {
+			articles.unpublish(id, me.id());
+			return "redirect:/studio/articles/" + id;
+		}
+		StudioPages.EditorForm form = new StudioPages.EditorForm(title, body, channel, tags, original != null, aigc, source);
+		Map<String, String> errors = validate(form);
+		if ("preview".equals(action)) {
+			String preview = body.length() <= MAX_BODY ? MarkdownRenderer.toSafeHtml(body) : null;
+			return editor(request, model, me, id, status, form, errors, preview);
+		}
+		if (!errors.isEmpty()) {
+			response.setStatus(400);
+			return editor(request, model, me, id, status, form, errors, null);
+		}
+		Draft draft = new Draft(title.strip(), body, channels.get(channel).id(), normalizeTags(tags), original != null,
+				Aigc.parse(aigc).orElseThrow(), source.isBlank() ? null : source.strip());
+		long articleId;
+		if (id == null) {
+			articleId = articles.createDraft(me.id(), draft);
+		}
+		else {
+			articleId = id;
+			articles.update(id, me.id(), draft);
+		}
+		if ("publish".equals(action)) {
+			articles.publish(articleId, me.id());
+			return "redirect:/articles/" + articleId;
+		}
+		return "redirect:/studio/articles/" + articleId + "?saved";
+	}
+
+	Map<String, String> validate(StudioPages.EditorForm form) {
+		Map<String, String> errors = new TreeMap<>();
+		String title = form.title().strip();
+		if (title.isEmpty() || title.codePointCount(0, title.length()) > MAX_TITLE) {
+			errors.put("title", "studio.error.title");
+		}
+		if (form.body().isBlank() || form.body().length() > MAX_BODY) {
+			errors.put("body", "studio.error.body");
+		}
+		if (channels.find(form.channel()).isEmpty()) {
+			errors.put("channel", "studio.error.channel");
+		}
+		if (Aigc.parse(form.aigc()).isEmpty()) {
+			errors.put("aigc", "studio.error.aigc");
+		}
+		if (!form.original() && form.source().isBlank()) {
+			errors.put("source", "studio.error.source");
+		}
+		if (form.source().length() > 300) {
+			errors.put("source", "studio.error.sourceLength");
+		}
+		List<String> tags = Arrays.stream(form.tags().split("[,，]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+		if (tags.size() > 5 || tags.stream().anyMatch(t -> t.length() > 20)) {
+			errors.put("tags", "studio.error.tags");
+		}
+		return errors;
+	}
+
+	private static String normalizeTags(String tags) {
+		return Arrays.stream(tags.split("[,，]")).map(String::strip).filter(t -> !t.isEmpty()).distinct()
+			.collect(Collectors.joining(","));
+	}
+
+	private String editor(HttpServletRequest request, Model model, Creator me, Long id, String status,
+			StudioPages.EditorForm form, Map<String, String> errors, String preview) {
+		List<Channel> all = channels.all();
+		model.addAttribute("page", new StudioPages.Editor(ui.of(request), List.of(), me, id, status, all, form, errors, preview));
+		return "studio/editor";
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.inkstone.articles;
+
+import java.util.List;
+import java.util.Map;
+
+import io.inkstone.channels.Channel;
+import io.inkstone.creators.Creator;
+import io.inkstone.web.Ui;
+
+/** Page models of the creator's studio. */
+public final class StudioPages {
+
+	private StudioPages() {
+	}
+
+	public record Dashboard(Ui ui, List<Channel> nav, Creator creator, List<StudioRow> articles) {
+	}
+
+	/** The editor: the values to show, field errors (message keys), and the server-rendered preview. */
+	public record Editor(Ui ui, List<Channel> nav, Creator creator, Long articleId, String status, List<Channel> channels,
+			EditorForm form, Map<String, String> errors, String previewHtml) {
+
+		public String error(String field) {
+			String key = errors.get(field);
+			return key == null ? null : ui.t(key);
+		}
+
+	}
+
+	public record EditorForm(String title, String body, String channel, String tags, boolean original, String aigc,
+			String source) {
+
+		static EditorForm empty(String channel) {
+			return new EditorForm("", "", channel, "", true, "none", "");
+		}
+
+	}
+
+}

@@ -1,0 +1,170 @@
+package io.inkstone.creators;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.inkstone.accounts.CreatorRoleGranted;
+import io.inkstone.channels.Channels;
+import io.inkstone.shared.Ids;
+import io.inkstone.shared.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 申请入驻: applications to become a creator, validated (credit-code checksum, no impersonation of a
+ * verified creator, unique handle), decided by a reviewer with a written reason.
+ */
+@Service
+public class CreatorApplications {
+
+	/** The creator agreement version an applicant accepts; stored with the application. */
+	public static final String AGREEMENT_VERSION = "2026-11";
+
+	public static final Set<String> ACCOUNT_TYPES = Set.of("个人", "媒体", "机构", "企业");
+
+	static final int MAX_ATTEMPTS = 3;
+
+	private final ApplicationRepository repository;
+
+	private final Creators creators;
+
+	private final Channels channels;
+
+	private final ApplicationEventPublisher events;
+
+	CreatorApplications(ApplicationRepository repository, Creators creators, Channels channels,
+			ApplicationEventPublisher events) {
+		this.repository = repository;
+		this.creators = creators;
+		this.channels = channels;
+		this.events = events;
+	}
+
+	/** What an applicant typed. */
+	public record Form(String accountType, String displayName, String handle, String tagline, String channel,
+			String contact, String entityName, String creditCode, boolean agreement) {
+
+		static Form empty() {
+			return new Form("个人", "", "", "", "", "", "", "", false);
+		}
+
+	}
+
+	public List<CreatorApplication> of(long accountId) {
+		return repository.byAccount(accountId);
+	}
+
+	public List<CreatorApplication> pending() {
+		return repository.pending();
+	}
+
+	/** Field → message key of every problem; a general problem has the key "form". */
+	@Transactional
+	public Map<String, String> apply(long accountId, Form form) {
+		Map<String, String> errors = validate(accountId, form);
+		if (!errors.isEmpty()) {
+			return errors;
+		}
+		boolean organisation = "机构".equals(form.accountType()) || "企业".equals(form.accountType());
+		repository.insert(new CreatorApplication(Ids.next(), accountId, form.accountType(), form.displayName().strip(),
+				form.handle().strip(), blankToNull(form.tagline()), form.channel(), form.contact().strip(),
+				organisation ? form.entityName().strip() : null,
+				organisation ? form.creditCode().strip().toUpperCase(Locale.ROOT) : null, AGREEMENT_VERSION, "pending",
+				null, System.currentTimeMillis(), null));
+		return Map.of();
+	}
+
+	Map<String, String> validate(long accountId, Form form) {
+		Map<String, String> errors = new TreeMap<>();
+		List<CreatorApplication> previous = repository.byAccount(accountId);
+		if (previous.stream().anyMatch(CreatorApplication::pending)) {
+			errors.put("form", "join.error.pending");
+		}
+		else if (previous.stream().anyMatch(a -> "approved".equals(a.status())) || creators.ofAccount(accountId).isPresent()) {
+			errors.put("form", "join.error.already");
+		}
+		else if (previous.size() >= MAX_ATTEMPTS) {
+			errors.put("form", "join.error.attempts");
+		}
+		if (!ACCOUNT_TYPES.contains(form.accountType())) {
+			errors.put("accountType", "join.error.type");
+		}
+		String name = form.displayName() == null ? "" : form.displayName().strip();
+		if (name.length() < 2 || name.length() > 30) {
+			errors.put("displayName", "join.error.name");
+		}
+		else if (creators.verifiedNameExists(name)) {
+			errors.put("displayName", "join.error.impersonation");
+		}
+		String handle = form.handle() == null ? "" : form.handle().strip();
+		if (!Creators.isValidHandle(handle) || handle.length() < 3) {
+			errors.put("handle", "join.error.handle");
+		}
+		else if (creators.handleTaken(handle) || repository.handlePending(handle)) {
+			errors.put("handle", "join.error.handleTaken");
+		}
+		if (form.tagline() != null && form.tagline().length() > 100) {
+			errors.put("tagline", "join.error.tagline");
+		}
+		if (form.channel() == null || channels.find(form.channel()).isEmpty()) {
+			errors.put("channel", "join.error.channel");
+		}
+		if (form.contact() == null || form.contact().isBlank() || form.contact().length() > 200) {
+			errors.put("contact", "join.error.contact");
+		}
+		if ("机构".equals(form.accountType()) || "企业".equals(form.accountType())) {
+			if (form.entityName() == null || form.entityName().isBlank() || form.entityName().length() > 200) {
+				errors.put("entityName", "join.error.entity");
+			}
+			if (!CreditCode.isValid(form.creditCode() == null ? null : form.creditCode().strip())) {
+				errors.put("creditCode", "join.error.creditCode");
+			}
+		}
+		if (!form.agreement()) {
+			errors.put("agreement", "join.error.agreement");
+		}
+		return errors;
+	}
+
+	/** Approves: the creator profile is created and the account may publish. */
+	@Transactional
+	public void approve(long applicationId) {
+		CreatorApplication application = repository.find(applicationId)
+			.orElseThrow(() -> new NotFoundException("no application"));
+		if (!application.pending()) {
+			throw new io.inkstone.shared.BadRequestException("该申请已处理 / already decided");
+		}
+		if (!creators.createForAccount(application)) {
+			repository.decide(applicationId, "rejected", "账号名已被占用 / handle taken", System.currentTimeMillis());
+			return;
+		}
+		repository.decide(applicationId, "approved", null, System.currentTimeMillis());
+		events.publishEvent(new CreatorRoleGranted(application.accountId()));
+	}
+
+	/** Rejects with a reason the applicant sees. */
+	@Transactional
+	public void reject(long applicationId, String reason) {
+		CreatorApplication application = repository.find(applicationId)
+			.orElseThrow(() -> new NotFoundException("no application"));
+		if (!application.pending()) {
+			throw new io.inkstone.shared.BadRequestException("该申请已处理 / already decided");
+		}
+		repository.decide(applicationId, "rejected", reason.strip(), System.currentTimeMillis());
+	}
+
+	public Optional<CreatorApplication> find(long id) {
+		return repository.find(id);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.inkstone.creators;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.inkstone.channels.Channels;
+import io.inkstone.shared.SignedIn;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /join} (申请入驻): what creators get, the application form and the applicant's history. */
+@Controller
+class JoinController {
+
+	private final CreatorApplications applications;
+
+	private final Creators creators;
+
+	private final Channels channels;
+
+	private final UiFactory ui;
+
+	JoinController(CreatorApplications applications, Creators creators, Channels channels, UiFactory ui) {
+		this.applications = applications;
+		this.creators = creators;
+		this.channels = channels;
+		this.ui = ui;
+	}
+
+	@GetMapping("/join")
+	String join(HttpServletRequest request, Model model) {
+		return page(request, model, CreatorApplications.Form.empty(), Map.of());
+	}
+
+	@PostMapping("/join")
+	String apply(@RequestParam(name = "accountType", defaultValue = "") String accountType,
+			@RequestParam(name = "displayName", defaultValue = "") String displayName,
+			@RequestParam(name = "handle", defaultValue = "") String handle,
+			@RequestParam(name = "tagline", defaultValue = "") String tagline,
+			@RequestParam(name = "channel", defaultValue = "") String channel,
+			@RequestParam(name = "contact", defaultValue = "") String contact,
+			@RequestParam(name = "entityName", defaultValue = "") String entityName,
+			@RequestParam(name = "creditCode", defaultValue = "") String creditCode,
+			@RequestParam(name = "agreement", required = false) String agreement, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		SignedIn account = SignedIn.current().orElseThrow();
+		CreatorApplications.Form form = new CreatorApplications.Form(accountType, displayName, handle, tagline, channel,
+				contact, entityName, creditCode, agreement != null);
+		Map<String, String> errors = applications.apply(account.accountId(), form);
+		if (!errors.isEmpty()) {
+			response.setStatus(400);
+			return page(request, model, form, errors);
+		}
+		return "redirect:/join?applied";
+	}
+
+	private String page(HttpServletRequest request, Model model, CreatorApplications.Form form, Map<String, String> errors) {
+		var current = SignedIn.current();
+		List<CreatorApplication> history = current.map(a -> applications.of(a.accountId())).orElse(List.of());
+		boolean creator = current.flatMap(a -> creators.ofAccount(a.accountId())).isPresent();
+		model.addAttribute("page", new CreatorPages.JoinPage(ui.of(request), List.of(), channels.all(), form, errors,
+				history, creator));
+		return "creators/join";
+	}
+
+}

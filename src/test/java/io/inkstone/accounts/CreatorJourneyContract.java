@@ -1,0 +1,199 @@
+package io.inkstone.accounts;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.inkstone.support.Browser;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The creator side over HTTP, as a person does it: sign up, apply (申请入驻), get approved by the admin,
+ * write with a preview, publish, unpublish — and everything a stranger must not be able to do.
+ */
+abstract class CreatorJourneyContract {
+
+	static final String ADMIN_EMAIL = "admin@inkstone.test";
+
+	static final String ADMIN_PASSWORD = "admin-password-1";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Browser browser() {
+		return new Browser(port);
+	}
+
+	static String location(HttpResponse<String> response) {
+		return response.headers().firstValue("Location").orElse("");
+	}
+
+	Browser signUp(String email, String name) {
+		Browser b = browser();
+		b.page("/signup");
+		HttpResponse<String> r = b.post("/signup", Map.of("_csrf", b.csrfToken(), "email", email, "password",
+				"correct-horse-1", "displayName", name));
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+		return b;
+	}
+
+	Browser signIn(String email, String password) {
+		Browser b = browser();
+		b.page("/login");
+		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", password));
+		assertThat(r.statusCode()).isEqualTo(302);
+		assertThat(location(r)).doesNotContain("error");
+		return b;
+	}
+
+	static Map<String, String> application(Browser b, String name, String handle) {
+		Map<String, String> form = new HashMap<>();
+		form.put("_csrf", b.csrfToken());
+		form.put("accountType", "个人");
+		form.put("displayName", name);
+		form.put("handle", handle);
+		form.put("tagline", "写诗的人");
+		form.put("channel", "tech");
+		form.put("contact", "微信 inkstone");
+		form.put("agreement", "yes");
+		return form;
+	}
+
+	long approveAll() {
+		Browser admin = signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+		Document queue = admin.page("/admin/applications").html();
+		long approved = 0;
+		for (var form : queue.select("form[action$=/approve]")) {
+			assertThat(admin.post(form.attr("action"), Map.of("_csrf", admin.csrfToken())).statusCode()).isEqualTo(302);
+			approved++;
+		}
+		return approved;
+	}
+
+	@Test
+	void aReaderAppliesIsApprovedWritesAndPublishes() {
+		String email = "poet-" + System.nanoTime() + "@inkstone.test";
+		String handle = "poet" + (System.nanoTime() % 100000);
+		Browser reader = signUp(email, "诗人");
+		assertThat(reader.page("/").testId("logout").text()).contains("诗人");
+		assertThat(reader.get("/studio").statusCode()).isEqualTo(403); // a reader is not a creator yet
+
+		// an organisation with a wrong credit code is refused with a clear field error, nothing stored
+		Map<String, String> bad = application(reader, "某某传媒", handle);
+		bad.put("accountType", "企业");
+		bad.put("entityName", "某某传媒有限公司");
+		bad.put("creditCode", "91350100M000100Y44");
+		HttpResponse<String> refused = reader.post("/join", bad);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(org.jsoup.Jsoup.parse(refused.body()).select("[data-field=creditCode]").text()).contains("统一社会信用代码无效");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_applications WHERE handle = :h").param("h", handle)
+			.query(Long.class).single()).isZero();
+		// a valid code passes the checksum (91350100M000100Y43 is the standard's example)
+		bad.put("creditCode", "91350100M000100Y43");
+		bad.put("_csrf", reader.csrfToken());
+		assertThat(reader.post("/join", bad).statusCode()).isEqualTo(302);
+		assertThat(reader.page("/join").testId("application-history").select("tr[data-status=pending]")).hasSize(1);
+		// a second application while one is pending is refused
+		assertThat(reader.post("/join", application(reader, "诗人二号", handle + "x")).statusCode()).isEqualTo(400);
+
+		assertThat(approveAll()).isPositive();
+		assertThat(reader.page("/join").testId("application-history").select("tr[data-status=approved]")).hasSize(1);
+
+		Browser creator = signIn(email, "correct-horse-1"); // the new role applies from the next sign-in
+		assertThat(creator.get("/studio").statusCode()).isEqualTo(200);
+		creator.page("/studio/articles/new");
+		Map<String, String> draft = new HashMap<>();
+		draft.put("_csrf", creator.csrfToken());
+		draft.put("title", "秋夜");
+		draft.put("body", "秋风起兮白云飞，\n草木黄落兮雁南归。\n\n<script>alert(1)</script>[点我](javascript:alert(2))");
+		draft.put("channel", "tech");
+		draft.put("tags", "秋，诗");
+		draft.put("aigc", "assisted");
+		draft.put("source", "");
+		draft.put("action", "preview");
+		HttpResponse<String> preview = creator.post("/studio/articles", draft);
+		Document previewPage = org.jsoup.Jsoup.parse(preview.body());
+		assertThat(previewPage.select("[data-testid=preview]").text()).contains("秋风起兮白云飞");
+		assertThat(previewPage.select("[data-testid=preview] script, [data-testid=preview] a[href^=javascript]")).isEmpty();
+		// not original and no source: refused, the form keeps what was typed
+		draft.put("action", "publish");
+		HttpResponse<String> noSource = creator.post("/studio/articles", draft);
+		assertThat(noSource.statusCode()).isEqualTo(400);
+		assertThat(org.jsoup.Jsoup.parse(noSource.body()).select("[data-field=source]").text()).contains("必须注明来源");
+		assertThat(org.jsoup.Jsoup.parse(noSource.body()).select("textarea[name=body]").text()).contains("秋风起兮");
+		draft.put("original", "yes");
+		HttpResponse<String> published = creator.post("/studio/articles", draft);
+		assertThat(published.statusCode()).isEqualTo(302);
+		String articlePath = location(published).replaceAll("^https?://[^/]+", "");
+		Browser.Page page = browser().page(articlePath);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.testId("title").text()).isEqualTo("秋夜");
+		assertThat(page.testId("byline").text()).contains("某某传媒").contains("原创").contains("AI辅助创作");
+		assertThat(page.testId("body").select("script, a[href^=javascript]")).isEmpty();
+		long id = Long.parseLong(articlePath.substring(articlePath.lastIndexOf('/') + 1));
+
+		// a stranger can neither see nor change the draft side
+		Browser other = signUp("other-" + System.nanoTime() + "@inkstone.test", "路人");
+		assertThat(other.get("/studio/articles/" + id).statusCode()).isEqualTo(403);
+		assertThat(other.post("/studio/articles/" + id, Map.of("_csrf", other.csrfToken(), "action", "unpublish")).statusCode())
+			.isEqualTo(403);
+		assertThat(browser().get("/studio").statusCode()).isEqualTo(302);
+		assertThat(location(browser().get("/admin/applications"))).endsWith("/login");
+		assertThat(creator.get("/admin/applications").statusCode()).isEqualTo(403);
+
+		// unpublish: the public page is gone, the studio still has it as a draft
+		creator.page("/studio/articles/" + id);
+		assertThat(creator.post("/studio/articles/" + id, Map.of("_csrf", creator.csrfToken(), "action", "unpublish"))
+			.statusCode()).isEqualTo(302);
+		assertThat(browser().page(articlePath).status()).isEqualTo(404);
+		assertThat(creator.page("/studio").testId("studio-articles").select("tr[data-status=draft]")).hasSize(1);
+		// sign-out ends the session
+		creator.post("/logout", Map.of("_csrf", creator.csrfToken()));
+		assertThat(creator.get("/studio").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void signUpAndSignInRefuseBadInputWithClearMessages() {
+		Browser b = browser();
+		b.page("/signup");
+		HttpResponse<String> bad = b.post("/signup", Map.of("_csrf", b.csrfToken(), "email", "not-an-email", "password", "short",
+				"displayName", ""));
+		assertThat(bad.statusCode()).isEqualTo(400);
+		Document html = org.jsoup.Jsoup.parse(bad.body());
+		assertThat(html.select("[data-field=email]").text()).contains("邮箱");
+		assertThat(html.select("[data-field=password]").text()).contains("8");
+		assertThat(html.select("[data-field=displayName]").text()).contains("昵称");
+		signUp("dup@inkstone.test", "甲");
+		Browser again = browser();
+		again.page("/signup");
+		HttpResponse<String> dup = again.post("/signup", Map.of("_csrf", again.csrfToken(), "email", "DUP@inkstone.test",
+				"password", "correct-horse-1", "displayName", "乙"));
+		assertThat(org.jsoup.Jsoup.parse(dup.body()).select("[data-field=email]").text()).contains("已经注册");
+		Browser wrong = browser();
+		wrong.page("/login");
+		HttpResponse<String> failed = wrong.post("/login", Map.of("_csrf", wrong.csrfToken(), "email", "dup@inkstone.test",
+				"password", "wrong-password"));
+		assertThat(location(failed)).contains("/login?error");
+		assertThat(wrong.page("/login?error").html().select("[data-testid=login-error]")).hasSize(1);
+		assertThat(jdbc.sql("SELECT password_hash FROM accounts WHERE email = 'dup@inkstone.test'").query(String.class)
+			.single()).startsWith("$2");
+		assertThat(browser().get("/setup").statusCode()).isEqualTo(404); // the admin exists
+	}
+
+	static String enc(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+}

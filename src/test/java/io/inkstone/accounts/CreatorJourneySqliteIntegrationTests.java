@@ -1,0 +1,19 @@
+package io.inkstone.accounts;
+
+import io.inkstone.support.Databases;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CreatorJourneySqliteIntegrationTests extends CreatorJourneyContract {
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
+		registry.add("inkstone.admin.email", () -> ADMIN_EMAIL);
+		registry.add("inkstone.admin.password", () -> ADMIN_PASSWORD);
+	}
+
+}
