@@ -10,7 +10,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The Spring Security principal: the account's e-mail as user name, its role as ROLE_x. */
-record AccountPrincipal(SignedIn signedIn, String passwordHash) implements UserDetails, SignedIn.HasSignedIn {
+record AccountPrincipal(SignedIn signedIn, String passwordHash) implements UserDetails, SignedIn.HasSignedIn, java.io.Serializable {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {

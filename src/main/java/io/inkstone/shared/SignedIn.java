@@ -9,7 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * The signed-in account of the current request, as every module sees it: id, e-mail, display name and
  * role. Set by the accounts module's sign-in; empty for anonymous readers.
  */
-public record SignedIn(long accountId, String email, String displayName, String role) {
+public record SignedIn(long accountId, String email, String displayName, String role) implements java.io.Serializable {
 
 	public static Optional<SignedIn> current() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -50,7 +50,7 @@ class SecurityConfig {
 			.rememberMe(remember -> remember.key(rememberMeKey.isBlank() ? java.util.UUID.randomUUID().toString() : rememberMeKey)
 				.rememberMeParameter("remember")
 				.tokenValiditySeconds(30 * 24 * 3600))
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").deleteCookies("JSESSIONID", "remember-me"))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").deleteCookies("JSESSIONID", "SESSION", "remember-me"))
 			.httpBasic(basic -> basic.disable());
 		return http.build();
 	}

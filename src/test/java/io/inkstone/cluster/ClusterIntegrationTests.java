@@ -100,7 +100,8 @@ class ClusterIntegrationTests {
 				"--inkstone.data-dir=" + Databases.freshDataDir(), "--inkstone.db.url=" + dbUrl,
 				"--inkstone.db.user=" + Databases.pgUser(), "--inkstone.db.password=",
 				"--inkstone.redis.url=redis://127.0.0.1:" + redisPort + "/0", "--inkstone.redis.key-prefix=" + prefix,
-				"--inkstone.counters.flush-interval=1s");
+				"--inkstone.counters.flush-interval=1s", "--inkstone.admin.email=admin@cluster.test",
+				"--inkstone.admin.password=cluster-admin-1", "--inkstone.security.remember-me-key=cluster-test-key");
 	}
 
 	static int port(ConfigurableApplicationContext node) {
@@ -227,6 +228,22 @@ class ClusterIntegrationTests {
 		});
 		readerOnA.get("/mode/care");
 		assertThat(sameReaderOnB.page("/").html().body().hasClass("mode-care")).isTrue();
+	}
+
+	@Test
+	@Order(5)
+	void aSessionSignedInOnNodeAWorksOnNodeBAndSigningOutOnBEndsItOnA() {
+		Browser onA = browser(nodeA);
+		onA.page("/login");
+		var signedIn = onA.post("/login", Map.of("_csrf", onA.csrfToken(), "email", "admin@cluster.test", "password",
+				"cluster-admin-1"));
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(onA.get("/admin").statusCode()).isEqualTo(200);
+		Browser onB = onA.sameCookiesOn(port(nodeB));
+		assertThat(onB.get("/admin").statusCode()).isEqualTo(200);
+		assertThat(onB.page("/").testId("logout").text()).contains("管理员");
+		assertThat(onB.post("/logout", Map.of("_csrf", onA.csrfToken())).statusCode()).isEqualTo(302);
+		assertThat(onA.get("/admin").statusCode()).isEqualTo(302); // back to the sign-in page
 	}
 
 	@Test
