@@ -127,7 +127,7 @@ class ArticleRepository {
 	}
 
 	List<StudioRow> byCreator(long creatorId) {
-		return jdbc.sql("SELECT id, title, status, published_at, updated_at FROM articles WHERE creator_id = :creator"
+		return jdbc.sql("SELECT id, title, status, published_at, updated_at, publish_at FROM articles WHERE creator_id = :creator"
 				+ " AND status <> 'removed' ORDER BY updated_at DESC LIMIT 200")
 			.param("creator", creatorId)
 			.query(StudioRow.class)
@@ -185,6 +185,37 @@ class ArticleRepository {
 			.param("seq", Ids.next())
 			.param("id", id)
 			.update();
+	}
+
+	void schedule(long id, Long publishAt, long now) {
+		jdbc.sql("UPDATE articles SET publish_at = :at, updated_at = :now WHERE id = :id AND status = 'draft'")
+			.param("at", publishAt)
+			.param("now", now)
+			.param("id", id)
+			.update();
+	}
+
+	List<Long> dueForPublication(long now) {
+		return jdbc.sql("SELECT id FROM articles WHERE status = 'draft' AND publish_at IS NOT NULL AND publish_at <= :now"
+				+ " ORDER BY publish_at LIMIT 100")
+			.param("now", now)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Publishes a due draft; false if it was no longer due (published or changed meanwhile). */
+	boolean publishScheduled(long id, long now) {
+		return jdbc.sql("UPDATE articles SET status = 'published', published_at = publish_at, publish_at = NULL,"
+				+ " updated_at = :now, change_seq = :seq WHERE id = :id AND status = 'draft' AND publish_at IS NOT NULL"
+				+ " AND publish_at <= :now")
+			.param("now", now)
+			.param("seq", Ids.next())
+			.param("id", id)
+			.update() == 1;
+	}
+
+	Long publishAt(long id) {
+		return jdbc.sql("SELECT publish_at FROM articles WHERE id = :id").param("id", id).query(Long.class).optional().orElse(null);
 	}
 
 	int markRemoved(long id, String reason, long now, long seq) {

@@ -222,6 +222,34 @@ public class Articles {
 		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
 	}
 
+	/** Schedules a draft for publication at {@code at} (epoch millis), or clears the schedule (null). */
+	@Transactional
+	public void schedule(long id, long creatorId, Long at) {
+		Article article = ownedBy(id, creatorId);
+		if (article.articleStatus() != ArticleStatus.DRAFT) {
+			throw new io.inkstone.shared.BadRequestException("只有草稿可以定时发布 / only drafts can be scheduled");
+		}
+		repository.schedule(id, at, System.currentTimeMillis());
+	}
+
+	public Long scheduledAt(long id) {
+		return repository.publishAt(id);
+	}
+
+	/** Publishes every draft whose time has come; returns how many this call published. */
+	@Transactional
+	public int publishDue(long now) {
+		int published = 0;
+		for (Long id : repository.dueForPublication(now)) {
+			if (repository.publishScheduled(id, now)) {
+				Article article = repository.findById(id).orElseThrow();
+				events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
+				published++;
+			}
+		}
+		return published;
+	}
+
 	static String summaryOf(String markdown) {
 		return MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(markdown), 120);
 	}

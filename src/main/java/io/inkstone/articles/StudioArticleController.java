@@ -77,7 +77,7 @@ class StudioArticleController {
 		Article a = articles.ownedBy(id, me.id());
 		StudioPages.EditorForm form = new StudioPages.EditorForm(a.title(), a.bodyMarkdown(),
 				channels.get(a.channelId()).slug(), a.tags(), a.original(), a.aigc(), a.source() == null ? "" : a.source());
-		return editor(request, model, me, id, a.status(), form, Map.of(), null);
+		return editor(request, model, me, id, a.status(), form, Map.of(), null, articles.scheduledAt(id));
 	}
 
 	/** Create (no id) or update (id); {@code action} is save, preview, publish or unpublish. */
@@ -90,7 +90,8 @@ class StudioArticleController {
 			@RequestParam(name = "tags", defaultValue = "") String tags,
 			@RequestParam(name = "original", required = false) String original,
 			@RequestParam(name = "aigc", defaultValue = "none") String aigc,
-			@RequestParam(name = "source", defaultValue = "") String source, HttpServletRequest request,
+			@RequestParam(name = "source", defaultValue = "") String source,
+			@RequestParam(name = "publishAt", defaultValue = "") String publishAt, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		Creator me = me();
 		String status = id == null ? "draft" : articles.ownedBy(id, me.id()).status();
@@ -100,6 +101,14 @@ class StudioArticleController {
 		}
 		StudioPages.EditorForm form = new StudioPages.EditorForm(title, body, channel, tags, original != null, aigc, source);
 		Map<String, String> errors = validate(form);
+		Long scheduleAt = null;
+		if ("schedule".equals(action)) {
+			scheduleAt = parseSchedule(publishAt);
+			if (scheduleAt == null) {
+				errors = new TreeMap<>(errors);
+				errors.put("publishAt", "studio.error.publishAt");
+			}
+		}
 		if ("preview".equals(action)) {
 			String preview = body.length() <= MAX_BODY ? MarkdownRenderer.toSafeHtml(body) : null;
 			return editor(request, model, me, id, status, form, errors, preview);
@@ -119,8 +128,12 @@ class StudioArticleController {
 			articles.update(id, me.id(), draft);
 		}
 		if ("publish".equals(action)) {
+			articles.schedule(articleId, me.id(), null);
 			articles.publish(articleId, me.id());
 			return "redirect:/articles/" + articleId;
+		}
+		if ("schedule".equals(action)) {
+			articles.schedule(articleId, me.id(), scheduleAt);
 		}
 		return "redirect:/studio/articles/" + articleId + "?saved";
 	}
@@ -153,6 +166,20 @@ class StudioArticleController {
 		return errors;
 	}
 
+	private static final java.time.ZoneId PLATFORM_ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
+	/** A {@code datetime-local} value in platform time, from one minute to one year ahead; null otherwise. */
+	static Long parseSchedule(String value) {
+		try {
+			long at = java.time.LocalDateTime.parse(value).atZone(PLATFORM_ZONE).toInstant().toEpochMilli();
+			long now = System.currentTimeMillis();
+			return at > now && at < now + 366L * 24 * 3600 * 1000 ? at : null;
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
+	}
+
 	private static String normalizeTags(String tags) {
 		return Arrays.stream(tags.split("[,，]")).map(String::strip).filter(t -> !t.isEmpty()).distinct()
 			.collect(Collectors.joining(","));
@@ -160,8 +187,14 @@ class StudioArticleController {
 
 	private String editor(HttpServletRequest request, Model model, Creator me, Long id, String status,
 			StudioPages.EditorForm form, Map<String, String> errors, String preview) {
+		return editor(request, model, me, id, status, form, errors, preview, id == null ? null : articles.scheduledAt(id));
+	}
+
+	private String editor(HttpServletRequest request, Model model, Creator me, Long id, String status,
+			StudioPages.EditorForm form, Map<String, String> errors, String preview, Long scheduledAt) {
 		List<Channel> all = channels.all();
-		model.addAttribute("page", new StudioPages.Editor(ui.of(request), List.of(), me, id, status, all, form, errors, preview));
+		model.addAttribute("page", new StudioPages.Editor(ui.of(request), List.of(), me, id, status, all, form, errors, preview,
+				scheduledAt));
 		return "studio/editor";
 	}
 

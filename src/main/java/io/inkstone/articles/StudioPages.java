@@ -18,7 +18,7 @@ public final class StudioPages {
 
 	/** The editor: the values to show, field errors (message keys), and the server-rendered preview. */
 	public record Editor(Ui ui, List<Channel> nav, Creator creator, Long articleId, String status, List<Channel> channels,
-			EditorForm form, Map<String, String> errors, String previewHtml) {
+			EditorForm form, Map<String, String> errors, String previewHtml, Long scheduledAt) {
 
 		public String error(String field) {
 			String key = errors.get(field);

@@ -159,6 +159,30 @@ abstract class CreatorJourneyContract {
 			.statusCode()).isEqualTo(302);
 		assertThat(browser().page(articlePath).status()).isEqualTo(404);
 		assertThat(creator.page("/studio").testId("studio-articles").select("tr[data-status=draft]")).hasSize(1);
+		// scheduled publishing: a past time is refused; a future one is kept and fires when due
+		creator.page("/studio/articles/new");
+		Map<String, String> later = new HashMap<>(draft);
+		later.put("_csrf", creator.csrfToken());
+		later.put("title", "定时之作");
+		later.put("action", "schedule");
+		later.put("publishAt", "2020-01-01T08:00");
+		assertThat(creator.post("/studio/articles", later).statusCode()).isEqualTo(400);
+		later.put("publishAt", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusHours(2)
+			.withSecond(0).withNano(0).toString());
+		HttpResponse<String> scheduled = creator.post("/studio/articles", later);
+		assertThat(scheduled.statusCode()).isEqualTo(302);
+		assertThat(creator.page("/studio").testId("studio-articles").select("[data-testid=scheduled]")).hasSize(1);
+		long scheduledId = jdbc.sql("SELECT id FROM articles WHERE title = '定时之作'").query(Long.class).single();
+		assertThat(browser().page("/articles/" + scheduledId).status()).isEqualTo(404);
+		// time passes (the schedule is moved into the past), the publisher fires within its 10 s period
+		jdbc.sql("UPDATE articles SET publish_at = :t WHERE id = :id").param("t", System.currentTimeMillis() - 1000)
+			.param("id", scheduledId).update();
+		long deadline = System.currentTimeMillis() + 20_000;
+		while (browser().page("/articles/" + scheduledId).status() != 200 && System.currentTimeMillis() < deadline) {
+			sleep(250);
+		}
+		assertThat(browser().page("/articles/" + scheduledId).status()).isEqualTo(200);
+
 		// sign-out ends the session
 		creator.post("/logout", Map.of("_csrf", creator.csrfToken()));
 		assertThat(creator.get("/studio").statusCode()).isEqualTo(302);
@@ -190,6 +214,15 @@ abstract class CreatorJourneyContract {
 		assertThat(jdbc.sql("SELECT password_hash FROM accounts WHERE email = 'dup@inkstone.test'").query(String.class)
 			.single()).startsWith("$2");
 		assertThat(browser().get("/setup").statusCode()).isEqualTo(404); // the admin exists
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	static String enc(String s) {

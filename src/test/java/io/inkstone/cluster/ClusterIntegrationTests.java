@@ -248,6 +248,27 @@ class ClusterIntegrationTests {
 
 	@Test
 	@Order(6)
+	void aScheduledPublicationFiresExactlyOnceWithBothNodesRunning() {
+		long creator = db().sql("SELECT id FROM creators ORDER BY id LIMIT 1").query(Long.class).single();
+		long channel = db().sql("SELECT id FROM channels WHERE slug = 'ci'").query(Long.class).single();
+		io.inkstone.articles.Articles articlesOnA = nodeA.getBean(io.inkstone.articles.Articles.class);
+		long id = articlesOnA.createDraft(creator, new io.inkstone.articles.Draft("定时（集群）", "明月几时有，把酒问青天。",
+				channel, "", true, io.inkstone.articles.Aigc.NONE, null));
+		articlesOnA.schedule(id, creator, System.currentTimeMillis() + 1500);
+		within(Duration.ofSeconds(25), () -> browser(nodeB).page("/articles/" + id).status() == 200);
+		sleep(11_000); // a full publisher period on both nodes
+		double fired = 0;
+		for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+			fired += node.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+				.counter("inkstone.articles.scheduled.published")
+				.count();
+		}
+		assertThat(fired).isEqualTo(1.0);
+		assertThat(browser(nodeA).page("/articles/" + id).status()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(7)
 	void pagesKeepRenderingWithoutRedisAndCountsArriveWhenItReturns() {
 		long readsBefore = readsShown(nodeA);
 		redisForB.stop();
@@ -268,7 +289,7 @@ class ClusterIntegrationTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void aNodeStoppedMidTrafficLosesNothingAndANewNodeBuildsItsIndex() throws Exception {
 		long articles = db().sql("SELECT COUNT(*) FROM articles").query(Long.class).single();
 		AtomicBoolean running = new AtomicBoolean(true);
