@@ -100,7 +100,9 @@ class ErrorPages implements ErrorController {
 	String error(HttpServletRequest request, HttpServletResponse response, Model model) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = code instanceof Integer i ? i : 500;
-		return page(request, response, model, status, null);
+		Object retry = request.getAttribute("inkstone.retryAfter");
+		String message = status == 429 && retry != null ? ui.of(request).t("error.429.retry", retry) : null;
+		return page(request, response, model, status, message);
 	}
 
 	private String page(HttpServletRequest request, HttpServletResponse response, Model model, int status,

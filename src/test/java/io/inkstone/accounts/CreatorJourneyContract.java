@@ -214,6 +214,22 @@ abstract class CreatorJourneyContract {
 		assertThat(jdbc.sql("SELECT password_hash FROM accounts WHERE email = 'dup@inkstone.test'").query(String.class)
 			.single()).startsWith("$2");
 		assertThat(browser().get("/setup").statusCode()).isEqualTo(404); // the admin exists
+
+		// guessing one account's password is throttled: 10 attempts per 10 minutes, then 429 with the wait
+		String victim = "victim-" + System.nanoTime() + "@inkstone.test";
+		for (int i = 0; i < 10; i++) {
+			Browser guess = browser();
+			guess.page("/login");
+			assertThat(guess.post("/login", Map.of("_csrf", guess.csrfToken(), "email", victim, "password", "guess" + i))
+				.statusCode()).isEqualTo(302);
+		}
+		Browser guess = browser();
+		guess.page("/login");
+		HttpResponse<String> throttled = guess.post("/login", Map.of("_csrf", guess.csrfToken(), "email", victim,
+				"password", "guess-11"));
+		assertThat(throttled.statusCode()).isEqualTo(429);
+		assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+		assertThat(org.jsoup.Jsoup.parse(throttled.body()).select("main").text()).contains("秒后再试");
 	}
 
 	static void sleep(long millis) {

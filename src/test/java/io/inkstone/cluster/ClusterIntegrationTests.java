@@ -244,6 +244,17 @@ class ClusterIntegrationTests {
 		assertThat(onB.page("/").testId("logout").text()).contains("管理员");
 		assertThat(onB.post("/logout", Map.of("_csrf", onA.csrfToken())).statusCode()).isEqualTo(302);
 		assertThat(onA.get("/admin").statusCode()).isEqualTo(302); // back to the sign-in page
+		// the sign-in limit holds across nodes: 10 attempts on A, the 11th on B is refused
+		String victim = "victim-" + UUID.randomUUID() + "@cluster.test";
+		for (int i = 0; i < 10; i++) {
+			Browser guess = browser(nodeA);
+			guess.page("/login");
+			guess.post("/login", Map.of("_csrf", guess.csrfToken(), "email", victim, "password", "guess"));
+		}
+		Browser guess = browser(nodeB);
+		guess.page("/login");
+		assertThat(guess.post("/login", Map.of("_csrf", guess.csrfToken(), "email", victim, "password", "guess"))
+			.statusCode()).isEqualTo(429);
 	}
 
 	@Test
