@@ -72,7 +72,11 @@ public class HotList {
 
 	@EventListener
 	void on(ArticleEngaged event) {
-		double weight = event.signal() == Signal.READ ? config.readWeight() : config.shareWeight();
+		double weight = switch (event.signal()) {
+			case READ -> config.readWeight();
+			case SHARE -> config.shareWeight();
+			case LIKE -> config.likeWeight();
+		};
 		if (weight <= 0) {
 			return;
 		}

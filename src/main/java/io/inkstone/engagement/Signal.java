@@ -2,5 +2,5 @@ package io.inkstone.engagement;
 
 /** The kinds of engagement the platform counts. */
 public enum Signal {
-	READ, SHARE
+	READ, SHARE, LIKE
 }

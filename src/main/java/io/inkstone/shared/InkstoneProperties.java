@@ -57,11 +57,12 @@ public record InkstoneProperties(@NotNull Path dataDir, @NotNull String siteName
 	 * @param halfLife time for an engagement signal's weight to halve (forward decay)
 	 * @param readWeight weight of one read
 	 * @param shareWeight weight of one share
+	 * @param likeWeight weight of one like
 	 * @param publishWeight weight of the publish event itself, so fresh articles can surface
 	 * @param size how many items a hot list shows
 	 */
-	public record Hot(@NotNull Duration halfLife, double readWeight, double shareWeight, double publishWeight,
-			@Positive int size) {
+	public record Hot(@NotNull Duration halfLife, double readWeight, double shareWeight, double likeWeight,
+			double publishWeight, @Positive int size) {
 	}
 
 	/**

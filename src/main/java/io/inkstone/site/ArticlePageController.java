@@ -52,12 +52,16 @@ class ArticlePageController {
 
 	private final SiteParts parts;
 
+	private final io.inkstone.engagement.Comments comments;
+
 	private final UiFactory ui;
 
 	private final InkstoneProperties properties;
 
 	ArticlePageController(Articles articles, Channels channels, Creators creators, Engagement engagement,
-			RelatedArticles related, HotList hot, SiteParts parts, UiFactory ui, InkstoneProperties properties) {
+			RelatedArticles related, HotList hot, SiteParts parts, io.inkstone.engagement.Comments comments, UiFactory ui,
+			InkstoneProperties properties) {
+		this.comments = comments;
 		this.articles = articles;
 		this.channels = channels;
 		this.creators = creators;
@@ -81,7 +85,7 @@ class ArticlePageController {
 		Pages.ArticlePage page = new Pages.ArticlePage(u, parts.nav(), article, channel,
 				parts.card(creators.get(article.creatorId()), reader, 5), engagement.counts(id), shared != null,
 				shareUrl(id), disclaimer, related.forArticle(id, RELATED_SIZE), hot.site(HOT_SIZE, Set.of(id)),
-				u.care() ? "" : parts.headlinesHtml(u));
+				u.care() ? "" : parts.headlinesHtml(u), comments(article, reader));
 		// The ETag covers everything the page shows, computed from the model: a revalidation that
 		// matches answers 304 without rendering.
 		if (webRequest.checkNotModified(etag(page, hot.version()))) {
@@ -91,13 +95,23 @@ class ArticlePageController {
 		return "articles/show";
 	}
 
+	private Pages.CommentsView comments(Article article, String reader) {
+		var me = io.inkstone.shared.SignedIn.current();
+		boolean author = me.flatMap(a -> creators.ofAccount(a.accountId()))
+			.map(c -> c.id() == article.creatorId())
+			.orElse(false);
+		return new Pages.CommentsView(comments.of(article.id(), me.map(a -> a.accountId()).orElse(null), author),
+				comments.count(article.id()), comments.enabled(article.id()), author, me.isPresent(),
+				comments.articleLikes(article.id()), comments.likes(article.id(), reader));
+	}
+
 	static String etag(Pages.ArticlePage page, int hotVersion) {
 		Ui u = page.ui();
 		int hash = java.util.Objects.hash(page.article().id(), page.article().updatedAt(), page.counts(),
 				page.card().articleCount(), page.card().followerCount(), page.card().following(),
 				page.card().recent().stream().map(a -> a.id()).toList(),
 				page.related().stream().map(c -> c.article().id()).toList(),
-				page.hot().stream().map(c -> c.article().id()).toList(), page.nav(), hotVersion, page.shared(),
+				page.hot().stream().map(c -> c.article().id()).toList(), page.nav(), hotVersion, page.shared(), page.comments(),
 				u.lang(), u.mode(), u.csrfToken(), u.account());
 		return "W/\"" + Integer.toHexString(hash) + "\"";
 	}

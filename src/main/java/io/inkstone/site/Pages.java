@@ -16,7 +16,12 @@ public final class Pages {
 
 	public record ArticlePage(Ui ui, List<Channel> nav, Article article, Channel channel, CreatorCard card, Counts counts,
 			boolean shared, String shareUrl, String disclaimer, List<ArticleCard> related, List<ArticleCard> hot,
-			String headlinesHtml) {
+			String headlinesHtml, CommentsView comments) {
+	}
+
+	/** 跟帖 and likes under an article, as this viewer sees them. */
+	public record CommentsView(List<io.inkstone.engagement.Comment> items, long count, boolean enabled, boolean author,
+			boolean signedIn, long likes, boolean liked) {
 	}
 
 	public record HomePage(Ui ui, List<Channel> nav, String headlinesHtml, List<ArticleCard> hot, List<OriginalTab> originals,

@@ -68,10 +68,26 @@ class ErrorPages implements ErrorController {
 		return page(request, response, model, 410, u.t("error.410.message", ex.title(), reason));
 	}
 
-	@ExceptionHandler({ BadRequestException.class, MissingServletRequestParameterException.class,
-			TypeMismatchException.class })
-	String badRequest(HttpServletRequest request, HttpServletResponse response, Model model) {
+	@ExceptionHandler(BadRequestException.class)
+	String badRequest(BadRequestException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		return page(request, response, model, 400, ex.getMessage());
+	}
+
+	@ExceptionHandler({ MissingServletRequestParameterException.class, TypeMismatchException.class })
+	String badParameter(HttpServletRequest request, HttpServletResponse response, Model model) {
 		return page(request, response, model, 400, null);
+	}
+
+	@ExceptionHandler(io.inkstone.shared.ForbiddenException.class)
+	String forbidden(HttpServletRequest request, HttpServletResponse response, Model model) {
+		return page(request, response, model, 403, null);
+	}
+
+	@ExceptionHandler(io.inkstone.shared.TooManyRequestsException.class)
+	String tooMany(io.inkstone.shared.TooManyRequestsException ex, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
+		return page(request, response, model, 429, ui.of(request).t("error.429.retry", ex.retryAfterSeconds()));
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)

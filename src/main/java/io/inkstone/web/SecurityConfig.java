@@ -37,7 +37,8 @@ class SecurityConfig {
 				.hasAnyRole("CREATOR", "ADMIN")
 				.requestMatchers("/admin/**")
 				.hasAnyRole("ADMIN", "REVIEWER")
-				.requestMatchers(org.springframework.http.HttpMethod.POST, "/join")
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/join", "/articles/*/comments",
+						"/articles/*/comments/settings", "/comments/**")
 				.authenticated()
 				.anyRequest()
 				.permitAll())

@@ -232,6 +232,82 @@ abstract class CreatorJourneyContract {
 		assertThat(org.jsoup.Jsoup.parse(throttled.body()).select("main").text()).contains("秒后再试");
 	}
 
+	/** A fresh approved creator, signed in, with one published article; returns [browser, article path]. */
+	Object[] creatorWithArticle() {
+		String email = "c-" + System.nanoTime() + "@inkstone.test";
+		Browser applicant = signUp(email, "作者");
+		String handle = "author" + (System.nanoTime() % 1000000);
+		assertThat(applicant.post("/join", application(applicant, "作者" + handle, handle)).statusCode()).isEqualTo(302);
+		approveAll();
+		Browser creator = signIn(email, "correct-horse-1");
+		creator.page("/studio/articles/new");
+		Map<String, String> draft = new HashMap<>(Map.of("_csrf", creator.csrfToken(), "title", "可评论的文章", "body",
+				"正文", "channel", "tech", "tags", "", "aigc", "none", "source", "", "original", "yes", "action", "publish"));
+		HttpResponse<String> published = creator.post("/studio/articles", draft);
+		return new Object[] { creator, location(published).replaceAll("^https?://[^/]+", "") };
+	}
+
+	@Test
+	void readersCommentReplyAndLikeAndTheCreatorModerates() {
+		Object[] setup = creatorWithArticle();
+		Browser creator = (Browser) setup[0];
+		String path = (String) setup[1];
+		Browser anonymous = browser();
+		anonymous.page(path);
+		assertThat(location(anonymous.post(path + "/comments", Map.of("_csrf", anonymous.csrfToken(), "text", "匿名"))))
+			.endsWith("/login");
+
+		Browser reader = signUp("r-" + System.nanoTime() + "@inkstone.test", "读者");
+		reader.page(path);
+		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "<script>alert(1)</script>好诗"))
+			.statusCode()).isEqualTo(302);
+		Browser.Page page = reader.page(path);
+		assertThat(page.testId("comment-count").text()).isEqualTo("1");
+		assertThat(page.testId("comments").select("script")).isEmpty();
+		assertThat(page.testId("comments").select(".comment-body").text()).contains("<script>alert(1)</script>好诗");
+		String commentId = page.testId("comments").selectFirst("li.comment").attr("data-comment");
+		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "回复", "parent", commentId))
+			.statusCode()).isEqualTo(302);
+		page = reader.page(path);
+		String replyId = page.testId("comments").selectFirst(".comment-replies li.comment").attr("data-comment");
+		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "再回复", "parent", replyId))
+			.statusCode()).isEqualTo(400); // one level only
+		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "   ")).statusCode()).isEqualTo(400);
+
+		reader.post("/comments/" + commentId + "/like", Map.of("_csrf", reader.csrfToken()));
+		assertThat(reader.page(path).testId("comments").selectFirst("[data-testid=comment-like]").text()).endsWith("1");
+		reader.post("/comments/" + commentId + "/like", Map.of("_csrf", reader.csrfToken()));
+		assertThat(reader.page(path).testId("comments").selectFirst("[data-testid=comment-like]").text()).endsWith("0");
+
+		reader.post(path + "/like", Map.of("_csrf", reader.csrfToken()));
+		assertThat(reader.page(path).testId("like-count").text()).isEqualTo("1");
+
+		// only the article's creator moderates
+		assertThat(reader.post("/comments/" + commentId + "/hide", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(403);
+		creator.page(path);
+		assertThat(creator.post("/comments/" + commentId + "/hide", Map.of("_csrf", creator.csrfToken())).statusCode())
+			.isEqualTo(302);
+		assertThat(reader.page(path).testId("comments").select("li[data-comment=" + commentId + "]")).isEmpty();
+		assertThat(creator.page(path).testId("comments").select("li[data-comment=" + commentId + "][data-hidden=true]")).hasSize(1);
+		assertThat(creator.post(path + "/comments/settings", Map.of("_csrf", creator.csrfToken(), "enabled", "false"))
+			.statusCode()).isEqualTo(302);
+		assertThat(reader.page(path).html().select("[data-testid=comments-off]")).hasSize(1);
+		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "还能评论吗")).statusCode())
+			.isEqualTo(400);
+		creator.post(path + "/comments/settings", Map.of("_csrf", creator.csrfToken(), "enabled", "true"));
+
+		// five comments a minute, then 429 with the wait
+		Browser chatty = signUp("chatty-" + System.nanoTime() + "@inkstone.test", "话多");
+		chatty.page(path);
+		for (int i = 0; i < 5; i++) {
+			assertThat(chatty.post(path + "/comments", Map.of("_csrf", chatty.csrfToken(), "text", "第" + i + "条")).statusCode())
+				.isEqualTo(302);
+		}
+		HttpResponse<String> tooFast = chatty.post(path + "/comments", Map.of("_csrf", chatty.csrfToken(), "text", "第六条"));
+		assertThat(tooFast.statusCode()).isEqualTo(429);
+		assertThat(tooFast.headers().firstValue("Retry-After")).isPresent();
+	}
+
 	static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);

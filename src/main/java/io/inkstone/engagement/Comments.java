@@ -1,0 +1,153 @@
+package io.inkstone.engagement;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.Ids;
+import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.SignedIn;
+import io.inkstone.web.RateLimiter;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 跟帖 and likes. Comments are plain text (escaped on output, never HTML), at most
+ * {@value #MAX_LENGTH} characters, rate-limited per account; replies go one level deep. The article's
+ * creator may hide comments and switch comments off for the article (callers check who is the creator).
+ */
+@Service
+public class Comments {
+
+	public static final int MAX_LENGTH = 1000;
+
+	static final int PER_MINUTE = 5;
+
+	private final CommentRepository repository;
+
+	private final RateLimiter limits;
+
+	private final ApplicationEventPublisher events;
+
+	Comments(CommentRepository repository, RateLimiter limits, ApplicationEventPublisher events) {
+		this.repository = repository;
+		this.limits = limits;
+		this.events = events;
+	}
+
+	/** Visible comments for readers; hidden ones too (marked) when {@code showHidden}. */
+	public List<Comment> of(long articleId, Long viewerAccountId, boolean showHidden) {
+		Set<Long> liked = viewerAccountId == null ? Set.of() : repository.likedBy(viewerAccountId, articleId);
+		Map<Long, Comment> top = new LinkedHashMap<>();
+		Map<Long, List<Comment>> replies = new LinkedHashMap<>();
+		for (CommentRepository.Row row : repository.byArticle(articleId)) {
+			if ("hidden".equals(row.status()) && !showHidden) {
+				continue;
+			}
+			Comment comment = new Comment(row.id(), row.parentId(), row.accountId(), row.authorName(), row.body(), row.status(),
+					row.createdAt(), row.likes(), liked.contains(row.id()), new ArrayList<>());
+			if (row.parentId() == null) {
+				top.put(row.id(), comment);
+			}
+			else {
+				replies.computeIfAbsent(row.parentId(), k -> new ArrayList<>()).add(comment);
+			}
+		}
+		List<Comment> result = new ArrayList<>();
+		for (Comment comment : top.values()) {
+			comment.replies().addAll(replies.getOrDefault(comment.id(), List.of()));
+			result.add(comment);
+		}
+		return result;
+	}
+
+	public long count(long articleId) {
+		return repository.countVisible(articleId);
+	}
+
+	public boolean enabled(long articleId) {
+		return !repository.disabled(articleId);
+	}
+
+	@Transactional
+	public long post(long articleId, SignedIn author, String text, Long parentId) {
+		String body = clean(text);
+		if (body.isEmpty() || body.length() > MAX_LENGTH) {
+			throw new BadRequestException("评论须为 1 到 " + MAX_LENGTH + " 字 / comments have 1 to " + MAX_LENGTH + " characters");
+		}
+		if (!enabled(articleId)) {
+			throw new BadRequestException("作者已关闭评论 / comments are off");
+		}
+		if (parentId != null) {
+			CommentRepository.Row parent = repository.find(parentId).orElseThrow(() -> new NotFoundException("no comment"));
+			if (parent.articleId() != articleId || parent.parentId() != null) {
+				throw new BadRequestException("只能回复本文的一级评论 / replies go one level deep");
+			}
+		}
+		long wait = limits.tryAcquire("comment:" + author.accountId(), PER_MINUTE, Duration.ofMinutes(1));
+		if (wait > 0) {
+			throw new io.inkstone.shared.TooManyRequestsException(wait);
+		}
+		long id = Ids.next();
+		repository.insert(id, articleId, parentId, author.accountId(), author.displayName(), body, System.currentTimeMillis());
+		return id;
+	}
+
+	/** Likes a comment once per account, or takes the like back. */
+	@Transactional
+	public void toggleLike(long commentId, long accountId) {
+		repository.find(commentId).orElseThrow(() -> new NotFoundException("no comment"));
+		if (!repository.like(commentId, accountId)) {
+			repository.unlike(commentId, accountId);
+		}
+	}
+
+	/** The article this comment belongs to (for the caller's permission check). */
+	public long articleOf(long commentId) {
+		return repository.find(commentId).orElseThrow(() -> new NotFoundException("no comment")).articleId();
+	}
+
+	@Transactional
+	public void hide(long commentId, boolean hidden) {
+		repository.setStatus(commentId, hidden ? "hidden" : "visible");
+	}
+
+	@Transactional
+	public void setEnabled(long articleId, boolean enabled) {
+		repository.setDisabled(articleId, !enabled);
+	}
+
+	/** Likes an article once per reader; a second call takes the like back. Likes feed the hot list. */
+	@Transactional
+	public boolean toggleArticleLike(long articleId, long channelId, String readerKey) {
+		if (repository.likeArticle(articleId, readerKey, System.currentTimeMillis())) {
+			events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.LIKE, System.currentTimeMillis()));
+			return true;
+		}
+		repository.unlikeArticle(articleId, readerKey);
+		return false;
+	}
+
+	public long articleLikes(long articleId) {
+		return repository.articleLikes(articleId);
+	}
+
+	public boolean likes(long articleId, String readerKey) {
+		return repository.likesArticle(articleId, readerKey);
+	}
+
+	/** Plain text: control characters out (line breaks kept), trimmed. */
+	static String clean(String text) {
+		if (text == null) {
+			return "";
+		}
+		return text.replaceAll("[\\p{Cntrl}&&[^\\n]]", "").replaceAll("\\n{3,}", "\n\n").strip();
+	}
+
+}
