@@ -79,6 +79,20 @@ class ArticleRepository {
 			.list();
 	}
 
+	List<ArticleSummary> latestByCreators(java.util.Collection<Long> creatorIds, Cursor after, int limit) {
+		if (creatorIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE creator_id IN (:creators) AND status = 'published'"
+				+ " AND (published_at, id) < (:t, :id) ORDER BY published_at DESC, id DESC LIMIT :limit")
+			.param("creators", creatorIds)
+			.param("t", after.publishedAt())
+			.param("id", after.id())
+			.param("limit", limit)
+			.query(ArticleSummary.class)
+			.list();
+	}
+
 	long countPublishedByCreator(long creatorId) {
 		return jdbc.sql("SELECT COUNT(*) FROM articles WHERE creator_id = :creator AND status = 'published'")
 			.param("creator", creatorId)

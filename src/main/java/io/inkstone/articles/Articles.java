@@ -100,6 +100,11 @@ public class Articles {
 		return slice(repository.latestByCreator(creatorId, after, size + 1), size);
 	}
 
+	/** New articles from these creators (the 关注 feed), newest first, keyset pages. */
+	public Slice<ArticleSummary> latestByCreators(Collection<Long> creatorIds, Cursor after, int size) {
+		return slice(repository.latestByCreators(creatorIds, after, size + 1), size);
+	}
+
 	/** The true count of a creator's public articles. */
 	public long countByCreator(long creatorId) {
 		return countsByCreator.get(creatorId, repository::countPublishedByCreator);

@@ -79,6 +79,13 @@ class CreatorRepository {
 			.update() == 1;
 	}
 
+	java.util.List<Long> followedBy(String readerKey) {
+		return jdbc.sql("SELECT creator_id FROM follows WHERE reader_key = :reader LIMIT 1000")
+			.param("reader", readerKey)
+			.query(Long.class)
+			.list();
+	}
+
 	long countFollowers(long creatorId) {
 		return jdbc.sql("SELECT COUNT(*) FROM follows WHERE creator_id = :id").param("id", creatorId).query(Long.class).single();
 	}

@@ -83,6 +83,11 @@ public class Creators {
 		return repository.findByHandle(handle).orElseThrow();
 	}
 
+	/** The creators a reader follows (ids). */
+	public java.util.List<Long> followedBy(String readerKey) {
+		return repository.followedBy(readerKey);
+	}
+
 	/** The creator profile of a signed-in account, if it has been approved. */
 	public Optional<Creator> ofAccount(long accountId) {
 		return repository.findByAccount(accountId);

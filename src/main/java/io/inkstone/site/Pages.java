@@ -19,6 +19,9 @@ public final class Pages {
 			String headlinesHtml, CommentsView comments) {
 	}
 
+	public record FollowingPage(Ui ui, List<Channel> nav, int creators, List<ArticleCard> articles, String next) {
+	}
+
 	/** 跟帖 and likes under an article, as this viewer sees them. */
 	public record CommentsView(List<io.inkstone.engagement.Comment> items, long count, boolean enabled, boolean author,
 			boolean signedIn, long likes, boolean liked) {

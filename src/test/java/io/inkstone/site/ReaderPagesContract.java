@@ -205,10 +205,14 @@ abstract class ReaderPagesContract {
 		// following twice does not count twice
 		reader.post(form.attr("action"), Map.of("_csrf", reader.csrfToken()));
 		assertThat(Long.parseLong(reader.page("/articles/" + id).testId("follower-count").text())).isEqualTo(before + 1);
+		// the 关注 feed lists that creator's articles
+		assertThat(reader.page("/following").testId("following").select("a.card-title")).isNotEmpty();
+		assertThat(reader.page("/following").html().select("a.card-title").eachAttr("href")).contains("/articles/" + id);
 		Element unfollow = after.testId("creator-card").selectFirst("form.follow-form");
 		assertThat(unfollow.attr("action")).endsWith("/unfollow");
 		reader.post(unfollow.attr("action"), Map.of("_csrf", reader.csrfToken()));
 		assertThat(Long.parseLong(reader.page("/articles/" + id).testId("follower-count").text())).isEqualTo(before);
+		assertThat(reader.page("/following").html().select("[data-testid=following-empty]")).hasSize(1);
 	}
 
 	@Test
