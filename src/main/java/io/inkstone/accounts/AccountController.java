@@ -61,6 +61,29 @@ class AccountController {
 		return create(email, password, displayName, Role.READER, "signup", request, response, model);
 	}
 
+	@GetMapping("/account")
+	String account(@RequestParam(name = "error", required = false) String error, HttpServletRequest request, Model model) {
+		SignedIn me = SignedIn.current().orElseThrow();
+		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "account", me.email(),
+				me.displayName(), error == null ? Map.of() : Map.of("password", "accounts.error.wrongPassword"), false));
+		return "accounts/account";
+	}
+
+	/** 注销: deletes the signed-in reader's account after the password check, then signs out. */
+	@PostMapping("/account/delete")
+	String delete(@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
+			HttpServletResponse response) throws jakarta.servlet.ServletException {
+		SignedIn me = SignedIn.current().orElseThrow();
+		if (!accounts.delete(me.accountId(), password)) {
+			return "redirect:/account?error";
+		}
+		request.logout();
+		if (request.getSession(false) != null) {
+			request.getSession(false).invalidate();
+		}
+		return "redirect:/?deleted";
+	}
+
 	/** First start with no admin: this page creates one. Gone (404) once an admin exists. */
 	@GetMapping("/setup")
 	String setupForm(HttpServletRequest request, Model model) {

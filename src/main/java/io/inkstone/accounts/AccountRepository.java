@@ -46,6 +46,10 @@ class AccountRepository {
 		return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE role = 'ADMIN'").query(Long.class).single();
 	}
 
+	void delete(long id) {
+		jdbc.sql("DELETE FROM accounts WHERE id = :id").param("id", id).update();
+	}
+
 	void setRole(long id, Role role) {
 		jdbc.sql("UPDATE accounts SET role = :role WHERE id = :id").param("role", role.name()).param("id", id).update();
 	}

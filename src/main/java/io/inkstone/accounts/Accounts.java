@@ -37,7 +37,11 @@ public class Accounts implements UserDetailsService {
 
 	private final Environment environment;
 
-	Accounts(AccountRepository repository, PasswordEncoder passwords, Environment environment) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	Accounts(AccountRepository repository, PasswordEncoder passwords, Environment environment,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.passwords = passwords;
 		this.environment = environment;
@@ -101,6 +105,25 @@ public class Accounts implements UserDetailsService {
 		}
 		signUp(email, password, "管理员", Role.ADMIN);
 		log.info("Admin account created for {}", email);
+	}
+
+	/**
+	 * Deletes the account after checking its password. Creators and staff are refused: a creator's public
+	 * profile and articles need their own decision (export, transfer, removal) first.
+	 * @return false when the password is wrong
+	 */
+	@Transactional
+	public boolean delete(long accountId, String password) {
+		Account account = repository.findById(accountId).orElseThrow();
+		if (!Role.READER.name().equals(account.role())) {
+			throw new io.inkstone.shared.BadRequestException("创作者和管理员账号请联系平台注销 / creators and staff: contact the platform");
+		}
+		if (password == null || !passwords.matches(password, account.passwordHash())) {
+			return false;
+		}
+		repository.delete(accountId);
+		events.publishEvent(new AccountDeleted(accountId, "u" + Long.toHexString(accountId)));
+		return true;
 	}
 
 	@EventListener

@@ -86,6 +86,10 @@ class CreatorRepository {
 			.list();
 	}
 
+	void deleteFollows(String readerKey) {
+		jdbc.sql("DELETE FROM follows WHERE reader_key = :r").param("r", readerKey).update();
+	}
+
 	long countFollowers(long creatorId) {
 		return jdbc.sql("SELECT COUNT(*) FROM follows WHERE creator_id = :id").param("id", creatorId).query(Long.class).single();
 	}

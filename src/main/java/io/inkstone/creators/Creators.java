@@ -83,6 +83,15 @@ public class Creators {
 		return repository.findByHandle(handle).orElseThrow();
 	}
 
+	/** 注销: the deleted account's follows go (and the counts they fed). */
+	@org.springframework.context.event.EventListener
+	void on(io.inkstone.accounts.AccountDeleted deleted) {
+		for (Long creatorId : repository.followedBy(deleted.readerKey())) {
+			events.publishEvent(new CreatorFollowChanged(creatorId, deleted.readerKey()));
+		}
+		repository.deleteFollows(deleted.readerKey());
+	}
+
 	/** The creators a reader follows (ids). */
 	public java.util.List<Long> followedBy(String readerKey) {
 		return repository.followedBy(readerKey);

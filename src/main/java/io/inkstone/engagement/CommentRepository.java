@@ -82,6 +82,15 @@ class CommentRepository {
 			.update();
 	}
 
+	void anonymise(long accountId) {
+		jdbc.sql("UPDATE comments SET author_name = '已注销用户' WHERE account_id = :a").param("a", accountId).update();
+		jdbc.sql("DELETE FROM comment_likes WHERE account_id = :a").param("a", accountId).update();
+	}
+
+	void deleteArticleLikes(String readerKey) {
+		jdbc.sql("DELETE FROM article_likes WHERE reader_key = :r").param("r", readerKey).update();
+	}
+
 	boolean disabled(long articleId) {
 		return jdbc.sql("SELECT disabled FROM comment_settings WHERE article_id = :article")
 			.param("article", articleId)

@@ -142,6 +142,13 @@ public class Comments {
 		return repository.likesArticle(articleId, readerKey);
 	}
 
+	/** 注销: the deleted account's comments stay, anonymised; its likes go. */
+	@org.springframework.context.event.EventListener
+	void on(io.inkstone.accounts.AccountDeleted deleted) {
+		repository.anonymise(deleted.accountId());
+		repository.deleteArticleLikes(deleted.readerKey());
+	}
+
 	/** Plain text: control characters out (line breaks kept), trimmed. */
 	static String clean(String text) {
 		if (text == null) {

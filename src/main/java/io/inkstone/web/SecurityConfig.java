@@ -35,6 +35,8 @@ class SecurityConfig {
 				.denyAll()
 				.requestMatchers("/studio/**")
 				.hasAnyRole("CREATOR", "ADMIN")
+				.requestMatchers("/account", "/account/**")
+				.authenticated()
 				.requestMatchers("/admin/**")
 				.hasAnyRole("ADMIN", "REVIEWER")
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/join", "/articles/*/comments",

@@ -296,6 +296,26 @@ abstract class CreatorJourneyContract {
 			.isEqualTo(400);
 		creator.post(path + "/comments/settings", Map.of("_csrf", creator.csrfToken(), "enabled", "true"));
 
+		// 注销: wrong password changes nothing; the right one deletes the account, anonymises the comments
+		String readerEmail = jdbc.sql("SELECT email FROM accounts WHERE display_name = '读者' ORDER BY created_at DESC LIMIT 1")
+			.query(String.class)
+			.single();
+		reader.page("/account");
+		assertThat(location(reader.post("/account/delete", Map.of("_csrf", reader.csrfToken(), "password", "nope"))))
+			.contains("/account?error");
+		assertThat(reader.post("/account/delete", Map.of("_csrf", reader.csrfToken(), "password", "correct-horse-1"))
+			.statusCode()).isEqualTo(302);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email = :e").param("e", readerEmail).query(Long.class).single())
+			.isZero();
+		Browser.Page afterDeletion = creator.page(path); // the creator also sees the hidden comment
+		assertThat(afterDeletion.testId("comments").select(".comment-meta strong").eachText()).contains("已注销用户")
+			.doesNotContain("读者");
+		assertThat(afterDeletion.testId("like-count").text()).isEqualTo("0");
+		Browser gone = browser();
+		gone.page("/login");
+		assertThat(location(gone.post("/login", Map.of("_csrf", gone.csrfToken(), "email", readerEmail, "password",
+				"correct-horse-1")))).contains("error");
+
 		// five comments a minute, then 429 with the wait
 		Browser chatty = signUp("chatty-" + System.nanoTime() + "@inkstone.test", "话多");
 		chatty.page(path);
