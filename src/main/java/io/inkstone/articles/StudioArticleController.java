@@ -44,7 +44,14 @@ class StudioArticleController {
 
 	private final UiFactory ui;
 
-	StudioArticleController(Articles articles, Creators creators, Channels channels, UiFactory ui) {
+	private final io.inkstone.engagement.Engagement engagement;
+
+	private final io.inkstone.engagement.Comments comments;
+
+	StudioArticleController(Articles articles, Creators creators, Channels channels, UiFactory ui,
+			io.inkstone.engagement.Engagement engagement, io.inkstone.engagement.Comments comments) {
+		this.engagement = engagement;
+		this.comments = comments;
 		this.articles = articles;
 		this.creators = creators;
 		this.channels = channels;
@@ -60,8 +67,40 @@ class StudioArticleController {
 	@GetMapping("/studio")
 	String dashboard(HttpServletRequest request, Model model) {
 		Creator me = me();
-		model.addAttribute("page", new StudioPages.Dashboard(ui.of(request), List.of(), me, articles.ofCreator(me.id())));
+		model.addAttribute("page", new StudioPages.Dashboard(ui.of(request), List.of(), me, stats(me),
+				creators.followerCount(me.id())));
 		return "studio/dashboard";
+	}
+
+	/** The dashboard numbers as CSV (UTF-8 with BOM so spreadsheet programs read Chinese correctly). */
+	@GetMapping(value = "/studio/stats.csv", produces = "text/csv")
+	org.springframework.http.ResponseEntity<byte[]> csv() {
+		Creator me = me();
+		StringBuilder out = new StringBuilder("\uFEFFid,title,status,published_at,reads,shares,likes,comments\n");
+		for (StudioPages.Stats s : stats(me)) {
+			out.append(s.row().id()).append(',').append(csvField(s.row().title())).append(',').append(s.row().status()).append(',')
+				.append(java.time.Instant.ofEpochMilli(s.row().publishedAt())).append(',').append(s.reads()).append(',')
+				.append(s.shares()).append(',').append(s.likes()).append(',').append(s.comments()).append('\n');
+		}
+		return org.springframework.http.ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"inkstone-stats.csv\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/** Quotes a CSV field, and defuses spreadsheet formulas (a leading = + - @ becomes text). */
+	static String csvField(String value) {
+		String safe = value.isEmpty() || "=+-@".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
+		return '"' + safe.replace("\"", "\"\"") + '"';
+	}
+
+	private List<StudioPages.Stats> stats(Creator me) {
+		List<StudioRow> rows = articles.ofCreator(me.id());
+		var counts = engagement.counts(rows.stream().map(StudioRow::id).toList());
+		return rows.stream().map(r -> {
+			var c = counts.getOrDefault(r.id(), io.inkstone.engagement.Counts.ZERO);
+			return new StudioPages.Stats(r, c.reads(), c.shares(), comments.articleLikes(r.id()), comments.count(r.id()));
+		}).toList();
 	}
 
 	@GetMapping("/studio/articles/new")

@@ -13,7 +13,16 @@ public final class StudioPages {
 	private StudioPages() {
 	}
 
-	public record Dashboard(Ui ui, List<Channel> nav, Creator creator, List<StudioRow> articles) {
+	public record Dashboard(Ui ui, List<Channel> nav, Creator creator, List<Stats> articles, long followers) {
+
+		public long total(java.util.function.ToLongFunction<Stats> field) {
+			return articles.stream().mapToLong(field).sum();
+		}
+
+	}
+
+	/** A studio row with its true counts. */
+	public record Stats(StudioRow row, long reads, long shares, long likes, long comments) {
 	}
 
 	/** The editor: the values to show, field errors (message keys), and the server-rendered preview. */

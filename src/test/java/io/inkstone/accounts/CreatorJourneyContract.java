@@ -296,6 +296,14 @@ abstract class CreatorJourneyContract {
 			.isEqualTo(400);
 		creator.post(path + "/comments/settings", Map.of("_csrf", creator.csrfToken(), "enabled", "true"));
 
+		// the creator's dashboard shows the true numbers, and exports them
+		Browser.Page dashboard = creator.page("/studio");
+		assertThat(dashboard.testId("studio-totals").text()).contains("评论 1").contains("点赞 1"); // the hidden comment does not count
+		HttpResponse<String> csv = creator.get("/studio/stats.csv");
+		assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+		assertThat(csv.body()).contains("\"可评论的文章\",published").contains(",1,1\n");
+		assertThat(reader.get("/studio/stats.csv").statusCode()).isEqualTo(403);
+
 		// 注销: wrong password changes nothing; the right one deletes the account, anonymises the comments
 		String readerEmail = jdbc.sql("SELECT email FROM accounts WHERE display_name = '读者' ORDER BY created_at DESC LIMIT 1")
 			.query(String.class)
