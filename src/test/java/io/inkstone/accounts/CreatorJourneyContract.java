@@ -26,6 +26,21 @@ abstract class CreatorJourneyContract {
 
 	static final String ADMIN_PASSWORD = "admin-password-1";
 
+	/** A real SMTP server in the test JVM (GreenMail) that receives what the app sends. */
+	static final com.icegreen.greenmail.util.GreenMail SMTP = startSmtp();
+
+	static com.icegreen.greenmail.util.GreenMail startSmtp() {
+		com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+				com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+		smtp.start();
+		return smtp;
+	}
+
+	static void mailProperties(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+	}
+
 	@LocalServerPort
 	int port;
 
@@ -334,6 +349,45 @@ abstract class CreatorJourneyContract {
 		HttpResponse<String> tooFast = chatty.post(path + "/comments", Map.of("_csrf", chatty.csrfToken(), "text", "第六条"));
 		assertThat(tooFast.statusCode()).isEqualTo(429);
 		assertThat(tooFast.headers().firstValue("Retry-After")).isPresent();
+	}
+
+	@Test
+	void aForgottenPasswordIsResetThroughTheEmailedLinkOnce() throws Exception {
+		String email = "forgetful-" + System.nanoTime() + "@inkstone.test";
+		signUp(email, "健忘");
+		Browser b = browser();
+		b.page("/password/forgot");
+		assertThat(location(b.post("/password/forgot", Map.of("_csrf", b.csrfToken(), "email", email)))).contains("sent");
+		// an unknown address gets the same answer and no mail
+		assertThat(location(b.post("/password/forgot", Map.of("_csrf", b.csrfToken(), "email", "nobody@inkstone.test"))))
+			.contains("sent");
+		long deadline = System.currentTimeMillis() + 10_000;
+		jakarta.mail.internet.MimeMessage message = null;
+		while (message == null && System.currentTimeMillis() < deadline) {
+			for (var m : SMTP.getReceivedMessages()) {
+				if (m.getAllRecipients()[0].toString().equals(email)) {
+					message = m;
+				}
+			}
+			sleep(100);
+		}
+		assertThat(message).isNotNull();
+		String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/password/reset\\?token=([A-Za-z0-9_=-]+)").matcher(
+				text.replace("=\r\n", "").replace("=3D", "="));
+		assertThat(link.find()).as(text).isTrue();
+		String token = link.group(1);
+		assertThat(b.page("/password/reset?token=" + token).status()).isEqualTo(200);
+		assertThat(b.post("/password/reset", Map.of("_csrf", b.csrfToken(), "token", token, "password", "short")).statusCode())
+			.isEqualTo(400);
+		assertThat(location(b.post("/password/reset", Map.of("_csrf", b.csrfToken(), "token", token, "password",
+				"brand-new-password")))).contains("/login");
+		signIn(email, "brand-new-password");
+		// the link works once
+		assertThat(b.page("/password/reset?token=" + token).status()).isEqualTo(400);
+		assertThat(b.post("/password/reset", Map.of("_csrf", b.csrfToken(), "token", token, "password", "another-password-2"))
+			.statusCode()).isEqualTo(400);
+		assertThat(b.page("/password/reset?token=forged").html().select("[data-testid=reset-invalid]")).hasSize(1);
 	}
 
 	static void sleep(long millis) {

@@ -18,6 +18,7 @@ class CreatorJourneyPostgresIntegrationTests extends CreatorJourneyContract {
 		registry.add("inkstone.db.password", () -> "");
 		registry.add("inkstone.admin.email", () -> ADMIN_EMAIL);
 		registry.add("inkstone.admin.password", () -> ADMIN_PASSWORD);
+		mailProperties(registry);
 	}
 
 }

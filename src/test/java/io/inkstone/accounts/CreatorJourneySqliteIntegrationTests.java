@@ -14,6 +14,7 @@ class CreatorJourneySqliteIntegrationTests extends CreatorJourneyContract {
 		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
 		registry.add("inkstone.admin.email", () -> ADMIN_EMAIL);
 		registry.add("inkstone.admin.password", () -> ADMIN_PASSWORD);
+		mailProperties(registry);
 	}
 
 }

@@ -1,0 +1,75 @@
+package io.inkstone.accounts;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code /password/forgot} and {@code /password/reset}: resetting a forgotten password by e-mail. */
+@Controller
+class PasswordResetController {
+
+	private final PasswordResets resets;
+
+	private final UiFactory ui;
+
+	PasswordResetController(PasswordResets resets, UiFactory ui) {
+		this.resets = resets;
+		this.ui = ui;
+	}
+
+	@GetMapping("/password/forgot")
+	String forgotForm(@RequestParam(name = "sent", required = false) String sent, HttpServletRequest request, Model model) {
+		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), sent != null ? "sent" : "forgot", "",
+				"", resets.mailConfigured() ? Map.of() : Map.of("email", "password.noMail"), false));
+		return "accounts/forgot";
+	}
+
+	@PostMapping("/password/forgot")
+	String forgot(@RequestParam(name = "email", defaultValue = "") String email) {
+		resets.request(email, ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+		return "redirect:/password/forgot?sent";
+	}
+
+	@GetMapping("/password/reset")
+	String resetForm(@RequestParam(name = "token", defaultValue = "") String token, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		boolean valid = resets.accountFor(token).isPresent();
+		if (!valid) {
+			response.setStatus(400);
+		}
+		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), valid ? "reset" : "invalid", token, "",
+				Map.of(), false));
+		return "accounts/reset";
+	}
+
+	@PostMapping("/password/reset")
+	String reset(@RequestParam(name = "token", defaultValue = "") String token,
+			@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		if (password.length() < Accounts.MIN_PASSWORD || password.length() > 128) {
+			response.setStatus(400);
+			model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "reset", token, "",
+					Map.of("password", "accounts.error.password"), false));
+			return "accounts/reset";
+		}
+		if (!resets.reset(token, password)) {
+			response.setStatus(400);
+			model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "invalid", token, "", Map.of(),
+					false));
+			return "accounts/reset";
+		}
+		return "redirect:/login?reset";
+	}
+
+}

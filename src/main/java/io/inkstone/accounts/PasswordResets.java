@@ -1,0 +1,145 @@
+package io.inkstone.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.inkstone.web.RateLimiter;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Password reset by e-mail: a random one-time token (only its SHA-256 is stored) valid for an hour, sent
+ * through the configured SMTP server. Requests never reveal whether an address is registered and are
+ * limited to 3 an hour per address.
+ */
+@Service
+public class PasswordResets {
+
+	private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
+
+	static final Duration VALIDITY = Duration.ofHours(1);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwords;
+
+	private final ObjectProvider<JavaMailSender> mail;
+
+	private final RateLimiter limits;
+
+	private final String from;
+
+	private final String host;
+
+	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, ObjectProvider<JavaMailSender> mail,
+			RateLimiter limits, @Value("${inkstone.mail.from}") String from, @Value("${spring.mail.host:}") String host) {
+		this.host = host;
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.mail = mail;
+		this.limits = limits;
+		this.from = from;
+	}
+
+	public boolean mailConfigured() {
+		return !host.isBlank() && mail.getIfAvailable() != null;
+	}
+
+	/** Sends a reset link if the address has an account; silent otherwise (no account enumeration). */
+	@Transactional
+	public void request(String email, String baseUrl) {
+		String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+		JavaMailSender sender = mailConfigured() ? mail.getIfAvailable() : null;
+		if (sender == null || normalized.isEmpty() || limits.tryAcquire("reset:" + normalized, 3, Duration.ofHours(1)) > 0) {
+			return;
+		}
+		Optional<Account> account = accounts.findByEmail(normalized);
+		if (account.isEmpty()) {
+			return;
+		}
+		byte[] raw = new byte[32];
+		RANDOM.nextBytes(raw);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+		jdbc.sql("INSERT INTO password_resets (token_hash, account_id, expires_at, used) VALUES (:h, :a, :e, FALSE)")
+			.param("h", sha256(token))
+			.param("a", account.get().id())
+			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
+			.update();
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom(from);
+		message.setTo(normalized);
+		message.setSubject("重置砚 Inkstone 密码 / Reset your Inkstone password");
+		message.setText("你好，" + account.get().displayName() + "：\n\n请在一小时内打开下面的链接设置新密码：\n" + baseUrl
+				+ "/password/reset?token=" + token + "\n\n如果这不是你的操作，请忽略此邮件。\n\n"
+				+ "Open the link above within an hour to choose a new password. If you did not ask for this, ignore this e-mail.");
+		try {
+			sender.send(message);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Password-reset e-mail not sent: {}", ex.getMessage());
+		}
+	}
+
+	/** The account a valid, unused, unexpired token belongs to. */
+	public Optional<Long> accountFor(String token) {
+		if (token == null || token.length() > 100) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT account_id FROM password_resets WHERE token_hash = :h AND used = FALSE AND expires_at > :now")
+			.param("h", sha256(token))
+			.param("now", System.currentTimeMillis())
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Sets the new password and spends the token; false if the token is not valid (any more). */
+	@Transactional
+	public boolean reset(String token, String newPassword) {
+		Optional<Long> account = accountFor(token);
+		if (account.isEmpty()) {
+			return false;
+		}
+		int spent = jdbc.sql("UPDATE password_resets SET used = TRUE WHERE token_hash = :h AND used = FALSE")
+			.param("h", sha256(token))
+			.update();
+		if (spent != 1) {
+			return false;
+		}
+		jdbc.sql("UPDATE accounts SET password_hash = :hash WHERE id = :id")
+			.param("hash", passwords.encode(newPassword))
+			.param("id", account.get())
+			.update();
+		return true;
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
