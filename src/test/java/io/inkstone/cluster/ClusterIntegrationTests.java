@@ -163,6 +163,10 @@ class ClusterIntegrationTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
 		assertThat(reader.page("/articles/" + id).testId("title").text()).isEqualTo("静夜思（集群）");
 		assertThat(nodeB.getBean(RelatedArticles.class).forArticle(id, 5)).isNotEmpty();
+		assertThat(reader.page("/search?q=" + java.net.URLEncoder.encode("静夜思（集群）", StandardCharsets.UTF_8))
+			.testId("search-results")
+			.select("a.card-title")
+			.eachAttr("href")).contains("/articles/" + id);
 	}
 
 	@Test
@@ -297,12 +301,25 @@ class ClusterIntegrationTests {
 		within(Duration.ofSeconds(15), () -> readsShown(nodeA) == readsBefore + 3);
 		sleep(2000);
 		assertThat(readsShown(nodeA)).isEqualTo(readsBefore + 3); // buffered once, replayed once
+
+		// every database connection of the nodes is cut, as a PostgreSQL restart would: they reconnect by themselves
+		try (java.sql.Connection admin = java.sql.DriverManager.getConnection(dbUrl, Databases.pgUser(), "")) {
+			admin.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+					+ " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+		}
+		catch (java.sql.SQLException ex) {
+			throw new AssertionError(ex);
+		}
+		within(Duration.ofSeconds(10), () -> browser(nodeA).page("/articles/" + articleX).status() == 200
+				&& browser(nodeB).page("/").status() == 200);
 	}
 
 	@Test
 	@Order(8)
 	void aNodeStoppedMidTrafficLosesNothingAndANewNodeBuildsItsIndex() throws Exception {
 		long articles = db().sql("SELECT COUNT(*) FROM articles").query(Long.class).single();
+		long accounts = db().sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
+		long follows = db().sql("SELECT COUNT(*) FROM follows").query(Long.class).single();
 		AtomicBoolean running = new AtomicBoolean(true);
 		AtomicInteger served = new AtomicInteger();
 		int portA = port(nodeA);
@@ -324,6 +341,8 @@ class ClusterIntegrationTests {
 		traffic.join();
 		assertThat(served.get()).isPositive();
 		assertThat(survivorDb.sql("SELECT COUNT(*) FROM articles").query(Long.class).single()).isEqualTo(articles);
+		assertThat(survivorDb.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single()).isEqualTo(accounts);
+		assertThat(survivorDb.sql("SELECT COUNT(*) FROM follows").query(Long.class).single()).isEqualTo(follows);
 		assertThat(browser(nodeB).page("/articles/" + articleX).status()).isEqualTo(200);
 		ConfigurableApplicationContext nodeC = node(6379);
 		extraNodes.add(nodeC);
