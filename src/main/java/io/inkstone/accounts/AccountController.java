@@ -32,7 +32,10 @@ class AccountController {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	AccountController(Accounts accounts, UiFactory ui) {
+	private final EmailVerification verification;
+
+	AccountController(Accounts accounts, EmailVerification verification, UiFactory ui) {
+		this.verification = verification;
 		this.accounts = accounts;
 		this.ui = ui;
 	}
@@ -65,8 +68,27 @@ class AccountController {
 	String account(@RequestParam(name = "error", required = false) String error, HttpServletRequest request, Model model) {
 		SignedIn me = SignedIn.current().orElseThrow();
 		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "account", me.email(),
-				me.displayName(), error == null ? Map.of() : Map.of("password", "accounts.error.wrongPassword"), false));
+				me.displayName(), error == null ? Map.of() : Map.of("password", "accounts.error.wrongPassword"),
+				verification.required() && !verification.verified(me.accountId())));
 		return "accounts/account";
+	}
+
+	@PostMapping("/account/verify")
+	String resendVerification() {
+		verification.send(SignedIn.current().orElseThrow().accountId(), baseUrl());
+		return "redirect:/account?sent";
+	}
+
+	@GetMapping("/account/verify")
+	String verify(@RequestParam(name = "token", defaultValue = "") String token, HttpServletResponse response) {
+		if (!verification.verify(token)) {
+			throw new io.inkstone.shared.BadRequestException("验证链接无效或已过期 / the verification link is not valid or has expired");
+		}
+		return "redirect:/account?verified";
+	}
+
+	private static String baseUrl() {
+		return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 	}
 
 	/** 注销: deletes the signed-in reader's account after the password check, then signs out. */
@@ -124,6 +146,9 @@ class AccountController {
 			return "accounts/signup";
 		}
 		signIn(created.get(), request, response);
+		if (role == Role.READER) {
+			verification.send(created.get().accountId(), baseUrl());
+		}
 		return "redirect:" + (role == Role.ADMIN ? "/admin" : "/");
 	}
 

@@ -46,6 +46,10 @@ class AccountRepository {
 		return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE role = 'ADMIN'").query(Long.class).single();
 	}
 
+	void markVerified(String email) {
+		jdbc.sql("UPDATE accounts SET email_verified = TRUE WHERE email = :email").param("email", email).update();
+	}
+
 	void delete(long id) {
 		jdbc.sql("DELETE FROM accounts WHERE id = :id").param("id", id).update();
 	}

@@ -104,6 +104,7 @@ public class Accounts implements UserDetailsService {
 			return;
 		}
 		signUp(email, password, "管理员", Role.ADMIN);
+		repository.markVerified(email.strip().toLowerCase(Locale.ROOT));
 		log.info("Admin account created for {}", email);
 	}
 

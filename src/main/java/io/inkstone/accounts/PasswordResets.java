@@ -133,7 +133,7 @@ public class PasswordResets {
 		return true;
 	}
 
-	static String sha256(String text) {
+	public static String sha256(String text) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}

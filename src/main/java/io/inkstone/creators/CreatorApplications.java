@@ -146,6 +146,7 @@ public class CreatorApplications {
 		}
 		repository.decide(applicationId, "approved", null, System.currentTimeMillis());
 		events.publishEvent(new CreatorRoleGranted(application.accountId()));
+		events.publishEvent(new io.inkstone.accounts.ApplicationDecided(application.accountId(), true, null));
 	}
 
 	/** Rejects with a reason the applicant sees. */
@@ -157,6 +158,7 @@ public class CreatorApplications {
 			throw new io.inkstone.shared.BadRequestException("该申请已处理 / already decided");
 		}
 		repository.decide(applicationId, "rejected", reason.strip(), System.currentTimeMillis());
+		events.publishEvent(new io.inkstone.accounts.ApplicationDecided(application.accountId(), false, reason.strip()));
 	}
 
 	public Optional<CreatorApplication> find(long id) {

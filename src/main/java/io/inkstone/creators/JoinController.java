@@ -28,7 +28,11 @@ class JoinController {
 
 	private final UiFactory ui;
 
-	JoinController(CreatorApplications applications, Creators creators, Channels channels, UiFactory ui) {
+	private final io.inkstone.accounts.EmailVerification verification;
+
+	JoinController(CreatorApplications applications, Creators creators, Channels channels, UiFactory ui,
+			io.inkstone.accounts.EmailVerification verification) {
+		this.verification = verification;
 		this.applications = applications;
 		this.creators = creators;
 		this.channels = channels;
@@ -54,7 +58,8 @@ class JoinController {
 		SignedIn account = SignedIn.current().orElseThrow();
 		CreatorApplications.Form form = new CreatorApplications.Form(accountType, displayName, handle, tagline, channel,
 				contact, entityName, creditCode, agreement != null);
-		Map<String, String> errors = applications.apply(account.accountId(), form);
+		Map<String, String> errors = verification.required() && !verification.verified(account.accountId())
+				? Map.of("form", "join.error.unverified") : applications.apply(account.accountId(), form);
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
 			return page(request, model, form, errors);

@@ -64,6 +64,35 @@ abstract class CreatorJourneyContract {
 		return b;
 	}
 
+	/** Waits for the newest mail to {@code to} whose text contains {@code marker}; returns its decoded text. */
+	static String mailTo(String to, String marker) {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (System.currentTimeMillis() < deadline) {
+			try {
+				for (var m : SMTP.getReceivedMessages()) {
+					String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
+					if (m.getAllRecipients()[0].toString().equals(to)
+							&& (text.contains(marker) || m.getSubject().contains(marker))) {
+						return text;
+					}
+				}
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new AssertionError(ex);
+			}
+			sleep(100);
+		}
+		throw new AssertionError("no mail to " + to + " with " + marker);
+	}
+
+	/** Opens the verification link mailed at sign-up. */
+	void verifyEmail(Browser b, String email) {
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/account/verify\\?token=([A-Za-z0-9_-]+)")
+			.matcher(mailTo(email, "/account/verify"));
+		assertThat(link.find()).isTrue();
+		assertThat(location(b.get("/account/verify?token=" + link.group(1)))).contains("/account?verified");
+	}
+
 	Browser signIn(String email, String password) {
 		Browser b = browser();
 		b.page("/login");
@@ -105,6 +134,15 @@ abstract class CreatorJourneyContract {
 		assertThat(reader.page("/").testId("logout").text()).contains("诗人");
 		assertThat(reader.get("/studio").statusCode()).isEqualTo(403); // a reader is not a creator yet
 
+		// applying needs a verified e-mail
+		HttpResponse<String> unverified = reader.post("/join", application(reader, "某某传媒", handle));
+		assertThat(unverified.statusCode()).isEqualTo(400);
+		assertThat(unverified.body()).contains("请先验证邮箱");
+		assertThat(reader.page("/account").html().select("[data-testid=unverified]")).hasSize(1);
+		assertThat(reader.get("/account/verify?token=forged").statusCode()).isEqualTo(400);
+		verifyEmail(reader, email);
+		assertThat(reader.page("/account").html().select("[data-testid=unverified]")).isEmpty();
+
 		// an organisation with a wrong credit code is refused with a clear field error, nothing stored
 		Map<String, String> bad = application(reader, "某某传媒", handle);
 		bad.put("accountType", "企业");
@@ -125,6 +163,7 @@ abstract class CreatorJourneyContract {
 
 		assertThat(approveAll()).isPositive();
 		assertThat(reader.page("/join").testId("application-history").select("tr[data-status=approved]")).hasSize(1);
+		mailTo(email, "已通过"); // the applicant is told by e-mail (subject: 你的入驻申请已通过)
 
 		Browser creator = signIn(email, "correct-horse-1"); // the new role applies from the next sign-in
 		assertThat(creator.get("/studio").statusCode()).isEqualTo(200);
@@ -251,6 +290,7 @@ abstract class CreatorJourneyContract {
 	Object[] creatorWithArticle() {
 		String email = "c-" + System.nanoTime() + "@inkstone.test";
 		Browser applicant = signUp(email, "作者");
+		verifyEmail(applicant, email);
 		String handle = "author" + (System.nanoTime() % 1000000);
 		assertThat(applicant.post("/join", application(applicant, "作者" + handle, handle)).statusCode()).isEqualTo(302);
 		approveAll();

@@ -1,0 +1,100 @@
+package io.inkstone.accounts;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+import io.inkstone.web.RateLimiter;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * E-mail verification (one-time link, 24 h, hashed like reset tokens) and the applicant's decision mail.
+ * Without an SMTP server nothing is sent and verification is not required.
+ */
+@Service
+public class EmailVerification {
+
+	static final Duration VALIDITY = Duration.ofHours(24);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final AccountRepository accounts;
+
+	private final Mailer mailer;
+
+	private final RateLimiter limits;
+
+	EmailVerification(JdbcClient jdbc, AccountRepository accounts, Mailer mailer, RateLimiter limits) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.mailer = mailer;
+		this.limits = limits;
+	}
+
+	/** Whether the platform can (and so does) require verified addresses. */
+	public boolean required() {
+		return mailer.configured();
+	}
+
+	public boolean verified(long accountId) {
+		return jdbc.sql("SELECT email_verified FROM accounts WHERE id = :id").param("id", accountId).query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/** Sends a verification link (at most 3 an hour per account). */
+	@Transactional
+	public void send(long accountId, String baseUrl) {
+		Optional<Account> account = accounts.findById(accountId);
+		if (account.isEmpty() || !mailer.configured()
+				|| limits.tryAcquire("verify:" + accountId, 3, Duration.ofHours(1)) > 0) {
+			return;
+		}
+		byte[] raw = new byte[32];
+		RANDOM.nextBytes(raw);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+		jdbc.sql("INSERT INTO email_verifications (token_hash, account_id, expires_at, used) VALUES (:h, :a, :e, FALSE)")
+			.param("h", PasswordResets.sha256(token))
+			.param("a", accountId)
+			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
+			.update();
+		mailer.send(account.get().email(), "验证你的砚 Inkstone 邮箱 / Verify your e-mail",
+				"你好，" + account.get().displayName() + "：\n\n请在 24 小时内打开下面的链接验证邮箱：\n" + baseUrl
+						+ "/account/verify?token=" + token + "\n\nOpen the link above within 24 hours to verify your e-mail.");
+	}
+
+	/** Marks the address verified; false for an unknown, used or expired token. */
+	@Transactional
+	public boolean verify(String token) {
+		if (token == null || token.length() > 100) {
+			return false;
+		}
+		String hash = PasswordResets.sha256(token);
+		Optional<Long> account = jdbc.sql("SELECT account_id FROM email_verifications WHERE token_hash = :h AND used = FALSE"
+				+ " AND expires_at > :now").param("h", hash).param("now", System.currentTimeMillis()).query(Long.class).optional();
+		if (account.isEmpty()) {
+			return false;
+		}
+		jdbc.sql("UPDATE email_verifications SET used = TRUE WHERE token_hash = :h").param("h", hash).update();
+		jdbc.sql("UPDATE accounts SET email_verified = TRUE WHERE id = :id").param("id", account.get()).update();
+		return true;
+	}
+
+	@EventListener
+	void on(ApplicationDecided decided) {
+		accounts.findById(decided.accountId()).ifPresent(account -> mailer.send(account.email(),
+				decided.approved() ? "你的入驻申请已通过 / Your creator application was approved"
+						: "你的入驻申请未通过 / Your creator application was not approved",
+				decided.approved() ? "你好，" + account.displayName() + "：\n\n你的入驻申请已通过。请重新登录后进入创作中心（/studio）。"
+						: "你好，" + account.displayName() + "：\n\n你的入驻申请未通过。理由：" + decided.reason()
+								+ "\n\n你可以修改后再次申请（最多 3 次）。"));
+	}
+
+}
