@@ -142,7 +142,7 @@ class ArticleRepository {
 
 	List<StudioRow> byCreator(long creatorId) {
 		return jdbc.sql("SELECT id, title, status, published_at, updated_at, publish_at FROM articles WHERE creator_id = :creator"
-				+ " AND status <> 'removed' ORDER BY updated_at DESC LIMIT 200")
+				+ " AND status NOT IN ('removed', 'deleted') ORDER BY updated_at DESC LIMIT 200")
 			.param("creator", creatorId)
 			.query(StudioRow.class)
 			.list();
@@ -230,6 +230,14 @@ class ArticleRepository {
 
 	Long publishAt(long id) {
 		return jdbc.sql("SELECT publish_at FROM articles WHERE id = :id").param("id", id).query(Long.class).optional().orElse(null);
+	}
+
+	List<StudioRow> deleted(int limit) {
+		return jdbc.sql("SELECT id, title, status, published_at, updated_at, publish_at FROM articles WHERE status = 'deleted'"
+				+ " ORDER BY updated_at DESC LIMIT :limit")
+			.param("limit", limit)
+			.query(StudioRow.class)
+			.list();
 	}
 
 	int markRemoved(long id, String reason, long now, long seq) {

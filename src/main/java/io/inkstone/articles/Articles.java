@@ -60,6 +60,7 @@ public class Articles {
 		return switch (article.articleStatus()) {
 			case PUBLISHED -> article;
 			case REMOVED -> throw new GoneException(article.title(), article.removalReason());
+			case DELETED -> throw new GoneException(article.title(), "作者已删除 / deleted by its author");
 			default -> throw new NotFoundException("文章不存在 / no such article");
 		};
 	}
@@ -176,10 +177,11 @@ public class Articles {
 		return repository.byCreator(creatorId);
 	}
 
-	/** The article if {@code creatorId} wrote it (any status but removed); 404 otherwise, never a hint. */
+	/** The article if {@code creatorId} wrote it (not removed or deleted); 404 otherwise, never a hint. */
 	public Article ownedBy(long id, long creatorId) {
 		return repository.findById(id)
-			.filter(a -> a.creatorId() == creatorId && a.articleStatus() != ArticleStatus.REMOVED)
+			.filter(a -> a.creatorId() == creatorId && a.articleStatus() != ArticleStatus.REMOVED
+					&& a.articleStatus() != ArticleStatus.DELETED)
 			.orElseThrow(() -> new NotFoundException("no such article"));
 	}
 
@@ -253,6 +255,30 @@ public class Articles {
 			}
 		}
 		return published;
+	}
+
+	/** The creator deletes their article: it leaves the site and the studio; an admin can restore it. */
+	@Transactional
+	public void delete(long id, long creatorId) {
+		Article article = ownedBy(id, creatorId);
+		repository.schedule(id, null, System.currentTimeMillis());
+		repository.setStatus(id, ArticleStatus.DELETED, false, System.currentTimeMillis());
+		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
+	}
+
+	/** Deleted articles, newest deletion first (for the admin's restore list). */
+	public List<StudioRow> deleted() {
+		return repository.deleted(200);
+	}
+
+	/** An admin restores a deleted article as a draft of its creator. */
+	@Transactional
+	public void restore(long id) {
+		Article article = repository.findById(id)
+			.filter(a -> a.articleStatus() == ArticleStatus.DELETED)
+			.orElseThrow(() -> new NotFoundException("no deleted article " + id));
+		repository.setStatus(id, ArticleStatus.DRAFT, false, System.currentTimeMillis());
+		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
 	}
 
 	static String summaryOf(String markdown) {

@@ -134,6 +134,10 @@ class StudioArticleController {
 			HttpServletResponse response, Model model) {
 		Creator me = me();
 		String status = id == null ? "draft" : articles.ownedBy(id, me.id()).status();
+		if ("delete".equals(action) && id != null) {
+			articles.delete(id, me.id());
+			return "redirect:/studio?deleted";
+		}
 		if ("unpublish".equals(action) && id != null) {
 			articles.unpublish(id, me.id());
 			return "redirect:/studio/articles/" + id;

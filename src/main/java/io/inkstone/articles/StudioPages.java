@@ -21,6 +21,9 @@ public final class StudioPages {
 
 	}
 
+	public record Deleted(Ui ui, List<Channel> nav, List<StudioRow> articles) {
+	}
+
 	/** A studio row with its true counts. */
 	public record Stats(StudioRow row, long reads, long shares, long likes, long comments) {
 	}

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class HotList {
 
-	private static final int CANDIDATES = 400;
+	static final int CANDIDATES = 400;
 
 	private final Articles articles;
 

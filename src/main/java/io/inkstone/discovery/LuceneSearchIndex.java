@@ -45,6 +45,9 @@ import org.springframework.stereotype.Component;
 @org.springframework.context.annotation.Profile("!import")
 class LuceneSearchIndex implements SearchIndex {
 
+	/** How much more a title match weighs than a body match (shown on /algorithms). */
+	static final int TITLE_BOOST = 3;
+
 	static final String ID = "id";
 
 	static final String TITLE = "title";
@@ -193,7 +196,7 @@ class LuceneSearchIndex implements SearchIndex {
 		BooleanQuery.Builder words = new BooleanQuery.Builder();
 		for (String term : terms) {
 			words.add(new org.apache.lucene.search.DisjunctionMaxQuery(List.of(
-					new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(TITLE, term)), 3f),
+					new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST),
 					new TermQuery(new Term(BODY, term))), 0.1f), BooleanClause.Occur.SHOULD);
 		}
 		words.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(terms.size() * 0.6)));

@@ -213,6 +213,20 @@ abstract class CreatorJourneyContract {
 			.statusCode()).isEqualTo(302);
 		assertThat(browser().page(articlePath).status()).isEqualTo(404);
 		assertThat(creator.page("/studio").testId("studio-articles").select("tr[data-status=draft]")).hasSize(1);
+
+		// delete (soft): gone from the site and the studio; an admin restores it as a draft
+		assertThat(creator.post("/studio/articles/" + id, Map.of("_csrf", creator.csrfToken(), "action", "delete")).statusCode())
+			.isEqualTo(302);
+		assertThat(browser().page(articlePath).status()).isEqualTo(410);
+		assertThat(creator.page("/studio").html().select("a[href=/studio/articles/" + id + "]")).isEmpty();
+		assertThat(creator.get("/studio/articles/" + id).statusCode()).isEqualTo(404);
+		Browser admin = signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+		assertThat(admin.page("/admin/articles/deleted").testId("deleted-articles").select("tr[data-article=" + id + "]"))
+			.hasSize(1);
+		assertThat(creator.get("/admin/articles/deleted").statusCode()).isEqualTo(403);
+		assertThat(admin.post("/admin/articles/" + id + "/restore", Map.of("_csrf", admin.csrfToken())).statusCode())
+			.isEqualTo(302);
+		assertThat(creator.page("/studio").html().select("a[href=/studio/articles/" + id + "]")).hasSize(1);
 		// scheduled publishing: a past time is refused; a future one is kept and fires when due
 		creator.page("/studio/articles/new");
 		Map<String, String> later = new HashMap<>(draft);

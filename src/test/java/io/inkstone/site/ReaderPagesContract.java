@@ -473,6 +473,15 @@ abstract class ReaderPagesContract {
 		assertThat(ids(browser().page(path).html().select("[data-testid=search-results] a.card-title"))).doesNotContain(id);
 	}
 
+	@Test
+	void theAlgorithmPageStatesTheLiveParameters() {
+		Browser.Page page = browser().page("/algorithms");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.testId("algo-hot").text()).contains("6 小时").contains("计 1 分").contains("计 5 分");
+		assertThat(page.testId("algo-reads").text()).contains("30 分钟");
+		assertThat(page.testId("algo-related").text()).contains("最多两篇");
+	}
+
 	static List<Long> ids(List<Element> links) {
 		List<Long> ids = new ArrayList<>();
 		for (Element link : links) {

@@ -1,0 +1,12 @@
+package io.inkstone.discovery;
+
+import java.util.List;
+
+import io.inkstone.channels.Channel;
+import io.inkstone.web.Ui;
+
+/** The /algorithms page model: the live ranking parameters. */
+public record AlgorithmDisclosure(Ui ui, List<Channel> nav, double halfLifeHours, double readWeight, double shareWeight,
+		double likeWeight, double publishWeight, long readWindowMinutes, int maxPerCreator, int titleBoost,
+		int candidates) {
+}

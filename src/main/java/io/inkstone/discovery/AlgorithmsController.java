@@ -1,0 +1,42 @@
+package io.inkstone.discovery;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.web.Ui;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * {@code /algorithms}: how the hot list, related articles and search rank, in plain words. Every number
+ * on the page is read from the running configuration or the code's constants, so the page cannot drift
+ * from what the code does.
+ */
+@Controller
+class AlgorithmsController {
+
+	private final InkstoneProperties properties;
+
+	private final UiFactory ui;
+
+	AlgorithmsController(InkstoneProperties properties, UiFactory ui) {
+		this.properties = properties;
+		this.ui = ui;
+	}
+
+	@GetMapping("/algorithms")
+	String disclosure(HttpServletRequest request, Model model) {
+		InkstoneProperties.Hot hot = properties.hot();
+		model.addAttribute("page", new AlgorithmDisclosure(ui.of(request), List.of(), hot.halfLife().toMinutes() / 60.0,
+				hot.readWeight(), hot.shareWeight(), hot.likeWeight(), hot.publishWeight(),
+				properties.counters().readWindow().toMinutes(), RelatedArticles.MAX_PER_CREATOR,
+				LuceneSearchIndex.TITLE_BOOST, HotList.CANDIDATES));
+		return "discovery/algorithms";
+	}
+
+}
