@@ -1,0 +1,157 @@
+package io.inkstone.accounts;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import io.inkstone.support.Databases;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The creator journey in headless Chromium: sign up, apply (申请入驻), the admin approves, sign in again,
+ * write with a preview, publish, read the article. Screenshots in {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CreatorJourneyBrowserTests {
+
+	private static WebDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
+		registry.add("inkstone.admin.email", () -> "admin@browser.test");
+		registry.add("inkstone.admin.password", () -> "browser-admin-1");
+	}
+
+	@BeforeAll
+	static void startBrowser() {
+		if (!Files.isExecutable(Path.of("/usr/bin/chromedriver")) || !Files.isExecutable(Path.of("/usr/bin/chromium"))) {
+			String reason = "Chromium or chromedriver missing (apt-get install chromium chromium-driver fonts-noto-cjk)";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(reason);
+			}
+			System.out.println("SKIPPED: " + reason);
+			Assumptions.abort(reason);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(new File("/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--window-size=1280,1000", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--no-first-run", "--lang=zh-CN");
+		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.usingAnyFreePort()
+			.build(), options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private void type(String name, String value) {
+		var field = driver.findElement(By.name(name));
+		field.clear();
+		field.sendKeys(value);
+	}
+
+	private void signIn(String email, String password) {
+		driver.get(url("/login"));
+		type("email", email);
+		type("password", password);
+		driver.findElement(By.cssSelector("[data-testid=login-form] button[type=submit]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=logout]")).isEmpty());
+	}
+
+	private void signOut() {
+		driver.findElement(By.cssSelector("[data-testid=logout]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=login-link]")).isEmpty());
+	}
+
+	@Test
+	void signUpApplyGetApprovedWriteAndPublish() throws IOException {
+		driver.get(url("/signup"));
+		type("email", "writer@browser.test");
+		type("displayName", "浏览器作者");
+		type("password", "writer-password-1");
+		driver.findElement(By.cssSelector("[data-testid=signup-form] button[type=submit]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=logout]")).isEmpty());
+
+		driver.get(url("/join"));
+		new Select(driver.findElement(By.name("accountType"))).selectByValue("个人");
+		type("displayName", "山中客");
+		type("handle", "shanzhongke");
+		type("tagline", "写山水");
+		new Select(driver.findElement(By.name("channel"))).selectByValue("travel");
+		type("contact", "shan@browser.test");
+		driver.findElement(By.name("agreement")).click();
+		screenshot("join-form.png");
+		driver.findElement(By.cssSelector("[data-testid=join-form] button[type=submit]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=application-history] tr[data-status=pending]")).isEmpty());
+		signOut();
+
+		signIn("admin@browser.test", "browser-admin-1");
+		driver.get(url("/admin/applications"));
+		screenshot("admin-review.png");
+		driver.findElement(By.cssSelector("[data-testid=approve]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=review]")).isEmpty());
+		signOut();
+
+		signIn("writer@browser.test", "writer-password-1");
+		driver.get(url("/studio"));
+		driver.findElement(By.cssSelector("[data-testid=new-article]")).click();
+		type("title", "黄山记");
+		new Select(driver.findElement(By.name("channel"))).selectByValue("travel");
+		type("body", "**黄山**在安徽南部。\n\n云海、奇松、怪石、温泉，号称四绝。");
+		type("tags", "旅行，山");
+		driver.findElement(By.cssSelector("[data-testid=preview-button]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=preview] strong")).isEmpty());
+		assertThat(driver.findElement(By.cssSelector("[data-testid=preview]")).getText()).contains("云海");
+		screenshot("editor-preview.png");
+		driver.findElement(By.cssSelector("[data-testid=publish-button]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/articles/"));
+		assertThat(driver.findElement(By.cssSelector("[data-testid=title]")).getText()).isEqualTo("黄山记");
+		assertThat(driver.findElement(By.cssSelector("[data-testid=byline]")).getText()).contains("山中客").contains("原创");
+		assertThat(driver.findElement(By.cssSelector("[data-testid=body] strong")).getText()).isEqualTo("黄山");
+		screenshot("published-article.png");
+	}
+
+	private static void screenshot(String name) throws IOException {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+		Files.copy(file.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
