@@ -35,6 +35,35 @@ public class Comments {
 
 	private final ApplicationEventPublisher events;
 
+	/** What every viewer of an article sees the same: rows, visible count, switch, likes. */
+	private record ArticleState(List<CommentRepository.Row> rows, long visible, boolean enabled, long likes) {
+	}
+
+	/**
+	 * Per-article state, dropped on every write through this node and after 2 s at the latest (writes
+	 * through other nodes in cluster mode), so the article page costs no comment queries in steady state.
+	 */
+	private final com.github.benmanes.caffeine.cache.Cache<Long, ArticleState> states = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(20_000)
+		.expireAfterWrite(Duration.ofSeconds(2))
+		.build();
+
+	/** Whether a reader likes an article ("reader:article"), updated by this node's toggles. */
+	private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> readerLikes = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.build();
+
+	private ArticleState state(long articleId) {
+		return states.get(articleId, id -> {
+			List<CommentRepository.Row> rows = repository.byArticle(id);
+			long visible = rows.stream().filter(r -> "visible".equals(r.status())).count();
+			return new ArticleState(rows, visible, !repository.disabled(id), repository.articleLikes(id));
+		});
+	}
+
 	Comments(CommentRepository repository, RateLimiter limits, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.limits = limits;
@@ -46,7 +75,7 @@ public class Comments {
 		Set<Long> liked = viewerAccountId == null ? Set.of() : repository.likedBy(viewerAccountId, articleId);
 		Map<Long, Comment> top = new LinkedHashMap<>();
 		Map<Long, List<Comment>> replies = new LinkedHashMap<>();
-		for (CommentRepository.Row row : repository.byArticle(articleId)) {
+		for (CommentRepository.Row row : state(articleId).rows()) {
 			if ("hidden".equals(row.status()) && !showHidden) {
 				continue;
 			}
@@ -68,11 +97,11 @@ public class Comments {
 	}
 
 	public long count(long articleId) {
-		return repository.countVisible(articleId);
+		return state(articleId).visible();
 	}
 
 	public boolean enabled(long articleId) {
-		return !repository.disabled(articleId);
+		return state(articleId).enabled();
 	}
 
 	@Transactional
@@ -96,16 +125,18 @@ public class Comments {
 		}
 		long id = Ids.next();
 		repository.insert(id, articleId, parentId, author.accountId(), author.displayName(), body, System.currentTimeMillis());
+		states.invalidate(articleId);
 		return id;
 	}
 
 	/** Likes a comment once per account, or takes the like back. */
 	@Transactional
 	public void toggleLike(long commentId, long accountId) {
-		repository.find(commentId).orElseThrow(() -> new NotFoundException("no comment"));
+		CommentRepository.Row comment = repository.find(commentId).orElseThrow(() -> new NotFoundException("no comment"));
 		if (!repository.like(commentId, accountId)) {
 			repository.unlike(commentId, accountId);
 		}
+		states.invalidate(comment.articleId());
 	}
 
 	/** The article this comment belongs to (for the caller's permission check). */
@@ -116,30 +147,35 @@ public class Comments {
 	@Transactional
 	public void hide(long commentId, boolean hidden) {
 		repository.setStatus(commentId, hidden ? "hidden" : "visible");
+		states.invalidate(articleOf(commentId));
 	}
 
 	@Transactional
 	public void setEnabled(long articleId, boolean enabled) {
 		repository.setDisabled(articleId, !enabled);
+		states.invalidate(articleId);
 	}
 
 	/** Likes an article once per reader; a second call takes the like back. Likes feed the hot list. */
 	@Transactional
 	public boolean toggleArticleLike(long articleId, long channelId, String readerKey) {
+		states.invalidate(articleId);
 		if (repository.likeArticle(articleId, readerKey, System.currentTimeMillis())) {
+			readerLikes.put(readerKey + ':' + articleId, true);
 			events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.LIKE, System.currentTimeMillis()));
 			return true;
 		}
 		repository.unlikeArticle(articleId, readerKey);
+		readerLikes.put(readerKey + ':' + articleId, false);
 		return false;
 	}
 
 	public long articleLikes(long articleId) {
-		return repository.articleLikes(articleId);
+		return state(articleId).likes();
 	}
 
 	public boolean likes(long articleId, String readerKey) {
-		return repository.likesArticle(articleId, readerKey);
+		return readerLikes.get(readerKey + ':' + articleId, key -> repository.likesArticle(articleId, readerKey));
 	}
 
 	/** 注销: the deleted account's comments stay, anonymised; its likes go. */
@@ -147,6 +183,8 @@ public class Comments {
 	void on(io.inkstone.accounts.AccountDeleted deleted) {
 		repository.anonymise(deleted.accountId());
 		repository.deleteArticleLikes(deleted.readerKey());
+		states.invalidateAll();
+		readerLikes.invalidateAll();
 	}
 
 	/** Plain text: control characters out (line breaks kept), trimmed. */
