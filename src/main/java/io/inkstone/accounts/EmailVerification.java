@@ -1,8 +1,6 @@
 package io.inkstone.accounts;
 
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 
 import io.inkstone.web.RateLimiter;
@@ -20,8 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class EmailVerification {
 
 	static final Duration VALIDITY = Duration.ofHours(24);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -57,11 +53,9 @@ public class EmailVerification {
 				|| limits.tryAcquire("verify:" + accountId, 3, Duration.ofHours(1)) > 0) {
 			return;
 		}
-		byte[] raw = new byte[32];
-		RANDOM.nextBytes(raw);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+		String token = OneTimeTokens.newToken();
 		jdbc.sql("INSERT INTO email_verifications (token_hash, account_id, expires_at, used) VALUES (:h, :a, :e, FALSE)")
-			.param("h", PasswordResets.sha256(token))
+			.param("h", OneTimeTokens.sha256(token))
 			.param("a", accountId)
 			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
 			.update();
@@ -76,7 +70,7 @@ public class EmailVerification {
 		if (token == null || token.length() > 100) {
 			return false;
 		}
-		String hash = PasswordResets.sha256(token);
+		String hash = OneTimeTokens.sha256(token);
 		Optional<Long> account = jdbc.sql("SELECT account_id FROM email_verifications WHERE token_hash = :h AND used = FALSE"
 				+ " AND expires_at > :now").param("h", hash).param("now", System.currentTimeMillis()).query(Long.class).optional();
 		if (account.isEmpty()) {

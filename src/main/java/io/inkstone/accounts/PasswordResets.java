@@ -1,12 +1,6 @@
 package io.inkstone.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,8 +28,6 @@ public class PasswordResets {
 	private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
 
 	static final Duration VALIDITY = Duration.ofHours(1);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -78,11 +70,9 @@ public class PasswordResets {
 		if (account.isEmpty()) {
 			return;
 		}
-		byte[] raw = new byte[32];
-		RANDOM.nextBytes(raw);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+		String token = OneTimeTokens.newToken();
 		jdbc.sql("INSERT INTO password_resets (token_hash, account_id, expires_at, used) VALUES (:h, :a, :e, FALSE)")
-			.param("h", sha256(token))
+			.param("h", OneTimeTokens.sha256(token))
 			.param("a", account.get().id())
 			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
 			.update();
@@ -107,7 +97,7 @@ public class PasswordResets {
 			return Optional.empty();
 		}
 		return jdbc.sql("SELECT account_id FROM password_resets WHERE token_hash = :h AND used = FALSE AND expires_at > :now")
-			.param("h", sha256(token))
+			.param("h", OneTimeTokens.sha256(token))
 			.param("now", System.currentTimeMillis())
 			.query(Long.class)
 			.optional();
@@ -121,7 +111,7 @@ public class PasswordResets {
 			return false;
 		}
 		int spent = jdbc.sql("UPDATE password_resets SET used = TRUE WHERE token_hash = :h AND used = FALSE")
-			.param("h", sha256(token))
+			.param("h", OneTimeTokens.sha256(token))
 			.update();
 		if (spent != 1) {
 			return false;
@@ -131,15 +121,6 @@ public class PasswordResets {
 			.param("id", account.get())
 			.update();
 		return true;
-	}
-
-	public static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -2,6 +2,7 @@ package io.inkstone.articles;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.inkstone.shared.Cursor;
@@ -39,19 +40,18 @@ class ArticleRepository {
 	}
 
 	List<ArticleSummary> latest(Cursor after, int limit) {
-		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE status = 'published'"
-				+ " AND (published_at, id) < (:t, :id) ORDER BY published_at DESC, id DESC LIMIT :limit")
-			.param("t", after.publishedAt())
-			.param("id", after.id())
-			.param("limit", limit)
-			.query(ArticleSummary.class)
-			.list();
+		return keyset("", Map.of(), after, limit);
 	}
 
 	List<ArticleSummary> latestInChannel(long channelId, Cursor after, int limit) {
-		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE channel_id = :channel AND status = 'published'"
+		return keyset(" AND channel_id = :channel", Map.of("channel", channelId), after, limit);
+	}
+
+	/** Newest first after the cursor: the (published_at, id) row-value comparison keeps deep pages on the index. */
+	private List<ArticleSummary> keyset(String filter, Map<String, Object> params, Cursor after, int limit) {
+		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE status = 'published'" + filter
 				+ " AND (published_at, id) < (:t, :id) ORDER BY published_at DESC, id DESC LIMIT :limit")
-			.param("channel", channelId)
+			.params(params)
 			.param("t", after.publishedAt())
 			.param("id", after.id())
 			.param("limit", limit)
@@ -69,28 +69,14 @@ class ArticleRepository {
 	}
 
 	List<ArticleSummary> latestByCreator(long creatorId, Cursor after, int limit) {
-		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE creator_id = :creator AND status = 'published'"
-				+ " AND (published_at, id) < (:t, :id) ORDER BY published_at DESC, id DESC LIMIT :limit")
-			.param("creator", creatorId)
-			.param("t", after.publishedAt())
-			.param("id", after.id())
-			.param("limit", limit)
-			.query(ArticleSummary.class)
-			.list();
+		return keyset(" AND creator_id = :creator", Map.of("creator", creatorId), after, limit);
 	}
 
 	List<ArticleSummary> latestByCreators(java.util.Collection<Long> creatorIds, Cursor after, int limit) {
 		if (creatorIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE creator_id IN (:creators) AND status = 'published'"
-				+ " AND (published_at, id) < (:t, :id) ORDER BY published_at DESC, id DESC LIMIT :limit")
-			.param("creators", creatorIds)
-			.param("t", after.publishedAt())
-			.param("id", after.id())
-			.param("limit", limit)
-			.query(ArticleSummary.class)
-			.list();
+		return keyset(" AND creator_id IN (:creators)", Map.of("creators", creatorIds), after, limit);
 	}
 
 	long countPublishedByCreator(long creatorId) {
