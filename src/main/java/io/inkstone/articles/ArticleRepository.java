@@ -139,20 +139,8 @@ class ArticleRepository {
 				+ " cover_image, tags, original, aigc, source, status, removal_reason, published_at, updated_at, created_at, change_seq)"
 				+ " VALUES (:id, NULL, :creator, :channel, :title, :markdown, :html, :summary, :cover, :tags, :original, :aigc,"
 				+ " :source, 'draft', NULL, :now, :now, :now, :seq)")
-			.param("id", id)
+			.params(contentParams(id, d, html, summary, now))
 			.param("creator", creatorId)
-			.param("channel", d.channelId())
-			.param("title", d.title())
-			.param("markdown", d.bodyMarkdown())
-			.param("html", html)
-			.param("summary", summary)
-			.param("cover", MarkdownRenderer.imageSources(html).stream().findFirst().orElse(null))
-			.param("tags", d.tags())
-			.param("original", d.original())
-			.param("aigc", d.aigc().dbValue())
-			.param("source", d.source())
-			.param("now", now)
-			.param("seq", Ids.next())
 			.update();
 	}
 
@@ -160,20 +148,27 @@ class ArticleRepository {
 		jdbc.sql("UPDATE articles SET channel_id = :channel, title = :title, body_markdown = :markdown, body_html = :html,"
 				+ " summary = :summary, cover_image = :cover, tags = :tags, original = :original, aigc = :aigc, source = :source,"
 				+ " updated_at = :now, change_seq = :seq WHERE id = :id")
-			.param("id", id)
-			.param("channel", d.channelId())
-			.param("title", d.title())
-			.param("markdown", d.bodyMarkdown())
-			.param("html", html)
-			.param("summary", summary)
-			.param("cover", MarkdownRenderer.imageSources(html).stream().findFirst().orElse(null))
-			.param("tags", d.tags())
-			.param("original", d.original())
-			.param("aigc", d.aigc().dbValue())
-			.param("source", d.source())
-			.param("now", now)
-			.param("seq", Ids.next())
+			.params(contentParams(id, d, html, summary, now))
 			.update();
+	}
+
+	/** The editor-owned columns, shared by draft creation and edits (a new change_seq each time). */
+	private static Map<String, Object> contentParams(long id, Draft d, String html, String summary, long now) {
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("id", id);
+		params.put("channel", d.channelId());
+		params.put("title", d.title());
+		params.put("markdown", d.bodyMarkdown());
+		params.put("html", html);
+		params.put("summary", summary);
+		params.put("cover", MarkdownRenderer.imageSources(html).stream().findFirst().orElse(null));
+		params.put("tags", d.tags());
+		params.put("original", d.original());
+		params.put("aigc", d.aigc().dbValue());
+		params.put("source", d.source());
+		params.put("now", now);
+		params.put("seq", Ids.next());
+		return params;
 	}
 
 	/** Moves between statuses; the first publication sets the publish time. */
