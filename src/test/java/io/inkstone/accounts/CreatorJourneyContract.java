@@ -161,6 +161,17 @@ abstract class CreatorJourneyContract {
 		// a second application while one is pending is refused
 		assertThat(reader.post("/join", application(reader, "诗人二号", handle + "x")).statusCode()).isEqualTo(400);
 
+		// a rejection without a reason is refused and decides nothing
+		Browser reviewer = signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+		String rejectAction = reviewer.page("/admin/applications").html().selectFirst("form[action$=/reject]").attr("action");
+		HttpResponse<String> noReason = reviewer.post(rejectAction, Map.of("_csrf", reviewer.csrfToken(), "reason", " "));
+		assertThat(noReason.statusCode()).isEqualTo(400);
+		assertThat(noReason.body()).contains("驳回须填写理由");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_applications WHERE status = 'pending'").query(Long.class).single())
+			.isPositive();
+		assertThat(reviewer.post("/admin/applications/12345/approve", Map.of("_csrf", reviewer.csrfToken())).statusCode())
+			.isEqualTo(404);
+
 		assertThat(approveAll()).isPositive();
 		assertThat(reader.page("/join").testId("application-history").select("tr[data-status=approved]")).hasSize(1);
 		mailTo(email, "已通过"); // the applicant is told by e-mail (subject: 你的入驻申请已通过)
@@ -342,6 +353,11 @@ abstract class CreatorJourneyContract {
 		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "再回复", "parent", replyId))
 			.statusCode()).isEqualTo(400); // one level only
 		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "   ")).statusCode()).isEqualTo(400);
+		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "长".repeat(1001))).statusCode())
+			.isEqualTo(400);
+		assertThat(reader.post("/articles/1/comments", Map.of("_csrf", reader.csrfToken(), "text", "无处")).statusCode())
+			.isEqualTo(404);
+		assertThat(reader.post("/comments/1/like", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(404);
 
 		reader.post("/comments/" + commentId + "/like", Map.of("_csrf", reader.csrfToken()));
 		assertThat(reader.page(path).testId("comments").selectFirst("[data-testid=comment-like]").text()).endsWith("1");

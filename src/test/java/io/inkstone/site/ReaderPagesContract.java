@@ -292,6 +292,22 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
+	void writesToThingsThatDoNotExistAnswer404AndStoreNothing() {
+		Browser reader = browser();
+		reader.page("/");
+		long follows = jdbc.sql("SELECT COUNT(*) FROM follows").query(Long.class).single();
+		assertThat(reader.post("/creators/nobody-here/follow", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(404);
+		assertThat(reader.post("/creators/%3Cscript%3E/follow", Map.of("_csrf", reader.csrfToken())).statusCode()).isIn(400, 404);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM follows").query(Long.class).single()).isEqualTo(follows);
+		assertThat(reader.post("/articles/1/share", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(404);
+		assertThat(reader.post("/articles/abc/share", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(404);
+		assertThat(reader.post("/articles/1/like", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(404);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM share_marks WHERE article_id = 1").query(Long.class).single()).isZero();
+		assertThat(reader.get("/articles/1/qr.svg").statusCode()).isEqualTo(404);
+		assertThat(reader.get("/mode/sepia").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void badPageParametersAnswer400() {
 		Browser reader = browser();
 		String creatorPath = browser().page("/articles/" + anyArticleId("qu")).testId("creator-card")
