@@ -30,4 +30,67 @@
       form.submit();
     });
   });
+
+  // Editor: upload an image from the editor and insert its Markdown at the cursor.
+  var upload = document.querySelector('.editor-upload');
+  if (upload && window.fetch && window.FormData) {
+    upload.hidden = false;
+    var form = upload.closest('form');
+    upload.querySelector('[data-upload-button]').addEventListener('click', function () {
+      var file = upload.querySelector('[data-upload-file]');
+      var alt = upload.querySelector('[data-upload-alt]');
+      var status = upload.querySelector('[data-upload-status]');
+      var csrf = form.querySelector('input[type=hidden][name="_csrf"]');
+      if (!file.files.length || !alt.value.trim()) {
+        status.textContent = alt.getAttribute('data-missing') || '请选择图片并填写图片说明';
+        return;
+      }
+      var data = new FormData();
+      data.append('file', file.files[0]);
+      data.append('alt', alt.value);
+      status.textContent = '…';
+      fetch(upload.getAttribute('data-upload-url') + '?_csrf=' + encodeURIComponent(csrf ? csrf.value : ''), {
+        method: 'POST', headers: { 'Accept': 'application/json' }, body: data, credentials: 'same-origin'
+      }).then(function (response) {
+        if (response.status === 413) { throw new Error('图片太大 / too large'); }
+        if (response.status === 415) { throw new Error('只接受 JPEG、PNG、WebP、GIF / unsupported type'); }
+        return response.json().then(function (json) {
+          if (!response.ok) { throw new Error(json.error || response.status); }
+          return json;
+        });
+      }).then(function (json) {
+        var body = form.querySelector('textarea[name="body"]');
+        var at = body.selectionStart || body.value.length;
+        body.value = body.value.slice(0, at) + '\n' + json.markdown + '\n' + body.value.slice(at);
+        status.textContent = '✓ ' + json.url;
+        file.value = ''; alt.value = '';
+      }).catch(function (error) { status.textContent = String(error.message || error); });
+    });
+  }
+
+  // Editor: autosave. Drafts are saved to the server every 30 s while they change; every article also keeps
+  // a copy in this browser, so a closed tab loses nothing. Published articles are never saved automatically.
+  var bodyArea = document.querySelector('textarea[data-autosave]');
+  if (bodyArea && window.fetch) {
+    var editor = bodyArea.closest('form');
+    var status = document.querySelector('[data-testid="article-status"]');
+    var isDraft = !document.querySelector('[data-testid="correction"]');
+    var storageKey = 'inkstone.draft.' + bodyArea.getAttribute('data-autosave');
+    var last = new URLSearchParams(new FormData(editor)).toString();
+    setInterval(function () {
+      var current = new URLSearchParams(new FormData(editor));
+      if (current.toString() === last) { return; }
+      last = current.toString();
+      try { localStorage.setItem(storageKey, bodyArea.value); } catch (e) { /* private mode */ }
+      if (!isDraft || !editor.querySelector('[name="title"]').value.trim()) { return; }
+      current.set('action', 'save');
+      fetch(editor.action, { method: 'POST', body: current, credentials: 'same-origin' }).then(function (response) {
+        if (response.ok && response.url.indexOf('/studio/articles/') >= 0 && editor.action.indexOf(response.url.split('?')[0]) < 0) {
+          editor.action = response.url.split('?')[0];
+          history.replaceState(null, '', editor.action);
+        }
+        if (response.ok && status) { status.setAttribute('data-autosaved', new Date().toISOString()); }
+      }).catch(function () { /* next tick retries */ });
+    }, 30000);
+  }
 })();

@@ -160,8 +160,9 @@ class ArticleRepository {
 		params.put("title", d.title());
 		params.put("markdown", d.bodyMarkdown());
 		params.put("html", html);
-		params.put("summary", summary);
-		params.put("cover", MarkdownRenderer.imageSources(html).stream().findFirst().orElse(null));
+		params.put("summary", d.summary() != null ? d.summary() : summary);
+		params.put("cover", d.coverImage() != null ? d.coverImage()
+				: MarkdownRenderer.imageSources(html).stream().findFirst().orElse(null));
 		params.put("tags", d.tags());
 		params.put("original", d.original());
 		params.put("aigc", d.aigc().dbValue());
@@ -169,6 +170,35 @@ class ArticleRepository {
 		params.put("now", now);
 		params.put("seq", Ids.next());
 		return params;
+	}
+
+	void insertRevision(long articleId, String title, String markdown, String note, long at) {
+		jdbc.sql("INSERT INTO article_revisions (id, article_id, title, body_markdown, note, created_at)"
+				+ " VALUES (:id, :article, :title, :markdown, :note, :at)")
+			.param("id", Ids.next())
+			.param("article", articleId)
+			.param("title", title)
+			.param("markdown", markdown)
+			.param("note", note)
+			.param("at", at)
+			.update();
+	}
+
+	/** Oldest first. */
+	List<Revision> revisions(long articleId) {
+		return jdbc.sql("SELECT id, article_id, title, body_markdown, note, created_at FROM article_revisions"
+				+ " WHERE article_id = :article ORDER BY created_at, id")
+			.param("article", articleId)
+			.query(Revision.class)
+			.list();
+	}
+
+	List<Correction> corrections(long articleId) {
+		return jdbc.sql("SELECT note, created_at FROM article_revisions WHERE article_id = :article AND note IS NOT NULL"
+				+ " ORDER BY created_at, id")
+			.param("article", articleId)
+			.query(Correction.class)
+			.list();
 	}
 
 	/** Moves between statuses; the first publication sets the publish time. */

@@ -36,6 +36,9 @@ public class Articles {
 	/** Whole articles for the article page; dropped on every change (this node's or seen in the feed). */
 	private final Cache<Long, Article> byId = Caffeine.newBuilder().maximumSize(5_000).build();
 
+	/** Correction notes per article (the article page shows them; most articles have none). */
+	private final Cache<Long, List<Correction>> correctionsById = Caffeine.newBuilder().maximumSize(20_000).build();
+
 	/** Public-article counts per creator (the creator card's true count, cached until a change). */
 	private final Cache<Long, Long> countsByCreator = Caffeine.newBuilder().maximumSize(50_000).build();
 
@@ -196,9 +199,29 @@ public class Articles {
 
 	@Transactional
 	public void update(long id, long creatorId, Draft draft) {
+		update(id, creatorId, draft, null);
+	}
+
+	/**
+	 * Saves an edit. Edits of a published article keep its history: the version before the first such edit
+	 * and every new version, with an optional public correction note shown on the article page.
+	 */
+	@Transactional
+	public void update(long id, long creatorId, Draft draft, String correctionNote) {
 		Article article = ownedBy(id, creatorId);
+		long now = System.currentTimeMillis();
+		if (article.articleStatus() == ArticleStatus.PUBLISHED) {
+			boolean changed = !article.title().equals(draft.title()) || !article.bodyMarkdown().equals(draft.bodyMarkdown());
+			String note = correctionNote == null || correctionNote.isBlank() ? null : correctionNote.strip();
+			if (changed || note != null) {
+				if (repository.revisions(id).isEmpty()) {
+					repository.insertRevision(id, article.title(), article.bodyMarkdown(), null, article.updatedAt());
+				}
+				repository.insertRevision(id, draft.title(), draft.bodyMarkdown(), note, now);
+			}
+		}
 		repository.updateContent(id, draft, MarkdownRenderer.toSafeHtml(draft.bodyMarkdown()), summaryOf(draft.bodyMarkdown()),
-				System.currentTimeMillis());
+				now);
 		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
 		if (article.channelId() != draft.channelId()) {
 			events.publishEvent(new ArticleChanged(id, creatorId, draft.channelId()));
@@ -281,6 +304,17 @@ public class Articles {
 		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
 	}
 
+	/** The creator's own article's versions, oldest first. */
+	public List<Revision> revisions(long id, long creatorId) {
+		ownedBy(id, creatorId);
+		return repository.revisions(id);
+	}
+
+	/** Public correction notes of an article, oldest first. */
+	public List<Correction> corrections(long id) {
+		return correctionsById.get(id, repository::corrections);
+	}
+
 	static String summaryOf(String markdown) {
 		return MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(markdown), 120);
 	}
@@ -298,6 +332,7 @@ public class Articles {
 	void evict(ArticleChanged changed) {
 		summaries.invalidate(changed.id());
 		byId.invalidate(changed.id());
+		correctionsById.invalidate(changed.id());
 		countsByCreator.invalidate(changed.creatorId());
 		recentByCreator.invalidate(changed.creatorId());
 		channelsWithContent.invalidate(changed.channelId());

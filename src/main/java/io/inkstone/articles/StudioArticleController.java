@@ -48,8 +48,12 @@ class StudioArticleController {
 
 	private final io.inkstone.engagement.Comments comments;
 
+	private final io.inkstone.media.Media media;
+
 	StudioArticleController(Articles articles, Creators creators, Channels channels, UiFactory ui,
-			io.inkstone.engagement.Engagement engagement, io.inkstone.engagement.Comments comments) {
+			io.inkstone.engagement.Engagement engagement, io.inkstone.engagement.Comments comments,
+			io.inkstone.media.Media media) {
+		this.media = media;
 		this.engagement = engagement;
 		this.comments = comments;
 		this.articles = articles;
@@ -115,7 +119,8 @@ class StudioArticleController {
 		Creator me = me();
 		Article a = articles.ownedBy(id, me.id());
 		StudioPages.EditorForm form = new StudioPages.EditorForm(a.title(), a.bodyMarkdown(),
-				channels.get(a.channelId()).slug(), a.tags(), a.original(), a.aigc(), a.source() == null ? "" : a.source());
+				channels.get(a.channelId()).slug(), a.tags(), a.original(), a.aigc(), a.source() == null ? "" : a.source(),
+				a.summary() == null ? "" : a.summary(), a.coverImage() == null ? "" : a.coverImage(), "");
 		return editor(request, model, me, id, a.status(), form, Map.of(), null, articles.scheduledAt(id));
 	}
 
@@ -130,6 +135,9 @@ class StudioArticleController {
 			@RequestParam(name = "original", required = false) String original,
 			@RequestParam(name = "aigc", defaultValue = "none") String aigc,
 			@RequestParam(name = "source", defaultValue = "") String source,
+			@RequestParam(name = "summary", defaultValue = "") String summary,
+			@RequestParam(name = "cover", defaultValue = "") String cover,
+			@RequestParam(name = "correction", defaultValue = "") String correction,
 			@RequestParam(name = "publishAt", defaultValue = "") String publishAt, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		Creator me = me();
@@ -142,8 +150,12 @@ class StudioArticleController {
 			articles.unpublish(id, me.id());
 			return "redirect:/studio/articles/" + id;
 		}
-		StudioPages.EditorForm form = new StudioPages.EditorForm(title, body, channel, tags, original != null, aigc, source);
-		Map<String, String> errors = validate(form);
+		StudioPages.EditorForm form = new StudioPages.EditorForm(title, body, channel, tags, original != null, aigc, source,
+				summary, cover, correction);
+		Map<String, String> errors = new TreeMap<>(validate(form));
+		if (!cover.isBlank() && !media.ownsUrl(me.id(), cover.strip())) {
+			errors.put("cover", "studio.error.cover");
+		}
 		Long scheduleAt = null;
 		if ("schedule".equals(action)) {
 			scheduleAt = parseSchedule(publishAt);
@@ -161,14 +173,15 @@ class StudioArticleController {
 			return editor(request, model, me, id, status, form, errors, null);
 		}
 		Draft draft = new Draft(title.strip(), body, channels.get(channel).id(), normalizeTags(tags), original != null,
-				Aigc.parse(aigc).orElseThrow(), source.isBlank() ? null : source.strip());
+				Aigc.parse(aigc).orElseThrow(), source.isBlank() ? null : source.strip(),
+				summary.isBlank() ? null : summary.strip(), cover.isBlank() ? null : cover.strip());
 		long articleId;
 		if (id == null) {
 			articleId = articles.createDraft(me.id(), draft);
 		}
 		else {
 			articleId = id;
-			articles.update(id, me.id(), draft);
+			articles.update(id, me.id(), draft, correction);
 		}
 		if ("publish".equals(action)) {
 			articles.schedule(articleId, me.id(), null);
@@ -179,6 +192,34 @@ class StudioArticleController {
 			articles.schedule(articleId, me.id(), scheduleAt);
 		}
 		return "redirect:/studio/articles/" + articleId + "?saved";
+	}
+
+	/** The article's versions; {@code ?rev=} compares one with the version before it, side by side. */
+	@GetMapping("/studio/articles/{id}/revisions")
+	String revisions(@PathVariable long id, @RequestParam(name = "rev", required = false) Long rev,
+			HttpServletRequest request, Model model) {
+		Creator me = me();
+		Article article = articles.ownedBy(id, me.id());
+		List<Revision> all = articles.revisions(id, me.id());
+		Revision shown = null;
+		List<StudioPages.DiffLine> diff = List.of();
+		if (rev != null) {
+			int index = -1;
+			for (int i = 0; i < all.size(); i++) {
+				if (all.get(i).id() == rev) {
+					index = i;
+				}
+			}
+			if (index < 0) {
+				throw new NotFoundException("no revision " + rev);
+			}
+			shown = all.get(index);
+			Revision before = index == 0 ? null : all.get(index - 1);
+			diff = RevisionDiff.sideBySide(before == null ? "" : before.title() + "\n\n" + before.bodyMarkdown(),
+					shown.title() + "\n\n" + shown.bodyMarkdown());
+		}
+		model.addAttribute("page", new StudioPages.Revisions(ui.of(request), List.of(), id, article.title(), all, shown, diff));
+		return "studio/revisions";
 	}
 
 	Map<String, String> validate(StudioPages.EditorForm form) {
@@ -198,6 +239,12 @@ class StudioArticleController {
 		}
 		if (!form.original() && form.source().isBlank()) {
 			errors.put("source", "studio.error.source");
+		}
+		if (form.summary().strip().length() > 200) {
+			errors.put("summary", "studio.error.summary");
+		}
+		if (form.correction().strip().length() > 500) {
+			errors.put("correction", "studio.error.correction");
 		}
 		if (form.source().length() > 300) {
 			errors.put("source", "studio.error.sourceLength");

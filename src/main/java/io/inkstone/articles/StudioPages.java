@@ -21,6 +21,15 @@ public final class StudioPages {
 
 	}
 
+	/** The version list of an article, and one version compared side by side with the one before it. */
+	public record Revisions(Ui ui, List<Channel> nav, long articleId, String title, List<Revision> revisions,
+			Revision shown, List<DiffLine> diff) {
+	}
+
+	/** One row of a side-by-side diff; the texts are already HTML-escaped with {@code <del>/<ins>} marks. */
+	public record DiffLine(String kind, String oldHtml, String newHtml) {
+	}
+
 	public record Deleted(Ui ui, List<Channel> nav, List<StudioRow> articles) {
 	}
 
@@ -40,10 +49,10 @@ public final class StudioPages {
 	}
 
 	public record EditorForm(String title, String body, String channel, String tags, boolean original, String aigc,
-			String source) {
+			String source, String summary, String cover, String correction) {
 
 		static EditorForm empty(String channel) {
-			return new EditorForm("", "", channel, "", true, "none", "");
+			return new EditorForm("", "", channel, "", true, "none", "", "", "", "");
 		}
 
 	}

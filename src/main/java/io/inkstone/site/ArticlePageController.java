@@ -85,7 +85,7 @@ class ArticlePageController {
 		Pages.ArticlePage page = new Pages.ArticlePage(u, parts.nav(), article, channel,
 				parts.card(creators.get(article.creatorId()), reader, 5), engagement.counts(id), shared != null,
 				shareUrl(id), disclaimer, related.forArticle(id, RELATED_SIZE), hot.site(HOT_SIZE, Set.of(id)),
-				u.care() ? "" : parts.headlinesHtml(u), comments(article, reader));
+				u.care() ? "" : parts.headlinesHtml(u), comments(article, reader), articles.corrections(id));
 		// The ETag covers everything the page shows, computed from the model: a revalidation that
 		// matches answers 304 without rendering.
 		if (webRequest.checkNotModified(etag(page, hot.version()))) {

@@ -100,6 +100,17 @@ class ErrorPages implements ErrorController {
 		return page(request, response, model, 413, null);
 	}
 
+	@ExceptionHandler(io.inkstone.shared.PayloadTooLargeException.class)
+	String tooManyPixels(io.inkstone.shared.PayloadTooLargeException ex, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		return page(request, response, model, 413, ex.getMessage());
+	}
+
+	@ExceptionHandler(io.inkstone.shared.UnsupportedMediaException.class)
+	String unsupportedMedia(HttpServletRequest request, HttpServletResponse response, Model model) {
+		return page(request, response, model, 415, null);
+	}
+
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
 	String notAcceptable(HttpServletRequest request, HttpServletResponse response, Model model) {
 		return page(request, response, model, 406, null);

@@ -267,6 +267,133 @@ abstract class CreatorJourneyContract {
 		assertThat(creator.get("/studio").statusCode()).isEqualTo(302);
 	}
 
+	/** Signs up, verifies, applies and has {@code admin} approve; returns the creator signed in afresh. */
+	Browser newCreator(Browser admin, String name) {
+		String email = "c" + System.nanoTime() + "@inkstone.test";
+		Browser b = signUp(email, name);
+		verifyEmail(b, email);
+		assertThat(b.post("/join", application(b, name, "h" + (System.nanoTime() % 10_000_000))).statusCode()).isEqualTo(302);
+		for (var form : admin.page("/admin/applications").html().select("form[action$=/approve]")) {
+			admin.post(form.attr("action"), Map.of("_csrf", admin.csrfToken()));
+		}
+		return signIn(email, "correct-horse-1");
+	}
+
+	long mediaRows() {
+		return jdbc.sql("SELECT COUNT(*) FROM media").query(Long.class).single();
+	}
+
+	HttpResponse<String> upload(Browser b, String alt, String name, String type, byte[] file, String accept) {
+		return b.postMultipart("/studio/media?_csrf=" + b.csrfToken(), Map.of("_csrf", b.csrfToken(), "alt", alt), "file", name,
+				type, file, accept);
+	}
+
+	@Test
+	void creatorsUploadImagesIntoTheirOwnLibraryAndEditsKeepTheirHistory() throws Exception {
+		assertThat(location(browser().get("/studio/media"))).contains("/login");
+		Browser admin = signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+		Browser a = newCreator(admin, "摄影师甲");
+		Browser b = newCreator(admin, "摄影师乙");
+		Document library = a.page("/studio/media").html();
+		assertThat(library.selectFirst("form[data-testid=media-upload]").attr("enctype")).isEqualTo("multipart/form-data");
+		long before = mediaRows();
+
+		// a phone photo with GPS: stored without it, upright, in responsive sizes, served immutable to anyone
+		HttpResponse<String> ok = upload(a, "西湖秋色", "IMG_0001.JPG", "image/jpeg",
+				io.inkstone.support.TestImages.jpegWithGps(1200, 800, 1), "text/html");
+		assertThat(ok.statusCode()).as(ok.body()).isEqualTo(302);
+		Document uploaded = a.page(location(ok).replaceFirst("^https?://[^/]+", "")).html();
+		String markdown = uploaded.selectFirst("[data-testid=media-markdown]").val();
+		assertThat(markdown).startsWith("![西湖秋色](/media/").endsWith("/full.jpg)");
+		String url = markdown.substring(markdown.indexOf("(/") + 1, markdown.length() - 1);
+		HttpResponse<byte[]> image = browser().getBytes(url);
+		assertThat(image.statusCode()).isEqualTo(200);
+		assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+		assertThat(image.headers().firstValue("Cache-Control").orElse("")).contains("immutable");
+		assertThat(com.drew.imaging.ImageMetadataReader.readMetadata(new java.io.ByteArrayInputStream(image.body()))
+			.getFirstDirectoryOfType(com.drew.metadata.exif.GpsDirectory.class)).isNull();
+		assertThat(browser().getBytes(url.replace("/full.jpg", "/480.jpg")).statusCode()).isEqualTo(200);
+		assertThat(browser().getBytes(url.replace("/full.jpg", "/../../x")).statusCode()).isIn(400, 404);
+		assertThat(mediaRows()).isEqualTo(before + 1);
+
+		// bad uploads: clear status, a page a person understands, nothing stored
+		byte[] png = io.inkstone.support.TestImages.encode(io.inkstone.support.TestImages.picture(64, 64), "png");
+		HttpResponse<String> noAlt = upload(a, " ", "a.png", "image/png", png, "text/html");
+		assertThat(noAlt.statusCode()).isEqualTo(400);
+		assertThat(org.jsoup.Jsoup.parse(noAlt.body()).select("[data-field=alt]").text()).contains("图片说明");
+		HttpResponse<String> fake = upload(a, "假图片", "photo.jpg", "image/jpeg",
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8), "text/html");
+		assertThat(fake.statusCode()).isEqualTo(415);
+		assertThat(org.jsoup.Jsoup.parse(fake.body()).selectFirst("[data-testid=error]").attr("data-status")).isEqualTo("415");
+		HttpResponse<String> bomb = upload(a, "炸弹", "bomb.png", "image/png",
+				io.inkstone.support.TestImages.pngClaiming(60_000, 60_000), "text/html");
+		assertThat(bomb.statusCode()).isEqualTo(413);
+		byte[] huge = new byte[13 * 1024 * 1024];
+		System.arraycopy(png, 0, huge, 0, png.length);
+		HttpResponse<String> tooBig = upload(a, "太大", "huge.png", "image/png", huge, "text/html");
+		assertThat(tooBig.statusCode()).isEqualTo(413);
+		assertThat(org.jsoup.Jsoup.parse(tooBig.body()).selectFirst("[data-testid=error]").attr("data-status")).isEqualTo("413");
+		assertThat(mediaRows()).isEqualTo(before + 1);
+
+		// the editor's script upload answers JSON
+		HttpResponse<String> json = upload(a, "蓝色圆", "circle.png", "image/png", png, "application/json");
+		assertThat(json.statusCode()).isEqualTo(201);
+		assertThat(json.body()).contains("\"markdown\":\"![蓝色圆](/media/");
+
+		// one creator never sees or deletes another's media
+		long itemOfA = jdbc.sql("SELECT id FROM media WHERE alt = '西湖秋色'").query(Long.class).single();
+		assertThat(b.page("/studio/media").html().select("[data-media-id=" + itemOfA + "]")).isEmpty();
+		assertThat(b.post("/studio/media/" + itemOfA + "/delete", Map.of("_csrf", b.csrfToken())).statusCode()).isEqualTo(404);
+		assertThat(b.get("/studio/media?uploaded=" + itemOfA).statusCode()).isEqualTo(404);
+		assertThat(a.page("/studio/media").html().select("[data-media-id=" + itemOfA + "]")).hasSize(1);
+
+		// an article with the image as body picture and cover; another creator's image is refused as cover
+		a.page("/studio/articles/new");
+		Map<String, String> draft = new HashMap<>();
+		draft.put("_csrf", a.csrfToken());
+		draft.put("title", "湖上");
+		draft.put("body", "水光潋滟晴方好。\n\n" + markdown + "\n\n山色空蒙雨亦奇。");
+		draft.put("channel", "travel");
+		draft.put("original", "yes");
+		draft.put("summary", "一篇写西湖的短文");
+		draft.put("cover", "/media/" + "0".repeat(64) + "/full.jpg");
+		draft.put("action", "publish");
+		HttpResponse<String> badCover = a.post("/studio/articles", draft);
+		assertThat(badCover.statusCode()).isEqualTo(400);
+		assertThat(org.jsoup.Jsoup.parse(badCover.body()).select("[data-field=cover]").text()).contains("图片库");
+		draft.put("cover", url);
+		HttpResponse<String> published = a.post("/studio/articles", draft);
+		assertThat(published.statusCode()).isEqualTo(302);
+		String articlePath = location(published).replaceFirst("^https?://[^/]+", "");
+		long articleId = Long.parseLong(articlePath.substring(articlePath.lastIndexOf('/') + 1));
+		Document page = browser().page(articlePath).html();
+		assertThat(page.select("[data-testid=body] img").attr("src")).isEqualTo(url);
+		assertThat(page.select("[data-testid=body] img").attr("alt")).isEqualTo("西湖秋色");
+		assertThat(page.select("meta[name=description]").attr("content")).isEqualTo("一篇写西湖的短文");
+		assertThat(jdbc.sql("SELECT cover_image FROM articles WHERE id = :id").param("id", articleId).query(String.class).single())
+			.isEqualTo(url);
+		assertThat(page.select("[data-testid=corrections]")).isEmpty();
+
+		// an edit after publication with a public correction note; history and a side-by-side diff in the studio
+		Document editor = a.page("/studio/articles/" + articleId).html();
+		assertThat(editor.select("[data-testid=correction]")).hasSize(1);
+		draft.put("_csrf", a.csrfToken());
+		draft.put("body", draft.get("body").replace("晴方好", "晴偏好"));
+		draft.put("correction", "更正：第一句原文误作“晴偏好”之前的版本。");
+		draft.put("action", "save");
+		assertThat(a.post("/studio/articles/" + articleId, draft).statusCode()).isEqualTo(302);
+		Document corrected = browser().page(articlePath).html();
+		assertThat(corrected.select("[data-testid=body]").text()).contains("晴偏好");
+		assertThat(corrected.select("[data-testid=corrections] li").text()).contains("更正：第一句");
+		Document history = a.page("/studio/articles/" + articleId + "/revisions").html();
+		assertThat(history.select("[data-testid=revision-list] li")).hasSize(2);
+		String latest = history.select("[data-testid=revision-list] li a").last().attr("href");
+		Document diff = a.page(latest).html();
+		assertThat(diff.select("[data-testid=diff] tr[data-kind=change] del").text()).contains("方");
+		assertThat(diff.select("[data-testid=diff] tr[data-kind=change] ins").text()).contains("偏");
+		assertThat(b.get("/studio/articles/" + articleId + "/revisions").statusCode()).isEqualTo(404);
+	}
+
 	@Test
 	void signUpAndSignInRefuseBadInputWithClearMessages() {
 		Browser b = browser();

@@ -84,6 +84,47 @@ public final class Browser {
 			.build());
 	}
 
+	/**
+	 * A {@code multipart/form-data} POST, as a browser sends a file form: the fields, then one file part.
+	 */
+	public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+			String fileType, byte[] file, String accept) {
+		String boundary = "----inkstone" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (var field : fields.entrySet()) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+					+ field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		if (file != null) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+					+ fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(file);
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("User-Agent", userAgent)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", accept)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
+	/** A GET whose body is kept as bytes (images). */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** The CSRF token from the XSRF-TOKEN cookie (set by the first page this browser loaded). */
 	public String csrfToken() {
 		return cookies.getCookieStore()

@@ -1,0 +1,130 @@
+package io.inkstone.media;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
+
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.Ids;
+import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.TooManyRequestsException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The media library's public API: upload (validate → process → store bytes → record the row), list, delete,
+ * and serve. Bytes are written before the row, so a failure leaves at most unreferenced content-addressed
+ * objects, never a row pointing at nothing.
+ */
+@Service
+public class Media {
+
+	private static final Logger log = LoggerFactory.getLogger(Media.class);
+
+	public static final int MAX_ALT = 200;
+
+	/** Decoding is memory-hungry; at most this many images are processed at once per node. */
+	private final Semaphore processing = new Semaphore(2);
+
+	private final ImageProcessor processor;
+
+	private final MediaStorage storage;
+
+	private final MediaRepository repository;
+
+	Media(ImageProcessor processor, MediaStorage storage, MediaRepository repository) {
+		this.processor = processor;
+		this.storage = storage;
+		this.repository = repository;
+	}
+
+	public MediaItem upload(long creatorId, byte[] bytes, String alt) {
+		String cleanAlt = alt == null ? "" : alt.strip();
+		if (cleanAlt.isEmpty() || cleanAlt.length() > MAX_ALT) {
+			throw new BadRequestException("请填写图片说明（alt，1–200 字），方便读屏用户理解图片 / alt text is required");
+		}
+		if (bytes.length == 0) {
+			throw new BadRequestException("请选择要上传的图片 / choose an image");
+		}
+		ImageProcessor.Processed image;
+		if (!processing.tryAcquire()) {
+			throw new TooManyRequestsException(2);
+		}
+		try {
+			image = processor.process(bytes);
+		}
+		finally {
+			processing.release();
+		}
+		try {
+			for (ImageProcessor.Rendition r : image.renditions()) {
+				storage.put(r.key(image.sha256()), r.bytes(), r.format().contentType());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Storing media {} failed; removing what was written", image.sha256(), ex);
+			forgetBytesIfUnused(image.sha256(), image.renditions().stream().map(r -> r.key(image.sha256())).toList());
+			throw ex;
+		}
+		ImageProcessor.Rendition full = image.full();
+		String renditions = image.renditions().stream().map(ImageProcessor.Rendition::name).collect(Collectors.joining(","));
+		long stored = image.renditions().stream().mapToLong(r -> r.bytes().length).sum();
+		return repository.upsert(new MediaItem(Ids.next(), creatorId, image.sha256(), full.format().extension(), full.width(),
+				full.height(), stored, renditions, cleanAlt, image.aiSource(), System.currentTimeMillis()));
+	}
+
+	public List<MediaItem> library(long creatorId) {
+		return repository.ofCreator(creatorId, 200);
+	}
+
+	/** The creator's own item; someone else's id answers 404, exactly like a missing one. */
+	public MediaItem ownedBy(long id, long creatorId) {
+		return repository.find(id).filter(m -> m.creatorId() == creatorId).orElseThrow(() -> new NotFoundException("media " + id));
+	}
+
+	public void delete(long id, long creatorId) {
+		MediaItem item = ownedBy(id, creatorId);
+		repository.delete(id, creatorId);
+		forgetBytesIfUnused(item.sha256(), keysOf(item));
+	}
+
+	/** The AI-source metadata of an uploaded image, looked up by its public URL (for the AI-label checks). */
+	public Optional<MediaItem> byUrl(String url) {
+		var m = java.util.regex.Pattern.compile("/media/([0-9a-f]{64})/").matcher(url == null ? "" : url);
+		return m.find() ? repository.anyBySha(m.group(1)) : Optional.empty();
+	}
+
+	/** Whether {@code url} is one of this creator's images (a cover must be). */
+	public boolean ownsUrl(long creatorId, String url) {
+		var m = java.util.regex.Pattern.compile("/media/([0-9a-f]{64})/(full|[0-9]{2,4})\\.(jpg|png|gif)").matcher(url == null ? "" : url);
+		return m.matches() && repository.ofCreatorBySha(creatorId, m.group(1)).isPresent();
+	}
+
+	Optional<MediaStorage.Blob> read(String key) {
+		return MediaKeys.valid(key) ? storage.get(key) : Optional.empty();
+	}
+
+	private void forgetBytesIfUnused(String sha, List<String> keys) {
+		if (repository.countBySha(sha) > 0) {
+			return;
+		}
+		for (String key : keys) {
+			try {
+				storage.delete(key);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not delete media object {}", key, ex);
+			}
+		}
+	}
+
+	private static List<String> keysOf(MediaItem item) {
+		return java.util.Arrays.stream(item.renditions().split(","))
+			.map(r -> item.sha256() + "/" + r + "." + item.extension())
+			.toList();
+	}
+
+}

@@ -1,0 +1,121 @@
+package io.inkstone.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.inkstone.creators.Creator;
+import io.inkstone.creators.Creators;
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.SignedIn;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code /studio/media}: the signed-in creator's image library. Upload works as a plain form (no JavaScript)
+ * and as {@code fetch} from the editor (JSON answer). Another creator's media id answers 404.
+ */
+@Controller
+class StudioMediaController {
+
+	private final Media media;
+
+	private final Creators creators;
+
+	private final UiFactory ui;
+
+	private final MediaProperties properties;
+
+	StudioMediaController(Media media, Creators creators, UiFactory ui, MediaProperties properties) {
+		this.media = media;
+		this.creators = creators;
+		this.ui = ui;
+		this.properties = properties;
+	}
+
+	private Creator me() {
+		SignedIn account = SignedIn.current().orElseThrow();
+		return creators.ofAccount(account.accountId())
+			.orElseThrow(() -> new NotFoundException("你还不是创作者，请先申请入驻 / not a creator yet"));
+	}
+
+	@GetMapping("/studio/media")
+	String library(@RequestParam(name = "uploaded", required = false) Long uploaded, HttpServletRequest request,
+			Model model) {
+		Creator me = me();
+		MediaItem just = uploaded == null ? null : media.ownedBy(uploaded, me.id());
+		return page(request, model, me, null, just);
+	}
+
+	@PostMapping(value = "/studio/media", produces = MediaType.TEXT_HTML_VALUE)
+	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(name = "alt", defaultValue = "") String alt, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Creator me = me();
+		try {
+			MediaItem item = media.upload(me.id(), bytes(file), alt);
+			return "redirect:/studio/media?uploaded=" + item.id();
+		}
+		catch (BadRequestException ex) {
+			response.setStatus(400);
+			return page(request, model, me, ex.getMessage(), null);
+		}
+	}
+
+	/** The editor's upload button: the same checks, a JSON answer with the Markdown to insert. */
+	@PostMapping(value = "/studio/media", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> uploadJson(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(name = "alt", defaultValue = "") String alt) {
+		Creator me = me();
+		try {
+			MediaItem item = media.upload(me.id(), bytes(file), alt);
+			return ResponseEntity.status(201)
+				.body(Map.of("id", item.id(), "url", item.url(), "markdown", item.markdown(), "srcset", item.srcset()));
+		}
+		catch (BadRequestException ex) {
+			return ResponseEntity.badRequest().body(Map.of("error", ex.getMessage()));
+		}
+	}
+
+	@PostMapping("/studio/media/{id}/delete")
+	String delete(@PathVariable long id) {
+		media.delete(id, me().id());
+		return "redirect:/studio/media?deleted";
+	}
+
+	private static byte[] bytes(MultipartFile file) {
+		if (file == null || file.isEmpty()) {
+			return new byte[0];
+		}
+		try {
+			return file.getBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private String page(HttpServletRequest request, Model model, Creator me, String error, MediaItem uploaded) {
+		List<MediaItem> items = media.library(me.id());
+		model.addAttribute("page", new MediaPages.Library(ui.of(request), List.of(), items, error, uploaded,
+				properties.maxBytes() / (1024 * 1024) + " MB"));
+		return "media/library";
+	}
+
+}

@@ -1,0 +1,108 @@
+package io.inkstone.media;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.GpsDirectory;
+
+import io.inkstone.shared.PayloadTooLargeException;
+import io.inkstone.shared.UnsupportedMediaException;
+import io.inkstone.support.TestImages;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ImageProcessorTests {
+
+	final ImageProcessor processor = new ImageProcessor(
+			new MediaProperties("local", 2 * 1024 * 1024, 20_000_000, List.of(480, 960), null));
+
+	@Test
+	void gpsAndExifAreRemovedAndThePhotoIsTurnedUpright() throws Exception {
+		byte[] upload = TestImages.jpegWithGps(1200, 800, 6);
+		assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(upload)).getFirstDirectoryOfType(GpsDirectory.class))
+			.as("the fixture really carries GPS")
+			.isNotNull();
+
+		ImageProcessor.Processed image = processor.process(upload);
+
+		assertThat(image.uploadFormat()).isEqualTo(ImageFormat.JPEG);
+		assertThat(image.renditions()).extracting(ImageProcessor.Rendition::name).containsExactly("full", "480");
+		for (ImageProcessor.Rendition r : image.renditions()) {
+			var metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(r.bytes()));
+			assertThat(metadata.getFirstDirectoryOfType(GpsDirectory.class)).isNull();
+			assertThat(metadata.getFirstDirectoryOfType(ExifIFD0Directory.class)).isNull();
+		}
+		// orientation 6 = rotate 90°: the stored image is portrait
+		var full = ImageIO.read(new ByteArrayInputStream(image.full().bytes()));
+		assertThat(full.getWidth()).isEqualTo(800);
+		assertThat(full.getHeight()).isEqualTo(1200);
+		assertThat(ImageIO.read(new ByteArrayInputStream(image.renditions().get(1).bytes())).getWidth()).isEqualTo(480);
+		assertThat(image.sha256()).hasSize(64);
+	}
+
+	@Test
+	void theTypeComesFromTheBytesNotTheName() {
+		assertThatThrownBy(() -> processor.process("<svg onload=alert(1)></svg>".getBytes()))
+			.isInstanceOf(UnsupportedMediaException.class);
+		assertThatThrownBy(() -> processor.process(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2 }))
+			.as("a JPEG signature followed by garbage")
+			.isInstanceOf(UnsupportedMediaException.class);
+		assertThat(processor.process(TestImages.encode(TestImages.picture(40, 30), "png")).uploadFormat())
+			.isEqualTo(ImageFormat.PNG);
+	}
+
+	@Test
+	void aDecompressionBombIsRefusedFromItsHeader() {
+		byte[] bomb = TestImages.pngClaiming(50_000, 50_000);
+		assertThat(bomb.length).isLessThan(200);
+		assertThatThrownBy(() -> processor.process(bomb)).isInstanceOf(PayloadTooLargeException.class);
+	}
+
+	@Test
+	void oversizedUploadsAreRefused() {
+		assertThatThrownBy(() -> processor.process(new byte[3 * 1024 * 1024])).isInstanceOf(PayloadTooLargeException.class);
+	}
+
+	@Test
+	void webpIsDecodedAndStoredAsPngWhenTransparent() throws IOException {
+		byte[] webp = getClass().getResourceAsStream("/fixtures/python-logo.webp").readAllBytes();
+		ImageProcessor.Processed image = processor.process(webp);
+		assertThat(image.uploadFormat()).isEqualTo(ImageFormat.WEBP);
+		assertThat(image.full().format()).isEqualTo(ImageFormat.PNG);
+		assertThat(image.width()).isEqualTo(16);
+	}
+
+	@Test
+	void aiGenerationMetadataIsRecognised() {
+		String xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+				+ "<rdf:Description xmlns:Iptc4xmpExt=\"http://iptc.org/std/Iptc4xmpExt/2008-02-29/\" "
+				+ "Iptc4xmpExt:DigitalSourceType=\"http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia\"/>"
+				+ "</rdf:RDF></x:xmpmeta>";
+		byte[] jpeg = TestImages.encode(TestImages.picture(64, 64), "jpg");
+		byte[] header = "http://ns.adobe.com/xap/1.0/\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		byte[] payload = xmp.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		int length = 2 + header.length + payload.length;
+		var out = new java.io.ByteArrayOutputStream();
+		out.write(0xFF);
+		out.write(0xD8);
+		out.write(0xFF);
+		out.write(0xE1);
+		out.write(length >> 8);
+		out.write(length & 0xFF);
+		out.writeBytes(header);
+		out.writeBytes(payload);
+		out.write(jpeg, 2, jpeg.length - 2);
+
+		assertThat(processor.process(out.toByteArray()).aiSource()).isEqualTo("trainedAlgorithmicMedia");
+		assertThat(processor.process(jpeg).aiSource()).isNull();
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.inkstone.media;
+
+import java.nio.charset.StandardCharsets;
+
+import io.inkstone.support.S3Server;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The S3 implementation of the port against a real S3 API server (S3Proxy on loopback, signatures checked). */
+class S3MediaStorageTests {
+
+	static S3Server server;
+
+	static S3MediaStorage storage;
+
+	@BeforeAll
+	static void start() {
+		server = new S3Server();
+		server.createBucket("media");
+		storage = new S3MediaStorage(new MediaProperties.S3(server.endpoint(), "us-east-1", "media", S3Server.ACCESS_KEY,
+				S3Server.SECRET_KEY, true));
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		storage.close();
+		server.close();
+	}
+
+	static final String KEY = "a".repeat(64) + "/960.jpg";
+
+	@Test
+	void putGetDelete() {
+		byte[] bytes = "not really a jpeg".getBytes(StandardCharsets.UTF_8);
+		storage.put(KEY, bytes, "image/jpeg");
+		assertThat(server.objectCount("media")).isEqualTo(1);
+
+		MediaStorage.Blob blob = storage.get(KEY).orElseThrow();
+		assertThat(blob.bytes()).isEqualTo(bytes);
+		assertThat(blob.contentType()).isEqualTo("image/jpeg");
+
+		storage.delete(KEY);
+		assertThat(storage.get(KEY)).isEmpty();
+		assertThat(server.objectCount("media")).isZero();
+	}
+
+	@Test
+	void wrongCredentialsAreRefusedByTheServer() {
+		try (S3MediaStorage intruder = new S3MediaStorage(new MediaProperties.S3(server.endpoint(), "us-east-1", "media",
+				S3Server.ACCESS_KEY, "wrong-secret", true))) {
+			assertThatThrownBy(() -> intruder.put(KEY, new byte[] { 1 }, "image/jpeg"))
+				.isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
+		}
+	}
+
+	@Test
+	void keysThatAreNotContentAddressedAreRefused() {
+		assertThatThrownBy(() -> storage.put("../../etc/passwd", new byte[] { 1 }, "image/jpeg"))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+}
