@@ -47,6 +47,10 @@ class DataSourceConfig {
 			config.setUsername(db.user());
 			config.setPassword(db.password());
 			config.setMaximumPoolSize(db.poolSize());
+			// A reader waits at most 5 s for a connection: with the database away (restart, failover) pages
+			// answer an error quickly instead of piling up threads, and the pool reconnects when it returns.
+			config.setConnectionTimeout(5_000);
+			config.setValidationTimeout(2_000);
 		}
 		return new HikariDataSource(config);
 	}

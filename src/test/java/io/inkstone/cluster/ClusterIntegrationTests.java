@@ -50,6 +50,12 @@ class ClusterIntegrationTests {
 
 	private static TcpProxy redisForB;
 
+	/** Node B reaches PostgreSQL through this proxy, so the test can take the database away from it. */
+	private static TcpProxy postgresForB;
+
+	/** The media bucket both nodes share. */
+	private static io.inkstone.support.S3Server s3;
+
 	private static ConfigurableApplicationContext nodeA;
 
 	private static ConfigurableApplicationContext nodeB;
@@ -64,10 +70,14 @@ class ClusterIntegrationTests {
 		dbUrl = Databases.freshPostgresDatabase();
 		prefix = "inkstone-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
 		redisForB = new TcpProxy(6379);
+		postgresForB = new TcpProxy(5432);
+		s3 = new io.inkstone.support.S3Server();
+		s3.createBucket("inkstone-media");
 		// two Boot apps starting at once in one JVM race in logging setup; the apps' own work still overlaps
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-		CompletableFuture<ConfigurableApplicationContext> a = CompletableFuture.supplyAsync(() -> node(6379));
-		CompletableFuture<ConfigurableApplicationContext> b = CompletableFuture.supplyAsync(() -> node(redisForB.port()));
+		CompletableFuture<ConfigurableApplicationContext> a = CompletableFuture.supplyAsync(() -> node(6379, dbUrl));
+		CompletableFuture<ConfigurableApplicationContext> b = CompletableFuture
+			.supplyAsync(() -> node(redisForB.port(), dbUrl.replace(":5432/", ":" + postgresForB.port() + "/")));
 		nodeA = a.join();
 		nodeB = b.join();
 	}
@@ -84,6 +94,16 @@ class ClusterIntegrationTests {
 		if (redisForB != null) {
 			redisForB.close();
 		}
+		if (postgresForB != null) {
+			postgresForB.close();
+		}
+		if (s3 != null) {
+			try {
+				s3.close();
+			}
+			catch (Exception ignored) {
+			}
+		}
 		try (var redis = new io.lettuce.core.RedisClient[] { io.lettuce.core.RedisClient.create("redis://127.0.0.1:6379/0") }[0]
 			.connect()) {
 			List<String> keys = redis.sync().keys(prefix + "*");
@@ -96,8 +116,15 @@ class ClusterIntegrationTests {
 	}
 
 	static ConfigurableApplicationContext node(int redisPort) {
+		return node(redisPort, dbUrl);
+	}
+
+	static ConfigurableApplicationContext node(int redisPort, String databaseUrl) {
 		return new SpringApplicationBuilder(InkstoneApplication.class).run("--server.port=0", "--inkstone.mode=cluster",
-				"--inkstone.data-dir=" + Databases.freshDataDir(), "--inkstone.db.url=" + dbUrl,
+				"--inkstone.media.storage=s3", "--inkstone.media.s3.endpoint=" + s3.endpoint(),
+				"--inkstone.media.s3.bucket=inkstone-media", "--inkstone.media.s3.access-key=" + io.inkstone.support.S3Server.ACCESS_KEY,
+				"--inkstone.media.s3.secret-key=" + io.inkstone.support.S3Server.SECRET_KEY,
+				"--inkstone.data-dir=" + Databases.freshDataDir(), "--inkstone.db.url=" + databaseUrl,
 				"--inkstone.db.user=" + Databases.pgUser(), "--inkstone.db.password=",
 				"--inkstone.redis.url=redis://127.0.0.1:" + redisPort + "/0", "--inkstone.redis.key-prefix=" + prefix,
 				"--inkstone.counters.flush-interval=1s", "--inkstone.admin.email=admin@cluster.test",
@@ -312,6 +339,39 @@ class ClusterIntegrationTests {
 		}
 		within(Duration.ofSeconds(10), () -> browser(nodeA).page("/articles/" + articleX).status() == 200
 				&& browser(nodeB).page("/").status() == 200);
+
+		// PostgreSQL away from node B for a while (connections cut, new ones refused), then back: B recovers
+		// by itself and reads what A wrote meanwhile
+		postgresForB.stop();
+		long written;
+		try {
+			long creator = db().sql("SELECT id FROM creators ORDER BY id LIMIT 1").query(Long.class).single();
+			long channel = db().sql("SELECT id FROM channels WHERE slug = 'ci'").query(Long.class).single();
+			io.inkstone.articles.Articles onA = nodeA.getBean(io.inkstone.articles.Articles.class);
+			written = onA.createDraft(creator, new io.inkstone.articles.Draft("断线重连", "数据库回来以后，节点自己接上。", channel, "",
+					true, io.inkstone.articles.Aigc.NONE, null));
+			onA.publish(written, creator);
+			int status = browser(nodeB).page("/articles/" + written).status();
+			assertThat(status).as("no database: an error page, not a hang").isBetween(500, 599);
+			sleep(2000);
+		}
+		finally {
+			postgresForB.start();
+		}
+		within(Duration.ofSeconds(20), () -> browser(nodeB).page("/articles/" + written).status() == 200);
+	}
+
+	@Test
+	@Order(7)
+	void anImageStoredThroughNodeAIsServedByNodeBFromTheSharedBucket() {
+		long creator = db().sql("SELECT id FROM creators ORDER BY id LIMIT 1").query(Long.class).single();
+		byte[] png = io.inkstone.support.TestImages.encode(io.inkstone.support.TestImages.picture(900, 600), "png");
+		io.inkstone.media.MediaItem item = nodeA.getBean(io.inkstone.media.Media.class).upload(creator, png, "共享存储");
+		assertThat(s3.objectCount("inkstone-media")).isGreaterThanOrEqualTo(2); // full + 480
+		var onB = browser(nodeB).getBytes(item.url());
+		assertThat(onB.statusCode()).isEqualTo(200);
+		assertThat(onB.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+		assertThat(browser(nodeB).getBytes(item.url().replace("/full.", "/480.")).statusCode()).isEqualTo(200);
 	}
 
 	@Test
