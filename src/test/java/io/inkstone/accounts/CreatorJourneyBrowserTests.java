@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -135,6 +136,14 @@ class CreatorJourneyBrowserTests {
 		new Select(driver.findElement(By.name("channel"))).selectByValue("travel");
 		type("body", "**黄山**在安徽南部。\n\n云海、奇松、怪石、温泉，号称四绝。");
 		type("tags", "旅行，山");
+		// an image from the editor's upload button (script path): its Markdown lands in the body
+		Path photo = Files.createTempFile("huangshan", ".jpg");
+		Files.write(photo, io.inkstone.support.TestImages.jpegWithGps(1200, 800, 1));
+		driver.findElement(By.cssSelector("[data-upload-file]")).sendKeys(photo.toAbsolutePath().toString());
+		driver.findElement(By.cssSelector("[data-upload-alt]")).sendKeys("黄山云海");
+		driver.findElement(By.cssSelector("[data-upload-button]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(d -> d.findElement(By.name("body")).getAttribute("value").contains("![黄山云海](/media/"));
 		driver.findElement(By.cssSelector("[data-testid=preview-button]")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=preview] strong")).isEmpty());
 		assertThat(driver.findElement(By.cssSelector("[data-testid=preview]")).getText()).contains("云海");
@@ -144,7 +153,14 @@ class CreatorJourneyBrowserTests {
 		assertThat(driver.findElement(By.cssSelector("[data-testid=title]")).getText()).isEqualTo("黄山记");
 		assertThat(driver.findElement(By.cssSelector("[data-testid=byline]")).getText()).contains("山中客").contains("原创");
 		assertThat(driver.findElement(By.cssSelector("[data-testid=body] strong")).getText()).isEqualTo("黄山");
+		WebElement image = driver.findElement(By.cssSelector("[data-testid=body] img"));
+		assertThat(image.getAttribute("alt")).isEqualTo("黄山云海");
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+			.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", image)).intValue() > 0);
 		screenshot("published-article.png");
+		driver.get(url("/studio/media"));
+		assertThat(driver.findElements(By.cssSelector("[data-testid=media-items] li"))).hasSize(1);
+		screenshot("media-library.png");
 	}
 
 	private static void screenshot(String name) throws IOException {
