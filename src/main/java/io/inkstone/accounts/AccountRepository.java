@@ -46,6 +46,17 @@ class AccountRepository {
 		return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE role = 'ADMIN'").query(Long.class).single();
 	}
 
+	java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("SELECT id, display_name FROM accounts WHERE id IN (:ids)")
+				.param("ids", ids)
+				.query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+				.list();
+		}
+		return names;
+	}
+
 	void markVerified(String email) {
 		jdbc.sql("UPDATE accounts SET email_verified = TRUE WHERE email = :email").param("email", email).update();
 	}

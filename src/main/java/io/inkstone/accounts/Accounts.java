@@ -73,6 +73,11 @@ public class Accounts implements UserDetailsService {
 		return Optional.of(new SignedIn(id, normalized, name.strip(), role.name()));
 	}
 
+	/** Display names of these accounts (missing ids are absent). */
+	public java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
+		return repository.displayNames(ids);
+	}
+
 	public boolean hasAdmin() {
 		return repository.countAdmins() > 0;
 	}

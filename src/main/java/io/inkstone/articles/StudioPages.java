@@ -30,6 +30,14 @@ public final class StudioPages {
 	public record DiffLine(String kind, String oldHtml, String newHtml) {
 	}
 
+	/** Charts over {@code days} days and the follower list (a null name is an anonymous reader). */
+	public record Analytics(Ui ui, List<Channel> nav, Creator creator, int days, List<DailySeries> series,
+			List<FollowerRow> followers, long followerCount) {
+	}
+
+	public record FollowerRow(String name, long since) {
+	}
+
 	public record Deleted(Ui ui, List<Channel> nav, List<StudioRow> articles) {
 	}
 

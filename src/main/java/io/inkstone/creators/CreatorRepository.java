@@ -102,6 +102,22 @@ class CreatorRepository {
 			.single() > 0;
 	}
 
+	java.util.List<Follower> followers(long creatorId, int limit) {
+		return jdbc.sql("SELECT reader_key, created_at FROM follows WHERE creator_id = :id ORDER BY created_at DESC LIMIT :limit")
+			.param("id", creatorId)
+			.param("limit", limit)
+			.query(Follower.class)
+			.list();
+	}
+
+	java.util.List<Long> followTimes(long creatorId, long since) {
+		return jdbc.sql("SELECT created_at FROM follows WHERE creator_id = :id AND created_at >= :since")
+			.param("id", creatorId)
+			.param("since", since)
+			.query(Long.class)
+			.list();
+	}
+
 	void follow(String readerKey, long creatorId, long now) {
 		jdbc.sql("INSERT INTO follows (reader_key, creator_id, created_at) VALUES (:reader, :id, :now) ON CONFLICT DO NOTHING")
 			.param("reader", readerKey)

@@ -121,6 +121,20 @@ public class Creators {
 		return followerCounts.get(creatorId, repository::countFollowers);
 	}
 
+	/** The newest followers first (reader keys: {@code u<hex account id>} for accounts, else an anonymous reader). */
+	public java.util.List<Follower> followers(long creatorId, int limit) {
+		return repository.followers(creatorId, limit);
+	}
+
+	/** New followers per platform day (yyyymmdd) since {@code since}; days without any are absent. */
+	public java.util.Map<Integer, Long> newFollowersPerDay(long creatorId, long since) {
+		java.util.Map<Integer, Long> perDay = new java.util.TreeMap<>();
+		for (long at : repository.followTimes(creatorId, since)) {
+			perDay.merge(io.inkstone.shared.PlatformDays.of(at), 1L, Long::sum);
+		}
+		return perDay;
+	}
+
 	public boolean isFollowing(String readerKey, long creatorId) {
 		return following.get(readerKey + ':' + creatorId, key -> repository.isFollowing(readerKey, creatorId));
 	}

@@ -80,4 +80,10 @@ public class Engagement {
 		counters.flush();
 	}
 
+
+	/** Reads and shares per platform day (yyyymmdd) over these articles, from {@code fromDay} on; days without any are absent. */
+	public Map<Integer, Counts> daily(java.util.Collection<Long> articleIds, int fromDay) {
+		return stats.daily(articleIds, fromDay);
+	}
+
 }

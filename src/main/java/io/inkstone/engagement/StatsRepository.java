@@ -47,6 +47,30 @@ class StatsRepository {
 			.param("shares", shares)
 			.param("now", now)
 			.update();
+		jdbc.sql("""
+				INSERT INTO article_daily_stats (article_id, day, reads, shares) VALUES (:id, :day, :reads, :shares)
+				ON CONFLICT (article_id, day) DO UPDATE SET reads = article_daily_stats.reads + EXCLUDED.reads,
+				  shares = article_daily_stats.shares + EXCLUDED.shares""")
+			.param("id", articleId)
+			.param("day", io.inkstone.shared.PlatformDays.of(now))
+			.param("reads", reads)
+			.param("shares", shares)
+			.update();
+	}
+
+	/** Reads and shares per day for these articles, from {@code fromDay} (yyyymmdd) on. */
+	Map<Integer, Counts> daily(Collection<Long> ids, int fromDay) {
+		Map<Integer, Counts> result = new java.util.TreeMap<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT day, SUM(reads), SUM(shares) FROM article_daily_stats WHERE article_id IN (:ids) AND day >= :from"
+				+ " GROUP BY day")
+			.param("ids", ids)
+			.param("from", fromDay)
+			.query((rs, n) -> result.put(rs.getInt(1), new Counts(rs.getLong(2), rs.getLong(3))))
+			.list();
+		return result;
 	}
 
 	/** Records a share mark; false when this reader already shared this article today. */

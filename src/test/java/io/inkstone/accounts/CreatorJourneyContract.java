@@ -47,6 +47,9 @@ abstract class CreatorJourneyContract {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.inkstone.engagement.Engagement engagement;
+
 	Browser browser() {
 		return new Browser(port);
 	}
@@ -392,6 +395,28 @@ abstract class CreatorJourneyContract {
 		assertThat(diff.select("[data-testid=diff] tr[data-kind=change] del").text()).contains("方");
 		assertThat(diff.select("[data-testid=diff] tr[data-kind=change] ins").text()).contains("偏");
 		assertThat(b.get("/studio/articles/" + articleId + "/revisions").statusCode()).isEqualTo(404);
+
+		// analytics: two readers read, creator B (signed in) follows A; the charts show what the database holds
+		browser().get(articlePath);
+		browser().get(articlePath);
+		String handleOfA = page.selectFirst("[data-testid=byline] a.byline-creator").attr("href").replace("/creators/", "");
+		b.page("/creators/" + handleOfA);
+		assertThat(b.post("/creators/" + handleOfA + "/follow", Map.of("_csrf", b.csrfToken())).statusCode()).isEqualTo(302);
+		engagement.flush();
+		long readsToday = jdbc.sql("SELECT COALESCE(SUM(reads), 0) FROM article_daily_stats WHERE article_id = :id AND day = :day")
+			.param("id", articleId).param("day", io.inkstone.shared.PlatformDays.of(System.currentTimeMillis()))
+			.query(Long.class).single();
+		assertThat(readsToday).isGreaterThanOrEqualTo(2);
+		Document analytics = a.page("/studio/analytics?days=30").html();
+		assertThat(analytics.select("[data-testid=chart-reads] tbody tr")).hasSize(30);
+		assertThat(analytics.select("[data-testid=chart-reads] tbody tr").last().selectFirst(".value").text())
+			.isEqualTo(Long.toString(readsToday));
+		assertThat(analytics.selectFirst("[data-testid=chart-reads]").attr("data-total")).isEqualTo(Long.toString(readsToday));
+		assertThat(analytics.selectFirst("[data-testid=chart-followers]").attr("data-total")).isEqualTo("1");
+		assertThat(analytics.select("[data-testid=followers] li").text()).contains("摄影师乙");
+		assertThat(analytics.select("[data-testid=chart-reads] svg rect")).hasSize(30);
+		assertThat(a.get("/studio/analytics?days=8").statusCode()).isEqualTo(400);
+		assertThat(location(browser().get("/studio/analytics"))).contains("/login");
 	}
 
 	@Test
