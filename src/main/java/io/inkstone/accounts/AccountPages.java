@@ -13,6 +13,9 @@ public final class AccountPages {
 	}
 
 	/** The sign-up, setup and sign-in forms: values to re-show and field errors (message keys). */
+	public record Staff(Ui ui, List<Channel> nav, List<StaffMember> staff, String error) {
+	}
+
 	public record FormPage(Ui ui, List<Channel> nav, String mode, String email, String displayName,
 			Map<String, String> errors, boolean failed) {
 

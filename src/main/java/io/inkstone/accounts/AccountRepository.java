@@ -42,6 +42,13 @@ class AccountRepository {
 			.update() == 1;
 	}
 
+	java.util.List<Account> staff() {
+		return jdbc.sql("SELECT id, email, password_hash, display_name, role FROM accounts WHERE role IN ('ADMIN', 'REVIEWER')"
+				+ " ORDER BY role, id")
+			.query(Account.class)
+			.list();
+	}
+
 	long countAdmins() {
 		return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE role = 'ADMIN'").query(Long.class).single();
 	}

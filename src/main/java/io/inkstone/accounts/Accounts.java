@@ -33,6 +33,8 @@ public class Accounts implements UserDetailsService {
 
 	private final AccountRepository repository;
 
+	private final io.inkstone.audit.AuditLog audit;
+
 	private final PasswordEncoder passwords;
 
 	private final Environment environment;
@@ -40,7 +42,8 @@ public class Accounts implements UserDetailsService {
 	private final org.springframework.context.ApplicationEventPublisher events;
 
 	Accounts(AccountRepository repository, PasswordEncoder passwords, Environment environment,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, io.inkstone.audit.AuditLog audit) {
+		this.audit = audit;
 		this.events = events;
 		this.repository = repository;
 		this.passwords = passwords;
@@ -132,12 +135,52 @@ public class Accounts implements UserDetailsService {
 		return true;
 	}
 
+	/** Admins and reviewers, for the staff page. */
+	public java.util.List<StaffMember> staff() {
+		return repository.staff().stream().map(a -> new StaffMember(a.id(), a.email(), a.displayName(), a.role())).toList();
+	}
+
+	/**
+	 * Appoints a reader as reviewer. Creators stay creators (one role per account keeps reviewing and
+	 * publishing apart); the change is audited with its reason and applies to the reader's session at once.
+	 */
+	@Transactional
+	public void appointReviewer(String email, String reason) {
+		Account account = repository.findByEmail(email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT))
+			.orElseThrow(() -> new io.inkstone.shared.BadRequestException("没有这个邮箱的账号 / no account with this e-mail"));
+		if (!Role.READER.name().equals(account.role())) {
+			throw new io.inkstone.shared.BadRequestException("只能任命普通读者账号为审核员 / only reader accounts can become reviewers");
+		}
+		requireReason(reason);
+		repository.setRole(account.id(), Role.REVIEWER);
+		events.publishEvent(new AccountRoleChanged(account.id(), Role.REVIEWER.name()));
+		audit.record("staff.appoint-reviewer", "account", account.id(), reason.strip(), account.email());
+	}
+
+	@Transactional
+	public void revokeReviewer(long accountId, String reason) {
+		Account account = repository.findById(accountId)
+			.filter(a -> Role.REVIEWER.name().equals(a.role()))
+			.orElseThrow(() -> new io.inkstone.shared.NotFoundException("no reviewer " + accountId));
+		requireReason(reason);
+		repository.setRole(account.id(), Role.READER);
+		events.publishEvent(new AccountRoleChanged(account.id(), Role.READER.name()));
+		audit.record("staff.revoke-reviewer", "account", account.id(), reason.strip(), account.email());
+	}
+
+	private static void requireReason(String reason) {
+		if (reason == null || reason.isBlank() || reason.length() > 500) {
+			throw new io.inkstone.shared.BadRequestException("请填写理由（不超过 500 字）/ a reason is required");
+		}
+	}
+
 	@EventListener
 	@Transactional
 	void on(CreatorRoleGranted granted) {
 		repository.findById(granted.accountId()).ifPresent(account -> {
 			if (Role.READER.name().equals(account.role())) {
 				repository.setRole(account.id(), Role.CREATOR);
+				events.publishEvent(new AccountRoleChanged(account.id(), Role.CREATOR.name()));
 			}
 		});
 	}

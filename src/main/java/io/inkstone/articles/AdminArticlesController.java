@@ -20,7 +20,10 @@ class AdminArticlesController {
 
 	private final UiFactory ui;
 
-	AdminArticlesController(Articles articles, UiFactory ui) {
+	private final io.inkstone.audit.AuditLog audit;
+
+	AdminArticlesController(Articles articles, UiFactory ui, io.inkstone.audit.AuditLog audit) {
+		this.audit = audit;
 		this.articles = articles;
 		this.ui = ui;
 	}
@@ -34,6 +37,7 @@ class AdminArticlesController {
 	@PostMapping("/admin/articles/{id}/restore")
 	String restore(@PathVariable long id) {
 		articles.restore(id);
+		audit.record("article.restore", "article", id, null, null);
 		return "redirect:/admin/articles/deleted";
 	}
 

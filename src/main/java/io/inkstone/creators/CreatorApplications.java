@@ -38,8 +38,11 @@ public class CreatorApplications {
 
 	private final ApplicationEventPublisher events;
 
+	private final io.inkstone.audit.AuditLog audit;
+
 	CreatorApplications(ApplicationRepository repository, Creators creators, Channels channels,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, io.inkstone.audit.AuditLog audit) {
+		this.audit = audit;
 		this.repository = repository;
 		this.creators = creators;
 		this.channels = channels;
@@ -145,6 +148,7 @@ public class CreatorApplications {
 			return;
 		}
 		repository.decide(applicationId, "approved", null, System.currentTimeMillis());
+		audit.record("application.approve", "application", applicationId, null, application.handle());
 		events.publishEvent(new CreatorRoleGranted(application.accountId()));
 		events.publishEvent(new io.inkstone.accounts.ApplicationDecided(application.accountId(), true, null));
 	}
@@ -158,6 +162,7 @@ public class CreatorApplications {
 			throw new io.inkstone.shared.BadRequestException("该申请已处理 / already decided");
 		}
 		repository.decide(applicationId, "rejected", reason.strip(), System.currentTimeMillis());
+		audit.record("application.reject", "application", applicationId, reason.strip(), application.handle());
 		events.publishEvent(new io.inkstone.accounts.ApplicationDecided(application.accountId(), false, reason.strip()));
 	}
 

@@ -20,8 +20,10 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain web(HttpSecurity http,
-			@org.springframework.beans.factory.annotation.Value("${inkstone.security.remember-me-key:}") String rememberMeKey)
-			throws Exception {
+			@org.springframework.beans.factory.annotation.Value("${inkstone.security.remember-me-key:}") String rememberMeKey,
+			org.springframework.beans.factory.ObjectProvider<AuthenticationRefresh> refresh) throws Exception {
+		refresh.ifAvailable(r -> http.addFilterBefore(new AuthenticationRefreshFilter(r),
+				org.springframework.security.web.access.intercept.AuthorizationFilter.class));
 		CsrfTokenRequestAttributeHandler handler = new CsrfTokenRequestAttributeHandler();
 		handler.setCsrfRequestAttributeName(null); // load the token eagerly so templates can render it
 		http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -37,6 +39,8 @@ class SecurityConfig {
 				.hasAnyRole("CREATOR", "ADMIN")
 				.requestMatchers("/account", "/account/**")
 				.authenticated()
+				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv")
+				.hasRole("ADMIN")
 				.requestMatchers("/admin/**")
 				.hasAnyRole("ADMIN", "REVIEWER")
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/join", "/articles/*/comments",

@@ -36,6 +36,10 @@ public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfTok
 		return account != null && ("CREATOR".equals(account.role()) || account.isAdmin());
 	}
 
+	public boolean admin() {
+		return account != null && account.isAdmin();
+	}
+
 	public boolean staff() {
 		return account != null && account.canReview();
 	}

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.inkstone.support.Browser;
@@ -52,6 +53,13 @@ abstract class CreatorJourneyContract {
 
 	Browser browser() {
 		return new Browser(port);
+	}
+
+	/** One signed-in admin per application under test: sign-ins are throttled per account (10 per 10 minutes). */
+	private static final Map<Integer, Browser> ADMINS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	Browser admin() {
+		return ADMINS.computeIfAbsent(port, p -> signIn(ADMIN_EMAIL, ADMIN_PASSWORD));
 	}
 
 	static String location(HttpResponse<String> response) {
@@ -119,7 +127,7 @@ abstract class CreatorJourneyContract {
 	}
 
 	long approveAll() {
-		Browser admin = signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+		Browser admin = admin();
 		Document queue = admin.page("/admin/applications").html();
 		long approved = 0;
 		for (var form : queue.select("form[action$=/approve]")) {
@@ -165,7 +173,7 @@ abstract class CreatorJourneyContract {
 		assertThat(reader.post("/join", application(reader, "诗人二号", handle + "x")).statusCode()).isEqualTo(400);
 
 		// a rejection without a reason is refused and decides nothing
-		Browser reviewer = signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+		Browser reviewer = admin();
 		String rejectAction = reviewer.page("/admin/applications").html().selectFirst("form[action$=/reject]").attr("action");
 		HttpResponse<String> noReason = reviewer.post(rejectAction, Map.of("_csrf", reviewer.csrfToken(), "reason", " "));
 		assertThat(noReason.statusCode()).isEqualTo(400);
@@ -179,7 +187,8 @@ abstract class CreatorJourneyContract {
 		assertThat(reader.page("/join").testId("application-history").select("tr[data-status=approved]")).hasSize(1);
 		mailTo(email, "已通过"); // the applicant is told by e-mail (subject: 你的入驻申请已通过)
 
-		Browser creator = signIn(email, "correct-horse-1"); // the new role applies from the next sign-in
+		assertThat(reader.get("/studio").statusCode()).as("the approval applies to the open session at once").isEqualTo(200);
+		Browser creator = signIn(email, "correct-horse-1");
 		assertThat(creator.get("/studio").statusCode()).isEqualTo(200);
 		creator.page("/studio/articles/new");
 		Map<String, String> draft = new HashMap<>();
@@ -234,7 +243,7 @@ abstract class CreatorJourneyContract {
 		assertThat(browser().page(articlePath).status()).isEqualTo(410);
 		assertThat(creator.page("/studio").html().select("a[href=/studio/articles/" + id + "]")).isEmpty();
 		assertThat(creator.get("/studio/articles/" + id).statusCode()).isEqualTo(404);
-		Browser admin = signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+		Browser admin = admin();
 		assertThat(admin.page("/admin/articles/deleted").testId("deleted-articles").select("tr[data-article=" + id + "]"))
 			.hasSize(1);
 		assertThat(creator.get("/admin/articles/deleted").statusCode()).isEqualTo(403);
@@ -294,7 +303,7 @@ abstract class CreatorJourneyContract {
 	@Test
 	void creatorsUploadImagesIntoTheirOwnLibraryAndEditsKeepTheirHistory() throws Exception {
 		assertThat(location(browser().get("/studio/media"))).contains("/login");
-		Browser admin = signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+		Browser admin = admin();
 		Browser a = newCreator(admin, "摄影师甲");
 		Browser b = newCreator(admin, "摄影师乙");
 		Document library = a.page("/studio/media").html();
@@ -417,6 +426,128 @@ abstract class CreatorJourneyContract {
 		assertThat(analytics.select("[data-testid=chart-reads] svg rect")).hasSize(30);
 		assertThat(a.get("/studio/analytics?days=8").statusCode()).isEqualTo(400);
 		assertThat(location(browser().get("/studio/analytics"))).contains("/login");
+	}
+
+	@Test
+	void adminsAppointReviewersWithReasonsAndEveryStaffActionIsAudited() {
+		Browser admin = admin();
+		String email = "reviewer" + System.nanoTime() + "@inkstone.test";
+		Browser candidate = signUp(email, "审核员小王");
+		assertThat(candidate.get("/admin").statusCode()).isEqualTo(403);
+
+		HttpResponse<String> noReason = admin.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", email, "reason", ""));
+		assertThat(noReason.statusCode()).isEqualTo(400);
+		assertThat(org.jsoup.Jsoup.parse(noReason.body()).select("[data-testid=staff-error]").text()).contains("理由");
+		HttpResponse<String> unknown = admin.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email",
+				"nobody@inkstone.test", "reason", "试用"));
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(admin.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", email, "reason", "内容审核轮值"))
+			.statusCode()).isEqualTo(302);
+		Document staff = admin.page("/admin/staff").html();
+		assertThat(staff.select("[data-testid=staff-list] tr[data-role=REVIEWER]").text()).contains(email);
+
+		// the open session of the new reviewer gets the role on its next request; staff pages stay admin-only
+		assertThat(candidate.get("/admin").statusCode()).isEqualTo(200);
+		assertThat(candidate.get("/admin/staff").statusCode()).isEqualTo(403);
+		assertThat(candidate.get("/admin/audit").statusCode()).isEqualTo(403);
+		assertThat(candidate.post("/admin/staff/reviewers", Map.of("_csrf", candidate.csrfToken(), "email", email, "reason", "x"))
+			.statusCode()).isEqualTo(403);
+
+		long reviewerId = jdbc.sql("SELECT id FROM accounts WHERE email = :e").param("e", email).query(Long.class).single();
+		assertThat(admin.post("/admin/staff/reviewers/" + reviewerId + "/revoke", Map.of("_csrf", admin.csrfToken(), "reason", "轮值结束"))
+			.statusCode()).isEqualTo(302);
+		assertThat(candidate.get("/admin").statusCode()).isEqualTo(403);
+
+		// the audit log holds both decisions with their reasons, newest first, and the admin's sign-in
+		Document audit = admin.page("/admin/audit").html();
+		assertThat(audit.select("[data-testid=audit-entries] tr[data-action=staff.revoke-reviewer]").text()).contains("轮值结束");
+		assertThat(audit.select("[data-testid=audit-entries] tr[data-action=staff.appoint-reviewer]").text()).contains("内容审核轮值");
+		assertThat(audit.select("[data-testid=audit-entries] tr[data-action=staff.sign-in]")).isNotEmpty();
+		HttpResponse<String> csv = admin.get("/admin/audit.csv");
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.body()).contains("staff.appoint-reviewer").contains("内容审核轮值");
+		assertThat(admin.get("/admin/audit.csv?from=2026-13-01").statusCode()).isEqualTo(400);
+
+		// append-only, whoever asks: the database itself refuses to change or remove an entry
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET reason = 'forged'").update())
+			.isInstanceOf(org.springframework.dao.DataAccessException.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_log").update())
+			.isInstanceOf(org.springframework.dao.DataAccessException.class);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE reason = 'forged'").query(Long.class).single()).isZero();
+	}
+
+	/** Who may do what: every studio and admin endpoint, for each kind of visitor. */
+	@Test
+	void everyProtectedEndpointAnswersEachRoleAsDesigned() {
+		Browser admin = admin();
+		Browser owner = newCreator(admin, "权限甲");
+		Browser other = newCreator(admin, "权限乙");
+		Browser reader = signUp("matrix" + System.nanoTime() + "@inkstone.test", "读者丙");
+		Browser anonymous = browser();
+		anonymous.page("/");
+		owner.page("/studio/articles/new");
+		HttpResponse<String> created = owner.post("/studio/articles", Map.of("_csrf", owner.csrfToken(), "title", "权限草稿", "body",
+				"只有作者能看。", "channel", "tech", "original", "yes", "action", "save"));
+		String draftPath = location(created).replaceFirst("^https?://[^/]+", "").replace("?saved", "");
+		byte[] png = io.inkstone.support.TestImages.encode(io.inkstone.support.TestImages.picture(32, 32), "png");
+		upload(owner, "权限图", "p.png", "image/png", png, "text/html");
+		long media = jdbc.sql("SELECT id FROM media WHERE alt = '权限图'").query(Long.class).single();
+
+		record Row(String path, int anonymous, int reader, int owner, int other, int admin) {
+		}
+		List<Row> gets = List.of(new Row("/studio", 302, 403, 200, 200, 404), new Row("/studio/media", 302, 403, 200, 200, 404),
+				new Row("/studio/analytics", 302, 403, 200, 200, 404), new Row("/studio/stats.csv", 302, 403, 200, 200, 404),
+				new Row("/studio/articles/new", 302, 403, 200, 200, 404), new Row(draftPath, 302, 403, 200, 404, 404),
+				new Row(draftPath + "/revisions", 302, 403, 200, 404, 404),
+				new Row("/studio/media?uploaded=" + media, 302, 403, 200, 404, 404),
+				new Row("/admin", 302, 403, 403, 403, 200), new Row("/admin/applications", 302, 403, 403, 403, 200),
+				new Row("/admin/articles/deleted", 302, 403, 403, 403, 200), new Row("/admin/staff", 302, 403, 403, 403, 200),
+				new Row("/admin/audit", 302, 403, 403, 403, 200), new Row("/admin/audit.csv", 302, 403, 403, 403, 200),
+				new Row("/account", 302, 200, 200, 200, 200));
+		Map<String, Browser> who = new java.util.LinkedHashMap<>();
+		who.put("anonymous", anonymous);
+		who.put("reader", reader);
+		who.put("owner", owner);
+		who.put("other", other);
+		who.put("admin", admin);
+		List<String> wrong = new java.util.ArrayList<>();
+		for (Row row : gets) {
+			int[] expected = { row.anonymous(), row.reader(), row.owner(), row.other(), row.admin() };
+			int i = 0;
+			for (var entry : who.entrySet()) {
+				int status = entry.getValue().get(row.path()).statusCode();
+				if (status != expected[i]) {
+					wrong.add("GET " + row.path() + " as " + entry.getKey() + ": " + status + ", expected " + expected[i]);
+				}
+				i++;
+			}
+		}
+		// writes: someone else's draft or media answers 404 and changes nothing; staff actions refuse non-staff
+		record Write(String path, Map<String, String> form, String as, int expected) {
+		}
+		List<Write> writes = List.of(
+				new Write(draftPath, Map.of("title", "改掉", "body", "改掉", "channel", "tech", "original", "yes", "action", "save"), "other", 404),
+				new Write(draftPath, Map.of("action", "delete"), "other", 404),
+				new Write("/studio/media/" + media + "/delete", Map.of(), "other", 404),
+				new Write("/studio/media/" + media + "/delete", Map.of(), "reader", 403),
+				new Write("/admin/applications/1/approve", Map.of(), "owner", 403),
+				new Write("/admin/staff/reviewers", Map.of("email", "x@y.z", "reason", "r"), "reader", 403),
+				new Write("/admin/articles/1/restore", Map.of(), "other", 403),
+				new Write(draftPath, Map.of("title", "t", "body", "b", "channel", "tech", "action", "save"), "anonymous", 302));
+		for (Write w : writes) {
+			Browser b = who.get(w.as());
+			Map<String, String> form = new HashMap<>(w.form());
+			form.put("_csrf", b.csrfToken());
+			int status = b.post(w.path(), form).statusCode();
+			if (status != w.expected()) {
+				wrong.add("POST " + w.path() + " as " + w.as() + ": " + status + ", expected " + w.expected());
+			}
+		}
+		// without the CSRF token every write is refused with 403, even the owner's
+		assertThat(owner.post(draftPath, Map.of("title", "x", "body", "x", "channel", "tech", "action", "save")).statusCode()).isEqualTo(403);
+		assertThat(wrong).isEmpty();
+		assertThat(owner.page(draftPath).html().selectFirst("input[name=title]").val()).isEqualTo("权限草稿");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM media WHERE id = :id").param("id", media).query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test

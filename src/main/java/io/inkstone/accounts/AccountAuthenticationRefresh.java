@@ -1,0 +1,62 @@
+package io.inkstone.accounts;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.inkstone.shared.SignedIn;
+import io.inkstone.web.AuthenticationRefresh;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Re-reads the signed-in account's role (cached for a few seconds per account, so a busy session costs one
+ * small query every few seconds) and hands the security chain an updated authentication when it changed.
+ */
+@Component
+class AccountAuthenticationRefresh implements AuthenticationRefresh {
+
+	private final AccountRepository repository;
+
+	private final Cache<Long, Optional<Account>> accounts = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(3))
+		.maximumSize(50_000)
+		.build();
+
+	AccountAuthenticationRefresh(AccountRepository repository) {
+		this.repository = repository;
+	}
+
+	@Override
+	public Authentication refresh(Authentication current) {
+		if (!(current.getPrincipal() instanceof AccountPrincipal principal)) {
+			return current;
+		}
+		SignedIn signedIn = principal.signedIn();
+		Optional<Account> now = accounts.get(signedIn.accountId(), repository::findById);
+		if (now.isEmpty()) {
+			return null;
+		}
+		Account account = now.get();
+		if (account.role().equals(signedIn.role()) && account.displayName().equals(signedIn.displayName())) {
+			return current;
+		}
+		AccountPrincipal updated = new AccountPrincipal(
+				new SignedIn(account.id(), account.email(), account.displayName(), account.role()), principal.passwordHash());
+		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(updated, null,
+				updated.getAuthorities());
+		token.setDetails(current.getDetails());
+		return token;
+	}
+
+	/** This node changed the account: forget it at once (other nodes' copies expire within seconds). */
+	@org.springframework.context.event.EventListener
+	void on(AccountRoleChanged changed) {
+		accounts.invalidate(changed.accountId());
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.inkstone.accounts;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /admin/staff} (admins only): appoint and revoke reviewers, each with a reason that goes to the audit log. */
+@Controller
+class AdminStaffController {
+
+	private final Accounts accounts;
+
+	private final UiFactory ui;
+
+	AdminStaffController(Accounts accounts, UiFactory ui) {
+		this.accounts = accounts;
+		this.ui = ui;
+	}
+
+	@GetMapping("/admin/staff")
+	String staff(HttpServletRequest request, Model model) {
+		return page(request, model, null);
+	}
+
+	@PostMapping("/admin/staff/reviewers")
+	String appoint(@RequestParam(name = "email", defaultValue = "") String email,
+			@RequestParam(name = "reason", defaultValue = "") String reason, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		try {
+			accounts.appointReviewer(email, reason);
+		}
+		catch (BadRequestException ex) {
+			response.setStatus(400);
+			return page(request, model, ex.getMessage());
+		}
+		return "redirect:/admin/staff";
+	}
+
+	@PostMapping("/admin/staff/reviewers/{id}/revoke")
+	String revoke(@PathVariable long id, @RequestParam(name = "reason", defaultValue = "") String reason,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		try {
+			accounts.revokeReviewer(id, reason);
+		}
+		catch (BadRequestException ex) {
+			response.setStatus(400);
+			return page(request, model, ex.getMessage());
+		}
+		return "redirect:/admin/staff";
+	}
+
+	private String page(HttpServletRequest request, Model model, String error) {
+		model.addAttribute("page", new AccountPages.Staff(ui.of(request), List.of(), accounts.staff(), error));
+		return "accounts/staff";
+	}
+
+}

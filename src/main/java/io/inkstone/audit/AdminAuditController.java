@@ -1,0 +1,87 @@
+package io.inkstone.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.PlatformDays;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /admin/audit}: admins read the audit log (newest first) and export any period as CSV. Read-only. */
+@Controller
+class AdminAuditController {
+
+	static final int PAGE = 50;
+
+	private final AuditLog log;
+
+	private final UiFactory ui;
+
+	AdminAuditController(AuditLog log, UiFactory ui) {
+		this.log = log;
+		this.ui = ui;
+	}
+
+	@GetMapping("/admin/audit")
+	String page(@RequestParam(name = "before", required = false) Long before,
+			@RequestParam(name = "action", required = false) String action, HttpServletRequest request, Model model) {
+		String filter = action == null || action.isBlank() ? null : action.strip();
+		List<AuditEntry> entries = log.page(before, filter, PAGE + 1);
+		String next = entries.size() > PAGE ? Long.toString(entries.get(PAGE - 1).id()) : null;
+		model.addAttribute("page", new AuditPage(ui.of(request), List.of(), entries.subList(0, Math.min(PAGE, entries.size())),
+				filter, next));
+		return "audit/log";
+	}
+
+	/** CSV of every entry from {@code from} to {@code to} inclusive (platform days, yyyy-mm-dd). */
+	@GetMapping(value = "/admin/audit.csv", produces = "text/csv")
+	ResponseEntity<byte[]> csv(@RequestParam(name = "from", required = false) String from,
+			@RequestParam(name = "to", required = false) String to) {
+		LocalDate first;
+		LocalDate last;
+		try {
+			last = to == null || to.isBlank() ? PlatformDays.today() : LocalDate.parse(to);
+			first = from == null || from.isBlank() ? last.minusDays(29) : LocalDate.parse(from);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new BadRequestException("日期格式应为 yyyy-mm-dd / dates are yyyy-mm-dd");
+		}
+		if (first.isAfter(last)) {
+			throw new BadRequestException("开始日期晚于结束日期 / from is after to");
+		}
+		long start = first.atStartOfDay(PlatformDays.ZONE).toInstant().toEpochMilli();
+		long end = last.plusDays(1).atStartOfDay(PlatformDays.ZONE).toInstant().toEpochMilli();
+		StringBuilder out = new StringBuilder("\uFEFFid,time,actor_id,actor,action,target_type,target_id,reason,details\n");
+		for (AuditEntry e : log.between(start, end)) {
+			out.append(e.id()).append(',').append(Instant.ofEpochMilli(e.at())).append(',')
+				.append(e.actorId() == null ? "" : e.actorId()).append(',').append(csv(e.actorName())).append(',')
+				.append(csv(e.action())).append(',').append(csv(e.targetType())).append(',').append(csv(e.targetId()))
+				.append(',').append(csv(e.reason())).append(',').append(csv(e.details())).append('\n');
+		}
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"inkstone-audit-" + first + "-" + last + ".csv\"")
+			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(out.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Quotes a field and defuses spreadsheet formulas. */
+	static String csv(String value) {
+		if (value == null) {
+			return "";
+		}
+		String safe = value.isEmpty() || "=+-@".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
+		return '"' + safe.replace("\"", "\"\"") + '"';
+	}
+
+}

@@ -1,0 +1,8 @@
+package io.inkstone.audit;
+
+import java.util.List;
+
+/** The audit log page: one page of entries, the action filter, the next page's cursor. */
+public record AuditPage(io.inkstone.web.Ui ui, List<io.inkstone.channels.Channel> nav, List<AuditEntry> entries,
+		String action, String next) {
+}
