@@ -82,6 +82,12 @@ public class EmailVerification {
 	}
 
 	@EventListener
+	void on(AccountNotice notice) {
+		accounts.findById(notice.accountId()).ifPresent(account -> mailer.send(account.email(), notice.subject(),
+				"你好，" + account.displayName() + "：\n\n" + notice.text()));
+	}
+
+	@EventListener
 	void on(ApplicationDecided decided) {
 		accounts.findById(decided.accountId()).ifPresent(account -> mailer.send(account.email(),
 				decided.approved() ? "你的入驻申请已通过 / Your creator application was approved"

@@ -49,7 +49,12 @@ public class Articles {
 		.expireAfterWrite(java.time.Duration.ofSeconds(30))
 		.build();
 
-	Articles(ArticleRepository repository, ApplicationEventPublisher events) {
+	/** Whether a creator may publish now (implemented by governance: restrictions, review). */
+	private final org.springframework.beans.factory.ObjectProvider<PublishingGate> gate;
+
+	Articles(ArticleRepository repository, ApplicationEventPublisher events,
+			org.springframework.beans.factory.ObjectProvider<PublishingGate> gate) {
+		this.gate = gate;
 		this.repository = repository;
 		this.events = events;
 	}
@@ -235,6 +240,7 @@ public class Articles {
 	@Transactional
 	public void publish(long id, long creatorId) {
 		Article article = ownedBy(id, creatorId);
+		gate.ifAvailable(g -> g.checkMayPublish(creatorId));
 		if (article.articleStatus() == ArticleStatus.PUBLISHED) {
 			return;
 		}
@@ -258,6 +264,9 @@ public class Articles {
 		Article article = ownedBy(id, creatorId);
 		if (article.articleStatus() != ArticleStatus.DRAFT) {
 			throw new io.inkstone.shared.BadRequestException("只有草稿可以定时发布 / only drafts can be scheduled");
+		}
+		if (at != null) {
+			gate.ifAvailable(g -> g.checkMayPublish(creatorId));
 		}
 		repository.schedule(id, at, System.currentTimeMillis());
 	}
@@ -326,6 +335,21 @@ public class Articles {
 		if (repository.markRemoved(id, reason, System.currentTimeMillis(), Ids.next()) == 1) {
 			events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
 		}
+	}
+
+	/** Puts an article that was taken down back online (an appeal was upheld). */
+	@Transactional
+	public void reinstate(long id) {
+		Article article = repository.findById(id)
+			.filter(a -> a.articleStatus() == ArticleStatus.REMOVED)
+			.orElseThrow(() -> new NotFoundException("no removed article " + id));
+		repository.setStatus(id, ArticleStatus.PUBLISHED, false, System.currentTimeMillis());
+		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
+	}
+
+	/** Any article by id whatever its status (moderation needs to see what was reported). */
+	public java.util.Optional<Article> find(long id) {
+		return repository.findById(id);
 	}
 
 	@EventListener

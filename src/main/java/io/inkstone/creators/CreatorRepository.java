@@ -50,6 +50,13 @@ class CreatorRepository {
 			.update();
 	}
 
+	Optional<Long> accountOf(long creatorId) {
+		return jdbc.sql("SELECT account_id FROM creators WHERE id = :id AND account_id IS NOT NULL")
+			.param("id", creatorId)
+			.query(Long.class)
+			.optional();
+	}
+
 	Optional<Creator> findByAccount(long accountId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM creators WHERE account_id = :account")
 			.param("account", accountId)

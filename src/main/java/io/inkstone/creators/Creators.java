@@ -97,6 +97,11 @@ public class Creators {
 		return repository.followedBy(readerKey);
 	}
 
+	/** The account behind a creator profile (imported creators have none). */
+	public Optional<Long> accountOf(long creatorId) {
+		return repository.accountOf(creatorId);
+	}
+
 	/** The creator profile of a signed-in account, if it has been approved. */
 	public Optional<Creator> ofAccount(long accountId) {
 		return repository.findByAccount(accountId);

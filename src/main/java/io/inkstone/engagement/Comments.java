@@ -144,6 +144,16 @@ public class Comments {
 		return repository.find(commentId).orElseThrow(() -> new NotFoundException("no comment")).articleId();
 	}
 
+	/** The account that wrote this comment. */
+	public long authorOf(long commentId) {
+		return repository.find(commentId).orElseThrow(() -> new NotFoundException("no comment")).accountId();
+	}
+
+	/** The comment's text as stored (for the moderation queue). */
+	public String textOf(long commentId) {
+		return repository.find(commentId).orElseThrow(() -> new NotFoundException("no comment")).body();
+	}
+
 	@Transactional
 	public void hide(long commentId, boolean hidden) {
 		repository.setStatus(commentId, hidden ? "hidden" : "visible");

@@ -79,8 +79,9 @@ class ErrorPages implements ErrorController {
 	}
 
 	@ExceptionHandler(io.inkstone.shared.ForbiddenException.class)
-	String forbidden(HttpServletRequest request, HttpServletResponse response, Model model) {
-		return page(request, response, model, 403, null);
+	String forbidden(io.inkstone.shared.ForbiddenException ex, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		return page(request, response, model, 403, ex.getMessage());
 	}
 
 	@ExceptionHandler(io.inkstone.shared.TooManyRequestsException.class)

@@ -37,7 +37,7 @@ class SecurityConfig {
 				.denyAll()
 				.requestMatchers("/studio/**")
 				.hasAnyRole("CREATOR", "ADMIN")
-				.requestMatchers("/account", "/account/**")
+				.requestMatchers("/account", "/account/**", "/appeals/**")
 				.authenticated()
 				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv")
 				.hasRole("ADMIN")

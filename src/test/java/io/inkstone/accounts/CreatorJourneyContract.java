@@ -81,14 +81,16 @@ abstract class CreatorJourneyContract {
 		while (System.currentTimeMillis() < deadline) {
 			try {
 				for (var m : SMTP.getReceivedMessages()) {
-					String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
+					Object content = m.getContent();
+					String text = content instanceof String decoded ? decoded
+							: com.icegreen.greenmail.util.GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
 					if (m.getAllRecipients()[0].toString().equals(to)
 							&& (text.contains(marker) || m.getSubject().contains(marker))) {
 						return text;
 					}
 				}
 			}
-			catch (jakarta.mail.MessagingException ex) {
+			catch (jakarta.mail.MessagingException | java.io.IOException ex) {
 				throw new AssertionError(ex);
 			}
 			sleep(100);
@@ -548,6 +550,149 @@ abstract class CreatorJourneyContract {
 		assertThat(wrong).isEmpty();
 		assertThat(owner.page(draftPath).html().selectFirst("input[name=title]").val()).isEqualTo("权限草稿");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM media WHERE id = :id").param("id", media).query(Long.class).single()).isEqualTo(1);
+	}
+
+	/** Publishes an article as this creator; returns its path. */
+	String publish(Browser creator, String title, String body) {
+		creator.page("/studio/articles/new");
+		HttpResponse<String> r = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", title, "body", body,
+				"channel", "tech", "original", "yes", "action", "publish"));
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+		return location(r).replaceFirst("^https?://[^/]+", "");
+	}
+
+	@Test
+	void reportsAreDecidedWithReasonsAppealedOnceAndCountedInTheTransparencyReport() {
+		Browser admin = admin();
+		String creatorEmail;
+		Browser creator;
+		{
+			creatorEmail = "reported" + System.nanoTime() + "@inkstone.test";
+			creator = signUp(creatorEmail, "被举报者");
+			verifyEmail(creator, creatorEmail);
+			creator.post("/join", application(creator, "被举报者", "rep" + (System.nanoTime() % 1_000_000)));
+			for (var form : admin.page("/admin/applications").html().select("form[action$=/approve]")) {
+				admin.post(form.attr("action"), Map.of("_csrf", admin.csrfToken()));
+			}
+		}
+		String path = publish(creator, "被转载的诗", "床前明月光，疑是地上霜。");
+		long articleId = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+
+		// an anonymous reader: report link on the article page, then the form (two clicks)
+		Browser reader = browser();
+		Document article = reader.page(path).html();
+		String reportHref = article.selectFirst("[data-testid=byline] [data-testid=report]").attr("href");
+		assertThat(reportHref).isEqualTo("/report?type=article&id=" + articleId);
+		Document form = reader.page(reportHref).html();
+		assertThat(form.select("[data-testid=report-target]").text()).isEqualTo("被转载的诗");
+		assertThat(form.select("input[name=reason]")).hasSize(9);
+		HttpResponse<String> noReason = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id",
+				Long.toString(articleId), "reason", "", "evidence", "javascript:alert(1)"));
+		assertThat(noReason.statusCode()).isEqualTo(400);
+		Document refused = org.jsoup.Jsoup.parse(noReason.body());
+		assertThat(refused.select("[data-field=reason]").text()).contains("举报类型");
+		assertThat(refused.select("[data-field=evidence]").text()).contains("http");
+		assertThat(reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id", "999", "reason", "other"))
+			.statusCode()).isEqualTo(404);
+		HttpResponse<String> filed = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id",
+				Long.toString(articleId), "reason", "infringement", "detail", "整首照搬李白《静夜思》，未注明出处。", "evidence",
+				"https://example.org/original"));
+		assertThat(filed.statusCode()).isEqualTo(302);
+		String statusPath = location(filed).replaceFirst("^https?://[^/]+", "");
+		Document status = reader.page(statusPath).html();
+		String ref = status.select("[data-testid=report-ref]").text();
+		assertThat(ref).startsWith("JB-");
+		assertThat(status.select("[data-testid=report-outcome]").text()).contains("待处理");
+		assertThat(reader.page("/reports").html().select("[data-testid=my-reports] a").text()).contains(ref);
+
+		// the reviewer decides: a take-down needs a rule and a statement of reasons
+		Document queue = admin.page("/admin/reports").html();
+		String detailHref = queue.select("[data-testid=open-reports] a:contains(" + ref + ")").attr("href");
+		assertThat(admin.page(detailHref).html().select("[data-testid=reported-text]").text()).contains("床前明月光");
+		HttpResponse<String> bare = admin.post(detailHref + "/decide", Map.of("_csrf", admin.csrfToken(), "decision", "take-down"));
+		assertThat(bare.statusCode()).isEqualTo(400);
+		assertThat(browser().get(path).statusCode()).isEqualTo(200);
+		assertThat(admin.post(detailHref + "/decide", Map.of("_csrf", admin.csrfToken(), "decision", "hide-comment", "rule", "r",
+				"statement", "s")).statusCode()).as("hide-comment does not fit an article").isEqualTo(400);
+		assertThat(admin.post(detailHref + "/decide", Map.of("_csrf", admin.csrfToken(), "decision", "take-down", "rule",
+				"平台公约第 3 条：侵权内容", "statement", "全文与李白《静夜思》一致，未注明来源。")).statusCode()).isEqualTo(302);
+		HttpResponse<String> gone = browser().get(path);
+		assertThat(gone.statusCode()).isEqualTo(410);
+		assertThat(org.jsoup.Jsoup.parse(gone.body()).select("[data-testid=error]").text()).contains("侵权/抄袭");
+		assertThat(reader.page(statusPath).html().select("[data-testid=report-outcome]").text()).contains("下架文章");
+		String mail = mailTo(creatorEmail, ref);
+		assertThat(mail).contains("处理内容").contains("平台公约第 3 条").contains("全文与李白").contains("/appeals/");
+
+		// the creator appeals once; the reviewer who decided may not decide the appeal; another reviewer reverses
+		long reportId = Long.parseLong(detailHref.substring(detailHref.lastIndexOf('/') + 1));
+		Document appealPage = creator.page("/appeals/" + reportId).html();
+		assertThat(appealPage.select("[data-testid=statement]").text()).contains("平台公约第 3 条");
+		assertThat(reader.get("/appeals/" + reportId).statusCode()).isIn(302, 404);
+		assertThat(creator.post("/appeals/" + reportId, Map.of("_csrf", creator.csrfToken(), "text", "这是我的原创注释版。")).statusCode())
+			.isEqualTo(302);
+		assertThat(creator.post("/appeals/" + reportId, Map.of("_csrf", creator.csrfToken(), "text", "再申诉一次")).statusCode())
+			.isEqualTo(400);
+		assertThat(admin.post(detailHref + "/appeal", Map.of("_csrf", admin.csrfToken(), "outcome", "reverse", "note", "自己复核自己"))
+			.statusCode()).isEqualTo(403);
+		String reviewerEmail = "second" + System.nanoTime() + "@inkstone.test";
+		Browser second = signUp(reviewerEmail, "复核员");
+		admin.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", reviewerEmail, "reason", "申诉复核"));
+		assertThat(second.post(detailHref + "/appeal", Map.of("_csrf", second.csrfToken(), "outcome", "reverse", "note",
+				"作者提供了注释与来源，属合理引用。")).statusCode()).isEqualTo(302);
+		assertThat(browser().get(path).statusCode()).isEqualTo(200);
+		assertThat(creator.page("/appeals/" + reportId).html().select("[data-testid=appeal-status]").text()).contains("撤销");
+
+		// a comment: reported, hidden
+		Browser commenter = signUp("commenter" + System.nanoTime() + "@inkstone.test", "评论者");
+		commenter.page(path);
+		commenter.post(path + "/comments", Map.of("_csrf", commenter.csrfToken(), "text", "加我微信领红包 xxx"));
+		Document withComment = reader.page(path).html();
+		String commentReport = withComment.selectFirst("[data-testid=comments] [data-testid=report]").attr("href");
+		HttpResponse<String> commentFiled = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "comment", "id",
+				commentReport.substring(commentReport.lastIndexOf('=') + 1), "reason", "fraud"));
+		String commentRef = reader.page(location(commentFiled).replaceFirst("^https?://[^/]+", "")).html()
+			.select("[data-testid=report-ref]").text();
+		String commentDetail = admin.page("/admin/reports?reason=fraud").html()
+			.select("[data-testid=open-reports] a:contains(" + commentRef + ")").attr("href");
+		assertThat(admin.post(commentDetail + "/decide", Map.of("_csrf", admin.csrfToken(), "decision", "hide-comment", "rule",
+				"平台公约第 5 条：诈骗", "statement", "评论引导加微信领红包。")).statusCode()).isEqualTo(302);
+		assertThat(browser().page(path).html().select("[data-testid=comments]").text()).doesNotContain("领红包");
+
+		// a creator: reported, publishing suspended
+		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", articleId).query(Long.class).single();
+		HttpResponse<String> creatorFiled = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "creator", "id",
+				Long.toString(creatorId), "reason", "false-original"));
+		assertThat(creatorFiled.statusCode()).isEqualTo(302);
+		long creatorReport = jdbc.sql("SELECT id FROM reports WHERE target_type = 'creator' AND target_id = :id")
+			.param("id", creatorId).query(Long.class).single();
+		assertThat(admin.post("/admin/reports/" + creatorReport + "/decide", Map.of("_csrf", admin.csrfToken(), "decision",
+				"restrict-creator", "rule", "平台公约第 4 条：虚假原创", "statement", "多次将他人作品声明为原创。")).statusCode()).isEqualTo(302);
+		creator.page("/studio/articles/new");
+		HttpResponse<String> blocked = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "又一篇", "body",
+				"正文", "channel", "tech", "original", "yes", "action", "publish"));
+		assertThat(blocked.statusCode()).isEqualTo(403);
+		assertThat(org.jsoup.Jsoup.parse(blocked.body()).select("[data-testid=error]").text()).contains("发布权限暂停");
+
+		// anonymous reports are rate-limited
+		int status429 = 0;
+		for (int i = 0; i < 6; i++) {
+			status429 = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id", Long.toString(articleId),
+					"reason", "other")).statusCode();
+		}
+		assertThat(status429).isEqualTo(429);
+
+		// the transparency report, from the same data, as a page, CSV and JSON; decisions are in the audit log
+		Document transparency = browser().page("/transparency").html();
+		assertThat(Long.parseLong(transparency.select("[data-testid=received]").text())).isGreaterThanOrEqualTo(3);
+		assertThat(transparency.select("[data-testid=by-reason] tr[data-reason=infringement] td[data-outcome=take-down]").text())
+			.isEqualTo("1");
+		assertThat(transparency.select("[data-testid=appeals]").text()).startsWith("1");
+		assertThat(browser().get("/transparency.csv").body()).contains("infringement,take-down,1");
+		assertThat(browser().get("/transparency.json").body()).contains("\"appealsReversed\":1");
+		assertThat(browser().get("/transparency?from=2026-02-30").statusCode()).isEqualTo(400);
+		Document audit = admin.page("/admin/audit").html();
+		assertThat(audit.select("tr[data-action=report.take-down]").text()).contains("全文与李白");
+		assertThat(audit.select("tr[data-action=report.appeal-reversed]")).hasSize(1);
 	}
 
 	@Test

@@ -1,0 +1,12 @@
+package io.inkstone.articles;
+
+/**
+ * Asked before a creator publishes or schedules. The governance module implements it (publishing
+ * restrictions after confirmed violations); without it publishing is open.
+ */
+public interface PublishingGate {
+
+	/** Throws {@link io.inkstone.shared.ForbiddenException} with a message the creator understands when they may not publish. */
+	void checkMayPublish(long creatorId);
+
+}

@@ -1,0 +1,56 @@
+package io.inkstone.governance;
+
+import java.util.List;
+import java.util.Map;
+
+import io.inkstone.channels.Channel;
+import io.inkstone.web.Ui;
+
+/** Page models of the governance module. */
+public final class GovernancePages {
+
+	private GovernancePages() {
+	}
+
+	/** The report form: what is reported (a title to show), the values typed, field errors (message keys). */
+	public record ReportForm(Ui ui, List<Channel> nav, String targetType, long targetId, String targetTitle, String reason,
+			String detail, String evidence, Map<String, String> errors) {
+
+		public String error(String field) {
+			String key = errors.get(field);
+			return key == null ? null : ui.t(key);
+		}
+
+		public List<String> reasons() {
+			return java.util.Arrays.stream(ReportReason.values()).map(ReportReason::code).toList();
+		}
+
+	}
+
+	public record ReportStatus(Ui ui, List<Channel> nav, Report report, boolean justFiled) {
+	}
+
+	public record MyReports(Ui ui, List<Channel> nav, List<Report> reports) {
+	}
+
+	/** The reviewers' queue: open reports (optionally one reason) and open appeals. */
+	public record Queue(Ui ui, List<Channel> nav, List<Report> open, List<Report> appeals, String reason) {
+
+		public List<String> reasons() {
+			return java.util.Arrays.stream(ReportReason.values()).map(ReportReason::code).toList();
+		}
+
+	}
+
+	/** One report for a reviewer: the reported item as stored, and the decision form. */
+	public record ReportDetail(Ui ui, List<Channel> nav, Report report, String itemTitle, String itemText, String error,
+			List<String> decisions) {
+	}
+
+	public record Appeal(Ui ui, List<Channel> nav, Report report, String error) {
+	}
+
+	public record Transparency(Ui ui, List<Channel> nav, TransparencyReport report) {
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.inkstone.governance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.inkstone.articles.Articles;
+import io.inkstone.creators.Creators;
+import io.inkstone.engagement.Comments;
+import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.ReaderKey;
+import io.inkstone.shared.SignedIn;
+import io.inkstone.shared.TooManyRequestsException;
+import io.inkstone.web.RateLimiter;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /report}: anyone, signed in or not, reports an article, comment or creator in two clicks (the
+ * 举报 link, then this form). The answer is a reference number; {@code /reports/{ref}} shows the outcome and
+ * {@code /reports} lists this browser's reports. Anonymous reports are rate-limited.
+ */
+@Controller
+class ReportController {
+
+	static final int ANONYMOUS_PER_HOUR = 5;
+
+	static final int SIGNED_IN_PER_HOUR = 20;
+
+	private final Reports reports;
+
+	private final Articles articles;
+
+	private final Comments comments;
+
+	private final Creators creators;
+
+	private final RateLimiter limits;
+
+	private final UiFactory ui;
+
+	ReportController(Reports reports, Articles articles, Comments comments, Creators creators, RateLimiter limits,
+			UiFactory ui) {
+		this.reports = reports;
+		this.articles = articles;
+		this.comments = comments;
+		this.creators = creators;
+		this.limits = limits;
+		this.ui = ui;
+	}
+
+	@GetMapping("/report")
+	String form(@RequestParam("type") String type, @RequestParam("id") long id, HttpServletRequest request, Model model) {
+		model.addAttribute("page", new GovernancePages.ReportForm(ui.of(request), List.of(), type, id, title(type, id), "", "", "",
+				Map.of()));
+		return "governance/report";
+	}
+
+	@PostMapping("/report")
+	String file(@RequestParam(name = "type", defaultValue = "") String type, @RequestParam(name = "id", defaultValue = "0") long id,
+			@RequestParam(name = "reason", defaultValue = "") String reason,
+			@RequestParam(name = "detail", defaultValue = "") String detail,
+			@RequestParam(name = "evidence", defaultValue = "") String evidence, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		String title = title(type, id);
+		Reports.Filing filing = new Reports.Filing(type, id, reason, detail, evidence);
+		Map<String, String> errors = reports.validate(filing);
+		if (!errors.isEmpty()) {
+			response.setStatus(400);
+			model.addAttribute("page", new GovernancePages.ReportForm(ui.of(request), List.of(), type, id, title, reason, detail,
+					evidence, errors));
+			return "governance/report";
+		}
+		var me = SignedIn.current();
+		String reader = ReaderKey.of(request);
+		long wait = me.isPresent() ? limits.tryAcquire("report-account:" + me.get().accountId(), SIGNED_IN_PER_HOUR, Duration.ofHours(1))
+				: Math.max(limits.tryAcquire("report-reader:" + reader, ANONYMOUS_PER_HOUR, Duration.ofHours(1)),
+						limits.tryAcquire("report-ip:" + request.getRemoteAddr(), ANONYMOUS_PER_HOUR * 4, Duration.ofHours(1)));
+		if (wait > 0) {
+			throw new TooManyRequestsException(wait);
+		}
+		Report report = reports.file(filing, reader, me.map(SignedIn::accountId).orElse(null));
+		return "redirect:/reports/" + report.ref() + "?filed";
+	}
+
+	@GetMapping("/reports/{ref}")
+	String status(@PathVariable String ref, @RequestParam(name = "filed", required = false) String filed,
+			HttpServletRequest request, Model model) {
+		Report report = reports.byRef(ref).orElseThrow(() -> new NotFoundException("no report " + ref));
+		model.addAttribute("page", new GovernancePages.ReportStatus(ui.of(request), List.of(), report, filed != null));
+		return "governance/status";
+	}
+
+	@GetMapping("/reports")
+	String mine(HttpServletRequest request, Model model) {
+		model.addAttribute("page", new GovernancePages.MyReports(ui.of(request), List.of(), reports.byReporter(ReaderKey.of(request))));
+		return "governance/mine";
+	}
+
+	/** What the reporter sees they are reporting; 404 for anything that does not exist. */
+	private String title(String type, long id) {
+		return switch (type) {
+			case "article" -> articles.find(id).orElseThrow(() -> new NotFoundException("no article")).title();
+			case "comment" -> {
+				String text = comments.textOf(id);
+				yield text.length() > 60 ? text.substring(0, 60) + "…" : text;
+			}
+			case "creator" -> creators.get(id).displayName();
+			default -> throw new NotFoundException("nothing to report");
+		};
+	}
+
+}

@@ -1,0 +1,268 @@
+package io.inkstone.governance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import io.inkstone.accounts.AccountNotice;
+import io.inkstone.articles.Article;
+import io.inkstone.articles.Articles;
+import io.inkstone.articles.PublishingGate;
+import io.inkstone.audit.AuditLog;
+import io.inkstone.creators.Creators;
+import io.inkstone.engagement.Comments;
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.ForbiddenException;
+import io.inkstone.shared.Ids;
+import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.SignedIn;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Notice and action. A report is filed against an article, a comment or a creator; a reviewer decides it
+ * with a statement of reasons (what, why, which rule, how to appeal) that goes to the affected account;
+ * the affected account may appeal once, and a different reviewer decides the appeal. Every decision is
+ * audited in the same transaction.
+ */
+@Service
+public class Reports implements PublishingGate {
+
+	static final Duration RESTRICTION = Duration.ofDays(7);
+
+	static final int MAX_DETAIL = 2000;
+
+	private final ReportRepository repository;
+
+	private final Articles articles;
+
+	private final Comments comments;
+
+	private final Creators creators;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	Reports(ReportRepository repository, Articles articles, Comments comments, Creators creators, AuditLog audit,
+			ApplicationEventPublisher events) {
+		this.repository = repository;
+		this.articles = articles;
+		this.comments = comments;
+		this.creators = creators;
+		this.audit = audit;
+		this.events = events;
+	}
+
+	/** What a reporter typed. */
+	public record Filing(String targetType, long targetId, String reason, String detail, String evidence) {
+	}
+
+	/** Field errors (message keys) for a filing; empty when it may be filed. */
+	public Map<String, String> validate(Filing f) {
+		Map<String, String> errors = new TreeMap<>();
+		if (ReportReason.parse(f.reason()).isEmpty()) {
+			errors.put("reason", "report.error.reason");
+		}
+		if (f.detail() != null && f.detail().length() > MAX_DETAIL) {
+			errors.put("detail", "report.error.detail");
+		}
+		String evidence = f.evidence() == null ? "" : f.evidence().strip();
+		if (!evidence.isEmpty() && (evidence.length() > 500 || !evidence.matches("(?i)https?://\\S+"))) {
+			errors.put("evidence", "report.error.evidence");
+		}
+		return errors;
+	}
+
+	/** Files a report; the target must exist (404 otherwise). Returns the report with its reference number. */
+	@Transactional
+	public Report file(Filing f, String reporterKey, Long reporterAccount) {
+		if (!validate(f).isEmpty()) {
+			throw new BadRequestException("invalid report");
+		}
+		Long articleId = null;
+		Long creatorId;
+		switch (f.targetType()) {
+			case "article" -> {
+				Article article = articles.find(f.targetId()).orElseThrow(() -> new NotFoundException("no article"));
+				articleId = article.id();
+				creatorId = article.creatorId();
+			}
+			case "comment" -> {
+				articleId = comments.articleOf(f.targetId());
+				creatorId = articles.find(articleId).map(Article::creatorId).orElse(null);
+			}
+			case "creator" -> creatorId = creators.get(f.targetId()).id();
+			default -> throw new NotFoundException("nothing to report");
+		}
+		long id = Ids.next();
+		String detail = f.detail() == null || f.detail().isBlank() ? null : f.detail().strip();
+		String evidence = f.evidence() == null || f.evidence().isBlank() ? null : f.evidence().strip();
+		Report report = new Report(id, reference(id), f.targetType(), f.targetId(), articleId, creatorId, f.reason(), detail,
+				evidence, reporterKey, reporterAccount, "open", null, null, null, null, null, "none", null, null, null, null,
+				System.currentTimeMillis());
+		repository.insert(report);
+		return report;
+	}
+
+	/** A short, unguessable-enough public reference: JB- and the id in base 36. */
+	static String reference(long id) {
+		return "JB-" + Long.toString(id, 36).toUpperCase(java.util.Locale.ROOT);
+	}
+
+	public Optional<Report> byRef(String ref) {
+		return repository.byRef(ref);
+	}
+
+	public List<Report> byReporter(String reporterKey) {
+		return repository.byReporter(reporterKey);
+	}
+
+	public Report get(long id) {
+		return repository.find(id).orElseThrow(() -> new NotFoundException("no report " + id));
+	}
+
+	public List<Report> queue(String reason) {
+		return repository.open(reason, 200);
+	}
+
+	public List<Report> appeals() {
+		return repository.appeals(200);
+	}
+
+	/**
+	 * Decides an open report. Anything but "no action" needs the rule it applies and a statement of reasons,
+	 * which is sent to the affected account.
+	 */
+	@Transactional
+	public void decide(long reportId, Decision decision, String rule, String statement, SignedIn reviewer) {
+		Report report = get(reportId);
+		if (!report.open()) {
+			throw new BadRequestException("该举报已处理 / already decided");
+		}
+		if (!decision.fits(report.targetType())) {
+			throw new BadRequestException("该处理方式不适用于此类对象 / this decision does not fit the reported item");
+		}
+		String cleanRule = rule == null ? "" : rule.strip();
+		String cleanStatement = statement == null ? "" : statement.strip();
+		if (decision != Decision.NO_ACTION && (cleanRule.isEmpty() || cleanStatement.isEmpty())) {
+			throw new BadRequestException("处理须写明依据的规则和理由说明 / a rule and a statement of reasons are required");
+		}
+		if (cleanRule.length() > 300 || cleanStatement.length() > MAX_DETAIL) {
+			throw new BadRequestException("规则或理由过长 / rule or statement too long");
+		}
+		String reasonLabel = ReasonLabels.zh(report.reason());
+		switch (decision) {
+			case TAKE_DOWN -> articles.takeDown(report.targetId(), reasonLabel + "（" + report.ref() + "）");
+			case HIDE_COMMENT -> comments.hide(report.targetId(), true);
+			case RESTRICT_CREATOR -> {
+				if (report.creatorId() == null) {
+					throw new BadRequestException("没有可限制的创作者 / no creator to restrict");
+				}
+				repository.restrict(report.creatorId(), System.currentTimeMillis() + RESTRICTION.toMillis(),
+						reasonLabel + "（" + report.ref() + "）");
+			}
+			case NO_ACTION -> {
+			}
+		}
+		repository.decide(reportId, decision.code(), cleanRule.isEmpty() ? null : cleanRule,
+				cleanStatement.isEmpty() ? null : cleanStatement, reviewer.accountId(), System.currentTimeMillis());
+		audit.record("report." + decision.code(), report.targetType(), report.targetId(), cleanStatement.isEmpty() ? null : cleanStatement,
+				report.ref() + " " + report.reason() + (cleanRule.isEmpty() ? "" : " rule: " + cleanRule));
+		if (decision != Decision.NO_ACTION) {
+			affectedAccount(report).ifPresent(account -> events.publishEvent(new AccountNotice(account,
+					"平台处理通知 " + report.ref() + " / Moderation decision",
+					statementOfReasons(report, decision, cleanRule, cleanStatement))));
+		}
+	}
+
+	/** DSA Art. 17 shape: what was done, on which facts, under which rule, and how to appeal. */
+	static String statementOfReasons(Report report, Decision decision, String rule, String statement) {
+		return "处理编号：" + report.ref() + "\n"
+				+ "处理内容（what）：" + DecisionLabels.zh(decision) + "，对象：" + report.targetType() + " " + report.targetId() + "\n"
+				+ "事实与理由（why）：" + ReasonLabels.zh(report.reason()) + "。" + statement + "\n"
+				+ "依据（rule）：" + rule + "\n"
+				+ "如何申诉（appeal）：登录后打开 /appeals/" + report.id() + " 提交一次申诉，将由另一位审核员复核。\n";
+	}
+
+	/** The account a decision affects: the comment's author, or the creator's account. */
+	Optional<Long> affectedAccount(Report report) {
+		if ("comment".equals(report.targetType())) {
+			return Optional.of(comments.authorOf(report.targetId()));
+		}
+		return report.creatorId() == null ? Optional.empty() : creators.accountOf(report.creatorId());
+	}
+
+	/** Decisions that affect this account, newest first (its notices and appeal forms). */
+	public boolean affects(Report report, long accountId) {
+		return affectedAccount(report).filter(a -> a == accountId).isPresent();
+	}
+
+	@Transactional
+	public void appeal(long reportId, String text, SignedIn who) {
+		Report report = get(reportId);
+		if (!affects(report, who.accountId())) {
+			throw new NotFoundException("no such decision");
+		}
+		String clean = text == null ? "" : text.strip();
+		if (clean.isEmpty() || clean.length() > MAX_DETAIL) {
+			throw new BadRequestException("请写明申诉理由（不超过 2000 字）/ explain your appeal");
+		}
+		if (!report.appealable() || !repository.appeal(reportId, clean, System.currentTimeMillis())) {
+			throw new BadRequestException("每项处理只能申诉一次 / one appeal per decision");
+		}
+		audit.record(who.accountId(), who.displayName(), "report.appeal", report.targetType(), report.targetId(), clean, report.ref());
+	}
+
+	/** A different reviewer upholds or reverses the decision; a reversal undoes its action. */
+	@Transactional
+	public void decideAppeal(long reportId, boolean reverse, String note, SignedIn reviewer) {
+		Report report = get(reportId);
+		if (!report.appealOpen()) {
+			throw new BadRequestException("没有待处理的申诉 / no open appeal");
+		}
+		if (report.decidedBy() != null && report.decidedBy() == reviewer.accountId()) {
+			throw new ForbiddenException("申诉须由另一位审核员复核 / an appeal is decided by a different reviewer");
+		}
+		String clean = note == null ? "" : note.strip();
+		if (clean.isEmpty() || clean.length() > MAX_DETAIL) {
+			throw new BadRequestException("请写明复核理由 / a reason is required");
+		}
+		if (reverse) {
+			switch (Decision.parse(report.decision()).orElseThrow()) {
+				case TAKE_DOWN -> articles.reinstate(report.targetId());
+				case HIDE_COMMENT -> comments.hide(report.targetId(), false);
+				case RESTRICT_CREATOR -> repository.lift(report.creatorId());
+				case NO_ACTION -> {
+				}
+			}
+		}
+		repository.decideAppeal(reportId, reverse ? "reversed" : "upheld", reviewer.accountId(), System.currentTimeMillis());
+		audit.record("report.appeal-" + (reverse ? "reversed" : "upheld"), report.targetType(), report.targetId(), clean, report.ref());
+		affectedAccount(report).ifPresent(account -> events.publishEvent(new AccountNotice(account,
+				"申诉结果 " + report.ref() + " / Appeal decided",
+				(reverse ? "你的申诉成立，原处理已撤销。" : "你的申诉未成立，维持原处理。") + "\n复核理由：" + clean)));
+	}
+
+	public List<Report> decisionsAbout(long creatorId) {
+		return repository.ofCreator(creatorId);
+	}
+
+	@Override
+	public void checkMayPublish(long creatorId) {
+		repository.restrictedUntil(creatorId, System.currentTimeMillis()).ifPresent(until -> {
+			throw new ForbiddenException("因违规处理，你的发布权限暂停至 " + java.time.Instant.ofEpochMilli(until)
+				.atZone(io.inkstone.shared.PlatformDays.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' ')
+					+ "（北京时间）。可在通知中申诉。/ Publishing is suspended.");
+		});
+	}
+
+	List<Report> between(long from, long to) {
+		return repository.createdBetween(from, to);
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.inkstone.governance;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.PlatformDays;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * {@code /transparency}: the public report for any period (default: the last 30 days), as a page, CSV and
+ * JSON. The annual governance report and the DSA transparency report are this, for a year.
+ */
+@Controller
+class TransparencyController {
+
+	private final Reports reports;
+
+	private final UiFactory ui;
+
+	TransparencyController(Reports reports, UiFactory ui) {
+		this.reports = reports;
+		this.ui = ui;
+	}
+
+	TransparencyReport report(String from, String to) {
+		LocalDate last;
+		LocalDate first;
+		try {
+			last = to == null || to.isBlank() ? PlatformDays.today() : LocalDate.parse(to);
+			first = from == null || from.isBlank() ? last.minusDays(29) : LocalDate.parse(from);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new BadRequestException("日期格式应为 yyyy-mm-dd / dates are yyyy-mm-dd");
+		}
+		if (first.isAfter(last) || first.isBefore(last.minusYears(5))) {
+			throw new BadRequestException("统计区间无效（最长 5 年）/ invalid period");
+		}
+		long start = first.atStartOfDay(PlatformDays.ZONE).toInstant().toEpochMilli();
+		long end = last.plusDays(1).atStartOfDay(PlatformDays.ZONE).toInstant().toEpochMilli();
+		return TransparencyReport.of(first, last, reports.between(start, end));
+	}
+
+	@GetMapping("/transparency")
+	String page(@RequestParam(name = "from", required = false) String from, @RequestParam(name = "to", required = false) String to,
+			HttpServletRequest request, Model model) {
+		model.addAttribute("page", new GovernancePages.Transparency(ui.of(request), List.of(), report(from, to)));
+		return "governance/transparency";
+	}
+
+	@GetMapping(value = "/transparency.csv", produces = "text/csv")
+	ResponseEntity<byte[]> csv(@RequestParam(name = "from", required = false) String from,
+			@RequestParam(name = "to", required = false) String to) {
+		TransparencyReport report = report(from, to);
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"inkstone-transparency-" + report.from() + "-" + report.to() + ".csv\"")
+			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(report.csv().getBytes(StandardCharsets.UTF_8));
+	}
+
+	@GetMapping(value = "/transparency.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	TransparencyReport json(@RequestParam(name = "from", required = false) String from,
+			@RequestParam(name = "to", required = false) String to) {
+		return report(from, to);
+	}
+
+}
