@@ -220,6 +220,13 @@ class ArticleRepository {
 			.update();
 	}
 
+	List<Long> pendingIds(int limit) {
+		return jdbc.sql("SELECT id FROM articles WHERE status = 'pending' ORDER BY updated_at LIMIT :limit")
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
 	List<Long> dueForPublication(long now) {
 		return jdbc.sql("SELECT id FROM articles WHERE status = 'draft' AND publish_at IS NOT NULL AND publish_at <= :now"
 				+ " ORDER BY publish_at LIMIT 100")

@@ -240,12 +240,38 @@ public class Articles {
 	@Transactional
 	public void publish(long id, long creatorId) {
 		Article article = ownedBy(id, creatorId);
-		gate.ifAvailable(g -> g.checkMayPublish(creatorId));
-		if (article.articleStatus() == ArticleStatus.PUBLISHED) {
+		gate.orderedStream().forEach(g -> g.checkMayPublish(creatorId));
+		if (article.articleStatus() == ArticleStatus.PUBLISHED || article.articleStatus() == ArticleStatus.PENDING) {
 			return;
 		}
-		repository.setStatus(id, ArticleStatus.PUBLISHED, true, System.currentTimeMillis());
+		boolean hold = gate.orderedStream().anyMatch(g -> g.holdForReview(article));
+		repository.setStatus(id, hold ? ArticleStatus.PENDING : ArticleStatus.PUBLISHED, !hold, System.currentTimeMillis());
 		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
+	}
+
+	/** A reviewer lets a pending article go public. */
+	@Transactional
+	public void approvePending(long id) {
+		Article article = repository.findById(id)
+			.filter(a -> a.articleStatus() == ArticleStatus.PENDING)
+			.orElseThrow(() -> new NotFoundException("no pending article " + id));
+		repository.setStatus(id, ArticleStatus.PUBLISHED, true, System.currentTimeMillis());
+		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
+	}
+
+	/** A reviewer refuses a pending article ({@code final}: rejected) or sends it back to the creator as a draft. */
+	@Transactional
+	public void refusePending(long id, boolean rejectForGood) {
+		Article article = repository.findById(id)
+			.filter(a -> a.articleStatus() == ArticleStatus.PENDING)
+			.orElseThrow(() -> new NotFoundException("no pending article " + id));
+		repository.setStatus(id, rejectForGood ? ArticleStatus.REJECTED : ArticleStatus.DRAFT, false, System.currentTimeMillis());
+		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
+	}
+
+	/** Articles waiting for a reviewer, oldest first. */
+	public List<Long> pending(int limit) {
+		return repository.pendingIds(limit);
 	}
 
 	@Transactional
@@ -266,7 +292,7 @@ public class Articles {
 			throw new io.inkstone.shared.BadRequestException("只有草稿可以定时发布 / only drafts can be scheduled");
 		}
 		if (at != null) {
-			gate.ifAvailable(g -> g.checkMayPublish(creatorId));
+			gate.orderedStream().forEach(g -> g.checkMayPublish(creatorId));
 		}
 		repository.schedule(id, at, System.currentTimeMillis());
 	}
@@ -280,6 +306,13 @@ public class Articles {
 	public int publishDue(long now) {
 		int published = 0;
 		for (Long id : repository.dueForPublication(now)) {
+			Article due = repository.findById(id).orElse(null);
+			if (due != null && gate.orderedStream().anyMatch(g -> g.holdForReview(due))) {
+				repository.schedule(id, null, now);
+				repository.setStatus(id, ArticleStatus.PENDING, false, now);
+				events.publishEvent(new ArticleChanged(id, due.creatorId(), due.channelId()));
+				continue;
+			}
 			if (repository.publishScheduled(id, now)) {
 				Article article = repository.findById(id).orElseThrow();
 				events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));

@@ -186,6 +186,9 @@ class StudioArticleController {
 		if ("publish".equals(action)) {
 			articles.schedule(articleId, me.id(), null);
 			articles.publish(articleId, me.id());
+			if (articles.ownedBy(articleId, me.id()).articleStatus() == ArticleStatus.PENDING) {
+				return "redirect:/studio/articles/" + articleId + "?pending"; // held for a reviewer
+			}
 			return "redirect:/articles/" + articleId;
 		}
 		if ("schedule".equals(action)) {

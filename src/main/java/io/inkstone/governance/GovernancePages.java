@@ -3,6 +3,7 @@ package io.inkstone.governance;
 import java.util.List;
 import java.util.Map;
 
+import io.inkstone.articles.Article;
 import io.inkstone.channels.Channel;
 import io.inkstone.web.Ui;
 
@@ -51,6 +52,25 @@ public final class GovernancePages {
 	}
 
 	public record Transparency(Ui ui, List<Channel> nav, TransparencyReport report) {
+	}
+
+
+	public record Held(Article article, List<Finding> findings) {
+	}
+
+	/** A matched article beside the reviewed one, shared passages marked in both. */
+	public record SideBySide(Finding finding, Article other, String reviewedHtml, String otherHtml) {
+	}
+
+	public record QueuePage(io.inkstone.web.Ui ui, List<io.inkstone.channels.Channel> nav, List<Held> held, String kind) {
+	}
+
+	public record DetailPage(io.inkstone.web.Ui ui, List<io.inkstone.channels.Channel> nav, Held held, List<SideBySide> matches,
+			String error, List<String> reasonCodes) {
+	}
+
+	public record CreditPage(io.inkstone.web.Ui ui, List<io.inkstone.channels.Channel> nav, int score,
+			List<CreatorCredit.Entry> history, List<ArticleReviews.Decided> reviews, List<Report> decisions) {
 	}
 
 }

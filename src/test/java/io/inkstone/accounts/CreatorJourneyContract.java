@@ -696,6 +696,66 @@ abstract class CreatorJourneyContract {
 	}
 
 	@Test
+	void machineChecksHoldCopiesAndProhibitedTermsForAReviewerWhoseDecisionReachesTheCreator() {
+		Browser admin = admin();
+		Browser first = newCreator(admin, "先写的人");
+		String poem = "春江潮水连海平，海上明月共潮生。滟滟随波千万里，何处春江无月明。江流宛转绕芳甸，月照花林皆似霰。";
+		String firstPath = publish(first, "春江花月夜", poem);
+		long firstId = Long.parseLong(firstPath.substring(firstPath.lastIndexOf('/') + 1));
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (jdbc.sql("SELECT COUNT(*) FROM article_fingerprints WHERE article_id = :id").param("id", firstId).query(Long.class).single() == 0) {
+			assertThat(System.currentTimeMillis()).as("fingerprint of the first article").isLessThan(deadline);
+			sleep(100);
+		}
+
+		// another creator claims a lightly edited copy as original: held, with the finding and the matched article
+		String copierEmail = "copier" + System.nanoTime() + "@inkstone.test";
+		Browser copier = signUp(copierEmail, "抄的人");
+		verifyEmail(copier, copierEmail);
+		copier.post("/join", application(copier, "抄的人", "cp" + (System.nanoTime() % 1_000_000)));
+		for (var form : admin.page("/admin/applications").html().select("form[action$=/approve]")) {
+			admin.post(form.attr("action"), Map.of("_csrf", admin.csrfToken()));
+		}
+		copier.page("/studio/articles/new");
+		HttpResponse<String> held = copier.post("/studio/articles", Map.of("_csrf", copier.csrfToken(), "title", "春江夜", "body",
+				poem.replace("海平", "天平").replace("千万里", "几万里"), "channel", "tech", "original", "yes", "action", "publish"));
+		assertThat(location(held)).contains("?pending");
+		long heldId = Long.parseLong(location(held).replaceAll(".*/studio/articles/(\\d+).*", "$1"));
+		assertThat(browser().get("/articles/" + heldId).statusCode()).as("not public while pending").isEqualTo(404);
+
+		HttpResponse<String> spam = copier.post("/studio/articles", Map.of("_csrf", copier.csrfToken(), "title", "优惠", "body",
+				"本店长期代開發票，详情见 [这里](https://www.scam.example/x)。", "channel", "tech", "original", "yes", "action", "publish"));
+		long spamId = Long.parseLong(location(spam).replaceAll(".*/studio/articles/(\\d+).*", "$1"));
+
+		Document queue = admin.page("/admin/review").html();
+		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + heldId + "] [data-kind=false-original]")).hasSize(1);
+		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + spamId + "] [data-kind=sensitive-word]")).hasSize(1);
+		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + spamId + "] [data-kind=bad-domain]")).hasSize(1);
+		assertThat(admin.page("/admin/review?kind=sensitive-word").html().select("[data-testid=held-articles] tbody tr")).hasSize(1);
+		Document detail = admin.page("/admin/review/" + heldId).html();
+		assertThat(detail.select("[data-testid=findings] li[data-kind=false-original] a").attr("href")).isEqualTo("/articles/" + firstId);
+		assertThat(detail.select("[data-testid=reviewed-text] mark").text()).contains("春江潮水连");
+		assertThat(detail.select("[data-testid=matched-text] mark").text()).contains("春江潮水连");
+
+		// the reviewer decides; a refusal needs a reason; the creator is told and loses credit
+		assertThat(admin.post("/admin/review/" + heldId, Map.of("_csrf", admin.csrfToken(), "outcome", "rejected", "reasonCode",
+				"false-original")).statusCode()).isEqualTo(400);
+		assertThat(admin.post("/admin/review/" + heldId, Map.of("_csrf", admin.csrfToken(), "outcome", "rejected", "reasonCode",
+				"false-original", "note", "与《春江花月夜》（先写的人）几乎相同，却声明原创。")).statusCode()).isEqualTo(302);
+		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", heldId).query(String.class).single())
+			.isEqualTo("rejected");
+		assertThat(mailTo(copierEmail, "审核结果")).contains("几乎相同");
+		Document credit = copier.page("/studio/credit").html();
+		assertThat(credit.select("[data-testid=credit-score]").text()).isEqualTo("90");
+		assertThat(credit.select("[data-testid=review-outcomes] tr[data-outcome=rejected]").text()).contains("春江夜");
+		assertThat(admin.post("/admin/review/" + spamId, Map.of("_csrf", admin.csrfToken(), "outcome", "changes", "reasonCode", "spam",
+				"note", "删除广告与可疑链接后再提交。")).statusCode()).isEqualTo(302);
+		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", spamId).query(String.class).single())
+			.isEqualTo("draft");
+		assertThat(admin.page("/admin/audit").html().select("tr[data-action=review.rejected]").text()).contains("几乎相同");
+	}
+
+	@Test
 	void signUpAndSignInRefuseBadInputWithClearMessages() {
 		Browser b = browser();
 		b.page("/signup");

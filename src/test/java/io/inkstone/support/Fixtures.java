@@ -13,6 +13,23 @@ public final class Fixtures {
 	private Fixtures() {
 	}
 
+	/** One fixture article: its creator (the author) and body. */
+	public record Item(String creator, String title, String body) {
+	}
+
+	/** The classics fixture, parsed (Jackson). */
+	public static java.util.List<Item> classics() {
+		tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
+		try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(open(CLASSICS), java.nio.charset.StandardCharsets.UTF_8))) {
+			return reader.lines().filter(l -> !l.isBlank()).map(json::readTree)
+				.map(n -> new Item(n.get("creator").asString(), n.get("title").asString(), n.get("body_markdown").asString()))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public static InputStream open(String name) {
 		InputStream in = Fixtures.class.getResourceAsStream(name);
 		if (in == null) {

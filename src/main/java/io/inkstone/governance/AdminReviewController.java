@@ -1,0 +1,92 @@
+package io.inkstone.governance;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.inkstone.articles.Article;
+import io.inkstone.articles.Articles;
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.SignedIn;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /admin/review}: articles held by the machine checks, with findings, filterable by finding. */
+@Controller
+class AdminReviewController {
+
+	private final ArticleReviews reviews;
+
+	private final Articles articles;
+
+	private final UiFactory ui;
+
+	AdminReviewController(ArticleReviews reviews, Articles articles, UiFactory ui) {
+		this.reviews = reviews;
+		this.articles = articles;
+		this.ui = ui;
+	}
+
+
+
+
+
+	@GetMapping("/admin/review")
+	String queue(@RequestParam(name = "kind", required = false) String kind, HttpServletRequest request, Model model) {
+		List<GovernancePages.Held> held = new ArrayList<>();
+		for (Article a : reviews.pending()) {
+			List<Finding> findings = reviews.findings(a.id());
+			if (kind == null || kind.isBlank() || findings.stream().anyMatch(f -> f.kind().equals(kind))) {
+				held.add(new GovernancePages.Held(a, findings));
+			}
+		}
+		model.addAttribute("page", new GovernancePages.QueuePage(ui.of(request), List.of(), held, kind));
+		return "governance/review-queue";
+	}
+
+	@GetMapping("/admin/review/{id}")
+	String detail(@PathVariable long id, HttpServletRequest request, Model model) {
+		return detail(id, null, request, model);
+	}
+
+	@PostMapping("/admin/review/{id}")
+	String decide(@PathVariable long id, @RequestParam(name = "outcome", defaultValue = "") String outcome,
+			@RequestParam(name = "reasonCode", defaultValue = "") String reasonCode,
+			@RequestParam(name = "note", defaultValue = "") String note, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		try {
+			reviews.decide(id, outcome, reasonCode, note, SignedIn.current().orElseThrow());
+		}
+		catch (BadRequestException ex) {
+			response.setStatus(400);
+			return detail(id, ex.getMessage(), request, model);
+		}
+		return "redirect:/admin/review";
+	}
+
+	private String detail(long id, String error, HttpServletRequest request, Model model) {
+		Article article = articles.find(id).orElseThrow(() -> new NotFoundException("no article " + id));
+		List<Finding> findings = reviews.findings(id);
+		List<GovernancePages.SideBySide> matches = new ArrayList<>();
+		for (Finding f : findings) {
+			if (f.matchedId() != null) {
+				articles.find(f.matchedId()).ifPresent(other -> matches.add(new GovernancePages.SideBySide(f, other,
+						MatchHighlighter.highlight(article.bodyMarkdown(), other.bodyMarkdown()),
+						MatchHighlighter.highlight(other.bodyMarkdown(), article.bodyMarkdown()))));
+			}
+		}
+		model.addAttribute("page", new GovernancePages.DetailPage(ui.of(request), List.of(), new GovernancePages.Held(article, findings), matches, error,
+				ArticleReviews.REASON_CODES));
+		return "governance/review-detail";
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.inkstone.governance;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code inkstone.compliance.profile} = cn-mainland | eu-dsa | minimal switches the platform's duties; any
+ * duty can be overridden with {@code inkstone.compliance.duties.<duty>=true|false}. The README's table
+ * lists each duty with the rule it implements.
+ */
+@Component
+public class ComplianceProfile {
+
+	public static final Set<String> DUTIES = Set.of("pre-review-new-creators", "hold-flagged", "statement-of-reasons",
+			"ip-location", "org-disclosure", "ai-labels", "algorithm-controls", "transparency-report");
+
+	private static final Map<String, Set<String>> PROFILES = Map.of(
+			"cn-mainland", DUTIES,
+			"eu-dsa", Set.of("hold-flagged", "statement-of-reasons", "ai-labels", "algorithm-controls", "transparency-report"),
+			"minimal", Set.of("statement-of-reasons", "ai-labels", "algorithm-controls", "transparency-report"));
+
+	private final String profile;
+
+	private final Environment environment;
+
+	ComplianceProfile(@Value("${inkstone.compliance.profile:minimal}") String profile, Environment environment) {
+		if (!PROFILES.containsKey(profile)) {
+			throw new IllegalStateException("inkstone.compliance.profile must be one of " + PROFILES.keySet() + ", not " + profile);
+		}
+		this.profile = profile;
+		this.environment = environment;
+	}
+
+	public String name() {
+		return profile;
+	}
+
+	public boolean on(String duty) {
+		if (!DUTIES.contains(duty)) {
+			throw new IllegalArgumentException("unknown duty " + duty);
+		}
+		Boolean override = environment.getProperty("inkstone.compliance.duties." + duty, Boolean.class);
+		return override != null ? override : PROFILES.get(profile).contains(duty);
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.inkstone.governance;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.inkstone.articles.Articles;
+import io.inkstone.shared.ForbiddenException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A creator's credit score: 100 at the start; each confirmed violation deducts — a take-down or publishing
+ * suspension from a report (unless reversed on appeal) 20 points, an article rejected in review 10. Below
+ * {@link #PRE_REVIEW_BELOW} every post waits for a reviewer; below {@link #SUSPEND_BELOW} publishing is
+ * suspended. Computed from the decisions themselves, so the history the creator sees is the score's proof.
+ */
+@Component
+public class CreatorCredit {
+
+	public static final int START = 100;
+
+	public static final int PRE_REVIEW_BELOW = 80;
+
+	public static final int SUSPEND_BELOW = 40;
+
+	private final JdbcClient jdbc;
+
+	private final Articles articles;
+
+	CreatorCredit(JdbcClient jdbc, Articles articles) {
+		this.jdbc = jdbc;
+		this.articles = articles;
+	}
+
+	/** One deduction: when, how many points, why (reason code), and the reference. */
+	public record Entry(long at, int points, String reason, String reference) {
+	}
+
+	public List<Entry> history(long creatorId) {
+		List<Entry> entries = new ArrayList<>();
+		jdbc.sql("SELECT decided_at, decision, reason, ref FROM reports WHERE creator_id = :c AND status = 'decided'"
+				+ " AND decision IN ('take-down', 'restrict-creator') AND appeal_status <> 'reversed'")
+			.param("c", creatorId)
+			.query((rs, n) -> entries.add(new Entry(rs.getLong(1), -20, rs.getString(3), rs.getString(4))))
+			.list();
+		jdbc.sql("SELECT created_at, reason_code, article_id FROM review_decisions WHERE creator_id = :c AND outcome = 'rejected'")
+			.param("c", creatorId)
+			.query((rs, n) -> entries.add(new Entry(rs.getLong(1), -10, rs.getString(2), "article " + rs.getLong(3))))
+			.list();
+		entries.sort(Comparator.comparingLong(Entry::at).reversed());
+		return entries;
+	}
+
+	public int score(long creatorId) {
+		return Math.max(0, START + history(creatorId).stream().mapToInt(Entry::points).sum());
+	}
+
+	long publishedCount(long creatorId) {
+		return articles.countByCreator(creatorId);
+	}
+
+	void checkMayPublish(long creatorId) {
+		int score = score(creatorId);
+		if (score < SUSPEND_BELOW) {
+			throw new ForbiddenException("信用分 " + score + " 低于 " + SUSPEND_BELOW + "，发布权限暂停。可在创作中心查看扣分记录并申诉。"
+					+ " / Credit score too low: publishing is suspended.");
+		}
+	}
+
+}

@@ -1,0 +1,130 @@
+package io.inkstone.governance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.inkstone.articles.Article;
+import io.inkstone.articles.Articles;
+import io.inkstone.articles.ChangedArticle;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Knows a SimHash signature for every public article on the instance and finds near-duplicates of a
+ * text among them. Fingerprints are kept in {@code article_fingerprints}, following the articles' durable
+ * change feed (like the search index), and loaded into an in-memory {@link SignatureIndex} on start.
+ */
+@Component
+public class OriginalityEngine {
+
+	private static final Logger log = LoggerFactory.getLogger(OriginalityEngine.class);
+
+	/** Signatures within this total Hamming distance (of 256 bits) are candidates ... */
+	static final int MAX_DISTANCE = 63;
+
+	/** ... and a candidate is a near-duplicate when the texts' bigram sets overlap at least this much. */
+	static final double MIN_JACCARD = 0.55;
+
+	/** Texts shorter than this (folded) are too short to call copies. */
+	static final int MIN_LENGTH = 16;
+
+	private final SignatureIndex index = new SignatureIndex();
+
+	private final JdbcClient jdbc;
+
+	private final Articles articles;
+
+	private volatile long cursor = -1;
+
+	OriginalityEngine(JdbcClient jdbc, Articles articles) {
+		this.jdbc = jdbc;
+		this.articles = articles;
+	}
+
+	/** A near-duplicate of {@code text}: the article, its creator, and how similar (bigram Jaccard). */
+	public record Match(long articleId, long creatorId, long publishedAt, double similarity) {
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void load() {
+		jdbc.sql("SELECT article_id, simhash, simhash1, simhash2, simhash3 FROM article_fingerprints").query((rs, n) -> {
+			index.add(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
+			return null;
+		}).list();
+		cursor = jdbc.sql("SELECT seq FROM governance_cursors WHERE name = 'fingerprints'").query(Long.class).optional().orElse(0L);
+		log.info("Originality index: {} fingerprints loaded", index.size());
+	}
+
+	/** Follows the change feed: public articles get (new) fingerprints, others lose theirs. */
+	@Scheduled(fixedDelay = 1000, initialDelay = 1000)
+	void follow() {
+		if (cursor < 0) {
+			return;
+		}
+		List<ChangedArticle> batch;
+		do {
+			batch = articles.changedSince(cursor, 500);
+			for (ChangedArticle a : batch) {
+				if (a.isPublished()) {
+					long[] signature = SimHash.signature(TextNormalizer.fold(a.bodyMarkdown()));
+					jdbc.sql("INSERT INTO article_fingerprints (article_id, creator_id, simhash, simhash1, simhash2, simhash3, published_at)"
+							+ " VALUES (:id, :c, :h0, :h1, :h2, :h3, :p) ON CONFLICT (article_id) DO UPDATE SET simhash = EXCLUDED.simhash,"
+							+ " simhash1 = EXCLUDED.simhash1, simhash2 = EXCLUDED.simhash2, simhash3 = EXCLUDED.simhash3,"
+							+ " published_at = EXCLUDED.published_at")
+						.param("id", a.id()).param("c", a.creatorId()).param("h0", signature[0]).param("h1", signature[1])
+						.param("h2", signature[2]).param("h3", signature[3]).param("p", a.publishedAt()).update();
+					index.add(a.id(), signature);
+				}
+				else {
+					jdbc.sql("DELETE FROM article_fingerprints WHERE article_id = :id").param("id", a.id()).update();
+					index.remove(a.id());
+				}
+				cursor = a.changeSeq();
+			}
+			if (!batch.isEmpty()) {
+				long seq = cursor;
+				if (jdbc.sql("UPDATE governance_cursors SET seq = :seq WHERE name = 'fingerprints' AND seq < :seq").param("seq", seq).update() == 0) {
+					jdbc.sql("INSERT INTO governance_cursors (name, seq) VALUES ('fingerprints', :seq) ON CONFLICT (name) DO NOTHING")
+						.param("seq", seq).update();
+				}
+			}
+		}
+		while (batch.size() == 500);
+	}
+
+	/** Public articles (other than {@code exceptId}) whose text is a near-duplicate of {@code markdown}, most similar first. */
+	public List<Match> nearDuplicates(String markdown, long exceptId) {
+		String folded = TextNormalizer.fold(markdown);
+		if (folded.codePointCount(0, folded.length()) < MIN_LENGTH) {
+			return List.of();
+		}
+		List<Match> matches = new ArrayList<>();
+		for (long[] candidate : index.near(SimHash.signature(folded), MAX_DISTANCE)) {
+			if (candidate[0] == exceptId) {
+				continue;
+			}
+			Optional<Article> other = articles.find(candidate[0]);
+			if (other.isEmpty()) {
+				continue;
+			}
+			double similarity = SimHash.bigramJaccard(folded, TextNormalizer.fold(other.get().bodyMarkdown()));
+			if (similarity >= MIN_JACCARD) {
+				matches.add(new Match(other.get().id(), other.get().creatorId(), other.get().publishedAt(), similarity));
+			}
+		}
+		matches.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
+		return matches;
+	}
+
+	int size() {
+		return index.size();
+	}
+
+}
