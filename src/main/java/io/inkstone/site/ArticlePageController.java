@@ -58,9 +58,12 @@ class ArticlePageController {
 
 	private final InkstoneProperties properties;
 
+	private final io.inkstone.governance.AiLabels aiLabels;
+
 	ArticlePageController(Articles articles, Channels channels, Creators creators, Engagement engagement,
 			RelatedArticles related, HotList hot, SiteParts parts, io.inkstone.engagement.Comments comments, UiFactory ui,
-			InkstoneProperties properties) {
+			InkstoneProperties properties, io.inkstone.governance.AiLabels aiLabels) {
+		this.aiLabels = aiLabels;
 		this.comments = comments;
 		this.articles = articles;
 		this.channels = channels;
@@ -85,7 +88,8 @@ class ArticlePageController {
 		Pages.ArticlePage page = new Pages.ArticlePage(u, parts.nav(), article, channel,
 				parts.card(creators.get(article.creatorId()), reader, 5), engagement.counts(id), shared != null,
 				shareUrl(id), disclaimer, related.forArticle(id, RELATED_SIZE), hot.site(HOT_SIZE, Set.of(id)),
-				u.care() ? "" : parts.headlinesHtml(u), comments(article, reader), articles.corrections(id));
+				u.care() ? "" : parts.headlinesHtml(u), comments(article, reader), articles.corrections(id),
+				aiLabels.suspected(id), jsonLd(article, creators.get(article.creatorId()).displayName(), aiLabels.suspected(id)));
 		// The ETag covers everything the page shows, computed from the model: a revalidation that
 		// matches answers 304 without rendering.
 		if (webRequest.checkNotModified(etag(page, hot.version()))) {
@@ -103,6 +107,34 @@ class ArticlePageController {
 		return new Pages.CommentsView(comments.of(article.id(), me.map(a -> a.accountId()).orElse(null), author),
 				comments.count(article.id()), comments.enabled(article.id()), author, me.isPresent(),
 				comments.articleLikes(article.id()), comments.likes(article.id(), reader));
+	}
+
+	private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
+
+	/**
+	 * Schema.org metadata plus the implicit AI label (人工智能生成合成内容标识办法 Art. 5: generation attribute,
+	 * platform, content id) for articles declared or suspected AI-generated. Safe inside a script element.
+	 */
+	String jsonLd(Article article, String creatorName, boolean aiSuspected) {
+		java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+		data.put("@context", "https://schema.org");
+		data.put("@type", "NewsArticle");
+		data.put("headline", article.title());
+		data.put("datePublished", java.time.Instant.ofEpochMilli(article.publishedAt()).toString());
+		data.put("dateModified", java.time.Instant.ofEpochMilli(article.updatedAt()).toString());
+		data.put("author", java.util.Map.of("@type", "Person", "name", creatorName));
+		data.put("publisher", java.util.Map.of("@type", "Organization", "name", properties.siteName()));
+		if (!"none".equals(article.aigc()) || aiSuspected) {
+			java.util.Map<String, Object> aigc = new java.util.LinkedHashMap<>();
+			aigc.put("Label", "generated".equals(article.aigc()) ? "1" : aiSuspected && "none".equals(article.aigc()) ? "3" : "2");
+			aigc.put("LabelText", "generated".equals(article.aigc()) ? "内容由AI生成" : "assisted".equals(article.aigc()) ? "AI辅助创作" : "疑似AI生成");
+			aigc.put("ContentProducer", properties.siteName());
+			aigc.put("ProduceID", Long.toString(article.id()));
+			aigc.put("ContentPropagator", properties.siteName());
+			aigc.put("PropagateID", Long.toString(article.id()));
+			data.put("AIGC", aigc);
+		}
+		return JSON.writeValueAsString(data).replace("</", "<\\/");
 	}
 
 	static String etag(Pages.ArticlePage page, int hotVersion) {

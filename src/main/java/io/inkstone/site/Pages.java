@@ -16,7 +16,8 @@ public final class Pages {
 
 	public record ArticlePage(Ui ui, List<Channel> nav, Article article, Channel channel, CreatorCard card, Counts counts,
 			boolean shared, String shareUrl, String disclaimer, List<ArticleCard> related, List<ArticleCard> hot,
-			String headlinesHtml, CommentsView comments, List<io.inkstone.articles.Correction> corrections) {
+			String headlinesHtml, CommentsView comments, List<io.inkstone.articles.Correction> corrections,
+			boolean aiSuspected, String jsonLd) {
 	}
 
 	public record FollowingPage(Ui ui, List<Channel> nav, int creators, List<ArticleCard> articles, String next) {

@@ -118,8 +118,16 @@ class CreatorJourneyBrowserTests {
 		driver.findElement(By.name("agreement")).click();
 		screenshot("join-form.png");
 		driver.findElement(By.cssSelector("[data-testid=join-form] button[type=submit]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(d -> !d.findElements(By.cssSelector("[data-testid=application-history] tr[data-status=pending]")).isEmpty());
+		try {
+			new WebDriverWait(driver, Duration.ofSeconds(15))
+				.until(d -> !d.findElements(By.cssSelector("[data-testid=application-history] tr[data-status=pending]")).isEmpty());
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			screenshot("join-failed.png");
+			throw new AssertionError("no pending application at " + driver.getCurrentUrl() + ": "
+					+ driver.findElements(By.cssSelector("[data-testid=error], .form-error, .field-error"))
+						.stream().map(WebElement::getText).toList(), ex);
+		}
 		signOut();
 
 		signIn("admin@browser.test", "browser-admin-1");

@@ -222,6 +222,13 @@ abstract class CreatorJourneyContract {
 		assertThat(page.testId("byline").text()).contains("某某传媒").contains("原创").contains("AI辅助创作");
 		assertThat(page.testId("body").select("script, a[href^=javascript]")).isEmpty();
 		long id = Long.parseLong(articlePath.substring(articlePath.lastIndexOf('/') + 1));
+		// the implicit AI label: page metadata and JSON-LD carry the generation attribute, platform and content id
+		assertThat(page.html().select("meta[name=AIGC]").attr("content")).isEqualTo("assisted");
+		tools.jackson.databind.JsonNode ld = new tools.jackson.databind.ObjectMapper().readTree(page.testId("json-ld").data());
+		assertThat(ld.get("AIGC").get("Label").asString()).isEqualTo("2");
+		assertThat(ld.get("AIGC").get("LabelText").asString()).isEqualTo("AI辅助创作");
+		assertThat(ld.get("AIGC").get("ProduceID").asString()).isEqualTo(Long.toString(id));
+		assertThat(ld.get("AIGC").get("ContentProducer").asString()).isEqualTo("砚 Inkstone");
 
 		// a stranger can neither see nor change the draft side
 		Browser other = signUp("other-" + System.nanoTime() + "@inkstone.test", "路人");

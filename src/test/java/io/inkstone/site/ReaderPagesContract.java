@@ -126,7 +126,10 @@ abstract class ReaderPagesContract {
 		assertThat(page.testId("byline").select("time[datetime]")).hasSize(1);
 		assertThat(page.testId("disclaimer").text()).contains("仅提供信息存储服务");
 		assertThat(page.testId("mode-switch").text()).contains("无障碍").contains("进入关怀版");
-		assertThat(page.html().select("script:not([src])")).isEmpty();
+		// no inline executable script (CSP script-src self); the JSON-LD data block is not executed
+		assertThat(page.html().select("script:not([src]):not([type=application/ld+json])")).isEmpty();
+		assertThat(page.testId("json-ld").data()).contains("\"@type\":\"NewsArticle\"").doesNotContain("AIGC");
+		assertThat(page.html().select("meta[name=AIGC]").attr("content")).isEqualTo("none");
 	}
 
 	@Test
