@@ -184,6 +184,7 @@ class StudioArticleController {
 			articles.update(id, me.id(), draft, correction);
 		}
 		if ("publish".equals(action)) {
+			creators.recordLocation(me.id(), request.getRemoteAddr());
 			articles.schedule(articleId, me.id(), null);
 			articles.publish(articleId, me.id());
 			if (articles.ownedBy(articleId, me.id()).articleStatus() == ArticleStatus.PENDING) {

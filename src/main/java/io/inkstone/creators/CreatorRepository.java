@@ -50,6 +50,14 @@ class CreatorRepository {
 			.update();
 	}
 
+	/** True when the region changed. */
+	boolean updateRegion(long creatorId, String region) {
+		return jdbc.sql("UPDATE creators SET region = :region WHERE id = :id AND (region IS NULL OR region <> :region)")
+			.param("region", region)
+			.param("id", creatorId)
+			.update() == 1;
+	}
+
 	Optional<Long> accountOf(long creatorId) {
 		return jdbc.sql("SELECT account_id FROM creators WHERE id = :id AND account_id IS NOT NULL")
 			.param("id", creatorId)

@@ -27,7 +27,11 @@ public class Creators {
 
 	private final ApplicationEventPublisher events;
 
-	private final Cache<Long, Creator> byId = Caffeine.newBuilder().maximumSize(50_000).build();
+	/** Profiles change rarely; other nodes see a change (IP属地, tagline) within the expiry. */
+	private final Cache<Long, Creator> byId = Caffeine.newBuilder()
+		.maximumSize(50_000)
+		.expireAfterWrite(java.time.Duration.ofMinutes(10))
+		.build();
 
 	private final Cache<Long, Long> followerCounts = Caffeine.newBuilder().maximumSize(50_000).build();
 
@@ -37,7 +41,10 @@ public class Creators {
 		.expireAfterAccess(java.time.Duration.ofMinutes(30))
 		.build();
 
-	Creators(CreatorRepository repository, ApplicationEventPublisher events) {
+	private final IpRegions ipRegions;
+
+	Creators(CreatorRepository repository, ApplicationEventPublisher events, IpRegions ipRegions) {
+		this.ipRegions = ipRegions;
 		this.repository = repository;
 		this.events = events;
 	}
@@ -100,6 +107,25 @@ public class Creators {
 	/** The account behind a creator profile (imported creators have none). */
 	public Optional<Long> accountOf(long creatorId) {
 		return repository.accountOf(creatorId);
+	}
+
+	/**
+	 * Records the region (IP属地) of the creator's latest sign-in or publication; the address itself is not
+	 * stored.
+	 */
+	public void recordLocation(long creatorId, String ip) {
+		String region = ipRegions.regionOf(ip);
+		if (repository.updateRegion(creatorId, region)) {
+			byId.invalidate(creatorId);
+		}
+	}
+
+	@org.springframework.context.event.EventListener
+	void on(org.springframework.security.authentication.event.AuthenticationSuccessEvent event) {
+		if (event.getAuthentication().getPrincipal() instanceof io.inkstone.shared.SignedIn.HasSignedIn principal
+				&& event.getAuthentication().getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails details) {
+			ofAccount(principal.signedIn().accountId()).ifPresent(c -> recordLocation(c.id(), details.getRemoteAddress()));
+		}
 	}
 
 	/** The creator profile of a signed-in account, if it has been approved. */

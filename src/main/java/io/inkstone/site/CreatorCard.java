@@ -7,5 +7,5 @@ import io.inkstone.creators.Creator;
 
 /** The creator card: profile, true counts, follow state and 往期回顾 (recent articles). */
 public record CreatorCard(Creator creator, long articleCount, long followerCount, boolean following,
-		List<ArticleSummary> recent) {
+		List<ArticleSummary> recent, String ipRegion) {
 }

@@ -51,7 +51,11 @@ class SiteParts {
 		.maximumSize(64)
 		.build();
 
-	SiteParts(Articles articles, Channels channels, Creators creators, HotList hot, TemplateEngine templates) {
+	private final io.inkstone.governance.ComplianceProfile compliance;
+
+	SiteParts(Articles articles, Channels channels, Creators creators, HotList hot, TemplateEngine templates,
+			io.inkstone.governance.ComplianceProfile compliance) {
+		this.compliance = compliance;
 		this.articles = articles;
 		this.channels = channels;
 		this.creators = creators;
@@ -96,7 +100,15 @@ class SiteParts {
 	CreatorCard card(Creator creator, String readerKey, int recent) {
 		List<ArticleSummary> latest = recent == 0 ? List.of() : articles.recentByCreator(creator.id(), recent);
 		return new CreatorCard(creator, articles.countByCreator(creator.id()), creators.followerCount(creator.id()),
-				creators.isFollowing(readerKey, creator.id()), latest);
+				creators.isFollowing(readerKey, creator.id()), latest, ipRegionShown(creator));
+	}
+
+	/** IP属地 where the compliance profile asks for it: the recorded region, 未知 when none was recorded. */
+	private String ipRegionShown(Creator creator) {
+		if (!compliance.on("ip-location")) {
+			return null;
+		}
+		return creator.region() == null || creator.region().isBlank() ? io.inkstone.creators.IpRegions.UNKNOWN : creator.region();
 	}
 
 	@EventListener
