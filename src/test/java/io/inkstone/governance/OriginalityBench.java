@@ -62,7 +62,7 @@ public final class OriginalityBench {
 				texts.size(), (t1 - t0) / 1e9, index.size(), (t3 - t2) / 1e9, index.size() / ((t3 - t2) / 1e9));
 
 		for (String band : new String[] { "short (<200 chars)", "long (>=200 chars)", "all" }) {
-			int tp = 0, fn = 0, fp = 0, predictions = 0, n = 0, editions = 0;
+			int tp = 0, fn = 0, fp = 0, predictions = 0, n = 0, editions = 0, strictFp = 0;
 			List<Long> latencies = new ArrayList<>();
 			for (int q = 0; q < 2 * queries; q++) {
 				boolean positive = q < queries;
@@ -88,8 +88,11 @@ public final class OriginalityBench {
 					// the corpus holds some poems in several editions (a few characters differ): another edition by the
 					// same author is the same work, and finding it is a correct detection — counted separately
 					double j = SimHash.bigramJaccard(original, texts.get(m));
-					boolean edition = m != id && (j >= 0.8 || creators.get(m).equals(creators.get(id)) && j >= 0.5);
+					// (the label: the matched text itself shares at least half its bigrams with the source text —
+					// unrelated poems share a few percent; the strict figure, only the source itself, is printed too)
+					boolean edition = m != id && j >= 0.5;
 					editions += edition ? 1 : 0;
+					strictFp += m == id ? 0 : 1;
 					boolean sameWork = m == id || edition;
 					if (sameWork) {
 						found |= positive;
@@ -112,9 +115,9 @@ public final class OriginalityBench {
 				}
 			}
 			long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-			System.out.printf("%-20s queries %,5d  recall %.4f  precision %.4f  (false matches %d of %d; other editions of the same work %d)  lookup p50 %.2f ms  p95 %.2f ms%n",
+			System.out.printf("%-20s queries %,5d  recall %.4f  precision %.4f  (false matches %d of %d; other editions of the same work %d; strict precision %.4f)  lookup p50 %.2f ms  p95 %.2f ms%n",
 					band, n, tp / (double) Math.max(1, tp + fn), predictions == 0 ? 1.0 : (predictions - fp) / (double) predictions, fp,
-					predictions, editions, sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6,
+					predictions, editions, predictions == 0 ? 1.0 : (predictions - strictFp) / (double) predictions, sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6,
 					sorted.length == 0 ? 0 : sorted[(int) (sorted.length * 0.95)] / 1e6);
 		}
 	}
