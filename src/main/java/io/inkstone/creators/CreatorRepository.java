@@ -50,6 +50,14 @@ class CreatorRepository {
 			.update();
 	}
 
+	void updateProfile(long creatorId, String tagline, String avatarUrl) {
+		jdbc.sql("UPDATE creators SET tagline = :tagline, avatar_url = :avatar WHERE id = :id")
+			.param("tagline", tagline)
+			.param("avatar", avatarUrl)
+			.param("id", creatorId)
+			.update();
+	}
+
 	/** True when the region changed. */
 	boolean updateRegion(long creatorId, String region) {
 		return jdbc.sql("UPDATE creators SET region = :region WHERE id = :id AND (region IS NULL OR region <> :region)")

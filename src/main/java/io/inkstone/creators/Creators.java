@@ -109,6 +109,12 @@ public class Creators {
 		return repository.accountOf(creatorId);
 	}
 
+	/** The creator edits their tagline and avatar (an image URL from their media library, or null). */
+	public void updateProfile(long creatorId, String tagline, String avatarUrl) {
+		repository.updateProfile(creatorId, tagline == null || tagline.isBlank() ? null : tagline.strip(), avatarUrl);
+		byId.invalidate(creatorId);
+	}
+
 	/**
 	 * Records the region (IP属地) of the creator's latest sign-in or publication; the address itself is not
 	 * stored.

@@ -15,6 +15,10 @@ public final class MediaPages {
 	 * @param error a field message for the upload form (alt text, missing file), or null
 	 * @param uploaded the item just uploaded, shown first with its Markdown to copy
 	 */
+	/** The creator's profile form: current values and an error message, or null. */
+	public record Profile(Ui ui, List<Channel> nav, io.inkstone.creators.Creator creator, String tagline, String error) {
+	}
+
 	public record Library(Ui ui, List<Channel> nav, List<MediaItem> items, String error, MediaItem uploaded,
 			String maxSize) {
 	}

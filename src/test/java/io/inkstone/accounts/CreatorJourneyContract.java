@@ -414,6 +414,20 @@ abstract class CreatorJourneyContract {
 		assertThat(diff.select("[data-testid=diff] tr[data-kind=change] ins").text()).contains("偏");
 		assertThat(b.get("/studio/articles/" + articleId + "/revisions").statusCode()).isEqualTo(404);
 
+		// the avatar goes through the same media checks; the card shows it
+		HttpResponse<String> avatar = a.postMultipart("/studio/profile?_csrf=" + a.csrfToken(), Map.of("_csrf", a.csrfToken(),
+				"tagline", "拍湖光山色"), "avatar", "me.jpg", "image/jpeg", io.inkstone.support.TestImages.jpegWithGps(900, 900, 1),
+				"text/html");
+		assertThat(avatar.statusCode()).isEqualTo(302);
+		Document creatorCard = browser().page(articlePath).html();
+		assertThat(creatorCard.select("[data-testid=creator-card] img.avatar").attr("src")).matches("/media/[0-9a-f]{64}/480\\.jpg");
+		assertThat(creatorCard.select("[data-testid=creator-card] .creator-tagline").text()).isEqualTo("拍湖光山色");
+		HttpResponse<String> badAvatar = a.postMultipart("/studio/profile?_csrf=" + a.csrfToken(), Map.of("_csrf", a.csrfToken(),
+				"tagline", "x"), "avatar", "me.jpg", "image/jpeg", "not an image".getBytes(StandardCharsets.UTF_8), "text/html");
+		assertThat(badAvatar.statusCode()).isEqualTo(415);
+		assertThat(a.postMultipart("/studio/profile?_csrf=" + a.csrfToken(), Map.of("_csrf", a.csrfToken(), "tagline", "长".repeat(61)),
+				"avatar", "", "application/octet-stream", new byte[0], "text/html").statusCode()).isEqualTo(400);
+
 		// analytics: two readers read, creator B (signed in) follows A; the charts show what the database holds
 		browser().get(articlePath);
 		browser().get(articlePath);
@@ -506,6 +520,8 @@ abstract class CreatorJourneyContract {
 		}
 		List<Row> gets = List.of(new Row("/studio", 302, 403, 200, 200, 404), new Row("/studio/media", 302, 403, 200, 200, 404),
 				new Row("/studio/analytics", 302, 403, 200, 200, 404), new Row("/studio/stats.csv", 302, 403, 200, 200, 404),
+				new Row("/studio/profile", 302, 403, 200, 200, 404), new Row("/studio/credit", 302, 403, 200, 200, 404),
+				new Row("/admin/reports", 302, 403, 403, 403, 200), new Row("/admin/review", 302, 403, 403, 403, 200),
 				new Row("/studio/articles/new", 302, 403, 200, 200, 404), new Row(draftPath, 302, 403, 200, 404, 404),
 				new Row(draftPath + "/revisions", 302, 403, 200, 404, 404),
 				new Row("/studio/media?uploaded=" + media, 302, 403, 200, 404, 404),

@@ -1,0 +1,87 @@
+package io.inkstone.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.inkstone.creators.Creator;
+import io.inkstone.creators.Creators;
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.SignedIn;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code /studio/profile}: the creator's tagline and avatar. The avatar goes through the media library
+ * (same type, size and pixel checks, EXIF removed) and the card shows its 480-pixel rendition.
+ */
+@Controller
+class StudioProfileController {
+
+	static final int MAX_TAGLINE = 60;
+
+	private final Media media;
+
+	private final Creators creators;
+
+	private final UiFactory ui;
+
+	StudioProfileController(Media media, Creators creators, UiFactory ui) {
+		this.media = media;
+		this.creators = creators;
+		this.ui = ui;
+	}
+
+	private Creator me() {
+		return creators.ofAccount(SignedIn.current().orElseThrow().accountId())
+			.orElseThrow(() -> new NotFoundException("not a creator"));
+	}
+
+	@GetMapping("/studio/profile")
+	String profile(HttpServletRequest request, Model model) {
+		Creator me = me();
+		model.addAttribute("page", new MediaPages.Profile(ui.of(request), List.of(), me, me.tagline() == null ? "" : me.tagline(), null));
+		return "media/profile";
+	}
+
+	@PostMapping("/studio/profile")
+	String save(@RequestParam(name = "avatar", required = false) MultipartFile avatar,
+			@RequestParam(name = "tagline", defaultValue = "") String tagline, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Creator me = me();
+		if (tagline.strip().length() > MAX_TAGLINE) {
+			response.setStatus(400);
+			model.addAttribute("page", new MediaPages.Profile(ui.of(request), List.of(), me, tagline,
+					ui.of(request).t("profile.error.tagline")));
+			return "media/profile";
+		}
+		String avatarUrl = me.avatarUrl();
+		if (avatar != null && !avatar.isEmpty()) {
+			try {
+				MediaItem item = media.upload(me.id(), avatar.getBytes(), "头像：" + me.displayName());
+				avatarUrl = item.widths().contains(480) ? item.url().replace("/full.", "/480.") : item.url();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (BadRequestException ex) {
+				response.setStatus(400);
+				model.addAttribute("page", new MediaPages.Profile(ui.of(request), List.of(), me, tagline, ex.getMessage()));
+				return "media/profile";
+			}
+		}
+		creators.updateProfile(me.id(), tagline, avatarUrl);
+		return "redirect:/studio/profile?saved";
+	}
+
+}
