@@ -34,7 +34,10 @@ class AccountController {
 
 	private final EmailVerification verification;
 
-	AccountController(Accounts accounts, EmailVerification verification, UiFactory ui) {
+	private final io.inkstone.rules.Rules rules;
+
+	AccountController(Accounts accounts, EmailVerification verification, UiFactory ui, io.inkstone.rules.Rules rules) {
+		this.rules = rules;
 		this.verification = verification;
 		this.accounts = accounts;
 		this.ui = ui;
@@ -146,6 +149,8 @@ class AccountController {
 			return "accounts/signup";
 		}
 		signIn(created.get(), request, response);
+		rules.accept(created.get().accountId(), io.inkstone.rules.Rules.COMMUNITY); // the sign-up form says so
+		rules.accept(created.get().accountId(), io.inkstone.rules.Rules.PRIVACY);
 		if (role == Role.READER) {
 			verification.send(created.get().accountId(), baseUrl());
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.inkstone.shared.MarkdownRenderer;
 import io.inkstone.shared.Cursor;
 import io.inkstone.shared.Ids;
 

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.inkstone.shared.MarkdownRenderer;
 import io.inkstone.shared.Cursor;
 import io.inkstone.shared.GoneException;
 import io.inkstone.shared.Ids;

@@ -23,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CreatorApplications {
 
-	/** The creator agreement version an applicant accepts; stored with the application. */
-	public static final String AGREEMENT_VERSION = "2026-11";
 
 	public static final Set<String> ACCOUNT_TYPES = Set.of("个人", "媒体", "机构", "企业");
 
@@ -40,8 +38,11 @@ public class CreatorApplications {
 
 	private final io.inkstone.audit.AuditLog audit;
 
+	private final io.inkstone.rules.Rules rules;
+
 	CreatorApplications(ApplicationRepository repository, Creators creators, Channels channels,
-			ApplicationEventPublisher events, io.inkstone.audit.AuditLog audit) {
+			ApplicationEventPublisher events, io.inkstone.audit.AuditLog audit, io.inkstone.rules.Rules rules) {
+		this.rules = rules;
 		this.audit = audit;
 		this.repository = repository;
 		this.creators = creators;
@@ -78,8 +79,8 @@ public class CreatorApplications {
 		repository.insert(new CreatorApplication(Ids.next(), accountId, form.accountType(), form.displayName().strip(),
 				form.handle().strip(), blankToNull(form.tagline()), form.channel(), form.contact().strip(),
 				organisation ? form.entityName().strip() : null,
-				organisation ? form.creditCode().strip().toUpperCase(Locale.ROOT) : null, AGREEMENT_VERSION, "pending",
-				null, System.currentTimeMillis(), null));
+				organisation ? form.creditCode().strip().toUpperCase(Locale.ROOT) : null,
+				"v" + rules.accept(accountId, io.inkstone.rules.Rules.CREATOR_AGREEMENT), "pending", null, System.currentTimeMillis(), null));
 		return Map.of();
 	}
 

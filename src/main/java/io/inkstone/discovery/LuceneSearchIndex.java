@@ -12,7 +12,7 @@ import java.util.Map;
 import jakarta.annotation.PreDestroy;
 
 import io.inkstone.articles.ChangedArticle;
-import io.inkstone.articles.MarkdownRenderer;
+import io.inkstone.shared.MarkdownRenderer;
 import io.inkstone.shared.InkstoneProperties;
 
 import org.apache.lucene.analysis.Analyzer;

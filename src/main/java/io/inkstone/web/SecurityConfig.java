@@ -39,7 +39,7 @@ class SecurityConfig {
 				.hasAnyRole("CREATOR", "ADMIN")
 				.requestMatchers("/account", "/account/**", "/appeals/**")
 				.authenticated()
-				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv")
+				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv", "/admin/rules", "/admin/rules/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/admin/**")
 				.hasAnyRole("ADMIN", "REVIEWER")

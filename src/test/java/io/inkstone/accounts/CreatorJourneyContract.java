@@ -779,6 +779,50 @@ abstract class CreatorJourneyContract {
 	}
 
 	@Test
+	void rulesPagesAreVersionedEditedByAdminsOnlyAndAcceptanceIsRecorded() {
+		Browser reader = browser();
+		Document index = reader.page("/rules").html();
+		assertThat(index.select("[data-testid=rules-list] li")).hasSize(3);
+		assertThat(index.select("[data-testid=rules-list] a").eachText()).containsExactly("平台公约", "创作者协议", "隐私政策");
+		Document community = reader.page("/rules/community").html();
+		int before = Integer.parseInt(community.selectFirst("[data-testid=rules-page]").attr("data-version"));
+		assertThat(community.select("[data-testid=rules-body]").text()).contains("谣言");
+
+		Browser admin = admin();
+		assertThat(admin.post("/admin/rules/community", Map.of("_csrf", admin.csrfToken(), "title", "平台公约", "body", "新的条款",
+				"note", "")).statusCode()).isEqualTo(400);
+		HttpResponse<String> published = admin.post("/admin/rules/community", Map.of("_csrf", admin.csrfToken(), "title", "平台公约",
+				"body", community.select("[data-testid=rules-body]").text() + "\n\n## 五、新增\n禁止刷量。", "note", "新增第五条：禁止刷量"));
+		assertThat(published.statusCode()).isEqualTo(302);
+		assertThat(location(published)).endsWith("/rules/community/v/" + (before + 1));
+		Document now = reader.page("/rules/community").html();
+		assertThat(now.selectFirst("[data-testid=rules-page]").attr("data-version")).isEqualTo(Integer.toString(before + 1));
+		assertThat(now.select("[data-testid=rules-body]").text()).contains("禁止刷量");
+		assertThat(now.select("[data-testid=rules-versions] li")).hasSize(before + 1);
+		Document old = reader.page("/rules/community/v/" + before).html();
+		assertThat(old.select("[data-testid=rules-superseded]")).hasSize(1);
+		assertThat(old.select("[data-testid=rules-body]").text()).doesNotContain("禁止刷量");
+		assertThat(reader.get("/rules/nothing").statusCode()).isEqualTo(404);
+		assertThat(reader.get("/rules/community/v/99").statusCode()).isEqualTo(404);
+		assertThat(location(reader.get("/admin/rules/community"))).contains("/login");
+		assertThat(admin.page("/admin/audit").html().select("tr[data-action=settings.rules-publish]").text()).contains("禁止刷量");
+
+		// signing up accepts the rules in force; applying records the creator agreement's version
+		String email = "accept" + System.nanoTime() + "@inkstone.test";
+		Browser newcomer = signUp(email, "新读者");
+		long account = jdbc.sql("SELECT id FROM accounts WHERE email = :e").param("e", email).query(Long.class).single();
+		assertThat(jdbc.sql("SELECT version FROM rule_acceptances WHERE account_id = :a AND slug = 'community'").param("a", account)
+			.query(Integer.class).single()).isEqualTo(before + 1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM rule_acceptances WHERE account_id = :a AND slug = 'privacy'").param("a", account)
+			.query(Long.class).single()).isEqualTo(1);
+		verifyEmail(newcomer, email);
+		assertThat(newcomer.post("/join", application(newcomer, "守规矩的人", "rules" + (System.nanoTime() % 100000))).statusCode())
+			.isEqualTo(302);
+		assertThat(jdbc.sql("SELECT agreement_version FROM creator_applications WHERE account_id = :a").param("a", account)
+			.query(String.class).single()).isEqualTo("v1");
+	}
+
+	@Test
 	void signUpAndSignInRefuseBadInputWithClearMessages() {
 		Browser b = browser();
 		b.page("/signup");

@@ -1,4 +1,4 @@
-package io.inkstone.articles;
+package io.inkstone.shared;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

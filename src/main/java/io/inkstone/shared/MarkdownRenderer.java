@@ -1,4 +1,4 @@
-package io.inkstone.articles;
+package io.inkstone.shared;
 
 import java.util.List;
 
@@ -67,7 +67,7 @@ public final class MarkdownRenderer {
 		return text.substring(0, text.offsetByCodePoints(0, max)) + "…";
 	}
 
-	static List<String> imageSources(String html) {
+	public static List<String> imageSources(String html) {
 		return Jsoup.parseBodyFragment(html).select("img[src]").eachAttr("src");
 	}
 

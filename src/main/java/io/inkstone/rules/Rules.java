@@ -1,0 +1,140 @@
+package io.inkstone.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.inkstone.shared.MarkdownRenderer;
+import io.inkstone.audit.AuditLog;
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.Ids;
+import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.SignedIn;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The rules pages and their versions; acceptances by accounts. */
+@Service
+public class Rules {
+
+	public static final String COMMUNITY = "community";
+
+	public static final String CREATOR_AGREEMENT = "creator-agreement";
+
+	public static final String PRIVACY = "privacy";
+
+	/** The pages a site starts with, slug → title; the first version's text ships in {@code rules/<slug>.md}. */
+	static final Map<String, String> DEFAULTS = new LinkedHashMap<>(Map.of());
+
+	static {
+		DEFAULTS.put(COMMUNITY, "平台公约");
+		DEFAULTS.put(CREATOR_AGREEMENT, "创作者协议");
+		DEFAULTS.put(PRIVACY, "隐私政策");
+	}
+
+	private static final String COLUMNS = "id, slug, version, title, body_markdown, body_html, change_note, author_id, created_at";
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	Rules(JdbcClient jdbc, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/** A fresh site gets version 1 of each default page (several nodes starting together insert once). */
+	@EventListener(ApplicationReadyEvent.class)
+	void seed() {
+		DEFAULTS.forEach((slug, title) -> {
+			if (latest(slug).isEmpty()) {
+				try {
+					String markdown = new ClassPathResource("rules/" + slug + ".md").getContentAsString(StandardCharsets.UTF_8);
+					jdbc.sql("INSERT INTO rules_pages (" + COLUMNS + ") VALUES (:id, :slug, 1, :title, :md, :html, NULL, NULL, :at)"
+							+ " ON CONFLICT (slug, version) DO NOTHING")
+						.param("id", Ids.next()).param("slug", slug).param("title", title).param("md", markdown)
+						.param("html", MarkdownRenderer.toSafeHtml(markdown)).param("at", System.currentTimeMillis()).update();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		});
+	}
+
+	public Optional<RulesPage> latest(String slug) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM rules_pages WHERE slug = :slug ORDER BY version DESC LIMIT 1")
+			.param("slug", slug)
+			.query(RulesPage.class)
+			.optional();
+	}
+
+	public RulesPage version(String slug, int version) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM rules_pages WHERE slug = :slug AND version = :v")
+			.param("slug", slug)
+			.param("v", version)
+			.query(RulesPage.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("no rules page " + slug + " v" + version));
+	}
+
+	/** Every version, newest first. */
+	public List<RulesPage> versions(String slug) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM rules_pages WHERE slug = :slug ORDER BY version DESC")
+			.param("slug", slug)
+			.query(RulesPage.class)
+			.list();
+	}
+
+	public List<RulesPage> all() {
+		return DEFAULTS.keySet().stream().flatMap(slug -> latest(slug).stream()).toList();
+	}
+
+	public int latestVersion(String slug) {
+		return latest(slug).map(RulesPage::version).orElse(1);
+	}
+
+	/** An admin publishes a new version; the old ones stay readable. Audited. */
+	@Transactional
+	public RulesPage publish(String slug, String title, String markdown, String note, SignedIn admin) {
+		RulesPage current = latest(slug).orElseThrow(() -> new NotFoundException("no rules page " + slug));
+		String cleanTitle = title == null ? "" : title.strip();
+		String cleanNote = note == null ? "" : note.strip();
+		if (cleanTitle.isEmpty() || cleanTitle.length() > 100 || markdown == null || markdown.isBlank() || markdown.length() > 50_000) {
+			throw new BadRequestException("标题（1–100 字）和正文（不超过 5 万字）不能为空 / title and text are required");
+		}
+		if (cleanNote.isEmpty() || cleanNote.length() > 500) {
+			throw new BadRequestException("请说明修改了什么（不超过 500 字）/ describe the change");
+		}
+		int version = current.version() + 1;
+		jdbc.sql("INSERT INTO rules_pages (" + COLUMNS + ") VALUES (:id, :slug, :v, :title, :md, :html, :note, :author, :at)")
+			.param("id", Ids.next()).param("slug", slug).param("v", version).param("title", cleanTitle).param("md", markdown)
+			.param("html", MarkdownRenderer.toSafeHtml(markdown)).param("note", cleanNote).param("author", admin.accountId())
+			.param("at", System.currentTimeMillis()).update();
+		audit.record("settings.rules-publish", "rules", slug + " v" + version, cleanNote, cleanTitle);
+		return version(slug, version);
+	}
+
+	/** Records that an account accepted the current version of a page; returns that version. */
+	public int accept(long accountId, String slug) {
+		int version = latestVersion(slug);
+		jdbc.sql("INSERT INTO rule_acceptances (account_id, slug, version, accepted_at) VALUES (:a, :s, :v, :at) ON CONFLICT DO NOTHING")
+			.param("a", accountId).param("s", slug).param("v", version).param("at", System.currentTimeMillis()).update();
+		return version;
+	}
+
+	public Optional<Integer> acceptedVersion(long accountId, String slug) {
+		return jdbc.sql("SELECT MAX(version) FROM rule_acceptances WHERE account_id = :a AND slug = :s")
+			.param("a", accountId).param("s", slug).query(Integer.class).optional();
+	}
+
+}
