@@ -82,6 +82,11 @@ public class EmailVerification {
 	}
 
 	@EventListener
+	void on(MailNotice notice) {
+		mailer.send(notice.to(), notice.subject(), notice.text());
+	}
+
+	@EventListener
 	void on(AccountNotice notice) {
 		accounts.findById(notice.accountId()).ifPresent(account -> mailer.send(account.email(), notice.subject(),
 				"你好，" + account.displayName() + "：\n\n" + notice.text()));

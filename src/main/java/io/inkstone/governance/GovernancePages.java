@@ -28,6 +28,21 @@ public final class GovernancePages {
 
 	}
 
+	/** The rights holder's notice form (notice-and-takedown). */
+	public record CopyrightForm(Ui ui, List<Channel> nav, long articleId, String articleTitle, Map<String, String> values,
+			Map<String, String> errors) {
+
+		public String error(String field) {
+			String key = errors.get(field);
+			return key == null ? null : ui.t(key);
+		}
+
+		public String value(String field) {
+			return values.getOrDefault(field, "");
+		}
+
+	}
+
 	public record ReportStatus(Ui ui, List<Channel> nav, Report report, boolean justFiled) {
 	}
 

@@ -11,7 +11,7 @@ class ReportRepository {
 
 	static final String COLUMNS = "id, ref, target_type, target_id, article_id, creator_id, reason, detail, evidence, reporter_key,"
 			+ " reporter_account, status, decision, decision_rule, decision_note, decided_by, decided_at, appeal_status,"
-			+ " appeal_text, appealed_at, appeal_decided_by, appeal_decided_at, created_at";
+			+ " appeal_text, appealed_at, appeal_decided_by, appeal_decided_at, created_at, claimant_name, claimant_contact, original_work";
 
 	private final JdbcClient jdbc;
 
@@ -21,8 +21,12 @@ class ReportRepository {
 
 	void insert(Report r) {
 		jdbc.sql("INSERT INTO reports (id, ref, target_type, target_id, article_id, creator_id, reason, detail, evidence,"
-				+ " reporter_key, reporter_account, status, appeal_status, created_at) VALUES (:id, :ref, :type, :target,"
-				+ " :article, :creator, :reason, :detail, :evidence, :reporter, :account, 'open', 'none', :at)")
+				+ " reporter_key, reporter_account, status, appeal_status, created_at, claimant_name, claimant_contact, original_work)"
+				+ " VALUES (:id, :ref, :type, :target, :article, :creator, :reason, :detail, :evidence, :reporter, :account, 'open',"
+				+ " 'none', :at, :claimant, :contact, :work)")
+			.param("claimant", r.claimantName())
+			.param("contact", r.claimantContact())
+			.param("work", r.originalWork())
 			.param("id", r.id())
 			.param("ref", r.ref())
 			.param("type", r.targetType())

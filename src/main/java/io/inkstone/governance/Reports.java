@@ -104,8 +104,52 @@ public class Reports implements PublishingGate {
 		String evidence = f.evidence() == null || f.evidence().isBlank() ? null : f.evidence().strip();
 		Report report = new Report(id, reference(id), f.targetType(), f.targetId(), articleId, creatorId, f.reason(), detail,
 				evidence, reporterKey, reporterAccount, "open", null, null, null, null, null, "none", null, null, null, null,
-				System.currentTimeMillis());
+				System.currentTimeMillis(), null, null, null);
 		repository.insert(report);
+		return report;
+	}
+
+	/** What a rights holder states in a copyright notice. */
+	public record CopyrightNotice(long articleId, String claimantName, String claimantContact, String originalWork, String detail,
+			boolean goodFaith) {
+	}
+
+	public Map<String, String> validate(CopyrightNotice n) {
+		Map<String, String> errors = new TreeMap<>();
+		if (n.claimantName() == null || n.claimantName().isBlank() || n.claimantName().length() > 100) {
+			errors.put("claimantName", "copyright.error.name");
+		}
+		if (n.claimantContact() == null || !n.claimantContact().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+				|| n.claimantContact().length() > 200) {
+			errors.put("claimantContact", "copyright.error.contact");
+		}
+		if (n.originalWork() == null || n.originalWork().isBlank() || n.originalWork().length() > 500) {
+			errors.put("originalWork", "copyright.error.work");
+		}
+		if (n.detail() != null && n.detail().length() > MAX_DETAIL) {
+			errors.put("detail", "report.error.detail");
+		}
+		if (!n.goodFaith()) {
+			errors.put("goodFaith", "copyright.error.statement");
+		}
+		return errors;
+	}
+
+	/** Files a rights holder's notice against an article: an infringement report with the claimant's details. */
+	@Transactional
+	public Report fileCopyright(CopyrightNotice n, String reporterKey, Long reporterAccount) {
+		if (!validate(n).isEmpty()) {
+			throw new BadRequestException("invalid notice");
+		}
+		Article article = articles.find(n.articleId()).orElseThrow(() -> new NotFoundException("no article"));
+		long id = Ids.next();
+		Report report = new Report(id, reference(id), "article", article.id(), article.id(), article.creatorId(),
+				ReportReason.INFRINGEMENT.code(), n.detail() == null || n.detail().isBlank() ? null : n.detail().strip(), null,
+				reporterKey, reporterAccount, "open", null, null, null, null, null, "none", null, null, null, null,
+				System.currentTimeMillis(), n.claimantName().strip(), n.claimantContact().strip(), n.originalWork().strip());
+		repository.insert(report);
+		audit.record(reporterAccount, n.claimantName().strip(), "copyright.notice", "article", article.id(), n.originalWork().strip(),
+				report.ref());
 		return report;
 	}
 
@@ -173,6 +217,11 @@ public class Reports implements PublishingGate {
 				cleanStatement.isEmpty() ? null : cleanStatement, reviewer.accountId(), System.currentTimeMillis());
 		audit.record("report." + decision.code(), report.targetType(), report.targetId(), cleanStatement.isEmpty() ? null : cleanStatement,
 				report.ref() + " " + report.reason() + (cleanRule.isEmpty() ? "" : " rule: " + cleanRule));
+		if (report.copyright()) {
+			events.publishEvent(new io.inkstone.accounts.MailNotice(report.claimantContact(), "版权通知处理结果 " + report.ref(),
+					"你好，" + report.claimantName() + "：\n\n你的版权通知已处理：" + DecisionLabels.zh(decision) + "。\n"
+							+ (cleanStatement.isEmpty() ? "" : "理由：" + cleanStatement + "\n") + "进度：/reports/" + report.ref()));
+		}
 		if (decision != Decision.NO_ACTION) {
 			affectedAccount(report).ifPresent(account -> events.publishEvent(new AccountNotice(account,
 					"平台处理通知 " + report.ref() + " / Moderation decision",
@@ -215,7 +264,14 @@ public class Reports implements PublishingGate {
 		if (!report.appealable() || !repository.appeal(reportId, clean, System.currentTimeMillis())) {
 			throw new BadRequestException("每项处理只能申诉一次 / one appeal per decision");
 		}
-		audit.record(who.accountId(), who.displayName(), "report.appeal", report.targetType(), report.targetId(), clean, report.ref());
+		audit.record(who.accountId(), who.displayName(), report.copyright() ? "copyright.counter-notice" : "report.appeal",
+				report.targetType(), report.targetId(), clean, report.ref());
+		if (report.copyright()) {
+			// the rights holder learns of the counter-notice and may pursue the claim elsewhere
+			events.publishEvent(new io.inkstone.accounts.MailNotice(report.claimantContact(), "反通知 " + report.ref() + " / Counter-notice",
+					"你好，" + report.claimantName() + "：\n\n被通知的创作者对 " + report.ref() + " 提交了反通知，声明其有权发布：\n" + clean
+							+ "\n\n平台将由另一位审核员复核；复核结果会再通知你。"));
+		}
 	}
 
 	/** A different reviewer upholds or reverses the decision; a reversal undoes its action. */
@@ -243,6 +299,10 @@ public class Reports implements PublishingGate {
 		}
 		repository.decideAppeal(reportId, reverse ? "reversed" : "upheld", reviewer.accountId(), System.currentTimeMillis());
 		audit.record("report.appeal-" + (reverse ? "reversed" : "upheld"), report.targetType(), report.targetId(), clean, report.ref());
+		if (report.copyright()) {
+			events.publishEvent(new io.inkstone.accounts.MailNotice(report.claimantContact(), "反通知复核结果 " + report.ref(),
+					"你好，" + report.claimantName() + "：\n\n" + (reverse ? "复核认为反通知成立，文章已恢复。" : "复核维持下架。") + "\n理由：" + clean));
+		}
 		affectedAccount(report).ifPresent(account -> events.publishEvent(new AccountNotice(account,
 				"申诉结果 " + report.ref() + " / Appeal decided",
 				(reverse ? "你的申诉成立，原处理已撤销。" : "你的申诉未成立，维持原处理。") + "\n复核理由：" + clean)));

@@ -823,6 +823,56 @@ abstract class CreatorJourneyContract {
 	}
 
 	@Test
+	void aRightsHoldersNoticeTakesAnArticleDownAndTheCreatorsCounterNoticeReachesThem() {
+		Browser admin = admin();
+		String creatorEmail = "counter" + System.nanoTime() + "@inkstone.test";
+		Browser creator = signUp(creatorEmail, "被投诉者");
+		verifyEmail(creator, creatorEmail);
+		creator.post("/join", application(creator, "被投诉者", "ct" + (System.nanoTime() % 1_000_000)));
+		for (var form : admin.page("/admin/applications").html().select("form[action$=/approve]")) {
+			admin.post(form.attr("action"), Map.of("_csrf", admin.csrfToken()));
+		}
+		String path = publish(creator, "摄影札记", "这是一篇关于摄影构图的札记，讲三分法与留白。");
+		long articleId = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+
+		Browser holder = browser();
+		String formHref = holder.page("/report?type=article&id=" + articleId).html().select("[data-testid=copyright-link]").attr("href");
+		assertThat(formHref).isEqualTo("/copyright?article=" + articleId);
+		holder.page(formHref);
+		HttpResponse<String> incomplete = holder.post("/copyright", Map.of("_csrf", holder.csrfToken(), "article",
+				Long.toString(articleId), "claimantName", "某图片社", "claimantContact", "not-mail", "originalWork", ""));
+		assertThat(incomplete.statusCode()).isEqualTo(400);
+		Document errors = org.jsoup.Jsoup.parse(incomplete.body());
+		assertThat(errors.select("[data-field=claimantContact]").text()).contains("邮箱");
+		assertThat(errors.select("[data-field=originalWork]").text()).contains("原作品");
+		assertThat(errors.select("[data-field=goodFaith]").text()).contains("确认");
+		String claimant = "rights" + System.nanoTime() + "@holder.test";
+		HttpResponse<String> filed = holder.post("/copyright", Map.of("_csrf", holder.csrfToken(), "article", Long.toString(articleId),
+				"claimantName", "某图片社", "claimantContact", claimant, "originalWork", "《构图十讲》第三章，2019 年出版", "goodFaith", "yes"));
+		assertThat(filed.statusCode()).isEqualTo(302);
+		String ref = holder.page(location(filed).replaceFirst("^https?://[^/]+", "")).html().select("[data-testid=report-ref]").text();
+		long reportId = jdbc.sql("SELECT id FROM reports WHERE ref = :r").param("r", ref).query(Long.class).single();
+		assertThat(admin.post("/admin/reports/" + reportId + "/decide", Map.of("_csrf", admin.csrfToken(), "decision", "take-down", "rule",
+				"平台公约第一条第 2 款：侵犯著作权", "statement", "权利人提供了出版信息，文章与原作第三章一致。")).statusCode()).isEqualTo(302);
+		assertThat(browser().get(path).statusCode()).isEqualTo(410);
+		assertThat(mailTo(claimant, ref)).contains("下架文章");
+
+		Document appeal = creator.page("/appeals/" + reportId).html();
+		assertThat(appeal.select("[data-testid=counter-notice-hint]")).hasSize(1);
+		assertThat(creator.post("/appeals/" + reportId, Map.of("_csrf", creator.csrfToken(), "text",
+				"本文是我的原创，写于 2018 年，早于该书出版，附手稿照片。")).statusCode()).isEqualTo(302);
+		assertThat(mailTo(claimant, "反通知 " + ref)).contains("写于 2018 年");
+		String secondEmail = "cr-reviewer" + System.nanoTime() + "@inkstone.test";
+		Browser second = signUp(secondEmail, "复核员二");
+		admin.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", secondEmail, "reason", "版权复核"));
+		assertThat(second.post("/admin/reports/" + reportId + "/appeal", Map.of("_csrf", second.csrfToken(), "outcome", "reverse",
+				"note", "创作者提供的手稿早于出版日期。")).statusCode()).isEqualTo(302);
+		assertThat(browser().get(path).statusCode()).isEqualTo(200);
+		assertThat(mailTo(claimant, "反通知复核结果")).contains("已恢复");
+		assertThat(admin.page("/admin/audit").html().select("tr[data-action=copyright.counter-notice]")).hasSize(1);
+	}
+
+	@Test
 	void signUpAndSignInRefuseBadInputWithClearMessages() {
 		Browser b = browser();
 		b.page("/signup");
