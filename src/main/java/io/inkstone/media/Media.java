@@ -35,13 +35,25 @@ public class Media {
 
 	private final MediaRepository repository;
 
-	Media(ImageProcessor processor, MediaStorage storage, MediaRepository repository) {
+	private final String siteName;
+
+	Media(ImageProcessor processor, MediaStorage storage, MediaRepository repository,
+			io.inkstone.shared.InkstoneProperties properties) {
+		this.siteName = properties.siteName();
 		this.processor = processor;
 		this.storage = storage;
 		this.repository = repository;
 	}
 
 	public MediaItem upload(long creatorId, byte[] bytes, String alt) {
+		return upload(creatorId, bytes, alt, false);
+	}
+
+	/**
+	 * @param declaredAi the creator says the image is AI-generated; with detected AI metadata, the stored
+	 * renditions carry the implicit AI label (XMP) and the library marks the image
+	 */
+	public MediaItem upload(long creatorId, byte[] bytes, String alt, boolean declaredAi) {
 		String cleanAlt = alt == null ? "" : alt.strip();
 		if (cleanAlt.isEmpty() || cleanAlt.length() > MAX_ALT) {
 			throw new BadRequestException("请填写图片说明（alt，1–200 字），方便读屏用户理解图片 / alt text is required");
@@ -59,9 +71,11 @@ public class Media {
 		finally {
 			processing.release();
 		}
+		String aiSource = image.aiSource() != null ? image.aiSource() : declaredAi ? "trainedAlgorithmicMedia" : null;
 		try {
 			for (ImageProcessor.Rendition r : image.renditions()) {
-				storage.put(r.key(image.sha256()), r.bytes(), r.format().contentType());
+				byte[] stored = aiSource == null ? r.bytes() : XmpLabel.embed(r.bytes(), r.format(), aiSource, siteName);
+				storage.put(r.key(image.sha256()), stored, r.format().contentType());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -73,7 +87,7 @@ public class Media {
 		String renditions = image.renditions().stream().map(ImageProcessor.Rendition::name).collect(Collectors.joining(","));
 		long stored = image.renditions().stream().mapToLong(r -> r.bytes().length).sum();
 		return repository.upsert(new MediaItem(Ids.next(), creatorId, image.sha256(), full.format().extension(), full.width(),
-				full.height(), stored, renditions, cleanAlt, image.aiSource(), System.currentTimeMillis()));
+				full.height(), stored, renditions, cleanAlt, aiSource, System.currentTimeMillis()));
 	}
 
 	public List<MediaItem> library(long creatorId) {

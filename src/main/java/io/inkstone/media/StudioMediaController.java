@@ -64,11 +64,12 @@ class StudioMediaController {
 
 	@PostMapping(value = "/studio/media", produces = MediaType.TEXT_HTML_VALUE)
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
-			@RequestParam(name = "alt", defaultValue = "") String alt, HttpServletRequest request,
+			@RequestParam(name = "alt", defaultValue = "") String alt,
+			@RequestParam(name = "ai", required = false) String ai, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		Creator me = me();
 		try {
-			MediaItem item = media.upload(me.id(), bytes(file), alt);
+			MediaItem item = media.upload(me.id(), bytes(file), alt, ai != null);
 			return "redirect:/studio/media?uploaded=" + item.id();
 		}
 		catch (BadRequestException ex) {

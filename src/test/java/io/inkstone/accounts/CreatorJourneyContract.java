@@ -361,6 +361,18 @@ abstract class CreatorJourneyContract {
 		assertThat(json.statusCode()).isEqualTo(201);
 		assertThat(json.body()).contains("\"markdown\":\"![蓝色圆](/media/");
 
+		// an image the creator declares AI-generated is served with the implicit label in its XMP
+		HttpResponse<String> declared = a.postMultipart("/studio/media?_csrf=" + a.csrfToken(), Map.of("_csrf", a.csrfToken(), "alt",
+				"AI 画的山", "ai", "yes"), "file", "ai.jpg", "image/jpeg", io.inkstone.support.TestImages.jpegWithGps(700, 500, 1),
+				"text/html");
+		Document declaredPage = a.page(location(declared).replaceFirst("^https?://[^/]+", "")).html();
+		String aiMarkdown = declaredPage.selectFirst("[data-testid=media-markdown]").val();
+		String aiUrl = aiMarkdown.substring(aiMarkdown.indexOf("(/") + 1, aiMarkdown.length() - 1);
+		var xmp = com.drew.imaging.ImageMetadataReader.readMetadata(new java.io.ByteArrayInputStream(browser().getBytes(aiUrl).body()))
+			.getFirstDirectoryOfType(com.drew.metadata.xmp.XmpDirectory.class);
+		assertThat(xmp.getXmpProperties().values()).anyMatch(v -> v.endsWith("/trainedAlgorithmicMedia"));
+		assertThat(declaredPage.select("[data-testid=media-ai]")).isNotEmpty();
+
 		// one creator never sees or deletes another's media
 		long itemOfA = jdbc.sql("SELECT id FROM media WHERE alt = '西湖秋色'").query(Long.class).single();
 		assertThat(b.page("/studio/media").html().select("[data-media-id=" + itemOfA + "]")).isEmpty();

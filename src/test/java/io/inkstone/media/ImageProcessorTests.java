@@ -105,4 +105,19 @@ class ImageProcessorTests {
 		assertThat(processor.process(jpeg).aiSource()).isNull();
 	}
 
+	@Test
+	void theImplicitAiLabelIsWrittenIntoJpegAndPngAndTheImagesStillDecode() throws Exception {
+		for (ImageFormat format : List.of(ImageFormat.JPEG, ImageFormat.PNG)) {
+			byte[] plain = TestImages.encode(TestImages.picture(64, 48), format == ImageFormat.JPEG ? "jpg" : "png");
+			byte[] labelled = XmpLabel.embed(plain, format, "trainedAlgorithmicMedia", "砚 Inkstone");
+			var metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(labelled));
+			var xmp = metadata.getFirstDirectoryOfType(com.drew.metadata.xmp.XmpDirectory.class);
+			assertThat(xmp).as(format.name()).isNotNull();
+			assertThat(xmp.getXmpProperties().values()).anyMatch(v -> v.endsWith("/trainedAlgorithmicMedia"));
+			assertThat(ImageIO.read(new ByteArrayInputStream(labelled)).getWidth()).isEqualTo(64);
+			// and the processor reads its own label back: a re-upload is recognised as AI-generated
+			assertThat(processor.process(labelled).aiSource()).isEqualTo("trainedAlgorithmicMedia");
+		}
+	}
+
 }
