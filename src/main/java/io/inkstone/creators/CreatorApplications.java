@@ -167,6 +167,14 @@ public class CreatorApplications {
 		events.publishEvent(new io.inkstone.accounts.ApplicationDecided(application.accountId(), false, reason.strip()));
 	}
 
+	/** An organisation creator's disclosed details (entity, credit code, field, contact) from its approved application. */
+	public Optional<CreatorApplication> organisationOf(long creatorId) {
+		return creators.accountOf(creatorId)
+			.flatMap(account -> repository.byAccount(account).stream()
+				.filter(a -> "approved".equals(a.status()) && a.entityName() != null)
+				.findFirst());
+	}
+
 	public Optional<CreatorApplication> find(long id) {
 		return repository.find(id);
 	}

@@ -35,7 +35,14 @@ class CreatorPageController {
 
 	private final UiFactory ui;
 
-	CreatorPageController(Creators creators, Articles articles, ArticleCards cards, SiteParts parts, UiFactory ui) {
+	private final io.inkstone.governance.ComplianceProfile compliance;
+
+	private final io.inkstone.creators.CreatorApplications applications;
+
+	CreatorPageController(Creators creators, Articles articles, ArticleCards cards, SiteParts parts, UiFactory ui,
+			io.inkstone.governance.ComplianceProfile compliance, io.inkstone.creators.CreatorApplications applications) {
+		this.compliance = compliance;
+		this.applications = applications;
 		this.creators = creators;
 		this.articles = articles;
 		this.cards = cards;
@@ -51,7 +58,8 @@ class CreatorPageController {
 		Slice<ArticleSummary> page = articles.latestByCreator(creator.id(), cursor, PAGE_SIZE);
 		model.addAttribute("page", new Pages.CreatorPage(ui.of(request), parts.nav(),
 				parts.card(creator, ReaderKey.of(request), 0), cards.of(page.items()),
-				page.hasNext() ? page.next().encode() : null, cursor == Cursor.START));
+				page.hasNext() ? page.next().encode() : null, cursor == Cursor.START,
+				compliance.on("org-disclosure") ? applications.organisationOf(creator.id()).orElse(null) : null));
 		return "creators/show";
 	}
 

@@ -36,8 +36,9 @@ public final class Pages {
 			List<ArticleCard> hot, String headlinesHtml) {
 	}
 
+	/** {@code organisation}: the disclosed entity details (cn-mainland profile), or null. */
 	public record CreatorPage(Ui ui, List<Channel> nav, CreatorCard card, List<ArticleCard> articles, String next,
-			boolean firstPage) {
+			boolean firstPage, io.inkstone.creators.CreatorApplication organisation) {
 	}
 
 	public record SearchPage(Ui ui, List<Channel> nav, io.inkstone.discovery.SearchResults results, String channel,

@@ -35,7 +35,7 @@ class ComplianceProfileIntegrationTests {
 				"--inkstone.ip-region.db=" + IP_DB.toAbsolutePath());
 	}
 
-	record Outcome(String bylineRegion, String cardRegion, String statusOfNewCreatorsArticle) {
+	record Outcome(String bylineRegion, String cardRegion, String statusOfNewCreatorsArticle, String orgCreditCode) {
 	}
 
 	static Outcome run(String profile) throws java.io.IOException {
@@ -57,7 +57,17 @@ class ComplianceProfileIntegrationTests {
 					"SELECT id FROM channels ORDER BY id LIMIT 1").query(Long.class).single(), "", true, Aigc.NONE, null));
 			articles.publish(draft, newcomer);
 			String status = jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", draft).query(String.class).single();
-			return new Outcome(byline.isEmpty() ? null : byline.text(), card.isEmpty() ? null : card.first().text(), status);
+
+			// an organisation account: its entity details are disclosed on its page where the profile asks for it
+			long account = app.getBean(io.inkstone.accounts.Accounts.class)
+				.signUp("org@profile.test", "org-password-1", "某某传媒", io.inkstone.accounts.Role.READER).orElseThrow().accountId();
+			var applications = app.getBean(io.inkstone.creators.CreatorApplications.class);
+			assertThat(applications.apply(account, new io.inkstone.creators.CreatorApplications.Form("企业", "某某传媒", "mouchuanmei",
+					"报道本地新闻", "local", "电话 0591-1234567", "某某传媒有限公司", "91350100M000100Y43", true))).isEmpty();
+			applications.approve(applications.pending().get(0).id());
+			var org = new Browser(port).page("/creators/mouchuanmei").html().select("[data-testid=org-credit-code]");
+			return new Outcome(byline.isEmpty() ? null : byline.text(), card.isEmpty() ? null : card.first().text(), status,
+					org.isEmpty() ? null : org.text());
 		}
 	}
 
@@ -68,11 +78,13 @@ class ComplianceProfileIntegrationTests {
 		assertThat(cn.bylineRegion()).isEqualTo(expected);
 		assertThat(cn.cardRegion()).isEqualTo(expected);
 		assertThat(cn.statusOfNewCreatorsArticle()).isEqualTo("pending");
+		assertThat(cn.orgCreditCode()).isEqualTo("91350100M000100Y43");
 
 		Outcome minimal = run("minimal");
 		assertThat(minimal.bylineRegion()).isNull();
 		assertThat(minimal.cardRegion()).isNull();
 		assertThat(minimal.statusOfNewCreatorsArticle()).isEqualTo("published");
+		assertThat(minimal.orgCreditCode()).isNull();
 	}
 
 }
