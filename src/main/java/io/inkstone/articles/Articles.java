@@ -270,6 +270,16 @@ public class Articles {
 		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
 	}
 
+	/** A rejection was reversed on appeal: the article goes public. */
+	@Transactional
+	public void publishRejected(long id) {
+		Article article = repository.findById(id)
+			.filter(a -> a.articleStatus() == ArticleStatus.REJECTED)
+			.orElseThrow(() -> new NotFoundException("no rejected article " + id));
+		repository.setStatus(id, ArticleStatus.PUBLISHED, true, System.currentTimeMillis());
+		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
+	}
+
 	/** Articles waiting for a reviewer, oldest first. */
 	public List<Long> pending(int limit) {
 		return repository.pendingIds(limit);

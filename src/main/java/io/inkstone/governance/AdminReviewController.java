@@ -49,8 +49,18 @@ class AdminReviewController {
 				held.add(new GovernancePages.Held(a, findings));
 			}
 		}
-		model.addAttribute("page", new GovernancePages.QueuePage(ui.of(request), List.of(), held, kind));
+		model.addAttribute("page", new GovernancePages.QueuePage(ui.of(request), List.of(), held, kind, reviews.openAppeals()));
 		return "governance/review-queue";
+	}
+
+	@PostMapping("/admin/review/appeals/{decisionId}")
+	String decideAppeal(@PathVariable long decisionId, @RequestParam(name = "outcome", defaultValue = "") String outcome,
+			@RequestParam(name = "note", defaultValue = "") String note) {
+		if (!outcome.equals("uphold") && !outcome.equals("reverse")) {
+			throw new BadRequestException("请选择维持或撤销 / uphold or reverse");
+		}
+		reviews.decideAppeal(decisionId, outcome.equals("reverse"), note, SignedIn.current().orElseThrow());
+		return "redirect:/admin/review";
 	}
 
 	@GetMapping("/admin/review/{id}")

@@ -46,7 +46,13 @@ public class ArticleReviews {
 		this.events = events;
 	}
 
-	public record Decided(long articleId, String title, String outcome, String reasonCode, String note, long at) {
+	public record Decided(long id, long articleId, String title, String outcome, String reasonCode, String note, long at,
+			String appealStatus, Long reviewerId, String appealText) {
+
+		public boolean appealable() {
+			return "rejected".equals(outcome) && "none".equals(appealStatus);
+		}
+
 	}
 
 	public List<Article> pending() {
@@ -101,12 +107,69 @@ public class ArticleReviews {
 	}
 
 	public List<Decided> decisionsFor(long creatorId) {
-		return jdbc.sql("SELECT article_id, outcome, reason_code, note, created_at FROM review_decisions WHERE creator_id = :c"
-				+ " ORDER BY created_at DESC LIMIT 100")
-			.param("c", creatorId)
-			.query((rs, n) -> new Decided(rs.getLong(1), articles.find(rs.getLong(1)).map(Article::title).orElse("?"),
-					rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
+		return decided("creator_id = :c", "c", creatorId);
+	}
+
+	/** Rejections under appeal, oldest first. */
+	public List<Decided> openAppeals() {
+		return decided("appeal_status = :s", "s", "open");
+	}
+
+	private List<Decided> decided(String where, String name, Object value) {
+		return jdbc.sql("SELECT id, article_id, outcome, reason_code, note, created_at, appeal_status, reviewer_id, appeal_text"
+				+ " FROM review_decisions WHERE " + where + " ORDER BY created_at DESC LIMIT 100")
+			.param(name, value)
+			.query((rs, n) -> new Decided(rs.getLong(1), rs.getLong(2), articles.find(rs.getLong(2)).map(Article::title).orElse("?"),
+					rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getString(9)))
 			.list();
+	}
+
+	private Decided decision(long id) {
+		return decided("id = :id", "id", id).stream().findFirst().orElseThrow(() -> new NotFoundException("no review decision " + id));
+	}
+
+	/** The creator appeals a rejection once; a different reviewer will decide. */
+	@Transactional
+	public void appeal(long decisionId, String text, long creatorId, SignedIn who) {
+		Decided decided = decision(decisionId);
+		Article article = articles.find(decided.articleId()).filter(a -> a.creatorId() == creatorId)
+			.orElseThrow(() -> new NotFoundException("no such decision"));
+		String clean = text == null ? "" : text.strip();
+		if (clean.isEmpty() || clean.length() > 2000) {
+			throw new BadRequestException("请写明申诉理由（不超过 2000 字）/ explain your appeal");
+		}
+		if (!decided.appealable() || jdbc.sql("UPDATE review_decisions SET appeal_status = 'open', appeal_text = :t WHERE id = :id"
+				+ " AND appeal_status = 'none' AND outcome = 'rejected'").param("t", clean).param("id", decisionId).update() != 1) {
+			throw new BadRequestException("每项审核结果只能申诉一次 / one appeal per decision");
+		}
+		audit.record(who.accountId(), who.displayName(), "review.appeal", "article", article.id(), clean, Long.toString(decisionId));
+	}
+
+	/** A different reviewer decides the appeal; a reversal publishes the article and cancels the deduction. */
+	@Transactional
+	public void decideAppeal(long decisionId, boolean reverse, String note, SignedIn reviewer) {
+		Decided decided = decision(decisionId);
+		if (!"open".equals(decided.appealStatus())) {
+			throw new BadRequestException("没有待处理的申诉 / no open appeal");
+		}
+		if (decided.reviewerId() != null && decided.reviewerId() == reviewer.accountId()) {
+			throw new io.inkstone.shared.ForbiddenException("申诉须由另一位审核员复核 / an appeal is decided by a different reviewer");
+		}
+		String clean = note == null ? "" : note.strip();
+		if (clean.isEmpty() || clean.length() > 2000) {
+			throw new BadRequestException("请写明复核理由 / a reason is required");
+		}
+		jdbc.sql("UPDATE review_decisions SET appeal_status = :s, appeal_decided_by = :by, appeal_note = :n WHERE id = :id")
+			.param("s", reverse ? "reversed" : "upheld").param("by", reviewer.accountId()).param("n", clean).param("id", decisionId)
+			.update();
+		Article article = articles.find(decided.articleId()).orElseThrow();
+		if (reverse) {
+			articles.publishRejected(article.id());
+		}
+		audit.record("review.appeal-" + (reverse ? "reversed" : "upheld"), "article", article.id(), clean, Long.toString(decisionId));
+		creators.accountOf(article.creatorId()).ifPresent(account -> events.publishEvent(new AccountNotice(account,
+				"审核申诉结果：《" + article.title() + "》 / Appeal decided",
+				(reverse ? "你的申诉成立，文章已发布，扣分已撤销。" : "你的申诉未成立，维持审核结果。") + "\n复核理由：" + clean)));
 	}
 
 }

@@ -45,7 +45,8 @@ public class CreatorCredit {
 			.param("c", creatorId)
 			.query((rs, n) -> entries.add(new Entry(rs.getLong(1), -20, rs.getString(3), rs.getString(4))))
 			.list();
-		jdbc.sql("SELECT created_at, reason_code, article_id FROM review_decisions WHERE creator_id = :c AND outcome = 'rejected'")
+		jdbc.sql("SELECT created_at, reason_code, article_id FROM review_decisions WHERE creator_id = :c AND outcome = 'rejected'"
+				+ " AND appeal_status <> 'reversed'")
 			.param("c", creatorId)
 			.query((rs, n) -> entries.add(new Entry(rs.getLong(1), -10, rs.getString(2), "article " + rs.getLong(3))))
 			.list();

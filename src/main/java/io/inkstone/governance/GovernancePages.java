@@ -77,7 +77,8 @@ public final class GovernancePages {
 	public record SideBySide(Finding finding, Article other, String reviewedHtml, String otherHtml) {
 	}
 
-	public record QueuePage(io.inkstone.web.Ui ui, List<io.inkstone.channels.Channel> nav, List<Held> held, String kind) {
+	public record QueuePage(io.inkstone.web.Ui ui, List<io.inkstone.channels.Channel> nav, List<Held> held, String kind,
+			List<ArticleReviews.Decided> appeals) {
 	}
 
 	public record DetailPage(io.inkstone.web.Ui ui, List<io.inkstone.channels.Channel> nav, Held held, List<SideBySide> matches,

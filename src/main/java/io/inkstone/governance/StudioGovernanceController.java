@@ -37,6 +37,25 @@ class StudioGovernanceController {
 	}
 
 
+	@org.springframework.web.bind.annotation.PostMapping("/studio/reviews/{id}/appeal")
+	String appeal(@org.springframework.web.bind.annotation.PathVariable long id,
+			@org.springframework.web.bind.annotation.RequestParam(name = "text", defaultValue = "") String text,
+			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
+		Creator me = creators.ofAccount(SignedIn.current().orElseThrow().accountId())
+			.orElseThrow(() -> new NotFoundException("not a creator"));
+		try {
+			reviews.appeal(id, text, me.id(), SignedIn.current().orElseThrow());
+		}
+		catch (io.inkstone.shared.BadRequestException ex) {
+			response.setStatus(400);
+			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("page", new GovernancePages.CreditPage(ui.of(request), List.of(), credit.score(me.id()),
+					credit.history(me.id()), reviews.decisionsFor(me.id()), reports.decisionsAbout(me.id())));
+			return "governance/credit";
+		}
+		return "redirect:/studio/credit?appealed";
+	}
+
 	@GetMapping("/studio/credit")
 	String credit(HttpServletRequest request, Model model) {
 		Creator me = creators.ofAccount(SignedIn.current().orElseThrow().accountId())

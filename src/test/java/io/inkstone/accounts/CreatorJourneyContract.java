@@ -788,6 +788,24 @@ abstract class CreatorJourneyContract {
 		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", spamId).query(String.class).single())
 			.isEqualTo("draft");
 		assertThat(admin.page("/admin/audit").html().select("tr[data-action=review.rejected]").text()).contains("几乎相同");
+
+		// the creator appeals the rejection once; a different reviewer reverses it: published, deduction gone
+		long decision = jdbc.sql("SELECT id FROM review_decisions WHERE article_id = :a").param("a", heldId).query(Long.class).single();
+		assertThat(copier.page("/studio/credit").html().select("[data-testid=review-appeal]")).hasSize(1);
+		assertThat(copier.post("/studio/reviews/" + decision + "/appeal", Map.of("_csrf", copier.csrfToken(), "text",
+				"这是我为原诗所作的改写练习，标题已注明。")).statusCode()).isEqualTo(302);
+		assertThat(copier.post("/studio/reviews/" + decision + "/appeal", Map.of("_csrf", copier.csrfToken(), "text", "再来一次"))
+			.statusCode()).isEqualTo(400);
+		assertThat(admin.page("/admin/review").html().select("[data-testid=review-appeals] li[data-decision=" + decision + "]")).hasSize(1);
+		assertThat(admin.post("/admin/review/appeals/" + decision, Map.of("_csrf", admin.csrfToken(), "outcome", "reverse", "note", "x"))
+			.statusCode()).isEqualTo(403);
+		String otherEmail = "appeal-reviewer" + System.nanoTime() + "@inkstone.test";
+		Browser other = signUp(otherEmail, "复核员三");
+		admin.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", otherEmail, "reason", "审核申诉"));
+		assertThat(other.post("/admin/review/appeals/" + decision, Map.of("_csrf", other.csrfToken(), "outcome", "reverse", "note",
+				"改写练习且注明出处，不属虚假原创。")).statusCode()).isEqualTo(302);
+		assertThat(browser().get("/articles/" + heldId).statusCode()).isEqualTo(200);
+		assertThat(copier.page("/studio/credit").html().select("[data-testid=credit-score]").text()).isEqualTo("100");
 	}
 
 	@Test
