@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 class ApplicationRepository {
 
 	private static final String COLUMNS = "id, account_id, account_type, display_name, handle, tagline, channel_slug, contact,"
-			+ " entity_name, credit_code, agreement_version, status, reason, created_at, decided_at";
+			+ " entity_name, credit_code, agreement_version, status, reason, created_at, decided_at, avatar_url";
 
 	private final JdbcClient jdbc;
 
@@ -20,7 +20,8 @@ class ApplicationRepository {
 
 	void insert(CreatorApplication a) {
 		jdbc.sql("INSERT INTO creator_applications (" + COLUMNS + ") VALUES (:id, :account, :type, :name, :handle, :tagline,"
-				+ " :channel, :contact, :entity, :code, :agreement, 'pending', NULL, :now, NULL)")
+				+ " :channel, :contact, :entity, :code, :agreement, 'pending', NULL, :now, NULL, :avatar)")
+			.param("avatar", a.avatarUrl())
 			.param("id", a.id())
 			.param("account", a.accountId())
 			.param("type", a.accountType())

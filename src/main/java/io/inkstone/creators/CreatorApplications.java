@@ -40,8 +40,12 @@ public class CreatorApplications {
 
 	private final io.inkstone.rules.Rules rules;
 
+	private final org.springframework.beans.factory.ObjectProvider<ApplicantAvatars> avatars;
+
 	CreatorApplications(ApplicationRepository repository, Creators creators, Channels channels,
-			ApplicationEventPublisher events, io.inkstone.audit.AuditLog audit, io.inkstone.rules.Rules rules) {
+			ApplicationEventPublisher events, io.inkstone.audit.AuditLog audit, io.inkstone.rules.Rules rules,
+			org.springframework.beans.factory.ObjectProvider<ApplicantAvatars> avatars) {
+		this.avatars = avatars;
 		this.rules = rules;
 		this.audit = audit;
 		this.repository = repository;
@@ -69,18 +73,29 @@ public class CreatorApplications {
 	}
 
 	/** Field → message key of every problem; a general problem has the key "form". */
-	@Transactional
 	public Map<String, String> apply(long accountId, Form form) {
+		return apply(accountId, form, null);
+	}
+
+	/**
+	 * With an avatar image, checked and stored only once the form itself is valid. Not one transaction on
+	 * purpose: image processing takes a while and must not hold the database's write lock; the application
+	 * row is a single insert, written last.
+	 */
+	public Map<String, String> apply(long accountId, Form form, byte[] avatar) {
 		Map<String, String> errors = validate(accountId, form);
 		if (!errors.isEmpty()) {
 			return errors;
 		}
+		String avatarUrl = avatar == null || avatar.length == 0 ? null
+				: avatars.getObject().store(accountId, avatar);
 		boolean organisation = "机构".equals(form.accountType()) || "企业".equals(form.accountType());
 		repository.insert(new CreatorApplication(Ids.next(), accountId, form.accountType(), form.displayName().strip(),
 				form.handle().strip(), blankToNull(form.tagline()), form.channel(), form.contact().strip(),
 				organisation ? form.entityName().strip() : null,
 				organisation ? form.creditCode().strip().toUpperCase(Locale.ROOT) : null,
-				"v" + rules.accept(accountId, io.inkstone.rules.Rules.CREATOR_AGREEMENT), "pending", null, System.currentTimeMillis(), null));
+				"v" + rules.accept(accountId, io.inkstone.rules.Rules.CREATOR_AGREEMENT), "pending", null, System.currentTimeMillis(), null,
+				avatarUrl));
 		return Map.of();
 	}
 

@@ -88,10 +88,11 @@ class CreatorRepository {
 	}
 
 	boolean insertForAccount(long id, long accountId, String handle, String displayName, String tagline,
-			String accountType, long now) {
+			String accountType, String avatarUrl, long now) {
 		return jdbc.sql("INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region,"
-				+ " created_at, account_id) VALUES (:id, :handle, :name, NULL, :tagline, :type, FALSE, NULL, :now, :account)"
+				+ " created_at, account_id) VALUES (:id, :handle, :name, :avatar, :tagline, :type, FALSE, NULL, :now, :account)"
 				+ " ON CONFLICT (handle) DO NOTHING")
+			.param("avatar", avatarUrl)
 			.param("id", id)
 			.param("handle", handle)
 			.param("name", displayName)

@@ -150,7 +150,7 @@ public class Creators {
 	/** Creates the approved creator's profile; false if the handle was taken meanwhile. */
 	boolean createForAccount(CreatorApplication a) {
 		return repository.insertForAccount(Ids.next(), a.accountId(), a.handle(), a.displayName(), a.tagline(),
-				a.accountType(), System.currentTimeMillis());
+				a.accountType(), a.avatarUrl(), System.currentTimeMillis());
 	}
 
 	/** The true follower count (COUNT over follows), cached until a follow or unfollow of this creator. */

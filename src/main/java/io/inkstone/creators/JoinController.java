@@ -53,18 +53,29 @@ class JoinController {
 			@RequestParam(name = "contact", defaultValue = "") String contact,
 			@RequestParam(name = "entityName", defaultValue = "") String entityName,
 			@RequestParam(name = "creditCode", defaultValue = "") String creditCode,
-			@RequestParam(name = "agreement", required = false) String agreement, HttpServletRequest request,
+			@RequestParam(name = "agreement", required = false) String agreement,
+			@RequestParam(name = "avatar", required = false) org.springframework.web.multipart.MultipartFile avatar,
+			HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		SignedIn account = SignedIn.current().orElseThrow();
 		CreatorApplications.Form form = new CreatorApplications.Form(accountType, displayName, handle, tagline, channel,
 				contact, entityName, creditCode, agreement != null);
 		Map<String, String> errors = verification.required() && !verification.verified(account.accountId())
-				? Map.of("form", "join.error.unverified") : applications.apply(account.accountId(), form);
+				? Map.of("form", "join.error.unverified") : applications.apply(account.accountId(), form, bytes(avatar));
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
 			return page(request, model, form, errors);
 		}
 		return "redirect:/join?applied";
+	}
+
+	private static byte[] bytes(org.springframework.web.multipart.MultipartFile file) {
+		try {
+			return file == null || file.isEmpty() ? null : file.getBytes();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private String page(HttpServletRequest request, Model model, CreatorApplications.Form form, Map<String, String> errors) {

@@ -38,8 +38,10 @@ class DataSourceConfig {
 				throw new UncheckedIOException("Cannot create data directory " + dir, ex);
 			}
 			config.setJdbcUrl("jdbc:sqlite:" + dir.resolve("inkstone.db")
-					+ "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL");
-			// SQLite has one writer; a small pool keeps readers concurrent without lock storms.
+					+ "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL&transaction_mode=IMMEDIATE");
+			// SQLite has one writer; a small pool keeps readers concurrent without lock storms. Transactions
+			// begin IMMEDIATE (take the write lock up front): a deferred transaction that reads, then writes
+			// after another connection committed, fails with SQLITE_BUSY_SNAPSHOT instead of waiting.
 			config.setMaximumPoolSize(Math.min(db.poolSize(), 8));
 		}
 		else {
