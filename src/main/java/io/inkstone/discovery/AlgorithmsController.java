@@ -24,7 +24,13 @@ class AlgorithmsController {
 
 	private final UiFactory ui;
 
-	AlgorithmsController(InkstoneProperties properties, UiFactory ui) {
+	private final HotOverrides overrides;
+
+	private final io.inkstone.articles.Articles articles;
+
+	AlgorithmsController(InkstoneProperties properties, UiFactory ui, HotOverrides overrides, io.inkstone.articles.Articles articles) {
+		this.overrides = overrides;
+		this.articles = articles;
 		this.properties = properties;
 		this.ui = ui;
 	}
@@ -35,7 +41,9 @@ class AlgorithmsController {
 		model.addAttribute("page", new AlgorithmDisclosure(ui.of(request), List.of(), hot.halfLife().toMinutes() / 60.0,
 				hot.readWeight(), hot.shareWeight(), hot.likeWeight(), hot.publishWeight(),
 				properties.counters().readWindow().toMinutes(), RelatedArticles.MAX_PER_CREATOR,
-				LuceneSearchIndex.TITLE_BOOST, HotList.CANDIDATES));
+				LuceneSearchIndex.TITLE_BOOST, HotList.CANDIDATES,
+				overrides.active().stream().map(o -> new HotAdminPage.Intervention(o,
+						articles.find(o.articleId()).map(a -> a.title()).orElse("#" + o.articleId()))).toList()));
 		return "discovery/algorithms";
 	}
 

@@ -55,8 +55,11 @@ public class HotList {
 
 	private volatile int version;
 
+	private final HotOverrides overrides;
+
 	HotList(Articles articles, ArticleCards cards, HotScores scores, Channels channels,
-			InkstoneProperties properties) {
+			InkstoneProperties properties, HotOverrides overrides) {
+		this.overrides = overrides;
 		this.articles = articles;
 		this.cards = cards;
 		this.scores = scores;
@@ -124,7 +127,7 @@ public class HotList {
 
 	/** Recomputes the rankings from engaged articles plus the freshest articles (their publish prior). */
 	@Scheduled(fixedDelay = 2000, initialDelay = 2000)
-	void refresh() {
+	synchronized void refresh() {
 		engaged = scores.top(CANDIDATES * 4);
 		Set<Long> candidateIds = new LinkedHashSet<>(engaged.keySet());
 		for (ArticleSummary fresh : articles.latest(Cursor.START, CANDIDATES).items()) {
@@ -135,6 +138,8 @@ public class HotList {
 				candidateIds.add(fresh.id());
 			}
 		}
+		List<HotOverride> overrides = this.overrides.active();
+		overrides.stream().filter(o -> o.action().equals("pin")).forEach(o -> candidateIds.add(o.articleId()));
 		List<ArticleSummary> candidates = new ArrayList<>(articles.summaries(candidateIds));
 		Map<Long, Double> scores = new HashMap<>();
 		for (ArticleSummary a : candidates) {
@@ -142,6 +147,7 @@ public class HotList {
 		}
 		candidates.sort(Comparator.comparingDouble((ArticleSummary a) -> scores.get(a.id())).reversed()
 			.thenComparing(ArticleSummary::id, Comparator.reverseOrder()));
+		candidates = applyOverrides(candidates, overrides);
 		siteRanking = candidates.stream().map(ArticleSummary::id).limit(CANDIDATES).toList();
 		Map<Long, List<Long>> perChannel = new HashMap<>();
 		for (ArticleSummary a : candidates) {
@@ -152,6 +158,20 @@ public class HotList {
 		}
 		channelRankings = perChannel;
 		version = java.util.Objects.hash(siteRanking, perChannel);
+	}
+
+	/** Editors' interventions: pinned first (in pin order), removed dropped, demoted after everything else. */
+	static List<ArticleSummary> applyOverrides(List<ArticleSummary> ranked, List<HotOverride> overrides) {
+		Map<Long, String> action = new HashMap<>();
+		overrides.forEach(o -> action.put(o.articleId(), o.action()));
+		Map<Long, ArticleSummary> byId = new HashMap<>();
+		ranked.forEach(a -> byId.put(a.id(), a));
+		List<ArticleSummary> result = new ArrayList<>();
+		overrides.stream().filter(o -> o.action().equals("pin") && byId.containsKey(o.articleId()))
+			.forEach(o -> result.add(byId.get(o.articleId())));
+		ranked.stream().filter(a -> !action.containsKey(a.id())).forEach(result::add);
+		ranked.stream().filter(a -> "demote".equals(action.get(a.id()))).forEach(result::add);
+		return result;
 	}
 
 	/** Changes whenever a ranking changes: caches of rendered lists key on it. */

@@ -922,6 +922,55 @@ abstract class CreatorJourneyContract {
 	}
 
 	@Test
+	void editorsPinRemoveAndDemoteHotItemsOnlyWithReasonsThatArePublic() {
+		Browser admin = admin();
+		Browser creator = newCreator(admin, "热榜作者");
+		long first = id(publish(creator, "热榜一", "第一篇用于热榜测试的文章正文。"));
+		long second = id(publish(creator, "热榜二", "第二篇用于热榜测试的文章正文。"));
+		long third = id(publish(creator, "热榜三", "第三篇用于热榜测试的文章正文。"));
+		long deadline = System.currentTimeMillis() + 10_000; // the hot list refreshes every 2 s
+		List<String> before;
+		do {
+			sleep(200);
+			before = admin.page("/admin/hot").html().select("[data-testid=hot-admin-list] > li").eachAttr("data-article");
+		}
+		while (!before.containsAll(List.of(Long.toString(first), Long.toString(second), Long.toString(third)))
+				&& System.currentTimeMillis() < deadline);
+		assertThat(before).contains(Long.toString(first), Long.toString(second), Long.toString(third));
+
+		assertThat(admin.post("/admin/hot/" + first, Map.of("_csrf", admin.csrfToken(), "action", "pin", "reason", " ")).statusCode())
+			.isEqualTo(400);
+		assertThat(creator.post("/admin/hot/" + first, Map.of("_csrf", creator.csrfToken(), "action", "pin", "reason", "自己置顶"))
+			.statusCode()).isEqualTo(403);
+		assertThat(admin.post("/admin/hot/" + first, Map.of("_csrf", admin.csrfToken(), "action", "pin", "reason", "重大突发，置顶说明"))
+			.statusCode()).isEqualTo(302);
+		assertThat(admin.post("/admin/hot/" + second, Map.of("_csrf", admin.csrfToken(), "action", "remove", "reason", "标题党，移出"))
+			.statusCode()).isEqualTo(302);
+		assertThat(admin.post("/admin/hot/" + third, Map.of("_csrf", admin.csrfToken(), "action", "demote", "reason", "与置顶重复"))
+			.statusCode()).isEqualTo(302);
+		List<String> after = admin.page("/admin/hot").html().select("[data-testid=hot-admin-list] > li").eachAttr("data-article");
+		assertThat(after.get(0)).isEqualTo(Long.toString(first));
+		assertThat(after).doesNotContain(Long.toString(second));
+		assertThat(after.get(after.size() - 1)).isEqualTo(Long.toString(third));
+
+		Document algorithms = browser().page("/algorithms").html();
+		assertThat(algorithms.select("[data-testid=interventions] tr[data-action=pin]").text()).contains("热榜一").contains("重大突发");
+		assertThat(algorithms.select("[data-testid=interventions] tr[data-action=remove]").text()).contains("标题党");
+		assertThat(admin.post("/admin/hot/" + second, Map.of("_csrf", admin.csrfToken(), "action", "clear", "reason", "已核实"))
+			.statusCode()).isEqualTo(302);
+		assertThat(browser().page("/algorithms").html().select("[data-testid=interventions] tr[data-action=remove]")).isEmpty();
+		Document audit = admin.page("/admin/audit").html();
+		assertThat(audit.select("tr[data-action=hot.pin]").text()).contains("重大突发");
+		assertThat(audit.select("tr[data-action=hot.clear]").text()).contains("已核实");
+		admin.post("/admin/hot/" + first, Map.of("_csrf", admin.csrfToken(), "action", "clear", "reason", "测试结束"));
+		admin.post("/admin/hot/" + third, Map.of("_csrf", admin.csrfToken(), "action", "clear", "reason", "测试结束"));
+	}
+
+	static long id(String articlePath) {
+		return Long.parseLong(articlePath.substring(articlePath.lastIndexOf('/') + 1));
+	}
+
+	@Test
 	void signUpAndSignInRefuseBadInputWithClearMessages() {
 		Browser b = browser();
 		b.page("/signup");
