@@ -16,7 +16,10 @@ public class ArticleCards {
 
 	private final Creators creators;
 
-	ArticleCards(Creators creators) {
+	private final io.inkstone.governance.AiLabels aiLabels;
+
+	ArticleCards(Creators creators, io.inkstone.governance.AiLabels aiLabels) {
+		this.aiLabels = aiLabels;
 		this.creators = creators;
 	}
 
@@ -24,7 +27,7 @@ public class ArticleCards {
 		Map<Long, Creator> names = creators.getAll(summaries.stream().map(ArticleSummary::creatorId).collect(Collectors.toSet()));
 		return summaries.stream().map(a -> {
 			Creator c = names.get(a.creatorId());
-			return new ArticleCard(a, c == null ? "" : c.displayName(), c == null ? "" : c.handle());
+			return new ArticleCard(a, c == null ? "" : c.displayName(), c == null ? "" : c.handle(), aiLabels.suspected(a.id()));
 		}).toList();
 	}
 

@@ -1,45 +1,43 @@
 package io.inkstone.governance;
 
-import java.time.Duration;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.HashSet;
+import java.util.Set;
 
 import io.inkstone.articles.ArticleChanged;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The "疑似AI生成" (suspected AI-generated) label: an article whose images carry AI-generation metadata but
- * which was declared as not AI-generated, found by the machine review. Cached per article.
+ * The "疑似AI生成" (suspected AI-generated) label: articles whose images carry AI-generation metadata but
+ * which were declared as not AI-generated, found by the machine review. Few articles have it, so the whole set
+ * is kept in memory (every list card asks) and reloaded on changes and every 30 s (other nodes' reviews).
  */
 @Component
 public class AiLabels {
 
 	private final JdbcClient jdbc;
 
-	private final Cache<Long, Boolean> suspected = Caffeine.newBuilder()
-		.maximumSize(50_000)
-		.expireAfterWrite(Duration.ofMinutes(10))
-		.build();
+	private volatile Set<Long> suspected = Set.of();
 
 	AiLabels(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	public boolean suspected(long articleId) {
-		return suspected.get(articleId, id -> jdbc.sql("SELECT COUNT(*) FROM review_findings WHERE article_id = :id AND kind = :kind")
-			.param("id", id)
-			.param("kind", ReviewPipeline.UNDECLARED_AI)
-			.query(Long.class)
-			.single() > 0);
+		return suspected.contains(articleId);
 	}
 
-	@EventListener
-	void on(ArticleChanged changed) {
-		suspected.invalidate(changed.id());
+	@EventListener({ ApplicationReadyEvent.class, ArticleChanged.class })
+	@Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+	void reload() {
+		suspected = Set.copyOf(new HashSet<>(jdbc.sql("SELECT DISTINCT article_id FROM review_findings WHERE kind = :kind")
+			.param("kind", ReviewPipeline.UNDECLARED_AI)
+			.query(Long.class)
+			.list()));
 	}
 
 }

@@ -460,6 +460,22 @@ abstract class CreatorJourneyContract {
 		assertThat(analytics.select("[data-testid=followers] li").text()).contains("摄影师乙");
 		assertThat(analytics.select("[data-testid=chart-reads] svg rect")).hasSize(30);
 		assertThat(a.get("/studio/analytics?days=8").statusCode()).isEqualTo(400);
+
+		// an article declared "no AI" whose image says AI-generated: held, and once approved labelled 疑似AI生成
+		a.page("/studio/articles/new");
+		HttpResponse<String> undeclared = a.post("/studio/articles", Map.of("_csrf", a.csrfToken(), "title", "山居", "body",
+				"山中一日。\n\n" + aiMarkdown, "channel", "travel", "original", "yes", "aigc", "none", "action", "publish"));
+		assertThat(location(undeclared)).contains("?pending");
+		long undeclaredId = Long.parseLong(location(undeclared).replaceAll(".*/studio/articles/(\\d+).*", "$1"));
+		assertThat(admin.page("/admin/review/" + undeclaredId).html().select("[data-testid=findings] li[data-kind=undeclared-ai]"))
+			.hasSize(1);
+		assertThat(admin.post("/admin/review/" + undeclaredId, Map.of("_csrf", admin.csrfToken(), "outcome", "approved")).statusCode())
+			.isEqualTo(302);
+		Browser.Page labelled = browser().page("/articles/" + undeclaredId);
+		assertThat(labelled.testId("byline").select("[data-testid=label-ai]").text()).isEqualTo("疑似AI生成");
+		assertThat(labelled.html().select("meta[name=AIGC]").attr("content")).isEqualTo("suspected");
+		assertThat(labelled.testId("json-ld").data()).contains("\"LabelText\":\"疑似AI生成\"");
+		assertThat(browser().page("/creators/" + handleOfA).html().select("[data-testid=label-ai-suspected]")).isNotEmpty();
 		assertThat(location(browser().get("/studio/analytics"))).contains("/login");
 	}
 
@@ -768,11 +784,30 @@ abstract class CreatorJourneyContract {
 				"本店长期代開發票，详情见 [这里](https://www.scam.example/x)。", "channel", "tech", "original", "yes", "action", "publish"));
 		long spamId = Long.parseLong(location(spam).replaceAll(".*/studio/articles/(\\d+).*", "$1"));
 
+		// many links in little text; the first creator posting the same poem again the same day
+		StringBuilder links = new StringBuilder("看这里：");
+		for (int i = 0; i < 6; i++) {
+			links.append("[链接").append(i).append("](https://example.org/").append(i).append(") ");
+		}
+		HttpResponse<String> linky = copier.post("/studio/articles", Map.of("_csrf", copier.csrfToken(), "title", "链接合集", "body",
+				links.toString(), "channel", "tech", "original", "yes", "action", "publish"));
+		long linkyId = Long.parseLong(location(linky).replaceAll(".*/studio/articles/(\\d+).*", "$1"));
+		first.page("/studio/articles/new");
+		HttpResponse<String> again = first.post("/studio/articles", Map.of("_csrf", first.csrfToken(), "title", "春江花月夜（再发）",
+				"body", poem, "channel", "tech", "original", "yes", "action", "publish"));
+		long againId = Long.parseLong(location(again).replaceAll(".*/studio/articles/(\\d+).*", "$1"));
+
 		Document queue = admin.page("/admin/review").html();
+		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + linkyId + "] [data-kind=link-spam]")).hasSize(1);
+		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + againId + "] [data-kind=repeat-posting]")).hasSize(1);
 		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + heldId + "] [data-kind=false-original]")).hasSize(1);
 		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + spamId + "] [data-kind=sensitive-word]")).hasSize(1);
 		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + spamId + "] [data-kind=bad-domain]")).hasSize(1);
 		assertThat(admin.page("/admin/review?kind=sensitive-word").html().select("[data-testid=held-articles] tbody tr")).hasSize(1);
+		for (long done : List.of(linkyId, againId)) {
+			admin.post("/admin/review/" + done, Map.of("_csrf", admin.csrfToken(), "outcome", "changes", "reasonCode", "spam", "note",
+					"测试：退回修改"));
+		}
 		Document detail = admin.page("/admin/review/" + heldId).html();
 		assertThat(detail.select("[data-testid=findings] li[data-kind=false-original] a").attr("href")).isEqualTo("/articles/" + firstId);
 		assertThat(detail.select("[data-testid=reviewed-text] mark").text()).contains("春江潮水连");
@@ -785,7 +820,7 @@ abstract class CreatorJourneyContract {
 				"false-original", "note", "与《春江花月夜》（先写的人）几乎相同，却声明原创。")).statusCode()).isEqualTo(302);
 		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", heldId).query(String.class).single())
 			.isEqualTo("rejected");
-		assertThat(mailTo(copierEmail, "审核结果")).contains("几乎相同");
+		assertThat(mailTo(copierEmail, "几乎相同")).contains("审核").contains("false-original");
 		Document credit = copier.page("/studio/credit").html();
 		assertThat(credit.select("[data-testid=credit-score]").text()).isEqualTo("90");
 		assertThat(credit.select("[data-testid=review-outcomes] tr[data-outcome=rejected]").text()).contains("春江夜");
