@@ -37,6 +37,11 @@ public class ArticleSearch {
 	}
 
 	public SearchResults search(String query, Long channelId, boolean newestFirst, int page) {
+		return search(query, channelId, null, null, null, newestFirst, page);
+	}
+
+	/** With filters: channel, creator, and a publish-time window [from, to) in epoch millis (nulls do not filter). */
+	public SearchResults search(String query, Long channelId, Long creatorId, Long from, Long to, boolean newestFirst, int page) {
 		String text = query == null ? "" : query.strip();
 		if (text.length() > MAX_QUERY) {
 			text = text.substring(0, text.offsetByCodePoints(0, text.codePointCount(0, MAX_QUERY)));
@@ -46,7 +51,8 @@ public class ArticleSearch {
 			return SearchResults.empty(text);
 		}
 		int current = Math.max(1, Math.min(page, MAX_PAGE));
-		SearchIndex.SearchPage found = available.search(text, channelId, newestFirst, (current - 1) * PAGE_SIZE, PAGE_SIZE);
+		SearchIndex.SearchPage found = available.search(text, new SearchIndex.Filters(channelId, creatorId, from, to), newestFirst,
+				(current - 1) * PAGE_SIZE, PAGE_SIZE);
 		Map<Long, SearchHit> byId = new HashMap<>();
 		found.hits().forEach(h -> byId.put(h.articleId(), h));
 		List<ArticleSummary> summaries = articles.summaries(found.hits().stream().map(SearchHit::articleId).toList());

@@ -188,7 +188,7 @@ class LuceneSearchIndex implements SearchIndex {
 	 * newer article wins.
 	 */
 	@Override
-	public SearchPage search(String text, Long channelId, boolean newestFirst, int offset, int size) {
+	public SearchPage search(String text, Filters filters, boolean newestFirst, int offset, int size) {
 		List<String> terms = analyze(text);
 		if (terms.isEmpty()) {
 			return new SearchPage(0, List.of());
@@ -201,8 +201,16 @@ class LuceneSearchIndex implements SearchIndex {
 		}
 		words.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(terms.size() * 0.6)));
 		BooleanQuery.Builder query = new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST);
-		if (channelId != null) {
-			query.add(new TermQuery(new Term(CHANNEL, Long.toString(channelId))), BooleanClause.Occur.FILTER);
+		if (filters.channelId() != null) {
+			query.add(new TermQuery(new Term(CHANNEL, Long.toString(filters.channelId()))), BooleanClause.Occur.FILTER);
+		}
+		if (filters.creatorId() != null) {
+			query.add(new TermQuery(new Term(CREATOR, Long.toString(filters.creatorId()))), BooleanClause.Occur.FILTER);
+		}
+		if (filters.from() != null || filters.to() != null) {
+			long from = filters.from() == null ? Long.MIN_VALUE : filters.from();
+			long to = filters.to() == null ? Long.MAX_VALUE : filters.to() - 1;
+			query.add(NumericDocValuesField.newSlowRangeQuery(PUBLISHED, from, to), BooleanClause.Occur.FILTER);
 		}
 		Query built = query.build();
 		org.apache.lucene.search.Sort sort = newestFirst

@@ -26,6 +26,13 @@ interface SearchIndex {
 	record SearchPage(long total, List<SearchHit> hits) {
 	}
 
-	SearchPage search(String text, Long channelId, boolean newestFirst, int offset, int size);
+	/** Narrowing of a search; null fields do not filter. {@code from}/{@code to}: publish time, epoch millis, inclusive/exclusive. */
+	record Filters(Long channelId, Long creatorId, Long from, Long to) {
+
+		static final Filters NONE = new Filters(null, null, null, null);
+
+	}
+
+	SearchPage search(String text, Filters filters, boolean newestFirst, int offset, int size);
 
 }

@@ -42,12 +42,14 @@ public final class Pages {
 	}
 
 	public record SearchPage(Ui ui, List<Channel> nav, io.inkstone.discovery.SearchResults results, String channel,
-			String sort) {
+			String sort, String creator, String from, String to) {
 
 		/** The link to another page of the same search. */
 		public String pageLink(int number) {
-			return "/search?q=" + java.net.URLEncoder.encode(results.query(), java.nio.charset.StandardCharsets.UTF_8)
-					+ (channel.isEmpty() ? "" : "&channel=" + channel) + "&sort=" + sort + "&page=" + number;
+			java.util.function.Function<String, String> enc = v -> java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8);
+			return "/search?q=" + enc.apply(results.query()) + (channel.isEmpty() ? "" : "&channel=" + channel) + "&sort=" + sort
+					+ (creator.isEmpty() ? "" : "&creator=" + enc.apply(creator)) + (from.isEmpty() ? "" : "&from=" + from)
+					+ (to.isEmpty() ? "" : "&to=" + to) + "&page=" + number;
 		}
 	}
 

@@ -28,7 +28,10 @@ class SearchApiController {
 
 	private final Channels channels;
 
-	SearchApiController(ArticleSearch search, Channels channels) {
+	private final io.inkstone.creators.Creators creators;
+
+	SearchApiController(ArticleSearch search, Channels channels, io.inkstone.creators.Creators creators) {
+		this.creators = creators;
 		this.search = search;
 		this.channels = channels;
 	}
@@ -37,6 +40,8 @@ class SearchApiController {
 	ResponseEntity<?> search(@RequestParam(name = "q", defaultValue = "") String q,
 			@RequestParam(name = "channel", defaultValue = "") String channel,
 			@RequestParam(name = "sort", defaultValue = "relevance") String sort,
+			@RequestParam(name = "creator", defaultValue = "") String creator,
+			@RequestParam(name = "from", defaultValue = "") String from, @RequestParam(name = "to", defaultValue = "") String to,
 			@RequestParam(name = "page", defaultValue = "1") String page) {
 		int number;
 		try {
@@ -51,7 +56,16 @@ class SearchApiController {
 			return ResponseEntity.badRequest().body(problem);
 		}
 		Long channelId = channel.isBlank() ? null : channels.find(channel).map(c -> c.id()).orElse(null);
-		SearchResults results = search.search(q, channelId, "time".equals(sort), number);
+		SearchFilters filters;
+		try {
+			filters = SearchFilters.parse(creator, from, to, creators);
+		}
+		catch (io.inkstone.shared.BadRequestException ex) {
+			return ResponseEntity.badRequest()
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "from and to are dates: yyyy-mm-dd"));
+		}
+		SearchResults results = search.search(q, channelId, filters.creatorId(), filters.from(), filters.to(), "time".equals(sort),
+				number);
 		List<Hit> hits = results.results()
 			.stream()
 			.map(r -> new Hit(Long.toString(r.card().article().id()), r.card().article().title(), r.titleHtml(),

@@ -26,7 +26,10 @@ class SearchController {
 
 	private final UiFactory ui;
 
-	SearchController(ArticleSearch search, Channels channels, SiteParts parts, UiFactory ui) {
+	private final io.inkstone.creators.Creators creators;
+
+	SearchController(ArticleSearch search, Channels channels, SiteParts parts, UiFactory ui, io.inkstone.creators.Creators creators) {
+		this.creators = creators;
 		this.search = search;
 		this.channels = channels;
 		this.parts = parts;
@@ -37,15 +40,19 @@ class SearchController {
 	String search(@RequestParam(name = "q", defaultValue = "") String q,
 			@RequestParam(name = "channel", defaultValue = "") String channel,
 			@RequestParam(name = "sort", defaultValue = "relevance") String sort,
+			@RequestParam(name = "creator", defaultValue = "") String creator,
+			@RequestParam(name = "from", defaultValue = "") String from, @RequestParam(name = "to", defaultValue = "") String to,
 			@RequestParam(name = "page", defaultValue = "1") int page, HttpServletRequest request, Model model) {
 		if (page < 1 || page > ArticleSearch.MAX_PAGE) {
 			throw new BadRequestException("page out of range");
 		}
 		Channel filter = channel.isBlank() ? null : channels.find(channel).orElse(null);
 		boolean newest = "time".equals(sort);
-		SearchResults results = search.search(q, filter == null ? null : filter.id(), newest, page);
+		SearchFilters filters = SearchFilters.parse(creator, from, to, creators);
+		SearchResults results = search.search(q, filter == null ? null : filter.id(), filters.creatorId(), filters.from(),
+				filters.to(), newest, page);
 		model.addAttribute("page", new Pages.SearchPage(ui.of(request), parts.nav(), results,
-				filter == null ? "" : filter.slug(), newest ? "time" : "relevance"));
+				filter == null ? "" : filter.slug(), newest ? "time" : "relevance", creator.strip(), from.strip(), to.strip()));
 		return "search/results";
 	}
 

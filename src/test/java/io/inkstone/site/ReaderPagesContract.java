@@ -464,6 +464,26 @@ abstract class ReaderPagesContract {
 		Browser.Page byTime = browser().page("/search?sort=time&q="
 				+ java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(ids(byTime.testId("search-results").select("a.card-title"))).contains(id);
+
+		// creator and date filters: only that creator's work, only inside the window; bad dates answer 400
+		String handle = jdbc.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id WHERE a.id = :id")
+			.param("id", id).query(String.class).single();
+		String q = java.net.URLEncoder.encode("月", java.nio.charset.StandardCharsets.UTF_8);
+		String enc = java.net.URLEncoder.encode(handle, java.nio.charset.StandardCharsets.UTF_8);
+		Browser.Page byCreator = browser().page("/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8)
+				+ "&creator=" + enc);
+		assertThat(ids(byCreator.testId("search-results").select("a.card-title"))).contains(id);
+		assertThat(byCreator.testId("search-results").select(".card-meta a").eachAttr("href"))
+			.allMatch(h -> java.net.URLDecoder.decode(h, java.nio.charset.StandardCharsets.UTF_8).equals("/creators/" + handle));
+		assertThat(browser().page("/search?q=" + q + "&from=2100-01-01").html().select("[data-testid=search-empty]")).hasSize(1);
+		long publishedAt = jdbc.sql("SELECT published_at FROM articles WHERE id = :id").param("id", id).query(Long.class).single();
+		String day = java.time.Instant.ofEpochMilli(publishedAt).atZone(io.inkstone.shared.PlatformDays.ZONE).toLocalDate().toString();
+		Browser.Page sameDay = browser().page("/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8)
+				+ "&from=" + day + "&to=" + day);
+		assertThat(ids(sameDay.testId("search-results").select("a.card-title"))).contains(id);
+		assertThat(browser().page("/search?q=" + q + "&creator=nobody-at-all").html().select("[data-testid=search-empty]")).hasSize(1);
+		assertThat(browser().get("/search?q=" + q + "&from=2026-13-45").statusCode()).isEqualTo(400);
+		assertThat(browser().get("/api/v1/search?q=" + q + "&to=yesterday").statusCode()).isEqualTo(400);
 	}
 
 	@Test
