@@ -62,6 +62,12 @@ class LuceneSearchIndex implements SearchIndex {
 
 	private static final String FEED_POSITION = "feedPosition";
 
+	private static final String ANALYSIS = "analysis";
+
+	private static Map<String, String> commitData(long position) {
+		return Map.of(FEED_POSITION, Long.toString(position), ANALYSIS, ChineseAnalysis.VERSION);
+	}
+
 	private static final FieldType TEXT_WITH_VECTORS = textWithVectors();
 
 	private final FSDirectory directory;
@@ -79,14 +85,18 @@ class LuceneSearchIndex implements SearchIndex {
 		Files.createDirectories(path);
 		this.directory = FSDirectory.open(path);
 		long position = 0;
+		boolean sameAnalysis = true;
 		if (DirectoryReader.indexExists(directory)) {
-			String stored = SegmentInfos.readLatestCommit(directory).getUserData().get(FEED_POSITION);
-			position = stored == null ? 0 : Long.parseLong(stored);
+			Map<String, String> stored = SegmentInfos.readLatestCommit(directory).getUserData();
+			sameAnalysis = ChineseAnalysis.VERSION.equals(stored.get(ANALYSIS));
+			position = !sameAnalysis || stored.get(FEED_POSITION) == null ? 0 : Long.parseLong(stored.get(FEED_POSITION));
 		}
-		IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+		// built with another analysis: start empty at feed position 0, so the feeder rebuilds it from the database
+		IndexWriterConfig config = new IndexWriterConfig(analyzer)
+			.setOpenMode(sameAnalysis ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
 			.setRAMBufferSizeMB(64);
 		this.writer = new IndexWriter(directory, config);
-		this.writer.setLiveCommitData(Map.of(FEED_POSITION, Long.toString(position)).entrySet());
+		this.writer.setLiveCommitData(commitData(position).entrySet());
 		this.writer.commit(); // an empty index must exist for the first reader
 		this.feedPosition = position;
 		this.searchers = new SearcherManager(writer, null);
@@ -104,7 +114,7 @@ class LuceneSearchIndex implements SearchIndex {
 					writer.deleteDocuments(id);
 				}
 			}
-			writer.setLiveCommitData(Map.of(FEED_POSITION, Long.toString(position)).entrySet());
+			writer.setLiveCommitData(commitData(position).entrySet());
 			writer.commit();
 			feedPosition = position;
 			searchers.maybeRefreshBlocking();

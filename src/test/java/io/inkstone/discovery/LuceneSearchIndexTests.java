@@ -51,4 +51,36 @@ class LuceneSearchIndexTests {
 		index.close();
 	}
 
+	@Test
+	void traditionalAndFullWidthFormsFindEachOtherAndHighlightTheOriginalText() throws Exception {
+		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()));
+		index.apply(List.of(poem(1, "青玉案·元夕", "東風夜放花千樹，更吹落、星如雨。", 10, 1),
+				poem(2, "Linux 手册", "使用 ＡＰＴ 安装软件包。", 11, 2), poem(3, "静夜思", "床前明月光，疑是地上霜。", 12, 3)), 3);
+		SearchIndex.SearchPage simplified = index.search("东风夜放", SearchIndex.Filters.NONE, false, 0, 10);
+		assertThat(simplified.hits()).extracting(SearchHit::articleId).containsExactly(1L);
+		assertThat(simplified.hits().get(0).snippetHtml()).contains("<mark>東風</mark>");
+		assertThat(index.search("花千树", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId).contains(1L);
+		assertThat(index.search("apt", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId).containsExactly(2L);
+		assertThat(index.search("ＡＰＴ", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId).containsExactly(2L);
+		assertThat(index.search("牀前明月", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId).contains(3L);
+		index.close();
+	}
+
+	@Test
+	void anIndexBuiltWithAnotherAnalysisIsEmptiedSoTheFeedRebuildsIt() throws Exception {
+		Path dir = Databases.freshDataDir();
+		LuceneSearchIndex index = new LuceneSearchIndex(properties(dir));
+		index.apply(List.of(poem(1, "静夜思", "床前明月光。", 10, 7)), 7);
+		index.close();
+		try (var directory = org.apache.lucene.store.FSDirectory.open(dir.resolve("index"));
+				var writer = new org.apache.lucene.index.IndexWriter(directory, new org.apache.lucene.index.IndexWriterConfig())) {
+			writer.setLiveCommitData(java.util.Map.of("feedPosition", "7", "analysis", "older").entrySet());
+			writer.commit();
+		}
+		LuceneSearchIndex reopened = new LuceneSearchIndex(properties(dir));
+		assertThat(reopened.feedPosition()).isZero();
+		assertThat(reopened.documentCount()).isZero();
+		reopened.close();
+	}
+
 }
