@@ -43,7 +43,7 @@ public class Engagement {
 	 * @return true if the read counted
 	 */
 	public boolean recordRead(String readerKey, boolean bot, long articleId, long channelId) {
-		if (bot || recentReads.asMap().putIfAbsent(readerKey + ':' + articleId, Boolean.TRUE) != null) {
+		if (bot || behavesLikeABot(readerKey) || recentReads.asMap().putIfAbsent(readerKey + ':' + articleId, Boolean.TRUE) != null) {
 			return false;
 		}
 		counters.increment(articleId, Signal.READ);
@@ -51,12 +51,41 @@ public class Engagement {
 		return true;
 	}
 
+	/** A person reads at most a few articles a minute; more than this many means a crawler with a browser's name. */
+	static final int MAX_READS_PER_MINUTE = 30;
+
+	/** Readers caught reading too fast; their reads and shares stop counting for an hour. */
+	private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> fastReaders = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(java.time.Duration.ofHours(1))
+		.build();
+
+	private final com.github.benmanes.caffeine.cache.Cache<String, java.util.concurrent.atomic.AtomicInteger> readsThisMinute =
+			com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+				.maximumSize(500_000)
+				.expireAfterWrite(java.time.Duration.ofMinutes(1))
+				.build();
+
+	/** Rate-based bot detection (per node): page views per reader per minute, counted before de-duplication. */
+	boolean behavesLikeABot(String readerKey) {
+		if (fastReaders.getIfPresent(readerKey) != null) {
+			return true;
+		}
+		int views = readsThisMinute.get(readerKey, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+		if (views > MAX_READS_PER_MINUTE) {
+			fastReaders.put(readerKey, Boolean.TRUE);
+			return true;
+		}
+		return false;
+	}
+
 	/**
 	 * Counts a share once per reader, article and day (platform time zone).
 	 * @return true if the share counted
 	 */
 	public boolean recordShare(String readerKey, boolean bot, long articleId, long channelId) {
-		if (bot) {
+		if (bot || fastReaders.getIfPresent(readerKey) != null) {
 			return false;
 		}
 		int day = (int) LocalDate.now(PLATFORM_ZONE).toEpochDay();

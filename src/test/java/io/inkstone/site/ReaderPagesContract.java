@@ -265,6 +265,20 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
+	void aReaderViewingPagesFasterThanAPersonCouldStopsCounting() {
+		List<Long> ids = jdbc.sql("SELECT id FROM articles WHERE status = 'published' ORDER BY id LIMIT 40").query(Long.class).list();
+		Browser crawler = browser(); // a browser's user agent, but 40 articles in a few seconds
+		Map<Long, Long> before = new java.util.HashMap<>();
+		ids.forEach(id -> before.put(id, engagement.counts(id).reads()));
+		ids.forEach(id -> crawler.page("/articles/" + id));
+		long counted = ids.stream().filter(id -> engagement.counts(id).reads() > before.get(id)).count();
+		assertThat(counted).isEqualTo(30); // the first 30 views of the minute count, then the reader is treated as a bot
+		long lastBefore = engagement.counts(ids.get(0)).reads();
+		browser().page("/articles/" + ids.get(0)); // a different reader still counts
+		assertThat(engagement.counts(ids.get(0)).reads()).isEqualTo(lastBefore + 1);
+	}
+
+	@Test
 	void readsFeedTheHotListWithinSeconds() throws InterruptedException {
 		long id = jdbc.sql("SELECT id FROM articles WHERE status = 'published' ORDER BY published_at LIMIT 1")
 			.query(Long.class)
