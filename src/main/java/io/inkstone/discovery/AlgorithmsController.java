@@ -28,11 +28,27 @@ class AlgorithmsController {
 
 	private final io.inkstone.articles.Articles articles;
 
-	AlgorithmsController(InkstoneProperties properties, UiFactory ui, HotOverrides overrides, io.inkstone.articles.Articles articles) {
+	private final io.inkstone.channels.Channels channels;
+
+	AlgorithmsController(InkstoneProperties properties, UiFactory ui, HotOverrides overrides, io.inkstone.articles.Articles articles,
+			io.inkstone.channels.Channels channels) {
+		this.channels = channels;
 		this.overrides = overrides;
 		this.articles = articles;
 		this.properties = properties;
 		this.ui = ui;
+	}
+
+	/** Channel name → half-life in hours, for the channels whose half-life differs from the site's. */
+	private java.util.Map<String, Double> channelHalfLives(InkstoneProperties.Hot hot) {
+		java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+		for (io.inkstone.channels.Channel c : channels.all()) {
+			java.time.Duration d = hot.halfLifeOf(c.slug());
+			if (!d.equals(hot.halfLife())) {
+				out.put(c.name(), d.toMinutes() / 60.0);
+			}
+		}
+		return out;
 	}
 
 	@GetMapping("/algorithms")
@@ -43,7 +59,8 @@ class AlgorithmsController {
 				properties.counters().readWindow().toMinutes(), RelatedArticles.MAX_PER_CREATOR,
 				LuceneSearchIndex.TITLE_BOOST, HotList.CANDIDATES,
 				overrides.active().stream().map(o -> new HotAdminPage.Intervention(o,
-						articles.find(o.articleId()).map(a -> a.title()).orElse("#" + o.articleId()))).toList()));
+						articles.find(o.articleId()).map(a -> a.title()).orElse("#" + o.articleId()))).toList(),
+				channelHalfLives(hot)));
 		return "discovery/algorithms";
 	}
 

@@ -36,6 +36,11 @@ final class ForwardDecay {
 		return max + Math.log1p(Math.exp(-Math.abs(a - b)));
 	}
 
+	/** ln of the decayed score at {@code now}: comparable across items whose decays have different half-lives. */
+	double logValueAt(double logScore, long now) {
+		return logScore - lambdaPerMs * (now - LANDMARK);
+	}
+
 	/** The decayed score at {@code now}, for display and tests: exp(logScore − λ(now − L)). */
 	double valueAt(double logScore, long now) {
 		return Math.exp(logScore - lambdaPerMs * (now - LANDMARK));

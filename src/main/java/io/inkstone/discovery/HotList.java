@@ -1,5 +1,6 @@
 package io.inkstone.discovery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,6 +58,8 @@ public class HotList {
 
 	private final HotOverrides overrides;
 
+	private final Map<Long, ForwardDecay> decays = new java.util.concurrent.ConcurrentHashMap<>();
+
 	HotList(Articles articles, ArticleCards cards, HotScores scores, Channels channels,
 			InkstoneProperties properties, HotOverrides overrides) {
 		this.overrides = overrides;
@@ -83,7 +86,7 @@ public class HotList {
 		if (weight <= 0) {
 			return;
 		}
-		scores.add(event.articleId(), event.channelId(), decay.logWeight(weight, event.at()));
+		scores.add(event.articleId(), event.channelId(), decayFor(event.channelId()).logWeight(weight, event.at()));
 	}
 
 	/** Site-wide hot list, excluding the given article ids, at most {@code size} items, no repeats. */
@@ -102,11 +105,11 @@ public class HotList {
 
 	/** The score the ranking uses, as a plain number at {@code now} (for the disclosure page and tests). */
 	double score(ArticleSummary article, long now) {
-		return decay.valueAt(logScore(article), now);
+		return decayFor(article.channelId()).valueAt(logScore(article), now);
 	}
 
 	private double logScore(ArticleSummary article) {
-		double prior = config.publishWeight() > 0 ? decay.logWeight(config.publishWeight(), article.publishedAt())
+		double prior = config.publishWeight() > 0 ? decayFor(article.channelId()).logWeight(config.publishWeight(), article.publishedAt())
 				: Double.NEGATIVE_INFINITY;
 		HotScores.Score row = engaged.get(article.id());
 		return row == null ? prior : ForwardDecay.logAdd(prior, row.logScore());
@@ -142,8 +145,10 @@ public class HotList {
 		overrides.stream().filter(o -> o.action().equals("pin")).forEach(o -> candidateIds.add(o.articleId()));
 		List<ArticleSummary> candidates = new ArrayList<>(articles.summaries(candidateIds));
 		Map<Long, Double> scores = new HashMap<>();
+		long now = System.currentTimeMillis();
 		for (ArticleSummary a : candidates) {
-			scores.put(a.id(), logScore(a));
+			// compared by current value, so channels with different half-lives rank fairly against each other
+			scores.put(a.id(), decayFor(a.channelId()).logValueAt(logScore(a), now));
 		}
 		candidates.sort(Comparator.comparingDouble((ArticleSummary a) -> scores.get(a.id())).reversed()
 			.thenComparing(ArticleSummary::id, Comparator.reverseOrder()));
@@ -158,6 +163,15 @@ public class HotList {
 		}
 		channelRankings = perChannel;
 		version = java.util.Objects.hash(siteRanking, perChannel);
+	}
+
+	/** The decay of a channel: its configured half-life, or the site's. */
+	ForwardDecay decayFor(long channelId) {
+		return decays.computeIfAbsent(channelId, id -> {
+			String slug = channels.all().stream().filter(c -> c.id() == id).map(Channel::slug).findFirst().orElse("");
+			Duration halfLife = config.halfLifeOf(slug);
+			return halfLife.equals(config.halfLife()) ? decay : new ForwardDecay(halfLife);
+		});
 	}
 
 	/** Editors' interventions: pinned first (in pin order), removed dropped, demoted after everything else. */

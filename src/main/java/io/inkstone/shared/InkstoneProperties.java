@@ -60,9 +60,16 @@ public record InkstoneProperties(@NotNull Path dataDir, @NotNull String siteName
 	 * @param likeWeight weight of one like
 	 * @param publishWeight weight of the publish event itself, so fresh articles can surface
 	 * @param size how many items a hot list shows
+	 * @param channelHalfLives per-channel half-lives (slug → duration) where news ages faster or slower than
+	 * {@code halfLife}; the site-wide list compares items by their current decayed value
 	 */
 	public record Hot(@NotNull Duration halfLife, double readWeight, double shareWeight, double likeWeight,
-			double publishWeight, @Positive int size) {
+			double publishWeight, @Positive int size, Map<String, Duration> channelHalfLives) {
+
+		public Duration halfLifeOf(String channelSlug) {
+			return channelHalfLives == null ? halfLife : channelHalfLives.getOrDefault(channelSlug, halfLife);
+		}
+
 	}
 
 	/**

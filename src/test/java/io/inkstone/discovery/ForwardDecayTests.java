@@ -73,4 +73,19 @@ class ForwardDecayTests {
 		return ids;
 	}
 
+	@org.junit.jupiter.api.Test
+	void itemsFromChannelsWithDifferentHalfLivesCompareByTheirCurrentValue() {
+		ForwardDecay news = new ForwardDecay(java.time.Duration.ofHours(3));
+		ForwardDecay lessons = new ForwardDecay(java.time.Duration.ofHours(72));
+		long now = ForwardDecay.LANDMARK + java.time.Duration.ofDays(400).toMillis();
+		long sixHoursAgo = now - java.time.Duration.ofHours(6).toMillis();
+		double newsScore = news.logWeight(10, sixHoursAgo); // ten reads, two half-lives ago: worth 2.5 now
+		double lessonScore = lessons.logWeight(5, sixHoursAgo); // five reads, a twelfth of a half-life ago: ~4.7 now
+		org.assertj.core.api.Assertions.assertThat(lessons.logValueAt(lessonScore, now)).isGreaterThan(news.logValueAt(newsScore, now));
+		org.assertj.core.api.Assertions.assertThat(Math.exp(news.logValueAt(newsScore, now))).isCloseTo(2.5,
+				org.assertj.core.api.Assertions.within(1e-9));
+		// the raw forward-decay scores alone would rank them the other way round
+		org.assertj.core.api.Assertions.assertThat(newsScore).isGreaterThan(lessonScore);
+	}
+
 }
