@@ -60,9 +60,12 @@ class ArticlePageController {
 
 	private final io.inkstone.governance.AiLabels aiLabels;
 
+	private final io.inkstone.feed.Interests interests;
+
 	ArticlePageController(Articles articles, Channels channels, Creators creators, Engagement engagement,
 			RelatedArticles related, HotList hot, SiteParts parts, io.inkstone.engagement.Comments comments, UiFactory ui,
-			InkstoneProperties properties, io.inkstone.governance.AiLabels aiLabels) {
+			InkstoneProperties properties, io.inkstone.governance.AiLabels aiLabels, io.inkstone.feed.Interests interests) {
+		this.interests = interests;
 		this.aiLabels = aiLabels;
 		this.comments = comments;
 		this.articles = articles;
@@ -82,7 +85,10 @@ class ArticlePageController {
 		Article article = articles.getPublished(id);
 		Channel channel = channels.get(article.channelId());
 		String reader = ReaderKey.of(request);
-		engagement.recordRead(reader, ReaderKey.isBot(request), id, channel.id());
+		if (engagement.recordRead(reader, ReaderKey.isBot(request), id, channel.id())) {
+			io.inkstone.shared.SignedIn.current()
+				.ifPresent(me -> interests.recordRead(me.accountId(), id, channel.name(), article.tagList()));
+		}
 		Ui u = ui.of(request);
 		String disclaimer = u.english() ? properties.disclaimer().en() : properties.disclaimer().zh();
 		Pages.ArticlePage page = new Pages.ArticlePage(u, parts.nav(), article, channel,

@@ -37,7 +37,7 @@ class SecurityConfig {
 				.denyAll()
 				.requestMatchers("/studio/**")
 				.hasAnyRole("CREATOR", "ADMIN")
-				.requestMatchers("/account", "/account/**", "/appeals/**")
+				.requestMatchers("/account", "/account/**", "/appeals/**", "/feed", "/feed/**")
 				.authenticated()
 				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv", "/admin/rules", "/admin/rules/**")
 				.hasRole("ADMIN")

@@ -1006,6 +1006,48 @@ abstract class CreatorJourneyContract {
 	}
 
 	@Test
+	void theFeedSaysWhyEachItemIsShownAndPersonalisationCanBeSwitchedOff() {
+		assertThat(location(browser().get("/feed"))).contains("/login");
+		Browser admin = admin();
+		Browser creator = newCreator(admin, "推荐作者");
+		creator.page("/studio/articles/new");
+		String firstPath = location(creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "算法透明", "body",
+				"推荐系统应当说明推荐理由。", "channel", "tech", "tags", "算法，透明", "original", "yes", "action", "publish")))
+			.replaceFirst("^https?://[^/]+", "");
+		publish(creator, "第二篇", "关于可解释推荐的第二篇文章。");
+		String handle = browser().page(firstPath).html().selectFirst("[data-testid=byline] a.byline-creator").attr("href")
+			.replace("/creators/", "");
+
+		Browser reader = signUp("feed" + System.nanoTime() + "@inkstone.test", "爱读书");
+		reader.page("/creators/" + handle);
+		reader.post("/creators/" + handle + "/follow", Map.of("_csrf", reader.csrfToken()));
+		reader.page(firstPath); // a counted read records the channel and the tags as interests
+		Document feed = reader.page("/feed").html();
+		assertThat(feed.selectFirst("[data-testid=feed]").attr("data-personalised")).isEqualTo("true");
+		assertThat(feed.select("[data-testid=feed-items] li[data-reason=feed.why.following] [data-testid=why]").text())
+			.contains("因为你关注了推荐作者");
+		assertThat(feed.select("[data-testid=feed-items] li")).allMatch(li -> !li.select("[data-testid=why]").text().isBlank());
+		Document settings = reader.page("/feed/settings").html();
+		assertThat(settings.select("[data-testid=interests] li").eachAttr("data-tag")).contains("科技", "算法", "透明");
+		assertThat(reader.post("/feed/interests/delete", Map.of("_csrf", reader.csrfToken(), "tag", "算法")).statusCode()).isEqualTo(302);
+		assertThat(reader.page("/feed/settings").html().select("[data-testid=interests] li").eachAttr("data-tag")).doesNotContain("算法");
+		assertThat(reader.post("/feed/interests/delete", Map.of("_csrf", reader.csrfToken(), "tag", "不存在")).statusCode()).isEqualTo(404);
+
+		// switched off: no personal signal is used or recorded
+		assertThat(reader.post("/feed/settings/personalisation", Map.of("_csrf", reader.csrfToken(), "on", "false")).statusCode())
+			.isEqualTo(302);
+		Document off = reader.page("/feed").html();
+		assertThat(off.selectFirst("[data-testid=feed]").attr("data-personalised")).isEqualTo("false");
+		assertThat(off.select("[data-testid=feed-items] li").eachAttr("data-reason")).isNotEmpty()
+			.allMatch(r -> r.equals("feed.why.hot") || r.equals("feed.why.newest"));
+		assertThat(reader.page("/feed/settings").html().select("[data-testid=no-interests]")).hasSize(1);
+		reader.page(location(creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "第三篇", "body",
+				"关闭后阅读不再记录兴趣。", "channel", "travel", "original", "yes", "action", "publish"))).replaceFirst("^https?://[^/]+", ""));
+		assertThat(reader.page("/feed/settings").html().select("[data-testid=no-interests]")).hasSize(1);
+		assertThat(browser().page("/algorithms").html().select("[data-testid=algo-feed]").text()).contains("关闭个性化推荐");
+	}
+
+	@Test
 	void signUpAndSignInRefuseBadInputWithClearMessages() {
 		Browser b = browser();
 		b.page("/signup");
