@@ -8,23 +8,41 @@ import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 
 /**
  * The analyzer for Chinese text: width and traditional/simplified folding ({@link FoldingCharFilter}), then
- * smartcn (HMM segmentation, bundled dictionary, no downloads). {@link #VERSION} is stored with the index;
- * an index built with another version is rebuilt from the change feed on start.
+ * segmentation by smartcn (the default: HMM, bundled dictionary) or HanLP portable
+ * ({@code inkstone.search.analyzer=hanlp}) — chosen by measurement, see bench/README.md. The version string is
+ * stored with the index; an index built with another analysis is rebuilt from the change feed on start.
  */
 final class ChineseAnalysis {
 
-	static final String VERSION = "smartcn+fold-1";
+	static final String DEFAULT = "smartcn";
 
 	private ChineseAnalysis() {
 	}
 
+	static String version(String name) {
+		return name + "+fold-1";
+	}
+
 	static Analyzer analyzer() {
-		Analyzer smartcn = new SmartChineseAnalyzer(true);
+		return analyzer(DEFAULT);
+	}
+
+	static Analyzer analyzer(String name) {
+		Analyzer segmenter = switch (name) {
+			case "smartcn" -> new SmartChineseAnalyzer(true);
+			case "hanlp" -> new Analyzer() {
+				@Override
+				protected TokenStreamComponents createComponents(String fieldName) {
+					return new TokenStreamComponents(new HanLPTokenizer());
+				}
+			};
+			default -> throw new IllegalStateException("inkstone.search.analyzer must be smartcn or hanlp, not " + name);
+		};
 		return new AnalyzerWrapper(Analyzer.GLOBAL_REUSE_STRATEGY) {
 
 			@Override
 			protected Analyzer getWrappedAnalyzer(String fieldName) {
-				return smartcn;
+				return segmenter;
 			}
 
 			@Override

@@ -64,15 +64,17 @@ class LuceneSearchIndex implements SearchIndex {
 
 	private static final String ANALYSIS = "analysis";
 
-	private static Map<String, String> commitData(long position) {
-		return Map.of(FEED_POSITION, Long.toString(position), ANALYSIS, ChineseAnalysis.VERSION);
+	private Map<String, String> commitData(long position) {
+		return Map.of(FEED_POSITION, Long.toString(position), ANALYSIS, analysis);
 	}
 
 	private static final FieldType TEXT_WITH_VECTORS = textWithVectors();
 
 	private final FSDirectory directory;
 
-	private final Analyzer analyzer = ChineseAnalysis.analyzer();
+	private final Analyzer analyzer;
+
+	private final String analysis;
 
 	private final IndexWriter writer;
 
@@ -81,6 +83,15 @@ class LuceneSearchIndex implements SearchIndex {
 	private volatile long feedPosition;
 
 	LuceneSearchIndex(InkstoneProperties properties) throws IOException {
+		this(properties, ChineseAnalysis.DEFAULT);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	LuceneSearchIndex(InkstoneProperties properties,
+			@org.springframework.beans.factory.annotation.Value("${inkstone.search.analyzer:smartcn}") String analyzerName)
+			throws IOException {
+		this.analyzer = ChineseAnalysis.analyzer(analyzerName);
+		this.analysis = ChineseAnalysis.version(analyzerName);
 		Path path = properties.dataDir().toAbsolutePath().resolve("index");
 		Files.createDirectories(path);
 		this.directory = FSDirectory.open(path);
@@ -88,7 +99,7 @@ class LuceneSearchIndex implements SearchIndex {
 		boolean sameAnalysis = true;
 		if (DirectoryReader.indexExists(directory)) {
 			Map<String, String> stored = SegmentInfos.readLatestCommit(directory).getUserData();
-			sameAnalysis = ChineseAnalysis.VERSION.equals(stored.get(ANALYSIS));
+			sameAnalysis = analysis.equals(stored.get(ANALYSIS));
 			position = !sameAnalysis || stored.get(FEED_POSITION) == null ? 0 : Long.parseLong(stored.get(FEED_POSITION));
 		}
 		// built with another analysis: start empty at feed position 0, so the feeder rebuilds it from the database
