@@ -12,7 +12,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * Inkstone (砚): a self-hostable self-media news platform.
  *
  * <p>{@code java -jar inkstone.jar} serves the site; {@code java -jar inkstone.jar import FILE.jsonl}
- * imports articles and exits (see {@code importer}).
+ * imports articles and exits (see {@code importer}); {@code java -jar inkstone.jar reindex} rebuilds the search
+ * index from the database and exits.
  */
 @SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @ConfigurationPropertiesScan
@@ -23,7 +24,19 @@ public class InkstoneApplication {
 		if (args.length > 0 && "import".equals(args[0])) {
 			System.exit(runImport(Arrays.copyOfRange(args, 1, args.length)));
 		}
+		if (args.length > 0 && "reindex".equals(args[0])) {
+			System.exit(runReindex(Arrays.copyOfRange(args, 1, args.length)));
+		}
 		SpringApplication.run(InkstoneApplication.class, args);
+	}
+
+	/** Rebuilds the search index from the database without a web server (see ReindexCommand). */
+	public static int runReindex(String... args) {
+		SpringApplication app = new SpringApplication(InkstoneApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		String[] withFlag = Arrays.copyOf(args, args.length + 1);
+		withFlag[args.length] = "--inkstone.reindex=true";
+		return SpringApplication.exit(app.run(withFlag));
 	}
 
 	/** Runs the import command without a web server and returns its exit code. */

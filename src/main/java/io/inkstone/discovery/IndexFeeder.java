@@ -57,6 +57,30 @@ class IndexFeeder {
 		this.events = events;
 	}
 
+	/** Where a build stands: articles applied of the backlog, rate per second, seconds left. */
+	public record Progress(boolean running, long done, long total, long perSecond, long etaSeconds, int documents) {
+
+		public int percent() {
+			return total == 0 ? (running ? 0 : 100) : (int) Math.min(100, done * 100 / total);
+		}
+
+	}
+
+	private volatile boolean rebuildRequested;
+
+	private volatile Progress progress = new Progress(false, 0, 0, 0, 0, 0);
+
+	/** Empties the index on the next poll and rebuilds it from the database, with progress. */
+	void requestRebuild() {
+		rebuildRequested = true;
+		progress = new Progress(true, 0, 0, 0, 0, 0);
+	}
+
+	Progress progress() {
+		Progress p = progress;
+		return new Progress(p.running() || rebuildRequested, p.done(), p.total(), p.perSecond(), p.etaSeconds(), index.documentCount());
+	}
+
 	/** True once the index has caught up with the database after start. */
 	boolean ready() {
 		return ready;
@@ -64,12 +88,20 @@ class IndexFeeder {
 
 	@Scheduled(fixedDelay = 500, initialDelay = 0)
 	synchronized void poll() {
+		if (rebuildRequested) {
+			rebuildRequested = false;
+			index.reset();
+			recentlyApplied.clear();
+		}
 		long position = index.feedPosition();
 		// Re-check only what was written in the last few wall-clock seconds; older entries are settled.
 		long settledBefore = Math.max(0, (System.currentTimeMillis() - LAG_MILLIS - io.inkstone.shared.Ids.EPOCH) << 22);
 		long from = Math.min(position, settledBefore);
 		long backlog = articles.countChangedSince(position);
 		boolean report = backlog >= BATCH * 5L;
+		if (backlog > 0) {
+			progress = new Progress(true, 0, backlog, 0, 0, 0);
+		}
 		long started = System.nanoTime();
 		long lastLog = started;
 		long done = 0;
@@ -98,6 +130,9 @@ class IndexFeeder {
 				position = newPosition;
 			}
 			from = last;
+			double rateNow = done / Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+			progress = new Progress(true, done, Math.max(backlog, done), Math.round(rateNow),
+					Math.max(0, Math.round((backlog - done) / Math.max(rateNow, 1))), 0);
 			if (report && System.nanoTime() - lastLog > 2_000_000_000L) {
 				lastLog = System.nanoTime();
 				double rate = done / ((lastLog - started) / 1e9);
@@ -108,6 +143,9 @@ class IndexFeeder {
 			if (keys.size() < BATCH) {
 				break;
 			}
+		}
+		if (progress.running()) {
+			progress = new Progress(false, done, Math.max(backlog, done), progress.perSecond(), 0, 0);
 		}
 		long horizon = position - LAG;
 		recentlyApplied.values().removeIf(seq -> seq < horizon);

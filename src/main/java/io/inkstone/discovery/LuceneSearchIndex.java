@@ -136,6 +136,20 @@ class LuceneSearchIndex implements SearchIndex {
 	}
 
 	@Override
+	public synchronized void reset() {
+		try {
+			writer.deleteAll();
+			writer.setLiveCommitData(commitData(0).entrySet());
+			writer.commit();
+			feedPosition = 0;
+			searchers.maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
 	public long feedPosition() {
 		return feedPosition;
 	}

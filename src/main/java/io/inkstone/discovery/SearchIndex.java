@@ -22,6 +22,9 @@ interface SearchIndex {
 
 	int documentCount();
 
+	/** Empties the index and sets its feed position to 0, so the change feed rebuilds it from the database. */
+	void reset();
+
 	/** One page of results and the total number of matches. */
 	record SearchPage(long total, List<SearchHit> hits) {
 	}

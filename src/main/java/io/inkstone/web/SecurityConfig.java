@@ -39,7 +39,7 @@ class SecurityConfig {
 				.hasAnyRole("CREATOR", "ADMIN")
 				.requestMatchers("/account", "/account/**", "/appeals/**", "/feed", "/feed/**")
 				.authenticated()
-				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv", "/admin/rules", "/admin/rules/**")
+				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv", "/admin/rules", "/admin/rules/**", "/admin/search", "/admin/search/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/admin/**")
 				.hasAnyRole("ADMIN", "REVIEWER")

@@ -997,6 +997,22 @@ abstract class CreatorJourneyContract {
 		Document audit = admin.page("/admin/audit").html();
 		assertThat(audit.select("tr[data-action=hot.pin]").text()).contains("重大突发");
 		assertThat(audit.select("tr[data-action=hot.clear]").text()).contains("已核实");
+
+		// admins rebuild the search index from the database with a progress page; search keeps working
+		assertThat(creator.get("/admin/search").statusCode()).isEqualTo(403);
+		assertThat(admin.post("/admin/search/rebuild", Map.of("_csrf", admin.csrfToken())).statusCode()).isEqualTo(302);
+		long published = jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'").query(Long.class).single();
+		long until = System.currentTimeMillis() + 20_000;
+		Document status;
+		do {
+			sleep(200);
+			status = admin.page("/admin/search").html();
+		}
+		while ("true".equals(status.selectFirst("[data-testid=search-admin]").attr("data-running")) && System.currentTimeMillis() < until);
+		assertThat(status.selectFirst("[data-testid=search-admin]").attr("data-running")).isEqualTo("false");
+		assertThat(status.select("[data-testid=search-documents]").text()).contains(Long.toString(published));
+		assertThat(admin.get("/admin/search/progress.json").body()).contains("\"running\":false");
+		assertThat(admin.page("/admin/audit").html().select("tr[data-action=settings.search-rebuild]")).isNotEmpty();
 		admin.post("/admin/hot/" + first, Map.of("_csrf", admin.csrfToken(), "action", "clear", "reason", "测试结束"));
 		admin.post("/admin/hot/" + third, Map.of("_csrf", admin.csrfToken(), "action", "clear", "reason", "测试结束"));
 	}

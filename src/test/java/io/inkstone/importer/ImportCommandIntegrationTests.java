@@ -99,4 +99,25 @@ class ImportCommandIntegrationTests {
 		}
 	}
 
+	@Test
+	void theReindexCommandRebuildsTheSearchIndexFromTheDatabaseWithProgress() throws IOException {
+		Path dataDir = Databases.freshDataDir();
+		Path file = dataDir.resolve("fixture.jsonl");
+		Files.copy(Fixtures.open(Fixtures.CLASSICS), file);
+		assertThat(importCommand(dataDir, file.toString()).exitCode()).isZero();
+		PrintStream original = System.out;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		int code;
+		try {
+			code = InkstoneApplication.runReindex("--inkstone.data-dir=" + dataDir);
+		}
+		finally {
+			System.setOut(original);
+		}
+		String output = captured.toString(StandardCharsets.UTF_8);
+		assertThat(code).isZero();
+		assertThat(output).contains("Rebuilding the search index:").contains("Search index rebuilt: 240 articles");
+	}
+
 }
