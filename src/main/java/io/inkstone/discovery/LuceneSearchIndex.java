@@ -56,6 +56,11 @@ class LuceneSearchIndex implements SearchIndex {
 
 	static final String CREATOR = "creator";
 
+	/** The creator's display name, analyzed like the text: a search for an author finds their work. */
+	static final String AUTHOR = "author";
+
+	static final int AUTHOR_BOOST = 2;
+
 	static final String CHANNEL = "channel";
 
 	static final String PUBLISHED = "published";
@@ -88,7 +93,7 @@ class LuceneSearchIndex implements SearchIndex {
 
 	@org.springframework.beans.factory.annotation.Autowired
 	LuceneSearchIndex(InkstoneProperties properties,
-			@org.springframework.beans.factory.annotation.Value("${inkstone.search.analyzer:smartcn}") String analyzerName)
+			@org.springframework.beans.factory.annotation.Value("${inkstone.search.analyzer:hanlp}") String analyzerName)
 			throws IOException {
 		this.analyzer = ChineseAnalysis.analyzer(analyzerName);
 		this.analysis = ChineseAnalysis.version(analyzerName);
@@ -232,6 +237,7 @@ class LuceneSearchIndex implements SearchIndex {
 		for (String term : terms) {
 			words.add(new org.apache.lucene.search.DisjunctionMaxQuery(List.of(
 					new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST),
+					new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(AUTHOR, term)), AUTHOR_BOOST),
 					new TermQuery(new Term(BODY, term))), 0.1f), BooleanClause.Occur.SHOULD);
 		}
 		words.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(terms.size() * 0.6)));
@@ -341,6 +347,9 @@ class LuceneSearchIndex implements SearchIndex {
 		doc.add(new Field(BODY, body, TEXT_WITH_VECTORS));
 		doc.add(new StoredField(BODY, body.length() > 20_000 ? body.substring(0, 20_000) : body));
 		doc.add(new StringField(CREATOR, Long.toString(article.creatorId()), Field.Store.YES));
+		if (article.creatorName() != null) {
+			doc.add(new org.apache.lucene.document.TextField(AUTHOR, article.creatorName(), Field.Store.NO));
+		}
 		doc.add(new StringField(CHANNEL, Long.toString(article.channelId()), Field.Store.YES));
 		doc.add(new NumericDocValuesField(PUBLISHED, article.publishedAt()));
 		return doc;

@@ -29,7 +29,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 public final class DiscoveryBench {
 
-	record Doc(long id, String title, String body, String creator, long creatorId, long channelId, long publishedAt) {
+	record Doc(long id, String title, String body, String creator, long creatorId, long channelId, long publishedAt,
+			String creatorName) {
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -60,7 +61,8 @@ public final class DiscoveryBench {
 				docs.add(new Doc(docs.size() + 1, n.get("title").asString(), n.get("body_markdown").asString(), creator,
 						creatorIds.computeIfAbsent(creator, k -> (long) creatorIds.size() + 1),
 						channelIds.computeIfAbsent(n.get("channel").asString(), k -> (long) channelIds.size() + 1),
-						OffsetDateTime.parse(n.get("published_at").asString()).toInstant().toEpochMilli()));
+						OffsetDateTime.parse(n.get("published_at").asString()).toInstant().toEpochMilli(),
+						n.has("creator_name") ? n.get("creator_name").asString() : creator));
 			}
 		}
 		return docs;
@@ -73,7 +75,8 @@ public final class DiscoveryBench {
 		long start = System.nanoTime();
 		for (int i = 0; i < docs.size(); i += 1000) {
 			List<ChangedArticle> batch = docs.subList(i, Math.min(docs.size(), i + 1000)).stream()
-				.map(d -> new ChangedArticle(d.id(), d.title(), d.body(), d.creatorId(), d.channelId(), "published", d.publishedAt(), d.id()))
+				.map(d -> new ChangedArticle(d.id(), d.title(), d.body(), d.creatorId(), d.channelId(), "published", d.publishedAt(), d.id(),
+						d.creatorName()))
 				.toList();
 			index.apply(batch, batch.get(batch.size() - 1).changeSeq());
 		}
@@ -122,7 +125,7 @@ public final class DiscoveryBench {
 			mrr += rank < 0 ? 0 : 1.0 / (rank + 1);
 			if (i % 4 == 0 && d.creator().length() >= 2) {
 				long t2 = System.nanoTime();
-				List<Long> byName = index.search(d.creator(), SearchIndex.Filters.NONE, false, 0, 5).hits().stream()
+				List<Long> byName = index.search(d.creatorName(), SearchIndex.Filters.NONE, false, 0, 5).hits().stream()
 					.map(SearchHit::articleId).toList();
 				searchNanos.add(System.nanoTime() - t2);
 				Set<Long> works = Set.copyOf(byCreator.get(d.creatorId()).stream().map(Doc::id).toList());

@@ -498,6 +498,11 @@ abstract class ReaderPagesContract {
 		assertThat(browser().page("/search?q=" + q + "&creator=nobody-at-all").html().select("[data-testid=search-empty]")).hasSize(1);
 		assertThat(browser().get("/search?q=" + q + "&from=2026-13-45").statusCode()).isEqualTo(400);
 		assertThat(browser().get("/api/v1/search?q=" + q + "&to=yesterday").statusCode()).isEqualTo(400);
+		// searching a creator's name finds their works
+		String name = jdbc.sql("SELECT c.display_name FROM creators c JOIN articles a ON a.creator_id = c.id WHERE a.id = :id")
+			.param("id", id).query(String.class).single();
+		Browser.Page byName = browser().page("/search?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(byName.testId("search-results").select(".card-meta a").eachText()).isNotEmpty().contains(name);
 	}
 
 	@Test
