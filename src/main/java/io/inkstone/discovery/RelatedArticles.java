@@ -35,7 +35,11 @@ public class RelatedArticles {
 		.expireAfterWrite(Duration.ofMinutes(10))
 		.build();
 
-	RelatedArticles(org.springframework.beans.factory.ObjectProvider<SearchIndex> index, Articles articles, ArticleCards cards) {
+	private final CoReads coReads;
+
+	RelatedArticles(org.springframework.beans.factory.ObjectProvider<SearchIndex> index, Articles articles, ArticleCards cards,
+			CoReads coReads) {
+		this.coReads = coReads;
 		this.index = index;
 		this.articles = articles;
 		this.cards = cards;
@@ -45,18 +49,49 @@ public class RelatedArticles {
 		List<Long> ids = cache.getIfPresent(articleId);
 		if (ids == null) {
 			SearchIndex available = index.getIfAvailable();
-			ids = available == null ? List.of() : available.moreLikeThis(articleId, size + 4, MAX_PER_CREATOR);
-			if (!ids.isEmpty()) {
+			List<Long> content = available == null ? List.of() : available.moreLikeThis(articleId, size + 4, MAX_PER_CREATOR);
+			List<Long> together = coReads.top(articleId, size + 4);
+			ids = blend(content, together);
+			if (!content.isEmpty()) {
 				cache.put(articleId, ids); // not cached while the index has not caught up yet
 			}
 		}
-		List<ArticleSummary> found = articles.summaries(ids);
+		List<ArticleSummary> found = perCreator(articles.summaries(ids));
 		return cards.of(found.size() > size ? found.subList(0, size) : found);
+	}
+
+	/**
+	 * Reciprocal-rank fusion of the content list and the co-read list (k = 10): an article both lists agree on
+	 * rises; either list alone still contributes. Without co-reads this is the content order unchanged.
+	 */
+	static List<Long> blend(List<Long> content, List<Long> together) {
+		java.util.Map<Long, Double> score = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < content.size(); i++) {
+			score.merge(content.get(i), 1.0 / (10 + i), Double::sum);
+		}
+		for (int i = 0; i < together.size(); i++) {
+			score.merge(together.get(i), 1.0 / (10 + i), Double::sum);
+		}
+		return score.entrySet().stream()
+			.sorted(java.util.Map.Entry.<Long, Double>comparingByValue().reversed())
+			.map(java.util.Map.Entry::getKey)
+			.toList();
+	}
+
+	/** At most {@link #MAX_PER_CREATOR} per creator, in order. */
+	private static List<ArticleSummary> perCreator(List<ArticleSummary> ranked) {
+		java.util.Map<Long, Integer> seen = new java.util.HashMap<>();
+		return ranked.stream().filter(a -> seen.merge(a.creatorId(), 1, Integer::sum) <= MAX_PER_CREATOR).toList();
 	}
 
 	@EventListener
 	void on(ArticleChanged changed) {
 		cache.invalidate(changed.id());
+	}
+
+	@EventListener
+	void on(CoReads.CoReadsChanged changed) {
+		cache.invalidateAll(changed.articleIds());
 	}
 
 }

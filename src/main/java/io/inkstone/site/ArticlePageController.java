@@ -62,9 +62,13 @@ class ArticlePageController {
 
 	private final io.inkstone.feed.Interests interests;
 
+	private final io.inkstone.discovery.CoReads coReads;
+
 	ArticlePageController(Articles articles, Channels channels, Creators creators, Engagement engagement,
 			RelatedArticles related, HotList hot, SiteParts parts, io.inkstone.engagement.Comments comments, UiFactory ui,
-			InkstoneProperties properties, io.inkstone.governance.AiLabels aiLabels, io.inkstone.feed.Interests interests) {
+			InkstoneProperties properties, io.inkstone.governance.AiLabels aiLabels, io.inkstone.feed.Interests interests,
+			io.inkstone.discovery.CoReads coReads) {
+		this.coReads = coReads;
 		this.interests = interests;
 		this.aiLabels = aiLabels;
 		this.comments = comments;
@@ -88,6 +92,7 @@ class ArticlePageController {
 		if (engagement.recordRead(reader, ReaderKey.isBot(request), id, channel.id())) {
 			io.inkstone.shared.SignedIn.current()
 				.ifPresent(me -> interests.recordRead(me.accountId(), id, channel.name(), article.tagList()));
+			coReads.recordRead(reader, id);
 		}
 		Ui u = ui.of(request);
 		String disclaimer = u.english() ? properties.disclaimer().en() : properties.disclaimer().zh();

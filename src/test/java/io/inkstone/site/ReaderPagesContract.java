@@ -50,6 +50,9 @@ abstract class ReaderPagesContract {
 	@Autowired
 	io.inkstone.discovery.HotList hot;
 
+	@Autowired
+	io.inkstone.discovery.CoReads coReads;
+
 	long channelId(String slug) {
 		return jdbc.sql("SELECT id FROM channels WHERE slug = :slug").param("slug", slug).query(Long.class).single();
 	}
@@ -276,6 +279,28 @@ abstract class ReaderPagesContract {
 		long lastBefore = engagement.counts(ids.get(0)).reads();
 		browser().page("/articles/" + ids.get(0)); // a different reader still counts
 		assertThat(engagement.counts(ids.get(0)).reads()).isEqualTo(lastBefore + 1);
+	}
+
+	@Test
+	void articlesReadTogetherByEnoughReadersBecomeRelated() throws InterruptedException {
+		long a = anyArticleId("ci");
+		long b = jdbc.sql("SELECT id FROM articles WHERE status = 'published' AND channel_id = :c ORDER BY id DESC LIMIT 1")
+			.param("c", channelId("qu")).query(Long.class).single();
+		List<Long> before = ids(articlePageWithRelated(browser(), a).testId("related").select("a[href^=/articles/]"));
+		assertThat(before).as("content alone does not relate them").doesNotContain(b);
+		for (int reader = 0; reader < 2; reader++) { // two readers are not enough
+			Browser together = browser();
+			together.page("/articles/" + a);
+			together.page("/articles/" + b);
+		}
+		coReads.flush();
+		assertThat(ids(browser().page("/articles/" + a).testId("related").select("a[href^=/articles/]"))).doesNotContain(b);
+		Browser third = browser();
+		third.page("/articles/" + a);
+		third.page("/articles/" + b);
+		coReads.flush();
+		assertThat(ids(browser().page("/articles/" + a).testId("related").select("a[href^=/articles/]"))).contains(b);
+		assertThat(ids(browser().page("/articles/" + b).testId("related").select("a[href^=/articles/]"))).contains(a);
 	}
 
 	@Test
