@@ -37,8 +37,11 @@ public class RelatedArticles {
 
 	private final CoReads coReads;
 
+	private final io.inkstone.governance.OriginalityEngine originality;
+
 	RelatedArticles(org.springframework.beans.factory.ObjectProvider<SearchIndex> index, Articles articles, ArticleCards cards,
-			CoReads coReads) {
+			CoReads coReads, io.inkstone.governance.OriginalityEngine originality) {
+		this.originality = originality;
 		this.coReads = coReads;
 		this.index = index;
 		this.articles = articles;
@@ -56,7 +59,7 @@ public class RelatedArticles {
 				cache.put(articleId, ids); // not cached while the index has not caught up yet
 			}
 		}
-		List<ArticleSummary> found = perCreator(articles.summaries(ids));
+		List<ArticleSummary> found = distinct(articleId, perCreator(articles.summaries(ids)));
 		return cards.of(found.size() > size ? found.subList(0, size) : found);
 	}
 
@@ -76,6 +79,18 @@ public class RelatedArticles {
 			.sorted(java.util.Map.Entry.<Long, Double>comparingByValue().reversed())
 			.map(java.util.Map.Entry::getKey)
 			.toList();
+	}
+
+	/** Never a near-duplicate of the article itself or of an item already listed (reposts, other editions). */
+	private List<ArticleSummary> distinct(long articleId, List<ArticleSummary> ranked) {
+		List<ArticleSummary> kept = new java.util.ArrayList<>();
+		for (ArticleSummary candidate : ranked) {
+			if (!originality.nearDuplicates(articleId, candidate.id())
+					&& kept.stream().noneMatch(k -> originality.nearDuplicates(k.id(), candidate.id()))) {
+				kept.add(candidate);
+			}
+		}
+		return kept;
 	}
 
 	/** At most {@link #MAX_PER_CREATOR} per creator, in order. */

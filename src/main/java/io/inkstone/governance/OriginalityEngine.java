@@ -123,6 +123,19 @@ public class OriginalityEngine {
 		return matches;
 	}
 
+	/**
+	 * Whether two public articles are near-duplicates by their signatures alone (no text comparison: cheap
+	 * enough for every related-articles list). Unknown articles are not duplicates.
+	 */
+	public boolean nearDuplicates(long a, long b) {
+		long[] x = index.get(a);
+		long[] y = index.get(b);
+		return x != null && y != null && SimHash.distance(x, y) <= NEAR_DUPLICATE_BITS;
+	}
+
+	/** Stricter than the candidate radius: without the text check, only clearly near-identical texts. */
+	static final int NEAR_DUPLICATE_BITS = 40;
+
 	int size() {
 		return index.size();
 	}

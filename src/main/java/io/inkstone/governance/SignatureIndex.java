@@ -93,6 +93,18 @@ final class SignatureIndex {
 		return found;
 	}
 
+	/** The stored signature, or null. */
+	long[] get(long id) {
+		lock.readLock().lock();
+		try {
+			Integer at = position.get(id);
+			return at == null ? null : java.util.Arrays.copyOfRange(signatures, at * SimHash.SEEDS, at * SimHash.SEEDS + SimHash.SEEDS);
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
 	int size() {
 		lock.readLock().lock();
 		try {

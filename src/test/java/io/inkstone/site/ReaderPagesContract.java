@@ -304,6 +304,26 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
+	void relatedArticlesNeverListTwoCopiesOfOneText() throws Exception {
+		String poem = "寒山转苍翠，秋水日潺湲。倚杖柴门外，临风听暮蝉。渡头余落日，墟里上孤烟。复值接舆醉，狂歌五柳前。";
+		String lines = "{\"id\":\"dup-a\",\"creator\":\"dup-a\",\"channel\":\"poetry-tang\",\"title\":\"辋川闲居\",\"body_markdown\":\"" + poem
+				+ "\",\"published_at\":\"2024-01-01T08:00:00+08:00\"}\n"
+				+ "{\"id\":\"dup-b\",\"creator\":\"dup-b\",\"channel\":\"poetry-tang\",\"title\":\"辋川闲居赠裴秀才迪\",\"body_markdown\":\"" + poem
+				+ "\",\"published_at\":\"2024-01-02T08:00:00+08:00\"}\n"
+				+ "{\"id\":\"dup-c\",\"creator\":\"dup-c\",\"channel\":\"poetry-tang\",\"title\":\"山居秋暝\",\"body_markdown\":\"空山新雨后，天气晚来秋。寒山转苍翠，秋水日潺湲。倚杖柴门外，临风听暮蝉。\",\"published_at\":\"2024-01-03T08:00:00+08:00\"}\n";
+		importer.importLines(new java.io.ByteArrayInputStream(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+		long c = jdbc.sql("SELECT id FROM articles WHERE import_key = 'id:dup-c'").query(Long.class).single();
+		long deadline = System.currentTimeMillis() + 15_000;
+		while (jdbc.sql("SELECT COUNT(*) FROM article_fingerprints f JOIN articles a ON a.id = f.article_id"
+				+ " WHERE a.import_key IN ('id:dup-a', 'id:dup-b', 'id:dup-c')").query(Long.class).single() < 3 && System.currentTimeMillis() < deadline) {
+			Thread.sleep(200);
+		}
+		List<Long> related = ids(articlePageWithRelated(browser(), c).testId("related").select("a[href^=/articles/]"));
+		List<Long> copies = jdbc.sql("SELECT id FROM articles WHERE import_key IN ('id:dup-a', 'id:dup-b')").query(Long.class).list();
+		assertThat(related.stream().filter(copies::contains).count()).as("one of the two copies, not both").isEqualTo(1);
+	}
+
+	@Test
 	void readsFeedTheHotListWithinSeconds() throws InterruptedException {
 		long id = jdbc.sql("SELECT id FROM articles WHERE status = 'published' ORDER BY published_at LIMIT 1")
 			.query(Long.class)
