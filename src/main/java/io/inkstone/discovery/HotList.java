@@ -58,10 +58,13 @@ public class HotList {
 
 	private final HotOverrides overrides;
 
+	private final io.inkstone.governance.OriginalityEngine originality;
+
 	private final Map<Long, ForwardDecay> decays = new java.util.concurrent.ConcurrentHashMap<>();
 
 	HotList(Articles articles, ArticleCards cards, HotScores scores, Channels channels,
-			InkstoneProperties properties, HotOverrides overrides) {
+			InkstoneProperties properties, HotOverrides overrides, io.inkstone.governance.OriginalityEngine originality) {
+		this.originality = originality;
 		this.overrides = overrides;
 		this.articles = articles;
 		this.cards = cards;
@@ -153,6 +156,7 @@ public class HotList {
 		candidates.sort(Comparator.comparingDouble((ArticleSummary a) -> scores.get(a.id())).reversed()
 			.thenComparing(ArticleSummary::id, Comparator.reverseOrder()));
 		candidates = applyOverrides(candidates, overrides);
+		candidates = oneCopyPerStory(candidates);
 		siteRanking = candidates.stream().map(ArticleSummary::id).limit(CANDIDATES).toList();
 		Map<Long, List<Long>> perChannel = new HashMap<>();
 		for (ArticleSummary a : candidates) {
@@ -163,6 +167,26 @@ public class HotList {
 		}
 		channelRankings = perChannel;
 		version = java.util.Objects.hash(siteRanking, perChannel);
+	}
+
+	/**
+	 * A story reposted by several creators appears once, as its highest-ranked copy: near-duplicates (by the
+	 * originality engine's signatures) of an item already listed are dropped.
+	 */
+	private List<ArticleSummary> oneCopyPerStory(List<ArticleSummary> ranked) {
+		List<ArticleSummary> kept = new ArrayList<>(ranked.size());
+		List<long[]> keptSignatures = new ArrayList<>();
+		for (ArticleSummary candidate : ranked) {
+			long[] signature = originality.signatureOf(candidate.id());
+			if (signature == null || keptSignatures.stream().noneMatch(
+					k -> io.inkstone.governance.SimHash.distance(k, signature) <= io.inkstone.governance.OriginalityEngine.NEAR_DUPLICATE_BITS)) {
+				kept.add(candidate);
+				if (signature != null) {
+					keptSignatures.add(signature);
+				}
+			}
+		}
+		return kept;
 	}
 
 	/** The decay of a channel: its configured half-life, or the site's. */

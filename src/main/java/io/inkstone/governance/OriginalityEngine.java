@@ -134,7 +134,12 @@ public class OriginalityEngine {
 	}
 
 	/** Stricter than the candidate radius: without the text check, only clearly near-identical texts. */
-	static final int NEAR_DUPLICATE_BITS = 40;
+	public static final int NEAR_DUPLICATE_BITS = 40;
+
+	/** The article's 256-bit signature, or null when it has none (not public, or not indexed yet). */
+	public long[] signatureOf(long articleId) {
+		return index.get(articleId);
+	}
 
 	int size() {
 		return index.size();

@@ -321,6 +321,20 @@ abstract class ReaderPagesContract {
 		List<Long> related = ids(articlePageWithRelated(browser(), c).testId("related").select("a[href^=/articles/]"));
 		List<Long> copies = jdbc.sql("SELECT id FROM articles WHERE import_key IN ('id:dup-a', 'id:dup-b')").query(Long.class).list();
 		assertThat(related.stream().filter(copies::contains).count()).as("one of the two copies, not both").isEqualTo(1);
+
+		// the hot list shows a reposted story once, however many copies readers read
+		for (int i = 0; i < 6; i++) {
+			browser().page("/articles/" + copies.get(0));
+			browser().page("/articles/" + copies.get(1));
+		}
+		long until = System.currentTimeMillis() + 10_000;
+		List<Long> hotIds;
+		do {
+			Thread.sleep(250);
+			hotIds = ids(browser().page("/").testId("hot").select("a.hot-title"));
+		}
+		while (hotIds.stream().noneMatch(copies::contains) && System.currentTimeMillis() < until);
+		assertThat(hotIds.stream().filter(copies::contains).count()).isEqualTo(1);
 	}
 
 	@Test
