@@ -93,4 +93,28 @@
       }).catch(function () { /* next tick retries */ });
     }, 30000);
   }
+
+  // Search: suggestions from titles and creator names while typing (the form works the same without them).
+  var searchInput = document.getElementById('search-q');
+  var suggestionList = document.getElementById('search-suggestions');
+  if (searchInput && suggestionList && window.fetch) {
+    var timer;
+    searchInput.addEventListener('input', function () {
+      clearTimeout(timer);
+      var q = searchInput.value.trim();
+      if (!q) { return; }
+      timer = setTimeout(function () {
+        fetch('/api/v1/suggest?q=' + encodeURIComponent(q), { headers: { 'Accept': 'application/json' } })
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (items) {
+            suggestionList.innerHTML = '';
+            items.forEach(function (item) {
+              var option = document.createElement('option');
+              option.value = item.text;
+              suggestionList.appendChild(option);
+            });
+          }).catch(function () { /* suggestions are optional */ });
+      }, 150);
+    });
+  }
 })();

@@ -269,6 +269,11 @@ class ArticleRepository {
 			.update();
 	}
 
+	List<Articles.TitleRow> publishedTitles(long afterId, int limit) {
+		return jdbc.sql("SELECT id, title FROM articles WHERE status = 'published' AND id > :after ORDER BY id LIMIT :limit")
+			.param("after", afterId).param("limit", limit).query(Articles.TitleRow.class).list();
+	}
+
 	List<ChangedArticle> changedSince(long seq, int limit) {
 		return jdbc.sql("SELECT a.id, a.title, a.body_markdown, a.creator_id, a.channel_id, a.status, a.published_at, a.change_seq,"
 				+ " c.display_name AS creator_name FROM articles a LEFT JOIN creators c ON c.id = a.creator_id"

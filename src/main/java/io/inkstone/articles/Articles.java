@@ -127,6 +127,14 @@ public class Articles {
 		return recent.size() > size ? recent.subList(0, size) : recent;
 	}
 
+	/** Titles of public articles in id order after {@code afterId} (for the search suggestions), at most {@code limit}. */
+	public List<TitleRow> publishedTitles(long afterId, int limit) {
+		return repository.publishedTitles(afterId, limit);
+	}
+
+	public record TitleRow(long id, String title) {
+	}
+
 	public long countPublished() {
 		return repository.countPublished();
 	}

@@ -58,6 +58,10 @@ class CreatorRepository {
 			.update();
 	}
 
+	java.util.List<String> displayNames() {
+		return jdbc.sql("SELECT DISTINCT display_name FROM creators").query(String.class).list();
+	}
+
 	/** True when the region changed. */
 	boolean updateRegion(long creatorId, String region) {
 		return jdbc.sql("UPDATE creators SET region = :region WHERE id = :id AND (region IS NULL OR region <> :region)")

@@ -104,6 +104,11 @@ public class Creators {
 		return repository.followedBy(readerKey);
 	}
 
+	/** Display names of all creators (for the search suggestions). */
+	public java.util.List<String> displayNames() {
+		return repository.displayNames();
+	}
+
 	/** The account behind a creator profile (imported creators have none). */
 	public Optional<Long> accountOf(long creatorId) {
 		return repository.accountOf(creatorId);

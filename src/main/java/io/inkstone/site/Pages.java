@@ -42,7 +42,7 @@ public final class Pages {
 	}
 
 	public record SearchPage(Ui ui, List<Channel> nav, io.inkstone.discovery.SearchResults results, String channel,
-			String sort, String creator, String from, String to) {
+			String sort, String creator, String from, String to, List<String> suggestions) {
 
 		/** The link to another page of the same search. */
 		public String pageLink(int number) {

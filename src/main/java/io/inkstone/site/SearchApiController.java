@@ -30,10 +30,23 @@ class SearchApiController {
 
 	private final io.inkstone.creators.Creators creators;
 
-	SearchApiController(ArticleSearch search, Channels channels, io.inkstone.creators.Creators creators) {
+	private final org.springframework.beans.factory.ObjectProvider<io.inkstone.discovery.SearchSuggestions> suggestions;
+
+	SearchApiController(ArticleSearch search, Channels channels, io.inkstone.creators.Creators creators,
+			org.springframework.beans.factory.ObjectProvider<io.inkstone.discovery.SearchSuggestions> suggestions) {
+		this.suggestions = suggestions;
 		this.creators = creators;
 		this.search = search;
 		this.channels = channels;
+	}
+
+	/** Suggestions for what is being typed: titles and creator names containing its words. */
+	@GetMapping("/api/v1/suggest")
+	ResponseEntity<?> suggest(@RequestParam(name = "q", defaultValue = "") String q) {
+		var found = suggestions.getIfAvailable();
+		return ResponseEntity.ok()
+			.header("Cache-Control", "public, max-age=60")
+			.body(found == null ? List.of() : found.suggest(q, 8));
 	}
 
 	@GetMapping("/api/v1/search")

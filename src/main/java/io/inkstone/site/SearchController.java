@@ -28,12 +28,22 @@ class SearchController {
 
 	private final io.inkstone.creators.Creators creators;
 
-	SearchController(ArticleSearch search, Channels channels, SiteParts parts, UiFactory ui, io.inkstone.creators.Creators creators) {
+	private final org.springframework.beans.factory.ObjectProvider<io.inkstone.discovery.SearchSuggestions> suggestions;
+
+	SearchController(ArticleSearch search, Channels channels, SiteParts parts, UiFactory ui, io.inkstone.creators.Creators creators,
+			org.springframework.beans.factory.ObjectProvider<io.inkstone.discovery.SearchSuggestions> suggestions) {
+		this.suggestions = suggestions;
 		this.creators = creators;
 		this.search = search;
 		this.channels = channels;
 		this.parts = parts;
 		this.ui = ui;
+	}
+
+	/** Titles and creator names that contain the query's words, when the query found nothing. */
+	private java.util.List<String> didYouMean(String q) {
+		var available = suggestions.getIfAvailable();
+		return available == null ? java.util.List.of() : available.suggest(q, 5).stream().map(s -> s.text()).toList();
 	}
 
 	@GetMapping("/search")
@@ -52,7 +62,8 @@ class SearchController {
 		SearchResults results = search.search(q, filter == null ? null : filter.id(), filters.creatorId(), filters.from(),
 				filters.to(), newest, page);
 		model.addAttribute("page", new Pages.SearchPage(ui.of(request), parts.nav(), results,
-				filter == null ? "" : filter.slug(), newest ? "time" : "relevance", creator.strip(), from.strip(), to.strip()));
+				filter == null ? "" : filter.slug(), newest ? "time" : "relevance", creator.strip(), from.strip(), to.strip(),
+				results.results().isEmpty() ? didYouMean(q) : java.util.List.of()));
 		return "search/results";
 	}
 

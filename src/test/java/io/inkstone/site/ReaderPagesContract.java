@@ -565,6 +565,27 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
+	void suggestionsComeFromTitlesAndCreatorNames() throws InterruptedException {
+		long id = anyArticleId("ci");
+		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", id).query(String.class).single();
+		String name = jdbc.sql("SELECT c.display_name FROM creators c JOIN articles a ON a.creator_id = c.id WHERE a.id = :id")
+			.param("id", id).query(String.class).single();
+		String part = title.substring(0, Math.min(2, title.length()));
+		long deadline = System.currentTimeMillis() + 20_000; // built in the background after start
+		String body;
+		do {
+			Thread.sleep(200);
+			body = browser().get("/api/v1/suggest?q=" + java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8)).body();
+		}
+		while (body.equals("[]") && System.currentTimeMillis() < deadline);
+		assertThat(body).contains("\"kind\"").contains(part);
+		String byName = browser().get("/api/v1/suggest?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).body();
+		assertThat(byName).contains("\"text\":\"" + name + "\"").contains("\"kind\":\"creator\"");
+		assertThat(browser().get("/api/v1/suggest?q=").body()).isEqualTo("[]");
+		assertThat(browser().get("/api/v1/suggest?q=" + "长".repeat(300)).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void searchAnswersQueriesOfAnyShapeWithAPageNotAnError() {
 		Browser reader = browser();
 		for (String q : List.of("", " ", "月", "x".repeat(2000), "title:(a OR b)~\"\\ AND *?", "🌙 月亮 🌕", "Linux 床前明月光 配置",

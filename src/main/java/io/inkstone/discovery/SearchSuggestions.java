@@ -1,0 +1,224 @@
+package io.inkstone.discovery;
+
+import java.io.IOException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.inkstone.articles.Articles;
+import io.inkstone.creators.Creators;
+import io.inkstone.shared.InkstoneProperties;
+
+import org.apache.lucene.search.suggest.InputIterator;
+import org.apache.lucene.search.suggest.Lookup;
+import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Search suggestions from article titles and creator names (lucene-suggest's AnalyzingInfixSuggester with
+ * the search analyzer, so a suggestion matches on any word, traditional or simplified). Rebuilt from the
+ * database in the background at start and every hour — which also drops titles of articles no longer public;
+ * until the first build finishes there are simply no suggestions.
+ */
+@Component
+@Profile("!import")
+public class SearchSuggestions {
+
+	private static final Logger log = LoggerFactory.getLogger(SearchSuggestions.class);
+
+	private final Articles articles;
+
+	private final Creators creators;
+
+	private final Path directory;
+
+	private final String analyzerName;
+
+	private volatile AnalyzingInfixSuggester suggester;
+
+	SearchSuggestions(Articles articles, Creators creators, InkstoneProperties properties,
+			@org.springframework.beans.factory.annotation.Value("${inkstone.search.analyzer:hanlp}") String analyzerName) {
+		this.articles = articles;
+		this.creators = creators;
+		this.directory = properties.dataDir().toAbsolutePath().resolve("suggest");
+		this.analyzerName = analyzerName;
+	}
+
+	public record Suggestion(String text, String kind) {
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void buildInBackground() {
+		Thread builder = new Thread(this::rebuild, "inkstone-suggest-build");
+		builder.setDaemon(true);
+		builder.start();
+	}
+
+	@Scheduled(fixedDelay = 3_600_000, initialDelay = 3_600_000)
+	synchronized void rebuild() {
+		long started = System.nanoTime();
+		Path target = directory.resolve(Long.toString(System.currentTimeMillis()));
+		try {
+			Files.createDirectories(target);
+			AnalyzingInfixSuggester built = new AnalyzingInfixSuggester(FSDirectory.open(target), ChineseAnalysis.analyzer(analyzerName),
+					ChineseAnalysis.analyzer(analyzerName), 1, true);
+			built.build(new Entries());
+			AnalyzingInfixSuggester previous = suggester;
+			suggester = built;
+			if (previous != null) {
+				previous.close();
+			}
+			deleteOthers(target);
+			log.info("Search suggestions built: {} entries in {} ms", built.getCount(), (System.nanoTime() - started) / 1_000_000);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Search suggestions not rebuilt: {}", ex.toString());
+		}
+	}
+
+	private void deleteOthers(Path keep) throws IOException {
+		try (var children = Files.list(directory)) {
+			for (Path child : children.filter(p -> !p.equals(keep)).toList()) {
+				org.springframework.util.FileSystemUtils.deleteRecursively(child);
+			}
+		}
+	}
+
+	private volatile boolean dirty;
+
+	/** A newly public article (or a new creator) becomes suggestible within seconds, without waiting for a rebuild. */
+	@EventListener
+	void on(io.inkstone.articles.ArticleChanged changed) {
+		AnalyzingInfixSuggester current = suggester;
+		if (current == null) {
+			return;
+		}
+		articles.find(changed.id()).filter(a -> a.articleStatus() == io.inkstone.articles.ArticleStatus.PUBLISHED).ifPresent(a -> {
+			try {
+				current.update(new BytesRef(a.title()), null, 1, new BytesRef("title"));
+				current.update(new BytesRef(creators.get(a.creatorId()).displayName()), null, 2, new BytesRef("creator"));
+				dirty = true;
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("Suggestion not added: {}", ex.toString());
+			}
+		});
+	}
+
+	@Scheduled(fixedDelay = 2000, initialDelay = 2000)
+	void refresh() {
+		AnalyzingInfixSuggester current = suggester;
+		if (dirty && current != null) {
+			dirty = false;
+			try {
+				current.refresh();
+			}
+			catch (IOException ex) {
+				log.debug("Suggestions not refreshed: {}", ex.toString());
+			}
+		}
+	}
+
+	/** Up to {@code size} titles and names containing the words typed; empty until built. */
+	public List<Suggestion> suggest(String text, int size) {
+		AnalyzingInfixSuggester current = suggester;
+		String q = text == null ? "" : text.strip();
+		if (current == null || q.isEmpty() || q.length() > 50) {
+			return List.of();
+		}
+		try {
+			List<Suggestion> out = new ArrayList<>();
+			Set<String> seen = new LinkedHashSet<>();
+			for (Lookup.LookupResult r : current.lookup(q, size * 2, true, false)) {
+				String value = r.key.toString();
+				if (seen.add(value)) {
+					out.add(new Suggestion(value, r.payload == null ? "title" : r.payload.utf8ToString()));
+				}
+				if (out.size() == size) {
+					break;
+				}
+			}
+			return out;
+		}
+		catch (IOException | RuntimeException ex) {
+			return List.of();
+		}
+	}
+
+	/** Creator names (weight 2) first, then every public title (weight 1), streamed in id order. */
+	private final class Entries implements InputIterator {
+
+		private final Iterator<String> names = creators.displayNames().iterator();
+
+		private List<Articles.TitleRow> page = List.of();
+
+		private int index;
+
+		private long afterId;
+
+		private boolean creator;
+
+		private String current;
+
+		@Override
+		public BytesRef next() {
+			if (names.hasNext()) {
+				current = names.next();
+				creator = true;
+				return new BytesRef(current);
+			}
+			creator = false;
+			if (index >= page.size()) {
+				page = articles.publishedTitles(afterId, 5000);
+				index = 0;
+				if (page.isEmpty()) {
+					return null;
+				}
+				afterId = page.get(page.size() - 1).id();
+			}
+			current = page.get(index++).title();
+			return new BytesRef(current);
+		}
+
+		@Override
+		public long weight() {
+			return creator ? 2 : 1;
+		}
+
+		@Override
+		public BytesRef payload() {
+			return new BytesRef(creator ? "creator" : "title");
+		}
+
+		@Override
+		public boolean hasPayloads() {
+			return true;
+		}
+
+		@Override
+		public Set<BytesRef> contexts() {
+			return null;
+		}
+
+		@Override
+		public boolean hasContexts() {
+			return false;
+		}
+
+	}
+
+
+}
