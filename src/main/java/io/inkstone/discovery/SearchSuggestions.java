@@ -100,27 +100,46 @@ public class SearchSuggestions {
 	private volatile boolean dirty;
 
 	/** A newly public article (or a new creator) becomes suggestible within seconds, without waiting for a rebuild. */
+	/** Changed articles waiting to be added; a flood (a bulk import catching up) triggers a rebuild instead. */
+	private final java.util.concurrent.ConcurrentLinkedQueue<Long> changedIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+	private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+
+	private volatile boolean flooded;
+
 	@EventListener
 	void on(io.inkstone.articles.ArticleChanged changed) {
-		AnalyzingInfixSuggester current = suggester;
-		if (current == null) {
+		if (queued.incrementAndGet() > 2000) {
+			flooded = true;
 			return;
 		}
-		articles.find(changed.id()).filter(a -> a.articleStatus() == io.inkstone.articles.ArticleStatus.PUBLISHED).ifPresent(a -> {
-			try {
-				current.update(new BytesRef(a.title()), null, 1, new BytesRef("title"));
-				current.update(new BytesRef(creators.get(a.creatorId()).displayName()), null, 2, new BytesRef("creator"));
-				dirty = true;
-			}
-			catch (IOException | RuntimeException ex) {
-				log.debug("Suggestion not added: {}", ex.toString());
-			}
-		});
+		changedIds.add(changed.id());
 	}
 
 	@Scheduled(fixedDelay = 2000, initialDelay = 2000)
 	void refresh() {
 		AnalyzingInfixSuggester current = suggester;
+		if (flooded && current != null) {
+			flooded = false;
+			changedIds.clear();
+			queued.set(0);
+			rebuild();
+			return;
+		}
+		Long id;
+		while (current != null && (id = changedIds.poll()) != null) {
+			queued.decrementAndGet();
+			articles.find(id).filter(a -> a.articleStatus() == io.inkstone.articles.ArticleStatus.PUBLISHED).ifPresent(a -> {
+				try {
+					current.update(new BytesRef(a.title()), null, 1, new BytesRef("title"));
+					current.update(new BytesRef(creators.get(a.creatorId()).displayName()), null, 2, new BytesRef("creator"));
+					dirty = true;
+				}
+				catch (IOException | RuntimeException ex) {
+					log.debug("Suggestion not added: {}", ex.toString());
+				}
+			});
+		}
 		if (dirty && current != null) {
 			dirty = false;
 			try {

@@ -5,7 +5,6 @@ import java.util.Set;
 
 import io.inkstone.articles.ArticleChanged;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,11 +26,34 @@ public class AiLabels {
 		this.jdbc = jdbc;
 	}
 
+	/** The machine review on this node just decided: no need to wait for the next reload. */
+	void mark(long articleId, boolean suspect) {
+		Set<Long> next = new HashSet<>(suspected);
+		if (suspect ? next.add(articleId) : next.remove(articleId)) {
+			suspected = Set.copyOf(next);
+		}
+	}
+
 	public boolean suspected(long articleId) {
 		return suspected.contains(articleId);
 	}
 
-	@EventListener({ ApplicationReadyEvent.class, ArticleChanged.class })
+	private volatile boolean changed = true;
+
+	/** Cheap per event (a bulk import announces every article): the set is reloaded on the next tick. */
+	@EventListener
+	void on(ArticleChanged event) {
+		changed = true;
+	}
+
+	@Scheduled(fixedDelay = 2_000, initialDelay = 0)
+	void reloadIfChanged() {
+		if (changed) {
+			changed = false;
+			reload();
+		}
+	}
+
 	@Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
 	void reload() {
 		suspected = Set.copyOf(new HashSet<>(jdbc.sql("SELECT DISTINCT article_id FROM review_findings WHERE kind = :kind")

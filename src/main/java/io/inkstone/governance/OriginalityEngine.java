@@ -43,9 +43,13 @@ public class OriginalityEngine {
 
 	private volatile long cursor = -1;
 
-	OriginalityEngine(JdbcClient jdbc, Articles articles) {
+	/** The import command only writes articles; the server that starts next catches up with the feed. */
+	private final boolean importing;
+
+	OriginalityEngine(JdbcClient jdbc, Articles articles, org.springframework.core.env.Environment environment) {
 		this.jdbc = jdbc;
 		this.articles = articles;
+		this.importing = environment.matchesProfiles("import");
 	}
 
 	/** A near-duplicate of {@code text}: the article, its creator, and how similar (bigram Jaccard). */
@@ -54,6 +58,9 @@ public class OriginalityEngine {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void load() {
+		if (importing) {
+			return;
+		}
 		jdbc.sql("SELECT article_id, simhash, simhash1, simhash2, simhash3 FROM article_fingerprints").query((rs, n) -> {
 			index.add(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
 			return null;

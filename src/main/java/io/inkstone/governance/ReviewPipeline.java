@@ -57,8 +57,12 @@ class ReviewPipeline implements PublishingGate {
 
 	private final Set<String> badDomains;
 
+	private final AiLabels aiLabels;
+
 	ReviewPipeline(SensitiveWords words, OriginalityEngine originality, Media media, ComplianceProfile profile,
-			CreatorCredit credit, JdbcClient jdbc, @Value("${inkstone.review.bad-domains:}") List<String> badDomains) {
+			CreatorCredit credit, JdbcClient jdbc, @Value("${inkstone.review.bad-domains:}") List<String> badDomains,
+			AiLabels aiLabels) {
+		this.aiLabels = aiLabels;
 		this.words = words;
 		this.originality = originality;
 		this.media = media;
@@ -83,6 +87,7 @@ class ReviewPipeline implements PublishingGate {
 				.param("id", Ids.next()).param("a", article.id()).param("k", f[0]).param("d", f[1])
 				.param("m", f[2] == null ? null : Long.valueOf(f[2])).param("t", now).update();
 		}
+		aiLabels.mark(article.id(), findings.stream().anyMatch(f -> f[0].equals(UNDECLARED_AI)));
 		boolean flagged = findings.stream().anyMatch(f -> !f[0].equals(NEW_CREATOR) && !f[0].equals(LOW_TRUST));
 		boolean personal = findings.stream().anyMatch(f -> f[0].equals(NEW_CREATOR) || f[0].equals(LOW_TRUST));
 		return (flagged && profile.on("hold-flagged")) || personal;
