@@ -53,19 +53,37 @@ class LocalCounterStore implements CounterStore {
 		(signal == Signal.READ ? p.reads() : p.shares()).increment();
 	}
 
+	/**
+	 * Readers share the lock; a flush takes it alone for the moment it moves counts from the buffer to the
+	 * database, so nobody sees them in neither place (a count that drops for an instant) or in both.
+	 */
+	private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+
 	@Override
 	public Counts counts(long articleId) {
-		return flushed.get(articleId, stats::find).plus(buffered(articleId));
+		lock.readLock().lock();
+		try {
+			return flushed.get(articleId, stats::find).plus(buffered(articleId));
+		}
+		finally {
+			lock.readLock().unlock();
+		}
 	}
 
 	@Override
 	public Map<Long, Counts> counts(Collection<Long> articleIds) {
-		Map<Long, Counts> flushed = stats.findAll(articleIds);
-		Map<Long, Counts> result = new HashMap<>();
-		for (Long id : articleIds) {
-			result.put(id, flushed.getOrDefault(id, Counts.ZERO).plus(buffered(id)));
+		lock.readLock().lock();
+		try {
+			Map<Long, Counts> flushed = stats.findAll(articleIds);
+			Map<Long, Counts> result = new HashMap<>();
+			for (Long id : articleIds) {
+				result.put(id, flushed.getOrDefault(id, Counts.ZERO).plus(buffered(id)));
+			}
+			return result;
 		}
-		return result;
+		finally {
+			lock.readLock().unlock();
+		}
 	}
 
 	private Counts buffered(long articleId) {
@@ -77,6 +95,16 @@ class LocalCounterStore implements CounterStore {
 	@Override
 	@Scheduled(fixedDelayString = "${inkstone.counters.flush-interval}")
 	public synchronized void flush() {
+		lock.writeLock().lock();
+		try {
+			flushLocked();
+		}
+		finally {
+			lock.writeLock().unlock();
+		}
+	}
+
+	private void flushLocked() {
 		ConcurrentHashMap<Long, Pending> batch = pending;
 		if (batch.isEmpty()) {
 			return;
