@@ -14,9 +14,7 @@ import io.inkstone.creators.Follower;
 import io.inkstone.engagement.Counts;
 import io.inkstone.engagement.Engagement;
 import io.inkstone.shared.BadRequestException;
-import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.PlatformDays;
-import io.inkstone.shared.SignedIn;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
@@ -56,8 +54,7 @@ class StudioAnalyticsController {
 		if (!PERIODS.contains(days)) {
 			throw new BadRequestException("统计周期只能是 7、30 或 90 天 / days must be 7, 30 or 90");
 		}
-		Creator me = creators.ofAccount(SignedIn.current().orElseThrow().accountId())
-			.orElseThrow(() -> new NotFoundException("not a creator"));
+		Creator me = creators.signedIn();
 		int fromDay = PlatformDays.of(PlatformDays.today().minusDays(days - 1));
 		List<Long> ids = articles.ofCreator(me.id()).stream().map(StudioRow::id).toList();
 		Map<Integer, Counts> daily = engagement.daily(ids, fromDay);

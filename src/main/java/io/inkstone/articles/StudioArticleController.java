@@ -15,7 +15,6 @@ import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
 import io.inkstone.shared.NotFoundException;
-import io.inkstone.shared.SignedIn;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
@@ -64,9 +63,7 @@ class StudioArticleController {
 	}
 
 	private Creator me() {
-		SignedIn account = SignedIn.current().orElseThrow();
-		return creators.ofAccount(account.accountId())
-			.orElseThrow(() -> new NotFoundException("你还不是创作者，请先申请入驻 / not a creator yet"));
+		return creators.signedIn();
 	}
 
 	@GetMapping("/studio")

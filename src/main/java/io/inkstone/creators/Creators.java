@@ -139,6 +139,13 @@ public class Creators {
 		}
 	}
 
+	/** The signed-in account's creator profile; 404 for anyone who is not (yet) a creator. */
+	public Creator signedIn() {
+		return io.inkstone.shared.SignedIn.current()
+			.flatMap(account -> ofAccount(account.accountId()))
+			.orElseThrow(() -> new NotFoundException("你还不是创作者，请先申请入驻 / not a creator yet"));
+	}
+
 	/** The creator profile of a signed-in account, if it has been approved. */
 	public Optional<Creator> ofAccount(long accountId) {
 		return repository.findByAccount(accountId);

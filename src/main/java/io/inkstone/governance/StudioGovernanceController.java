@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
-import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.web.UiFactory;
 
@@ -41,8 +40,7 @@ class StudioGovernanceController {
 	String appeal(@org.springframework.web.bind.annotation.PathVariable long id,
 			@org.springframework.web.bind.annotation.RequestParam(name = "text", defaultValue = "") String text,
 			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
-		Creator me = creators.ofAccount(SignedIn.current().orElseThrow().accountId())
-			.orElseThrow(() -> new NotFoundException("not a creator"));
+		Creator me = creators.signedIn();
 		try {
 			reviews.appeal(id, text, me.id(), SignedIn.current().orElseThrow());
 		}
@@ -58,8 +56,7 @@ class StudioGovernanceController {
 
 	@GetMapping("/studio/credit")
 	String credit(HttpServletRequest request, Model model) {
-		Creator me = creators.ofAccount(SignedIn.current().orElseThrow().accountId())
-			.orElseThrow(() -> new NotFoundException("not a creator"));
+		Creator me = creators.signedIn();
 		model.addAttribute("page", new GovernancePages.CreditPage(ui.of(request), List.of(), credit.score(me.id()), credit.history(me.id()),
 				reviews.decisionsFor(me.id()), reports.decisionsAbout(me.id())));
 		return "governance/credit";

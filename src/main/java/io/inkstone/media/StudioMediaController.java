@@ -11,8 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
 import io.inkstone.shared.BadRequestException;
-import io.inkstone.shared.NotFoundException;
-import io.inkstone.shared.SignedIn;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.http.MediaType;
@@ -49,9 +47,7 @@ class StudioMediaController {
 	}
 
 	private Creator me() {
-		SignedIn account = SignedIn.current().orElseThrow();
-		return creators.ofAccount(account.accountId())
-			.orElseThrow(() -> new NotFoundException("你还不是创作者，请先申请入驻 / not a creator yet"));
+		return creators.signedIn();
 	}
 
 	@GetMapping("/studio/media")

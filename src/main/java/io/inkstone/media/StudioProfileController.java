@@ -10,8 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
 import io.inkstone.shared.BadRequestException;
-import io.inkstone.shared.NotFoundException;
-import io.inkstone.shared.SignedIn;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
@@ -43,8 +41,7 @@ class StudioProfileController {
 	}
 
 	private Creator me() {
-		return creators.ofAccount(SignedIn.current().orElseThrow().accountId())
-			.orElseThrow(() -> new NotFoundException("not a creator"));
+		return creators.signedIn();
 	}
 
 	@GetMapping("/studio/profile")
