@@ -92,9 +92,9 @@ class StudioArticleController {
 
 	/** Quotes a CSV field, and defuses spreadsheet formulas (a leading = + - @ becomes text). */
 	static String csvField(String value) {
-		String safe = value.isEmpty() || "=+-@".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
-		return '"' + safe.replace("\"", "\"\"") + '"';
+		return io.inkstone.shared.Csv.field(value);
 	}
+
 
 	private List<StudioPages.Stats> stats(Creator me) {
 		List<StudioRow> rows = articles.ofCreator(me.id());

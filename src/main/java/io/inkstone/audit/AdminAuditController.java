@@ -7,8 +7,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import io.inkstone.shared.BadRequestException;
-import io.inkstone.shared.PlatformDays;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.http.MediaType;
@@ -48,20 +46,11 @@ class AdminAuditController {
 	@GetMapping(value = "/admin/audit.csv", produces = "text/csv")
 	ResponseEntity<byte[]> csv(@RequestParam(name = "from", required = false) String from,
 			@RequestParam(name = "to", required = false) String to) {
-		LocalDate first;
-		LocalDate last;
-		try {
-			last = to == null || to.isBlank() ? PlatformDays.today() : LocalDate.parse(to);
-			first = from == null || from.isBlank() ? last.minusDays(29) : LocalDate.parse(from);
-		}
-		catch (java.time.format.DateTimeParseException ex) {
-			throw new BadRequestException("日期格式应为 yyyy-mm-dd / dates are yyyy-mm-dd");
-		}
-		if (first.isAfter(last)) {
-			throw new BadRequestException("开始日期晚于结束日期 / from is after to");
-		}
-		long start = first.atStartOfDay(PlatformDays.ZONE).toInstant().toEpochMilli();
-		long end = last.plusDays(1).atStartOfDay(PlatformDays.ZONE).toInstant().toEpochMilli();
+		io.inkstone.shared.DayRange period = io.inkstone.shared.DayRange.parse(from, to);
+		LocalDate first = period.first();
+		LocalDate last = period.last();
+		long start = period.startMillis();
+		long end = period.endMillis();
 		StringBuilder out = new StringBuilder("\uFEFFid,time,actor_id,actor,action,target_type,target_id,reason,details\n");
 		for (AuditEntry e : log.between(start, end)) {
 			out.append(e.id()).append(',').append(Instant.ofEpochMilli(e.at())).append(',')
@@ -75,13 +64,9 @@ class AdminAuditController {
 			.body(out.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Quotes a field and defuses spreadsheet formulas. */
 	static String csv(String value) {
-		if (value == null) {
-			return "";
-		}
-		String safe = value.isEmpty() || "=+-@".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
-		return '"' + safe.replace("\"", "\"\"") + '"';
+		return io.inkstone.shared.Csv.field(value);
 	}
+
 
 }

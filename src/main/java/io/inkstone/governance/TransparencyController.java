@@ -1,13 +1,11 @@
 package io.inkstone.governance;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.inkstone.shared.BadRequestException;
-import io.inkstone.shared.PlatformDays;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.http.MediaType;
@@ -35,21 +33,11 @@ class TransparencyController {
 	}
 
 	TransparencyReport report(String from, String to) {
-		LocalDate last;
-		LocalDate first;
-		try {
-			last = to == null || to.isBlank() ? PlatformDays.today() : LocalDate.parse(to);
-			first = from == null || from.isBlank() ? last.minusDays(29) : LocalDate.parse(from);
-		}
-		catch (java.time.format.DateTimeParseException ex) {
-			throw new BadRequestException("日期格式应为 yyyy-mm-dd / dates are yyyy-mm-dd");
-		}
-		if (first.isAfter(last) || first.isBefore(last.minusYears(5))) {
+		io.inkstone.shared.DayRange period = io.inkstone.shared.DayRange.parse(from, to);
+		if (period.first().isBefore(period.last().minusYears(5))) {
 			throw new BadRequestException("统计区间无效（最长 5 年）/ invalid period");
 		}
-		long start = first.atStartOfDay(PlatformDays.ZONE).toInstant().toEpochMilli();
-		long end = last.plusDays(1).atStartOfDay(PlatformDays.ZONE).toInstant().toEpochMilli();
-		return TransparencyReport.of(first, last, reports.between(start, end));
+		return TransparencyReport.of(period.first(), period.last(), reports.between(period.startMillis(), period.endMillis()));
 	}
 
 	@GetMapping("/transparency")
