@@ -118,7 +118,8 @@ class ReviewPipeline implements PublishingGate {
 				break;
 			}
 		}
-		var links = Jsoup.parseBodyFragment(article.bodyHtml()).select("a[href]");
+		var body = Jsoup.parseBodyFragment(article.bodyHtml());
+		var links = body.select("a[href]");
 		int chars = Math.max(1, TextNormalizer.fold(article.bodyMarkdown()).length());
 		if (links.size() >= 5 && links.size() * 100 > chars) {
 			findings.add(new String[] { LINKS, links.size() + " links / " + chars + " chars", null });
@@ -131,7 +132,7 @@ class ReviewPipeline implements PublishingGate {
 			}
 		}
 		if ("none".equals(article.aigc())) {
-			for (String src : Jsoup.parseBodyFragment(article.bodyHtml()).select("img[src]").eachAttr("src")) {
+			for (String src : body.select("img[src]").eachAttr("src")) {
 				var item = media.byUrl(src);
 				if (item.isPresent() && item.get().aiSource() != null) {
 					findings.add(new String[] { UNDECLARED_AI, item.get().aiSource(), null });

@@ -96,11 +96,13 @@ class ArticlePageController {
 		}
 		Ui u = ui.of(request);
 		String disclaimer = u.english() ? properties.disclaimer().en() : properties.disclaimer().zh();
+		io.inkstone.creators.Creator creator = creators.get(article.creatorId());
+		boolean aiSuspected = aiLabels.suspected(id);
 		Pages.ArticlePage page = new Pages.ArticlePage(u, parts.nav(), article, channel,
-				parts.card(creators.get(article.creatorId()), reader, 5), engagement.counts(id), shared != null,
+				parts.card(creator, reader, 5), engagement.counts(id), shared != null,
 				shareUrl(id), disclaimer, related.forArticle(id, RELATED_SIZE), hot.site(HOT_SIZE, Set.of(id)),
 				u.care() ? "" : parts.headlinesHtml(u), comments(article, reader), articles.corrections(id),
-				aiLabels.suspected(id), jsonLd(article, creators.get(article.creatorId()).displayName(), aiLabels.suspected(id)));
+				aiSuspected, jsonLd(article, creator.displayName(), aiSuspected));
 		// The ETag covers everything the page shows, computed from the model: a revalidation that
 		// matches answers 304 without rendering.
 		if (webRequest.checkNotModified(etag(page, hot.version()))) {
