@@ -943,6 +943,10 @@ abstract class CreatorJourneyContract {
 
 		Document appeal = creator.page("/appeals/" + reportId).html();
 		assertThat(appeal.select("[data-testid=counter-notice-hint]")).hasSize(1);
+		assertThat(creator.post("/appeals/" + reportId, Map.of("_csrf", creator.csrfToken(), "text", " ")).statusCode()).isEqualTo(400);
+		assertThat(jdbc.sql("SELECT appeal_status FROM reports WHERE id = :id").param("id", reportId).query(String.class).single())
+			.isEqualTo("none");
+		assertThat(holder.get("/copyright?article=abc").statusCode()).isEqualTo(400);
 		assertThat(creator.post("/appeals/" + reportId, Map.of("_csrf", creator.csrfToken(), "text",
 				"本文是我的原创，写于 2018 年，早于该书出版，附手稿照片。")).statusCode()).isEqualTo(302);
 		assertThat(mailTo(claimant, "反通知 " + ref)).contains("写于 2018 年");
@@ -1048,6 +1052,9 @@ abstract class CreatorJourneyContract {
 		assertThat(reader.post("/feed/interests/delete", Map.of("_csrf", reader.csrfToken(), "tag", "算法")).statusCode()).isEqualTo(302);
 		assertThat(reader.page("/feed/settings").html().select("[data-testid=interests] li").eachAttr("data-tag")).doesNotContain("算法");
 		assertThat(reader.post("/feed/interests/delete", Map.of("_csrf", reader.csrfToken(), "tag", "不存在")).statusCode()).isEqualTo(404);
+		assertThat(reader.post("/feed/settings/personalisation", Map.of("_csrf", reader.csrfToken(), "on", "maybe")).statusCode())
+			.isEqualTo(400);
+		assertThat(reader.page("/feed").html().selectFirst("[data-testid=feed]").attr("data-personalised")).isEqualTo("true");
 
 		// switched off: no personal signal is used or recorded
 		assertThat(reader.post("/feed/settings/personalisation", Map.of("_csrf", reader.csrfToken(), "on", "false")).statusCode())
