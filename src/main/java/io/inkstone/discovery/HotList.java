@@ -34,6 +34,9 @@ public class HotList {
 
 	static final int CANDIDATES = 400;
 
+	/** Length of a channel's own list. */
+	static final int PER_CHANNEL = 50;
+
 	private final Articles articles;
 
 	private final ArticleCards cards;
@@ -112,10 +115,31 @@ public class HotList {
 	}
 
 	private double logScore(ArticleSummary article) {
-		double prior = config.publishWeight() > 0 ? decayFor(article.channelId()).logWeight(config.publishWeight(), article.publishedAt())
-				: Double.NEGATIVE_INFINITY;
+		return logScore(article, engaged, config.publishWeight(), decayFor(article.channelId()));
+	}
+
+	/** An article's forward-decay score: its publish signal plus its engagement (both in its channel's decay). */
+	static double logScore(ArticleSummary article, Map<Long, HotScores.Score> engaged, double publishWeight, ForwardDecay decay) {
+		double prior = publishWeight > 0 ? decay.logWeight(publishWeight, article.publishedAt()) : Double.NEGATIVE_INFINITY;
 		HotScores.Score row = engaged.get(article.id());
 		return row == null ? prior : ForwardDecay.logAdd(prior, row.logScore());
+	}
+
+	/**
+	 * Candidates ordered by their value now, strongest first (newer first among equals). Compared by current value,
+	 * not raw score, so channels with different half-lives rank fairly against each other.
+	 */
+	static List<ArticleSummary> byValueNow(java.util.Collection<ArticleSummary> candidates, Map<Long, HotScores.Score> engaged,
+			double publishWeight, java.util.function.LongFunction<ForwardDecay> decayFor, long now) {
+		Map<Long, Double> values = new HashMap<>();
+		for (ArticleSummary a : candidates) {
+			ForwardDecay decay = decayFor.apply(a.channelId());
+			values.put(a.id(), decay.logValueAt(logScore(a, engaged, publishWeight, decay), now));
+		}
+		List<ArticleSummary> ranked = new ArrayList<>(candidates);
+		ranked.sort(Comparator.comparingDouble((ArticleSummary a) -> values.get(a.id())).reversed()
+			.thenComparing(ArticleSummary::id, Comparator.reverseOrder()));
+		return ranked;
 	}
 
 	private List<ArticleCard> items(List<Long> ranking, int size, Set<Long> exclude) {
@@ -134,7 +158,8 @@ public class HotList {
 	/** Recomputes the rankings from engaged articles plus the freshest articles (their publish prior). */
 	@Scheduled(fixedDelay = 2000, initialDelay = 2000)
 	synchronized void refresh() {
-		engaged = scores.top(CANDIDATES * 4);
+		long now = System.currentTimeMillis();
+		engaged = scores.top(CANDIDATES * 4, PER_CHANNEL, s -> decayFor(s.channelId()).logValueAt(s.logScore(), now));
 		Set<Long> candidateIds = new LinkedHashSet<>(engaged.keySet());
 		for (ArticleSummary fresh : articles.latest(Cursor.START, CANDIDATES).items()) {
 			candidateIds.add(fresh.id());
@@ -146,22 +171,14 @@ public class HotList {
 		}
 		List<HotOverride> overrides = this.overrides.active();
 		overrides.stream().filter(o -> o.action().equals("pin")).forEach(o -> candidateIds.add(o.articleId()));
-		List<ArticleSummary> candidates = new ArrayList<>(articles.summaries(candidateIds));
-		Map<Long, Double> scores = new HashMap<>();
-		long now = System.currentTimeMillis();
-		for (ArticleSummary a : candidates) {
-			// compared by current value, so channels with different half-lives rank fairly against each other
-			scores.put(a.id(), decayFor(a.channelId()).logValueAt(logScore(a), now));
-		}
-		candidates.sort(Comparator.comparingDouble((ArticleSummary a) -> scores.get(a.id())).reversed()
-			.thenComparing(ArticleSummary::id, Comparator.reverseOrder()));
+		List<ArticleSummary> candidates = byValueNow(articles.summaries(candidateIds), engaged, config.publishWeight(), this::decayFor, now);
 		candidates = applyOverrides(candidates, overrides);
 		candidates = oneCopyPerStory(candidates);
 		siteRanking = candidates.stream().map(ArticleSummary::id).limit(CANDIDATES).toList();
 		Map<Long, List<Long>> perChannel = new HashMap<>();
 		for (ArticleSummary a : candidates) {
 			List<Long> list = perChannel.computeIfAbsent(a.channelId(), k -> new ArrayList<>());
-			if (list.size() < 50) {
+			if (list.size() < PER_CHANNEL) {
 				list.add(a.id());
 			}
 		}

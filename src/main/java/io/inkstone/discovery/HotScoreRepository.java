@@ -14,9 +14,17 @@ class HotScoreRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The strongest rows; weaker ones can never reach a list before they are engaged with again. */
-	List<HotScores.Score> top(int limit) {
-		return jdbc.sql("SELECT article_id, channel_id, log_score FROM hot_scores ORDER BY log_score DESC LIMIT :limit")
+	/**
+	 * Each channel's strongest rows (raw scores compare only within a channel, see {@link HotScores}); weaker ones
+	 * can never reach a list before they are engaged with again.
+	 */
+	List<HotScores.Score> topPerChannel(int limit) {
+		return jdbc.sql("""
+				SELECT article_id, channel_id, log_score FROM (
+				  SELECT article_id, channel_id, log_score,
+				         ROW_NUMBER() OVER (PARTITION BY channel_id ORDER BY log_score DESC) AS place
+				  FROM hot_scores) ranked
+				WHERE place <= :limit""")
 			.param("limit", limit)
 			.query(HotScores.Score.class)
 			.list();

@@ -1,12 +1,11 @@
 package io.inkstone.discovery;
 
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 
 import jakarta.annotation.PreDestroy;
 
@@ -21,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @ConditionalOnProperty(name = "inkstone.mode", havingValue = "embedded", matchIfMissing = true)
 class LocalHotScores implements HotScores {
+
+	/** How many of each channel's strongest scores are reloaded at start; weaker ones cannot reach a list. */
+	static final int PERSISTED_PER_CHANNEL = 5_000;
 
 	private final HotScoreRepository repository;
 
@@ -37,7 +39,7 @@ class LocalHotScores implements HotScores {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void load() {
-		for (Score row : repository.top(20_000)) {
+		for (Score row : repository.topPerChannel(PERSISTED_PER_CHANNEL)) {
 			scores.put(row.articleId(), row);
 		}
 	}
@@ -50,14 +52,8 @@ class LocalHotScores implements HotScores {
 	}
 
 	@Override
-	public Map<Long, Score> top(int limit) {
-		Map<Long, Score> top = new LinkedHashMap<>();
-		scores.values()
-			.stream()
-			.sorted(Comparator.comparingDouble(Score::logScore).reversed())
-			.limit(limit)
-			.forEach(s -> top.put(s.articleId(), s));
-		return top;
+	public Map<Long, Score> top(int overall, int perChannel, ToDoubleFunction<Score> logValueNow) {
+		return HotScores.select(scores.values(), overall, perChannel, logValueNow);
 	}
 
 	@Scheduled(fixedDelayString = "${inkstone.counters.flush-interval}")

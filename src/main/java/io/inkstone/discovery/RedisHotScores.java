@@ -1,11 +1,11 @@
 package io.inkstone.discovery;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.ToDoubleFunction;
 
 import io.inkstone.shared.InkstoneProperties;
 
@@ -23,11 +23,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Cluster mode: one Redis sorted set of log-domain forward-decay scores shared by all nodes, so every
- * node ranks the same data. A Lua script adds in the log domain atomically (ln(e^a + e^b)); ZINCRBY
- * cannot. Scores are copied to {@code hot_scores} by one node at a time and reloaded if Redis loses
- * them (Redis here keeps nothing on disk). Signals that arrive while Redis is away are queued and
- * replayed.
+ * Cluster mode: Redis sorted sets of log-domain forward-decay scores shared by all nodes, one per channel (raw
+ * scores compare only within a channel's half-life, see {@link HotScores}), so every node ranks the same data.
+ * A Lua script adds in the log domain atomically (ln(e^a + e^b)); ZINCRBY cannot. Scores are copied to
+ * {@code hot_scores} by one node at a time and reloaded if Redis loses them (Redis here keeps nothing on disk).
+ * Signals that arrive while Redis is away are queued and replayed.
  */
 @Component
 @ConditionalOnProperty(name = "inkstone.mode", havingValue = "cluster")
@@ -35,6 +35,7 @@ class RedisHotScores implements HotScores {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisHotScores.class);
 
+	/** KEYS[1] the channel's sorted set, KEYS[2] the set of channels with scores; ARGV article, log-weight, channel. */
 	private static final DefaultRedisScript<String> LOG_ADD = new DefaultRedisScript<>("""
 			local add = tonumber(ARGV[2])
 			local old = redis.call('ZSCORE', KEYS[1], ARGV[1])
@@ -45,7 +46,7 @@ class RedisHotScores implements HotScores {
 			  new = hi + math.log(1 + math.exp(-math.abs(old - add)))
 			end
 			redis.call('ZADD', KEYS[1], new, ARGV[1])
-			redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+			redis.call('SADD', KEYS[2], ARGV[3])
 			return tostring(new)""", String.class);
 
 	private static final int MAX_QUEUED = 1_000_000;
@@ -56,7 +57,7 @@ class RedisHotScores implements HotScores {
 
 	private final TransactionTemplate tx;
 
-	private final String scoresKey;
+	private final String keyPrefix;
 
 	private final String channelsKey;
 
@@ -67,15 +68,14 @@ class RedisHotScores implements HotScores {
 		this.redis = redis;
 		this.repository = repository;
 		this.tx = tx;
-		this.scoresKey = properties.redis().keyPrefix() + "hot:scores";
-		this.channelsKey = properties.redis().keyPrefix() + "hot:channels";
+		this.keyPrefix = properties.redis().keyPrefix() + "hot:channel:";
+		this.channelsKey = properties.redis().keyPrefix() + "hot:channel-ids";
 	}
 
 	@Override
 	public void add(long articleId, long channelId, double logWeight) {
 		try {
-			redis.execute(LOG_ADD, List.of(scoresKey, channelsKey), Long.toString(articleId), Double.toString(logWeight),
-					Long.toString(channelId));
+			logAdd(new Score(articleId, channelId, logWeight));
 		}
 		catch (RuntimeException ex) {
 			if (queued.size() < MAX_QUEUED) {
@@ -84,27 +84,39 @@ class RedisHotScores implements HotScores {
 		}
 	}
 
+	private void logAdd(Score signal) {
+		redis.execute(LOG_ADD, List.of(keyPrefix + signal.channelId(), channelsKey), Long.toString(signal.articleId()),
+				Double.toString(signal.logScore()), Long.toString(signal.channelId()));
+	}
+
 	@Override
-	public Map<Long, Score> top(int limit) {
-		Map<Long, Score> top = new LinkedHashMap<>();
+	public Map<Long, Score> top(int overall, int perChannel, ToDoubleFunction<Score> logValueNow) {
 		try {
-			Set<ZSetOperations.TypedTuple<String>> tuples = redis.opsForZSet().reverseRangeWithScores(scoresKey, 0, limit - 1);
-			if (tuples == null || tuples.isEmpty()) {
-				return top;
-			}
-			List<String> ids = tuples.stream().map(ZSetOperations.TypedTuple::getValue).toList();
-			List<Object> channels = redis.opsForHash().multiGet(channelsKey, new ArrayList<>(ids));
-			int i = 0;
-			for (ZSetOperations.TypedTuple<String> tuple : tuples) {
-				Object channel = channels.get(i++);
-				long id = Long.parseLong(tuple.getValue());
-				top.put(id, new Score(id, channel == null ? 0 : Long.parseLong(channel.toString()), tuple.getScore()));
-			}
+			return HotScores.select(topPerChannel(Math.max(overall, perChannel)), overall, perChannel, logValueNow);
 		}
 		catch (RuntimeException ex) {
 			log.debug("Hot scores unavailable: {}", ex.getMessage());
+			return Map.of();
 		}
-		return top;
+	}
+
+	/** Each channel's {@code limit} strongest scores (raw order is current-value order within a channel). */
+	private List<Score> topPerChannel(int limit) {
+		List<Score> scores = new ArrayList<>();
+		Set<String> channelIds = redis.opsForSet().members(channelsKey);
+		if (channelIds == null) {
+			return scores;
+		}
+		for (String channel : channelIds) {
+			long channelId = Long.parseLong(channel);
+			Set<ZSetOperations.TypedTuple<String>> tuples = redis.opsForZSet().reverseRangeWithScores(keyPrefix + channel, 0, limit - 1);
+			if (tuples != null) {
+				for (ZSetOperations.TypedTuple<String> tuple : tuples) {
+					scores.add(new Score(Long.parseLong(tuple.getValue()), channelId, tuple.getScore()));
+				}
+			}
+		}
+		return scores;
 	}
 
 	/** Reloads scores from the database when Redis has none (first start, or Redis lost its memory). */
@@ -112,13 +124,13 @@ class RedisHotScores implements HotScores {
 	@Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
 	void reloadIfEmpty() {
 		try {
-			Long size = redis.opsForZSet().zCard(scoresKey);
-			if (size != null && size > 0) {
+			Long channels = redis.opsForSet().size(channelsKey);
+			if (channels != null && channels > 0) {
 				return;
 			}
-			for (Score row : repository.top(20_000)) {
-				redis.opsForZSet().addIfAbsent(scoresKey, Long.toString(row.articleId()), row.logScore());
-				redis.opsForHash().putIfAbsent(channelsKey, Long.toString(row.articleId()), Long.toString(row.channelId()));
+			for (Score row : repository.topPerChannel(LocalHotScores.PERSISTED_PER_CHANNEL)) {
+				redis.opsForZSet().addIfAbsent(keyPrefix + row.channelId(), Long.toString(row.articleId()), row.logScore());
+				redis.opsForSet().add(channelsKey, Long.toString(row.channelId()));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -132,8 +144,7 @@ class RedisHotScores implements HotScores {
 		Score score;
 		while ((score = queued.peek()) != null) {
 			try {
-				redis.execute(LOG_ADD, List.of(scoresKey, channelsKey), Long.toString(score.articleId()),
-						Double.toString(score.logScore()), Long.toString(score.channelId()));
+				logAdd(score);
 				queued.poll();
 			}
 			catch (RuntimeException ex) {
@@ -146,9 +157,16 @@ class RedisHotScores implements HotScores {
 	@Scheduled(fixedDelayString = "${inkstone.counters.flush-interval}")
 	@SchedulerLock(name = "inkstone-hot-persist", lockAtMostFor = "PT1M")
 	void persist() {
-		Map<Long, Score> top = top(20_000);
+		List<Score> top;
+		try {
+			top = topPerChannel(LocalHotScores.PERSISTED_PER_CHANNEL);
+		}
+		catch (RuntimeException ex) {
+			log.debug("Hot scores not persisted: {}", ex.getMessage());
+			return;
+		}
 		if (!top.isEmpty()) {
-			tx.executeWithoutResult(s -> repository.save(top.values(), System.currentTimeMillis()));
+			tx.executeWithoutResult(s -> repository.save(top, System.currentTimeMillis()));
 		}
 	}
 
