@@ -8,5 +8,6 @@ import io.inkstone.web.Ui;
 /** The /algorithms page model: the live ranking parameters. */
 public record AlgorithmDisclosure(Ui ui, List<Channel> nav, double halfLifeHours, double readWeight, double shareWeight,
 		double likeWeight, double publishWeight, long readWindowMinutes, int maxPerCreator, int titleBoost,
-		int candidates, List<HotAdminPage.Intervention> interventions, java.util.Map<String, Double> channelHalfLifeHours) {
+		int candidates, List<HotAdminPage.Intervention> interventions, java.util.Map<String, Double> channelHalfLifeHours,
+		long relatedFreshnessPercent, double relatedFreshnessHalfLifeDays) {
 }

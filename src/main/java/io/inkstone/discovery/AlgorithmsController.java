@@ -30,8 +30,11 @@ class AlgorithmsController {
 
 	private final io.inkstone.channels.Channels channels;
 
+	private final RelatedArticles related;
+
 	AlgorithmsController(InkstoneProperties properties, UiFactory ui, HotOverrides overrides, io.inkstone.articles.Articles articles,
-			io.inkstone.channels.Channels channels) {
+			io.inkstone.channels.Channels channels, RelatedArticles related) {
+		this.related = related;
 		this.channels = channels;
 		this.overrides = overrides;
 		this.articles = articles;
@@ -60,7 +63,7 @@ class AlgorithmsController {
 				LuceneSearchIndex.TITLE_BOOST, HotList.CANDIDATES,
 				overrides.active().stream().map(o -> new HotAdminPage.Intervention(o,
 						articles.find(o.articleId()).map(a -> a.title()).orElse("#" + o.articleId()))).toList(),
-				channelHalfLives(hot)));
+				channelHalfLives(hot), Math.round(related.freshnessWeight() * 100), related.freshnessHalfLife().toHours() / 24.0));
 		return "discovery/algorithms";
 	}
 

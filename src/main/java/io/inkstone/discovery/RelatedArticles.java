@@ -1,8 +1,12 @@
 package io.inkstone.discovery;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,42 +14,58 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inkstone.articles.ArticleChanged;
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
+import io.inkstone.governance.OriginalityEngine;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * 相关推荐: articles genuinely similar in content (Lucene MoreLikeThis over title and body with the
- * Chinese analyzer), never the article itself, at most two per creator. Cached per article and
- * dropped when that article changes.
+ * 相关推荐: articles similar in content (Lucene MoreLikeThis over title and body with the Chinese analyzer) fused
+ * with articles readers read together ({@link CoReads}), slightly favouring fresh ones ({@link RelatedFusion});
+ * never the article itself or a removed one, never a near-duplicate of it or of each other, at most two per
+ * creator. Cached per article and dropped when that article or its co-reads change.
  */
 @Service
 public class RelatedArticles {
 
 	static final int MAX_PER_CREATOR = 2;
 
-	private final org.springframework.beans.factory.ObjectProvider<SearchIndex> index;
+	private final ObjectProvider<SearchIndex> index;
 
 	private final Articles articles;
 
 	private final ArticleCards cards;
+
+	private final CoReads coReads;
+
+	private final OriginalityEngine originality;
+
+	private final RelatedFusion fusion;
 
 	private final Cache<Long, List<Long>> cache = Caffeine.newBuilder()
 		.maximumSize(50_000)
 		.expireAfterWrite(Duration.ofMinutes(10))
 		.build();
 
-	private final CoReads coReads;
-
-	private final io.inkstone.governance.OriginalityEngine originality;
-
-	RelatedArticles(org.springframework.beans.factory.ObjectProvider<SearchIndex> index, Articles articles, ArticleCards cards,
-			CoReads coReads, io.inkstone.governance.OriginalityEngine originality) {
-		this.originality = originality;
-		this.coReads = coReads;
+	RelatedArticles(ObjectProvider<SearchIndex> index, Articles articles, ArticleCards cards, CoReads coReads,
+			OriginalityEngine originality, @Value("${inkstone.related.freshness-weight:0.2}") double freshnessWeight,
+			@Value("${inkstone.related.freshness-half-life:30d}") Duration freshnessHalfLife) {
 		this.index = index;
 		this.articles = articles;
 		this.cards = cards;
+		this.coReads = coReads;
+		this.originality = originality;
+		this.fusion = new RelatedFusion(freshnessWeight, freshnessHalfLife);
+	}
+
+	double freshnessWeight() {
+		return fusion.freshnessWeight();
+	}
+
+	Duration freshnessHalfLife() {
+		return fusion.halfLife();
 	}
 
 	public List<ArticleCard> forArticle(long articleId, int size) {
@@ -54,7 +74,15 @@ public class RelatedArticles {
 			SearchIndex available = index.getIfAvailable();
 			List<Long> content = available == null ? List.of() : available.moreLikeThis(articleId, size + 4, MAX_PER_CREATOR);
 			List<Long> together = coReads.top(articleId, size + 4);
-			ids = blend(content, together);
+			Set<Long> union = new LinkedHashSet<>(content);
+			union.addAll(together);
+			Map<Long, Long> publishedAt = new HashMap<>();
+			articles.summaries(union).forEach(a -> publishedAt.put(a.id(), a.publishedAt()));
+			// removed or unknown articles drop out here (no publish time: not public)
+			ids = fusion.rank(content, together, id -> publishedAt.getOrDefault(id, 0L), System.currentTimeMillis())
+				.stream()
+				.filter(publishedAt::containsKey)
+				.toList();
 			if (!content.isEmpty()) {
 				cache.put(articleId, ids); // not cached while the index has not caught up yet
 			}
@@ -63,27 +91,9 @@ public class RelatedArticles {
 		return cards.of(found.size() > size ? found.subList(0, size) : found);
 	}
 
-	/**
-	 * Reciprocal-rank fusion of the content list and the co-read list (k = 10): an article both lists agree on
-	 * rises; either list alone still contributes. Without co-reads this is the content order unchanged.
-	 */
-	static List<Long> blend(List<Long> content, List<Long> together) {
-		java.util.Map<Long, Double> score = new java.util.LinkedHashMap<>();
-		for (int i = 0; i < content.size(); i++) {
-			score.merge(content.get(i), 1.0 / (10 + i), Double::sum);
-		}
-		for (int i = 0; i < together.size(); i++) {
-			score.merge(together.get(i), 1.0 / (10 + i), Double::sum);
-		}
-		return score.entrySet().stream()
-			.sorted(java.util.Map.Entry.<Long, Double>comparingByValue().reversed())
-			.map(java.util.Map.Entry::getKey)
-			.toList();
-	}
-
 	/** Never a near-duplicate of the article itself or of an item already listed (reposts, other editions). */
 	private List<ArticleSummary> distinct(long articleId, List<ArticleSummary> ranked) {
-		List<ArticleSummary> kept = new java.util.ArrayList<>();
+		List<ArticleSummary> kept = new ArrayList<>();
 		for (ArticleSummary candidate : ranked) {
 			if (!originality.nearDuplicates(articleId, candidate.id())
 					&& kept.stream().noneMatch(k -> originality.nearDuplicates(k.id(), candidate.id()))) {
@@ -95,7 +105,7 @@ public class RelatedArticles {
 
 	/** At most {@link #MAX_PER_CREATOR} per creator, in order. */
 	private static List<ArticleSummary> perCreator(List<ArticleSummary> ranked) {
-		java.util.Map<Long, Integer> seen = new java.util.HashMap<>();
+		Map<Long, Integer> seen = new HashMap<>();
 		return ranked.stream().filter(a -> seen.merge(a.creatorId(), 1, Integer::sum) <= MAX_PER_CREATOR).toList();
 	}
 

@@ -111,6 +111,9 @@ public final class DiscoveryBench {
 			baseNdcg += ndcg(baseline, relevant, 10);
 		}
 
+		evaluateHybrid(analyzer, index, docs, byCreator, byChannel, random);
+		evaluateSearchQuality(analyzer, index, docs, byCreator, random);
+
 		// search: a work's title finds it; an author's name finds their works
 		List<Long> searchNanos = new ArrayList<>();
 		double mrr = 0;
@@ -151,6 +154,198 @@ public final class DiscoveryBench {
 		index.close();
 	}
 
+	/**
+	 * Hybrid related articles, measured on a synthetic reading log replayed through {@link CoReads} (the corpus has
+	 * no reading history). Readers start at an article drawn by popularity (Zipf over a fixed random order of the
+	 * corpus) and read on: with probability {@code interest} another work by the same creator (what 往期回顾 offers a
+	 * reader who liked the piece), with {@code popular} a popular article (the hot list: popularity noise), else
+	 * any article. Two logs: "interest" (0.5 / 0.3 / 0.2) and "noise only" (0 / 0.6 / 0.4). The interest log follows
+	 * the same weak label the evaluator uses, so its gain shows that the fusion carries a real co-read signal
+	 * through; the noise log shows what popularity noise alone costs. Articles with co-read candidates are
+	 * evaluated, unlimited per creator (the product caps at two per creator, which would cap P@5 at 0.4 here).
+	 */
+	static void evaluateHybrid(String analyzer, LuceneSearchIndex index, List<Doc> docs, Map<Long, List<Doc>> byCreator,
+			Map<Long, List<Doc>> byChannel, Random random) throws Exception {
+		long now = docs.stream().mapToLong(Doc::publishedAt).max().orElseThrow();
+		RelatedFusion fresh = new RelatedFusion(0.2, java.time.Duration.ofDays(30));
+		RelatedFusion timeless = RelatedFusion.timeless();
+		int[] order = new int[docs.size()];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
+		}
+		for (int i = order.length - 1; i > 0; i--) {
+			int j = random.nextInt(i + 1);
+			int t = order[i];
+			order[i] = order[j];
+			order[j] = t;
+		}
+		double[] zipf = zipfCumulative(docs.size(), 1.0);
+		for (double[] mix : new double[][] { { 0.5, 0.3 }, { 0.0, 0.6 } }) {
+			Replay replay = coReadsOnTemporarySqlite();
+			CoReads coReads = replay.coReads();
+			Random log = new Random(11);
+			int sessions = 400_000;
+			long reads = 0;
+			for (int s = 0; s < sessions; s++) {
+				String reader = "r" + s;
+				Doc current = docs.get(order[pick(zipf, log)]);
+				coReads.recordRead(reader, current.id());
+				reads++;
+				while (log.nextDouble() < 0.65) {
+					double r = log.nextDouble();
+					List<Doc> same = byCreator.get(current.creatorId());
+					if (r < mix[0] && same.size() > 1) {
+						current = same.get(log.nextInt(same.size()));
+					}
+					else if (r < mix[0] + mix[1]) {
+						current = docs.get(order[pick(zipf, log)]);
+					}
+					else {
+						current = docs.get(log.nextInt(docs.size()));
+					}
+					coReads.recordRead(reader, current.id());
+					reads++;
+				}
+				if (s % 50_000 == 0) {
+					coReads.flush();
+				}
+			}
+			coReads.flush();
+			List<Doc> sample = new ArrayList<>();
+			for (int i = 0; i < docs.size() && sample.size() < 500; i++) {
+				Doc d = docs.get(order[i]); // the most popular first: those are the ones with reading history
+				if (byCreator.get(d.creatorId()).size() >= 6 && !replay.byRawCount(d.id(), 1).isEmpty()) {
+					sample.add(d);
+				}
+			}
+			String[] names = { "newest in channel", "MoreLikeThis", "MLT + freshness", "co-reads, raw count", "co-reads vs chance",
+					"hybrid, raw count", "hybrid vs chance", "hybrid vs chance + fresh" };
+			double[] p5 = new double[names.length];
+			double[] ndcg = new double[names.length];
+			double[] ageDays = new double[names.length];
+			List<Long> hybridNanos = new ArrayList<>();
+			for (Doc d : sample) {
+				long t = System.nanoTime();
+				List<Long> content = index.moreLikeThis(d.id(), 14, 14);
+				List<Long> together = coReads.top(d.id(), 14);
+				List<Long> hybridFresh = fresh.rank(content, together, id -> docs.get((int) (id - 1)).publishedAt(), now);
+				hybridNanos.add(System.nanoTime() - t);
+				List<Long> raw = replay.byRawCount(d.id(), 14);
+				Set<Long> relevant = Set.copyOf(byCreator.get(d.creatorId()).stream().map(Doc::id).filter(id -> id != d.id()).toList());
+				List<List<Long>> lists = List.of(
+						byChannel.get(d.channelId()).stream().map(Doc::id).filter(id -> id != d.id()).limit(10).toList(), content,
+						fresh.rank(content, List.of(), id -> docs.get((int) (id - 1)).publishedAt(), now), raw, together,
+						timeless.rank(content, raw, id -> 0, now), timeless.rank(content, together, id -> 0, now), hybridFresh);
+				for (int v = 0; v < names.length; v++) {
+					p5[v] += precision(lists.get(v), relevant, 5);
+					ndcg[v] += ndcg(lists.get(v), relevant, 10);
+					ageDays[v] += lists.get(v).stream().limit(5).mapToLong(id -> now - docs.get((int) (id - 1)).publishedAt()).average()
+						.orElse(0) / 86_400_000.0;
+				}
+			}
+			System.out.printf("%-8s co-read log \"%s\": %,d sessions, %,d reads; %d evaluated articles with co-reads; hybrid compute p50 %.1f ms p95 %.1f ms%n",
+					analyzer, mix[0] > 0 ? "interest" : "noise only", sessions, reads, sample.size(), pct(hybridNanos, 50), pct(hybridNanos, 95));
+			for (int v = 0; v < names.length; v++) {
+				System.out.printf("%-8s   %-24s P@5 %.3f nDCG@10 %.3f mean age of top 5 %.0f days%n", analyzer, names[v],
+						p5[v] / sample.size(), ndcg[v] / sample.size(), ageDays[v] / sample.size());
+			}
+		}
+	}
+
+	/** A {@link CoReads} on a temporary SQLite database with the application's own co_reads migration. */
+	record Replay(CoReads coReads, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+
+		/** The raw-count order (before the comparison with chance), for the evaluation. */
+		List<Long> byRawCount(long id, int size) {
+			return jdbc.sql("SELECT CASE WHEN a = :id THEN b ELSE a END FROM co_reads WHERE (a = :id OR b = :id) AND reads >= :min"
+					+ " ORDER BY reads DESC LIMIT :size").param("id", id).param("min", CoReads.MIN_READERS).param("size", size)
+				.query(Long.class).list();
+		}
+	}
+
+	static Replay coReadsOnTemporarySqlite() throws Exception {
+		Path file = Files.createTempFile("inkstone-bench-coreads", ".db");
+		org.sqlite.SQLiteDataSource dataSource = new org.sqlite.SQLiteDataSource();
+		dataSource.setUrl("jdbc:sqlite:" + file + "?journal_mode=WAL&synchronous=NORMAL");
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+		for (String migration : List.of("V202611270000__discovery_co_reads.sql", "V202611270130__discovery_co_read_totals.sql")) {
+			String ddl = new String(DiscoveryBench.class.getResourceAsStream("/db/migration/" + migration).readAllBytes(),
+					StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+			for (String statement : ddl.split(";")) {
+				if (!statement.isBlank()) {
+					jdbc.sql(statement).update();
+				}
+			}
+		}
+		var tx = new org.springframework.transaction.support.TransactionTemplate(
+				new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
+		return new Replay(new CoReads(jdbc, tx, event -> {
+		}), jdbc);
+	}
+
+	static double[] zipfCumulative(int n, double exponent) {
+		double[] cumulative = new double[n];
+		double sum = 0;
+		for (int i = 0; i < n; i++) {
+			sum += 1 / Math.pow(i + 1, exponent);
+			cumulative[i] = sum;
+		}
+		for (int i = 0; i < n; i++) {
+			cumulative[i] /= sum;
+		}
+		return cumulative;
+	}
+
+	static int pick(double[] cumulative, Random random) {
+		int at = java.util.Arrays.binarySearch(cumulative, random.nextDouble());
+		return Math.min(cumulative.length - 1, at >= 0 ? at : -at - 1);
+	}
+
+	/**
+	 * Search quality, P@5 and nDCG@10, against SQL LIKE over title and body, newest first (how WordPress searches):
+	 * an author's name should find their works, a ci tune name (词牌, the title before "・") the ci set to that tune.
+	 */
+	static void evaluateSearchQuality(String analyzer, LuceneSearchIndex index, List<Doc> docs, Map<Long, List<Doc>> byCreator,
+			Random random) {
+		Map<String, Set<Long>> byTune = new HashMap<>();
+		for (Doc d : docs) {
+			String tune = d.title().split("・")[0].trim();
+			if (tune.length() >= 2 && tune.length() <= 6) {
+				byTune.computeIfAbsent(d.channelId() + "|" + tune, k -> new java.util.HashSet<>()).add(d.id());
+			}
+		}
+		List<Map.Entry<String, Set<Long>>> tunes = byTune.entrySet().stream().filter(e -> e.getValue().size() >= 10)
+			.sorted(Map.Entry.comparingByKey()).toList();
+		List<Doc> newestFirst = docs.stream().sorted(Comparator.comparingLong(Doc::publishedAt).reversed()).toList();
+		double[] p5 = new double[4];
+		double[] ndcg = new double[4];
+		int queries = 0;
+		for (int i = 0; i < 100; i++) {
+			Doc d = docs.get(random.nextInt(docs.size()));
+			while (byCreator.get(d.creatorId()).size() < 5 || d.creatorName().length() < 2) {
+				d = docs.get(random.nextInt(docs.size()));
+			}
+			Set<Long> works = Set.copyOf(byCreator.get(d.creatorId()).stream().map(Doc::id).toList());
+			Map.Entry<String, Set<Long>> tune = tunes.get(random.nextInt(tunes.size()));
+			String tuneName = tune.getKey().substring(tune.getKey().indexOf('|') + 1);
+			String[][] cases = { { d.creatorName() }, { tuneName } };
+			List<Set<Long>> relevant = List.of(works, tune.getValue());
+			for (int c = 0; c < 2; c++) {
+				String q = cases[c][0];
+				List<Long> lucene = index.search(q, SearchIndex.Filters.NONE, false, 0, 10).hits().stream().map(SearchHit::articleId).toList();
+				List<Long> like = newestFirst.stream().filter(x -> x.title().contains(q) || x.body().contains(q)).limit(10).map(Doc::id).toList();
+				p5[c * 2] += precision(lucene, relevant.get(c), 5);
+				ndcg[c * 2] += ndcg(lucene, relevant.get(c), 10);
+				p5[c * 2 + 1] += precision(like, relevant.get(c), 5);
+				ndcg[c * 2 + 1] += ndcg(like, relevant.get(c), 10);
+			}
+			queries++;
+		}
+		System.out.printf("%-8s search quality (%d queries each): author name P@5 %.3f nDCG@10 %.3f (LIKE newest-first %.3f / %.3f) | tune name P@5 %.3f nDCG@10 %.3f (LIKE %.3f / %.3f)%n",
+				analyzer, queries, p5[0] / queries, ndcg[0] / queries, p5[1] / queries, ndcg[1] / queries, p5[2] / queries, ndcg[2] / queries,
+				p5[3] / queries, ndcg[3] / queries);
+	}
+
 	static double precision(List<Long> ranked, Set<Long> relevant, int k) {
 		long hits = ranked.stream().limit(k).filter(relevant::contains).count();
 		return hits / (double) k;
@@ -175,20 +370,36 @@ public final class DiscoveryBench {
 		return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
 	}
 
-	/** Engagement events folded into hot scores on one node (forward decay + the in-memory score map). */
-	static void hotListIngestion() {
+	/**
+	 * Engagement events folded into hot scores on one node through the application's own store
+	 * ({@link LocalHotScores#add}: forward decay in the log domain, concurrent score map, dirty set), by two
+	 * threads as two request threads would.
+	 */
+	static void hotListIngestion() throws InterruptedException {
+		LocalHotScores store = new LocalHotScores(null, null);
 		ForwardDecay decay = new ForwardDecay(java.time.Duration.ofHours(6));
-		Map<Long, Double> scores = new java.util.concurrent.ConcurrentHashMap<>();
-		Random random = new Random(1);
-		int events = 5_000_000;
+		int perThread = 3_000_000;
 		long now = System.currentTimeMillis();
+		Thread[] threads = new Thread[2];
 		long start = System.nanoTime();
-		for (int i = 0; i < events; i++) {
-			double w = decay.logWeight(1.0, now + i);
-			scores.merge((long) random.nextInt(100_000), w, ForwardDecay::logAdd);
+		for (int t = 0; t < threads.length; t++) {
+			int seed = t;
+			threads[t] = new Thread(() -> {
+				Random random = new Random(seed);
+				for (int i = 0; i < perThread; i++) {
+					long article = random.nextInt(100_000);
+					store.add(article, article % 12, decay.logWeight(1.0, now + i));
+				}
+			});
+			threads[t].start();
+		}
+		for (Thread thread : threads) {
+			thread.join();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf("hot list: %,d events in %.2f s (%,.0f events/s, one thread)%n", events, seconds, events / seconds);
+		int events = perThread * threads.length;
+		System.out.printf("hot list: %,d events into LocalHotScores in %.2f s (%,.0f events/s, %d threads)%n", events, seconds,
+				events / seconds, threads.length);
 	}
 
 }

@@ -288,6 +288,14 @@ abstract class ReaderPagesContract {
 			.param("c", channelId("qu")).query(Long.class).single();
 		List<Long> before = ids(articlePageWithRelated(browser(), a).testId("related").select("a[href^=/articles/]"));
 		assertThat(before).as("content alone does not relate them").doesNotContain(b);
+		// other readers' reading: a pair means something only against the site's background of reading
+		List<Long> others = jdbc.sql("SELECT id FROM articles WHERE status = 'published' AND id NOT IN (:a, :b) ORDER BY id LIMIT 80")
+			.param("a", a).param("b", b).query(Long.class).list();
+		for (int i = 0; i + 1 < others.size(); i += 2) {
+			Browser other = browser();
+			other.page("/articles/" + others.get(i));
+			other.page("/articles/" + others.get(i + 1));
+		}
 		for (int reader = 0; reader < 2; reader++) { // two readers are not enough
 			Browser together = browser();
 			together.page("/articles/" + a);
@@ -618,6 +626,8 @@ abstract class ReaderPagesContract {
 		assertThat(page.testId("algo-hot").text()).contains("6 小时").contains("计 1 分").contains("计 5 分");
 		assertThat(page.testId("algo-reads").text()).contains("30 分钟");
 		assertThat(page.testId("algo-related").text()).contains("最多两篇");
+		// the freshness numbers are the running configuration's (defaults: 20%, halving every 30 days)
+		assertThat(page.testId("algo-related-freshness").text()).contains("20%").contains("30");
 	}
 
 	static List<Long> ids(List<Element> links) {
