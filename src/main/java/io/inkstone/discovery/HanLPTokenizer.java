@@ -15,7 +15,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 /**
  * A Lucene tokenizer over HanLP portable's segmenter (the alternative to smartcn, compared in
  * bench/discovery.sh). Index mode emits the fine-grained sub-words of long words as well, the usual recall
- * trick; punctuation and whitespace are dropped. Reads the whole field (articles are at most 100,000 chars).
+ * trick; standard mode (coarse, for queries when {@code inkstone.search.query-segmentation=coarse}) keeps whole
+ * words, which the index also holds. Punctuation and whitespace are dropped. Reads the whole field (articles are at most 100,000 chars).
  */
 final class HanLPTokenizer extends Tokenizer {
 
@@ -23,7 +24,11 @@ final class HanLPTokenizer extends Tokenizer {
 
 	private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
 
-	private final Segment segment = HanLP.newSegment().enableIndexMode(true).enableOffset(true);
+	private final Segment segment;
+
+	HanLPTokenizer(boolean indexMode) {
+		this.segment = HanLP.newSegment().enableIndexMode(indexMode).enableOffset(true);
+	}
 
 	private Iterator<Term> terms;
 

@@ -79,6 +79,8 @@ class LuceneSearchIndex implements SearchIndex {
 
 	private final Analyzer analyzer;
 
+	private final Analyzer queryAnalyzer;
+
 	private final String analysis;
 
 	private final IndexWriter writer;
@@ -91,11 +93,25 @@ class LuceneSearchIndex implements SearchIndex {
 		this(properties, ChineseAnalysis.DEFAULT);
 	}
 
+	LuceneSearchIndex(InkstoneProperties properties, String analyzerName) throws IOException {
+		this(properties, analyzerName, "fine");
+	}
+
+	/**
+	 * @param querySegmentation {@code fine} (the index's own segmentation, the default: measured as good or better,
+	 * bench/README.md) or {@code coarse} (HanLP standard mode for queries)
+	 */
 	@org.springframework.beans.factory.annotation.Autowired
 	LuceneSearchIndex(InkstoneProperties properties,
-			@org.springframework.beans.factory.annotation.Value("${inkstone.search.analyzer:hanlp}") String analyzerName)
+			@org.springframework.beans.factory.annotation.Value("${inkstone.search.analyzer:hanlp}") String analyzerName,
+			@org.springframework.beans.factory.annotation.Value("${inkstone.search.query-segmentation:fine}") String querySegmentation)
 			throws IOException {
 		this.analyzer = ChineseAnalysis.analyzer(analyzerName);
+		this.queryAnalyzer = switch (querySegmentation) {
+			case "fine" -> this.analyzer;
+			case "coarse" -> ChineseAnalysis.queryAnalyzer(analyzerName);
+			default -> throw new IllegalStateException("inkstone.search.query-segmentation must be fine or coarse, not " + querySegmentation);
+		};
 		this.analysis = ChineseAnalysis.version(analyzerName);
 		Path path = properties.dataDir().toAbsolutePath().resolve("index");
 		Files.createDirectories(path);
@@ -223,13 +239,18 @@ class LuceneSearchIndex implements SearchIndex {
 	}
 
 	/**
-	 * Full-text search. The query text is analyzed with the same Chinese analyzer, never parsed as Lucene
-	 * syntax, so any input is safe. Title matches weigh three times body matches; among equal scores the
-	 * newer article wins.
+	 * Full-text search. The query text is analyzed with the same Chinese analysis (segmented like the index unless
+	 * {@code inkstone.search.query-segmentation=coarse}), never parsed as Lucene syntax, so any input is safe. Title matches
+	 * weigh three times body matches; among equal scores the newer article wins.
 	 */
 	@Override
 	public SearchPage search(String text, Filters filters, boolean newestFirst, int offset, int size) {
-		List<String> terms = analyze(text);
+		return search(text, filters, newestFirst, offset, size, queryAnalyzer);
+	}
+
+	/** {@link #search} with the query segmented by {@code queryAnalysis} (the bench compares coarse and fine). */
+	SearchPage search(String text, Filters filters, boolean newestFirst, int offset, int size, Analyzer queryAnalysis) {
+		List<String> terms = analyze(text, queryAnalysis);
 		if (terms.isEmpty()) {
 			return new SearchPage(0, List.of());
 		}
@@ -300,9 +321,9 @@ class LuceneSearchIndex implements SearchIndex {
 		return new org.apache.lucene.search.highlight.SimpleHTMLEncoder().encodeText(plain);
 	}
 
-	private List<String> analyze(String text) {
+	private static List<String> analyze(String text, Analyzer analysis) {
 		List<String> terms = new ArrayList<>();
-		try (org.apache.lucene.analysis.TokenStream stream = analyzer.tokenStream(BODY, text)) {
+		try (org.apache.lucene.analysis.TokenStream stream = analysis.tokenStream(BODY, text)) {
 			org.apache.lucene.analysis.tokenattributes.CharTermAttribute term = stream
 				.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
 			stream.reset();

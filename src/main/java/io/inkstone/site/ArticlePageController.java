@@ -22,7 +22,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,10 +63,15 @@ class ArticlePageController {
 
 	private final io.inkstone.discovery.CoReads coReads;
 
+	private final RenderedArticlePages rendered;
+
+	private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+
 	ArticlePageController(Articles articles, Channels channels, Creators creators, Engagement engagement,
 			RelatedArticles related, HotList hot, SiteParts parts, io.inkstone.engagement.Comments comments, UiFactory ui,
 			InkstoneProperties properties, io.inkstone.governance.AiLabels aiLabels, io.inkstone.feed.Interests interests,
-			io.inkstone.discovery.CoReads coReads) {
+			io.inkstone.discovery.CoReads coReads, RenderedArticlePages rendered) {
+		this.rendered = rendered;
 		this.coReads = coReads;
 		this.interests = interests;
 		this.aiLabels = aiLabels;
@@ -84,8 +88,8 @@ class ArticlePageController {
 	}
 
 	@GetMapping("/articles/{id}")
-	String show(@PathVariable long id, @RequestParam(name = "shared", required = false) String shared,
-			HttpServletRequest request, org.springframework.web.context.request.WebRequest webRequest, Model model) {
+	ResponseEntity<byte[]> show(@PathVariable long id, @RequestParam(name = "shared", required = false) String shared,
+			HttpServletRequest request, org.springframework.web.context.request.WebRequest webRequest) {
 		Article article = articles.getPublished(id);
 		Channel channel = channels.get(article.channelId());
 		String reader = ReaderKey.of(request);
@@ -108,8 +112,7 @@ class ArticlePageController {
 		if (webRequest.checkNotModified(etag(page, hot.version()))) {
 			return null;
 		}
-		model.addAttribute("page", page);
-		return "articles/show";
+		return ResponseEntity.ok().contentType(HTML).body(rendered.render(page));
 	}
 
 	private Pages.CommentsView comments(Article article, String reader) {
@@ -157,7 +160,7 @@ class ArticlePageController {
 				page.card().recent().stream().map(a -> a.id()).toList(),
 				page.related().stream().map(c -> c.article().id()).toList(),
 				page.hot().stream().map(c -> c.article().id()).toList(), page.nav(), hotVersion, page.shared(), page.comments(),
-				u.lang(), u.mode(), u.csrfToken(), u.account());
+				page.aiSuspected(), page.corrections(), page.headlinesHtml(), u.lang(), u.mode(), u.csrfToken(), u.account());
 		return "W/\"" + Integer.toHexString(hash) + "\"";
 	}
 

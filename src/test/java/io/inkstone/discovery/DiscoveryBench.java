@@ -112,7 +112,8 @@ public final class DiscoveryBench {
 		}
 
 		evaluateHybrid(analyzer, index, docs, byCreator, byChannel, random);
-		evaluateSearchQuality(analyzer, index, docs, byCreator, random);
+		evaluateSearchQuality(analyzer + "/coarse query", index, ChineseAnalysis.queryAnalyzer(analyzer), docs, byCreator, new Random(3));
+		evaluateSearchQuality(analyzer + "/fine query", index, ChineseAnalysis.analyzer(analyzer), docs, byCreator, new Random(3));
 
 		// search: a work's title finds it; an author's name finds their works
 		List<Long> searchNanos = new ArrayList<>();
@@ -305,8 +306,8 @@ public final class DiscoveryBench {
 	 * Search quality, P@5 and nDCG@10, against SQL LIKE over title and body, newest first (how WordPress searches):
 	 * an author's name should find their works, a ci tune name (词牌, the title before "・") the ci set to that tune.
 	 */
-	static void evaluateSearchQuality(String analyzer, LuceneSearchIndex index, List<Doc> docs, Map<Long, List<Doc>> byCreator,
-			Random random) {
+	static void evaluateSearchQuality(String analyzer, LuceneSearchIndex index, org.apache.lucene.analysis.Analyzer queryAnalysis,
+			List<Doc> docs, Map<Long, List<Doc>> byCreator, Random random) {
 		Map<String, Set<Long>> byTune = new HashMap<>();
 		for (Doc d : docs) {
 			String tune = d.title().split("・")[0].trim();
@@ -319,6 +320,7 @@ public final class DiscoveryBench {
 		List<Doc> newestFirst = docs.stream().sorted(Comparator.comparingLong(Doc::publishedAt).reversed()).toList();
 		double[] p5 = new double[4];
 		double[] ndcg = new double[4];
+		double mrr = 0;
 		int queries = 0;
 		for (int i = 0; i < 100; i++) {
 			Doc d = docs.get(random.nextInt(docs.size()));
@@ -332,18 +334,23 @@ public final class DiscoveryBench {
 			List<Set<Long>> relevant = List.of(works, tune.getValue());
 			for (int c = 0; c < 2; c++) {
 				String q = cases[c][0];
-				List<Long> lucene = index.search(q, SearchIndex.Filters.NONE, false, 0, 10).hits().stream().map(SearchHit::articleId).toList();
+				List<Long> lucene = index.search(q, SearchIndex.Filters.NONE, false, 0, 10, queryAnalysis).hits().stream().map(SearchHit::articleId)
+					.toList();
 				List<Long> like = newestFirst.stream().filter(x -> x.title().contains(q) || x.body().contains(q)).limit(10).map(Doc::id).toList();
 				p5[c * 2] += precision(lucene, relevant.get(c), 5);
 				ndcg[c * 2] += ndcg(lucene, relevant.get(c), 10);
 				p5[c * 2 + 1] += precision(like, relevant.get(c), 5);
 				ndcg[c * 2 + 1] += ndcg(like, relevant.get(c), 10);
 			}
+			Doc known = docs.get(random.nextInt(docs.size()));
+			int rank = index.search(known.title(), SearchIndex.Filters.NONE, false, 0, 10, queryAnalysis).hits().stream().map(SearchHit::articleId)
+				.toList().indexOf(known.id());
+			mrr += rank < 0 ? 0 : 1.0 / (rank + 1);
 			queries++;
 		}
-		System.out.printf("%-8s search quality (%d queries each): author name P@5 %.3f nDCG@10 %.3f (LIKE newest-first %.3f / %.3f) | tune name P@5 %.3f nDCG@10 %.3f (LIKE %.3f / %.3f)%n",
+		System.out.printf("%-8s search quality (%d queries each): author name P@5 %.3f nDCG@10 %.3f (LIKE newest-first %.3f / %.3f) | title/tune name P@5 %.3f nDCG@10 %.3f (LIKE %.3f / %.3f) | known title MRR@10 %.3f%n",
 				analyzer, queries, p5[0] / queries, ndcg[0] / queries, p5[1] / queries, ndcg[1] / queries, p5[2] / queries, ndcg[2] / queries,
-				p5[3] / queries, ndcg[3] / queries);
+				p5[3] / queries, ndcg[3] / queries, mrr / queries);
 	}
 
 	static double precision(List<Long> ranked, Set<Long> relevant, int k) {

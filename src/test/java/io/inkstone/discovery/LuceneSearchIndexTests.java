@@ -66,6 +66,25 @@ class LuceneSearchIndexTests {
 		index.close();
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "fine", "coarse" })
+	void bothQuerySegmentationsFindLongWordsAndTheirParts(String querySegmentation) throws Exception {
+		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()), "hanlp", querySegmentation);
+		index.apply(List.of(poem(1, "开国", "中华人民共和国成立了。", 10, 1), poem(2, "静夜思", "床前明月光，疑是地上霜。", 12, 2)), 2);
+		assertThat(index.search("中华人民共和国", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId)
+			.containsExactly(1L);
+		assertThat(index.search("共和国", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId)
+			.containsExactly(1L);
+		index.close();
+	}
+
+	@Test
+	void anUnknownQuerySegmentationIsRefusedAtStart() {
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> new LuceneSearchIndex(properties(Databases.freshDataDir()), "hanlp", "medium"))
+			.withMessageContaining("fine or coarse");
+	}
+
 	@Test
 	void anIndexBuiltWithAnotherAnalysisIsEmptiedSoTheFeedRebuildsIt() throws Exception {
 		Path dir = Databases.freshDataDir();

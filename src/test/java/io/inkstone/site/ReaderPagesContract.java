@@ -253,6 +253,25 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
+	void everyReaderGetsTheirOwnTokenAndTheCurrentCountsFromTheRenderedPageCache() {
+		long id = anyArticleId("qu");
+		Browser first = browser();
+		Browser.Page one = first.page("/articles/" + id);
+		long readsAfterFirst = engagement.counts(id).reads();
+		Browser second = browser();
+		Browser.Page two = second.page("/articles/" + id);
+		String firstToken = one.html().selectFirst("form[action$=/share] input[name=_csrf]").val();
+		String secondToken = two.html().selectFirst("form[action$=/share] input[name=_csrf]").val();
+		assertThat(secondToken).isNotBlank().isNotEqualTo(firstToken);
+		assertThat(two.html().outerHtml()).doesNotContain(io.inkstone.site.RenderedArticlePages.CSRF_HOLE).doesNotContain("9111111111111");
+		assertThat(one.testId("read-count").text()).contains(Long.toString(readsAfterFirst));
+		assertThat(two.testId("read-count").text()).contains(Long.toString(readsAfterFirst + 1));
+		// the token in the served form is the one the server accepts for this reader
+		assertThat(second.post("/articles/" + id + "/share", Map.of("_csrf", secondToken)).statusCode()).isEqualTo(302);
+		assertThat(second.page("/articles/" + id).testId("share-count").text()).startsWith(Long.toString(engagement.counts(id).shares()));
+	}
+
+	@Test
 	void readsCountOncePerReaderAndNeverForBots() {
 		long id = anyArticleId("ci");
 		long before = engagement.counts(id).reads();
