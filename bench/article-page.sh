@@ -22,7 +22,12 @@ app=$!
 until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null; do sleep 0.5; done
 # wait until the search index has caught up with the database
 until grep -q "Search index ready" "$work/app.log"; do sleep 1; done
-sleep 3
+# then until start-up back-fills (fingerprints, suggestions) are done: < 10% of a core over 5 s
+hz=$(getconf CLK_TCK)
+for _ in $(seq 1 120); do
+  before=$(awk '{print $14 + $15}' "/proc/$app/stat"); sleep 5; after=$(awk '{print $14 + $15}' "/proc/$app/stat")
+  [ $((after - before)) -lt $((hz / 2)) ] && break
+done
 
 ua="Mozilla/5.0 (X11; Linux x86_64) InkstoneBench/1.0"
 cookie="ink_rid=00000000000bench; XSRF-TOKEN=bench-token"  # a returning reader: read counted once, no new tokens

@@ -25,14 +25,22 @@ public class ComplianceProfile {
 
 	private final String profile;
 
-	private final Environment environment;
+	/** The duties in force, resolved once: pages ask on every view, and the environment locks while it looks up. */
+	private final Set<String> on;
 
 	ComplianceProfile(@Value("${inkstone.compliance.profile:minimal}") String profile, Environment environment) {
 		if (!PROFILES.containsKey(profile)) {
 			throw new IllegalStateException("inkstone.compliance.profile must be one of " + PROFILES.keySet() + ", not " + profile);
 		}
 		this.profile = profile;
-		this.environment = environment;
+		Set<String> on = new java.util.HashSet<>();
+		for (String duty : DUTIES) {
+			Boolean override = environment.getProperty("inkstone.compliance.duties." + duty, Boolean.class);
+			if (override != null ? override : PROFILES.get(profile).contains(duty)) {
+				on.add(duty);
+			}
+		}
+		this.on = Set.copyOf(on);
 	}
 
 	public String name() {
@@ -43,8 +51,7 @@ public class ComplianceProfile {
 		if (!DUTIES.contains(duty)) {
 			throw new IllegalArgumentException("unknown duty " + duty);
 		}
-		Boolean override = environment.getProperty("inkstone.compliance.duties." + duty, Boolean.class);
-		return override != null ? override : PROFILES.get(profile).contains(duty);
+		return on.contains(duty);
 	}
 
 }

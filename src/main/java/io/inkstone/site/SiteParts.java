@@ -1,13 +1,12 @@
 package io.inkstone.site;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.inkstone.articles.ArticleChanged;
 import io.inkstone.articles.ArticleSummary;
@@ -45,11 +44,15 @@ class SiteParts {
 
 	private final TemplateEngine templates;
 
-	/** Rendered headline HTML per language and mode; rebuilt at most every few seconds. */
-	private final Cache<String, String> headlineFragments = Caffeine.newBuilder()
-		.expireAfterWrite(Duration.ofSeconds(5))
-		.maximumSize(64)
-		.build();
+	/** Rendered headline HTML per language and mode, and the hot-list version it shows. */
+	private record Fragment(int hotVersion, long builtAt, String html) {
+	}
+
+	private static final long FRAGMENT_MAX_AGE_MS = 5_000;
+
+	private final Map<String, Fragment> headlineFragments = new ConcurrentHashMap<>();
+
+	private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
 
 	private final io.inkstone.governance.ComplianceProfile compliance;
 
@@ -70,12 +73,36 @@ class SiteParts {
 		return all.stream().filter(c -> withContent.contains(c.id())).toList();
 	}
 
+	/**
+	 * The headline blocks as HTML. When the hot list moves on (every few seconds under traffic) the fragment is
+	 * rebuilt in the background while readers keep getting the previous one, so no request waits for it; after an
+	 * article changes (a take-down must leave at once) the next request rebuilds it before answering.
+	 */
 	String headlinesHtml(Ui ui) {
-		return headlineFragments.get(ui.lang() + ':' + ui.mode() + ':' + hot.version(), key -> {
-			StringOutput out = new StringOutput();
-			templates.render("components/headlines.jte", new Pages.Headlines(ui, headlineBlocks(ui)), out);
-			return out.toString();
-		});
+		String key = ui.lang() + ':' + ui.mode();
+		int version = hot.version();
+		Fragment current = headlineFragments.get(key);
+		if (current == null) {
+			return headlineFragments.computeIfAbsent(key, k -> buildHeadlines(ui, version)).html();
+		}
+		boolean outdated = current.hotVersion() != version || System.currentTimeMillis() - current.builtAt() > FRAGMENT_MAX_AGE_MS;
+		if (outdated && rebuilding.add(key)) {
+			CompletableFuture.runAsync(() -> {
+				try {
+					headlineFragments.replace(key, current, buildHeadlines(ui, version));
+				}
+				finally {
+					rebuilding.remove(key);
+				}
+			});
+		}
+		return current.html();
+	}
+
+	private Fragment buildHeadlines(Ui ui, int version) {
+		StringOutput out = new StringOutput();
+		templates.render("components/headlines.jte", new Pages.Headlines(ui, headlineBlocks(ui)), out);
+		return new Fragment(version, System.currentTimeMillis(), out.toString());
 	}
 
 	/** 要闻 first (the site's hottest), then each channel's hottest; no article appears twice. */
@@ -113,7 +140,7 @@ class SiteParts {
 
 	@EventListener
 	void on(ArticleChanged changed) {
-		headlineFragments.invalidateAll();
+		headlineFragments.clear();
 	}
 
 }
