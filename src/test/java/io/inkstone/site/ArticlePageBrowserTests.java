@@ -150,6 +150,44 @@ class ArticlePageBrowserTests {
 		assertThat(driver.findElement(By.cssSelector("[data-testid=share-count]")).getText()).isEqualTo("1 次分享");
 	}
 
+	@Test
+	void searchSuggestsWhileTypingHighlightsMatchesAndLeadsToTheArticle() throws IOException {
+		importer.importLines(Fixtures.open(Fixtures.CLASSICS), null); // idempotent: known articles are skipped
+		String title = jdbc.sql("SELECT a.title FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'poetry-tang'"
+				+ " AND LENGTH(a.title) >= 3 ORDER BY a.published_at DESC LIMIT 1").query(String.class).single();
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t ORDER BY published_at DESC LIMIT 1").param("t", title)
+			.query(Long.class).single();
+		String prefix = title.substring(0, 2);
+		driver.get("http://localhost:" + port + "/search");
+		// suggestions are built in the background and follow new articles: type until the datalist offers the title
+		new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+			WebElement box = d.findElement(By.id("search-q"));
+			box.clear();
+			box.sendKeys(prefix);
+			try {
+				Thread.sleep(400);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return d.findElements(By.cssSelector("#search-suggestions option")).stream()
+				.anyMatch(o -> o.getAttribute("value").startsWith(prefix));
+		});
+		WebElement box = driver.findElement(By.id("search-q"));
+		box.clear();
+		box.sendKeys(title, Keys.ENTER);
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("[data-testid=search-results] li")).isEmpty()
+				|| reload(d));
+		WebElement first = driver.findElement(By.cssSelector("[data-testid=search-results] li a.card-title"));
+		assertThat(first.getAttribute("href")).endsWith("/articles/" + id);
+		assertThat(first.findElements(By.tagName("mark"))).isNotEmpty();
+		assertThat(driver.findElement(By.cssSelector("[role=search]")).isDisplayed()).isTrue();
+		screenshot("search.png");
+		first.click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/articles/" + id));
+		assertThat(driver.findElement(By.cssSelector("[data-testid=title]")).getText()).isEqualTo(title);
+	}
+
 	private static boolean reload(WebDriver d) {
 		d.navigate().refresh();
 		return false;
