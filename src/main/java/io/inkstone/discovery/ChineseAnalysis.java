@@ -21,7 +21,7 @@ final class ChineseAnalysis {
 	}
 
 	static String version(String name) {
-		return name + "+fold+author-2";
+		return name + "+fold+author+pinyin-3";
 	}
 
 	static Analyzer analyzer() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.annotation.PreDestroy;
 
@@ -62,6 +63,9 @@ class LuceneSearchIndex implements SearchIndex {
 	static final int AUTHOR_BOOST = 2;
 
 	static final String CHANNEL = "channel";
+
+	/** Pinyin keys of the title and the creator's name (see {@link Pinyin}). */
+	static final String PINYIN = "pinyin";
 
 	static final String PUBLISHED = "published";
 
@@ -251,7 +255,8 @@ class LuceneSearchIndex implements SearchIndex {
 	/** {@link #search} with the query segmented by {@code queryAnalysis} (the bench compares coarse and fine). */
 	SearchPage search(String text, Filters filters, boolean newestFirst, int offset, int size, Analyzer queryAnalysis) {
 		List<String> terms = analyze(text, queryAnalysis);
-		if (terms.isEmpty()) {
+		List<String> pinyin = Pinyin.queryParts(text);
+		if (terms.isEmpty() && pinyin.isEmpty()) {
 			return new SearchPage(0, List.of());
 		}
 		BooleanQuery.Builder words = new BooleanQuery.Builder();
@@ -262,7 +267,14 @@ class LuceneSearchIndex implements SearchIndex {
 					new TermQuery(new Term(BODY, term))), 0.1f), BooleanClause.Occur.SHOULD);
 		}
 		words.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(terms.size() * 0.6)));
-		BooleanQuery.Builder query = new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST);
+		Query matching = words.build();
+		if (!pinyin.isEmpty()) {
+			// a query in Latin letters may be pinyin: match titles and names by their pinyin keys as well
+			matching = new BooleanQuery.Builder().add(matching, BooleanClause.Occur.SHOULD)
+				.add(new org.apache.lucene.search.BoostQuery(pinyinQuery(pinyin), TITLE_BOOST), BooleanClause.Occur.SHOULD)
+				.build();
+		}
+		BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, BooleanClause.Occur.MUST);
 		if (filters.channelId() != null) {
 			query.add(new TermQuery(new Term(CHANNEL, Long.toString(filters.channelId()))), BooleanClause.Occur.FILTER);
 		}
@@ -304,6 +316,18 @@ class LuceneSearchIndex implements SearchIndex {
 		finally {
 			release(searcher);
 		}
+	}
+
+	/** One word ("jingyesi", "jys") matches as a key; several syllables must all be keys of the same document. */
+	private static Query pinyinQuery(List<String> parts) {
+		if (parts.size() == 1) {
+			return new TermQuery(new Term(PINYIN, parts.get(0)));
+		}
+		BooleanQuery.Builder all = new BooleanQuery.Builder();
+		parts.forEach(part -> all.add(new TermQuery(new Term(PINYIN, part)), BooleanClause.Occur.MUST));
+		return new BooleanQuery.Builder().add(all.build(), BooleanClause.Occur.SHOULD)
+			.add(new TermQuery(new Term(PINYIN, String.join("", parts))), BooleanClause.Occur.SHOULD)
+			.build();
 	}
 
 	private String highlight(org.apache.lucene.search.highlight.Highlighter highlighter, String field, String text,
@@ -371,6 +395,9 @@ class LuceneSearchIndex implements SearchIndex {
 		if (article.creatorName() != null) {
 			doc.add(new org.apache.lucene.document.TextField(AUTHOR, article.creatorName(), Field.Store.NO));
 		}
+		Set<String> pinyin = Pinyin.keys(article.title());
+		pinyin.addAll(Pinyin.keys(article.creatorName()));
+		pinyin.forEach(key -> doc.add(new StringField(PINYIN, key, Field.Store.NO)));
 		doc.add(new StringField(CHANNEL, Long.toString(article.channelId()), Field.Store.YES));
 		doc.add(new NumericDocValuesField(PUBLISHED, article.publishedAt()));
 		return doc;

@@ -79,6 +79,27 @@ class LuceneSearchIndexTests {
 	}
 
 	@Test
+	void pinyinWithOrWithoutSpacesOrInitialsFindsTitlesAndAuthors() throws Exception {
+		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()));
+		index.apply(List.of(new ChangedArticle(1, "静夜思", "床前明月光，疑是地上霜。", 10, 1, "published", 0, 1, "李白"),
+				new ChangedArticle(2, "春晓", "春眠不觉晓，处处闻啼鸟。", 11, 1, "published", 0, 2, "孟浩然"),
+				new ChangedArticle(3, "Linux 手册", "jingyesi is not a word here", 12, 1, "published", 0, 3, "Debian")), 3);
+		for (String query : List.of("jingyesi", "jing ye si", "JingYeSi", "jys", "libai", "li bai")) {
+			assertThat(index.search(query, SearchIndex.Filters.NONE, false, 0, 10).hits()).as(query)
+				.extracting(SearchHit::articleId).first().isEqualTo(1L);
+		}
+		assertThat(index.search("chunxiao", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId)
+			.containsExactly(2L);
+		assertThat(index.search("ye si jing xiao", SearchIndex.Filters.NONE, false, 0, 10).hits()).as("syllables of two titles")
+			.isEmpty();
+		assertThat(Pinyin.queryParts("静夜思")).isEmpty();
+		assertThat(Pinyin.queryParts("j")).isEmpty();
+		assertThat(Pinyin.queryParts("jing'ye si")).containsExactly("jing", "ye", "si");
+		assertThat(Pinyin.keys("重庆")).contains("chongqing", "cq");
+		index.close();
+	}
+
+	@Test
 	void anUnknownQuerySegmentationIsRefusedAtStart() {
 		org.assertj.core.api.Assertions.assertThatIllegalStateException()
 			.isThrownBy(() -> new LuceneSearchIndex(properties(Databases.freshDataDir()), "hanlp", "medium"))

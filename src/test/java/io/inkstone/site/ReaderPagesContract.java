@@ -627,6 +627,23 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
+	void searchFindsATitleTypedInPinyin() throws InterruptedException {
+		List<Long> ids = jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'poetry-tang'"
+				+ " AND a.status = 'published' ORDER BY a.id LIMIT 200").query(Long.class).list();
+		long id = ids.stream()
+			.filter(i -> jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", i).query(String.class).single()
+				.matches("\\p{IsHan}{3,6}"))
+			.findFirst().orElseThrow();
+		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", id).query(String.class).single();
+		articlePageWithRelated(browser(), id); // the index has caught up
+		String pinyin = com.hankcs.hanlp.HanLP.convertToPinyinList(title).stream()
+			.map(com.hankcs.hanlp.dictionary.py.Pinyin::getPinyinWithoutTone)
+			.collect(java.util.stream.Collectors.joining());
+		Browser.Page page = browser().page("/search?q=" + pinyin);
+		assertThat(ids(page.testId("search-results").select("a.card-title"))).as(pinyin).contains(id);
+	}
+
+	@Test
 	void searchNeverShowsATakenDownArticle() throws InterruptedException {
 		long id = jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'qu'"
 				+ " AND a.status = 'published' ORDER BY a.published_at LIMIT 1").query(Long.class).single();
