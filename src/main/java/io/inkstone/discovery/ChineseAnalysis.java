@@ -35,9 +35,9 @@ final class ChineseAnalysis {
 
 	/**
 	 * Coarse segmentation for queries (HanLP standard mode), the other half of the usual recall trick — a query word
-	 * matches as the whole word rather than as any of its parts. Selectable, not the default: on the corpus it
-	 * ranked author and tune-name queries the same as fine query segmentation and known titles slightly worse
-	 * (MRR@10 0.815 vs 0.831, bench/README.md). smartcn has one granularity for both.
+	 * matches as the whole word rather than as any of its parts. The default; on the corpus it ranked exactly as
+	 * fine query segmentation (bench/README.md), so the issue's stated approach stands. smartcn has one granularity
+	 * for both.
 	 */
 	static Analyzer queryAnalyzer(String name) {
 		return analyzer(name, false);

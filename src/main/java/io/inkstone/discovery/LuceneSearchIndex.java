@@ -98,17 +98,17 @@ class LuceneSearchIndex implements SearchIndex {
 	}
 
 	LuceneSearchIndex(InkstoneProperties properties, String analyzerName) throws IOException {
-		this(properties, analyzerName, "fine");
+		this(properties, analyzerName, "coarse");
 	}
 
 	/**
-	 * @param querySegmentation {@code fine} (the index's own segmentation, the default: measured as good or better,
-	 * bench/README.md) or {@code coarse} (HanLP standard mode for queries)
+	 * @param querySegmentation {@code coarse} (HanLP standard mode for queries, the default: the usual recall trick
+	 * with the fine-grained index) or {@code fine} (the index's own segmentation; measured equal, bench/README.md)
 	 */
 	@org.springframework.beans.factory.annotation.Autowired
 	LuceneSearchIndex(InkstoneProperties properties,
 			@org.springframework.beans.factory.annotation.Value("${inkstone.search.analyzer:hanlp}") String analyzerName,
-			@org.springframework.beans.factory.annotation.Value("${inkstone.search.query-segmentation:fine}") String querySegmentation)
+			@org.springframework.beans.factory.annotation.Value("${inkstone.search.query-segmentation:coarse}") String querySegmentation)
 			throws IOException {
 		this.analyzer = ChineseAnalysis.analyzer(analyzerName);
 		this.queryAnalyzer = switch (querySegmentation) {
@@ -243,8 +243,8 @@ class LuceneSearchIndex implements SearchIndex {
 	}
 
 	/**
-	 * Full-text search. The query text is analyzed with the same Chinese analysis (segmented like the index unless
-	 * {@code inkstone.search.query-segmentation=coarse}), never parsed as Lucene syntax, so any input is safe. Title matches
+	 * Full-text search. The query text is analyzed with the same Chinese analysis (coarsely segmented unless
+	 * {@code inkstone.search.query-segmentation=fine}), never parsed as Lucene syntax, so any input is safe. Title matches
 	 * weigh three times body matches; among equal scores the newer article wins.
 	 */
 	@Override
