@@ -2,12 +2,16 @@ package io.inkstone.discovery;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
@@ -15,6 +19,8 @@ import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.engagement.ArticleEngaged;
 import io.inkstone.engagement.Signal;
+import io.inkstone.governance.OriginalityEngine;
+import io.inkstone.governance.SimHash;
 import io.inkstone.shared.Cursor;
 import io.inkstone.shared.InkstoneProperties;
 
@@ -61,12 +67,12 @@ public class HotList {
 
 	private final HotOverrides overrides;
 
-	private final io.inkstone.governance.OriginalityEngine originality;
+	private final OriginalityEngine originality;
 
-	private final Map<Long, ForwardDecay> decays = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<Long, ForwardDecay> decays = new ConcurrentHashMap<>();
 
 	HotList(Articles articles, ArticleCards cards, HotScores scores, Channels channels,
-			InkstoneProperties properties, HotOverrides overrides, io.inkstone.governance.OriginalityEngine originality) {
+			InkstoneProperties properties, HotOverrides overrides, OriginalityEngine originality) {
 		this.originality = originality;
 		this.overrides = overrides;
 		this.articles = articles;
@@ -129,8 +135,8 @@ public class HotList {
 	 * Candidates ordered by their value now, strongest first (newer first among equals). Compared by current value,
 	 * not raw score, so channels with different half-lives rank fairly against each other.
 	 */
-	static List<ArticleSummary> byValueNow(java.util.Collection<ArticleSummary> candidates, Map<Long, HotScores.Score> engaged,
-			double publishWeight, java.util.function.LongFunction<ForwardDecay> decayFor, long now) {
+	static List<ArticleSummary> byValueNow(Collection<ArticleSummary> candidates, Map<Long, HotScores.Score> engaged,
+			double publishWeight, LongFunction<ForwardDecay> decayFor, long now) {
 		Map<Long, Double> values = new HashMap<>();
 		for (ArticleSummary a : candidates) {
 			ForwardDecay decay = decayFor.apply(a.channelId());
@@ -183,7 +189,7 @@ public class HotList {
 			}
 		}
 		channelRankings = perChannel;
-		version = java.util.Objects.hash(siteRanking, perChannel);
+		version = Objects.hash(siteRanking, perChannel);
 	}
 
 	/**
@@ -196,7 +202,7 @@ public class HotList {
 		for (ArticleSummary candidate : ranked) {
 			long[] signature = originality.signatureOf(candidate.id());
 			if (signature == null || keptSignatures.stream().noneMatch(
-					k -> io.inkstone.governance.SimHash.distance(k, signature) <= io.inkstone.governance.OriginalityEngine.NEAR_DUPLICATE_BITS)) {
+					k -> SimHash.distance(k, signature) <= OriginalityEngine.NEAR_DUPLICATE_BITS)) {
 				kept.add(candidate);
 				if (signature != null) {
 					keptSignatures.add(signature);
