@@ -70,24 +70,30 @@ public class RelatedArticles {
 
 	public List<ArticleCard> forArticle(long articleId, int size) {
 		List<Long> ids = cache.getIfPresent(articleId);
+		List<ArticleSummary> ranked;
 		if (ids == null) {
 			SearchIndex available = index.getIfAvailable();
 			List<Long> content = available == null ? List.of() : available.moreLikeThis(articleId, size + 4, MAX_PER_CREATOR);
 			List<Long> together = coReads.top(articleId, size + 4);
 			Set<Long> union = new LinkedHashSet<>(content);
 			union.addAll(together);
-			Map<Long, Long> publishedAt = new HashMap<>();
-			articles.summaries(union).forEach(a -> publishedAt.put(a.id(), a.publishedAt()));
-			// removed or unknown articles drop out here (no publish time: not public)
-			ids = fusion.rank(content, together, id -> publishedAt.getOrDefault(id, 0L), System.currentTimeMillis())
+			Map<Long, ArticleSummary> candidates = new HashMap<>();
+			articles.summaries(union).forEach(a -> candidates.put(a.id(), a));
+			// removed or unknown articles drop out here (no summary: not public)
+			ranked = fusion.rank(content, together, id -> candidates.containsKey(id) ? candidates.get(id).publishedAt() : 0L,
+					System.currentTimeMillis())
 				.stream()
-				.filter(publishedAt::containsKey)
+				.filter(candidates::containsKey)
+				.map(candidates::get)
 				.toList();
 			if (!content.isEmpty()) {
-				cache.put(articleId, ids); // not cached while the index has not caught up yet
+				cache.put(articleId, ranked.stream().map(ArticleSummary::id).toList()); // not while the index catches up
 			}
 		}
-		List<ArticleSummary> found = distinct(articleId, perCreator(articles.summaries(ids)));
+		else {
+			ranked = articles.summaries(ids);
+		}
+		List<ArticleSummary> found = distinct(articleId, perCreator(ranked));
 		return cards.of(found.size() > size ? found.subList(0, size) : found);
 	}
 

@@ -109,10 +109,11 @@ class ArticlePageController {
 				aiSuspected, jsonLd(article, creator.displayName(), aiSuspected));
 		// The ETag covers everything the page shows, computed from the model: a revalidation that
 		// matches answers 304 without rendering.
-		if (webRequest.checkNotModified(etag(page, hot.version()))) {
+		RenderedArticlePages.Key key = RenderedArticlePages.Key.of(page);
+		if (webRequest.checkNotModified(etag(page, key, hot.version()))) {
 			return null;
 		}
-		return ResponseEntity.ok().contentType(HTML).body(rendered.render(page));
+		return ResponseEntity.ok().contentType(HTML).body(rendered.render(page, key));
 	}
 
 	private Pages.CommentsView comments(Article article, String reader) {
@@ -153,14 +154,10 @@ class ArticlePageController {
 		return JSON.writeValueAsString(data).replace("</", "<\\/");
 	}
 
-	static String etag(Pages.ArticlePage page, int hotVersion) {
+	/** Everything the page shows (the render cache's key) plus the holes and the reader: equal pages, equal tags. */
+	static String etag(Pages.ArticlePage page, RenderedArticlePages.Key key, int hotVersion) {
 		Ui u = page.ui();
-		int hash = java.util.Objects.hash(page.article().id(), page.article().updatedAt(), page.counts(),
-				page.card().articleCount(), page.card().followerCount(), page.card().following(),
-				page.card().recent().stream().map(a -> a.id()).toList(),
-				page.related().stream().map(c -> c.article().id()).toList(),
-				page.hot().stream().map(c -> c.article().id()).toList(), page.nav(), hotVersion, page.shared(), page.comments(),
-				page.aiSuspected(), page.corrections(), page.headlinesHtml(), u.lang(), u.mode(), u.csrfToken(), u.account());
+		int hash = java.util.Objects.hash(key, page.counts(), hotVersion, u.csrfToken(), u.account());
 		return "W/\"" + Integer.toHexString(hash) + "\"";
 	}
 

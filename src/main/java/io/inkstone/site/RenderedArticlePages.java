@@ -15,7 +15,6 @@ import io.inkstone.articles.Correction;
 import io.inkstone.channels.Channel;
 import io.inkstone.discovery.ArticleCard;
 import io.inkstone.engagement.Counts;
-import io.inkstone.web.ReaderMode;
 import io.inkstone.web.Ui;
 
 import org.springframework.security.web.csrf.DefaultCsrfToken;
@@ -41,11 +40,22 @@ class RenderedArticlePages {
 
 	static final long SHARES_HOLE = 9_222_222_222_222L;
 
-	/** Everything an anonymous reader's page shows, except the holes. */
+	/**
+	 * Everything a page shows except the holes and the reader's account: the cache key, and (with those) the ETag.
+	 * The mode is kept by name so the key's hash, and with it the ETag, is the same on every node.
+	 */
 	record Key(List<Channel> nav, Article article, Channel channel, CreatorCard card, boolean shared, String shareUrl,
 			String disclaimer, List<ArticleCard> related, List<ArticleCard> hot, String headlinesHtml, Pages.CommentsView comments,
-			List<Correction> corrections, boolean aiSuspected, String jsonLd, Locale locale, ReaderMode mode, String path,
+			List<Correction> corrections, boolean aiSuspected, String jsonLd, Locale locale, String mode, String path,
 			String csrfParameter, String siteName) {
+
+		static Key of(Pages.ArticlePage page) {
+			Ui ui = page.ui();
+			return new Key(page.nav(), page.article(), page.channel(), page.card(), page.shared(), page.shareUrl(),
+					page.disclaimer(), page.related(), page.hot(), page.headlinesHtml(), page.comments(), page.corrections(),
+					page.aiSuspected(), page.jsonLd(), ui.locale(), ui.mode().name(), ui.path(), ui.csrfName(), ui.siteName());
+		}
+
 	}
 
 	private final TemplateEngine templates;
@@ -80,15 +90,12 @@ class RenderedArticlePages {
 		this.templates = templates;
 	}
 
-	/** The page as UTF-8 HTML. */
-	byte[] render(Pages.ArticlePage page) {
+	/** The page as UTF-8 HTML; {@code key} is {@link Key#of} the page. */
+	byte[] render(Pages.ArticlePage page, Key key) {
 		Ui ui = page.ui();
 		if (ui.account() != null || ui.csrf() == null) {
 			return renderNow(page).getBytes(StandardCharsets.UTF_8);
 		}
-		Key key = new Key(page.nav(), page.article(), page.channel(), page.card(), page.shared(), page.shareUrl(),
-				page.disclaimer(), page.related(), page.hot(), page.headlinesHtml(), page.comments(), page.corrections(),
-				page.aiSuspected(), page.jsonLd(), ui.locale(), ui.mode(), ui.path(), ui.csrf().getParameterName(), ui.siteName());
 		Cut cut = pages.get(key, k -> cut(renderNow(withHoles(page)), ui));
 		return fill(cut, ui, page.counts());
 	}
