@@ -54,6 +54,11 @@ public final class StudioPages {
 			return key == null ? null : ui.t(key);
 		}
 
+		/** The schedule's time passed over a minute ago and the article is still a draft. */
+		public boolean missedSchedule() {
+			return scheduledAt != null && scheduledAt < System.currentTimeMillis() - StudioRow.MISSED_AFTER_MILLIS;
+		}
+
 	}
 
 	public record EditorForm(String title, String body, String channel, String tags, boolean original, String aigc,

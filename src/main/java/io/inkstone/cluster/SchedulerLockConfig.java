@@ -1,7 +1,5 @@
 package io.inkstone.cluster;
 
-import javax.sql.DataSource;
-
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
@@ -19,9 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SchedulerLockConfig {
 
 	@Bean
-	LockProvider lockProvider(DataSource dataSource) {
+	LockProvider lockProvider(JdbcTemplate jdbcTemplate) {
+		// Boot's JdbcTemplate translates SQLite's duplicate key, so ShedLock's insert falls back to its update
 		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-			.withJdbcTemplate(new JdbcTemplate(dataSource))
+			.withJdbcTemplate(jdbcTemplate)
 			.withTableName("shedlock")
 			.build());
 	}

@@ -12,6 +12,8 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
  * SQLite in the data directory by default (WAL, crash-safe), PostgreSQL when {@code inkstone.db.url}
@@ -55,6 +57,12 @@ class DataSourceConfig {
 			config.setValidationTimeout(2_000);
 		}
 		return new HikariDataSource(config);
+	}
+
+	/** Boot's JdbcTemplate (and so JdbcClient) uses this: SQLite's duplicate keys become DuplicateKeyException. */
+	@Bean
+	SQLExceptionTranslator sqlExceptionTranslator(DataSource dataSource) {
+		return new SqliteExceptionTranslator(new SQLErrorCodeSQLExceptionTranslator(dataSource));
 	}
 
 }
