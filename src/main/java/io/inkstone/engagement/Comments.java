@@ -11,6 +11,7 @@ import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.RateLimiter;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,8 +65,11 @@ public class Comments {
 		});
 	}
 
-	Comments(CommentRepository repository, RateLimiter limits, ApplicationEventPublisher events) {
+	private final AddressLimits addressLimits;
+
+	Comments(CommentRepository repository, RateLimiter limits, ApplicationEventPublisher events, AddressLimits addressLimits) {
 		this.repository = repository;
+		this.addressLimits = addressLimits;
 		this.limits = limits;
 		this.events = events;
 	}
@@ -166,10 +170,17 @@ public class Comments {
 		states.invalidate(articleId);
 	}
 
-	/** Likes an article once per reader; a second call takes the like back. Likes feed the hot list. */
+	/**
+	 * Likes an article once per reader; a second call takes the like back. Likes feed the hot list. A client address
+	 * adds at most its hourly allowance of likes to one article, whatever reader ids it presents.
+	 * @throws TooManyRequestsException when this like would exceed the address's allowance
+	 */
 	@Transactional
-	public boolean toggleArticleLike(long articleId, long channelId, String readerKey) {
+	public boolean toggleArticleLike(long articleId, long channelId, String readerKey, String clientAddress) {
 		states.invalidate(articleId);
+		if (!repository.likesArticle(articleId, readerKey) && !addressLimits.allows(Signal.LIKE, clientAddress, articleId)) {
+			throw new TooManyRequestsException(3600);
+		}
 		if (repository.likeArticle(articleId, readerKey, System.currentTimeMillis())) {
 			readerLikes.put(readerKey + ':' + articleId, true);
 			events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.LIKE, System.currentTimeMillis()));

@@ -29,9 +29,12 @@ public class Engagement {
 	/** (reader, article) pairs seen within the read window: a reload is not a second read. */
 	private final Cache<String, Boolean> recentReads;
 
+	private final AddressLimits addressLimits;
+
 	Engagement(CounterStore counters, StatsRepository stats, ApplicationEventPublisher events,
-			InkstoneProperties properties) {
+			InkstoneProperties properties, AddressLimits addressLimits) {
 		this.counters = counters;
+		this.addressLimits = addressLimits;
 		this.stats = stats;
 		this.events = events;
 		Duration window = properties.counters().readWindow();
@@ -39,11 +42,13 @@ public class Engagement {
 	}
 
 	/**
-	 * Counts a read unless the reader is a bot or read this article within the window.
+	 * Counts a read unless the reader is a bot, read this article within the window, or the client address has used
+	 * its hourly reads of this article.
 	 * @return true if the read counted
 	 */
-	public boolean recordRead(String readerKey, boolean bot, long articleId, long channelId) {
-		if (bot || behavesLikeABot(readerKey) || recentReads.asMap().putIfAbsent(readerKey + ':' + articleId, Boolean.TRUE) != null) {
+	public boolean recordRead(String readerKey, String clientAddress, boolean bot, long articleId, long channelId) {
+		if (bot || behavesLikeABot(readerKey) || recentReads.asMap().putIfAbsent(readerKey + ':' + articleId, Boolean.TRUE) != null
+				|| !addressLimits.allows(Signal.READ, clientAddress, articleId)) {
 			return false;
 		}
 		counters.increment(articleId, Signal.READ);
@@ -81,15 +86,16 @@ public class Engagement {
 	}
 
 	/**
-	 * Counts a share once per reader, article and day (platform time zone).
+	 * Counts a share once per reader, article and day (platform time zone), within the address's hourly shares.
 	 * @return true if the share counted
 	 */
-	public boolean recordShare(String readerKey, boolean bot, long articleId, long channelId) {
+	public boolean recordShare(String readerKey, String clientAddress, boolean bot, long articleId, long channelId) {
 		if (bot || fastReaders.getIfPresent(readerKey) != null) {
 			return false;
 		}
 		int day = (int) LocalDate.now(PLATFORM_ZONE).toEpochDay();
-		if (!stats.markShared(articleId, readerKey, day)) {
+		if (stats.hasShared(articleId, readerKey, day) || !addressLimits.allows(Signal.SHARE, clientAddress, articleId)
+				|| !stats.markShared(articleId, readerKey, day)) {
 			return false;
 		}
 		counters.increment(articleId, Signal.SHARE);

@@ -74,6 +74,15 @@ class StatsRepository {
 	}
 
 	/** Records a share mark; false when this reader already shared this article today. */
+	boolean hasShared(long articleId, String readerKey, int day) {
+		return jdbc.sql("SELECT COUNT(*) FROM share_marks WHERE article_id = :id AND reader_key = :reader AND day = :day")
+			.param("id", articleId)
+			.param("reader", readerKey)
+			.param("day", day)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	boolean markShared(long articleId, String readerKey, int day) {
 		return jdbc.sql("INSERT INTO share_marks (article_id, reader_key, day) VALUES (:id, :reader, :day) ON CONFLICT DO NOTHING")
 			.param("id", articleId)

@@ -4,12 +4,12 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Who is reading, without an account: the long-lived {@code ink_rid} cookie set by the web layer,
- * or, for clients that refuse cookies, a hash of address and user agent. Also recognises obvious
+ * Who is reading, without an account: the id in the long-lived {@code ink_rid} cookie, which the web
+ * layer signs and checks before putting it in a request attribute (never the raw cookie, which the
+ * client controls), or, for clients that refuse cookies, a hash of address and user agent. Also recognises obvious
  * bots so their traffic never counts as reads or shares.
  */
 public final class ReaderKey {
@@ -34,14 +34,6 @@ public final class ReaderKey {
 		Object assigned = request.getAttribute(REQUEST_ATTRIBUTE);
 		if (assigned instanceof String key) {
 			return key;
-		}
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (COOKIE.equals(cookie.getName()) && cookie.getValue().matches("[0-9a-f]{16}")) {
-					return cookie.getValue();
-				}
-			}
 		}
 		String ua = String.valueOf(request.getHeader("User-Agent"));
 		long h = 1125899906842597L;

@@ -93,7 +93,7 @@ class ArticlePageController {
 		Article article = articles.getPublished(id);
 		Channel channel = channels.get(article.channelId());
 		String reader = ReaderKey.of(request);
-		if (engagement.recordRead(reader, ReaderKey.isBot(request), id, channel.id())) {
+		if (engagement.recordRead(reader, request.getRemoteAddr(), ReaderKey.isBot(request), id, channel.id())) {
 			io.inkstone.shared.SignedIn.current()
 				.ifPresent(me -> interests.recordRead(me.accountId(), id, channel.name(), article.tagList()));
 			coReads.recordRead(reader, id);
@@ -169,7 +169,7 @@ class ArticlePageController {
 	Object share(@PathVariable long id, @RequestHeader(name = "Accept", defaultValue = "") String accept,
 			HttpServletRequest request) {
 		Article article = articles.getPublished(id);
-		boolean counted = engagement.recordShare(ReaderKey.of(request), ReaderKey.isBot(request), id,
+		boolean counted = engagement.recordShare(ReaderKey.of(request), request.getRemoteAddr(), ReaderKey.isBot(request), id,
 				article.channelId());
 		if (accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
 			return ResponseEntity.ok()

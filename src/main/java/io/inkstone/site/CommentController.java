@@ -68,7 +68,7 @@ class CommentController {
 	String likeArticle(@PathVariable long id, HttpServletRequest request) {
 		Article article = articles.getPublished(id);
 		if (!ReaderKey.isBot(request)) {
-			comments.toggleArticleLike(id, article.channelId(), ReaderKey.of(request));
+			comments.toggleArticleLike(id, article.channelId(), ReaderKey.of(request), request.getRemoteAddr());
 		}
 		return "redirect:/articles/" + id + "#like";
 	}

@@ -1,9 +1,17 @@
 package io.inkstone.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,20 +26,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives each browser a random, anonymous reader id (no personal data) so reads and shares are
- * counted once per reader, and follows work before accounts exist.
+ * counted once per reader, and follows work before accounts exist. The id is minted and signed here
+ * (HMAC with a server secret): a cookie the client made up or altered is ignored and replaced, so a
+ * client cannot choose reader ids. Ids it may still get by dropping cookies are capped per address
+ * by the engagement limits.
  */
 @Component
 class ReaderCookieFilter extends OncePerRequestFilter {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	private static final String SECRET = "reader-id";
+
+	private final ServerSecrets secrets;
+
+	ReaderCookieFilter(ServerSecrets secrets) {
+		this.secrets = secrets;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!hasReaderCookie(request) && !ReaderKey.isBot(request)) {
+		String valid = signedReaderId(request);
+		if (valid != null) {
+			request.setAttribute(ReaderKey.REQUEST_ATTRIBUTE, valid);
+		}
+		else if (!ReaderKey.isBot(request)) {
 			String id = HexFormat.of().toHexDigits(RANDOM.nextLong());
 			request.setAttribute(ReaderKey.REQUEST_ATTRIBUTE, id);
-			ResponseCookie cookie = ResponseCookie.from(ReaderKey.COOKIE, id)
+			ResponseCookie cookie = ResponseCookie.from(ReaderKey.COOKIE, id + '.' + signature(id))
 				.path("/")
 				.maxAge(Duration.ofDays(365))
 				.httpOnly(true)
@@ -43,16 +66,36 @@ class ReaderCookieFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static boolean hasReaderCookie(HttpServletRequest request) {
+	/** The reader id of a cookie this server signed, or null. */
+	private String signedReaderId(HttpServletRequest request) {
 		if (request.getCookies() == null) {
-			return false;
+			return null;
 		}
 		for (var cookie : request.getCookies()) {
-			if (ReaderKey.COOKIE.equals(cookie.getName())) {
-				return true;
+			String value = cookie.getValue();
+			if (ReaderKey.COOKIE.equals(cookie.getName()) && value.length() == 16 + 1 + 22 && value.charAt(16) == '.') {
+				String id = value.substring(0, 16);
+				byte[] expected = signature(id).getBytes(StandardCharsets.US_ASCII);
+				if (id.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))
+						&& MessageDigest.isEqual(expected, value.substring(17).getBytes(StandardCharsets.US_ASCII))) {
+					return id;
+				}
 			}
 		}
-		return false;
+		return null;
+	}
+
+	/** 128 bits of HMAC-SHA256 over the id, base64url without padding (22 characters). */
+	private String signature(String id) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secrets.get(SECRET), "HmacSHA256"));
+			byte[] full = mac.doFinal(("reader:" + id).getBytes(StandardCharsets.US_ASCII));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 16));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
+		}
 	}
 
 	@Override
