@@ -106,12 +106,16 @@ class ReportController {
 		return "governance/mine";
 	}
 
-	/** What the reporter sees they are reporting; 404 for anything that does not exist. */
+	/**
+	 * What the reporter sees they are reporting: only what a reader can see can be reported or named (a draft's title
+	 * or a hidden comment must not leak through this form); 404 for anything else.
+	 */
 	private String title(String type, long id) {
 		return switch (type) {
-			case "article" -> articles.find(id).orElseThrow(() -> new NotFoundException("no article")).title();
+			case "article" -> articles.getPublished(id).title();
 			case "comment" -> {
-				String text = comments.textOf(id);
+				articles.getPublished(comments.articleOf(id));
+				String text = comments.visibleTextOf(id);
 				yield text.length() > 60 ? text.substring(0, 60) + "…" : text;
 			}
 			case "creator" -> creators.get(id).displayName();

@@ -293,6 +293,26 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
+	void unpublishedArticlesCannotBeNamedOrReportedThroughTheReportForm() {
+		long published = anyArticleId("ci");
+		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", published).query(Long.class).single();
+		long draft = articles.createDraft(creatorId, new io.inkstone.articles.Draft("未发表的秘密标题", "草稿正文", channelId("ci"), "", true,
+				io.inkstone.articles.Aigc.NONE, null));
+		Browser reader = browser();
+		reader.page("/");
+		HttpResponse<String> form = reader.get("/report?type=article&id=" + draft);
+		assertThat(form.statusCode()).isEqualTo(404);
+		assertThat(form.body()).doesNotContain("未发表的秘密标题");
+		HttpResponse<String> filed = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id",
+				Long.toString(draft), "reason", "other"));
+		assertThat(filed.statusCode()).isEqualTo(404);
+		assertThat(filed.body()).doesNotContain("未发表的秘密标题");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM reports WHERE target_id = :id").param("id", draft).query(Long.class).single())
+			.isZero();
+		assertThat(reader.get("/report?type=article&id=" + published).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void readsCountOncePerReaderAndNeverForBots() {
 		long id = anyArticleId("ci");
 		long before = engagement.counts(id).reads();
