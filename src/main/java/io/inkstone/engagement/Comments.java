@@ -11,6 +11,7 @@ import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.shared.ForbiddenException;
 import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.RateLimiter;
 
@@ -27,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Comments {
 
 	public static final int MAX_LENGTH = 1000;
+
+	/** Status of a comment hidden by staff on a report (the creator's own hiding is "hidden"). */
+	static final String REMOVED = "removed";
 
 	static final int PER_MINUTE = 5;
 
@@ -80,7 +84,7 @@ public class Comments {
 		Map<Long, Comment> top = new LinkedHashMap<>();
 		Map<Long, List<Comment>> replies = new LinkedHashMap<>();
 		for (CommentRepository.Row row : state(articleId).rows()) {
-			if ("hidden".equals(row.status()) && !showHidden) {
+			if (!"visible".equals(row.status()) && !showHidden) {
 				continue;
 			}
 			Comment comment = new Comment(row.id(), row.parentId(), row.accountId(), row.authorName(), row.body(), row.status(),
@@ -148,6 +152,14 @@ public class Comments {
 		return repository.find(commentId).orElseThrow(() -> new NotFoundException("no comment")).articleId();
 	}
 
+	/** The text of a comment readers can see; 404 for a hidden or unknown one. */
+	public String visibleTextOf(long commentId) {
+		return repository.find(commentId)
+			.filter(row -> "visible".equals(row.status()))
+			.orElseThrow(() -> new NotFoundException("no comment"))
+			.body();
+	}
+
 	/** The account that wrote this comment. */
 	public long authorOf(long commentId) {
 		return repository.find(commentId).orElseThrow(() -> new NotFoundException("no comment")).accountId();
@@ -158,9 +170,26 @@ public class Comments {
 		return repository.find(commentId).orElseThrow(() -> new NotFoundException("no comment")).body();
 	}
 
+	/**
+	 * The article's creator hides or shows a comment on their article (callers check who is the creator). A comment
+	 * staff hid on a report stays hidden: a staff decision is undone only by staff.
+	 * @throws ForbiddenException for a comment staff hid
+	 */
 	@Transactional
-	public void hide(long commentId, boolean hidden) {
+	public void hideAsCreator(long commentId, boolean hidden) {
+		CommentRepository.Row row = repository.find(commentId).orElseThrow(() -> new NotFoundException("no comment"));
+		if (REMOVED.equals(row.status())) {
+			throw new ForbiddenException("平台依举报隐藏的评论只能由平台复核恢复（可申诉） / a comment the platform hid on a report"
+					+ " can only be restored by the platform, on appeal");
+		}
 		repository.setStatus(commentId, hidden ? "hidden" : "visible");
+		states.invalidate(articleOf(commentId));
+	}
+
+	/** Staff hide a comment on a report (or restore it on appeal); the creator cannot undo that. */
+	@Transactional
+	public void removeByStaff(long commentId, boolean removed) {
+		repository.setStatus(commentId, removed ? REMOVED : "visible");
 		states.invalidate(articleOf(commentId));
 	}
 

@@ -202,7 +202,7 @@ public class Reports implements PublishingGate {
 		String reasonLabel = ReasonLabels.zh(report.reason());
 		switch (decision) {
 			case TAKE_DOWN -> articles.takeDown(report.targetId(), reasonLabel + "（" + report.ref() + "）");
-			case HIDE_COMMENT -> comments.hide(report.targetId(), true);
+			case HIDE_COMMENT -> comments.removeByStaff(report.targetId(), true);
 			case RESTRICT_CREATOR -> {
 				if (report.creatorId() == null) {
 					throw new BadRequestException("没有可限制的创作者 / no creator to restrict");
@@ -291,7 +291,7 @@ public class Reports implements PublishingGate {
 		if (reverse) {
 			switch (Decision.parse(report.decision()).orElseThrow()) {
 				case TAKE_DOWN -> articles.reinstate(report.targetId());
-				case HIDE_COMMENT -> comments.hide(report.targetId(), false);
+				case HIDE_COMMENT -> comments.removeByStaff(report.targetId(), false);
 				case RESTRICT_CREATOR -> repository.lift(report.creatorId());
 				case NO_ACTION -> {
 				}

@@ -53,7 +53,7 @@ class CommentController {
 	String hide(@PathVariable long id, @RequestParam(name = "hidden", defaultValue = "true") boolean hidden) {
 		long article = comments.articleOf(id);
 		requireAuthorOf(articles.getPublished(article));
-		comments.hide(id, hidden);
+		comments.hideAsCreator(id, hidden);
 		return "redirect:/articles/" + article + "#comments";
 	}
 

@@ -708,6 +708,20 @@ abstract class CreatorJourneyContract {
 		assertThat(admin.post(commentDetail + "/decide", Map.of("_csrf", admin.csrfToken(), "decision", "hide-comment", "rule",
 				"平台公约第 5 条：诈骗", "statement", "评论引导加微信领红包。")).statusCode()).isEqualTo(302);
 		assertThat(browser().page(path).html().select("[data-testid=comments]").text()).doesNotContain("领红包");
+		// the article's creator cannot undo the staff decision: the control says so and the request is refused
+		long hiddenComment = Long.parseLong(commentReport.substring(commentReport.lastIndexOf('=') + 1));
+		Document creatorView = creator.page(path).html();
+		assertThat(creatorView.select("#comment-" + hiddenComment + " [data-testid=comment-removed-by-staff]")).hasSize(1);
+		assertThat(creatorView.select("#comment-" + hiddenComment + " [data-testid=comment-hide]")).isEmpty();
+		HttpResponse<String> undo = creator.post("/comments/" + hiddenComment + "/hide", Map.of("_csrf", creator.csrfToken(),
+				"hidden", "false"));
+		assertThat(undo.statusCode()).isEqualTo(403);
+		assertThat(org.jsoup.Jsoup.parse(undo.body()).select("[data-testid=error]").text()).contains("平台");
+		// a hidden comment can no longer be named through the report form
+		HttpResponse<String> hiddenForm = browser().get("/report?type=comment&id=" + hiddenComment);
+		assertThat(hiddenForm.statusCode()).isEqualTo(404);
+		assertThat(hiddenForm.body()).doesNotContain("领红包");
+		assertThat(browser().page(path).html().select("[data-testid=comments]").text()).doesNotContain("领红包");
 
 		// a creator: reported, publishing suspended
 		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", articleId).query(Long.class).single();
