@@ -40,6 +40,7 @@ class SecurityConfig {
 			// anonymous readers get no session; signing in creates one (with a new id: no fixation)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
 				.sessionFixation(f -> f.changeSessionId()))
+			// the Prometheus endpoint checks its own bearer token (MetricsTokenFilter)
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
 				.permitAll()
 				.requestMatchers("/actuator/**")
@@ -48,7 +49,8 @@ class SecurityConfig {
 				.hasAnyRole("CREATOR", "ADMIN")
 				.requestMatchers("/account", "/account/**", "/appeals/**", "/feed", "/feed/**")
 				.authenticated()
-				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv", "/admin/rules", "/admin/rules/**", "/admin/search", "/admin/search/**")
+				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv", "/admin/rules", "/admin/rules/**", "/admin/search", "/admin/search/**",
+						"/admin/articles/**", "/admin/hot", "/admin/hot/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/admin/**")
 				.hasAnyRole("ADMIN", "REVIEWER")

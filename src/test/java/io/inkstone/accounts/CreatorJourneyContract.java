@@ -598,6 +598,28 @@ abstract class CreatorJourneyContract {
 		}
 		// without the CSRF token every write is refused with 403, even the owner's
 		assertThat(owner.post(draftPath, Map.of("title", "x", "body", "x", "channel", "tech", "action", "save")).statusCode()).isEqualTo(403);
+		// reviewers decide reports and reviews; restoring deleted articles and the hot list are the admins' (README)
+		String reviewerEmail = "matrix-reviewer" + System.nanoTime() + "@inkstone.test";
+		Browser reviewer = signUp(reviewerEmail, "审核员丁");
+		assertThat(admin.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", reviewerEmail, "reason", "权限矩阵"))
+			.statusCode()).isEqualTo(302);
+		for (String path : List.of("/admin/reports", "/admin/review", "/admin/applications")) {
+			if (reviewer.get(path).statusCode() != 200) {
+				wrong.add("GET " + path + " as reviewer: expected 200");
+			}
+		}
+		for (String path : List.of("/admin/articles/deleted", "/admin/hot", "/admin/staff", "/admin/audit")) {
+			int status = reviewer.get(path).statusCode();
+			if (status != 403) {
+				wrong.add("GET " + path + " as reviewer: " + status + ", expected 403");
+			}
+		}
+		for (String path : List.of("/admin/articles/1/restore", "/admin/hot/1")) {
+			int status = reviewer.post(path, Map.of("_csrf", reviewer.csrfToken(), "action", "pin", "reason", "r")).statusCode();
+			if (status != 403) {
+				wrong.add("POST " + path + " as reviewer: " + status + ", expected 403");
+			}
+		}
 		assertThat(wrong).isEmpty();
 		assertThat(owner.page(draftPath).html().selectFirst("input[name=title]").val()).isEqualTo("权限草稿");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM media WHERE id = :id").param("id", media).query(Long.class).single()).isEqualTo(1);
