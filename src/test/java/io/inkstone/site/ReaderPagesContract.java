@@ -576,7 +576,11 @@ abstract class ReaderPagesContract {
 	void healthAndPrometheusEndpointsAnswer() {
 		Browser reader = browser();
 		assertThat(reader.get("/actuator/health").body()).contains("UP");
-		assertThat(reader.get("/actuator/prometheus").body()).contains("http_server_requests");
+		// metrics only for the scraper with the token (src/test/resources/config sets one)
+		assertThat(reader.get("/actuator/prometheus").statusCode()).isEqualTo(401);
+		assertThat(reader.get("/actuator/prometheus", "Authorization", "Bearer wrong-token").statusCode()).isEqualTo(401);
+		assertThat(reader.get("/actuator/prometheus", "Authorization", "Bearer test-metrics-token").body())
+			.contains("http_server_requests");
 		HttpResponse<String> env = reader.get("/actuator/env");
 		assertThat(env.statusCode()).isIn(302, 403, 404); // never served: anonymous callers are sent to sign in
 		assertThat(env.body()).doesNotContain("propertySources");
