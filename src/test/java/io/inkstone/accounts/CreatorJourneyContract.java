@@ -1224,6 +1224,61 @@ abstract class CreatorJourneyContract {
 		assertThat(tooFast.headers().firstValue("Retry-After")).isPresent();
 	}
 
+	/** What the test classes set as {@code inkstone.public-url}. */
+	static final String PUBLIC_URL = "https://news.inkstone.test";
+
+	/**
+	 * Whoever asks for a reset chooses the Host header (directly, or through X-Forwarded-Host from a proxy that
+	 * passes it on); the link mailed to the account owner must still point to the configured public address.
+	 */
+	@Test
+	void aResetRequestedUnderAForgedHostMailsALinkToTheConfiguredSite() {
+		String email = "poisoned-" + System.nanoTime() + "@inkstone.test";
+		signUp(email, "被投毒");
+		Browser attacker = browser();
+		attacker.page("/password/forgot");
+		assertThat(attacker.postWithHost("/password/forgot", Map.of("_csrf", attacker.csrfToken(), "email", email),
+				"evil.example")).isEqualTo(302);
+		Browser viaProxy = browser().header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "http");
+		viaProxy.page("/password/forgot");
+		assertThat(viaProxy.post("/password/forgot", Map.of("_csrf", viaProxy.csrfToken(), "email", email)).statusCode())
+			.isEqualTo(302);
+		List<String> links = resetLinksTo(email, 2);
+		assertThat(links).hasSize(2).allSatisfy(link -> assertThat(link).startsWith(PUBLIC_URL + "/password/reset?token="));
+		assertThat(mailTo(email, "/account/verify")).contains(PUBLIC_URL + "/account/verify?token=")
+			.doesNotContain("localhost");
+	}
+
+	/** Waits until {@code count} reset mails reached {@code to}; returns the links they carry. */
+	static List<String> resetLinksTo(String to, int count) {
+		java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\S+/password/reset\\?token=[A-Za-z0-9_=-]+");
+		long deadline = System.currentTimeMillis() + 10_000;
+		List<String> links = new java.util.ArrayList<>();
+		while (System.currentTimeMillis() < deadline) {
+			links.clear();
+			for (var m : SMTP.getReceivedMessages()) {
+				try {
+					if (!m.getAllRecipients()[0].toString().equals(to)) {
+						continue;
+					}
+					String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
+					java.util.regex.Matcher matcher = link.matcher(text);
+					while (matcher.find()) {
+						links.add(matcher.group());
+					}
+				}
+				catch (jakarta.mail.MessagingException ex) {
+					throw new AssertionError(ex);
+				}
+			}
+			if (links.size() >= count) {
+				return links;
+			}
+			sleep(100);
+		}
+		return links;
+	}
+
 	@Test
 	void aForgottenPasswordIsResetThroughTheEmailedLinkOnce() throws Exception {
 		String email = "forgetful-" + System.nanoTime() + "@inkstone.test";
