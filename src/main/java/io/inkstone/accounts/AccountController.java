@@ -78,7 +78,7 @@ class AccountController {
 
 	@PostMapping("/account/verify")
 	String resendVerification() {
-		verification.send(SignedIn.current().orElseThrow().accountId(), baseUrl());
+		verification.send(SignedIn.current().orElseThrow().accountId());
 		return "redirect:/account?sent";
 	}
 
@@ -88,10 +88,6 @@ class AccountController {
 			throw new io.inkstone.shared.BadRequestException("验证链接无效或已过期 / the verification link is not valid or has expired");
 		}
 		return "redirect:/account?verified";
-	}
-
-	private static String baseUrl() {
-		return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 	}
 
 	/** 注销: deletes the signed-in reader's account after the password check, then signs out. */
@@ -152,7 +148,7 @@ class AccountController {
 		rules.accept(created.get().accountId(), io.inkstone.rules.Rules.COMMUNITY); // the sign-up form says so
 		rules.accept(created.get().accountId(), io.inkstone.rules.Rules.PRIVACY);
 		if (role == Role.READER) {
-			verification.send(created.get().accountId(), baseUrl());
+			verification.send(created.get().accountId());
 		}
 		return "redirect:" + (role == Role.ADMIN ? "/admin" : "/");
 	}

@@ -3,6 +3,7 @@ package io.inkstone.accounts;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.inkstone.shared.PublicUrl;
 import io.inkstone.web.RateLimiter;
 
 import org.springframework.context.event.EventListener;
@@ -27,7 +28,10 @@ public class EmailVerification {
 
 	private final RateLimiter limits;
 
-	EmailVerification(JdbcClient jdbc, AccountRepository accounts, Mailer mailer, RateLimiter limits) {
+	private final PublicUrl publicUrl;
+
+	EmailVerification(JdbcClient jdbc, AccountRepository accounts, Mailer mailer, RateLimiter limits, PublicUrl publicUrl) {
+		this.publicUrl = publicUrl;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.mailer = mailer;
@@ -47,7 +51,7 @@ public class EmailVerification {
 
 	/** Sends a verification link (at most 3 an hour per account). */
 	@Transactional
-	public void send(long accountId, String baseUrl) {
+	public void send(long accountId) {
 		Optional<Account> account = accounts.findById(accountId);
 		if (account.isEmpty() || !mailer.configured()
 				|| limits.tryAcquire("verify:" + accountId, 3, Duration.ofHours(1)) > 0) {
@@ -60,8 +64,8 @@ public class EmailVerification {
 			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
 			.update();
 		mailer.send(account.get().email(), "验证你的砚 Inkstone 邮箱 / Verify your e-mail",
-				"你好，" + account.get().displayName() + "：\n\n请在 24 小时内打开下面的链接验证邮箱：\n" + baseUrl
-						+ "/account/verify?token=" + token + "\n\nOpen the link above within 24 hours to verify your e-mail.");
+				"你好，" + account.get().displayName() + "：\n\n请在 24 小时内打开下面的链接验证邮箱：\n"
+						+ publicUrl.absolute("/account/verify?token=" + token) + "\n\nOpen the link above within 24 hours to verify your e-mail.");
 	}
 
 	/** Marks the address verified; false for an unknown, used or expired token. */

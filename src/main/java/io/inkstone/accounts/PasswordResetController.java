@@ -13,7 +13,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /password/forgot} and {@code /password/reset}: resetting a forgotten password by e-mail. */
 @Controller
@@ -37,7 +36,7 @@ class PasswordResetController {
 
 	@PostMapping("/password/forgot")
 	String forgot(@RequestParam(name = "email", defaultValue = "") String email) {
-		resets.request(email, ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+		resets.request(email);
 		return "redirect:/password/forgot?sent";
 	}
 

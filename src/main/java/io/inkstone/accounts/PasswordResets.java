@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.inkstone.shared.PublicUrl;
 import io.inkstone.web.RateLimiter;
 
 import org.slf4j.Logger;
@@ -43,8 +44,12 @@ public class PasswordResets {
 
 	private final String host;
 
+	private final PublicUrl publicUrl;
+
 	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, ObjectProvider<JavaMailSender> mail,
-			RateLimiter limits, @Value("${inkstone.mail.from}") String from, @Value("${spring.mail.host:}") String host) {
+			RateLimiter limits, PublicUrl publicUrl, @Value("${inkstone.mail.from}") String from,
+			@Value("${spring.mail.host:}") String host) {
+		this.publicUrl = publicUrl;
 		this.host = host;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -60,7 +65,7 @@ public class PasswordResets {
 
 	/** Sends a reset link if the address has an account; silent otherwise (no account enumeration). */
 	@Transactional
-	public void request(String email, String baseUrl) {
+	public void request(String email) {
 		String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
 		JavaMailSender sender = mailConfigured() ? mail.getIfAvailable() : null;
 		if (sender == null || normalized.isEmpty() || limits.tryAcquire("reset:" + normalized, 3, Duration.ofHours(1)) > 0) {
@@ -80,8 +85,8 @@ public class PasswordResets {
 		message.setFrom(from);
 		message.setTo(normalized);
 		message.setSubject("重置砚 Inkstone 密码 / Reset your Inkstone password");
-		message.setText("你好，" + account.get().displayName() + "：\n\n请在一小时内打开下面的链接设置新密码：\n" + baseUrl
-				+ "/password/reset?token=" + token + "\n\n如果这不是你的操作，请忽略此邮件。\n\n"
+		message.setText("你好，" + account.get().displayName() + "：\n\n请在一小时内打开下面的链接设置新密码：\n"
+				+ publicUrl.absolute("/password/reset?token=" + token) + "\n\n如果这不是你的操作，请忽略此邮件。\n\n"
 				+ "Open the link above within an hour to choose a new password. If you did not ask for this, ignore this e-mail.");
 		try {
 			sender.send(message);

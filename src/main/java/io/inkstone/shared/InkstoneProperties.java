@@ -16,12 +16,15 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The whole {@code inkstone.*} configuration tree. Every property here is listed in the README's
  * configuration table.
+ *
+ * @param publicUrl the site's address as readers type it (e.g. {@code https://news.example}); every absolute
+ * link (mails, share links, QR codes) is built from it, never from a request's Host header. See {@link PublicUrl}.
  */
 @ConfigurationProperties(prefix = "inkstone")
 @Validated
 public record InkstoneProperties(@NotNull Path dataDir, @NotNull String siteName, @NotNull Db db,
 		@NotNull Channels channels, @NotNull Hot hot, @NotNull Counters counters, @NotNull Disclaimer disclaimer,
-		boolean demo, Mode mode, Redis redis) {
+		boolean demo, Mode mode, Redis redis, String publicUrl) {
 
 	/** {@code embedded}: one node, SQLite or PostgreSQL, in-process counters. {@code cluster}: N nodes on PostgreSQL + Redis. */
 	public enum Mode {

@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /articles/{id}}: the reference page of the platform, and sharing. */
 @Controller
@@ -65,12 +64,15 @@ class ArticlePageController {
 
 	private final RenderedArticlePages rendered;
 
+	private final io.inkstone.shared.PublicUrl publicUrl;
+
 	private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
 	ArticlePageController(Articles articles, Channels channels, Creators creators, Engagement engagement,
 			RelatedArticles related, HotList hot, SiteParts parts, io.inkstone.engagement.Comments comments, UiFactory ui,
 			InkstoneProperties properties, io.inkstone.governance.AiLabels aiLabels, io.inkstone.feed.Interests interests,
-			io.inkstone.discovery.CoReads coReads, RenderedArticlePages rendered) {
+			io.inkstone.discovery.CoReads coReads, RenderedArticlePages rendered, io.inkstone.shared.PublicUrl publicUrl) {
+		this.publicUrl = publicUrl;
 		this.rendered = rendered;
 		this.coReads = coReads;
 		this.interests = interests;
@@ -189,8 +191,9 @@ class ArticlePageController {
 			.body(QrCodes.svg(shareUrl(id)));
 	}
 
-	private static String shareUrl(long id) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/articles/{id}").buildAndExpand(id).toUriString();
+	/** From the configured public address, never the request's Host: the QR code is cached for a day. */
+	private String shareUrl(long id) {
+		return publicUrl.absolute("/articles/" + id);
 	}
 
 }

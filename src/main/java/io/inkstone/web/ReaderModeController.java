@@ -2,6 +2,7 @@ package io.inkstone.web;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.inkstone.shared.NotFoundException;
@@ -21,12 +22,13 @@ class ReaderModeController {
 
 	@GetMapping("/mode/{mode}")
 	String switchMode(@PathVariable String mode, @RequestParam(name = "back", defaultValue = "/") String back,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		ReaderMode readerMode = ReaderMode.parse(mode).orElseThrow(() -> new NotFoundException("no such mode"));
 		ResponseCookie cookie = ResponseCookie.from(ReaderMode.COOKIE, readerMode.value())
 			.path("/")
 			.maxAge(Duration.ofDays(365))
 			.sameSite("Lax")
+			.secure(request.isSecure())
 			.build();
 		response.addHeader("Set-Cookie", cookie.toString());
 		response.setHeader("Cache-Control", "no-store");

@@ -35,8 +35,10 @@ class SecurityConfig {
 				org.springframework.security.web.access.intercept.AuthorizationFilter.class));
 		CsrfTokenRequestAttributeHandler handler = new CsrfTokenRequestAttributeHandler();
 		handler.setCsrfRequestAttributeName(null); // load the token eagerly so templates can render it
-		http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-			.csrfTokenRequestHandler(handler))
+		// Secure follows request.isSecure(), which the RemoteIpValve sets from a trusted proxy's X-Forwarded-Proto
+		CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		http.csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(handler))
 			// anonymous readers get no session; signing in creates one (with a new id: no fixation)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
 				.sessionFixation(f -> f.changeSessionId()))

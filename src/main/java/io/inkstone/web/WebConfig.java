@@ -28,6 +28,15 @@ class WebConfig implements WebMvcConfigurer {
 	}
 
 	/**
+	 * {@code SameSite=Lax} on every cookie set through the Servlet API (remember-me, the session cookie); the
+	 * cookies built by hand (reader id, mode, CSRF, language) set it themselves.
+	 */
+	@Bean
+	org.springframework.boot.web.server.servlet.CookieSameSiteSupplier laxCookies() {
+		return org.springframework.boot.web.server.servlet.CookieSameSiteSupplier.ofLax();
+	}
+
+	/**
 	 * Pages are personal (CSRF token, follow state, mode), so they may be stored only by the reader's
 	 * browser and must be revalidated; controllers that know better (ETags) set their own header.
 	 */

@@ -1260,6 +1260,135 @@ abstract class CreatorJourneyContract {
 		assertThat(tooFast.headers().firstValue("Retry-After")).isPresent();
 	}
 
+	/** What the test classes set as {@code inkstone.public-url}. */
+	static final String PUBLIC_URL = "https://news.inkstone.test";
+
+	/**
+	 * Behind the documented nginx every request comes from the proxy's address; the client's address is in
+	 * X-Forwarded-For. Thirty people each mistyping a password once must not lock sign-in for everyone else.
+	 */
+	@Test
+	void signInIsThrottledPerClientBehindATrustedProxyNotPerProxy() {
+		for (int i = 0; i < LoginThrottle.PER_ADDRESS; i++) {
+			Browser typo = browser().header("X-Forwarded-For", "203.0.113." + (i + 1));
+			typo.page("/login");
+			HttpResponse<String> failed = typo.post("/login", Map.of("_csrf", typo.csrfToken(), "email",
+					"typo-" + i + "-" + System.nanoTime() + "@inkstone.test", "password", "wrong-password"));
+			assertThat(failed.statusCode()).as("attempt %d", i + 1).isEqualTo(302);
+			assertThat(location(failed)).contains("/login?error");
+		}
+		String email = "proxied-" + System.nanoTime() + "@inkstone.test";
+		signUp(email, "代理之后");
+		Browser thirtyFirst = browser().header("X-Forwarded-For", "198.51.100.31");
+		thirtyFirst.page("/login");
+		HttpResponse<String> signedIn = thirtyFirst.post("/login", Map.of("_csrf", thirtyFirst.csrfToken(), "email", email,
+				"password", "correct-horse-1"));
+		assertThat(signedIn.statusCode()).as("a 31st client is not locked out").isEqualTo(302);
+		assertThat(location(signedIn)).doesNotContain("error");
+		// the limit still holds for one client: 30 more failures from one forwarded address lock that address
+		Browser guesser = browser().header("X-Forwarded-For", "198.51.100.99");
+		guesser.page("/login");
+		int last = 0;
+		for (int i = 0; i <= LoginThrottle.PER_ADDRESS; i++) {
+			last = guesser.post("/login", Map.of("_csrf", guesser.csrfToken(), "email", "g" + i + "-" + System.nanoTime()
+					+ "@inkstone.test", "password", "wrong")).statusCode();
+		}
+		assertThat(last).isEqualTo(429);
+	}
+
+	/**
+	 * TLS ends at the proxy, which says so with X-Forwarded-Proto: https; then every cookie that matters is
+	 * {@code Secure}, and every cookie is {@code SameSite=Lax}.
+	 */
+	@Test
+	void cookiesAreSecureBehindATlsProxyAndAlwaysSameSiteLax() {
+		String email = "tls-" + System.nanoTime() + "@inkstone.test";
+		signUp(email, "加密");
+		Browser tls = browser().header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "198.51.100.40");
+		HttpResponse<String> home = tls.get("/");
+		assertThat(setCookie(home, "XSRF-TOKEN")).contains("Secure").containsIgnoringCase("SameSite=Lax");
+		assertThat(setCookie(home, "ink_rid")).contains("Secure").containsIgnoringCase("SameSite=Lax");
+		assertThat(setCookie(tls.get("/mode/care?back=/"), "ink_mode")).contains("Secure").containsIgnoringCase("SameSite=Lax");
+
+		// signing in over "https": the rotated CSRF token, the session and remember-me cookies are all Secure
+		Browser signing = browser();
+		signing.page("/login"); // over plain http, so this client's cookie jar sends the CSRF cookie back
+		signing.header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "198.51.100.41");
+		HttpResponse<String> signedIn = signing.post("/login", Map.of("_csrf", signing.csrfToken(), "email", email,
+				"password", "correct-horse-1", "remember", "on"));
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(location(signedIn)).doesNotContain("error");
+		for (String name : List.of("JSESSIONID", "remember-me", "XSRF-TOKEN")) {
+			assertThat(setCookie(signedIn, name)).as(name).contains("Secure").containsIgnoringCase("SameSite=Lax");
+		}
+
+		// without the proxy's word, plain http: no Secure flag (the browser would drop the cookie), still Lax
+		HttpResponse<String> overHttp = browser().get("/");
+		assertThat(setCookie(overHttp, "XSRF-TOKEN")).doesNotContain("Secure").containsIgnoringCase("SameSite=Lax");
+		assertThat(setCookie(overHttp, "ink_rid")).doesNotContain("Secure");
+	}
+
+	static String setCookie(HttpResponse<String> response, String name) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith(name + "="))
+			.reduce((first, second) -> second)
+			.orElseThrow(() -> new AssertionError("no Set-Cookie " + name + " in " + response.headers().allValues("Set-Cookie")));
+	}
+
+	/**
+	 * Whoever asks for a reset chooses the Host header (directly, or through X-Forwarded-Host from a proxy that
+	 * passes it on); the link mailed to the account owner must still point to the configured public address.
+	 */
+	@Test
+	void aResetRequestedUnderAForgedHostMailsALinkToTheConfiguredSite() {
+		String email = "poisoned-" + System.nanoTime() + "@inkstone.test";
+		signUp(email, "被投毒");
+		Browser attacker = browser();
+		attacker.page("/password/forgot");
+		assertThat(attacker.postWithHost("/password/forgot", Map.of("_csrf", attacker.csrfToken(), "email", email),
+				"evil.example")).isEqualTo(302);
+		Browser viaProxy = browser().header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "http");
+		viaProxy.page("/password/forgot");
+		assertThat(viaProxy.post("/password/forgot", Map.of("_csrf", viaProxy.csrfToken(), "email", email)).statusCode())
+			.isEqualTo(302);
+		List<String> links = resetLinksTo(email, 2);
+		assertThat(links).hasSize(2).allSatisfy(link -> assertThat(link).startsWith(PUBLIC_URL + "/password/reset?token="));
+		assertThat(mailTo(email, "/account/verify")).contains(PUBLIC_URL + "/account/verify?token=")
+			.doesNotContain("localhost");
+	}
+
+	/** Waits until {@code count} reset mails reached {@code to}; returns the links they carry. */
+	static List<String> resetLinksTo(String to, int count) {
+		java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\S+/password/reset\\?token=[A-Za-z0-9_=-]+");
+		long deadline = System.currentTimeMillis() + 10_000;
+		List<String> links = new java.util.ArrayList<>();
+		while (System.currentTimeMillis() < deadline) {
+			links.clear();
+			for (var m : SMTP.getReceivedMessages()) {
+				try {
+					if (!m.getAllRecipients()[0].toString().equals(to)) {
+						continue;
+					}
+					String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
+					java.util.regex.Matcher matcher = link.matcher(text);
+					while (matcher.find()) {
+						links.add(matcher.group());
+					}
+				}
+				catch (jakarta.mail.MessagingException ex) {
+					throw new AssertionError(ex);
+				}
+			}
+			if (links.size() >= count) {
+				return links;
+			}
+			sleep(100);
+		}
+		return links;
+	}
+
 	@Test
 	void aForgottenPasswordIsResetThroughTheEmailedLinkOnce() throws Exception {
 		String email = "forgetful-" + System.nanoTime() + "@inkstone.test";

@@ -16,6 +16,7 @@ class CreatorJourneySqliteIntegrationTests extends CreatorJourneyContract {
 		registry.add("inkstone.compliance.profile", () -> "eu-dsa"); // flagged articles wait for a reviewer
 		registry.add("inkstone.review.bad-domains", () -> "scam.example");
 		registry.add("inkstone.admin.password", () -> ADMIN_PASSWORD);
+		registry.add("inkstone.public-url", () -> PUBLIC_URL + "/"); // a trailing slash is tolerated
 		mailProperties(registry);
 	}
 

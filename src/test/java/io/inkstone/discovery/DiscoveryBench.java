@@ -70,7 +70,7 @@ public final class DiscoveryBench {
 
 	static void run(String analyzer, List<Doc> docs) throws Exception {
 		Path dir = Files.createTempDirectory("inkstone-bench-" + analyzer);
-		InkstoneProperties properties = new InkstoneProperties(dir, "bench", null, null, null, null, null, false, null, null);
+		InkstoneProperties properties = new InkstoneProperties(dir, "bench", null, null, null, null, null, false, null, null, null);
 		LuceneSearchIndex index = new LuceneSearchIndex(properties, analyzer);
 		long start = System.nanoTime();
 		for (int i = 0; i < docs.size(); i += 1000) {

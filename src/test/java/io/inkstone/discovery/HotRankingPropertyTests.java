@@ -65,7 +65,7 @@ class HotRankingPropertyTests {
 		StringRedisTemplate redis = new StringRedisTemplate(connections);
 		String prefix = "inkstone-test-" + UUID.randomUUID() + ":";
 		InkstoneProperties properties = new InkstoneProperties(Databases.freshDataDir(), "test", null, null, null, null, null, false,
-				InkstoneProperties.Mode.CLUSTER, new InkstoneProperties.Redis("redis://127.0.0.1:6379", prefix));
+				InkstoneProperties.Mode.CLUSTER, new InkstoneProperties.Redis("redis://127.0.0.1:6379", prefix), null);
 		try {
 			assertRankingsEqualBruteForce(21, new RedisHotScores(redis, null, null, properties));
 		}

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LuceneSearchIndexTests {
 
 	private static InkstoneProperties properties(Path dataDir) {
-		return new InkstoneProperties(dataDir, "test", null, null, null, null, null, false, null, null);
+		return new InkstoneProperties(dataDir, "test", null, null, null, null, null, false, null, null, null);
 	}
 
 	private static ChangedArticle poem(long id, String title, String body, long creator, long seq) {

@@ -32,6 +32,8 @@ public final class Browser {
 
 	private String userAgent = USER_AGENT;
 
+	private final Map<String, String> headers = new java.util.LinkedHashMap<>();
+
 	public Browser(int port) {
 		this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
 	}
@@ -52,14 +54,27 @@ public final class Browser {
 		return this;
 	}
 
+	/**
+	 * Sends {@code name: value} with every request from now on, e.g. the {@code X-Forwarded-For} and
+	 * {@code X-Forwarded-Proto} a reverse proxy adds.
+	 */
+	public Browser header(String name, String value) {
+		headers.put(name, value);
+		return this;
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent);
+		headers.forEach(builder::header);
+		return builder;
+	}
+
 	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent).GET().build());
+		return send(request(path).GET().build());
 	}
 
 	public HttpResponse<String> get(String path, String header, String value) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent).header(header, value)
-			.GET()
-			.build());
+		return send(request(path).header(header, value).GET().build());
 	}
 
 	public Page page(String path) {
@@ -76,9 +91,7 @@ public final class Browser {
 			.stream()
 			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(URI.create(base + path))
-			.header("User-Agent", userAgent)
-			.header("Content-Type", "application/x-www-form-urlencoded")
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", accept)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
@@ -102,9 +115,7 @@ public final class Browser {
 			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 		}
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return send(HttpRequest.newBuilder(URI.create(base + path))
-			.header("User-Agent", userAgent)
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.header("Accept", accept)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build());
@@ -113,7 +124,7 @@ public final class Browser {
 	/** A GET whose body is kept as bytes (images). */
 	public HttpResponse<byte[]> getBytes(String path) {
 		try {
-			return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent).GET().build(),
+			return client.send(request(path).GET().build(),
 					HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (IOException ex) {
@@ -122,6 +133,47 @@ public final class Browser {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A form POST with a {@code Host} header of the caller's choice (java.net.http refuses to send one), over a raw
+	 * socket, with this browser's cookies; returns the status code. Host-header attacks are driven with this.
+	 */
+	public int postWithHost(String path, Map<String, String> form, String host) {
+		String body = form.entrySet()
+			.stream()
+			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		String cookieHeader = cookies.getCookieStore()
+			.get(URI.create(base))
+			.stream()
+			.map(c -> c.getName() + "=" + c.getValue())
+			.collect(Collectors.joining("; "));
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		URI uri = URI.create(base);
+		try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+			socket.setSoTimeout(10_000);
+			StringBuilder head = new StringBuilder().append("POST ").append(path).append(" HTTP/1.1\r\n")
+				.append("Host: ").append(host).append("\r\n")
+				.append("User-Agent: ").append(userAgent).append("\r\n")
+				.append("Content-Type: application/x-www-form-urlencoded\r\n")
+				.append("Content-Length: ").append(bytes.length).append("\r\n")
+				.append("Connection: close\r\n");
+			headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+			if (!cookieHeader.isEmpty()) {
+				head.append("Cookie: ").append(cookieHeader).append("\r\n");
+			}
+			head.append("\r\n");
+			socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().write(bytes);
+			socket.getOutputStream().flush();
+			String statusLine = new java.io.BufferedReader(
+					new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+			return Integer.parseInt(statusLine.split(" ")[1]);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

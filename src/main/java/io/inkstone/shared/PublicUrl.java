@@ -1,0 +1,77 @@
+package io.inkstone.shared;
+
+import java.net.URI;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The site's public address, from {@code inkstone.public-url} ({@code INKSTONE_PUBLIC_URL}), for every absolute
+ * link the platform hands out: password-reset and verification mails, share links, QR codes. A request's
+ * {@code Host} header is never used: anyone can send {@code Host: evil.example}, and a reset link built from it
+ * would mail the victim's token to the attacker's site. Without the setting, links point to
+ * {@code http://localhost:<port>} (right for a local demo, wrong anywhere else) and a warning says so at start-up.
+ */
+@Component
+public class PublicUrl {
+
+	private static final Logger log = LoggerFactory.getLogger(PublicUrl.class);
+
+	private final String configured;
+
+	private final Environment environment;
+
+	public PublicUrl(InkstoneProperties properties, Environment environment) {
+		this.environment = environment;
+		this.configured = normalize(properties.publicUrl());
+		if (configured == null) {
+			log.warn("inkstone.public-url is not set: links in e-mails and share links point to http://localhost:<port>. "
+					+ "Set INKSTONE_PUBLIC_URL to the address readers use, e.g. https://news.example");
+		}
+	}
+
+	/** {@code path} (starting with {@code /}) as an absolute URL on the public site. */
+	public String absolute(String path) {
+		if (!path.startsWith("/")) {
+			throw new IllegalArgumentException("path must start with /: " + path);
+		}
+		return base() + path;
+	}
+
+	/** The base address, without a trailing slash. */
+	public String base() {
+		if (configured != null) {
+			return configured;
+		}
+		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+		return "http://localhost:" + port;
+	}
+
+	static String normalize(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String trimmed = value.strip();
+		while (trimmed.endsWith("/")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 1);
+		}
+		URI uri;
+		try {
+			uri = URI.create(trimmed);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("inkstone.public-url is not a URL: " + value, ex);
+		}
+		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawQuery() != null
+				|| uri.getRawFragment() != null) {
+			throw new IllegalStateException(
+					"inkstone.public-url must be an http(s) address like https://news.example, not: " + value);
+		}
+		return trimmed;
+	}
+
+}
