@@ -78,6 +78,15 @@ class EngagementAbuseIntegrationTests {
 		assertThat(engagement.counts(id).reads()).isEqualTo(PER_ADDRESS);
 		assertThat(engagement.counts(id).shares()).isEqualTo(PER_ADDRESS);
 		assertThat(comments.articleLikes(id)).isEqualTo(PER_ADDRESS);
+		// behind the proxy (loopback is trusted), each real client has its own allowance
+		for (int i = 1; i <= 3; i++) {
+			Browser behindProxy = new Browser(port).header("X-Forwarded-For", "198.51.100." + i);
+			behindProxy.page("/articles/" + id);
+			assertThat(behindProxy.post("/articles/" + id + "/like", Map.of("_csrf", behindProxy.csrfToken())).statusCode())
+				.isEqualTo(302);
+		}
+		assertThat(engagement.counts(id).reads()).isEqualTo(PER_ADDRESS + 3);
+		assertThat(comments.articleLikes(id)).isEqualTo(PER_ADDRESS + 3);
 	}
 
 	@Test
