@@ -137,15 +137,19 @@ public class ArticleImporter {
 	}
 
 	/**
-	 * Stores the batch in one transaction, creating its creators and channels there. Should the database
+	 * Stores the batch in one transaction, creating its creators there. Should the database
 	 * refuse the batch, its lines are stored one by one so that only the refused line is lost (and reported).
 	 */
 	private void store(List<Pending> batch, ImportReport report) {
 		if (batch.isEmpty()) {
 			return;
 		}
+		// channels first, on their own: they are few, shared, cached by the channels module, and only valid lines
+		// bring one; a rolled-back batch must not leave a cached channel that is not in the database
+		Map<String, Long> channelIds = new HashMap<>();
+		batch.forEach(p -> channelIds.computeIfAbsent(p.channel(), s -> channels.ensure(s).id()));
 		try {
-			int stored = tx.execute(status -> storeNow(batch));
+			int stored = tx.execute(status -> storeNow(batch, channelIds));
 			report.imported(stored);
 			report.duplicates(batch.size() - stored);
 		}
@@ -154,7 +158,7 @@ public class ArticleImporter {
 					rootMessage(ex), batch.size());
 			for (Pending pending : batch) {
 				try {
-					int stored = tx.execute(status -> storeNow(List.of(pending)));
+					int stored = tx.execute(status -> storeNow(List.of(pending), channelIds));
 					report.imported(stored);
 					report.duplicates(1 - stored);
 				}
@@ -168,14 +172,13 @@ public class ArticleImporter {
 		}
 	}
 
-	private int storeNow(List<Pending> batch) {
+	/** Creators are created here, in the transaction that stores their articles: a refused batch leaves none. */
+	private int storeNow(List<Pending> batch, Map<String, Long> channelIds) {
 		Map<String, Long> creatorIds = new HashMap<>();
-		Map<String, Long> channelIds = new HashMap<>();
 		List<NewArticle> resolved = new ArrayList<>(batch.size());
 		for (Pending p : batch) {
 			long creatorId = creatorIds.computeIfAbsent(p.handle(), h -> creators.ensure(h, p.displayName()).id());
-			long channelId = channelIds.computeIfAbsent(p.channel(), s -> channels.ensure(s).id());
-			resolved.add(p.article(creatorId, channelId));
+			resolved.add(p.article(creatorId, channelIds.get(p.channel())));
 		}
 		return articles.importBatch(resolved).size();
 	}
