@@ -27,9 +27,21 @@ public class Accounts implements UserDetailsService {
 
 	private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+	/** No control characters (NUL included): PostgreSQL refuses NUL in text, and no mailbox has one. */
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]{2,}");
 
 	static final int MIN_PASSWORD = 8;
+
+	/** BCrypt reads at most 72 bytes (and Spring Security refuses more): 72 Latin letters, 24 Chinese characters. */
+	static final int MAX_PASSWORD_BYTES = 72;
+
+	/** At least {@value #MIN_PASSWORD} characters, at most {@value #MAX_PASSWORD_BYTES} bytes in UTF-8, no NUL. */
+	static boolean acceptablePassword(String password) {
+		return password != null && password.length() >= MIN_PASSWORD
+				&& password.length() <= MAX_PASSWORD_BYTES // cheap bound before encoding
+				&& password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES
+				&& password.indexOf('\0') < 0;
+	}
 
 	private final AccountRepository repository;
 
@@ -56,10 +68,10 @@ public class Accounts implements UserDetailsService {
 		if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
 			errors.put("email", "accounts.error.email");
 		}
-		if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
+		if (!acceptablePassword(password)) {
 			errors.put("password", "accounts.error.password");
 		}
-		if (name == null || name.isBlank() || name.strip().length() > 50) {
+		if (name == null || name.isBlank() || name.strip().length() > 50 || name.chars().anyMatch(Character::isISOControl)) {
 			errors.put("displayName", "accounts.error.name");
 		}
 		return errors;

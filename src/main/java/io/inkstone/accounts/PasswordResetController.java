@@ -56,7 +56,7 @@ class PasswordResetController {
 	String reset(@RequestParam(name = "token", defaultValue = "") String token,
 			@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		if (password.length() < Accounts.MIN_PASSWORD || password.length() > 128) {
+		if (!Accounts.acceptablePassword(password)) {
 			response.setStatus(400);
 			model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "reset", token, "",
 					Map.of("password", "accounts.error.password"), false));

@@ -69,6 +69,22 @@ public class Channels {
 		return found;
 	}
 
+	/**
+	 * The channel a person names: by slug ({@code military}) or, as readers see it, by display name
+	 * ({@code 军事}); the slug wins when both match different channels.
+	 */
+	public Optional<Channel> findBySlugOrName(String ref) {
+		if (ref == null || ref.isBlank()) {
+			return Optional.empty();
+		}
+		String wanted = ref.strip();
+		Optional<Channel> bySlug = find(wanted);
+		if (bySlug.isPresent()) {
+			return bySlug;
+		}
+		return all().stream().filter(c -> c.name().equals(wanted)).findFirst();
+	}
+
 	public Channel get(String slug) {
 		return find(slug).orElseThrow(() -> new NotFoundException("频道不存在 / no such channel: " + slug));
 	}

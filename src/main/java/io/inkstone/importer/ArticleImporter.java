@@ -1,10 +1,12 @@
 package io.inkstone.importer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,10 +23,15 @@ import java.util.Set;
 import io.inkstone.articles.Aigc;
 import io.inkstone.articles.Articles;
 import io.inkstone.articles.NewArticle;
+import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creators;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,10 +39,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Imports articles from JSON Lines (Inkstone's import format, documented in the README). Memory stays
  * flat: lines are streamed and stored in batches of {@value #BATCH}, each batch in one transaction.
- * A line that fails validation is reported and skipped; nothing of it is stored.
+ * Every line is validated on its own: a line that fails validation (malformed JSON, a field of the wrong
+ * type, invalid UTF-8, a NUL character…) is reported by line number and skipped, and nothing of it is
+ * stored — creators are created in the transaction that stores their first article. The other lines of
+ * the batch are kept.
  */
 @Service
 public class ArticleImporter {
+
+	private static final Logger log = LoggerFactory.getLogger(ArticleImporter.class);
 
 	static final int BATCH = 500;
 
@@ -43,83 +55,148 @@ public class ArticleImporter {
 
 	static final int MAX_BODY = 200_000;
 
+	/** Longer lines are rejected without being decoded (a body of {@value #MAX_BODY} characters fits easily). */
+	static final int MAX_LINE_BYTES = 8 << 20;
+
 	private final Articles articles;
 
 	private final Creators creators;
 
 	private final Channels channels;
 
+	private final TransactionTemplate tx;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	ArticleImporter(Articles articles, Creators creators, Channels channels) {
+	ArticleImporter(Articles articles, Creators creators, Channels channels, TransactionTemplate tx) {
 		this.articles = articles;
 		this.creators = creators;
 		this.channels = channels;
+		this.tx = tx;
 	}
 
-	private record Pending(long line, NewArticle article) {
+	/** A validated line: the article and who and where it belongs to, resolved when the batch is stored. */
+	private record Pending(long line, String handle, String displayName, String channel, String importKey, String title,
+			String body, String tags, boolean original, Aigc aigc, String source, long publishedAt) {
+
+		NewArticle article(long creatorId, long channelId) {
+			return new NewArticle(importKey, creatorId, channelId, title, body, tags, original, aigc, source, publishedAt);
+		}
+
 	}
 
 	public ImportReport importLines(InputStream in, PrintStream progress) throws IOException {
 		channels.ensureDefaults();
 		ImportReport report = new ImportReport();
-		Map<String, Long> creatorIds = new HashMap<>();
-		Map<String, Long> channelIds = new HashMap<>();
 		List<Pending> batch = new ArrayList<>(BATCH);
 		Set<String> keysInBatch = new LinkedHashSet<>();
 		long started = System.nanoTime();
 		long lastProgress = started;
-		long lineNo = 0;
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				lineNo++;
+		Lines lines = new Lines(in);
+		CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		while (lines.next()) {
+			long lineNo = lines.number();
+			try {
+				String line = lines.decode(utf8);
+				if (lineNo == 1 && line.startsWith("\uFEFF")) {
+					line = line.substring(1); // a byte-order mark some editors write
+				}
 				if (line.isBlank()) {
 					continue;
 				}
-				try {
-					NewArticle article = parse(line, creatorIds, channelIds);
-					if (!keysInBatch.add(article.importKey())) {
-						report.duplicates(1);
-						continue;
-					}
-					batch.add(new Pending(lineNo, article));
+				Pending pending = parse(lineNo, line);
+				if (!keysInBatch.add(pending.importKey())) {
+					report.duplicates(1);
+					continue;
 				}
-				catch (InvalidLine ex) {
-					report.reject(lineNo, ex.getMessage());
-				}
-				if (batch.size() == BATCH) {
-					store(batch, report);
-					keysInBatch.clear();
-				}
-				if (progress != null && System.nanoTime() - lastProgress > 1_000_000_000L) {
-					lastProgress = System.nanoTime();
-					double rate = lineNo / ((lastProgress - started) / 1e9);
-					progress.printf("\rimport: %,d lines read, %,d imported, %,d duplicate, %,d rejected (%,.0f lines/s)",
-							lineNo, report.imported(), report.duplicates(), report.rejected(), rate);
-					progress.flush();
-				}
+				batch.add(pending);
+			}
+			catch (InvalidLine ex) {
+				report.reject(lineNo, ex.getMessage());
+			}
+			if (batch.size() == BATCH) {
+				store(batch, report);
+				keysInBatch.clear();
+			}
+			if (progress != null && System.nanoTime() - lastProgress > 1_000_000_000L) {
+				lastProgress = System.nanoTime();
+				double rate = lineNo / ((lastProgress - started) / 1e9);
+				progress.printf("\rimport: %,d lines read, %,d imported, %,d duplicate, %,d rejected (%,.0f lines/s)",
+						lineNo, report.imported(), report.duplicates(), report.rejected(), rate);
+				progress.flush();
 			}
 		}
 		store(batch, report);
 		if (progress != null) {
-			progress.printf("\rimport: %,d lines read in %.1f s%n", lineNo, (System.nanoTime() - started) / 1e9);
+			progress.printf("\rimport: %,d lines read in %.1f s%n", lines.number(),
+					(System.nanoTime() - started) / 1e9);
 		}
 		return report;
 	}
 
+	/**
+	 * Stores the batch in one transaction, creating its creators there. Should the database
+	 * refuse the batch, its lines are stored one by one so that only the refused line is lost (and reported).
+	 */
 	private void store(List<Pending> batch, ImportReport report) {
 		if (batch.isEmpty()) {
 			return;
 		}
-		List<NewArticle> articlesOnly = batch.stream().map(Pending::article).toList();
-		int stored = articles.importBatch(articlesOnly).size();
-		report.imported(stored);
-		report.duplicates(batch.size() - stored);
-		batch.clear();
+		// channels first, on their own: they are few, shared, cached by the channels module, and only valid lines
+		// bring one; a rolled-back batch must not leave a cached channel that is not in the database
+		Map<String, Long> channelIds = new HashMap<>();
+		batch.forEach(p -> channelIds.computeIfAbsent(p.channel(), s -> channels.ensure(s).id()));
+		try {
+			int stored = tx.execute(status -> storeNow(batch, channelIds));
+			report.imported(stored);
+			report.duplicates(batch.size() - stored);
+		}
+		catch (DataAccessException ex) {
+			log.warn("The database refused an import batch ({}); storing its {} lines one by one",
+					rootMessage(ex), batch.size());
+			for (Pending pending : batch) {
+				try {
+					int stored = tx.execute(status -> storeNow(List.of(pending), channelIds));
+					report.imported(stored);
+					report.duplicates(1 - stored);
+				}
+				catch (DataAccessException one) {
+					report.reject(pending.line(), "the database refused the line: " + abbreviate(rootMessage(one)));
+				}
+			}
+		}
+		finally {
+			batch.clear();
+		}
 	}
 
-	private NewArticle parse(String line, Map<String, Long> creatorIds, Map<String, Long> channelIds) {
+	/** Creators are created here, in the transaction that stores their articles: a refused batch leaves none. */
+	private int storeNow(List<Pending> batch, Map<String, Long> channelIds) {
+		Map<String, Long> creatorIds = new HashMap<>();
+		List<NewArticle> resolved = new ArrayList<>(batch.size());
+		for (Pending p : batch) {
+			long creatorId = creatorIds.computeIfAbsent(p.handle(), h -> creators.ensure(h, p.displayName()).id());
+			resolved.add(p.article(creatorId, channelIds.get(p.channel())));
+		}
+		return articles.importBatch(resolved).size();
+	}
+
+	private Pending parse(long lineNo, String line) {
+		try {
+			return parseLine(lineNo, line);
+		}
+		catch (InvalidLine ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// whatever else a hostile line trips on costs that line only
+			throw new InvalidLine("invalid line: " + abbreviate(String.valueOf(ex.getMessage())));
+		}
+	}
+
+	private Pending parseLine(long lineNo, String line) {
 		JsonNode node;
 		try {
 			node = json.readTree(line);
@@ -132,17 +209,18 @@ public class ArticleImporter {
 		}
 		String creator = required(node, "creator");
 		String creatorName = optional(node, "creator_name");
-		String channel = required(node, "channel");
+		String channelRef = required(node, "channel").strip();
 		String title = required(node, "title").strip();
 		String body = required(node, "body_markdown");
 		String publishedText = required(node, "published_at");
 		String displayName = creatorName != null ? creatorName : creator.strip();
-		creator = toHandle(creator);
-		if (!Creators.isValidHandle(creator)) {
-			throw new InvalidLine("invalid creator handle: " + abbreviate(creator));
+		String handle = toHandle(creator);
+		if (!Creators.isValidHandle(handle)) {
+			throw new InvalidLine("invalid creator handle: " + abbreviate(handle));
 		}
+		String channel = channels.findBySlugOrName(channelRef).map(Channel::slug).orElse(channelRef);
 		if (!Channels.isValidSlug(channel)) {
-			throw new InvalidLine("invalid channel slug: " + abbreviate(channel));
+			throw new InvalidLine("invalid channel slug and no channel of that name: " + abbreviate(channelRef));
 		}
 		if (title.isEmpty() || title.codePointCount(0, title.length()) > MAX_TITLE) {
 			throw new InvalidLine("title must be 1–" + MAX_TITLE + " characters");
@@ -159,17 +237,19 @@ public class ArticleImporter {
 		}
 		Aigc aigc = Aigc.parse(optional(node, "aigc"))
 			.orElseThrow(() -> new InvalidLine("aigc must be none, assisted or generated"));
-		boolean original = node.path("original").asBoolean(false);
+		JsonNode originalNode = node.path("original");
+		if (originalNode.isContainer()) {
+			throw new InvalidLine("original must be true or false");
+		}
+		boolean original = originalNode.asBoolean(false);
 		String source = optional(node, "source");
 		String tags = tags(node.get("tags"));
 		String id = optional(node, "id");
 		if (id != null && id.length() > 180) {
 			throw new InvalidLine("id longer than 180 characters");
 		}
-		String importKey = id != null ? "id:" + id : "sha:" + sha256(creator + '\n' + title + '\n' + body);
-		long creatorId = creatorIds.computeIfAbsent(creator, h -> creators.ensure(h, displayName).id());
-		long channelId = channelIds.computeIfAbsent(channel, s -> channels.ensure(s).id());
-		return new NewArticle(importKey, creatorId, channelId, title, body, tags, original, aigc,
+		String importKey = id != null ? "id:" + id : "sha:" + sha256(handle + '\n' + title + '\n' + body);
+		return new Pending(lineNo, handle, displayName, channel, importKey, title, body, tags, original, aigc,
 				source == null ? null : abbreviate(source), publishedAt);
 	}
 
@@ -187,15 +267,30 @@ public class ArticleImporter {
 
 	private static String required(JsonNode node, String field) {
 		JsonNode value = node.get(field);
-		if (value == null || value.isNull() || !value.isString() || value.asString().isBlank()) {
+		if (value == null || value.isNull() || !value.isString() || value.stringValue().isBlank()) {
 			throw new InvalidLine("missing or empty field: " + field);
 		}
-		return value.asString();
+		return noNul(field, value.stringValue());
 	}
 
 	private static String optional(JsonNode node, String field) {
 		JsonNode value = node.get(field);
-		return value == null || value.isNull() || value.asString().isBlank() ? null : value.asString().strip();
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isValueNode()) {
+			throw new InvalidLine(field + " must be a string");
+		}
+		String text = noNul(field, value.asString());
+		return text.isBlank() ? null : text.strip();
+	}
+
+	/** NUL is no text: PostgreSQL refuses it in a text column, and it hides the rest of a title from readers. */
+	private static String noNul(String field, String value) {
+		if (value.indexOf('\0') >= 0) {
+			throw new InvalidLine(field + " contains a NUL character (U+0000)");
+		}
+		return value;
 	}
 
 	private static String tags(JsonNode node) {
@@ -204,10 +299,18 @@ public class ArticleImporter {
 		}
 		List<String> tags = new ArrayList<>();
 		if (node.isArray()) {
-			node.forEach(t -> tags.add(t.asString()));
+			for (JsonNode tag : node) {
+				if (!tag.isString() && !tag.isNumber()) {
+					throw new InvalidLine("tags must be an array of strings or a comma-separated string");
+				}
+				tags.add(noNul("tags", tag.asString()));
+			}
+		}
+		else if (node.isString()) {
+			tags.addAll(List.of(noNul("tags", node.stringValue()).split(",")));
 		}
 		else {
-			tags.addAll(List.of(node.asString().split(",")));
+			throw new InvalidLine("tags must be an array of strings or a comma-separated string");
 		}
 		String joined = String.join(",", tags.stream().map(t -> t.replace(",", " ").strip()).filter(t -> !t.isEmpty()).toList());
 		return joined.length() > 500 ? joined.substring(0, 500) : joined;
@@ -217,6 +320,14 @@ public class ArticleImporter {
 		return value.length() > 80 ? value.substring(0, 80) + "…" : value;
 	}
 
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+	}
+
 	private static String sha256(String text) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -224,6 +335,97 @@ public class ArticleImporter {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Splits a byte stream into lines ({@code \n} or {@code \r\n}) without decoding it, so that each line is
+	 * decoded on its own: invalid UTF-8 costs its line, and is never silently turned into U+FFFD.
+	 */
+	static final class Lines {
+
+		private final InputStream in;
+
+		private final byte[] buffer = new byte[1 << 16];
+
+		private int position;
+
+		private int limit;
+
+		private byte[] line = new byte[1 << 12];
+
+		private int length;
+
+		private boolean tooLong;
+
+		private long number;
+
+		Lines(InputStream in) {
+			this.in = in;
+		}
+
+		/** Reads the next line; false at the end of the stream. */
+		boolean next() throws IOException {
+			length = 0;
+			tooLong = false;
+			boolean any = false;
+			while (true) {
+				if (position == limit) {
+					limit = in.read(buffer);
+					position = 0;
+					if (limit <= 0) {
+						limit = 0;
+						if (any) {
+							number++;
+						}
+						return any;
+					}
+				}
+				any = true;
+				int start = position;
+				while (position < limit && buffer[position] != '\n') {
+					position++;
+				}
+				append(start, position - start);
+				if (position < limit) {
+					position++; // the newline
+					number++;
+					return true;
+				}
+			}
+		}
+
+		private void append(int from, int count) {
+			if (tooLong || count == 0) {
+				return;
+			}
+			if ((long) length + count > MAX_LINE_BYTES) {
+				tooLong = true;
+				return;
+			}
+			if (length + count > line.length) {
+				line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+			}
+			System.arraycopy(buffer, from, line, length, count);
+			length += count;
+		}
+
+		long number() {
+			return number;
+		}
+
+		String decode(CharsetDecoder decoder) {
+			if (tooLong) {
+				throw new InvalidLine("line longer than " + (MAX_LINE_BYTES >> 20) + " MB");
+			}
+			int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+			try {
+				return decoder.decode(ByteBuffer.wrap(line, 0, end)).toString();
+			}
+			catch (CharacterCodingException ex) {
+				throw new InvalidLine("not valid UTF-8");
+			}
+		}
+
 	}
 
 	static final class InvalidLine extends RuntimeException {

@@ -153,7 +153,28 @@ class ArticlePageController {
 			aigc.put("PropagateID", Long.toString(article.id()));
 			data.put("AIGC", aigc);
 		}
-		return JSON.writeValueAsString(data).replace("</", "<\\/");
+		return scriptSafe(JSON.writeValueAsString(data));
+	}
+
+	/**
+	 * JSON that can sit inside a script element whatever its strings hold: {@code <}, {@code >} and {@code &}
+	 * (and the JavaScript line separators) become {@code \\u} escapes, so neither {@code </script>} nor
+	 * {@code <!--<script>} in a title can end or swallow the element. Outside strings JSON has none of them.
+	 */
+	static String scriptSafe(String json) {
+		StringBuilder out = new StringBuilder(json.length() + 16);
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			switch (c) {
+				case '<' -> out.append("\\u003c");
+				case '>' -> out.append("\\u003e");
+				case '&' -> out.append("\\u0026");
+				case '\u2028' -> out.append("\\u2028");
+				case '\u2029' -> out.append("\\u2029");
+				default -> out.append(c);
+			}
+		}
+		return out.toString();
 	}
 
 	/** Everything the page shows (the render cache's key) plus the holes and the reader: equal pages, equal tags. */

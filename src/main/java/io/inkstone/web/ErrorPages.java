@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Maps every failure to a page a person understands with the right status, never a stack trace:
@@ -117,10 +118,36 @@ class ErrorPages implements ErrorController {
 		return page(request, response, model, 406, null);
 	}
 
+	/**
+	 * A body that cannot be read (malformed chunked or multipart data, unreadable JSON) is the client's error:
+	 * 400, one INFO line, no stack trace.
+	 */
+	@ExceptionHandler({ org.apache.coyote.BadRequestException.class, org.apache.tomcat.util.http.InvalidParameterException.class,
+			org.springframework.http.converter.HttpMessageNotReadableException.class,
+			org.springframework.web.multipart.MultipartException.class })
+	String unreadable(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			return clientGone(ex, request);
+		}
+		log.info("Refused {} {} with 400: {}", request.getMethod(), request.getRequestURI(),
+				RequestInputFilter.firstLine(ex));
+		return page(request, response, model, 400, null);
+	}
+
 	@ExceptionHandler(Exception.class)
 	String unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			return clientGone(ex, request);
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return page(request, response, model, 500, null);
+	}
+
+	/** The client went away (closed the tab, lost the network): nobody to answer, nothing to fix. */
+	private static String clientGone(Exception ex, HttpServletRequest request) {
+		log.debug("Client went away during {} {}: {}", request.getMethod(), request.getRequestURI(),
+				RequestInputFilter.firstLine(ex));
+		return null; // with the response among the arguments, null means handled: no view to render
 	}
 
 	/** Errors raised outside controllers (unknown path, CSRF 403, container errors). */

@@ -1390,6 +1390,41 @@ abstract class CreatorJourneyContract {
 	}
 
 	@Test
+	void overlongPasswordsAndNulCharactersGetFormMessagesNotErrors() {
+		String email = "long-" + System.nanoTime() + "@inkstone.test";
+		Browser b = browser();
+		b.page("/signup");
+		HttpResponse<String> tooLong = b.post("/signup", Map.of("_csrf", b.csrfToken(), "email", email, "password",
+				"密".repeat(25), "displayName", "长密码"));
+		assertThat(tooLong.statusCode()).isEqualTo(400);
+		assertThat(org.jsoup.Jsoup.parse(tooLong.body()).select("[data-field=password]").text()).contains("72");
+		// 24 Chinese characters are exactly 72 bytes: accepted, and they sign in
+		HttpResponse<String> fits = b.post("/signup", Map.of("_csrf", b.csrfToken(), "email", email, "password",
+				"密".repeat(24), "displayName", "长密码"));
+		assertThat(fits.statusCode()).as(fits.body()).isEqualTo(302);
+		signIn(email, "密".repeat(24));
+		// a longer one at sign-in is just a wrong password
+		Browser wrong = browser();
+		wrong.page("/login");
+		assertThat(location(wrong.post("/login", Map.of("_csrf", wrong.csrfToken(), "email", email, "password",
+				"密".repeat(30))))).contains("/login?error");
+
+		String stamp = Long.toString(System.nanoTime());
+		Browser nul = browser();
+		nul.page("/signup");
+		HttpResponse<String> nulEmail = nul.post("/signup", Map.of("_csrf", nul.csrfToken(), "email",
+				"nul\u0000" + stamp + "@inkstone.test", "password", "correct-horse-1", "displayName", "零"));
+		assertThat(nulEmail.statusCode()).isEqualTo(400);
+		assertThat(org.jsoup.Jsoup.parse(nulEmail.body()).select("[data-field=email]").text()).contains("邮箱");
+		HttpResponse<String> nulName = nul.post("/signup", Map.of("_csrf", nul.csrfToken(), "email",
+				"nul" + stamp + "@inkstone.test", "password", "correct-horse-1", "displayName", "零\u0000一"));
+		assertThat(nulName.statusCode()).isEqualTo(400);
+		assertThat(org.jsoup.Jsoup.parse(nulName.body()).select("[data-field=displayName]").text()).contains("昵称");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email LIKE :p").param("p", "%" + stamp + "%")
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void aForgottenPasswordIsResetThroughTheEmailedLinkOnce() throws Exception {
 		String email = "forgetful-" + System.nanoTime() + "@inkstone.test";
 		signUp(email, "健忘");
@@ -1418,6 +1453,11 @@ abstract class CreatorJourneyContract {
 		assertThat(b.page("/password/reset?token=" + token).status()).isEqualTo(200);
 		assertThat(b.post("/password/reset", Map.of("_csrf", b.csrfToken(), "token", token, "password", "short")).statusCode())
 			.isEqualTo(400);
+		// 25 Chinese characters are 75 bytes, more than BCrypt holds: a form message, not a 500
+		HttpResponse<String> overlong = b.post("/password/reset", Map.of("_csrf", b.csrfToken(), "token", token, "password",
+				"密".repeat(25)));
+		assertThat(overlong.statusCode()).isEqualTo(400);
+		assertThat(org.jsoup.Jsoup.parse(overlong.body()).select("[data-field=password]").text()).contains("72");
 		assertThat(location(b.post("/password/reset", Map.of("_csrf", b.csrfToken(), "token", token, "password",
 				"brand-new-password")))).contains("/login");
 		signIn(email, "brand-new-password");

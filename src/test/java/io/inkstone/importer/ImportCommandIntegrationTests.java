@@ -85,6 +85,83 @@ class ImportCommandIntegrationTests {
 		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles WHERE tags = '思乡,月' AND source = 'chinese-poetry'")).isEqualTo(1);
 	}
 
+	private static final String GOOD = "{\"id\":\"t-1\",\"creator\":\"李白\",\"channel\":\"poetry-tang\",\"title\":\"静夜思\","
+			+ "\"body_markdown\":\"床前明月光，疑是地上霜。\",\"published_at\":\"2024-01-02T03:04:05+08:00\"}";
+
+	@Test
+	void aLineWithAnObjectAsTagsCostsThatLineOnlyAndLeavesNoCreatorBehind() throws IOException, SQLException {
+		Path dataDir = Databases.freshDataDir();
+		Path file = dataDir.resolve("tags.jsonl");
+		Files.write(file, List.of(GOOD,
+				GOOD.replace("t-1", "t-2").replace("李白", "杜甫").replace("\"title\"", "\"tags\":{\"a\":1},\"title\""),
+				GOOD.replace("t-1", "t-3").replace("李白", "王维").replace("\"title\"", "\"source\":[1],\"title\""),
+				GOOD.replace("t-1", "t-4").replace("静夜思", "静夜思二")));
+		Run run = importCommand(dataDir, file.toString());
+		assertThat(run.exitCode()).isEqualTo(ImportCommand.REJECTED_LINES);
+		assertThat(run.output()).contains("Imported: 2, skipped as duplicate: 0, rejected: 2")
+			.contains("line 2: tags must be an array of strings or a comma-separated string")
+			.contains("line 3: source must be a string");
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles")).isEqualTo(2);
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM creators WHERE handle IN ('杜甫', '王维')")).isZero();
+	}
+
+	@Test
+	void nulCharactersAndInvalidUtf8RejectTheirLineWithAReason() throws IOException, SQLException {
+		Path dataDir = Databases.freshDataDir();
+		Path file = dataDir.resolve("bytes.jsonl");
+		byte[] good = (GOOD + "\n").getBytes(StandardCharsets.UTF_8);
+		byte[] nul = (GOOD.replace("t-1", "t-2").replace("静夜思", "静\\u0000夜思") + "\n").getBytes(StandardCharsets.UTF_8);
+		// "\u00c3(" is not UTF-8: a lead byte followed by ASCII
+		byte[] broken = GOOD.replace("t-1", "t-3").replace("静夜思", "@@").getBytes(StandardCharsets.UTF_8);
+		int at = new String(broken, StandardCharsets.ISO_8859_1).indexOf("@@");
+		broken[at] = (byte) 0xC3;
+		broken[at + 1] = (byte) 0x28;
+		byte[] last = ("\r\n" + GOOD.replace("t-1", "t-4").replace("静夜思", "秋浦歌") + "\r\n").getBytes(StandardCharsets.UTF_8);
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		bytes.write(good);
+		bytes.write(nul);
+		bytes.write(broken);
+		bytes.write(last);
+		Files.write(file, bytes.toByteArray());
+		Run run = importCommand(dataDir, file.toString());
+		assertThat(run.exitCode()).isEqualTo(ImportCommand.REJECTED_LINES);
+		assertThat(run.output()).contains("Imported: 2, skipped as duplicate: 0, rejected: 2")
+			.contains("line 2: title contains a NUL character (U+0000)")
+			.contains("line 3: not valid UTF-8");
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles")).isEqualTo(2);
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles WHERE title = '秋浦歌'")).isEqualTo(1);
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles WHERE title LIKE '%' || char(65533) || '%'")).isZero();
+	}
+
+	@Test
+	void aChannelWrittenAsReadersSeeItMatchesTheExistingChannel() throws IOException, SQLException {
+		Path dataDir = Databases.freshDataDir();
+		Path file = dataDir.resolve("names.jsonl");
+		Files.write(file, List.of(GOOD.replace("poetry-tang", "军事"), GOOD.replace("t-1", "t-2").replace("poetry-tang", "不存在的频道")));
+		Run run = importCommand(dataDir, file.toString());
+		assertThat(run.output()).contains("Imported: 1, skipped as duplicate: 0, rejected: 1")
+			.contains("line 2: invalid channel slug and no channel of that name: 不存在的频道");
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'military'"))
+			.isEqualTo(1);
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM channels WHERE name = '军事'")).isEqualTo(1);
+	}
+
+	@Test
+	void aRunThatFailsMidwayHasItsOwnExitCodeAndKeepsWhatItStored() throws IOException, SQLException {
+		Path dataDir = Databases.freshDataDir();
+		Path file = dataDir.resolve("truncated.jsonl.gz");
+		java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+		try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+			out.write(Fixtures.open(Fixtures.CLASSICS).readAllBytes());
+		}
+		byte[] whole = gz.toByteArray();
+		Files.write(file, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+		Run run = importCommand(dataDir, file.toString());
+		assertThat(run.exitCode()).isEqualTo(ImportCommand.FAILED);
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles")).isZero(); // 240 lines: one batch, never reached
+		assertThat(importCommand(dataDir, dataDir.toString()).exitCode()).isEqualTo(ImportCommand.USAGE);
+	}
+
 	@Test
 	void missingFileIsAClearError() {
 		Run run = importCommand(Databases.freshDataDir(), "/nonexistent/file.jsonl");

@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The reader experience over real HTTP, asserted on parsed HTML. Runs once per database
  * (see the SQLite and PostgreSQL subclasses), on the public-domain fixture.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 abstract class ReaderPagesContract {
 
 	@LocalServerPort
@@ -449,6 +450,70 @@ abstract class ReaderPagesContract {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM share_marks WHERE article_id = 1").query(Long.class).single()).isZero();
 		assertThat(reader.get("/articles/1/qr.svg").statusCode()).isEqualTo(404);
 		assertThat(reader.get("/mode/sepia").statusCode()).isEqualTo(404);
+	}
+
+	/** Sends bytes as they are (no client would send them) and returns the raw response. */
+	String raw(String request) throws IOException {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(15_000);
+			socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	@Test
+	void badlyEncodedRequestsAnswer400PagesAndLogNoStackTrace(org.springframework.boot.test.system.CapturedOutput output)
+			throws IOException {
+		int logFrom = output.getAll().length();
+		Browser reader = browser();
+		for (String path : List.of("/search?q=%C3%28", "/search?q=%FF%FE", "/channels/ci?q=%C3%28", "/?lang=%E6%9C")) {
+			Browser.Page page = reader.page(path);
+			assertThat(page.status()).as(path).isEqualTo(400);
+			assertThat(page.html().select("h1").text()).as(path).isEqualTo("请求有误");
+			assertThat(page.response().body()).doesNotContain("Exception");
+		}
+		long id = anyArticleId("qu");
+		String chunked = raw("POST /articles/" + id + "/share HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+				+ "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+				+ "zz\r\n_csrf=x\r\n0\r\n\r\n");
+		assertThat(chunked).startsWith("HTTP/1.1 400").contains("data-status=\"400\"").doesNotContain("Exception");
+		String unterminated = "--XYZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nabc"; // no closing boundary
+		String multipart = raw("POST /articles/" + id + "/share HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+				+ "Content-Type: multipart/form-data; boundary=XYZ\r\nContent-Length: " + unterminated.length()
+				+ "\r\nConnection: close\r\n\r\n" + unterminated);
+		assertThat(multipart).startsWith("HTTP/1.1 400").contains("data-status=\"400\"").doesNotContain("Exception");
+		String log = output.getAll().substring(logFrom);
+		assertThat(log).doesNotContain(" ERROR ").doesNotContain("\tat ");
+		assertThat(log.lines().filter(l -> l.contains("Refused"))).as(log).hasSize(6); // one line per request
+	}
+
+	@Test
+	void hostileTitlesCannotBreakOutOfTheJsonLdBlock() throws IOException {
+		String title = "</script><script>alert(1)</script><!--<script>";
+		String name = "<!--<script>&amp; 作者";
+		tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
+		String line = json.writeValueAsString(Map.of("id", "hostile-json-ld", "creator", "hostile-author", "creator_name", name,
+				"channel", "qu", "title", title, "body_markdown", "正文在此，不应消失。", "published_at", "2024-01-02T03:04:05+08:00"));
+		ImportReport report = importer.importLines(new java.io.ByteArrayInputStream(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+		assertThat(report.imported()).isEqualTo(1);
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :title").param("title", title).query(Long.class).single();
+		try {
+			Browser.Page page = browser().page("/articles/" + id);
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.testId("title").text()).isEqualTo(title);
+			assertThat(page.testId("body").text()).contains("正文在此");
+			assertThat(page.testId("disclaimer").text()).contains("仅提供信息存储服务");
+			assertThat(page.html().select("script:not([src]):not([type=application/ld+json])")).isEmpty();
+			String data = page.testId("json-ld").data();
+			assertThat(data).doesNotContain("<").doesNotContain(">").doesNotContain("&");
+			tools.jackson.databind.JsonNode ld = json.readTree(data);
+			assertThat(ld.get("headline").asString()).isEqualTo(title);
+			assertThat(ld.get("author").get("name").asString()).isEqualTo(name);
+		}
+		finally {
+			articles.takeDown(id, "测试结束");
+		}
 	}
 
 	@Test
