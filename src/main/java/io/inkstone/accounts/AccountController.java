@@ -1,5 +1,6 @@
 package io.inkstone.accounts;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,8 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.inkstone.shared.SignedIn;
+import io.inkstone.shared.TooManyRequestsException;
+import io.inkstone.web.RateLimiter;
 import io.inkstone.web.UiFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,7 +40,15 @@ class AccountController {
 
 	private final io.inkstone.rules.Rules rules;
 
-	AccountController(Accounts accounts, EmailVerification verification, UiFactory ui, io.inkstone.rules.Rules rules) {
+	private final RateLimiter limits;
+
+	/** Sign-up attempts per client address and hour: bounds account farming and probing which e-mails exist. */
+	private final int signupsPerAddressHour;
+
+	AccountController(Accounts accounts, EmailVerification verification, UiFactory ui, io.inkstone.rules.Rules rules,
+			RateLimiter limits, @Value("${inkstone.security.signups-per-address-hour:10}") int signupsPerAddressHour) {
+		this.limits = limits;
+		this.signupsPerAddressHour = signupsPerAddressHour;
 		this.rules = rules;
 		this.verification = verification;
 		this.accounts = accounts;
@@ -64,6 +76,10 @@ class AccountController {
 			@RequestParam(name = "password", defaultValue = "") String password,
 			@RequestParam(name = "displayName", defaultValue = "") String displayName, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		long wait = limits.tryAcquire("signup-ip:" + request.getRemoteAddr(), signupsPerAddressHour, Duration.ofHours(1));
+		if (wait > 0) {
+			throw new TooManyRequestsException(wait);
+		}
 		return create(email, password, displayName, Role.READER, "signup", request, response, model);
 	}
 

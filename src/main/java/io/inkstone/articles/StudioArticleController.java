@@ -1,5 +1,6 @@
 package io.inkstone.articles;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
 import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.TooManyRequestsException;
+import io.inkstone.web.RateLimiter;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
@@ -31,6 +34,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class StudioArticleController {
+
+	/** New drafts a creator may start per hour: far above writing by hand, a stop for scripts filling the database. */
+	static final int NEW_DRAFTS_PER_HOUR = 60;
+
+	private final RateLimiter limits;
 
 	static final int MAX_TITLE = 100;
 
@@ -52,7 +60,8 @@ class StudioArticleController {
 
 	StudioArticleController(Articles articles, Creators creators, Channels channels, UiFactory ui,
 			io.inkstone.engagement.Engagement engagement, io.inkstone.engagement.Comments comments,
-			io.inkstone.media.Media media) {
+			io.inkstone.media.Media media, RateLimiter limits) {
+		this.limits = limits;
 		this.media = media;
 		this.engagement = engagement;
 		this.comments = comments;
@@ -175,6 +184,10 @@ class StudioArticleController {
 				summary.isBlank() ? null : summary.strip(), cover.isBlank() ? null : cover.strip());
 		long articleId;
 		if (id == null) {
+			long wait = limits.tryAcquire("new-draft:" + me.id(), NEW_DRAFTS_PER_HOUR, Duration.ofHours(1));
+			if (wait > 0) {
+				throw new TooManyRequestsException(wait);
+			}
 			articleId = articles.createDraft(me.id(), draft);
 		}
 		else {

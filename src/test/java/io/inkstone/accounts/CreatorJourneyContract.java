@@ -305,7 +305,7 @@ abstract class CreatorJourneyContract {
 	}
 
 	HttpResponse<String> upload(Browser b, String alt, String name, String type, byte[] file, String accept) {
-		return b.postMultipart("/studio/media?_csrf=" + b.csrfToken(), Map.of("_csrf", b.csrfToken(), "alt", alt), "file", name,
+		return b.postMultipart("/studio/media", Map.of("_csrf", b.csrfToken(), "alt", alt), "file", name,
 				type, file, accept);
 	}
 
@@ -362,7 +362,7 @@ abstract class CreatorJourneyContract {
 		assertThat(json.body()).contains("\"markdown\":\"![蓝色圆](/media/");
 
 		// an image the creator declares AI-generated is served with the implicit label in its XMP
-		HttpResponse<String> declared = a.postMultipart("/studio/media?_csrf=" + a.csrfToken(), Map.of("_csrf", a.csrfToken(), "alt",
+		HttpResponse<String> declared = a.postMultipart("/studio/media", Map.of("_csrf", a.csrfToken(), "alt",
 				"AI 画的山", "ai", "yes"), "file", "ai.jpg", "image/jpeg", io.inkstone.support.TestImages.jpegWithGps(700, 500, 1),
 				"text/html");
 		Document declaredPage = a.page(location(declared).replaceFirst("^https?://[^/]+", "")).html();
@@ -427,17 +427,17 @@ abstract class CreatorJourneyContract {
 		assertThat(b.get("/studio/articles/" + articleId + "/revisions").statusCode()).isEqualTo(404);
 
 		// the avatar goes through the same media checks; the card shows it
-		HttpResponse<String> avatar = a.postMultipart("/studio/profile?_csrf=" + a.csrfToken(), Map.of("_csrf", a.csrfToken(),
+		HttpResponse<String> avatar = a.postMultipart("/studio/profile", Map.of("_csrf", a.csrfToken(),
 				"tagline", "拍湖光山色"), "avatar", "me.jpg", "image/jpeg", io.inkstone.support.TestImages.jpegWithGps(900, 900, 1),
 				"text/html");
 		assertThat(avatar.statusCode()).isEqualTo(302);
 		Document creatorCard = browser().page(articlePath).html();
 		assertThat(creatorCard.select("[data-testid=creator-card] img.avatar").attr("src")).matches("/media/[0-9a-f]{64}/480\\.jpg");
 		assertThat(creatorCard.select("[data-testid=creator-card] .creator-tagline").text()).isEqualTo("拍湖光山色");
-		HttpResponse<String> badAvatar = a.postMultipart("/studio/profile?_csrf=" + a.csrfToken(), Map.of("_csrf", a.csrfToken(),
+		HttpResponse<String> badAvatar = a.postMultipart("/studio/profile", Map.of("_csrf", a.csrfToken(),
 				"tagline", "x"), "avatar", "me.jpg", "image/jpeg", "not an image".getBytes(StandardCharsets.UTF_8), "text/html");
 		assertThat(badAvatar.statusCode()).isEqualTo(415);
-		assertThat(a.postMultipart("/studio/profile?_csrf=" + a.csrfToken(), Map.of("_csrf", a.csrfToken(), "tagline", "长".repeat(61)),
+		assertThat(a.postMultipart("/studio/profile", Map.of("_csrf", a.csrfToken(), "tagline", "长".repeat(61)),
 				"avatar", "", "application/octet-stream", new byte[0], "text/html").statusCode()).isEqualTo(400);
 
 		// analytics: two readers read, creator B (signed in) follows A; the charts show what the database holds
@@ -623,6 +623,23 @@ abstract class CreatorJourneyContract {
 		assertThat(wrong).isEmpty();
 		assertThat(owner.page(draftPath).html().selectFirst("input[name=title]").val()).isEqualTo("权限草稿");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM media WHERE id = :id").param("id", media).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aCreatorStartsAtMostSixtyNewDraftsAnHour() {
+		Browser creator = newCreator(admin(), "草稿机");
+		creator.page("/studio/articles/new");
+		int status = 0;
+		int created = 0;
+		for (int i = 0; i < 61 && status != 429; i++) {
+			status = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "草稿" + i, "body", "正文",
+					"channel", "tech", "original", "yes", "action", "save")).statusCode();
+			if (status == 302) {
+				created++;
+			}
+		}
+		assertThat(created).isEqualTo(60);
+		assertThat(status).isEqualTo(429);
 	}
 
 	/** Publishes an article as this creator; returns its path. */
@@ -926,11 +943,11 @@ abstract class CreatorJourneyContract {
 		// the application form carries an avatar (multipart, same image rules); a bad image stores nothing
 		String handle = "rules" + (System.nanoTime() % 100000);
 		Map<String, String> form = application(newcomer, "守规矩的人", handle);
-		assertThat(newcomer.postMultipart("/join?_csrf=" + newcomer.csrfToken(), form, "avatar", "a.png", "image/png",
+		assertThat(newcomer.postMultipart("/join", form, "avatar", "a.png", "image/png",
 				"<svg/>".getBytes(StandardCharsets.UTF_8), "text/html").statusCode()).isEqualTo(415);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_applications WHERE account_id = :a").param("a", account).query(Long.class)
 			.single()).isZero();
-		assertThat(newcomer.postMultipart("/join?_csrf=" + newcomer.csrfToken(), form, "avatar", "a.jpg", "image/jpeg",
+		assertThat(newcomer.postMultipart("/join", form, "avatar", "a.jpg", "image/jpeg",
 				io.inkstone.support.TestImages.jpegWithGps(600, 600, 1), "text/html").statusCode()).isEqualTo(302);
 		assertThat(jdbc.sql("SELECT agreement_version FROM creator_applications WHERE account_id = :a").param("a", account)
 			.query(String.class).single()).isEqualTo("v1");
