@@ -40,7 +40,9 @@ class DataSourceConfig {
 				throw new UncheckedIOException("Cannot create data directory " + dir, ex);
 			}
 			config.setJdbcUrl("jdbc:sqlite:" + dir.resolve("inkstone.db")
-					+ "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL&transaction_mode=IMMEDIATE");
+					+ "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=FULL&transaction_mode=IMMEDIATE");
+			// synchronous=FULL: the WAL is synced at every commit, so an acknowledged write survives power loss, not
+			// only a process crash (NORMAL may lose the last commits; docs/reliability.md has the measured cost).
 			// SQLite has one writer; a small pool keeps readers concurrent without lock storms. Transactions
 			// begin IMMEDIATE (take the write lock up front): a deferred transaction that reads, then writes
 			// after another connection committed, fails with SQLITE_BUSY_SNAPSHOT instead of waiting.
