@@ -16,6 +16,9 @@ import io.inkstone.InkstoneApplication;
 import io.inkstone.support.Databases;
 import io.inkstone.support.Fixtures;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +90,40 @@ class ImportCommandIntegrationTests {
 
 	private static final String GOOD = "{\"id\":\"t-1\",\"creator\":\"李白\",\"channel\":\"poetry-tang\",\"title\":\"静夜思\","
 			+ "\"body_markdown\":\"床前明月光，疑是地上霜。\",\"published_at\":\"2024-01-02T03:04:05+08:00\"}";
+
+	/**
+	 * Fuzzing the importer (jqwik generates the lines): any line — a valid one with a field swapped for a value of any
+	 * JSON type, truncated, or with random text spliced in — is imported or rejected with a reason; the run never fails.
+	 */
+	@Test
+	void anyLineIsImportedOrRejectedWithAReasonNeverCrashingTheRun() throws IOException, SQLException {
+		Path dataDir = Databases.freshDataDir();
+		Path file = dataDir.resolve("fuzz.jsonl");
+		List<String> fields = List.of("id", "creator", "channel", "title", "body_markdown", "published_at", "tags", "source",
+				"summary", "original", "aigc");
+		Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.of("null", "true", "1", "-1", "1e309", "[]", "{}", "[1,\"a\"]",
+				"{\"a\":{\"b\":[]}}", "\"\"", "\"\\u0000\"", "\"<script>alert(1)</script>\"", "\"军事\"", "\"2024-13-45\""),
+				Arbitraries.strings().withCharRange(' ', '\u9fff').ofMaxLength(40).map(t -> "\"" + t.replace("\\", "").replace("\"", "") + "\""));
+		Arbitrary<String> line = Arbitraries.integers().between(0, 1000).flatMap(n -> Arbitraries.oneOf(
+				Combinators.combine(Arbitraries.of(fields), value)
+					.as((field, v) -> GOOD.replace("t-1", "f-" + n).replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*)",
+							"\"" + field + "\":" + java.util.regex.Matcher.quoteReplacement(v))),
+				Arbitraries.integers().between(0, GOOD.length()).map(cut -> GOOD.replace("t-1", "f-" + n).substring(0, cut)),
+				Arbitraries.strings().withCharRange(' ', '\u9fff').ofMaxLength(60)));
+		List<String> lines = line.sampleStream().limit(300).toList();
+		Files.write(file, lines);
+		Run run = importCommand(dataDir, file.toString());
+		assertThat(run.exitCode()).as(run.output()).isIn(ImportCommand.CLEAN, ImportCommand.REJECTED_LINES);
+		assertThat(run.output()).doesNotContain("Exception").doesNotContain("\tat ");
+		java.util.regex.Matcher summary = java.util.regex.Pattern
+			.compile("Imported: (\\d+), skipped as duplicate: (\\d+), rejected: (\\d+)")
+			.matcher(run.output());
+		assertThat(summary.find()).as(run.output()).isTrue();
+		long accounted = Long.parseLong(summary.group(1)) + Long.parseLong(summary.group(2)) + Long.parseLong(summary.group(3));
+		long nonBlank = lines.stream().filter(l -> !l.isBlank()).count();
+		assertThat(accounted).as(run.output()).isEqualTo(nonBlank);
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles")).isEqualTo(Long.parseLong(summary.group(1)));
+	}
 
 	@Test
 	void aLineWithAnObjectAsTagsCostsThatLineOnlyAndLeavesNoCreatorBehind() throws IOException, SQLException {

@@ -313,6 +313,45 @@ abstract class ReaderPagesContract {
 		assertThat(reader.get("/report?type=article&id=" + published).statusCode()).isEqualTo(200);
 	}
 
+	/**
+	 * Fuzzing the query parameters of every public GET (jqwik generates the values): whatever a client sends, the
+	 * answer is a page or a clear 4xx, never a 500 or a stack trace.
+	 */
+	@Test
+	void noQueryParameterOnAnyPublicPageCausesA500() {
+		long id = anyArticleId("ci");
+		String handle = jdbc.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id WHERE a.id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+		List<String> routes = List.of("/", "/channels/ci", "/articles/" + id, "/creators/" + java.net.URLEncoder.encode(handle,
+				java.nio.charset.StandardCharsets.UTF_8), "/search", "/api/v1/search", "/api/v1/suggest", "/algorithms", "/transparency",
+				"/report", "/reports", "/rules", "/rules/community", "/login", "/signup", "/join", "/password/forgot", "/password/reset",
+				"/copyright", "/following", "/mode/care");
+		List<String> names = List.of("q", "page", "cursor", "before", "after", "sort", "from", "to", "type", "id", "creator",
+				"channel", "token", "back", "shared", "lang", "rev", "days", "reason", "error");
+		net.jqwik.api.Arbitrary<String> value = net.jqwik.api.Arbitraries.oneOf(
+				net.jqwik.api.Arbitraries.of("%C3%28", "%FF", "%00", "-1", "0", "99999999999999999999", "1e9", "NaN", "%27", "%22",
+						"%3Cscript%3E", "..%2F..%2Fetc%2Fpasswd", "2024-13-45", "%F0%9F%98%80", "%E9%9D%99", "a".repeat(4000), "",
+						"%20", "%0D%0ASet-Cookie:x=1", "//evil.example", "https:%2F%2Fevil.example", "javascript:alert(1)"),
+				net.jqwik.api.Arbitraries.strings().withCharRange('!', '~').ofMaxLength(20)
+					.map(t -> java.net.URLEncoder.encode(t, java.nio.charset.StandardCharsets.UTF_8)));
+		java.util.Iterator<String> values = value.sampleStream().iterator();
+		List<String> wrong = new ArrayList<>();
+		Browser reader = browser();
+		for (String route : routes) {
+			for (String name : names) {
+				String path = route + "?" + name + "=" + values.next() + "&" + names.get((name.length() * 7) % names.size()) + "="
+						+ values.next();
+				HttpResponse<String> response = reader.get(path);
+				if (response.statusCode() >= 500 || response.body().contains("Exception") || response.body().contains("\tat ")) {
+					wrong.add(response.statusCode() + " " + path);
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
 	@Test
 	void readsCountOncePerReaderAndNeverForBots() {
 		long id = anyArticleId("ci");
