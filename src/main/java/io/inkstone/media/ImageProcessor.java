@@ -33,7 +33,7 @@ import net.coobird.thumbnailator.Thumbnails;
  * Turns an upload into the images Inkstone serves. The type comes from the bytes; the pixel count is read
  * from the header before anything is decoded (so a decompression bomb costs nothing); large images are
  * decoded subsampled; every output is re-encoded, which drops EXIF, GPS and any other metadata.
- * Animated GIFs are kept as uploaded (GIF carries no EXIF/GPS) so they keep moving.
+ * Animated GIFs keep their frames so they keep moving, but lose comment and XMP blocks ({@link GifStreams}).
  */
 final class ImageProcessor {
 
@@ -89,9 +89,14 @@ final class ImageProcessor {
 				if ((long) width * height > properties.maxPixels()) {
 					throw new PayloadTooLargeException("图片像素过多（上限 " + properties.maxPixels() / 1_000_000 + " 百万像素）/ too many pixels");
 				}
-				if (format == ImageFormat.GIF && reader.getNumImages(true) > 1) {
-					return new Processed(sha, format, width, height,
-							List.of(new Rendition("full", width, height, ImageFormat.GIF, upload)), aiSource(metadata, upload));
+				if (format == ImageFormat.GIF) {
+					// every frame against the limits (not only the first); an animation is kept as its frames,
+					// without comment or XMP blocks
+					GifStreams.Stripped gif = GifStreams.strip(upload, properties.maxPixels(), 4 * properties.maxPixels());
+					if (gif.frames() > 1) {
+						return new Processed(sha, format, width, height,
+								List.of(new Rendition("full", width, height, ImageFormat.GIF, gif.bytes())), aiSource(metadata, upload));
+					}
 				}
 				ImageReadParam param = reader.getDefaultReadParam();
 				int subsampling = Math.max(1, Math.max(width, height) / MAX_EDGE);

@@ -120,4 +120,66 @@ class ImageProcessorTests {
 		}
 	}
 
+	/** An animated GIF of {@code frames} copies of one small frame, with a comment and an XMP block carrying GPS. */
+	static byte[] animatedGifWithMetadata(int frames) {
+		byte[] single = TestImages.encode(TestImages.picture(40, 30), "gif");
+		int tableEnd = 13 + ((single[10] & 0x80) != 0 ? 3 * (1 << ((single[10] & 7) + 1)) : 0);
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		out.write(single, 0, tableEnd);
+		byte[] comment = "GPS 31.2304,121.4737 拍摄于家中".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		out.writeBytes(new byte[] { 0x21, (byte) 0xFE, (byte) comment.length });
+		out.writeBytes(comment);
+		out.write(0);
+		byte[] xmp = "<x:xmpmeta><exif:GPSLatitude>31,13.8N</exif:GPSLatitude></x:xmpmeta>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		out.writeBytes(new byte[] { 0x21, (byte) 0xFF, 11 });
+		out.writeBytes("XMP DataXMP".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		out.write(xmp.length);
+		out.writeBytes(xmp);
+		out.write(0);
+		out.writeBytes(new byte[] { 0x21, (byte) 0xFF, 11 });
+		out.writeBytes("NETSCAPE2.0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		out.writeBytes(new byte[] { 3, 1, 0, 0, 0 });
+		for (int f = 0; f < frames; f++) {
+			out.write(single, tableEnd, single.length - 1 - tableEnd); // the frame's blocks, without the trailer
+		}
+		out.write(0x3B);
+		return out.toByteArray();
+	}
+
+	@Test
+	void animatedGifsKeepMovingButLoseCommentsAndXmp() throws Exception {
+		byte[] upload = animatedGifWithMetadata(3);
+		assertThat(new String(upload, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("GPS").contains("XMP DataXMP");
+
+		ImageProcessor.Processed image = processor.process(upload);
+
+		byte[] stored = image.full().bytes();
+		assertThat(image.full().format()).isEqualTo(ImageFormat.GIF);
+		String text = new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1);
+		assertThat(text).doesNotContain("GPS").doesNotContain("XMP").contains("NETSCAPE2.0");
+		var reader = ImageIO.getImageReadersByFormatName("gif").next();
+		reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(stored)));
+		assertThat(reader.getNumImages(true)).isEqualTo(3);
+		assertThat(reader.read(2).getWidth()).isEqualTo(40);
+	}
+
+	@Test
+	void everyFrameOfAnAnimatedGifIsCheckedAgainstThePixelLimit() {
+		byte[] upload = animatedGifWithMetadata(2);
+		// the second frame's descriptor claims 6000 × 6000: a bomb hiding behind a small first frame
+		int second = -1;
+		for (int i = upload.length - 1, seen = 0; i > 13; i--) {
+			if (upload[i] == 0x2C && upload[i - 1] == 0 && ++seen == 1) {
+				second = i;
+				break;
+			}
+		}
+		assertThat(second).isPositive();
+		upload[second + 5] = (byte) (6000 & 0xFF);
+		upload[second + 6] = (byte) (6000 >> 8);
+		upload[second + 7] = (byte) (6000 & 0xFF);
+		upload[second + 8] = (byte) (6000 >> 8);
+		assertThatThrownBy(() -> processor.process(upload)).isInstanceOf(PayloadTooLargeException.class);
+	}
+
 }
