@@ -18,9 +18,7 @@ import os
 import random
 import re
 import shutil
-import signal
 import sqlite3
-import struct
 import subprocess
 import sys
 import tempfile
@@ -30,103 +28,10 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-import zlib
 
-ADMIN_EMAIL = "crash-admin@inkstone.test"
-ADMIN_PASSWORD = "crash-admin-password-1"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-class Browser:
-    def __init__(self, base):
-        self.base = base
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
-
-    def request(self, method, path, data=None, headers=None):
-        req = urllib.request.Request(self.base + path, data=data, method=method,
-                                     headers={"User-Agent": "Mozilla/5.0 (X11; Linux) CrashTrials/1.0", **(headers or {})})
-        try:
-            with self.opener.open(req, timeout=15) as r:
-                return r.status, r.read().decode("utf-8", "replace"), dict(r.headers)
-        except urllib.error.HTTPError as e:
-            return e.code, e.read().decode("utf-8", "replace"), dict(e.headers)
-
-    def get(self, path):
-        return self.request("GET", path)
-
-    def csrf(self):
-        for c in self.jar:
-            if c.name == "XSRF-TOKEN":
-                return c.value
-        self.get("/login")
-        for c in self.jar:
-            if c.name == "XSRF-TOKEN":
-                return c.value
-        raise RuntimeError("no CSRF cookie")
-
-    def post(self, path, form):
-        form = dict(form)
-        form["_csrf"] = self.csrf()
-        body = urllib.parse.urlencode(form).encode()
-        return self.request("POST", path, body, {"Content-Type": "application/x-www-form-urlencoded"})
-
-    def post_file(self, path, fields, name, filename, content_type, payload):
-        boundary = "----crash" + uuid.uuid4().hex
-        parts = []
-        fields = dict(fields)
-        fields["_csrf"] = self.csrf()
-        for k, v in fields.items():
-            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode())
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-                     f'Content-Type: {content_type}\r\n\r\n'.encode() + payload + b"\r\n")
-        parts.append(f"--{boundary}--\r\n".encode())
-        return self.request("POST", path, b"".join(parts), {"Content-Type": "multipart/form-data; boundary=" + boundary})
-
-
-def png(width, height, seed):
-    raw = b"".join(b"\x00" + b"".join(bytes(((x * 7 + y * 3 + seed) % 256, (x + seed) % 256, (y * 5) % 256))
-                                      for x in range(width)) for y in range(height))
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-
-
-class Server:
-    def __init__(self, jar, data_dir, port, db_args, log_path):
-        self.jar, self.data_dir, self.port, self.db_args, self.log_path = jar, data_dir, port, db_args, log_path
-        self.proc = None
-
-    def start(self):
-        env = dict(os.environ, INKSTONE_ADMIN_EMAIL=ADMIN_EMAIL, INKSTONE_ADMIN_PASSWORD=ADMIN_PASSWORD,
-                   INKSTONE_SIGNUPS_PER_ADDRESS_HOUR="100000", INKSTONE_PER_ADDRESS_HOURLY="100000")
-        log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen(["java", "-Xmx512m", "-jar", self.jar, f"--server.port={self.port}",
-                                      f"--inkstone.data-dir={self.data_dir}", *self.db_args],
-                                     stdout=log, stderr=subprocess.STDOUT, env=env)
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/actuator/health/readiness", timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except Exception:
-                pass
-            if self.proc.poll() is not None:
-                raise RuntimeError("server exited; see " + self.log_path)
-            time.sleep(0.3)
-        raise RuntimeError("server did not become ready; see " + self.log_path)
-
-    def kill9(self):
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait()
+from inkstone_http import ADMIN_EMAIL, ADMIN_PASSWORD, Browser, Server, png
 
 
 class Store:

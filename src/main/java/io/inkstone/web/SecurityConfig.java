@@ -30,7 +30,8 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain web(HttpSecurity http,
 			@org.springframework.beans.factory.annotation.Value("${inkstone.security.remember-me-key:}") String rememberMeKey,
-			org.springframework.beans.factory.ObjectProvider<AuthenticationRefresh> refresh) throws Exception {
+			org.springframework.beans.factory.ObjectProvider<AuthenticationRefresh> refresh, ServerSecrets secrets)
+			throws Exception {
 		refresh.ifAvailable(r -> http.addFilterBefore(new AuthenticationRefreshFilter(r),
 				org.springframework.security.web.access.intercept.AuthorizationFilter.class));
 		CsrfTokenRequestAttributeHandler handler = new CsrfTokenRequestAttributeHandler();
@@ -67,7 +68,9 @@ class SecurityConfig {
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.formLogin(form -> form.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/", false)
 				.failureUrl("/login?error").permitAll())
-			.rememberMe(remember -> remember.key(rememberMeKey.isBlank() ? java.util.UUID.randomUUID().toString() : rememberMeKey)
+			// without a configured key, one generated once and kept in the database: remember-me survives restarts
+			.rememberMe(remember -> remember.key(rememberMeKey.isBlank()
+					? java.util.Base64.getEncoder().encodeToString(secrets.get("remember-me")) : rememberMeKey)
 				.rememberMeParameter("remember")
 				.tokenValiditySeconds(30 * 24 * 3600))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").deleteCookies("JSESSIONID", "SESSION", "remember-me"))
