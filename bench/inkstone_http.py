@@ -90,7 +90,7 @@ class Server:
         self.proc = subprocess.Popen(["java", "-Xmx512m", "-jar", self.jar, f"--server.port={self.port}",
                                       f"--inkstone.data-dir={self.data_dir}", *self.db_args],
                                      stdout=log, stderr=subprocess.STDOUT, env=env)
-        deadline = time.time() + 120
+        deadline = time.time() + 600  # a loaded 2-core VM can take minutes to start
         while time.time() < deadline:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/actuator/health/readiness", timeout=2) as r:
