@@ -31,7 +31,7 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from inkstone_http import ADMIN_EMAIL, ADMIN_PASSWORD, Browser, Server, png
+from inkstone_http import Browser, Server, new_creator, png, signed_in
 
 
 class Store:
@@ -175,21 +175,8 @@ def main():
     server.start()
 
     # a creator with one published article to comment on, like, follow and report
-    admin = Browser(base)
-    admin.get("/login")
-    admin.post("/login", {"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD})
-    creator = Browser(base)
-    creator.get("/signup")
-    creator.post("/signup", {"email": "crash-creator@inkstone.test", "password": "correct-horse-1", "displayName": "试验作者"})
     handle = "crash" + uuid.uuid4().hex[:6]
-    creator.post("/join", {"accountType": "个人", "displayName": "试验作者", "handle": handle, "tagline": "试验",
-                           "channel": "tech", "contact": "微信 x", "agreement": "yes"})
-    _, queue, _ = admin.get("/admin/applications")
-    for action in re.findall(r'action="(/admin/applications/\d+/approve)"', queue):
-        admin.post(action, {})
-    creator = Browser(base)
-    creator.get("/login")
-    creator.post("/login", {"email": "crash-creator@inkstone.test", "password": "correct-horse-1"})
+    creator = new_creator(base, "crash-creator@inkstone.test", "试验作者", handle)
     s, _, headers = creator.post("/studio/articles", {"title": "崩溃试验的靶子", "body": "给评论、点赞、关注和举报用。",
                                                       "channel": "tech", "original": "yes", "action": "publish"})
     article_path = urllib.parse.urlparse(headers.get("Location", "")).path
@@ -225,9 +212,7 @@ def main():
         print(json.dumps({"trial": n, "acknowledged": len(acked), "by_kind": kinds, "missing": missing[:5],
                           "integrity": consistent, "serves": serves, "ok": ok}, ensure_ascii=False), flush=True)
         # the creator's session survives restarts (it lives in the servlet session: sign in again)
-        creator = Browser(base)
-        creator.get("/login")
-        creator.post("/login", {"email": "crash-creator@inkstone.test", "password": "correct-horse-1"})
+        creator = signed_in(base, "crash-creator@inkstone.test", "correct-horse-1")
     server.kill9()
     print(json.dumps({"database": "postgresql" if pg_db else "sqlite", "trials": args.trials, "failed": failures,
                       "acknowledged_writes": len(all_acked)}), flush=True)

@@ -1,6 +1,7 @@
 """What the bench scripts share: a cookie- and CSRF-aware HTTP client, a server they start and kill, a PNG maker."""
 import http.cookiejar
 import os
+import re
 import signal
 import struct
 import subprocess
@@ -108,3 +109,24 @@ class Server:
         self.proc.wait()
 
 
+
+
+def signed_in(base, email, password):
+    """A browser signed in as this account."""
+    browser = Browser(base)
+    browser.get("/login")
+    browser.post("/login", {"email": email, "password": password})
+    return browser
+
+
+def new_creator(base, email, name, handle):
+    """Signs up, applies to become a creator (申请入驻), has the admin approve; returns the creator, signed in."""
+    applicant = Browser(base)
+    applicant.get("/signup")
+    applicant.post("/signup", {"email": email, "password": "correct-horse-1", "displayName": name})
+    applicant.post("/join", {"accountType": "个人", "displayName": name, "handle": handle, "tagline": name,
+                             "channel": "tech", "contact": "微信 x", "agreement": "yes"})
+    admin = signed_in(base, ADMIN_EMAIL, ADMIN_PASSWORD)
+    for action in re.findall(r'action="(/admin/applications/\d+/approve)"', admin.get("/admin/applications")[1]):
+        admin.post(action, {})
+    return signed_in(base, email, "correct-horse-1")

@@ -28,7 +28,7 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from inkstone_http import ADMIN_EMAIL, ADMIN_PASSWORD, Browser, Server  # noqa: E402
+from inkstone_http import Browser, Server, new_creator  # noqa: E402
 
 FIXTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "test", "resources", "fixtures",
                        "classics-240.jsonl")
@@ -95,16 +95,7 @@ def main():
     channel_paths = sorted(set(re.findall(r'href="(/channels/[^"?#]+)"', home)))[:6] or ["/"]
     words = ["明月", "春风", "长安", "江南", "故乡", "秋", "山水", "梅花", "jingyesi", "李白"]
 
-    admin = Browser(base)
-    admin.get("/login")
-    admin.post("/login", {"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD})
-    creator = Browser(base)
-    creator.get("/signup")
-    creator.post("/signup", {"email": "soak-creator@inkstone.test", "password": "correct-horse-1", "displayName": "压测作者"})
-    creator.post("/join", {"accountType": "个人", "displayName": "压测作者", "handle": "soak" + uuid.uuid4().hex[:6],
-                           "tagline": "压测", "channel": "tech", "contact": "微信 x", "agreement": "yes"})
-    for action in re.findall(r'action="(/admin/applications/\d+/approve)"', admin.get("/admin/applications")[1]):
-        admin.post(action, {})
+    creator = new_creator(base, "soak-creator@inkstone.test", "压测作者", "soak" + uuid.uuid4().hex[:6])
     readers = []
     for i in range(6):
         r = Browser(base)
