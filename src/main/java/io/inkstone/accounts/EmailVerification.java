@@ -6,14 +6,14 @@ import java.util.Optional;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.web.RateLimiter;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * E-mail verification (one-time link, 24 h, hashed like reset tokens) and the applicant's decision mail.
- * Without an SMTP server nothing is sent and verification is not required.
+ * E-mail verification (one-time link, 24 h, hashed like reset tokens). The link goes out as a {@link MailNotice},
+ * after commit. Without an SMTP server nothing is sent and verification is not required.
  */
 @Service
 public class EmailVerification {
@@ -30,8 +30,12 @@ public class EmailVerification {
 
 	private final PublicUrl publicUrl;
 
-	EmailVerification(JdbcClient jdbc, AccountRepository accounts, Mailer mailer, RateLimiter limits, PublicUrl publicUrl) {
+	private final ApplicationEventPublisher events;
+
+	EmailVerification(JdbcClient jdbc, AccountRepository accounts, Mailer mailer, RateLimiter limits, PublicUrl publicUrl,
+			ApplicationEventPublisher events) {
 		this.publicUrl = publicUrl;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.mailer = mailer;
@@ -63,9 +67,9 @@ public class EmailVerification {
 			.param("a", accountId)
 			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
 			.update();
-		mailer.send(account.get().email(), "验证你的砚 Inkstone 邮箱 / Verify your e-mail",
+		events.publishEvent(new MailNotice(account.get().email(), "验证你的砚 Inkstone 邮箱 / Verify your e-mail",
 				"你好，" + account.get().displayName() + "：\n\n请在 24 小时内打开下面的链接验证邮箱：\n"
-						+ publicUrl.absolute("/account/verify?token=" + token) + "\n\nOpen the link above within 24 hours to verify your e-mail.");
+						+ publicUrl.absolute("/account/verify?token=" + token) + "\n\nOpen the link above within 24 hours to verify your e-mail."));
 	}
 
 	/** Marks the address verified; false for an unknown, used or expired token. */
@@ -83,27 +87,6 @@ public class EmailVerification {
 		jdbc.sql("UPDATE email_verifications SET used = TRUE WHERE token_hash = :h").param("h", hash).update();
 		jdbc.sql("UPDATE accounts SET email_verified = TRUE WHERE id = :id").param("id", account.get()).update();
 		return true;
-	}
-
-	@EventListener
-	void on(MailNotice notice) {
-		mailer.send(notice.to(), notice.subject(), notice.text());
-	}
-
-	@EventListener
-	void on(AccountNotice notice) {
-		accounts.findById(notice.accountId()).ifPresent(account -> mailer.send(account.email(), notice.subject(),
-				"你好，" + account.displayName() + "：\n\n" + notice.text()));
-	}
-
-	@EventListener
-	void on(ApplicationDecided decided) {
-		accounts.findById(decided.accountId()).ifPresent(account -> mailer.send(account.email(),
-				decided.approved() ? "你的入驻申请已通过 / Your creator application was approved"
-						: "你的入驻申请未通过 / Your creator application was not approved",
-				decided.approved() ? "你好，" + account.displayName() + "：\n\n你的入驻申请已通过。请重新登录后进入创作中心（/studio）。"
-						: "你好，" + account.displayName() + "：\n\n你的入驻申请未通过。理由：" + decided.reason()
-								+ "\n\n你可以修改后再次申请（最多 3 次）。"));
 	}
 
 }

@@ -4,11 +4,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import io.inkstone.events.DeliveryFailed;
+
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Sends plain-text mail through the configured SMTP server; does nothing (and says so) without one. */
+/**
+ * Sends plain-text mail through the configured SMTP server; does nothing without one. Only the notice listener
+ * ({@link NoticeMails}) calls it, after commit and outside any transaction: SMTP never holds a database lock.
+ * A mail that cannot be sent is logged (one line) and fails the delivery, which is retried.
+ */
 @Component
 class Mailer {
 
@@ -35,6 +43,9 @@ class Mailer {
 		if (!configured()) {
 			return;
 		}
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("mail must not be sent inside a database transaction");
+		}
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(from);
 		message.setTo(to);
@@ -43,8 +54,11 @@ class Mailer {
 		try {
 			mail.getObject().send(message);
 		}
-		catch (RuntimeException ex) {
-			log.warn("Mail to {} not sent: {}", to.replaceAll("(?<=.).(?=[^@]*@)", "*"), ex.getMessage());
+		catch (MailException ex) {
+			String masked = to.replaceAll("(?<=.).(?=[^@]*@)", "*");
+			String reason = String.valueOf(ex.getMessage()).replaceAll("\\s+", " ");
+			log.warn("Mail to {} not sent, will be retried: {}", masked, reason.length() > 300 ? reason.substring(0, 300) + "…" : reason);
+			throw new DeliveryFailed("mail to " + masked + " not sent");
 		}
 	}
 

@@ -7,26 +7,19 @@ import java.util.Optional;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.web.RateLimiter;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Password reset by e-mail: a random one-time token (only its SHA-256 is stored) valid for an hour, sent
- * through the configured SMTP server. Requests never reveal whether an address is registered and are
+ * Password reset by e-mail: a random one-time token (only its SHA-256 is stored) valid for an hour, mailed
+ * after commit as a {@link MailNotice} (the mail's text leaves the database once it is sent). Requests never reveal whether an address is registered and are
  * limited to 3 an hour per address.
  */
 @Service
 public class PasswordResets {
-
-	private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
 
 	static final Duration VALIDITY = Duration.ofHours(1);
 
@@ -36,39 +29,34 @@ public class PasswordResets {
 
 	private final PasswordEncoder passwords;
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final Mailer mailer;
 
 	private final RateLimiter limits;
 
-	private final String from;
-
-	private final String host;
-
 	private final PublicUrl publicUrl;
 
-	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, ObjectProvider<JavaMailSender> mail,
-			RateLimiter limits, PublicUrl publicUrl, @Value("${inkstone.mail.from}") String from,
-			@Value("${spring.mail.host:}") String host) {
+	private final ApplicationEventPublisher events;
+
+	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, Mailer mailer, RateLimiter limits,
+			PublicUrl publicUrl, ApplicationEventPublisher events) {
 		this.publicUrl = publicUrl;
-		this.host = host;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.passwords = passwords;
-		this.mail = mail;
+		this.mailer = mailer;
 		this.limits = limits;
-		this.from = from;
+		this.events = events;
 	}
 
 	public boolean mailConfigured() {
-		return !host.isBlank() && mail.getIfAvailable() != null;
+		return mailer.configured();
 	}
 
 	/** Sends a reset link if the address has an account; silent otherwise (no account enumeration). */
 	@Transactional
 	public void request(String email) {
 		String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-		JavaMailSender sender = mailConfigured() ? mail.getIfAvailable() : null;
-		if (sender == null || normalized.isEmpty() || limits.tryAcquire("reset:" + normalized, 3, Duration.ofHours(1)) > 0) {
+		if (!mailConfigured() || normalized.isEmpty() || limits.tryAcquire("reset:" + normalized, 3, Duration.ofHours(1)) > 0) {
 			return;
 		}
 		Optional<Account> account = accounts.findByEmail(normalized);
@@ -81,19 +69,10 @@ public class PasswordResets {
 			.param("a", account.get().id())
 			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
 			.update();
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(from);
-		message.setTo(normalized);
-		message.setSubject("重置砚 Inkstone 密码 / Reset your Inkstone password");
-		message.setText("你好，" + account.get().displayName() + "：\n\n请在一小时内打开下面的链接设置新密码：\n"
-				+ publicUrl.absolute("/password/reset?token=" + token) + "\n\n如果这不是你的操作，请忽略此邮件。\n\n"
-				+ "Open the link above within an hour to choose a new password. If you did not ask for this, ignore this e-mail.");
-		try {
-			sender.send(message);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Password-reset e-mail not sent: {}", ex.getMessage());
-		}
+		events.publishEvent(new MailNotice(normalized, "重置砚 Inkstone 密码 / Reset your Inkstone password",
+				"你好，" + account.get().displayName() + "：\n\n请在一小时内打开下面的链接设置新密码：\n"
+						+ publicUrl.absolute("/password/reset?token=" + token) + "\n\n如果这不是你的操作，请忽略此邮件。\n\n"
+						+ "Open the link above within an hour to choose a new password. If you did not ask for this, ignore this e-mail."));
 	}
 
 	/** The account a valid, unused, unexpired token belongs to. */

@@ -1,0 +1,266 @@
+package io.inkstone.accounts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.inkstone.InkstoneApplication;
+import io.inkstone.creators.CreatorApplication;
+import io.inkstone.creators.CreatorApplications;
+import io.inkstone.support.Databases;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Notice mails leave only after the deciding transaction commits, from the durable event publication registry:
+ * a rolled-back decision sends nothing, a decision commits at once while the SMTP server hangs, and its mail
+ * arrives once the server is back — in the same run or after a restart on the same data. No mail is sent
+ * inside a database transaction. The decision used is a 申请入驻 rejection, whose mail is a statement of reasons.
+ */
+abstract class NoticeMailDeliveryContract {
+
+	/** Extra arguments naming the database (none for SQLite in the data directory). */
+	abstract List<String> databaseArguments();
+
+	/** One entry per message handed to the SMTP client: whether a database transaction was active then. */
+	static final List<Boolean> SENT_IN_TRANSACTION = new CopyOnWriteArrayList<>();
+
+	private final int smtpPort = freePort();
+
+	private final List<AutoCloseable> closeLater = new ArrayList<>();
+
+	@AfterEach
+	void closeEverything() throws Exception {
+		for (int i = closeLater.size() - 1; i >= 0; i--) {
+			closeLater.get(i).close();
+		}
+	}
+
+	private ConfigurableApplicationContext start(Path dataDir) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--inkstone.data-dir=" + dataDir,
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+				"--spring.mail.properties.mail.smtp.timeout=2000", "--spring.mail.properties.mail.smtp.connectiontimeout=2000",
+				"--inkstone.events.first-retry=1s", "--inkstone.events.max-retry=2s", "--inkstone.events.check-every=500ms"));
+		args.addAll(databaseArguments());
+		return new SpringApplicationBuilder(InkstoneApplication.class)
+			.initializers(context -> context.getBeanFactory().addBeanPostProcessor(new TransactionProbe()))
+			.run(args.toArray(String[]::new));
+	}
+
+	@Test
+	void aDecisionThatRollsBackSendsNoMail() {
+		GreenMail smtp = smtp();
+		try (ConfigurableApplicationContext app = start(Databases.freshDataDir())) {
+			String email = "rollback-" + System.nanoTime() + "@inkstone.test";
+			long application = pendingApplication(app, email);
+			TransactionTemplate transaction = app.getBean(TransactionTemplate.class);
+			transaction.executeWithoutResult(status -> {
+				app.getBean(CreatorApplications.class).reject(application, "材料不全");
+				status.setRollbackOnly(); // e.g. a later step of the decision failed
+			});
+			assertThat(app.getBean(CreatorApplications.class).find(application).orElseThrow().pending()).isTrue();
+			// the same decision, committed: its mail arrives — and the rolled-back one never did
+			app.getBean(CreatorApplications.class).reject(application, "证件照片模糊");
+			await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(smtp, email).size() == 1);
+			assertThat(mailsTo(smtp, email)).singleElement().satisfies(text -> assertThat(text).contains("证件照片模糊"))
+				.satisfies(text -> assertThat(text).doesNotContain("材料不全"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(app) == 0);
+		}
+		assertThat(SENT_IN_TRANSACTION).isNotEmpty().doesNotContain(true);
+	}
+
+	@Test
+	void aDecisionCommitsAtOnceWhileTheMailServerHangsAndItsMailArrivesWhenTheServerIsBack() throws IOException {
+		HangingServer hanging = new HangingServer(smtpPort);
+		closeLater.add(hanging);
+		try (ConfigurableApplicationContext app = start(Databases.freshDataDir())) {
+			String email = "hang-" + System.nanoTime() + "@inkstone.test";
+			long application = pendingApplication(app, email);
+			long began = System.nanoTime();
+			app.getBean(CreatorApplications.class).reject(application, "账号名不符合规范");
+			// before, the decision waited for the SMTP server (here: the 2 s read timeout) with the write lock held
+			assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofMillis(1500));
+			assertThat(app.getBean(CreatorApplications.class).find(application).orElseThrow().status()).isEqualTo("rejected");
+			// the first attempt times out, the delivery fails and stays stored
+			await().atMost(Duration.ofSeconds(20)).until(() -> failed(app) == 1);
+			assertThat(hanging.connections()).isPositive();
+			assertThat(incomplete(app)).isEqualTo(1);
+
+			hanging.close();
+			GreenMail smtp = smtp();
+			await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(smtp, email).size() == 1);
+			assertThat(mailsTo(smtp, email).get(0)).contains("账号名不符合规范");
+			await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(app) == 0);
+			// delivered once: later retry rounds find nothing
+			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(smtp, email).size() == 1);
+		}
+		assertThat(SENT_IN_TRANSACTION).isNotEmpty().doesNotContain(true);
+	}
+
+	@Test
+	void aMailThatCouldNotBeSentBeforeARestartIsSentAfterIt() {
+		Path dataDir = Databases.freshDataDir();
+		String email = "restart-" + System.nanoTime() + "@inkstone.test";
+		try (ConfigurableApplicationContext first = start(dataDir)) {
+			// no SMTP server at all: connection refused on every attempt
+			long application = pendingApplication(first, email);
+			first.getBean(CreatorApplications.class).reject(application, "重启前的决定");
+			await().atMost(Duration.ofSeconds(10)).until(() -> failed(first) == 1);
+		}
+		GreenMail smtp = smtp();
+		try (ConfigurableApplicationContext second = start(dataDir)) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(smtp, email).size() == 1);
+			assertThat(mailsTo(smtp, email).get(0)).contains("重启前的决定");
+			await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(second) == 0);
+		}
+	}
+
+	private long pendingApplication(ConfigurableApplicationContext app, String email) {
+		long account = app.getBean(Accounts.class).signUp(email, "correct-horse-1", "申请人", Role.READER).orElseThrow().accountId();
+		String handle = "h" + Long.toString(System.nanoTime(), 36);
+		Map<String, String> errors = app.getBean(CreatorApplications.class).apply(account,
+				new CreatorApplications.Form("个人", "申请人" + handle.substring(handle.length() - 4), handle, "", "tech",
+						"微信 inkstone", "", "", true));
+		assertThat(errors).isEmpty();
+		return app.getBean(CreatorApplications.class).of(account).stream().map(CreatorApplication::id).findFirst().orElseThrow();
+	}
+
+	private static long incomplete(ConfigurableApplicationContext app) {
+		return app.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM event_publication").query(Long.class).single();
+	}
+
+	private static long failed(ConfigurableApplicationContext app) {
+		return app.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM event_publication WHERE status = 'FAILED'")
+			.query(Long.class)
+			.single();
+	}
+
+	private GreenMail smtp() {
+		GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		smtp.start();
+		closeLater.add(smtp::stop);
+		return smtp;
+	}
+
+	/** Decoded texts of the mails {@code to} received. */
+	static List<String> mailsTo(GreenMail smtp, String to) {
+		List<String> texts = new ArrayList<>();
+		for (MimeMessage m : smtp.getReceivedMessages()) {
+			try {
+				if (m.getAllRecipients()[0].toString().equals(to)) {
+					Object content = m.getContent();
+					texts.add(content instanceof String decoded ? decoded : GreenMailUtil.getBody(m));
+				}
+			}
+			catch (MessagingException | IOException ex) {
+				throw new AssertionError(ex);
+			}
+		}
+		return texts;
+	}
+
+	static int freePort() {
+		try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			return probe.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Records, for every message the app hands to SMTP, whether a database transaction was active. */
+	static final class TransactionProbe implements BeanPostProcessor {
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			if (!(bean instanceof JavaMailSender sender)) {
+				return bean;
+			}
+			return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { JavaMailSender.class },
+					(proxy, method, args) -> {
+						if (method.getName().equals("send")) {
+							SENT_IN_TRANSACTION.add(TransactionSynchronizationManager.isActualTransactionActive());
+						}
+						try {
+							return method.invoke(sender, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+
+	}
+
+	/** An SMTP port that accepts connections and never answers: the worst kind of mail server outage. */
+	static final class HangingServer implements AutoCloseable {
+
+		private final ServerSocket server;
+
+		private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+		HangingServer(int port) {
+			try {
+				server = new ServerSocket();
+				server.setReuseAddress(true);
+				server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			Thread acceptor = new Thread(() -> {
+				while (!server.isClosed()) {
+					try {
+						accepted.add(server.accept());
+					}
+					catch (IOException ex) {
+						return;
+					}
+				}
+			}, "hanging-smtp");
+			acceptor.setDaemon(true);
+			acceptor.start();
+		}
+
+		int connections() {
+			return accepted.size();
+		}
+
+		@Override
+		public void close() throws IOException {
+			server.close();
+			for (Socket socket : accepted) {
+				socket.close();
+			}
+		}
+
+	}
+
+}
