@@ -36,6 +36,29 @@ public final class Pages {
 			List<ArticleCard> hot, String headlinesHtml) {
 	}
 
+	/** {@code canonical}: the absolute address of the tag's first page. */
+	public record TagPage(Ui ui, List<Channel> nav, String tag, List<ArticleCard> articles, String next, boolean firstPage,
+			String canonical) {
+	}
+
+	/** {@code value} percent-encoded as one path segment. */
+	public static String pathSegment(String value) {
+		return org.springframework.web.util.UriUtils.encodePathSegment(value, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Whether a tag can have a page: an encoded slash, backslash, percent or semicolon is refused by the request
+	 * firewall before it reaches a controller, and {@code .}/{@code ..} would be path segments.
+	 */
+	public static boolean linkableTag(String tag) {
+		return !tag.isEmpty() && !tag.equals(".") && !tag.equals("..") && tag.chars().noneMatch(c -> "/\\%;".indexOf(c) >= 0);
+	}
+
+	/** The path of a tag's page, the tag percent-encoded as one path segment. */
+	public static String tagPath(String tag) {
+		return "/tags/" + org.springframework.web.util.UriUtils.encodePathSegment(tag, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	/** {@code organisation}: the disclosed entity details (cn-mainland profile), or null. */
 	public record CreatorPage(Ui ui, List<Channel> nav, CreatorCard card, List<ArticleCard> articles, String next,
 			boolean firstPage, io.inkstone.creators.CreatorApplication organisation) {
