@@ -92,9 +92,11 @@ class ArticleRepository {
 
 	}
 
-	/** Publication times of every public article (the sitemap index groups them by month). */
-	List<Long> publishedTimes() {
-		return jdbc.sql("SELECT published_at FROM articles WHERE status = 'published'").query(Long.class).list();
+	/** Publication and modification times of every public article (the sitemap index groups them by month). */
+	List<long[]> publishedTimes() {
+		return jdbc.sql("SELECT published_at, " + MODIFIED + " AS modified_at FROM articles WHERE status = 'published'")
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
 	}
 
 	/** Public articles published in [from, to), oldest first, for a sitemap. */

@@ -153,14 +153,19 @@ public class Articles {
 		return false;
 	}
 
-	/** How many public articles were published in each calendar month (UTC), oldest month first. */
-	public java.util.SortedMap<java.time.YearMonth, Integer> publishedPerMonth() {
-		java.util.TreeMap<java.time.YearMonth, Integer> months = new java.util.TreeMap<>();
-		for (long t : repository.publishedTimes()) {
-			months.merge(java.time.YearMonth.from(java.time.Instant.ofEpochMilli(t).atZone(java.time.ZoneOffset.UTC)), 1,
-					Integer::sum);
+	/** Public articles per calendar month (UTC), oldest month first: how many, and the latest content change. */
+	public java.util.SortedMap<java.time.YearMonth, MonthStats> publishedPerMonth() {
+		java.util.TreeMap<java.time.YearMonth, MonthStats> months = new java.util.TreeMap<>();
+		for (long[] row : repository.publishedTimes()) {
+			months.merge(java.time.YearMonth.from(java.time.Instant.ofEpochMilli(row[0]).atZone(java.time.ZoneOffset.UTC)),
+					new MonthStats(1, Math.max(row[0], row[1])),
+					(a, b) -> new MonthStats(a.count() + b.count(), Math.max(a.lastModified(), b.lastModified())));
 		}
 		return months;
+	}
+
+	/** A month of public articles: how many, and the newest content change among them (epoch millis). */
+	public record MonthStats(int count, long lastModified) {
 	}
 
 	/** Public articles published in the month (UTC), oldest first, {@code limit} from {@code offset}. */

@@ -318,4 +318,126 @@ abstract class SyndicationContract {
 		assertThat(second.html().select("[data-testid=next-page]")).isEmpty();
 	}
 
+	// ---------------------------------------------------------------- sitemaps and robots
+
+	static final javax.xml.validation.Schema SITEMAP_SCHEMA = schema();
+
+	private static javax.xml.validation.Schema schema() {
+		try {
+			javax.xml.validation.SchemaFactory factory = javax.xml.validation.SchemaFactory
+				.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+			return factory.newSchema(new javax.xml.transform.Source[] {
+					new javax.xml.transform.stream.StreamSource(
+							SyndicationContract.class.getResource("/xsd/sitemap-news-0.9.xsd").toString()),
+					new javax.xml.transform.stream.StreamSource(
+							SyndicationContract.class.getResource("/xsd/sitemap-0.9.xsd").toString()) });
+		}
+		catch (org.xml.sax.SAXException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Fetches a sitemap, validates it against the schema and returns its DOM. */
+	Document sitemap(String path) throws Exception {
+		HttpResponse<String> response = browser().get(path);
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/xml");
+		SITEMAP_SCHEMA.newValidator()
+			.validate(new javax.xml.transform.stream.StreamSource(new StringReader(response.body())));
+		Document doc = dom(response.body());
+		NodeList locs = doc.getElementsByTagNameNS(Sitemaps.NS, "loc");
+		assertThat(locs.getLength()).as(path).isLessThanOrEqualTo(Sitemaps.MAX_URLS);
+		for (int i = 0; i < locs.getLength(); i++) {
+			assertThat(locs.item(i).getTextContent()).as(path).startsWith(BASE + "/");
+		}
+		return doc;
+	}
+
+	static List<String> texts(Document doc, String ns, String name) {
+		NodeList nodes = doc.getElementsByTagNameNS(ns, name);
+		List<String> out = new ArrayList<>();
+		for (int i = 0; i < nodes.getLength(); i++) {
+			out.add(nodes.item(i).getTextContent());
+		}
+		return out;
+	}
+
+	@Test
+	void sitemapIndexNamesMonthlyArticleChannelCreatorAndNewsSitemapsThatValidate() throws Exception {
+		Document index = sitemap("/sitemap.xml");
+		assertThat(index.getDocumentElement().getLocalName()).isEqualTo("sitemapindex");
+		List<String> sitemaps = texts(index, Sitemaps.NS, "loc");
+		assertThat(sitemaps).contains(BASE + "/sitemaps/channels.xml", BASE + "/sitemaps/creators.xml",
+				BASE + "/sitemaps/news.xml", BASE + "/sitemaps/articles-2023-01.xml", BASE + "/sitemaps/articles-2023-05.xml");
+		// the fixture spans January to May 2023, the test articles now
+		long total = 0;
+		for (String loc : sitemaps) {
+			Document map = sitemap(loc.substring(BASE.length()));
+			assertThat(map.getDocumentElement().getLocalName()).isEqualTo("urlset");
+			if (loc.contains("/articles-")) {
+				total += texts(map, Sitemaps.NS, "loc").size();
+			}
+		}
+		long published = jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'").query(Long.class).single();
+		assertThat(total).isEqualTo(published);
+
+		Document channels = sitemap("/sitemaps/channels.xml");
+		assertThat(texts(channels, Sitemaps.NS, "loc")).contains(BASE + "/channels/synd", BASE + "/channels/poetry-tang");
+		Document creators = sitemap("/sitemaps/creators.xml");
+		assertThat(texts(creators, Sitemaps.NS, "loc")).contains(BASE + "/creators/syndwriter");
+	}
+
+	@Test
+	void articleSitemapsGiveTheRealLastModification() throws Exception {
+		long id = articleId("synd-cover");
+		long published = jdbc.sql("SELECT published_at FROM articles WHERE id = :id").param("id", id).query(Long.class)
+			.single();
+		String month = java.time.YearMonth.from(java.time.Instant.ofEpochMilli(published).atZone(ZoneOffset.UTC)).toString();
+		Document map = sitemap("/sitemaps/articles-" + month + ".xml");
+		NodeList urls = map.getElementsByTagNameNS(Sitemaps.NS, "url");
+		String lastmod = null;
+		for (int i = 0; i < urls.getLength(); i++) {
+			org.w3c.dom.Element url = (org.w3c.dom.Element) urls.item(i);
+			if (url.getElementsByTagNameNS(Sitemaps.NS, "loc").item(0).getTextContent().equals(BASE + "/articles/" + id)) {
+				lastmod = url.getElementsByTagNameNS(Sitemaps.NS, "lastmod").item(0).getTextContent();
+			}
+		}
+		// imported and never edited here: its own date, not the import time
+		assertThat(lastmod).isEqualTo(java.time.Instant.ofEpochMilli(published).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+			.toString());
+		assertThat(browser().get("/sitemaps/articles-1999-01.xml").statusCode()).isEqualTo(404);
+		assertThat(browser().get("/sitemaps/articles-2023-13.xml").statusCode()).isEqualTo(404);
+		assertThat(browser().get("/sitemaps/articles-2023-01-2.xml").statusCode()).isEqualTo(404);
+		assertThat(browser().get("/sitemaps/articles-nonsense.xml").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void newsSitemapHasTheLastTwoDaysWithPublicationNameAndLanguage() throws Exception {
+		Document news = sitemap("/sitemaps/news.xml");
+		List<String> locs = texts(news, Sitemaps.NS, "loc");
+		assertThat(locs).contains(BASE + "/articles/" + articleId("synd-cover"), BASE + "/articles/" + articleId("synd-hostile"));
+		// the fixture is from 2023: not news
+		assertThat(locs).doesNotContain(BASE + "/articles/" + jdbc.sql(
+				"SELECT id FROM articles WHERE import_key LIKE 'id:classics%' ORDER BY id LIMIT 1").query(Long.class).single());
+		assertThat(texts(news, Sitemaps.NEWS_NS, "name")).containsOnly("砚 Inkstone");
+		assertThat(texts(news, Sitemaps.NEWS_NS, "language")).containsOnly("zh-cn");
+		assertThat(texts(news, Sitemaps.NEWS_NS, "title")).contains("有封面的原创文章",
+				HOSTILE_TITLE.replace("\u000b", "").replace("\u000c", ""));
+		assertThat(news.getElementsByTagNameNS("*", "script").getLength()).isZero();
+	}
+
+	@Test
+	void robotsNamesTheSitemapIndexAndKeepsPrivateAndSearchPagesOut() {
+		HttpResponse<String> robots = browser().header("X-Forwarded-Host", "evil.example").get("/robots.txt");
+		assertThat(robots.statusCode()).isEqualTo(200);
+		assertThat(robots.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+		assertThat(robots.body().lines()).contains("User-agent: *", "Disallow: /search", "Disallow: /studio",
+				"Disallow: /admin", "Disallow: /api", "Sitemap: " + BASE + "/sitemap.xml");
+		assertThat(robots.body()).doesNotContain("evil.example");
+		Browser.Page search = browser().page("/search?q=" + enc("李白"));
+		assertThat(search.status()).isEqualTo(200);
+		assertThat(search.html().select("meta[name=robots]").attr("content")).contains("noindex");
+		assertThat(browser().page("/").html().select("meta[name=robots]")).isEmpty();
+	}
+
 }
