@@ -17,7 +17,22 @@ public final class Pages {
 	public record ArticlePage(Ui ui, List<Channel> nav, Article article, Channel channel, CreatorCard card, Counts counts,
 			boolean shared, String shareUrl, String disclaimer, List<ArticleCard> related, List<ArticleCard> hot,
 			String headlinesHtml, CommentsView comments, List<io.inkstone.articles.Correction> corrections,
-			boolean aiSuspected, String jsonLd) {
+			boolean aiSuspected, String jsonLd, LinkPreview preview) {
+	}
+
+	/**
+	 * What link previews, crawlers and readers' apps read from an article page's head: the canonical address (no
+	 * query), Open Graph and Twitter card fields. Every URL is absolute, from {@code inkstone.public-url}.
+	 * {@code image} is the share image (the cover, else the body's first image) or null.
+	 */
+	public record LinkPreview(String canonical, String image, String authorUrl, String section, String publishedTime,
+			String modifiedTime) {
+
+		/** The English version of the page (the UI language is a query parameter over the same content). */
+		public String english() {
+			return canonical + "?lang=en";
+		}
+
 	}
 
 	public record FollowingPage(Ui ui, List<Channel> nav, int creators, List<ArticleCard> articles, String next) {

@@ -440,4 +440,72 @@ abstract class SyndicationContract {
 		assertThat(browser().page("/").html().select("meta[name=robots]")).isEmpty();
 	}
 
+	// ---------------------------------------------------------------- link previews
+
+	static String meta(org.jsoup.nodes.Document html, String property) {
+		org.jsoup.nodes.Element el = html.selectFirst("meta[property=" + property + "], meta[name=" + property + "]");
+		return el == null ? null : el.attr("content");
+	}
+
+	@Test
+	void articlePagesCarryCanonicalHreflangOpenGraphTwitterAndJsonLd() throws Exception {
+		long id = articleId("synd-cover");
+		String canonical = BASE + "/articles/" + id;
+		long published = jdbc.sql("SELECT published_at FROM articles WHERE id = :id").param("id", id).query(Long.class)
+			.single();
+		// twice: the second answer comes from the rendered-page cache and must carry the same head
+		for (String path : List.of("/articles/" + id + "?utm_source=x&shared=1", "/articles/" + id + "?lang=en",
+				"/articles/" + id)) {
+			org.jsoup.nodes.Document html = browser().header("X-Forwarded-Host", "evil.example").page(path).html();
+			assertThat(html.select("link[rel=canonical]").attr("href")).as(path).isEqualTo(canonical);
+			assertThat(html.select("link[rel=alternate][hreflang=zh-CN]").attr("href")).isEqualTo(canonical);
+			assertThat(html.select("link[rel=alternate][hreflang=en]").attr("href")).isEqualTo(canonical + "?lang=en");
+			assertThat(html.select("link[rel=alternate][hreflang=x-default]").attr("href")).isEqualTo(canonical);
+			assertThat(meta(html, "og:type")).isEqualTo("article");
+			assertThat(meta(html, "og:title")).isEqualTo("有封面的原创文章");
+			assertThat(meta(html, "og:description")).isNotBlank();
+			assertThat(meta(html, "og:url")).isEqualTo(canonical);
+			assertThat(meta(html, "og:site_name")).isEqualTo("砚 Inkstone");
+			assertThat(meta(html, "og:image")).isEqualTo("https://img.example/cover.png");
+			assertThat(meta(html, "article:published_time")).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
+			assertThat(meta(html, "article:modified_time")).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
+			assertThat(meta(html, "article:author")).isEqualTo(BASE + "/creators/syndwriter");
+			assertThat(meta(html, "article:section")).isEqualTo("synd");
+			assertThat(html.select("meta[property=article:tag]").eachAttr("content")).containsExactly("订阅测试", "诗 词");
+			assertThat(meta(html, "twitter:card")).isEqualTo("summary_large_image");
+			assertThat(meta(html, "twitter:image")).isEqualTo("https://img.example/cover.png");
+			assertThat(html.outerHtml()).doesNotContain("evil.example");
+			var ld = new ObjectMapper().readTree(html.selectFirst("script[type=application/ld+json]").data());
+			assertThat(ld.get("@type").asString()).isEqualTo("NewsArticle");
+			assertThat(ld.get("url").asString()).isEqualTo(canonical);
+			assertThat(ld.get("mainEntityOfPage").get("@id").asString()).isEqualTo(canonical);
+			assertThat(ld.get("image").get(0).asString()).isEqualTo("https://img.example/cover.png");
+			assertThat(ld.get("author").get("url").asString()).isEqualTo(BASE + "/creators/syndwriter");
+			// imported and never edited here: modified = its own publication time, not the import time
+			assertThat(ld.get("dateModified").asString()).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
+		}
+	}
+
+	@Test
+	void articleWithoutImagesHasNoShareImageAndHostileTitlesStayInAttributes() throws Exception {
+		org.jsoup.nodes.Document hostile = browser().page("/articles/" + articleId("synd-hostile")).html();
+		assertThat(meta(hostile, "og:title")).isEqualTo(HOSTILE_TITLE);
+		assertThat(meta(hostile, "og:image")).isNull();
+		assertThat(meta(hostile, "twitter:card")).isEqualTo("summary");
+		assertThat(hostile.head().select("script:not([type=application/ld+json]):not([src=/js/inkstone.js]), img, b, i")).isEmpty();
+		var ld = new ObjectMapper().readTree(hostile.selectFirst("script[type=application/ld+json]").data());
+		assertThat(ld.get("headline").asString()).isEqualTo(HOSTILE_TITLE);
+		assertThat(ld.has("image")).isFalse();
+	}
+
+	@Test
+	void listingPagesHaveTheirOwnTitleAndDescription() {
+		Map<String, String> titles = new java.util.HashMap<>();
+		for (String path : List.of("/", "/channels/synd", "/creators/syndwriter", "/tags/" + enc("订阅测试"))) {
+			org.jsoup.nodes.Document html = browser().page(path).html();
+			assertThat(meta(html, "description")).as(path).isNotBlank();
+			assertThat(titles.put(html.title(), path)).as(path + " shares its title").isNull();
+		}
+	}
+
 }
