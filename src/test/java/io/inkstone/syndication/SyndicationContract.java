@@ -66,6 +66,10 @@ abstract class SyndicationContract {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** Off on SQLite, on in the PostgreSQL run: both ways are covered. */
+	@org.springframework.beans.factory.annotation.Value("${inkstone.feeds.full-text}")
+	boolean fullText;
+
 	private static final Map<Class<?>, Boolean> imported = new ConcurrentHashMap<>();
 
 	@BeforeEach
@@ -152,8 +156,15 @@ abstract class SyndicationContract {
 			assertThat(e.getDescription().getValue()).isNotBlank();
 			assertThat(e.getCategories()).isNotEmpty();
 		});
-		// summary by default, no full text
-		assertThat(rss.body()).doesNotContain("content:encoded");
+		// summary by default, the whole body with inkstone.feeds.full-text
+		if (fullText) {
+			assertThat(feed.getEntries()).allSatisfy(e -> assertThat(e.getContents()).singleElement()
+				.satisfies(c -> assertThat(c.getValue()).contains("<p>")));
+		}
+		else {
+			assertThat(rss.body()).doesNotContain("content:encoded");
+			assertThat(feed.getEntries()).allSatisfy(e -> assertThat(e.getContents()).isEmpty());
+		}
 
 		HttpResponse<String> atom = browser.get("/atom.xml");
 		assertThat(atom.statusCode()).isEqualTo(200);
@@ -234,6 +245,11 @@ abstract class SyndicationContract {
 			assertThat(entry.getTitle()).isEqualTo(HOSTILE_TITLE.replace("\u000b", "").replace("\u000c", ""));
 			assertThat(entry.getCategories().stream().map(SyndCategory::getName)).contains("<i>粗&'\"", "内容由AI生成");
 			assertThat(entry.getDescription().getValue()).doesNotContain("<script").doesNotContain("onerror");
+			if (fullText) {
+				// the sanitized body, as escaped text: script and event handlers were removed before storage
+				assertThat(entry.getContents()).singleElement().satisfies(c -> assertThat(c.getValue()).contains("正文")
+					.doesNotContain("<script").doesNotContain("onerror").doesNotContain("javascript:"));
+			}
 		}
 	}
 

@@ -6,7 +6,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The same syndication contract on PostgreSQL (a fresh database per run on 127.0.0.1:5432). */
+/** The same syndication contract on PostgreSQL (a fresh database per run on 127.0.0.1:5432), with full-text feeds. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SyndicationPostgresIntegrationTests extends SyndicationContract {
 
@@ -17,6 +17,7 @@ class SyndicationPostgresIntegrationTests extends SyndicationContract {
 		registry.add("inkstone.db.url", () -> url);
 		registry.add("inkstone.db.user", Databases::pgUser);
 		registry.add("inkstone.db.password", () -> "");
+		registry.add("inkstone.feeds.full-text", () -> "true");
 	}
 
 }
