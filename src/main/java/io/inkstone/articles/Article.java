@@ -3,10 +3,13 @@ package io.inkstone.articles;
 import java.util.Arrays;
 import java.util.List;
 
-/** A whole article as the article page needs it. {@code bodyHtml} is already sanitized. */
+/**
+ * A whole article as the article page needs it. {@code bodyHtml} is already sanitized. {@code modifiedAt} is when
+ * its content last changed (an imported article keeps its own date until edited here).
+ */
 public record Article(long id, String title, String summary, String bodyMarkdown, String bodyHtml, long creatorId,
 		long channelId, String coverImage, String tags, boolean original, String aigc, String source, String status,
-		String removalReason, long publishedAt, long updatedAt) {
+		String removalReason, long publishedAt, long updatedAt, long modifiedAt) {
 
 	public ArticleStatus articleStatus() {
 		return ArticleStatus.fromDb(status);

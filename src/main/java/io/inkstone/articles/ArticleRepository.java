@@ -18,7 +18,14 @@ class ArticleRepository {
 	private static final String SUMMARY = "id, title, summary, creator_id, channel_id, published_at, original, aigc, cover_image";
 
 	private static final String FULL = "id, title, summary, body_markdown, body_html, creator_id, channel_id, cover_image, tags,"
-			+ " original, aigc, source, status, removal_reason, published_at, updated_at";
+			+ " original, aigc, source, status, removal_reason, published_at, updated_at, " + ArticleRepository.MODIFIED
+			+ " AS modified_at";
+
+	/**
+	 * When the content last changed: an imported article that was never edited here keeps its own date (the import
+	 * time is not a modification), anything else its {@code updated_at}.
+	 */
+	static final String MODIFIED = "CASE WHEN import_key IS NOT NULL AND updated_at = created_at THEN published_at ELSE updated_at END";
 
 	private final JdbcClient jdbc;
 
@@ -55,6 +62,73 @@ class ArticleRepository {
 			.params(params)
 			.param("t", after.publishedAt())
 			.param("id", after.id())
+			.param("limit", limit)
+			.query(ArticleSummary.class)
+			.list();
+	}
+
+	/**
+	 * Candidates for a tag page: rows whose tag text contains the tag (a coarse LIKE on the index order), newest first
+	 * after the cursor. The caller keeps the exact matches.
+	 */
+	List<TaggedRow> taggedCandidates(String tag, Cursor after, int limit) {
+		String pattern = "%" + tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc.sql("SELECT " + SUMMARY + ", tags FROM articles WHERE status = 'published' AND tags LIKE :p ESCAPE '\\'"
+				+ " AND (published_at, id) < (:t, :id) ORDER BY published_at DESC, id DESC LIMIT :limit")
+			.param("p", pattern)
+			.param("t", after.publishedAt())
+			.param("id", after.id())
+			.param("limit", limit)
+			.query(TaggedRow.class)
+			.list();
+	}
+
+	record TaggedRow(long id, String title, String summary, long creatorId, long channelId, long publishedAt,
+			boolean original, String aigc, String coverImage, String tags) {
+
+		ArticleSummary toSummary() {
+			return new ArticleSummary(id, title, summary, creatorId, channelId, publishedAt, original, aigc, coverImage);
+		}
+
+	}
+
+	/** Publication and modification times of every public article (the sitemap index groups them by month). */
+	List<long[]> publishedTimes() {
+		return jdbc.sql("SELECT published_at, " + MODIFIED + " AS modified_at FROM articles WHERE status = 'published'")
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+	}
+
+	/** Public articles published in [from, to), oldest first, for a sitemap. */
+	List<SitemapEntry> sitemapEntries(long from, long to, int offset, int limit) {
+		return jdbc.sql("SELECT id, published_at, " + MODIFIED + " AS modified_at FROM articles WHERE status = 'published'"
+				+ " AND published_at >= :from AND published_at < :to ORDER BY published_at, id LIMIT :limit OFFSET :offset")
+			.param("from", from)
+			.param("to", to)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(SitemapEntry.class)
+			.list();
+	}
+
+	/** The newest publication time per creator (or channel) that has public articles. */
+	Map<Long, Long> newestPublishedBy(String column) {
+		if (!column.equals("creator_id") && !column.equals("channel_id")) {
+			throw new IllegalArgumentException(column);
+		}
+		Map<Long, Long> newest = new java.util.LinkedHashMap<>();
+		jdbc.sql("SELECT " + column + " AS owner, MAX(published_at) AS newest FROM articles WHERE status = 'published'"
+				+ " GROUP BY " + column + " ORDER BY " + column)
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> newest.put(rs.getLong("owner"),
+					rs.getLong("newest")));
+		return newest;
+	}
+
+	/** Public articles published at or after {@code since}, newest first (the news sitemap). */
+	List<ArticleSummary> publishedSince(long since, int limit) {
+		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE status = 'published' AND published_at >= :since"
+				+ " ORDER BY published_at DESC, id DESC LIMIT :limit")
+			.param("since", since)
 			.param("limit", limit)
 			.query(ArticleSummary.class)
 			.list();

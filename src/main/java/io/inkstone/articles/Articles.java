@@ -115,6 +115,81 @@ public class Articles {
 		return slice(repository.latestByCreators(creatorIds, after, size + 1), size);
 	}
 
+	/**
+	 * Public articles carrying {@code tag} (exactly, after trimming), newest first, keyset pages. Tags live in the
+	 * article row, so this reads the newest candidates whose tag text contains the tag and keeps the exact matches,
+	 * a few batches at a time: cheap for common tags, a scan of the published index for rare ones.
+	 */
+	public Slice<ArticleSummary> latestWithTag(String tag, Cursor after, int size) {
+		String wanted = tag.strip();
+		List<ArticleSummary> found = new java.util.ArrayList<>();
+		Cursor cursor = after;
+		int batch = Math.max(50, (size + 1) * 4);
+		while (found.size() <= size) {
+			List<ArticleRepository.TaggedRow> rows = repository.taggedCandidates(wanted, cursor, batch);
+			for (ArticleRepository.TaggedRow row : rows) {
+				if (found.size() <= size && hasTag(row.tags(), wanted)) {
+					found.add(row.toSummary());
+				}
+			}
+			if (rows.size() < batch) {
+				break;
+			}
+			ArticleRepository.TaggedRow last = rows.get(rows.size() - 1);
+			cursor = new Cursor(last.publishedAt(), last.id());
+		}
+		return slice(found, size);
+	}
+
+	static boolean hasTag(String tags, String tag) {
+		if (tags == null || tag.isEmpty()) {
+			return false;
+		}
+		for (String t : tags.split(",")) {
+			if (t.strip().equals(tag)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Public articles per calendar month (UTC), oldest month first: how many, and the latest content change. */
+	public java.util.SortedMap<java.time.YearMonth, MonthStats> publishedPerMonth() {
+		java.util.TreeMap<java.time.YearMonth, MonthStats> months = new java.util.TreeMap<>();
+		for (long[] row : repository.publishedTimes()) {
+			months.merge(java.time.YearMonth.from(java.time.Instant.ofEpochMilli(row[0]).atZone(java.time.ZoneOffset.UTC)),
+					new MonthStats(1, Math.max(row[0], row[1])),
+					(a, b) -> new MonthStats(a.count() + b.count(), Math.max(a.lastModified(), b.lastModified())));
+		}
+		return months;
+	}
+
+	/** A month of public articles: how many, and the newest content change among them (epoch millis). */
+	public record MonthStats(int count, long lastModified) {
+	}
+
+	/** Public articles published in the month (UTC), oldest first, {@code limit} from {@code offset}. */
+	public List<SitemapEntry> sitemapEntries(java.time.YearMonth month, int offset, int limit) {
+		long from = month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+		long to = month.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+		return repository.sitemapEntries(from, to, offset, limit);
+	}
+
+	/** Creator id → newest publication time, for every creator with public articles (the creator sitemap). */
+	public Map<Long, Long> newestPublishedByCreator() {
+		return repository.newestPublishedBy("creator_id");
+	}
+
+	/** Channel id → newest publication time, for every channel with public articles (the channel sitemap). */
+	public Map<Long, Long> newestPublishedByChannel() {
+		return repository.newestPublishedBy("channel_id");
+	}
+
+	/** Public articles published at or after {@code since} (epoch millis), newest first, at most {@code limit}. */
+	public List<ArticleSummary> publishedSince(long since, int limit) {
+		return repository.publishedSince(since, limit);
+	}
+
 	/** The true count of a creator's public articles. */
 	public long countByCreator(long creatorId) {
 		return countsByCreator.get(creatorId, repository::countPublishedByCreator);

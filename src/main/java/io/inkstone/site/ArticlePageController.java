@@ -104,11 +104,12 @@ class ArticlePageController {
 		String disclaimer = u.english() ? properties.disclaimer().en() : properties.disclaimer().zh();
 		io.inkstone.creators.Creator creator = creators.get(article.creatorId());
 		boolean aiSuspected = aiLabels.suspected(id);
+		Pages.LinkPreview preview = preview(article, channel, creator);
 		Pages.ArticlePage page = new Pages.ArticlePage(u, parts.nav(), article, channel,
 				parts.card(creator, reader, 5), engagement.counts(id), shared != null,
 				shareUrl(id), disclaimer, related.forArticle(id, RELATED_SIZE), hot.site(HOT_SIZE, Set.of(id)),
 				u.care() ? "" : parts.headlinesHtml(u), comments(article, reader), articles.corrections(id),
-				aiSuspected, jsonLd(article, creator.displayName(), aiSuspected));
+				aiSuspected, jsonLd(article, creator, aiSuspected, preview), preview);
 		// The ETag covers everything the page shows, computed from the model: a revalidation that
 		// matches answers 304 without rendering.
 		RenderedArticlePages.Key key = RenderedArticlePages.Key.of(page);
@@ -134,15 +135,24 @@ class ArticlePageController {
 	 * Schema.org metadata plus the implicit AI label (人工智能生成合成内容标识办法 Art. 5: generation attribute,
 	 * platform, content id) for articles declared or suspected AI-generated. Safe inside a script element.
 	 */
-	String jsonLd(Article article, String creatorName, boolean aiSuspected) {
+	String jsonLd(Article article, io.inkstone.creators.Creator creator, boolean aiSuspected, Pages.LinkPreview preview) {
 		java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
 		data.put("@context", "https://schema.org");
 		data.put("@type", "NewsArticle");
 		data.put("headline", article.title());
-		data.put("datePublished", java.time.Instant.ofEpochMilli(article.publishedAt()).toString());
-		data.put("dateModified", java.time.Instant.ofEpochMilli(article.updatedAt()).toString());
-		data.put("author", java.util.Map.of("@type", "Person", "name", creatorName));
-		data.put("publisher", java.util.Map.of("@type", "Organization", "name", properties.siteName()));
+		data.put("url", preview.canonical());
+		data.put("mainEntityOfPage", java.util.Map.of("@type", "WebPage", "@id", preview.canonical()));
+		if (preview.image() != null) {
+			data.put("image", java.util.List.of(preview.image()));
+		}
+		data.put("datePublished", preview.publishedTime());
+		data.put("dateModified", preview.modifiedTime());
+		data.put("author", java.util.Map.of("@type", "Person", "name", creator.displayName(), "url", preview.authorUrl()));
+		data.put("publisher", java.util.Map.of("@type", "Organization", "name", properties.siteName(), "url",
+				publicUrl.absolute("/")));
+		if (!article.tagList().isEmpty()) {
+			data.put("keywords", String.join(",", article.tagList()));
+		}
 		if (!"none".equals(article.aigc()) || aiSuspected) {
 			java.util.Map<String, Object> aigc = new java.util.LinkedHashMap<>();
 			aigc.put("Label", "generated".equals(article.aigc()) ? "1" : aiSuspected && "none".equals(article.aigc()) ? "3" : "2");
@@ -210,6 +220,37 @@ class ArticlePageController {
 			.cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
 			.contentType(MediaType.valueOf("image/svg+xml"))
 			.body(QrCodes.svg(shareUrl(id)));
+	}
+
+	/** Share images per article version: finding the body's first image parses the body. */
+	private final com.github.benmanes.caffeine.cache.Cache<Article, String> shareImages = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(5_000)
+		.build();
+
+	/** Canonical address, share image and Open Graph facts, all absolute from the public address. */
+	Pages.LinkPreview preview(Article article, Channel channel, io.inkstone.creators.Creator creator) {
+		String image = shareImages.get(article, a -> shareImage(a).orElse(""));
+		return new Pages.LinkPreview(shareUrl(article.id()), image.isEmpty() ? null : image,
+				publicUrl.absolute("/creators/" + Pages.pathSegment(creator.handle())), channel.name(),
+				java.time.Instant.ofEpochMilli(article.publishedAt()).toString(),
+				java.time.Instant.ofEpochMilli(Math.max(article.modifiedAt(), article.publishedAt())).toString());
+	}
+
+	/** The cover, else the body's first image (WeChat's rule for link cards), as an absolute URL; else none. */
+	java.util.Optional<String> shareImage(Article article) {
+		String image = article.coverImage();
+		if (image == null || image.isBlank()) {
+			image = io.inkstone.shared.MarkdownRenderer.imageSources(article.bodyHtml()).stream().findFirst().orElse(null);
+		}
+		if (image == null || image.isBlank()) {
+			return java.util.Optional.empty();
+		}
+		String src = image.strip();
+		if (src.startsWith("/") && !src.startsWith("//")) {
+			return java.util.Optional.of(publicUrl.absolute(src));
+		}
+		return src.startsWith("https://") || src.startsWith("http://") ? java.util.Optional.of(src) : java.util.Optional.empty();
 	}
 
 	/** From the configured public address, never the request's Host: the QR code is cached for a day. */

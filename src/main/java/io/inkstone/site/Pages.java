@@ -17,7 +17,22 @@ public final class Pages {
 	public record ArticlePage(Ui ui, List<Channel> nav, Article article, Channel channel, CreatorCard card, Counts counts,
 			boolean shared, String shareUrl, String disclaimer, List<ArticleCard> related, List<ArticleCard> hot,
 			String headlinesHtml, CommentsView comments, List<io.inkstone.articles.Correction> corrections,
-			boolean aiSuspected, String jsonLd) {
+			boolean aiSuspected, String jsonLd, LinkPreview preview) {
+	}
+
+	/**
+	 * What link previews, crawlers and readers' apps read from an article page's head: the canonical address (no
+	 * query), Open Graph and Twitter card fields. Every URL is absolute, from {@code inkstone.public-url}.
+	 * {@code image} is the share image (the cover, else the body's first image) or null.
+	 */
+	public record LinkPreview(String canonical, String image, String authorUrl, String section, String publishedTime,
+			String modifiedTime) {
+
+		/** The English version of the page (the UI language is a query parameter over the same content). */
+		public String english() {
+			return canonical + "?lang=en";
+		}
+
 	}
 
 	public record FollowingPage(Ui ui, List<Channel> nav, int creators, List<ArticleCard> articles, String next) {
@@ -34,6 +49,29 @@ public final class Pages {
 
 	public record ChannelPage(Ui ui, List<Channel> nav, Channel channel, List<ArticleCard> articles, String next,
 			List<ArticleCard> hot, String headlinesHtml) {
+	}
+
+	/** {@code canonical}: the absolute address of the tag's first page. */
+	public record TagPage(Ui ui, List<Channel> nav, String tag, List<ArticleCard> articles, String next, boolean firstPage,
+			String canonical) {
+	}
+
+	/** {@code value} percent-encoded as one path segment. */
+	public static String pathSegment(String value) {
+		return org.springframework.web.util.UriUtils.encodePathSegment(value, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Whether a tag can have a page: an encoded slash, backslash, percent or semicolon is refused by the request
+	 * firewall before it reaches a controller, and {@code .}/{@code ..} would be path segments.
+	 */
+	public static boolean linkableTag(String tag) {
+		return !tag.isEmpty() && !tag.equals(".") && !tag.equals("..") && tag.chars().noneMatch(c -> "/\\%;".indexOf(c) >= 0);
+	}
+
+	/** The path of a tag's page, the tag percent-encoded as one path segment. */
+	public static String tagPath(String tag) {
+		return "/tags/" + org.springframework.web.util.UriUtils.encodePathSegment(tag, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	/** {@code organisation}: the disclosed entity details (cn-mainland profile), or null. */

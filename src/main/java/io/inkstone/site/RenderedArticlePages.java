@@ -65,13 +65,14 @@ class RenderedArticlePages {
 	record Key(List<Channel> nav, Article article, Channel channel, CreatorCard card, boolean shared, String shareUrl,
 			String disclaimer, List<ArticleCard> related, List<ArticleCard> hot, String headlinesHtml, Pages.CommentsView comments,
 			List<Correction> corrections, boolean aiSuspected, String jsonLd, Locale locale, String mode, String path,
-			String csrfParameter, String siteName) {
+			String csrfParameter, String siteName, Pages.LinkPreview preview) {
 
 		static Key of(Pages.ArticlePage page) {
 			Ui ui = page.ui();
 			return new Key(page.nav(), page.article(), page.channel(), page.card(), page.shared(), page.shareUrl(),
 					page.disclaimer(), page.related(), page.hot(), page.headlinesHtml(), page.comments(), page.corrections(),
-					page.aiSuspected(), page.jsonLd(), ui.locale(), ui.mode().name(), ui.path(), ui.csrfName(), ui.siteName());
+					page.aiSuspected(), page.jsonLd(), ui.locale(), ui.mode().name(), ui.path(), ui.csrfName(), ui.siteName(),
+					page.preview());
 		}
 
 	}
@@ -176,7 +177,7 @@ class RenderedArticlePages {
 				null);
 		return new Pages.ArticlePage(holes, page.nav(), page.article(), page.channel(), page.card(),
 				new Counts(markers.reads(), markers.shares()), page.shared(), page.shareUrl(), page.disclaimer(), page.related(), page.hot(),
-				page.headlinesHtml(), page.comments(), page.corrections(), page.aiSuspected(), page.jsonLd());
+				page.headlinesHtml(), page.comments(), page.corrections(), page.aiSuspected(), page.jsonLd(), page.preview());
 	}
 
 	private String renderNow(Pages.ArticlePage page) {

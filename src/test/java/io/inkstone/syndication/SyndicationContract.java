@@ -1,0 +1,527 @@
+package io.inkstone.syndication;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+
+import io.inkstone.importer.ArticleImporter;
+import io.inkstone.importer.ImportReport;
+import io.inkstone.support.Browser;
+import io.inkstone.support.Fixtures;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+import tools.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Feeds, tag pages, sitemaps, robots.txt and link previews over real HTTP, on the public-domain fixture plus a few
+ * articles written for these tests (tags, a cover, 原创 and AI labels, a hostile title and body). Runs once per
+ * database (see the SQLite and PostgreSQL subclasses). The public address is configured, and every absolute link must
+ * use it, whatever Host the request names.
+ */
+@TestPropertySource(properties = "inkstone.public-url=https://news.example")
+abstract class SyndicationContract {
+
+	static final String BASE = "https://news.example";
+
+	/** Characters XML 1.0 cannot carry (vertical tab, form feed) plus markup that must stay text. */
+	static final String HOSTILE_TITLE = "<script>alert(1)</script> & ]]> <![CDATA[x]]> \u000b\u000c\"q\" 'a' 恶意";
+
+	static final String HOSTILE_BODY = "<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n\n]]>&amp; <!-- c -->"
+			+ " [link](javascript:alert(4)) 正文 \u000b 结束";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ArticleImporter importer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** Off on SQLite, on in the PostgreSQL run: both ways are covered. */
+	@org.springframework.beans.factory.annotation.Value("${inkstone.feeds.full-text}")
+	boolean fullText;
+
+	private static final Map<Class<?>, Boolean> imported = new ConcurrentHashMap<>();
+
+	@BeforeEach
+	void importOnce() throws IOException {
+		if (imported.putIfAbsent(getClass(), true) != null) {
+			return;
+		}
+		ImportReport fixture = importer.importLines(Fixtures.open(Fixtures.CLASSICS), null);
+		assertThat(fixture.rejected()).isZero();
+		ObjectMapper json = new ObjectMapper();
+		String recent = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(2).withNano(0).toString();
+		String older = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(3).withNano(0).toString();
+		List<Map<String, Object>> lines = new ArrayList<>();
+		lines.add(Map.of("id", "synd-cover", "creator", "syndwriter", "creator_name", "订阅作者", "channel", "synd",
+				"title", "有封面的原创文章", "body_markdown", "第一段。\n\n![图](https://img.example/cover.png)\n\n第二段。",
+				"published_at", recent, "tags", List.of("订阅测试", "诗 词"), "original", true, "aigc", "assisted"));
+		lines.add(Map.of("id", "synd-hostile", "creator", "syndwriter", "creator_name", "订阅作者", "channel", "synd",
+				"title", HOSTILE_TITLE, "body_markdown", HOSTILE_BODY, "published_at", older, "tags",
+				List.of("订阅测试", "<i>粗&'\""), "aigc", "generated"));
+		StringBuilder jsonl = new StringBuilder();
+		for (Map<String, Object> line : lines) {
+			jsonl.append(json.writeValueAsString(line)).append('\n');
+		}
+		ImportReport ours = importer.importLines(new ByteArrayInputStream(jsonl.toString().getBytes(StandardCharsets.UTF_8)),
+				null);
+		assertThat(ours.imported()).isEqualTo(2);
+	}
+
+	Browser browser() {
+		return new Browser(port);
+	}
+
+	long articleId(String importId) {
+		return jdbc.sql("SELECT id FROM articles WHERE import_key = :key")
+			.param("key", "id:" + importId)
+			.query(Long.class)
+			.single();
+	}
+
+	static String enc(String segment) {
+		return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	/** Parses with ROME, after checking that the JDK's own DOM parser (no DTDs, no entities) accepts it too. */
+	static SyndFeed parse(String xml) throws Exception {
+		dom(xml);
+		return new SyndFeedInput().build(new StringReader(xml));
+	}
+
+	static Document dom(String xml) throws Exception {
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+		return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+	}
+
+	static SyndEntry entry(SyndFeed feed, String link) {
+		return feed.getEntries()
+			.stream()
+			.filter(e -> e.getLink().equals(link))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no entry " + link + " in " + feed.getTitle()));
+	}
+
+	// ---------------------------------------------------------------- feeds
+
+	@Test
+	void siteFeedsAreRssAndAtomWithAbsoluteLinksFromThePublicAddress() throws Exception {
+		// the test client is on loopback, a trusted proxy: its forwarded host is believed, and must still not be used
+		Browser browser = browser().header("X-Forwarded-Host", "evil.example");
+		HttpResponse<String> rss = browser.get("/feed.xml");
+		assertThat(rss.statusCode()).isEqualTo(200);
+		assertThat(rss.headers().firstValue("Content-Type").orElse("")).startsWith("application/rss+xml");
+		assertThat(rss.body()).startsWith("<?xml").contains("<rss").contains("version=\"2.0\"").doesNotContain("evil.example")
+			.doesNotContain("localhost");
+		SyndFeed feed = parse(rss.body());
+		assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
+		assertThat(feed.getLink()).isEqualTo(BASE + "/");
+		assertThat(feed.getEntries()).hasSize(20).allSatisfy(e -> {
+			assertThat(e.getLink()).startsWith(BASE + "/articles/");
+			assertThat(e.getTitle()).isNotBlank();
+			assertThat(e.getPublishedDate()).isNotNull();
+			assertThat(e.getDescription().getValue()).isNotBlank();
+			assertThat(e.getCategories()).isNotEmpty();
+		});
+		// summary by default, the whole body with inkstone.feeds.full-text
+		if (fullText) {
+			assertThat(feed.getEntries()).allSatisfy(e -> assertThat(e.getContents()).singleElement()
+				.satisfies(c -> assertThat(c.getValue()).contains("<p>")));
+		}
+		else {
+			assertThat(rss.body()).doesNotContain("content:encoded");
+			assertThat(feed.getEntries()).allSatisfy(e -> assertThat(e.getContents()).isEmpty());
+		}
+
+		HttpResponse<String> atom = browser.get("/atom.xml");
+		assertThat(atom.statusCode()).isEqualTo(200);
+		assertThat(atom.headers().firstValue("Content-Type").orElse("")).startsWith("application/atom+xml");
+		Document doc = dom(atom.body());
+		assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+		SyndFeed atomFeed = parse(atom.body());
+		assertThat(atomFeed.getFeedType()).isEqualTo("atom_1.0");
+		assertThat(atomFeed.getEntries()).hasSize(20).allSatisfy(e -> {
+			assertThat(e.getUri()).startsWith(BASE + "/articles/");
+			assertThat(e.getUpdatedDate()).isNotNull();
+			assertThat(e.getAuthors()).isNotEmpty();
+		});
+		assertThat(atomFeed.getLinks()).anySatisfy(l -> {
+			assertThat(l.getRel()).isEqualTo("self");
+			assertThat(l.getHref()).isEqualTo(BASE + "/atom.xml");
+		});
+	}
+
+	@Test
+	void feedsAnswerConditionalRequestsWithNotModified() {
+		for (String path : List.of("/feed.xml", "/atom.xml", "/channels/synd/feed.xml", "/creators/syndwriter/feed.xml",
+				"/tags/" + enc("订阅测试") + "/feed.xml")) {
+			HttpResponse<String> first = browser().get(path);
+			assertThat(first.statusCode()).as(path).isEqualTo(200);
+			String etag = first.headers().firstValue("ETag").orElseThrow();
+			String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+			assertThat(first.headers().firstValue("Cache-Control").orElse("")).contains("max-age");
+			HttpResponse<String> byEtag = browser().get(path, "If-None-Match", etag);
+			assertThat(byEtag.statusCode()).as(path).isEqualTo(304);
+			assertThat(byEtag.body()).isEmpty();
+			HttpResponse<String> byDate = browser().get(path, "If-Modified-Since", lastModified);
+			assertThat(byDate.statusCode()).as(path).isEqualTo(304);
+			assertThat(browser().get(path, "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void channelCreatorAndTagFeedsCarryCategoriesLabelsAndTheCoverAsEnclosure() throws Exception {
+		String link = BASE + "/articles/" + articleId("synd-cover");
+		for (String path : List.of("/channels/synd/feed.xml", "/creators/syndwriter/feed.xml",
+				"/tags/" + enc("订阅测试") + "/feed.xml", "/tags/" + enc("诗 词") + "/feed.xml")) {
+			HttpResponse<String> response = browser().get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			SyndFeed feed = parse(response.body());
+			SyndEntry entry = entry(feed, link);
+			assertThat(entry.getTitle()).isEqualTo("有封面的原创文章");
+			assertThat(entry.getCategories().stream().map(SyndCategory::getName)).contains("synd", "订阅测试", "诗 词", "原创",
+					"AI辅助创作");
+			assertThat(entry.getEnclosures()).singleElement().satisfies(enclosure -> {
+				assertThat(enclosure.getUrl()).isEqualTo("https://img.example/cover.png");
+				assertThat(enclosure.getType()).isEqualTo("image/png");
+			});
+		}
+		SyndFeed tagFeed = parse(browser().get("/tags/" + enc("诗 词") + "/feed.xml").body());
+		assertThat(tagFeed.getEntries()).hasSize(1);
+		assertThat(tagFeed.getLink()).isEqualTo(BASE + "/tags/" + enc("诗 词"));
+		SyndFeed channelFeed = parse(browser().get("/channels/synd/feed.xml").body());
+		assertThat(channelFeed.getEntries()).hasSize(2);
+		assertThat(channelFeed.getLink()).isEqualTo(BASE + "/channels/synd");
+	}
+
+	@Test
+	void hostileTitleAndBodyGiveWellFormedInertFeeds() throws Exception {
+		String link = BASE + "/articles/" + articleId("synd-hostile");
+		for (String path : List.of("/feed.xml", "/atom.xml", "/channels/synd/feed.xml", "/creators/syndwriter/feed.xml",
+				"/tags/" + enc("订阅测试") + "/feed.xml", "/tags/" + enc("<i>粗&'\"") + "/feed.xml")) {
+			HttpResponse<String> response = browser().get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			Document doc = dom(response.body());
+			// nothing became markup: no script or img element anywhere, in any namespace
+			assertThat(doc.getElementsByTagNameNS("*", "script").getLength()).as(path).isZero();
+			assertThat(doc.getElementsByTagNameNS("*", "img").getLength()).as(path).isZero();
+			assertThat(doc.getElementsByTagNameNS("*", "i").getLength()).as(path).isZero();
+			SyndFeed feed = parse(response.body());
+			SyndEntry entry = entry(feed, link);
+			// the title survives as text, minus what XML cannot carry
+			assertThat(entry.getTitle()).isEqualTo(HOSTILE_TITLE.replace("\u000b", "").replace("\u000c", ""));
+			assertThat(entry.getCategories().stream().map(SyndCategory::getName)).contains("<i>粗&'\"", "内容由AI生成");
+			assertThat(entry.getDescription().getValue()).doesNotContain("<script").doesNotContain("onerror");
+			if (fullText) {
+				// the sanitized body, as escaped text: script and event handlers were removed before storage
+				assertThat(entry.getContents()).singleElement().satisfies(c -> assertThat(c.getValue()).contains("正文")
+					.doesNotContain("<script").doesNotContain("onerror").doesNotContain("javascript:"));
+			}
+		}
+	}
+
+	@Test
+	void unknownChannelCreatorOrTagFeedIsNotFound() {
+		assertThat(browser().get("/channels/no-such-channel/feed.xml").statusCode()).isEqualTo(404);
+		assertThat(browser().get("/creators/nosuchcreator/feed.xml").statusCode()).isEqualTo(404);
+		assertThat(browser().get("/tags/" + enc("没有这个标签") + "/feed.xml").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void htmlPagesAdvertiseTheirFeeds() {
+		Map<String, String> pages = Map.of("/", "/feed.xml", "/channels/synd", "/channels/synd/feed.xml",
+				"/creators/syndwriter", "/creators/syndwriter/feed.xml", "/tags/" + enc("订阅测试"),
+				"/tags/" + enc("订阅测试") + "/feed.xml");
+		pages.forEach((page, feed) -> {
+			Browser.Page html = browser().page(page);
+			assertThat(html.status()).as(page).isEqualTo(200);
+			assertThat(html.html().select("link[rel=alternate][type=application/rss+xml]").attr("href")).as(page)
+				.isEqualTo(feed);
+			assertThat(browser().get(feed).statusCode()).as(feed).isEqualTo(200);
+		});
+		assertThat(browser().page("/").html().select("link[rel=alternate][type=application/atom+xml]").attr("href"))
+			.isEqualTo("/atom.xml");
+	}
+
+	// ---------------------------------------------------------------- tag pages
+
+	@Test
+	void tagPagesListTaggedArticlesAndArticleTagsLinkToThem() {
+		long id = articleId("synd-cover");
+		Browser.Page article = browser().page("/articles/" + id);
+		List<String> hrefs = article.testId("tags").select("a[rel=tag]").eachAttr("href");
+		assertThat(hrefs).containsExactly("/tags/" + enc("订阅测试"), "/tags/" + enc("诗 词"));
+
+		Browser.Page tag = browser().page(hrefs.get(0));
+		assertThat(tag.status()).isEqualTo(200);
+		assertThat(tag.html().title()).contains("订阅测试");
+		assertThat(tag.html().select("meta[name=description]").attr("content")).contains("订阅测试");
+		assertThat(tag.html().select("link[rel=canonical]").attr("href")).isEqualTo(BASE + "/tags/" + enc("订阅测试"));
+		List<String> links = tag.testId("tag-articles").select("a[href^=/articles/]").eachAttr("href");
+		assertThat(links).contains("/articles/" + id, "/articles/" + articleId("synd-hostile"));
+
+		// a hostile tag is text on its page
+		Browser.Page hostile = browser().page("/tags/" + enc("<i>粗&'\""));
+		assertThat(hostile.status()).isEqualTo(200);
+		assertThat(hostile.testId("tag-articles").select("i")).isEmpty();
+		assertThat(hostile.html().select("h1").text()).contains("<i>粗&'\"");
+
+		assertThat(browser().get("/tags/" + enc("没有这个标签")).statusCode()).isEqualTo(404);
+		// a substring of a tag is not the tag
+		assertThat(browser().get("/tags/" + enc("订阅")).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void tagPagesPageByKeyset() {
+		// 25 articles share a tag: two pages, no repeats, newest first
+		StringBuilder jsonl = new StringBuilder();
+		ObjectMapper json = new ObjectMapper();
+		for (int i = 0; i < 25; i++) {
+			jsonl.append(json.writeValueAsString(Map.of("id", "synd-paged-" + i, "creator", "syndpager", "channel", "synd-paged",
+					"title", "分页文章 " + i, "body_markdown", "正文 " + i, "published_at",
+					OffsetDateTime.of(2024, 3, 1 + i, 8, 0, 0, 0, ZoneOffset.UTC).toString(), "tags", "分页标签")))
+				.append('\n');
+		}
+		try {
+			assertThat(importer.importLines(new ByteArrayInputStream(jsonl.toString().getBytes(StandardCharsets.UTF_8)), null)
+				.imported()).isEqualTo(25);
+		}
+		catch (IOException ex) {
+			throw new AssertionError(ex);
+		}
+		Browser.Page first = browser().page("/tags/" + enc("分页标签"));
+		List<String> one = first.testId("tag-articles").select("a[href^=/articles/]").eachAttr("href");
+		assertThat(one).hasSize(20).doesNotHaveDuplicates();
+		String next = first.testId("next-page").attr("href");
+		assertThat(next).startsWith("/tags/" + enc("分页标签") + "?after=");
+		Browser.Page second = browser().page(next);
+		assertThat(second.html().title()).contains("分页标签");
+		List<String> two = second.testId("tag-articles").select("a[href^=/articles/]").eachAttr("href");
+		assertThat(two).hasSize(5).doesNotContainAnyElementsOf(one);
+		assertThat(second.html().select("[data-testid=next-page]")).isEmpty();
+	}
+
+	// ---------------------------------------------------------------- sitemaps and robots
+
+	static final javax.xml.validation.Schema SITEMAP_SCHEMA = schema();
+
+	private static javax.xml.validation.Schema schema() {
+		try {
+			javax.xml.validation.SchemaFactory factory = javax.xml.validation.SchemaFactory
+				.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+			return factory.newSchema(new javax.xml.transform.Source[] {
+					new javax.xml.transform.stream.StreamSource(
+							SyndicationContract.class.getResource("/xsd/sitemap-news-0.9.xsd").toString()),
+					new javax.xml.transform.stream.StreamSource(
+							SyndicationContract.class.getResource("/xsd/sitemap-0.9.xsd").toString()) });
+		}
+		catch (org.xml.sax.SAXException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Fetches a sitemap, validates it against the schema and returns its DOM. */
+	Document sitemap(String path) throws Exception {
+		HttpResponse<String> response = browser().get(path);
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/xml");
+		SITEMAP_SCHEMA.newValidator()
+			.validate(new javax.xml.transform.stream.StreamSource(new StringReader(response.body())));
+		Document doc = dom(response.body());
+		NodeList locs = doc.getElementsByTagNameNS(Sitemaps.NS, "loc");
+		assertThat(locs.getLength()).as(path).isLessThanOrEqualTo(Sitemaps.MAX_URLS);
+		for (int i = 0; i < locs.getLength(); i++) {
+			assertThat(locs.item(i).getTextContent()).as(path).startsWith(BASE + "/");
+		}
+		return doc;
+	}
+
+	static List<String> texts(Document doc, String ns, String name) {
+		NodeList nodes = doc.getElementsByTagNameNS(ns, name);
+		List<String> out = new ArrayList<>();
+		for (int i = 0; i < nodes.getLength(); i++) {
+			out.add(nodes.item(i).getTextContent());
+		}
+		return out;
+	}
+
+	@Test
+	void sitemapIndexNamesMonthlyArticleChannelCreatorAndNewsSitemapsThatValidate() throws Exception {
+		Document index = sitemap("/sitemap.xml");
+		assertThat(index.getDocumentElement().getLocalName()).isEqualTo("sitemapindex");
+		List<String> sitemaps = texts(index, Sitemaps.NS, "loc");
+		assertThat(sitemaps).contains(BASE + "/sitemaps/channels.xml", BASE + "/sitemaps/creators.xml",
+				BASE + "/sitemaps/news.xml", BASE + "/sitemaps/articles-2023-01.xml", BASE + "/sitemaps/articles-2023-05.xml");
+		// the fixture spans January to May 2023, the test articles now
+		long total = 0;
+		for (String loc : sitemaps) {
+			Document map = sitemap(loc.substring(BASE.length()));
+			assertThat(map.getDocumentElement().getLocalName()).isEqualTo("urlset");
+			if (loc.contains("/articles-")) {
+				total += texts(map, Sitemaps.NS, "loc").size();
+			}
+		}
+		long published = jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'").query(Long.class).single();
+		assertThat(total).isEqualTo(published);
+
+		Document channels = sitemap("/sitemaps/channels.xml");
+		assertThat(texts(channels, Sitemaps.NS, "loc")).contains(BASE + "/channels/synd", BASE + "/channels/poetry-tang");
+		Document creators = sitemap("/sitemaps/creators.xml");
+		assertThat(texts(creators, Sitemaps.NS, "loc")).contains(BASE + "/creators/syndwriter");
+	}
+
+	@Test
+	void articleSitemapsGiveTheRealLastModification() throws Exception {
+		long id = articleId("synd-cover");
+		long published = jdbc.sql("SELECT published_at FROM articles WHERE id = :id").param("id", id).query(Long.class)
+			.single();
+		String month = java.time.YearMonth.from(java.time.Instant.ofEpochMilli(published).atZone(ZoneOffset.UTC)).toString();
+		Document map = sitemap("/sitemaps/articles-" + month + ".xml");
+		NodeList urls = map.getElementsByTagNameNS(Sitemaps.NS, "url");
+		String lastmod = null;
+		for (int i = 0; i < urls.getLength(); i++) {
+			org.w3c.dom.Element url = (org.w3c.dom.Element) urls.item(i);
+			if (url.getElementsByTagNameNS(Sitemaps.NS, "loc").item(0).getTextContent().equals(BASE + "/articles/" + id)) {
+				lastmod = url.getElementsByTagNameNS(Sitemaps.NS, "lastmod").item(0).getTextContent();
+			}
+		}
+		// imported and never edited here: its own date, not the import time
+		assertThat(lastmod).isEqualTo(java.time.Instant.ofEpochMilli(published).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+			.toString());
+		assertThat(browser().get("/sitemaps/articles-1999-01.xml").statusCode()).isEqualTo(404);
+		assertThat(browser().get("/sitemaps/articles-2023-13.xml").statusCode()).isEqualTo(404);
+		assertThat(browser().get("/sitemaps/articles-2023-01-2.xml").statusCode()).isEqualTo(404);
+		assertThat(browser().get("/sitemaps/articles-nonsense.xml").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void newsSitemapHasTheLastTwoDaysWithPublicationNameAndLanguage() throws Exception {
+		Document news = sitemap("/sitemaps/news.xml");
+		List<String> locs = texts(news, Sitemaps.NS, "loc");
+		assertThat(locs).contains(BASE + "/articles/" + articleId("synd-cover"), BASE + "/articles/" + articleId("synd-hostile"));
+		// the fixture is from 2023: not news
+		assertThat(locs).doesNotContain(BASE + "/articles/" + jdbc.sql(
+				"SELECT id FROM articles WHERE import_key LIKE 'id:classics%' ORDER BY id LIMIT 1").query(Long.class).single());
+		assertThat(texts(news, Sitemaps.NEWS_NS, "name")).containsOnly("砚 Inkstone");
+		assertThat(texts(news, Sitemaps.NEWS_NS, "language")).containsOnly("zh-cn");
+		assertThat(texts(news, Sitemaps.NEWS_NS, "title")).contains("有封面的原创文章",
+				HOSTILE_TITLE.replace("\u000b", "").replace("\u000c", ""));
+		assertThat(news.getElementsByTagNameNS("*", "script").getLength()).isZero();
+	}
+
+	@Test
+	void robotsNamesTheSitemapIndexAndKeepsPrivateAndSearchPagesOut() {
+		HttpResponse<String> robots = browser().header("X-Forwarded-Host", "evil.example").get("/robots.txt");
+		assertThat(robots.statusCode()).isEqualTo(200);
+		assertThat(robots.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+		assertThat(robots.body().lines()).contains("User-agent: *", "Disallow: /search", "Disallow: /studio",
+				"Disallow: /admin", "Disallow: /api", "Sitemap: " + BASE + "/sitemap.xml");
+		assertThat(robots.body()).doesNotContain("evil.example");
+		Browser.Page search = browser().page("/search?q=" + enc("李白"));
+		assertThat(search.status()).isEqualTo(200);
+		assertThat(search.html().select("meta[name=robots]").attr("content")).contains("noindex");
+		assertThat(browser().page("/").html().select("meta[name=robots]")).isEmpty();
+	}
+
+	// ---------------------------------------------------------------- link previews
+
+	static String meta(org.jsoup.nodes.Document html, String property) {
+		org.jsoup.nodes.Element el = html.selectFirst("meta[property=" + property + "], meta[name=" + property + "]");
+		return el == null ? null : el.attr("content");
+	}
+
+	@Test
+	void articlePagesCarryCanonicalHreflangOpenGraphTwitterAndJsonLd() throws Exception {
+		long id = articleId("synd-cover");
+		String canonical = BASE + "/articles/" + id;
+		long published = jdbc.sql("SELECT published_at FROM articles WHERE id = :id").param("id", id).query(Long.class)
+			.single();
+		// twice: the second answer comes from the rendered-page cache and must carry the same head
+		for (String path : List.of("/articles/" + id + "?utm_source=x&shared=1", "/articles/" + id + "?lang=en",
+				"/articles/" + id)) {
+			org.jsoup.nodes.Document html = browser().header("X-Forwarded-Host", "evil.example").page(path).html();
+			assertThat(html.select("link[rel=canonical]").attr("href")).as(path).isEqualTo(canonical);
+			assertThat(html.select("link[rel=alternate][hreflang=zh-CN]").attr("href")).isEqualTo(canonical);
+			assertThat(html.select("link[rel=alternate][hreflang=en]").attr("href")).isEqualTo(canonical + "?lang=en");
+			assertThat(html.select("link[rel=alternate][hreflang=x-default]").attr("href")).isEqualTo(canonical);
+			assertThat(meta(html, "og:type")).isEqualTo("article");
+			assertThat(meta(html, "og:title")).isEqualTo("有封面的原创文章");
+			assertThat(meta(html, "og:description")).isNotBlank();
+			assertThat(meta(html, "og:url")).isEqualTo(canonical);
+			assertThat(meta(html, "og:site_name")).isEqualTo("砚 Inkstone");
+			assertThat(meta(html, "og:image")).isEqualTo("https://img.example/cover.png");
+			assertThat(meta(html, "article:published_time")).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
+			assertThat(meta(html, "article:modified_time")).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
+			assertThat(meta(html, "article:author")).isEqualTo(BASE + "/creators/syndwriter");
+			assertThat(meta(html, "article:section")).isEqualTo("synd");
+			assertThat(html.select("meta[property=article:tag]").eachAttr("content")).containsExactly("订阅测试", "诗 词");
+			assertThat(meta(html, "twitter:card")).isEqualTo("summary_large_image");
+			assertThat(meta(html, "twitter:image")).isEqualTo("https://img.example/cover.png");
+			assertThat(html.outerHtml()).doesNotContain("evil.example");
+			var ld = new ObjectMapper().readTree(html.selectFirst("script[type=application/ld+json]").data());
+			assertThat(ld.get("@type").asString()).isEqualTo("NewsArticle");
+			assertThat(ld.get("url").asString()).isEqualTo(canonical);
+			assertThat(ld.get("mainEntityOfPage").get("@id").asString()).isEqualTo(canonical);
+			assertThat(ld.get("image").get(0).asString()).isEqualTo("https://img.example/cover.png");
+			assertThat(ld.get("author").get("url").asString()).isEqualTo(BASE + "/creators/syndwriter");
+			// imported and never edited here: modified = its own publication time, not the import time
+			assertThat(ld.get("dateModified").asString()).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
+		}
+	}
+
+	@Test
+	void articleWithoutImagesHasNoShareImageAndHostileTitlesStayInAttributes() throws Exception {
+		org.jsoup.nodes.Document hostile = browser().page("/articles/" + articleId("synd-hostile")).html();
+		assertThat(meta(hostile, "og:title")).isEqualTo(HOSTILE_TITLE);
+		assertThat(meta(hostile, "og:image")).isNull();
+		assertThat(meta(hostile, "twitter:card")).isEqualTo("summary");
+		assertThat(hostile.head().select("script:not([type=application/ld+json]):not([src=/js/inkstone.js]), img, b, i")).isEmpty();
+		var ld = new ObjectMapper().readTree(hostile.selectFirst("script[type=application/ld+json]").data());
+		assertThat(ld.get("headline").asString()).isEqualTo(HOSTILE_TITLE);
+		assertThat(ld.has("image")).isFalse();
+	}
+
+	@Test
+	void listingPagesHaveTheirOwnTitleAndDescription() {
+		Map<String, String> titles = new java.util.HashMap<>();
+		for (String path : List.of("/", "/channels/synd", "/creators/syndwriter", "/tags/" + enc("订阅测试"))) {
+			org.jsoup.nodes.Document html = browser().page(path).html();
+			assertThat(meta(html, "description")).as(path).isNotBlank();
+			assertThat(titles.put(html.title(), path)).as(path + " shares its title").isNull();
+		}
+	}
+
+}
