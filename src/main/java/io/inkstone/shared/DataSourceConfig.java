@@ -47,6 +47,7 @@ class DataSourceConfig {
 			// begin IMMEDIATE (take the write lock up front): a deferred transaction that reads, then writes
 			// after another connection committed, fails with SQLITE_BUSY_SNAPSHOT instead of waiting.
 			config.setMaximumPoolSize(Math.min(db.poolSize(), 8));
+			config.setExceptionOverride(new SqliteConnectionEviction());
 		}
 		else {
 			config.setJdbcUrl(db.url());
