@@ -389,6 +389,9 @@ public class Articles {
 	@Transactional
 	public void schedule(long id, long creatorId, Long at) {
 		Article article = ownedBy(id, creatorId);
+		if (at == null && article.articleStatus() != ArticleStatus.DRAFT) {
+			return; // nothing scheduled to clear: the 发布 button on a published article is an update, not an error
+		}
 		if (article.articleStatus() != ArticleStatus.DRAFT) {
 			throw new io.inkstone.shared.BadRequestException("只有草稿可以定时发布 / only drafts can be scheduled");
 		}

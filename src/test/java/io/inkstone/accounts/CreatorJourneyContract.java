@@ -425,6 +425,15 @@ abstract class CreatorJourneyContract {
 		assertThat(diff.select("[data-testid=diff] tr[data-kind=change] del").text()).contains("方");
 		assertThat(diff.select("[data-testid=diff] tr[data-kind=change] ins").text()).contains("偏");
 		assertThat(b.get("/studio/articles/" + articleId + "/revisions").statusCode()).isEqualTo(404);
+		// the red 发布 button on a published article updates it (it used to answer 400 "only drafts can be scheduled")
+		draft.put("_csrf", a.csrfToken());
+		draft.put("title", draft.get("title") + "（修订）");
+		draft.put("correction", "更正：标题补上修订字样。");
+		draft.put("action", "publish");
+		HttpResponse<String> republished = a.post("/studio/articles/" + articleId, draft);
+		assertThat(republished.statusCode()).as(republished.body()).isEqualTo(302);
+		assertThat(location(republished)).endsWith(articlePath);
+		assertThat(browser().page(articlePath).testId("title").text()).endsWith("（修订）");
 
 		// the avatar goes through the same media checks; the card shows it
 		HttpResponse<String> avatar = a.postMultipart("/studio/profile", Map.of("_csrf", a.csrfToken(),
