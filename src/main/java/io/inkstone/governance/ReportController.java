@@ -102,7 +102,11 @@ class ReportController {
 
 	@GetMapping("/reports")
 	String mine(HttpServletRequest request, Model model) {
-		model.addAttribute("page", new GovernancePages.MyReports(ui.of(request), List.of(), reports.byReporter(ReaderKey.of(request))));
+		// only a reader the server knows (an account or a signed reader cookie) sees their reports; the address-based
+		// fallback key would show everyone behind one address (a campus NAT) each other's reports
+		boolean known = SignedIn.current().isPresent() || request.getAttribute(ReaderKey.REQUEST_ATTRIBUTE) != null;
+		model.addAttribute("page", new GovernancePages.MyReports(ui.of(request), List.of(),
+				known ? reports.byReporter(ReaderKey.of(request)) : List.of()));
 		return "governance/mine";
 	}
 

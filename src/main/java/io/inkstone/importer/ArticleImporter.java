@@ -285,10 +285,22 @@ public class ArticleImporter {
 		return text.isBlank() ? null : text.strip();
 	}
 
-	/** NUL is no text: PostgreSQL refuses it in a text column, and it hides the rest of a title from readers. */
+	/**
+	 * NUL is no text: PostgreSQL refuses it in a text column, and it hides the rest of a title from readers. A lone
+	 * surrogate (a JSON escape like \\ud800 without its pair) is no character either: stored, it became "?".
+	 */
 	private static String noNul(String field, String value) {
 		if (value.indexOf('\0') >= 0) {
 			throw new InvalidLine(field + " contains a NUL character (U+0000)");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				throw new InvalidLine(field + " contains an unpaired surrogate escape (\\u" + Integer.toHexString(c) + ")");
+			}
 		}
 		return value;
 	}

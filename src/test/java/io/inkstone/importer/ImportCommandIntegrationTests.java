@@ -159,12 +159,15 @@ class ImportCommandIntegrationTests {
 		bytes.write(nul);
 		bytes.write(broken);
 		bytes.write(last);
+		// a JSON escape of half a surrogate pair is valid JSON but no character (it used to be stored as "?")
+		bytes.write((GOOD.replace("t-1", "t-5").replace("静夜思", "半个\\ud800字") + "\n").getBytes(StandardCharsets.UTF_8));
 		Files.write(file, bytes.toByteArray());
 		Run run = importCommand(dataDir, file.toString());
 		assertThat(run.exitCode()).isEqualTo(ImportCommand.REJECTED_LINES);
-		assertThat(run.output()).contains("Imported: 2, skipped as duplicate: 0, rejected: 2")
+		assertThat(run.output()).contains("Imported: 2, skipped as duplicate: 0, rejected: 3")
 			.contains("line 2: title contains a NUL character (U+0000)")
-			.contains("line 3: not valid UTF-8");
+			.contains("line 3: not valid UTF-8")
+			.contains("title contains an unpaired surrogate escape");
 		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles")).isEqualTo(2);
 		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles WHERE title = '秋浦歌'")).isEqualTo(1);
 		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles WHERE title LIKE '%' || char(65533) || '%'")).isZero();
