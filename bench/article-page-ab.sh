@@ -11,7 +11,6 @@ jar_a="$(realpath "$1")"; jar_b="$(realpath "$2")"; data="$(cd "$3" && pwd)"
 rounds="${4:-3}"; duration="${5:-20}"; connections="${6:-32}"
 port=18082
 ua="Mozilla/5.0 (X11; Linux x86_64) InkstoneBench/1.0"
-cookie="ink_rid=00000000000bench; XSRF-TOKEN=bench-token"
 hz=$(getconf CLK_TCK)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -35,6 +34,9 @@ run() {
   local article url
   article=$(curl -s -A "$ua" "http://127.0.0.1:$port/" | grep -o '/articles/[0-9]*' | head -1)
   url="http://127.0.0.1:$port$article"
+  # a returning reader: the server signs reader ids, so take the one it mints
+  local cookie
+  cookie="$(curl -s -o /dev/null -D - -A "$ua" "$url" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(ink_rid=[^;]*\).*/\1/p' | head -1); XSRF-TOKEN=bench-token"
   wrk -t2 -c"$connections" -d"${WARMUP:-40}s" -H "User-Agent: $ua" -H "Cookie: $cookie" "$url" > /dev/null
   local t0 t1 out
   t0=$(cpu_ticks "$app")

@@ -30,9 +30,11 @@ for _ in $(seq 1 120); do
 done
 
 ua="Mozilla/5.0 (X11; Linux x86_64) InkstoneBench/1.0"
-cookie="ink_rid=00000000000bench; XSRF-TOKEN=bench-token"  # a returning reader: read counted once, no new tokens
 article=$(curl -s -A "$ua" "http://127.0.0.1:$port/" | grep -o '/articles/[0-9]*' | head -1)
 url="http://127.0.0.1:$port$article"
+# a returning reader: read counted once, no new tokens; the server signs reader ids, so take the one it mints
+rid=$(curl -s -o /dev/null -D - -A "$ua" "$url" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(ink_rid=[^;]*\).*/\1/p' | head -1)
+cookie="$rid; XSRF-TOKEN=bench-token"
 # warm up: JIT, caches (related list, creator, hot fragments)
 wrk -t2 -c"$connections" -d"${WARMUP:-60}s" -H "User-Agent: $ua" -H "Cookie: $cookie" "$url" > /dev/null
 
