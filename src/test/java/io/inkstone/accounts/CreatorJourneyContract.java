@@ -406,6 +406,11 @@ abstract class CreatorJourneyContract {
 		assertThat(jdbc.sql("SELECT cover_image FROM articles WHERE id = :id").param("id", articleId).query(String.class).single())
 			.isEqualTo(url);
 		assertThat(page.select("[data-testid=corrections]")).isEmpty();
+		// lists show the cover in the 单图 layout (a fixed box: no layout shift)
+		var card = browser().page("/channels/travel").html().selectFirst("li.card-with-cover:has(a.card-title[href=" + articlePath + "])");
+		assertThat(card).as("the channel page shows the article's card with its cover").isNotNull();
+		assertThat(card.selectFirst("img[data-testid=card-cover]").attr("src")).isEqualTo(url);
+		assertThat(card.selectFirst("img[data-testid=card-cover]").attr("width")).isNotBlank();
 
 		// an edit after publication with a public correction note; history and a side-by-side diff in the studio
 		Document editor = a.page("/studio/articles/" + articleId).html();
