@@ -86,7 +86,7 @@ class Trial:
                 if kind in ("draft", "publish", "media"):
                     if kind == "media":
                         s, _, _ = self.creator.post_file("/studio/media", {"alt": "图" + marker}, "file", "p.png", "image/png",
-                                                         png(24, 16, rnd.randrange(256)))
+                                                         png(24, 16, marker))
                         if s in (200, 201, 302):
                             self.ack("media", "图" + marker)
                         elif os.environ.get("CRASH_DEBUG"):

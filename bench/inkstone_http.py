@@ -69,8 +69,10 @@ class Browser:
 
 
 def png(width, height, seed):
-    raw = b"".join(b"\x00" + b"".join(bytes(((x * 7 + y * 3 + seed) % 256, (x + seed) % 256, (y * 5) % 256))
-                                      for x in range(width)) for y in range(height))
+    """A PNG of random pixels from {@code seed}: distinct seeds give distinct files (uploads are deduplicated by content)."""
+    import random
+    pixels = random.Random(seed)
+    raw = b"".join(b"\x00" + pixels.randbytes(width * 3) for _ in range(height))
 
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
