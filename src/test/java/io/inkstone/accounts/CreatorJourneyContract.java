@@ -277,7 +277,7 @@ abstract class CreatorJourneyContract {
 		// time passes (the schedule is moved into the past), the publisher fires within its 10 s period
 		jdbc.sql("UPDATE articles SET publish_at = :t WHERE id = :id").param("t", System.currentTimeMillis() - 1000)
 			.param("id", scheduledId).update();
-		long deadline = System.currentTimeMillis() + 20_000;
+		long deadline = System.currentTimeMillis() + 40_000;
 		while (browser().page("/articles/" + scheduledId).status() != 200 && System.currentTimeMillis() < deadline) {
 			sleep(250);
 		}

@@ -669,6 +669,10 @@ abstract class ReaderPagesContract {
 		assertThat(etag).isNotBlank();
 		assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache").doesNotContain("no-store");
 		HttpResponse<String> revalidated = reader.get("/articles/" + id, "If-None-Match", etag);
+		if (revalidated.statusCode() == 200) { // the hot list reloaded in between (every 2 s): a real change, try again
+			etag = revalidated.headers().firstValue("ETag").orElseThrow();
+			revalidated = reader.get("/articles/" + id, "If-None-Match", etag);
+		}
 		assertThat(revalidated.statusCode()).isEqualTo(304);
 		assertThat(revalidated.body()).isEmpty();
 		// a change the page shows (a share) changes the ETag
