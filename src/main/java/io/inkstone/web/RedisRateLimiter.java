@@ -11,6 +11,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.inkstone.shared.InkstoneProperties;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -32,8 +33,9 @@ class RedisRateLimiter implements RateLimiter {
 	private final LocalRateLimiter fallback = new LocalRateLimiter();
 
 	RedisRateLimiter(InkstoneProperties properties) {
-		this.client = RedisClient.create(properties.redis().url());
-		this.client.setDefaultTimeout(Duration.ofMillis(500));
+		RedisURI uri = RedisURI.create(properties.redis().url());
+		uri.setTimeout(Duration.ofMillis(500));
+		this.client = RedisClient.create(uri);
 		this.buckets = Bucket4jLettuce.casBasedBuilder(client)
 			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
 			.build();
