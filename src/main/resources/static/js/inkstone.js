@@ -1,6 +1,89 @@
 // Progressive enhancement only: every control works without this file.
 (function () {
   'use strict';
+
+  // Shared pages (the same bytes for every anonymous reader, so any cache can keep them) carry no CSRF token.
+  // Before such a form is sent, the token is taken from its cookie, or fetched once (which sets the cookie).
+  function cookie(name) {
+    var match = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+  var pendingToken = null;
+  function token() {
+    var known = cookie('XSRF-TOKEN');
+    if (known) { return Promise.resolve(known); }
+    if (!pendingToken) {
+      pendingToken = fetch('/csrf', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (r) { return r.json(); }).then(function (j) { return j.token; });
+    }
+    return pendingToken;
+  }
+  function fillTokens(value) {
+    document.querySelectorAll('form input[type=hidden][name="_csrf"]').forEach(function (input) {
+      if (!input.value) { input.value = value; }
+    });
+  }
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    var input = form.querySelector && form.querySelector('input[type=hidden][name="_csrf"]');
+    if (!input || input.value || !window.fetch) {
+      return; // without scripts the server answers with a confirmation page that carries a token
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    var submitter = event.submitter;
+    token().then(function (value) {
+      fillTokens(value);
+      if (form.requestSubmit) { form.requestSubmit(submitter || undefined); } else { form.submit(); }
+    }).catch(function () { form.submit(); });
+  }, true);
+
+  // The article page's read beacon and live numbers (a second old at most; as old as the page without scripts).
+  function formatCount(n) {
+    if (document.documentElement.lang === 'en' || n < 10000) { return String(n); }
+    var tenths = Math.round(n / 1000);
+    return Math.floor(tenths / 10) + '.' + (tenths % 10) + '万';
+  }
+  function setCount(selector, n) {
+    var el = document.querySelector(selector);
+    if (el && typeof n === 'number') { el.textContent = el.textContent.replace(/[\d,.]+万?/, formatCount(n)); }
+  }
+  var beacon = document.getElementById('reader-beacon');
+  if (beacon && window.fetch) {
+    var id = beacon.getAttribute('data-article');
+    fetch('/articles/' + id + '/view', { method: 'POST', credentials: 'same-origin', keepalive: true,
+      headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.json(); })
+      .then(function (state) {
+        if (state.csrfToken) { fillTokens(state.csrfToken); }
+        var follow = document.querySelector('.follow-form');
+        var button = follow && follow.querySelector('[data-testid="follow-button"]');
+        if (state.following && button && button.getAttribute('aria-pressed') !== 'true') {
+          follow.action = follow.action.replace(/\/follow$/, '/unfollow');
+          button.textContent = button.getAttribute('data-unfollow-text');
+          button.setAttribute('aria-pressed', 'true');
+          button.classList.remove('button-primary');
+          button.classList.add('button-secondary');
+        }
+        var like = document.querySelector('[data-testid="like-button"]');
+        if (state.liked && like) {
+          like.setAttribute('aria-pressed', 'true');
+          like.classList.add('button-primary');
+        }
+      })
+      .catch(function () { /* counting is best effort; the page works without it */ });
+    fetch('/articles/' + id + '/live', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.json(); })
+      .then(function (live) {
+        setCount('[data-testid="read-count"]', live.reads);
+        setCount('[data-testid="share-count"]', live.shares);
+        setCount('[data-testid="like-count"]', live.likes);
+        setCount('[data-testid="comment-count"]', live.comments);
+        setCount('[data-testid="follower-count"]', live.followers);
+      })
+      .catch(function () { /* the numbers the page was rendered with stay */ });
+  }
+
   document.addEventListener('submit', function (event) {
     var form = event.target;
     if (!form.classList || !form.classList.contains('share-form') || !window.fetch) {

@@ -94,12 +94,9 @@ class ArticlePageController {
 			HttpServletRequest request, org.springframework.web.context.request.WebRequest webRequest) {
 		Article article = articles.getPublished(id);
 		Channel channel = channels.get(article.channelId());
-		String reader = ReaderKey.of(request);
-		if (engagement.recordRead(reader, request.getRemoteAddr(), ReaderKey.isBot(request), id, channel.id())) {
-			io.inkstone.shared.SignedIn.current()
-				.ifPresent(me -> interests.recordRead(me.accountId(), id, channel.name(), article.tagList()));
-			coReads.recordRead(reader, id);
-		}
+		// reads are counted by the page's beacon (ReaderBeaconController), so that the page itself can be shared
+		boolean sharedPage = io.inkstone.web.SharedPage.is(request);
+		String reader = sharedPage ? null : ReaderKey.of(request);
 		Ui u = ui.of(request);
 		String disclaimer = u.english() ? properties.disclaimer().en() : properties.disclaimer().zh();
 		io.inkstone.creators.Creator creator = creators.get(article.creatorId());
@@ -111,9 +108,9 @@ class ArticlePageController {
 				u.care() ? "" : parts.headlinesHtml(u), comments(article, reader), articles.corrections(id),
 				aiSuspected, jsonLd(article, creator, aiSuspected, preview), preview);
 		// The ETag covers everything the page shows, computed from the model: a revalidation that
-		// matches answers 304 without rendering.
+		// matches answers 304 without rendering. (Shared pages get a strong ETag from the page store.)
 		RenderedArticlePages.Key key = RenderedArticlePages.Key.of(page);
-		if (webRequest.checkNotModified(etag(page, key, hot.version()))) {
+		if (!sharedPage && webRequest.checkNotModified(etag(page, key, hot.version()))) {
 			return null;
 		}
 		return ResponseEntity.ok().contentType(HTML).body(rendered.render(page, key));
@@ -126,7 +123,7 @@ class ArticlePageController {
 			.orElse(false);
 		return new Pages.CommentsView(comments.of(article.id(), me.map(a -> a.accountId()).orElse(null), author),
 				comments.count(article.id()), comments.enabled(article.id()), author, me.isPresent(),
-				comments.articleLikes(article.id()), comments.likes(article.id(), reader));
+				comments.articleLikes(article.id()), reader != null && comments.likes(article.id(), reader));
 	}
 
 	private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();

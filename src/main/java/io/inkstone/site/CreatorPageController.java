@@ -57,7 +57,7 @@ class CreatorPageController {
 		Cursor cursor = Cursor.parse(after);
 		Slice<ArticleSummary> page = articles.latestByCreator(creator.id(), cursor, PAGE_SIZE);
 		model.addAttribute("page", new Pages.CreatorPage(ui.of(request), parts.nav(),
-				parts.card(creator, ReaderKey.of(request), 0), cards.of(page.items()),
+				parts.card(creator, io.inkstone.web.SharedPage.is(request) ? null : ReaderKey.of(request), 0), cards.of(page.items()),
 				page.hasNext() ? page.next().encode() : null, cursor == Cursor.START,
 				compliance.on("org-disclosure") ? applications.organisationOf(creator.id()).orElse(null) : null));
 		return "creators/show";

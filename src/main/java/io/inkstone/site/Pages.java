@@ -99,4 +99,8 @@ public final class Pages {
 	public record Headlines(Ui ui, List<HeadlineBlock> blocks) {
 	}
 
+	/** The one-click confirmation of a reader action sent from a shared page without a token (no JavaScript). */
+	public record ConfirmPage(Ui ui, List<Channel> nav, String action, String kind, String back) {
+	}
+
 }

@@ -34,12 +34,27 @@ class SecurityConfig {
 			throws Exception {
 		refresh.ifAvailable(r -> http.addFilterBefore(new AuthenticationRefreshFilter(r),
 				org.springframework.security.web.access.intercept.AuthorizationFilter.class));
-		CsrfTokenRequestAttributeHandler handler = new CsrfTokenRequestAttributeHandler();
-		handler.setCsrfRequestAttributeName(null); // load the token eagerly so templates can render it
+		// load the token eagerly so templates can render it (its cookie is set before the page streams), except for
+		// shared pages, which carry none: reading it would set a cookie and make the page per-reader
+		CsrfTokenRequestAttributeHandler handler = new CsrfTokenRequestAttributeHandler() {
+			@Override
+			public void handle(jakarta.servlet.http.HttpServletRequest request,
+					jakarta.servlet.http.HttpServletResponse response,
+					java.util.function.Supplier<org.springframework.security.web.csrf.CsrfToken> token) {
+				super.handle(request, response, token);
+				if (!SharedPage.is(request)) {
+					token.get();
+				}
+			}
+		};
 		// Secure follows request.isSecure(), which the RemoteIpValve sets from a trusted proxy's X-Forwarded-Proto
 		CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
 		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-		http.csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(handler))
+		// the read beacon changes nothing a forged request could abuse (one read per reader and day, capped per
+		// address) and is the request that hands a first-time reader its token
+		http.csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(handler)
+				.ignoringRequestMatchers("/articles/*/view"))
+			.exceptionHandling(e -> e.accessDeniedHandler(new ReaderActionConfirmation()))
 			// anonymous readers get no session; signing in creates one (with a new id: no fixation)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
 				.sessionFixation(f -> f.changeSessionId()))

@@ -24,7 +24,8 @@ public class UiFactory {
 	}
 
 	public Ui of(HttpServletRequest request) {
-		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		// a shared page carries no token (scripts and the confirm page supply one when a form is used)
+		CsrfToken csrf = SharedPage.is(request) ? null : (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		String path = request.getRequestURI();
 		if (request.getQueryString() != null) {
 			path += "?" + request.getQueryString();

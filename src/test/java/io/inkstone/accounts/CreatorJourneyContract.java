@@ -1336,7 +1336,7 @@ abstract class CreatorJourneyContract {
 		String email = "tls-" + System.nanoTime() + "@inkstone.test";
 		signUp(email, "加密");
 		Browser tls = browser().header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "198.51.100.40");
-		HttpResponse<String> home = tls.get("/");
+		HttpResponse<String> home = tls.get("/search?q=" + java.net.URLEncoder.encode("诗", java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(setCookie(home, "XSRF-TOKEN")).contains("Secure").containsIgnoringCase("SameSite=Lax");
 		assertThat(setCookie(home, "ink_rid")).contains("Secure").containsIgnoringCase("SameSite=Lax");
 		assertThat(setCookie(tls.get("/mode/care?back=/"), "ink_mode")).contains("Secure").containsIgnoringCase("SameSite=Lax");
@@ -1354,7 +1354,7 @@ abstract class CreatorJourneyContract {
 		}
 
 		// without the proxy's word, plain http: no Secure flag (the browser would drop the cookie), still Lax
-		HttpResponse<String> overHttp = browser().get("/");
+		HttpResponse<String> overHttp = browser().get("/search?q=" + java.net.URLEncoder.encode("诗", java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(setCookie(overHttp, "XSRF-TOKEN")).doesNotContain("Secure").containsIgnoringCase("SameSite=Lax");
 		assertThat(setCookie(overHttp, "ink_rid")).doesNotContain("Secure");
 	}

@@ -68,6 +68,7 @@ class EngagementAbuseIntegrationTests {
 		for (int i = 0; i < 30; i++) {
 			Browser reader = new Browser(port);
 			assertThat(reader.page("/articles/" + id).status()).isEqualTo(200);
+			reader.view(id);
 			reader.post("/articles/" + id + "/share", Map.of("_csrf", reader.csrfToken()));
 			HttpResponse<String> like = reader.post("/articles/" + id + "/like", Map.of("_csrf", reader.csrfToken()));
 			assertThat(like.statusCode()).isIn(302, 429);
@@ -81,7 +82,7 @@ class EngagementAbuseIntegrationTests {
 		// behind the proxy (loopback is trusted), each real client has its own allowance
 		for (int i = 1; i <= 3; i++) {
 			Browser behindProxy = new Browser(port).header("X-Forwarded-For", "198.51.100." + i);
-			behindProxy.page("/articles/" + id);
+			behindProxy.view(id);
 			assertThat(behindProxy.post("/articles/" + id + "/like", Map.of("_csrf", behindProxy.csrfToken())).statusCode())
 				.isEqualTo(302);
 		}
@@ -92,7 +93,7 @@ class EngagementAbuseIntegrationTests {
 	@Test
 	void aReaderIdTheClientMadeUpIsReplacedByOneTheServerSigned() {
 		Browser reader = new Browser(port);
-		HttpResponse<String> forged = reader.get("/articles/" + id, "Cookie", "ink_rid=0123456789abcdef");
+		HttpResponse<String> forged = reader.get("/articles/" + id + "/view.gif", "Cookie", "ink_rid=0123456789abcdef");
 		String minted = forged.headers()
 			.allValues("Set-Cookie")
 			.stream()
@@ -102,10 +103,10 @@ class EngagementAbuseIntegrationTests {
 		String value = minted.substring("ink_rid=".length(), minted.indexOf(';'));
 		assertThat(value).doesNotStartWith("0123456789abcdef").matches("[0-9a-f]{16}\\.[A-Za-z0-9_-]{22}");
 		// the signed id is kept: no new cookie; an altered signature is not
-		HttpResponse<String> kept = new Browser(port).get("/articles/" + id, "Cookie", "ink_rid=" + value);
+		HttpResponse<String> kept = new Browser(port).get("/articles/" + id + "/view.gif", "Cookie", "ink_rid=" + value);
 		assertThat(kept.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("ink_rid="))).isTrue();
 		String altered = value.substring(0, 15) + (value.charAt(15) == 'a' ? 'b' : 'a') + value.substring(16);
-		HttpResponse<String> refused = new Browser(port).get("/articles/" + id, "Cookie", "ink_rid=" + altered);
+		HttpResponse<String> refused = new Browser(port).get("/articles/" + id + "/view.gif", "Cookie", "ink_rid=" + altered);
 		assertThat(refused.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("ink_rid="))).isTrue();
 	}
 

@@ -54,7 +54,7 @@ class RestartIntegrationTests {
 			reader.post(page.testId("creator-card").selectFirst("form.follow-form").attr("action"),
 					Map.of("_csrf", reader.csrfToken()));
 			for (int i = 0; i < 5; i++) {
-				new Browser(port(first)).page("/articles/" + id);
+				new Browser(port(first)).view(id);
 			}
 			// the flush interval is an hour: only the shutdown flush can save these counts
 		}
@@ -62,6 +62,7 @@ class RestartIntegrationTests {
 			// "remember me" outlives the restart: its key is kept in the database, not drawn per start
 			assertThat(new Browser(port(second)).get("/account", "Cookie", rememberMe).statusCode()).isEqualTo(200);
 			Browser reader = new Browser(port(second));
+			reader.view(id);
 			Browser.Page page = reader.page("/articles/" + id);
 			assertThat(page.testId("share-count").text()).isEqualTo("1 次分享");
 			assertThat(page.testId("read-count").text()).isEqualTo("7 阅读"); // 6 readers before, this one now

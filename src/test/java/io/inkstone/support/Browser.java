@@ -121,6 +121,20 @@ public final class Browser {
 			.build());
 	}
 
+	/** A GET whose body is kept as bytes, with one extra header (e.g. Accept-Encoding). */
+	public HttpResponse<byte[]> getBytes(String path, String header, String value) {
+		try {
+			return client.send(request(path).header(header, value).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** A GET whose body is kept as bytes (images). */
 	public HttpResponse<byte[]> getBytes(String path) {
 		try {
@@ -177,15 +191,28 @@ public final class Browser {
 		}
 	}
 
-	/** The CSRF token from the XSRF-TOKEN cookie (set by the first page this browser loaded). */
+	/**
+	 * The CSRF token from the XSRF-TOKEN cookie. Shared pages set none, so when there is none yet this asks
+	 * {@code /csrf} for one, as the page's script does before it sends a form.
+	 */
 	public String csrfToken() {
-		return cookies.getCookieStore()
-			.getCookies()
-			.stream()
-			.filter(c -> c.getName().equals("XSRF-TOKEN"))
-			.map(HttpCookie::getValue)
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no CSRF cookie yet"));
+		String token = cookie("XSRF-TOKEN");
+		if (token == null) {
+			HttpResponse<String> response = get("/csrf");
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("no CSRF token: /csrf answered " + response.statusCode());
+			}
+			token = cookie("XSRF-TOKEN");
+		}
+		if (token == null) {
+			throw new IllegalStateException("no CSRF cookie after /csrf");
+		}
+		return token;
+	}
+
+	/** What the article page's script does after the page loads: the read beacon (counts the read). */
+	public HttpResponse<String> view(long articleId) {
+		return post("/articles/" + articleId + "/view", Map.of(), "application/json");
 	}
 
 	public String cookie(String name) {

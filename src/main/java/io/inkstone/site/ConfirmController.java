@@ -1,0 +1,46 @@
+package io.inkstone.site;
+
+import java.util.regex.Matcher;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.inkstone.shared.NotFoundException;
+import io.inkstone.web.SharedPage;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /confirm}: where a like, share or follow sent without JavaScript from a shared page (which carries no CSRF
+ * token) lands — the same button again, now with a token. Only the reader actions of shared pages are offered.
+ */
+@Controller
+class ConfirmController {
+
+	private final UiFactory ui;
+
+	private final SiteParts parts;
+
+	ConfirmController(UiFactory ui, SiteParts parts) {
+		this.ui = ui;
+		this.parts = parts;
+	}
+
+	@GetMapping("/confirm")
+	String confirm(@RequestParam(name = "action", defaultValue = "") String action,
+			@RequestParam(name = "back", defaultValue = "") String back, HttpServletRequest request, Model model) {
+		Matcher matcher = SharedPage.READER_ACTIONS.matcher(action);
+		if (!matcher.matches()) {
+			throw new NotFoundException("没有这个操作 / no such action");
+		}
+		String kind = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+		String safeBack = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") && back.length() < 300
+				&& back.chars().noneMatch(c -> c < 0x20) ? back : "";
+		model.addAttribute("page", new Pages.ConfirmPage(ui.of(request), parts.nav(), action, kind, safeBack));
+		return "confirm";
+	}
+
+}

@@ -1,0 +1,130 @@
+package io.inkstone.site;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.inkstone.articles.Article;
+import io.inkstone.articles.Articles;
+import io.inkstone.channels.Channels;
+import io.inkstone.creators.Creators;
+import io.inkstone.discovery.CoReads;
+import io.inkstone.engagement.Comments;
+import io.inkstone.engagement.Counts;
+import io.inkstone.engagement.Engagement;
+import io.inkstone.feed.Interests;
+import io.inkstone.shared.ReaderKey;
+import io.inkstone.shared.SignedIn;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a shared article page asks for after it loads, so that the page itself is the same for every reader:
+ * the read beacon (counts the read once per reader and day, mints the signed reader id, hands out the CSRF token
+ * and says what this reader has done: following, liked), and the live numbers, which any cache may keep for a
+ * second. Without JavaScript the page loads {@code view.gif} instead, and the numbers are as old as the page.
+ */
+@RestController
+class ReaderBeaconController {
+
+	/** A transparent 1×1 GIF. */
+	private static final byte[] PIXEL = java.util.Base64.getDecoder()
+		.decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
+	private final Articles articles;
+
+	private final Engagement engagement;
+
+	private final Comments comments;
+
+	private final Creators creators;
+
+	private final Interests interests;
+
+	private final CoReads coReads;
+
+	private final Channels channels;
+
+	ReaderBeaconController(Articles articles, Engagement engagement, Comments comments, Creators creators,
+			Interests interests, CoReads coReads, Channels channels) {
+		this.channels = channels;
+		this.articles = articles;
+		this.engagement = engagement;
+		this.comments = comments;
+		this.creators = creators;
+		this.interests = interests;
+		this.coReads = coReads;
+	}
+
+	@PostMapping(value = "/articles/{id}/view", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> view(@PathVariable long id, HttpServletRequest request) {
+		Article article = articles.getPublished(id);
+		String reader = ReaderKey.of(request);
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("counted", count(article, reader, request));
+		state.put("following", creators.isFollowing(reader, article.creatorId()));
+		state.put("liked", comments.likes(id, reader));
+		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		if (token != null) {
+			state.put("csrfParameter", token.getParameterName());
+			state.put("csrfToken", token.getToken());
+		}
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(state);
+	}
+
+	@GetMapping("/articles/{id}/view.gif")
+	ResponseEntity<byte[]> pixel(@PathVariable long id, HttpServletRequest request) {
+		Article article = articles.getPublished(id);
+		count(article, ReaderKey.of(request), request);
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_GIF).body(PIXEL);
+	}
+
+	/** The numbers a page shows, the same for everyone: cacheable for a second. */
+	@GetMapping(value = "/articles/{id}/live", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> live(@PathVariable long id) {
+		Article article = articles.getPublished(id);
+		Counts counts = engagement.counts(id);
+		Map<String, Object> live = new LinkedHashMap<>();
+		live.put("reads", counts.reads());
+		live.put("shares", counts.shares());
+		live.put("likes", comments.articleLikes(id));
+		live.put("comments", comments.count(id));
+		live.put("followers", creators.followerCount(article.creatorId()));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(1)).cachePublic().sMaxAge(java.time.Duration.ofSeconds(1)))
+			.body(live);
+	}
+
+	/** The CSRF token for scripts on shared pages (also sets its cookie). */
+	@GetMapping(value = "/csrf", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, String>> csrf(HttpServletRequest request) {
+		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(Map.of("parameter", token.getParameterName(), "header", token.getHeaderName(), "token", token.getToken()));
+	}
+
+	private boolean count(Article article, String reader, HttpServletRequest request) {
+		boolean counted = engagement.recordRead(reader, request.getRemoteAddr(), ReaderKey.isBot(request), article.id(),
+				article.channelId());
+		if (counted) {
+			SignedIn.current()
+				.ifPresent(me -> interests.recordRead(me.accountId(), article.id(), channelName(article), article.tagList()));
+			coReads.recordRead(reader, article.id());
+		}
+		return counted;
+	}
+
+	private String channelName(Article article) {
+		return channels.get(article.channelId()).name();
+	}
+
+}

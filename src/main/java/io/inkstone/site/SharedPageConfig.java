@@ -1,0 +1,156 @@
+package io.inkstone.site;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import io.inkstone.articles.ArticleChanged;
+import io.inkstone.discovery.CoReads;
+import io.inkstone.discovery.HotList;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.servlet.LocaleResolver;
+
+import tools.jackson.databind.ObjectMapper;
+
+/** Registers the {@link SharedPageStore} right after the input check, ahead of Spring Security. */
+@Configuration(proxyBeanMethods = false)
+class SharedPageConfig {
+
+	@Bean
+	SharedPageStore sharedPageStore(PageStoreProperties properties, LocaleResolver locales, MeterRegistry meters) {
+		return new SharedPageStore(properties, locales, meters);
+	}
+
+	@Bean
+	FilterRegistrationBean<SharedPageStore> sharedPageStoreRegistration(SharedPageStore store) {
+		FilterRegistrationBean<SharedPageStore> registration = new FilterRegistrationBean<>(store);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	/**
+	 * Purges the store after every committed article change (publish, edit, takedown, delete — from this node at
+	 * once, from other nodes and the import command through the change feed within a second) and whenever the hot
+	 * list moves; tells a configured CDN purge hook which paths changed.
+	 */
+	@Component
+	static class Purges {
+
+		private static final Logger log = LoggerFactory.getLogger(Purges.class);
+
+		private final SharedPageStore store;
+
+		private final HotList hot;
+
+		private final PageStoreProperties properties;
+
+		private final AtomicInteger hotVersion = new AtomicInteger(Integer.MIN_VALUE);
+
+		private final Set<String> pendingPaths = ConcurrentHashMap.newKeySet();
+
+		private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+		private static final ObjectMapper JSON = new ObjectMapper();
+
+		Purges(SharedPageStore store, HotList hot, PageStoreProperties properties) {
+			this.store = store;
+			this.hot = hot;
+			this.properties = properties;
+		}
+
+		/**
+		 * After the change commits: a purge before it would let a concurrent render store the old page again. A plain
+		 * listener that defers itself, not a transactional one: Spring Modulith would record every such call in its
+		 * event publication registry (a write per change for a purely in-memory action).
+		 */
+		@EventListener
+		void on(ArticleChanged changed) {
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						purge(changed);
+					}
+				});
+			}
+			else {
+				purge(changed);
+			}
+		}
+
+		/** Related lists change when co-reads are flushed. */
+		@EventListener
+		void on(CoReads.CoReadsChanged changed) {
+			store.purge();
+		}
+
+		private void purge(ArticleChanged changed) {
+			store.purge();
+			if (!properties.purgeUrl().isBlank()) {
+				pendingPaths.addAll(List.of("/", "/articles/" + changed.id(), "/channels/", "/creators/", "/tags/"));
+			}
+		}
+
+		@Scheduled(fixedDelay = 500)
+		void followHotList() {
+			int now = hot.version();
+			if (hotVersion.getAndSet(now) != now) {
+				store.purge();
+				if (!properties.purgeUrl().isBlank()) {
+					pendingPaths.add("/");
+				}
+			}
+			sendPurges();
+		}
+
+		/**
+		 * One POST per half second at most to the CDN hook: {"paths": [...]} where a path ending in "/" stands for
+		 * every page under it. A hook that fails is logged; shared caches still expire after s-maxage.
+		 */
+		private void sendPurges() {
+			if (pendingPaths.isEmpty() || properties.purgeUrl().isBlank()) {
+				return;
+			}
+			List<String> paths = List.copyOf(pendingPaths);
+			pendingPaths.removeAll(paths);
+			try {
+				HttpRequest request = HttpRequest.newBuilder(URI.create(properties.purgeUrl()))
+					.timeout(Duration.ofSeconds(5))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("paths", paths))))
+					.build();
+				int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+				if (status >= 300) {
+					log.warn("CDN purge hook answered {} for {} paths", status, paths.size());
+				}
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				log.warn("CDN purge hook failed: {}", ex.toString());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
+}
