@@ -39,12 +39,48 @@ public class InkstoneApplication {
 		return SpringApplication.exit(app.run(withFlag));
 	}
 
-	/** Runs the import command without a web server and returns its exit code. */
+	/**
+	 * Runs the import command without a web server and returns its exit code. The files are checked before the
+	 * application starts: a missing or unreadable file (or none) is a usage error (exit 2) with one line on
+	 * standard error, and nothing is started, opened or migrated.
+	 */
 	public static int runImport(String... args) {
+		String problem = importArgumentProblem(args);
+		if (problem != null) {
+			System.err.println(problem);
+			return 2; // ImportCommand.USAGE
+		}
 		SpringApplication app = new SpringApplication(InkstoneApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setAdditionalProfiles("import");
 		return SpringApplication.exit(app.run(args));
+	}
+
+	/** The one-line usage error of these import arguments, or null when every file argument is a readable file. */
+	static String importArgumentProblem(String... args) {
+		java.util.List<String> files = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toList();
+		if (files.isEmpty()) {
+			return "usage: java -jar inkstone.jar import FILE.jsonl[.gz] [FILE.jsonl …] (no file given)";
+		}
+		for (String file : files) {
+			java.nio.file.Path path;
+			try {
+				path = java.nio.file.Path.of(file);
+			}
+			catch (java.nio.file.InvalidPathException ex) {
+				return "import: not a valid file name: " + file;
+			}
+			if (!java.nio.file.Files.exists(path)) {
+				return "import: no such file: " + path + " (nothing imported)";
+			}
+			if (!java.nio.file.Files.isRegularFile(path)) {
+				return "import: not a regular file: " + path + " (nothing imported)";
+			}
+			if (!java.nio.file.Files.isReadable(path)) {
+				return "import: cannot read " + path + " (permission denied; nothing imported)";
+			}
+		}
+		return null;
 	}
 
 }

@@ -42,11 +42,15 @@ class AccountController {
 
 	private final RateLimiter limits;
 
+	private final SignUps signUps;
+
 	/** Sign-up attempts per client address and hour: bounds account farming and probing which e-mails exist. */
 	private final int signupsPerAddressHour;
 
 	AccountController(Accounts accounts, EmailVerification verification, UiFactory ui, io.inkstone.rules.Rules rules,
-			RateLimiter limits, @Value("${inkstone.security.signups-per-address-hour:10}") int signupsPerAddressHour) {
+			RateLimiter limits, @Value("${inkstone.security.signups-per-address-hour:10}") int signupsPerAddressHour,
+			SignUps signUps) {
+		this.signUps = signUps;
 		this.limits = limits;
 		this.signupsPerAddressHour = signupsPerAddressHour;
 		this.rules = rules;
@@ -66,9 +70,38 @@ class AccountController {
 	}
 
 	@GetMapping("/signup")
-	String signupForm(HttpServletRequest request, Model model) {
-		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "signup", "", "", Map.of(), false));
+	String signupForm(@RequestParam(name = "sent", required = false) String sent, HttpServletRequest request, Model model) {
+		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), sent != null ? "sent" : "signup", "",
+				"", Map.of(), false));
 		return "accounts/signup";
+	}
+
+	/** The link of a sign-up mail: a button that creates the account (a GET changes nothing, so link scanners do not). */
+	@GetMapping("/signup/confirm")
+	String confirmForm(@RequestParam(name = "token", defaultValue = "") String token, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		boolean valid = signUps.pending(token).isPresent();
+		if (!valid) {
+			response.setStatus(400);
+		}
+		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), valid ? "confirm" : "confirm-invalid",
+				token, "", Map.of(), false));
+		return "accounts/signup";
+	}
+
+	@PostMapping("/signup/confirm")
+	String confirm(@RequestParam(name = "token", defaultValue = "") String token, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		SignUps.Confirmation confirmation = signUps.confirm(token);
+		if (confirmation.outcome() != SignUps.Outcome.CREATED) {
+			response.setStatus(confirmation.outcome() == SignUps.Outcome.TAKEN ? 409 : 400);
+			model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(),
+					confirmation.outcome() == SignUps.Outcome.TAKEN ? "confirm-taken" : "confirm-invalid", "", "", Map.of(),
+					false));
+			return "accounts/signup";
+		}
+		welcome(confirmation.account(), request, response);
+		return "redirect:/";
 	}
 
 	@PostMapping("/signup")
@@ -79,6 +112,18 @@ class AccountController {
 		long wait = limits.tryAcquire("signup-ip:" + request.getRemoteAddr(), signupsPerAddressHour, Duration.ofHours(1));
 		if (wait > 0) {
 			throw new TooManyRequestsException(wait);
+		}
+		if (verification.required()) {
+			// with mail, the answer is the same whether or not the address is registered: the mailbox tells
+			Map<String, String> errors = accounts.validate(email, password, displayName);
+			if (!errors.isEmpty()) {
+				response.setStatus(400);
+				model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "signup", email, displayName,
+						errors, false));
+				return "accounts/signup";
+			}
+			signUps.request(email, password, displayName);
+			return "redirect:/signup?sent";
 		}
 		return create(email, password, displayName, Role.READER, "signup", request, response, model);
 	}
@@ -160,13 +205,18 @@ class AccountController {
 					errors, false));
 			return "accounts/signup";
 		}
-		signIn(created.get(), request, response);
-		rules.accept(created.get().accountId(), io.inkstone.rules.Rules.COMMUNITY); // the sign-up form says so
-		rules.accept(created.get().accountId(), io.inkstone.rules.Rules.PRIVACY);
+		welcome(created.get(), request, response);
 		if (role == Role.READER) {
 			verification.send(created.get().accountId());
 		}
 		return "redirect:" + (role == Role.ADMIN ? "/admin" : "/");
+	}
+
+	/** Signs a new account in and records the rules its sign-up form accepted. */
+	private void welcome(SignedIn account, HttpServletRequest request, HttpServletResponse response) {
+		signIn(account, request, response);
+		rules.accept(account.accountId(), io.inkstone.rules.Rules.COMMUNITY); // the sign-up form says so
+		rules.accept(account.accountId(), io.inkstone.rules.Rules.PRIVACY);
 	}
 
 	/** Signs the new account in, with a fresh session id (no fixation). */

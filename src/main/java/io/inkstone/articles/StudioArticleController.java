@@ -58,9 +58,12 @@ class StudioArticleController {
 
 	private final io.inkstone.media.Media media;
 
+	private final io.inkstone.creators.CreatorApplications applications;
+
 	StudioArticleController(Articles articles, Creators creators, Channels channels, UiFactory ui,
 			io.inkstone.engagement.Engagement engagement, io.inkstone.engagement.Comments comments,
-			io.inkstone.media.Media media, RateLimiter limits) {
+			io.inkstone.media.Media media, RateLimiter limits, io.inkstone.creators.CreatorApplications applications) {
+		this.applications = applications;
 		this.limits = limits;
 		this.media = media;
 		this.engagement = engagement;
@@ -77,10 +80,32 @@ class StudioArticleController {
 
 	@GetMapping("/studio")
 	String dashboard(HttpServletRequest request, Model model) {
-		Creator me = me();
+		io.inkstone.shared.SignedIn account = io.inkstone.shared.SignedIn.current().orElseThrow();
+		java.util.Optional<Creator> creator = creators.ofAccount(account.accountId());
+		if (creator.isEmpty()) {
+			model.addAttribute("page", notACreator(account, request));
+			return "studio/not-a-creator";
+		}
+		Creator me = creator.get();
 		model.addAttribute("page", new StudioPages.Dashboard(ui.of(request), List.of(), me, stats(me),
 				creators.followerCount(me.id())));
 		return "studio/dashboard";
+	}
+
+	/** Why this signed-in account has no studio yet, from its role and its latest 申请入驻. */
+	private StudioPages.NotACreator notACreator(io.inkstone.shared.SignedIn account, HttpServletRequest request) {
+		if ("ADMIN".equals(account.role()) || "REVIEWER".equals(account.role())) {
+			return new StudioPages.NotACreator(ui.of(request), List.of(), "staff", 0, null, 0);
+		}
+		List<io.inkstone.creators.CreatorApplication> history = applications.of(account.accountId());
+		if (history.isEmpty()) {
+			return new StudioPages.NotACreator(ui.of(request), List.of(), "none", 0, null,
+					applications.attemptsLeft(account.accountId()));
+		}
+		io.inkstone.creators.CreatorApplication latest = history.get(0); // newest first
+		return new StudioPages.NotACreator(ui.of(request), List.of(), latest.status(),
+				latest.decidedAt() != null && !latest.pending() ? latest.decidedAt() : latest.createdAt(), latest.reason(),
+				applications.attemptsLeft(account.accountId()));
 	}
 
 	/** The dashboard numbers as CSV (UTF-8 with BOM so spreadsheet programs read Chinese correctly). */

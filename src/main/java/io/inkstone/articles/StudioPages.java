@@ -21,6 +21,14 @@ public final class StudioPages {
 
 	}
 
+	/**
+	 * {@code /studio} for a signed-in account without a creator profile: why, and what to do. {@code state}: staff,
+	 * none (never applied), pending (since {@code since}), rejected (with {@code reason}; {@code attemptsLeft} more
+	 * applications allowed), approved (the profile is being set up).
+	 */
+	public record NotACreator(Ui ui, List<Channel> nav, String state, long since, String reason, int attemptsLeft) {
+	}
+
 	/** The version list of an article, and one version compared side by side with the one before it. */
 	public record Revisions(Ui ui, List<Channel> nav, long articleId, String title, List<Revision> revisions,
 			Revision shown, List<DiffLine> diff) {

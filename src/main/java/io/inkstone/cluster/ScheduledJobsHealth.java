@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes a failing background job visible: {@code /actuator/health} turns DOWN (component {@code jobs})
- * while any scheduled job's last run failed, and the gauge {@code inkstone.jobs.failing{job}} is 1 for
- * it. Before this, a job that failed every round (ShedLock on SQLite after a restart) only wrote log lines.
+ * while any scheduled job's last run failed or its last attempt to take its ShedLock lock failed
+ * ({@link ObservedLockProvider}: errors ShedLock itself swallows, a deleted lock row), and the gauge
+ * {@code inkstone.jobs.failing{job}} is 1 for it. Before this, a job that failed every round (ShedLock on SQLite
+ * after a restart) only wrote log lines, and a job whose lock could not be taken was silently skipped.
  */
 @Component("jobs")
 class ScheduledJobsHealth implements HealthIndicator {
@@ -31,32 +33,78 @@ class ScheduledJobsHealth implements HealthIndicator {
 
 	private final MeterRegistry meters;
 
-	ScheduledJobsHealth(ObjectProvider<ScheduledTaskHolder> holders, MeterRegistry meters) {
+	private final ObjectProvider<ObservedLockProvider> locks;
+
+	ScheduledJobsHealth(ObjectProvider<ScheduledTaskHolder> holders, MeterRegistry meters,
+			ObjectProvider<ObservedLockProvider> locks) {
 		this.holders = holders;
 		this.meters = meters;
+		this.locks = locks;
 	}
 
 	@Override
 	public Health health() {
 		Map<String, Object> failing = new TreeMap<>();
+		Map<String, ObservedLockProvider.Failure> lockFailures = lockFailures();
 		List<Task> tasks = tasks();
 		for (Task task : tasks) {
 			TaskExecutionOutcome outcome = task.getLastExecutionOutcome();
+			ObservedLockProvider.Failure lock = lockFailures.remove(lockName(task));
 			if (outcome.status() == TaskExecutionOutcome.Status.ERROR) {
 				failing.put(name(task), outcome.executionTime() + " " + describe(outcome.throwable()));
 			}
+			else if (lock != null) {
+				// the job did not fail: it was never started, because its lock could not be taken
+				failing.put(name(task), lock.at() + " lock not taken: " + lock.description());
+			}
 		}
+		lockFailures.forEach((lock, failure) -> failing.put("lock " + lock, failure.at() + " " + failure.description()));
 		Health.Builder health = failing.isEmpty() ? Health.up() : Health.down();
 		return health.withDetail("jobs", tasks.size()).withDetails(failing).build();
+	}
+
+	private boolean failing(Task task) {
+		return task.getLastExecutionOutcome().status() == TaskExecutionOutcome.Status.ERROR
+				|| lockFailures().containsKey(lockName(task));
+	}
+
+	private Map<String, ObservedLockProvider.Failure> lockFailures() {
+		ObservedLockProvider provider = locks.getIfAvailable();
+		return provider == null ? new TreeMap<>() : new TreeMap<>(provider.failures());
+	}
+
+	private final Map<String, String> lockNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** The {@code @SchedulerLock} name of the job's method ("" for a job without a lock). */
+	String lockName(Task task) {
+		return lockNames.computeIfAbsent(task.toString(), full -> {
+			int method = full.lastIndexOf('.');
+			if (method < 0) {
+				return "";
+			}
+			try {
+				Class<?> type = org.springframework.util.ClassUtils.forName(full.substring(0, method), getClass().getClassLoader());
+				for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+					net.javacrumbs.shedlock.spring.annotation.SchedulerLock lock = m
+						.getAnnotation(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class);
+					if (m.getName().equals(full.substring(method + 1)) && lock != null) {
+						return lock.name();
+					}
+				}
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				// not a method task: no lock
+			}
+			return "";
+		});
 	}
 
 	/** Scheduled tasks are registered when the context has refreshed, so the gauges come after that. */
 	@EventListener(ApplicationReadyEvent.class)
 	void registerGauges() {
 		for (Task task : tasks()) {
-			Gauge.builder("inkstone.jobs.failing", task,
-					t -> t.getLastExecutionOutcome().status() == TaskExecutionOutcome.Status.ERROR ? 1 : 0)
-				.description("1 while the scheduled job's last run failed")
+			Gauge.builder("inkstone.jobs.failing", task, t -> failing(t) ? 1 : 0)
+				.description("1 while the scheduled job's last run failed, or its lock could not be taken")
 				.tag("job", name(task))
 				.register(meters);
 		}

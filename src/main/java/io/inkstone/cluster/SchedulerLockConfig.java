@@ -1,11 +1,13 @@
 package io.inkstone.cluster;
 
-import net.javacrumbs.shedlock.core.LockProvider;
+import javax.sql.DataSource;
+
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * ShedLock on the shared database: a job annotated {@code @SchedulerLock} runs on one node at a time;
@@ -16,13 +18,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EnableSchedulerLock(defaultLockAtMostFor = "PT1M")
 class SchedulerLockConfig {
 
+	static final String TABLE = "shedlock";
+
+	/**
+	 * ShedLock on its own JdbcTemplate and transaction manager, with the application's exception translation (SQLite's
+	 * duplicate key becomes DuplicateKeyException, so ShedLock's insert falls back to its update) recorded per attempt,
+	 * and watched ({@link ObservedLockProvider}): lock errors ShedLock would swallow become visible.
+	 */
 	@Bean
-	LockProvider lockProvider(JdbcTemplate jdbcTemplate) {
-		// Boot's JdbcTemplate translates SQLite's duplicate key, so ShedLock's insert falls back to its update
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-			.withJdbcTemplate(jdbcTemplate)
-			.withTableName("shedlock")
-			.build());
+	ObservedLockProvider lockProvider(JdbcTemplate jdbcTemplate) {
+		DataSource dataSource = jdbcTemplate.getDataSource();
+		JdbcTemplate locks = new JdbcTemplate(dataSource);
+		locks.setExceptionTranslator(ObservedLockProvider.recording(jdbcTemplate.getExceptionTranslator()));
+		JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
+		transactions.setExceptionTranslator(locks.getExceptionTranslator());
+		return new ObservedLockProvider(() -> new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(locks)
+			.withTransactionManager(transactions)
+			.withTableName(TABLE)
+			.build()), locks, TABLE);
 	}
 
 }

@@ -68,6 +68,11 @@ public class CreatorApplications {
 		return repository.byAccount(accountId);
 	}
 
+	/** How many more times this account may apply ({@value #MAX_ATTEMPTS} applications in all). */
+	public int attemptsLeft(long accountId) {
+		return Math.max(0, MAX_ATTEMPTS - repository.byAccount(accountId).size());
+	}
+
 	public List<CreatorApplication> pending() {
 		return repository.pending();
 	}

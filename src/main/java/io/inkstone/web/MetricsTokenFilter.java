@@ -21,24 +21,52 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class MetricsTokenFilter extends OncePerRequestFilter {
 
-	private final byte[] token;
+	/** SHA-256 of the configured token (empty when none is configured). */
+	private final byte[] tokenDigest;
 
 	MetricsTokenFilter(@Value("${inkstone.security.metrics-token:}") String token) {
-		this.token = token.strip().getBytes(StandardCharsets.UTF_8);
+		String configured = token.strip();
+		this.tokenDigest = configured.isEmpty() ? new byte[0] : sha256(configured);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String header = request.getHeader("Authorization");
-		boolean presented = token.length > 0 && header != null && header.startsWith("Bearer ")
-				&& MessageDigest.isEqual(token, header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8));
-		if (!presented) {
+		String presented = bearerToken(request.getHeader("Authorization"));
+		// digests of equal length: the comparison takes the same time whatever the token's length or content
+		boolean valid = tokenDigest.length > 0 && presented != null && MessageDigest.isEqual(tokenDigest, sha256(presented));
+		if (!valid) {
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
 			response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * The credentials of an {@code Authorization: Bearer <token>} header, or null for any other header. The scheme is
+	 * case-insensitive and separated from the token by one or more spaces (RFC 9110 §11.1, §11.4; RFC 6750 §2.1).
+	 */
+	static String bearerToken(String header) {
+		if (header == null) {
+			return null;
+		}
+		String value = header.strip();
+		int space = value.indexOf(' ');
+		if (space < 0 || !"Bearer".equalsIgnoreCase(value.substring(0, space))) {
+			return null;
+		}
+		String credentials = value.substring(space + 1).strip();
+		return credentials.isEmpty() || credentials.indexOf(' ') >= 0 ? null : credentials;
+	}
+
+	private static byte[] sha256(String text) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex); // every JDK has SHA-256
+		}
 	}
 
 	@Override

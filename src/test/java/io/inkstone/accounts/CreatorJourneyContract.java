@@ -72,7 +72,18 @@ abstract class CreatorJourneyContract {
 		HttpResponse<String> r = b.post("/signup", Map.of("_csrf", b.csrfToken(), "email", email, "password",
 				"correct-horse-1", "displayName", name));
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+		confirmSignUp(b, email);
 		return b;
+	}
+
+	/** With mail configured the account exists once the mailed link is confirmed: confirms it, signing {@code b} in. */
+	void confirmSignUp(Browser b, String email) {
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/signup/confirm\\?token=([A-Za-z0-9_-]+)")
+			.matcher(mailTo(email, "/signup/confirm"));
+		assertThat(link.find()).isTrue();
+		assertThat(b.page("/signup/confirm?token=" + link.group(1)).status()).isEqualTo(200);
+		HttpResponse<String> confirmed = b.post("/signup/confirm", Map.of("_csrf", b.csrfToken(), "token", link.group(1)));
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(302);
 	}
 
 	/** Waits for the newest mail to {@code to} whose text contains {@code marker}; returns its decoded text. */
@@ -100,6 +111,9 @@ abstract class CreatorJourneyContract {
 
 	/** Opens the verification link mailed at sign-up. */
 	void verifyEmail(Browser b, String email) {
+		if (jdbc.sql("SELECT email_verified FROM accounts WHERE email = :e").param("e", email).query(Boolean.class).single()) {
+			return; // verified by its sign-up link
+		}
 		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/account/verify\\?token=([A-Za-z0-9_-]+)")
 			.matcher(mailTo(email, "/account/verify"));
 		assertThat(link.find()).isTrue();
@@ -145,9 +159,17 @@ abstract class CreatorJourneyContract {
 		String handle = "poet" + (System.nanoTime() % 100000);
 		Browser reader = signUp(email, "诗人");
 		assertThat(reader.page("/").testId("logout").text()).contains("诗人");
-		assertThat(reader.get("/studio").statusCode()).isEqualTo(403); // a reader is not a creator yet
+		// a reader is not a creator yet: /studio says so and links to 申请入驻
+		Browser.Page notYet = reader.page("/studio");
+		assertThat(notYet.status()).isEqualTo(200);
+		assertThat(notYet.testId("studio-not-creator").attr("data-state")).isEqualTo("none");
+		assertThat(notYet.testId("studio-not-creator").select("a[href=/join]")).hasSize(1);
+		assertThat(notYet.testId("studio-not-creator").text()).contains("还没有申请入驻");
+		assertThat(reader.get("/studio/articles/new").statusCode()).isEqualTo(403); // the rest of the studio stays closed
 
-		// applying needs a verified e-mail
+		// applying needs a verified e-mail (an account from before sign-up links: its address is not verified yet)
+		jdbc.sql("UPDATE accounts SET email_verified = FALSE WHERE email = :e").param("e", email).update();
+		assertThat(reader.post("/account/verify", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(302);
 		HttpResponse<String> unverified = reader.post("/join", application(reader, "某某传媒", handle));
 		assertThat(unverified.statusCode()).isEqualTo(400);
 		assertThat(unverified.body()).contains("请先验证邮箱");
@@ -171,6 +193,9 @@ abstract class CreatorJourneyContract {
 		bad.put("_csrf", reader.csrfToken());
 		assertThat(reader.post("/join", bad).statusCode()).isEqualTo(302);
 		assertThat(reader.page("/join").testId("application-history").select("tr[data-status=pending]")).hasSize(1);
+		Browser.Page pending = reader.page("/studio");
+		assertThat(pending.testId("studio-not-creator").attr("data-state")).isEqualTo("pending");
+		assertThat(pending.testId("studio-not-creator").text()).contains("正在审核中").containsPattern("\\d{4}-\\d{2}-\\d{2}");
 		// a second application while one is pending is refused
 		assertThat(reader.post("/join", application(reader, "诗人二号", handle + "x")).statusCode()).isEqualTo(400);
 
@@ -188,6 +213,7 @@ abstract class CreatorJourneyContract {
 		assertThat(approveAll()).isPositive();
 		assertThat(reader.page("/join").testId("application-history").select("tr[data-status=approved]")).hasSize(1);
 		mailTo(email, "已通过"); // the applicant is told by e-mail (subject: 你的入驻申请已通过)
+		assertThat(reader.page("/studio").html().select("[data-testid=studio-not-creator]")).isEmpty();
 
 		assertThat(reader.get("/studio").statusCode()).as("the approval applies to the open session at once").isEqualTo(200);
 		Browser creator = signIn(email, "correct-horse-1");
@@ -493,6 +519,38 @@ abstract class CreatorJourneyContract {
 		assertThat(location(browser().get("/studio/analytics"))).contains("/login");
 	}
 
+	/** {@code /studio} before there is a studio: a rejection with its reason and the way back; staff to the console. */
+	@Test
+	void theStudioExplainsARejectionAndSendsStaffToTheConsole() {
+		String email = "rejected-" + System.nanoTime() + "@inkstone.test";
+		String handle = "rej" + (System.nanoTime() % 1000000);
+		Browser applicant = signUp(email, "被拒者");
+		verifyEmail(applicant, email);
+		assertThat(applicant.post("/join", application(applicant, "被拒者" + handle, handle)).statusCode()).isEqualTo(302);
+		long application = jdbc.sql("SELECT id FROM creator_applications WHERE handle = :h").param("h", handle)
+			.query(Long.class).single();
+		Browser admin = admin();
+		assertThat(admin.post("/admin/applications/" + application + "/reject",
+				Map.of("_csrf", admin.csrfToken(), "reason", "联系方式无法核实，请补充手机号")).statusCode()).isEqualTo(302);
+
+		Browser.Page rejected = applicant.page("/studio");
+		assertThat(rejected.status()).isEqualTo(200);
+		var explained = rejected.testId("studio-not-creator");
+		assertThat(explained.attr("data-state")).isEqualTo("rejected");
+		assertThat(explained.text()).contains("未通过").contains("联系方式无法核实，请补充手机号").contains("还可申请 2 次");
+		assertThat(explained.select("a[href=/join]")).hasSize(1);
+
+		// English readers get the same in English
+		Browser.Page english = applicant.page("/studio?lang=en");
+		assertThat(english.testId("studio-not-creator").text()).contains("not approved").contains("2 more applications");
+
+		Browser.Page staff = admin.page("/studio");
+		assertThat(staff.status()).isEqualTo(200);
+		assertThat(staff.testId("studio-not-creator").attr("data-state")).isEqualTo("staff");
+		assertThat(staff.testId("studio-not-creator").select("a[href=/admin]")).hasSize(1);
+		assertThat(location(browser().get("/studio"))).contains("/login");
+	}
+
 	@Test
 	void adminsAppointReviewersWithReasonsAndEveryStaffActionIsAudited() {
 		Browser admin = admin();
@@ -514,6 +572,10 @@ abstract class CreatorJourneyContract {
 		// the open session of the new reviewer gets the role on its next request; staff pages stay admin-only
 		assertThat(candidate.get("/admin").statusCode()).isEqualTo(200);
 		assertThat(candidate.get("/admin/staff").statusCode()).isEqualTo(403);
+		Browser.Page reviewerStudio = candidate.page("/studio");
+		assertThat(reviewerStudio.status()).isEqualTo(200);
+		assertThat(reviewerStudio.testId("studio-not-creator").attr("data-state")).isEqualTo("staff");
+		assertThat(reviewerStudio.testId("studio-not-creator").select("a[href=/admin]")).hasSize(1);
 		assertThat(candidate.get("/admin/audit").statusCode()).isEqualTo(403);
 		assertThat(candidate.post("/admin/staff/reviewers", Map.of("_csrf", candidate.csrfToken(), "email", email, "reason", "x"))
 			.statusCode()).isEqualTo(403);
@@ -560,7 +622,8 @@ abstract class CreatorJourneyContract {
 
 		record Row(String path, int anonymous, int reader, int owner, int other, int admin) {
 		}
-		List<Row> gets = List.of(new Row("/studio", 302, 403, 200, 200, 404), new Row("/studio/media", 302, 403, 200, 200, 404),
+		// /studio explains itself to a signed-in reader and to staff (not a creator yet / staff): 200 with the reason
+		List<Row> gets = List.of(new Row("/studio", 302, 200, 200, 200, 200), new Row("/studio/media", 302, 403, 200, 200, 404),
 				new Row("/studio/analytics", 302, 403, 200, 200, 404), new Row("/studio/stats.csv", 302, 403, 200, 200, 404),
 				new Row("/studio/profile", 302, 403, 200, 200, 404), new Row("/studio/credit", 302, 403, 200, 200, 404),
 				new Row("/admin/reports", 302, 403, 403, 403, 200), new Row("/admin/review", 302, 403, 403, 403, 200),
@@ -1148,19 +1211,24 @@ abstract class CreatorJourneyContract {
 		assertThat(html.select("[data-field=email]").text()).contains("邮箱");
 		assertThat(html.select("[data-field=password]").text()).contains("8");
 		assertThat(html.select("[data-field=displayName]").text()).contains("昵称");
-		signUp("dup@inkstone.test", "甲");
+		// unique per run: the SQLite and PostgreSQL classes share one SMTP server in this JVM
+		String dupEmail = "dup-" + System.nanoTime() + "@inkstone.test";
+		signUp(dupEmail, "甲");
 		Browser again = browser();
 		again.page("/signup");
-		HttpResponse<String> dup = again.post("/signup", Map.of("_csrf", again.csrfToken(), "email", "DUP@inkstone.test",
+		HttpResponse<String> dup = again.post("/signup", Map.of("_csrf", again.csrfToken(), "email", dupEmail.toUpperCase(java.util.Locale.ROOT),
 				"password", "correct-horse-1", "displayName", "乙"));
-		assertThat(org.jsoup.Jsoup.parse(dup.body()).select("[data-field=email]").text()).contains("已经注册");
+		// a registered address gets the answer a fresh one gets (no account enumeration); its owner is told by mail
+		assertThat(dup.statusCode()).isEqualTo(302);
+		assertThat(location(dup)).endsWith("/signup?sent");
+		assertThat(mailTo(dupEmail, "有人尝试用你的邮箱注册")).contains("/password/forgot");
 		Browser wrong = browser();
 		wrong.page("/login");
-		HttpResponse<String> failed = wrong.post("/login", Map.of("_csrf", wrong.csrfToken(), "email", "dup@inkstone.test",
+		HttpResponse<String> failed = wrong.post("/login", Map.of("_csrf", wrong.csrfToken(), "email", dupEmail,
 				"password", "wrong-password"));
 		assertThat(location(failed)).contains("/login?error");
 		assertThat(wrong.page("/login?error").html().select("[data-testid=login-error]")).hasSize(1);
-		assertThat(jdbc.sql("SELECT password_hash FROM accounts WHERE email = 'dup@inkstone.test'").query(String.class)
+		assertThat(jdbc.sql("SELECT password_hash FROM accounts WHERE email = :e").param("e", dupEmail).query(String.class)
 			.single()).startsWith("$2");
 		assertThat(browser().get("/setup").statusCode()).isEqualTo(404); // the admin exists
 
@@ -1386,7 +1454,7 @@ abstract class CreatorJourneyContract {
 			.isEqualTo(302);
 		List<String> links = resetLinksTo(email, 2);
 		assertThat(links).hasSize(2).allSatisfy(link -> assertThat(link).startsWith(PUBLIC_URL + "/password/reset?token="));
-		assertThat(mailTo(email, "/account/verify")).contains(PUBLIC_URL + "/account/verify?token=")
+		assertThat(mailTo(email, "/signup/confirm")).contains(PUBLIC_URL + "/signup/confirm?token=")
 			.doesNotContain("localhost");
 	}
 
@@ -1433,6 +1501,7 @@ abstract class CreatorJourneyContract {
 		HttpResponse<String> fits = b.post("/signup", Map.of("_csrf", b.csrfToken(), "email", email, "password",
 				"密".repeat(24), "displayName", "长密码"));
 		assertThat(fits.statusCode()).as(fits.body()).isEqualTo(302);
+		confirmSignUp(browser(), email);
 		signIn(email, "密".repeat(24));
 		// a longer one at sign-in is just a wrong password
 		Browser wrong = browser();

@@ -208,6 +208,33 @@ class ImportCommandIntegrationTests {
 		assertThat(run.exitCode()).isEqualTo(2);
 	}
 
+	/** The arguments are checked before the application starts: no database is opened, created or migrated. */
+	@Test
+	void badFileArgumentsAreOneLineUsageErrorsBeforeAnythingStarts() throws IOException {
+		Path dataDir = Databases.freshDataDir();
+		Path good = dataDir.resolve("good.jsonl");
+		Files.writeString(good, GOOD + "\n");
+		for (String[] files : List.of(new String[] { "/nonexistent/file.jsonl" },
+				new String[] { good.toString(), "/nonexistent/second.jsonl" }, new String[] { dataDir.toString() },
+				new String[0])) {
+			PrintStream original = System.err;
+			ByteArrayOutputStream captured = new ByteArrayOutputStream();
+			System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+			Run run;
+			try {
+				run = importCommand(dataDir, files);
+			}
+			finally {
+				System.setErr(original);
+			}
+			String err = captured.toString(StandardCharsets.UTF_8);
+			assertThat(run.exitCode()).as(err).isEqualTo(ImportCommand.USAGE);
+			assertThat(err.strip()).as("one line").doesNotContain("\n").isNotEmpty();
+			assertThat(run.output()).as("nothing started").isEmpty();
+			assertThat(dataDir.resolve("inkstone.db")).as("no database opened").doesNotExist();
+		}
+	}
+
 	private static long count(Path dataDir, String sql) throws SQLException {
 		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("inkstone.db"));
 				ResultSet rs = c.createStatement().executeQuery(sql)) {

@@ -786,6 +786,14 @@ abstract class ReaderPagesContract {
 		assertThat(reader.get("/actuator/prometheus", "Authorization", "Bearer wrong-token").statusCode()).isEqualTo(401);
 		assertThat(reader.get("/actuator/prometheus", "Authorization", "Bearer test-metrics-token").body())
 			.contains("http_server_requests");
+		// the scheme is case-insensitive (RFC 9110 §11.1), extra spaces are tolerated; near misses are refused
+		for (String header : List.of("bearer test-metrics-token", "BEARER test-metrics-token", "Bearer   test-metrics-token")) {
+			assertThat(reader.get("/actuator/prometheus", "Authorization", header).statusCode()).as(header).isEqualTo(200);
+		}
+		for (String header : List.of("Bearer test-metrics-toke", "Bearer test-metrics-token2", "Basic test-metrics-token",
+				"Bearertest-metrics-token", "Bearer", "test-metrics-token", "Bearer test-metrics-token extra")) {
+			assertThat(reader.get("/actuator/prometheus", "Authorization", header).statusCode()).as(header).isEqualTo(401);
+		}
 		HttpResponse<String> env = reader.get("/actuator/env");
 		assertThat(env.statusCode()).isIn(302, 403, 404); // never served: anonymous callers are sent to sign in
 		assertThat(env.body()).doesNotContain("propertySources");
