@@ -167,17 +167,34 @@ final class Databases {
 	/** Restores a pg_dump file into the (empty, or emptied with {@code force}) schema, in one transaction. */
 	static Snapshot restorePostgres(InkstoneProperties.Db db, Path dump, boolean force) throws SQLException, IOException {
 		String pgRestore = tool("pg_restore");
+		String schema;
 		try (Connection connection = postgres(db); Statement statement = connection.createStatement()) {
+			schema = currentSchema(connection);
 			if (force) {
-				String schema = "\"" + currentSchema(connection).replace("\"", "\"\"") + "\"";
-				statement.execute("DROP SCHEMA " + schema + " CASCADE");
-				statement.execute("CREATE SCHEMA " + schema);
+				String quoted = "\"" + schema.replace("\"", "\"\"") + "\"";
+				statement.execute("DROP SCHEMA " + quoted + " CASCADE");
+				statement.execute("CREATE SCHEMA " + quoted);
 			}
 		}
-		List<String> command = new ArrayList<>(List.of(pgRestore, "--no-owner", "--no-privileges", "--single-transaction"));
-		command.addAll(connectionArguments(db));
-		command.add(dump.toString());
-		run(command, db);
+		// the schema itself exists already (public always does): restore what is in it, not the schema entry
+		StringBuilder list = new StringBuilder();
+		for (String line : run(List.of(pgRestore, "--list", dump.toString()), db).split("\n")) {
+			if (!line.contains(" SCHEMA - " + schema + " ") && !line.contains(" COMMENT - SCHEMA " + schema + " ")) {
+				list.append(line).append('\n');
+			}
+		}
+		Path listFile = Files.createTempFile("inkstone-restore", ".list");
+		try {
+			Files.writeString(listFile, list);
+			List<String> command = new ArrayList<>(List.of(pgRestore, "--no-owner", "--no-privileges", "--single-transaction",
+					"--use-list=" + listFile));
+			command.addAll(connectionArguments(db));
+			command.add(dump.toString());
+			run(command, db);
+		}
+		finally {
+			Files.deleteIfExists(listFile);
+		}
 		try (Connection connection = postgres(db); Statement statement = connection.createStatement()) {
 			return new Snapshot(schemaVersion(statement), counts(statement, postgresTables(connection)));
 		}
@@ -245,7 +262,7 @@ final class Databases {
 		throw new BackupException("backup.error.noTool", name);
 	}
 
-	private static void run(List<String> command, InkstoneProperties.Db db) throws IOException {
+	private static String run(List<String> command, InkstoneProperties.Db db) throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		Map<String, String> env = builder.environment();
 		if (db.password() != null && !db.password().isBlank()) {
@@ -269,6 +286,7 @@ final class Databases {
 			throw new BackupException("backup.error.toolFailed", tool, process.exitValue(),
 					output.length() > 2000 ? output.substring(0, 2000) : output);
 		}
+		return output;
 	}
 
 	static Map<String, Long> ordered(Map<String, Long> counts) {
