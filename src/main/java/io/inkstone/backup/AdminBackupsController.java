@@ -44,12 +44,20 @@ class AdminBackupsController {
 	}
 
 	@GetMapping("/admin/backups")
-	String page(HttpServletRequest request, Model model) throws IOException {
+	String page(HttpServletRequest request, Model model) {
 		Ui ui = this.ui.of(request);
-		List<BackupsPage.Row> rows = backups.list(30).stream().map(b -> row(ui, b)).toList();
+		List<BackupsPage.Row> rows = List.of();
 		Backups.Failure failure = backups.lastFailure();
+		String error = failure == null ? null : ui.t(failure.key(), failure.args());
+		try {
+			rows = backups.list(30).stream().map(b -> row(ui, b)).toList();
+		}
+		catch (IOException | java.io.UncheckedIOException ex) {
+			// an unreadable backup directory is said on the page, not answered with a 500
+			error = ui.t("backup.cli.failed", String.valueOf(ex.getMessage()));
+		}
 		model.addAttribute("page", new BackupsPage(ui, List.of(), backups.dir().toString(), media.storage(), backups.running(),
-				failure == null ? null : ui.t(failure.key(), failure.args()), rows));
+				error, rows));
 		return "backup/backups";
 	}
 

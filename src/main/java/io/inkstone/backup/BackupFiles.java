@@ -59,12 +59,16 @@ final class BackupFiles {
 		}
 	}
 
-	static long size(Path dir) throws IOException {
+	/** Bytes under {@code dir}; a directory renamed or removed while it is walked (a backup finishing) counts 0. */
+	static long size(Path dir) {
 		if (!Files.isDirectory(dir)) {
 			return 0;
 		}
 		try (Stream<Path> walk = Files.walk(dir)) {
 			return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+		}
+		catch (IOException | java.io.UncheckedIOException ex) {
+			return 0;
 		}
 	}
 
