@@ -13,7 +13,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  *
  * <p>{@code java -jar inkstone.jar} serves the site; {@code java -jar inkstone.jar import FILE.jsonl}
  * imports articles and exits (see {@code importer}); {@code java -jar inkstone.jar reindex} rebuilds the search
- * index from the database and exits.
+ * index from the database and exits; {@code backup [DIR]} and {@code restore DIR [--force]} back up and restore the
+ * database and media without starting the server (see {@code backup}).
  */
 @SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @ConfigurationPropertiesScan
@@ -23,6 +24,12 @@ public class InkstoneApplication {
 	public static void main(String[] args) {
 		if (args.length > 0 && "import".equals(args[0])) {
 			System.exit(runImport(Arrays.copyOfRange(args, 1, args.length)));
+		}
+		if (args.length > 0 && "backup".equals(args[0])) {
+			System.exit(io.inkstone.backup.BackupCommand.backup(Arrays.copyOfRange(args, 1, args.length)));
+		}
+		if (args.length > 0 && "restore".equals(args[0])) {
+			System.exit(io.inkstone.backup.BackupCommand.restore(Arrays.copyOfRange(args, 1, args.length)));
 		}
 		if (args.length > 0 && "reindex".equals(args[0])) {
 			System.exit(runReindex(Arrays.copyOfRange(args, 1, args.length)));

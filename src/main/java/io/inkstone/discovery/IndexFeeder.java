@@ -86,8 +86,20 @@ class IndexFeeder {
 		return ready;
 	}
 
+	private boolean comparedWithDatabase;
+
 	@Scheduled(fixedDelay = 500, initialDelay = 0)
 	synchronized void poll() {
+		if (!comparedWithDatabase) {
+			comparedWithDatabase = true;
+			long at = index.feedPosition();
+			// an index ahead of every change in the database describes another database (one restored from a
+			// backup under a kept index directory): rebuild it rather than keep articles the database does not have
+			if (at > 0 && articles.changeKeysSince(at - 1, 1).isEmpty()) {
+				log.info("The search index is ahead of the database (restored from a backup?): rebuilding it");
+				rebuildRequested = true;
+			}
+		}
 		if (rebuildRequested) {
 			rebuildRequested = false;
 			index.reset();

@@ -71,6 +71,7 @@ class SecurityConfig {
 				.requestMatchers("/account", "/account/**", "/appeals/**", "/feed", "/feed/**")
 				.authenticated()
 				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv", "/admin/rules", "/admin/rules/**", "/admin/search", "/admin/search/**",
+						"/admin/backups", "/admin/backups/**",
 						"/admin/articles/**", "/admin/hot", "/admin/hot/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/admin/**")
