@@ -139,10 +139,11 @@ class ArticlesApiController {
 		boolean owner = me.isPresent() && me.get().id() == article.creatorId();
 		String etag = "\"" + article.id() + "-" + article.updatedAt() + "-" + article.status() + (owner ? "-o" : "") + "\"";
 		CacheControl cache = owner ? CacheControl.noStore() : CacheControl.noCache().cachePublic();
+		// the owner sees more (drafts, Markdown): caches must key on the credentials
 		if (!owner && request.checkNotModified(etag)) {
-			return ResponseEntity.status(304).eTag(etag).cacheControl(cache).build();
+			return ResponseEntity.status(304).eTag(etag).cacheControl(cache).varyBy("Authorization", "Cookie").build();
 		}
-		return ResponseEntity.ok().eTag(etag).cacheControl(cache).body(detail(article, owner));
+		return ResponseEntity.ok().eTag(etag).cacheControl(cache).varyBy("Authorization", "Cookie").body(detail(article, owner));
 	}
 
 	@GetMapping("/api/v1/me/articles")

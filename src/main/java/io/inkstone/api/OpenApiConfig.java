@@ -13,6 +13,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
+	/**
+	 * The server is the configured public URL (never the request's Host, like every absolute link of the site); the
+	 * base is read per request because the port is only known once the server has started.
+	 */
+	@Bean
+	org.springdoc.core.customizers.OpenApiCustomizer inkstoneServer(io.inkstone.shared.PublicUrl publicUrl) {
+		return api -> api.setServers(java.util.List.of(new io.swagger.v3.oas.models.servers.Server().url(publicUrl.base())
+			.description("this site")));
+	}
+
 	@Bean
 	OpenAPI inkstoneOpenApi() {
 		return new OpenAPI()

@@ -237,6 +237,9 @@ abstract class ApiContract {
 				"/api/v1/articles/{id}/publish", "/api/v1/articles/{id}/unpublish", "/api/v1/me/articles", "/api/v1/media",
 				"/api/v1/channels", "/api/v1/creators/{handle}", "/api/v1/search");
 		assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asString()).isEqualTo("bearer");
+		// the server comes from the configured public URL, not from the Host header
+		HttpResponse<String> spoofed = browser().get("/api/openapi.json", "X-Forwarded-Host", "evil.example");
+		assertThat(json(spoofed).get("servers").toString()).doesNotContain("evil.example");
 		assertThat(api.get("paths").get("/api/v1/articles").get("post").get("security").toString()).contains("bearer");
 
 		HttpResponse<String> docs = browser().get("/api/docs");
