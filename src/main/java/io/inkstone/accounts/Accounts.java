@@ -93,6 +93,12 @@ public class Accounts implements UserDetailsService {
 		return repository.displayNames(ids);
 	}
 
+	/** The account as it is now (role, name), for credentials other than a session such as API tokens; empty if gone. */
+	public Optional<SignedIn> signedInOf(long accountId) {
+		return repository.findById(accountId)
+			.map(a -> new SignedIn(a.id(), a.email(), a.displayName(), a.role()));
+	}
+
 	public boolean hasAdmin() {
 		return repository.countAdmins() > 0;
 	}

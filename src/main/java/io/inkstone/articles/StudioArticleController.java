@@ -1,11 +1,9 @@
 package io.inkstone.articles;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,13 +34,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class StudioArticleController {
 
 	/** New drafts a creator may start per hour: far above writing by hand, a stop for scripts filling the database. */
-	static final int NEW_DRAFTS_PER_HOUR = 60;
+	static final int NEW_DRAFTS_PER_HOUR = DraftRules.NEW_DRAFTS_PER_HOUR;
 
 	private final RateLimiter limits;
 
-	static final int MAX_TITLE = 100;
+	static final int MAX_TITLE = DraftRules.MAX_TITLE;
 
-	static final int MAX_BODY = 100_000;
+	static final int MAX_BODY = DraftRules.MAX_BODY;
 
 	private final Articles articles;
 
@@ -204,12 +202,10 @@ class StudioArticleController {
 			response.setStatus(400);
 			return editor(request, model, me, id, status, form, errors, null);
 		}
-		Draft draft = new Draft(title.strip(), body, channels.get(channel).id(), normalizeTags(tags), original != null,
-				Aigc.parse(aigc).orElseThrow(), source.isBlank() ? null : source.strip(),
-				summary.isBlank() ? null : summary.strip(), cover.isBlank() ? null : cover.strip());
+		Draft draft = DraftRules.toDraft(form, channels);
 		long articleId;
 		if (id == null) {
-			long wait = limits.tryAcquire("new-draft:" + me.id(), NEW_DRAFTS_PER_HOUR, Duration.ofHours(1));
+			long wait = limits.tryAcquire(DraftRules.newDraftBucket(me.id()), NEW_DRAFTS_PER_HOUR, Duration.ofHours(1));
 			if (wait > 0) {
 				throw new TooManyRequestsException(wait);
 			}
@@ -263,37 +259,7 @@ class StudioArticleController {
 	}
 
 	Map<String, String> validate(StudioPages.EditorForm form) {
-		Map<String, String> errors = new TreeMap<>();
-		String title = form.title().strip();
-		if (title.isEmpty() || title.codePointCount(0, title.length()) > MAX_TITLE) {
-			errors.put("title", "studio.error.title");
-		}
-		if (form.body().isBlank() || form.body().length() > MAX_BODY) {
-			errors.put("body", "studio.error.body");
-		}
-		if (channels.find(form.channel()).isEmpty()) {
-			errors.put("channel", "studio.error.channel");
-		}
-		if (Aigc.parse(form.aigc()).isEmpty()) {
-			errors.put("aigc", "studio.error.aigc");
-		}
-		if (!form.original() && form.source().isBlank()) {
-			errors.put("source", "studio.error.source");
-		}
-		if (form.summary().strip().length() > 200) {
-			errors.put("summary", "studio.error.summary");
-		}
-		if (form.correction().strip().length() > 500) {
-			errors.put("correction", "studio.error.correction");
-		}
-		if (form.source().length() > 300) {
-			errors.put("source", "studio.error.sourceLength");
-		}
-		List<String> tags = Arrays.stream(form.tags().split("[,，]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
-		if (tags.size() > 5 || tags.stream().anyMatch(t -> t.length() > 20)) {
-			errors.put("tags", "studio.error.tags");
-		}
-		return errors;
+		return DraftRules.validate(form, channels);
 	}
 
 	private static final java.time.ZoneId PLATFORM_ZONE = java.time.ZoneId.of("Asia/Shanghai");
@@ -303,16 +269,11 @@ class StudioArticleController {
 		try {
 			long at = java.time.LocalDateTime.parse(value).atZone(PLATFORM_ZONE).toInstant().toEpochMilli();
 			long now = System.currentTimeMillis();
-			return at > now && at < now + 366L * 24 * 3600 * 1000 ? at : null;
+			return DraftRules.schedulable(at, now) ? at : null;
 		}
 		catch (java.time.format.DateTimeParseException ex) {
 			return null;
 		}
-	}
-
-	private static String normalizeTags(String tags) {
-		return Arrays.stream(tags.split("[,，]")).map(String::strip).filter(t -> !t.isEmpty()).distinct()
-			.collect(Collectors.joining(","));
 	}
 
 	private String editor(HttpServletRequest request, Model model, Creator me, Long id, String status,

@@ -15,14 +15,17 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Runs inside the security chain before authorization; see {@link AuthenticationRefresh}. */
-class AuthenticationRefreshFilter extends OncePerRequestFilter {
+/**
+ * Runs inside the security chain before authorization; see {@link AuthenticationRefresh}. Public so the API
+ * module's chain applies the same refresh to session-authenticated API calls.
+ */
+public class AuthenticationRefreshFilter extends OncePerRequestFilter {
 
 	private final AuthenticationRefresh refresh;
 
 	private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-	AuthenticationRefreshFilter(AuthenticationRefresh refresh) {
+	public AuthenticationRefreshFilter(AuthenticationRefresh refresh) {
 		this.refresh = refresh;
 	}
 

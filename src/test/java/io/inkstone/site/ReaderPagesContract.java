@@ -417,7 +417,8 @@ abstract class ReaderPagesContract {
 			.query(String.class)
 			.single();
 		List<String> routes = List.of("/", "/channels/ci", "/articles/" + id, "/creators/" + java.net.URLEncoder.encode(handle,
-				java.nio.charset.StandardCharsets.UTF_8), "/search", "/api/v1/search", "/api/v1/suggest", "/algorithms", "/transparency",
+				java.nio.charset.StandardCharsets.UTF_8), "/search", "/api/v1/search", "/api/v1/suggest", "/api/v1/articles", "/api/v1/articles/" + id, "/api/v1/channels",
+				"/api/v1/creators/" + java.net.URLEncoder.encode(handle, java.nio.charset.StandardCharsets.UTF_8), "/algorithms", "/transparency",
 				"/report", "/reports", "/rules", "/rules/community", "/login", "/signup", "/join", "/password/forgot", "/password/reset",
 				"/copyright", "/following", "/mode/care");
 		List<String> names = List.of("q", "page", "cursor", "before", "after", "sort", "from", "to", "type", "id", "creator",

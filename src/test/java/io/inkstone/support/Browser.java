@@ -135,6 +135,22 @@ public final class Browser {
 		}
 	}
 
+	/**
+	 * Any method with an optional body ({@code null}: none) and extra headers as name, value pairs, with this
+	 * browser's cookies: API calls as a script or as the signed-in page would make them.
+	 */
+	public HttpResponse<String> send(String method, String path, String contentType, String body, String... headerPairs) {
+		HttpRequest.Builder builder = request(path).method(method,
+				body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (contentType != null) {
+			builder.header("Content-Type", contentType);
+		}
+		for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+			builder.header(headerPairs[i], headerPairs[i + 1]);
+		}
+		return send(builder.build());
+	}
+
 	/** A GET whose body is kept as bytes (images). */
 	public HttpResponse<byte[]> getBytes(String path) {
 		try {

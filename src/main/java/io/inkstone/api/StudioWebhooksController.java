@@ -1,0 +1,99 @@
+package io.inkstone.api;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.inkstone.creators.Creators;
+import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.SignedIn;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /studio/webhooks}: a creator registers endpoints for their own articles' events; an admin may also
+ * register site-wide ones. The signing secret is shown once; each hook has a delivery log and a test send.
+ */
+@Controller
+class StudioWebhooksController {
+
+	private final Webhooks webhooks;
+
+	private final Creators creators;
+
+	private final UiFactory ui;
+
+	StudioWebhooksController(Webhooks webhooks, Creators creators, UiFactory ui) {
+		this.webhooks = webhooks;
+		this.creators = creators;
+		this.ui = ui;
+	}
+
+	private static SignedIn me() {
+		return SignedIn.current().orElseThrow(() -> new NotFoundException("not signed in"));
+	}
+
+	@GetMapping("/studio/webhooks")
+	String list(@RequestParam(name = "log", required = false) Long log, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		return page(request, response, model, null, Map.of(), "", log);
+	}
+
+	@PostMapping("/studio/webhooks")
+	String register(@RequestParam(name = "url", defaultValue = "") String url,
+			@RequestParam(name = "events", required = false) List<String> events,
+			@RequestParam(name = "site", required = false) String site, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		SignedIn me = me();
+		Long creatorId = null;
+		if (site == null || !me.isAdmin()) {
+			creatorId = creators.ofAccount(me.accountId()).map(c -> c.id()).orElse(null);
+			if (creatorId == null) {
+				response.setStatus(400);
+				return page(request, response, model, null, Map.of("url", "webhooks.error.noCreator"), url, null);
+			}
+		}
+		try {
+			Webhook hook = webhooks.register(me.accountId(), creatorId, url, events);
+			return page(request, response, model, hook, Map.of(), "", null);
+		}
+		catch (ApiProblems.InvalidInput ex) {
+			response.setStatus(400);
+			return page(request, response, model, null, ex.errors, url, null);
+		}
+	}
+
+	@PostMapping("/studio/webhooks/{id}/delete")
+	String delete(@PathVariable long id) {
+		webhooks.delete(me().accountId(), id);
+		return "redirect:/studio/webhooks?deleted";
+	}
+
+	@PostMapping("/studio/webhooks/{id}/ping")
+	String ping(@PathVariable long id) {
+		webhooks.ping(me().accountId(), id);
+		return "redirect:/studio/webhooks?log=" + id;
+	}
+
+	private String page(HttpServletRequest request, HttpServletResponse response, Model model, Webhook created,
+			Map<String, String> errors, String url, Long log) {
+		response.setHeader("Cache-Control", "no-store"); // the page may carry a secret
+		SignedIn me = me();
+		List<Webhook> hooks = webhooks.of(me.accountId());
+		Webhook shown = log == null ? null : hooks.stream().filter(h -> h.id() == log).findFirst()
+			.orElseThrow(() -> new NotFoundException("no such webhook"));
+		List<WebhookDelivery> deliveries = shown == null ? List.of() : webhooks.deliveries(me.accountId(), shown.id(), 50);
+		model.addAttribute("page", new TokenPages.Hooks(ui.of(request), List.of(), hooks, created, errors, url, me.isAdmin(),
+				creators.ofAccount(me.accountId()).isPresent(), shown, deliveries));
+		return "api/webhooks";
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.inkstone.api;
+
+import java.util.Set;
+
+/**
+ * A registered endpoint. {@code creatorId} null: a site-wide hook of an admin (every article); otherwise the
+ * creator's own articles only. The secret signs deliveries (Standard Webhooks, HMAC-SHA256).
+ */
+public record Webhook(long id, long accountId, Long creatorId, String url, String secret, Set<String> events,
+		long createdAt) {
+
+	public static final String PUBLISHED = "article.published";
+
+	public static final String UPDATED = "article.updated";
+
+	public static final String UNPUBLISHED = "article.unpublished";
+
+	public static final java.util.List<String> EVENTS = java.util.List.of(PUBLISHED, UPDATED, UNPUBLISHED);
+
+	public boolean siteWide() {
+		return creatorId == null;
+	}
+
+}

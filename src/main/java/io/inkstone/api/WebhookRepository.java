@@ -1,0 +1,167 @@
+package io.inkstone.api;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The tables {@code webhooks}, {@code webhook_deliveries} and {@code webhook_article_states}. */
+@Repository
+class WebhookRepository {
+
+	private final JdbcClient jdbc;
+
+	WebhookRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Webhook hook) {
+		jdbc.sql("INSERT INTO webhooks (id, account_id, creator_id, url, secret, events, created_at)"
+				+ " VALUES (:id, :account, :creator, :url, :secret, :events, :now)")
+			.param("id", hook.id())
+			.param("account", hook.accountId())
+			.param("creator", hook.creatorId())
+			.param("url", hook.url())
+			.param("secret", hook.secret())
+			.param("events", String.join(",", hook.events()))
+			.param("now", hook.createdAt())
+			.update();
+	}
+
+	List<Webhook> ofAccount(long accountId) {
+		return jdbc.sql("SELECT * FROM webhooks WHERE account_id = :account AND deleted_at IS NULL ORDER BY created_at DESC")
+			.param("account", accountId)
+			.query(this::hook)
+			.list();
+	}
+
+	Optional<Webhook> find(long id) {
+		return jdbc.sql("SELECT * FROM webhooks WHERE id = :id AND deleted_at IS NULL").param("id", id).query(this::hook).optional();
+	}
+
+	/** The creator's own hooks and every site-wide hook. */
+	List<Webhook> listening(long creatorId) {
+		return jdbc.sql("SELECT * FROM webhooks WHERE deleted_at IS NULL AND (creator_id = :creator OR creator_id IS NULL)")
+			.param("creator", creatorId)
+			.query(this::hook)
+			.list();
+	}
+
+	long countActive() {
+		return jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE deleted_at IS NULL").query(Long.class).single();
+	}
+
+	long countOfAccount(long accountId) {
+		return jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE account_id = :account AND deleted_at IS NULL")
+			.param("account", accountId)
+			.query(Long.class)
+			.single();
+	}
+
+	boolean delete(long id, long accountId, long now) {
+		return jdbc.sql("UPDATE webhooks SET deleted_at = :now WHERE id = :id AND account_id = :account AND deleted_at IS NULL")
+			.param("now", now)
+			.param("id", id)
+			.param("account", accountId)
+			.update() == 1;
+	}
+
+	void enqueue(long id, long webhookId, String event, String payload, long now) {
+		jdbc.sql("INSERT INTO webhook_deliveries (id, webhook_id, event, payload, status, attempts, next_attempt, created_at)"
+				+ " VALUES (:id, :hook, :event, :payload, 'pending', 0, :now, :now)")
+			.param("id", id)
+			.param("hook", webhookId)
+			.param("event", event)
+			.param("payload", payload)
+			.param("now", now)
+			.update();
+	}
+
+	List<WebhookDelivery> due(long now, int limit) {
+		return jdbc.sql("SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt <= :now"
+				+ " ORDER BY next_attempt, id LIMIT :limit")
+			.param("now", now)
+			.param("limit", limit)
+			.query(this::delivery)
+			.list();
+	}
+
+	/** Claims a due delivery for one attempt (one node wins); false if another took it or it is no longer due. */
+	boolean claim(long id, int attempts, long until) {
+		return jdbc.sql("UPDATE webhook_deliveries SET attempts = :next, next_attempt = :until"
+				+ " WHERE id = :id AND attempts = :attempts AND status = 'pending'")
+			.param("next", attempts + 1)
+			.param("until", until)
+			.param("id", id)
+			.param("attempts", attempts)
+			.update() == 1;
+	}
+
+	void delivered(long id, int status, long now) {
+		jdbc.sql("UPDATE webhook_deliveries SET status = 'delivered', last_status = :status, last_error = NULL,"
+				+ " delivered_at = :now WHERE id = :id")
+			.param("status", status)
+			.param("now", now)
+			.param("id", id)
+			.update();
+	}
+
+	void failed(long id, Integer status, String error, Long retryAt) {
+		jdbc.sql("UPDATE webhook_deliveries SET status = :state, last_status = :status, last_error = :error,"
+				+ " next_attempt = COALESCE(:retry, next_attempt) WHERE id = :id")
+			.param("state", retryAt == null ? "failed" : "pending")
+			.param("status", status)
+			.param("error", error == null ? null : error.length() > 300 ? error.substring(0, 300) : error)
+			.param("retry", retryAt)
+			.param("id", id)
+			.update();
+	}
+
+	List<WebhookDelivery> deliveries(long webhookId, int limit) {
+		return jdbc.sql("SELECT * FROM webhook_deliveries WHERE webhook_id = :hook ORDER BY created_at DESC, id DESC LIMIT :limit")
+			.param("hook", webhookId)
+			.param("limit", limit)
+			.query(this::delivery)
+			.list();
+	}
+
+	/** What the article last looked like to webhooks: published?, modified at; empty if never seen. */
+	Optional<long[]> state(long articleId) {
+		return jdbc.sql("SELECT published, modified_at FROM webhook_article_states WHERE article_id = :id")
+			.param("id", articleId)
+			.query((rs, n) -> new long[] { rs.getBoolean("published") ? 1 : 0, rs.getLong("modified_at") })
+			.optional();
+	}
+
+	void saveState(long articleId, boolean published, long modifiedAt) {
+		jdbc.sql("INSERT INTO webhook_article_states (article_id, published, modified_at) VALUES (:id, :published, :modified)"
+				+ " ON CONFLICT (article_id) DO UPDATE SET published = :published, modified_at = :modified")
+			.param("id", articleId)
+			.param("published", published)
+			.param("modified", modifiedAt)
+			.update();
+	}
+
+	private Webhook hook(ResultSet rs, int n) throws SQLException {
+		long creator = rs.getLong("creator_id");
+		Long creatorId = rs.wasNull() ? null : creator;
+		return new Webhook(rs.getLong("id"), rs.getLong("account_id"), creatorId, rs.getString("url"), rs.getString("secret"),
+				new TreeSet<>(Arrays.asList(rs.getString("events").split(","))), rs.getLong("created_at"));
+	}
+
+	private WebhookDelivery delivery(ResultSet rs, int n) throws SQLException {
+		int last = rs.getInt("last_status");
+		Integer lastStatus = rs.wasNull() ? null : last;
+		long delivered = rs.getLong("delivered_at");
+		Long deliveredAt = rs.wasNull() ? null : delivered;
+		return new WebhookDelivery(rs.getLong("id"), rs.getLong("webhook_id"), rs.getString("event"), rs.getString("payload"),
+				rs.getString("status"), rs.getInt("attempts"), rs.getLong("next_attempt"), lastStatus,
+				rs.getString("last_error"), rs.getLong("created_at"), deliveredAt);
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.inkstone.api;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends queued webhook deliveries, outside any transaction, signed per the Standard Webhooks scheme: headers
+ * {@code webhook-id}, {@code webhook-timestamp} (seconds) and {@code webhook-signature} = {@code v1,} + Base64 of
+ * HMAC-SHA256 over {@code id.timestamp.body} with the secret's key (the Base64 after {@code whsec_}). A 2xx answer
+ * delivers; anything else (or no answer) is retried with doubling waits up to {@code max-attempts}, then marked
+ * failed. Redirects are not followed and the target is checked again before each attempt (SSRF). One node at a
+ * time (ShedLock); each attempt is claimed with a conditional update, so two senders never send the same attempt.
+ */
+@Component
+@Profile("!import")
+class WebhookSender {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+
+	private final WebhookRepository repository;
+
+	private final WebhookProperties properties;
+
+	private final HttpClient client;
+
+	WebhookSender(WebhookRepository repository, WebhookProperties properties) {
+		this.repository = repository;
+		this.properties = properties;
+		this.client = HttpClient.newBuilder()
+			.connectTimeout(properties.timeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	@Scheduled(fixedDelay = 2000, initialDelay = 2000)
+	@SchedulerLock(name = "inkstone-webhooks", lockAtMostFor = "PT5M")
+	void sendDue() {
+		long now = System.currentTimeMillis();
+		List<WebhookDelivery> due = repository.due(now, 20);
+		for (WebhookDelivery delivery : due) {
+			// the claim is a lease: if this node dies mid-attempt, the delivery is due again after it
+			long lease = now + properties.timeout().toMillis() * 3;
+			if (repository.claim(delivery.id(), delivery.attempts(), lease)) {
+				attempt(delivery, delivery.attempts() + 1);
+			}
+		}
+	}
+
+	void attempt(WebhookDelivery delivery, int attempt) {
+		Optional<Webhook> hook = repository.find(delivery.webhookId());
+		if (hook.isEmpty()) {
+			repository.failed(delivery.id(), null, "webhook deleted", null);
+			return;
+		}
+		String refusal = WebhookTargets.refusal(hook.get().url(), properties.allowPrivateTargets());
+		if (refusal != null) {
+			repository.failed(delivery.id(), null, "target refused: " + refusal, null);
+			return;
+		}
+		String id = "msg_" + delivery.id();
+		long timestamp = System.currentTimeMillis() / 1000;
+		Integer status = null;
+		String error;
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(hook.get().url()))
+				.timeout(properties.timeout())
+				.header("Content-Type", "application/json")
+				.header("User-Agent", "Inkstone-Webhooks/1")
+				.header("webhook-id", id)
+				.header("webhook-timestamp", Long.toString(timestamp))
+				.header("webhook-signature", signature(hook.get().secret(), id, timestamp, delivery.payload()))
+				.POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
+				.build();
+			HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+			status = response.statusCode();
+			if (status >= 200 && status < 300) {
+				repository.delivered(delivery.id(), status, System.currentTimeMillis());
+				return;
+			}
+			error = "HTTP " + status;
+		}
+		catch (java.io.IOException | IllegalArgumentException ex) {
+			error = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			error = "interrupted";
+		}
+		Long retryAt = attempt >= properties.maxAttempts() ? null
+				: System.currentTimeMillis() + backOff(attempt, properties.firstRetry(), properties.maxRetry()).toMillis();
+		if (retryAt == null) {
+			log.warn("Webhook delivery {} to hook {} failed for good after {} attempts: {}", delivery.id(),
+					delivery.webhookId(), attempt, error);
+		}
+		repository.failed(delivery.id(), status, error, retryAt);
+	}
+
+	/** first, 2×first, 4×first … at most max. */
+	static Duration backOff(int attempt, Duration first, Duration max) {
+		Duration wait = first.multipliedBy(1L << Math.min(20, Math.max(0, attempt - 1)));
+		return wait.compareTo(max) > 0 ? max : wait;
+	}
+
+	/** The Standard Webhooks signature header value for this message. */
+	static String signature(String secret, String id, long timestamp, String body) {
+		try {
+			byte[] key = Base64.getDecoder().decode(secret.startsWith("whsec_") ? secret.substring(6) : secret);
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			byte[] signed = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+			return "v1," + Base64.getEncoder().encodeToString(signed);
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.inkstone.api;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.inkstone.shared.Ids;
+import io.inkstone.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registering, listing and removing webhooks, and their delivery log. */
+@Service
+public class Webhooks {
+
+	static final int MAX_PER_ACCOUNT = 10;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final WebhookRepository repository;
+
+	private final WebhookProperties properties;
+
+	private final Clock clock;
+
+	Webhooks(WebhookRepository repository, WebhookProperties properties, Optional<Clock> clock) {
+		this.repository = repository;
+		this.properties = properties;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/**
+	 * Registers {@code url} for {@code events}: for the creator's own articles, or site-wide ({@code creatorId}
+	 * null, admins only — the caller checks). Field errors (field → message key) as {@link ApiProblems.InvalidInput}.
+	 */
+	@Transactional
+	public Webhook register(long accountId, Long creatorId, String url, List<String> events) {
+		String trimmed = url == null ? "" : url.strip();
+		Map<String, String> errors = new java.util.TreeMap<>();
+		String refusal = WebhookTargets.refusal(trimmed, properties.allowPrivateTargets());
+		if (refusal != null) {
+			errors.put("url", refusal);
+		}
+		Set<String> chosen = new LinkedHashSet<>();
+		for (String e : events == null ? List.<String>of() : events) {
+			if (Webhook.EVENTS.contains(e)) {
+				chosen.add(e);
+			}
+			else {
+				errors.put("events", "webhooks.error.events");
+			}
+		}
+		if (chosen.isEmpty()) {
+			errors.put("events", "webhooks.error.events");
+		}
+		if (repository.countOfAccount(accountId) >= MAX_PER_ACCOUNT) {
+			errors.put("url", "webhooks.error.tooMany");
+		}
+		if (!errors.isEmpty()) {
+			throw new ApiProblems.InvalidInput(errors);
+		}
+		byte[] key = new byte[32];
+		RANDOM.nextBytes(key);
+		Webhook hook = new Webhook(Ids.next(), accountId, creatorId, trimmed,
+				"whsec_" + Base64.getEncoder().encodeToString(key), new java.util.TreeSet<>(chosen), clock.millis());
+		repository.insert(hook);
+		return hook;
+	}
+
+	public List<Webhook> of(long accountId) {
+		return repository.ofAccount(accountId);
+	}
+
+	@Transactional
+	public void delete(long accountId, long id) {
+		if (!repository.delete(id, accountId, clock.millis())) {
+			throw new NotFoundException("no such webhook");
+		}
+	}
+
+	/** The latest deliveries of the account's hook, newest first; 404 if the hook is not theirs. */
+	public List<WebhookDelivery> deliveries(long accountId, long webhookId, int limit) {
+		Webhook hook = repository.find(webhookId).filter(h -> h.accountId() == accountId)
+			.orElseThrow(() -> new NotFoundException("no such webhook"));
+		return repository.deliveries(hook.id(), limit);
+	}
+
+	/** Queues a {@code ping} delivery to the account's hook (the test-send button). */
+	@Transactional
+	public void ping(long accountId, long webhookId) {
+		Webhook hook = repository.find(webhookId).filter(h -> h.accountId() == accountId)
+			.orElseThrow(() -> new NotFoundException("no such webhook"));
+		long now = clock.millis();
+		repository.enqueue(Ids.next(), hook.id(), "ping",
+				"{\"type\":\"ping\",\"timestamp\":\"" + java.time.Instant.ofEpochMilli(now) + "\",\"data\":{}}", now);
+	}
+
+}

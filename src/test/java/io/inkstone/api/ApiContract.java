@@ -1,0 +1,374 @@
+package io.inkstone.api;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import io.inkstone.accounts.Accounts;
+import io.inkstone.accounts.Role;
+import io.inkstone.support.Browser;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The REST API over HTTP, as a script and a browser use it: a token made in the studio writes and publishes
+ * through the same lifecycle as the editor; the authorization matrix (anonymous, read token, write token,
+ * someone else's token, revoked, malformed); field errors; CSRF for browser sessions; the OpenAPI description.
+ */
+abstract class ApiContract {
+
+	static final String PASSWORD = "correct-horse-1";
+
+	static final ObjectMapper JSON = new ObjectMapper();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Browser browser() {
+		return new Browser(port);
+	}
+
+	/** A creator account with its profile (what an approved 申请入驻 leaves behind), signed in. */
+	Browser creator(String handle) {
+		String email = handle + "@inkstone.test";
+		long accountId = accounts.signUp(email, PASSWORD, "作者" + handle, Role.CREATOR).orElseThrow().accountId();
+		jdbc.sql("INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at,"
+				+ " account_id) VALUES (:id, :handle, :name, NULL, '', '个人', FALSE, NULL, :now, :account)")
+			.param("id", io.inkstone.shared.Ids.next())
+			.param("handle", handle)
+			.param("name", "作者" + handle)
+			.param("now", System.currentTimeMillis())
+			.param("account", accountId)
+			.update();
+		Browser b = browser();
+		b.page("/login");
+		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", PASSWORD));
+		assertThat(r.statusCode()).isEqualTo(302);
+		assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		return b;
+	}
+
+	/** Creates a token at /studio/tokens as a person does, and reads the secret shown once. */
+	static String token(Browser creator, String name, String scope) {
+		assertThat(creator.page("/studio/tokens").status()).isEqualTo(200);
+		HttpResponse<String> created = creator.post("/studio/tokens",
+				Map.of("_csrf", creator.csrfToken(), "name", name, "scope", scope, "expires", "90"));
+		assertThat(created.statusCode()).isEqualTo(200);
+		assertThat(created.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+		String secret = Jsoup.parse(created.body()).selectFirst("[data-testid=token-secret]").attr("value");
+		assertThat(secret).startsWith("ink_").hasSizeGreaterThan(40);
+		return secret;
+	}
+
+	HttpResponse<String> call(String method, String path, String token, String body) {
+		return browser().send(method, path, body == null ? null : "application/json", body, "Authorization", "Bearer " + token,
+				"Accept", "application/json");
+	}
+
+	static JsonNode json(HttpResponse<String> response) {
+		return JSON.readTree(response.body());
+	}
+
+	static void assertProblem(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(json(response).get("status").asInt()).isEqualTo(status);
+	}
+
+	static String article(String title) {
+		return "{\"title\":\"" + title + "\",\"body\":\"床前明月光，\\n疑是地上霜。\",\"channel\":\"tech\","
+				+ "\"tags\":[\"唐诗\",\"月\"],\"original\":true,\"aigc\":\"none\"}";
+	}
+
+	@Test
+	void aTokenFromTheStudioWritesAndPublishesThroughTheSameLifecycle() {
+		String handle = "api" + (System.nanoTime() % 1_000_000);
+		Browser creator = creator(handle);
+		assertThat(creator.page("/studio").html().select("a[href=/studio/tokens]")).hasSize(1);
+		String write = token(creator, "发布脚本", "write");
+		Document list = creator.page("/studio/tokens").html();
+		assertThat(list.select("[data-testid=token-list] tr[data-state=active]")).hasSize(1);
+		assertThat(list.text()).doesNotContain(write); // shown once, never again
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM api_tokens WHERE token_hash = :h").param("h", ApiTokens.hash(write))
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM api_tokens WHERE token_hash = :h").param("h", write)
+			.query(Long.class).single()).isZero(); // stored hashed
+
+		// anonymous writes: 401 problem
+		assertProblem(browser().send("POST", "/api/v1/articles", "application/json", article("匿名")), 401);
+
+		// bad input: 400 with one error per field, nothing stored
+		HttpResponse<String> bad = call("POST", "/api/v1/articles", write,
+				"{\"title\":\"\",\"body\":\"正文\",\"channel\":\"no-such-channel\",\"original\":false}");
+		assertProblem(bad, 400);
+		assertThat(json(bad).get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("title", "channel", "source");
+		assertProblem(call("POST", "/api/v1/articles", write, "{not json"), 400);
+
+		// create a draft: not public yet, the creator sees the Markdown
+		HttpResponse<String> created = call("POST", "/api/v1/articles", write, article("静夜思"));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode draft = json(created);
+		String id = draft.get("id").asString();
+		assertThat(created.headers().firstValue("Location").orElse("")).endsWith("/api/v1/articles/" + id);
+		assertThat(draft.get("status").asString()).isEqualTo("draft");
+		assertThat(draft.get("markdown").asString()).contains("床前明月光");
+		assertThat(draft.get("tags").toString()).isEqualTo("[\"唐诗\",\"月\"]");
+		assertProblem(browser().get("/api/v1/articles/" + id), 404);
+		assertThat(call("GET", "/api/v1/me/articles", write, null).body()).contains(id).contains("\"draft\"");
+
+		// PATCH keeps absent fields
+		HttpResponse<String> patched = call("PATCH", "/api/v1/articles/" + id, write, "{\"title\":\"静夜思（修订）\"}");
+		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+		assertThat(json(patched).get("title").asString()).isEqualTo("静夜思（修订）");
+		assertThat(json(patched).get("markdown").asString()).contains("床前明月光");
+
+		// publish: public at once (no review profile here), with HTML and without the source
+		HttpResponse<String> published = call("POST", "/api/v1/articles/" + id + "/publish", write, null);
+		assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+		assertThat(json(published).get("status").asString()).isEqualTo("published");
+		HttpResponse<String> readerView = browser().get("/api/v1/articles/" + id);
+		assertThat(readerView.statusCode()).isEqualTo(200);
+		JsonNode shown = json(readerView);
+		assertThat(shown.get("html").asString()).contains("床前明月光");
+		assertThat(shown.has("markdown")).isFalse();
+		assertThat(shown.get("creator").get("handle").asString()).isEqualTo(handle);
+		String etag = readerView.headers().firstValue("ETag").orElseThrow();
+		assertThat(browser().get("/api/v1/articles/" + id, "If-None-Match", etag).statusCode()).isEqualTo(304);
+		assertThat(browser().page("/articles/" + id).status()).isEqualTo(200); // the site shows the same article
+		assertThat(browser().get("/api/v1/articles?creator=" + handle).body()).contains("\"id\":\"" + id + "\"");
+		assertThat(browser().get("/api/v1/articles?tag=%E5%94%90%E8%AF%97&limit=50").body()).contains(id);
+		assertThat(browser().get("/api/v1/articles?channel=tech").statusCode()).isEqualTo(200);
+		assertProblem(browser().get("/api/v1/articles?limit=500"), 400);
+		assertProblem(browser().get("/api/v1/articles?channel=tech&tag=x"), 400);
+		assertProblem(browser().get("/api/v1/articles?cursor=garbage"), 400);
+		assertThat(browser().get("/api/v1/search?q=%E9%9D%99%E5%A4%9C").statusCode()).isEqualTo(200); // existing API kept
+
+		// another creator's write token: the article does not exist for them
+		Browser other = creator(handle + "x");
+		String othersToken = token(other, "别人的", "write");
+		assertProblem(call("PATCH", "/api/v1/articles/" + id, othersToken, "{\"title\":\"改你的\"}"), 404);
+		assertProblem(call("POST", "/api/v1/articles/" + id + "/unpublish", othersToken, null), 404);
+		assertProblem(call("DELETE", "/api/v1/articles/" + id, othersToken, null), 404);
+		assertThat(json(browser().get("/api/v1/articles/" + id)).get("title").asString()).isEqualTo("静夜思（修订）");
+
+		// a read token reads the owner's view but cannot write
+		String read = token(creator, "只读", "read");
+		assertThat(json(call("GET", "/api/v1/articles/" + id, read, null)).has("markdown")).isTrue();
+		assertProblem(call("POST", "/api/v1/articles", read, article("只读写稿")), 403);
+		assertThat(json(call("GET", "/api/v1/me", read, null)).get("scopes").toString()).isEqualTo("[\"read\"]");
+
+		// the scheme is case-insensitive; malformed or unknown credentials are 401, never anonymous
+		assertThat(browser().send("GET", "/api/v1/me", null, null, "Authorization", "bEaReR " + write).statusCode())
+			.isEqualTo(200);
+		assertProblem(browser().send("GET", "/api/v1/articles", null, null, "Authorization", "Bearer ink_forged"), 401);
+		assertProblem(browser().send("GET", "/api/v1/articles", null, null, "Authorization", "Basic dXNlcjpwYXNz"), 401);
+		assertThat(browser().get("/api/v1/me").statusCode()).isEqualTo(401);
+
+		// schedule: a bad time is a field error; a good one is kept on the draft
+		call("POST", "/api/v1/articles/" + id + "/unpublish", write, null);
+		assertProblem(call("POST", "/api/v1/articles/" + id + "/publish", write, "{\"publishAt\":\"tomorrow\"}"), 400);
+		String at = java.time.Instant.now().plus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+		HttpResponse<String> scheduled = call("POST", "/api/v1/articles/" + id + "/publish", write, "{\"publishAt\":\"" + at + "\"}");
+		assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
+		assertThat(json(scheduled).get("scheduledAt").asString()).isEqualTo(at);
+
+		// revoke in the studio: the token stops at once
+		long tokenId = jdbc.sql("SELECT id FROM api_tokens WHERE token_hash = :h").param("h", ApiTokens.hash(write))
+			.query(Long.class).single();
+		assertThat(creator.post("/studio/tokens/" + tokenId + "/revoke", Map.of("_csrf", creator.csrfToken())).statusCode())
+			.isEqualTo(302);
+		assertProblem(call("GET", "/api/v1/me", write, null), 401);
+		assertThat(creator.page("/studio/tokens").html().select("tr[data-state=revoked]")).hasSize(1);
+		// someone else's token id cannot be revoked by this creator
+		long othersId = jdbc.sql("SELECT id FROM api_tokens WHERE token_hash = :h").param("h", ApiTokens.hash(othersToken))
+			.query(Long.class).single();
+		assertThat(creator.post("/studio/tokens/" + othersId + "/revoke", Map.of("_csrf", creator.csrfToken())).statusCode())
+			.isEqualTo(404);
+		assertThat(call("GET", "/api/v1/me", othersToken, null).statusCode()).isEqualTo(200);
+
+		// delete with the other token of the owner... a fresh write token deletes: the public answer is 410
+		String again = token(creator, "再来", "write");
+		assertThat(call("DELETE", "/api/v1/articles/" + id, again, null).statusCode()).isEqualTo(204);
+		assertProblem(browser().get("/api/v1/articles/" + id), 410);
+	}
+
+	@Test
+	void aBrowserSessionStillNeedsTheCsrfTokenToWrite() {
+		Browser creator = creator("csrf" + (System.nanoTime() % 1_000_000));
+		creator.page("/studio");
+		HttpResponse<String> withoutToken = creator.send("POST", "/api/v1/articles", "application/json", article("会话"));
+		assertProblem(withoutToken, 403);
+		HttpResponse<String> withToken = creator.send("POST", "/api/v1/articles", "application/json", article("会话"),
+				"X-XSRF-TOKEN", creator.csrfToken());
+		assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(201);
+		// a session reads its own articles without a token
+		assertThat(creator.get("/api/v1/me/articles").body()).contains(json(withToken).get("id").asString());
+		// a reader without a creator profile cannot write, even with a session
+		Browser reader = browser();
+		reader.page("/signup");
+		reader.post("/signup", Map.of("_csrf", reader.csrfToken(), "email", "reader" + System.nanoTime() + "@inkstone.test",
+				"password", PASSWORD, "displayName", "读者"));
+		assertProblem(reader.send("POST", "/api/v1/articles", "application/json", article("读者"), "X-XSRF-TOKEN",
+				reader.csrfToken()), 403);
+	}
+
+	@Test
+	void theOpenApiDescriptionListsTheEndpointsAndTheDocsLoad() {
+		HttpResponse<String> spec = browser().get("/api/openapi.json");
+		assertThat(spec.statusCode()).isEqualTo(200);
+		JsonNode api = json(spec);
+		assertThat(api.get("openapi").asString()).startsWith("3.");
+		assertThat(api.get("paths").propertyNames()).contains("/api/v1/articles", "/api/v1/articles/{id}",
+				"/api/v1/articles/{id}/publish", "/api/v1/articles/{id}/unpublish", "/api/v1/me/articles", "/api/v1/media",
+				"/api/v1/channels", "/api/v1/creators/{handle}", "/api/v1/search");
+		assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asString()).isEqualTo("bearer");
+		// the server comes from the configured public URL, not from the Host header
+		HttpResponse<String> spoofed = browser().get("/api/openapi.json", "X-Forwarded-Host", "evil.example");
+		assertThat(json(spoofed).get("servers").toString()).doesNotContain("evil.example");
+		assertThat(api.get("paths").get("/api/v1/articles").get("post").get("security").toString()).contains("bearer");
+
+		HttpResponse<String> docs = browser().get("/api/docs");
+		String location = docs.headers().firstValue("Location").orElse("/api/docs").replaceAll("^https?://[^/]+", "");
+		HttpResponse<String> page = docs.statusCode() == 302 ? browser().get(location) : docs;
+		assertThat(page.statusCode()).as(location).isEqualTo(200);
+		assertThat(page.body()).contains("swagger-ui");
+		assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).as(location).contains("script-src 'self'")
+			.doesNotContain("unsafe-eval");
+		Document html = Jsoup.parse(page.body());
+		for (var script : html.select("script[src]")) {
+			String src = script.attr("src");
+			assertThat(src).doesNotStartWith("http"); // served from the jar, no CDN
+		}
+		assertThat(html.select("script:not([src])")).as("no inline script: the CSP forbids it").isEmpty();
+	}
+
+
+	/** A fake receiver on loopback (the tests allow loopback targets explicitly): the first call fails with 500. */
+	static final class Receiver implements AutoCloseable {
+
+		final com.sun.net.httpserver.HttpServer server;
+
+		final java.util.List<java.util.Map<String, String>> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+		Receiver() throws java.io.IOException {
+			server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/hook", exchange -> {
+				String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				int status = calls.incrementAndGet() == 1 ? 500 : 204;
+				if (status == 204) {
+					received.add(Map.of("body", body, "id", exchange.getRequestHeaders().getFirst("webhook-id"), "timestamp",
+							exchange.getRequestHeaders().getFirst("webhook-timestamp"), "signature",
+							exchange.getRequestHeaders().getFirst("webhook-signature")));
+				}
+				exchange.sendResponseHeaders(status, -1);
+				exchange.close();
+			});
+			server.start();
+		}
+
+		String url() {
+			return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+		}
+
+		java.util.List<String> types() {
+			return received.stream().map(r -> json(r.get("body")).get("type").asString()).toList();
+		}
+
+		@Override
+		public void close() {
+			server.stop(0);
+		}
+
+	}
+
+	static JsonNode json(String body) {
+		return JSON.readTree(body);
+	}
+
+	@Test
+	void webhooksAreSignedRetriedAndLogged() throws Exception {
+		try (Receiver receiver = new Receiver()) {
+			String handle = "hook" + (System.nanoTime() % 1_000_000);
+			Browser creator = creator(handle);
+			creator.page("/studio/webhooks");
+			// not a URL, no events: field errors, nothing stored
+			HttpResponse<String> refused = creator.post("/studio/webhooks", Map.of("_csrf", creator.csrfToken(), "url", "ftp://x"));
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(Jsoup.parse(refused.body()).select("[data-field=url], [data-field=events]")).hasSize(2);
+			HttpResponse<String> registered = creator.send("POST", "/studio/webhooks", "application/x-www-form-urlencoded",
+					"_csrf=" + creator.csrfToken() + "&url=" + java.net.URLEncoder.encode(receiver.url(), java.nio.charset.StandardCharsets.UTF_8)
+							+ "&events=article.published&events=article.updated&events=article.unpublished");
+			assertThat(registered.statusCode()).isEqualTo(200);
+			String secret = Jsoup.parse(registered.body()).selectFirst("[data-testid=webhook-secret]").attr("value");
+			assertThat(secret).startsWith("whsec_");
+
+			String token = token(creator, "hooks", "write");
+			String id = json(call("POST", "/api/v1/articles", token, article("登鹳雀楼"))).get("id").asString();
+			call("POST", "/api/v1/articles/" + id + "/publish", token, null);
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> receiver.received.size() >= 1);
+			Map<String, String> first = receiver.received.get(0);
+			JsonNode event = json(first.get("body"));
+			assertThat(event.get("type").asString()).isEqualTo("article.published");
+			assertThat(event.get("data").get("id").asString()).isEqualTo(id);
+			assertThat(event.get("data").get("creator").asString()).isEqualTo(handle);
+			assertThat(receiver.calls.get()).as("the first attempt got 500 and was retried").isGreaterThanOrEqualTo(2);
+			// the signature checks out with the secret (Standard Webhooks: id.timestamp.body, HMAC-SHA256)
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256"));
+			String expected = "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(
+					(first.get("id") + "." + first.get("timestamp") + "." + first.get("body")).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			assertThat(first.get("signature")).isEqualTo(expected);
+			assertThat(Math.abs(Long.parseLong(first.get("timestamp")) - System.currentTimeMillis() / 1000)).isLessThan(120);
+
+			// an edit while public, then unpublishing
+			call("PATCH", "/api/v1/articles/" + id, token, "{\"body\":\"白日依山尽，黄河入海流。\"}");
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> receiver.types().contains("article.updated"));
+			call("POST", "/api/v1/articles/" + id + "/unpublish", token, null);
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+				.until(() -> receiver.types().contains("article.unpublished"));
+			assertThat(receiver.types()).containsExactly("article.published", "article.updated", "article.unpublished");
+
+			// the delivery log shows the retried delivery as delivered after 2 attempts
+			long hookId = jdbc.sql("SELECT id FROM webhooks WHERE url = :u").param("u", receiver.url()).query(Long.class).single();
+			Document log = creator.page("/studio/webhooks?log=" + hookId).html();
+			assertThat(log.select("[data-testid=webhook-deliveries] tr[data-status=delivered]")).hasSize(3);
+			assertThat(log.select("[data-testid=webhook-deliveries] tr[data-status=delivered] td:eq(2)").eachText()).contains("2");
+
+			// another creator's article is not this creator's event; their log is not readable either
+			Browser other = creator(handle + "y");
+			String othersToken = token(other, "t", "write");
+			String othersId = json(call("POST", "/api/v1/articles", othersToken, article("别人的诗"))).get("id").asString();
+			call("POST", "/api/v1/articles/" + othersId + "/publish", othersToken, null);
+			assertThat(other.get("/studio/webhooks?log=" + hookId).statusCode()).isEqualTo(404);
+			assertThat(other.post("/studio/webhooks/" + hookId + "/ping", Map.of("_csrf", other.csrfToken())).statusCode())
+				.isEqualTo(404);
+			// the test-send button
+			assertThat(creator.post("/studio/webhooks/" + hookId + "/ping", Map.of("_csrf", creator.csrfToken())).statusCode())
+				.isEqualTo(302);
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> receiver.types().contains("ping"));
+			assertThat(receiver.received.stream().map(r -> r.get("body"))).noneMatch(b -> b.contains(othersId));
+			// deleted: gone from the list
+			assertThat(creator.post("/studio/webhooks/" + hookId + "/delete", Map.of("_csrf", creator.csrfToken())).statusCode())
+				.isEqualTo(302);
+			assertThat(creator.page("/studio/webhooks").html().select("tr[data-webhook-id=" + hookId + "]")).isEmpty();
+		}
+	}
+
+}
