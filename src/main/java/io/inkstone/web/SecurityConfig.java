@@ -53,7 +53,8 @@ class SecurityConfig {
 				.requestMatchers("/account", "/account/**", "/appeals/**", "/feed", "/feed/**")
 				.authenticated()
 				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv", "/admin/rules", "/admin/rules/**", "/admin/search", "/admin/search/**",
-						"/admin/articles/**", "/admin/hot", "/admin/hot/**")
+						"/admin/articles/**", "/admin/hot", "/admin/hot/**", "/admin/pages", "/admin/pages/**", "/admin/import",
+						"/admin/import/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/admin/**")
 				.hasAnyRole("ADMIN", "REVIEWER")
