@@ -23,7 +23,8 @@ class LegacyPaths {
 	static final Set<String> RESERVED = Set.of("articles", "channels", "creators", "tags", "search", "pages", "admin", "studio",
 			"rules", "media", "css", "js", "img", "images", "fonts", "favicon.ico", "robots.txt", "login", "logout", "signup",
 			"join", "account", "feed", "following", "actuator", "api", "mode", "reports", "appeals", "transparency", "algorithms",
-			"sitemap.xml", "sitemaps", "rss", "atom", "comments", "error");
+			"sitemap.xml", "sitemaps", "rss", "atom", "comments", "error", "atom.xml", "feed.xml", "copyright", "password", "report",
+			"setup", "transparency.csv", "transparency.json", "webjars", "static", "favicon.svg", "manifest.json");
 
 	private final JdbcClient jdbc;
 

@@ -179,6 +179,19 @@ public class WxrImporter {
 	 * costs that item. I/O errors reading the file propagate.
 	 */
 	public ImportReport importFile(Supplier<InputStream> open, Options options, PrintStream progress) throws IOException {
+		return importFile(open, options, progress, (done, total) -> {
+		});
+	}
+
+	/** Told how far the import is: items handled of the items in the file (the admin page's progress bar). */
+	public interface Progress {
+
+		void update(long done, long total);
+
+	}
+
+	public ImportReport importFile(Supplier<InputStream> open, Options options, PrintStream progress, Progress listener)
+			throws IOException {
 		channels.ensureDefaults();
 		ImportReport report = new ImportReport();
 		Scan scan = new Scan();
@@ -193,7 +206,8 @@ public class WxrImporter {
 		if (progress != null) {
 			progress.printf("WordPress export from %s: %,d items%n", scan.site, scan.items);
 		}
-		Run run = new Run(scan, options, report, progress);
+		Run run = new Run(scan, options, report, progress, listener);
+		listener.update(0, scan.items);
 		run.attachments();
 		try (InputStream in = open.get()) {
 			Wxr.read(in, run::item);
@@ -223,7 +237,10 @@ public class WxrImporter {
 
 		private long done;
 
-		Run(Scan scan, Options options, ImportReport report, PrintStream progress) {
+		private final Progress listener;
+
+		Run(Scan scan, Options options, ImportReport report, PrintStream progress, Progress listener) {
+			this.listener = listener;
 			this.scan = scan;
 			this.options = options;
 			this.report = report;
@@ -316,6 +333,7 @@ public class WxrImporter {
 				report.reject(item.line(), "item " + item.postId() + ": " + abbreviate(String.valueOf(ex.getMessage())));
 			}
 			done++;
+			listener.update(done, scan.items);
 			if (progress != null && done % 100 == 0) {
 				progress.printf("\rimport: %,d of %,d items", done, scan.items);
 				progress.flush();
@@ -394,15 +412,15 @@ public class WxrImporter {
 					id = stored.get();
 					report.imported(1);
 					report.count("posts → " + finalLabel);
+					if (item.sticky() && finalPublished) {
+						report.count("posts → sticky on WordPress (not pinned here)");
+					}
 					comments(item, id);
 				}
 				for (String path : postPaths(item)) {
 					legacy.add(path, "/articles/" + id);
 				}
 			});
-			if (item.sticky() && finalPublished) {
-				report.count("posts → sticky on WordPress (not pinned here)");
-			}
 		}
 
 		private void comments(Wxr.Item item, long articleId) {

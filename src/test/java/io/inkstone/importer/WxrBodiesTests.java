@@ -80,6 +80,19 @@ class WxrBodiesTests {
 	}
 
 	@Test
+	void oldAddressesNeverTakeOverInkstonesOwnPaths() {
+		assertThat(LegacyPaths.reserved("/articles/1")).isTrue();
+		assertThat(LegacyPaths.reserved("/Admin")).isTrue();
+		assertThat(LegacyPaths.reserved("/setup")).isTrue();
+		assertThat(LegacyPaths.reserved("")).isTrue();
+		assertThat(LegacyPaths.reserved("/2024/05/slug")).isFalse();
+		assertThat(LegacyPaths.reserved("?p=12")).isFalse();
+		assertThat(LegacyPaths.normalize("/2024/05/%e6%b8%af/")).isEqualTo("/2024/05/港");
+		assertThat(WxrImporter.linkPath("https://old.example.com/?p=12")).isEqualTo("?p=12");
+		assertThat(WxrImporter.linkPath("https://old.example.com/about/%e5%9b%a2/")).isEqualTo("/about/团");
+	}
+
+	@Test
 	void galleriesBecomeImageGrids() {
 		String markdown = WxrBodies.toMarkdown("前\n\n[gallery ids=\"1,2\"]", UnaryOperator.identity(),
 				id -> id == 1 ? "/media/one/full.jpg" : null);

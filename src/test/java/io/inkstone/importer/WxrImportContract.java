@@ -249,6 +249,45 @@ abstract class WxrImportContract {
 		assertThat(browser().page("/pages/about").html().select("h1#page-title").text()).isEqualTo("关于我们");
 	}
 
+	static final String ADMIN_EMAIL = "wxr-admin@inkstone.test";
+
+	static final String ADMIN_PASSWORD = "admin-password-1";
+
+	static void adminProperties(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("inkstone.admin.email", () -> ADMIN_EMAIL);
+		registry.add("inkstone.admin.password", () -> ADMIN_PASSWORD);
+	}
+
+	@Test
+	void anAdminUploadsAnExportAndWatchesItImportWithTheSameSummary() throws IOException {
+		Browser admin = browser();
+		admin.page("/login");
+		assertThat(admin.post("/login", Map.of("_csrf", admin.csrfToken(), "email", ADMIN_EMAIL, "password", ADMIN_PASSWORD))
+			.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		assertThat(admin.page("/admin/import").html().select("[data-testid=import-form] input[type=file]")).hasSize(1);
+		byte[] xml;
+		try (InputStream in = WxrImportContract.class.getResourceAsStream("/wxr/site-export.xml")) {
+			xml = in.readAllBytes();
+		}
+		HttpResponse<String> notXml = admin.postMultipart("/admin/import", Map.of("_csrf", admin.csrfToken()), "file", "x.xml",
+				"text/xml", "{\"json\": true}".getBytes(StandardCharsets.UTF_8), "text/html");
+		assertThat(notXml.statusCode()).isEqualTo(400);
+		assertThat(notXml.body()).contains("data-testid=\"import-error\"");
+		HttpResponse<String> started = admin.postMultipart("/admin/import", Map.of("_csrf", admin.csrfToken()), "file",
+				"site-export.xml", "text/xml", xml, "text/html");
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+		String job = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).until(() -> admin.get(job + "/status").body().contains("\"state\":\"done\""));
+		Document page = admin.page(job).html();
+		assertThat(page.select("[data-testid=import-progress]").attr("value")).isEqualTo("100");
+		assertThat(page.select("[data-testid=import-summary]").text()).contains("Imported: 0, skipped as duplicate: 10, rejected: 0");
+		assertThat(admin.page("/admin/import").html().select("[data-testid=import-jobs] li")).isNotEmpty();
+		// readers and anonymous visitors cannot import
+		Browser reader = browser();
+		assertThat(reader.get("/admin/import").statusCode()).isEqualTo(302);
+		assertThat(count("SELECT COUNT(*) FROM articles WHERE import_key LIKE 'wxr:%'")).isEqualTo(8);
+	}
+
 	String redirect(String path) {
 		HttpResponse<String> response = browser().get(path);
 		assertThat(response.statusCode()).as(path).isEqualTo(301);

@@ -24,6 +24,7 @@ class WxrImportPostgresIntegrationTests extends WxrImportContract {
 		registry.add("inkstone.db.url", () -> url);
 		registry.add("inkstone.db.user", Databases::pgUser);
 		registry.add("inkstone.db.password", () -> "");
+		adminProperties(registry);
 	}
 
 	@Override

@@ -18,6 +18,7 @@ class WxrImportSqliteIntegrationTests extends WxrImportContract {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("inkstone.data-dir", DATA::toString);
+		adminProperties(registry);
 	}
 
 	@Override
