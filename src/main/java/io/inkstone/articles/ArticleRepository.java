@@ -201,6 +201,37 @@ class ArticleRepository {
 			.update() == 1;
 	}
 
+	boolean insertImported(long id, ImportedArticle a, String bodyHtml, String summary) {
+		return jdbc.sql("""
+				INSERT INTO articles (id, import_key, creator_id, channel_id, title, body_markdown, body_html, summary,
+				  cover_image, tags, original, aigc, source, status, removal_reason, published_at, updated_at, created_at, change_seq,
+				  publish_at)
+				VALUES (:id, :key, :creator, :channel, :title, :markdown, :html, :summary,
+				  :cover, :tags, FALSE, 'none', NULL, :status, NULL, :published, :modified, :modified, :seq, :publishAt)
+				ON CONFLICT (import_key) DO NOTHING""")
+			.param("id", id)
+			.param("key", a.importKey())
+			.param("creator", a.creatorId())
+			.param("channel", a.channelId())
+			.param("title", a.title())
+			.param("markdown", a.bodyMarkdown())
+			.param("html", bodyHtml)
+			.param("summary", summary)
+			.param("cover", a.coverImage() != null ? a.coverImage()
+					: MarkdownRenderer.imageSources(bodyHtml).stream().findFirst().orElse(null))
+			.param("tags", a.tags())
+			.param("status", a.published() ? ArticleStatus.PUBLISHED.dbValue() : ArticleStatus.DRAFT.dbValue())
+			.param("published", a.publishedAt())
+			.param("modified", a.modifiedAt())
+			.param("seq", id)
+			.param("publishAt", a.publishAt(), java.sql.Types.BIGINT)
+			.update() == 1;
+	}
+
+	java.util.Optional<Long> idOfImport(String importKey) {
+		return jdbc.sql("SELECT id FROM articles WHERE import_key = :key").param("key", importKey).query(Long.class).optional();
+	}
+
 	List<StudioRow> byCreator(long creatorId) {
 		return jdbc.sql("SELECT id, title, status, published_at, updated_at, publish_at FROM articles WHERE creator_id = :creator"
 				+ " AND status NOT IN ('removed', 'deleted') ORDER BY updated_at DESC LIMIT 200")

@@ -271,6 +271,28 @@ public class Articles {
 		return stored;
 	}
 
+	/**
+	 * Stores one imported article unless its import key is known. Returns its id, or empty for a duplicate. Runs in
+	 * the caller's transaction, so an importer can store an article and what belongs to it all or nothing.
+	 */
+	@Transactional
+	public java.util.Optional<Long> importArticle(ImportedArticle article) {
+		String html = MarkdownRenderer.toSafeHtml(article.bodyMarkdown());
+		String summary = article.summary() != null && !article.summary().isBlank()
+				? MarkdownRenderer.summarize(article.summary(), 120) : summaryOf(article.bodyMarkdown());
+		long id = Ids.next();
+		if (!repository.insertImported(id, article, html, summary)) {
+			return java.util.Optional.empty();
+		}
+		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
+		return java.util.Optional.of(id);
+	}
+
+	/** The id of the article imported under {@code importKey}, if any. */
+	public java.util.Optional<Long> idOfImport(String importKey) {
+		return repository.idOfImport(importKey);
+	}
+
 	/** The creator's own articles, every status but removed, most recently changed first. */
 	public List<StudioRow> ofCreator(long creatorId) {
 		return repository.byCreator(creatorId);

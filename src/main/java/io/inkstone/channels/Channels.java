@@ -105,6 +105,28 @@ public class Channels {
 		return slug != null && SLUG.matcher(slug).matches();
 	}
 
+	/**
+	 * Finds the channel by slug or creates it with the given display name (an import brings names the site's
+	 * configuration does not know, e.g. WordPress category names); a configured name still wins.
+	 */
+	public Channel ensureNamed(String slug, String name) {
+		Optional<Channel> existing = find(slug);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		if (!isValidSlug(slug)) {
+			throw new IllegalArgumentException("invalid channel slug: " + slug);
+		}
+		String display = config.names().getOrDefault(slug, name == null || name.isBlank() ? slug : name.strip());
+		if (display.length() > 40) {
+			display = display.substring(0, 40);
+		}
+		repository.insertIfAbsent(Ids.next(), slug, display, repository.nextPosition(),
+				config.originalTabs().contains(slug), System.currentTimeMillis());
+		all.invalidateAll();
+		return repository.findBySlug(slug).orElseThrow();
+	}
+
 	/** Finds the channel or creates it, named from {@code inkstone.channels.names} (else the slug). */
 	public Channel ensure(String slug) {
 		Optional<Channel> existing = find(slug);

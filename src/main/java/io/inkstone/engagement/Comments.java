@@ -137,6 +137,30 @@ public class Comments {
 		return id;
 	}
 
+	/**
+	 * A comment brought in by an import (WordPress): its original author's name and date, no account (account id 0),
+	 * visible. {@code parentId} must be a top-level comment of the same article (one level of replies). The text is
+	 * cut to {@value #MAX_LENGTH} characters.
+	 */
+	@Transactional
+	public long importComment(long articleId, Long parentId, String authorName, String text, long createdAt) {
+		String body = clean(text);
+		if (body.length() > MAX_LENGTH) {
+			body = body.substring(0, MAX_LENGTH - 1) + "…";
+		}
+		if (body.isEmpty()) {
+			throw new BadRequestException("empty comment");
+		}
+		String name = authorName == null || authorName.isBlank() ? "匿名" : authorName.strip();
+		if (name.length() > 100) {
+			name = name.substring(0, 100);
+		}
+		long id = Ids.next();
+		repository.insert(id, articleId, parentId, 0L, name, body, createdAt);
+		states.invalidate(articleId);
+		return id;
+	}
+
 	/** Likes a comment once per account, or takes the like back. */
 	@Transactional
 	public void toggleLike(long commentId, long accountId) {

@@ -37,20 +37,75 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	private final ArticleImporter importer;
 
+	private final WxrImporter wxr;
+
 	private int exitCode = CLEAN;
 
-	ImportCommand(ArticleImporter importer) {
+	ImportCommand(ArticleImporter importer, WxrImporter wxr) {
 		this.importer = importer;
+		this.wxr = wxr;
 	}
+
+	static final String USAGE_TEXT = "usage: java -jar inkstone.jar import FILE.jsonl [FILE.jsonl …]\n"
+			+ "       java -jar inkstone.jar import export.xml [--uploads DIR] [--channel-map FILE]   (a WordPress export)";
 
 	@Override
 	public void run(ApplicationArguments args) {
-		List<String> files = args.getNonOptionArgs();
+		List<String> files = new java.util.ArrayList<>();
+		Path uploads = null;
+		Path channelMapFile = null;
+		String[] raw = args.getSourceArgs();
+		for (int i = 0; i < raw.length; i++) {
+			String arg = raw[i];
+			String value = null;
+			String name = null;
+			if (arg.startsWith("--uploads") || arg.startsWith("--channel-map")) {
+				int eq = arg.indexOf('=');
+				name = eq < 0 ? arg : arg.substring(0, eq);
+				if (eq >= 0) {
+					value = arg.substring(eq + 1);
+				}
+				else if (i + 1 < raw.length) {
+					value = raw[++i];
+				}
+				if (value == null || value.isBlank() || !(name.equals("--uploads") || name.equals("--channel-map"))) {
+					System.err.println(USAGE_TEXT);
+					exitCode = USAGE;
+					return;
+				}
+				if (name.equals("--uploads")) {
+					uploads = Path.of(value);
+				}
+				else {
+					channelMapFile = Path.of(value);
+				}
+			}
+			else if (!arg.startsWith("--")) {
+				files.add(arg);
+			}
+		}
 		if (files.isEmpty()) {
-			System.err.println("usage: java -jar inkstone.jar import FILE.jsonl [FILE.jsonl …]");
+			System.err.println(USAGE_TEXT);
 			exitCode = USAGE;
 			return;
 		}
+		if (uploads != null && !Files.isDirectory(uploads)) {
+			System.err.println("--uploads: not a directory: " + uploads);
+			exitCode = USAGE;
+			return;
+		}
+		java.util.Map<String, String> channelMap = java.util.Map.of();
+		if (channelMapFile != null) {
+			try {
+				channelMap = channelMap(channelMapFile);
+			}
+			catch (IOException | IllegalArgumentException ex) {
+				System.err.println("--channel-map: " + ex.getMessage());
+				exitCode = USAGE;
+				return;
+			}
+		}
+		WxrImporter.Options options = new WxrImporter.Options(uploads, channelMap);
 		for (String file : files) {
 			Path path = Path.of(file);
 			if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
@@ -60,7 +115,14 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 			}
 			System.out.println("Importing " + path);
 			try (InputStream in = open(path)) {
-				ImportReport report = importer.importLines(in, System.out);
+				ImportReport report = isXml(path) ? wxr.importFile(() -> {
+					try {
+						return open(path);
+					}
+					catch (IOException ex) {
+						throw new java.io.UncheckedIOException(ex);
+					}
+				}, options, System.out) : importer.importLines(in, System.out);
 				System.out.print(report.summary());
 				if (report.rejected() > 0) {
 					exitCode = Math.max(exitCode, REJECTED_LINES);
@@ -74,6 +136,36 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 				exitCode = FAILED;
 			}
 		}
+	}
+
+	/** WordPress exports are recognised by content (XML), whatever the file is called. */
+	static boolean isXml(Path path) throws IOException {
+		try (InputStream in = open(path)) {
+			byte[] head = in.readNBytes(64);
+			return WxrImporter.looksLikeXml(head, head.length);
+		}
+	}
+
+	/**
+	 * {@code --channel-map FILE}: lines {@code wordpress-category = channel} (slug or name on either side), {@code #}
+	 * comments and blank lines ignored.
+	 */
+	static java.util.Map<String, String> channelMap(Path file) throws IOException {
+		java.util.Map<String, String> map = new java.util.HashMap<>();
+		int n = 0;
+		for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+			n++;
+			String l = line.strip();
+			if (l.isEmpty() || l.startsWith("#")) {
+				continue;
+			}
+			int eq = l.indexOf('=');
+			if (eq <= 0 || eq == l.length() - 1) {
+				throw new IllegalArgumentException(file + " line " + n + ": expected 'category = channel'");
+			}
+			map.put(WxrImporter.decode(l.substring(0, eq).strip()), l.substring(eq + 1).strip());
+		}
+		return map;
 	}
 
 	static InputStream open(Path path) throws IOException {

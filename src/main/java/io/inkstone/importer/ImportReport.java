@@ -16,6 +16,13 @@ public final class ImportReport {
 
 	private final List<String> rejections = new ArrayList<>();
 
+	/** What came in, by type and status ("posts → public": 12), in the order first counted (WordPress imports). */
+	private final java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+
+	private long skipped;
+
+	private final List<String> skips = new ArrayList<>();
+
 	void imported(long n) {
 		imported += n;
 	}
@@ -29,6 +36,30 @@ public final class ImportReport {
 		if (rejections.size() < MAX_LISTED) {
 			rejections.add("line " + line + ": " + reason);
 		}
+	}
+
+	void count(String what) {
+		counts.merge(what, 1L, Long::sum);
+	}
+
+	/** Something deliberately not imported (trash, a spam comment, a missing file), with the reason. */
+	void skip(String what) {
+		skipped++;
+		if (skips.size() < MAX_LISTED * 4) {
+			skips.add(what);
+		}
+	}
+
+	public java.util.Map<String, Long> counts() {
+		return java.util.Collections.unmodifiableMap(counts);
+	}
+
+	public long skipped() {
+		return skipped;
+	}
+
+	public List<String> skips() {
+		return List.copyOf(skips);
 	}
 
 	public long imported() {
@@ -54,6 +85,14 @@ public final class ImportReport {
 		rejections.forEach(r -> out.append("  rejected ").append(r).append('\n'));
 		if (rejected > rejections.size()) {
 			out.append("  … and ").append(rejected - rejections.size()).append(" more\n");
+		}
+		counts.forEach((what, n) -> out.append("  ").append(what).append(": ").append(n).append('\n'));
+		if (skipped > 0) {
+			out.append("Not imported: ").append(skipped).append('\n');
+			skips.forEach(s -> out.append("  skipped ").append(s).append('\n'));
+			if (skipped > skips.size()) {
+				out.append("  … and ").append(skipped - skips.size()).append(" more\n");
+			}
 		}
 		return out.toString();
 	}

@@ -26,6 +26,7 @@ public final class MarkdownRenderer {
 
 	private static final Safelist SAFELIST = Safelist.relaxed()
 		.removeTags("span", "div")
+		.addTags("figure", "figcaption")
 		.addAttributes("img", "loading")
 		.addProtocols("img", "src", "http", "https")
 		.addProtocols("a", "href", "http", "https", "mailto")

@@ -174,7 +174,7 @@ class RenderedArticlePages {
 		Ui ui = page.ui();
 		Ui holes = new Ui(ui.messages(), ui.locale(), ui.mode(),
 				new DefaultCsrfToken(ui.csrf().getHeaderName(), ui.csrf().getParameterName(), markers.csrf()), ui.path(), ui.siteName(),
-				null);
+				null, ui.footer());
 		return new Pages.ArticlePage(holes, page.nav(), page.article(), page.channel(), page.card(),
 				new Counts(markers.reads(), markers.shares()), page.shared(), page.shareUrl(), page.disclaimer(), page.related(), page.hot(),
 				page.headlinesHtml(), page.comments(), page.corrections(), page.aiSuspected(), page.jsonLd(), page.preview());

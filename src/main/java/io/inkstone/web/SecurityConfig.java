@@ -72,7 +72,8 @@ class SecurityConfig {
 				.authenticated()
 				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv", "/admin/rules", "/admin/rules/**", "/admin/search", "/admin/search/**",
 						"/admin/backups", "/admin/backups/**",
-						"/admin/articles/**", "/admin/hot", "/admin/hot/**")
+						"/admin/articles/**", "/admin/hot", "/admin/hot/**", "/admin/pages", "/admin/pages/**", "/admin/import",
+						"/admin/import/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/admin/**")
 				.hasAnyRole("ADMIN", "REVIEWER")

@@ -14,7 +14,12 @@ import org.springframework.security.web.csrf.CsrfToken;
  * token for forms, the current path and language. Built per request by {@link UiFactory}.
  */
 public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfToken csrf, String path, String siteName,
-		io.inkstone.shared.SignedIn account) {
+		io.inkstone.shared.SignedIn account, java.util.List<io.inkstone.shared.FooterLink> footer) {
+
+	public Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfToken csrf, String path, String siteName,
+			io.inkstone.shared.SignedIn account) {
+		this(messages, locale, mode, csrf, path, siteName, account, java.util.List.of());
+	}
 
 	private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
 

@@ -18,9 +18,14 @@ public class UiFactory {
 
 	private final InkstoneProperties properties;
 
-	UiFactory(MessageSource messages, InkstoneProperties properties) {
+	/** The footer's static pages (the pages module), if present. */
+	private final org.springframework.beans.factory.ObjectProvider<io.inkstone.shared.FooterLink.Source> footer;
+
+	UiFactory(MessageSource messages, InkstoneProperties properties,
+			org.springframework.beans.factory.ObjectProvider<io.inkstone.shared.FooterLink.Source> footer) {
 		this.messages = messages;
 		this.properties = properties;
+		this.footer = footer;
 	}
 
 	public Ui of(HttpServletRequest request) {
@@ -31,7 +36,8 @@ public class UiFactory {
 			path += "?" + request.getQueryString();
 		}
 		return new Ui(messages, RequestContextUtils.getLocale(request), mode(request), csrf, path, properties.siteName(),
-				io.inkstone.shared.SignedIn.current().orElse(null));
+				io.inkstone.shared.SignedIn.current().orElse(null),
+				footer.orderedStream().flatMap(source -> source.footerLinks().stream()).toList());
 	}
 
 	static ReaderMode mode(HttpServletRequest request) {

@@ -1,0 +1,33 @@
+package io.inkstone.importer;
+
+import java.util.List;
+
+import io.inkstone.channels.Channel;
+import io.inkstone.web.Ui;
+
+/** Page models of {@code /admin/import}. */
+public final class ImportPages {
+
+	private ImportPages() {
+	}
+
+	/** One import as the page shows it: state (queued, running, done, failed), progress, and the summary when done. */
+	public record JobView(String id, String fileName, String state, long done, long total, int percent, String summary) {
+
+		public boolean finished() {
+			return "done".equals(state) || "failed".equals(state);
+		}
+
+	}
+
+	public record Index(Ui ui, List<Channel> nav, List<JobView> jobs, String error) {
+	}
+
+	public record Show(Ui ui, List<Channel> nav, JobView job) {
+	}
+
+	static JobView view(ImportJobs.Job job) {
+		return new JobView(job.id, job.fileName, job.state, job.done, job.total, job.percent(), job.summary);
+	}
+
+}

@@ -1,0 +1,726 @@
+package io.inkstone.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.inkstone.articles.Articles;
+import io.inkstone.articles.ImportedArticle;
+import io.inkstone.channels.Channel;
+import io.inkstone.channels.Channels;
+import io.inkstone.creators.Creators;
+import io.inkstone.engagement.Comments;
+import io.inkstone.media.Media;
+import io.inkstone.media.MediaItem;
+import io.inkstone.pages.StaticPages;
+
+import org.jsoup.Jsoup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a WordPress export (WXR 1.1/1.2). Two streaming passes over the file: the first checks that the whole file
+ * is well-formed and collects what items refer to (authors, terms, attachments, page parents) — a malformed file is
+ * reported with its position and nothing is written; the second stores item by item, each item (article, its
+ * comments, its old addresses) in one transaction. Importing the same file again, or an overlapping export, adds
+ * nothing twice: articles and pages carry an import key built from the site and the WordPress post id, attachments
+ * are recorded by theirs, old addresses are inserted only when absent.
+ */
+@Service
+public class WxrImporter {
+
+	private static final Logger log = LoggerFactory.getLogger(WxrImporter.class);
+
+	static final String UNTITLED = "（无标题）";
+
+	private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	/** WordPress' local times when the GMT field is empty (drafts): the platform's zone. */
+	private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+
+	private static final Pattern SIZE_VARIANT = Pattern.compile("^(.*?)(-\\d+x\\d+|-scaled)?(\\.[A-Za-z0-9]+)$");
+
+	private static final Set<String> IMAGE_TYPES = Set.of(".jpg", ".jpeg", ".png", ".gif", ".webp");
+
+	private final Articles articles;
+
+	private final Creators creators;
+
+	private final Channels channels;
+
+	private final StaticPages pages;
+
+	private final Comments comments;
+
+	private final Media media;
+
+	private final LegacyPaths legacy;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	WxrImporter(Articles articles, Creators creators, Channels channels, StaticPages pages, Comments comments, Media media,
+			LegacyPaths legacy, JdbcClient jdbc, TransactionTemplate tx) {
+		this.articles = articles;
+		this.creators = creators;
+		this.channels = channels;
+		this.pages = pages;
+		this.comments = comments;
+		this.media = media;
+		this.legacy = legacy;
+		this.jdbc = jdbc;
+		this.tx = tx;
+	}
+
+	/** Options of a run: where a copy of wp-content/uploads is, and category → channel overrides. */
+	public record Options(Path uploads, Map<String, String> channelMap) {
+
+		public static Options none() {
+			return new Options(null, Map.of());
+		}
+
+	}
+
+	/** Whether the stream (its first bytes, after a byte-order mark and whitespace) looks like XML. */
+	static boolean looksLikeXml(byte[] head, int length) {
+		int i = 0;
+		if (length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+			i = 3;
+		}
+		while (i < length && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
+			i++;
+		}
+		return i < length && head[i] == '<';
+	}
+
+	/** The first pass: what items refer to. */
+	private static final class Scan implements Wxr.Handler {
+
+		String site = "";
+
+		String blogPath = "";
+
+		final Map<String, Wxr.Author> authors = new HashMap<>();
+
+		final Map<String, Wxr.Term> categories = new LinkedHashMap<>();
+
+		final Map<Long, Wxr.Item> attachments = new LinkedHashMap<>();
+
+		final Map<Long, String[]> pageSlugs = new HashMap<>(); // id → {slug, parent id}
+
+		long items;
+
+		@Override
+		public void site(String baseSiteUrl, String baseBlogUrl, String version) {
+			String url = baseBlogUrl != null && !baseBlogUrl.isBlank() ? baseBlogUrl : baseSiteUrl == null ? "" : baseSiteUrl;
+			try {
+				URI uri = URI.create(url.strip());
+				site = uri.getHost() == null ? url.strip() : uri.getHost().toLowerCase(Locale.ROOT);
+				blogPath = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+			}
+			catch (IllegalArgumentException ex) {
+				site = url.strip();
+			}
+		}
+
+		@Override
+		public void author(Wxr.Author author) {
+			authors.putIfAbsent(author.login(), author);
+		}
+
+		@Override
+		public void term(Wxr.Term term) {
+			if ("category".equals(term.taxonomy())) {
+				// a category defined twice (WordPress writes terms of several taxonomies; plugins repeat them): first wins
+				categories.putIfAbsent(decode(term.slug()), term);
+			}
+		}
+
+		@Override
+		public void item(Wxr.Item item) {
+			items++;
+			if ("attachment".equals(item.postType())) {
+				attachments.put(item.postId(), item);
+			}
+			else if ("page".equals(item.postType())) {
+				pageSlugs.put(item.postId(), new String[] { decode(item.postName()), Long.toString(item.postParent()) });
+			}
+		}
+
+	}
+
+	/**
+	 * Imports the file. Never throws for bad content: a malformed file is one rejection (nothing written), a bad item
+	 * costs that item. I/O errors reading the file propagate.
+	 */
+	public ImportReport importFile(Supplier<InputStream> open, Options options, PrintStream progress) throws IOException {
+		return importFile(open, options, progress, (done, total) -> {
+		});
+	}
+
+	/** Told how far the import is: items handled of the items in the file (the admin page's progress bar). */
+	public interface Progress {
+
+		void update(long done, long total);
+
+	}
+
+	public ImportReport importFile(Supplier<InputStream> open, Options options, PrintStream progress, Progress listener)
+			throws IOException {
+		channels.ensureDefaults();
+		ImportReport report = new ImportReport();
+		Scan scan = new Scan();
+		try (InputStream in = open.get()) {
+			Wxr.read(in, scan);
+		}
+		catch (Wxr.Malformed ex) {
+			report.reject(ex.line, "malformed WordPress export (WXR), column " + ex.column + ": " + ex.getMessage()
+					.replaceFirst("^line \\d+, column -?\\d+: ", "") + " — nothing was imported");
+			return report;
+		}
+		if (progress != null) {
+			progress.printf("WordPress export from %s: %,d items%n", scan.site, scan.items);
+		}
+		Run run = new Run(scan, options, report, progress, listener);
+		listener.update(0, scan.items);
+		run.attachments();
+		try (InputStream in = open.get()) {
+			Wxr.read(in, run::item);
+		}
+		return report;
+	}
+
+	/** The second pass. */
+	private final class Run {
+
+		private final Scan scan;
+
+		private final Options options;
+
+		private final ImportReport report;
+
+		private final PrintStream progress;
+
+		/** uploads-relative path without size suffix → new URL. */
+		private final Map<String, String> uploaded = new HashMap<>();
+
+		private final Map<Long, String> attachmentUrls = new HashMap<>();
+
+		private final Map<String, Long> creatorIds = new HashMap<>();
+
+		private final Map<String, Long> channelIds = new HashMap<>();
+
+		private long done;
+
+		private final Progress listener;
+
+		Run(Scan scan, Options options, ImportReport report, PrintStream progress, Progress listener) {
+			this.listener = listener;
+			this.scan = scan;
+			this.options = options;
+			this.report = report;
+			this.progress = progress;
+		}
+
+		String key(String kind, long id) {
+			return "wxr:" + scan.site + ":" + kind + ":" + id;
+		}
+
+		// ---- attachments
+
+		void attachments() {
+			for (Wxr.Item a : scan.attachments.values()) {
+				String url = a.attachmentUrl().isEmpty() ? a.guid() : a.attachmentUrl();
+				String relative = uploadsPath(url);
+				String name = relative == null ? url : relative;
+				String sourceKey = key("attachment", a.postId());
+				Optional<String> known = jdbc.sql("SELECT url FROM import_attachments WHERE source_key = :k")
+					.param("k", sourceKey).query(String.class).optional();
+				if (known.isPresent()) {
+					remember(a, relative, known.get());
+					report.count("attachments → already imported");
+					continue;
+				}
+				String extension = relative == null ? "" : extension(relative);
+				if (!IMAGE_TYPES.contains(extension)) {
+					report.skip("attachment " + a.postId() + " (" + name + "): not an image, its original link is kept");
+					continue;
+				}
+				if (options.uploads() == null) {
+					report.skip("attachment " + a.postId() + " (" + name + "): no --uploads directory given (fetching from the"
+							+ " old site is not supported), its original link is kept");
+					continue;
+				}
+				Path file = options.uploads().resolve(relative).normalize();
+				if (!file.startsWith(options.uploads().normalize()) || !Files.isRegularFile(file)) {
+					report.skip("attachment " + a.postId() + " (" + name + "): file not found in --uploads, its original link is kept");
+					continue;
+				}
+				try {
+					byte[] bytes = Files.readAllBytes(file);
+					String alt = a.title().isBlank() ? file.getFileName().toString() : a.title();
+					alt = alt.length() > Media.MAX_ALT ? alt.substring(0, Media.MAX_ALT) : alt;
+					MediaItem item = media.upload(creatorId(a.creator()), bytes, alt);
+					jdbc.sql("INSERT INTO import_attachments (source_key, url, created_at) VALUES (:k, :url, :now)"
+							+ " ON CONFLICT (source_key) DO NOTHING")
+						.param("k", sourceKey).param("url", item.url()).param("now", System.currentTimeMillis()).update();
+					remember(a, relative, item.url());
+					report.count("attachments → media library");
+				}
+				catch (IOException | RuntimeException ex) {
+					report.skip("attachment " + a.postId() + " (" + name + "): " + abbreviate(String.valueOf(ex.getMessage())));
+				}
+			}
+		}
+
+		private void remember(Wxr.Item attachment, String relative, String url) {
+			attachmentUrls.put(attachment.postId(), url);
+			if (relative != null) {
+				uploaded.put(withoutSize(relative), url);
+			}
+		}
+
+		/** A body URL rewritten to the new media when it names an imported upload (any size variant). */
+		String rewrite(String url) {
+			String relative = uploadsPath(url);
+			if (relative == null) {
+				return url;
+			}
+			String found = uploaded.get(withoutSize(relative));
+			return found == null ? url : found;
+		}
+
+		// ---- items
+
+		void item(Wxr.Item item) {
+			try {
+				switch (item.postType()) {
+					case "post" -> post(item);
+					case "page" -> page(item);
+					case "attachment" -> {
+						// handled before the items
+					}
+					default -> report.skip("item " + item.postId() + " (" + item.postType() + "): this type of content is not imported");
+				}
+			}
+			catch (RuntimeException ex) {
+				log.debug("WXR item {} failed", item.postId(), ex);
+				report.reject(item.line(), "item " + item.postId() + ": " + abbreviate(String.valueOf(ex.getMessage())));
+			}
+			done++;
+			listener.update(done, scan.items);
+			if (progress != null && done % 100 == 0) {
+				progress.printf("\rimport: %,d of %,d items", done, scan.items);
+				progress.flush();
+			}
+		}
+
+		private void post(Wxr.Item item) {
+			String status = item.status();
+			if ("trash".equals(status) || "auto-draft".equals(status) || "inherit".equals(status)) {
+				report.skip("post " + item.postId() + " «" + abbreviate(item.title()) + "»: status " + status);
+				return;
+			}
+			long creatorId = creatorId(item.creator());
+			long channelId = channelId(item);
+			String title = title(item.title());
+			String body = WxrBodies.toMarkdown(item.content(), this::rewrite, id -> attachmentUrls.get(id));
+			if (body.isBlank()) {
+				body = title;
+			}
+			if (body.length() > ArticleImporter.MAX_BODY) {
+				report.reject(item.line(), "item " + item.postId() + ": body longer than " + ArticleImporter.MAX_BODY + " characters");
+				return;
+			}
+			long date = date(item.postDateGmt(), item.postDate());
+			long modified = Math.max(date, date(item.postModifiedGmt(), ""));
+			String excerpt = Jsoup.parse(item.excerpt()).text().strip();
+			boolean published;
+			Long publishAt = null;
+			String note = null;
+			String label;
+			boolean passworded = !item.password().isBlank();
+			switch (status) {
+				case "publish" -> {
+					published = !passworded;
+					label = passworded ? "drafts (password-protected)" : "public";
+				}
+				case "future" -> {
+					published = date <= System.currentTimeMillis();
+					publishAt = published ? null : date;
+					label = published ? "public (was scheduled)" : "scheduled";
+				}
+				case "private" -> {
+					published = false;
+					label = "drafts (private)";
+				}
+				default -> {
+					published = false;
+					label = "drafts (" + status + ")";
+				}
+			}
+			if ("private".equals(status)) {
+				note = "（原为 WordPress 私密文章，未公开 / was private on WordPress）";
+			}
+			else if (passworded) {
+				note = "（原为 WordPress 密码保护文章，未公开 / was password-protected on WordPress）";
+				published = false;
+			}
+			String summary = note == null ? (excerpt.isEmpty() ? null : excerpt) : note + excerpt;
+			String cover = null;
+			String thumbnail = item.meta("_thumbnail_id");
+			if (thumbnail != null && thumbnail.strip().matches("\\d+")) {
+				cover = attachmentUrls.get(Long.parseLong(thumbnail.strip()));
+			}
+			ImportedArticle article = new ImportedArticle(key("post", item.postId()), creatorId, channelId, title, body, summary,
+					cover, tags(item), published, publishAt, date, modified);
+			boolean finalPublished = published;
+			String finalLabel = label;
+			tx.executeWithoutResult(state -> {
+				Optional<Long> stored = articles.importArticle(article);
+				long id;
+				if (stored.isEmpty()) {
+					report.duplicates(1);
+					id = articles.idOfImport(article.importKey()).orElseThrow();
+				}
+				else {
+					id = stored.get();
+					report.imported(1);
+					report.count("posts → " + finalLabel);
+					if (item.sticky() && finalPublished) {
+						report.count("posts → sticky on WordPress (not pinned here)");
+					}
+					comments(item, id);
+				}
+				for (String path : postPaths(item)) {
+					legacy.add(path, "/articles/" + id);
+				}
+			});
+		}
+
+		private void comments(Wxr.Item item, long articleId) {
+			Map<Long, Wxr.Comment> byId = new HashMap<>();
+			item.comments().forEach(c -> byId.put(c.id(), c));
+			Map<Long, Long> stored = new HashMap<>();
+			List<Wxr.Comment> ordered = new ArrayList<>(item.comments());
+			ordered.sort(java.util.Comparator.comparing(Wxr.Comment::dateGmt).thenComparingLong(Wxr.Comment::id));
+			for (Wxr.Comment c : ordered) {
+				String type = c.type();
+				if (!type.isEmpty() && !"comment".equals(type)) {
+					report.skip("comment " + c.id() + " on post " + item.postId() + ": a " + type + ", not published");
+					continue;
+				}
+				if (!"1".equals(c.approved())) {
+					report.skip("comment " + c.id() + " on post " + item.postId() + ": "
+							+ ("spam".equals(c.approved()) ? "spam" : "trash".equals(c.approved()) ? "in the trash" : "not approved"));
+					continue;
+				}
+				String text = Jsoup.parse(c.content().replaceAll("(?i)<br\\s*/?>|\\n", "\u0001")).text().replace("\u0001", "\n");
+				// the root of the thread (Inkstone shows one level of replies); a deeper reply names whom it answers
+				Long parent = null;
+				Wxr.Comment up = c.parent() == 0 ? null : byId.get(c.parent());
+				if (up != null) {
+					Wxr.Comment root = up;
+					int guard = 0;
+					while (root.parent() != 0 && byId.containsKey(root.parent()) && guard++ < 1000) {
+						root = byId.get(root.parent());
+					}
+					parent = stored.get(root.id());
+					if (root != up) {
+						text = "回复 @" + up.author().strip() + "：" + text;
+					}
+				}
+				if (text.isBlank()) {
+					report.skip("comment " + c.id() + " on post " + item.postId() + ": empty");
+					continue;
+				}
+				long id = comments.importComment(articleId, parent, c.author(), text, date(c.dateGmt(), c.date()));
+				stored.put(c.id(), id);
+				report.count("comments → published");
+			}
+		}
+
+		private void page(Wxr.Item item) {
+			if (!"publish".equals(item.status()) || !item.password().isBlank()) {
+				report.skip("page " + item.postId() + " «" + abbreviate(item.title()) + "»: status " + item.status()
+						+ (item.password().isBlank() ? "" : ", password-protected") + " (static pages are public)");
+				return;
+			}
+			String path = pagePath(item.postId());
+			String title = title(item.title());
+			String body = WxrBodies.toMarkdown(item.content(), this::rewrite, id -> attachmentUrls.get(id));
+			long date = date(item.postDateGmt(), item.postDate());
+			String key = key("page", item.postId());
+			tx.executeWithoutResult(state -> {
+				Optional<String> stored = pages.importPage(key, path, title, body, date);
+				String finalPath;
+				if (stored.isEmpty()) {
+					report.duplicates(1);
+					finalPath = pages.pathOfImport(key).orElseThrow();
+				}
+				else {
+					finalPath = stored.get();
+					report.imported(1);
+					report.count("pages → static pages");
+				}
+				String target = StaticPages.href(finalPath);
+				legacy.add("?page_id=" + item.postId(), target);
+				legacy.add(linkPath(item.link()), target);
+				legacy.add(scan.blogPath + "/" + path, target);
+			});
+		}
+
+		private String pagePath(long id) {
+			List<String> segments = new ArrayList<>();
+			Long at = id;
+			int guard = 0;
+			while (at != null && at != 0 && guard++ < 5) {
+				String[] entry = scan.pageSlugs.get(at);
+				if (entry == null) {
+					break;
+				}
+				String slug = entry[0].isBlank() ? "page-" + at : entry[0];
+				segments.add(0, slug.replaceAll("[^\\p{L}\\p{N}._-]+", "-"));
+				at = Long.parseLong(entry[1]);
+			}
+			return String.join("/", segments);
+		}
+
+		/** The old addresses of a post: its permalink, /?p=ID, /slug, the dated forms, and every old slug. */
+		private Set<String> postPaths(Wxr.Item item) {
+			Set<String> paths = new LinkedHashSet<>();
+			paths.add("?p=" + item.postId());
+			paths.add(linkPath(item.link()));
+			LocalDateTime local = localDate(item.postDate());
+			List<String> slugs = new ArrayList<>();
+			slugs.add(decode(item.postName()));
+			item.metaAll("_wp_old_slug").forEach(s -> slugs.add(decode(s)));
+			for (String slug : slugs) {
+				if (slug.isBlank()) {
+					continue;
+				}
+				String base = scan.blogPath;
+				paths.add(base + "/" + slug);
+				if (local != null) {
+					String y = String.format("%04d", local.getYear());
+					String m = String.format("%02d", local.getMonthValue());
+					String d = String.format("%02d", local.getDayOfMonth());
+					paths.add(base + "/" + y + "/" + m + "/" + d + "/" + slug);
+					paths.add(base + "/" + y + "/" + m + "/" + slug);
+					paths.add(base + "/" + y + "/" + slug);
+					paths.add(base + "/archives/" + slug);
+				}
+			}
+			paths.add(scan.blogPath + "/archives/" + item.postId());
+			paths.remove(null);
+			paths.remove("");
+			return paths;
+		}
+
+		private long creatorId(String login) {
+			String wanted = login == null || login.isBlank() ? "wordpress" : login.strip();
+			return creatorIds.computeIfAbsent(wanted, l -> {
+				Wxr.Author author = scan.authors.get(l);
+				String display = author == null || author.displayName().isBlank() ? l : author.displayName();
+				String handle = ArticleImporter.toHandle(l);
+				if (!Creators.isValidHandle(handle)) {
+					handle = ArticleImporter.toHandle("wp-" + l);
+				}
+				boolean isNew = !exists(handle);
+				long id = creators.ensure(handle, display).id();
+				if (isNew) {
+					report.count("authors → creators");
+				}
+				return id;
+			});
+		}
+
+		private boolean exists(String handle) {
+			try {
+				creators.get(handle);
+				return true;
+			}
+			catch (io.inkstone.shared.NotFoundException ex) {
+				return false;
+			}
+		}
+
+		private long channelId(Wxr.Item item) {
+			Wxr.ItemTerm category = item.terms().stream().filter(t -> "category".equals(t.domain())).findFirst().orElse(null);
+			String slug = category == null ? "uncategorized" : decode(category.nicename());
+			String name = category == null ? "未分类" : category.name();
+			return channelIds.computeIfAbsent(slug, s -> resolveChannel(s, name));
+		}
+
+		private long resolveChannel(String slug, String itemName) {
+			Wxr.Term term = scan.categories.get(slug);
+			String name = term != null && !term.name().isBlank() ? term.name() : itemName;
+			String mapped = options.channelMap().getOrDefault(slug, options.channelMap().get(name));
+			if (mapped != null) {
+				Optional<Channel> target = channels.findBySlugOrName(mapped);
+				if (target.isPresent()) {
+					return target.get().id();
+				}
+				if (Channels.isValidSlug(mapped)) {
+					report.count("categories → new channels");
+					return channels.ensureNamed(mapped, name).id();
+				}
+			}
+			Optional<Channel> match = channels.findBySlugOrName(slug).or(() -> channels.findBySlugOrName(name));
+			if (match.isPresent()) {
+				return match.get().id();
+			}
+			String newSlug = Channels.isValidSlug(slug) ? slug : asciiSlug(slug);
+			report.count("categories → new channels");
+			return channels.ensureNamed(newSlug, name).id();
+		}
+
+		private String asciiSlug(String slug) {
+			String ascii = java.text.Normalizer.normalize(slug, java.text.Normalizer.Form.NFKD)
+				.toLowerCase(Locale.ROOT)
+				.replaceAll("[^a-z0-9]+", "-")
+				.replaceAll("^-+|-+$", "");
+			if (ascii.isEmpty() || !Channels.isValidSlug(ascii)) {
+				ascii = "wp-" + Integer.toHexString(slug.hashCode() & 0x7fffffff);
+			}
+			return ascii.length() > 64 ? ascii.substring(0, 64) : ascii;
+		}
+
+		private String tags(Wxr.Item item) {
+			List<String> tags = item.terms()
+				.stream()
+				.filter(t -> "post_tag".equals(t.domain()))
+				.map(t -> t.name().replace(",", " ").strip())
+				.filter(t -> !t.isEmpty())
+				.distinct()
+				.toList();
+			String joined = String.join(",", tags);
+			return joined.length() > 500 ? joined.substring(0, 500) : joined;
+		}
+
+	}
+
+	// ---- helpers
+
+	static String title(String raw) {
+		String title = Jsoup.parse(raw).text().strip();
+		if (title.isEmpty()) {
+			return UNTITLED;
+		}
+		return title.codePointCount(0, title.length()) > ArticleImporter.MAX_TITLE
+				? title.substring(0, title.offsetByCodePoints(0, ArticleImporter.MAX_TITLE)) : title;
+	}
+
+	/** Epoch millis of a WordPress GMT date, else of its local date (in the platform's zone), else now. */
+	static long date(String gmt, String local) {
+		try {
+			if (gmt != null && !gmt.isBlank() && !gmt.startsWith("0000")) {
+				return LocalDateTime.parse(gmt.strip(), WP_DATE).toInstant(ZoneOffset.UTC).toEpochMilli();
+			}
+		}
+		catch (DateTimeParseException ignored) {
+			// fall through to the local date
+		}
+		LocalDateTime at = localDate(local);
+		return at == null ? System.currentTimeMillis() : at.atZone(LOCAL).toInstant().toEpochMilli();
+	}
+
+	static LocalDateTime localDate(String local) {
+		try {
+			return local == null || local.isBlank() || local.startsWith("0000") ? null : LocalDateTime.parse(local.strip(), WP_DATE);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/** Percent-decoded (WordPress stores non-ASCII slugs percent-encoded, lower case). */
+	static String decode(String slug) {
+		if (slug == null) {
+			return "";
+		}
+		try {
+			return java.net.URLDecoder.decode(slug.strip().replace("+", "%2B"), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return slug.strip();
+		}
+	}
+
+	/** The path (or {@code ?p=…} query) of an old permalink, as the redirect table keys it. */
+	static String linkPath(String link) {
+		if (link == null || link.isBlank()) {
+			return "";
+		}
+		try {
+			URI uri = URI.create(link.strip());
+			String query = uri.getRawQuery();
+			String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+			if (query != null && (path.isEmpty() || path.equals("/")) && query.matches("(p|page_id)=\\d+")) {
+				return "?" + query;
+			}
+			return LegacyPaths.normalize(path);
+		}
+		catch (IllegalArgumentException ex) {
+			return "";
+		}
+	}
+
+	/** The part of an upload URL after {@code /wp-content/uploads/}, decoded; null for other URLs. */
+	static String uploadsPath(String url) {
+		if (url == null) {
+			return null;
+		}
+		int at = url.indexOf("/wp-content/uploads/");
+		if (at < 0) {
+			return null;
+		}
+		String rest = url.substring(at + "/wp-content/uploads/".length());
+		int cut = rest.indexOf('?');
+		rest = cut >= 0 ? rest.substring(0, cut) : rest;
+		cut = rest.indexOf('#');
+		rest = cut >= 0 ? rest.substring(0, cut) : rest;
+		String decoded = java.net.URLDecoder.decode(rest.replace("+", "%2B"), StandardCharsets.UTF_8);
+		return decoded.contains("..") ? null : decoded;
+	}
+
+	static String withoutSize(String relative) {
+		Matcher m = SIZE_VARIANT.matcher(relative);
+		return m.matches() ? m.group(1) + m.group(3).toLowerCase(Locale.ROOT) : relative;
+	}
+
+	private static String extension(String relative) {
+		int dot = relative.lastIndexOf('.');
+		return dot < 0 ? "" : relative.substring(dot).toLowerCase(Locale.ROOT);
+	}
+
+	private static String abbreviate(String value) {
+		return value.length() > 80 ? value.substring(0, 80) + "…" : value;
+	}
+
+}

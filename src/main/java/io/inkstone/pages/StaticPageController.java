@@ -1,0 +1,104 @@
+package io.inkstone.pages;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.SignedIn;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /pages/**} for everyone; {@code /admin/pages/**} for admins (the security rule is in the web module). */
+@Controller
+class StaticPageController {
+
+	private final StaticPages pages;
+
+	private final UiFactory ui;
+
+	StaticPageController(StaticPages pages, UiFactory ui) {
+		this.pages = pages;
+		this.ui = ui;
+	}
+
+	@GetMapping("/pages/**")
+	String show(HttpServletRequest request, Model model) {
+		String path = org.springframework.web.util.UriUtils.decode(
+				request.getRequestURI().substring(request.getContextPath().length() + "/pages/".length()),
+				java.nio.charset.StandardCharsets.UTF_8);
+		String normalized = StaticPages.normalizePath(path);
+		StaticPage page = (StaticPages.isValidPath(normalized) ? pages.find(normalized) : java.util.Optional.<StaticPage>empty())
+			.orElseThrow(() -> new NotFoundException("页面不存在 / no such page"));
+		model.addAttribute("page", new PagePages.Show(ui.of(request), List.of(), page));
+		return "pages/show";
+	}
+
+	@GetMapping("/admin/pages")
+	String index(HttpServletRequest request, Model model) {
+		model.addAttribute("page", new PagePages.Index(ui.of(request), List.of(), pages.all()));
+		return "pages/index";
+	}
+
+	@GetMapping("/admin/pages/new")
+	String create(HttpServletRequest request, Model model) {
+		model.addAttribute("page", new PagePages.Edit(ui.of(request), List.of(), null, "", "", "", "", List.of(), null));
+		return "pages/edit";
+	}
+
+	@GetMapping("/admin/pages/{id}")
+	String edit(@PathVariable long id, HttpServletRequest request, Model model) {
+		StaticPage page = pages.get(id);
+		model.addAttribute("page", new PagePages.Edit(ui.of(request), List.of(), page.id(), page.path(), page.title(),
+				page.bodyMarkdown(), page.footerPosition() == null ? "" : page.footerPosition().toString(), pages.revisions(id),
+				null));
+		return "pages/edit";
+	}
+
+	@PostMapping("/admin/pages")
+	String saveNew(@RequestParam(name = "path", defaultValue = "") String path,
+			@RequestParam(name = "title", defaultValue = "") String title, @RequestParam(name = "body", defaultValue = "") String body,
+			@RequestParam(name = "footer", defaultValue = "") String footer, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		return save(null, path, title, body, footer, request, response, model);
+	}
+
+	@PostMapping("/admin/pages/{id}")
+	String saveExisting(@PathVariable long id, @RequestParam(name = "path", defaultValue = "") String path,
+			@RequestParam(name = "title", defaultValue = "") String title, @RequestParam(name = "body", defaultValue = "") String body,
+			@RequestParam(name = "footer", defaultValue = "") String footer, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		pages.get(id); // 404 for an unknown page
+		return save(id, path, title, body, footer, request, response, model);
+	}
+
+	private String save(Long id, String path, String title, String body, String footer, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		try {
+			Integer position;
+			try {
+				position = footer.isBlank() ? null : Integer.valueOf(footer.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new BadRequestException("页脚位置须为数字 / the footer position must be a number");
+			}
+			StaticPage saved = pages.save(id, path, title, body, position, SignedIn.current().map(SignedIn::accountId).orElse(null));
+			return "redirect:/admin/pages/" + saved.id() + "?saved";
+		}
+		catch (BadRequestException ex) {
+			response.setStatus(400);
+			model.addAttribute("page", new PagePages.Edit(ui.of(request), List.of(), id, path, title, body, footer,
+					id == null ? List.of() : pages.revisions(id), ex.getMessage()));
+			return "pages/edit";
+		}
+	}
+
+}
