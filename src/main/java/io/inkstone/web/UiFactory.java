@@ -18,9 +18,13 @@ public class UiFactory {
 
 	private final InkstoneProperties properties;
 
-	UiFactory(MessageSource messages, InkstoneProperties properties) {
+	private final org.springframework.beans.factory.ObjectProvider<UnreadMessages> unread;
+
+	UiFactory(MessageSource messages, InkstoneProperties properties,
+			org.springframework.beans.factory.ObjectProvider<UnreadMessages> unread) {
 		this.messages = messages;
 		this.properties = properties;
+		this.unread = unread;
 	}
 
 	public Ui of(HttpServletRequest request) {
@@ -29,8 +33,24 @@ public class UiFactory {
 		if (request.getQueryString() != null) {
 			path += "?" + request.getQueryString();
 		}
-		return new Ui(messages, RequestContextUtils.getLocale(request), mode(request), csrf, path, properties.siteName(),
-				io.inkstone.shared.SignedIn.current().orElse(null));
+		io.inkstone.shared.SignedIn account = io.inkstone.shared.SignedIn.current().orElse(null);
+		return new Ui(messages, RequestContextUtils.getLocale(request), mode(request), csrf, path, properties.siteName(), account,
+				account == null ? null : unreadCount(account.accountId()));
+	}
+
+	/** One cheap query, run at most once per request and only if the page header asks. */
+	private java.util.function.LongSupplier unreadCount(long accountId) {
+		UnreadMessages source = unread.getIfAvailable();
+		if (source == null) {
+			return null;
+		}
+		long[] memo = { -1 };
+		return () -> {
+			if (memo[0] < 0) {
+				memo[0] = source.unread(accountId, Ui.UNREAD_CAP);
+			}
+			return memo[0];
+		};
 	}
 
 	static ReaderMode mode(HttpServletRequest request) {
