@@ -67,6 +67,8 @@ class MessageCentreBrowserTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
+		registry.add("inkstone.admin.email", () -> "admin@browser.test"); // with no admin, /login leads to /setup
+		registry.add("inkstone.admin.password", () -> "browser-admin-1");
 	}
 
 	@BeforeAll

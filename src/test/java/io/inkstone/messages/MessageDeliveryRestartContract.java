@@ -14,7 +14,6 @@ import io.inkstone.support.Databases;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -60,8 +59,7 @@ abstract class MessageDeliveryRestartContract {
 				}
 			});
 			long to = recipient;
-			first.getBean(TransactionTemplate.class).executeWithoutResult(status -> first.getBean(ApplicationEventPublisher.class)
-				.publishEvent(new CommentReplied(System.nanoTime(), 1, 1, to, to + 1, "回复者", "重启前的回复")));
+			first.getBean(TransactionTemplate.class).executeWithoutResult(status -> first.publishEvent(new CommentReplied(System.nanoTime(), 1, 1, to, to + 1, "回复者", "重启前的回复")));
 			assertThat(pending(first)).isEqualTo(1);
 			assertThat(messages(first, recipient)).isZero();
 		}
