@@ -26,4 +26,16 @@ public final class AccountPages {
 
 	}
 
+	/** Which kinds of notice also come by mail ({@code /account/notifications}). */
+	public record Notifications(Ui ui, List<Channel> nav, List<MailChoice> choices, boolean saved) {
+	}
+
+	/** One kind of notice and whether it comes by mail. */
+	public record MailChoice(String kind, boolean mail) {
+	}
+
+	/** The one-click unsubscribe page: confirm ({@code done} false) or confirmed. */
+	public record Unsubscribe(Ui ui, List<Channel> nav, String token, String kind, boolean done) {
+	}
+
 }

@@ -1,5 +1,8 @@
 package io.inkstone.accounts;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,6 +12,7 @@ import io.inkstone.events.DeliveryFailed;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -40,21 +44,44 @@ class Mailer {
 	}
 
 	void send(String to, String subject, String text) {
+		send(to, subject, text, null);
+	}
+
+	/**
+	 * Sends a plain-text mail; with an {@code unsubscribe} URL it carries the RFC 2369 / RFC 8058 headers
+	 * ({@code List-Unsubscribe} and {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}) so mail clients offer
+	 * one-click unsubscribe.
+	 */
+	void send(String to, String subject, String text, String unsubscribe) {
 		if (!configured()) {
 			return;
 		}
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("mail must not be sent inside a database transaction");
 		}
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(from);
-		message.setTo(to);
-		message.setSubject(subject);
-		message.setText(text);
 		try {
-			mail.getObject().send(message);
+			JavaMailSender sender = mail.getObject();
+			if (unsubscribe == null) {
+				SimpleMailMessage message = new SimpleMailMessage();
+				message.setFrom(from);
+				message.setTo(to);
+				message.setSubject(subject);
+				message.setText(text);
+				sender.send(message);
+			}
+			else {
+				MimeMessage message = sender.createMimeMessage();
+				MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+				helper.setFrom(from);
+				helper.setTo(to);
+				helper.setSubject(subject);
+				helper.setText(text);
+				message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+				message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+				sender.send(message);
+			}
 		}
-		catch (MailException ex) {
+		catch (MailException | MessagingException ex) {
 			String masked = to.replaceAll("(?<=.).(?=[^@]*@)", "*");
 			String reason = String.valueOf(ex.getMessage()).replaceAll("\\s+", " ");
 			log.warn("Mail to {} not sent, will be retried: {}", masked, reason.length() > 300 ? reason.substring(0, 300) + "…" : reason);

@@ -1,12 +1,14 @@
 package io.inkstone.accounts;
 
+import io.inkstone.shared.PublicUrl;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
- * Every mail the platform sends: notices from other modules ({@link AccountNotice}, {@link MailNotice},
- * {@link ApplicationDecided}) and this module's own links (verification, password reset). Each is stored with
+ * Every mail the platform sends: notices from other modules ({@link AccountNotice}, {@link MailNotice}), the mail
+ * copies of message-centre notices ({@link MessageMail}, as each account chooses) and this module's own links (verification, password reset). Each is stored with
  * the deciding transaction (the event publication registry) and sent after it commits, asynchronously and
  * outside any transaction; a failed send throws, so the delivery is retried until the SMTP server takes it
  * (see {@code io.inkstone.events}). A rolled-back decision sends nothing. The listener ids are fixed so that
@@ -19,9 +21,15 @@ class NoticeMails {
 
 	private final Mailer mailer;
 
-	NoticeMails(AccountRepository accounts, Mailer mailer) {
+	private final MailPreferences preferences;
+
+	private final PublicUrl publicUrl;
+
+	NoticeMails(AccountRepository accounts, Mailer mailer, MailPreferences preferences, PublicUrl publicUrl) {
 		this.accounts = accounts;
 		this.mailer = mailer;
+		this.preferences = preferences;
+		this.publicUrl = publicUrl;
 	}
 
 	@ApplicationModuleListener(id = "accounts.mail-notice", propagation = Propagation.NOT_SUPPORTED)
@@ -35,14 +43,21 @@ class NoticeMails {
 				"你好，" + account.displayName() + "：\n\n" + notice.text()));
 	}
 
-	@ApplicationModuleListener(id = "accounts.application-decided", propagation = Propagation.NOT_SUPPORTED)
-	void on(ApplicationDecided decided) {
-		accounts.findById(decided.accountId()).ifPresent(account -> mailer.send(account.email(),
-				decided.approved() ? "你的入驻申请已通过 / Your creator application was approved"
-						: "你的入驻申请未通过 / Your creator application was not approved",
-				decided.approved() ? "你好，" + account.displayName() + "：\n\n你的入驻申请已通过。请重新登录后进入创作中心（/studio）。"
-						: "你好，" + account.displayName() + "：\n\n你的入驻申请未通过。理由：" + decided.reason()
-								+ "\n\n你可以修改后再次申请（最多 3 次）。"));
+	/**
+	 * The mail copy of a message-centre notice, if the account still wants this kind by mail, with a one-click
+	 * unsubscribe link (RFC 8058) for the kind.
+	 */
+	@ApplicationModuleListener(id = "accounts.message-mail", propagation = Propagation.NOT_SUPPORTED)
+	void on(MessageMail mail) {
+		if (!mailer.configured() || !preferences.wantsMail(mail.accountId(), mail.kind())) {
+			return;
+		}
+		accounts.findById(mail.accountId()).ifPresent(account -> {
+			String unsubscribe = publicUrl.absolute("/mail/unsubscribe?t=" + preferences.unsubscribeToken(account.id(), mail.kind()));
+			mailer.send(account.email(), mail.subject(), "你好，" + account.displayName() + "：\n\n" + mail.text()
+					+ "\n\n——\n不想再收到这类邮件？退订 / Unsubscribe: " + unsubscribe + "\n通知设置 / Settings: "
+					+ publicUrl.absolute("/account/notifications") + "\n", unsubscribe);
+		});
 	}
 
 }

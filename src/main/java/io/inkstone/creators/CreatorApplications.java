@@ -171,7 +171,7 @@ public class CreatorApplications {
 		repository.decide(applicationId, "approved", null, System.currentTimeMillis());
 		audit.record("application.approve", "application", applicationId, null, application.handle());
 		events.publishEvent(new CreatorRoleGranted(application.accountId()));
-		events.publishEvent(new io.inkstone.accounts.ApplicationDecided(application.accountId(), true, null));
+		events.publishEvent(new io.inkstone.accounts.ApplicationDecided(application.accountId(), true, null, applicationId));
 	}
 
 	/** Rejects with a reason the applicant sees. */
@@ -184,7 +184,7 @@ public class CreatorApplications {
 		}
 		repository.decide(applicationId, "rejected", reason.strip(), System.currentTimeMillis());
 		audit.record("application.reject", "application", applicationId, reason.strip(), application.handle());
-		events.publishEvent(new io.inkstone.accounts.ApplicationDecided(application.accountId(), false, reason.strip()));
+		events.publishEvent(new io.inkstone.accounts.ApplicationDecided(application.accountId(), false, reason.strip(), applicationId));
 	}
 
 	/** An organisation creator's disclosed details (entity, credit code, field, contact) from its approved application. */

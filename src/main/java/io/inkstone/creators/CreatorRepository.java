@@ -146,12 +146,12 @@ class CreatorRepository {
 			.list();
 	}
 
-	void follow(String readerKey, long creatorId, long now) {
-		jdbc.sql("INSERT INTO follows (reader_key, creator_id, created_at) VALUES (:reader, :id, :now) ON CONFLICT DO NOTHING")
+	boolean follow(String readerKey, long creatorId, long now) {
+		return jdbc.sql("INSERT INTO follows (reader_key, creator_id, created_at) VALUES (:reader, :id, :now) ON CONFLICT DO NOTHING")
 			.param("reader", readerKey)
 			.param("id", creatorId)
 			.param("now", now)
-			.update();
+			.update() == 1;
 	}
 
 	void unfollow(String readerKey, long creatorId) {

@@ -197,7 +197,10 @@ public class Creators {
 	@Transactional
 	public void follow(String readerKey, String handle) {
 		Creator creator = get(handle);
-		repository.follow(readerKey, creator.id(), System.currentTimeMillis());
+		long now = System.currentTimeMillis();
+		if (repository.follow(readerKey, creator.id(), now)) {
+			events.publishEvent(new CreatorFollowed(creator.id(), readerKey, now));
+		}
 		events.publishEvent(new CreatorFollowChanged(creator.id(), readerKey));
 	}
 

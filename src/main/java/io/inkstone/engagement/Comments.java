@@ -134,6 +134,13 @@ public class Comments {
 		long id = Ids.next();
 		repository.insert(id, articleId, parentId, author.accountId(), author.displayName(), body, System.currentTimeMillis());
 		states.invalidate(articleId);
+		if (parentId != null) {
+			long parentAuthor = repository.find(parentId).orElseThrow().accountId();
+			if (parentAuthor != author.accountId()) {
+				events.publishEvent(new CommentReplied(id, parentId, articleId, parentAuthor, author.accountId(), author.displayName(),
+						body.length() > 100 ? body.substring(0, 100) + "…" : body));
+			}
+		}
 		return id;
 	}
 
@@ -167,6 +174,9 @@ public class Comments {
 		CommentRepository.Row comment = repository.find(commentId).orElseThrow(() -> new NotFoundException("no comment"));
 		if (!repository.like(commentId, accountId)) {
 			repository.unlike(commentId, accountId);
+		}
+		else if (comment.accountId() != accountId) {
+			events.publishEvent(new CommentLiked(commentId, comment.articleId(), comment.accountId(), accountId, System.currentTimeMillis()));
 		}
 		states.invalidate(comment.articleId());
 	}
@@ -237,6 +247,7 @@ public class Comments {
 		if (repository.likeArticle(articleId, readerKey, System.currentTimeMillis())) {
 			readerLikes.put(readerKey + ':' + articleId, true);
 			events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.LIKE, System.currentTimeMillis()));
+			events.publishEvent(new ArticleLiked(articleId, readerKey, System.currentTimeMillis()));
 			return true;
 		}
 		repository.unlikeArticle(articleId, readerKey);

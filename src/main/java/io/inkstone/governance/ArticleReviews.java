@@ -3,7 +3,6 @@ package io.inkstone.governance;
 import java.util.List;
 import java.util.Set;
 
-import io.inkstone.accounts.AccountNotice;
 import io.inkstone.articles.Article;
 import io.inkstone.articles.ArticleStatus;
 import io.inkstone.articles.Articles;
@@ -91,19 +90,15 @@ public class ArticleReviews {
 		else {
 			articles.refusePending(articleId, "rejected".equals(outcome));
 		}
+		long decisionId = Ids.next();
 		jdbc.sql("INSERT INTO review_decisions (id, article_id, creator_id, outcome, reason_code, note, reviewer_id, created_at)"
 				+ " VALUES (:id, :a, :c, :o, :r, :n, :by, :at)")
-			.param("id", Ids.next()).param("a", articleId).param("c", article.creatorId()).param("o", outcome).param("r", code)
+			.param("id", decisionId).param("a", articleId).param("c", article.creatorId()).param("o", outcome).param("r", code)
 			.param("n", clean.isEmpty() ? null : clean).param("by", reviewer.accountId()).param("at", System.currentTimeMillis())
 			.update();
 		audit.record("review." + outcome, "article", articleId, clean.isEmpty() ? null : clean, code);
-		creators.accountOf(article.creatorId()).ifPresent(account -> events.publishEvent(new AccountNotice(account,
-				"审核结果：《" + article.title() + "》 / Review outcome",
-				switch (outcome) {
-					case "approved" -> "你的文章已通过审核并发布。";
-					case "rejected" -> "你的文章未通过审核（" + code + "）。理由：" + clean + "\n可在创作中心的“审核记录”查看。";
-					default -> "审核员要求修改后再提交（" + code + "）。理由：" + clean + "\n文章已退回草稿。";
-				})));
+		creators.accountOf(article.creatorId()).ifPresent(account -> events.publishEvent(new ArticleReviewed(decisionId, articleId,
+				account, article.title(), outcome, code, clean.isEmpty() ? null : clean)));
 	}
 
 	public List<Decided> decisionsFor(long creatorId) {
@@ -167,9 +162,8 @@ public class ArticleReviews {
 			articles.publishRejected(article.id());
 		}
 		audit.record("review.appeal-" + (reverse ? "reversed" : "upheld"), "article", article.id(), clean, Long.toString(decisionId));
-		creators.accountOf(article.creatorId()).ifPresent(account -> events.publishEvent(new AccountNotice(account,
-				"审核申诉结果：《" + article.title() + "》 / Appeal decided",
-				(reverse ? "你的申诉成立，文章已发布，扣分已撤销。" : "你的申诉未成立，维持审核结果。") + "\n复核理由：" + clean)));
+		creators.accountOf(article.creatorId()).ifPresent(account -> events.publishEvent(new AppealDecided("review", decisionId, account,
+				reverse, clean, null, article.id(), article.title())));
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import io.inkstone.accounts.AccountNotice;
 import io.inkstone.articles.Article;
 import io.inkstone.articles.Articles;
 import io.inkstone.articles.PublishingGate;
@@ -223,9 +222,10 @@ public class Reports implements PublishingGate {
 							+ (cleanStatement.isEmpty() ? "" : "理由：" + cleanStatement + "\n") + "进度：/reports/" + report.ref()));
 		}
 		if (decision != Decision.NO_ACTION) {
-			affectedAccount(report).ifPresent(account -> events.publishEvent(new AccountNotice(account,
-					"平台处理通知 " + report.ref() + " / Moderation decision",
-					statementOfReasons(report, decision, cleanRule, cleanStatement))));
+			String title = report.articleId() == null ? null : articles.find(report.articleId()).map(Article::title).orElse(null);
+			affectedAccount(report).ifPresent(account -> events.publishEvent(new ModerationDecided(report.id(), report.ref(), account,
+					decision.code(), report.targetType(), report.targetId(), report.articleId(), title,
+					statementOfReasons(report, decision, cleanRule, cleanStatement), "/appeals/" + report.id())));
 		}
 	}
 
@@ -303,9 +303,9 @@ public class Reports implements PublishingGate {
 			events.publishEvent(new io.inkstone.accounts.MailNotice(report.claimantContact(), "反通知复核结果 " + report.ref(),
 					"你好，" + report.claimantName() + "：\n\n" + (reverse ? "复核认为反通知成立，文章已恢复。" : "复核维持下架。") + "\n理由：" + clean));
 		}
-		affectedAccount(report).ifPresent(account -> events.publishEvent(new AccountNotice(account,
-				"申诉结果 " + report.ref() + " / Appeal decided",
-				(reverse ? "你的申诉成立，原处理已撤销。" : "你的申诉未成立，维持原处理。") + "\n复核理由：" + clean)));
+		String title = report.articleId() == null ? null : articles.find(report.articleId()).map(Article::title).orElse(null);
+		affectedAccount(report).ifPresent(account -> events.publishEvent(new AppealDecided("report", report.id(), account, reverse,
+				clean, report.ref(), report.articleId(), title)));
 	}
 
 	public List<Report> decisionsAbout(long creatorId) {

@@ -14,11 +14,33 @@ import org.springframework.security.web.csrf.CsrfToken;
  * token for forms, the current path and language. Built per request by {@link UiFactory}.
  */
 public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfToken csrf, String path, String siteName,
-		io.inkstone.shared.SignedIn account, java.util.List<io.inkstone.shared.FooterLink> footer) {
+		io.inkstone.shared.SignedIn account, java.util.List<io.inkstone.shared.FooterLink> footer,
+		java.util.function.LongSupplier unreadMessages) {
 
+	/** The most unread messages the header counts; more show as "99+". */
+	public static final int UNREAD_CAP = 100;
+
+	/** A page model without footer links and unread count. */
 	public Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfToken csrf, String path, String siteName,
 			io.inkstone.shared.SignedIn account) {
-		this(messages, locale, mode, csrf, path, siteName, account, java.util.List.of());
+		this(messages, locale, mode, csrf, path, siteName, account, java.util.List.of(), null);
+	}
+
+	/** A page model without an unread count (anonymous and cached pages). */
+	public Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfToken csrf, String path, String siteName,
+			io.inkstone.shared.SignedIn account, java.util.List<io.inkstone.shared.FooterLink> footer) {
+		this(messages, locale, mode, csrf, path, siteName, account, footer, null);
+	}
+
+	/** Unread messages of the signed-in account (0 for anonymous readers); computed when the header asks. */
+	public long unread() {
+		return account == null || unreadMessages == null ? 0 : unreadMessages.getAsLong();
+	}
+
+	/** The header badge's text: the count, or "99+". */
+	public String unreadLabel() {
+		long n = unread();
+		return n >= UNREAD_CAP ? (UNREAD_CAP - 1) + "+" : Long.toString(n);
 	}
 
 	private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");

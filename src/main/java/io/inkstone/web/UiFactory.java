@@ -21,11 +21,15 @@ public class UiFactory {
 	/** The footer's static pages (the pages module), if present. */
 	private final org.springframework.beans.factory.ObjectProvider<io.inkstone.shared.FooterLink.Source> footer;
 
+	private final org.springframework.beans.factory.ObjectProvider<UnreadMessages> unread;
+
 	UiFactory(MessageSource messages, InkstoneProperties properties,
-			org.springframework.beans.factory.ObjectProvider<io.inkstone.shared.FooterLink.Source> footer) {
+			org.springframework.beans.factory.ObjectProvider<io.inkstone.shared.FooterLink.Source> footer,
+			org.springframework.beans.factory.ObjectProvider<UnreadMessages> unread) {
 		this.messages = messages;
 		this.properties = properties;
 		this.footer = footer;
+		this.unread = unread;
 	}
 
 	public Ui of(HttpServletRequest request) {
@@ -35,9 +39,25 @@ public class UiFactory {
 		if (request.getQueryString() != null) {
 			path += "?" + request.getQueryString();
 		}
-		return new Ui(messages, RequestContextUtils.getLocale(request), mode(request), csrf, path, properties.siteName(),
-				io.inkstone.shared.SignedIn.current().orElse(null),
-				footer.orderedStream().flatMap(source -> source.footerLinks().stream()).toList());
+		io.inkstone.shared.SignedIn account = io.inkstone.shared.SignedIn.current().orElse(null);
+		return new Ui(messages, RequestContextUtils.getLocale(request), mode(request), csrf, path, properties.siteName(), account,
+				footer.orderedStream().flatMap(source -> source.footerLinks().stream()).toList(),
+				account == null ? null : unreadCount(account.accountId()));
+	}
+
+	/** One cheap query, run at most once per request and only if the page header asks. */
+	private java.util.function.LongSupplier unreadCount(long accountId) {
+		UnreadMessages source = unread.getIfAvailable();
+		if (source == null) {
+			return null;
+		}
+		long[] memo = { -1 };
+		return () -> {
+			if (memo[0] < 0) {
+				memo[0] = source.unread(accountId, Ui.UNREAD_CAP);
+			}
+			return memo[0];
+		};
 	}
 
 	static ReaderMode mode(HttpServletRequest request) {

@@ -1,0 +1,81 @@
+package io.inkstone.accounts;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.SignedIn;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /account/notifications}: which kinds of message-centre notice also come by mail. {@code /mail/unsubscribe}:
+ * the link in every such mail, signed and working without signing in; a GET asks for confirmation (link scanners
+ * must not unsubscribe anyone), a POST — the button, or a mail client's RFC 8058 one-click request — turns the kind off.
+ */
+@Controller
+class MailPreferencesController {
+
+	private final MailPreferences preferences;
+
+	private final UiFactory ui;
+
+	MailPreferencesController(MailPreferences preferences, UiFactory ui) {
+		this.preferences = preferences;
+		this.ui = ui;
+	}
+
+	@GetMapping("/account/notifications")
+	String show(@RequestParam(name = "saved", required = false) String saved, HttpServletRequest request, Model model) {
+		long me = SignedIn.current().orElseThrow().accountId();
+		List<AccountPages.MailChoice> choices = preferences.of(me)
+			.entrySet()
+			.stream()
+			.map(e -> new AccountPages.MailChoice(e.getKey().code(), e.getValue()))
+			.toList();
+		model.addAttribute("page", new AccountPages.Notifications(ui.of(request), List.of(), choices, saved != null));
+		return "accounts/notifications";
+	}
+
+	@PostMapping("/account/notifications")
+	String save(@RequestParam(name = "mail", required = false) Set<String> mail) {
+		long me = SignedIn.current().orElseThrow().accountId();
+		Set<String> chosen = mail == null ? Set.of() : mail;
+		Map<NoticeKind, Boolean> choices = new EnumMap<>(NoticeKind.class);
+		for (NoticeKind kind : NoticeKind.values()) {
+			choices.put(kind, chosen.contains(kind.code()));
+		}
+		preferences.setAll(me, choices);
+		return "redirect:/account/notifications?saved";
+	}
+
+	@GetMapping("/mail/unsubscribe")
+	String confirm(@RequestParam(name = "t", defaultValue = "") String token, HttpServletRequest request, Model model) {
+		MailPreferences.Unsubscribe target = verified(token);
+		model.addAttribute("page", new AccountPages.Unsubscribe(ui.of(request), List.of(), token, target.kind().code(), false));
+		return "accounts/unsubscribe";
+	}
+
+	@PostMapping("/mail/unsubscribe")
+	String unsubscribe(@RequestParam(name = "t", defaultValue = "") String token, HttpServletRequest request, Model model) {
+		MailPreferences.Unsubscribe target = verified(token);
+		preferences.set(target.accountId(), target.kind(), false);
+		model.addAttribute("page", new AccountPages.Unsubscribe(ui.of(request), List.of(), token, target.kind().code(), true));
+		return "accounts/unsubscribe";
+	}
+
+	private MailPreferences.Unsubscribe verified(String token) {
+		return preferences.verify(token)
+			.orElseThrow(() -> new BadRequestException("退订链接无效 / the unsubscribe link is not valid"));
+	}
+
+}
