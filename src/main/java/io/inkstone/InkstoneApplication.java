@@ -65,7 +65,16 @@ public class InkstoneApplication {
 
 	/** The one-line usage error of these import arguments, or null when every file argument is a readable file. */
 	static String importArgumentProblem(String... args) {
-		java.util.List<String> files = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toList();
+		// file arguments: not options, and not the value of a WordPress option written apart (--uploads DIR)
+		java.util.List<String> files = new java.util.ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--uploads") || args[i].equals("--channel-map")) {
+				i++;
+			}
+			else if (!args[i].startsWith("--")) {
+				files.add(args[i]);
+			}
+		}
 		if (files.isEmpty()) {
 			return "usage: java -jar inkstone.jar import FILE.jsonl[.gz] [FILE.jsonl …] (no file given)";
 		}

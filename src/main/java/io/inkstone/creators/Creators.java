@@ -118,6 +118,7 @@ public class Creators {
 	public void updateProfile(long creatorId, String tagline, String avatarUrl) {
 		repository.updateProfile(creatorId, tagline == null || tagline.isBlank() ? null : tagline.strip(), avatarUrl);
 		byId.invalidate(creatorId);
+		events.publishEvent(new CreatorProfileChanged(creatorId));
 	}
 
 	/**

@@ -64,6 +64,8 @@ class ArticlePageController {
 
 	private final RenderedArticlePages rendered;
 
+	private final ReaderBeaconController beacon;
+
 	private final io.inkstone.shared.PublicUrl publicUrl;
 
 	private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
@@ -71,7 +73,9 @@ class ArticlePageController {
 	ArticlePageController(Articles articles, Channels channels, Creators creators, Engagement engagement,
 			RelatedArticles related, HotList hot, SiteParts parts, io.inkstone.engagement.Comments comments, UiFactory ui,
 			InkstoneProperties properties, io.inkstone.governance.AiLabels aiLabels, io.inkstone.feed.Interests interests,
-			io.inkstone.discovery.CoReads coReads, RenderedArticlePages rendered, io.inkstone.shared.PublicUrl publicUrl) {
+			io.inkstone.discovery.CoReads coReads, RenderedArticlePages rendered, io.inkstone.shared.PublicUrl publicUrl,
+			ReaderBeaconController beacon) {
+		this.beacon = beacon;
 		this.publicUrl = publicUrl;
 		this.rendered = rendered;
 		this.coReads = coReads;
@@ -94,9 +98,14 @@ class ArticlePageController {
 			HttpServletRequest request, org.springframework.web.context.request.WebRequest webRequest) {
 		Article article = articles.getPublished(id);
 		Channel channel = channels.get(article.channelId());
-		// reads are counted by the page's beacon (ReaderBeaconController), so that the page itself can be shared
+		// a shared page is the same for everyone: its read is counted by the page's beacon (ReaderBeaconController);
+		// a personal page (signed in, or an address the shared page does not cover) counts here as before, and
+		// the beacon it also sends is the same reader's second view of the day, which does not count again
 		boolean sharedPage = io.inkstone.web.SharedPage.is(request);
 		String reader = sharedPage ? null : ReaderKey.of(request);
+		if (!sharedPage) {
+			beacon.count(article, reader, request);
+		}
 		Ui u = ui.of(request);
 		String disclaimer = u.english() ? properties.disclaimer().en() : properties.disclaimer().zh();
 		io.inkstone.creators.Creator creator = creators.get(article.creatorId());

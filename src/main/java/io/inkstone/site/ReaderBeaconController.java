@@ -112,7 +112,8 @@ class ReaderBeaconController {
 			.body(Map.of("parameter", token.getParameterName(), "header", token.getHeaderName(), "token", token.getToken()));
 	}
 
-	private boolean count(Article article, String reader, HttpServletRequest request) {
+	/** Counts one read (once per reader and day, never for bots) and feeds interests and co-reads. */
+	boolean count(Article article, String reader, HttpServletRequest request) {
 		boolean counted = engagement.recordRead(reader, request.getRemoteAddr(), ReaderKey.isBot(request), article.id(),
 				article.channelId());
 		if (counted) {

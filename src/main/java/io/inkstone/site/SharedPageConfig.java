@@ -97,6 +97,12 @@ class SharedPageConfig {
 			}
 		}
 
+		/** Creator cards show the tagline and avatar. */
+		@EventListener
+		void on(io.inkstone.creators.CreatorProfileChanged changed) {
+			store.purge();
+		}
+
 		/** Related lists change when co-reads are flushed. */
 		@EventListener
 		void on(CoReads.CoReadsChanged changed) {

@@ -481,8 +481,8 @@ abstract class CreatorJourneyContract {
 				"avatar", "", "application/octet-stream", new byte[0], "text/html").statusCode()).isEqualTo(400);
 
 		// analytics: two readers read, creator B (signed in) follows A; the charts show what the database holds
-		browser().get(articlePath);
-		browser().get(articlePath);
+		browser().view(articleId); // the read beacon each page sends
+		browser().view(articleId);
 		String handleOfA = page.selectFirst("[data-testid=byline] a.byline-creator").attr("href").replace("/creators/", "");
 		b.page("/creators/" + handleOfA);
 		assertThat(b.post("/creators/" + handleOfA + "/follow", Map.of("_csrf", b.csrfToken())).statusCode()).isEqualTo(302);

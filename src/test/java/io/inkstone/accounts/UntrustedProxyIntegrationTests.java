@@ -49,7 +49,7 @@ class UntrustedProxyIntegrationTests {
 
 	@Test
 	void aForgedForwardedProtoDoesNotMakeCookiesSecure() {
-		HttpResponse<String> home = new Browser(port).header("X-Forwarded-Proto", "https").get("/");
+		HttpResponse<String> home = new Browser(port).header("X-Forwarded-Proto", "https").get("/login");
 		assertThat(CreatorJourneyContract.setCookie(home, "XSRF-TOKEN")).doesNotContain("Secure")
 			.containsIgnoringCase("SameSite=Lax");
 	}

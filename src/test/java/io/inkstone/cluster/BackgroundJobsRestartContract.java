@@ -94,7 +94,8 @@ abstract class BackgroundJobsRestartContract {
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> !new Browser(port(second)).page("/").testId("hot").select("a[href=/articles/" + id + "]").isEmpty());
 			// the counter flush moves reads to the database every second
-			new Browser(port(second)).page("/articles/" + id);
+			new Browser(port(second)).view(id); // two readers' read beacons
+			new Browser(port(second)).view(id);
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> jdbc.sql("SELECT COALESCE(SUM(reads), 0) FROM article_stats WHERE article_id = :id")
 					.param("id", id)

@@ -49,6 +49,7 @@ class RestartIntegrationTests {
 			id = first.getBean(JdbcClient.class).sql("SELECT id FROM articles ORDER BY published_at LIMIT 1").query(Long.class).single();
 			Browser reader = new Browser(port(first));
 			Browser.Page page = reader.page("/articles/" + id);
+			reader.view(id); // the page's read beacon
 			creatorPath = page.testId("creator-card").selectFirst("a.creator-name").attr("href");
 			reader.post("/articles/" + id + "/share", Map.of("_csrf", reader.csrfToken()));
 			reader.post(page.testId("creator-card").selectFirst("form.follow-form").attr("action"),
