@@ -139,12 +139,23 @@ public class SearchSuggestions {
 			queued.decrementAndGet();
 			articles.find(id).filter(a -> a.articleStatus() == io.inkstone.articles.ArticleStatus.PUBLISHED).ifPresent(a -> {
 				try {
+					String name = creators.get(a.creatorId()).displayName();
 					current.update(new BytesRef(a.title()), null, 1, new BytesRef("title"));
-					current.update(new BytesRef(creators.get(a.creatorId()).displayName()), null, 2, new BytesRef("creator"));
+					current.update(new BytesRef(name), null, 2, new BytesRef("creator"));
 					dirty = true;
 				}
 				catch (IOException | RuntimeException ex) {
 					log.debug("Suggestion not added: {}", ex.toString());
+				}
+				Spelling spelled = spelling;
+				try {
+					if (spelled != null) {
+						spelled.add(a.title(), false);
+						spelled.add(creators.get(a.creatorId()).displayName(), true);
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					log.warn("Spelling entry not added: {}", ex.toString(), ex);
 				}
 			});
 		}

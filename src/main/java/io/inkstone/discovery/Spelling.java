@@ -5,13 +5,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import com.hankcs.hanlp.HanLP;
@@ -43,10 +40,10 @@ final class Spelling implements Closeable {
 
 	private final Set<String> creatorNames;
 
-	private final TreeMap<String, String> byPinyin;
+	private final java.util.NavigableMap<String, String> byPinyin;
 
 	private Spelling(SpellChecker characters, SpellChecker pinyin, Map<String, Integer> counts, Set<String> creatorNames,
-			TreeMap<String, String> byPinyin) {
+			java.util.NavigableMap<String, String> byPinyin) {
 		this.characters = characters;
 		this.pinyin = pinyin;
 		this.counts = counts;
@@ -56,8 +53,8 @@ final class Spelling implements Closeable {
 
 	/** @param entries creator names (payload "creator") then titles, as the suggester reads them */
 	static Spelling build(Path folder, InputIterator entries) throws IOException {
-		Map<String, Integer> counts = new HashMap<>();
-		Set<String> creatorNames = new HashSet<>();
+		Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
+		Set<String> creatorNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
 		for (BytesRef next = entries.next(); next != null; next = entries.next()) {
 			String entry = next.utf8ToString().strip();
 			boolean creator = entries.hasPayloads() && "creator".equals(entries.payload().utf8ToString());
@@ -68,7 +65,7 @@ final class Spelling implements Closeable {
 				counts.merge(key, 1, Integer::sum);
 			}
 		}
-		TreeMap<String, String> byPinyin = new TreeMap<>();
+		java.util.NavigableMap<String, String> byPinyin = new java.util.concurrent.ConcurrentSkipListMap<>();
 		for (Map.Entry<String, Integer> e : counts.entrySet()) {
 			if (HAN_ONLY.matcher(e.getKey()).matches()) {
 				String spelled = pinyinOf(e.getKey());
@@ -83,6 +80,33 @@ final class Spelling implements Closeable {
 		SpellChecker pinyin = new SpellChecker(FSDirectory.open(folder.resolve("pinyin")), new LevenshteinDistance());
 		pinyin.indexDictionary(() -> words(byPinyin.keySet().iterator()), new IndexWriterConfig(), true);
 		return new Spelling(characters, pinyin, counts, creatorNames, byPinyin);
+	}
+
+	/** A newly published title or a new creator's name, suggestible at once (the hourly rebuild also drops old ones). */
+	synchronized void add(String entry, boolean creator) throws IOException {
+		String stripped = entry.strip();
+		if (creator) {
+			creatorNames.add(stripped);
+		}
+		List<String> fresh = new ArrayList<>();
+		List<String> freshPinyin = new ArrayList<>();
+		for (String key : keys(stripped)) {
+			if (counts.merge(key, 1, Integer::sum) == 1) {
+				fresh.add(key);
+				if (HAN_ONLY.matcher(key).matches()) {
+					String spelled = pinyinOf(key);
+					if (byPinyin.putIfAbsent(spelled, key) == null) {
+						freshPinyin.add(spelled);
+					}
+				}
+			}
+		}
+		if (!fresh.isEmpty()) {
+			characters.indexDictionary(() -> words(fresh.iterator()), new IndexWriterConfig(), false);
+		}
+		if (!freshPinyin.isEmpty()) {
+			pinyin.indexDictionary(() -> words(freshPinyin.iterator()), new IndexWriterConfig(), false);
+		}
 	}
 
 	/** The whole entry (up to 30 characters) and its parts of two characters or more. */

@@ -89,6 +89,18 @@ class SpellingTests {
 	}
 
 	@Test
+	void aNewlyPublishedTitleIsSuggestibleAtOnce() throws Exception {
+		try (Spelling spelling = spelling()) {
+			assertThat(spelling.didYouMean("登鹳雀搂", 5)).isEmpty();
+			spelling.add("登鹳雀楼", false);
+			spelling.add("王之涣", true);
+			assertThat(spelling.didYouMean("登鹳雀搂", 5)).first().isEqualTo("登鹳雀楼");
+			assertThat(spelling.didYouMean("dengguanquelo", 5)).first().isEqualTo("登鹳雀楼");
+			assertThat(spelling.kind("王之涣")).isEqualTo("creator");
+		}
+	}
+
+	@Test
 	void entriesAreWholeTitlesAndTheirParts() {
 		assertThat(Spelling.keys("沁园春・雪")).containsExactly("沁园春・雪", "沁园春");
 		assertThat(Spelling.keys("题吕节夫园亭十一首 藤洞")).containsExactly("题吕节夫园亭十一首 藤洞", "题吕节夫园亭十一首", "藤洞");
