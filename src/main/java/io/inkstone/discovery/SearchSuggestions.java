@@ -135,6 +135,8 @@ public class SearchSuggestions {
 			return;
 		}
 		Long id;
+		List<String> newTitles = new ArrayList<>();
+		List<String> newNames = new ArrayList<>();
 		while (current != null && (id = changedIds.poll()) != null) {
 			queued.decrementAndGet();
 			articles.find(id).filter(a -> a.articleStatus() == io.inkstone.articles.ArticleStatus.PUBLISHED).ifPresent(a -> {
@@ -147,16 +149,8 @@ public class SearchSuggestions {
 				catch (IOException | RuntimeException ex) {
 					log.debug("Suggestion not added: {}", ex.toString());
 				}
-				Spelling spelled = spelling;
-				try {
-					if (spelled != null) {
-						spelled.add(a.title(), false);
-						spelled.add(creators.get(a.creatorId()).displayName(), true);
-					}
-				}
-				catch (IOException | RuntimeException ex) {
-					log.warn("Spelling entry not added: {}", ex.toString(), ex);
-				}
+				newTitles.add(a.title());
+				newNames.add(creators.get(a.creatorId()).displayName());
 			});
 		}
 		if (dirty && current != null) {
@@ -166,6 +160,15 @@ public class SearchSuggestions {
 			}
 			catch (IOException ex) {
 				log.debug("Suggestions not refreshed: {}", ex.toString());
+			}
+		}
+		Spelling spelled = spelling;
+		if (spelled != null && !newTitles.isEmpty()) {
+			try {
+				spelled.add(newTitles, newNames);
+			}
+			catch (IOException | RuntimeException ex) {
+				log.warn("Spelling entries not added: {}", ex.toString());
 			}
 		}
 	}

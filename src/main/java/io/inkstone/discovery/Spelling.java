@@ -83,14 +83,20 @@ final class Spelling implements Closeable {
 	}
 
 	/** A newly published title or a new creator's name, suggestible at once (the hourly rebuild also drops old ones). */
-	synchronized void add(String entry, boolean creator) throws IOException {
-		String stripped = entry.strip();
-		if (creator) {
-			creatorNames.add(stripped);
+	void add(String entry, boolean creator) throws IOException {
+		add(creator ? List.of() : List.of(entry), creator ? List.of(entry) : List.of());
+	}
+
+	/** A batch of titles and names: one write per spell index, however many entries. */
+	synchronized void add(List<String> titles, List<String> names) throws IOException {
+		List<String> entries = new ArrayList<>(titles);
+		for (String name : names) {
+			creatorNames.add(name.strip());
+			entries.add(name);
 		}
 		List<String> fresh = new ArrayList<>();
 		List<String> freshPinyin = new ArrayList<>();
-		for (String key : keys(stripped)) {
+		for (String key : entries.stream().map(String::strip).flatMap(e -> keys(e).stream()).toList()) {
 			if (counts.merge(key, 1, Integer::sum) == 1) {
 				fresh.add(key);
 				if (HAN_ONLY.matcher(key).matches()) {
