@@ -30,7 +30,11 @@ public class ArticleSearch {
 
 	private final ArticleCards cards;
 
-	ArticleSearch(ObjectProvider<SearchIndex> index, Articles articles, ArticleCards cards) {
+	private final ObjectProvider<SearchSuggestions> suggestions;
+
+	ArticleSearch(ObjectProvider<SearchIndex> index, Articles articles, ArticleCards cards,
+			ObjectProvider<SearchSuggestions> suggestions) {
+		this.suggestions = suggestions;
 		this.index = index;
 		this.articles = articles;
 		this.cards = cards;
@@ -61,7 +65,25 @@ public class ArticleSearch {
 			return new SearchResults.Result(card, hit.titleHtml(), hit.snippetHtml());
 		}).toList();
 		boolean hasNext = found.total() > (long) current * PAGE_SIZE && current < MAX_PAGE;
-		return new SearchResults(text, found.total(), results, current, hasNext);
+		List<String> didYouMean = results.isEmpty() || found.partial() ? didYouMean(text, results.isEmpty()) : List.of();
+		return new SearchResults(text, found.total(), results, current, hasNext, found.partial() && !results.isEmpty(), didYouMean);
+	}
+
+	/**
+	 * Near spellings and pinyin first (静夜丝 → 静夜思, qinyuanchn → 沁园春); when nothing was found at all, titles and
+	 * names containing the words typed as well.
+	 */
+	private List<String> didYouMean(String text, boolean nothingFound) {
+		SearchSuggestions available = suggestions.getIfAvailable();
+		if (available == null) {
+			return List.of();
+		}
+		java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>(available.didYouMean(text, 5));
+		if (nothingFound && found.size() < 5) {
+			available.suggest(text, 5).forEach(s -> found.add(s.text()));
+		}
+		found.remove(text);
+		return found.stream().limit(5).toList();
 	}
 
 }

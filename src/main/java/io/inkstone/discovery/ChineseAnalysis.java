@@ -21,7 +21,7 @@ final class ChineseAnalysis {
 	}
 
 	static String version(String name) {
-		return name + "+fold+author+pinyin-3";
+		return name + "+fold+author+pinyin+bigrams-4";
 	}
 
 	static Analyzer analyzer() {
@@ -41,6 +41,29 @@ final class ChineseAnalysis {
 	 */
 	static Analyzer queryAnalyzer(String name) {
 		return analyzer(name, false);
+	}
+
+	/**
+	 * Overlapping character pairs (CJK bigrams; a Han character alone between punctuation stays a single), Latin words
+	 * whole and lower-cased, after the same folding: the title and body phrase fields. Segmentation-free, so a title
+	 * part or a copied phrase matches however the segmenter cut the text or the query.
+	 */
+	static Analyzer bigrams() {
+		return new Analyzer() {
+
+			@Override
+			protected TokenStreamComponents createComponents(String fieldName) {
+				org.apache.lucene.analysis.standard.StandardTokenizer source = new org.apache.lucene.analysis.standard.StandardTokenizer();
+				org.apache.lucene.analysis.TokenStream stream = new org.apache.lucene.analysis.LowerCaseFilter(source);
+				return new TokenStreamComponents(source, new org.apache.lucene.analysis.cjk.CJKBigramFilter(stream));
+			}
+
+			@Override
+			protected Reader initReader(String fieldName, Reader reader) {
+				return new FoldingCharFilter(reader);
+			}
+
+		};
 	}
 
 	private static Analyzer analyzer(String name, boolean fine) {

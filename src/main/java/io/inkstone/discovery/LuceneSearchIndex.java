@@ -69,6 +69,23 @@ class LuceneSearchIndex implements SearchIndex {
 
 	static final String PUBLISHED = "published";
 
+	/**
+	 * The title and the body once more as overlapping character pairs ({@link ChineseAnalysis#bigrams()}), for phrase
+	 * matching that does not depend on where the segmenter cut: 湘妃怨 is 湘妃 妃怨 in 双调・湘妃怨 whatever HanLP made of
+	 * either. Positions only, no term vectors (bench/README.md has what they cost).
+	 */
+	static final String TITLE_GRAMS = "title2";
+
+	static final String BODY_GRAMS = "body2";
+
+	/** Weight of the query found as a phrase in a title, and in a body (decided on the bench's query sets). */
+	static final float TITLE_PHRASE_BOOST = 4;
+
+	static final float BODY_PHRASE_BOOST = 2;
+
+	/** Gaps allowed between the query's character pairs in the body (a dropped particle, a changed punctuation). */
+	static final int BODY_PHRASE_SLOP = 1;
+
 	private static final String FEED_POSITION = "feedPosition";
 
 	private static final String ANALYSIS = "analysis";
@@ -78,6 +95,20 @@ class LuceneSearchIndex implements SearchIndex {
 	}
 
 	private static final FieldType TEXT_WITH_VECTORS = textWithVectors();
+
+	private static final FieldType GRAMS = grams();
+
+	private final Analyzer bigrams = ChineseAnalysis.bigrams();
+
+	private float titlePhraseBoost = TITLE_PHRASE_BOOST;
+
+	private float bodyPhraseBoost = BODY_PHRASE_BOOST;
+
+	/** For the bench only: other phrase weights on the same index. */
+	void phraseBoosts(float title, float body) {
+		this.titlePhraseBoost = title;
+		this.bodyPhraseBoost = body;
+	}
 
 	private final FSDirectory directory;
 
@@ -128,7 +159,8 @@ class LuceneSearchIndex implements SearchIndex {
 			position = !sameAnalysis || stored.get(FEED_POSITION) == null ? 0 : Long.parseLong(stored.get(FEED_POSITION));
 		}
 		// built with another analysis: start empty at feed position 0, so the feeder rebuilds it from the database
-		IndexWriterConfig config = new IndexWriterConfig(analyzer)
+		IndexWriterConfig config = new IndexWriterConfig(new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(analyzer,
+				Map.of(TITLE_GRAMS, bigrams, BODY_GRAMS, bigrams)))
 			.setOpenMode(sameAnalysis ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
 			.setRAMBufferSizeMB(64);
 		this.writer = new IndexWriter(directory, config);
@@ -266,25 +298,59 @@ class LuceneSearchIndex implements SearchIndex {
 					new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(AUTHOR, term)), AUTHOR_BOOST),
 					new TermQuery(new Term(BODY, term))), 0.1f), BooleanClause.Occur.SHOULD);
 		}
-		words.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(terms.size() * 0.6)));
-		Query matching = words.build();
+		int minimum = Math.max(1, (int) Math.ceil(terms.size() * 0.6));
+		words.setMinimumNumberShouldMatch(minimum);
+		BooleanQuery.Builder matching = new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.SHOULD);
+		// the same words, all of them: with the phrases and pinyin, what counts as a good match
+		BooleanQuery.Builder good = new BooleanQuery.Builder();
+		if (terms.size() > minimum) {
+			BooleanQuery.Builder all = new BooleanQuery.Builder();
+			for (String term : terms) {
+				all.add(new BooleanQuery.Builder().add(new TermQuery(new Term(TITLE, term)), BooleanClause.Occur.SHOULD)
+					.add(new TermQuery(new Term(AUTHOR, term)), BooleanClause.Occur.SHOULD)
+					.add(new TermQuery(new Term(BODY, term)), BooleanClause.Occur.SHOULD)
+					.build(), BooleanClause.Occur.MUST);
+			}
+			good.add(all.build(), BooleanClause.Occur.SHOULD);
+		}
+		else {
+			good.add(words.build(), BooleanClause.Occur.SHOULD);
+		}
+		// the query's characters in this order in a title or the body: a title or a copied phrase finds its article
+		Query titlePhrase = phrase(TITLE_GRAMS, text, 0, true);
+		Query bodyPhrase = phrase(BODY_GRAMS, text, BODY_PHRASE_SLOP, true);
+		if (titlePhrase != null) {
+			matching.add(new org.apache.lucene.search.BoostQuery(titlePhrase, titlePhraseBoost), BooleanClause.Occur.SHOULD);
+		}
+		if (bodyPhrase != null) {
+			matching.add(new org.apache.lucene.search.BoostQuery(bodyPhrase, bodyPhraseBoost), BooleanClause.Occur.SHOULD);
+		}
+		// a good match holds the whole query as a phrase, Latin words at its ends included
+		for (Query whole : new Query[] { phrase(TITLE_GRAMS, text, 0, false), phrase(BODY_GRAMS, text, BODY_PHRASE_SLOP, false) }) {
+			if (whole != null) {
+				good.add(whole, BooleanClause.Occur.SHOULD);
+			}
+		}
 		if (!pinyin.isEmpty()) {
 			// a query in Latin letters may be pinyin: match titles and names by their pinyin keys as well
-			matching = new BooleanQuery.Builder().add(matching, BooleanClause.Occur.SHOULD)
-				.add(new org.apache.lucene.search.BoostQuery(pinyinQuery(pinyin), TITLE_BOOST), BooleanClause.Occur.SHOULD)
-				.build();
+			Query keys = pinyinQuery(pinyin);
+			matching.add(new org.apache.lucene.search.BoostQuery(keys, TITLE_BOOST), BooleanClause.Occur.SHOULD);
+			good.add(keys, BooleanClause.Occur.SHOULD);
 		}
-		BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, BooleanClause.Occur.MUST);
-		if (filters.channelId() != null) {
-			query.add(new TermQuery(new Term(CHANNEL, Long.toString(filters.channelId()))), BooleanClause.Occur.FILTER);
-		}
-		if (filters.creatorId() != null) {
-			query.add(new TermQuery(new Term(CREATOR, Long.toString(filters.creatorId()))), BooleanClause.Occur.FILTER);
-		}
-		if (filters.from() != null || filters.to() != null) {
-			long from = filters.from() == null ? Long.MIN_VALUE : filters.from();
-			long to = filters.to() == null ? Long.MAX_VALUE : filters.to() - 1;
-			query.add(NumericDocValuesField.newSlowRangeQuery(PUBLISHED, from, to), BooleanClause.Occur.FILTER);
+		BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching.build(), BooleanClause.Occur.MUST);
+		BooleanQuery.Builder goodQuery = new BooleanQuery.Builder().add(good.build(), BooleanClause.Occur.MUST);
+		for (BooleanQuery.Builder q : List.of(query, goodQuery)) {
+			if (filters.channelId() != null) {
+				q.add(new TermQuery(new Term(CHANNEL, Long.toString(filters.channelId()))), BooleanClause.Occur.FILTER);
+			}
+			if (filters.creatorId() != null) {
+				q.add(new TermQuery(new Term(CREATOR, Long.toString(filters.creatorId()))), BooleanClause.Occur.FILTER);
+			}
+			if (filters.from() != null || filters.to() != null) {
+				long from = filters.from() == null ? Long.MIN_VALUE : filters.from();
+				long to = filters.to() == null ? Long.MAX_VALUE : filters.to() - 1;
+				q.add(NumericDocValuesField.newSlowRangeQuery(PUBLISHED, from, to), BooleanClause.Occur.FILTER);
+			}
 		}
 		Query built = query.build();
 		org.apache.lucene.search.Sort sort = newestFirst
@@ -308,7 +374,9 @@ class LuceneSearchIndex implements SearchIndex {
 				hits.add(new SearchHit(Long.parseLong(doc.get(ID)), highlight(highlighter, TITLE, title, 0),
 						body == null ? null : highlight(highlighter, BODY, body, 90)));
 			}
-			return new SearchPage(top.totalHits.value, hits);
+			// a page of partial matches only (words of the query scattered, no phrase): the page says so
+			boolean partial = top.totalHits.value > 0 && searcher.count(goodQuery.build()) == 0;
+			return new SearchPage(top.totalHits.value, hits, partial);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -316,6 +384,57 @@ class LuceneSearchIndex implements SearchIndex {
 		finally {
 			release(searcher);
 		}
+	}
+
+	/**
+	 * The query's character pairs as a phrase in {@code field} (one pair as a term), or null when there are none. A lone character
+	 * at either end of a run (光 of "光，疑是地上") is left out: in the text it belongs to the pair before it (月光),
+	 * which the query cannot know; and with {@code partialWordsAtEnds}, so is a Latin word at either end of a query
+	 * with at least two pairs besides, as a copied phrase may start or end inside a word.
+	 */
+	Query phrase(String field, String text, int slop, boolean partialWordsAtEnds) {
+		record Token(String term, int position, boolean cjk) {
+		}
+		List<Token> tokens = new ArrayList<>();
+		try (org.apache.lucene.analysis.TokenStream stream = bigrams.tokenStream(field, text)) {
+			var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+			var increment = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+			var type = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.TypeAttribute.class);
+			stream.reset();
+			int position = -1;
+			while (stream.incrementToken() && tokens.size() < 64) {
+				position += increment.getPositionIncrement();
+				String t = term.toString();
+				boolean cjk = t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+				if (cjk && t.codePointCount(0, t.length()) == 1) {
+					continue; // a lone character: see above
+				}
+				tokens.add(new Token(t, position, cjk));
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		long pairs = tokens.stream().filter(Token::cjk).count();
+		if (partialWordsAtEnds && pairs >= 2 && tokens.size() > 2) {
+			if (!tokens.get(0).cjk()) {
+				tokens.remove(0);
+			}
+			if (!tokens.get(tokens.size() - 1).cjk()) {
+				tokens.remove(tokens.size() - 1);
+			}
+		}
+		if (tokens.size() == 1 && tokens.get(0).cjk()) {
+			return new TermQuery(new Term(field, tokens.get(0).term())); // two characters: 湘妃 in 双调・湘妃怨
+		}
+		if (tokens.size() < 2) {
+			return null;
+		}
+		org.apache.lucene.search.PhraseQuery.Builder phrase = new org.apache.lucene.search.PhraseQuery.Builder().setSlop(slop);
+		int first = tokens.get(0).position();
+		tokens.forEach(t -> phrase.add(new Term(field, t.term()), t.position() - first));
+		return phrase.build();
 	}
 
 	/** One word ("jingyesi", "jys") matches as a key; several syllables must all be keys of the same document. */
@@ -383,13 +502,15 @@ class LuceneSearchIndex implements SearchIndex {
 		}
 	}
 
-	private static Document toDocument(ChangedArticle article) {
+	private Document toDocument(ChangedArticle article) {
 		Document doc = new Document();
 		doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
 		doc.add(new Field(TITLE, article.title(), TEXT_WITH_VECTORS));
 		doc.add(new StoredField(TITLE, article.title()));
 		String body = MarkdownRenderer.toPlainText(article.bodyMarkdown());
 		doc.add(new Field(BODY, body, TEXT_WITH_VECTORS));
+		doc.add(new Field(TITLE_GRAMS, article.title(), GRAMS));
+		doc.add(new Field(BODY_GRAMS, body, GRAMS));
 		doc.add(new StoredField(BODY, body.length() > 20_000 ? body.substring(0, 20_000) : body));
 		doc.add(new StringField(CREATOR, Long.toString(article.creatorId()), Field.Store.YES));
 		if (article.creatorName() != null) {
@@ -401,6 +522,14 @@ class LuceneSearchIndex implements SearchIndex {
 		doc.add(new StringField(CHANNEL, Long.toString(article.channelId()), Field.Store.YES));
 		doc.add(new NumericDocValuesField(PUBLISHED, article.publishedAt()));
 		return doc;
+	}
+
+	private static FieldType grams() {
+		FieldType type = new FieldType();
+		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+		type.setTokenized(true);
+		type.freeze();
+		return type;
 	}
 
 	private static FieldType textWithVectors() {

@@ -25,8 +25,16 @@ interface SearchIndex {
 	/** Empties the index and sets its feed position to 0, so the change feed rebuilds it from the database. */
 	void reset();
 
-	/** One page of results and the total number of matches. */
-	record SearchPage(long total, List<SearchHit> hits) {
+	/**
+	 * One page of results and the total number of matches; {@code partial} when nothing matched well (no article
+	 * holds all the query's words, its phrase or its pinyin) and these results only share some of its words.
+	 */
+	record SearchPage(long total, List<SearchHit> hits, boolean partial) {
+
+		SearchPage(long total, List<SearchHit> hits) {
+			this(total, hits, false);
+		}
+
 	}
 
 	/** Narrowing of a search; null fields do not filter. {@code from}/{@code to}: publish time, epoch millis, inclusive/exclusive. */

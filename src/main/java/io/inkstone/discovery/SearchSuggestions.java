@@ -49,6 +49,8 @@ public class SearchSuggestions {
 
 	private volatile AnalyzingInfixSuggester suggester;
 
+	private volatile Spelling spelling;
+
 	SearchSuggestions(Articles articles, Creators creators, InkstoneProperties properties,
 			@org.springframework.beans.factory.annotation.Value("${inkstone.search.analyzer:hanlp}") String analyzerName) {
 		this.articles = articles;
@@ -76,10 +78,16 @@ public class SearchSuggestions {
 			AnalyzingInfixSuggester built = new AnalyzingInfixSuggester(FSDirectory.open(target), ChineseAnalysis.analyzer(analyzerName),
 					ChineseAnalysis.analyzer(analyzerName), 1, true);
 			built.build(new Entries());
+			Spelling spelled = Spelling.build(target.resolve("spell"), new Entries());
 			AnalyzingInfixSuggester previous = suggester;
+			Spelling previousSpelling = spelling;
 			suggester = built;
+			spelling = spelled;
 			if (previous != null) {
 				previous.close();
+			}
+			if (previousSpelling != null) {
+				previousSpelling.close();
 			}
 			deleteOthers(target);
 			log.info("Search suggestions built: {} entries in {} ms", built.getCount(), (System.nanoTime() - started) / 1_000_000);
@@ -127,17 +135,22 @@ public class SearchSuggestions {
 			return;
 		}
 		Long id;
+		List<String> newTitles = new ArrayList<>();
+		List<String> newNames = new ArrayList<>();
 		while (current != null && (id = changedIds.poll()) != null) {
 			queued.decrementAndGet();
 			articles.find(id).filter(a -> a.articleStatus() == io.inkstone.articles.ArticleStatus.PUBLISHED).ifPresent(a -> {
 				try {
+					String name = creators.get(a.creatorId()).displayName();
 					current.update(new BytesRef(a.title()), null, 1, new BytesRef("title"));
-					current.update(new BytesRef(creators.get(a.creatorId()).displayName()), null, 2, new BytesRef("creator"));
+					current.update(new BytesRef(name), null, 2, new BytesRef("creator"));
 					dirty = true;
 				}
 				catch (IOException | RuntimeException ex) {
 					log.debug("Suggestion not added: {}", ex.toString());
 				}
+				newTitles.add(a.title());
+				newNames.add(creators.get(a.creatorId()).displayName());
 			});
 		}
 		if (dirty && current != null) {
@@ -149,9 +162,33 @@ public class SearchSuggestions {
 				log.debug("Suggestions not refreshed: {}", ex.toString());
 			}
 		}
+		Spelling spelled = spelling;
+		if (spelled != null && !newTitles.isEmpty()) {
+			try {
+				spelled.add(newTitles, newNames);
+			}
+			catch (IOException | RuntimeException ex) {
+				log.warn("Spelling entries not added: {}", ex.toString());
+			}
+		}
 	}
 
-	/** Up to {@code size} titles and names containing the words typed; empty until built. */
+	/**
+	 * 你是不是要找: titles, title parts and creator names one or two characters away from what was typed (静夜丝 → 静夜思),
+	 * or whose pinyin is a few letters away from the pinyin typed (qinyuanchn → 沁园春); the most common first. Empty
+	 * until built, for queries shorter than three characters (too little to tell a typo from another word) and for a
+	 * query that is itself an entry.
+	 */
+	public List<String> didYouMean(String text, int size) {
+		Spelling current = spelling;
+		String q = text == null ? "" : text.strip();
+		if (current == null || q.length() > 50) {
+			return List.of();
+		}
+		return current.didYouMean(q, size);
+	}
+
+	/** Up to {@code size} titles and names containing the words typed, or whose pinyin starts as typed; empty until built. */
 	public List<Suggestion> suggest(String text, int size) {
 		AnalyzingInfixSuggester current = suggester;
 		String q = text == null ? "" : text.strip();
@@ -161,13 +198,21 @@ public class SearchSuggestions {
 		try {
 			List<Suggestion> out = new ArrayList<>();
 			Set<String> seen = new LinkedHashSet<>();
+			Spelling spelled = spelling;
+			if (spelled != null) {
+				for (String entry : spelled.pinyinPrefix(q, size)) {
+					if (seen.add(entry)) {
+						out.add(new Suggestion(entry, spelled.kind(entry)));
+					}
+				}
+			}
 			for (Lookup.LookupResult r : current.lookup(q, size * 2, true, false)) {
+				if (out.size() >= size) {
+					break;
+				}
 				String value = r.key.toString();
 				if (seen.add(value)) {
 					out.add(new Suggestion(value, r.payload == null ? "title" : r.payload.utf8ToString()));
-				}
-				if (out.size() == size) {
-					break;
 				}
 			}
 			return out;

@@ -21,7 +21,9 @@ class SearchApiController {
 			long publishedAt, String url) {
 	}
 
-	record Response(String query, long total, int page, boolean hasNext, List<Hit> results) {
+	/** {@code partial}: nothing matched well, these results share only some words; {@code didYouMean}: typos, pinyin. */
+	record Response(String query, long total, int page, boolean hasNext, List<Hit> results, boolean partial,
+			List<String> didYouMean) {
 	}
 
 	private final ArticleSearch search;
@@ -85,7 +87,8 @@ class SearchApiController {
 					r.snippetHtml(), r.card().creatorName(), r.card().creatorHandle(), r.card().article().publishedAt(),
 					"/articles/" + r.card().article().id()))
 			.toList();
-		return ResponseEntity.ok(new Response(results.query(), results.total(), results.page(), results.hasNext(), hits));
+		return ResponseEntity.ok(new Response(results.query(), results.total(), results.page(), results.hasNext(), hits,
+				results.partial(), results.didYouMean()));
 	}
 
 }

@@ -40,11 +40,6 @@ class SearchController {
 		this.ui = ui;
 	}
 
-	/** Titles and creator names that contain the query's words, when the query found nothing. */
-	private java.util.List<String> didYouMean(String q) {
-		var available = suggestions.getIfAvailable();
-		return available == null ? java.util.List.of() : available.suggest(q, 5).stream().map(s -> s.text()).toList();
-	}
 
 	@GetMapping("/search")
 	String search(@RequestParam(name = "q", defaultValue = "") String q,
@@ -63,7 +58,7 @@ class SearchController {
 				filters.to(), newest, page);
 		model.addAttribute("page", new Pages.SearchPage(ui.of(request), parts.nav(), results,
 				filter == null ? "" : filter.slug(), newest ? "time" : "relevance", creator.strip(), from.strip(), to.strip(),
-				results.results().isEmpty() ? didYouMean(q) : java.util.List.of()));
+				results.didYouMean()));
 		return "search/results";
 	}
 

@@ -30,19 +30,25 @@ import tools.jackson.databind.ObjectMapper;
 public final class DiscoveryBench {
 
 	record Doc(long id, String title, String body, String creator, long creatorId, long channelId, long publishedAt,
-			String creatorName) {
+			String creatorName, String key, String channel) {
 	}
 
 	public static void main(String[] args) throws Exception {
 		Path corpus = Path.of(args[0]);
 		int limit = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
 		List<String> analyzers = args.length > 2 ? List.of(args[2].split(",")) : List.of("smartcn", "hanlp");
+		// "search" skips the reading-log replays and the hot-list ingestion (they do not touch search)
+		boolean searchOnly = args.length > 3 && args[3].equals("search");
 		List<Doc> docs = load(corpus, limit);
 		System.out.printf("corpus %s: %,d articles%n", corpus.getFileName(), docs.size());
+		String name = corpus.getFileName().toString().replaceFirst("\\.jsonl$", "");
+		Findability.QuerySets queries = Findability.querySets(docs, Path.of("bench/queries"), name);
 		for (String analyzer : analyzers) {
-			run(analyzer, docs);
+			run(analyzer, docs, queries, searchOnly);
 		}
-		hotListIngestion();
+		if (!searchOnly) {
+			hotListIngestion();
+		}
 	}
 
 	static List<Doc> load(Path corpus, int limit) throws Exception {
@@ -62,13 +68,14 @@ public final class DiscoveryBench {
 						creatorIds.computeIfAbsent(creator, k -> (long) creatorIds.size() + 1),
 						channelIds.computeIfAbsent(n.get("channel").asString(), k -> (long) channelIds.size() + 1),
 						OffsetDateTime.parse(n.get("published_at").asString()).toInstant().toEpochMilli(),
-						n.has("creator_name") ? n.get("creator_name").asString() : creator));
+						n.has("creator_name") ? n.get("creator_name").asString() : creator, n.get("id").asString(),
+						n.get("channel").asString()));
 			}
 		}
 		return docs;
 	}
 
-	static void run(String analyzer, List<Doc> docs) throws Exception {
+	static void run(String analyzer, List<Doc> docs, Findability.QuerySets queries, boolean searchOnly) throws Exception {
 		Path dir = Files.createTempDirectory("inkstone-bench-" + analyzer);
 		InkstoneProperties properties = new InkstoneProperties(dir, "bench", null, null, null, null, null, false, null, null, null);
 		LuceneSearchIndex index = new LuceneSearchIndex(properties, analyzer);
@@ -81,6 +88,7 @@ public final class DiscoveryBench {
 			index.apply(batch, batch.get(batch.size() - 1).changeSeq());
 		}
 		double buildSeconds = (System.nanoTime() - start) / 1e9;
+		System.out.printf("%-8s index size on disk %.1f MB%n", analyzer, Findability.sizeMb(dir.resolve("index")));
 		Random random = new Random(7);
 		Map<Long, List<Doc>> byCreator = new HashMap<>();
 		docs.forEach(d -> byCreator.computeIfAbsent(d.creatorId(), k -> new ArrayList<>()).add(d));
@@ -150,7 +158,20 @@ public final class DiscoveryBench {
 		System.out.printf("%-8s related P@5 %.3f nDCG@10 %.3f (baseline newest-in-channel P@5 %.3f nDCG@10 %.3f) | title MRR@10 %.3f | author P@5 %.3f%n",
 				analyzer, mltP5 / sample.size(), mltNdcg / sample.size(), baseP5 / sample.size(), baseNdcg / sample.size(), mrr / 400,
 				authorP5 / Math.max(1, authorQueries));
-		evaluateHybrid(analyzer, index, docs, byCreator, byChannel, new Random(11));
+		Findability.evaluate(analyzer, index, docs, queries);
+		if (Boolean.getBoolean("bench.boosts")) {
+			// the phrase weights, compared on the same index and queries (title phrase × body phrase)
+			for (float[] boosts : new float[][] { { 1, 1 }, { 2, 1 }, { 4, 4 }, { 8, 4 }, { 0, 0 } }) {
+				index.phraseBoosts(boosts[0], boosts[1]);
+				String variant = analyzer + " phrase boosts " + boosts[0] + "/" + boosts[1];
+				Findability.evaluate(variant, index, docs, queries);
+				evaluateSearchQuality(variant, index, ChineseAnalysis.queryAnalyzer(analyzer), docs, byCreator, new Random(3));
+			}
+			index.phraseBoosts(LuceneSearchIndex.TITLE_PHRASE_BOOST, LuceneSearchIndex.BODY_PHRASE_BOOST);
+		}
+		if (!searchOnly) {
+			evaluateHybrid(analyzer, index, docs, byCreator, byChannel, new Random(11));
+		}
 		evaluateSearchQuality(analyzer + "/coarse query", index, ChineseAnalysis.queryAnalyzer(analyzer), docs, byCreator, new Random(3));
 		evaluateSearchQuality(analyzer + "/fine query", index, ChineseAnalysis.analyzer(analyzer), docs, byCreator, new Random(3));
 		index.close();

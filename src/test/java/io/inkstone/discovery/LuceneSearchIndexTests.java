@@ -123,4 +123,52 @@ class LuceneSearchIndexTests {
 		reopened.close();
 	}
 
+
+	private static List<Long> ids(LuceneSearchIndex index, String query) {
+		return index.search(query, SearchIndex.Filters.NONE, false, 0, 10).hits().stream().map(SearchHit::articleId).toList();
+	}
+
+	@Test
+	void aDistinctivePartOfATitleFindsItsArticleFirstHoweverTheSegmenterCutIt() throws Exception {
+		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()));
+		// public-domain text from the corpus (chinese-poetry): 湘妃泪 in 长相思 shares characters with the title searched
+		index.apply(List.of(poem(1, "双调・湘妃怨", "楚天空阔楚天长，一度怀人一断肠。此心只在肩舆上，倩东风过武昌，助离愁烟水茫茫。", 10, 1),
+				poem(2, "长相思", "竹上雨湘妃泪，树中禽蜀帝王，无限思量。湘水流，怨声长。", 11, 2),
+				poem(3, "双调・蟾宫曲", "天风瑶佩宵寒，人在蓬莱，夜半清眠。", 12, 3)), 3);
+		assertThat(ids(index, "湘妃怨")).first().isEqualTo(1L);
+		assertThat(index.search("湘妃怨", SearchIndex.Filters.NONE, false, 0, 10).partial()).isFalse();
+		assertThat(ids(index, "湘妃")).contains(1L, 2L);
+		assertThat(ids(index, "蟾宫曲")).first().isEqualTo(3L);
+		index.close();
+	}
+
+	@Test
+	void aPhraseCopiedFromAnArticleFindsThatArticleFirstEvenWhenItCutsAWordOrSpansPunctuation() throws Exception {
+		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()));
+		index.apply(List.of(poem(1, "静夜思", "床前明月光，疑是地上霜。举头望明月，低头思故乡。", 10, 1),
+				poem(2, "明月", "明月光光照地上，地上霜白疑是雪。举头明月，低头故乡，明月明月。", 11, 2),
+				poem(3, "手册", "使用 dpkg-reconfigure 重新配置软件包，然后运行 apt-get update 更新软件源。", 12, 3),
+				poem(4, "说明", "运行 apt-get update 之前请检查网络，更新软件包列表。", 13, 4)), 4);
+		assertThat(ids(index, "前明月光，疑是地")).first().isEqualTo(1L);
+		assertThat(ids(index, "光，疑是地上霜")).first().isEqualTo(1L);
+		assertThat(ids(index, "望明月，低头思")).first().isEqualTo(1L);
+		assertThat(ids(index, "然后运行 apt-get update 更")).first().isEqualTo(3L);
+		assertThat(ids(index, "configure 重新配置软件包")).as("a word cut at the start").first().isEqualTo(3L);
+		index.close();
+	}
+
+	@Test
+	void resultsThatShareOnlySomeWordsAreMarkedPartial() throws Exception {
+		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()));
+		index.apply(List.of(poem(1, "静夜思", "床前明月光，疑是地上霜。举头望明月，低头思故乡。", 10, 1)), 1);
+		SearchIndex.SearchPage some = index.search("明月 故乡 地上 长城 黄河", SearchIndex.Filters.NONE, false, 0, 10);
+		assertThat(some.hits()).extracting(SearchHit::articleId).containsExactly(1L);
+		assertThat(some.partial()).isTrue();
+		assertThat(index.search("明月 故乡", SearchIndex.Filters.NONE, false, 0, 10).partial()).isFalse();
+		assertThat(index.search("举头望明月 zzqx", SearchIndex.Filters.NONE, false, 0, 10).partial()).as("a word no article has").isTrue();
+		assertThat(index.search("jingyesi", SearchIndex.Filters.NONE, false, 0, 10).partial()).isFalse();
+		assertThat(index.search("长城黄河", SearchIndex.Filters.NONE, false, 0, 10).hits()).isEmpty();
+		index.close();
+	}
+
 }

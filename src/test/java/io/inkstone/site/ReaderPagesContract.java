@@ -909,6 +909,59 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
+	void aQueryWithNoGoodMatchSaysSoOffersWhatTheReaderMeantAndStaysInTheHeaderBox() throws InterruptedException {
+		List<Long> ids = jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'poetry-tang'"
+				+ " AND a.status = 'published' ORDER BY a.id LIMIT 200").query(Long.class).list();
+		long id = ids.stream()
+			.filter(i -> jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", i).query(String.class).single()
+				.matches("\\p{IsHan}{3,6}"))
+			.findFirst().orElseThrow();
+		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", id).query(String.class).single();
+		articlePageWithRelated(browser(), id); // the index has caught up
+		char last = title.charAt(title.length() - 1);
+		String typo = title.substring(0, title.length() - 1) + (last == '丝' ? '鸟' : '丝');
+		long deadline = System.currentTimeMillis() + 20_000; // suggestions are built in the background after start
+		Browser.Page page;
+		do {
+			page = browser().page("/search?q=" + java.net.URLEncoder.encode(typo, java.nio.charset.StandardCharsets.UTF_8));
+			if (!page.html().select("[data-testid=did-you-mean] a").isEmpty()) {
+				break;
+			}
+			Thread.sleep(200);
+		}
+		while (System.currentTimeMillis() < deadline);
+		assertThat(page.testId("did-you-mean").text()).startsWith("你是不是要找");
+		assertThat(page.testId("did-you-mean").select("a").eachText()).as(typo).contains(title);
+		assertThat(page.html().selectFirst("#header-q").val()).isEqualTo(typo);
+		assertThat(browser().get("/api/v1/search?q=" + java.net.URLEncoder.encode(typo, java.nio.charset.StandardCharsets.UTF_8)).body())
+			.contains("\"didYouMean\":[").contains(title);
+		// the article's title and words, and a word no article has: partial matches, and the page says so
+		String body = jdbc.sql("SELECT body_markdown FROM articles WHERE id = :id").param("id", id).query(String.class).single();
+		java.util.regex.Matcher words = java.util.regex.Pattern.compile("\\p{IsHan}{4}").matcher(body);
+		assertThat(words.find()).isTrue();
+		String q = title + " " + words.group() + " zzqxv";
+		Browser.Page partial = browser().page("/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(ids(partial.testId("search-results").select("a.card-title"))).contains(id);
+		assertThat(partial.testId("search-partial").text()).isEqualTo("没有完全匹配的结果，以下是部分匹配。");
+		assertThat(partial.html().selectFirst("#header-q").val()).isEqualTo(q);
+		// result titles are headings under the page's heading, in a labelled list
+		assertThat(partial.html().select("[data-testid=search-results] li h3 a.card-title")).isNotEmpty();
+		assertThat(partial.testId("search-results").attr("aria-labelledby")).isEqualTo("search-results-title");
+		assertThat(partial.html().select("h2#search-results-title").text()).isEqualTo("搜索结果");
+		// the exact title: a good match, no notice, and the title in the box
+		Browser.Page exact = browser().page("/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(ids(exact.testId("search-results").select("a.card-title"))).contains(id);
+		assertThat(exact.html().select("[data-testid=search-partial]")).isEmpty();
+		assertThat(exact.html().selectFirst("#header-q").val()).isEqualTo(title);
+		assertThat(browser().page("/").html().selectFirst("#header-q").val()).isEmpty();
+		// pinyin typed into the suggestion box suggests the title
+		String pinyin = com.hankcs.hanlp.HanLP.convertToPinyinList(title).stream()
+			.map(com.hankcs.hanlp.dictionary.py.Pinyin::getPinyinWithoutTone)
+			.collect(java.util.stream.Collectors.joining());
+		assertThat(browser().get("/api/v1/suggest?q=" + pinyin).body()).contains("\"text\":\"" + title + "\"");
+	}
+
+	@Test
 	void searchNeverShowsATakenDownArticle() throws InterruptedException {
 		long id = jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'qu'"
 				+ " AND a.status = 'published' ORDER BY a.published_at LIMIT 1").query(Long.class).single();

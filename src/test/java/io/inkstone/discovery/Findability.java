@@ -1,0 +1,246 @@
+package io.inkstone.discovery;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.inkstone.shared.MarkdownRenderer;
+
+/**
+ * Does search find what a reader types? Three query sets, drawn deterministically from the corpus and kept in
+ * {@code bench/queries/} so every run (and every change) is measured on the same queries:
+ * <ul>
+ * <li>titles — an article's whole title; hit when the first result is the article or another with the same title
+ * (the corpus has many 无题 and tune names), and strictly when it is the article itself;</li>
+ * <li>title parts — a distinctive part of a title (split at ·, ・ and spaces, at least two Han characters, contained in
+ * no other title of the corpus, not the whole title: 湘妃怨 of 双调・湘妃怨); hit when the article is first;</li>
+ * <li>phrases — eight consecutive characters of the article's plain text (whitespace folded to one space, as a
+ * reader's copy would be; widened to whole words where it cuts a Latin word, as a reader copies words) with at least six letters or Han characters; hit@1 and hit@10 when the article itself
+ * is there, and a lenient hit@1 when the first result contains the phrase too (a reprint of the same text).</li>
+ * </ul>
+ * Rows are {@code key, start, length, query}; the query column is left empty for the Debian channels
+ * ({@code tech-docs}, {@code manual}), whose text may not be copied into the project — it is cut from the corpus
+ * at run time by start and length.
+ */
+final class Findability {
+
+	static final Set<String> NOT_COPIED = Set.of("tech-docs", "manual");
+
+	private static final Pattern SEPARATORS = Pattern.compile("[·・\\s]+");
+
+	private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
+	private static final int PER_SET = 400;
+
+	record Query(DiscoveryBench.Doc doc, String text) {
+	}
+
+	record QuerySets(List<Query> titles, List<Query> parts, List<Query> phrases) {
+	}
+
+	private Findability() {
+	}
+
+	static String plain(DiscoveryBench.Doc doc) {
+		return MarkdownRenderer.toPlainText(doc.body()).replaceAll("\\s+", " ").strip();
+	}
+
+	static QuerySets querySets(List<DiscoveryBench.Doc> docs, Path folder, String corpus) throws IOException {
+		Map<String, DiscoveryBench.Doc> byKey = new HashMap<>();
+		docs.forEach(d -> byKey.put(d.key(), d));
+		Files.createDirectories(folder);
+		Path titles = folder.resolve(corpus + "-titles.tsv");
+		Path parts = folder.resolve(corpus + "-title-parts.tsv");
+		Path phrases = folder.resolve(corpus + "-phrases.tsv");
+		if (!Files.exists(titles) || !Files.exists(parts) || !Files.exists(phrases)) {
+			generate(docs, titles, parts, phrases);
+		}
+		return new QuerySets(read(titles, byKey, false), read(parts, byKey, false), read(phrases, byKey, true));
+	}
+
+	private static void generate(List<DiscoveryBench.Doc> docs, Path titles, Path parts, Path phrases) throws IOException {
+		Random random = new Random(16);
+		List<String[]> titleRows = new ArrayList<>();
+		while (titleRows.size() < PER_SET) {
+			DiscoveryBench.Doc d = docs.get(random.nextInt(docs.size()));
+			titleRows.add(row(d, 0, d.title().length(), d.title()));
+		}
+		// parts contained in exactly one title of the corpus
+		Map<String, Integer> partCount = new HashMap<>();
+		for (DiscoveryBench.Doc d : docs) {
+			for (String part : candidateParts(d.title())) {
+				partCount.merge(part, 1, Integer::sum);
+			}
+		}
+		List<String[]> partRows = new ArrayList<>();
+		int[] order = shuffled(docs.size(), random);
+		for (int i = 0; i < order.length && partRows.size() < PER_SET; i++) {
+			DiscoveryBench.Doc d = docs.get(order[i]);
+			List<String> candidates = candidateParts(d.title()).stream().filter(p -> partCount.get(p) == 1)
+				.filter(p -> docs.size() < 50_000 ? unique(p, d, docs) : true).toList();
+			if (!candidates.isEmpty()) {
+				String part = candidates.get(candidates.size() - 1);
+				partRows.add(row(d, d.title().indexOf(part), part.length(), part));
+			}
+		}
+		List<String[]> phraseRows = new ArrayList<>();
+		order = shuffled(docs.size(), random);
+		for (int i = 0; i < order.length && phraseRows.size() < PER_SET; i++) {
+			DiscoveryBench.Doc d = docs.get(order[i]);
+			String text = plain(d);
+			if (text.length() < 16) {
+				continue;
+			}
+			for (int attempt = 0; attempt < 5; attempt++) {
+				int start = random.nextInt(text.length() - 8);
+				int end = start + 8;
+				// a reader copies whole Latin words: widen the window to the words it cuts
+				while (start > 0 && latin(text.charAt(start - 1)) && latin(text.charAt(start))) {
+					start--;
+				}
+				while (end < text.length() && latin(text.charAt(end - 1)) && latin(text.charAt(end))) {
+					end++;
+				}
+				String phrase = text.substring(start, end);
+				if (phrase.codePoints().filter(Character::isLetterOrDigit).count() >= 6 && !phrase.startsWith(" ")
+						&& !phrase.endsWith(" ") && !Character.isSurrogate(phrase.charAt(0))
+						&& !Character.isSurrogate(phrase.charAt(phrase.length() - 1)) && phrase.length() <= 40) {
+					phraseRows.add(row(d, start, phrase.length(), phrase));
+					break;
+				}
+			}
+		}
+		write(titles, "whole titles", titleRows);
+		write(parts, "distinctive title parts (in no other title of the corpus)", partRows);
+		write(phrases, "8-character phrases of the plain text (whitespace folded to one space)", phraseRows);
+	}
+
+	private static boolean latin(char c) {
+		return c < 0x3000 && Character.isLetterOrDigit(c);
+	}
+
+	private static boolean unique(String part, DiscoveryBench.Doc self, List<DiscoveryBench.Doc> docs) {
+		return docs.stream().noneMatch(o -> o != self && o.title().contains(part));
+	}
+
+	private static List<String> candidateParts(String title) {
+		String[] split = SEPARATORS.split(title.strip());
+		if (split.length < 2) {
+			return List.of();
+		}
+		List<String> parts = new ArrayList<>();
+		for (String part : split) {
+			if (HAN.matcher(part).results().count() >= 2 && !parts.contains(part)) {
+				parts.add(part);
+			}
+		}
+		return parts;
+	}
+
+	private static int[] shuffled(int n, Random random) {
+		int[] order = new int[n];
+		for (int i = 0; i < n; i++) {
+			order[i] = i;
+		}
+		for (int i = n - 1; i > 0; i--) {
+			int j = random.nextInt(i + 1);
+			int t = order[i];
+			order[i] = order[j];
+			order[j] = t;
+		}
+		return order;
+	}
+
+	private static String[] row(DiscoveryBench.Doc d, int start, int length, String query) {
+		return new String[] { d.key(), Integer.toString(start), Integer.toString(length),
+				NOT_COPIED.contains(d.channel()) ? "" : query };
+	}
+
+	private static void write(Path file, String what, List<String[]> rows) throws IOException {
+		StringBuilder out = new StringBuilder("# ").append(what)
+			.append(" — generated by DiscoveryBench (Findability), seed 16; query empty for channels not copied\n")
+			.append("# key\tstart\tlength\tquery\n");
+		rows.forEach(r -> out.append(String.join("\t", r)).append('\n'));
+		Files.writeString(file, out, StandardCharsets.UTF_8);
+	}
+
+	private static List<Query> read(Path file, Map<String, DiscoveryBench.Doc> byKey, boolean body) throws IOException {
+		List<Query> queries = new ArrayList<>();
+		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+			if (line.startsWith("#") || line.isBlank()) {
+				continue;
+			}
+			String[] cols = line.split("\t", -1);
+			DiscoveryBench.Doc d = byKey.get(cols[0]);
+			if (d == null) {
+				continue; // a smaller slice of the corpus than the set was drawn from
+			}
+			int start = Integer.parseInt(cols[1]);
+			String source = body ? plain(d) : d.title();
+			String query = source.substring(start, start + Integer.parseInt(cols[2]));
+			if (!cols[3].isEmpty() && !cols[3].equals(query)) {
+				throw new IllegalStateException("query set " + file + " does not match the corpus at " + cols[0]);
+			}
+			queries.add(new Query(d, query));
+		}
+		return queries;
+	}
+
+	static void evaluate(String analyzer, LuceneSearchIndex index, List<DiscoveryBench.Doc> docs, QuerySets sets) {
+		java.util.function.LongFunction<DiscoveryBench.Doc> doc = id -> docs.get((int) (id - 1));
+		double titleSame = 0, titleStrict = 0, part = 0, phrase1 = 0, phrase10 = 0, phraseLenient = 0;
+		List<Long> nanos = new ArrayList<>();
+		for (Query q : sets.titles()) {
+			List<Long> hits = ids(index, q.text(), nanos);
+			if (!hits.isEmpty()) {
+				titleStrict += hits.get(0) == q.doc().id() ? 1 : 0;
+				titleSame += doc.apply(hits.get(0)).title().equals(q.doc().title()) ? 1 : 0;
+			}
+		}
+		for (Query q : sets.parts()) {
+			List<Long> hits = ids(index, q.text(), nanos);
+			part += !hits.isEmpty() && hits.get(0) == q.doc().id() ? 1 : 0;
+		}
+		List<Long> phraseNanos = new ArrayList<>();
+		for (Query q : sets.phrases()) {
+			List<Long> hits = ids(index, q.text(), phraseNanos);
+			phrase1 += !hits.isEmpty() && hits.get(0) == q.doc().id() ? 1 : 0;
+			phrase10 += hits.contains(q.doc().id()) ? 1 : 0;
+			if (Boolean.getBoolean("bench.misses") && (hits.isEmpty() || hits.get(0) != q.doc().id())) {
+				System.out.printf("miss [%s] %s rank %d, first: %s%n", q.text(), q.doc().key(), hits.indexOf(q.doc().id()),
+						hits.isEmpty() ? "-" : doc.apply(hits.get(0)).key());
+			}
+			phraseLenient += !hits.isEmpty() && (hits.get(0) == q.doc().id() || plain(doc.apply(hits.get(0))).contains(q.text())) ? 1 : 0;
+		}
+		nanos.addAll(phraseNanos);
+		int t = sets.titles().size(), p = sets.parts().size(), f = sets.phrases().size();
+		System.out.printf("%-8s findability: title hit@1 %.3f (the article itself %.3f, %d) | title part hit@1 %.3f (%d) | "
+				+ "phrase hit@1 %.3f hit@10 %.3f (first result contains the phrase %.3f, %d) | phrase query p50 %.1f ms p95 %.1f ms"
+				+ " | all p95 %.1f ms%n", analyzer, titleSame / t, titleStrict / t, t, part / p, p, phrase1 / f, phrase10 / f,
+				phraseLenient / f, f, DiscoveryBench.pct(phraseNanos, 50), DiscoveryBench.pct(phraseNanos, 95),
+				DiscoveryBench.pct(nanos, 95));
+	}
+
+	private static List<Long> ids(LuceneSearchIndex index, String query, List<Long> nanos) {
+		long start = System.nanoTime();
+		List<Long> ids = index.search(query, SearchIndex.Filters.NONE, false, 0, 10).hits().stream().map(SearchHit::articleId)
+			.toList();
+		nanos.add(System.nanoTime() - start);
+		return ids;
+	}
+
+	static double sizeMb(Path folder) throws IOException {
+		try (var files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum() / 1e6;
+		}
+	}
+
+}
