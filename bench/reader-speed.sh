@@ -42,7 +42,7 @@ done
 mkdir -p "$work/static/www" "$work/cache"
 curl -s -A "$ua" "http://127.0.0.1:$app_port$path" > "$work/static/www/article.html"
 sed -e "s#listen 127.0.0.1:18081;#listen 127.0.0.1:$static_port;#" \
-    -e 's#types { text/html html; }#types { text/html html; }\n  gzip on; gzip_types text/html; gzip_comp_level 1;#' \
+    -e 's#types { text/html html; }#types { text/html html; }\n  gzip on; gzip_comp_level 1;#' \
     "$here/nginx.conf" > "$work/static/nginx.conf"
 nginx -p "$work/static" -c "$work/static/nginx.conf"
 # the shipped micro-cache configuration, its upstream pointed at this one node
