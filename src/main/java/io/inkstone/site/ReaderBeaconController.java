@@ -114,6 +114,9 @@ class ReaderBeaconController {
 
 	/** Counts one read (once per reader and day, never for bots) and feeds interests and co-reads. */
 	boolean count(Article article, String reader, HttpServletRequest request) {
+		if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
+			return false; // another site embedding the beacon (an <img> elsewhere) is not a reader of this page
+		}
 		boolean counted = engagement.recordRead(reader, request.getRemoteAddr(), ReaderKey.isBot(request), article.id(),
 				article.channelId());
 		if (counted) {

@@ -218,14 +218,17 @@ class SharedPageStore extends OncePerRequestFilter {
 		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, properties.cacheControl());
 		response.setHeader(HttpHeaders.VARY, "Accept-Encoding, Cookie");
-		response.setHeader(HttpHeaders.ETAG, entry.etag());
-		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), entry.etag())) {
+		boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+		// a strong validator names one representation: the gzip bytes get their own
+		String etag = gzip ? entry.etag().substring(0, entry.etag().length() - 1) + "-gz\"" : entry.etag();
+		response.setHeader(HttpHeaders.ETAG, etag);
+		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
 		response.setStatus(HttpServletResponse.SC_OK);
 		byte[] body = entry.identity();
-		if (acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+		if (gzip) {
 			body = entry.gzip();
 			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
 		}

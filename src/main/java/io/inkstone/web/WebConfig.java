@@ -23,6 +23,8 @@ class WebConfig implements WebMvcConfigurer {
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("ink_lang");
 		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+		// a malformed language cookie (sent by a client, not by us) means the default language, not a 500
+		resolver.setRejectInvalidCookies(false);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
 	}

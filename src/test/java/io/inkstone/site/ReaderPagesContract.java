@@ -314,6 +314,11 @@ abstract class ReaderPagesContract {
 		HttpResponse<byte[]> zipped = first.getBytes("/articles/" + id, "Accept-Encoding", "gzip");
 		assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
 		assertThat(gunzip(zipped.body())).isEqualTo(one.body());
+		// another site embedding the beacon does not count; a malformed language cookie is the default language
+		assertThat(browser().header("Sec-Fetch-Site", "cross-site").view(id).body()).contains("\"counted\":false");
+		assertThat(browser().get("/", "Cookie", "ink_lang=%3Cscript%3E").statusCode()).isEqualTo(200);
+		// the gzip bytes have their own strong validator
+		assertThat(zipped.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag).endsWith("-gz\"");
 		// a HEAD first (no body) must not leave an empty page behind for the next readers
 		assertThat(head("/channels/qu")).isEqualTo(200);
 		assertThat(first.get("/channels/qu").body()).contains("</html>");
