@@ -281,9 +281,14 @@ abstract class ReaderPagesContract {
 	void anonymousReadersShareOnePageAndGetTheirStateAndCountsSeparately() {
 		long id = anyArticleId("qu");
 		Browser first = browser();
-		HttpResponse<String> one = first.get("/articles/" + id);
 		Browser second = browser();
-		HttpResponse<String> two = second.get("/articles/" + id);
+		HttpResponse<String> one = null;
+		HttpResponse<String> two = null;
+		// the hot list moves every few seconds and purges the store: a re-render in between may show newer counts
+		for (int attempt = 0; attempt < 5 && (two == null || !two.body().equals(one.body())); attempt++) {
+			one = first.get("/articles/" + id);
+			two = second.get("/articles/" + id);
+		}
 		assertThat(one.statusCode()).isEqualTo(200);
 		assertThat(two.body()).isEqualTo(one.body());
 		assertThat(one.headers().allValues("Set-Cookie")).isEmpty();
@@ -291,7 +296,11 @@ abstract class ReaderPagesContract {
 		assertThat(one.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public").contains("s-maxage=");
 		String etag = one.headers().firstValue("ETag").orElseThrow();
 		assertThat(etag).startsWith("\"").isEqualTo(two.headers().firstValue("ETag").orElseThrow());
-		assertThat(first.get("/articles/" + id, "If-None-Match", etag).statusCode()).isEqualTo(304);
+		HttpResponse<String> revalidated = first.get("/articles/" + id, "If-None-Match", etag);
+		if (revalidated.statusCode() == 200) { // the hot list moved in between: a real change, try again
+			revalidated = first.get("/articles/" + id, "If-None-Match", revalidated.headers().firstValue("ETag").orElseThrow());
+		}
+		assertThat(revalidated.statusCode()).isEqualTo(304);
 		org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(one.body());
 		assertThat(html.select("input[name=_csrf]")).allMatch(input -> input.val().isEmpty());
 		assertThat(html.select("noscript img[src=/articles/" + id + "/view.gif]")).hasSize(1);
@@ -311,9 +320,14 @@ abstract class ReaderPagesContract {
 		// the token the beacon handed out is accepted
 		assertThat(second.post("/articles/" + id + "/share", Map.of("_csrf", second.csrfToken())).statusCode()).isEqualTo(302);
 		// gzip, stored beside the identity bytes
-		HttpResponse<byte[]> zipped = first.getBytes("/articles/" + id, "Accept-Encoding", "gzip");
+		HttpResponse<byte[]> zipped = null;
+		String identity = null;
+		for (int attempt = 0; attempt < 5 && (zipped == null || !gunzip(zipped.body()).equals(identity)); attempt++) {
+			identity = first.get("/articles/" + id).body(); // the share above moved the counts: compare fresh bytes
+			zipped = first.getBytes("/articles/" + id, "Accept-Encoding", "gzip");
+		}
 		assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
-		assertThat(gunzip(zipped.body())).isEqualTo(one.body());
+		assertThat(gunzip(zipped.body())).isEqualTo(identity);
 		// another site embedding the beacon does not count; a malformed language cookie is the default language
 		assertThat(browser().header("Sec-Fetch-Site", "cross-site").view(id).body()).contains("\"counted\":false");
 		assertThat(browser().get("/", "Cookie", "ink_lang=%3Cscript%3E").statusCode()).isEqualTo(200);
