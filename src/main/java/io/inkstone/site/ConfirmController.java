@@ -37,8 +37,7 @@ class ConfirmController {
 			throw new NotFoundException("没有这个操作 / no such action");
 		}
 		String kind = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-		String safeBack = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") && back.length() < 300
-				&& back.chars().noneMatch(c -> c < 0x20) ? back : "";
+		String safeBack = Pages.isLocalPath(back) ? back : "";
 		model.addAttribute("page", new Pages.ConfirmPage(ui.of(request), parts.nav(), action, kind, safeBack));
 		return "confirm";
 	}

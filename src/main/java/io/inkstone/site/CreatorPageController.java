@@ -79,8 +79,7 @@ class CreatorPageController {
 
 	/** Back to the page the button was on, if it is one of ours; else the creator page. */
 	private static String back(String back, String handle) {
-		if (back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") && back.length() < 300
-				&& back.chars().noneMatch(c -> c < 0x20)) {
+		if (Pages.isLocalPath(back)) {
 			return back;
 		}
 		return "/creators/" + org.springframework.web.util.UriUtils.encodePathSegment(handle,

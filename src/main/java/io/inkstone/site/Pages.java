@@ -57,6 +57,12 @@ public final class Pages {
 	}
 
 	/** {@code value} percent-encoded as one path segment. */
+	/** A way back to one of our own pages (a path on this site, not {@code //host} or a control character). */
+	static boolean isLocalPath(String back) {
+		return back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") && back.length() < 300
+				&& back.chars().noneMatch(c -> c < 0x20);
+	}
+
 	public static String pathSegment(String value) {
 		return org.springframework.web.util.UriUtils.encodePathSegment(value, java.nio.charset.StandardCharsets.UTF_8);
 	}
