@@ -8,6 +8,15 @@ answer) is in the database, that the database is consistent, and that the site s
 
   bench/crash-trials.py --jar target/inkstone.jar --trials 20                  # SQLite in a temp data dir
   bench/crash-trials.py --jar target/inkstone.jar --trials 20 --postgres       # a fresh PostgreSQL database
+  bench/crash-trials.py --trials 20 --during import    # an `import` of 4,500 lines runs too; the crash kills both
+  bench/crash-trials.py --trials 20 --during reindex   # an admin's search-index rebuild runs; the crash hits it
+
+--during import: each trial starts (or resumes) the JSON Lines import in its own JVM next to the serving, written-to
+server, and the crash kills both processes at once, as a power cut would. After the trials the import is run to its
+end: every line must then be in the database exactly once (import keys unique, nothing half-written).
+--during reindex: the site holds the 1,500 demo articles; each trial has the admin press 重建索引 at /admin/search and
+the crash lands while it runs. After the restart the index must catch up on its own: its document count reaches the
+number of published articles, and titles picked at random from the database are found by /search.
 
 Only the Python standard library; loopback only. Results are printed as one line per trial and a summary.
 """
@@ -31,7 +40,7 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from inkstone_http import Browser, Server, new_creator, png, signed_in
+from inkstone_http import ADMIN_EMAIL, ADMIN_PASSWORD, Browser, Server, new_creator, png, signed_in
 
 
 class Store:
@@ -51,6 +60,17 @@ class Store:
         conn = sqlite3.connect(os.path.join(self.data_dir, "inkstone.db"))
         try:
             return str(conn.execute(sql, params).fetchone()[0])
+        finally:
+            conn.close()
+
+    def column(self, sql):
+        if self.pg_db:
+            out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", self.pg_db, "-tAc", sql],
+                                 capture_output=True, text=True, check=True)
+            return out.stdout.split()
+        conn = sqlite3.connect(os.path.join(self.data_dir, "inkstone.db"))
+        try:
+            return [str(row[0]) for row in conn.execute(sql)]
         finally:
             conn.close()
 
@@ -128,6 +148,80 @@ class Trial:
                 time.sleep(0.05)
 
 
+class ImportRun:
+    """The JSON Lines import in its own JVM, on the server's database: started, killed and resumed across trials."""
+
+    COPIES = 3
+
+    def __init__(self, jar, data_dir, db_args, work):
+        self.jar, self.data_dir, self.db_args = jar, data_dir, db_args
+        self.file = os.path.join(work, "import.jsonl")
+        self.log = os.path.join(work, "import.log")
+        self.keys = []
+        demo = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "main", "resources", "demo",
+                            "demo-articles.jsonl.gz")
+        import gzip
+        with gzip.open(demo, "rt", encoding="utf-8") as src, open(self.file, "w", encoding="utf-8") as out:
+            lines = [json.loads(line) for line in src if line.strip()]
+            for copy in range(self.COPIES):
+                for row in lines:
+                    row = dict(row, id=f"crash-{copy}-{row['id']}", title=f"{row['title']}（{copy}）")
+                    self.keys.append(row["id"])
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        self.proc = None
+
+    def start(self):
+        log = open(self.log, "ab")
+        self.proc = subprocess.Popen(["java", "-Xmx256m", "-jar", self.jar, "import", self.file,
+                                      f"--inkstone.data-dir={self.data_dir}", *self.db_args],
+                                     stdout=log, stderr=subprocess.STDOUT)
+
+    def kill9(self):
+        running = self.proc.poll() is None
+        if running:
+            self.proc.send_signal(9)
+        self.proc.wait()
+        return running
+
+    def finish(self):
+        self.start()
+        return self.proc.wait()
+
+    def imported(self, store):
+        return int(store.scalar("SELECT COUNT(*) FROM articles WHERE import_key LIKE 'id:crash-%'"))
+
+    def unique(self, store):
+        # the column is UNIQUE; count distinct anyway, so a broken index would show here
+        total = self.imported(store)
+        distinct = int(store.scalar("SELECT COUNT(DISTINCT import_key) FROM articles WHERE import_key LIKE 'id:crash-%'"))
+        return total == distinct
+
+    def complete(self, store):
+        total = self.imported(store)
+        return True if total == len(self.keys) and self.unique(store) else f"{total} of {len(self.keys)} lines"
+
+
+def index_catches_up(base, store, timeout=300):
+    """After a crash during a rebuild, the index reaches the database on its own, and titles are found."""
+    published = int(store.scalar("SELECT COUNT(*) FROM articles WHERE status = 'published'"))
+    admin = signed_in(base, ADMIN_EMAIL, ADMIN_PASSWORD)
+    deadline, progress = time.time() + timeout, {}
+    while time.time() < deadline:
+        progress = json.loads(admin.get("/admin/search/progress.json")[1] or "{}")
+        if not progress.get("running") and progress.get("documents") == published:
+            break
+        time.sleep(1)
+    else:
+        return f"index holds {progress.get('documents')} of {published} published articles after {timeout} s"
+    for article_id in store.column("SELECT id FROM articles WHERE status = 'published' AND import_key IS NOT NULL "
+                                   "ORDER BY RANDOM() LIMIT 10"):
+        title = store.scalar("SELECT title FROM articles WHERE id = ?", article_id)
+        page = Browser(base).get("/search?q=" + urllib.parse.quote(title))[1]
+        if f"/articles/{article_id}" not in page:
+            return f"/search did not find article {article_id} by its title"
+    return "ok"
+
+
 def check(store, acked, article_id, creator_id):
     missing = []
     queries = {
@@ -156,9 +250,14 @@ def main():
     ap.add_argument("--trials", type=int, default=20)
     ap.add_argument("--port", type=int, default=18931)
     ap.add_argument("--postgres", action="store_true")
-    ap.add_argument("--min-run", type=float, default=2.0)
-    ap.add_argument("--max-run", type=float, default=8.0)
+    ap.add_argument("--min-run", type=float, help="seconds before the crash, at least (default 2; 5 during an import)")
+    ap.add_argument("--max-run", type=float, help="seconds before the crash, at most (default 8; 20 during an import)")
+    ap.add_argument("--during", choices=["writes", "import", "reindex"], default="writes",
+                    help="what else runs when the crash comes (writes always run)")
     args = ap.parse_args()
+    # an import JVM needs a few seconds to start before it writes: let the crash land inside its run
+    args.min_run = args.min_run or (5.0 if args.during == "import" else 2.0)
+    args.max_run = args.max_run or (20.0 if args.during == "import" else 8.0)
 
     work = tempfile.mkdtemp(prefix="inkstone-crash-")
     data_dir = os.path.join(work, "data")
@@ -169,6 +268,8 @@ def main():
                        check=True, capture_output=True)
         db_args = [f"--inkstone.db.url=jdbc:postgresql://127.0.0.1:5432/{pg_db}", "--inkstone.db.user=postgres",
                    "--inkstone.db.password="]
+    if args.during == "reindex":
+        db_args = db_args + ["--inkstone.demo=true"]
     server = Server(os.path.abspath(args.jar), data_dir, args.port, db_args, os.path.join(work, "server.log"))
     store = Store(data_dir, pg_db)
     base = f"http://127.0.0.1:{args.port}"
@@ -185,14 +286,25 @@ def main():
     article_id = article_path.rsplit("/", 1)[1]
     creator_id = store.scalar("SELECT creator_id FROM articles WHERE id = ?", article_id)
 
-    all_acked, failures = [], 0
+    importer = ImportRun(os.path.abspath(args.jar), data_dir, db_args, work) if args.during == "import" else None
+    all_acked, failures, extra = [], 0, {}
     rnd = random.Random(42)
     for n in range(1, args.trials + 1):
         trial = Trial(base, creator, handle, article_path)
         threads = [threading.Thread(target=trial.worker, args=(n * 10 + i,), daemon=True) for i in range(3)]
         for t in threads:
             t.start()
+        if importer:
+            importer.start()
+        if args.during == "reindex":
+            admin = signed_in(base, ADMIN_EMAIL, ADMIN_PASSWORD)
+            admin.get("/admin/search")
+            admin.post("/admin/search/rebuild", {})
         time.sleep(rnd.uniform(args.min_run, args.max_run))
+        if importer:
+            extra = {"import_running_at_crash": importer.kill9()}
+        if args.during == "reindex":
+            extra = {"rebuild_at_crash": json.loads(admin.get("/admin/search/progress.json")[1] or "{}")}
         server.kill9()
         trial.stop = True
         for t in threads:
@@ -204,18 +316,36 @@ def main():
         missing = check(store, all_acked, article_id, creator_id)
         consistent = store.consistent()
         serves = Browser(base).get(article_path)[0] == 200 and Browser(base).get("/")[0] == 200
-        ok = not missing and consistent == "ok" and serves
+        if importer:
+            extra["import_keys_unique"] = importer.unique(store)
+            extra["imported_lines"] = importer.imported(store)
+        if args.during == "reindex":
+            extra["index"] = index_catches_up(base, store)
+        ok = not missing and consistent == "ok" and serves and all(
+            v is True or v == "ok" for k, v in extra.items() if k in ("import_keys_unique", "index"))
         failures += 0 if ok else 1
         kinds = {}
         for k, _ in acked:
             kinds[k] = kinds.get(k, 0) + 1
         print(json.dumps({"trial": n, "acknowledged": len(acked), "by_kind": kinds, "missing": missing[:5],
-                          "integrity": consistent, "serves": serves, "ok": ok}, ensure_ascii=False), flush=True)
+                          "integrity": consistent, "serves": serves, **extra, "ok": ok}, ensure_ascii=False), flush=True)
         # the creator's session survives restarts (it lives in the servlet session: sign in again)
         creator = signed_in(base, "crash-creator@inkstone.test", "correct-horse-1")
+    summary = {}
+    if importer:
+        # the import, run to its end after all those crashes, holds every line exactly once
+        code = importer.finish()
+        summary = {"import_exit": code, "import_complete": importer.complete(store)}
+        if code != 0 or summary["import_complete"] is not True:
+            failures += 1
     server.kill9()
-    print(json.dumps({"database": "postgresql" if pg_db else "sqlite", "trials": args.trials, "failed": failures,
-                      "acknowledged_writes": len(all_acked)}), flush=True)
+    # an ERROR line in the server's log is a finding even when every write survived: list the distinct ones
+    with open(server.log_path, encoding="utf-8", errors="replace") as log:
+        errors = [line.strip() for line in log if " ERROR " in line]
+    summary["error_lines"] = len(errors)
+    summary["errors"] = sorted({re.sub(r"^\S+\s+ERROR \d+ --- \[[^]]*\] \[[^]]*\] ", "", e)[:160] for e in errors})[:5]
+    print(json.dumps({"database": "postgresql" if pg_db else "sqlite", "during": args.during, "trials": args.trials,
+                      "failed": failures, "acknowledged_writes": len(all_acked), **summary}, ensure_ascii=False), flush=True)
     if pg_db:
         subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-c", f"DROP DATABASE {pg_db}"],
                        capture_output=True)

@@ -19,11 +19,14 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Relays {@link CreatorFollowChanged} to the other nodes over Redis pub/sub so their follower-count
  * and follow-state caches drop the entry within milliseconds. Messages are {@code F:<node>:<creator>:<reader>};
- * a node ignores its own. If Redis is away the message is lost; caches then refresh on expiry.
+ * a node ignores its own. If Redis is away the message is lost; caches then refresh on expiry. The
+ * subscription is started by {@link #keepListening()} rather than at start-up, so a node starts while
+ * Redis is away and subscribes once it answers (after that the container recovers by itself).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "inkstone.mode", havingValue = "cluster")
@@ -53,7 +56,27 @@ class ClusterEventRelay implements MessageListener {
 		container.setConnectionFactory(connections);
 		container.addMessageListener(this, new ChannelTopic(topic));
 		container.setRecoveryInterval(2000);
+		container.setAutoStartup(false);
+		this.container = container;
 		return container;
+	}
+
+	private volatile RedisMessageListenerContainer container;
+
+	@Scheduled(fixedDelay = 2000, initialDelay = 0)
+	void keepListening() {
+		RedisMessageListenerContainer listener = container;
+		if (listener == null || listener.isRunning()) {
+			return;
+		}
+		try {
+			listener.start();
+			log.info("Listening for other nodes' cache invalidations on Redis");
+		}
+		catch (RuntimeException ex) {
+			listener.stop();
+			log.debug("Redis not reachable yet; follow changes of other nodes are not relayed: {}", ex.getMessage());
+		}
 	}
 
 	@EventListener

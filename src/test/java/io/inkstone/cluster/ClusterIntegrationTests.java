@@ -370,6 +370,38 @@ class ClusterIntegrationTests {
 		within(Duration.ofSeconds(20), () -> browser(nodeB).page("/articles/" + written).status() == 200);
 	}
 
+	/**
+	 * A node restarted while Redis is down must come up and serve (before: its rate limiter and pub/sub
+	 * listener connected at start-up and the node failed to start), then join when Redis returns: here a
+	 * session signed in on node A, which lives in Redis, works on the new node. The limits it enforced meanwhile
+	 * lived in its own memory.
+	 */
+	@Test
+	@Order(7)
+	void aNodeStartsWhileRedisIsAwayAndJoinsWhenItReturns() {
+		TcpProxy redisForC = new TcpProxy(6379);
+		ConfigurableApplicationContext nodeC = null;
+		try {
+			redisForC.stop();
+			nodeC = node(redisForC.port());
+			assertThat(browser(nodeC).page("/articles/" + articleX).status()).isEqualTo(200);
+			assertThat(browser(nodeC).page("/").status()).isEqualTo(200);
+			redisForC.start();
+			Browser onA = browser(nodeA);
+			onA.page("/login");
+			assertThat(onA.post("/login", Map.of("_csrf", onA.csrfToken(), "email", "admin@cluster.test", "password",
+					"cluster-admin-1")).statusCode()).isEqualTo(302);
+			Browser onC = onA.sameCookiesOn(port(nodeC));
+			within(Duration.ofSeconds(20), () -> onC.get("/admin").statusCode() == 200);
+		}
+		finally {
+			if (nodeC != null) {
+				nodeC.close();
+			}
+			redisForC.close();
+		}
+	}
+
 	@Test
 	@Order(7)
 	void anImageStoredThroughNodeAIsServedByNodeBFromTheSharedBucket() {

@@ -1,0 +1,147 @@
+package io.inkstone.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import io.inkstone.importer.ArticleImporter;
+import io.inkstone.support.Browser;
+import io.inkstone.support.Databases;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every limit that keys on a client holds per client behind the documented reverse proxy (requests arrive from
+ * loopback with {@code X-Forwarded-For}): one abusive client is stopped, and a different client behind the same
+ * proxy is not. The sign-in limit per address, the sign-up limit and the counters have their own tests
+ * ({@code CreatorJourneyContract}, {@code SignupLimitIntegrationTests}, {@code EngagementAbuseIntegrationTests}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AbuseLimitsBehindProxyIntegrationTests {
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ArticleImporter importer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long articleId;
+
+	@BeforeEach
+	void anArticle() throws IOException {
+		String key = "limits-" + System.nanoTime();
+		String line = "{\"id\":\"" + key + "\",\"creator\":\"limits\",\"channel\":\"qu\",\"title\":\"天净沙·秋思\","
+				+ "\"body_markdown\":\"枯藤老树昏鸦，小桥流水人家，古道西风瘦马。\",\"published_at\":\"2024-01-01T08:00:00+08:00\"}\n";
+		importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null);
+		articleId = jdbc.sql("SELECT id FROM articles WHERE import_key = :k").param("k", "id:" + key).query(Long.class).single();
+	}
+
+	private Browser client(String address) {
+		return new Browser(port).header("X-Forwarded-For", address);
+	}
+
+	private HttpResponse<String> report(Browser reader) {
+		reader.page("/report?type=article&id=" + articleId);
+		return reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id", Long.toString(articleId),
+				"reason", "other", "detail", "测试举报"));
+	}
+
+	@Test
+	void anonymousReportsAreLimitedPerClientAddressWhateverCookiesItSends() {
+		long before = jdbc.sql("SELECT COUNT(*) FROM reports").query(Long.class).single();
+		int filed = 0;
+		HttpResponse<String> last = null;
+		// a fresh browser (new reader cookie) for every report: only the address can hold the limit
+		for (int i = 0; i < 30; i++) {
+			last = report(client("203.0.113.41"));
+			if (last.statusCode() == 429) {
+				break;
+			}
+			assertThat(last.statusCode()).isEqualTo(302);
+			filed++;
+		}
+		assertThat(last.statusCode()).isEqualTo(429);
+		assertThat(last.headers().firstValue("Retry-After")).isPresent();
+		assertThat(last.body()).doesNotContain("Exception");
+		assertThat(filed).isEqualTo(20); // 4 × the per-reader allowance of 5 an hour
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM reports").query(Long.class).single()).isEqualTo(before + filed);
+		// another reader behind the same proxy still reports
+		assertThat(report(client("198.51.100.42")).statusCode()).isEqualTo(302);
+	}
+
+	private Browser signedUp(String address) {
+		Browser reader = client(address);
+		reader.page("/signup");
+		HttpResponse<String> signedUp = reader.post("/signup", Map.of("_csrf", reader.csrfToken(), "email",
+				"limits-" + UUID.randomUUID() + "@inkstone.test", "password", "correct-horse-1", "displayName", "读者"));
+		assertThat(signedUp.statusCode()).isEqualTo(302);
+		return reader;
+	}
+
+	private int comment(Browser reader, String text) {
+		reader.page("/articles/" + articleId);
+		return reader.post("/articles/" + articleId + "/comments", Map.of("_csrf", reader.csrfToken(), "text", text)).statusCode();
+	}
+
+	@Test
+	void commentsAreLimitedPerAccountNotPerProxy() {
+		Browser flooder = signedUp("203.0.113.51");
+		for (int i = 0; i < 5; i++) {
+			assertThat(comment(flooder, "刷屏" + i)).isEqualTo(302);
+		}
+		assertThat(comment(flooder, "刷屏 5")).isEqualTo(429);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM comments WHERE body = '刷屏 5'").query(Long.class).single()).isZero();
+		// someone else, arriving through the same proxy, comments as usual
+		assertThat(comment(signedUp("198.51.100.52"), "正常评论")).isEqualTo(302);
+	}
+
+	private int signIn(String address, String email, String password) {
+		Browser b = client(address);
+		b.page("/login");
+		return b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", password)).statusCode();
+	}
+
+	@Test
+	void guessingOnePasswordFromManyAddressesLocksThatAccountOnly() {
+		String victim = "victim-" + UUID.randomUUID() + "@inkstone.test";
+		Browser owner = client("198.51.100.60");
+		owner.page("/signup");
+		owner.post("/signup", Map.of("_csrf", owner.csrfToken(), "email", victim, "password", "correct-horse-1", "displayName",
+				"受害者"));
+		// a botnet: every guess from another address, so only the per-account limit can stop it
+		int status = 0;
+		for (int i = 0; i < 10; i++) {
+			status = signIn("203.0.113." + (100 + i), victim, "guess-" + i);
+			assertThat(status).isNotEqualTo(429);
+		}
+		assertThat(signIn("203.0.113.120", victim, "guess-10")).isEqualTo(429);
+		// other accounts sign in as usual through the same proxy
+		String other = "other-" + UUID.randomUUID() + "@inkstone.test";
+		Browser someone = client("198.51.100.61");
+		someone.page("/signup");
+		someone.post("/signup", Map.of("_csrf", someone.csrfToken(), "email", other, "password", "correct-horse-1", "displayName",
+				"别人"));
+		assertThat(signIn("198.51.100.62", other, "correct-horse-1")).isEqualTo(302);
+	}
+
+}
