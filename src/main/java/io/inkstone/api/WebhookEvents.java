@@ -76,9 +76,8 @@ class WebhookEvents {
 		else if (!published && wasPublished) {
 			event = Webhook.UNPUBLISHED;
 		}
-		repository.saveState(article.id(), published, article.modifiedAt());
-		if (event == null) {
-			return;
+		if (!repository.saveState(article.id(), published, article.modifiedAt()) || event == null) {
+			return; // unchanged, or another node's handler of the same change already queued it
 		}
 		long now = System.currentTimeMillis();
 		String payload = payload(event, article, now);

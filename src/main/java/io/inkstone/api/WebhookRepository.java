@@ -138,13 +138,20 @@ class WebhookRepository {
 			.optional();
 	}
 
-	void saveState(long articleId, boolean published, long modifiedAt) {
-		jdbc.sql("INSERT INTO webhook_article_states (article_id, published, modified_at) VALUES (:id, :published, :modified)"
-				+ " ON CONFLICT (article_id) DO UPDATE SET published = :published, modified_at = :modified")
+	/**
+	 * Records how webhooks now see the article; false when it was already recorded so. Two handlers of the same
+	 * change racing on two nodes both read the old state, but only one of them changes it: the other's upsert waits
+	 * for the first to commit, finds the new state and changes nothing, so only one queues deliveries.
+	 */
+	boolean saveState(long articleId, boolean published, long modifiedAt) {
+		return jdbc.sql("INSERT INTO webhook_article_states (article_id, published, modified_at) VALUES (:id, :published, :modified)"
+				+ " ON CONFLICT (article_id) DO UPDATE SET published = excluded.published, modified_at = excluded.modified_at"
+				+ " WHERE webhook_article_states.published <> excluded.published"
+				+ " OR webhook_article_states.modified_at <> excluded.modified_at")
 			.param("id", articleId)
 			.param("published", published)
 			.param("modified", modifiedAt)
-			.update();
+			.update() == 1;
 	}
 
 	private Webhook hook(ResultSet rs, int n) throws SQLException {

@@ -1,11 +1,16 @@
 package io.inkstone.engagement;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.annotation.PreDestroy;
@@ -30,6 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>When Redis is unreachable, increments are kept in this node's memory and pushed to Redis as soon
  * as it answers again; pages then show database totals plus this node's buffer. A crash loses at most
  * the counts still buffered or drained-but-not-committed: one flush interval, never content.
+ *
+ * <p>Every increment carries an id and is applied by one script that also marks the id as applied (for
+ * {@link #APPLIED_FOR}): a command whose answer was lost to a timeout may already have been applied, and
+ * replaying it from the buffer then changes nothing, so a read is never counted twice.
  */
 @Component
 @ConditionalOnProperty(name = "inkstone.mode", havingValue = "cluster")
@@ -41,7 +50,28 @@ class RedisCounterStore implements CounterStore {
 	private static final DefaultRedisScript<List> DRAIN = new DefaultRedisScript<>(
 			"local v = redis.call('HMGET', KEYS[1], 'r', 's') redis.call('DEL', KEYS[1]) return v", List.class);
 
+	/** Applies one increment once: the id's marker, the counts and the dirty mark, atomically. */
+	private static final DefaultRedisScript<Long> APPLY = new DefaultRedisScript<>(
+			"if redis.call('SET', KEYS[3], '1', 'NX', 'EX', ARGV[3]) then"
+					+ " if ARGV[1] ~= '0' then redis.call('HINCRBY', KEYS[1], 'r', ARGV[1]) end"
+					+ " if ARGV[2] ~= '0' then redis.call('HINCRBY', KEYS[1], 's', ARGV[2]) end"
+					+ " redis.call('SADD', KEYS[2], ARGV[4]) return 1 end return 0",
+			Long.class);
+
+	/** How long an applied increment's id is remembered: a replay later than this could count twice. */
+	static final Duration APPLIED_FOR = Duration.ofMinutes(10);
+
 	private static final int DRAIN_BATCH = 1000;
+
+	/** An increment Redis did not confirm, with the id it was (maybe) applied under. */
+	private record Unconfirmed(long articleId, long reads, long shares, String id) {
+	}
+
+	private final Deque<Unconfirmed> unconfirmed = new ConcurrentLinkedDeque<>();
+
+	private final String node = UUID.randomUUID().toString().substring(0, 8);
+
+	private final AtomicLong sequence = new AtomicLong();
 
 	private final StringRedisTemplate redis;
 
@@ -73,24 +103,35 @@ class RedisCounterStore implements CounterStore {
 
 	@Override
 	public void increment(long articleId, Signal signal) {
-		String field = signal == Signal.READ ? "r" : "s";
-		try {
-			redis.opsForHash().increment(pendingKey(articleId), field, 1);
-			redis.opsForSet().add(dirtyKey(), Long.toString(articleId));
-		}
-		catch (RuntimeException ex) {
-			bufferOffline(articleId, signal == Signal.READ ? 1 : 0, signal == Signal.SHARE ? 1 : 0);
+		Unconfirmed increment = new Unconfirmed(articleId, signal == Signal.READ ? 1 : 0, signal == Signal.SHARE ? 1 : 0,
+				node + ":" + sequence.incrementAndGet());
+		if (!apply(increment)) {
+			unconfirmed.addLast(increment);
+			adjustOffline(increment, 1);
+			offlineEvents.increment();
 		}
 	}
 
-	private void bufferOffline(long articleId, long reads, long shares) {
-		offline.compute(articleId, (id, v) -> {
+	private boolean apply(Unconfirmed increment) {
+		try {
+			redis.execute(APPLY, List.of(pendingKey(increment.articleId()), dirtyKey(), prefix + "counts:applied:" + increment.id()),
+					Long.toString(increment.reads()), Long.toString(increment.shares()), Long.toString(APPLIED_FOR.toSeconds()),
+					Long.toString(increment.articleId()));
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/** What pages show for this node's unconfirmed increments, per article. */
+	private void adjustOffline(Unconfirmed increment, int sign) {
+		offline.compute(increment.articleId(), (id, v) -> {
 			long[] counts = v == null ? new long[2] : v;
-			counts[0] += reads;
-			counts[1] += shares;
-			return counts;
+			counts[0] += sign * increment.reads();
+			counts[1] += sign * increment.shares();
+			return counts[0] == 0 && counts[1] == 0 ? null : counts;
 		});
-		offlineEvents.increment();
 	}
 
 	@Override
@@ -123,30 +164,22 @@ class RedisCounterStore implements CounterStore {
 		}
 	}
 
-	/** Pushes counts buffered while Redis was away, once it answers again (each node its own). */
+	/**
+	 * Pushes increments Redis did not confirm, once it answers again (each node its own), under their own ids:
+	 * one that Redis had applied before its answer was lost is not applied again.
+	 */
 	@Scheduled(fixedDelay = 1000)
 	void replayOffline() {
-		if (offline.isEmpty()) {
+		if (unconfirmed.isEmpty()) {
 			return;
 		}
-		for (Long id : List.copyOf(offline.keySet())) {
-			long[] counts = offline.remove(id);
-			if (counts == null) {
-				continue;
-			}
-			try {
-				if (counts[0] > 0) {
-					redis.opsForHash().increment(pendingKey(id), "r", counts[0]);
-				}
-				if (counts[1] > 0) {
-					redis.opsForHash().increment(pendingKey(id), "s", counts[1]);
-				}
-				redis.opsForSet().add(dirtyKey(), Long.toString(id));
-			}
-			catch (RuntimeException ex) {
-				bufferOffline(id, counts[0], counts[1]);
+		Unconfirmed next;
+		while ((next = unconfirmed.pollFirst()) != null) {
+			if (!apply(next)) {
+				unconfirmed.addFirst(next);
 				return; // still away; try again next second
 			}
+			adjustOffline(next, -1);
 		}
 		log.info("Redis is back: replayed buffered counts");
 	}
