@@ -102,6 +102,9 @@ abstract class SyndicationContract {
 		return new Browser(port);
 	}
 
+	/** The fake search-engine endpoints this run pings (one per database run). */
+	abstract PingReceiver pings();
+
 	long articleId(String importId) {
 		return jdbc.sql("SELECT id FROM articles WHERE import_key = :key")
 			.param("key", "id:" + importId)
@@ -454,6 +457,53 @@ abstract class SyndicationContract {
 		assertThat(search.status()).isEqualTo(200);
 		assertThat(search.html().select("meta[name=robots]").attr("content")).contains("noindex");
 		assertThat(browser().page("/").html().select("meta[name=robots]")).isEmpty();
+	}
+
+	// ---------------------------------------------------------------- publish pings
+
+	@Test
+	void freshPublicationsArePingedToBaiduAndIndexNowAfterCommitWithRetries() throws Exception {
+		PingReceiver pings = pings();
+		String cover = BASE + "/articles/" + articleId("synd-cover");
+		String hostile = BASE + "/articles/" + articleId("synd-hostile");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> pings.baidu.stream()
+			.anyMatch(c -> c.body().contains(cover)) && pings.indexNow.stream().anyMatch(c -> c.body().contains(cover)));
+		// Baidu: text/plain URL lines to /urls?site=&token=, retried after the first 500
+		assertThat(pings.baiduCalls.get()).as("the first call got 500 and was retried").isGreaterThanOrEqualTo(2);
+		PingReceiver.Call baidu = pings.baidu.stream().filter(c -> c.body().contains(cover)).findFirst().orElseThrow();
+		assertThat(baidu.contentType()).startsWith("text/plain");
+		assertThat(baidu.query()).isEqualTo("site=" + enc(BASE) + "&token=" + PingReceiver.BAIDU_TOKEN);
+		assertThat(baidu.body().lines()).contains(cover);
+		// IndexNow: {host, key, urlList}
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> pings.indexNow.stream().anyMatch(c -> c.body().contains(hostile)));
+		PingReceiver.Call indexNow = pings.indexNow.stream().filter(c -> c.body().contains(cover)).findFirst().orElseThrow();
+		assertThat(indexNow.contentType()).startsWith("application/json");
+		tools.jackson.databind.JsonNode body = new ObjectMapper().readTree(indexNow.body());
+		assertThat(body.get("host").asString()).isEqualTo("news.example");
+		assertThat(body.get("key").asString()).isEqualTo(PingReceiver.INDEXNOW_KEY);
+		assertThat(body.get("urlList").toString()).contains(cover);
+		// every URL once per endpoint, and the imported archive (published long ago) pinged nobody
+		List<String> sent = new ArrayList<>();
+		pings.indexNow.forEach(c -> new ObjectMapper().readTree(c.body()).get("urlList").forEach(u -> sent.add(u.asString())));
+		assertThat(sent).doesNotHaveDuplicates();
+		long old = System.currentTimeMillis() - java.time.Duration.ofDays(3).toMillis();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM publish_pings p JOIN articles a ON a.id = p.article_id"
+				+ " WHERE a.published_at < :old").param("old", old).query(Long.class).single()).isZero();
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc
+			.sql("SELECT status FROM publish_pings WHERE article_id = :id").param("id", articleId("synd-cover"))
+			.query(String.class).list().equals(List.of("delivered", "delivered")));
+	}
+
+	@Test
+	void theIndexNowKeyFileIsServedAndNoOtherKey() {
+		HttpResponse<String> key = browser().get("/" + PingReceiver.INDEXNOW_KEY + ".txt");
+		assertThat(key.statusCode()).isEqualTo(200);
+		assertThat(key.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+		assertThat(key.body()).isEqualTo(PingReceiver.INDEXNOW_KEY);
+		assertThat(browser().get("/" + PingReceiver.BAIDU_TOKEN + ".txt").statusCode()).isEqualTo(404);
+		assertThat(browser().get("/abcdefgh1234.txt").statusCode()).isEqualTo(404);
+		assertThat(browser().get("/robots.txt").statusCode()).isEqualTo(200);
 	}
 
 	// ---------------------------------------------------------------- link previews
