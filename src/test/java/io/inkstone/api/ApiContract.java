@@ -1,6 +1,7 @@
 package io.inkstone.api;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import io.inkstone.accounts.Accounts;
@@ -257,6 +258,116 @@ abstract class ApiContract {
 		assertThat(html.select("script:not([src])")).as("no inline script: the CSP forbids it").isEmpty();
 	}
 
+
+	/** A creator with a write token and one published article carrying three comments: {handle, token, article id}. */
+	String[] publishedWithComments(String prefix) {
+		String handle = prefix + (System.nanoTime() % 1_000_000);
+		Browser creator = creator(handle);
+		String token = token(creator, "读取", "write");
+		String id = json(call("POST", "/api/v1/articles", token, article("静夜思"))).get("id").asString();
+		assertThat(call("POST", "/api/v1/articles/" + id + "/publish", token, null).statusCode()).isEqualTo(200);
+		creator.page("/articles/" + id);
+		for (String text : List.of("第一条跟帖", "第二条跟帖", "第三条跟帖")) {
+			assertThat(creator.post("/articles/" + id + "/comments", Map.of("_csrf", creator.csrfToken(), "text", text))
+				.statusCode()).isEqualTo(302);
+		}
+		return new String[] { handle, token, id };
+	}
+
+	@Test
+	void hotRelatedAndCommentsAreReadWithCursorsAndEtags() {
+		String[] made = publishedWithComments("reads");
+		String token = made[1];
+		String id = made[2];
+		// comments: oldest first, keyset pages, an ETag
+		HttpResponse<String> first = browser().get("/api/v1/articles/" + id + "/comments?limit=2");
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+		JsonNode page = json(first);
+		assertThat(page.get("items").findValuesAsString("body")).containsExactly("第一条跟帖", "第二条跟帖");
+		assertThat(page.get("total").asLong()).isEqualTo(3);
+		assertThat(page.get("open").asBoolean()).isTrue();
+		String etag = first.headers().firstValue("ETag").orElseThrow();
+		assertThat(browser().get("/api/v1/articles/" + id + "/comments?limit=2", "If-None-Match", etag).statusCode())
+			.isEqualTo(304);
+		HttpResponse<String> second = browser().get("/api/v1/articles/" + id + "/comments?limit=2&cursor="
+				+ page.get("next").asString());
+		assertThat(json(second).get("items").findValuesAsString("body")).containsExactly("第三条跟帖");
+		assertThat(json(second).has("next")).isFalse();
+		assertThat(second.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+		assertThat(first.body()).doesNotContain("accountId").doesNotContain("@inkstone.test");
+		// bad input and missing articles
+		assertProblem(browser().get("/api/v1/articles/" + id + "/comments?limit=0"), 400);
+		assertProblem(browser().get("/api/v1/articles/" + id + "/comments?cursor=garbage"), 400);
+		assertProblem(browser().get("/api/v1/articles/1/comments"), 404);
+		assertProblem(browser().get("/api/v1/articles/1/related"), 404);
+		String draft = json(call("POST", "/api/v1/articles", token, article("草稿"))).get("id").asString();
+		assertProblem(browser().get("/api/v1/articles/" + draft + "/comments"), 404);
+		assertProblem(browser().get("/api/v1/articles/" + draft + "/related"), 404);
+		// related and hot: lists of articles with ETags
+		HttpResponse<String> related = browser().get("/api/v1/articles/" + id + "/related?limit=5");
+		assertThat(related.statusCode()).isEqualTo(200);
+		assertThat(json(related).get("items").isArray()).isTrue();
+		assertThat(related.body()).doesNotContain("\"id\":\"" + id + "\"");
+		assertProblem(browser().get("/api/v1/articles/" + id + "/related?limit=51"), 400);
+		HttpResponse<String> hot = browser().get("/api/v1/hot");
+		assertThat(hot.statusCode()).isEqualTo(200);
+		assertThat(json(hot).get("items").isArray()).isTrue();
+		String hotTag = hot.headers().firstValue("ETag").orElseThrow();
+		assertThat(browser().get("/api/v1/hot", "If-None-Match", hotTag).statusCode()).isEqualTo(304);
+		assertThat(browser().get("/api/v1/hot?channel=tech&limit=3").statusCode()).isEqualTo(200);
+		assertProblem(browser().get("/api/v1/hot?channel=no-such-channel"), 404);
+		assertProblem(browser().get("/api/v1/hot?limit=0"), 400);
+		// deleted: 410
+		assertThat(call("DELETE", "/api/v1/articles/" + id, token, null).statusCode()).isEqualTo(204);
+		assertProblem(browser().get("/api/v1/articles/" + id + "/comments"), 410);
+	}
+
+	@Test
+	void everyDocumentedReadAnswersWhatItsSchemaSays() {
+		String[] made = publishedWithComments("schema");
+		HttpResponse<String> v1 = browser().get("/api/v1/openapi.json");
+		assertThat(v1.statusCode()).isEqualTo(200);
+		JsonNode api = json(v1);
+		assertThat(api.get("paths").propertyNames()).contains("/api/v1/hot", "/api/v1/articles/{id}/related",
+				"/api/v1/articles/{id}/comments", "/api/v1/search").doesNotContain("/api/v1/openapi.json");
+		assertThat(api.get("paths")).isEqualTo(json(browser().get("/api/openapi.json")).get("paths"));
+		com.networknt.schema.SchemaRegistry schemas = com.networknt.schema.SchemaRegistry
+			.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12);
+		List<String> checked = new java.util.ArrayList<>();
+		for (String path : api.get("paths").propertyNames()) {
+			JsonNode get = api.get("paths").get(path).get("get");
+			if (get == null) {
+				continue;
+			}
+			String url = path.replace("{id}", made[2]).replace("{handle}", made[0]);
+			boolean takesQuery = get.path("parameters").findValuesAsString("name").contains("q");
+			HttpResponse<String> answer = call("GET", url + (takesQuery ? "?q=%E9%9D%99%E5%A4%9C" : ""), made[1], null);
+			assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+			JsonNode content = get.get("responses").get("200").get("content");
+			assertThat(content).as(path + " documents its answer").isNotNull();
+			JsonNode schema = content.get(content.propertyNames().iterator().next()).get("schema");
+			tools.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+			root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+			root.set("components", api.get("components"));
+			root.set("allOf", JSON.createArrayNode().add(schema));
+			JsonNode body = json(answer);
+			if (body.isArray() && !body.isEmpty() || body.isObject()) {
+				assertThat(body.isEmpty()).as(path + " answers something").isFalse();
+			}
+			var errors = schemas.getSchema(root).validate(body);
+			assertThat(errors).as(path + " answers as documented: " + answer.body()).isEmpty();
+			checked.add(path);
+		}
+		assertThat(checked).contains("/api/v1/articles", "/api/v1/articles/{id}", "/api/v1/articles/{id}/comments",
+				"/api/v1/articles/{id}/related", "/api/v1/hot", "/api/v1/channels", "/api/v1/creators/{handle}",
+				"/api/v1/search", "/api/v1/suggest", "/api/v1/me", "/api/v1/me/articles");
+		// the validator really checks: a missing required property and a wrong type are refused
+		tools.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+		root.set("components", api.get("components"));
+		root.put("$ref", "#/components/schemas/CommentPage");
+		assertThat(schemas.getSchema(root).validate(JSON.readTree("{\"items\":[],\"total\":\"x\"}"))).isNotEmpty();
+		assertThat(schemas.getSchema(root).validate(JSON.readTree("{\"items\":[],\"total\":1,\"open\":true}"))).isEmpty();
+	}
 
 	/** A fake receiver on loopback (the tests allow loopback targets explicitly): the first call fails with 500. */
 	static final class Receiver implements AutoCloseable {
