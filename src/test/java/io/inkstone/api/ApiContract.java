@@ -413,6 +413,72 @@ abstract class ApiContract {
 		return JSON.readTree(body);
 	}
 
+	/** Registers a hook at /studio/webhooks for the events; {@code site} ticks 站点全部文章 (admins only). */
+	long register(Browser who, String url, boolean site, String... events) {
+		who.page("/studio/webhooks");
+		StringBuilder form = new StringBuilder("_csrf=" + who.csrfToken() + "&url="
+				+ java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8));
+		for (String e : events) {
+			form.append("&events=").append(e);
+		}
+		if (site) {
+			form.append("&site=yes");
+		}
+		HttpResponse<String> r = who.send("POST", "/studio/webhooks", "application/x-www-form-urlencoded", form.toString());
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+		return jdbc.sql("SELECT id FROM webhooks WHERE url = :u ORDER BY created_at DESC LIMIT 1").param("u", url)
+			.query(Long.class).list().get(0);
+	}
+
+	@Test
+	void commentsReachTheCreatorsHooksAndTheAdminsSiteWideHooks() throws Exception {
+		try (Receiver mine = new Receiver(); Receiver site = new Receiver()) {
+			String handle = "cmt" + (System.nanoTime() % 1_000_000);
+			Browser creator = creator(handle);
+			long own = register(creator, mine.url(), true, "comment.created"); // site=yes from a creator: still own articles
+			assertThat(jdbc.sql("SELECT creator_id FROM webhooks WHERE id = :id").param("id", own).query(Long.class).single())
+				.isNotNull();
+			String adminEmail = "admin" + System.nanoTime() + "@inkstone.test";
+			accounts.signUp(adminEmail, PASSWORD, "管理员", Role.ADMIN).orElseThrow();
+			Browser admin = browser();
+			admin.page("/login");
+			admin.post("/login", Map.of("_csrf", admin.csrfToken(), "email", adminEmail, "password", PASSWORD));
+			long siteWide = register(admin, site.url(), true, "comment.created");
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE id = :id AND creator_id IS NULL").param("id", siteWide)
+				.query(Long.class).single()).isEqualTo(1);
+
+			String token = token(creator, "c", "write");
+			String id = json(call("POST", "/api/v1/articles", token, article("春晓"))).get("id").asString();
+			call("POST", "/api/v1/articles/" + id + "/publish", token, null);
+			Browser other = creator(handle + "z");
+			String othersToken = token(other, "c", "write");
+			String othersId = json(call("POST", "/api/v1/articles", othersToken, article("别人的"))).get("id").asString();
+			call("POST", "/api/v1/articles/" + othersId + "/publish", othersToken, null);
+
+			other.page("/articles/" + id);
+			assertThat(other.post("/articles/" + id + "/comments", Map.of("_csrf", other.csrfToken(), "text", "写得好 <b>x</b>"))
+				.statusCode()).isEqualTo(302);
+			creator.page("/articles/" + othersId);
+			assertThat(creator.post("/articles/" + othersId + "/comments", Map.of("_csrf", creator.csrfToken(), "text", "互访"))
+				.statusCode()).isEqualTo(302);
+
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+				.until(() -> mine.received.size() >= 1 && site.received.size() >= 2);
+			JsonNode event = json(mine.received.get(0).get("body"));
+			assertThat(event.get("type").asString()).isEqualTo("comment.created");
+			assertThat(event.get("data").get("body").asString()).isEqualTo("写得好 <b>x</b>");
+			assertThat(event.get("data").get("author").asString()).isEqualTo("作者" + handle + "z");
+			assertThat(event.get("data").get("article").get("id").asString()).isEqualTo(id);
+			assertThat(event.get("data").get("article").get("url").asString()).endsWith("/articles/" + id);
+			assertThat(site.types()).containsExactly("comment.created", "comment.created");
+			assertThat(site.received.stream().map(r -> json(r.get("body")).get("data").get("article").get("id").asString()))
+				.containsExactlyInAnyOrder(id, othersId);
+			// the comment on someone else's article never reaches the creator's own hook
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = :h").param("h", own)
+				.query(Long.class).single()).isEqualTo(1);
+		}
+	}
+
 	@Test
 	void webhooksAreSignedRetriedAndLogged() throws Exception {
 		try (Receiver receiver = new Receiver()) {
