@@ -532,7 +532,7 @@ abstract class SyndicationContract {
 			assertThat(meta(html, "og:description")).isNotBlank();
 			assertThat(meta(html, "og:url")).isEqualTo(canonical);
 			assertThat(meta(html, "og:site_name")).isEqualTo("砚 Inkstone");
-			assertThat(meta(html, "og:image")).isEqualTo("https://img.example/cover.png");
+			assertThat(meta(html, "og:image")).isEqualTo("https://img.example/cover.png"); // the cover
 			assertThat(meta(html, "article:published_time")).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
 			assertThat(meta(html, "article:modified_time")).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
 			assertThat(meta(html, "article:author")).isEqualTo(BASE + "/creators/syndwriter");
@@ -546,6 +546,13 @@ abstract class SyndicationContract {
 			assertThat(ld.get("url").asString()).isEqualTo(canonical);
 			assertThat(ld.get("mainEntityOfPage").get("@id").asString()).isEqualTo(canonical);
 			assertThat(ld.get("image").get(0).asString()).isEqualTo("https://img.example/cover.png");
+			assertThat(ld.get("publisher").get("logo").get("url").asString()).isEqualTo(BASE + "/img/logo.png");
+			var crumbs = new ObjectMapper().readTree(html.selectFirst("script[data-testid=json-ld-breadcrumb]").data());
+			assertThat(crumbs.get("@type").asString()).isEqualTo("BreadcrumbList");
+			assertThat(crumbs.get("itemListElement").findValuesAsString("item")).containsExactly(BASE + "/",
+					BASE + "/channels/synd", canonical);
+			assertThat(crumbs.get("itemListElement").findValuesAsString("name")).containsExactly("砚 Inkstone", "synd",
+					"有封面的原创文章");
 			assertThat(ld.get("author").get("url").asString()).isEqualTo(BASE + "/creators/syndwriter");
 			// imported and never edited here: modified = its own publication time, not the import time
 			assertThat(ld.get("dateModified").asString()).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
@@ -556,12 +563,69 @@ abstract class SyndicationContract {
 	void articleWithoutImagesHasNoShareImageAndHostileTitlesStayInAttributes() throws Exception {
 		org.jsoup.nodes.Document hostile = browser().page("/articles/" + articleId("synd-hostile")).html();
 		assertThat(meta(hostile, "og:title")).isEqualTo(HOSTILE_TITLE);
-		assertThat(meta(hostile, "og:image")).isNull();
+		assertThat(meta(hostile, "og:image")).isEqualTo(BASE + "/img/logo.png"); // no image: the site logo
 		assertThat(meta(hostile, "twitter:card")).isEqualTo("summary");
 		assertThat(hostile.head().select("script:not([type=application/ld+json]):not([src=/js/inkstone.js]), img, b, i")).isEmpty();
 		var ld = new ObjectMapper().readTree(hostile.selectFirst("script[type=application/ld+json]").data());
 		assertThat(ld.get("headline").asString()).isEqualTo(HOSTILE_TITLE);
-		assertThat(ld.has("image")).isFalse();
+		assertThat(ld.get("image").get(0).asString()).isEqualTo(BASE + "/img/logo.png");
+		assertThat(hostile.selectFirst("script[data-testid=json-ld-breadcrumb]").data()).doesNotContain("<").doesNotContain(">");
+		assertThat(browser().get("/img/logo.png").statusCode()).isEqualTo(200);
+	}
+
+	static byte[] png(int width, int height) throws IOException {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+				java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = image.createGraphics();
+		g.setColor(new java.awt.Color((width * 7) % 255, 90, 160));
+		g.fillRect(0, 0, width, height);
+		g.dispose();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+	@Autowired
+	io.inkstone.media.Media media;
+
+	@Test
+	void theShareImageIsTheFirstOwnBodyImageOfAtLeast300Pixels() throws Exception {
+		long creator = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", articleId("synd-cover"))
+			.query(Long.class).single();
+		String small = media.upload(creator, png(200, 200), "小图").url();
+		String narrow = media.upload(creator, png(800, 250), "扁图").url();
+		String big = media.upload(creator, png(640, 480), "大图").url();
+		String at = OffsetDateTime.now(ZoneOffset.UTC).minusHours(4).withNano(0).toString();
+		String line = new ObjectMapper().writeValueAsString(Map.of("id", "synd-share", "creator", "syndwriter", "channel", "synd-share",
+				"title", "分享图规则", "published_at", at, "body_markdown",
+				"![外站](https://img.example/x.png)\n\n![小](" + small + ")\n\n![扁](" + narrow + ")\n\n![大](" + big + ")"));
+		assertThat(importer.importLines(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)), null)
+			.imported()).isEqualTo(1);
+		// an import takes the first body image as the cover; without a cover the body rule applies
+		jdbc.sql("UPDATE articles SET cover_image = NULL WHERE id = :id").param("id", articleId("synd-share")).update();
+		org.jsoup.nodes.Document html = browser().page("/articles/" + articleId("synd-share")).html();
+		assertThat(meta(html, "og:image")).isEqualTo(BASE + big);
+		assertThat(meta(html, "twitter:card")).isEqualTo("summary_large_image");
+		var ld = new ObjectMapper().readTree(html.selectFirst("script[type=application/ld+json]").data());
+		assertThat(ld.get("image").get(0).asString()).isEqualTo(BASE + big);
+	}
+
+	@Test
+	void laterListingPagesSayTheirNumberInTheTitle() {
+		for (String path : List.of("/", "/channels/poetry-tang")) {
+			org.jsoup.nodes.Document first = browser().page(path).html();
+			assertThat(first.title()).as(path).doesNotContain("第");
+			String second = first.selectFirst("[data-testid=next-page]").attr("href");
+			assertThat(second).contains("&p=2");
+			org.jsoup.nodes.Document two = browser().page(second).html();
+			assertThat(two.title()).as(second).contains("（第 2 页）");
+			if (path.equals("/")) {
+				assertThat(two.selectFirst("[data-testid=next-page]").attr("href")).contains("&p=3");
+			}
+			assertThat(browser().page(second + "&lang=en").html().title()).contains("(page 2)");
+			// an odd number is only a title: the page still answers
+			assertThat(browser().page(second.replace("&p=2", "&p=abc")).html().title()).contains("（第 2 页）");
+		}
 	}
 
 	@Test
