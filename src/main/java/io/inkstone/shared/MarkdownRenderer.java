@@ -2,6 +2,11 @@ package io.inkstone.shared;
 
 import java.util.List;
 
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -18,15 +23,40 @@ import org.jsoup.safety.Safelist;
  */
 public final class MarkdownRenderer {
 
-	private static final Parser PARSER = Parser.builder().build();
+	/** GitHub-flavoured tables, strikethrough and autolinks; heading anchors ({@code h-} ids, see {@link #ID}). */
+	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create(),
+			AutolinkExtension.create(), HeadingAnchorExtension.builder().idPrefix("h-").defaultId("section").build());
 
-	private static final HtmlRenderer HTML = HtmlRenderer.builder().softbreak("<br>\n").escapeHtml(false).build();
+	private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+
+	private static final HtmlRenderer HTML = HtmlRenderer.builder()
+		.softbreak("<br>\n")
+		.escapeHtml(false)
+		.extensions(EXTENSIONS)
+		.build();
+
+	/** Heading ids the anchors make: prefixed, so no id can shadow a global name (DOM clobbering). */
+	private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("h-[\\p{L}\\p{N}_-]{1,100}");
+
+	/** A fenced code block's language class, as commonmark writes it. */
+	private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("language-[A-Za-z0-9_+#.-]{1,30}");
+
+	private static final String BASE = "https://inkstone.invalid/";
 
 	private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
 	private static final Safelist SAFELIST = Safelist.relaxed()
 		.removeTags("span", "div")
-		.addTags("figure", "figcaption")
+		.addTags("figure", "figcaption", "del", "s", "hr")
+		.addAttributes("h1", "id")
+		.addAttributes("h2", "id")
+		.addAttributes("h3", "id")
+		.addAttributes("h4", "id")
+		.addAttributes("h5", "id")
+		.addAttributes("h6", "id")
+		.addAttributes("code", "class")
+		.addAttributes("th", "align")
+		.addAttributes("td", "align")
 		.addAttributes("img", "loading")
 		.addProtocols("img", "src", "http", "https")
 		.addProtocols("a", "href", "http", "https", "mailto")
@@ -38,11 +68,37 @@ public final class MarkdownRenderer {
 	public static String toSafeHtml(String markdown) {
 		Node document = PARSER.parse(markdown);
 		String raw = HTML.render(document);
-		Document dirty = Jsoup.parseBodyFragment(raw, "https://inkstone.invalid/");
+		Document dirty = Jsoup.parseBodyFragment(raw, BASE);
+		// a raw iframe is never trusted: it becomes a link to its address (an allowlisted video becomes a player below)
+		for (Element frame : dirty.select("iframe")) {
+			String src = frame.absUrl("src");
+			if (src.startsWith("https://") || src.startsWith("http://")) {
+				Element link = new Element("a").attr("href", src).text(src);
+				frame.replaceWith(frame.parent() != null && frame.parent().tagName().equals("body") ? new Element("p").appendChild(link)
+						: link);
+			}
+			else {
+				frame.remove();
+			}
+		}
 		Document clean = new Cleaner(SAFELIST).clean(dirty);
 		for (Element link : clean.select("a[href]")) {
 			link.attr("rel", "nofollow ugc noopener");
+			if (link.attr("href").startsWith(BASE + "#")) {
+				link.attr("href", link.attr("href").substring(BASE.length())); // an in-page anchor stays one
+			}
 		}
+		for (Element heading : clean.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
+			if (!ID.matcher(heading.id()).matches()) {
+				heading.removeAttr("id");
+			}
+		}
+		for (Element code : clean.select("code[class]")) {
+			if (!LANGUAGE.matcher(code.className()).matches()) {
+				code.removeAttr("class");
+			}
+		}
+		embedVideos(clean);
 		for (Element img : clean.select("img")) {
 			if (!img.hasAttr("alt")) {
 				img.attr("alt", "");
@@ -51,7 +107,33 @@ public final class MarkdownRenderer {
 		}
 		clean.outputSettings().prettyPrint(false);
 		String html = clean.body().html();
-		return html.replace("https://inkstone.invalid/", "/");
+		return html.replace(BASE, "/");
+	}
+
+	/**
+	 * A paragraph holding nothing but a link to an allowlisted video becomes its player: a sandboxed iframe whose
+	 * address is rebuilt from the video id ({@link VideoEmbeds}). The CSP's {@code frame-src} allows those players.
+	 */
+	private static void embedVideos(Document clean) {
+		for (Element paragraph : clean.select("p")) {
+			if (paragraph.childrenSize() != 1 || !paragraph.child(0).tagName().equals("a")
+					|| !paragraph.text().strip().equals(paragraph.child(0).text().strip())) {
+				continue;
+			}
+			Element link = paragraph.child(0);
+			VideoEmbeds.playerUrl(link.attr("href")).ifPresent(player -> {
+				Element frame = new Element("iframe").attr("src", player)
+					.attr("title", link.text().strip())
+					.attr("sandbox", VideoEmbeds.SANDBOX)
+					.attr("allow", "fullscreen; picture-in-picture")
+					.attr("allowfullscreen", "")
+					.attr("loading", "lazy")
+					.attr("referrerpolicy", "strict-origin-when-cross-origin");
+				Element figure = new Element("figure").addClass("video-embed").appendChild(frame);
+				figure.appendChild(new Element("figcaption").appendChild(link.clone()));
+				paragraph.replaceWith(figure);
+			});
+		}
 	}
 
 	/** Plain text of the Markdown, for summaries and the search index. */

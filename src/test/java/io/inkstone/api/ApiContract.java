@@ -369,6 +369,38 @@ abstract class ApiContract {
 		assertThat(schemas.getSchema(root).validate(JSON.readTree("{\"items\":[],\"total\":1,\"open\":true}"))).isEmpty();
 	}
 
+	@Test
+	void theEditorPreviewShowsExactlyWhatReadersGetVideosTablesAndAnchorsIncluded() {
+		String handle = "md" + (System.nanoTime() % 1_000_000);
+		Browser creator = creator(handle);
+		String body = "## 第一节\n\n| 诗 | 作者 |\n|---|---|\n| 静夜思 | 李白 |\n\n~~旧~~ 新\n\n```python\nprint(1)\n```\n\n"
+				+ "https://www.bilibili.com/video/BV1GJ411x7h7\n\nhttps://evil.example/video\n\n<iframe src=\"https://evil.example/x\"></iframe>";
+		creator.page("/studio/articles/new");
+		HttpResponse<String> preview = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "action", "preview",
+				"title", "预览", "body", body, "channel", "tech", "original", "true", "aigc", "none"));
+		assertThat(preview.statusCode()).isEqualTo(200);
+		org.jsoup.nodes.Element previewed = Jsoup.parse(preview.body()).selectFirst("[data-testid=preview]");
+		String token = token(creator, "md", "write");
+		String json = JSON.createObjectNode().put("title", "预览").put("body", body).put("channel", "tech").put("original", true)
+			.toString();
+		String id = json(call("POST", "/api/v1/articles", token, json)).get("id").asString();
+		call("POST", "/api/v1/articles/" + id + "/publish", token, null);
+		Browser.Page page = browser().page("/articles/" + id);
+		org.jsoup.nodes.Element shown = page.testId("body");
+		assertThat(previewed.html()).isEqualTo(shown.html());
+		assertThat(shown.select("h2#h-第一节")).hasSize(1);
+		assertThat(shown.select("table td").eachText()).containsExactly("静夜思", "李白");
+		assertThat(shown.select("del").text()).isEqualTo("旧");
+		assertThat(shown.select("pre code.language-python")).hasSize(1);
+		assertThat(shown.select("figure.video-embed iframe[sandbox]").attr("src"))
+			.isEqualTo("https://player.bilibili.com/player.html?bvid=BV1GJ411x7h7&autoplay=0");
+		assertThat(shown.select("iframe")).hasSize(1);
+		assertThat(shown.select("a[href^=https://evil.example]")).hasSize(2); // the rest stay links
+		HttpResponse<String> raw = browser().get("/articles/" + id);
+		assertThat(raw.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-src https://player.bilibili.com")
+			.contains("https://www.youtube-nocookie.com").contains("frame-ancestors 'none'");
+	}
+
 	/** A fake receiver on loopback (the tests allow loopback targets explicitly): the first call fails with 500. */
 	static final class Receiver implements AutoCloseable {
 

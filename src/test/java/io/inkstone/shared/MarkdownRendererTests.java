@@ -54,4 +54,65 @@ class MarkdownRendererTests {
 		assertThat(MarkdownRenderer.summarize(" 短 ", 10)).isEqualTo("短");
 	}
 
+	@Test
+	void rendersGithubFlavouredTablesStrikethroughAutolinksAnchorsAndCodeLanguages() {
+		Document html = Jsoup.parseBodyFragment(MarkdownRenderer.toSafeHtml("""
+				## 第一节 Intro
+
+				| 诗 | 作者 |
+				|:---|---:|
+				| 静夜思 | 李白 |
+
+				~~删去~~ 见 www.example.com 与 https://example.org/a?b=1
+
+				```java
+				int x = 1;
+				```
+
+				[回到第一节](#h-第一节-intro)
+				"""));
+		assertThat(html.select("h2").attr("id")).isEqualTo("h-第一节-intro");
+		assertThat(html.select("table th")).hasSize(2);
+		assertThat(html.select("table td").eachText()).containsExactly("静夜思", "李白");
+		assertThat(html.select("th").first().attr("align")).isEqualTo("left");
+		assertThat(html.select("del").text()).isEqualTo("删去");
+		assertThat(html.select("a[href]").eachAttr("href")).contains("http://www.example.com", "https://example.org/a?b=1",
+				"#h-第一节-intro");
+		assertThat(html.select("pre code").attr("class")).isEqualTo("language-java");
+	}
+
+	@Test
+	void allowlistedVideosBecomeSandboxedPlayersAndEverythingElseStaysALink() {
+		Document html = Jsoup.parseBodyFragment(MarkdownRenderer.toSafeHtml("""
+				https://www.bilibili.com/video/BV1GJ411x7h7
+
+				https://v.qq.com/x/cover/mzc00200abc/a0000000000.html
+
+				https://v.youku.com/v_show/id_XNTk4MDQ4NjQ0OA==.html
+
+				https://youtu.be/dQw4w9WgXcQ
+
+				<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1" onload="x()" width="1"></iframe>
+
+				https://evil.example/video/BV1GJ411x7h7
+
+				<iframe src="https://evil.example/embed"></iframe>
+
+				看这个 https://youtu.be/dQw4w9WgXcQ 视频
+				"""));
+		assertThat(html.select("figure.video-embed iframe").eachAttr("src")).containsExactly(
+				"https://player.bilibili.com/player.html?bvid=BV1GJ411x7h7&autoplay=0",
+				"https://v.qq.com/txp/iframe/player.html?vid=a0000000000",
+				"https://player.youku.com/embed/XNTk4MDQ4NjQ0OA==", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+				"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
+		assertThat(html.select("iframe")).allSatisfy(frame -> {
+			assertThat(frame.attr("sandbox")).isEqualTo(VideoEmbeds.SANDBOX);
+			assertThat(frame.hasAttr("onload")).isFalse();
+			assertThat(frame.hasAttr("width")).isFalse();
+		});
+		// not allowlisted, or not alone in its paragraph: a link
+		assertThat(html.select("p > a[href]").eachAttr("href")).contains("https://evil.example/video/BV1GJ411x7h7",
+				"https://evil.example/embed", "https://youtu.be/dQw4w9WgXcQ");
+	}
+
 }
