@@ -57,7 +57,6 @@ public final class MarkdownRenderer {
 		.addAttributes("code", "class")
 		.addAttributes("th", "align")
 		.addAttributes("td", "align")
-		.addAttributes("img", "loading")
 		.addProtocols("img", "src", "http", "https")
 		.addProtocols("a", "href", "http", "https", "mailto")
 		.preserveRelativeLinks(true);
@@ -65,7 +64,28 @@ public final class MarkdownRenderer {
 	private MarkdownRenderer() {
 	}
 
+	/** An image of the site's own media library: its size and its renditions as a {@code srcset}. */
+	public record OwnImage(int width, int height, String srcset) {
+	}
+
+	/** How wide a body image is shown: the whole column on phones, the article column (at most 760 px) elsewhere. */
+	public static final String SIZES = "(max-width: 800px) 100vw, 760px";
+
+	/** A site-relative media URL ({@code /media/<sha256>/<full|width>.<ext>}). */
+	private static final java.util.regex.Pattern OWN_MEDIA = java.util.regex.Pattern
+		.compile("/media/[0-9a-f]{64}/(full|[0-9]{2,4})\\.(jpg|png|gif|webp)");
+
 	public static String toSafeHtml(String markdown) {
+		return toSafeHtml(markdown, src -> java.util.Optional.empty());
+	}
+
+	/**
+	 * As {@link #toSafeHtml(String)}; images from the site's own media ({@code ownImages} knows them) get
+	 * {@code srcset}, {@code sizes}, {@code width} and {@code height} (no layout shift) — the only images that may carry
+	 * those attributes: they are written here from the library's record, never taken from the input. Every image but
+	 * the first loads lazily.
+	 */
+	public static String toSafeHtml(String markdown, java.util.function.Function<String, java.util.Optional<OwnImage>> ownImages) {
 		Node document = PARSER.parse(markdown);
 		String raw = HTML.render(document);
 		Document dirty = Jsoup.parseBodyFragment(raw, BASE);
@@ -99,11 +119,25 @@ public final class MarkdownRenderer {
 			}
 		}
 		embedVideos(clean);
+		boolean first = true;
 		for (Element img : clean.select("img")) {
+			img.removeAttr("width").removeAttr("height").removeAttr("loading");
 			if (!img.hasAttr("alt")) {
 				img.attr("alt", "");
 			}
-			img.attr("loading", "lazy");
+			String src = img.attr("src");
+			String path = src.startsWith(BASE) ? "/" + src.substring(BASE.length())
+					: src.startsWith("/") && !src.startsWith("//") ? src : "";
+			if (OWN_MEDIA.matcher(path).matches()) {
+				ownImages.apply(path).ifPresent(own -> img.attr("srcset", own.srcset())
+					.attr("sizes", SIZES)
+					.attr("width", Integer.toString(own.width()))
+					.attr("height", Integer.toString(own.height())));
+			}
+			if (!first) {
+				img.attr("loading", "lazy");
+			}
+			first = false;
 		}
 		clean.outputSettings().prettyPrint(false);
 		String html = clean.body().html();

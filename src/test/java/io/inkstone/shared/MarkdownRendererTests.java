@@ -1,5 +1,7 @@
 package io.inkstone.shared;
 
+import java.util.List;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -41,10 +43,38 @@ class MarkdownRendererTests {
 	@Test
 	void linksGetNofollowAndImagesAltAndLazyLoading() {
 		Document doc = Jsoup.parseBodyFragment(
-				MarkdownRenderer.toSafeHtml("[来源](https://example.org) ![山水](https://example.org/a.png)"));
+				MarkdownRenderer.toSafeHtml("[来源](https://example.org) ![山水](https://example.org/a.png) ![二](https://example.org/b.png)"));
 		assertThat(doc.selectFirst("a").attr("rel")).contains("nofollow");
 		assertThat(doc.selectFirst("img").attr("alt")).isEqualTo("山水");
-		assertThat(doc.selectFirst("img").attr("loading")).isEqualTo("lazy");
+		assertThat(doc.select("img").eachAttr("loading")).containsExactly("lazy"); // not the first image
+		assertThat(doc.select("img").get(1).attr("loading")).isEqualTo("lazy");
+	}
+
+	@Test
+	void ownMediaImagesGetRenditionsSizesAndDimensionsAndNoOtherImageDoes() {
+		String sha = "a".repeat(64);
+		String own = "/media/" + sha + "/960.jpg";
+		String srcset = "/media/" + sha + "/480.jpg 480w, /media/" + sha + "/960.jpg 960w, /media/" + sha + "/full.jpg 1200w";
+		String markdown = "![外](https://example.org/a.png)\n\n![自](" + own + ")\n\n"
+				+ "<img src=\"https://example.org/c.png\" width=\"5000\" height=\"1\" srcset=\"https://evil.example/x.png 1w\" sizes=\"1px\" loading=\"eager\">"
+				+ "\n\n<img src=\"/media/" + "b".repeat(64) + "/full.jpg\" width=\"9\">";
+		Document doc = Jsoup.parseBodyFragment(MarkdownRenderer.toSafeHtml(markdown,
+				src -> src.equals(own) ? java.util.Optional.of(new MarkdownRenderer.OwnImage(1200, 800, srcset))
+						: java.util.Optional.empty()));
+		var images = doc.select("img");
+		assertThat(images).hasSize(4);
+		assertThat(images.get(0).hasAttr("loading")).isFalse();
+		var mine = images.get(1);
+		assertThat(mine.attr("srcset")).isEqualTo(srcset);
+		assertThat(mine.attr("sizes")).isEqualTo(MarkdownRenderer.SIZES);
+		assertThat(mine.attr("width")).isEqualTo("1200");
+		assertThat(mine.attr("height")).isEqualTo("800");
+		assertThat(mine.attr("loading")).isEqualTo("lazy");
+		for (var other : List.of(images.get(0), images.get(2), images.get(3))) {
+			assertThat(other.hasAttr("srcset") || other.hasAttr("sizes") || other.hasAttr("width") || other.hasAttr("height"))
+				.as(other.outerHtml()).isFalse();
+		}
+		assertThat(images.get(2).attr("loading")).isEqualTo("lazy");
 	}
 
 	@Test

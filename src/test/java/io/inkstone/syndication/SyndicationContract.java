@@ -608,6 +608,19 @@ abstract class SyndicationContract {
 		assertThat(meta(html, "twitter:card")).isEqualTo("summary_large_image");
 		var ld = new ObjectMapper().readTree(html.selectFirst("script[type=application/ld+json]").data());
 		assertThat(ld.get("image").get(0).asString()).isEqualTo(BASE + big);
+		// body images of the site's own media: renditions, sizes and dimensions; lazy but the first
+		var images = html.select("[data-testid=body] img");
+		assertThat(images).hasSize(4);
+		assertThat(images.get(0).attr("src")).isEqualTo("https://img.example/x.png");
+		assertThat(images.get(0).hasAttr("loading") || images.get(0).hasAttr("srcset") || images.get(0).hasAttr("width")).isFalse();
+		var large = images.get(3);
+		assertThat(large.attr("width")).isEqualTo("640");
+		assertThat(large.attr("height")).isEqualTo("480");
+		assertThat(large.attr("sizes")).isNotBlank();
+		assertThat(large.attr("srcset")).contains(big.replace("/full.", "/480.") + " 480w").contains(big + " 640w");
+		assertThat(large.attr("loading")).isEqualTo("lazy");
+		assertThat(images.get(1).attr("width")).isEqualTo("200"); // small, but still our own
+		assertThat(images.get(1).attr("srcset")).endsWith(small + " 200w");
 	}
 
 	@Test
