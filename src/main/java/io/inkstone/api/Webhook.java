@@ -15,7 +15,10 @@ public record Webhook(long id, long accountId, Long creatorId, String url, Strin
 
 	public static final String UNPUBLISHED = "article.unpublished";
 
-	public static final java.util.List<String> EVENTS = java.util.List.of(PUBLISHED, UPDATED, UNPUBLISHED);
+	/** A comment (or reply) on an article of the hook's creator, or on any article for a site-wide hook. */
+	public static final String COMMENT_CREATED = "comment.created";
+
+	public static final java.util.List<String> EVENTS = java.util.List.of(PUBLISHED, UPDATED, UNPUBLISHED, COMMENT_CREATED);
 
 	public boolean siteWide() {
 		return creatorId == null;

@@ -2,6 +2,7 @@ package io.inkstone.api;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import io.inkstone.articles.ArticleStatus;
 import io.inkstone.articles.Articles;
 import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creators;
+import io.inkstone.engagement.CommentPosted;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.PublicUrl;
 
@@ -86,6 +88,54 @@ class WebhookEvents {
 				repository.enqueue(Ids.next(), hook.id(), event, payload, now);
 			}
 		}
+	}
+
+	/** {@code comment.created}: to the article's creator's hooks and the site-wide ones, if the article is public. */
+	@ApplicationModuleListener(id = "api.webhooks.comments")
+	void on(CommentPosted posted) {
+		if (repository.countActive() == 0) {
+			return;
+		}
+		Optional<Article> found = articles.find(posted.articleId());
+		if (found.isEmpty() || found.get().articleStatus() != ArticleStatus.PUBLISHED) {
+			return;
+		}
+		Article article = found.get();
+		List<Webhook> hooks = repository.listening(article.creatorId())
+			.stream()
+			.filter(h -> h.events().contains(Webhook.COMMENT_CREATED))
+			.toList();
+		if (hooks.isEmpty()) {
+			return;
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("id", Long.toString(posted.commentId()));
+		if (posted.parentId() != null) {
+			data.put("parentId", Long.toString(posted.parentId()));
+		}
+		data.put("author", posted.authorName());
+		data.put("body", posted.body());
+		data.put("createdAt", Instant.ofEpochMilli(posted.at()).toString());
+		Map<String, Object> on = new LinkedHashMap<>();
+		on.put("id", Long.toString(article.id()));
+		on.put("title", article.title());
+		on.put("url", publicUrl.absolute("/articles/" + article.id()));
+		on.put("api", publicUrl.absolute("/api/v1/articles/" + article.id() + "/comments"));
+		on.put("creator", creators.get(article.creatorId()).handle());
+		data.put("article", on);
+		long now = System.currentTimeMillis();
+		String payload = json.writeValueAsString(envelope(Webhook.COMMENT_CREATED, now, data));
+		for (Webhook hook : hooks) {
+			repository.enqueue(Ids.next(), hook.id(), Webhook.COMMENT_CREATED, payload, now);
+		}
+	}
+
+	private static Map<String, Object> envelope(String event, long now, Map<String, Object> data) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", event);
+		body.put("timestamp", Instant.ofEpochMilli(now).toString());
+		body.put("data", data);
+		return body;
 	}
 
 	private String payload(String event, Article article, long now) {

@@ -53,11 +53,28 @@ public class Articles {
 	/** Whether a creator may publish now (implemented by governance: restrictions, review). */
 	private final org.springframework.beans.factory.ObjectProvider<PublishingGate> gate;
 
+	private final org.springframework.beans.factory.ObjectProvider<io.inkstone.media.Media> media;
+
 	Articles(ArticleRepository repository, ApplicationEventPublisher events,
-			org.springframework.beans.factory.ObjectProvider<PublishingGate> gate) {
+			org.springframework.beans.factory.ObjectProvider<PublishingGate> gate,
+			org.springframework.beans.factory.ObjectProvider<io.inkstone.media.Media> media) {
+		this.media = media;
 		this.gate = gate;
 		this.repository = repository;
 		this.events = events;
+	}
+
+	/**
+	 * Markdown → the sanitized HTML readers get (the editor preview uses this too): images from the site's media
+	 * library get their renditions ({@code srcset}), sizes and lazy loading.
+	 */
+	public String renderBody(String markdown) {
+		io.inkstone.media.Media library = media.getIfAvailable();
+		if (library == null) {
+			return MarkdownRenderer.toSafeHtml(markdown);
+		}
+		return MarkdownRenderer.toSafeHtml(markdown, src -> library.byUrl(src)
+			.map(item -> new MarkdownRenderer.OwnImage(item.width(), item.height(), item.srcset())));
 	}
 
 	/** The article if it is public; 410 if taken down; 404 if it never existed or is not public. */
@@ -255,9 +272,16 @@ public class Articles {
 		// rendering (Markdown → sanitized HTML, summary) is ~40% of an import and independent per article: spread it
 		// over the cores; the inserts stay on this thread, in this transaction
 		List<String[]> rendered = batch.parallelStream()
-			.map(article -> new String[] { MarkdownRenderer.toSafeHtml(article.bodyMarkdown()),
+			.map(article -> new String[] {
+					article.bodyMarkdown().contains("/media/") ? null : MarkdownRenderer.toSafeHtml(article.bodyMarkdown()),
 					MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(article.bodyMarkdown()), 120) })
 			.toList();
+		// bodies with the site's own images look their renditions up: on this thread, in this transaction
+		for (int i = 0; i < batch.size(); i++) {
+			if (rendered.get(i)[0] == null) {
+				rendered.get(i)[0] = renderBody(batch.get(i).bodyMarkdown());
+			}
+		}
 		for (int i = 0; i < batch.size(); i++) {
 			NewArticle article = batch.get(i);
 			String html = rendered.get(i)[0];
@@ -277,7 +301,7 @@ public class Articles {
 	 */
 	@Transactional
 	public java.util.Optional<Long> importArticle(ImportedArticle article) {
-		String html = MarkdownRenderer.toSafeHtml(article.bodyMarkdown());
+		String html = renderBody(article.bodyMarkdown());
 		String summary = article.summary() != null && !article.summary().isBlank()
 				? MarkdownRenderer.summarize(article.summary(), 120) : summaryOf(article.bodyMarkdown());
 		long id = Ids.next();
@@ -309,7 +333,7 @@ public class Articles {
 	@Transactional
 	public long createDraft(long creatorId, Draft draft) {
 		long id = Ids.next();
-		repository.insertDraft(id, creatorId, draft, MarkdownRenderer.toSafeHtml(draft.bodyMarkdown()),
+		repository.insertDraft(id, creatorId, draft, renderBody(draft.bodyMarkdown()),
 				summaryOf(draft.bodyMarkdown()), System.currentTimeMillis());
 		events.publishEvent(new ArticleChanged(id, creatorId, draft.channelId()));
 		return id;
@@ -338,7 +362,7 @@ public class Articles {
 				repository.insertRevision(id, draft.title(), draft.bodyMarkdown(), note, now);
 			}
 		}
-		repository.updateContent(id, draft, MarkdownRenderer.toSafeHtml(draft.bodyMarkdown()), summaryOf(draft.bodyMarkdown()),
+		repository.updateContent(id, draft, renderBody(draft.bodyMarkdown()), summaryOf(draft.bodyMarkdown()),
 				now);
 		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
 		if (article.channelId() != draft.channelId()) {

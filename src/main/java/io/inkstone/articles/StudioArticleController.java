@@ -195,7 +195,7 @@ class StudioArticleController {
 			}
 		}
 		if ("preview".equals(action)) {
-			String preview = body.length() <= MAX_BODY ? MarkdownRenderer.toSafeHtml(body) : null;
+			String preview = body.length() <= MAX_BODY ? articles.renderBody(body) : null;
 			return editor(request, model, me, id, status, form, errors, preview);
 		}
 		if (!errors.isEmpty()) {

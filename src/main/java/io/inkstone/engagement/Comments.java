@@ -132,8 +132,10 @@ public class Comments {
 			throw new io.inkstone.shared.TooManyRequestsException(wait);
 		}
 		long id = Ids.next();
-		repository.insert(id, articleId, parentId, author.accountId(), author.displayName(), body, System.currentTimeMillis());
+		long now = System.currentTimeMillis();
+		repository.insert(id, articleId, parentId, author.accountId(), author.displayName(), body, now);
 		states.invalidate(articleId);
+		events.publishEvent(new CommentPosted(id, parentId, articleId, author.displayName(), body, now));
 		if (parentId != null) {
 			long parentAuthor = repository.find(parentId).orElseThrow().accountId();
 			if (parentAuthor != author.accountId()) {

@@ -68,13 +68,24 @@ class ArticlePageController {
 
 	private final io.inkstone.shared.PublicUrl publicUrl;
 
+	private final io.inkstone.media.Media media;
+
+	/** The site logo: a path on this site or an absolute http(s) URL ({@code inkstone.site-logo}). */
+	private final String siteLogo;
+
+	/** WeChat's rule for link-card images: at least this many pixels each way. */
+	static final int SHARE_IMAGE_MIN = 300;
+
 	private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
 	ArticlePageController(Articles articles, Channels channels, Creators creators, Engagement engagement,
 			RelatedArticles related, HotList hot, SiteParts parts, io.inkstone.engagement.Comments comments, UiFactory ui,
 			InkstoneProperties properties, io.inkstone.governance.AiLabels aiLabels, io.inkstone.feed.Interests interests,
 			io.inkstone.discovery.CoReads coReads, RenderedArticlePages rendered, io.inkstone.shared.PublicUrl publicUrl,
-			ReaderBeaconController beacon) {
+			ReaderBeaconController beacon, io.inkstone.media.Media media,
+			@org.springframework.beans.factory.annotation.Value("${inkstone.site-logo:/img/logo.png}") String siteLogo) {
+		this.media = media;
+		this.siteLogo = siteLogo;
 		this.beacon = beacon;
 		this.publicUrl = publicUrl;
 		this.rendered = rendered;
@@ -155,7 +166,7 @@ class ArticlePageController {
 		data.put("dateModified", preview.modifiedTime());
 		data.put("author", java.util.Map.of("@type", "Person", "name", creator.displayName(), "url", preview.authorUrl()));
 		data.put("publisher", java.util.Map.of("@type", "Organization", "name", properties.siteName(), "url",
-				publicUrl.absolute("/")));
+				publicUrl.absolute("/"), "logo", java.util.Map.of("@type", "ImageObject", "url", preview.logo())));
 		if (!article.tagList().isEmpty()) {
 			data.put("keywords", String.join(",", article.tagList()));
 		}
@@ -170,6 +181,10 @@ class ArticlePageController {
 			data.put("AIGC", aigc);
 		}
 		return scriptSafe(JSON.writeValueAsString(data));
+	}
+
+	private static java.util.Map<String, Object> crumb(int position, String name, String url) {
+		return java.util.Map.of("@type", "ListItem", "position", position, "name", name, "item", url);
 	}
 
 	/**
@@ -236,23 +251,56 @@ class ArticlePageController {
 
 	/** Canonical address, share image and Open Graph facts, all absolute from the public address. */
 	Pages.LinkPreview preview(Article article, Channel channel, io.inkstone.creators.Creator creator) {
-		String image = shareImages.get(article, a -> shareImage(a).orElse(""));
-		return new Pages.LinkPreview(shareUrl(article.id()), image.isEmpty() ? null : image,
+		String logo = logo();
+		String image = shareImages.get(article, a -> shareImage(a).orElse(logo));
+		return new Pages.LinkPreview(shareUrl(article.id()), image,
 				publicUrl.absolute("/creators/" + Pages.pathSegment(creator.handle())), channel.name(),
 				java.time.Instant.ofEpochMilli(article.publishedAt()).toString(),
-				java.time.Instant.ofEpochMilli(Math.max(article.modifiedAt(), article.publishedAt())).toString());
+				java.time.Instant.ofEpochMilli(Math.max(article.modifiedAt(), article.publishedAt())).toString(), logo,
+				breadcrumbLd(article, channel));
 	}
 
-	/** The cover, else the body's first image (WeChat's rule for link cards), as an absolute URL; else none. */
+	/** JSON-LD {@code BreadcrumbList}: home → channel → article. */
+	String breadcrumbLd(Article article, Channel channel) {
+		java.util.Map<String, Object> breadcrumb = new java.util.LinkedHashMap<>();
+		breadcrumb.put("@context", "https://schema.org");
+		breadcrumb.put("@type", "BreadcrumbList");
+		breadcrumb.put("itemListElement", java.util.List.of(crumb(1, properties.siteName(), publicUrl.absolute("/")),
+				crumb(2, channel.name(), publicUrl.absolute("/channels/" + Pages.pathSegment(channel.slug()))),
+				crumb(3, article.title(), shareUrl(article.id()))));
+		return scriptSafe(JSON.writeValueAsString(breadcrumb));
+	}
+
+	/** The site logo as an absolute URL. */
+	String logo() {
+		String logo = siteLogo == null || siteLogo.isBlank() ? "/img/logo.png" : siteLogo.strip();
+		return logo.startsWith("/") && !logo.startsWith("//") ? publicUrl.absolute(logo) : logo;
+	}
+
+	/**
+	 * The cover, else the body's first image from this site's media library that is at least 300 px each way
+	 * (WeChat's rule for link cards; images elsewhere have no known size), as an absolute URL; else none (the
+	 * caller falls back to the site logo).
+	 */
 	java.util.Optional<String> shareImage(Article article) {
-		String image = article.coverImage();
-		if (image == null || image.isBlank()) {
-			image = io.inkstone.shared.MarkdownRenderer.imageSources(article.bodyHtml()).stream().findFirst().orElse(null);
+		String cover = article.coverImage();
+		if (cover != null && !cover.isBlank()) {
+			return absolute(cover.strip());
 		}
-		if (image == null || image.isBlank()) {
-			return java.util.Optional.empty();
+		for (String src : io.inkstone.shared.MarkdownRenderer.imageSources(article.bodyHtml())) {
+			String path = src.strip();
+			if (!path.startsWith("/media/")) {
+				continue;
+			}
+			var item = media.byUrl(path);
+			if (item.isPresent() && item.get().width() >= SHARE_IMAGE_MIN && item.get().height() >= SHARE_IMAGE_MIN) {
+				return absolute(path);
+			}
 		}
-		String src = image.strip();
+		return java.util.Optional.empty();
+	}
+
+	private java.util.Optional<String> absolute(String src) {
 		if (src.startsWith("/") && !src.startsWith("//")) {
 			return java.util.Optional.of(publicUrl.absolute(src));
 		}

@@ -52,14 +52,15 @@ class CreatorPageController {
 
 	@GetMapping("/creators/{handle}")
 	String show(@PathVariable String handle, @RequestParam(name = "after", required = false) String after,
-			HttpServletRequest request, Model model) {
+			@RequestParam(name = "p", required = false) String p, HttpServletRequest request, Model model) {
 		Creator creator = creators.get(handle);
 		Cursor cursor = Cursor.parse(after);
 		Slice<ArticleSummary> page = articles.latestByCreator(creator.id(), cursor, PAGE_SIZE);
 		model.addAttribute("page", new Pages.CreatorPage(ui.of(request), parts.nav(),
 				parts.card(creator, io.inkstone.web.SharedPage.is(request) ? null : ReaderKey.of(request), 0), cards.of(page.items()),
 				page.hasNext() ? page.next().encode() : null, cursor == Cursor.START,
-				compliance.on("org-disclosure") ? applications.organisationOf(creator.id()).orElse(null) : null));
+				compliance.on("org-disclosure") ? applications.organisationOf(creator.id()).orElse(null) : null,
+				Pages.pageNumber(after, p)));
 		return "creators/show";
 	}
 

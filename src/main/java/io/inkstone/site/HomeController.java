@@ -54,7 +54,8 @@ class HomeController {
 	}
 
 	@GetMapping("/")
-	String home(@RequestParam(name = "after", required = false) String after, HttpServletRequest request, Model model) {
+	String home(@RequestParam(name = "after", required = false) String after,
+			@RequestParam(name = "p", required = false) String p, HttpServletRequest request, Model model) {
 		Ui u = ui.of(request);
 		Slice<ArticleSummary> latest = articles.latest(Cursor.parse(after), PAGE_SIZE);
 		List<Pages.OriginalTab> originals = new ArrayList<>();
@@ -67,19 +68,21 @@ class HomeController {
 			});
 		}
 		model.addAttribute("page", new Pages.HomePage(u, parts.nav(), u.care() ? "" : parts.headlinesHtml(u),
-				hot.site(10), originals, cards.of(latest.items()), latest.hasNext() ? latest.next().encode() : null));
+				hot.site(10), originals, cards.of(latest.items()), latest.hasNext() ? latest.next().encode() : null,
+				Pages.pageNumber(after, p)));
 		return "home";
 	}
 
 	@GetMapping("/channels/{slug}")
 	String channel(@org.springframework.web.bind.annotation.PathVariable String slug,
-			@RequestParam(name = "after", required = false) String after, HttpServletRequest request, Model model) {
+			@RequestParam(name = "after", required = false) String after,
+			@RequestParam(name = "p", required = false) String p, HttpServletRequest request, Model model) {
 		Channel channel = channels.get(slug);
 		Slice<ArticleSummary> page = articles.latestInChannel(channel.id(), Cursor.parse(after), PAGE_SIZE);
 		Ui u = ui.of(request);
 		model.addAttribute("page", new Pages.ChannelPage(u, parts.nav(), channel, cards.of(page.items()),
 				page.hasNext() ? page.next().encode() : null, hot.channel(channel.id(), 10, java.util.Set.of()),
-				u.care() ? "" : parts.headlinesHtml(u)));
+				u.care() ? "" : parts.headlinesHtml(u), Pages.pageNumber(after, p)));
 		return "channels/show";
 	}
 

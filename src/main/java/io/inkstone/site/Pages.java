@@ -25,8 +25,18 @@ public final class Pages {
 	 * query), Open Graph and Twitter card fields. Every URL is absolute, from {@code inkstone.public-url}.
 	 * {@code image} is the share image (the cover, else the body's first image) or null.
 	 */
+	/**
+	 * @param image the share image (cover, else the first own body image of at least 300 px, else the site logo)
+	 * @param logo the site logo (absolute): JSON-LD's publisher.logo, and the share image of last resort
+	 * @param breadcrumbLd JSON-LD {@code BreadcrumbList} home → channel → article, safe inside a script element
+	 */
 	public record LinkPreview(String canonical, String image, String authorUrl, String section, String publishedTime,
-			String modifiedTime) {
+			String modifiedTime, String logo, String breadcrumbLd) {
+
+		/** Whether the share image is a picture of the article (large card) rather than the site logo (small card). */
+		public boolean articleImage() {
+			return image != null && !image.equals(logo);
+		}
 
 		/** The English version of the page (the UI language is a query parameter over the same content). */
 		public String english() {
@@ -44,16 +54,16 @@ public final class Pages {
 	}
 
 	public record HomePage(Ui ui, List<Channel> nav, String headlinesHtml, List<ArticleCard> hot, List<OriginalTab> originals,
-			List<ArticleCard> latest, String next) {
+			List<ArticleCard> latest, String next, int number) {
 	}
 
 	public record ChannelPage(Ui ui, List<Channel> nav, Channel channel, List<ArticleCard> articles, String next,
-			List<ArticleCard> hot, String headlinesHtml) {
+			List<ArticleCard> hot, String headlinesHtml, int number) {
 	}
 
 	/** {@code canonical}: the absolute address of the tag's first page. */
 	public record TagPage(Ui ui, List<Channel> nav, String tag, List<ArticleCard> articles, String next, boolean firstPage,
-			String canonical) {
+			String canonical, int number) {
 	}
 
 	/** {@code value} percent-encoded as one path segment. */
@@ -82,7 +92,25 @@ public final class Pages {
 
 	/** {@code organisation}: the disclosed entity details (cn-mainland profile), or null. */
 	public record CreatorPage(Ui ui, List<Channel> nav, CreatorCard card, List<ArticleCard> articles, String next,
-			boolean firstPage, io.inkstone.creators.CreatorApplication organisation) {
+			boolean firstPage, io.inkstone.creators.CreatorApplication organisation, int number) {
+	}
+
+	/**
+	 * The number of a listing page, for its title ("第 2 页"): 1 on the first page (no cursor), else the {@code p} the
+	 * previous page's next link carries (keyset pages have no number of their own); a missing or odd {@code p} on a
+	 * later page counts as 2. Only ever shown, never used to find rows.
+	 */
+	public static int pageNumber(String after, String p) {
+		if (after == null || after.isBlank()) {
+			return 1;
+		}
+		try {
+			int n = Integer.parseInt(p == null ? "" : p.strip());
+			return n >= 2 && n <= 100_000 ? n : 2;
+		}
+		catch (NumberFormatException ex) {
+			return 2;
+		}
 	}
 
 	public record SearchPage(Ui ui, List<Channel> nav, io.inkstone.discovery.SearchResults results, String channel,

@@ -6,6 +6,12 @@ import io.inkstone.channels.Channels;
 import io.inkstone.discovery.ArticleSearch;
 import io.inkstone.discovery.SearchResults;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -17,12 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SearchApiController {
 
-	record Hit(String id, String title, String titleHtml, String snippetHtml, String creator, String creatorHandle,
-			long publishedAt, String url) {
+	record Hit(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String id,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String title, String titleHtml, String snippetHtml,
+			String creator, String creatorHandle, long publishedAt,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "site-relative") String url) {
 	}
 
 	/** {@code partial}: nothing matched well, these results share only some words; {@code didYouMean}: typos, pinyin. */
-	record Response(String query, long total, int page, boolean hasNext, List<Hit> results, boolean partial,
+	record Response(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String query,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long total,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) int page,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean hasNext,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Hit> results, boolean partial,
 			List<String> didYouMean) {
 	}
 
@@ -44,6 +56,9 @@ class SearchApiController {
 
 	/** Suggestions for what is being typed: titles and creator names containing its words. */
 	@GetMapping("/api/v1/suggest")
+	@Operation(summary = "Suggestions for what is being typed (titles, creator names, pinyin)")
+	@ApiResponse(responseCode = "200", description = "at most 8 suggestions", content = @Content(mediaType = "application/json",
+			array = @ArraySchema(schema = @Schema(implementation = io.inkstone.discovery.SearchSuggestions.Suggestion.class))))
 	ResponseEntity<?> suggest(@RequestParam(name = "q", defaultValue = "") String q) {
 		var found = suggestions.getIfAvailable();
 		return ResponseEntity.ok()
@@ -52,6 +67,10 @@ class SearchApiController {
 	}
 
 	@GetMapping("/api/v1/search")
+	@Operation(summary = "Search published articles, as the search page does")
+	@ApiResponse(responseCode = "200", description = "a page of results",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = Response.class)))
+	@ApiResponse(responseCode = "400", description = "a bad page number or date")
 	ResponseEntity<?> search(@RequestParam(name = "q", defaultValue = "") String q,
 			@RequestParam(name = "channel", defaultValue = "") String channel,
 			@RequestParam(name = "sort", defaultValue = "relevance") String sort,

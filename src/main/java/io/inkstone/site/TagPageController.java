@@ -43,7 +43,7 @@ class TagPageController {
 
 	@GetMapping("/tags/{tag}")
 	String show(@PathVariable String tag, @RequestParam(name = "after", required = false) String after,
-			HttpServletRequest request, Model model) {
+			@RequestParam(name = "p", required = false) String p, HttpServletRequest request, Model model) {
 		String name = tag.strip();
 		Cursor cursor = Cursor.parse(after);
 		Slice<ArticleSummary> page = name.isEmpty() || name.length() > 100 ? new Slice<>(java.util.List.of(), null)
@@ -53,7 +53,7 @@ class TagPageController {
 		}
 		model.addAttribute("page", new Pages.TagPage(ui.of(request), parts.nav(), name, cards.of(page.items()),
 				page.hasNext() ? page.next().encode() : null, cursor == Cursor.START,
-				publicUrl.absolute(Pages.tagPath(name))));
+				publicUrl.absolute(Pages.tagPath(name)), Pages.pageNumber(after, p)));
 		return "tags/show";
 	}
 

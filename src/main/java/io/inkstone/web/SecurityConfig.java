@@ -85,7 +85,8 @@ class SecurityConfig {
 				.permitAll())
 			.headers(h -> h.cacheControl(cache -> cache.disable()) // WebConfig and controllers decide
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: https:; "
-						+ "style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+						+ "style-src 'self'; script-src 'self'; frame-src " + io.inkstone.shared.VideoEmbeds.FRAME_SOURCES
+						+ "; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.formLogin(form -> form.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/", false)
 				.failureUrl("/login?error").permitAll())

@@ -1,6 +1,7 @@
 package io.inkstone.api;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import io.inkstone.accounts.Accounts;
@@ -258,6 +259,148 @@ abstract class ApiContract {
 	}
 
 
+	/** A creator with a write token and one published article carrying three comments: {handle, token, article id}. */
+	String[] publishedWithComments(String prefix) {
+		String handle = prefix + (System.nanoTime() % 1_000_000);
+		Browser creator = creator(handle);
+		String token = token(creator, "读取", "write");
+		String id = json(call("POST", "/api/v1/articles", token, article("静夜思"))).get("id").asString();
+		assertThat(call("POST", "/api/v1/articles/" + id + "/publish", token, null).statusCode()).isEqualTo(200);
+		creator.page("/articles/" + id);
+		for (String text : List.of("第一条跟帖", "第二条跟帖", "第三条跟帖")) {
+			assertThat(creator.post("/articles/" + id + "/comments", Map.of("_csrf", creator.csrfToken(), "text", text))
+				.statusCode()).isEqualTo(302);
+		}
+		return new String[] { handle, token, id };
+	}
+
+	@Test
+	void hotRelatedAndCommentsAreReadWithCursorsAndEtags() {
+		String[] made = publishedWithComments("reads");
+		String token = made[1];
+		String id = made[2];
+		// comments: oldest first, keyset pages, an ETag
+		HttpResponse<String> first = browser().get("/api/v1/articles/" + id + "/comments?limit=2");
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+		JsonNode page = json(first);
+		assertThat(page.get("items").findValuesAsString("body")).containsExactly("第一条跟帖", "第二条跟帖");
+		assertThat(page.get("total").asLong()).isEqualTo(3);
+		assertThat(page.get("open").asBoolean()).isTrue();
+		String etag = first.headers().firstValue("ETag").orElseThrow();
+		assertThat(browser().get("/api/v1/articles/" + id + "/comments?limit=2", "If-None-Match", etag).statusCode())
+			.isEqualTo(304);
+		HttpResponse<String> second = browser().get("/api/v1/articles/" + id + "/comments?limit=2&cursor="
+				+ page.get("next").asString());
+		assertThat(json(second).get("items").findValuesAsString("body")).containsExactly("第三条跟帖");
+		assertThat(json(second).has("next")).isFalse();
+		assertThat(second.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+		assertThat(first.body()).doesNotContain("accountId").doesNotContain("@inkstone.test");
+		// bad input and missing articles
+		assertProblem(browser().get("/api/v1/articles/" + id + "/comments?limit=0"), 400);
+		assertProblem(browser().get("/api/v1/articles/" + id + "/comments?cursor=garbage"), 400);
+		assertProblem(browser().get("/api/v1/articles/1/comments"), 404);
+		assertProblem(browser().get("/api/v1/articles/1/related"), 404);
+		String draft = json(call("POST", "/api/v1/articles", token, article("草稿"))).get("id").asString();
+		assertProblem(browser().get("/api/v1/articles/" + draft + "/comments"), 404);
+		assertProblem(browser().get("/api/v1/articles/" + draft + "/related"), 404);
+		// related and hot: lists of articles with ETags
+		HttpResponse<String> related = browser().get("/api/v1/articles/" + id + "/related?limit=5");
+		assertThat(related.statusCode()).isEqualTo(200);
+		assertThat(json(related).get("items").isArray()).isTrue();
+		assertThat(related.body()).doesNotContain("\"id\":\"" + id + "\"");
+		assertProblem(browser().get("/api/v1/articles/" + id + "/related?limit=51"), 400);
+		HttpResponse<String> hot = browser().get("/api/v1/hot");
+		assertThat(hot.statusCode()).isEqualTo(200);
+		assertThat(json(hot).get("items").isArray()).isTrue();
+		String hotTag = hot.headers().firstValue("ETag").orElseThrow();
+		assertThat(browser().get("/api/v1/hot", "If-None-Match", hotTag).statusCode()).isEqualTo(304);
+		assertThat(browser().get("/api/v1/hot?channel=tech&limit=3").statusCode()).isEqualTo(200);
+		assertProblem(browser().get("/api/v1/hot?channel=no-such-channel"), 404);
+		assertProblem(browser().get("/api/v1/hot?limit=0"), 400);
+		// deleted: 410
+		assertThat(call("DELETE", "/api/v1/articles/" + id, token, null).statusCode()).isEqualTo(204);
+		assertProblem(browser().get("/api/v1/articles/" + id + "/comments"), 410);
+	}
+
+	@Test
+	void everyDocumentedReadAnswersWhatItsSchemaSays() {
+		String[] made = publishedWithComments("schema");
+		HttpResponse<String> v1 = browser().get("/api/v1/openapi.json");
+		assertThat(v1.statusCode()).isEqualTo(200);
+		JsonNode api = json(v1);
+		assertThat(api.get("paths").propertyNames()).contains("/api/v1/hot", "/api/v1/articles/{id}/related",
+				"/api/v1/articles/{id}/comments", "/api/v1/search").doesNotContain("/api/v1/openapi.json");
+		assertThat(api.get("paths")).isEqualTo(json(browser().get("/api/openapi.json")).get("paths"));
+		com.networknt.schema.SchemaRegistry schemas = com.networknt.schema.SchemaRegistry
+			.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12);
+		List<String> checked = new java.util.ArrayList<>();
+		for (String path : api.get("paths").propertyNames()) {
+			JsonNode get = api.get("paths").get(path).get("get");
+			if (get == null) {
+				continue;
+			}
+			String url = path.replace("{id}", made[2]).replace("{handle}", made[0]);
+			boolean takesQuery = get.path("parameters").findValuesAsString("name").contains("q");
+			HttpResponse<String> answer = call("GET", url + (takesQuery ? "?q=%E9%9D%99%E5%A4%9C" : ""), made[1], null);
+			assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+			JsonNode content = get.get("responses").get("200").get("content");
+			assertThat(content).as(path + " documents its answer").isNotNull();
+			JsonNode schema = content.get(content.propertyNames().iterator().next()).get("schema");
+			tools.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+			root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+			root.set("components", api.get("components"));
+			root.set("allOf", JSON.createArrayNode().add(schema));
+			JsonNode body = json(answer);
+			if (body.isArray() && !body.isEmpty() || body.isObject()) {
+				assertThat(body.isEmpty()).as(path + " answers something").isFalse();
+			}
+			var errors = schemas.getSchema(root).validate(body);
+			assertThat(errors).as(path + " answers as documented: " + answer.body()).isEmpty();
+			checked.add(path);
+		}
+		assertThat(checked).contains("/api/v1/articles", "/api/v1/articles/{id}", "/api/v1/articles/{id}/comments",
+				"/api/v1/articles/{id}/related", "/api/v1/hot", "/api/v1/channels", "/api/v1/creators/{handle}",
+				"/api/v1/search", "/api/v1/suggest", "/api/v1/me", "/api/v1/me/articles");
+		// the validator really checks: a missing required property and a wrong type are refused
+		tools.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+		root.set("components", api.get("components"));
+		root.put("$ref", "#/components/schemas/CommentPage");
+		assertThat(schemas.getSchema(root).validate(JSON.readTree("{\"items\":[],\"total\":\"x\"}"))).isNotEmpty();
+		assertThat(schemas.getSchema(root).validate(JSON.readTree("{\"items\":[],\"total\":1,\"open\":true}"))).isEmpty();
+	}
+
+	@Test
+	void theEditorPreviewShowsExactlyWhatReadersGetVideosTablesAndAnchorsIncluded() {
+		String handle = "md" + (System.nanoTime() % 1_000_000);
+		Browser creator = creator(handle);
+		String body = "## 第一节\n\n| 诗 | 作者 |\n|---|---|\n| 静夜思 | 李白 |\n\n~~旧~~ 新\n\n```python\nprint(1)\n```\n\n"
+				+ "https://www.bilibili.com/video/BV1GJ411x7h7\n\nhttps://evil.example/video\n\n<iframe src=\"https://evil.example/x\"></iframe>";
+		creator.page("/studio/articles/new");
+		HttpResponse<String> preview = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "action", "preview",
+				"title", "预览", "body", body, "channel", "tech", "original", "true", "aigc", "none"));
+		assertThat(preview.statusCode()).isEqualTo(200);
+		org.jsoup.nodes.Element previewed = Jsoup.parse(preview.body()).selectFirst("[data-testid=preview]");
+		String token = token(creator, "md", "write");
+		String json = JSON.createObjectNode().put("title", "预览").put("body", body).put("channel", "tech").put("original", true)
+			.toString();
+		String id = json(call("POST", "/api/v1/articles", token, json)).get("id").asString();
+		call("POST", "/api/v1/articles/" + id + "/publish", token, null);
+		Browser.Page page = browser().page("/articles/" + id);
+		org.jsoup.nodes.Element shown = page.testId("body");
+		assertThat(previewed.html()).isEqualTo(shown.html());
+		assertThat(shown.select("h2#h-第一节")).hasSize(1);
+		assertThat(shown.select("table td").eachText()).containsExactly("静夜思", "李白");
+		assertThat(shown.select("del").text()).isEqualTo("旧");
+		assertThat(shown.select("pre code.language-python")).hasSize(1);
+		assertThat(shown.select("figure.video-embed iframe[sandbox]").attr("src"))
+			.isEqualTo("https://player.bilibili.com/player.html?bvid=BV1GJ411x7h7&autoplay=0");
+		assertThat(shown.select("iframe")).hasSize(1);
+		assertThat(shown.select("a[href^=https://evil.example]")).hasSize(2); // the rest stay links
+		HttpResponse<String> raw = browser().get("/articles/" + id);
+		assertThat(raw.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-src https://player.bilibili.com")
+			.contains("https://www.youtube-nocookie.com").contains("frame-ancestors 'none'");
+	}
+
 	/** A fake receiver on loopback (the tests allow loopback targets explicitly): the first call fails with 500. */
 	static final class Receiver implements AutoCloseable {
 
@@ -300,6 +443,72 @@ abstract class ApiContract {
 
 	static JsonNode json(String body) {
 		return JSON.readTree(body);
+	}
+
+	/** Registers a hook at /studio/webhooks for the events; {@code site} ticks 站点全部文章 (admins only). */
+	long register(Browser who, String url, boolean site, String... events) {
+		who.page("/studio/webhooks");
+		StringBuilder form = new StringBuilder("_csrf=" + who.csrfToken() + "&url="
+				+ java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8));
+		for (String e : events) {
+			form.append("&events=").append(e);
+		}
+		if (site) {
+			form.append("&site=yes");
+		}
+		HttpResponse<String> r = who.send("POST", "/studio/webhooks", "application/x-www-form-urlencoded", form.toString());
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+		return jdbc.sql("SELECT id FROM webhooks WHERE url = :u ORDER BY created_at DESC LIMIT 1").param("u", url)
+			.query(Long.class).list().get(0);
+	}
+
+	@Test
+	void commentsReachTheCreatorsHooksAndTheAdminsSiteWideHooks() throws Exception {
+		try (Receiver mine = new Receiver(); Receiver site = new Receiver()) {
+			String handle = "cmt" + (System.nanoTime() % 1_000_000);
+			Browser creator = creator(handle);
+			long own = register(creator, mine.url(), true, "comment.created"); // site=yes from a creator: still own articles
+			assertThat(jdbc.sql("SELECT creator_id FROM webhooks WHERE id = :id").param("id", own).query(Long.class).single())
+				.isNotNull();
+			String adminEmail = "admin" + System.nanoTime() + "@inkstone.test";
+			accounts.signUp(adminEmail, PASSWORD, "管理员", Role.ADMIN).orElseThrow();
+			Browser admin = browser();
+			admin.page("/login");
+			admin.post("/login", Map.of("_csrf", admin.csrfToken(), "email", adminEmail, "password", PASSWORD));
+			long siteWide = register(admin, site.url(), true, "comment.created");
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE id = :id AND creator_id IS NULL").param("id", siteWide)
+				.query(Long.class).single()).isEqualTo(1);
+
+			String token = token(creator, "c", "write");
+			String id = json(call("POST", "/api/v1/articles", token, article("春晓"))).get("id").asString();
+			call("POST", "/api/v1/articles/" + id + "/publish", token, null);
+			Browser other = creator(handle + "z");
+			String othersToken = token(other, "c", "write");
+			String othersId = json(call("POST", "/api/v1/articles", othersToken, article("别人的"))).get("id").asString();
+			call("POST", "/api/v1/articles/" + othersId + "/publish", othersToken, null);
+
+			other.page("/articles/" + id);
+			assertThat(other.post("/articles/" + id + "/comments", Map.of("_csrf", other.csrfToken(), "text", "写得好 <b>x</b>"))
+				.statusCode()).isEqualTo(302);
+			creator.page("/articles/" + othersId);
+			assertThat(creator.post("/articles/" + othersId + "/comments", Map.of("_csrf", creator.csrfToken(), "text", "互访"))
+				.statusCode()).isEqualTo(302);
+
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+				.until(() -> mine.received.size() >= 1 && site.received.size() >= 2);
+			JsonNode event = json(mine.received.get(0).get("body"));
+			assertThat(event.get("type").asString()).isEqualTo("comment.created");
+			assertThat(event.get("data").get("body").asString()).isEqualTo("写得好 <b>x</b>");
+			assertThat(event.get("data").get("author").asString()).isEqualTo("作者" + handle + "z");
+			assertThat(event.get("data").get("article").get("id").asString()).isEqualTo(id);
+			assertThat(event.get("data").get("article").get("url").asString()).endsWith("/articles/" + id);
+			assertThat(site.types()).containsExactly("comment.created", "comment.created");
+			assertThat(site.received.stream().map(r -> json(r.get("body")).get("data").get("article").get("id").asString()))
+				.containsExactlyInAnyOrder(id, othersId);
+			// the comment on someone else's article never reaches the creator's own hook
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = :h").param("h", own)
+				.query(Long.class).single()).isEqualTo(1);
+		}
 	}
 
 	@Test

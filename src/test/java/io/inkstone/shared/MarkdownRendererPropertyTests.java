@@ -31,7 +31,12 @@ class MarkdownRendererPropertyTests {
 			"<base href=//evil.example>", "<meta http-equiv=refresh content=0;url=//evil.example>", "<link rel=stylesheet href=x>",
 			"[ref]: javascript:alert(1)\n[ref]", "<https://ok.example/p?a=1&b=2>", "**粗体**", "静夜思", "\u0000", "\uFEFF",
 			"\r\n", "\n\n", "# 标题", "| a | b |\n|---|---|\n| 1 | 2 |", "<img src=\"/media/1.png\" alt=\"图\">", "\\", "*", "_",
-			"[", "]", "(", ")", "<", ">", "\"", "'", "=");
+			"[", "]", "(", ")", "<", ">", "\"", "'", "=", "\n\nhttps://www.bilibili.com/video/BV1GJ411x7h7\n\n",
+			"\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n", "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" onload=x srcdoc=y>",
+			"<iframe src=\"javascript:alert(1)\">", "\n\nhttps://evil.example/video/BV1GJ411x7h7\n\n",
+			"[v](https://v.qq.com/x/page/a0000000000.html)", "https://youtu.be/dQw4w9WgXcQ\\\"onload=x", "~~删~~",
+			"## 标题 {#x}", "<h2 id=\"location\">h</h2>", "```js\nx\n```", "```\" onclick=x\ny\n```",
+			"<code class=\"x onclick\">c</code>", "[a](#h-x)", "www.example.com", "- [x] 任务", "[^1]\n\n[^1]: 注");
 
 	@Provide
 	Arbitrary<String> markdown() {
@@ -44,8 +49,22 @@ class MarkdownRendererPropertyTests {
 	void renderingNeverThrowsAndNeverLetsScriptThrough(@ForAll("markdown") String markdown) {
 		String html = MarkdownRenderer.toSafeHtml(markdown);
 		for (Element element : Jsoup.parseBodyFragment(html).body().getAllElements()) {
-			assertThat(element.tagName()).isNotIn("script", "iframe", "object", "embed", "style", "form", "input", "svg",
-					"math", "base", "meta", "link");
+			assertThat(element.tagName()).isNotIn("script", "object", "embed", "style", "form", "input", "svg", "math", "base",
+					"meta", "link");
+			if (element.tagName().equals("iframe")) {
+				// only an allowlisted player, sandboxed, inside its figure
+				assertThat(element.attr("src")).as(html).matches("https://(player\\.bilibili\\.com/player\\.html\\?bvid=BV[0-9A-Za-z]{10}&autoplay=0"
+						+ "|v\\.qq\\.com/txp/iframe/player\\.html\\?vid=[0-9A-Za-z]{11}|player\\.youku\\.com/embed/[0-9A-Za-z=]+"
+						+ "|www\\.youtube-nocookie\\.com/embed/[0-9A-Za-z_-]{11})");
+				assertThat(element.attr("sandbox")).as(html).isEqualTo(VideoEmbeds.SANDBOX);
+				assertThat(element.parent().tagName()).isEqualTo("figure");
+			}
+			if (element.hasAttr("id")) {
+				assertThat(element.id()).as(html).startsWith("h-"); // no id can clobber a global name
+			}
+			if (element.hasAttr("class")) {
+				assertThat(element.className()).as(html).matches("language-[A-Za-z0-9_+#.-]+|video-embed");
+			}
 			for (Attribute attribute : element.attributes()) {
 				String name = attribute.getKey().toLowerCase(Locale.ROOT);
 				assertThat(name).as(html).doesNotStartWith("on").isNotEqualTo("style").isNotEqualTo("srcdoc");

@@ -102,6 +102,9 @@ abstract class SyndicationContract {
 		return new Browser(port);
 	}
 
+	/** The fake search-engine endpoints this run pings (one per database run). */
+	abstract PingReceiver pings();
+
 	long articleId(String importId) {
 		return jdbc.sql("SELECT id FROM articles WHERE import_key = :key")
 			.param("key", "id:" + importId)
@@ -456,6 +459,53 @@ abstract class SyndicationContract {
 		assertThat(browser().page("/").html().select("meta[name=robots]")).isEmpty();
 	}
 
+	// ---------------------------------------------------------------- publish pings
+
+	@Test
+	void freshPublicationsArePingedToBaiduAndIndexNowAfterCommitWithRetries() throws Exception {
+		PingReceiver pings = pings();
+		String cover = BASE + "/articles/" + articleId("synd-cover");
+		String hostile = BASE + "/articles/" + articleId("synd-hostile");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> pings.baidu.stream()
+			.anyMatch(c -> c.body().contains(cover)) && pings.indexNow.stream().anyMatch(c -> c.body().contains(cover)));
+		// Baidu: text/plain URL lines to /urls?site=&token=, retried after the first 500
+		assertThat(pings.baiduCalls.get()).as("the first call got 500 and was retried").isGreaterThanOrEqualTo(2);
+		PingReceiver.Call baidu = pings.baidu.stream().filter(c -> c.body().contains(cover)).findFirst().orElseThrow();
+		assertThat(baidu.contentType()).startsWith("text/plain");
+		assertThat(baidu.query()).isEqualTo("site=" + enc(BASE) + "&token=" + PingReceiver.BAIDU_TOKEN);
+		assertThat(baidu.body().lines()).contains(cover);
+		// IndexNow: {host, key, urlList}
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> pings.indexNow.stream().anyMatch(c -> c.body().contains(hostile)));
+		PingReceiver.Call indexNow = pings.indexNow.stream().filter(c -> c.body().contains(cover)).findFirst().orElseThrow();
+		assertThat(indexNow.contentType()).startsWith("application/json");
+		tools.jackson.databind.JsonNode body = new ObjectMapper().readTree(indexNow.body());
+		assertThat(body.get("host").asString()).isEqualTo("news.example");
+		assertThat(body.get("key").asString()).isEqualTo(PingReceiver.INDEXNOW_KEY);
+		assertThat(body.get("urlList").toString()).contains(cover);
+		// every URL once per endpoint, and the imported archive (published long ago) pinged nobody
+		List<String> sent = new ArrayList<>();
+		pings.indexNow.forEach(c -> new ObjectMapper().readTree(c.body()).get("urlList").forEach(u -> sent.add(u.asString())));
+		assertThat(sent).doesNotHaveDuplicates();
+		long old = System.currentTimeMillis() - java.time.Duration.ofDays(3).toMillis();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM publish_pings p JOIN articles a ON a.id = p.article_id"
+				+ " WHERE a.published_at < :old").param("old", old).query(Long.class).single()).isZero();
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc
+			.sql("SELECT status FROM publish_pings WHERE article_id = :id").param("id", articleId("synd-cover"))
+			.query(String.class).list().equals(List.of("delivered", "delivered")));
+	}
+
+	@Test
+	void theIndexNowKeyFileIsServedAndNoOtherKey() {
+		HttpResponse<String> key = browser().get("/" + PingReceiver.INDEXNOW_KEY + ".txt");
+		assertThat(key.statusCode()).isEqualTo(200);
+		assertThat(key.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+		assertThat(key.body()).isEqualTo(PingReceiver.INDEXNOW_KEY);
+		assertThat(browser().get("/" + PingReceiver.BAIDU_TOKEN + ".txt").statusCode()).isEqualTo(404);
+		assertThat(browser().get("/abcdefgh1234.txt").statusCode()).isEqualTo(404);
+		assertThat(browser().get("/robots.txt").statusCode()).isEqualTo(200);
+	}
+
 	// ---------------------------------------------------------------- link previews
 
 	static String meta(org.jsoup.nodes.Document html, String property) {
@@ -482,7 +532,7 @@ abstract class SyndicationContract {
 			assertThat(meta(html, "og:description")).isNotBlank();
 			assertThat(meta(html, "og:url")).isEqualTo(canonical);
 			assertThat(meta(html, "og:site_name")).isEqualTo("砚 Inkstone");
-			assertThat(meta(html, "og:image")).isEqualTo("https://img.example/cover.png");
+			assertThat(meta(html, "og:image")).isEqualTo("https://img.example/cover.png"); // the cover
 			assertThat(meta(html, "article:published_time")).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
 			assertThat(meta(html, "article:modified_time")).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
 			assertThat(meta(html, "article:author")).isEqualTo(BASE + "/creators/syndwriter");
@@ -496,6 +546,13 @@ abstract class SyndicationContract {
 			assertThat(ld.get("url").asString()).isEqualTo(canonical);
 			assertThat(ld.get("mainEntityOfPage").get("@id").asString()).isEqualTo(canonical);
 			assertThat(ld.get("image").get(0).asString()).isEqualTo("https://img.example/cover.png");
+			assertThat(ld.get("publisher").get("logo").get("url").asString()).isEqualTo(BASE + "/img/logo.png");
+			var crumbs = new ObjectMapper().readTree(html.selectFirst("script[data-testid=json-ld-breadcrumb]").data());
+			assertThat(crumbs.get("@type").asString()).isEqualTo("BreadcrumbList");
+			assertThat(crumbs.get("itemListElement").findValuesAsString("item")).containsExactly(BASE + "/",
+					BASE + "/channels/synd", canonical);
+			assertThat(crumbs.get("itemListElement").findValuesAsString("name")).containsExactly("砚 Inkstone", "synd",
+					"有封面的原创文章");
 			assertThat(ld.get("author").get("url").asString()).isEqualTo(BASE + "/creators/syndwriter");
 			// imported and never edited here: modified = its own publication time, not the import time
 			assertThat(ld.get("dateModified").asString()).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
@@ -506,12 +563,82 @@ abstract class SyndicationContract {
 	void articleWithoutImagesHasNoShareImageAndHostileTitlesStayInAttributes() throws Exception {
 		org.jsoup.nodes.Document hostile = browser().page("/articles/" + articleId("synd-hostile")).html();
 		assertThat(meta(hostile, "og:title")).isEqualTo(HOSTILE_TITLE);
-		assertThat(meta(hostile, "og:image")).isNull();
+		assertThat(meta(hostile, "og:image")).isEqualTo(BASE + "/img/logo.png"); // no image: the site logo
 		assertThat(meta(hostile, "twitter:card")).isEqualTo("summary");
 		assertThat(hostile.head().select("script:not([type=application/ld+json]):not([src=/js/inkstone.js]), img, b, i")).isEmpty();
 		var ld = new ObjectMapper().readTree(hostile.selectFirst("script[type=application/ld+json]").data());
 		assertThat(ld.get("headline").asString()).isEqualTo(HOSTILE_TITLE);
-		assertThat(ld.has("image")).isFalse();
+		assertThat(ld.get("image").get(0).asString()).isEqualTo(BASE + "/img/logo.png");
+		assertThat(hostile.selectFirst("script[data-testid=json-ld-breadcrumb]").data()).doesNotContain("<").doesNotContain(">");
+		assertThat(browser().get("/img/logo.png").statusCode()).isEqualTo(200);
+	}
+
+	static byte[] png(int width, int height) throws IOException {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+				java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = image.createGraphics();
+		g.setColor(new java.awt.Color((width * 7) % 255, 90, 160));
+		g.fillRect(0, 0, width, height);
+		g.dispose();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+	@Autowired
+	io.inkstone.media.Media media;
+
+	@Test
+	void theShareImageIsTheFirstOwnBodyImageOfAtLeast300Pixels() throws Exception {
+		long creator = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", articleId("synd-cover"))
+			.query(Long.class).single();
+		String small = media.upload(creator, png(200, 200), "小图").url();
+		String narrow = media.upload(creator, png(800, 250), "扁图").url();
+		String big = media.upload(creator, png(640, 480), "大图").url();
+		String at = OffsetDateTime.now(ZoneOffset.UTC).minusHours(4).withNano(0).toString();
+		String line = new ObjectMapper().writeValueAsString(Map.of("id", "synd-share", "creator", "syndwriter", "channel", "synd-share",
+				"title", "分享图规则", "published_at", at, "body_markdown",
+				"![外站](https://img.example/x.png)\n\n![小](" + small + ")\n\n![扁](" + narrow + ")\n\n![大](" + big + ")"));
+		assertThat(importer.importLines(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)), null)
+			.imported()).isEqualTo(1);
+		// an import takes the first body image as the cover; without a cover the body rule applies
+		jdbc.sql("UPDATE articles SET cover_image = NULL WHERE id = :id").param("id", articleId("synd-share")).update();
+		org.jsoup.nodes.Document html = browser().page("/articles/" + articleId("synd-share")).html();
+		assertThat(meta(html, "og:image")).isEqualTo(BASE + big);
+		assertThat(meta(html, "twitter:card")).isEqualTo("summary_large_image");
+		var ld = new ObjectMapper().readTree(html.selectFirst("script[type=application/ld+json]").data());
+		assertThat(ld.get("image").get(0).asString()).isEqualTo(BASE + big);
+		// body images of the site's own media: renditions, sizes and dimensions; lazy but the first
+		var images = html.select("[data-testid=body] img");
+		assertThat(images).hasSize(4);
+		assertThat(images.get(0).attr("src")).isEqualTo("https://img.example/x.png");
+		assertThat(images.get(0).hasAttr("loading") || images.get(0).hasAttr("srcset") || images.get(0).hasAttr("width")).isFalse();
+		var large = images.get(3);
+		assertThat(large.attr("width")).isEqualTo("640");
+		assertThat(large.attr("height")).isEqualTo("480");
+		assertThat(large.attr("sizes")).isNotBlank();
+		assertThat(large.attr("srcset")).contains(big.replace("/full.", "/480.") + " 480w").contains(big + " 640w");
+		assertThat(large.attr("loading")).isEqualTo("lazy");
+		assertThat(images.get(1).attr("width")).isEqualTo("200"); // small, but still our own
+		assertThat(images.get(1).attr("srcset")).endsWith(small + " 200w");
+	}
+
+	@Test
+	void laterListingPagesSayTheirNumberInTheTitle() {
+		for (String path : List.of("/", "/channels/poetry-tang")) {
+			org.jsoup.nodes.Document first = browser().page(path).html();
+			assertThat(first.title()).as(path).doesNotContain("第");
+			String second = first.selectFirst("[data-testid=next-page]").attr("href");
+			assertThat(second).contains("&p=2");
+			org.jsoup.nodes.Document two = browser().page(second).html();
+			assertThat(two.title()).as(second).contains("（第 2 页）");
+			if (path.equals("/")) {
+				assertThat(two.selectFirst("[data-testid=next-page]").attr("href")).contains("&p=3");
+			}
+			assertThat(browser().page(second + "&lang=en").html().title()).contains("(page 2)");
+			// an odd number is only a title: the page still answers
+			assertThat(browser().page(second.replace("&p=2", "&p=abc")).html().title()).contains("（第 2 页）");
+		}
 	}
 
 	@Test

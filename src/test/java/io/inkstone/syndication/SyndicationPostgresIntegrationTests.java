@@ -10,6 +10,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SyndicationPostgresIntegrationTests extends SyndicationContract {
 
+	static final PingReceiver PINGS = new PingReceiver();
+
+	@Override
+	PingReceiver pings() {
+		return PINGS;
+	}
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		String url = Databases.freshPostgresDatabase();
@@ -18,6 +25,7 @@ class SyndicationPostgresIntegrationTests extends SyndicationContract {
 		registry.add("inkstone.db.user", Databases::pgUser);
 		registry.add("inkstone.db.password", () -> "");
 		registry.add("inkstone.feeds.full-text", () -> "true");
+		PINGS.configure(registry);
 	}
 
 }

@@ -10,9 +10,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SyndicationSqliteIntegrationTests extends SyndicationContract {
 
+	static final PingReceiver PINGS = new PingReceiver();
+
+	@Override
+	PingReceiver pings() {
+		return PINGS;
+	}
+
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
+		PINGS.configure(registry);
 	}
 
 }
