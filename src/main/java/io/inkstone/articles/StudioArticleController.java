@@ -405,8 +405,9 @@ class StudioArticleController {
 			findings = s.findings();
 		}
 		Object flash = model.getAttribute("flash");
+		long updatedAt = id == null ? 0 : articles.find(id).map(Article::updatedAt).orElse(0L);
 		model.addAttribute("page", new StudioPages.Editor(ui.of(request), List.of(), me, id, status, all, form, errors, preview,
-				scheduledAt, state, note, findings, flash == null ? null : flash.toString()));
+				scheduledAt, state, note, findings, flash == null ? null : flash.toString(), media.library(me.id()), updatedAt));
 		return "studio/editor";
 	}
 

@@ -92,7 +92,40 @@ public final class StudioPages {
 	/** The editor: the values to show, field errors (message keys), and the server-rendered preview. */
 	public record Editor(Ui ui, List<Channel> nav, Creator creator, Long articleId, String status, List<Channel> channels,
 			EditorForm form, Map<String, String> errors, String previewHtml, Long scheduledAt, String state, String note,
-			List<String> findings, String flash) {
+			List<String> findings, String flash, List<io.inkstone.media.MediaItem> library, long updatedAt) {
+
+		/** Characters of Chinese text plus words of other scripts, as Chinese editors count (the script keeps it live). */
+		public int wordCount() {
+			return wordCount(form.body());
+		}
+
+		public static int wordCount(String text) {
+			int count = 0;
+			boolean inWord = false;
+			for (int i = 0; i < text.length();) {
+				int c = text.codePointAt(i);
+				i += Character.charCount(c);
+				if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+					count++;
+					inWord = false;
+				}
+				else if (Character.isLetterOrDigit(c)) {
+					if (!inWord) {
+						count++;
+					}
+					inWord = true;
+				}
+				else {
+					inWord = false;
+				}
+			}
+			return count;
+		}
+
+		/** The current cover when it is not (or no longer) in the library, so the picker still shows and posts it. */
+		public boolean coverOutsideLibrary() {
+			return !form.cover().isBlank() && library.stream().noneMatch(m -> m.url().equals(form.cover()));
+		}
 
 		/** A published article is updated in place; it has no schedule path. */
 		public boolean published() {
