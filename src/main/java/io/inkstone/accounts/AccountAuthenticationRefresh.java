@@ -53,6 +53,11 @@ class AccountAuthenticationRefresh implements AuthenticationRefresh {
 		return token;
 	}
 
+	/** The account's name or password changed on this node: read it again on its next request. */
+	void forget(long accountId) {
+		accounts.invalidate(accountId);
+	}
+
 	/** This node changed the account: forget it at once (other nodes' copies expire within seconds). */
 	@org.springframework.context.event.EventListener
 	void on(AccountRoleChanged changed) {
