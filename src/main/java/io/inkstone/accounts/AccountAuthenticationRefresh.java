@@ -42,7 +42,8 @@ class AccountAuthenticationRefresh implements AuthenticationRefresh {
 			return null;
 		}
 		Account account = now.get();
-		if (account.role().equals(signedIn.role()) && account.displayName().equals(signedIn.displayName())) {
+		if (account.role().equals(signedIn.role()) && account.displayName().equals(signedIn.displayName())
+				&& account.email().equals(signedIn.email())) {
 			return current;
 		}
 		AccountPrincipal updated = new AccountPrincipal(

@@ -58,4 +58,8 @@ public final class AccountPages {
 	public record SessionRow(long id, String userAgent, long createdAt, long lastSeen, boolean current) {
 	}
 
+	/** The page behind the mailed link of an e-mail change: the new address and a button. */
+	public record EmailConfirm(Ui ui, List<Channel> nav, String token, String email) {
+	}
+
 }

@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AccountSettingsController {
 
-	static final List<String> FLASHES = List.of("nameSaved", "passwordChanged", "sessionEnded", "othersEnded");
+	static final List<String> FLASHES = List.of("nameSaved", "passwordChanged", "sessionEnded", "othersEnded", "emailSent",
+			"emailChanged");
 
 	private final AccountSettings settings;
 
@@ -112,6 +113,37 @@ class AccountSettingsController {
 		sessions.endOthers(SignedIn.current().orElseThrow().accountId(), session == null ? null : session.getId(),
 				System.currentTimeMillis());
 		return "redirect:/account/settings?othersEnded";
+	}
+
+	@PostMapping("/account/email")
+	String changeEmail(@RequestParam(name = "email", defaultValue = "") String email,
+			@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		AccountSettings.EmailChange change = settings.requestEmailChange(SignedIn.current().orElseThrow().accountId(), email,
+				password);
+		if (!change.errors().isEmpty()) {
+			response.setStatus(400);
+			return page(request, model, change.errors(), null);
+		}
+		return change.mailed() ? "redirect:/account/settings?emailSent" : "redirect:/account/settings?emailChanged";
+	}
+
+	/** The mailed link: a page with a button (mail scanners that open links change nothing). */
+	@GetMapping("/account/email/confirm")
+	String confirmEmailPage(@RequestParam(name = "token", defaultValue = "") String token, HttpServletRequest request,
+			Model model) {
+		String email = settings.pendingEmail(SignedIn.current().orElseThrow().accountId(), token)
+			.orElseThrow(() -> new io.inkstone.shared.BadRequestException("链接无效或已过期 / the link is not valid or has expired"));
+		model.addAttribute("page", new AccountPages.EmailConfirm(ui.of(request), List.of(), token, email));
+		return "accounts/email-confirm";
+	}
+
+	@PostMapping("/account/email/confirm")
+	String confirmEmail(@RequestParam(name = "token", defaultValue = "") String token) {
+		if (!settings.confirmEmailChange(SignedIn.current().orElseThrow().accountId(), token)) {
+			throw new io.inkstone.shared.BadRequestException("链接无效或已过期 / the link is not valid or has expired");
+		}
+		return "redirect:/account/settings?emailChanged";
 	}
 
 }

@@ -145,4 +145,33 @@ abstract class AccountSettingsContract {
 		assertThat(location(anonymous.get("/account/settings"))).endsWith("/login");
 	}
 
+	@Test
+	void withoutAMailServerTheEmailChangesAtOnceAfterThePasswordCheck() {
+		String email = newAccount("换邮箱");
+		String taken = newAccount("占用者");
+		Browser me = signIn(email, PASSWORD);
+		me.page("/account/settings");
+		HttpResponse<String> bad = me.post("/account/email", Map.of("_csrf", me.csrfToken(), "email", "not-an-address", "password",
+				PASSWORD));
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(bad.body()).selectFirst("[data-field=email]").text()).isNotBlank();
+		HttpResponse<String> wrong = me.post("/account/email", Map.of("_csrf", me.csrfToken(), "email", "new-" + email, "password",
+				"not-my-password"));
+		assertThat(wrong.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(wrong.body()).selectFirst("[data-field=emailPassword]").text()).contains("当前密码不正确");
+		HttpResponse<String> takenAnswer = me.post("/account/email", Map.of("_csrf", me.csrfToken(), "email", taken, "password",
+				PASSWORD));
+		assertThat(takenAnswer.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(takenAnswer.body()).selectFirst("[data-field=email]").text()).contains("已经注册");
+		assertThat(canSignIn(email, PASSWORD)).as("nothing changed").isTrue();
+		assertThat(me.post("/account/email/confirm", Map.of("_csrf", me.csrfToken(), "token", "forged")).statusCode()).isEqualTo(400);
+
+		HttpResponse<String> changed = me.post("/account/email", Map.of("_csrf", me.csrfToken(), "email", "New-" + email, "password",
+				PASSWORD));
+		assertThat(location(changed)).isEqualTo("/account/settings?emailChanged");
+		assertThat(me.page(location(changed)).html().selectFirst("[data-testid=flash]").text()).contains("邮箱已修改");
+		assertThat(canSignIn(email, PASSWORD)).isFalse();
+		assertThat(canSignIn("new-" + email, PASSWORD)).isTrue();
+	}
+
 }
