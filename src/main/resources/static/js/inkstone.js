@@ -144,9 +144,13 @@
           return json;
         });
       }).then(function (json) {
-        var body = form.querySelector('textarea[name="body"]');
-        var at = body.selectionStart || body.value.length;
-        body.value = body.value.slice(0, at) + '\n' + json.markdown + '\n' + body.value.slice(at);
+        var asCover = upload.querySelector('[data-upload-cover]');
+        document.dispatchEvent(new CustomEvent('inkstone:uploaded', { detail: { json: json, cover: !!(asCover && asCover.checked) } }));
+        if (!(asCover && asCover.checked)) {
+          var body = form.querySelector('textarea[name="body"]');
+          var at = body.selectionStart || body.value.length;
+          body.value = body.value.slice(0, at) + '\n' + json.markdown + '\n' + body.value.slice(at);
+        }
         status.textContent = '✓ ' + json.url;
         file.value = ''; alt.value = '';
       }).catch(function (error) { status.textContent = String(error.message || error); });
@@ -160,13 +164,12 @@
     var editor = bodyArea.closest('form');
     var status = document.querySelector('[data-testid="article-status"]');
     var isDraft = !document.querySelector('[data-testid="correction"]');
-    var storageKey = 'inkstone.draft.' + bodyArea.getAttribute('data-autosave');
     var last = new URLSearchParams(new FormData(editor)).toString();
     setInterval(function () {
       var current = new URLSearchParams(new FormData(editor));
       if (current.toString() === last) { return; }
       last = current.toString();
-      try { localStorage.setItem(storageKey, bodyArea.value); } catch (e) { /* private mode */ }
+      // the browser copy is kept by editor.js on every keystroke (and offered back when newer than the server's)
       if (!isDraft || !editor.querySelector('[name="title"]').value.trim()) { return; }
       current.set('action', 'save');
       fetch(editor.action, { method: 'POST', body: current, credentials: 'same-origin' }).then(function (response) {

@@ -42,7 +42,8 @@ class AccountAuthenticationRefresh implements AuthenticationRefresh {
 			return null;
 		}
 		Account account = now.get();
-		if (account.role().equals(signedIn.role()) && account.displayName().equals(signedIn.displayName())) {
+		if (account.role().equals(signedIn.role()) && account.displayName().equals(signedIn.displayName())
+				&& account.email().equals(signedIn.email())) {
 			return current;
 		}
 		AccountPrincipal updated = new AccountPrincipal(
@@ -51,6 +52,11 @@ class AccountAuthenticationRefresh implements AuthenticationRefresh {
 				updated.getAuthorities());
 		token.setDetails(current.getDetails());
 		return token;
+	}
+
+	/** The account's name or password changed on this node: read it again on its next request. */
+	void forget(long accountId) {
+		accounts.invalidate(accountId);
 	}
 
 	/** This node changed the account: forget it at once (other nodes' copies expire within seconds). */

@@ -38,4 +38,28 @@ public final class AccountPages {
 	public record Unsubscribe(Ui ui, List<Channel> nav, String token, String kind, boolean done) {
 	}
 
+	/** The settings page: values to show, field errors (message keys), the sessions, what the last action did. */
+	public record SettingsPage(Ui ui, List<Channel> nav, String email, String displayName, Map<String, String> errors,
+			List<SessionRow> sessions, String flash) {
+
+		public String error(String field) {
+			String key = errors.get(field);
+			return key == null ? null : ui.t(key);
+		}
+
+		/** A short description of the device from its User-Agent: browser and system, no version numbers. */
+		public String device(String userAgent) {
+			return AccountSettingsController.device(userAgent);
+		}
+
+	}
+
+	/** One signed-in session as its owner sees it; {@code current} is the session of this request. */
+	public record SessionRow(long id, String userAgent, long createdAt, long lastSeen, boolean current) {
+	}
+
+	/** The page behind the mailed link of an e-mail change: the new address and a button. */
+	public record EmailConfirm(Ui ui, List<Channel> nav, String token, String email) {
+	}
+
 }

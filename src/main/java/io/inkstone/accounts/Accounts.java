@@ -62,6 +62,10 @@ public class Accounts implements UserDetailsService {
 		this.environment = environment;
 	}
 
+	static boolean acceptableEmail(String email) {
+		return email != null && email.length() <= 254 && EMAIL.matcher(email.strip()).matches();
+	}
+
 	/** Field → message key for everything wrong with a sign-up; empty when it may proceed. */
 	Map<String, String> validate(String email, String password, String name) {
 		Map<String, String> errors = new TreeMap<>();

@@ -233,9 +233,19 @@ class ArticleRepository {
 	}
 
 	List<StudioRow> byCreator(long creatorId) {
-		return jdbc.sql("SELECT id, title, status, published_at, updated_at, publish_at FROM articles WHERE creator_id = :creator"
-				+ " AND status NOT IN ('removed', 'deleted') ORDER BY updated_at DESC LIMIT 200")
+		return jdbc.sql("SELECT id, title, status, published_at, updated_at, publish_at, removal_reason FROM articles"
+				+ " WHERE creator_id = :creator AND status NOT IN ('removed', 'deleted') ORDER BY updated_at DESC LIMIT 200")
 			.param("creator", creatorId)
+			.query(StudioRow.class)
+			.list();
+	}
+
+	/** Everything the studio lists: all but deleted articles, and those deleted after {@code deletedSince}. */
+	List<StudioRow> studioList(long creatorId, long deletedSince) {
+		return jdbc.sql("SELECT id, title, status, published_at, updated_at, publish_at, removal_reason FROM articles"
+				+ " WHERE creator_id = :creator AND (status <> 'deleted' OR updated_at >= :since) ORDER BY updated_at DESC LIMIT 500")
+			.param("creator", creatorId)
+			.param("since", deletedSince)
 			.query(StudioRow.class)
 			.list();
 	}
@@ -357,7 +367,8 @@ class ArticleRepository {
 	}
 
 	List<StudioRow> deleted(int limit) {
-		return jdbc.sql("SELECT id, title, status, published_at, updated_at, publish_at FROM articles WHERE status = 'deleted'"
+		return jdbc.sql("SELECT id, title, status, published_at, updated_at, publish_at, removal_reason FROM articles"
+				+ " WHERE status = 'deleted'"
 				+ " ORDER BY updated_at DESC LIMIT :limit")
 			.param("limit", limit)
 			.query(StudioRow.class)

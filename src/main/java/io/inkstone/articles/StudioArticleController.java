@@ -58,9 +58,21 @@ class StudioArticleController {
 
 	private final io.inkstone.creators.CreatorApplications applications;
 
+	/** Review notes, findings and appeal links (governance); absent, the studio shows the states alone. */
+	private final org.springframework.beans.factory.ObjectProvider<StudioNotes> notes;
+
+	/** What an action did, as the query flag the redirect carries: the editor shows {@code studio.done.<flag>}. */
+	static final List<String> EDITOR_FLASHES = List.of("saved", "published", "pending", "scheduled", "unscheduled", "updated",
+			"unpublished", "restored");
+
+	static final java.util.Set<String> ACTIONS = java.util.Set.of("save", "preview", "publish", "submit", "update", "schedule",
+			"unschedule", "unpublish", "delete");
+
 	StudioArticleController(Articles articles, Creators creators, Channels channels, UiFactory ui,
 			io.inkstone.engagement.Engagement engagement, io.inkstone.engagement.Comments comments,
-			io.inkstone.media.Media media, RateLimiter limits, io.inkstone.creators.CreatorApplications applications) {
+			io.inkstone.media.Media media, RateLimiter limits, io.inkstone.creators.CreatorApplications applications,
+			org.springframework.beans.factory.ObjectProvider<StudioNotes> notes) {
+		this.notes = notes;
 		this.applications = applications;
 		this.limits = limits;
 		this.media = media;
@@ -77,16 +89,28 @@ class StudioArticleController {
 	}
 
 	@GetMapping("/studio")
-	String dashboard(HttpServletRequest request, Model model) {
+	String dashboard(@RequestParam(name = "tab", defaultValue = "all") String tab, HttpServletRequest request, Model model) {
 		io.inkstone.shared.SignedIn account = io.inkstone.shared.SignedIn.current().orElseThrow();
 		java.util.Optional<Creator> creator = creators.ofAccount(account.accountId());
 		if (creator.isEmpty()) {
 			model.addAttribute("page", notACreator(account, request));
 			return "studio/not-a-creator";
 		}
+		if (!StudioPages.TABS.contains(tab)) {
+			throw new io.inkstone.shared.BadRequestException("没有这个分类 / no such tab: " + tab);
+		}
 		Creator me = creator.get();
-		model.addAttribute("page", new StudioPages.Dashboard(ui.of(request), List.of(), me, stats(me),
-				creators.followerCount(me.id())));
+		List<StudioPages.Stats> all = withStates(stats(articles.studioList(me.id())));
+		Map<String, Long> counts = new java.util.HashMap<>();
+		for (StudioPages.Stats s : all) {
+			counts.merge(s.state(), 1L, Long::sum);
+			if (!"trash".equals(s.state())) {
+				counts.merge("all", 1L, Long::sum);
+			}
+		}
+		String flash = request.getParameter("deleted") != null ? "studio.done.deleted" : null;
+		model.addAttribute("page", new StudioPages.Dashboard(ui.of(request), List.of(), me, all, creators.followerCount(me.id()),
+				tab, counts, flash));
 		return "studio/dashboard";
 	}
 
@@ -129,7 +153,10 @@ class StudioArticleController {
 
 
 	private List<StudioPages.Stats> stats(Creator me) {
-		List<StudioRow> rows = articles.ofCreator(me.id());
+		return stats(articles.ofCreator(me.id()));
+	}
+
+	private List<StudioPages.Stats> stats(List<StudioRow> rows) {
 		var counts = engagement.counts(rows.stream().map(StudioRow::id).toList());
 		return rows.stream().map(r -> {
 			var c = counts.getOrDefault(r.id(), io.inkstone.engagement.Counts.ZERO);
@@ -151,7 +178,65 @@ class StudioArticleController {
 		StudioPages.EditorForm form = new StudioPages.EditorForm(a.title(), a.bodyMarkdown(),
 				channels.get(a.channelId()).slug(), a.tags(), a.original(), a.aigc(), a.source() == null ? "" : a.source(),
 				a.summary() == null ? "" : a.summary(), a.coverImage() == null ? "" : a.coverImage(), "");
+		String flash = EDITOR_FLASHES.stream().filter(f -> request.getParameter(f) != null).findFirst()
+			.map(f -> "studio.done." + f).orElse(null);
+		model.addAttribute("flash", flash);
 		return editor(request, model, me, id, a.status(), form, Map.of(), null, articles.scheduledAt(id));
+	}
+
+	/** Adds what a creator must know to each row: the state they understand, the reviewer's note, findings, appeal. */
+	private List<StudioPages.Stats> withStates(List<StudioPages.Stats> rows) {
+		StudioNotes source = notes.getIfAvailable();
+		if (source == null || rows.isEmpty()) {
+			return rows;
+		}
+		List<Long> pending = rows.stream().filter(s -> "pending".equals(s.state())).map(s -> s.row().id()).toList();
+		List<Long> reviewed = rows.stream().filter(s -> "draft".equals(s.state()) || "scheduled".equals(s.state())
+				|| "rejected".equals(s.state())).map(s -> s.row().id()).toList();
+		List<Long> removed = rows.stream().filter(s -> "removed".equals(s.state())).map(s -> s.row().id()).toList();
+		Map<Long, List<String>> held = source.heldBecause(pending);
+		Map<Long, StudioNotes.Review> reviews = source.latestReviews(reviewed);
+		Map<Long, String> appeals = source.appealPaths(removed);
+		return rows.stream().map(s -> {
+			long id = s.row().id();
+			String state = s.state();
+			String note = null;
+			StudioNotes.Review review = reviews.get(id);
+			if ("draft".equals(state) && review != null && "changes".equals(review.outcome())) {
+				state = "changes";
+				note = review.note();
+			}
+			else if ("rejected".equals(state) && review != null) {
+				note = review.note();
+			}
+			else if ("removed".equals(state)) {
+				note = s.row().removalReason();
+			}
+			return new StudioPages.Stats(s.row(), s.reads(), s.shares(), s.likes(), s.comments(), state, note,
+					held.getOrDefault(id, List.of()), appeals.get(id));
+		}).toList();
+	}
+
+	/** Asks before deleting: the article goes to the 回收站 for 30 days. Works without JavaScript. */
+	@GetMapping("/studio/articles/{id}/delete")
+	String confirmDelete(@PathVariable long id, HttpServletRequest request, Model model) {
+		Creator me = me();
+		Article a = articles.ownedBy(id, me.id());
+		model.addAttribute("page", new StudioPages.DeleteConfirm(ui.of(request), List.of(), id, a.title(), a.status()));
+		return "studio/delete";
+	}
+
+	@PostMapping("/studio/articles/{id}/delete")
+	String delete(@PathVariable long id) {
+		articles.delete(id, me().id());
+		return "redirect:/studio?tab=trash&deleted";
+	}
+
+	/** Takes an article back from the 回收站 (within 30 days of its deletion) as a draft. */
+	@PostMapping("/studio/articles/{id}/restore")
+	String restore(@PathVariable long id) {
+		articles.restoreOwn(id, me().id());
+		return "redirect:/studio/articles/" + id + "?restored";
 	}
 
 	/** Create (no id) or update (id); {@code action} is save, preview, publish or unpublish. */
@@ -172,62 +257,87 @@ class StudioArticleController {
 			HttpServletResponse response, Model model) {
 		Creator me = me();
 		String status = id == null ? "draft" : articles.ownedBy(id, me.id()).status();
+		boolean published = "published".equals(status);
+		StudioPages.EditorForm form = new StudioPages.EditorForm(title, body, channel, tags, original != null, aigc, source,
+				summary, cover, correction);
+		if (!ACTIONS.contains(action)) {
+			response.setStatus(400);
+			return editor(request, model, me, id, status, form, Map.of("action", "studio.error.action"), null);
+		}
 		if ("delete".equals(action) && id != null) {
-			articles.delete(id, me.id());
-			return "redirect:/studio?deleted";
+			return "redirect:/studio/articles/" + id + "/delete"; // asks first
 		}
 		if ("unpublish".equals(action) && id != null) {
 			articles.unpublish(id, me.id());
-			return "redirect:/studio/articles/" + id;
+			return "redirect:/studio/articles/" + id + "?unpublished";
 		}
-		StudioPages.EditorForm form = new StudioPages.EditorForm(title, body, channel, tags, original != null, aigc, source,
-				summary, cover, correction);
+		if ("unschedule".equals(action) && id != null) {
+			articles.schedule(id, me.id(), null);
+			return "redirect:/studio/articles/" + id + "?unscheduled";
+		}
 		Map<String, String> errors = new TreeMap<>(validate(form));
 		if (!cover.isBlank() && !media.ownsUrl(me.id(), cover.strip())) {
 			errors.put("cover", "studio.error.cover");
 		}
 		Long scheduleAt = null;
 		if ("schedule".equals(action)) {
-			scheduleAt = parseSchedule(publishAt);
-			if (scheduleAt == null) {
-				errors = new TreeMap<>(errors);
-				errors.put("publishAt", "studio.error.publishAt");
+			if (!"draft".equals(status)) {
+				// a published (or held) article is updated, never scheduled: refuse before anything is saved
+				errors.put("publishAt", "studio.error.scheduleDraftOnly");
+			}
+			else {
+				scheduleAt = parseSchedule(publishAt);
+				if (scheduleAt == null) {
+					errors.put("publishAt", "studio.error.publishAt");
+				}
 			}
 		}
 		if ("preview".equals(action)) {
 			String preview = body.length() <= MAX_BODY ? articles.renderBody(body) : null;
+			if (errors.isEmpty() && !published && !"pending".equals(status)) {
+				// preview saves the draft, so what was previewed is never lost
+				Long saved = save(id, me, form, correction);
+				model.addAttribute("flash", "studio.done.previewSaved");
+				return editor(request, model, me, saved, status, form, errors, preview);
+			}
 			return editor(request, model, me, id, status, form, errors, preview);
 		}
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
 			return editor(request, model, me, id, status, form, errors, null);
 		}
-		Draft draft = DraftRules.toDraft(form, channels);
-		long articleId;
-		if (id == null) {
-			long wait = limits.tryAcquire(DraftRules.newDraftBucket(me.id()), NEW_DRAFTS_PER_HOUR, Duration.ofHours(1));
-			if (wait > 0) {
-				throw new TooManyRequestsException(wait);
-			}
-			articleId = articles.createDraft(me.id(), draft);
+		long articleId = save(id, me, form, correction);
+		if (published) {
+			return "redirect:/studio/articles/" + articleId + "?updated"; // 更新 (any button): the edit is live
 		}
-		else {
-			articleId = id;
-			articles.update(id, me.id(), draft, correction);
-		}
-		if ("publish".equals(action)) {
+		if ("publish".equals(action) || "submit".equals(action)) {
 			creators.recordLocation(me.id(), request.getRemoteAddr());
 			articles.schedule(articleId, me.id(), null);
 			articles.publish(articleId, me.id());
 			if (articles.ownedBy(articleId, me.id()).articleStatus() == ArticleStatus.PENDING) {
 				return "redirect:/studio/articles/" + articleId + "?pending"; // held for a reviewer
 			}
-			return "redirect:/articles/" + articleId;
+			return "redirect:/studio/articles/" + articleId + "?published";
 		}
 		if ("schedule".equals(action)) {
 			articles.schedule(articleId, me.id(), scheduleAt);
+			return "redirect:/studio/articles/" + articleId + "?scheduled";
 		}
 		return "redirect:/studio/articles/" + articleId + "?saved";
+	}
+
+	/** Creates the draft (no id) or saves the edit; returns the article's id. */
+	private long save(Long id, Creator me, StudioPages.EditorForm form, String correction) {
+		Draft draft = DraftRules.toDraft(form, channels);
+		if (id == null) {
+			long wait = limits.tryAcquire(DraftRules.newDraftBucket(me.id()), NEW_DRAFTS_PER_HOUR, Duration.ofHours(1));
+			if (wait > 0) {
+				throw new TooManyRequestsException(wait);
+			}
+			return articles.createDraft(me.id(), draft);
+		}
+		articles.update(id, me.id(), draft, correction);
+		return id;
 	}
 
 	/** The article's versions; {@code ?rev=} compares one with the version before it, side by side. */
@@ -284,8 +394,20 @@ class StudioArticleController {
 	private String editor(HttpServletRequest request, Model model, Creator me, Long id, String status,
 			StudioPages.EditorForm form, Map<String, String> errors, String preview, Long scheduledAt) {
 		List<Channel> all = channels.all();
+		String state = "draft";
+		String note = null;
+		List<String> findings = List.of();
+		if (id != null) {
+			StudioRow row = new StudioRow(id, form.title(), status, 0, 0, scheduledAt, null);
+			StudioPages.Stats s = withStates(List.of(new StudioPages.Stats(row, 0, 0, 0, 0))).get(0);
+			state = s.state();
+			note = s.note();
+			findings = s.findings();
+		}
+		Object flash = model.getAttribute("flash");
+		long updatedAt = id == null ? 0 : articles.find(id).map(Article::updatedAt).orElse(0L);
 		model.addAttribute("page", new StudioPages.Editor(ui.of(request), List.of(), me, id, status, all, form, errors, preview,
-				scheduledAt));
+				scheduledAt, state, note, findings, flash == null ? null : flash.toString(), media.library(me.id()), updatedAt));
 		return "studio/editor";
 	}
 

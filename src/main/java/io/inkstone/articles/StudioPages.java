@@ -13,12 +13,37 @@ public final class StudioPages {
 	private StudioPages() {
 	}
 
-	public record Dashboard(Ui ui, List<Channel> nav, Creator creator, List<Stats> articles, long followers) {
+	/**
+	 * The studio's home: every article with its state, the {@code tab} shown (a state or {@code all}), the count per
+	 * tab, and {@code flash}, the message key of what the last action did (or null).
+	 */
+	public record Dashboard(Ui ui, List<Channel> nav, Creator creator, List<Stats> articles, long followers, String tab,
+			Map<String, Long> counts, String flash) {
 
+		/** The totals count what readers can see: articles in the 回收站 do not count. */
 		public long total(java.util.function.ToLongFunction<Stats> field) {
-			return articles.stream().mapToLong(field).sum();
+			return articles.stream().filter(s -> !"trash".equals(s.state())).mapToLong(field).sum();
 		}
 
+		/** The articles of the tab shown; {@code all} is everything but the 回收站. */
+		public List<Stats> shown() {
+			return articles.stream()
+				.filter(s -> "all".equals(tab) ? !"trash".equals(s.state()) : tab.equals(s.state()))
+				.toList();
+		}
+
+		public long count(String state) {
+			return counts.getOrDefault(state, 0L);
+		}
+
+	}
+
+	/** The tabs of the studio list, in order; {@code rejected} shows only when there is one. */
+	public static final List<String> TABS = List.of("all", "draft", "scheduled", "pending", "changes", "published", "rejected",
+			"removed", "trash");
+
+	/** Asks before an article goes to the 回收站. */
+	public record DeleteConfirm(Ui ui, List<Channel> nav, long articleId, String title, String state) {
 	}
 
 	/**
@@ -49,13 +74,68 @@ public final class StudioPages {
 	public record Deleted(Ui ui, List<Channel> nav, List<StudioRow> articles) {
 	}
 
-	/** A studio row with its true counts. */
-	public record Stats(StudioRow row, long reads, long shares, long likes, long comments) {
+	/**
+	 * A studio row with its true counts and what a creator must know about it: {@code state} (draft, scheduled,
+	 * pending, changes, published, rejected, removed, trash), {@code note} (the reviewer's note for changes and
+	 * rejected, the reason of a takedown), {@code findings} (why a held article waits: finding kinds) and
+	 * {@code appeal} (the path to appeal a takedown, or null).
+	 */
+	public record Stats(StudioRow row, long reads, long shares, long likes, long comments, String state, String note,
+			List<String> findings, String appeal) {
+
+		public Stats(StudioRow row, long reads, long shares, long likes, long comments) {
+			this(row, reads, shares, likes, comments, row.state(), null, List.of(), null);
+		}
+
 	}
 
 	/** The editor: the values to show, field errors (message keys), and the server-rendered preview. */
 	public record Editor(Ui ui, List<Channel> nav, Creator creator, Long articleId, String status, List<Channel> channels,
-			EditorForm form, Map<String, String> errors, String previewHtml, Long scheduledAt) {
+			EditorForm form, Map<String, String> errors, String previewHtml, Long scheduledAt, String state, String note,
+			List<String> findings, String flash, List<io.inkstone.media.MediaItem> library, long updatedAt) {
+
+		/** Characters of Chinese text plus words of other scripts, as Chinese editors count (the script keeps it live). */
+		public int wordCount() {
+			return wordCount(form.body());
+		}
+
+		public static int wordCount(String text) {
+			int count = 0;
+			boolean inWord = false;
+			for (int i = 0; i < text.length();) {
+				int c = text.codePointAt(i);
+				i += Character.charCount(c);
+				if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+					count++;
+					inWord = false;
+				}
+				else if (Character.isLetterOrDigit(c)) {
+					if (!inWord) {
+						count++;
+					}
+					inWord = true;
+				}
+				else {
+					inWord = false;
+				}
+			}
+			return count;
+		}
+
+		/** The current cover when it is not (or no longer) in the library, so the picker still shows and posts it. */
+		public boolean coverOutsideLibrary() {
+			return !form.cover().isBlank() && library.stream().noneMatch(m -> m.url().equals(form.cover()));
+		}
+
+		/** A published article is updated in place; it has no schedule path. */
+		public boolean published() {
+			return "published".equals(status);
+		}
+
+		/** Only a draft (changes requested included) can be scheduled. */
+		public boolean schedulable() {
+			return "draft".equals(status);
+		}
 
 		public String error(String field) {
 			String key = errors.get(field);

@@ -27,7 +27,7 @@ class AdminApplicationsController {
 		this.ui = ui;
 	}
 
-	@GetMapping({ "/admin", "/admin/applications" })
+	@GetMapping("/admin/applications")
 	String queue(HttpServletRequest request, Model model) {
 		model.addAttribute("page", new CreatorPages.ReviewPage(ui.of(request), List.of(), applications.pending(), null));
 		return "creators/review";

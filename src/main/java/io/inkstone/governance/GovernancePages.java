@@ -89,4 +89,30 @@ public final class GovernancePages {
 			List<CreatorCredit.Entry> history, List<ArticleReviews.Decided> reviews, List<Report> decisions) {
 	}
 
+	/** One queue on the staff's start page: how many wait, and since when the oldest ({@code null} when none). */
+	public record HubQueue(String kind, String href, int count, Long oldestSince) {
+	}
+
+	/** {@code /admin}: the queues with their counts and oldest waiting time; {@code now} to say how long. */
+	public record Hub(io.inkstone.web.Ui ui, List<io.inkstone.channels.Channel> nav, List<HubQueue> queues, long now) {
+
+		/** The oldest waiting item of all queues, or null when nothing waits. */
+		public Long oldest() {
+			return queues.stream().map(HubQueue::oldestSince).filter(java.util.Objects::nonNull).min(Long::compare).orElse(null);
+		}
+
+		/** A waiting time as people say it: minutes under an hour, hours under two days, then days. */
+		public String waited(long since) {
+			long minutes = Math.max(0, (now - since) / 60_000);
+			if (minutes < 60) {
+				return ui.t("hub.minutes", minutes);
+			}
+			if (minutes < 48 * 60) {
+				return ui.t("hub.hours", minutes / 60);
+			}
+			return ui.t("hub.days", minutes / (24 * 60));
+		}
+
+	}
+
 }

@@ -28,6 +28,12 @@ public record MediaItem(long id, long creatorId, String sha256, String extension
 		return out.append(url()).append(' ').append(width).append('w').toString();
 	}
 
+	/** The smallest rendition (for thumbnails in pickers), or the full image when it has none. */
+	public String thumbnailUrl() {
+		List<Integer> widths = widths();
+		return widths.isEmpty() ? url() : "/media/" + sha256 + "/" + widths.get(0) + "." + extension;
+	}
+
 	/** The Markdown a creator pastes into the editor. */
 	public String markdown() {
 		return "![" + alt.replace("]", "").replace("[", "") + "](" + url() + ")";

@@ -83,7 +83,8 @@ class StudioMediaController {
 		try {
 			MediaItem item = media.upload(me.id(), bytes(file), alt);
 			return ResponseEntity.status(201)
-				.body(Map.of("id", item.id(), "url", item.url(), "markdown", item.markdown(), "srcset", item.srcset()));
+				.body(Map.of("id", item.id(), "url", item.url(), "markdown", item.markdown(), "srcset", item.srcset(),
+						"thumbnail", item.thumbnailUrl(), "alt", item.alt()));
 		}
 		catch (BadRequestException ex) {
 			return ResponseEntity.badRequest().body(Map.of("error", ex.getMessage()));

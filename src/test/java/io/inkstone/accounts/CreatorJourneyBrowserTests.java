@@ -157,7 +157,11 @@ class CreatorJourneyBrowserTests {
 		assertThat(driver.findElement(By.cssSelector("[data-testid=preview]")).getText()).contains("云海");
 		screenshot("editor-preview.png");
 		driver.findElement(By.cssSelector("[data-testid=publish-button]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/articles/"));
+		// the studio says what happened, with the way to the public page
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=flash]")).isEmpty());
+		assertThat(driver.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("已发布");
+		driver.findElement(By.cssSelector("[data-testid=view-article]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(".*/articles/\\d+$"));
 		assertThat(driver.findElement(By.cssSelector("[data-testid=title]")).getText()).isEqualTo("黄山记");
 		assertThat(driver.findElement(By.cssSelector("[data-testid=byline]")).getText()).contains("山中客").contains("原创");
 		assertThat(driver.findElement(By.cssSelector("[data-testid=body] strong")).getText()).isEqualTo("黄山");

@@ -66,6 +66,11 @@ abstract class CreatorJourneyContract {
 		return response.headers().firstValue("Location").orElse("");
 	}
 
+	/** Publishing answers with the studio's editor and a message ({@code /studio/articles/ID?published}): the public path. */
+	static String articlePath(HttpResponse<String> published) {
+		return "/articles/" + location(published).replaceAll(".*/studio/articles/(\\d+).*", "$1");
+	}
+
 	Browser signUp(String email, String name) {
 		Browser b = browser();
 		b.page("/signup");
@@ -241,7 +246,8 @@ abstract class CreatorJourneyContract {
 		draft.put("original", "yes");
 		HttpResponse<String> published = creator.post("/studio/articles", draft);
 		assertThat(published.statusCode()).isEqualTo(302);
-		String articlePath = location(published).replaceAll("^https?://[^/]+", "");
+		assertThat(location(published)).contains("?published");
+		String articlePath = articlePath(published);
 		Browser.Page page = browser().page(articlePath);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.testId("title").text()).isEqualTo("秋夜");
@@ -273,7 +279,11 @@ abstract class CreatorJourneyContract {
 		assertThat(creator.page("/studio").testId("studio-articles").select("tr[data-status=draft]")).hasSize(1);
 
 		// delete (soft): gone from the site and the studio; an admin restores it as a draft
-		assertThat(creator.post("/studio/articles/" + id, Map.of("_csrf", creator.csrfToken(), "action", "delete")).statusCode())
+		assertThat(location(creator.post("/studio/articles/" + id, Map.of("_csrf", creator.csrfToken(), "action", "delete"))))
+			.as("the delete button asks first").endsWith("/studio/articles/" + id + "/delete");
+		assertThat(browser().page(articlePath).status()).as("nothing deleted before the confirmation").isEqualTo(404);
+		assertThat(creator.page("/studio/articles/" + id + "/delete").testId("delete-confirm").text()).contains("秋夜");
+		assertThat(creator.post("/studio/articles/" + id + "/delete", Map.of("_csrf", creator.csrfToken())).statusCode())
 			.isEqualTo(302);
 		assertThat(browser().page(articlePath).status()).isEqualTo(410);
 		assertThat(creator.page("/studio").html().select("a[href=/studio/articles/" + id + "]")).isEmpty();
@@ -426,7 +436,7 @@ abstract class CreatorJourneyContract {
 		draft.put("cover", url);
 		HttpResponse<String> published = a.post("/studio/articles", draft);
 		assertThat(published.statusCode()).isEqualTo(302);
-		String articlePath = location(published).replaceFirst("^https?://[^/]+", "");
+		String articlePath = articlePath(published);
 		long articleId = Long.parseLong(articlePath.substring(articlePath.lastIndexOf('/') + 1));
 		Document page = browser().page(articlePath).html();
 		assertThat(page.select("[data-testid=body] img").attr("src")).isEqualTo(url);
@@ -466,7 +476,7 @@ abstract class CreatorJourneyContract {
 		draft.put("action", "publish");
 		HttpResponse<String> republished = a.post("/studio/articles/" + articleId, draft);
 		assertThat(republished.statusCode()).as(republished.body()).isEqualTo(302);
-		assertThat(location(republished)).endsWith(articlePath);
+		assertThat(location(republished)).endsWith("/studio/articles/" + articleId + "?updated");
 		assertThat(browser().page(articlePath).testId("title").text()).endsWith("（修订）");
 
 		// the avatar goes through the same media checks; the card shows it
@@ -728,7 +738,7 @@ abstract class CreatorJourneyContract {
 		HttpResponse<String> r = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", title, "body", body,
 				"channel", "tech", "original", "yes", "action", "publish"));
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-		return location(r).replaceFirst("^https?://[^/]+", "");
+		return articlePath(r);
 	}
 
 	@Test
@@ -1164,9 +1174,8 @@ abstract class CreatorJourneyContract {
 		Browser admin = admin();
 		Browser creator = newCreator(admin, "推荐作者");
 		creator.page("/studio/articles/new");
-		String firstPath = location(creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "算法透明", "body",
-				"推荐系统应当说明推荐理由。", "channel", "tech", "tags", "算法，透明", "original", "yes", "action", "publish")))
-			.replaceFirst("^https?://[^/]+", "");
+		String firstPath = articlePath(creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "算法透明", "body",
+				"推荐系统应当说明推荐理由。", "channel", "tech", "tags", "算法，透明", "original", "yes", "action", "publish")));
 		publish(creator, "第二篇", "关于可解释推荐的第二篇文章。");
 		String handle = browser().page(firstPath).html().selectFirst("[data-testid=byline] a.byline-creator").attr("href")
 			.replace("/creators/", "");
@@ -1197,8 +1206,8 @@ abstract class CreatorJourneyContract {
 		assertThat(off.select("[data-testid=feed-items] li").eachAttr("data-reason")).isNotEmpty()
 			.allMatch(r -> r.equals("feed.why.hot") || r.equals("feed.why.newest"));
 		assertThat(reader.page("/feed/settings").html().select("[data-testid=no-interests]")).hasSize(1);
-		reader.page(location(creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "第三篇", "body",
-				"关闭后阅读不再记录兴趣。", "channel", "travel", "original", "yes", "action", "publish"))).replaceFirst("^https?://[^/]+", ""));
+		reader.page(articlePath(creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "第三篇", "body",
+				"关闭后阅读不再记录兴趣。", "channel", "travel", "original", "yes", "action", "publish"))));
 		assertThat(reader.page("/feed/settings").html().select("[data-testid=no-interests]")).hasSize(1);
 		assertThat(browser().page("/algorithms").html().select("[data-testid=algo-feed]").text()).contains("关闭个性化推荐");
 	}
@@ -1265,7 +1274,7 @@ abstract class CreatorJourneyContract {
 		Map<String, String> draft = new HashMap<>(Map.of("_csrf", creator.csrfToken(), "title", "可评论的文章", "body",
 				"正文", "channel", "tech", "tags", "", "aigc", "none", "source", "", "original", "yes", "action", "publish"));
 		HttpResponse<String> published = creator.post("/studio/articles", draft);
-		return new Object[] { creator, location(published).replaceAll("^https?://[^/]+", "") };
+		return new Object[] { creator, articlePath(published) };
 	}
 
 	@Test

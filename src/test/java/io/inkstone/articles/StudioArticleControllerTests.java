@@ -23,4 +23,20 @@ class StudioArticleControllerTests {
 		assertThat(StudioArticleController.parseSchedule(soon)).isNotNull();
 	}
 
+	@Test
+	void wordsAreCountedAsChineseEditorsCountThem() {
+		assertThat(StudioPages.Editor.wordCount("湖光山色。")).isEqualTo(4);
+		assertThat(StudioPages.Editor.wordCount("**晴方好** and rainy days, 2024")).isEqualTo(7);
+		assertThat(StudioPages.Editor.wordCount("")).isZero();
+	}
+
+	@Test
+	void rowsKnowTheStateACreatorSees() {
+		assertThat(new StudioRow(1, "t", "draft", 0, 0, null, null).state()).isEqualTo("draft");
+		assertThat(new StudioRow(1, "t", "draft", 0, 0, 5L, null).state()).isEqualTo("scheduled");
+		assertThat(new StudioRow(1, "t", "deleted", 0, 0, null, null).state()).isEqualTo("trash");
+		assertThat(new StudioRow(1, "t", "removed", 0, 0, null, "r").state()).isEqualTo("removed");
+		assertThat(new StudioRow(1, "t", "deleted", 0, 1000, null, null).restorableUntil()).isEqualTo(1000 + 30L * 24 * 3600_000);
+	}
+
 }

@@ -1,0 +1,149 @@
+package io.inkstone.accounts;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import io.inkstone.channels.Channel;
+import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.SignedIn;
+import io.inkstone.web.Ui;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /account/settings}: the owner's nickname, password and signed-in devices. Changing the password needs the
+ * current one and ends every other session; any session can be ended from here.
+ */
+@Controller
+class AccountSettingsController {
+
+	static final List<String> FLASHES = List.of("nameSaved", "passwordChanged", "sessionEnded", "othersEnded", "emailSent",
+			"emailChanged");
+
+	private final AccountSettings settings;
+
+	private final AccountSessions sessions;
+
+	private final UiFactory ui;
+
+	AccountSettingsController(AccountSettings settings, AccountSessions sessions, UiFactory ui) {
+		this.settings = settings;
+		this.sessions = sessions;
+		this.ui = ui;
+	}
+
+	static String device(String ua) {
+		if (ua == null || ua.isBlank()) {
+			return "?";
+		}
+		String browser = ua.contains("Edg/") ? "Edge" : ua.contains("MicroMessenger") ? "微信" : ua.contains("Firefox/") ? "Firefox"
+				: ua.contains("Chrome/") || ua.contains("Chromium/") ? "Chrome" : ua.contains("Safari/") ? "Safari" : null;
+		String system = ua.contains("Android") ? "Android" : ua.contains("iPhone") || ua.contains("iPad") ? "iOS"
+				: ua.contains("Windows") ? "Windows" : ua.contains("Mac OS X") ? "macOS" : ua.contains("Linux") ? "Linux" : null;
+		if (browser == null && system == null) {
+			return ua.length() > 40 ? ua.substring(0, 40) + "…" : ua;
+		}
+		return (browser == null ? "" : browser) + (browser != null && system != null ? " · " : "") + (system == null ? "" : system);
+	}
+
+	private String page(HttpServletRequest request, Model model, Map<String, String> errors, String name) {
+		SignedIn me = SignedIn.current().orElseThrow();
+		HttpSession session = request.getSession(false);
+		long window = session == null || session.getMaxInactiveInterval() <= 0 ? 30L * 24 * 3600_000
+				: session.getMaxInactiveInterval() * 1000L;
+		String flash = FLASHES.stream().filter(f -> request.getParameter(f) != null).findFirst()
+			.map(f -> "settings.done." + f).orElse(null);
+		model.addAttribute("page", new AccountPages.SettingsPage(ui.of(request), List.of(), me.email(), name == null ? me.displayName() : name,
+				errors, sessions.of(me.accountId(), session == null ? null : session.getId(), System.currentTimeMillis() - window),
+				flash));
+		return "accounts/settings";
+	}
+
+	@GetMapping("/account/settings")
+	String settings(HttpServletRequest request, Model model) {
+		return page(request, model, Map.of(), null);
+	}
+
+	@PostMapping("/account/name")
+	String rename(@RequestParam(name = "displayName", defaultValue = "") String displayName, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Map<String, String> errors = settings.rename(SignedIn.current().orElseThrow().accountId(), displayName);
+		if (!errors.isEmpty()) {
+			response.setStatus(400);
+			return page(request, model, errors, displayName);
+		}
+		return "redirect:/account/settings?nameSaved";
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(@RequestParam(name = "current", defaultValue = "") String current,
+			@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		HttpSession session = request.getSession(false);
+		Map<String, String> errors = settings.changePassword(SignedIn.current().orElseThrow().accountId(), current, password,
+				session == null ? null : session.getId());
+		if (!errors.isEmpty()) {
+			response.setStatus(400);
+			return page(request, model, errors, null);
+		}
+		return "redirect:/account/settings?passwordChanged";
+	}
+
+	@PostMapping("/account/sessions/{id}/end")
+	String end(@PathVariable long id) {
+		if (!sessions.end(SignedIn.current().orElseThrow().accountId(), id, System.currentTimeMillis())) {
+			throw new NotFoundException("no such session");
+		}
+		return "redirect:/account/settings?sessionEnded";
+	}
+
+	@PostMapping("/account/sessions/end-others")
+	String endOthers(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		sessions.endOthers(SignedIn.current().orElseThrow().accountId(), session == null ? null : session.getId(),
+				System.currentTimeMillis());
+		return "redirect:/account/settings?othersEnded";
+	}
+
+	@PostMapping("/account/email")
+	String changeEmail(@RequestParam(name = "email", defaultValue = "") String email,
+			@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		AccountSettings.EmailChange change = settings.requestEmailChange(SignedIn.current().orElseThrow().accountId(), email,
+				password);
+		if (!change.errors().isEmpty()) {
+			response.setStatus(400);
+			return page(request, model, change.errors(), null);
+		}
+		return change.mailed() ? "redirect:/account/settings?emailSent" : "redirect:/account/settings?emailChanged";
+	}
+
+	/** The mailed link: a page with a button (mail scanners that open links change nothing). */
+	@GetMapping("/account/email/confirm")
+	String confirmEmailPage(@RequestParam(name = "token", defaultValue = "") String token, HttpServletRequest request,
+			Model model) {
+		String email = settings.pendingEmail(SignedIn.current().orElseThrow().accountId(), token)
+			.orElseThrow(() -> new io.inkstone.shared.BadRequestException("链接无效或已过期 / the link is not valid or has expired"));
+		model.addAttribute("page", new AccountPages.EmailConfirm(ui.of(request), List.of(), token, email));
+		return "accounts/email-confirm";
+	}
+
+	@PostMapping("/account/email/confirm")
+	String confirmEmail(@RequestParam(name = "token", defaultValue = "") String token) {
+		if (!settings.confirmEmailChange(SignedIn.current().orElseThrow().accountId(), token)) {
+			throw new io.inkstone.shared.BadRequestException("链接无效或已过期 / the link is not valid or has expired");
+		}
+		return "redirect:/account/settings?emailChanged";
+	}
+
+}

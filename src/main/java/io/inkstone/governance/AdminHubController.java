@@ -1,0 +1,67 @@
+package io.inkstone.governance;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.inkstone.articles.Article;
+import io.inkstone.creators.CreatorApplication;
+import io.inkstone.creators.CreatorApplications;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * {@code /admin}: the staff's start page — how much waits in each queue and for how long, each a link to its queue.
+ */
+@Controller
+class AdminHubController {
+
+	private final CreatorApplications applications;
+
+	private final Reports reports;
+
+	private final ArticleReviews reviews;
+
+	private final UiFactory ui;
+
+	AdminHubController(CreatorApplications applications, Reports reports, ArticleReviews reviews, UiFactory ui) {
+		this.applications = applications;
+		this.reports = reports;
+		this.reviews = reviews;
+		this.ui = ui;
+	}
+
+	@GetMapping("/admin")
+	String hub(HttpServletRequest request, Model model) {
+		List<CreatorApplication> pending = applications.pending();
+		List<Report> open = reports.queue(null);
+		List<Report> notices = open.stream().filter(Report::copyright).toList();
+		List<Report> plain = open.stream().filter(r -> !r.copyright()).toList();
+		List<Article> held = reviews.pending();
+		List<Report> reportAppeals = reports.appeals();
+		List<ArticleReviews.Decided> reviewAppeals = reviews.openAppeals();
+		List<GovernancePages.HubQueue> queues = List.of(
+				new GovernancePages.HubQueue("applications", "/admin/applications", pending.size(),
+						oldest(pending.stream().mapToLong(CreatorApplication::createdAt))),
+				new GovernancePages.HubQueue("reports", "/admin/reports", plain.size(),
+						oldest(plain.stream().mapToLong(Report::createdAt))),
+				new GovernancePages.HubQueue("held", "/admin/review", held.size(), oldest(held.stream().mapToLong(Article::updatedAt))),
+				new GovernancePages.HubQueue("appeals", "/admin/reports#appeals", reportAppeals.size() + reviewAppeals.size(),
+						oldest(java.util.stream.LongStream.concat(
+								reportAppeals.stream().mapToLong(r -> r.appealedAt() == null ? r.createdAt() : r.appealedAt()),
+								reviewAppeals.stream().mapToLong(ArticleReviews.Decided::at)))),
+				new GovernancePages.HubQueue("copyright", "/admin/reports?reason=infringement", notices.size(),
+						oldest(notices.stream().mapToLong(Report::createdAt))));
+		model.addAttribute("page", new GovernancePages.Hub(ui.of(request), List.of(), queues, System.currentTimeMillis()));
+		return "governance/hub";
+	}
+
+	private static Long oldest(java.util.stream.LongStream times) {
+		java.util.OptionalLong min = times.min();
+		return min.isPresent() ? min.getAsLong() : null;
+	}
+
+}
