@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * {@value #FAILED} when the run itself failed (I/O or database error: batches stored before it stay).
  */
 @Component
-@Profile("import")
+@Profile("import & !export")
 class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	static final int CLEAN = 0;
@@ -122,7 +122,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 					catch (IOException ex) {
 						throw new java.io.UncheckedIOException(ex);
 					}
-				}, options, System.out) : importer.importLines(in, System.out);
+				}, options, System.out) : importer.importLines(in, System.out, path.toAbsolutePath().getParent());
 				System.out.print(report.summary());
 				if (report.rejected() > 0) {
 					exitCode = Math.max(exitCode, REJECTED_LINES);

@@ -256,7 +256,7 @@ public class WxrImporter {
 		void attachments() {
 			for (Wxr.Item a : scan.attachments.values()) {
 				String url = a.attachmentUrl().isEmpty() ? a.guid() : a.attachmentUrl();
-				String relative = uploadsPath(url);
+				String relative = localPath(url);
 				String name = relative == null ? url : relative;
 				String sourceKey = key("attachment", a.postId());
 				Optional<String> known = jdbc.sql("SELECT url FROM import_attachments WHERE source_key = :k")
@@ -298,6 +298,29 @@ public class WxrImporter {
 			}
 		}
 
+		/**
+		 * Where a file of the old site is under {@code --uploads}: after {@code /wp-content/uploads/} for WordPress, or
+		 * its whole path for another site's images on the site's own host (Inkstone's export: {@code media/…}).
+		 */
+		String localPath(String url) {
+			String wordpress = uploadsPath(url);
+			if (wordpress != null || url == null) {
+				return wordpress;
+			}
+			try {
+				URI uri = URI.create(url.strip());
+				String path = uri.getRawPath();
+				if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(scan.site) || path == null || path.length() < 2) {
+					return null;
+				}
+				String decoded = java.net.URLDecoder.decode(path.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+				return decoded.contains("..") ? null : decoded;
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+
 		private void remember(Wxr.Item attachment, String relative, String url) {
 			attachmentUrls.put(attachment.postId(), url);
 			if (relative != null) {
@@ -307,7 +330,7 @@ public class WxrImporter {
 
 		/** A body URL rewritten to the new media when it names an imported upload (any size variant). */
 		String rewrite(String url) {
-			String relative = uploadsPath(url);
+			String relative = localPath(url);
 			if (relative == null) {
 				return url;
 			}
