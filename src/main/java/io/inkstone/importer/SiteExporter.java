@@ -92,10 +92,13 @@ public class SiteExporter {
 
 	private final PublicUrl publicUrl;
 
+	private final String siteName;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	SiteExporter(Articles articles, Creators creators, Channels channels, Comments comments, Media media, StaticPages pages,
-			PublicUrl publicUrl) {
+			PublicUrl publicUrl, io.inkstone.shared.InkstoneProperties properties) {
+		this.siteName = properties.siteName();
 		this.articles = articles;
 		this.creators = creators;
 		this.channels = channels;
@@ -383,7 +386,7 @@ public class SiteExporter {
 			w.writeCharacters("\n");
 			w.writeStartElement("channel");
 			String base = publicUrl.base();
-			text(w, "title", "Inkstone");
+			text(w, "title", siteName);
 			text(w, "link", base);
 			text(w, "description", "");
 			text(w, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
@@ -491,7 +494,6 @@ public class SiteExporter {
 		wpData(w, "post_password", "");
 		wp(w, "is_sticky", "0");
 		wpData(w, "attachment_url", url);
-		meta(w, "_wp_attached_file", Images.file(item));
 		w.writeEndElement();
 	}
 
