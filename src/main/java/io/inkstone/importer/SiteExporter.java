@@ -96,9 +96,12 @@ public class SiteExporter {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	SiteExporter(Articles articles, Creators creators, Channels channels, Comments comments, Media media, StaticPages pages,
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	SiteExporter(org.springframework.jdbc.core.simple.JdbcClient jdbc, Articles articles, Creators creators, Channels channels, Comments comments, Media media, StaticPages pages,
 			PublicUrl publicUrl, io.inkstone.shared.InkstoneProperties properties) {
 		this.siteName = properties.siteName();
+		this.jdbc = jdbc;
 		this.articles = articles;
 		this.creators = creators;
 		this.channels = channels;
@@ -367,6 +370,8 @@ public class SiteExporter {
 		}
 		Map<Long, Creator> authors = creators.getAll(creatorIds);
 		Map<Long, Channel> channelsById = channels.byId();
+		// posts that were sticky on WordPress (recorded by the WXR import) are written back as sticky
+		Set<Long> sticky = Set.copyOf(jdbc.sql("SELECT article_id FROM import_sticky_posts").query(Long.class).list());
 		long articleCount = 0;
 		long commentCount = 0;
 		try (OutputStream stream = Files.newOutputStream(file);
@@ -435,7 +440,8 @@ public class SiteExporter {
 					break;
 				}
 				for (Article a : page) {
-					commentCount += post(w, a, authors.get(a.creatorId()), channelsById.get(a.channelId()), images);
+					commentCount += post(w, a, authors.get(a.creatorId()), channelsById.get(a.channelId()), images,
+							sticky.contains(a.id()));
 					articleCount++;
 				}
 				after = page.get(page.size() - 1).id();
@@ -498,7 +504,8 @@ public class SiteExporter {
 	}
 
 	/** Writes the article as a post; returns how many comments it carried. */
-	private int post(XMLStreamWriter w, Article a, Creator creator, Channel channel, Images images) throws XMLStreamException {
+	private int post(XMLStreamWriter w, Article a, Creator creator, Channel channel, Images images, boolean sticky)
+			throws XMLStreamException {
 		String link = publicUrl.absolute("/articles/" + a.id());
 		Long scheduled = a.articleStatus() == ArticleStatus.DRAFT ? articles.scheduledAt(a.id()) : null;
 		long date = scheduled != null ? scheduled : a.publishedAt();
@@ -529,7 +536,7 @@ public class SiteExporter {
 		wp(w, "menu_order", "0");
 		wpData(w, "post_type", "post");
 		wpData(w, "post_password", "");
-		wp(w, "is_sticky", "0");
+		wp(w, "is_sticky", sticky ? "1" : "0");
 		if (channel != null) {
 			category(w, "category", channel.slug(), channel.name());
 		}

@@ -436,7 +436,10 @@ public class WxrImporter {
 					report.imported(1);
 					report.count("posts → " + finalLabel);
 					if (item.sticky() && finalPublished) {
-						report.count("posts → sticky on WordPress (not pinned here)");
+						jdbc.sql("INSERT INTO import_sticky_posts (article_id, source_key, created_at) VALUES (:id, :k, :now)"
+								+ " ON CONFLICT (article_id) DO NOTHING")
+							.param("id", id).param("k", article.importKey()).param("now", System.currentTimeMillis()).update();
+						report.count("posts → sticky on WordPress (recorded, not pinned here)");
 					}
 					comments(item, id);
 				}

@@ -171,6 +171,14 @@ abstract class SiteExportRoundTripContract {
 	}
 
 	@Test
+	void aPostStickyOnWordPressStaysStickyThroughInkstone() throws IOException {
+		String xml = Files.readString(wxrDir.resolve("wordpress.xml"));
+		assertThat(xml.split("<wp:is_sticky>1</wp:is_sticky>", -1)).hasSize(2);
+		assertThat(fromWxr.jdbc().sql("SELECT a.title FROM import_sticky_posts s JOIN articles a ON a.id = s.article_id")
+			.query(String.class).list()).containsExactly("港口夜景：一座城市的灯火");
+	}
+
+	@Test
 	void theJsonLinesImportBringsBackTheSameSite() {
 		assertSameSite(fromJsonl, true);
 	}
