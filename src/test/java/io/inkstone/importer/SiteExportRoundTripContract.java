@@ -126,6 +126,30 @@ abstract class SiteExportRoundTripContract {
 		runs.add(importInto(fromJsonl, jsonlDir.resolve("articles.jsonl").toString()));
 		fromWxr = freshSite();
 		runs.add(importInto(fromWxr, wxrDir.resolve("wordpress.xml").toString(), "--uploads", wxrDir.toString()));
+		Path bad = work.resolve("bad.jsonl");
+		Files.writeString(bad, BAD);
+		badRun = importInto(fromJsonl, bad.toString());
+	}
+
+	static final String BAD = """
+			{"id":"bad-1","creator":"laowang","channel":"科技","title":"坏行一","body_markdown":"x","published_at":"2024-05-20T10:00:00+08:00","status":"archived"}
+			{"id":"bad-2","creator":"laowang","channel":"科技","title":"坏行二","body_markdown":"x","published_at":"2024-05-20T10:00:00+08:00","status":"scheduled"}
+			{"id":"bad-3","creator":"laowang","channel":"科技","title":"坏行三","body_markdown":"x","published_at":"2024-05-20T10:00:00+08:00","images":{"url":"/x.jpg"}}
+			{"id":"bad-4","creator":"laowang","channel":"科技","title":"坏行四","body_markdown":"x","published_at":"2024-05-20T10:00:00+08:00","comments":[{"author":"甲","created_at":"2024-05-20T10:00:00+08:00"}]}
+			""";
+
+	Run badRun;
+
+	@Test
+	void badExportFieldsCostTheirLineWithAReasonAndStoreNothing() {
+		assertThat(badRun.exitCode()).as(badRun.output()).isEqualTo(ImportCommand.REJECTED_LINES);
+		assertThat(badRun.output()).contains("Imported: 0, skipped as duplicate: 0, rejected: 4")
+			.contains("status must be published, draft or scheduled")
+			.contains("missing or empty field: publish_at")
+			.contains("images must be an array")
+			.contains("missing or empty field: body");
+		assertThat(fromJsonl.jdbc().sql("SELECT COUNT(*) FROM articles WHERE title LIKE '坏行%'").query(Long.class).single())
+			.isZero();
 	}
 
 	Run run(int n) {
