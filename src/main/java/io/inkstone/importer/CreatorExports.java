@@ -59,6 +59,9 @@ public class CreatorExports {
 
 	static final Duration KEEP = Duration.ofDays(7);
 
+	/** Exports a creator may start in 24 hours (each is a zip on disk for a week). */
+	static final int PER_DAY = 3;
+
 	/** A running build that has not moved for this long was interrupted (a restart): it shows as failed. */
 	static final Duration STALE = Duration.ofMinutes(10);
 
@@ -125,9 +128,19 @@ public class CreatorExports {
 		if (building.isPresent()) {
 			return building.get();
 		}
+		long now = clock.millis();
+		List<Long> today = jdbc.sql("SELECT created_at FROM creator_exports WHERE creator_id = :creator AND created_at > :since"
+				+ " AND state <> 'failed' ORDER BY created_at")
+			.param("creator", creatorId)
+			.param("since", now - Duration.ofDays(1).toMillis())
+			.query(Long.class)
+			.list();
+		if (today.size() >= PER_DAY) {
+			throw new io.inkstone.shared.TooManyRequestsException(
+					Math.max(1, (today.get(0) + Duration.ofDays(1).toMillis() - now) / 1000));
+		}
 		purgeExpired();
 		long id = Ids.next();
-		long now = clock.millis();
 		jdbc.sql("INSERT INTO creator_exports (id, creator_id, state, done, total, bytes, created_at, updated_at)"
 				+ " VALUES (:id, :creator, 'queued', 0, :total, 0, :now, :now)")
 			.param("id", id)

@@ -229,6 +229,28 @@ abstract class CreatorExportContract {
 	}
 
 	@Test
+	void aCreatorStartsAFewExportsADay() {
+		String handle = "busy" + (System.nanoTime() % 1_000_000);
+		Browser creator = creator(handle);
+		long creatorId = creators.get(handle).id();
+		for (int i = 0; i < CreatorExports.PER_DAY; i++) {
+			jdbc.sql("INSERT INTO creator_exports (id, creator_id, state, done, total, bytes, created_at, updated_at, expires_at)"
+					+ " VALUES (:id, :creator, 'done', 0, 0, 0, :now, :now, :later)")
+				.param("id", io.inkstone.shared.Ids.next())
+				.param("creator", creatorId)
+				.param("now", System.currentTimeMillis() - 1000)
+				.param("later", System.currentTimeMillis() + 86_400_000L)
+				.update();
+		}
+		creator.page("/studio/export");
+		HttpResponse<String> refused = creator.post("/studio/export", Map.of("_csrf", creator.csrfToken()));
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_exports WHERE creator_id = :c").param("c", creatorId)
+			.query(Long.class).single()).isEqualTo(CreatorExports.PER_DAY);
+	}
+
+	@Test
 	void someoneWhoIsNotACreatorHasNoExport() {
 		assertThat(browser().get("/studio/export").statusCode()).isIn(302, 401, 403);
 		Browser reader = browser();
