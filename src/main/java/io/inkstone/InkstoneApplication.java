@@ -13,7 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  *
  * <p>{@code java -jar inkstone.jar} serves the site; {@code java -jar inkstone.jar import FILE.jsonl}
  * imports articles and exits (see {@code importer}); {@code java -jar inkstone.jar reindex} rebuilds the search
- * index from the database and exits; {@code backup [DIR]} and {@code restore DIR [--force]} back up and restore the
+ * index from the database and exits; {@code export --format=jsonl|wxr DIR} writes the site out (see {@code importer}); {@code backup [DIR]} and {@code restore DIR [--force]} back up and restore the
  * database and media without starting the server (see {@code backup}).
  */
 @SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
@@ -24,6 +24,9 @@ public class InkstoneApplication {
 	public static void main(String[] args) {
 		if (args.length > 0 && "import".equals(args[0])) {
 			System.exit(runImport(Arrays.copyOfRange(args, 1, args.length)));
+		}
+		if (args.length > 0 && "export".equals(args[0])) {
+			System.exit(runExport(Arrays.copyOfRange(args, 1, args.length)));
 		}
 		if (args.length > 0 && "backup".equals(args[0])) {
 			System.exit(io.inkstone.backup.BackupCommand.backup(Arrays.copyOfRange(args, 1, args.length)));
@@ -61,6 +64,71 @@ public class InkstoneApplication {
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setAdditionalProfiles("import");
 		return SpringApplication.exit(app.run(args));
+	}
+
+	/**
+	 * Runs the export command without a web server (and, like the import, without the search index and the scheduled
+	 * jobs) and returns its exit code. The arguments are checked first: an unknown format, no directory, or a
+	 * directory that exists and is not empty is a usage error (exit 2) and nothing is started or written.
+	 */
+	public static int runExport(String... args) {
+		String problem = exportArgumentProblem(args);
+		if (problem != null) {
+			System.err.println(problem);
+			return 2; // ExportCommand.USAGE
+		}
+		SpringApplication app = new SpringApplication(InkstoneApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		app.setAdditionalProfiles("import", "export");
+		return SpringApplication.exit(app.run(args));
+	}
+
+	/** The one-line usage error of these export arguments, or null. */
+	static String exportArgumentProblem(String... args) {
+		String format = null;
+		java.util.List<String> dirs = new java.util.ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--format")) {
+				format = i + 1 < args.length ? args[++i] : "";
+			}
+			else if (args[i].startsWith("--format=")) {
+				format = args[i].substring("--format=".length());
+			}
+			else if (!args[i].startsWith("--")) {
+				dirs.add(args[i]);
+			}
+		}
+		String usage = "usage: java -jar inkstone.jar export --format=jsonl|wxr DIR";
+		if (format == null || !(format.equals("jsonl") || format.equals("wxr"))) {
+			return usage + " (--format must be jsonl or wxr; nothing exported)";
+		}
+		if (dirs.size() != 1) {
+			return usage + " (give one directory; nothing exported)";
+		}
+		java.nio.file.Path dir;
+		try {
+			dir = java.nio.file.Path.of(dirs.get(0));
+		}
+		catch (java.nio.file.InvalidPathException ex) {
+			return "export: not a valid directory name: " + dirs.get(0);
+		}
+		if (java.nio.file.Files.exists(dir)) {
+			if (!java.nio.file.Files.isDirectory(dir)) {
+				return "export: not a directory: " + dir + " (nothing exported)";
+			}
+			try (var entries = java.nio.file.Files.list(dir)) {
+				if (entries.findAny().isPresent()) {
+					return "export: " + dir + " is not empty (choose a new or empty directory; nothing exported)";
+				}
+			}
+			catch (java.io.IOException ex) {
+				return "export: cannot read " + dir + " (" + ex.getMessage() + "; nothing exported)";
+			}
+			if (!java.nio.file.Files.isWritable(dir)) {
+				return "export: cannot write to " + dir + " (permission denied; nothing exported)";
+			}
+		}
+		return null;
 	}
 
 	/** The one-line usage error of these import arguments, or null when every file argument is a readable file. */

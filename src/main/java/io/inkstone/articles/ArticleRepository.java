@@ -33,6 +33,17 @@ class ArticleRepository {
 		this.jdbc = jdbc;
 	}
 
+	/** Articles but deleted and removed ones, by id after {@code afterId}; one creator's when {@code creatorId} is set. */
+	List<Article> forExport(Long creatorId, long afterId, int limit) {
+		return jdbc.sql("SELECT " + FULL + " FROM articles WHERE id > :after AND status NOT IN ('deleted', 'removed')"
+				+ (creatorId == null ? "" : " AND creator_id = :creator") + " ORDER BY id LIMIT :limit")
+			.param("after", afterId)
+			.param("creator", creatorId == null ? 0L : creatorId)
+			.param("limit", limit)
+			.query(Article.class)
+			.list();
+	}
+
 	Optional<Article> findById(long id) {
 		return jdbc.sql("SELECT " + FULL + " FROM articles WHERE id = :id").param("id", id).query(Article.class).optional();
 	}
@@ -207,7 +218,7 @@ class ArticleRepository {
 				  cover_image, tags, original, aigc, source, status, removal_reason, published_at, updated_at, created_at, change_seq,
 				  publish_at)
 				VALUES (:id, :key, :creator, :channel, :title, :markdown, :html, :summary,
-				  :cover, :tags, FALSE, 'none', NULL, :status, NULL, :published, :modified, :modified, :seq, :publishAt)
+				  :cover, :tags, :original, :aigc, :source, :status, NULL, :published, :modified, :modified, :seq, :publishAt)
 				ON CONFLICT (import_key) DO NOTHING""")
 			.param("id", id)
 			.param("key", a.importKey())
@@ -220,6 +231,9 @@ class ArticleRepository {
 			.param("cover", a.coverImage() != null ? a.coverImage()
 					: MarkdownRenderer.imageSources(bodyHtml).stream().findFirst().orElse(null))
 			.param("tags", a.tags())
+			.param("original", a.original())
+			.param("aigc", a.aigc().dbValue())
+			.param("source", a.source())
 			.param("status", a.published() ? ArticleStatus.PUBLISHED.dbValue() : ArticleStatus.DRAFT.dbValue())
 			.param("published", a.publishedAt())
 			.param("modified", a.modifiedAt())

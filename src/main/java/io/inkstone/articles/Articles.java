@@ -550,6 +550,14 @@ public class Articles {
 		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
 	}
 
+	/**
+	 * The articles to export (every status but deleted and removed), in id order after {@code afterId}, at most
+	 * {@code limit}; only one creator's when {@code creatorId} is not null.
+	 */
+	public List<Article> forExport(Long creatorId, long afterId, int limit) {
+		return repository.forExport(creatorId, afterId, limit);
+	}
+
 	/** Any article by id whatever its status (moderation needs to see what was reported). */
 	public java.util.Optional<Article> find(long id) {
 		return repository.findById(id);

@@ -22,10 +22,15 @@ import java.util.Set;
 
 import io.inkstone.articles.Aigc;
 import io.inkstone.articles.Articles;
+import io.inkstone.articles.ImportedArticle;
 import io.inkstone.articles.NewArticle;
 import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creators;
+import io.inkstone.engagement.Comments;
+import io.inkstone.media.Media;
+import io.inkstone.media.MediaItem;
+import io.inkstone.pages.StaticPages;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,18 +71,33 @@ public class ArticleImporter {
 
 	private final TransactionTemplate tx;
 
+	private final Media media;
+
+	private final Comments comments;
+
+	private final StaticPages pages;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	ArticleImporter(Articles articles, Creators creators, Channels channels, TransactionTemplate tx) {
+	ArticleImporter(Articles articles, Creators creators, Channels channels, TransactionTemplate tx, Media media,
+			Comments comments, StaticPages pages) {
 		this.articles = articles;
 		this.creators = creators;
 		this.channels = channels;
 		this.tx = tx;
+		this.media = media;
+		this.comments = comments;
+		this.pages = pages;
 	}
 
-	/** A validated line: the article and who and where it belongs to, resolved when the batch is stored. */
-	private record Pending(long line, String handle, String displayName, String channel, String importKey, String title,
-			String body, String tags, boolean original, Aigc aigc, String source, long publishedAt) {
+	/**
+	 * A validated line: the article and who and where it belongs to, resolved when the batch is stored. {@code rich}
+	 * holds what an export from Inkstone carries besides (status, summary, cover, images, comments); such a line is
+	 * stored on its own.
+	 */
+	private record Pending(long line, String handle, String displayName, String channel, String channelName,
+			String importKey, String title, String body, String tags, boolean original, Aigc aigc, String source,
+			long publishedAt, Rich rich) {
 
 		NewArticle article(long creatorId, long channelId) {
 			return new NewArticle(importKey, creatorId, channelId, title, body, tags, original, aigc, source, publishedAt);
@@ -85,7 +105,53 @@ public class ArticleImporter {
 
 	}
 
+	/** The optional fields of a line beyond the basic article (what Inkstone's own export writes). */
+	private record Rich(boolean published, Long publishAt, long modifiedAt, String summary, String cover,
+			List<Image> images, List<LineComment> comments) {
+
+	}
+
+	/** An image of the line: its address in the body or cover, and its file relative to the JSON Lines file. */
+	record Image(String url, String file, String alt) {
+
+	}
+
+	/** A comment of the line; {@code replyTo} is the {@code id} of the comment it answers. */
+	record LineComment(String id, String replyTo, String author, String body, long createdAt) {
+
+	}
+
+	/** A static page line ({@code "type": "page"}). */
+	private record PendingPage(long line, String importKey, String path, String title, String body, long createdAt) {
+
+	}
+
 	public ImportReport importLines(InputStream in, PrintStream progress) throws IOException {
+		return importLines(in, progress, null);
+	}
+
+	/**
+	 * Imports the lines; the {@code file} of an image is looked up under {@code baseDir} (the directory of the JSON
+	 * Lines file), and without one the image keeps its address.
+	 */
+	public ImportReport importLines(InputStream in, PrintStream progress, java.nio.file.Path baseDir) throws IOException {
+		this.baseDir.set(baseDir);
+		this.uploaded.set(new HashMap<>());
+		try {
+			return importLinesNow(in, progress);
+		}
+		finally {
+			this.baseDir.remove();
+			this.uploaded.remove();
+		}
+	}
+
+	private final ThreadLocal<java.nio.file.Path> baseDir = new ThreadLocal<>();
+
+	/** Image address → new address, per run: an image several lines use is stored once. */
+	private final ThreadLocal<Map<String, String>> uploaded = new ThreadLocal<>();
+
+	private ImportReport importLinesNow(InputStream in, PrintStream progress) throws IOException {
 		channels.ensureDefaults();
 		ImportReport report = new ImportReport();
 		List<Pending> batch = new ArrayList<>(BATCH);
@@ -106,7 +172,12 @@ public class ArticleImporter {
 				if (line.isBlank()) {
 					continue;
 				}
-				Pending pending = parse(lineNo, line);
+				Object parsed = parse(lineNo, line);
+				if (parsed instanceof PendingPage page) {
+					storePage(page, report);
+					continue;
+				}
+				Pending pending = (Pending) parsed;
 				if (!keysInBatch.add(pending.importKey())) {
 					report.duplicates(1);
 					continue;
@@ -147,7 +218,16 @@ public class ArticleImporter {
 		// channels first, on their own: they are few, shared, cached by the channels module, and only valid lines
 		// bring one; a rolled-back batch must not leave a cached channel that is not in the database
 		Map<String, Long> channelIds = new HashMap<>();
-		batch.forEach(p -> channelIds.computeIfAbsent(p.channel(), s -> channels.ensure(s).id()));
+		batch.forEach(p -> channelIds.computeIfAbsent(p.channel(), s -> p.channelName() == null ? channels.ensure(s).id()
+				: channels.findBySlugOrName(s).orElseGet(() -> channels.ensureNamed(s, p.channelName())).id()));
+		List<Pending> rich = batch.stream().filter(p -> p.rich() != null).toList();
+		batch.removeIf(p -> p.rich() != null);
+		for (Pending p : rich) {
+			storeRich(p, channelIds.get(p.channel()), report);
+		}
+		if (batch.isEmpty()) {
+			return;
+		}
 		try {
 			int stored = tx.execute(status -> storeNow(batch, channelIds));
 			report.imported(stored);
@@ -183,7 +263,127 @@ public class ArticleImporter {
 		return articles.importBatch(resolved).size();
 	}
 
-	private Pending parse(long lineNo, String line) {
+	/**
+	 * A line with what an Inkstone export carries: stored alone, in one transaction with its creator, images and
+	 * comments. A known import key stores nothing (and uploads nothing).
+	 */
+	private void storeRich(Pending p, long channelId, ImportReport report) {
+		if (articles.idOfImport(p.importKey()).isPresent()) {
+			report.duplicates(1);
+			return;
+		}
+		Rich rich = p.rich();
+		try {
+			tx.executeWithoutResult(status -> {
+				long creatorId = creators.ensure(p.handle(), p.displayName()).id();
+				String body = p.body();
+				String cover = rich.cover();
+				for (Image image : rich.images()) {
+					String url = upload(creatorId, image, p.line(), report);
+					if (url != null) {
+						body = replaceImage(body, image.url(), url);
+						cover = cover == null ? null : replaceImage(cover, image.url(), url);
+					}
+				}
+				ImportedArticle article = new ImportedArticle(p.importKey(), creatorId, channelId, p.title(), body,
+						rich.summary(), cover, p.tags(), rich.published(), rich.publishAt(), p.publishedAt(),
+						Math.max(p.publishedAt(), rich.modifiedAt()), p.original(), p.aigc(), p.source());
+				java.util.Optional<Long> stored = articles.importArticle(article);
+				if (stored.isEmpty()) {
+					report.duplicates(1);
+					return;
+				}
+				report.imported(1);
+				Map<String, Long> commentIds = new HashMap<>();
+				for (LineComment c : rich.comments()) {
+					Long parent = c.replyTo() == null ? null : commentIds.get(c.replyTo());
+					long id = comments.importComment(stored.get(), parent, c.author(), c.body(), c.createdAt());
+					if (c.id() != null && parent == null) {
+						commentIds.put(c.id(), id);
+					}
+					else if (c.id() != null) {
+						commentIds.put(c.id(), parent); // a reply to a reply joins the thread of its root
+					}
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			log.debug("Import line {} failed", p.line(), ex);
+			report.reject(p.line(), "the line could not be stored: " + abbreviate(rootMessage(ex)));
+		}
+	}
+
+	/** The new address of the image, or null when its file is missing (the body keeps the old address). */
+	private String upload(long creatorId, Image image, long line, ImportReport report) {
+		Map<String, String> known = uploaded.get();
+		String done = known.get(image.url());
+		if (done != null) {
+			return done;
+		}
+		java.nio.file.Path base = baseDir.get();
+		if (base == null || image.file() == null) {
+			report.skip("line " + line + ": image " + abbreviate(image.url()) + " has no file here, its address is kept");
+			return null;
+		}
+		java.nio.file.Path file = base.resolve(image.file()).normalize();
+		if (!file.startsWith(base.normalize()) || !java.nio.file.Files.isRegularFile(file)) {
+			report.skip("line " + line + ": image file " + abbreviate(image.file()) + " not found, its address is kept");
+			return null;
+		}
+		try {
+			String alt = image.alt() == null || image.alt().isBlank() ? file.getFileName().toString() : image.alt();
+			alt = alt.length() > Media.MAX_ALT ? alt.substring(0, Media.MAX_ALT) : alt;
+			MediaItem item = media.upload(creatorId, java.nio.file.Files.readAllBytes(file), alt);
+			known.put(image.url(), item.url());
+			report.count("images → media library");
+			return item.url();
+		}
+		catch (IOException | RuntimeException ex) {
+			report.skip("line " + line + ": image file " + abbreviate(image.file()) + ": " + abbreviate(String.valueOf(ex.getMessage())));
+			return null;
+		}
+	}
+
+	private static final java.util.regex.Pattern MEDIA_URL = java.util.regex.Pattern
+		.compile("(?:https?://[^/\\s\"'()<>]+)?/media/([0-9a-f]{64})/(?:full|[0-9]{2,4})\\.(?:jpg|png|gif|webp)");
+
+	/**
+	 * Every address of the image replaced by the new one: for an Inkstone image ({@code /media/<sha>/…}) each of its
+	 * renditions, relative or absolute; for any other address that address.
+	 */
+	static String replaceImage(String text, String oldUrl, String newUrl) {
+		java.util.regex.Matcher m = MEDIA_URL.matcher(oldUrl);
+		if (!m.matches()) {
+			return text.replace(oldUrl, newUrl);
+		}
+		String sha = m.group(1);
+		java.util.regex.Matcher in = MEDIA_URL.matcher(text);
+		StringBuilder out = new StringBuilder();
+		while (in.find()) {
+			in.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(in.group(1).equals(sha) ? newUrl : in.group()));
+		}
+		in.appendTail(out);
+		return out.toString();
+	}
+
+	private void storePage(PendingPage page, ImportReport report) {
+		try {
+			java.util.Optional<String> stored = tx.execute(
+					status -> pages.importPage(page.importKey(), page.path(), page.title(), page.body(), page.createdAt()));
+			if (stored.isPresent()) {
+				report.imported(1);
+				report.count("pages → static pages");
+			}
+			else {
+				report.duplicates(1);
+			}
+		}
+		catch (RuntimeException ex) {
+			report.reject(page.line(), "the page could not be stored: " + abbreviate(rootMessage(ex)));
+		}
+	}
+
+	private Object parse(long lineNo, String line) {
 		try {
 			return parseLine(lineNo, line);
 		}
@@ -196,7 +396,7 @@ public class ArticleImporter {
 		}
 	}
 
-	private Pending parseLine(long lineNo, String line) {
+	private Object parseLine(long lineNo, String line) {
 		JsonNode node;
 		try {
 			node = json.readTree(line);
@@ -206,6 +406,13 @@ public class ArticleImporter {
 		}
 		if (node == null || !node.isObject()) {
 			throw new InvalidLine("not a JSON object");
+		}
+		String type = optional(node, "type");
+		if ("page".equals(type)) {
+			return parsePage(lineNo, node);
+		}
+		if (type != null && !"article".equals(type)) {
+			throw new InvalidLine("type must be article or page");
 		}
 		String creator = required(node, "creator");
 		String creatorName = optional(node, "creator_name");
@@ -249,8 +456,96 @@ public class ArticleImporter {
 			throw new InvalidLine("id longer than 180 characters");
 		}
 		String importKey = id != null ? "id:" + id : "sha:" + sha256(handle + '\n' + title + '\n' + body);
-		return new Pending(lineNo, handle, displayName, channel, importKey, title, body, tags, original, aigc,
-				source == null ? null : abbreviate(source), publishedAt);
+		String channelName = optional(node, "channel_name");
+		if (channelName != null && channelName.length() > 100) {
+			throw new InvalidLine("channel_name longer than 100 characters");
+		}
+		return new Pending(lineNo, handle, displayName, channel, channelName, importKey, title, body, tags, original, aigc,
+				source == null ? null : abbreviate(source), publishedAt, rich(node, publishedAt));
+	}
+
+	/** The fields an Inkstone export adds, or null when the line has none of them (the fast batch path). */
+	private Rich rich(JsonNode node, long publishedAt) {
+		String status = optional(node, "status");
+		String summary = optional(node, "summary");
+		String cover = optional(node, "cover");
+		String modified = optional(node, "modified_at");
+		JsonNode images = node.get("images");
+		JsonNode commentNodes = node.get("comments");
+		if (status == null && summary == null && cover == null && modified == null && images == null && commentNodes == null) {
+			return null;
+		}
+		boolean published;
+		Long publishAt = null;
+		switch (status == null ? "published" : status) {
+			case "published" -> published = true;
+			case "draft" -> published = false;
+			case "scheduled" -> {
+				published = false;
+				publishAt = date(required(node, "publish_at"), "publish_at");
+			}
+			default -> throw new InvalidLine("status must be published, draft or scheduled");
+		}
+		long modifiedAt = modified == null ? publishedAt : date(modified, "modified_at");
+		if (summary != null && summary.length() > 1000) {
+			throw new InvalidLine("summary longer than 1000 characters");
+		}
+		if (cover != null && cover.length() > 500) {
+			throw new InvalidLine("cover longer than 500 characters");
+		}
+		List<Image> imageList = new ArrayList<>();
+		for (JsonNode image : array(images, "images")) {
+			if (!image.isObject()) {
+				throw new InvalidLine("images must be objects with url, file and alt");
+			}
+			imageList.add(new Image(required(image, "url"), optional(image, "file"), optional(image, "alt")));
+		}
+		List<LineComment> commentList = new ArrayList<>();
+		for (JsonNode c : array(commentNodes, "comments")) {
+			if (!c.isObject()) {
+				throw new InvalidLine("comments must be objects with author, body and created_at");
+			}
+			commentList.add(new LineComment(optional(c, "id"), optional(c, "reply_to"), optional(c, "author"),
+					required(c, "body"), date(required(c, "created_at"), "created_at")));
+		}
+		return new Rich(published, publishAt, modifiedAt, summary, cover, imageList, commentList);
+	}
+
+	private PendingPage parsePage(long lineNo, JsonNode node) {
+		String path = StaticPages.normalizePath(required(node, "path"));
+		if (!StaticPages.isValidPath(path)) {
+			throw new InvalidLine("invalid page path: " + abbreviate(path));
+		}
+		String title = required(node, "title").strip();
+		if (title.length() > StaticPages.MAX_TITLE) {
+			throw new InvalidLine("title must be 1–" + StaticPages.MAX_TITLE + " characters");
+		}
+		String body = required(node, "body_markdown");
+		if (body.length() > StaticPages.MAX_BODY) {
+			throw new InvalidLine("body_markdown must be 1–" + StaticPages.MAX_BODY + " characters");
+		}
+		String id = optional(node, "id");
+		String key = id != null ? "id:" + id : "path:" + path;
+		return new PendingPage(lineNo, key, path, title, body, date(required(node, "published_at"), "published_at"));
+	}
+
+	private static Iterable<JsonNode> array(JsonNode node, String field) {
+		if (node == null || node.isNull()) {
+			return List.of();
+		}
+		if (!node.isArray()) {
+			throw new InvalidLine(field + " must be an array");
+		}
+		return node;
+	}
+
+	private static long date(String text, String field) {
+		try {
+			return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidLine(field + " is not an ISO-8601 date-time with offset: " + abbreviate(text));
+		}
 	}
 
 	/**

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * {@value #FAILED} when the run itself failed (I/O or database error: batches stored before it stay).
  */
 @Component
-@Profile("import")
+@Profile("import & !export")
 class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	static final int CLEAN = 0;
@@ -47,13 +47,14 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	static final String USAGE_TEXT = "usage: java -jar inkstone.jar import FILE.jsonl [FILE.jsonl …]\n"
-			+ "       java -jar inkstone.jar import export.xml [--uploads DIR] [--channel-map FILE]   (a WordPress export)";
+			+ "       java -jar inkstone.jar import export.xml [--uploads DIR] [--channel-map FILE] [--no-fetch]   (a WordPress export)";
 
 	@Override
 	public void run(ApplicationArguments args) {
 		List<String> files = new java.util.ArrayList<>();
 		Path uploads = null;
 		Path channelMapFile = null;
+		boolean fetch = true;
 		String[] raw = args.getSourceArgs();
 		for (int i = 0; i < raw.length; i++) {
 			String arg = raw[i];
@@ -80,6 +81,9 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 					channelMapFile = Path.of(value);
 				}
 			}
+			else if (arg.equals("--no-fetch")) {
+				fetch = false;
+			}
 			else if (!arg.startsWith("--")) {
 				files.add(arg);
 			}
@@ -105,7 +109,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 				return;
 			}
 		}
-		WxrImporter.Options options = new WxrImporter.Options(uploads, channelMap);
+		WxrImporter.Options options = new WxrImporter.Options(uploads, channelMap, fetch);
 		for (String file : files) {
 			Path path = Path.of(file);
 			if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
@@ -122,7 +126,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 					catch (IOException ex) {
 						throw new java.io.UncheckedIOException(ex);
 					}
-				}, options, System.out) : importer.importLines(in, System.out);
+				}, options, System.out) : importer.importLines(in, System.out, path.toAbsolutePath().getParent());
 				System.out.print(report.summary());
 				if (report.rejected() > 0) {
 					exitCode = Math.max(exitCode, REJECTED_LINES);

@@ -80,12 +80,15 @@ public class WxrImporter {
 
 	private final LegacyPaths legacy;
 
+	private final AttachmentFetcher fetcher;
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate tx;
 
 	WxrImporter(Articles articles, Creators creators, Channels channels, StaticPages pages, Comments comments, Media media,
-			LegacyPaths legacy, JdbcClient jdbc, TransactionTemplate tx) {
+			LegacyPaths legacy, JdbcClient jdbc, TransactionTemplate tx, AttachmentFetcher fetcher) {
+		this.fetcher = fetcher;
 		this.articles = articles;
 		this.creators = creators;
 		this.channels = channels;
@@ -98,7 +101,12 @@ public class WxrImporter {
 	}
 
 	/** Options of a run: where a copy of wp-content/uploads is, and category → channel overrides. */
-	public record Options(Path uploads, Map<String, String> channelMap) {
+	public record Options(Path uploads, Map<String, String> channelMap, boolean fetch) {
+
+		/** Attachments not under {@code uploads} are fetched from their URL. */
+		public Options(Path uploads, Map<String, String> channelMap) {
+			this(uploads, channelMap, true);
+		}
 
 		public static Options none() {
 			return new Options(null, Map.of());
@@ -231,6 +239,9 @@ public class WxrImporter {
 
 		private final Map<Long, String> attachmentUrls = new HashMap<>();
 
+		/** Attachment URL (on any host) → new URL. */
+		private final Map<String, String> fetched = new HashMap<>();
+
 		private final Map<String, Long> creatorIds = new HashMap<>();
 
 		private final Map<String, Long> channelIds = new HashMap<>();
@@ -256,45 +267,96 @@ public class WxrImporter {
 		void attachments() {
 			for (Wxr.Item a : scan.attachments.values()) {
 				String url = a.attachmentUrl().isEmpty() ? a.guid() : a.attachmentUrl();
-				String relative = uploadsPath(url);
+				String relative = localPath(url);
 				String name = relative == null ? url : relative;
 				String sourceKey = key("attachment", a.postId());
 				Optional<String> known = jdbc.sql("SELECT url FROM import_attachments WHERE source_key = :k")
 					.param("k", sourceKey).query(String.class).optional();
 				if (known.isPresent()) {
 					remember(a, relative, known.get());
+					fetched.put(url, known.get());
 					report.count("attachments → already imported");
 					continue;
 				}
-				String extension = relative == null ? "" : extension(relative);
+				String extension = extension(relative != null ? relative : urlPath(url));
 				if (!IMAGE_TYPES.contains(extension)) {
 					report.skip("attachment " + a.postId() + " (" + name + "): not an image, its original link is kept");
 					continue;
 				}
+				byte[] bytes = null;
+				String why;
 				if (options.uploads() == null) {
-					report.skip("attachment " + a.postId() + " (" + name + "): no --uploads directory given (fetching from the"
-							+ " old site is not supported), its original link is kept");
-					continue;
+					why = "no --uploads directory given";
 				}
-				Path file = options.uploads().resolve(relative).normalize();
-				if (!file.startsWith(options.uploads().normalize()) || !Files.isRegularFile(file)) {
-					report.skip("attachment " + a.postId() + " (" + name + "): file not found in --uploads, its original link is kept");
-					continue;
+				else if (relative == null) {
+					why = "not under --uploads (another host)";
+				}
+				else {
+					Path file = options.uploads().resolve(relative).normalize();
+					if (file.startsWith(options.uploads().normalize()) && Files.isRegularFile(file)) {
+						try {
+							bytes = Files.readAllBytes(file);
+						}
+						catch (IOException ex) {
+							report.skip("attachment " + a.postId() + " (" + name + "): " + abbreviate(String.valueOf(ex.getMessage())));
+							continue;
+						}
+					}
+					why = "file not found in --uploads";
+				}
+				String counted = "attachments → media library";
+				if (bytes == null) {
+					if (!options.fetch() || !fetcher.enabled()) {
+						report.skip("attachment " + a.postId() + " (" + name + "): " + why + " (fetching is off), its original link is kept");
+						continue;
+					}
+					try {
+						bytes = fetcher.fetch(url);
+						counted = "attachments → fetched from their URL";
+					}
+					catch (AttachmentFetcher.Refused ex) {
+						report.skip("attachment " + a.postId() + " (" + name + "): " + why + ", and " + ex.getMessage()
+								+ "; its original link is kept");
+						continue;
+					}
 				}
 				try {
-					byte[] bytes = Files.readAllBytes(file);
-					String alt = a.title().isBlank() ? file.getFileName().toString() : a.title();
+					String alt = a.title().isBlank() ? fileName(relative != null ? relative : urlPath(url)) : a.title();
 					alt = alt.length() > Media.MAX_ALT ? alt.substring(0, Media.MAX_ALT) : alt;
 					MediaItem item = media.upload(creatorId(a.creator()), bytes, alt);
 					jdbc.sql("INSERT INTO import_attachments (source_key, url, created_at) VALUES (:k, :url, :now)"
 							+ " ON CONFLICT (source_key) DO NOTHING")
 						.param("k", sourceKey).param("url", item.url()).param("now", System.currentTimeMillis()).update();
 					remember(a, relative, item.url());
-					report.count("attachments → media library");
+					fetched.put(url, item.url());
+					report.count(counted);
 				}
-				catch (IOException | RuntimeException ex) {
+				catch (RuntimeException ex) {
 					report.skip("attachment " + a.postId() + " (" + name + "): " + abbreviate(String.valueOf(ex.getMessage())));
 				}
+			}
+		}
+
+		/**
+		 * Where a file of the old site is under {@code --uploads}: after {@code /wp-content/uploads/} for WordPress, or
+		 * its whole path for another site's images on the site's own host (Inkstone's export: {@code media/…}).
+		 */
+		String localPath(String url) {
+			String wordpress = uploadsPath(url);
+			if (wordpress != null || url == null) {
+				return wordpress;
+			}
+			try {
+				URI uri = URI.create(url.strip());
+				String path = uri.getRawPath();
+				if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(scan.site) || path == null || path.length() < 2) {
+					return null;
+				}
+				String decoded = java.net.URLDecoder.decode(path.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+				return decoded.contains("..") ? null : decoded;
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
 			}
 		}
 
@@ -307,9 +369,9 @@ public class WxrImporter {
 
 		/** A body URL rewritten to the new media when it names an imported upload (any size variant). */
 		String rewrite(String url) {
-			String relative = uploadsPath(url);
+			String relative = localPath(url);
 			if (relative == null) {
-				return url;
+				return fetched.getOrDefault(url, url);
 			}
 			String found = uploaded.get(withoutSize(relative));
 			return found == null ? url : found;
@@ -413,7 +475,10 @@ public class WxrImporter {
 					report.imported(1);
 					report.count("posts → " + finalLabel);
 					if (item.sticky() && finalPublished) {
-						report.count("posts → sticky on WordPress (not pinned here)");
+						jdbc.sql("INSERT INTO import_sticky_posts (article_id, source_key, created_at) VALUES (:id, :k, :now)"
+								+ " ON CONFLICT (article_id) DO NOTHING")
+							.param("id", id).param("k", article.importKey()).param("now", System.currentTimeMillis()).update();
+						report.count("posts → sticky on WordPress (recorded, not pinned here)");
 					}
 					comments(item, id);
 				}
@@ -712,6 +777,23 @@ public class WxrImporter {
 	static String withoutSize(String relative) {
 		Matcher m = SIZE_VARIANT.matcher(relative);
 		return m.matches() ? m.group(1) + m.group(3).toLowerCase(Locale.ROOT) : relative;
+	}
+
+	/** The decoded path of a URL (for its extension and file name), or "" for something that is no URL. */
+	static String urlPath(String url) {
+		try {
+			String path = URI.create(url.strip()).getPath();
+			return path == null ? "" : path;
+		}
+		catch (IllegalArgumentException ex) {
+			return "";
+		}
+	}
+
+	private static String fileName(String path) {
+		int slash = path.lastIndexOf('/');
+		String name = slash < 0 ? path : path.substring(slash + 1);
+		return name.isBlank() ? "image" : name;
 	}
 
 	private static String extension(String relative) {

@@ -117,6 +117,11 @@ public class Media {
 		return m.matches() && repository.ofCreatorBySha(creatorId, m.group(1)).isPresent();
 	}
 
+	/** The stored full rendition of an item (what an export copies), if its bytes are there. */
+	public Optional<byte[]> fullImage(MediaItem item) {
+		return read(item.sha256() + "/full." + item.extension()).map(MediaStorage.Blob::bytes);
+	}
+
 	Optional<MediaStorage.Blob> read(String key) {
 		return MediaKeys.valid(key) ? storage.get(key) : Optional.empty();
 	}

@@ -121,6 +121,13 @@ abstract class WxrImportContract {
 	}
 
 	@Test
+	void aStickyPostIsRecordedOnceAndCounted() {
+		assertThat(run(1).output()).contains("posts → sticky on WordPress (recorded, not pinned here): 1");
+		assertThat(jdbc.sql("SELECT article_id FROM import_sticky_posts").query(Long.class).list())
+			.containsExactly(articleId(101));
+	}
+
+	@Test
 	void aMalformedExportIsReportedWithItsPositionAndWritesNothing() {
 		Run malformed = run(0);
 		assertThat(malformed.exitCode()).as(malformed.output()).isEqualTo(ImportCommand.REJECTED_LINES);

@@ -1,0 +1,128 @@
+package io.inkstone.importer;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.inkstone.accounts.Accounts;
+import io.inkstone.accounts.Role;
+import io.inkstone.support.Databases;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A creator in headless Chromium: from the studio to 导出我的内容, starts the export, and the page (polling its status)
+ * turns into the download link without a reload by hand.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CreatorExportBrowserTests {
+
+	private static WebDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	ArticleImporter importer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
+		registry.add("inkstone.admin.email", () -> "admin@browser.test");
+		registry.add("inkstone.admin.password", () -> "browser-admin-1");
+	}
+
+	@BeforeAll
+	static void startBrowser() {
+		if (!Files.isExecutable(Path.of("/usr/bin/chromedriver")) || !Files.isExecutable(Path.of("/usr/bin/chromium"))) {
+			String reason = "Chromium or chromedriver missing (apt-get install chromium chromium-driver fonts-noto-cjk)";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(reason);
+			}
+			System.out.println("SKIPPED: " + reason);
+			Assumptions.abort(reason);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(new File("/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--window-size=1280,900", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--no-first-run", "--lang=zh-CN");
+		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.usingAnyFreePort()
+			.build(), options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	@Test
+	void aCreatorStartsAnExportAndTheDownloadLinkAppears() throws IOException {
+		long account = accounts.signUp("exporter@browser.test", "export-password-1", "导出的人", Role.CREATOR).orElseThrow()
+			.accountId();
+		jdbc.sql("INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at,"
+				+ " account_id) VALUES (:id, 'exporter', '导出的人', NULL, '', '个人', FALSE, NULL, :now, :account)")
+			.param("id", io.inkstone.shared.Ids.next())
+			.param("now", System.currentTimeMillis())
+			.param("account", account)
+			.update();
+		StringBuilder lines = new StringBuilder();
+		for (int i = 0; i < 30; i++) {
+			lines.append("{\"id\":\"browser-").append(i).append("\",\"creator\":\"exporter\",\"channel\":\"travel\",\"title\":\"第 ")
+				.append(i).append(" 篇\",\"body_markdown\":\"正文 ").append(i).append("\",\"published_at\":\"2024-05-01T08:00:00+08:00\"}\n");
+		}
+		importer.importLines(new java.io.ByteArrayInputStream(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+
+		driver.get(url("/login"));
+		driver.findElement(By.name("email")).sendKeys("exporter@browser.test");
+		driver.findElement(By.name("password")).sendKeys("export-password-1");
+		driver.findElement(By.cssSelector("[data-testid=login-form] button[type=submit]")).click();
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		wait.until(d -> !d.getCurrentUrl().contains("/login"));
+		driver.get(url("/studio"));
+		driver.findElement(By.cssSelector("[data-testid=export-link]")).click();
+		wait.until(d -> !d.findElements(By.cssSelector("[data-testid=export-form]")).isEmpty());
+		driver.findElement(By.cssSelector("[data-testid=export-form] button[type=submit]")).click();
+		wait.until(d -> !d.findElements(By.cssSelector("[data-testid=export-job]")).isEmpty());
+		assertThat(driver.findElements(By.cssSelector("[data-testid=export-progress]"))).hasSize(1);
+		new WebDriverWait(driver, Duration.ofSeconds(60))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=export-download]")).isEmpty());
+		assertThat(driver.findElement(By.cssSelector("[data-testid=export-state]")).getText()).isEqualTo("已完成");
+		assertThat(driver.findElement(By.cssSelector("[data-testid=export-counts]")).getText()).contains("30 / 30");
+		assertThat(driver.findElement(By.cssSelector("[data-testid=export-download]")).getAttribute("href"))
+			.matches(".*/studio/export/\\d+/download");
+	}
+
+}

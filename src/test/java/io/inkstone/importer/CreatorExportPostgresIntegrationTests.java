@@ -1,0 +1,24 @@
+package io.inkstone.importer;
+
+import io.inkstone.support.Databases;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The creator export on PostgreSQL (a fresh database on 127.0.0.1:5432). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CreatorExportPostgresIntegrationTests extends CreatorExportContract {
+
+	static String url;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		url = Databases.freshPostgresDatabase();
+		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
+		registry.add("inkstone.db.url", () -> url);
+		registry.add("inkstone.db.user", Databases::pgUser);
+		registry.add("inkstone.db.password", () -> "");
+	}
+
+}
