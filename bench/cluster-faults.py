@@ -24,6 +24,7 @@ import http.server
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -300,7 +301,8 @@ def main():
         creator = new_creator(nodes[0].base, creator_email, "故障作者", handle)
         s, _, h = creator.post("/studio/articles", {"title": "集群故障的靶子", "body": "给评论、点赞、关注和举报用。",
                                                     "channel": "tech", "original": "yes", "action": "publish"})
-        article_path = urllib.parse.urlparse(h.get("Location", "")).path
+        # publishing answers with the studio page of the article (/studio/articles/{id}?published)
+        article_path = "/articles/" + (re.findall(r"/articles/(\d+)", h.get("Location", "")) or ["?"])[0]
         article_id = article_path.rsplit("/", 1)[1]
         creator_id = store.scalar("SELECT creator_id FROM articles WHERE id = ?", article_id)
         results.append(redis_restart(args, nodes, redis, store, creator_email, handle, article_path, article_id, creator_id))
