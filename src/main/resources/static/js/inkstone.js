@@ -202,4 +202,37 @@
       }, 150);
     });
   }
+
+  // Reader experience (issue 16): the phone header's menu. Without scripts the button is a link to #site-menu and
+  // CSS shows the menu while it is the target; with scripts it toggles in place and says whether it is open.
+  var menuButton = document.querySelector('[data-testid="menu-button"]');
+  var menu = document.getElementById('site-menu');
+  if (menuButton && menu) {
+    var setMenu = function (open) {
+      menu.classList.toggle('open', open);
+      menuButton.setAttribute('aria-expanded', open ? 'true' : 'false');
+    };
+    menuButton.addEventListener('click', function (event) {
+      event.preventDefault();
+      setMenu(!menu.classList.contains('open'));
+      if (menu.classList.contains('open')) {
+        var first = menu.querySelector('a:not(.menu-close), button');
+        if (first) { first.focus(); }
+      }
+    });
+    var close = menu.querySelector('.menu-close');
+    if (close) {
+      close.addEventListener('click', function (event) {
+        event.preventDefault();
+        setMenu(false);
+        menuButton.focus();
+      });
+    }
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && menu.classList.contains('open')) {
+        setMenu(false);
+        menuButton.focus();
+      }
+    });
+  }
 })();
