@@ -101,6 +101,10 @@ public final class Pages {
 	public record OriginalTab(Channel channel, List<ArticleCard> items) {
 	}
 
+	/** 热榜: the site's ({@code channel} null) or one channel's list. */
+	public record HotPage(Ui ui, List<Channel> nav, Channel channel, List<io.inkstone.discovery.HotEntry> entries) {
+	}
+
 	/** The model of the cached headlines fragment. */
 	public record Headlines(Ui ui, List<HeadlineBlock> blocks) {
 	}
