@@ -1,0 +1,243 @@
+package io.inkstone.site;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.inkstone.accounts.Accounts;
+import io.inkstone.accounts.Role;
+import io.inkstone.discovery.HotList;
+import io.inkstone.importer.ArticleImporter;
+import io.inkstone.media.Media;
+import io.inkstone.media.MediaItem;
+import io.inkstone.support.Browser;
+import io.inkstone.support.Fixtures;
+import io.inkstone.support.TestImages;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 16 over real HTTP, asserted on parsed HTML: the phone header (menu without scripts), channel strip and tab
+ * bar, picture cards (单图, 三图, 无图, the lead story) with media renditions, the 热榜 page and the article page
+ * order. Runs once per database (SQLite and PostgreSQL subclasses).
+ */
+abstract class ReaderExperienceContract {
+
+	static final String PASSWORD = "correct-horse-1";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ArticleImporter importer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	HotList hot;
+
+	@Autowired
+	Media media;
+
+	@Autowired
+	Accounts accounts;
+
+	private static final Map<Class<?>, Boolean> imported = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** Titles of the picture articles (published now, so they lead the home page). */
+	static final String THREE = "三图测试：江南春色";
+
+	static final String SINGLE = "单图测试：西湖夜色";
+
+	static final String TEXT = "无图测试：读书札记";
+
+	@BeforeEach
+	void importOnce() throws IOException {
+		if (imported.putIfAbsent(getClass(), true) != null) {
+			return;
+		}
+		assertThat(importer.importLines(Fixtures.open(Fixtures.CLASSICS), null).imported()).isEqualTo(240);
+		long creator = jdbc.sql("SELECT id FROM creators ORDER BY id LIMIT 1").query(Long.class).single();
+		String[] urls = new String[3];
+		for (int i = 0; i < 3; i++) {
+			MediaItem item = media.upload(creator, TestImages.encode(TestImages.picture(1200 + i, 800), "jpg"), "图" + i);
+			urls[i] = item.url();
+		}
+		String handle = jdbc.sql("SELECT handle FROM creators WHERE id = :id").param("id", creator).query(String.class).single();
+		Instant now = Instant.now();
+		String lines = line("pic-text", handle, TEXT, "只有文字。", now.minusSeconds(20))
+				+ line("pic-three", handle, THREE, "![一](" + urls[0] + ")\\n\\n春水。\\n\\n![二](" + urls[1] + ")\\n\\n![三](" + urls[2] + ")", now.minusSeconds(30))
+				+ line("pic-single", handle, SINGLE, "湖上。\\n\\n![湖](" + urls[0] + ")", now.minusSeconds(10));
+		assertThat(importer.importLines(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), null).imported()).isEqualTo(3);
+		waitUntil(() -> hot.site(5).size() == 5);
+	}
+
+	private static String line(String id, String handle, String title, String body, Instant at) {
+		return "{\"id\": \"" + id + "\", \"creator\": \"" + handle + "\", \"creator_name\": \"" + handle
+				+ "\", \"channel\": \"classics\", \"title\": \"" + title + "\", \"body_markdown\": \"" + body
+				+ "\", \"published_at\": \"" + at + "\"}\n";
+	}
+
+	static void waitUntil(java.util.function.BooleanSupplier condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("condition not reached within 15 s");
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+	Browser browser() {
+		return new Browser(port);
+	}
+
+	Browser signedInReader() {
+		String email = "r" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
+		accounts.signUp(email, PASSWORD, "读者", Role.READER).orElseThrow();
+		Browser b = browser();
+		b.page("/login");
+		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", PASSWORD));
+		assertThat(r.statusCode()).isEqualTo(302);
+		return b;
+	}
+
+	@Test
+	void phoneHeaderHasOneMenuThatWorksWithoutScriptsAChannelStripAndATabBar() {
+		Document home = browser().page("/").html();
+		Element button = home.selectFirst("[data-testid=menu-button]");
+		assertThat(button.attr("href")).isEqualTo("#site-menu");
+		Element menu = home.getElementById("site-menu");
+		assertThat(menu.select("[data-testid=login-link], [data-testid=mode-switch], a.lang, [data-testid=join-link]")).hasSize(4);
+		assertThat(home.select("[data-testid=channel-strip] a[href^=/channels/]")).hasSizeGreaterThan(3);
+		Element tabs = home.selectFirst("[data-testid=tab-bar]");
+		assertThat(tabs.select("a").eachAttr("href")).containsExactly("/", "/hot", "/following", "/login");
+		assertThat(tabs.selectFirst("a[aria-current=page]").attr("href")).isEqualTo("/");
+		assertThat(tabs.select("a").eachText()).containsExactly("首页", "热榜", "关注", "我的");
+		// a channel marks itself in the strip
+		assertThat(browser().page("/channels/ci").html().selectFirst("[data-testid=channel-strip] a[aria-current=page]").attr("href"))
+			.isEqualTo("/channels/ci");
+		// signed in, 我的 is the account
+		assertThat(signedInReader().page("/").html().select("[data-testid=tab-bar] a").eachAttr("href")).contains("/account");
+		// English
+		assertThat(browser().page("/?lang=en").html().select("[data-testid=tab-bar] a").eachText())
+			.containsExactly("Home", "Trending", "Following", "Me");
+	}
+
+	@Test
+	void cardsShowOneThreeOrNoPicturesFromTheRenditionsAndTheLeadHasALargeOne() {
+		Document home = browser().page("/").html();
+		Element latest = home.selectFirst("[data-testid=latest]");
+		Element lead = latest.selectFirst("li.card");
+		assertThat(lead.attr("data-layout")).isEqualTo("lead");
+		assertThat(lead.selectFirst(".card-title").text()).isEqualTo(SINGLE);
+		Element big = lead.selectFirst("img[data-testid=card-lead-picture]");
+		assertThat(big.attr("srcset")).contains(" 480w").contains(" 960w").contains("/full.jpg 1200w");
+		assertThat(big.attr("width")).isEqualTo("800");
+		assertThat(big.hasAttr("loading")).isFalse();
+		Element three = card(latest, THREE);
+		assertThat(three.attr("data-layout")).isEqualTo("three");
+		assertThat(three.select(".card-pics img")).hasSize(3);
+		assertThat(three.select(".card-pics img").eachAttr("srcset")).allMatch(s -> s.contains(" 480w"));
+		assertThat(three.select(".card-pics img").eachAttr("width")).containsOnly("240");
+		assertThat(three.selectFirst(".card-pics").attr("aria-hidden")).isEqualTo("true");
+		Element text = card(latest, TEXT);
+		assertThat(text.attr("data-layout")).isEqualTo("text");
+		assertThat(text.select("img")).isEmpty();
+		// below the fold images load lazily; the first cards do not
+		List<Element> cards = latest.select("li.card");
+		assertThat(cards.get(1).attr("data-layout")).isEqualTo("text");
+		assertThat(cards.get(2).selectFirst(".card-title").text()).isEqualTo(THREE);
+		assertThat(cards.get(2).select("img").eachAttr("loading")).containsOnly("lazy");
+		// the channel page shows the same cards, and the 单图 card puts its picture on the right
+		Document channel = browser().page("/channels/classics").html();
+		Element single = card(channel.selectFirst("[data-testid=channel-articles]"), SINGLE);
+		assertThat(single.attr("data-layout")).isEqualTo("single");
+		assertThat(single.hasClass("card-with-cover")).isTrue();
+		assertThat(single.selectFirst("img[data-testid=card-cover]").attr("srcset")).contains(" 960w");
+		// a later page has no lead
+		String next = home.selectFirst("[data-testid=latest] a[rel=next]").attr("href");
+		assertThat(browser().page(next).html().select("li[data-layout=lead]")).isEmpty();
+	}
+
+	private static Element card(Element list, String title) {
+		for (Element li : list.select("li.card")) {
+			if (li.selectFirst(".card-title").text().equals(title)) {
+				return li;
+			}
+		}
+		throw new AssertionError("no card " + title);
+	}
+
+	@Test
+	void hotPageRanksWithHeatForTheSiteAndEachChannel() {
+		Browser b = browser();
+		Browser.Page site = b.page("/hot");
+		assertThat(site.status()).isEqualTo(200);
+		assertThat(site.response().headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(site.response().headers().firstValue("Cache-Control").orElse("")).contains("public");
+		List<Element> entries = site.html().select("[data-testid=hot-board] > li");
+		assertThat(entries).hasSizeGreaterThanOrEqualTo(5);
+		for (int i = 0; i < entries.size(); i++) {
+			assertThat(entries.get(i).selectFirst(".hot-rank").text()).isEqualTo(Integer.toString(i + 1));
+			assertThat(entries.get(i).selectFirst("[data-testid=hot-heat]").text()).matches("热度 [0-9.万]+");
+			assertThat(entries.get(i).selectFirst(".hot-title .visually-hidden").text()).isEqualTo("第 " + (i + 1) + " 名");
+		}
+		assertThat(site.html().selectFirst("title").text()).startsWith("热榜");
+		assertThat(site.html().selectFirst("[data-testid=tab-bar] a[aria-current=page]").attr("href")).isEqualTo("/hot");
+		// one channel: only its articles
+		Browser.Page ci = b.page("/channels/ci/hot");
+		assertThat(ci.status()).isEqualTo(200);
+		Set<Long> ciArticles = Set.copyOf(jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'ci'")
+			.query(Long.class).list());
+		List<Element> ciEntries = ci.html().select("[data-testid=hot-board] > li");
+		assertThat(ciEntries).isNotEmpty();
+		assertThat(ciEntries).allMatch(li -> ciArticles.contains(Long.parseLong(li.attr("data-article-id"))));
+		assertThat(ci.html().selectFirst(".hot-scopes a[aria-current=page]").attr("href")).isEqualTo("/channels/ci/hot");
+		// ?channel= is the same page at its own address
+		HttpResponse<String> redirect = b.get("/hot?channel=ci");
+		assertThat(redirect.statusCode()).isEqualTo(301);
+		assertThat(redirect.headers().firstValue("Location").orElse("")).endsWith("/channels/ci/hot");
+		// bad input
+		assertThat(b.get("/hot?channel=no-such-channel").statusCode()).isEqualTo(404);
+		assertThat(b.get("/channels/no-such-channel/hot").statusCode()).isEqualTo(404);
+		assertThat(b.get("/hot?channel=%FF").statusCode()).isEqualTo(400);
+		// the side lists link to the full list
+		assertThat(b.page("/").html().selectFirst("[data-testid=hot-more]").attr("href")).isEqualTo("/hot");
+		// English
+		assertThat(b.page("/hot?lang=en").html().selectFirst("h1").text()).isEqualTo("Trending");
+	}
+
+	@Test
+	void articlePageHasCreatorCardAndHotListBeforeComments() {
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", SINGLE).query(Long.class).single();
+		Document page = browser().page("/articles/" + id).html();
+		List<String> order = page.select("[data-testid=body], [data-testid=creator-card], [data-testid=hot], [data-testid=comments], [data-testid=related]")
+			.eachAttr("data-testid");
+		assertThat(order).containsExactly("body", "creator-card", "hot", "comments", "related");
+		// links in running text look like links; 举报 keeps AA contrast (asserted in the stylesheet)
+		assertThat(browser().get("/css/inkstone.css").body()).contains(".report-link { color: var(--muted); }");
+	}
+
+}
