@@ -483,8 +483,11 @@ public class Articles {
 		return correctionsById.get(id, repository::corrections);
 	}
 
+	/** Inline images ({@code ![alt](url)}): a summary is running text, so they are left out (not "alt (url)"). */
+	private static final java.util.regex.Pattern INLINE_IMAGE = java.util.regex.Pattern.compile("!\\[[^\\]\\n]*\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)");
+
 	static String summaryOf(String markdown) {
-		return MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(markdown), 120);
+		return MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(INLINE_IMAGE.matcher(markdown).replaceAll("")), 120);
 	}
 
 	/** Takes a published article down; its page then answers 410 with the reason. */

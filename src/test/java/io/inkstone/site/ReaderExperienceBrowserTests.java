@@ -166,6 +166,7 @@ class ReaderExperienceBrowserTests {
 		// the lead story with a large picture, then 无图 and 三图 cards
 		WebElement lead = driver.findElement(By.cssSelector("[data-testid=card-lead-picture]"));
 		assertThat(lead.getRect().getWidth()).isGreaterThanOrEqualTo(340);
+		assertThat(lead.getRect().getY()).as("the lead picture starts in the first screen").isLessThan(300);
 		assertThat(num(js("return arguments[0].naturalWidth", lead))).isPositive();
 		screenshot("home-390.png");
 		WebElement three = driver.findElement(By.cssSelector("li[data-layout=three]"));

@@ -163,6 +163,7 @@ abstract class ReaderExperienceContract {
 		Element three = card(latest, THREE);
 		assertThat(three.attr("data-layout")).isEqualTo("three");
 		assertThat(three.select(".card-pics img")).hasSize(3);
+		assertThat(three.select(".card-summary").text()).doesNotContain("/media/").contains("春水");
 		assertThat(three.select(".card-pics img").eachAttr("srcset")).allMatch(s -> s.contains(" 480w"));
 		assertThat(three.select(".card-pics img").eachAttr("width")).containsOnly("240");
 		assertThat(three.selectFirst(".card-pics").attr("aria-hidden")).isEqualTo("true");
