@@ -256,7 +256,7 @@ public class Articles {
 		// over the cores; the inserts stay on this thread, in this transaction
 		List<String[]> rendered = batch.parallelStream()
 			.map(article -> new String[] { MarkdownRenderer.toSafeHtml(article.bodyMarkdown()),
-					MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(article.bodyMarkdown()), 120) })
+					summaryOf(article.bodyMarkdown()) })
 			.toList();
 		for (int i = 0; i < batch.size(); i++) {
 			NewArticle article = batch.get(i);

@@ -250,6 +250,86 @@ class ReaderExperienceBrowserTests {
 		viewport(1366, 900);
 	}
 
+	@Test
+	void modesCombineAndTheA11yToolbarChangesSizeAndContrastAndPersists() throws IOException {
+		viewport(390, 844);
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", ReaderExperienceContract.SINGLE).query(Long.class).single();
+		driver.get(url("/articles/" + id));
+		js("localStorage.clear()");
+		driver.get(url("/mode/care/on?back=/articles/" + id));
+		driver.get(url("/mode/a11y/on?back=/articles/" + id));
+		String classes = driver.findElement(By.tagName("body")).getAttribute("class");
+		assertThat(classes).contains("mode-care").contains("mode-a11y");
+		assertThat(driver.findElement(By.cssSelector(".site-header")).getRect().getHeight()).isLessThanOrEqualTo(169);
+		WebElement toolbar = driver.findElement(By.cssSelector("[data-testid=a11y-toolbar]"));
+		assertThat(toolbar.isDisplayed()).isTrue();
+		WebElement body = driver.findElement(By.cssSelector("[data-testid=body]"));
+		double before = px(body.getCssValue("font-size"));
+		driver.findElement(By.cssSelector("[data-testid=a11y-zoom-in]")).click();
+		driver.findElement(By.cssSelector("[data-testid=a11y-zoom-in]")).click();
+		double after = px(driver.findElement(By.cssSelector("[data-testid=body]")).getCssValue("font-size"));
+		assertThat(after).isGreaterThan(before * 1.25);
+		driver.findElement(By.cssSelector("[data-testid=a11y-contrast]")).click();
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(0, 0, 0, 1)", "rgb(0, 0, 0)");
+		assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-contrast]")).getAttribute("aria-pressed")).isEqualTo("true");
+		screenshot("article-390-care-a11y-contrast.png");
+		// settings persist across pages (localStorage), modes across visits (cookie)
+		driver.get(url("/"));
+		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-zoom")).isEqualTo("2");
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(0, 0, 0, 1)", "rgb(0, 0, 0)");
+		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care").contains("mode-a11y");
+		noHorizontalScroll("/ zoomed in 关怀版 + 无障碍");
+		screenshot("home-390-care-a11y.png");
+		// plain text: only the article
+		driver.get(url("/articles/" + id));
+		driver.findElement(By.cssSelector("[data-testid=a11y-plain]")).click();
+		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).isDisplayed()).isFalse();
+		assertThat(driver.findElement(By.cssSelector("[data-testid=body]")).isDisplayed()).isTrue();
+		driver.findElement(By.cssSelector("[data-testid=a11y-reset]")).click();
+		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-zoom")).isNull();
+		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).isDisplayed()).isTrue();
+		// leaving 无障碍 keeps 关怀版
+		driver.get(url("/mode/a11y/off?back=/"));
+		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care").doesNotContain("mode-a11y");
+		assertThat(driver.findElements(By.cssSelector("[data-testid=a11y-toolbar]"))).isEmpty();
+		driver.get(url("/mode/standard?back=/"));
+	}
+
+	@Test
+	void typeSizeAndNightSchemeAreTheReadersChoice() throws IOException {
+		viewport(1366, 900);
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", ReaderExperienceContract.THREE).query(Long.class).single();
+		driver.get(url("/articles/" + id));
+		js("localStorage.clear()");
+		driver.navigate().refresh();
+		double before = px(driver.findElement(By.cssSelector("[data-testid=body]")).getCssValue("font-size"));
+		driver.findElement(By.cssSelector("[data-testid=text-larger]")).click();
+		double larger = px(driver.findElement(By.cssSelector("[data-testid=body]")).getCssValue("font-size"));
+		assertThat(larger).isGreaterThan(before);
+		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-standard");
+		WebElement night = driver.findElement(By.cssSelector("[data-testid=night-switch]"));
+		assertThat(night.getAttribute("aria-pressed")).isEqualTo("false");
+		night.click();
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)", "rgb(22, 22, 22)");
+		screenshot("article-1366-night.png");
+		driver.navigate().refresh();
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)", "rgb(22, 22, 22)");
+		assertThat(driver.findElement(By.cssSelector("[data-testid=night-switch]")).getAttribute("aria-pressed")).isEqualTo("true");
+		// the system's dark preference is followed until the reader chooses
+		js("localStorage.clear()");
+		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", java.util.List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		driver.navigate().refresh();
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)", "rgb(22, 22, 22)");
+		driver.findElement(By.cssSelector("[data-testid=night-switch]")).click();
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(255, 255, 255, 1)", "rgb(255, 255, 255)");
+		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", java.util.List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
+		js("localStorage.clear()");
+	}
+
+	private static double px(String cssValue) {
+		return Double.parseDouble(cssValue.replace("px", "").trim());
+	}
+
 	private static void screenshot(String name) throws IOException {
 		Path dir = Path.of("target", "screenshots");
 		Files.createDirectories(dir);

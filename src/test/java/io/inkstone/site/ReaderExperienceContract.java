@@ -245,4 +245,62 @@ abstract class ReaderExperienceContract {
 		assertThat(browser().get("/css/inkstone.css").body()).contains(".report-link { color: var(--muted); }");
 	}
 
+
+	@Test
+	void careAndA11yAreTwoSettingsThatCombine() {
+		Browser reader = browser();
+		HttpResponse<String> care = reader.get("/mode/care/on?back=/hot");
+		assertThat(care.statusCode()).isEqualTo(302);
+		assertThat(care.headers().firstValue("Location").orElse("")).endsWith("/hot");
+		assertThat(reader.cookie("ink_mode")).isEqualTo("care");
+		reader.get("/mode/a11y/on?back=/");
+		assertThat(reader.cookie("ink_mode")).isEqualTo("care-a11y");
+		Browser.Page both = reader.page("/");
+		assertThat(both.html().body().classNames()).contains("mode-care", "mode-a11y");
+		assertThat(both.html().select("link[rel=stylesheet]").eachAttr("href")).contains("/css/care.css", "/css/a11y.css");
+		Element toolbar = both.html().selectFirst("[data-testid=a11y-toolbar]");
+		assertThat(toolbar.attr("role")).isEqualTo("toolbar");
+		assertThat(toolbar.hasAttr("hidden")).as("the toolbar needs scripts: hidden without them").isTrue();
+		assertThat(toolbar.select("button")).hasSizeGreaterThanOrEqualTo(9);
+		// the header offers to leave each one; leaving 关怀版 keeps 无障碍
+		assertThat(both.html().select("[data-testid=mode-switch] a").eachAttr("href"))
+			.containsExactly("/mode/a11y/off?back=%2F", "/mode/care/off?back=%2F");
+		reader.get("/mode/care/off?back=/");
+		assertThat(reader.cookie("ink_mode")).isEqualTo("a11y");
+		assertThat(reader.page("/").html().body().classNames()).contains("mode-a11y").doesNotContain("mode-care");
+		// the shared page of a combined mode: the same bytes for two readers, no cookie set
+		Browser other = browser();
+		other.get("/mode/care-a11y?back=/");
+		reader.get("/mode/care/on?back=/");
+		HttpResponse<String> first = reader.get("/hot");
+		HttpResponse<String> second = other.get("/hot");
+		assertThat(first.body()).isEqualTo(second.body());
+		assertThat(first.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(first.body()).contains("data-testid=\"a11y-toolbar\"");
+		// standard pages carry no toolbar, only the (script-shown) A−/A+ and night switch
+		Browser.Page standard = browser().page("/");
+		assertThat(standard.html().select("[data-testid=a11y-toolbar]")).isEmpty();
+		assertThat(standard.html().selectFirst("[data-testid=reader-tools]").hasAttr("hidden")).isTrue();
+		assertThat(standard.html().select("[data-testid=reader-tools] button").eachText()).contains("A−", "A+");
+		// bad input
+		assertThat(reader.get("/mode/care/maybe").statusCode()).isEqualTo(404);
+		assertThat(reader.get("/mode/sepia/on").statusCode()).isEqualTo(404);
+		assertThat(reader.get("/mode/a11y/on?back=//evil.example").headers().firstValue("Location").orElse(""))
+			.endsWith("/").doesNotContain("evil");
+		assertThat(reader.get("/img/cursor-large.svg").statusCode()).isEqualTo(200);
+		assertThat(reader.get("/js/prefs.js").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void joinLinkIsOnlyForReadersWhoAreNotCreatorsOrStaff() {
+		assertThat(browser().page("/").html().select("[data-testid=join-link]")).hasSize(1);
+		assertThat(signedInReader().page("/").html().select("[data-testid=join-link]")).hasSize(1);
+		String email = "s" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
+		accounts.signUp(email, PASSWORD, "审核员", Role.REVIEWER).orElseThrow();
+		Browser staff = browser();
+		staff.page("/login");
+		assertThat(staff.post("/login", Map.of("_csrf", staff.csrfToken(), "email", email, "password", PASSWORD)).statusCode()).isEqualTo(302);
+		assertThat(staff.page("/").html().select("[data-testid=join-link]")).isEmpty();
+	}
+
 }
