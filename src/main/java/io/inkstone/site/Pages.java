@@ -35,7 +35,9 @@ public final class Pages {
 
 	}
 
-	public record FollowingPage(Ui ui, List<Channel> nav, int creators, List<ArticleCard> articles, String next) {
+	/** {@code followed}: the creators this reader follows, by name (each with an unfollow button). */
+	public record FollowingPage(Ui ui, List<Channel> nav, int creators, List<ArticleCard> articles, String next,
+			List<io.inkstone.creators.Creator> followed) {
 	}
 
 	/** 跟帖 and likes under an article, as this viewer sees them. */

@@ -303,4 +303,62 @@ abstract class ReaderExperienceContract {
 		assertThat(staff.page("/").html().select("[data-testid=join-link]")).isEmpty();
 	}
 
+	@Test
+	void aCreatorCannotFollowOrReportThemselves() {
+		long articleId = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", SINGLE).query(Long.class).single();
+		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", articleId).query(Long.class).single();
+		String handle = jdbc.sql("SELECT handle FROM creators WHERE id = :id").param("id", creatorId).query(String.class).single();
+		String email = "c" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
+		long account = accounts.signUp(email, PASSWORD, "作者本人", Role.CREATOR).orElseThrow().accountId();
+		jdbc.sql("UPDATE creators SET account_id = :a WHERE id = :id").param("a", account).param("id", creatorId).update();
+		Browser self = browser();
+		self.page("/login");
+		assertThat(self.post("/login", Map.of("_csrf", self.csrfToken(), "email", email, "password", PASSWORD)).statusCode()).isEqualTo(302);
+		Document own = self.page("/articles/" + articleId).html();
+		assertThat(own.select("[data-testid=creator-card]")).hasSize(1);
+		assertThat(own.select("[data-testid=follow-button]")).isEmpty();
+		assertThat(own.select(".byline [data-testid=report]")).isEmpty();
+		assertThat(own.select("[data-testid=join-link]")).isEmpty();
+		String creatorPath = "/creators/" + org.springframework.web.util.UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
+		assertThat(self.page(creatorPath).html().select("[data-testid=report]")).isEmpty();
+		long follows = jdbc.sql("SELECT COUNT(*) FROM follows").query(Long.class).single();
+		long reports = jdbc.sql("SELECT COUNT(*) FROM reports").query(Long.class).single();
+		assertThat(self.post(creatorPath + "/follow", Map.of("_csrf", self.csrfToken())).statusCode()).isEqualTo(403);
+		assertThat(self.post("/report", Map.of("_csrf", self.csrfToken(), "type", "article", "id", Long.toString(articleId),
+				"reason", "spam", "detail", "x")).statusCode()).isEqualTo(403);
+		assertThat(self.post("/report", Map.of("_csrf", self.csrfToken(), "type", "creator", "id", Long.toString(creatorId),
+				"reason", "spam", "detail", "x")).statusCode()).isEqualTo(403);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM follows").query(Long.class).single()).isEqualTo(follows);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM reports").query(Long.class).single()).isEqualTo(reports);
+		// another reader still sees both
+		Document other = signedInReader().page("/articles/" + articleId).html();
+		assertThat(other.select("[data-testid=follow-button]")).hasSize(1);
+		assertThat(other.select(".byline [data-testid=report]")).hasSize(1);
+	}
+
+	@Test
+	void followingListsWhoYouFollowWithUnfollow() {
+		Browser reader = signedInReader();
+		assertThat(reader.page("/following").html().select("[data-testid=followed-creators]")).isEmpty();
+		List<String> handles = jdbc.sql("SELECT handle FROM creators ORDER BY id LIMIT 2").query(String.class).list();
+		for (String handle : handles) {
+			String path = "/creators/" + org.springframework.web.util.UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
+			assertThat(reader.post(path + "/follow", Map.of("_csrf", reader.csrfToken(), "back", "/following")).statusCode()).isEqualTo(302);
+		}
+		Document page = reader.page("/following").html();
+		assertThat(page.select("[data-testid=followed-creators] li")).hasSize(2);
+		assertThat(page.selectFirst("[data-testid=followed-creators] h2").text()).contains("2");
+		Element form = page.selectFirst("[data-testid=followed-creators] li form");
+		HttpResponse<String> unfollow = reader.post(form.attr("action"), Map.of("_csrf", form.selectFirst("input[name=_csrf]").val(),
+				"back", "/following"));
+		assertThat(unfollow.statusCode()).isEqualTo(302);
+		assertThat(unfollow.headers().firstValue("Location").orElse("")).endsWith("/following");
+		assertThat(reader.page("/following").html().select("[data-testid=followed-creators] li")).hasSize(1);
+		// personal, never shared: no public caching
+		assertThat(reader.get("/following").headers().firstValue("Cache-Control").orElse("")).doesNotContain("public");
+		// without a token nothing changes
+		assertThat(reader.post(form.attr("action"), Map.of("back", "/following")).statusCode()).isIn(302, 403);
+		assertThat(reader.page("/following").html().select("[data-testid=followed-creators] li")).hasSize(1);
+	}
+
 }
