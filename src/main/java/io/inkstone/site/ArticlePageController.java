@@ -70,11 +70,14 @@ class ArticlePageController {
 
 	private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
-	ArticlePageController(Articles articles, Channels channels, Creators creators, Engagement engagement,
+	private final io.inkstone.engagement.SavedArticles saved;
+
+	ArticlePageController(io.inkstone.engagement.SavedArticles saved, Articles articles, Channels channels, Creators creators, Engagement engagement,
 			RelatedArticles related, HotList hot, SiteParts parts, io.inkstone.engagement.Comments comments, UiFactory ui,
 			InkstoneProperties properties, io.inkstone.governance.AiLabels aiLabels, io.inkstone.feed.Interests interests,
 			io.inkstone.discovery.CoReads coReads, RenderedArticlePages rendered, io.inkstone.shared.PublicUrl publicUrl,
 			ReaderBeaconController beacon) {
+		this.saved = saved;
 		this.beacon = beacon;
 		this.publicUrl = publicUrl;
 		this.rendered = rendered;
@@ -132,7 +135,8 @@ class ArticlePageController {
 			.orElse(false);
 		return new Pages.CommentsView(comments.of(article.id(), me.map(a -> a.accountId()).orElse(null), author),
 				comments.count(article.id()), comments.enabled(article.id()), author, me.isPresent(),
-				comments.articleLikes(article.id()), reader != null && comments.likes(article.id(), reader));
+				comments.articleLikes(article.id()), reader != null && comments.likes(article.id(), reader),
+				me.isPresent() && saved.isSaved(me.get().accountId(), article.id()));
 	}
 
 	private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();

@@ -42,7 +42,11 @@ public final class Pages {
 
 	/** 跟帖 and likes under an article, as this viewer sees them. */
 	public record CommentsView(List<io.inkstone.engagement.Comment> items, long count, boolean enabled, boolean author,
-			boolean signedIn, long likes, boolean liked) {
+			boolean signedIn, long likes, boolean liked, boolean saved) {
+	}
+
+	/** 收藏: the signed-in reader's saved articles. */
+	public record SavedPage(Ui ui, List<Channel> nav, List<ArticleCard> articles) {
 	}
 
 	public record HomePage(Ui ui, List<Channel> nav, String headlinesHtml, List<ArticleCard> hot, List<OriginalTab> originals,

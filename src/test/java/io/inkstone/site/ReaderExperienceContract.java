@@ -314,7 +314,9 @@ abstract class ReaderExperienceContract {
 		Browser self = browser();
 		self.page("/login");
 		assertThat(self.post("/login", Map.of("_csrf", self.csrfToken(), "email", email, "password", PASSWORD)).statusCode()).isEqualTo(302);
-		Document own = self.page("/articles/" + articleId).html();
+		Browser.Page ownPage = self.page("/articles/" + articleId);
+		assertThat(ownPage.status()).as(ownPage.response().body()).isEqualTo(200);
+		Document own = ownPage.html();
 		assertThat(own.select("[data-testid=creator-card]")).hasSize(1);
 		assertThat(own.select("[data-testid=follow-button]")).isEmpty();
 		assertThat(own.select(".byline [data-testid=report]")).isEmpty();
@@ -357,8 +359,44 @@ abstract class ReaderExperienceContract {
 		// personal, never shared: no public caching
 		assertThat(reader.get("/following").headers().firstValue("Cache-Control").orElse("")).doesNotContain("public");
 		// without a token nothing changes
-		assertThat(reader.post(form.attr("action"), Map.of("back", "/following")).statusCode()).isIn(302, 403);
+		assertThat(reader.post(form.attr("action"), Map.of("back", "/following")).statusCode()).isIn(302, 303, 403);
 		assertThat(reader.page("/following").html().select("[data-testid=followed-creators] li")).hasSize(1);
+	}
+
+	@Test
+	void aSignedInReaderSavesAnArticleAndFindsItUnderSaved() {
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", THREE).query(Long.class).single();
+		// anonymous: no button on the shared page; the list and the actions need an account
+		Browser anonymous = browser();
+		assertThat(anonymous.page("/articles/" + id).html().select("[data-testid=save-button]")).isEmpty();
+		assertThat(anonymous.get("/saved").statusCode()).isEqualTo(302);
+		assertThat(anonymous.post("/articles/" + id + "/save", Map.of("_csrf", anonymous.csrfToken())).statusCode()).isIn(302, 401, 403);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM saved_articles").query(Long.class).single()).isZero();
+		Browser reader = signedInReader();
+		assertThat(reader.page("/saved").html().select("[data-testid=saved-empty]")).hasSize(1);
+		Element button = reader.page("/articles/" + id).testId("save-button");
+		assertThat(button.attr("aria-pressed")).isEqualTo("false");
+		Element form = button.parent();
+		HttpResponse<String> save = reader.post(form.attr("action"), Map.of("_csrf", form.selectFirst("input[name=_csrf]").val(),
+				"back", "/articles/" + id));
+		assertThat(save.statusCode()).isEqualTo(302);
+		assertThat(save.headers().firstValue("Location").orElse("")).endsWith("/articles/" + id);
+		assertThat(reader.page("/articles/" + id).testId("save-button").attr("aria-pressed")).isEqualTo("true");
+		// twice is once
+		reader.post("/articles/" + id + "/save", Map.of("_csrf", reader.csrfToken()));
+		Document list = reader.page("/saved").html();
+		assertThat(list.select("[data-testid=saved] li.card .card-title").eachText()).containsExactly(THREE);
+		assertThat(reader.get("/saved").headers().firstValue("Cache-Control").orElse("")).doesNotContain("public");
+		// another reader's list is their own
+		assertThat(signedInReader().page("/saved").html().select("[data-testid=saved] li.card")).isEmpty();
+		// bad input: no such article, no token
+		assertThat(reader.post("/articles/999999999/save", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(404);
+		assertThat(reader.post("/articles/abc/save", Map.of("_csrf", reader.csrfToken())).statusCode()).isIn(400, 404);
+		assertThat(reader.post("/articles/" + id + "/unsave", Map.of()).statusCode()).isEqualTo(403);
+		assertThat(reader.page("/saved").html().select("[data-testid=saved] li.card")).hasSize(1);
+		// unsave
+		assertThat(reader.post("/articles/" + id + "/unsave", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(302);
+		assertThat(reader.page("/saved").html().select("[data-testid=saved-empty]")).hasSize(1);
 	}
 
 }
