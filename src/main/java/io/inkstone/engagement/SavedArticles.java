@@ -2,8 +2,6 @@ package io.inkstone.engagement;
 
 import java.util.List;
 
-import io.inkstone.articles.Articles;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,17 +15,13 @@ public class SavedArticles {
 
 	private final JdbcClient jdbc;
 
-	private final Articles articles;
-
-	SavedArticles(JdbcClient jdbc, Articles articles) {
+	SavedArticles(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.articles = articles;
 	}
 
-	/** Saves a public article (404/410 for any other); saving twice keeps the first time. */
+	/** Saves an article (the caller checks that it is public); saving twice keeps the first time. */
 	@Transactional
 	public void save(long accountId, long articleId) {
-		articles.getPublished(articleId);
 		jdbc.sql("INSERT INTO saved_articles (account_id, article_id, saved_at) VALUES (:a, :id, :at)"
 				+ " ON CONFLICT (account_id, article_id) DO NOTHING")
 			.param("a", accountId)
@@ -60,6 +54,12 @@ public class SavedArticles {
 			.param("limit", LIST_LIMIT)
 			.query(Long.class)
 			.list();
+	}
+
+	/** 注销: a deleted account's saved articles go. */
+	@org.springframework.context.event.EventListener
+	void on(io.inkstone.accounts.AccountDeleted deleted) {
+		jdbc.sql("DELETE FROM saved_articles WHERE account_id = :a").param("a", deleted.accountId()).update();
 	}
 
 }

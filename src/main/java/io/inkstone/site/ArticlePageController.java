@@ -72,12 +72,15 @@ class ArticlePageController {
 
 	private final io.inkstone.engagement.SavedArticles saved;
 
-	ArticlePageController(io.inkstone.engagement.SavedArticles saved, Articles articles, Channels channels, Creators creators, Engagement engagement,
+	private final io.inkstone.engagement.ReadingHistory history;
+
+	ArticlePageController(io.inkstone.engagement.SavedArticles saved, io.inkstone.engagement.ReadingHistory history, Articles articles, Channels channels, Creators creators, Engagement engagement,
 			RelatedArticles related, HotList hot, SiteParts parts, io.inkstone.engagement.Comments comments, UiFactory ui,
 			InkstoneProperties properties, io.inkstone.governance.AiLabels aiLabels, io.inkstone.feed.Interests interests,
 			io.inkstone.discovery.CoReads coReads, RenderedArticlePages rendered, io.inkstone.shared.PublicUrl publicUrl,
 			ReaderBeaconController beacon) {
 		this.saved = saved;
+		this.history = history;
 		this.beacon = beacon;
 		this.publicUrl = publicUrl;
 		this.rendered = rendered;
@@ -108,6 +111,8 @@ class ArticlePageController {
 		String reader = sharedPage ? null : ReaderKey.of(request);
 		if (!sharedPage) {
 			beacon.count(article, reader, request);
+			// 阅读历史: signed-in readers only (a shared page is never a signed-in reader's)
+			io.inkstone.shared.SignedIn.current().ifPresent(account -> history.record(account.accountId(), id));
 		}
 		Ui u = ui.of(request);
 		String disclaimer = u.english() ? properties.disclaimer().en() : properties.disclaimer().zh();

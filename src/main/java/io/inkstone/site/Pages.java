@@ -45,6 +45,10 @@ public final class Pages {
 			boolean signedIn, long likes, boolean liked, boolean saved) {
 	}
 
+	/** 阅读历史: {@code on} whether it is recorded; the articles, most recently read first. */
+	public record HistoryPage(Ui ui, List<Channel> nav, boolean on, List<ArticleCard> articles) {
+	}
+
 	/** 收藏: the signed-in reader's saved articles. */
 	public record SavedPage(Ui ui, List<Channel> nav, List<ArticleCard> articles) {
 	}

@@ -48,6 +48,7 @@ class SavedController {
 
 	@PostMapping("/articles/{id}/save")
 	String save(@PathVariable long id, @RequestParam(name = "back", defaultValue = "") String back) {
+		articles.getPublished(id); // 404 or 410 for anything not public
 		saved.save(SignedIn.current().orElseThrow().accountId(), id);
 		return "redirect:" + back(back, id);
 	}

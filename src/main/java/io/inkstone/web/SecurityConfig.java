@@ -69,7 +69,7 @@ class SecurityConfig {
 				.authenticated()
 				.requestMatchers("/studio/**")
 				.hasAnyRole("CREATOR", "ADMIN")
-				.requestMatchers("/account", "/account/**", "/appeals/**", "/feed", "/feed/**", "/messages", "/messages/**", "/saved")
+				.requestMatchers("/account", "/account/**", "/appeals/**", "/feed", "/feed/**", "/messages", "/messages/**", "/saved", "/history", "/history/**")
 				.authenticated()
 				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv", "/admin/rules", "/admin/rules/**", "/admin/search", "/admin/search/**",
 						"/admin/backups", "/admin/backups/**",

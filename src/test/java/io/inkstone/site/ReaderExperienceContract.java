@@ -399,4 +399,38 @@ abstract class ReaderExperienceContract {
 		assertThat(reader.page("/saved").html().select("[data-testid=saved-empty]")).hasSize(1);
 	}
 
+	@Test
+	void readingHistoryIsPersonalClearableAndOffByASwitch() {
+		long three = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", THREE).query(Long.class).single();
+		long text = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", TEXT).query(Long.class).single();
+		Browser anonymous = browser();
+		anonymous.page("/articles/" + three);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM reading_history").query(Long.class).single()).isZero();
+		assertThat(anonymous.get("/history").statusCode()).isEqualTo(302);
+		Browser reader = signedInReader();
+		assertThat(reader.page("/history").html().select("[data-testid=history-empty]")).hasSize(1);
+		reader.page("/articles/" + three);
+		reader.page("/articles/" + text);
+		Document list = reader.page("/history").html();
+		assertThat(list.select("[data-testid=history] li.card .card-title").eachText()).containsExactly(TEXT, THREE);
+		assertThat(reader.get("/history").headers().firstValue("Cache-Control").orElse("")).doesNotContain("public");
+		assertThat(signedInReader().page("/history").html().select("[data-testid=history] li.card")).isEmpty();
+		// clear
+		assertThat(reader.post("/history/clear", Map.of()).statusCode()).isEqualTo(403);
+		assertThat(reader.page("/history").html().select("[data-testid=history] li.card")).hasSize(2);
+		assertThat(reader.post("/history/clear", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(302);
+		assertThat(reader.page("/history").html().select("[data-testid=history-empty]")).hasSize(1);
+		// off: nothing is recorded
+		assertThat(reader.post("/history/switch", Map.of("_csrf", reader.csrfToken(), "on", "maybe")).statusCode()).isEqualTo(400);
+		assertThat(reader.post("/history/switch", Map.of("_csrf", reader.csrfToken(), "on", "false")).statusCode()).isEqualTo(302);
+		reader.page("/articles/" + three);
+		Document off = reader.page("/history").html();
+		assertThat(off.select("[data-testid=history-off]")).hasSize(1);
+		assertThat(off.selectFirst("[data-testid=history-switch]").attr("aria-pressed")).isEqualTo("false");
+		assertThat(reader.post("/history/switch", Map.of("_csrf", reader.csrfToken(), "on", "true")).statusCode()).isEqualTo(302);
+		assertThat(reader.page("/history").html().select("[data-testid=history-empty]")).hasSize(1);
+		reader.page("/articles/" + three);
+		assertThat(reader.page("/history").html().select("[data-testid=history] li.card .card-title").eachText()).containsExactly(THREE);
+	}
+
 }
