@@ -66,6 +66,9 @@ class ReaderExperienceBrowserTests {
 	@Autowired
 	Media media;
 
+	@Autowired
+	io.inkstone.accounts.Accounts accounts;
+
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
@@ -324,6 +327,40 @@ class ReaderExperienceBrowserTests {
 		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(255, 255, 255, 1)", "rgb(255, 255, 255)");
 		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", java.util.List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
 		js("localStorage.clear()");
+	}
+
+	@Test
+	void aSignedInReaderSavesAnArticleAndSeesItUnderSaved() throws IOException {
+		viewport(390, 844);
+		String email = "b" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
+		accounts.signUp(email, "correct-horse-1", "读者", io.inkstone.accounts.Role.READER).orElseThrow();
+		// sign in over HTTP and hand the session to the browser (the login form itself is tested elsewhere)
+		io.inkstone.support.Browser http = new io.inkstone.support.Browser(port);
+		http.page("/login");
+		assertThat(http.post("/login", Map.of("_csrf", http.csrfToken(), "email", email, "password", "correct-horse-1")).statusCode())
+			.isEqualTo(302);
+		driver.get(url("/robots.txt"));
+		for (String name : new String[] { "JSESSIONID", "SESSION", "remember-me" }) {
+			if (http.cookie(name) != null) {
+				driver.manage().addCookie(new org.openqa.selenium.Cookie(name, http.cookie(name), "/"));
+			}
+		}
+		driver.get(url("/"));
+		assertThat(driver.findElements(By.cssSelector("[data-testid=saved-menu-link]"))).as("signed in").isNotEmpty();
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", ReaderExperienceContract.THREE).query(Long.class).single();
+		driver.get(url("/articles/" + id));
+		WebElement save = driver.findElement(By.cssSelector("[data-testid=save-button]"));
+		js("arguments[0].scrollIntoView({block: 'center'})", save);
+		save.click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> "true".equals(d.findElement(By.cssSelector("[data-testid=save-button]")).getAttribute("aria-pressed")));
+		driver.findElement(By.cssSelector("[data-testid=tab-bar] a[href='/account']"));
+		driver.get(url("/saved"));
+		assertThat(driver.findElements(By.cssSelector("[data-testid=saved] li.card .card-title")).stream().map(WebElement::getText).toList())
+			.containsExactly(ReaderExperienceContract.THREE);
+		noHorizontalScroll("/saved");
+		screenshot("saved-390.png");
+		driver.manage().deleteAllCookies();
 	}
 
 	private static double px(String cssValue) {
