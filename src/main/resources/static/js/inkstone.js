@@ -205,4 +205,132 @@
       }, 150);
     });
   }
+
+  // Reader experience (issue 16): the phone header's menu. Without scripts the button is a link to #site-menu and
+  // CSS shows the menu while it is the target; with scripts it toggles in place and says whether it is open.
+  var menuButton = document.querySelector('[data-testid="menu-button"]');
+  var menu = document.getElementById('site-menu');
+  if (menuButton && menu) {
+    var setMenu = function (open) {
+      menu.classList.toggle('open', open);
+      menuButton.setAttribute('aria-expanded', open ? 'true' : 'false');
+    };
+    menuButton.addEventListener('click', function (event) {
+      event.preventDefault();
+      setMenu(!menu.classList.contains('open'));
+      if (menu.classList.contains('open')) {
+        var first = menu.querySelector('a:not(.menu-close), button');
+        if (first) { first.focus(); }
+      }
+    });
+    var close = menu.querySelector('.menu-close');
+    if (close) {
+      close.addEventListener('click', function (event) {
+        event.preventDefault();
+        setMenu(false);
+        menuButton.focus();
+      });
+    }
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && menu.classList.contains('open')) {
+        setMenu(false);
+        menuButton.focus();
+      }
+    });
+  }
+
+  // Reader settings (A−/A+, night) and the 无障碍 toolbar: kept in localStorage (prefs.js applies them before the page
+  // paints), never sent to the server. The controls are hidden without scripts, where the page keeps its defaults.
+  var PREFS_KEY = 'inkstone.prefs';
+  function loadPrefs() {
+    try { return JSON.parse(window.localStorage.getItem(PREFS_KEY) || '{}'); } catch (e) { return {}; }
+  }
+  function savePrefs(prefs) {
+    try { window.localStorage.setItem(PREFS_KEY, JSON.stringify(prefs)); } catch (e) { /* private mode: this page only */ }
+  }
+  function applyPrefs(prefs) {
+    var root = document.documentElement;
+    ['size', 'scheme', 'zoom', 'contrast', 'spacing', 'guide', 'cursor', 'plain'].forEach(function (key) {
+      var value = prefs[key];
+      if (value === undefined || value === null || value === '' || value === 0 || value === false) {
+        root.removeAttribute('data-' + key);
+      } else {
+        root.setAttribute('data-' + key, String(value));
+      }
+    });
+    document.querySelectorAll('[data-a11y]').forEach(function (button) {
+      var key = button.getAttribute('data-a11y');
+      if (button.hasAttribute('aria-pressed') && key !== 'speak') {
+        button.setAttribute('aria-pressed', prefs[key] ? 'true' : 'false');
+      }
+    });
+    var night = document.querySelector('[data-testid="night-switch"]');
+    if (night) {
+      var dark = prefs.scheme ? prefs.scheme === 'dark'
+        : !!(window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
+      night.setAttribute('aria-pressed', dark ? 'true' : 'false');
+    }
+  }
+  function clamp(n, low, high) { return Math.max(low, Math.min(high, n)); }
+  var prefs = loadPrefs();
+  applyPrefs(prefs);
+  var tools = document.querySelector('[data-testid="reader-tools"]');
+  if (tools) {
+    tools.hidden = false;
+    tools.addEventListener('click', function (event) {
+      var button = event.target.closest('button');
+      if (!button) { return; }
+      if (button.getAttribute('data-pref') === 'size') {
+        prefs.size = clamp((prefs.size || 0) + Number(button.getAttribute('data-step')), -1, 3);
+      } else if (button.getAttribute('data-pref') === 'scheme') {
+        prefs.scheme = button.getAttribute('aria-pressed') === 'true' ? 'light' : 'dark';
+      }
+      savePrefs(prefs);
+      applyPrefs(prefs);
+    });
+  }
+  var toolbar = document.querySelector('[data-testid="a11y-toolbar"]');
+  if (toolbar) {
+    toolbar.hidden = false;
+    var speak = toolbar.querySelector('[data-a11y="speak"]');
+    var canSpeak = 'speechSynthesis' in window && 'SpeechSynthesisUtterance' in window;
+    if (speak && canSpeak) { speak.hidden = false; }
+    toolbar.addEventListener('click', function (event) {
+      var button = event.target.closest('button');
+      if (!button) { return; }
+      var key = button.getAttribute('data-a11y');
+      if (key === 'zoom') {
+        prefs.zoom = clamp((prefs.zoom || 0) + Number(button.getAttribute('data-step')), 0, 4);
+      } else if (key === 'reset') {
+        ['zoom', 'contrast', 'spacing', 'guide', 'cursor', 'plain', 'size'].forEach(function (k) { delete prefs[k]; });
+        if (canSpeak) { window.speechSynthesis.cancel(); }
+      } else if (key === 'speak') {
+        if (window.speechSynthesis.speaking) {
+          window.speechSynthesis.cancel();
+          button.setAttribute('aria-pressed', 'false');
+        } else {
+          var source = document.querySelector('[data-testid="body"]') || document.getElementById('main');
+          var title = document.querySelector('[data-testid="title"]');
+          var utterance = new window.SpeechSynthesisUtterance(((title ? title.textContent + '。' : '') + source.textContent).trim());
+          utterance.lang = document.documentElement.lang || 'zh-CN';
+          utterance.onend = function () { button.setAttribute('aria-pressed', 'false'); };
+          window.speechSynthesis.speak(utterance);
+          button.setAttribute('aria-pressed', 'true');
+        }
+        return;
+      } else if (key === 'contrast') {
+        prefs.contrast = prefs.contrast === 'dark' ? 'light' : prefs.contrast === 'light' ? 0 : 'dark';
+      } else {
+        prefs[key] = prefs[key] ? 0 : 1;
+      }
+      savePrefs(prefs);
+      applyPrefs(prefs);
+    });
+    var guide = document.querySelector('.reading-guide');
+    if (guide) {
+      document.addEventListener('mousemove', function (event) {
+        guide.style.top = event.clientY + 'px';
+      }, { passive: true });
+    }
+  }
 })();

@@ -15,7 +15,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ArticleRepository {
 
-	private static final String SUMMARY = "id, title, summary, creator_id, channel_id, published_at, original, aigc, cover_image";
+	private static final String SUMMARY_COLUMNS = "id, title, summary, creator_id, channel_id, published_at, original, aigc,"
+			+ " cover_image";
+
+	private static final String SUMMARY = SUMMARY_COLUMNS + ", body_html";
+
+	/** A listing row: the body is read only for its first images (picture cards), never kept. */
+	private static final org.springframework.jdbc.core.RowMapper<ArticleSummary> SUMMARY_ROW = (rs, n) -> new ArticleSummary(
+			rs.getLong("id"), rs.getString("title"), rs.getString("summary"), rs.getLong("creator_id"),
+			rs.getLong("channel_id"), rs.getLong("published_at"), rs.getBoolean("original"), rs.getString("aigc"),
+			rs.getString("cover_image"), ArticleSummary.imagesOf(rs.getString("body_html")));
+
+	/** The same without the body (the tag scan reads many rows it throws away). */
+	private static final org.springframework.jdbc.core.RowMapper<ArticleSummary> SUMMARY_ROW_NO_BODY = (rs, n) -> new ArticleSummary(
+			rs.getLong("id"), rs.getString("title"), rs.getString("summary"), rs.getLong("creator_id"),
+			rs.getLong("channel_id"), rs.getLong("published_at"), rs.getBoolean("original"), rs.getString("aigc"),
+			rs.getString("cover_image"));
 
 	private static final String FULL = "id, title, summary, body_markdown, body_html, creator_id, channel_id, cover_image, tags,"
 			+ " original, aigc, source, status, removal_reason, published_at, updated_at, " + ArticleRepository.MODIFIED
@@ -54,7 +69,7 @@ class ArticleRepository {
 		}
 		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE status = 'published' AND id IN (:ids)")
 			.param("ids", ids)
-			.query(ArticleSummary.class)
+			.query(SUMMARY_ROW)
 			.list();
 	}
 
@@ -74,7 +89,7 @@ class ArticleRepository {
 			.param("t", after.publishedAt())
 			.param("id", after.id())
 			.param("limit", limit)
-			.query(ArticleSummary.class)
+			.query(SUMMARY_ROW)
 			.list();
 	}
 
@@ -84,21 +99,24 @@ class ArticleRepository {
 	 */
 	List<TaggedRow> taggedCandidates(String tag, Cursor after, int limit) {
 		String pattern = "%" + tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		return jdbc.sql("SELECT " + SUMMARY + ", tags FROM articles WHERE status = 'published' AND tags LIKE :p ESCAPE '\\'"
+		return jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", tags FROM articles WHERE status = 'published' AND tags LIKE :p ESCAPE '\\'"
 				+ " AND (published_at, id) < (:t, :id) ORDER BY published_at DESC, id DESC LIMIT :limit")
 			.param("p", pattern)
 			.param("t", after.publishedAt())
 			.param("id", after.id())
 			.param("limit", limit)
-			.query(TaggedRow.class)
+			.query((rs, n) -> new TaggedRow(SUMMARY_ROW_NO_BODY.mapRow(rs, n), rs.getString("tags")))
 			.list();
 	}
 
-	record TaggedRow(long id, String title, String summary, long creatorId, long channelId, long publishedAt,
-			boolean original, String aigc, String coverImage, String tags) {
+	record TaggedRow(ArticleSummary toSummary, String tags) {
 
-		ArticleSummary toSummary() {
-			return new ArticleSummary(id, title, summary, creatorId, channelId, publishedAt, original, aigc, coverImage);
+		long id() {
+			return toSummary.id();
+		}
+
+		long publishedAt() {
+			return toSummary.publishedAt();
 		}
 
 	}
@@ -137,11 +155,11 @@ class ArticleRepository {
 
 	/** Public articles published at or after {@code since}, newest first (the news sitemap). */
 	List<ArticleSummary> publishedSince(long since, int limit) {
-		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE status = 'published' AND published_at >= :since"
+		return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM articles WHERE status = 'published' AND published_at >= :since"
 				+ " ORDER BY published_at DESC, id DESC LIMIT :limit")
 			.param("since", since)
 			.param("limit", limit)
-			.query(ArticleSummary.class)
+			.query(SUMMARY_ROW_NO_BODY)
 			.list();
 	}
 
@@ -150,7 +168,7 @@ class ArticleRepository {
 				+ " AND original = TRUE ORDER BY published_at DESC, id DESC LIMIT :limit")
 			.param("channel", channelId)
 			.param("limit", limit)
-			.query(ArticleSummary.class)
+			.query(SUMMARY_ROW)
 			.list();
 	}
 

@@ -1,6 +1,50 @@
 package io.inkstone.articles;
 
-/** What listings show of an article: enough for a card or a hot-list line. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What listings show of an article: enough for a card or a hot-list line.
+ *
+ * @param bodyImages the first images of the body (at most {@link #CARD_IMAGES}), for picture cards (三图)
+ */
 public record ArticleSummary(long id, String title, String summary, long creatorId, long channelId, long publishedAt,
-		boolean original, String aigc, String coverImage) {
+		boolean original, String aigc, String coverImage, List<String> bodyImages) {
+
+	/** The most body images a card shows. */
+	public static final int CARD_IMAGES = 3;
+
+	private static final Pattern IMG_SRC = Pattern.compile("<img\\b[^>]*?\\ssrc=\"([^\"]+)\"");
+
+	public ArticleSummary {
+		bodyImages = bodyImages == null ? List.of() : List.copyOf(bodyImages);
+	}
+
+	/** A summary without body images (listings that have only the columns). */
+	public ArticleSummary(long id, String title, String summary, long creatorId, long channelId, long publishedAt,
+			boolean original, String aigc, String coverImage) {
+		this(id, title, summary, creatorId, channelId, publishedAt, original, aigc, coverImage, List.of());
+	}
+
+	/**
+	 * The first distinct image sources of sanitized body HTML (the sanitizer writes {@code src="…"} with double
+	 * quotes); a quick scan, no parse, since listings call it for every row.
+	 */
+	static List<String> imagesOf(String html) {
+		if (html == null || !html.contains("<img")) {
+			return List.of();
+		}
+		List<String> found = new ArrayList<>(CARD_IMAGES);
+		Matcher m = IMG_SRC.matcher(html);
+		while (found.size() < CARD_IMAGES && m.find()) {
+			String src = m.group(1).replace("&amp;", "&");
+			if (!found.contains(src)) {
+				found.add(src);
+			}
+		}
+		return found;
+	}
+
 }

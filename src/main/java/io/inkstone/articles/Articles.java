@@ -274,7 +274,7 @@ public class Articles {
 		List<String[]> rendered = batch.parallelStream()
 			.map(article -> new String[] {
 					article.bodyMarkdown().contains("/media/") ? null : MarkdownRenderer.toSafeHtml(article.bodyMarkdown()),
-					MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(article.bodyMarkdown()), 120) })
+					summaryOf(article.bodyMarkdown()) })
 			.toList();
 		// bodies with the site's own images look their renditions up: on this thread, in this transaction
 		for (int i = 0; i < batch.size(); i++) {
@@ -527,8 +527,11 @@ public class Articles {
 		return correctionsById.get(id, repository::corrections);
 	}
 
+	/** Inline images ({@code ![alt](url)}): a summary is running text, so they are left out (not "alt (url)"). */
+	private static final java.util.regex.Pattern INLINE_IMAGE = java.util.regex.Pattern.compile("!\\[[^\\]\\n]*\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)");
+
 	static String summaryOf(String markdown) {
-		return MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(markdown), 120);
+		return MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(INLINE_IMAGE.matcher(markdown).replaceAll("")), 120);
 	}
 
 	/** Takes a published article down; its page then answers 410 with the reason. */

@@ -198,11 +198,22 @@ public class Creators {
 	@Transactional
 	public void follow(String readerKey, String handle) {
 		Creator creator = get(handle);
+		if (isSelf(creator)) {
+			throw new io.inkstone.shared.ForbiddenException("不能关注自己 / you cannot follow yourself");
+		}
 		long now = System.currentTimeMillis();
 		if (repository.follow(readerKey, creator.id(), now)) {
 			events.publishEvent(new CreatorFollowed(creator.id(), readerKey, now));
 		}
 		events.publishEvent(new CreatorFollowChanged(creator.id(), readerKey));
+	}
+
+	/** Whether the signed-in account of this request is {@code creator} (who may not follow or report themselves). */
+	public boolean isSelf(Creator creator) {
+		return io.inkstone.shared.SignedIn.current()
+			.flatMap(account -> ofAccount(account.accountId()))
+			.filter(own -> own.id() == creator.id())
+			.isPresent();
 	}
 
 	@Transactional

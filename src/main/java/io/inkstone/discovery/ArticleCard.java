@@ -1,7 +1,47 @@
 package io.inkstone.discovery;
 
-import io.inkstone.articles.ArticleSummary;
+import java.util.List;
 
-/** An article as lists show it (hot list, related, headlines, channel pages): summary plus creator name. */
-public record ArticleCard(ArticleSummary article, String creatorName, String creatorHandle, boolean aiSuspected) {
+import io.inkstone.articles.ArticleSummary;
+import io.inkstone.shared.Picture;
+
+/**
+ * An article as lists show it (hot list, related, headlines, channel pages): summary plus creator name and the
+ * pictures of its card.
+ *
+ * @param pictures the cover, else the first body image (单图); the first three body images when it has three (三图);
+ * none (无图)
+ */
+public record ArticleCard(ArticleSummary article, String creatorName, String creatorHandle, boolean aiSuspected,
+		List<Picture> pictures) {
+
+	public ArticleCard {
+		pictures = pictures == null ? List.of() : List.copyOf(pictures);
+	}
+
+	public ArticleCard(ArticleSummary article, String creatorName, String creatorHandle, boolean aiSuspected) {
+		this(article, creatorName, creatorHandle, aiSuspected, List.of());
+	}
+
+	/** The card layout: {@code three} (三图), {@code single} (单图) or {@code text} (无图). */
+	public String layout() {
+		return pictures.size() >= 3 ? "three" : pictures.isEmpty() ? "text" : "single";
+	}
+
+	/** The card's first picture (the lead story's large one), or null. */
+	public Picture picture() {
+		return pictures.isEmpty() ? null : pictures.get(0);
+	}
+
+	/** The image addresses a card of this article shows, in order (before their renditions are looked up). */
+	static List<String> pictureUrls(ArticleSummary a) {
+		if (a.bodyImages().size() >= 3) {
+			return a.bodyImages().subList(0, 3);
+		}
+		if (a.coverImage() != null && !a.coverImage().isBlank()) {
+			return List.of(a.coverImage());
+		}
+		return a.bodyImages().isEmpty() ? List.of() : List.of(a.bodyImages().get(0));
+	}
+
 }

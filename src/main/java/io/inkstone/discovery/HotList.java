@@ -65,6 +65,17 @@ public class HotList {
 
 	private volatile int version;
 
+	/** The rankings at the end of the previous hour (this node's memory): the 热榜 page's trends compare with them. */
+	private volatile List<Long> previousSite = List.of();
+
+	private volatile Map<Long, List<Long>> previousChannels = Map.of();
+
+	private volatile boolean previousKnown;
+
+	private long rankingHour = Long.MIN_VALUE;
+
+	private static final long HOUR_MS = 3_600_000L;
+
 	private final HotOverrides overrides;
 
 	private final OriginalityEngine originality;
@@ -180,6 +191,15 @@ public class HotList {
 		List<ArticleSummary> candidates = byValueNow(articles.summaries(candidateIds), engaged, config.publishWeight(), this::decayFor, now);
 		candidates = applyOverrides(candidates, overrides);
 		candidates = oneCopyPerStory(candidates);
+		long hour = Math.floorDiv(now, HOUR_MS);
+		if (hour != rankingHour) {
+			if (rankingHour != Long.MIN_VALUE) {
+				previousSite = siteRanking;
+				previousChannels = channelRankings;
+				previousKnown = true;
+			}
+			rankingHour = hour;
+		}
 		siteRanking = candidates.stream().map(ArticleSummary::id).limit(CANDIDATES).toList();
 		Map<Long, List<Long>> perChannel = new HashMap<>();
 		for (ArticleSummary a : candidates) {
@@ -233,6 +253,45 @@ public class HotList {
 		ranked.stream().filter(a -> !action.containsKey(a.id())).forEach(result::add);
 		ranked.stream().filter(a -> "demote".equals(action.get(a.id()))).forEach(result::add);
 		return result;
+	}
+
+	/**
+	 * The 热榜 page: the site's list with rank, heat (the ranking score now, ×100, rounded) and the move since the
+	 * previous hour's list.
+	 */
+	public List<HotEntry> siteEntries(int size) {
+		return entries(site(size), previousSite);
+	}
+
+	/** One channel's 热榜 page. */
+	public List<HotEntry> channelEntries(long channelId, int size) {
+		return entries(channel(channelId, size, Set.of()), previousChannels.getOrDefault(channelId, List.of()));
+	}
+
+	private List<HotEntry> entries(List<ArticleCard> cards, List<Long> previous) {
+		long now = System.currentTimeMillis();
+		List<HotEntry> result = new ArrayList<>(cards.size());
+		for (int i = 0; i < cards.size(); i++) {
+			ArticleCard card = cards.get(i);
+			long heat = Math.max(1, Math.round(score(card.article(), now) * 100));
+			result.add(new HotEntry(card, i + 1, heat, trend(i + 1, previous.indexOf(card.article().id()), previousKnown)));
+		}
+		return result;
+	}
+
+	/**
+	 * How an item moved: {@code previousIndex} is its 0-based place in the previous list (-1: not on it); without a
+	 * previous list (the first hour after a start) there is no trend.
+	 */
+	static HotEntry.Trend trend(int rank, int previousIndex, boolean previousKnown) {
+		if (!previousKnown) {
+			return new HotEntry.Trend("none", 0);
+		}
+		if (previousIndex < 0) {
+			return new HotEntry.Trend("new", 0);
+		}
+		int change = (previousIndex + 1) - rank;
+		return new HotEntry.Trend(change > 0 ? "up" : change < 0 ? "down" : "same", Math.abs(change));
 	}
 
 	/** Changes whenever a ranking changes: caches of rendered lists key on it. */

@@ -72,6 +72,9 @@ class ReportController {
 			@RequestParam(name = "evidence", defaultValue = "") String evidence, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		String title = title(type, id);
+		if (ownTarget(type, id)) {
+			throw new io.inkstone.shared.ForbiddenException("不能举报自己 / you cannot report yourself");
+		}
 		Reports.Filing filing = new Reports.Filing(type, id, reason, detail, evidence);
 		Map<String, String> errors = reports.validate(filing);
 		if (!errors.isEmpty()) {
@@ -114,6 +117,15 @@ class ReportController {
 	 * What the reporter sees they are reporting: only what a reader can see can be reported or named (a draft's title
 	 * or a hidden comment must not leak through this form); 404 for anything else.
 	 */
+	/** A creator's own page or article: a creator cannot report themselves. */
+	private boolean ownTarget(String type, long id) {
+		return switch (type) {
+			case "creator" -> creators.isSelf(creators.get(id));
+			case "article" -> creators.isSelf(creators.get(articles.getPublished(id).creatorId()));
+			default -> false;
+		};
+	}
+
 	private String title(String type, long id) {
 		return switch (type) {
 			case "article" -> articles.getPublished(id).title();

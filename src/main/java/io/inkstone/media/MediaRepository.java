@@ -55,6 +55,17 @@ class MediaRepository {
 			.optional();
 	}
 
+	/** One row per content hash among {@code shas} (any uploader's: the bytes and renditions are the same). */
+	List<MediaItem> anyByShas(java.util.Collection<String> shas) {
+		if (shas.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM media WHERE sha256 IN (:shas)")
+			.param("shas", shas)
+			.query(MediaItem.class)
+			.list();
+	}
+
 	List<MediaItem> ofCreator(long creatorId, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM media WHERE creator_id = :creator ORDER BY created_at DESC, id DESC LIMIT :limit")
 			.param("creator", creatorId)

@@ -78,12 +78,18 @@ class ArticlePageController {
 
 	private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
-	ArticlePageController(Articles articles, Channels channels, Creators creators, Engagement engagement,
+	private final io.inkstone.engagement.SavedArticles saved;
+
+	private final io.inkstone.engagement.ReadingHistory history;
+
+	ArticlePageController(io.inkstone.engagement.SavedArticles saved, io.inkstone.engagement.ReadingHistory history, Articles articles, Channels channels, Creators creators, Engagement engagement,
 			RelatedArticles related, HotList hot, SiteParts parts, io.inkstone.engagement.Comments comments, UiFactory ui,
 			InkstoneProperties properties, io.inkstone.governance.AiLabels aiLabels, io.inkstone.feed.Interests interests,
 			io.inkstone.discovery.CoReads coReads, RenderedArticlePages rendered, io.inkstone.shared.PublicUrl publicUrl,
 			ReaderBeaconController beacon, io.inkstone.media.Media media,
 			@org.springframework.beans.factory.annotation.Value("${inkstone.site-logo:/img/logo.png}") String siteLogo) {
+		this.saved = saved;
+		this.history = history;
 		this.media = media;
 		this.siteLogo = siteLogo;
 		this.beacon = beacon;
@@ -116,6 +122,8 @@ class ArticlePageController {
 		String reader = sharedPage ? null : ReaderKey.of(request);
 		if (!sharedPage) {
 			beacon.count(article, reader, request);
+			// 阅读历史: signed-in readers only (a shared page is never a signed-in reader's)
+			io.inkstone.shared.SignedIn.current().ifPresent(account -> history.record(account.accountId(), id));
 		}
 		Ui u = ui.of(request);
 		String disclaimer = u.english() ? properties.disclaimer().en() : properties.disclaimer().zh();
@@ -143,7 +151,8 @@ class ArticlePageController {
 			.orElse(false);
 		return new Pages.CommentsView(comments.of(article.id(), me.map(a -> a.accountId()).orElse(null), author),
 				comments.count(article.id()), comments.enabled(article.id()), author, me.isPresent(),
-				comments.articleLikes(article.id()), reader != null && comments.likes(article.id(), reader));
+				comments.articleLikes(article.id()), reader != null && comments.likes(article.id(), reader),
+				me.isPresent() && saved.isSaved(me.get().accountId(), article.id()));
 	}
 
 	private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();

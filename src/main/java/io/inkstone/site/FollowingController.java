@@ -42,8 +42,12 @@ class FollowingController {
 	String following(@RequestParam(name = "after", required = false) String after, HttpServletRequest request, Model model) {
 		var followed = creators.followedBy(ReaderKey.of(request));
 		Slice<ArticleSummary> page = articles.latestByCreators(followed, Cursor.parse(after), 20);
+		var byId = creators.getAll(followed);
+		var who = followed.stream().map(byId::get).filter(java.util.Objects::nonNull)
+			.sorted(java.util.Comparator.comparing(io.inkstone.creators.Creator::displayName))
+			.toList();
 		model.addAttribute("page", new Pages.FollowingPage(ui.of(request), parts.nav(), followed.size(), cards.of(page.items()),
-				page.hasNext() ? page.next().encode() : null));
+				page.hasNext() ? page.next().encode() : null, who));
 		return "following";
 	}
 

@@ -45,12 +45,22 @@ public final class Pages {
 
 	}
 
-	public record FollowingPage(Ui ui, List<Channel> nav, int creators, List<ArticleCard> articles, String next) {
+	/** {@code followed}: the creators this reader follows, by name (each with an unfollow button). */
+	public record FollowingPage(Ui ui, List<Channel> nav, int creators, List<ArticleCard> articles, String next,
+			List<io.inkstone.creators.Creator> followed) {
 	}
 
 	/** 跟帖 and likes under an article, as this viewer sees them. */
 	public record CommentsView(List<io.inkstone.engagement.Comment> items, long count, boolean enabled, boolean author,
-			boolean signedIn, long likes, boolean liked) {
+			boolean signedIn, long likes, boolean liked, boolean saved) {
+	}
+
+	/** 阅读历史: {@code on} whether it is recorded; the articles, most recently read first. */
+	public record HistoryPage(Ui ui, List<Channel> nav, boolean on, List<ArticleCard> articles) {
+	}
+
+	/** 收藏: the signed-in reader's saved articles. */
+	public record SavedPage(Ui ui, List<Channel> nav, List<ArticleCard> articles) {
 	}
 
 	public record HomePage(Ui ui, List<Channel> nav, String headlinesHtml, List<ArticleCard> hot, List<OriginalTab> originals,
@@ -127,6 +137,10 @@ public final class Pages {
 
 	/** An original-content tab (本地, 旅游 …) and its latest 原创 articles. */
 	public record OriginalTab(Channel channel, List<ArticleCard> items) {
+	}
+
+	/** 热榜: the site's ({@code channel} null) or one channel's list. */
+	public record HotPage(Ui ui, List<Channel> nav, Channel channel, List<io.inkstone.discovery.HotEntry> entries) {
 	}
 
 	/** The model of the cached headlines fragment. */

@@ -127,7 +127,8 @@ class SiteParts {
 	CreatorCard card(Creator creator, String readerKey, int recent) {
 		List<ArticleSummary> latest = recent == 0 ? List.of() : articles.recentByCreator(creator.id(), recent);
 		return new CreatorCard(creator, articles.countByCreator(creator.id()), creators.followerCount(creator.id()),
-				readerKey != null && creators.isFollowing(readerKey, creator.id()), latest, ipRegionShown(creator));
+				readerKey != null && creators.isFollowing(readerKey, creator.id()), latest, ipRegionShown(creator),
+				readerKey != null && creators.isSelf(creator));
 	}
 
 	/** IP属地 where the compliance profile asks for it: the recorded region, 未知 when none was recorded. */

@@ -69,7 +69,7 @@ class SecurityConfig {
 				.authenticated()
 				.requestMatchers("/studio/**")
 				.hasAnyRole("CREATOR", "ADMIN")
-				.requestMatchers("/account", "/account/**", "/appeals/**", "/feed", "/feed/**", "/messages", "/messages/**")
+				.requestMatchers("/account", "/account/**", "/appeals/**", "/feed", "/feed/**", "/messages", "/messages/**", "/saved", "/history", "/history/**")
 				.authenticated()
 				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv", "/admin/rules", "/admin/rules/**", "/admin/search", "/admin/search/**",
 						"/admin/backups", "/admin/backups/**",
@@ -78,7 +78,7 @@ class SecurityConfig {
 				.hasRole("ADMIN")
 				.requestMatchers("/admin/**")
 				.hasAnyRole("ADMIN", "REVIEWER")
-				.requestMatchers(org.springframework.http.HttpMethod.POST, "/join", "/articles/*/comments",
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/join", "/articles/*/comments", "/articles/*/save", "/articles/*/unsave",
 						"/articles/*/comments/settings", "/comments/**")
 				.authenticated()
 				.anyRequest()

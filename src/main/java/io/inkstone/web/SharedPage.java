@@ -21,7 +21,7 @@ public final class SharedPage {
 	private static final Set<String> SIGNED_IN_COOKIES = Set.of("JSESSIONID", "SESSION", "remember-me");
 
 	private static final Pattern PATHS = Pattern
-		.compile("/|/articles/[0-9]{1,18}|/channels/[^/]{1,200}|/creators/[^/]{1,200}|/tags/[^/]{1,400}");
+		.compile("/|/articles/[0-9]{1,18}|/channels/[^/]{1,200}|/creators/[^/]{1,200}|/tags/[^/]{1,400}|/hot|/channels/[^/]{1,200}/hot");
 
 	/** The live numbers of a page: the same for everyone, so no cookie either. */
 	private static final Pattern LIVE = Pattern.compile("/articles/[0-9]{1,18}/live");

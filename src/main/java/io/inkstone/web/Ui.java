@@ -80,11 +80,11 @@ public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfTok
 	}
 
 	public boolean care() {
-		return mode == ReaderMode.CARE;
+		return mode.care();
 	}
 
 	public boolean a11y() {
-		return mode == ReaderMode.A11Y;
+		return mode.a11y();
 	}
 
 	public String time(long epochMillis) {

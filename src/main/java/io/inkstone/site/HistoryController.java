@@ -1,0 +1,64 @@
+package io.inkstone.site;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.inkstone.articles.Articles;
+import io.inkstone.discovery.ArticleCards;
+import io.inkstone.engagement.ReadingHistory;
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.SignedIn;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 阅读历史: {@code /history} (the list, its switch and 清空), signed-in readers only (see the security rules). */
+@Controller
+class HistoryController {
+
+	private final ReadingHistory history;
+
+	private final Articles articles;
+
+	private final ArticleCards cards;
+
+	private final SiteParts parts;
+
+	private final io.inkstone.web.UiFactory ui;
+
+	HistoryController(ReadingHistory history, Articles articles, ArticleCards cards, SiteParts parts,
+			io.inkstone.web.UiFactory ui) {
+		this.history = history;
+		this.articles = articles;
+		this.cards = cards;
+		this.parts = parts;
+		this.ui = ui;
+	}
+
+	@GetMapping("/history")
+	String list(HttpServletRequest request, Model model) {
+		long account = SignedIn.current().orElseThrow().accountId();
+		boolean on = history.enabled(account);
+		model.addAttribute("page", new Pages.HistoryPage(ui.of(request), parts.nav(), on,
+				on ? cards.of(articles.summaries(history.of(account))) : java.util.List.of()));
+		return "history";
+	}
+
+	@PostMapping("/history/clear")
+	String clear() {
+		history.clear(SignedIn.current().orElseThrow().accountId());
+		return "redirect:/history";
+	}
+
+	@PostMapping("/history/switch")
+	String switchTo(@RequestParam(name = "on", defaultValue = "") String on) {
+		if (!on.equals("true") && !on.equals("false")) {
+			throw new BadRequestException("on must be true or false");
+		}
+		history.switchTo(SignedIn.current().orElseThrow().accountId(), on.equals("true"));
+		return "redirect:/history";
+	}
+
+}

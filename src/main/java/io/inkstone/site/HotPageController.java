@@ -1,0 +1,64 @@
+package io.inkstone.site;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.inkstone.channels.Channel;
+import io.inkstone.channels.Channels;
+import io.inkstone.discovery.HotList;
+import io.inkstone.web.Ui;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * 热榜: {@code /hot} (the site) and {@code /channels/{slug}/hot} (one channel), with rank, heat and the move since
+ * the previous hour. Shared pages like the home page; {@code /hot?channel=slug} redirects to the channel's address.
+ */
+@Controller
+class HotPageController {
+
+	static final int SIZE = 50;
+
+	private final HotList hot;
+
+	private final Channels channels;
+
+	private final SiteParts parts;
+
+	private final UiFactory ui;
+
+	HotPageController(HotList hot, Channels channels, SiteParts parts, UiFactory ui) {
+		this.hot = hot;
+		this.channels = channels;
+		this.parts = parts;
+		this.ui = ui;
+	}
+
+	@GetMapping("/hot")
+	Object site(@RequestParam(name = "channel", required = false) String channel, HttpServletRequest request, Model model) {
+		if (channel != null) {
+			Channel found = channels.get(channel); // 404 for an unknown channel
+			RedirectView redirect = new RedirectView("/channels/" + Pages.pathSegment(found.slug()) + "/hot", false, false);
+			redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+			return redirect;
+		}
+		Ui u = ui.of(request);
+		model.addAttribute("page", new Pages.HotPage(u, parts.nav(), null, hot.siteEntries(SIZE)));
+		return "hot/show";
+	}
+
+	@GetMapping("/channels/{slug}/hot")
+	String channel(@PathVariable String slug, HttpServletRequest request, Model model) {
+		Channel channel = channels.get(slug);
+		Ui u = ui.of(request);
+		model.addAttribute("page", new Pages.HotPage(u, parts.nav(), channel, hot.channelEntries(channel.id(), SIZE)));
+		return "hot/show";
+	}
+
+}

@@ -1,0 +1,377 @@
+package io.inkstone.site;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import io.inkstone.discovery.HotList;
+import io.inkstone.importer.ArticleImporter;
+import io.inkstone.media.Media;
+import io.inkstone.support.Databases;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 16 in a real browser (Debian's headless Chromium) at phone (390 × 844, and 320 for reflow) and desktop
+ * (1366) widths: the compact header and its menu, the channel strip, the tab bar, picture cards, the 热榜 page and
+ * the article with its creator card before comments. Screenshots go to {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReaderExperienceBrowserTests {
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static ChromeDriver driver;
+
+	private static boolean seeded;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ArticleImporter importer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	HotList hot;
+
+	@Autowired
+	Media media;
+
+	@Autowired
+	io.inkstone.accounts.Accounts accounts;
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
+	}
+
+	@BeforeAll
+	static void startBrowser() {
+		if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+			String reason = "Chromium or chromedriver missing (apt-get install chromium chromium-driver fonts-noto-cjk)";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(reason);
+			}
+			System.out.println("SKIPPED: " + reason);
+			Assumptions.abort(reason);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--window-size=1366,900", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--no-first-run", "--lang=zh-CN");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	@BeforeEach
+	void seedOnce() throws IOException {
+		if (!seeded) {
+			seeded = true;
+			ReaderExperienceContract.seed(importer, jdbc, media);
+			new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> hot.site(5).size() == 5);
+		}
+	}
+
+	private static void viewport(int width, int height) {
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private static Object js(String script, Object... args) {
+		return ((JavascriptExecutor) driver).executeScript(script, args);
+	}
+
+	private static long num(Object value) {
+		return Math.round(((Number) value).doubleValue());
+	}
+
+	private static void noHorizontalScroll(String page) {
+		long scroll = num(js("return document.documentElement.scrollWidth"));
+		long width = num(js("return document.documentElement.clientWidth"));
+		Object wide = js("var w = document.documentElement.clientWidth, out = [];"
+				+ "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+				+ " var clipped = false; for (var p = e.parentElement; p; p = p.parentElement) { var o = getComputedStyle(p).overflowX; if (o !== 'visible') { clipped = true; break; } }"
+				+ " if (!clipped && getComputedStyle(e).position !== 'fixed' && r.right > w + 1 && out.length < 8) { out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right)); } });"
+				+ "return out.join(' | ');");
+		Object all = js("var w = document.documentElement.clientWidth, out = [];"
+				+ "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+				+ " if (!e.closest('.channel-nav') && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && out.length < 12) { out.push(e.tagName + '.' + e.className + ' ' + e.clientWidth + '/' + e.scrollWidth); } });"
+				+ "return out.join(' | ');");
+		assertThat(scroll).as("horizontal scroll on " + page + " (" + scroll + " > " + width + "): " + wide + " / " + all).isLessThanOrEqualTo(width);
+	}
+
+	@Test
+	void phoneHomeHasACompactHeaderChannelStripTabBarAndPictureCards() throws IOException {
+		viewport(390, 844);
+		driver.manage().deleteAllCookies();
+		driver.get(url("/"));
+		WebElement header = driver.findElement(By.cssSelector(".site-header"));
+		assertThat(header.getRect().getHeight()).as("header height").isLessThanOrEqualTo(130);
+		noHorizontalScroll("/");
+		// one menu button; account, modes and language are in it
+		WebElement menu = driver.findElement(By.id("site-menu"));
+		assertThat(menu.isDisplayed()).isFalse();
+		WebElement button = driver.findElement(By.cssSelector("[data-testid=menu-button]"));
+		assertThat(button.getRect().getHeight()).isGreaterThanOrEqualTo(44);
+		// the channel strip is one row that scrolls sideways
+		WebElement strip = driver.findElement(By.cssSelector("[data-testid=channel-strip]"));
+		assertThat(num(js("return arguments[0].scrollWidth", strip))).isGreaterThan(num(js("return arguments[0].clientWidth", strip)));
+		assertThat(strip.getRect().getHeight()).isLessThanOrEqualTo(50);
+		// the tab bar sits at the bottom of the screen
+		WebElement tabs = driver.findElement(By.cssSelector("[data-testid=tab-bar]"));
+		assertThat(tabs.isDisplayed()).isTrue();
+		assertThat(tabs.getRect().getY() + tabs.getRect().getHeight()).isEqualTo(844);
+		assertThat(tabs.findElements(By.tagName("a"))).hasSize(4);
+		// the lead story with a large picture, then 无图 and 三图 cards
+		WebElement lead = driver.findElement(By.cssSelector("[data-testid=card-lead-picture]"));
+		assertThat(lead.getRect().getWidth()).isGreaterThanOrEqualTo(340);
+		assertThat(lead.getRect().getY()).as("the lead picture starts in the first screen").isLessThan(300);
+		assertThat(num(js("return arguments[0].naturalWidth", lead))).isPositive();
+		screenshot("home-390.png");
+		WebElement three = driver.findElement(By.cssSelector("li[data-layout=three]"));
+		js("arguments[0].scrollIntoView()", three);
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> three.findElements(By.cssSelector(".card-pics img")).stream()
+			.allMatch(img -> num(js("return arguments[0].naturalWidth", img)) > 0));
+		var pics = three.findElements(By.cssSelector(".card-pics img"));
+		assertThat(pics.get(0).getRect().getY()).isEqualTo(pics.get(2).getRect().getY());
+		assertThat(pics.get(0).getRect().getX()).isLessThan(pics.get(1).getRect().getX());
+		// 3:2 boxes, so nothing shifts while they load
+		assertThat(pics.get(0).getRect().getWidth() * 2.0 / 3).isCloseTo(pics.get(0).getRect().getHeight(), org.assertj.core.data.Offset.offset(2.0));
+		screenshot("home-390-cards.png");
+		// the menu opens with the button (scripts on) …
+		js("window.scrollTo(0, 0)");
+		button.click();
+		assertThat(menu.isDisplayed()).isTrue();
+		assertThat(driver.findElement(By.cssSelector("[data-testid=mode-switch]")).isDisplayed()).isTrue();
+		assertThat(button.getAttribute("aria-expanded")).isEqualTo("true");
+		screenshot("menu-390.png");
+		button.click();
+		assertThat(menu.isDisplayed()).isFalse();
+		// … and without them as the link's target
+		driver.get(url("/#site-menu"));
+		assertThat(driver.findElement(By.id("site-menu")).isDisplayed()).isTrue();
+	}
+
+	@Test
+	void careModeHeaderStaysWithinAFifthOfThePhoneScreen() throws IOException {
+		viewport(390, 844);
+		driver.get(url("/mode/care?back=/"));
+		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care");
+		assertThat(driver.findElement(By.cssSelector(".site-header")).getRect().getHeight()).isLessThanOrEqualTo(169);
+		noHorizontalScroll("/ in 关怀版");
+		screenshot("home-390-care.png");
+		driver.get(url("/mode/standard?back=/"));
+	}
+
+	@Test
+	void phoneArticleShowsTheCreatorCardAndHotListBeforeComments() throws IOException {
+		viewport(390, 844);
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", ReaderExperienceContract.SINGLE).query(Long.class).single();
+		driver.get(url("/articles/" + id));
+		int body = driver.findElement(By.cssSelector("[data-testid=body]")).getRect().getY();
+		int card = driver.findElement(By.cssSelector("[data-testid=creator-card]")).getRect().getY();
+		int hotList = driver.findElement(By.cssSelector("[data-testid=hot]")).getRect().getY();
+		int comments = driver.findElement(By.cssSelector("[data-testid=comments]")).getRect().getY();
+		assertThat(body).isLessThan(card);
+		assertThat(card).isLessThan(hotList);
+		assertThat(hotList).isLessThan(comments);
+		noHorizontalScroll("article");
+		screenshot("article-390.png");
+		// a desktop keeps two columns: the card to the right of the article
+		viewport(1366, 900);
+		driver.get(url("/articles/" + id));
+		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).getRect().getX())
+			.isGreaterThan(driver.findElement(By.cssSelector("[data-testid=body]")).getRect().getX() + 400);
+		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).getRect().getY())
+			.isLessThan(driver.findElement(By.cssSelector("[data-testid=body]")).getRect().getY() + 200);
+		assertThat(driver.findElement(By.cssSelector("[data-testid=tab-bar]")).isDisplayed()).isFalse();
+		assertThat(driver.findElement(By.cssSelector("[data-testid=menu-button]")).isDisplayed()).isFalse();
+		assertThat(driver.findElement(By.cssSelector("[data-testid=mode-switch]")).isDisplayed()).isTrue();
+		screenshot("article-1366.png");
+		driver.get(url("/"));
+		screenshot("home-1366.png");
+	}
+
+	@Test
+	void hotPageAndReaderPagesReflowAt320() throws IOException {
+		viewport(390, 844);
+		driver.get(url("/hot"));
+		assertThat(driver.findElements(By.cssSelector("[data-testid=hot-board] > li")).size()).isGreaterThanOrEqualTo(5);
+		noHorizontalScroll("/hot");
+		screenshot("hot-390.png");
+		viewport(320, 640);
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", ReaderExperienceContract.THREE).query(Long.class).single();
+		for (String path : new String[] { "/", "/hot", "/channels/classics", "/articles/" + id, "/search?q=" + java.net.URLEncoder.encode("江南", java.nio.charset.StandardCharsets.UTF_8) }) {
+			driver.get(url(path));
+			noHorizontalScroll(path + " at 320");
+		}
+		screenshot("search-320.png");
+		viewport(1366, 900);
+	}
+
+	@Test
+	void modesCombineAndTheA11yToolbarChangesSizeAndContrastAndPersists() throws IOException {
+		viewport(390, 844);
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", ReaderExperienceContract.SINGLE).query(Long.class).single();
+		driver.get(url("/articles/" + id));
+		js("localStorage.clear()");
+		driver.get(url("/mode/care/on?back=/articles/" + id));
+		driver.get(url("/mode/a11y/on?back=/articles/" + id));
+		String classes = driver.findElement(By.tagName("body")).getAttribute("class");
+		assertThat(classes).contains("mode-care").contains("mode-a11y");
+		assertThat(driver.findElement(By.cssSelector(".site-header")).getRect().getHeight()).isLessThanOrEqualTo(169);
+		WebElement toolbar = driver.findElement(By.cssSelector("[data-testid=a11y-toolbar]"));
+		assertThat(toolbar.isDisplayed()).isTrue();
+		WebElement body = driver.findElement(By.cssSelector("[data-testid=body]"));
+		double before = px(body.getCssValue("font-size"));
+		driver.findElement(By.cssSelector("[data-testid=a11y-zoom-in]")).click();
+		driver.findElement(By.cssSelector("[data-testid=a11y-zoom-in]")).click();
+		double after = px(driver.findElement(By.cssSelector("[data-testid=body]")).getCssValue("font-size"));
+		assertThat(after).isGreaterThan(before * 1.25);
+		driver.findElement(By.cssSelector("[data-testid=a11y-contrast]")).click();
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(0, 0, 0, 1)", "rgb(0, 0, 0)");
+		assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-contrast]")).getAttribute("aria-pressed")).isEqualTo("true");
+		screenshot("article-390-care-a11y-contrast.png");
+		// settings persist across pages (localStorage), modes across visits (cookie)
+		driver.get(url("/"));
+		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-zoom")).isEqualTo("2");
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(0, 0, 0, 1)", "rgb(0, 0, 0)");
+		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care").contains("mode-a11y");
+		noHorizontalScroll("/ zoomed in 关怀版 + 无障碍");
+		screenshot("home-390-care-a11y.png");
+		// plain text: only the article
+		driver.get(url("/articles/" + id));
+		driver.findElement(By.cssSelector("[data-testid=a11y-plain]")).click();
+		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).isDisplayed()).isFalse();
+		assertThat(driver.findElement(By.cssSelector("[data-testid=body]")).isDisplayed()).isTrue();
+		driver.findElement(By.cssSelector("[data-testid=a11y-reset]")).click();
+		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-zoom")).isNull();
+		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).isDisplayed()).isTrue();
+		// leaving 无障碍 keeps 关怀版
+		driver.get(url("/mode/a11y/off?back=/"));
+		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care").doesNotContain("mode-a11y");
+		assertThat(driver.findElements(By.cssSelector("[data-testid=a11y-toolbar]"))).isEmpty();
+		driver.get(url("/mode/standard?back=/"));
+	}
+
+	@Test
+	void typeSizeAndNightSchemeAreTheReadersChoice() throws IOException {
+		viewport(1366, 900);
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", ReaderExperienceContract.THREE).query(Long.class).single();
+		driver.get(url("/articles/" + id));
+		js("localStorage.clear()");
+		driver.navigate().refresh();
+		double before = px(driver.findElement(By.cssSelector("[data-testid=body]")).getCssValue("font-size"));
+		driver.findElement(By.cssSelector("[data-testid=text-larger]")).click();
+		double larger = px(driver.findElement(By.cssSelector("[data-testid=body]")).getCssValue("font-size"));
+		assertThat(larger).isGreaterThan(before);
+		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-standard");
+		WebElement night = driver.findElement(By.cssSelector("[data-testid=night-switch]"));
+		assertThat(night.getAttribute("aria-pressed")).isEqualTo("false");
+		night.click();
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)", "rgb(22, 22, 22)");
+		screenshot("article-1366-night.png");
+		driver.navigate().refresh();
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)", "rgb(22, 22, 22)");
+		assertThat(driver.findElement(By.cssSelector("[data-testid=night-switch]")).getAttribute("aria-pressed")).isEqualTo("true");
+		// the system's dark preference is followed until the reader chooses
+		js("localStorage.clear()");
+		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", java.util.List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		driver.navigate().refresh();
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)", "rgb(22, 22, 22)");
+		driver.findElement(By.cssSelector("[data-testid=night-switch]")).click();
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(255, 255, 255, 1)", "rgb(255, 255, 255)");
+		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", java.util.List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
+		js("localStorage.clear()");
+	}
+
+	@Test
+	void aSignedInReaderSavesAnArticleAndSeesItUnderSaved() throws IOException {
+		viewport(390, 844);
+		String email = "b" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
+		accounts.signUp(email, "correct-horse-1", "读者", io.inkstone.accounts.Role.READER).orElseThrow();
+		// sign in over HTTP and hand the session to the browser (the login form itself is tested elsewhere)
+		io.inkstone.support.Browser http = new io.inkstone.support.Browser(port);
+		http.page("/login");
+		assertThat(http.post("/login", Map.of("_csrf", http.csrfToken(), "email", email, "password", "correct-horse-1")).statusCode())
+			.isEqualTo(302);
+		driver.get(url("/robots.txt"));
+		for (String name : new String[] { "JSESSIONID", "SESSION", "remember-me" }) {
+			if (http.cookie(name) != null) {
+				driver.manage().addCookie(new org.openqa.selenium.Cookie(name, http.cookie(name), "/"));
+			}
+		}
+		driver.get(url("/"));
+		assertThat(driver.findElements(By.cssSelector("[data-testid=saved-menu-link]"))).as("signed in").isNotEmpty();
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", ReaderExperienceContract.THREE).query(Long.class).single();
+		driver.get(url("/articles/" + id));
+		WebElement save = driver.findElement(By.cssSelector("[data-testid=save-button]"));
+		js("arguments[0].scrollIntoView({block: 'center'})", save);
+		save.click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> "true".equals(d.findElement(By.cssSelector("[data-testid=save-button]")).getAttribute("aria-pressed")));
+		driver.findElement(By.cssSelector("[data-testid=tab-bar] a[href='/account']"));
+		driver.get(url("/saved"));
+		assertThat(driver.findElements(By.cssSelector("[data-testid=saved] li.card .card-title")).stream().map(WebElement::getText).toList())
+			.containsExactly(ReaderExperienceContract.THREE);
+		noHorizontalScroll("/saved");
+		screenshot("saved-390.png");
+		driver.manage().deleteAllCookies();
+	}
+
+	private static double px(String cssValue) {
+		return Double.parseDouble(cssValue.replace("px", "").trim());
+	}
+
+	private static void screenshot(String name) throws IOException {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		File file = driver.getScreenshotAs(OutputType.FILE);
+		Files.copy(file.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
