@@ -15,6 +15,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Knows a SimHash signature for every public article on the instance and finds near-duplicates of a
@@ -46,8 +47,12 @@ public class OriginalityEngine {
 	/** The import command only writes articles; the server that starts next catches up with the feed. */
 	private final boolean importing;
 
-	OriginalityEngine(JdbcClient jdbc, Articles articles, org.springframework.core.env.Environment environment) {
+	private final TransactionTemplate tx;
+
+	OriginalityEngine(JdbcClient jdbc, Articles articles, org.springframework.core.env.Environment environment,
+			TransactionTemplate tx) {
 		this.jdbc = jdbc;
+		this.tx = tx;
 		this.articles = articles;
 		this.importing = environment.matchesProfiles("import");
 	}
@@ -69,7 +74,11 @@ public class OriginalityEngine {
 		log.info("Originality index: {} fingerprints loaded", index.size());
 	}
 
-	/** Follows the change feed: public articles get (new) fingerprints, others lose theirs. */
+	/**
+	 * Follows the change feed: public articles get (new) fingerprints, others lose theirs. Signatures are computed
+	 * first and each batch is written in one short transaction: after an import of thousands of articles, one
+	 * commit per row kept SQLite's write lock so busy that readers' writes waited past the busy timeout.
+	 */
 	@Scheduled(fixedDelay = 1000, initialDelay = 1000)
 	void follow() {
 		if (cursor < 0) {
@@ -78,30 +87,46 @@ public class OriginalityEngine {
 		List<ChangedArticle> batch;
 		do {
 			batch = articles.changedSince(cursor, 500);
-			for (ChangedArticle a : batch) {
-				if (a.isPublished()) {
-					long[] signature = SimHash.signature(TextNormalizer.fold(a.bodyMarkdown()));
-					jdbc.sql("INSERT INTO article_fingerprints (article_id, creator_id, simhash, simhash1, simhash2, simhash3, published_at)"
-							+ " VALUES (:id, :c, :h0, :h1, :h2, :h3, :p) ON CONFLICT (article_id) DO UPDATE SET simhash = EXCLUDED.simhash,"
-							+ " simhash1 = EXCLUDED.simhash1, simhash2 = EXCLUDED.simhash2, simhash3 = EXCLUDED.simhash3,"
-							+ " published_at = EXCLUDED.published_at")
-						.param("id", a.id()).param("c", a.creatorId()).param("h0", signature[0]).param("h1", signature[1])
-						.param("h2", signature[2]).param("h3", signature[3]).param("p", a.publishedAt()).update();
-					index.add(a.id(), signature);
-				}
-				else {
-					jdbc.sql("DELETE FROM article_fingerprints WHERE article_id = :id").param("id", a.id()).update();
-					index.remove(a.id());
-				}
-				cursor = a.changeSeq();
+			if (batch.isEmpty()) {
+				return;
 			}
-			if (!batch.isEmpty()) {
-				long seq = cursor;
+			List<long[]> signatures = new ArrayList<>(batch.size());
+			for (ChangedArticle a : batch) {
+				signatures.add(a.isPublished() ? SimHash.signature(TextNormalizer.fold(a.bodyMarkdown())) : null);
+			}
+			List<ChangedArticle> written = batch;
+			long seq = batch.get(batch.size() - 1).changeSeq();
+			tx.executeWithoutResult(status -> {
+				for (int i = 0; i < written.size(); i++) {
+					ChangedArticle a = written.get(i);
+					long[] signature = signatures.get(i);
+					if (signature != null) {
+						jdbc.sql("INSERT INTO article_fingerprints (article_id, creator_id, simhash, simhash1, simhash2, simhash3, published_at)"
+								+ " VALUES (:id, :c, :h0, :h1, :h2, :h3, :p) ON CONFLICT (article_id) DO UPDATE SET simhash = EXCLUDED.simhash,"
+								+ " simhash1 = EXCLUDED.simhash1, simhash2 = EXCLUDED.simhash2, simhash3 = EXCLUDED.simhash3,"
+								+ " published_at = EXCLUDED.published_at")
+							.param("id", a.id()).param("c", a.creatorId()).param("h0", signature[0]).param("h1", signature[1])
+							.param("h2", signature[2]).param("h3", signature[3]).param("p", a.publishedAt()).update();
+					}
+					else {
+						jdbc.sql("DELETE FROM article_fingerprints WHERE article_id = :id").param("id", a.id()).update();
+					}
+				}
 				if (jdbc.sql("UPDATE governance_cursors SET seq = :seq WHERE name = 'fingerprints' AND seq < :seq").param("seq", seq).update() == 0) {
 					jdbc.sql("INSERT INTO governance_cursors (name, seq) VALUES ('fingerprints', :seq) ON CONFLICT (name) DO NOTHING")
 						.param("seq", seq).update();
 				}
+			});
+			// the in-memory index follows what was committed
+			for (int i = 0; i < batch.size(); i++) {
+				if (signatures.get(i) != null) {
+					index.add(batch.get(i).id(), signatures.get(i));
+				}
+				else {
+					index.remove(batch.get(i).id());
+				}
 			}
+			cursor = seq;
 		}
 		while (batch.size() == 500);
 	}
