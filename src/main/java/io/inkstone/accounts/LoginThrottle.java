@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.inkstone.web.ClientAddresses;
 import io.inkstone.web.RateLimiter;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -40,7 +41,7 @@ class LoginThrottle {
 					throws ServletException, IOException {
 				if ("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI())) {
 					String email = String.valueOf(request.getParameter("email")).strip().toLowerCase(Locale.ROOT);
-					long wait = Math.max(limits.tryAcquire("login-ip:" + request.getRemoteAddr(), PER_ADDRESS, WINDOW),
+					long wait = Math.max(limits.tryAcquire("login-ip:" + ClientAddresses.limitKey(request.getRemoteAddr()), PER_ADDRESS, WINDOW),
 							limits.tryAcquire("login-account:" + email, PER_ACCOUNT, WINDOW));
 					if (wait > 0) {
 						response.setHeader("Retry-After", Long.toString(wait));

@@ -144,4 +144,18 @@ class AbuseLimitsBehindProxyIntegrationTests {
 		assertThat(signIn("198.51.100.62", other, "correct-horse-1")).isEqualTo(302);
 	}
 
+	@Test
+	void signInsFromOneIpv6SlashSixtyFourShareThePerAddressLimit() {
+		// 30 attempts a 10 minutes per address; every attempt from another address of one /64, at another account
+		int status = 0;
+		for (int i = 0; i < 30; i++) {
+			status = signIn("2001:db8:60:1::" + Integer.toHexString(i + 1), "nobody-" + i + "-" + UUID.randomUUID() + "@inkstone.test",
+					"guess-" + i);
+			assertThat(status).isNotEqualTo(429);
+		}
+		assertThat(signIn("2001:db8:60:1:abcd::1", "nobody-last@inkstone.test", "guess")).isEqualTo(429);
+		// the next /64 is someone else
+		assertThat(signIn("2001:db8:60:2::1", "nobody-other@inkstone.test", "guess")).isNotEqualTo(429);
+	}
+
 }
