@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.TooManyRequestsException;
+import io.inkstone.web.ClientAddresses;
 import io.inkstone.web.RateLimiter;
 import io.inkstone.web.UiFactory;
 
@@ -109,7 +110,7 @@ class AccountController {
 			@RequestParam(name = "password", defaultValue = "") String password,
 			@RequestParam(name = "displayName", defaultValue = "") String displayName, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		long wait = limits.tryAcquire("signup-ip:" + request.getRemoteAddr(), signupsPerAddressHour, Duration.ofHours(1));
+		long wait = limits.tryAcquire("signup-ip:" + ClientAddresses.limitKey(request.getRemoteAddr()), signupsPerAddressHour, Duration.ofHours(1));
 		if (wait > 0) {
 			throw new TooManyRequestsException(wait);
 		}

@@ -61,7 +61,41 @@ public final class DraftRules {
 		if (tags.size() > 5 || tags.stream().anyMatch(t -> t.length() > 20)) {
 			errors.put("tags", "studio.error.tags");
 		}
+		Map<String, String> texts = Map.of("title", form.title(), "body", form.body(), "summary", form.summary(), "tags",
+				form.tags(), "source", form.source(), "correction", form.correction(), "cover", form.cover());
+		texts.forEach((field, text) -> {
+			if (hasForbiddenCharacters(text)) {
+				errors.put(field, "studio.error.controlCharacters");
+			}
+		});
 		return errors;
+	}
+
+	/**
+	 * Whether {@code text} holds characters no article text may: C0 controls other than tab, line feed and carriage
+	 * return (NUL among them), DEL, the non-characters U+FFFE and U+FFFF, and lone surrogates.
+	 */
+	public static boolean hasForbiddenCharacters(String text) {
+		if (text == null) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c == '\uFFFE' || c == '\uFFFF') {
+				return true;
+			}
+			if (Character.isHighSurrogate(c)) {
+				if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+					i++;
+					continue;
+				}
+				return true;
+			}
+			if (Character.isLowSurrogate(c)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The validated form as the draft the article service stores (call only when {@link #validate} found nothing). */

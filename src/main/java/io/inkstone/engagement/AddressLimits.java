@@ -1,12 +1,9 @@
 package io.inkstone.engagement;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HexFormat;
 
 import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.web.ClientAddresses;
 import io.inkstone.web.RateLimiter;
 
 import org.springframework.stereotype.Component;
@@ -33,21 +30,7 @@ class AddressLimits {
 
 	/** Takes one of the address's allowances for this signal on this article; false when none is left. */
 	boolean allows(Signal signal, String clientAddress, long articleId) {
-		return limits.tryAcquire("engage:" + signal.name() + ':' + articleId + ':' + block(clientAddress), perHour, HOUR) == 0;
-	}
-
-	/** The address, or its /64 for IPv6. */
-	static String block(String address) {
-		if (address == null || address.indexOf(':') < 0) {
-			return String.valueOf(address);
-		}
-		try {
-			byte[] bytes = InetAddress.getByName(address).getAddress();
-			return bytes.length == 16 ? HexFormat.of().formatHex(Arrays.copyOf(bytes, 8)) + "::/64" : address;
-		}
-		catch (UnknownHostException ex) { // a literal address never needs a lookup; anything else is kept as written
-			return address;
-		}
+		return limits.tryAcquire("engage:" + signal.name() + ':' + articleId + ':' + ClientAddresses.limitKey(clientAddress), perHour, HOUR) == 0;
 	}
 
 }

@@ -13,6 +13,7 @@ import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.ReaderKey;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.TooManyRequestsException;
+import io.inkstone.web.ClientAddresses;
 import io.inkstone.web.RateLimiter;
 import io.inkstone.web.UiFactory;
 
@@ -74,7 +75,7 @@ class CopyrightController {
 			model.addAttribute("page", new GovernancePages.CopyrightForm(ui.of(request), List.of(), articleId, title, values, errors));
 			return "governance/copyright";
 		}
-		long wait = limits.tryAcquire("copyright-ip:" + request.getRemoteAddr(), 10, Duration.ofHours(1));
+		long wait = limits.tryAcquire("copyright-ip:" + ClientAddresses.limitKey(request.getRemoteAddr()), 10, Duration.ofHours(1));
 		if (wait > 0) {
 			throw new TooManyRequestsException(wait);
 		}

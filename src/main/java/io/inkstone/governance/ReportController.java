@@ -14,6 +14,7 @@ import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.ReaderKey;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.TooManyRequestsException;
+import io.inkstone.web.ClientAddresses;
 import io.inkstone.web.RateLimiter;
 import io.inkstone.web.UiFactory;
 
@@ -87,7 +88,7 @@ class ReportController {
 		String reader = ReaderKey.of(request);
 		long wait = me.isPresent() ? limits.tryAcquire("report-account:" + me.get().accountId(), SIGNED_IN_PER_HOUR, Duration.ofHours(1))
 				: Math.max(limits.tryAcquire("report-reader:" + reader, ANONYMOUS_PER_HOUR, Duration.ofHours(1)),
-						limits.tryAcquire("report-ip:" + request.getRemoteAddr(), ANONYMOUS_PER_HOUR * 4, Duration.ofHours(1)));
+						limits.tryAcquire("report-ip:" + ClientAddresses.limitKey(request.getRemoteAddr()), ANONYMOUS_PER_HOUR * 4, Duration.ofHours(1)));
 		if (wait > 0) {
 			throw new TooManyRequestsException(wait);
 		}

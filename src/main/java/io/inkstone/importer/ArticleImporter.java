@@ -562,10 +562,19 @@ public class ArticleImporter {
 
 	private static String required(JsonNode node, String field) {
 		JsonNode value = node.get(field);
-		if (value == null || value.isNull() || !value.isString() || value.stringValue().isBlank()) {
+		if (value != null && !value.isNull() && !value.isString()) {
+			throw new InvalidLine(field + " must be a string, not " + kind(value));
+		}
+		if (value == null || value.isNull() || value.stringValue().isBlank()) {
 			throw new InvalidLine("missing or empty field: " + field);
 		}
 		return noNul(field, value.stringValue());
+	}
+
+	/** The JSON type of a value that is not a string, as a reader of the rejection reasons says it. */
+	private static String kind(JsonNode value) {
+		return value.isArray() ? "an array" : value.isObject() ? "an object" : value.isNumber() ? "a number"
+				: value.isBoolean() ? "true/false" : "a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static String optional(JsonNode node, String field) {

@@ -157,6 +157,9 @@ class ErrorPages implements ErrorController {
 		int status = code instanceof Integer i ? i : 500;
 		Object retry = request.getAttribute("inkstone.retryAfter");
 		String message = status == 429 && retry != null ? ui.of(request).t("error.429.retry", retry) : null;
+		if (message != null && request.getAttribute("inkstone.retryHint") instanceof String hint) {
+			message = message + ' ' + ui.of(request).t(hint); // what else the person can do meanwhile
+		}
 		return page(request, response, model, status, message);
 	}
 

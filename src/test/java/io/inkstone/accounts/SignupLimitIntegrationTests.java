@@ -51,4 +51,17 @@ class SignupLimitIntegrationTests {
 		assertThat(signUp(new Browser(port).header("X-Forwarded-For", "198.51.100.9"), 99).statusCode()).isEqualTo(302);
 	}
 
+	@Test
+	void signUpsFromOneIpv6SlashSixtyFourShareOneLimit() {
+		// a subscriber holds a whole /64: a new address from it for every sign-up must not buy a new allowance
+		for (int i = 0; i < PER_HOUR; i++) {
+			assertThat(signUp(new Browser(port).header("X-Forwarded-For", "2001:db8:77:1::" + Integer.toHexString(i + 1)), i)
+				.statusCode()).isEqualTo(302);
+		}
+		HttpResponse<String> refused = signUp(new Browser(port).header("X-Forwarded-For", "2001:db8:77:1:ffff::abcd"), PER_HOUR);
+		assertThat(refused.statusCode()).isEqualTo(429);
+		// the neighbouring /64 is another subscriber
+		assertThat(signUp(new Browser(port).header("X-Forwarded-For", "2001:db8:77:2::1"), 98).statusCode()).isEqualTo(302);
+	}
+
 }

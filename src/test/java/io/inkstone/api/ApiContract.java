@@ -580,4 +580,40 @@ abstract class ApiContract {
 		}
 	}
 
+	@Test
+	void controlCharactersAreRefusedByTheStudioAndTheApiAndNothingIsStored() {
+		String handle = "nul" + (System.nanoTime() % 1_000_000);
+		Browser creator = creator(handle);
+		long before = jdbc.sql("SELECT COUNT(*) FROM articles").query(Long.class).single();
+		// the studio form: one field at a time, each refused with its own message
+		Map<String, String> bad = Map.of("title", "标题\u0000尾", "summary", "摘要\u0007", "tags", "标签\u001b", "body",
+				"正文\u0000\n第二行");
+		for (var field : bad.entrySet()) {
+			Map<String, String> draft = new java.util.HashMap<>(Map.of("title", "标题", "body", "正文\t有制表符\r\n第二行",
+					"channel", "tech", "original", "true", "aigc", "none", "tags", "诗", "summary", "摘要", "action", "save"));
+			draft.put(field.getKey(), field.getValue());
+			creator.page("/studio/articles/new");
+			draft.put("_csrf", creator.csrfToken());
+			HttpResponse<String> refused = creator.post("/studio/articles", draft);
+			assertThat(refused.statusCode()).as(field.getKey()).isEqualTo(400);
+			assertThat(Jsoup.parse(refused.body()).select("[data-field=" + field.getKey() + "]").text()).contains("控制字符");
+		}
+		// the API: problem+json naming each field
+		String token = token(creator, "nul", "write");
+		String json = JSON.createObjectNode().put("title", "标题\u0000").put("body", "正文\u0001").put("summary", "\uFFFF")
+			.put("channel", "tech").put("original", true).put("aigc", "none").set("tags", JSON.createArrayNode().add("标\u0002签"))
+			.toString();
+		HttpResponse<String> problem = call("POST", "/api/v1/articles", token, json);
+		assertProblem(problem, 400);
+		assertThat(json(problem).get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("title", "body", "summary",
+				"tags");
+		assertProblem(call("POST", "/api/v1/articles", token, "{\"title\":\"孤\\ud800\",\"body\":\"正文\",\"channel\":\"tech\","
+				+ "\"original\":true,\"aigc\":\"none\"}"), 400);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM articles").query(Long.class).single()).isEqualTo(before);
+		// tab, line feed and carriage return are ordinary text
+		HttpResponse<String> fine = call("POST", "/api/v1/articles", token, JSON.createObjectNode().put("title", "标题")
+			.put("body", "正文\t制表\r\n换行").put("channel", "tech").put("original", true).put("aigc", "none").toString());
+		assertThat(fine.statusCode()).as(fine.body()).isEqualTo(201);
+	}
+
 }

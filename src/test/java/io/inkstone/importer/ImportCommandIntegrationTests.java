@@ -74,16 +74,20 @@ class ImportCommandIntegrationTests {
 				+ "\"published_at\":\"2024-01-02T03:04:05+08:00\"}", "",
 				good.replace("t-1", "t-2").replace("2024-01-02T03:04:05+08:00", "yesterday"),
 				good.replace("t-1", "t-3").replace("\"aigc\":\"none\"", "\"aigc\":\"maybe\""),
-				good.replace("t-1", "t-4").replace("poetry-tang", "Bad Slug!"), "[1,2,3]"));
+				good.replace("t-1", "t-4").replace("poetry-tang", "Bad Slug!"), "[1,2,3]",
+				good.replace("t-1", "t-5").replace("\"title\":\"静夜思\"", "\"title\":[\"数组\"]"),
+				good.replace("t-1", "t-6").replace("\"title\":\"静夜思\"", "\"title\":42")));
 		Run run = importCommand(dataDir, file.toString());
 		assertThat(run.exitCode()).isEqualTo(1);
-		assertThat(run.output()).contains("Imported: 1, skipped as duplicate: 0, rejected: 6")
+		assertThat(run.output()).contains("Imported: 1, skipped as duplicate: 0, rejected: 8")
 			.contains("line 2: malformed JSON")
 			.contains("line 3: missing or empty field: title")
 			.contains("line 5: published_at is not an ISO-8601")
 			.contains("line 6: aigc must be none, assisted or generated")
 			.contains("line 7: invalid channel slug")
-			.contains("line 8: not a JSON object");
+			.contains("line 8: not a JSON object")
+			.contains("line 9: title must be a string, not an array")
+			.contains("line 10: title must be a string, not a number");
 		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles")).isEqualTo(1);
 		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles WHERE tags = '思乡,月' AND source = 'chinese-poetry'")).isEqualTo(1);
 	}

@@ -144,4 +144,79 @@ class AbuseLimitsBehindProxyIntegrationTests {
 		assertThat(signIn("198.51.100.62", other, "correct-horse-1")).isEqualTo(302);
 	}
 
+	@Test
+	void signInsFromOneIpv6SlashSixtyFourShareThePerAddressLimit() {
+		// 30 attempts a 10 minutes per address; every attempt from another address of one /64, at another account
+		int status = 0;
+		for (int i = 0; i < 30; i++) {
+			status = signIn("2001:db8:60:1::" + Integer.toHexString(i + 1), "nobody-" + i + "-" + UUID.randomUUID() + "@inkstone.test",
+					"guess-" + i);
+			assertThat(status).isNotEqualTo(429);
+		}
+		assertThat(signIn("2001:db8:60:1:abcd::1", "nobody-last@inkstone.test", "guess")).isEqualTo(429);
+		// the next /64 is someone else
+		assertThat(signIn("2001:db8:60:2::1", "nobody-other@inkstone.test", "guess")).isNotEqualTo(429);
+	}
+
+	private HttpResponse<String> signIn(Browser b, String email, String password) {
+		return b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", password));
+	}
+
+	private static boolean signedIn(HttpResponse<String> answer) {
+		return answer.statusCode() == 302 && !answer.headers().firstValue("Location").orElse("").contains("error");
+	}
+
+	private String account(String address, String name) {
+		String email = name + "-" + UUID.randomUUID() + "@inkstone.test";
+		Browser b = client(address);
+		b.page("/signup");
+		assertThat(b.post("/signup", Map.of("_csrf", b.csrfToken(), "email", email, "password", "correct-horse-1",
+				"displayName", name)).statusCode()).isEqualTo(302);
+		return email;
+	}
+
+	@Test
+	void aLockedAccountStillLetsItsOwnerInFromABrowserThatSignedInBefore() {
+		String victim = account("198.51.100.80", "owner");
+		// the owner's usual browser signed in before the attack: it holds a device cookie
+		Browser usual = client("198.51.100.81");
+		assertThat(signedIn(signIn(usual, victim, "correct-horse-1"))).isTrue();
+		String deviceCookie = usual.cookie("inkstone_device");
+		assertThat(deviceCookie).isNotNull();
+		usual.post("/logout", Map.of("_csrf", usual.csrfToken()));
+		// another account's browser, and a forged cookie
+		String other = account("198.51.100.82", "other");
+		Browser othersBrowser = client("198.51.100.83");
+		assertThat(signedIn(signIn(othersBrowser, other, "correct-horse-1"))).isTrue();
+		othersBrowser.post("/logout", Map.of("_csrf", othersBrowser.csrfToken()));
+		// a botnet locks the account: one guess from each address (the owner's sign-in above used one allowance)
+		for (int i = 0; i < 9; i++) {
+			assertThat(signIn("203.0.113." + (140 + i), victim, "guess-" + i)).isNotEqualTo(429);
+		}
+		Browser fresh = client("203.0.113.160");
+		fresh.page("/login");
+		HttpResponse<String> locked = signIn(fresh, victim, "correct-horse-1");
+		assertThat(locked.statusCode()).isEqualTo(429);
+		assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+		assertThat(org.jsoup.Jsoup.parse(locked.body()).select("[data-testid=error]").text()).contains("以前登录过的浏览器")
+			.contains("重设密码");
+		// the owner's usual browser, from yet another address, still signs in
+		assertThat(signedIn(signIn(usual.header("X-Forwarded-For", "198.51.100.85"), victim, "correct-horse-1"))).isTrue();
+		// neither another account's device cookie nor a forged one gets past the lock
+		assertThat(signIn(othersBrowser.header("X-Forwarded-For", "203.0.113.161"), victim, "correct-horse-1").statusCode())
+			.isEqualTo(429);
+		Browser forger = client("203.0.113.162").header("Cookie", "inkstone_device=0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAA");
+		assertThat(signIn(forger, victim, "correct-horse-1").statusCode()).isEqualTo(429);
+		Browser copied = client("203.0.113.163").header("Cookie",
+				"inkstone_device=" + deviceCookie.substring(0, 17) + othersBrowser.cookie("inkstone_device").substring(17));
+		assertThat(signIn(copied, victim, "correct-horse-1").statusCode()).isEqualTo(429);
+		// and guesses from the owner's browser are limited per device (each sign-in issued it a fresh device id)
+		usual.post("/logout", Map.of("_csrf", usual.csrfToken()));
+		int status = 0;
+		for (int i = 0; i < 11 && status != 429; i++) {
+			status = signIn(usual, victim, "wrong-" + i).statusCode();
+		}
+		assertThat(status).isEqualTo(429);
+	}
+
 }
