@@ -54,6 +54,10 @@ class DataSourceConfig {
 			config.setUsername(db.user());
 			config.setPassword(db.password());
 			config.setMaximumPoolSize(db.poolSize());
+			// Quiet nodes give connections back (down to two, after a minute idle): PostgreSQL's max_connections is
+			// shared by every node, the import and backup commands, and, in the test suite, every cached context.
+			config.setMinimumIdle(Math.min(2, db.poolSize()));
+			config.setIdleTimeout(60_000);
 			// A reader waits at most 5 s for a connection: with the database away (restart, failover) pages
 			// answer an error quickly instead of piling up threads, and the pool reconnects when it returns.
 			config.setConnectionTimeout(5_000);
