@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -352,7 +353,8 @@ class ReaderExperienceBrowserTests {
 		WebElement save = driver.findElement(By.cssSelector("[data-testid=save-button]"));
 		js("arguments[0].scrollIntoView({block: 'center'})", save);
 		save.click();
-		new WebDriverWait(driver, Duration.ofSeconds(10))
+		// the click may reload the page (without JavaScript the form posts): the button found before can go stale
+		new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
 			.until(d -> "true".equals(d.findElement(By.cssSelector("[data-testid=save-button]")).getAttribute("aria-pressed")));
 		driver.findElement(By.cssSelector("[data-testid=tab-bar] a[href='/account']"));
 		driver.get(url("/saved"));
