@@ -239,7 +239,8 @@ class Feeds {
 		}
 		SyndContent summary = new SyndContentImpl();
 		summary.setType("text/plain");
-		summary.setValue(Xml.clean(a.summary()));
+		// an article of pictures only has no text summary: feed readers then show its title rather than nothing
+		summary.setValue(Xml.clean(a.summary() == null || a.summary().isBlank() ? a.title() : a.summary()));
 		e.setDescription(summary);
 		if (feeds.fullText()) {
 			SyndContent body = new SyndContentImpl();
