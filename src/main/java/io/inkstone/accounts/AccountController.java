@@ -14,7 +14,7 @@ import io.inkstone.web.ClientAddresses;
 import io.inkstone.web.RateLimiter;
 import io.inkstone.web.UiFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.inkstone.web.WebSecurityProperties;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -49,11 +49,11 @@ class AccountController {
 	private final int signupsPerAddressHour;
 
 	AccountController(Accounts accounts, EmailVerification verification, UiFactory ui, io.inkstone.rules.Rules rules,
-			RateLimiter limits, @Value("${inkstone.security.signups-per-address-hour:10}") int signupsPerAddressHour,
+			RateLimiter limits, WebSecurityProperties security,
 			SignUps signUps) {
 		this.signUps = signUps;
 		this.limits = limits;
-		this.signupsPerAddressHour = signupsPerAddressHour;
+		this.signupsPerAddressHour = security.signupsPerAddressHour();
 		this.rules = rules;
 		this.verification = verification;
 		this.accounts = accounts;
@@ -147,7 +147,7 @@ class AccountController {
 	@GetMapping("/account/verify")
 	String verify(@RequestParam(name = "token", defaultValue = "") String token, HttpServletResponse response) {
 		if (!verification.verify(token)) {
-			throw new io.inkstone.shared.BadRequestException("验证链接无效或已过期 / the verification link is not valid or has expired");
+			throw new io.inkstone.shared.BadRequestException("problem.accounts.theVerificationLinkIsNotValid");
 		}
 		return "redirect:/account?verified";
 	}

@@ -6,7 +6,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
 import io.inkstone.events.DeliveryFailed;
 
 import org.springframework.mail.MailException;
@@ -22,6 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A mail that cannot be sent is logged (one line) and fails the delivery, which is retried.
  */
 @Component
+// the SMTP settings are bound even when no server is configured (Boot binds them only when spring.mail.host is set)
+@EnableConfigurationProperties(MailProperties.class)
 class Mailer {
 
 	private static final Logger log = LoggerFactory.getLogger(Mailer.class);
@@ -32,11 +35,10 @@ class Mailer {
 
 	private final String host;
 
-	Mailer(ObjectProvider<JavaMailSender> mail, @Value("${inkstone.mail.from}") String from,
-			@Value("${spring.mail.host:}") String host) {
+	Mailer(ObjectProvider<JavaMailSender> mail, MailSenderProperties properties, MailProperties smtp) {
 		this.mail = mail;
-		this.from = from;
-		this.host = host;
+		this.from = properties.from();
+		this.host = smtp.getHost() == null ? "" : smtp.getHost();
 	}
 
 	boolean configured() {

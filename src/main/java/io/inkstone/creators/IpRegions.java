@@ -10,7 +10,7 @@ import org.lionsoul.ip2region.DbConfig;
 import org.lionsoul.ip2region.DbSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +27,12 @@ public class IpRegions {
 
 	private final DbSearcher searcher;
 
-	IpRegions(@Value("${inkstone.ip-region.db:}") String configured, InkstoneProperties properties) {
+	@Autowired
+	IpRegions(IpRegionProperties configured, InkstoneProperties properties) {
+		this(configured.db(), properties);
+	}
+
+	IpRegions(String configured, InkstoneProperties properties) {
 		Path db = configured != null && !configured.isBlank() ? Path.of(configured)
 				: properties == null ? Path.of("ip2region.db") : properties.dataDir().resolve("ip2region.db");
 		DbSearcher found = null;

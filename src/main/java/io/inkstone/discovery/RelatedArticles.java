@@ -17,7 +17,6 @@ import io.inkstone.articles.Articles;
 import io.inkstone.governance.OriginalityEngine;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -50,14 +49,13 @@ public class RelatedArticles {
 		.build();
 
 	RelatedArticles(ObjectProvider<SearchIndex> index, Articles articles, ArticleCards cards, CoReads coReads,
-			OriginalityEngine originality, @Value("${inkstone.related.freshness-weight:0.2}") double freshnessWeight,
-			@Value("${inkstone.related.freshness-half-life:30d}") Duration freshnessHalfLife) {
+			OriginalityEngine originality, RelatedProperties properties) {
 		this.index = index;
 		this.articles = articles;
 		this.cards = cards;
 		this.coReads = coReads;
 		this.originality = originality;
-		this.fusion = new RelatedFusion(freshnessWeight, freshnessHalfLife);
+		this.fusion = new RelatedFusion(properties.freshnessWeight(), properties.freshnessHalfLife());
 	}
 
 	double freshnessWeight() {

@@ -1,10 +1,11 @@
 package io.inkstone.governance;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,19 +29,32 @@ public class ComplianceProfile {
 	/** The duties in force, resolved once: pages ask on every view, and the environment locks while it looks up. */
 	private final Set<String> on;
 
-	ComplianceProfile(@Value("${inkstone.compliance.profile:minimal}") String profile, Environment environment) {
+	ComplianceProfile(ComplianceProperties properties) {
+		String profile = properties.profile();
 		if (!PROFILES.containsKey(profile)) {
 			throw new IllegalStateException("inkstone.compliance.profile must be one of " + PROFILES.keySet() + ", not " + profile);
 		}
 		this.profile = profile;
-		Set<String> on = new java.util.HashSet<>();
+		Map<String, Boolean> overrides = new HashMap<>();
+		if (properties.duties() != null) {
+			properties.duties().forEach((duty, value) -> overrides.put(comparable(duty), value));
+		}
+		Set<String> on = new HashSet<>();
 		for (String duty : DUTIES) {
-			Boolean override = environment.getProperty("inkstone.compliance.duties." + duty, Boolean.class);
+			Boolean override = overrides.get(comparable(duty));
 			if (override != null ? override : PROFILES.get(profile).contains(duty)) {
 				on.add(duty);
 			}
 		}
 		this.on = Set.copyOf(on);
+	}
+
+	/**
+	 * Duty names compared without separators: {@code hold-flagged} in YAML, {@code hold.flagged} from the
+	 * environment variable {@code INKSTONE_COMPLIANCE_DUTIES_HOLD_FLAGGED}, {@code holdflagged} all name one duty.
+	 */
+	private static String comparable(String duty) {
+		return duty.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
 	}
 
 	public String name() {

@@ -12,7 +12,6 @@ import io.inkstone.media.Media;
 import io.inkstone.shared.Ids;
 
 import org.jsoup.Jsoup;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -60,7 +59,7 @@ class ReviewPipeline implements PublishingGate {
 	private final AiLabels aiLabels;
 
 	ReviewPipeline(SensitiveWords words, OriginalityEngine originality, Media media, ComplianceProfile profile,
-			CreatorCredit credit, JdbcClient jdbc, @Value("${inkstone.review.bad-domains:}") List<String> badDomains,
+			CreatorCredit credit, JdbcClient jdbc, ReviewProperties properties,
 			AiLabels aiLabels) {
 		this.aiLabels = aiLabels;
 		this.words = words;
@@ -69,7 +68,7 @@ class ReviewPipeline implements PublishingGate {
 		this.profile = profile;
 		this.credit = credit;
 		this.jdbc = jdbc;
-		this.badDomains = Set.copyOf(badDomains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).toList());
+		this.badDomains = Set.copyOf(properties.badDomains().stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).toList());
 	}
 
 	@Override

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.ahocorasick.trie.Emit;
 import org.ahocorasick.trie.Trie;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +25,12 @@ public class SensitiveWords {
 
 	private final int size;
 
-	SensitiveWords(@Value("${inkstone.review.dictionary:classpath:review/sensitive-words.txt}") Resource dictionary) {
+	@Autowired
+	SensitiveWords(ReviewProperties properties) {
+		this(properties.dictionary());
+	}
+
+	SensitiveWords(Resource dictionary) {
 		Set<String> terms = new LinkedHashSet<>();
 		try {
 			for (String line : new String(dictionary.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

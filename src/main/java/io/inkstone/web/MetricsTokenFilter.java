@@ -9,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,8 +23,8 @@ class MetricsTokenFilter extends OncePerRequestFilter {
 	/** SHA-256 of the configured token (empty when none is configured). */
 	private final byte[] tokenDigest;
 
-	MetricsTokenFilter(@Value("${inkstone.security.metrics-token:}") String token) {
-		String configured = token.strip();
+	MetricsTokenFilter(WebSecurityProperties properties) {
+		String configured = properties.metricsToken().strip();
 		this.tokenDigest = configured.isEmpty() ? new byte[0] : sha256(configured);
 	}
 

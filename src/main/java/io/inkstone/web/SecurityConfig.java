@@ -29,7 +29,7 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain web(HttpSecurity http,
-			@org.springframework.beans.factory.annotation.Value("${inkstone.security.remember-me-key:}") String rememberMeKey,
+			WebSecurityProperties security,
 			org.springframework.beans.factory.ObjectProvider<AuthenticationRefresh> refresh, ServerSecrets secrets)
 			throws Exception {
 		refresh.ifAvailable(r -> http.addFilterBefore(new AuthenticationRefreshFilter(r),
@@ -91,8 +91,8 @@ class SecurityConfig {
 			.formLogin(form -> form.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/", false)
 				.failureUrl("/login?error").permitAll())
 			// without a configured key, one generated once and kept in the database: remember-me survives restarts
-			.rememberMe(remember -> remember.key(rememberMeKey.isBlank()
-					? java.util.Base64.getEncoder().encodeToString(secrets.get("remember-me")) : rememberMeKey)
+			.rememberMe(remember -> remember.key(security.rememberMeKey().isBlank()
+					? java.util.Base64.getEncoder().encodeToString(secrets.get("remember-me")) : security.rememberMeKey())
 				.rememberMeParameter("remember")
 				.tokenValiditySeconds(30 * 24 * 3600))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").deleteCookies("JSESSIONID", "SESSION", "remember-me"))

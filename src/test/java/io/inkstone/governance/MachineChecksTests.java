@@ -3,13 +3,13 @@ package io.inkstone.governance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import io.inkstone.support.Fixtures;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,17 +92,17 @@ class MachineChecksTests {
 
 	@Test
 	void complianceProfilesSwitchDutiesAndEachDutyCanBeOverridden() {
-		ComplianceProfile cn = new ComplianceProfile("cn-mainland", new MockEnvironment());
-		ComplianceProfile eu = new ComplianceProfile("eu-dsa", new MockEnvironment());
-		ComplianceProfile minimal = new ComplianceProfile("minimal",
-				new MockEnvironment().withProperty("inkstone.compliance.duties.hold-flagged", "true"));
+		ComplianceProfile cn = new ComplianceProfile(new ComplianceProperties("cn-mainland", null));
+		ComplianceProfile eu = new ComplianceProfile(new ComplianceProperties("eu-dsa", Map.of()));
+		ComplianceProfile minimal = new ComplianceProfile(
+				new ComplianceProperties("minimal", Map.of("hold-flagged", true)));
 		assertThat(cn.on("ip-location")).isTrue();
 		assertThat(cn.on("pre-review-new-creators")).isTrue();
 		assertThat(eu.on("ip-location")).isFalse();
 		assertThat(eu.on("statement-of-reasons")).isTrue();
 		assertThat(minimal.on("pre-review-new-creators")).isFalse();
 		assertThat(minimal.on("hold-flagged")).as("overridden").isTrue();
-		assertThatThrownBy(() -> new ComplianceProfile("mars", new MockEnvironment())).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> new ComplianceProfile(new ComplianceProperties("mars", null))).isInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
