@@ -133,7 +133,7 @@ class AccountSettingsController {
 	String confirmEmailPage(@RequestParam(name = "token", defaultValue = "") String token, HttpServletRequest request,
 			Model model) {
 		String email = settings.pendingEmail(SignedIn.current().orElseThrow().accountId(), token)
-			.orElseThrow(() -> new io.inkstone.shared.BadRequestException("链接无效或已过期 / the link is not valid or has expired"));
+			.orElseThrow(() -> new io.inkstone.shared.BadRequestException("problem.accounts.theLinkIsNotValidOr"));
 		model.addAttribute("page", new AccountPages.EmailConfirm(ui.of(request), List.of(), token, email));
 		return "accounts/email-confirm";
 	}
@@ -141,7 +141,7 @@ class AccountSettingsController {
 	@PostMapping("/account/email/confirm")
 	String confirmEmail(@RequestParam(name = "token", defaultValue = "") String token) {
 		if (!settings.confirmEmailChange(SignedIn.current().orElseThrow().accountId(), token)) {
-			throw new io.inkstone.shared.BadRequestException("链接无效或已过期 / the link is not valid or has expired");
+			throw new io.inkstone.shared.BadRequestException("problem.accounts.theLinkIsNotValidOr");
 		}
 		return "redirect:/account/settings?emailChanged";
 	}

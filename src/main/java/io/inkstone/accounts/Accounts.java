@@ -147,7 +147,7 @@ public class Accounts implements UserDetailsService {
 	public boolean delete(long accountId, String password) {
 		Account account = repository.findById(accountId).orElseThrow();
 		if (!Role.READER.name().equals(account.role())) {
-			throw new io.inkstone.shared.BadRequestException("创作者和管理员账号请联系平台注销 / creators and staff: contact the platform");
+			throw new io.inkstone.shared.BadRequestException("problem.accounts.creatorsAndStaffContactThePlatform");
 		}
 		if (password == null || !passwords.matches(password, account.passwordHash())) {
 			return false;
@@ -169,9 +169,9 @@ public class Accounts implements UserDetailsService {
 	@Transactional
 	public void appointReviewer(String email, String reason) {
 		Account account = repository.findByEmail(email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT))
-			.orElseThrow(() -> new io.inkstone.shared.BadRequestException("没有这个邮箱的账号 / no account with this e-mail"));
+			.orElseThrow(() -> new io.inkstone.shared.BadRequestException("problem.accounts.noAccountWithThisEMail"));
 		if (!Role.READER.name().equals(account.role())) {
-			throw new io.inkstone.shared.BadRequestException("只能任命普通读者账号为审核员 / only reader accounts can become reviewers");
+			throw new io.inkstone.shared.BadRequestException("problem.accounts.onlyReaderAccountsCanBecomeReviewers");
 		}
 		requireReason(reason);
 		repository.setRole(account.id(), Role.REVIEWER);
@@ -192,7 +192,7 @@ public class Accounts implements UserDetailsService {
 
 	private static void requireReason(String reason) {
 		if (reason == null || reason.isBlank() || reason.length() > 500) {
-			throw new io.inkstone.shared.BadRequestException("请填写理由（不超过 500 字）/ a reason is required");
+			throw new io.inkstone.shared.BadRequestException("problem.accounts.aReasonIsRequired");
 		}
 	}
 

@@ -42,7 +42,7 @@ class AdminStaffController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return page(request, model, ex.getMessage());
+			return page(request, model, ui.of(request).message(ex));
 		}
 		return "redirect:/admin/staff";
 	}
@@ -55,7 +55,7 @@ class AdminStaffController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return page(request, model, ex.getMessage());
+			return page(request, model, ui.of(request).message(ex));
 		}
 		return "redirect:/admin/staff";
 	}

@@ -75,7 +75,7 @@ class MailPreferencesController {
 
 	private MailPreferences.Unsubscribe verified(String token) {
 		return preferences.verify(token)
-			.orElseThrow(() -> new BadRequestException("退订链接无效 / the unsubscribe link is not valid"));
+			.orElseThrow(() -> new BadRequestException("problem.accounts.theUnsubscribeLinkIsNotValid"));
 	}
 
 }

@@ -87,12 +87,12 @@ class ApiProblems {
 
 	@ExceptionHandler(GoneException.class)
 	ResponseEntity<ProblemDetail> gone(GoneException ex, HttpServletRequest request) {
-		return respond(problem(request, HttpStatus.GONE, ex.getMessage() == null ? "Gone" : ex.getMessage()));
+		return respond(problem(request, HttpStatus.GONE, ex.messageKey() == null ? "Gone" : ui.of(request).message(ex)));
 	}
 
 	@ExceptionHandler(BadRequestException.class)
 	ResponseEntity<ProblemDetail> badRequest(BadRequestException ex, HttpServletRequest request) {
-		String message = ex.getMessage() == null ? "Bad request" : ui.of(request).t(ex.getMessage());
+		String message = ex.messageKey() == null ? "Bad request" : ui.of(request).message(ex);
 		return respond(problem(request, HttpStatus.BAD_REQUEST, message));
 	}
 
@@ -115,7 +115,7 @@ class ApiProblems {
 
 	@ExceptionHandler(ForbiddenException.class)
 	ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex, HttpServletRequest request) {
-		return respond(problem(request, HttpStatus.FORBIDDEN, ex.getMessage() == null ? "Forbidden" : ex.getMessage()));
+		return respond(problem(request, HttpStatus.FORBIDDEN, ex.messageKey() == null ? "Forbidden" : ui.of(request).message(ex)));
 	}
 
 	@ExceptionHandler(TooManyRequestsException.class)
@@ -130,7 +130,7 @@ class ApiProblems {
 	@ExceptionHandler({ PayloadTooLargeException.class, MaxUploadSizeExceededException.class })
 	ResponseEntity<ProblemDetail> tooLarge(Exception ex, HttpServletRequest request) {
 		return respond(problem(request, HttpStatus.CONTENT_TOO_LARGE,
-				ex instanceof PayloadTooLargeException p && p.getMessage() != null ? p.getMessage() : "The upload is too large"));
+				ex instanceof PayloadTooLargeException p && p.messageKey() != null ? ui.of(request).message(p) : "The upload is too large"));
 	}
 
 	@ExceptionHandler({ UnsupportedMediaException.class, HttpMediaTypeNotSupportedException.class })

@@ -65,7 +65,7 @@ class StudioTokensController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return page(request, response, model, null, ex.getMessage(), name);
+			return page(request, response, model, null, ui.of(request).message(ex), name);
 		}
 	}
 

@@ -52,7 +52,7 @@ class StudioAnalyticsController {
 	@GetMapping("/studio/analytics")
 	String analytics(@RequestParam(name = "days", defaultValue = "7") int days, HttpServletRequest request, Model model) {
 		if (!PERIODS.contains(days)) {
-			throw new BadRequestException("统计周期只能是 7、30 或 90 天 / days must be 7, 30 or 90");
+			throw new BadRequestException("problem.articles.daysMustBe730Or");
 		}
 		Creator me = creators.signedIn();
 		int fromDay = PlatformDays.of(PlatformDays.today().minusDays(days - 1));

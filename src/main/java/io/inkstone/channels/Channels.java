@@ -86,7 +86,7 @@ public class Channels {
 	}
 
 	public Channel get(String slug) {
-		return find(slug).orElseThrow(() -> new NotFoundException("频道不存在 / no such channel: " + slug));
+		return find(slug).orElseThrow(() -> new NotFoundException("problem.channels.noSuchChannel", slug));
 	}
 
 	public Channel get(long id) {

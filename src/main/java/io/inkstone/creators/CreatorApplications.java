@@ -162,7 +162,7 @@ public class CreatorApplications {
 		CreatorApplication application = repository.find(applicationId)
 			.orElseThrow(() -> new NotFoundException("no application"));
 		if (!application.pending()) {
-			throw new io.inkstone.shared.BadRequestException("该申请已处理 / already decided");
+			throw new io.inkstone.shared.BadRequestException("problem.creators.alreadyDecided");
 		}
 		if (!creators.createForAccount(application)) {
 			repository.decide(applicationId, "rejected", "账号名已被占用 / handle taken", System.currentTimeMillis());
@@ -180,7 +180,7 @@ public class CreatorApplications {
 		CreatorApplication application = repository.find(applicationId)
 			.orElseThrow(() -> new NotFoundException("no application"));
 		if (!application.pending()) {
-			throw new io.inkstone.shared.BadRequestException("该申请已处理 / already decided");
+			throw new io.inkstone.shared.BadRequestException("problem.creators.alreadyDecided");
 		}
 		repository.decide(applicationId, "rejected", reason.strip(), System.currentTimeMillis());
 		audit.record("application.reject", "application", applicationId, reason.strip(), application.handle());

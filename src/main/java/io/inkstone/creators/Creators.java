@@ -57,7 +57,7 @@ public class Creators {
 		if (!isValidHandle(handle)) {
 			throw new NotFoundException("no such creator");
 		}
-		return repository.findByHandle(handle).orElseThrow(() -> new NotFoundException("创作者不存在 / no such creator"));
+		return repository.findByHandle(handle).orElseThrow(() -> new NotFoundException("problem.creators.noSuchCreator"));
 	}
 
 	public Creator get(long id) {
@@ -144,7 +144,7 @@ public class Creators {
 	public Creator signedIn() {
 		return io.inkstone.shared.SignedIn.current()
 			.flatMap(account -> ofAccount(account.accountId()))
-			.orElseThrow(() -> new NotFoundException("你还不是创作者，请先申请入驻 / not a creator yet"));
+			.orElseThrow(() -> new NotFoundException("problem.creators.notACreatorYet"));
 	}
 
 	/** The creator profile of a signed-in account, if it has been approved. */
@@ -199,7 +199,7 @@ public class Creators {
 	public void follow(String readerKey, String handle) {
 		Creator creator = get(handle);
 		if (isSelf(creator)) {
-			throw new io.inkstone.shared.ForbiddenException("不能关注自己 / you cannot follow yourself");
+			throw new io.inkstone.shared.ForbiddenException("problem.creators.youCannotFollowYourself");
 		}
 		long now = System.currentTimeMillis();
 		if (repository.follow(readerKey, creator.id(), now)) {

@@ -58,7 +58,7 @@ class AdminHotController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return page(request, model, ex.getMessage());
+			return page(request, model, ui.of(request).message(ex));
 		}
 		hot.refresh();
 		return "redirect:/admin/hot";

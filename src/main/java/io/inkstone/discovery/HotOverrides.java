@@ -40,11 +40,11 @@ public class HotOverrides {
 	@Transactional
 	public void apply(long articleId, String action, String reason, SignedIn editor) {
 		if (!ACTIONS.contains(action)) {
-			throw new BadRequestException("未知的操作 / unknown action");
+			throw new BadRequestException("problem.discovery.unknownAction");
 		}
 		String clean = reason == null ? "" : reason.strip();
 		if (clean.isEmpty() || clean.length() > 500) {
-			throw new BadRequestException("干预热榜须写明理由（不超过 500 字）/ a reason is required");
+			throw new BadRequestException("problem.discovery.aReasonIsRequired");
 		}
 		jdbc.sql("INSERT INTO hot_overrides (article_id, action, reason, actor_id, actor_name, created_at) VALUES (:a, :act, :r, :by,"
 				+ " :name, :at) ON CONFLICT (article_id) DO UPDATE SET action = EXCLUDED.action, reason = EXCLUDED.reason,"
@@ -58,7 +58,7 @@ public class HotOverrides {
 	public void clear(long articleId, String reason) {
 		String clean = reason == null ? "" : reason.strip();
 		if (clean.isEmpty() || clean.length() > 500) {
-			throw new BadRequestException("撤销干预须写明理由 / a reason is required");
+			throw new BadRequestException("problem.discovery.aReasonIsRequired2");
 		}
 		if (jdbc.sql("DELETE FROM hot_overrides WHERE article_id = :a").param("a", articleId).update() == 0) {
 			throw new NotFoundException("no override for " + articleId);

@@ -116,15 +116,15 @@ public class Comments {
 	public long post(long articleId, SignedIn author, String text, Long parentId) {
 		String body = clean(text);
 		if (body.isEmpty() || body.length() > MAX_LENGTH) {
-			throw new BadRequestException("评论须为 1 到 " + MAX_LENGTH + " 字 / comments have 1 to " + MAX_LENGTH + " characters");
+			throw new BadRequestException("problem.engagement.commentLength", MAX_LENGTH);
 		}
 		if (!enabled(articleId)) {
-			throw new BadRequestException("作者已关闭评论 / comments are off");
+			throw new BadRequestException("problem.engagement.commentsAreOff");
 		}
 		if (parentId != null) {
 			CommentRepository.Row parent = repository.find(parentId).orElseThrow(() -> new NotFoundException("no comment"));
 			if (parent.articleId() != articleId || parent.parentId() != null) {
-				throw new BadRequestException("只能回复本文的一级评论 / replies go one level deep");
+				throw new BadRequestException("problem.engagement.repliesGoOneLevelDeep");
 			}
 		}
 		long wait = limits.tryAcquire("comment:" + author.accountId(), PER_MINUTE, Duration.ofMinutes(1));
@@ -215,8 +215,7 @@ public class Comments {
 	public void hideAsCreator(long commentId, boolean hidden) {
 		CommentRepository.Row row = repository.find(commentId).orElseThrow(() -> new NotFoundException("no comment"));
 		if (REMOVED.equals(row.status())) {
-			throw new ForbiddenException("平台依举报隐藏的评论只能由平台复核恢复（可申诉） / a comment the platform hid on a report"
-					+ " can only be restored by the platform, on appeal");
+			throw new ForbiddenException("problem.engagement.hiddenByPlatform");
 		}
 		repository.setStatus(commentId, hidden ? "hidden" : "visible");
 		states.invalidate(articleOf(commentId));

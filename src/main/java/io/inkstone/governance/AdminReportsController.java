@@ -61,12 +61,12 @@ class AdminReportsController {
 			@RequestParam(name = "statement", defaultValue = "") String statement, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		try {
-			Decision d = Decision.parse(decision).orElseThrow(() -> new BadRequestException("请选择处理方式 / choose a decision"));
+			Decision d = Decision.parse(decision).orElseThrow(() -> new BadRequestException("problem.governance.chooseADecision"));
 			reports.decide(id, d, rule, statement, SignedIn.current().orElseThrow());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return detail(reports.get(id), ex.getMessage(), request, model);
+			return detail(reports.get(id), ui.of(request).message(ex), request, model);
 		}
 		return "redirect:/admin/reports";
 	}
@@ -77,13 +77,13 @@ class AdminReportsController {
 			HttpServletResponse response, Model model) {
 		try {
 			if (!outcome.equals("uphold") && !outcome.equals("reverse")) {
-				throw new BadRequestException("请选择维持或撤销 / uphold or reverse");
+				throw new BadRequestException("problem.governance.upholdOrReverse");
 			}
 			reports.decideAppeal(id, outcome.equals("reverse"), note, SignedIn.current().orElseThrow());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return detail(reports.get(id), ex.getMessage(), request, model);
+			return detail(reports.get(id), ui.of(request).message(ex), request, model);
 		}
 		return "redirect:/admin/reports";
 	}

@@ -57,7 +57,7 @@ class AdminReviewController {
 	String decideAppeal(@PathVariable long decisionId, @RequestParam(name = "outcome", defaultValue = "") String outcome,
 			@RequestParam(name = "note", defaultValue = "") String note) {
 		if (!outcome.equals("uphold") && !outcome.equals("reverse")) {
-			throw new BadRequestException("请选择维持或撤销 / uphold or reverse");
+			throw new BadRequestException("problem.governance.upholdOrReverse");
 		}
 		reviews.decideAppeal(decisionId, outcome.equals("reverse"), note, SignedIn.current().orElseThrow());
 		return "redirect:/admin/review";
@@ -78,7 +78,7 @@ class AdminReviewController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return detail(id, ex.getMessage(), request, model);
+			return detail(id, ui.of(request).message(ex), request, model);
 		}
 		return "redirect:/admin/review";
 	}

@@ -53,7 +53,7 @@ class AppealController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			model.addAttribute("page", new GovernancePages.Appeal(ui.of(request), List.of(), report, ex.getMessage()));
+			model.addAttribute("page", new GovernancePages.Appeal(ui.of(request), List.of(), report, ui.of(request).message(ex)));
 			return "governance/appeal";
 		}
 		return "redirect:/appeals/" + id;

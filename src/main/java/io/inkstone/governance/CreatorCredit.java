@@ -65,8 +65,7 @@ public class CreatorCredit {
 	void checkMayPublish(long creatorId) {
 		int score = score(creatorId);
 		if (score < SUSPEND_BELOW) {
-			throw new ForbiddenException("信用分 " + score + " 低于 " + SUSPEND_BELOW + "，发布权限暂停。可在创作中心查看扣分记录并申诉。"
-					+ " / Credit score too low: publishing is suspended.");
+			throw new ForbiddenException("problem.governance.creditTooLow", score, SUSPEND_BELOW);
 		}
 	}
 

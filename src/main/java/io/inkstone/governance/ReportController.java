@@ -74,7 +74,7 @@ class ReportController {
 			HttpServletResponse response, Model model) {
 		String title = title(type, id);
 		if (ownTarget(type, id)) {
-			throw new io.inkstone.shared.ForbiddenException("不能举报自己 / you cannot report yourself");
+			throw new io.inkstone.shared.ForbiddenException("problem.governance.youCannotReportYourself");
 		}
 		Reports.Filing filing = new Reports.Filing(type, id, reason, detail, evidence);
 		Map<String, String> errors = reports.validate(filing);

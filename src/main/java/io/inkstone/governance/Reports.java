@@ -185,18 +185,18 @@ public class Reports implements PublishingGate {
 	public void decide(long reportId, Decision decision, String rule, String statement, SignedIn reviewer) {
 		Report report = get(reportId);
 		if (!report.open()) {
-			throw new BadRequestException("该举报已处理 / already decided");
+			throw new BadRequestException("problem.governance.alreadyDecided");
 		}
 		if (!decision.fits(report.targetType())) {
-			throw new BadRequestException("该处理方式不适用于此类对象 / this decision does not fit the reported item");
+			throw new BadRequestException("problem.governance.thisDecisionDoesNotFitThe");
 		}
 		String cleanRule = rule == null ? "" : rule.strip();
 		String cleanStatement = statement == null ? "" : statement.strip();
 		if (decision != Decision.NO_ACTION && (cleanRule.isEmpty() || cleanStatement.isEmpty())) {
-			throw new BadRequestException("处理须写明依据的规则和理由说明 / a rule and a statement of reasons are required");
+			throw new BadRequestException("problem.governance.aRuleAndAStatementOf");
 		}
 		if (cleanRule.length() > 300 || cleanStatement.length() > MAX_DETAIL) {
-			throw new BadRequestException("规则或理由过长 / rule or statement too long");
+			throw new BadRequestException("problem.governance.ruleOrStatementTooLong");
 		}
 		String reasonLabel = ReasonLabels.zh(report.reason());
 		switch (decision) {
@@ -204,7 +204,7 @@ public class Reports implements PublishingGate {
 			case HIDE_COMMENT -> comments.removeByStaff(report.targetId(), true);
 			case RESTRICT_CREATOR -> {
 				if (report.creatorId() == null) {
-					throw new BadRequestException("没有可限制的创作者 / no creator to restrict");
+					throw new BadRequestException("problem.governance.noCreatorToRestrict");
 				}
 				repository.restrict(report.creatorId(), System.currentTimeMillis() + RESTRICTION.toMillis(),
 						reasonLabel + "（" + report.ref() + "）");
@@ -259,10 +259,10 @@ public class Reports implements PublishingGate {
 		}
 		String clean = text == null ? "" : text.strip();
 		if (clean.isEmpty() || clean.length() > MAX_DETAIL) {
-			throw new BadRequestException("请写明申诉理由（不超过 2000 字）/ explain your appeal");
+			throw new BadRequestException("problem.governance.explainYourAppeal");
 		}
 		if (!report.appealable() || !repository.appeal(reportId, clean, System.currentTimeMillis())) {
-			throw new BadRequestException("每项处理只能申诉一次 / one appeal per decision");
+			throw new BadRequestException("problem.governance.oneAppealPerDecision");
 		}
 		audit.record(who.accountId(), who.displayName(), report.copyright() ? "copyright.counter-notice" : "report.appeal",
 				report.targetType(), report.targetId(), clean, report.ref());
@@ -279,14 +279,14 @@ public class Reports implements PublishingGate {
 	public void decideAppeal(long reportId, boolean reverse, String note, SignedIn reviewer) {
 		Report report = get(reportId);
 		if (!report.appealOpen()) {
-			throw new BadRequestException("没有待处理的申诉 / no open appeal");
+			throw new BadRequestException("problem.governance.noOpenAppeal");
 		}
 		if (report.decidedBy() != null && report.decidedBy() == reviewer.accountId()) {
-			throw new ForbiddenException("申诉须由另一位审核员复核 / an appeal is decided by a different reviewer");
+			throw new ForbiddenException("problem.governance.anAppealIsDecidedByA");
 		}
 		String clean = note == null ? "" : note.strip();
 		if (clean.isEmpty() || clean.length() > MAX_DETAIL) {
-			throw new BadRequestException("请写明复核理由 / a reason is required");
+			throw new BadRequestException("problem.governance.aReasonIsRequired");
 		}
 		if (reverse) {
 			switch (Decision.parse(report.decision()).orElseThrow()) {
@@ -315,9 +315,8 @@ public class Reports implements PublishingGate {
 	@Override
 	public void checkMayPublish(long creatorId) {
 		repository.restrictedUntil(creatorId, System.currentTimeMillis()).ifPresent(until -> {
-			throw new ForbiddenException("因违规处理，你的发布权限暂停至 " + java.time.Instant.ofEpochMilli(until)
-				.atZone(io.inkstone.shared.PlatformDays.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' ')
-					+ "（北京时间）。可在通知中申诉。/ Publishing is suspended.");
+			throw new ForbiddenException("problem.governance.publishingSuspendedUntil", java.time.Instant.ofEpochMilli(until)
+				.atZone(io.inkstone.shared.PlatformDays.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' '));
 		});
 	}
 

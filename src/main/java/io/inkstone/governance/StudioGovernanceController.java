@@ -46,7 +46,7 @@ class StudioGovernanceController {
 		}
 		catch (io.inkstone.shared.BadRequestException ex) {
 			response.setStatus(400);
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", ui.of(request).message(ex));
 			model.addAttribute("page", new GovernancePages.CreditPage(ui.of(request), List.of(), credit.score(me.id()),
 					credit.history(me.id()), reviews.decisionsFor(me.id()), reports.decisionsAbout(me.id())));
 			return "governance/credit";

@@ -35,7 +35,7 @@ class TransparencyController {
 	TransparencyReport report(String from, String to) {
 		io.inkstone.shared.DayRange period = io.inkstone.shared.DayRange.parse(from, to);
 		if (period.first().isBefore(period.last().minusYears(5))) {
-			throw new BadRequestException("统计区间无效（最长 5 年）/ invalid period");
+			throw new BadRequestException("problem.governance.invalidPeriod");
 		}
 		return TransparencyReport.of(period.first(), period.last(), reports.between(period.startMillis(), period.endMillis()));
 	}

@@ -52,7 +52,7 @@ class AdminImportController {
 			HttpServletResponse response, Model model) throws IOException {
 		try {
 			if (file == null || file.isEmpty()) {
-				throw new BadRequestException("请选择 WordPress 导出文件 / choose a WordPress export file");
+				throw new BadRequestException("problem.importer.chooseAWordpressExportFile");
 			}
 			try (InputStream in = file.getInputStream()) {
 				ImportJobs.Job job = jobs.start(in, file.getOriginalFilename());
@@ -62,7 +62,7 @@ class AdminImportController {
 		catch (BadRequestException ex) {
 			response.setStatus(400);
 			model.addAttribute("page", new ImportPages.Index(ui.of(request), List.of(),
-					jobs.recent().stream().map(ImportPages::view).toList(), ex.getMessage()));
+					jobs.recent().stream().map(ImportPages::view).toList(), ui.of(request).message(ex)));
 			return "importer/index";
 		}
 	}

@@ -78,7 +78,7 @@ class ImportJobs {
 	/** Starts importing an uploaded export; refuses while another import runs. */
 	synchronized Job start(InputStream upload, String fileName) {
 		if (jobs.values().stream().anyMatch(j -> !j.finished())) {
-			throw new BadRequestException("已有导入正在进行 / an import is already running");
+			throw new BadRequestException("problem.importer.anImportIsAlreadyRunning");
 		}
 		Path file;
 		try {
@@ -90,7 +90,7 @@ class ImportJobs {
 			}
 			if (!WxrImporter.looksLikeXml(head, head.length)) {
 				Files.deleteIfExists(file);
-				throw new BadRequestException("这不是 WordPress 导出文件（WXR）/ not a WordPress export (WXR)");
+				throw new BadRequestException("problem.importer.notAWordpressExportWxr");
 			}
 		}
 		catch (IOException ex) {

@@ -79,12 +79,11 @@ class StudioExportController {
 	}
 
 	@GetMapping("/studio/export/{id}/download")
-	ResponseEntity<Resource> download(@PathVariable String id) {
+	ResponseEntity<Resource> download(@PathVariable String id, HttpServletRequest request) {
 		Creator me = creators.signedIn();
 		CreatorExports.Export export = mine(id);
 		if ("expired".equals(export.state())) {
-			throw new GoneException("导出已过期 / export expired",
-					"下载链接已过期，请重新导出 / the download link has expired; start a new export");
+			throw new GoneException(ui.of(request).t("problem.importer.exportExpired"), "problem.importer.theDownloadLinkHasExpiredStart");
 		}
 		Path zip = exports.file(export).orElseThrow(() -> new NotFoundException("export not ready"));
 		String name = "inkstone-" + me.handle() + "-" + LocalDate.ofInstant(java.time.Instant.ofEpochMilli(export.createdAt()),

@@ -64,7 +64,7 @@ final class GifStreams {
 				frames++;
 				total += width * height;
 				if (width * height > maxFramePixels || total > maxTotalPixels) {
-					throw new PayloadTooLargeException("动图像素过多（第 " + frames + " 帧）/ too many pixels in frame " + frames);
+					throw new PayloadTooLargeException("problem.media.tooManyPixelsInFrame", frames);
 				}
 				out.write(IMAGE);
 				out.writeBytes(descriptor);
@@ -107,7 +107,7 @@ final class GifStreams {
 	}
 
 	private static UnsupportedMediaException damaged() {
-		return new UnsupportedMediaException("图片已损坏或无法读取 / the image is damaged or unreadable");
+		return new UnsupportedMediaException("problem.media.theImageIsDamagedOrUnreadable");
 	}
 
 	private static final class Reader {

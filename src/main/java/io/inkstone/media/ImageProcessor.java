@@ -70,16 +70,16 @@ final class ImageProcessor {
 
 	Processed process(byte[] upload) {
 		if (upload.length > properties.maxBytes()) {
-			throw new PayloadTooLargeException("图片不能超过 " + properties.maxBytes() / (1024 * 1024) + " MB / image too large");
+			throw new PayloadTooLargeException("problem.media.imageTooLarge", properties.maxBytes() / (1024 * 1024));
 		}
 		ImageFormat format = ImageFormat.sniff(upload)
-			.orElseThrow(() -> new UnsupportedMediaException("只接受 JPEG、PNG、WebP、GIF 图片 / only JPEG, PNG, WebP or GIF"));
+			.orElseThrow(() -> new UnsupportedMediaException("problem.media.onlyJpegPngWebpOrGif"));
 		Metadata metadata = readMetadata(upload);
 		String sha = sha256(upload);
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.extension().equals("jpg") ? "jpeg" : format.extension());
 			if (!readers.hasNext()) {
-				throw new UnsupportedMediaException("无法读取该图片 / cannot read this image");
+				throw new UnsupportedMediaException("problem.media.cannotReadThisImage");
 			}
 			ImageReader reader = readers.next();
 			try {
@@ -87,7 +87,7 @@ final class ImageProcessor {
 				int width = reader.getWidth(0);
 				int height = reader.getHeight(0);
 				if ((long) width * height > properties.maxPixels()) {
-					throw new PayloadTooLargeException("图片像素过多（上限 " + properties.maxPixels() / 1_000_000 + " 百万像素）/ too many pixels");
+					throw new PayloadTooLargeException("problem.media.tooManyPixels", properties.maxPixels() / 1_000_000);
 				}
 				if (format == ImageFormat.GIF) {
 					// every frame against the limits (not only the first); an animation is kept as its frames,
@@ -113,7 +113,7 @@ final class ImageProcessor {
 			if (ex instanceof PayloadTooLargeException || ex instanceof UnsupportedMediaException) {
 				throw (RuntimeException) ex;
 			}
-			throw new UnsupportedMediaException("图片已损坏或无法读取 / the image is damaged or unreadable");
+			throw new UnsupportedMediaException("problem.media.theImageIsDamagedOrUnreadable");
 		}
 	}
 

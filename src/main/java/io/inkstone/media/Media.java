@@ -56,10 +56,10 @@ public class Media {
 	public MediaItem upload(long creatorId, byte[] bytes, String alt, boolean declaredAi) {
 		String cleanAlt = alt == null ? "" : alt.strip();
 		if (cleanAlt.isEmpty() || cleanAlt.length() > MAX_ALT) {
-			throw new BadRequestException("请填写图片说明（alt，1–200 字），方便读屏用户理解图片 / alt text is required");
+			throw new BadRequestException("problem.media.altTextIsRequired");
 		}
 		if (bytes.length == 0) {
-			throw new BadRequestException("请选择要上传的图片 / choose an image");
+			throw new BadRequestException("problem.media.chooseAnImage");
 		}
 		ImageProcessor.Processed image;
 		if (!processing.tryAcquire()) {

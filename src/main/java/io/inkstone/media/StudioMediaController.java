@@ -70,7 +70,7 @@ class StudioMediaController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return page(request, model, me, ex.getMessage(), null);
+			return page(request, model, me, ui.of(request).message(ex), null);
 		}
 	}
 
@@ -78,7 +78,7 @@ class StudioMediaController {
 	@PostMapping(value = "/studio/media", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> uploadJson(@RequestParam(name = "file", required = false) MultipartFile file,
-			@RequestParam(name = "alt", defaultValue = "") String alt) {
+			@RequestParam(name = "alt", defaultValue = "") String alt, HttpServletRequest request) {
 		Creator me = me();
 		try {
 			MediaItem item = media.upload(me.id(), bytes(file), alt);
@@ -87,7 +87,7 @@ class StudioMediaController {
 						"thumbnail", item.thumbnailUrl(), "alt", item.alt()));
 		}
 		catch (BadRequestException ex) {
-			return ResponseEntity.badRequest().body(Map.of("error", ex.getMessage()));
+			return ResponseEntity.badRequest().body(Map.of("error", ui.of(request).message(ex)));
 		}
 	}
 

@@ -73,7 +73,7 @@ class StudioProfileController {
 			}
 			catch (BadRequestException ex) {
 				response.setStatus(400);
-				model.addAttribute("page", new MediaPages.Profile(ui.of(request), List.of(), me, tagline, ex.getMessage()));
+				model.addAttribute("page", new MediaPages.Profile(ui.of(request), List.of(), me, tagline, ui.of(request).message(ex)));
 				return "media/profile";
 			}
 		}

@@ -37,7 +37,7 @@ class StaticPageController {
 				java.nio.charset.StandardCharsets.UTF_8);
 		String normalized = StaticPages.normalizePath(path);
 		StaticPage page = (StaticPages.isValidPath(normalized) ? pages.find(normalized) : java.util.Optional.<StaticPage>empty())
-			.orElseThrow(() -> new NotFoundException("页面不存在 / no such page"));
+			.orElseThrow(() -> new NotFoundException("problem.pages.noSuchPage"));
 		model.addAttribute("page", new PagePages.Show(ui.of(request), List.of(), page));
 		return "pages/show";
 	}
@@ -88,7 +88,7 @@ class StaticPageController {
 				position = footer.isBlank() ? null : Integer.valueOf(footer.strip());
 			}
 			catch (NumberFormatException ex) {
-				throw new BadRequestException("页脚位置须为数字 / the footer position must be a number");
+				throw new BadRequestException("problem.pages.theFooterPositionMustBeA");
 			}
 			StaticPage saved = pages.save(id, path, title, body, position, SignedIn.current().map(SignedIn::accountId).orElse(null));
 			return "redirect:/admin/pages/" + saved.id() + "?saved";
@@ -96,7 +96,7 @@ class StaticPageController {
 		catch (BadRequestException ex) {
 			response.setStatus(400);
 			model.addAttribute("page", new PagePages.Edit(ui.of(request), List.of(), id, path, title, body, footer,
-					id == null ? List.of() : pages.revisions(id), ex.getMessage()));
+					id == null ? List.of() : pages.revisions(id), ui.of(request).message(ex)));
 			return "pages/edit";
 		}
 	}

@@ -121,23 +121,23 @@ public class StaticPages implements FooterLink.Source {
 		String cleanPath = normalizePath(path);
 		String cleanTitle = title == null ? "" : title.strip();
 		if (!isValidPath(cleanPath)) {
-			throw new BadRequestException("地址只能包含字母、数字、-、_ 和 /（最多 5 级）/ the path may hold letters, digits, - _ and / (up to 5 levels)");
+			throw new BadRequestException("problem.pages.thePathMayHoldLettersDigits");
 		}
 		if (cleanTitle.isEmpty() || cleanTitle.length() > MAX_TITLE) {
-			throw new BadRequestException("标题须为 1–200 字 / the title must be 1–200 characters");
+			throw new BadRequestException("problem.pages.theTitleMustBe1200");
 		}
 		if (markdown == null || markdown.isBlank() || markdown.length() > MAX_BODY) {
-			throw new BadRequestException("正文不能为空，且不超过 10 万字 / the text is required (at most 100,000 characters)");
+			throw new BadRequestException("problem.pages.theTextIsRequiredAtMost");
 		}
 		if (footerPosition != null && (footerPosition < 0 || footerPosition > 999)) {
-			throw new BadRequestException("页脚位置须为 0–999 / the footer position must be 0–999");
+			throw new BadRequestException("problem.pages.theFooterPositionMustBe0");
 		}
 		Optional<StaticPage> samePath = find(cleanPath);
 		long now = System.currentTimeMillis();
 		long pageId;
 		if (id == null) {
 			if (samePath.isPresent()) {
-				throw new BadRequestException("该地址已有页面 / a page with this path exists");
+				throw new BadRequestException("problem.pages.aPageWithThisPathExists");
 			}
 			pageId = Ids.next();
 			jdbc.sql("INSERT INTO static_pages (" + COLUMNS + ") VALUES (:id, :path, :title, :md, :html, :footer, :now, :now)")
@@ -148,7 +148,7 @@ public class StaticPages implements FooterLink.Source {
 		else {
 			StaticPage current = get(id);
 			if (samePath.isPresent() && samePath.get().id() != current.id()) {
-				throw new BadRequestException("该地址已有页面 / a page with this path exists");
+				throw new BadRequestException("problem.pages.aPageWithThisPathExists");
 			}
 			pageId = current.id();
 			jdbc.sql("UPDATE static_pages SET path = :path, title = :title, body_markdown = :md, body_html = :html,"

@@ -110,10 +110,10 @@ public class Rules {
 		String cleanTitle = title == null ? "" : title.strip();
 		String cleanNote = note == null ? "" : note.strip();
 		if (cleanTitle.isEmpty() || cleanTitle.length() > 100 || markdown == null || markdown.isBlank() || markdown.length() > 50_000) {
-			throw new BadRequestException("标题（1–100 字）和正文（不超过 5 万字）不能为空 / title and text are required");
+			throw new BadRequestException("problem.rules.titleAndTextAreRequired");
 		}
 		if (cleanNote.isEmpty() || cleanNote.length() > 500) {
-			throw new BadRequestException("请说明修改了什么（不超过 500 字）/ describe the change");
+			throw new BadRequestException("problem.rules.describeTheChange");
 		}
 		int version = current.version() + 1;
 		jdbc.sql("INSERT INTO rules_pages (" + COLUMNS + ") VALUES (:id, :slug, :v, :title, :md, :html, :note, :author, :at)")

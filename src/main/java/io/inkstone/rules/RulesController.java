@@ -69,7 +69,7 @@ class RulesController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			model.addAttribute("page", new RulesPages.Edit(ui.of(request), List.of(), current, title, body, note, ex.getMessage()));
+			model.addAttribute("page", new RulesPages.Edit(ui.of(request), List.of(), current, title, body, note, ui.of(request).message(ex)));
 			return "rules/edit";
 		}
 	}

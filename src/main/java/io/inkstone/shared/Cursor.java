@@ -20,7 +20,7 @@ public record Cursor(long publishedAt, long id) {
 			return new Cursor(Long.parseLong(value.substring(0, dash)), Long.parseLong(value.substring(dash + 1)));
 		}
 		catch (NumberFormatException ex) {
-			throw new BadRequestException("无效的分页参数 / invalid page cursor");
+			throw new BadRequestException("problem.shared.invalidPageCursor");
 		}
 	}
 

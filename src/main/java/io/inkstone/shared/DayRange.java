@@ -17,10 +17,10 @@ public record DayRange(LocalDate first, LocalDate last) {
 			first = from == null || from.isBlank() ? last.minusDays(29) : LocalDate.parse(from.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new BadRequestException("日期格式应为 yyyy-mm-dd / dates are yyyy-mm-dd");
+			throw new BadRequestException("problem.shared.datesAreYyyyMmDd");
 		}
 		if (first.isAfter(last)) {
-			throw new BadRequestException("开始日期晚于结束日期 / from is after to");
+			throw new BadRequestException("problem.shared.fromIsAfterTo");
 		}
 		return new DayRange(first, last);
 	}

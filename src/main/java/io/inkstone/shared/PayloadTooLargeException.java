@@ -1,10 +1,10 @@
 package io.inkstone.shared;
 
 /** An upload over a size or pixel limit; rendered as a 413 page. */
-public class PayloadTooLargeException extends RuntimeException {
+public class PayloadTooLargeException extends UserFacingException {
 
-	public PayloadTooLargeException(String message) {
-		super(message);
+	public PayloadTooLargeException(String messageKey, Object... args) {
+		super(messageKey, args);
 	}
 
 }

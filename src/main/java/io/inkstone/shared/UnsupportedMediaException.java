@@ -1,10 +1,10 @@
 package io.inkstone.shared;
 
 /** An upload whose content is not one of the accepted types; rendered as a 415 page. */
-public class UnsupportedMediaException extends RuntimeException {
+public class UnsupportedMediaException extends UserFacingException {
 
-	public UnsupportedMediaException(String message) {
-		super(message);
+	public UnsupportedMediaException(String messageKey, Object... args) {
+		super(messageKey, args);
 	}
 
 }

@@ -77,7 +77,7 @@ class CommentController {
 		SignedIn me = SignedIn.current().orElseThrow();
 		boolean author = creators.ofAccount(me.accountId()).map(c -> c.id() == article.creatorId()).orElse(false);
 		if (!author) {
-			throw new ForbiddenException("只有文章作者可以这样做 / only the article's creator may do this");
+			throw new ForbiddenException("problem.site.onlyTheArticleSCreatorMay");
 		}
 	}
 

@@ -34,7 +34,7 @@ class ConfirmController {
 			@RequestParam(name = "back", defaultValue = "") String back, HttpServletRequest request, Model model) {
 		Matcher matcher = SharedPage.READER_ACTIONS.matcher(action);
 		if (!matcher.matches()) {
-			throw new NotFoundException("没有这个操作 / no such action");
+			throw new NotFoundException("problem.site.noSuchAction");
 		}
 		String kind = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
 		String safeBack = Pages.isLocalPath(back) ? back : "";

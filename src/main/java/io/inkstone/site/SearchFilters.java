@@ -32,7 +32,7 @@ record SearchFilters(Long creatorId, Long from, Long to) {
 			return new SearchFilters(creatorId, start, end);
 		}
 		catch (DateTimeParseException ex) {
-			throw new BadRequestException("日期格式应为 yyyy-mm-dd / dates are yyyy-mm-dd");
+			throw new BadRequestException("problem.site.datesAreYyyyMmDd");
 		}
 	}
 

@@ -49,7 +49,7 @@ class TagPageController {
 		Slice<ArticleSummary> page = name.isEmpty() || name.length() > 100 ? new Slice<>(java.util.List.of(), null)
 				: articles.latestWithTag(name, cursor, PAGE_SIZE);
 		if (page.items().isEmpty() && cursor == Cursor.START) {
-			throw new NotFoundException("没有这个标签的文章 / no articles with this tag");
+			throw new NotFoundException("problem.site.noArticlesWithThisTag");
 		}
 		model.addAttribute("page", new Pages.TagPage(ui.of(request), parts.nav(), name, cards.of(page.items()),
 				page.hasNext() ? page.next().encode() : null, cursor == Cursor.START,

@@ -65,13 +65,13 @@ class ErrorPages implements ErrorController {
 	@ExceptionHandler(GoneException.class)
 	String gone(GoneException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		Ui u = ui.of(request);
-		String reason = ex.getMessage() == null || ex.getMessage().isBlank() ? u.t("error.410.noReason") : ex.getMessage();
+		String reason = ex.messageKey() == null || ex.messageKey().isBlank() ? u.t("error.410.noReason") : u.message(ex);
 		return page(request, response, model, 410, u.t("error.410.message", ex.title(), reason));
 	}
 
 	@ExceptionHandler(BadRequestException.class)
 	String badRequest(BadRequestException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
-		return page(request, response, model, 400, ex.getMessage());
+		return page(request, response, model, 400, ui.of(request).message(ex));
 	}
 
 	@ExceptionHandler({ MissingServletRequestParameterException.class, TypeMismatchException.class })
@@ -82,7 +82,7 @@ class ErrorPages implements ErrorController {
 	@ExceptionHandler(io.inkstone.shared.ForbiddenException.class)
 	String forbidden(io.inkstone.shared.ForbiddenException ex, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
-		return page(request, response, model, 403, ex.getMessage());
+		return page(request, response, model, 403, ui.of(request).message(ex));
 	}
 
 	@ExceptionHandler(io.inkstone.shared.TooManyRequestsException.class)
@@ -105,7 +105,7 @@ class ErrorPages implements ErrorController {
 	@ExceptionHandler(io.inkstone.shared.PayloadTooLargeException.class)
 	String tooManyPixels(io.inkstone.shared.PayloadTooLargeException ex, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		return page(request, response, model, 413, ex.getMessage());
+		return page(request, response, model, 413, ui.of(request).message(ex));
 	}
 
 	@ExceptionHandler(io.inkstone.shared.UnsupportedMediaException.class)

@@ -1,5 +1,6 @@
 package io.inkstone.web;
 
+import io.inkstone.shared.UserFacingException;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -53,6 +54,11 @@ public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfTok
 	public String t(String key, Object... args) {
 		String pattern = messages.getMessage(key, null, key, locale);
 		return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+	}
+
+	/** A refusal's text in the reader's language (see {@link UserFacingException}). */
+	public String message(UserFacingException refusal) {
+		return refusal.messageKey() == null ? null : t(refusal.messageKey(), refusal.args());
 	}
 
 	public boolean signedIn() {

@@ -8,6 +8,7 @@ import io.inkstone.support.Databases;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * IP属地 with the real ip2region database that ops/fetch-ip2region.sh installs (.ci/run does, into
@@ -18,18 +19,20 @@ class IpRegionsTests {
 	static final Path DB = Path.of(System.getenv().getOrDefault("INKSTONE_IP2REGION_DB", ".cache/ip2region.db"));
 
 	@Test
-	void provincesInsideMainlandChinaCountriesOutsideAndUnknownOtherwise() {
+	void withoutTheDatabaseEveryRegionIsUnknown() {
 		IpRegions missing = new IpRegions(Databases.freshDataDir().resolve("none.db").toString(), null);
 		assertThat(missing.available()).isFalse();
 		assertThat(missing.regionOf("114.114.114.114")).isEqualTo("未知");
-		if (!Files.isReadable(DB)) {
-			String reason = "no ip2region database at " + DB + " (run ops/fetch-ip2region.sh " + DB + ")";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				throw new AssertionError(reason);
-			}
-			System.out.println("SKIPPED lookups: " + reason);
-			return;
+	}
+
+	@Test
+	void provincesInsideMainlandChinaCountriesOutsideAndUnknownOtherwise() {
+		String reason = "no ip2region database at " + DB + " (run ops/fetch-ip2region.sh " + DB + ")";
+		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+			assertThat(Files.isReadable(DB)).as(reason).isTrue();
 		}
+		// reported as skipped, not passed, on a machine without the file
+		assumeTrue(Files.isReadable(DB), reason);
 		IpRegions regions = new IpRegions(DB.toString(), null);
 		assertThat(regions.available()).isTrue();
 		assertThat(regions.regionOf("114.114.114.114")).isEqualTo("江苏");
