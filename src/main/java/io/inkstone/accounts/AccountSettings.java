@@ -30,13 +30,16 @@ class AccountSettings {
 
 	private final io.inkstone.shared.PublicUrl publicUrl;
 
+	private final MailTexts mailTexts;
+
 	private final org.springframework.context.ApplicationEventPublisher events;
 
 	AccountSettings(AccountRepository repository, PasswordEncoder passwords, AccountSessions sessions,
 			AccountAuthenticationRefresh refresh, JdbcClient jdbc, AuditLog audit, Mailer mailer,
-			io.inkstone.shared.PublicUrl publicUrl, org.springframework.context.ApplicationEventPublisher events) {
+			io.inkstone.shared.PublicUrl publicUrl, MailTexts mailTexts, org.springframework.context.ApplicationEventPublisher events) {
 		this.mailer = mailer;
 		this.publicUrl = publicUrl;
+		this.mailTexts = mailTexts;
 		this.events = events;
 		this.repository = repository;
 		this.passwords = passwords;
@@ -134,11 +137,8 @@ class AccountSettings {
 				.param("h", OneTimeTokens.sha256(token)).param("a", accountId).param("e", email)
 				.param("x", System.currentTimeMillis() + EmailVerification.VALIDITY.toMillis())
 				.update();
-			events.publishEvent(new MailNotice(email, "确认你的砚 Inkstone 新邮箱 / Confirm your new e-mail",
-					"你好，" + account.displayName() + "：\n\n请在 24 小时内登录后打开下面的链接，把账号邮箱改为这个地址：\n"
-							+ publicUrl.absolute("/account/email/confirm?token=" + token)
-							+ "\n\n如果这不是你的操作，请忽略此邮件。\n\nOpen the link above within 24 hours, signed in, to make this your"
-							+ " account's e-mail. If you did not ask for this, ignore this e-mail."));
+			events.publishEvent(new MailNotice(email, mailTexts.subject("emailChange"), mailTexts.body("emailChange",
+					account.displayName(), publicUrl.absolute("/account/email/confirm?token=" + token))));
 		}
 		return new EmailChange(Map.of(), true);
 	}

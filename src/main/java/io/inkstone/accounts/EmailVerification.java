@@ -30,11 +30,14 @@ public class EmailVerification {
 
 	private final PublicUrl publicUrl;
 
+	private final MailTexts mailTexts;
+
 	private final ApplicationEventPublisher events;
 
-	EmailVerification(JdbcClient jdbc, AccountRepository accounts, Mailer mailer, RateLimiter limits, PublicUrl publicUrl,
+	EmailVerification(JdbcClient jdbc, AccountRepository accounts, Mailer mailer, RateLimiter limits, PublicUrl publicUrl, MailTexts mailTexts,
 			ApplicationEventPublisher events) {
 		this.publicUrl = publicUrl;
+		this.mailTexts = mailTexts;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -67,9 +70,8 @@ public class EmailVerification {
 			.param("a", accountId)
 			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
 			.update();
-		events.publishEvent(new MailNotice(account.get().email(), "验证你的砚 Inkstone 邮箱 / Verify your e-mail",
-				"你好，" + account.get().displayName() + "：\n\n请在 24 小时内打开下面的链接验证邮箱：\n"
-						+ publicUrl.absolute("/account/verify?token=" + token) + "\n\nOpen the link above within 24 hours to verify your e-mail."));
+		events.publishEvent(new MailNotice(account.get().email(), mailTexts.subject("verifyEmail"), mailTexts.body("verifyEmail",
+				account.get().displayName(), publicUrl.absolute("/account/verify?token=" + token))));
 	}
 
 	/** Marks the address verified; false for an unknown, used or expired token. */

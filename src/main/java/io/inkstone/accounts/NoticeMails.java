@@ -25,11 +25,14 @@ class NoticeMails {
 
 	private final PublicUrl publicUrl;
 
-	NoticeMails(AccountRepository accounts, Mailer mailer, MailPreferences preferences, PublicUrl publicUrl) {
+	private final MailTexts mailTexts;
+
+	NoticeMails(AccountRepository accounts, Mailer mailer, MailPreferences preferences, PublicUrl publicUrl, MailTexts mailTexts) {
 		this.accounts = accounts;
 		this.mailer = mailer;
 		this.preferences = preferences;
 		this.publicUrl = publicUrl;
+		this.mailTexts = mailTexts;
 	}
 
 	@ApplicationModuleListener(id = "accounts.mail-notice", propagation = Propagation.NOT_SUPPORTED)
@@ -40,7 +43,7 @@ class NoticeMails {
 	@ApplicationModuleListener(id = "accounts.account-notice", propagation = Propagation.NOT_SUPPORTED)
 	void on(AccountNotice notice) {
 		accounts.findById(notice.accountId()).ifPresent(account -> mailer.send(account.email(), notice.subject(),
-				"你好，" + account.displayName() + "：\n\n" + notice.text()));
+				mailTexts.line("mail.greeting", account.displayName()) + "\n\n" + notice.text()));
 	}
 
 	/**
@@ -54,9 +57,9 @@ class NoticeMails {
 		}
 		accounts.findById(mail.accountId()).ifPresent(account -> {
 			String unsubscribe = publicUrl.absolute("/mail/unsubscribe?t=" + preferences.unsubscribeToken(account.id(), mail.kind()));
-			mailer.send(account.email(), mail.subject(), "你好，" + account.displayName() + "：\n\n" + mail.text()
-					+ "\n\n——\n不想再收到这类邮件？退订 / Unsubscribe: " + unsubscribe + "\n通知设置 / Settings: "
-					+ publicUrl.absolute("/account/notifications") + "\n", unsubscribe);
+			mailer.send(account.email(), mail.subject(), mailTexts.line("mail.greeting", account.displayName()) + "\n\n"
+					+ mail.text() + "\n\n——\n" + mailTexts.line("mail.footer.unsubscribe", unsubscribe) + "\n"
+					+ mailTexts.line("mail.footer.settings", publicUrl.absolute("/account/notifications")) + "\n", unsubscribe);
 		});
 	}
 

@@ -35,11 +35,14 @@ public class PasswordResets {
 
 	private final PublicUrl publicUrl;
 
+	private final MailTexts mailTexts;
+
 	private final ApplicationEventPublisher events;
 
 	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, Mailer mailer, RateLimiter limits,
-			PublicUrl publicUrl, ApplicationEventPublisher events) {
+			PublicUrl publicUrl, MailTexts mailTexts, ApplicationEventPublisher events) {
 		this.publicUrl = publicUrl;
+		this.mailTexts = mailTexts;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -69,10 +72,8 @@ public class PasswordResets {
 			.param("a", account.get().id())
 			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
 			.update();
-		events.publishEvent(new MailNotice(normalized, "重置砚 Inkstone 密码 / Reset your Inkstone password",
-				"你好，" + account.get().displayName() + "：\n\n请在一小时内打开下面的链接设置新密码：\n"
-						+ publicUrl.absolute("/password/reset?token=" + token) + "\n\n如果这不是你的操作，请忽略此邮件。\n\n"
-						+ "Open the link above within an hour to choose a new password. If you did not ask for this, ignore this e-mail."));
+		events.publishEvent(new MailNotice(normalized, mailTexts.subject("passwordReset"), mailTexts.body("passwordReset",
+				account.get().displayName(), publicUrl.absolute("/password/reset?token=" + token))));
 	}
 
 	/** The account a valid, unused, unexpired token belongs to. */

@@ -44,15 +44,18 @@ class SignUps {
 
 	private final PublicUrl publicUrl;
 
+	private final MailTexts mailTexts;
+
 	private final ApplicationEventPublisher events;
 
 	SignUps(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, RateLimiter limits,
-			PublicUrl publicUrl, ApplicationEventPublisher events) {
+			PublicUrl publicUrl, MailTexts mailTexts, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.limits = limits;
 		this.publicUrl = publicUrl;
+		this.mailTexts = mailTexts;
 		this.events = events;
 	}
 
@@ -67,13 +70,8 @@ class SignUps {
 		}
 		Optional<Account> existing = accounts.findByEmail(normalized);
 		if (existing.isPresent()) {
-			events.publishEvent(new AccountNotice(existing.get().id(), "有人尝试用你的邮箱注册砚 Inkstone / Someone tried to sign up with your e-mail",
-					"有人（可能是你自己）刚刚尝试用这个邮箱注册新账号。这个邮箱已经有账号了，所以没有创建新账号。\n\n"
-							+ "如果是你：请直接登录 " + publicUrl.absolute("/login") + "\n忘记了密码：" + publicUrl.absolute("/password/forgot")
-							+ "\n\n如果不是你，可以忽略这封邮件，你的账号没有任何改变。\n\n"
-							+ "Someone (perhaps you) just tried to sign up with this e-mail address. It already has an account, so no new"
-							+ " account was created. If it was you, sign in or reset your password with the links above; if not, ignore"
-							+ " this e-mail: nothing about your account changed."));
+			events.publishEvent(new AccountNotice(existing.get().id(), mailTexts.subject("signupTaken"),
+					mailTexts.body("signupTaken", publicUrl.absolute("/login"), publicUrl.absolute("/password/forgot"))));
 			return;
 		}
 		jdbc.sql("DELETE FROM signup_requests WHERE expires_at < :now").param("now", now).update();
@@ -87,11 +85,8 @@ class SignUps {
 			.param("name", displayName.strip())
 			.param("expires", now + Duration.ofHours(VALIDITY_HOURS).toMillis())
 			.update();
-		events.publishEvent(new MailNotice(normalized, "完成砚 Inkstone 注册 / Finish signing up to Inkstone",
-				"你好，" + displayName.strip() + "：\n\n请在 " + VALIDITY_HOURS + " 小时内打开下面的链接完成注册：\n"
-						+ publicUrl.absolute("/signup/confirm?token=" + token)
-						+ "\n\n如果你没有注册过，请忽略此邮件，不会创建任何账号。\n\nOpen the link above within " + VALIDITY_HOURS
-						+ " hours to finish signing up. If you did not sign up, ignore this e-mail: no account is created."));
+		events.publishEvent(new MailNotice(normalized, mailTexts.subject("signup"),
+				mailTexts.body("signup", displayName.strip(), VALIDITY_HOURS, publicUrl.absolute("/signup/confirm?token=" + token))));
 	}
 
 	/** The waiting sign-up of a valid, unexpired link. */
