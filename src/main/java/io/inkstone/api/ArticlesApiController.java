@@ -137,7 +137,7 @@ class ArticlesApiController {
 		Optional<Creator> me = caller.creatorIfAny();
 		Article article = me.flatMap(c -> owned(id, c.id())).orElseGet(() -> articles.getPublished(id));
 		boolean owner = me.isPresent() && me.get().id() == article.creatorId();
-		String etag = "\"" + article.id() + "-" + article.updatedAt() + "-" + article.status() + (owner ? "-o" : "") + "\"";
+		String etag = "\"" + article.id() + "-" + article.updatedAt() + "-" + article.status().dbValue() + (owner ? "-o" : "") + "\"";
 		CacheControl cache = owner ? CacheControl.noStore() : CacheControl.noCache().cachePublic();
 		// the owner sees more (drafts, Markdown): caches must key on the credentials
 		if (!owner && request.checkNotModified(etag)) {
@@ -214,9 +214,8 @@ class ArticlesApiController {
 			articles.schedule(id, me.id(), at);
 		}
 		else {
-			// exactly the studio's 发布: record where from, clear a schedule, publish (or hold for review)
+			// exactly the studio's 发布: record where from, publish (or hold for review); a schedule is dropped
 			creators.recordLocation(me.id(), request.getRemoteAddr());
-			articles.schedule(id, me.id(), null);
 			articles.publish(id, me.id());
 		}
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(detail(articles.ownedBy(id, me.id()), true));
@@ -291,7 +290,7 @@ class ArticlesApiController {
 	private ArticleDetail detail(Article a, boolean owner) {
 		Creator creator = creators.get(a.creatorId());
 		boolean published = a.articleStatus() == ArticleStatus.PUBLISHED;
-		return new ArticleDetail(Long.toString(a.id()), a.title(), a.summary(), a.status(), channels.get(a.channelId()).slug(),
+		return new ArticleDetail(Long.toString(a.id()), a.title(), a.summary(), a.status().dbValue(), channels.get(a.channelId()).slug(),
 				ref(creator), a.tagList(), a.original(), a.aigc(), a.source(), a.coverImage(),
 				published ? ApiViews.iso(a.publishedAt()) : null, ApiViews.iso(a.modifiedAt()),
 				owner ? ApiViews.iso(articles.scheduledAt(a.id())) : null, a.bodyHtml(), owner ? a.bodyMarkdown() : null,

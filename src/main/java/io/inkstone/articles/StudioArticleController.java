@@ -180,7 +180,7 @@ class StudioArticleController {
 		String flash = EDITOR_FLASHES.stream().filter(f -> request.getParameter(f) != null).findFirst()
 			.map(f -> "studio.done." + f).orElse(null);
 		model.addAttribute("flash", flash);
-		return editor(request, model, me, id, a.status(), form, Map.of(), null, articles.scheduledAt(id));
+		return editor(request, model, me, id, a.status().dbValue(), form, Map.of(), null, articles.scheduledAt(id));
 	}
 
 	/** Adds what a creator must know to each row: the state they understand, the reviewer's note, findings, appeal. */
@@ -221,7 +221,7 @@ class StudioArticleController {
 	String confirmDelete(@PathVariable long id, HttpServletRequest request, Model model) {
 		Creator me = me();
 		Article a = articles.ownedBy(id, me.id());
-		model.addAttribute("page", new StudioPages.DeleteConfirm(ui.of(request), List.of(), id, a.title(), a.status()));
+		model.addAttribute("page", new StudioPages.DeleteConfirm(ui.of(request), List.of(), id, a.title(), a.status().dbValue()));
 		return "studio/delete";
 	}
 
@@ -255,7 +255,7 @@ class StudioArticleController {
 			@RequestParam(name = "publishAt", defaultValue = "") String publishAt, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		Creator me = me();
-		String status = id == null ? "draft" : articles.ownedBy(id, me.id()).status();
+		String status = id == null ? "draft" : articles.ownedBy(id, me.id()).status().dbValue();
 		boolean published = "published".equals(status);
 		StudioPages.EditorForm form = new StudioPages.EditorForm(title, body, channel, tags, original != null, aigc, source,
 				summary, cover, correction);
@@ -311,18 +311,31 @@ class StudioArticleController {
 		}
 		if ("publish".equals(action) || "submit".equals(action)) {
 			creators.recordLocation(me.id(), request.getRemoteAddr());
-			articles.schedule(articleId, me.id(), null);
-			articles.publish(articleId, me.id());
-			if (articles.ownedBy(articleId, me.id()).articleStatus() == ArticleStatus.PENDING) {
-				return "redirect:/studio/articles/" + articleId + "?pending"; // held for a reviewer
-			}
-			return "redirect:/studio/articles/" + articleId + "?published";
+			return done(articles.publish(articleId, me.id())); // published, or held for a reviewer
 		}
 		if ("schedule".equals(action)) {
-			articles.schedule(articleId, me.id(), scheduleAt);
-			return "redirect:/studio/articles/" + articleId + "?scheduled";
+			return done(articles.schedule(articleId, me.id(), scheduleAt));
 		}
 		return "redirect:/studio/articles/" + articleId + "?saved";
+	}
+
+	/** Back to the editor with what the action did ({@code studio.done.<flag>}), told by the lifecycle's outcome. */
+	static String done(LifecycleOutcome outcome) {
+		return "redirect:/studio/articles/" + outcome.articleId() + "?" + flash(outcome);
+	}
+
+	static String flash(LifecycleOutcome outcome) {
+		if (outcome instanceof LifecycleOutcome.Scheduled) {
+			return "scheduled";
+		}
+		if (outcome instanceof LifecycleOutcome.Unscheduled) {
+			return "unscheduled";
+		}
+		return switch (outcome.status()) {
+			case PUBLISHED -> "published";
+			case PENDING -> "pending";
+			default -> "saved";
+		};
 	}
 
 	/** Creates the draft (no id) or saves the edit; returns the article's id. */

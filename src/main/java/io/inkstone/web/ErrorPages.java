@@ -71,7 +71,8 @@ class ErrorPages implements ErrorController {
 
 	@ExceptionHandler(BadRequestException.class)
 	String badRequest(BadRequestException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
-		return page(request, response, model, 400, ex.getMessage());
+		// a message key (the article lifecycle's refusals) or already a sentence
+		return page(request, response, model, 400, ex.getMessage() == null ? null : ui.of(request).t(ex.getMessage()));
 	}
 
 	@ExceptionHandler({ MissingServletRequestParameterException.class, TypeMismatchException.class })
