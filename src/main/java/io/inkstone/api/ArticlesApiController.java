@@ -23,7 +23,7 @@ import io.inkstone.articles.ArticleStatus;
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
 import io.inkstone.articles.DraftRules;
-import io.inkstone.articles.StudioPages;
+import io.inkstone.articles.EditorForm;
 import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
@@ -167,7 +167,7 @@ class ArticlesApiController {
 	@ApiResponse(responseCode = "400", description = "field errors in errors[]")
 	ResponseEntity<ArticleDetail> create(@RequestBody ArticleInput input) {
 		Creator me = caller.writer();
-		StudioPages.EditorForm form = form(input, null);
+		EditorForm form = form(input, null);
 		checked(form, me);
 		long wait = limits.tryAcquire(DraftRules.newDraftBucket(me.id()), DraftRules.NEW_DRAFTS_PER_HOUR, Duration.ofHours(1));
 		if (wait > 0) {
@@ -186,7 +186,7 @@ class ArticlesApiController {
 	ResponseEntity<ArticleDetail> update(@PathVariable long id, @RequestBody ArticleInput input) {
 		Creator me = caller.writer();
 		Article current = articles.ownedBy(id, me.id());
-		StudioPages.EditorForm form = form(input, current);
+		EditorForm form = form(input, current);
 		checked(form, me);
 		articles.update(id, me.id(), DraftRules.toDraft(form, channels), form.correction());
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(detail(articles.ownedBy(id, me.id()), true));
@@ -250,7 +250,7 @@ class ArticlesApiController {
 	}
 
 	/** The studio's field rules, plus: a cover must be one of the caller's own uploads. */
-	private void checked(StudioPages.EditorForm form, Creator me) {
+	private void checked(EditorForm form, Creator me) {
 		Map<String, String> errors = new TreeMap<>(DraftRules.validate(form, channels));
 		if (!form.cover().isBlank() && !media.ownsUrl(me.id(), form.cover().strip())) {
 			errors.put("cover", "studio.error.cover");
@@ -261,7 +261,7 @@ class ArticlesApiController {
 	}
 
 	/** The input over the current article's values (PATCH), or over the editor's defaults (create). */
-	private StudioPages.EditorForm form(ArticleInput input, Article current) {
+	private EditorForm form(ArticleInput input, Article current) {
 		if (input == null) {
 			throw new BadRequestException("A JSON body is required");
 		}
@@ -270,7 +270,7 @@ class ArticlesApiController {
 		String tags = input.tags() != null ? String.join(",", input.tags())
 				: current != null && current.tags() != null ? current.tags() : "";
 		boolean original = input.original() != null ? input.original() : current == null || current.original();
-		return new StudioPages.EditorForm(pick(input.title(), current == null ? null : current.title()),
+		return new EditorForm(pick(input.title(), current == null ? null : current.title()),
 				pick(input.body(), current == null ? null : current.bodyMarkdown()), channel, tags, original,
 				pick(input.aigc(), current == null ? "none" : current.aigc()),
 				pick(input.source(), current == null ? null : current.source()),

@@ -1,4 +1,4 @@
-package io.inkstone.articles;
+package io.inkstone.studio;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +8,15 @@ import java.util.TreeMap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.inkstone.articles.Article;
+import io.inkstone.articles.Articles;
+import io.inkstone.articles.Draft;
+import io.inkstone.articles.DraftRules;
+import io.inkstone.articles.EditorForm;
+import io.inkstone.articles.LifecycleOutcome;
+import io.inkstone.articles.Revision;
+import io.inkstone.articles.StudioNotes;
+import io.inkstone.articles.StudioRow;
 import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creator;
@@ -167,14 +176,14 @@ class StudioArticleController {
 	String newArticle(HttpServletRequest request, Model model) {
 		Creator me = me();
 		String channel = channels.all().isEmpty() ? "" : channels.all().get(0).slug();
-		return editor(request, model, me, null, "draft", StudioPages.EditorForm.empty(channel), Map.of(), null);
+		return editor(request, model, me, null, "draft", EditorForm.empty(channel), Map.of(), null);
 	}
 
 	@GetMapping("/studio/articles/{id}")
 	String edit(@PathVariable long id, HttpServletRequest request, Model model) {
 		Creator me = me();
 		Article a = articles.ownedBy(id, me.id());
-		StudioPages.EditorForm form = new StudioPages.EditorForm(a.title(), a.bodyMarkdown(),
+		EditorForm form = new EditorForm(a.title(), a.bodyMarkdown(),
 				channels.get(a.channelId()).slug(), a.tags(), a.original(), a.aigc(), a.source() == null ? "" : a.source(),
 				a.summary() == null ? "" : a.summary(), a.coverImage() == null ? "" : a.coverImage(), "");
 		String flash = EDITOR_FLASHES.stream().filter(f -> request.getParameter(f) != null).findFirst()
@@ -257,7 +266,7 @@ class StudioArticleController {
 		Creator me = me();
 		String status = id == null ? "draft" : articles.ownedBy(id, me.id()).status().dbValue();
 		boolean published = "published".equals(status);
-		StudioPages.EditorForm form = new StudioPages.EditorForm(title, body, channel, tags, original != null, aigc, source,
+		EditorForm form = new EditorForm(title, body, channel, tags, original != null, aigc, source,
 				summary, cover, correction);
 		if (!ACTIONS.contains(action)) {
 			response.setStatus(400);
@@ -339,7 +348,7 @@ class StudioArticleController {
 	}
 
 	/** Creates the draft (no id) or saves the edit; returns the article's id. */
-	private long save(Long id, Creator me, StudioPages.EditorForm form, String correction) {
+	private long save(Long id, Creator me, EditorForm form, String correction) {
 		Draft draft = DraftRules.toDraft(form, channels);
 		if (id == null) {
 			long wait = limits.tryAcquire(DraftRules.newDraftBucket(me.id()), NEW_DRAFTS_PER_HOUR, Duration.ofHours(1));
@@ -380,7 +389,7 @@ class StudioArticleController {
 		return "studio/revisions";
 	}
 
-	Map<String, String> validate(StudioPages.EditorForm form) {
+	Map<String, String> validate(EditorForm form) {
 		return DraftRules.validate(form, channels);
 	}
 
@@ -399,12 +408,12 @@ class StudioArticleController {
 	}
 
 	private String editor(HttpServletRequest request, Model model, Creator me, Long id, String status,
-			StudioPages.EditorForm form, Map<String, String> errors, String preview) {
+			EditorForm form, Map<String, String> errors, String preview) {
 		return editor(request, model, me, id, status, form, errors, preview, id == null ? null : articles.scheduledAt(id));
 	}
 
 	private String editor(HttpServletRequest request, Model model, Creator me, Long id, String status,
-			StudioPages.EditorForm form, Map<String, String> errors, String preview, Long scheduledAt) {
+			EditorForm form, Map<String, String> errors, String preview, Long scheduledAt) {
 		List<Channel> all = channels.all();
 		String state = "draft";
 		String note = null;

@@ -1,4 +1,6 @@
-package io.inkstone.articles;
+package io.inkstone.studio;
+
+import io.inkstone.articles.StudioRow;
 
 import org.junit.jupiter.api.Test;
 
