@@ -58,12 +58,13 @@ public class Articles {
 	/** Whether a creator may publish now (implemented by governance: restrictions, review). */
 	private final org.springframework.beans.factory.ObjectProvider<PublishingGate> gate;
 
-	private final org.springframework.beans.factory.ObjectProvider<io.inkstone.media.Media> media;
+	/** The media library's images, for bodies (implemented by media). */
+	private final org.springframework.beans.factory.ObjectProvider<OwnImages> images;
 
 	Articles(ArticleRepository repository, ApplicationEventPublisher events,
 			org.springframework.beans.factory.ObjectProvider<PublishingGate> gate,
-			org.springframework.beans.factory.ObjectProvider<io.inkstone.media.Media> media) {
-		this.media = media;
+			org.springframework.beans.factory.ObjectProvider<OwnImages> images) {
+		this.images = images;
 		this.gate = gate;
 		this.repository = repository;
 		this.events = events;
@@ -74,12 +75,11 @@ public class Articles {
 	 * library get their renditions ({@code srcset}), sizes and lazy loading.
 	 */
 	public String renderBody(String markdown) {
-		io.inkstone.media.Media library = media.getIfAvailable();
+		OwnImages library = images.getIfAvailable();
 		if (library == null) {
 			return MarkdownRenderer.toSafeHtml(markdown);
 		}
-		return MarkdownRenderer.toSafeHtml(markdown, src -> library.byUrl(src)
-			.map(item -> new MarkdownRenderer.OwnImage(item.width(), item.height(), item.srcset())));
+		return MarkdownRenderer.toSafeHtml(markdown, library::byUrl);
 	}
 
 	/** The article if it is public; 410 if taken down; 404 if it never existed or is not public. */
