@@ -153,8 +153,8 @@ class ArticlesApiController {
 		Creator me = caller.reader();
 		List<OwnArticle> rows = articles.ofCreator(me.id())
 			.stream()
-			.map(r -> new OwnArticle(Long.toString(r.id()), r.title(), r.status(),
-					"published".equals(r.status()) ? ApiViews.iso(r.publishedAt()) : null, ApiViews.iso(r.updatedAt()),
+			.map(r -> new OwnArticle(Long.toString(r.id()), r.title(), r.status().dbValue(),
+					r.status() == ArticleStatus.PUBLISHED ? ApiViews.iso(r.publishedAt()) : null, ApiViews.iso(r.updatedAt()),
 					ApiViews.iso(r.publishAt()), publicUrl.absolute("/articles/" + r.id())))
 			.toList();
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(rows);

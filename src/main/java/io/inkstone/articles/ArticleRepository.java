@@ -51,6 +51,11 @@ class ArticleRepository {
 			rs.getString("aigc"), rs.getString("source"), ArticleStatus.fromDb(rs.getString("status")),
 			rs.getString("removal_reason"), rs.getLong("published_at"), rs.getLong("updated_at"), rs.getLong("modified_at"));
 
+	/** A line of the studio's list; selected as id, title, status, published_at, updated_at, publish_at, removal_reason. */
+	private static final RowMapper<StudioRow> STUDIO_ROW = (rs, n) -> new StudioRow(rs.getLong("id"), rs.getString("title"),
+			ArticleStatus.fromDb(rs.getString("status")), rs.getLong("published_at"), rs.getLong("updated_at"),
+			rs.getObject("publish_at") == null ? null : rs.getLong("publish_at"), rs.getString("removal_reason"));
+
 	private final JdbcClient jdbc;
 
 	ArticleRepository(JdbcClient jdbc) {
@@ -277,7 +282,7 @@ class ArticleRepository {
 		return jdbc.sql("SELECT id, title, status, published_at, updated_at, publish_at, removal_reason FROM articles"
 				+ " WHERE creator_id = :creator AND status NOT IN ('removed', 'deleted') ORDER BY updated_at DESC LIMIT 200")
 			.param("creator", creatorId)
-			.query(StudioRow.class)
+			.query(STUDIO_ROW)
 			.list();
 	}
 
@@ -287,7 +292,7 @@ class ArticleRepository {
 				+ " WHERE creator_id = :creator AND (status <> 'deleted' OR updated_at >= :since) ORDER BY updated_at DESC LIMIT 500")
 			.param("creator", creatorId)
 			.param("since", deletedSince)
-			.query(StudioRow.class)
+			.query(STUDIO_ROW)
 			.list();
 	}
 
@@ -431,7 +436,7 @@ class ArticleRepository {
 				+ " WHERE status = 'deleted'"
 				+ " ORDER BY updated_at DESC LIMIT :limit")
 			.param("limit", limit)
-			.query(StudioRow.class)
+			.query(STUDIO_ROW)
 			.list();
 	}
 

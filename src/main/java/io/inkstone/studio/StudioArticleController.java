@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.inkstone.articles.Article;
+import io.inkstone.articles.ArticleStatus;
 import io.inkstone.articles.Articles;
 import io.inkstone.articles.Draft;
 import io.inkstone.articles.DraftRules;
@@ -144,7 +145,7 @@ class StudioArticleController {
 		Creator me = me();
 		StringBuilder out = new StringBuilder("\uFEFFid,title,status,published_at,reads,shares,likes,comments\n");
 		for (StudioPages.Stats s : stats(me)) {
-			out.append(s.row().id()).append(',').append(csvField(s.row().title())).append(',').append(s.row().status()).append(',')
+			out.append(s.row().id()).append(',').append(csvField(s.row().title())).append(',').append(s.row().status().dbValue()).append(',')
 				.append(java.time.Instant.ofEpochMilli(s.row().publishedAt())).append(',').append(s.reads()).append(',')
 				.append(s.shares()).append(',').append(s.likes()).append(',').append(s.comments()).append('\n');
 		}
@@ -419,7 +420,7 @@ class StudioArticleController {
 		String note = null;
 		List<String> findings = List.of();
 		if (id != null) {
-			StudioRow row = new StudioRow(id, form.title(), status, 0, 0, scheduledAt, null);
+			StudioRow row = new StudioRow(id, form.title(), ArticleStatus.fromDb(status), 0, 0, scheduledAt, null);
 			StudioPages.Stats s = withStates(List.of(new StudioPages.Stats(row, 0, 0, 0, 0))).get(0);
 			state = s.state();
 			note = s.note();
