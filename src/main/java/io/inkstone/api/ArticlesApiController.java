@@ -23,7 +23,7 @@ import io.inkstone.articles.ArticleStatus;
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
 import io.inkstone.articles.DraftRules;
-import io.inkstone.articles.StudioPages;
+import io.inkstone.articles.EditorForm;
 import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
@@ -137,7 +137,7 @@ class ArticlesApiController {
 		Optional<Creator> me = caller.creatorIfAny();
 		Article article = me.flatMap(c -> owned(id, c.id())).orElseGet(() -> articles.getPublished(id));
 		boolean owner = me.isPresent() && me.get().id() == article.creatorId();
-		String etag = "\"" + article.id() + "-" + article.updatedAt() + "-" + article.status() + (owner ? "-o" : "") + "\"";
+		String etag = "\"" + article.id() + "-" + article.updatedAt() + "-" + article.status().dbValue() + (owner ? "-o" : "") + "\"";
 		CacheControl cache = owner ? CacheControl.noStore() : CacheControl.noCache().cachePublic();
 		// the owner sees more (drafts, Markdown): caches must key on the credentials
 		if (!owner && request.checkNotModified(etag)) {
@@ -153,8 +153,8 @@ class ArticlesApiController {
 		Creator me = caller.reader();
 		List<OwnArticle> rows = articles.ofCreator(me.id())
 			.stream()
-			.map(r -> new OwnArticle(Long.toString(r.id()), r.title(), r.status(),
-					"published".equals(r.status()) ? ApiViews.iso(r.publishedAt()) : null, ApiViews.iso(r.updatedAt()),
+			.map(r -> new OwnArticle(Long.toString(r.id()), r.title(), r.status().dbValue(),
+					r.status() == ArticleStatus.PUBLISHED ? ApiViews.iso(r.publishedAt()) : null, ApiViews.iso(r.updatedAt()),
 					ApiViews.iso(r.publishAt()), publicUrl.absolute("/articles/" + r.id())))
 			.toList();
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(rows);
@@ -167,7 +167,7 @@ class ArticlesApiController {
 	@ApiResponse(responseCode = "400", description = "field errors in errors[]")
 	ResponseEntity<ArticleDetail> create(@RequestBody ArticleInput input) {
 		Creator me = caller.writer();
-		StudioPages.EditorForm form = form(input, null);
+		EditorForm form = form(input, null);
 		checked(form, me);
 		long wait = limits.tryAcquire(DraftRules.newDraftBucket(me.id()), DraftRules.NEW_DRAFTS_PER_HOUR, Duration.ofHours(1));
 		if (wait > 0) {
@@ -186,7 +186,7 @@ class ArticlesApiController {
 	ResponseEntity<ArticleDetail> update(@PathVariable long id, @RequestBody ArticleInput input) {
 		Creator me = caller.writer();
 		Article current = articles.ownedBy(id, me.id());
-		StudioPages.EditorForm form = form(input, current);
+		EditorForm form = form(input, current);
 		checked(form, me);
 		articles.update(id, me.id(), DraftRules.toDraft(form, channels), form.correction());
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(detail(articles.ownedBy(id, me.id()), true));
@@ -214,9 +214,8 @@ class ArticlesApiController {
 			articles.schedule(id, me.id(), at);
 		}
 		else {
-			// exactly the studio's 发布: record where from, clear a schedule, publish (or hold for review)
+			// exactly the studio's 发布: record where from, publish (or hold for review); a schedule is dropped
 			creators.recordLocation(me.id(), request.getRemoteAddr());
-			articles.schedule(id, me.id(), null);
 			articles.publish(id, me.id());
 		}
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(detail(articles.ownedBy(id, me.id()), true));
@@ -251,7 +250,7 @@ class ArticlesApiController {
 	}
 
 	/** The studio's field rules, plus: a cover must be one of the caller's own uploads. */
-	private void checked(StudioPages.EditorForm form, Creator me) {
+	private void checked(EditorForm form, Creator me) {
 		Map<String, String> errors = new TreeMap<>(DraftRules.validate(form, channels));
 		if (!form.cover().isBlank() && !media.ownsUrl(me.id(), form.cover().strip())) {
 			errors.put("cover", "studio.error.cover");
@@ -262,7 +261,7 @@ class ArticlesApiController {
 	}
 
 	/** The input over the current article's values (PATCH), or over the editor's defaults (create). */
-	private StudioPages.EditorForm form(ArticleInput input, Article current) {
+	private EditorForm form(ArticleInput input, Article current) {
 		if (input == null) {
 			throw new BadRequestException("A JSON body is required");
 		}
@@ -271,7 +270,7 @@ class ArticlesApiController {
 		String tags = input.tags() != null ? String.join(",", input.tags())
 				: current != null && current.tags() != null ? current.tags() : "";
 		boolean original = input.original() != null ? input.original() : current == null || current.original();
-		return new StudioPages.EditorForm(pick(input.title(), current == null ? null : current.title()),
+		return new EditorForm(pick(input.title(), current == null ? null : current.title()),
 				pick(input.body(), current == null ? null : current.bodyMarkdown()), channel, tags, original,
 				pick(input.aigc(), current == null ? "none" : current.aigc()),
 				pick(input.source(), current == null ? null : current.source()),
@@ -291,7 +290,7 @@ class ArticlesApiController {
 	private ArticleDetail detail(Article a, boolean owner) {
 		Creator creator = creators.get(a.creatorId());
 		boolean published = a.articleStatus() == ArticleStatus.PUBLISHED;
-		return new ArticleDetail(Long.toString(a.id()), a.title(), a.summary(), a.status(), channels.get(a.channelId()).slug(),
+		return new ArticleDetail(Long.toString(a.id()), a.title(), a.summary(), a.status().dbValue(), channels.get(a.channelId()).slug(),
 				ref(creator), a.tagList(), a.original(), a.aigc(), a.source(), a.coverImage(),
 				published ? ApiViews.iso(a.publishedAt()) : null, ApiViews.iso(a.modifiedAt()),
 				owner ? ApiViews.iso(articles.scheduledAt(a.id())) : null, a.bodyHtml(), owner ? a.bodyMarkdown() : null,

@@ -8,11 +8,12 @@ import java.util.List;
  * its content last changed (an imported article keeps its own date until edited here).
  */
 public record Article(long id, String title, String summary, String bodyMarkdown, String bodyHtml, long creatorId,
-		long channelId, String coverImage, String tags, boolean original, String aigc, String source, String status,
+		long channelId, String coverImage, String tags, boolean original, String aigc, String source, ArticleStatus status,
 		String removalReason, long publishedAt, long updatedAt, long modifiedAt) {
 
+	/** The same as {@link #status()} (the name callers used while the status was a string). */
 	public ArticleStatus articleStatus() {
-		return ArticleStatus.fromDb(status);
+		return status;
 	}
 
 	public List<String> tagList() {

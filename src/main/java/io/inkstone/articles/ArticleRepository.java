@@ -1,5 +1,6 @@
 package io.inkstone.articles;
 
+import java.sql.Types;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import io.inkstone.shared.MarkdownRenderer;
 import io.inkstone.shared.Cursor;
 import io.inkstone.shared.Ids;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,6 +44,18 @@ class ArticleRepository {
 	 */
 	static final String MODIFIED = "CASE WHEN import_key IS NOT NULL AND updated_at = created_at THEN published_at ELSE updated_at END";
 
+	/** A whole article; the status column holds {@link ArticleStatus#dbValue()}. */
+	private static final RowMapper<Article> ARTICLE_ROW = (rs, n) -> new Article(rs.getLong("id"), rs.getString("title"),
+			rs.getString("summary"), rs.getString("body_markdown"), rs.getString("body_html"), rs.getLong("creator_id"),
+			rs.getLong("channel_id"), rs.getString("cover_image"), rs.getString("tags"), rs.getBoolean("original"),
+			rs.getString("aigc"), rs.getString("source"), ArticleStatus.fromDb(rs.getString("status")),
+			rs.getString("removal_reason"), rs.getLong("published_at"), rs.getLong("updated_at"), rs.getLong("modified_at"));
+
+	/** A line of the studio's list; selected as id, title, status, published_at, updated_at, publish_at, removal_reason. */
+	private static final RowMapper<StudioRow> STUDIO_ROW = (rs, n) -> new StudioRow(rs.getLong("id"), rs.getString("title"),
+			ArticleStatus.fromDb(rs.getString("status")), rs.getLong("published_at"), rs.getLong("updated_at"),
+			rs.getObject("publish_at") == null ? null : rs.getLong("publish_at"), rs.getString("removal_reason"));
+
 	private final JdbcClient jdbc;
 
 	ArticleRepository(JdbcClient jdbc) {
@@ -55,12 +69,12 @@ class ArticleRepository {
 			.param("after", afterId)
 			.param("creator", creatorId == null ? 0L : creatorId)
 			.param("limit", limit)
-			.query(Article.class)
+			.query(ARTICLE_ROW)
 			.list();
 	}
 
 	Optional<Article> findById(long id) {
-		return jdbc.sql("SELECT " + FULL + " FROM articles WHERE id = :id").param("id", id).query(Article.class).optional();
+		return jdbc.sql("SELECT " + FULL + " FROM articles WHERE id = :id").param("id", id).query(ARTICLE_ROW).optional();
 	}
 
 	List<ArticleSummary> findPublishedSummaries(Collection<Long> ids) {
@@ -268,7 +282,7 @@ class ArticleRepository {
 		return jdbc.sql("SELECT id, title, status, published_at, updated_at, publish_at, removal_reason FROM articles"
 				+ " WHERE creator_id = :creator AND status NOT IN ('removed', 'deleted') ORDER BY updated_at DESC LIMIT 200")
 			.param("creator", creatorId)
-			.query(StudioRow.class)
+			.query(STUDIO_ROW)
 			.list();
 	}
 
@@ -278,7 +292,7 @@ class ArticleRepository {
 				+ " WHERE creator_id = :creator AND (status <> 'deleted' OR updated_at >= :since) ORDER BY updated_at DESC LIMIT 500")
 			.param("creator", creatorId)
 			.param("since", deletedSince)
-			.query(StudioRow.class)
+			.query(STUDIO_ROW)
 			.list();
 	}
 
@@ -349,23 +363,53 @@ class ArticleRepository {
 			.list();
 	}
 
-	/** Moves between statuses; the first publication sets the publish time. */
-	void setStatus(long id, ArticleStatus status, boolean firstPublication, long now) {
-		jdbc.sql("UPDATE articles SET status = :status, updated_at = :now, change_seq = :seq"
-				+ (firstPublication ? ", published_at = :now" : "") + " WHERE id = :id")
-			.param("status", status.dbValue())
+	/**
+	 * Makes a lifecycle move as one UPDATE guarded by the status it was planned from (and, for the scheduler, by the
+	 * draft still being due): false when the article changed meanwhile, so two concurrent moves cannot both win.
+	 */
+	boolean move(ArticleLifecycle.Transition t, long now) {
+		ArticleLifecycle.Action action = t.action();
+		StringBuilder sql = new StringBuilder("UPDATE articles SET status = :to, updated_at = :now");
+		if (action.changesFeed) {
+			sql.append(", change_seq = :seq");
+		}
+		switch (action.publishedAt) {
+			case NOW -> sql.append(", published_at = :now");
+			case SCHEDULED -> sql.append(", published_at = publish_at");
+			case KEEP -> {
+			}
+		}
+		if (action == ArticleLifecycle.Action.SCHEDULE) {
+			sql.append(", publish_at = :at");
+		}
+		else if (action.clearsSchedule) {
+			sql.append(", publish_at = NULL");
+		}
+		if (action == ArticleLifecycle.Action.TAKE_DOWN) {
+			sql.append(", removal_reason = :reason");
+		}
+		sql.append(" WHERE id = :id AND status = :from");
+		if (t.dueBy() != null) {
+			sql.append(" AND publish_at IS NOT NULL AND publish_at <= :due");
+		}
+		JdbcClient.StatementSpec update = jdbc.sql(sql.toString())
+			.param("to", t.to().dbValue())
 			.param("now", now)
-			.param("seq", Ids.next())
-			.param("id", id)
-			.update();
-	}
-
-	void schedule(long id, Long publishAt, long now) {
-		jdbc.sql("UPDATE articles SET publish_at = :at, updated_at = :now WHERE id = :id AND status = 'draft'")
-			.param("at", publishAt)
-			.param("now", now)
-			.param("id", id)
-			.update();
+			.param("id", t.article().id())
+			.param("from", t.from().dbValue());
+		if (action.changesFeed) {
+			update = update.param("seq", Ids.next());
+		}
+		if (action == ArticleLifecycle.Action.SCHEDULE) {
+			update = update.param("at", t.at(), Types.BIGINT);
+		}
+		if (action == ArticleLifecycle.Action.TAKE_DOWN) {
+			update = update.param("reason", t.reason());
+		}
+		if (t.dueBy() != null) {
+			update = update.param("due", t.dueBy());
+		}
+		return update.update() == 1;
 	}
 
 	List<Long> pendingIds(int limit) {
@@ -383,17 +427,6 @@ class ArticleRepository {
 			.list();
 	}
 
-	/** Publishes a due draft; false if it was no longer due (published or changed meanwhile). */
-	boolean publishScheduled(long id, long now) {
-		return jdbc.sql("UPDATE articles SET status = 'published', published_at = publish_at, publish_at = NULL,"
-				+ " updated_at = :now, change_seq = :seq WHERE id = :id AND status = 'draft' AND publish_at IS NOT NULL"
-				+ " AND publish_at <= :now")
-			.param("now", now)
-			.param("seq", Ids.next())
-			.param("id", id)
-			.update() == 1;
-	}
-
 	Long publishAt(long id) {
 		return jdbc.sql("SELECT publish_at FROM articles WHERE id = :id").param("id", id).query(Long.class).optional().orElse(null);
 	}
@@ -403,18 +436,8 @@ class ArticleRepository {
 				+ " WHERE status = 'deleted'"
 				+ " ORDER BY updated_at DESC LIMIT :limit")
 			.param("limit", limit)
-			.query(StudioRow.class)
+			.query(STUDIO_ROW)
 			.list();
-	}
-
-	int markRemoved(long id, String reason, long now, long seq) {
-		return jdbc.sql("UPDATE articles SET status = 'removed', removal_reason = :reason, updated_at = :now, change_seq = :seq"
-				+ " WHERE id = :id AND status <> 'removed'")
-			.param("id", id)
-			.param("reason", reason)
-			.param("now", now)
-			.param("seq", seq)
-			.update();
 	}
 
 	List<Articles.TitleRow> publishedTitles(long afterId, int limit) {

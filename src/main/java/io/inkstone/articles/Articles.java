@@ -4,13 +4,18 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.inkstone.articles.ArticleLifecycle.Action;
+import io.inkstone.articles.ArticleLifecycle.Step;
+import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.MarkdownRenderer;
 import io.inkstone.shared.Cursor;
 import io.inkstone.shared.GoneException;
@@ -53,12 +58,13 @@ public class Articles {
 	/** Whether a creator may publish now (implemented by governance: restrictions, review). */
 	private final org.springframework.beans.factory.ObjectProvider<PublishingGate> gate;
 
-	private final org.springframework.beans.factory.ObjectProvider<io.inkstone.media.Media> media;
+	/** The media library's images, for bodies (implemented by media). */
+	private final org.springframework.beans.factory.ObjectProvider<OwnImages> images;
 
 	Articles(ArticleRepository repository, ApplicationEventPublisher events,
 			org.springframework.beans.factory.ObjectProvider<PublishingGate> gate,
-			org.springframework.beans.factory.ObjectProvider<io.inkstone.media.Media> media) {
-		this.media = media;
+			org.springframework.beans.factory.ObjectProvider<OwnImages> images) {
+		this.images = images;
 		this.gate = gate;
 		this.repository = repository;
 		this.events = events;
@@ -69,12 +75,11 @@ public class Articles {
 	 * library get their renditions ({@code srcset}), sizes and lazy loading.
 	 */
 	public String renderBody(String markdown) {
-		io.inkstone.media.Media library = media.getIfAvailable();
+		OwnImages library = images.getIfAvailable();
 		if (library == null) {
 			return MarkdownRenderer.toSafeHtml(markdown);
 		}
-		return MarkdownRenderer.toSafeHtml(markdown, src -> library.byUrl(src)
-			.map(item -> new MarkdownRenderer.OwnImage(item.width(), item.height(), item.srcset())));
+		return MarkdownRenderer.toSafeHtml(markdown, library::byUrl);
 	}
 
 	/** The article if it is public; 410 if taken down; 404 if it never existed or is not public. */
@@ -333,13 +338,15 @@ public class Articles {
 
 	/** The creator takes back an article they deleted within 30 days: it returns as a draft. 404 otherwise. */
 	@Transactional
-	public void restoreOwn(long id, long creatorId) {
+	public LifecycleOutcome restoreOwn(long id, long creatorId) {
 		long since = System.currentTimeMillis() - java.time.Duration.ofDays(StudioRow.TRASH_DAYS).toMillis();
-		Article article = repository.findById(id)
-			.filter(a -> a.creatorId() == creatorId && a.articleStatus() == ArticleStatus.DELETED && a.updatedAt() >= since)
-			.orElseThrow(() -> new NotFoundException("no such article"));
-		repository.setStatus(id, ArticleStatus.DRAFT, false, System.currentTimeMillis());
-		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
+		return settle(() -> {
+			Article article = own(id, creatorId);
+			if (article.status() == ArticleStatus.DELETED && article.updatedAt() < since) {
+				throw new NotFoundException(ArticleLifecycle.NOT_FOUND); // emptied from the 回收站
+			}
+			return apply(article, Action.RESTORE_OWN, null, null, null, List.of());
+		});
 	}
 
 	/** The article if {@code creatorId} wrote it (not removed or deleted); 404 otherwise, never a hint. */
@@ -391,49 +398,36 @@ public class Articles {
 	}
 
 	/**
-	 * Publishes. Review by the platform (the governance issue) will put PENDING between these states;
-	 * until it exists publishing is direct.
+	 * The creator publishes now: the gates may refuse (403); the machine review decides whether the article goes
+	 * public or waits for a reviewer, and its findings are stored only if the article moved. A schedule is dropped.
 	 */
 	@Transactional
-	public void publish(long id, long creatorId) {
-		Article article = ownedBy(id, creatorId);
-		gate.orderedStream().forEach(g -> g.checkMayPublish(creatorId));
-		if (article.articleStatus() == ArticleStatus.PUBLISHED || article.articleStatus() == ArticleStatus.PENDING) {
-			return;
-		}
-		boolean hold = gate.orderedStream().anyMatch(g -> g.holdForReview(article));
-		repository.setStatus(id, hold ? ArticleStatus.PENDING : ArticleStatus.PUBLISHED, !hold, System.currentTimeMillis());
-		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
+	public LifecycleOutcome publish(long id, long creatorId) {
+		return settle(() -> {
+			Article article = own(id, creatorId);
+			boolean stays = refuseOrStay(article, Action.PUBLISH); // 404 first,
+			checkMayPublish(creatorId); // then 403, even when there is nothing to do
+			return stays ? Optional.of(new LifecycleOutcome.Unchanged(id, article.status()))
+					: publishReviewed(article, Action.PUBLISH, null);
+		});
 	}
 
-	/** A reviewer lets a pending article go public. */
+	/** A reviewer lets a pending article go public; 404 unless it is pending. */
 	@Transactional
-	public void approvePending(long id) {
-		Article article = repository.findById(id)
-			.filter(a -> a.articleStatus() == ArticleStatus.PENDING)
-			.orElseThrow(() -> new NotFoundException("no pending article " + id));
-		repository.setStatus(id, ArticleStatus.PUBLISHED, true, System.currentTimeMillis());
-		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
+	public LifecycleOutcome approvePending(long id) {
+		return transition(id, Action.APPROVE);
 	}
 
 	/** A reviewer refuses a pending article ({@code final}: rejected) or sends it back to the creator as a draft. */
 	@Transactional
-	public void refusePending(long id, boolean rejectForGood) {
-		Article article = repository.findById(id)
-			.filter(a -> a.articleStatus() == ArticleStatus.PENDING)
-			.orElseThrow(() -> new NotFoundException("no pending article " + id));
-		repository.setStatus(id, rejectForGood ? ArticleStatus.REJECTED : ArticleStatus.DRAFT, false, System.currentTimeMillis());
-		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
+	public LifecycleOutcome refusePending(long id, boolean rejectForGood) {
+		return transition(id, rejectForGood ? Action.REJECT : Action.SEND_BACK);
 	}
 
 	/** A rejection was reversed on appeal: the article goes public. */
 	@Transactional
-	public void publishRejected(long id) {
-		Article article = repository.findById(id)
-			.filter(a -> a.articleStatus() == ArticleStatus.REJECTED)
-			.orElseThrow(() -> new NotFoundException("no rejected article " + id));
-		repository.setStatus(id, ArticleStatus.PUBLISHED, true, System.currentTimeMillis());
-		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
+	public LifecycleOutcome publishRejected(long id) {
+		return transition(id, Action.REVERSE_REJECTION);
 	}
 
 	/** Articles waiting for a reviewer, oldest first. */
@@ -442,50 +436,45 @@ public class Articles {
 	}
 
 	@Transactional
-	public void unpublish(long id, long creatorId) {
-		Article article = ownedBy(id, creatorId);
-		if (article.articleStatus() != ArticleStatus.PUBLISHED) {
-			return;
-		}
-		repository.setStatus(id, ArticleStatus.DRAFT, false, System.currentTimeMillis());
-		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
+	public LifecycleOutcome unpublish(long id, long creatorId) {
+		return creatorTransition(id, creatorId, Action.UNPUBLISH);
 	}
 
-	/** Schedules a draft for publication at {@code at} (epoch millis), or clears the schedule (null). */
+	/**
+	 * Schedules a draft for publication at {@code at} (epoch millis), or clears the schedule (null). Only drafts are
+	 * scheduled (400 otherwise); clearing what has no schedule changes nothing (the 发布 button on a published
+	 * article is an update, not an error).
+	 */
 	@Transactional
-	public void schedule(long id, long creatorId, Long at) {
-		Article article = ownedBy(id, creatorId);
-		if (at == null && article.articleStatus() != ArticleStatus.DRAFT) {
-			return; // nothing scheduled to clear: the 发布 button on a published article is an update, not an error
-		}
-		if (article.articleStatus() != ArticleStatus.DRAFT) {
-			throw new io.inkstone.shared.BadRequestException("只有草稿可以定时发布 / only drafts can be scheduled");
-		}
-		if (at != null) {
-			gate.orderedStream().forEach(g -> g.checkMayPublish(creatorId));
-		}
-		repository.schedule(id, at, System.currentTimeMillis());
+	public LifecycleOutcome schedule(long id, long creatorId, Long at) {
+		Action action = at == null ? Action.UNSCHEDULE : Action.SCHEDULE;
+		return settle(() -> {
+			Article article = own(id, creatorId);
+			if (refuseOrStay(article, action)) {
+				return Optional.of(new LifecycleOutcome.Unchanged(id, article.status()));
+			}
+			if (at != null) {
+				checkMayPublish(creatorId);
+			}
+			return apply(article, action, at, null, null, List.of());
+		});
 	}
 
 	public Long scheduledAt(long id) {
 		return repository.publishAt(id);
 	}
 
-	/** Publishes every draft whose time has come; returns how many this call published. */
+	/**
+	 * Publishes every draft whose time has come (or holds it for a reviewer, as publishing now would); returns how
+	 * many this call published. A draft changed meanwhile (published, unscheduled, deleted) is skipped.
+	 */
 	@Transactional
 	public int publishDue(long now) {
 		int published = 0;
 		for (Long id : repository.dueForPublication(now)) {
-			Article due = repository.findById(id).orElse(null);
-			if (due != null && gate.orderedStream().anyMatch(g -> g.holdForReview(due))) {
-				repository.schedule(id, null, now);
-				repository.setStatus(id, ArticleStatus.PENDING, false, now);
-				events.publishEvent(new ArticleChanged(id, due.creatorId(), due.channelId()));
-				continue;
-			}
-			if (repository.publishScheduled(id, now)) {
-				Article article = repository.findById(id).orElseThrow();
-				events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
+			Optional<Article> due = repository.findById(id);
+			if (due.isPresent() && !refuseOrStay(due.get(), Action.PUBLISH_DUE)
+					&& publishReviewed(due.get(), Action.PUBLISH_DUE, now).orElse(null) instanceof LifecycleOutcome.Published) {
 				published++;
 			}
 		}
@@ -494,11 +483,8 @@ public class Articles {
 
 	/** The creator deletes their article: it leaves the site and the studio; an admin can restore it. */
 	@Transactional
-	public void delete(long id, long creatorId) {
-		Article article = ownedBy(id, creatorId);
-		repository.schedule(id, null, System.currentTimeMillis());
-		repository.setStatus(id, ArticleStatus.DELETED, false, System.currentTimeMillis());
-		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
+	public LifecycleOutcome delete(long id, long creatorId) {
+		return creatorTransition(id, creatorId, Action.DELETE);
 	}
 
 	/** Deleted articles, newest deletion first (for the admin's restore list). */
@@ -508,12 +494,94 @@ public class Articles {
 
 	/** An admin restores a deleted article as a draft of its creator. */
 	@Transactional
-	public void restore(long id) {
-		Article article = repository.findById(id)
-			.filter(a -> a.articleStatus() == ArticleStatus.DELETED)
-			.orElseThrow(() -> new NotFoundException("no deleted article " + id));
-		repository.setStatus(id, ArticleStatus.DRAFT, false, System.currentTimeMillis());
-		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
+	public LifecycleOutcome restore(long id) {
+		return transition(id, Action.RESTORE);
+	}
+
+	// --- the one path every status change takes ---
+
+	/** Reads the article (any status), asks the lifecycle, and makes the move; 404 for a missing article. */
+	private LifecycleOutcome transition(long id, Action action) {
+		return settle(() -> apply(any(id), action, null, null, null, List.of()));
+	}
+
+	/** The same for the creator's own article; someone else's answers 404. */
+	private LifecycleOutcome creatorTransition(long id, long creatorId, Action action) {
+		return settle(() -> apply(own(id, creatorId), action, null, null, null, List.of()));
+	}
+
+	private Article any(long id) {
+		return repository.findById(id).orElseThrow(() -> new NotFoundException(ArticleLifecycle.NOT_FOUND));
+	}
+
+	/** The creator's article in any status (the lifecycle refuses what they may not touch). */
+	private Article own(long id, long creatorId) {
+		return repository.findById(id)
+			.filter(a -> a.creatorId() == creatorId)
+			.orElseThrow(() -> new NotFoundException(ArticleLifecycle.NOT_FOUND));
+	}
+
+	private void checkMayPublish(long creatorId) {
+		gate.orderedStream().forEach(g -> g.checkMayPublish(creatorId));
+	}
+
+	/** True when the table says stay; throws when it says refuse; false when it says move. */
+	private static boolean refuseOrStay(Article article, Action action) {
+		Step step = ArticleLifecycle.step(article.status(), action);
+		if (step instanceof Step.Refuse refused) {
+			throw refused.notFound() ? new NotFoundException(refused.messageKey())
+					: new BadRequestException(refused.messageKey());
+		}
+		return step instanceof Step.Stay;
+	}
+
+	/**
+	 * Publishes {@code article} ({@code action}: now or on schedule) unless the machine review holds it; the
+	 * gates' decisions are stored only when the move happened. Empty when the article changed meanwhile.
+	 */
+	private Optional<LifecycleOutcome> publishReviewed(Article article, Action action, Long dueBy) {
+		Map<PublishingGate, ReviewDecision> reviews = new LinkedHashMap<>();
+		gate.orderedStream().forEach(g -> reviews.put(g, g.review(article)));
+		boolean hold = reviews.values().stream().anyMatch(ReviewDecision::hold);
+		List<String> findings = reviews.values().stream().flatMap(d -> d.kinds().stream()).toList();
+		Optional<LifecycleOutcome> outcome = apply(article, hold ? Action.HOLD_FOR_REVIEW : action, null, null, dueBy,
+				findings);
+		if (outcome.isPresent()) {
+			reviews.forEach((g, decision) -> g.recordReview(article, decision));
+		}
+		return outcome;
+	}
+
+	/**
+	 * Makes the move the lifecycle table gives for {@code action} as one guarded UPDATE and announces it. Refusals
+	 * throw; "stay" answers {@link LifecycleOutcome.Unchanged}; empty when the article changed since it was read.
+	 */
+	private Optional<LifecycleOutcome> apply(Article article, Action action, Long at, String reason, Long dueBy,
+			List<String> findings) {
+		if (refuseOrStay(article, action)) {
+			return Optional.of(new LifecycleOutcome.Unchanged(article.id(), article.status()));
+		}
+		ArticleLifecycle.Transition move = ArticleLifecycle.transition(article, action, at, reason, dueBy, findings)
+			.orElseThrow();
+		if (!repository.move(move, dueBy != null ? dueBy : System.currentTimeMillis())) {
+			return Optional.empty();
+		}
+		move.event().ifPresent(events::publishEvent);
+		return Optional.of(move.outcome());
+	}
+
+	/**
+	 * Runs a read-decide-move attempt until it settles: an attempt that lost to a concurrent move (empty) reads the
+	 * article again and decides on what is there now, as if it had come second.
+	 */
+	private static LifecycleOutcome settle(Supplier<Optional<LifecycleOutcome>> attempt) {
+		for (int i = 0; i < 5; i++) {
+			Optional<LifecycleOutcome> outcome = attempt.get();
+			if (outcome.isPresent()) {
+				return outcome.get();
+			}
+		}
+		throw new IllegalStateException("the article kept changing under a lifecycle action");
 	}
 
 	/** The creator's own article's versions, oldest first. */
@@ -534,23 +602,16 @@ public class Articles {
 		return MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(INLINE_IMAGE.matcher(markdown).replaceAll("")), 120);
 	}
 
-	/** Takes a published article down; its page then answers 410 with the reason. */
+	/** Takes an article down (any status); its page then answers 410 with the reason. Taken down already: no change. */
 	@Transactional
-	public void takeDown(long id, String reason) {
-		Article article = repository.findById(id).orElseThrow(() -> new NotFoundException("no article " + id));
-		if (repository.markRemoved(id, reason, System.currentTimeMillis(), Ids.next()) == 1) {
-			events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
-		}
+	public LifecycleOutcome takeDown(long id, String reason) {
+		return settle(() -> apply(any(id), Action.TAKE_DOWN, null, reason, null, List.of()));
 	}
 
-	/** Puts an article that was taken down back online (an appeal was upheld). */
+	/** Puts an article that was taken down back online (an appeal was upheld); 404 unless it was taken down. */
 	@Transactional
-	public void reinstate(long id) {
-		Article article = repository.findById(id)
-			.filter(a -> a.articleStatus() == ArticleStatus.REMOVED)
-			.orElseThrow(() -> new NotFoundException("no removed article " + id));
-		repository.setStatus(id, ArticleStatus.PUBLISHED, false, System.currentTimeMillis());
-		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
+	public LifecycleOutcome reinstate(long id) {
+		return transition(id, Action.REINSTATE);
 	}
 
 	/**

@@ -30,7 +30,7 @@ public final class DraftRules {
 	}
 
 	/** Field errors (field → message key) of an article as submitted; empty when it may be saved. */
-	public static Map<String, String> validate(StudioPages.EditorForm form, Channels channels) {
+	public static Map<String, String> validate(EditorForm form, Channels channels) {
 		Map<String, String> errors = new TreeMap<>();
 		String title = form.title().strip();
 		if (title.isEmpty() || title.codePointCount(0, title.length()) > MAX_TITLE) {
@@ -99,7 +99,7 @@ public final class DraftRules {
 	}
 
 	/** The validated form as the draft the article service stores (call only when {@link #validate} found nothing). */
-	public static Draft toDraft(StudioPages.EditorForm form, Channels channels) {
+	public static Draft toDraft(EditorForm form, Channels channels) {
 		return new Draft(form.title().strip(), form.body(), channels.get(form.channel()).id(), normalizeTags(form.tags()),
 				form.original(), Aigc.parse(form.aigc()).orElseThrow(),
 				form.source().isBlank() ? null : form.source().strip(),

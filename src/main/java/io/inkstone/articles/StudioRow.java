@@ -4,7 +4,7 @@ package io.inkstone.articles;
  * A line of the creator's article list in the studio; {@code publishAt} is set on scheduled drafts,
  * {@code removalReason} on articles the platform took down.
  */
-public record StudioRow(long id, String title, String status, long publishedAt, long updatedAt, Long publishAt,
+public record StudioRow(long id, String title, ArticleStatus status, long publishedAt, long updatedAt, Long publishAt,
 		String removalReason) {
 
 	/** How long a creator can restore an article they deleted (回收站). */
@@ -16,9 +16,9 @@ public record StudioRow(long id, String title, String status, long publishedAt, 
 	 */
 	public String state() {
 		return switch (status) {
-			case "draft" -> publishAt != null ? "scheduled" : "draft";
-			case "deleted" -> "trash";
-			default -> status;
+			case DRAFT -> publishAt != null ? "scheduled" : "draft";
+			case DELETED -> "trash";
+			default -> status.dbValue();
 		};
 	}
 
@@ -28,7 +28,7 @@ public record StudioRow(long id, String title, String status, long publishedAt, 
 	}
 
 	/** How late a scheduled draft may be before the studio tells its creator (the publisher runs every 10 s). */
-	static final long MISSED_AFTER_MILLIS = 60_000;
+	public static final long MISSED_AFTER_MILLIS = 60_000;
 
 	/** A scheduled draft whose time passed a minute ago and is still not published: the creator must be told. */
 	public boolean missedSchedule() {

@@ -1,6 +1,7 @@
 package io.inkstone.governance;
 
 import java.net.URI;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.Set;
 
 import io.inkstone.articles.Article;
 import io.inkstone.articles.PublishingGate;
+import io.inkstone.articles.ReviewDecision;
 import io.inkstone.media.Media;
 import io.inkstone.shared.Ids;
 
@@ -41,6 +43,9 @@ class ReviewPipeline implements PublishingGate {
 	static final String NEW_CREATOR = "new-creator";
 
 	static final String LOW_TRUST = "low-trust";
+
+	/** Findings about the creator, not the article: they hold whatever the compliance profile says. */
+	private static final Set<String> PERSONAL = Set.of(NEW_CREATOR, LOW_TRUST);
 
 	private final SensitiveWords words;
 
@@ -76,20 +81,32 @@ class ReviewPipeline implements PublishingGate {
 		credit.checkMayPublish(creatorId);
 	}
 
+	/**
+	 * The decision alone (nothing is written): every finding, and whether they hold the article for a reviewer —
+	 * a personal finding (new creator, low trust) always does, any other when the compliance profile holds flagged
+	 * articles.
+	 */
 	@Override
-	public boolean holdForReview(Article article) {
-		List<String[]> findings = check(article);
+	public ReviewDecision review(Article article) {
+		List<ReviewDecision.Finding> findings = check(article).stream()
+			.map(f -> new ReviewDecision.Finding(f[0], f[1], f[2] == null ? null : Long.valueOf(f[2])))
+			.toList();
+		boolean flagged = findings.stream().anyMatch(f -> !PERSONAL.contains(f.kind()));
+		boolean personal = findings.stream().anyMatch(f -> PERSONAL.contains(f.kind()));
+		return new ReviewDecision((flagged && profile.on("hold-flagged")) || personal, findings);
+	}
+
+	/** Stores the findings for the reviewer and the studio (replacing an earlier review's), held or not. */
+	@Override
+	public void recordReview(Article article, ReviewDecision decision) {
 		jdbc.sql("DELETE FROM review_findings WHERE article_id = :id").param("id", article.id()).update();
 		long now = System.currentTimeMillis();
-		for (String[] f : findings) {
+		for (ReviewDecision.Finding f : decision.findings()) {
 			jdbc.sql("INSERT INTO review_findings (id, article_id, kind, detail, matched_id, created_at) VALUES (:id, :a, :k, :d, :m, :t)")
-				.param("id", Ids.next()).param("a", article.id()).param("k", f[0]).param("d", f[1])
-				.param("m", f[2] == null ? null : Long.valueOf(f[2])).param("t", now).update();
+				.param("id", Ids.next()).param("a", article.id()).param("k", f.kind()).param("d", f.detail())
+				.param("m", f.matchedId(), Types.BIGINT).param("t", now).update();
 		}
-		aiLabels.mark(article.id(), findings.stream().anyMatch(f -> f[0].equals(UNDECLARED_AI)));
-		boolean flagged = findings.stream().anyMatch(f -> !f[0].equals(NEW_CREATOR) && !f[0].equals(LOW_TRUST));
-		boolean personal = findings.stream().anyMatch(f -> f[0].equals(NEW_CREATOR) || f[0].equals(LOW_TRUST));
-		return (flagged && profile.on("hold-flagged")) || personal;
+		aiLabels.mark(article.id(), decision.kinds().contains(UNDECLARED_AI));
 	}
 
 	/** Every finding as {kind, detail, matched article id or null}. */

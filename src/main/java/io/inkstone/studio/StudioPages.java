@@ -1,8 +1,11 @@
-package io.inkstone.articles;
+package io.inkstone.studio;
 
 import java.util.List;
 import java.util.Map;
 
+import io.inkstone.articles.EditorForm;
+import io.inkstone.articles.Revision;
+import io.inkstone.articles.StudioRow;
 import io.inkstone.channels.Channel;
 import io.inkstone.creators.Creator;
 import io.inkstone.web.Ui;
@@ -145,15 +148,6 @@ public final class StudioPages {
 		/** The schedule's time passed over a minute ago and the article is still a draft. */
 		public boolean missedSchedule() {
 			return scheduledAt != null && scheduledAt < System.currentTimeMillis() - StudioRow.MISSED_AFTER_MILLIS;
-		}
-
-	}
-
-	public record EditorForm(String title, String body, String channel, String tags, boolean original, String aigc,
-			String source, String summary, String cover, String correction) {
-
-		static EditorForm empty(String channel) {
-			return new EditorForm("", "", channel, "", true, "none", "", "", "", "");
 		}
 
 	}

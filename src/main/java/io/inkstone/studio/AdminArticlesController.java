@@ -1,9 +1,10 @@
-package io.inkstone.articles;
+package io.inkstone.studio;
 
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.inkstone.articles.Articles;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;

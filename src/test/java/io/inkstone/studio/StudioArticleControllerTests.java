@@ -1,4 +1,7 @@
-package io.inkstone.articles;
+package io.inkstone.studio;
+
+import io.inkstone.articles.ArticleStatus;
+import io.inkstone.articles.StudioRow;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +35,11 @@ class StudioArticleControllerTests {
 
 	@Test
 	void rowsKnowTheStateACreatorSees() {
-		assertThat(new StudioRow(1, "t", "draft", 0, 0, null, null).state()).isEqualTo("draft");
-		assertThat(new StudioRow(1, "t", "draft", 0, 0, 5L, null).state()).isEqualTo("scheduled");
-		assertThat(new StudioRow(1, "t", "deleted", 0, 0, null, null).state()).isEqualTo("trash");
-		assertThat(new StudioRow(1, "t", "removed", 0, 0, null, "r").state()).isEqualTo("removed");
-		assertThat(new StudioRow(1, "t", "deleted", 0, 1000, null, null).restorableUntil()).isEqualTo(1000 + 30L * 24 * 3600_000);
+		assertThat(new StudioRow(1, "t", ArticleStatus.DRAFT, 0, 0, null, null).state()).isEqualTo("draft");
+		assertThat(new StudioRow(1, "t", ArticleStatus.DRAFT, 0, 0, 5L, null).state()).isEqualTo("scheduled");
+		assertThat(new StudioRow(1, "t", ArticleStatus.DELETED, 0, 0, null, null).state()).isEqualTo("trash");
+		assertThat(new StudioRow(1, "t", ArticleStatus.REMOVED, 0, 0, null, "r").state()).isEqualTo("removed");
+		assertThat(new StudioRow(1, "t", ArticleStatus.DELETED, 0, 1000, null, null).restorableUntil()).isEqualTo(1000 + 30L * 24 * 3600_000);
 	}
 
 }

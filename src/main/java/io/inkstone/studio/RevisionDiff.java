@@ -1,4 +1,4 @@
-package io.inkstone.articles;
+package io.inkstone.studio;
 
 import java.util.Arrays;
 import java.util.List;

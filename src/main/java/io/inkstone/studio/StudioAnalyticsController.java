@@ -1,4 +1,4 @@
-package io.inkstone.articles;
+package io.inkstone.studio;
 
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.inkstone.articles.Articles;
+import io.inkstone.articles.StudioRow;
 import io.inkstone.accounts.Accounts;
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;

@@ -1,4 +1,4 @@
-package io.inkstone.articles;
+package io.inkstone.studio;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +8,16 @@ import java.util.TreeMap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.inkstone.articles.Article;
+import io.inkstone.articles.ArticleStatus;
+import io.inkstone.articles.Articles;
+import io.inkstone.articles.Draft;
+import io.inkstone.articles.DraftRules;
+import io.inkstone.articles.EditorForm;
+import io.inkstone.articles.LifecycleOutcome;
+import io.inkstone.articles.Revision;
+import io.inkstone.articles.StudioNotes;
+import io.inkstone.articles.StudioRow;
 import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creator;
@@ -135,7 +145,7 @@ class StudioArticleController {
 		Creator me = me();
 		StringBuilder out = new StringBuilder("\uFEFFid,title,status,published_at,reads,shares,likes,comments\n");
 		for (StudioPages.Stats s : stats(me)) {
-			out.append(s.row().id()).append(',').append(csvField(s.row().title())).append(',').append(s.row().status()).append(',')
+			out.append(s.row().id()).append(',').append(csvField(s.row().title())).append(',').append(s.row().status().dbValue()).append(',')
 				.append(java.time.Instant.ofEpochMilli(s.row().publishedAt())).append(',').append(s.reads()).append(',')
 				.append(s.shares()).append(',').append(s.likes()).append(',').append(s.comments()).append('\n');
 		}
@@ -167,20 +177,20 @@ class StudioArticleController {
 	String newArticle(HttpServletRequest request, Model model) {
 		Creator me = me();
 		String channel = channels.all().isEmpty() ? "" : channels.all().get(0).slug();
-		return editor(request, model, me, null, "draft", StudioPages.EditorForm.empty(channel), Map.of(), null);
+		return editor(request, model, me, null, "draft", EditorForm.empty(channel), Map.of(), null);
 	}
 
 	@GetMapping("/studio/articles/{id}")
 	String edit(@PathVariable long id, HttpServletRequest request, Model model) {
 		Creator me = me();
 		Article a = articles.ownedBy(id, me.id());
-		StudioPages.EditorForm form = new StudioPages.EditorForm(a.title(), a.bodyMarkdown(),
+		EditorForm form = new EditorForm(a.title(), a.bodyMarkdown(),
 				channels.get(a.channelId()).slug(), a.tags(), a.original(), a.aigc(), a.source() == null ? "" : a.source(),
 				a.summary() == null ? "" : a.summary(), a.coverImage() == null ? "" : a.coverImage(), "");
 		String flash = EDITOR_FLASHES.stream().filter(f -> request.getParameter(f) != null).findFirst()
 			.map(f -> "studio.done." + f).orElse(null);
 		model.addAttribute("flash", flash);
-		return editor(request, model, me, id, a.status(), form, Map.of(), null, articles.scheduledAt(id));
+		return editor(request, model, me, id, a.status().dbValue(), form, Map.of(), null, articles.scheduledAt(id));
 	}
 
 	/** Adds what a creator must know to each row: the state they understand, the reviewer's note, findings, appeal. */
@@ -221,7 +231,7 @@ class StudioArticleController {
 	String confirmDelete(@PathVariable long id, HttpServletRequest request, Model model) {
 		Creator me = me();
 		Article a = articles.ownedBy(id, me.id());
-		model.addAttribute("page", new StudioPages.DeleteConfirm(ui.of(request), List.of(), id, a.title(), a.status()));
+		model.addAttribute("page", new StudioPages.DeleteConfirm(ui.of(request), List.of(), id, a.title(), a.status().dbValue()));
 		return "studio/delete";
 	}
 
@@ -255,9 +265,9 @@ class StudioArticleController {
 			@RequestParam(name = "publishAt", defaultValue = "") String publishAt, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		Creator me = me();
-		String status = id == null ? "draft" : articles.ownedBy(id, me.id()).status();
+		String status = id == null ? "draft" : articles.ownedBy(id, me.id()).status().dbValue();
 		boolean published = "published".equals(status);
-		StudioPages.EditorForm form = new StudioPages.EditorForm(title, body, channel, tags, original != null, aigc, source,
+		EditorForm form = new EditorForm(title, body, channel, tags, original != null, aigc, source,
 				summary, cover, correction);
 		if (!ACTIONS.contains(action)) {
 			response.setStatus(400);
@@ -311,22 +321,35 @@ class StudioArticleController {
 		}
 		if ("publish".equals(action) || "submit".equals(action)) {
 			creators.recordLocation(me.id(), request.getRemoteAddr());
-			articles.schedule(articleId, me.id(), null);
-			articles.publish(articleId, me.id());
-			if (articles.ownedBy(articleId, me.id()).articleStatus() == ArticleStatus.PENDING) {
-				return "redirect:/studio/articles/" + articleId + "?pending"; // held for a reviewer
-			}
-			return "redirect:/studio/articles/" + articleId + "?published";
+			return done(articles.publish(articleId, me.id())); // published, or held for a reviewer
 		}
 		if ("schedule".equals(action)) {
-			articles.schedule(articleId, me.id(), scheduleAt);
-			return "redirect:/studio/articles/" + articleId + "?scheduled";
+			return done(articles.schedule(articleId, me.id(), scheduleAt));
 		}
 		return "redirect:/studio/articles/" + articleId + "?saved";
 	}
 
+	/** Back to the editor with what the action did ({@code studio.done.<flag>}), told by the lifecycle's outcome. */
+	static String done(LifecycleOutcome outcome) {
+		return "redirect:/studio/articles/" + outcome.articleId() + "?" + flash(outcome);
+	}
+
+	static String flash(LifecycleOutcome outcome) {
+		if (outcome instanceof LifecycleOutcome.Scheduled) {
+			return "scheduled";
+		}
+		if (outcome instanceof LifecycleOutcome.Unscheduled) {
+			return "unscheduled";
+		}
+		return switch (outcome.status()) {
+			case PUBLISHED -> "published";
+			case PENDING -> "pending";
+			default -> "saved";
+		};
+	}
+
 	/** Creates the draft (no id) or saves the edit; returns the article's id. */
-	private long save(Long id, Creator me, StudioPages.EditorForm form, String correction) {
+	private long save(Long id, Creator me, EditorForm form, String correction) {
 		Draft draft = DraftRules.toDraft(form, channels);
 		if (id == null) {
 			long wait = limits.tryAcquire(DraftRules.newDraftBucket(me.id()), NEW_DRAFTS_PER_HOUR, Duration.ofHours(1));
@@ -367,7 +390,7 @@ class StudioArticleController {
 		return "studio/revisions";
 	}
 
-	Map<String, String> validate(StudioPages.EditorForm form) {
+	Map<String, String> validate(EditorForm form) {
 		return DraftRules.validate(form, channels);
 	}
 
@@ -386,18 +409,18 @@ class StudioArticleController {
 	}
 
 	private String editor(HttpServletRequest request, Model model, Creator me, Long id, String status,
-			StudioPages.EditorForm form, Map<String, String> errors, String preview) {
+			EditorForm form, Map<String, String> errors, String preview) {
 		return editor(request, model, me, id, status, form, errors, preview, id == null ? null : articles.scheduledAt(id));
 	}
 
 	private String editor(HttpServletRequest request, Model model, Creator me, Long id, String status,
-			StudioPages.EditorForm form, Map<String, String> errors, String preview, Long scheduledAt) {
+			EditorForm form, Map<String, String> errors, String preview, Long scheduledAt) {
 		List<Channel> all = channels.all();
 		String state = "draft";
 		String note = null;
 		List<String> findings = List.of();
 		if (id != null) {
-			StudioRow row = new StudioRow(id, form.title(), status, 0, 0, scheduledAt, null);
+			StudioRow row = new StudioRow(id, form.title(), ArticleStatus.fromDb(status), 0, 0, scheduledAt, null);
 			StudioPages.Stats s = withStates(List.of(new StudioPages.Stats(row, 0, 0, 0, 0))).get(0);
 			state = s.state();
 			note = s.note();
