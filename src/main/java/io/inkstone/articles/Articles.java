@@ -86,13 +86,13 @@ public class Articles {
 	public Article getPublished(long id) {
 		Article article = byId.get(id, key -> repository.findById(key).orElse(null));
 		if (article == null) {
-			throw new NotFoundException("文章不存在 / no such article");
+			throw new NotFoundException("problem.articles.noSuchArticle");
 		}
 		return switch (article.articleStatus()) {
 			case PUBLISHED -> article;
 			case REMOVED -> throw new GoneException(article.title(), article.removalReason());
-			case DELETED -> throw new GoneException(article.title(), "作者已删除 / deleted by its author");
-			default -> throw new NotFoundException("文章不存在 / no such article");
+			case DELETED -> throw new GoneException(article.title(), "problem.articles.deletedByItsAuthor");
+			default -> throw new NotFoundException("problem.articles.noSuchArticle");
 		};
 	}
 

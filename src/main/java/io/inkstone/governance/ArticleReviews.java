@@ -71,18 +71,18 @@ public class ArticleReviews {
 			.filter(a -> a.articleStatus() == ArticleStatus.PENDING)
 			.orElseThrow(() -> new NotFoundException("no pending article " + articleId));
 		if (!OUTCOMES.contains(outcome)) {
-			throw new BadRequestException("请选择审核结果 / choose an outcome");
+			throw new BadRequestException("problem.governance.chooseAnOutcome");
 		}
 		String code = "approved".equals(outcome) && (reasonCode == null || reasonCode.isBlank()) ? "ok" : reasonCode;
 		if (!"ok".equals(code) && !REASON_CODES.contains(code)) {
-			throw new BadRequestException("请选择理由代码 / choose a reason code");
+			throw new BadRequestException("problem.governance.chooseAReasonCode");
 		}
 		String clean = note == null ? "" : note.strip();
 		if (!"approved".equals(outcome) && clean.isEmpty()) {
-			throw new BadRequestException("不通过或要求修改时须写明理由 / explain the decision");
+			throw new BadRequestException("problem.governance.explainTheDecision");
 		}
 		if (clean.length() > 2000) {
-			throw new BadRequestException("理由过长 / too long");
+			throw new BadRequestException("problem.governance.tooLong");
 		}
 		if ("approved".equals(outcome)) {
 			articles.approvePending(articleId);
@@ -131,11 +131,11 @@ public class ArticleReviews {
 			.orElseThrow(() -> new NotFoundException("no such decision"));
 		String clean = text == null ? "" : text.strip();
 		if (clean.isEmpty() || clean.length() > 2000) {
-			throw new BadRequestException("请写明申诉理由（不超过 2000 字）/ explain your appeal");
+			throw new BadRequestException("problem.governance.explainYourAppeal");
 		}
 		if (!decided.appealable() || jdbc.sql("UPDATE review_decisions SET appeal_status = 'open', appeal_text = :t WHERE id = :id"
 				+ " AND appeal_status = 'none' AND outcome = 'rejected'").param("t", clean).param("id", decisionId).update() != 1) {
-			throw new BadRequestException("每项审核结果只能申诉一次 / one appeal per decision");
+			throw new BadRequestException("problem.governance.oneAppealPerDecisionReview");
 		}
 		audit.record(who.accountId(), who.displayName(), "review.appeal", "article", article.id(), clean, Long.toString(decisionId));
 	}
@@ -145,14 +145,14 @@ public class ArticleReviews {
 	public void decideAppeal(long decisionId, boolean reverse, String note, SignedIn reviewer) {
 		Decided decided = decision(decisionId);
 		if (!"open".equals(decided.appealStatus())) {
-			throw new BadRequestException("没有待处理的申诉 / no open appeal");
+			throw new BadRequestException("problem.governance.noOpenAppeal");
 		}
 		if (decided.reviewerId() != null && decided.reviewerId() == reviewer.accountId()) {
-			throw new io.inkstone.shared.ForbiddenException("申诉须由另一位审核员复核 / an appeal is decided by a different reviewer");
+			throw new io.inkstone.shared.ForbiddenException("problem.governance.anAppealIsDecidedByA");
 		}
 		String clean = note == null ? "" : note.strip();
 		if (clean.isEmpty() || clean.length() > 2000) {
-			throw new BadRequestException("请写明复核理由 / a reason is required");
+			throw new BadRequestException("problem.governance.aReasonIsRequired");
 		}
 		jdbc.sql("UPDATE review_decisions SET appeal_status = :s, appeal_decided_by = :by, appeal_note = :n WHERE id = :id")
 			.param("s", reverse ? "reversed" : "upheld").param("by", reviewer.accountId()).param("n", clean).param("id", decisionId)
