@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
 
 import org.junit.jupiter.api.AfterAll;
@@ -51,22 +52,7 @@ class CreatorJourneyBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() {
-		if (!Files.isExecutable(Path.of("/usr/bin/chromedriver")) || !Files.isExecutable(Path.of("/usr/bin/chromium"))) {
-			String reason = "Chromium or chromedriver missing (apt-get install chromium chromium-driver fonts-noto-cjk)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				throw new IllegalStateException(reason);
-			}
-			System.out.println("SKIPPED: " + reason);
-			Assumptions.abort(reason);
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(new File("/usr/bin/chromium"));
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--window-size=1280,1000", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--no-first-run", "--lang=zh-CN");
-		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build(), options);
+		driver = Chromium.start(1280, 1000);
 	}
 
 	@AfterAll

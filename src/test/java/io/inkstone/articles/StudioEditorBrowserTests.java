@@ -14,6 +14,7 @@ import io.inkstone.creators.CreatorApplications;
 import io.inkstone.creators.Creators;
 import io.inkstone.media.Media;
 import io.inkstone.media.MediaItem;
+import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
 import io.inkstone.support.TestImages;
 
@@ -75,21 +76,7 @@ class StudioEditorBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() {
-		if (!Files.isExecutable(Path.of("/usr/bin/chromedriver")) || !Files.isExecutable(Path.of("/usr/bin/chromium"))) {
-			String reason = "Chromium or chromedriver missing (apt-get install chromium chromium-driver fonts-noto-cjk)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				throw new IllegalStateException(reason);
-			}
-			Assumptions.abort(reason);
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(new File("/usr/bin/chromium"));
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--window-size=1280,1000", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--no-first-run", "--lang=zh-CN");
-		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build(), options);
+		driver = Chromium.start(1280, 1000);
 	}
 
 	@AfterAll

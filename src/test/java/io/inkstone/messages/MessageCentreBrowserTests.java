@@ -11,6 +11,7 @@ import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
 import io.inkstone.engagement.CommentReplied;
 import io.inkstone.governance.ModerationDecided;
+import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -73,22 +74,7 @@ class MessageCentreBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() {
-		if (!Files.isExecutable(Path.of("/usr/bin/chromedriver")) || !Files.isExecutable(Path.of("/usr/bin/chromium"))) {
-			String reason = "Chromium or chromedriver missing (apt-get install chromium chromium-driver fonts-noto-cjk)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				throw new IllegalStateException(reason);
-			}
-			System.out.println("SKIPPED: " + reason);
-			Assumptions.abort(reason);
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(new File("/usr/bin/chromium"));
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--window-size=390,844", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--no-first-run", "--lang=zh-CN");
-		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build(), options);
+		driver = Chromium.start(390, 844);
 		driver.manage().window().setSize(new Dimension(390, 844));
 	}
 
