@@ -604,6 +604,11 @@ abstract class ApiContract {
 		Browser creator = creator("rate" + (System.nanoTime() % 1_000_000));
 		String busy = token(creator, "忙", "read");
 		String calm = token(creator, "闲", "read");
+		// last use: never, until the token is used (the fourth column of the studio's list)
+		java.util.function.Supplier<String> calmLastUsed = () -> creator.page("/studio/tokens").html()
+			.select("[data-testid=token-list] tr").stream().filter(tr -> tr.text().contains("闲")).findFirst().orElseThrow()
+			.select("td").get(3).text();
+		assertThat(calmLastUsed.get()).isEqualTo("从未使用");
 		// the bucket refills as it drains (300 a minute, 5 a second): at least 300 pass, then a 429 comes quickly
 		int passed = 0;
 		HttpResponse<String> limited = call("GET", "/api/v1/me", busy, null);
@@ -616,6 +621,7 @@ abstract class ApiContract {
 		assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
 		// another token of the same creator is not slowed down, and neither is anonymous reading
 		assertThat(call("GET", "/api/v1/me", calm, null).statusCode()).isEqualTo(200);
+		assertThat(calmLastUsed.get()).isNotEqualTo("从未使用").matches(".*\\d{2}:\\d{2}.*");
 		assertThat(browser().get("/api/v1/channels").statusCode()).isEqualTo(200);
 	}
 
