@@ -15,6 +15,7 @@ import io.inkstone.shared.ForbiddenException;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.shared.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -67,6 +68,9 @@ class MeApiController {
 	@Operation(summary = "Upload an image (JPEG, PNG, WebP, GIF) to your library",
 			description = "The studio's pipeline: checked by content, re-encoded without EXIF/GPS, resized. alt text is required.",
 			security = @SecurityRequirement(name = "bearer"))
+	@ApiResponse(responseCode = "201", description = "uploaded; Location names the full-size image")
+	@ApiResponse(responseCode = "400", description = "no file, or no alt text")
+	@ApiResponse(responseCode = "415", description = "not an image of an accepted type (checked by content)")
 	ResponseEntity<MediaView> upload(@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(name = "alt", defaultValue = "") String alt,
 			@RequestParam(name = "ai", defaultValue = "false") boolean ai) {

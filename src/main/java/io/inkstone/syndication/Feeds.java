@@ -267,6 +267,8 @@ class Feeds {
 			enclosure.setType(imageType(cover));
 			enclosure.setLength(0);
 			e.setEnclosures(List.of(enclosure));
+			// Media RSS as well: many readers (and aggregators) take the item's picture from media:content only
+			e.setForeignMarkup(MediaRss.image(cover, enclosure.getType()));
 		});
 		return e;
 	}
@@ -287,7 +289,16 @@ class Feeds {
 			Element img = Jsoup.parseBodyFragment(a.bodyHtml()).selectFirst("img[src]");
 			cover = img == null ? null : img.attr("src");
 		}
-		return Optional.ofNullable(cover).map(String::strip).filter(c -> !c.isEmpty()).map(this::absolute);
+		// an enclosure needs an absolute URL: a path on this site is made absolute, anything else (a bare relative
+		// "x" that survived sanitizing, a data: URI) is no picture a feed reader could fetch
+		return Optional.ofNullable(cover).map(String::strip).filter(c -> !c.isEmpty()).map(this::absolute)
+			.filter(Feeds::fetchable);
+	}
+
+	static boolean fetchable(String url) {
+		String lower = url.toLowerCase(Locale.ROOT);
+		return (lower.startsWith("https://") || lower.startsWith("http://")) && url.length() > lower.indexOf("//") + 2
+				&& url.chars().noneMatch(c -> c <= ' ');
 	}
 
 	private String absolute(String url) {

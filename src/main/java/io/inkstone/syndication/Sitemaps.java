@@ -157,9 +157,15 @@ class Sitemaps {
 		out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"").append(NS).append("\">\n");
 		Map<Long, Long> byChannel = articles.newestPublishedByChannel();
 		long newest = byChannel.values().stream().mapToLong(Long::longValue).max().orElse(0);
-		sitemap(out, "/sitemaps/channels.xml", newest);
-		sitemap(out, "/sitemaps/creators.xml", newest);
-		sitemap(out, "/sitemaps/news.xml", newest);
+		// the sitemaps.org schema wants at least one <url> in a urlset: name only the sitemaps that have one (the
+		// news sitemap itself still answers, empty, on a quiet day, for crawlers that were given its address)
+		if (!byChannel.isEmpty()) {
+			sitemap(out, "/sitemaps/channels.xml", newest);
+			sitemap(out, "/sitemaps/creators.xml", newest);
+		}
+		if (!articles.publishedSince(clock.instant().minus(NEWS_WINDOW).toEpochMilli(), 1).isEmpty()) {
+			sitemap(out, "/sitemaps/news.xml", newest);
+		}
 		SortedMap<YearMonth, Articles.MonthStats> months = articles.publishedPerMonth();
 		for (var entry : months.entrySet()) {
 			int parts = (entry.getValue().count() + MAX_URLS - 1) / MAX_URLS;

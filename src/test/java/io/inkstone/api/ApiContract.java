@@ -56,6 +56,12 @@ abstract class ApiContract {
 			.param("now", System.currentTimeMillis())
 			.param("account", accountId)
 			.update();
+		return creatorOf(handle);
+	}
+
+	/** Signs an existing creator (made by {@link #creator}) in again, in a new browser. */
+	Browser creatorOf(String handle) {
+		String email = handle + "@inkstone.test";
 		Browser b = browser();
 		b.page("/login");
 		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", PASSWORD));
@@ -369,18 +375,272 @@ abstract class ApiContract {
 		assertThat(schemas.getSchema(root).validate(JSON.readTree("{\"items\":[],\"total\":1,\"open\":true}"))).isEmpty();
 	}
 
+	/** A small PNG of this size, as a camera or an editor would upload it. */
+	static byte[] png(int width, int height) {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+				java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = image.createGraphics();
+		g.setColor(new java.awt.Color(40, (width * 3) % 255, 120));
+		g.fillRect(0, 0, width, height);
+		g.dispose();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			javax.imageio.ImageIO.write(image, "png", out);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	/** Uploads an image through {@code POST /api/v1/media} with a token, as a script does. */
+	HttpResponse<String> upload(String token, byte[] image, String alt) {
+		return browser().header("Authorization", "Bearer " + token)
+			.postMultipart("/api/v1/media", alt == null ? Map.of() : Map.of("alt", alt), "file", "photo.png", "image/png", image,
+					"application/json");
+	}
+
+	/** Validates an answer against what the OpenAPI description documents for that operation and status. */
+	static void assertDocumented(JsonNode api, String path, String method, HttpResponse<String> answer) {
+		JsonNode operation = api.get("paths").get(path).get(method);
+		assertThat(operation).as(method + " " + path + " is documented").isNotNull();
+		JsonNode response = operation.get("responses").get(Integer.toString(answer.statusCode()));
+		assertThat(response).as(method + " " + path + " documents its " + answer.statusCode() + ": " + answer.body()).isNotNull();
+		JsonNode content = response.get("content");
+		if (answer.body().isEmpty()) {
+			assertThat(content == null || content.isEmpty()).as(method + " " + path + " documents a body it did not send").isTrue();
+			return;
+		}
+		assertThat(content).as(method + " " + path + " documents the body of its " + answer.statusCode()).isNotNull();
+		String type = answer.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", "");
+		JsonNode media = content.has(type) ? content.get(type) : content.get("*/*");
+		assertThat(media).as(method + " " + path + " " + answer.statusCode() + " documents " + type + " in " + content.propertyNames())
+			.isNotNull();
+		tools.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+		root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+		root.set("components", api.get("components"));
+		root.set("allOf", JSON.createArrayNode().add(media.get("schema")));
+		var errors = com.networknt.schema.SchemaRegistry
+			.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+			.getSchema(root)
+			.validate(json(answer));
+		assertThat(errors).as(method + " " + path + " " + answer.statusCode() + " answers as documented: " + answer.body()).isEmpty();
+	}
+
+	@Test
+	void everyDocumentedOperationIsCalledAndAnswersWhatItsSchemaSays() {
+		String[] made = publishedWithComments("ops");
+		String handle = made[0];
+		String token = made[1];
+		JsonNode api = json(browser().get("/api/v1/openapi.json"));
+		java.util.Set<String> documented = new java.util.TreeSet<>();
+		for (String path : api.get("paths").propertyNames()) {
+			for (String method : api.get("paths").get(path).propertyNames()) {
+				documented.add(method + " " + path);
+			}
+		}
+		java.util.Set<String> called = new java.util.TreeSet<>();
+		java.util.function.BiConsumer<String, HttpResponse<String>> check = (operation, answer) -> {
+			String[] parts = operation.split(" ", 2);
+			assertDocumented(api, parts[1], parts[0], answer);
+			called.add(operation);
+		};
+		// reads
+		for (String operation : documented) {
+			if (operation.startsWith("get ")) {
+				String path = operation.substring(4);
+				JsonNode get = api.get("paths").get(path).get("get");
+				boolean takesQuery = get.path("parameters").findValuesAsString("name").contains("q");
+				String url = path.replace("{id}", made[2]).replace("{handle}", handle);
+				HttpResponse<String> answer = call("GET", url + (takesQuery ? "?q=%E9%9D%99%E5%A4%9C" : ""), token, null);
+				assertThat(answer.statusCode()).as(operation + ": " + answer.body()).isEqualTo(200);
+				check.accept(operation, answer);
+			}
+		}
+		// writes, in the order a script uses them: an image, a draft with it as cover, an edit, publish, unpublish, delete
+		HttpResponse<String> uploaded = upload(token, png(640, 480), "月下");
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+		check.accept("post /api/v1/media", uploaded);
+		String image = json(uploaded).get("url").asString();
+		String input = JSON.createObjectNode().put("title", "望庐山瀑布").put("body", "日照香炉生紫烟。\n\n![瀑布](" + image + ")")
+			.put("channel", "tech").put("original", true).put("cover", image).toString();
+		HttpResponse<String> created = call("POST", "/api/v1/articles", token, input);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		check.accept("post /api/v1/articles", created);
+		String id = json(created).get("id").asString();
+		assertThat(json(created).get("coverImage").asString()).endsWith(image);
+		HttpResponse<String> patched = call("PATCH", "/api/v1/articles/" + id, token, "{\"summary\":\"李白\"}");
+		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+		check.accept("patch /api/v1/articles/{id}", patched);
+		HttpResponse<String> published = call("POST", "/api/v1/articles/" + id + "/publish", token, null);
+		assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+		check.accept("post /api/v1/articles/{id}/publish", published);
+		HttpResponse<String> unpublished = call("POST", "/api/v1/articles/" + id + "/unpublish", token, null);
+		assertThat(unpublished.statusCode()).as(unpublished.body()).isEqualTo(200);
+		check.accept("post /api/v1/articles/{id}/unpublish", unpublished);
+		HttpResponse<String> deleted = call("DELETE", "/api/v1/articles/" + id, token, null);
+		assertThat(deleted.statusCode()).isEqualTo(204);
+		check.accept("delete /api/v1/articles/{id}", deleted);
+		assertThat(called).as("every documented operation was called").containsExactlyInAnyOrderElementsOf(documented);
+
+		// documented errors answer as documented too: field errors, a missing article, a read token writing
+		HttpResponse<String> invalid = call("POST", "/api/v1/articles", token, "{\"title\":\"\"}");
+		assertProblem(invalid, 400);
+		assertDocumented(api, "/api/v1/articles", "post", invalid);
+		HttpResponse<String> missing = call("PATCH", "/api/v1/articles/" + id, token, "{\"title\":\"x\"}");
+		assertProblem(missing, 404);
+		assertDocumented(api, "/api/v1/articles/{id}", "patch", missing);
+		HttpResponse<String> anonymous = browser().send("POST", "/api/v1/articles", "application/json", article("匿名"));
+		assertProblem(anonymous, 401);
+		assertDocumented(api, "/api/v1/articles", "post", anonymous);
+		HttpResponse<String> readOnly = call("POST", "/api/v1/articles/" + made[2] + "/unpublish",
+				token(creatorOf(handle), "只读", "read"), null);
+		assertProblem(readOnly, 403);
+		assertDocumented(api, "/api/v1/articles/{id}/unpublish", "post", readOnly);
+		HttpResponse<String> badQuery = browser().get("/api/v1/articles?limit=500");
+		assertProblem(badQuery, 400);
+		assertDocumented(api, "/api/v1/articles", "get", badQuery);
+	}
+
+	@Test
+	void mediaUploadedThroughTheApiGoesThroughTheMediaPipelineAndBadFilesAreRefused() {
+		String handle = "media" + (System.nanoTime() % 1_000_000);
+		Browser creator = creator(handle);
+		String write = token(creator, "图片", "write");
+		HttpResponse<String> uploaded = upload(write, png(1200, 800), "江景");
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+		JsonNode item = json(uploaded);
+		String url = item.get("url").asString();
+		assertThat(uploaded.headers().firstValue("Location").orElse("")).endsWith(url);
+		assertThat(item.get("width").asInt()).isEqualTo(1200);
+		assertThat(item.get("srcset").asString()).contains(" 480w").contains(" 960w");
+		assertThat(item.get("markdown").asString()).contains(url).contains("江景");
+		assertThat(browser().getBytes(url).statusCode()).isEqualTo(200);
+		// the studio's media library shows it: one library for both
+		assertThat(creator.page("/studio/media").html().select("img[src=" + url.replace("/full.", "/480.") + "], img[src=" + url + "]"))
+			.isNotEmpty();
+		// bad input is a clear 4xx problem, never a 500: no file, not an image (415, whatever it claims), no alt text;
+		// a read token is 403
+		assertProblem(upload(write, null, "空"), 400);
+		assertProblem(browser().header("Authorization", "Bearer " + write)
+			.postMultipart("/api/v1/media", Map.of("alt", "假图"), "file", "x.png", "image/png",
+					"<svg onload=alert(1)>".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json"), 415);
+		assertProblem(upload(write, png(100, 100), null), 400);
+		assertProblem(upload(token(creator, "只读图片", "read"), png(100, 100), "图"), 403);
+		assertProblem(browser().postMultipart("/api/v1/media", Map.of("alt", "匿名"), "file", "x.png", "image/png", png(100, 100),
+				"application/json"), 401);
+		// someone else's upload cannot be a cover
+		String others = token(creator(handle + "o"), "别人的", "write");
+		HttpResponse<String> stolen = call("POST", "/api/v1/articles", others,
+				JSON.createObjectNode().put("title", "借图").put("body", "正文").put("channel", "tech").put("original", true)
+					.put("cover", url).toString());
+		assertProblem(stolen, 400);
+		assertThat(json(stolen).get("errors").findValuesAsString("field")).containsExactly("cover");
+	}
+
+	@Test
+	void anApiPublishedArticleIsHeldForReviewExactlyLikeOneFromTheEditor() {
+		String handle = "held" + (System.nanoTime() % 1_000_000);
+		Browser creator = creator(handle);
+		long creatorId = jdbc.sql("SELECT id FROM creators WHERE handle = :h").param("h", handle).query(Long.class).single();
+		// three upheld rejections: credit 70, below the pre-review line, so the checks hold whatever this creator publishes
+		for (int i = 0; i < 3; i++) {
+			jdbc.sql("INSERT INTO review_decisions (id, article_id, creator_id, outcome, reason_code, note, reviewer_id, created_at)"
+					+ " VALUES (:id, :a, :c, 'rejected', 'spam', NULL, 1, :t)")
+				.param("id", io.inkstone.shared.Ids.next()).param("a", io.inkstone.shared.Ids.next()).param("c", creatorId)
+				.param("t", System.currentTimeMillis()).update();
+		}
+		// the editor's 发布
+		creator.page("/studio/articles/new");
+		HttpResponse<String> fromEditor = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "action", "publish",
+				"title", "编辑器发的", "body", "春眠不觉晓，处处闻啼鸟。", "channel", "tech", "original", "true", "aigc", "none"));
+		assertThat(fromEditor.statusCode()).isEqualTo(302);
+		assertThat(fromEditor.headers().firstValue("Location").orElse("")).endsWith("?pending");
+		long editorId = Long.parseLong(fromEditor.headers().firstValue("Location").orElseThrow().replaceAll(".*/articles/(\\d+).*", "$1"));
+		// the API's publish
+		String token = token(creator, "审核", "write");
+		String id = json(call("POST", "/api/v1/articles", token, JSON.createObjectNode().put("title", "接口发的")
+			.put("body", "夜来风雨声，花落知多少。").put("channel", "tech").put("original", true).toString())).get("id").asString();
+		HttpResponse<String> fromApi = call("POST", "/api/v1/articles/" + id + "/publish", token, null);
+		assertThat(fromApi.statusCode()).as(fromApi.body()).isEqualTo(200);
+		assertThat(json(fromApi).get("status").asString()).isEqualTo("pending");
+		assertThat(!json(fromApi).has("publishedAt") || json(fromApi).get("publishedAt").isNull()).isTrue();
+		// both wait in the same state, with the same findings, and neither is public
+		for (long article : List.of(editorId, Long.parseLong(id))) {
+			assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", article).query(String.class).single())
+				.isEqualTo("pending");
+			assertThat(jdbc.sql("SELECT kind FROM review_findings WHERE article_id = :id").param("id", article).query(String.class)
+				.list()).containsExactly("low-trust");
+			assertProblem(browser().get("/api/v1/articles/" + article), 404);
+			assertThat(browser().get("/articles/" + article).statusCode()).isEqualTo(404);
+		}
+		assertThat(json(call("GET", "/api/v1/me/articles", token, null)).findValuesAsString("status")).containsOnly("pending");
+		// publishing again while held changes nothing
+		assertThat(json(call("POST", "/api/v1/articles/" + id + "/publish", token, null)).get("status").asString())
+			.isEqualTo("pending");
+	}
+
+	@Test
+	void anExpiredTokenIsRefusedLikeARevokedOneAndTheStudioSaysItExpired() {
+		Browser creator = creator("exp" + (System.nanoTime() % 1_000_000));
+		String expired = token(creator, "过期", "write");
+		// its 90 days have passed (set before its first use, as a token nobody used since it ran out)
+		jdbc.sql("UPDATE api_tokens SET expires_at = :past WHERE token_hash = :h")
+			.param("past", System.currentTimeMillis() - 1000).param("h", ApiTokens.hash(expired)).update();
+		assertProblem(call("GET", "/api/v1/me", expired, null), 401);
+		assertProblem(call("POST", "/api/v1/articles", expired, article("过期写稿")), 401);
+		assertProblem(call("GET", "/api/v1/articles", expired, null), 401); // never quietly anonymous
+		assertThat(creator.page("/studio/tokens").html().select("[data-testid=token-list] tr[data-state=expired]")).hasSize(1);
+		// a bad expiry at creation is a field error, not a token
+		creator.page("/studio/tokens");
+		HttpResponse<String> bad = creator.post("/studio/tokens",
+				Map.of("_csrf", creator.csrfToken(), "name", "坏", "scope", "write", "expires", "-5"));
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(bad.body()).select("[data-testid=token-secret]")).isEmpty();
+	}
+
+	@Test
+	void eachTokenHasItsOwnRateLimit() {
+		Browser creator = creator("rate" + (System.nanoTime() % 1_000_000));
+		String busy = token(creator, "忙", "read");
+		String calm = token(creator, "闲", "read");
+		// last use: never, until the token is used (the fourth column of the studio's list)
+		java.util.function.Supplier<String> calmLastUsed = () -> creator.page("/studio/tokens").html()
+			.select("[data-testid=token-list] tr").stream().filter(tr -> tr.text().contains("闲")).findFirst().orElseThrow()
+			.select("td").get(3).text();
+		assertThat(calmLastUsed.get()).isEqualTo("从未使用");
+		// the bucket refills as it drains (300 a minute, 5 a second): at least 300 pass, then a 429 comes quickly
+		int passed = 0;
+		HttpResponse<String> limited = call("GET", "/api/v1/me", busy, null);
+		while (limited.statusCode() == 200 && passed < 2 * BearerTokenFilter.REQUESTS_PER_MINUTE) {
+			passed++;
+			limited = call("GET", "/api/v1/me", busy, null);
+		}
+		assertThat(passed).isGreaterThanOrEqualTo(BearerTokenFilter.REQUESTS_PER_MINUTE).isLessThan(2 * BearerTokenFilter.REQUESTS_PER_MINUTE);
+		assertProblem(limited, 429);
+		assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+		// another token of the same creator is not slowed down, and neither is anonymous reading
+		assertThat(call("GET", "/api/v1/me", calm, null).statusCode()).isEqualTo(200);
+		assertThat(calmLastUsed.get()).isNotEqualTo("从未使用").matches(".*\\d{2}:\\d{2}.*");
+		assertThat(browser().get("/api/v1/channels").statusCode()).isEqualTo(200);
+	}
+
 	@Test
 	void theEditorPreviewShowsExactlyWhatReadersGetVideosTablesAndAnchorsIncluded() {
 		String handle = "md" + (System.nanoTime() % 1_000_000);
 		Browser creator = creator(handle);
-		String body = "## 第一节\n\n| 诗 | 作者 |\n|---|---|\n| 静夜思 | 李白 |\n\n~~旧~~ 新\n\n```python\nprint(1)\n```\n\n"
-				+ "https://www.bilibili.com/video/BV1GJ411x7h7\n\nhttps://evil.example/video\n\n<iframe src=\"https://evil.example/x\"></iframe>";
+		String token = token(creator, "md", "write");
+		// two of the creator's own images: renditions, sizes and dimensions, and lazy loading after the first
+		String first = json(upload(token, png(900, 600), "第一张")).get("url").asString();
+		String second = json(upload(token, png(640, 480), "第二张")).get("url").asString();
+		String body = "## 第一节\n\n![第一张](" + first + ")\n\n| 诗 | 作者 |\n|---|---|\n| 静夜思 | 李白 |\n\n~~旧~~ 新\n\n```python\nprint(1)\n```\n\n"
+				+ "https://www.bilibili.com/video/BV1GJ411x7h7\n\nhttps://evil.example/video\n\n<iframe src=\"https://evil.example/x\"></iframe>"
+				+ "\n\n![第二张](" + second + ")";
 		creator.page("/studio/articles/new");
 		HttpResponse<String> preview = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "action", "preview",
 				"title", "预览", "body", body, "channel", "tech", "original", "true", "aigc", "none"));
 		assertThat(preview.statusCode()).isEqualTo(200);
 		org.jsoup.nodes.Element previewed = Jsoup.parse(preview.body()).selectFirst("[data-testid=preview]");
-		String token = token(creator, "md", "write");
 		String json = JSON.createObjectNode().put("title", "预览").put("body", body).put("channel", "tech").put("original", true)
 			.toString();
 		String id = json(call("POST", "/api/v1/articles", token, json)).get("id").asString();
@@ -388,6 +648,10 @@ abstract class ApiContract {
 		Browser.Page page = browser().page("/articles/" + id);
 		org.jsoup.nodes.Element shown = page.testId("body");
 		assertThat(previewed.html()).isEqualTo(shown.html());
+		assertThat(shown.select("img[srcset][sizes][width][height]")).hasSize(2);
+		assertThat(shown.select("img").get(0).hasAttr("loading")).isFalse();
+		assertThat(shown.select("img").get(1).attr("loading")).isEqualTo("lazy");
+		assertThat(shown.select("img").get(1).attr("srcset")).contains(second.replace("/full.", "/480.") + " 480w");
 		assertThat(shown.select("h2#h-第一节")).hasSize(1);
 		assertThat(shown.select("table td").eachText()).containsExactly("静夜思", "李白");
 		assertThat(shown.select("del").text()).isEqualTo("旧");
@@ -559,6 +823,9 @@ abstract class ApiContract {
 			Document log = creator.page("/studio/webhooks?log=" + hookId).html();
 			assertThat(log.select("[data-testid=webhook-deliveries] tr[data-status=delivered]")).hasSize(3);
 			assertThat(log.select("[data-testid=webhook-deliveries] tr[data-status=delivered] td:eq(2)").eachText()).contains("2");
+			// with the receiver's HTTP status code
+			assertThat(log.select("[data-testid=webhook-deliveries] tr[data-status=delivered] td:eq(3)").eachText())
+				.hasSize(3).allSatisfy(text -> assertThat(text).startsWith("204"));
 
 			// another creator's article is not this creator's event; their log is not readable either
 			Browser other = creator(handle + "y");

@@ -197,6 +197,55 @@ class ReaderExperienceBrowserTests {
 		assertThat(driver.findElement(By.id("site-menu")).isDisplayed()).isTrue();
 	}
 
+	/** The 单图 card of {@link ReaderExperienceContract#SINGLE} on a channel page, scrolled into view, its cover loaded. */
+	private WebElement singleCard() {
+		WebElement card = driver.findElements(By.cssSelector("[data-testid=channel-articles] li[data-layout=single]"))
+			.stream()
+			.filter(li -> li.getText().contains(ReaderExperienceContract.SINGLE))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no 单图 card for " + ReaderExperienceContract.SINGLE));
+		js("arguments[0].scrollIntoView({block: 'center'})", card);
+		return card;
+	}
+
+	@Test
+	void aCardWithACoverShowsItBesideTheTitleOnAPhoneAndOnADesktop() throws IOException {
+		for (int width : new int[] { 390, 1366 }) {
+			viewport(width, width == 390 ? 844 : 900);
+			driver.get(url("/mode/standard?back=/channels/classics"));
+			noHorizontalScroll("/channels/classics at " + width);
+			WebElement card = singleCard();
+			assertThat(card.getAttribute("class")).contains("card-with-cover");
+			WebElement cover = card.findElement(By.cssSelector("img[data-testid=card-cover]"));
+			new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> num(js("return arguments[0].naturalWidth", cover)) > 0);
+			assertThat(cover.isDisplayed()).isTrue();
+			// the picture sits to the right of the title, at the card's fixed 3:2 size, inside the screen
+			WebElement title = card.findElement(By.cssSelector(".card-title"));
+			assertThat(cover.getRect().getX()).as("cover right of the title at " + width)
+				.isGreaterThanOrEqualTo(title.getRect().getX() + title.getRect().getWidth());
+			assertThat(cover.getRect().getWidth()).isEqualTo(width == 390 ? 120 : 160);
+			assertThat(cover.getRect().getWidth() * 2.0 / 3).isCloseTo(cover.getRect().getHeight(),
+					org.assertj.core.data.Offset.offset(2.0));
+			assertThat(cover.getRect().getX() + cover.getRect().getWidth()).isLessThanOrEqualTo(width);
+			assertThat(title.getRect().getWidth()).as("the title keeps most of the row").isGreaterThan(width == 390 ? 180 : 300);
+			// the right rendition: the browser picked a candidate from srcset, not an empty box
+			assertThat((String) js("return arguments[0].currentSrc", cover)).contains("/media/");
+			screenshot("channel-" + width + "-cover-card.png");
+		}
+		// 关怀版 on a phone: the same card, the cover still beside the larger title
+		viewport(390, 844);
+		driver.get(url("/mode/care?back=/channels/classics"));
+		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care");
+		noHorizontalScroll("/channels/classics in 关怀版");
+		WebElement card = singleCard();
+		WebElement cover = card.findElement(By.cssSelector("img[data-testid=card-cover]"));
+		assertThat(cover.isDisplayed()).isTrue();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> num(js("return arguments[0].naturalWidth", cover)) > 0);
+		assertThat(cover.getRect().getX() + cover.getRect().getWidth()).isLessThanOrEqualTo(390);
+		screenshot("channel-390-care-cover-card.png");
+		driver.get(url("/mode/standard?back=/"));
+	}
+
 	@Test
 	void careModeHeaderStaysWithinAFifthOfThePhoneScreen() throws IOException {
 		viewport(390, 844);

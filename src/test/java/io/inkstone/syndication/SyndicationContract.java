@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import com.apptasticsoftware.rssreader.Item;
+import com.apptasticsoftware.rssreader.RssReader;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -116,10 +118,35 @@ abstract class SyndicationContract {
 		return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
-	/** Parses with ROME, after checking that the JDK's own DOM parser (no DTDs, no entities) accepts it too. */
+	/**
+	 * Parses with ROME, after two checks that share nothing with ROME: the JDK's own DOM parser (no DTDs, no entities)
+	 * must accept it and find every element RSS 2.0 or Atom 1.0 (RFC 4287) requires, and a second feed parser
+	 * (rssreader, StAX) must read the same items with the same titles, links and dates.
+	 */
 	static SyndFeed parse(String xml) throws Exception {
-		dom(xml);
-		return new SyndFeedInput().build(new StringReader(xml));
+		Document doc = dom(xml);
+		FeedSpec.assertRequiredElements(doc);
+		SyndFeed feed = new SyndFeedInput().build(new StringReader(xml));
+		List<Item> items = new RssReader().read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).toList();
+		assertThat(items).as("items the second parser read").hasSameSizeAs(feed.getEntries());
+		for (int i = 0; i < items.size(); i++) {
+			Item item = items.get(i);
+			SyndEntry entry = feed.getEntries().get(i);
+			assertThat(item.getTitle()).as("title %d", i).contains(entry.getTitle());
+			assertThat(item.getGuid()).as("id %d", i).contains(entry.getUri());
+			if (feed.getFeedType().startsWith("rss")) {
+				// (for Atom, rssreader takes the last <link> whatever its rel, here the cover's rel="enclosure")
+				assertThat(item.getLink()).as("link %d", i).contains(entry.getLink());
+			}
+			assertThat(item.getPubDateZonedDateTime().or(item::getUpdatedZonedDateTime)).as("date %d", i).isPresent();
+			assertThat(item.getChannel().getTitle()).isEqualTo(feed.getTitle());
+		}
+		return feed;
+	}
+
+	/** The items as the second, independent parser reads them. */
+	static List<Item> independently(String xml) {
+		return new RssReader().read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).toList();
 	}
 
 	static Document dom(String xml) throws Exception {
@@ -221,7 +248,39 @@ abstract class SyndicationContract {
 				assertThat(enclosure.getUrl()).isEqualTo("https://img.example/cover.png");
 				assertThat(enclosure.getType()).isEqualTo("image/png");
 			});
+			// the same picture as Media RSS, and as the second parser sees it
+			Document doc = dom(response.body());
+			NodeList items = doc.getElementsByTagNameNS("*", "item").getLength() > 0 ? doc.getElementsByTagNameNS("*", "item")
+					: doc.getElementsByTagNameNS("*", "entry");
+			boolean found = false;
+			for (int i = 0; i < items.getLength(); i++) {
+				org.w3c.dom.Element item = (org.w3c.dom.Element) items.item(i);
+				if (item.getTextContent().contains("有封面的原创文章")) {
+					org.w3c.dom.Element media = (org.w3c.dom.Element) item.getElementsByTagNameNS(FeedSpec.MEDIA_RSS, "content").item(0);
+					assertThat(media).as(path + " media:content").isNotNull();
+					assertThat(media.getAttribute("url")).isEqualTo("https://img.example/cover.png");
+					assertThat(media.getAttribute("medium")).isEqualTo("image");
+					assertThat(media.getAttribute("type")).isEqualTo("image/png");
+					found = true;
+				}
+			}
+			assertThat(found).as(path).isTrue();
+			Item second = independently(response.body()).stream().filter(i -> i.getGuid().orElse("").equals(link)).findFirst()
+				.orElseThrow();
+			assertThat(second.getEnclosure()).hasValueSatisfying(enclosure -> {
+				assertThat(enclosure.getUrl()).isEqualTo("https://img.example/cover.png");
+				assertThat(enclosure.getType()).isEqualTo("image/png");
+			});
+			assertThat(second.getCategories()).contains("原创", "AI辅助创作", "订阅测试");
 		}
+		// Atom carries the picture too: an enclosure link and media:content
+		String atom = browser().get("/atom.xml").body();
+		SyndEntry atomEntry = entry(parse(atom), link);
+		assertThat(atomEntry.getLinks()).anySatisfy(l -> {
+			assertThat(l.getRel()).isEqualTo("enclosure");
+			assertThat(l.getHref()).isEqualTo("https://img.example/cover.png");
+		});
+		assertThat(dom(atom).getElementsByTagNameNS(FeedSpec.MEDIA_RSS, "content").getLength()).isGreaterThanOrEqualTo(1);
 		SyndFeed tagFeed = parse(browser().get("/tags/" + enc("诗 词") + "/feed.xml").body());
 		assertThat(tagFeed.getEntries()).hasSize(1);
 		assertThat(tagFeed.getLink()).isEqualTo(BASE + "/tags/" + enc("诗 词"));
@@ -339,17 +398,22 @@ abstract class SyndicationContract {
 
 	// ---------------------------------------------------------------- sitemaps and robots
 
-	static final javax.xml.validation.Schema SITEMAP_SCHEMA = schema();
+	/** The official sitemaps.org urlset schema, with the news extension it lets in (src/test/resources/xsd). */
+	static final javax.xml.validation.Schema URLSET_SCHEMA = schema("/xsd/sitemap-news-0.9.xsd", "/xsd/sitemap.xsd");
 
-	private static javax.xml.validation.Schema schema() {
+	/** The official sitemaps.org sitemap-index schema. */
+	static final javax.xml.validation.Schema INDEX_SCHEMA = schema("/xsd/siteindex.xsd");
+
+	private static javax.xml.validation.Schema schema(String... resources) {
 		try {
 			javax.xml.validation.SchemaFactory factory = javax.xml.validation.SchemaFactory
 				.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-			return factory.newSchema(new javax.xml.transform.Source[] {
-					new javax.xml.transform.stream.StreamSource(
-							SyndicationContract.class.getResource("/xsd/sitemap-news-0.9.xsd").toString()),
-					new javax.xml.transform.stream.StreamSource(
-							SyndicationContract.class.getResource("/xsd/sitemap-0.9.xsd").toString()) });
+			javax.xml.transform.Source[] sources = new javax.xml.transform.Source[resources.length];
+			for (int i = 0; i < resources.length; i++) {
+				sources[i] = new javax.xml.transform.stream.StreamSource(
+						SyndicationContract.class.getResource(resources[i]).toString());
+			}
+			return factory.newSchema(sources);
 		}
 		catch (org.xml.sax.SAXException ex) {
 			throw new IllegalStateException(ex);
@@ -361,9 +425,9 @@ abstract class SyndicationContract {
 		HttpResponse<String> response = browser().get(path);
 		assertThat(response.statusCode()).as(path).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/xml");
-		SITEMAP_SCHEMA.newValidator()
-			.validate(new javax.xml.transform.stream.StreamSource(new StringReader(response.body())));
 		Document doc = dom(response.body());
+		(doc.getDocumentElement().getLocalName().equals("sitemapindex") ? INDEX_SCHEMA : URLSET_SCHEMA).newValidator()
+			.validate(new javax.xml.transform.stream.StreamSource(new StringReader(response.body())));
 		NodeList locs = doc.getElementsByTagNameNS(Sitemaps.NS, "loc");
 		assertThat(locs.getLength()).as(path).isLessThanOrEqualTo(Sitemaps.MAX_URLS);
 		for (int i = 0; i < locs.getLength(); i++) {
@@ -404,6 +468,18 @@ abstract class SyndicationContract {
 		assertThat(texts(channels, Sitemaps.NS, "loc")).contains(BASE + "/channels/synd", BASE + "/channels/poetry-tang");
 		Document creators = sitemap("/sitemaps/creators.xml");
 		assertThat(texts(creators, Sitemaps.NS, "loc")).contains(BASE + "/creators/syndwriter");
+
+		// the schemas really check: an empty urlset, a URL without <loc>, news without its publication are refused
+		for (String broken : List.of("<urlset xmlns=\"" + Sitemaps.NS + "\"/>",
+				"<urlset xmlns=\"" + Sitemaps.NS + "\"><url><lastmod>2024-01-01</lastmod></url></urlset>",
+				"<urlset xmlns=\"" + Sitemaps.NS + "\" xmlns:news=\"" + Sitemaps.NEWS_NS + "\"><url><loc>" + BASE
+						+ "/articles/1</loc><news:news><news:title>t</news:title></news:news></url></urlset>",
+				"<sitemapindex xmlns=\"" + Sitemaps.NS + "\"><sitemap><loc>x</loc></sitemap></sitemapindex>")) {
+			javax.xml.validation.Schema schema = broken.startsWith("<sitemapindex") ? INDEX_SCHEMA : URLSET_SCHEMA;
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> schema.newValidator()
+				.validate(new javax.xml.transform.stream.StreamSource(new StringReader(broken))))
+				.as(broken).isInstanceOf(org.xml.sax.SAXException.class);
+		}
 	}
 
 	@Test

@@ -1,0 +1,125 @@
+package io.inkstone.syndication;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+
+import io.inkstone.articles.Articles;
+import io.inkstone.articles.SitemapEntry;
+import io.inkstone.channels.Channels;
+import io.inkstone.creators.Creators;
+import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.PublicUrl;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * The sitemap index and the 50,000-URL split without a database: what the index names for a quiet day and for a
+ * month too large for one sitemap, each document validated against the official sitemaps.org schemas.
+ */
+class SitemapsTests {
+
+	static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+	Articles articles = mock(Articles.class);
+
+	Sitemaps sitemaps;
+
+	@BeforeEach
+	void setUp() {
+		PublicUrl publicUrl = mock(PublicUrl.class);
+		when(publicUrl.absolute(anyString())).thenAnswer(call -> "https://news.example" + call.getArgument(0));
+		InkstoneProperties properties = mock(InkstoneProperties.class);
+		when(properties.siteName()).thenReturn("砚 Inkstone");
+		sitemaps = new Sitemaps(articles, mock(Channels.class), mock(Creators.class), publicUrl, properties,
+				Optional.of(Clock.fixed(NOW, ZoneOffset.UTC)));
+	}
+
+	static Schema schema(String resource) throws Exception {
+		return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+			.newSchema(new StreamSource(SitemapsTests.class.getResource(resource).toString()));
+	}
+
+	static void validIndex(String xml) throws Exception {
+		schema("/xsd/siteindex.xsd").newValidator().validate(new StreamSource(new StringReader(xml)));
+	}
+
+	static void validUrlset(String xml) throws Exception {
+		schema("/xsd/sitemap.xsd").newValidator().validate(new StreamSource(new StringReader(xml)));
+	}
+
+	@Test
+	void onAQuietDayTheIndexLeavesTheEmptyNewsSitemapOut() throws Exception {
+		when(articles.newestPublishedByChannel()).thenReturn(Map.of(1L, NOW.minusSeconds(86_400 * 5).toEpochMilli()));
+		when(articles.publishedPerMonth()).thenReturn(new TreeMap<>(Map.of(YearMonth.of(2026, 11),
+				new Articles.MonthStats(3, NOW.minusSeconds(86_400 * 5).toEpochMilli()))));
+		when(articles.publishedSince(anyLong(), anyInt())).thenReturn(List.of());
+		String index = sitemaps.index();
+		validIndex(index);
+		assertThat(index).contains("https://news.example/sitemaps/channels.xml", "https://news.example/sitemaps/creators.xml",
+				"https://news.example/sitemaps/articles-2026-11.xml").doesNotContain("news.xml");
+		// asked for directly, the news sitemap still answers (empty) for crawlers that were given its address
+		assertThat(sitemaps.news()).contains("<urlset").doesNotContain("<url>");
+	}
+
+	@Test
+	void aSiteWithoutPublicArticlesNamesNoEmptySitemap() {
+		when(articles.newestPublishedByChannel()).thenReturn(Map.of());
+		when(articles.publishedPerMonth()).thenReturn(new TreeMap<>());
+		when(articles.publishedSince(anyLong(), anyInt())).thenReturn(List.of());
+		assertThat(sitemaps.index()).doesNotContain("<sitemap>");
+	}
+
+	@Test
+	void aMonthOfMoreThanFiftyThousandArticlesIsSplitAndEveryPartValidates() throws Exception {
+		YearMonth march = YearMonth.of(2024, 3);
+		long t = march.atDay(2).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+		when(articles.newestPublishedByChannel()).thenReturn(Map.of(1L, t));
+		when(articles.publishedSince(anyLong(), anyInt())).thenReturn(List.of());
+		when(articles.publishedPerMonth()).thenReturn(new TreeMap<>(Map.of(march,
+				new Articles.MonthStats(2 * Sitemaps.MAX_URLS + 1, t))));
+		List<SitemapEntry> full = new ArrayList<>();
+		for (int i = 0; i < Sitemaps.MAX_URLS; i++) {
+			full.add(new SitemapEntry(1_000_000L + i, t, t + i));
+		}
+		when(articles.sitemapEntries(eq(march), eq(0), eq(Sitemaps.MAX_URLS))).thenReturn(full);
+		when(articles.sitemapEntries(eq(march), eq(Sitemaps.MAX_URLS), eq(Sitemaps.MAX_URLS))).thenReturn(full);
+		when(articles.sitemapEntries(eq(march), eq(2 * Sitemaps.MAX_URLS), eq(Sitemaps.MAX_URLS)))
+			.thenReturn(List.of(new SitemapEntry(9L, t, 0)));
+		when(articles.sitemapEntries(eq(march), eq(3 * Sitemaps.MAX_URLS), eq(Sitemaps.MAX_URLS))).thenReturn(List.of());
+
+		String index = sitemaps.index();
+		validIndex(index);
+		assertThat(index).contains("/sitemaps/articles-2024-03.xml<", "/sitemaps/articles-2024-03-2.xml<",
+				"/sitemaps/articles-2024-03-3.xml<").doesNotContain("articles-2024-03-4");
+		String first = sitemaps.month("2024-03").orElseThrow();
+		assertThat(first.split("<url>", -1).length - 1).isEqualTo(Sitemaps.MAX_URLS);
+		String third = sitemaps.month("2024-03-3").orElseThrow();
+		validUrlset(third);
+		assertThat(third.split("<url>", -1).length - 1).isEqualTo(1);
+		assertThat(sitemaps.month("2024-03-4")).isEmpty();
+		assertThat(sitemaps.month("2024-13")).isEmpty();
+	}
+
+}
