@@ -24,9 +24,10 @@ public class MailTexts {
 		this.messages = messages;
 	}
 
-	public String subject(String mail) {
-		String zh = text("mail." + mail + ".subject", CHINESE);
-		String en = text("mail." + mail + ".subject", Locale.ENGLISH);
+	/** The subject in both languages; arguments may be {@code MessageSourceResolvable}s, resolved per language. */
+	public String subject(String mail, Object... args) {
+		String zh = text("mail." + mail + ".subject", CHINESE, args);
+		String en = text("mail." + mail + ".subject", Locale.ENGLISH, args);
 		return zh.equals(en) ? zh : zh + " / " + en;
 	}
 
@@ -45,7 +46,7 @@ public class MailTexts {
 	}
 
 	private String text(String key, Locale locale, Object... args) {
-		return messages.getMessage(key, args, locale);
+		return messages.getMessage(key, args.length == 0 ? null : args, locale);
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.inkstone.governance;
 
+import io.inkstone.accounts.MailNotice;
+import io.inkstone.accounts.MailTexts;
+import io.inkstone.shared.PublicUrl;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +51,14 @@ public class Reports implements PublishingGate {
 
 	private final ApplicationEventPublisher events;
 
+	private final MailTexts mailTexts;
+
+	private final PublicUrl publicUrl;
+
 	Reports(ReportRepository repository, Articles articles, Comments comments, Creators creators, AuditLog audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, MailTexts mailTexts, PublicUrl publicUrl) {
+		this.mailTexts = mailTexts;
+		this.publicUrl = publicUrl;
 		this.repository = repository;
 		this.articles = articles;
 		this.comments = comments;
@@ -217,9 +227,10 @@ public class Reports implements PublishingGate {
 		audit.record("report." + decision.code(), report.targetType(), report.targetId(), cleanStatement.isEmpty() ? null : cleanStatement,
 				report.ref() + " " + report.reason() + (cleanRule.isEmpty() ? "" : " rule: " + cleanRule));
 		if (report.copyright()) {
-			events.publishEvent(new io.inkstone.accounts.MailNotice(report.claimantContact(), "版权通知处理结果 " + report.ref(),
-					"你好，" + report.claimantName() + "：\n\n你的版权通知已处理：" + DecisionLabels.zh(decision) + "。\n"
-							+ (cleanStatement.isEmpty() ? "" : "理由：" + cleanStatement + "\n") + "进度：/reports/" + report.ref()));
+			events.publishEvent(new MailNotice(report.claimantContact(), mailTexts.subject("copyrightDecided", report.ref()),
+					mailTexts.body("copyrightDecided", report.claimantName(),
+							new DefaultMessageSourceResolvable("report.outcome." + decision.code()),
+							cleanStatement.isEmpty() ? "—" : cleanStatement, publicUrl.absolute("/reports/" + report.ref()))));
 		}
 		if (decision != Decision.NO_ACTION) {
 			String title = report.articleId() == null ? null : articles.find(report.articleId()).map(Article::title).orElse(null);
@@ -268,9 +279,8 @@ public class Reports implements PublishingGate {
 				report.targetType(), report.targetId(), clean, report.ref());
 		if (report.copyright()) {
 			// the rights holder learns of the counter-notice and may pursue the claim elsewhere
-			events.publishEvent(new io.inkstone.accounts.MailNotice(report.claimantContact(), "反通知 " + report.ref() + " / Counter-notice",
-					"你好，" + report.claimantName() + "：\n\n被通知的创作者对 " + report.ref() + " 提交了反通知，声明其有权发布：\n" + clean
-							+ "\n\n平台将由另一位审核员复核；复核结果会再通知你。"));
+			events.publishEvent(new MailNotice(report.claimantContact(), mailTexts.subject("counterNotice", report.ref()),
+					mailTexts.body("counterNotice", report.claimantName(), report.ref(), clean)));
 		}
 	}
 
@@ -300,8 +310,9 @@ public class Reports implements PublishingGate {
 		repository.decideAppeal(reportId, reverse ? "reversed" : "upheld", reviewer.accountId(), System.currentTimeMillis());
 		audit.record("report.appeal-" + (reverse ? "reversed" : "upheld"), report.targetType(), report.targetId(), clean, report.ref());
 		if (report.copyright()) {
-			events.publishEvent(new io.inkstone.accounts.MailNotice(report.claimantContact(), "反通知复核结果 " + report.ref(),
-					"你好，" + report.claimantName() + "：\n\n" + (reverse ? "复核认为反通知成立，文章已恢复。" : "复核维持下架。") + "\n理由：" + clean));
+			String mail = reverse ? "counterNoticeReversed" : "counterNoticeUpheld";
+			events.publishEvent(new MailNotice(report.claimantContact(), mailTexts.subject(mail, report.ref()),
+					mailTexts.body(mail, report.claimantName(), clean)));
 		}
 		String title = report.articleId() == null ? null : articles.find(report.articleId()).map(Article::title).orElse(null);
 		affectedAccount(report).ifPresent(account -> events.publishEvent(new AppealDecided("report", report.id(), account, reverse,
