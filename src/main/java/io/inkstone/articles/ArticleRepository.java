@@ -1,9 +1,13 @@
 package io.inkstone.articles;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.inkstone.shared.MarkdownRenderer;
 import io.inkstone.shared.Cursor;
@@ -43,6 +47,15 @@ class ArticleRepository {
 	static final String MODIFIED = "CASE WHEN import_key IS NOT NULL AND updated_at = created_at THEN published_at ELSE updated_at END";
 
 	private final JdbcClient jdbc;
+
+	/**
+	 * Change sequences this process wrote (kept ten minutes): the change feed tells this node's changes, which it
+	 * announced itself after commit, from other nodes' and processes' changes. A rolled-back one simply expires.
+	 */
+	private final Cache<Long, Boolean> written = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterWrite(Duration.ofMinutes(10))
+		.build();
 
 	ArticleRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -226,7 +239,7 @@ class ArticleRepository {
 			.param("source", a.source())
 			.param("published", a.publishedAt())
 			.param("now", now)
-			.param("seq", id)
+			.param("seq", written(id))
 			.update() == 1;
 	}
 
@@ -255,7 +268,7 @@ class ArticleRepository {
 			.param("status", a.published() ? ArticleStatus.PUBLISHED.dbValue() : ArticleStatus.DRAFT.dbValue())
 			.param("published", a.publishedAt())
 			.param("modified", a.modifiedAt())
-			.param("seq", id)
+			.param("seq", written(id))
 			.param("publishAt", a.publishAt(), java.sql.Types.BIGINT)
 			.update() == 1;
 	}
@@ -301,7 +314,7 @@ class ArticleRepository {
 	}
 
 	/** The editor-owned columns, shared by draft creation and edits (a new change_seq each time). */
-	private static Map<String, Object> contentParams(long id, Draft d, String html, String summary, long now) {
+	private Map<String, Object> contentParams(long id, Draft d, String html, String summary, long now) {
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("id", id);
 		params.put("channel", d.channelId());
@@ -316,7 +329,7 @@ class ArticleRepository {
 		params.put("aigc", d.aigc().dbValue());
 		params.put("source", d.source());
 		params.put("now", now);
-		params.put("seq", Ids.next());
+		params.put("seq", written(Ids.next()));
 		return params;
 	}
 
@@ -355,7 +368,7 @@ class ArticleRepository {
 				+ (firstPublication ? ", published_at = :now" : "") + " WHERE id = :id")
 			.param("status", status.dbValue())
 			.param("now", now)
-			.param("seq", Ids.next())
+			.param("seq", written(Ids.next()))
 			.param("id", id)
 			.update();
 	}
@@ -389,7 +402,7 @@ class ArticleRepository {
 				+ " updated_at = :now, change_seq = :seq WHERE id = :id AND status = 'draft' AND publish_at IS NOT NULL"
 				+ " AND publish_at <= :now")
 			.param("now", now)
-			.param("seq", Ids.next())
+			.param("seq", written(Ids.next()))
 			.param("id", id)
 			.update() == 1;
 	}
@@ -413,7 +426,7 @@ class ArticleRepository {
 			.param("id", id)
 			.param("reason", reason)
 			.param("now", now)
-			.param("seq", seq)
+			.param("seq", written(seq))
 			.update();
 	}
 
@@ -451,6 +464,22 @@ class ArticleRepository {
 			.param("ids", ids)
 			.query(ChangedArticle.class)
 			.list();
+	}
+
+	/** Records a change sequence this process writes; returns it. */
+	private long written(long seq) {
+		written.put(seq, Boolean.TRUE);
+		return seq;
+	}
+
+	/** Whether this process wrote the change with this sequence (within the last ten minutes). */
+	boolean wroteHere(long seq) {
+		return written.getIfPresent(seq) != null;
+	}
+
+	/** The newest change sequence, 0 without articles. */
+	long lastChangeSeq() {
+		return jdbc.sql("SELECT COALESCE(MAX(change_seq), 0) FROM articles").query(Long.class).single();
 	}
 
 	long countChangedSince(long seq) {

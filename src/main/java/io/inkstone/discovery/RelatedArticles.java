@@ -2,6 +2,7 @@ package io.inkstone.discovery;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.inkstone.articles.ArticleChanged;
+import io.inkstone.articles.ArticleChangeCommitted;
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
 import io.inkstone.governance.OriginalityEngine;
@@ -116,8 +117,13 @@ public class RelatedArticles {
 	}
 
 	@EventListener
-	void on(ArticleChanged changed) {
+	void on(ArticleChangeCommitted changed) {
 		cache.invalidate(changed.id());
+	}
+
+	/** Drops the cached lists of these articles (the search index has just taken their new text). */
+	void forget(Collection<Long> articleIds) {
+		cache.invalidateAll(articleIds);
 	}
 
 	@EventListener

@@ -3,7 +3,7 @@ package io.inkstone.governance;
 import java.util.HashSet;
 import java.util.Set;
 
-import io.inkstone.articles.ArticleChanged;
+import io.inkstone.articles.ArticleChangeCommitted;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +42,7 @@ public class AiLabels {
 
 	/** Cheap per event (a bulk import announces every article): the set is reloaded on the next tick. */
 	@EventListener
-	void on(ArticleChanged event) {
+	void on(ArticleChangeCommitted event) {
 		changed = true;
 	}
 
