@@ -15,7 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inkstone.articles.ArticleChangeCommitted;
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
-import io.inkstone.governance.OriginalityEngine;
+import io.inkstone.similarity.OriginalityEngine;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;

@@ -10,6 +10,8 @@ import io.inkstone.articles.Article;
 import io.inkstone.articles.PublishingGate;
 import io.inkstone.media.Media;
 import io.inkstone.shared.Ids;
+import io.inkstone.similarity.OriginalityEngine;
+import io.inkstone.similarity.TextNormalizer;
 
 import org.jsoup.Jsoup;
 import org.springframework.beans.factory.annotation.Value;

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.inkstone.discovery.ArticleSearch;
 import io.inkstone.discovery.SearchSuggestions;
 import io.inkstone.importer.ArticleImporter;
-import io.inkstone.governance.OriginalityEngine;
+import io.inkstone.similarity.OriginalityEngine;
 import io.inkstone.shared.Ids;
 
 import org.junit.jupiter.api.Test;
