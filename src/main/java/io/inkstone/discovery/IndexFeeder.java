@@ -9,6 +9,7 @@ import io.inkstone.articles.ChangedArticle;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -31,14 +32,14 @@ class IndexFeeder implements ArticleFeedFollower {
 
 	private final SearchIndex index;
 
-	private final RelatedArticles related;
+	private final ApplicationEventPublisher events;
 
 	private volatile boolean ready;
 
-	IndexFeeder(Articles articles, SearchIndex index, RelatedArticles related) {
+	IndexFeeder(Articles articles, SearchIndex index, ApplicationEventPublisher events) {
 		this.articles = articles;
 		this.index = index;
-		this.related = related;
+		this.events = events;
 	}
 
 	/** Where a build stands: articles applied of the backlog, rate per second, seconds left. */
@@ -114,8 +115,10 @@ class IndexFeeder implements ArticleFeedFollower {
 			backlog = Math.max(1, articles.countChangedSince(index.feedPosition()));
 		}
 		index.apply(changes, position);
-		// related lists cached while the index lacked these articles are computed again
-		related.forget(changes.stream().map(ChangedArticle::id).toList());
+		if (!changes.isEmpty()) {
+			// related lists (and pages showing them) computed while the index lacked these changes are computed again
+			events.publishEvent(new SearchIndexChanged(changes.stream().map(ChangedArticle::id).toList()));
+		}
 		done += changes.size();
 		double rateNow = done / Math.max(1e-9, (System.nanoTime() - started) / 1e9);
 		progress = new Progress(true, done, Math.max(backlog, done), Math.round(rateNow),

@@ -2,7 +2,6 @@ package io.inkstone.discovery;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -121,9 +120,10 @@ public class RelatedArticles {
 		cache.invalidate(changed.id());
 	}
 
-	/** Drops the cached lists of these articles (the search index has just taken their new text). */
-	void forget(Collection<Long> articleIds) {
-		cache.invalidateAll(articleIds);
+	/** The search index has just taken these articles' new text. */
+	@EventListener
+	void on(SearchIndexChanged changed) {
+		cache.invalidateAll(changed.articleIds());
 	}
 
 	@EventListener

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.inkstone.articles.ArticleChangeCommitted;
 import io.inkstone.discovery.CoReads;
 import io.inkstone.discovery.HotList;
+import io.inkstone.discovery.SearchIndexChanged;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +88,12 @@ class SharedPageConfig {
 		/** Creator cards show the tagline and avatar. */
 		@EventListener
 		void on(io.inkstone.creators.CreatorProfileChanged changed) {
+			store.purge();
+		}
+
+		/** Related lists change when the search index takes a change (a moment after it committed). */
+		@EventListener
+		void on(SearchIndexChanged changed) {
 			store.purge();
 		}
 
