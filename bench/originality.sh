@@ -8,4 +8,4 @@ CORPUS="${1:-$HOME/.cache/inkstone-corpus/out/full.jsonl}"
 QUERIES="${2:-2000}"
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  io.inkstone.governance.OriginalityBench "$CORPUS" "$QUERIES"
+  io.inkstone.similarity.OriginalityBench "$CORPUS" "$QUERIES"

@@ -1,10 +1,14 @@
 package io.inkstone.articles;
 
 import java.sql.Types;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.inkstone.shared.MarkdownRenderer;
 import io.inkstone.shared.Cursor;
@@ -57,6 +61,15 @@ class ArticleRepository {
 			rs.getObject("publish_at") == null ? null : rs.getLong("publish_at"), rs.getString("removal_reason"));
 
 	private final JdbcClient jdbc;
+
+	/**
+	 * Change sequences this process wrote (kept ten minutes): the change feed tells this node's changes, which it
+	 * announced itself after commit, from other nodes' and processes' changes. A rolled-back one simply expires.
+	 */
+	private final Cache<Long, Boolean> written = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterWrite(Duration.ofMinutes(10))
+		.build();
 
 	ArticleRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -240,7 +253,7 @@ class ArticleRepository {
 			.param("source", a.source())
 			.param("published", a.publishedAt())
 			.param("now", now)
-			.param("seq", id)
+			.param("seq", written(id))
 			.update() == 1;
 	}
 
@@ -269,7 +282,7 @@ class ArticleRepository {
 			.param("status", a.published() ? ArticleStatus.PUBLISHED.dbValue() : ArticleStatus.DRAFT.dbValue())
 			.param("published", a.publishedAt())
 			.param("modified", a.modifiedAt())
-			.param("seq", id)
+			.param("seq", written(id))
 			.param("publishAt", a.publishAt(), java.sql.Types.BIGINT)
 			.update() == 1;
 	}
@@ -315,7 +328,7 @@ class ArticleRepository {
 	}
 
 	/** The editor-owned columns, shared by draft creation and edits (a new change_seq each time). */
-	private static Map<String, Object> contentParams(long id, Draft d, String html, String summary, long now) {
+	private Map<String, Object> contentParams(long id, Draft d, String html, String summary, long now) {
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("id", id);
 		params.put("channel", d.channelId());
@@ -330,7 +343,7 @@ class ArticleRepository {
 		params.put("aigc", d.aigc().dbValue());
 		params.put("source", d.source());
 		params.put("now", now);
-		params.put("seq", Ids.next());
+		params.put("seq", written(Ids.next()));
 		return params;
 	}
 
@@ -398,7 +411,7 @@ class ArticleRepository {
 			.param("id", t.article().id())
 			.param("from", t.from().dbValue());
 		if (action.changesFeed) {
-			update = update.param("seq", Ids.next());
+			update = update.param("seq", written(Ids.next()));
 		}
 		if (action == ArticleLifecycle.Action.SCHEDULE) {
 			update = update.param("at", t.at(), Types.BIGINT);
@@ -474,6 +487,22 @@ class ArticleRepository {
 			.param("ids", ids)
 			.query(ChangedArticle.class)
 			.list();
+	}
+
+	/** Records a change sequence this process writes; returns it. */
+	private long written(long seq) {
+		written.put(seq, Boolean.TRUE);
+		return seq;
+	}
+
+	/** Whether this process wrote the change with this sequence (within the last ten minutes). */
+	boolean wroteHere(long seq) {
+		return written.getIfPresent(seq) != null;
+	}
+
+	/** The newest change sequence, 0 without articles. */
+	long lastChangeSeq() {
+		return jdbc.sql("SELECT COALESCE(MAX(change_seq), 0) FROM articles").query(Long.class).single();
 	}
 
 	long countChangedSince(long seq) {

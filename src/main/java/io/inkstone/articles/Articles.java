@@ -23,14 +23,20 @@ import io.inkstone.shared.Ids;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.Slice;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The article API: reads for pages and other modules, imports, takedowns. */
 @Service
 public class Articles {
+
+	private static final Logger log = LoggerFactory.getLogger(Articles.class);
 
 	private final ArticleRepository repository;
 
@@ -627,8 +633,41 @@ public class Articles {
 		return repository.findById(id);
 	}
 
+	/**
+	 * This node's change, once it commits: the caches drop the article, then everyone else hears of it once as
+	 * {@link ArticleChangeCommitted}. Evicting before the commit would let a concurrent read cache the old row
+	 * again. A plain listener that defers itself, not a transactional one: Spring Modulith would record every call
+	 * in its event publication registry (a write per change for an in-memory action; under SQLite it deadlocked an
+	 * import). Other nodes' and processes' changes arrive through {@link ChangesElsewhere}.
+	 */
 	@EventListener
-	void evict(ArticleChanged changed) {
+	void on(ArticleChanged changed) {
+		ArticleChangeCommitted committed = new ArticleChangeCommitted(changed.id(), changed.creatorId(), changed.channelId());
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					committed(committed);
+				}
+			});
+		}
+		else {
+			committed(committed);
+		}
+	}
+
+	private void committed(ArticleChangeCommitted committed) {
+		evict(committed);
+		try {
+			events.publishEvent(committed);
+		}
+		catch (RuntimeException ex) {
+			// the change is committed: a cache that failed to drop it must not turn the caller's success into an error
+			log.warn("A listener of article {} failed after commit: {}", committed.id(), ex.toString());
+		}
+	}
+
+	void evict(ArticleChangeCommitted changed) {
 		summaries.invalidate(changed.id());
 		byId.invalidate(changed.id());
 		correctionsById.invalidate(changed.id());

@@ -16,11 +16,11 @@ public class ArticleCards {
 
 	private final Creators creators;
 
-	private final io.inkstone.governance.AiLabels aiLabels;
+	private final AiSuspicions aiLabels;
 
 	private final org.springframework.beans.factory.ObjectProvider<io.inkstone.shared.Picture.Source> pictures;
 
-	ArticleCards(Creators creators, io.inkstone.governance.AiLabels aiLabels,
+	ArticleCards(Creators creators, AiSuspicions aiLabels,
 			org.springframework.beans.factory.ObjectProvider<io.inkstone.shared.Picture.Source> pictures) {
 		this.aiLabels = aiLabels;
 		this.creators = creators;

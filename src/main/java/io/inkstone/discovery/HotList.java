@@ -19,8 +19,8 @@ import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.engagement.ArticleEngaged;
 import io.inkstone.engagement.Signal;
-import io.inkstone.governance.OriginalityEngine;
-import io.inkstone.governance.SimHash;
+import io.inkstone.similarity.OriginalityEngine;
+import io.inkstone.similarity.SimHash;
 import io.inkstone.shared.Cursor;
 import io.inkstone.shared.InkstoneProperties;
 

@@ -1,53 +1,38 @@
 package io.inkstone.discovery;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import io.inkstone.articles.ArticleChanged;
+import io.inkstone.articles.ArticleFeed;
+import io.inkstone.articles.ArticleFeedFollower;
 import io.inkstone.articles.Articles;
-import io.inkstone.articles.ChangeKey;
 import io.inkstone.articles.ChangedArticle;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the search index in step with the articles table by following its durable change feed
- * ({@code change_seq}). A fresh index rebuilds from zero with progress in the log; a node that was
- * down catches up; changes made by another process (the import command, another node) arrive here too
- * and are re-announced as {@link ArticleChanged} so this node's caches drop them.
- *
- * <p>Sequences are taken when a transaction writes, not when it commits, so a slow transaction can
- * commit a sequence lower than one already seen. The feeder therefore re-reads the keys (id and
- * sequence only) of the last few seconds and loads just the entries it has not applied yet.
+ * Keeps the search index in step with the articles table as a follower of the {@link ArticleFeed}. Its cursor is
+ * the position stored in the index's own commit, so index and position never disagree. A fresh index rebuilds from
+ * zero with progress in the log; a node that was down catches up; changes made by another process (the import
+ * command, another node) arrive here like this node's own.
  */
 @Component
 @Profile("!import")
-class IndexFeeder {
+class IndexFeeder implements ArticleFeedFollower {
 
 	private static final Logger log = LoggerFactory.getLogger(IndexFeeder.class);
 
-	private static final int BATCH = 1000;
-
-	/** How far behind the newest sequence late commits are looked for (sequences carry milliseconds << 22). */
-	private static final long LAG_MILLIS = 5000;
-
-	private static final long LAG = LAG_MILLIS << 22;
+	/** A backlog this large is a build worth reporting in the log. */
+	private static final int REPORTED_BACKLOG = 5000;
 
 	private final Articles articles;
 
 	private final SearchIndex index;
 
 	private final ApplicationEventPublisher events;
-
-	/** Entries applied within the lag window: id → sequence. */
-	private final Map<Long, Long> recentlyApplied = new HashMap<>();
 
 	private volatile boolean ready;
 
@@ -88,8 +73,22 @@ class IndexFeeder {
 
 	private boolean comparedWithDatabase;
 
-	@Scheduled(fixedDelay = 500, initialDelay = 0)
-	synchronized void poll() {
+	/** The backlog being worked off: when it started, how big it was, how much is done. */
+	private long started;
+
+	private long backlog;
+
+	private long done;
+
+	private long lastLog;
+
+	@Override
+	public String name() {
+		return "search-index";
+	}
+
+	@Override
+	public synchronized long position() {
 		if (!comparedWithDatabase) {
 			comparedWithDatabase = true;
 			long at = index.feedPosition();
@@ -103,66 +102,45 @@ class IndexFeeder {
 		if (rebuildRequested) {
 			rebuildRequested = false;
 			index.reset();
-			recentlyApplied.clear();
 		}
-		long position = index.feedPosition();
-		// Re-check only what was written in the last few wall-clock seconds; older entries are settled.
-		long settledBefore = Math.max(0, (System.currentTimeMillis() - LAG_MILLIS - io.inkstone.shared.Ids.EPOCH) << 22);
-		long from = Math.min(position, settledBefore);
-		long backlog = articles.countChangedSince(position);
-		boolean report = backlog >= BATCH * 5L;
+		return index.feedPosition();
+	}
+
+	@Override
+	public synchronized void apply(List<ChangedArticle> changes, long position) {
+		if (backlog == 0) {
+			started = System.nanoTime();
+			lastLog = started;
+			done = 0;
+			backlog = Math.max(1, articles.countChangedSince(index.feedPosition()));
+		}
+		index.apply(changes, position);
+		if (!changes.isEmpty()) {
+			// related lists (and pages showing them) computed while the index lacked these changes are computed again
+			events.publishEvent(new SearchIndexChanged(changes.stream().map(ChangedArticle::id).toList()));
+		}
+		done += changes.size();
+		double rateNow = done / Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+		progress = new Progress(true, done, Math.max(backlog, done), Math.round(rateNow),
+				Math.max(0, Math.round((backlog - done) / Math.max(rateNow, 1))), 0);
+		if (backlog >= REPORTED_BACKLOG && System.nanoTime() - lastLog > 2_000_000_000L) {
+			lastLog = System.nanoTime();
+			log.info("Search index build: {}/{} ({}%), {}/s, ETA {}s", done, backlog, Math.min(100, done * 100 / backlog),
+					Math.round(rateNow), Math.max(0, Math.round((backlog - done) / Math.max(rateNow, 1))));
+		}
+	}
+
+	@Override
+	public synchronized void caughtUp() {
 		if (backlog > 0) {
-			progress = new Progress(true, 0, backlog, 0, 0, 0);
-		}
-		long started = System.nanoTime();
-		long lastLog = started;
-		long done = 0;
-		while (true) {
-			List<ChangeKey> keys = articles.changeKeysSince(from, BATCH);
-			if (keys.isEmpty()) {
-				break;
+			if (backlog >= REPORTED_BACKLOG && done > 0) {
+				log.info("Search index built: {} articles in {} ms", done, (System.nanoTime() - started) / 1_000_000);
 			}
-			List<Long> wanted = new ArrayList<>();
-			for (ChangeKey key : keys) {
-				Long applied = recentlyApplied.get(key.id());
-				if (applied == null || applied < key.changeSeq()) {
-					wanted.add(key.id());
-				}
-			}
-			long last = keys.get(keys.size() - 1).changeSeq();
-			if (!wanted.isEmpty()) {
-				List<ChangedArticle> changes = articles.changed(wanted);
-				long newPosition = Math.max(position, last);
-				index.apply(changes, newPosition);
-				for (ChangedArticle change : changes) {
-					recentlyApplied.put(change.id(), change.changeSeq());
-					events.publishEvent(new ArticleChanged(change.id(), change.creatorId(), change.channelId()));
-				}
-				done += changes.size();
-				position = newPosition;
-			}
-			from = last;
-			double rateNow = done / Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-			progress = new Progress(true, done, Math.max(backlog, done), Math.round(rateNow),
-					Math.max(0, Math.round((backlog - done) / Math.max(rateNow, 1))), 0);
-			if (report && System.nanoTime() - lastLog > 2_000_000_000L) {
-				lastLog = System.nanoTime();
-				double rate = done / ((lastLog - started) / 1e9);
-				log.info("Search index build: {}/{} ({}%), {}/s, ETA {}s", done, backlog,
-						Math.min(100, done * 100 / backlog), Math.round(rate),
-						Math.max(0, Math.round((backlog - done) / Math.max(rate, 1))));
-			}
-			if (keys.size() < BATCH) {
-				break;
-			}
-		}
-		if (progress.running()) {
 			progress = new Progress(false, done, Math.max(backlog, done), progress.perSecond(), 0, 0);
+			backlog = 0;
 		}
-		long horizon = position - LAG;
-		recentlyApplied.values().removeIf(seq -> seq < horizon);
-		if (report && done > 0) {
-			log.info("Search index built: {} articles in {} ms", done, (System.nanoTime() - started) / 1_000_000);
+		else if (progress.running() && !rebuildRequested) {
+			progress = new Progress(false, progress.done(), progress.total(), progress.perSecond(), 0, 0);
 		}
 		if (!ready) {
 			ready = true;

@@ -11,10 +11,10 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.inkstone.articles.ArticleChanged;
+import io.inkstone.articles.ArticleChangeCommitted;
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
-import io.inkstone.governance.OriginalityEngine;
+import io.inkstone.similarity.OriginalityEngine;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -114,8 +114,14 @@ public class RelatedArticles {
 	}
 
 	@EventListener
-	void on(ArticleChanged changed) {
+	void on(ArticleChangeCommitted changed) {
 		cache.invalidate(changed.id());
+	}
+
+	/** The search index has just taken these articles' new text. */
+	@EventListener
+	void on(SearchIndexChanged changed) {
+		cache.invalidateAll(changed.articleIds());
 	}
 
 	@EventListener

@@ -10,7 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.inkstone.articles.ArticleFeed;
+import io.inkstone.articles.ArticleFeedFollower;
 import io.inkstone.articles.Articles;
+import io.inkstone.articles.ChangedArticle;
 import io.inkstone.creators.Creators;
 import io.inkstone.shared.InkstoneProperties;
 
@@ -31,15 +34,19 @@ import org.springframework.stereotype.Component;
  * Search suggestions from article titles and creator names (lucene-suggest's AnalyzingInfixSuggester with
  * the search analyzer, so a suggestion matches on any word, traditional or simplified). Rebuilt from the
  * database in the background at start and every hour — which also drops titles of articles no longer public;
- * until the first build finishes there are simply no suggestions.
+ * until the first build finishes there are simply no suggestions. Between builds it follows the {@link ArticleFeed}
+ * from where its last build started, so articles published on any node or by the import command become suggestible
+ * within seconds, late commits included.
  */
 @Component
 @Profile("!import")
-public class SearchSuggestions {
+public class SearchSuggestions implements ArticleFeedFollower {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchSuggestions.class);
 
 	private final Articles articles;
+
+	private final ArticleFeed feed;
 
 	private final Creators creators;
 
@@ -51,9 +58,10 @@ public class SearchSuggestions {
 
 	private volatile Spelling spelling;
 
-	SearchSuggestions(Articles articles, Creators creators, InkstoneProperties properties,
+	SearchSuggestions(Articles articles, ArticleFeed feed, Creators creators, InkstoneProperties properties,
 			@org.springframework.beans.factory.annotation.Value("${inkstone.search.analyzer:hanlp}") String analyzerName) {
 		this.articles = articles;
+		this.feed = feed;
 		this.creators = creators;
 		this.directory = properties.dataDir().toAbsolutePath().resolve("suggest");
 		this.analyzerName = analyzerName;
@@ -72,6 +80,8 @@ public class SearchSuggestions {
 	@Scheduled(fixedDelay = 3_600_000, initialDelay = 3_600_000)
 	synchronized void rebuild() {
 		long started = System.nanoTime();
+		// changes from here on reach the new build through the feed (an article written meanwhile may come twice)
+		long head = feed.head();
 		Path target = directory.resolve(Long.toString(System.currentTimeMillis()));
 		try {
 			Files.createDirectories(target);
@@ -89,6 +99,7 @@ public class SearchSuggestions {
 			if (previousSpelling != null) {
 				previousSpelling.close();
 			}
+			position = Math.max(position, head);
 			deleteOthers(target);
 			log.info("Search suggestions built: {} entries in {} ms", built.getCount(), (System.nanoTime() - started) / 1_000_000);
 		}
@@ -107,21 +118,40 @@ public class SearchSuggestions {
 
 	private volatile boolean dirty;
 
-	/** A newly public article (or a new creator) becomes suggestible within seconds, without waiting for a rebuild. */
-	/** Changed articles waiting to be added; a flood (a bulk import catching up) triggers a rebuild instead. */
+	/**
+	 * Changed articles waiting to be added, so a newly public article (or a new creator) becomes suggestible within
+	 * seconds, without waiting for a rebuild.
+	 */
 	private final java.util.concurrent.ConcurrentLinkedQueue<Long> changedIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
 	private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
 
 	private volatile boolean flooded;
 
-	@EventListener
-	void on(io.inkstone.articles.ArticleChanged changed) {
-		if (queued.incrementAndGet() > 2000) {
-			flooded = true;
-			return;
+	/** Where the suggestions stand in the change feed: the head when the last build started; -1 before it. */
+	private volatile long position = -1;
+
+	@Override
+	public String name() {
+		return "suggestions";
+	}
+
+	@Override
+	public long position() {
+		return position;
+	}
+
+	/** Queued for the next refresh; a flood (a bulk import catching up) triggers a rebuild instead. */
+	@Override
+	public void apply(List<ChangedArticle> changes, long position) {
+		for (ChangedArticle changed : changes) {
+			if (queued.incrementAndGet() > 2000) {
+				flooded = true;
+				break;
+			}
+			changedIds.add(changed.id());
 		}
-		changedIds.add(changed.id());
+		this.position = position;
 	}
 
 	@Scheduled(fixedDelay = 2000, initialDelay = 2000)

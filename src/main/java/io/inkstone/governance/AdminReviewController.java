@@ -11,6 +11,7 @@ import io.inkstone.articles.Articles;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.similarity.MatchHighlighter;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;

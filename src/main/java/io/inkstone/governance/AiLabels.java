@@ -3,7 +3,8 @@ package io.inkstone.governance;
 import java.util.HashSet;
 import java.util.Set;
 
-import io.inkstone.articles.ArticleChanged;
+import io.inkstone.articles.ArticleChangeCommitted;
+import io.inkstone.discovery.AiSuspicions;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * is kept in memory (every list card asks) and reloaded on changes and every 30 s (other nodes' reviews).
  */
 @Component
-public class AiLabels {
+public class AiLabels implements AiSuspicions {
 
 	private final JdbcClient jdbc;
 
@@ -34,6 +35,7 @@ public class AiLabels {
 		}
 	}
 
+	@Override
 	public boolean suspected(long articleId) {
 		return suspected.contains(articleId);
 	}
@@ -42,7 +44,7 @@ public class AiLabels {
 
 	/** Cheap per event (a bulk import announces every article): the set is reloaded on the next tick. */
 	@EventListener
-	void on(ArticleChanged event) {
+	void on(ArticleChangeCommitted event) {
 		changed = true;
 	}
 

@@ -12,6 +12,8 @@ import io.inkstone.articles.PublishingGate;
 import io.inkstone.articles.ReviewDecision;
 import io.inkstone.media.Media;
 import io.inkstone.shared.Ids;
+import io.inkstone.similarity.OriginalityEngine;
+import io.inkstone.similarity.TextNormalizer;
 
 import org.jsoup.Jsoup;
 import org.springframework.jdbc.core.simple.JdbcClient;

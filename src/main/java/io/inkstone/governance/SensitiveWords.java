@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.inkstone.similarity.TextNormalizer;
+
 import org.ahocorasick.trie.Emit;
 import org.ahocorasick.trie.Trie;
 

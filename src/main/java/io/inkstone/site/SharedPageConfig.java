@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import io.inkstone.articles.ArticleChanged;
+import io.inkstone.articles.ArticleChangeCommitted;
 import io.inkstone.discovery.CoReads;
 import io.inkstone.discovery.HotList;
+import io.inkstone.discovery.SearchIndexChanged;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +26,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.LocaleResolver;
 
 import tools.jackson.databind.ObjectMapper;
@@ -78,28 +77,23 @@ class SharedPageConfig {
 		}
 
 		/**
-		 * After the change commits: a purge before it would let a concurrent render store the old page again. A plain
-		 * listener that defers itself, not a transactional one: Spring Modulith would record every such call in its
-		 * event publication registry (a write per change for a purely in-memory action).
+		 * After the change commits (the event is only published then): a purge before it would let a concurrent
+		 * render store the old page again.
 		 */
 		@EventListener
-		void on(ArticleChanged changed) {
-			if (TransactionSynchronizationManager.isSynchronizationActive()) {
-				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCommit() {
-						purge(changed);
-					}
-				});
-			}
-			else {
-				purge(changed);
-			}
+		void on(ArticleChangeCommitted changed) {
+			purge(changed);
 		}
 
 		/** Creator cards show the tagline and avatar. */
 		@EventListener
 		void on(io.inkstone.creators.CreatorProfileChanged changed) {
+			store.purge();
+		}
+
+		/** Related lists change when the search index takes a change (a moment after it committed). */
+		@EventListener
+		void on(SearchIndexChanged changed) {
 			store.purge();
 		}
 
@@ -109,7 +103,7 @@ class SharedPageConfig {
 			store.purge();
 		}
 
-		private void purge(ArticleChanged changed) {
+		private void purge(ArticleChangeCommitted changed) {
 			store.purge();
 			if (!properties.purgeUrl().isBlank()) {
 				pendingPaths.addAll(List.of("/", "/articles/" + changed.id(), "/channels/", "/creators/", "/tags/"));

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.inkstone.articles.ArticleChanged;
+import io.inkstone.articles.ArticleChangeCommitted;
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
 import io.inkstone.channels.Channel;
@@ -140,7 +140,7 @@ class SiteParts {
 	}
 
 	@EventListener
-	void on(ArticleChanged changed) {
+	void on(ArticleChangeCommitted changed) {
 		headlineFragments.clear();
 	}
 

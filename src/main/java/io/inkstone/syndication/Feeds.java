@@ -31,7 +31,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
 import io.inkstone.articles.Article;
-import io.inkstone.articles.ArticleChanged;
+import io.inkstone.articles.ArticleChangeCommitted;
 import io.inkstone.articles.ArticleStatus;
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
@@ -129,7 +129,7 @@ class Feeds {
 	}
 
 	@EventListener
-	void on(ArticleChanged changed) {
+	void on(ArticleChangeCommitted changed) {
 		cache.invalidateAll();
 	}
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.inkstone.articles.ArticleChanged;
+import io.inkstone.articles.ArticleChangeCommitted;
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
 import io.inkstone.articles.SitemapEntry;
@@ -81,7 +81,7 @@ class Sitemaps {
 	}
 
 	@EventListener
-	void on(ArticleChanged changed) {
+	void on(ArticleChangeCommitted changed) {
 		cache.invalidateAll();
 	}
 

@@ -10,7 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import io.inkstone.articles.ArticleChanged;
+import io.inkstone.articles.ArticleChangeCommitted;
 import io.inkstone.discovery.HotList;
 
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class SharedPagePurgesTests {
 			SharedPageConfig.Purges purges = new SharedPageConfig.Purges(store, hot, properties);
 			purges.followHotList(); // the first look at the hot list
 			bodies.clear();
-			purges.on(new ArticleChanged(42, 7, 3));
+			purges.on(new ArticleChangeCommitted(42, 7, 3));
 			purges.followHotList();
 			assertThat(bodies).hasSize(1);
 			assertThat(bodies.get(0)).contains("\"/articles/42\"").contains("\"/\"");
@@ -54,7 +54,7 @@ class SharedPagePurgesTests {
 			purges.followHotList();
 			assertThat(bodies).hasSize(2);
 			fake.stop(0);
-			purges.on(new ArticleChanged(43, 7, 3));
+			purges.on(new ArticleChangeCommitted(43, 7, 3));
 			purges.followHotList(); // the hook is down: logged, no exception
 		}
 		finally {

@@ -1,29 +1,33 @@
-package io.inkstone.governance;
+package io.inkstone.similarity;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.inkstone.articles.Article;
+import io.inkstone.articles.ArticleFeed;
+import io.inkstone.articles.ArticleFeedFollower;
 import io.inkstone.articles.Articles;
 import io.inkstone.articles.ChangedArticle;
+import io.inkstone.articles.FeedCursors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Knows a SimHash signature for every public article on the instance and finds near-duplicates of a
- * text among them. Fingerprints are kept in {@code article_fingerprints}, following the articles' durable
- * change feed (like the search index), and loaded into an in-memory {@link SignatureIndex} on start.
+ * text among them. Fingerprints are kept in {@code article_fingerprints}, following the {@link ArticleFeed} (late
+ * commits included) with the named cursor {@code fingerprints}, and loaded into an in-memory {@link SignatureIndex}
+ * on start.
  */
 @Component
-public class OriginalityEngine {
+public class OriginalityEngine implements ArticleFeedFollower {
 
 	private static final Logger log = LoggerFactory.getLogger(OriginalityEngine.class);
 
@@ -42,6 +46,12 @@ public class OriginalityEngine {
 
 	private final Articles articles;
 
+	/** The fingerprints' named cursor in the change feed. */
+	private static final String CURSOR = "fingerprints";
+
+	private final FeedCursors cursors;
+
+	/** Where the fingerprints stand in the change feed; -1 until loaded. */
 	private volatile long cursor = -1;
 
 	/** The import command only writes articles; the server that starts next catches up with the feed. */
@@ -49,9 +59,10 @@ public class OriginalityEngine {
 
 	private final TransactionTemplate tx;
 
-	OriginalityEngine(JdbcClient jdbc, Articles articles, org.springframework.core.env.Environment environment,
+	OriginalityEngine(JdbcClient jdbc, Articles articles, FeedCursors cursors, Environment environment,
 			TransactionTemplate tx) {
 		this.jdbc = jdbc;
+		this.cursors = cursors;
 		this.tx = tx;
 		this.articles = articles;
 		this.importing = environment.matchesProfiles("import");
@@ -70,65 +81,59 @@ public class OriginalityEngine {
 			index.add(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
 			return null;
 		}).list();
-		cursor = jdbc.sql("SELECT seq FROM governance_cursors WHERE name = 'fingerprints'").query(Long.class).optional().orElse(0L);
+		cursor = cursors.position(CURSOR);
 		log.info("Originality index: {} fingerprints loaded", index.size());
+	}
+
+	@Override
+	public String name() {
+		return CURSOR;
+	}
+
+	@Override
+	public long position() {
+		return cursor;
 	}
 
 	/**
 	 * Follows the change feed: public articles get (new) fingerprints, others lose theirs. Signatures are computed
-	 * first and each batch is written in one short transaction: after an import of thousands of articles, one
-	 * commit per row kept SQLite's write lock so busy that readers' writes waited past the busy timeout.
+	 * first and each batch is written in one short transaction with the cursor: after an import of thousands of
+	 * articles, one commit per row kept SQLite's write lock so busy that readers' writes waited past the busy timeout.
 	 */
-	@Scheduled(fixedDelay = 1000, initialDelay = 1000)
-	void follow() {
-		if (cursor < 0) {
-			return;
+	@Override
+	public void apply(List<ChangedArticle> batch, long position) {
+		List<long[]> signatures = new ArrayList<>(batch.size());
+		for (ChangedArticle a : batch) {
+			signatures.add(a.isPublished() ? SimHash.signature(TextNormalizer.fold(a.bodyMarkdown())) : null);
 		}
-		List<ChangedArticle> batch;
-		do {
-			batch = articles.changedSince(cursor, 500);
-			if (batch.isEmpty()) {
-				return;
-			}
-			List<long[]> signatures = new ArrayList<>(batch.size());
-			for (ChangedArticle a : batch) {
-				signatures.add(a.isPublished() ? SimHash.signature(TextNormalizer.fold(a.bodyMarkdown())) : null);
-			}
-			List<ChangedArticle> written = batch;
-			long seq = batch.get(batch.size() - 1).changeSeq();
-			tx.executeWithoutResult(status -> {
-				for (int i = 0; i < written.size(); i++) {
-					ChangedArticle a = written.get(i);
-					long[] signature = signatures.get(i);
-					if (signature != null) {
-						jdbc.sql("INSERT INTO article_fingerprints (article_id, creator_id, simhash, simhash1, simhash2, simhash3, published_at)"
-								+ " VALUES (:id, :c, :h0, :h1, :h2, :h3, :p) ON CONFLICT (article_id) DO UPDATE SET simhash = EXCLUDED.simhash,"
-								+ " simhash1 = EXCLUDED.simhash1, simhash2 = EXCLUDED.simhash2, simhash3 = EXCLUDED.simhash3,"
-								+ " published_at = EXCLUDED.published_at")
-							.param("id", a.id()).param("c", a.creatorId()).param("h0", signature[0]).param("h1", signature[1])
-							.param("h2", signature[2]).param("h3", signature[3]).param("p", a.publishedAt()).update();
-					}
-					else {
-						jdbc.sql("DELETE FROM article_fingerprints WHERE article_id = :id").param("id", a.id()).update();
-					}
-				}
-				if (jdbc.sql("UPDATE governance_cursors SET seq = :seq WHERE name = 'fingerprints' AND seq < :seq").param("seq", seq).update() == 0) {
-					jdbc.sql("INSERT INTO governance_cursors (name, seq) VALUES ('fingerprints', :seq) ON CONFLICT (name) DO NOTHING")
-						.param("seq", seq).update();
-				}
-			});
-			// the in-memory index follows what was committed
+		tx.executeWithoutResult(status -> {
 			for (int i = 0; i < batch.size(); i++) {
-				if (signatures.get(i) != null) {
-					index.add(batch.get(i).id(), signatures.get(i));
+				ChangedArticle a = batch.get(i);
+				long[] signature = signatures.get(i);
+				if (signature != null) {
+					jdbc.sql("INSERT INTO article_fingerprints (article_id, creator_id, simhash, simhash1, simhash2, simhash3, published_at)"
+							+ " VALUES (:id, :c, :h0, :h1, :h2, :h3, :p) ON CONFLICT (article_id) DO UPDATE SET simhash = EXCLUDED.simhash,"
+							+ " simhash1 = EXCLUDED.simhash1, simhash2 = EXCLUDED.simhash2, simhash3 = EXCLUDED.simhash3,"
+							+ " published_at = EXCLUDED.published_at")
+						.param("id", a.id()).param("c", a.creatorId()).param("h0", signature[0]).param("h1", signature[1])
+						.param("h2", signature[2]).param("h3", signature[3]).param("p", a.publishedAt()).update();
 				}
 				else {
-					index.remove(batch.get(i).id());
+					jdbc.sql("DELETE FROM article_fingerprints WHERE article_id = :id").param("id", a.id()).update();
 				}
 			}
-			cursor = seq;
+			cursors.save(CURSOR, position);
+		});
+		// the in-memory index follows what was committed
+		for (int i = 0; i < batch.size(); i++) {
+			if (signatures.get(i) != null) {
+				index.add(batch.get(i).id(), signatures.get(i));
+			}
+			else {
+				index.remove(batch.get(i).id());
+			}
 		}
-		while (batch.size() == 500);
+		cursor = Math.max(cursor, position);
 	}
 
 	/** Public articles (other than {@code exceptId}) whose text is a near-duplicate of {@code markdown}, most similar first. */

@@ -1,4 +1,4 @@
-package io.inkstone.governance;
+package io.inkstone.similarity;
 
 
 import java.util.Set;
@@ -10,12 +10,12 @@ import org.springframework.web.util.HtmlUtils;
  * of a character bigram (punctuation and spaces ignored, traditional/simplified folded) also present in the
  * other text is inside a {@code <mark>}. The text is HTML-escaped before marks are added.
  */
-final class MatchHighlighter {
+public final class MatchHighlighter {
 
 	private MatchHighlighter() {
 	}
 
-	static String highlight(String text, String other) {
+	public static String highlight(String text, String other) {
 		Set<Long> otherBigrams = SimHash.bigrams(TextNormalizer.fold(other));
 		int[] cps = text.codePoints().toArray();
 		// the folded form of each kept character, with its position in the original text

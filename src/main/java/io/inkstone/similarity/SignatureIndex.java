@@ -1,4 +1,4 @@
-package io.inkstone.governance;
+package io.inkstone.similarity;
 
 import java.util.ArrayList;
 import java.util.Arrays;

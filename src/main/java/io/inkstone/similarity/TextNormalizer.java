@@ -1,4 +1,4 @@
-package io.inkstone.governance;
+package io.inkstone.similarity;
 
 import java.text.Normalizer;
 import java.util.Locale;

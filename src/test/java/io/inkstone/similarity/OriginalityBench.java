@@ -1,4 +1,4 @@
-package io.inkstone.governance;
+package io.inkstone.similarity;
 
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.inkstone.governance;
+package io.inkstone.similarity;
 
 /**
  * SimHash (Charikar) over the character bigrams of folded text. Chinese has no spaces and creators
