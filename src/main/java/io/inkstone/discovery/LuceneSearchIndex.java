@@ -137,10 +137,11 @@ class LuceneSearchIndex implements SearchIndex {
 	 * with the fine-grained index) or {@code fine} (the index's own segmentation; measured equal, bench/README.md)
 	 */
 	@org.springframework.beans.factory.annotation.Autowired
-	LuceneSearchIndex(InkstoneProperties properties,
-			@org.springframework.beans.factory.annotation.Value("${inkstone.search.analyzer:hanlp}") String analyzerName,
-			@org.springframework.beans.factory.annotation.Value("${inkstone.search.query-segmentation:coarse}") String querySegmentation)
-			throws IOException {
+	LuceneSearchIndex(InkstoneProperties properties, SearchProperties search) throws IOException {
+		this(properties, search.analyzer(), search.querySegmentation());
+	}
+
+	LuceneSearchIndex(InkstoneProperties properties, String analyzerName, String querySegmentation) throws IOException {
 		this.analyzer = ChineseAnalysis.analyzer(analyzerName);
 		this.queryAnalyzer = switch (querySegmentation) {
 			case "fine" -> this.analyzer;

@@ -59,12 +59,12 @@ public class SearchSuggestions implements ArticleFeedFollower {
 	private volatile Spelling spelling;
 
 	SearchSuggestions(Articles articles, ArticleFeed feed, Creators creators, InkstoneProperties properties,
-			@org.springframework.beans.factory.annotation.Value("${inkstone.search.analyzer:hanlp}") String analyzerName) {
+			SearchProperties search) {
 		this.articles = articles;
 		this.feed = feed;
 		this.creators = creators;
 		this.directory = properties.dataDir().toAbsolutePath().resolve("suggest");
-		this.analyzerName = analyzerName;
+		this.analyzerName = search.analyzer();
 	}
 
 	public record Suggestion(String text, String kind) {

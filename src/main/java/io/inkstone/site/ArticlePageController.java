@@ -87,11 +87,11 @@ class ArticlePageController {
 			InkstoneProperties properties, io.inkstone.governance.AiLabels aiLabels, io.inkstone.feed.Interests interests,
 			io.inkstone.discovery.CoReads coReads, RenderedArticlePages rendered, io.inkstone.shared.PublicUrl publicUrl,
 			ReaderBeaconController beacon, io.inkstone.media.Media media,
-			@org.springframework.beans.factory.annotation.Value("${inkstone.site-logo:/img/logo.png}") String siteLogo) {
+			SiteProperties site) {
 		this.saved = saved;
 		this.history = history;
 		this.media = media;
-		this.siteLogo = siteLogo;
+		this.siteLogo = site.siteLogo();
 		this.beacon = beacon;
 		this.publicUrl = publicUrl;
 		this.rendered = rendered;

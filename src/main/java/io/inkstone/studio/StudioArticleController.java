@@ -106,7 +106,7 @@ class StudioArticleController {
 			return "studio/not-a-creator";
 		}
 		if (!StudioPages.TABS.contains(tab)) {
-			throw new io.inkstone.shared.BadRequestException("没有这个分类 / no such tab: " + tab);
+			throw new io.inkstone.shared.BadRequestException("problem.studio.noSuchTab", tab);
 		}
 		Creator me = creator.get();
 		List<StudioPages.Stats> all = withStates(stats(articles.studioList(me.id())));
