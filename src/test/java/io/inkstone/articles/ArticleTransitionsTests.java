@@ -122,8 +122,8 @@ class ArticleTransitionsTests {
 	void onlyDraftsAreScheduledAndClearingNothingIsNoError() {
 		long id = draft();
 		articles.publish(id, CREATOR);
-		assertThatThrownBy(() -> articles.schedule(id, CREATOR, 5_000_000_000_000L)).isInstanceOf(BadRequestException.class)
-			.hasMessage("lifecycle.refused.scheduleDraftOnly");
+		assertThatThrownBy(() -> articles.schedule(id, CREATOR, 5_000_000_000_000L)).isInstanceOfSatisfying(BadRequestException.class,
+					refusal -> assertThat(refusal.messageKey()).isEqualTo("lifecycle.refused.scheduleDraftOnly"));
 		assertThat(articles.schedule(id, CREATOR, null)).isEqualTo(new LifecycleOutcome.Unchanged(id, ArticleStatus.PUBLISHED));
 		long draft = draft();
 		articles.schedule(draft, CREATOR, 5_000_000_000_000L);
