@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import io.inkstone.discovery.HotList;
 import io.inkstone.importer.ArticleImporter;
+import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
 import io.inkstone.support.Fixtures;
 
@@ -66,23 +67,7 @@ class ArticlePageBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() {
-		if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-			String reason = "Chromium or chromedriver missing (apt-get install chromium chromium-driver fonts-noto-cjk)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				throw new IllegalStateException(reason);
-			}
-			System.out.println("SKIPPED: " + reason);
-			Assumptions.abort(reason);
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--window-size=1280,900", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--no-first-run", "--lang=zh-CN");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		driver = new ChromeDriver(service, options);
+		driver = Chromium.start(1280, 900);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 	}
 
