@@ -325,6 +325,7 @@ class StudioArticleController {
 			BindingResult binding, @RequestParam(name = "publishAt", defaultValue = "") String publishAt,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (id != null) {
+			articles.ownedBy(id, me().id()); // someone else's article: 404, whatever the action
 			switch (action) {
 				case "delete" -> {
 					return "redirect:/studio/articles/" + id + "/delete"; // asks first
