@@ -1,5 +1,6 @@
 package io.inkstone.studio;
 
+import java.beans.PropertyEditorSupport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -250,6 +253,17 @@ class StudioArticleController {
 	String restore(@PathVariable long id) {
 		articles.restoreOwn(id, me().id());
 		return "redirect:/studio/articles/" + id + "?restored";
+	}
+
+	/** The 原创 checkbox is ticked when it posts any value (the form sends "yes"), as the editor always read it. */
+	@InitBinder("editorForm")
+	void checkbox(WebDataBinder binder) {
+		binder.registerCustomEditor(boolean.class, new PropertyEditorSupport() {
+			@Override
+			public void setAsText(String text) {
+				setValue(text != null);
+			}
+		});
 	}
 
 	/*

@@ -289,9 +289,11 @@ abstract class StudioStatesContract {
 		// the same form, fixed, saves at its own endpoint; the article's buttons then post to the article's
 		Map<String, String> good = form(w.browser(), "各有其址", "save");
 		good.remove("action");
+		good.put("original", "ticked"); // a ticked box whatever value it posts
 		HttpResponse<String> saved = w.browser().post("/studio/articles/save", good);
 		assertThat(location(saved)).endsWith("?saved");
 		long id = idIn(location(saved));
+		assertThat(articles.find(id).orElseThrow().original()).isTrue();
 		Document editor = w.browser().page("/studio/articles/" + id).html();
 		assertThat(editor.selectFirst("[data-testid=publish-button]").attr("formaction")).isEqualTo("/studio/articles/" + id + "/publish");
 		Map<String, String> publish = form(w.browser(), "各有其址", "save");
