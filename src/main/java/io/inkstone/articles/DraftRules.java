@@ -6,6 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+
 import io.inkstone.channels.Channels;
 
 /**
@@ -17,6 +22,17 @@ public final class DraftRules {
 	public static final int MAX_TITLE = 100;
 
 	public static final int MAX_BODY = 100_000;
+
+	public static final int MAX_SOURCE = 300;
+
+	/** Checks the length rules {@link EditorForm} declares, for callers that do not bind it with {@code @Valid}. */
+	private static final Validator VALIDATOR;
+
+	static {
+		try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+			VALIDATOR = factory.getValidator();
+		}
+	}
 
 	/** New drafts a creator may start per hour: far above writing by hand, a stop for scripts filling the database. */
 	public static final int NEW_DRAFTS_PER_HOUR = 60;
@@ -36,7 +52,7 @@ public final class DraftRules {
 		if (title.isEmpty() || title.codePointCount(0, title.length()) > MAX_TITLE) {
 			errors.put("title", "studio.error.title");
 		}
-		if (form.body().isBlank() || form.body().length() > MAX_BODY) {
+		if (form.body().isBlank()) { // its length: EditorForm
 			errors.put("body", "studio.error.body");
 		}
 		if (channels.find(form.channel()).isEmpty()) {
@@ -54,8 +70,8 @@ public final class DraftRules {
 		if (form.correction().strip().length() > 500) {
 			errors.put("correction", "studio.error.correction");
 		}
-		if (form.source().length() > 300) {
-			errors.put("source", "studio.error.sourceLength");
+		for (ConstraintViolation<EditorForm> violation : VALIDATOR.validate(form)) {
+			errors.put(violation.getPropertyPath().toString(), violation.getMessage()); // the message is a bundle key
 		}
 		List<String> tags = Arrays.stream(form.tags().split("[,，]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
 		if (tags.size() > 5 || tags.stream().anyMatch(t -> t.length() > 20)) {

@@ -1,5 +1,6 @@
 package io.inkstone.studio;
 
+import java.beans.PropertyEditorSupport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,14 @@ import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.RateLimiter;
 import io.inkstone.web.UiFactory;
 
+import jakarta.validation.Valid;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -248,43 +255,123 @@ class StudioArticleController {
 		return "redirect:/studio/articles/" + id + "?restored";
 	}
 
-	/** Create (no id) or update (id); {@code action} is save, preview, publish or unpublish. */
-	@PostMapping({ "/studio/articles", "/studio/articles/{id}" })
-	String submit(@PathVariable(name = "id", required = false) Long id,
-			@RequestParam(name = "action", defaultValue = "save") String action,
-			@RequestParam(name = "title", defaultValue = "") String title,
-			@RequestParam(name = "body", defaultValue = "") String body,
-			@RequestParam(name = "channel", defaultValue = "") String channel,
-			@RequestParam(name = "tags", defaultValue = "") String tags,
-			@RequestParam(name = "original", required = false) String original,
-			@RequestParam(name = "aigc", defaultValue = "none") String aigc,
-			@RequestParam(name = "source", defaultValue = "") String source,
-			@RequestParam(name = "summary", defaultValue = "") String summary,
-			@RequestParam(name = "cover", defaultValue = "") String cover,
-			@RequestParam(name = "correction", defaultValue = "") String correction,
+	/** The 原创 checkbox is ticked when it posts any value (the form sends "yes"), as the editor always read it. */
+	@InitBinder("editorForm")
+	void checkbox(WebDataBinder binder) {
+		binder.registerCustomEditor(boolean.class, new PropertyEditorSupport() {
+			@Override
+			public void setAsText(String text) {
+				setValue(text != null);
+			}
+		});
+	}
+
+	/*
+	 * The editor's actions, one endpoint each: the editor's buttons post its one <form> to them with formaction.
+	 * Without an id the action starts a new draft.
+	 */
+
+	@PostMapping({ "/studio/articles/save", "/studio/articles/{id}/save" })
+	String save(@PathVariable(name = "id", required = false) Long id, @Valid EditorForm form, BindingResult binding,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		return act(id, "save", form, binding, "", request, response, model);
+	}
+
+	/** Renders the body as the article page will; saves a draft first, so what was previewed is never lost. */
+	@PostMapping({ "/studio/articles/preview", "/studio/articles/{id}/preview" })
+	String preview(@PathVariable(name = "id", required = false) Long id, @Valid EditorForm form, BindingResult binding,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		return act(id, "preview", form, binding, "", request, response, model);
+	}
+
+	/** Publishes the draft, or holds it for a reviewer when the rules say so. */
+	@PostMapping({ "/studio/articles/publish", "/studio/articles/{id}/publish" })
+	String publish(@PathVariable(name = "id", required = false) Long id, @Valid EditorForm form, BindingResult binding,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		return act(id, "publish", form, binding, "", request, response, model);
+	}
+
+	/** Sends an article a reviewer asked to change back for review (what publish does, named as the creator sees it). */
+	@PostMapping("/studio/articles/{id}/submit")
+	String resubmit(@PathVariable long id, @Valid EditorForm form, BindingResult binding, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		return act(id, "submit", form, binding, "", request, response, model);
+	}
+
+	/** Saves an edit of a published article; it is live at once (with its 更正说明, if any). */
+	@PostMapping("/studio/articles/{id}/update")
+	String update(@PathVariable long id, @Valid EditorForm form, BindingResult binding, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		return act(id, "update", form, binding, "", request, response, model);
+	}
+
+	/** Saves the draft and schedules it for {@code publishAt}; a published article is refused before anything is saved. */
+	@PostMapping({ "/studio/articles/schedule", "/studio/articles/{id}/schedule" })
+	String schedule(@PathVariable(name = "id", required = false) Long id, @Valid EditorForm form, BindingResult binding,
 			@RequestParam(name = "publishAt", defaultValue = "") String publishAt, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		return act(id, "schedule", form, binding, publishAt, request, response, model);
+	}
+
+	@PostMapping("/studio/articles/{id}/unschedule")
+	String unschedule(@PathVariable long id) {
+		Creator me = me();
+		articles.ownedBy(id, me.id());
+		articles.schedule(id, me.id(), null);
+		return "redirect:/studio/articles/" + id + "?unscheduled";
+	}
+
+	@PostMapping("/studio/articles/{id}/unpublish")
+	String unpublish(@PathVariable long id) {
+		Creator me = me();
+		articles.ownedBy(id, me.id());
+		articles.unpublish(id, me.id());
+		return "redirect:/studio/articles/" + id + "?unpublished";
+	}
+
+	/**
+	 * The editor's form as it posted before each action had its own endpoint (and as a form posts without its
+	 * button's formaction): {@code action} names the action, save when absent.
+	 */
+	@PostMapping({ "/studio/articles", "/studio/articles/{id}" })
+	String submit(@PathVariable(name = "id", required = false) Long id,
+			@RequestParam(name = "action", defaultValue = "save") String action, @Valid EditorForm form,
+			BindingResult binding, @RequestParam(name = "publishAt", defaultValue = "") String publishAt,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (id != null) {
+			articles.ownedBy(id, me().id()); // someone else's article: 404, whatever the action
+			switch (action) {
+				case "delete" -> {
+					return "redirect:/studio/articles/" + id + "/delete"; // asks first
+				}
+				case "unpublish" -> {
+					return unpublish(id);
+				}
+				case "unschedule" -> {
+					return unschedule(id);
+				}
+				default -> {
+				}
+			}
+		}
+		return act(id, action, form, binding, publishAt, request, response, model);
+	}
+
+	/** What every editor action shares: check the form, then save, preview, publish or schedule it. */
+	private String act(Long id, String action, EditorForm form, BindingResult binding, String publishAt,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Creator me = me();
 		String status = id == null ? "draft" : articles.ownedBy(id, me.id()).status().dbValue();
 		boolean published = "published".equals(status);
-		EditorForm form = new EditorForm(title, body, channel, tags, original != null, aigc, source,
-				summary, cover, correction);
+		String correction = form.correction();
+		String cover = form.cover();
+		String body = form.body();
 		if (!ACTIONS.contains(action)) {
 			response.setStatus(400);
 			return editor(request, model, me, id, status, form, Map.of("action", "studio.error.action"), null);
 		}
-		if ("delete".equals(action) && id != null) {
-			return "redirect:/studio/articles/" + id + "/delete"; // asks first
-		}
-		if ("unpublish".equals(action) && id != null) {
-			articles.unpublish(id, me.id());
-			return "redirect:/studio/articles/" + id + "?unpublished";
-		}
-		if ("unschedule".equals(action) && id != null) {
-			articles.schedule(id, me.id(), null);
-			return "redirect:/studio/articles/" + id + "?unscheduled";
-		}
-		Map<String, String> errors = new TreeMap<>(validate(form));
+		Map<String, String> errors = new TreeMap<>(fieldErrors(binding));
+		errors.putAll(validate(form));
 		if (!cover.isBlank() && !media.ownsUrl(me.id(), cover.strip())) {
 			errors.put("cover", "studio.error.cover");
 		}
@@ -388,6 +475,17 @@ class StudioArticleController {
 		}
 		model.addAttribute("page", new StudioPages.Revisions(ui.of(request), List.of(), id, article.title(), all, shown, diff));
 		return "studio/revisions";
+	}
+
+	/** The form's own (Bean Validation) errors as field → message key; a value that would not convert is left to DraftRules. */
+	static Map<String, String> fieldErrors(BindingResult binding) {
+		Map<String, String> errors = new TreeMap<>();
+		for (FieldError error : binding.getFieldErrors()) {
+			if (!error.isBindingFailure() && error.getDefaultMessage() != null) {
+				errors.putIfAbsent(error.getField(), error.getDefaultMessage());
+			}
+		}
+		return errors;
 	}
 
 	Map<String, String> validate(EditorForm form) {

@@ -262,6 +262,54 @@ abstract class StudioStatesContract {
 	}
 
 	@Test
+	void eachButtonPostsToItsOwnEndpointAndABadFieldIsMarkedWhereItIs() {
+		Writer w = writer();
+		Document empty = w.browser().page("/studio/articles/new").html();
+		assertThat(empty.selectFirst("[data-testid=save-button]").attr("formaction")).isEqualTo("/studio/articles/save");
+		assertThat(empty.selectFirst("[data-testid=publish-button]").attr("formaction")).isEqualTo("/studio/articles/publish");
+		// a 101-character title: 400, nothing stored, the typed body kept, the title marked with its message
+		String body = "我写的正文，一个字也不能丢。" + unique("b");
+		Map<String, String> bad = form(w.browser(), "题".repeat(101), "save");
+		bad.remove("action");
+		bad.put("body", body);
+		long before = countArticles(w.creatorId());
+		HttpResponse<String> refused = w.browser().post("/studio/articles/save", bad);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		assertThat(countArticles(w.creatorId())).isEqualTo(before);
+		Document page = Jsoup.parse(refused.body());
+		assertThat(page.selectFirst("textarea[name=body]").wholeText()).isEqualTo(body);
+		Element title = page.selectFirst("input[name=title]");
+		assertThat(title.attr("value")).isEqualTo("题".repeat(101));
+		assertThat(title.attr("aria-invalid")).isEqualTo("true");
+		Element message = page.getElementById(title.attr("aria-describedby"));
+		assertThat(message).isNotNull();
+		assertThat(message.attr("data-field")).isEqualTo("title");
+		assertThat(message.text()).isNotBlank();
+		assertThat(page.selectFirst("textarea[name=body]").hasAttr("aria-invalid")).isFalse();
+		// the same form, fixed, saves at its own endpoint; the article's buttons then post to the article's
+		Map<String, String> good = form(w.browser(), "各有其址", "save");
+		good.remove("action");
+		good.put("original", "ticked"); // a ticked box whatever value it posts
+		HttpResponse<String> saved = w.browser().post("/studio/articles/save", good);
+		assertThat(location(saved)).endsWith("?saved");
+		long id = idIn(location(saved));
+		assertThat(articles.find(id).orElseThrow().original()).isTrue();
+		Document editor = w.browser().page("/studio/articles/" + id).html();
+		assertThat(editor.selectFirst("[data-testid=publish-button]").attr("formaction")).isEqualTo("/studio/articles/" + id + "/publish");
+		Map<String, String> publish = form(w.browser(), "各有其址", "save");
+		publish.remove("action");
+		assertThat(location(w.browser().post("/studio/articles/" + id + "/publish", publish))).matches(".*\\?(published|pending)");
+		// someone else's article: 404 at every endpoint
+		Writer other = writer();
+		other.browser().page("/studio");
+		for (String action : List.of("save", "publish", "update", "unpublish", "unschedule")) {
+			Map<String, String> theirs = form(other.browser(), "不是我的", "save");
+			theirs.remove("action");
+			assertThat(other.browser().post("/studio/articles/" + id + "/" + action, theirs).statusCode()).as(action).isEqualTo(404);
+		}
+	}
+
+	@Test
 	void everyActionSaysWhatHappened() {
 		Writer w = writer();
 		long id = draft(w, "消息");
