@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.inkstone.articles.Aigc;
 import io.inkstone.articles.Article;
@@ -16,6 +17,7 @@ import io.inkstone.articles.Draft;
 import io.inkstone.discovery.HotList;
 import io.inkstone.importer.ArticleImporter;
 import io.inkstone.media.Media;
+import io.inkstone.support.Browser;
 import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
 
@@ -119,6 +121,12 @@ class StudioAdminReflowBrowserTests {
 		String wide = "https://example.org/" + "a-very-long-path-segment-without-any-break".repeat(4);
 		articles.update(id, creator, new Draft(a.title(), a.bodyMarkdown() + "\n\n" + wide + "\n\n    " + "code_".repeat(40) + "\n",
 				a.channelId(), a.tags(), a.original(), Aigc.parse(a.aigc()).orElse(Aigc.NONE), a.source()), "补充链接");
+		// a reader's report with a long unbroken detail, so the reports list has a row to lay out
+		long other = jdbc.sql("SELECT MAX(id) FROM articles WHERE status = 'published'").query(Long.class).single();
+		Browser reader = new Browser(port);
+		reader.page("/report?type=article&id=" + other);
+		assertThat(reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id", Long.toString(other),
+				"reason", "spam", "detail", "广告" + "x".repeat(120))).statusCode()).isIn(200, 302, 303);
 		driver.manage().deleteAllCookies();
 		driver.get(url("/login"));
 		type("email", ADMIN);
