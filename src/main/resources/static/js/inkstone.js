@@ -84,6 +84,26 @@
       .catch(function () { /* the numbers the page was rendered with stay */ });
   }
 
+  // The shared creator page: this reader's follow state and token come from a small request, as on the article page.
+  var creatorState = document.querySelector('[data-state-url]');
+  if (creatorState && window.fetch) {
+    fetch(creatorState.getAttribute('data-state-url'), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.json(); })
+      .then(function (state) {
+        if (state.csrfToken) { fillTokens(state.csrfToken); }
+        var follow = creatorState.querySelector('.follow-form');
+        var button = follow && follow.querySelector('[data-testid="follow-button"]');
+        if (state.following && button && button.getAttribute('aria-pressed') !== 'true') {
+          follow.action = follow.action.replace(/\/follow$/, '/unfollow');
+          button.textContent = button.getAttribute('data-unfollow-text');
+          button.setAttribute('aria-pressed', 'true');
+          button.classList.remove('button-primary');
+          button.classList.add('button-secondary');
+        }
+      })
+      .catch(function () { /* the button works without it: the server asks to confirm */ });
+  }
+
   document.addEventListener('submit', function (event) {
     var form = event.target;
     if (!form.classList || !form.classList.contains('share-form') || !window.fetch) {

@@ -203,6 +203,25 @@ class ArticleRepository {
 		return keyset(" AND creator_id = :creator", Map.of("creator", creatorId), after, limit);
 	}
 
+	/**
+	 * The creator's public articles by heat (flushed reads plus shares, the engagement module's counters), most
+	 * first, keyset pages on (heat, id): the cursor's first number is the heat of the last row shown.
+	 */
+	List<HeatRow> hottestByCreator(long creatorId, Cursor after, int limit) {
+		return jdbc.sql("SELECT * FROM (SELECT " + SUMMARY + ", COALESCE((SELECT s.reads + s.shares FROM article_stats s"
+				+ " WHERE s.article_id = articles.id), 0) AS heat FROM articles WHERE status = 'published'"
+				+ " AND creator_id = :creator) x WHERE (heat, id) < (:h, :id) ORDER BY heat DESC, id DESC LIMIT :limit")
+			.param("creator", creatorId)
+			.param("h", after.publishedAt())
+			.param("id", after.id())
+			.param("limit", limit)
+			.query((rs, n) -> new HeatRow(SUMMARY_ROW.mapRow(rs, n), rs.getLong("heat")))
+			.list();
+	}
+
+	record HeatRow(ArticleSummary summary, long heat) {
+	}
+
 	List<ArticleSummary> latestByCreators(java.util.Collection<Long> creatorIds, Cursor after, int limit) {
 		if (creatorIds.isEmpty()) {
 			return List.of();

@@ -138,6 +138,20 @@ public class Articles {
 		return slice(repository.latestByCreator(creatorId, after, size + 1), size);
 	}
 
+	/**
+	 * The creator's public articles by heat (reads plus shares), most first; the next cursor carries
+	 * {@code <heat>-<id>} of the last row, so it is only valid for this order.
+	 */
+	public Slice<ArticleSummary> hottestByCreator(long creatorId, Cursor after, int size) {
+		List<ArticleRepository.HeatRow> rows = repository.hottestByCreator(creatorId, after, size + 1);
+		List<ArticleSummary> page = rows.stream().limit(size).map(ArticleRepository.HeatRow::summary).toList();
+		if (rows.size() <= size || size == 0) {
+			return new Slice<>(page, null);
+		}
+		ArticleRepository.HeatRow last = rows.get(size - 1);
+		return new Slice<>(page, new Cursor(last.heat(), last.summary().id()));
+	}
+
 	/** New articles from these creators (the 关注 feed), newest first, keyset pages. */
 	public Slice<ArticleSummary> latestByCreators(Collection<Long> creatorIds, Cursor after, int size) {
 		return slice(repository.latestByCreators(creatorIds, after, size + 1), size);

@@ -102,7 +102,12 @@ public final class Pages {
 
 	/** {@code organisation}: the disclosed entity details (cn-mainland profile), or null. */
 	public record CreatorPage(Ui ui, List<Channel> nav, CreatorCard card, List<ArticleCard> articles, String next,
-			boolean firstPage, io.inkstone.creators.CreatorApplication organisation, int number) {
+			boolean firstPage, io.inkstone.creators.CreatorApplication organisation, int number, String sort) {
+
+		public boolean hot() {
+			return "hot".equals(sort);
+		}
+
 	}
 
 	/**

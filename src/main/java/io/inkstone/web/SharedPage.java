@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Which requests get the page every anonymous reader of the same language and mode gets: a GET of the home,
  * a channel, an article, a creator or a tag page, without a sign-in cookie and without query parameters other
- * than paging. Such a page carries no CSRF token, no reader id cookie and no per-reader state, so any cache
+ * than paging and sorting. Such a page carries no CSRF token, no reader id cookie and no per-reader state, so any cache
  * (this application's page store, nginx, a CDN) may keep it; reader state and live counts come from small
  * requests the page makes (see {@code /articles/{id}/view} and {@code /articles/{id}/live}).
  */
@@ -26,7 +26,7 @@ public final class SharedPage {
 	/** The live numbers of a page: the same for everyone, so no cookie either. */
 	private static final Pattern LIVE = Pattern.compile("/articles/[0-9]{1,18}/live");
 
-	private static final Pattern PARAMS = Pattern.compile("((after=[0-9]{1,19}-[0-9]{1,19}|shared=1)(&|$))*");
+	private static final Pattern PARAMS = Pattern.compile("((after=[0-9]{1,19}-[0-9]{1,19}|shared=1|sort=(latest|hot))(&|$))*");
 
 	/** The actions a shared page offers to anonymous readers (their no-JavaScript path goes through /confirm). */
 	public static final Pattern READER_ACTIONS = Pattern

@@ -433,4 +433,102 @@ abstract class ReaderExperienceContract {
 		assertThat(reader.page("/history").html().select("[data-testid=history] li.card .card-title").eachText()).containsExactly(THREE);
 	}
 
+
+	@Test
+	void creatorPageOpensWithItsHeaderThenTabsAndSortsByLatestOrHeatInKeysetPages() {
+		long creator = jdbc.sql("SELECT creator_id FROM articles WHERE status = 'published' GROUP BY creator_id"
+				+ " ORDER BY COUNT(*) DESC, creator_id LIMIT 1").query(Long.class).single();
+		String handle = jdbc.sql("SELECT handle FROM creators WHERE id = :id").param("id", creator).query(String.class).single();
+		String path = "/creators/" + org.springframework.web.util.UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
+		List<Long> latest = jdbc.sql("SELECT id FROM articles WHERE creator_id = :c AND status = 'published'"
+				+ " ORDER BY published_at DESC, id DESC").param("c", creator).query(Long.class).list();
+		assertThat(latest.size()).as("more than one page").isGreaterThan(CreatorPageController.PAGE_SIZE);
+		// heat: flushed reads plus shares; spread out so that it orders the articles differently from their dates
+		int n = latest.size();
+		java.util.Map<Long, Long> heat = new java.util.HashMap<>();
+		for (int i = 0; i < n; i++) {
+			long reads = ((i * 7L) % n + 1) * 1000;
+			heat.put(latest.get(i), reads + i % 3);
+			jdbc.sql("INSERT INTO article_stats (article_id, reads, shares, updated_at) VALUES (:a, :r, :s, 0)"
+					+ " ON CONFLICT (article_id) DO UPDATE SET reads = :r, shares = :s")
+				.param("a", latest.get(i)).param("r", reads).param("s", (long) (i % 3)).update();
+		}
+		List<Long> hottest = latest.stream()
+			.sorted(java.util.Comparator.<Long>comparingLong(heat::get).thenComparingLong(id -> id).reversed())
+			.toList();
+		assertThat(hottest).isNotEqualTo(latest);
+
+		Browser anonymous = browser();
+		Browser.Page first = anonymous.page(path);
+		assertThat(first.status()).isEqualTo(200);
+		Document page = first.html();
+		// header first: avatar, name, intro, counts, follow; then the tabs; then the sort links; then the cards
+		assertThat(page.select("[data-testid=creator-card], [data-testid=creator-tabs], [data-testid=creator-sort], [data-testid=creator-articles]")
+			.eachAttr("data-testid")).containsExactly("creator-card", "creator-tabs", "creator-sort", "creator-articles");
+		Element header = page.selectFirst("[data-testid=creator-card]");
+		assertThat(header.select("[data-testid=avatar], [data-testid=creator-intro], [data-testid=follower-count], [data-testid=article-count], [data-testid=follow-button]")
+			.eachAttr("data-testid")).containsExactly("avatar", "creator-intro", "follower-count", "article-count", "follow-button");
+		assertThat(header.selectFirst("h1").text()).isNotBlank();
+		assertThat(header.select("[data-testid=avatar] ~ div h1 + [data-testid=creator-intro]")).hasSize(1);
+		assertThat(header.selectFirst("[data-testid=article-count]").text()).isEqualTo(Integer.toString(n));
+		Element tab = page.selectFirst("[data-testid=creator-tabs] a[aria-current=page]");
+		assertThat(tab.attr("href")).isEqualTo(path);
+		assertThat(page.selectFirst("[data-testid=creator-tabs]").tagName()).isEqualTo("nav");
+		assertThat(page.selectFirst("[data-testid=sort-latest]").attr("aria-current")).isEqualTo("page");
+		assertThat(page.selectFirst("[data-testid=sort-hot]").attr("href")).isEqualTo(path + "?sort=hot");
+		assertThat(page.selectFirst("[data-testid=sort-hot]").hasAttr("aria-current")).isFalse();
+		// picture cards as on the channel pages
+		assertThat(page.select("[data-testid=creator-articles] ol.card-list > li")).hasSize(CreatorPageController.PAGE_SIZE);
+		// shared for anonymous readers: no cookie, no token, no reader state; the state comes from its own request
+		assertThat(first.response().headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(header.selectFirst("form.follow-form input[name=_csrf]").val()).isEmpty();
+		assertThat(header.selectFirst("[data-testid=follow-button]").attr("aria-pressed")).isEqualTo("false");
+		HttpResponse<String> hotResponse = browser().get(path + "?sort=hot");
+		assertThat(hotResponse.statusCode()).isEqualTo(200);
+		assertThat(hotResponse.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(hotResponse.body()).isEqualTo(browser().get(path + "?sort=hot").body());
+		HttpResponse<String> state = anonymous.get(path + "/state");
+		assertThat(state.statusCode()).isEqualTo(200);
+		assertThat(state.body()).contains("\"following\":false").contains("csrfToken");
+		assertThat(state.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+
+		// every article once, in order, page after page, for each sort
+		assertThat(walk(anonymous, path)).isEqualTo(latest);
+		assertThat(walk(anonymous, path + "?sort=hot")).isEqualTo(hottest);
+		assertThat(walk(anonymous, path + "?sort=latest")).isEqualTo(latest);
+		Document hotPage = anonymous.page(path + "?sort=hot").html();
+		assertThat(hotPage.selectFirst("[data-testid=sort-hot]").attr("aria-current")).isEqualTo("page");
+		assertThat(hotPage.selectFirst("[data-testid=next-page]").attr("href")).startsWith(path + "?sort=hot&after=");
+
+		// a signed-in follower sees their state in the page itself
+		Browser reader = signedInReader();
+		assertThat(reader.post(path + "/follow", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(302);
+		assertThat(reader.page(path).html().selectFirst("[data-testid=follow-button]").attr("aria-pressed")).isEqualTo("true");
+		assertThat(reader.get(path + "/state").body()).contains("\"following\":true");
+
+		// bad input is the reader's mistake, never a 500
+		for (String bad : List.of("?sort=bogus", "?sort=HOT", "?sort=hot&after=x-1", "?sort=")) {
+			HttpResponse<String> response = anonymous.get(path + bad);
+			assertThat(response.statusCode()).as(bad).isEqualTo(bad.equals("?sort=") ? 200 : 400);
+		}
+		assertThat(anonymous.get("/creators/nobody-here?sort=hot").statusCode()).isEqualTo(404);
+		assertThat(anonymous.get("/creators/nobody-here/state").statusCode()).isEqualTo(404);
+	}
+
+	/** The article ids of a listing, following its next links to the end. */
+	private static List<Long> walk(Browser browser, String start) {
+		List<Long> ids = new java.util.ArrayList<>();
+		String next = start;
+		for (int pages = 0; next != null && pages < 20; pages++) {
+			Browser.Page page = browser.page(next);
+			assertThat(page.status()).as(next).isEqualTo(200);
+			for (Element title : page.html().select("[data-testid=creator-articles] a.card-title")) {
+				ids.add(Long.parseLong(title.attr("href").replaceAll("^/articles/([0-9]+).*$", "$1")));
+			}
+			Element link = page.html().selectFirst("[data-testid=next-page]");
+			next = link == null ? null : link.attr("href");
+		}
+		return ids;
+	}
+
 }

@@ -1,0 +1,216 @@
+package io.inkstone.site;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.inkstone.articles.Aigc;
+import io.inkstone.articles.Article;
+import io.inkstone.articles.Articles;
+import io.inkstone.articles.Draft;
+import io.inkstone.discovery.HotList;
+import io.inkstone.importer.ArticleImporter;
+import io.inkstone.media.Media;
+import io.inkstone.support.Browser;
+import io.inkstone.support.Chromium;
+import io.inkstone.support.Databases;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 16's reflow in a real browser: at 320 CSS px the studio and admin pages (the list, the editor, the revision
+ * diff, the review queue, the audit log, the reports) never scroll sideways, wide tables scroll inside their own box
+ * or stack; and the creator page on a phone opens with its header, then the tabs and the sorted cards.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StudioAdminReflowBrowserTests {
+
+	private static final String ADMIN = "admin@reflow.test";
+
+	private static final String ADMIN_PASSWORD = "reflow-admin-password-1";
+
+	private static ChromeDriver driver;
+
+	private static boolean seeded;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ArticleImporter importer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Media media;
+
+	@Autowired
+	HotList hot;
+
+	@Autowired
+	Articles articles;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
+		registry.add("inkstone.admin.email", () -> ADMIN);
+		registry.add("inkstone.admin.password", () -> ADMIN_PASSWORD);
+	}
+
+	@BeforeAll
+	static void startBrowser() {
+		driver = Chromium.start(1366, 900);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	@BeforeEach
+	void seedOnce() throws IOException {
+		if (!seeded) {
+			seeded = true;
+			ReaderExperienceContract.seed(importer, jdbc, media);
+			new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> hot.site(5).size() == 5);
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	@Test
+	void studioAndAdminPagesReflowAt320WithoutSidewaysScrolling() throws IOException {
+		// the administrator also writes: the first imported creator's profile becomes theirs
+		long account = jdbc.sql("SELECT id FROM accounts WHERE email = :e").param("e", ADMIN).query(Long.class).single();
+		jdbc.sql("UPDATE creators SET account_id = :a WHERE id = (SELECT MIN(id) FROM creators)").param("a", account).update();
+		long creator = jdbc.sql("SELECT MIN(id) FROM creators").query(Long.class).single();
+		long id = jdbc.sql("SELECT MIN(id) FROM articles WHERE creator_id = :c AND status = 'published'")
+			.param("c", creator)
+			.query(Long.class)
+			.single();
+		// a second version with a long unbreakable line and a wide code line, so the revision diff has rows to show
+		Article a = articles.ownedBy(id, creator);
+		String wide = "https://example.org/" + "a-very-long-path-segment-without-any-break".repeat(4);
+		articles.update(id, creator, new Draft(a.title(), a.bodyMarkdown() + "\n\n" + wide + "\n\n    " + "code_".repeat(40) + "\n",
+				a.channelId(), a.tags(), a.original(), Aigc.parse(a.aigc()).orElse(Aigc.NONE), a.source()), "补充链接");
+		// a reader's report with a long unbroken detail, so the reports list has a row to lay out
+		long other = jdbc.sql("SELECT MAX(id) FROM articles WHERE status = 'published'").query(Long.class).single();
+		Browser reader = new Browser(port);
+		reader.page("/report?type=article&id=" + other);
+		assertThat(reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id", Long.toString(other),
+				"reason", "other", "detail", "广告" + "x".repeat(120))).statusCode()).isIn(200, 302, 303);
+		driver.manage().deleteAllCookies();
+		driver.get(url("/login"));
+		type("email", ADMIN);
+		type("password", ADMIN_PASSWORD);
+		driver.findElement(By.cssSelector("[data-testid=login-form] button[type=submit]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=logout]")).isEmpty());
+		Chromium.viewport(driver, 320, 700, true);
+		driver.get(url("/studio/articles/" + id + "/revisions"));
+		String firstRevision = driver.findElement(By.cssSelector("[data-testid=revision-list] a")).getAttribute("href");
+		List<String> failures = new ArrayList<>();
+		for (String path : List.of("/studio", "/studio/articles/" + id, firstRevision.substring(url("").length()),
+				"/admin/review", "/admin/audit", "/admin/reports")) {
+			driver.get(url(path));
+			assertThat(driver.findElements(By.cssSelector("[data-testid=error]"))).as("%s is a page, not an error", path).isEmpty();
+			String overflow = horizontalOverflow();
+			if (!overflow.isEmpty()) {
+				failures.add(path + ": " + overflow);
+			}
+			screenshot("reflow-320" + path.replaceAll("[^a-z0-9]+", "-") + ".png");
+		}
+		assertThat(failures).as("pages that scroll sideways at 320 px").isEmpty();
+		// the diff really is there, and it stays inside the page
+		driver.get(url(firstRevision.substring(url("").length())));
+		assertThat(driver.findElements(By.cssSelector("[data-testid=diff] tr"))).isNotEmpty();
+		Chromium.viewport(driver, 1366, 900, false);
+		driver.manage().deleteAllCookies();
+	}
+
+	@Test
+	void creatorPageOnAPhoneOpensWithItsHeaderThenTabsThenSortedCards() throws IOException {
+		driver.manage().deleteAllCookies();
+		Chromium.viewport(driver, 390, 844, true);
+		String handle = jdbc.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id"
+				+ " GROUP BY c.handle ORDER BY COUNT(*) DESC, c.handle LIMIT 1").query(String.class).single();
+		String path = "/creators/" + org.springframework.web.util.UriUtils.encodePathSegment(handle, java.nio.charset.StandardCharsets.UTF_8);
+		driver.get(url(path));
+		assertThat(horizontalOverflow()).isEmpty();
+		WebElement header = driver.findElement(By.cssSelector("[data-testid=creator-card]"));
+		WebElement follow = driver.findElement(By.cssSelector("[data-testid=follow-button]"));
+		WebElement tabs = driver.findElement(By.cssSelector("[data-testid=creator-tabs]"));
+		WebElement cards = driver.findElement(By.cssSelector("[data-testid=creator-articles]"));
+		// the header (with the follow button) is in the first screen, before the tabs and the cards
+		assertThat(follow.getRect().getY() + follow.getRect().getHeight()).isLessThan(844);
+		assertThat(header.getRect().getY()).isLessThan(tabs.getRect().getY());
+		assertThat(tabs.getRect().getY()).isLessThan(cards.getRect().getY());
+		assertThat(follow.getRect().getHeight()).isGreaterThanOrEqualTo(44);
+		screenshot("creator-390.png");
+		// 最热 is a link that works without scripts
+		driver.findElement(By.cssSelector("[data-testid=sort-hot]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("sort=hot"));
+		assertThat(driver.findElement(By.cssSelector("[data-testid=sort-hot]")).getAttribute("aria-current")).isEqualTo("page");
+		assertThat(horizontalOverflow()).isEmpty();
+		screenshot("creator-390-hot.png");
+		Chromium.viewport(driver, 1366, 900, false);
+	}
+
+	/** Elements that stick out of the page to the right (not inside a box of their own that scrolls or clips). */
+	private static String horizontalOverflow() {
+		JavascriptExecutor js = driver;
+		long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+		long width = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
+		if (scroll <= width) {
+			return "";
+		}
+		Object wide = js.executeScript("var w = document.documentElement.clientWidth, out = [];"
+				+ "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+				+ " var clipped = false; for (var p = e.parentElement; p; p = p.parentElement) { var o = getComputedStyle(p).overflowX; if (o !== 'visible') { clipped = true; break; } }"
+				+ " if (!clipped && getComputedStyle(e).position !== 'fixed' && r.right > w + 1 && out.length < 8) { out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right)); } });"
+				+ "return out.join(' | ');");
+		return scroll + " > " + width + ": " + wide;
+	}
+
+	private static void screenshot(String name) throws IOException {
+		File shot = driver.getScreenshotAs(OutputType.FILE);
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private static void type(String name, String value) {
+		WebElement field = driver.findElement(By.name(name));
+		field.clear();
+		field.sendKeys(value);
+	}
+
+}
