@@ -42,10 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ArticlePageBrowserTests {
 
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
 	private static WebDriver driver;
 
 	@LocalServerPort

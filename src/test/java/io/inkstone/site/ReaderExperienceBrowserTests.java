@@ -11,6 +11,7 @@ import java.util.Map;
 import io.inkstone.discovery.HotList;
 import io.inkstone.importer.ArticleImporter;
 import io.inkstone.media.Media;
+import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
 
 import org.junit.jupiter.api.AfterAll;
@@ -44,10 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReaderExperienceBrowserTests {
 
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
 	private static ChromeDriver driver;
 
 	private static boolean seeded;
@@ -77,23 +74,7 @@ class ReaderExperienceBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() {
-		if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-			String reason = "Chromium or chromedriver missing (apt-get install chromium chromium-driver fonts-noto-cjk)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				throw new IllegalStateException(reason);
-			}
-			System.out.println("SKIPPED: " + reason);
-			Assumptions.abort(reason);
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--window-size=1366,900", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--no-first-run", "--lang=zh-CN");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		driver = new ChromeDriver(service, options);
+		driver = Chromium.start(1366, 900);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 	}
 
