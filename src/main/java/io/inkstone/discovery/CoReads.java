@@ -1,5 +1,7 @@
 package io.inkstone.discovery;
 
+import org.springframework.context.event.EventListener;
+import io.inkstone.engagement.ArticleEngaged;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -79,6 +81,13 @@ public class CoReads {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.events = events;
+	}
+
+	@EventListener
+	void on(ArticleEngaged engaged) {
+		if (engaged.isReadBy()) {
+			recordRead(engaged.readerKey(), engaged.articleId());
+		}
 	}
 
 	/** A counted read of {@code articleId} by {@code readerKey}. */

@@ -46,13 +46,15 @@ public class Engagement {
 	 * its hourly reads of this article.
 	 * @return true if the read counted
 	 */
-	public boolean recordRead(String readerKey, String clientAddress, boolean bot, long articleId, long channelId) {
+	public boolean recordRead(String readerKey, Long accountId, String clientAddress, boolean bot, long articleId,
+			long channelId) {
 		if (bot || behavesLikeABot(readerKey) || recentReads.asMap().putIfAbsent(readerKey + ':' + articleId, Boolean.TRUE) != null
 				|| !addressLimits.allows(Signal.READ, clientAddress, articleId)) {
 			return false;
 		}
 		counters.increment(articleId, Signal.READ);
-		events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.READ, System.currentTimeMillis()));
+		events.publishEvent(
+				new ArticleEngaged(articleId, channelId, Signal.READ, System.currentTimeMillis(), readerKey, accountId));
 		return true;
 	}
 

@@ -1,5 +1,9 @@
 package io.inkstone.feed;
 
+import io.inkstone.channels.Channels;
+import io.inkstone.articles.Articles;
+import org.springframework.context.event.EventListener;
+import io.inkstone.engagement.ArticleEngaged;
 import java.util.List;
 
 import io.inkstone.shared.NotFoundException;
@@ -16,7 +20,13 @@ public class Interests {
 
 	private final JdbcClient jdbc;
 
-	Interests(JdbcClient jdbc) {
+	private final Articles articles;
+
+	private final Channels channels;
+
+	Interests(JdbcClient jdbc, Articles articles, Channels channels) {
+		this.articles = articles;
+		this.channels = channels;
 		this.jdbc = jdbc;
 	}
 
@@ -42,6 +52,16 @@ public class Interests {
 			// off means no personal signal: what was learned is not kept for later either
 			jdbc.sql("DELETE FROM reader_interests WHERE account_id = :a").param("a", accountId).update();
 			jdbc.sql("UPDATE reader_settings SET last_read_id = NULL WHERE account_id = :a").param("a", accountId).update();
+		}
+	}
+
+	@EventListener
+	@Transactional
+	void on(ArticleEngaged engaged) {
+		if (engaged.isReadBy() && engaged.accountId() != null) {
+			articles.find(engaged.articleId())
+				.ifPresent(article -> recordRead(engaged.accountId(), article.id(),
+						channels.get(article.channelId()).name(), article.tagList()));
 		}
 	}
 

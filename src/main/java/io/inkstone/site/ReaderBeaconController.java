@@ -7,13 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import io.inkstone.articles.Article;
 import io.inkstone.articles.Articles;
-import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creators;
-import io.inkstone.discovery.CoReads;
 import io.inkstone.engagement.Comments;
 import io.inkstone.engagement.Counts;
 import io.inkstone.engagement.Engagement;
-import io.inkstone.feed.Interests;
 import io.inkstone.shared.ReaderKey;
 import io.inkstone.shared.SignedIn;
 
@@ -47,21 +44,11 @@ class ReaderBeaconController {
 
 	private final Creators creators;
 
-	private final Interests interests;
-
-	private final CoReads coReads;
-
-	private final Channels channels;
-
-	ReaderBeaconController(Articles articles, Engagement engagement, Comments comments, Creators creators,
-			Interests interests, CoReads coReads, Channels channels) {
-		this.channels = channels;
+	ReaderBeaconController(Articles articles, Engagement engagement, Comments comments, Creators creators) {
 		this.articles = articles;
 		this.engagement = engagement;
 		this.comments = comments;
 		this.creators = creators;
-		this.interests = interests;
-		this.coReads = coReads;
 	}
 
 	@PostMapping(value = "/articles/{id}/view", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -112,23 +99,16 @@ class ReaderBeaconController {
 			.body(Map.of("parameter", token.getParameterName(), "header", token.getHeaderName(), "token", token.getToken()));
 	}
 
-	/** Counts one read (once per reader and day, never for bots) and feeds interests and co-reads. */
+	/** Counts one read (once per reader and day, never for bots); listeners feed interests and co-reads. */
 	boolean count(Article article, String reader, HttpServletRequest request) {
 		if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
 			return false; // another site embedding the beacon (an <img> elsewhere) is not a reader of this page
 		}
-		boolean counted = engagement.recordRead(reader, request.getRemoteAddr(), ReaderKey.isBot(request), article.id(),
+		// one counted read is one event: the hot list, co-reads and interests listen to it
+		Long account = SignedIn.current().map(SignedIn::accountId).orElse(null);
+		return engagement.recordRead(reader, account, request.getRemoteAddr(), ReaderKey.isBot(request), article.id(),
 				article.channelId());
-		if (counted) {
-			SignedIn.current()
-				.ifPresent(me -> interests.recordRead(me.accountId(), article.id(), channelName(article), article.tagList()));
-			coReads.recordRead(reader, article.id());
-		}
-		return counted;
 	}
 
-	private String channelName(Article article) {
-		return channels.get(article.channelId()).name();
-	}
 
 }
