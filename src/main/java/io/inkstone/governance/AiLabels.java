@@ -1,5 +1,8 @@
 package io.inkstone.governance;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -27,8 +30,19 @@ public class AiLabels implements AiSuspicions {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Decisions of this node's machine review in the last minute. The review marks an article inside the publishing
+	 * transaction, before its findings commit, so a reload running meanwhile reads the table without them; reloads
+	 * re-apply these marks so they cannot undo a fresher decision.
+	 */
+	private final Map<Long, Mark> recentMarks = new ConcurrentHashMap<>();
+
+	private record Mark(boolean suspect, long at) {
+	}
+
 	/** The machine review on this node just decided: no need to wait for the next reload. */
 	void mark(long articleId, boolean suspect) {
+		recentMarks.put(articleId, new Mark(suspect, System.currentTimeMillis()));
 		Set<Long> next = new HashSet<>(suspected);
 		if (suspect ? next.add(articleId) : next.remove(articleId)) {
 			suspected = Set.copyOf(next);
@@ -58,10 +72,23 @@ public class AiLabels implements AiSuspicions {
 
 	@Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
 	void reload() {
-		suspected = Set.copyOf(new HashSet<>(jdbc.sql("SELECT DISTINCT article_id FROM review_findings WHERE kind = :kind")
+		Set<Long> next = new HashSet<>(jdbc.sql("SELECT DISTINCT article_id FROM review_findings WHERE kind = :kind")
 			.param("kind", ReviewPipeline.UNDECLARED_AI)
 			.query(Long.class)
-			.list()));
+			.list());
+		long cutoff = System.currentTimeMillis() - RECENT.toMillis();
+		recentMarks.values().removeIf(mark -> mark.at() < cutoff);
+		recentMarks.forEach((id, mark) -> {
+			if (mark.suspect()) {
+				next.add(id);
+			}
+			else {
+				next.remove(id);
+			}
+		});
+		suspected = Set.copyOf(next);
 	}
+
+	private static final Duration RECENT = Duration.ofMinutes(1);
 
 }
