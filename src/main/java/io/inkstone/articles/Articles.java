@@ -398,6 +398,12 @@ public class Articles {
 	@Transactional
 	public void update(long id, long creatorId, Draft draft, String correctionNote) {
 		Article article = ownedBy(id, creatorId);
+		// the editor and the API send the stored summary back when the creator leaves it alone: one that is just what
+		// the old body gave was derived, not typed, and is derived again from the new body (no stale public text)
+		if (draft.summary() != null && draft.summary().strip().equals(summaryOf(article.bodyMarkdown()).strip())) {
+			draft = new Draft(draft.title(), draft.bodyMarkdown(), draft.channelId(), draft.tags(), draft.original(),
+					draft.aigc(), draft.source(), null, draft.coverImage());
+		}
 		long now = System.currentTimeMillis();
 		if (article.articleStatus() == ArticleStatus.PUBLISHED) {
 			boolean changed = !article.title().equals(draft.title()) || !article.bodyMarkdown().equals(draft.bodyMarkdown());

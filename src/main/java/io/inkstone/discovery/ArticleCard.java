@@ -33,15 +33,28 @@ public record ArticleCard(ArticleSummary article, String creatorName, String cre
 		return pictures.isEmpty() ? null : pictures.get(0);
 	}
 
-	/** The image addresses a card of this article shows, in order (before their renditions are looked up). */
-	static List<String> pictureUrls(ArticleSummary a) {
-		if (a.bodyImages().size() >= 3) {
-			return a.bodyImages().subList(0, 3);
+	/**
+	 * The image addresses a card of this article shows, in order: of the body's images only the site's own uploads
+	 * ({@code own}), never a hot-linked picture elsewhere (it would track readers or break the card).
+	 */
+	static List<String> pictureUrls(ArticleSummary a, java.util.function.Predicate<String> own) {
+		List<String> body = a.bodyImages().stream().filter(own).toList();
+		if (body.size() >= 3) {
+			return body.subList(0, 3);
 		}
 		if (a.coverImage() != null && !a.coverImage().isBlank()) {
 			return List.of(a.coverImage());
 		}
-		return a.bodyImages().isEmpty() ? List.of() : List.of(a.bodyImages().get(0));
+		return body.isEmpty() ? List.of() : List.of(body.get(0));
+	}
+
+	/** Candidate addresses to look up: the cover and every body image. */
+	static List<String> candidateUrls(ArticleSummary a) {
+		List<String> all = new java.util.ArrayList<>(a.bodyImages());
+		if (a.coverImage() != null && !a.coverImage().isBlank()) {
+			all.add(a.coverImage());
+		}
+		return all;
 	}
 
 }

@@ -32,7 +32,7 @@ public class ArticleCards {
 		Map<String, io.inkstone.shared.Picture> known = knownPictures(summaries);
 		return summaries.stream().map(a -> {
 			Creator c = names.get(a.creatorId());
-			List<io.inkstone.shared.Picture> shown = ArticleCard.pictureUrls(a)
+			List<io.inkstone.shared.Picture> shown = ArticleCard.pictureUrls(a, known::containsKey)
 				.stream()
 				.map(url -> known.getOrDefault(url, io.inkstone.shared.Picture.of(url)))
 				.toList();
@@ -47,7 +47,7 @@ public class ArticleCards {
 		if (source == null) {
 			return Map.of();
 		}
-		java.util.Set<String> urls = summaries.stream().flatMap(a -> ArticleCard.pictureUrls(a).stream()).collect(Collectors.toSet());
+		java.util.Set<String> urls = summaries.stream().flatMap(a -> ArticleCard.candidateUrls(a).stream()).collect(Collectors.toSet());
 		return urls.isEmpty() ? Map.of() : source.pictures(urls);
 	}
 

@@ -35,6 +35,7 @@ import io.inkstone.articles.ArticleChangeCommitted;
 import io.inkstone.articles.ArticleStatus;
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
+import io.inkstone.articles.OwnImages;
 import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creator;
@@ -48,6 +49,7 @@ import io.inkstone.shared.PublicUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -106,13 +108,20 @@ class Feeds {
 
 	private final FeedProperties feeds;
 
+	private final ObjectProvider<OwnImages> ownImages;
+
+	/** WeChat's rule for link-card images, the share image's rule on the article page too. */
+	static final int SHARE_IMAGE_MIN = 300;
+
 	private final Cache<String, Rendered> cache = Caffeine.newBuilder()
 		.expireAfterWrite(TTL)
 		.maximumSize(2_000)
 		.build();
 
 	Feeds(Articles articles, Channels channels, Creators creators, AiLabels aiLabels, PublicUrl publicUrl,
-			MessageSource messages, InkstoneProperties properties, FeedProperties feeds) {
+			MessageSource messages, InkstoneProperties properties, FeedProperties feeds,
+			ObjectProvider<OwnImages> ownImages) {
+		this.ownImages = ownImages;
 		this.articles = articles;
 		this.channels = channels;
 		this.creators = creators;
@@ -282,12 +291,27 @@ class Feeds {
 		};
 	}
 
-	/** The cover, or else the first image of the body, as an absolute URL. */
+	/**
+	 * The cover, else the body's first image from this site's media library that is at least 300 px each way (the
+	 * article page's share image rule: a hot-linked image elsewhere is no picture a feed should make readers fetch),
+	 * as an absolute URL.
+	 */
 	Optional<String> coverOf(Article a) {
 		String cover = a.coverImage();
 		if (cover == null || cover.isBlank()) {
-			Element img = Jsoup.parseBodyFragment(a.bodyHtml()).selectFirst("img[src]");
-			cover = img == null ? null : img.attr("src");
+			cover = null;
+			OwnImages library = ownImages.getIfAvailable();
+			for (Element img : library == null ? List.<Element>of() : Jsoup.parseBodyFragment(a.bodyHtml()).select("img[src]")) {
+				String src = img.attr("src").strip();
+				if (!src.startsWith("/media/")) {
+					continue;
+				}
+				var own = library.byUrl(src);
+				if (own.isPresent() && own.get().width() >= SHARE_IMAGE_MIN && own.get().height() >= SHARE_IMAGE_MIN) {
+					cover = src;
+					break;
+				}
+			}
 		}
 		// an enclosure needs an absolute URL: a path on this site is made absolute, anything else (a bare relative
 		// "x" that survived sanitizing, a data: URI) is no picture a feed reader could fetch

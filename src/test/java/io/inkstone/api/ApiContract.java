@@ -848,6 +848,34 @@ abstract class ApiContract {
 	}
 
 	@Test
+	void aDerivedSummaryFollowsTheBodyOnEveryEditAndATypedOneIsKept() {
+		String handle = "sum" + (System.nanoTime() % 1_000_000);
+		Browser creator = creator(handle);
+		String token = token(creator, "摘要", "write");
+		HttpResponse<String> created = call("POST", "/api/v1/articles", token, article("摘要跟随正文"));
+		String id = json(created).get("id").asString();
+		assertThat(call("POST", "/api/v1/articles/" + id + "/publish", token, null).statusCode()).isEqualTo(200);
+		assertThat(json(browser().get("/api/v1/articles/" + id)).get("summary").asString()).contains("床前明月光");
+		// the API: a new body without a summary derives it again
+		HttpResponse<String> patched = call("PATCH", "/api/v1/articles/" + id, token, "{\"body\":\"秋风起兮白云飞。\"}");
+		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+		String summary = json(browser().get("/api/v1/articles/" + id)).get("summary").asString();
+		assertThat(summary).contains("秋风起兮").doesNotContain("床前明月光");
+		// the studio editor posts the shown (derived) summary back with a new body: derived again too
+		creator.page("/studio/articles/" + id);
+		HttpResponse<String> edited = creator.post("/studio/articles/" + id + "/update", Map.of("_csrf", creator.csrfToken(),
+				"title", "摘要跟随正文", "body", "草木黄落兮雁南归。", "channel", "tech", "original", "true", "aigc", "none",
+				"tags", "唐诗", "summary", summary));
+		assertThat(edited.statusCode()).as(edited.body()).isIn(200, 302, 303);
+		assertThat(json(browser().get("/api/v1/articles/" + id)).get("summary").asString()).contains("草木黄落")
+			.doesNotContain("秋风起兮");
+		// a typed summary stays through body edits
+		call("PATCH", "/api/v1/articles/" + id, token, "{\"summary\":\"我写的摘要\"}");
+		call("PATCH", "/api/v1/articles/" + id, token, "{\"body\":\"兰有秀兮菊有芳。\"}");
+		assertThat(json(browser().get("/api/v1/articles/" + id)).get("summary").asString()).isEqualTo("我写的摘要");
+	}
+
+	@Test
 	void controlCharactersAreRefusedByTheStudioAndTheApiAndNothingIsStored() {
 		String handle = "nul" + (System.nanoTime() % 1_000_000);
 		Browser creator = creator(handle);

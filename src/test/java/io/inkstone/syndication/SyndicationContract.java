@@ -665,6 +665,38 @@ abstract class SyndicationContract {
 	io.inkstone.media.Media media;
 
 	@Test
+	void hotLinkedAndSmallBodyImagesAreNeitherEnclosureNorCardPicture() throws Exception {
+		long creator = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", articleId("synd-cover"))
+			.query(Long.class).single();
+		String small = media.upload(creator, png(120, 120), "小").url();
+		String big = media.upload(creator, png(700, 400), "大").url();
+		String at = OffsetDateTime.now(ZoneOffset.UTC).minusHours(5).withNano(0).toString();
+		ObjectMapper json = new ObjectMapper();
+		String ext = json.writeValueAsString(Map.of("id", "synd-ext", "creator", "syndwriter", "channel", "synd-ext",
+				"title", "外链图", "published_at", at, "body_markdown", "正文。\n\n![t](http://127.0.0.1:18417/track.png)"));
+		String own = json.writeValueAsString(Map.of("id", "synd-own", "creator", "syndwriter", "channel", "synd-own",
+				"title", "自有图", "published_at", at, "body_markdown",
+				"![t](http://127.0.0.1:18417/track.png)\n\n![小](" + small + ")\n\n![大](" + big + ")"));
+		assertThat(importer.importLines(new ByteArrayInputStream((ext + "\n" + own + "\n").getBytes(StandardCharsets.UTF_8)), null)
+			.imported()).isEqualTo(2);
+		for (String id : List.of("synd-ext", "synd-own")) {
+			jdbc.sql("UPDATE articles SET cover_image = NULL WHERE id = :id").param("id", articleId(id)).update();
+		}
+		// only an external image: no enclosure, no card picture, the logo as share image
+		SyndEntry entry = entry(parse(browser().get("/channels/synd-ext/feed.xml").body()), BASE + "/articles/" + articleId("synd-ext"));
+		assertThat(entry.getEnclosures()).isEmpty();
+		assertThat(browser().get("/channels/synd-ext/feed.xml").body()).doesNotContain("media:content");
+		assertThat(browser().page("/channels/synd-ext").html().select("main img[src*=127.0.0.1]")).isEmpty();
+		assertThat(meta(browser().page("/articles/" + articleId("synd-ext")).html(), "og:image")).doesNotContain("127.0.0.1");
+		// an own image of at least 300 px: the enclosure; the small own one and the external one are skipped
+		SyndEntry ownEntry = entry(parse(browser().get("/channels/synd-own/feed.xml").body()), BASE + "/articles/" + articleId("synd-own"));
+		assertThat(ownEntry.getEnclosures()).singleElement().satisfies(e -> assertThat(e.getUrl()).isEqualTo(BASE + big));
+		var card = browser().page("/channels/synd-own").html();
+		assertThat(card.select("main img[src*=127.0.0.1]")).isEmpty();
+		assertThat(meta(browser().page("/articles/" + articleId("synd-own")).html(), "og:image")).isEqualTo(BASE + big);
+	}
+
+	@Test
 	void theShareImageIsTheFirstOwnBodyImageOfAtLeast300Pixels() throws Exception {
 		long creator = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", articleId("synd-cover"))
 			.query(Long.class).single();
