@@ -7,6 +7,13 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import io.inkstone.backup.BackupCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Inkstone (砚): a self-hostable self-media news platform.
@@ -29,10 +36,10 @@ public class InkstoneApplication {
 			System.exit(runExport(Arrays.copyOfRange(args, 1, args.length)));
 		}
 		if (args.length > 0 && "backup".equals(args[0])) {
-			System.exit(io.inkstone.backup.BackupCommand.backup(Arrays.copyOfRange(args, 1, args.length)));
+			System.exit(BackupCommand.backup(Arrays.copyOfRange(args, 1, args.length)));
 		}
 		if (args.length > 0 && "restore".equals(args[0])) {
-			System.exit(io.inkstone.backup.BackupCommand.restore(Arrays.copyOfRange(args, 1, args.length)));
+			System.exit(BackupCommand.restore(Arrays.copyOfRange(args, 1, args.length)));
 		}
 		if (args.length > 0 && "reindex".equals(args[0])) {
 			System.exit(runReindex(Arrays.copyOfRange(args, 1, args.length)));
@@ -86,7 +93,7 @@ public class InkstoneApplication {
 	/** The one-line usage error of these export arguments, or null. */
 	static String exportArgumentProblem(String... args) {
 		String format = null;
-		java.util.List<String> dirs = new java.util.ArrayList<>();
+		List<String> dirs = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].equals("--format")) {
 				format = i + 1 < args.length ? args[++i] : "";
@@ -105,26 +112,26 @@ public class InkstoneApplication {
 		if (dirs.size() != 1) {
 			return usage + " (give one directory; nothing exported)";
 		}
-		java.nio.file.Path dir;
+		Path dir;
 		try {
-			dir = java.nio.file.Path.of(dirs.get(0));
+			dir = Path.of(dirs.get(0));
 		}
-		catch (java.nio.file.InvalidPathException ex) {
+		catch (InvalidPathException ex) {
 			return "export: not a valid directory name: " + dirs.get(0);
 		}
-		if (java.nio.file.Files.exists(dir)) {
-			if (!java.nio.file.Files.isDirectory(dir)) {
+		if (Files.exists(dir)) {
+			if (!Files.isDirectory(dir)) {
 				return "export: not a directory: " + dir + " (nothing exported)";
 			}
-			try (var entries = java.nio.file.Files.list(dir)) {
+			try (var entries = Files.list(dir)) {
 				if (entries.findAny().isPresent()) {
 					return "export: " + dir + " is not empty (choose a new or empty directory; nothing exported)";
 				}
 			}
-			catch (java.io.IOException ex) {
+			catch (IOException ex) {
 				return "export: cannot read " + dir + " (" + ex.getMessage() + "; nothing exported)";
 			}
-			if (!java.nio.file.Files.isWritable(dir)) {
+			if (!Files.isWritable(dir)) {
 				return "export: cannot write to " + dir + " (permission denied; nothing exported)";
 			}
 		}
@@ -134,7 +141,7 @@ public class InkstoneApplication {
 	/** The one-line usage error of these import arguments, or null when every file argument is a readable file. */
 	static String importArgumentProblem(String... args) {
 		// file arguments: not options, and not the value of a WordPress option written apart (--uploads DIR)
-		java.util.List<String> files = new java.util.ArrayList<>();
+		List<String> files = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].equals("--uploads") || args[i].equals("--channel-map")) {
 				i++;
@@ -147,20 +154,20 @@ public class InkstoneApplication {
 			return "usage: java -jar inkstone.jar import FILE.jsonl[.gz] [FILE.jsonl …] (no file given)";
 		}
 		for (String file : files) {
-			java.nio.file.Path path;
+			Path path;
 			try {
-				path = java.nio.file.Path.of(file);
+				path = Path.of(file);
 			}
-			catch (java.nio.file.InvalidPathException ex) {
+			catch (InvalidPathException ex) {
 				return "import: not a valid file name: " + file;
 			}
-			if (!java.nio.file.Files.exists(path)) {
+			if (!Files.exists(path)) {
 				return "import: no such file: " + path + " (nothing imported)";
 			}
-			if (!java.nio.file.Files.isRegularFile(path)) {
+			if (!Files.isRegularFile(path)) {
 				return "import: not a regular file: " + path + " (nothing imported)";
 			}
-			if (!java.nio.file.Files.isReadable(path)) {
+			if (!Files.isReadable(path)) {
 				return "import: cannot read " + path + " (permission denied; nothing imported)";
 			}
 		}

@@ -12,6 +12,7 @@ import io.inkstone.web.AuthenticationRefresh;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.context.event.EventListener;
 
 /**
  * Re-reads the signed-in account's role (cached for a few seconds per account, so a busy session costs one
@@ -60,7 +61,7 @@ class AccountAuthenticationRefresh implements AuthenticationRefresh {
 	}
 
 	/** This node changed the account: forget it at once (other nodes' copies expire within seconds). */
-	@org.springframework.context.event.EventListener
+	@EventListener
 	void on(AccountRoleChanged changed) {
 		accounts.invalidate(changed.accountId());
 	}

@@ -26,6 +26,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.inkstone.rules.Rules;
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.NotFoundException;
+import jakarta.servlet.ServletException;
+import java.util.TreeMap;
 
 /** {@code /signup}, {@code /login} (the form; Spring Security handles the POST), {@code /setup}. */
 @Controller
@@ -39,7 +44,7 @@ class AccountController {
 
 	private final EmailVerification verification;
 
-	private final io.inkstone.rules.Rules rules;
+	private final Rules rules;
 
 	private final RateLimiter limits;
 
@@ -48,7 +53,7 @@ class AccountController {
 	/** Sign-up attempts per client address and hour: bounds account farming and probing which e-mails exist. */
 	private final int signupsPerAddressHour;
 
-	AccountController(Accounts accounts, EmailVerification verification, UiFactory ui, io.inkstone.rules.Rules rules,
+	AccountController(Accounts accounts, EmailVerification verification, UiFactory ui, Rules rules,
 			RateLimiter limits, WebSecurityProperties security,
 			SignUps signUps) {
 		this.signUps = signUps;
@@ -147,7 +152,7 @@ class AccountController {
 	@GetMapping("/account/verify")
 	String verify(@RequestParam(name = "token", defaultValue = "") String token, HttpServletResponse response) {
 		if (!verification.verify(token)) {
-			throw new io.inkstone.shared.BadRequestException("problem.accounts.theVerificationLinkIsNotValid");
+			throw new BadRequestException("problem.accounts.theVerificationLinkIsNotValid");
 		}
 		return "redirect:/account?verified";
 	}
@@ -155,7 +160,7 @@ class AccountController {
 	/** 注销: deletes the signed-in reader's account after the password check, then signs out. */
 	@PostMapping("/account/delete")
 	String delete(@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
-			HttpServletResponse response) throws jakarta.servlet.ServletException {
+			HttpServletResponse response) throws ServletException {
 		SignedIn me = SignedIn.current().orElseThrow();
 		if (!accounts.delete(me.accountId(), password)) {
 			return "redirect:/account?error";
@@ -171,7 +176,7 @@ class AccountController {
 	@GetMapping("/setup")
 	String setupForm(HttpServletRequest request, Model model) {
 		if (accounts.hasAdmin()) {
-			throw new io.inkstone.shared.NotFoundException("setup done");
+			throw new NotFoundException("setup done");
 		}
 		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "setup", "", "", Map.of(), false));
 		return "accounts/signup";
@@ -184,7 +189,7 @@ class AccountController {
 			HttpServletResponse response, Model model) {
 		synchronized (this) {
 			if (accounts.hasAdmin()) {
-				throw new io.inkstone.shared.NotFoundException("setup done");
+				throw new NotFoundException("setup done");
 			}
 			return create(email, password, displayName, Role.ADMIN, "setup", request, response, model);
 		}
@@ -192,7 +197,7 @@ class AccountController {
 
 	private String create(String email, String password, String displayName, Role role, String mode,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		Map<String, String> errors = new java.util.TreeMap<>(accounts.validate(email, password, displayName));
+		Map<String, String> errors = new TreeMap<>(accounts.validate(email, password, displayName));
 		Optional<SignedIn> created = Optional.empty();
 		if (errors.isEmpty()) {
 			created = accounts.signUp(email, password, displayName, role);
@@ -216,8 +221,8 @@ class AccountController {
 	/** Signs a new account in and records the rules its sign-up form accepted. */
 	private void welcome(SignedIn account, HttpServletRequest request, HttpServletResponse response) {
 		signIn(account, request, response);
-		rules.accept(account.accountId(), io.inkstone.rules.Rules.COMMUNITY); // the sign-up form says so
-		rules.accept(account.accountId(), io.inkstone.rules.Rules.PRIVACY);
+		rules.accept(account.accountId(), Rules.COMMUNITY); // the sign-up form says so
+		rules.accept(account.accountId(), Rules.PRIVACY);
 	}
 
 	/** Signs the new account in, with a fresh session id (no fixation). */

@@ -4,6 +4,10 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 @Repository
 class AccountRepository {
@@ -42,7 +46,7 @@ class AccountRepository {
 			.update() == 1;
 	}
 
-	java.util.List<Account> staff() {
+	List<Account> staff() {
 		return jdbc.sql("SELECT id, email, password_hash, display_name, role FROM accounts WHERE role IN ('ADMIN', 'REVIEWER')"
 				+ " ORDER BY role, id")
 			.query(Account.class)
@@ -53,8 +57,8 @@ class AccountRepository {
 		return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE role = 'ADMIN'").query(Long.class).single();
 	}
 
-	java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
-		java.util.Map<Long, String> names = new java.util.HashMap<>();
+	Map<Long, String> displayNames(Collection<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
 		if (!ids.isEmpty()) {
 			jdbc.sql("SELECT id, display_name FROM accounts WHERE id IN (:ids)")
 				.param("ids", ids)

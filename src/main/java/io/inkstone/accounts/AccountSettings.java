@@ -9,6 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.inkstone.shared.PublicUrl;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 
 /** The account owner's own settings: nickname, password (which ends the other sessions). */
 @Service
@@ -28,15 +32,15 @@ class AccountSettings {
 
 	private final Mailer mailer;
 
-	private final io.inkstone.shared.PublicUrl publicUrl;
+	private final PublicUrl publicUrl;
 
 	private final MailTexts mailTexts;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
 	AccountSettings(AccountRepository repository, PasswordEncoder passwords, AccountSessions sessions,
 			AccountAuthenticationRefresh refresh, JdbcClient jdbc, AuditLog audit, Mailer mailer,
-			io.inkstone.shared.PublicUrl publicUrl, MailTexts mailTexts, org.springframework.context.ApplicationEventPublisher events) {
+			PublicUrl publicUrl, MailTexts mailTexts, ApplicationEventPublisher events) {
 		this.mailer = mailer;
 		this.publicUrl = publicUrl;
 		this.mailTexts = mailTexts;
@@ -107,7 +111,7 @@ class AccountSettings {
 	EmailChange requestEmailChange(long accountId, String newEmail, String password) {
 		Map<String, String> errors = new TreeMap<>();
 		Account account = repository.findById(accountId).orElseThrow();
-		String email = newEmail == null ? "" : newEmail.strip().toLowerCase(java.util.Locale.ROOT);
+		String email = newEmail == null ? "" : newEmail.strip().toLowerCase(Locale.ROOT);
 		if (!Accounts.acceptableEmail(email)) {
 			errors.put("email", "accounts.error.email");
 		}
@@ -144,9 +148,9 @@ class AccountSettings {
 	}
 
 	/** The new address waiting behind a link of this account, if the token is valid. */
-	java.util.Optional<String> pendingEmail(long accountId, String token) {
+	Optional<String> pendingEmail(long accountId, String token) {
 		if (token == null || token.isEmpty() || token.length() > 100) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		return jdbc.sql("SELECT new_email FROM email_changes WHERE token_hash = :h AND account_id = :a AND used = FALSE"
 				+ " AND expires_at > :now")
@@ -157,7 +161,7 @@ class AccountSettings {
 	/** Applies a mailed change: the address is proven. False for a bad, used or expired link, or a taken address. */
 	@Transactional
 	boolean confirmEmailChange(long accountId, String token) {
-		java.util.Optional<String> email = pendingEmail(accountId, token);
+		Optional<String> email = pendingEmail(accountId, token);
 		if (email.isEmpty() || repository.findByEmail(email.get()).isPresent()) {
 			return false;
 		}

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.inkstone.shared.BadRequestException;
 
 /**
  * {@code /account/settings}: the owner's nickname, password and signed-in devices. Changing the password needs the
@@ -133,7 +134,7 @@ class AccountSettingsController {
 	String confirmEmailPage(@RequestParam(name = "token", defaultValue = "") String token, HttpServletRequest request,
 			Model model) {
 		String email = settings.pendingEmail(SignedIn.current().orElseThrow().accountId(), token)
-			.orElseThrow(() -> new io.inkstone.shared.BadRequestException("problem.accounts.theLinkIsNotValidOr"));
+			.orElseThrow(() -> new BadRequestException("problem.accounts.theLinkIsNotValidOr"));
 		model.addAttribute("page", new AccountPages.EmailConfirm(ui.of(request), List.of(), token, email));
 		return "accounts/email-confirm";
 	}
@@ -141,7 +142,7 @@ class AccountSettingsController {
 	@PostMapping("/account/email/confirm")
 	String confirmEmail(@RequestParam(name = "token", defaultValue = "") String token) {
 		if (!settings.confirmEmailChange(SignedIn.current().orElseThrow().accountId(), token)) {
-			throw new io.inkstone.shared.BadRequestException("problem.accounts.theLinkIsNotValidOr");
+			throw new BadRequestException("problem.accounts.theLinkIsNotValidOr");
 		}
 		return "redirect:/account/settings?emailChanged";
 	}

@@ -20,6 +20,13 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.inkstone.audit.AuditLog;
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 
 /** The accounts API: sign-up with validation, sign-in lookup, the admin bootstrap, role changes. */
 @Service
@@ -39,22 +46,22 @@ public class Accounts implements UserDetailsService {
 	static boolean acceptablePassword(String password) {
 		return password != null && password.length() >= MIN_PASSWORD
 				&& password.length() <= MAX_PASSWORD_BYTES // cheap bound before encoding
-				&& password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES
+				&& password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES
 				&& password.indexOf('\0') < 0;
 	}
 
 	private final AccountRepository repository;
 
-	private final io.inkstone.audit.AuditLog audit;
+	private final AuditLog audit;
 
 	private final PasswordEncoder passwords;
 
 	private final Environment environment;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
 	Accounts(AccountRepository repository, PasswordEncoder passwords, Environment environment,
-			org.springframework.context.ApplicationEventPublisher events, io.inkstone.audit.AuditLog audit) {
+			ApplicationEventPublisher events, AuditLog audit) {
 		this.audit = audit;
 		this.events = events;
 		this.repository = repository;
@@ -93,7 +100,7 @@ public class Accounts implements UserDetailsService {
 	}
 
 	/** Display names of these accounts (missing ids are absent). */
-	public java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
+	public Map<Long, String> displayNames(Collection<Long> ids) {
 		return repository.displayNames(ids);
 	}
 
@@ -147,7 +154,7 @@ public class Accounts implements UserDetailsService {
 	public boolean delete(long accountId, String password) {
 		Account account = repository.findById(accountId).orElseThrow();
 		if (!Role.READER.name().equals(account.role())) {
-			throw new io.inkstone.shared.BadRequestException("problem.accounts.creatorsAndStaffContactThePlatform");
+			throw new BadRequestException("problem.accounts.creatorsAndStaffContactThePlatform");
 		}
 		if (password == null || !passwords.matches(password, account.passwordHash())) {
 			return false;
@@ -158,7 +165,7 @@ public class Accounts implements UserDetailsService {
 	}
 
 	/** Admins and reviewers, for the staff page. */
-	public java.util.List<StaffMember> staff() {
+	public List<StaffMember> staff() {
 		return repository.staff().stream().map(a -> new StaffMember(a.id(), a.email(), a.displayName(), a.role())).toList();
 	}
 
@@ -168,10 +175,10 @@ public class Accounts implements UserDetailsService {
 	 */
 	@Transactional
 	public void appointReviewer(String email, String reason) {
-		Account account = repository.findByEmail(email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT))
-			.orElseThrow(() -> new io.inkstone.shared.BadRequestException("problem.accounts.noAccountWithThisEMail"));
+		Account account = repository.findByEmail(email == null ? "" : email.strip().toLowerCase(Locale.ROOT))
+			.orElseThrow(() -> new BadRequestException("problem.accounts.noAccountWithThisEMail"));
 		if (!Role.READER.name().equals(account.role())) {
-			throw new io.inkstone.shared.BadRequestException("problem.accounts.onlyReaderAccountsCanBecomeReviewers");
+			throw new BadRequestException("problem.accounts.onlyReaderAccountsCanBecomeReviewers");
 		}
 		requireReason(reason);
 		repository.setRole(account.id(), Role.REVIEWER);
@@ -183,7 +190,7 @@ public class Accounts implements UserDetailsService {
 	public void revokeReviewer(long accountId, String reason) {
 		Account account = repository.findById(accountId)
 			.filter(a -> Role.REVIEWER.name().equals(a.role()))
-			.orElseThrow(() -> new io.inkstone.shared.NotFoundException("no reviewer " + accountId));
+			.orElseThrow(() -> new NotFoundException("no reviewer " + accountId));
 		requireReason(reason);
 		repository.setRole(account.id(), Role.READER);
 		events.publishEvent(new AccountRoleChanged(account.id(), Role.READER.name()));
@@ -192,7 +199,7 @@ public class Accounts implements UserDetailsService {
 
 	private static void requireReason(String reason) {
 		if (reason == null || reason.isBlank() || reason.length() > 500) {
-			throw new io.inkstone.shared.BadRequestException("problem.accounts.aReasonIsRequired");
+			throw new BadRequestException("problem.accounts.aReasonIsRequired");
 		}
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Arrays;
 
 /**
  * Which kinds of notice an account also wants by mail (table {@code mail_preferences}; a kind without a row has its
@@ -121,7 +122,7 @@ public class MailPreferences {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secrets.get("mail-unsubscribe"), "HmacSHA256"));
-			return java.util.Arrays.copyOf(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)), 18);
+			return Arrays.copyOf(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)), 18);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

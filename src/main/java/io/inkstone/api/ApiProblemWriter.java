@@ -10,6 +10,7 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import java.net.URI;
 
 /** Writes an RFC 9457 problem from inside the security chain, where no controller advice runs. */
 @Component
@@ -26,7 +27,7 @@ class ApiProblemWriter {
 	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+		problem.setInstance(URI.create(request.getRequestURI()));
 		if (status == HttpStatus.UNAUTHORIZED) {
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"inkstone\"");
 		}

@@ -32,6 +32,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.util.DisconnectedClientHelper;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Failures of the API's controllers as RFC 9457 problems ({@code application/problem+json}), ahead of the site's
@@ -97,8 +100,8 @@ class ApiProblems {
 	}
 
 	@ExceptionHandler({ MissingServletRequestParameterException.class,
-			org.springframework.http.converter.HttpMessageNotReadableException.class,
-			org.springframework.web.multipart.MultipartException.class })
+			HttpMessageNotReadableException.class,
+			MultipartException.class })
 	ResponseEntity<ProblemDetail> unreadable(Exception ex, HttpServletRequest request) {
 		if (ex instanceof MaxUploadSizeExceededException) {
 			return respond(problem(request, HttpStatus.CONTENT_TOO_LARGE, "The upload is too large"));
@@ -108,7 +111,7 @@ class ApiProblems {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
-		boolean path = ex.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+		boolean path = ex.getParameter().hasParameterAnnotation(PathVariable.class);
 		return respond(path ? problem(request, HttpStatus.NOT_FOUND, "Not found")
 				: problem(request, HttpStatus.BAD_REQUEST, "Invalid value for " + ex.getName()));
 	}

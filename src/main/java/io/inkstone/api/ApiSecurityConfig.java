@@ -22,6 +22,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The security chain of {@code /api/**}, ahead of the site's chain (which then never sees these paths).
@@ -80,7 +81,7 @@ class ApiSecurityConfig {
 				.authenticationEntryPoint((request, response, ex) -> problems.write(request, response, HttpStatus.UNAUTHORIZED,
 						"Authentication required: Authorization: Bearer <token>"))
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-						ex instanceof org.springframework.security.web.csrf.CsrfException
+						ex instanceof CsrfException
 								? "CSRF token missing or invalid (send the XSRF-TOKEN cookie's value as X-XSRF-TOKEN)"
 								: "Forbidden")))
 			.headers(h -> h.cacheControl(cache -> cache.disable()) // controllers decide (ETags on public reads)

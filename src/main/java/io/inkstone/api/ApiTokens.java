@@ -20,6 +20,7 @@ import io.inkstone.shared.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.time.Duration;
 
 /**
  * Personal access tokens: created with 256 random bits, shown once, stored as a SHA-256 hash (a fast hash is
@@ -47,7 +48,7 @@ public class ApiTokens {
 
 	/** Looked-up tokens by hash, briefly: a script's burst of calls costs one query, a revocation shows within seconds. */
 	private final Cache<String, Optional<ApiToken>> byHash = Caffeine.newBuilder()
-		.expireAfterWrite(java.time.Duration.ofSeconds(5))
+		.expireAfterWrite(Duration.ofSeconds(5))
 		.maximumSize(10_000)
 		.build();
 

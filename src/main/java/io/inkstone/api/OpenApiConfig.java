@@ -20,6 +20,8 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.inkstone.shared.PublicUrl;
+import io.swagger.v3.oas.models.servers.Server;
 
 /** The OpenAPI description's header and the bearer security scheme (springdoc generates the rest from the code). */
 @Configuration(proxyBeanMethods = false)
@@ -30,8 +32,8 @@ class OpenApiConfig {
 	 * base is read per request because the port is only known once the server has started.
 	 */
 	@Bean
-	OpenApiCustomizer inkstoneServer(io.inkstone.shared.PublicUrl publicUrl) {
-		return api -> api.setServers(java.util.List.of(new io.swagger.v3.oas.models.servers.Server().url(publicUrl.base())
+	OpenApiCustomizer inkstoneServer(PublicUrl publicUrl) {
+		return api -> api.setServers(List.of(new Server().url(publicUrl.base())
 			.description("this site")));
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.inkstone.channels.Channel;
 import io.inkstone.web.Ui;
+import java.util.Map;
 
 /** Page models of {@code /studio/tokens} and {@code /studio/webhooks}. */
 public final class TokenPages {
@@ -24,7 +25,7 @@ public final class TokenPages {
 	 * @param errors field → message key
 	 * @param log the chosen hook's latest deliveries (empty when none is chosen)
 	 */
-	public record Hooks(Ui ui, List<Channel> nav, List<Webhook> hooks, Webhook created, java.util.Map<String, String> errors,
+	public record Hooks(Ui ui, List<Channel> nav, List<Webhook> hooks, Webhook created, Map<String, String> errors,
 			String url, boolean admin, boolean creator, Webhook shown, List<WebhookDelivery> log) {
 
 		public String error(String field) {

@@ -1,6 +1,7 @@
 package io.inkstone.api;
 
 import java.util.Set;
+import java.util.List;
 
 /**
  * A registered endpoint. {@code creatorId} null: a site-wide hook of an admin (every article); otherwise the
@@ -18,7 +19,7 @@ public record Webhook(long id, long accountId, Long creatorId, String url, Strin
 	/** A comment (or reply) on an article of the hook's creator, or on any article for a site-wide hook. */
 	public static final String COMMENT_CREATED = "comment.created";
 
-	public static final java.util.List<String> EVENTS = java.util.List.of(PUBLISHED, UPDATED, UNPUBLISHED, COMMENT_CREATED);
+	public static final List<String> EVENTS = List.of(PUBLISHED, UPDATED, UNPUBLISHED, COMMENT_CREATED);
 
 	public boolean siteWide() {
 		return creatorId == null;

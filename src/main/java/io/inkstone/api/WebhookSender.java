@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 
 /**
  * Sends queued webhook deliveries, outside any transaction, signed per the Standard Webhooks scheme: headers
@@ -96,7 +98,7 @@ class WebhookSender {
 			}
 			error = "HTTP " + status;
 		}
-		catch (java.io.IOException | IllegalArgumentException ex) {
+		catch (IOException | IllegalArgumentException ex) {
 			error = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
 		}
 		catch (InterruptedException ex) {
@@ -127,7 +129,7 @@ class WebhookSender {
 			byte[] signed = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
 			return "v1," + Base64.getEncoder().encodeToString(signed);
 		}
-		catch (java.security.GeneralSecurityException ex) {
+		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import io.inkstone.shared.PublicAddresses;
 
 /**
  * Which URLs a webhook may call: http(s) with a host, and — unless private targets are allowed — a host whose
@@ -47,7 +48,7 @@ final class WebhookTargets {
 	}
 
 	static boolean isPublic(InetAddress address) {
-		return io.inkstone.shared.PublicAddresses.isPublic(address);
+		return PublicAddresses.isPublic(address);
 	}
 
 }

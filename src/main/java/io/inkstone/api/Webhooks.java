@@ -14,6 +14,9 @@ import io.inkstone.shared.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.time.Instant;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Registering, listing and removing webhooks, and their delivery log. */
 @Service
@@ -42,7 +45,7 @@ public class Webhooks {
 	@Transactional
 	public Webhook register(long accountId, Long creatorId, String url, List<String> events) {
 		String trimmed = url == null ? "" : url.strip();
-		Map<String, String> errors = new java.util.TreeMap<>();
+		Map<String, String> errors = new TreeMap<>();
 		String refusal = WebhookTargets.refusal(trimmed, properties.allowPrivateTargets());
 		if (refusal != null) {
 			errors.put("url", refusal);
@@ -68,7 +71,7 @@ public class Webhooks {
 		byte[] key = new byte[32];
 		RANDOM.nextBytes(key);
 		Webhook hook = new Webhook(Ids.next(), accountId, creatorId, trimmed,
-				"whsec_" + Base64.getEncoder().encodeToString(key), new java.util.TreeSet<>(chosen), clock.millis());
+				"whsec_" + Base64.getEncoder().encodeToString(key), new TreeSet<>(chosen), clock.millis());
 		repository.insert(hook);
 		return hook;
 	}
@@ -98,7 +101,7 @@ public class Webhooks {
 			.orElseThrow(() -> new NotFoundException("no such webhook"));
 		long now = clock.millis();
 		repository.enqueue(Ids.next(), hook.id(), "ping",
-				"{\"type\":\"ping\",\"timestamp\":\"" + java.time.Instant.ofEpochMilli(now) + "\",\"data\":{}}", now);
+				"{\"type\":\"ping\",\"timestamp\":\"" + Instant.ofEpochMilli(now) + "\",\"data\":{}}", now);
 	}
 
 }

@@ -17,6 +17,9 @@ import io.inkstone.shared.Ids;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 @Repository
 class ArticleRepository {
@@ -27,13 +30,13 @@ class ArticleRepository {
 	private static final String SUMMARY = SUMMARY_COLUMNS + ", body_html";
 
 	/** A listing row: the body is read only for its first images (picture cards), never kept. */
-	private static final org.springframework.jdbc.core.RowMapper<ArticleSummary> SUMMARY_ROW = (rs, n) -> new ArticleSummary(
+	private static final RowMapper<ArticleSummary> SUMMARY_ROW = (rs, n) -> new ArticleSummary(
 			rs.getLong("id"), rs.getString("title"), rs.getString("summary"), rs.getLong("creator_id"),
 			rs.getLong("channel_id"), rs.getLong("published_at"), rs.getBoolean("original"), rs.getString("aigc"),
 			rs.getString("cover_image"), ArticleSummary.imagesOf(rs.getString("body_html")));
 
 	/** The same without the body (the tag scan reads many rows it throws away). */
-	private static final org.springframework.jdbc.core.RowMapper<ArticleSummary> SUMMARY_ROW_NO_BODY = (rs, n) -> new ArticleSummary(
+	private static final RowMapper<ArticleSummary> SUMMARY_ROW_NO_BODY = (rs, n) -> new ArticleSummary(
 			rs.getLong("id"), rs.getString("title"), rs.getString("summary"), rs.getLong("creator_id"),
 			rs.getLong("channel_id"), rs.getLong("published_at"), rs.getBoolean("original"), rs.getString("aigc"),
 			rs.getString("cover_image"));
@@ -172,10 +175,10 @@ class ArticleRepository {
 		if (!column.equals("creator_id") && !column.equals("channel_id")) {
 			throw new IllegalArgumentException(column);
 		}
-		Map<Long, Long> newest = new java.util.LinkedHashMap<>();
+		Map<Long, Long> newest = new LinkedHashMap<>();
 		jdbc.sql("SELECT " + column + " AS owner, MAX(published_at) AS newest FROM articles WHERE status = 'published'"
 				+ " GROUP BY " + column + " ORDER BY " + column)
-			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> newest.put(rs.getLong("owner"),
+			.query((RowCallbackHandler) rs -> newest.put(rs.getLong("owner"),
 					rs.getLong("newest")));
 		return newest;
 	}
@@ -222,7 +225,7 @@ class ArticleRepository {
 	record HeatRow(ArticleSummary summary, long heat) {
 	}
 
-	List<ArticleSummary> latestByCreators(java.util.Collection<Long> creatorIds, Cursor after, int limit) {
+	List<ArticleSummary> latestByCreators(Collection<Long> creatorIds, Cursor after, int limit) {
 		if (creatorIds.isEmpty()) {
 			return List.of();
 		}
@@ -302,11 +305,11 @@ class ArticleRepository {
 			.param("published", a.publishedAt())
 			.param("modified", a.modifiedAt())
 			.param("seq", written(id))
-			.param("publishAt", a.publishAt(), java.sql.Types.BIGINT)
+			.param("publishAt", a.publishAt(), Types.BIGINT)
 			.update() == 1;
 	}
 
-	java.util.Optional<Long> idOfImport(String importKey) {
+	Optional<Long> idOfImport(String importKey) {
 		return jdbc.sql("SELECT id FROM articles WHERE import_key = :key").param("key", importKey).query(Long.class).optional();
 	}
 
@@ -348,7 +351,7 @@ class ArticleRepository {
 
 	/** The editor-owned columns, shared by draft creation and edits (a new change_seq each time). */
 	private Map<String, Object> contentParams(long id, Draft d, String html, String summary, long now) {
-		Map<String, Object> params = new java.util.HashMap<>();
+		Map<String, Object> params = new HashMap<>();
 		params.put("id", id);
 		params.put("channel", d.channelId());
 		params.put("title", d.title());
@@ -495,7 +498,7 @@ class ArticleRepository {
 			.list();
 	}
 
-	List<ChangedArticle> changedByIds(java.util.Collection<Long> ids) {
+	List<ChangedArticle> changedByIds(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}

@@ -31,6 +31,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** The article API: reads for pages and other modules, imports, takedowns. */
 @Service
@@ -58,18 +69,18 @@ public class Articles {
 	private final Cache<Long, List<ArticleSummary>> recentByCreator = Caffeine.newBuilder().maximumSize(20_000).build();
 
 	private final Cache<Long, Boolean> channelsWithContent = Caffeine.newBuilder()
-		.expireAfterWrite(java.time.Duration.ofSeconds(30))
+		.expireAfterWrite(Duration.ofSeconds(30))
 		.build();
 
 	/** Whether a creator may publish now (implemented by governance: restrictions, review). */
-	private final org.springframework.beans.factory.ObjectProvider<PublishingGate> gate;
+	private final ObjectProvider<PublishingGate> gate;
 
 	/** The media library's images, for bodies (implemented by media). */
-	private final org.springframework.beans.factory.ObjectProvider<OwnImages> images;
+	private final ObjectProvider<OwnImages> images;
 
 	Articles(ArticleRepository repository, ApplicationEventPublisher events,
-			org.springframework.beans.factory.ObjectProvider<PublishingGate> gate,
-			org.springframework.beans.factory.ObjectProvider<OwnImages> images) {
+			ObjectProvider<PublishingGate> gate,
+			ObjectProvider<OwnImages> images) {
 		this.images = images;
 		this.gate = gate;
 		this.repository = repository;
@@ -104,7 +115,7 @@ public class Articles {
 
 	/** Published summaries for the ids, in the order given; unknown or non-public ids are dropped. */
 	public List<ArticleSummary> summaries(Collection<Long> ids) {
-		Map<Long, ArticleSummary> found = new java.util.HashMap<>(summaries.getAllPresent(ids));
+		Map<Long, ArticleSummary> found = new HashMap<>(summaries.getAllPresent(ids));
 		Set<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).collect(Collectors.toSet());
 		if (!missing.isEmpty()) {
 			for (ArticleSummary s : repository.findPublishedSummaries(missing)) {
@@ -164,7 +175,7 @@ public class Articles {
 	 */
 	public Slice<ArticleSummary> latestWithTag(String tag, Cursor after, int size) {
 		String wanted = tag.strip();
-		List<ArticleSummary> found = new java.util.ArrayList<>();
+		List<ArticleSummary> found = new ArrayList<>();
 		Cursor cursor = after;
 		int batch = Math.max(50, (size + 1) * 4);
 		while (found.size() <= size) {
@@ -196,10 +207,10 @@ public class Articles {
 	}
 
 	/** Public articles per calendar month (UTC), oldest month first: how many, and the latest content change. */
-	public java.util.SortedMap<java.time.YearMonth, MonthStats> publishedPerMonth() {
-		java.util.TreeMap<java.time.YearMonth, MonthStats> months = new java.util.TreeMap<>();
+	public SortedMap<YearMonth, MonthStats> publishedPerMonth() {
+		TreeMap<YearMonth, MonthStats> months = new TreeMap<>();
 		for (long[] row : repository.publishedTimes()) {
-			months.merge(java.time.YearMonth.from(java.time.Instant.ofEpochMilli(row[0]).atZone(java.time.ZoneOffset.UTC)),
+			months.merge(YearMonth.from(Instant.ofEpochMilli(row[0]).atZone(ZoneOffset.UTC)),
 					new MonthStats(1, Math.max(row[0], row[1])),
 					(a, b) -> new MonthStats(a.count() + b.count(), Math.max(a.lastModified(), b.lastModified())));
 		}
@@ -211,9 +222,9 @@ public class Articles {
 	}
 
 	/** Public articles published in the month (UTC), oldest first, {@code limit} from {@code offset}. */
-	public List<SitemapEntry> sitemapEntries(java.time.YearMonth month, int offset, int limit) {
-		long from = month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
-		long to = month.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+	public List<SitemapEntry> sitemapEntries(YearMonth month, int offset, int limit) {
+		long from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+		long to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
 		return repository.sitemapEntries(from, to, offset, limit);
 	}
 
@@ -258,7 +269,7 @@ public class Articles {
 
 	/** Which of the given channels have at least one public article (cached briefly). */
 	public Set<Long> channelsWithContent(Collection<Long> channelIds) {
-		Set<Long> result = new java.util.HashSet<>();
+		Set<Long> result = new HashSet<>();
 		for (Long channelId : channelIds) {
 			if (channelsWithContent.get(channelId, repository::hasPublishedInChannel)) {
 				result.add(channelId);
@@ -325,20 +336,20 @@ public class Articles {
 	 * the caller's transaction, so an importer can store an article and what belongs to it all or nothing.
 	 */
 	@Transactional
-	public java.util.Optional<Long> importArticle(ImportedArticle article) {
+	public Optional<Long> importArticle(ImportedArticle article) {
 		String html = renderBody(article.bodyMarkdown());
 		String summary = article.summary() != null && !article.summary().isBlank()
 				? MarkdownRenderer.summarize(article.summary(), 120) : summaryOf(article.bodyMarkdown());
 		long id = Ids.next();
 		if (!repository.insertImported(id, article, html, summary)) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
-		return java.util.Optional.of(id);
+		return Optional.of(id);
 	}
 
 	/** The id of the article imported under {@code importKey}, if any. */
-	public java.util.Optional<Long> idOfImport(String importKey) {
+	public Optional<Long> idOfImport(String importKey) {
 		return repository.idOfImport(importKey);
 	}
 
@@ -353,13 +364,13 @@ public class Articles {
 	 */
 	public List<StudioRow> studioList(long creatorId) {
 		return repository.studioList(creatorId,
-				System.currentTimeMillis() - java.time.Duration.ofDays(StudioRow.TRASH_DAYS).toMillis());
+				System.currentTimeMillis() - Duration.ofDays(StudioRow.TRASH_DAYS).toMillis());
 	}
 
 	/** The creator takes back an article they deleted within 30 days: it returns as a draft. 404 otherwise. */
 	@Transactional
 	public LifecycleOutcome restoreOwn(long id, long creatorId) {
-		long since = System.currentTimeMillis() - java.time.Duration.ofDays(StudioRow.TRASH_DAYS).toMillis();
+		long since = System.currentTimeMillis() - Duration.ofDays(StudioRow.TRASH_DAYS).toMillis();
 		return settle(() -> {
 			Article article = own(id, creatorId);
 			if (article.status() == ArticleStatus.DELETED && article.updatedAt() < since) {
@@ -622,7 +633,7 @@ public class Articles {
 	}
 
 	/** Inline images ({@code ![alt](url)}): a summary is running text, so they are left out (not "alt (url)"). */
-	private static final java.util.regex.Pattern INLINE_IMAGE = java.util.regex.Pattern.compile("!\\[[^\\]\\n]*\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)");
+	private static final Pattern INLINE_IMAGE = Pattern.compile("!\\[[^\\]\\n]*\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)");
 
 	static String summaryOf(String markdown) {
 		return MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(INLINE_IMAGE.matcher(markdown).replaceAll("")), 120);
@@ -649,7 +660,7 @@ public class Articles {
 	}
 
 	/** Any article by id whatever its status (moderation needs to see what was reported). */
-	public java.util.Optional<Article> find(long id) {
+	public Optional<Article> find(long id) {
 		return repository.findById(id);
 	}
 

@@ -1,5 +1,7 @@
 package io.inkstone.articles;
 
+import java.time.Duration;
+
 /**
  * A line of the creator's article list in the studio; {@code publishAt} is set on scheduled drafts,
  * {@code removalReason} on articles the platform took down.
@@ -24,7 +26,7 @@ public record StudioRow(long id, String title, ArticleStatus status, long publis
 
 	/** Until when a deleted article can be restored by its creator (deletion time + 30 days). */
 	public long restorableUntil() {
-		return updatedAt + java.time.Duration.ofDays(TRASH_DAYS).toMillis();
+		return updatedAt + Duration.ofDays(TRASH_DAYS).toMillis();
 	}
 
 	/** How late a scheduled draft may be before the studio tells its creator (the publisher runs every 10 s). */

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.inkstone.shared.Csv;
+import io.inkstone.shared.DayRange;
 
 /** {@code /admin/audit}: admins read the audit log (newest first) and export any period as CSV. Read-only. */
 @Controller
@@ -46,7 +48,7 @@ class AdminAuditController {
 	@GetMapping(value = "/admin/audit.csv", produces = "text/csv")
 	ResponseEntity<byte[]> csv(@RequestParam(name = "from", required = false) String from,
 			@RequestParam(name = "to", required = false) String to) {
-		io.inkstone.shared.DayRange period = io.inkstone.shared.DayRange.parse(from, to);
+		DayRange period = DayRange.parse(from, to);
 		LocalDate first = period.first();
 		LocalDate last = period.last();
 		long start = period.startMillis();
@@ -65,7 +67,7 @@ class AdminAuditController {
 	}
 
 	static String csv(String value) {
-		return io.inkstone.shared.Csv.field(value);
+		return Csv.field(value);
 	}
 
 

@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import java.io.UncheckedIOException;
 
 /**
  * {@code /admin/backups} (admins): the newest backups in {@code inkstone.backup.dir} with their time, size, counts and
@@ -52,7 +53,7 @@ class AdminBackupsController {
 		try {
 			rows = backups.list(30).stream().map(b -> row(ui, b)).toList();
 		}
-		catch (IOException | java.io.UncheckedIOException ex) {
+		catch (IOException | UncheckedIOException ex) {
 			// an unreadable backup directory is said on the page, not answered with a 500
 			error = ui.t("backup.cli.failed", String.valueOf(ex.getMessage()));
 		}

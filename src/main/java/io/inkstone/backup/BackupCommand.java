@@ -22,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import java.util.Arrays;
 
 /**
  * {@code java -jar inkstone.jar backup [DIR]} and {@code restore DIR [--force]}. They read the same configuration as
@@ -82,7 +83,7 @@ public final class BackupCommand {
 		app.setBannerMode(Banner.Mode.OFF);
 		app.setLogStartupInfo(false);
 		app.setAdditionalProfiles("backup");
-		String[] springArgs = java.util.Arrays.stream(args).filter(a -> a.startsWith("--") && !a.equals("--force"))
+		String[] springArgs = Arrays.stream(args).filter(a -> a.startsWith("--") && !a.equals("--force"))
 			.toArray(String[]::new);
 		try (ConfigurableApplicationContext context = app.run(springArgs)) {
 			InkstoneProperties properties = context.getBean(InkstoneProperties.class);

@@ -11,6 +11,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 
 /** Copying with a checksum, hashing, and the directory walks backup and restore share. */
 final class BackupFiles {
@@ -40,7 +44,7 @@ final class BackupFiles {
 		Files.createDirectories(to.getParent());
 		MessageDigest digest = sha256();
 		try (InputStream in = new DigestInputStream(Files.newInputStream(from), digest);
-				OutputStream out = Files.newOutputStream(to, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+				OutputStream out = Files.newOutputStream(to, StandardOpenOption.CREATE_NEW)) {
 			in.transferTo(out);
 		}
 		return HexFormat.of().formatHex(digest.digest());
@@ -53,7 +57,7 @@ final class BackupFiles {
 		}
 		try (Stream<Path> walk = Files.walk(root)) {
 			return walk.filter(Files::isRegularFile)
-				.map(p -> root.relativize(p).toString().replace(java.io.File.separatorChar, '/'))
+				.map(p -> root.relativize(p).toString().replace(File.separatorChar, '/'))
 				.sorted()
 				.toList();
 		}
@@ -67,7 +71,7 @@ final class BackupFiles {
 		try (Stream<Path> walk = Files.walk(dir)) {
 			return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
 		}
-		catch (IOException | java.io.UncheckedIOException ex) {
+		catch (IOException | UncheckedIOException ex) {
 			return 0;
 		}
 	}
@@ -77,7 +81,7 @@ final class BackupFiles {
 			return;
 		}
 		try (Stream<Path> walk = Files.walk(root)) {
-			for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
 				Files.deleteIfExists(p);
 			}
 		}

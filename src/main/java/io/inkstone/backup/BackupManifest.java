@@ -11,6 +11,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import java.nio.file.StandardCopyOption;
 
 /**
  * {@code manifest.json}, written last into a backup: when and by which version it was made, the database it holds
@@ -55,7 +56,7 @@ record BackupManifest(int format, String createdAt, String finishedAt, String ap
 	void write(Path backup) throws IOException {
 		Path temp = backup.resolve(FILE + ".tmp");
 		Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
-		Files.move(temp, backup.resolve(FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		Files.move(temp, backup.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	/** The manifest of this backup, or null when it has none; a manifest that does not parse is an error. */

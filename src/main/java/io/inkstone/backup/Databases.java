@@ -20,6 +20,9 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import io.inkstone.shared.InkstoneProperties;
+import java.io.File;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 
 /**
  * The database side of backup and restore, on its own JDBC connection (the server's pool is not needed, so the
@@ -226,7 +229,7 @@ final class Databases {
 				kept.add(pair);
 			}
 			else if (key.equalsIgnoreCase("currentSchema")) {
-				kept.add("options=" + java.net.URLEncoder.encode("-csearch_path=" + java.net.URLDecoder.decode(
+				kept.add("options=" + URLEncoder.encode("-csearch_path=" + URLDecoder.decode(
 						pair.substring(eq + 1), StandardCharsets.UTF_8), StandardCharsets.UTF_8).replace("+", "%20"));
 			}
 		}
@@ -248,7 +251,7 @@ final class Databases {
 		}
 		String path = System.getenv("PATH");
 		if (path != null) {
-			for (String dir : path.split(java.io.File.pathSeparator)) {
+			for (String dir : path.split(File.pathSeparator)) {
 				if (!dir.isBlank()) {
 					candidates.add(Path.of(dir, name));
 				}

@@ -17,6 +17,7 @@ import io.inkstone.shared.NotFoundException;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import java.time.Duration;
 
 /** The channel API: lookup (cached, channels change rarely) and creation for imports. */
 @Service
@@ -34,7 +35,7 @@ public class Channels {
 		this.repository = repository;
 		this.config = properties.channels();
 		// Channels change rarely, but another process or node may add one: a miss reloads (see find/get).
-		this.all = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(java.time.Duration.ofMinutes(1))
+		this.all = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(Duration.ofMinutes(1))
 			.build(key -> repository.findAll());
 	}
 

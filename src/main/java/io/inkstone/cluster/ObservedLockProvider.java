@@ -18,6 +18,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.jdbc.UncategorizedSQLException;
 
 /**
  * ShedLock's lock provider, watched: a lock that cannot be taken because of an error is recorded per lock name so
@@ -73,7 +74,7 @@ class ObservedLockProvider implements LockProvider {
 			List<Seen> seen = SEEN.get();
 			if (seen != null) {
 				seen.add(new Seen(sql, translated != null ? translated
-						: new org.springframework.jdbc.UncategorizedSQLException(task, sql, ex)));
+						: new UncategorizedSQLException(task, sql, ex)));
 			}
 			return translated;
 		};

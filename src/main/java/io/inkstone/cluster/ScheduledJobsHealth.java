@@ -18,6 +18,10 @@ import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.scheduling.config.Task;
 import org.springframework.scheduling.config.TaskExecutionOutcome;
 import org.springframework.stereotype.Component;
+import java.lang.reflect.Method;
+import java.util.concurrent.ConcurrentHashMap;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.util.ClassUtils;
 
 /**
  * Makes a failing background job visible: {@code /actuator/health} turns DOWN (component {@code jobs})
@@ -73,7 +77,7 @@ class ScheduledJobsHealth implements HealthIndicator {
 		return provider == null ? new TreeMap<>() : new TreeMap<>(provider.failures());
 	}
 
-	private final Map<String, String> lockNames = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, String> lockNames = new ConcurrentHashMap<>();
 
 	/** The {@code @SchedulerLock} name of the job's method ("" for a job without a lock). */
 	String lockName(Task task) {
@@ -83,10 +87,10 @@ class ScheduledJobsHealth implements HealthIndicator {
 				return "";
 			}
 			try {
-				Class<?> type = org.springframework.util.ClassUtils.forName(full.substring(0, method), getClass().getClassLoader());
-				for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
-					net.javacrumbs.shedlock.spring.annotation.SchedulerLock lock = m
-						.getAnnotation(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class);
+				Class<?> type = ClassUtils.forName(full.substring(0, method), getClass().getClassLoader());
+				for (Method m : type.getDeclaredMethods()) {
+					SchedulerLock lock = m
+						.getAnnotation(SchedulerLock.class);
 					if (m.getName().equals(full.substring(method + 1)) && lock != null) {
 						return lock.name();
 					}

@@ -15,6 +15,11 @@ import io.inkstone.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.inkstone.accounts.ApplicationDecided;
+import io.inkstone.audit.AuditLog;
+import io.inkstone.rules.Rules;
+import io.inkstone.shared.BadRequestException;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * 申请入驻: applications to become a creator, validated (credit-code checksum, no impersonation of a
@@ -36,15 +41,15 @@ public class CreatorApplications {
 
 	private final ApplicationEventPublisher events;
 
-	private final io.inkstone.audit.AuditLog audit;
+	private final AuditLog audit;
 
-	private final io.inkstone.rules.Rules rules;
+	private final Rules rules;
 
-	private final org.springframework.beans.factory.ObjectProvider<ApplicantAvatars> avatars;
+	private final ObjectProvider<ApplicantAvatars> avatars;
 
 	CreatorApplications(ApplicationRepository repository, Creators creators, Channels channels,
-			ApplicationEventPublisher events, io.inkstone.audit.AuditLog audit, io.inkstone.rules.Rules rules,
-			org.springframework.beans.factory.ObjectProvider<ApplicantAvatars> avatars) {
+			ApplicationEventPublisher events, AuditLog audit, Rules rules,
+			ObjectProvider<ApplicantAvatars> avatars) {
 		this.avatars = avatars;
 		this.rules = rules;
 		this.audit = audit;
@@ -99,7 +104,7 @@ public class CreatorApplications {
 				form.handle().strip(), blankToNull(form.tagline()), form.channel(), form.contact().strip(),
 				organisation ? form.entityName().strip() : null,
 				organisation ? form.creditCode().strip().toUpperCase(Locale.ROOT) : null,
-				"v" + rules.accept(accountId, io.inkstone.rules.Rules.CREATOR_AGREEMENT), "pending", null, System.currentTimeMillis(), null,
+				"v" + rules.accept(accountId, Rules.CREATOR_AGREEMENT), "pending", null, System.currentTimeMillis(), null,
 				avatarUrl));
 		return Map.of();
 	}
@@ -162,7 +167,7 @@ public class CreatorApplications {
 		CreatorApplication application = repository.find(applicationId)
 			.orElseThrow(() -> new NotFoundException("no application"));
 		if (!application.pending()) {
-			throw new io.inkstone.shared.BadRequestException("problem.creators.alreadyDecided");
+			throw new BadRequestException("problem.creators.alreadyDecided");
 		}
 		if (!creators.createForAccount(application)) {
 			repository.decide(applicationId, "rejected", "账号名已被占用 / handle taken", System.currentTimeMillis());
@@ -171,7 +176,7 @@ public class CreatorApplications {
 		repository.decide(applicationId, "approved", null, System.currentTimeMillis());
 		audit.record("application.approve", "application", applicationId, null, application.handle());
 		events.publishEvent(new CreatorRoleGranted(application.accountId()));
-		events.publishEvent(new io.inkstone.accounts.ApplicationDecided(application.accountId(), true, null, applicationId));
+		events.publishEvent(new ApplicationDecided(application.accountId(), true, null, applicationId));
 	}
 
 	/** Rejects with a reason the applicant sees. */
@@ -180,11 +185,11 @@ public class CreatorApplications {
 		CreatorApplication application = repository.find(applicationId)
 			.orElseThrow(() -> new NotFoundException("no application"));
 		if (!application.pending()) {
-			throw new io.inkstone.shared.BadRequestException("problem.creators.alreadyDecided");
+			throw new BadRequestException("problem.creators.alreadyDecided");
 		}
 		repository.decide(applicationId, "rejected", reason.strip(), System.currentTimeMillis());
 		audit.record("application.reject", "application", applicationId, reason.strip(), application.handle());
-		events.publishEvent(new io.inkstone.accounts.ApplicationDecided(application.accountId(), false, reason.strip(), applicationId));
+		events.publishEvent(new ApplicationDecided(application.accountId(), false, reason.strip(), applicationId));
 	}
 
 	/** An organisation creator's disclosed details (entity, credit code, field, contact) from its approved application. */

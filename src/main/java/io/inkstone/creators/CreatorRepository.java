@@ -58,7 +58,7 @@ class CreatorRepository {
 			.update();
 	}
 
-	java.util.List<String> displayNames() {
+	List<String> displayNames() {
 		return jdbc.sql("SELECT DISTINCT display_name FROM creators").query(String.class).list();
 	}
 
@@ -107,7 +107,7 @@ class CreatorRepository {
 			.update() == 1;
 	}
 
-	java.util.List<Long> followedBy(String readerKey) {
+	List<Long> followedBy(String readerKey) {
 		return jdbc.sql("SELECT creator_id FROM follows WHERE reader_key = :reader LIMIT 1000")
 			.param("reader", readerKey)
 			.query(Long.class)
@@ -130,7 +130,7 @@ class CreatorRepository {
 			.single() > 0;
 	}
 
-	java.util.List<Follower> followers(long creatorId, int limit) {
+	List<Follower> followers(long creatorId, int limit) {
 		return jdbc.sql("SELECT reader_key, created_at FROM follows WHERE creator_id = :id ORDER BY created_at DESC LIMIT :limit")
 			.param("id", creatorId)
 			.param("limit", limit)
@@ -138,7 +138,7 @@ class CreatorRepository {
 			.list();
 	}
 
-	java.util.List<Long> followTimes(long creatorId, long since) {
+	List<Long> followTimes(long creatorId, long since) {
 		return jdbc.sql("SELECT created_at FROM follows WHERE creator_id = :id AND created_at >= :since")
 			.param("id", creatorId)
 			.param("since", since)

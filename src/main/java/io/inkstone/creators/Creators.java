@@ -15,6 +15,18 @@ import io.inkstone.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.inkstone.accounts.AccountDeleted;
+import io.inkstone.shared.ForbiddenException;
+import io.inkstone.shared.PlatformDays;
+import io.inkstone.shared.SignedIn;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /** The creator API: profiles (cached by id), creation for imports, follows. */
 @Service
@@ -30,7 +42,7 @@ public class Creators {
 	/** Profiles change rarely; other nodes see a change (IP属地, tagline) within the expiry. */
 	private final Cache<Long, Creator> byId = Caffeine.newBuilder()
 		.maximumSize(50_000)
-		.expireAfterWrite(java.time.Duration.ofMinutes(10))
+		.expireAfterWrite(Duration.ofMinutes(10))
 		.build();
 
 	private final Cache<Long, Long> followerCounts = Caffeine.newBuilder().maximumSize(50_000).build();
@@ -38,7 +50,7 @@ public class Creators {
 	/** "reader:creator" → following; entries change only through this class, which updates them. */
 	private final Cache<String, Boolean> following = Caffeine.newBuilder()
 		.maximumSize(200_000)
-		.expireAfterAccess(java.time.Duration.ofMinutes(30))
+		.expireAfterAccess(Duration.ofMinutes(30))
 		.build();
 
 	private final IpRegions ipRegions;
@@ -65,9 +77,9 @@ public class Creators {
 	}
 
 	public Map<Long, Creator> getAll(Collection<Long> ids) {
-		Map<Long, Creator> found = new java.util.HashMap<>(byId.getAllPresent(ids));
+		Map<Long, Creator> found = new HashMap<>(byId.getAllPresent(ids));
 		if (found.size() < ids.size()) {
-			java.util.Set<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).collect(Collectors.toSet());
+			Set<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).collect(Collectors.toSet());
 			for (Creator creator : repository.findAllById(missing)) {
 				byId.put(creator.id(), creator);
 				found.put(creator.id(), creator);
@@ -91,8 +103,8 @@ public class Creators {
 	}
 
 	/** 注销: the deleted account's follows go (and the counts they fed). */
-	@org.springframework.context.event.EventListener
-	void on(io.inkstone.accounts.AccountDeleted deleted) {
+	@EventListener
+	void on(AccountDeleted deleted) {
 		for (Long creatorId : repository.followedBy(deleted.readerKey())) {
 			events.publishEvent(new CreatorFollowChanged(creatorId, deleted.readerKey()));
 		}
@@ -100,12 +112,12 @@ public class Creators {
 	}
 
 	/** The creators a reader follows (ids). */
-	public java.util.List<Long> followedBy(String readerKey) {
+	public List<Long> followedBy(String readerKey) {
 		return repository.followedBy(readerKey);
 	}
 
 	/** Display names of all creators (for the search suggestions). */
-	public java.util.List<String> displayNames() {
+	public List<String> displayNames() {
 		return repository.displayNames();
 	}
 
@@ -132,17 +144,17 @@ public class Creators {
 		}
 	}
 
-	@org.springframework.context.event.EventListener
-	void on(org.springframework.security.authentication.event.AuthenticationSuccessEvent event) {
-		if (event.getAuthentication().getPrincipal() instanceof io.inkstone.shared.SignedIn.HasSignedIn principal
-				&& event.getAuthentication().getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails details) {
+	@EventListener
+	void on(AuthenticationSuccessEvent event) {
+		if (event.getAuthentication().getPrincipal() instanceof SignedIn.HasSignedIn principal
+				&& event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
 			ofAccount(principal.signedIn().accountId()).ifPresent(c -> recordLocation(c.id(), details.getRemoteAddress()));
 		}
 	}
 
 	/** The signed-in account's creator profile; 404 for anyone who is not (yet) a creator. */
 	public Creator signedIn() {
-		return io.inkstone.shared.SignedIn.current()
+		return SignedIn.current()
 			.flatMap(account -> ofAccount(account.accountId()))
 			.orElseThrow(() -> new NotFoundException("problem.creators.notACreatorYet"));
 	}
@@ -172,15 +184,15 @@ public class Creators {
 	}
 
 	/** The newest followers first (reader keys: {@code u<hex account id>} for accounts, else an anonymous reader). */
-	public java.util.List<Follower> followers(long creatorId, int limit) {
+	public List<Follower> followers(long creatorId, int limit) {
 		return repository.followers(creatorId, limit);
 	}
 
 	/** New followers per platform day (yyyymmdd) since {@code since}; days without any are absent. */
-	public java.util.Map<Integer, Long> newFollowersPerDay(long creatorId, long since) {
-		java.util.Map<Integer, Long> perDay = new java.util.TreeMap<>();
+	public Map<Integer, Long> newFollowersPerDay(long creatorId, long since) {
+		Map<Integer, Long> perDay = new TreeMap<>();
 		for (long at : repository.followTimes(creatorId, since)) {
-			perDay.merge(io.inkstone.shared.PlatformDays.of(at), 1L, Long::sum);
+			perDay.merge(PlatformDays.of(at), 1L, Long::sum);
 		}
 		return perDay;
 	}
@@ -189,7 +201,7 @@ public class Creators {
 		return following.get(readerKey + ':' + creatorId, key -> repository.isFollowing(readerKey, creatorId));
 	}
 
-	@org.springframework.context.event.EventListener
+	@EventListener
 	void on(CreatorFollowChanged changed) {
 		followerCounts.invalidate(changed.creatorId());
 		following.invalidate(changed.readerKey() + ':' + changed.creatorId());
@@ -199,7 +211,7 @@ public class Creators {
 	public void follow(String readerKey, String handle) {
 		Creator creator = get(handle);
 		if (isSelf(creator)) {
-			throw new io.inkstone.shared.ForbiddenException("problem.creators.youCannotFollowYourself");
+			throw new ForbiddenException("problem.creators.youCannotFollowYourself");
 		}
 		long now = System.currentTimeMillis();
 		if (repository.follow(readerKey, creator.id(), now)) {
@@ -210,7 +222,7 @@ public class Creators {
 
 	/** Whether the signed-in account of this request is {@code creator} (who may not follow or report themselves). */
 	public boolean isSelf(Creator creator) {
-		return io.inkstone.shared.SignedIn.current()
+		return SignedIn.current()
 			.flatMap(account -> ofAccount(account.accountId()))
 			.filter(own -> own.id() == creator.id())
 			.isPresent();

@@ -15,6 +15,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.inkstone.accounts.EmailVerification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.web.multipart.MultipartFile;
 
 /** {@code /join} (申请入驻): what creators get, the application form and the applicant's history. */
 @Controller
@@ -28,10 +32,10 @@ class JoinController {
 
 	private final UiFactory ui;
 
-	private final io.inkstone.accounts.EmailVerification verification;
+	private final EmailVerification verification;
 
 	JoinController(CreatorApplications applications, Creators creators, Channels channels, UiFactory ui,
-			io.inkstone.accounts.EmailVerification verification) {
+			EmailVerification verification) {
 		this.verification = verification;
 		this.applications = applications;
 		this.creators = creators;
@@ -54,7 +58,7 @@ class JoinController {
 			@RequestParam(name = "entityName", defaultValue = "") String entityName,
 			@RequestParam(name = "creditCode", defaultValue = "") String creditCode,
 			@RequestParam(name = "agreement", required = false) String agreement,
-			@RequestParam(name = "avatar", required = false) org.springframework.web.multipart.MultipartFile avatar,
+			@RequestParam(name = "avatar", required = false) MultipartFile avatar,
 			HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		SignedIn account = SignedIn.current().orElseThrow();
@@ -69,12 +73,12 @@ class JoinController {
 		return "redirect:/join?applied";
 	}
 
-	private static byte[] bytes(org.springframework.web.multipart.MultipartFile file) {
+	private static byte[] bytes(MultipartFile file) {
 		try {
 			return file == null || file.isEmpty() ? null : file.getBytes();
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

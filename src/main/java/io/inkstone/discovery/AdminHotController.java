@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.inkstone.articles.Articles;
 
 /** {@code /admin/hot}: the live hot list with pin / remove / demote (reason required) and the active interventions. */
 @Controller
@@ -26,11 +27,11 @@ class AdminHotController {
 
 	private final ArticleCards cards;
 
-	private final io.inkstone.articles.Articles articles;
+	private final Articles articles;
 
 	private final UiFactory ui;
 
-	AdminHotController(HotList hot, HotOverrides overrides, ArticleCards cards, io.inkstone.articles.Articles articles, UiFactory ui) {
+	AdminHotController(HotList hot, HotOverrides overrides, ArticleCards cards, Articles articles, UiFactory ui) {
 		this.hot = hot;
 		this.overrides = overrides;
 		this.cards = cards;

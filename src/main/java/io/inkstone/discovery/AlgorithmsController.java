@@ -11,6 +11,12 @@ import io.inkstone.web.UiFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import io.inkstone.articles.Articles;
+import io.inkstone.channels.Channel;
+import io.inkstone.channels.Channels;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * {@code /algorithms}: how the hot list, related articles and search rank, in plain words. Every number
@@ -26,14 +32,14 @@ class AlgorithmsController {
 
 	private final HotOverrides overrides;
 
-	private final io.inkstone.articles.Articles articles;
+	private final Articles articles;
 
-	private final io.inkstone.channels.Channels channels;
+	private final Channels channels;
 
 	private final RelatedArticles related;
 
-	AlgorithmsController(InkstoneProperties properties, UiFactory ui, HotOverrides overrides, io.inkstone.articles.Articles articles,
-			io.inkstone.channels.Channels channels, RelatedArticles related) {
+	AlgorithmsController(InkstoneProperties properties, UiFactory ui, HotOverrides overrides, Articles articles,
+			Channels channels, RelatedArticles related) {
 		this.related = related;
 		this.channels = channels;
 		this.overrides = overrides;
@@ -43,10 +49,10 @@ class AlgorithmsController {
 	}
 
 	/** Channel name → half-life in hours, for the channels whose half-life differs from the site's. */
-	private java.util.Map<String, Double> channelHalfLives(InkstoneProperties.Hot hot) {
-		java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
-		for (io.inkstone.channels.Channel c : channels.all()) {
-			java.time.Duration d = hot.halfLifeOf(c.slug());
+	private Map<String, Double> channelHalfLives(InkstoneProperties.Hot hot) {
+		Map<String, Double> out = new LinkedHashMap<>();
+		for (Channel c : channels.all()) {
+			Duration d = hot.halfLifeOf(c.slug());
 			if (!d.equals(hot.halfLife())) {
 				out.put(c.name(), d.toMinutes() / 60.0);
 			}

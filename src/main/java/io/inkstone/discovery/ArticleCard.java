@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.shared.Picture;
+import java.util.ArrayList;
+import java.util.function.Predicate;
 
 /**
  * An article as lists show it (hot list, related, headlines, channel pages): summary plus creator name and the
@@ -37,7 +39,7 @@ public record ArticleCard(ArticleSummary article, String creatorName, String cre
 	 * The image addresses a card of this article shows, in order: of the body's images only the site's own uploads
 	 * ({@code own}), never a hot-linked picture elsewhere (it would track readers or break the card).
 	 */
-	static List<String> pictureUrls(ArticleSummary a, java.util.function.Predicate<String> own) {
+	static List<String> pictureUrls(ArticleSummary a, Predicate<String> own) {
 		List<String> body = a.bodyImages().stream().filter(own).toList();
 		if (body.size() >= 3) {
 			return body.subList(0, 3);
@@ -50,7 +52,7 @@ public record ArticleCard(ArticleSummary article, String creatorName, String cre
 
 	/** Candidate addresses to look up: the cover and every body image. */
 	static List<String> candidateUrls(ArticleSummary a) {
-		List<String> all = new java.util.ArrayList<>(a.bodyImages());
+		List<String> all = new ArrayList<>(a.bodyImages());
 		if (a.coverImage() != null && !a.coverImage().isBlank()) {
 			all.add(a.coverImage());
 		}

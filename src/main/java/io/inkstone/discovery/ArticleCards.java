@@ -9,6 +9,9 @@ import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
 
 import org.springframework.stereotype.Component;
+import io.inkstone.shared.Picture;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** Turns article summaries into cards with their creators' names, in one batched lookup. */
 @Component
@@ -18,10 +21,10 @@ public class ArticleCards {
 
 	private final AiSuspicions aiLabels;
 
-	private final org.springframework.beans.factory.ObjectProvider<io.inkstone.shared.Picture.Source> pictures;
+	private final ObjectProvider<Picture.Source> pictures;
 
 	ArticleCards(Creators creators, AiSuspicions aiLabels,
-			org.springframework.beans.factory.ObjectProvider<io.inkstone.shared.Picture.Source> pictures) {
+			ObjectProvider<Picture.Source> pictures) {
 		this.aiLabels = aiLabels;
 		this.creators = creators;
 		this.pictures = pictures;
@@ -29,12 +32,12 @@ public class ArticleCards {
 
 	public List<ArticleCard> of(List<ArticleSummary> summaries) {
 		Map<Long, Creator> names = creators.getAll(summaries.stream().map(ArticleSummary::creatorId).collect(Collectors.toSet()));
-		Map<String, io.inkstone.shared.Picture> known = knownPictures(summaries);
+		Map<String, Picture> known = knownPictures(summaries);
 		return summaries.stream().map(a -> {
 			Creator c = names.get(a.creatorId());
-			List<io.inkstone.shared.Picture> shown = ArticleCard.pictureUrls(a, known::containsKey)
+			List<Picture> shown = ArticleCard.pictureUrls(a, known::containsKey)
 				.stream()
-				.map(url -> known.getOrDefault(url, io.inkstone.shared.Picture.of(url)))
+				.map(url -> known.getOrDefault(url, Picture.of(url)))
 				.toList();
 			return new ArticleCard(a, c == null ? "" : c.displayName(), c == null ? "" : c.handle(), aiLabels.suspected(a.id()),
 					shown);
@@ -42,12 +45,12 @@ public class ArticleCards {
 	}
 
 	/** The renditions and sizes of the uploaded images among the cards' pictures: one lookup for the list. */
-	private Map<String, io.inkstone.shared.Picture> knownPictures(List<ArticleSummary> summaries) {
-		io.inkstone.shared.Picture.Source source = pictures.getIfAvailable();
+	private Map<String, Picture> knownPictures(List<ArticleSummary> summaries) {
+		Picture.Source source = pictures.getIfAvailable();
 		if (source == null) {
 			return Map.of();
 		}
-		java.util.Set<String> urls = summaries.stream().flatMap(a -> ArticleCard.candidateUrls(a).stream()).collect(Collectors.toSet());
+		Set<String> urls = summaries.stream().flatMap(a -> ArticleCard.candidateUrls(a).stream()).collect(Collectors.toSet());
 		return urls.isEmpty() ? Map.of() : source.pictures(urls);
 	}
 

@@ -9,6 +9,7 @@ import io.inkstone.articles.Articles;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import java.util.LinkedHashSet;
 
 /**
  * Search as the search page uses it: any text in, a friendly page of results out. Removed articles
@@ -78,7 +79,7 @@ public class ArticleSearch {
 		if (available == null) {
 			return List.of();
 		}
-		java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>(available.didYouMean(text, 5));
+		LinkedHashSet<String> found = new LinkedHashSet<>(available.didYouMean(text, 5));
 		if (nothingFound && found.size() < 5) {
 			available.suggest(text, 5).forEach(s -> found.add(s.text()));
 		}

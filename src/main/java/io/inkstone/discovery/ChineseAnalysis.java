@@ -5,6 +5,10 @@ import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The analyzer for Chinese text: width and traditional/simplified folding ({@link FoldingCharFilter}), then
@@ -53,9 +57,9 @@ final class ChineseAnalysis {
 
 			@Override
 			protected TokenStreamComponents createComponents(String fieldName) {
-				org.apache.lucene.analysis.standard.StandardTokenizer source = new org.apache.lucene.analysis.standard.StandardTokenizer();
-				org.apache.lucene.analysis.TokenStream stream = new org.apache.lucene.analysis.LowerCaseFilter(source);
-				return new TokenStreamComponents(source, new org.apache.lucene.analysis.cjk.CJKBigramFilter(stream));
+				StandardTokenizer source = new StandardTokenizer();
+				TokenStream stream = new LowerCaseFilter(source);
+				return new TokenStreamComponents(source, new CJKBigramFilter(stream));
 			}
 
 			@Override

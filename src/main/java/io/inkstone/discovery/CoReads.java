@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Item-to-item co-reads: a reader who reads B within 30 minutes of A adds one to the pair (A, B). Pairs are
@@ -75,9 +76,9 @@ public class CoReads {
 
 	private volatile Map<Pair, LongAdder> pending = new ConcurrentHashMap<>();
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
-	CoReads(JdbcClient jdbc, TransactionTemplate tx, org.springframework.context.ApplicationEventPublisher events) {
+	CoReads(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.events = events;

@@ -11,6 +11,7 @@ import com.hankcs.hanlp.seg.common.Term;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import java.util.Locale;
 
 /**
  * A Lucene tokenizer over HanLP portable's segmenter (the alternative to smartcn, compared in
@@ -54,7 +55,7 @@ final class HanLPTokenizer extends Tokenizer {
 			if (word.isEmpty() || word.codePoints().noneMatch(Character::isLetterOrDigit)) {
 				continue;
 			}
-			term.append(word.toLowerCase(java.util.Locale.ROOT));
+			term.append(word.toLowerCase(Locale.ROOT));
 			int start = correctOffset(next.offset);
 			offset.setOffset(start, correctOffset(next.offset + next.word.length()));
 			return true;

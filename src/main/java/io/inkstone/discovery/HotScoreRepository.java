@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import java.util.Collection;
 
 @Repository
 class HotScoreRepository {
@@ -30,7 +31,7 @@ class HotScoreRepository {
 			.list();
 	}
 
-	void save(java.util.Collection<HotScores.Score> rows, long now) {
+	void save(Collection<HotScores.Score> rows, long now) {
 		for (HotScores.Score row : rows) {
 			jdbc.sql("""
 					INSERT INTO hot_scores (article_id, channel_id, log_score, updated_at) VALUES (:id, :channel, :score, :now)

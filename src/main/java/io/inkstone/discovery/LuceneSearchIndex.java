@@ -40,10 +40,30 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.springframework.stereotype.Component;
+import java.util.HashSet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Profile;
 
 /** Lucene index under {@code <data-dir>/index}, near-real-time via a {@link SearcherManager}. */
 @Component
-@org.springframework.context.annotation.Profile("!import")
+@Profile("!import")
 class LuceneSearchIndex implements SearchIndex {
 
 	/** How much more a title match weighs than a body match (shown on /algorithms). */
@@ -136,7 +156,7 @@ class LuceneSearchIndex implements SearchIndex {
 	 * @param querySegmentation {@code coarse} (HanLP standard mode for queries, the default: the usual recall trick
 	 * with the fine-grained index) or {@code fine} (the index's own segmentation; measured equal, bench/README.md)
 	 */
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	LuceneSearchIndex(InkstoneProperties properties, SearchProperties search) throws IOException {
 		this(properties, search.analyzer(), search.querySegmentation());
 	}
@@ -160,7 +180,7 @@ class LuceneSearchIndex implements SearchIndex {
 			position = !sameAnalysis || stored.get(FEED_POSITION) == null ? 0 : Long.parseLong(stored.get(FEED_POSITION));
 		}
 		// built with another analysis: start empty at feed position 0, so the feeder rebuilds it from the database
-		IndexWriterConfig config = new IndexWriterConfig(new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(analyzer,
+		IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(analyzer,
 				Map.of(TITLE_GRAMS, bigrams, BODY_GRAMS, bigrams)))
 			.setOpenMode(sameAnalysis ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
 			.setRAMBufferSizeMB(64);
@@ -251,7 +271,7 @@ class LuceneSearchIndex implements SearchIndex {
 			String selfTitle = searcher.storedFields().document(docId).get(TITLE);
 			List<Long> result = new ArrayList<>(size);
 			Map<String, Integer> perCreator = new HashMap<>();
-			java.util.Set<String> titles = new java.util.HashSet<>();
+			Set<String> titles = new HashSet<>();
 			titles.add(selfTitle);
 			for (ScoreDoc hit : hits.scoreDocs) {
 				Document doc = searcher.storedFields().document(hit.doc);
@@ -294,9 +314,9 @@ class LuceneSearchIndex implements SearchIndex {
 		}
 		BooleanQuery.Builder words = new BooleanQuery.Builder();
 		for (String term : terms) {
-			words.add(new org.apache.lucene.search.DisjunctionMaxQuery(List.of(
-					new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST),
-					new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(AUTHOR, term)), AUTHOR_BOOST),
+			words.add(new DisjunctionMaxQuery(List.of(
+					new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST),
+					new BoostQuery(new TermQuery(new Term(AUTHOR, term)), AUTHOR_BOOST),
 					new TermQuery(new Term(BODY, term))), 0.1f), BooleanClause.Occur.SHOULD);
 		}
 		int minimum = Math.max(1, (int) Math.ceil(terms.size() * 0.6));
@@ -321,10 +341,10 @@ class LuceneSearchIndex implements SearchIndex {
 		Query titlePhrase = phrase(TITLE_GRAMS, text, 0, true);
 		Query bodyPhrase = phrase(BODY_GRAMS, text, BODY_PHRASE_SLOP, true);
 		if (titlePhrase != null) {
-			matching.add(new org.apache.lucene.search.BoostQuery(titlePhrase, titlePhraseBoost), BooleanClause.Occur.SHOULD);
+			matching.add(new BoostQuery(titlePhrase, titlePhraseBoost), BooleanClause.Occur.SHOULD);
 		}
 		if (bodyPhrase != null) {
-			matching.add(new org.apache.lucene.search.BoostQuery(bodyPhrase, bodyPhraseBoost), BooleanClause.Occur.SHOULD);
+			matching.add(new BoostQuery(bodyPhrase, bodyPhraseBoost), BooleanClause.Occur.SHOULD);
 		}
 		// a good match holds the whole query as a phrase, Latin words at its ends included
 		for (Query whole : new Query[] { phrase(TITLE_GRAMS, text, 0, false), phrase(BODY_GRAMS, text, BODY_PHRASE_SLOP, false) }) {
@@ -335,7 +355,7 @@ class LuceneSearchIndex implements SearchIndex {
 		if (!pinyin.isEmpty()) {
 			// a query in Latin letters may be pinyin: match titles and names by their pinyin keys as well
 			Query keys = pinyinQuery(pinyin);
-			matching.add(new org.apache.lucene.search.BoostQuery(keys, TITLE_BOOST), BooleanClause.Occur.SHOULD);
+			matching.add(new BoostQuery(keys, TITLE_BOOST), BooleanClause.Occur.SHOULD);
 			good.add(keys, BooleanClause.Occur.SHOULD);
 		}
 		BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching.build(), BooleanClause.Occur.MUST);
@@ -354,19 +374,19 @@ class LuceneSearchIndex implements SearchIndex {
 			}
 		}
 		Query built = query.build();
-		org.apache.lucene.search.Sort sort = newestFirst
-				? new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(PUBLISHED,
-						org.apache.lucene.search.SortField.Type.LONG, true))
-				: new org.apache.lucene.search.Sort(org.apache.lucene.search.SortField.FIELD_SCORE,
-						new org.apache.lucene.search.SortField(PUBLISHED, org.apache.lucene.search.SortField.Type.LONG, true));
+		Sort sort = newestFirst
+				? new Sort(new SortField(PUBLISHED,
+						SortField.Type.LONG, true))
+				: new Sort(SortField.FIELD_SCORE,
+						new SortField(PUBLISHED, SortField.Type.LONG, true));
 		IndexSearcher searcher = acquire();
 		try {
 			TopDocs top = searcher.search(built, offset + size, sort, true);
-			org.apache.lucene.search.highlight.Highlighter highlighter = new org.apache.lucene.search.highlight.Highlighter(
-					new org.apache.lucene.search.highlight.SimpleHTMLFormatter("<mark>", "</mark>"),
-					new org.apache.lucene.search.highlight.SimpleHTMLEncoder(),
-					new org.apache.lucene.search.highlight.QueryScorer(words.build()));
-			highlighter.setTextFragmenter(new org.apache.lucene.search.highlight.SimpleFragmenter(90));
+			Highlighter highlighter = new Highlighter(
+					new SimpleHTMLFormatter("<mark>", "</mark>"),
+					new SimpleHTMLEncoder(),
+					new QueryScorer(words.build()));
+			highlighter.setTextFragmenter(new SimpleFragmenter(90));
 			List<SearchHit> hits = new ArrayList<>();
 			for (int i = offset; i < top.scoreDocs.length; i++) {
 				Document doc = searcher.storedFields().document(top.scoreDocs[i].doc);
@@ -397,10 +417,10 @@ class LuceneSearchIndex implements SearchIndex {
 		record Token(String term, int position, boolean cjk) {
 		}
 		List<Token> tokens = new ArrayList<>();
-		try (org.apache.lucene.analysis.TokenStream stream = bigrams.tokenStream(field, text)) {
-			var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-			var increment = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
-			var type = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.TypeAttribute.class);
+		try (TokenStream stream = bigrams.tokenStream(field, text)) {
+			var term = stream.addAttribute(CharTermAttribute.class);
+			var increment = stream.addAttribute(PositionIncrementAttribute.class);
+			var type = stream.addAttribute(TypeAttribute.class);
 			stream.reset();
 			int position = -1;
 			while (stream.incrementToken() && tokens.size() < 64) {
@@ -432,7 +452,7 @@ class LuceneSearchIndex implements SearchIndex {
 		if (tokens.size() < 2) {
 			return null;
 		}
-		org.apache.lucene.search.PhraseQuery.Builder phrase = new org.apache.lucene.search.PhraseQuery.Builder().setSlop(slop);
+		PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(slop);
 		int first = tokens.get(0).position();
 		tokens.forEach(t -> phrase.add(new Term(field, t.term()), t.position() - first));
 		return phrase.build();
@@ -450,7 +470,7 @@ class LuceneSearchIndex implements SearchIndex {
 			.build();
 	}
 
-	private String highlight(org.apache.lucene.search.highlight.Highlighter highlighter, String field, String text,
+	private String highlight(Highlighter highlighter, String field, String text,
 			int fallbackLength) {
 		try {
 			String best = highlighter.getBestFragment(analyzer, field, text);
@@ -458,18 +478,18 @@ class LuceneSearchIndex implements SearchIndex {
 				return fallbackLength == 0 ? best : "…" + best + "…";
 			}
 		}
-		catch (IOException | org.apache.lucene.search.highlight.InvalidTokenOffsetsException ex) {
+		catch (IOException | InvalidTokenOffsetsException ex) {
 			// fall back to the plain start of the text
 		}
 		String plain = fallbackLength == 0 || text.length() <= fallbackLength ? text : text.substring(0, fallbackLength) + "…";
-		return new org.apache.lucene.search.highlight.SimpleHTMLEncoder().encodeText(plain);
+		return new SimpleHTMLEncoder().encodeText(plain);
 	}
 
 	private static List<String> analyze(String text, Analyzer analysis) {
 		List<String> terms = new ArrayList<>();
-		try (org.apache.lucene.analysis.TokenStream stream = analysis.tokenStream(BODY, text)) {
-			org.apache.lucene.analysis.tokenattributes.CharTermAttribute term = stream
-				.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+		try (TokenStream stream = analysis.tokenStream(BODY, text)) {
+			CharTermAttribute term = stream
+				.addAttribute(CharTermAttribute.class);
 			stream.reset();
 			while (stream.incrementToken() && terms.size() < 32) {
 				String t = term.toString();
@@ -515,7 +535,7 @@ class LuceneSearchIndex implements SearchIndex {
 		doc.add(new StoredField(BODY, body.length() > 20_000 ? body.substring(0, 20_000) : body));
 		doc.add(new StringField(CREATOR, Long.toString(article.creatorId()), Field.Store.YES));
 		if (article.creatorName() != null) {
-			doc.add(new org.apache.lucene.document.TextField(AUTHOR, article.creatorName(), Field.Store.NO));
+			doc.add(new TextField(AUTHOR, article.creatorName(), Field.Store.NO));
 		}
 		Set<String> pinyin = Pinyin.keys(article.title());
 		pinyin.addAll(Pinyin.keys(article.creatorName()));

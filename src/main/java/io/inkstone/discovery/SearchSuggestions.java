@@ -29,6 +29,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import io.inkstone.articles.ArticleStatus;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Search suggestions from article titles and creator names (lucene-suggest's AnalyzingInfixSuggester with
@@ -111,7 +115,7 @@ public class SearchSuggestions implements ArticleFeedFollower {
 	private void deleteOthers(Path keep) throws IOException {
 		try (var children = Files.list(directory)) {
 			for (Path child : children.filter(p -> !p.equals(keep)).toList()) {
-				org.springframework.util.FileSystemUtils.deleteRecursively(child);
+				FileSystemUtils.deleteRecursively(child);
 			}
 		}
 	}
@@ -122,9 +126,9 @@ public class SearchSuggestions implements ArticleFeedFollower {
 	 * Changed articles waiting to be added, so a newly public article (or a new creator) becomes suggestible within
 	 * seconds, without waiting for a rebuild.
 	 */
-	private final java.util.concurrent.ConcurrentLinkedQueue<Long> changedIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+	private final ConcurrentLinkedQueue<Long> changedIds = new ConcurrentLinkedQueue<>();
 
-	private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+	private final AtomicInteger queued = new AtomicInteger();
 
 	private volatile boolean flooded;
 
@@ -169,7 +173,7 @@ public class SearchSuggestions implements ArticleFeedFollower {
 		List<String> newNames = new ArrayList<>();
 		while (current != null && (id = changedIds.poll()) != null) {
 			queued.decrementAndGet();
-			articles.find(id).filter(a -> a.articleStatus() == io.inkstone.articles.ArticleStatus.PUBLISHED).ifPresent(a -> {
+			articles.find(id).filter(a -> a.articleStatus() == ArticleStatus.PUBLISHED).ifPresent(a -> {
 				try {
 					String name = creators.get(a.creatorId()).displayName();
 					current.update(new BytesRef(a.title()), null, 1, new BytesRef("title"));

@@ -19,6 +19,9 @@ import org.apache.lucene.search.spell.SpellChecker;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * 你是不是要找: the entries a reader may have meant — whole titles, their parts (双调・湘妃怨 → 湘妃怨; split at ·, ・ and
@@ -40,10 +43,10 @@ final class Spelling implements Closeable {
 
 	private final Set<String> creatorNames;
 
-	private final java.util.NavigableMap<String, String> byPinyin;
+	private final NavigableMap<String, String> byPinyin;
 
 	private Spelling(SpellChecker characters, SpellChecker pinyin, Map<String, Integer> counts, Set<String> creatorNames,
-			java.util.NavigableMap<String, String> byPinyin) {
+			NavigableMap<String, String> byPinyin) {
 		this.characters = characters;
 		this.pinyin = pinyin;
 		this.counts = counts;
@@ -53,8 +56,8 @@ final class Spelling implements Closeable {
 
 	/** @param entries creator names (payload "creator") then titles, as the suggester reads them */
 	static Spelling build(Path folder, InputIterator entries) throws IOException {
-		Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
-		Set<String> creatorNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		Map<String, Integer> counts = new ConcurrentHashMap<>();
+		Set<String> creatorNames = ConcurrentHashMap.newKeySet();
 		for (BytesRef next = entries.next(); next != null; next = entries.next()) {
 			String entry = next.utf8ToString().strip();
 			boolean creator = entries.hasPayloads() && "creator".equals(entries.payload().utf8ToString());
@@ -65,7 +68,7 @@ final class Spelling implements Closeable {
 				counts.merge(key, 1, Integer::sum);
 			}
 		}
-		java.util.NavigableMap<String, String> byPinyin = new java.util.concurrent.ConcurrentSkipListMap<>();
+		NavigableMap<String, String> byPinyin = new ConcurrentSkipListMap<>();
 		for (Map.Entry<String, Integer> e : counts.entrySet()) {
 			if (HAN_ONLY.matcher(e.getKey()).matches()) {
 				String spelled = pinyinOf(e.getKey());

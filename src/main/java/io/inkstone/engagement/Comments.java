@@ -18,6 +18,10 @@ import io.inkstone.web.RateLimiter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.inkstone.accounts.AccountDeleted;
+import org.springframework.context.event.EventListener;
 
 /**
  * 跟帖 and likes. Comments are plain text (escaped on output, never HTML), at most
@@ -48,14 +52,14 @@ public class Comments {
 	 * Per-article state, dropped on every write through this node and after 2 s at the latest (writes
 	 * through other nodes in cluster mode), so the article page costs no comment queries in steady state.
 	 */
-	private final com.github.benmanes.caffeine.cache.Cache<Long, ArticleState> states = com.github.benmanes.caffeine.cache.Caffeine
+	private final Cache<Long, ArticleState> states = Caffeine
 		.newBuilder()
 		.maximumSize(20_000)
 		.expireAfterWrite(Duration.ofSeconds(2))
 		.build();
 
 	/** Whether a reader likes an article ("reader:article"), updated by this node's toggles. */
-	private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> readerLikes = com.github.benmanes.caffeine.cache.Caffeine
+	private final Cache<String, Boolean> readerLikes = Caffeine
 		.newBuilder()
 		.maximumSize(200_000)
 		.expireAfterWrite(Duration.ofMinutes(1))
@@ -129,7 +133,7 @@ public class Comments {
 		}
 		long wait = limits.tryAcquire("comment:" + author.accountId(), PER_MINUTE, Duration.ofMinutes(1));
 		if (wait > 0) {
-			throw new io.inkstone.shared.TooManyRequestsException(wait);
+			throw new TooManyRequestsException(wait);
 		}
 		long id = Ids.next();
 		long now = System.currentTimeMillis();
@@ -265,8 +269,8 @@ public class Comments {
 	}
 
 	/** 注销: the deleted account's comments stay, anonymised; its likes go. */
-	@org.springframework.context.event.EventListener
-	void on(io.inkstone.accounts.AccountDeleted deleted) {
+	@EventListener
+	void on(AccountDeleted deleted) {
 		repository.anonymise(deleted.accountId());
 		repository.deleteArticleLikes(deleted.readerKey());
 		states.invalidateAll();

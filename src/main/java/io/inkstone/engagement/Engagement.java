@@ -13,6 +13,7 @@ import io.inkstone.shared.InkstoneProperties;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The engagement API: record reads and shares honestly, read the counts. */
 @Service
@@ -62,16 +63,16 @@ public class Engagement {
 	static final int MAX_READS_PER_MINUTE = 30;
 
 	/** Readers caught reading too fast; their reads and shares stop counting for an hour. */
-	private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> fastReaders = com.github.benmanes.caffeine.cache.Caffeine
+	private final Cache<String, Boolean> fastReaders = Caffeine
 		.newBuilder()
 		.maximumSize(100_000)
-		.expireAfterWrite(java.time.Duration.ofHours(1))
+		.expireAfterWrite(Duration.ofHours(1))
 		.build();
 
-	private final com.github.benmanes.caffeine.cache.Cache<String, java.util.concurrent.atomic.AtomicInteger> readsThisMinute =
-			com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+	private final Cache<String, AtomicInteger> readsThisMinute =
+			Caffeine.newBuilder()
 				.maximumSize(500_000)
-				.expireAfterWrite(java.time.Duration.ofMinutes(1))
+				.expireAfterWrite(Duration.ofMinutes(1))
 				.build();
 
 	/** Rate-based bot detection (per node): page views per reader per minute, counted before de-duplication. */
@@ -79,7 +80,7 @@ public class Engagement {
 		if (fastReaders.getIfPresent(readerKey) != null) {
 			return true;
 		}
-		int views = readsThisMinute.get(readerKey, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+		int views = readsThisMinute.get(readerKey, k -> new AtomicInteger()).incrementAndGet();
 		if (views > MAX_READS_PER_MINUTE) {
 			fastReaders.put(readerKey, Boolean.TRUE);
 			return true;
@@ -119,7 +120,7 @@ public class Engagement {
 
 
 	/** Reads and shares per platform day (yyyymmdd) over these articles, from {@code fromDay} on; days without any are absent. */
-	public Map<Integer, Counts> daily(java.util.Collection<Long> articleIds, int fromDay) {
+	public Map<Integer, Counts> daily(Collection<Long> articleIds, int fromDay) {
 		return stats.daily(articleIds, fromDay);
 	}
 

@@ -13,10 +13,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 /** Embedded-mode counters: lock-free in-memory buffers flushed to {@code article_stats}. */
 @Component
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "inkstone.mode", havingValue = "embedded", matchIfMissing = true)
+@ConditionalOnProperty(name = "inkstone.mode", havingValue = "embedded", matchIfMissing = true)
 class LocalCounterStore implements CounterStore {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalCounterStore.class);
@@ -37,7 +41,7 @@ class LocalCounterStore implements CounterStore {
 	 * What the database holds per article. Only this store writes article_stats in embedded mode, so
 	 * the cached value is exact until the next flush, which drops the flushed articles.
 	 */
-	private final com.github.benmanes.caffeine.cache.Cache<Long, Counts> flushed = com.github.benmanes.caffeine.cache.Caffeine
+	private final Cache<Long, Counts> flushed = Caffeine
 		.newBuilder()
 		.maximumSize(100_000)
 		.build();
@@ -57,7 +61,7 @@ class LocalCounterStore implements CounterStore {
 	 * Readers share the lock; a flush takes it alone for the moment it moves counts from the buffer to the
 	 * database, so nobody sees them in neither place (a count that drops for an instant) or in both.
 	 */
-	private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
 	@Override
 	public Counts counts(long articleId) {

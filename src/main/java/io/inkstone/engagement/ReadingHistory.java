@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.inkstone.accounts.AccountDeleted;
+import org.springframework.context.event.EventListener;
 
 /**
  * 阅读历史: the articles a signed-in reader opened, latest first; clearable, and off by a switch (then nothing is
@@ -73,8 +75,8 @@ public class ReadingHistory {
 	}
 
 	/** 注销: a deleted account's reading history and its switch go. */
-	@org.springframework.context.event.EventListener
-	void on(io.inkstone.accounts.AccountDeleted deleted) {
+	@EventListener
+	void on(AccountDeleted deleted) {
 		jdbc.sql("DELETE FROM reading_history WHERE account_id = :a").param("a", deleted.accountId()).update();
 		jdbc.sql("DELETE FROM reading_history_off WHERE account_id = :a").param("a", deleted.accountId()).update();
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.inkstone.accounts.AccountDeleted;
+import org.springframework.context.event.EventListener;
 
 /** 收藏: a signed-in reader's saved articles, newest save first. Personal: never on a shared page. */
 @Service
@@ -57,8 +59,8 @@ public class SavedArticles {
 	}
 
 	/** 注销: a deleted account's saved articles go. */
-	@org.springframework.context.event.EventListener
-	void on(io.inkstone.accounts.AccountDeleted deleted) {
+	@EventListener
+	void on(AccountDeleted deleted) {
 		jdbc.sql("DELETE FROM saved_articles WHERE account_id = :a").param("a", deleted.accountId()).update();
 	}
 

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import io.inkstone.shared.PlatformDays;
+import java.util.TreeMap;
 
 @Repository
 class StatsRepository {
@@ -52,7 +54,7 @@ class StatsRepository {
 				ON CONFLICT (article_id, day) DO UPDATE SET reads = article_daily_stats.reads + EXCLUDED.reads,
 				  shares = article_daily_stats.shares + EXCLUDED.shares""")
 			.param("id", articleId)
-			.param("day", io.inkstone.shared.PlatformDays.of(now))
+			.param("day", PlatformDays.of(now))
 			.param("reads", reads)
 			.param("shares", shares)
 			.update();
@@ -60,7 +62,7 @@ class StatsRepository {
 
 	/** Reads and shares per day for these articles, from {@code fromDay} (yyyymmdd) on. */
 	Map<Integer, Counts> daily(Collection<Long> ids, int fromDay) {
-		Map<Integer, Counts> result = new java.util.TreeMap<>();
+		Map<Integer, Counts> result = new TreeMap<>();
 		if (ids.isEmpty()) {
 			return result;
 		}

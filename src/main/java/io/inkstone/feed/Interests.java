@@ -11,6 +11,7 @@ import io.inkstone.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.inkstone.accounts.AccountDeleted;
 
 /** Interest tags and the personalisation switch of signed-in readers. */
 @Service
@@ -112,8 +113,8 @@ public class Interests {
 	}
 
 	/** The account is deleted: its interests go with it. */
-	@org.springframework.context.event.EventListener
-	void on(io.inkstone.accounts.AccountDeleted deleted) {
+	@EventListener
+	void on(AccountDeleted deleted) {
 		jdbc.sql("DELETE FROM reader_interests WHERE account_id = :a").param("a", deleted.accountId()).update();
 		jdbc.sql("DELETE FROM reader_settings WHERE account_id = :a").param("a", deleted.accountId()).update();
 	}

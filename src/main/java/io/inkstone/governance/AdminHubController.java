@@ -12,6 +12,8 @@ import io.inkstone.web.UiFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import java.util.OptionalLong;
+import java.util.stream.LongStream;
 
 /**
  * {@code /admin}: the staff's start page — how much waits in each queue and for how long, each a link to its queue.
@@ -50,7 +52,7 @@ class AdminHubController {
 						oldest(plain.stream().mapToLong(Report::createdAt))),
 				new GovernancePages.HubQueue("held", "/admin/review", held.size(), oldest(held.stream().mapToLong(Article::updatedAt))),
 				new GovernancePages.HubQueue("appeals", "/admin/reports#appeals", reportAppeals.size() + reviewAppeals.size(),
-						oldest(java.util.stream.LongStream.concat(
+						oldest(LongStream.concat(
 								reportAppeals.stream().mapToLong(r -> r.appealedAt() == null ? r.createdAt() : r.appealedAt()),
 								reviewAppeals.stream().mapToLong(ArticleReviews.Decided::at)))),
 				new GovernancePages.HubQueue("copyright", "/admin/reports?reason=infringement", notices.size(),
@@ -59,8 +61,8 @@ class AdminHubController {
 		return "governance/hub";
 	}
 
-	private static Long oldest(java.util.stream.LongStream times) {
-		java.util.OptionalLong min = times.min();
+	private static Long oldest(LongStream times) {
+		OptionalLong min = times.min();
 		return min.isPresent() ? min.getAsLong() : null;
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.inkstone.shared.ForbiddenException;
 
 /** 人审: reviewers decide articles the machine checks held; the creator is told the outcome and the reason. */
 @Service
@@ -148,7 +149,7 @@ public class ArticleReviews {
 			throw new BadRequestException("problem.governance.noOpenAppeal");
 		}
 		if (decided.reviewerId() != null && decided.reviewerId() == reviewer.accountId()) {
-			throw new io.inkstone.shared.ForbiddenException("problem.governance.anAppealIsDecidedByA");
+			throw new ForbiddenException("problem.governance.anAppealIsDecidedByA");
 		}
 		String clean = note == null ? "" : note.strip();
 		if (clean.isEmpty() || clean.length() > 2000) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import io.inkstone.articles.Article;
 import io.inkstone.channels.Channel;
 import io.inkstone.web.Ui;
+import java.util.Arrays;
+import java.util.Objects;
 
 /** Page models of the governance module. */
 public final class GovernancePages {
@@ -23,7 +25,7 @@ public final class GovernancePages {
 		}
 
 		public List<String> reasons() {
-			return java.util.Arrays.stream(ReportReason.values()).map(ReportReason::code).toList();
+			return Arrays.stream(ReportReason.values()).map(ReportReason::code).toList();
 		}
 
 	}
@@ -53,7 +55,7 @@ public final class GovernancePages {
 	public record Queue(Ui ui, List<Channel> nav, List<Report> open, List<Report> appeals, String reason) {
 
 		public List<String> reasons() {
-			return java.util.Arrays.stream(ReportReason.values()).map(ReportReason::code).toList();
+			return Arrays.stream(ReportReason.values()).map(ReportReason::code).toList();
 		}
 
 	}
@@ -77,15 +79,15 @@ public final class GovernancePages {
 	public record SideBySide(Finding finding, Article other, String reviewedHtml, String otherHtml) {
 	}
 
-	public record QueuePage(io.inkstone.web.Ui ui, List<io.inkstone.channels.Channel> nav, List<Held> held, String kind,
+	public record QueuePage(Ui ui, List<Channel> nav, List<Held> held, String kind,
 			List<ArticleReviews.Decided> appeals) {
 	}
 
-	public record DetailPage(io.inkstone.web.Ui ui, List<io.inkstone.channels.Channel> nav, Held held, List<SideBySide> matches,
+	public record DetailPage(Ui ui, List<Channel> nav, Held held, List<SideBySide> matches,
 			String error, List<String> reasonCodes) {
 	}
 
-	public record CreditPage(io.inkstone.web.Ui ui, List<io.inkstone.channels.Channel> nav, int score,
+	public record CreditPage(Ui ui, List<Channel> nav, int score,
 			List<CreatorCredit.Entry> history, List<ArticleReviews.Decided> reviews, List<Report> decisions) {
 	}
 
@@ -94,11 +96,11 @@ public final class GovernancePages {
 	}
 
 	/** {@code /admin}: the queues with their counts and oldest waiting time; {@code now} to say how long. */
-	public record Hub(io.inkstone.web.Ui ui, List<io.inkstone.channels.Channel> nav, List<HubQueue> queues, long now) {
+	public record Hub(Ui ui, List<Channel> nav, List<HubQueue> queues, long now) {
 
 		/** The oldest waiting item of all queues, or null when nothing waits. */
 		public Long oldest() {
-			return queues.stream().map(HubQueue::oldestSince).filter(java.util.Objects::nonNull).min(Long::compare).orElse(null);
+			return queues.stream().map(HubQueue::oldestSince).filter(Objects::nonNull).min(Long::compare).orElse(null);
 		}
 
 		/** A waiting time as people say it: minutes under an hour, hours under two days, then days. */

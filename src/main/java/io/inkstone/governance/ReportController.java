@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.inkstone.shared.ForbiddenException;
 
 /**
  * {@code /report}: anyone, signed in or not, reports an article, comment or creator in two clicks (the
@@ -74,7 +75,7 @@ class ReportController {
 			HttpServletResponse response, Model model) {
 		String title = title(type, id);
 		if (ownTarget(type, id)) {
-			throw new io.inkstone.shared.ForbiddenException("problem.governance.youCannotReportYourself");
+			throw new ForbiddenException("problem.governance.youCannotReportYourself");
 		}
 		Reports.Filing filing = new Reports.Filing(type, id, reason, detail, evidence);
 		Map<String, String> errors = reports.validate(filing);

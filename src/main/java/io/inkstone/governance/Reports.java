@@ -25,6 +25,9 @@ import io.inkstone.shared.SignedIn;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.inkstone.shared.PlatformDays;
+import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Notice and action. A report is filed against an article, a comment or a creator; a reviewer decides it
@@ -164,7 +167,7 @@ public class Reports implements PublishingGate {
 
 	/** A short, unguessable-enough public reference: JB- and the id in base 36. */
 	static String reference(long id) {
-		return "JB-" + Long.toString(id, 36).toUpperCase(java.util.Locale.ROOT);
+		return "JB-" + Long.toString(id, 36).toUpperCase(Locale.ROOT);
 	}
 
 	public Optional<Report> byRef(String ref) {
@@ -326,8 +329,8 @@ public class Reports implements PublishingGate {
 	@Override
 	public void checkMayPublish(long creatorId) {
 		repository.restrictedUntil(creatorId, System.currentTimeMillis()).ifPresent(until -> {
-			throw new ForbiddenException("problem.governance.publishingSuspendedUntil", java.time.Instant.ofEpochMilli(until)
-				.atZone(io.inkstone.shared.PlatformDays.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' '));
+			throw new ForbiddenException("problem.governance.publishingSuspendedUntil", Instant.ofEpochMilli(until)
+				.atZone(PlatformDays.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' '));
 		});
 	}
 

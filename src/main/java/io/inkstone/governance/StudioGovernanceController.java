@@ -12,6 +12,11 @@ import io.inkstone.web.UiFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import io.inkstone.shared.BadRequestException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** {@code /studio/credit}: the creator's credit score with its history, review outcomes and moderation notices. */
 @Controller
@@ -36,15 +41,15 @@ class StudioGovernanceController {
 	}
 
 
-	@org.springframework.web.bind.annotation.PostMapping("/studio/reviews/{id}/appeal")
-	String appeal(@org.springframework.web.bind.annotation.PathVariable long id,
-			@org.springframework.web.bind.annotation.RequestParam(name = "text", defaultValue = "") String text,
-			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
+	@PostMapping("/studio/reviews/{id}/appeal")
+	String appeal(@PathVariable long id,
+			@RequestParam(name = "text", defaultValue = "") String text,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Creator me = creators.signedIn();
 		try {
 			reviews.appeal(id, text, me.id(), SignedIn.current().orElseThrow());
 		}
-		catch (io.inkstone.shared.BadRequestException ex) {
+		catch (BadRequestException ex) {
 			response.setStatus(400);
 			model.addAttribute("error", ui.of(request).message(ex));
 			model.addAttribute("page", new GovernancePages.CreditPage(ui.of(request), List.of(), credit.score(me.id()),

@@ -15,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import io.inkstone.shared.DayRange;
 
 /**
  * {@code /transparency}: the public report for any period (default: the last 30 days), as a page, CSV and
@@ -33,7 +34,7 @@ class TransparencyController {
 	}
 
 	TransparencyReport report(String from, String to) {
-		io.inkstone.shared.DayRange period = io.inkstone.shared.DayRange.parse(from, to);
+		DayRange period = DayRange.parse(from, to);
 		if (period.first().isBefore(period.last().minusYears(5))) {
 			throw new BadRequestException("problem.governance.invalidPeriod");
 		}

@@ -40,6 +40,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Imports articles from JSON Lines (Inkstone's import format, documented in the README). Memory stays
@@ -134,7 +141,7 @@ public class ArticleImporter {
 	 * Imports the lines; the {@code file} of an image is looked up under {@code baseDir} (the directory of the JSON
 	 * Lines file), and without one the image keeps its address.
 	 */
-	public ImportReport importLines(InputStream in, PrintStream progress, java.nio.file.Path baseDir) throws IOException {
+	public ImportReport importLines(InputStream in, PrintStream progress, Path baseDir) throws IOException {
 		this.baseDir.set(baseDir);
 		this.uploaded.set(new HashMap<>());
 		try {
@@ -146,7 +153,7 @@ public class ArticleImporter {
 		}
 	}
 
-	private final ThreadLocal<java.nio.file.Path> baseDir = new ThreadLocal<>();
+	private final ThreadLocal<Path> baseDir = new ThreadLocal<>();
 
 	/** Image address → new address, per run: an image several lines use is stored once. */
 	private final ThreadLocal<Map<String, String>> uploaded = new ThreadLocal<>();
@@ -288,7 +295,7 @@ public class ArticleImporter {
 				ImportedArticle article = new ImportedArticle(p.importKey(), creatorId, channelId, p.title(), body,
 						rich.summary(), cover, p.tags(), rich.published(), rich.publishAt(), p.publishedAt(),
 						Math.max(p.publishedAt(), rich.modifiedAt()), p.original(), p.aigc(), p.source());
-				java.util.Optional<Long> stored = articles.importArticle(article);
+				Optional<Long> stored = articles.importArticle(article);
 				if (stored.isEmpty()) {
 					report.duplicates(1);
 					return;
@@ -320,20 +327,20 @@ public class ArticleImporter {
 		if (done != null) {
 			return done;
 		}
-		java.nio.file.Path base = baseDir.get();
+		Path base = baseDir.get();
 		if (base == null || image.file() == null) {
 			report.skip("line " + line + ": image " + abbreviate(image.url()) + " has no file here, its address is kept");
 			return null;
 		}
-		java.nio.file.Path file = base.resolve(image.file()).normalize();
-		if (!file.startsWith(base.normalize()) || !java.nio.file.Files.isRegularFile(file)) {
+		Path file = base.resolve(image.file()).normalize();
+		if (!file.startsWith(base.normalize()) || !Files.isRegularFile(file)) {
 			report.skip("line " + line + ": image file " + abbreviate(image.file()) + " not found, its address is kept");
 			return null;
 		}
 		try {
 			String alt = image.alt() == null || image.alt().isBlank() ? file.getFileName().toString() : image.alt();
 			alt = alt.length() > Media.MAX_ALT ? alt.substring(0, Media.MAX_ALT) : alt;
-			MediaItem item = media.upload(creatorId, java.nio.file.Files.readAllBytes(file), alt);
+			MediaItem item = media.upload(creatorId, Files.readAllBytes(file), alt);
 			known.put(image.url(), item.url());
 			report.count("images → media library");
 			return item.url();
@@ -344,7 +351,7 @@ public class ArticleImporter {
 		}
 	}
 
-	private static final java.util.regex.Pattern MEDIA_URL = java.util.regex.Pattern
+	private static final Pattern MEDIA_URL = Pattern
 		.compile("(?:https?://[^/\\s\"'()<>]+)?/media/([0-9a-f]{64})/(?:full|[0-9]{2,4})\\.(?:jpg|png|gif|webp)");
 
 	/**
@@ -352,15 +359,15 @@ public class ArticleImporter {
 	 * renditions, relative or absolute; for any other address that address.
 	 */
 	static String replaceImage(String text, String oldUrl, String newUrl) {
-		java.util.regex.Matcher m = MEDIA_URL.matcher(oldUrl);
+		Matcher m = MEDIA_URL.matcher(oldUrl);
 		if (!m.matches()) {
 			return text.replace(oldUrl, newUrl);
 		}
 		String sha = m.group(1);
-		java.util.regex.Matcher in = MEDIA_URL.matcher(text);
+		Matcher in = MEDIA_URL.matcher(text);
 		StringBuilder out = new StringBuilder();
 		while (in.find()) {
-			in.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(in.group(1).equals(sha) ? newUrl : in.group()));
+			in.appendReplacement(out, Matcher.quoteReplacement(in.group(1).equals(sha) ? newUrl : in.group()));
 		}
 		in.appendTail(out);
 		return out.toString();
@@ -368,7 +375,7 @@ public class ArticleImporter {
 
 	private void storePage(PendingPage page, ImportReport report) {
 		try {
-			java.util.Optional<String> stored = tx.execute(
+			Optional<String> stored = tx.execute(
 					status -> pages.importPage(page.importKey(), page.path(), page.title(), page.body(), page.createdAt()));
 			if (stored.isPresent()) {
 				report.imported(1);
@@ -574,7 +581,7 @@ public class ArticleImporter {
 	/** The JSON type of a value that is not a string, as a reader of the rejection reasons says it. */
 	private static String kind(JsonNode value) {
 		return value.isArray() ? "an array" : value.isObject() ? "an object" : value.isNumber() ? "a number"
-				: value.isBoolean() ? "true/false" : "a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+				: value.isBoolean() ? "true/false" : "a " + value.getNodeType().name().toLowerCase(Locale.ROOT);
 	}
 
 	private static String optional(JsonNode node, String field) {
@@ -719,7 +726,7 @@ public class ArticleImporter {
 				return;
 			}
 			if (length + count > line.length) {
-				line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+				line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
 			}
 			System.arraycopy(buffer, from, line, length, count);
 			length += count;

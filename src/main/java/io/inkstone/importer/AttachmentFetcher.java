@@ -13,6 +13,7 @@ import java.util.Locale;
 import io.inkstone.shared.PublicAddresses;
 
 import org.springframework.stereotype.Component;
+import java.net.URISyntaxException;
 
 /**
  * Fetches an imported site's image from its URL: http and https only, no user info, every host of every hop (at most
@@ -106,7 +107,7 @@ class AttachmentFetcher {
 		try {
 			uri = new URI(url.strip());
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			throw new Refused("not a valid URL");
 		}
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -42,6 +42,8 @@ import org.yaml.snakeyaml.Yaml;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.inkstone.shared.TooManyRequestsException;
+import java.sql.Types;
 
 /**
  * A creator's own export (the data-portability right: PIPL Art. 45, GDPR Art. 20), built in the background one at a
@@ -136,7 +138,7 @@ public class CreatorExports {
 			.query(Long.class)
 			.list();
 		if (today.size() >= PER_DAY) {
-			throw new io.inkstone.shared.TooManyRequestsException(
+			throw new TooManyRequestsException(
 					Math.max(1, (today.get(0) + Duration.ofDays(1).toMillis() - now) / 1000));
 		}
 		purgeExpired();
@@ -228,7 +230,7 @@ public class CreatorExports {
 			.param("bytes", bytes)
 			.param("message", message)
 			.param("now", clock.millis())
-			.param("expires", expiresAt, java.sql.Types.BIGINT)
+			.param("expires", expiresAt, Types.BIGINT)
 			.update();
 	}
 

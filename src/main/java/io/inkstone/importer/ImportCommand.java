@@ -14,6 +14,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * {@code java -jar inkstone.jar import FILE.jsonl[.gz] …}: imports, prints the summary, exits with
@@ -51,7 +56,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		List<String> files = new java.util.ArrayList<>();
+		List<String> files = new ArrayList<>();
 		Path uploads = null;
 		Path channelMapFile = null;
 		boolean fetch = true;
@@ -98,7 +103,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 			exitCode = USAGE;
 			return;
 		}
-		java.util.Map<String, String> channelMap = java.util.Map.of();
+		Map<String, String> channelMap = Map.of();
 		if (channelMapFile != null) {
 			try {
 				channelMap = channelMap(channelMapFile);
@@ -124,7 +129,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 						return open(path);
 					}
 					catch (IOException ex) {
-						throw new java.io.UncheckedIOException(ex);
+						throw new UncheckedIOException(ex);
 					}
 				}, options, System.out) : importer.importLines(in, System.out, path.toAbsolutePath().getParent());
 				System.out.print(report.summary());
@@ -154,10 +159,10 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 	 * {@code --channel-map FILE}: lines {@code wordpress-category = channel} (slug or name on either side), {@code #}
 	 * comments and blank lines ignored.
 	 */
-	static java.util.Map<String, String> channelMap(Path file) throws IOException {
-		java.util.Map<String, String> map = new java.util.HashMap<>();
+	static Map<String, String> channelMap(Path file) throws IOException {
+		Map<String, String> map = new HashMap<>();
 		int n = 0;
-		for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
 			n++;
 			String l = line.strip();
 			if (l.isEmpty() || l.startsWith("#")) {

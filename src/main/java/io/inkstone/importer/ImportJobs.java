@@ -21,6 +21,8 @@ import io.inkstone.shared.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
 
 /**
  * WordPress imports started from {@code /admin/import}: one at a time, in the background, with progress the page
@@ -83,7 +85,7 @@ class ImportJobs {
 		Path file;
 		try {
 			file = Files.createTempFile("inkstone-wxr-", ".xml");
-			Files.copy(upload, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
 			byte[] head;
 			try (InputStream in = Files.newInputStream(file)) {
 				head = in.readNBytes(64);
@@ -143,7 +145,7 @@ class ImportJobs {
 
 	synchronized List<Job> recent() {
 		List<Job> list = new ArrayList<>(jobs.values());
-		java.util.Collections.reverse(list);
+		Collections.reverse(list);
 		return list;
 	}
 

@@ -2,6 +2,9 @@ package io.inkstone.importer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What an import did: counts, and the first rejected lines with their reasons. */
 public final class ImportReport {
@@ -17,7 +20,7 @@ public final class ImportReport {
 	private final List<String> rejections = new ArrayList<>();
 
 	/** What came in, by type and status ("posts → public": 12), in the order first counted (WordPress imports). */
-	private final java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+	private final Map<String, Long> counts = new LinkedHashMap<>();
 
 	private long skipped;
 
@@ -50,8 +53,8 @@ public final class ImportReport {
 		}
 	}
 
-	public java.util.Map<String, Long> counts() {
-		return java.util.Collections.unmodifiableMap(counts);
+	public Map<String, Long> counts() {
+		return Collections.unmodifiableMap(counts);
 	}
 
 	public long skipped() {

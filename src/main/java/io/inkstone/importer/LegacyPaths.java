@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import java.util.Locale;
 
 /**
  * The old addresses of imported content (WordPress permalinks, {@code ?p=ID}, old slugs) and the new address each
@@ -53,7 +54,7 @@ class LegacyPaths {
 		String first = path.startsWith("/") ? path.substring(1) : path;
 		int slash = first.indexOf('/');
 		first = slash < 0 ? first : first.substring(0, slash);
-		return first.isEmpty() || RESERVED.contains(first.toLowerCase(java.util.Locale.ROOT));
+		return first.isEmpty() || RESERVED.contains(first.toLowerCase(Locale.ROOT));
 	}
 
 	/** Records an old address unless it is known (the first import wins) or belongs to Inkstone. */

@@ -53,6 +53,10 @@ import org.jsoup.nodes.Element;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
+import io.inkstone.shared.InkstoneProperties;
+import java.io.OutputStreamWriter;
+import java.util.HashSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes the site (or one creator's part of it) out: as Inkstone JSON Lines that {@link ArticleImporter} reads back,
@@ -96,10 +100,10 @@ public class SiteExporter {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
-	SiteExporter(org.springframework.jdbc.core.simple.JdbcClient jdbc, Articles articles, Creators creators, Channels channels, Comments comments, Media media, StaticPages pages,
-			PublicUrl publicUrl, io.inkstone.shared.InkstoneProperties properties) {
+	SiteExporter(JdbcClient jdbc, Articles articles, Creators creators, Channels channels, Comments comments, Media media, StaticPages pages,
+			PublicUrl publicUrl, InkstoneProperties properties) {
 		this.siteName = properties.siteName();
 		this.jdbc = jdbc;
 		this.articles = articles;
@@ -278,7 +282,7 @@ public class SiteExporter {
 
 		final Map<String, MediaItem> written = new LinkedHashMap<>();
 
-		private final Set<String> refused = new java.util.HashSet<>();
+		private final Set<String> refused = new HashSet<>();
 
 		final List<String> missing = new ArrayList<>();
 
@@ -375,7 +379,7 @@ public class SiteExporter {
 		long articleCount = 0;
 		long commentCount = 0;
 		try (OutputStream stream = Files.newOutputStream(file);
-				Writer writer = new BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
+				Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
 			XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(writer);
 			w.writeStartDocument("UTF-8", "1.0");
 			w.writeCharacters("\n");

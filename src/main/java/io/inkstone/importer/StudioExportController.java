@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * {@code /studio/export} (the signed-in creator only): start an export of everything the creator made, watch it being
@@ -86,12 +88,12 @@ class StudioExportController {
 			throw new GoneException(ui.of(request).t("problem.importer.exportExpired"), "problem.importer.theDownloadLinkHasExpiredStart");
 		}
 		Path zip = exports.file(export).orElseThrow(() -> new NotFoundException("export not ready"));
-		String name = "inkstone-" + me.handle() + "-" + LocalDate.ofInstant(java.time.Instant.ofEpochMilli(export.createdAt()),
+		String name = "inkstone-" + me.handle() + "-" + LocalDate.ofInstant(Instant.ofEpochMilli(export.createdAt()),
 				ZoneOffset.UTC) + ".zip";
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.body(new FileSystemResource(zip));
 	}

@@ -10,6 +10,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.Location;
 
 /**
  * A streaming reader of WordPress eXtended RSS (WXR 1.1/1.2, as Tools › Export writes it): StAX, one item in memory
@@ -105,7 +106,7 @@ final class Wxr {
 			new Parser(xml, handler).document();
 		}
 		catch (XMLStreamException ex) {
-			javax.xml.stream.Location at = ex.getLocation();
+			Location at = ex.getLocation();
 			String message = String.valueOf(ex.getMessage()).replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
 			throw new Malformed(message.strip(), at == null ? -1 : at.getLineNumber(), at == null ? -1 : at.getColumnNumber());
 		}

@@ -13,6 +13,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import java.util.Locale;
+import org.jsoup.nodes.Entities;
 
 /**
  * WordPress post bodies → Markdown the creator can edit in the studio. Block-editor markup loses its
@@ -98,7 +100,7 @@ final class WxrBodies {
 				caption = attr.group(1);
 			}
 			m.appendReplacement(out, Matcher.quoteReplacement("\n\n<figure>" + imageHtml + "<figcaption>"
-					+ org.jsoup.nodes.Entities.escape(caption) + "</figcaption></figure>\n\n"));
+					+ Entities.escape(caption) + "</figcaption></figure>\n\n"));
 		}
 		m.appendTail(out);
 		return out.toString();
@@ -117,7 +119,7 @@ final class WxrBodies {
 					}
 					String url = attachments.url(Long.parseLong(id.strip()));
 					if (url != null) {
-						grid.append("<img src=\"").append(org.jsoup.nodes.Entities.escape(url)).append("\" alt=\"\">");
+						grid.append("<img src=\"").append(Entities.escape(url)).append("\" alt=\"\">");
 					}
 				}
 			}
@@ -312,7 +314,7 @@ final class WxrBodies {
 	}
 
 	static boolean safeUrl(String url) {
-		String u = url.strip().toLowerCase(java.util.Locale.ROOT);
+		String u = url.strip().toLowerCase(Locale.ROOT);
 		return !u.isEmpty() && (u.startsWith("http://") || u.startsWith("https://") || u.startsWith("/") || u.startsWith("mailto:")
 				|| u.startsWith("#"));
 	}

@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.inkstone.shared.NotFoundException;
+import java.net.URLDecoder;
+import java.text.Normalizer;
+import java.util.Comparator;
 
 /**
  * Imports a WordPress export (WXR 1.1/1.2). Two streaming passes over the file: the first checks that the whole file
@@ -352,7 +356,7 @@ public class WxrImporter {
 				if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(scan.site) || path == null || path.length() < 2) {
 					return null;
 				}
-				String decoded = java.net.URLDecoder.decode(path.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+				String decoded = URLDecoder.decode(path.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
 				return decoded.contains("..") ? null : decoded;
 			}
 			catch (IllegalArgumentException ex) {
@@ -493,7 +497,7 @@ public class WxrImporter {
 			item.comments().forEach(c -> byId.put(c.id(), c));
 			Map<Long, Long> stored = new HashMap<>();
 			List<Wxr.Comment> ordered = new ArrayList<>(item.comments());
-			ordered.sort(java.util.Comparator.comparing(Wxr.Comment::dateGmt).thenComparingLong(Wxr.Comment::id));
+			ordered.sort(Comparator.comparing(Wxr.Comment::dateGmt).thenComparingLong(Wxr.Comment::id));
 			for (Wxr.Comment c : ordered) {
 				String type = c.type();
 				if (!type.isEmpty() && !"comment".equals(type)) {
@@ -630,7 +634,7 @@ public class WxrImporter {
 				creators.get(handle);
 				return true;
 			}
-			catch (io.inkstone.shared.NotFoundException ex) {
+			catch (NotFoundException ex) {
 				return false;
 			}
 		}
@@ -666,7 +670,7 @@ public class WxrImporter {
 		}
 
 		private String asciiSlug(String slug) {
-			String ascii = java.text.Normalizer.normalize(slug, java.text.Normalizer.Form.NFKD)
+			String ascii = Normalizer.normalize(slug, Normalizer.Form.NFKD)
 				.toLowerCase(Locale.ROOT)
 				.replaceAll("[^a-z0-9]+", "-")
 				.replaceAll("^-+|-+$", "");
@@ -730,7 +734,7 @@ public class WxrImporter {
 			return "";
 		}
 		try {
-			return java.net.URLDecoder.decode(slug.strip().replace("+", "%2B"), StandardCharsets.UTF_8);
+			return URLDecoder.decode(slug.strip().replace("+", "%2B"), StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
 			return slug.strip();
@@ -770,7 +774,7 @@ public class WxrImporter {
 		rest = cut >= 0 ? rest.substring(0, cut) : rest;
 		cut = rest.indexOf('#');
 		rest = cut >= 0 ? rest.substring(0, cut) : rest;
-		String decoded = java.net.URLDecoder.decode(rest.replace("+", "%2B"), StandardCharsets.UTF_8);
+		String decoded = URLDecoder.decode(rest.replace("+", "%2B"), StandardCharsets.UTF_8);
 		return decoded.contains("..") ? null : decoded;
 	}
 

@@ -28,6 +28,7 @@ import io.inkstone.shared.PayloadTooLargeException;
 import io.inkstone.shared.UnsupportedMediaException;
 
 import net.coobird.thumbnailator.Thumbnails;
+import java.awt.Color;
 
 /**
  * Turns an upload into the images Inkstone serves. The type comes from the bytes; the pixel count is read
@@ -151,7 +152,7 @@ final class ImageProcessor {
 		}
 		BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = rgb.createGraphics();
-		g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
+		g.drawImage(image, 0, 0, Color.WHITE, null);
 		g.dispose();
 		return rgb;
 	}

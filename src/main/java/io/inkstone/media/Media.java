@@ -13,6 +13,9 @@ import io.inkstone.shared.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import io.inkstone.shared.InkstoneProperties;
+import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * The media library's public API: upload (validate → process → store bytes → record the row), list, delete,
@@ -38,7 +41,7 @@ public class Media {
 	private final String siteName;
 
 	Media(ImageProcessor processor, MediaStorage storage, MediaRepository repository,
-			io.inkstone.shared.InkstoneProperties properties) {
+			InkstoneProperties properties) {
 		this.siteName = properties.siteName();
 		this.processor = processor;
 		this.storage = storage;
@@ -107,13 +110,13 @@ public class Media {
 
 	/** The AI-source metadata of an uploaded image, looked up by its public URL (for the AI-label checks). */
 	public Optional<MediaItem> byUrl(String url) {
-		var m = java.util.regex.Pattern.compile("/media/([0-9a-f]{64})/").matcher(url == null ? "" : url);
+		var m = Pattern.compile("/media/([0-9a-f]{64})/").matcher(url == null ? "" : url);
 		return m.find() ? repository.anyBySha(m.group(1)) : Optional.empty();
 	}
 
 	/** Whether {@code url} is one of this creator's images (a cover must be). */
 	public boolean ownsUrl(long creatorId, String url) {
-		var m = java.util.regex.Pattern.compile("/media/([0-9a-f]{64})/(full|[0-9]{2,4})\\.(jpg|png|gif)").matcher(url == null ? "" : url);
+		var m = Pattern.compile("/media/([0-9a-f]{64})/(full|[0-9]{2,4})\\.(jpg|png|gif)").matcher(url == null ? "" : url);
 		return m.matches() && repository.ofCreatorBySha(creatorId, m.group(1)).isPresent();
 	}
 
@@ -141,7 +144,7 @@ public class Media {
 	}
 
 	private static List<String> keysOf(MediaItem item) {
-		return java.util.Arrays.stream(item.renditions().split(","))
+		return Arrays.stream(item.renditions().split(","))
 			.map(r -> item.sha256() + "/" + r + "." + item.extension())
 			.toList();
 	}

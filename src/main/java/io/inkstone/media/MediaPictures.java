@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import io.inkstone.shared.Picture;
 
 import org.springframework.stereotype.Component;
+import java.util.HashSet;
 
 /** Tells list cards which renditions of an uploaded image exist and how large it is, in one query per list. */
 @Component
@@ -35,7 +36,7 @@ class MediaPictures implements Picture.Source {
 			return Map.of();
 		}
 		Map<String, MediaItem> bySha = new HashMap<>();
-		for (MediaItem item : repository.anyByShas(new java.util.HashSet<>(shaOf.values()))) {
+		for (MediaItem item : repository.anyByShas(new HashSet<>(shaOf.values()))) {
 			bySha.putIfAbsent(item.sha256(), item);
 		}
 		Map<String, Picture> found = new HashMap<>();

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import java.util.Collection;
 
 @Repository
 class MediaRepository {
@@ -56,7 +57,7 @@ class MediaRepository {
 	}
 
 	/** One row per content hash among {@code shas} (any uploader's: the bytes and renditions are the same). */
-	List<MediaItem> anyByShas(java.util.Collection<String> shas) {
+	List<MediaItem> anyByShas(Collection<String> shas) {
 		if (shas.isEmpty()) {
 			return List.of();
 		}

@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.web.util.UriUtils;
 
 /** {@code /pages/**} for everyone; {@code /admin/pages/**} for admins (the security rule is in the web module). */
 @Controller
@@ -32,11 +35,11 @@ class StaticPageController {
 
 	@GetMapping("/pages/**")
 	String show(HttpServletRequest request, Model model) {
-		String path = org.springframework.web.util.UriUtils.decode(
+		String path = UriUtils.decode(
 				request.getRequestURI().substring(request.getContextPath().length() + "/pages/".length()),
-				java.nio.charset.StandardCharsets.UTF_8);
+				StandardCharsets.UTF_8);
 		String normalized = StaticPages.normalizePath(path);
-		StaticPage page = (StaticPages.isValidPath(normalized) ? pages.find(normalized) : java.util.Optional.<StaticPage>empty())
+		StaticPage page = (StaticPages.isValidPath(normalized) ? pages.find(normalized) : Optional.<StaticPage>empty())
 			.orElseThrow(() -> new NotFoundException("problem.pages.noSuchPage"));
 		model.addAttribute("page", new PagePages.Show(ui.of(request), List.of(), page));
 		return "pages/show";

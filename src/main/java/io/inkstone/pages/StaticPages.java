@@ -18,6 +18,9 @@ import io.inkstone.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Static pages and their revisions. The footer list is cached for a few seconds (every page of the site shows it;
@@ -53,7 +56,7 @@ public class StaticPages implements FooterLink.Source {
 
 	/** The path as stored: trimmed, without leading or trailing slashes, lower case. */
 	public static String normalizePath(String path) {
-		String p = path == null ? "" : path.strip().toLowerCase(java.util.Locale.ROOT);
+		String p = path == null ? "" : path.strip().toLowerCase(Locale.ROOT);
 		while (p.startsWith("/")) {
 			p = p.substring(1);
 		}
@@ -107,7 +110,7 @@ public class StaticPages implements FooterLink.Source {
 	public static String href(String path) {
 		StringBuilder out = new StringBuilder("/pages");
 		for (String segment : path.split("/")) {
-			out.append('/').append(org.springframework.web.util.UriUtils.encodePathSegment(segment, java.nio.charset.StandardCharsets.UTF_8));
+			out.append('/').append(UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8));
 		}
 		return out.toString();
 	}

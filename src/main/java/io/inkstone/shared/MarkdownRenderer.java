@@ -16,6 +16,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Markdown → sanitized HTML, once, at write time (commonmark-java renders, a jsoup allowlist cleans).
@@ -36,10 +39,10 @@ public final class MarkdownRenderer {
 		.build();
 
 	/** Heading ids the anchors make: prefixed, so no id can shadow a global name (DOM clobbering). */
-	private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("h-[\\p{L}\\p{N}_-]{1,100}");
+	private static final Pattern ID = Pattern.compile("h-[\\p{L}\\p{N}_-]{1,100}");
 
 	/** A fenced code block's language class, as commonmark writes it. */
-	private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("language-[A-Za-z0-9_+#.-]{1,30}");
+	private static final Pattern LANGUAGE = Pattern.compile("language-[A-Za-z0-9_+#.-]{1,30}");
 
 	private static final String BASE = "https://inkstone.invalid/";
 
@@ -72,11 +75,11 @@ public final class MarkdownRenderer {
 	public static final String SIZES = "(max-width: 800px) 100vw, 760px";
 
 	/** A site-relative media URL ({@code /media/<sha256>/<full|width>.<ext>}). */
-	private static final java.util.regex.Pattern OWN_MEDIA = java.util.regex.Pattern
+	private static final Pattern OWN_MEDIA = Pattern
 		.compile("/media/[0-9a-f]{64}/(full|[0-9]{2,4})\\.(jpg|png|gif|webp)");
 
 	public static String toSafeHtml(String markdown) {
-		return toSafeHtml(markdown, src -> java.util.Optional.empty());
+		return toSafeHtml(markdown, src -> Optional.empty());
 	}
 
 	/**
@@ -85,7 +88,7 @@ public final class MarkdownRenderer {
 	 * those attributes: they are written here from the library's record, never taken from the input. Every image but
 	 * the first loads lazily.
 	 */
-	public static String toSafeHtml(String markdown, java.util.function.Function<String, java.util.Optional<OwnImage>> ownImages) {
+	public static String toSafeHtml(String markdown, Function<String, Optional<OwnImage>> ownImages) {
 		Node document = PARSER.parse(markdown);
 		String raw = HTML.render(document);
 		Document dirty = Jsoup.parseBodyFragment(raw, BASE);

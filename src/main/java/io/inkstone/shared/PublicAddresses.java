@@ -3,6 +3,7 @@ package io.inkstone.shared;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
 /**
  * Which addresses the server may call on someone's behalf (webhooks, fetching an imported site's images): public ones
@@ -30,7 +31,7 @@ public final class PublicAddresses {
 			}
 			if (v4Mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
 				try {
-					return isPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
+					return isPublic(InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16)));
 				}
 				catch (UnknownHostException ex) {
 					return false;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 
 /**
  * Who is reading, without an account: the id in the long-lived {@code ink_rid} cookie, which the web
@@ -27,7 +28,7 @@ public final class ReaderKey {
 
 	/** A stable key for the reader of this request. */
 	public static String of(HttpServletRequest request) {
-		java.util.Optional<SignedIn> account = SignedIn.current();
+		Optional<SignedIn> account = SignedIn.current();
 		if (account.isPresent()) {
 			return "u" + Long.toHexString(account.get().accountId()); // follows belong to the account, on any device
 		}

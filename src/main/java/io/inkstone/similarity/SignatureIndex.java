@@ -98,7 +98,7 @@ final class SignatureIndex {
 		lock.readLock().lock();
 		try {
 			Integer at = position.get(id);
-			return at == null ? null : java.util.Arrays.copyOfRange(signatures, at * SimHash.SEEDS, at * SimHash.SEEDS + SimHash.SEEDS);
+			return at == null ? null : Arrays.copyOfRange(signatures, at * SimHash.SEEDS, at * SimHash.SEEDS + SimHash.SEEDS);
 		}
 		finally {
 			lock.readLock().unlock();

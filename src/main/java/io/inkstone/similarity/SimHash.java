@@ -1,5 +1,8 @@
 package io.inkstone.similarity;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * SimHash (Charikar) over the character bigrams of folded text. Chinese has no spaces and creators
  * rarely change word boundaries when they copy, so bigrams of the folded text work as "segmented" features
@@ -80,8 +83,8 @@ public final class SimHash {
 
 	/** Jaccard similarity of the two texts' character-bigram sets: the precise check after a SimHash match. */
 	public static double bigramJaccard(String foldedA, String foldedB) {
-		java.util.Set<Long> a = bigrams(foldedA);
-		java.util.Set<Long> b = bigrams(foldedB);
+		Set<Long> a = bigrams(foldedA);
+		Set<Long> b = bigrams(foldedB);
 		if (a.isEmpty() && b.isEmpty()) {
 			return 1;
 		}
@@ -89,9 +92,9 @@ public final class SimHash {
 		return (double) common / (a.size() + b.size() - common);
 	}
 
-	static java.util.Set<Long> bigrams(String folded) {
+	static Set<Long> bigrams(String folded) {
 		int[] cps = folded.codePoints().toArray();
-		java.util.Set<Long> out = new java.util.HashSet<>();
+		Set<Long> out = new HashSet<>();
 		for (int i = 0; i + 1 < cps.length; i++) {
 			out.add(((long) cps[i] << 21) ^ cps[i + 1]);
 		}

@@ -27,6 +27,28 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.inkstone.creators.Creator;
+import io.inkstone.discovery.CoReads;
+import io.inkstone.engagement.Comments;
+import io.inkstone.engagement.ReadingHistory;
+import io.inkstone.engagement.SavedArticles;
+import io.inkstone.feed.Interests;
+import io.inkstone.governance.AiLabels;
+import io.inkstone.media.Media;
+import io.inkstone.shared.MarkdownRenderer;
+import io.inkstone.shared.PublicUrl;
+import io.inkstone.shared.SignedIn;
+import io.inkstone.web.SharedPage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.ObjectMapper;
 
 /** {@code /articles/{id}}: the reference page of the platform, and sharing. */
 @Controller
@@ -50,25 +72,25 @@ class ArticlePageController {
 
 	private final SiteParts parts;
 
-	private final io.inkstone.engagement.Comments comments;
+	private final Comments comments;
 
 	private final UiFactory ui;
 
 	private final InkstoneProperties properties;
 
-	private final io.inkstone.governance.AiLabels aiLabels;
+	private final AiLabels aiLabels;
 
-	private final io.inkstone.feed.Interests interests;
+	private final Interests interests;
 
-	private final io.inkstone.discovery.CoReads coReads;
+	private final CoReads coReads;
 
 	private final RenderedArticlePages rendered;
 
 	private final ReaderBeaconController beacon;
 
-	private final io.inkstone.shared.PublicUrl publicUrl;
+	private final PublicUrl publicUrl;
 
-	private final io.inkstone.media.Media media;
+	private final Media media;
 
 	/** The site logo: a path on this site or an absolute http(s) URL ({@code inkstone.site-logo}). */
 	private final String siteLogo;
@@ -78,15 +100,15 @@ class ArticlePageController {
 
 	private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
-	private final io.inkstone.engagement.SavedArticles saved;
+	private final SavedArticles saved;
 
-	private final io.inkstone.engagement.ReadingHistory history;
+	private final ReadingHistory history;
 
-	ArticlePageController(io.inkstone.engagement.SavedArticles saved, io.inkstone.engagement.ReadingHistory history, Articles articles, Channels channels, Creators creators, Engagement engagement,
-			RelatedArticles related, HotList hot, SiteParts parts, io.inkstone.engagement.Comments comments, UiFactory ui,
-			InkstoneProperties properties, io.inkstone.governance.AiLabels aiLabels, io.inkstone.feed.Interests interests,
-			io.inkstone.discovery.CoReads coReads, RenderedArticlePages rendered, io.inkstone.shared.PublicUrl publicUrl,
-			ReaderBeaconController beacon, io.inkstone.media.Media media,
+	ArticlePageController(SavedArticles saved, ReadingHistory history, Articles articles, Channels channels, Creators creators, Engagement engagement,
+			RelatedArticles related, HotList hot, SiteParts parts, Comments comments, UiFactory ui,
+			InkstoneProperties properties, AiLabels aiLabels, Interests interests,
+			CoReads coReads, RenderedArticlePages rendered, PublicUrl publicUrl,
+			ReaderBeaconController beacon, Media media,
 			SiteProperties site) {
 		this.saved = saved;
 		this.history = history;
@@ -112,22 +134,22 @@ class ArticlePageController {
 
 	@GetMapping("/articles/{id}")
 	ResponseEntity<byte[]> show(@PathVariable long id, @RequestParam(name = "shared", required = false) String shared,
-			HttpServletRequest request, org.springframework.web.context.request.WebRequest webRequest) {
+			HttpServletRequest request, WebRequest webRequest) {
 		Article article = articles.getPublished(id);
 		Channel channel = channels.get(article.channelId());
 		// a shared page is the same for everyone: its read is counted by the page's beacon (ReaderBeaconController);
 		// a personal page (signed in, or an address the shared page does not cover) counts here as before, and
 		// the beacon it also sends is the same reader's second view of the day, which does not count again
-		boolean sharedPage = io.inkstone.web.SharedPage.is(request);
+		boolean sharedPage = SharedPage.is(request);
 		String reader = sharedPage ? null : ReaderKey.of(request);
 		if (!sharedPage) {
 			beacon.count(article, reader, request);
 			// 阅读历史: signed-in readers only (a shared page is never a signed-in reader's)
-			io.inkstone.shared.SignedIn.current().ifPresent(account -> history.record(account.accountId(), id));
+			SignedIn.current().ifPresent(account -> history.record(account.accountId(), id));
 		}
 		Ui u = ui.of(request);
 		String disclaimer = u.english() ? properties.disclaimer().en() : properties.disclaimer().zh();
-		io.inkstone.creators.Creator creator = creators.get(article.creatorId());
+		Creator creator = creators.get(article.creatorId());
 		boolean aiSuspected = aiLabels.suspected(id);
 		Pages.LinkPreview preview = preview(article, channel, creator);
 		Pages.ArticlePage page = new Pages.ArticlePage(u, parts.nav(), article, channel,
@@ -145,7 +167,7 @@ class ArticlePageController {
 	}
 
 	private Pages.CommentsView comments(Article article, String reader) {
-		var me = io.inkstone.shared.SignedIn.current();
+		var me = SignedIn.current();
 		boolean author = me.flatMap(a -> creators.ofAccount(a.accountId()))
 			.map(c -> c.id() == article.creatorId())
 			.orElse(false);
@@ -155,32 +177,32 @@ class ArticlePageController {
 				me.isPresent() && saved.isSaved(me.get().accountId(), article.id()));
 	}
 
-	private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	/**
 	 * Schema.org metadata plus the implicit AI label (人工智能生成合成内容标识办法 Art. 5: generation attribute,
 	 * platform, content id) for articles declared or suspected AI-generated. Safe inside a script element.
 	 */
-	String jsonLd(Article article, io.inkstone.creators.Creator creator, boolean aiSuspected, Pages.LinkPreview preview) {
-		java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+	String jsonLd(Article article, Creator creator, boolean aiSuspected, Pages.LinkPreview preview) {
+		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("@context", "https://schema.org");
 		data.put("@type", "NewsArticle");
 		data.put("headline", article.title());
 		data.put("url", preview.canonical());
-		data.put("mainEntityOfPage", java.util.Map.of("@type", "WebPage", "@id", preview.canonical()));
+		data.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", preview.canonical()));
 		if (preview.image() != null) {
-			data.put("image", java.util.List.of(preview.image()));
+			data.put("image", List.of(preview.image()));
 		}
 		data.put("datePublished", preview.publishedTime());
 		data.put("dateModified", preview.modifiedTime());
-		data.put("author", java.util.Map.of("@type", "Person", "name", creator.displayName(), "url", preview.authorUrl()));
-		data.put("publisher", java.util.Map.of("@type", "Organization", "name", properties.siteName(), "url",
-				publicUrl.absolute("/"), "logo", java.util.Map.of("@type", "ImageObject", "url", preview.logo())));
+		data.put("author", Map.of("@type", "Person", "name", creator.displayName(), "url", preview.authorUrl()));
+		data.put("publisher", Map.of("@type", "Organization", "name", properties.siteName(), "url",
+				publicUrl.absolute("/"), "logo", Map.of("@type", "ImageObject", "url", preview.logo())));
 		if (!article.tagList().isEmpty()) {
 			data.put("keywords", String.join(",", article.tagList()));
 		}
 		if (!"none".equals(article.aigc()) || aiSuspected) {
-			java.util.Map<String, Object> aigc = new java.util.LinkedHashMap<>();
+			Map<String, Object> aigc = new LinkedHashMap<>();
 			aigc.put("Label", "generated".equals(article.aigc()) ? "1" : aiSuspected && "none".equals(article.aigc()) ? "3" : "2");
 			aigc.put("LabelText", "generated".equals(article.aigc()) ? "内容由AI生成" : "assisted".equals(article.aigc()) ? "AI辅助创作" : "疑似AI生成");
 			aigc.put("ContentProducer", properties.siteName());
@@ -192,8 +214,8 @@ class ArticlePageController {
 		return scriptSafe(JSON.writeValueAsString(data));
 	}
 
-	private static java.util.Map<String, Object> crumb(int position, String name, String url) {
-		return java.util.Map.of("@type", "ListItem", "position", position, "name", name, "item", url);
+	private static Map<String, Object> crumb(int position, String name, String url) {
+		return Map.of("@type", "ListItem", "position", position, "name", name, "item", url);
 	}
 
 	/**
@@ -220,7 +242,7 @@ class ArticlePageController {
 	/** Everything the page shows (the render cache's key) plus the holes and the reader: equal pages, equal tags. */
 	static String etag(Pages.ArticlePage page, RenderedArticlePages.Key key, int hotVersion) {
 		Ui u = page.ui();
-		int hash = java.util.Objects.hash(key, page.counts(), hotVersion, u.csrfToken(), u.account());
+		int hash = Objects.hash(key, page.counts(), hotVersion, u.csrfToken(), u.account());
 		return "W/\"" + Integer.toHexString(hash) + "\"";
 	}
 
@@ -247,34 +269,34 @@ class ArticlePageController {
 	ResponseEntity<String> qr(@PathVariable long id) {
 		articles.getPublished(id);
 		return ResponseEntity.ok()
-			.cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)))
 			.contentType(MediaType.valueOf("image/svg+xml"))
 			.body(QrCodes.svg(shareUrl(id)));
 	}
 
 	/** Share images per article version: finding the body's first image parses the body. */
-	private final com.github.benmanes.caffeine.cache.Cache<Article, String> shareImages = com.github.benmanes.caffeine.cache.Caffeine
+	private final Cache<Article, String> shareImages = Caffeine
 		.newBuilder()
 		.maximumSize(5_000)
 		.build();
 
 	/** Canonical address, share image and Open Graph facts, all absolute from the public address. */
-	Pages.LinkPreview preview(Article article, Channel channel, io.inkstone.creators.Creator creator) {
+	Pages.LinkPreview preview(Article article, Channel channel, Creator creator) {
 		String logo = logo();
 		String image = shareImages.get(article, a -> shareImage(a).orElse(logo));
 		return new Pages.LinkPreview(shareUrl(article.id()), image,
 				publicUrl.absolute("/creators/" + Pages.pathSegment(creator.handle())), channel.name(),
-				java.time.Instant.ofEpochMilli(article.publishedAt()).toString(),
-				java.time.Instant.ofEpochMilli(Math.max(article.modifiedAt(), article.publishedAt())).toString(), logo,
+				Instant.ofEpochMilli(article.publishedAt()).toString(),
+				Instant.ofEpochMilli(Math.max(article.modifiedAt(), article.publishedAt())).toString(), logo,
 				breadcrumbLd(article, channel));
 	}
 
 	/** JSON-LD {@code BreadcrumbList}: home → channel → article. */
 	String breadcrumbLd(Article article, Channel channel) {
-		java.util.Map<String, Object> breadcrumb = new java.util.LinkedHashMap<>();
+		Map<String, Object> breadcrumb = new LinkedHashMap<>();
 		breadcrumb.put("@context", "https://schema.org");
 		breadcrumb.put("@type", "BreadcrumbList");
-		breadcrumb.put("itemListElement", java.util.List.of(crumb(1, properties.siteName(), publicUrl.absolute("/")),
+		breadcrumb.put("itemListElement", List.of(crumb(1, properties.siteName(), publicUrl.absolute("/")),
 				crumb(2, channel.name(), publicUrl.absolute("/channels/" + Pages.pathSegment(channel.slug()))),
 				crumb(3, article.title(), shareUrl(article.id()))));
 		return scriptSafe(JSON.writeValueAsString(breadcrumb));
@@ -291,12 +313,12 @@ class ArticlePageController {
 	 * (WeChat's rule for link cards; images elsewhere have no known size), as an absolute URL; else none (the
 	 * caller falls back to the site logo).
 	 */
-	java.util.Optional<String> shareImage(Article article) {
+	Optional<String> shareImage(Article article) {
 		String cover = article.coverImage();
 		if (cover != null && !cover.isBlank()) {
 			return absolute(cover.strip());
 		}
-		for (String src : io.inkstone.shared.MarkdownRenderer.imageSources(article.bodyHtml())) {
+		for (String src : MarkdownRenderer.imageSources(article.bodyHtml())) {
 			String path = src.strip();
 			if (!path.startsWith("/media/")) {
 				continue;
@@ -306,14 +328,14 @@ class ArticlePageController {
 				return absolute(path);
 			}
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
-	private java.util.Optional<String> absolute(String src) {
+	private Optional<String> absolute(String src) {
 		if (src.startsWith("/") && !src.startsWith("//")) {
-			return java.util.Optional.of(publicUrl.absolute(src));
+			return Optional.of(publicUrl.absolute(src));
 		}
-		return src.startsWith("https://") || src.startsWith("http://") ? java.util.Optional.of(src) : java.util.Optional.empty();
+		return src.startsWith("https://") || src.startsWith("http://") ? Optional.of(src) : Optional.empty();
 	}
 
 	/** From the configured public address, never the request's Host: the QR code is cached for a day. */

@@ -28,6 +28,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import io.inkstone.creators.CreatorApplications;
+import io.inkstone.governance.ComplianceProfile;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.util.UriUtils;
 
 /**
  * {@code /creators/{handle}}: the header (avatar, intro, counts, follow), the 文章 tab, and all articles in keyset
@@ -52,12 +56,12 @@ class CreatorPageController {
 
 	private final UiFactory ui;
 
-	private final io.inkstone.governance.ComplianceProfile compliance;
+	private final ComplianceProfile compliance;
 
-	private final io.inkstone.creators.CreatorApplications applications;
+	private final CreatorApplications applications;
 
 	CreatorPageController(Creators creators, Articles articles, ArticleCards cards, SiteParts parts, UiFactory ui,
-			io.inkstone.governance.ComplianceProfile compliance, io.inkstone.creators.CreatorApplications applications) {
+			ComplianceProfile compliance, CreatorApplications applications) {
 		this.compliance = compliance;
 		this.applications = applications;
 		this.creators = creators;
@@ -131,8 +135,8 @@ class CreatorPageController {
 		if (Pages.isLocalPath(back)) {
 			return back;
 		}
-		return "/creators/" + org.springframework.web.util.UriUtils.encodePathSegment(handle,
-				java.nio.charset.StandardCharsets.UTF_8);
+		return "/creators/" + UriUtils.encodePathSegment(handle,
+				StandardCharsets.UTF_8);
 	}
 
 }

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.inkstone.creators.Creator;
+import java.util.Comparator;
+import java.util.Objects;
 
 /** {@code /following} (关注): new articles from the creators this reader follows, newest first. */
 @Controller
@@ -43,8 +46,8 @@ class FollowingController {
 		var followed = creators.followedBy(ReaderKey.of(request));
 		Slice<ArticleSummary> page = articles.latestByCreators(followed, Cursor.parse(after), 20);
 		var byId = creators.getAll(followed);
-		var who = followed.stream().map(byId::get).filter(java.util.Objects::nonNull)
-			.sorted(java.util.Comparator.comparing(io.inkstone.creators.Creator::displayName))
+		var who = followed.stream().map(byId::get).filter(Objects::nonNull)
+			.sorted(Comparator.comparing(Creator::displayName))
 			.toList();
 		model.addAttribute("page", new Pages.FollowingPage(ui.of(request), parts.nav(), followed.size(), cards.of(page.items()),
 				page.hasNext() ? page.next().encode() : null, who));

@@ -13,6 +13,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.inkstone.web.UiFactory;
+import java.util.List;
 
 /** 阅读历史: {@code /history} (the list, its switch and 清空), signed-in readers only (see the security rules). */
 @Controller
@@ -26,10 +28,10 @@ class HistoryController {
 
 	private final SiteParts parts;
 
-	private final io.inkstone.web.UiFactory ui;
+	private final UiFactory ui;
 
 	HistoryController(ReadingHistory history, Articles articles, ArticleCards cards, SiteParts parts,
-			io.inkstone.web.UiFactory ui) {
+			UiFactory ui) {
 		this.history = history;
 		this.articles = articles;
 		this.cards = cards;
@@ -42,7 +44,7 @@ class HistoryController {
 		long account = SignedIn.current().orElseThrow().accountId();
 		boolean on = history.enabled(account);
 		model.addAttribute("page", new Pages.HistoryPage(ui.of(request), parts.nav(), on,
-				on ? cards.of(articles.summaries(history.of(account))) : java.util.List.of()));
+				on ? cards.of(articles.summaries(history.of(account))) : List.of()));
 		return "history";
 	}
 

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import java.util.Set;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /** {@code /}: headlines, hot list, original-content tabs and the latest articles (keyset pages). */
 @Controller
@@ -74,14 +76,14 @@ class HomeController {
 	}
 
 	@GetMapping("/channels/{slug}")
-	String channel(@org.springframework.web.bind.annotation.PathVariable String slug,
+	String channel(@PathVariable String slug,
 			@RequestParam(name = "after", required = false) String after,
 			@RequestParam(name = "p", required = false) String p, HttpServletRequest request, Model model) {
 		Channel channel = channels.get(slug);
 		Slice<ArticleSummary> page = articles.latestInChannel(channel.id(), Cursor.parse(after), PAGE_SIZE);
 		Ui u = ui.of(request);
 		model.addAttribute("page", new Pages.ChannelPage(u, parts.nav(), channel, cards.of(page.items()),
-				page.hasNext() ? page.next().encode() : null, hot.channel(channel.id(), 10, java.util.Set.of()),
+				page.hasNext() ? page.next().encode() : null, hot.channel(channel.id(), 10, Set.of()),
 				u.care() ? "" : parts.headlinesHtml(u), Pages.pageNumber(after, p)));
 		return "channels/show";
 	}

@@ -7,6 +7,16 @@ import io.inkstone.channels.Channel;
 import io.inkstone.discovery.ArticleCard;
 import io.inkstone.engagement.Counts;
 import io.inkstone.web.Ui;
+import io.inkstone.articles.Correction;
+import io.inkstone.creators.Creator;
+import io.inkstone.creators.CreatorApplication;
+import io.inkstone.discovery.HotEntry;
+import io.inkstone.discovery.SearchResults;
+import io.inkstone.engagement.Comment;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import org.springframework.web.util.UriUtils;
 
 /** The page-model records, one per template. */
 public final class Pages {
@@ -16,7 +26,7 @@ public final class Pages {
 
 	public record ArticlePage(Ui ui, List<Channel> nav, Article article, Channel channel, CreatorCard card, Counts counts,
 			boolean shared, String shareUrl, String disclaimer, List<ArticleCard> related, List<ArticleCard> hot,
-			String headlinesHtml, CommentsView comments, List<io.inkstone.articles.Correction> corrections,
+			String headlinesHtml, CommentsView comments, List<Correction> corrections,
 			boolean aiSuspected, String jsonLd, LinkPreview preview) {
 	}
 
@@ -47,11 +57,11 @@ public final class Pages {
 
 	/** {@code followed}: the creators this reader follows, by name (each with an unfollow button). */
 	public record FollowingPage(Ui ui, List<Channel> nav, int creators, List<ArticleCard> articles, String next,
-			List<io.inkstone.creators.Creator> followed) {
+			List<Creator> followed) {
 	}
 
 	/** 跟帖 and likes under an article, as this viewer sees them. */
-	public record CommentsView(List<io.inkstone.engagement.Comment> items, long count, boolean enabled, boolean author,
+	public record CommentsView(List<Comment> items, long count, boolean enabled, boolean author,
 			boolean signedIn, long likes, boolean liked, boolean saved) {
 	}
 
@@ -84,7 +94,7 @@ public final class Pages {
 	}
 
 	public static String pathSegment(String value) {
-		return org.springframework.web.util.UriUtils.encodePathSegment(value, java.nio.charset.StandardCharsets.UTF_8);
+		return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -97,12 +107,12 @@ public final class Pages {
 
 	/** The path of a tag's page, the tag percent-encoded as one path segment. */
 	public static String tagPath(String tag) {
-		return "/tags/" + org.springframework.web.util.UriUtils.encodePathSegment(tag, java.nio.charset.StandardCharsets.UTF_8);
+		return "/tags/" + UriUtils.encodePathSegment(tag, StandardCharsets.UTF_8);
 	}
 
 	/** {@code organisation}: the disclosed entity details (cn-mainland profile), or null. */
 	public record CreatorPage(Ui ui, List<Channel> nav, CreatorCard card, List<ArticleCard> articles, String next,
-			boolean firstPage, io.inkstone.creators.CreatorApplication organisation, int number, String sort) {
+			boolean firstPage, CreatorApplication organisation, int number, String sort) {
 
 		public boolean hot() {
 			return "hot".equals(sort);
@@ -128,12 +138,12 @@ public final class Pages {
 		}
 	}
 
-	public record SearchPage(Ui ui, List<Channel> nav, io.inkstone.discovery.SearchResults results, String channel,
+	public record SearchPage(Ui ui, List<Channel> nav, SearchResults results, String channel,
 			String sort, String creator, String from, String to, List<String> suggestions) {
 
 		/** The link to another page of the same search. */
 		public String pageLink(int number) {
-			java.util.function.Function<String, String> enc = v -> java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8);
+			Function<String, String> enc = v -> URLEncoder.encode(v, StandardCharsets.UTF_8);
 			return "/search?q=" + enc.apply(results.query()) + (channel.isEmpty() ? "" : "&channel=" + channel) + "&sort=" + sort
 					+ (creator.isEmpty() ? "" : "&creator=" + enc.apply(creator)) + (from.isEmpty() ? "" : "&from=" + from)
 					+ (to.isEmpty() ? "" : "&to=" + to) + "&page=" + number;
@@ -145,7 +155,7 @@ public final class Pages {
 	}
 
 	/** 热榜: the site's ({@code channel} null) or one channel's list. */
-	public record HotPage(Ui ui, List<Channel> nav, Channel channel, List<io.inkstone.discovery.HotEntry> entries) {
+	public record HotPage(Ui ui, List<Channel> nav, Channel channel, List<HotEntry> entries) {
 	}
 
 	/** The model of the cached headlines fragment. */

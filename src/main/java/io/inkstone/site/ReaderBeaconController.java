@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import java.time.Duration;
+import java.util.Base64;
 
 /**
  * What a shared article page asks for after it loads, so that the page itself is the same for every reader:
@@ -33,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ReaderBeaconController {
 
 	/** A transparent 1×1 GIF. */
-	private static final byte[] PIXEL = java.util.Base64.getDecoder()
+	private static final byte[] PIXEL = Base64.getDecoder()
 		.decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
 	private final Articles articles;
@@ -86,7 +88,7 @@ class ReaderBeaconController {
 		live.put("comments", comments.count(id));
 		live.put("followers", creators.followerCount(article.creatorId()));
 		return ResponseEntity.ok()
-			.cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(1)).cachePublic().sMaxAge(java.time.Duration.ofSeconds(1)))
+			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic().sMaxAge(Duration.ofSeconds(1)))
 			.body(live);
 	}
 

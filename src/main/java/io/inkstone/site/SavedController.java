@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.inkstone.web.UiFactory;
 
 /**
  * 收藏: {@code POST /articles/{id}/save} and {@code /unsave} (signed in, from the article page) and {@code /saved},
@@ -29,9 +30,9 @@ class SavedController {
 
 	private final SiteParts parts;
 
-	private final io.inkstone.web.UiFactory ui;
+	private final UiFactory ui;
 
-	SavedController(SavedArticles saved, Articles articles, ArticleCards cards, SiteParts parts, io.inkstone.web.UiFactory ui) {
+	SavedController(SavedArticles saved, Articles articles, ArticleCards cards, SiteParts parts, UiFactory ui) {
 		this.saved = saved;
 		this.articles = articles;
 		this.cards = cards;

@@ -18,6 +18,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.inkstone.creators.Creators;
+import io.inkstone.discovery.SearchSuggestions;
+import io.inkstone.shared.BadRequestException;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** {@code GET /api/v1/search?q=&channel=&sort=relevance|time&page=}: the search page as JSON. */
 @RestController
@@ -42,12 +46,12 @@ class SearchApiController {
 
 	private final Channels channels;
 
-	private final io.inkstone.creators.Creators creators;
+	private final Creators creators;
 
-	private final org.springframework.beans.factory.ObjectProvider<io.inkstone.discovery.SearchSuggestions> suggestions;
+	private final ObjectProvider<SearchSuggestions> suggestions;
 
-	SearchApiController(ArticleSearch search, Channels channels, io.inkstone.creators.Creators creators,
-			org.springframework.beans.factory.ObjectProvider<io.inkstone.discovery.SearchSuggestions> suggestions) {
+	SearchApiController(ArticleSearch search, Channels channels, Creators creators,
+			ObjectProvider<SearchSuggestions> suggestions) {
 		this.suggestions = suggestions;
 		this.creators = creators;
 		this.search = search;
@@ -58,7 +62,7 @@ class SearchApiController {
 	@GetMapping("/api/v1/suggest")
 	@Operation(summary = "Suggestions for what is being typed (titles, creator names, pinyin)")
 	@ApiResponse(responseCode = "200", description = "at most 8 suggestions", content = @Content(mediaType = "application/json",
-			array = @ArraySchema(schema = @Schema(implementation = io.inkstone.discovery.SearchSuggestions.Suggestion.class))))
+			array = @ArraySchema(schema = @Schema(implementation = SearchSuggestions.Suggestion.class))))
 	ResponseEntity<?> suggest(@RequestParam(name = "q", defaultValue = "") String q) {
 		var found = suggestions.getIfAvailable();
 		return ResponseEntity.ok()
@@ -94,7 +98,7 @@ class SearchApiController {
 		try {
 			filters = SearchFilters.parse(creator, from, to, creators);
 		}
-		catch (io.inkstone.shared.BadRequestException ex) {
+		catch (BadRequestException ex) {
 			return ResponseEntity.badRequest()
 				.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "from and to are dates: yyyy-mm-dd"));
 		}

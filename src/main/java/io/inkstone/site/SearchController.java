@@ -13,6 +13,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.inkstone.creators.Creators;
+import io.inkstone.discovery.SearchSuggestions;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** {@code /search?q=}: full-text search with channel filter, relevance or time order, and pages. */
 @Controller
@@ -26,12 +29,12 @@ class SearchController {
 
 	private final UiFactory ui;
 
-	private final io.inkstone.creators.Creators creators;
+	private final Creators creators;
 
-	private final org.springframework.beans.factory.ObjectProvider<io.inkstone.discovery.SearchSuggestions> suggestions;
+	private final ObjectProvider<SearchSuggestions> suggestions;
 
-	SearchController(ArticleSearch search, Channels channels, SiteParts parts, UiFactory ui, io.inkstone.creators.Creators creators,
-			org.springframework.beans.factory.ObjectProvider<io.inkstone.discovery.SearchSuggestions> suggestions) {
+	SearchController(ArticleSearch search, Channels channels, SiteParts parts, UiFactory ui, Creators creators,
+			ObjectProvider<SearchSuggestions> suggestions) {
 		this.suggestions = suggestions;
 		this.creators = creators;
 		this.search = search;

@@ -29,6 +29,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
 import tools.jackson.databind.ObjectMapper;
+import io.inkstone.creators.CreatorProfileChanged;
+import java.io.IOException;
+import java.util.Map;
 
 /** Registers the {@link SharedPageStore} right after the input check, ahead of Spring Security. */
 @Configuration(proxyBeanMethods = false)
@@ -87,7 +90,7 @@ class SharedPageConfig {
 
 		/** Creator cards show the tagline and avatar. */
 		@EventListener
-		void on(io.inkstone.creators.CreatorProfileChanged changed) {
+		void on(CreatorProfileChanged changed) {
 			store.purge();
 		}
 
@@ -136,14 +139,14 @@ class SharedPageConfig {
 				HttpRequest request = HttpRequest.newBuilder(URI.create(properties.purgeUrl()))
 					.timeout(Duration.ofSeconds(5))
 					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("paths", paths))))
+					.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("paths", paths))))
 					.build();
 				int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 				if (status >= 300) {
 					log.warn("CDN purge hook answered {} for {} paths", status, paths.size());
 				}
 			}
-			catch (java.io.IOException | RuntimeException ex) {
+			catch (IOException | RuntimeException ex) {
 				log.warn("CDN purge hook failed: {}", ex.toString());
 			}
 			catch (InterruptedException ex) {

@@ -24,6 +24,8 @@ import gg.jte.output.StringOutput;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import io.inkstone.creators.IpRegions;
+import io.inkstone.governance.ComplianceProfile;
 
 /**
  * Parts shared by several pages: the channel navigation (only channels with content), the headline
@@ -54,10 +56,10 @@ class SiteParts {
 
 	private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
 
-	private final io.inkstone.governance.ComplianceProfile compliance;
+	private final ComplianceProfile compliance;
 
 	SiteParts(Articles articles, Channels channels, Creators creators, HotList hot, TemplateEngine templates,
-			io.inkstone.governance.ComplianceProfile compliance) {
+			ComplianceProfile compliance) {
 		this.compliance = compliance;
 		this.articles = articles;
 		this.channels = channels;
@@ -136,7 +138,7 @@ class SiteParts {
 		if (!compliance.on("ip-location")) {
 			return null;
 		}
-		return creator.region() == null || creator.region().isBlank() ? io.inkstone.creators.IpRegions.UNKNOWN : creator.region();
+		return creator.region() == null || creator.region().isBlank() ? IpRegions.UNKNOWN : creator.region();
 	}
 
 	@EventListener

@@ -16,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import java.util.List;
 
 /** {@code /tags/{tag}}: the public articles carrying a tag, newest first, in keyset pages like a channel. */
 @Controller
@@ -46,7 +47,7 @@ class TagPageController {
 			@RequestParam(name = "p", required = false) String p, HttpServletRequest request, Model model) {
 		String name = tag.strip();
 		Cursor cursor = Cursor.parse(after);
-		Slice<ArticleSummary> page = name.isEmpty() || name.length() > 100 ? new Slice<>(java.util.List.of(), null)
+		Slice<ArticleSummary> page = name.isEmpty() || name.length() > 100 ? new Slice<>(List.of(), null)
 				: articles.latestWithTag(name, cursor, PAGE_SIZE);
 		if (page.items().isEmpty() && cursor == Cursor.START) {
 			throw new NotFoundException("problem.site.noArticlesWithThisTag");

@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import io.inkstone.audit.AuditLog;
 
 /** {@code /admin/articles/deleted}: articles their creators deleted, restorable as drafts. */
 @Controller
@@ -21,9 +22,9 @@ class AdminArticlesController {
 
 	private final UiFactory ui;
 
-	private final io.inkstone.audit.AuditLog audit;
+	private final AuditLog audit;
 
-	AdminArticlesController(Articles articles, UiFactory ui, io.inkstone.audit.AuditLog audit) {
+	AdminArticlesController(Articles articles, UiFactory ui, AuditLog audit) {
 		this.audit = audit;
 		this.articles = articles;
 		this.ui = ui;

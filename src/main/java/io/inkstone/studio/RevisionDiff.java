@@ -7,6 +7,7 @@ import com.github.difflib.text.DiffRow;
 import com.github.difflib.text.DiffRowGenerator;
 
 import org.springframework.web.util.HtmlUtils;
+import java.util.Locale;
 
 /**
  * Side-by-side comparison of two versions with java-diff-utils: line by line, and inside changed lines
@@ -38,7 +39,7 @@ final class RevisionDiff {
 	static List<StudioPages.DiffLine> sideBySide(String before, String after) {
 		List<DiffRow> rows = GENERATOR.generateDiffRows(lines(before), lines(after));
 		return rows.stream()
-			.map(r -> new StudioPages.DiffLine(r.getTag().name().toLowerCase(java.util.Locale.ROOT), html(r.getOldLine()),
+			.map(r -> new StudioPages.DiffLine(r.getTag().name().toLowerCase(Locale.ROOT), html(r.getOldLine()),
 					html(r.getNewLine())))
 			.toList();
 	}

@@ -40,6 +40,26 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.inkstone.creators.CreatorApplication;
+import io.inkstone.creators.CreatorApplications;
+import io.inkstone.engagement.Comments;
+import io.inkstone.engagement.Counts;
+import io.inkstone.engagement.Engagement;
+import io.inkstone.media.Media;
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.Csv;
+import io.inkstone.shared.SignedIn;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * {@code /studio}: a creator's articles and the Markdown editor with a server-rendered preview (the same
@@ -66,28 +86,28 @@ class StudioArticleController {
 
 	private final UiFactory ui;
 
-	private final io.inkstone.engagement.Engagement engagement;
+	private final Engagement engagement;
 
-	private final io.inkstone.engagement.Comments comments;
+	private final Comments comments;
 
-	private final io.inkstone.media.Media media;
+	private final Media media;
 
-	private final io.inkstone.creators.CreatorApplications applications;
+	private final CreatorApplications applications;
 
 	/** Review notes, findings and appeal links (governance); absent, the studio shows the states alone. */
-	private final org.springframework.beans.factory.ObjectProvider<StudioNotes> notes;
+	private final ObjectProvider<StudioNotes> notes;
 
 	/** What an action did, as the query flag the redirect carries: the editor shows {@code studio.done.<flag>}. */
 	static final List<String> EDITOR_FLASHES = List.of("saved", "published", "pending", "scheduled", "unscheduled", "updated",
 			"unpublished", "restored");
 
-	static final java.util.Set<String> ACTIONS = java.util.Set.of("save", "preview", "publish", "submit", "update", "schedule",
+	static final Set<String> ACTIONS = Set.of("save", "preview", "publish", "submit", "update", "schedule",
 			"unschedule", "unpublish", "delete");
 
 	StudioArticleController(Articles articles, Creators creators, Channels channels, UiFactory ui,
-			io.inkstone.engagement.Engagement engagement, io.inkstone.engagement.Comments comments,
-			io.inkstone.media.Media media, RateLimiter limits, io.inkstone.creators.CreatorApplications applications,
-			org.springframework.beans.factory.ObjectProvider<StudioNotes> notes) {
+			Engagement engagement, Comments comments,
+			Media media, RateLimiter limits, CreatorApplications applications,
+			ObjectProvider<StudioNotes> notes) {
 		this.notes = notes;
 		this.applications = applications;
 		this.limits = limits;
@@ -106,18 +126,18 @@ class StudioArticleController {
 
 	@GetMapping("/studio")
 	String dashboard(@RequestParam(name = "tab", defaultValue = "all") String tab, HttpServletRequest request, Model model) {
-		io.inkstone.shared.SignedIn account = io.inkstone.shared.SignedIn.current().orElseThrow();
-		java.util.Optional<Creator> creator = creators.ofAccount(account.accountId());
+		SignedIn account = SignedIn.current().orElseThrow();
+		Optional<Creator> creator = creators.ofAccount(account.accountId());
 		if (creator.isEmpty()) {
 			model.addAttribute("page", notACreator(account, request));
 			return "studio/not-a-creator";
 		}
 		if (!StudioPages.TABS.contains(tab)) {
-			throw new io.inkstone.shared.BadRequestException("problem.studio.noSuchTab", tab);
+			throw new BadRequestException("problem.studio.noSuchTab", tab);
 		}
 		Creator me = creator.get();
 		List<StudioPages.Stats> all = withStates(stats(articles.studioList(me.id())));
-		Map<String, Long> counts = new java.util.HashMap<>();
+		Map<String, Long> counts = new HashMap<>();
 		for (StudioPages.Stats s : all) {
 			counts.merge(s.state(), 1L, Long::sum);
 			if (!"trash".equals(s.state())) {
@@ -131,16 +151,16 @@ class StudioArticleController {
 	}
 
 	/** Why this signed-in account has no studio yet, from its role and its latest 申请入驻. */
-	private StudioPages.NotACreator notACreator(io.inkstone.shared.SignedIn account, HttpServletRequest request) {
+	private StudioPages.NotACreator notACreator(SignedIn account, HttpServletRequest request) {
 		if ("ADMIN".equals(account.role()) || "REVIEWER".equals(account.role())) {
 			return new StudioPages.NotACreator(ui.of(request), List.of(), "staff", 0, null, 0);
 		}
-		List<io.inkstone.creators.CreatorApplication> history = applications.of(account.accountId());
+		List<CreatorApplication> history = applications.of(account.accountId());
 		if (history.isEmpty()) {
 			return new StudioPages.NotACreator(ui.of(request), List.of(), "none", 0, null,
 					applications.attemptsLeft(account.accountId()));
 		}
-		io.inkstone.creators.CreatorApplication latest = history.get(0); // newest first
+		CreatorApplication latest = history.get(0); // newest first
 		return new StudioPages.NotACreator(ui.of(request), List.of(), latest.status(),
 				latest.decidedAt() != null && !latest.pending() ? latest.decidedAt() : latest.createdAt(), latest.reason(),
 				applications.attemptsLeft(account.accountId()));
@@ -148,23 +168,23 @@ class StudioArticleController {
 
 	/** The dashboard numbers as CSV (UTF-8 with BOM so spreadsheet programs read Chinese correctly). */
 	@GetMapping(value = "/studio/stats.csv", produces = "text/csv")
-	org.springframework.http.ResponseEntity<byte[]> csv() {
+	ResponseEntity<byte[]> csv() {
 		Creator me = me();
 		StringBuilder out = new StringBuilder("\uFEFFid,title,status,published_at,reads,shares,likes,comments\n");
 		for (StudioPages.Stats s : stats(me)) {
 			out.append(s.row().id()).append(',').append(csvField(s.row().title())).append(',').append(s.row().status().dbValue()).append(',')
-				.append(java.time.Instant.ofEpochMilli(s.row().publishedAt())).append(',').append(s.reads()).append(',')
+				.append(Instant.ofEpochMilli(s.row().publishedAt())).append(',').append(s.reads()).append(',')
 				.append(s.shares()).append(',').append(s.likes()).append(',').append(s.comments()).append('\n');
 		}
-		return org.springframework.http.ResponseEntity.ok()
+		return ResponseEntity.ok()
 			.header("Content-Disposition", "attachment; filename=\"inkstone-stats.csv\"")
-			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
-			.body(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(out.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Quotes a CSV field, and defuses spreadsheet formulas (a leading = + - @ becomes text). */
 	static String csvField(String value) {
-		return io.inkstone.shared.Csv.field(value);
+		return Csv.field(value);
 	}
 
 
@@ -175,7 +195,7 @@ class StudioArticleController {
 	private List<StudioPages.Stats> stats(List<StudioRow> rows) {
 		var counts = engagement.counts(rows.stream().map(StudioRow::id).toList());
 		return rows.stream().map(r -> {
-			var c = counts.getOrDefault(r.id(), io.inkstone.engagement.Counts.ZERO);
+			var c = counts.getOrDefault(r.id(), Counts.ZERO);
 			return new StudioPages.Stats(r, c.reads(), c.shares(), comments.articleLikes(r.id()), comments.count(r.id()));
 		}).toList();
 	}
@@ -492,16 +512,16 @@ class StudioArticleController {
 		return DraftRules.validate(form, channels);
 	}
 
-	private static final java.time.ZoneId PLATFORM_ZONE = java.time.ZoneId.of("Asia/Shanghai");
+	private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** A {@code datetime-local} value in platform time, from one minute to one year ahead; null otherwise. */
 	static Long parseSchedule(String value) {
 		try {
-			long at = java.time.LocalDateTime.parse(value).atZone(PLATFORM_ZONE).toInstant().toEpochMilli();
+			long at = LocalDateTime.parse(value).atZone(PLATFORM_ZONE).toInstant().toEpochMilli();
 			long now = System.currentTimeMillis();
 			return DraftRules.schedulable(at, now) ? at : null;
 		}
-		catch (java.time.format.DateTimeParseException ex) {
+		catch (DateTimeParseException ex) {
 			return null;
 		}
 	}

@@ -9,6 +9,8 @@ import io.inkstone.articles.StudioRow;
 import io.inkstone.channels.Channel;
 import io.inkstone.creators.Creator;
 import io.inkstone.web.Ui;
+import io.inkstone.media.MediaItem;
+import java.util.function.ToLongFunction;
 
 /** Page models of the creator's studio. */
 public final class StudioPages {
@@ -24,7 +26,7 @@ public final class StudioPages {
 			Map<String, Long> counts, String flash) {
 
 		/** The totals count what readers can see: articles in the 回收站 do not count. */
-		public long total(java.util.function.ToLongFunction<Stats> field) {
+		public long total(ToLongFunction<Stats> field) {
 			return articles.stream().filter(s -> !"trash".equals(s.state())).mapToLong(field).sum();
 		}
 
@@ -95,7 +97,7 @@ public final class StudioPages {
 	/** The editor: the values to show, field errors (message keys), and the server-rendered preview. */
 	public record Editor(Ui ui, List<Channel> nav, Creator creator, Long articleId, String status, List<Channel> channels,
 			EditorForm form, Map<String, String> errors, String previewHtml, Long scheduledAt, String state, String note,
-			List<String> findings, String flash, List<io.inkstone.media.MediaItem> library, long updatedAt) {
+			List<String> findings, String flash, List<MediaItem> library, long updatedAt) {
 
 		/** Characters of Chinese text plus words of other scripts, as Chinese editors count (the script keeps it live). */
 		public int wordCount() {

@@ -8,6 +8,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * The IndexNow key file: {@code /{key}.txt} answers the key itself for a configured IndexNow key (the search engine
@@ -28,8 +30,8 @@ class IndexNowKeyController {
 			throw new NotFoundException("no such key file");
 		}
 		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
+			.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
 			.body(key);
 	}
 

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import java.io.IOException;
 
 /**
  * Sends queued publish pings, outside any transaction: per endpoint one request carrying every due URL (Baidu: the
@@ -95,7 +96,7 @@ class PingSender {
 			String body = response.body() == null ? "" : response.body().strip();
 			error = "HTTP " + status + (body.isEmpty() ? "" : ": " + body);
 		}
-		catch (java.io.IOException | IllegalArgumentException ex) {
+		catch (IOException | IllegalArgumentException ex) {
 			error = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
 		}
 		catch (InterruptedException ex) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
+import java.time.Duration;
 
 /** {@code /sitemap.xml}, the sitemaps it names, and {@code /robots.txt}. */
 @Controller
@@ -68,7 +69,7 @@ class SitemapsController {
 				""".formatted(publicUrl.absolute("/sitemap.xml"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
-			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
+			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
 			.body(body);
 	}
 

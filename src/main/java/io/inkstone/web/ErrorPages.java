@@ -25,6 +25,14 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
+import io.inkstone.shared.ForbiddenException;
+import io.inkstone.shared.PayloadTooLargeException;
+import io.inkstone.shared.TooManyRequestsException;
+import io.inkstone.shared.UnsupportedMediaException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Maps every failure to a page a person understands with the right status, never a stack trace:
@@ -58,7 +66,7 @@ class ErrorPages implements ErrorController {
 	String typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
 		boolean pathVariable = ex.getParameter()
-			.hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+			.hasParameterAnnotation(PathVariable.class);
 		return page(request, response, model, pathVariable ? 404 : 400, null);
 	}
 
@@ -79,14 +87,14 @@ class ErrorPages implements ErrorController {
 		return page(request, response, model, 400, null);
 	}
 
-	@ExceptionHandler(io.inkstone.shared.ForbiddenException.class)
-	String forbidden(io.inkstone.shared.ForbiddenException ex, HttpServletRequest request, HttpServletResponse response,
+	@ExceptionHandler(ForbiddenException.class)
+	String forbidden(ForbiddenException ex, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
 		return page(request, response, model, 403, ui.of(request).message(ex));
 	}
 
-	@ExceptionHandler(io.inkstone.shared.TooManyRequestsException.class)
-	String tooMany(io.inkstone.shared.TooManyRequestsException ex, HttpServletRequest request, HttpServletResponse response,
+	@ExceptionHandler(TooManyRequestsException.class)
+	String tooMany(TooManyRequestsException ex, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
 		response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
 		return page(request, response, model, 429, ui.of(request).t("error.429.retry", ex.retryAfterSeconds()));
@@ -102,13 +110,13 @@ class ErrorPages implements ErrorController {
 		return page(request, response, model, 413, null);
 	}
 
-	@ExceptionHandler(io.inkstone.shared.PayloadTooLargeException.class)
-	String tooManyPixels(io.inkstone.shared.PayloadTooLargeException ex, HttpServletRequest request,
+	@ExceptionHandler(PayloadTooLargeException.class)
+	String tooManyPixels(PayloadTooLargeException ex, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		return page(request, response, model, 413, ui.of(request).message(ex));
 	}
 
-	@ExceptionHandler(io.inkstone.shared.UnsupportedMediaException.class)
+	@ExceptionHandler(UnsupportedMediaException.class)
 	String unsupportedMedia(HttpServletRequest request, HttpServletResponse response, Model model) {
 		return page(request, response, model, 415, null);
 	}
@@ -122,9 +130,9 @@ class ErrorPages implements ErrorController {
 	 * A body that cannot be read (malformed chunked or multipart data, unreadable JSON) is the client's error:
 	 * 400, one INFO line, no stack trace.
 	 */
-	@ExceptionHandler({ org.apache.coyote.BadRequestException.class, org.apache.tomcat.util.http.InvalidParameterException.class,
-			org.springframework.http.converter.HttpMessageNotReadableException.class,
-			org.springframework.web.multipart.MultipartException.class })
+	@ExceptionHandler({ org.apache.coyote.BadRequestException.class, InvalidParameterException.class,
+			HttpMessageNotReadableException.class,
+			MultipartException.class })
 	String unreadable(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
 			return clientGone(ex, request);

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * {@code /actuator/prometheus} answers only a scraper sending {@code Authorization: Bearer <token>} with the token
@@ -63,7 +64,7 @@ class MetricsTokenFilter extends OncePerRequestFilter {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex); // every JDK has SHA-256
 		}
 	}

@@ -8,6 +8,17 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import io.inkstone.shared.VideoEmbeds;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Base64;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 
 /**
  * Reader pages are public; every state-changing request carries a CSRF token. The token lives in a
@@ -15,7 +26,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * stay cacheable. Accounts (the creators issue) add sign-in rules per URL prefix here.
  */
 @Configuration(proxyBeanMethods = false)
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+@ConditionalOnWebApplication
 class SecurityConfig {
 
 	/**
@@ -23,24 +34,24 @@ class SecurityConfig {
 	 * bench/README.md). Request metrics still come from the HTTP server's own observation.
 	 */
 	@Bean
-	org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
-		return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
 	SecurityFilterChain web(HttpSecurity http,
 			WebSecurityProperties security,
-			org.springframework.beans.factory.ObjectProvider<AuthenticationRefresh> refresh, ServerSecrets secrets)
+			ObjectProvider<AuthenticationRefresh> refresh, ServerSecrets secrets)
 			throws Exception {
 		refresh.ifAvailable(r -> http.addFilterBefore(new AuthenticationRefreshFilter(r),
-				org.springframework.security.web.access.intercept.AuthorizationFilter.class));
+				AuthorizationFilter.class));
 		// load the token eagerly so templates can render it (its cookie is set before the page streams), except for
 		// shared pages, which carry none: reading it would set a cookie and make the page per-reader
 		CsrfTokenRequestAttributeHandler handler = new CsrfTokenRequestAttributeHandler() {
 			@Override
-			public void handle(jakarta.servlet.http.HttpServletRequest request,
-					jakarta.servlet.http.HttpServletResponse response,
-					java.util.function.Supplier<org.springframework.security.web.csrf.CsrfToken> token) {
+			public void handle(HttpServletRequest request,
+					HttpServletResponse response,
+					Supplier<CsrfToken> token) {
 				super.handle(request, response, token);
 				if (!SharedPage.is(request)) {
 					token.get();
@@ -78,21 +89,21 @@ class SecurityConfig {
 				.hasRole("ADMIN")
 				.requestMatchers("/admin/**")
 				.hasAnyRole("ADMIN", "REVIEWER")
-				.requestMatchers(org.springframework.http.HttpMethod.POST, "/join", "/articles/*/comments", "/articles/*/save", "/articles/*/unsave",
+				.requestMatchers(HttpMethod.POST, "/join", "/articles/*/comments", "/articles/*/save", "/articles/*/unsave",
 						"/articles/*/comments/settings", "/comments/**")
 				.authenticated()
 				.anyRequest()
 				.permitAll())
 			.headers(h -> h.cacheControl(cache -> cache.disable()) // WebConfig and controllers decide
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: https:; "
-						+ "style-src 'self'; script-src 'self'; frame-src " + io.inkstone.shared.VideoEmbeds.FRAME_SOURCES
+						+ "style-src 'self'; script-src 'self'; frame-src " + VideoEmbeds.FRAME_SOURCES
 						+ "; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.formLogin(form -> form.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/", false)
 				.failureUrl("/login?error").permitAll())
 			// without a configured key, one generated once and kept in the database: remember-me survives restarts
 			.rememberMe(remember -> remember.key(security.rememberMeKey().isBlank()
-					? java.util.Base64.getEncoder().encodeToString(secrets.get("remember-me")) : security.rememberMeKey())
+					? Base64.getEncoder().encodeToString(secrets.get("remember-me")) : security.rememberMeKey())
 				.rememberMeParameter("remember")
 				.tokenValiditySeconds(30 * 24 * 3600))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").deleteCookies("JSESSIONID", "SESSION", "remember-me"))

@@ -9,27 +9,33 @@ import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
+import io.inkstone.shared.FooterLink;
+import io.inkstone.shared.SignedIn;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * What every page template needs besides its own data: translated text, the reader mode, the CSRF
  * token for forms, the current path and language. Built per request by {@link UiFactory}.
  */
 public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfToken csrf, String path, String siteName,
-		io.inkstone.shared.SignedIn account, java.util.List<io.inkstone.shared.FooterLink> footer,
-		java.util.function.LongSupplier unreadMessages) {
+		SignedIn account, List<FooterLink> footer,
+		LongSupplier unreadMessages) {
 
 	/** The most unread messages the header counts; more show as "99+". */
 	public static final int UNREAD_CAP = 100;
 
 	/** A page model without footer links and unread count. */
 	public Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfToken csrf, String path, String siteName,
-			io.inkstone.shared.SignedIn account) {
-		this(messages, locale, mode, csrf, path, siteName, account, java.util.List.of(), null);
+			SignedIn account) {
+		this(messages, locale, mode, csrf, path, siteName, account, List.of(), null);
 	}
 
 	/** A page model without an unread count (anonymous and cached pages). */
 	public Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfToken csrf, String path, String siteName,
-			io.inkstone.shared.SignedIn account, java.util.List<io.inkstone.shared.FooterLink> footer) {
+			SignedIn account, List<FooterLink> footer) {
 		this(messages, locale, mode, csrf, path, siteName, account, footer, null);
 	}
 
@@ -103,7 +109,7 @@ public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfTok
 
 	/** The current path, URL-encoded for a {@code back=} query parameter. */
 	public String backParam() {
-		return java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8);
+		return URLEncoder.encode(path, StandardCharsets.UTF_8);
 	}
 
 	public String csrfName() {

@@ -9,6 +9,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import io.inkstone.shared.FooterLink;
+import io.inkstone.shared.SignedIn;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** Builds the {@link Ui} for the current request. */
 @Component
@@ -19,13 +23,13 @@ public class UiFactory {
 	private final InkstoneProperties properties;
 
 	/** The footer's static pages (the pages module), if present. */
-	private final org.springframework.beans.factory.ObjectProvider<io.inkstone.shared.FooterLink.Source> footer;
+	private final ObjectProvider<FooterLink.Source> footer;
 
-	private final org.springframework.beans.factory.ObjectProvider<UnreadMessages> unread;
+	private final ObjectProvider<UnreadMessages> unread;
 
 	UiFactory(MessageSource messages, InkstoneProperties properties,
-			org.springframework.beans.factory.ObjectProvider<io.inkstone.shared.FooterLink.Source> footer,
-			org.springframework.beans.factory.ObjectProvider<UnreadMessages> unread) {
+			ObjectProvider<FooterLink.Source> footer,
+			ObjectProvider<UnreadMessages> unread) {
 		this.messages = messages;
 		this.properties = properties;
 		this.footer = footer;
@@ -39,14 +43,14 @@ public class UiFactory {
 		if (request.getQueryString() != null) {
 			path += "?" + request.getQueryString();
 		}
-		io.inkstone.shared.SignedIn account = io.inkstone.shared.SignedIn.current().orElse(null);
+		SignedIn account = SignedIn.current().orElse(null);
 		return new Ui(messages, RequestContextUtils.getLocale(request), mode(request), csrf, path, properties.siteName(), account,
 				footer.orderedStream().flatMap(source -> source.footerLinks().stream()).toList(),
 				account == null ? null : unreadCount(account.accountId()));
 	}
 
 	/** One cheap query, run at most once per request and only if the page header asks. */
-	private java.util.function.LongSupplier unreadCount(long accountId) {
+	private LongSupplier unreadCount(long accountId) {
 		UnreadMessages source = unread.getIfAvailable();
 		if (source == null) {
 			return null;

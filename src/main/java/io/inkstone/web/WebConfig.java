@@ -14,6 +14,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 
 /** Language (zh-CN default, {@code ?lang=en} switches and is remembered) and default HTTP caching. */
 @Configuration(proxyBeanMethods = false)
@@ -34,8 +35,8 @@ class WebConfig implements WebMvcConfigurer {
 	 * cookies built by hand (reader id, mode, CSRF, language) set it themselves.
 	 */
 	@Bean
-	org.springframework.boot.web.server.servlet.CookieSameSiteSupplier laxCookies() {
-		return org.springframework.boot.web.server.servlet.CookieSameSiteSupplier.ofLax();
+	CookieSameSiteSupplier laxCookies() {
+		return CookieSameSiteSupplier.ofLax();
 	}
 
 	/**

@@ -30,6 +30,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.inkstone.support.TestImages;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 
 /**
  * The creator journey in headless Chromium: sign up, apply (申请入驻), the admin approves, sign in again,
@@ -108,7 +111,7 @@ class CreatorJourneyBrowserTests {
 			new WebDriverWait(driver, Duration.ofSeconds(15))
 				.until(d -> !d.findElements(By.cssSelector("[data-testid=application-history] tr[data-status=pending]")).isEmpty());
 		}
-		catch (org.openqa.selenium.TimeoutException ex) {
+		catch (TimeoutException ex) {
 			screenshot("join-failed.png");
 			throw new AssertionError("no pending application at " + driver.getCurrentUrl() + ": "
 					+ driver.findElements(By.cssSelector("[data-testid=error], .form-error, .field-error"))
@@ -132,7 +135,7 @@ class CreatorJourneyBrowserTests {
 		type("tags", "旅行，山");
 		// an image from the editor's upload button (script path): its Markdown lands in the body
 		Path photo = Files.createTempFile("huangshan", ".jpg");
-		Files.write(photo, io.inkstone.support.TestImages.jpegWithGps(1200, 800, 1));
+		Files.write(photo, TestImages.jpegWithGps(1200, 800, 1));
 		driver.findElement(By.cssSelector("[data-upload-file]")).sendKeys(photo.toAbsolutePath().toString());
 		driver.findElement(By.cssSelector("[data-upload-alt]")).sendKeys("黄山云海");
 		driver.findElement(By.cssSelector("[data-upload-button]")).click();
@@ -153,7 +156,7 @@ class CreatorJourneyBrowserTests {
 		assertThat(driver.findElement(By.cssSelector("[data-testid=body] strong")).getText()).isEqualTo("黄山");
 		WebElement image = driver.findElement(By.cssSelector("[data-testid=body] img"));
 		assertThat(image.getAttribute("alt")).isEqualTo("黄山云海");
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((Number) ((JavascriptExecutor) d)
 			.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", image)).intValue() > 0);
 		screenshot("published-article.png");
 		driver.get(url("/studio/media"));

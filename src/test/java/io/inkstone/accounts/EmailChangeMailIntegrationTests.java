@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * Changing the e-mail with a mail server (GreenMail in the test JVM): nothing changes until the link mailed to the
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmailChangeMailIntegrationTests {
 
 	/** The creator journey's server: its mailTo() reads what arrived there. */
-	static final com.icegreen.greenmail.util.GreenMail SMTP = CreatorJourneyContract.SMTP;
+	static final GreenMail SMTP = CreatorJourneyContract.SMTP;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {

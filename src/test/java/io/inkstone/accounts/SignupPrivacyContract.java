@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import java.util.Locale;
 
 /**
  * With mail configured, nobody learns from the sign-up, sign-in or password-reset forms whether an e-mail address is
@@ -141,7 +142,7 @@ abstract class SignupPrivacyContract {
 		Browser probeTaken = browser();
 		Browser probeFresh = browser();
 		String freshEmail = "fresh-" + System.nanoTime() + "@inkstone.test";
-		String taken = seen(probeTaken, signUp(probeTaken, ownerEmail.toUpperCase(java.util.Locale.ROOT), "attacker-pass-1", "探子"));
+		String taken = seen(probeTaken, signUp(probeTaken, ownerEmail.toUpperCase(Locale.ROOT), "attacker-pass-1", "探子"));
 		String fresh = seen(probeFresh, signUp(probeFresh, freshEmail, "attacker-pass-1", "探子"));
 		assertThat(taken).isEqualTo(fresh).contains("/signup?sent");
 		assertThat(probeTaken.get("/account").statusCode()).as("not signed in").isNotEqualTo(200);

@@ -19,6 +19,37 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.sun.net.httpserver.HttpServer;
+import io.inkstone.shared.Ids;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
+import org.jsoup.nodes.Element;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The REST API over HTTP, as a script and a browser use it: a token made in the studio writes and publishes
@@ -50,7 +81,7 @@ abstract class ApiContract {
 		long accountId = accounts.signUp(email, PASSWORD, "作者" + handle, Role.CREATOR).orElseThrow().accountId();
 		jdbc.sql("INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at,"
 				+ " account_id) VALUES (:id, :handle, :name, NULL, '', '个人', FALSE, NULL, :now, :account)")
-			.param("id", io.inkstone.shared.Ids.next())
+			.param("id", Ids.next())
 			.param("handle", handle)
 			.param("name", "作者" + handle)
 			.param("now", System.currentTimeMillis())
@@ -189,7 +220,7 @@ abstract class ApiContract {
 		// schedule: a bad time is a field error; a good one is kept on the draft
 		call("POST", "/api/v1/articles/" + id + "/unpublish", write, null);
 		assertProblem(call("POST", "/api/v1/articles/" + id + "/publish", write, "{\"publishAt\":\"tomorrow\"}"), 400);
-		String at = java.time.Instant.now().plus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+		String at = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS).toString();
 		HttpResponse<String> scheduled = call("POST", "/api/v1/articles/" + id + "/publish", write, "{\"publishAt\":\"" + at + "\"}");
 		assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
 		assertThat(json(scheduled).get("scheduledAt").asString()).isEqualTo(at);
@@ -337,9 +368,9 @@ abstract class ApiContract {
 		assertThat(api.get("paths").propertyNames()).contains("/api/v1/hot", "/api/v1/articles/{id}/related",
 				"/api/v1/articles/{id}/comments", "/api/v1/search").doesNotContain("/api/v1/openapi.json");
 		assertThat(api.get("paths")).isEqualTo(json(browser().get("/api/openapi.json")).get("paths"));
-		com.networknt.schema.SchemaRegistry schemas = com.networknt.schema.SchemaRegistry
-			.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12);
-		List<String> checked = new java.util.ArrayList<>();
+		SchemaRegistry schemas = SchemaRegistry
+			.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+		List<String> checked = new ArrayList<>();
 		for (String path : api.get("paths").propertyNames()) {
 			JsonNode get = api.get("paths").get(path).get("get");
 			if (get == null) {
@@ -352,7 +383,7 @@ abstract class ApiContract {
 			JsonNode content = get.get("responses").get("200").get("content");
 			assertThat(content).as(path + " documents its answer").isNotNull();
 			JsonNode schema = content.get(content.propertyNames().iterator().next()).get("schema");
-			tools.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+			ObjectNode root = JSON.createObjectNode();
 			root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
 			root.set("components", api.get("components"));
 			root.set("allOf", JSON.createArrayNode().add(schema));
@@ -368,7 +399,7 @@ abstract class ApiContract {
 				"/api/v1/articles/{id}/related", "/api/v1/hot", "/api/v1/channels", "/api/v1/creators/{handle}",
 				"/api/v1/search", "/api/v1/suggest", "/api/v1/me", "/api/v1/me/articles");
 		// the validator really checks: a missing required property and a wrong type are refused
-		tools.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+		ObjectNode root = JSON.createObjectNode();
 		root.set("components", api.get("components"));
 		root.put("$ref", "#/components/schemas/CommentPage");
 		assertThat(schemas.getSchema(root).validate(JSON.readTree("{\"items\":[],\"total\":\"x\"}"))).isNotEmpty();
@@ -377,18 +408,18 @@ abstract class ApiContract {
 
 	/** A small PNG of this size, as a camera or an editor would upload it. */
 	static byte[] png(int width, int height) {
-		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
-				java.awt.image.BufferedImage.TYPE_INT_RGB);
-		java.awt.Graphics2D g = image.createGraphics();
-		g.setColor(new java.awt.Color(40, (width * 3) % 255, 120));
+		BufferedImage image = new BufferedImage(width, height,
+				BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(new Color(40, (width * 3) % 255, 120));
 		g.fillRect(0, 0, width, height);
 		g.dispose();
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
-			javax.imageio.ImageIO.write(image, "png", out);
+			ImageIO.write(image, "png", out);
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		return out.toByteArray();
 	}
@@ -416,12 +447,12 @@ abstract class ApiContract {
 		JsonNode media = content.has(type) ? content.get(type) : content.get("*/*");
 		assertThat(media).as(method + " " + path + " " + answer.statusCode() + " documents " + type + " in " + content.propertyNames())
 			.isNotNull();
-		tools.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+		ObjectNode root = JSON.createObjectNode();
 		root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
 		root.set("components", api.get("components"));
 		root.set("allOf", JSON.createArrayNode().add(media.get("schema")));
-		var errors = com.networknt.schema.SchemaRegistry
-			.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+		var errors = SchemaRegistry
+			.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
 			.getSchema(root)
 			.validate(json(answer));
 		assertThat(errors).as(method + " " + path + " " + answer.statusCode() + " answers as documented: " + answer.body()).isEmpty();
@@ -433,14 +464,14 @@ abstract class ApiContract {
 		String handle = made[0];
 		String token = made[1];
 		JsonNode api = json(browser().get("/api/v1/openapi.json"));
-		java.util.Set<String> documented = new java.util.TreeSet<>();
+		Set<String> documented = new TreeSet<>();
 		for (String path : api.get("paths").propertyNames()) {
 			for (String method : api.get("paths").get(path).propertyNames()) {
 				documented.add(method + " " + path);
 			}
 		}
-		java.util.Set<String> called = new java.util.TreeSet<>();
-		java.util.function.BiConsumer<String, HttpResponse<String>> check = (operation, answer) -> {
+		Set<String> called = new TreeSet<>();
+		BiConsumer<String, HttpResponse<String>> check = (operation, answer) -> {
 			String[] parts = operation.split(" ", 2);
 			assertDocumented(api, parts[1], parts[0], answer);
 			called.add(operation);
@@ -524,7 +555,7 @@ abstract class ApiContract {
 		assertProblem(upload(write, null, "空"), 400);
 		assertProblem(browser().header("Authorization", "Bearer " + write)
 			.postMultipart("/api/v1/media", Map.of("alt", "假图"), "file", "x.png", "image/png",
-					"<svg onload=alert(1)>".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json"), 415);
+					"<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "application/json"), 415);
 		assertProblem(upload(write, png(100, 100), null), 400);
 		assertProblem(upload(token(creator, "只读图片", "read"), png(100, 100), "图"), 403);
 		assertProblem(browser().postMultipart("/api/v1/media", Map.of("alt", "匿名"), "file", "x.png", "image/png", png(100, 100),
@@ -547,7 +578,7 @@ abstract class ApiContract {
 		for (int i = 0; i < 3; i++) {
 			jdbc.sql("INSERT INTO review_decisions (id, article_id, creator_id, outcome, reason_code, note, reviewer_id, created_at)"
 					+ " VALUES (:id, :a, :c, 'rejected', 'spam', NULL, 1, :t)")
-				.param("id", io.inkstone.shared.Ids.next()).param("a", io.inkstone.shared.Ids.next()).param("c", creatorId)
+				.param("id", Ids.next()).param("a", Ids.next()).param("c", creatorId)
 				.param("t", System.currentTimeMillis()).update();
 		}
 		// the editor's 发布
@@ -605,7 +636,7 @@ abstract class ApiContract {
 		String busy = token(creator, "忙", "read");
 		String calm = token(creator, "闲", "read");
 		// last use: never, until the token is used (the fourth column of the studio's list)
-		java.util.function.Supplier<String> calmLastUsed = () -> creator.page("/studio/tokens").html()
+		Supplier<String> calmLastUsed = () -> creator.page("/studio/tokens").html()
 			.select("[data-testid=token-list] tr").stream().filter(tr -> tr.text().contains("闲")).findFirst().orElseThrow()
 			.select("td").get(3).text();
 		assertThat(calmLastUsed.get()).isEqualTo("从未使用");
@@ -640,13 +671,13 @@ abstract class ApiContract {
 		HttpResponse<String> preview = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "action", "preview",
 				"title", "预览", "body", body, "channel", "tech", "original", "true", "aigc", "none"));
 		assertThat(preview.statusCode()).isEqualTo(200);
-		org.jsoup.nodes.Element previewed = Jsoup.parse(preview.body()).selectFirst("[data-testid=preview]");
+		Element previewed = Jsoup.parse(preview.body()).selectFirst("[data-testid=preview]");
 		String json = JSON.createObjectNode().put("title", "预览").put("body", body).put("channel", "tech").put("original", true)
 			.toString();
 		String id = json(call("POST", "/api/v1/articles", token, json)).get("id").asString();
 		call("POST", "/api/v1/articles/" + id + "/publish", token, null);
 		Browser.Page page = browser().page("/articles/" + id);
-		org.jsoup.nodes.Element shown = page.testId("body");
+		Element shown = page.testId("body");
 		assertThat(previewed.html()).isEqualTo(shown.html());
 		assertThat(shown.select("img[srcset][sizes][width][height]")).hasSize(2);
 		assertThat(shown.select("img").get(0).hasAttr("loading")).isFalse();
@@ -668,16 +699,16 @@ abstract class ApiContract {
 	/** A fake receiver on loopback (the tests allow loopback targets explicitly): the first call fails with 500. */
 	static final class Receiver implements AutoCloseable {
 
-		final com.sun.net.httpserver.HttpServer server;
+		final HttpServer server;
 
-		final java.util.List<java.util.Map<String, String>> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+		final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
 
-		final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+		final AtomicInteger calls = new AtomicInteger();
 
-		Receiver() throws java.io.IOException {
-			server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		Receiver() throws IOException {
+			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.createContext("/hook", exchange -> {
-				String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 				int status = calls.incrementAndGet() == 1 ? 500 : 204;
 				if (status == 204) {
 					received.add(Map.of("body", body, "id", exchange.getRequestHeaders().getFirst("webhook-id"), "timestamp",
@@ -694,7 +725,7 @@ abstract class ApiContract {
 			return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
 		}
 
-		java.util.List<String> types() {
+		List<String> types() {
 			return received.stream().map(r -> json(r.get("body")).get("type").asString()).toList();
 		}
 
@@ -713,7 +744,7 @@ abstract class ApiContract {
 	long register(Browser who, String url, boolean site, String... events) {
 		who.page("/studio/webhooks");
 		StringBuilder form = new StringBuilder("_csrf=" + who.csrfToken() + "&url="
-				+ java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8));
+				+ URLEncoder.encode(url, StandardCharsets.UTF_8));
 		for (String e : events) {
 			form.append("&events=").append(e);
 		}
@@ -758,7 +789,7 @@ abstract class ApiContract {
 			assertThat(creator.post("/articles/" + othersId + "/comments", Map.of("_csrf", creator.csrfToken(), "text", "互访"))
 				.statusCode()).isEqualTo(302);
 
-			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+			Awaitility.await().atMost(Duration.ofSeconds(60))
 				.until(() -> mine.received.size() >= 1 && site.received.size() >= 2);
 			JsonNode event = json(mine.received.get(0).get("body"));
 			assertThat(event.get("type").asString()).isEqualTo("comment.created");
@@ -786,7 +817,7 @@ abstract class ApiContract {
 			assertThat(refused.statusCode()).isEqualTo(400);
 			assertThat(Jsoup.parse(refused.body()).select("[data-field=url], [data-field=events]")).hasSize(2);
 			HttpResponse<String> registered = creator.send("POST", "/studio/webhooks", "application/x-www-form-urlencoded",
-					"_csrf=" + creator.csrfToken() + "&url=" + java.net.URLEncoder.encode(receiver.url(), java.nio.charset.StandardCharsets.UTF_8)
+					"_csrf=" + creator.csrfToken() + "&url=" + URLEncoder.encode(receiver.url(), StandardCharsets.UTF_8)
 							+ "&events=article.published&events=article.updated&events=article.unpublished");
 			assertThat(registered.statusCode()).isEqualTo(200);
 			String secret = Jsoup.parse(registered.body()).selectFirst("[data-testid=webhook-secret]").attr("value");
@@ -795,7 +826,7 @@ abstract class ApiContract {
 			String token = token(creator, "hooks", "write");
 			String id = json(call("POST", "/api/v1/articles", token, article("登鹳雀楼"))).get("id").asString();
 			call("POST", "/api/v1/articles/" + id + "/publish", token, null);
-			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> receiver.received.size() >= 1);
+			Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received.size() >= 1);
 			Map<String, String> first = receiver.received.get(0);
 			JsonNode event = json(first.get("body"));
 			assertThat(event.get("type").asString()).isEqualTo("article.published");
@@ -803,18 +834,18 @@ abstract class ApiContract {
 			assertThat(event.get("data").get("creator").asString()).isEqualTo(handle);
 			assertThat(receiver.calls.get()).as("the first attempt got 500 and was retried").isGreaterThanOrEqualTo(2);
 			// the signature checks out with the secret (Standard Webhooks: id.timestamp.body, HMAC-SHA256)
-			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-			mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256"));
-			String expected = "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(
-					(first.get("id") + "." + first.get("timestamp") + "." + first.get("body")).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256"));
+			String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(
+					(first.get("id") + "." + first.get("timestamp") + "." + first.get("body")).getBytes(StandardCharsets.UTF_8)));
 			assertThat(first.get("signature")).isEqualTo(expected);
 			assertThat(Math.abs(Long.parseLong(first.get("timestamp")) - System.currentTimeMillis() / 1000)).isLessThan(120);
 
 			// an edit while public, then unpublishing
 			call("PATCH", "/api/v1/articles/" + id, token, "{\"body\":\"白日依山尽，黄河入海流。\"}");
-			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> receiver.types().contains("article.updated"));
+			Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> receiver.types().contains("article.updated"));
 			call("POST", "/api/v1/articles/" + id + "/unpublish", token, null);
-			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+			Awaitility.await().atMost(Duration.ofSeconds(60))
 				.until(() -> receiver.types().contains("article.unpublished"));
 			assertThat(receiver.types()).containsExactly("article.published", "article.updated", "article.unpublished");
 
@@ -838,7 +869,7 @@ abstract class ApiContract {
 			// the test-send button
 			assertThat(creator.post("/studio/webhooks/" + hookId + "/ping", Map.of("_csrf", creator.csrfToken())).statusCode())
 				.isEqualTo(302);
-			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> receiver.types().contains("ping"));
+			Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> receiver.types().contains("ping"));
 			assertThat(receiver.received.stream().map(r -> r.get("body"))).noneMatch(b -> b.contains(othersId));
 			// deleted: gone from the list
 			assertThat(creator.post("/studio/webhooks/" + hookId + "/delete", Map.of("_csrf", creator.csrfToken())).statusCode())
@@ -884,7 +915,7 @@ abstract class ApiContract {
 		Map<String, String> bad = Map.of("title", "标题\u0000尾", "summary", "摘要\u0007", "tags", "标签\u001b", "body",
 				"正文\u0000\n第二行");
 		for (var field : bad.entrySet()) {
-			Map<String, String> draft = new java.util.HashMap<>(Map.of("title", "标题", "body", "正文\t有制表符\r\n第二行",
+			Map<String, String> draft = new HashMap<>(Map.of("title", "标题", "body", "正文\t有制表符\r\n第二行",
 					"channel", "tech", "original", "true", "aigc", "none", "tags", "诗", "summary", "摘要", "action", "save"));
 			draft.put(field.getKey(), field.getValue());
 			creator.page("/studio/articles/new");

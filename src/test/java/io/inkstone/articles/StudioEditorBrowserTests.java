@@ -40,6 +40,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.function.Function;
 
 /**
  * The studio editor in headless Chromium: a toolbar action and the word count, the cover picked from the library
@@ -98,7 +99,7 @@ class StudioEditorBrowserTests {
 		return ((JavascriptExecutor) driver).executeScript(js, args);
 	}
 
-	private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+	private void waitFor(Function<WebDriver, Boolean> condition) {
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
 	}
 

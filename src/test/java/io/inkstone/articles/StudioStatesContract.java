@@ -22,6 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 /**
  * The studio's article states and actions over real HTTP: the states a creator understands (tabs with counts, the
@@ -129,7 +132,7 @@ abstract class StudioStatesContract {
 		long scheduled = draft(w, "定时一篇");
 		w.browser().page("/studio/articles/" + scheduled);
 		Map<String, String> schedule = form(w.browser(), "定时一篇", "schedule");
-		schedule.put("publishAt", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).withSecond(0).withNano(0)
+		schedule.put("publishAt", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(2).withSecond(0).withNano(0)
 			.toString());
 		HttpResponse<String> scheduledResponse = w.browser().post("/studio/articles/" + scheduled, schedule);
 		assertThat(location(scheduledResponse)).endsWith("?scheduled");
@@ -230,7 +233,7 @@ abstract class StudioStatesContract {
 
 		// the schedule path on a published article: 400 with the field message, and the edit is not stored
 		Map<String, String> schedule = form(w.browser(), "春日（改）", "schedule");
-		schedule.put("publishAt", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).withSecond(0).withNano(0)
+		schedule.put("publishAt", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(1).withSecond(0).withNano(0)
 			.toString());
 		HttpResponse<String> refused = w.browser().post("/studio/articles/" + id, schedule);
 		assertThat(refused.statusCode()).isEqualTo(400);
@@ -328,7 +331,7 @@ abstract class StudioStatesContract {
 		// schedule and unschedule
 		w.browser().page("/studio/articles/" + id);
 		Map<String, String> schedule = form(w.browser(), "消息", "schedule");
-		schedule.put("publishAt", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusHours(3).withSecond(0).withNano(0)
+		schedule.put("publishAt", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusHours(3).withSecond(0).withNano(0)
 			.toString());
 		assertThat(location(w.browser().post("/studio/articles/" + id, schedule))).endsWith("?scheduled");
 		Document scheduled = w.browser().page("/studio/articles/" + id).html();
@@ -367,7 +370,7 @@ abstract class StudioStatesContract {
 		// deleted 31 days ago: gone from the trash, and only the platform can restore it
 		w.browser().page("/studio/articles/" + id + "/delete");
 		w.browser().post("/studio/articles/" + id + "/delete", Map.of("_csrf", w.browser().csrfToken()));
-		long old = System.currentTimeMillis() - java.time.Duration.ofDays(31).toMillis();
+		long old = System.currentTimeMillis() - Duration.ofDays(31).toMillis();
 		jdbc.sql("UPDATE articles SET updated_at = :t WHERE id = :id").param("t", old).param("id", id).update();
 		assertThat(row(w.browser().page("/studio?tab=trash").html(), id)).isNull();
 		assertThat(w.browser().post("/studio/articles/" + id + "/restore", Map.of("_csrf", w.browser().csrfToken())).statusCode())

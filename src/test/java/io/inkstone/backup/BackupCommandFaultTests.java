@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import static io.inkstone.backup.BackupRestoreDrillContract.command;
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * The hostile and fault paths of {@code backup} and {@code restore}, on a small SQLite data directory: a restore that
@@ -111,7 +114,7 @@ class BackupCommandFaultTests {
 	void refusesATruncatedDatabaseCopy() throws Exception {
 		Path db = backup.resolve(BackupManifest.SQLITE_FILE);
 		byte[] bytes = Files.readAllBytes(db);
-		Files.write(db, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+		Files.write(db, Arrays.copyOf(bytes, bytes.length / 2));
 		Path target = Databases.freshDataDir().resolve("target");
 		assertThat(command(false, target, List.of(), backup.toString()).exitCode()).isEqualTo(BackupCommand.USAGE);
 		assertThat(target).doesNotExist();
@@ -143,7 +146,7 @@ class BackupCommandFaultTests {
 		Path lock = target.resolve("index").resolve("write.lock");
 		Files.createDirectories(lock.getParent());
 		Files.createFile(lock);
-		try (var channel = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.WRITE);
+		try (var channel = FileChannel.open(lock, StandardOpenOption.WRITE);
 				var held = channel.lock()) {
 			var run = command(false, target, List.of(), backup.toString(), "--force");
 			assertThat(run.exitCode()).isEqualTo(BackupCommand.USAGE);

@@ -39,6 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import java.io.IOException;
 
 /**
  * The restore drill: a site serves and takes writes (articles, comments, follows, an image) on a background thread
@@ -108,7 +109,7 @@ abstract class BackupRestoreDrillContract {
 		return Long.parseLong(page.testId("search-documents").text().replaceAll("\\D", ""));
 	}
 
-	static void copyTree(Path from, Path to) throws java.io.IOException {
+	static void copyTree(Path from, Path to) throws IOException {
 		try (Stream<Path> walk = Files.walk(from)) {
 			for (Path p : walk.toList()) {
 				Path target = to.resolve(from.relativize(p).toString());

@@ -35,6 +35,20 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.inkstone.articles.Aigc;
+import io.inkstone.articles.Articles;
+import io.inkstone.articles.Draft;
+import io.inkstone.media.Media;
+import io.inkstone.media.MediaItem;
+import io.inkstone.support.S3Server;
+import io.inkstone.support.TestImages;
+import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URLEncoder;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two Inkstone nodes in cluster mode — separate Spring contexts on different ports, one fresh
@@ -54,7 +68,7 @@ class ClusterIntegrationTests {
 	private static TcpProxy postgresForB;
 
 	/** The media bucket both nodes share. */
-	private static io.inkstone.support.S3Server s3;
+	private static S3Server s3;
 
 	private static ConfigurableApplicationContext nodeA;
 
@@ -71,7 +85,7 @@ class ClusterIntegrationTests {
 		prefix = "inkstone-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
 		redisForB = new TcpProxy(6379);
 		postgresForB = new TcpProxy(5432);
-		s3 = new io.inkstone.support.S3Server();
+		s3 = new S3Server();
 		s3.createBucket("inkstone-media");
 		// two Boot apps starting at once in one JVM race in logging setup; the apps' own work still overlaps
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
@@ -104,7 +118,7 @@ class ClusterIntegrationTests {
 			catch (Exception ignored) {
 			}
 		}
-		try (var redis = new io.lettuce.core.RedisClient[] { io.lettuce.core.RedisClient.create("redis://127.0.0.1:6379/0") }[0]
+		try (var redis = new RedisClient[] { RedisClient.create("redis://127.0.0.1:6379/0") }[0]
 			.connect()) {
 			List<String> keys = redis.sync().keys(prefix + "*");
 			if (!keys.isEmpty()) {
@@ -122,8 +136,8 @@ class ClusterIntegrationTests {
 	static ConfigurableApplicationContext node(int redisPort, String databaseUrl) {
 		return new SpringApplicationBuilder(InkstoneApplication.class).run("--server.port=0", "--inkstone.mode=cluster",
 				"--inkstone.media.storage=s3", "--inkstone.media.s3.endpoint=" + s3.endpoint(),
-				"--inkstone.media.s3.bucket=inkstone-media", "--inkstone.media.s3.access-key=" + io.inkstone.support.S3Server.ACCESS_KEY,
-				"--inkstone.media.s3.secret-key=" + io.inkstone.support.S3Server.SECRET_KEY,
+				"--inkstone.media.s3.bucket=inkstone-media", "--inkstone.media.s3.access-key=" + S3Server.ACCESS_KEY,
+				"--inkstone.media.s3.secret-key=" + S3Server.SECRET_KEY,
 				"--inkstone.data-dir=" + Databases.freshDataDir(), "--inkstone.db.url=" + databaseUrl,
 				"--inkstone.db.user=" + Databases.pgUser(), "--inkstone.db.password=",
 				"--inkstone.redis.url=redis://127.0.0.1:" + redisPort + "/0", "--inkstone.redis.key-prefix=" + prefix,
@@ -180,7 +194,7 @@ class ClusterIntegrationTests {
 		String body = db().sql("SELECT body_markdown FROM articles WHERE LENGTH(body_markdown) > 60 ORDER BY id LIMIT 1")
 			.query(String.class)
 			.single();
-		String line = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of("id", "cluster-new-1",
+		String line = JsonMapper.builder().build().writeValueAsString(Map.of("id", "cluster-new-1",
 				"creator", "李白", "channel", "poetry-tang", "title", "静夜思（集群）", "body_markdown", body + "\n\n举头望明月，低头思故乡。",
 				"published_at", "2026-11-26T10:00:00+08:00"));
 		Browser reader = browser(nodeB);
@@ -198,7 +212,7 @@ class ClusterIntegrationTests {
 				&& nodeB.getBean(SearchStatus.class).documents() == 241);
 		assertThat(reader.page("/articles/" + id).testId("title").text()).isEqualTo("静夜思（集群）");
 		assertThat(nodeB.getBean(RelatedArticles.class).forArticle(id, 5)).isNotEmpty();
-		assertThat(reader.page("/search?q=" + java.net.URLEncoder.encode("静夜思（集群）", StandardCharsets.UTF_8))
+		assertThat(reader.page("/search?q=" + URLEncoder.encode("静夜思（集群）", StandardCharsets.UTF_8))
 			.testId("search-results")
 			.select("a.card-title")
 			.eachAttr("href")).contains("/articles/" + id);
@@ -300,15 +314,15 @@ class ClusterIntegrationTests {
 	void aScheduledPublicationFiresExactlyOnceWithBothNodesRunning() {
 		long creator = db().sql("SELECT id FROM creators ORDER BY id LIMIT 1").query(Long.class).single();
 		long channel = db().sql("SELECT id FROM channels WHERE slug = 'ci'").query(Long.class).single();
-		io.inkstone.articles.Articles articlesOnA = nodeA.getBean(io.inkstone.articles.Articles.class);
-		long id = articlesOnA.createDraft(creator, new io.inkstone.articles.Draft("定时（集群）", "明月几时有，把酒问青天。",
-				channel, "", true, io.inkstone.articles.Aigc.NONE, null));
+		Articles articlesOnA = nodeA.getBean(Articles.class);
+		long id = articlesOnA.createDraft(creator, new Draft("定时（集群）", "明月几时有，把酒问青天。",
+				channel, "", true, Aigc.NONE, null));
 		articlesOnA.schedule(id, creator, System.currentTimeMillis() + 1500);
 		within(Duration.ofSeconds(25), () -> browser(nodeB).page("/articles/" + id).status() == 200);
 		sleep(11_000); // a full publisher period on both nodes
 		double fired = 0;
 		for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
-			fired += node.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+			fired += node.getBean(MeterRegistry.class)
 				.counter("inkstone.articles.scheduled.published")
 				.count();
 		}
@@ -339,11 +353,11 @@ class ClusterIntegrationTests {
 		assertThat(readsShown(nodeA)).isEqualTo(readsBefore + 3); // buffered once, replayed once
 
 		// every database connection of the nodes is cut, as a PostgreSQL restart would: they reconnect by themselves
-		try (java.sql.Connection admin = java.sql.DriverManager.getConnection(dbUrl, Databases.pgUser(), "")) {
+		try (Connection admin = DriverManager.getConnection(dbUrl, Databases.pgUser(), "")) {
 			admin.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
 					+ " WHERE datname = current_database() AND pid <> pg_backend_pid()");
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			throw new AssertionError(ex);
 		}
 		within(Duration.ofSeconds(10), () -> browser(nodeA).page("/articles/" + articleX).status() == 200
@@ -356,9 +370,9 @@ class ClusterIntegrationTests {
 		try {
 			long creator = db().sql("SELECT id FROM creators ORDER BY id LIMIT 1").query(Long.class).single();
 			long channel = db().sql("SELECT id FROM channels WHERE slug = 'ci'").query(Long.class).single();
-			io.inkstone.articles.Articles onA = nodeA.getBean(io.inkstone.articles.Articles.class);
-			written = onA.createDraft(creator, new io.inkstone.articles.Draft("断线重连", "数据库回来以后，节点自己接上。", channel, "",
-					true, io.inkstone.articles.Aigc.NONE, null));
+			Articles onA = nodeA.getBean(Articles.class);
+			written = onA.createDraft(creator, new Draft("断线重连", "数据库回来以后，节点自己接上。", channel, "",
+					true, Aigc.NONE, null));
 			onA.publish(written, creator);
 			int status = browser(nodeB).page("/articles/" + written).status();
 			assertThat(status).as("no database: an error page, not a hang").isBetween(500, 599);
@@ -406,8 +420,8 @@ class ClusterIntegrationTests {
 	@Order(7)
 	void anImageStoredThroughNodeAIsServedByNodeBFromTheSharedBucket() {
 		long creator = db().sql("SELECT id FROM creators ORDER BY id LIMIT 1").query(Long.class).single();
-		byte[] png = io.inkstone.support.TestImages.encode(io.inkstone.support.TestImages.picture(900, 600), "png");
-		io.inkstone.media.MediaItem item = nodeA.getBean(io.inkstone.media.Media.class).upload(creator, png, "共享存储");
+		byte[] png = TestImages.encode(TestImages.picture(900, 600), "png");
+		MediaItem item = nodeA.getBean(Media.class).upload(creator, png, "共享存储");
 		assertThat(s3.objectCount("inkstone-media")).isGreaterThanOrEqualTo(2); // full + 480
 		var onB = browser(nodeB).getBytes(item.url());
 		assertThat(onB.statusCode()).isEqualTo(200);

@@ -14,6 +14,8 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Set;
+import org.assertj.core.api.Assertions;
 
 /** Co-reads on the application's own schema (Flyway on a temporary SQLite database). */
 class CoReadsTests {
@@ -61,7 +63,7 @@ class CoReadsTests {
 		coReads.flush();
 		assertThat(coReads.top(1, 5)).containsExactly(2L);
 		assertThat(coReads.top(2, 5)).containsExactly(1L);
-		assertThat(events).last().isEqualTo(new CoReads.CoReadsChanged(java.util.Set.of(1L, 2L)));
+		assertThat(events).last().isEqualTo(new CoReads.CoReadsChanged(Set.of(1L, 2L)));
 	}
 
 	@Test
@@ -77,7 +79,7 @@ class CoReadsTests {
 		assertThat(CoReads.evidence(1, 3)).isZero();
 		assertThat(CoReads.evidence(3, 0.68)).isLessThan(CoReads.MIN_EVIDENCE); // luck: happens 3% of the time
 		assertThat(CoReads.evidence(5, 0.68)).isGreaterThan(CoReads.MIN_EVIDENCE); // 0.06%
-		assertThat(CoReads.evidence(4, 1.0)).isCloseTo(2 * (4 * Math.log(4) - 3), org.assertj.core.api.Assertions.within(1e-12));
+		assertThat(CoReads.evidence(4, 1.0)).isCloseTo(2 * (4 * Math.log(4) - 3), Assertions.within(1e-12));
 	}
 
 	@Test

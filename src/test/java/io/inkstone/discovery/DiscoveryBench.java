@@ -19,6 +19,14 @@ import io.inkstone.shared.InkstoneProperties;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import org.apache.lucene.analysis.Analyzer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * Discovery benchmark and evaluation (bench/discovery.sh), per analyzer: index build rate, search and
@@ -190,7 +198,7 @@ public final class DiscoveryBench {
 	static void evaluateHybrid(String analyzer, LuceneSearchIndex index, List<Doc> docs, Map<Long, List<Doc>> byCreator,
 			Map<Long, List<Doc>> byChannel, Random random) throws Exception {
 		long now = docs.stream().mapToLong(Doc::publishedAt).max().orElseThrow();
-		RelatedFusion fresh = new RelatedFusion(0.2, java.time.Duration.ofDays(30));
+		RelatedFusion fresh = new RelatedFusion(0.2, Duration.ofDays(30));
 		RelatedFusion timeless = RelatedFusion.timeless();
 		int[] order = new int[docs.size()];
 		for (int i = 0; i < order.length; i++) {
@@ -276,7 +284,7 @@ public final class DiscoveryBench {
 	}
 
 	/** A {@link CoReads} on a temporary SQLite database with the application's own co_reads migration. */
-	record Replay(CoReads coReads, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+	record Replay(CoReads coReads, JdbcClient jdbc) {
 
 		/** The raw-count order (before the comparison with chance), for the evaluation. */
 		List<Long> byRawCount(long id, int size) {
@@ -288,9 +296,9 @@ public final class DiscoveryBench {
 
 	static Replay coReadsOnTemporarySqlite() throws Exception {
 		Path file = Files.createTempFile("inkstone-bench-coreads", ".db");
-		org.sqlite.SQLiteDataSource dataSource = new org.sqlite.SQLiteDataSource();
+		SQLiteDataSource dataSource = new SQLiteDataSource();
 		dataSource.setUrl("jdbc:sqlite:" + file + "?journal_mode=WAL&synchronous=NORMAL");
-		org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+		JdbcClient jdbc = JdbcClient.create(dataSource);
 		for (String migration : List.of("V202611270000__discovery_co_reads.sql", "V202611270130__discovery_co_read_totals.sql")) {
 			String ddl = new String(DiscoveryBench.class.getResourceAsStream("/db/migration/" + migration).readAllBytes(),
 					StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
@@ -300,8 +308,8 @@ public final class DiscoveryBench {
 				}
 			}
 		}
-		var tx = new org.springframework.transaction.support.TransactionTemplate(
-				new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
+		var tx = new TransactionTemplate(
+				new JdbcTransactionManager(dataSource));
 		return new Replay(new CoReads(jdbc, tx, event -> {
 		}), jdbc);
 	}
@@ -320,7 +328,7 @@ public final class DiscoveryBench {
 	}
 
 	static int pick(double[] cumulative, Random random) {
-		int at = java.util.Arrays.binarySearch(cumulative, random.nextDouble());
+		int at = Arrays.binarySearch(cumulative, random.nextDouble());
 		return Math.min(cumulative.length - 1, at >= 0 ? at : -at - 1);
 	}
 
@@ -328,13 +336,13 @@ public final class DiscoveryBench {
 	 * Search quality, P@5 and nDCG@10, against SQL LIKE over title and body, newest first (how WordPress searches):
 	 * an author's name should find their works, a ci tune name (词牌, the title before "・") the ci set to that tune.
 	 */
-	static void evaluateSearchQuality(String analyzer, LuceneSearchIndex index, org.apache.lucene.analysis.Analyzer queryAnalysis,
+	static void evaluateSearchQuality(String analyzer, LuceneSearchIndex index, Analyzer queryAnalysis,
 			List<Doc> docs, Map<Long, List<Doc>> byCreator, Random random) {
 		Map<String, Set<Long>> byTune = new HashMap<>();
 		for (Doc d : docs) {
 			String tune = d.title().split("・")[0].trim();
 			if (tune.length() >= 2 && tune.length() <= 6) {
-				byTune.computeIfAbsent(d.channelId() + "|" + tune, k -> new java.util.HashSet<>()).add(d.id());
+				byTune.computeIfAbsent(d.channelId() + "|" + tune, k -> new HashSet<>()).add(d.id());
 			}
 		}
 		List<Map.Entry<String, Set<Long>>> tunes = byTune.entrySet().stream().filter(e -> e.getValue().size() >= 10)
@@ -406,7 +414,7 @@ public final class DiscoveryBench {
 	 */
 	static void hotListIngestion() throws InterruptedException {
 		LocalHotScores store = new LocalHotScores(null, null);
-		ForwardDecay decay = new ForwardDecay(java.time.Duration.ofHours(6));
+		ForwardDecay decay = new ForwardDecay(Duration.ofHours(6));
 		int perThread = 3_000_000;
 		long now = System.currentTimeMillis();
 		Thread[] threads = new Thread[2];

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.inkstone.shared.MarkdownRenderer;
+import java.util.function.LongFunction;
 
 /**
  * Does search find what a reader types? Three query sets, drawn deterministically from the corpus and kept in
@@ -195,7 +196,7 @@ final class Findability {
 	}
 
 	static void evaluate(String analyzer, LuceneSearchIndex index, List<DiscoveryBench.Doc> docs, QuerySets sets) {
-		java.util.function.LongFunction<DiscoveryBench.Doc> doc = id -> docs.get((int) (id - 1));
+		LongFunction<DiscoveryBench.Doc> doc = id -> docs.get((int) (id - 1));
 		double titleSame = 0, titleStrict = 0, part = 0, phrase1 = 0, phrase10 = 0, phraseLenient = 0;
 		List<Long> nanos = new ArrayList<>();
 		for (Query q : sets.titles()) {

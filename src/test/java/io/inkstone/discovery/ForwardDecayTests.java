@@ -10,6 +10,11 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.Offset;
+import org.assertj.core.data.Percentage;
 
 /** Forward decay must rank exactly as brute-force exponential decay recomputed at query time. */
 class ForwardDecayTests {
@@ -31,7 +36,7 @@ class ForwardDecayTests {
 			events.add(new Event(random.nextInt(items), 1 + random.nextInt(5), now - random.nextLong(Duration.ofDays(3).toMillis())));
 		}
 		double[] logScores = new double[items];
-		java.util.Arrays.fill(logScores, Double.NEGATIVE_INFINITY);
+		Arrays.fill(logScores, Double.NEGATIVE_INFINITY);
 		double[] brute = new double[items];
 		double lambda = Math.log(2) / halfLife.toMillis();
 		for (Event e : events) {
@@ -43,7 +48,7 @@ class ForwardDecayTests {
 		assertThat(byForward).isEqualTo(byBrute);
 		for (int i = 0; i < items; i++) {
 			if (brute[i] > 0) {
-				assertThat(decay.valueAt(logScores[i], now)).isCloseTo(brute[i], org.assertj.core.data.Percentage.withPercentage(1e-6));
+				assertThat(decay.valueAt(logScores[i], now)).isCloseTo(brute[i], Percentage.withPercentage(1e-6));
 			}
 		}
 	}
@@ -52,8 +57,8 @@ class ForwardDecayTests {
 	void aSignalLosesHalfItsWeightPerHalfLife() {
 		long t = ForwardDecay.LANDMARK + Duration.ofDays(1000).toMillis();
 		double score = decay.logWeight(8, t);
-		assertThat(decay.valueAt(score, t + halfLife.toMillis())).isCloseTo(4, org.assertj.core.data.Offset.offset(1e-9));
-		assertThat(decay.valueAt(score, t + 3 * halfLife.toMillis())).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(decay.valueAt(score, t + halfLife.toMillis())).isCloseTo(4, Offset.offset(1e-9));
+		assertThat(decay.valueAt(score, t + 3 * halfLife.toMillis())).isCloseTo(1, Offset.offset(1e-9));
 	}
 
 	@Test
@@ -61,10 +66,10 @@ class ForwardDecayTests {
 		long farFuture = ForwardDecay.LANDMARK + Duration.ofDays(365L * 50).toMillis();
 		double score = decay.logWeight(1, farFuture);
 		assertThat(Double.isFinite(score)).isTrue();
-		assertThat(ForwardDecay.logAdd(score, score)).isCloseTo(score + Math.log(2), org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(ForwardDecay.logAdd(score, score)).isCloseTo(score + Math.log(2), Offset.offset(1e-9));
 	}
 
-	private static List<Integer> ranking(int items, java.util.function.IntToDoubleFunction score) {
+	private static List<Integer> ranking(int items, IntToDoubleFunction score) {
 		List<Integer> ids = new ArrayList<>();
 		for (int i = 0; i < items; i++) {
 			ids.add(i);
@@ -73,19 +78,19 @@ class ForwardDecayTests {
 		return ids;
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void itemsFromChannelsWithDifferentHalfLivesCompareByTheirCurrentValue() {
-		ForwardDecay news = new ForwardDecay(java.time.Duration.ofHours(3));
-		ForwardDecay lessons = new ForwardDecay(java.time.Duration.ofHours(72));
-		long now = ForwardDecay.LANDMARK + java.time.Duration.ofDays(400).toMillis();
-		long sixHoursAgo = now - java.time.Duration.ofHours(6).toMillis();
+		ForwardDecay news = new ForwardDecay(Duration.ofHours(3));
+		ForwardDecay lessons = new ForwardDecay(Duration.ofHours(72));
+		long now = ForwardDecay.LANDMARK + Duration.ofDays(400).toMillis();
+		long sixHoursAgo = now - Duration.ofHours(6).toMillis();
 		double newsScore = news.logWeight(10, sixHoursAgo); // ten reads, two half-lives ago: worth 2.5 now
 		double lessonScore = lessons.logWeight(5, sixHoursAgo); // five reads, a twelfth of a half-life ago: ~4.7 now
-		org.assertj.core.api.Assertions.assertThat(lessons.logValueAt(lessonScore, now)).isGreaterThan(news.logValueAt(newsScore, now));
-		org.assertj.core.api.Assertions.assertThat(Math.exp(news.logValueAt(newsScore, now))).isCloseTo(2.5,
-				org.assertj.core.api.Assertions.within(1e-9));
+		Assertions.assertThat(lessons.logValueAt(lessonScore, now)).isGreaterThan(news.logValueAt(newsScore, now));
+		Assertions.assertThat(Math.exp(news.logValueAt(newsScore, now))).isCloseTo(2.5,
+				Assertions.within(1e-9));
 		// the raw forward-decay scores alone would rank them the other way round
-		org.assertj.core.api.Assertions.assertThat(newsScore).isGreaterThan(lessonScore);
+		Assertions.assertThat(newsScore).isGreaterThan(lessonScore);
 	}
 
 }

@@ -10,6 +10,13 @@ import io.inkstone.support.Databases;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LuceneSearchIndexTests {
 
@@ -51,8 +58,8 @@ class LuceneSearchIndexTests {
 		index.close();
 	}
 
-	@org.junit.jupiter.params.ParameterizedTest
-	@org.junit.jupiter.params.provider.ValueSource(strings = { "smartcn", "hanlp" })
+	@ParameterizedTest
+	@ValueSource(strings = { "smartcn", "hanlp" })
 	void traditionalAndFullWidthFormsFindEachOtherAndHighlightTheOriginalText(String analyzer) throws Exception {
 		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()), analyzer);
 		index.apply(List.of(poem(1, "青玉案·元夕", "東風夜放花千樹，更吹落、星如雨。", 10, 1),
@@ -66,8 +73,8 @@ class LuceneSearchIndexTests {
 		index.close();
 	}
 
-	@org.junit.jupiter.params.ParameterizedTest
-	@org.junit.jupiter.params.provider.ValueSource(strings = { "fine", "coarse" })
+	@ParameterizedTest
+	@ValueSource(strings = { "fine", "coarse" })
 	void bothQuerySegmentationsFindLongWordsAndTheirParts(String querySegmentation) throws Exception {
 		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()), "hanlp", querySegmentation);
 		index.apply(List.of(poem(1, "开国", "中华人民共和国成立了。", 10, 1), poem(2, "静夜思", "床前明月光，疑是地上霜。", 12, 2)), 2);
@@ -101,7 +108,7 @@ class LuceneSearchIndexTests {
 
 	@Test
 	void anUnknownQuerySegmentationIsRefusedAtStart() {
-		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+		Assertions.assertThatIllegalStateException()
 			.isThrownBy(() -> new LuceneSearchIndex(properties(Databases.freshDataDir()), "hanlp", "medium"))
 			.withMessageContaining("fine or coarse");
 	}
@@ -112,9 +119,9 @@ class LuceneSearchIndexTests {
 		LuceneSearchIndex index = new LuceneSearchIndex(properties(dir));
 		index.apply(List.of(poem(1, "静夜思", "床前明月光。", 10, 7)), 7);
 		index.close();
-		try (var directory = org.apache.lucene.store.FSDirectory.open(dir.resolve("index"));
-				var writer = new org.apache.lucene.index.IndexWriter(directory, new org.apache.lucene.index.IndexWriterConfig())) {
-			writer.setLiveCommitData(java.util.Map.of("feedPosition", "7", "analysis", "older").entrySet());
+		try (var directory = FSDirectory.open(dir.resolve("index"));
+				var writer = new IndexWriter(directory, new IndexWriterConfig())) {
+			writer.setLiveCommitData(Map.of("feedPosition", "7", "analysis", "older").entrySet());
 			writer.commit();
 		}
 		LuceneSearchIndex reopened = new LuceneSearchIndex(properties(dir));

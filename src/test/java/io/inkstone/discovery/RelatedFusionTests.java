@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
+import java.util.HashMap;
 
 class RelatedFusionTests {
 
@@ -45,7 +46,7 @@ class RelatedFusionTests {
 		assertThat(fusion.rank(List.of(1L, 2L), List.of(), published::get, NOW)).containsExactly(2L, 1L);
 		// an old article both lists agree on stays above a fresh one only the tail of one list names
 		List<Long> content = List.of(1L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 3L);
-		Map<Long, Long> times = new java.util.HashMap<>(published);
+		Map<Long, Long> times = new HashMap<>(published);
 		content.forEach(id -> times.putIfAbsent(id, NOW - 3650 * DAY));
 		assertThat(fusion.rank(content, List.of(1L), times::get, NOW).get(0)).isEqualTo(1L);
 		assertThat(fusion.rank(content, List.of(), times::get, NOW).indexOf(3L)).isGreaterThan(5);

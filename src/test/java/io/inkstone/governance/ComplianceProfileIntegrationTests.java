@@ -20,6 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.inkstone.accounts.Accounts;
+import io.inkstone.accounts.Role;
+import io.inkstone.creators.CreatorApplications;
+import java.io.IOException;
 
 /**
  * One switch changes the platform's duties: the same actions under {@code cn-mainland} and {@code minimal}
@@ -38,7 +42,7 @@ class ComplianceProfileIntegrationTests {
 	record Outcome(String bylineRegion, String cardRegion, String statusOfNewCreatorsArticle, String orgCreditCode) {
 	}
 
-	static Outcome run(String profile) throws java.io.IOException {
+	static Outcome run(String profile) throws IOException {
 		try (ConfigurableApplicationContext app = start(profile)) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			app.getBean(ArticleImporter.class).importLines(Fixtures.open(Fixtures.CLASSICS), null);
@@ -59,10 +63,10 @@ class ComplianceProfileIntegrationTests {
 			String status = jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", draft).query(String.class).single();
 
 			// an organisation account: its entity details are disclosed on its page where the profile asks for it
-			long account = app.getBean(io.inkstone.accounts.Accounts.class)
-				.signUp("org@profile.test", "org-password-1", "某某传媒", io.inkstone.accounts.Role.READER).orElseThrow().accountId();
-			var applications = app.getBean(io.inkstone.creators.CreatorApplications.class);
-			assertThat(applications.apply(account, new io.inkstone.creators.CreatorApplications.Form("企业", "某某传媒", "mouchuanmei",
+			long account = app.getBean(Accounts.class)
+				.signUp("org@profile.test", "org-password-1", "某某传媒", Role.READER).orElseThrow().accountId();
+			var applications = app.getBean(CreatorApplications.class);
+			assertThat(applications.apply(account, new CreatorApplications.Form("企业", "某某传媒", "mouchuanmei",
 					"报道本地新闻", "local", "电话 0591-1234567", "某某传媒有限公司", "91350100M000100Y43", true))).isEmpty();
 			applications.approve(applications.pending().get(0).id());
 			var org = new Browser(port).page("/creators/mouchuanmei").html().select("[data-testid=org-credit-code]");
@@ -72,7 +76,7 @@ class ComplianceProfileIntegrationTests {
 	}
 
 	@Test
-	void cnMainlandShowsIpLocationAndReviewsNewCreatorsMinimalDoesNeither() throws java.io.IOException {
+	void cnMainlandShowsIpLocationAndReviewsNewCreatorsMinimalDoesNeither() throws IOException {
 		String expected = Files.isReadable(IP_DB) ? "IP属地：江苏" : "IP属地：未知";
 		Outcome cn = run("cn-mainland");
 		assertThat(cn.bylineRegion()).isEqualTo(expected);

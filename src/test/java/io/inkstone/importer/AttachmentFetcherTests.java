@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Fetching an imported site's images from a local HTTP server: http(s) only, the SSRF guard (loopback refused unless
@@ -28,7 +30,7 @@ class AttachmentFetcherTests {
 
 	HttpServer server;
 
-	final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
+	final ExecutorService pool = Executors.newCachedThreadPool();
 
 	final AtomicInteger hits = new AtomicInteger();
 

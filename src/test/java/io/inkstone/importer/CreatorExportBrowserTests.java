@@ -29,6 +29,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.inkstone.shared.Ids;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A creator in headless Chromium: from the studio to 导出我的内容, starts the export, and the page (polling its status)
@@ -80,7 +83,7 @@ class CreatorExportBrowserTests {
 			.accountId();
 		jdbc.sql("INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at,"
 				+ " account_id) VALUES (:id, 'exporter', '导出的人', NULL, '', '个人', FALSE, NULL, :now, :account)")
-			.param("id", io.inkstone.shared.Ids.next())
+			.param("id", Ids.next())
 			.param("now", System.currentTimeMillis())
 			.param("account", account)
 			.update();
@@ -89,7 +92,7 @@ class CreatorExportBrowserTests {
 			lines.append("{\"id\":\"browser-").append(i).append("\",\"creator\":\"exporter\",\"channel\":\"travel\",\"title\":\"第 ")
 				.append(i).append(" 篇\",\"body_markdown\":\"正文 ").append(i).append("\",\"published_at\":\"2024-05-01T08:00:00+08:00\"}\n");
 		}
-		importer.importLines(new java.io.ByteArrayInputStream(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+		importer.importLines(new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)), null);
 
 		driver.get(url("/login"));
 		driver.findElement(By.name("email")).sendKeys("exporter@browser.test");

@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import io.inkstone.shared.Ids;
 
 /**
  * {@code /studio/export}: a creator starts an export, watches its progress, downloads a zip with their articles as
@@ -78,7 +79,7 @@ abstract class CreatorExportContract {
 		long accountId = accounts.signUp(email, PASSWORD, "作者" + handle, Role.CREATOR).orElseThrow().accountId();
 		jdbc.sql("INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at,"
 				+ " account_id) VALUES (:id, :handle, :name, NULL, '写港口的人', '个人', FALSE, NULL, :now, :account)")
-			.param("id", io.inkstone.shared.Ids.next())
+			.param("id", Ids.next())
 			.param("handle", handle)
 			.param("name", "作者" + handle)
 			.param("now", System.currentTimeMillis())
@@ -132,7 +133,7 @@ abstract class CreatorExportContract {
 			.accountId();
 		jdbc.sql("INSERT INTO comments (id, article_id, parent_id, account_id, author_name, body, status, created_at)"
 				+ " VALUES (:id, :article, NULL, :account, '读者丙', '写得真好', 'visible', :at)")
-			.param("id", io.inkstone.shared.Ids.next())
+			.param("id", Ids.next())
 			.param("article", articleId(published))
 			.param("account", reader)
 			.param("at", 1714567200000L)
@@ -236,7 +237,7 @@ abstract class CreatorExportContract {
 		for (int i = 0; i < CreatorExports.PER_DAY; i++) {
 			jdbc.sql("INSERT INTO creator_exports (id, creator_id, state, done, total, bytes, created_at, updated_at, expires_at)"
 					+ " VALUES (:id, :creator, 'done', 0, 0, 0, :now, :now, :later)")
-				.param("id", io.inkstone.shared.Ids.next())
+				.param("id", Ids.next())
 				.param("creator", creatorId)
 				.param("now", System.currentTimeMillis() - 1000)
 				.param("later", System.currentTimeMillis() + 86_400_000L)

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.inkstone.InkstoneApplicationAccess;
 
 /**
  * {@code java -jar inkstone.jar export}: usage errors are caught before anything starts — exit 2, one line on
@@ -62,8 +63,8 @@ class ExportArgumentsTests {
 
 	@Test
 	void acceptsANewOrEmptyDirectory() throws IOException {
-		assertThat(io.inkstone.InkstoneApplicationAccess.exportProblem("--format=jsonl", tmp.resolve("new").toString())).isNull();
-		assertThat(io.inkstone.InkstoneApplicationAccess.exportProblem("--format", "wxr", Files.createDirectories(tmp.resolve("empty")).toString(),
+		assertThat(InkstoneApplicationAccess.exportProblem("--format=jsonl", tmp.resolve("new").toString())).isNull();
+		assertThat(InkstoneApplicationAccess.exportProblem("--format", "wxr", Files.createDirectories(tmp.resolve("empty")).toString(),
 				"--inkstone.data-dir=/tmp/x")).isNull();
 	}
 

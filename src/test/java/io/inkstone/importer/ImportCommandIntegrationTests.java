@@ -22,6 +22,10 @@ import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 /** {@code java -jar inkstone.jar import FILE.jsonl}, run the way a user runs it (minus the JVM exit). */
 class ImportCommandIntegrationTests {
@@ -111,7 +115,7 @@ class ImportCommandIntegrationTests {
 		Arbitrary<String> line = Arbitraries.integers().between(0, 1000).flatMap(n -> Arbitraries.oneOf(
 				Combinators.combine(Arbitraries.of(fields), value)
 					.as((field, v) -> GOOD.replace("t-1", "f-" + n).replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*)",
-							"\"" + field + "\":" + java.util.regex.Matcher.quoteReplacement(v))),
+							"\"" + field + "\":" + Matcher.quoteReplacement(v))),
 				Arbitraries.integers().between(0, GOOD.length()).map(cut -> GOOD.replace("t-1", "f-" + n).substring(0, cut)),
 				Arbitraries.strings().withCharRange(' ', '\u9fff').ofMaxLength(60)));
 		List<String> lines = line.sampleStream().limit(300).toList();
@@ -119,7 +123,7 @@ class ImportCommandIntegrationTests {
 		Run run = importCommand(dataDir, file.toString());
 		assertThat(run.exitCode()).as(run.output()).isIn(ImportCommand.CLEAN, ImportCommand.REJECTED_LINES);
 		assertThat(run.output()).doesNotContain("Exception").doesNotContain("\tat ");
-		java.util.regex.Matcher summary = java.util.regex.Pattern
+		Matcher summary = Pattern
 			.compile("Imported: (\\d+), skipped as duplicate: (\\d+), rejected: (\\d+)")
 			.matcher(run.output());
 		assertThat(summary.find()).as(run.output()).isTrue();
@@ -158,7 +162,7 @@ class ImportCommandIntegrationTests {
 		broken[at] = (byte) 0xC3;
 		broken[at + 1] = (byte) 0x28;
 		byte[] last = ("\r\n" + GOOD.replace("t-1", "t-4").replace("静夜思", "秋浦歌") + "\r\n").getBytes(StandardCharsets.UTF_8);
-		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		bytes.write(good);
 		bytes.write(nul);
 		bytes.write(broken);
@@ -194,12 +198,12 @@ class ImportCommandIntegrationTests {
 	void aRunThatFailsMidwayHasItsOwnExitCodeAndKeepsWhatItStored() throws IOException, SQLException {
 		Path dataDir = Databases.freshDataDir();
 		Path file = dataDir.resolve("truncated.jsonl.gz");
-		java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
-		try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+		ByteArrayOutputStream gz = new ByteArrayOutputStream();
+		try (var out = new GZIPOutputStream(gz)) {
 			out.write(Fixtures.open(Fixtures.CLASSICS).readAllBytes());
 		}
 		byte[] whole = gz.toByteArray();
-		Files.write(file, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+		Files.write(file, Arrays.copyOf(whole, whole.length * 2 / 3));
 		Run run = importCommand(dataDir, file.toString());
 		assertThat(run.exitCode()).isEqualTo(ImportCommand.FAILED);
 		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles")).isZero(); // 240 lines: one batch, never reached

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.io.UncheckedIOException;
 
 /**
  * Round trips through the site export: a site seeded from a WordPress export (creators, channels, public articles
@@ -168,7 +169,7 @@ abstract class SiteExportRoundTripContract {
 			assertThat(files.filter(f -> f.toString().endsWith("/full.jpg")).count()).isEqualTo(1);
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 

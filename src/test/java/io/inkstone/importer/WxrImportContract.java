@@ -26,6 +26,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Duration;
+import java.time.Instant;
+import org.awaitility.Awaitility;
+import org.jsoup.Jsoup;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A WordPress export (src/test/resources/wxr, modelled on what WordPress 6.x's Tools › Export writes) imported with
@@ -189,14 +194,14 @@ abstract class WxrImportContract {
 			.single()).startsWith("/media/");
 		// WordPress' own dates
 		assertThat(jdbc.sql("SELECT published_at FROM articles WHERE import_key = :k").param("k", SITE + "post:101").query(Long.class)
-			.single()).isEqualTo(java.time.Instant.parse("2024-05-01T12:30:00Z").toEpochMilli());
+			.single()).isEqualTo(Instant.parse("2024-05-01T12:30:00Z").toEpochMilli());
 	}
 
 	@Test
 	void theArticlePageShowsTheBodyFigureImagesAndCommentsWithoutPrivateData() {
 		HttpResponse<String> response = browser().get("/articles/" + articleId(101));
 		assertThat(response.statusCode()).isEqualTo(200);
-		Document page = org.jsoup.Jsoup.parse(response.body());
+		Document page = Jsoup.parse(response.body());
 		Element body = page.selectFirst(".article-body");
 		assertThat(body).isNotNull();
 		assertThat(body.select("strong").text()).isEqualTo("货轮");
@@ -219,7 +224,7 @@ abstract class WxrImportContract {
 	void hostileMarkupIsInertOnTheArticlePage() {
 		HttpResponse<String> response = browser().get("/articles/" + articleId(102));
 		assertThat(response.statusCode()).isEqualTo(200);
-		Document page = org.jsoup.Jsoup.parse(response.body());
+		Document page = Jsoup.parse(response.body());
 		Element body = page.selectFirst(".article-body");
 		assertThat(body.select("script, iframe, [onerror], [onclick], a[href^=javascript]")).isEmpty();
 		assertThat(body.html()).doesNotContain("evil.example").doesNotContain("document.cookie");
@@ -232,7 +237,7 @@ abstract class WxrImportContract {
 			.anyMatch(src -> src.equals("https://old.example.com/wp-content/uploads/2024/05/missing-photo.jpg"));
 		assertThat(page.select("h1").text()).contains("新型雷达 & 无人机测试");
 		// the [gallery] shortcode of a classic post becomes an image grid
-		Document gallery = org.jsoup.Jsoup.parse(browser().get("/articles/" + articleId(109)).body());
+		Document gallery = Jsoup.parse(browser().get("/articles/" + articleId(109)).body());
 		assertThat(gallery.select(".article-body figure img").eachAttr("src")).singleElement().asString().startsWith("/media/");
 	}
 
@@ -260,7 +265,7 @@ abstract class WxrImportContract {
 
 	static final String ADMIN_PASSWORD = "admin-password-1";
 
-	static void adminProperties(org.springframework.test.context.DynamicPropertyRegistry registry) {
+	static void adminProperties(DynamicPropertyRegistry registry) {
 		registry.add("inkstone.admin.email", () -> ADMIN_EMAIL);
 		registry.add("inkstone.admin.password", () -> ADMIN_PASSWORD);
 	}
@@ -284,7 +289,7 @@ abstract class WxrImportContract {
 				"site-export.xml", "text/xml", xml, "text/html");
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
 		String job = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).until(() -> admin.get(job + "/status").body().contains("\"state\":\"done\""));
+		Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> admin.get(job + "/status").body().contains("\"state\":\"done\""));
 		Document page = admin.page(job).html();
 		assertThat(page.select("[data-testid=import-progress]").attr("value")).isEqualTo("100");
 		assertThat(page.select("[data-testid=import-summary]").text()).contains("Imported: 0, skipped as duplicate: 10, rejected: 0");

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import com.drew.metadata.xmp.XmpDirectory;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 class ImageProcessorTests {
 
@@ -87,10 +90,10 @@ class ImageProcessorTests {
 				+ "Iptc4xmpExt:DigitalSourceType=\"http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia\"/>"
 				+ "</rdf:RDF></x:xmpmeta>";
 		byte[] jpeg = TestImages.encode(TestImages.picture(64, 64), "jpg");
-		byte[] header = "http://ns.adobe.com/xap/1.0/\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-		byte[] payload = xmp.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] header = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
+		byte[] payload = xmp.getBytes(StandardCharsets.UTF_8);
 		int length = 2 + header.length + payload.length;
-		var out = new java.io.ByteArrayOutputStream();
+		var out = new ByteArrayOutputStream();
 		out.write(0xFF);
 		out.write(0xD8);
 		out.write(0xFF);
@@ -111,7 +114,7 @@ class ImageProcessorTests {
 			byte[] plain = TestImages.encode(TestImages.picture(64, 48), format == ImageFormat.JPEG ? "jpg" : "png");
 			byte[] labelled = XmpLabel.embed(plain, format, "trainedAlgorithmicMedia", "砚 Inkstone");
 			var metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(labelled));
-			var xmp = metadata.getFirstDirectoryOfType(com.drew.metadata.xmp.XmpDirectory.class);
+			var xmp = metadata.getFirstDirectoryOfType(XmpDirectory.class);
 			assertThat(xmp).as(format.name()).isNotNull();
 			assertThat(xmp.getXmpProperties().values()).anyMatch(v -> v.endsWith("/trainedAlgorithmicMedia"));
 			assertThat(ImageIO.read(new ByteArrayInputStream(labelled)).getWidth()).isEqualTo(64);
@@ -124,20 +127,20 @@ class ImageProcessorTests {
 	static byte[] animatedGifWithMetadata(int frames) {
 		byte[] single = TestImages.encode(TestImages.picture(40, 30), "gif");
 		int tableEnd = 13 + ((single[10] & 0x80) != 0 ? 3 * (1 << ((single[10] & 7) + 1)) : 0);
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write(single, 0, tableEnd);
-		byte[] comment = "GPS 31.2304,121.4737 拍摄于家中".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] comment = "GPS 31.2304,121.4737 拍摄于家中".getBytes(StandardCharsets.UTF_8);
 		out.writeBytes(new byte[] { 0x21, (byte) 0xFE, (byte) comment.length });
 		out.writeBytes(comment);
 		out.write(0);
-		byte[] xmp = "<x:xmpmeta><exif:GPSLatitude>31,13.8N</exif:GPSLatitude></x:xmpmeta>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		byte[] xmp = "<x:xmpmeta><exif:GPSLatitude>31,13.8N</exif:GPSLatitude></x:xmpmeta>".getBytes(StandardCharsets.US_ASCII);
 		out.writeBytes(new byte[] { 0x21, (byte) 0xFF, 11 });
-		out.writeBytes("XMP DataXMP".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		out.writeBytes("XMP DataXMP".getBytes(StandardCharsets.US_ASCII));
 		out.write(xmp.length);
 		out.writeBytes(xmp);
 		out.write(0);
 		out.writeBytes(new byte[] { 0x21, (byte) 0xFF, 11 });
-		out.writeBytes("NETSCAPE2.0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		out.writeBytes("NETSCAPE2.0".getBytes(StandardCharsets.US_ASCII));
 		out.writeBytes(new byte[] { 3, 1, 0, 0, 0 });
 		for (int f = 0; f < frames; f++) {
 			out.write(single, tableEnd, single.length - 1 - tableEnd); // the frame's blocks, without the trailer
@@ -149,13 +152,13 @@ class ImageProcessorTests {
 	@Test
 	void animatedGifsKeepMovingButLoseCommentsAndXmp() throws Exception {
 		byte[] upload = animatedGifWithMetadata(3);
-		assertThat(new String(upload, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("GPS").contains("XMP DataXMP");
+		assertThat(new String(upload, StandardCharsets.ISO_8859_1)).contains("GPS").contains("XMP DataXMP");
 
 		ImageProcessor.Processed image = processor.process(upload);
 
 		byte[] stored = image.full().bytes();
 		assertThat(image.full().format()).isEqualTo(ImageFormat.GIF);
-		String text = new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1);
+		String text = new String(stored, StandardCharsets.ISO_8859_1);
 		assertThat(text).doesNotContain("GPS").doesNotContain("XMP").contains("NETSCAPE2.0");
 		var reader = ImageIO.getImageReadersByFormatName("gif").next();
 		reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(stored)));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The S3 implementation of the port against a real S3 API server (S3Proxy on loopback, signatures checked). */
 class S3MediaStorageTests {
@@ -54,7 +55,7 @@ class S3MediaStorageTests {
 		try (S3MediaStorage intruder = new S3MediaStorage(new MediaProperties.S3(server.endpoint(), "us-east-1", "media",
 				S3Server.ACCESS_KEY, "wrong-secret", true))) {
 			assertThatThrownBy(() -> intruder.put(KEY, new byte[] { 1 }, "image/jpeg"))
-				.isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
+				.isInstanceOf(S3Exception.class);
 		}
 	}
 

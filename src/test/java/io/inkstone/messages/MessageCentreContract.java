@@ -40,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The message centre over real HTTP, with no mail server configured: a reply, a takedown with its statement of
@@ -84,7 +85,7 @@ abstract class MessageCentreContract {
 	@Autowired
 	JdbcClient jdbc;
 
-	private static final Map<Class<?>, Boolean> imported = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<Class<?>, Boolean> imported = new ConcurrentHashMap<>();
 
 	@BeforeEach
 	void importOneArticleOnce() throws IOException {

@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Static pages over HTTP, as an admin and a reader meet them: create, edit (the earlier version kept), nested paths,
@@ -30,7 +31,7 @@ abstract class StaticPagesContract {
 	@Autowired
 	JdbcClient jdbc;
 
-	private static final Map<Integer, Browser> ADMINS = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<Integer, Browser> ADMINS = new ConcurrentHashMap<>();
 
 	Browser admin() {
 		return ADMINS.computeIfAbsent(port, p -> {

@@ -7,6 +7,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Optional;
 
 class MarkdownRendererTests {
 
@@ -59,8 +60,8 @@ class MarkdownRendererTests {
 				+ "<img src=\"https://example.org/c.png\" width=\"5000\" height=\"1\" srcset=\"https://evil.example/x.png 1w\" sizes=\"1px\" loading=\"eager\">"
 				+ "\n\n<img src=\"/media/" + "b".repeat(64) + "/full.jpg\" width=\"9\">";
 		Document doc = Jsoup.parseBodyFragment(MarkdownRenderer.toSafeHtml(markdown,
-				src -> src.equals(own) ? java.util.Optional.of(new MarkdownRenderer.OwnImage(1200, 800, srcset))
-						: java.util.Optional.empty()));
+				src -> src.equals(own) ? Optional.of(new MarkdownRenderer.OwnImage(1200, 800, srcset))
+						: Optional.empty()));
 		var images = doc.select("img");
 		assertThat(images).hasSize(4);
 		assertThat(images.get(0).hasAttr("loading")).isFalse();

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import java.util.Collections;
 
 /**
  * The originality engine's benchmark (bench/originality.sh): indexes a corpus, then looks up perturbed
@@ -45,7 +46,7 @@ public final class OriginalityBench {
 				order.add(i);
 			}
 		}
-		java.util.Collections.shuffle(order, random);
+		Collections.shuffle(order, random);
 		boolean[] heldOut = new boolean[texts.size()];
 		List<Integer> negatives = order.subList(0, queries);
 		negatives.forEach(i -> heldOut[i] = true);

@@ -34,6 +34,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The article page in a real browser (Debian's headless Chromium): normal and 关怀版, computed styles,
@@ -101,7 +103,7 @@ class ArticlePageBrowserTests {
 
 		// keyboard: the first Tab reaches the skip link
 		driver.get(url);
-		new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+		new Actions(driver).sendKeys(Keys.TAB).perform();
 		assertThat(driver.switchTo().activeElement().getAttribute("class")).contains("skip-link");
 
 		// 关怀版: larger type, generous line height, persisted across pages
@@ -181,7 +183,7 @@ class ArticlePageBrowserTests {
 	private static void screenshot(String name) throws IOException {
 		Path dir = Path.of("target", "screenshots");
 		Files.createDirectories(dir);
-		File file = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+		File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
 		Files.copy(file.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 

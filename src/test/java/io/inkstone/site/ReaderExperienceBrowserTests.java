@@ -36,6 +36,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.inkstone.accounts.Accounts;
+import io.inkstone.accounts.Role;
+import io.inkstone.support.Browser;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.assertj.core.data.Offset;
+import org.openqa.selenium.Cookie;
 
 /**
  * Issue 16 in a real browser (Debian's headless Chromium) at phone (390 × 844, and 320 for reflow) and desktop
@@ -65,7 +73,7 @@ class ReaderExperienceBrowserTests {
 	Media media;
 
 	@Autowired
-	io.inkstone.accounts.Accounts accounts;
+	Accounts accounts;
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
@@ -162,7 +170,7 @@ class ReaderExperienceBrowserTests {
 		assertThat(pics.get(0).getRect().getY()).isEqualTo(pics.get(2).getRect().getY());
 		assertThat(pics.get(0).getRect().getX()).isLessThan(pics.get(1).getRect().getX());
 		// 3:2 boxes, so nothing shifts while they load
-		assertThat(pics.get(0).getRect().getWidth() * 2.0 / 3).isCloseTo(pics.get(0).getRect().getHeight(), org.assertj.core.data.Offset.offset(2.0));
+		assertThat(pics.get(0).getRect().getWidth() * 2.0 / 3).isCloseTo(pics.get(0).getRect().getHeight(), Offset.offset(2.0));
 		screenshot("home-390-cards.png");
 		// the menu opens with the button (scripts on) …
 		js("window.scrollTo(0, 0)");
@@ -206,7 +214,7 @@ class ReaderExperienceBrowserTests {
 				.isGreaterThanOrEqualTo(title.getRect().getX() + title.getRect().getWidth());
 			assertThat(cover.getRect().getWidth()).isEqualTo(width == 390 ? 120 : 160);
 			assertThat(cover.getRect().getWidth() * 2.0 / 3).isCloseTo(cover.getRect().getHeight(),
-					org.assertj.core.data.Offset.offset(2.0));
+					Offset.offset(2.0));
 			assertThat(cover.getRect().getX() + cover.getRect().getWidth()).isLessThanOrEqualTo(width);
 			assertThat(title.getRect().getWidth()).as("the title keeps most of the row").isGreaterThan(width == 390 ? 180 : 300);
 			// the right rendition: the browser picked a candidate from srcset, not an empty box
@@ -276,7 +284,7 @@ class ReaderExperienceBrowserTests {
 		screenshot("hot-390.png");
 		viewport(320, 640);
 		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", ReaderExperienceContract.THREE).query(Long.class).single();
-		for (String path : new String[] { "/", "/hot", "/channels/classics", "/articles/" + id, "/search?q=" + java.net.URLEncoder.encode("江南", java.nio.charset.StandardCharsets.UTF_8) }) {
+		for (String path : new String[] { "/", "/hot", "/channels/classics", "/articles/" + id, "/search?q=" + URLEncoder.encode("江南", StandardCharsets.UTF_8) }) {
 			driver.get(url(path));
 			noHorizontalScroll(path + " at 320");
 		}
@@ -351,12 +359,12 @@ class ReaderExperienceBrowserTests {
 		assertThat(driver.findElement(By.cssSelector("[data-testid=night-switch]")).getAttribute("aria-pressed")).isEqualTo("true");
 		// the system's dark preference is followed until the reader chooses
 		js("localStorage.clear()");
-		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", java.util.List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
 		driver.navigate().refresh();
 		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)", "rgb(22, 22, 22)");
 		driver.findElement(By.cssSelector("[data-testid=night-switch]")).click();
 		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(255, 255, 255, 1)", "rgb(255, 255, 255)");
-		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", java.util.List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
+		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
 		js("localStorage.clear()");
 	}
 
@@ -364,16 +372,16 @@ class ReaderExperienceBrowserTests {
 	void aSignedInReaderSavesAnArticleAndSeesItUnderSaved() throws IOException {
 		viewport(390, 844);
 		String email = "b" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
-		accounts.signUp(email, "correct-horse-1", "读者", io.inkstone.accounts.Role.READER).orElseThrow();
+		accounts.signUp(email, "correct-horse-1", "读者", Role.READER).orElseThrow();
 		// sign in over HTTP and hand the session to the browser (the login form itself is tested elsewhere)
-		io.inkstone.support.Browser http = new io.inkstone.support.Browser(port);
+		Browser http = new Browser(port);
 		http.page("/login");
 		assertThat(http.post("/login", Map.of("_csrf", http.csrfToken(), "email", email, "password", "correct-horse-1")).statusCode())
 			.isEqualTo(302);
 		driver.get(url("/robots.txt"));
 		for (String name : new String[] { "JSESSIONID", "SESSION", "remember-me" }) {
 			if (http.cookie(name) != null) {
-				driver.manage().addCookie(new org.openqa.selenium.Cookie(name, http.cookie(name), "/"));
+				driver.manage().addCookie(new Cookie(name, http.cookie(name), "/"));
 			}
 		}
 		driver.get(url("/"));

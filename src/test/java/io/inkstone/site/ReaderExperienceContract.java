@@ -29,6 +29,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Issue 16 over real HTTP, asserted on parsed HTML: the phone header (menu without scripts), channel strip and tab
@@ -57,7 +63,7 @@ abstract class ReaderExperienceContract {
 	@Autowired
 	Accounts accounts;
 
-	private static final Map<Class<?>, Boolean> imported = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<Class<?>, Boolean> imported = new ConcurrentHashMap<>();
 
 	/** Titles of the picture articles (published now, so they lead the home page). */
 	static final String THREE = "三图测试：江南春色";
@@ -97,7 +103,7 @@ abstract class ReaderExperienceContract {
 				+ "\", \"published_at\": \"" + at + "\"}\n";
 	}
 
-	static void waitUntil(java.util.function.BooleanSupplier condition) {
+	static void waitUntil(BooleanSupplier condition) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
@@ -321,7 +327,7 @@ abstract class ReaderExperienceContract {
 		assertThat(own.select("[data-testid=follow-button]")).isEmpty();
 		assertThat(own.select(".byline [data-testid=report]")).isEmpty();
 		assertThat(own.select("[data-testid=join-link]")).isEmpty();
-		String creatorPath = "/creators/" + org.springframework.web.util.UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
+		String creatorPath = "/creators/" + UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
 		assertThat(self.page(creatorPath).html().select("[data-testid=report]")).isEmpty();
 		long follows = jdbc.sql("SELECT COUNT(*) FROM follows").query(Long.class).single();
 		long reports = jdbc.sql("SELECT COUNT(*) FROM reports").query(Long.class).single();
@@ -344,7 +350,7 @@ abstract class ReaderExperienceContract {
 		assertThat(reader.page("/following").html().select("[data-testid=followed-creators]")).isEmpty();
 		List<String> handles = jdbc.sql("SELECT handle FROM creators ORDER BY id LIMIT 2").query(String.class).list();
 		for (String handle : handles) {
-			String path = "/creators/" + org.springframework.web.util.UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
+			String path = "/creators/" + UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
 			assertThat(reader.post(path + "/follow", Map.of("_csrf", reader.csrfToken(), "back", "/following")).statusCode()).isEqualTo(302);
 		}
 		Document page = reader.page("/following").html();
@@ -439,13 +445,13 @@ abstract class ReaderExperienceContract {
 		long creator = jdbc.sql("SELECT creator_id FROM articles WHERE status = 'published' GROUP BY creator_id"
 				+ " ORDER BY COUNT(*) DESC, creator_id LIMIT 1").query(Long.class).single();
 		String handle = jdbc.sql("SELECT handle FROM creators WHERE id = :id").param("id", creator).query(String.class).single();
-		String path = "/creators/" + org.springframework.web.util.UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
+		String path = "/creators/" + UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
 		List<Long> latest = jdbc.sql("SELECT id FROM articles WHERE creator_id = :c AND status = 'published'"
 				+ " ORDER BY published_at DESC, id DESC").param("c", creator).query(Long.class).list();
 		assertThat(latest.size()).as("more than one page").isGreaterThan(CreatorPageController.PAGE_SIZE);
 		// heat: flushed reads plus shares; spread out so that it orders the articles differently from their dates
 		int n = latest.size();
-		java.util.Map<Long, Long> heat = new java.util.HashMap<>();
+		Map<Long, Long> heat = new HashMap<>();
 		for (int i = 0; i < n; i++) {
 			long reads = ((i * 7L) % n + 1) * 1000;
 			heat.put(latest.get(i), reads + i % 3);
@@ -454,7 +460,7 @@ abstract class ReaderExperienceContract {
 				.param("a", latest.get(i)).param("r", reads).param("s", (long) (i % 3)).update();
 		}
 		List<Long> hottest = latest.stream()
-			.sorted(java.util.Comparator.<Long>comparingLong(heat::get).thenComparingLong(id -> id).reversed())
+			.sorted(Comparator.<Long>comparingLong(heat::get).thenComparingLong(id -> id).reversed())
 			.toList();
 		assertThat(hottest).isNotEqualTo(latest);
 
@@ -517,7 +523,7 @@ abstract class ReaderExperienceContract {
 
 	/** The article ids of a listing, following its next links to the end. */
 	private static List<Long> walk(Browser browser, String start) {
-		List<Long> ids = new java.util.ArrayList<>();
+		List<Long> ids = new ArrayList<>();
 		String next = start;
 		for (int pages = 0; next != null && pages < 20; pages++) {
 			Browser.Page page = browser.page(next);

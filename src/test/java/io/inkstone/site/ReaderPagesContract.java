@@ -25,12 +25,46 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.py.Pinyin;
+import io.inkstone.articles.Aigc;
+import io.inkstone.articles.Draft;
+import io.inkstone.discovery.CoReads;
+import io.inkstone.discovery.HotList;
+import io.inkstone.shared.PlatformDays;
+import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The reader experience over real HTTP, asserted on parsed HTML. Runs once per database
  * (see the SQLite and PostgreSQL subclasses), on the public-domain fixture.
  */
-@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+@ExtendWith(OutputCaptureExtension.class)
 abstract class ReaderPagesContract {
 
 	@LocalServerPort
@@ -49,16 +83,16 @@ abstract class ReaderPagesContract {
 	JdbcClient jdbc;
 
 	@Autowired
-	io.inkstone.discovery.HotList hot;
+	HotList hot;
 
 	@Autowired
-	io.inkstone.discovery.CoReads coReads;
+	CoReads coReads;
 
 	long channelId(String slug) {
 		return jdbc.sql("SELECT id FROM channels WHERE slug = :slug").param("slug", slug).query(Long.class).single();
 	}
 
-	static void waitUntil(java.util.function.BooleanSupplier condition) {
+	static void waitUntil(BooleanSupplier condition) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
@@ -74,7 +108,7 @@ abstract class ReaderPagesContract {
 		}
 	}
 
-	private static final Map<Class<?>, Boolean> imported = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<Class<?>, Boolean> imported = new ConcurrentHashMap<>();
 
 	@BeforeEach
 	void importFixtureOnce() throws IOException {
@@ -144,7 +178,7 @@ abstract class ReaderPagesContract {
 		assertThat(related).hasSizeGreaterThanOrEqualTo(5).doesNotContain(id).doesNotHaveDuplicates();
 		// at most two from the same creator
 		List<String> creators = page.testId("related").select(".card-meta a[href^=/creators/]").eachAttr("href");
-		assertThat(creators.stream().distinct().allMatch(c -> java.util.Collections.frequency(creators, c) <= 2)).isTrue();
+		assertThat(creators.stream().distinct().allMatch(c -> Collections.frequency(creators, c) <= 2)).isTrue();
 	}
 
 	@Test
@@ -301,7 +335,7 @@ abstract class ReaderPagesContract {
 			revalidated = first.get("/articles/" + id, "If-None-Match", revalidated.headers().firstValue("ETag").orElseThrow());
 		}
 		assertThat(revalidated.statusCode()).isEqualTo(304);
-		org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(one.body());
+		Document html = Jsoup.parse(one.body());
 		assertThat(html.select("input[name=_csrf]")).allMatch(input -> input.val().isEmpty());
 		assertThat(html.select("noscript img[src=/articles/" + id + "/view.gif]")).hasSize(1);
 		// the beacon counts the read, hands out the token and says what this reader has done
@@ -343,15 +377,15 @@ abstract class ReaderPagesContract {
 
 	int head(String path) {
 		try {
-			return java.net.http.HttpClient.newHttpClient()
-				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
-					.method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+					.method("HEAD", HttpRequest.BodyPublishers.noBody())
 					.header("User-Agent", Browser.USER_AGENT)
 					.build(), HttpResponse.BodyHandlers.discarding())
 				.statusCode();
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -360,11 +394,11 @@ abstract class ReaderPagesContract {
 	}
 
 	static String gunzip(byte[] bytes) {
-		try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
-			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		try (var in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -374,7 +408,7 @@ abstract class ReaderPagesContract {
 		String channelBefore = reader.get("/channels/ci").body(); // stored now
 		String line = "{\"id\":\"store-takedown\",\"creator\":\"store\",\"channel\":\"ci\",\"title\":\"页面存储下架测试\","
 				+ "\"body_markdown\":\"落红不是无情物，化作春泥更护花。\",\"published_at\":\"2026-11-28T08:00:00+08:00\"}\n";
-		importer.importLines(new java.io.ByteArrayInputStream(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+		importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null);
 		long id = jdbc.sql("SELECT id FROM articles WHERE import_key = 'id:store-takedown'").query(Long.class).single();
 		assertThat(channelBefore).doesNotContain("/articles/" + id + "\"");
 		// publish: the stored channel page shows it at once
@@ -394,7 +428,7 @@ abstract class ReaderPagesContract {
 		String line = "{\"id\":\"csrf-bait\",\"creator\":\"bait\",\"channel\":\"qu\",\"title\":\"诱饵 inkstone-csrf-hole-5d1f0c3a\","
 				+ "\"body_markdown\":\"![p](https://attacker.example/p.png?t=inkstone-csrf-hole-5d1f0c3a)\\n\\n9,111,111,111,111 9111111111111\","
 				+ "\"published_at\":\"2024-01-01T08:00:00+08:00\"}\n";
-		importer.importLines(new java.io.ByteArrayInputStream(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+		importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null);
 		long id = jdbc.sql("SELECT id FROM articles WHERE import_key = 'id:csrf-bait'").query(Long.class).single();
 		for (int i = 0; i < 2; i++) { // the first view fills the cache, the second is served from it
 			Browser reader = browser();
@@ -405,7 +439,7 @@ abstract class ReaderPagesContract {
 			Element image = page.testId("body").selectFirst("img");
 			assertThat(image.attr("src")).isEqualTo("https://attacker.example/p.png?t=inkstone-csrf-hole-5d1f0c3a");
 			assertThat(page.testId("body").text()).contains("9111111111111");
-			assertThat(page.html().outerHtml().split(java.util.regex.Pattern.quote(token), -1).length - 1)
+			assertThat(page.html().outerHtml().split(Pattern.quote(token), -1).length - 1)
 				.as("the token appears only in the forms").isEqualTo(page.html().select("input[name=_csrf]").size());
 		}
 	}
@@ -414,8 +448,8 @@ abstract class ReaderPagesContract {
 	void unpublishedArticlesCannotBeNamedOrReportedThroughTheReportForm() {
 		long published = anyArticleId("ci");
 		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", published).query(Long.class).single();
-		long draft = articles.createDraft(creatorId, new io.inkstone.articles.Draft("未发表的秘密标题", "草稿正文", channelId("ci"), "", true,
-				io.inkstone.articles.Aigc.NONE, null));
+		long draft = articles.createDraft(creatorId, new Draft("未发表的秘密标题", "草稿正文", channelId("ci"), "", true,
+				Aigc.NONE, null));
 		Browser reader = browser();
 		reader.page("/");
 		HttpResponse<String> form = reader.get("/report?type=article&id=" + draft);
@@ -441,20 +475,20 @@ abstract class ReaderPagesContract {
 			.param("id", id)
 			.query(String.class)
 			.single();
-		List<String> routes = List.of("/", "/channels/ci", "/articles/" + id, "/creators/" + java.net.URLEncoder.encode(handle,
-				java.nio.charset.StandardCharsets.UTF_8), "/search", "/api/v1/search", "/api/v1/suggest", "/api/v1/articles", "/api/v1/articles/" + id, "/api/v1/channels",
-				"/api/v1/creators/" + java.net.URLEncoder.encode(handle, java.nio.charset.StandardCharsets.UTF_8), "/algorithms", "/transparency",
+		List<String> routes = List.of("/", "/channels/ci", "/articles/" + id, "/creators/" + URLEncoder.encode(handle,
+				StandardCharsets.UTF_8), "/search", "/api/v1/search", "/api/v1/suggest", "/api/v1/articles", "/api/v1/articles/" + id, "/api/v1/channels",
+				"/api/v1/creators/" + URLEncoder.encode(handle, StandardCharsets.UTF_8), "/algorithms", "/transparency",
 				"/report", "/reports", "/rules", "/rules/community", "/login", "/signup", "/join", "/password/forgot", "/password/reset",
 				"/copyright", "/following", "/mode/care");
 		List<String> names = List.of("q", "page", "cursor", "before", "after", "sort", "from", "to", "type", "id", "creator",
 				"channel", "token", "back", "shared", "lang", "rev", "days", "reason", "error");
-		net.jqwik.api.Arbitrary<String> value = net.jqwik.api.Arbitraries.oneOf(
-				net.jqwik.api.Arbitraries.of("%C3%28", "%FF", "%00", "-1", "0", "99999999999999999999", "1e9", "NaN", "%27", "%22",
+		Arbitrary<String> value = Arbitraries.oneOf(
+				Arbitraries.of("%C3%28", "%FF", "%00", "-1", "0", "99999999999999999999", "1e9", "NaN", "%27", "%22",
 						"%3Cscript%3E", "..%2F..%2Fetc%2Fpasswd", "2024-13-45", "%F0%9F%98%80", "%E9%9D%99", "a".repeat(4000), "",
 						"%20", "%0D%0ASet-Cookie:x=1", "//evil.example", "https:%2F%2Fevil.example", "javascript:alert(1)"),
-				net.jqwik.api.Arbitraries.strings().withCharRange('!', '~').ofMaxLength(20)
-					.map(t -> java.net.URLEncoder.encode(t, java.nio.charset.StandardCharsets.UTF_8)));
-		java.util.Iterator<String> values = value.sampleStream().iterator();
+				Arbitraries.strings().withCharRange('!', '~').ofMaxLength(20)
+					.map(t -> URLEncoder.encode(t, StandardCharsets.UTF_8)));
+		Iterator<String> values = value.sampleStream().iterator();
 		List<String> wrong = new ArrayList<>();
 		Browser reader = browser();
 		for (String route : routes) {
@@ -492,7 +526,7 @@ abstract class ReaderPagesContract {
 	void aReaderViewingPagesFasterThanAPersonCouldStopsCounting() {
 		List<Long> ids = jdbc.sql("SELECT id FROM articles WHERE status = 'published' ORDER BY id LIMIT 40").query(Long.class).list();
 		Browser crawler = browser(); // a browser's user agent, but 40 articles in a few seconds
-		Map<Long, Long> before = new java.util.HashMap<>();
+		Map<Long, Long> before = new HashMap<>();
 		ids.forEach(id -> before.put(id, engagement.counts(id).reads()));
 		ids.forEach(id -> crawler.view(id));
 		long counted = ids.stream().filter(id -> engagement.counts(id).reads() > before.get(id)).count();
@@ -540,7 +574,7 @@ abstract class ReaderPagesContract {
 				+ "{\"id\":\"dup-b\",\"creator\":\"dup-b\",\"channel\":\"poetry-tang\",\"title\":\"辋川闲居赠裴秀才迪\",\"body_markdown\":\"" + poem
 				+ "\",\"published_at\":\"2024-01-02T08:00:00+08:00\"}\n"
 				+ "{\"id\":\"dup-c\",\"creator\":\"dup-c\",\"channel\":\"poetry-tang\",\"title\":\"山居秋暝\",\"body_markdown\":\"空山新雨后，天气晚来秋。寒山转苍翠，秋水日潺湲。倚杖柴门外，临风听暮蝉。\",\"published_at\":\"2024-01-03T08:00:00+08:00\"}\n";
-		importer.importLines(new java.io.ByteArrayInputStream(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+		importer.importLines(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), null);
 		long c = jdbc.sql("SELECT id FROM articles WHERE import_key = 'id:dup-c'").query(Long.class).single();
 		long deadline = System.currentTimeMillis() + 15_000;
 		while (jdbc.sql("SELECT COUNT(*) FROM article_fingerprints f JOIN articles a ON a.id = f.article_id"
@@ -614,16 +648,16 @@ abstract class ReaderPagesContract {
 
 	/** Sends bytes as they are (no client would send them) and returns the raw response. */
 	String raw(String request) throws IOException {
-		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(15_000);
-			socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
 			socket.getOutputStream().flush();
-			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
 
 	@Test
-	void badlyEncodedRequestsAnswer400PagesAndLogNoStackTrace(org.springframework.boot.test.system.CapturedOutput output)
+	void badlyEncodedRequestsAnswer400PagesAndLogNoStackTrace(CapturedOutput output)
 			throws IOException {
 		int logFrom = output.getAll().length();
 		Browser reader = browser();
@@ -652,10 +686,10 @@ abstract class ReaderPagesContract {
 	void hostileTitlesCannotBreakOutOfTheJsonLdBlock() throws IOException {
 		String title = "</script><script>alert(1)</script><!--<script>";
 		String name = "<!--<script>&amp; 作者";
-		tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
+		ObjectMapper json = new ObjectMapper();
 		String line = json.writeValueAsString(Map.of("id", "hostile-json-ld", "creator", "hostile-author", "creator_name", name,
 				"channel", "qu", "title", title, "body_markdown", "正文在此，不应消失。", "published_at", "2024-01-02T03:04:05+08:00"));
-		ImportReport report = importer.importLines(new java.io.ByteArrayInputStream(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+		ImportReport report = importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null);
 		assertThat(report.imported()).isEqualTo(1);
 		long id = jdbc.sql("SELECT id FROM articles WHERE title = :title").param("title", title).query(Long.class).single();
 		try {
@@ -667,7 +701,7 @@ abstract class ReaderPagesContract {
 			assertThat(page.html().select("script:not([src]):not([type=application/ld+json])")).isEmpty();
 			String data = page.testId("json-ld").data();
 			assertThat(data).doesNotContain("<").doesNotContain(">").doesNotContain("&");
-			tools.jackson.databind.JsonNode ld = json.readTree(data);
+			JsonNode ld = json.readTree(data);
 			assertThat(ld.get("headline").asString()).isEqualTo(title);
 			assertThat(ld.get("author").get("name").asString()).isEqualTo(name);
 		}
@@ -733,7 +767,7 @@ abstract class ReaderPagesContract {
 	void creatorPageListsAllArticlesWithTrueCounts() {
 		String handle = jdbc.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id"
 				+ " GROUP BY c.handle ORDER BY COUNT(*) DESC, c.handle LIMIT 1").query(String.class).single();
-		Browser.Page page = browser().page("/creators/" + java.net.URLEncoder.encode(handle, java.nio.charset.StandardCharsets.UTF_8));
+		Browser.Page page = browser().page("/creators/" + URLEncoder.encode(handle, StandardCharsets.UTF_8));
 		assertThat(page.status()).isEqualTo(200);
 		long count = Long.parseLong(page.testId("article-count").text());
 		assertThat(page.html().select("[data-testid=creator-articles] a.card-title")).hasSize((int) Math.min(count, 20));
@@ -830,39 +864,39 @@ abstract class ReaderPagesContract {
 		long id = anyArticleId("ci");
 		articlePageWithRelated(browser(), id); // the index has caught up
 		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", id).query(String.class).single();
-		Browser.Page page = browser().page("/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+		Browser.Page page = browser().page("/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
 		assertThat(page.status()).isEqualTo(200);
 		List<Long> found = ids(page.testId("search-results").select("a.card-title"));
 		assertThat(found).contains(id);
 		assertThat(page.testId("search-results").select("mark")).isNotEmpty();
 		assertThat(page.testId("search-total").text()).startsWith("找到");
-		HttpResponse<String> json = browser().get("/api/v1/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+		HttpResponse<String> json = browser().get("/api/v1/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
 		assertThat(json.statusCode()).isEqualTo(200);
 		assertThat(json.headers().firstValue("Content-Type").orElseThrow()).contains("json");
 		assertThat(json.body()).contains("\"id\":\"" + id + "\"");
 		assertThat(browser().get("/api/v1/search?q=x&page=zero").statusCode()).isEqualTo(400);
 		// the channel filter keeps only that channel; another channel finds nothing of it
 		Browser.Page filtered = browser().page("/search?channel=qu&q="
-				+ java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+				+ URLEncoder.encode(title, StandardCharsets.UTF_8));
 		assertThat(ids(filtered.html().select("[data-testid=search-results] a.card-title"))).doesNotContain(id);
 		Browser.Page byTime = browser().page("/search?sort=time&q="
-				+ java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+				+ URLEncoder.encode(title, StandardCharsets.UTF_8));
 		assertThat(ids(byTime.testId("search-results").select("a.card-title"))).contains(id);
 
 		// creator and date filters: only that creator's work, only inside the window; bad dates answer 400
 		String handle = jdbc.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id WHERE a.id = :id")
 			.param("id", id).query(String.class).single();
-		String q = java.net.URLEncoder.encode("月", java.nio.charset.StandardCharsets.UTF_8);
-		String enc = java.net.URLEncoder.encode(handle, java.nio.charset.StandardCharsets.UTF_8);
-		Browser.Page byCreator = browser().page("/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8)
+		String q = URLEncoder.encode("月", StandardCharsets.UTF_8);
+		String enc = URLEncoder.encode(handle, StandardCharsets.UTF_8);
+		Browser.Page byCreator = browser().page("/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8)
 				+ "&creator=" + enc);
 		assertThat(ids(byCreator.testId("search-results").select("a.card-title"))).contains(id);
 		assertThat(byCreator.testId("search-results").select(".card-meta a").eachAttr("href"))
-			.allMatch(h -> java.net.URLDecoder.decode(h, java.nio.charset.StandardCharsets.UTF_8).equals("/creators/" + handle));
+			.allMatch(h -> URLDecoder.decode(h, StandardCharsets.UTF_8).equals("/creators/" + handle));
 		assertThat(browser().page("/search?q=" + q + "&from=2100-01-01").html().select("[data-testid=search-empty]")).hasSize(1);
 		long publishedAt = jdbc.sql("SELECT published_at FROM articles WHERE id = :id").param("id", id).query(Long.class).single();
-		String day = java.time.Instant.ofEpochMilli(publishedAt).atZone(io.inkstone.shared.PlatformDays.ZONE).toLocalDate().toString();
-		Browser.Page sameDay = browser().page("/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8)
+		String day = Instant.ofEpochMilli(publishedAt).atZone(PlatformDays.ZONE).toLocalDate().toString();
+		Browser.Page sameDay = browser().page("/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8)
 				+ "&from=" + day + "&to=" + day);
 		assertThat(ids(sameDay.testId("search-results").select("a.card-title"))).contains(id);
 		assertThat(browser().page("/search?q=" + q + "&creator=nobody-at-all").html().select("[data-testid=search-empty]")).hasSize(1);
@@ -871,7 +905,7 @@ abstract class ReaderPagesContract {
 		// searching a creator's name finds their works
 		String name = jdbc.sql("SELECT c.display_name FROM creators c JOIN articles a ON a.creator_id = c.id WHERE a.id = :id")
 			.param("id", id).query(String.class).single();
-		Browser.Page byName = browser().page("/search?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+		Browser.Page byName = browser().page("/search?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
 		assertThat(byName.testId("search-results").select(".card-meta a").eachText()).isNotEmpty().contains(name);
 	}
 
@@ -886,11 +920,11 @@ abstract class ReaderPagesContract {
 		String body;
 		do {
 			Thread.sleep(200);
-			body = browser().get("/api/v1/suggest?q=" + java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8)).body();
+			body = browser().get("/api/v1/suggest?q=" + URLEncoder.encode(part, StandardCharsets.UTF_8)).body();
 		}
 		while (body.equals("[]") && System.currentTimeMillis() < deadline);
 		assertThat(body).contains("\"kind\"").contains(part);
-		String byName = browser().get("/api/v1/suggest?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).body();
+		String byName = browser().get("/api/v1/suggest?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).body();
 		assertThat(byName).contains("\"text\":\"" + name + "\"").contains("\"kind\":\"creator\"");
 		assertThat(browser().get("/api/v1/suggest?q=").body()).isEqualTo("[]");
 		assertThat(browser().get("/api/v1/suggest?q=" + "长".repeat(300)).statusCode()).isEqualTo(200);
@@ -901,7 +935,7 @@ abstract class ReaderPagesContract {
 		Browser reader = browser();
 		for (String q : List.of("", " ", "月", "x".repeat(2000), "title:(a OR b)~\"\\ AND *?", "🌙 月亮 🌕", "Linux 床前明月光 配置",
 				"<script>alert(1)</script>", "%%%", "ＡＢＣ　全角")) {
-			Browser.Page page = reader.page("/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+			Browser.Page page = reader.page("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
 			assertThat(page.status()).as(q).isEqualTo(200);
 			assertThat(page.html().select("script:not([src])")).isEmpty();
 		}
@@ -920,9 +954,9 @@ abstract class ReaderPagesContract {
 			.findFirst().orElseThrow();
 		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", id).query(String.class).single();
 		articlePageWithRelated(browser(), id); // the index has caught up
-		String pinyin = com.hankcs.hanlp.HanLP.convertToPinyinList(title).stream()
-			.map(com.hankcs.hanlp.dictionary.py.Pinyin::getPinyinWithoutTone)
-			.collect(java.util.stream.Collectors.joining());
+		String pinyin = HanLP.convertToPinyinList(title).stream()
+			.map(Pinyin::getPinyinWithoutTone)
+			.collect(Collectors.joining());
 		Browser.Page page = browser().page("/search?q=" + pinyin);
 		assertThat(ids(page.testId("search-results").select("a.card-title"))).as(pinyin).contains(id);
 	}
@@ -942,7 +976,7 @@ abstract class ReaderPagesContract {
 		long deadline = System.currentTimeMillis() + 20_000; // suggestions are built in the background after start
 		Browser.Page page;
 		do {
-			page = browser().page("/search?q=" + java.net.URLEncoder.encode(typo, java.nio.charset.StandardCharsets.UTF_8));
+			page = browser().page("/search?q=" + URLEncoder.encode(typo, StandardCharsets.UTF_8));
 			if (!page.html().select("[data-testid=did-you-mean] a").isEmpty()) {
 				break;
 			}
@@ -952,14 +986,14 @@ abstract class ReaderPagesContract {
 		assertThat(page.testId("did-you-mean").text()).startsWith("你是不是要找");
 		assertThat(page.testId("did-you-mean").select("a").eachText()).as(typo).contains(title);
 		assertThat(page.html().selectFirst("#header-q").val()).isEqualTo(typo);
-		assertThat(browser().get("/api/v1/search?q=" + java.net.URLEncoder.encode(typo, java.nio.charset.StandardCharsets.UTF_8)).body())
+		assertThat(browser().get("/api/v1/search?q=" + URLEncoder.encode(typo, StandardCharsets.UTF_8)).body())
 			.contains("\"didYouMean\":[").contains(title);
 		// the article's title and words, and a word no article has: partial matches, and the page says so
 		String body = jdbc.sql("SELECT body_markdown FROM articles WHERE id = :id").param("id", id).query(String.class).single();
-		java.util.regex.Matcher words = java.util.regex.Pattern.compile("\\p{IsHan}{4}").matcher(body);
+		Matcher words = Pattern.compile("\\p{IsHan}{4}").matcher(body);
 		assertThat(words.find()).isTrue();
 		String q = title + " " + words.group() + " zzqxv";
-		Browser.Page partial = browser().page("/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+		Browser.Page partial = browser().page("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
 		assertThat(ids(partial.testId("search-results").select("a.card-title"))).contains(id);
 		assertThat(partial.testId("search-partial").text()).isEqualTo("没有完全匹配的结果，以下是部分匹配。");
 		assertThat(partial.html().selectFirst("#header-q").val()).isEqualTo(q);
@@ -968,15 +1002,15 @@ abstract class ReaderPagesContract {
 		assertThat(partial.testId("search-results").attr("aria-labelledby")).isEqualTo("search-results-title");
 		assertThat(partial.html().select("h2#search-results-title").text()).isEqualTo("搜索结果");
 		// the exact title: a good match, no notice, and the title in the box
-		Browser.Page exact = browser().page("/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+		Browser.Page exact = browser().page("/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
 		assertThat(ids(exact.testId("search-results").select("a.card-title"))).contains(id);
 		assertThat(exact.html().select("[data-testid=search-partial]")).isEmpty();
 		assertThat(exact.html().selectFirst("#header-q").val()).isEqualTo(title);
 		assertThat(browser().page("/").html().selectFirst("#header-q").val()).isEmpty();
 		// pinyin typed into the suggestion box suggests the title
-		String pinyin = com.hankcs.hanlp.HanLP.convertToPinyinList(title).stream()
-			.map(com.hankcs.hanlp.dictionary.py.Pinyin::getPinyinWithoutTone)
-			.collect(java.util.stream.Collectors.joining());
+		String pinyin = HanLP.convertToPinyinList(title).stream()
+			.map(Pinyin::getPinyinWithoutTone)
+			.collect(Collectors.joining());
 		assertThat(browser().get("/api/v1/suggest?q=" + pinyin).body()).contains("\"text\":\"" + title + "\"");
 	}
 
@@ -986,7 +1020,7 @@ abstract class ReaderPagesContract {
 				+ " AND a.status = 'published' ORDER BY a.published_at LIMIT 1").query(Long.class).single();
 		articlePageWithRelated(browser(), id);
 		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", id).query(String.class).single();
-		String path = "/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8);
+		String path = "/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
 		assertThat(ids(browser().page(path).testId("search-results").select("a.card-title"))).contains(id);
 		articles.takeDown(id, "测试下架");
 		assertThat(ids(browser().page(path).html().select("[data-testid=search-results] a.card-title"))).doesNotContain(id);
@@ -1013,7 +1047,7 @@ abstract class ReaderPagesContract {
 	}
 
 	static Document parse(String html) {
-		return org.jsoup.Jsoup.parse(html);
+		return Jsoup.parse(html);
 	}
 
 }

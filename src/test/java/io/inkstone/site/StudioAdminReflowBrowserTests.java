@@ -39,6 +39,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Issue 16's reflow in a real browser: at 320 CSS px the studio and admin pages (the list, the editor, the revision
@@ -162,7 +164,7 @@ class StudioAdminReflowBrowserTests {
 		Chromium.viewport(driver, 390, 844, true);
 		String handle = jdbc.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id"
 				+ " GROUP BY c.handle ORDER BY COUNT(*) DESC, c.handle LIMIT 1").query(String.class).single();
-		String path = "/creators/" + org.springframework.web.util.UriUtils.encodePathSegment(handle, java.nio.charset.StandardCharsets.UTF_8);
+		String path = "/creators/" + UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
 		driver.get(url(path));
 		assertThat(horizontalOverflow()).isEmpty();
 		WebElement header = driver.findElement(By.cssSelector("[data-testid=creator-card]"));

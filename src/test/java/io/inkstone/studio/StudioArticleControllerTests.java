@@ -6,6 +6,8 @@ import io.inkstone.articles.StudioRow;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 class StudioArticleControllerTests {
 
@@ -22,7 +24,7 @@ class StudioArticleControllerTests {
 		assertThat(StudioArticleController.parseSchedule("2020-01-01T08:00")).isNull();
 		assertThat(StudioArticleController.parseSchedule("not a date")).isNull();
 		assertThat(StudioArticleController.parseSchedule("2999-01-01T08:00")).isNull();
-		String soon = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusHours(1).withNano(0).toString();
+		String soon = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusHours(1).withNano(0).toString();
 		assertThat(StudioArticleController.parseSchedule(soon)).isNotNull();
 	}
 

@@ -15,6 +15,13 @@ import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.util.LinkedHashMap;
+import org.jsoup.nodes.Element;
 
 /**
  * A minimal HTTP "browser" for full-app tests: keeps cookies (reader id, CSRF, mode), does not follow
@@ -32,7 +39,7 @@ public final class Browser {
 
 	private String userAgent = USER_AGENT;
 
-	private final Map<String, String> headers = new java.util.LinkedHashMap<>();
+	private final Map<String, String> headers = new LinkedHashMap<>();
 
 	public Browser(int port) {
 		this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
@@ -103,7 +110,7 @@ public final class Browser {
 	public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
 			String fileType, byte[] file, String accept) {
 		String boundary = "----inkstone" + System.nanoTime();
-		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		for (var field : fields.entrySet()) {
 			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
 					+ field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -182,7 +189,7 @@ public final class Browser {
 			.collect(Collectors.joining("; "));
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		URI uri = URI.create(base);
-		try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
 			socket.setSoTimeout(10_000);
 			StringBuilder head = new StringBuilder().append("POST ").append(path).append(" HTTP/1.1\r\n")
 				.append("Host: ").append(host).append("\r\n")
@@ -198,8 +205,8 @@ public final class Browser {
 			socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
 			socket.getOutputStream().write(bytes);
 			socket.getOutputStream().flush();
-			String statusLine = new java.io.BufferedReader(
-					new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+			String statusLine = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
 			return Integer.parseInt(statusLine.split(" ")[1]);
 		}
 		catch (IOException ex) {
@@ -255,13 +262,13 @@ public final class Browser {
 	}
 
 	private static String encode(String value) {
-		return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	public record Page(int status, Document html, HttpResponse<String> response) {
 
-		public org.jsoup.nodes.Element testId(String id) {
-			org.jsoup.nodes.Element element = html.selectFirst("[data-testid=" + id + "]");
+		public Element testId(String id) {
+			Element element = html.selectFirst("[data-testid=" + id + "]");
 			if (element == null) {
 				throw new AssertionError("no element with data-testid=" + id + " on " + response.uri());
 			}

@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Where integration tests keep their data: a fresh temporary data directory (SQLite) or a fresh
@@ -44,12 +47,12 @@ public final class Databases {
 
 	/** Fails under CI=true, else skips the test, when Redis does not answer on 127.0.0.1:6379. */
 	public static void requireRedis() {
-		try (java.net.Socket socket = new java.net.Socket()) {
-			socket.connect(new java.net.InetSocketAddress("127.0.0.1", 6379), 1000);
-			socket.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", 6379), 1000);
+			socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
 			byte[] reply = new byte[7];
 			int n = socket.getInputStream().read(reply);
-			if (n < 5 || !new String(reply, 0, n, java.nio.charset.StandardCharsets.US_ASCII).startsWith("+PONG")) {
+			if (n < 5 || !new String(reply, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG")) {
 				throw new IOException("unexpected reply to PING");
 			}
 		}

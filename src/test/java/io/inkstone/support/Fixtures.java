@@ -3,6 +3,11 @@ package io.inkstone.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import tools.jackson.databind.ObjectMapper;
 
 /** Test fixtures copied from the public-domain channels of the shared corpus. */
 public final class Fixtures {
@@ -18,9 +23,9 @@ public final class Fixtures {
 	}
 
 	/** The classics fixture, parsed (Jackson). */
-	public static java.util.List<Item> classics() {
-		tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
-		try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(open(CLASSICS), java.nio.charset.StandardCharsets.UTF_8))) {
+	public static List<Item> classics() {
+		ObjectMapper json = new ObjectMapper();
+		try (var reader = new BufferedReader(new InputStreamReader(open(CLASSICS), StandardCharsets.UTF_8))) {
 			return reader.lines().filter(l -> !l.isBlank()).map(json::readTree)
 				.map(n -> new Item(n.get("creator").asString(), n.get("title").asString(), n.get("body_markdown").asString()))
 				.toList();

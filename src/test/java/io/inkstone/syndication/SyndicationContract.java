@@ -41,6 +41,27 @@ import org.xml.sax.InputSource;
 import tools.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.inkstone.media.Media;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import javax.imageio.ImageIO;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Value;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Feeds, tag pages, sitemaps, robots.txt and link previews over real HTTP, on the public-domain fixture plus a few
@@ -69,7 +90,7 @@ abstract class SyndicationContract {
 	JdbcClient jdbc;
 
 	/** Off on SQLite, on in the PostgreSQL run: both ways are covered. */
-	@org.springframework.beans.factory.annotation.Value("${inkstone.feeds.full-text}")
+	@Value("${inkstone.feeds.full-text}")
 	boolean fullText;
 
 	private static final Map<Class<?>, Boolean> imported = new ConcurrentHashMap<>();
@@ -254,9 +275,9 @@ abstract class SyndicationContract {
 					: doc.getElementsByTagNameNS("*", "entry");
 			boolean found = false;
 			for (int i = 0; i < items.getLength(); i++) {
-				org.w3c.dom.Element item = (org.w3c.dom.Element) items.item(i);
+				Element item = (Element) items.item(i);
 				if (item.getTextContent().contains("有封面的原创文章")) {
-					org.w3c.dom.Element media = (org.w3c.dom.Element) item.getElementsByTagNameNS(FeedSpec.MEDIA_RSS, "content").item(0);
+					Element media = (Element) item.getElementsByTagNameNS(FeedSpec.MEDIA_RSS, "content").item(0);
 					assertThat(media).as(path + " media:content").isNotNull();
 					assertThat(media.getAttribute("url")).isEqualTo("https://img.example/cover.png");
 					assertThat(media.getAttribute("medium")).isEqualTo("image");
@@ -399,23 +420,23 @@ abstract class SyndicationContract {
 	// ---------------------------------------------------------------- sitemaps and robots
 
 	/** The official sitemaps.org urlset schema, with the news extension it lets in (src/test/resources/xsd). */
-	static final javax.xml.validation.Schema URLSET_SCHEMA = schema("/xsd/sitemap-news-0.9.xsd", "/xsd/sitemap.xsd");
+	static final Schema URLSET_SCHEMA = schema("/xsd/sitemap-news-0.9.xsd", "/xsd/sitemap.xsd");
 
 	/** The official sitemaps.org sitemap-index schema. */
-	static final javax.xml.validation.Schema INDEX_SCHEMA = schema("/xsd/siteindex.xsd");
+	static final Schema INDEX_SCHEMA = schema("/xsd/siteindex.xsd");
 
-	private static javax.xml.validation.Schema schema(String... resources) {
+	private static Schema schema(String... resources) {
 		try {
-			javax.xml.validation.SchemaFactory factory = javax.xml.validation.SchemaFactory
+			SchemaFactory factory = SchemaFactory
 				.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-			javax.xml.transform.Source[] sources = new javax.xml.transform.Source[resources.length];
+			Source[] sources = new Source[resources.length];
 			for (int i = 0; i < resources.length; i++) {
-				sources[i] = new javax.xml.transform.stream.StreamSource(
+				sources[i] = new StreamSource(
 						SyndicationContract.class.getResource(resources[i]).toString());
 			}
 			return factory.newSchema(sources);
 		}
-		catch (org.xml.sax.SAXException ex) {
+		catch (SAXException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -427,7 +448,7 @@ abstract class SyndicationContract {
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/xml");
 		Document doc = dom(response.body());
 		(doc.getDocumentElement().getLocalName().equals("sitemapindex") ? INDEX_SCHEMA : URLSET_SCHEMA).newValidator()
-			.validate(new javax.xml.transform.stream.StreamSource(new StringReader(response.body())));
+			.validate(new StreamSource(new StringReader(response.body())));
 		NodeList locs = doc.getElementsByTagNameNS(Sitemaps.NS, "loc");
 		assertThat(locs.getLength()).as(path).isLessThanOrEqualTo(Sitemaps.MAX_URLS);
 		for (int i = 0; i < locs.getLength(); i++) {
@@ -475,10 +496,10 @@ abstract class SyndicationContract {
 				"<urlset xmlns=\"" + Sitemaps.NS + "\" xmlns:news=\"" + Sitemaps.NEWS_NS + "\"><url><loc>" + BASE
 						+ "/articles/1</loc><news:news><news:title>t</news:title></news:news></url></urlset>",
 				"<sitemapindex xmlns=\"" + Sitemaps.NS + "\"><sitemap><loc>x</loc></sitemap></sitemapindex>")) {
-			javax.xml.validation.Schema schema = broken.startsWith("<sitemapindex") ? INDEX_SCHEMA : URLSET_SCHEMA;
-			org.assertj.core.api.Assertions.assertThatThrownBy(() -> schema.newValidator()
-				.validate(new javax.xml.transform.stream.StreamSource(new StringReader(broken))))
-				.as(broken).isInstanceOf(org.xml.sax.SAXException.class);
+			Schema schema = broken.startsWith("<sitemapindex") ? INDEX_SCHEMA : URLSET_SCHEMA;
+			Assertions.assertThatThrownBy(() -> schema.newValidator()
+				.validate(new StreamSource(new StringReader(broken))))
+				.as(broken).isInstanceOf(SAXException.class);
 		}
 	}
 
@@ -487,18 +508,18 @@ abstract class SyndicationContract {
 		long id = articleId("synd-cover");
 		long published = jdbc.sql("SELECT published_at FROM articles WHERE id = :id").param("id", id).query(Long.class)
 			.single();
-		String month = java.time.YearMonth.from(java.time.Instant.ofEpochMilli(published).atZone(ZoneOffset.UTC)).toString();
+		String month = YearMonth.from(Instant.ofEpochMilli(published).atZone(ZoneOffset.UTC)).toString();
 		Document map = sitemap("/sitemaps/articles-" + month + ".xml");
 		NodeList urls = map.getElementsByTagNameNS(Sitemaps.NS, "url");
 		String lastmod = null;
 		for (int i = 0; i < urls.getLength(); i++) {
-			org.w3c.dom.Element url = (org.w3c.dom.Element) urls.item(i);
+			Element url = (Element) urls.item(i);
 			if (url.getElementsByTagNameNS(Sitemaps.NS, "loc").item(0).getTextContent().equals(BASE + "/articles/" + id)) {
 				lastmod = url.getElementsByTagNameNS(Sitemaps.NS, "lastmod").item(0).getTextContent();
 			}
 		}
 		// imported and never edited here: its own date, not the import time
-		assertThat(lastmod).isEqualTo(java.time.Instant.ofEpochMilli(published).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+		assertThat(lastmod).isEqualTo(Instant.ofEpochMilli(published).truncatedTo(ChronoUnit.SECONDS)
 			.toString());
 		assertThat(browser().get("/sitemaps/articles-1999-01.xml").statusCode()).isEqualTo(404);
 		assertThat(browser().get("/sitemaps/articles-2023-13.xml").statusCode()).isEqualTo(404);
@@ -542,7 +563,7 @@ abstract class SyndicationContract {
 		PingReceiver pings = pings();
 		String cover = BASE + "/articles/" + articleId("synd-cover");
 		String hostile = BASE + "/articles/" + articleId("synd-hostile");
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> pings.baidu.stream()
+		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pings.baidu.stream()
 			.anyMatch(c -> c.body().contains(cover)) && pings.indexNow.stream().anyMatch(c -> c.body().contains(cover)));
 		// Baidu: text/plain URL lines to /urls?site=&token=, retried after the first 500
 		assertThat(pings.baiduCalls.get()).as("the first call got 500 and was retried").isGreaterThanOrEqualTo(2);
@@ -551,11 +572,11 @@ abstract class SyndicationContract {
 		assertThat(baidu.query()).isEqualTo("site=" + enc(BASE) + "&token=" + PingReceiver.BAIDU_TOKEN);
 		assertThat(baidu.body().lines()).contains(cover);
 		// IndexNow: {host, key, urlList}
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+		Awaitility.await().atMost(Duration.ofSeconds(30))
 			.until(() -> pings.indexNow.stream().anyMatch(c -> c.body().contains(hostile)));
 		PingReceiver.Call indexNow = pings.indexNow.stream().filter(c -> c.body().contains(cover)).findFirst().orElseThrow();
 		assertThat(indexNow.contentType()).startsWith("application/json");
-		tools.jackson.databind.JsonNode body = new ObjectMapper().readTree(indexNow.body());
+		JsonNode body = new ObjectMapper().readTree(indexNow.body());
 		assertThat(body.get("host").asString()).isEqualTo("news.example");
 		assertThat(body.get("key").asString()).isEqualTo(PingReceiver.INDEXNOW_KEY);
 		assertThat(body.get("urlList").toString()).contains(cover);
@@ -563,10 +584,10 @@ abstract class SyndicationContract {
 		List<String> sent = new ArrayList<>();
 		pings.indexNow.forEach(c -> new ObjectMapper().readTree(c.body()).get("urlList").forEach(u -> sent.add(u.asString())));
 		assertThat(sent).doesNotHaveDuplicates();
-		long old = System.currentTimeMillis() - java.time.Duration.ofDays(3).toMillis();
+		long old = System.currentTimeMillis() - Duration.ofDays(3).toMillis();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM publish_pings p JOIN articles a ON a.id = p.article_id"
 				+ " WHERE a.published_at < :old").param("old", old).query(Long.class).single()).isZero();
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
 			.sql("SELECT status FROM publish_pings WHERE article_id = :id").param("id", articleId("synd-cover"))
 			.query(String.class).list().equals(List.of("delivered", "delivered")));
 	}
@@ -609,8 +630,8 @@ abstract class SyndicationContract {
 			assertThat(meta(html, "og:url")).isEqualTo(canonical);
 			assertThat(meta(html, "og:site_name")).isEqualTo("砚 Inkstone");
 			assertThat(meta(html, "og:image")).isEqualTo("https://img.example/cover.png"); // the cover
-			assertThat(meta(html, "article:published_time")).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
-			assertThat(meta(html, "article:modified_time")).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
+			assertThat(meta(html, "article:published_time")).isEqualTo(Instant.ofEpochMilli(published).toString());
+			assertThat(meta(html, "article:modified_time")).isEqualTo(Instant.ofEpochMilli(published).toString());
 			assertThat(meta(html, "article:author")).isEqualTo(BASE + "/creators/syndwriter");
 			assertThat(meta(html, "article:section")).isEqualTo("synd");
 			assertThat(html.select("meta[property=article:tag]").eachAttr("content")).containsExactly("订阅测试", "诗 词");
@@ -631,7 +652,7 @@ abstract class SyndicationContract {
 					"有封面的原创文章");
 			assertThat(ld.get("author").get("url").asString()).isEqualTo(BASE + "/creators/syndwriter");
 			// imported and never edited here: modified = its own publication time, not the import time
-			assertThat(ld.get("dateModified").asString()).isEqualTo(java.time.Instant.ofEpochMilli(published).toString());
+			assertThat(ld.get("dateModified").asString()).isEqualTo(Instant.ofEpochMilli(published).toString());
 		}
 	}
 
@@ -650,19 +671,19 @@ abstract class SyndicationContract {
 	}
 
 	static byte[] png(int width, int height) throws IOException {
-		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
-				java.awt.image.BufferedImage.TYPE_INT_RGB);
-		java.awt.Graphics2D g = image.createGraphics();
-		g.setColor(new java.awt.Color((width * 7) % 255, 90, 160));
+		BufferedImage image = new BufferedImage(width, height,
+				BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(new Color((width * 7) % 255, 90, 160));
 		g.fillRect(0, 0, width, height);
 		g.dispose();
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-		javax.imageio.ImageIO.write(image, "png", out);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
 		return out.toByteArray();
 	}
 
 	@Autowired
-	io.inkstone.media.Media media;
+	Media media;
 
 	@Test
 	void hotLinkedAndSmallBodyImagesAreNeitherEnclosureNorCardPicture() throws Exception {
@@ -751,7 +772,7 @@ abstract class SyndicationContract {
 
 	@Test
 	void listingPagesHaveTheirOwnTitleAndDescription() {
-		Map<String, String> titles = new java.util.HashMap<>();
+		Map<String, String> titles = new HashMap<>();
 		for (String path : List.of("/", "/channels/synd", "/creators/syndwriter", "/tags/" + enc("订阅测试"))) {
 			org.jsoup.nodes.Document html = browser().page(path).html();
 			assertThat(meta(html, "description")).as(path).isNotBlank();

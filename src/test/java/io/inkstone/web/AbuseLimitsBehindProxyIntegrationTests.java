@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.Jsoup;
 
 /**
  * Every limit that keys on a client holds per client behind the documented reverse proxy (requests arrive from
@@ -198,7 +199,7 @@ class AbuseLimitsBehindProxyIntegrationTests {
 		HttpResponse<String> locked = signIn(fresh, victim, "correct-horse-1");
 		assertThat(locked.statusCode()).isEqualTo(429);
 		assertThat(locked.headers().firstValue("Retry-After")).isPresent();
-		assertThat(org.jsoup.Jsoup.parse(locked.body()).select("[data-testid=error]").text()).contains("以前登录过的浏览器")
+		assertThat(Jsoup.parse(locked.body()).select("[data-testid=error]").text()).contains("以前登录过的浏览器")
 			.contains("重设密码");
 		// the owner's usual browser, from yet another address, still signs in
 		assertThat(signedIn(signIn(usual.header("X-Forwarded-For", "198.51.100.85"), victim, "correct-horse-1"))).isTrue();
