@@ -18,12 +18,16 @@ import java.util.List;
 /**
  * Inkstone (砚): a self-hostable self-media news platform.
  *
- * <p>{@code java -jar inkstone.jar} serves the site; {@code java -jar inkstone.jar import FILE.jsonl}
- * imports articles and exits (see {@code importer}); {@code java -jar inkstone.jar reindex} rebuilds the search
- * index from the database and exits; {@code export --format=jsonl|wxr DIR} writes the site out (see {@code importer}); {@code backup [DIR]} and {@code restore DIR [--force]} back up and restore the
- * database and media without starting the server (see {@code backup}).
+ * <p>
+ * {@code java -jar inkstone.jar} serves the site;
+ * {@code java -jar inkstone.jar import FILE.jsonl} imports articles and exits (see
+ * {@code importer}); {@code java -jar inkstone.jar reindex} rebuilds the search index
+ * from the database and exits; {@code export --format=jsonl|wxr DIR} writes the site out
+ * (see {@code importer}); {@code backup [DIR]} and {@code restore DIR [--force]} back up
+ * and restore the database and media without starting the server (see {@code backup}).
  */
-@SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
+@SpringBootApplication(
+		excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class InkstoneApplication {
@@ -47,7 +51,10 @@ public class InkstoneApplication {
 		SpringApplication.run(InkstoneApplication.class, args);
 	}
 
-	/** Rebuilds the search index from the database without a web server (see ReindexCommand). */
+	/**
+	 * Rebuilds the search index from the database without a web server (see
+	 * ReindexCommand).
+	 */
 	public static int runReindex(String... args) {
 		SpringApplication app = new SpringApplication(InkstoneApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
@@ -57,9 +64,10 @@ public class InkstoneApplication {
 	}
 
 	/**
-	 * Runs the import command without a web server and returns its exit code. The files are checked before the
-	 * application starts: a missing or unreadable file (or none) is a usage error (exit 2) with one line on
-	 * standard error, and nothing is started, opened or migrated.
+	 * Runs the import command without a web server and returns its exit code. The files
+	 * are checked before the application starts: a missing or unreadable file (or none)
+	 * is a usage error (exit 2) with one line on standard error, and nothing is started,
+	 * opened or migrated.
 	 */
 	public static int runImport(String... args) {
 		String problem = importArgumentProblem(args);
@@ -74,9 +82,10 @@ public class InkstoneApplication {
 	}
 
 	/**
-	 * Runs the export command without a web server (and, like the import, without the search index and the scheduled
-	 * jobs) and returns its exit code. The arguments are checked first: an unknown format, no directory, or a
-	 * directory that exists and is not empty is a usage error (exit 2) and nothing is started or written.
+	 * Runs the export command without a web server (and, like the import, without the
+	 * search index and the scheduled jobs) and returns its exit code. The arguments are
+	 * checked first: an unknown format, no directory, or a directory that exists and is
+	 * not empty is a usage error (exit 2) and nothing is started or written.
 	 */
 	public static int runExport(String... args) {
 		String problem = exportArgumentProblem(args);
@@ -138,9 +147,13 @@ public class InkstoneApplication {
 		return null;
 	}
 
-	/** The one-line usage error of these import arguments, or null when every file argument is a readable file. */
+	/**
+	 * The one-line usage error of these import arguments, or null when every file
+	 * argument is a readable file.
+	 */
 	static String importArgumentProblem(String... args) {
-		// file arguments: not options, and not the value of a WordPress option written apart (--uploads DIR)
+		// file arguments: not options, and not the value of a WordPress option written
+		// apart (--uploads DIR)
 		List<String> files = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].equals("--uploads") || args[i].equals("--channel-map")) {

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** Fails the build when a module reaches into another's internals or modules form a cycle. */
+/**
+ * Fails the build when a module reaches into another's internals or modules form a cycle.
+ */
 class ModularityTests {
 
 	private final ApplicationModules modules = ApplicationModules.of(InkstoneApplication.class);

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
 
 /**
- * Re-reads the signed-in account's role (cached for a few seconds per account, so a busy session costs one
- * small query every few seconds) and hands the security chain an updated authentication when it changed.
+ * Re-reads the signed-in account's role (cached for a few seconds per account, so a busy
+ * session costs one small query every few seconds) and hands the security chain an
+ * updated authentication when it changed.
  */
 @Component
 class AccountAuthenticationRefresh implements AuthenticationRefresh {
@@ -48,19 +49,26 @@ class AccountAuthenticationRefresh implements AuthenticationRefresh {
 			return current;
 		}
 		AccountPrincipal updated = new AccountPrincipal(
-				new SignedIn(account.id(), account.email(), account.displayName(), account.role()), principal.passwordHash());
+				new SignedIn(account.id(), account.email(), account.displayName(), account.role()),
+				principal.passwordHash());
 		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(updated, null,
 				updated.getAuthorities());
 		token.setDetails(current.getDetails());
 		return token;
 	}
 
-	/** The account's name or password changed on this node: read it again on its next request. */
+	/**
+	 * The account's name or password changed on this node: read it again on its next
+	 * request.
+	 */
 	void forget(long accountId) {
 		accounts.invalidate(accountId);
 	}
 
-	/** This node changed the account: forget it at once (other nodes' copies expire within seconds). */
+	/**
+	 * This node changed the account: forget it at once (other nodes' copies expire within
+	 * seconds).
+	 */
 	@EventListener
 	void on(AccountRoleChanged changed) {
 		accounts.invalidate(changed.accountId());

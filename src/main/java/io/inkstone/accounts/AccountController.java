@@ -32,7 +32,10 @@ import io.inkstone.shared.NotFoundException;
 import jakarta.servlet.ServletException;
 import java.util.TreeMap;
 
-/** {@code /signup}, {@code /login} (the form; Spring Security handles the POST), {@code /setup}. */
+/**
+ * {@code /signup}, {@code /login} (the form; Spring Security handles the POST),
+ * {@code /setup}.
+ */
 @Controller
 class AccountController {
 
@@ -50,12 +53,14 @@ class AccountController {
 
 	private final SignUps signUps;
 
-	/** Sign-up attempts per client address and hour: bounds account farming and probing which e-mails exist. */
+	/**
+	 * Sign-up attempts per client address and hour: bounds account farming and probing
+	 * which e-mails exist.
+	 */
 	private final int signupsPerAddressHour;
 
-	AccountController(Accounts accounts, EmailVerification verification, UiFactory ui, Rules rules,
-			RateLimiter limits, WebSecurityProperties security,
-			SignUps signUps) {
+	AccountController(Accounts accounts, EmailVerification verification, UiFactory ui, Rules rules, RateLimiter limits,
+			WebSecurityProperties security, SignUps signUps) {
 		this.signUps = signUps;
 		this.limits = limits;
 		this.signupsPerAddressHour = security.signupsPerAddressHour();
@@ -66,7 +71,8 @@ class AccountController {
 	}
 
 	@GetMapping("/login")
-	String login(@RequestParam(name = "error", required = false) String error, HttpServletRequest request, Model model) {
+	String login(@RequestParam(name = "error", required = false) String error, HttpServletRequest request,
+			Model model) {
 		if (!accounts.hasAdmin()) {
 			return "redirect:/setup";
 		}
@@ -76,13 +82,17 @@ class AccountController {
 	}
 
 	@GetMapping("/signup")
-	String signupForm(@RequestParam(name = "sent", required = false) String sent, HttpServletRequest request, Model model) {
-		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), sent != null ? "sent" : "signup", "",
-				"", Map.of(), false));
+	String signupForm(@RequestParam(name = "sent", required = false) String sent, HttpServletRequest request,
+			Model model) {
+		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(),
+				sent != null ? "sent" : "signup", "", "", Map.of(), false));
 		return "accounts/signup";
 	}
 
-	/** The link of a sign-up mail: a button that creates the account (a GET changes nothing, so link scanners do not). */
+	/**
+	 * The link of a sign-up mail: a button that creates the account (a GET changes
+	 * nothing, so link scanners do not).
+	 */
 	@GetMapping("/signup/confirm")
 	String confirmForm(@RequestParam(name = "token", defaultValue = "") String token, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
@@ -90,8 +100,8 @@ class AccountController {
 		if (!valid) {
 			response.setStatus(400);
 		}
-		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), valid ? "confirm" : "confirm-invalid",
-				token, "", Map.of(), false));
+		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(),
+				valid ? "confirm" : "confirm-invalid", token, "", Map.of(), false));
 		return "accounts/signup";
 	}
 
@@ -101,9 +111,10 @@ class AccountController {
 		SignUps.Confirmation confirmation = signUps.confirm(token);
 		if (confirmation.outcome() != SignUps.Outcome.CREATED) {
 			response.setStatus(confirmation.outcome() == SignUps.Outcome.TAKEN ? 409 : 400);
-			model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(),
-					confirmation.outcome() == SignUps.Outcome.TAKEN ? "confirm-taken" : "confirm-invalid", "", "", Map.of(),
-					false));
+			model.addAttribute("page",
+					new AccountPages.FormPage(ui.of(request), List.of(),
+							confirmation.outcome() == SignUps.Outcome.TAKEN ? "confirm-taken" : "confirm-invalid", "",
+							"", Map.of(), false));
 			return "accounts/signup";
 		}
 		welcome(confirmation.account(), request, response);
@@ -115,17 +126,19 @@ class AccountController {
 			@RequestParam(name = "password", defaultValue = "") String password,
 			@RequestParam(name = "displayName", defaultValue = "") String displayName, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		long wait = limits.tryAcquire("signup-ip:" + ClientAddresses.limitKey(request.getRemoteAddr()), signupsPerAddressHour, Duration.ofHours(1));
+		long wait = limits.tryAcquire("signup-ip:" + ClientAddresses.limitKey(request.getRemoteAddr()),
+				signupsPerAddressHour, Duration.ofHours(1));
 		if (wait > 0) {
 			throw new TooManyRequestsException(wait);
 		}
 		if (verification.required()) {
-			// with mail, the answer is the same whether or not the address is registered: the mailbox tells
+			// with mail, the answer is the same whether or not the address is registered:
+			// the mailbox tells
 			Map<String, String> errors = accounts.validate(email, password, displayName);
 			if (!errors.isEmpty()) {
 				response.setStatus(400);
-				model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "signup", email, displayName,
-						errors, false));
+				model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "signup", email,
+						displayName, errors, false));
 				return "accounts/signup";
 			}
 			signUps.request(email, password, displayName);
@@ -135,11 +148,13 @@ class AccountController {
 	}
 
 	@GetMapping("/account")
-	String account(@RequestParam(name = "error", required = false) String error, HttpServletRequest request, Model model) {
+	String account(@RequestParam(name = "error", required = false) String error, HttpServletRequest request,
+			Model model) {
 		SignedIn me = SignedIn.current().orElseThrow();
-		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "account", me.email(),
-				me.displayName(), error == null ? Map.of() : Map.of("password", "accounts.error.wrongPassword"),
-				verification.required() && !verification.verified(me.accountId())));
+		model.addAttribute("page",
+				new AccountPages.FormPage(ui.of(request), List.of(), "account", me.email(), me.displayName(),
+						error == null ? Map.of() : Map.of("password", "accounts.error.wrongPassword"),
+						verification.required() && !verification.verified(me.accountId())));
 		return "accounts/account";
 	}
 
@@ -157,7 +172,10 @@ class AccountController {
 		return "redirect:/account?verified";
 	}
 
-	/** 注销: deletes the signed-in reader's account after the password check, then signs out. */
+	/**
+	 * 注销: deletes the signed-in reader's account after the password check, then signs
+	 * out.
+	 */
 	@PostMapping("/account/delete")
 	String delete(@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
 			HttpServletResponse response) throws ServletException {
@@ -172,13 +190,16 @@ class AccountController {
 		return "redirect:/?deleted";
 	}
 
-	/** First start with no admin: this page creates one. Gone (404) once an admin exists. */
+	/**
+	 * First start with no admin: this page creates one. Gone (404) once an admin exists.
+	 */
 	@GetMapping("/setup")
 	String setupForm(HttpServletRequest request, Model model) {
 		if (accounts.hasAdmin()) {
 			throw new NotFoundException("setup done");
 		}
-		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "setup", "", "", Map.of(), false));
+		model.addAttribute("page",
+				new AccountPages.FormPage(ui.of(request), List.of(), "setup", "", "", Map.of(), false));
 		return "accounts/signup";
 	}
 
@@ -207,8 +228,8 @@ class AccountController {
 		}
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
-			model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), mode, email, displayName,
-					errors, false));
+			model.addAttribute("page",
+					new AccountPages.FormPage(ui.of(request), List.of(), mode, email, displayName, errors, false));
 			return "accounts/signup";
 		}
 		welcome(created.get(), request, response);

@@ -12,7 +12,10 @@ public final class AccountPages {
 	private AccountPages() {
 	}
 
-	/** The sign-up, setup and sign-in forms: values to re-show and field errors (message keys). */
+	/**
+	 * The sign-up, setup and sign-in forms: values to re-show and field errors (message
+	 * keys).
+	 */
 	public record Staff(Ui ui, List<Channel> nav, List<StaffMember> staff, String error) {
 	}
 
@@ -38,7 +41,10 @@ public final class AccountPages {
 	public record Unsubscribe(Ui ui, List<Channel> nav, String token, String kind, boolean done) {
 	}
 
-	/** The settings page: values to show, field errors (message keys), the sessions, what the last action did. */
+	/**
+	 * The settings page: values to show, field errors (message keys), the sessions, what
+	 * the last action did.
+	 */
 	public record SettingsPage(Ui ui, List<Channel> nav, String email, String displayName, Map<String, String> errors,
 			List<SessionRow> sessions, String flash) {
 
@@ -47,18 +53,26 @@ public final class AccountPages {
 			return key == null ? null : ui.t(key);
 		}
 
-		/** A short description of the device from its User-Agent: browser and system, no version numbers. */
+		/**
+		 * A short description of the device from its User-Agent: browser and system, no
+		 * version numbers.
+		 */
 		public String device(String userAgent) {
 			return AccountSettingsController.device(userAgent);
 		}
 
 	}
 
-	/** One signed-in session as its owner sees it; {@code current} is the session of this request. */
+	/**
+	 * One signed-in session as its owner sees it; {@code current} is the session of this
+	 * request.
+	 */
 	public record SessionRow(long id, String userAgent, long createdAt, long lastSeen, boolean current) {
 	}
 
-	/** The page behind the mailed link of an e-mail change: the new address and a button. */
+	/**
+	 * The page behind the mailed link of an e-mail change: the new address and a button.
+	 */
 	public record EmailConfirm(Ui ui, List<Channel> nav, String token, String email) {
 	}
 

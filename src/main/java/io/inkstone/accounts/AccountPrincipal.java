@@ -10,8 +10,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import java.io.Serializable;
 
-/** The Spring Security principal: the account's e-mail as user name, its role as ROLE_x. */
-record AccountPrincipal(SignedIn signedIn, String passwordHash) implements UserDetails, SignedIn.HasSignedIn, Serializable {
+/**
+ * The Spring Security principal: the account's e-mail as user name, its role as ROLE_x.
+ */
+record AccountPrincipal(SignedIn signedIn,
+		String passwordHash) implements UserDetails, SignedIn.HasSignedIn, Serializable {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {

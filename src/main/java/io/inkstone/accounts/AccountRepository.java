@@ -47,8 +47,9 @@ class AccountRepository {
 	}
 
 	List<Account> staff() {
-		return jdbc.sql("SELECT id, email, password_hash, display_name, role FROM accounts WHERE role IN ('ADMIN', 'REVIEWER')"
-				+ " ORDER BY role, id")
+		return jdbc
+			.sql("SELECT id, email, password_hash, display_name, role FROM accounts WHERE role IN ('ADMIN', 'REVIEWER')"
+					+ " ORDER BY role, id")
 			.query(Account.class)
 			.list();
 	}

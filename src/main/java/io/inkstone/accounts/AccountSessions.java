@@ -13,9 +13,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The signed-in sessions of an account, whatever keeps the session itself (the servlet container, or Redis in
- * cluster mode): each is registered by its hashed id on its first request, ended here, and refused by
- * {@link SessionTracker} on its next request on any node.
+ * The signed-in sessions of an account, whatever keeps the session itself (the servlet
+ * container, or Redis in cluster mode): each is registered by its hashed id on its first
+ * request, ended here, and refused by {@link SessionTracker} on its next request on any
+ * node.
  */
 @Service
 class AccountSessions {
@@ -31,7 +32,8 @@ class AccountSessions {
 
 	static String key(String sessionId) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
@@ -42,26 +44,35 @@ class AccountSessions {
 	}
 
 	/**
-	 * Registers or touches the session; false when it was ended (by its owner, or by a password change after it
-	 * was created) and must not be used any more.
+	 * Registers or touches the session; false when it was ended (by its owner, or by a
+	 * password change after it was created) and must not be used any more.
 	 */
 	boolean check(long accountId, String sessionId, long sessionCreatedAt, String userAgent, long now) {
 		String key = key(sessionId);
-		Known known = jdbc.sql("SELECT id, account_id, last_seen, ended_at FROM account_sessions WHERE session_key = :k")
+		Known known = jdbc
+			.sql("SELECT id, account_id, last_seen, ended_at FROM account_sessions WHERE session_key = :k")
 			.param("k", key)
 			.query(Known.class)
 			.optional()
 			.orElse(null);
 		if (known == null) {
-			Long validAfter = jdbc.sql("SELECT sessions_valid_after FROM accounts WHERE id = :a").param("a", accountId)
-				.query(Long.class).optional().orElse(null);
+			Long validAfter = jdbc.sql("SELECT sessions_valid_after FROM accounts WHERE id = :a")
+				.param("a", accountId)
+				.query(Long.class)
+				.optional()
+				.orElse(null);
 			boolean ended = validAfter != null && sessionCreatedAt < validAfter;
 			// two first requests of one session at once: the second insert does nothing
-			jdbc.sql("INSERT INTO account_sessions (id, account_id, session_key, user_agent, created_at, last_seen, ended_at)"
-					+ " VALUES (:id, :a, :k, :ua, :c, :now, :ended) ON CONFLICT (session_key) DO NOTHING")
-				.param("id", Ids.next()).param("a", accountId).param("k", key)
+			jdbc.sql(
+					"INSERT INTO account_sessions (id, account_id, session_key, user_agent, created_at, last_seen, ended_at)"
+							+ " VALUES (:id, :a, :k, :ua, :c, :now, :ended) ON CONFLICT (session_key) DO NOTHING")
+				.param("id", Ids.next())
+				.param("a", accountId)
+				.param("k", key)
 				.param("ua", userAgent == null ? null : userAgent.substring(0, Math.min(300, userAgent.length())))
-				.param("c", sessionCreatedAt).param("now", now).param("ended", ended ? now : null)
+				.param("c", sessionCreatedAt)
+				.param("now", now)
+				.param("ended", ended ? now : null)
 				.update();
 			return !ended;
 		}
@@ -69,16 +80,22 @@ class AccountSessions {
 			return false;
 		}
 		if (now - known.lastSeen() > TOUCH_EVERY_MILLIS) {
-			jdbc.sql("UPDATE account_sessions SET last_seen = :now WHERE id = :id").param("now", now).param("id", known.id()).update();
+			jdbc.sql("UPDATE account_sessions SET last_seen = :now WHERE id = :id")
+				.param("now", now)
+				.param("id", known.id())
+				.update();
 		}
 		return true;
 	}
 
-	/** The account's live sessions seen since {@code since}, most recently active first. */
+	/**
+	 * The account's live sessions seen since {@code since}, most recently active first.
+	 */
 	List<AccountPages.SessionRow> of(long accountId, String currentSessionId, long since) {
 		String current = currentSessionId == null ? "" : key(currentSessionId);
-		return jdbc.sql("SELECT id, user_agent, created_at, last_seen, session_key FROM account_sessions WHERE account_id = :a"
-				+ " AND ended_at IS NULL AND last_seen >= :since ORDER BY last_seen DESC, id DESC LIMIT 50")
+		return jdbc
+			.sql("SELECT id, user_agent, created_at, last_seen, session_key FROM account_sessions WHERE account_id = :a"
+					+ " AND ended_at IS NULL AND last_seen >= :since ORDER BY last_seen DESC, id DESC LIMIT 50")
 			.param("a", accountId)
 			.param("since", since)
 			.query((rs, n) -> new AccountPages.SessionRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
@@ -89,17 +106,29 @@ class AccountSessions {
 	/** Ends one of the account's sessions; false when it has no such live session. */
 	@Transactional
 	boolean end(long accountId, long sessionRowId, long now) {
-		return jdbc.sql("UPDATE account_sessions SET ended_at = :now WHERE id = :id AND account_id = :a AND ended_at IS NULL")
-			.param("now", now).param("id", sessionRowId).param("a", accountId)
+		return jdbc
+			.sql("UPDATE account_sessions SET ended_at = :now WHERE id = :id AND account_id = :a AND ended_at IS NULL")
+			.param("now", now)
+			.param("id", sessionRowId)
+			.param("a", accountId)
 			.update() == 1;
 	}
 
-	/** Ends every session of the account but {@code keepSessionId} — also those not registered yet. */
+	/**
+	 * Ends every session of the account but {@code keepSessionId} — also those not
+	 * registered yet.
+	 */
 	@Transactional
 	int endOthers(long accountId, String keepSessionId, long now) {
-		jdbc.sql("UPDATE accounts SET sessions_valid_after = :now WHERE id = :a").param("now", now).param("a", accountId).update();
-		return jdbc.sql("UPDATE account_sessions SET ended_at = :now WHERE account_id = :a AND ended_at IS NULL AND session_key <> :k")
-			.param("now", now).param("a", accountId).param("k", keepSessionId == null ? "" : key(keepSessionId))
+		jdbc.sql("UPDATE accounts SET sessions_valid_after = :now WHERE id = :a")
+			.param("now", now)
+			.param("a", accountId)
+			.update();
+		return jdbc.sql(
+				"UPDATE account_sessions SET ended_at = :now WHERE account_id = :a AND ended_at IS NULL AND session_key <> :k")
+			.param("now", now)
+			.param("a", accountId)
+			.param("k", keepSessionId == null ? "" : key(keepSessionId))
 			.update();
 	}
 

@@ -14,7 +14,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 
-/** The account owner's own settings: nickname, password (which ends the other sessions). */
+/**
+ * The account owner's own settings: nickname, password (which ends the other sessions).
+ */
 @Service
 class AccountSettings {
 
@@ -39,8 +41,8 @@ class AccountSettings {
 	private final ApplicationEventPublisher events;
 
 	AccountSettings(AccountRepository repository, PasswordEncoder passwords, AccountSessions sessions,
-			AccountAuthenticationRefresh refresh, JdbcClient jdbc, AuditLog audit, Mailer mailer,
-			PublicUrl publicUrl, MailTexts mailTexts, ApplicationEventPublisher events) {
+			AccountAuthenticationRefresh refresh, JdbcClient jdbc, AuditLog audit, Mailer mailer, PublicUrl publicUrl,
+			MailTexts mailTexts, ApplicationEventPublisher events) {
 		this.mailer = mailer;
 		this.publicUrl = publicUrl;
 		this.mailTexts = mailTexts;
@@ -54,7 +56,8 @@ class AccountSettings {
 	}
 
 	static boolean acceptableName(String name) {
-		return name != null && !name.isBlank() && name.strip().length() <= 50 && name.chars().noneMatch(Character::isISOControl);
+		return name != null && !name.isBlank() && name.strip().length() <= 50
+				&& name.chars().noneMatch(Character::isISOControl);
 	}
 
 	/** Field → message key; empty when the nickname was changed. */
@@ -63,15 +66,18 @@ class AccountSettings {
 		if (!acceptableName(name)) {
 			return Map.of("displayName", "accounts.error.name");
 		}
-		jdbc.sql("UPDATE accounts SET display_name = :n WHERE id = :id").param("n", name.strip()).param("id", accountId).update();
+		jdbc.sql("UPDATE accounts SET display_name = :n WHERE id = :id")
+			.param("n", name.strip())
+			.param("id", accountId)
+			.update();
 		refresh.forget(accountId);
 		return Map.of();
 	}
 
 	/**
-	 * Changes the password after checking the current one, and ends every other session of the account (on every
-	 * node; remember-me cookies carry the old password's signature and stop working too). Field → message key; empty
-	 * when changed.
+	 * Changes the password after checking the current one, and ends every other session
+	 * of the account (on every node; remember-me cookies carry the old password's
+	 * signature and stop working too). Field → message key; empty when changed.
 	 */
 	@Transactional
 	Map<String, String> changePassword(long accountId, String current, String replacement, String keepSessionId) {
@@ -89,22 +95,28 @@ class AccountSettings {
 		if (!errors.isEmpty()) {
 			return errors;
 		}
-		jdbc.sql("UPDATE accounts SET password_hash = :h WHERE id = :id").param("h", passwords.encode(replacement))
-			.param("id", accountId).update();
+		jdbc.sql("UPDATE accounts SET password_hash = :h WHERE id = :id")
+			.param("h", passwords.encode(replacement))
+			.param("id", accountId)
+			.update();
 		sessions.endOthers(accountId, keepSessionId, System.currentTimeMillis());
 		refresh.forget(accountId);
 		audit.record(accountId, account.displayName(), "account.password-changed", "account", accountId, null, null);
 		return Map.of();
 	}
 
-	/** What a request to change the e-mail did: {@code errors} (field → message key), or sent a link, or changed it. */
+	/**
+	 * What a request to change the e-mail did: {@code errors} (field → message key), or
+	 * sent a link, or changed it.
+	 */
 	record EmailChange(Map<String, String> errors, boolean mailed) {
 	}
 
 	/**
-	 * Changes the sign-in e-mail after checking the password. With a mail server the new address must be proven: a
-	 * link goes to it (24 h) and nothing changes until it is opened; an address already registered gets no link and
-	 * the answer is the same (no account enumeration). Without one the address changes at once — there is no way to
+	 * Changes the sign-in e-mail after checking the password. With a mail server the new
+	 * address must be proven: a link goes to it (24 h) and nothing changes until it is
+	 * opened; an address already registered gets no link and the answer is the same (no
+	 * account enumeration). Without one the address changes at once — there is no way to
 	 * prove it, so a registered address is refused openly, as at sign-up.
 	 */
 	@Transactional
@@ -129,7 +141,9 @@ class AccountSettings {
 			return new EmailChange(errors, false);
 		}
 		if (!mailer.configured()) {
-			jdbc.sql("UPDATE accounts SET email = :e, email_verified = FALSE WHERE id = :id").param("e", email).param("id", accountId)
+			jdbc.sql("UPDATE accounts SET email = :e, email_verified = FALSE WHERE id = :id")
+				.param("e", email)
+				.param("id", accountId)
 				.update();
 			refresh.forget(accountId);
 			audit.record(accountId, account.displayName(), "account.email-changed", "account", accountId, null, null);
@@ -137,8 +151,11 @@ class AccountSettings {
 		}
 		if (!taken) {
 			String token = OneTimeTokens.newToken();
-			jdbc.sql("INSERT INTO email_changes (token_hash, account_id, new_email, expires_at, used) VALUES (:h, :a, :e, :x, FALSE)")
-				.param("h", OneTimeTokens.sha256(token)).param("a", accountId).param("e", email)
+			jdbc.sql(
+					"INSERT INTO email_changes (token_hash, account_id, new_email, expires_at, used) VALUES (:h, :a, :e, :x, FALSE)")
+				.param("h", OneTimeTokens.sha256(token))
+				.param("a", accountId)
+				.param("e", email)
 				.param("x", System.currentTimeMillis() + EmailVerification.VALIDITY.toMillis())
 				.update();
 			events.publishEvent(new MailNotice(email, mailTexts.subject("emailChange"), mailTexts.body("emailChange",
@@ -152,24 +169,36 @@ class AccountSettings {
 		if (token == null || token.isEmpty() || token.length() > 100) {
 			return Optional.empty();
 		}
-		return jdbc.sql("SELECT new_email FROM email_changes WHERE token_hash = :h AND account_id = :a AND used = FALSE"
-				+ " AND expires_at > :now")
-			.param("h", OneTimeTokens.sha256(token)).param("a", accountId).param("now", System.currentTimeMillis())
-			.query(String.class).optional();
+		return jdbc
+			.sql("SELECT new_email FROM email_changes WHERE token_hash = :h AND account_id = :a AND used = FALSE"
+					+ " AND expires_at > :now")
+			.param("h", OneTimeTokens.sha256(token))
+			.param("a", accountId)
+			.param("now", System.currentTimeMillis())
+			.query(String.class)
+			.optional();
 	}
 
-	/** Applies a mailed change: the address is proven. False for a bad, used or expired link, or a taken address. */
+	/**
+	 * Applies a mailed change: the address is proven. False for a bad, used or expired
+	 * link, or a taken address.
+	 */
 	@Transactional
 	boolean confirmEmailChange(long accountId, String token) {
 		Optional<String> email = pendingEmail(accountId, token);
 		if (email.isEmpty() || repository.findByEmail(email.get()).isPresent()) {
 			return false;
 		}
-		jdbc.sql("UPDATE email_changes SET used = TRUE WHERE token_hash = :h").param("h", OneTimeTokens.sha256(token)).update();
-		jdbc.sql("UPDATE accounts SET email = :e, email_verified = TRUE WHERE id = :id").param("e", email.get()).param("id", accountId)
+		jdbc.sql("UPDATE email_changes SET used = TRUE WHERE token_hash = :h")
+			.param("h", OneTimeTokens.sha256(token))
+			.update();
+		jdbc.sql("UPDATE accounts SET email = :e, email_verified = TRUE WHERE id = :id")
+			.param("e", email.get())
+			.param("id", accountId)
 			.update();
 		refresh.forget(accountId);
-		audit.record(accountId, repository.findById(accountId).map(Account::displayName).orElse("?"), "account.email-changed", "account", accountId, null, null);
+		audit.record(accountId, repository.findById(accountId).map(Account::displayName).orElse("?"),
+				"account.email-changed", "account", accountId, null, null);
 		return true;
 	}
 

@@ -7,10 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import io.inkstone.channels.Channel;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
-import io.inkstone.web.Ui;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
@@ -22,14 +20,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.inkstone.shared.BadRequestException;
 
 /**
- * {@code /account/settings}: the owner's nickname, password and signed-in devices. Changing the password needs the
- * current one and ends every other session; any session can be ended from here.
+ * {@code /account/settings}: the owner's nickname, password and signed-in devices.
+ * Changing the password needs the current one and ends every other session; any session
+ * can be ended from here.
  */
 @Controller
 class AccountSettingsController {
 
-	static final List<String> FLASHES = List.of("nameSaved", "passwordChanged", "sessionEnded", "othersEnded", "emailSent",
-			"emailChanged");
+	static final List<String> FLASHES = List.of("nameSaved", "passwordChanged", "sessionEnded", "othersEnded",
+			"emailSent", "emailChanged");
 
 	private final AccountSettings settings;
 
@@ -47,14 +46,18 @@ class AccountSettingsController {
 		if (ua == null || ua.isBlank()) {
 			return "?";
 		}
-		String browser = ua.contains("Edg/") ? "Edge" : ua.contains("MicroMessenger") ? "微信" : ua.contains("Firefox/") ? "Firefox"
-				: ua.contains("Chrome/") || ua.contains("Chromium/") ? "Chrome" : ua.contains("Safari/") ? "Safari" : null;
-		String system = ua.contains("Android") ? "Android" : ua.contains("iPhone") || ua.contains("iPad") ? "iOS"
-				: ua.contains("Windows") ? "Windows" : ua.contains("Mac OS X") ? "macOS" : ua.contains("Linux") ? "Linux" : null;
+		String browser = ua.contains("Edg/") ? "Edge"
+				: ua.contains("MicroMessenger") ? "微信"
+						: ua.contains("Firefox/") ? "Firefox" : ua.contains("Chrome/") || ua.contains("Chromium/")
+								? "Chrome" : ua.contains("Safari/") ? "Safari" : null;
+		String system = ua.contains("Android") ? "Android"
+				: ua.contains("iPhone") || ua.contains("iPad") ? "iOS" : ua.contains("Windows") ? "Windows"
+						: ua.contains("Mac OS X") ? "macOS" : ua.contains("Linux") ? "Linux" : null;
 		if (browser == null && system == null) {
 			return ua.length() > 40 ? ua.substring(0, 40) + "…" : ua;
 		}
-		return (browser == null ? "" : browser) + (browser != null && system != null ? " · " : "") + (system == null ? "" : system);
+		return (browser == null ? "" : browser) + (browser != null && system != null ? " · " : "")
+				+ (system == null ? "" : system);
 	}
 
 	private String page(HttpServletRequest request, Model model, Map<String, String> errors, String name) {
@@ -62,11 +65,17 @@ class AccountSettingsController {
 		HttpSession session = request.getSession(false);
 		long window = session == null || session.getMaxInactiveInterval() <= 0 ? 30L * 24 * 3600_000
 				: session.getMaxInactiveInterval() * 1000L;
-		String flash = FLASHES.stream().filter(f -> request.getParameter(f) != null).findFirst()
-			.map(f -> "settings.done." + f).orElse(null);
-		model.addAttribute("page", new AccountPages.SettingsPage(ui.of(request), List.of(), me.email(), name == null ? me.displayName() : name,
-				errors, sessions.of(me.accountId(), session == null ? null : session.getId(), System.currentTimeMillis() - window),
-				flash));
+		String flash = FLASHES.stream()
+			.filter(f -> request.getParameter(f) != null)
+			.findFirst()
+			.map(f -> "settings.done." + f)
+			.orElse(null);
+		model
+			.addAttribute("page",
+					new AccountPages.SettingsPage(ui.of(request), List.of(), me.email(),
+							name == null ? me.displayName() : name, errors, sessions.of(me.accountId(),
+									session == null ? null : session.getId(), System.currentTimeMillis() - window),
+							flash));
 		return "accounts/settings";
 	}
 
@@ -91,8 +100,8 @@ class AccountSettingsController {
 			@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		HttpSession session = request.getSession(false);
-		Map<String, String> errors = settings.changePassword(SignedIn.current().orElseThrow().accountId(), current, password,
-				session == null ? null : session.getId());
+		Map<String, String> errors = settings.changePassword(SignedIn.current().orElseThrow().accountId(), current,
+				password, session == null ? null : session.getId());
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
 			return page(request, model, errors, null);
@@ -120,8 +129,8 @@ class AccountSettingsController {
 	String changeEmail(@RequestParam(name = "email", defaultValue = "") String email,
 			@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		AccountSettings.EmailChange change = settings.requestEmailChange(SignedIn.current().orElseThrow().accountId(), email,
-				password);
+		AccountSettings.EmailChange change = settings.requestEmailChange(SignedIn.current().orElseThrow().accountId(),
+				email, password);
 		if (!change.errors().isEmpty()) {
 			response.setStatus(400);
 			return page(request, model, change.errors(), null);
@@ -129,7 +138,10 @@ class AccountSettingsController {
 		return change.mailed() ? "redirect:/account/settings?emailSent" : "redirect:/account/settings?emailChanged";
 	}
 
-	/** The mailed link: a page with a button (mail scanners that open links change nothing). */
+	/**
+	 * The mailed link: a page with a button (mail scanners that open links change
+	 * nothing).
+	 */
 	@GetMapping("/account/email/confirm")
 	String confirmEmailPage(@RequestParam(name = "token", defaultValue = "") String token, HttpServletRequest request,
 			Model model) {

@@ -28,26 +28,40 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 
-/** The accounts API: sign-up with validation, sign-in lookup, the admin bootstrap, role changes. */
+/**
+ * The accounts API: sign-up with validation, sign-in lookup, the admin bootstrap, role
+ * changes.
+ */
 @Service
 public class Accounts implements UserDetailsService {
 
 	private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
-	/** No control characters (NUL included): PostgreSQL refuses NUL in text, and no mailbox has one. */
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]{2,}");
+	/**
+	 * No control characters (NUL included): PostgreSQL refuses NUL in text, and no
+	 * mailbox has one.
+	 */
+	private static final Pattern EMAIL = Pattern
+		.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]{2,}");
 
 	static final int MIN_PASSWORD = 8;
 
-	/** BCrypt reads at most 72 bytes (and Spring Security refuses more): 72 Latin letters, 24 Chinese characters. */
+	/**
+	 * BCrypt reads at most 72 bytes (and Spring Security refuses more): 72 Latin letters,
+	 * 24 Chinese characters.
+	 */
 	static final int MAX_PASSWORD_BYTES = 72;
 
-	/** At least {@value #MIN_PASSWORD} characters, at most {@value #MAX_PASSWORD_BYTES} bytes in UTF-8, no NUL. */
+	/**
+	 * At least {@value #MIN_PASSWORD} characters, at most {@value #MAX_PASSWORD_BYTES}
+	 * bytes in UTF-8, no NUL.
+	 */
 	static boolean acceptablePassword(String password) {
-		return password != null && password.length() >= MIN_PASSWORD
-				&& password.length() <= MAX_PASSWORD_BYTES // cheap bound before encoding
-				&& password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES
-				&& password.indexOf('\0') < 0;
+		return password != null && password.length() >= MIN_PASSWORD && password.length() <= MAX_PASSWORD_BYTES // cheap
+																												// bound
+																												// before
+																												// encoding
+				&& password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES && password.indexOf('\0') < 0;
 	}
 
 	private final AccountRepository repository;
@@ -73,7 +87,9 @@ public class Accounts implements UserDetailsService {
 		return email != null && email.length() <= 254 && EMAIL.matcher(email.strip()).matches();
 	}
 
-	/** Field → message key for everything wrong with a sign-up; empty when it may proceed. */
+	/**
+	 * Field → message key for everything wrong with a sign-up; empty when it may proceed.
+	 */
 	Map<String, String> validate(String email, String password, String name) {
 		Map<String, String> errors = new TreeMap<>();
 		if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
@@ -82,7 +98,8 @@ public class Accounts implements UserDetailsService {
 		if (!acceptablePassword(password)) {
 			errors.put("password", "accounts.error.password");
 		}
-		if (name == null || name.isBlank() || name.strip().length() > 50 || name.chars().anyMatch(Character::isISOControl)) {
+		if (name == null || name.isBlank() || name.strip().length() > 50
+				|| name.chars().anyMatch(Character::isISOControl)) {
 			errors.put("displayName", "accounts.error.name");
 		}
 		return errors;
@@ -93,7 +110,8 @@ public class Accounts implements UserDetailsService {
 	public Optional<SignedIn> signUp(String email, String password, String name, Role role) {
 		String normalized = email.strip().toLowerCase(Locale.ROOT);
 		long id = Ids.next();
-		if (!repository.insert(id, normalized, passwords.encode(password), name.strip(), role, System.currentTimeMillis())) {
+		if (!repository.insert(id, normalized, passwords.encode(password), name.strip(), role,
+				System.currentTimeMillis())) {
 			return Optional.empty();
 		}
 		return Optional.of(new SignedIn(id, normalized, name.strip(), role.name()));
@@ -104,10 +122,12 @@ public class Accounts implements UserDetailsService {
 		return repository.displayNames(ids);
 	}
 
-	/** The account as it is now (role, name), for credentials other than a session such as API tokens; empty if gone. */
+	/**
+	 * The account as it is now (role, name), for credentials other than a session such as
+	 * API tokens; empty if gone.
+	 */
 	public Optional<SignedIn> signedInOf(long accountId) {
-		return repository.findById(accountId)
-			.map(a -> new SignedIn(a.id(), a.email(), a.displayName(), a.role()));
+		return repository.findById(accountId).map(a -> new SignedIn(a.id(), a.email(), a.displayName(), a.role()));
 	}
 
 	public boolean hasAdmin() {
@@ -126,10 +146,14 @@ public class Accounts implements UserDetailsService {
 				account.passwordHash());
 	}
 
-	/** {@code INKSTONE_ADMIN_EMAIL} + {@code INKSTONE_ADMIN_PASSWORD} create the admin on an empty site. */
+	/**
+	 * {@code INKSTONE_ADMIN_EMAIL} + {@code INKSTONE_ADMIN_PASSWORD} create the admin on
+	 * an empty site.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void bootstrapAdmin() {
-		String email = environment.getProperty("INKSTONE_ADMIN_EMAIL", environment.getProperty("inkstone.admin.email", ""));
+		String email = environment.getProperty("INKSTONE_ADMIN_EMAIL",
+				environment.getProperty("inkstone.admin.email", ""));
 		String password = environment.getProperty("INKSTONE_ADMIN_PASSWORD",
 				environment.getProperty("inkstone.admin.password", ""));
 		if (email.isBlank() || password.isBlank() || hasAdmin()) {
@@ -146,8 +170,9 @@ public class Accounts implements UserDetailsService {
 	}
 
 	/**
-	 * Deletes the account after checking its password. Creators and staff are refused: a creator's public
-	 * profile and articles need their own decision (export, transfer, removal) first.
+	 * Deletes the account after checking its password. Creators and staff are refused: a
+	 * creator's public profile and articles need their own decision (export, transfer,
+	 * removal) first.
 	 * @return false when the password is wrong
 	 */
 	@Transactional
@@ -166,12 +191,16 @@ public class Accounts implements UserDetailsService {
 
 	/** Admins and reviewers, for the staff page. */
 	public List<StaffMember> staff() {
-		return repository.staff().stream().map(a -> new StaffMember(a.id(), a.email(), a.displayName(), a.role())).toList();
+		return repository.staff()
+			.stream()
+			.map(a -> new StaffMember(a.id(), a.email(), a.displayName(), a.role()))
+			.toList();
 	}
 
 	/**
-	 * Appoints a reader as reviewer. Creators stay creators (one role per account keeps reviewing and
-	 * publishing apart); the change is audited with its reason and applies to the reader's session at once.
+	 * Appoints a reader as reviewer. Creators stay creators (one role per account keeps
+	 * reviewing and publishing apart); the change is audited with its reason and applies
+	 * to the reader's session at once.
 	 */
 	@Transactional
 	public void appointReviewer(String email, String reason) {

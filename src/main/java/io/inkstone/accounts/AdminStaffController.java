@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code /admin/staff} (admins only): appoint and revoke reviewers, each with a reason that goes to the audit log. */
+/**
+ * {@code /admin/staff} (admins only): appoint and revoke reviewers, each with a reason
+ * that goes to the audit log.
+ */
 @Controller
 class AdminStaffController {
 

@@ -1,5 +1,8 @@
 package io.inkstone.accounts;
 
-/** Published by whoever approves a creator; the accounts module upgrades the account's role. */
+/**
+ * Published by whoever approves a creator; the accounts module upgrades the account's
+ * role.
+ */
 public record CreatorRoleGranted(long accountId) {
 }

@@ -21,11 +21,13 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
- * Device cookies (OWASP, "Slow down online guessing attacks with device cookies"): every successful sign-in leaves
- * a long-lived cookie in the browser naming a random device id, signed (HMAC with a server secret) together with the
- * account's e-mail. A browser that presents a valid one for the e-mail it signs in to is the owner's usual browser:
- * a lock-out of the account by guesses from elsewhere does not apply to it (its own wrong guesses are limited per
- * device instead). The e-mail is not in the cookie; a made-up cookie, or one from another account, is ignored.
+ * Device cookies (OWASP, "Slow down online guessing attacks with device cookies"): every
+ * successful sign-in leaves a long-lived cookie in the browser naming a random device id,
+ * signed (HMAC with a server secret) together with the account's e-mail. A browser that
+ * presents a valid one for the e-mail it signs in to is the owner's usual browser: a
+ * lock-out of the account by guesses from elsewhere does not apply to it (its own wrong
+ * guesses are limited per device instead). The e-mail is not in the cookie; a made-up
+ * cookie, or one from another account, is ignored.
  */
 @Component
 class DeviceCookies {
@@ -62,7 +64,8 @@ class DeviceCookies {
 		}
 		for (Cookie cookie : cookies) {
 			String value = cookie.getValue();
-			if (COOKIE.equals(cookie.getName()) && value != null && value.length() == 16 + 1 + 22 && value.charAt(16) == '.') {
+			if (COOKIE.equals(cookie.getName()) && value != null && value.length() == 16 + 1 + 22
+					&& value.charAt(16) == '.') {
 				String device = value.substring(0, 16);
 				byte[] expected = signature(email, device).getBytes(StandardCharsets.US_ASCII);
 				if (device.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))
@@ -74,7 +77,10 @@ class DeviceCookies {
 		return null;
 	}
 
-	/** 128 bits of HMAC-SHA256 over e-mail and device id, base64url without padding (22 characters). */
+	/**
+	 * 128 bits of HMAC-SHA256 over e-mail and device id, base64url without padding (22
+	 * characters).
+	 */
 	private String signature(String email, String device) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * E-mail verification (one-time link, 24 h, hashed like reset tokens). The link goes out as a {@link MailNotice},
- * after commit. Without an SMTP server nothing is sent and verification is not required.
+ * E-mail verification (one-time link, 24 h, hashed like reset tokens). The link goes out
+ * as a {@link MailNotice}, after commit. Without an SMTP server nothing is sent and
+ * verification is not required.
  */
 @Service
 public class EmailVerification {
@@ -34,8 +35,8 @@ public class EmailVerification {
 
 	private final ApplicationEventPublisher events;
 
-	EmailVerification(JdbcClient jdbc, AccountRepository accounts, Mailer mailer, RateLimiter limits, PublicUrl publicUrl, MailTexts mailTexts,
-			ApplicationEventPublisher events) {
+	EmailVerification(JdbcClient jdbc, AccountRepository accounts, Mailer mailer, RateLimiter limits,
+			PublicUrl publicUrl, MailTexts mailTexts, ApplicationEventPublisher events) {
 		this.publicUrl = publicUrl;
 		this.mailTexts = mailTexts;
 		this.events = events;
@@ -51,7 +52,9 @@ public class EmailVerification {
 	}
 
 	public boolean verified(long accountId) {
-		return jdbc.sql("SELECT email_verified FROM accounts WHERE id = :id").param("id", accountId).query(Boolean.class)
+		return jdbc.sql("SELECT email_verified FROM accounts WHERE id = :id")
+			.param("id", accountId)
+			.query(Boolean.class)
 			.optional()
 			.orElse(false);
 	}
@@ -65,13 +68,14 @@ public class EmailVerification {
 			return;
 		}
 		String token = OneTimeTokens.newToken();
-		jdbc.sql("INSERT INTO email_verifications (token_hash, account_id, expires_at, used) VALUES (:h, :a, :e, FALSE)")
+		jdbc.sql(
+				"INSERT INTO email_verifications (token_hash, account_id, expires_at, used) VALUES (:h, :a, :e, FALSE)")
 			.param("h", OneTimeTokens.sha256(token))
 			.param("a", accountId)
 			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
 			.update();
-		events.publishEvent(new MailNotice(account.get().email(), mailTexts.subject("verifyEmail"), mailTexts.body("verifyEmail",
-				account.get().displayName(), publicUrl.absolute("/account/verify?token=" + token))));
+		events.publishEvent(new MailNotice(account.get().email(), mailTexts.subject("verifyEmail"), mailTexts
+			.body("verifyEmail", account.get().displayName(), publicUrl.absolute("/account/verify?token=" + token))));
 	}
 
 	/** Marks the address verified; false for an unknown, used or expired token. */
@@ -81,8 +85,13 @@ public class EmailVerification {
 			return false;
 		}
 		String hash = OneTimeTokens.sha256(token);
-		Optional<Long> account = jdbc.sql("SELECT account_id FROM email_verifications WHERE token_hash = :h AND used = FALSE"
-				+ " AND expires_at > :now").param("h", hash).param("now", System.currentTimeMillis()).query(Long.class).optional();
+		Optional<Long> account = jdbc
+			.sql("SELECT account_id FROM email_verifications WHERE token_hash = :h AND used = FALSE"
+					+ " AND expires_at > :now")
+			.param("h", hash)
+			.param("now", System.currentTimeMillis())
+			.query(Long.class)
+			.optional();
 		if (account.isEmpty()) {
 			return false;
 		}

@@ -22,11 +22,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Sign-in throttling, before Spring Security sees the attempt: per address (30 per 10 minutes; an IPv6 client per
- * /64) and per account e-mail (10 per 10 minutes). Over the limit the answer is 429 with Retry-After and a page
- * saying when to try again. The per-account limit stops a distributed guess at one password; so that it cannot
- * lock the owner out, a browser that signed in to the account before (it holds a valid {@link DeviceCookies device
- * cookie}) is not counted against or stopped by it — its attempts are limited per device instead.
+ * Sign-in throttling, before Spring Security sees the attempt: per address (30 per 10
+ * minutes; an IPv6 client per /64) and per account e-mail (10 per 10 minutes). Over the
+ * limit the answer is 429 with Retry-After and a page saying when to try again. The
+ * per-account limit stops a distributed guess at one password; so that it cannot lock the
+ * owner out, a browser that signed in to the account before (it holds a valid
+ * {@link DeviceCookies device cookie}) is not counted against or stopped by it — its
+ * attempts are limited per device instead.
  */
 @Configuration(proxyBeanMethods = false)
 class LoginThrottle {
@@ -39,7 +41,10 @@ class LoginThrottle {
 
 	static final Duration WINDOW = Duration.ofMinutes(10);
 
-	/** Runs before the security filter chain (order -100) so a throttled attempt never reaches a password check. */
+	/**
+	 * Runs before the security filter chain (order -100) so a throttled attempt never
+	 * reaches a password check.
+	 */
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> loginThrottleFilter(RateLimiter limits, DeviceCookies devices) {
 		OncePerRequestFilter filter = new OncePerRequestFilter() {
@@ -77,8 +82,9 @@ class LoginThrottle {
 	}
 
 	/**
-	 * Adds a fresh device cookie when the sign-in succeeded: the success handler redirects while the new
-	 * authentication is in the security context (a failure redirects without one).
+	 * Adds a fresh device cookie when the sign-in succeeded: the success handler
+	 * redirects while the new authentication is in the security context (a failure
+	 * redirects without one).
 	 */
 	private static final class DeviceCookieOnSuccess extends HttpServletResponseWrapper {
 
@@ -88,7 +94,8 @@ class LoginThrottle {
 
 		private final String email;
 
-		DeviceCookieOnSuccess(HttpServletResponse response, HttpServletRequest request, DeviceCookies devices, String email) {
+		DeviceCookieOnSuccess(HttpServletResponse response, HttpServletRequest request, DeviceCookies devices,
+				String email) {
 			super(response);
 			this.request = request;
 			this.devices = devices;

@@ -20,10 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.Arrays;
 
 /**
- * Which kinds of notice an account also wants by mail (table {@code mail_preferences}; a kind without a row has its
- * {@linkplain NoticeKind#mailByDefault() default}), and the signed one-click unsubscribe tokens put in every such mail.
- * A token names an account and a kind, is signed with a server secret (HMAC-SHA256) and works without signing in; it
- * never expires, as a List-Unsubscribe link must keep working.
+ * Which kinds of notice an account also wants by mail (table {@code mail_preferences}; a
+ * kind without a row has its {@linkplain NoticeKind#mailByDefault() default}), and the
+ * signed one-click unsubscribe tokens put in every such mail. A token names an account
+ * and a kind, is signed with a server secret (HMAC-SHA256) and works without signing in;
+ * it never expires, as a List-Unsubscribe link must keep working.
  */
 @Service
 public class MailPreferences {

@@ -18,9 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /account/notifications}: which kinds of message-centre notice also come by mail. {@code /mail/unsubscribe}:
- * the link in every such mail, signed and working without signing in; a GET asks for confirmation (link scanners
- * must not unsubscribe anyone), a POST — the button, or a mail client's RFC 8058 one-click request — turns the kind off.
+ * {@code /account/notifications}: which kinds of message-centre notice also come by mail.
+ * {@code /mail/unsubscribe}: the link in every such mail, signed and working without
+ * signing in; a GET asks for confirmation (link scanners must not unsubscribe anyone), a
+ * POST — the button, or a mail client's RFC 8058 one-click request — turns the kind off.
  */
 @Controller
 class MailPreferencesController {
@@ -61,15 +62,18 @@ class MailPreferencesController {
 	@GetMapping("/mail/unsubscribe")
 	String confirm(@RequestParam(name = "t", defaultValue = "") String token, HttpServletRequest request, Model model) {
 		MailPreferences.Unsubscribe target = verified(token);
-		model.addAttribute("page", new AccountPages.Unsubscribe(ui.of(request), List.of(), token, target.kind().code(), false));
+		model.addAttribute("page",
+				new AccountPages.Unsubscribe(ui.of(request), List.of(), token, target.kind().code(), false));
 		return "accounts/unsubscribe";
 	}
 
 	@PostMapping("/mail/unsubscribe")
-	String unsubscribe(@RequestParam(name = "t", defaultValue = "") String token, HttpServletRequest request, Model model) {
+	String unsubscribe(@RequestParam(name = "t", defaultValue = "") String token, HttpServletRequest request,
+			Model model) {
 		MailPreferences.Unsubscribe target = verified(token);
 		preferences.set(target.accountId(), target.kind(), false);
-		model.addAttribute("page", new AccountPages.Unsubscribe(ui.of(request), List.of(), token, target.kind().code(), true));
+		model.addAttribute("page",
+				new AccountPages.Unsubscribe(ui.of(request), List.of(), token, target.kind().code(), true));
 		return "accounts/unsubscribe";
 	}
 

@@ -4,7 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code inkstone.mail.*} (the SMTP server itself is Spring Boot's {@code spring.mail.*}).
+ * {@code inkstone.mail.*} (the SMTP server itself is Spring Boot's
+ * {@code spring.mail.*}).
  *
  * @param from the sender address of every mail the platform sends
  */

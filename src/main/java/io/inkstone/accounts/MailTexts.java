@@ -6,10 +6,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The texts of the mails the platform sends, one template per mail in each language's message bundle
- * ({@code mail.<name>.subject}, {@code mail.<name>.body}). A recipient's language is not known, so a mail
- * carries the Chinese text first and the English after it, as the platform's mails always have. Links appear once,
- * in the Chinese part; the English part refers to them ("the link above"), so a mail has one link to follow.
+ * The texts of the mails the platform sends, one template per mail in each language's
+ * message bundle ({@code mail.<name>.subject}, {@code mail.<name>.body}). A recipient's
+ * language is not known, so a mail carries the Chinese text first and the English after
+ * it, as the platform's mails always have. Links appear once, in the Chinese part; the
+ * English part refers to them ("the link above"), so a mail has one link to follow.
  */
 @Component
 public class MailTexts {
@@ -24,14 +25,20 @@ public class MailTexts {
 		this.messages = messages;
 	}
 
-	/** The subject in both languages; arguments may be {@code MessageSourceResolvable}s, resolved per language. */
+	/**
+	 * The subject in both languages; arguments may be {@code MessageSourceResolvable}s,
+	 * resolved per language.
+	 */
 	public String subject(String mail, Object... args) {
 		String zh = text("mail." + mail + ".subject", CHINESE, args);
 		String en = text("mail." + mail + ".subject", Locale.ENGLISH, args);
 		return zh.equals(en) ? zh : zh + " / " + en;
 	}
 
-	/** The body, Chinese then English; {@code args} fill the templates' {0}, {1} … in both. */
+	/**
+	 * The body, Chinese then English; {@code args} fill the templates' {0}, {1} … in
+	 * both.
+	 */
 	public String body(String mail, Object... args) {
 		String zh = text("mail." + mail + ".body", CHINESE, args);
 		String en = text("mail." + mail + ".body", Locale.ENGLISH, args);

@@ -18,12 +18,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sends plain-text mail through the configured SMTP server; does nothing without one. Only the notice listener
- * ({@link NoticeMails}) calls it, after commit and outside any transaction: SMTP never holds a database lock.
- * A mail that cannot be sent is logged (one line) and fails the delivery, which is retried.
+ * Sends plain-text mail through the configured SMTP server; does nothing without one.
+ * Only the notice listener ({@link NoticeMails}) calls it, after commit and outside any
+ * transaction: SMTP never holds a database lock. A mail that cannot be sent is logged
+ * (one line) and fails the delivery, which is retried.
  */
 @Component
-// the SMTP settings are bound even when no server is configured (Boot binds them only when spring.mail.host is set)
+// the SMTP settings are bound even when no server is configured (Boot binds them only
+// when spring.mail.host is set)
 @EnableConfigurationProperties(MailProperties.class)
 class Mailer {
 
@@ -50,8 +52,9 @@ class Mailer {
 	}
 
 	/**
-	 * Sends a plain-text mail; with an {@code unsubscribe} URL it carries the RFC 2369 / RFC 8058 headers
-	 * ({@code List-Unsubscribe} and {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}) so mail clients offer
+	 * Sends a plain-text mail; with an {@code unsubscribe} URL it carries the RFC 2369 /
+	 * RFC 8058 headers ({@code List-Unsubscribe} and
+	 * {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}) so mail clients offer
 	 * one-click unsubscribe.
 	 */
 	void send(String to, String subject, String text, String unsubscribe) {
@@ -86,7 +89,8 @@ class Mailer {
 		catch (MailException | MessagingException ex) {
 			String masked = to.replaceAll("(?<=.).(?=[^@]*@)", "*");
 			String reason = String.valueOf(ex.getMessage()).replaceAll("\\s+", " ");
-			log.warn("Mail to {} not sent, will be retried: {}", masked, reason.length() > 300 ? reason.substring(0, 300) + "…" : reason);
+			log.warn("Mail to {} not sent, will be retried: {}", masked,
+					reason.length() > 300 ? reason.substring(0, 300) + "…" : reason);
 			throw new DeliveryFailed("mail to " + masked + " not sent");
 		}
 	}

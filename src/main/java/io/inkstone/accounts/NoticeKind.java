@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The kinds of notice an account receives in its message centre; each may also come by mail, as the account chooses
- * ({@link MailPreferences}). Decisions about the account's own content or application come by mail unless turned off;
- * social notices (replies, likes, followers) only when turned on.
+ * The kinds of notice an account receives in its message centre; each may also come by
+ * mail, as the account chooses ({@link MailPreferences}). Decisions about the account's
+ * own content or application come by mail unless turned off; social notices (replies,
+ * likes, followers) only when turned on.
  */
 public enum NoticeKind {
 

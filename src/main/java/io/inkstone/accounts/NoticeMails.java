@@ -7,12 +7,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
- * Every mail the platform sends: notices from other modules ({@link AccountNotice}, {@link MailNotice}), the mail
- * copies of message-centre notices ({@link MessageMail}, as each account chooses) and this module's own links (verification, password reset). Each is stored with
- * the deciding transaction (the event publication registry) and sent after it commits, asynchronously and
- * outside any transaction; a failed send throws, so the delivery is retried until the SMTP server takes it
- * (see {@code io.inkstone.events}). A rolled-back decision sends nothing. The listener ids are fixed so that
- * stored deliveries survive renaming these methods.
+ * Every mail the platform sends: notices from other modules ({@link AccountNotice},
+ * {@link MailNotice}), the mail copies of message-centre notices ({@link MessageMail}, as
+ * each account chooses) and this module's own links (verification, password reset). Each
+ * is stored with the deciding transaction (the event publication registry) and sent after
+ * it commits, asynchronously and outside any transaction; a failed send throws, so the
+ * delivery is retried until the SMTP server takes it (see {@code io.inkstone.events}). A
+ * rolled-back decision sends nothing. The listener ids are fixed so that stored
+ * deliveries survive renaming these methods.
  */
 @Component
 class NoticeMails {
@@ -27,7 +29,8 @@ class NoticeMails {
 
 	private final MailTexts mailTexts;
 
-	NoticeMails(AccountRepository accounts, Mailer mailer, MailPreferences preferences, PublicUrl publicUrl, MailTexts mailTexts) {
+	NoticeMails(AccountRepository accounts, Mailer mailer, MailPreferences preferences, PublicUrl publicUrl,
+			MailTexts mailTexts) {
 		this.accounts = accounts;
 		this.mailer = mailer;
 		this.preferences = preferences;
@@ -42,13 +45,14 @@ class NoticeMails {
 
 	@ApplicationModuleListener(id = "accounts.account-notice", propagation = Propagation.NOT_SUPPORTED)
 	void on(AccountNotice notice) {
-		accounts.findById(notice.accountId()).ifPresent(account -> mailer.send(account.email(), notice.subject(),
-				mailTexts.line("mail.greeting", account.displayName()) + "\n\n" + notice.text()));
+		accounts.findById(notice.accountId())
+			.ifPresent(account -> mailer.send(account.email(), notice.subject(),
+					mailTexts.line("mail.greeting", account.displayName()) + "\n\n" + notice.text()));
 	}
 
 	/**
-	 * The mail copy of a message-centre notice, if the account still wants this kind by mail, with a one-click
-	 * unsubscribe link (RFC 8058) for the kind.
+	 * The mail copy of a message-centre notice, if the account still wants this kind by
+	 * mail, with a one-click unsubscribe link (RFC 8058) for the kind.
 	 */
 	@ApplicationModuleListener(id = "accounts.message-mail", propagation = Propagation.NOT_SUPPORTED)
 	void on(MessageMail mail) {
@@ -56,10 +60,12 @@ class NoticeMails {
 			return;
 		}
 		accounts.findById(mail.accountId()).ifPresent(account -> {
-			String unsubscribe = publicUrl.absolute("/mail/unsubscribe?t=" + preferences.unsubscribeToken(account.id(), mail.kind()));
+			String unsubscribe = publicUrl
+				.absolute("/mail/unsubscribe?t=" + preferences.unsubscribeToken(account.id(), mail.kind()));
 			mailer.send(account.email(), mail.subject(), mailTexts.line("mail.greeting", account.displayName()) + "\n\n"
 					+ mail.text() + "\n\n——\n" + mailTexts.line("mail.footer.unsubscribe", unsubscribe) + "\n"
-					+ mailTexts.line("mail.footer.settings", publicUrl.absolute("/account/notifications")) + "\n", unsubscribe);
+					+ mailTexts.line("mail.footer.settings", publicUrl.absolute("/account/notifications")) + "\n",
+					unsubscribe);
 		});
 	}
 

@@ -11,9 +11,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class PasswordConfig {
 
 	/**
-	 * BCrypt, cost 10: about 70 ms per check on the reference machine. BCrypt reads only the first 72 bytes, and
-	 * sign-up refuses longer passwords ({@link Accounts#acceptablePassword}), so a longer one at sign-in cannot
-	 * be the password: it is wrong, rather than matching on its first 72 bytes.
+	 * BCrypt, cost 10: about 70 ms per check on the reference machine. BCrypt reads only
+	 * the first 72 bytes, and sign-up refuses longer passwords
+	 * ({@link Accounts#acceptablePassword}), so a longer one at sign-in cannot be the
+	 * password: it is wrong, rather than matching on its first 72 bytes.
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -27,7 +28,8 @@ class PasswordConfig {
 
 			@Override
 			public boolean matches(CharSequence raw, String encoded) {
-				return raw != null && raw.toString().getBytes(StandardCharsets.UTF_8).length <= Accounts.MAX_PASSWORD_BYTES
+				return raw != null
+						&& raw.toString().getBytes(StandardCharsets.UTF_8).length <= Accounts.MAX_PASSWORD_BYTES
 						&& bcrypt.matches(raw, encoded);
 			}
 

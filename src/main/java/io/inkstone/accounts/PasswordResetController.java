@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code /password/forgot} and {@code /password/reset}: resetting a forgotten password by e-mail. */
+/**
+ * {@code /password/forgot} and {@code /password/reset}: resetting a forgotten password by
+ * e-mail.
+ */
 @Controller
 class PasswordResetController {
 
@@ -28,9 +31,11 @@ class PasswordResetController {
 	}
 
 	@GetMapping("/password/forgot")
-	String forgotForm(@RequestParam(name = "sent", required = false) String sent, HttpServletRequest request, Model model) {
-		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), sent != null ? "sent" : "forgot", "",
-				"", resets.mailConfigured() ? Map.of() : Map.of("email", "password.noMail"), false));
+	String forgotForm(@RequestParam(name = "sent", required = false) String sent, HttpServletRequest request,
+			Model model) {
+		model.addAttribute("page",
+				new AccountPages.FormPage(ui.of(request), List.of(), sent != null ? "sent" : "forgot", "", "",
+						resets.mailConfigured() ? Map.of() : Map.of("email", "password.noMail"), false));
 		return "accounts/forgot";
 	}
 
@@ -47,8 +52,8 @@ class PasswordResetController {
 		if (!valid) {
 			response.setStatus(400);
 		}
-		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), valid ? "reset" : "invalid", token, "",
-				Map.of(), false));
+		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), valid ? "reset" : "invalid",
+				token, "", Map.of(), false));
 		return "accounts/reset";
 	}
 
@@ -64,8 +69,8 @@ class PasswordResetController {
 		}
 		if (!resets.reset(token, password)) {
 			response.setStatus(400);
-			model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "invalid", token, "", Map.of(),
-					false));
+			model.addAttribute("page",
+					new AccountPages.FormPage(ui.of(request), List.of(), "invalid", token, "", Map.of(), false));
 			return "accounts/reset";
 		}
 		return "redirect:/login?reset";

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Password reset by e-mail: a random one-time token (only its SHA-256 is stored) valid for an hour, mailed
- * after commit as a {@link MailNotice} (the mail's text leaves the database once it is sent). Requests never reveal whether an address is registered and are
- * limited to 3 an hour per address.
+ * Password reset by e-mail: a random one-time token (only its SHA-256 is stored) valid
+ * for an hour, mailed after commit as a {@link MailNotice} (the mail's text leaves the
+ * database once it is sent). Requests never reveal whether an address is registered and
+ * are limited to 3 an hour per address.
  */
 @Service
 public class PasswordResets {
@@ -39,8 +40,8 @@ public class PasswordResets {
 
 	private final ApplicationEventPublisher events;
 
-	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, Mailer mailer, RateLimiter limits,
-			PublicUrl publicUrl, MailTexts mailTexts, ApplicationEventPublisher events) {
+	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, Mailer mailer,
+			RateLimiter limits, PublicUrl publicUrl, MailTexts mailTexts, ApplicationEventPublisher events) {
 		this.publicUrl = publicUrl;
 		this.mailTexts = mailTexts;
 		this.jdbc = jdbc;
@@ -55,11 +56,15 @@ public class PasswordResets {
 		return mailer.configured();
 	}
 
-	/** Sends a reset link if the address has an account; silent otherwise (no account enumeration). */
+	/**
+	 * Sends a reset link if the address has an account; silent otherwise (no account
+	 * enumeration).
+	 */
 	@Transactional
 	public void request(String email) {
 		String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-		if (!mailConfigured() || normalized.isEmpty() || limits.tryAcquire("reset:" + normalized, 3, Duration.ofHours(1)) > 0) {
+		if (!mailConfigured() || normalized.isEmpty()
+				|| limits.tryAcquire("reset:" + normalized, 3, Duration.ofHours(1)) > 0) {
 			return;
 		}
 		Optional<Account> account = accounts.findByEmail(normalized);
@@ -72,8 +77,8 @@ public class PasswordResets {
 			.param("a", account.get().id())
 			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
 			.update();
-		events.publishEvent(new MailNotice(normalized, mailTexts.subject("passwordReset"), mailTexts.body("passwordReset",
-				account.get().displayName(), publicUrl.absolute("/password/reset?token=" + token))));
+		events.publishEvent(new MailNotice(normalized, mailTexts.subject("passwordReset"), mailTexts
+			.body("passwordReset", account.get().displayName(), publicUrl.absolute("/password/reset?token=" + token))));
 	}
 
 	/** The account a valid, unused, unexpired token belongs to. */
@@ -81,14 +86,18 @@ public class PasswordResets {
 		if (token == null || token.length() > 100) {
 			return Optional.empty();
 		}
-		return jdbc.sql("SELECT account_id FROM password_resets WHERE token_hash = :h AND used = FALSE AND expires_at > :now")
+		return jdbc
+			.sql("SELECT account_id FROM password_resets WHERE token_hash = :h AND used = FALSE AND expires_at > :now")
 			.param("h", OneTimeTokens.sha256(token))
 			.param("now", System.currentTimeMillis())
 			.query(Long.class)
 			.optional();
 	}
 
-	/** Sets the new password and spends the token; false if the token is not valid (any more). */
+	/**
+	 * Sets the new password and spends the token; false if the token is not valid (any
+	 * more).
+	 */
 	@Transactional
 	public boolean reset(String token, String newPassword) {
 		Optional<Long> account = accountFor(token);

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs after the security chain has read the session: registers each signed-in session on its first request and
- * signs out a session its owner ended (from another device, or by changing the password), on whatever node it
- * arrives. Static files are not checked.
+ * Runs after the security chain has read the session: registers each signed-in session on
+ * its first request and signs out a session its owner ended (from another device, or by
+ * changing the password), on whatever node it arrives. Static files are not checked.
  */
 @Component
 class SessionTracker extends OncePerRequestFilter {
@@ -31,8 +31,8 @@ class SessionTracker extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/media/") || path.startsWith("/images/")
-				|| path.equals("/favicon.ico") || path.startsWith("/actuator/");
+		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/media/")
+				|| path.startsWith("/images/") || path.equals("/favicon.ico") || path.startsWith("/actuator/");
 	}
 
 	@Override

@@ -16,13 +16,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sign-up that does not reveal which e-mail addresses are registered (used whenever mail is configured). Every
- * well-formed sign-up gets the same answer ("check your e-mail"); what arrives in the mailbox differs: a fresh address
- * gets a link that creates the account (valid {@value #VALIDITY_HOURS} hours), a registered one a notice that someone
- * tried to sign up with it, with the way to sign in or reset the password. The account exists only once the link is
- * confirmed, so nobody can squat an address they do not read. Both paths hash the password, so they take the same
- * time; mails go out after commit like every notice ({@link NoticeMails}), at most {@value #MAILS_PER_HOUR} an hour
- * per address (a sign-up form must not become a way to flood someone's mailbox).
+ * Sign-up that does not reveal which e-mail addresses are registered (used whenever mail
+ * is configured). Every well-formed sign-up gets the same answer ("check your e-mail");
+ * what arrives in the mailbox differs: a fresh address gets a link that creates the
+ * account (valid {@value #VALIDITY_HOURS} hours), a registered one a notice that someone
+ * tried to sign up with it, with the way to sign in or reset the password. The account
+ * exists only once the link is confirmed, so nobody can squat an address they do not
+ * read. Both paths hash the password, so they take the same time; mails go out after
+ * commit like every notice ({@link NoticeMails}), at most {@value #MAILS_PER_HOUR} an
+ * hour per address (a sign-up form must not become a way to flood someone's mailbox).
  */
 @Service
 class SignUps {
@@ -59,19 +61,23 @@ class SignUps {
 		this.events = events;
 	}
 
-	/** Records a validated sign-up and mails its address (a link, or a notice if the address is taken). */
+	/**
+	 * Records a validated sign-up and mails its address (a link, or a notice if the
+	 * address is taken).
+	 */
 	@Transactional
 	public void request(String email, String password, String displayName) {
 		String normalized = email.strip().toLowerCase(Locale.ROOT);
-		String hash = passwords.encode(password); // on both paths: the answer takes as long for a registered address
+		String hash = passwords.encode(password); // on both paths: the answer takes as
+													// long for a registered address
 		long now = System.currentTimeMillis();
 		if (limits.tryAcquire("signup-mail:" + normalized, MAILS_PER_HOUR, Duration.ofHours(1)) > 0) {
 			return;
 		}
 		Optional<Account> existing = accounts.findByEmail(normalized);
 		if (existing.isPresent()) {
-			events.publishEvent(new AccountNotice(existing.get().id(), mailTexts.subject("signupTaken"),
-					mailTexts.body("signupTaken", publicUrl.absolute("/login"), publicUrl.absolute("/password/forgot"))));
+			events.publishEvent(new AccountNotice(existing.get().id(), mailTexts.subject("signupTaken"), mailTexts
+				.body("signupTaken", publicUrl.absolute("/login"), publicUrl.absolute("/password/forgot"))));
 			return;
 		}
 		jdbc.sql("DELETE FROM signup_requests WHERE expires_at < :now").param("now", now).update();
@@ -85,8 +91,8 @@ class SignUps {
 			.param("name", displayName.strip())
 			.param("expires", now + Duration.ofHours(VALIDITY_HOURS).toMillis())
 			.update();
-		events.publishEvent(new MailNotice(normalized, mailTexts.subject("signup"),
-				mailTexts.body("signup", displayName.strip(), VALIDITY_HOURS, publicUrl.absolute("/signup/confirm?token=" + token))));
+		events.publishEvent(new MailNotice(normalized, mailTexts.subject("signup"), mailTexts.body("signup",
+				displayName.strip(), VALIDITY_HOURS, publicUrl.absolute("/signup/confirm?token=" + token))));
 	}
 
 	/** The waiting sign-up of a valid, unexpired link. */
@@ -94,7 +100,8 @@ class SignUps {
 		if (token == null || token.isEmpty() || token.length() > 100) {
 			return Optional.empty();
 		}
-		return jdbc.sql("SELECT email, password_hash, display_name FROM signup_requests WHERE token_hash = :h AND expires_at > :now")
+		return jdbc.sql(
+				"SELECT email, password_hash, display_name FROM signup_requests WHERE token_hash = :h AND expires_at > :now")
 			.param("h", OneTimeTokens.sha256(token))
 			.param("now", System.currentTimeMillis())
 			.query(Pending.class)
@@ -102,15 +109,18 @@ class SignUps {
 	}
 
 	enum Outcome {
+
 		CREATED, INVALID, TAKEN
+
 	}
 
 	record Confirmation(Outcome outcome, SignedIn account) {
 	}
 
 	/**
-	 * Creates the account of a valid link (its address verified by the link) and spends the link. TAKEN when the
-	 * address got an account meanwhile (another link of the same address was confirmed first).
+	 * Creates the account of a valid link (its address verified by the link) and spends
+	 * the link. TAKEN when the address got an account meanwhile (another link of the same
+	 * address was confirmed first).
 	 */
 	@Transactional
 	public Confirmation confirm(String token) {
@@ -118,13 +128,16 @@ class SignUps {
 		if (pending.isEmpty()) {
 			return new Confirmation(Outcome.INVALID, null);
 		}
-		int spent = jdbc.sql("DELETE FROM signup_requests WHERE token_hash = :h").param("h", OneTimeTokens.sha256(token)).update();
+		int spent = jdbc.sql("DELETE FROM signup_requests WHERE token_hash = :h")
+			.param("h", OneTimeTokens.sha256(token))
+			.update();
 		if (spent != 1) {
 			return new Confirmation(Outcome.INVALID, null);
 		}
 		Pending p = pending.get();
 		long id = Ids.next();
-		if (!accounts.insert(id, p.email(), p.passwordHash(), p.displayName(), Role.READER, System.currentTimeMillis())) {
+		if (!accounts.insert(id, p.email(), p.passwordHash(), p.displayName(), Role.READER,
+				System.currentTimeMillis())) {
 			return new Confirmation(Outcome.TAKEN, null);
 		}
 		accounts.markVerified(p.email());

@@ -1,6 +1,6 @@
 /**
- * Accounts: sign-up, sign-in (Spring Security form login, BCrypt), roles (reader, creator, reviewer,
- * admin), the first-start setup of the admin account. Grants the creator role when the creators module
- * approves an application.
+ * Accounts: sign-up, sign-in (Spring Security form login, BCrypt), roles (reader,
+ * creator, reviewer, admin), the first-start setup of the admin account. Grants the
+ * creator role when the creators module approves an application.
  */
 package io.inkstone.accounts;

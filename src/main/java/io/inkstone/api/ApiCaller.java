@@ -11,7 +11,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Who is calling the API (a token or a browser session) and what they may do: the checks every write makes. */
+/**
+ * Who is calling the API (a token or a browser session) and what they may do: the checks
+ * every write makes.
+ */
 @Component
 class ApiCaller {
 
@@ -25,7 +28,10 @@ class ApiCaller {
 		return SignedIn.current();
 	}
 
-	/** The calling creator, allowed to write: a write-scoped token (or a session) of a creator or admin with a profile. */
+	/**
+	 * The calling creator, allowed to write: a write-scoped token (or a session) of a
+	 * creator or admin with a profile.
+	 */
 	Creator writer() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof TokenPrincipal token && !token.token().canWrite()) {
@@ -44,7 +50,10 @@ class ApiCaller {
 			.orElseThrow(() -> new ForbiddenException("This account has no creator profile"));
 	}
 
-	/** The calling creator when there is one (to show an owner their own drafts), else empty. */
+	/**
+	 * The calling creator when there is one (to show an owner their own drafts), else
+	 * empty.
+	 */
 	Optional<Creator> creatorIfAny() {
 		return account().flatMap(a -> creators.ofAccount(a.accountId()));
 	}

@@ -12,7 +12,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import java.net.URI;
 
-/** Writes an RFC 9457 problem from inside the security chain, where no controller advice runs. */
+/**
+ * Writes an RFC 9457 problem from inside the security chain, where no controller advice
+ * runs.
+ */
 @Component
 class ApiProblemWriter {
 

@@ -37,9 +37,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.multipart.MultipartException;
 
 /**
- * Failures of the API's controllers as RFC 9457 problems ({@code application/problem+json}), ahead of the site's
- * HTML error pages. Field errors of a rejected article carry the field, the message key and the message in the
- * caller's language ({@code Accept-Language}).
+ * Failures of the API's controllers as RFC 9457 problems
+ * ({@code application/problem+json}), ahead of the site's HTML error pages. Field errors
+ * of a rejected article carry the field, the message key and the message in the caller's
+ * language ({@code Accept-Language}).
  */
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -90,7 +91,8 @@ class ApiProblems {
 
 	@ExceptionHandler(GoneException.class)
 	ResponseEntity<ProblemDetail> gone(GoneException ex, HttpServletRequest request) {
-		return respond(problem(request, HttpStatus.GONE, ex.messageKey() == null ? "Gone" : ui.of(request).message(ex)));
+		return respond(
+				problem(request, HttpStatus.GONE, ex.messageKey() == null ? "Gone" : ui.of(request).message(ex)));
 	}
 
 	@ExceptionHandler(BadRequestException.class)
@@ -99,8 +101,7 @@ class ApiProblems {
 		return respond(problem(request, HttpStatus.BAD_REQUEST, message));
 	}
 
-	@ExceptionHandler({ MissingServletRequestParameterException.class,
-			HttpMessageNotReadableException.class,
+	@ExceptionHandler({ MissingServletRequestParameterException.class, HttpMessageNotReadableException.class,
 			MultipartException.class })
 	ResponseEntity<ProblemDetail> unreadable(Exception ex, HttpServletRequest request) {
 		if (ex instanceof MaxUploadSizeExceededException) {
@@ -118,7 +119,8 @@ class ApiProblems {
 
 	@ExceptionHandler(ForbiddenException.class)
 	ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex, HttpServletRequest request) {
-		return respond(problem(request, HttpStatus.FORBIDDEN, ex.messageKey() == null ? "Forbidden" : ui.of(request).message(ex)));
+		return respond(problem(request, HttpStatus.FORBIDDEN,
+				ex.messageKey() == null ? "Forbidden" : ui.of(request).message(ex)));
 	}
 
 	@ExceptionHandler(TooManyRequestsException.class)
@@ -127,13 +129,15 @@ class ApiProblems {
 			.header("Retry-After", Long.toString(ex.retryAfterSeconds()))
 			.header("Cache-Control", "no-store")
 			.contentType(PROBLEM)
-			.body(problem(request, HttpStatus.TOO_MANY_REQUESTS, "Too many requests; retry after " + ex.retryAfterSeconds() + " s"));
+			.body(problem(request, HttpStatus.TOO_MANY_REQUESTS,
+					"Too many requests; retry after " + ex.retryAfterSeconds() + " s"));
 	}
 
 	@ExceptionHandler({ PayloadTooLargeException.class, MaxUploadSizeExceededException.class })
 	ResponseEntity<ProblemDetail> tooLarge(Exception ex, HttpServletRequest request) {
 		return respond(problem(request, HttpStatus.CONTENT_TOO_LARGE,
-				ex instanceof PayloadTooLargeException p && p.messageKey() != null ? ui.of(request).message(p) : "The upload is too large"));
+				ex instanceof PayloadTooLargeException p && p.messageKey() != null ? ui.of(request).message(p)
+						: "The upload is too large"));
 	}
 
 	@ExceptionHandler({ UnsupportedMediaException.class, HttpMediaTypeNotSupportedException.class })
@@ -162,7 +166,10 @@ class ApiProblems {
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-		return ResponseEntity.status(problem.getStatus()).header("Cache-Control", "no-store").contentType(PROBLEM).body(problem);
+		return ResponseEntity.status(problem.getStatus())
+			.header("Cache-Control", "no-store")
+			.contentType(PROBLEM)
+			.body(problem);
 	}
 
 	private static String firstLine(Exception ex) {

@@ -2,7 +2,10 @@ package io.inkstone.api;
 
 import java.util.Set;
 
-/** A personal access token as its owner sees it in the list: never the token itself, only its first characters. */
+/**
+ * A personal access token as its owner sees it in the list: never the token itself, only
+ * its first characters.
+ */
 public record ApiToken(long id, long accountId, String name, String prefix, Set<String> scopes, long createdAt,
 		Long expiresAt, Long lastUsedAt, Long revokedAt) {
 

@@ -23,8 +23,9 @@ class ApiTokenRepository {
 
 	void insert(long id, long accountId, String name, String hash, String prefix, Set<String> scopes, long now,
 			Long expiresAt) {
-		jdbc.sql("INSERT INTO api_tokens (id, account_id, name, token_hash, token_prefix, scopes, created_at, expires_at)"
-				+ " VALUES (:id, :account, :name, :hash, :prefix, :scopes, :now, :expires)")
+		jdbc.sql(
+				"INSERT INTO api_tokens (id, account_id, name, token_hash, token_prefix, scopes, created_at, expires_at)"
+						+ " VALUES (:id, :account, :name, :hash, :prefix, :scopes, :now, :expires)")
 			.param("id", id)
 			.param("account", accountId)
 			.param("name", name)
@@ -37,7 +38,10 @@ class ApiTokenRepository {
 	}
 
 	Optional<ApiToken> findByHash(String hash) {
-		return jdbc.sql("SELECT * FROM api_tokens WHERE token_hash = :hash").param("hash", hash).query(this::row).optional();
+		return jdbc.sql("SELECT * FROM api_tokens WHERE token_hash = :hash")
+			.param("hash", hash)
+			.query(this::row)
+			.optional();
 	}
 
 	List<ApiToken> byAccount(long accountId) {
@@ -48,8 +52,9 @@ class ApiTokenRepository {
 	}
 
 	long countActive(long accountId, long now) {
-		return jdbc.sql("SELECT COUNT(*) FROM api_tokens WHERE account_id = :account AND revoked_at IS NULL"
-				+ " AND (expires_at IS NULL OR expires_at > :now)")
+		return jdbc
+			.sql("SELECT COUNT(*) FROM api_tokens WHERE account_id = :account AND revoked_at IS NULL"
+					+ " AND (expires_at IS NULL OR expires_at > :now)")
 			.param("account", accountId)
 			.param("now", now)
 			.query(Long.class)
@@ -57,7 +62,8 @@ class ApiTokenRepository {
 	}
 
 	boolean revoke(long id, long accountId, long now) {
-		return jdbc.sql("UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND account_id = :account AND revoked_at IS NULL")
+		return jdbc.sql(
+				"UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND account_id = :account AND revoked_at IS NULL")
 			.param("now", now)
 			.param("id", id)
 			.param("account", accountId)
@@ -70,9 +76,9 @@ class ApiTokenRepository {
 
 	private ApiToken row(ResultSet rs, int n) throws SQLException {
 		Set<String> scopes = new TreeSet<>(Arrays.asList(rs.getString("scopes").split(",")));
-		return new ApiToken(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"), rs.getString("token_prefix"),
-				scopes, rs.getLong("created_at"), nullableLong(rs, "expires_at"), nullableLong(rs, "last_used_at"),
-				nullableLong(rs, "revoked_at"));
+		return new ApiToken(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"),
+				rs.getString("token_prefix"), scopes, rs.getLong("created_at"), nullableLong(rs, "expires_at"),
+				nullableLong(rs, "last_used_at"), nullableLong(rs, "revoked_at"));
 	}
 
 	private static Long nullableLong(ResultSet rs, String column) throws SQLException {

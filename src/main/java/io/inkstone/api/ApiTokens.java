@@ -23,9 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Duration;
 
 /**
- * Personal access tokens: created with 256 random bits, shown once, stored as a SHA-256 hash (a fast hash is
- * enough for a secret with that much entropy: there is nothing to guess). A token carries scopes (read, or
- * read + write) and an optional expiry; revoking is immediate on this node and within seconds on others.
+ * Personal access tokens: created with 256 random bits, shown once, stored as a SHA-256
+ * hash (a fast hash is enough for a secret with that much entropy: there is nothing to
+ * guess). A token carries scopes (read, or read + write) and an optional expiry; revoking
+ * is immediate on this node and within seconds on others.
  */
 @Service
 public class ApiTokens {
@@ -37,7 +38,10 @@ public class ApiTokens {
 
 	static final int MAX_NAME = 100;
 
-	/** Last-used times are written at most this often per token: a busy script costs one small write a minute. */
+	/**
+	 * Last-used times are written at most this often per token: a busy script costs one
+	 * small write a minute.
+	 */
 	static final long TOUCH_EVERY_MILLIS = 60_000;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,7 +50,10 @@ public class ApiTokens {
 
 	private final Clock clock;
 
-	/** Looked-up tokens by hash, briefly: a script's burst of calls costs one query, a revocation shows within seconds. */
+	/**
+	 * Looked-up tokens by hash, briefly: a script's burst of calls costs one query, a
+	 * revocation shows within seconds.
+	 */
 	private final Cache<String, Optional<ApiToken>> byHash = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofSeconds(5))
 		.maximumSize(10_000)
@@ -96,10 +103,14 @@ public class ApiTokens {
 		if (!repository.revoke(tokenId, accountId, clock.millis())) {
 			throw new NotFoundException("no such token");
 		}
-		byHash.invalidateAll(); // this node forgets at once; other nodes' copies expire within seconds
+		byHash.invalidateAll(); // this node forgets at once; other nodes' copies expire
+								// within seconds
 	}
 
-	/** The active token with this secret, recording its use; empty for an unknown, revoked or expired token. */
+	/**
+	 * The active token with this secret, recording its use; empty for an unknown, revoked
+	 * or expired token.
+	 */
 	public Optional<ApiToken> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
 			return Optional.empty();

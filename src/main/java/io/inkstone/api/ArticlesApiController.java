@@ -54,9 +54,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * {@code /api/v1/articles}: public reads of published articles, and a creator's own writing. Every write goes
- * through {@link Articles} (the studio's service: one lifecycle, one review pipeline) after the studio's field
- * rules ({@link DraftRules}); someone else's article answers 404, as in the studio.
+ * {@code /api/v1/articles}: public reads of published articles, and a creator's own
+ * writing. Every write goes through {@link Articles} (the studio's service: one
+ * lifecycle, one review pipeline) after the studio's field rules ({@link DraftRules});
+ * someone else's article answers 404, as in the studio.
  */
 @RestController
 @Tag(name = "articles", description = "Published articles, and your own writing")
@@ -92,7 +93,8 @@ class ArticlesApiController {
 	@GetMapping("/api/v1/articles")
 	@Operation(summary = "List published articles, newest first",
 			description = "At most one filter of channel, creator and tag. Keyset paging: pass the answer's next as cursor.")
-	ResponseEntity<ArticlePage> list(@Parameter(description = "channel slug") @RequestParam(name = "channel", required = false) String channel,
+	ResponseEntity<ArticlePage> list(
+			@Parameter(description = "channel slug") @RequestParam(name = "channel", required = false) String channel,
 			@Parameter(description = "creator handle") @RequestParam(name = "creator", required = false) String creator,
 			@Parameter(description = "a tag, exactly") @RequestParam(name = "tag", required = false) String tag,
 			@RequestParam(name = "cursor", required = false) String cursor,
@@ -107,8 +109,9 @@ class ArticlesApiController {
 		Cursor after = Cursor.parse(cursor);
 		Slice<ArticleSummary> slice;
 		if (!blank(channel)) {
-			slice = articles.latestInChannel(channels.find(channel.strip()).orElseThrow(() -> new NotFoundException("no channel")).id(),
-					after, limit);
+			slice = articles.latestInChannel(
+					channels.find(channel.strip()).orElseThrow(() -> new NotFoundException("no channel")).id(), after,
+					limit);
 		}
 		else if (!blank(creator)) {
 			slice = articles.latestByCreator(creators.get(creator.strip()).id(), after, limit);
@@ -137,13 +140,18 @@ class ArticlesApiController {
 		Optional<Creator> me = caller.creatorIfAny();
 		Article article = me.flatMap(c -> owned(id, c.id())).orElseGet(() -> articles.getPublished(id));
 		boolean owner = me.isPresent() && me.get().id() == article.creatorId();
-		String etag = "\"" + article.id() + "-" + article.updatedAt() + "-" + article.status().dbValue() + (owner ? "-o" : "") + "\"";
+		String etag = "\"" + article.id() + "-" + article.updatedAt() + "-" + article.status().dbValue()
+				+ (owner ? "-o" : "") + "\"";
 		CacheControl cache = owner ? CacheControl.noStore() : CacheControl.noCache().cachePublic();
 		// the owner sees more (drafts, Markdown): caches must key on the credentials
 		if (!owner && request.checkNotModified(etag)) {
 			return ResponseEntity.status(304).eTag(etag).cacheControl(cache).varyBy("Authorization", "Cookie").build();
 		}
-		return ResponseEntity.ok().eTag(etag).cacheControl(cache).varyBy("Authorization", "Cookie").body(detail(article, owner));
+		return ResponseEntity.ok()
+			.eTag(etag)
+			.cacheControl(cache)
+			.varyBy("Authorization", "Cookie")
+			.body(detail(article, owner));
 	}
 
 	@GetMapping("/api/v1/me/articles")
@@ -154,8 +162,9 @@ class ArticlesApiController {
 		List<OwnArticle> rows = articles.ofCreator(me.id())
 			.stream()
 			.map(r -> new OwnArticle(Long.toString(r.id()), r.title(), r.status().dbValue(),
-					r.status() == ArticleStatus.PUBLISHED ? ApiViews.iso(r.publishedAt()) : null, ApiViews.iso(r.updatedAt()),
-					ApiViews.iso(r.publishAt()), publicUrl.absolute("/articles/" + r.id())))
+					r.status() == ArticleStatus.PUBLISHED ? ApiViews.iso(r.publishedAt()) : null,
+					ApiViews.iso(r.updatedAt()), ApiViews.iso(r.publishAt()),
+					publicUrl.absolute("/articles/" + r.id())))
 			.toList();
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(rows);
 	}
@@ -169,7 +178,8 @@ class ArticlesApiController {
 		Creator me = caller.writer();
 		EditorForm form = form(input, null);
 		checked(form, me);
-		long wait = limits.tryAcquire(DraftRules.newDraftBucket(me.id()), DraftRules.NEW_DRAFTS_PER_HOUR, Duration.ofHours(1));
+		long wait = limits.tryAcquire(DraftRules.newDraftBucket(me.id()), DraftRules.NEW_DRAFTS_PER_HOUR,
+				Duration.ofHours(1));
 		if (wait > 0) {
 			throw new TooManyRequestsException(wait);
 		}
@@ -189,7 +199,9 @@ class ArticlesApiController {
 		EditorForm form = form(input, current);
 		checked(form, me);
 		articles.update(id, me.id(), DraftRules.toDraft(form, channels), form.correction());
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(detail(articles.ownedBy(id, me.id()), true));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(detail(articles.ownedBy(id, me.id()), true));
 	}
 
 	@PostMapping("/api/v1/articles/{id}/publish")
@@ -214,11 +226,14 @@ class ArticlesApiController {
 			articles.schedule(id, me.id(), at);
 		}
 		else {
-			// exactly the studio's 发布: record where from, publish (or hold for review); a schedule is dropped
+			// exactly the studio's 发布: record where from, publish (or hold for review); a
+			// schedule is dropped
 			creators.recordLocation(me.id(), request.getRemoteAddr());
 			articles.publish(id, me.id());
 		}
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(detail(articles.ownedBy(id, me.id()), true));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(detail(articles.ownedBy(id, me.id()), true));
 	}
 
 	@PostMapping("/api/v1/articles/{id}/unpublish")
@@ -226,7 +241,9 @@ class ArticlesApiController {
 	ResponseEntity<ArticleDetail> unpublish(@PathVariable long id) {
 		Creator me = caller.writer();
 		articles.unpublish(id, me.id());
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(detail(articles.ownedBy(id, me.id()), true));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(detail(articles.ownedBy(id, me.id()), true));
 	}
 
 	@DeleteMapping("/api/v1/articles/{id}")
@@ -249,7 +266,9 @@ class ArticlesApiController {
 		}
 	}
 
-	/** The studio's field rules, plus: a cover must be one of the caller's own uploads. */
+	/**
+	 * The studio's field rules, plus: a cover must be one of the caller's own uploads.
+	 */
 	private void checked(EditorForm form, Creator me) {
 		Map<String, String> errors = new TreeMap<>(DraftRules.validate(form, channels));
 		if (!form.cover().isBlank() && !media.ownsUrl(me.id(), form.cover().strip())) {
@@ -260,7 +279,10 @@ class ArticlesApiController {
 		}
 	}
 
-	/** The input over the current article's values (PATCH), or over the editor's defaults (create). */
+	/**
+	 * The input over the current article's values (PATCH), or over the editor's defaults
+	 * (create).
+	 */
 	private EditorForm form(ArticleInput input, Article current) {
 		if (input == null) {
 			throw new BadRequestException("A JSON body is required");
@@ -283,22 +305,24 @@ class ArticlesApiController {
 	}
 
 	private ArticleItem item(ArticleSummary s, Creator creator) {
-		return new ArticleItem(Long.toString(s.id()), s.title(), s.summary(), channels.get(s.channelId()).slug(), ref(creator),
-				ApiViews.iso(s.publishedAt()), s.coverImage(), s.original(), s.aigc(), publicUrl.absolute("/articles/" + s.id()));
+		return new ArticleItem(Long.toString(s.id()), s.title(), s.summary(), channels.get(s.channelId()).slug(),
+				ref(creator), ApiViews.iso(s.publishedAt()), s.coverImage(), s.original(), s.aigc(),
+				publicUrl.absolute("/articles/" + s.id()));
 	}
 
 	private ArticleDetail detail(Article a, boolean owner) {
 		Creator creator = creators.get(a.creatorId());
 		boolean published = a.articleStatus() == ArticleStatus.PUBLISHED;
-		return new ArticleDetail(Long.toString(a.id()), a.title(), a.summary(), a.status().dbValue(), channels.get(a.channelId()).slug(),
-				ref(creator), a.tagList(), a.original(), a.aigc(), a.source(), a.coverImage(),
-				published ? ApiViews.iso(a.publishedAt()) : null, ApiViews.iso(a.modifiedAt()),
-				owner ? ApiViews.iso(articles.scheduledAt(a.id())) : null, a.bodyHtml(), owner ? a.bodyMarkdown() : null,
-				publicUrl.absolute("/articles/" + a.id()));
+		return new ArticleDetail(Long.toString(a.id()), a.title(), a.summary(), a.status().dbValue(),
+				channels.get(a.channelId()).slug(), ref(creator), a.tagList(), a.original(), a.aigc(), a.source(),
+				a.coverImage(), published ? ApiViews.iso(a.publishedAt()) : null, ApiViews.iso(a.modifiedAt()),
+				owner ? ApiViews.iso(articles.scheduledAt(a.id())) : null, a.bodyHtml(),
+				owner ? a.bodyMarkdown() : null, publicUrl.absolute("/articles/" + a.id()));
 	}
 
 	private CreatorRef ref(Creator c) {
-		return c == null ? null : new CreatorRef(c.handle(), c.displayName(), publicUrl.absolute("/creators/" + c.handle()));
+		return c == null ? null
+				: new CreatorRef(c.handle(), c.displayName(), publicUrl.absolute("/creators/" + c.handle()));
 	}
 
 	private static boolean blank(String value) {

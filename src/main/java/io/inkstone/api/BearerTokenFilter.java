@@ -22,15 +22,19 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer <token>} (scheme in any case) on an API call: an active token of an existing
- * account authenticates the request, for this request only (no session); anything else presented as
- * credentials answers 401 at once rather than quietly continuing as anonymous. Each token has its own rate limit.
+ * {@code Authorization: Bearer <token>} (scheme in any case) on an API call: an active
+ * token of an existing account authenticates the request, for this request only (no
+ * session); anything else presented as credentials answers 401 at once rather than
+ * quietly continuing as anonymous. Each token has its own rate limit.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	static final Pattern BEARER = Pattern.compile("^\\s*bearer\\s+(\\S+)\\s*$", Pattern.CASE_INSENSITIVE);
 
-	/** Requests per token per minute: generous for scripts and integrations, a stop for a runaway loop. */
+	/**
+	 * Requests per token per minute: generous for scripts and integrations, a stop for a
+	 * runaway loop.
+	 */
 	static final int REQUESTS_PER_MINUTE = 300;
 
 	private final ApiTokens tokens;
@@ -48,7 +52,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		this.problems = problems;
 	}
 
-	/** Whether the request presents a bearer token (such requests are exempt from CSRF: browsers never add one). */
+	/**
+	 * Whether the request presents a bearer token (such requests are exempt from CSRF:
+	 * browsers never add one).
+	 */
 	static boolean presentsBearer(HttpServletRequest request) {
 		String header = request.getHeader("Authorization");
 		return header != null && BEARER.matcher(header).matches();
@@ -82,7 +89,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 		TokenPrincipal principal = new TokenPrincipal(account.get(), token.get());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities()));
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities()));
 		SecurityContextHolder.setContext(context);
 		chain.doFilter(request, response);
 	}

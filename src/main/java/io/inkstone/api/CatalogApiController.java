@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/channels} and {@code /api/v1/creators/{handle}}: the public catalogue. */
+/**
+ * {@code /api/v1/channels} and {@code /api/v1/creators/{handle}}: the public catalogue.
+ */
 @RestController
 @Tag(name = "catalogue", description = "Channels and creators")
 class CatalogApiController {
@@ -55,8 +57,9 @@ class CatalogApiController {
 		Creator c = creators.get(handle);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
-			.body(new CreatorView(c.handle(), c.displayName(), c.tagline(), c.avatarUrl(), c.accountType(), c.verified(),
-					c.region(), articles.countByCreator(c.id()), publicUrl.absolute("/creators/" + c.handle())));
+			.body(new CreatorView(c.handle(), c.displayName(), c.tagline(), c.avatarUrl(), c.accountType(),
+					c.verified(), c.region(), articles.countByCreator(c.id()),
+					publicUrl.absolute("/creators/" + c.handle())));
 	}
 
 }

@@ -36,9 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * {@code /api/v1/hot}, {@code /api/v1/articles/{id}/related} and {@code /api/v1/articles/{id}/comments}: what the
- * article page shows around an article, as JSON. Each answer carries a weak ETag of its content ({@code If-None-Match}
- * → 304); comments page by cursor like the article lists.
+ * {@code /api/v1/hot}, {@code /api/v1/articles/{id}/related} and
+ * {@code /api/v1/articles/{id}/comments}: what the article page shows around an article,
+ * as JSON. Each answer carries a weak ETag of its content ({@code If-None-Match} → 304);
+ * comments page by cursor like the article lists.
  */
 @RestController
 @Tag(name = "discovery", description = "Hot list, related articles and comments")
@@ -58,8 +59,8 @@ class DiscoveryApiController {
 
 	private final PublicUrl publicUrl;
 
-	DiscoveryApiController(HotList hot, RelatedArticles related, Comments comments, Articles articles, Channels channels,
-			PublicUrl publicUrl) {
+	DiscoveryApiController(HotList hot, RelatedArticles related, Comments comments, Articles articles,
+			Channels channels, PublicUrl publicUrl) {
 		this.hot = hot;
 		this.related = related;
 		this.comments = comments;
@@ -74,13 +75,15 @@ class DiscoveryApiController {
 	@ApiResponse(responseCode = "200", description = "the list")
 	@ApiResponse(responseCode = "304", description = "not modified since the ETag sent in If-None-Match")
 	@ApiResponse(responseCode = "404", description = "no such channel")
-	ResponseEntity<ArticleList> hot(@Parameter(description = "channel slug") @RequestParam(name = "channel", required = false) String channel,
+	ResponseEntity<ArticleList> hot(
+			@Parameter(description = "channel slug") @RequestParam(name = "channel", required = false) String channel,
 			@Parameter(description = "1–50, default 10") @RequestParam(name = "limit", defaultValue = "10") int limit,
 			WebRequest request) {
 		checkLimit(limit);
 		List<ArticleCard> cards = channel == null || channel.isBlank() ? hot.site(limit)
-				: hot.channel(channels.find(channel.strip()).orElseThrow(() -> new NotFoundException("no channel")).id(), limit,
-						Set.of());
+				: hot.channel(
+						channels.find(channel.strip()).orElseThrow(() -> new NotFoundException("no channel")).id(),
+						limit, Set.of());
 		return answer(new ArticleList(cards.stream().map(this::item).toList()), Duration.ofSeconds(60), request);
 	}
 
@@ -108,7 +111,8 @@ class DiscoveryApiController {
 	@ApiResponse(responseCode = "400", description = "a bad cursor or limit")
 	@ApiResponse(responseCode = "404", description = "no such public article")
 	@ApiResponse(responseCode = "410", description = "taken down or deleted")
-	ResponseEntity<CommentPage> comments(@PathVariable long id, @RequestParam(name = "cursor", required = false) String cursor,
+	ResponseEntity<CommentPage> comments(@PathVariable long id,
+			@RequestParam(name = "cursor", required = false) String cursor,
 			@Parameter(description = "1–50, default 20") @RequestParam(name = "limit", defaultValue = "20") int limit,
 			WebRequest request) {
 		checkLimit(limit);
@@ -143,8 +147,10 @@ class DiscoveryApiController {
 	private ArticleItem item(ArticleCard card) {
 		var s = card.article();
 		return new ArticleItem(Long.toString(s.id()), s.title(), s.summary(), channels.get(s.channelId()).slug(),
-				new CreatorRef(card.creatorHandle(), card.creatorName(), publicUrl.absolute("/creators/" + card.creatorHandle())),
-				ApiViews.iso(s.publishedAt()), s.coverImage(), s.original(), s.aigc(), publicUrl.absolute("/articles/" + s.id()));
+				new CreatorRef(card.creatorHandle(), card.creatorName(),
+						publicUrl.absolute("/creators/" + card.creatorHandle())),
+				ApiViews.iso(s.publishedAt()), s.coverImage(), s.original(), s.aigc(),
+				publicUrl.absolute("/articles/" + s.id()));
 	}
 
 	private static void checkLimit(int limit) {
@@ -153,10 +159,14 @@ class DiscoveryApiController {
 		}
 	}
 
-	/** A weak ETag of the answer's content (records hash by value), 304 when the caller has it. */
+	/**
+	 * A weak ETag of the answer's content (records hash by value), 304 when the caller
+	 * has it.
+	 */
 	private static <T> ResponseEntity<T> answer(T body, Duration maxAge, WebRequest request) {
 		String etag = "W/\"" + Integer.toHexString(body.hashCode()) + "\"";
-		CacheControl cache = maxAge.isZero() ? CacheControl.noCache().cachePublic() : CacheControl.maxAge(maxAge).cachePublic();
+		CacheControl cache = maxAge.isZero() ? CacheControl.noCache().cachePublic()
+				: CacheControl.maxAge(maxAge).cachePublic();
 		if (request.checkNotModified(etag)) {
 			return ResponseEntity.status(304).eTag(etag).cacheControl(cache).build();
 		}

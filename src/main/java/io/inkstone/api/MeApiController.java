@@ -29,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** {@code /api/v1/me} (who the token belongs to) and {@code /api/v1/media} (uploads through the media pipeline). */
+/**
+ * {@code /api/v1/me} (who the token belongs to) and {@code /api/v1/media} (uploads
+ * through the media pipeline).
+ */
 @RestController
 @Tag(name = "me", description = "You, and your media")
 class MeApiController {
@@ -53,14 +56,13 @@ class MeApiController {
 		SignedIn account = caller.account().orElseThrow(() -> new ForbiddenException("Authentication required"));
 		Creator creator = caller.creatorIfAny().orElse(null);
 		var auth = SecurityContextHolder.getContext().getAuthentication();
-		List<String> scopes = auth != null && auth.getPrincipal() instanceof TokenPrincipal t ? List.copyOf(t.token().scopes())
-				: List.of("read", "write");
+		List<String> scopes = auth != null && auth.getPrincipal() instanceof TokenPrincipal t
+				? List.copyOf(t.token().scopes()) : List.of("read", "write");
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.body(new Me(Long.toString(account.accountId()), account.displayName(), account.role(),
-					creator == null ? null
-							: new CreatorRef(creator.handle(), creator.displayName(),
-									publicUrl.absolute("/creators/" + creator.handle())),
+					creator == null ? null : new CreatorRef(creator.handle(), creator.displayName(),
+							publicUrl.absolute("/creators/" + creator.handle())),
 					scopes));
 	}
 

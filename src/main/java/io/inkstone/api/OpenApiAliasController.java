@@ -5,7 +5,10 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The OpenAPI description also at {@code /api/v1/openapi.json}, where v1 clients look for it. */
+/**
+ * The OpenAPI description also at {@code /api/v1/openapi.json}, where v1 clients look for
+ * it.
+ */
 @Hidden
 @Controller
 class OpenApiAliasController {

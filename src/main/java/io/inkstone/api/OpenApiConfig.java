@@ -23,30 +23,34 @@ import org.springframework.context.annotation.Configuration;
 import io.inkstone.shared.PublicUrl;
 import io.swagger.v3.oas.models.servers.Server;
 
-/** The OpenAPI description's header and the bearer security scheme (springdoc generates the rest from the code). */
+/**
+ * The OpenAPI description's header and the bearer security scheme (springdoc generates
+ * the rest from the code).
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
 	/**
-	 * The server is the configured public URL (never the request's Host, like every absolute link of the site); the
-	 * base is read per request because the port is only known once the server has started.
+	 * The server is the configured public URL (never the request's Host, like every
+	 * absolute link of the site); the base is read per request because the port is only
+	 * known once the server has started.
 	 */
 	@Bean
 	OpenApiCustomizer inkstoneServer(PublicUrl publicUrl) {
-		return api -> api.setServers(List.of(new Server().url(publicUrl.base())
-			.description("this site")));
+		return api -> api.setServers(List.of(new Server().url(publicUrl.base()).description("this site")));
 	}
 
 	/**
-	 * Every error answer is documented as what it is, an RFC 9457 problem ({@code application/problem+json}, schema
-	 * {@code Problem}), not as the operation's success type; and the errors every caller can meet are listed: 400 for
-	 * an operation that takes input, 404 for one that names a resource, 401/403/429 for one that needs a token.
+	 * Every error answer is documented as what it is, an RFC 9457 problem
+	 * ({@code application/problem+json}, schema {@code Problem}), not as the operation's
+	 * success type; and the errors every caller can meet are listed: 400 for an operation
+	 * that takes input, 404 for one that names a resource, 401/403/429 for one that needs
+	 * a token.
 	 */
 	@Bean
 	OpenApiCustomizer problemResponses() {
 		return api -> {
-			Schema<Object> fieldError = object("One rejected field")
-				.addProperty("field", string("the input field"))
+			Schema<Object> fieldError = object("One rejected field").addProperty("field", string("the input field"))
 				.addProperty("code", string("the message key"))
 				.addProperty("message", string("the message, in the caller's language"));
 			Schema<Object> errors = new Schema<>();
@@ -71,7 +75,8 @@ class OpenApiConfig {
 			if (api.getPaths() == null) {
 				return;
 			}
-			api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> document(path, operation)));
+			api.getPaths()
+				.forEach((path, item) -> item.readOperations().forEach(operation -> document(path, operation)));
 		};
 	}
 

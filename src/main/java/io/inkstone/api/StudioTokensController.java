@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /studio/tokens}: a creator's (or an admin's) personal access tokens. A new token's secret is shown on the
- * answer to the creating POST only (never stored, never in a URL); the list shows names, scopes and last use.
+ * {@code /studio/tokens}: a creator's (or an admin's) personal access tokens. A new
+ * token's secret is shown on the answer to the creating POST only (never stored, never in
+ * a URL); the list shows names, scopes and last use.
  */
 @Controller
 class StudioTokensController {
@@ -75,12 +76,12 @@ class StudioTokensController {
 		return "redirect:/studio/tokens?revoked";
 	}
 
-	private String page(HttpServletRequest request, HttpServletResponse response, Model model, ApiTokens.Created created,
-			String error, String name) {
+	private String page(HttpServletRequest request, HttpServletResponse response, Model model,
+			ApiTokens.Created created, String error, String name) {
 		response.setHeader("Cache-Control", "no-store"); // the page may carry a secret
 		List<ApiToken> all = tokens.of(me());
-		model.addAttribute("page",
-				new TokenPages.Tokens(ui.of(request), List.of(), all, created, error, name, System.currentTimeMillis()));
+		model.addAttribute("page", new TokenPages.Tokens(ui.of(request), List.of(), all, created, error, name,
+				System.currentTimeMillis()));
 		return "api/tokens";
 	}
 

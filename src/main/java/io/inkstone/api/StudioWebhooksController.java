@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /studio/webhooks}: a creator registers endpoints for their own articles' events; an admin may also
- * register site-wide ones. The signing secret is shown once; each hook has a delivery log and a test send.
+ * {@code /studio/webhooks}: a creator registers endpoints for their own articles' events;
+ * an admin may also register site-wide ones. The signing secret is shown once; each hook
+ * has a delivery log and a test send.
  */
 @Controller
 class StudioWebhooksController {
@@ -88,11 +89,15 @@ class StudioWebhooksController {
 		response.setHeader("Cache-Control", "no-store"); // the page may carry a secret
 		SignedIn me = me();
 		List<Webhook> hooks = webhooks.of(me.accountId());
-		Webhook shown = log == null ? null : hooks.stream().filter(h -> h.id() == log).findFirst()
-			.orElseThrow(() -> new NotFoundException("no such webhook"));
-		List<WebhookDelivery> deliveries = shown == null ? List.of() : webhooks.deliveries(me.accountId(), shown.id(), 50);
-		model.addAttribute("page", new TokenPages.Hooks(ui.of(request), List.of(), hooks, created, errors, url, me.isAdmin(),
-				creators.ofAccount(me.accountId()).isPresent(), shown, deliveries));
+		Webhook shown = log == null ? null
+				: hooks.stream()
+					.filter(h -> h.id() == log)
+					.findFirst()
+					.orElseThrow(() -> new NotFoundException("no such webhook"));
+		List<WebhookDelivery> deliveries = shown == null ? List.of()
+				: webhooks.deliveries(me.accountId(), shown.id(), 50);
+		model.addAttribute("page", new TokenPages.Hooks(ui.of(request), List.of(), hooks, created, errors, url,
+				me.isAdmin(), creators.ofAccount(me.accountId()).isPresent(), shown, deliveries));
 		return "api/webhooks";
 	}
 

@@ -8,7 +8,10 @@ import io.inkstone.shared.SignedIn;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** Who calls with a personal access token: the token's account as it is now, and what the token may do. */
+/**
+ * Who calls with a personal access token: the token's account as it is now, and what the
+ * token may do.
+ */
 record TokenPrincipal(SignedIn signedIn, ApiToken token) implements SignedIn.HasSignedIn {
 
 	List<GrantedAuthority> authorities() {

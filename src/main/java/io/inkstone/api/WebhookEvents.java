@@ -23,11 +23,13 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns article changes into webhook deliveries. The listener runs after the change commits, from Spring Modulith's
- * event publication registry (so a crash between commit and this step is redelivered, see {@code io.inkstone.events});
- * it compares the article with how webhooks last saw it to tell {@code article.published}, {@code article.updated}
- * (a content change while public) and {@code article.unpublished} (back to draft, deleted or taken down), and queues
- * one delivery per listening endpoint in its own transaction. Sending is {@link WebhookSender}'s job.
+ * Turns article changes into webhook deliveries. The listener runs after the change
+ * commits, from Spring Modulith's event publication registry (so a crash between commit
+ * and this step is redelivered, see {@code io.inkstone.events}); it compares the article
+ * with how webhooks last saw it to tell {@code article.published},
+ * {@code article.updated} (a content change while public) and {@code article.unpublished}
+ * (back to draft, deleted or taken down), and queues one delivery per listening endpoint
+ * in its own transaction. Sending is {@link WebhookSender}'s job.
  */
 @Component
 @Profile("!import")
@@ -79,7 +81,8 @@ class WebhookEvents {
 			event = Webhook.UNPUBLISHED;
 		}
 		if (!repository.saveState(article.id(), published, article.modifiedAt()) || event == null) {
-			return; // unchanged, or another node's handler of the same change already queued it
+			return; // unchanged, or another node's handler of the same change already
+					// queued it
 		}
 		long now = System.currentTimeMillis();
 		String payload = payload(event, article, now);
@@ -90,7 +93,10 @@ class WebhookEvents {
 		}
 	}
 
-	/** {@code comment.created}: to the article's creator's hooks and the site-wide ones, if the article is public. */
+	/**
+	 * {@code comment.created}: to the article's creator's hooks and the site-wide ones,
+	 * if the article is public.
+	 */
 	@ApplicationModuleListener(id = "api.webhooks.comments")
 	void on(CommentPosted posted) {
 		if (repository.countActive() == 0) {

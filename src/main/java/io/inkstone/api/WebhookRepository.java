@@ -10,7 +10,10 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The tables {@code webhooks}, {@code webhook_deliveries} and {@code webhook_article_states}. */
+/**
+ * The tables {@code webhooks}, {@code webhook_deliveries} and
+ * {@code webhook_article_states}.
+ */
 @Repository
 class WebhookRepository {
 
@@ -34,19 +37,24 @@ class WebhookRepository {
 	}
 
 	List<Webhook> ofAccount(long accountId) {
-		return jdbc.sql("SELECT * FROM webhooks WHERE account_id = :account AND deleted_at IS NULL ORDER BY created_at DESC")
+		return jdbc
+			.sql("SELECT * FROM webhooks WHERE account_id = :account AND deleted_at IS NULL ORDER BY created_at DESC")
 			.param("account", accountId)
 			.query(this::hook)
 			.list();
 	}
 
 	Optional<Webhook> find(long id) {
-		return jdbc.sql("SELECT * FROM webhooks WHERE id = :id AND deleted_at IS NULL").param("id", id).query(this::hook).optional();
+		return jdbc.sql("SELECT * FROM webhooks WHERE id = :id AND deleted_at IS NULL")
+			.param("id", id)
+			.query(this::hook)
+			.optional();
 	}
 
 	/** The creator's own hooks and every site-wide hook. */
 	List<Webhook> listening(long creatorId) {
-		return jdbc.sql("SELECT * FROM webhooks WHERE deleted_at IS NULL AND (creator_id = :creator OR creator_id IS NULL)")
+		return jdbc
+			.sql("SELECT * FROM webhooks WHERE deleted_at IS NULL AND (creator_id = :creator OR creator_id IS NULL)")
 			.param("creator", creatorId)
 			.query(this::hook)
 			.list();
@@ -64,7 +72,8 @@ class WebhookRepository {
 	}
 
 	boolean delete(long id, long accountId, long now) {
-		return jdbc.sql("UPDATE webhooks SET deleted_at = :now WHERE id = :id AND account_id = :account AND deleted_at IS NULL")
+		return jdbc.sql(
+				"UPDATE webhooks SET deleted_at = :now WHERE id = :id AND account_id = :account AND deleted_at IS NULL")
 			.param("now", now)
 			.param("id", id)
 			.param("account", accountId)
@@ -72,8 +81,9 @@ class WebhookRepository {
 	}
 
 	void enqueue(long id, long webhookId, String event, String payload, long now) {
-		jdbc.sql("INSERT INTO webhook_deliveries (id, webhook_id, event, payload, status, attempts, next_attempt, created_at)"
-				+ " VALUES (:id, :hook, :event, :payload, 'pending', 0, :now, :now)")
+		jdbc.sql(
+				"INSERT INTO webhook_deliveries (id, webhook_id, event, payload, status, attempts, next_attempt, created_at)"
+						+ " VALUES (:id, :hook, :event, :payload, 'pending', 0, :now, :now)")
 			.param("id", id)
 			.param("hook", webhookId)
 			.param("event", event)
@@ -83,18 +93,23 @@ class WebhookRepository {
 	}
 
 	List<WebhookDelivery> due(long now, int limit) {
-		return jdbc.sql("SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt <= :now"
-				+ " ORDER BY next_attempt, id LIMIT :limit")
+		return jdbc
+			.sql("SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt <= :now"
+					+ " ORDER BY next_attempt, id LIMIT :limit")
 			.param("now", now)
 			.param("limit", limit)
 			.query(this::delivery)
 			.list();
 	}
 
-	/** Claims a due delivery for one attempt (one node wins); false if another took it or it is no longer due. */
+	/**
+	 * Claims a due delivery for one attempt (one node wins); false if another took it or
+	 * it is no longer due.
+	 */
 	boolean claim(long id, int attempts, long until) {
-		return jdbc.sql("UPDATE webhook_deliveries SET attempts = :next, next_attempt = :until"
-				+ " WHERE id = :id AND attempts = :attempts AND status = 'pending'")
+		return jdbc
+			.sql("UPDATE webhook_deliveries SET attempts = :next, next_attempt = :until"
+					+ " WHERE id = :id AND attempts = :attempts AND status = 'pending'")
 			.param("next", attempts + 1)
 			.param("until", until)
 			.param("id", id)
@@ -123,14 +138,18 @@ class WebhookRepository {
 	}
 
 	List<WebhookDelivery> deliveries(long webhookId, int limit) {
-		return jdbc.sql("SELECT * FROM webhook_deliveries WHERE webhook_id = :hook ORDER BY created_at DESC, id DESC LIMIT :limit")
+		return jdbc.sql(
+				"SELECT * FROM webhook_deliveries WHERE webhook_id = :hook ORDER BY created_at DESC, id DESC LIMIT :limit")
 			.param("hook", webhookId)
 			.param("limit", limit)
 			.query(this::delivery)
 			.list();
 	}
 
-	/** What the article last looked like to webhooks: published?, modified at; empty if never seen. */
+	/**
+	 * What the article last looked like to webhooks: published?, modified at; empty if
+	 * never seen.
+	 */
 	Optional<long[]> state(long articleId) {
 		return jdbc.sql("SELECT published, modified_at FROM webhook_article_states WHERE article_id = :id")
 			.param("id", articleId)
@@ -139,15 +158,17 @@ class WebhookRepository {
 	}
 
 	/**
-	 * Records how webhooks now see the article; false when it was already recorded so. Two handlers of the same
-	 * change racing on two nodes both read the old state, but only one of them changes it: the other's upsert waits
-	 * for the first to commit, finds the new state and changes nothing, so only one queues deliveries.
+	 * Records how webhooks now see the article; false when it was already recorded so.
+	 * Two handlers of the same change racing on two nodes both read the old state, but
+	 * only one of them changes it: the other's upsert waits for the first to commit,
+	 * finds the new state and changes nothing, so only one queues deliveries.
 	 */
 	boolean saveState(long articleId, boolean published, long modifiedAt) {
-		return jdbc.sql("INSERT INTO webhook_article_states (article_id, published, modified_at) VALUES (:id, :published, :modified)"
-				+ " ON CONFLICT (article_id) DO UPDATE SET published = excluded.published, modified_at = excluded.modified_at"
-				+ " WHERE webhook_article_states.published <> excluded.published"
-				+ " OR webhook_article_states.modified_at <> excluded.modified_at")
+		return jdbc
+			.sql("INSERT INTO webhook_article_states (article_id, published, modified_at) VALUES (:id, :published, :modified)"
+					+ " ON CONFLICT (article_id) DO UPDATE SET published = excluded.published, modified_at = excluded.modified_at"
+					+ " WHERE webhook_article_states.published <> excluded.published"
+					+ " OR webhook_article_states.modified_at <> excluded.modified_at")
 			.param("id", articleId)
 			.param("published", published)
 			.param("modified", modifiedAt)
@@ -157,8 +178,9 @@ class WebhookRepository {
 	private Webhook hook(ResultSet rs, int n) throws SQLException {
 		long creator = rs.getLong("creator_id");
 		Long creatorId = rs.wasNull() ? null : creator;
-		return new Webhook(rs.getLong("id"), rs.getLong("account_id"), creatorId, rs.getString("url"), rs.getString("secret"),
-				new TreeSet<>(Arrays.asList(rs.getString("events").split(","))), rs.getLong("created_at"));
+		return new Webhook(rs.getLong("id"), rs.getLong("account_id"), creatorId, rs.getString("url"),
+				rs.getString("secret"), new TreeSet<>(Arrays.asList(rs.getString("events").split(","))),
+				rs.getLong("created_at"));
 	}
 
 	private WebhookDelivery delivery(ResultSet rs, int n) throws SQLException {
@@ -166,9 +188,9 @@ class WebhookRepository {
 		Integer lastStatus = rs.wasNull() ? null : last;
 		long delivered = rs.getLong("delivered_at");
 		Long deliveredAt = rs.wasNull() ? null : delivered;
-		return new WebhookDelivery(rs.getLong("id"), rs.getLong("webhook_id"), rs.getString("event"), rs.getString("payload"),
-				rs.getString("status"), rs.getInt("attempts"), rs.getLong("next_attempt"), lastStatus,
-				rs.getString("last_error"), rs.getLong("created_at"), deliveredAt);
+		return new WebhookDelivery(rs.getLong("id"), rs.getLong("webhook_id"), rs.getString("event"),
+				rs.getString("payload"), rs.getString("status"), rs.getInt("attempts"), rs.getLong("next_attempt"),
+				lastStatus, rs.getString("last_error"), rs.getLong("created_at"), deliveredAt);
 	}
 
 }

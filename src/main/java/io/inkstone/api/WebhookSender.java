@@ -23,12 +23,14 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 
 /**
- * Sends queued webhook deliveries, outside any transaction, signed per the Standard Webhooks scheme: headers
- * {@code webhook-id}, {@code webhook-timestamp} (seconds) and {@code webhook-signature} = {@code v1,} + Base64 of
- * HMAC-SHA256 over {@code id.timestamp.body} with the secret's key (the Base64 after {@code whsec_}). A 2xx answer
- * delivers; anything else (or no answer) is retried with doubling waits up to {@code max-attempts}, then marked
- * failed. Redirects are not followed and the target is checked again before each attempt (SSRF). One node at a
- * time (ShedLock); each attempt is claimed with a conditional update, so two senders never send the same attempt.
+ * Sends queued webhook deliveries, outside any transaction, signed per the Standard
+ * Webhooks scheme: headers {@code webhook-id}, {@code webhook-timestamp} (seconds) and
+ * {@code webhook-signature} = {@code v1,} + Base64 of HMAC-SHA256 over
+ * {@code id.timestamp.body} with the secret's key (the Base64 after {@code whsec_}). A
+ * 2xx answer delivers; anything else (or no answer) is retried with doubling waits up to
+ * {@code max-attempts}, then marked failed. Redirects are not followed and the target is
+ * checked again before each attempt (SSRF). One node at a time (ShedLock); each attempt
+ * is claimed with a conditional update, so two senders never send the same attempt.
  */
 @Component
 @Profile("!import")
@@ -57,7 +59,8 @@ class WebhookSender {
 		long now = System.currentTimeMillis();
 		List<WebhookDelivery> due = repository.due(now, 20);
 		for (WebhookDelivery delivery : due) {
-			// the claim is a lease: if this node dies mid-attempt, the delivery is due again after it
+			// the claim is a lease: if this node dies mid-attempt, the delivery is due
+			// again after it
 			long lease = now + properties.timeout().toMillis() * 3;
 			if (repository.claim(delivery.id(), delivery.attempts(), lease)) {
 				attempt(delivery, delivery.attempts() + 1);
@@ -105,8 +108,8 @@ class WebhookSender {
 			Thread.currentThread().interrupt();
 			error = "interrupted";
 		}
-		Long retryAt = attempt >= properties.maxAttempts() ? null
-				: System.currentTimeMillis() + backOff(attempt, properties.firstRetry(), properties.maxRetry()).toMillis();
+		Long retryAt = attempt >= properties.maxAttempts() ? null : System.currentTimeMillis()
+				+ backOff(attempt, properties.firstRetry(), properties.maxRetry()).toMillis();
 		if (retryAt == null) {
 			log.warn("Webhook delivery {} to hook {} failed for good after {} attempts: {}", delivery.id(),
 					delivery.webhookId(), attempt, error);

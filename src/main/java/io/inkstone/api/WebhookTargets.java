@@ -8,9 +8,10 @@ import java.util.Locale;
 import io.inkstone.shared.PublicAddresses;
 
 /**
- * Which URLs a webhook may call: http(s) with a host, and — unless private targets are allowed — a host whose
- * every address is public (not loopback, private, link-local, unique-local, multicast, CGNAT or unspecified), so
- * a webhook cannot be pointed at the server's own network (SSRF). Checked at registration and before each delivery.
+ * Which URLs a webhook may call: http(s) with a host, and — unless private targets are
+ * allowed — a host whose every address is public (not loopback, private, link-local,
+ * unique-local, multicast, CGNAT or unspecified), so a webhook cannot be pointed at the
+ * server's own network (SSRF). Checked at registration and before each delivery.
  */
 final class WebhookTargets {
 

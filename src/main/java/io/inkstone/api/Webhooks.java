@@ -39,8 +39,9 @@ public class Webhooks {
 	}
 
 	/**
-	 * Registers {@code url} for {@code events}: for the creator's own articles, or site-wide ({@code creatorId}
-	 * null, admins only — the caller checks). Field errors (field → message key) as {@link ApiProblems.InvalidInput}.
+	 * Registers {@code url} for {@code events}: for the creator's own articles, or
+	 * site-wide ({@code creatorId} null, admins only — the caller checks). Field errors
+	 * (field → message key) as {@link ApiProblems.InvalidInput}.
 	 */
 	@Transactional
 	public Webhook register(long accountId, Long creatorId, String url, List<String> events) {
@@ -87,9 +88,13 @@ public class Webhooks {
 		}
 	}
 
-	/** The latest deliveries of the account's hook, newest first; 404 if the hook is not theirs. */
+	/**
+	 * The latest deliveries of the account's hook, newest first; 404 if the hook is not
+	 * theirs.
+	 */
 	public List<WebhookDelivery> deliveries(long accountId, long webhookId, int limit) {
-		Webhook hook = repository.find(webhookId).filter(h -> h.accountId() == accountId)
+		Webhook hook = repository.find(webhookId)
+			.filter(h -> h.accountId() == accountId)
 			.orElseThrow(() -> new NotFoundException("no such webhook"));
 		return repository.deliveries(hook.id(), limit);
 	}
@@ -97,7 +102,8 @@ public class Webhooks {
 	/** Queues a {@code ping} delivery to the account's hook (the test-send button). */
 	@Transactional
 	public void ping(long accountId, long webhookId) {
-		Webhook hook = repository.find(webhookId).filter(h -> h.accountId() == accountId)
+		Webhook hook = repository.find(webhookId)
+			.filter(h -> h.accountId() == accountId)
 			.orElseThrow(() -> new NotFoundException("no such webhook"));
 		long now = clock.millis();
 		repository.enqueue(Ids.next(), hook.id(), "ping",

@@ -3,7 +3,10 @@ package io.inkstone.articles;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The creator's AI-generation declaration: none, AI-assisted (AI辅助创作) or AI-generated (内容由AI生成). */
+/**
+ * The creator's AI-generation declaration: none, AI-assisted (AI辅助创作) or AI-generated
+ * (内容由AI生成).
+ */
 public enum Aigc {
 
 	NONE, ASSISTED, GENERATED;

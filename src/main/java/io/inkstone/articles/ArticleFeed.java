@@ -17,15 +17,20 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The one follower of the articles change feed ({@code change_seq}): hands every {@link ArticleFeedFollower} each
- * committed change, in sequence order, from the position the follower reports (its named cursor).
+ * The one follower of the articles change feed ({@code change_seq}): hands every
+ * {@link ArticleFeedFollower} each committed change, in sequence order, from the position
+ * the follower reports (its named cursor).
  *
- * <p>Sequences are taken when a transaction writes, not when it commits, so a slow transaction can commit a sequence
- * lower than one a follower has already passed. The feed therefore re-reads the keys (id and sequence only) of the
- * last few seconds for every follower and hands it just the entries it has not had yet. Followers take turns a few
- * batches at a time, so a search index rebuilding from zero does not hold back the others.
+ * <p>
+ * Sequences are taken when a transaction writes, not when it commits, so a slow
+ * transaction can commit a sequence lower than one a follower has already passed. The
+ * feed therefore re-reads the keys (id and sequence only) of the last few seconds for
+ * every follower and hands it just the entries it has not had yet. Followers take turns a
+ * few batches at a time, so a search index rebuilding from zero does not hold back the
+ * others.
  *
- * <p>Not in the import command: it only writes; the server that runs next catches up.
+ * <p>
+ * Not in the import command: it only writes; the server that runs next catches up.
  */
 @Component
 @Profile("!import")
@@ -38,7 +43,10 @@ public class ArticleFeed {
 	/** Batches one follower gets before the next one's turn. */
 	private static final int TURN = 5;
 
-	/** How far behind the newest sequence late commits are looked for (sequences carry milliseconds << 22). */
+	/**
+	 * How far behind the newest sequence late commits are looked for (sequences carry
+	 * milliseconds << 22).
+	 */
 	static final long LAG_MILLIS = 5000;
 
 	private static final long LAG = LAG_MILLIS << 22;
@@ -49,7 +57,10 @@ public class ArticleFeed {
 
 	private final Clock clock;
 
-	/** Per follower: what it had within the lag window (id → sequence), and the position it last reported. */
+	/**
+	 * Per follower: what it had within the lag window (id → sequence), and the position
+	 * it last reported.
+	 */
 	private final Map<String, State> states = new ConcurrentHashMap<>();
 
 	private static final class State {
@@ -60,20 +71,25 @@ public class ArticleFeed {
 
 	}
 
-	ArticleFeed(ArticleRepository repository, ObjectProvider<ArticleFeedFollower> followers, ObjectProvider<Clock> clock) {
+	ArticleFeed(ArticleRepository repository, ObjectProvider<ArticleFeedFollower> followers,
+			ObjectProvider<Clock> clock) {
 		this.repository = repository;
 		this.followers = followers;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
-	/** The newest sequence in the feed (0 when there are no articles): where a follower that starts empty begins. */
+	/**
+	 * The newest sequence in the feed (0 when there are no articles): where a follower
+	 * that starts empty begins.
+	 */
 	public long head() {
 		return repository.lastChangeSeq();
 	}
 
 	/**
-	 * One round: every follower in turn until none has more. A follower that fails is retried on the next round and
-	 * does not stop the others; the failure is rethrown at the end, so the job's health shows it.
+	 * One round: every follower in turn until none has more. A follower that fails is
+	 * retried on the next round and does not stop the others; the failure is rethrown at
+	 * the end, so the job's health shows it.
 	 */
 	@Scheduled(fixedDelay = 500, initialDelay = 0)
 	public synchronized void poll() {
@@ -90,7 +106,8 @@ public class ArticleFeed {
 					more |= turn(follower);
 				}
 				catch (RuntimeException ex) {
-					log.warn("Change feed follower {} failed; retried on the next poll: {}", follower.name(), ex.toString());
+					log.warn("Change feed follower {} failed; retried on the next poll: {}", follower.name(),
+							ex.toString());
 					failed.put(follower.name(), ex);
 				}
 			}
@@ -109,9 +126,11 @@ public class ArticleFeed {
 		}
 		State state = states.computeIfAbsent(follower.name(), name -> new State());
 		if (position < state.lastPosition) {
-			state.recentlyApplied.clear(); // rebuilt from an earlier position: everything is new to it again
+			state.recentlyApplied.clear(); // rebuilt from an earlier position: everything
+											// is new to it again
 		}
-		// re-check only what was written in the last few wall-clock seconds; older entries are settled
+		// re-check only what was written in the last few wall-clock seconds; older
+		// entries are settled
 		long settledBefore = Math.max(0, (clock.millis() - LAG_MILLIS - Ids.EPOCH) << 22);
 		long from = Math.min(position, settledBefore);
 		for (int batch = 0; batch < TURN; batch++) {

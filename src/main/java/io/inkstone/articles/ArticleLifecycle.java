@@ -13,14 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The article status machine in one place, free of I/O: which action moves an article from which status to which,
- * which actions are refused (and how), and what a move means — for the caller a {@link LifecycleOutcome}, for
- * everyone else an {@link ArticleChanged}. {@link Articles} reads the article, asks {@link #step}, and runs the move
- * as one UPDATE guarded by the status it read, so two concurrent moves cannot both win.
+ * The article status machine in one place, free of I/O: which action moves an article
+ * from which status to which, which actions are refused (and how), and what a move means
+ * — for the caller a {@link LifecycleOutcome}, for everyone else an
+ * {@link ArticleChanged}. {@link Articles} reads the article, asks {@link #step}, and
+ * runs the move as one UPDATE guarded by the status it read, so two concurrent moves
+ * cannot both win.
  */
 public final class ArticleLifecycle {
 
-	/** Refused because the article is not there for this actor (someone else's, removed, deleted, not pending): 404. */
+	/**
+	 * Refused because the article is not there for this actor (someone else's, removed,
+	 * deleted, not pending): 404.
+	 */
 	static final String NOT_FOUND = "lifecycle.refused.notFound";
 
 	/** Refused because only a draft can be scheduled: 400. */
@@ -31,15 +36,26 @@ public final class ArticleLifecycle {
 
 	/** How a move touches {@code published_at}. */
 	enum PublishedAt {
+
 		KEEP, NOW, SCHEDULED
+
 	}
 
-	/** Everything that can happen to an article's status, and what each does beside the status. */
+	/**
+	 * Everything that can happen to an article's status, and what each does beside the
+	 * status.
+	 */
 	public enum Action {
 
-		/** The creator publishes now (the studio's 发布, the API's publish); a schedule is dropped. */
+		/**
+		 * The creator publishes now (the studio's 发布, the API's publish); a schedule is
+		 * dropped.
+		 */
 		PUBLISH(PublishedAt.NOW, true, true),
-		/** The machine review held what was being published (now or on schedule) for a reviewer. */
+		/**
+		 * The machine review held what was being published (now or on schedule) for a
+		 * reviewer.
+		 */
 		HOLD_FOR_REVIEW(PublishedAt.KEEP, true, true),
 		/** The creator schedules a draft. */
 		SCHEDULE(PublishedAt.KEEP, false, false),
@@ -49,7 +65,10 @@ public final class ArticleLifecycle {
 		PUBLISH_DUE(PublishedAt.SCHEDULED, true, true),
 		/** A reviewer lets a held article go public. */
 		APPROVE(PublishedAt.NOW, false, true),
-		/** A reviewer sends a held article back to its creator as a draft (changes asked for). */
+		/**
+		 * A reviewer sends a held article back to its creator as a draft (changes asked
+		 * for).
+		 */
 		SEND_BACK(PublishedAt.KEEP, false, true),
 		/** A reviewer refuses a held article for good. */
 		REJECT(PublishedAt.KEEP, false, true),
@@ -63,7 +82,10 @@ public final class ArticleLifecycle {
 		RESTORE_OWN(PublishedAt.KEEP, false, true),
 		/** An admin restores a deleted article as a draft of its creator. */
 		RESTORE(PublishedAt.KEEP, false, true),
-		/** The platform takes an article down (a report was upheld); its page answers 410 with the reason. */
+		/**
+		 * The platform takes an article down (a report was upheld); its page answers 410
+		 * with the reason.
+		 */
 		TAKE_DOWN(PublishedAt.KEEP, false, true),
 		/** A takedown was reversed on appeal: the article is back online. */
 		REINSTATE(PublishedAt.KEEP, false, true);
@@ -73,7 +95,10 @@ public final class ArticleLifecycle {
 		/** Sets {@code publish_at} to null. */
 		final boolean clearsSchedule;
 
-		/** Changes what readers or the change feed see: a new {@code change_seq} and an {@link ArticleChanged}. */
+		/**
+		 * Changes what readers or the change feed see: a new {@code change_seq} and an
+		 * {@link ArticleChanged}.
+		 */
 		final boolean changesFeed;
 
 		Action(PublishedAt publishedAt, boolean clearsSchedule, boolean changesFeed) {
@@ -93,7 +118,10 @@ public final class ArticleLifecycle {
 		record Stay() implements Step {
 		}
 
-		/** {@code notFound}: answer 404 (nothing to see here); otherwise 400. {@code messageKey} says why. */
+		/**
+		 * {@code notFound}: answer 404 (nothing to see here); otherwise 400.
+		 * {@code messageKey} says why.
+		 */
 		record Refuse(boolean notFound, String messageKey) implements Step {
 		}
 
@@ -107,7 +135,8 @@ public final class ArticleLifecycle {
 	private static final Map<Action, Map<ArticleStatus, Step>> TABLE = new EnumMap<>(Action.class);
 
 	static {
-		// the creator publishing: a draft (or a rejected article sent in again) goes public or is held;
+		// the creator publishing: a draft (or a rejected article sent in again) goes
+		// public or is held;
 		// publishing what is already public or waiting changes nothing
 		move(Action.PUBLISH, PUBLISHED, DRAFT, REJECTED);
 		stay(Action.PUBLISH, PENDING, PUBLISHED);
@@ -118,7 +147,8 @@ public final class ArticleLifecycle {
 		refuse(Action.SCHEDULE, new Step.Refuse(false, DRAFTS_ONLY), PENDING, PUBLISHED, REJECTED);
 		move(Action.UNSCHEDULE, DRAFT, DRAFT);
 		stay(Action.UNSCHEDULE, PENDING, PUBLISHED, REJECTED);
-		// the scheduler: a draft that is no longer there to publish is skipped, never an error
+		// the scheduler: a draft that is no longer there to publish is skipped, never an
+		// error
 		move(Action.PUBLISH_DUE, PUBLISHED, DRAFT);
 		stay(Action.PUBLISH_DUE, PENDING, PUBLISHED, REJECTED, REMOVED, DELETED);
 		// reviewers decide held articles only
@@ -165,14 +195,17 @@ public final class ArticleLifecycle {
 	}
 
 	/**
-	 * A move about to be made: the guarded UPDATE to run ({@link ArticleRepository#move}) and, once it ran, what it
-	 * means. {@code at} is the schedule time (SCHEDULE), {@code reason} the removal reason (TAKE_DOWN), {@code dueBy}
-	 * the time a scheduled draft must be due by (the scheduler's moves), {@code findings} the review's (HOLD).
+	 * A move about to be made: the guarded UPDATE to run ({@link ArticleRepository#move})
+	 * and, once it ran, what it means. {@code at} is the schedule time (SCHEDULE),
+	 * {@code reason} the removal reason (TAKE_DOWN), {@code dueBy} the time a scheduled
+	 * draft must be due by (the scheduler's moves), {@code findings} the review's (HOLD).
 	 */
 	record Transition(Article article, Action action, ArticleStatus from, ArticleStatus to, Long at, String reason,
 			Long dueBy, List<String> findings) {
 
-		/** The event for other modules and caches; none when only the schedule changed. */
+		/**
+		 * The event for other modules and caches; none when only the schedule changed.
+		 */
 		Optional<ArticleChanged> event() {
 			return action.changesFeed
 					? Optional.of(new ArticleChanged(article.id(), article.creatorId(), article.channelId()))
@@ -198,11 +231,15 @@ public final class ArticleLifecycle {
 
 	}
 
-	/** The move {@code action} makes from the article's status, or empty when the table says stay or refuse. */
+	/**
+	 * The move {@code action} makes from the article's status, or empty when the table
+	 * says stay or refuse.
+	 */
 	static Optional<Transition> transition(Article article, Action action, Long at, String reason, Long dueBy,
 			List<String> findings) {
 		if (step(article.status(), action) instanceof Step.Move move) {
-			return Optional.of(new Transition(article, action, article.status(), move.to(), at, reason, dueBy, findings));
+			return Optional
+				.of(new Transition(article, action, article.status(), move.to(), at, reason, dueBy, findings));
 		}
 		return Optional.empty();
 	}

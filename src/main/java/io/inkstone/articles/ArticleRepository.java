@@ -29,45 +29,54 @@ class ArticleRepository {
 
 	private static final String SUMMARY = SUMMARY_COLUMNS + ", body_html";
 
-	/** A listing row: the body is read only for its first images (picture cards), never kept. */
-	private static final RowMapper<ArticleSummary> SUMMARY_ROW = (rs, n) -> new ArticleSummary(
-			rs.getLong("id"), rs.getString("title"), rs.getString("summary"), rs.getLong("creator_id"),
-			rs.getLong("channel_id"), rs.getLong("published_at"), rs.getBoolean("original"), rs.getString("aigc"),
-			rs.getString("cover_image"), ArticleSummary.imagesOf(rs.getString("body_html")));
+	/**
+	 * A listing row: the body is read only for its first images (picture cards), never
+	 * kept.
+	 */
+	private static final RowMapper<ArticleSummary> SUMMARY_ROW = (rs, n) -> new ArticleSummary(rs.getLong("id"),
+			rs.getString("title"), rs.getString("summary"), rs.getLong("creator_id"), rs.getLong("channel_id"),
+			rs.getLong("published_at"), rs.getBoolean("original"), rs.getString("aigc"), rs.getString("cover_image"),
+			ArticleSummary.imagesOf(rs.getString("body_html")));
 
 	/** The same without the body (the tag scan reads many rows it throws away). */
-	private static final RowMapper<ArticleSummary> SUMMARY_ROW_NO_BODY = (rs, n) -> new ArticleSummary(
-			rs.getLong("id"), rs.getString("title"), rs.getString("summary"), rs.getLong("creator_id"),
-			rs.getLong("channel_id"), rs.getLong("published_at"), rs.getBoolean("original"), rs.getString("aigc"),
-			rs.getString("cover_image"));
+	private static final RowMapper<ArticleSummary> SUMMARY_ROW_NO_BODY = (rs, n) -> new ArticleSummary(rs.getLong("id"),
+			rs.getString("title"), rs.getString("summary"), rs.getLong("creator_id"), rs.getLong("channel_id"),
+			rs.getLong("published_at"), rs.getBoolean("original"), rs.getString("aigc"), rs.getString("cover_image"));
 
 	private static final String FULL = "id, title, summary, body_markdown, body_html, creator_id, channel_id, cover_image, tags,"
 			+ " original, aigc, source, status, removal_reason, published_at, updated_at, " + ArticleRepository.MODIFIED
 			+ " AS modified_at";
 
 	/**
-	 * When the content last changed: an imported article that was never edited here keeps its own date (the import
-	 * time is not a modification), anything else its {@code updated_at}.
+	 * When the content last changed: an imported article that was never edited here keeps
+	 * its own date (the import time is not a modification), anything else its
+	 * {@code updated_at}.
 	 */
 	static final String MODIFIED = "CASE WHEN import_key IS NOT NULL AND updated_at = created_at THEN published_at ELSE updated_at END";
 
 	/** A whole article; the status column holds {@link ArticleStatus#dbValue()}. */
-	private static final RowMapper<Article> ARTICLE_ROW = (rs, n) -> new Article(rs.getLong("id"), rs.getString("title"),
-			rs.getString("summary"), rs.getString("body_markdown"), rs.getString("body_html"), rs.getLong("creator_id"),
-			rs.getLong("channel_id"), rs.getString("cover_image"), rs.getString("tags"), rs.getBoolean("original"),
-			rs.getString("aigc"), rs.getString("source"), ArticleStatus.fromDb(rs.getString("status")),
-			rs.getString("removal_reason"), rs.getLong("published_at"), rs.getLong("updated_at"), rs.getLong("modified_at"));
+	private static final RowMapper<Article> ARTICLE_ROW = (rs, n) -> new Article(rs.getLong("id"),
+			rs.getString("title"), rs.getString("summary"), rs.getString("body_markdown"), rs.getString("body_html"),
+			rs.getLong("creator_id"), rs.getLong("channel_id"), rs.getString("cover_image"), rs.getString("tags"),
+			rs.getBoolean("original"), rs.getString("aigc"), rs.getString("source"),
+			ArticleStatus.fromDb(rs.getString("status")), rs.getString("removal_reason"), rs.getLong("published_at"),
+			rs.getLong("updated_at"), rs.getLong("modified_at"));
 
-	/** A line of the studio's list; selected as id, title, status, published_at, updated_at, publish_at, removal_reason. */
-	private static final RowMapper<StudioRow> STUDIO_ROW = (rs, n) -> new StudioRow(rs.getLong("id"), rs.getString("title"),
-			ArticleStatus.fromDb(rs.getString("status")), rs.getLong("published_at"), rs.getLong("updated_at"),
-			rs.getObject("publish_at") == null ? null : rs.getLong("publish_at"), rs.getString("removal_reason"));
+	/**
+	 * A line of the studio's list; selected as id, title, status, published_at,
+	 * updated_at, publish_at, removal_reason.
+	 */
+	private static final RowMapper<StudioRow> STUDIO_ROW = (rs, n) -> new StudioRow(rs.getLong("id"),
+			rs.getString("title"), ArticleStatus.fromDb(rs.getString("status")), rs.getLong("published_at"),
+			rs.getLong("updated_at"), rs.getObject("publish_at") == null ? null : rs.getLong("publish_at"),
+			rs.getString("removal_reason"));
 
 	private final JdbcClient jdbc;
 
 	/**
-	 * Change sequences this process wrote (kept ten minutes): the change feed tells this node's changes, which it
-	 * announced itself after commit, from other nodes' and processes' changes. A rolled-back one simply expires.
+	 * Change sequences this process wrote (kept ten minutes): the change feed tells this
+	 * node's changes, which it announced itself after commit, from other nodes' and
+	 * processes' changes. A rolled-back one simply expires.
 	 */
 	private final Cache<Long, Boolean> written = Caffeine.newBuilder()
 		.maximumSize(200_000)
@@ -78,10 +87,14 @@ class ArticleRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Articles but deleted and removed ones, by id after {@code afterId}; one creator's when {@code creatorId} is set. */
+	/**
+	 * Articles but deleted and removed ones, by id after {@code afterId}; one creator's
+	 * when {@code creatorId} is set.
+	 */
 	List<Article> forExport(Long creatorId, long afterId, int limit) {
-		return jdbc.sql("SELECT " + FULL + " FROM articles WHERE id > :after AND status NOT IN ('deleted', 'removed')"
-				+ (creatorId == null ? "" : " AND creator_id = :creator") + " ORDER BY id LIMIT :limit")
+		return jdbc
+			.sql("SELECT " + FULL + " FROM articles WHERE id > :after AND status NOT IN ('deleted', 'removed')"
+					+ (creatorId == null ? "" : " AND creator_id = :creator") + " ORDER BY id LIMIT :limit")
 			.param("after", afterId)
 			.param("creator", creatorId == null ? 0L : creatorId)
 			.param("limit", limit)
@@ -90,7 +103,10 @@ class ArticleRepository {
 	}
 
 	Optional<Article> findById(long id) {
-		return jdbc.sql("SELECT " + FULL + " FROM articles WHERE id = :id").param("id", id).query(ARTICLE_ROW).optional();
+		return jdbc.sql("SELECT " + FULL + " FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(ARTICLE_ROW)
+			.optional();
 	}
 
 	List<ArticleSummary> findPublishedSummaries(Collection<Long> ids) {
@@ -111,10 +127,14 @@ class ArticleRepository {
 		return keyset(" AND channel_id = :channel", Map.of("channel", channelId), after, limit);
 	}
 
-	/** Newest first after the cursor: the (published_at, id) row-value comparison keeps deep pages on the index. */
+	/**
+	 * Newest first after the cursor: the (published_at, id) row-value comparison keeps
+	 * deep pages on the index.
+	 */
 	private List<ArticleSummary> keyset(String filter, Map<String, Object> params, Cursor after, int limit) {
-		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE status = 'published'" + filter
-				+ " AND (published_at, id) < (:t, :id) ORDER BY published_at DESC, id DESC LIMIT :limit")
+		return jdbc
+			.sql("SELECT " + SUMMARY + " FROM articles WHERE status = 'published'" + filter
+					+ " AND (published_at, id) < (:t, :id) ORDER BY published_at DESC, id DESC LIMIT :limit")
 			.params(params)
 			.param("t", after.publishedAt())
 			.param("id", after.id())
@@ -124,13 +144,16 @@ class ArticleRepository {
 	}
 
 	/**
-	 * Candidates for a tag page: rows whose tag text contains the tag (a coarse LIKE on the index order), newest first
-	 * after the cursor. The caller keeps the exact matches.
+	 * Candidates for a tag page: rows whose tag text contains the tag (a coarse LIKE on
+	 * the index order), newest first after the cursor. The caller keeps the exact
+	 * matches.
 	 */
 	List<TaggedRow> taggedCandidates(String tag, Cursor after, int limit) {
 		String pattern = "%" + tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		return jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", tags FROM articles WHERE status = 'published' AND tags LIKE :p ESCAPE '\\'"
-				+ " AND (published_at, id) < (:t, :id) ORDER BY published_at DESC, id DESC LIMIT :limit")
+		return jdbc
+			.sql("SELECT " + SUMMARY_COLUMNS
+					+ ", tags FROM articles WHERE status = 'published' AND tags LIKE :p ESCAPE '\\'"
+					+ " AND (published_at, id) < (:t, :id) ORDER BY published_at DESC, id DESC LIMIT :limit")
 			.param("p", pattern)
 			.param("t", after.publishedAt())
 			.param("id", after.id())
@@ -151,7 +174,10 @@ class ArticleRepository {
 
 	}
 
-	/** Publication and modification times of every public article (the sitemap index groups them by month). */
+	/**
+	 * Publication and modification times of every public article (the sitemap index
+	 * groups them by month).
+	 */
 	List<long[]> publishedTimes() {
 		return jdbc.sql("SELECT published_at, " + MODIFIED + " AS modified_at FROM articles WHERE status = 'published'")
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
@@ -160,7 +186,8 @@ class ArticleRepository {
 
 	/** Public articles published in [from, to), oldest first, for a sitemap. */
 	List<SitemapEntry> sitemapEntries(long from, long to, int offset, int limit) {
-		return jdbc.sql("SELECT id, published_at, " + MODIFIED + " AS modified_at FROM articles WHERE status = 'published'"
+		return jdbc.sql("SELECT id, published_at, " + MODIFIED
+				+ " AS modified_at FROM articles WHERE status = 'published'"
 				+ " AND published_at >= :from AND published_at < :to ORDER BY published_at, id LIMIT :limit OFFSET :offset")
 			.param("from", from)
 			.param("to", to)
@@ -178,15 +205,18 @@ class ArticleRepository {
 		Map<Long, Long> newest = new LinkedHashMap<>();
 		jdbc.sql("SELECT " + column + " AS owner, MAX(published_at) AS newest FROM articles WHERE status = 'published'"
 				+ " GROUP BY " + column + " ORDER BY " + column)
-			.query((RowCallbackHandler) rs -> newest.put(rs.getLong("owner"),
-					rs.getLong("newest")));
+			.query((RowCallbackHandler) rs -> newest.put(rs.getLong("owner"), rs.getLong("newest")));
 		return newest;
 	}
 
-	/** Public articles published at or after {@code since}, newest first (the news sitemap). */
+	/**
+	 * Public articles published at or after {@code since}, newest first (the news
+	 * sitemap).
+	 */
 	List<ArticleSummary> publishedSince(long since, int limit) {
-		return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM articles WHERE status = 'published' AND published_at >= :since"
-				+ " ORDER BY published_at DESC, id DESC LIMIT :limit")
+		return jdbc
+			.sql("SELECT " + SUMMARY_COLUMNS + " FROM articles WHERE status = 'published' AND published_at >= :since"
+					+ " ORDER BY published_at DESC, id DESC LIMIT :limit")
 			.param("since", since)
 			.param("limit", limit)
 			.query(SUMMARY_ROW_NO_BODY)
@@ -194,8 +224,9 @@ class ArticleRepository {
 	}
 
 	List<ArticleSummary> latestOriginalInChannel(long channelId, int limit) {
-		return jdbc.sql("SELECT " + SUMMARY + " FROM articles WHERE channel_id = :channel AND status = 'published'"
-				+ " AND original = TRUE ORDER BY published_at DESC, id DESC LIMIT :limit")
+		return jdbc
+			.sql("SELECT " + SUMMARY + " FROM articles WHERE channel_id = :channel AND status = 'published'"
+					+ " AND original = TRUE ORDER BY published_at DESC, id DESC LIMIT :limit")
 			.param("channel", channelId)
 			.param("limit", limit)
 			.query(SUMMARY_ROW)
@@ -207,11 +238,13 @@ class ArticleRepository {
 	}
 
 	/**
-	 * The creator's public articles by heat (flushed reads plus shares, the engagement module's counters), most
-	 * first, keyset pages on (heat, id): the cursor's first number is the heat of the last row shown.
+	 * The creator's public articles by heat (flushed reads plus shares, the engagement
+	 * module's counters), most first, keyset pages on (heat, id): the cursor's first
+	 * number is the heat of the last row shown.
 	 */
 	List<HeatRow> hottestByCreator(long creatorId, Cursor after, int limit) {
-		return jdbc.sql("SELECT * FROM (SELECT " + SUMMARY + ", COALESCE((SELECT s.reads + s.shares FROM article_stats s"
+		return jdbc.sql("SELECT * FROM (SELECT " + SUMMARY
+				+ ", COALESCE((SELECT s.reads + s.shares FROM article_stats s"
 				+ " WHERE s.article_id = articles.id), 0) AS heat FROM articles WHERE status = 'published'"
 				+ " AND creator_id = :creator) x WHERE (heat, id) < (:h, :id) ORDER BY heat DESC, id DESC LIMIT :limit")
 			.param("creator", creatorId)
@@ -254,12 +287,13 @@ class ArticleRepository {
 
 	/** Inserts unless the import key is known; returns false for a duplicate. */
 	boolean insert(long id, NewArticle a, String bodyHtml, String summary, long now) {
-		return jdbc.sql("""
-				INSERT INTO articles (id, import_key, creator_id, channel_id, title, body_markdown, body_html, summary,
-				  cover_image, tags, original, aigc, source, status, removal_reason, published_at, updated_at, created_at, change_seq)
-				VALUES (:id, :key, :creator, :channel, :title, :markdown, :html, :summary,
-				  :cover, :tags, :original, :aigc, :source, 'published', NULL, :published, :now, :now, :seq)
-				ON CONFLICT (import_key) DO NOTHING""")
+		return jdbc
+			.sql("""
+					INSERT INTO articles (id, import_key, creator_id, channel_id, title, body_markdown, body_html, summary,
+					  cover_image, tags, original, aigc, source, status, removal_reason, published_at, updated_at, created_at, change_seq)
+					VALUES (:id, :key, :creator, :channel, :title, :markdown, :html, :summary,
+					  :cover, :tags, :original, :aigc, :source, 'published', NULL, :published, :now, :now, :seq)
+					ON CONFLICT (import_key) DO NOTHING""")
 			.param("id", id)
 			.param("key", a.importKey())
 			.param("creator", a.creatorId())
@@ -280,13 +314,14 @@ class ArticleRepository {
 	}
 
 	boolean insertImported(long id, ImportedArticle a, String bodyHtml, String summary) {
-		return jdbc.sql("""
-				INSERT INTO articles (id, import_key, creator_id, channel_id, title, body_markdown, body_html, summary,
-				  cover_image, tags, original, aigc, source, status, removal_reason, published_at, updated_at, created_at, change_seq,
-				  publish_at)
-				VALUES (:id, :key, :creator, :channel, :title, :markdown, :html, :summary,
-				  :cover, :tags, :original, :aigc, :source, :status, NULL, :published, :modified, :modified, :seq, :publishAt)
-				ON CONFLICT (import_key) DO NOTHING""")
+		return jdbc
+			.sql("""
+					INSERT INTO articles (id, import_key, creator_id, channel_id, title, body_markdown, body_html, summary,
+					  cover_image, tags, original, aigc, source, status, removal_reason, published_at, updated_at, created_at, change_seq,
+					  publish_at)
+					VALUES (:id, :key, :creator, :channel, :title, :markdown, :html, :summary,
+					  :cover, :tags, :original, :aigc, :source, :status, NULL, :published, :modified, :modified, :seq, :publishAt)
+					ON CONFLICT (import_key) DO NOTHING""")
 			.param("id", id)
 			.param("key", a.importKey())
 			.param("creator", a.creatorId())
@@ -295,8 +330,9 @@ class ArticleRepository {
 			.param("markdown", a.bodyMarkdown())
 			.param("html", bodyHtml)
 			.param("summary", summary)
-			.param("cover", a.coverImage() != null ? a.coverImage()
-					: MarkdownRenderer.imageSources(bodyHtml).stream().findFirst().orElse(null))
+			.param("cover",
+					a.coverImage() != null ? a.coverImage()
+							: MarkdownRenderer.imageSources(bodyHtml).stream().findFirst().orElse(null))
 			.param("tags", a.tags())
 			.param("original", a.original())
 			.param("aigc", a.aigc().dbValue())
@@ -310,7 +346,10 @@ class ArticleRepository {
 	}
 
 	Optional<Long> idOfImport(String importKey) {
-		return jdbc.sql("SELECT id FROM articles WHERE import_key = :key").param("key", importKey).query(Long.class).optional();
+		return jdbc.sql("SELECT id FROM articles WHERE import_key = :key")
+			.param("key", importKey)
+			.query(Long.class)
+			.optional();
 	}
 
 	List<StudioRow> byCreator(long creatorId) {
@@ -321,7 +360,10 @@ class ArticleRepository {
 			.list();
 	}
 
-	/** Everything the studio lists: all but deleted articles, and those deleted after {@code deletedSince}. */
+	/**
+	 * Everything the studio lists: all but deleted articles, and those deleted after
+	 * {@code deletedSince}.
+	 */
 	List<StudioRow> studioList(long creatorId, long deletedSince) {
 		return jdbc.sql("SELECT id, title, status, published_at, updated_at, publish_at, removal_reason FROM articles"
 				+ " WHERE creator_id = :creator AND (status <> 'deleted' OR updated_at >= :since) ORDER BY updated_at DESC LIMIT 500")
@@ -332,24 +374,29 @@ class ArticleRepository {
 	}
 
 	void insertDraft(long id, long creatorId, Draft d, String html, String summary, long now) {
-		jdbc.sql("INSERT INTO articles (id, import_key, creator_id, channel_id, title, body_markdown, body_html, summary,"
-				+ " cover_image, tags, original, aigc, source, status, removal_reason, published_at, updated_at, created_at, change_seq)"
-				+ " VALUES (:id, NULL, :creator, :channel, :title, :markdown, :html, :summary, :cover, :tags, :original, :aigc,"
-				+ " :source, 'draft', NULL, :now, :now, :now, :seq)")
+		jdbc.sql(
+				"INSERT INTO articles (id, import_key, creator_id, channel_id, title, body_markdown, body_html, summary,"
+						+ " cover_image, tags, original, aigc, source, status, removal_reason, published_at, updated_at, created_at, change_seq)"
+						+ " VALUES (:id, NULL, :creator, :channel, :title, :markdown, :html, :summary, :cover, :tags, :original, :aigc,"
+						+ " :source, 'draft', NULL, :now, :now, :now, :seq)")
 			.params(contentParams(id, d, html, summary, now))
 			.param("creator", creatorId)
 			.update();
 	}
 
 	void updateContent(long id, Draft d, String html, String summary, long now) {
-		jdbc.sql("UPDATE articles SET channel_id = :channel, title = :title, body_markdown = :markdown, body_html = :html,"
-				+ " summary = :summary, cover_image = :cover, tags = :tags, original = :original, aigc = :aigc, source = :source,"
-				+ " updated_at = :now, change_seq = :seq WHERE id = :id")
+		jdbc.sql(
+				"UPDATE articles SET channel_id = :channel, title = :title, body_markdown = :markdown, body_html = :html,"
+						+ " summary = :summary, cover_image = :cover, tags = :tags, original = :original, aigc = :aigc, source = :source,"
+						+ " updated_at = :now, change_seq = :seq WHERE id = :id")
 			.params(contentParams(id, d, html, summary, now))
 			.update();
 	}
 
-	/** The editor-owned columns, shared by draft creation and edits (a new change_seq each time). */
+	/**
+	 * The editor-owned columns, shared by draft creation and edits (a new change_seq each
+	 * time).
+	 */
 	private Map<String, Object> contentParams(long id, Draft d, String html, String summary, long now) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("id", id);
@@ -383,24 +430,27 @@ class ArticleRepository {
 
 	/** Oldest first. */
 	List<Revision> revisions(long articleId) {
-		return jdbc.sql("SELECT id, article_id, title, body_markdown, note, created_at FROM article_revisions"
-				+ " WHERE article_id = :article ORDER BY created_at, id")
+		return jdbc
+			.sql("SELECT id, article_id, title, body_markdown, note, created_at FROM article_revisions"
+					+ " WHERE article_id = :article ORDER BY created_at, id")
 			.param("article", articleId)
 			.query(Revision.class)
 			.list();
 	}
 
 	List<Correction> corrections(long articleId) {
-		return jdbc.sql("SELECT note, created_at FROM article_revisions WHERE article_id = :article AND note IS NOT NULL"
-				+ " ORDER BY created_at, id")
+		return jdbc
+			.sql("SELECT note, created_at FROM article_revisions WHERE article_id = :article AND note IS NOT NULL"
+					+ " ORDER BY created_at, id")
 			.param("article", articleId)
 			.query(Correction.class)
 			.list();
 	}
 
 	/**
-	 * Makes a lifecycle move as one UPDATE guarded by the status it was planned from (and, for the scheduler, by the
-	 * draft still being due): false when the article changed meanwhile, so two concurrent moves cannot both win.
+	 * Makes a lifecycle move as one UPDATE guarded by the status it was planned from
+	 * (and, for the scheduler, by the draft still being due): false when the article
+	 * changed meanwhile, so two concurrent moves cannot both win.
 	 */
 	boolean move(ArticleLifecycle.Transition t, long now) {
 		ArticleLifecycle.Action action = t.action();
@@ -455,35 +505,45 @@ class ArticleRepository {
 	}
 
 	List<Long> dueForPublication(long now) {
-		return jdbc.sql("SELECT id FROM articles WHERE status = 'draft' AND publish_at IS NOT NULL AND publish_at <= :now"
-				+ " ORDER BY publish_at LIMIT 100")
+		return jdbc
+			.sql("SELECT id FROM articles WHERE status = 'draft' AND publish_at IS NOT NULL AND publish_at <= :now"
+					+ " ORDER BY publish_at LIMIT 100")
 			.param("now", now)
 			.query(Long.class)
 			.list();
 	}
 
 	Long publishAt(long id) {
-		return jdbc.sql("SELECT publish_at FROM articles WHERE id = :id").param("id", id).query(Long.class).optional().orElse(null);
+		return jdbc.sql("SELECT publish_at FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
 	}
 
 	List<StudioRow> deleted(int limit) {
-		return jdbc.sql("SELECT id, title, status, published_at, updated_at, publish_at, removal_reason FROM articles"
-				+ " WHERE status = 'deleted'"
-				+ " ORDER BY updated_at DESC LIMIT :limit")
+		return jdbc
+			.sql("SELECT id, title, status, published_at, updated_at, publish_at, removal_reason FROM articles"
+					+ " WHERE status = 'deleted'" + " ORDER BY updated_at DESC LIMIT :limit")
 			.param("limit", limit)
 			.query(STUDIO_ROW)
 			.list();
 	}
 
 	List<Articles.TitleRow> publishedTitles(long afterId, int limit) {
-		return jdbc.sql("SELECT id, title FROM articles WHERE status = 'published' AND id > :after ORDER BY id LIMIT :limit")
-			.param("after", afterId).param("limit", limit).query(Articles.TitleRow.class).list();
+		return jdbc
+			.sql("SELECT id, title FROM articles WHERE status = 'published' AND id > :after ORDER BY id LIMIT :limit")
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(Articles.TitleRow.class)
+			.list();
 	}
 
 	List<ChangedArticle> changedSince(long seq, int limit) {
-		return jdbc.sql("SELECT a.id, a.title, a.body_markdown, a.creator_id, a.channel_id, a.status, a.published_at, a.change_seq,"
-				+ " c.display_name AS creator_name FROM articles a LEFT JOIN creators c ON c.id = a.creator_id"
-				+ " WHERE a.change_seq > :seq ORDER BY a.change_seq LIMIT :limit")
+		return jdbc.sql(
+				"SELECT a.id, a.title, a.body_markdown, a.creator_id, a.channel_id, a.status, a.published_at, a.change_seq,"
+						+ " c.display_name AS creator_name FROM articles a LEFT JOIN creators c ON c.id = a.creator_id"
+						+ " WHERE a.change_seq > :seq ORDER BY a.change_seq LIMIT :limit")
 			.param("seq", seq)
 			.param("limit", limit)
 			.query(ChangedArticle.class)
@@ -502,10 +562,12 @@ class ArticleRepository {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		// the creator's name rides along for the search index (searching 李白 finds his poems)
-		return jdbc.sql("SELECT a.id, a.title, a.body_markdown, a.creator_id, a.channel_id, a.status, a.published_at, a.change_seq,"
-				+ " c.display_name AS creator_name FROM articles a LEFT JOIN creators c ON c.id = a.creator_id"
-				+ " WHERE a.id IN (:ids) ORDER BY a.change_seq")
+		// the creator's name rides along for the search index (searching 李白 finds his
+		// poems)
+		return jdbc.sql(
+				"SELECT a.id, a.title, a.body_markdown, a.creator_id, a.channel_id, a.status, a.published_at, a.change_seq,"
+						+ " c.display_name AS creator_name FROM articles a LEFT JOIN creators c ON c.id = a.creator_id"
+						+ " WHERE a.id IN (:ids) ORDER BY a.change_seq")
 			.param("ids", ids)
 			.query(ChangedArticle.class)
 			.list();
@@ -517,7 +579,10 @@ class ArticleRepository {
 		return seq;
 	}
 
-	/** Whether this process wrote the change with this sequence (within the last ten minutes). */
+	/**
+	 * Whether this process wrote the change with this sequence (within the last ten
+	 * minutes).
+	 */
 	boolean wroteHere(long seq) {
 		return written.getIfPresent(seq) != null;
 	}
@@ -528,7 +593,10 @@ class ArticleRepository {
 	}
 
 	long countChangedSince(long seq) {
-		return jdbc.sql("SELECT COUNT(*) FROM articles WHERE change_seq > :seq").param("seq", seq).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM articles WHERE change_seq > :seq")
+			.param("seq", seq)
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * What listings show of an article: enough for a card or a hot-list line.
  *
- * @param bodyImages the first images of the body (at most {@link #CARD_IMAGES}), for picture cards (三图)
+ * @param bodyImages the first images of the body (at most {@link #CARD_IMAGES}), for
+ * picture cards (三图)
  */
 public record ArticleSummary(long id, String title, String summary, long creatorId, long channelId, long publishedAt,
 		boolean original, String aigc, String coverImage, List<String> bodyImages) {
@@ -29,8 +30,9 @@ public record ArticleSummary(long id, String title, String summary, long creator
 	}
 
 	/**
-	 * The first distinct image sources of sanitized body HTML (the sanitizer writes {@code src="…"} with double
-	 * quotes); a quick scan, no parse, since listings call it for every row.
+	 * The first distinct image sources of sanitized body HTML (the sanitizer writes
+	 * {@code src="…"} with double quotes); a quick scan, no parse, since listings call it
+	 * for every row.
 	 */
 	static List<String> imagesOf(String html) {
 		if (html == null || !html.contains("<img")) {

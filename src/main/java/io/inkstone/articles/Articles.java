@@ -53,16 +53,28 @@ public class Articles {
 
 	private final ApplicationEventPublisher events;
 
-	/** Published summaries by id: hot lists and related lists ask for the same few hundred all the time. */
+	/**
+	 * Published summaries by id: hot lists and related lists ask for the same few hundred
+	 * all the time.
+	 */
 	private final Cache<Long, ArticleSummary> summaries = Caffeine.newBuilder().maximumSize(20_000).build();
 
-	/** Whole articles for the article page; dropped on every change (this node's or seen in the feed). */
+	/**
+	 * Whole articles for the article page; dropped on every change (this node's or seen
+	 * in the feed).
+	 */
 	private final Cache<Long, Article> byId = Caffeine.newBuilder().maximumSize(5_000).build();
 
-	/** Correction notes per article (the article page shows them; most articles have none). */
+	/**
+	 * Correction notes per article (the article page shows them; most articles have
+	 * none).
+	 */
 	private final Cache<Long, List<Correction>> correctionsById = Caffeine.newBuilder().maximumSize(20_000).build();
 
-	/** Public-article counts per creator (the creator card's true count, cached until a change). */
+	/**
+	 * Public-article counts per creator (the creator card's true count, cached until a
+	 * change).
+	 */
 	private final Cache<Long, Long> countsByCreator = Caffeine.newBuilder().maximumSize(50_000).build();
 
 	/** The newest few public articles per creator (往期回顾). */
@@ -72,14 +84,16 @@ public class Articles {
 		.expireAfterWrite(Duration.ofSeconds(30))
 		.build();
 
-	/** Whether a creator may publish now (implemented by governance: restrictions, review). */
+	/**
+	 * Whether a creator may publish now (implemented by governance: restrictions,
+	 * review).
+	 */
 	private final ObjectProvider<PublishingGate> gate;
 
 	/** The media library's images, for bodies (implemented by media). */
 	private final ObjectProvider<OwnImages> images;
 
-	Articles(ArticleRepository repository, ApplicationEventPublisher events,
-			ObjectProvider<PublishingGate> gate,
+	Articles(ArticleRepository repository, ApplicationEventPublisher events, ObjectProvider<PublishingGate> gate,
 			ObjectProvider<OwnImages> images) {
 		this.images = images;
 		this.gate = gate;
@@ -88,8 +102,9 @@ public class Articles {
 	}
 
 	/**
-	 * Markdown → the sanitized HTML readers get (the editor preview uses this too): images from the site's media
-	 * library get their renditions ({@code srcset}), sizes and lazy loading.
+	 * Markdown → the sanitized HTML readers get (the editor preview uses this too):
+	 * images from the site's media library get their renditions ({@code srcset}), sizes
+	 * and lazy loading.
 	 */
 	public String renderBody(String markdown) {
 		OwnImages library = images.getIfAvailable();
@@ -99,7 +114,10 @@ public class Articles {
 		return MarkdownRenderer.toSafeHtml(markdown, library::byUrl);
 	}
 
-	/** The article if it is public; 410 if taken down; 404 if it never existed or is not public. */
+	/**
+	 * The article if it is public; 410 if taken down; 404 if it never existed or is not
+	 * public.
+	 */
 	public Article getPublished(long id) {
 		Article article = byId.get(id, key -> repository.findById(key).orElse(null));
 		if (article == null) {
@@ -113,7 +131,10 @@ public class Articles {
 		};
 	}
 
-	/** Published summaries for the ids, in the order given; unknown or non-public ids are dropped. */
+	/**
+	 * Published summaries for the ids, in the order given; unknown or non-public ids are
+	 * dropped.
+	 */
 	public List<ArticleSummary> summaries(Collection<Long> ids) {
 		Map<Long, ArticleSummary> found = new HashMap<>(summaries.getAllPresent(ids));
 		Set<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).collect(Collectors.toSet());
@@ -150,8 +171,9 @@ public class Articles {
 	}
 
 	/**
-	 * The creator's public articles by heat (reads plus shares), most first; the next cursor carries
-	 * {@code <heat>-<id>} of the last row, so it is only valid for this order.
+	 * The creator's public articles by heat (reads plus shares), most first; the next
+	 * cursor carries {@code <heat>-<id>} of the last row, so it is only valid for this
+	 * order.
 	 */
 	public Slice<ArticleSummary> hottestByCreator(long creatorId, Cursor after, int size) {
 		List<ArticleRepository.HeatRow> rows = repository.hottestByCreator(creatorId, after, size + 1);
@@ -169,9 +191,10 @@ public class Articles {
 	}
 
 	/**
-	 * Public articles carrying {@code tag} (exactly, after trimming), newest first, keyset pages. Tags live in the
-	 * article row, so this reads the newest candidates whose tag text contains the tag and keeps the exact matches,
-	 * a few batches at a time: cheap for common tags, a scan of the published index for rare ones.
+	 * Public articles carrying {@code tag} (exactly, after trimming), newest first,
+	 * keyset pages. Tags live in the article row, so this reads the newest candidates
+	 * whose tag text contains the tag and keeps the exact matches, a few batches at a
+	 * time: cheap for common tags, a scan of the published index for rare ones.
 	 */
 	public Slice<ArticleSummary> latestWithTag(String tag, Cursor after, int size) {
 		String wanted = tag.strip();
@@ -206,7 +229,10 @@ public class Articles {
 		return false;
 	}
 
-	/** Public articles per calendar month (UTC), oldest month first: how many, and the latest content change. */
+	/**
+	 * Public articles per calendar month (UTC), oldest month first: how many, and the
+	 * latest content change.
+	 */
 	public SortedMap<YearMonth, MonthStats> publishedPerMonth() {
 		TreeMap<YearMonth, MonthStats> months = new TreeMap<>();
 		for (long[] row : repository.publishedTimes()) {
@@ -217,28 +243,43 @@ public class Articles {
 		return months;
 	}
 
-	/** A month of public articles: how many, and the newest content change among them (epoch millis). */
+	/**
+	 * A month of public articles: how many, and the newest content change among them
+	 * (epoch millis).
+	 */
 	public record MonthStats(int count, long lastModified) {
 	}
 
-	/** Public articles published in the month (UTC), oldest first, {@code limit} from {@code offset}. */
+	/**
+	 * Public articles published in the month (UTC), oldest first, {@code limit} from
+	 * {@code offset}.
+	 */
 	public List<SitemapEntry> sitemapEntries(YearMonth month, int offset, int limit) {
 		long from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
 		long to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
 		return repository.sitemapEntries(from, to, offset, limit);
 	}
 
-	/** Creator id → newest publication time, for every creator with public articles (the creator sitemap). */
+	/**
+	 * Creator id → newest publication time, for every creator with public articles (the
+	 * creator sitemap).
+	 */
 	public Map<Long, Long> newestPublishedByCreator() {
 		return repository.newestPublishedBy("creator_id");
 	}
 
-	/** Channel id → newest publication time, for every channel with public articles (the channel sitemap). */
+	/**
+	 * Channel id → newest publication time, for every channel with public articles (the
+	 * channel sitemap).
+	 */
 	public Map<Long, Long> newestPublishedByChannel() {
 		return repository.newestPublishedBy("channel_id");
 	}
 
-	/** Public articles published at or after {@code since} (epoch millis), newest first, at most {@code limit}. */
+	/**
+	 * Public articles published at or after {@code since} (epoch millis), newest first,
+	 * at most {@code limit}.
+	 */
 	public List<ArticleSummary> publishedSince(long since, int limit) {
 		return repository.publishedSince(since, limit);
 	}
@@ -255,7 +296,10 @@ public class Articles {
 		return recent.size() > size ? recent.subList(0, size) : recent;
 	}
 
-	/** Titles of public articles in id order after {@code afterId} (for the search suggestions), at most {@code limit}. */
+	/**
+	 * Titles of public articles in id order after {@code afterId} (for the search
+	 * suggestions), at most {@code limit}.
+	 */
 	public List<TitleRow> publishedTitles(long afterId, int limit) {
 		return repository.publishedTitles(afterId, limit);
 	}
@@ -278,7 +322,9 @@ public class Articles {
 		return result;
 	}
 
-	/** The durable change feed: articles changed after {@code seq}, oldest change first. */
+	/**
+	 * The durable change feed: articles changed after {@code seq}, oldest change first.
+	 */
 	public List<ChangedArticle> changedSince(long seq, int limit) {
 		return repository.changedSince(seq, limit);
 	}
@@ -298,21 +344,22 @@ public class Articles {
 	}
 
 	/**
-	 * Stores a batch of validated articles in one transaction (all or nothing). Returns the ids of the
-	 * articles stored; duplicates (known import keys) are skipped.
+	 * Stores a batch of validated articles in one transaction (all or nothing). Returns
+	 * the ids of the articles stored; duplicates (known import keys) are skipped.
 	 */
 	@Transactional
 	public Map<NewArticle, Long> importBatch(List<NewArticle> batch) {
 		Map<NewArticle, Long> stored = new LinkedHashMap<>();
 		long now = System.currentTimeMillis();
-		// rendering (Markdown → sanitized HTML, summary) is ~40% of an import and independent per article: spread it
+		// rendering (Markdown → sanitized HTML, summary) is ~40% of an import and
+		// independent per article: spread it
 		// over the cores; the inserts stay on this thread, in this transaction
 		List<String[]> rendered = batch.parallelStream()
-			.map(article -> new String[] {
-					article.bodyMarkdown().contains("/media/") ? null : MarkdownRenderer.toSafeHtml(article.bodyMarkdown()),
-					summaryOf(article.bodyMarkdown()) })
+			.map(article -> new String[] { article.bodyMarkdown().contains("/media/") ? null
+					: MarkdownRenderer.toSafeHtml(article.bodyMarkdown()), summaryOf(article.bodyMarkdown()) })
 			.toList();
-		// bodies with the site's own images look their renditions up: on this thread, in this transaction
+		// bodies with the site's own images look their renditions up: on this thread, in
+		// this transaction
 		for (int i = 0; i < batch.size(); i++) {
 			if (rendered.get(i)[0] == null) {
 				rendered.get(i)[0] = renderBody(batch.get(i).bodyMarkdown());
@@ -332,8 +379,9 @@ public class Articles {
 	}
 
 	/**
-	 * Stores one imported article unless its import key is known. Returns its id, or empty for a duplicate. Runs in
-	 * the caller's transaction, so an importer can store an article and what belongs to it all or nothing.
+	 * Stores one imported article unless its import key is known. Returns its id, or
+	 * empty for a duplicate. Runs in the caller's transaction, so an importer can store
+	 * an article and what belongs to it all or nothing.
 	 */
 	@Transactional
 	public Optional<Long> importArticle(ImportedArticle article) {
@@ -353,34 +401,44 @@ public class Articles {
 		return repository.idOfImport(importKey);
 	}
 
-	/** The creator's own articles, every status but removed, most recently changed first. */
+	/**
+	 * The creator's own articles, every status but removed, most recently changed first.
+	 */
 	public List<StudioRow> ofCreator(long creatorId) {
 		return repository.byCreator(creatorId);
 	}
 
 	/**
-	 * The studio's list: every article of the creator, those taken down by the platform included, and those the
-	 * creator deleted within the last 30 days (回收站), most recently changed first.
+	 * The studio's list: every article of the creator, those taken down by the platform
+	 * included, and those the creator deleted within the last 30 days (回收站), most
+	 * recently changed first.
 	 */
 	public List<StudioRow> studioList(long creatorId) {
 		return repository.studioList(creatorId,
 				System.currentTimeMillis() - Duration.ofDays(StudioRow.TRASH_DAYS).toMillis());
 	}
 
-	/** The creator takes back an article they deleted within 30 days: it returns as a draft. 404 otherwise. */
+	/**
+	 * The creator takes back an article they deleted within 30 days: it returns as a
+	 * draft. 404 otherwise.
+	 */
 	@Transactional
 	public LifecycleOutcome restoreOwn(long id, long creatorId) {
 		long since = System.currentTimeMillis() - Duration.ofDays(StudioRow.TRASH_DAYS).toMillis();
 		return settle(() -> {
 			Article article = own(id, creatorId);
 			if (article.status() == ArticleStatus.DELETED && article.updatedAt() < since) {
-				throw new NotFoundException(ArticleLifecycle.NOT_FOUND); // emptied from the 回收站
+				throw new NotFoundException(ArticleLifecycle.NOT_FOUND); // emptied from
+																			// the 回收站
 			}
 			return apply(article, Action.RESTORE_OWN, null, null, null, List.of());
 		});
 	}
 
-	/** The article if {@code creatorId} wrote it (not removed or deleted); 404 otherwise, never a hint. */
+	/**
+	 * The article if {@code creatorId} wrote it (not removed or deleted); 404 otherwise,
+	 * never a hint.
+	 */
 	public Article ownedBy(long id, long creatorId) {
 		return repository.findById(id)
 			.filter(a -> a.creatorId() == creatorId && a.articleStatus() != ArticleStatus.REMOVED
@@ -391,8 +449,8 @@ public class Articles {
 	@Transactional
 	public long createDraft(long creatorId, Draft draft) {
 		long id = Ids.next();
-		repository.insertDraft(id, creatorId, draft, renderBody(draft.bodyMarkdown()),
-				summaryOf(draft.bodyMarkdown()), System.currentTimeMillis());
+		repository.insertDraft(id, creatorId, draft, renderBody(draft.bodyMarkdown()), summaryOf(draft.bodyMarkdown()),
+				System.currentTimeMillis());
 		events.publishEvent(new ArticleChanged(id, creatorId, draft.channelId()));
 		return id;
 	}
@@ -403,21 +461,25 @@ public class Articles {
 	}
 
 	/**
-	 * Saves an edit. Edits of a published article keep its history: the version before the first such edit
-	 * and every new version, with an optional public correction note shown on the article page.
+	 * Saves an edit. Edits of a published article keep its history: the version before
+	 * the first such edit and every new version, with an optional public correction note
+	 * shown on the article page.
 	 */
 	@Transactional
 	public void update(long id, long creatorId, Draft draft, String correctionNote) {
 		Article article = ownedBy(id, creatorId);
-		// the editor and the API send the stored summary back when the creator leaves it alone: one that is just what
-		// the old body gave was derived, not typed, and is derived again from the new body (no stale public text)
+		// the editor and the API send the stored summary back when the creator leaves it
+		// alone: one that is just what
+		// the old body gave was derived, not typed, and is derived again from the new
+		// body (no stale public text)
 		if (draft.summary() != null && draft.summary().strip().equals(summaryOf(article.bodyMarkdown()).strip())) {
 			draft = new Draft(draft.title(), draft.bodyMarkdown(), draft.channelId(), draft.tags(), draft.original(),
 					draft.aigc(), draft.source(), null, draft.coverImage());
 		}
 		long now = System.currentTimeMillis();
 		if (article.articleStatus() == ArticleStatus.PUBLISHED) {
-			boolean changed = !article.title().equals(draft.title()) || !article.bodyMarkdown().equals(draft.bodyMarkdown());
+			boolean changed = !article.title().equals(draft.title())
+					|| !article.bodyMarkdown().equals(draft.bodyMarkdown());
 			String note = correctionNote == null || correctionNote.isBlank() ? null : correctionNote.strip();
 			if (changed || note != null) {
 				if (repository.revisions(id).isEmpty()) {
@@ -426,8 +488,7 @@ public class Articles {
 				repository.insertRevision(id, draft.title(), draft.bodyMarkdown(), note, now);
 			}
 		}
-		repository.updateContent(id, draft, renderBody(draft.bodyMarkdown()), summaryOf(draft.bodyMarkdown()),
-				now);
+		repository.updateContent(id, draft, renderBody(draft.bodyMarkdown()), summaryOf(draft.bodyMarkdown()), now);
 		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
 		if (article.channelId() != draft.channelId()) {
 			events.publishEvent(new ArticleChanged(id, creatorId, draft.channelId()));
@@ -435,8 +496,9 @@ public class Articles {
 	}
 
 	/**
-	 * The creator publishes now: the gates may refuse (403); the machine review decides whether the article goes
-	 * public or waits for a reviewer, and its findings are stored only if the article moved. A schedule is dropped.
+	 * The creator publishes now: the gates may refuse (403); the machine review decides
+	 * whether the article goes public or waits for a reviewer, and its findings are
+	 * stored only if the article moved. A schedule is dropped.
 	 */
 	@Transactional
 	public LifecycleOutcome publish(long id, long creatorId) {
@@ -455,7 +517,10 @@ public class Articles {
 		return transition(id, Action.APPROVE);
 	}
 
-	/** A reviewer refuses a pending article ({@code final}: rejected) or sends it back to the creator as a draft. */
+	/**
+	 * A reviewer refuses a pending article ({@code final}: rejected) or sends it back to
+	 * the creator as a draft.
+	 */
 	@Transactional
 	public LifecycleOutcome refusePending(long id, boolean rejectForGood) {
 		return transition(id, rejectForGood ? Action.REJECT : Action.SEND_BACK);
@@ -478,9 +543,10 @@ public class Articles {
 	}
 
 	/**
-	 * Schedules a draft for publication at {@code at} (epoch millis), or clears the schedule (null). Only drafts are
-	 * scheduled (400 otherwise); clearing what has no schedule changes nothing (the 发布 button on a published
-	 * article is an update, not an error).
+	 * Schedules a draft for publication at {@code at} (epoch millis), or clears the
+	 * schedule (null). Only drafts are scheduled (400 otherwise); clearing what has no
+	 * schedule changes nothing (the 发布 button on a published article is an update, not an
+	 * error).
 	 */
 	@Transactional
 	public LifecycleOutcome schedule(long id, long creatorId, Long at) {
@@ -502,8 +568,9 @@ public class Articles {
 	}
 
 	/**
-	 * Publishes every draft whose time has come (or holds it for a reviewer, as publishing now would); returns how
-	 * many this call published. A draft changed meanwhile (published, unscheduled, deleted) is skipped.
+	 * Publishes every draft whose time has come (or holds it for a reviewer, as
+	 * publishing now would); returns how many this call published. A draft changed
+	 * meanwhile (published, unscheduled, deleted) is skipped.
 	 */
 	@Transactional
 	public int publishDue(long now) {
@@ -511,14 +578,18 @@ public class Articles {
 		for (Long id : repository.dueForPublication(now)) {
 			Optional<Article> due = repository.findById(id);
 			if (due.isPresent() && !refuseOrStay(due.get(), Action.PUBLISH_DUE)
-					&& publishReviewed(due.get(), Action.PUBLISH_DUE, now).orElse(null) instanceof LifecycleOutcome.Published) {
+					&& publishReviewed(due.get(), Action.PUBLISH_DUE, now)
+						.orElse(null) instanceof LifecycleOutcome.Published) {
 				published++;
 			}
 		}
 		return published;
 	}
 
-	/** The creator deletes their article: it leaves the site and the studio; an admin can restore it. */
+	/**
+	 * The creator deletes their article: it leaves the site and the studio; an admin can
+	 * restore it.
+	 */
 	@Transactional
 	public LifecycleOutcome delete(long id, long creatorId) {
 		return creatorTransition(id, creatorId, Action.DELETE);
@@ -537,7 +608,10 @@ public class Articles {
 
 	// --- the one path every status change takes ---
 
-	/** Reads the article (any status), asks the lifecycle, and makes the move; 404 for a missing article. */
+	/**
+	 * Reads the article (any status), asks the lifecycle, and makes the move; 404 for a
+	 * missing article.
+	 */
 	private LifecycleOutcome transition(long id, Action action) {
 		return settle(() -> apply(any(id), action, null, null, null, List.of()));
 	}
@@ -551,7 +625,10 @@ public class Articles {
 		return repository.findById(id).orElseThrow(() -> new NotFoundException(ArticleLifecycle.NOT_FOUND));
 	}
 
-	/** The creator's article in any status (the lifecycle refuses what they may not touch). */
+	/**
+	 * The creator's article in any status (the lifecycle refuses what they may not
+	 * touch).
+	 */
 	private Article own(long id, long creatorId) {
 		return repository.findById(id)
 			.filter(a -> a.creatorId() == creatorId)
@@ -562,7 +639,9 @@ public class Articles {
 		gate.orderedStream().forEach(g -> g.checkMayPublish(creatorId));
 	}
 
-	/** True when the table says stay; throws when it says refuse; false when it says move. */
+	/**
+	 * True when the table says stay; throws when it says refuse; false when it says move.
+	 */
 	private static boolean refuseOrStay(Article article, Action action) {
 		Step step = ArticleLifecycle.step(article.status(), action);
 		if (step instanceof Step.Refuse refused) {
@@ -573,8 +652,9 @@ public class Articles {
 	}
 
 	/**
-	 * Publishes {@code article} ({@code action}: now or on schedule) unless the machine review holds it; the
-	 * gates' decisions are stored only when the move happened. Empty when the article changed meanwhile.
+	 * Publishes {@code article} ({@code action}: now or on schedule) unless the machine
+	 * review holds it; the gates' decisions are stored only when the move happened. Empty
+	 * when the article changed meanwhile.
 	 */
 	private Optional<LifecycleOutcome> publishReviewed(Article article, Action action, Long dueBy) {
 		Map<PublishingGate, ReviewDecision> reviews = new LinkedHashMap<>();
@@ -590,8 +670,10 @@ public class Articles {
 	}
 
 	/**
-	 * Makes the move the lifecycle table gives for {@code action} as one guarded UPDATE and announces it. Refusals
-	 * throw; "stay" answers {@link LifecycleOutcome.Unchanged}; empty when the article changed since it was read.
+	 * Makes the move the lifecycle table gives for {@code action} as one guarded UPDATE
+	 * and announces it. Refusals throw; "stay" answers
+	 * {@link LifecycleOutcome.Unchanged}; empty when the article changed since it was
+	 * read.
 	 */
 	private Optional<LifecycleOutcome> apply(Article article, Action action, Long at, String reason, Long dueBy,
 			List<String> findings) {
@@ -608,8 +690,9 @@ public class Articles {
 	}
 
 	/**
-	 * Runs a read-decide-move attempt until it settles: an attempt that lost to a concurrent move (empty) reads the
-	 * article again and decides on what is there now, as if it had come second.
+	 * Runs a read-decide-move attempt until it settles: an attempt that lost to a
+	 * concurrent move (empty) reads the article again and decides on what is there now,
+	 * as if it had come second.
 	 */
 	private static LifecycleOutcome settle(Supplier<Optional<LifecycleOutcome>> attempt) {
 		for (int i = 0; i < 5; i++) {
@@ -632,48 +715,64 @@ public class Articles {
 		return correctionsById.get(id, repository::corrections);
 	}
 
-	/** Inline images ({@code ![alt](url)}): a summary is running text, so they are left out (not "alt (url)"). */
+	/**
+	 * Inline images ({@code ![alt](url)}): a summary is running text, so they are left
+	 * out (not "alt (url)").
+	 */
 	private static final Pattern INLINE_IMAGE = Pattern.compile("!\\[[^\\]\\n]*\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)");
 
 	static String summaryOf(String markdown) {
-		return MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(INLINE_IMAGE.matcher(markdown).replaceAll("")), 120);
+		return MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(INLINE_IMAGE.matcher(markdown).replaceAll("")),
+				120);
 	}
 
-	/** Takes an article down (any status); its page then answers 410 with the reason. Taken down already: no change. */
+	/**
+	 * Takes an article down (any status); its page then answers 410 with the reason.
+	 * Taken down already: no change.
+	 */
 	@Transactional
 	public LifecycleOutcome takeDown(long id, String reason) {
 		return settle(() -> apply(any(id), Action.TAKE_DOWN, null, reason, null, List.of()));
 	}
 
-	/** Puts an article that was taken down back online (an appeal was upheld); 404 unless it was taken down. */
+	/**
+	 * Puts an article that was taken down back online (an appeal was upheld); 404 unless
+	 * it was taken down.
+	 */
 	@Transactional
 	public LifecycleOutcome reinstate(long id) {
 		return transition(id, Action.REINSTATE);
 	}
 
 	/**
-	 * The articles to export (every status but deleted and removed), in id order after {@code afterId}, at most
-	 * {@code limit}; only one creator's when {@code creatorId} is not null.
+	 * The articles to export (every status but deleted and removed), in id order after
+	 * {@code afterId}, at most {@code limit}; only one creator's when {@code creatorId}
+	 * is not null.
 	 */
 	public List<Article> forExport(Long creatorId, long afterId, int limit) {
 		return repository.forExport(creatorId, afterId, limit);
 	}
 
-	/** Any article by id whatever its status (moderation needs to see what was reported). */
+	/**
+	 * Any article by id whatever its status (moderation needs to see what was reported).
+	 */
 	public Optional<Article> find(long id) {
 		return repository.findById(id);
 	}
 
 	/**
-	 * This node's change, once it commits: the caches drop the article, then everyone else hears of it once as
-	 * {@link ArticleChangeCommitted}. Evicting before the commit would let a concurrent read cache the old row
-	 * again. A plain listener that defers itself, not a transactional one: Spring Modulith would record every call
-	 * in its event publication registry (a write per change for an in-memory action; under SQLite it deadlocked an
-	 * import). Other nodes' and processes' changes arrive through {@link ChangesElsewhere}.
+	 * This node's change, once it commits: the caches drop the article, then everyone
+	 * else hears of it once as {@link ArticleChangeCommitted}. Evicting before the commit
+	 * would let a concurrent read cache the old row again. A plain listener that defers
+	 * itself, not a transactional one: Spring Modulith would record every call in its
+	 * event publication registry (a write per change for an in-memory action; under
+	 * SQLite it deadlocked an import). Other nodes' and processes' changes arrive through
+	 * {@link ChangesElsewhere}.
 	 */
 	@EventListener
 	void on(ArticleChanged changed) {
-		ArticleChangeCommitted committed = new ArticleChangeCommitted(changed.id(), changed.creatorId(), changed.channelId());
+		ArticleChangeCommitted committed = new ArticleChangeCommitted(changed.id(), changed.creatorId(),
+				changed.channelId());
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -693,7 +792,8 @@ public class Articles {
 			events.publishEvent(committed);
 		}
 		catch (RuntimeException ex) {
-			// the change is committed: a cache that failed to drop it must not turn the caller's success into an error
+			// the change is committed: a cache that failed to drop it must not turn the
+			// caller's success into an error
 			log.warn("A listener of article {} failed after commit: {}", committed.id(), ex.toString());
 		}
 	}

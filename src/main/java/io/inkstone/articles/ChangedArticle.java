@@ -1,6 +1,9 @@
 package io.inkstone.articles;
 
-/** One entry of the durable change feed that search indexes follow (ordered by {@code changeSeq}). */
+/**
+ * One entry of the durable change feed that search indexes follow (ordered by
+ * {@code changeSeq}).
+ */
 public record ChangedArticle(long id, String title, String bodyMarkdown, long creatorId, long channelId, String status,
 		long publishedAt, long changeSeq, String creatorName) {
 

@@ -8,12 +8,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Changes this node did not make — another node of a cluster, the import command on the same database — reach this
- * node's caches through the change feed: each becomes one {@link ArticleChangeCommitted} here. This node's own
- * changes are skipped (it announced them itself after they committed), and {@link ArticleChanged} is never
- * published for them: the durable reactions to a change (webhooks, pings) belong to the node that made it.
+ * Changes this node did not make — another node of a cluster, the import command on the
+ * same database — reach this node's caches through the change feed: each becomes one
+ * {@link ArticleChangeCommitted} here. This node's own changes are skipped (it announced
+ * them itself after they committed), and {@link ArticleChanged} is never published for
+ * them: the durable reactions to a change (webhooks, pings) belong to the node that made
+ * it.
  *
- * <p>Starts at the head of the feed: caches start empty, so nothing older can be stale in them.
+ * <p>
+ * Starts at the head of the feed: caches start empty, so nothing older can be stale in
+ * them.
  */
 @Component
 @Profile("!import")
@@ -55,7 +59,8 @@ class ChangesElsewhere implements ArticleFeedFollower {
 	@Override
 	public void apply(List<ChangedArticle> changes, long position) {
 		for (ChangedArticle change : changes) {
-			ArticleChangeCommitted committed = new ArticleChangeCommitted(change.id(), change.creatorId(), change.channelId());
+			ArticleChangeCommitted committed = new ArticleChangeCommitted(change.id(), change.creatorId(),
+					change.channelId());
 			articles.evict(committed);
 			events.publishEvent(committed);
 		}

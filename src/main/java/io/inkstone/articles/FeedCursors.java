@@ -4,9 +4,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Named, persisted positions in the articles change feed ({@code article_feed_cursors}). A follower that keeps
- * derived rows in the database saves its position in the same transaction as those rows, so a crash never leaves
- * them out of step.
+ * Named, persisted positions in the articles change feed ({@code article_feed_cursors}).
+ * A follower that keeps derived rows in the database saves its position in the same
+ * transaction as those rows, so a crash never leaves them out of step.
  */
 @Component
 public class FeedCursors {
@@ -17,7 +17,10 @@ public class FeedCursors {
 		this.jdbc = jdbc;
 	}
 
-	/** The saved position, 0 when the follower has none yet (it starts from the beginning). */
+	/**
+	 * The saved position, 0 when the follower has none yet (it starts from the
+	 * beginning).
+	 */
 	public long position(String name) {
 		return jdbc.sql("SELECT seq FROM article_feed_cursors WHERE name = :name")
 			.param("name", name)

@@ -3,8 +3,9 @@ package io.inkstone.articles;
 import java.util.List;
 
 /**
- * What a lifecycle action did, so a caller can tell the creator without reading the article again: published, held
- * for a reviewer (and why), scheduled, unscheduled, moved to another status, or nothing (it was already there).
+ * What a lifecycle action did, so a caller can tell the creator without reading the
+ * article again: published, held for a reviewer (and why), scheduled, unscheduled, moved
+ * to another status, or nothing (it was already there).
  */
 public sealed interface LifecycleOutcome {
 
@@ -23,7 +24,10 @@ public sealed interface LifecycleOutcome {
 
 	}
 
-	/** The machine review held the article for a reviewer; {@code findings} are the kinds it found. */
+	/**
+	 * The machine review held the article for a reviewer; {@code findings} are the kinds
+	 * it found.
+	 */
 	record HeldForReview(long articleId, List<String> findings) implements LifecycleOutcome {
 
 		public HeldForReview {
@@ -57,11 +61,16 @@ public sealed interface LifecycleOutcome {
 
 	}
 
-	/** Any other move (unpublished, sent back, rejected, deleted, restored, taken down). */
+	/**
+	 * Any other move (unpublished, sent back, rejected, deleted, restored, taken down).
+	 */
 	record Moved(long articleId, ArticleStatus from, ArticleStatus status) implements LifecycleOutcome {
 	}
 
-	/** Nothing to do: the article already was where the action leads (publishing a published article). */
+	/**
+	 * Nothing to do: the article already was where the action leads (publishing a
+	 * published article).
+	 */
 	record Unchanged(long articleId, ArticleStatus status) implements LifecycleOutcome {
 	}
 

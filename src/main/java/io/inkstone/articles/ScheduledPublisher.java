@@ -10,9 +10,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes scheduled drafts when their time comes (checked every 10 s, so within a minute). One node
- * at a time runs it (ShedLock); the conditional UPDATE publishes each article once even if two ran.
- * The schedule lives in the database, so it survives restarts.
+ * Publishes scheduled drafts when their time comes (checked every 10 s, so within a
+ * minute). One node at a time runs it (ShedLock); the conditional UPDATE publishes each
+ * article once even if two ran. The schedule lives in the database, so it survives
+ * restarts.
  */
 @Component
 @Profile("!import")

@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health} component {@code scheduledPublishing}: DOWN while a scheduled article is more than two
- * minutes past its time. The jobs component sees a publisher that fails; this one also sees one that hangs (its
- * lock or the database blocked) or does not run at all, which only the late article itself shows.
+ * {@code /actuator/health} component {@code scheduledPublishing}: DOWN while a scheduled
+ * article is more than two minutes past its time. The jobs component sees a publisher
+ * that fails; this one also sees one that hangs (its lock or the database blocked) or
+ * does not run at all, which only the late article itself shows.
  */
 @Component("scheduledPublishing")
 class ScheduledPublishingHealth implements HealthIndicator {
@@ -37,8 +38,9 @@ class ScheduledPublishingHealth implements HealthIndicator {
 	@Override
 	public Health health() {
 		long cutoff = clock.millis() - GRACE.toMillis();
-		Long oldest = jdbc.sql("SELECT MIN(publish_at) FROM articles WHERE status = 'draft' AND publish_at IS NOT NULL"
-				+ " AND publish_at <= :cutoff")
+		Long oldest = jdbc
+			.sql("SELECT MIN(publish_at) FROM articles WHERE status = 'draft' AND publish_at IS NOT NULL"
+					+ " AND publish_at <= :cutoff")
 			.param("cutoff", cutoff)
 			.query(Long.class)
 			.optional()
@@ -48,8 +50,12 @@ class ScheduledPublishingHealth implements HealthIndicator {
 		}
 		return Health.down()
 			.withDetail("lateSince", Instant.ofEpochMilli(oldest).toString())
-			.withDetail("late", jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'draft' AND publish_at IS NOT NULL"
-					+ " AND publish_at <= :cutoff").param("cutoff", cutoff).query(Long.class).single())
+			.withDetail("late",
+					jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'draft' AND publish_at IS NOT NULL"
+							+ " AND publish_at <= :cutoff")
+						.param("cutoff", cutoff)
+						.query(Long.class)
+						.single())
 			.build();
 	}
 

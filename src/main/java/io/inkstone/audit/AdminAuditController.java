@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.inkstone.shared.Csv;
 import io.inkstone.shared.DayRange;
 
-/** {@code /admin/audit}: admins read the audit log (newest first) and export any period as CSV. Read-only. */
+/**
+ * {@code /admin/audit}: admins read the audit log (newest first) and export any period as
+ * CSV. Read-only.
+ */
 @Controller
 class AdminAuditController {
 
@@ -39,12 +42,15 @@ class AdminAuditController {
 		String filter = action == null || action.isBlank() ? null : action.strip();
 		List<AuditEntry> entries = log.page(before, filter, PAGE + 1);
 		String next = entries.size() > PAGE ? Long.toString(entries.get(PAGE - 1).id()) : null;
-		model.addAttribute("page", new AuditPage(ui.of(request), List.of(), entries.subList(0, Math.min(PAGE, entries.size())),
-				filter, next));
+		model.addAttribute("page", new AuditPage(ui.of(request), List.of(),
+				entries.subList(0, Math.min(PAGE, entries.size())), filter, next));
 		return "audit/log";
 	}
 
-	/** CSV of every entry from {@code from} to {@code to} inclusive (platform days, yyyy-mm-dd). */
+	/**
+	 * CSV of every entry from {@code from} to {@code to} inclusive (platform days,
+	 * yyyy-mm-dd).
+	 */
 	@GetMapping(value = "/admin/audit.csv", produces = "text/csv")
 	ResponseEntity<byte[]> csv(@RequestParam(name = "from", required = false) String from,
 			@RequestParam(name = "to", required = false) String to) {
@@ -53,12 +59,27 @@ class AdminAuditController {
 		LocalDate last = period.last();
 		long start = period.startMillis();
 		long end = period.endMillis();
-		StringBuilder out = new StringBuilder("\uFEFFid,time,actor_id,actor,action,target_type,target_id,reason,details\n");
+		StringBuilder out = new StringBuilder(
+				"\uFEFFid,time,actor_id,actor,action,target_type,target_id,reason,details\n");
 		for (AuditEntry e : log.between(start, end)) {
-			out.append(e.id()).append(',').append(Instant.ofEpochMilli(e.at())).append(',')
-				.append(e.actorId() == null ? "" : e.actorId()).append(',').append(csv(e.actorName())).append(',')
-				.append(csv(e.action())).append(',').append(csv(e.targetType())).append(',').append(csv(e.targetId()))
-				.append(',').append(csv(e.reason())).append(',').append(csv(e.details())).append('\n');
+			out.append(e.id())
+				.append(',')
+				.append(Instant.ofEpochMilli(e.at()))
+				.append(',')
+				.append(e.actorId() == null ? "" : e.actorId())
+				.append(',')
+				.append(csv(e.actorName()))
+				.append(',')
+				.append(csv(e.action()))
+				.append(',')
+				.append(csv(e.targetType()))
+				.append(',')
+				.append(csv(e.targetId()))
+				.append(',')
+				.append(csv(e.reason()))
+				.append(',')
+				.append(csv(e.details()))
+				.append('\n');
 		}
 		return ResponseEntity.ok()
 			.header("Content-Disposition", "attachment; filename=\"inkstone-audit-" + first + "-" + last + ".csv\"")
@@ -69,6 +90,5 @@ class AdminAuditController {
 	static String csv(String value) {
 		return Csv.field(value);
 	}
-
 
 }

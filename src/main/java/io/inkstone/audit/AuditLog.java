@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Appends to and reads the audit log. There is deliberately no update or delete method; an append joins
- * the caller's transaction, so an action and its record commit together or not at all.
+ * Appends to and reads the audit log. There is deliberately no update or delete method;
+ * an append joins the caller's transaction, so an action and its record commit together
+ * or not at all.
  */
 @Service
 public class AuditLog {
@@ -23,18 +24,23 @@ public class AuditLog {
 		this.jdbc = jdbc;
 	}
 
-	/** Records an action by the signed-in staff member (or the system when nobody is signed in). */
+	/**
+	 * Records an action by the signed-in staff member (or the system when nobody is
+	 * signed in).
+	 */
 	public AuditEntry record(String action, String targetType, Object targetId, String reason, String details) {
 		SignedIn actor = SignedIn.current().orElse(null);
-		return record(actor == null ? null : actor.accountId(), actor == null ? "系统 / system" : actor.displayName(), action,
-				targetType, targetId, reason, details);
+		return record(actor == null ? null : actor.accountId(), actor == null ? "系统 / system" : actor.displayName(),
+				action, targetType, targetId, reason, details);
 	}
 
-	public AuditEntry record(Long actorId, String actorName, String action, String targetType, Object targetId, String reason,
-			String details) {
-		AuditEntry entry = new AuditEntry(Ids.next(), System.currentTimeMillis(), actorId, truncate(actorName, 100), action,
-				targetType, targetId == null ? null : targetId.toString(), truncate(reason, 1000), truncate(details, 2000));
-		jdbc.sql("INSERT INTO audit_log (" + COLUMNS + ") VALUES (:id, :at, :actor, :name, :action, :type, :target, :reason, :details)")
+	public AuditEntry record(Long actorId, String actorName, String action, String targetType, Object targetId,
+			String reason, String details) {
+		AuditEntry entry = new AuditEntry(Ids.next(), System.currentTimeMillis(), actorId, truncate(actorName, 100),
+				action, targetType, targetId == null ? null : targetId.toString(), truncate(reason, 1000),
+				truncate(details, 2000));
+		jdbc.sql("INSERT INTO audit_log (" + COLUMNS
+				+ ") VALUES (:id, :at, :actor, :name, :action, :type, :target, :reason, :details)")
 			.param("id", entry.id())
 			.param("at", entry.at())
 			.param("actor", entry.actorId())
@@ -48,11 +54,16 @@ public class AuditLog {
 		return entry;
 	}
 
-	/** Newest first, keyset-paged by id (ids are time-ordered); {@code action} null for all actions. */
+	/**
+	 * Newest first, keyset-paged by id (ids are time-ordered); {@code action} null for
+	 * all actions.
+	 */
 	public List<AuditEntry> page(Long beforeId, String action, int size) {
-		// conditions are added in Java: PostgreSQL cannot type a bare "NULL IS NULL" parameter
+		// conditions are added in Java: PostgreSQL cannot type a bare "NULL IS NULL"
+		// parameter
 		String where = (beforeId == null ? "" : " AND id < :before") + (action == null ? "" : " AND action = :action");
-		var spec = jdbc.sql("SELECT " + COLUMNS + " FROM audit_log WHERE 1 = 1" + where + " ORDER BY id DESC LIMIT :size")
+		var spec = jdbc
+			.sql("SELECT " + COLUMNS + " FROM audit_log WHERE 1 = 1" + where + " ORDER BY id DESC LIMIT :size")
 			.param("size", size);
 		if (beforeId != null) {
 			spec = spec.param("before", beforeId);
@@ -73,7 +84,8 @@ public class AuditLog {
 	}
 
 	public List<AuditEntry> forTarget(String targetType, Object targetId) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM audit_log WHERE target_type = :type AND target_id = :id ORDER BY id")
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM audit_log WHERE target_type = :type AND target_id = :id ORDER BY id")
 			.param("type", targetType)
 			.param("id", targetId.toString())
 			.query(AuditEntry.class)

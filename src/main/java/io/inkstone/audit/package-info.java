@@ -1,6 +1,7 @@
 /**
- * Audit: the append-only log of moderation actions, staff sign-ins and platform settings changes — who,
- * when, what, why. {@link io.inkstone.audit.AuditLog} can only append and read; the database refuses
- * updates and deletes by trigger. Admins read and export it at {@code /admin/audit}.
+ * Audit: the append-only log of moderation actions, staff sign-ins and platform settings
+ * changes — who, when, what, why. {@link io.inkstone.audit.AuditLog} can only append and
+ * read; the database refuses updates and deletes by trigger. Admins read and export it at
+ * {@code /admin/audit}.
  */
 package io.inkstone.audit;

@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import java.io.UncheckedIOException;
 
 /**
- * {@code /admin/backups} (admins): the newest backups in {@code inkstone.backup.dir} with their time, size, counts and
- * whether their checksums were verified; "back up now" and "check" run in the background (the page refreshes itself
- * while they run). Restoring stays a command: it needs the server stopped.
+ * {@code /admin/backups} (admins): the newest backups in {@code inkstone.backup.dir} with
+ * their time, size, counts and whether their checksums were verified; "back up now" and
+ * "check" run in the background (the page refreshes itself while they run). Restoring
+ * stays a command: it needs the server stopped.
  */
 @Controller
 @Profile("!import")
@@ -57,8 +58,8 @@ class AdminBackupsController {
 			// an unreadable backup directory is said on the page, not answered with a 500
 			error = ui.t("backup.cli.failed", String.valueOf(ex.getMessage()));
 		}
-		model.addAttribute("page", new BackupsPage(ui, List.of(), backups.dir().toString(), media.storage(), backups.running(),
-				error, rows));
+		model.addAttribute("page", new BackupsPage(ui, List.of(), backups.dir().toString(), media.storage(),
+				backups.running(), error, rows));
 		return "backup/backups";
 	}
 

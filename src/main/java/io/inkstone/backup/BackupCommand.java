@@ -25,11 +25,13 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import java.util.Arrays;
 
 /**
- * {@code java -jar inkstone.jar backup [DIR]} and {@code restore DIR [--force]}. They read the same configuration as
- * the server (application.yml, {@code INKSTONE_*} variables, {@code --inkstone.*} arguments) but start no server,
- * scheduler or search index, so {@code backup} runs beside a serving site. Exit codes follow the import command:
- * {@value #CLEAN} done, {@value #USAGE} usage error or refused before anything was written (no manifest, a checksum
- * that does not match, a non-empty target, a running server), {@value #FAILED} the run itself failed.
+ * {@code java -jar inkstone.jar backup [DIR]} and {@code restore DIR [--force]}. They
+ * read the same configuration as the server (application.yml, {@code INKSTONE_*}
+ * variables, {@code --inkstone.*} arguments) but start no server, scheduler or search
+ * index, so {@code backup} runs beside a serving site. Exit codes follow the import
+ * command: {@value #CLEAN} done, {@value #USAGE} usage error or refused before anything
+ * was written (no manifest, a checksum that does not match, a non-empty target, a running
+ * server), {@value #FAILED} the run itself failed.
  */
 public final class BackupCommand {
 
@@ -44,7 +46,10 @@ public final class BackupCommand {
 	private BackupCommand() {
 	}
 
-	/** The configuration the commands need, without component scanning or auto-configuration. */
+	/**
+	 * The configuration the commands need, without component scanning or
+	 * auto-configuration.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ InkstoneProperties.class, MediaProperties.class, BackupProperties.class })
 	static class CommandConfig {
@@ -83,20 +88,24 @@ public final class BackupCommand {
 		app.setBannerMode(Banner.Mode.OFF);
 		app.setLogStartupInfo(false);
 		app.setAdditionalProfiles("backup");
-		String[] springArgs = Arrays.stream(args).filter(a -> a.startsWith("--") && !a.equals("--force"))
+		String[] springArgs = Arrays.stream(args)
+			.filter(a -> a.startsWith("--") && !a.equals("--force"))
 			.toArray(String[]::new);
 		try (ConfigurableApplicationContext context = app.run(springArgs)) {
 			InkstoneProperties properties = context.getBean(InkstoneProperties.class);
 			if (backup) {
-				Path parent = positional.isEmpty() ? context.getBean(BackupProperties.class).dir() : Path.of(positional.get(0));
+				Path parent = positional.isEmpty() ? context.getBean(BackupProperties.class).dir()
+						: Path.of(positional.get(0));
 				MediaProperties media = context.getBean(MediaProperties.class);
 				BackupWriter writer = new BackupWriter(properties, media, Clock.systemUTC());
 				Path written = writer.create(parent.toAbsolutePath().normalize(),
 						step -> out.println(messages.getMessage("backup.cli.step." + step, null, locale)));
 				BackupManifest manifest = BackupManifest.read(written);
-				out.println(messages.getMessage("backup.cli.done", new Object[] { written.toString(),
-						manifest.rows("articles"), manifest.rows("comments"), manifest.rows("follows"),
-						manifest.files().size(), manifest.totalBytes() }, locale));
+				out.println(
+						messages.getMessage("backup.cli.done",
+								new Object[] { written.toString(), manifest.rows("articles"), manifest.rows("comments"),
+										manifest.rows("follows"), manifest.files().size(), manifest.totalBytes() },
+								locale));
 				if (!"local".equals(media.storage())) {
 					out.println(messages.getMessage("backup.cli.s3", new Object[] { media.s3().bucket() }, locale));
 				}
@@ -105,18 +114,19 @@ public final class BackupCommand {
 				BackupRestorer restorer = new BackupRestorer(properties);
 				BackupRestorer.Restored restored = restorer.restore(Path.of(positional.get(0)), force,
 						step -> out.println(messages.getMessage("restore.cli.step." + step, null, locale)));
-				out.println(messages.getMessage("restore.cli.done", new Object[] { restored.manifest().createdAt(),
-						restored.manifest().rows("articles"), restored.manifest().rows("comments"),
-						restored.manifest().rows("follows"), restored.mediaFiles(),
-						properties.dataDir().toAbsolutePath().normalize().toString() }, locale));
+				out.println(messages.getMessage("restore.cli.done",
+						new Object[] { restored.manifest().createdAt(), restored.manifest().rows("articles"),
+								restored.manifest().rows("comments"), restored.manifest().rows("follows"),
+								restored.mediaFiles(), properties.dataDir().toAbsolutePath().normalize().toString() },
+						locale));
 			}
 			return CLEAN;
 		}
 		catch (BackupException ex) {
 			err.println(messages.getMessage(ex.key(), ex.args(), locale));
 			return ex.key().equals("backup.error.countsDiffer") || ex.key().equals("backup.error.toolFailed")
-					|| ex.key().equals("backup.error.copyMismatch") || ex.key().equals("backup.error.integrity") ? FAILED
-							: USAGE;
+					|| ex.key().equals("backup.error.copyMismatch") || ex.key().equals("backup.error.integrity")
+							? FAILED : USAGE;
 		}
 		catch (IOException | SQLException | RuntimeException ex) {
 			err.println(messages.getMessage(backup ? "backup.cli.failed" : "restore.cli.failed",

@@ -1,8 +1,9 @@
 package io.inkstone.backup;
 
 /**
- * A backup or restore refused or failed for a reason the user can act on; the message is a bundle key with its
- * arguments, so the command line and the admin page say it in the reader's language.
+ * A backup or restore refused or failed for a reason the user can act on; the message is
+ * a bundle key with its arguments, so the command line and the admin page say it in the
+ * reader's language.
  */
 class BackupException extends RuntimeException {
 

@@ -39,7 +39,10 @@ final class BackupFiles {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	/** Copies {@code from} to {@code to} (which must not exist) and returns the SHA-256 of the bytes copied. */
+	/**
+	 * Copies {@code from} to {@code to} (which must not exist) and returns the SHA-256 of
+	 * the bytes copied.
+	 */
 	static String copy(Path from, Path to) throws IOException {
 		Files.createDirectories(to.getParent());
 		MessageDigest digest = sha256();
@@ -50,7 +53,10 @@ final class BackupFiles {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	/** Regular files under {@code root}, relative and with forward slashes, sorted; none when it does not exist. */
+	/**
+	 * Regular files under {@code root}, relative and with forward slashes, sorted; none
+	 * when it does not exist.
+	 */
 	static List<String> filesUnder(Path root) throws IOException {
 		if (!Files.isDirectory(root)) {
 			return List.of();
@@ -63,7 +69,10 @@ final class BackupFiles {
 		}
 	}
 
-	/** Bytes under {@code dir}; a directory renamed or removed while it is walked (a backup finishing) counts 0. */
+	/**
+	 * Bytes under {@code dir}; a directory renamed or removed while it is walked (a
+	 * backup finishing) counts 0.
+	 */
 	static long size(Path dir) {
 		if (!Files.isDirectory(dir)) {
 			return 0;
@@ -87,7 +96,10 @@ final class BackupFiles {
 		}
 	}
 
-	/** A manifest path is relative, normalized and stays inside the backup: a hostile manifest cannot reach out. */
+	/**
+	 * A manifest path is relative, normalized and stays inside the backup: a hostile
+	 * manifest cannot reach out.
+	 */
 	static Path inside(Path root, String relative) throws IOException {
 		if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\") || relative.contains("\0")) {
 			throw new IOException("invalid path in manifest: " + relative);

@@ -7,19 +7,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import java.nio.file.StandardCopyOption;
 
 /**
- * {@code manifest.json}, written last into a backup: when and by which version it was made, the database it holds
- * (kind and Flyway schema version), the row count of every table in the copied snapshot, and every file with its size
- * and SHA-256. {@code verified} is what the backup run checked before writing the manifest (each copied file read back
- * against its checksum, and SQLite's {@code PRAGMA integrity_check} on the copy).
+ * {@code manifest.json}, written last into a backup: when and by which version it was
+ * made, the database it holds (kind and Flyway schema version), the row count of every
+ * table in the copied snapshot, and every file with its size and SHA-256.
+ * {@code verified} is what the backup run checked before writing the manifest (each
+ * copied file read back against its checksum, and SQLite's {@code PRAGMA integrity_check}
+ * on the copy).
  *
- * @param media {@code local} (files are in the backup) or {@code s3} (not copied: the bucket's versioning keeps them)
+ * @param media {@code local} (files are in the backup) or {@code s3} (not copied: the
+ * bucket's versioning keeps them)
  */
 record BackupManifest(int format, String createdAt, String finishedAt, String appVersion, String database,
 		String schemaVersion, Map<String, Long> tables, String media, List<FileEntry> files, String verified) {
@@ -28,7 +30,10 @@ record BackupManifest(int format, String createdAt, String finishedAt, String ap
 
 	static final int FORMAT = 1;
 
-	/** The database copy: {@code database/inkstone.db} (SQLite) or {@code database/inkstone.dump} (pg_dump custom format). */
+	/**
+	 * The database copy: {@code database/inkstone.db} (SQLite) or
+	 * {@code database/inkstone.dump} (pg_dump custom format).
+	 */
 	static final String SQLITE_FILE = "database/inkstone.db";
 
 	static final String POSTGRES_FILE = "database/inkstone.dump";
@@ -59,7 +64,10 @@ record BackupManifest(int format, String createdAt, String finishedAt, String ap
 		Files.move(temp, backup.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
 	}
 
-	/** The manifest of this backup, or null when it has none; a manifest that does not parse is an error. */
+	/**
+	 * The manifest of this backup, or null when it has none; a manifest that does not
+	 * parse is an error.
+	 */
 	static BackupManifest read(Path backup) throws IOException {
 		byte[] bytes;
 		try {

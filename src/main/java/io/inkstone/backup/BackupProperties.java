@@ -10,8 +10,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code inkstone.backup.*}.
  *
- * @param dir where {@code /admin/backups} writes and lists backups, and where {@code backup} writes when no directory
- * is given ({@code INKSTONE_BACKUP_DIR}, default {@code <data-dir>/backups}; copy it off the machine)
+ * @param dir where {@code /admin/backups} writes and lists backups, and where
+ * {@code backup} writes when no directory is given ({@code INKSTONE_BACKUP_DIR}, default
+ * {@code <data-dir>/backups}; copy it off the machine)
  */
 @ConfigurationProperties(prefix = "inkstone.backup")
 @Validated

@@ -18,10 +18,12 @@ import java.util.stream.Stream;
 import io.inkstone.shared.InkstoneProperties;
 
 /**
- * Restores a backup into this configuration's data directory (and PostgreSQL database). Everything is checked before
- * anything is written: the manifest, every file's size and SHA-256 (a tampered, truncated or missing file refuses the
- * whole backup), the kind of database, that the target is empty (or {@code force}), and that no server holds the data
- * directory. The search index directory is removed, so the next start rebuilds it from the restored database.
+ * Restores a backup into this configuration's data directory (and PostgreSQL database).
+ * Everything is checked before anything is written: the manifest, every file's size and
+ * SHA-256 (a tampered, truncated or missing file refuses the whole backup), the kind of
+ * database, that the target is empty (or {@code force}), and that no server holds the
+ * data directory. The search index directory is removed, so the next start rebuilds it
+ * from the restored database.
  */
 final class BackupRestorer {
 
@@ -31,7 +33,10 @@ final class BackupRestorer {
 		this.properties = properties;
 	}
 
-	/** Reads the manifest and checks every file it lists; throws a {@link BackupException} naming the first problem. */
+	/**
+	 * Reads the manifest and checks every file it lists; throws a {@link BackupException}
+	 * naming the first problem.
+	 */
 	static BackupManifest verify(Path backup) throws IOException {
 		if (!Files.isDirectory(backup)) {
 			throw new BackupException("backup.error.notBackup", backup);
@@ -54,10 +59,12 @@ final class BackupRestorer {
 				path = BackupFiles.inside(backup.toAbsolutePath(), file.path());
 			}
 			catch (IOException ex) {
-				throw new BackupException("backup.error.badManifest", backup.resolve(BackupManifest.FILE), ex.getMessage());
+				throw new BackupException("backup.error.badManifest", backup.resolve(BackupManifest.FILE),
+						ex.getMessage());
 			}
 			if (!seen.add(file.path())) {
-				throw new BackupException("backup.error.badManifest", backup.resolve(BackupManifest.FILE), "duplicate " + file.path());
+				throw new BackupException("backup.error.badManifest", backup.resolve(BackupManifest.FILE),
+						"duplicate " + file.path());
 			}
 			if (!Files.isRegularFile(path)) {
 				throw new BackupException("backup.error.missingFile", file.path());
@@ -72,7 +79,10 @@ final class BackupRestorer {
 		return manifest;
 	}
 
-	/** What a restore did: the backup's manifest and the row counts now in the restored database. */
+	/**
+	 * What a restore did: the backup's manifest and the row counts now in the restored
+	 * database.
+	 */
 	record Restored(BackupManifest manifest, Map<String, Long> tables, int mediaFiles) {
 	}
 
@@ -81,7 +91,8 @@ final class BackupRestorer {
 		BackupManifest manifest = verify(backup);
 		boolean embedded = properties.db().embedded();
 		if (manifest.sqlite() != embedded) {
-			throw new BackupException("backup.error.kindMismatch", manifest.database(), embedded ? "sqlite" : "postgresql");
+			throw new BackupException("backup.error.kindMismatch", manifest.database(),
+					embedded ? "sqlite" : "postgresql");
 		}
 		Path dataDir = properties.dataDir().toAbsolutePath().normalize();
 		Path backupDir = backup.toAbsolutePath().normalize();
@@ -111,7 +122,8 @@ final class BackupRestorer {
 			restored = Databases.describeSqlite(db).tables();
 		}
 		else {
-			restored = Databases.restorePostgres(properties.db(), backupDir.resolve(BackupManifest.POSTGRES_FILE), force)
+			restored = Databases
+				.restorePostgres(properties.db(), backupDir.resolve(BackupManifest.POSTGRES_FILE), force)
 				.tables();
 		}
 		progress.accept("media");
@@ -128,12 +140,14 @@ final class BackupRestorer {
 				}
 			}
 		}
-		// no index comes with a backup: an index left here would describe another database
+		// no index comes with a backup: an index left here would describe another
+		// database
 		BackupFiles.deleteTree(dataDir.resolve("index"));
 		for (Map.Entry<String, Long> table : manifest.tables().entrySet()) {
 			Long now = restored.get(table.getKey());
 			if (!table.getValue().equals(now)) {
-				throw new BackupException("backup.error.countsDiffer", table.getKey(), table.getValue(), now == null ? 0 : now);
+				throw new BackupException("backup.error.countsDiffer", table.getKey(), table.getValue(),
+						now == null ? 0 : now);
 			}
 		}
 		return new Restored(manifest, restored, media);
@@ -161,7 +175,10 @@ final class BackupRestorer {
 		}
 	}
 
-	/** A running server holds the search index's write lock (Lucene's native lock on {@code index/write.lock}). */
+	/**
+	 * A running server holds the search index's write lock (Lucene's native lock on
+	 * {@code index/write.lock}).
+	 */
 	private static void requireNotServed(Path dataDir) throws IOException {
 		Path lock = dataDir.resolve("index").resolve("write.lock");
 		if (!Files.isRegularFile(lock)) {

@@ -18,11 +18,13 @@ import io.inkstone.media.MediaProperties;
 import io.inkstone.shared.InkstoneProperties;
 
 /**
- * Writes one backup into a new directory {@code inkstone-<UTC time>} under the given folder: the database snapshot
- * first, then the media files (every image a database row of the snapshot refers to was stored before that row was
- * committed, so it is there; images uploaded during the copy may come along too), then reads every copied file back
- * against its checksum, and writes {@code manifest.json} last. It works in {@code <name>.partial} and renames the
- * directory when done, so a backup that has its final name is complete; a failed run leaves nothing behind.
+ * Writes one backup into a new directory {@code inkstone-<UTC time>} under the given
+ * folder: the database snapshot first, then the media files (every image a database row
+ * of the snapshot refers to was stored before that row was committed, so it is there;
+ * images uploaded during the copy may come along too), then reads every copied file back
+ * against its checksum, and writes {@code manifest.json} last. It works in
+ * {@code <name>.partial} and renames the directory when done, so a backup that has its
+ * final name is complete; a failed run leaves nothing behind.
  */
 final class BackupWriter {
 
@@ -68,13 +70,15 @@ final class BackupWriter {
 				database = "sqlite";
 				Path copy = work.resolve(BackupManifest.SQLITE_FILE);
 				snapshot = Databases.backupSqlite(Databases.sqliteFile(properties), copy);
-				files.add(new BackupManifest.FileEntry(BackupManifest.SQLITE_FILE, Files.size(copy), BackupFiles.sha256(copy)));
+				files.add(new BackupManifest.FileEntry(BackupManifest.SQLITE_FILE, Files.size(copy),
+						BackupFiles.sha256(copy)));
 			}
 			else {
 				database = "postgresql";
 				Path copy = work.resolve(BackupManifest.POSTGRES_FILE);
 				snapshot = Databases.backupPostgres(properties.db(), copy);
-				files.add(new BackupManifest.FileEntry(BackupManifest.POSTGRES_FILE, Files.size(copy), BackupFiles.sha256(copy)));
+				files.add(new BackupManifest.FileEntry(BackupManifest.POSTGRES_FILE, Files.size(copy),
+						BackupFiles.sha256(copy)));
 			}
 			String mediaKind = media.storage();
 			if ("local".equals(mediaKind)) {
@@ -92,7 +96,8 @@ final class BackupWriter {
 						files.add(new BackupManifest.FileEntry(path, Files.size(copy), sha));
 					}
 					catch (NoSuchFileException ex) {
-						Files.deleteIfExists(copy); // deleted while we walked: its row is gone from a later snapshot too
+						Files.deleteIfExists(copy); // deleted while we walked: its row is
+													// gone from a later snapshot too
 					}
 				}
 			}
@@ -102,9 +107,9 @@ final class BackupWriter {
 					throw new BackupException("backup.error.copyMismatch", file.path());
 				}
 			}
-			BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, started.toString(), clock.instant().toString(),
-					appVersion(), database, snapshot.schemaVersion(), Databases.ordered(snapshot.tables()), mediaKind, files,
-					"ok");
+			BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, started.toString(),
+					clock.instant().toString(), appVersion(), database, snapshot.schemaVersion(),
+					Databases.ordered(snapshot.tables()), mediaKind, files, "ok");
 			manifest.write(work);
 			Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
 			return target;

@@ -26,8 +26,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 
 /**
- * The backups in {@code inkstone.backup.dir} for {@code /admin/backups}, and a backup or a checksum check started from
- * there, one at a time, on a background thread (the same code as the {@code backup} command).
+ * The backups in {@code inkstone.backup.dir} for {@code /admin/backups}, and a backup or
+ * a checksum check started from there, one at a time, on a background thread (the same
+ * code as the {@code backup} command).
  */
 @Service
 @Profile("!import")
@@ -52,7 +53,10 @@ public class Backups implements DisposableBean {
 	/** The last run's failure (a bundle key and its arguments), or null. */
 	private volatile Failure lastFailure;
 
-	/** Results of checks started from the page: backup name → null when it passed, else the failure. */
+	/**
+	 * Results of checks started from the page: backup name → null when it passed, else
+	 * the failure.
+	 */
 	private final Map<String, Failure> checks = new ConcurrentHashMap<>();
 
 	private static final Failure PASSED = new Failure("", new Object[0]);
@@ -61,11 +65,12 @@ public class Backups implements DisposableBean {
 	}
 
 	/**
-	 * One backup as the page lists it; {@code complete} is false for a directory being written or left by an
-	 * interrupted run, {@code checked} is null until a check from the page finished.
+	 * One backup as the page lists it; {@code complete} is false for a directory being
+	 * written or left by an interrupted run, {@code checked} is null until a check from
+	 * the page finished.
 	 */
-	record Listed(String name, Instant createdAt, long bytes, long articles, long comments, long follows, long mediaFiles,
-			boolean complete, boolean verified, String database, Failure problem, Boolean checked) {
+	record Listed(String name, Instant createdAt, long bytes, long articles, long comments, long follows,
+			long mediaFiles, boolean complete, boolean verified, String database, Failure problem, Boolean checked) {
 	}
 
 	Backups(InkstoneProperties properties, MediaProperties media, BackupProperties backup) {
@@ -111,9 +116,13 @@ public class Backups implements DisposableBean {
 		return true;
 	}
 
-	/** Re-reads a backup against its manifest in the background; false when busy or there is no such backup. */
+	/**
+	 * Re-reads a backup against its manifest in the background; false when busy or there
+	 * is no such backup.
+	 */
 	boolean check(String name) {
-		if (!NAME.matcher(name).matches() || !Files.isDirectory(dir().resolve(name)) || !running.compareAndSet(false, true)) {
+		if (!NAME.matcher(name).matches() || !Files.isDirectory(dir().resolve(name))
+				|| !running.compareAndSet(false, true)) {
 			return false;
 		}
 		checks.remove(name);
@@ -163,17 +172,20 @@ public class Backups implements DisposableBean {
 				BackupManifest manifest = BackupManifest.read(path);
 				if (manifest == null) {
 					listed.add(new Listed(name, null, BackupFiles.size(path), 0, 0, 0, 0, false, false, "",
-							new Failure("backup.error.noManifest", new Object[] { path.resolve(BackupManifest.FILE) }), checked));
+							new Failure("backup.error.noManifest", new Object[] { path.resolve(BackupManifest.FILE) }),
+							checked));
 					continue;
 				}
 				long mediaFiles = manifest.files().stream().filter(f -> f.path().startsWith("media/")).count();
-				listed.add(new Listed(name, Instant.parse(manifest.createdAt()), manifest.totalBytes(), manifest.rows("articles"),
-						manifest.rows("comments"), manifest.rows("follows"), mediaFiles, true,
-						"ok".equals(manifest.verified()) && !Boolean.FALSE.equals(checked), manifest.database(), problem, checked));
+				listed.add(new Listed(name, Instant.parse(manifest.createdAt()), manifest.totalBytes(),
+						manifest.rows("articles"), manifest.rows("comments"), manifest.rows("follows"), mediaFiles,
+						true, "ok".equals(manifest.verified()) && !Boolean.FALSE.equals(checked), manifest.database(),
+						problem, checked));
 			}
 			catch (IOException | RuntimeException ex) {
 				listed.add(new Listed(name, null, BackupFiles.size(path), 0, 0, 0, 0, false, false, "",
-						new Failure("backup.error.badManifest", new Object[] { path.resolve(BackupManifest.FILE), ex.getMessage() }),
+						new Failure("backup.error.badManifest",
+								new Object[] { path.resolve(BackupManifest.FILE), ex.getMessage() }),
 						checked));
 			}
 		}

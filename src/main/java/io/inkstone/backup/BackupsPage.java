@@ -6,7 +6,8 @@ import io.inkstone.channels.Channel;
 import io.inkstone.web.Ui;
 
 /**
- * /admin/backups: where backups go, whether one is running, what the last run said, and the newest backups.
+ * /admin/backups: where backups go, whether one is running, what the last run said, and
+ * the newest backups.
  *
  * @param media {@code local} or {@code s3} (S3 objects are not copied into backups)
  */
@@ -14,8 +15,8 @@ public record BackupsPage(Ui ui, List<Channel> nav, String dir, String media, bo
 		List<Row> backups) {
 
 	/** One backup, formatted for the table. */
-	public record Row(String name, String time, String size, long articles, long comments, long follows, long mediaFiles,
-			String status, String statusClass, String problem, boolean checkable) {
+	public record Row(String name, String time, String size, long articles, long comments, long follows,
+			long mediaFiles, String status, String statusClass, String problem, boolean checkable) {
 	}
 
 }

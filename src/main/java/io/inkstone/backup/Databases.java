@@ -25,20 +25,27 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 
 /**
- * The database side of backup and restore, on its own JDBC connection (the server's pool is not needed, so the
- * command runs beside a serving site and the admin page's background backup uses the same code).
+ * The database side of backup and restore, on its own JDBC connection (the server's pool
+ * is not needed, so the command runs beside a serving site and the admin page's
+ * background backup uses the same code).
  *
- * <p>SQLite: {@code VACUUM INTO} copies one read transaction's snapshot while writers go on (WAL). PostgreSQL: a
- * {@code REPEATABLE READ} transaction exports its snapshot, the row counts are read in it, and {@code pg_dump
- * --snapshot} dumps exactly that snapshot (custom format); restore runs {@code pg_restore}. Both tools come with the
- * PostgreSQL client package and must be on the PATH (or in {@code INKSTONE_PG_BIN}).
+ * <p>
+ * SQLite: {@code VACUUM INTO} copies one read transaction's snapshot while writers go on
+ * (WAL). PostgreSQL: a {@code REPEATABLE READ} transaction exports its snapshot, the row
+ * counts are read in it, and {@code pg_dump
+ * --snapshot} dumps exactly that snapshot (custom format); restore runs
+ * {@code pg_restore}. Both tools come with the PostgreSQL client package and must be on
+ * the PATH (or in {@code INKSTONE_PG_BIN}).
  */
 final class Databases {
 
 	private Databases() {
 	}
 
-	/** What the snapshot holds: its Flyway schema version and the row count of every table. */
+	/**
+	 * What the snapshot holds: its Flyway schema version and the row count of every
+	 * table.
+	 */
 	record Snapshot(String schemaVersion, Map<String, Long> tables) {
 	}
 
@@ -66,7 +73,10 @@ final class Databases {
 		return describeSqlite(target);
 	}
 
-	/** The copy's schema version and counts; fails when {@code PRAGMA integrity_check} finds a problem. */
+	/**
+	 * The copy's schema version and counts; fails when {@code PRAGMA integrity_check}
+	 * finds a problem.
+	 */
 	static Snapshot describeSqlite(Path file) throws SQLException {
 		try (Connection connection = sqlite(file); Statement statement = connection.createStatement()) {
 			String check = integrityCheck(statement);
@@ -97,7 +107,8 @@ final class Databases {
 	private static Map<String, Long> counts(Statement statement, List<String> tables) throws SQLException {
 		Map<String, Long> counts = new TreeMap<>();
 		for (String table : tables) {
-			try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM \"" + table.replace("\"", "\"\"") + "\"")) {
+			try (ResultSet rs = statement
+				.executeQuery("SELECT COUNT(*) FROM \"" + table.replace("\"", "\"\"") + "\"")) {
 				rs.next();
 				counts.put(table, rs.getLong(1));
 			}
@@ -118,8 +129,9 @@ final class Databases {
 	/** Tables of the connection's current schema (PostgreSQL). */
 	static List<String> postgresTables(Connection connection) throws SQLException {
 		List<String> tables = new ArrayList<>();
-		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
-				"SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(
+						"SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name")) {
 			while (rs.next()) {
 				tables.add(rs.getString(1));
 			}
@@ -128,13 +140,16 @@ final class Databases {
 	}
 
 	static String currentSchema(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
 			rs.next();
 			return rs.getString(1);
 		}
 	}
 
-	/** Dumps one exported snapshot with pg_dump and counts the rows of that same snapshot. */
+	/**
+	 * Dumps one exported snapshot with pg_dump and counts the rows of that same snapshot.
+	 */
 	static Snapshot backupPostgres(InkstoneProperties.Db db, Path target) throws SQLException, IOException {
 		String pgDump = tool("pg_dump");
 		Files.createDirectories(target.getParent());
@@ -149,9 +164,10 @@ final class Databases {
 					snapshot = rs.getString(1);
 				}
 				String schema = currentSchema(connection);
-				Snapshot described = new Snapshot(schemaVersion(statement), counts(statement, postgresTables(connection)));
-				List<String> command = new ArrayList<>(List.of(pgDump, "--format=custom", "--no-owner", "--no-privileges",
-						"--snapshot=" + snapshot, "--schema=" + schema, "--file=" + target));
+				Snapshot described = new Snapshot(schemaVersion(statement),
+						counts(statement, postgresTables(connection)));
+				List<String> command = new ArrayList<>(List.of(pgDump, "--format=custom", "--no-owner",
+						"--no-privileges", "--snapshot=" + snapshot, "--schema=" + schema, "--file=" + target));
 				command.addAll(connectionArguments(db));
 				run(command, db);
 				connection.commit();
@@ -167,8 +183,12 @@ final class Databases {
 		}
 	}
 
-	/** Restores a pg_dump file into the (empty, or emptied with {@code force}) schema, in one transaction. */
-	static Snapshot restorePostgres(InkstoneProperties.Db db, Path dump, boolean force) throws SQLException, IOException {
+	/**
+	 * Restores a pg_dump file into the (empty, or emptied with {@code force}) schema, in
+	 * one transaction.
+	 */
+	static Snapshot restorePostgres(InkstoneProperties.Db db, Path dump, boolean force)
+			throws SQLException, IOException {
 		String pgRestore = tool("pg_restore");
 		String schema;
 		try (Connection connection = postgres(db); Statement statement = connection.createStatement()) {
@@ -179,7 +199,8 @@ final class Databases {
 				statement.execute("CREATE SCHEMA " + quoted);
 			}
 		}
-		// the schema itself exists already (public always does): restore what is in it, not the schema entry
+		// the schema itself exists already (public always does): restore what is in it,
+		// not the schema entry
 		StringBuilder list = new StringBuilder();
 		for (String line : run(List.of(pgRestore, "--list", dump.toString()), db).split("\n")) {
 			if (!line.contains(" SCHEMA - " + schema + " ") && !line.contains(" COMMENT - SCHEMA " + schema + " ")) {
@@ -189,8 +210,8 @@ final class Databases {
 		Path listFile = Files.createTempFile("inkstone-restore", ".list");
 		try {
 			Files.writeString(listFile, list);
-			List<String> command = new ArrayList<>(List.of(pgRestore, "--no-owner", "--no-privileges", "--single-transaction",
-					"--use-list=" + listFile));
+			List<String> command = new ArrayList<>(List.of(pgRestore, "--no-owner", "--no-privileges",
+					"--single-transaction", "--use-list=" + listFile));
 			command.addAll(connectionArguments(db));
 			command.add(dump.toString());
 			run(command, db);
@@ -203,7 +224,10 @@ final class Databases {
 		}
 	}
 
-	/** The JDBC URL as libpq arguments: {@code --dbname=postgresql://host:port/db?sslmode=…} and {@code --username}. */
+	/**
+	 * The JDBC URL as libpq arguments:
+	 * {@code --dbname=postgresql://host:port/db?sslmode=…} and {@code --username}.
+	 */
 	static List<String> connectionArguments(InkstoneProperties.Db db) {
 		String url = db.url();
 		if (!url.startsWith("jdbc:postgresql://")) {
@@ -216,8 +240,10 @@ final class Databases {
 			query = rest.substring(q + 1);
 			rest = rest.substring(0, q);
 		}
-		// only what libpq understands passes; pgJDBC's currentSchema becomes a search_path option
-		Set<String> libpq = Set.of("sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout", "application_name");
+		// only what libpq understands passes; pgJDBC's currentSchema becomes a
+		// search_path option
+		Set<String> libpq = Set.of("sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout",
+				"application_name");
 		List<String> kept = new ArrayList<>();
 		for (String pair : query.split("&")) {
 			int eq = pair.indexOf('=');
@@ -229,8 +255,10 @@ final class Databases {
 				kept.add(pair);
 			}
 			else if (key.equalsIgnoreCase("currentSchema")) {
-				kept.add("options=" + URLEncoder.encode("-csearch_path=" + URLDecoder.decode(
-						pair.substring(eq + 1), StandardCharsets.UTF_8), StandardCharsets.UTF_8).replace("+", "%20"));
+				kept.add("options=" + URLEncoder
+					.encode("-csearch_path=" + URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8),
+							StandardCharsets.UTF_8)
+					.replace("+", "%20"));
 			}
 		}
 		URI.create(rest); // a malformed address fails here, not inside the tool

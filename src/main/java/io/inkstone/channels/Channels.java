@@ -34,8 +34,11 @@ public class Channels {
 	Channels(ChannelRepository repository, InkstoneProperties properties) {
 		this.repository = repository;
 		this.config = properties.channels();
-		// Channels change rarely, but another process or node may add one: a miss reloads (see find/get).
-		this.all = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(Duration.ofMinutes(1))
+		// Channels change rarely, but another process or node may add one: a miss reloads
+		// (see find/get).
+		this.all = Caffeine.newBuilder()
+			.maximumSize(1)
+			.expireAfterWrite(Duration.ofMinutes(1))
 			.build(key -> repository.findAll());
 	}
 
@@ -71,8 +74,8 @@ public class Channels {
 	}
 
 	/**
-	 * The channel a person names: by slug ({@code military}) or, as readers see it, by display name
-	 * ({@code 军事}); the slug wins when both match different channels.
+	 * The channel a person names: by slug ({@code military}) or, as readers see it, by
+	 * display name ({@code 军事}); the slug wins when both match different channels.
 	 */
 	public Optional<Channel> findBySlugOrName(String ref) {
 		if (ref == null || ref.isBlank()) {
@@ -107,8 +110,9 @@ public class Channels {
 	}
 
 	/**
-	 * Finds the channel by slug or creates it with the given display name (an import brings names the site's
-	 * configuration does not know, e.g. WordPress category names); a configured name still wins.
+	 * Finds the channel by slug or creates it with the given display name (an import
+	 * brings names the site's configuration does not know, e.g. WordPress category
+	 * names); a configured name still wins.
 	 */
 	public Channel ensureNamed(String slug, String name) {
 		Optional<Channel> existing = find(slug);
@@ -128,7 +132,10 @@ public class Channels {
 		return repository.findBySlug(slug).orElseThrow();
 	}
 
-	/** Finds the channel or creates it, named from {@code inkstone.channels.names} (else the slug). */
+	/**
+	 * Finds the channel or creates it, named from {@code inkstone.channels.names} (else
+	 * the slug).
+	 */
 	public Channel ensure(String slug) {
 		Optional<Channel> existing = find(slug);
 		if (existing.isPresent()) {

@@ -1,5 +1,6 @@
 /**
- * Channels (频道): slug, Chinese display name and order. A fresh site starts from the configured
- * default set; imports create the channels they bring, named from configuration.
+ * Channels (频道): slug, Chinese display name and order. A fresh site starts from the
+ * configured default set; imports create the channels they bring, named from
+ * configuration.
  */
 package io.inkstone.channels;

@@ -22,11 +22,12 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Relays {@link CreatorFollowChanged} to the other nodes over Redis pub/sub so their follower-count
- * and follow-state caches drop the entry within milliseconds. Messages are {@code F:<node>:<creator>:<reader>};
- * a node ignores its own. If Redis is away the message is lost; caches then refresh on expiry. The
- * subscription is started by {@link #keepListening()} rather than at start-up, so a node starts while
- * Redis is away and subscribes once it answers (after that the container recovers by itself).
+ * Relays {@link CreatorFollowChanged} to the other nodes over Redis pub/sub so their
+ * follower-count and follow-state caches drop the entry within milliseconds. Messages are
+ * {@code F:<node>:<creator>:<reader>}; a node ignores its own. If Redis is away the
+ * message is lost; caches then refresh on expiry. The subscription is started by
+ * {@link #keepListening()} rather than at start-up, so a node starts while Redis is away
+ * and subscribes once it answers (after that the container recovers by itself).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "inkstone.mode", havingValue = "cluster")

@@ -21,16 +21,19 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.jdbc.UncategorizedSQLException;
 
 /**
- * ShedLock's lock provider, watched: a lock that cannot be taken because of an error is recorded per lock name so
- * that {@link ScheduledJobsHealth} reports the job as failing (health {@code jobs} DOWN, gauge
- * {@code inkstone.jobs.failing{job}} 1). ShedLock itself swallows several errors and answers "held elsewhere": a
- * {@code DuplicateKeyException} or a concurrency failure on its UPDATE (a broken index, a lock timeout, a
- * serialization failure), a failed commit — and a lock row deleted while the application runs (a common way to
- * "clear a stuck lock"): ShedLock remembers it created the row and from then on only UPDATEs a row that is not
- * there, so the job silently never runs again. This provider sees the errors its statements raised (through the
- * exception translator of ShedLock's own {@link JdbcTemplate}), and when nothing explains a refused lock it checks
- * that the row exists; a missing row is reported and ShedLock's memory of it is dropped, so the next round creates
- * it again. A lock taken, or held by another node, clears the failure.
+ * ShedLock's lock provider, watched: a lock that cannot be taken because of an error is
+ * recorded per lock name so that {@link ScheduledJobsHealth} reports the job as failing
+ * (health {@code jobs} DOWN, gauge {@code inkstone.jobs.failing{job}} 1). ShedLock itself
+ * swallows several errors and answers "held elsewhere": a {@code DuplicateKeyException}
+ * or a concurrency failure on its UPDATE (a broken index, a lock timeout, a serialization
+ * failure), a failed commit — and a lock row deleted while the application runs (a common
+ * way to "clear a stuck lock"): ShedLock remembers it created the row and from then on
+ * only UPDATEs a row that is not there, so the job silently never runs again. This
+ * provider sees the errors its statements raised (through the exception translator of
+ * ShedLock's own {@link JdbcTemplate}), and when nothing explains a refused lock it
+ * checks that the row exists; a missing row is reported and ShedLock's memory of it is
+ * dropped, so the next round creates it again. A lock taken, or held by another node,
+ * clears the failure.
  */
 class ObservedLockProvider implements LockProvider {
 
@@ -40,7 +43,9 @@ class ObservedLockProvider implements LockProvider {
 	record Failure(Instant at, String description) {
 	}
 
-	/** The statement errors of the lock attempt running on this thread (null outside one). */
+	/**
+	 * The statement errors of the lock attempt running on this thread (null outside one).
+	 */
 	private static final ThreadLocal<List<Seen>> SEEN = new ThreadLocal<>();
 
 	private record Seen(String sql, DataAccessException error) {
@@ -57,8 +62,10 @@ class ObservedLockProvider implements LockProvider {
 	private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
 	/**
-	 * @param providers makes a fresh ShedLock provider (with an empty memory of created rows) on {@code jdbc}
-	 * @param jdbc ShedLock's JdbcTemplate, whose exception translator is {@link #recording}
+	 * @param providers makes a fresh ShedLock provider (with an empty memory of created
+	 * rows) on {@code jdbc}
+	 * @param jdbc ShedLock's JdbcTemplate, whose exception translator is
+	 * {@link #recording}
 	 */
 	ObservedLockProvider(Supplier<LockProvider> providers, JdbcTemplate jdbc, String table) {
 		this.providers = providers;
@@ -67,14 +74,16 @@ class ObservedLockProvider implements LockProvider {
 		this.delegate = providers.get();
 	}
 
-	/** Wraps a translator so that errors of lock statements are seen by the lock attempt that caused them. */
+	/**
+	 * Wraps a translator so that errors of lock statements are seen by the lock attempt
+	 * that caused them.
+	 */
 	static SQLExceptionTranslator recording(SQLExceptionTranslator translator) {
 		return (String task, String sql, SQLException ex) -> {
 			DataAccessException translated = translator.translate(task, sql, ex);
 			List<Seen> seen = SEEN.get();
 			if (seen != null) {
-				seen.add(new Seen(sql, translated != null ? translated
-						: new UncategorizedSQLException(task, sql, ex)));
+				seen.add(new Seen(sql, translated != null ? translated : new UncategorizedSQLException(task, sql, ex)));
 			}
 			return translated;
 		};
@@ -91,7 +100,8 @@ class ObservedLockProvider implements LockProvider {
 				recovered(name);
 				return lock;
 			}
-			// a duplicate key on the INSERT is ShedLock's normal way to find the row exists; anything else is a fault
+			// a duplicate key on the INSERT is ShedLock's normal way to find the row
+			// exists; anything else is a fault
 			Optional<Seen> error = seen.stream()
 				.filter(s -> !(s.error() instanceof DuplicateKeyException && s.sql() != null
 						&& s.sql().strip().regionMatches(true, 0, "INSERT", 0, 6)))
@@ -103,7 +113,8 @@ class ObservedLockProvider implements LockProvider {
 			if (!rowExists(name)) {
 				failed(name, "lock row '" + name + "' is missing from table " + table + " (deleted while running);"
 						+ " it is created again on the next run");
-				delegate = providers.get(); // forget which rows ShedLock created: the next attempt inserts it
+				delegate = providers.get(); // forget which rows ShedLock created: the
+											// next attempt inserts it
 				return lock;
 			}
 			recovered(name); // held by another node: the lock itself works
@@ -142,7 +153,10 @@ class ObservedLockProvider implements LockProvider {
 		}
 	}
 
-	/** Lock name → the failure of its latest attempt, for locks whose latest attempt failed. */
+	/**
+	 * Lock name → the failure of its latest attempt, for locks whose latest attempt
+	 * failed.
+	 */
 	Map<String, Failure> failures() {
 		return Map.copyOf(failures);
 	}

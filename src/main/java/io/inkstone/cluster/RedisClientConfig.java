@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * When Redis is away, commands must fail at once (callers then buffer locally and replay), not queue
- * inside the client to be replayed a second time on reconnect.
+ * When Redis is away, commands must fail at once (callers then buffer locally and
+ * replay), not queue inside the client to be replayed a second time on reconnect.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "inkstone.mode", havingValue = "cluster")

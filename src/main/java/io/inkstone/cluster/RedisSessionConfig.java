@@ -10,9 +10,10 @@ import org.springframework.session.data.redis.RedisSessionRepository;
 import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisHttpSession;
 
 /**
- * Cluster mode keeps signed-in sessions in Redis (Spring Session), so a reader signed in on one node
- * keeps working on any other, and signing out anywhere ends the session everywhere. Anonymous readers
- * have no session, so their pages never touch this store. Embedded mode keeps sessions in the node.
+ * Cluster mode keeps signed-in sessions in Redis (Spring Session), so a reader signed in
+ * on one node keeps working on any other, and signing out anywhere ends the session
+ * everywhere. Anonymous readers have no session, so their pages never touch this store.
+ * Embedded mode keeps sessions in the node.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "inkstone.mode", havingValue = "cluster")

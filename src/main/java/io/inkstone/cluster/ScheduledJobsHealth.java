@@ -24,11 +24,12 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.util.ClassUtils;
 
 /**
- * Makes a failing background job visible: {@code /actuator/health} turns DOWN (component {@code jobs})
- * while any scheduled job's last run failed or its last attempt to take its ShedLock lock failed
- * ({@link ObservedLockProvider}: errors ShedLock itself swallows, a deleted lock row), and the gauge
- * {@code inkstone.jobs.failing{job}} is 1 for it. Before this, a job that failed every round (ShedLock on SQLite
- * after a restart) only wrote log lines, and a job whose lock could not be taken was silently skipped.
+ * Makes a failing background job visible: {@code /actuator/health} turns DOWN (component
+ * {@code jobs}) while any scheduled job's last run failed or its last attempt to take its
+ * ShedLock lock failed ({@link ObservedLockProvider}: errors ShedLock itself swallows, a
+ * deleted lock row), and the gauge {@code inkstone.jobs.failing{job}} is 1 for it. Before
+ * this, a job that failed every round (ShedLock on SQLite after a restart) only wrote log
+ * lines, and a job whose lock could not be taken was silently skipped.
  */
 @Component("jobs")
 class ScheduledJobsHealth implements HealthIndicator {
@@ -58,11 +59,13 @@ class ScheduledJobsHealth implements HealthIndicator {
 				failing.put(name(task), outcome.executionTime() + " " + describe(outcome.throwable()));
 			}
 			else if (lock != null) {
-				// the job did not fail: it was never started, because its lock could not be taken
+				// the job did not fail: it was never started, because its lock could not
+				// be taken
 				failing.put(name(task), lock.at() + " lock not taken: " + lock.description());
 			}
 		}
-		lockFailures.forEach((lock, failure) -> failing.put("lock " + lock, failure.at() + " " + failure.description()));
+		lockFailures
+			.forEach((lock, failure) -> failing.put("lock " + lock, failure.at() + " " + failure.description()));
 		Health.Builder health = failing.isEmpty() ? Health.up() : Health.down();
 		return health.withDetail("jobs", tasks.size()).withDetails(failing).build();
 	}
@@ -79,7 +82,9 @@ class ScheduledJobsHealth implements HealthIndicator {
 
 	private final Map<String, String> lockNames = new ConcurrentHashMap<>();
 
-	/** The {@code @SchedulerLock} name of the job's method ("" for a job without a lock). */
+	/**
+	 * The {@code @SchedulerLock} name of the job's method ("" for a job without a lock).
+	 */
 	String lockName(Task task) {
 		return lockNames.computeIfAbsent(task.toString(), full -> {
 			int method = full.lastIndexOf('.');
@@ -89,8 +94,7 @@ class ScheduledJobsHealth implements HealthIndicator {
 			try {
 				Class<?> type = ClassUtils.forName(full.substring(0, method), getClass().getClassLoader());
 				for (Method m : type.getDeclaredMethods()) {
-					SchedulerLock lock = m
-						.getAnnotation(SchedulerLock.class);
+					SchedulerLock lock = m.getAnnotation(SchedulerLock.class);
 					if (m.getName().equals(full.substring(method + 1)) && lock != null) {
 						return lock.name();
 					}
@@ -103,7 +107,10 @@ class ScheduledJobsHealth implements HealthIndicator {
 		});
 	}
 
-	/** Scheduled tasks are registered when the context has refreshed, so the gauges come after that. */
+	/**
+	 * Scheduled tasks are registered when the context has refreshed, so the gauges come
+	 * after that.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void registerGauges() {
 		for (Task task : tasks()) {
@@ -124,7 +131,10 @@ class ScheduledJobsHealth implements HealthIndicator {
 		return tasks;
 	}
 
-	/** "io.inkstone.articles.ScheduledPublisher.publishDue" → "ScheduledPublisher.publishDue". */
+	/**
+	 * "io.inkstone.articles.ScheduledPublisher.publishDue" →
+	 * "ScheduledPublisher.publishDue".
+	 */
 	static String name(Task task) {
 		String full = task.toString();
 		int method = full.lastIndexOf('.');

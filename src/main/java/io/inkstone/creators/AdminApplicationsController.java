@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code /admin/applications}: reviewers approve or reject 申请入驻 applications (reason required to reject). */
+/**
+ * {@code /admin/applications}: reviewers approve or reject 申请入驻 applications (reason
+ * required to reject).
+ */
 @Controller
 class AdminApplicationsController {
 
@@ -29,7 +32,8 @@ class AdminApplicationsController {
 
 	@GetMapping("/admin/applications")
 	String queue(HttpServletRequest request, Model model) {
-		model.addAttribute("page", new CreatorPages.ReviewPage(ui.of(request), List.of(), applications.pending(), null));
+		model.addAttribute("page",
+				new CreatorPages.ReviewPage(ui.of(request), List.of(), applications.pending(), null));
 		return "creators/review";
 	}
 

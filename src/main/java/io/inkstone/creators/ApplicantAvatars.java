@@ -1,8 +1,8 @@
 package io.inkstone.creators;
 
 /**
- * Stores the avatar an applicant uploads with 申请入驻 (implemented by the media module: the same type, size,
- * pixel and EXIF rules as every image). Returns the URL to show.
+ * Stores the avatar an applicant uploads with 申请入驻 (implemented by the media module: the
+ * same type, size, pixel and EXIF rules as every image). Returns the URL to show.
  */
 public interface ApplicantAvatars {
 

@@ -19,7 +19,8 @@ class ApplicationRepository {
 	}
 
 	void insert(CreatorApplication a) {
-		jdbc.sql("INSERT INTO creator_applications (" + COLUMNS + ") VALUES (:id, :account, :type, :name, :handle, :tagline,"
+		jdbc.sql("INSERT INTO creator_applications (" + COLUMNS
+				+ ") VALUES (:id, :account, :type, :name, :handle, :tagline,"
 				+ " :channel, :contact, :entity, :code, :agreement, 'pending', NULL, :now, NULL, :avatar)")
 			.param("avatar", a.avatarUrl())
 			.param("id", a.id())
@@ -38,7 +39,9 @@ class ApplicationRepository {
 	}
 
 	List<CreatorApplication> byAccount(long accountId) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM creator_applications WHERE account_id = :account ORDER BY created_at DESC")
+		return jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM creator_applications WHERE account_id = :account ORDER BY created_at DESC")
 			.param("account", accountId)
 			.query(CreatorApplication.class)
 			.list();
@@ -51,7 +54,8 @@ class ApplicationRepository {
 	}
 
 	Optional<CreatorApplication> find(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM creator_applications WHERE id = :id").param("id", id)
+		return jdbc.sql("SELECT " + COLUMNS + " FROM creator_applications WHERE id = :id")
+			.param("id", id)
 			.query(CreatorApplication.class)
 			.optional();
 	}
@@ -63,10 +67,14 @@ class ApplicationRepository {
 			.single() > 0;
 	}
 
-	/** Decides a pending application; false when it was no longer pending (decided by someone else). */
+	/**
+	 * Decides a pending application; false when it was no longer pending (decided by
+	 * someone else).
+	 */
 	boolean decide(long id, String status, String reason, long now) {
-		return jdbc.sql("UPDATE creator_applications SET status = :status, reason = :reason, decided_at = :now"
-				+ " WHERE id = :id AND status = 'pending'")
+		return jdbc
+			.sql("UPDATE creator_applications SET status = :status, reason = :reason, decided_at = :now"
+					+ " WHERE id = :id AND status = 'pending'")
 			.param("status", status)
 			.param("reason", reason)
 			.param("now", now)

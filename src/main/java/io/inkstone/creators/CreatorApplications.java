@@ -22,12 +22,12 @@ import io.inkstone.shared.BadRequestException;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * 申请入驻: applications to become a creator, validated (credit-code checksum, no impersonation of a
- * verified creator, unique handle), decided by a reviewer with a written reason.
+ * 申请入驻: applications to become a creator, validated (credit-code checksum, no
+ * impersonation of a verified creator, unique handle), decided by a reviewer with a
+ * written reason.
  */
 @Service
 public class CreatorApplications {
-
 
 	public static final Set<String> ACCOUNT_TYPES = Set.of("个人", "媒体", "机构", "企业");
 
@@ -48,8 +48,7 @@ public class CreatorApplications {
 	private final ObjectProvider<ApplicantAvatars> avatars;
 
 	CreatorApplications(ApplicationRepository repository, Creators creators, Channels channels,
-			ApplicationEventPublisher events, AuditLog audit, Rules rules,
-			ObjectProvider<ApplicantAvatars> avatars) {
+			ApplicationEventPublisher events, AuditLog audit, Rules rules, ObjectProvider<ApplicantAvatars> avatars) {
 		this.avatars = avatars;
 		this.rules = rules;
 		this.audit = audit;
@@ -73,7 +72,10 @@ public class CreatorApplications {
 		return repository.byAccount(accountId);
 	}
 
-	/** How many more times this account may apply ({@value #MAX_ATTEMPTS} applications in all). */
+	/**
+	 * How many more times this account may apply ({@value #MAX_ATTEMPTS} applications in
+	 * all).
+	 */
 	public int attemptsLeft(long accountId) {
 		return Math.max(0, MAX_ATTEMPTS - repository.byAccount(accountId).size());
 	}
@@ -88,24 +90,23 @@ public class CreatorApplications {
 	}
 
 	/**
-	 * With an avatar image, checked and stored only once the form itself is valid. Not one transaction on
-	 * purpose: image processing takes a while and must not hold the database's write lock; the application
-	 * row is a single insert, written last.
+	 * With an avatar image, checked and stored only once the form itself is valid. Not
+	 * one transaction on purpose: image processing takes a while and must not hold the
+	 * database's write lock; the application row is a single insert, written last.
 	 */
 	public Map<String, String> apply(long accountId, Form form, byte[] avatar) {
 		Map<String, String> errors = validate(accountId, form);
 		if (!errors.isEmpty()) {
 			return errors;
 		}
-		String avatarUrl = avatar == null || avatar.length == 0 ? null
-				: avatars.getObject().store(accountId, avatar);
+		String avatarUrl = avatar == null || avatar.length == 0 ? null : avatars.getObject().store(accountId, avatar);
 		boolean organisation = "机构".equals(form.accountType()) || "企业".equals(form.accountType());
 		repository.insert(new CreatorApplication(Ids.next(), accountId, form.accountType(), form.displayName().strip(),
 				form.handle().strip(), blankToNull(form.tagline()), form.channel(), form.contact().strip(),
 				organisation ? form.entityName().strip() : null,
 				organisation ? form.creditCode().strip().toUpperCase(Locale.ROOT) : null,
-				"v" + rules.accept(accountId, Rules.CREATOR_AGREEMENT), "pending", null, System.currentTimeMillis(), null,
-				avatarUrl));
+				"v" + rules.accept(accountId, Rules.CREATOR_AGREEMENT), "pending", null, System.currentTimeMillis(),
+				null, avatarUrl));
 		return Map.of();
 	}
 
@@ -115,7 +116,8 @@ public class CreatorApplications {
 		if (previous.stream().anyMatch(CreatorApplication::pending)) {
 			errors.put("form", "join.error.pending");
 		}
-		else if (previous.stream().anyMatch(a -> "approved".equals(a.status())) || creators.ofAccount(accountId).isPresent()) {
+		else if (previous.stream().anyMatch(a -> "approved".equals(a.status()))
+				|| creators.ofAccount(accountId).isPresent()) {
 			errors.put("form", "join.error.already");
 		}
 		else if (previous.size() >= MAX_ATTEMPTS) {
@@ -192,10 +194,14 @@ public class CreatorApplications {
 		events.publishEvent(new ApplicationDecided(application.accountId(), false, reason.strip(), applicationId));
 	}
 
-	/** An organisation creator's disclosed details (entity, credit code, field, contact) from its approved application. */
+	/**
+	 * An organisation creator's disclosed details (entity, credit code, field, contact)
+	 * from its approved application.
+	 */
 	public Optional<CreatorApplication> organisationOf(long creatorId) {
 		return creators.accountOf(creatorId)
-			.flatMap(account -> repository.byAccount(account).stream()
+			.flatMap(account -> repository.byAccount(account)
+				.stream()
 				.filter(a -> "approved".equals(a.status()) && a.entityName() != null)
 				.findFirst());
 	}

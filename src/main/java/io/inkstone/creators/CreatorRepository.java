@@ -26,21 +26,28 @@ class CreatorRepository {
 	}
 
 	Optional<Creator> findById(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM creators WHERE id = :id").param("id", id).query(Creator.class).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM creators WHERE id = :id")
+			.param("id", id)
+			.query(Creator.class)
+			.optional();
 	}
 
 	List<Creator> findAllById(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + COLUMNS + " FROM creators WHERE id IN (:ids)").param("ids", ids).query(Creator.class).list();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM creators WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query(Creator.class)
+			.list();
 	}
 
 	void insertIfAbsent(long id, String handle, String displayName, String tagline, String accountType, long now) {
-		jdbc.sql("""
-				INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at)
-				VALUES (:id, :handle, :name, NULL, :tagline, :type, FALSE, NULL, :now)
-				ON CONFLICT (handle) DO NOTHING""")
+		jdbc.sql(
+				"""
+						INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at)
+						VALUES (:id, :handle, :name, NULL, :tagline, :type, FALSE, NULL, :now)
+						ON CONFLICT (handle) DO NOTHING""")
 			.param("id", id)
 			.param("handle", handle)
 			.param("name", displayName)
@@ -93,9 +100,10 @@ class CreatorRepository {
 
 	boolean insertForAccount(long id, long accountId, String handle, String displayName, String tagline,
 			String accountType, String avatarUrl, long now) {
-		return jdbc.sql("INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region,"
-				+ " created_at, account_id) VALUES (:id, :handle, :name, :avatar, :tagline, :type, FALSE, NULL, :now, :account)"
-				+ " ON CONFLICT (handle) DO NOTHING")
+		return jdbc
+			.sql("INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region,"
+					+ " created_at, account_id) VALUES (:id, :handle, :name, :avatar, :tagline, :type, FALSE, NULL, :now, :account)"
+					+ " ON CONFLICT (handle) DO NOTHING")
 			.param("avatar", avatarUrl)
 			.param("id", id)
 			.param("handle", handle)
@@ -119,7 +127,10 @@ class CreatorRepository {
 	}
 
 	long countFollowers(long creatorId) {
-		return jdbc.sql("SELECT COUNT(*) FROM follows WHERE creator_id = :id").param("id", creatorId).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM follows WHERE creator_id = :id")
+			.param("id", creatorId)
+			.query(Long.class)
+			.single();
 	}
 
 	boolean isFollowing(String readerKey, long creatorId) {
@@ -131,7 +142,8 @@ class CreatorRepository {
 	}
 
 	List<Follower> followers(long creatorId, int limit) {
-		return jdbc.sql("SELECT reader_key, created_at FROM follows WHERE creator_id = :id ORDER BY created_at DESC LIMIT :limit")
+		return jdbc.sql(
+				"SELECT reader_key, created_at FROM follows WHERE creator_id = :id ORDER BY created_at DESC LIMIT :limit")
 			.param("id", creatorId)
 			.param("limit", limit)
 			.query(Follower.class)
@@ -147,7 +159,8 @@ class CreatorRepository {
 	}
 
 	boolean follow(String readerKey, long creatorId, long now) {
-		return jdbc.sql("INSERT INTO follows (reader_key, creator_id, created_at) VALUES (:reader, :id, :now) ON CONFLICT DO NOTHING")
+		return jdbc.sql(
+				"INSERT INTO follows (reader_key, creator_id, created_at) VALUES (:reader, :id, :now) ON CONFLICT DO NOTHING")
 			.param("reader", readerKey)
 			.param("id", creatorId)
 			.param("now", now)

@@ -32,14 +32,19 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 @Service
 public class Creators {
 
-	/** Handles may be CJK (classical authors are known by their names); no spaces, slashes or markup. */
+	/**
+	 * Handles may be CJK (classical authors are known by their names); no spaces, slashes
+	 * or markup.
+	 */
 	private static final Pattern HANDLE = Pattern.compile("[\\p{L}\\p{N}_.·-]{1,64}");
 
 	private final CreatorRepository repository;
 
 	private final ApplicationEventPublisher events;
 
-	/** Profiles change rarely; other nodes see a change (IP属地, tagline) within the expiry. */
+	/**
+	 * Profiles change rarely; other nodes see a change (IP属地, tagline) within the expiry.
+	 */
 	private final Cache<Long, Creator> byId = Caffeine.newBuilder()
 		.maximumSize(50_000)
 		.expireAfterWrite(Duration.ofMinutes(10))
@@ -47,7 +52,10 @@ public class Creators {
 
 	private final Cache<Long, Long> followerCounts = Caffeine.newBuilder().maximumSize(50_000).build();
 
-	/** "reader:creator" → following; entries change only through this class, which updates them. */
+	/**
+	 * "reader:creator" → following; entries change only through this class, which updates
+	 * them.
+	 */
 	private final Cache<String, Boolean> following = Caffeine.newBuilder()
 		.maximumSize(200_000)
 		.expireAfterAccess(Duration.ofMinutes(30))
@@ -69,11 +77,13 @@ public class Creators {
 		if (!isValidHandle(handle)) {
 			throw new NotFoundException("no such creator");
 		}
-		return repository.findByHandle(handle).orElseThrow(() -> new NotFoundException("problem.creators.noSuchCreator"));
+		return repository.findByHandle(handle)
+			.orElseThrow(() -> new NotFoundException("problem.creators.noSuchCreator"));
 	}
 
 	public Creator get(long id) {
-		return byId.get(id, key -> repository.findById(key).orElseThrow(() -> new NotFoundException("no creator " + key)));
+		return byId.get(id,
+				key -> repository.findById(key).orElseThrow(() -> new NotFoundException("no creator " + key)));
 	}
 
 	public Map<Long, Creator> getAll(Collection<Long> ids) {
@@ -126,7 +136,10 @@ public class Creators {
 		return repository.accountOf(creatorId);
 	}
 
-	/** The creator edits their tagline and avatar (an image URL from their media library, or null). */
+	/**
+	 * The creator edits their tagline and avatar (an image URL from their media library,
+	 * or null).
+	 */
 	public void updateProfile(long creatorId, String tagline, String avatarUrl) {
 		repository.updateProfile(creatorId, tagline == null || tagline.isBlank() ? null : tagline.strip(), avatarUrl);
 		byId.invalidate(creatorId);
@@ -134,8 +147,8 @@ public class Creators {
 	}
 
 	/**
-	 * Records the region (IP属地) of the creator's latest sign-in or publication; the address itself is not
-	 * stored.
+	 * Records the region (IP属地) of the creator's latest sign-in or publication; the
+	 * address itself is not stored.
 	 */
 	public void recordLocation(long creatorId, String ip) {
 		String region = ipRegions.regionOf(ip);
@@ -148,11 +161,14 @@ public class Creators {
 	void on(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getPrincipal() instanceof SignedIn.HasSignedIn principal
 				&& event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
-			ofAccount(principal.signedIn().accountId()).ifPresent(c -> recordLocation(c.id(), details.getRemoteAddress()));
+			ofAccount(principal.signedIn().accountId())
+				.ifPresent(c -> recordLocation(c.id(), details.getRemoteAddress()));
 		}
 	}
 
-	/** The signed-in account's creator profile; 404 for anyone who is not (yet) a creator. */
+	/**
+	 * The signed-in account's creator profile; 404 for anyone who is not (yet) a creator.
+	 */
 	public Creator signedIn() {
 		return SignedIn.current()
 			.flatMap(account -> ofAccount(account.accountId()))
@@ -172,23 +188,34 @@ public class Creators {
 		return repository.findByHandle(handle).isPresent();
 	}
 
-	/** Creates the approved creator's profile; false if the handle was taken meanwhile. */
+	/**
+	 * Creates the approved creator's profile; false if the handle was taken meanwhile.
+	 */
 	boolean createForAccount(CreatorApplication a) {
 		return repository.insertForAccount(Ids.next(), a.accountId(), a.handle(), a.displayName(), a.tagline(),
 				a.accountType(), a.avatarUrl(), System.currentTimeMillis());
 	}
 
-	/** The true follower count (COUNT over follows), cached until a follow or unfollow of this creator. */
+	/**
+	 * The true follower count (COUNT over follows), cached until a follow or unfollow of
+	 * this creator.
+	 */
 	public long followerCount(long creatorId) {
 		return followerCounts.get(creatorId, repository::countFollowers);
 	}
 
-	/** The newest followers first (reader keys: {@code u<hex account id>} for accounts, else an anonymous reader). */
+	/**
+	 * The newest followers first (reader keys: {@code u<hex account id>} for accounts,
+	 * else an anonymous reader).
+	 */
 	public List<Follower> followers(long creatorId, int limit) {
 		return repository.followers(creatorId, limit);
 	}
 
-	/** New followers per platform day (yyyymmdd) since {@code since}; days without any are absent. */
+	/**
+	 * New followers per platform day (yyyymmdd) since {@code since}; days without any are
+	 * absent.
+	 */
 	public Map<Integer, Long> newFollowersPerDay(long creatorId, long since) {
 		Map<Integer, Long> perDay = new TreeMap<>();
 		for (long at : repository.followTimes(creatorId, since)) {
@@ -220,7 +247,10 @@ public class Creators {
 		events.publishEvent(new CreatorFollowChanged(creator.id(), readerKey));
 	}
 
-	/** Whether the signed-in account of this request is {@code creator} (who may not follow or report themselves). */
+	/**
+	 * Whether the signed-in account of this request is {@code creator} (who may not
+	 * follow or report themselves).
+	 */
 	public boolean isSelf(Creator creator) {
 		return SignedIn.current()
 			.flatMap(account -> ofAccount(account.accountId()))

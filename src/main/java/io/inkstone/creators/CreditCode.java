@@ -3,8 +3,8 @@ package io.inkstone.creators;
 import java.util.Locale;
 
 /**
- * The 18-character unified social credit code (统一社会信用代码, GB 32100-2015) and its check character:
- * weights 3^i mod 31 over a 31-character alphabet without I, O, Z, S, V.
+ * The 18-character unified social credit code (统一社会信用代码, GB 32100-2015) and its check
+ * character: weights 3^i mod 31 over a 31-character alphabet without I, O, Z, S, V.
  */
 final class CreditCode {
 

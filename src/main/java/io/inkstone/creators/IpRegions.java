@@ -21,10 +21,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * IP属地: the province (inside mainland China) or country of an address, resolved offline with the
- * ip2region database ({@code ops/fetch-ip2region.sh} installs it). IPv6 addresses use the ZX ipv6wry database that
- * the same package ships, found next to it as {@code ipv6wry.db} ({@link Ipv6Regions}). Without a file the answers it
- * would give are 未知. Only the region is ever stored, never the address.
+ * IP属地: the province (inside mainland China) or country of an address, resolved offline
+ * with the ip2region database ({@code ops/fetch-ip2region.sh} installs it). IPv6
+ * addresses use the ZX ipv6wry database that the same package ships, found next to it as
+ * {@code ipv6wry.db} ({@link Ipv6Regions}). Without a file the answers it would give are
+ * 未知. Only the region is ever stored, never the address.
  */
 @Component
 public class IpRegions {
@@ -38,18 +39,26 @@ public class IpRegions {
 
 	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-	/** Only hex digits, colons and dots, starting with a hex digit or colon: never a host name to resolve. */
+	/**
+	 * Only hex digits, colons and dots, starting with a hex digit or colon: never a host
+	 * name to resolve.
+	 */
 	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
-	private static final Pattern PROVINCE_SUFFIX = Pattern
-		.compile("(省|市|壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|区)$");
+	private static final Pattern PROVINCE_SUFFIX = Pattern.compile("(省|市|壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|区)$");
 
-	/** Province-level names as IP属地 shows them; an ipv6wry second field outside this list is an ISP, not a place. */
-	private static final Set<String> PROVINCES = Set.of("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林",
-			"黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
-			"云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门");
+	/**
+	 * Province-level names as IP属地 shows them; an ipv6wry second field outside this list
+	 * is an ISP, not a place.
+	 */
+	private static final Set<String> PROVINCES = Set.of("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏",
+			"浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古",
+			"广西", "西藏", "宁夏", "新疆", "香港", "澳门");
 
-	/** ipv6wry first fields that name no country (besides regions ending in 区: 亚太地区, 大中华区 …). */
+	/**
+	 * ipv6wry first fields that name no country (besides regions ending in 区: 亚太地区, 大中华区
+	 * …).
+	 */
 	private static final Set<String> NOT_COUNTRIES = Set.of("全球", "欧洲", "非洲", "亚洲", "美洲", "大洋洲", "局域网");
 
 	private final DbSearcher searcher;
@@ -107,8 +116,9 @@ public class IpRegions {
 	}
 
 	/**
-	 * 江苏, 北京, 香港, 美国 …; 未知 for private, loopback, link-local and unique-local addresses, malformed input,
-	 * regions that name no country, and without the database. IPv4-mapped and 6to4 IPv6 addresses use the IPv4 one.
+	 * 江苏, 北京, 香港, 美国 …; 未知 for private, loopback, link-local and unique-local addresses,
+	 * malformed input, regions that name no country, and without the database.
+	 * IPv4-mapped and 6to4 IPv6 addresses use the IPv4 one.
 	 */
 	public String regionOf(String ip) {
 		if (ip == null) {
@@ -198,7 +208,8 @@ public class IpRegions {
 		String[] fields = area.split("\t", -1);
 		String[] head = fields[0].strip().split("\\s+", 2);
 		String country = head[0];
-		if (country.isEmpty() || country.endsWith("区") || country.startsWith("IANA") || NOT_COUNTRIES.contains(country)) {
+		if (country.isEmpty() || country.endsWith("区") || country.startsWith("IANA")
+				|| NOT_COUNTRIES.contains(country)) {
 			return UNKNOWN;
 		}
 		if (!"中国".equals(country)) {

@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reader for the ZX "IPDB" IPv6 database ({@code ipv6wry.db}, shipped with the npm package ip2region next to the
- * IPv4 file; {@code ops/fetch-ip2region.sh} installs both). Layout, all little-endian: "IPDB", version (u16),
- * offset length {@code o} (u8), ip length (u8, 8), record count (i64 at 8), index start (i64 at 16); the index is
- * sorted records of the first 64 bits of the range start (u64) and an {@code o}-byte offset of its text. Texts are
- * QQWry-style: a UTF-8 area ending in NUL followed by a second (ISP) area, either possibly replaced by a redirect
- * (byte 1 or 2, then an {@code o}-byte offset). The area is tab-separated: country, province, city, district.
+ * Reader for the ZX "IPDB" IPv6 database ({@code ipv6wry.db}, shipped with the npm
+ * package ip2region next to the IPv4 file; {@code ops/fetch-ip2region.sh} installs both).
+ * Layout, all little-endian: "IPDB", version (u16), offset length {@code o} (u8), ip
+ * length (u8, 8), record count (i64 at 8), index start (i64 at 16); the index is sorted
+ * records of the first 64 bits of the range start (u64) and an {@code o}-byte offset of
+ * its text. Texts are QQWry-style: a UTF-8 area ending in NUL followed by a second (ISP)
+ * area, either possibly replaced by a redirect (byte 1 or 2, then an {@code o}-byte
+ * offset). The area is tab-separated: country, province, city, district.
  * <p>
- * The file is read once into memory (about 2.6 MB); lookups use absolute reads only and are thread-safe.
+ * The file is read once into memory (about 2.6 MB); lookups use absolute reads only and
+ * are thread-safe.
  */
 final class Ipv6Regions {
 
@@ -36,7 +39,10 @@ final class Ipv6Regions {
 		this.indexStart = indexStart;
 	}
 
-	/** Reads and checks the file; a missing, truncated or foreign file throws with the reason. */
+	/**
+	 * Reads and checks the file; a missing, truncated or foreign file throws with the
+	 * reason.
+	 */
 	static Ipv6Regions open(Path file) throws IOException {
 		byte[] bytes = Files.readAllBytes(file);
 		ByteBuffer data = ByteBuffer.wrap(bytes).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
@@ -56,8 +62,8 @@ final class Ipv6Regions {
 	}
 
 	/**
-	 * The tab-separated area text (e.g. "中国\t广东省\t深圳市", "中国 香港区", "美国\tCalifornia州", "局域网") of the
-	 * range holding an address whose first 64 bits are {@code prefix}.
+	 * The tab-separated area text (e.g. "中国\t广东省\t深圳市", "中国 香港区", "美国\tCalifornia州",
+	 * "局域网") of the range holding an address whose first 64 bits are {@code prefix}.
 	 */
 	String area(long prefix) {
 		long low = 0;

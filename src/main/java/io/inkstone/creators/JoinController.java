@@ -20,7 +20,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.web.multipart.MultipartFile;
 
-/** {@code /join} (申请入驻): what creators get, the application form and the applicant's history. */
+/**
+ * {@code /join} (申请入驻): what creators get, the application form and the applicant's
+ * history.
+ */
 @Controller
 class JoinController {
 
@@ -58,14 +61,14 @@ class JoinController {
 			@RequestParam(name = "entityName", defaultValue = "") String entityName,
 			@RequestParam(name = "creditCode", defaultValue = "") String creditCode,
 			@RequestParam(name = "agreement", required = false) String agreement,
-			@RequestParam(name = "avatar", required = false) MultipartFile avatar,
-			HttpServletRequest request,
+			@RequestParam(name = "avatar", required = false) MultipartFile avatar, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		SignedIn account = SignedIn.current().orElseThrow();
 		CreatorApplications.Form form = new CreatorApplications.Form(accountType, displayName, handle, tagline, channel,
 				contact, entityName, creditCode, agreement != null);
 		Map<String, String> errors = verification.required() && !verification.verified(account.accountId())
-				? Map.of("form", "join.error.unverified") : applications.apply(account.accountId(), form, bytes(avatar));
+				? Map.of("form", "join.error.unverified")
+				: applications.apply(account.accountId(), form, bytes(avatar));
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
 			return page(request, model, form, errors);
@@ -82,12 +85,13 @@ class JoinController {
 		}
 	}
 
-	private String page(HttpServletRequest request, Model model, CreatorApplications.Form form, Map<String, String> errors) {
+	private String page(HttpServletRequest request, Model model, CreatorApplications.Form form,
+			Map<String, String> errors) {
 		var current = SignedIn.current();
 		List<CreatorApplication> history = current.map(a -> applications.of(a.accountId())).orElse(List.of());
 		boolean creator = current.flatMap(a -> creators.ofAccount(a.accountId())).isPresent();
-		model.addAttribute("page", new CreatorPages.JoinPage(ui.of(request), List.of(), channels.all(), form, errors,
-				history, creator));
+		model.addAttribute("page",
+				new CreatorPages.JoinPage(ui.of(request), List.of(), channels.all(), form, errors, history, creator));
 		return "creators/join";
 	}
 

@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import io.inkstone.articles.Articles;
 
-/** {@code /admin/hot}: the live hot list with pin / remove / demote (reason required) and the active interventions. */
+/**
+ * {@code /admin/hot}: the live hot list with pin / remove / demote (reason required) and
+ * the active interventions.
+ */
 @Controller
 class AdminHotController {
 
@@ -66,8 +69,10 @@ class AdminHotController {
 	}
 
 	private String page(HttpServletRequest request, Model model, String error) {
-		List<HotAdminPage.Intervention> active = overrides.active().stream()
-			.map(o -> new HotAdminPage.Intervention(o, articles.find(o.articleId()).map(a -> a.title()).orElse("#" + o.articleId())))
+		List<HotAdminPage.Intervention> active = overrides.active()
+			.stream()
+			.map(o -> new HotAdminPage.Intervention(o,
+					articles.find(o.articleId()).map(a -> a.title()).orElse("#" + o.articleId())))
 			.toList();
 		model.addAttribute("page", new HotAdminPage(ui.of(request), List.of(), hot.site(20), active, error));
 		return "discovery/hot-admin";

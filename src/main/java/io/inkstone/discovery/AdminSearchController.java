@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * {@code /admin/search} (admins): rebuild this node's search index from the database, with a live progress
- * bar (percent, rate, ETA; the page refreshes itself without JavaScript, and {@code progress.json} serves
- * scripts). Searches keep answering from what is already rebuilt.
+ * {@code /admin/search} (admins): rebuild this node's search index from the database,
+ * with a live progress bar (percent, rate, ETA; the page refreshes itself without
+ * JavaScript, and {@code progress.json} serves scripts). Searches keep answering from
+ * what is already rebuilt.
  */
 @Controller
 @Profile("!import")
@@ -40,8 +41,8 @@ class AdminSearchController {
 	@GetMapping("/admin/search")
 	String page(HttpServletRequest request, Model model) {
 		IndexFeeder.Progress p = feeder.progress();
-		model.addAttribute("page", new SearchAdminPage(ui.of(request), List.of(), p.running(), p.done(), p.total(), p.perSecond(),
-				p.etaSeconds(), p.percent(), p.documents()));
+		model.addAttribute("page", new SearchAdminPage(ui.of(request), List.of(), p.running(), p.done(), p.total(),
+				p.perSecond(), p.etaSeconds(), p.percent(), p.documents()));
 		return "discovery/search-admin";
 	}
 
@@ -49,8 +50,8 @@ class AdminSearchController {
 	@ResponseBody
 	Map<String, Object> progress() {
 		IndexFeeder.Progress p = feeder.progress();
-		return Map.of("running", p.running(), "done", p.done(), "total", p.total(), "perSecond", p.perSecond(), "etaSeconds",
-				p.etaSeconds(), "percent", p.percent(), "documents", p.documents());
+		return Map.of("running", p.running(), "done", p.done(), "total", p.total(), "perSecond", p.perSecond(),
+				"etaSeconds", p.etaSeconds(), "percent", p.percent(), "documents", p.documents());
 	}
 
 	@PostMapping("/admin/search/rebuild")

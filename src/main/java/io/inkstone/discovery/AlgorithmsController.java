@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.inkstone.shared.InkstoneProperties;
-import io.inkstone.web.Ui;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
@@ -19,9 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code /algorithms}: how the hot list, related articles and search rank, in plain words. Every number
- * on the page is read from the running configuration or the code's constants, so the page cannot drift
- * from what the code does.
+ * {@code /algorithms}: how the hot list, related articles and search rank, in plain
+ * words. Every number on the page is read from the running configuration or the code's
+ * constants, so the page cannot drift from what the code does.
  */
 @Controller
 class AlgorithmsController {
@@ -48,7 +47,10 @@ class AlgorithmsController {
 		this.ui = ui;
 	}
 
-	/** Channel name → half-life in hours, for the channels whose half-life differs from the site's. */
+	/**
+	 * Channel name → half-life in hours, for the channels whose half-life differs from
+	 * the site's.
+	 */
 	private Map<String, Double> channelHalfLives(InkstoneProperties.Hot hot) {
 		Map<String, Double> out = new LinkedHashMap<>();
 		for (Channel c : channels.all()) {
@@ -63,13 +65,18 @@ class AlgorithmsController {
 	@GetMapping("/algorithms")
 	String disclosure(HttpServletRequest request, Model model) {
 		InkstoneProperties.Hot hot = properties.hot();
-		model.addAttribute("page", new AlgorithmDisclosure(ui.of(request), List.of(), hot.halfLife().toMinutes() / 60.0,
-				hot.readWeight(), hot.shareWeight(), hot.likeWeight(), hot.publishWeight(),
-				properties.counters().readWindow().toMinutes(), RelatedArticles.MAX_PER_CREATOR,
-				LuceneSearchIndex.TITLE_BOOST, HotList.CANDIDATES,
-				overrides.active().stream().map(o -> new HotAdminPage.Intervention(o,
-						articles.find(o.articleId()).map(a -> a.title()).orElse("#" + o.articleId()))).toList(),
-				channelHalfLives(hot), Math.round(related.freshnessWeight() * 100), related.freshnessHalfLife().toHours() / 24.0));
+		model.addAttribute("page",
+				new AlgorithmDisclosure(ui.of(request), List.of(), hot.halfLife().toMinutes() / 60.0, hot.readWeight(),
+						hot.shareWeight(), hot.likeWeight(), hot.publishWeight(),
+						properties.counters().readWindow().toMinutes(), RelatedArticles.MAX_PER_CREATOR,
+						LuceneSearchIndex.TITLE_BOOST, HotList.CANDIDATES,
+						overrides.active()
+							.stream()
+							.map(o -> new HotAdminPage.Intervention(o,
+									articles.find(o.articleId()).map(a -> a.title()).orElse("#" + o.articleId())))
+							.toList(),
+						channelHalfLives(hot), Math.round(related.freshnessWeight() * 100),
+						related.freshnessHalfLife().toHours() / 24.0));
 		return "discovery/algorithms";
 	}
 

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.function.Predicate;
 
 /**
- * An article as lists show it (hot list, related, headlines, channel pages): summary plus creator name and the
- * pictures of its card.
+ * An article as lists show it (hot list, related, headlines, channel pages): summary plus
+ * creator name and the pictures of its card.
  *
- * @param pictures the cover, else the first body image (单图); the first three body images when it has three (三图);
- * none (无图)
+ * @param pictures the cover, else the first body image (单图); the first three body images
+ * when it has three (三图); none (无图)
  */
 public record ArticleCard(ArticleSummary article, String creatorName, String creatorHandle, boolean aiSuspected,
 		List<Picture> pictures) {
@@ -36,8 +36,9 @@ public record ArticleCard(ArticleSummary article, String creatorName, String cre
 	}
 
 	/**
-	 * The image addresses a card of this article shows, in order: of the body's images only the site's own uploads
-	 * ({@code own}), never a hot-linked picture elsewhere (it would track readers or break the card).
+	 * The image addresses a card of this article shows, in order: of the body's images
+	 * only the site's own uploads ({@code own}), never a hot-linked picture elsewhere (it
+	 * would track readers or break the card).
 	 */
 	static List<String> pictureUrls(ArticleSummary a, Predicate<String> own) {
 		List<String> body = a.bodyImages().stream().filter(own).toList();

@@ -13,7 +13,9 @@ import io.inkstone.shared.Picture;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** Turns article summaries into cards with their creators' names, in one batched lookup. */
+/**
+ * Turns article summaries into cards with their creators' names, in one batched lookup.
+ */
 @Component
 public class ArticleCards {
 
@@ -23,15 +25,15 @@ public class ArticleCards {
 
 	private final ObjectProvider<Picture.Source> pictures;
 
-	ArticleCards(Creators creators, AiSuspicions aiLabels,
-			ObjectProvider<Picture.Source> pictures) {
+	ArticleCards(Creators creators, AiSuspicions aiLabels, ObjectProvider<Picture.Source> pictures) {
 		this.aiLabels = aiLabels;
 		this.creators = creators;
 		this.pictures = pictures;
 	}
 
 	public List<ArticleCard> of(List<ArticleSummary> summaries) {
-		Map<Long, Creator> names = creators.getAll(summaries.stream().map(ArticleSummary::creatorId).collect(Collectors.toSet()));
+		Map<Long, Creator> names = creators
+			.getAll(summaries.stream().map(ArticleSummary::creatorId).collect(Collectors.toSet()));
 		Map<String, Picture> known = knownPictures(summaries);
 		return summaries.stream().map(a -> {
 			Creator c = names.get(a.creatorId());
@@ -39,18 +41,23 @@ public class ArticleCards {
 				.stream()
 				.map(url -> known.getOrDefault(url, Picture.of(url)))
 				.toList();
-			return new ArticleCard(a, c == null ? "" : c.displayName(), c == null ? "" : c.handle(), aiLabels.suspected(a.id()),
-					shown);
+			return new ArticleCard(a, c == null ? "" : c.displayName(), c == null ? "" : c.handle(),
+					aiLabels.suspected(a.id()), shown);
 		}).toList();
 	}
 
-	/** The renditions and sizes of the uploaded images among the cards' pictures: one lookup for the list. */
+	/**
+	 * The renditions and sizes of the uploaded images among the cards' pictures: one
+	 * lookup for the list.
+	 */
 	private Map<String, Picture> knownPictures(List<ArticleSummary> summaries) {
 		Picture.Source source = pictures.getIfAvailable();
 		if (source == null) {
 			return Map.of();
 		}
-		Set<String> urls = summaries.stream().flatMap(a -> ArticleCard.candidateUrls(a).stream()).collect(Collectors.toSet());
+		Set<String> urls = summaries.stream()
+			.flatMap(a -> ArticleCard.candidateUrls(a).stream())
+			.collect(Collectors.toSet());
 		return urls.isEmpty() ? Map.of() : source.pictures(urls);
 	}
 

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Service;
 import java.util.LinkedHashSet;
 
 /**
- * Search as the search page uses it: any text in, a friendly page of results out. Removed articles
- * leave the index through the change feed and are also dropped here (summaries only returns public
- * articles), so they never show even for the half-second before the index catches up.
+ * Search as the search page uses it: any text in, a friendly page of results out. Removed
+ * articles leave the index through the change feed and are also dropped here (summaries
+ * only returns public articles), so they never show even for the half-second before the
+ * index catches up.
  */
 @Service
 public class ArticleSearch {
@@ -45,8 +46,12 @@ public class ArticleSearch {
 		return search(query, channelId, null, null, null, newestFirst, page);
 	}
 
-	/** With filters: channel, creator, and a publish-time window [from, to) in epoch millis (nulls do not filter). */
-	public SearchResults search(String query, Long channelId, Long creatorId, Long from, Long to, boolean newestFirst, int page) {
+	/**
+	 * With filters: channel, creator, and a publish-time window [from, to) in epoch
+	 * millis (nulls do not filter).
+	 */
+	public SearchResults search(String query, Long channelId, Long creatorId, Long from, Long to, boolean newestFirst,
+			int page) {
 		String text = query == null ? "" : query.strip();
 		if (text.length() > MAX_QUERY) {
 			text = text.substring(0, text.offsetByCodePoints(0, text.codePointCount(0, MAX_QUERY)));
@@ -56,8 +61,8 @@ public class ArticleSearch {
 			return SearchResults.empty(text);
 		}
 		int current = Math.max(1, Math.min(page, MAX_PAGE));
-		SearchIndex.SearchPage found = available.search(text, new SearchIndex.Filters(channelId, creatorId, from, to), newestFirst,
-				(current - 1) * PAGE_SIZE, PAGE_SIZE);
+		SearchIndex.SearchPage found = available.search(text, new SearchIndex.Filters(channelId, creatorId, from, to),
+				newestFirst, (current - 1) * PAGE_SIZE, PAGE_SIZE);
 		Map<Long, SearchHit> byId = new HashMap<>();
 		found.hits().forEach(h -> byId.put(h.articleId(), h));
 		List<ArticleSummary> summaries = articles.summaries(found.hits().stream().map(SearchHit::articleId).toList());
@@ -66,13 +71,15 @@ public class ArticleSearch {
 			return new SearchResults.Result(card, hit.titleHtml(), hit.snippetHtml());
 		}).toList();
 		boolean hasNext = found.total() > (long) current * PAGE_SIZE && current < MAX_PAGE;
-		List<String> didYouMean = results.isEmpty() || found.partial() ? didYouMean(text, results.isEmpty()) : List.of();
-		return new SearchResults(text, found.total(), results, current, hasNext, found.partial() && !results.isEmpty(), didYouMean);
+		List<String> didYouMean = results.isEmpty() || found.partial() ? didYouMean(text, results.isEmpty())
+				: List.of();
+		return new SearchResults(text, found.total(), results, current, hasNext, found.partial() && !results.isEmpty(),
+				didYouMean);
 	}
 
 	/**
-	 * Near spellings and pinyin first (静夜丝 → 静夜思, qinyuanchn → 沁园春); when nothing was found at all, titles and
-	 * names containing the words typed as well.
+	 * Near spellings and pinyin first (静夜丝 → 静夜思, qinyuanchn → 沁园春); when nothing was
+	 * found at all, titles and names containing the words typed as well.
 	 */
 	private List<String> didYouMean(String text, boolean nothingFound) {
 		SearchSuggestions available = suggestions.getIfAvailable();

@@ -11,11 +11,13 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * The analyzer for Chinese text: width and traditional/simplified folding ({@link FoldingCharFilter}), then
- * segmentation by HanLP portable (the default, in index mode) or smartcn ({@code inkstone.search.analyzer=smartcn})
- * — chosen by measurement on the full corpus, see bench/README.md: HanLP indexed faster, searched 5× faster at
- * p95 and ranked related articles and known items better. The version string is
- * stored with the index; an index built with another analysis is rebuilt from the change feed on start.
+ * The analyzer for Chinese text: width and traditional/simplified folding
+ * ({@link FoldingCharFilter}), then segmentation by HanLP portable (the default, in index
+ * mode) or smartcn ({@code inkstone.search.analyzer=smartcn}) — chosen by measurement on
+ * the full corpus, see bench/README.md: HanLP indexed faster, searched 5× faster at p95
+ * and ranked related articles and known items better. The version string is stored with
+ * the index; an index built with another analysis is rebuilt from the change feed on
+ * start.
  */
 final class ChineseAnalysis {
 
@@ -38,19 +40,21 @@ final class ChineseAnalysis {
 	}
 
 	/**
-	 * Coarse segmentation for queries (HanLP standard mode), the other half of the usual recall trick — a query word
-	 * matches as the whole word rather than as any of its parts. The default; on the corpus it ranked exactly as
-	 * fine query segmentation (bench/README.md), so the issue's stated approach stands. smartcn has one granularity
-	 * for both.
+	 * Coarse segmentation for queries (HanLP standard mode), the other half of the usual
+	 * recall trick — a query word matches as the whole word rather than as any of its
+	 * parts. The default; on the corpus it ranked exactly as fine query segmentation
+	 * (bench/README.md), so the issue's stated approach stands. smartcn has one
+	 * granularity for both.
 	 */
 	static Analyzer queryAnalyzer(String name) {
 		return analyzer(name, false);
 	}
 
 	/**
-	 * Overlapping character pairs (CJK bigrams; a Han character alone between punctuation stays a single), Latin words
-	 * whole and lower-cased, after the same folding: the title and body phrase fields. Segmentation-free, so a title
-	 * part or a copied phrase matches however the segmenter cut the text or the query.
+	 * Overlapping character pairs (CJK bigrams; a Han character alone between punctuation
+	 * stays a single), Latin words whole and lower-cased, after the same folding: the
+	 * title and body phrase fields. Segmentation-free, so a title part or a copied phrase
+	 * matches however the segmenter cut the text or the query.
 	 */
 	static Analyzer bigrams() {
 		return new Analyzer() {
@@ -79,7 +83,8 @@ final class ChineseAnalysis {
 					return new TokenStreamComponents(new HanLPTokenizer(fine));
 				}
 			};
-			default -> throw new IllegalStateException("inkstone.search.analyzer must be smartcn or hanlp, not " + name);
+			default ->
+				throw new IllegalStateException("inkstone.search.analyzer must be smartcn or hanlp, not " + name);
 		};
 		return new AnalyzerWrapper(Analyzer.GLOBAL_REUSE_STRATEGY) {
 

@@ -8,10 +8,11 @@ import com.hankcs.hanlp.HanLP;
 import org.apache.lucene.analysis.CharFilter;
 
 /**
- * Folds characters one for one before segmentation, so a search matches whatever form the text or the
- * query uses: full-width ASCII to half-width (ＡＢＣ１２３ → ABC123), the ideographic space to a space, and
- * traditional to simplified Chinese (東風 → 东风, HanLP's tables, character by character). Every character
- * maps to exactly one, so offsets stay true and highlighting marks the original text.
+ * Folds characters one for one before segmentation, so a search matches whatever form the
+ * text or the query uses: full-width ASCII to half-width (ＡＢＣ１２３ → ABC123), the
+ * ideographic space to a space, and traditional to simplified Chinese (東風 → 东风, HanLP's
+ * tables, character by character). Every character maps to exactly one, so offsets stay
+ * true and highlighting marks the original text.
  */
 final class FoldingCharFilter extends CharFilter {
 

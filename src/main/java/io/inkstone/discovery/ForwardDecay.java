@@ -3,10 +3,11 @@ package io.inkstone.discovery;
 import java.time.Duration;
 
 /**
- * Forward decay (Cormode, Shkapenyuk, Srivastava, Xu — ICDE 2009) with exponential g, kept in the log
- * domain. An event of weight w at time t adds w·exp(λ(t − L)) to an item's score, L being a fixed
- * landmark; comparing scores "now" needs no rescaling because every score shares the same divisor
- * exp(λ(now − L)). Logs avoid overflow: λ(t − L) grows by ln 2 per half-life.
+ * Forward decay (Cormode, Shkapenyuk, Srivastava, Xu — ICDE 2009) with exponential g,
+ * kept in the log domain. An event of weight w at time t adds w·exp(λ(t − L)) to an
+ * item's score, L being a fixed landmark; comparing scores "now" needs no rescaling
+ * because every score shares the same divisor exp(λ(now − L)). Logs avoid overflow: λ(t −
+ * L) grows by ln 2 per half-life.
  */
 final class ForwardDecay {
 
@@ -36,12 +37,18 @@ final class ForwardDecay {
 		return max + Math.log1p(Math.exp(-Math.abs(a - b)));
 	}
 
-	/** ln of the decayed score at {@code now}: comparable across items whose decays have different half-lives. */
+	/**
+	 * ln of the decayed score at {@code now}: comparable across items whose decays have
+	 * different half-lives.
+	 */
 	double logValueAt(double logScore, long now) {
 		return logScore - lambdaPerMs * (now - LANDMARK);
 	}
 
-	/** The decayed score at {@code now}, for display and tests: exp(logScore − λ(now − L)). */
+	/**
+	 * The decayed score at {@code now}, for display and tests: exp(logScore − λ(now −
+	 * L)).
+	 */
 	double valueAt(double logScore, long now) {
 		return Math.exp(logScore - lambdaPerMs * (now - LANDMARK));
 	}

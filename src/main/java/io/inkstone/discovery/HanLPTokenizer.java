@@ -14,10 +14,12 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import java.util.Locale;
 
 /**
- * A Lucene tokenizer over HanLP portable's segmenter (the alternative to smartcn, compared in
- * bench/discovery.sh). Index mode emits the fine-grained sub-words of long words as well, the usual recall
- * trick; standard mode (coarse, for queries unless {@code inkstone.search.query-segmentation=fine}) keeps whole
- * words, which the index also holds. Punctuation and whitespace are dropped. Reads the whole field (articles are at most 100,000 chars).
+ * A Lucene tokenizer over HanLP portable's segmenter (the alternative to smartcn,
+ * compared in bench/discovery.sh). Index mode emits the fine-grained sub-words of long
+ * words as well, the usual recall trick; standard mode (coarse, for queries unless
+ * {@code inkstone.search.query-segmentation=fine}) keeps whole words, which the index
+ * also holds. Punctuation and whitespace are dropped. Reads the whole field (articles are
+ * at most 100,000 chars).
  */
 final class HanLPTokenizer extends Tokenizer {
 

@@ -9,8 +9,8 @@ package io.inkstone.discovery;
 public record HotEntry(ArticleCard card, int rank, long heat, Trend trend) {
 
 	/**
-	 * @param direction {@code up}, {@code down}, {@code same}, {@code new} (not on the previous list) or {@code none}
-	 * (no previous list yet)
+	 * @param direction {@code up}, {@code down}, {@code same}, {@code new} (not on the
+	 * previous list) or {@code none} (no previous list yet)
 	 * @param places how many places up or down
 	 */
 	public record Trend(String direction, int places) {

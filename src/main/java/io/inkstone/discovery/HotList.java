@@ -18,7 +18,6 @@ import io.inkstone.articles.Articles;
 import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.engagement.ArticleEngaged;
-import io.inkstone.engagement.Signal;
 import io.inkstone.similarity.OriginalityEngine;
 import io.inkstone.similarity.SimHash;
 import io.inkstone.shared.Cursor;
@@ -30,10 +29,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * 热点推荐: articles ranked by forward-decayed engagement. Every article also gets one publish signal
- * at its publish time (weight {@code inkstone.hot.publish-weight}), so a site without readers yet still
- * shows its freshest work, and fresh work competes fairly with old favourites. Rankings are recomputed
- * from the in-memory scores every two seconds; readers see a snapshot, never a lock.
+ * 热点推荐: articles ranked by forward-decayed engagement. Every article also gets one
+ * publish signal at its publish time (weight {@code inkstone.hot.publish-weight}), so a
+ * site without readers yet still shows its freshest work, and fresh work competes fairly
+ * with old favourites. Rankings are recomputed from the in-memory scores every two
+ * seconds; readers see a snapshot, never a lock.
  */
 @Service
 public class HotList {
@@ -53,7 +53,10 @@ public class HotList {
 
 	private final InkstoneProperties.Hot config;
 
-	/** Engagement log-scores (without the publish prior): this node's memory, or Redis in cluster mode. */
+	/**
+	 * Engagement log-scores (without the publish prior): this node's memory, or Redis in
+	 * cluster mode.
+	 */
 	private final HotScores scores;
 
 	/** The engaged scores the current rankings were computed from. */
@@ -65,7 +68,10 @@ public class HotList {
 
 	private volatile int version;
 
-	/** The rankings at the end of the previous hour (this node's memory): the 热榜 page's trends compare with them. */
+	/**
+	 * The rankings at the end of the previous hour (this node's memory): the 热榜 page's
+	 * trends compare with them.
+	 */
 	private volatile List<Long> previousSite = List.of();
 
 	private volatile Map<Long, List<Long>> previousChannels = Map.of();
@@ -82,8 +88,8 @@ public class HotList {
 
 	private final Map<Long, ForwardDecay> decays = new ConcurrentHashMap<>();
 
-	HotList(Articles articles, ArticleCards cards, HotScores scores, Channels channels,
-			InkstoneProperties properties, HotOverrides overrides, OriginalityEngine originality) {
+	HotList(Articles articles, ArticleCards cards, HotScores scores, Channels channels, InkstoneProperties properties,
+			HotOverrides overrides, OriginalityEngine originality) {
 		this.originality = originality;
 		this.overrides = overrides;
 		this.articles = articles;
@@ -112,7 +118,10 @@ public class HotList {
 		scores.add(event.articleId(), event.channelId(), decayFor(event.channelId()).logWeight(weight, event.at()));
 	}
 
-	/** Site-wide hot list, excluding the given article ids, at most {@code size} items, no repeats. */
+	/**
+	 * Site-wide hot list, excluding the given article ids, at most {@code size} items, no
+	 * repeats.
+	 */
 	public List<ArticleCard> site(int size, Set<Long> exclude) {
 		return items(siteRanking, size, exclude);
 	}
@@ -126,7 +135,10 @@ public class HotList {
 		return site(size, Set.of());
 	}
 
-	/** The score the ranking uses, as a plain number at {@code now} (for the disclosure page and tests). */
+	/**
+	 * The score the ranking uses, as a plain number at {@code now} (for the disclosure
+	 * page and tests).
+	 */
 	double score(ArticleSummary article, long now) {
 		return decayFor(article.channelId()).valueAt(logScore(article), now);
 	}
@@ -135,16 +147,22 @@ public class HotList {
 		return logScore(article, engaged, config.publishWeight(), decayFor(article.channelId()));
 	}
 
-	/** An article's forward-decay score: its publish signal plus its engagement (both in its channel's decay). */
-	static double logScore(ArticleSummary article, Map<Long, HotScores.Score> engaged, double publishWeight, ForwardDecay decay) {
-		double prior = publishWeight > 0 ? decay.logWeight(publishWeight, article.publishedAt()) : Double.NEGATIVE_INFINITY;
+	/**
+	 * An article's forward-decay score: its publish signal plus its engagement (both in
+	 * its channel's decay).
+	 */
+	static double logScore(ArticleSummary article, Map<Long, HotScores.Score> engaged, double publishWeight,
+			ForwardDecay decay) {
+		double prior = publishWeight > 0 ? decay.logWeight(publishWeight, article.publishedAt())
+				: Double.NEGATIVE_INFINITY;
 		HotScores.Score row = engaged.get(article.id());
 		return row == null ? prior : ForwardDecay.logAdd(prior, row.logScore());
 	}
 
 	/**
-	 * Candidates ordered by their value now, strongest first (newer first among equals). Compared by current value,
-	 * not raw score, so channels with different half-lives rank fairly against each other.
+	 * Candidates ordered by their value now, strongest first (newer first among equals).
+	 * Compared by current value, not raw score, so channels with different half-lives
+	 * rank fairly against each other.
 	 */
 	static List<ArticleSummary> byValueNow(Collection<ArticleSummary> candidates, Map<Long, HotScores.Score> engaged,
 			double publishWeight, LongFunction<ForwardDecay> decayFor, long now) {
@@ -154,7 +172,8 @@ public class HotList {
 			values.put(a.id(), decay.logValueAt(logScore(a, engaged, publishWeight, decay), now));
 		}
 		List<ArticleSummary> ranked = new ArrayList<>(candidates);
-		ranked.sort(Comparator.comparingDouble((ArticleSummary a) -> values.get(a.id())).reversed()
+		ranked.sort(Comparator.comparingDouble((ArticleSummary a) -> values.get(a.id()))
+			.reversed()
 			.thenComparing(ArticleSummary::id, Comparator.reverseOrder()));
 		return ranked;
 	}
@@ -172,7 +191,10 @@ public class HotList {
 		return cards.of(articles.summaries(wanted));
 	}
 
-	/** Recomputes the rankings from engaged articles plus the freshest articles (their publish prior). */
+	/**
+	 * Recomputes the rankings from engaged articles plus the freshest articles (their
+	 * publish prior).
+	 */
 	@Scheduled(fixedDelay = 2000, initialDelay = 2000)
 	synchronized void refresh() {
 		long now = System.currentTimeMillis();
@@ -188,7 +210,8 @@ public class HotList {
 		}
 		List<HotOverride> overrides = this.overrides.active();
 		overrides.stream().filter(o -> o.action().equals("pin")).forEach(o -> candidateIds.add(o.articleId()));
-		List<ArticleSummary> candidates = byValueNow(articles.summaries(candidateIds), engaged, config.publishWeight(), this::decayFor, now);
+		List<ArticleSummary> candidates = byValueNow(articles.summaries(candidateIds), engaged, config.publishWeight(),
+				this::decayFor, now);
 		candidates = applyOverrides(candidates, overrides);
 		candidates = oneCopyPerStory(candidates);
 		long hour = Math.floorDiv(now, HOUR_MS);
@@ -213,16 +236,17 @@ public class HotList {
 	}
 
 	/**
-	 * A story reposted by several creators appears once, as its highest-ranked copy: near-duplicates (by the
-	 * originality engine's signatures) of an item already listed are dropped.
+	 * A story reposted by several creators appears once, as its highest-ranked copy:
+	 * near-duplicates (by the originality engine's signatures) of an item already listed
+	 * are dropped.
 	 */
 	private List<ArticleSummary> oneCopyPerStory(List<ArticleSummary> ranked) {
 		List<ArticleSummary> kept = new ArrayList<>(ranked.size());
 		List<long[]> keptSignatures = new ArrayList<>();
 		for (ArticleSummary candidate : ranked) {
 			long[] signature = originality.signatureOf(candidate.id());
-			if (signature == null || keptSignatures.stream().noneMatch(
-					k -> SimHash.distance(k, signature) <= OriginalityEngine.NEAR_DUPLICATE_BITS)) {
+			if (signature == null || keptSignatures.stream()
+				.noneMatch(k -> SimHash.distance(k, signature) <= OriginalityEngine.NEAR_DUPLICATE_BITS)) {
 				kept.add(candidate);
 				if (signature != null) {
 					keptSignatures.add(signature);
@@ -241,14 +265,18 @@ public class HotList {
 		});
 	}
 
-	/** Editors' interventions: pinned first (in pin order), removed dropped, demoted after everything else. */
+	/**
+	 * Editors' interventions: pinned first (in pin order), removed dropped, demoted after
+	 * everything else.
+	 */
 	static List<ArticleSummary> applyOverrides(List<ArticleSummary> ranked, List<HotOverride> overrides) {
 		Map<Long, String> action = new HashMap<>();
 		overrides.forEach(o -> action.put(o.articleId(), o.action()));
 		Map<Long, ArticleSummary> byId = new HashMap<>();
 		ranked.forEach(a -> byId.put(a.id(), a));
 		List<ArticleSummary> result = new ArrayList<>();
-		overrides.stream().filter(o -> o.action().equals("pin") && byId.containsKey(o.articleId()))
+		overrides.stream()
+			.filter(o -> o.action().equals("pin") && byId.containsKey(o.articleId()))
 			.forEach(o -> result.add(byId.get(o.articleId())));
 		ranked.stream().filter(a -> !action.containsKey(a.id())).forEach(result::add);
 		ranked.stream().filter(a -> "demote".equals(action.get(a.id()))).forEach(result::add);
@@ -256,8 +284,8 @@ public class HotList {
 	}
 
 	/**
-	 * The 热榜 page: the site's list with rank, heat (the ranking score now, ×100, rounded) and the move since the
-	 * previous hour's list.
+	 * The 热榜 page: the site's list with rank, heat (the ranking score now, ×100, rounded)
+	 * and the move since the previous hour's list.
 	 */
 	public List<HotEntry> siteEntries(int size) {
 		return entries(site(size), previousSite);
@@ -274,14 +302,16 @@ public class HotList {
 		for (int i = 0; i < cards.size(); i++) {
 			ArticleCard card = cards.get(i);
 			long heat = Math.max(1, Math.round(score(card.article(), now) * 100));
-			result.add(new HotEntry(card, i + 1, heat, trend(i + 1, previous.indexOf(card.article().id()), previousKnown)));
+			result.add(new HotEntry(card, i + 1, heat,
+					trend(i + 1, previous.indexOf(card.article().id()), previousKnown)));
 		}
 		return result;
 	}
 
 	/**
-	 * How an item moved: {@code previousIndex} is its 0-based place in the previous list (-1: not on it); without a
-	 * previous list (the first hour after a start) there is no trend.
+	 * How an item moved: {@code previousIndex} is its 0-based place in the previous list
+	 * (-1: not on it); without a previous list (the first hour after a start) there is no
+	 * trend.
 	 */
 	static HotEntry.Trend trend(int rank, int previousIndex, boolean previousKnown) {
 		if (!previousKnown) {

@@ -13,9 +13,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Editors pin, remove or demote hot-list items — never silently: each action needs a reason, is written to
- * the audit log, and is listed on the public algorithm page for as long as it lasts. The hot list applies
- * them on its next refresh (every node within seconds: they live in the database).
+ * Editors pin, remove or demote hot-list items — never silently: each action needs a
+ * reason, is written to the audit log, and is listed on the public algorithm page for as
+ * long as it lasts. The hot list applies them on its next refresh (every node within
+ * seconds: they live in the database).
  */
 @Service
 public class HotOverrides {
@@ -32,7 +33,8 @@ public class HotOverrides {
 	}
 
 	public List<HotOverride> active() {
-		return jdbc.sql("SELECT article_id, action, reason, actor_id, actor_name, created_at FROM hot_overrides ORDER BY created_at")
+		return jdbc.sql(
+				"SELECT article_id, action, reason, actor_id, actor_name, created_at FROM hot_overrides ORDER BY created_at")
 			.query(HotOverride.class)
 			.list();
 	}
@@ -46,11 +48,17 @@ public class HotOverrides {
 		if (clean.isEmpty() || clean.length() > 500) {
 			throw new BadRequestException("problem.discovery.aReasonIsRequired");
 		}
-		jdbc.sql("INSERT INTO hot_overrides (article_id, action, reason, actor_id, actor_name, created_at) VALUES (:a, :act, :r, :by,"
-				+ " :name, :at) ON CONFLICT (article_id) DO UPDATE SET action = EXCLUDED.action, reason = EXCLUDED.reason,"
-				+ " actor_id = EXCLUDED.actor_id, actor_name = EXCLUDED.actor_name, created_at = EXCLUDED.created_at")
-			.param("a", articleId).param("act", action).param("r", clean).param("by", editor.accountId())
-			.param("name", editor.displayName()).param("at", System.currentTimeMillis()).update();
+		jdbc.sql(
+				"INSERT INTO hot_overrides (article_id, action, reason, actor_id, actor_name, created_at) VALUES (:a, :act, :r, :by,"
+						+ " :name, :at) ON CONFLICT (article_id) DO UPDATE SET action = EXCLUDED.action, reason = EXCLUDED.reason,"
+						+ " actor_id = EXCLUDED.actor_id, actor_name = EXCLUDED.actor_name, created_at = EXCLUDED.created_at")
+			.param("a", articleId)
+			.param("act", action)
+			.param("r", clean)
+			.param("by", editor.accountId())
+			.param("name", editor.displayName())
+			.param("at", System.currentTimeMillis())
+			.update();
 		audit.record("hot." + action, "article", articleId, clean, null);
 	}
 

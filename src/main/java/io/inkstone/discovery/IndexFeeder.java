@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the search index in step with the articles table as a follower of the {@link ArticleFeed}. Its cursor is
- * the position stored in the index's own commit, so index and position never disagree. A fresh index rebuilds from
- * zero with progress in the log; a node that was down catches up; changes made by another process (the import
+ * Keeps the search index in step with the articles table as a follower of the
+ * {@link ArticleFeed}. Its cursor is the position stored in the index's own commit, so
+ * index and position never disagree. A fresh index rebuilds from zero with progress in
+ * the log; a node that was down catches up; changes made by another process (the import
  * command, another node) arrive here like this node's own.
  */
 @Component
@@ -42,7 +43,10 @@ class IndexFeeder implements ArticleFeedFollower {
 		this.events = events;
 	}
 
-	/** Where a build stands: articles applied of the backlog, rate per second, seconds left. */
+	/**
+	 * Where a build stands: articles applied of the backlog, rate per second, seconds
+	 * left.
+	 */
 	public record Progress(boolean running, long done, long total, long perSecond, long etaSeconds, int documents) {
 
 		public int percent() {
@@ -55,7 +59,10 @@ class IndexFeeder implements ArticleFeedFollower {
 
 	private volatile Progress progress = new Progress(false, 0, 0, 0, 0, 0);
 
-	/** Empties the index on the next poll and rebuilds it from the database, with progress. */
+	/**
+	 * Empties the index on the next poll and rebuilds it from the database, with
+	 * progress.
+	 */
 	void requestRebuild() {
 		rebuildRequested = true;
 		progress = new Progress(true, 0, 0, 0, 0, 0);
@@ -63,7 +70,8 @@ class IndexFeeder implements ArticleFeedFollower {
 
 	Progress progress() {
 		Progress p = progress;
-		return new Progress(p.running() || rebuildRequested, p.done(), p.total(), p.perSecond(), p.etaSeconds(), index.documentCount());
+		return new Progress(p.running() || rebuildRequested, p.done(), p.total(), p.perSecond(), p.etaSeconds(),
+				index.documentCount());
 	}
 
 	/** True once the index has caught up with the database after start. */
@@ -73,7 +81,9 @@ class IndexFeeder implements ArticleFeedFollower {
 
 	private boolean comparedWithDatabase;
 
-	/** The backlog being worked off: when it started, how big it was, how much is done. */
+	/**
+	 * The backlog being worked off: when it started, how big it was, how much is done.
+	 */
 	private long started;
 
 	private long backlog;
@@ -92,8 +102,10 @@ class IndexFeeder implements ArticleFeedFollower {
 		if (!comparedWithDatabase) {
 			comparedWithDatabase = true;
 			long at = index.feedPosition();
-			// an index ahead of every change in the database describes another database (one restored from a
-			// backup under a kept index directory): rebuild it rather than keep articles the database does not have
+			// an index ahead of every change in the database describes another database
+			// (one restored from a
+			// backup under a kept index directory): rebuild it rather than keep articles
+			// the database does not have
 			if (at > 0 && articles.changeKeysSince(at - 1, 1).isEmpty()) {
 				log.info("The search index is ahead of the database (restored from a backup?): rebuilding it");
 				rebuildRequested = true;
@@ -116,7 +128,8 @@ class IndexFeeder implements ArticleFeedFollower {
 		}
 		index.apply(changes, position);
 		if (!changes.isEmpty()) {
-			// related lists (and pages showing them) computed while the index lacked these changes are computed again
+			// related lists (and pages showing them) computed while the index lacked
+			// these changes are computed again
 			events.publishEvent(new SearchIndexChanged(changes.stream().map(ChangedArticle::id).toList()));
 		}
 		done += changes.size();
@@ -125,8 +138,9 @@ class IndexFeeder implements ArticleFeedFollower {
 				Math.max(0, Math.round((backlog - done) / Math.max(rateNow, 1))), 0);
 		if (backlog >= REPORTED_BACKLOG && System.nanoTime() - lastLog > 2_000_000_000L) {
 			lastLog = System.nanoTime();
-			log.info("Search index build: {}/{} ({}%), {}/s, ETA {}s", done, backlog, Math.min(100, done * 100 / backlog),
-					Math.round(rateNow), Math.max(0, Math.round((backlog - done) / Math.max(rateNow, 1))));
+			log.info("Search index build: {}/{} ({}%), {}/s, ETA {}s", done, backlog,
+					Math.min(100, done * 100 / backlog), Math.round(rateNow),
+					Math.max(0, Math.round((backlog - done) / Math.max(rateNow, 1))));
 		}
 	}
 

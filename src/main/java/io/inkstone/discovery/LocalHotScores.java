@@ -16,12 +16,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Embedded mode: scores in memory, persisted to {@code hot_scores} every flush interval and at shutdown. */
+/**
+ * Embedded mode: scores in memory, persisted to {@code hot_scores} every flush interval
+ * and at shutdown.
+ */
 @Component
 @ConditionalOnProperty(name = "inkstone.mode", havingValue = "embedded", matchIfMissing = true)
 class LocalHotScores implements HotScores {
 
-	/** How many of each channel's strongest scores are reloaded at start; weaker ones cannot reach a list. */
+	/**
+	 * How many of each channel's strongest scores are reloaded at start; weaker ones
+	 * cannot reach a list.
+	 */
 	static final int PERSISTED_PER_CHANNEL = 5_000;
 
 	private final HotScoreRepository repository;

@@ -61,7 +61,10 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Profile;
 
-/** Lucene index under {@code <data-dir>/index}, near-real-time via a {@link SearcherManager}. */
+/**
+ * Lucene index under {@code <data-dir>/index}, near-real-time via a
+ * {@link SearcherManager}.
+ */
 @Component
 @Profile("!import")
 class LuceneSearchIndex implements SearchIndex {
@@ -77,7 +80,10 @@ class LuceneSearchIndex implements SearchIndex {
 
 	static final String CREATOR = "creator";
 
-	/** The creator's display name, analyzed like the text: a search for an author finds their work. */
+	/**
+	 * The creator's display name, analyzed like the text: a search for an author finds
+	 * their work.
+	 */
 	static final String AUTHOR = "author";
 
 	static final int AUTHOR_BOOST = 2;
@@ -90,20 +96,27 @@ class LuceneSearchIndex implements SearchIndex {
 	static final String PUBLISHED = "published";
 
 	/**
-	 * The title and the body once more as overlapping character pairs ({@link ChineseAnalysis#bigrams()}), for phrase
-	 * matching that does not depend on where the segmenter cut: 湘妃怨 is 湘妃 妃怨 in 双调・湘妃怨 whatever HanLP made of
-	 * either. Positions only, no term vectors (bench/README.md has what they cost).
+	 * The title and the body once more as overlapping character pairs
+	 * ({@link ChineseAnalysis#bigrams()}), for phrase matching that does not depend on
+	 * where the segmenter cut: 湘妃怨 is 湘妃 妃怨 in 双调・湘妃怨 whatever HanLP made of either.
+	 * Positions only, no term vectors (bench/README.md has what they cost).
 	 */
 	static final String TITLE_GRAMS = "title2";
 
 	static final String BODY_GRAMS = "body2";
 
-	/** Weight of the query found as a phrase in a title, and in a body (decided on the bench's query sets). */
+	/**
+	 * Weight of the query found as a phrase in a title, and in a body (decided on the
+	 * bench's query sets).
+	 */
 	static final float TITLE_PHRASE_BOOST = 4;
 
 	static final float BODY_PHRASE_BOOST = 2;
 
-	/** Gaps allowed between the query's character pairs in the body (a dropped particle, a changed punctuation). */
+	/**
+	 * Gaps allowed between the query's character pairs in the body (a dropped particle, a
+	 * changed punctuation).
+	 */
 	static final int BODY_PHRASE_SLOP = 1;
 
 	private static final String FEED_POSITION = "feedPosition";
@@ -153,8 +166,9 @@ class LuceneSearchIndex implements SearchIndex {
 	}
 
 	/**
-	 * @param querySegmentation {@code coarse} (HanLP standard mode for queries, the default: the usual recall trick
-	 * with the fine-grained index) or {@code fine} (the index's own segmentation; measured equal, bench/README.md)
+	 * @param querySegmentation {@code coarse} (HanLP standard mode for queries, the
+	 * default: the usual recall trick with the fine-grained index) or {@code fine} (the
+	 * index's own segmentation; measured equal, bench/README.md)
 	 */
 	@Autowired
 	LuceneSearchIndex(InkstoneProperties properties, SearchProperties search) throws IOException {
@@ -166,7 +180,8 @@ class LuceneSearchIndex implements SearchIndex {
 		this.queryAnalyzer = switch (querySegmentation) {
 			case "fine" -> this.analyzer;
 			case "coarse" -> ChineseAnalysis.queryAnalyzer(analyzerName);
-			default -> throw new IllegalStateException("inkstone.search.query-segmentation must be fine or coarse, not " + querySegmentation);
+			default -> throw new IllegalStateException(
+					"inkstone.search.query-segmentation must be fine or coarse, not " + querySegmentation);
 		};
 		this.analysis = ChineseAnalysis.version(analyzerName);
 		Path path = properties.dataDir().toAbsolutePath().resolve("index");
@@ -177,11 +192,13 @@ class LuceneSearchIndex implements SearchIndex {
 		if (DirectoryReader.indexExists(directory)) {
 			Map<String, String> stored = SegmentInfos.readLatestCommit(directory).getUserData();
 			sameAnalysis = analysis.equals(stored.get(ANALYSIS));
-			position = !sameAnalysis || stored.get(FEED_POSITION) == null ? 0 : Long.parseLong(stored.get(FEED_POSITION));
+			position = !sameAnalysis || stored.get(FEED_POSITION) == null ? 0
+					: Long.parseLong(stored.get(FEED_POSITION));
 		}
-		// built with another analysis: start empty at feed position 0, so the feeder rebuilds it from the database
-		IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(analyzer,
-				Map.of(TITLE_GRAMS, bigrams, BODY_GRAMS, bigrams)))
+		// built with another analysis: start empty at feed position 0, so the feeder
+		// rebuilds it from the database
+		IndexWriterConfig config = new IndexWriterConfig(
+				new PerFieldAnalyzerWrapper(analyzer, Map.of(TITLE_GRAMS, bigrams, BODY_GRAMS, bigrams)))
 			.setOpenMode(sameAnalysis ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
 			.setRAMBufferSizeMB(64);
 		this.writer = new IndexWriter(directory, config);
@@ -236,7 +253,8 @@ class LuceneSearchIndex implements SearchIndex {
 	public int documentCount() {
 		IndexSearcher searcher = acquire();
 		try {
-			return searcher.getIndexReader().numDocs(); // what searches see, not what the writer holds
+			return searcher.getIndexReader().numDocs(); // what searches see, not what the
+														// writer holds
 		}
 		finally {
 			release(searcher);
@@ -260,7 +278,8 @@ class LuceneSearchIndex implements SearchIndex {
 			mlt.setMinWordLen(1);
 			mlt.setMaxQueryTerms(30);
 			if (searcher.getIndexReader().numDocs() >= 500) {
-				mlt.setMaxDocFreqPct(20); // ignore words in a fifth of all articles (only meaningful on real sites)
+				mlt.setMaxDocFreqPct(20); // ignore words in a fifth of all articles (only
+											// meaningful on real sites)
 			}
 			mlt.setBoost(true);
 			Query like = mlt.like(docId);
@@ -296,16 +315,20 @@ class LuceneSearchIndex implements SearchIndex {
 	}
 
 	/**
-	 * Full-text search. The query text is analyzed with the same Chinese analysis (coarsely segmented unless
-	 * {@code inkstone.search.query-segmentation=fine}), never parsed as Lucene syntax, so any input is safe. Title matches
-	 * weigh three times body matches; among equal scores the newer article wins.
+	 * Full-text search. The query text is analyzed with the same Chinese analysis
+	 * (coarsely segmented unless {@code inkstone.search.query-segmentation=fine}), never
+	 * parsed as Lucene syntax, so any input is safe. Title matches weigh three times body
+	 * matches; among equal scores the newer article wins.
 	 */
 	@Override
 	public SearchPage search(String text, Filters filters, boolean newestFirst, int offset, int size) {
 		return search(text, filters, newestFirst, offset, size, queryAnalyzer);
 	}
 
-	/** {@link #search} with the query segmented by {@code queryAnalysis} (the bench compares coarse and fine). */
+	/**
+	 * {@link #search} with the query segmented by {@code queryAnalysis} (the bench
+	 * compares coarse and fine).
+	 */
 	SearchPage search(String text, Filters filters, boolean newestFirst, int offset, int size, Analyzer queryAnalysis) {
 		List<String> terms = analyze(text, queryAnalysis);
 		List<String> pinyin = Pinyin.queryParts(text);
@@ -314,15 +337,15 @@ class LuceneSearchIndex implements SearchIndex {
 		}
 		BooleanQuery.Builder words = new BooleanQuery.Builder();
 		for (String term : terms) {
-			words.add(new DisjunctionMaxQuery(List.of(
-					new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST),
+			words.add(new DisjunctionMaxQuery(List.of(new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST),
 					new BoostQuery(new TermQuery(new Term(AUTHOR, term)), AUTHOR_BOOST),
 					new TermQuery(new Term(BODY, term))), 0.1f), BooleanClause.Occur.SHOULD);
 		}
 		int minimum = Math.max(1, (int) Math.ceil(terms.size() * 0.6));
 		words.setMinimumNumberShouldMatch(minimum);
 		BooleanQuery.Builder matching = new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.SHOULD);
-		// the same words, all of them: with the phrases and pinyin, what counts as a good match
+		// the same words, all of them: with the phrases and pinyin, what counts as a good
+		// match
 		BooleanQuery.Builder good = new BooleanQuery.Builder();
 		if (terms.size() > minimum) {
 			BooleanQuery.Builder all = new BooleanQuery.Builder();
@@ -337,7 +360,8 @@ class LuceneSearchIndex implements SearchIndex {
 		else {
 			good.add(words.build(), BooleanClause.Occur.SHOULD);
 		}
-		// the query's characters in this order in a title or the body: a title or a copied phrase finds its article
+		// the query's characters in this order in a title or the body: a title or a
+		// copied phrase finds its article
 		Query titlePhrase = phrase(TITLE_GRAMS, text, 0, true);
 		Query bodyPhrase = phrase(BODY_GRAMS, text, BODY_PHRASE_SLOP, true);
 		if (titlePhrase != null) {
@@ -346,14 +370,17 @@ class LuceneSearchIndex implements SearchIndex {
 		if (bodyPhrase != null) {
 			matching.add(new BoostQuery(bodyPhrase, bodyPhraseBoost), BooleanClause.Occur.SHOULD);
 		}
-		// a good match holds the whole query as a phrase, Latin words at its ends included
-		for (Query whole : new Query[] { phrase(TITLE_GRAMS, text, 0, false), phrase(BODY_GRAMS, text, BODY_PHRASE_SLOP, false) }) {
+		// a good match holds the whole query as a phrase, Latin words at its ends
+		// included
+		for (Query whole : new Query[] { phrase(TITLE_GRAMS, text, 0, false),
+				phrase(BODY_GRAMS, text, BODY_PHRASE_SLOP, false) }) {
 			if (whole != null) {
 				good.add(whole, BooleanClause.Occur.SHOULD);
 			}
 		}
 		if (!pinyin.isEmpty()) {
-			// a query in Latin letters may be pinyin: match titles and names by their pinyin keys as well
+			// a query in Latin letters may be pinyin: match titles and names by their
+			// pinyin keys as well
 			Query keys = pinyinQuery(pinyin);
 			matching.add(new BoostQuery(keys, TITLE_BOOST), BooleanClause.Occur.SHOULD);
 			good.add(keys, BooleanClause.Occur.SHOULD);
@@ -374,18 +401,13 @@ class LuceneSearchIndex implements SearchIndex {
 			}
 		}
 		Query built = query.build();
-		Sort sort = newestFirst
-				? new Sort(new SortField(PUBLISHED,
-						SortField.Type.LONG, true))
-				: new Sort(SortField.FIELD_SCORE,
-						new SortField(PUBLISHED, SortField.Type.LONG, true));
+		Sort sort = newestFirst ? new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true))
+				: new Sort(SortField.FIELD_SCORE, new SortField(PUBLISHED, SortField.Type.LONG, true));
 		IndexSearcher searcher = acquire();
 		try {
 			TopDocs top = searcher.search(built, offset + size, sort, true);
-			Highlighter highlighter = new Highlighter(
-					new SimpleHTMLFormatter("<mark>", "</mark>"),
-					new SimpleHTMLEncoder(),
-					new QueryScorer(words.build()));
+			Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"),
+					new SimpleHTMLEncoder(), new QueryScorer(words.build()));
 			highlighter.setTextFragmenter(new SimpleFragmenter(90));
 			List<SearchHit> hits = new ArrayList<>();
 			for (int i = offset; i < top.scoreDocs.length; i++) {
@@ -395,7 +417,8 @@ class LuceneSearchIndex implements SearchIndex {
 				hits.add(new SearchHit(Long.parseLong(doc.get(ID)), highlight(highlighter, TITLE, title, 0),
 						body == null ? null : highlight(highlighter, BODY, body, 90)));
 			}
-			// a page of partial matches only (words of the query scattered, no phrase): the page says so
+			// a page of partial matches only (words of the query scattered, no phrase):
+			// the page says so
 			boolean partial = top.totalHits.value > 0 && searcher.count(goodQuery.build()) == 0;
 			return new SearchPage(top.totalHits.value, hits, partial);
 		}
@@ -408,10 +431,12 @@ class LuceneSearchIndex implements SearchIndex {
 	}
 
 	/**
-	 * The query's character pairs as a phrase in {@code field} (one pair as a term), or null when there are none. A lone character
-	 * at either end of a run (光 of "光，疑是地上") is left out: in the text it belongs to the pair before it (月光),
-	 * which the query cannot know; and with {@code partialWordsAtEnds}, so is a Latin word at either end of a query
-	 * with at least two pairs besides, as a copied phrase may start or end inside a word.
+	 * The query's character pairs as a phrase in {@code field} (one pair as a term), or
+	 * null when there are none. A lone character at either end of a run (光 of "光，疑是地上")
+	 * is left out: in the text it belongs to the pair before it (月光), which the query
+	 * cannot know; and with {@code partialWordsAtEnds}, so is a Latin word at either end
+	 * of a query with at least two pairs besides, as a copied phrase may start or end
+	 * inside a word.
 	 */
 	Query phrase(String field, String text, int slop, boolean partialWordsAtEnds) {
 		record Token(String term, int position, boolean cjk) {
@@ -426,7 +451,8 @@ class LuceneSearchIndex implements SearchIndex {
 			while (stream.incrementToken() && tokens.size() < 64) {
 				position += increment.getPositionIncrement();
 				String t = term.toString();
-				boolean cjk = t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+				boolean cjk = t.codePoints()
+					.anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
 				if (cjk && t.codePointCount(0, t.length()) == 1) {
 					continue; // a lone character: see above
 				}
@@ -447,7 +473,10 @@ class LuceneSearchIndex implements SearchIndex {
 			}
 		}
 		if (tokens.size() == 1 && tokens.get(0).cjk()) {
-			return new TermQuery(new Term(field, tokens.get(0).term())); // two characters: 湘妃 in 双调・湘妃怨
+			return new TermQuery(new Term(field, tokens.get(0).term())); // two
+																			// characters:
+																			// 湘妃 in
+																			// 双调・湘妃怨
 		}
 		if (tokens.size() < 2) {
 			return null;
@@ -458,7 +487,10 @@ class LuceneSearchIndex implements SearchIndex {
 		return phrase.build();
 	}
 
-	/** One word ("jingyesi", "jys") matches as a key; several syllables must all be keys of the same document. */
+	/**
+	 * One word ("jingyesi", "jys") matches as a key; several syllables must all be keys
+	 * of the same document.
+	 */
 	private static Query pinyinQuery(List<String> parts) {
 		if (parts.size() == 1) {
 			return new TermQuery(new Term(PINYIN, parts.get(0)));
@@ -470,8 +502,7 @@ class LuceneSearchIndex implements SearchIndex {
 			.build();
 	}
 
-	private String highlight(Highlighter highlighter, String field, String text,
-			int fallbackLength) {
+	private String highlight(Highlighter highlighter, String field, String text, int fallbackLength) {
 		try {
 			String best = highlighter.getBestFragment(analyzer, field, text);
 			if (best != null) {
@@ -481,15 +512,15 @@ class LuceneSearchIndex implements SearchIndex {
 		catch (IOException | InvalidTokenOffsetsException ex) {
 			// fall back to the plain start of the text
 		}
-		String plain = fallbackLength == 0 || text.length() <= fallbackLength ? text : text.substring(0, fallbackLength) + "…";
+		String plain = fallbackLength == 0 || text.length() <= fallbackLength ? text
+				: text.substring(0, fallbackLength) + "…";
 		return new SimpleHTMLEncoder().encodeText(plain);
 	}
 
 	private static List<String> analyze(String text, Analyzer analysis) {
 		List<String> terms = new ArrayList<>();
 		try (TokenStream stream = analysis.tokenStream(BODY, text)) {
-			CharTermAttribute term = stream
-				.addAttribute(CharTermAttribute.class);
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
 			stream.reset();
 			while (stream.incrementToken() && terms.size() < 32) {
 				String t = term.toString();

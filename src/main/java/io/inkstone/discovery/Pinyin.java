@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 import com.hankcs.hanlp.HanLP;
 
 /**
- * Pinyin search keys (HanLP portable's converter, which reads polyphones by word: 重庆 → chongqing). A title or name
- * is indexed under each syllable, each run of Han characters joined (静夜思 → jingyesi) and its initials (jys), so a
- * reader typing pinyin without tones, with or without spaces, or just initials, finds it.
+ * Pinyin search keys (HanLP portable's converter, which reads polyphones by word: 重庆 →
+ * chongqing). A title or name is indexed under each syllable, each run of Han characters
+ * joined (静夜思 → jingyesi) and its initials (jys), so a reader typing pinyin without
+ * tones, with or without spaces, or just initials, finds it.
  */
 final class Pinyin {
 
@@ -52,8 +53,9 @@ final class Pinyin {
 	}
 
 	/**
-	 * The syllables or words of a query written in Latin letters only ("jing ye si", "jingyesi", "jys"); empty when
-	 * the query is not one (it has Han characters, digits or other signs) or is a single letter.
+	 * The syllables or words of a query written in Latin letters only ("jing ye si",
+	 * "jingyesi", "jys"); empty when the query is not one (it has Han characters, digits
+	 * or other signs) or is a single letter.
 	 */
 	static List<String> queryParts(String query) {
 		String trimmed = query == null ? "" : query.strip();

@@ -23,11 +23,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Cluster mode: Redis sorted sets of log-domain forward-decay scores shared by all nodes, one per channel (raw
- * scores compare only within a channel's half-life, see {@link HotScores}), so every node ranks the same data.
- * A Lua script adds in the log domain atomically (ln(e^a + e^b)); ZINCRBY cannot. Scores are copied to
- * {@code hot_scores} by one node at a time and reloaded if Redis loses them (Redis here keeps nothing on disk).
- * Signals that arrive while Redis is away are queued and replayed.
+ * Cluster mode: Redis sorted sets of log-domain forward-decay scores shared by all nodes,
+ * one per channel (raw scores compare only within a channel's half-life, see
+ * {@link HotScores}), so every node ranks the same data. A Lua script adds in the log
+ * domain atomically (ln(e^a + e^b)); ZINCRBY cannot. Scores are copied to
+ * {@code hot_scores} by one node at a time and reloaded if Redis loses them (Redis here
+ * keeps nothing on disk). Signals that arrive while Redis is away are queued and
+ * replayed.
  */
 @Component
 @ConditionalOnProperty(name = "inkstone.mode", havingValue = "cluster")
@@ -35,7 +37,10 @@ class RedisHotScores implements HotScores {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisHotScores.class);
 
-	/** KEYS[1] the channel's sorted set, KEYS[2] the set of channels with scores; ARGV article, log-weight, channel. */
+	/**
+	 * KEYS[1] the channel's sorted set, KEYS[2] the set of channels with scores; ARGV
+	 * article, log-weight, channel.
+	 */
 	private static final DefaultRedisScript<String> LOG_ADD = new DefaultRedisScript<>("""
 			local add = tonumber(ARGV[2])
 			local old = redis.call('ZSCORE', KEYS[1], ARGV[1])
@@ -100,7 +105,10 @@ class RedisHotScores implements HotScores {
 		}
 	}
 
-	/** Each channel's {@code limit} strongest scores (raw order is current-value order within a channel). */
+	/**
+	 * Each channel's {@code limit} strongest scores (raw order is current-value order
+	 * within a channel).
+	 */
 	private List<Score> topPerChannel(int limit) {
 		List<Score> scores = new ArrayList<>();
 		Set<String> channelIds = redis.opsForSet().members(channelsKey);
@@ -109,7 +117,8 @@ class RedisHotScores implements HotScores {
 		}
 		for (String channel : channelIds) {
 			long channelId = Long.parseLong(channel);
-			Set<ZSetOperations.TypedTuple<String>> tuples = redis.opsForZSet().reverseRangeWithScores(keyPrefix + channel, 0, limit - 1);
+			Set<ZSetOperations.TypedTuple<String>> tuples = redis.opsForZSet()
+				.reverseRangeWithScores(keyPrefix + channel, 0, limit - 1);
 			if (tuples != null) {
 				for (ZSetOperations.TypedTuple<String> tuple : tuples) {
 					scores.add(new Score(Long.parseLong(tuple.getValue()), channelId, tuple.getScore()));
@@ -119,7 +128,10 @@ class RedisHotScores implements HotScores {
 		return scores;
 	}
 
-	/** Reloads scores from the database when Redis has none (first start, or Redis lost its memory). */
+	/**
+	 * Reloads scores from the database when Redis has none (first start, or Redis lost
+	 * its memory).
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
 	void reloadIfEmpty() {
@@ -129,7 +141,8 @@ class RedisHotScores implements HotScores {
 				return;
 			}
 			for (Score row : repository.topPerChannel(LocalHotScores.PERSISTED_PER_CHANNEL)) {
-				redis.opsForZSet().addIfAbsent(keyPrefix + row.channelId(), Long.toString(row.articleId()), row.logScore());
+				redis.opsForZSet()
+					.addIfAbsent(keyPrefix + row.channelId(), Long.toString(row.articleId()), row.logScore());
 				redis.opsForSet().add(channelsKey, Long.toString(row.channelId()));
 			}
 		}
@@ -153,7 +166,10 @@ class RedisHotScores implements HotScores {
 		}
 	}
 
-	/** Copies the scores to the database (one node at a time) so a Redis restart loses nothing. */
+	/**
+	 * Copies the scores to the database (one node at a time) so a Redis restart loses
+	 * nothing.
+	 */
 	@Scheduled(fixedDelayString = "${inkstone.counters.flush-interval}")
 	@SchedulerLock(name = "inkstone-hot-persist", lockAtMostFor = "PT1M")
 	void persist() {

@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar inkstone.jar reindex}: empties this data directory's search index and rebuilds it from the
- * database, printing percent, rate and ETA, then exits. Stop the server first (Lucene allows one writer).
+ * {@code java -jar inkstone.jar reindex}: empties this data directory's search index and
+ * rebuilds it from the database, printing percent, rate and ETA, then exits. Stop the
+ * server first (Lucene allows one writer).
  */
 @Component
 @ConditionalOnProperty(name = "inkstone.reindex", havingValue = "true")
@@ -25,8 +26,8 @@ class ReindexCommand implements CommandLineRunner {
 		do {
 			Thread.sleep(1000);
 			p = feeder.progress();
-			System.out.printf("Rebuilding the search index: %d%% (%,d/%,d), %,d/s, ETA %d s%n", p.percent(), p.done(), p.total(),
-					p.perSecond(), p.etaSeconds());
+			System.out.printf("Rebuilding the search index: %d%% (%,d/%,d), %,d/s, ETA %d s%n", p.percent(), p.done(),
+					p.total(), p.perSecond(), p.etaSeconds());
 		}
 		while (p.running());
 		System.out.printf("Search index rebuilt: %,d articles%n", p.documents());

@@ -21,10 +21,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * 相关推荐: articles similar in content (Lucene MoreLikeThis over title and body with the Chinese analyzer) fused
- * with articles readers read together ({@link CoReads}), slightly favouring fresh ones ({@link RelatedFusion});
- * never the article itself or a removed one, never a near-duplicate of it or of each other, at most two per
- * creator. Cached per article and dropped when that article or its co-reads change.
+ * 相关推荐: articles similar in content (Lucene MoreLikeThis over title and body with the
+ * Chinese analyzer) fused with articles readers read together ({@link CoReads}), slightly
+ * favouring fresh ones ({@link RelatedFusion}); never the article itself or a removed
+ * one, never a near-duplicate of it or of each other, at most two per creator. Cached per
+ * article and dropped when that article or its co-reads change.
  */
 @Service
 public class RelatedArticles {
@@ -71,21 +72,28 @@ public class RelatedArticles {
 		List<ArticleSummary> ranked;
 		if (ids == null) {
 			SearchIndex available = index.getIfAvailable();
-			List<Long> content = available == null ? List.of() : available.moreLikeThis(articleId, size + 4, MAX_PER_CREATOR);
+			List<Long> content = available == null ? List.of()
+					: available.moreLikeThis(articleId, size + 4, MAX_PER_CREATOR);
 			List<Long> together = coReads.top(articleId, size + 4);
 			Set<Long> union = new LinkedHashSet<>(content);
 			union.addAll(together);
 			Map<Long, ArticleSummary> candidates = new HashMap<>();
 			articles.summaries(union).forEach(a -> candidates.put(a.id(), a));
 			// removed or unknown articles drop out here (no summary: not public)
-			ranked = fusion.rank(content, together, id -> candidates.containsKey(id) ? candidates.get(id).publishedAt() : 0L,
-					System.currentTimeMillis())
+			ranked = fusion
+				.rank(content, together, id -> candidates.containsKey(id) ? candidates.get(id).publishedAt() : 0L,
+						System.currentTimeMillis())
 				.stream()
 				.filter(candidates::containsKey)
 				.map(candidates::get)
 				.toList();
 			if (!content.isEmpty()) {
-				cache.put(articleId, ranked.stream().map(ArticleSummary::id).toList()); // not while the index catches up
+				cache.put(articleId, ranked.stream().map(ArticleSummary::id).toList()); // not
+																						// while
+																						// the
+																						// index
+																						// catches
+																						// up
 			}
 		}
 		else {
@@ -95,7 +103,10 @@ public class RelatedArticles {
 		return cards.of(found.size() > size ? found.subList(0, size) : found);
 	}
 
-	/** Never a near-duplicate of the article itself or of an item already listed (reposts, other editions). */
+	/**
+	 * Never a near-duplicate of the article itself or of an item already listed (reposts,
+	 * other editions).
+	 */
 	private List<ArticleSummary> distinct(long articleId, List<ArticleSummary> ranked) {
 		List<ArticleSummary> kept = new ArrayList<>();
 		for (ArticleSummary candidate : ranked) {

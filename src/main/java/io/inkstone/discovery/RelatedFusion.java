@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.function.LongUnaryOperator;
 
 /**
- * How 相关推荐 orders its candidates: reciprocal-rank fusion (k = 10) of the content list (MoreLikeThis) and the
- * co-read list, so an article both agree on rises and either alone still contributes; then a bounded freshness
- * factor, {@code (1 − w) + w · 2^(−age / halfLife)}: a fresh article gains at most {@code w} over an old one, so
- * freshness reorders close calls but never lifts a weak match over a strong one. Measured in bench/README.md.
+ * How 相关推荐 orders its candidates: reciprocal-rank fusion (k = 10) of the content list
+ * (MoreLikeThis) and the co-read list, so an article both agree on rises and either alone
+ * still contributes; then a bounded freshness factor,
+ * {@code (1 − w) + w · 2^(−age / halfLife)}: a fresh article gains at most {@code w} over
+ * an old one, so freshness reorders close calls but never lifts a weak match over a
+ * strong one. Measured in bench/README.md.
  */
 final class RelatedFusion {
 
@@ -35,7 +37,8 @@ final class RelatedFusion {
 	}
 
 	/**
-	 * @param publishedAt an article's publish time (epoch millis), for every id in either list
+	 * @param publishedAt an article's publish time (epoch millis), for every id in either
+	 * list
 	 * @return every id of either list, best first (ties: content order)
 	 */
 	List<Long> rank(List<Long> content, List<Long> coRead, LongUnaryOperator publishedAt, long now) {

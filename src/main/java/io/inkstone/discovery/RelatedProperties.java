@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code inkstone.related.*}: how related articles weigh freshness against similarity (see {@link RelatedFusion}).
+ * {@code inkstone.related.*}: how related articles weigh freshness against similarity
+ * (see {@link RelatedFusion}).
  *
  * @param freshnessWeight share of the score that freshness decides
  * @param freshnessHalfLife age at which an article's freshness has halved

@@ -1,5 +1,8 @@
 package io.inkstone.discovery;
 
-/** One search result: the article id and a highlighted snippet (HTML-escaped text with {@code <mark>}). */
+/**
+ * One search result: the article id and a highlighted snippet (HTML-escaped text with
+ * {@code <mark>}).
+ */
 record SearchHit(long articleId, String titleHtml, String snippetHtml) {
 }

@@ -3,9 +3,10 @@ package io.inkstone.discovery;
 import java.util.List;
 
 /**
- * A page of search results as the search page shows them. {@code partial}: nothing matched well and these results
- * only share some words with the query; {@code didYouMean}: what the reader may have meant (typos, pinyin), offered
- * when the results are partial or none.
+ * A page of search results as the search page shows them. {@code partial}: nothing
+ * matched well and these results only share some words with the query;
+ * {@code didYouMean}: what the reader may have meant (typos, pinyin), offered when the
+ * results are partial or none.
  */
 public record SearchResults(String query, long total, List<Result> results, int page, boolean hasNext, boolean partial,
 		List<String> didYouMean) {
@@ -14,7 +15,10 @@ public record SearchResults(String query, long total, List<Result> results, int 
 		this(query, total, results, page, hasNext, false, List.of());
 	}
 
-	/** An article card plus the highlighted title and snippet (safe HTML: escaped text and mark tags). */
+	/**
+	 * An article card plus the highlighted title and snippet (safe HTML: escaped text and
+	 * mark tags).
+	 */
 	public record Result(ArticleCard card, String titleHtml, String snippetHtml) {
 	}
 

@@ -6,9 +6,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * How far this node's search index is: documents, whether it has caught up with the database since
- * start. Also a health contributor ({@code /actuator/health} shows UP once the index is ready, and
- * OUT_OF_SERVICE while a fresh node is still building it).
+ * How far this node's search index is: documents, whether it has caught up with the
+ * database since start. Also a health contributor ({@code /actuator/health} shows UP once
+ * the index is ready, and OUT_OF_SERVICE while a fresh node is still building it).
  */
 @Component("searchIndex")
 public class SearchStatus implements HealthIndicator {

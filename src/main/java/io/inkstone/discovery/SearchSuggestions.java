@@ -35,12 +35,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Search suggestions from article titles and creator names (lucene-suggest's AnalyzingInfixSuggester with
- * the search analyzer, so a suggestion matches on any word, traditional or simplified). Rebuilt from the
- * database in the background at start and every hour — which also drops titles of articles no longer public;
- * until the first build finishes there are simply no suggestions. Between builds it follows the {@link ArticleFeed}
- * from where its last build started, so articles published on any node or by the import command become suggestible
- * within seconds, late commits included.
+ * Search suggestions from article titles and creator names (lucene-suggest's
+ * AnalyzingInfixSuggester with the search analyzer, so a suggestion matches on any word,
+ * traditional or simplified). Rebuilt from the database in the background at start and
+ * every hour — which also drops titles of articles no longer public; until the first
+ * build finishes there are simply no suggestions. Between builds it follows the
+ * {@link ArticleFeed} from where its last build started, so articles published on any
+ * node or by the import command become suggestible within seconds, late commits included.
  */
 @Component
 @Profile("!import")
@@ -84,13 +85,14 @@ public class SearchSuggestions implements ArticleFeedFollower {
 	@Scheduled(fixedDelay = 3_600_000, initialDelay = 3_600_000)
 	synchronized void rebuild() {
 		long started = System.nanoTime();
-		// changes from here on reach the new build through the feed (an article written meanwhile may come twice)
+		// changes from here on reach the new build through the feed (an article written
+		// meanwhile may come twice)
 		long head = feed.head();
 		Path target = directory.resolve(Long.toString(System.currentTimeMillis()));
 		try {
 			Files.createDirectories(target);
-			AnalyzingInfixSuggester built = new AnalyzingInfixSuggester(FSDirectory.open(target), ChineseAnalysis.analyzer(analyzerName),
-					ChineseAnalysis.analyzer(analyzerName), 1, true);
+			AnalyzingInfixSuggester built = new AnalyzingInfixSuggester(FSDirectory.open(target),
+					ChineseAnalysis.analyzer(analyzerName), ChineseAnalysis.analyzer(analyzerName), 1, true);
 			built.build(new Entries());
 			Spelling spelled = Spelling.build(target.resolve("spell"), new Entries());
 			AnalyzingInfixSuggester previous = suggester;
@@ -105,7 +107,8 @@ public class SearchSuggestions implements ArticleFeedFollower {
 			}
 			position = Math.max(position, head);
 			deleteOthers(target);
-			log.info("Search suggestions built: {} entries in {} ms", built.getCount(), (System.nanoTime() - started) / 1_000_000);
+			log.info("Search suggestions built: {} entries in {} ms", built.getCount(),
+					(System.nanoTime() - started) / 1_000_000);
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("Search suggestions not rebuilt: {}", ex.toString());
@@ -123,8 +126,8 @@ public class SearchSuggestions implements ArticleFeedFollower {
 	private volatile boolean dirty;
 
 	/**
-	 * Changed articles waiting to be added, so a newly public article (or a new creator) becomes suggestible within
-	 * seconds, without waiting for a rebuild.
+	 * Changed articles waiting to be added, so a newly public article (or a new creator)
+	 * becomes suggestible within seconds, without waiting for a rebuild.
 	 */
 	private final ConcurrentLinkedQueue<Long> changedIds = new ConcurrentLinkedQueue<>();
 
@@ -132,7 +135,10 @@ public class SearchSuggestions implements ArticleFeedFollower {
 
 	private volatile boolean flooded;
 
-	/** Where the suggestions stand in the change feed: the head when the last build started; -1 before it. */
+	/**
+	 * Where the suggestions stand in the change feed: the head when the last build
+	 * started; -1 before it.
+	 */
 	private volatile long position = -1;
 
 	@Override
@@ -145,7 +151,10 @@ public class SearchSuggestions implements ArticleFeedFollower {
 		return position;
 	}
 
-	/** Queued for the next refresh; a flood (a bulk import catching up) triggers a rebuild instead. */
+	/**
+	 * Queued for the next refresh; a flood (a bulk import catching up) triggers a rebuild
+	 * instead.
+	 */
 	@Override
 	public void apply(List<ChangedArticle> changes, long position) {
 		for (ChangedArticle changed : changes) {
@@ -208,10 +217,11 @@ public class SearchSuggestions implements ArticleFeedFollower {
 	}
 
 	/**
-	 * 你是不是要找: titles, title parts and creator names one or two characters away from what was typed (静夜丝 → 静夜思),
-	 * or whose pinyin is a few letters away from the pinyin typed (qinyuanchn → 沁园春); the most common first. Empty
-	 * until built, for queries shorter than three characters (too little to tell a typo from another word) and for a
-	 * query that is itself an entry.
+	 * 你是不是要找: titles, title parts and creator names one or two characters away from what
+	 * was typed (静夜丝 → 静夜思), or whose pinyin is a few letters away from the pinyin typed
+	 * (qinyuanchn → 沁园春); the most common first. Empty until built, for queries shorter
+	 * than three characters (too little to tell a typo from another word) and for a query
+	 * that is itself an entry.
 	 */
 	public List<String> didYouMean(String text, int size) {
 		Spelling current = spelling;
@@ -222,7 +232,10 @@ public class SearchSuggestions implements ArticleFeedFollower {
 		return current.didYouMean(q, size);
 	}
 
-	/** Up to {@code size} titles and names containing the words typed, or whose pinyin starts as typed; empty until built. */
+	/**
+	 * Up to {@code size} titles and names containing the words typed, or whose pinyin
+	 * starts as typed; empty until built.
+	 */
 	public List<Suggestion> suggest(String text, int size) {
 		AnalyzingInfixSuggester current = suggester;
 		String q = text == null ? "" : text.strip();
@@ -256,7 +269,10 @@ public class SearchSuggestions implements ArticleFeedFollower {
 		}
 	}
 
-	/** Creator names (weight 2) first, then every public title (weight 1), streamed in id order. */
+	/**
+	 * Creator names (weight 2) first, then every public title (weight 1), streamed in id
+	 * order.
+	 */
 	private final class Entries implements InputIterator {
 
 		private final Iterator<String> names = creators.displayNames().iterator();
@@ -317,6 +333,5 @@ public class SearchSuggestions implements ArticleFeedFollower {
 		}
 
 	}
-
 
 }

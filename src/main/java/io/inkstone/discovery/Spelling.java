@@ -24,10 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * 你是不是要找: the entries a reader may have meant — whole titles, their parts (双调・湘妃怨 → 湘妃怨; split at ·, ・ and
- * spaces) and creator names — looked up by edit distance over their characters (lucene-suggest's n-gram
- * {@link SpellChecker} with Levenshtein distance: 静夜丝 → 静夜思) and over their toneless pinyin (qinyuanchn → 沁园春).
- * Among equally close entries the one most titles share wins. Built with the suggestions, in the background.
+ * 你是不是要找: the entries a reader may have meant — whole titles, their parts (双调・湘妃怨 → 湘妃怨;
+ * split at ·, ・ and spaces) and creator names — looked up by edit distance over their
+ * characters (lucene-suggest's n-gram {@link SpellChecker} with Levenshtein distance: 静夜丝
+ * → 静夜思) and over their toneless pinyin (qinyuanchn → 沁园春). Among equally close entries
+ * the one most titles share wins. Built with the suggestions, in the background.
  */
 final class Spelling implements Closeable {
 
@@ -45,8 +46,8 @@ final class Spelling implements Closeable {
 
 	private final NavigableMap<String, String> byPinyin;
 
-	private Spelling(SpellChecker characters, SpellChecker pinyin, Map<String, Integer> counts, Set<String> creatorNames,
-			NavigableMap<String, String> byPinyin) {
+	private Spelling(SpellChecker characters, SpellChecker pinyin, Map<String, Integer> counts,
+			Set<String> creatorNames, NavigableMap<String, String> byPinyin) {
 		this.characters = characters;
 		this.pinyin = pinyin;
 		this.counts = counts;
@@ -54,7 +55,10 @@ final class Spelling implements Closeable {
 		this.byPinyin = byPinyin;
 	}
 
-	/** @param entries creator names (payload "creator") then titles, as the suggester reads them */
+	/**
+	 * @param entries creator names (payload "creator") then titles, as the suggester
+	 * reads them
+	 */
 	static Spelling build(Path folder, InputIterator entries) throws IOException {
 		Map<String, Integer> counts = new ConcurrentHashMap<>();
 		Set<String> creatorNames = ConcurrentHashMap.newKeySet();
@@ -78,14 +82,18 @@ final class Spelling implements Closeable {
 				}
 			}
 		}
-		SpellChecker characters = new SpellChecker(FSDirectory.open(folder.resolve("characters")), new LevenshteinDistance());
+		SpellChecker characters = new SpellChecker(FSDirectory.open(folder.resolve("characters")),
+				new LevenshteinDistance());
 		characters.indexDictionary(() -> words(counts.keySet().iterator()), new IndexWriterConfig(), true);
 		SpellChecker pinyin = new SpellChecker(FSDirectory.open(folder.resolve("pinyin")), new LevenshteinDistance());
 		pinyin.indexDictionary(() -> words(byPinyin.keySet().iterator()), new IndexWriterConfig(), true);
 		return new Spelling(characters, pinyin, counts, creatorNames, byPinyin);
 	}
 
-	/** A newly published title or a new creator's name, suggestible at once (the hourly rebuild also drops old ones). */
+	/**
+	 * A newly published title or a new creator's name, suggestible at once (the hourly
+	 * rebuild also drops old ones).
+	 */
 	void add(String entry, boolean creator) throws IOException {
 		add(creator ? List.of() : List.of(entry), creator ? List.of(entry) : List.of());
 	}
@@ -154,7 +162,10 @@ final class Spelling implements Closeable {
 		return creatorNames.contains(entry) ? "creator" : "title";
 	}
 
-	/** Entries whose pinyin starts with the pinyin typed ("qinyuan" → 沁园春), the most common first. */
+	/**
+	 * Entries whose pinyin starts with the pinyin typed ("qinyuan" → 沁园春), the most
+	 * common first.
+	 */
 	List<String> pinyinPrefix(String query, int size) {
 		List<String> parts = Pinyin.queryParts(query);
 		if (parts.isEmpty()) {
@@ -201,7 +212,10 @@ final class Spelling implements Closeable {
 		}
 	}
 
-	/** The nearest entries by edit distance, ties broken by how many titles share the entry. */
+	/**
+	 * The nearest entries by edit distance, ties broken by how many titles share the
+	 * entry.
+	 */
 	private List<String> closest(SpellChecker checker, String typed, int size, float accuracy) throws IOException {
 		LevenshteinDistance distance = new LevenshteinDistance();
 		List<String> near = new ArrayList<>(List.of(checker.suggestSimilar(typed, Math.max(10, size * 3), accuracy)));

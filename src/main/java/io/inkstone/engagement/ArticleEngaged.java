@@ -1,9 +1,9 @@
 package io.inkstone.engagement;
 
 /**
- * A real (de-duplicated, non-bot) engagement with an article at {@code at} (epoch millis). A read carries its reader
- * ({@code readerKey}, and the account when signed in), so the hot list, co-reads and interests all learn of it from
- * this one event.
+ * A real (de-duplicated, non-bot) engagement with an article at {@code at} (epoch
+ * millis). A read carries its reader ({@code readerKey}, and the account when signed in),
+ * so the hot list, co-reads and interests all learn of it from this one event.
  */
 public record ArticleEngaged(long articleId, long channelId, Signal signal, long at, String readerKey, Long accountId) {
 

@@ -31,13 +31,18 @@ class CommentRepository {
 	}
 
 	Optional<Row> find(long id) {
-		return jdbc.sql("SELECT id, article_id, parent_id, account_id, author_name, body, status, created_at, 0 AS likes"
-				+ " FROM comments WHERE id = :id").param("id", id).query(Row.class).optional();
+		return jdbc
+			.sql("SELECT id, article_id, parent_id, account_id, author_name, body, status, created_at, 0 AS likes"
+					+ " FROM comments WHERE id = :id")
+			.param("id", id)
+			.query(Row.class)
+			.optional();
 	}
 
 	Set<Long> likedBy(long accountId, long articleId) {
-		return Set.copyOf(jdbc.sql("SELECT l.comment_id FROM comment_likes l JOIN comments c ON c.id = l.comment_id"
-				+ " WHERE l.account_id = :account AND c.article_id = :article")
+		return Set.copyOf(jdbc
+			.sql("SELECT l.comment_id FROM comment_likes l JOIN comments c ON c.id = l.comment_id"
+					+ " WHERE l.account_id = :account AND c.article_id = :article")
 			.param("account", accountId)
 			.param("article", articleId)
 			.query(Long.class)
@@ -65,7 +70,10 @@ class CommentRepository {
 	}
 
 	void setStatus(long id, String status) {
-		jdbc.sql("UPDATE comments SET status = :status WHERE id = :id").param("status", status).param("id", id).update();
+		jdbc.sql("UPDATE comments SET status = :status WHERE id = :id")
+			.param("status", status)
+			.param("id", id)
+			.update();
 	}
 
 	boolean like(long commentId, long accountId) {
@@ -108,7 +116,8 @@ class CommentRepository {
 	}
 
 	boolean likeArticle(long articleId, String readerKey, long now) {
-		return jdbc.sql("INSERT INTO article_likes (article_id, reader_key, created_at) VALUES (:a, :r, :now) ON CONFLICT DO NOTHING")
+		return jdbc.sql(
+				"INSERT INTO article_likes (article_id, reader_key, created_at) VALUES (:a, :r, :now) ON CONFLICT DO NOTHING")
 			.param("a", articleId)
 			.param("r", readerKey)
 			.param("now", now)
@@ -116,13 +125,17 @@ class CommentRepository {
 	}
 
 	void unlikeArticle(long articleId, String readerKey) {
-		jdbc.sql("DELETE FROM article_likes WHERE article_id = :a AND reader_key = :r").param("a", articleId)
+		jdbc.sql("DELETE FROM article_likes WHERE article_id = :a AND reader_key = :r")
+			.param("a", articleId)
 			.param("r", readerKey)
 			.update();
 	}
 
 	long articleLikes(long articleId) {
-		return jdbc.sql("SELECT COUNT(*) FROM article_likes WHERE article_id = :a").param("a", articleId).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM article_likes WHERE article_id = :a")
+			.param("a", articleId)
+			.query(Long.class)
+			.single();
 	}
 
 	boolean likesArticle(long articleId, String readerKey) {

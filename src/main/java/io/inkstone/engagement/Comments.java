@@ -25,15 +25,19 @@ import org.springframework.context.event.EventListener;
 
 /**
  * 跟帖 and likes. Comments are plain text (escaped on output, never HTML), at most
- * {@value #MAX_LENGTH} characters, rate-limited per account; replies go one level deep. The article's
- * creator may hide comments and switch comments off for the article (callers check who is the creator).
+ * {@value #MAX_LENGTH} characters, rate-limited per account; replies go one level deep.
+ * The article's creator may hide comments and switch comments off for the article
+ * (callers check who is the creator).
  */
 @Service
 public class Comments {
 
 	public static final int MAX_LENGTH = 1000;
 
-	/** Status of a comment hidden by staff on a report (the creator's own hiding is "hidden"). */
+	/**
+	 * Status of a comment hidden by staff on a report (the creator's own hiding is
+	 * "hidden").
+	 */
 	static final String REMOVED = "removed";
 
 	static final int PER_MINUTE = 5;
@@ -44,23 +48,27 @@ public class Comments {
 
 	private final ApplicationEventPublisher events;
 
-	/** What every viewer of an article sees the same: rows, visible count, switch, likes. */
+	/**
+	 * What every viewer of an article sees the same: rows, visible count, switch, likes.
+	 */
 	private record ArticleState(List<CommentRepository.Row> rows, long visible, boolean enabled, long likes) {
 	}
 
 	/**
-	 * Per-article state, dropped on every write through this node and after 2 s at the latest (writes
-	 * through other nodes in cluster mode), so the article page costs no comment queries in steady state.
+	 * Per-article state, dropped on every write through this node and after 2 s at the
+	 * latest (writes through other nodes in cluster mode), so the article page costs no
+	 * comment queries in steady state.
 	 */
-	private final Cache<Long, ArticleState> states = Caffeine
-		.newBuilder()
+	private final Cache<Long, ArticleState> states = Caffeine.newBuilder()
 		.maximumSize(20_000)
 		.expireAfterWrite(Duration.ofSeconds(2))
 		.build();
 
-	/** Whether a reader likes an article ("reader:article"), updated by this node's toggles. */
-	private final Cache<String, Boolean> readerLikes = Caffeine
-		.newBuilder()
+	/**
+	 * Whether a reader likes an article ("reader:article"), updated by this node's
+	 * toggles.
+	 */
+	private final Cache<String, Boolean> readerLikes = Caffeine.newBuilder()
 		.maximumSize(200_000)
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
@@ -75,7 +83,8 @@ public class Comments {
 
 	private final AddressLimits addressLimits;
 
-	Comments(CommentRepository repository, RateLimiter limits, ApplicationEventPublisher events, AddressLimits addressLimits) {
+	Comments(CommentRepository repository, RateLimiter limits, ApplicationEventPublisher events,
+			AddressLimits addressLimits) {
 		this.repository = repository;
 		this.addressLimits = addressLimits;
 		this.limits = limits;
@@ -91,8 +100,8 @@ public class Comments {
 			if (!"visible".equals(row.status()) && !showHidden) {
 				continue;
 			}
-			Comment comment = new Comment(row.id(), row.parentId(), row.accountId(), row.authorName(), row.body(), row.status(),
-					row.createdAt(), row.likes(), liked.contains(row.id()), new ArrayList<>());
+			Comment comment = new Comment(row.id(), row.parentId(), row.accountId(), row.authorName(), row.body(),
+					row.status(), row.createdAt(), row.likes(), liked.contains(row.id()), new ArrayList<>());
 			if (row.parentId() == null) {
 				top.put(row.id(), comment);
 			}
@@ -126,7 +135,8 @@ public class Comments {
 			throw new BadRequestException("problem.engagement.commentsAreOff");
 		}
 		if (parentId != null) {
-			CommentRepository.Row parent = repository.find(parentId).orElseThrow(() -> new NotFoundException("no comment"));
+			CommentRepository.Row parent = repository.find(parentId)
+				.orElseThrow(() -> new NotFoundException("no comment"));
 			if (parent.articleId() != articleId || parent.parentId() != null) {
 				throw new BadRequestException("problem.engagement.repliesGoOneLevelDeep");
 			}
@@ -143,17 +153,18 @@ public class Comments {
 		if (parentId != null) {
 			long parentAuthor = repository.find(parentId).orElseThrow().accountId();
 			if (parentAuthor != author.accountId()) {
-				events.publishEvent(new CommentReplied(id, parentId, articleId, parentAuthor, author.accountId(), author.displayName(),
-						body.length() > 100 ? body.substring(0, 100) + "…" : body));
+				events.publishEvent(new CommentReplied(id, parentId, articleId, parentAuthor, author.accountId(),
+						author.displayName(), body.length() > 100 ? body.substring(0, 100) + "…" : body));
 			}
 		}
 		return id;
 	}
 
 	/**
-	 * A comment brought in by an import (WordPress): its original author's name and date, no account (account id 0),
-	 * visible. {@code parentId} must be a top-level comment of the same article (one level of replies). The text is
-	 * cut to {@value #MAX_LENGTH} characters.
+	 * A comment brought in by an import (WordPress): its original author's name and date,
+	 * no account (account id 0), visible. {@code parentId} must be a top-level comment of
+	 * the same article (one level of replies). The text is cut to {@value #MAX_LENGTH}
+	 * characters.
 	 */
 	@Transactional
 	public long importComment(long articleId, Long parentId, String authorName, String text, long createdAt) {
@@ -177,12 +188,14 @@ public class Comments {
 	/** Likes a comment once per account, or takes the like back. */
 	@Transactional
 	public void toggleLike(long commentId, long accountId) {
-		CommentRepository.Row comment = repository.find(commentId).orElseThrow(() -> new NotFoundException("no comment"));
+		CommentRepository.Row comment = repository.find(commentId)
+			.orElseThrow(() -> new NotFoundException("no comment"));
 		if (!repository.like(commentId, accountId)) {
 			repository.unlike(commentId, accountId);
 		}
 		else if (comment.accountId() != accountId) {
-			events.publishEvent(new CommentLiked(commentId, comment.articleId(), comment.accountId(), accountId, System.currentTimeMillis()));
+			events.publishEvent(new CommentLiked(commentId, comment.articleId(), comment.accountId(), accountId,
+					System.currentTimeMillis()));
 		}
 		states.invalidate(comment.articleId());
 	}
@@ -211,8 +224,9 @@ public class Comments {
 	}
 
 	/**
-	 * The article's creator hides or shows a comment on their article (callers check who is the creator). A comment
-	 * staff hid on a report stays hidden: a staff decision is undone only by staff.
+	 * The article's creator hides or shows a comment on their article (callers check who
+	 * is the creator). A comment staff hid on a report stays hidden: a staff decision is
+	 * undone only by staff.
 	 * @throws ForbiddenException for a comment staff hid
 	 */
 	@Transactional
@@ -225,7 +239,10 @@ public class Comments {
 		states.invalidate(articleOf(commentId));
 	}
 
-	/** Staff hide a comment on a report (or restore it on appeal); the creator cannot undo that. */
+	/**
+	 * Staff hide a comment on a report (or restore it on appeal); the creator cannot undo
+	 * that.
+	 */
 	@Transactional
 	public void removeByStaff(long commentId, boolean removed) {
 		repository.setStatus(commentId, removed ? REMOVED : "visible");
@@ -239,14 +256,17 @@ public class Comments {
 	}
 
 	/**
-	 * Likes an article once per reader; a second call takes the like back. Likes feed the hot list. A client address
-	 * adds at most its hourly allowance of likes to one article, whatever reader ids it presents.
-	 * @throws TooManyRequestsException when this like would exceed the address's allowance
+	 * Likes an article once per reader; a second call takes the like back. Likes feed the
+	 * hot list. A client address adds at most its hourly allowance of likes to one
+	 * article, whatever reader ids it presents.
+	 * @throws TooManyRequestsException when this like would exceed the address's
+	 * allowance
 	 */
 	@Transactional
 	public boolean toggleArticleLike(long articleId, long channelId, String readerKey, String clientAddress) {
 		states.invalidate(articleId);
-		if (!repository.likesArticle(articleId, readerKey) && !addressLimits.allows(Signal.LIKE, clientAddress, articleId)) {
+		if (!repository.likesArticle(articleId, readerKey)
+				&& !addressLimits.allows(Signal.LIKE, clientAddress, articleId)) {
 			throw new TooManyRequestsException(3600);
 		}
 		if (repository.likeArticle(articleId, readerKey, System.currentTimeMillis())) {

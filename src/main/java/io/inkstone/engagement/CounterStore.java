@@ -4,9 +4,10 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Where counts accumulate before they reach the database. The embedded implementation buffers in
- * memory and flushes on a schedule and at shutdown; a crash loses at most one flush interval of counts,
- * never content. The cluster implementation (Redis) is the scale-out issue's.
+ * Where counts accumulate before they reach the database. The embedded implementation
+ * buffers in memory and flushes on a schedule and at shutdown; a crash loses at most one
+ * flush interval of counts, never content. The cluster implementation (Redis) is the
+ * scale-out issue's.
  */
 public interface CounterStore {
 

@@ -27,7 +27,9 @@ public class Engagement {
 
 	private final ApplicationEventPublisher events;
 
-	/** (reader, article) pairs seen within the read window: a reload is not a second read. */
+	/**
+	 * (reader, article) pairs seen within the read window: a reload is not a second read.
+	 */
 	private final Cache<String, Boolean> recentReads;
 
 	private final AddressLimits addressLimits;
@@ -43,39 +45,46 @@ public class Engagement {
 	}
 
 	/**
-	 * Counts a read unless the reader is a bot, read this article within the window, or the client address has used
-	 * its hourly reads of this article.
+	 * Counts a read unless the reader is a bot, read this article within the window, or
+	 * the client address has used its hourly reads of this article.
 	 * @return true if the read counted
 	 */
 	public boolean recordRead(String readerKey, Long accountId, String clientAddress, boolean bot, long articleId,
 			long channelId) {
-		if (bot || behavesLikeABot(readerKey) || recentReads.asMap().putIfAbsent(readerKey + ':' + articleId, Boolean.TRUE) != null
+		if (bot || behavesLikeABot(readerKey)
+				|| recentReads.asMap().putIfAbsent(readerKey + ':' + articleId, Boolean.TRUE) != null
 				|| !addressLimits.allows(Signal.READ, clientAddress, articleId)) {
 			return false;
 		}
 		counters.increment(articleId, Signal.READ);
-		events.publishEvent(
-				new ArticleEngaged(articleId, channelId, Signal.READ, System.currentTimeMillis(), readerKey, accountId));
+		events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.READ, System.currentTimeMillis(), readerKey,
+				accountId));
 		return true;
 	}
 
-	/** A person reads at most a few articles a minute; more than this many means a crawler with a browser's name. */
+	/**
+	 * A person reads at most a few articles a minute; more than this many means a crawler
+	 * with a browser's name.
+	 */
 	static final int MAX_READS_PER_MINUTE = 30;
 
-	/** Readers caught reading too fast; their reads and shares stop counting for an hour. */
-	private final Cache<String, Boolean> fastReaders = Caffeine
-		.newBuilder()
+	/**
+	 * Readers caught reading too fast; their reads and shares stop counting for an hour.
+	 */
+	private final Cache<String, Boolean> fastReaders = Caffeine.newBuilder()
 		.maximumSize(100_000)
 		.expireAfterWrite(Duration.ofHours(1))
 		.build();
 
-	private final Cache<String, AtomicInteger> readsThisMinute =
-			Caffeine.newBuilder()
-				.maximumSize(500_000)
-				.expireAfterWrite(Duration.ofMinutes(1))
-				.build();
+	private final Cache<String, AtomicInteger> readsThisMinute = Caffeine.newBuilder()
+		.maximumSize(500_000)
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.build();
 
-	/** Rate-based bot detection (per node): page views per reader per minute, counted before de-duplication. */
+	/**
+	 * Rate-based bot detection (per node): page views per reader per minute, counted
+	 * before de-duplication.
+	 */
 	boolean behavesLikeABot(String readerKey) {
 		if (fastReaders.getIfPresent(readerKey) != null) {
 			return true;
@@ -89,7 +98,8 @@ public class Engagement {
 	}
 
 	/**
-	 * Counts a share once per reader, article and day (platform time zone), within the address's hourly shares.
+	 * Counts a share once per reader, article and day (platform time zone), within the
+	 * address's hourly shares.
 	 * @return true if the share counted
 	 */
 	public boolean recordShare(String readerKey, String clientAddress, boolean bot, long articleId, long channelId) {
@@ -118,8 +128,10 @@ public class Engagement {
 		counters.flush();
 	}
 
-
-	/** Reads and shares per platform day (yyyymmdd) over these articles, from {@code fromDay} on; days without any are absent. */
+	/**
+	 * Reads and shares per platform day (yyyymmdd) over these articles, from
+	 * {@code fromDay} on; days without any are absent.
+	 */
 	public Map<Integer, Counts> daily(Collection<Long> articleIds, int fromDay) {
 		return stats.daily(articleIds, fromDay);
 	}

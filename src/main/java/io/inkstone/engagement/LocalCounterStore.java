@@ -18,7 +18,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
-/** Embedded-mode counters: lock-free in-memory buffers flushed to {@code article_stats}. */
+/**
+ * Embedded-mode counters: lock-free in-memory buffers flushed to {@code article_stats}.
+ */
 @Component
 @ConditionalOnProperty(name = "inkstone.mode", havingValue = "embedded", matchIfMissing = true)
 class LocalCounterStore implements CounterStore {
@@ -38,13 +40,11 @@ class LocalCounterStore implements CounterStore {
 	private volatile ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
 
 	/**
-	 * What the database holds per article. Only this store writes article_stats in embedded mode, so
-	 * the cached value is exact until the next flush, which drops the flushed articles.
+	 * What the database holds per article. Only this store writes article_stats in
+	 * embedded mode, so the cached value is exact until the next flush, which drops the
+	 * flushed articles.
 	 */
-	private final Cache<Long, Counts> flushed = Caffeine
-		.newBuilder()
-		.maximumSize(100_000)
-		.build();
+	private final Cache<Long, Counts> flushed = Caffeine.newBuilder().maximumSize(100_000).build();
 
 	LocalCounterStore(StatsRepository stats, TransactionTemplate tx) {
 		this.stats = stats;
@@ -58,8 +58,9 @@ class LocalCounterStore implements CounterStore {
 	}
 
 	/**
-	 * Readers share the lock; a flush takes it alone for the moment it moves counts from the buffer to the
-	 * database, so nobody sees them in neither place (a count that drops for an instant) or in both.
+	 * Readers share the lock; a flush takes it alone for the moment it moves counts from
+	 * the buffer to the database, so nobody sees them in neither place (a count that
+	 * drops for an instant) or in both.
 	 */
 	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -95,7 +96,10 @@ class LocalCounterStore implements CounterStore {
 		return p == null ? Counts.ZERO : new Counts(p.reads().sum(), p.shares().sum());
 	}
 
-	/** Swaps the buffer, then writes it in one transaction; on failure the counts go back into the buffer. */
+	/**
+	 * Swaps the buffer, then writes it in one transaction; on failure the counts go back
+	 * into the buffer.
+	 */
 	@Override
 	@Scheduled(fixedDelayString = "${inkstone.counters.flush-interval}")
 	public synchronized void flush() {
@@ -116,8 +120,8 @@ class LocalCounterStore implements CounterStore {
 		pending = new ConcurrentHashMap<>();
 		long now = System.currentTimeMillis();
 		try {
-			tx.executeWithoutResult(status -> batch.forEach(
-					(id, p) -> stats.add(id, p.reads().sum(), p.shares().sum(), now)));
+			tx.executeWithoutResult(
+					status -> batch.forEach((id, p) -> stats.add(id, p.reads().sum(), p.shares().sum(), now)));
 			flushed.invalidateAll(batch.keySet());
 		}
 		catch (RuntimeException ex) {

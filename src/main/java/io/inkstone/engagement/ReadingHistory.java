@@ -9,8 +9,9 @@ import io.inkstone.accounts.AccountDeleted;
 import org.springframework.context.event.EventListener;
 
 /**
- * 阅读历史: the articles a signed-in reader opened, latest first; clearable, and off by a switch (then nothing is
- * recorded and what was kept is deleted). Personal: never on a shared page, never for anonymous readers.
+ * 阅读历史: the articles a signed-in reader opened, latest first; clearable, and off by a
+ * switch (then nothing is recorded and what was kept is deleted). Personal: never on a
+ * shared page, never for anonymous readers.
  */
 @Service
 public class ReadingHistory {
@@ -57,7 +58,8 @@ public class ReadingHistory {
 			jdbc.sql("DELETE FROM reading_history_off WHERE account_id = :a").param("a", accountId).update();
 			return;
 		}
-		jdbc.sql("INSERT INTO reading_history_off (account_id, since) VALUES (:a, :at) ON CONFLICT (account_id) DO NOTHING")
+		jdbc.sql(
+				"INSERT INTO reading_history_off (account_id, since) VALUES (:a, :at) ON CONFLICT (account_id) DO NOTHING")
 			.param("a", accountId)
 			.param("at", System.currentTimeMillis())
 			.update();
@@ -66,8 +68,9 @@ public class ReadingHistory {
 
 	/** The article ids, most recently read first. */
 	public List<Long> of(long accountId) {
-		return jdbc.sql("SELECT article_id FROM reading_history WHERE account_id = :a ORDER BY read_at DESC, article_id DESC"
-				+ " LIMIT :limit")
+		return jdbc
+			.sql("SELECT article_id FROM reading_history WHERE account_id = :a ORDER BY read_at DESC, article_id DESC"
+					+ " LIMIT :limit")
 			.param("a", accountId)
 			.param("limit", LIST_LIMIT)
 			.query(Long.class)

@@ -28,17 +28,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Cluster-mode counters: every node increments shared pending counts in Redis (atomic HINCRBY);
- * one node at a time (ShedLock) drains them into {@code article_stats}. Pages show the database
- * totals plus the pending counts, so every node shows the same true number.
+ * Cluster-mode counters: every node increments shared pending counts in Redis (atomic
+ * HINCRBY); one node at a time (ShedLock) drains them into {@code article_stats}. Pages
+ * show the database totals plus the pending counts, so every node shows the same true
+ * number.
  *
- * <p>When Redis is unreachable, increments are kept in this node's memory and pushed to Redis as soon
- * as it answers again; pages then show database totals plus this node's buffer. A crash loses at most
- * the counts still buffered or drained-but-not-committed: one flush interval, never content.
+ * <p>
+ * When Redis is unreachable, increments are kept in this node's memory and pushed to
+ * Redis as soon as it answers again; pages then show database totals plus this node's
+ * buffer. A crash loses at most the counts still buffered or drained-but-not-committed:
+ * one flush interval, never content.
  *
- * <p>Every increment carries an id and is applied by one script that also marks the id as applied (for
- * {@link #APPLIED_FOR}): a command whose answer was lost to a timeout may already have been applied, and
- * replaying it from the buffer then changes nothing, so a read is never counted twice.
+ * <p>
+ * Every increment carries an id and is applied by one script that also marks the id as
+ * applied (for {@link #APPLIED_FOR}): a command whose answer was lost to a timeout may
+ * already have been applied, and replaying it from the buffer then changes nothing, so a
+ * read is never counted twice.
  */
 @Component
 @ConditionalOnProperty(name = "inkstone.mode", havingValue = "cluster")
@@ -46,11 +51,17 @@ class RedisCounterStore implements CounterStore {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisCounterStore.class);
 
-	/** Reads and deletes a pending hash atomically: no increment can fall between the read and the delete. */
+	/**
+	 * Reads and deletes a pending hash atomically: no increment can fall between the read
+	 * and the delete.
+	 */
 	private static final DefaultRedisScript<List> DRAIN = new DefaultRedisScript<>(
 			"local v = redis.call('HMGET', KEYS[1], 'r', 's') redis.call('DEL', KEYS[1]) return v", List.class);
 
-	/** Applies one increment once: the id's marker, the counts and the dirty mark, atomically. */
+	/**
+	 * Applies one increment once: the id's marker, the counts and the dirty mark,
+	 * atomically.
+	 */
 	private static final DefaultRedisScript<Long> APPLY = new DefaultRedisScript<>(
 			"if redis.call('SET', KEYS[3], '1', 'NX', 'EX', ARGV[3]) then"
 					+ " if ARGV[1] ~= '0' then redis.call('HINCRBY', KEYS[1], 'r', ARGV[1]) end"
@@ -58,7 +69,10 @@ class RedisCounterStore implements CounterStore {
 					+ " redis.call('SADD', KEYS[2], ARGV[4]) return 1 end return 0",
 			Long.class);
 
-	/** How long an applied increment's id is remembered: a replay later than this could count twice. */
+	/**
+	 * How long an applied increment's id is remembered: a replay later than this could
+	 * count twice.
+	 */
 	static final Duration APPLIED_FOR = Duration.ofMinutes(10);
 
 	private static final int DRAIN_BATCH = 1000;
@@ -103,8 +117,8 @@ class RedisCounterStore implements CounterStore {
 
 	@Override
 	public void increment(long articleId, Signal signal) {
-		Unconfirmed increment = new Unconfirmed(articleId, signal == Signal.READ ? 1 : 0, signal == Signal.SHARE ? 1 : 0,
-				node + ":" + sequence.incrementAndGet());
+		Unconfirmed increment = new Unconfirmed(articleId, signal == Signal.READ ? 1 : 0,
+				signal == Signal.SHARE ? 1 : 0, node + ":" + sequence.incrementAndGet());
 		if (!apply(increment)) {
 			unconfirmed.addLast(increment);
 			adjustOffline(increment, 1);
@@ -114,9 +128,10 @@ class RedisCounterStore implements CounterStore {
 
 	private boolean apply(Unconfirmed increment) {
 		try {
-			redis.execute(APPLY, List.of(pendingKey(increment.articleId()), dirtyKey(), prefix + "counts:applied:" + increment.id()),
-					Long.toString(increment.reads()), Long.toString(increment.shares()), Long.toString(APPLIED_FOR.toSeconds()),
-					Long.toString(increment.articleId()));
+			redis.execute(APPLY,
+					List.of(pendingKey(increment.articleId()), dirtyKey(), prefix + "counts:applied:" + increment.id()),
+					Long.toString(increment.reads()), Long.toString(increment.shares()),
+					Long.toString(APPLIED_FOR.toSeconds()), Long.toString(increment.articleId()));
 			return true;
 		}
 		catch (RuntimeException ex) {
@@ -160,13 +175,15 @@ class RedisCounterStore implements CounterStore {
 			return new Counts(parse(values.get(0)), parse(values.get(1)));
 		}
 		catch (RuntimeException ex) {
-			return Counts.ZERO; // Redis away: the database total (plus this node's buffer) is shown
+			return Counts.ZERO; // Redis away: the database total (plus this node's
+								// buffer) is shown
 		}
 	}
 
 	/**
-	 * Pushes increments Redis did not confirm, once it answers again (each node its own), under their own ids:
-	 * one that Redis had applied before its answer was lost is not applied again.
+	 * Pushes increments Redis did not confirm, once it answers again (each node its own),
+	 * under their own ids: one that Redis had applied before its answer was lost is not
+	 * applied again.
 	 */
 	@Scheduled(fixedDelay = 1000)
 	void replayOffline() {
@@ -220,7 +237,8 @@ class RedisCounterStore implements CounterStore {
 			tx.executeWithoutResult(s -> batch.forEach((id, c) -> stats.add(id, c[0], c[1], now)));
 		}
 		catch (RuntimeException ex) {
-			// the database is away: give the counts back to Redis so the next flush retries them
+			// the database is away: give the counts back to Redis so the next flush
+			// retries them
 			batch.forEach((id, c) -> {
 				redis.opsForHash().increment(pendingKey(id), "r", c[0]);
 				redis.opsForHash().increment(pendingKey(id), "s", c[1]);

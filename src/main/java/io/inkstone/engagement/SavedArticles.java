@@ -8,7 +8,10 @@ import org.springframework.transaction.annotation.Transactional;
 import io.inkstone.accounts.AccountDeleted;
 import org.springframework.context.event.EventListener;
 
-/** 收藏: a signed-in reader's saved articles, newest save first. Personal: never on a shared page. */
+/**
+ * 收藏: a signed-in reader's saved articles, newest save first. Personal: never on a shared
+ * page.
+ */
 @Service
 public class SavedArticles {
 
@@ -21,7 +24,10 @@ public class SavedArticles {
 		this.jdbc = jdbc;
 	}
 
-	/** Saves an article (the caller checks that it is public); saving twice keeps the first time. */
+	/**
+	 * Saves an article (the caller checks that it is public); saving twice keeps the
+	 * first time.
+	 */
 	@Transactional
 	public void save(long accountId, long articleId) {
 		jdbc.sql("INSERT INTO saved_articles (account_id, article_id, saved_at) VALUES (:a, :id, :at)"
@@ -48,10 +54,14 @@ public class SavedArticles {
 			.single() > 0;
 	}
 
-	/** The saved article ids, newest save first (articles no longer public drop out where they are shown). */
+	/**
+	 * The saved article ids, newest save first (articles no longer public drop out where
+	 * they are shown).
+	 */
 	public List<Long> of(long accountId) {
-		return jdbc.sql("SELECT article_id FROM saved_articles WHERE account_id = :a ORDER BY saved_at DESC, article_id DESC"
-				+ " LIMIT :limit")
+		return jdbc
+			.sql("SELECT article_id FROM saved_articles WHERE account_id = :a ORDER BY saved_at DESC, article_id DESC"
+					+ " LIMIT :limit")
 			.param("a", accountId)
 			.param("limit", LIST_LIMIT)
 			.query(Long.class)

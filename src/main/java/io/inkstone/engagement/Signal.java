@@ -2,5 +2,7 @@ package io.inkstone.engagement;
 
 /** The kinds of engagement the platform counts. */
 public enum Signal {
+
 	READ, SHARE, LIKE
+
 }

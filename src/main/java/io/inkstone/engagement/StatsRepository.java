@@ -60,14 +60,17 @@ class StatsRepository {
 			.update();
 	}
 
-	/** Reads and shares per day for these articles, from {@code fromDay} (yyyymmdd) on. */
+	/**
+	 * Reads and shares per day for these articles, from {@code fromDay} (yyyymmdd) on.
+	 */
 	Map<Integer, Counts> daily(Collection<Long> ids, int fromDay) {
 		Map<Integer, Counts> result = new TreeMap<>();
 		if (ids.isEmpty()) {
 			return result;
 		}
-		jdbc.sql("SELECT day, SUM(reads), SUM(shares) FROM article_daily_stats WHERE article_id IN (:ids) AND day >= :from"
-				+ " GROUP BY day")
+		jdbc.sql(
+				"SELECT day, SUM(reads), SUM(shares) FROM article_daily_stats WHERE article_id IN (:ids) AND day >= :from"
+						+ " GROUP BY day")
 			.param("ids", ids)
 			.param("from", fromDay)
 			.query((rs, n) -> result.put(rs.getInt(1), new Counts(rs.getLong(2), rs.getLong(3))))
@@ -77,7 +80,8 @@ class StatsRepository {
 
 	/** Records a share mark; false when this reader already shared this article today. */
 	boolean hasShared(long articleId, String readerKey, int day) {
-		return jdbc.sql("SELECT COUNT(*) FROM share_marks WHERE article_id = :id AND reader_key = :reader AND day = :day")
+		return jdbc
+			.sql("SELECT COUNT(*) FROM share_marks WHERE article_id = :id AND reader_key = :reader AND day = :day")
 			.param("id", articleId)
 			.param("reader", readerKey)
 			.param("day", day)
@@ -86,7 +90,8 @@ class StatsRepository {
 	}
 
 	boolean markShared(long articleId, String readerKey, int day) {
-		return jdbc.sql("INSERT INTO share_marks (article_id, reader_key, day) VALUES (:id, :reader, :day) ON CONFLICT DO NOTHING")
+		return jdbc.sql(
+				"INSERT INTO share_marks (article_id, reader_key, day) VALUES (:id, :reader, :day) ON CONFLICT DO NOTHING")
 			.param("id", articleId)
 			.param("reader", readerKey)
 			.param("day", day)

@@ -10,9 +10,10 @@ import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
- * {@code @ApplicationModuleListener}s run asynchronously on Boot's task executor. A listener that fails leaves
- * its publication incomplete for {@link EventRedelivery}; a {@link DeliveryFailed} has been logged by its
- * listener already, anything else is logged here with its stack trace.
+ * {@code @ApplicationModuleListener}s run asynchronously on Boot's task executor. A
+ * listener that fails leaves its publication incomplete for {@link EventRedelivery}; a
+ * {@link DeliveryFailed} has been logged by its listener already, anything else is logged
+ * here with its stack trace.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync

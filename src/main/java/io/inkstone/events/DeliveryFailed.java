@@ -1,8 +1,9 @@
 package io.inkstone.events;
 
 /**
- * Thrown by a listener whose delivery failed for a reason it has already logged (one line): the publication
- * stays incomplete and is retried, and no stack trace is written for it on every attempt.
+ * Thrown by a listener whose delivery failed for a reason it has already logged (one
+ * line): the publication stays incomplete and is retried, and no stack trace is written
+ * for it on every attempt.
  */
 public class DeliveryFailed extends RuntimeException {
 

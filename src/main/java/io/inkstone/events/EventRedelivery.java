@@ -13,16 +13,20 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Retries deliveries that have not completed: failed ones (the SMTP server was down) and ones whose node
- * stopped before finishing (a restart), with exponential back-off from {@code inkstone.events.first-retry} up
- * to {@code max-retry}. The first round runs shortly after start-up, so a restart delivers what the last run
- * left. One node at a time (ShedLock); {@code JdbcEventPublications.markResubmitted} also lets only one
- * claim each retry.
+ * Retries deliveries that have not completed: failed ones (the SMTP server was down) and
+ * ones whose node stopped before finishing (a restart), with exponential back-off from
+ * {@code inkstone.events.first-retry} up to {@code max-retry}. The first round runs
+ * shortly after start-up, so a restart delivers what the last run left. One node at a
+ * time (ShedLock); {@code JdbcEventPublications.markResubmitted} also lets only one claim
+ * each retry.
  */
 @Component
 class EventRedelivery {
 
-	/** A delivery still marked as running this long was interrupted (its node stopped mid-way). */
+	/**
+	 * A delivery still marked as running this long was interrupted (its node stopped
+	 * mid-way).
+	 */
 	static final Duration INTERRUPTED_AFTER = Duration.ofMinutes(5);
 
 	private final IncompleteEventPublications incomplete;
@@ -37,7 +41,8 @@ class EventRedelivery {
 		this.clock = Clock.systemUTC();
 	}
 
-	@Scheduled(fixedDelayString = "${inkstone.events.check-every}", initialDelayString = "${inkstone.events.check-every}")
+	@Scheduled(fixedDelayString = "${inkstone.events.check-every}",
+			initialDelayString = "${inkstone.events.check-every}")
 	@SchedulerLock(name = "inkstone-event-redelivery", lockAtMostFor = "PT5M")
 	void resubmitDue() {
 		Instant now = clock.instant();
@@ -50,7 +55,8 @@ class EventRedelivery {
 				: publication.getLastResubmissionDate();
 		Duration wait = backOff(publication.getCompletionAttempts(), properties.firstRetry(), properties.maxRetry());
 		if (publication.getStatus() == Status.PROCESSING && wait.compareTo(INTERRUPTED_AFTER) < 0) {
-			wait = INTERRUPTED_AFTER; // running now, most likely: only an interrupted one is taken over
+			wait = INTERRUPTED_AFTER; // running now, most likely: only an interrupted one
+										// is taken over
 		}
 		return !now.isBefore(last.plus(wait));
 	}

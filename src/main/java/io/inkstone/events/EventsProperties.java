@@ -8,10 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code inkstone.events.*}: how failed deliveries (a mail while the SMTP server is down) are retried.
+ * {@code inkstone.events.*}: how failed deliveries (a mail while the SMTP server is down)
+ * are retried.
  *
- * @param firstRetry how long after publication (or the previous retry) a delivery that has not completed is
- * tried again; each further retry waits twice as long
+ * @param firstRetry how long after publication (or the previous retry) a delivery that
+ * has not completed is tried again; each further retry waits twice as long
  * @param maxRetry the longest wait between two retries
  * @param checkEvery how often the redelivery job looks for due deliveries
  */

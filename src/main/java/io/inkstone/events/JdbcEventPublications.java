@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
 /**
- * The event publication registry's storage: {@code event_publication} through {@code JdbcClient}, the same SQL
- * on SQLite and PostgreSQL (Modulith's own JDBC repository refuses SQLite). {@link #create} runs in the
- * publisher's transaction. A completed publication is deleted: nothing is kept that the audit log does not
- * already hold, and a mail's text (which may carry a one-time link) leaves the database once it is sent.
+ * The event publication registry's storage: {@code event_publication} through
+ * {@code JdbcClient}, the same SQL on SQLite and PostgreSQL (Modulith's own JDBC
+ * repository refuses SQLite). {@link #create} runs in the publisher's transaction. A
+ * completed publication is deleted: nothing is kept that the audit log does not already
+ * hold, and a mail's text (which may carry a one-time link) leaves the database once it
+ * is sent.
  */
 @Component
 class JdbcEventPublications implements EventPublicationRepository {
@@ -47,7 +49,8 @@ class JdbcEventPublications implements EventPublicationRepository {
 
 	@Override
 	public TargetEventPublication create(TargetEventPublication publication) {
-		jdbc.sql("INSERT INTO event_publication (" + COLUMNS + ") VALUES (:id, :listener, :type, :event, :at, NULL, :status, 0, NULL)")
+		jdbc.sql("INSERT INTO event_publication (" + COLUMNS
+				+ ") VALUES (:id, :listener, :type, :event, :at, NULL, :status, 0, NULL)")
 			.param("id", publication.getIdentifier().toString())
 			.param("listener", publication.getTargetIdentifier().getValue())
 			.param("type", publication.getEvent().getClass().getName())
@@ -82,21 +85,23 @@ class JdbcEventPublications implements EventPublicationRepository {
 
 	@Override
 	public void markCompleted(Object event, PublicationTargetIdentifier target, Instant at) {
-		// the registry's fallback when it no longer holds the publication: the oldest matching one is done
+		// the registry's fallback when it no longer holds the publication: the oldest
+		// matching one is done
 		findIncompletePublicationsByEventAndTargetIdentifier(event, target)
 			.ifPresent(publication -> markCompleted(publication.getIdentifier(), at));
 	}
 
 	/**
-	 * Claims a publication for one resubmission: true for exactly one caller, also when two nodes (or the job and
-	 * a restart) race. A claim older than the first retry delay is stale (its node died before running the
-	 * listener) and may be taken again.
+	 * Claims a publication for one resubmission: true for exactly one caller, also when
+	 * two nodes (or the job and a restart) race. A claim older than the first retry delay
+	 * is stale (its node died before running the listener) and may be taken again.
 	 */
 	@Override
 	public boolean markResubmitted(UUID id, Instant at) {
-		return jdbc.sql("UPDATE event_publication SET status = :s, completion_attempts = completion_attempts + 1,"
-				+ " last_resubmission_date = :at WHERE id = :id AND completion_date IS NULL"
-				+ " AND (last_resubmission_date IS NULL OR last_resubmission_date < :stale)")
+		return jdbc
+			.sql("UPDATE event_publication SET status = :s, completion_attempts = completion_attempts + 1,"
+					+ " last_resubmission_date = :at WHERE id = :id AND completion_date IS NULL"
+					+ " AND (last_resubmission_date IS NULL OR last_resubmission_date < :stale)")
 			.param("s", Status.RESUBMITTED.name())
 			.param("at", at.toEpochMilli())
 			.param("id", id.toString())
@@ -117,8 +122,10 @@ class JdbcEventPublications implements EventPublicationRepository {
 	@Override
 	public Optional<TargetEventPublication> findIncompletePublicationsByEventAndTargetIdentifier(Object event,
 			PublicationTargetIdentifier target) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM event_publication WHERE serialized_event = :event AND listener_id = :listener"
-				+ " AND completion_date IS NULL ORDER BY publication_date")
+		return jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM event_publication WHERE serialized_event = :event AND listener_id = :listener"
+					+ " AND completion_date IS NULL ORDER BY publication_date")
 			.param("event", serialize(event))
 			.param("listener", target.getValue())
 			.query(this::publication)
@@ -146,7 +153,9 @@ class JdbcEventPublications implements EventPublicationRepository {
 
 	@Override
 	public int countByStatus(Status status) {
-		return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE status = :s").param("s", status.name()).query(Long.class)
+		return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE status = :s")
+			.param("s", status.name())
+			.query(Long.class)
 			.single()
 			.intValue();
 	}
@@ -175,11 +184,14 @@ class JdbcEventPublications implements EventPublicationRepository {
 
 	@Override
 	public void deleteCompletedPublicationsBefore(Instant instant) {
-		jdbc.sql("DELETE FROM event_publication WHERE completion_date < :before").param("before", instant.toEpochMilli()).update();
+		jdbc.sql("DELETE FROM event_publication WHERE completion_date < :before")
+			.param("before", instant.toEpochMilli())
+			.update();
 	}
 
 	private List<TargetEventPublication> select(String where, Long before) {
-		var statement = jdbc.sql("SELECT " + COLUMNS + " FROM event_publication WHERE " + where + " ORDER BY publication_date, id");
+		var statement = jdbc
+			.sql("SELECT " + COLUMNS + " FROM event_publication WHERE " + where + " ORDER BY publication_date, id");
 		if (before != null) {
 			statement = statement.param("before", before);
 		}
@@ -190,7 +202,10 @@ class JdbcEventPublications implements EventPublicationRepository {
 		return serializer.serialize(event).toString();
 	}
 
-	/** A row as a publication; null (skipped, with a warning) when its event type no longer exists. */
+	/**
+	 * A row as a publication; null (skipped, with a warning) when its event type no
+	 * longer exists.
+	 */
 	private TargetEventPublication publication(ResultSet rs, int row) throws SQLException {
 		String type = rs.getString("event_type");
 		Class<?> eventType;
@@ -208,8 +223,9 @@ class JdbcEventPublications implements EventPublicationRepository {
 		String status = rs.getString("status");
 		return new StoredPublication(UUID.fromString(rs.getString("id")),
 				serializer.deserialize(rs.getString("serialized_event"), eventType),
-				PublicationTargetIdentifier.of(rs.getString("listener_id")), Instant.ofEpochMilli(rs.getLong("publication_date")),
-				completion, status == null ? Status.PUBLISHED : Status.valueOf(status), rs.getInt("completion_attempts"),
+				PublicationTargetIdentifier.of(rs.getString("listener_id")),
+				Instant.ofEpochMilli(rs.getLong("publication_date")), completion,
+				status == null ? Status.PUBLISHED : Status.valueOf(status), rs.getInt("completion_attempts"),
 				lastResubmission);
 	}
 

@@ -27,8 +27,8 @@ final class StoredPublication implements TargetEventPublication {
 
 	private final @Nullable Instant lastResubmission;
 
-	StoredPublication(UUID id, Object event, PublicationTargetIdentifier target, Instant published, @Nullable Instant completed,
-			Status status, int attempts, @Nullable Instant lastResubmission) {
+	StoredPublication(UUID id, Object event, PublicationTargetIdentifier target, Instant published,
+			@Nullable Instant completed, Status status, int attempts, @Nullable Instant lastResubmission) {
 		this.id = id;
 		this.event = event;
 		this.target = target;
@@ -86,8 +86,8 @@ final class StoredPublication implements TargetEventPublication {
 
 	@Override
 	public String toString() {
-		return "StoredPublication[" + id + ", " + event.getClass().getSimpleName() + " → " + target.getValue() + ", " + status
-				+ ", attempts " + attempts + "]";
+		return "StoredPublication[" + id + ", " + event.getClass().getSimpleName() + " → " + target.getValue() + ", "
+				+ status + ", attempts " + attempts + "]";
 	}
 
 }

@@ -12,7 +12,6 @@ import io.inkstone.articles.Articles;
 import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creators;
-import io.inkstone.discovery.ArticleCard;
 import io.inkstone.discovery.ArticleCards;
 import io.inkstone.discovery.HotList;
 import io.inkstone.discovery.RelatedArticles;
@@ -21,9 +20,10 @@ import io.inkstone.shared.Cursor;
 import org.springframework.stereotype.Service;
 
 /**
- * Composes the 推荐 feed. Personalised: followed creators' new articles, the newest articles in the reader's
- * strongest interest channels, articles related to the latest read — interleaved with hot and fresh items
- * for exploration. Not personalised: newest and hot only. Each item carries its reason.
+ * Composes the 推荐 feed. Personalised: followed creators' new articles, the newest
+ * articles in the reader's strongest interest channels, articles related to the latest
+ * read — interleaved with hot and fresh items for exploration. Not personalised: newest
+ * and hot only. Each item carries its reason.
  */
 @Service
 public class Feed {
@@ -58,23 +58,36 @@ public class Feed {
 	public List<FeedItem> forReader(long accountId, String readerKey) {
 		List<List<FeedItem>> sources = new ArrayList<>();
 		sources.add(hot.site(8).stream().map(c -> new FeedItem(c, "feed.why.hot", null)).toList());
-		sources.add(cards.of(articles.latest(Cursor.START, 10).items()).stream().map(c -> new FeedItem(c, "feed.why.newest", null)).toList());
+		sources.add(cards.of(articles.latest(Cursor.START, 10).items())
+			.stream()
+			.map(c -> new FeedItem(c, "feed.why.newest", null))
+			.toList());
 		Long lastRead = null;
 		if (interests.personalised(accountId)) {
 			List<Long> followed = creators.followedBy(readerKey);
 			if (!followed.isEmpty()) {
-				sources.add(0, cards.of(articles.latestByCreators(followed, Cursor.START, 10).items()).stream()
-					.map(c -> new FeedItem(c, "feed.why.following", c.creatorName())).toList());
+				sources.add(0,
+						cards.of(articles.latestByCreators(followed, Cursor.START, 10).items())
+							.stream()
+							.map(c -> new FeedItem(c, "feed.why.following", c.creatorName()))
+							.toList());
 			}
 			lastRead = interests.lastRead(accountId);
 			if (lastRead != null) {
 				String title = articles.find(lastRead).map(a -> a.title()).orElse("");
-				sources.add(1, related.forArticle(lastRead, 6).stream().map(c -> new FeedItem(c, "feed.why.related", title)).toList());
+				sources.add(1,
+						related.forArticle(lastRead, 6)
+							.stream()
+							.map(c -> new FeedItem(c, "feed.why.related", title))
+							.toList());
 			}
 			Map<String, Channel> byName = new LinkedHashMap<>();
 			channels.all().forEach(c -> byName.put(c.name(), c));
 			List<FeedItem> byInterest = new ArrayList<>();
-			interests.of(accountId).stream().filter(i -> i.kind().equals("channel") && byName.containsKey(i.tag())).limit(3)
+			interests.of(accountId)
+				.stream()
+				.filter(i -> i.kind().equals("channel") && byName.containsKey(i.tag()))
+				.limit(3)
 				.forEach(i -> cards.of(articles.latestInChannel(byName.get(i.tag()).id(), Cursor.START, 5).items())
 					.forEach(c -> byInterest.add(new FeedItem(c, "feed.why.interest", i.tag()))));
 			sources.add(Math.min(2, sources.size()), byInterest);
@@ -109,6 +122,5 @@ public class Feed {
 		}
 		return out;
 	}
-
 
 }

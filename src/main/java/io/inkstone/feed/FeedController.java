@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code /feed}: the 推荐 feed with a reason on every item; {@code /feed/settings}: interest tags and the switch. */
+/**
+ * {@code /feed}: the 推荐 feed with a reason on every item; {@code /feed/settings}:
+ * interest tags and the switch.
+ */
 @Controller
 class FeedController {
 
@@ -33,15 +36,16 @@ class FeedController {
 	@GetMapping("/feed")
 	String feed(HttpServletRequest request, Model model) {
 		long me = SignedIn.current().orElseThrow().accountId();
-		model.addAttribute("page", new FeedPages.Feed(ui.of(request), List.of(), feed.forReader(me, ReaderKey.of(request)),
-				interests.personalised(me)));
+		model.addAttribute("page", new FeedPages.Feed(ui.of(request), List.of(),
+				feed.forReader(me, ReaderKey.of(request)), interests.personalised(me)));
 		return "feed/index";
 	}
 
 	@GetMapping("/feed/settings")
 	String settings(HttpServletRequest request, Model model) {
 		long me = SignedIn.current().orElseThrow().accountId();
-		model.addAttribute("page", new FeedPages.Settings(ui.of(request), List.of(), interests.of(me), interests.personalised(me)));
+		model.addAttribute("page",
+				new FeedPages.Settings(ui.of(request), List.of(), interests.of(me), interests.personalised(me)));
 		return "feed/settings";
 	}
 

@@ -32,27 +32,42 @@ public class Interests {
 	}
 
 	public boolean personalised(long accountId) {
-		return jdbc.sql("SELECT personalised FROM reader_settings WHERE account_id = :a").param("a", accountId)
-			.query(Boolean.class).optional().orElse(true);
+		return jdbc.sql("SELECT personalised FROM reader_settings WHERE account_id = :a")
+			.param("a", accountId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(true);
 	}
 
 	public Long lastRead(long accountId) {
-		return jdbc.sql("SELECT last_read_id FROM reader_settings WHERE account_id = :a").param("a", accountId)
-			.query(Long.class).optional().orElse(null);
+		return jdbc.sql("SELECT last_read_id FROM reader_settings WHERE account_id = :a")
+			.param("a", accountId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
 	}
 
 	@Transactional
 	public void setPersonalised(long accountId, boolean on) {
 		long now = System.currentTimeMillis();
 		if (jdbc.sql("UPDATE reader_settings SET personalised = :p, updated_at = :now WHERE account_id = :a")
-			.param("p", on).param("now", now).param("a", accountId).update() == 0) {
-			jdbc.sql("INSERT INTO reader_settings (account_id, personalised, last_read_id, updated_at) VALUES (:a, :p, NULL, :now)")
-				.param("a", accountId).param("p", on).param("now", now).update();
+			.param("p", on)
+			.param("now", now)
+			.param("a", accountId)
+			.update() == 0) {
+			jdbc.sql(
+					"INSERT INTO reader_settings (account_id, personalised, last_read_id, updated_at) VALUES (:a, :p, NULL, :now)")
+				.param("a", accountId)
+				.param("p", on)
+				.param("now", now)
+				.update();
 		}
 		if (!on) {
 			// off means no personal signal: what was learned is not kept for later either
 			jdbc.sql("DELETE FROM reader_interests WHERE account_id = :a").param("a", accountId).update();
-			jdbc.sql("UPDATE reader_settings SET last_read_id = NULL WHERE account_id = :a").param("a", accountId).update();
+			jdbc.sql("UPDATE reader_settings SET last_read_id = NULL WHERE account_id = :a")
+				.param("a", accountId)
+				.update();
 		}
 	}
 
@@ -66,7 +81,10 @@ public class Interests {
 		}
 	}
 
-	/** A signed-in reader read an article: its channel and tags become (stronger) interests. Off → nothing is recorded. */
+	/**
+	 * A signed-in reader read an article: its channel and tags become (stronger)
+	 * interests. Off → nothing is recorded.
+	 */
 	@Transactional
 	public void recordRead(long accountId, long articleId, String channelName, List<String> tags) {
 		if (!personalised(accountId)) {
@@ -78,13 +96,24 @@ public class Interests {
 			add(accountId, tag, "tag", articleId, now);
 		}
 		if (jdbc.sql("UPDATE reader_settings SET last_read_id = :id, updated_at = :now WHERE account_id = :a")
-			.param("id", articleId).param("now", now).param("a", accountId).update() == 0) {
-			jdbc.sql("INSERT INTO reader_settings (account_id, personalised, last_read_id, updated_at) VALUES (:a, TRUE, :id, :now)")
-				.param("a", accountId).param("id", articleId).param("now", now).update();
+			.param("id", articleId)
+			.param("now", now)
+			.param("a", accountId)
+			.update() == 0) {
+			jdbc.sql(
+					"INSERT INTO reader_settings (account_id, personalised, last_read_id, updated_at) VALUES (:a, TRUE, :id, :now)")
+				.param("a", accountId)
+				.param("id", articleId)
+				.param("now", now)
+				.update();
 		}
 		// keep the strongest MAX_TAGS
-		List<String> extra = jdbc.sql("SELECT tag FROM reader_interests WHERE account_id = :a ORDER BY weight DESC, updated_at DESC"
-				+ " LIMIT 1000 OFFSET " + MAX_TAGS).param("a", accountId).query(String.class).list();
+		List<String> extra = jdbc
+			.sql("SELECT tag FROM reader_interests WHERE account_id = :a ORDER BY weight DESC, updated_at DESC"
+					+ " LIMIT 1000 OFFSET " + MAX_TAGS)
+			.param("a", accountId)
+			.query(String.class)
+			.list();
 		for (String tag : extra) {
 			remove(accountId, tag);
 		}
@@ -95,19 +124,31 @@ public class Interests {
 		if (clean.isEmpty() || clean.length() > 40) {
 			return;
 		}
-		jdbc.sql("INSERT INTO reader_interests (account_id, tag, kind, weight, last_article_id, updated_at) VALUES (:a, :t, :k, 1, :id, :now)"
-				+ " ON CONFLICT (account_id, tag) DO UPDATE SET weight = reader_interests.weight + 1,"
-				+ " last_article_id = EXCLUDED.last_article_id, updated_at = EXCLUDED.updated_at")
-			.param("a", accountId).param("t", clean).param("k", kind).param("id", articleId).param("now", now).update();
+		jdbc.sql(
+				"INSERT INTO reader_interests (account_id, tag, kind, weight, last_article_id, updated_at) VALUES (:a, :t, :k, 1, :id, :now)"
+						+ " ON CONFLICT (account_id, tag) DO UPDATE SET weight = reader_interests.weight + 1,"
+						+ " last_article_id = EXCLUDED.last_article_id, updated_at = EXCLUDED.updated_at")
+			.param("a", accountId)
+			.param("t", clean)
+			.param("k", kind)
+			.param("id", articleId)
+			.param("now", now)
+			.update();
 	}
 
 	public List<Interest> of(long accountId) {
-		return jdbc.sql("SELECT tag, kind, weight, updated_at FROM reader_interests WHERE account_id = :a ORDER BY weight DESC, updated_at DESC")
-			.param("a", accountId).query(Interest.class).list();
+		return jdbc.sql(
+				"SELECT tag, kind, weight, updated_at FROM reader_interests WHERE account_id = :a ORDER BY weight DESC, updated_at DESC")
+			.param("a", accountId)
+			.query(Interest.class)
+			.list();
 	}
 
 	public void remove(long accountId, String tag) {
-		if (jdbc.sql("DELETE FROM reader_interests WHERE account_id = :a AND tag = :t").param("a", accountId).param("t", tag).update() == 0) {
+		if (jdbc.sql("DELETE FROM reader_interests WHERE account_id = :a AND tag = :t")
+			.param("a", accountId)
+			.param("t", tag)
+			.update() == 0) {
 			throw new NotFoundException("no such interest");
 		}
 	}

@@ -16,7 +16,8 @@ import java.util.OptionalLong;
 import java.util.stream.LongStream;
 
 /**
- * {@code /admin}: the staff's start page — how much waits in each queue and for how long, each a link to its queue.
+ * {@code /admin}: the staff's start page — how much waits in each queue and for how long,
+ * each a link to its queue.
  */
 @Controller
 class AdminHubController {
@@ -46,18 +47,23 @@ class AdminHubController {
 		List<Report> reportAppeals = reports.appeals();
 		List<ArticleReviews.Decided> reviewAppeals = reviews.openAppeals();
 		List<GovernancePages.HubQueue> queues = List.of(
-				new GovernancePages.HubQueue("applications", "/admin/applications", pending.size(),
-						oldest(pending.stream().mapToLong(CreatorApplication::createdAt))),
-				new GovernancePages.HubQueue("reports", "/admin/reports", plain.size(),
-						oldest(plain.stream().mapToLong(Report::createdAt))),
-				new GovernancePages.HubQueue("held", "/admin/review", held.size(), oldest(held.stream().mapToLong(Article::updatedAt))),
-				new GovernancePages.HubQueue("appeals", "/admin/reports#appeals", reportAppeals.size() + reviewAppeals.size(),
+				new GovernancePages.HubQueue(
+						"applications", "/admin/applications", pending.size(), oldest(pending.stream()
+							.mapToLong(CreatorApplication::createdAt))),
+				new GovernancePages.HubQueue("reports", "/admin/reports", plain.size(), oldest(
+						plain.stream().mapToLong(Report::createdAt))),
+				new GovernancePages.HubQueue("held", "/admin/review", held.size(), oldest(
+						held.stream().mapToLong(Article::updatedAt))),
+				new GovernancePages.HubQueue("appeals", "/admin/reports#appeals",
+						reportAppeals.size() + reviewAppeals.size(),
 						oldest(LongStream.concat(
-								reportAppeals.stream().mapToLong(r -> r.appealedAt() == null ? r.createdAt() : r.appealedAt()),
+								reportAppeals.stream()
+									.mapToLong(r -> r.appealedAt() == null ? r.createdAt() : r.appealedAt()),
 								reviewAppeals.stream().mapToLong(ArticleReviews.Decided::at)))),
 				new GovernancePages.HubQueue("copyright", "/admin/reports?reason=infringement", notices.size(),
 						oldest(notices.stream().mapToLong(Report::createdAt))));
-		model.addAttribute("page", new GovernancePages.Hub(ui.of(request), List.of(), queues, System.currentTimeMillis()));
+		model.addAttribute("page",
+				new GovernancePages.Hub(ui.of(request), List.of(), queues, System.currentTimeMillis()));
 		return "governance/hub";
 	}
 

@@ -43,10 +43,11 @@ class AdminReportsController {
 	}
 
 	@GetMapping("/admin/reports")
-	String queue(@RequestParam(name = "reason", required = false) String reason, HttpServletRequest request, Model model) {
+	String queue(@RequestParam(name = "reason", required = false) String reason, HttpServletRequest request,
+			Model model) {
 		String filter = reason == null || ReportReason.parse(reason).isEmpty() ? null : reason;
-		model.addAttribute("page", new GovernancePages.Queue(ui.of(request), List.of(), reports.queue(filter), reports.appeals(),
-				filter));
+		model.addAttribute("page",
+				new GovernancePages.Queue(ui.of(request), List.of(), reports.queue(filter), reports.appeals(), filter));
 		return "governance/queue";
 	}
 
@@ -61,7 +62,8 @@ class AdminReportsController {
 			@RequestParam(name = "statement", defaultValue = "") String statement, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		try {
-			Decision d = Decision.parse(decision).orElseThrow(() -> new BadRequestException("problem.governance.chooseADecision"));
+			Decision d = Decision.parse(decision)
+				.orElseThrow(() -> new BadRequestException("problem.governance.chooseADecision"));
 			reports.decide(id, d, rule, statement, SignedIn.current().orElseThrow());
 		}
 		catch (BadRequestException ex) {
@@ -107,8 +109,12 @@ class AdminReportsController {
 				text = creator.tagline() == null ? "" : creator.tagline();
 			}
 		}
-		List<String> decisions = Arrays.stream(Decision.values()).filter(d -> d.fits(report.targetType())).map(Decision::code).toList();
-		model.addAttribute("page", new GovernancePages.ReportDetail(ui.of(request), List.of(), report, title, text, error, decisions));
+		List<String> decisions = Arrays.stream(Decision.values())
+			.filter(d -> d.fits(report.targetType()))
+			.map(Decision::code)
+			.toList();
+		model.addAttribute("page",
+				new GovernancePages.ReportDetail(ui.of(request), List.of(), report, title, text, error, decisions));
 		return "governance/detail";
 	}
 

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code /admin/review}: articles held by the machine checks, with findings, filterable by finding. */
+/**
+ * {@code /admin/review}: articles held by the machine checks, with findings, filterable
+ * by finding.
+ */
 @Controller
 class AdminReviewController {
 
@@ -37,10 +40,6 @@ class AdminReviewController {
 		this.ui = ui;
 	}
 
-
-
-
-
 	@GetMapping("/admin/review")
 	String queue(@RequestParam(name = "kind", required = false) String kind, HttpServletRequest request, Model model) {
 		List<GovernancePages.Held> held = new ArrayList<>();
@@ -50,12 +49,14 @@ class AdminReviewController {
 				held.add(new GovernancePages.Held(a, findings));
 			}
 		}
-		model.addAttribute("page", new GovernancePages.QueuePage(ui.of(request), List.of(), held, kind, reviews.openAppeals()));
+		model.addAttribute("page",
+				new GovernancePages.QueuePage(ui.of(request), List.of(), held, kind, reviews.openAppeals()));
 		return "governance/review-queue";
 	}
 
 	@PostMapping("/admin/review/appeals/{decisionId}")
-	String decideAppeal(@PathVariable long decisionId, @RequestParam(name = "outcome", defaultValue = "") String outcome,
+	String decideAppeal(@PathVariable long decisionId,
+			@RequestParam(name = "outcome", defaultValue = "") String outcome,
 			@RequestParam(name = "note", defaultValue = "") String note) {
 		if (!outcome.equals("uphold") && !outcome.equals("reverse")) {
 			throw new BadRequestException("problem.governance.upholdOrReverse");
@@ -90,13 +91,14 @@ class AdminReviewController {
 		List<GovernancePages.SideBySide> matches = new ArrayList<>();
 		for (Finding f : findings) {
 			if (f.matchedId() != null) {
-				articles.find(f.matchedId()).ifPresent(other -> matches.add(new GovernancePages.SideBySide(f, other,
-						MatchHighlighter.highlight(article.bodyMarkdown(), other.bodyMarkdown()),
-						MatchHighlighter.highlight(other.bodyMarkdown(), article.bodyMarkdown()))));
+				articles.find(f.matchedId())
+					.ifPresent(other -> matches.add(new GovernancePages.SideBySide(f, other,
+							MatchHighlighter.highlight(article.bodyMarkdown(), other.bodyMarkdown()),
+							MatchHighlighter.highlight(other.bodyMarkdown(), article.bodyMarkdown()))));
 			}
 		}
-		model.addAttribute("page", new GovernancePages.DetailPage(ui.of(request), List.of(), new GovernancePages.Held(article, findings), matches, error,
-				ArticleReviews.REASON_CODES));
+		model.addAttribute("page", new GovernancePages.DetailPage(ui.of(request), List.of(),
+				new GovernancePages.Held(article, findings), matches, error, ArticleReviews.REASON_CODES));
 		return "governance/review-detail";
 	}
 

@@ -15,9 +15,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The "疑似AI生成" (suspected AI-generated) label: articles whose images carry AI-generation metadata but
- * which were declared as not AI-generated, found by the machine review. Few articles have it, so the whole set
- * is kept in memory (every list card asks) and reloaded on changes and every 30 s (other nodes' reviews).
+ * The "疑似AI生成" (suspected AI-generated) label: articles whose images carry AI-generation
+ * metadata but which were declared as not AI-generated, found by the machine review. Few
+ * articles have it, so the whole set is kept in memory (every list card asks) and
+ * reloaded on changes and every 30 s (other nodes' reviews).
  */
 @Component
 public class AiLabels implements AiSuspicions {
@@ -31,16 +32,19 @@ public class AiLabels implements AiSuspicions {
 	}
 
 	/**
-	 * Decisions of this node's machine review in the last minute. The review marks an article inside the publishing
-	 * transaction, before its findings commit, so a reload running meanwhile reads the table without them; reloads
-	 * re-apply these marks so they cannot undo a fresher decision.
+	 * Decisions of this node's machine review in the last minute. The review marks an
+	 * article inside the publishing transaction, before its findings commit, so a reload
+	 * running meanwhile reads the table without them; reloads re-apply these marks so
+	 * they cannot undo a fresher decision.
 	 */
 	private final Map<Long, Mark> recentMarks = new ConcurrentHashMap<>();
 
 	private record Mark(boolean suspect, long at) {
 	}
 
-	/** The machine review on this node just decided: no need to wait for the next reload. */
+	/**
+	 * The machine review on this node just decided: no need to wait for the next reload.
+	 */
 	void mark(long articleId, boolean suspect) {
 		recentMarks.put(articleId, new Mark(suspect, System.currentTimeMillis()));
 		Set<Long> next = new HashSet<>(suspected);
@@ -56,7 +60,10 @@ public class AiLabels implements AiSuspicions {
 
 	private volatile boolean changed = true;
 
-	/** Cheap per event (a bulk import announces every article): the set is reloaded on the next tick. */
+	/**
+	 * Cheap per event (a bulk import announces every article): the set is reloaded on the
+	 * next tick.
+	 */
 	@EventListener
 	void on(ArticleChangeCommitted event) {
 		changed = true;

@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code /appeals/{id}}: the affected account reads the statement of reasons and may appeal once. */
+/**
+ * {@code /appeals/{id}}: the affected account reads the statement of reasons and may
+ * appeal once.
+ */
 @Controller
 class AppealController {
 
@@ -45,15 +48,16 @@ class AppealController {
 	}
 
 	@PostMapping("/appeals/{id}")
-	String appeal(@PathVariable long id, @RequestParam(name = "text", defaultValue = "") String text, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	String appeal(@PathVariable long id, @RequestParam(name = "text", defaultValue = "") String text,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Report report = mine(id);
 		try {
 			reports.appeal(id, text, SignedIn.current().orElseThrow());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			model.addAttribute("page", new GovernancePages.Appeal(ui.of(request), List.of(), report, ui.of(request).message(ex)));
+			model.addAttribute("page",
+					new GovernancePages.Appeal(ui.of(request), List.of(), report, ui.of(request).message(ex)));
 			return "governance/appeal";
 		}
 		return "redirect:/appeals/" + id;

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code inkstone.compliance.*}.
  *
  * @param profile cn-mainland | eu-dsa | minimal
- * @param duties per-duty overrides, duty name → on/off (see {@link ComplianceProfile#DUTIES})
+ * @param duties per-duty overrides, duty name → on/off (see
+ * {@link ComplianceProfile#DUTIES})
  */
 @ConfigurationProperties(prefix = "inkstone.compliance")
 record ComplianceProperties(@DefaultValue("minimal") String profile, Map<String, Boolean> duties) {

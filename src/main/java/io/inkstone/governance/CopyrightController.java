@@ -24,9 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /copyright}: a rights holder's notice against an article (who they are, how to reach them, the
- * original work, a good-faith statement). It enters the reviewers' queue as an infringement report; the
- * creator may answer a take-down with a counter-notice, and the rights holder is told at each step.
+ * {@code /copyright}: a rights holder's notice against an article (who they are, how to
+ * reach them, the original work, a good-faith statement). It enters the reviewers' queue
+ * as an infringement report; the creator may answer a take-down with a counter-notice,
+ * and the rights holder is told at each step.
  */
 @Controller
 class CopyrightController {
@@ -52,8 +53,8 @@ class CopyrightController {
 
 	@GetMapping("/copyright")
 	String form(@RequestParam("article") long articleId, HttpServletRequest request, Model model) {
-		model.addAttribute("page", new GovernancePages.CopyrightForm(ui.of(request), List.of(), articleId, title(articleId), Map.of(),
-				Map.of()));
+		model.addAttribute("page", new GovernancePages.CopyrightForm(ui.of(request), List.of(), articleId,
+				title(articleId), Map.of(), Map.of()));
 		return "governance/copyright";
 	}
 
@@ -66,16 +67,19 @@ class CopyrightController {
 			@RequestParam(name = "goodFaith", required = false) String goodFaith, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		String title = title(articleId);
-		Reports.CopyrightNotice notice = new Reports.CopyrightNotice(articleId, name, contact, work, detail, goodFaith != null);
+		Reports.CopyrightNotice notice = new Reports.CopyrightNotice(articleId, name, contact, work, detail,
+				goodFaith != null);
 		Map<String, String> errors = reports.validate(notice);
 		if (!errors.isEmpty()) {
-			Map<String, String> values = new HashMap<>(Map.of("claimantName", name, "claimantContact", contact, "originalWork", work,
-					"detail", detail));
+			Map<String, String> values = new HashMap<>(
+					Map.of("claimantName", name, "claimantContact", contact, "originalWork", work, "detail", detail));
 			response.setStatus(400);
-			model.addAttribute("page", new GovernancePages.CopyrightForm(ui.of(request), List.of(), articleId, title, values, errors));
+			model.addAttribute("page",
+					new GovernancePages.CopyrightForm(ui.of(request), List.of(), articleId, title, values, errors));
 			return "governance/copyright";
 		}
-		long wait = limits.tryAcquire("copyright-ip:" + ClientAddresses.limitKey(request.getRemoteAddr()), 10, Duration.ofHours(1));
+		long wait = limits.tryAcquire("copyright-ip:" + ClientAddresses.limitKey(request.getRemoteAddr()), 10,
+				Duration.ofHours(1));
 		if (wait > 0) {
 			throw new TooManyRequestsException(wait);
 		}

@@ -11,10 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A creator's credit score: 100 at the start; each confirmed violation deducts — a take-down or publishing
- * suspension from a report (unless reversed on appeal) 20 points, an article rejected in review 10. Below
- * {@link #PRE_REVIEW_BELOW} every post waits for a reviewer; below {@link #SUSPEND_BELOW} publishing is
- * suspended. Computed from the decisions themselves, so the history the creator sees is the score's proof.
+ * A creator's credit score: 100 at the start; each confirmed violation deducts — a
+ * take-down or publishing suspension from a report (unless reversed on appeal) 20 points,
+ * an article rejected in review 10. Below {@link #PRE_REVIEW_BELOW} every post waits for
+ * a reviewer; below {@link #SUSPEND_BELOW} publishing is suspended. Computed from the
+ * decisions themselves, so the history the creator sees is the score's proof.
  */
 @Component
 public class CreatorCredit {
@@ -45,8 +46,9 @@ public class CreatorCredit {
 			.param("c", creatorId)
 			.query((rs, n) -> entries.add(new Entry(rs.getLong(1), -20, rs.getString(3), rs.getString(4))))
 			.list();
-		jdbc.sql("SELECT created_at, reason_code, article_id FROM review_decisions WHERE creator_id = :c AND outcome = 'rejected'"
-				+ " AND appeal_status <> 'reversed'")
+		jdbc.sql(
+				"SELECT created_at, reason_code, article_id FROM review_decisions WHERE creator_id = :c AND outcome = 'rejected'"
+						+ " AND appeal_status <> 'reversed'")
 			.param("c", creatorId)
 			.query((rs, n) -> entries.add(new Entry(rs.getLong(1), -10, rs.getString(2), "article " + rs.getLong(3))))
 			.list();

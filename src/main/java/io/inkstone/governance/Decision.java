@@ -3,7 +3,9 @@ package io.inkstone.governance;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What a reviewer decides on a report. Which decisions fit depends on what was reported. */
+/**
+ * What a reviewer decides on a report. Which decisions fit depends on what was reported.
+ */
 public enum Decision {
 
 	NO_ACTION("no-action"), HIDE_COMMENT("hide-comment"), TAKE_DOWN("take-down"), RESTRICT_CREATOR("restrict-creator");

@@ -15,9 +15,12 @@ public final class GovernancePages {
 	private GovernancePages() {
 	}
 
-	/** The report form: what is reported (a title to show), the values typed, field errors (message keys). */
-	public record ReportForm(Ui ui, List<Channel> nav, String targetType, long targetId, String targetTitle, String reason,
-			String detail, String evidence, Map<String, String> errors) {
+	/**
+	 * The report form: what is reported (a title to show), the values typed, field errors
+	 * (message keys).
+	 */
+	public record ReportForm(Ui ui, List<Channel> nav, String targetType, long targetId, String targetTitle,
+			String reason, String detail, String evidence, Map<String, String> errors) {
 
 		public String error(String field) {
 			String key = errors.get(field);
@@ -31,8 +34,8 @@ public final class GovernancePages {
 	}
 
 	/** The rights holder's notice form (notice-and-takedown). */
-	public record CopyrightForm(Ui ui, List<Channel> nav, long articleId, String articleTitle, Map<String, String> values,
-			Map<String, String> errors) {
+	public record CopyrightForm(Ui ui, List<Channel> nav, long articleId, String articleTitle,
+			Map<String, String> values, Map<String, String> errors) {
 
 		public String error(String field) {
 			String key = errors.get(field);
@@ -71,7 +74,6 @@ public final class GovernancePages {
 	public record Transparency(Ui ui, List<Channel> nav, TransparencyReport report) {
 	}
 
-
 	public record Held(Article article, List<Finding> findings) {
 	}
 
@@ -83,19 +85,25 @@ public final class GovernancePages {
 			List<ArticleReviews.Decided> appeals) {
 	}
 
-	public record DetailPage(Ui ui, List<Channel> nav, Held held, List<SideBySide> matches,
-			String error, List<String> reasonCodes) {
+	public record DetailPage(Ui ui, List<Channel> nav, Held held, List<SideBySide> matches, String error,
+			List<String> reasonCodes) {
 	}
 
-	public record CreditPage(Ui ui, List<Channel> nav, int score,
-			List<CreatorCredit.Entry> history, List<ArticleReviews.Decided> reviews, List<Report> decisions) {
+	public record CreditPage(Ui ui, List<Channel> nav, int score, List<CreatorCredit.Entry> history,
+			List<ArticleReviews.Decided> reviews, List<Report> decisions) {
 	}
 
-	/** One queue on the staff's start page: how many wait, and since when the oldest ({@code null} when none). */
+	/**
+	 * One queue on the staff's start page: how many wait, and since when the oldest
+	 * ({@code null} when none).
+	 */
 	public record HubQueue(String kind, String href, int count, Long oldestSince) {
 	}
 
-	/** {@code /admin}: the queues with their counts and oldest waiting time; {@code now} to say how long. */
+	/**
+	 * {@code /admin}: the queues with their counts and oldest waiting time; {@code now}
+	 * to say how long.
+	 */
 	public record Hub(Ui ui, List<Channel> nav, List<HubQueue> queues, long now) {
 
 		/** The oldest waiting item of all queues, or null when nothing waits. */
@@ -103,7 +111,10 @@ public final class GovernancePages {
 			return queues.stream().map(HubQueue::oldestSince).filter(Objects::nonNull).min(Long::compare).orElse(null);
 		}
 
-		/** A waiting time as people say it: minutes under an hour, hours under two days, then days. */
+		/**
+		 * A waiting time as people say it: minutes under an hour, hours under two days,
+		 * then days.
+		 */
 		public String waited(long since) {
 			long minutes = Math.max(0, (now - since) / 60_000);
 			if (minutes < 60) {

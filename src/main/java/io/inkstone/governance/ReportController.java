@@ -27,9 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.inkstone.shared.ForbiddenException;
 
 /**
- * {@code /report}: anyone, signed in or not, reports an article, comment or creator in two clicks (the
- * 举报 link, then this form). The answer is a reference number; {@code /reports/{ref}} shows the outcome and
- * {@code /reports} lists this browser's reports. Anonymous reports are rate-limited.
+ * {@code /report}: anyone, signed in or not, reports an article, comment or creator in
+ * two clicks (the 举报 link, then this form). The answer is a reference number;
+ * {@code /reports/{ref}} shows the outcome and {@code /reports} lists this browser's
+ * reports. Anonymous reports are rate-limited.
  */
 @Controller
 class ReportController {
@@ -61,14 +62,16 @@ class ReportController {
 	}
 
 	@GetMapping("/report")
-	String form(@RequestParam("type") String type, @RequestParam("id") long id, HttpServletRequest request, Model model) {
-		model.addAttribute("page", new GovernancePages.ReportForm(ui.of(request), List.of(), type, id, title(type, id), "", "", "",
-				Map.of()));
+	String form(@RequestParam("type") String type, @RequestParam("id") long id, HttpServletRequest request,
+			Model model) {
+		model.addAttribute("page", new GovernancePages.ReportForm(ui.of(request), List.of(), type, id, title(type, id),
+				"", "", "", Map.of()));
 		return "governance/report";
 	}
 
 	@PostMapping("/report")
-	String file(@RequestParam(name = "type", defaultValue = "") String type, @RequestParam(name = "id", defaultValue = "0") long id,
+	String file(@RequestParam(name = "type", defaultValue = "") String type,
+			@RequestParam(name = "id", defaultValue = "0") long id,
 			@RequestParam(name = "reason", defaultValue = "") String reason,
 			@RequestParam(name = "detail", defaultValue = "") String detail,
 			@RequestParam(name = "evidence", defaultValue = "") String evidence, HttpServletRequest request,
@@ -81,15 +84,17 @@ class ReportController {
 		Map<String, String> errors = reports.validate(filing);
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
-			model.addAttribute("page", new GovernancePages.ReportForm(ui.of(request), List.of(), type, id, title, reason, detail,
-					evidence, errors));
+			model.addAttribute("page", new GovernancePages.ReportForm(ui.of(request), List.of(), type, id, title,
+					reason, detail, evidence, errors));
 			return "governance/report";
 		}
 		var me = SignedIn.current();
 		String reader = ReaderKey.of(request);
-		long wait = me.isPresent() ? limits.tryAcquire("report-account:" + me.get().accountId(), SIGNED_IN_PER_HOUR, Duration.ofHours(1))
+		long wait = me.isPresent()
+				? limits.tryAcquire("report-account:" + me.get().accountId(), SIGNED_IN_PER_HOUR, Duration.ofHours(1))
 				: Math.max(limits.tryAcquire("report-reader:" + reader, ANONYMOUS_PER_HOUR, Duration.ofHours(1)),
-						limits.tryAcquire("report-ip:" + ClientAddresses.limitKey(request.getRemoteAddr()), ANONYMOUS_PER_HOUR * 4, Duration.ofHours(1)));
+						limits.tryAcquire("report-ip:" + ClientAddresses.limitKey(request.getRemoteAddr()),
+								ANONYMOUS_PER_HOUR * 4, Duration.ofHours(1)));
 		if (wait > 0) {
 			throw new TooManyRequestsException(wait);
 		}
@@ -107,8 +112,10 @@ class ReportController {
 
 	@GetMapping("/reports")
 	String mine(HttpServletRequest request, Model model) {
-		// only a reader the server knows (an account or a signed reader cookie) sees their reports; the address-based
-		// fallback key would show everyone behind one address (a campus NAT) each other's reports
+		// only a reader the server knows (an account or a signed reader cookie) sees
+		// their reports; the address-based
+		// fallback key would show everyone behind one address (a campus NAT) each other's
+		// reports
 		boolean known = SignedIn.current().isPresent() || request.getAttribute(ReaderKey.REQUEST_ATTRIBUTE) != null;
 		model.addAttribute("page", new GovernancePages.MyReports(ui.of(request), List.of(),
 				known ? reports.byReporter(ReaderKey.of(request)) : List.of()));
@@ -116,8 +123,9 @@ class ReportController {
 	}
 
 	/**
-	 * What the reporter sees they are reporting: only what a reader can see can be reported or named (a draft's title
-	 * or a hidden comment must not leak through this form); 404 for anything else.
+	 * What the reporter sees they are reporting: only what a reader can see can be
+	 * reported or named (a draft's title or a hidden comment must not leak through this
+	 * form); 404 for anything else.
 	 */
 	/** A creator's own page or article: a creator cannot report themselves. */
 	private boolean ownTarget(String type, long id) {

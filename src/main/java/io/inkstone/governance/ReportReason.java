@@ -3,7 +3,10 @@ package io.inkstone.governance;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The report categories readers choose from; the message key is {@code report.reason.<code>}. */
+/**
+ * The report categories readers choose from; the message key is
+ * {@code report.reason.<code>}.
+ */
 public enum ReportReason {
 
 	RUMOUR("rumour"), INFRINGEMENT("infringement"), FALSE_ORIGINAL("false-original"), UNLABELED_AI("unlabeled-ai"),

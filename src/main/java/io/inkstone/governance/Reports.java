@@ -30,10 +30,11 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Notice and action. A report is filed against an article, a comment or a creator; a reviewer decides it
- * with a statement of reasons (what, why, which rule, how to appeal) that goes to the affected account;
- * the affected account may appeal once, and a different reviewer decides the appeal. Every decision is
- * audited in the same transaction.
+ * Notice and action. A report is filed against an article, a comment or a creator; a
+ * reviewer decides it with a statement of reasons (what, why, which rule, how to appeal)
+ * that goes to the affected account; the affected account may appeal once, and a
+ * different reviewer decides the appeal. Every decision is audited in the same
+ * transaction.
  */
 @Service
 public class Reports implements PublishingGate {
@@ -90,7 +91,10 @@ public class Reports implements PublishingGate {
 		return errors;
 	}
 
-	/** Files a report; the target must exist (404 otherwise). Returns the report with its reference number. */
+	/**
+	 * Files a report; the target must exist (404 otherwise). Returns the report with its
+	 * reference number.
+	 */
 	@Transactional
 	public Report file(Filing f, String reporterKey, Long reporterAccount) {
 		if (!validate(f).isEmpty()) {
@@ -114,16 +118,16 @@ public class Reports implements PublishingGate {
 		long id = Ids.next();
 		String detail = f.detail() == null || f.detail().isBlank() ? null : f.detail().strip();
 		String evidence = f.evidence() == null || f.evidence().isBlank() ? null : f.evidence().strip();
-		Report report = new Report(id, reference(id), f.targetType(), f.targetId(), articleId, creatorId, f.reason(), detail,
-				evidence, reporterKey, reporterAccount, "open", null, null, null, null, null, "none", null, null, null, null,
-				System.currentTimeMillis(), null, null, null);
+		Report report = new Report(id, reference(id), f.targetType(), f.targetId(), articleId, creatorId, f.reason(),
+				detail, evidence, reporterKey, reporterAccount, "open", null, null, null, null, null, "none", null,
+				null, null, null, System.currentTimeMillis(), null, null, null);
 		repository.insert(report);
 		return report;
 	}
 
 	/** What a rights holder states in a copyright notice. */
-	public record CopyrightNotice(long articleId, String claimantName, String claimantContact, String originalWork, String detail,
-			boolean goodFaith) {
+	public record CopyrightNotice(long articleId, String claimantName, String claimantContact, String originalWork,
+			String detail, boolean goodFaith) {
 	}
 
 	public Map<String, String> validate(CopyrightNotice n) {
@@ -147,7 +151,10 @@ public class Reports implements PublishingGate {
 		return errors;
 	}
 
-	/** Files a rights holder's notice against an article: an infringement report with the claimant's details. */
+	/**
+	 * Files a rights holder's notice against an article: an infringement report with the
+	 * claimant's details.
+	 */
 	@Transactional
 	public Report fileCopyright(CopyrightNotice n, String reporterKey, Long reporterAccount) {
 		if (!validate(n).isEmpty()) {
@@ -156,12 +163,14 @@ public class Reports implements PublishingGate {
 		Article article = articles.find(n.articleId()).orElseThrow(() -> new NotFoundException("no article"));
 		long id = Ids.next();
 		Report report = new Report(id, reference(id), "article", article.id(), article.id(), article.creatorId(),
-				ReportReason.INFRINGEMENT.code(), n.detail() == null || n.detail().isBlank() ? null : n.detail().strip(), null,
-				reporterKey, reporterAccount, "open", null, null, null, null, null, "none", null, null, null, null,
-				System.currentTimeMillis(), n.claimantName().strip(), n.claimantContact().strip(), n.originalWork().strip());
+				ReportReason.INFRINGEMENT.code(),
+				n.detail() == null || n.detail().isBlank() ? null : n.detail().strip(), null, reporterKey,
+				reporterAccount, "open", null, null, null, null, null, "none", null, null, null, null,
+				System.currentTimeMillis(), n.claimantName().strip(), n.claimantContact().strip(),
+				n.originalWork().strip());
 		repository.insert(report);
-		audit.record(reporterAccount, n.claimantName().strip(), "copyright.notice", "article", article.id(), n.originalWork().strip(),
-				report.ref());
+		audit.record(reporterAccount, n.claimantName().strip(), "copyright.notice", "article", article.id(),
+				n.originalWork().strip(), report.ref());
 		return report;
 	}
 
@@ -191,8 +200,8 @@ public class Reports implements PublishingGate {
 	}
 
 	/**
-	 * Decides an open report. Anything but "no action" needs the rule it applies and a statement of reasons,
-	 * which is sent to the affected account.
+	 * Decides an open report. Anything but "no action" needs the rule it applies and a
+	 * statement of reasons, which is sent to the affected account.
 	 */
 	@Transactional
 	public void decide(long reportId, Decision decision, String rule, String statement, SignedIn reviewer) {
@@ -227,28 +236,35 @@ public class Reports implements PublishingGate {
 		}
 		repository.decide(reportId, decision.code(), cleanRule.isEmpty() ? null : cleanRule,
 				cleanStatement.isEmpty() ? null : cleanStatement, reviewer.accountId(), System.currentTimeMillis());
-		audit.record("report." + decision.code(), report.targetType(), report.targetId(), cleanStatement.isEmpty() ? null : cleanStatement,
+		audit.record("report." + decision.code(), report.targetType(), report.targetId(),
+				cleanStatement.isEmpty() ? null : cleanStatement,
 				report.ref() + " " + report.reason() + (cleanRule.isEmpty() ? "" : " rule: " + cleanRule));
 		if (report.copyright()) {
-			events.publishEvent(new MailNotice(report.claimantContact(), mailTexts.subject("copyrightDecided", report.ref()),
-					mailTexts.body("copyrightDecided", report.claimantName(),
-							new DefaultMessageSourceResolvable("report.outcome." + decision.code()),
-							cleanStatement.isEmpty() ? "—" : cleanStatement, publicUrl.absolute("/reports/" + report.ref()))));
+			events.publishEvent(
+					new MailNotice(report.claimantContact(), mailTexts.subject("copyrightDecided", report.ref()),
+							mailTexts.body("copyrightDecided", report.claimantName(),
+									new DefaultMessageSourceResolvable("report.outcome." + decision.code()),
+									cleanStatement.isEmpty() ? "—" : cleanStatement,
+									publicUrl.absolute("/reports/" + report.ref()))));
 		}
 		if (decision != Decision.NO_ACTION) {
-			String title = report.articleId() == null ? null : articles.find(report.articleId()).map(Article::title).orElse(null);
-			affectedAccount(report).ifPresent(account -> events.publishEvent(new ModerationDecided(report.id(), report.ref(), account,
-					decision.code(), report.targetType(), report.targetId(), report.articleId(), title,
-					statementOfReasons(report, decision, cleanRule, cleanStatement), "/appeals/" + report.id())));
+			String title = report.articleId() == null ? null
+					: articles.find(report.articleId()).map(Article::title).orElse(null);
+			affectedAccount(report)
+				.ifPresent(account -> events.publishEvent(new ModerationDecided(report.id(), report.ref(), account,
+						decision.code(), report.targetType(), report.targetId(), report.articleId(), title,
+						statementOfReasons(report, decision, cleanRule, cleanStatement), "/appeals/" + report.id())));
 		}
 	}
 
-	/** DSA Art. 17 shape: what was done, on which facts, under which rule, and how to appeal. */
+	/**
+	 * DSA Art. 17 shape: what was done, on which facts, under which rule, and how to
+	 * appeal.
+	 */
 	static String statementOfReasons(Report report, Decision decision, String rule, String statement) {
-		return "处理编号：" + report.ref() + "\n"
-				+ "处理内容（what）：" + DecisionLabels.zh(decision) + "，对象：" + report.targetType() + " " + report.targetId() + "\n"
-				+ "事实与理由（why）：" + ReasonLabels.zh(report.reason()) + "。" + statement + "\n"
-				+ "依据（rule）：" + rule + "\n"
+		return "处理编号：" + report.ref() + "\n" + "处理内容（what）：" + DecisionLabels.zh(decision) + "，对象："
+				+ report.targetType() + " " + report.targetId() + "\n" + "事实与理由（why）："
+				+ ReasonLabels.zh(report.reason()) + "。" + statement + "\n" + "依据（rule）：" + rule + "\n"
 				+ "如何申诉（appeal）：登录后打开 /appeals/" + report.id() + " 提交一次申诉，将由另一位审核员复核。\n";
 	}
 
@@ -260,7 +276,9 @@ public class Reports implements PublishingGate {
 		return report.creatorId() == null ? Optional.empty() : creators.accountOf(report.creatorId());
 	}
 
-	/** Decisions that affect this account, newest first (its notices and appeal forms). */
+	/**
+	 * Decisions that affect this account, newest first (its notices and appeal forms).
+	 */
 	public boolean affects(Report report, long accountId) {
 		return affectedAccount(report).filter(a -> a == accountId).isPresent();
 	}
@@ -278,16 +296,22 @@ public class Reports implements PublishingGate {
 		if (!report.appealable() || !repository.appeal(reportId, clean, System.currentTimeMillis())) {
 			throw new BadRequestException("problem.governance.oneAppealPerDecision");
 		}
-		audit.record(who.accountId(), who.displayName(), report.copyright() ? "copyright.counter-notice" : "report.appeal",
-				report.targetType(), report.targetId(), clean, report.ref());
+		audit.record(who.accountId(), who.displayName(),
+				report.copyright() ? "copyright.counter-notice" : "report.appeal", report.targetType(),
+				report.targetId(), clean, report.ref());
 		if (report.copyright()) {
-			// the rights holder learns of the counter-notice and may pursue the claim elsewhere
-			events.publishEvent(new MailNotice(report.claimantContact(), mailTexts.subject("counterNotice", report.ref()),
-					mailTexts.body("counterNotice", report.claimantName(), report.ref(), clean)));
+			// the rights holder learns of the counter-notice and may pursue the claim
+			// elsewhere
+			events
+				.publishEvent(new MailNotice(report.claimantContact(), mailTexts.subject("counterNotice", report.ref()),
+						mailTexts.body("counterNotice", report.claimantName(), report.ref(), clean)));
 		}
 	}
 
-	/** A different reviewer upholds or reverses the decision; a reversal undoes its action. */
+	/**
+	 * A different reviewer upholds or reverses the decision; a reversal undoes its
+	 * action.
+	 */
 	@Transactional
 	public void decideAppeal(long reportId, boolean reverse, String note, SignedIn reviewer) {
 		Report report = get(reportId);
@@ -310,16 +334,19 @@ public class Reports implements PublishingGate {
 				}
 			}
 		}
-		repository.decideAppeal(reportId, reverse ? "reversed" : "upheld", reviewer.accountId(), System.currentTimeMillis());
-		audit.record("report.appeal-" + (reverse ? "reversed" : "upheld"), report.targetType(), report.targetId(), clean, report.ref());
+		repository.decideAppeal(reportId, reverse ? "reversed" : "upheld", reviewer.accountId(),
+				System.currentTimeMillis());
+		audit.record("report.appeal-" + (reverse ? "reversed" : "upheld"), report.targetType(), report.targetId(),
+				clean, report.ref());
 		if (report.copyright()) {
 			String mail = reverse ? "counterNoticeReversed" : "counterNoticeUpheld";
 			events.publishEvent(new MailNotice(report.claimantContact(), mailTexts.subject(mail, report.ref()),
 					mailTexts.body(mail, report.claimantName(), clean)));
 		}
-		String title = report.articleId() == null ? null : articles.find(report.articleId()).map(Article::title).orElse(null);
-		affectedAccount(report).ifPresent(account -> events.publishEvent(new AppealDecided("report", report.id(), account, reverse,
-				clean, report.ref(), report.articleId(), title)));
+		String title = report.articleId() == null ? null
+				: articles.find(report.articleId()).map(Article::title).orElse(null);
+		affectedAccount(report).ifPresent(account -> events.publishEvent(new AppealDecided("report", report.id(),
+				account, reverse, clean, report.ref(), report.articleId(), title)));
 	}
 
 	public List<Report> decisionsAbout(long creatorId) {
@@ -329,8 +356,13 @@ public class Reports implements PublishingGate {
 	@Override
 	public void checkMayPublish(long creatorId) {
 		repository.restrictedUntil(creatorId, System.currentTimeMillis()).ifPresent(until -> {
-			throw new ForbiddenException("problem.governance.publishingSuspendedUntil", Instant.ofEpochMilli(until)
-				.atZone(PlatformDays.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' '));
+			throw new ForbiddenException("problem.governance.publishingSuspendedUntil",
+					Instant.ofEpochMilli(until)
+						.atZone(PlatformDays.ZONE)
+						.toLocalDateTime()
+						.withNano(0)
+						.toString()
+						.replace('T', ' '));
 		});
 	}
 

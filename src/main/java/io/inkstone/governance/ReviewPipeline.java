@@ -20,10 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * 机审: the machine checks every article passes on its way to the public — sensitive words, originality
- * (near-duplicates on the instance), links and spam, AI-generation metadata of its images — and the rule
- * that decides, by compliance profile and creator trust, whether it goes live or waits for a reviewer.
- * Findings are stored for the reviewer either way.
+ * 机审: the machine checks every article passes on its way to the public — sensitive words,
+ * originality (near-duplicates on the instance), links and spam, AI-generation metadata
+ * of its images — and the rule that decides, by compliance profile and creator trust,
+ * whether it goes live or waits for a reviewer. Findings are stored for the reviewer
+ * either way.
  */
 @Component
 class ReviewPipeline implements PublishingGate {
@@ -46,7 +47,10 @@ class ReviewPipeline implements PublishingGate {
 
 	static final String LOW_TRUST = "low-trust";
 
-	/** Findings about the creator, not the article: they hold whatever the compliance profile says. */
+	/**
+	 * Findings about the creator, not the article: they hold whatever the compliance
+	 * profile says.
+	 */
 	private static final Set<String> PERSONAL = Set.of(NEW_CREATOR, LOW_TRUST);
 
 	private final SensitiveWords words;
@@ -66,8 +70,7 @@ class ReviewPipeline implements PublishingGate {
 	private final AiLabels aiLabels;
 
 	ReviewPipeline(SensitiveWords words, OriginalityEngine originality, Media media, ComplianceProfile profile,
-			CreatorCredit credit, JdbcClient jdbc, ReviewProperties properties,
-			AiLabels aiLabels) {
+			CreatorCredit credit, JdbcClient jdbc, ReviewProperties properties, AiLabels aiLabels) {
 		this.aiLabels = aiLabels;
 		this.words = words;
 		this.originality = originality;
@@ -75,7 +78,11 @@ class ReviewPipeline implements PublishingGate {
 		this.profile = profile;
 		this.credit = credit;
 		this.jdbc = jdbc;
-		this.badDomains = Set.copyOf(properties.badDomains().stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).toList());
+		this.badDomains = Set.copyOf(properties.badDomains()
+			.stream()
+			.map(d -> d.strip().toLowerCase(Locale.ROOT))
+			.filter(d -> !d.isEmpty())
+			.toList());
 	}
 
 	@Override
@@ -84,9 +91,9 @@ class ReviewPipeline implements PublishingGate {
 	}
 
 	/**
-	 * The decision alone (nothing is written): every finding, and whether they hold the article for a reviewer —
-	 * a personal finding (new creator, low trust) always does, any other when the compliance profile holds flagged
-	 * articles.
+	 * The decision alone (nothing is written): every finding, and whether they hold the
+	 * article for a reviewer — a personal finding (new creator, low trust) always does,
+	 * any other when the compliance profile holds flagged articles.
 	 */
 	@Override
 	public ReviewDecision review(Article article) {
@@ -98,15 +105,24 @@ class ReviewPipeline implements PublishingGate {
 		return new ReviewDecision((flagged && profile.on("hold-flagged")) || personal, findings);
 	}
 
-	/** Stores the findings for the reviewer and the studio (replacing an earlier review's), held or not. */
+	/**
+	 * Stores the findings for the reviewer and the studio (replacing an earlier
+	 * review's), held or not.
+	 */
 	@Override
 	public void recordReview(Article article, ReviewDecision decision) {
 		jdbc.sql("DELETE FROM review_findings WHERE article_id = :id").param("id", article.id()).update();
 		long now = System.currentTimeMillis();
 		for (ReviewDecision.Finding f : decision.findings()) {
-			jdbc.sql("INSERT INTO review_findings (id, article_id, kind, detail, matched_id, created_at) VALUES (:id, :a, :k, :d, :m, :t)")
-				.param("id", Ids.next()).param("a", article.id()).param("k", f.kind()).param("d", f.detail())
-				.param("m", f.matchedId(), Types.BIGINT).param("t", now).update();
+			jdbc.sql(
+					"INSERT INTO review_findings (id, article_id, kind, detail, matched_id, created_at) VALUES (:id, :a, :k, :d, :m, :t)")
+				.param("id", Ids.next())
+				.param("a", article.id())
+				.param("k", f.kind())
+				.param("d", f.detail())
+				.param("m", f.matchedId(), Types.BIGINT)
+				.param("t", now)
+				.update();
 		}
 		aiLabels.mark(article.id(), decision.kinds().contains(UNDECLARED_AI));
 	}

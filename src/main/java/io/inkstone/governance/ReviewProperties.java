@@ -9,7 +9,8 @@ import org.springframework.core.io.Resource;
 /**
  * {@code inkstone.review.*}: the machine checks' word list and link blocklist.
  *
- * @param dictionary the sensitive-word list, one term per line ({@code #} starts a comment)
+ * @param dictionary the sensitive-word list, one term per line ({@code #} starts a
+ * comment)
  * @param badDomains link domains that hold an article for review
  */
 @ConfigurationProperties(prefix = "inkstone.review")

@@ -17,8 +17,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * The sensitive-word screen: an Aho–Corasick automaton over the folded dictionary, run over the folded text
- * (see {@link TextNormalizer}), so one pass finds every listed term however it was written.
+ * The sensitive-word screen: an Aho–Corasick automaton over the folded dictionary, run
+ * over the folded text (see {@link TextNormalizer}), so one pass finds every listed term
+ * however it was written.
  */
 @Component
 public class SensitiveWords {
@@ -35,7 +36,8 @@ public class SensitiveWords {
 	SensitiveWords(Resource dictionary) {
 		Set<String> terms = new LinkedHashSet<>();
 		try {
-			for (String line : new String(dictionary.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+			for (String line : new String(dictionary.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+				.split("\n")) {
 				String term = line.strip();
 				if (!term.isEmpty() && !term.startsWith("#")) {
 					String folded = TextNormalizer.fold(term);
@@ -52,7 +54,10 @@ public class SensitiveWords {
 		this.size = terms.size();
 	}
 
-	/** The dictionary terms found in the text (folded forms), in order of first appearance. */
+	/**
+	 * The dictionary terms found in the text (folded forms), in order of first
+	 * appearance.
+	 */
 	public List<String> find(String text) {
 		Set<String> found = new LinkedHashSet<>();
 		for (Emit emit : trie.parseText(TextNormalizer.fold(text))) {

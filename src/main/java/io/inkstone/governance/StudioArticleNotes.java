@@ -11,7 +11,10 @@ import io.inkstone.articles.StudioNotes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The studio's view of governance: findings of held articles, reviewers' notes, appeal links of takedowns. */
+/**
+ * The studio's view of governance: findings of held articles, reviewers' notes, appeal
+ * links of takedowns.
+ */
 @Component
 class StudioArticleNotes implements StudioNotes {
 
@@ -46,10 +49,12 @@ class StudioArticleNotes implements StudioNotes {
 		if (articleIds.isEmpty()) {
 			return result;
 		}
-		jdbc.sql("SELECT article_id, outcome, reason_code, note, created_at FROM review_decisions WHERE article_id IN (:ids)"
-				+ " ORDER BY created_at, id")
+		jdbc.sql(
+				"SELECT article_id, outcome, reason_code, note, created_at FROM review_decisions WHERE article_id IN (:ids)"
+						+ " ORDER BY created_at, id")
 			.param("ids", List.copyOf(articleIds))
-			.query((rs, n) -> result.put(rs.getLong(1), new Review(rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5))))
+			.query((rs, n) -> result.put(rs.getLong(1),
+					new Review(rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5))))
 			.list();
 		return result;
 	}

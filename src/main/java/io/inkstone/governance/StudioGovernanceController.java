@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code /studio/credit}: the creator's credit score with its history, review outcomes and moderation notices. */
+/**
+ * {@code /studio/credit}: the creator's credit score with its history, review outcomes
+ * and moderation notices.
+ */
 @Controller
 class StudioGovernanceController {
 
@@ -32,7 +35,8 @@ class StudioGovernanceController {
 
 	private final UiFactory ui;
 
-	StudioGovernanceController(CreatorCredit credit, ArticleReviews reviews, Reports reports, Creators creators, UiFactory ui) {
+	StudioGovernanceController(CreatorCredit credit, ArticleReviews reviews, Reports reports, Creators creators,
+			UiFactory ui) {
 		this.credit = credit;
 		this.reviews = reviews;
 		this.reports = reports;
@@ -40,10 +44,8 @@ class StudioGovernanceController {
 		this.ui = ui;
 	}
 
-
 	@PostMapping("/studio/reviews/{id}/appeal")
-	String appeal(@PathVariable long id,
-			@RequestParam(name = "text", defaultValue = "") String text,
+	String appeal(@PathVariable long id, @RequestParam(name = "text", defaultValue = "") String text,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Creator me = creators.signedIn();
 		try {
@@ -62,8 +64,8 @@ class StudioGovernanceController {
 	@GetMapping("/studio/credit")
 	String credit(HttpServletRequest request, Model model) {
 		Creator me = creators.signedIn();
-		model.addAttribute("page", new GovernancePages.CreditPage(ui.of(request), List.of(), credit.score(me.id()), credit.history(me.id()),
-				reviews.decisionsFor(me.id()), reports.decisionsAbout(me.id())));
+		model.addAttribute("page", new GovernancePages.CreditPage(ui.of(request), List.of(), credit.score(me.id()),
+				credit.history(me.id()), reviews.decisionsFor(me.id()), reports.decisionsAbout(me.id())));
 		return "governance/credit";
 	}
 

@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import io.inkstone.shared.DayRange;
 
 /**
- * {@code /transparency}: the public report for any period (default: the last 30 days), as a page, CSV and
- * JSON. The annual governance report and the DSA transparency report are this, for a year.
+ * {@code /transparency}: the public report for any period (default: the last 30 days), as
+ * a page, CSV and JSON. The annual governance report and the DSA transparency report are
+ * this, for a year.
  */
 @Controller
 class TransparencyController {
@@ -38,12 +39,13 @@ class TransparencyController {
 		if (period.first().isBefore(period.last().minusYears(5))) {
 			throw new BadRequestException("problem.governance.invalidPeriod");
 		}
-		return TransparencyReport.of(period.first(), period.last(), reports.between(period.startMillis(), period.endMillis()));
+		return TransparencyReport.of(period.first(), period.last(),
+				reports.between(period.startMillis(), period.endMillis()));
 	}
 
 	@GetMapping("/transparency")
-	String page(@RequestParam(name = "from", required = false) String from, @RequestParam(name = "to", required = false) String to,
-			HttpServletRequest request, Model model) {
+	String page(@RequestParam(name = "from", required = false) String from,
+			@RequestParam(name = "to", required = false) String to, HttpServletRequest request, Model model) {
 		model.addAttribute("page", new GovernancePages.Transparency(ui.of(request), List.of(), report(from, to)));
 		return "governance/transparency";
 	}
@@ -53,7 +55,8 @@ class TransparencyController {
 			@RequestParam(name = "to", required = false) String to) {
 		TransparencyReport report = report(from, to);
 		return ResponseEntity.ok()
-			.header("Content-Disposition", "attachment; filename=\"inkstone-transparency-" + report.from() + "-" + report.to() + ".csv\"")
+			.header("Content-Disposition",
+					"attachment; filename=\"inkstone-transparency-" + report.from() + "-" + report.to() + ".csv\"")
 			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
 			.body(report.csv().getBytes(StandardCharsets.UTF_8));
 	}

@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The public transparency report for a period, computed from the reports table: received and handled by
- * category and outcome, median time to decision, takedowns by reason, appeals and reversals.
+ * The public transparency report for a period, computed from the reports table: received
+ * and handled by category and outcome, median time to decision, takedowns by reason,
+ * appeals and reversals.
  */
 public record TransparencyReport(LocalDate from, LocalDate to, long received, long decided, long open,
-		Map<String, Map<String, Long>> byReasonAndOutcome, Map<String, Long> takedownsByReason, Double medianHoursToDecision,
-		long appeals, long appealsUpheld, long appealsReversed, long appealsOpen) {
+		Map<String, Map<String, Long>> byReasonAndOutcome, Map<String, Long> takedownsByReason,
+		Double medianHoursToDecision, long appeals, long appealsUpheld, long appealsReversed, long appealsOpen) {
 
-	public static final List<String> OUTCOMES = List.of("open", "no-action", "hide-comment", "take-down", "restrict-creator");
+	public static final List<String> OUTCOMES = List.of("open", "no-action", "hide-comment", "take-down",
+			"restrict-creator");
 
 	static TransparencyReport of(LocalDate from, LocalDate to, List<Report> reports) {
 		Map<String, Map<String, Long>> table = new LinkedHashMap<>();
@@ -74,11 +76,24 @@ public record TransparencyReport(LocalDate from, LocalDate to, long received, lo
 	/** One CSV row per reason and outcome, then the summary lines. */
 	public String csv() {
 		StringBuilder out = new StringBuilder("\uFEFFperiod_from,period_to,reason,outcome,count\n");
-		byReasonAndOutcome.forEach((reason, row) -> row.forEach((outcome, count) -> out.append(from).append(',').append(to)
-			.append(',').append(reason).append(',').append(outcome).append(',').append(count).append('\n')));
+		byReasonAndOutcome.forEach((reason,
+				row) -> row.forEach((outcome, count) -> out.append(from)
+					.append(',')
+					.append(to)
+					.append(',')
+					.append(reason)
+					.append(',')
+					.append(outcome)
+					.append(',')
+					.append(count)
+					.append('\n')));
 		out.append(from).append(',').append(to).append(",all,received,").append(received).append('\n');
-		out.append(from).append(',').append(to).append(",all,median_hours_to_decision,")
-			.append(medianHoursToDecision == null ? "" : medianHoursToDecision).append('\n');
+		out.append(from)
+			.append(',')
+			.append(to)
+			.append(",all,median_hours_to_decision,")
+			.append(medianHoursToDecision == null ? "" : medianHoursToDecision)
+			.append('\n');
 		out.append(from).append(',').append(to).append(",all,appeals,").append(appeals).append('\n');
 		out.append(from).append(',').append(to).append(",all,appeals_reversed,").append(appealsReversed).append('\n');
 		return out.toString();

@@ -1,6 +1,7 @@
 /**
- * Governance: reports (举报) from readers with a reference number and feedback, the reviewers' handling
- * queue, decisions with a statement of reasons (DSA Art. 17 shape) sent to the creator, one appeal decided by
- * a different reviewer, publishing restrictions, and the public transparency report computed from all of it.
+ * Governance: reports (举报) from readers with a reference number and feedback, the
+ * reviewers' handling queue, decisions with a statement of reasons (DSA Art. 17 shape)
+ * sent to the creator, one appeal decided by a different reviewer, publishing
+ * restrictions, and the public transparency report computed from all of it.
  */
 package io.inkstone.governance;

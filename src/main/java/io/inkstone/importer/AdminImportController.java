@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code /admin/import} (admins): upload a WordPress export and watch it import — the same import as the command
- * (without --uploads: images keep their original links), a progress bar, the same summary.
+ * {@code /admin/import} (admins): upload a WordPress export and watch it import — the
+ * same import as the command (without --uploads: images keep their original links), a
+ * progress bar, the same summary.
  */
 @Controller
 @Profile("!import")
@@ -78,7 +79,8 @@ class AdminImportController {
 	@ResponseBody
 	Map<String, Object> status(@PathVariable String id) {
 		ImportJobs.Job job = jobs.find(id).orElseThrow(() -> new NotFoundException("no import " + id));
-		return Map.of("state", job.state, "done", job.done, "total", job.total, "percent", job.percent(), "summary", job.summary);
+		return Map.of("state", job.state, "done", job.done, "total", job.total, "percent", job.percent(), "summary",
+				job.summary);
 	}
 
 }

@@ -49,12 +49,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Imports articles from JSON Lines (Inkstone's import format, documented in the README). Memory stays
- * flat: lines are streamed and stored in batches of {@value #BATCH}, each batch in one transaction.
- * Every line is validated on its own: a line that fails validation (malformed JSON, a field of the wrong
- * type, invalid UTF-8, a NUL character…) is reported by line number and skipped, and nothing of it is
- * stored — creators are created in the transaction that stores their first article. The other lines of
- * the batch are kept.
+ * Imports articles from JSON Lines (Inkstone's import format, documented in the README).
+ * Memory stays flat: lines are streamed and stored in batches of {@value #BATCH}, each
+ * batch in one transaction. Every line is validated on its own: a line that fails
+ * validation (malformed JSON, a field of the wrong type, invalid UTF-8, a NUL character…)
+ * is reported by line number and skipped, and nothing of it is stored — creators are
+ * created in the transaction that stores their first article. The other lines of the
+ * batch are kept.
  */
 @Service
 public class ArticleImporter {
@@ -67,7 +68,10 @@ public class ArticleImporter {
 
 	static final int MAX_BODY = 200_000;
 
-	/** Longer lines are rejected without being decoded (a body of {@value #MAX_BODY} characters fits easily). */
+	/**
+	 * Longer lines are rejected without being decoded (a body of {@value #MAX_BODY}
+	 * characters fits easily).
+	 */
 	static final int MAX_LINE_BYTES = 8 << 20;
 
 	private final Articles articles;
@@ -98,32 +102,41 @@ public class ArticleImporter {
 	}
 
 	/**
-	 * A validated line: the article and who and where it belongs to, resolved when the batch is stored. {@code rich}
-	 * holds what an export from Inkstone carries besides (status, summary, cover, images, comments); such a line is
-	 * stored on its own.
+	 * A validated line: the article and who and where it belongs to, resolved when the
+	 * batch is stored. {@code rich} holds what an export from Inkstone carries besides
+	 * (status, summary, cover, images, comments); such a line is stored on its own.
 	 */
 	private record Pending(long line, String handle, String displayName, String channel, String channelName,
 			String importKey, String title, String body, String tags, boolean original, Aigc aigc, String source,
 			long publishedAt, Rich rich) {
 
 		NewArticle article(long creatorId, long channelId) {
-			return new NewArticle(importKey, creatorId, channelId, title, body, tags, original, aigc, source, publishedAt);
+			return new NewArticle(importKey, creatorId, channelId, title, body, tags, original, aigc, source,
+					publishedAt);
 		}
 
 	}
 
-	/** The optional fields of a line beyond the basic article (what Inkstone's own export writes). */
+	/**
+	 * The optional fields of a line beyond the basic article (what Inkstone's own export
+	 * writes).
+	 */
 	private record Rich(boolean published, Long publishAt, long modifiedAt, String summary, String cover,
 			List<Image> images, List<LineComment> comments) {
 
 	}
 
-	/** An image of the line: its address in the body or cover, and its file relative to the JSON Lines file. */
+	/**
+	 * An image of the line: its address in the body or cover, and its file relative to
+	 * the JSON Lines file.
+	 */
 	record Image(String url, String file, String alt) {
 
 	}
 
-	/** A comment of the line; {@code replyTo} is the {@code id} of the comment it answers. */
+	/**
+	 * A comment of the line; {@code replyTo} is the {@code id} of the comment it answers.
+	 */
 	record LineComment(String id, String replyTo, String author, String body, long createdAt) {
 
 	}
@@ -138,8 +151,9 @@ public class ArticleImporter {
 	}
 
 	/**
-	 * Imports the lines; the {@code file} of an image is looked up under {@code baseDir} (the directory of the JSON
-	 * Lines file), and without one the image keeps its address.
+	 * Imports the lines; the {@code file} of an image is looked up under {@code baseDir}
+	 * (the directory of the JSON Lines file), and without one the image keeps its
+	 * address.
 	 */
 	public ImportReport importLines(InputStream in, PrintStream progress, Path baseDir) throws IOException {
 		this.baseDir.set(baseDir);
@@ -155,7 +169,9 @@ public class ArticleImporter {
 
 	private final ThreadLocal<Path> baseDir = new ThreadLocal<>();
 
-	/** Image address → new address, per run: an image several lines use is stored once. */
+	/**
+	 * Image address → new address, per run: an image several lines use is stored once.
+	 */
 	private final ThreadLocal<Map<String, String>> uploaded = new ThreadLocal<>();
 
 	private ImportReport importLinesNow(InputStream in, PrintStream progress) throws IOException {
@@ -215,18 +231,22 @@ public class ArticleImporter {
 	}
 
 	/**
-	 * Stores the batch in one transaction, creating its creators there. Should the database
-	 * refuse the batch, its lines are stored one by one so that only the refused line is lost (and reported).
+	 * Stores the batch in one transaction, creating its creators there. Should the
+	 * database refuse the batch, its lines are stored one by one so that only the refused
+	 * line is lost (and reported).
 	 */
 	private void store(List<Pending> batch, ImportReport report) {
 		if (batch.isEmpty()) {
 			return;
 		}
-		// channels first, on their own: they are few, shared, cached by the channels module, and only valid lines
-		// bring one; a rolled-back batch must not leave a cached channel that is not in the database
+		// channels first, on their own: they are few, shared, cached by the channels
+		// module, and only valid lines
+		// bring one; a rolled-back batch must not leave a cached channel that is not in
+		// the database
 		Map<String, Long> channelIds = new HashMap<>();
-		batch.forEach(p -> channelIds.computeIfAbsent(p.channel(), s -> p.channelName() == null ? channels.ensure(s).id()
-				: channels.findBySlugOrName(s).orElseGet(() -> channels.ensureNamed(s, p.channelName())).id()));
+		batch
+			.forEach(p -> channelIds.computeIfAbsent(p.channel(), s -> p.channelName() == null ? channels.ensure(s).id()
+					: channels.findBySlugOrName(s).orElseGet(() -> channels.ensureNamed(s, p.channelName())).id()));
 		List<Pending> rich = batch.stream().filter(p -> p.rich() != null).toList();
 		batch.removeIf(p -> p.rich() != null);
 		for (Pending p : rich) {
@@ -241,8 +261,8 @@ public class ArticleImporter {
 			report.duplicates(batch.size() - stored);
 		}
 		catch (DataAccessException ex) {
-			log.warn("The database refused an import batch ({}); storing its {} lines one by one",
-					rootMessage(ex), batch.size());
+			log.warn("The database refused an import batch ({}); storing its {} lines one by one", rootMessage(ex),
+					batch.size());
 			for (Pending pending : batch) {
 				try {
 					int stored = tx.execute(status -> storeNow(List.of(pending), channelIds));
@@ -259,7 +279,10 @@ public class ArticleImporter {
 		}
 	}
 
-	/** Creators are created here, in the transaction that stores their articles: a refused batch leaves none. */
+	/**
+	 * Creators are created here, in the transaction that stores their articles: a refused
+	 * batch leaves none.
+	 */
 	private int storeNow(List<Pending> batch, Map<String, Long> channelIds) {
 		Map<String, Long> creatorIds = new HashMap<>();
 		List<NewArticle> resolved = new ArrayList<>(batch.size());
@@ -271,8 +294,9 @@ public class ArticleImporter {
 	}
 
 	/**
-	 * A line with what an Inkstone export carries: stored alone, in one transaction with its creator, images and
-	 * comments. A known import key stores nothing (and uploads nothing).
+	 * A line with what an Inkstone export carries: stored alone, in one transaction with
+	 * its creator, images and comments. A known import key stores nothing (and uploads
+	 * nothing).
 	 */
 	private void storeRich(Pending p, long channelId, ImportReport report) {
 		if (articles.idOfImport(p.importKey()).isPresent()) {
@@ -309,7 +333,8 @@ public class ArticleImporter {
 						commentIds.put(c.id(), id);
 					}
 					else if (c.id() != null) {
-						commentIds.put(c.id(), parent); // a reply to a reply joins the thread of its root
+						commentIds.put(c.id(), parent); // a reply to a reply joins the
+														// thread of its root
 					}
 				}
 			});
@@ -320,7 +345,10 @@ public class ArticleImporter {
 		}
 	}
 
-	/** The new address of the image, or null when its file is missing (the body keeps the old address). */
+	/**
+	 * The new address of the image, or null when its file is missing (the body keeps the
+	 * old address).
+	 */
 	private String upload(long creatorId, Image image, long line, ImportReport report) {
 		Map<String, String> known = uploaded.get();
 		String done = known.get(image.url());
@@ -329,12 +357,14 @@ public class ArticleImporter {
 		}
 		Path base = baseDir.get();
 		if (base == null || image.file() == null) {
-			report.skip("line " + line + ": image " + abbreviate(image.url()) + " has no file here, its address is kept");
+			report
+				.skip("line " + line + ": image " + abbreviate(image.url()) + " has no file here, its address is kept");
 			return null;
 		}
 		Path file = base.resolve(image.file()).normalize();
 		if (!file.startsWith(base.normalize()) || !Files.isRegularFile(file)) {
-			report.skip("line " + line + ": image file " + abbreviate(image.file()) + " not found, its address is kept");
+			report
+				.skip("line " + line + ": image file " + abbreviate(image.file()) + " not found, its address is kept");
 			return null;
 		}
 		try {
@@ -346,7 +376,8 @@ public class ArticleImporter {
 			return item.url();
 		}
 		catch (IOException | RuntimeException ex) {
-			report.skip("line " + line + ": image file " + abbreviate(image.file()) + ": " + abbreviate(String.valueOf(ex.getMessage())));
+			report.skip("line " + line + ": image file " + abbreviate(image.file()) + ": "
+					+ abbreviate(String.valueOf(ex.getMessage())));
 			return null;
 		}
 	}
@@ -355,8 +386,9 @@ public class ArticleImporter {
 		.compile("(?:https?://[^/\\s\"'()<>]+)?/media/([0-9a-f]{64})/(?:full|[0-9]{2,4})\\.(?:jpg|png|gif|webp)");
 
 	/**
-	 * Every address of the image replaced by the new one: for an Inkstone image ({@code /media/<sha>/…}) each of its
-	 * renditions, relative or absolute; for any other address that address.
+	 * Every address of the image replaced by the new one: for an Inkstone image
+	 * ({@code /media/<sha>/…}) each of its renditions, relative or absolute; for any
+	 * other address that address.
 	 */
 	static String replaceImage(String text, String oldUrl, String newUrl) {
 		Matcher m = MEDIA_URL.matcher(oldUrl);
@@ -375,8 +407,8 @@ public class ArticleImporter {
 
 	private void storePage(PendingPage page, ImportReport report) {
 		try {
-			Optional<String> stored = tx.execute(
-					status -> pages.importPage(page.importKey(), page.path(), page.title(), page.body(), page.createdAt()));
+			Optional<String> stored = tx.execute(status -> pages.importPage(page.importKey(), page.path(), page.title(),
+					page.body(), page.createdAt()));
 			if (stored.isPresent()) {
 				report.imported(1);
 				report.count("pages → static pages");
@@ -447,7 +479,8 @@ public class ArticleImporter {
 			publishedAt = OffsetDateTime.parse(publishedText).toInstant().toEpochMilli();
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidLine("published_at is not an ISO-8601 date-time with offset: " + abbreviate(publishedText));
+			throw new InvalidLine(
+					"published_at is not an ISO-8601 date-time with offset: " + abbreviate(publishedText));
 		}
 		Aigc aigc = Aigc.parse(optional(node, "aigc"))
 			.orElseThrow(() -> new InvalidLine("aigc must be none, assisted or generated"));
@@ -467,11 +500,14 @@ public class ArticleImporter {
 		if (channelName != null && channelName.length() > 100) {
 			throw new InvalidLine("channel_name longer than 100 characters");
 		}
-		return new Pending(lineNo, handle, displayName, channel, channelName, importKey, title, body, tags, original, aigc,
-				source == null ? null : abbreviate(source), publishedAt, rich(node, publishedAt));
+		return new Pending(lineNo, handle, displayName, channel, channelName, importKey, title, body, tags, original,
+				aigc, source == null ? null : abbreviate(source), publishedAt, rich(node, publishedAt));
 	}
 
-	/** The fields an Inkstone export adds, or null when the line has none of them (the fast batch path). */
+	/**
+	 * The fields an Inkstone export adds, or null when the line has none of them (the
+	 * fast batch path).
+	 */
 	private Rich rich(JsonNode node, long publishedAt) {
 		String status = optional(node, "status");
 		String summary = optional(node, "summary");
@@ -479,7 +515,8 @@ public class ArticleImporter {
 		String modified = optional(node, "modified_at");
 		JsonNode images = node.get("images");
 		JsonNode commentNodes = node.get("comments");
-		if (status == null && summary == null && cover == null && modified == null && images == null && commentNodes == null) {
+		if (status == null && summary == null && cover == null && modified == null && images == null
+				&& commentNodes == null) {
 			return null;
 		}
 		boolean published;
@@ -556,8 +593,8 @@ public class ArticleImporter {
 	}
 
 	/**
-	 * Handles keep CJK letters (classical authors are known by name) but lose punctuation and symbols:
-	 * "两汉：刘彻" becomes "两汉-刘彻". The display name keeps the original text.
+	 * Handles keep CJK letters (classical authors are known by name) but lose punctuation
+	 * and symbols: "两汉：刘彻" becomes "两汉-刘彻". The display name keeps the original text.
 	 */
 	static String toHandle(String creator) {
 		String handle = creator.strip().replaceAll("[^\\p{L}\\p{N}_.·]+", "-").replaceAll("^[-.]+|[-.]+$", "");
@@ -578,7 +615,10 @@ public class ArticleImporter {
 		return noNul(field, value.stringValue());
 	}
 
-	/** The JSON type of a value that is not a string, as a reader of the rejection reasons says it. */
+	/**
+	 * The JSON type of a value that is not a string, as a reader of the rejection reasons
+	 * says it.
+	 */
 	private static String kind(JsonNode value) {
 		return value.isArray() ? "an array" : value.isObject() ? "an object" : value.isNumber() ? "a number"
 				: value.isBoolean() ? "true/false" : "a " + value.getNodeType().name().toLowerCase(Locale.ROOT);
@@ -597,8 +637,9 @@ public class ArticleImporter {
 	}
 
 	/**
-	 * NUL is no text: PostgreSQL refuses it in a text column, and it hides the rest of a title from readers. A lone
-	 * surrogate (a JSON escape like \\ud800 without its pair) is no character either: stored, it became "?".
+	 * NUL is no text: PostgreSQL refuses it in a text column, and it hides the rest of a
+	 * title from readers. A lone surrogate (a JSON escape like \\ud800 without its pair)
+	 * is no character either: stored, it became "?".
 	 */
 	private static String noNul(String field, String value) {
 		if (value.indexOf('\0') >= 0) {
@@ -606,11 +647,13 @@ public class ArticleImporter {
 		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+			if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
 				i++;
 			}
 			else if (Character.isSurrogate(c)) {
-				throw new InvalidLine(field + " contains an unpaired surrogate escape (\\u" + Integer.toHexString(c) + ")");
+				throw new InvalidLine(
+						field + " contains an unpaired surrogate escape (\\u" + Integer.toHexString(c) + ")");
 			}
 		}
 		return value;
@@ -635,7 +678,8 @@ public class ArticleImporter {
 		else {
 			throw new InvalidLine("tags must be an array of strings or a comma-separated string");
 		}
-		String joined = String.join(",", tags.stream().map(t -> t.replace(",", " ").strip()).filter(t -> !t.isEmpty()).toList());
+		String joined = String.join(",",
+				tags.stream().map(t -> t.replace(",", " ").strip()).filter(t -> !t.isEmpty()).toList());
 		return joined.length() > 500 ? joined.substring(0, 500) : joined;
 	}
 
@@ -653,7 +697,8 @@ public class ArticleImporter {
 
 	private static String sha256(String text) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
@@ -661,8 +706,9 @@ public class ArticleImporter {
 	}
 
 	/**
-	 * Splits a byte stream into lines ({@code \n} or {@code \r\n}) without decoding it, so that each line is
-	 * decoded on its own: invalid UTF-8 costs its line, and is never silently turned into U+FFFD.
+	 * Splits a byte stream into lines ({@code \n} or {@code \r\n}) without decoding it,
+	 * so that each line is decoded on its own: invalid UTF-8 costs its line, and is never
+	 * silently turned into U+FFFD.
 	 */
 	static final class Lines {
 

@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
 import java.net.URISyntaxException;
 
 /**
- * Fetches an imported site's image from its URL: http and https only, no user info, every host of every hop (at most
- * {@value #MAX_REDIRECTS} redirects, each checked again) resolving to public addresses only unless
- * {@code inkstone.importer.allow-private-targets} (the webhooks' SSRF rule, {@link PublicAddresses}), a time limit per
- * request and a size limit read as the bytes arrive. What the bytes are is decided by the media pipeline, not by the
- * server's Content-Type.
+ * Fetches an imported site's image from its URL: http and https only, no user info, every
+ * host of every hop (at most {@value #MAX_REDIRECTS} redirects, each checked again)
+ * resolving to public addresses only unless
+ * {@code inkstone.importer.allow-private-targets} (the webhooks' SSRF rule,
+ * {@link PublicAddresses}), a time limit per request and a size limit read as the bytes
+ * arrive. What the bytes are is decided by the media pipeline, not by the server's
+ * Content-Type.
  */
 @Component
 class AttachmentFetcher {
@@ -101,7 +103,10 @@ class AttachmentFetcher {
 		throw new Refused("more than " + MAX_REDIRECTS + " redirects");
 	}
 
-	/** The URL if it may be fetched: http(s), a host, no user info, public addresses (unless allowed). */
+	/**
+	 * The URL if it may be fetched: http(s), a host, no user info, public addresses
+	 * (unless allowed).
+	 */
 	URI check(String url) throws Refused {
 		URI uri;
 		try {

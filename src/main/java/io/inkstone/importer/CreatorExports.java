@@ -46,12 +46,14 @@ import io.inkstone.shared.TooManyRequestsException;
 import java.sql.Types;
 
 /**
- * A creator's own export (the data-portability right: PIPL Art. 45, GDPR Art. 20), built in the background one at a
- * time: a zip with every article as Markdown with YAML front matter ({@code markdown/}), the same articles as Inkstone
- * JSON Lines with their comments ({@code articles.jsonl}, which the import reads back), their images ({@code media/}),
- * and the profile with the follower count ({@code profile.json}). Comments carry the name shown on the page, never an
- * e-mail or an address. The zip is kept in the data directory ({@code exports/}) for {@link #KEEP}; only its creator
- * may download it, and expired zips are deleted when any creator starts an export.
+ * A creator's own export (the data-portability right: PIPL Art. 45, GDPR Art. 20), built
+ * in the background one at a time: a zip with every article as Markdown with YAML front
+ * matter ({@code markdown/}), the same articles as Inkstone JSON Lines with their
+ * comments ({@code articles.jsonl}, which the import reads back), their images
+ * ({@code media/}), and the profile with the follower count ({@code profile.json}).
+ * Comments carry the name shown on the page, never an e-mail or an address. The zip is
+ * kept in the data directory ({@code exports/}) for {@link #KEEP}; only its creator may
+ * download it, and expired zips are deleted when any creator starts an export.
  */
 @Service
 @Profile("!import")
@@ -64,7 +66,10 @@ public class CreatorExports {
 	/** Exports a creator may start in 24 hours (each is a zip on disk for a week). */
 	static final int PER_DAY = 3;
 
-	/** A running build that has not moved for this long was interrupted (a restart): it shows as failed. */
+	/**
+	 * A running build that has not moved for this long was interrupted (a restart): it
+	 * shows as failed.
+	 */
 	static final Duration STALE = Duration.ofMinutes(10);
 
 	private static final Pattern MEDIA_URL = Pattern
@@ -131,8 +136,9 @@ public class CreatorExports {
 			return building.get();
 		}
 		long now = clock.millis();
-		List<Long> today = jdbc.sql("SELECT created_at FROM creator_exports WHERE creator_id = :creator AND created_at > :since"
-				+ " AND state <> 'failed' ORDER BY created_at")
+		List<Long> today = jdbc
+			.sql("SELECT created_at FROM creator_exports WHERE creator_id = :creator AND created_at > :since"
+					+ " AND state <> 'failed' ORDER BY created_at")
 			.param("creator", creatorId)
 			.param("since", now - Duration.ofDays(1).toMillis())
 			.query(Long.class)
@@ -156,8 +162,9 @@ public class CreatorExports {
 
 	/** The creator's exports, newest first (the last five). */
 	public List<Export> recent(long creatorId) {
-		return jdbc.sql("SELECT id, creator_id, state, done, total, bytes, message, created_at, updated_at, expires_at"
-				+ " FROM creator_exports WHERE creator_id = :creator ORDER BY created_at DESC, id DESC LIMIT 5")
+		return jdbc
+			.sql("SELECT id, creator_id, state, done, total, bytes, message, created_at, updated_at, expires_at"
+					+ " FROM creator_exports WHERE creator_id = :creator ORDER BY created_at DESC, id DESC LIMIT 5")
 			.param("creator", creatorId)
 			.query(Export.class)
 			.list()
@@ -166,10 +173,14 @@ public class CreatorExports {
 			.toList();
 	}
 
-	/** The export if it is this creator's; empty for anyone else's, exactly like a missing one. */
+	/**
+	 * The export if it is this creator's; empty for anyone else's, exactly like a missing
+	 * one.
+	 */
 	public Optional<Export> find(long id, long creatorId) {
-		return jdbc.sql("SELECT id, creator_id, state, done, total, bytes, message, created_at, updated_at, expires_at"
-				+ " FROM creator_exports WHERE id = :id AND creator_id = :creator")
+		return jdbc
+			.sql("SELECT id, creator_id, state, done, total, bytes, message, created_at, updated_at, expires_at"
+					+ " FROM creator_exports WHERE id = :id AND creator_id = :creator")
 			.param("id", id)
 			.param("creator", creatorId)
 			.query(Export.class)
@@ -183,16 +194,19 @@ public class CreatorExports {
 		return export.downloadable() && Files.isRegularFile(zip) ? Optional.of(zip) : Optional.empty();
 	}
 
-	/** What the state is now: a done export past its time is expired, a build that stopped moving failed. */
+	/**
+	 * What the state is now: a done export past its time is expired, a build that stopped
+	 * moving failed.
+	 */
 	private Export current(Export e) {
 		long now = clock.millis();
 		if ("done".equals(e.state()) && e.expiresAt() != null && e.expiresAt() <= now) {
-			return new Export(e.id(), e.creatorId(), "expired", e.done(), e.total(), e.bytes(), e.message(), e.createdAt(),
-					e.updatedAt(), e.expiresAt());
+			return new Export(e.id(), e.creatorId(), "expired", e.done(), e.total(), e.bytes(), e.message(),
+					e.createdAt(), e.updatedAt(), e.expiresAt());
 		}
 		if (!e.finished() && e.updatedAt() < now - STALE.toMillis()) {
-			return new Export(e.id(), e.creatorId(), "failed", e.done(), e.total(), e.bytes(), "interrupted", e.createdAt(),
-					e.updatedAt(), e.expiresAt());
+			return new Export(e.id(), e.creatorId(), "failed", e.done(), e.total(), e.bytes(), "interrupted",
+					e.createdAt(), e.updatedAt(), e.expiresAt());
 		}
 		return e;
 	}
@@ -283,11 +297,14 @@ public class CreatorExports {
 		profile.put("comments_on_articles", summary.comments());
 		profile.put("images", summary.images());
 		profile.put("exported_at", SiteExporter.iso(clock.millis()));
-		Files.writeString(work.resolve("profile.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(profile),
-				StandardCharsets.UTF_8);
+		Files.writeString(work.resolve("profile.json"),
+				json.writerWithDefaultPrettyPrinter().writeValueAsString(profile), StandardCharsets.UTF_8);
 	}
 
-	/** Each article of the JSON Lines as {@code markdown/<date>-<id>.md}: YAML front matter, then the Markdown. */
+	/**
+	 * Each article of the JSON Lines as {@code markdown/<date>-<id>.md}: YAML front
+	 * matter, then the Markdown.
+	 */
 	private void writeMarkdown(Path work) throws IOException {
 		Path markdown = Files.createDirectories(work.resolve("markdown"));
 		DumperOptions options = new DumperOptions();
@@ -322,21 +339,26 @@ public class CreatorExports {
 					front.put("source", a.path("source").asString());
 				}
 				front.put("comments", a.path("comments").size());
-				String date = a.path("published_at").asString().length() >= 10 ? a.path("published_at").asString().substring(0, 10)
-						: "undated";
-				String text = "---\n" + yaml.dump(front) + "---\n\n" + local(a.path("body_markdown").asString(), work) + "\n";
+				String date = a.path("published_at").asString().length() >= 10
+						? a.path("published_at").asString().substring(0, 10) : "undated";
+				String text = "---\n" + yaml.dump(front) + "---\n\n" + local(a.path("body_markdown").asString(), work)
+						+ "\n";
 				Files.writeString(markdown.resolve(date + "-" + id + ".md"), text, StandardCharsets.UTF_8);
 			}
 		}
 	}
 
-	/** Image addresses pointing at the copy in the zip ({@code ../media/…}), so the Markdown shows them offline. */
+	/**
+	 * Image addresses pointing at the copy in the zip ({@code ../media/…}), so the
+	 * Markdown shows them offline.
+	 */
 	private static String local(String text, Path work) {
 		Matcher m = MEDIA_URL.matcher(text);
 		StringBuilder out = new StringBuilder();
 		while (m.find()) {
 			String file = "media/" + m.group(1) + "/full." + m.group(2);
-			m.appendReplacement(out, Matcher.quoteReplacement(Files.isRegularFile(work.resolve(file)) ? "../" + file : m.group()));
+			m.appendReplacement(out,
+					Matcher.quoteReplacement(Files.isRegularFile(work.resolve(file)) ? "../" + file : m.group()));
 		}
 		m.appendTail(out);
 		return out.toString();

@@ -15,8 +15,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * With {@code inkstone.demo=true}, an empty site imports the bundled demo content: public-domain
- * classical poetry and prose from the chinese-poetry project (MIT).
+ * With {@code inkstone.demo=true}, an empty site imports the bundled demo content:
+ * public-domain classical poetry and prose from the chinese-poetry project (MIT).
  */
 @Component
 class DemoContent {

@@ -12,9 +12,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar inkstone.jar export --format=jsonl|wxr DIR}: writes the site into {@code DIR} (which the launcher
- * checked is absent or empty before anything started), prints a summary, exits {@value #CLEAN} when done and
- * {@value #FAILED} when the run failed (the directory then holds a partial export). Usage errors ({@value #USAGE}) are
+ * {@code java -jar inkstone.jar export --format=jsonl|wxr DIR}: writes the site into
+ * {@code DIR} (which the launcher checked is absent or empty before anything started),
+ * prints a summary, exits {@value #CLEAN} when done and {@value #FAILED} when the run
+ * failed (the directory then holds a partial export). Usage errors ({@value #USAGE}) are
  * caught by the launcher ({@code InkstoneApplication.exportArgumentProblem}).
  */
 @Component
@@ -37,7 +38,10 @@ class ExportCommand implements ApplicationRunner, ExitCodeGenerator {
 		this.exporter = exporter;
 	}
 
-	/** The format and directory of the arguments: {@code --format=F} or {@code --format F}, and one directory. */
+	/**
+	 * The format and directory of the arguments: {@code --format=F} or
+	 * {@code --format F}, and one directory.
+	 */
 	record Arguments(String format, Path dir) {
 
 		static Arguments parse(String... args) {
@@ -83,7 +87,8 @@ class ExportCommand implements ApplicationRunner, ExitCodeGenerator {
 			return;
 		}
 		try {
-			SiteExporter.Summary summary = arguments.format().equals("wxr") ? exporter.exportWxr(arguments.dir(), System.out)
+			SiteExporter.Summary summary = arguments.format().equals("wxr")
+					? exporter.exportWxr(arguments.dir(), System.out)
 					: exporter.exportJsonl(arguments.dir(), System.out);
 			System.out.print(summary.text());
 		}

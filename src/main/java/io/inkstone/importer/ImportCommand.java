@@ -21,10 +21,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code java -jar inkstone.jar import FILE.jsonl[.gz] …}: imports, prints the summary, exits with
- * {@value #CLEAN} when every line was imported (or already was), {@value #REJECTED_LINES} when some lines were
- * rejected (the others are imported), {@value #USAGE} for a usage error or an unreadable file, and
- * {@value #FAILED} when the run itself failed (I/O or database error: batches stored before it stay).
+ * {@code java -jar inkstone.jar import FILE.jsonl[.gz] …}: imports, prints the summary,
+ * exits with {@value #CLEAN} when every line was imported (or already was),
+ * {@value #REJECTED_LINES} when some lines were rejected (the others are imported),
+ * {@value #USAGE} for a usage error or an unreadable file, and {@value #FAILED} when the
+ * run itself failed (I/O or database error: batches stored before it stay).
  */
 @Component
 @Profile("import & !export")
@@ -138,7 +139,8 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 				}
 			}
 			catch (IOException | RuntimeException ex) {
-				// one line on the console, the details in the log: the summary of what was stored is the database
+				// one line on the console, the details in the log: the summary of what
+				// was stored is the database
 				System.out.println();
 				System.err.println("import of " + path + " failed: " + ex.getMessage());
 				log.debug("Import of {} failed", path, ex);
@@ -156,8 +158,8 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	/**
-	 * {@code --channel-map FILE}: lines {@code wordpress-category = channel} (slug or name on either side), {@code #}
-	 * comments and blank lines ignored.
+	 * {@code --channel-map FILE}: lines {@code wordpress-category = channel} (slug or
+	 * name on either side), {@code #} comments and blank lines ignored.
 	 */
 	static Map<String, String> channelMap(Path file) throws IOException {
 		Map<String, String> map = new HashMap<>();

@@ -25,8 +25,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 
 /**
- * WordPress imports started from {@code /admin/import}: one at a time, in the background, with progress the page
- * polls. The uploaded file is deleted when the import ends. The last few jobs are kept in memory (this node).
+ * WordPress imports started from {@code /admin/import}: one at a time, in the background,
+ * with progress the page polls. The uploaded file is deleted when the import ends. The
+ * last few jobs are kept in memory (this node).
  */
 @Component
 class ImportJobs {

@@ -11,8 +11,12 @@ public final class ImportPages {
 	private ImportPages() {
 	}
 
-	/** One import as the page shows it: state (queued, running, done, failed), progress, and the summary when done. */
-	public record JobView(String id, String fileName, String state, long done, long total, int percent, String summary) {
+	/**
+	 * One import as the page shows it: state (queued, running, done, failed), progress,
+	 * and the summary when done.
+	 */
+	public record JobView(String id, String fileName, String state, long done, long total, int percent,
+			String summary) {
 
 		public boolean finished() {
 			return "done".equals(state) || "failed".equals(state);

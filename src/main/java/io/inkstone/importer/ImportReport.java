@@ -19,7 +19,10 @@ public final class ImportReport {
 
 	private final List<String> rejections = new ArrayList<>();
 
-	/** What came in, by type and status ("posts → public": 12), in the order first counted (WordPress imports). */
+	/**
+	 * What came in, by type and status ("posts → public": 12), in the order first counted
+	 * (WordPress imports).
+	 */
 	private final Map<String, Long> counts = new LinkedHashMap<>();
 
 	private long skipped;
@@ -45,7 +48,10 @@ public final class ImportReport {
 		counts.merge(what, 1L, Long::sum);
 	}
 
-	/** Something deliberately not imported (trash, a spam comment, a missing file), with the reason. */
+	/**
+	 * Something deliberately not imported (trash, a spam comment, a missing file), with
+	 * the reason.
+	 */
 	void skip(String what) {
 		skipped++;
 		if (skips.size() < MAX_LISTED * 4) {
@@ -83,8 +89,13 @@ public final class ImportReport {
 
 	public String summary() {
 		StringBuilder out = new StringBuilder();
-		out.append("Imported: ").append(imported).append(", skipped as duplicate: ").append(duplicates)
-			.append(", rejected: ").append(rejected).append('\n');
+		out.append("Imported: ")
+			.append(imported)
+			.append(", skipped as duplicate: ")
+			.append(duplicates)
+			.append(", rejected: ")
+			.append(rejected)
+			.append('\n');
 		rejections.forEach(r -> out.append("  rejected ").append(r).append('\n'));
 		if (rejected > rejections.size()) {
 			out.append("  … and ").append(rejected - rejections.size()).append(" more\n");

@@ -12,20 +12,23 @@ import org.springframework.stereotype.Component;
 import java.util.Locale;
 
 /**
- * The old addresses of imported content (WordPress permalinks, {@code ?p=ID}, old slugs) and the new address each
- * answers with a permanent redirect. Paths are stored percent-decoded, without a trailing slash; queries as
- * {@code ?p=12} / {@code ?page_id=7}. Paths under Inkstone's own prefixes are never recorded, so an import cannot
- * take over a page of the site. Lookups are cached briefly (the import command writes from another process).
+ * The old addresses of imported content (WordPress permalinks, {@code ?p=ID}, old slugs)
+ * and the new address each answers with a permanent redirect. Paths are stored
+ * percent-decoded, without a trailing slash; queries as {@code ?p=12} /
+ * {@code ?page_id=7}. Paths under Inkstone's own prefixes are never recorded, so an
+ * import cannot take over a page of the site. Lookups are cached briefly (the import
+ * command writes from another process).
  */
 @Component
 class LegacyPaths {
 
 	/** First path segments that belong to Inkstone itself. */
-	static final Set<String> RESERVED = Set.of("articles", "channels", "creators", "tags", "search", "pages", "admin", "studio",
-			"rules", "media", "css", "js", "img", "images", "fonts", "favicon.ico", "robots.txt", "login", "logout", "signup",
-			"join", "account", "feed", "following", "actuator", "api", "mode", "reports", "appeals", "transparency", "algorithms",
-			"sitemap.xml", "sitemaps", "rss", "atom", "comments", "error", "atom.xml", "feed.xml", "copyright", "password", "report",
-			"setup", "transparency.csv", "transparency.json", "webjars", "static", "favicon.svg", "manifest.json");
+	static final Set<String> RESERVED = Set.of("articles", "channels", "creators", "tags", "search", "pages", "admin",
+			"studio", "rules", "media", "css", "js", "img", "images", "fonts", "favicon.ico", "robots.txt", "login",
+			"logout", "signup", "join", "account", "feed", "following", "actuator", "api", "mode", "reports", "appeals",
+			"transparency", "algorithms", "sitemap.xml", "sitemaps", "rss", "atom", "comments", "error", "atom.xml",
+			"feed.xml", "copyright", "password", "report", "setup", "transparency.csv", "transparency.json", "webjars",
+			"static", "favicon.svg", "manifest.json");
 
 	private final JdbcClient jdbc;
 
@@ -57,21 +60,31 @@ class LegacyPaths {
 		return first.isEmpty() || RESERVED.contains(first.toLowerCase(Locale.ROOT));
 	}
 
-	/** Records an old address unless it is known (the first import wins) or belongs to Inkstone. */
+	/**
+	 * Records an old address unless it is known (the first import wins) or belongs to
+	 * Inkstone.
+	 */
 	void add(String path, String target) {
 		if (path == null || path.isBlank() || path.length() > 500 || reserved(path)) {
 			return;
 		}
-		jdbc.sql("INSERT INTO legacy_paths (path, target, created_at) VALUES (:path, :target, :now) ON CONFLICT (path) DO NOTHING")
-			.param("path", path).param("target", target).param("now", System.currentTimeMillis()).update();
+		jdbc.sql(
+				"INSERT INTO legacy_paths (path, target, created_at) VALUES (:path, :target, :now) ON CONFLICT (path) DO NOTHING")
+			.param("path", path)
+			.param("target", target)
+			.param("now", System.currentTimeMillis())
+			.update();
 	}
 
 	Optional<String> target(String path) {
 		if (path.isEmpty() || path.length() > 500 || reserved(path)) {
 			return Optional.empty();
 		}
-		return cache.get(path, p -> jdbc.sql("SELECT target FROM legacy_paths WHERE path = :path").param("path", p)
-			.query(String.class).optional());
+		return cache.get(path,
+				p -> jdbc.sql("SELECT target FROM legacy_paths WHERE path = :path")
+					.param("path", p)
+					.query(String.class)
+					.optional());
 	}
 
 }

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Old WordPress addresses answer 301 with the new one: {@code /?p=12}, {@code /?page_id=7}, {@code /2024/05/slug/},
- * {@code /slug/} and old slugs, as recorded by the WXR import. Only GET and HEAD, only paths outside Inkstone's own
- * prefixes; everything else passes through untouched.
+ * Old WordPress addresses answer 301 with the new one: {@code /?p=12},
+ * {@code /?page_id=7}, {@code /2024/05/slug/}, {@code /slug/} and old slugs, as recorded
+ * by the WXR import. Only GET and HEAD, only paths outside Inkstone's own prefixes;
+ * everything else passes through untouched.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 50)

@@ -59,10 +59,12 @@ import java.util.HashSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Writes the site (or one creator's part of it) out: as Inkstone JSON Lines that {@link ArticleImporter} reads back,
- * or as a WordPress export (WXR 1.2) that WordPress' own importer and {@link WxrImporter} read. Images the articles use
- * are copied beside the file ({@code media/<sha256>/full.<ext>}). Articles are read in pages of {@value #PAGE} by id,
- * so memory stays flat; comments are the visible ones, with the name shown on the page and never an e-mail or address.
+ * Writes the site (or one creator's part of it) out: as Inkstone JSON Lines that
+ * {@link ArticleImporter} reads back, or as a WordPress export (WXR 1.2) that WordPress'
+ * own importer and {@link WxrImporter} read. Images the articles use are copied beside
+ * the file ({@code media/<sha256>/full.<ext>}). Articles are read in pages of
+ * {@value #PAGE} by id, so memory stays flat; comments are the visible ones, with the
+ * name shown on the page and never an e-mail or address.
  */
 @Service
 public class SiteExporter {
@@ -102,8 +104,8 @@ public class SiteExporter {
 
 	private final JdbcClient jdbc;
 
-	SiteExporter(JdbcClient jdbc, Articles articles, Creators creators, Channels channels, Comments comments, Media media, StaticPages pages,
-			PublicUrl publicUrl, InkstoneProperties properties) {
+	SiteExporter(JdbcClient jdbc, Articles articles, Creators creators, Channels channels, Comments comments,
+			Media media, StaticPages pages, PublicUrl publicUrl, InkstoneProperties properties) {
 		this.siteName = properties.siteName();
 		this.jdbc = jdbc;
 		this.articles = articles;
@@ -120,8 +122,8 @@ public class SiteExporter {
 
 		public String text() {
 			StringBuilder out = new StringBuilder();
-			out.append(String.format("Exported: %,d articles, %,d pages, %,d comments, %,d images → %s%n", articles, pages,
-					comments, images, file));
+			out.append(String.format("Exported: %,d articles, %,d pages, %,d comments, %,d images → %s%n", articles,
+					pages, comments, images, file));
 			missing.forEach(m -> out.append("  not exported: ").append(m).append('\n'));
 			return out.toString();
 		}
@@ -137,14 +139,18 @@ public class SiteExporter {
 
 	// ---- JSON Lines
 
-	/** The whole site as JSON Lines (articles, then static pages) in {@code dir}/{@value #JSONL}, images beside it. */
+	/**
+	 * The whole site as JSON Lines (articles, then static pages) in
+	 * {@code dir}/{@value #JSONL}, images beside it.
+	 */
 	public Summary exportJsonl(Path dir, PrintStream progress) throws IOException {
 		return exportJsonl(dir, null, progress, done -> {
 		});
 	}
 
 	/**
-	 * JSON Lines of the site, or of one creator's articles when {@code creatorId} is set (then without static pages).
+	 * JSON Lines of the site, or of one creator's articles when {@code creatorId} is set
+	 * (then without static pages).
 	 */
 	public Summary exportJsonl(Path dir, Long creatorId, PrintStream progress, Progress listener) throws IOException {
 		Files.createDirectories(dir);
@@ -272,7 +278,8 @@ public class SiteExporter {
 	}
 
 	static String iso(long epochMillis) {
-		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC));
+		return DateTimeFormatter.ISO_OFFSET_DATE_TIME
+			.format(OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC));
 	}
 
 	/** The images an export copies beside its file: each one once, by content hash. */
@@ -339,15 +346,17 @@ public class SiteExporter {
 	// ---- WXR
 
 	/**
-	 * The whole site as a WordPress export (WXR 1.2) in {@code dir}/{@value #WXR}: authors, channels as categories,
-	 * tags, images as attachments (their public addresses, copied beside the file too), articles as posts with their
-	 * comments, static pages as pages.
+	 * The whole site as a WordPress export (WXR 1.2) in {@code dir}/{@value #WXR}:
+	 * authors, channels as categories, tags, images as attachments (their public
+	 * addresses, copied beside the file too), articles as posts with their comments,
+	 * static pages as pages.
 	 */
 	public Summary exportWxr(Path dir, PrintStream progress) throws IOException {
 		Files.createDirectories(dir);
 		Path file = dir.resolve(WXR);
 		Images images = new Images(dir);
-		// first pass: who wrote, which channels and tags, which images (with the first article using each)
+		// first pass: who wrote, which channels and tags, which images (with the first
+		// article using each)
 		Set<Long> creatorIds = new LinkedHashSet<>();
 		Set<Long> channelIds = new LinkedHashSet<>();
 		Map<String, String> tags = new TreeMap<>();
@@ -361,8 +370,12 @@ public class SiteExporter {
 			for (Article a : page) {
 				creatorIds.add(a.creatorId());
 				channelIds.add(a.channelId());
-				a.tagList().stream().filter(t -> !t.isBlank()).forEach(t -> tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t));
-				for (MediaItem item : images.of(a.bodyMarkdown() + "\n" + (a.coverImage() == null ? "" : a.coverImage()))) {
+				a.tagList()
+					.stream()
+					.filter(t -> !t.isBlank())
+					.forEach(t -> tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t));
+				for (MediaItem item : images
+					.of(a.bodyMarkdown() + "\n" + (a.coverImage() == null ? "" : a.coverImage()))) {
 					imageParents.putIfAbsent(item.sha256(), a.id());
 				}
 			}
@@ -374,7 +387,8 @@ public class SiteExporter {
 		}
 		Map<Long, Creator> authors = creators.getAll(creatorIds);
 		Map<Long, Channel> channelsById = channels.byId();
-		// posts that were sticky on WordPress (recorded by the WXR import) are written back as sticky
+		// posts that were sticky on WordPress (recorded by the WXR import) are written
+		// back as sticky
 		Set<Long> sticky = Set.copyOf(jdbc.sql("SELECT article_id FROM import_sticky_posts").query(Long.class).list());
 		long articleCount = 0;
 		long commentCount = 0;
@@ -410,7 +424,8 @@ public class SiteExporter {
 				w.writeStartElement("wp", "author", WP);
 				wp(w, "author_id", Long.toString(c.id()));
 				wpData(w, "author_login", c.handle());
-				wpData(w, "author_email", ""); // never an address: the export may be shared
+				wpData(w, "author_email", ""); // never an address: the export may be
+												// shared
 				wpData(w, "author_display_name", c.displayName());
 				wpData(w, "author_first_name", "");
 				wpData(w, "author_last_name", "");
@@ -649,8 +664,9 @@ public class SiteExporter {
 	}
 
 	/**
-	 * The body as WordPress should show it: every address absolute (WordPress runs elsewhere), every rendition of an
-	 * image pointing at the full image — the attachment's address, which WordPress' importer rewrites to its copy.
+	 * The body as WordPress should show it: every address absolute (WordPress runs
+	 * elsewhere), every rendition of an image pointing at the full image — the
+	 * attachment's address, which WordPress' importer rewrites to its copy.
 	 */
 	String html(String bodyHtml) {
 		Document doc = Jsoup.parseBodyFragment(bodyHtml == null ? "" : bodyHtml);
@@ -669,7 +685,8 @@ public class SiteExporter {
 		Matcher m = MEDIA_URL.matcher(doc.body().html());
 		StringBuilder out = new StringBuilder();
 		while (m.find()) {
-			m.appendReplacement(out, Matcher.quoteReplacement(publicUrl.absolute("/media/" + m.group(1) + "/full." + m.group(2))));
+			m.appendReplacement(out,
+					Matcher.quoteReplacement(publicUrl.absolute("/media/" + m.group(1) + "/full." + m.group(2))));
 		}
 		m.appendTail(out);
 		return out.toString();
@@ -677,7 +694,10 @@ public class SiteExporter {
 
 	// ---- XML helpers
 
-	/** A line break between elements: WordPress' fallback (regex) parser reads the file line by line, like its exporter writes it. */
+	/**
+	 * A line break between elements: WordPress' fallback (regex) parser reads the file
+	 * line by line, like its exporter writes it.
+	 */
 	private static void nl(XMLStreamWriter w) throws XMLStreamException {
 		w.writeCharacters("\n");
 	}
@@ -711,14 +731,16 @@ public class SiteExporter {
 	}
 
 	private static void content(XMLStreamWriter w, String prefix, String name, String value) throws XMLStreamException {
-		String ns = "content".equals(prefix) ? "http://purl.org/rss/1.0/modules/content/" : "http://wordpress.org/export/1.2/excerpt/";
+		String ns = "content".equals(prefix) ? "http://purl.org/rss/1.0/modules/content/"
+				: "http://wordpress.org/export/1.2/excerpt/";
 		nl(w);
 		w.writeStartElement(prefix, name, ns);
 		cdata(w, value);
 		w.writeEndElement();
 	}
 
-	private static void category(XMLStreamWriter w, String domain, String nicename, String name) throws XMLStreamException {
+	private static void category(XMLStreamWriter w, String domain, String nicename, String name)
+			throws XMLStreamException {
 		nl(w);
 		w.writeStartElement("category");
 		w.writeAttribute("domain", domain);
@@ -744,8 +766,8 @@ public class SiteExporter {
 	}
 
 	/**
-	 * Text as CDATA; a {@code ]]>} inside is split over two sections ({@code ]]} ends one, {@code >} starts the
-	 * next), as WordPress' own exporter does.
+	 * Text as CDATA; a {@code ]]>} inside is split over two sections ({@code ]]} ends
+	 * one, {@code >} starts the next), as WordPress' own exporter does.
 	 */
 	static void cdata(XMLStreamWriter w, String value) throws XMLStreamException {
 		String text = clean(value);
@@ -758,7 +780,10 @@ public class SiteExporter {
 		w.writeCData(text.substring(from));
 	}
 
-	/** Without the characters XML 1.0 cannot carry (control characters but tab and line breaks, lone surrogates). */
+	/**
+	 * Without the characters XML 1.0 cannot carry (control characters but tab and line
+	 * breaks, lone surrogates).
+	 */
 	static String clean(String value) {
 		if (value == null) {
 			return "";
@@ -767,7 +792,8 @@ public class SiteExporter {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			boolean bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF
-					|| (Character.isHighSurrogate(c) && !(i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))))
+					|| (Character.isHighSurrogate(c)
+							&& !(i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))))
 					|| (Character.isLowSurrogate(c) && !(i > 0 && Character.isHighSurrogate(value.charAt(i - 1))));
 			if (bad && out == null) {
 				out = new StringBuilder(value.length()).append(value, 0, i);
@@ -779,7 +805,9 @@ public class SiteExporter {
 		return out == null ? value : out.toString();
 	}
 
-	/** A WordPress slug: lower case, percent-encoded like WordPress stores non-ASCII ones. */
+	/**
+	 * A WordPress slug: lower case, percent-encoded like WordPress stores non-ASCII ones.
+	 */
 	static String slug(String name) {
 		String s = name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s/?#%]+", "-");
 		return URLEncoder.encode(s, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);

@@ -31,9 +31,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * {@code /studio/export} (the signed-in creator only): start an export of everything the creator made, watch it being
- * built, download the zip until it expires. Someone else's export answers 404, exactly like a missing one; an expired
- * one 410.
+ * {@code /studio/export} (the signed-in creator only): start an export of everything the
+ * creator made, watch it being built, download the zip until it expires. Someone else's
+ * export answers 404, exactly like a missing one; an expired one 410.
  */
 @Controller
 @Profile("!import")
@@ -69,7 +69,8 @@ class StudioExportController {
 	@GetMapping("/studio/export/{id}")
 	String show(@PathVariable String id, HttpServletRequest request, Model model) {
 		CreatorExports.Export export = mine(id);
-		model.addAttribute("page", new ExportPages.Show(ui.of(request), List.of(), export, CreatorExports.KEEP.toDays()));
+		model.addAttribute("page",
+				new ExportPages.Show(ui.of(request), List.of(), export, CreatorExports.KEEP.toDays()));
 		return "importer/studio-export-show";
 	}
 
@@ -77,7 +78,8 @@ class StudioExportController {
 	@ResponseBody
 	Map<String, Object> status(@PathVariable String id) {
 		CreatorExports.Export export = mine(id);
-		return Map.of("state", export.state(), "done", export.done(), "total", export.total(), "percent", export.percent());
+		return Map.of("state", export.state(), "done", export.done(), "total", export.total(), "percent",
+				export.percent());
 	}
 
 	@GetMapping("/studio/export/{id}/download")
@@ -85,11 +87,12 @@ class StudioExportController {
 		Creator me = creators.signedIn();
 		CreatorExports.Export export = mine(id);
 		if ("expired".equals(export.state())) {
-			throw new GoneException(ui.of(request).t("problem.importer.exportExpired"), "problem.importer.theDownloadLinkHasExpiredStart");
+			throw new GoneException(ui.of(request).t("problem.importer.exportExpired"),
+					"problem.importer.theDownloadLinkHasExpiredStart");
 		}
 		Path zip = exports.file(export).orElseThrow(() -> new NotFoundException("export not ready"));
-		String name = "inkstone-" + me.handle() + "-" + LocalDate.ofInstant(Instant.ofEpochMilli(export.createdAt()),
-				ZoneOffset.UTC) + ".zip";
+		String name = "inkstone-" + me.handle() + "-"
+				+ LocalDate.ofInstant(Instant.ofEpochMilli(export.createdAt()), ZoneOffset.UTC) + ".zip";
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -98,7 +101,10 @@ class StudioExportController {
 			.body(new FileSystemResource(zip));
 	}
 
-	/** The signed-in creator's export by id; anything else (another's, a malformed id) is 404. */
+	/**
+	 * The signed-in creator's export by id; anything else (another's, a malformed id) is
+	 * 404.
+	 */
 	private CreatorExports.Export mine(String id) {
 		Creator me = creators.signedIn();
 		long value;

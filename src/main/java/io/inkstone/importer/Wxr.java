@@ -13,10 +13,12 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.Location;
 
 /**
- * A streaming reader of WordPress eXtended RSS (WXR 1.1/1.2, as Tools › Export writes it): StAX, one item in memory
- * at a time, no DTDs and no external entities. Elements are matched by local name within WordPress' namespaces
- * ({@code http://wordpress.org/export/1.x/…}), so 1.1 and 1.2 read alike. CDATA sections are coalesced, so
- * WordPress' split of {@code ]]>} ({@code ]]]]><![CDATA[>}) reads back as the original text.
+ * A streaming reader of WordPress eXtended RSS (WXR 1.1/1.2, as Tools › Export writes
+ * it): StAX, one item in memory at a time, no DTDs and no external entities. Elements are
+ * matched by local name within WordPress' namespaces
+ * ({@code http://wordpress.org/export/1.x/…}), so 1.1 and 1.2 read alike. CDATA sections
+ * are coalesced, so WordPress' split of {@code ]]>} ({@code ]]]]><![CDATA[>}) reads back
+ * as the original text.
  */
 final class Wxr {
 
@@ -26,22 +28,28 @@ final class Wxr {
 	record Author(String login, String displayName, String firstName, String lastName) {
 	}
 
-	/** A term: {@code taxonomy} is category, post_tag or another taxonomy (nav menus, formats …). */
+	/**
+	 * A term: {@code taxonomy} is category, post_tag or another taxonomy (nav menus,
+	 * formats …).
+	 */
 	record Term(String taxonomy, String slug, String name, String parentSlug) {
 	}
 
-	/** A term on an item: {@code domain} category / post_tag / …, {@code nicename} the slug, {@code name} the text. */
+	/**
+	 * A term on an item: {@code domain} category / post_tag / …, {@code nicename} the
+	 * slug, {@code name} the text.
+	 */
 	record ItemTerm(String domain, String nicename, String name) {
 	}
 
-	record Comment(long id, String author, String authorUrl, String date, String dateGmt, String content, String approved,
-			String type, long parent) {
+	record Comment(long id, String author, String authorUrl, String date, String dateGmt, String content,
+			String approved, String type, long parent) {
 	}
 
-	record Item(long line, String title, String link, String creator, String guid, String content, String excerpt, long postId,
-			String postDate, String postDateGmt, String postModifiedGmt, String postName, String status, long postParent,
-			String postType, String password, boolean sticky, String attachmentUrl, List<ItemTerm> terms,
-			Map<String, List<String>> meta, List<Comment> comments) {
+	record Item(long line, String title, String link, String creator, String guid, String content, String excerpt,
+			long postId, String postDate, String postDateGmt, String postModifiedGmt, String postName, String status,
+			long postParent, String postType, String password, boolean sticky, String attachmentUrl,
+			List<ItemTerm> terms, Map<String, List<String>> meta, List<Comment> comments) {
 
 		String meta(String key) {
 			List<String> values = meta.get(key);
@@ -70,7 +78,10 @@ final class Wxr {
 
 	}
 
-	/** The file is not well-formed XML, or not a WordPress export; with the position where reading stopped. */
+	/**
+	 * The file is not well-formed XML, or not a WordPress export; with the position where
+	 * reading stopped.
+	 */
 	static final class Malformed extends RuntimeException {
 
 		final long line;
@@ -98,7 +109,10 @@ final class Wxr {
 		return namespace != null && namespace.startsWith("http://wordpress.org/export/");
 	}
 
-	/** Reads the whole export, calling the handler per element; throws {@link Malformed} at the first error. */
+	/**
+	 * Reads the whole export, calling the handler per element; throws {@link Malformed}
+	 * at the first error.
+	 */
 	static void read(InputStream in, Handler handler) {
 		XMLStreamReader xml = null;
 		try {
@@ -107,8 +121,10 @@ final class Wxr {
 		}
 		catch (XMLStreamException ex) {
 			Location at = ex.getLocation();
-			String message = String.valueOf(ex.getMessage()).replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
-			throw new Malformed(message.strip(), at == null ? -1 : at.getLineNumber(), at == null ? -1 : at.getColumnNumber());
+			String message = String.valueOf(ex.getMessage())
+				.replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
+			throw new Malformed(message.strip(), at == null ? -1 : at.getLineNumber(),
+					at == null ? -1 : at.getColumnNumber());
 		}
 		finally {
 			if (xml != null) {
@@ -193,19 +209,21 @@ final class Wxr {
 				else if (wp && name.equals("author")) {
 					reportSite();
 					Map<String, String> f = fields();
-					handler.author(new Author(f.getOrDefault("author_login", ""), f.getOrDefault("author_display_name", ""),
-							f.getOrDefault("author_first_name", ""), f.getOrDefault("author_last_name", "")));
+					handler.author(
+							new Author(f.getOrDefault("author_login", ""), f.getOrDefault("author_display_name", ""),
+									f.getOrDefault("author_first_name", ""), f.getOrDefault("author_last_name", "")));
 				}
 				else if (wp && name.equals("category")) {
 					reportSite();
 					Map<String, String> f = fields();
-					handler.term(new Term("category", f.getOrDefault("category_nicename", ""), f.getOrDefault("cat_name", ""),
-							f.getOrDefault("category_parent", "")));
+					handler.term(new Term("category", f.getOrDefault("category_nicename", ""),
+							f.getOrDefault("cat_name", ""), f.getOrDefault("category_parent", "")));
 				}
 				else if (wp && name.equals("tag")) {
 					reportSite();
 					Map<String, String> f = fields();
-					handler.term(new Term("post_tag", f.getOrDefault("tag_slug", ""), f.getOrDefault("tag_name", ""), ""));
+					handler
+						.term(new Term("post_tag", f.getOrDefault("tag_slug", ""), f.getOrDefault("tag_name", ""), ""));
 				}
 				else if (wp && name.equals("term")) {
 					reportSite();
@@ -213,7 +231,8 @@ final class Wxr {
 					handler.term(new Term(f.getOrDefault("term_taxonomy", ""), f.getOrDefault("term_slug", ""),
 							f.getOrDefault("term_name", ""), f.getOrDefault("term_parent", "")));
 				}
-				else if (name.equals("item") && xml.getNamespaceURI() == null || name.equals("item") && xml.getNamespaceURI().isEmpty()) {
+				else if (name.equals("item") && xml.getNamespaceURI() == null
+						|| name.equals("item") && xml.getNamespaceURI().isEmpty()) {
 					if (version == null) {
 						throw error("not a WordPress export (WXR): an <item> before <wp:wxr_version>");
 					}
@@ -236,7 +255,10 @@ final class Wxr {
 			}
 		}
 
-		/** The text of each child element of the current element (one level), by local name. */
+		/**
+		 * The text of each child element of the current element (one level), by local
+		 * name.
+		 */
 		private Map<String, String> fields() throws XMLStreamException {
 			Map<String, String> fields = new LinkedHashMap<>();
 			while (xml.hasNext()) {
@@ -311,29 +333,32 @@ final class Wxr {
 				}
 				else if (wp && name.equals("postmeta")) {
 					Map<String, String> m = fields();
-					meta.computeIfAbsent(m.getOrDefault("meta_key", ""), k -> new ArrayList<>()).add(m.getOrDefault("meta_value", ""));
+					meta.computeIfAbsent(m.getOrDefault("meta_key", ""), k -> new ArrayList<>())
+						.add(m.getOrDefault("meta_value", ""));
 				}
 				else if (wp && name.equals("comment")) {
 					Map<String, String> c = fields();
 					comments.add(new Comment(number(c.get("comment_id")), c.getOrDefault("comment_author", ""),
 							c.getOrDefault("comment_author_url", ""), c.getOrDefault("comment_date", ""),
 							c.getOrDefault("comment_date_gmt", ""), c.getOrDefault("comment_content", ""),
-							c.getOrDefault("comment_approved", ""), c.getOrDefault("comment_type", ""), number(c.get("comment_parent"))));
+							c.getOrDefault("comment_approved", ""), c.getOrDefault("comment_type", ""),
+							number(c.get("comment_parent"))));
 				}
 				else {
-					String key = (ns != null && ns.contains("excerpt") ? "excerpt:" : ns != null && ns.contains("content") ? "content:" : "")
-							+ name;
+					String key = (ns != null && ns.contains("excerpt") ? "excerpt:"
+							: ns != null && ns.contains("content") ? "content:" : "") + name;
 					f.put(key, text());
 				}
 			}
 			return new Item(line, f.getOrDefault("title", "").strip(), f.getOrDefault("link", "").strip(),
-					f.getOrDefault("creator", "").strip(), f.getOrDefault("guid", "").strip(), f.getOrDefault("content:encoded", ""),
-					f.getOrDefault("excerpt:encoded", ""), number(f.get("post_id")), f.getOrDefault("post_date", "").strip(),
+					f.getOrDefault("creator", "").strip(), f.getOrDefault("guid", "").strip(),
+					f.getOrDefault("content:encoded", ""), f.getOrDefault("excerpt:encoded", ""),
+					number(f.get("post_id")), f.getOrDefault("post_date", "").strip(),
 					f.getOrDefault("post_date_gmt", "").strip(), f.getOrDefault("post_modified_gmt", "").strip(),
-					f.getOrDefault("post_name", "").strip(), f.getOrDefault("status", "").strip(), number(f.get("post_parent")),
-					f.getOrDefault("post_type", "").strip(), f.getOrDefault("post_password", ""),
-					"1".equals(f.getOrDefault("is_sticky", "0").strip()), f.getOrDefault("attachment_url", "").strip(), terms, meta,
-					comments);
+					f.getOrDefault("post_name", "").strip(), f.getOrDefault("status", "").strip(),
+					number(f.get("post_parent")), f.getOrDefault("post_type", "").strip(),
+					f.getOrDefault("post_password", ""), "1".equals(f.getOrDefault("is_sticky", "0").strip()),
+					f.getOrDefault("attachment_url", "").strip(), terms, meta, comments);
 		}
 
 		private String attribute(String name) {

@@ -17,12 +17,14 @@ import java.util.Locale;
 import org.jsoup.nodes.Entities;
 
 /**
- * WordPress post bodies → Markdown the creator can edit in the studio. Block-editor markup loses its
- * {@code <!-- wp:… -->} comments; classic-editor text gets paragraphs from blank lines (as {@code wpautop} does);
- * {@code [caption]} becomes a figure with its caption and {@code [gallery ids=…]} an image grid; {@code <!--more-->}
- * is dropped. Paragraphs, headings, links, images, emphasis, lists and quotes become Markdown; anything else
- * (tables, figures, embeds …) stays as HTML cleaned by an allowlist, so scripts, event handlers and
- * {@code javascript:} links never reach the stored text. Image and link addresses pass through {@code urls}.
+ * WordPress post bodies → Markdown the creator can edit in the studio. Block-editor
+ * markup loses its {@code <!-- wp:… -->} comments; classic-editor text gets paragraphs
+ * from blank lines (as {@code wpautop} does); {@code [caption]} becomes a figure with its
+ * caption and {@code [gallery ids=…]} an image grid; {@code <!--more-->} is dropped.
+ * Paragraphs, headings, links, images, emphasis, lists and quotes become Markdown;
+ * anything else (tables, figures, embeds …) stays as HTML cleaned by an allowlist, so
+ * scripts, event handlers and {@code javascript:} links never reach the stored text.
+ * Image and link addresses pass through {@code urls}.
  */
 final class WxrBodies {
 
@@ -30,7 +32,8 @@ final class WxrBodies {
 
 	private static final Pattern MORE = Pattern.compile("<!--\\s*(more|nextpage|noteaser)\\b.*?-->", Pattern.DOTALL);
 
-	private static final Pattern CAPTION = Pattern.compile("\\[(caption|wp_caption)([^\\]]*)\\](.*?)\\[/\\1\\]", Pattern.DOTALL);
+	private static final Pattern CAPTION = Pattern.compile("\\[(caption|wp_caption)([^\\]]*)\\](.*?)\\[/\\1\\]",
+			Pattern.DOTALL);
 
 	private static final Pattern GALLERY = Pattern.compile("\\[gallery([^\\]]*)\\]");
 
@@ -46,7 +49,8 @@ final class WxrBodies {
 		.addProtocols("a", "href", "http", "https", "mailto")
 		.preserveRelativeLinks(true);
 
-	private static final Set<String> INLINE = Set.of("strong", "b", "em", "i", "a", "img", "br", "code", "span", "#text");
+	private static final Set<String> INLINE = Set.of("strong", "b", "em", "i", "a", "img", "br", "code", "span",
+			"#text");
 
 	/** Attachment id → its (new) URL, for galleries. */
 	interface Attachments {
@@ -82,7 +86,10 @@ final class WxrBodies {
 		return out.toString().replaceAll("\n{3,}", "\n\n").strip();
 	}
 
-	/** {@code [caption …]<img …> text[/caption]} → {@code <figure><img …><figcaption>text</figcaption></figure>}. */
+	/**
+	 * {@code [caption …]<img …> text[/caption]} →
+	 * {@code <figure><img …><figcaption>text</figcaption></figure>}.
+	 */
 	static String captions(String text) {
 		Matcher m = CAPTION.matcher(text);
 		StringBuilder out = new StringBuilder();
@@ -130,7 +137,10 @@ final class WxrBodies {
 		return out.toString();
 	}
 
-	/** A simplified {@code wpautop}: blank lines separate paragraphs, single newlines are line breaks. */
+	/**
+	 * A simplified {@code wpautop}: blank lines separate paragraphs, single newlines are
+	 * line breaks.
+	 */
 	static String autop(String text) {
 		StringBuilder out = new StringBuilder();
 		for (String chunk : text.split("\n\\s*\n")) {
@@ -190,7 +200,10 @@ final class WxrBodies {
 					html(e, out);
 				}
 				else if (!inline.isBlank()) {
-					out.append("#".repeat(name.charAt(1) - '0')).append(' ').append(inline.replace("\n", " ").strip()).append("\n\n");
+					out.append("#".repeat(name.charAt(1) - '0'))
+						.append(' ')
+						.append(inline.replace("\n", " ").strip())
+						.append("\n\n");
 				}
 			}
 			case "ul", "ol" -> {
@@ -202,7 +215,9 @@ final class WxrBodies {
 						html(e, out);
 						return;
 					}
-					list.append(name.equals("ol") ? (n++) + ". " : "- ").append(inline.replace("\n", " ").strip()).append('\n');
+					list.append(name.equals("ol") ? (n++) + ". " : "- ")
+						.append(inline.replace("\n", " ").strip())
+						.append('\n');
 				}
 				out.append(list).append('\n');
 			}
@@ -230,13 +245,20 @@ final class WxrBodies {
 		Document dirty = Jsoup.parseBodyFragment(e.outerHtml(), "https://wordpress.invalid/");
 		Document clean = new Cleaner(HTML).clean(dirty);
 		clean.outputSettings().prettyPrint(false);
-		String html = clean.body().html().replace("https://wordpress.invalid/", "/").replaceAll("\n\\s*\n", "\n").strip();
+		String html = clean.body()
+			.html()
+			.replace("https://wordpress.invalid/", "/")
+			.replaceAll("\n\\s*\n", "\n")
+			.strip();
 		if (!html.isEmpty()) {
 			out.append(html).append("\n\n");
 		}
 	}
 
-	/** The element's content as inline Markdown, or null when it holds something inline Markdown cannot express. */
+	/**
+	 * The element's content as inline Markdown, or null when it holds something inline
+	 * Markdown cannot express.
+	 */
 	private static String inline(Element e) {
 		StringBuilder out = new StringBuilder();
 		for (Node node : e.childNodes()) {
@@ -297,14 +319,22 @@ final class WxrBodies {
 				if (inner == null) {
 					return false;
 				}
-				out.append('[').append(inner.isBlank() ? escape(href) : inner.strip()).append("](").append(destination(href)).append(')');
+				out.append('[')
+					.append(inner.isBlank() ? escape(href) : inner.strip())
+					.append("](")
+					.append(destination(href))
+					.append(')');
 			}
 			case "img" -> {
 				String src = e.attr("src");
 				if (!safeUrl(src)) {
 					return true;
 				}
-				out.append("![").append(escape(e.attr("alt")).replace("\n", " ")).append("](").append(destination(src)).append(')');
+				out.append("![")
+					.append(escape(e.attr("alt")).replace("\n", " "))
+					.append("](")
+					.append(destination(src))
+					.append(')');
 			}
 			default -> {
 				return false;
@@ -315,8 +345,8 @@ final class WxrBodies {
 
 	static boolean safeUrl(String url) {
 		String u = url.strip().toLowerCase(Locale.ROOT);
-		return !u.isEmpty() && (u.startsWith("http://") || u.startsWith("https://") || u.startsWith("/") || u.startsWith("mailto:")
-				|| u.startsWith("#"));
+		return !u.isEmpty() && (u.startsWith("http://") || u.startsWith("https://") || u.startsWith("/")
+				|| u.startsWith("mailto:") || u.startsWith("#"));
 	}
 
 	private static String destination(String url) {
@@ -336,7 +366,8 @@ final class WxrBodies {
 		}
 		String escaped = out.toString();
 		// a line starting like a list item or a quote
-		return escaped.replaceAll("(?m)^(\\s*)([-+])(\\s)", "$1\\\\$2$3").replaceAll("(?m)^(\\s*)(\\d+)([.)])(\\s)", "$1$2\\\\$3$4");
+		return escaped.replaceAll("(?m)^(\\s*)([-+])(\\s)", "$1\\\\$2$3")
+			.replaceAll("(?m)^(\\s*)(\\d+)([.)])(\\s)", "$1$2\\\\$3$4");
 	}
 
 	static List<String> imageUrls(String html) {

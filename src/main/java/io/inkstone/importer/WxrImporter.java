@@ -47,12 +47,14 @@ import java.text.Normalizer;
 import java.util.Comparator;
 
 /**
- * Imports a WordPress export (WXR 1.1/1.2). Two streaming passes over the file: the first checks that the whole file
- * is well-formed and collects what items refer to (authors, terms, attachments, page parents) — a malformed file is
- * reported with its position and nothing is written; the second stores item by item, each item (article, its
- * comments, its old addresses) in one transaction. Importing the same file again, or an overlapping export, adds
- * nothing twice: articles and pages carry an import key built from the site and the WordPress post id, attachments
- * are recorded by theirs, old addresses are inserted only when absent.
+ * Imports a WordPress export (WXR 1.1/1.2). Two streaming passes over the file: the first
+ * checks that the whole file is well-formed and collects what items refer to (authors,
+ * terms, attachments, page parents) — a malformed file is reported with its position and
+ * nothing is written; the second stores item by item, each item (article, its comments,
+ * its old addresses) in one transaction. Importing the same file again, or an overlapping
+ * export, adds nothing twice: articles and pages carry an import key built from the site
+ * and the WordPress post id, attachments are recorded by theirs, old addresses are
+ * inserted only when absent.
  */
 @Service
 public class WxrImporter {
@@ -63,7 +65,9 @@ public class WxrImporter {
 
 	private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	/** WordPress' local times when the GMT field is empty (drafts): the platform's zone. */
+	/**
+	 * WordPress' local times when the GMT field is empty (drafts): the platform's zone.
+	 */
 	private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
 
 	private static final Pattern SIZE_VARIANT = Pattern.compile("^(.*?)(-\\d+x\\d+|-scaled)?(\\.[A-Za-z0-9]+)$");
@@ -90,8 +94,8 @@ public class WxrImporter {
 
 	private final TransactionTemplate tx;
 
-	WxrImporter(Articles articles, Creators creators, Channels channels, StaticPages pages, Comments comments, Media media,
-			LegacyPaths legacy, JdbcClient jdbc, TransactionTemplate tx, AttachmentFetcher fetcher) {
+	WxrImporter(Articles articles, Creators creators, Channels channels, StaticPages pages, Comments comments,
+			Media media, LegacyPaths legacy, JdbcClient jdbc, TransactionTemplate tx, AttachmentFetcher fetcher) {
 		this.fetcher = fetcher;
 		this.articles = articles;
 		this.creators = creators;
@@ -104,7 +108,10 @@ public class WxrImporter {
 		this.tx = tx;
 	}
 
-	/** Options of a run: where a copy of wp-content/uploads is, and category → channel overrides. */
+	/**
+	 * Options of a run: where a copy of wp-content/uploads is, and category → channel
+	 * overrides.
+	 */
 	public record Options(Path uploads, Map<String, String> channelMap, boolean fetch) {
 
 		/** Attachments not under {@code uploads} are fetched from their URL. */
@@ -118,7 +125,10 @@ public class WxrImporter {
 
 	}
 
-	/** Whether the stream (its first bytes, after a byte-order mark and whitespace) looks like XML. */
+	/**
+	 * Whether the stream (its first bytes, after a byte-order mark and whitespace) looks
+	 * like XML.
+	 */
 	static boolean looksLikeXml(byte[] head, int length) {
 		int i = 0;
 		if (length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
@@ -149,7 +159,8 @@ public class WxrImporter {
 
 		@Override
 		public void site(String baseSiteUrl, String baseBlogUrl, String version) {
-			String url = baseBlogUrl != null && !baseBlogUrl.isBlank() ? baseBlogUrl : baseSiteUrl == null ? "" : baseSiteUrl;
+			String url = baseBlogUrl != null && !baseBlogUrl.isBlank() ? baseBlogUrl
+					: baseSiteUrl == null ? "" : baseSiteUrl;
 			try {
 				URI uri = URI.create(url.strip());
 				site = uri.getHost() == null ? url.strip() : uri.getHost().toLowerCase(Locale.ROOT);
@@ -168,7 +179,8 @@ public class WxrImporter {
 		@Override
 		public void term(Wxr.Term term) {
 			if ("category".equals(term.taxonomy())) {
-				// a category defined twice (WordPress writes terms of several taxonomies; plugins repeat them): first wins
+				// a category defined twice (WordPress writes terms of several taxonomies;
+				// plugins repeat them): first wins
 				categories.putIfAbsent(decode(term.slug()), term);
 			}
 		}
@@ -180,22 +192,28 @@ public class WxrImporter {
 				attachments.put(item.postId(), item);
 			}
 			else if ("page".equals(item.postType())) {
-				pageSlugs.put(item.postId(), new String[] { decode(item.postName()), Long.toString(item.postParent()) });
+				pageSlugs.put(item.postId(),
+						new String[] { decode(item.postName()), Long.toString(item.postParent()) });
 			}
 		}
 
 	}
 
 	/**
-	 * Imports the file. Never throws for bad content: a malformed file is one rejection (nothing written), a bad item
-	 * costs that item. I/O errors reading the file propagate.
+	 * Imports the file. Never throws for bad content: a malformed file is one rejection
+	 * (nothing written), a bad item costs that item. I/O errors reading the file
+	 * propagate.
 	 */
-	public ImportReport importFile(Supplier<InputStream> open, Options options, PrintStream progress) throws IOException {
+	public ImportReport importFile(Supplier<InputStream> open, Options options, PrintStream progress)
+			throws IOException {
 		return importFile(open, options, progress, (done, total) -> {
 		});
 	}
 
-	/** Told how far the import is: items handled of the items in the file (the admin page's progress bar). */
+	/**
+	 * Told how far the import is: items handled of the items in the file (the admin
+	 * page's progress bar).
+	 */
 	public interface Progress {
 
 		void update(long done, long total);
@@ -211,8 +229,8 @@ public class WxrImporter {
 			Wxr.read(in, scan);
 		}
 		catch (Wxr.Malformed ex) {
-			report.reject(ex.line, "malformed WordPress export (WXR), column " + ex.column + ": " + ex.getMessage()
-					.replaceFirst("^line \\d+, column -?\\d+: ", "") + " — nothing was imported");
+			report.reject(ex.line, "malformed WordPress export (WXR), column " + ex.column + ": "
+					+ ex.getMessage().replaceFirst("^line \\d+, column -?\\d+: ", "") + " — nothing was imported");
 			return report;
 		}
 		if (progress != null) {
@@ -275,7 +293,9 @@ public class WxrImporter {
 				String name = relative == null ? url : relative;
 				String sourceKey = key("attachment", a.postId());
 				Optional<String> known = jdbc.sql("SELECT url FROM import_attachments WHERE source_key = :k")
-					.param("k", sourceKey).query(String.class).optional();
+					.param("k", sourceKey)
+					.query(String.class)
+					.optional();
 				if (known.isPresent()) {
 					remember(a, relative, known.get());
 					fetched.put(url, known.get());
@@ -284,7 +304,8 @@ public class WxrImporter {
 				}
 				String extension = extension(relative != null ? relative : urlPath(url));
 				if (!IMAGE_TYPES.contains(extension)) {
-					report.skip("attachment " + a.postId() + " (" + name + "): not an image, its original link is kept");
+					report
+						.skip("attachment " + a.postId() + " (" + name + "): not an image, its original link is kept");
 					continue;
 				}
 				byte[] bytes = null;
@@ -302,7 +323,8 @@ public class WxrImporter {
 							bytes = Files.readAllBytes(file);
 						}
 						catch (IOException ex) {
-							report.skip("attachment " + a.postId() + " (" + name + "): " + abbreviate(String.valueOf(ex.getMessage())));
+							report.skip("attachment " + a.postId() + " (" + name + "): "
+									+ abbreviate(String.valueOf(ex.getMessage())));
 							continue;
 						}
 					}
@@ -311,7 +333,8 @@ public class WxrImporter {
 				String counted = "attachments → media library";
 				if (bytes == null) {
 					if (!options.fetch() || !fetcher.enabled()) {
-						report.skip("attachment " + a.postId() + " (" + name + "): " + why + " (fetching is off), its original link is kept");
+						report.skip("attachment " + a.postId() + " (" + name + "): " + why
+								+ " (fetching is off), its original link is kept");
 						continue;
 					}
 					try {
@@ -330,20 +353,25 @@ public class WxrImporter {
 					MediaItem item = media.upload(creatorId(a.creator()), bytes, alt);
 					jdbc.sql("INSERT INTO import_attachments (source_key, url, created_at) VALUES (:k, :url, :now)"
 							+ " ON CONFLICT (source_key) DO NOTHING")
-						.param("k", sourceKey).param("url", item.url()).param("now", System.currentTimeMillis()).update();
+						.param("k", sourceKey)
+						.param("url", item.url())
+						.param("now", System.currentTimeMillis())
+						.update();
 					remember(a, relative, item.url());
 					fetched.put(url, item.url());
 					report.count(counted);
 				}
 				catch (RuntimeException ex) {
-					report.skip("attachment " + a.postId() + " (" + name + "): " + abbreviate(String.valueOf(ex.getMessage())));
+					report.skip("attachment " + a.postId() + " (" + name + "): "
+							+ abbreviate(String.valueOf(ex.getMessage())));
 				}
 			}
 		}
 
 		/**
-		 * Where a file of the old site is under {@code --uploads}: after {@code /wp-content/uploads/} for WordPress, or
-		 * its whole path for another site's images on the site's own host (Inkstone's export: {@code media/…}).
+		 * Where a file of the old site is under {@code --uploads}: after
+		 * {@code /wp-content/uploads/} for WordPress, or its whole path for another
+		 * site's images on the site's own host (Inkstone's export: {@code media/…}).
 		 */
 		String localPath(String url) {
 			String wordpress = uploadsPath(url);
@@ -353,7 +381,8 @@ public class WxrImporter {
 			try {
 				URI uri = URI.create(url.strip());
 				String path = uri.getRawPath();
-				if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(scan.site) || path == null || path.length() < 2) {
+				if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(scan.site) || path == null
+						|| path.length() < 2) {
 					return null;
 				}
 				String decoded = URLDecoder.decode(path.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -371,7 +400,10 @@ public class WxrImporter {
 			}
 		}
 
-		/** A body URL rewritten to the new media when it names an imported upload (any size variant). */
+		/**
+		 * A body URL rewritten to the new media when it names an imported upload (any
+		 * size variant).
+		 */
 		String rewrite(String url) {
 			String relative = localPath(url);
 			if (relative == null) {
@@ -391,12 +423,14 @@ public class WxrImporter {
 					case "attachment" -> {
 						// handled before the items
 					}
-					default -> report.skip("item " + item.postId() + " (" + item.postType() + "): this type of content is not imported");
+					default -> report.skip("item " + item.postId() + " (" + item.postType()
+							+ "): this type of content is not imported");
 				}
 			}
 			catch (RuntimeException ex) {
 				log.debug("WXR item {} failed", item.postId(), ex);
-				report.reject(item.line(), "item " + item.postId() + ": " + abbreviate(String.valueOf(ex.getMessage())));
+				report.reject(item.line(),
+						"item " + item.postId() + ": " + abbreviate(String.valueOf(ex.getMessage())));
 			}
 			done++;
 			listener.update(done, scan.items);
@@ -420,7 +454,8 @@ public class WxrImporter {
 				body = title;
 			}
 			if (body.length() > ArticleImporter.MAX_BODY) {
-				report.reject(item.line(), "item " + item.postId() + ": body longer than " + ArticleImporter.MAX_BODY + " characters");
+				report.reject(item.line(),
+						"item " + item.postId() + ": body longer than " + ArticleImporter.MAX_BODY + " characters");
 				return;
 			}
 			long date = date(item.postDateGmt(), item.postDate());
@@ -463,8 +498,8 @@ public class WxrImporter {
 			if (thumbnail != null && thumbnail.strip().matches("\\d+")) {
 				cover = attachmentUrls.get(Long.parseLong(thumbnail.strip()));
 			}
-			ImportedArticle article = new ImportedArticle(key("post", item.postId()), creatorId, channelId, title, body, summary,
-					cover, tags(item), published, publishAt, date, modified);
+			ImportedArticle article = new ImportedArticle(key("post", item.postId()), creatorId, channelId, title, body,
+					summary, cover, tags(item), published, publishAt, date, modified);
 			boolean finalPublished = published;
 			String finalLabel = label;
 			tx.executeWithoutResult(state -> {
@@ -479,9 +514,13 @@ public class WxrImporter {
 					report.imported(1);
 					report.count("posts → " + finalLabel);
 					if (item.sticky() && finalPublished) {
-						jdbc.sql("INSERT INTO import_sticky_posts (article_id, source_key, created_at) VALUES (:id, :k, :now)"
-								+ " ON CONFLICT (article_id) DO NOTHING")
-							.param("id", id).param("k", article.importKey()).param("now", System.currentTimeMillis()).update();
+						jdbc.sql(
+								"INSERT INTO import_sticky_posts (article_id, source_key, created_at) VALUES (:id, :k, :now)"
+										+ " ON CONFLICT (article_id) DO NOTHING")
+							.param("id", id)
+							.param("k", article.importKey())
+							.param("now", System.currentTimeMillis())
+							.update();
 						report.count("posts → sticky on WordPress (recorded, not pinned here)");
 					}
 					comments(item, id);
@@ -505,12 +544,15 @@ public class WxrImporter {
 					continue;
 				}
 				if (!"1".equals(c.approved())) {
-					report.skip("comment " + c.id() + " on post " + item.postId() + ": "
-							+ ("spam".equals(c.approved()) ? "spam" : "trash".equals(c.approved()) ? "in the trash" : "not approved"));
+					report.skip("comment " + c.id() + " on post " + item.postId() + ": " + ("spam".equals(c.approved())
+							? "spam" : "trash".equals(c.approved()) ? "in the trash" : "not approved"));
 					continue;
 				}
-				String text = Jsoup.parse(c.content().replaceAll("(?i)<br\\s*/?>|\\n", "\u0001")).text().replace("\u0001", "\n");
-				// the root of the thread (Inkstone shows one level of replies); a deeper reply names whom it answers
+				String text = Jsoup.parse(c.content().replaceAll("(?i)<br\\s*/?>|\\n", "\u0001"))
+					.text()
+					.replace("\u0001", "\n");
+				// the root of the thread (Inkstone shows one level of replies); a deeper
+				// reply names whom it answers
 				Long parent = null;
 				Wxr.Comment up = c.parent() == 0 ? null : byId.get(c.parent());
 				if (up != null) {
@@ -580,7 +622,10 @@ public class WxrImporter {
 			return String.join("/", segments);
 		}
 
-		/** The old addresses of a post: its permalink, /?p=ID, /slug, the dated forms, and every old slug. */
+		/**
+		 * The old addresses of a post: its permalink, /?p=ID, /slug, the dated forms, and
+		 * every old slug.
+		 */
 		private Set<String> postPaths(Wxr.Item item) {
 			Set<String> paths = new LinkedHashSet<>();
 			paths.add("?p=" + item.postId());
@@ -640,7 +685,11 @@ public class WxrImporter {
 		}
 
 		private long channelId(Wxr.Item item) {
-			Wxr.ItemTerm category = item.terms().stream().filter(t -> "category".equals(t.domain())).findFirst().orElse(null);
+			Wxr.ItemTerm category = item.terms()
+				.stream()
+				.filter(t -> "category".equals(t.domain()))
+				.findFirst()
+				.orElse(null);
 			String slug = category == null ? "uncategorized" : decode(category.nicename());
 			String name = category == null ? "未分类" : category.name();
 			return channelIds.computeIfAbsent(slug, s -> resolveChannel(s, name));
@@ -705,7 +754,10 @@ public class WxrImporter {
 				? title.substring(0, title.offsetByCodePoints(0, ArticleImporter.MAX_TITLE)) : title;
 	}
 
-	/** Epoch millis of a WordPress GMT date, else of its local date (in the platform's zone), else now. */
+	/**
+	 * Epoch millis of a WordPress GMT date, else of its local date (in the platform's
+	 * zone), else now.
+	 */
 	static long date(String gmt, String local) {
 		try {
 			if (gmt != null && !gmt.isBlank() && !gmt.startsWith("0000")) {
@@ -721,7 +773,8 @@ public class WxrImporter {
 
 	static LocalDateTime localDate(String local) {
 		try {
-			return local == null || local.isBlank() || local.startsWith("0000") ? null : LocalDateTime.parse(local.strip(), WP_DATE);
+			return local == null || local.isBlank() || local.startsWith("0000") ? null
+					: LocalDateTime.parse(local.strip(), WP_DATE);
 		}
 		catch (DateTimeParseException ex) {
 			return null;
@@ -741,7 +794,10 @@ public class WxrImporter {
 		}
 	}
 
-	/** The path (or {@code ?p=…} query) of an old permalink, as the redirect table keys it. */
+	/**
+	 * The path (or {@code ?p=…} query) of an old permalink, as the redirect table keys
+	 * it.
+	 */
 	static String linkPath(String link) {
 		if (link == null || link.isBlank()) {
 			return "";
@@ -760,7 +816,10 @@ public class WxrImporter {
 		}
 	}
 
-	/** The part of an upload URL after {@code /wp-content/uploads/}, decoded; null for other URLs. */
+	/**
+	 * The part of an upload URL after {@code /wp-content/uploads/}, decoded; null for
+	 * other URLs.
+	 */
 	static String uploadsPath(String url) {
 		if (url == null) {
 			return null;
@@ -783,7 +842,10 @@ public class WxrImporter {
 		return m.matches() ? m.group(1) + m.group(3).toLowerCase(Locale.ROOT) : relative;
 	}
 
-	/** The decoded path of a URL (for its extension and file name), or "" for something that is no URL. */
+	/**
+	 * The decoded path of a URL (for its extension and file name), or "" for something
+	 * that is no URL.
+	 */
 	static String urlPath(String url) {
 		try {
 			String path = URI.create(url.strip()).getPath();

@@ -1,5 +1,6 @@
 /**
- * The {@code import FILE.jsonl} command: streams JSON Lines, validates each line, creates missing
- * creators and channels, stores articles in all-or-nothing batches and prints a summary.
+ * The {@code import FILE.jsonl} command: streams JSON Lines, validates each line, creates
+ * missing creators and channels, stores articles in all-or-nothing batches and prints a
+ * summary.
  */
 package io.inkstone.importer;

@@ -7,11 +7,13 @@ import io.inkstone.shared.PayloadTooLargeException;
 import io.inkstone.shared.UnsupportedMediaException;
 
 /**
- * Animated GIFs are stored as uploaded so they keep moving, which means their blocks pass through: this walks the
- * block structure (GIF89a spec, section 17 onwards) and keeps only what draws the animation — header, colour tables,
- * graphic control and looping extensions, frames. Comment, plain-text and other application extensions (XMP with
- * GPS, editor comments) are dropped. Every frame's declared size is checked against the pixel limit, and so is
- * their sum, before anything is decoded: a decompression bomb can sit in any frame, not only the first.
+ * Animated GIFs are stored as uploaded so they keep moving, which means their blocks pass
+ * through: this walks the block structure (GIF89a spec, section 17 onwards) and keeps
+ * only what draws the animation — header, colour tables, graphic control and looping
+ * extensions, frames. Comment, plain-text and other application extensions (XMP with GPS,
+ * editor comments) are dropped. Every frame's declared size is checked against the pixel
+ * limit, and so is their sum, before anything is decoded: a decompression bomb can sit in
+ * any frame, not only the first.
  */
 final class GifStreams {
 
@@ -93,7 +95,10 @@ final class GifStreams {
 		return new Stripped(out.toByteArray(), frames, total);
 	}
 
-	/** The NETSCAPE2.0 (or ANIMEXTS1.0) extension that makes an animation loop; its first sub-block names it. */
+	/**
+	 * The NETSCAPE2.0 (or ANIMEXTS1.0) extension that makes an animation loop; its first
+	 * sub-block names it.
+	 */
 	private static boolean isLooping(byte[] subBlocks) {
 		if (subBlocks.length < 12 || subBlocks[0] != 11) {
 			return false;

@@ -3,7 +3,10 @@ package io.inkstone.media;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The accepted upload formats, recognised by their magic bytes, never by file name or declared type. */
+/**
+ * The accepted upload formats, recognised by their magic bytes, never by file name or
+ * declared type.
+ */
 enum ImageFormat {
 
 	JPEG("image/jpeg", "jpg"), PNG("image/png", "png"), GIF("image/gif", "gif"), WEBP("image/webp", "webp");

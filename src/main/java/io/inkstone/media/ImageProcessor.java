@@ -31,10 +31,11 @@ import net.coobird.thumbnailator.Thumbnails;
 import java.awt.Color;
 
 /**
- * Turns an upload into the images Inkstone serves. The type comes from the bytes; the pixel count is read
- * from the header before anything is decoded (so a decompression bomb costs nothing); large images are
- * decoded subsampled; every output is re-encoded, which drops EXIF, GPS and any other metadata.
- * Animated GIFs keep their frames so they keep moving, but lose comment and XMP blocks ({@link GifStreams}).
+ * Turns an upload into the images Inkstone serves. The type comes from the bytes; the
+ * pixel count is read from the header before anything is decoded (so a decompression bomb
+ * costs nothing); large images are decoded subsampled; every output is re-encoded, which
+ * drops EXIF, GPS and any other metadata. Animated GIFs keep their frames so they keep
+ * moving, but lose comment and XMP blocks ({@link GifStreams}).
  */
 final class ImageProcessor {
 
@@ -51,8 +52,8 @@ final class ImageProcessor {
 	}
 
 	/**
-	 * @param aiSource what the upload's own metadata says about AI generation (IPTC DigitalSourceType value or
-	 * {@code c2pa}), or null; kept for the AI-label checks
+	 * @param aiSource what the upload's own metadata says about AI generation (IPTC
+	 * DigitalSourceType value or {@code c2pa}), or null; kept for the AI-label checks
 	 */
 	record Processed(String sha256, ImageFormat uploadFormat, int width, int height, List<Rendition> renditions,
 			String aiSource) {
@@ -78,7 +79,8 @@ final class ImageProcessor {
 		Metadata metadata = readMetadata(upload);
 		String sha = sha256(upload);
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.extension().equals("jpg") ? "jpeg" : format.extension());
+			Iterator<ImageReader> readers = ImageIO
+				.getImageReadersByFormatName(format.extension().equals("jpg") ? "jpeg" : format.extension());
 			if (!readers.hasNext()) {
 				throw new UnsupportedMediaException("problem.media.cannotReadThisImage");
 			}
@@ -88,15 +90,19 @@ final class ImageProcessor {
 				int width = reader.getWidth(0);
 				int height = reader.getHeight(0);
 				if ((long) width * height > properties.maxPixels()) {
-					throw new PayloadTooLargeException("problem.media.tooManyPixels", properties.maxPixels() / 1_000_000);
+					throw new PayloadTooLargeException("problem.media.tooManyPixels",
+							properties.maxPixels() / 1_000_000);
 				}
 				if (format == ImageFormat.GIF) {
-					// every frame against the limits (not only the first); an animation is kept as its frames,
+					// every frame against the limits (not only the first); an animation
+					// is kept as its frames,
 					// without comment or XMP blocks
-					GifStreams.Stripped gif = GifStreams.strip(upload, properties.maxPixels(), 4 * properties.maxPixels());
+					GifStreams.Stripped gif = GifStreams.strip(upload, properties.maxPixels(),
+							4 * properties.maxPixels());
 					if (gif.frames() > 1) {
 						return new Processed(sha, format, width, height,
-								List.of(new Rendition("full", width, height, ImageFormat.GIF, gif.bytes())), aiSource(metadata, upload));
+								List.of(new Rendition("full", width, height, ImageFormat.GIF, gif.bytes())),
+								aiSource(metadata, upload));
 					}
 				}
 				ImageReadParam param = reader.getDefaultReadParam();
@@ -157,7 +163,10 @@ final class ImageProcessor {
 		return rgb;
 	}
 
-	/** Applies the EXIF orientation before the EXIF block is dropped, so phone photos stay upright. */
+	/**
+	 * Applies the EXIF orientation before the EXIF block is dropped, so phone photos stay
+	 * upright.
+	 */
 	private static BufferedImage upright(BufferedImage image, int orientation) throws IOException {
 		int degrees = switch (orientation) {
 			case 3 -> 180;
@@ -183,7 +192,10 @@ final class ImageProcessor {
 		return value == null ? 1 : value;
 	}
 
-	/** IPTC DigitalSourceType in XMP (e.g. trainedAlgorithmicMedia), or a C2PA manifest (JUMBF box labelled c2pa). */
+	/**
+	 * IPTC DigitalSourceType in XMP (e.g. trainedAlgorithmicMedia), or a C2PA manifest
+	 * (JUMBF box labelled c2pa).
+	 */
 	static String aiSource(Metadata metadata, byte[] upload) {
 		for (XmpDirectory xmp : metadata.getDirectoriesOfType(XmpDirectory.class)) {
 			for (var entry : xmp.getXmpProperties().entrySet()) {

@@ -10,8 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * Media on local disk under {@code <data-dir>/media}, fanned out by the first two hex digits. Writes go to a
- * temporary file first and are moved into place, so a crash never leaves a half-written image under its key.
+ * Media on local disk under {@code <data-dir>/media}, fanned out by the first two hex
+ * digits. Writes go to a temporary file first and are moved into place, so a crash never
+ * leaves a half-written image under its key.
  */
 class LocalMediaStorage implements MediaStorage {
 

@@ -18,9 +18,9 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
- * The media library's public API: upload (validate → process → store bytes → record the row), list, delete,
- * and serve. Bytes are written before the row, so a failure leaves at most unreferenced content-addressed
- * objects, never a row pointing at nothing.
+ * The media library's public API: upload (validate → process → store bytes → record the
+ * row), list, delete, and serve. Bytes are written before the row, so a failure leaves at
+ * most unreferenced content-addressed objects, never a row pointing at nothing.
  */
 @Service
 public class Media {
@@ -29,7 +29,9 @@ public class Media {
 
 	public static final int MAX_ALT = 200;
 
-	/** Decoding is memory-hungry; at most this many images are processed at once per node. */
+	/**
+	 * Decoding is memory-hungry; at most this many images are processed at once per node.
+	 */
 	private final Semaphore processing = new Semaphore(2);
 
 	private final ImageProcessor processor;
@@ -40,8 +42,7 @@ public class Media {
 
 	private final String siteName;
 
-	Media(ImageProcessor processor, MediaStorage storage, MediaRepository repository,
-			InkstoneProperties properties) {
+	Media(ImageProcessor processor, MediaStorage storage, MediaRepository repository, InkstoneProperties properties) {
 		this.siteName = properties.siteName();
 		this.processor = processor;
 		this.storage = storage;
@@ -53,8 +54,9 @@ public class Media {
 	}
 
 	/**
-	 * @param declaredAi the creator says the image is AI-generated; with detected AI metadata, the stored
-	 * renditions carry the implicit AI label (XMP) and the library marks the image
+	 * @param declaredAi the creator says the image is AI-generated; with detected AI
+	 * metadata, the stored renditions carry the implicit AI label (XMP) and the library
+	 * marks the image
 	 */
 	public MediaItem upload(long creatorId, byte[] bytes, String alt, boolean declaredAi) {
 		String cleanAlt = alt == null ? "" : alt.strip();
@@ -77,7 +79,8 @@ public class Media {
 		String aiSource = image.aiSource() != null ? image.aiSource() : declaredAi ? "trainedAlgorithmicMedia" : null;
 		try {
 			for (ImageProcessor.Rendition r : image.renditions()) {
-				byte[] stored = aiSource == null ? r.bytes() : XmpLabel.embed(r.bytes(), r.format(), aiSource, siteName);
+				byte[] stored = aiSource == null ? r.bytes()
+						: XmpLabel.embed(r.bytes(), r.format(), aiSource, siteName);
 				storage.put(r.key(image.sha256()), stored, r.format().contentType());
 			}
 		}
@@ -87,19 +90,26 @@ public class Media {
 			throw ex;
 		}
 		ImageProcessor.Rendition full = image.full();
-		String renditions = image.renditions().stream().map(ImageProcessor.Rendition::name).collect(Collectors.joining(","));
+		String renditions = image.renditions()
+			.stream()
+			.map(ImageProcessor.Rendition::name)
+			.collect(Collectors.joining(","));
 		long stored = image.renditions().stream().mapToLong(r -> r.bytes().length).sum();
-		return repository.upsert(new MediaItem(Ids.next(), creatorId, image.sha256(), full.format().extension(), full.width(),
-				full.height(), stored, renditions, cleanAlt, aiSource, System.currentTimeMillis()));
+		return repository.upsert(new MediaItem(Ids.next(), creatorId, image.sha256(), full.format().extension(),
+				full.width(), full.height(), stored, renditions, cleanAlt, aiSource, System.currentTimeMillis()));
 	}
 
 	public List<MediaItem> library(long creatorId) {
 		return repository.ofCreator(creatorId, 200);
 	}
 
-	/** The creator's own item; someone else's id answers 404, exactly like a missing one. */
+	/**
+	 * The creator's own item; someone else's id answers 404, exactly like a missing one.
+	 */
 	public MediaItem ownedBy(long id, long creatorId) {
-		return repository.find(id).filter(m -> m.creatorId() == creatorId).orElseThrow(() -> new NotFoundException("media " + id));
+		return repository.find(id)
+			.filter(m -> m.creatorId() == creatorId)
+			.orElseThrow(() -> new NotFoundException("media " + id));
 	}
 
 	public void delete(long id, long creatorId) {
@@ -108,7 +118,10 @@ public class Media {
 		forgetBytesIfUnused(item.sha256(), keysOf(item));
 	}
 
-	/** The AI-source metadata of an uploaded image, looked up by its public URL (for the AI-label checks). */
+	/**
+	 * The AI-source metadata of an uploaded image, looked up by its public URL (for the
+	 * AI-label checks).
+	 */
 	public Optional<MediaItem> byUrl(String url) {
 		var m = Pattern.compile("/media/([0-9a-f]{64})/").matcher(url == null ? "" : url);
 		return m.find() ? repository.anyBySha(m.group(1)) : Optional.empty();
@@ -116,11 +129,15 @@ public class Media {
 
 	/** Whether {@code url} is one of this creator's images (a cover must be). */
 	public boolean ownsUrl(long creatorId, String url) {
-		var m = Pattern.compile("/media/([0-9a-f]{64})/(full|[0-9]{2,4})\\.(jpg|png|gif)").matcher(url == null ? "" : url);
+		var m = Pattern.compile("/media/([0-9a-f]{64})/(full|[0-9]{2,4})\\.(jpg|png|gif)")
+			.matcher(url == null ? "" : url);
 		return m.matches() && repository.ofCreatorBySha(creatorId, m.group(1)).isPresent();
 	}
 
-	/** The stored full rendition of an item (what an export copies), if its bytes are there. */
+	/**
+	 * The stored full rendition of an item (what an export copies), if its bytes are
+	 * there.
+	 */
 	public Optional<byte[]> fullImage(MediaItem item) {
 		return read(item.sha256() + "/full." + item.extension()).map(MediaStorage.Blob::bytes);
 	}

@@ -5,8 +5,9 @@ import io.inkstone.creators.ApplicantAvatars;
 import org.springframework.stereotype.Component;
 
 /**
- * Applicants' avatars go through the media pipeline like every image. Until the applicant has a creator
- * profile the item is kept under the negated account id, outside any creator's library.
+ * Applicants' avatars go through the media pipeline like every image. Until the applicant
+ * has a creator profile the item is kept under the negated account id, outside any
+ * creator's library.
  */
 @Component
 class MediaApplicantAvatars implements ApplicantAvatars {

@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Chooses the media storage: local disk by default, an S3-compatible bucket with {@code inkstone.media.storage=s3}. */
+/**
+ * Chooses the media storage: local disk by default, an S3-compatible bucket with
+ * {@code inkstone.media.storage=s3}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MediaProperties.class)
 class MediaConfig {
@@ -16,7 +19,8 @@ class MediaConfig {
 		return switch (media.storage()) {
 			case "local" -> new LocalMediaStorage(inkstone.dataDir().resolve("media"));
 			case "s3" -> new S3MediaStorage(media.s3());
-			default -> throw new IllegalStateException("inkstone.media.storage must be local or s3, not " + media.storage());
+			default ->
+				throw new IllegalStateException("inkstone.media.storage must be local or s3, not " + media.storage());
 		};
 	}
 

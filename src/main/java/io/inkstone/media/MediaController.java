@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Serves stored images. Keys are content hashes, so responses are immutable and cached for a year by
- * browsers and any CDN in front; the ETag is the key itself.
+ * Serves stored images. Keys are content hashes, so responses are immutable and cached
+ * for a year by browsers and any CDN in front; the ETag is the key itself.
  */
 @RestController
 class MediaController {

@@ -23,12 +23,23 @@ public record MediaItem(long id, long creatorId, String sha256, String extension
 	public String srcset() {
 		StringBuilder out = new StringBuilder();
 		for (int w : widths()) {
-			out.append("/media/").append(sha256).append('/').append(w).append('.').append(extension).append(' ').append(w).append("w, ");
+			out.append("/media/")
+				.append(sha256)
+				.append('/')
+				.append(w)
+				.append('.')
+				.append(extension)
+				.append(' ')
+				.append(w)
+				.append("w, ");
 		}
 		return out.append(url()).append(' ').append(width).append('w').toString();
 	}
 
-	/** The smallest rendition (for thumbnails in pickers), or the full image when it has none. */
+	/**
+	 * The smallest rendition (for thumbnails in pickers), or the full image when it has
+	 * none.
+	 */
 	public String thumbnailUrl() {
 		List<Integer> widths = widths();
 		return widths.isEmpty() ? url() : "/media/" + sha256 + "/" + widths.get(0) + "." + extension;

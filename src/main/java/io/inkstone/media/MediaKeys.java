@@ -2,7 +2,10 @@ package io.inkstone.media;
 
 import java.util.regex.Pattern;
 
-/** Storage keys: {@code <64 hex sha256>/<full|width>.<jpg|png|gif>}; anything else is refused. */
+/**
+ * Storage keys: {@code <64 hex sha256>/<full|width>.<jpg|png|gif>}; anything else is
+ * refused.
+ */
 final class MediaKeys {
 
 	static final Pattern KEY = Pattern.compile("[0-9a-f]{64}/(full|[0-9]{2,4})\\.(jpg|png|gif)");

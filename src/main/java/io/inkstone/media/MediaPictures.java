@@ -11,7 +11,10 @@ import io.inkstone.shared.Picture;
 import org.springframework.stereotype.Component;
 import java.util.HashSet;
 
-/** Tells list cards which renditions of an uploaded image exist and how large it is, in one query per list. */
+/**
+ * Tells list cards which renditions of an uploaded image exist and how large it is, in
+ * one query per list.
+ */
 @Component
 class MediaPictures implements Picture.Source {
 

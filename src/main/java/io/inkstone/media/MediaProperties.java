@@ -12,8 +12,10 @@ import org.springframework.validation.annotation.Validated;
  * {@code inkstone.media.*}.
  *
  * @param storage {@code local} (under {@code inkstone.data-dir}/media) or {@code s3}
- * @param maxBytes largest accepted upload (the multipart limit in application.yml is set a little above)
- * @param maxPixels width × height limit, checked from the header before decoding (decompression bombs)
+ * @param maxBytes largest accepted upload (the multipart limit in application.yml is set
+ * a little above)
+ * @param maxPixels width × height limit, checked from the header before decoding
+ * (decompression bombs)
  * @param widths responsive widths generated for each image narrower than the original
  * @param s3 the S3-compatible bucket used when {@code storage=s3}
  */
@@ -23,8 +25,10 @@ public record MediaProperties(@NotNull String storage, @Positive long maxBytes, 
 		@NotNull List<Integer> widths, S3 s3) {
 
 	/**
-	 * @param endpoint e.g. {@code http://127.0.0.1:9000} for MinIO/S3Proxy; empty for AWS itself
-	 * @param pathStyle path-style addressing (MinIO, S3Proxy, Ceph) instead of bucket subdomains
+	 * @param endpoint e.g. {@code http://127.0.0.1:9000} for MinIO/S3Proxy; empty for AWS
+	 * itself
+	 * @param pathStyle path-style addressing (MinIO, S3Proxy, Ceph) instead of bucket
+	 * subdomains
 	 */
 	public record S3(String endpoint, String region, String bucket, String accessKey, String secretKey,
 			boolean pathStyle) {

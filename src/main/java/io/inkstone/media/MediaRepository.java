@@ -18,9 +18,13 @@ class MediaRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts, or (same creator, same bytes) updates the alt text of the existing row; returns the row. */
+	/**
+	 * Inserts, or (same creator, same bytes) updates the alt text of the existing row;
+	 * returns the row.
+	 */
 	MediaItem upsert(MediaItem item) {
-		jdbc.sql("INSERT INTO media (" + COLUMNS + ") VALUES (:id, :creator, :sha, :ext, :w, :h, :bytes, :renditions, :alt, :ai, :at)"
+		jdbc.sql("INSERT INTO media (" + COLUMNS
+				+ ") VALUES (:id, :creator, :sha, :ext, :w, :h, :bytes, :renditions, :alt, :ai, :at)"
 				+ " ON CONFLICT (creator_id, sha256) DO UPDATE SET alt = excluded.alt")
 			.param("id", item.id())
 			.param("creator", item.creatorId())
@@ -46,7 +50,10 @@ class MediaRepository {
 	}
 
 	Optional<MediaItem> find(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM media WHERE id = :id").param("id", id).query(MediaItem.class).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM media WHERE id = :id")
+			.param("id", id)
+			.query(MediaItem.class)
+			.optional();
 	}
 
 	Optional<MediaItem> anyBySha(String sha) {
@@ -56,7 +63,10 @@ class MediaRepository {
 			.optional();
 	}
 
-	/** One row per content hash among {@code shas} (any uploader's: the bytes and renditions are the same). */
+	/**
+	 * One row per content hash among {@code shas} (any uploader's: the bytes and
+	 * renditions are the same).
+	 */
 	List<MediaItem> anyByShas(Collection<String> shas) {
 		if (shas.isEmpty()) {
 			return List.of();
@@ -68,7 +78,9 @@ class MediaRepository {
 	}
 
 	List<MediaItem> ofCreator(long creatorId, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM media WHERE creator_id = :creator ORDER BY created_at DESC, id DESC LIMIT :limit")
+		return jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM media WHERE creator_id = :creator ORDER BY created_at DESC, id DESC LIMIT :limit")
 			.param("creator", creatorId)
 			.param("limit", limit)
 			.query(MediaItem.class)
@@ -76,7 +88,10 @@ class MediaRepository {
 	}
 
 	boolean delete(long id, long creatorId) {
-		return jdbc.sql("DELETE FROM media WHERE id = :id AND creator_id = :creator").param("id", id).param("creator", creatorId).update() == 1;
+		return jdbc.sql("DELETE FROM media WHERE id = :id AND creator_id = :creator")
+			.param("id", id)
+			.param("creator", creatorId)
+			.update() == 1;
 	}
 
 	long countBySha(String sha) {

@@ -3,8 +3,9 @@ package io.inkstone.media;
 import java.util.Optional;
 
 /**
- * Where image bytes live. Keys are content-addressed ({@code <sha256>/<variant>.<ext>}), so a put of an
- * existing key is a harmless overwrite with the same bytes and every node can serve any key.
+ * Where image bytes live. Keys are content-addressed ({@code <sha256>/<variant>.<ext>}),
+ * so a put of an existing key is a harmless overwrite with the same bytes and every node
+ * can serve any key.
  */
 public interface MediaStorage {
 

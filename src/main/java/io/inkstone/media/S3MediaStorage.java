@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * Media in an S3-compatible bucket (AWS S3, MinIO, Ceph, S3Proxy …) with the AWS SDK v2, so every node of
- * a cluster reads and writes the same images. Objects are immutable (content-addressed keys).
+ * Media in an S3-compatible bucket (AWS S3, MinIO, Ceph, S3Proxy …) with the AWS SDK v2,
+ * so every node of a cluster reads and writes the same images. Objects are immutable
+ * (content-addressed keys).
  */
 class S3MediaStorage implements MediaStorage, AutoCloseable {
 
@@ -35,8 +36,10 @@ class S3MediaStorage implements MediaStorage, AutoCloseable {
 			.httpClientBuilder(UrlConnectionHttpClient.builder())
 			.region(Region.of(config.region() == null || config.region().isBlank() ? "us-east-1" : config.region()))
 			.forcePathStyle(config.pathStyle())
-			// Checksums only where S3 requires them: the SDK's default trailing checksums (aws-chunked uploads)
-			// are not understood by many S3-compatible servers (S3Proxy, older MinIO and Ceph).
+			// Checksums only where S3 requires them: the SDK's default trailing checksums
+			// (aws-chunked uploads)
+			// are not understood by many S3-compatible servers (S3Proxy, older MinIO and
+			// Ceph).
 			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
 		if (config.endpoint() != null && !config.endpoint().isBlank()) {
@@ -52,8 +55,10 @@ class S3MediaStorage implements MediaStorage, AutoCloseable {
 	@Override
 	public void put(String key, byte[] bytes, String contentType) {
 		MediaKeys.requireValid(key);
-		s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).cacheControl("public, max-age=31536000, immutable"),
-				RequestBody.fromBytes(bytes));
+		s3.putObject(b -> b.bucket(bucket)
+			.key(key)
+			.contentType(contentType)
+			.cacheControl("public, max-age=31536000, immutable"), RequestBody.fromBytes(bytes));
 	}
 
 	@Override

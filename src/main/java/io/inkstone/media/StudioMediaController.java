@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code /studio/media}: the signed-in creator's image library. Upload works as a plain form (no JavaScript)
- * and as {@code fetch} from the editor (JSON answer). Another creator's media id answers 404.
+ * {@code /studio/media}: the signed-in creator's image library. Upload works as a plain
+ * form (no JavaScript) and as {@code fetch} from the editor (JSON answer). Another
+ * creator's media id answers 404.
  */
 @Controller
 class StudioMediaController {
@@ -74,7 +75,10 @@ class StudioMediaController {
 		}
 	}
 
-	/** The editor's upload button: the same checks, a JSON answer with the Markdown to insert. */
+	/**
+	 * The editor's upload button: the same checks, a JSON answer with the Markdown to
+	 * insert.
+	 */
 	@PostMapping(value = "/studio/media", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> uploadJson(@RequestParam(name = "file", required = false) MultipartFile file,

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code /studio/profile}: the creator's tagline and avatar. The avatar goes through the media library
- * (same type, size and pixel checks, EXIF removed) and the card shows its 480-pixel rendition.
+ * {@code /studio/profile}: the creator's tagline and avatar. The avatar goes through the
+ * media library (same type, size and pixel checks, EXIF removed) and the card shows its
+ * 480-pixel rendition.
  */
 @Controller
 class StudioProfileController {
@@ -47,7 +48,8 @@ class StudioProfileController {
 	@GetMapping("/studio/profile")
 	String profile(HttpServletRequest request, Model model) {
 		Creator me = me();
-		model.addAttribute("page", new MediaPages.Profile(ui.of(request), List.of(), me, me.tagline() == null ? "" : me.tagline(), null));
+		model.addAttribute("page",
+				new MediaPages.Profile(ui.of(request), List.of(), me, me.tagline() == null ? "" : me.tagline(), null));
 		return "media/profile";
 	}
 
@@ -73,7 +75,8 @@ class StudioProfileController {
 			}
 			catch (BadRequestException ex) {
 				response.setStatus(400);
-				model.addAttribute("page", new MediaPages.Profile(ui.of(request), List.of(), me, tagline, ui.of(request).message(ex)));
+				model.addAttribute("page",
+						new MediaPages.Profile(ui.of(request), List.of(), me, tagline, ui.of(request).message(ex)));
 				return "media/profile";
 			}
 		}

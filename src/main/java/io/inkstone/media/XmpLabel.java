@@ -6,13 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * Writes the implicit AI label into an image (人工智能生成合成内容标识办法 Art. 5): an XMP packet with the IPTC
- * {@code DigitalSourceType} and the platform's AIGC fields, as an APP1 segment in JPEG or an iTXt chunk in
- * PNG. Re-encoding strips every other piece of metadata; this is the one we put back on purpose.
+ * Writes the implicit AI label into an image (人工智能生成合成内容标识办法 Art. 5): an XMP packet with
+ * the IPTC {@code DigitalSourceType} and the platform's AIGC fields, as an APP1 segment
+ * in JPEG or an iTXt chunk in PNG. Re-encoding strips every other piece of metadata; this
+ * is the one we put back on purpose.
  */
 final class XmpLabel {
 
-	private static final byte[] JPEG_XMP_HEADER = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
+	private static final byte[] JPEG_XMP_HEADER = "http://ns.adobe.com/xap/1.0/\0"
+		.getBytes(StandardCharsets.ISO_8859_1);
 
 	private XmpLabel() {
 	}
@@ -53,7 +55,8 @@ final class XmpLabel {
 
 	private static byte[] png(byte[] png, byte[] xmp) {
 		byte[] keyword = "XML:com.adobe.xmp".getBytes(StandardCharsets.ISO_8859_1);
-		// keyword, NUL, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL, text
+		// keyword, NUL, compression flag 0, method 0, empty language tag NUL, empty
+		// translated keyword NUL, text
 		ByteBuffer data = ByteBuffer.allocate(keyword.length + 5 + xmp.length);
 		data.put(keyword).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0).put(xmp);
 		byte[] type = "iTXt".getBytes(StandardCharsets.ISO_8859_1);

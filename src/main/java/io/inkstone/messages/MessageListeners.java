@@ -24,10 +24,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the other modules' domain events into messages. Each listener runs after the publisher's transaction
- * commits, in its own; its delivery is stored until it succeeds and retried after a failure or a restart. The
- * listener ids are fixed so that stored deliveries survive renaming these methods. Every notice carries a key derived
- * from its event, so a redelivery is recognised and creates nothing.
+ * Turns the other modules' domain events into messages. Each listener runs after the
+ * publisher's transaction commits, in its own; its delivery is stored until it succeeds
+ * and retried after a failure or a restart. The listener ids are fixed so that stored
+ * deliveries survive renaming these methods. Every notice carries a key derived from its
+ * event, so a redelivery is recognised and creates nothing.
  */
 @Component
 class MessageListeners {
@@ -44,7 +45,8 @@ class MessageListeners {
 
 	private final Accounts accounts;
 
-	MessageListeners(Messages messages, MessageRepository repository, Articles articles, Creators creators, Accounts accounts) {
+	MessageListeners(Messages messages, MessageRepository repository, Articles articles, Creators creators,
+			Accounts accounts) {
 		this.messages = messages;
 		this.repository = repository;
 		this.articles = articles;
@@ -55,15 +57,17 @@ class MessageListeners {
 	@ApplicationModuleListener(id = "messages.comment-replied")
 	void on(CommentReplied replied) {
 		messages.deliver(new Messages.Notice(replied.parentAuthorId(), NoticeKind.REPLY, "reply:" + replied.replyId(),
-				"reply:" + replied.replyId(), null, null, title(replied.articleId()), replied.replierName(), replied.excerpt(),
-				"/articles/" + replied.articleId() + "#comment-" + replied.replyId()));
+				"reply:" + replied.replyId(), null, null, title(replied.articleId()), replied.replierName(),
+				replied.excerpt(), "/articles/" + replied.articleId() + "#comment-" + replied.replyId()));
 	}
 
 	@ApplicationModuleListener(id = "messages.comment-liked")
 	void on(CommentLiked liked) {
-		messages.deliver(new Messages.Notice(liked.authorId(), NoticeKind.LIKE, "like:comment:" + liked.commentId() + ":u"
-				+ Long.toHexString(liked.likerId()), "like:comment:" + liked.commentId() + ":" + PlatformDays.of(liked.at()), "comment",
-				null, title(liked.articleId()), name(liked.likerId()), null, "/articles/" + liked.articleId() + "#comment-" + liked.commentId()));
+		messages.deliver(new Messages.Notice(liked.authorId(), NoticeKind.LIKE,
+				"like:comment:" + liked.commentId() + ":u" + Long.toHexString(liked.likerId()),
+				"like:comment:" + liked.commentId() + ":" + PlatformDays.of(liked.at()), "comment", null,
+				title(liked.articleId()), name(liked.likerId()), null,
+				"/articles/" + liked.articleId() + "#comment-" + liked.commentId()));
 	}
 
 	@ApplicationModuleListener(id = "messages.article-liked")
@@ -74,9 +78,10 @@ class MessageListeners {
 		if (owner.isEmpty() || owner.get().equals(liker)) {
 			return;
 		}
-		messages.deliver(new Messages.Notice(owner.get(), NoticeKind.LIKE, "like:article:" + liked.articleId() + ":" + liked.readerKey(),
-				"like:article:" + liked.articleId() + ":" + PlatformDays.of(liked.at()), "article", null, article.get().title(),
-				liker == null ? null : name(liker), null, "/articles/" + liked.articleId()));
+		messages.deliver(new Messages.Notice(owner.get(), NoticeKind.LIKE,
+				"like:article:" + liked.articleId() + ":" + liked.readerKey(),
+				"like:article:" + liked.articleId() + ":" + PlatformDays.of(liked.at()), "article", null,
+				article.get().title(), liker == null ? null : name(liker), null, "/articles/" + liked.articleId()));
 	}
 
 	@ApplicationModuleListener(id = "messages.creator-followed")
@@ -89,7 +94,8 @@ class MessageListeners {
 		messages.deliver(new Messages.Notice(owner.get(), NoticeKind.FOLLOW,
 				"follow:" + followed.creatorId() + ":" + followed.readerKey() + ":" + PlatformDays.of(followed.at()),
 				"follow:" + followed.creatorId() + ":" + PlatformDays.of(followed.at()), null, null, null,
-				follower == null ? null : name(follower), null, "/creators/" + creators.get(followed.creatorId()).handle()));
+				follower == null ? null : name(follower), null,
+				"/creators/" + creators.get(followed.creatorId()).handle()));
 	}
 
 	@ApplicationModuleListener(id = "messages.application-decided")
@@ -116,8 +122,8 @@ class MessageListeners {
 	@ApplicationModuleListener(id = "messages.moderation-decided")
 	void on(ModerationDecided decided) {
 		String key = "moderation:" + decided.reportId();
-		messages.deliver(new Messages.Notice(decided.accountId(), NoticeKind.MODERATION, key, key, decided.decision(), decided.ref(),
-				decided.title(), null, decided.statementOfReasons(), decided.appealPath()));
+		messages.deliver(new Messages.Notice(decided.accountId(), NoticeKind.MODERATION, key, key, decided.decision(),
+				decided.ref(), decided.title(), null, decided.statementOfReasons(), decided.appealPath()));
 	}
 
 	@ApplicationModuleListener(id = "messages.appeal-decided")
@@ -142,7 +148,10 @@ class MessageListeners {
 		return accounts.displayNames(List.of(accountId)).get(accountId);
 	}
 
-	/** The account behind a reader key of a signed-in reader; null for a reader without one. */
+	/**
+	 * The account behind a reader key of a signed-in reader; null for a reader without
+	 * one.
+	 */
 	private static Long accountOf(String readerKey) {
 		if (readerKey == null || !ACCOUNT_READER.matcher(readerKey).matches()) {
 			return null;

@@ -20,9 +20,13 @@ class MessageRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Remembers that {@code eventKey} reached {@code recipient}; false if it had already (a redelivery). */
+	/**
+	 * Remembers that {@code eventKey} reached {@code recipient}; false if it had already
+	 * (a redelivery).
+	 */
 	boolean receive(String eventKey, long recipient, long now) {
-		return jdbc.sql("INSERT INTO message_receipts (event_key, recipient_id, created_at) VALUES (:k, :r, :now) ON CONFLICT DO NOTHING")
+		return jdbc.sql(
+				"INSERT INTO message_receipts (event_key, recipient_id, created_at) VALUES (:k, :r, :now) ON CONFLICT DO NOTHING")
 			.param("k", eventKey)
 			.param("r", recipient)
 			.param("now", now)
@@ -30,15 +34,17 @@ class MessageRepository {
 	}
 
 	/**
-	 * Adds a message, or — when the recipient already has one under {@code groupKey} (today's likes of an article) —
-	 * counts one more actor, names the latest and marks it unread again. Returns the number of actors now counted.
+	 * Adds a message, or — when the recipient already has one under {@code groupKey}
+	 * (today's likes of an article) — counts one more actor, names the latest and marks
+	 * it unread again. Returns the number of actors now counted.
 	 */
-	int upsert(long id, long recipient, String kind, String groupKey, String outcome, String ref, String title, String actor,
-			String note, String link, long now) {
-		return jdbc.sql("INSERT INTO messages (id, recipient_id, kind, group_key, outcome, ref, title, actor, actor_count, note, link,"
-				+ " created_at, updated_at, read_at) VALUES (:id, :r, :kind, :g, :o, :ref, :title, :actor, 1, :note, :link, :now, :now, NULL)"
-				+ " ON CONFLICT (recipient_id, group_key) DO UPDATE SET actor_count = messages.actor_count + 1,"
-				+ " actor = excluded.actor, updated_at = excluded.updated_at, read_at = NULL RETURNING actor_count")
+	int upsert(long id, long recipient, String kind, String groupKey, String outcome, String ref, String title,
+			String actor, String note, String link, long now) {
+		return jdbc
+			.sql("INSERT INTO messages (id, recipient_id, kind, group_key, outcome, ref, title, actor, actor_count, note, link,"
+					+ " created_at, updated_at, read_at) VALUES (:id, :r, :kind, :g, :o, :ref, :title, :actor, 1, :note, :link, :now, :now, NULL)"
+					+ " ON CONFLICT (recipient_id, group_key) DO UPDATE SET actor_count = messages.actor_count + 1,"
+					+ " actor = excluded.actor, updated_at = excluded.updated_at, read_at = NULL RETURNING actor_count")
 			.param("id", id)
 			.param("r", recipient)
 			.param("kind", kind)
@@ -54,7 +60,10 @@ class MessageRepository {
 			.single();
 	}
 
-	/** A page of the recipient's messages, most recently updated first, after {@code after}; one more than asked. */
+	/**
+	 * A page of the recipient's messages, most recently updated first, after
+	 * {@code after}; one more than asked.
+	 */
 	List<Message> page(long recipient, Cursor after, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE recipient_id = :r"
 				+ " AND (updated_at < :t OR (updated_at = :t AND id < :id)) ORDER BY updated_at DESC, id DESC LIMIT :n")
@@ -65,9 +74,9 @@ class MessageRepository {
 			.query((rs, n) -> {
 				rs.getLong("read_at");
 				boolean unread = rs.wasNull();
-				return new Message(rs.getLong("id"), rs.getString("kind"), rs.getString("outcome"), rs.getString("ref"), rs.getString("title"),
-						rs.getString("actor"), rs.getInt("actor_count"), rs.getString("note"), rs.getString("link"),
-						rs.getLong("created_at"), rs.getLong("updated_at"), unread);
+				return new Message(rs.getLong("id"), rs.getString("kind"), rs.getString("outcome"), rs.getString("ref"),
+						rs.getString("title"), rs.getString("actor"), rs.getInt("actor_count"), rs.getString("note"),
+						rs.getString("link"), rs.getLong("created_at"), rs.getLong("updated_at"), unread);
 			})
 			.list();
 	}
@@ -85,7 +94,8 @@ class MessageRepository {
 		if (ids.isEmpty()) {
 			return 0;
 		}
-		return jdbc.sql("UPDATE messages SET read_at = :now WHERE recipient_id = :r AND read_at IS NULL AND id IN (:ids)")
+		return jdbc
+			.sql("UPDATE messages SET read_at = :now WHERE recipient_id = :r AND read_at IS NULL AND id IN (:ids)")
 			.param("now", now)
 			.param("r", recipient)
 			.param("ids", ids)
@@ -100,7 +110,8 @@ class MessageRepository {
 	}
 
 	long unread(long recipient, int cap) {
-		return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE recipient_id = :r AND read_at IS NULL LIMIT :cap) u")
+		return jdbc.sql(
+				"SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE recipient_id = :r AND read_at IS NULL LIMIT :cap) u")
 			.param("r", recipient)
 			.param("cap", cap)
 			.query(Long.class)

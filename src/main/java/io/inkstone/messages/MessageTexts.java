@@ -1,8 +1,9 @@
 package io.inkstone.messages;
 
 /**
- * The wording of a message: a message-bundle key by kind, outcome and number of actors, and its arguments
- * ({0} who, {1} the subject's title, {2} how many, {3} the short code). Used by the page and by the mail copy.
+ * The wording of a message: a message-bundle key by kind, outcome and number of actors,
+ * and its arguments ({0} who, {1} the subject's title, {2} how many, {3} the short code).
+ * Used by the page and by the mail copy.
  */
 public final class MessageTexts {
 
@@ -29,9 +30,13 @@ public final class MessageTexts {
 				Integer.toString(m.actors()), ref == null ? "" : ref };
 	}
 
-	/** The bundle key for the short code's label (a review's reason code), or null when the code is shown as it is. */
+	/**
+	 * The bundle key for the short code's label (a review's reason code), or null when
+	 * the code is shown as it is.
+	 */
 	public static String refKey(Message m) {
-		return "review".equals(m.kind()) && m.ref() != null && !"ok".equals(m.ref()) ? "review.reason." + m.ref() : null;
+		return "review".equals(m.kind()) && m.ref() != null && !"ok".equals(m.ref()) ? "review.reason." + m.ref()
+				: null;
 	}
 
 }

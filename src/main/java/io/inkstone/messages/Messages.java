@@ -16,7 +16,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The message centre: delivering notices (idempotently), listing them, marking them read. */
+/**
+ * The message centre: delivering notices (idempotently), listing them, marking them read.
+ */
 @Service
 public class Messages implements UnreadMessages {
 
@@ -40,17 +42,19 @@ public class Messages implements UnreadMessages {
 	}
 
 	/**
-	 * A notice for one recipient. {@code eventKey} names the event (the same on every redelivery); {@code groupKey}
-	 * the message it belongs to — the event itself, or an aggregate such as today's likes of one article.
+	 * A notice for one recipient. {@code eventKey} names the event (the same on every
+	 * redelivery); {@code groupKey} the message it belongs to — the event itself, or an
+	 * aggregate such as today's likes of one article.
 	 */
-	record Notice(long recipient, NoticeKind kind, String eventKey, String groupKey, String outcome, String ref, String title,
-			String actor, String note, String link) {
+	record Notice(long recipient, NoticeKind kind, String eventKey, String groupKey, String outcome, String ref,
+			String title, String actor, String note, String link) {
 	}
 
 	/**
-	 * Delivers a notice once: a redelivered event changes nothing. A new message (not a further like on today's
-	 * aggregate) is also handed to the accounts module for mail, which sends it if the recipient wants this kind.
-	 * Runs in the listener's transaction, so message and mail request commit together.
+	 * Delivers a notice once: a redelivered event changes nothing. A new message (not a
+	 * further like on today's aggregate) is also handed to the accounts module for mail,
+	 * which sends it if the recipient wants this kind. Runs in the listener's
+	 * transaction, so message and mail request commit together.
 	 */
 	@Transactional
 	boolean deliver(Notice notice) {
@@ -58,9 +62,9 @@ public class Messages implements UnreadMessages {
 		if (!repository.receive(notice.eventKey(), notice.recipient(), now)) {
 			return false;
 		}
-		int actors = repository.upsert(Ids.next(), notice.recipient(), notice.kind().code(), notice.groupKey(), notice.outcome(),
-				notice.ref(), truncate(notice.title(), 300), truncate(notice.actor(), 100), truncate(notice.note(), 4000),
-				notice.link(), now);
+		int actors = repository.upsert(Ids.next(), notice.recipient(), notice.kind().code(), notice.groupKey(),
+				notice.outcome(), notice.ref(), truncate(notice.title(), 300), truncate(notice.actor(), 100),
+				truncate(notice.note(), 4000), notice.link(), now);
 		if (actors == 1) {
 			events.publishEvent(mail(notice));
 		}
@@ -68,8 +72,8 @@ public class Messages implements UnreadMessages {
 	}
 
 	private MessageMail mail(Notice notice) {
-		Message m = new Message(0, notice.kind().code(), notice.outcome(), notice.ref(), notice.title(), notice.actor(), 1,
-				notice.note(), notice.link(), 0, 0, true);
+		Message m = new Message(0, notice.kind().code(), notice.outcome(), notice.ref(), notice.title(), notice.actor(),
+				1, notice.note(), notice.link(), 0, 0, true);
 		String zh = line(m, ZH);
 		String en = line(m, Locale.ENGLISH);
 		String link = publicUrl.absolute(notice.link());
@@ -81,28 +85,37 @@ public class Messages implements UnreadMessages {
 			text.append(texts.getMessage("messages.mail.code", new Object[] { notice.ref() }, ZH)).append('\n');
 		}
 		text.append('\n').append(texts.getMessage("messages.mail.view", new Object[] { link }, ZH)).append("\n\n");
-		text.append(en).append('\n').append(texts.getMessage("messages.mail.view", new Object[] { link }, Locale.ENGLISH)).append('\n');
+		text.append(en)
+			.append('\n')
+			.append(texts.getMessage("messages.mail.view", new Object[] { link }, Locale.ENGLISH))
+			.append('\n');
 		String subject = zh + " / " + en;
-		return new MessageMail(notice.recipient(), notice.kind(), subject.length() > 180 ? subject.substring(0, 179) + "…" : subject,
-				text.toString());
+		return new MessageMail(notice.recipient(), notice.kind(),
+				subject.length() > 180 ? subject.substring(0, 179) + "…" : subject, text.toString());
 	}
 
 	/** The message's one-line text in {@code locale}. */
 	String line(Message m, Locale locale) {
 		String refKey = MessageTexts.refKey(m);
 		String ref = refKey == null ? m.ref() : texts.getMessage(refKey, null, m.ref(), locale);
-		return texts.getMessage(MessageTexts.key(m), MessageTexts.args(m, texts.getMessage("messages.someone", null, locale),
-				texts.getMessage("messages.untitled", null, locale), ref), locale);
+		return texts.getMessage(MessageTexts.key(m),
+				MessageTexts.args(m, texts.getMessage("messages.someone", null, locale),
+						texts.getMessage("messages.untitled", null, locale), ref),
+				locale);
 	}
 
-	/** One page of an account's messages; those shown are marked read (they are shown as new this once). */
+	/**
+	 * One page of an account's messages; those shown are marked read (they are shown as
+	 * new this once).
+	 */
 	@Transactional
 	public Page page(long accountId, String after) {
 		List<Message> rows = repository.page(accountId, Cursor.parse(after), PAGE_SIZE);
 		List<Message> shown = rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows;
 		String next = rows.size() > PAGE_SIZE
 				? new Cursor(shown.get(shown.size() - 1).updatedAt(), shown.get(shown.size() - 1).id()).encode() : null;
-		repository.markRead(accountId, shown.stream().filter(Message::unread).map(Message::id).toList(), System.currentTimeMillis());
+		repository.markRead(accountId, shown.stream().filter(Message::unread).map(Message::id).toList(),
+				System.currentTimeMillis());
 		return new Page(List.copyOf(shown), next);
 	}
 
@@ -112,11 +125,13 @@ public class Messages implements UnreadMessages {
 
 	/**
 	 * Opens one of the account's messages: marks it read and returns where it points.
-	 * @throws NotFoundException for a message that is not this account's (or does not exist)
+	 * @throws NotFoundException for a message that is not this account's (or does not
+	 * exist)
 	 */
 	@Transactional
 	public String open(long accountId, long messageId) {
-		String link = repository.linkOf(accountId, messageId).orElseThrow(() -> new NotFoundException("no message " + messageId));
+		String link = repository.linkOf(accountId, messageId)
+			.orElseThrow(() -> new NotFoundException("no message " + messageId));
 		repository.markRead(accountId, List.of(messageId), System.currentTimeMillis());
 		return link;
 	}

@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /messages}: the signed-in account's messages, newest first, twenty a page; the page marks what it shows
- * as read. {@code /messages/{id}} marks one read and goes to its subject (404 for anyone else's);
- * {@code /messages/read} marks all read. Anonymous requests are sent to sign in (SecurityConfig).
+ * {@code /messages}: the signed-in account's messages, newest first, twenty a page; the
+ * page marks what it shows as read. {@code /messages/{id}} marks one read and goes to its
+ * subject (404 for anyone else's); {@code /messages/read} marks all read. Anonymous
+ * requests are sent to sign in (SecurityConfig).
  */
 @Controller
 class MessagesController {
@@ -35,8 +36,10 @@ class MessagesController {
 	String index(@RequestParam(name = "after", required = false) String after,
 			@RequestParam(name = "read", required = false) String read, HttpServletRequest request, Model model) {
 		long me = SignedIn.current().orElseThrow().accountId();
-		Messages.Page shown = messages.page(me, after); // marks them read: the header's count already leaves them out
-		model.addAttribute("page", new MessagesPage(ui.of(request), List.of(), shown.messages(), shown.next(), after == null, read != null));
+		Messages.Page shown = messages.page(me, after); // marks them read: the header's
+														// count already leaves them out
+		model.addAttribute("page", new MessagesPage(ui.of(request), List.of(), shown.messages(), shown.next(),
+				after == null, read != null));
 		return "messages/index";
 	}
 

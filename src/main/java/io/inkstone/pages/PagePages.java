@@ -17,7 +17,9 @@ public final class PagePages {
 	public record Index(Ui ui, List<Channel> nav, List<StaticPage> pages) {
 	}
 
-	/** The editor: {@code id} null for a new page; {@code footer} the position as typed. */
+	/**
+	 * The editor: {@code id} null for a new page; {@code footer} the position as typed.
+	 */
 	public record Edit(Ui ui, List<Channel> nav, Long id, String path, String title, String markdown, String footer,
 			List<PageRevision> revisions, String error) {
 	}

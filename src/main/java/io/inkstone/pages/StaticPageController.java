@@ -20,7 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.web.util.UriUtils;
 
-/** {@code /pages/**} for everyone; {@code /admin/pages/**} for admins (the security rule is in the web module). */
+/**
+ * {@code /pages/**} for everyone; {@code /admin/pages/**} for admins (the security rule
+ * is in the web module).
+ */
 @Controller
 class StaticPageController {
 
@@ -53,22 +56,25 @@ class StaticPageController {
 
 	@GetMapping("/admin/pages/new")
 	String create(HttpServletRequest request, Model model) {
-		model.addAttribute("page", new PagePages.Edit(ui.of(request), List.of(), null, "", "", "", "", List.of(), null));
+		model.addAttribute("page",
+				new PagePages.Edit(ui.of(request), List.of(), null, "", "", "", "", List.of(), null));
 		return "pages/edit";
 	}
 
 	@GetMapping("/admin/pages/{id}")
 	String edit(@PathVariable long id, HttpServletRequest request, Model model) {
 		StaticPage page = pages.get(id);
-		model.addAttribute("page", new PagePages.Edit(ui.of(request), List.of(), page.id(), page.path(), page.title(),
-				page.bodyMarkdown(), page.footerPosition() == null ? "" : page.footerPosition().toString(), pages.revisions(id),
-				null));
+		model.addAttribute("page",
+				new PagePages.Edit(ui.of(request), List.of(), page.id(), page.path(), page.title(), page.bodyMarkdown(),
+						page.footerPosition() == null ? "" : page.footerPosition().toString(), pages.revisions(id),
+						null));
 		return "pages/edit";
 	}
 
 	@PostMapping("/admin/pages")
 	String saveNew(@RequestParam(name = "path", defaultValue = "") String path,
-			@RequestParam(name = "title", defaultValue = "") String title, @RequestParam(name = "body", defaultValue = "") String body,
+			@RequestParam(name = "title", defaultValue = "") String title,
+			@RequestParam(name = "body", defaultValue = "") String body,
 			@RequestParam(name = "footer", defaultValue = "") String footer, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		return save(null, path, title, body, footer, request, response, model);
@@ -76,7 +82,8 @@ class StaticPageController {
 
 	@PostMapping("/admin/pages/{id}")
 	String saveExisting(@PathVariable long id, @RequestParam(name = "path", defaultValue = "") String path,
-			@RequestParam(name = "title", defaultValue = "") String title, @RequestParam(name = "body", defaultValue = "") String body,
+			@RequestParam(name = "title", defaultValue = "") String title,
+			@RequestParam(name = "body", defaultValue = "") String body,
 			@RequestParam(name = "footer", defaultValue = "") String footer, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		pages.get(id); // 404 for an unknown page
@@ -93,7 +100,8 @@ class StaticPageController {
 			catch (NumberFormatException ex) {
 				throw new BadRequestException("problem.pages.theFooterPositionMustBeA");
 			}
-			StaticPage saved = pages.save(id, path, title, body, position, SignedIn.current().map(SignedIn::accountId).orElse(null));
+			StaticPage saved = pages.save(id, path, title, body, position,
+					SignedIn.current().map(SignedIn::accountId).orElse(null));
 			return "redirect:/admin/pages/" + saved.id() + "?saved";
 		}
 		catch (BadRequestException ex) {

@@ -23,8 +23,8 @@ import java.util.Locale;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Static pages and their revisions. The footer list is cached for a few seconds (every page of the site shows it;
- * another node or the import command may change it).
+ * Static pages and their revisions. The footer list is cached for a few seconds (every
+ * page of the site shows it; another node or the import command may change it).
  */
 @Service
 public class StaticPages implements FooterLink.Source {
@@ -33,8 +33,12 @@ public class StaticPages implements FooterLink.Source {
 
 	public static final int MAX_BODY = 100_000;
 
-	/** Lower-case letters of any script, digits, '-', '_' and '.', in segments joined by '/'; no '.' or '..' segments. */
-	private static final Pattern PATH = Pattern.compile("[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]{0,79}(/[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]{0,79}){0,4}");
+	/**
+	 * Lower-case letters of any script, digits, '-', '_' and '.', in segments joined by
+	 * '/'; no '.' or '..' segments.
+	 */
+	private static final Pattern PATH = Pattern
+		.compile("[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]{0,79}(/[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]{0,79}){0,4}");
 
 	private static final String COLUMNS = "id, path, title, body_markdown, body_html, footer_position, created_at, updated_at";
 
@@ -42,14 +46,19 @@ public class StaticPages implements FooterLink.Source {
 
 	private final AuditLog audit;
 
-	private final Cache<String, List<FooterLink>> footer = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(10)).build();
+	private final Cache<String, List<FooterLink>> footer = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(10))
+		.build();
 
 	StaticPages(JdbcClient jdbc, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
 
-	/** Whether {@code path} can name a page: 1–5 segments, no empty, dot or dot-dot segment, at most 200 characters. */
+	/**
+	 * Whether {@code path} can name a page: 1–5 segments, no empty, dot or dot-dot
+	 * segment, at most 200 characters.
+	 */
 	public static boolean isValidPath(String path) {
 		return path != null && path.length() <= 200 && PATH.matcher(path).matches();
 	}
@@ -83,16 +92,18 @@ public class StaticPages implements FooterLink.Source {
 
 	/** Every page, footer pages first in footer order, then the others by path. */
 	public List<StaticPage> all() {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM static_pages"
-				+ " ORDER BY CASE WHEN footer_position IS NULL THEN 1 ELSE 0 END, footer_position, path")
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM static_pages"
+					+ " ORDER BY CASE WHEN footer_position IS NULL THEN 1 ELSE 0 END, footer_position, path")
 			.query(StaticPage.class)
 			.list();
 	}
 
 	/** Revisions of a page, newest first. */
 	public List<PageRevision> revisions(long pageId) {
-		return jdbc.sql("SELECT id, page_id, title, body_markdown, author_id, created_at FROM static_page_revisions"
-				+ " WHERE page_id = :id ORDER BY created_at DESC, id DESC")
+		return jdbc
+			.sql("SELECT id, page_id, title, body_markdown, author_id, created_at FROM static_page_revisions"
+					+ " WHERE page_id = :id ORDER BY created_at DESC, id DESC")
 			.param("id", pageId)
 			.query(PageRevision.class)
 			.list();
@@ -100,10 +111,12 @@ public class StaticPages implements FooterLink.Source {
 
 	@Override
 	public List<FooterLink> footerLinks() {
-		return footer.get("footer", k -> jdbc.sql("SELECT path, title FROM static_pages WHERE footer_position IS NOT NULL"
-				+ " ORDER BY footer_position, path")
-			.query((rs, n) -> new FooterLink(rs.getString("title"), href(rs.getString("path"))))
-			.list());
+		return footer.get("footer",
+				k -> jdbc
+					.sql("SELECT path, title FROM static_pages WHERE footer_position IS NOT NULL"
+							+ " ORDER BY footer_position, path")
+					.query((rs, n) -> new FooterLink(rs.getString("title"), href(rs.getString("path"))))
+					.list());
 	}
 
 	/** The page's public address, each segment percent-encoded. */
@@ -116,8 +129,9 @@ public class StaticPages implements FooterLink.Source {
 	}
 
 	/**
-	 * An admin creates a page ({@code id} null) or saves a new version of one: the text is rendered and sanitized,
-	 * the version kept as a revision, the change audited. Returns the page.
+	 * An admin creates a page ({@code id} null) or saves a new version of one: the text
+	 * is rendered and sanitized, the version kept as a revision, the change audited.
+	 * Returns the page.
 	 */
 	@Transactional
 	public StaticPage save(Long id, String path, String title, String markdown, Integer footerPosition, Long authorId) {
@@ -143,9 +157,15 @@ public class StaticPages implements FooterLink.Source {
 				throw new BadRequestException("problem.pages.aPageWithThisPathExists");
 			}
 			pageId = Ids.next();
-			jdbc.sql("INSERT INTO static_pages (" + COLUMNS + ") VALUES (:id, :path, :title, :md, :html, :footer, :now, :now)")
-				.param("id", pageId).param("path", cleanPath).param("title", cleanTitle).param("md", markdown)
-				.param("html", MarkdownRenderer.toSafeHtml(markdown)).param("footer", footerPosition).param("now", now)
+			jdbc.sql("INSERT INTO static_pages (" + COLUMNS
+					+ ") VALUES (:id, :path, :title, :md, :html, :footer, :now, :now)")
+				.param("id", pageId)
+				.param("path", cleanPath)
+				.param("title", cleanTitle)
+				.param("md", markdown)
+				.param("html", MarkdownRenderer.toSafeHtml(markdown))
+				.param("footer", footerPosition)
+				.param("now", now)
 				.update();
 		}
 		else {
@@ -156,8 +176,13 @@ public class StaticPages implements FooterLink.Source {
 			pageId = current.id();
 			jdbc.sql("UPDATE static_pages SET path = :path, title = :title, body_markdown = :md, body_html = :html,"
 					+ " footer_position = :footer, updated_at = :now WHERE id = :id")
-				.param("id", pageId).param("path", cleanPath).param("title", cleanTitle).param("md", markdown)
-				.param("html", MarkdownRenderer.toSafeHtml(markdown)).param("footer", footerPosition).param("now", now)
+				.param("id", pageId)
+				.param("path", cleanPath)
+				.param("title", cleanTitle)
+				.param("md", markdown)
+				.param("html", MarkdownRenderer.toSafeHtml(markdown))
+				.param("footer", footerPosition)
+				.param("now", now)
 				.update();
 		}
 		insertRevision(pageId, cleanTitle, markdown, authorId, now);
@@ -167,12 +192,16 @@ public class StaticPages implements FooterLink.Source {
 	}
 
 	/**
-	 * An imported page (WordPress): created once per {@code importKey}, never overwritten by a later import. A path
-	 * already taken gets a numbered suffix. Returns the page's path, or empty when the key was imported before.
+	 * An imported page (WordPress): created once per {@code importKey}, never overwritten
+	 * by a later import. A path already taken gets a numbered suffix. Returns the page's
+	 * path, or empty when the key was imported before.
 	 */
 	@Transactional
 	public Optional<String> importPage(String importKey, String path, String title, String markdown, long createdAt) {
-		if (jdbc.sql("SELECT COUNT(*) FROM static_pages WHERE import_key = :k").param("k", importKey).query(Long.class).single() > 0) {
+		if (jdbc.sql("SELECT COUNT(*) FROM static_pages WHERE import_key = :k")
+			.param("k", importKey)
+			.query(Long.class)
+			.single() > 0) {
 			return Optional.empty();
 		}
 		String base = normalizePath(path);
@@ -189,10 +218,15 @@ public class StaticPages implements FooterLink.Source {
 		}
 		String body = markdown == null || markdown.isBlank() ? cleanTitle : markdown;
 		long id = Ids.next();
-		jdbc.sql("INSERT INTO static_pages (" + COLUMNS + ", import_key) VALUES (:id, :path, :title, :md, :html, NULL, :created,"
-				+ " :created, :key)")
-			.param("id", id).param("path", candidate).param("title", cleanTitle).param("md", body)
-			.param("html", MarkdownRenderer.toSafeHtml(body)).param("created", createdAt).param("key", importKey)
+		jdbc.sql("INSERT INTO static_pages (" + COLUMNS
+				+ ", import_key) VALUES (:id, :path, :title, :md, :html, NULL, :created," + " :created, :key)")
+			.param("id", id)
+			.param("path", candidate)
+			.param("title", cleanTitle)
+			.param("md", body)
+			.param("html", MarkdownRenderer.toSafeHtml(body))
+			.param("created", createdAt)
+			.param("key", importKey)
 			.update();
 		insertRevision(id, cleanTitle, body, null, createdAt);
 		return Optional.of(candidate);
@@ -200,7 +234,10 @@ public class StaticPages implements FooterLink.Source {
 
 	/** The path of the page imported under {@code importKey}, if any. */
 	public Optional<String> pathOfImport(String importKey) {
-		return jdbc.sql("SELECT path FROM static_pages WHERE import_key = :k").param("k", importKey).query(String.class).optional();
+		return jdbc.sql("SELECT path FROM static_pages WHERE import_key = :k")
+			.param("k", importKey)
+			.query(String.class)
+			.optional();
 	}
 
 	public long count() {
@@ -210,8 +247,12 @@ public class StaticPages implements FooterLink.Source {
 	private void insertRevision(long pageId, String title, String markdown, Long authorId, long at) {
 		jdbc.sql("INSERT INTO static_page_revisions (id, page_id, title, body_markdown, author_id, created_at)"
 				+ " VALUES (:id, :page, :title, :md, :author, :at)")
-			.param("id", Ids.next()).param("page", pageId).param("title", title).param("md", markdown)
-			.param("author", authorId).param("at", at)
+			.param("id", Ids.next())
+			.param("page", pageId)
+			.param("title", title)
+			.param("md", markdown)
+			.param("author", authorId)
+			.param("at", at)
 			.update();
 	}
 

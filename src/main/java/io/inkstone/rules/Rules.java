@@ -32,7 +32,10 @@ public class Rules {
 
 	public static final String PRIVACY = "privacy";
 
-	/** The pages a site starts with, slug → title; the first version's text ships in {@code rules/<slug>.md}. */
+	/**
+	 * The pages a site starts with, slug → title; the first version's text ships in
+	 * {@code rules/<slug>.md}.
+	 */
 	static final Map<String, String> DEFAULTS = new LinkedHashMap<>(Map.of());
 
 	static {
@@ -52,17 +55,27 @@ public class Rules {
 		this.audit = audit;
 	}
 
-	/** A fresh site gets version 1 of each default page (several nodes starting together insert once). */
+	/**
+	 * A fresh site gets version 1 of each default page (several nodes starting together
+	 * insert once).
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void seed() {
 		DEFAULTS.forEach((slug, title) -> {
 			if (latest(slug).isEmpty()) {
 				try {
-					String markdown = new ClassPathResource("rules/" + slug + ".md").getContentAsString(StandardCharsets.UTF_8);
-					jdbc.sql("INSERT INTO rules_pages (" + COLUMNS + ") VALUES (:id, :slug, 1, :title, :md, :html, NULL, NULL, :at)"
+					String markdown = new ClassPathResource("rules/" + slug + ".md")
+						.getContentAsString(StandardCharsets.UTF_8);
+					jdbc.sql("INSERT INTO rules_pages (" + COLUMNS
+							+ ") VALUES (:id, :slug, 1, :title, :md, :html, NULL, NULL, :at)"
 							+ " ON CONFLICT (slug, version) DO NOTHING")
-						.param("id", Ids.next()).param("slug", slug).param("title", title).param("md", markdown)
-						.param("html", MarkdownRenderer.toSafeHtml(markdown)).param("at", System.currentTimeMillis()).update();
+						.param("id", Ids.next())
+						.param("slug", slug)
+						.param("title", title)
+						.param("md", markdown)
+						.param("html", MarkdownRenderer.toSafeHtml(markdown))
+						.param("at", System.currentTimeMillis())
+						.update();
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -109,32 +122,52 @@ public class Rules {
 		RulesPage current = latest(slug).orElseThrow(() -> new NotFoundException("no rules page " + slug));
 		String cleanTitle = title == null ? "" : title.strip();
 		String cleanNote = note == null ? "" : note.strip();
-		if (cleanTitle.isEmpty() || cleanTitle.length() > 100 || markdown == null || markdown.isBlank() || markdown.length() > 50_000) {
+		if (cleanTitle.isEmpty() || cleanTitle.length() > 100 || markdown == null || markdown.isBlank()
+				|| markdown.length() > 50_000) {
 			throw new BadRequestException("problem.rules.titleAndTextAreRequired");
 		}
 		if (cleanNote.isEmpty() || cleanNote.length() > 500) {
 			throw new BadRequestException("problem.rules.describeTheChange");
 		}
 		int version = current.version() + 1;
-		jdbc.sql("INSERT INTO rules_pages (" + COLUMNS + ") VALUES (:id, :slug, :v, :title, :md, :html, :note, :author, :at)")
-			.param("id", Ids.next()).param("slug", slug).param("v", version).param("title", cleanTitle).param("md", markdown)
-			.param("html", MarkdownRenderer.toSafeHtml(markdown)).param("note", cleanNote).param("author", admin.accountId())
-			.param("at", System.currentTimeMillis()).update();
+		jdbc.sql("INSERT INTO rules_pages (" + COLUMNS
+				+ ") VALUES (:id, :slug, :v, :title, :md, :html, :note, :author, :at)")
+			.param("id", Ids.next())
+			.param("slug", slug)
+			.param("v", version)
+			.param("title", cleanTitle)
+			.param("md", markdown)
+			.param("html", MarkdownRenderer.toSafeHtml(markdown))
+			.param("note", cleanNote)
+			.param("author", admin.accountId())
+			.param("at", System.currentTimeMillis())
+			.update();
 		audit.record("settings.rules-publish", "rules", slug + " v" + version, cleanNote, cleanTitle);
 		return version(slug, version);
 	}
 
-	/** Records that an account accepted the current version of a page; returns that version. */
+	/**
+	 * Records that an account accepted the current version of a page; returns that
+	 * version.
+	 */
 	public int accept(long accountId, String slug) {
 		int version = latestVersion(slug);
-		jdbc.sql("INSERT INTO rule_acceptances (account_id, slug, version, accepted_at) VALUES (:a, :s, :v, :at) ON CONFLICT DO NOTHING")
-			.param("a", accountId).param("s", slug).param("v", version).param("at", System.currentTimeMillis()).update();
+		jdbc.sql(
+				"INSERT INTO rule_acceptances (account_id, slug, version, accepted_at) VALUES (:a, :s, :v, :at) ON CONFLICT DO NOTHING")
+			.param("a", accountId)
+			.param("s", slug)
+			.param("v", version)
+			.param("at", System.currentTimeMillis())
+			.update();
 		return version;
 	}
 
 	public Optional<Integer> acceptedVersion(long accountId, String slug) {
 		return jdbc.sql("SELECT MAX(version) FROM rule_acceptances WHERE account_id = :a AND slug = :s")
-			.param("a", accountId).param("s", slug).query(Integer.class).optional();
+			.param("a", accountId)
+			.param("s", slug)
+			.query(Integer.class)
+			.optional();
 	}
 
 }

@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code /rules/**} for everyone (every version stays readable); {@code /admin/rules/**} for admins to publish versions. */
+/**
+ * {@code /rules/**} for everyone (every version stays readable); {@code /admin/rules/**}
+ * for admins to publish versions.
+ */
 @Controller
 class RulesController {
 
@@ -54,14 +57,16 @@ class RulesController {
 	@GetMapping("/admin/rules/{slug}")
 	String edit(@PathVariable String slug, HttpServletRequest request, Model model) {
 		RulesPage current = rules.latest(slug).orElseThrow(() -> new NotFoundException("no rules page " + slug));
-		model.addAttribute("page", new RulesPages.Edit(ui.of(request), List.of(), current, current.title(), current.bodyMarkdown(), "", null));
+		model.addAttribute("page", new RulesPages.Edit(ui.of(request), List.of(), current, current.title(),
+				current.bodyMarkdown(), "", null));
 		return "rules/edit";
 	}
 
 	@PostMapping("/admin/rules/{slug}")
 	String publish(@PathVariable String slug, @RequestParam(name = "title", defaultValue = "") String title,
-			@RequestParam(name = "body", defaultValue = "") String body, @RequestParam(name = "note", defaultValue = "") String note,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+			@RequestParam(name = "body", defaultValue = "") String body,
+			@RequestParam(name = "note", defaultValue = "") String note, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		RulesPage current = rules.latest(slug).orElseThrow(() -> new NotFoundException("no rules page " + slug));
 		try {
 			RulesPage published = rules.publish(slug, title, body, note, SignedIn.current().orElseThrow());
@@ -69,7 +74,8 @@ class RulesController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			model.addAttribute("page", new RulesPages.Edit(ui.of(request), List.of(), current, title, body, note, ui.of(request).message(ex)));
+			model.addAttribute("page", new RulesPages.Edit(ui.of(request), List.of(), current, title, body, note,
+					ui.of(request).message(ex)));
 			return "rules/edit";
 		}
 	}

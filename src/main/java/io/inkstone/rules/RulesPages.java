@@ -18,7 +18,8 @@ public final class RulesPages {
 	public record Show(Ui ui, List<Channel> nav, RulesPage page, List<RulesPage> versions, boolean current) {
 	}
 
-	public record Edit(Ui ui, List<Channel> nav, RulesPage current, String title, String markdown, String note, String error) {
+	public record Edit(Ui ui, List<Channel> nav, RulesPage current, String title, String markdown, String note,
+			String error) {
 	}
 
 }

@@ -1,6 +1,7 @@
 /**
- * Rules: the platform's rules pages (平台公约, creator agreement, privacy policy) under {@code /rules/**},
- * versioned (an edit never overwrites: it adds a version, and every version stays readable), editable by
- * admins (audited), with the version each account accepted recorded.
+ * Rules: the platform's rules pages (平台公约, creator agreement, privacy policy) under
+ * {@code /rules/**}, versioned (an edit never overwrites: it adds a version, and every
+ * version stays readable), editable by admins (audited), with the version each account
+ * accepted recorded.
  */
 package io.inkstone.rules;

@@ -6,7 +6,10 @@ public final class Csv {
 	private Csv() {
 	}
 
-	/** Quotes a field and defuses spreadsheet formulas (a leading = + - @ becomes text); null is empty. */
+	/**
+	 * Quotes a field and defuses spreadsheet formulas (a leading = + - @ becomes text);
+	 * null is empty.
+	 */
 	public static String field(String value) {
 		if (value == null) {
 			return "";

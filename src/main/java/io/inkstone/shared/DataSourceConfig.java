@@ -16,8 +16,9 @@ import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
- * SQLite in the data directory by default (WAL, crash-safe), PostgreSQL when {@code inkstone.db.url}
- * is set. The data directory is created before the pool opens (SQLite cannot create folders).
+ * SQLite in the data directory by default (WAL, crash-safe), PostgreSQL when
+ * {@code inkstone.db.url} is set. The data directory is created before the pool opens
+ * (SQLite cannot create folders).
  */
 @Configuration(proxyBeanMethods = false)
 class DataSourceConfig {
@@ -28,8 +29,9 @@ class DataSourceConfig {
 		config.setPoolName("inkstone");
 		InkstoneProperties.Db db = properties.db();
 		if (properties.cluster() && db.embedded()) {
-			throw new IllegalStateException("inkstone.mode=cluster needs a shared PostgreSQL database: set INKSTONE_DB_URL,"
-					+ " INKSTONE_DB_USER and INKSTONE_DB_PASSWORD (SQLite is one node's file)");
+			throw new IllegalStateException(
+					"inkstone.mode=cluster needs a shared PostgreSQL database: set INKSTONE_DB_URL,"
+							+ " INKSTONE_DB_USER and INKSTONE_DB_PASSWORD (SQLite is one node's file)");
 		}
 		if (db.embedded()) {
 			Path dir = properties.dataDir().toAbsolutePath().normalize();
@@ -41,11 +43,16 @@ class DataSourceConfig {
 			}
 			config.setJdbcUrl("jdbc:sqlite:" + dir.resolve("inkstone.db")
 					+ "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=FULL&transaction_mode=IMMEDIATE");
-			// synchronous=FULL: the WAL is synced at every commit, so an acknowledged write survives power loss, not
-			// only a process crash (NORMAL may lose the last commits; docs/reliability.md has the measured cost).
-			// SQLite has one writer; a small pool keeps readers concurrent without lock storms. Transactions
-			// begin IMMEDIATE (take the write lock up front): a deferred transaction that reads, then writes
-			// after another connection committed, fails with SQLITE_BUSY_SNAPSHOT instead of waiting.
+			// synchronous=FULL: the WAL is synced at every commit, so an acknowledged
+			// write survives power loss, not
+			// only a process crash (NORMAL may lose the last commits; docs/reliability.md
+			// has the measured cost).
+			// SQLite has one writer; a small pool keeps readers concurrent without lock
+			// storms. Transactions
+			// begin IMMEDIATE (take the write lock up front): a deferred transaction that
+			// reads, then writes
+			// after another connection committed, fails with SQLITE_BUSY_SNAPSHOT instead
+			// of waiting.
 			config.setMaximumPoolSize(Math.min(db.poolSize(), 8));
 			config.setExceptionOverride(new SqliteConnectionEviction());
 		}
@@ -54,19 +61,26 @@ class DataSourceConfig {
 			config.setUsername(db.user());
 			config.setPassword(db.password());
 			config.setMaximumPoolSize(db.poolSize());
-			// Quiet nodes give connections back (down to two, after a minute idle): PostgreSQL's max_connections is
-			// shared by every node, the import and backup commands, and, in the test suite, every cached context.
+			// Quiet nodes give connections back (down to two, after a minute idle):
+			// PostgreSQL's max_connections is
+			// shared by every node, the import and backup commands, and, in the test
+			// suite, every cached context.
 			config.setMinimumIdle(Math.min(2, db.poolSize()));
 			config.setIdleTimeout(60_000);
-			// A reader waits at most 5 s for a connection: with the database away (restart, failover) pages
-			// answer an error quickly instead of piling up threads, and the pool reconnects when it returns.
+			// A reader waits at most 5 s for a connection: with the database away
+			// (restart, failover) pages
+			// answer an error quickly instead of piling up threads, and the pool
+			// reconnects when it returns.
 			config.setConnectionTimeout(5_000);
 			config.setValidationTimeout(2_000);
 		}
 		return new HikariDataSource(config);
 	}
 
-	/** Boot's JdbcTemplate (and so JdbcClient) uses this: SQLite's duplicate keys become DuplicateKeyException. */
+	/**
+	 * Boot's JdbcTemplate (and so JdbcClient) uses this: SQLite's duplicate keys become
+	 * DuplicateKeyException.
+	 */
 	@Bean
 	SQLExceptionTranslator sqlExceptionTranslator(DataSource dataSource) {
 		return new SqliteExceptionTranslator(new SQLErrorCodeSQLExceptionTranslator(dataSource));

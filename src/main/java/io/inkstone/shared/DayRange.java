@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * A period of platform days from request parameters ({@code yyyy-mm-dd}, inclusive), defaulting to the last
- * 30 days; malformed or reversed dates are a 400.
+ * A period of platform days from request parameters ({@code yyyy-mm-dd}, inclusive),
+ * defaulting to the last 30 days; malformed or reversed dates are a 400.
  */
 public record DayRange(LocalDate first, LocalDate last) {
 

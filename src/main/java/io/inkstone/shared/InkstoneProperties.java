@@ -14,11 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The whole {@code inkstone.*} configuration tree. Every property here is listed in the README's
- * configuration table.
+ * The whole {@code inkstone.*} configuration tree. Every property here is listed in the
+ * README's configuration table.
  *
- * @param publicUrl the site's address as readers type it (e.g. {@code https://news.example}); every absolute
- * link (mails, share links, QR codes) is built from it, never from a request's Host header. See {@link PublicUrl}.
+ * @param publicUrl the site's address as readers type it (e.g.
+ * {@code https://news.example}); every absolute link (mails, share links, QR codes) is
+ * built from it, never from a request's Host header. See {@link PublicUrl}.
  */
 @ConfigurationProperties(prefix = "inkstone")
 @Validated
@@ -26,9 +27,14 @@ public record InkstoneProperties(@NotNull Path dataDir, @NotNull String siteName
 		@NotNull Channels channels, @NotNull Hot hot, @NotNull Counters counters, @NotNull Disclaimer disclaimer,
 		boolean demo, Mode mode, Redis redis, String publicUrl) {
 
-	/** {@code embedded}: one node, SQLite or PostgreSQL, in-process counters. {@code cluster}: N nodes on PostgreSQL + Redis. */
+	/**
+	 * {@code embedded}: one node, SQLite or PostgreSQL, in-process counters.
+	 * {@code cluster}: N nodes on PostgreSQL + Redis.
+	 */
 	public enum Mode {
+
 		EMBEDDED, CLUSTER
+
 	}
 
 	public boolean cluster() {
@@ -37,7 +43,8 @@ public record InkstoneProperties(@NotNull Path dataDir, @NotNull String siteName
 
 	/**
 	 * @param url e.g. {@code redis://127.0.0.1:6379/0} (cluster mode)
-	 * @param keyPrefix prepended to every key and channel, so several sites (or test runs) share one Redis
+	 * @param keyPrefix prepended to every key and channel, so several sites (or test
+	 * runs) share one Redis
 	 */
 	public record Redis(String url, String keyPrefix) {
 	}
@@ -49,7 +56,8 @@ public record InkstoneProperties(@NotNull Path dataDir, @NotNull String siteName
 	}
 
 	/**
-	 * @param defaults the channels a fresh site starts with, slug → Chinese name, in display order
+	 * @param defaults the channels a fresh site starts with, slug → Chinese name, in
+	 * display order
 	 * @param names display names for channels that imports bring, slug → name
 	 * @param originalTabs slugs shown as the original-content (原创) tabs
 	 */
@@ -62,10 +70,12 @@ public record InkstoneProperties(@NotNull Path dataDir, @NotNull String siteName
 	 * @param readWeight weight of one read
 	 * @param shareWeight weight of one share
 	 * @param likeWeight weight of one like
-	 * @param publishWeight weight of the publish event itself, so fresh articles can surface
+	 * @param publishWeight weight of the publish event itself, so fresh articles can
+	 * surface
 	 * @param size how many items a hot list shows
-	 * @param channelHalfLives per-channel half-lives (slug → duration) where news ages faster or slower than
-	 * {@code halfLife}; the site-wide list compares items by their current decayed value
+	 * @param channelHalfLives per-channel half-lives (slug → duration) where news ages
+	 * faster or slower than {@code halfLife}; the site-wide list compares items by their
+	 * current decayed value
 	 */
 	public record Hot(@NotNull Duration halfLife, double readWeight, double shareWeight, double likeWeight,
 			double publishWeight, @Positive int size, Map<String, Duration> channelHalfLives) {
@@ -77,10 +87,12 @@ public record InkstoneProperties(@NotNull Path dataDir, @NotNull String siteName
 	}
 
 	/**
-	 * @param flushInterval how often buffered read/share counts are written to the database
-	 * @param readWindow a reader's repeated views of one article within this window count once
-	 * @param perAddressHourly at most this many reads, shares and likes (each) of one article count from one client
-	 *     address per hour, whatever reader ids it presents
+	 * @param flushInterval how often buffered read/share counts are written to the
+	 * database
+	 * @param readWindow a reader's repeated views of one article within this window count
+	 * once
+	 * @param perAddressHourly at most this many reads, shares and likes (each) of one
+	 * article count from one client address per hour, whatever reader ids it presents
 	 */
 	public record Counters(@NotNull Duration flushInterval, @NotNull Duration readWindow,
 			@DefaultValue("5") @Positive int perAddressHourly) {

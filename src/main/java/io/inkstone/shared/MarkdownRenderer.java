@@ -21,12 +21,16 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Markdown → sanitized HTML, once, at write time (commonmark-java renders, a jsoup allowlist cleans).
- * Single line breaks are kept as {@code <br>}: poems and Chinese prose rely on them.
+ * Markdown → sanitized HTML, once, at write time (commonmark-java renders, a jsoup
+ * allowlist cleans). Single line breaks are kept as {@code <br>
+ * }: poems and Chinese prose rely on them.
  */
 public final class MarkdownRenderer {
 
-	/** GitHub-flavoured tables, strikethrough and autolinks; heading anchors ({@code h-} ids, see {@link #ID}). */
+	/**
+	 * GitHub-flavoured tables, strikethrough and autolinks; heading anchors ({@code h-}
+	 * ids, see {@link #ID}).
+	 */
 	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create(),
 			AutolinkExtension.create(), HeadingAnchorExtension.builder().idPrefix("h-").defaultId("section").build());
 
@@ -38,7 +42,10 @@ public final class MarkdownRenderer {
 		.extensions(EXTENSIONS)
 		.build();
 
-	/** Heading ids the anchors make: prefixed, so no id can shadow a global name (DOM clobbering). */
+	/**
+	 * Heading ids the anchors make: prefixed, so no id can shadow a global name (DOM
+	 * clobbering).
+	 */
 	private static final Pattern ID = Pattern.compile("h-[\\p{L}\\p{N}_-]{1,100}");
 
 	/** A fenced code block's language class, as commonmark writes it. */
@@ -67,11 +74,17 @@ public final class MarkdownRenderer {
 	private MarkdownRenderer() {
 	}
 
-	/** An image of the site's own media library: its size and its renditions as a {@code srcset}. */
+	/**
+	 * An image of the site's own media library: its size and its renditions as a
+	 * {@code srcset}.
+	 */
 	public record OwnImage(int width, int height, String srcset) {
 	}
 
-	/** How wide a body image is shown: the whole column on phones, the article column (at most 760 px) elsewhere. */
+	/**
+	 * How wide a body image is shown: the whole column on phones, the article column (at
+	 * most 760 px) elsewhere.
+	 */
 	public static final String SIZES = "(max-width: 800px) 100vw, 760px";
 
 	/** A site-relative media URL ({@code /media/<sha256>/<full|width>.<ext>}). */
@@ -83,22 +96,24 @@ public final class MarkdownRenderer {
 	}
 
 	/**
-	 * As {@link #toSafeHtml(String)}; images from the site's own media ({@code ownImages} knows them) get
-	 * {@code srcset}, {@code sizes}, {@code width} and {@code height} (no layout shift) — the only images that may carry
-	 * those attributes: they are written here from the library's record, never taken from the input. Every image but
-	 * the first loads lazily.
+	 * As {@link #toSafeHtml(String)}; images from the site's own media ({@code ownImages}
+	 * knows them) get {@code srcset}, {@code sizes}, {@code width} and {@code height} (no
+	 * layout shift) — the only images that may carry those attributes: they are written
+	 * here from the library's record, never taken from the input. Every image but the
+	 * first loads lazily.
 	 */
 	public static String toSafeHtml(String markdown, Function<String, Optional<OwnImage>> ownImages) {
 		Node document = PARSER.parse(markdown);
 		String raw = HTML.render(document);
 		Document dirty = Jsoup.parseBodyFragment(raw, BASE);
-		// a raw iframe is never trusted: it becomes a link to its address (an allowlisted video becomes a player below)
+		// a raw iframe is never trusted: it becomes a link to its address (an allowlisted
+		// video becomes a player below)
 		for (Element frame : dirty.select("iframe")) {
 			String src = frame.absUrl("src");
 			if (src.startsWith("https://") || src.startsWith("http://")) {
 				Element link = new Element("a").attr("href", src).text(src);
-				frame.replaceWith(frame.parent() != null && frame.parent().tagName().equals("body") ? new Element("p").appendChild(link)
-						: link);
+				frame.replaceWith(frame.parent() != null && frame.parent().tagName().equals("body")
+						? new Element("p").appendChild(link) : link);
 			}
 			else {
 				frame.remove();
@@ -108,7 +123,11 @@ public final class MarkdownRenderer {
 		for (Element link : clean.select("a[href]")) {
 			link.attr("rel", "nofollow ugc noopener");
 			if (link.attr("href").startsWith(BASE + "#")) {
-				link.attr("href", link.attr("href").substring(BASE.length())); // an in-page anchor stays one
+				link.attr("href", link.attr("href").substring(BASE.length())); // an
+																				// in-page
+																				// anchor
+																				// stays
+																				// one
 			}
 		}
 		for (Element heading : clean.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
@@ -132,10 +151,11 @@ public final class MarkdownRenderer {
 			String path = src.startsWith(BASE) ? "/" + src.substring(BASE.length())
 					: src.startsWith("/") && !src.startsWith("//") ? src : "";
 			if (OWN_MEDIA.matcher(path).matches()) {
-				ownImages.apply(path).ifPresent(own -> img.attr("srcset", own.srcset())
-					.attr("sizes", SIZES)
-					.attr("width", Integer.toString(own.width()))
-					.attr("height", Integer.toString(own.height())));
+				ownImages.apply(path)
+					.ifPresent(own -> img.attr("srcset", own.srcset())
+						.attr("sizes", SIZES)
+						.attr("width", Integer.toString(own.width()))
+						.attr("height", Integer.toString(own.height())));
 			}
 			if (!first) {
 				img.attr("loading", "lazy");
@@ -148,8 +168,9 @@ public final class MarkdownRenderer {
 	}
 
 	/**
-	 * A paragraph holding nothing but a link to an allowlisted video becomes its player: a sandboxed iframe whose
-	 * address is rebuilt from the video id ({@link VideoEmbeds}). The CSP's {@code frame-src} allows those players.
+	 * A paragraph holding nothing but a link to an allowlisted video becomes its player:
+	 * a sandboxed iframe whose address is rebuilt from the video id
+	 * ({@link VideoEmbeds}). The CSP's {@code frame-src} allows those players.
 	 */
 	private static void embedVideos(Document clean) {
 		for (Element paragraph : clean.select("p")) {
@@ -178,7 +199,10 @@ public final class MarkdownRenderer {
 		return Jsoup.parse(TEXT.render(PARSER.parse(markdown))).text();
 	}
 
-	/** The first {@code max} characters of the text, cut at a code-point boundary, with an ellipsis. */
+	/**
+	 * The first {@code max} characters of the text, cut at a code-point boundary, with an
+	 * ellipsis.
+	 */
 	public static String summarize(String plainText, int max) {
 		String text = plainText.replaceAll("\\s+", " ").strip();
 		if (text.codePointCount(0, text.length()) <= max) {

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Days as the platform counts them: calendar days in Beijing time, written as yyyymmdd integers. */
+/**
+ * Days as the platform counts them: calendar days in Beijing time, written as yyyymmdd
+ * integers.
+ */
 public final class PlatformDays {
 
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

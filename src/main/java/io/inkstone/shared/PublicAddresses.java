@@ -6,9 +6,10 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /**
- * Which addresses the server may call on someone's behalf (webhooks, fetching an imported site's images): public ones
- * only — not loopback, private, link-local, unique-local, multicast, CGNAT, benchmarking, reserved or unspecified — so
- * nobody can point the server at its own network (SSRF).
+ * Which addresses the server may call on someone's behalf (webhooks, fetching an imported
+ * site's images): public ones only — not loopback, private, link-local, unique-local,
+ * multicast, CGNAT, benchmarking, reserved or unspecified — so nobody can point the
+ * server at its own network (SSRF).
  */
 public final class PublicAddresses {
 
@@ -41,9 +42,14 @@ public final class PublicAddresses {
 		}
 		int first = b[0] & 0xff;
 		int second = b[1] & 0xff;
-		return !(first == 0 || (first == 100 && second >= 64 && second <= 127) // 0/8, 100.64/10 (CGNAT)
-				|| (first == 192 && second == 0 && (b[2] & 0xff) == 0) || first >= 224 // 192.0.0/24, multicast, reserved
-				|| (first == 198 && (second == 18 || second == 19))); // benchmarking 198.18/15
+		return !(first == 0 || (first == 100 && second >= 64 && second <= 127) // 0/8,
+																				// 100.64/10
+																				// (CGNAT)
+				|| (first == 192 && second == 0 && (b[2] & 0xff) == 0) || first >= 224 // 192.0.0/24,
+																						// multicast,
+																						// reserved
+				|| (first == 198 && (second == 18 || second == 19))); // benchmarking
+																		// 198.18/15
 	}
 
 }

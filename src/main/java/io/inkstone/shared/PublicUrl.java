@@ -9,11 +9,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The site's public address, from {@code inkstone.public-url} ({@code INKSTONE_PUBLIC_URL}), for every absolute
- * link the platform hands out: password-reset and verification mails, share links, QR codes. A request's
- * {@code Host} header is never used: anyone can send {@code Host: evil.example}, and a reset link built from it
- * would mail the victim's token to the attacker's site. Without the setting, links point to
- * {@code http://localhost:<port>} (right for a local demo, wrong anywhere else) and a warning says so at start-up.
+ * The site's public address, from {@code inkstone.public-url}
+ * ({@code INKSTONE_PUBLIC_URL}), for every absolute link the platform hands out:
+ * password-reset and verification mails, share links, QR codes. A request's {@code Host}
+ * header is never used: anyone can send {@code Host: evil.example}, and a reset link
+ * built from it would mail the victim's token to the attacker's site. Without the
+ * setting, links point to {@code http://localhost:<port>} (right for a local demo, wrong
+ * anywhere else) and a warning says so at start-up.
  */
 @Component
 public class PublicUrl {
@@ -28,8 +30,9 @@ public class PublicUrl {
 		this.environment = environment;
 		this.configured = normalize(properties.publicUrl());
 		if (configured == null) {
-			log.warn("inkstone.public-url is not set: links in e-mails and share links point to http://localhost:<port>. "
-					+ "Set INKSTONE_PUBLIC_URL to the address readers use, e.g. https://news.example");
+			log.warn(
+					"inkstone.public-url is not set: links in e-mails and share links point to http://localhost:<port>. "
+							+ "Set INKSTONE_PUBLIC_URL to the address readers use, e.g. https://news.example");
 		}
 	}
 

@@ -8,10 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
 /**
- * Who is reading, without an account: the id in the long-lived {@code ink_rid} cookie, which the web
- * layer signs and checks before putting it in a request attribute (never the raw cookie, which the
- * client controls), or, for clients that refuse cookies, a hash of address and user agent. Also recognises obvious
- * bots so their traffic never counts as reads or shares.
+ * Who is reading, without an account: the id in the long-lived {@code ink_rid} cookie,
+ * which the web layer signs and checks before putting it in a request attribute (never
+ * the raw cookie, which the client controls), or, for clients that refuse cookies, a hash
+ * of address and user agent. Also recognises obvious bots so their traffic never counts
+ * as reads or shares.
  */
 public final class ReaderKey {
 
@@ -30,7 +31,9 @@ public final class ReaderKey {
 	public static String of(HttpServletRequest request) {
 		Optional<SignedIn> account = SignedIn.current();
 		if (account.isPresent()) {
-			return "u" + Long.toHexString(account.get().accountId()); // follows belong to the account, on any device
+			return "u" + Long.toHexString(account.get().accountId()); // follows belong to
+																		// the account, on
+																		// any device
 		}
 		Object assigned = request.getAttribute(REQUEST_ATTRIBUTE);
 		if (assigned instanceof String key) {
@@ -44,7 +47,10 @@ public final class ReaderKey {
 		return "a" + HexFormat.of().toHexDigits(h).substring(1);
 	}
 
-	/** True for requests that are clearly not a person reading: no user agent, or a known bot/tool. */
+	/**
+	 * True for requests that are clearly not a person reading: no user agent, or a known
+	 * bot/tool.
+	 */
 	public static boolean isBot(HttpServletRequest request) {
 		String ua = request.getHeader("User-Agent");
 		if (ua == null || ua.isBlank()) {

@@ -7,8 +7,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import java.io.Serializable;
 
 /**
- * The signed-in account of the current request, as every module sees it: id, e-mail, display name and
- * role. Set by the accounts module's sign-in; empty for anonymous readers.
+ * The signed-in account of the current request, as every module sees it: id, e-mail,
+ * display name and role. Set by the accounts module's sign-in; empty for anonymous
+ * readers.
  */
 public record SignedIn(long accountId, String email, String displayName, String role) implements Serializable {
 

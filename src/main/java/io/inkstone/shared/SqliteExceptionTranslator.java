@@ -12,10 +12,11 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
- * Translates sqlite-jdbc's errors, which carry no SQL state Spring recognises, into Spring's exception
- * hierarchy: a duplicate key becomes {@link DuplicateKeyException}. Libraries rely on that translation
- * (ShedLock inserts its lock row and falls back to an UPDATE only on a duplicate key; untranslated, every
- * scheduled job died from the second start on). Anything else goes to the delegate.
+ * Translates sqlite-jdbc's errors, which carry no SQL state Spring recognises, into
+ * Spring's exception hierarchy: a duplicate key becomes {@link DuplicateKeyException}.
+ * Libraries rely on that translation (ShedLock inserts its lock row and falls back to an
+ * UPDATE only on a duplicate key; untranslated, every scheduled job died from the second
+ * start on). Anything else goes to the delegate.
  */
 public final class SqliteExceptionTranslator implements SQLExceptionTranslator {
 

@@ -5,10 +5,12 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 
 /**
- * A refusal a person reads: the message is a key of the message bundles ({@code messages*.properties}) with its
- * arguments, resolved in the reader's language by the web layer's error pages and the API's problem details. A
- * key that is not in the bundles (older callers, free text such as a takedown reason) is shown as it is.
- * {@link #getMessage()} gives the English text, for logs and the operators' import reports.
+ * A refusal a person reads: the message is a key of the message bundles
+ * ({@code messages*.properties}) with its arguments, resolved in the reader's language by
+ * the web layer's error pages and the API's problem details. A key that is not in the
+ * bundles (older callers, free text such as a takedown reason) is shown as it is.
+ * {@link #getMessage()} gives the English text, for logs and the operators' import
+ * reports.
  */
 public abstract class UserFacingException extends RuntimeException {
 
@@ -24,7 +26,10 @@ public abstract class UserFacingException extends RuntimeException {
 		this.args = args == null ? new Object[0] : args.clone();
 	}
 
-	/** Lets {@link #getMessage()} give English text instead of the key; called once at start-up. */
+	/**
+	 * Lets {@link #getMessage()} give English text instead of the key; called once at
+	 * start-up.
+	 */
 	static void resolveWith(MessageSource source) {
 		messages = source;
 	}

@@ -8,10 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Video embeds from an allowlist: a link to a video on bilibili, Tencent Video (v.qq.com), Youku or YouTube — or
- * their own player address — becomes that site's player URL, rebuilt from the video id alone (nothing else of the
- * link survives). Any other address is not a video: it stays a link. The Content-Security-Policy's {@code frame-src}
- * lists exactly {@link #FRAME_SOURCES}.
+ * Video embeds from an allowlist: a link to a video on bilibili, Tencent Video
+ * (v.qq.com), Youku or YouTube — or their own player address — becomes that site's player
+ * URL, rebuilt from the video id alone (nothing else of the link survives). Any other
+ * address is not a video: it stays a link. The Content-Security-Policy's
+ * {@code frame-src} lists exactly {@link #FRAME_SOURCES}.
  */
 public final class VideoEmbeds {
 
@@ -19,7 +20,10 @@ public final class VideoEmbeds {
 	public static final String FRAME_SOURCES = "https://player.bilibili.com https://v.qq.com https://player.youku.com "
 			+ "https://www.youtube-nocookie.com";
 
-	/** What an embedded player may do: run its own scripts on its own origin, go full screen, open its site. */
+	/**
+	 * What an embedded player may do: run its own scripts on its own origin, go full
+	 * screen, open its site.
+	 */
 	public static final String SANDBOX = "allow-scripts allow-same-origin allow-popups allow-presentation";
 
 	private static final Pattern BVID = Pattern.compile("BV[0-9A-Za-z]{10}");
@@ -47,7 +51,8 @@ public final class VideoEmbeds {
 			return Optional.empty();
 		}
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-		if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getRawUserInfo() != null) {
+		if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
+				|| uri.getRawUserInfo() != null) {
 			return Optional.empty();
 		}
 		String host = uri.getHost().toLowerCase(Locale.ROOT);

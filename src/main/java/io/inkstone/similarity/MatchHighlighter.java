@@ -1,14 +1,14 @@
 package io.inkstone.similarity;
 
-
 import java.util.Set;
 
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Marks the passages two texts share, for the reviewer's side-by-side view: every character that is part
- * of a character bigram (punctuation and spaces ignored, traditional/simplified folded) also present in the
- * other text is inside a {@code <mark>}. The text is HTML-escaped before marks are added.
+ * Marks the passages two texts share, for the reviewer's side-by-side view: every
+ * character that is part of a character bigram (punctuation and spaces ignored,
+ * traditional/simplified folded) also present in the other text is inside a
+ * {@code <mark>}. The text is HTML-escaped before marks are added.
  */
 public final class MatchHighlighter {
 
@@ -55,6 +55,5 @@ public final class MatchHighlighter {
 		}
 		return out.toString();
 	}
-
 
 }

@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Knows a SimHash signature for every public article on the instance and finds near-duplicates of a
- * text among them. Fingerprints are kept in {@code article_fingerprints}, following the {@link ArticleFeed} (late
- * commits included) with the named cursor {@code fingerprints}, and loaded into an in-memory {@link SignatureIndex}
- * on start.
+ * Knows a SimHash signature for every public article on the instance and finds
+ * near-duplicates of a text among them. Fingerprints are kept in
+ * {@code article_fingerprints}, following the {@link ArticleFeed} (late commits included)
+ * with the named cursor {@code fingerprints}, and loaded into an in-memory
+ * {@link SignatureIndex} on start.
  */
 @Component
 public class OriginalityEngine implements ArticleFeedFollower {
@@ -34,7 +35,10 @@ public class OriginalityEngine implements ArticleFeedFollower {
 	/** Signatures within this total Hamming distance (of 256 bits) are candidates ... */
 	static final int MAX_DISTANCE = 63;
 
-	/** ... and a candidate is a near-duplicate when the texts' bigram sets overlap at least this much. */
+	/**
+	 * ... and a candidate is a near-duplicate when the texts' bigram sets overlap at
+	 * least this much.
+	 */
 	static final double MIN_JACCARD = 0.55;
 
 	/** Texts shorter than this (folded) are too short to call copies. */
@@ -54,7 +58,10 @@ public class OriginalityEngine implements ArticleFeedFollower {
 	/** Where the fingerprints stand in the change feed; -1 until loaded. */
 	private volatile long cursor = -1;
 
-	/** The import command only writes articles; the server that starts next catches up with the feed. */
+	/**
+	 * The import command only writes articles; the server that starts next catches up
+	 * with the feed.
+	 */
 	private final boolean importing;
 
 	private final TransactionTemplate tx;
@@ -68,7 +75,10 @@ public class OriginalityEngine implements ArticleFeedFollower {
 		this.importing = environment.matchesProfiles("import");
 	}
 
-	/** A near-duplicate of {@code text}: the article, its creator, and how similar (bigram Jaccard). */
+	/**
+	 * A near-duplicate of {@code text}: the article, its creator, and how similar (bigram
+	 * Jaccard).
+	 */
 	public record Match(long articleId, long creatorId, long publishedAt, double similarity) {
 	}
 
@@ -77,10 +87,12 @@ public class OriginalityEngine implements ArticleFeedFollower {
 		if (importing) {
 			return;
 		}
-		jdbc.sql("SELECT article_id, simhash, simhash1, simhash2, simhash3 FROM article_fingerprints").query((rs, n) -> {
-			index.add(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
-			return null;
-		}).list();
+		jdbc.sql("SELECT article_id, simhash, simhash1, simhash2, simhash3 FROM article_fingerprints")
+			.query((rs, n) -> {
+				index.add(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
+				return null;
+			})
+			.list();
 		cursor = cursors.position(CURSOR);
 		log.info("Originality index: {} fingerprints loaded", index.size());
 	}
@@ -96,9 +108,11 @@ public class OriginalityEngine implements ArticleFeedFollower {
 	}
 
 	/**
-	 * Follows the change feed: public articles get (new) fingerprints, others lose theirs. Signatures are computed
-	 * first and each batch is written in one short transaction with the cursor: after an import of thousands of
-	 * articles, one commit per row kept SQLite's write lock so busy that readers' writes waited past the busy timeout.
+	 * Follows the change feed: public articles get (new) fingerprints, others lose
+	 * theirs. Signatures are computed first and each batch is written in one short
+	 * transaction with the cursor: after an import of thousands of articles, one commit
+	 * per row kept SQLite's write lock so busy that readers' writes waited past the busy
+	 * timeout.
 	 */
 	@Override
 	public void apply(List<ChangedArticle> batch, long position) {
@@ -111,12 +125,19 @@ public class OriginalityEngine implements ArticleFeedFollower {
 				ChangedArticle a = batch.get(i);
 				long[] signature = signatures.get(i);
 				if (signature != null) {
-					jdbc.sql("INSERT INTO article_fingerprints (article_id, creator_id, simhash, simhash1, simhash2, simhash3, published_at)"
-							+ " VALUES (:id, :c, :h0, :h1, :h2, :h3, :p) ON CONFLICT (article_id) DO UPDATE SET simhash = EXCLUDED.simhash,"
-							+ " simhash1 = EXCLUDED.simhash1, simhash2 = EXCLUDED.simhash2, simhash3 = EXCLUDED.simhash3,"
-							+ " published_at = EXCLUDED.published_at")
-						.param("id", a.id()).param("c", a.creatorId()).param("h0", signature[0]).param("h1", signature[1])
-						.param("h2", signature[2]).param("h3", signature[3]).param("p", a.publishedAt()).update();
+					jdbc.sql(
+							"INSERT INTO article_fingerprints (article_id, creator_id, simhash, simhash1, simhash2, simhash3, published_at)"
+									+ " VALUES (:id, :c, :h0, :h1, :h2, :h3, :p) ON CONFLICT (article_id) DO UPDATE SET simhash = EXCLUDED.simhash,"
+									+ " simhash1 = EXCLUDED.simhash1, simhash2 = EXCLUDED.simhash2, simhash3 = EXCLUDED.simhash3,"
+									+ " published_at = EXCLUDED.published_at")
+						.param("id", a.id())
+						.param("c", a.creatorId())
+						.param("h0", signature[0])
+						.param("h1", signature[1])
+						.param("h2", signature[2])
+						.param("h3", signature[3])
+						.param("p", a.publishedAt())
+						.update();
 				}
 				else {
 					jdbc.sql("DELETE FROM article_fingerprints WHERE article_id = :id").param("id", a.id()).update();
@@ -136,7 +157,10 @@ public class OriginalityEngine implements ArticleFeedFollower {
 		cursor = Math.max(cursor, position);
 	}
 
-	/** Public articles (other than {@code exceptId}) whose text is a near-duplicate of {@code markdown}, most similar first. */
+	/**
+	 * Public articles (other than {@code exceptId}) whose text is a near-duplicate of
+	 * {@code markdown}, most similar first.
+	 */
 	public List<Match> nearDuplicates(String markdown, long exceptId) {
 		String folded = TextNormalizer.fold(markdown);
 		if (folded.codePointCount(0, folded.length()) < MIN_LENGTH) {
@@ -153,7 +177,8 @@ public class OriginalityEngine implements ArticleFeedFollower {
 			}
 			double similarity = SimHash.bigramJaccard(folded, TextNormalizer.fold(other.get().bodyMarkdown()));
 			if (similarity >= MIN_JACCARD) {
-				matches.add(new Match(other.get().id(), other.get().creatorId(), other.get().publishedAt(), similarity));
+				matches
+					.add(new Match(other.get().id(), other.get().creatorId(), other.get().publishedAt(), similarity));
 			}
 		}
 		matches.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
@@ -161,8 +186,9 @@ public class OriginalityEngine implements ArticleFeedFollower {
 	}
 
 	/**
-	 * Whether two public articles are near-duplicates by their signatures alone (no text comparison: cheap
-	 * enough for every related-articles list). Unknown articles are not duplicates.
+	 * Whether two public articles are near-duplicates by their signatures alone (no text
+	 * comparison: cheap enough for every related-articles list). Unknown articles are not
+	 * duplicates.
 	 */
 	public boolean nearDuplicates(long a, long b) {
 		long[] x = index.get(a);
@@ -170,10 +196,16 @@ public class OriginalityEngine implements ArticleFeedFollower {
 		return x != null && y != null && SimHash.distance(x, y) <= NEAR_DUPLICATE_BITS;
 	}
 
-	/** Stricter than the candidate radius: without the text check, only clearly near-identical texts. */
+	/**
+	 * Stricter than the candidate radius: without the text check, only clearly
+	 * near-identical texts.
+	 */
 	public static final int NEAR_DUPLICATE_BITS = 40;
 
-	/** The article's 256-bit signature, or null when it has none (not public, or not indexed yet). */
+	/**
+	 * The article's 256-bit signature, or null when it has none (not public, or not
+	 * indexed yet).
+	 */
 	public long[] signatureOf(long articleId) {
 		return index.get(articleId);
 	}

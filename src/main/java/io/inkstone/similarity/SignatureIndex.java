@@ -9,10 +9,11 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Near-duplicate lookup over 256-bit SimHash signatures: a flat, cache-friendly array scanned with
- * popcounts, the first 64 bits rejecting most rows before the rest are read. Measured on the full corpus
- * (344k articles) at about a millisecond per lookup; the Manku et al. block tables only pay off for small
- * radii (k ≤ 3–6 bits), where recall on short texts was poor (see bench/README.md).
+ * Near-duplicate lookup over 256-bit SimHash signatures: a flat, cache-friendly array
+ * scanned with popcounts, the first 64 bits rejecting most rows before the rest are read.
+ * Measured on the full corpus (344k articles) at about a millisecond per lookup; the
+ * Manku et al. block tables only pay off for small radii (k ≤ 3–6 bits), where recall on
+ * short texts was poor (see bench/README.md).
  */
 final class SignatureIndex {
 
@@ -65,7 +66,10 @@ final class SignatureIndex {
 		}
 	}
 
-	/** {id, distance} of every signature within {@code maxDistance} (total bits), nearest first. */
+	/**
+	 * {id, distance} of every signature within {@code maxDistance} (total bits), nearest
+	 * first.
+	 */
 	List<long[]> near(long[] signature, int maxDistance) {
 		List<long[]> found = new ArrayList<>();
 		lock.readLock().lock();
@@ -98,7 +102,8 @@ final class SignatureIndex {
 		lock.readLock().lock();
 		try {
 			Integer at = position.get(id);
-			return at == null ? null : Arrays.copyOfRange(signatures, at * SimHash.SEEDS, at * SimHash.SEEDS + SimHash.SEEDS);
+			return at == null ? null
+					: Arrays.copyOfRange(signatures, at * SimHash.SEEDS, at * SimHash.SEEDS + SimHash.SEEDS);
 		}
 		finally {
 			lock.readLock().unlock();

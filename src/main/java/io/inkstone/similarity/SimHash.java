@@ -4,9 +4,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * SimHash (Charikar) over the character bigrams of folded text. Chinese has no spaces and creators
- * rarely change word boundaries when they copy, so bigrams of the folded text work as "segmented" features
- * without a dictionary; each feature is hashed with a 64-bit mix (splitmix64 finaliser over the code points).
+ * SimHash (Charikar) over the character bigrams of folded text. Chinese has no spaces and
+ * creators rarely change word boundaries when they copy, so bigrams of the folded text
+ * work as "segmented" features without a dictionary; each feature is hashed with a 64-bit
+ * mix (splitmix64 finaliser over the code points).
  */
 public final class SimHash {
 
@@ -17,9 +18,10 @@ public final class SimHash {
 	public static final int SEEDS = 4;
 
 	/**
-	 * Four independent SimHashes (features hashed with four seeds). One 64-bit SimHash of a 50-character poem
-	 * is too noisy to tell a copy with 10% of its characters changed from an unrelated poem; the sum of four
-	 * distances is (measured on the corpus: see bench/README.md).
+	 * Four independent SimHashes (features hashed with four seeds). One 64-bit SimHash of
+	 * a 50-character poem is too noisy to tell a copy with 10% of its characters changed
+	 * from an unrelated poem; the sum of four distances is (measured on the corpus: see
+	 * bench/README.md).
 	 */
 	public static long[] signature(String foldedText) {
 		long[] signature = new long[SEEDS];
@@ -81,7 +83,10 @@ public final class SimHash {
 		return d;
 	}
 
-	/** Jaccard similarity of the two texts' character-bigram sets: the precise check after a SimHash match. */
+	/**
+	 * Jaccard similarity of the two texts' character-bigram sets: the precise check after
+	 * a SimHash match.
+	 */
 	public static double bigramJaccard(String foldedA, String foldedB) {
 		Set<Long> a = bigrams(foldedA);
 		Set<Long> b = bigrams(foldedB);

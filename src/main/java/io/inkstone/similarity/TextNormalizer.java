@@ -6,9 +6,10 @@ import java.util.Locale;
 import com.hankcs.hanlp.HanLP;
 
 /**
- * Folds text to the form machine checks compare: full-width → half-width (NFKC), traditional → simplified
- * (HanLP's conversion tables), lower case, and only letters and digits kept — so "法 * 輪" and "法轮" match,
- * and characters inserted between the characters of a word do not hide it.
+ * Folds text to the form machine checks compare: full-width → half-width (NFKC),
+ * traditional → simplified (HanLP's conversion tables), lower case, and only letters and
+ * digits kept — so "法 * 輪" and "法轮" match, and characters inserted between the characters
+ * of a word do not hide it.
  */
 public final class TextNormalizer {
 

@@ -1,10 +1,12 @@
 /**
  * Similarity: how alike two texts are, for every module that needs to know. Text folding
- * ({@link io.inkstone.similarity.TextNormalizer}: width, script, inserted characters), 256-bit SimHash
- * signatures and bigram overlap ({@link io.inkstone.similarity.SimHash}), and the originality index
- * ({@link io.inkstone.similarity.OriginalityEngine}): a signature for every public article, kept in
- * {@code article_fingerprints} by following the articles change feed, answering near-duplicate questions for
- * moderation's machine review, the hot list and related articles. {@link io.inkstone.similarity.MatchHighlighter}
- * marks the passages two texts share for the reviewer. No decisions are taken here.
+ * ({@link io.inkstone.similarity.TextNormalizer}: width, script, inserted characters),
+ * 256-bit SimHash signatures and bigram overlap ({@link io.inkstone.similarity.SimHash}),
+ * and the originality index ({@link io.inkstone.similarity.OriginalityEngine}): a
+ * signature for every public article, kept in {@code article_fingerprints} by following
+ * the articles change feed, answering near-duplicate questions for moderation's machine
+ * review, the hot list and related articles.
+ * {@link io.inkstone.similarity.MatchHighlighter} marks the passages two texts share for
+ * the reviewer. No decisions are taken here.
  */
 package io.inkstone.similarity;

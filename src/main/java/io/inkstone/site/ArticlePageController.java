@@ -92,7 +92,10 @@ class ArticlePageController {
 
 	private final Media media;
 
-	/** The site logo: a path on this site or an absolute http(s) URL ({@code inkstone.site-logo}). */
+	/**
+	 * The site logo: a path on this site or an absolute http(s) URL
+	 * ({@code inkstone.site-logo}).
+	 */
 	private final String siteLogo;
 
 	/** WeChat's rule for link-card images: at least this many pixels each way. */
@@ -104,12 +107,11 @@ class ArticlePageController {
 
 	private final ReadingHistory history;
 
-	ArticlePageController(SavedArticles saved, ReadingHistory history, Articles articles, Channels channels, Creators creators, Engagement engagement,
-			RelatedArticles related, HotList hot, SiteParts parts, Comments comments, UiFactory ui,
-			InkstoneProperties properties, AiLabels aiLabels, Interests interests,
-			CoReads coReads, RenderedArticlePages rendered, PublicUrl publicUrl,
-			ReaderBeaconController beacon, Media media,
-			SiteProperties site) {
+	ArticlePageController(SavedArticles saved, ReadingHistory history, Articles articles, Channels channels,
+			Creators creators, Engagement engagement, RelatedArticles related, HotList hot, SiteParts parts,
+			Comments comments, UiFactory ui, InkstoneProperties properties, AiLabels aiLabels, Interests interests,
+			CoReads coReads, RenderedArticlePages rendered, PublicUrl publicUrl, ReaderBeaconController beacon,
+			Media media, SiteProperties site) {
 		this.saved = saved;
 		this.history = history;
 		this.media = media;
@@ -137,9 +139,12 @@ class ArticlePageController {
 			HttpServletRequest request, WebRequest webRequest) {
 		Article article = articles.getPublished(id);
 		Channel channel = channels.get(article.channelId());
-		// a shared page is the same for everyone: its read is counted by the page's beacon (ReaderBeaconController);
-		// a personal page (signed in, or an address the shared page does not cover) counts here as before, and
-		// the beacon it also sends is the same reader's second view of the day, which does not count again
+		// a shared page is the same for everyone: its read is counted by the page's
+		// beacon (ReaderBeaconController);
+		// a personal page (signed in, or an address the shared page does not cover)
+		// counts here as before, and
+		// the beacon it also sends is the same reader's second view of the day, which
+		// does not count again
 		boolean sharedPage = SharedPage.is(request);
 		String reader = sharedPage ? null : ReaderKey.of(request);
 		if (!sharedPage) {
@@ -152,13 +157,14 @@ class ArticlePageController {
 		Creator creator = creators.get(article.creatorId());
 		boolean aiSuspected = aiLabels.suspected(id);
 		Pages.LinkPreview preview = preview(article, channel, creator);
-		Pages.ArticlePage page = new Pages.ArticlePage(u, parts.nav(), article, channel,
-				parts.card(creator, reader, 5), engagement.counts(id), shared != null,
-				shareUrl(id), disclaimer, related.forArticle(id, RELATED_SIZE), hot.site(HOT_SIZE, Set.of(id)),
-				u.care() ? "" : parts.headlinesHtml(u), comments(article, reader), articles.corrections(id),
-				aiSuspected, jsonLd(article, creator, aiSuspected, preview), preview);
-		// The ETag covers everything the page shows, computed from the model: a revalidation that
-		// matches answers 304 without rendering. (Shared pages get a strong ETag from the page store.)
+		Pages.ArticlePage page = new Pages.ArticlePage(u, parts.nav(), article, channel, parts.card(creator, reader, 5),
+				engagement.counts(id), shared != null, shareUrl(id), disclaimer, related.forArticle(id, RELATED_SIZE),
+				hot.site(HOT_SIZE, Set.of(id)), u.care() ? "" : parts.headlinesHtml(u), comments(article, reader),
+				articles.corrections(id), aiSuspected, jsonLd(article, creator, aiSuspected, preview), preview);
+		// The ETag covers everything the page shows, computed from the model: a
+		// revalidation that
+		// matches answers 304 without rendering. (Shared pages get a strong ETag from the
+		// page store.)
 		RenderedArticlePages.Key key = RenderedArticlePages.Key.of(page);
 		if (!sharedPage && webRequest.checkNotModified(etag(page, key, hot.version()))) {
 			return null;
@@ -180,8 +186,9 @@ class ArticlePageController {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	/**
-	 * Schema.org metadata plus the implicit AI label (人工智能生成合成内容标识办法 Art. 5: generation attribute,
-	 * platform, content id) for articles declared or suspected AI-generated. Safe inside a script element.
+	 * Schema.org metadata plus the implicit AI label (人工智能生成合成内容标识办法 Art. 5: generation
+	 * attribute, platform, content id) for articles declared or suspected AI-generated.
+	 * Safe inside a script element.
 	 */
 	String jsonLd(Article article, Creator creator, boolean aiSuspected, Pages.LinkPreview preview) {
 		Map<String, Object> data = new LinkedHashMap<>();
@@ -203,8 +210,10 @@ class ArticlePageController {
 		}
 		if (!"none".equals(article.aigc()) || aiSuspected) {
 			Map<String, Object> aigc = new LinkedHashMap<>();
-			aigc.put("Label", "generated".equals(article.aigc()) ? "1" : aiSuspected && "none".equals(article.aigc()) ? "3" : "2");
-			aigc.put("LabelText", "generated".equals(article.aigc()) ? "内容由AI生成" : "assisted".equals(article.aigc()) ? "AI辅助创作" : "疑似AI生成");
+			aigc.put("Label", "generated".equals(article.aigc()) ? "1"
+					: aiSuspected && "none".equals(article.aigc()) ? "3" : "2");
+			aigc.put("LabelText", "generated".equals(article.aigc()) ? "内容由AI生成"
+					: "assisted".equals(article.aigc()) ? "AI辅助创作" : "疑似AI生成");
 			aigc.put("ContentProducer", properties.siteName());
 			aigc.put("ProduceID", Long.toString(article.id()));
 			aigc.put("ContentPropagator", properties.siteName());
@@ -219,9 +228,10 @@ class ArticlePageController {
 	}
 
 	/**
-	 * JSON that can sit inside a script element whatever its strings hold: {@code <}, {@code >} and {@code &}
-	 * (and the JavaScript line separators) become {@code \\u} escapes, so neither {@code </script>} nor
-	 * {@code <!--<script>} in a title can end or swallow the element. Outside strings JSON has none of them.
+	 * JSON that can sit inside a script element whatever its strings hold: {@code <},
+	 * {@code >} and {@code &} (and the JavaScript line separators) become {@code \\u}
+	 * escapes, so neither {@code </script>} nor {@code <!--<script>} in a title can end
+	 * or swallow the element. Outside strings JSON has none of them.
 	 */
 	static String scriptSafe(String json) {
 		StringBuilder out = new StringBuilder(json.length() + 16);
@@ -239,7 +249,10 @@ class ArticlePageController {
 		return out.toString();
 	}
 
-	/** Everything the page shows (the render cache's key) plus the holes and the reader: equal pages, equal tags. */
+	/**
+	 * Everything the page shows (the render cache's key) plus the holes and the reader:
+	 * equal pages, equal tags.
+	 */
 	static String etag(Pages.ArticlePage page, RenderedArticlePages.Key key, int hotVersion) {
 		Ui u = page.ui();
 		int hash = Objects.hash(key, page.counts(), hotVersion, u.csrfToken(), u.account());
@@ -247,15 +260,15 @@ class ArticlePageController {
 	}
 
 	/**
-	 * Counts a share (once per reader and day). Forms get a redirect back to the page with the share
-	 * panel open; scripts asking for JSON get the new count.
+	 * Counts a share (once per reader and day). Forms get a redirect back to the page
+	 * with the share panel open; scripts asking for JSON get the new count.
 	 */
 	@PostMapping("/articles/{id}/share")
 	Object share(@PathVariable long id, @RequestHeader(name = "Accept", defaultValue = "") String accept,
 			HttpServletRequest request) {
 		Article article = articles.getPublished(id);
-		boolean counted = engagement.recordShare(ReaderKey.of(request), request.getRemoteAddr(), ReaderKey.isBot(request), id,
-				article.channelId());
+		boolean counted = engagement.recordShare(ReaderKey.of(request), request.getRemoteAddr(),
+				ReaderKey.isBot(request), id, article.channelId());
 		if (accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
 			return ResponseEntity.ok()
 				.cacheControl(CacheControl.noStore())
@@ -274,13 +287,15 @@ class ArticlePageController {
 			.body(QrCodes.svg(shareUrl(id)));
 	}
 
-	/** Share images per article version: finding the body's first image parses the body. */
-	private final Cache<Article, String> shareImages = Caffeine
-		.newBuilder()
-		.maximumSize(5_000)
-		.build();
+	/**
+	 * Share images per article version: finding the body's first image parses the body.
+	 */
+	private final Cache<Article, String> shareImages = Caffeine.newBuilder().maximumSize(5_000).build();
 
-	/** Canonical address, share image and Open Graph facts, all absolute from the public address. */
+	/**
+	 * Canonical address, share image and Open Graph facts, all absolute from the public
+	 * address.
+	 */
 	Pages.LinkPreview preview(Article article, Channel channel, Creator creator) {
 		String logo = logo();
 		String image = shareImages.get(article, a -> shareImage(a).orElse(logo));
@@ -296,9 +311,10 @@ class ArticlePageController {
 		Map<String, Object> breadcrumb = new LinkedHashMap<>();
 		breadcrumb.put("@context", "https://schema.org");
 		breadcrumb.put("@type", "BreadcrumbList");
-		breadcrumb.put("itemListElement", List.of(crumb(1, properties.siteName(), publicUrl.absolute("/")),
-				crumb(2, channel.name(), publicUrl.absolute("/channels/" + Pages.pathSegment(channel.slug()))),
-				crumb(3, article.title(), shareUrl(article.id()))));
+		breadcrumb.put("itemListElement",
+				List.of(crumb(1, properties.siteName(), publicUrl.absolute("/")),
+						crumb(2, channel.name(), publicUrl.absolute("/channels/" + Pages.pathSegment(channel.slug()))),
+						crumb(3, article.title(), shareUrl(article.id()))));
 		return scriptSafe(JSON.writeValueAsString(breadcrumb));
 	}
 
@@ -309,9 +325,9 @@ class ArticlePageController {
 	}
 
 	/**
-	 * The cover, else the body's first image from this site's media library that is at least 300 px each way
-	 * (WeChat's rule for link cards; images elsewhere have no known size), as an absolute URL; else none (the
-	 * caller falls back to the site logo).
+	 * The cover, else the body's first image from this site's media library that is at
+	 * least 300 px each way (WeChat's rule for link cards; images elsewhere have no known
+	 * size), as an absolute URL; else none (the caller falls back to the site logo).
 	 */
 	Optional<String> shareImage(Article article) {
 		String cover = article.coverImage();
@@ -338,7 +354,10 @@ class ArticlePageController {
 		return src.startsWith("https://") || src.startsWith("http://") ? Optional.of(src) : Optional.empty();
 	}
 
-	/** From the configured public address, never the request's Host: the QR code is cached for a day. */
+	/**
+	 * From the configured public address, never the request's Host: the QR code is cached
+	 * for a day.
+	 */
 	private String shareUrl(long id) {
 		return publicUrl.absolute("/articles/" + id);
 	}

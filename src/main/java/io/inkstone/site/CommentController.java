@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * 跟帖 and likes on the article page: post and reply (signed-in readers), like, and — for the article's
- * creator only — hide a comment or switch comments off. Every action returns to the article.
+ * 跟帖 and likes on the article page: post and reply (signed-in readers), like, and — for
+ * the article's creator only — hide a comment or switch comments off. Every action
+ * returns to the article.
  */
 @Controller
 class CommentController {

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /confirm}: where a like, share or follow sent without JavaScript from a shared page (which carries no CSRF
- * token) lands — the same button again, now with a token. Only the reader actions of shared pages are offered.
+ * {@code /confirm}: where a like, share or follow sent without JavaScript from a shared
+ * page (which carries no CSRF token) lands — the same button again, now with a token.
+ * Only the reader actions of shared pages are offered.
  */
 @Controller
 class ConfirmController {

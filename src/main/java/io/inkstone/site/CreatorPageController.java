@@ -34,8 +34,8 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.util.UriUtils;
 
 /**
- * {@code /creators/{handle}}: the header (avatar, intro, counts, follow), the 文章 tab, and all articles in keyset
- * pages, 最新 or 最热 ({@code ?sort=hot}).
+ * {@code /creators/{handle}}: the header (avatar, intro, counts, follow), the 文章 tab, and
+ * all articles in keyset pages, 最新 or 最热 ({@code ?sort=hot}).
  */
 @Controller
 class CreatorPageController {
@@ -80,17 +80,19 @@ class CreatorPageController {
 		Cursor cursor = Cursor.parse(after);
 		Slice<ArticleSummary> page = hot ? articles.hottestByCreator(creator.id(), cursor, PAGE_SIZE)
 				: articles.latestByCreator(creator.id(), cursor, PAGE_SIZE);
-		model.addAttribute("page", new Pages.CreatorPage(ui.of(request), parts.nav(),
-				parts.card(creator, SharedPage.is(request) ? null : ReaderKey.of(request), 0), cards.of(page.items()),
-				page.hasNext() ? page.next().encode() : null, cursor == Cursor.START,
-				compliance.on("org-disclosure") ? applications.organisationOf(creator.id()).orElse(null) : null,
-				Pages.pageNumber(after, p), hot ? SORT_HOT : SORT_LATEST));
+		model.addAttribute("page",
+				new Pages.CreatorPage(ui.of(request), parts.nav(),
+						parts.card(creator, SharedPage.is(request) ? null : ReaderKey.of(request), 0),
+						cards.of(page.items()), page.hasNext() ? page.next().encode() : null, cursor == Cursor.START,
+						compliance.on("org-disclosure") ? applications.organisationOf(creator.id()).orElse(null) : null,
+						Pages.pageNumber(after, p), hot ? SORT_HOT : SORT_LATEST));
 		return "creators/show";
 	}
 
 	/**
-	 * What this reader has to do with the creator, for the script of the shared creator page (the page itself is
-	 * the same for every anonymous reader): following or not, and the CSRF token for the follow form.
+	 * What this reader has to do with the creator, for the script of the shared creator
+	 * page (the page itself is the same for every anonymous reader): following or not,
+	 * and the CSRF token for the follow form.
 	 */
 	@GetMapping(value = "/creators/{handle}/state", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
@@ -105,7 +107,10 @@ class CreatorPageController {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(state);
 	}
 
-	/** 最新 (default, or {@code sort=latest}) or 最热 ({@code sort=hot}); anything else is a client's mistake. */
+	/**
+	 * 最新 (default, or {@code sort=latest}) or 最热 ({@code sort=hot}); anything else is a
+	 * client's mistake.
+	 */
 	private static boolean hot(String sort) {
 		if (sort == null || sort.isEmpty() || SORT_LATEST.equals(sort)) {
 			return false;
@@ -130,13 +135,14 @@ class CreatorPageController {
 		return "redirect:" + back(back, handle);
 	}
 
-	/** Back to the page the button was on, if it is one of ours; else the creator page. */
+	/**
+	 * Back to the page the button was on, if it is one of ours; else the creator page.
+	 */
 	private static String back(String back, String handle) {
 		if (Pages.isLocalPath(back)) {
 			return back;
 		}
-		return "/creators/" + UriUtils.encodePathSegment(handle,
-				StandardCharsets.UTF_8);
+		return "/creators/" + UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
 	}
 
 }

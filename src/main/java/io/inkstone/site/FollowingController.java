@@ -19,7 +19,10 @@ import io.inkstone.creators.Creator;
 import java.util.Comparator;
 import java.util.Objects;
 
-/** {@code /following} (关注): new articles from the creators this reader follows, newest first. */
+/**
+ * {@code /following} (关注): new articles from the creators this reader follows, newest
+ * first.
+ */
 @Controller
 class FollowingController {
 
@@ -42,15 +45,18 @@ class FollowingController {
 	}
 
 	@GetMapping("/following")
-	String following(@RequestParam(name = "after", required = false) String after, HttpServletRequest request, Model model) {
+	String following(@RequestParam(name = "after", required = false) String after, HttpServletRequest request,
+			Model model) {
 		var followed = creators.followedBy(ReaderKey.of(request));
 		Slice<ArticleSummary> page = articles.latestByCreators(followed, Cursor.parse(after), 20);
 		var byId = creators.getAll(followed);
-		var who = followed.stream().map(byId::get).filter(Objects::nonNull)
+		var who = followed.stream()
+			.map(byId::get)
+			.filter(Objects::nonNull)
 			.sorted(Comparator.comparing(Creator::displayName))
 			.toList();
-		model.addAttribute("page", new Pages.FollowingPage(ui.of(request), parts.nav(), followed.size(), cards.of(page.items()),
-				page.hasNext() ? page.next().encode() : null, who));
+		model.addAttribute("page", new Pages.FollowingPage(ui.of(request), parts.nav(), followed.size(),
+				cards.of(page.items()), page.hasNext() ? page.next().encode() : null, who));
 		return "following";
 	}
 

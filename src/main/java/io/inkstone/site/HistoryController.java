@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.inkstone.web.UiFactory;
 import java.util.List;
 
-/** 阅读历史: {@code /history} (the list, its switch and 清空), signed-in readers only (see the security rules). */
+/**
+ * 阅读历史: {@code /history} (the list, its switch and 清空), signed-in readers only (see the
+ * security rules).
+ */
 @Controller
 class HistoryController {
 
@@ -30,8 +33,7 @@ class HistoryController {
 
 	private final UiFactory ui;
 
-	HistoryController(ReadingHistory history, Articles articles, ArticleCards cards, SiteParts parts,
-			UiFactory ui) {
+	HistoryController(ReadingHistory history, Articles articles, ArticleCards cards, SiteParts parts, UiFactory ui) {
 		this.history = history;
 		this.articles = articles;
 		this.cards = cards;

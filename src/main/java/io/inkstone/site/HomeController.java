@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.util.Set;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** {@code /}: headlines, hot list, original-content tabs and the latest articles (keyset pages). */
+/**
+ * {@code /}: headlines, hot list, original-content tabs and the latest articles (keyset
+ * pages).
+ */
 @Controller
 class HomeController {
 
@@ -69,22 +72,23 @@ class HomeController {
 				}
 			});
 		}
-		model.addAttribute("page", new Pages.HomePage(u, parts.nav(), u.care() ? "" : parts.headlinesHtml(u),
-				hot.site(10), originals, cards.of(latest.items()), latest.hasNext() ? latest.next().encode() : null,
-				Pages.pageNumber(after, p)));
+		model.addAttribute("page",
+				new Pages.HomePage(u, parts.nav(), u.care() ? "" : parts.headlinesHtml(u), hot.site(10), originals,
+						cards.of(latest.items()), latest.hasNext() ? latest.next().encode() : null,
+						Pages.pageNumber(after, p)));
 		return "home";
 	}
 
 	@GetMapping("/channels/{slug}")
-	String channel(@PathVariable String slug,
-			@RequestParam(name = "after", required = false) String after,
+	String channel(@PathVariable String slug, @RequestParam(name = "after", required = false) String after,
 			@RequestParam(name = "p", required = false) String p, HttpServletRequest request, Model model) {
 		Channel channel = channels.get(slug);
 		Slice<ArticleSummary> page = articles.latestInChannel(channel.id(), Cursor.parse(after), PAGE_SIZE);
 		Ui u = ui.of(request);
-		model.addAttribute("page", new Pages.ChannelPage(u, parts.nav(), channel, cards.of(page.items()),
-				page.hasNext() ? page.next().encode() : null, hot.channel(channel.id(), 10, Set.of()),
-				u.care() ? "" : parts.headlinesHtml(u), Pages.pageNumber(after, p)));
+		model.addAttribute("page",
+				new Pages.ChannelPage(u, parts.nav(), channel, cards.of(page.items()),
+						page.hasNext() ? page.next().encode() : null, hot.channel(channel.id(), 10, Set.of()),
+						u.care() ? "" : parts.headlinesHtml(u), Pages.pageNumber(after, p)));
 		return "channels/show";
 	}
 

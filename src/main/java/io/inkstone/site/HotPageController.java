@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * 热榜: {@code /hot} (the site) and {@code /channels/{slug}/hot} (one channel), with rank, heat and the move since
- * the previous hour. Shared pages like the home page; {@code /hot?channel=slug} redirects to the channel's address.
+ * 热榜: {@code /hot} (the site) and {@code /channels/{slug}/hot} (one channel), with rank,
+ * heat and the move since the previous hour. Shared pages like the home page;
+ * {@code /hot?channel=slug} redirects to the channel's address.
  */
 @Controller
 class HotPageController {
@@ -41,10 +42,12 @@ class HotPageController {
 	}
 
 	@GetMapping("/hot")
-	Object site(@RequestParam(name = "channel", required = false) String channel, HttpServletRequest request, Model model) {
+	Object site(@RequestParam(name = "channel", required = false) String channel, HttpServletRequest request,
+			Model model) {
 		if (channel != null) {
 			Channel found = channels.get(channel); // 404 for an unknown channel
-			RedirectView redirect = new RedirectView("/channels/" + Pages.pathSegment(found.slug()) + "/hot", false, false);
+			RedirectView redirect = new RedirectView("/channels/" + Pages.pathSegment(found.slug()) + "/hot", false,
+					false);
 			redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
 			return redirect;
 		}

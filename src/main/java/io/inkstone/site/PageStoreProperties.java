@@ -11,11 +11,12 @@ import org.springframework.util.unit.DataSize;
  *
  * @param enabled answer anonymous page requests from the in-memory store
  * @param maxSize memory the stored pages (identity and gzip bytes) may take
- * @param ttl how long a stored page is served at most; counts shown without JavaScript are this old at most
+ * @param ttl how long a stored page is served at most; counts shown without JavaScript
+ * are this old at most
  * @param sharedMaxAge {@code s-maxage} for shared caches (nginx, a CDN)
  * @param staleWhileRevalidate {@code stale-while-revalidate} for shared caches
- * @param purgeUrl a CDN purge hook: on every change the store is purged and this URL gets a POST with the
- *        changed paths; empty for none
+ * @param purgeUrl a CDN purge hook: on every change the store is purged and this URL gets
+ * a POST with the changed paths; empty for none
  */
 @ConfigurationProperties("inkstone.pages")
 record PageStoreProperties(@DefaultValue("true") boolean enabled, @DefaultValue("64MB") DataSize maxSize,

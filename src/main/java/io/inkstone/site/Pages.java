@@ -24,48 +24,63 @@ public final class Pages {
 	private Pages() {
 	}
 
-	public record ArticlePage(Ui ui, List<Channel> nav, Article article, Channel channel, CreatorCard card, Counts counts,
-			boolean shared, String shareUrl, String disclaimer, List<ArticleCard> related, List<ArticleCard> hot,
-			String headlinesHtml, CommentsView comments, List<Correction> corrections,
+	public record ArticlePage(Ui ui, List<Channel> nav, Article article, Channel channel, CreatorCard card,
+			Counts counts, boolean shared, String shareUrl, String disclaimer, List<ArticleCard> related,
+			List<ArticleCard> hot, String headlinesHtml, CommentsView comments, List<Correction> corrections,
 			boolean aiSuspected, String jsonLd, LinkPreview preview) {
 	}
 
 	/**
-	 * What link previews, crawlers and readers' apps read from an article page's head: the canonical address (no
-	 * query), Open Graph and Twitter card fields. Every URL is absolute, from {@code inkstone.public-url}.
-	 * {@code image} is the share image (the cover, else the body's first image) or null.
+	 * What link previews, crawlers and readers' apps read from an article page's head:
+	 * the canonical address (no query), Open Graph and Twitter card fields. Every URL is
+	 * absolute, from {@code inkstone.public-url}. {@code image} is the share image (the
+	 * cover, else the body's first image) or null.
 	 */
 	/**
-	 * @param image the share image (cover, else the first own body image of at least 300 px, else the site logo)
-	 * @param logo the site logo (absolute): JSON-LD's publisher.logo, and the share image of last resort
-	 * @param breadcrumbLd JSON-LD {@code BreadcrumbList} home → channel → article, safe inside a script element
+	 * @param image the share image (cover, else the first own body image of at least 300
+	 * px, else the site logo)
+	 * @param logo the site logo (absolute): JSON-LD's publisher.logo, and the share image
+	 * of last resort
+	 * @param breadcrumbLd JSON-LD {@code BreadcrumbList} home → channel → article, safe
+	 * inside a script element
 	 */
 	public record LinkPreview(String canonical, String image, String authorUrl, String section, String publishedTime,
 			String modifiedTime, String logo, String breadcrumbLd) {
 
-		/** Whether the share image is a picture of the article (large card) rather than the site logo (small card). */
+		/**
+		 * Whether the share image is a picture of the article (large card) rather than
+		 * the site logo (small card).
+		 */
 		public boolean articleImage() {
 			return image != null && !image.equals(logo);
 		}
 
-		/** The English version of the page (the UI language is a query parameter over the same content). */
+		/**
+		 * The English version of the page (the UI language is a query parameter over the
+		 * same content).
+		 */
 		public String english() {
 			return canonical + "?lang=en";
 		}
 
 	}
 
-	/** {@code followed}: the creators this reader follows, by name (each with an unfollow button). */
+	/**
+	 * {@code followed}: the creators this reader follows, by name (each with an unfollow
+	 * button).
+	 */
 	public record FollowingPage(Ui ui, List<Channel> nav, int creators, List<ArticleCard> articles, String next,
 			List<Creator> followed) {
 	}
 
 	/** 跟帖 and likes under an article, as this viewer sees them. */
-	public record CommentsView(List<Comment> items, long count, boolean enabled, boolean author,
-			boolean signedIn, long likes, boolean liked, boolean saved) {
+	public record CommentsView(List<Comment> items, long count, boolean enabled, boolean author, boolean signedIn,
+			long likes, boolean liked, boolean saved) {
 	}
 
-	/** 阅读历史: {@code on} whether it is recorded; the articles, most recently read first. */
+	/**
+	 * 阅读历史: {@code on} whether it is recorded; the articles, most recently read first.
+	 */
 	public record HistoryPage(Ui ui, List<Channel> nav, boolean on, List<ArticleCard> articles) {
 	}
 
@@ -73,8 +88,8 @@ public final class Pages {
 	public record SavedPage(Ui ui, List<Channel> nav, List<ArticleCard> articles) {
 	}
 
-	public record HomePage(Ui ui, List<Channel> nav, String headlinesHtml, List<ArticleCard> hot, List<OriginalTab> originals,
-			List<ArticleCard> latest, String next, int number) {
+	public record HomePage(Ui ui, List<Channel> nav, String headlinesHtml, List<ArticleCard> hot,
+			List<OriginalTab> originals, List<ArticleCard> latest, String next, int number) {
 	}
 
 	public record ChannelPage(Ui ui, List<Channel> nav, Channel channel, List<ArticleCard> articles, String next,
@@ -82,12 +97,15 @@ public final class Pages {
 	}
 
 	/** {@code canonical}: the absolute address of the tag's first page. */
-	public record TagPage(Ui ui, List<Channel> nav, String tag, List<ArticleCard> articles, String next, boolean firstPage,
-			String canonical, int number) {
+	public record TagPage(Ui ui, List<Channel> nav, String tag, List<ArticleCard> articles, String next,
+			boolean firstPage, String canonical, int number) {
 	}
 
 	/** {@code value} percent-encoded as one path segment. */
-	/** A way back to one of our own pages (a path on this site, not {@code //host} or a control character). */
+	/**
+	 * A way back to one of our own pages (a path on this site, not {@code //host} or a
+	 * control character).
+	 */
 	static boolean isLocalPath(String back) {
 		return back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") && back.length() < 300
 				&& back.chars().noneMatch(c -> c < 0x20);
@@ -98,11 +116,13 @@ public final class Pages {
 	}
 
 	/**
-	 * Whether a tag can have a page: an encoded slash, backslash, percent or semicolon is refused by the request
-	 * firewall before it reaches a controller, and {@code .}/{@code ..} would be path segments.
+	 * Whether a tag can have a page: an encoded slash, backslash, percent or semicolon is
+	 * refused by the request firewall before it reaches a controller, and
+	 * {@code .}/{@code ..} would be path segments.
 	 */
 	public static boolean linkableTag(String tag) {
-		return !tag.isEmpty() && !tag.equals(".") && !tag.equals("..") && tag.chars().noneMatch(c -> "/\\%;".indexOf(c) >= 0);
+		return !tag.isEmpty() && !tag.equals(".") && !tag.equals("..")
+				&& tag.chars().noneMatch(c -> "/\\%;".indexOf(c) >= 0);
 	}
 
 	/** The path of a tag's page, the tag percent-encoded as one path segment. */
@@ -110,7 +130,9 @@ public final class Pages {
 		return "/tags/" + UriUtils.encodePathSegment(tag, StandardCharsets.UTF_8);
 	}
 
-	/** {@code organisation}: the disclosed entity details (cn-mainland profile), or null. */
+	/**
+	 * {@code organisation}: the disclosed entity details (cn-mainland profile), or null.
+	 */
 	public record CreatorPage(Ui ui, List<Channel> nav, CreatorCard card, List<ArticleCard> articles, String next,
 			boolean firstPage, CreatorApplication organisation, int number, String sort) {
 
@@ -121,9 +143,10 @@ public final class Pages {
 	}
 
 	/**
-	 * The number of a listing page, for its title ("第 2 页"): 1 on the first page (no cursor), else the {@code p} the
-	 * previous page's next link carries (keyset pages have no number of their own); a missing or odd {@code p} on a
-	 * later page counts as 2. Only ever shown, never used to find rows.
+	 * The number of a listing page, for its title ("第 2 页"): 1 on the first page (no
+	 * cursor), else the {@code p} the previous page's next link carries (keyset pages
+	 * have no number of their own); a missing or odd {@code p} on a later page counts as
+	 * 2. Only ever shown, never used to find rows.
 	 */
 	public static int pageNumber(String after, String p) {
 		if (after == null || after.isBlank()) {
@@ -138,15 +161,15 @@ public final class Pages {
 		}
 	}
 
-	public record SearchPage(Ui ui, List<Channel> nav, SearchResults results, String channel,
-			String sort, String creator, String from, String to, List<String> suggestions) {
+	public record SearchPage(Ui ui, List<Channel> nav, SearchResults results, String channel, String sort,
+			String creator, String from, String to, List<String> suggestions) {
 
 		/** The link to another page of the same search. */
 		public String pageLink(int number) {
 			Function<String, String> enc = v -> URLEncoder.encode(v, StandardCharsets.UTF_8);
-			return "/search?q=" + enc.apply(results.query()) + (channel.isEmpty() ? "" : "&channel=" + channel) + "&sort=" + sort
-					+ (creator.isEmpty() ? "" : "&creator=" + enc.apply(creator)) + (from.isEmpty() ? "" : "&from=" + from)
-					+ (to.isEmpty() ? "" : "&to=" + to) + "&page=" + number;
+			return "/search?q=" + enc.apply(results.query()) + (channel.isEmpty() ? "" : "&channel=" + channel)
+					+ "&sort=" + sort + (creator.isEmpty() ? "" : "&creator=" + enc.apply(creator))
+					+ (from.isEmpty() ? "" : "&from=" + from) + (to.isEmpty() ? "" : "&to=" + to) + "&page=" + number;
 		}
 	}
 
@@ -162,7 +185,10 @@ public final class Pages {
 	public record Headlines(Ui ui, List<HeadlineBlock> blocks) {
 	}
 
-	/** The one-click confirmation of a reader action sent from a shared page without a token (no JavaScript). */
+	/**
+	 * The one-click confirmation of a reader action sent from a shared page without a
+	 * token (no JavaScript).
+	 */
 	public record ConfirmPage(Ui ui, List<Channel> nav, String action, String kind, String back) {
 	}
 

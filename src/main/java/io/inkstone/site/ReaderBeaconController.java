@@ -26,10 +26,12 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * What a shared article page asks for after it loads, so that the page itself is the same for every reader:
- * the read beacon (counts the read once per reader and day, mints the signed reader id, hands out the CSRF token
- * and says what this reader has done: following, liked), and the live numbers, which any cache may keep for a
- * second. Without JavaScript the page loads {@code view.gif} instead, and the numbers are as old as the page.
+ * What a shared article page asks for after it loads, so that the page itself is the same
+ * for every reader: the read beacon (counts the read once per reader and day, mints the
+ * signed reader id, hands out the CSRF token and says what this reader has done:
+ * following, liked), and the live numbers, which any cache may keep for a second. Without
+ * JavaScript the page loads {@code view.gif} instead, and the numbers are as old as the
+ * page.
  */
 @RestController
 class ReaderBeaconController {
@@ -98,19 +100,24 @@ class ReaderBeaconController {
 		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(Map.of("parameter", token.getParameterName(), "header", token.getHeaderName(), "token", token.getToken()));
+			.body(Map.of("parameter", token.getParameterName(), "header", token.getHeaderName(), "token",
+					token.getToken()));
 	}
 
-	/** Counts one read (once per reader and day, never for bots); listeners feed interests and co-reads. */
+	/**
+	 * Counts one read (once per reader and day, never for bots); listeners feed interests
+	 * and co-reads.
+	 */
 	boolean count(Article article, String reader, HttpServletRequest request) {
 		if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
-			return false; // another site embedding the beacon (an <img> elsewhere) is not a reader of this page
+			return false; // another site embedding the beacon (an <img> elsewhere) is not
+							// a reader of this page
 		}
-		// one counted read is one event: the hot list, co-reads and interests listen to it
+		// one counted read is one event: the hot list, co-reads and interests listen to
+		// it
 		Long account = SignedIn.current().map(SignedIn::accountId).orElse(null);
 		return engagement.recordRead(reader, account, request.getRemoteAddr(), ReaderKey.isBot(request), article.id(),
 				article.channelId());
 	}
-
 
 }

@@ -26,12 +26,14 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.stereotype.Component;
 
 /**
- * Rendered article pages for readers who are not signed in, with holes for what differs from request to request:
- * the CSRF token (masked afresh for every request) and the read and share counts (which change with every new
- * reader). Everything else the page shows is the cache key, so any change — an edit, a comment, a new hot list or
- * related list, another language, mode or path — is simply another entry and nothing needs invalidating. Template
- * rendering was ~40% of an article view's CPU (JFR, bench/README.md). Signed-in readers are rendered every time:
- * their pages carry their name and their own state.
+ * Rendered article pages for readers who are not signed in, with holes for what differs
+ * from request to request: the CSRF token (masked afresh for every request) and the read
+ * and share counts (which change with every new reader). Everything else the page shows
+ * is the cache key, so any change — an edit, a comment, a new hot list or related list,
+ * another language, mode or path — is simply another entry and nothing needs
+ * invalidating. Template rendering was ~40% of an article view's CPU (JFR,
+ * bench/README.md). Signed-in readers are rendered every time: their pages carry their
+ * name and their own state.
  */
 @Component
 class RenderedArticlePages {
@@ -39,9 +41,10 @@ class RenderedArticlePages {
 	static final String TEMPLATE = "articles/show.jte";
 
 	/**
-	 * Stand-ins for the holes, drawn afresh (128 random bits) for every render that fills the cache, and used only to
-	 * find the holes' positions in that render's output: user content stored before cannot contain them. A fixed marker
-	 * could be written into an article (an image URL carrying it sent every reader's CSRF token to a third party).
+	 * Stand-ins for the holes, drawn afresh (128 random bits) for every render that fills
+	 * the cache, and used only to find the holes' positions in that render's output: user
+	 * content stored before cannot contain them. A fixed marker could be written into an
+	 * article (an image URL carrying it sent every reader's CSRF token to a third party).
 	 */
 	record Markers(String csrf, long reads, long shares) {
 
@@ -50,7 +53,8 @@ class RenderedArticlePages {
 		static Markers fresh() {
 			byte[] bytes = new byte[16];
 			RANDOM.nextBytes(bytes);
-			// counts far above any real one, random in their low digits; both formats (1234 and 1.2万) stay unique
+			// counts far above any real one, random in their low digits; both formats
+			// (1234 and 1.2万) stay unique
 			long base = 9_000_000_000_000_000L;
 			return new Markers("h" + HexFormat.of().formatHex(bytes), base + RANDOM.nextLong(1L << 50),
 					base + RANDOM.nextLong(1L << 50));
@@ -59,20 +63,21 @@ class RenderedArticlePages {
 	}
 
 	/**
-	 * Everything a page shows except the holes and the reader's account: the cache key, and (with those) the ETag.
-	 * The mode is kept by name so the key's hash, and with it the ETag, is the same on every node.
+	 * Everything a page shows except the holes and the reader's account: the cache key,
+	 * and (with those) the ETag. The mode is kept by name so the key's hash, and with it
+	 * the ETag, is the same on every node.
 	 */
 	record Key(List<Channel> nav, Article article, Channel channel, CreatorCard card, boolean shared, String shareUrl,
-			String disclaimer, List<ArticleCard> related, List<ArticleCard> hot, String headlinesHtml, Pages.CommentsView comments,
-			List<Correction> corrections, boolean aiSuspected, String jsonLd, Locale locale, String mode, String path,
-			String csrfParameter, String siteName, Pages.LinkPreview preview) {
+			String disclaimer, List<ArticleCard> related, List<ArticleCard> hot, String headlinesHtml,
+			Pages.CommentsView comments, List<Correction> corrections, boolean aiSuspected, String jsonLd,
+			Locale locale, String mode, String path, String csrfParameter, String siteName, Pages.LinkPreview preview) {
 
 		static Key of(Pages.ArticlePage page) {
 			Ui ui = page.ui();
 			return new Key(page.nav(), page.article(), page.channel(), page.card(), page.shared(), page.shareUrl(),
-					page.disclaimer(), page.related(), page.hot(), page.headlinesHtml(), page.comments(), page.corrections(),
-					page.aiSuspected(), page.jsonLd(), ui.locale(), ui.mode().name(), ui.path(), ui.csrfName(), ui.siteName(),
-					page.preview());
+					page.disclaimer(), page.related(), page.hot(), page.headlinesHtml(), page.comments(),
+					page.corrections(), page.aiSuspected(), page.jsonLd(), ui.locale(), ui.mode().name(), ui.path(),
+					ui.csrfName(), ui.siteName(), page.preview());
 		}
 
 	}
@@ -81,12 +86,15 @@ class RenderedArticlePages {
 
 	/** What fills a hole. */
 	enum Hole {
+
 		CSRF, READS, SHARES
+
 	}
 
 	/**
-	 * A rendered page cut at its holes, as UTF-8: serving it copies bytes and encodes three short values, instead of
-	 * searching and re-encoding 20 KB of mostly Chinese text per request.
+	 * A rendered page cut at its holes, as UTF-8: serving it copies bytes and encodes
+	 * three short values, instead of searching and re-encoding 20 KB of mostly Chinese
+	 * text per request.
 	 */
 	record Cut(byte[][] parts, Hole[] holes) {
 
@@ -125,8 +133,8 @@ class RenderedArticlePages {
 	/** Cuts the rendered page at every hole. */
 	static Cut cut(String html, Ui ui, Markers rendered) {
 		TreeMap<Integer, Hole> at = new TreeMap<>();
-		Map<Hole, String> markers = Map.of(Hole.CSRF, rendered.csrf(), Hole.READS, ui.count(rendered.reads()), Hole.SHARES,
-				ui.count(rendered.shares()));
+		Map<Hole, String> markers = Map.of(Hole.CSRF, rendered.csrf(), Hole.READS, ui.count(rendered.reads()),
+				Hole.SHARES, ui.count(rendered.shares()));
 		markers.forEach((hole, marker) -> {
 			for (int i = html.indexOf(marker); i >= 0; i = html.indexOf(marker, i + marker.length())) {
 				at.put(i, hole);
@@ -142,7 +150,10 @@ class RenderedArticlePages {
 		return new Cut(parts.toArray(byte[][]::new), at.values().toArray(Hole[]::new));
 	}
 
-	/** The page for this request: the cut page with this reader's token and the current counts in its holes. */
+	/**
+	 * The page for this request: the cut page with this reader's token and the current
+	 * counts in its holes.
+	 */
 	static byte[] fill(Cut cut, Ui ui, Counts counts) {
 		byte[] token = ui.csrfToken().getBytes(StandardCharsets.UTF_8);
 		byte[] reads = ui.count(counts.reads()).getBytes(StandardCharsets.UTF_8);
@@ -173,11 +184,12 @@ class RenderedArticlePages {
 	private static Pages.ArticlePage withHoles(Pages.ArticlePage page, Markers markers) {
 		Ui ui = page.ui();
 		Ui holes = new Ui(ui.messages(), ui.locale(), ui.mode(),
-				new DefaultCsrfToken(ui.csrf().getHeaderName(), ui.csrf().getParameterName(), markers.csrf()), ui.path(), ui.siteName(),
-				null, ui.footer());
+				new DefaultCsrfToken(ui.csrf().getHeaderName(), ui.csrf().getParameterName(), markers.csrf()),
+				ui.path(), ui.siteName(), null, ui.footer());
 		return new Pages.ArticlePage(holes, page.nav(), page.article(), page.channel(), page.card(),
-				new Counts(markers.reads(), markers.shares()), page.shared(), page.shareUrl(), page.disclaimer(), page.related(), page.hot(),
-				page.headlinesHtml(), page.comments(), page.corrections(), page.aiSuspected(), page.jsonLd(), page.preview());
+				new Counts(markers.reads(), markers.shares()), page.shared(), page.shareUrl(), page.disclaimer(),
+				page.related(), page.hot(), page.headlinesHtml(), page.comments(), page.corrections(),
+				page.aiSuspected(), page.jsonLd(), page.preview());
 	}
 
 	private String renderNow(Pages.ArticlePage page) {

@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.inkstone.web.UiFactory;
 
 /**
- * 收藏: {@code POST /articles/{id}/save} and {@code /unsave} (signed in, from the article page) and {@code /saved},
- * the list. Personal pages only; the security rules require an account.
+ * 收藏: {@code POST /articles/{id}/save} and {@code /unsave} (signed in, from the article
+ * page) and {@code /saved}, the list. Personal pages only; the security rules require an
+ * account.
  */
 @Controller
 class SavedController {
@@ -43,7 +44,8 @@ class SavedController {
 	@GetMapping("/saved")
 	String list(HttpServletRequest request, Model model) {
 		long account = SignedIn.current().orElseThrow().accountId();
-		model.addAttribute("page", new Pages.SavedPage(ui.of(request), parts.nav(), cards.of(articles.summaries(saved.of(account)))));
+		model.addAttribute("page",
+				new Pages.SavedPage(ui.of(request), parts.nav(), cards.of(articles.summaries(saved.of(account)))));
 		return "saved";
 	}
 

@@ -23,7 +23,10 @@ import io.inkstone.discovery.SearchSuggestions;
 import io.inkstone.shared.BadRequestException;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** {@code GET /api/v1/search?q=&channel=&sort=relevance|time&page=}: the search page as JSON. */
+/**
+ * {@code GET /api/v1/search?q=&channel=&sort=relevance|time&page=}: the search page as
+ * JSON.
+ */
 @RestController
 class SearchApiController {
 
@@ -33,7 +36,10 @@ class SearchApiController {
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "site-relative") String url) {
 	}
 
-	/** {@code partial}: nothing matched well, these results share only some words; {@code didYouMean}: typos, pinyin. */
+	/**
+	 * {@code partial}: nothing matched well, these results share only some words;
+	 * {@code didYouMean}: typos, pinyin.
+	 */
 	record Response(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String query,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long total,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) int page,
@@ -58,11 +64,14 @@ class SearchApiController {
 		this.channels = channels;
 	}
 
-	/** Suggestions for what is being typed: titles and creator names containing its words. */
+	/**
+	 * Suggestions for what is being typed: titles and creator names containing its words.
+	 */
 	@GetMapping("/api/v1/suggest")
 	@Operation(summary = "Suggestions for what is being typed (titles, creator names, pinyin)")
-	@ApiResponse(responseCode = "200", description = "at most 8 suggestions", content = @Content(mediaType = "application/json",
-			array = @ArraySchema(schema = @Schema(implementation = SearchSuggestions.Suggestion.class))))
+	@ApiResponse(responseCode = "200", description = "at most 8 suggestions",
+			content = @Content(mediaType = "application/json",
+					array = @ArraySchema(schema = @Schema(implementation = SearchSuggestions.Suggestion.class))))
 	ResponseEntity<?> suggest(@RequestParam(name = "q", defaultValue = "") String q) {
 		var found = suggestions.getIfAvailable();
 		return ResponseEntity.ok()
@@ -79,7 +88,8 @@ class SearchApiController {
 			@RequestParam(name = "channel", defaultValue = "") String channel,
 			@RequestParam(name = "sort", defaultValue = "relevance") String sort,
 			@RequestParam(name = "creator", defaultValue = "") String creator,
-			@RequestParam(name = "from", defaultValue = "") String from, @RequestParam(name = "to", defaultValue = "") String to,
+			@RequestParam(name = "from", defaultValue = "") String from,
+			@RequestParam(name = "to", defaultValue = "") String to,
 			@RequestParam(name = "page", defaultValue = "1") String page) {
 		int number;
 		try {
@@ -102,8 +112,8 @@ class SearchApiController {
 			return ResponseEntity.badRequest()
 				.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "from and to are dates: yyyy-mm-dd"));
 		}
-		SearchResults results = search.search(q, channelId, filters.creatorId(), filters.from(), filters.to(), "time".equals(sort),
-				number);
+		SearchResults results = search.search(q, channelId, filters.creatorId(), filters.from(), filters.to(),
+				"time".equals(sort), number);
 		List<Hit> hits = results.results()
 			.stream()
 			.map(r -> new Hit(Long.toString(r.card().article().id()), r.card().article().title(), r.titleHtml(),

@@ -17,7 +17,10 @@ import io.inkstone.creators.Creators;
 import io.inkstone.discovery.SearchSuggestions;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** {@code /search?q=}: full-text search with channel filter, relevance or time order, and pages. */
+/**
+ * {@code /search?q=}: full-text search with channel filter, relevance or time order, and
+ * pages.
+ */
 @Controller
 class SearchController {
 
@@ -43,13 +46,13 @@ class SearchController {
 		this.ui = ui;
 	}
 
-
 	@GetMapping("/search")
 	String search(@RequestParam(name = "q", defaultValue = "") String q,
 			@RequestParam(name = "channel", defaultValue = "") String channel,
 			@RequestParam(name = "sort", defaultValue = "relevance") String sort,
 			@RequestParam(name = "creator", defaultValue = "") String creator,
-			@RequestParam(name = "from", defaultValue = "") String from, @RequestParam(name = "to", defaultValue = "") String to,
+			@RequestParam(name = "from", defaultValue = "") String from,
+			@RequestParam(name = "to", defaultValue = "") String to,
 			@RequestParam(name = "page", defaultValue = "1") int page, HttpServletRequest request, Model model) {
 		if (page < 1 || page > ArticleSearch.MAX_PAGE) {
 			throw new BadRequestException("page out of range");
@@ -57,11 +60,12 @@ class SearchController {
 		Channel filter = channel.isBlank() ? null : channels.find(channel).orElse(null);
 		boolean newest = "time".equals(sort);
 		SearchFilters filters = SearchFilters.parse(creator, from, to, creators);
-		SearchResults results = search.search(q, filter == null ? null : filter.id(), filters.creatorId(), filters.from(),
-				filters.to(), newest, page);
-		model.addAttribute("page", new Pages.SearchPage(ui.of(request), parts.nav(), results,
-				filter == null ? "" : filter.slug(), newest ? "time" : "relevance", creator.strip(), from.strip(), to.strip(),
-				results.didYouMean()));
+		SearchResults results = search.search(q, filter == null ? null : filter.id(), filters.creatorId(),
+				filters.from(), filters.to(), newest, page);
+		model.addAttribute("page",
+				new Pages.SearchPage(ui.of(request), parts.nav(), results, filter == null ? "" : filter.slug(),
+						newest ? "time" : "relevance", creator.strip(), from.strip(), to.strip(),
+						results.didYouMean()));
 		return "search/results";
 	}
 

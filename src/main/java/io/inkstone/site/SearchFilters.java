@@ -9,8 +9,9 @@ import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.PlatformDays;
 
 /**
- * The search page's filters from request parameters: a creator handle (unknown → a filter nothing matches,
- * so the page says "no results" rather than failing) and a date range in platform days, inclusive.
+ * The search page's filters from request parameters: a creator handle (unknown → a filter
+ * nothing matches, so the page says "no results" rather than failing) and a date range in
+ * platform days, inclusive.
  */
 record SearchFilters(Long creatorId, Long from, Long to) {
 
@@ -28,7 +29,11 @@ record SearchFilters(Long creatorId, Long from, Long to) {
 			Long start = from == null || from.isBlank() ? null
 					: LocalDate.parse(from.strip()).atStartOfDay(PlatformDays.ZONE).toInstant().toEpochMilli();
 			Long end = to == null || to.isBlank() ? null
-					: LocalDate.parse(to.strip()).plusDays(1).atStartOfDay(PlatformDays.ZONE).toInstant().toEpochMilli();
+					: LocalDate.parse(to.strip())
+						.plusDays(1)
+						.atStartOfDay(PlatformDays.ZONE)
+						.toInstant()
+						.toEpochMilli();
 			return new SearchFilters(creatorId, start, end);
 		}
 		catch (DateTimeParseException ex) {

@@ -33,7 +33,10 @@ import io.inkstone.creators.CreatorProfileChanged;
 import java.io.IOException;
 import java.util.Map;
 
-/** Registers the {@link SharedPageStore} right after the input check, ahead of Spring Security. */
+/**
+ * Registers the {@link SharedPageStore} right after the input check, ahead of Spring
+ * Security.
+ */
 @Configuration(proxyBeanMethods = false)
 class SharedPageConfig {
 
@@ -50,9 +53,10 @@ class SharedPageConfig {
 	}
 
 	/**
-	 * Purges the store after every committed article change (publish, edit, takedown, delete — from this node at
-	 * once, from other nodes and the import command through the change feed within a second) and whenever the hot
-	 * list moves; tells a configured CDN purge hook which paths changed.
+	 * Purges the store after every committed article change (publish, edit, takedown,
+	 * delete — from this node at once, from other nodes and the import command through
+	 * the change feed within a second) and whenever the hot list moves; tells a
+	 * configured CDN purge hook which paths changed.
 	 */
 	@Component
 	static class Purges {
@@ -80,8 +84,8 @@ class SharedPageConfig {
 		}
 
 		/**
-		 * After the change commits (the event is only published then): a purge before it would let a concurrent
-		 * render store the old page again.
+		 * After the change commits (the event is only published then): a purge before it
+		 * would let a concurrent render store the old page again.
 		 */
 		@EventListener
 		void on(ArticleChangeCommitted changed) {
@@ -94,7 +98,10 @@ class SharedPageConfig {
 			store.purge();
 		}
 
-		/** Related lists change when the search index takes a change (a moment after it committed). */
+		/**
+		 * Related lists change when the search index takes a change (a moment after it
+		 * committed).
+		 */
 		@EventListener
 		void on(SearchIndexChanged changed) {
 			store.purge();
@@ -126,8 +133,9 @@ class SharedPageConfig {
 		}
 
 		/**
-		 * One POST per half second at most to the CDN hook: {"paths": [...]} where a path ending in "/" stands for
-		 * every page under it. A hook that fails is logged; shared caches still expire after s-maxage.
+		 * One POST per half second at most to the CDN hook: {"paths": [...]} where a path
+		 * ending in "/" stands for every page under it. A hook that fails is logged;
+		 * shared caches still expire after s-maxage.
 		 */
 		private void sendPurges() {
 			if (pendingPaths.isEmpty() || properties.purgeUrl().isBlank()) {

@@ -38,13 +38,15 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Answers anonymous page requests ({@link SharedPage}) from rendered bytes kept in memory, ahead of Spring
- * Security and MVC: a hit copies bytes (identity or pre-compressed gzip) and builds no page model. A miss renders
- * once through the whole application while concurrent readers of the same page wait for that render (no stampede).
- * Only a 200 HTML response without {@code Set-Cookie} is kept. Everything is dropped on {@link #purge()} (after
- * every committed article change, on every node through the change feed, and when the hot list moves), and
- * entries live {@code inkstone.pages.ttl} at most, which bounds how old comments and counts shown without
- * JavaScript can be.
+ * Answers anonymous page requests ({@link SharedPage}) from rendered bytes kept in
+ * memory, ahead of Spring Security and MVC: a hit copies bytes (identity or
+ * pre-compressed gzip) and builds no page model. A miss renders once through the whole
+ * application while concurrent readers of the same page wait for that render (no
+ * stampede). Only a 200 HTML response without {@code Set-Cookie} is kept. Everything is
+ * dropped on {@link #purge()} (after every committed article change, on every node
+ * through the change feed, and when the hot list moves), and entries live
+ * {@code inkstone.pages.ttl} at most, which bounds how old comments and counts shown
+ * without JavaScript can be.
  */
 class SharedPageStore extends OncePerRequestFilter {
 
@@ -173,7 +175,10 @@ class SharedPageStore extends OncePerRequestFilter {
 		}
 	}
 
-	/** Renders through the application; keeps and writes the page if it may be shared, else passes it on. */
+	/**
+	 * Renders through the application; keeps and writes the page if it may be shared,
+	 * else passes it on.
+	 */
 	private Entry render(Key key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
 		long started = generation.get();

@@ -28,8 +28,9 @@ import io.inkstone.creators.IpRegions;
 import io.inkstone.governance.ComplianceProfile;
 
 /**
- * Parts shared by several pages: the channel navigation (only channels with content), the headline
- * blocks (a rendered-HTML fragment cache, dropped whenever content changes) and creator cards.
+ * Parts shared by several pages: the channel navigation (only channels with content), the
+ * headline blocks (a rendered-HTML fragment cache, dropped whenever content changes) and
+ * creator cards.
  */
 @Component
 class SiteParts {
@@ -46,7 +47,9 @@ class SiteParts {
 
 	private final TemplateEngine templates;
 
-	/** Rendered headline HTML per language and mode, and the hot-list version it shows. */
+	/**
+	 * Rendered headline HTML per language and mode, and the hot-list version it shows.
+	 */
 	private record Fragment(int hotVersion, long builtAt, String html) {
 	}
 
@@ -68,7 +71,10 @@ class SiteParts {
 		this.templates = templates;
 	}
 
-	/** Channels that have published articles, in channel order: empty channels are never shown. */
+	/**
+	 * Channels that have published articles, in channel order: empty channels are never
+	 * shown.
+	 */
 	List<Channel> nav() {
 		List<Channel> all = channels.all();
 		Set<Long> withContent = articles.channelsWithContent(all.stream().map(Channel::id).toList());
@@ -76,9 +82,10 @@ class SiteParts {
 	}
 
 	/**
-	 * The headline blocks as HTML. When the hot list moves on (every few seconds under traffic) the fragment is
-	 * rebuilt in the background while readers keep getting the previous one, so no request waits for it; after an
-	 * article changes (a take-down must leave at once) the next request rebuilds it before answering.
+	 * The headline blocks as HTML. When the hot list moves on (every few seconds under
+	 * traffic) the fragment is rebuilt in the background while readers keep getting the
+	 * previous one, so no request waits for it; after an article changes (a take-down
+	 * must leave at once) the next request rebuilds it before answering.
 	 */
 	String headlinesHtml(Ui ui) {
 		String key = ui.lang() + ':' + ui.mode();
@@ -87,7 +94,8 @@ class SiteParts {
 		if (current == null) {
 			return headlineFragments.computeIfAbsent(key, k -> buildHeadlines(ui, version)).html();
 		}
-		boolean outdated = current.hotVersion() != version || System.currentTimeMillis() - current.builtAt() > FRAGMENT_MAX_AGE_MS;
+		boolean outdated = current.hotVersion() != version
+				|| System.currentTimeMillis() - current.builtAt() > FRAGMENT_MAX_AGE_MS;
 		if (outdated && rebuilding.add(key)) {
 			CompletableFuture.runAsync(() -> {
 				try {
@@ -107,7 +115,10 @@ class SiteParts {
 		return new Fragment(version, System.currentTimeMillis(), out.toString());
 	}
 
-	/** 要闻 first (the site's hottest), then each channel's hottest; no article appears twice. */
+	/**
+	 * 要闻 first (the site's hottest), then each channel's hottest; no article appears
+	 * twice.
+	 */
 	List<HeadlineBlock> headlineBlocks(Ui ui) {
 		Set<Long> used = new HashSet<>();
 		List<HeadlineBlock> blocks = new ArrayList<>();
@@ -133,7 +144,10 @@ class SiteParts {
 				readerKey != null && creators.isSelf(creator));
 	}
 
-	/** IP属地 where the compliance profile asks for it: the recorded region, 未知 when none was recorded. */
+	/**
+	 * IP属地 where the compliance profile asks for it: the recorded region, 未知 when none
+	 * was recorded.
+	 */
 	private String ipRegionShown(Creator creator) {
 		if (!compliance.on("ip-location")) {
 			return null;

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import java.util.List;
 
-/** {@code /tags/{tag}}: the public articles carrying a tag, newest first, in keyset pages like a channel. */
+/**
+ * {@code /tags/{tag}}: the public articles carrying a tag, newest first, in keyset pages
+ * like a channel.
+ */
 @Controller
 class TagPageController {
 
@@ -52,9 +55,10 @@ class TagPageController {
 		if (page.items().isEmpty() && cursor == Cursor.START) {
 			throw new NotFoundException("problem.site.noArticlesWithThisTag");
 		}
-		model.addAttribute("page", new Pages.TagPage(ui.of(request), parts.nav(), name, cards.of(page.items()),
-				page.hasNext() ? page.next().encode() : null, cursor == Cursor.START,
-				publicUrl.absolute(Pages.tagPath(name)), Pages.pageNumber(after, p)));
+		model.addAttribute("page",
+				new Pages.TagPage(ui.of(request), parts.nav(), name, cards.of(page.items()),
+						page.hasNext() ? page.next().encode() : null, cursor == Cursor.START,
+						publicUrl.absolute(Pages.tagPath(name)), Pages.pageNumber(after, p)));
 		return "tags/show";
 	}
 

@@ -1,6 +1,6 @@
 /**
- * The reader-facing pages: home, channel, article and creator pages. Composition only: it asks
- * articles, creators, channels, engagement and discovery for their parts and hands one page-model
- * record to each template. Nothing depends on it.
+ * The reader-facing pages: home, channel, article and creator pages. Composition only: it
+ * asks articles, creators, channels, engagement and discovery for their parts and hands
+ * one page-model record to each template. Nothing depends on it.
  */
 package io.inkstone.site;

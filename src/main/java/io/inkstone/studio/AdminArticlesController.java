@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import io.inkstone.audit.AuditLog;
 
-/** {@code /admin/articles/deleted}: articles their creators deleted, restorable as drafts. */
+/**
+ * {@code /admin/articles/deleted}: articles their creators deleted, restorable as drafts.
+ */
 @Controller
 class AdminArticlesController {
 

@@ -8,8 +8,9 @@ import java.util.Map;
 import io.inkstone.shared.PlatformDays;
 
 /**
- * One number per day for the last N days, with the geometry of a server-rendered SVG bar chart (no
- * JavaScript); the template also prints the numbers as a table, for screen readers and for checking.
+ * One number per day for the last N days, with the geometry of a server-rendered SVG bar
+ * chart (no JavaScript); the template also prints the numbers as a table, for screen
+ * readers and for checking.
  */
 public record DailySeries(String name, List<Point> points, long max, long total) {
 

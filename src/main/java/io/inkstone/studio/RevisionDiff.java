@@ -10,9 +10,10 @@ import org.springframework.web.util.HtmlUtils;
 import java.util.Locale;
 
 /**
- * Side-by-side comparison of two versions with java-diff-utils: line by line, and inside changed lines
- * character by character (Chinese has no spaces to split words on). The generator marks changes with
- * control characters; the text is HTML-escaped first and only then are the marks turned into tags.
+ * Side-by-side comparison of two versions with java-diff-utils: line by line, and inside
+ * changed lines character by character (Chinese has no spaces to split words on). The
+ * generator marks changes with control characters; the text is HTML-escaped first and
+ * only then are the marks turned into tags.
  */
 final class RevisionDiff {
 

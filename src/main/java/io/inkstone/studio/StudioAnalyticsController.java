@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /studio/analytics}: reads, shares and new followers per day over 7, 30 or 90 days, and the follower
- * list. Every number comes from the database tables the totals come from (article_daily_stats, follows).
+ * {@code /studio/analytics}: reads, shares and new followers per day over 7, 30 or 90
+ * days, and the follower list. Every number comes from the database tables the totals
+ * come from (article_daily_stats, follows).
  */
 @Controller
 class StudioAnalyticsController {
@@ -43,7 +44,8 @@ class StudioAnalyticsController {
 
 	private final UiFactory ui;
 
-	StudioAnalyticsController(Articles articles, Creators creators, Engagement engagement, Accounts accounts, UiFactory ui) {
+	StudioAnalyticsController(Articles articles, Creators creators, Engagement engagement, Accounts accounts,
+			UiFactory ui) {
 		this.articles = articles;
 		this.creators = creators;
 		this.engagement = engagement;
@@ -52,7 +54,8 @@ class StudioAnalyticsController {
 	}
 
 	@GetMapping("/studio/analytics")
-	String analytics(@RequestParam(name = "days", defaultValue = "7") int days, HttpServletRequest request, Model model) {
+	String analytics(@RequestParam(name = "days", defaultValue = "7") int days, HttpServletRequest request,
+			Model model) {
 		if (!PERIODS.contains(days)) {
 			throw new BadRequestException("problem.articles.daysMustBe730Or");
 		}
@@ -66,15 +69,20 @@ class StudioAnalyticsController {
 			reads.put(day, c.reads());
 			shares.put(day, c.shares());
 		});
-		long since = PlatformDays.today().minusDays(days - 1).atStartOfDay(PlatformDays.ZONE).toInstant().toEpochMilli();
+		long since = PlatformDays.today()
+			.minusDays(days - 1)
+			.atStartOfDay(PlatformDays.ZONE)
+			.toInstant()
+			.toEpochMilli();
 		List<Follower> followers = creators.followers(me.id(), 200);
-		Map<Long, String> names = accounts.displayNames(
-				followers.stream().flatMap(f -> f.accountId().stream()).toList());
+		Map<Long, String> names = accounts
+			.displayNames(followers.stream().flatMap(f -> f.accountId().stream()).toList());
 		model.addAttribute("page", new StudioPages.Analytics(ui.of(request), List.of(), me, days,
 				List.of(DailySeries.lastDays("reads", days, reads), DailySeries.lastDays("shares", days, shares),
 						DailySeries.lastDays("followers", days, creators.newFollowersPerDay(me.id(), since))),
-				followers.stream().map(f -> new StudioPages.FollowerRow(
-						f.accountId().map(names::get).orElse(null), f.createdAt())).toList(),
+				followers.stream()
+					.map(f -> new StudioPages.FollowerRow(f.accountId().map(names::get).orElse(null), f.createdAt()))
+					.toList(),
 				creators.followerCount(me.id())));
 		return "studio/analytics";
 	}

@@ -62,14 +62,17 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * {@code /studio}: a creator's articles and the Markdown editor with a server-rendered preview (the same
- * renderer and sanitizer the article page uses). Every action checks that the article is the signed-in
- * creator's own; someone else's id answers 404.
+ * {@code /studio}: a creator's articles and the Markdown editor with a server-rendered
+ * preview (the same renderer and sanitizer the article page uses). Every action checks
+ * that the article is the signed-in creator's own; someone else's id answers 404.
  */
 @Controller
 class StudioArticleController {
 
-	/** New drafts a creator may start per hour: far above writing by hand, a stop for scripts filling the database. */
+	/**
+	 * New drafts a creator may start per hour: far above writing by hand, a stop for
+	 * scripts filling the database.
+	 */
 	static final int NEW_DRAFTS_PER_HOUR = DraftRules.NEW_DRAFTS_PER_HOUR;
 
 	private final RateLimiter limits;
@@ -94,19 +97,24 @@ class StudioArticleController {
 
 	private final CreatorApplications applications;
 
-	/** Review notes, findings and appeal links (governance); absent, the studio shows the states alone. */
+	/**
+	 * Review notes, findings and appeal links (governance); absent, the studio shows the
+	 * states alone.
+	 */
 	private final ObjectProvider<StudioNotes> notes;
 
-	/** What an action did, as the query flag the redirect carries: the editor shows {@code studio.done.<flag>}. */
-	static final List<String> EDITOR_FLASHES = List.of("saved", "published", "pending", "scheduled", "unscheduled", "updated",
-			"unpublished", "restored");
+	/**
+	 * What an action did, as the query flag the redirect carries: the editor shows
+	 * {@code studio.done.<flag>}.
+	 */
+	static final List<String> EDITOR_FLASHES = List.of("saved", "published", "pending", "scheduled", "unscheduled",
+			"updated", "unpublished", "restored");
 
 	static final Set<String> ACTIONS = Set.of("save", "preview", "publish", "submit", "update", "schedule",
 			"unschedule", "unpublish", "delete");
 
 	StudioArticleController(Articles articles, Creators creators, Channels channels, UiFactory ui,
-			Engagement engagement, Comments comments,
-			Media media, RateLimiter limits, CreatorApplications applications,
+			Engagement engagement, Comments comments, Media media, RateLimiter limits, CreatorApplications applications,
 			ObjectProvider<StudioNotes> notes) {
 		this.notes = notes;
 		this.applications = applications;
@@ -125,7 +133,8 @@ class StudioArticleController {
 	}
 
 	@GetMapping("/studio")
-	String dashboard(@RequestParam(name = "tab", defaultValue = "all") String tab, HttpServletRequest request, Model model) {
+	String dashboard(@RequestParam(name = "tab", defaultValue = "all") String tab, HttpServletRequest request,
+			Model model) {
 		SignedIn account = SignedIn.current().orElseThrow();
 		Optional<Creator> creator = creators.ofAccount(account.accountId());
 		if (creator.isEmpty()) {
@@ -145,12 +154,14 @@ class StudioArticleController {
 			}
 		}
 		String flash = request.getParameter("deleted") != null ? "studio.done.deleted" : null;
-		model.addAttribute("page", new StudioPages.Dashboard(ui.of(request), List.of(), me, all, creators.followerCount(me.id()),
-				tab, counts, flash));
+		model.addAttribute("page", new StudioPages.Dashboard(ui.of(request), List.of(), me, all,
+				creators.followerCount(me.id()), tab, counts, flash));
 		return "studio/dashboard";
 	}
 
-	/** Why this signed-in account has no studio yet, from its role and its latest 申请入驻. */
+	/**
+	 * Why this signed-in account has no studio yet, from its role and its latest 申请入驻.
+	 */
 	private StudioPages.NotACreator notACreator(SignedIn account, HttpServletRequest request) {
 		if ("ADMIN".equals(account.role()) || "REVIEWER".equals(account.role())) {
 			return new StudioPages.NotACreator(ui.of(request), List.of(), "staff", 0, null, 0);
@@ -162,19 +173,35 @@ class StudioArticleController {
 		}
 		CreatorApplication latest = history.get(0); // newest first
 		return new StudioPages.NotACreator(ui.of(request), List.of(), latest.status(),
-				latest.decidedAt() != null && !latest.pending() ? latest.decidedAt() : latest.createdAt(), latest.reason(),
-				applications.attemptsLeft(account.accountId()));
+				latest.decidedAt() != null && !latest.pending() ? latest.decidedAt() : latest.createdAt(),
+				latest.reason(), applications.attemptsLeft(account.accountId()));
 	}
 
-	/** The dashboard numbers as CSV (UTF-8 with BOM so spreadsheet programs read Chinese correctly). */
+	/**
+	 * The dashboard numbers as CSV (UTF-8 with BOM so spreadsheet programs read Chinese
+	 * correctly).
+	 */
 	@GetMapping(value = "/studio/stats.csv", produces = "text/csv")
 	ResponseEntity<byte[]> csv() {
 		Creator me = me();
 		StringBuilder out = new StringBuilder("\uFEFFid,title,status,published_at,reads,shares,likes,comments\n");
 		for (StudioPages.Stats s : stats(me)) {
-			out.append(s.row().id()).append(',').append(csvField(s.row().title())).append(',').append(s.row().status().dbValue()).append(',')
-				.append(Instant.ofEpochMilli(s.row().publishedAt())).append(',').append(s.reads()).append(',')
-				.append(s.shares()).append(',').append(s.likes()).append(',').append(s.comments()).append('\n');
+			out.append(s.row().id())
+				.append(',')
+				.append(csvField(s.row().title()))
+				.append(',')
+				.append(s.row().status().dbValue())
+				.append(',')
+				.append(Instant.ofEpochMilli(s.row().publishedAt()))
+				.append(',')
+				.append(s.reads())
+				.append(',')
+				.append(s.shares())
+				.append(',')
+				.append(s.likes())
+				.append(',')
+				.append(s.comments())
+				.append('\n');
 		}
 		return ResponseEntity.ok()
 			.header("Content-Disposition", "attachment; filename=\"inkstone-stats.csv\"")
@@ -182,11 +209,13 @@ class StudioArticleController {
 			.body(out.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Quotes a CSV field, and defuses spreadsheet formulas (a leading = + - @ becomes text). */
+	/**
+	 * Quotes a CSV field, and defuses spreadsheet formulas (a leading = + - @ becomes
+	 * text).
+	 */
 	static String csvField(String value) {
 		return Csv.field(value);
 	}
-
 
 	private List<StudioPages.Stats> stats(Creator me) {
 		return stats(articles.ofCreator(me.id()));
@@ -196,7 +225,8 @@ class StudioArticleController {
 		var counts = engagement.counts(rows.stream().map(StudioRow::id).toList());
 		return rows.stream().map(r -> {
 			var c = counts.getOrDefault(r.id(), Counts.ZERO);
-			return new StudioPages.Stats(r, c.reads(), c.shares(), comments.articleLikes(r.id()), comments.count(r.id()));
+			return new StudioPages.Stats(r, c.reads(), c.shares(), comments.articleLikes(r.id()),
+					comments.count(r.id()));
 		}).toList();
 	}
 
@@ -211,24 +241,32 @@ class StudioArticleController {
 	String edit(@PathVariable long id, HttpServletRequest request, Model model) {
 		Creator me = me();
 		Article a = articles.ownedBy(id, me.id());
-		EditorForm form = new EditorForm(a.title(), a.bodyMarkdown(),
-				channels.get(a.channelId()).slug(), a.tags(), a.original(), a.aigc(), a.source() == null ? "" : a.source(),
-				a.summary() == null ? "" : a.summary(), a.coverImage() == null ? "" : a.coverImage(), "");
-		String flash = EDITOR_FLASHES.stream().filter(f -> request.getParameter(f) != null).findFirst()
-			.map(f -> "studio.done." + f).orElse(null);
+		EditorForm form = new EditorForm(a.title(), a.bodyMarkdown(), channels.get(a.channelId()).slug(), a.tags(),
+				a.original(), a.aigc(), a.source() == null ? "" : a.source(), a.summary() == null ? "" : a.summary(),
+				a.coverImage() == null ? "" : a.coverImage(), "");
+		String flash = EDITOR_FLASHES.stream()
+			.filter(f -> request.getParameter(f) != null)
+			.findFirst()
+			.map(f -> "studio.done." + f)
+			.orElse(null);
 		model.addAttribute("flash", flash);
 		return editor(request, model, me, id, a.status().dbValue(), form, Map.of(), null, articles.scheduledAt(id));
 	}
 
-	/** Adds what a creator must know to each row: the state they understand, the reviewer's note, findings, appeal. */
+	/**
+	 * Adds what a creator must know to each row: the state they understand, the
+	 * reviewer's note, findings, appeal.
+	 */
 	private List<StudioPages.Stats> withStates(List<StudioPages.Stats> rows) {
 		StudioNotes source = notes.getIfAvailable();
 		if (source == null || rows.isEmpty()) {
 			return rows;
 		}
 		List<Long> pending = rows.stream().filter(s -> "pending".equals(s.state())).map(s -> s.row().id()).toList();
-		List<Long> reviewed = rows.stream().filter(s -> "draft".equals(s.state()) || "scheduled".equals(s.state())
-				|| "rejected".equals(s.state())).map(s -> s.row().id()).toList();
+		List<Long> reviewed = rows.stream()
+			.filter(s -> "draft".equals(s.state()) || "scheduled".equals(s.state()) || "rejected".equals(s.state()))
+			.map(s -> s.row().id())
+			.toList();
 		List<Long> removed = rows.stream().filter(s -> "removed".equals(s.state())).map(s -> s.row().id()).toList();
 		Map<Long, List<String>> held = source.heldBecause(pending);
 		Map<Long, StudioNotes.Review> reviews = source.latestReviews(reviewed);
@@ -253,12 +291,16 @@ class StudioArticleController {
 		}).toList();
 	}
 
-	/** Asks before deleting: the article goes to the 回收站 for 30 days. Works without JavaScript. */
+	/**
+	 * Asks before deleting: the article goes to the 回收站 for 30 days. Works without
+	 * JavaScript.
+	 */
 	@GetMapping("/studio/articles/{id}/delete")
 	String confirmDelete(@PathVariable long id, HttpServletRequest request, Model model) {
 		Creator me = me();
 		Article a = articles.ownedBy(id, me.id());
-		model.addAttribute("page", new StudioPages.DeleteConfirm(ui.of(request), List.of(), id, a.title(), a.status().dbValue()));
+		model.addAttribute("page",
+				new StudioPages.DeleteConfirm(ui.of(request), List.of(), id, a.title(), a.status().dbValue()));
 		return "studio/delete";
 	}
 
@@ -275,7 +317,10 @@ class StudioArticleController {
 		return "redirect:/studio/articles/" + id + "?restored";
 	}
 
-	/** The 原创 checkbox is ticked when it posts any value (the form sends "yes"), as the editor always read it. */
+	/**
+	 * The 原创 checkbox is ticked when it posts any value (the form sends "yes"), as the
+	 * editor always read it.
+	 */
 	@InitBinder("editorForm")
 	void checkbox(WebDataBinder binder) {
 		binder.registerCustomEditor(boolean.class, new PropertyEditorSupport() {
@@ -287,8 +332,8 @@ class StudioArticleController {
 	}
 
 	/*
-	 * The editor's actions, one endpoint each: the editor's buttons post its one <form> to them with formaction.
-	 * Without an id the action starts a new draft.
+	 * The editor's actions, one endpoint each: the editor's buttons post its one <form>
+	 * to them with formaction. Without an id the action starts a new draft.
 	 */
 
 	@PostMapping({ "/studio/articles/save", "/studio/articles/{id}/save" })
@@ -297,7 +342,10 @@ class StudioArticleController {
 		return act(id, "save", form, binding, "", request, response, model);
 	}
 
-	/** Renders the body as the article page will; saves a draft first, so what was previewed is never lost. */
+	/**
+	 * Renders the body as the article page will; saves a draft first, so what was
+	 * previewed is never lost.
+	 */
 	@PostMapping({ "/studio/articles/preview", "/studio/articles/{id}/preview" })
 	String preview(@PathVariable(name = "id", required = false) Long id, @Valid EditorForm form, BindingResult binding,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -311,21 +359,29 @@ class StudioArticleController {
 		return act(id, "publish", form, binding, "", request, response, model);
 	}
 
-	/** Sends an article a reviewer asked to change back for review (what publish does, named as the creator sees it). */
+	/**
+	 * Sends an article a reviewer asked to change back for review (what publish does,
+	 * named as the creator sees it).
+	 */
 	@PostMapping("/studio/articles/{id}/submit")
 	String resubmit(@PathVariable long id, @Valid EditorForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		return act(id, "submit", form, binding, "", request, response, model);
 	}
 
-	/** Saves an edit of a published article; it is live at once (with its 更正说明, if any). */
+	/**
+	 * Saves an edit of a published article; it is live at once (with its 更正说明, if any).
+	 */
 	@PostMapping("/studio/articles/{id}/update")
 	String update(@PathVariable long id, @Valid EditorForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		return act(id, "update", form, binding, "", request, response, model);
 	}
 
-	/** Saves the draft and schedules it for {@code publishAt}; a published article is refused before anything is saved. */
+	/**
+	 * Saves the draft and schedules it for {@code publishAt}; a published article is
+	 * refused before anything is saved.
+	 */
 	@PostMapping({ "/studio/articles/schedule", "/studio/articles/{id}/schedule" })
 	String schedule(@PathVariable(name = "id", required = false) Long id, @Valid EditorForm form, BindingResult binding,
 			@RequestParam(name = "publishAt", defaultValue = "") String publishAt, HttpServletRequest request,
@@ -350,8 +406,9 @@ class StudioArticleController {
 	}
 
 	/**
-	 * The editor's form as it posted before each action had its own endpoint (and as a form posts without its
-	 * button's formaction): {@code action} names the action, save when absent.
+	 * The editor's form as it posted before each action had its own endpoint (and as a
+	 * form posts without its button's formaction): {@code action} names the action, save
+	 * when absent.
 	 */
 	@PostMapping({ "/studio/articles", "/studio/articles/{id}" })
 	String submit(@PathVariable(name = "id", required = false) Long id,
@@ -359,7 +416,8 @@ class StudioArticleController {
 			BindingResult binding, @RequestParam(name = "publishAt", defaultValue = "") String publishAt,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (id != null) {
-			articles.ownedBy(id, me().id()); // someone else's article: 404, whatever the action
+			articles.ownedBy(id, me().id()); // someone else's article: 404, whatever the
+												// action
 			switch (action) {
 				case "delete" -> {
 					return "redirect:/studio/articles/" + id + "/delete"; // asks first
@@ -377,7 +435,10 @@ class StudioArticleController {
 		return act(id, action, form, binding, publishAt, request, response, model);
 	}
 
-	/** What every editor action shares: check the form, then save, preview, publish or schedule it. */
+	/**
+	 * What every editor action shares: check the form, then save, preview, publish or
+	 * schedule it.
+	 */
 	private String act(Long id, String action, EditorForm form, BindingResult binding, String publishAt,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Creator me = me();
@@ -398,7 +459,8 @@ class StudioArticleController {
 		Long scheduleAt = null;
 		if ("schedule".equals(action)) {
 			if (!"draft".equals(status)) {
-				// a published (or held) article is updated, never scheduled: refuse before anything is saved
+				// a published (or held) article is updated, never scheduled: refuse
+				// before anything is saved
 				errors.put("publishAt", "studio.error.scheduleDraftOnly");
 			}
 			else {
@@ -424,11 +486,15 @@ class StudioArticleController {
 		}
 		long articleId = save(id, me, form, correction);
 		if (published) {
-			return "redirect:/studio/articles/" + articleId + "?updated"; // 更新 (any button): the edit is live
+			return "redirect:/studio/articles/" + articleId + "?updated"; // 更新 (any
+																			// button):
+																			// the edit is
+																			// live
 		}
 		if ("publish".equals(action) || "submit".equals(action)) {
 			creators.recordLocation(me.id(), request.getRemoteAddr());
-			return done(articles.publish(articleId, me.id())); // published, or held for a reviewer
+			return done(articles.publish(articleId, me.id())); // published, or held for a
+																// reviewer
 		}
 		if ("schedule".equals(action)) {
 			return done(articles.schedule(articleId, me.id(), scheduleAt));
@@ -436,7 +502,10 @@ class StudioArticleController {
 		return "redirect:/studio/articles/" + articleId + "?saved";
 	}
 
-	/** Back to the editor with what the action did ({@code studio.done.<flag>}), told by the lifecycle's outcome. */
+	/**
+	 * Back to the editor with what the action did ({@code studio.done.<flag>}), told by
+	 * the lifecycle's outcome.
+	 */
 	static String done(LifecycleOutcome outcome) {
 		return "redirect:/studio/articles/" + outcome.articleId() + "?" + flash(outcome);
 	}
@@ -469,7 +538,10 @@ class StudioArticleController {
 		return id;
 	}
 
-	/** The article's versions; {@code ?rev=} compares one with the version before it, side by side. */
+	/**
+	 * The article's versions; {@code ?rev=} compares one with the version before it, side
+	 * by side.
+	 */
 	@GetMapping("/studio/articles/{id}/revisions")
 	String revisions(@PathVariable long id, @RequestParam(name = "rev", required = false) Long rev,
 			HttpServletRequest request, Model model) {
@@ -493,11 +565,15 @@ class StudioArticleController {
 			diff = RevisionDiff.sideBySide(before == null ? "" : before.title() + "\n\n" + before.bodyMarkdown(),
 					shown.title() + "\n\n" + shown.bodyMarkdown());
 		}
-		model.addAttribute("page", new StudioPages.Revisions(ui.of(request), List.of(), id, article.title(), all, shown, diff));
+		model.addAttribute("page",
+				new StudioPages.Revisions(ui.of(request), List.of(), id, article.title(), all, shown, diff));
 		return "studio/revisions";
 	}
 
-	/** The form's own (Bean Validation) errors as field → message key; a value that would not convert is left to DraftRules. */
+	/**
+	 * The form's own (Bean Validation) errors as field → message key; a value that would
+	 * not convert is left to DraftRules.
+	 */
 	static Map<String, String> fieldErrors(BindingResult binding) {
 		Map<String, String> errors = new TreeMap<>();
 		for (FieldError error : binding.getFieldErrors()) {
@@ -514,7 +590,10 @@ class StudioArticleController {
 
 	private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
 
-	/** A {@code datetime-local} value in platform time, from one minute to one year ahead; null otherwise. */
+	/**
+	 * A {@code datetime-local} value in platform time, from one minute to one year ahead;
+	 * null otherwise.
+	 */
 	static Long parseSchedule(String value) {
 		try {
 			long at = LocalDateTime.parse(value).atZone(PLATFORM_ZONE).toInstant().toEpochMilli();
@@ -526,13 +605,14 @@ class StudioArticleController {
 		}
 	}
 
-	private String editor(HttpServletRequest request, Model model, Creator me, Long id, String status,
-			EditorForm form, Map<String, String> errors, String preview) {
-		return editor(request, model, me, id, status, form, errors, preview, id == null ? null : articles.scheduledAt(id));
+	private String editor(HttpServletRequest request, Model model, Creator me, Long id, String status, EditorForm form,
+			Map<String, String> errors, String preview) {
+		return editor(request, model, me, id, status, form, errors, preview,
+				id == null ? null : articles.scheduledAt(id));
 	}
 
-	private String editor(HttpServletRequest request, Model model, Creator me, Long id, String status,
-			EditorForm form, Map<String, String> errors, String preview, Long scheduledAt) {
+	private String editor(HttpServletRequest request, Model model, Creator me, Long id, String status, EditorForm form,
+			Map<String, String> errors, String preview, Long scheduledAt) {
 		List<Channel> all = channels.all();
 		String state = "draft";
 		String note = null;
@@ -546,8 +626,10 @@ class StudioArticleController {
 		}
 		Object flash = model.getAttribute("flash");
 		long updatedAt = id == null ? 0 : articles.find(id).map(Article::updatedAt).orElse(0L);
-		model.addAttribute("page", new StudioPages.Editor(ui.of(request), List.of(), me, id, status, all, form, errors, preview,
-				scheduledAt, state, note, findings, flash == null ? null : flash.toString(), media.library(me.id()), updatedAt));
+		model.addAttribute("page",
+				new StudioPages.Editor(ui.of(request), List.of(), me, id, status, all, form, errors, preview,
+						scheduledAt, state, note, findings, flash == null ? null : flash.toString(),
+						media.library(me.id()), updatedAt));
 		return "studio/editor";
 	}
 

@@ -19,8 +19,9 @@ public final class StudioPages {
 	}
 
 	/**
-	 * The studio's home: every article with its state, the {@code tab} shown (a state or {@code all}), the count per
-	 * tab, and {@code flash}, the message key of what the last action did (or null).
+	 * The studio's home: every article with its state, the {@code tab} shown (a state or
+	 * {@code all}), the count per tab, and {@code flash}, the message key of what the
+	 * last action did (or null).
 	 */
 	public record Dashboard(Ui ui, List<Channel> nav, Creator creator, List<Stats> articles, long followers, String tab,
 			Map<String, Long> counts, String flash) {
@@ -43,32 +44,45 @@ public final class StudioPages {
 
 	}
 
-	/** The tabs of the studio list, in order; {@code rejected} shows only when there is one. */
-	public static final List<String> TABS = List.of("all", "draft", "scheduled", "pending", "changes", "published", "rejected",
-			"removed", "trash");
+	/**
+	 * The tabs of the studio list, in order; {@code rejected} shows only when there is
+	 * one.
+	 */
+	public static final List<String> TABS = List.of("all", "draft", "scheduled", "pending", "changes", "published",
+			"rejected", "removed", "trash");
 
 	/** Asks before an article goes to the 回收站. */
 	public record DeleteConfirm(Ui ui, List<Channel> nav, long articleId, String title, String state) {
 	}
 
 	/**
-	 * {@code /studio} for a signed-in account without a creator profile: why, and what to do. {@code state}: staff,
-	 * none (never applied), pending (since {@code since}), rejected (with {@code reason}; {@code attemptsLeft} more
-	 * applications allowed), approved (the profile is being set up).
+	 * {@code /studio} for a signed-in account without a creator profile: why, and what to
+	 * do. {@code state}: staff, none (never applied), pending (since {@code since}),
+	 * rejected (with {@code reason}; {@code attemptsLeft} more applications allowed),
+	 * approved (the profile is being set up).
 	 */
 	public record NotACreator(Ui ui, List<Channel> nav, String state, long since, String reason, int attemptsLeft) {
 	}
 
-	/** The version list of an article, and one version compared side by side with the one before it. */
+	/**
+	 * The version list of an article, and one version compared side by side with the one
+	 * before it.
+	 */
 	public record Revisions(Ui ui, List<Channel> nav, long articleId, String title, List<Revision> revisions,
 			Revision shown, List<DiffLine> diff) {
 	}
 
-	/** One row of a side-by-side diff; the texts are already HTML-escaped with {@code <del>/<ins>} marks. */
+	/**
+	 * One row of a side-by-side diff; the texts are already HTML-escaped with
+	 * {@code <del>/<ins>} marks.
+	 */
 	public record DiffLine(String kind, String oldHtml, String newHtml) {
 	}
 
-	/** Charts over {@code days} days and the follower list (a null name is an anonymous reader). */
+	/**
+	 * Charts over {@code days} days and the follower list (a null name is an anonymous
+	 * reader).
+	 */
 	public record Analytics(Ui ui, List<Channel> nav, Creator creator, int days, List<DailySeries> series,
 			List<FollowerRow> followers, long followerCount) {
 	}
@@ -80,9 +94,10 @@ public final class StudioPages {
 	}
 
 	/**
-	 * A studio row with its true counts and what a creator must know about it: {@code state} (draft, scheduled,
-	 * pending, changes, published, rejected, removed, trash), {@code note} (the reviewer's note for changes and
-	 * rejected, the reason of a takedown), {@code findings} (why a held article waits: finding kinds) and
+	 * A studio row with its true counts and what a creator must know about it:
+	 * {@code state} (draft, scheduled, pending, changes, published, rejected, removed,
+	 * trash), {@code note} (the reviewer's note for changes and rejected, the reason of a
+	 * takedown), {@code findings} (why a held article waits: finding kinds) and
 	 * {@code appeal} (the path to appeal a takedown, or null).
 	 */
 	public record Stats(StudioRow row, long reads, long shares, long likes, long comments, String state, String note,
@@ -94,12 +109,18 @@ public final class StudioPages {
 
 	}
 
-	/** The editor: the values to show, field errors (message keys), and the server-rendered preview. */
-	public record Editor(Ui ui, List<Channel> nav, Creator creator, Long articleId, String status, List<Channel> channels,
-			EditorForm form, Map<String, String> errors, String previewHtml, Long scheduledAt, String state, String note,
-			List<String> findings, String flash, List<MediaItem> library, long updatedAt) {
+	/**
+	 * The editor: the values to show, field errors (message keys), and the
+	 * server-rendered preview.
+	 */
+	public record Editor(Ui ui, List<Channel> nav, Creator creator, Long articleId, String status,
+			List<Channel> channels, EditorForm form, Map<String, String> errors, String previewHtml, Long scheduledAt,
+			String state, String note, List<String> findings, String flash, List<MediaItem> library, long updatedAt) {
 
-		/** Characters of Chinese text plus words of other scripts, as Chinese editors count (the script keeps it live). */
+		/**
+		 * Characters of Chinese text plus words of other scripts, as Chinese editors
+		 * count (the script keeps it live).
+		 */
 		public int wordCount() {
 			return wordCount(form.body());
 		}
@@ -127,7 +148,10 @@ public final class StudioPages {
 			return count;
 		}
 
-		/** The current cover when it is not (or no longer) in the library, so the picker still shows and posts it. */
+		/**
+		 * The current cover when it is not (or no longer) in the library, so the picker
+		 * still shows and posts it.
+		 */
 		public boolean coverOutsideLibrary() {
 			return !form.cover().isBlank() && library.stream().noneMatch(m -> m.url().equals(form.cover()));
 		}
@@ -147,7 +171,9 @@ public final class StudioPages {
 			return key == null ? null : ui.t(key);
 		}
 
-		/** The schedule's time passed over a minute ago and the article is still a draft. */
+		/**
+		 * The schedule's time passed over a minute ago and the article is still a draft.
+		 */
 		public boolean missedSchedule() {
 			return scheduledAt != null && scheduledAt < System.currentTimeMillis() - StudioRow.MISSED_AFTER_MILLIS;
 		}

@@ -10,8 +10,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code inkstone.feeds.*}.
  *
- * @param fullText whether feed items carry the whole article body ({@code content:encoded} in RSS, {@code content}
- * in Atom) besides the summary; off by default, so readers come to the site
+ * @param fullText whether feed items carry the whole article body
+ * ({@code content:encoded} in RSS, {@code content} in Atom) besides the summary; off by
+ * default, so readers come to the site
  * @param size items per feed
  */
 @ConfigurationProperties(prefix = "inkstone.feeds")

@@ -56,9 +56,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriUtils;
 
 /**
- * RSS 2.0 and Atom 1.0 feeds built with ROME. A built feed is kept for {@link #TTL} (and dropped on any article
- * change on this node), so a feed reader polling every minute, or a thousand of them, costs one query and one
- * render per feed and half minute.
+ * RSS 2.0 and Atom 1.0 feeds built with ROME. A built feed is kept for {@link #TTL} (and
+ * dropped on any article change on this node), so a feed reader polling every minute, or
+ * a thousand of them, costs one query and one render per feed and half minute.
  */
 @Service
 class Feeds {
@@ -69,6 +69,7 @@ class Feeds {
 	static final Locale LOCALE = Locale.SIMPLIFIED_CHINESE;
 
 	enum Format {
+
 		RSS("rss_2.0", "application/rss+xml;charset=UTF-8"), ATOM("atom_1.0", "application/atom+xml;charset=UTF-8");
 
 		final String rome;
@@ -79,6 +80,7 @@ class Feeds {
 			this.rome = rome;
 			this.contentType = contentType;
 		}
+
 	}
 
 	/** What a feed covers: the site, a channel, a creator or a tag. */
@@ -110,7 +112,9 @@ class Feeds {
 
 	private final ObjectProvider<OwnImages> ownImages;
 
-	/** WeChat's rule for link-card images, the share image's rule on the article page too. */
+	/**
+	 * WeChat's rule for link-card images, the share image's rule on the article page too.
+	 */
 	static final int SHARE_IMAGE_MIN = 300;
 
 	private final Cache<String, Rendered> cache = Caffeine.newBuilder()
@@ -132,7 +136,10 @@ class Feeds {
 		this.feeds = feeds;
 	}
 
-	/** The feed, from the cache when it is fresh; 404 for an unknown channel, creator or tag. */
+	/**
+	 * The feed, from the cache when it is fresh; 404 for an unknown channel, creator or
+	 * tag.
+	 */
 	Rendered feed(Scope scope, Format format) {
 		return cache.get(format + ":" + scope.kind() + ":" + scope.key(), k -> build(scope, format));
 	}
@@ -248,7 +255,8 @@ class Feeds {
 		}
 		SyndContent summary = new SyndContentImpl();
 		summary.setType("text/plain");
-		// an article of pictures only has no text summary: feed readers then show its title rather than nothing
+		// an article of pictures only has no text summary: feed readers then show its
+		// title rather than nothing
 		summary.setValue(Xml.clean(a.summary() == null || a.summary().isBlank() ? a.title() : a.summary()));
 		e.setDescription(summary);
 		if (feeds.fullText()) {
@@ -276,7 +284,8 @@ class Feeds {
 			enclosure.setType(imageType(cover));
 			enclosure.setLength(0);
 			e.setEnclosures(List.of(enclosure));
-			// Media RSS as well: many readers (and aggregators) take the item's picture from media:content only
+			// Media RSS as well: many readers (and aggregators) take the item's picture
+			// from media:content only
 			e.setForeignMarkup(MediaRss.image(cover, enclosure.getType()));
 		});
 		return e;
@@ -292,16 +301,17 @@ class Feeds {
 	}
 
 	/**
-	 * The cover, else the body's first image from this site's media library that is at least 300 px each way (the
-	 * article page's share image rule: a hot-linked image elsewhere is no picture a feed should make readers fetch),
-	 * as an absolute URL.
+	 * The cover, else the body's first image from this site's media library that is at
+	 * least 300 px each way (the article page's share image rule: a hot-linked image
+	 * elsewhere is no picture a feed should make readers fetch), as an absolute URL.
 	 */
 	Optional<String> coverOf(Article a) {
 		String cover = a.coverImage();
 		if (cover == null || cover.isBlank()) {
 			cover = null;
 			OwnImages library = ownImages.getIfAvailable();
-			for (Element img : library == null ? List.<Element>of() : Jsoup.parseBodyFragment(a.bodyHtml()).select("img[src]")) {
+			for (Element img : library == null ? List.<Element>of()
+					: Jsoup.parseBodyFragment(a.bodyHtml()).select("img[src]")) {
 				String src = img.attr("src").strip();
 				if (!src.startsWith("/media/")) {
 					continue;
@@ -313,9 +323,14 @@ class Feeds {
 				}
 			}
 		}
-		// an enclosure needs an absolute URL: a path on this site is made absolute, anything else (a bare relative
-		// "x" that survived sanitizing, a data: URI) is no picture a feed reader could fetch
-		return Optional.ofNullable(cover).map(String::strip).filter(c -> !c.isEmpty()).map(this::absolute)
+		// an enclosure needs an absolute URL: a path on this site is made absolute,
+		// anything else (a bare relative
+		// "x" that survived sanitizing, a data: URI) is no picture a feed reader could
+		// fetch
+		return Optional.ofNullable(cover)
+			.map(String::strip)
+			.filter(c -> !c.isEmpty())
+			.map(this::absolute)
 			.filter(Feeds::fetchable);
 	}
 
@@ -332,7 +347,10 @@ class Feeds {
 		return url;
 	}
 
-	/** The body with the site's own relative links and images made absolute (a feed reader has no base URL). */
+	/**
+	 * The body with the site's own relative links and images made absolute (a feed reader
+	 * has no base URL).
+	 */
 	private String absoluteLinks(String html) {
 		Document doc = Jsoup.parseBodyFragment(html);
 		for (Element el : doc.select("[src], [href], [srcset]")) {
@@ -347,11 +365,13 @@ class Feeds {
 	}
 
 	/**
-	 * Whether a tag can have a page: an encoded slash, backslash, percent or semicolon is refused by the firewall
-	 * before it reaches a controller, and {@code .}/{@code ..} would be path segments.
+	 * Whether a tag can have a page: an encoded slash, backslash, percent or semicolon is
+	 * refused by the firewall before it reaches a controller, and {@code .}/{@code ..}
+	 * would be path segments.
 	 */
 	static boolean linkableTag(String tag) {
-		return !tag.isEmpty() && !tag.equals(".") && !tag.equals("..") && tag.chars().noneMatch(c -> "/\\%;".indexOf(c) >= 0);
+		return !tag.isEmpty() && !tag.equals(".") && !tag.equals("..")
+				&& tag.chars().noneMatch(c -> "/\\%;".indexOf(c) >= 0);
 	}
 
 	static String imageType(String url) {

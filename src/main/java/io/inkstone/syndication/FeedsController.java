@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * The public feeds. Each answers conditional GETs: a reader sending the last ETag or Last-Modified gets 304 with
- * no body. The signed-in {@code /feed} page (推荐) is another thing and stays where it is.
+ * The public feeds. Each answers conditional GETs: a reader sending the last ETag or
+ * Last-Modified gets 304 with no body. The signed-in {@code /feed} page (推荐) is another
+ * thing and stays where it is.
  */
 @Controller
 class FeedsController {

@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The IndexNow key file: {@code /{key}.txt} answers the key itself for a configured IndexNow key (the search engine
- * fetches it to check the site owns the key) and 404 for anything else.
+ * The IndexNow key file: {@code /{key}.txt} answers the key itself for a configured
+ * IndexNow key (the search engine fetches it to check the site owns the key) and 404 for
+ * anything else.
  */
 @Controller
 class IndexNowKeyController {

@@ -5,7 +5,10 @@ import java.util.List;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
-/** Media RSS ({@code media:content}, https://www.rssboard.org/media-rss) for a feed item's picture, as ROME foreign markup. */
+/**
+ * Media RSS ({@code media:content}, https://www.rssboard.org/media-rss) for a feed item's
+ * picture, as ROME foreign markup.
+ */
 final class MediaRss {
 
 	static final Namespace NS = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");

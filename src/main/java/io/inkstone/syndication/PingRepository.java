@@ -18,11 +18,15 @@ class PingRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Queues a ping unless this publication is already queued for the endpoint; true if queued now. */
+	/**
+	 * Queues a ping unless this publication is already queued for the endpoint; true if
+	 * queued now.
+	 */
 	boolean enqueue(long id, String endpoint, long articleId, long publishedAt, String url, long now) {
-		return jdbc.sql("INSERT INTO publish_pings (id, endpoint, article_id, published_at, url, status, attempts, next_attempt,"
-				+ " created_at) VALUES (:id, :endpoint, :article, :published, :url, 'pending', 0, :now, :now)"
-				+ " ON CONFLICT (endpoint, article_id, published_at) DO NOTHING")
+		return jdbc.sql(
+				"INSERT INTO publish_pings (id, endpoint, article_id, published_at, url, status, attempts, next_attempt,"
+						+ " created_at) VALUES (:id, :endpoint, :article, :published, :url, 'pending', 0, :now, :now)"
+						+ " ON CONFLICT (endpoint, article_id, published_at) DO NOTHING")
 			.param("id", id)
 			.param("endpoint", endpoint)
 			.param("article", articleId)
@@ -33,20 +37,22 @@ class PingRepository {
 	}
 
 	List<Ping> due(String endpoint, long now, int limit) {
-		return jdbc.sql("SELECT id, endpoint, article_id, url, attempts FROM publish_pings WHERE endpoint = :endpoint"
-				+ " AND status = 'pending' AND next_attempt <= :now ORDER BY next_attempt, id LIMIT :limit")
+		return jdbc
+			.sql("SELECT id, endpoint, article_id, url, attempts FROM publish_pings WHERE endpoint = :endpoint"
+					+ " AND status = 'pending' AND next_attempt <= :now ORDER BY next_attempt, id LIMIT :limit")
 			.param("endpoint", endpoint)
 			.param("now", now)
 			.param("limit", limit)
-			.query((rs, n) -> new Ping(rs.getLong("id"), rs.getString("endpoint"), rs.getLong("article_id"), rs.getString("url"),
-					rs.getInt("attempts")))
+			.query((rs, n) -> new Ping(rs.getLong("id"), rs.getString("endpoint"), rs.getLong("article_id"),
+					rs.getString("url"), rs.getInt("attempts")))
 			.list();
 	}
 
 	/** Claims a due ping for one attempt (one node wins); false if another took it. */
 	boolean claim(long id, int attempts, long until) {
-		return jdbc.sql("UPDATE publish_pings SET attempts = :next, next_attempt = :until"
-				+ " WHERE id = :id AND attempts = :attempts AND status = 'pending'")
+		return jdbc
+			.sql("UPDATE publish_pings SET attempts = :next, next_attempt = :until"
+					+ " WHERE id = :id AND attempts = :attempts AND status = 'pending'")
 			.param("next", attempts + 1)
 			.param("until", until)
 			.param("id", id)
@@ -55,8 +61,9 @@ class PingRepository {
 	}
 
 	void delivered(long id, int status, long now) {
-		jdbc.sql("UPDATE publish_pings SET status = 'delivered', last_status = :status, last_error = NULL, delivered_at = :now"
-				+ " WHERE id = :id")
+		jdbc.sql(
+				"UPDATE publish_pings SET status = 'delivered', last_status = :status, last_error = NULL, delivered_at = :now"
+						+ " WHERE id = :id")
 			.param("status", status)
 			.param("now", now)
 			.param("id", id)

@@ -25,11 +25,13 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 
 /**
- * Sends queued publish pings, outside any transaction: per endpoint one request carrying every due URL (Baidu: the
- * URLs as {@code text/plain} lines; IndexNow: {@code {host, key, urlList}}). A 2xx answer delivers them all; a
- * refusal that a retry cannot cure (4xx but 408 and 429: a wrong token, an exhausted daily quota) fails them for good;
- * anything else (5xx, 429, no answer) is retried with doubling waits up to {@code max-attempts}. One node at a time
- * (ShedLock); each ping is claimed with a conditional update, so no attempt is sent twice.
+ * Sends queued publish pings, outside any transaction: per endpoint one request carrying
+ * every due URL (Baidu: the URLs as {@code text/plain} lines; IndexNow: {@code {host,
+ * key, urlList}}). A 2xx answer delivers them all; a refusal that a retry cannot cure
+ * (4xx but 408 and 429: a wrong token, an exhausted daily quota) fails them for good;
+ * anything else (5xx, 429, no answer) is retried with doubling waits up to
+ * {@code max-attempts}. One node at a time (ShedLock); each ping is claimed with a
+ * conditional update, so no attempt is sent twice.
  */
 @Component
 @Profile("!import")
@@ -37,7 +39,10 @@ class PingSender {
 
 	private static final Logger log = LoggerFactory.getLogger(PingSender.class);
 
-	/** URLs per request: well under both APIs' limits (Baidu 2,000 a day, IndexNow 10,000 a request). */
+	/**
+	 * URLs per request: well under both APIs' limits (Baidu 2,000 a day, IndexNow 10,000
+	 * a request).
+	 */
 	static final int BATCH = 100;
 
 	private final PingRepository repository;
@@ -106,8 +111,8 @@ class PingSender {
 		boolean hopeless = status != null && status >= 400 && status < 500 && status != 408 && status != 429;
 		for (PingRepository.Ping ping : pings) {
 			int attempt = ping.attempts() + 1;
-			Long retryAt = hopeless || attempt >= properties.maxAttempts() ? null
-					: System.currentTimeMillis() + backOff(attempt, properties.firstRetry(), properties.maxRetry()).toMillis();
+			Long retryAt = hopeless || attempt >= properties.maxAttempts() ? null : System.currentTimeMillis()
+					+ backOff(attempt, properties.firstRetry(), properties.maxRetry()).toMillis();
 			repository.failed(ping.id(), status, error, retryAt);
 		}
 		log.warn("Publish ping to {} ({} URLs) failed{}: {}", endpoint.key(), urls.size(),

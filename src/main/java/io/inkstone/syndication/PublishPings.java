@@ -15,10 +15,12 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Queues publish pings: when an article goes public, one row per configured endpoint ({@code inkstone.pings}). The
- * listener runs after the publication commits, from Spring Modulith's event publication registry (a crash in between
- * is redelivered), in its own transaction; sending is {@link PingSender}'s job, so publishing never waits for a search
- * engine. Only fresh publications are pinged ({@code max-age}): importing an archive tells nobody.
+ * Queues publish pings: when an article goes public, one row per configured endpoint
+ * ({@code inkstone.pings}). The listener runs after the publication commits, from Spring
+ * Modulith's event publication registry (a crash in between is redelivered), in its own
+ * transaction; sending is {@link PingSender}'s job, so publishing never waits for a
+ * search engine. Only fresh publications are pinged ({@code max-age}): importing an
+ * archive tells nobody.
  */
 @Component
 @Profile("!import")

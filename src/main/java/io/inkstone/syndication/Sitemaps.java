@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,10 +30,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * The sitemaps (sitemaps.org 0.9): an index naming one sitemap per month of articles (split further past 50,000
- * URLs), one for channels, one for creators and a Google News sitemap of the last 48 hours. Each generated document
- * is kept for {@link #TTL} (dropped on article changes): crawlers fetch them often, and the index reads every
- * public article's publication time.
+ * The sitemaps (sitemaps.org 0.9): an index naming one sitemap per month of articles
+ * (split further past 50,000 URLs), one for channels, one for creators and a Google News
+ * sitemap of the last 48 hours. Each generated document is kept for {@link #TTL} (dropped
+ * on article changes): crawlers fetch them often, and the index reads every public
+ * article's publication time.
  */
 @Service
 class Sitemaps {
@@ -70,8 +70,8 @@ class Sitemaps {
 
 	private final Cache<String, String> cache = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(500).build();
 
-	Sitemaps(Articles articles, Channels channels, Creators creators, PublicUrl publicUrl, InkstoneProperties properties,
-			Optional<Clock> clock) {
+	Sitemaps(Articles articles, Channels channels, Creators creators, PublicUrl publicUrl,
+			InkstoneProperties properties, Optional<Clock> clock) {
 		this.articles = articles;
 		this.channels = channels;
 		this.creators = creators;
@@ -89,7 +89,10 @@ class Sitemaps {
 		return cache.get("index", k -> buildIndex());
 	}
 
-	/** The month's article sitemap, or empty when the name is not one the index could list. */
+	/**
+	 * The month's article sitemap, or empty when the name is not one the index could
+	 * list.
+	 */
 	Optional<String> month(String name) {
 		Matcher m = MONTH.matcher(name);
 		if (!m.matches()) {
@@ -135,7 +138,10 @@ class Sitemaps {
 		});
 	}
 
-	/** Articles of the last 48 hours with their news metadata (publication name and language, date, title). */
+	/**
+	 * Articles of the last 48 hours with their news metadata (publication name and
+	 * language, date, title).
+	 */
 	String news() {
 		return cache.get("news", k -> {
 			long since = clock.instant().minus(NEWS_WINDOW).toEpochMilli();
@@ -157,8 +163,10 @@ class Sitemaps {
 		out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"").append(NS).append("\">\n");
 		Map<Long, Long> byChannel = articles.newestPublishedByChannel();
 		long newest = byChannel.values().stream().mapToLong(Long::longValue).max().orElse(0);
-		// the sitemaps.org schema wants at least one <url> in a urlset: name only the sitemaps that have one (the
-		// news sitemap itself still answers, empty, on a quiet day, for crawlers that were given its address)
+		// the sitemaps.org schema wants at least one <url> in a urlset: name only the
+		// sitemaps that have one (the
+		// news sitemap itself still answers, empty, on a quiet day, for crawlers that
+		// were given its address)
 		if (!byChannel.isEmpty()) {
 			sitemap(out, "/sitemaps/channels.xml", newest);
 			sitemap(out, "/sitemaps/creators.xml", newest);

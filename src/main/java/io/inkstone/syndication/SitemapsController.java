@@ -54,7 +54,10 @@ class SitemapsController {
 		return xml(sitemaps.month(month).orElseThrow(() -> new NotFoundException("no such sitemap")), request);
 	}
 
-	/** Crawlers get the sitemap index; search results, the studio, administration and the API stay out. */
+	/**
+	 * Crawlers get the sitemap index; search results, the studio, administration and the
+	 * API stay out.
+	 */
 	@GetMapping("/robots.txt")
 	ResponseEntity<String> robots() {
 		String body = """

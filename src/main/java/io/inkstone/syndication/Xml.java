@@ -7,8 +7,9 @@ final class Xml {
 	}
 
 	/**
-	 * Drops what XML 1.0 cannot carry at all (control characters other than tab, newline and carriage return,
-	 * U+FFFE/U+FFFF, unpaired surrogates): a title holding one must not make the whole feed unparseable.
+	 * Drops what XML 1.0 cannot carry at all (control characters other than tab, newline
+	 * and carriage return, U+FFFE/U+FFFF, unpaired surrogates): a title holding one must
+	 * not make the whole feed unparseable.
 	 */
 	static String clean(String text) {
 		if (text == null) {

@@ -16,8 +16,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs inside the security chain before authorization; see {@link AuthenticationRefresh}. Public so the API
- * module's chain applies the same refresh to session-authenticated API calls.
+ * Runs inside the security chain before authorization; see {@link AuthenticationRefresh}.
+ * Public so the API module's chain applies the same refresh to session-authenticated API
+ * calls.
  */
 public class AuthenticationRefreshFilter extends OncePerRequestFilter {
 

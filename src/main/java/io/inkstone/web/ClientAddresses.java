@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The one rule for keying a limit on a client address: an IPv4 address is itself, an IPv6 address counts as its
- * /64 (the block one subscriber usually holds, so rotating addresses inside it gains nothing). Every limiter that
- * keys on an address (sign-up, sign-in, reports, counters...) goes through {@link #limitKey(String)}.
+ * The one rule for keying a limit on a client address: an IPv4 address is itself, an IPv6
+ * address counts as its /64 (the block one subscriber usually holds, so rotating
+ * addresses inside it gains nothing). Every limiter that keys on an address (sign-up,
+ * sign-in, reports, counters...) goes through {@link #limitKey(String)}.
  */
 public final class ClientAddresses {
 
@@ -25,7 +26,8 @@ public final class ClientAddresses {
 			return bytes.length == 16 ? HexFormat.of().formatHex(Arrays.copyOf(bytes, 8)) + "::/64"
 					: InetAddress.getByAddress(bytes).getHostAddress();
 		}
-		catch (UnknownHostException ex) { // a literal address never needs a lookup; anything else is kept as written
+		catch (UnknownHostException ex) { // a literal address never needs a lookup;
+											// anything else is kept as written
 			return address;
 		}
 	}

@@ -1,5 +1,7 @@
 package io.inkstone.web;
 
-/** The model of every error page: status, a heading and a sentence a person understands. */
+/**
+ * The model of every error page: status, a heading and a sentence a person understands.
+ */
 public record ErrorPage(Ui ui, int status, String heading, String message) {
 }

@@ -35,9 +35,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.multipart.MultipartException;
 
 /**
- * Maps every failure to a page a person understands with the right status, never a stack trace:
- * domain exceptions from controllers, and anything the container routes to {@code /error}
- * (unknown paths, CSRF rejections).
+ * Maps every failure to a page a person understands with the right status, never a stack
+ * trace: domain exceptions from controllers, and anything the container routes to
+ * {@code /error} (unknown paths, CSRF rejections).
  */
 @ControllerAdvice
 @Controller
@@ -61,19 +61,22 @@ class ErrorPages implements ErrorController {
 		return page(request, response, model, 404, null);
 	}
 
-	/** A malformed id in the path names nothing (404); a malformed query parameter is a bad request (400). */
+	/**
+	 * A malformed id in the path names nothing (404); a malformed query parameter is a
+	 * bad request (400).
+	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	String typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
-		boolean pathVariable = ex.getParameter()
-			.hasParameterAnnotation(PathVariable.class);
+	String typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		boolean pathVariable = ex.getParameter().hasParameterAnnotation(PathVariable.class);
 		return page(request, response, model, pathVariable ? 404 : 400, null);
 	}
 
 	@ExceptionHandler(GoneException.class)
 	String gone(GoneException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		Ui u = ui.of(request);
-		String reason = ex.messageKey() == null || ex.messageKey().isBlank() ? u.t("error.410.noReason") : u.message(ex);
+		String reason = ex.messageKey() == null || ex.messageKey().isBlank() ? u.t("error.410.noReason")
+				: u.message(ex);
 		return page(request, response, model, 410, u.t("error.410.message", ex.title(), reason));
 	}
 
@@ -88,14 +91,12 @@ class ErrorPages implements ErrorController {
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
-	String forbidden(ForbiddenException ex, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
+	String forbidden(ForbiddenException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		return page(request, response, model, 403, ui.of(request).message(ex));
 	}
 
 	@ExceptionHandler(TooManyRequestsException.class)
-	String tooMany(TooManyRequestsException ex, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
+	String tooMany(TooManyRequestsException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
 		return page(request, response, model, 429, ui.of(request).t("error.429.retry", ex.retryAfterSeconds()));
 	}
@@ -111,8 +112,8 @@ class ErrorPages implements ErrorController {
 	}
 
 	@ExceptionHandler(PayloadTooLargeException.class)
-	String tooManyPixels(PayloadTooLargeException ex, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	String tooManyPixels(PayloadTooLargeException ex, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		return page(request, response, model, 413, ui.of(request).message(ex));
 	}
 
@@ -127,12 +128,11 @@ class ErrorPages implements ErrorController {
 	}
 
 	/**
-	 * A body that cannot be read (malformed chunked or multipart data, unreadable JSON) is the client's error:
-	 * 400, one INFO line, no stack trace.
+	 * A body that cannot be read (malformed chunked or multipart data, unreadable JSON)
+	 * is the client's error: 400, one INFO line, no stack trace.
 	 */
 	@ExceptionHandler({ org.apache.coyote.BadRequestException.class, InvalidParameterException.class,
-			HttpMessageNotReadableException.class,
-			MultipartException.class })
+			HttpMessageNotReadableException.class, MultipartException.class })
 	String unreadable(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
 			return clientGone(ex, request);
@@ -151,11 +151,15 @@ class ErrorPages implements ErrorController {
 		return page(request, response, model, 500, null);
 	}
 
-	/** The client went away (closed the tab, lost the network): nobody to answer, nothing to fix. */
+	/**
+	 * The client went away (closed the tab, lost the network): nobody to answer, nothing
+	 * to fix.
+	 */
 	private static String clientGone(Exception ex, HttpServletRequest request) {
 		log.debug("Client went away during {} {}: {}", request.getMethod(), request.getRequestURI(),
 				RequestInputFilter.firstLine(ex));
-		return null; // with the response among the arguments, null means handled: no view to render
+		return null; // with the response among the arguments, null means handled: no view
+						// to render
 	}
 
 	/** Errors raised outside controllers (unknown path, CSRF 403, container errors). */
@@ -166,7 +170,8 @@ class ErrorPages implements ErrorController {
 		Object retry = request.getAttribute("inkstone.retryAfter");
 		String message = status == 429 && retry != null ? ui.of(request).t("error.429.retry", retry) : null;
 		if (message != null && request.getAttribute("inkstone.retryHint") instanceof String hint) {
-			message = message + ' ' + ui.of(request).t(hint); // what else the person can do meanwhile
+			message = message + ' ' + ui.of(request).t(hint); // what else the person can
+																// do meanwhile
 		}
 		return page(request, response, model, status, message);
 	}

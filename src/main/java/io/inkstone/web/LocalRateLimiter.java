@@ -25,12 +25,15 @@ class LocalRateLimiter implements RateLimiter {
 	@Override
 	public long tryAcquire(String key, int capacity, Duration period) {
 		Bucket bucket = buckets.get(key + '/' + capacity + '/' + period,
-				k -> Bucket.builder().addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period)).build());
+				k -> Bucket.builder()
+					.addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
+					.build());
 		return secondsToWait(bucket.tryConsumeAndReturnRemaining(1));
 	}
 
 	static long secondsToWait(ConsumptionProbe probe) {
-		return probe.isConsumed() ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+		return probe.isConsumed() ? 0
+				: Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
 	}
 
 }

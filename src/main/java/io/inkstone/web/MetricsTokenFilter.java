@@ -14,9 +14,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * {@code /actuator/prometheus} answers only a scraper sending {@code Authorization: Bearer <token>} with the token
- * configured as {@code inkstone.security.metrics-token} (env {@code INKSTONE_METRICS_TOKEN}); without a configured
- * token the endpoint is closed. Metrics name routes, jobs and volumes: they are the operator's, not the public's.
+ * {@code /actuator/prometheus} answers only a scraper sending
+ * {@code Authorization: Bearer <token>} with the token configured as
+ * {@code inkstone.security.metrics-token} (env {@code INKSTONE_METRICS_TOKEN}); without a
+ * configured token the endpoint is closed. Metrics name routes, jobs and volumes: they
+ * are the operator's, not the public's.
  */
 @Component
 class MetricsTokenFilter extends OncePerRequestFilter {
@@ -33,8 +35,10 @@ class MetricsTokenFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String presented = bearerToken(request.getHeader("Authorization"));
-		// digests of equal length: the comparison takes the same time whatever the token's length or content
-		boolean valid = tokenDigest.length > 0 && presented != null && MessageDigest.isEqual(tokenDigest, sha256(presented));
+		// digests of equal length: the comparison takes the same time whatever the
+		// token's length or content
+		boolean valid = tokenDigest.length > 0 && presented != null
+				&& MessageDigest.isEqual(tokenDigest, sha256(presented));
 		if (!valid) {
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
 			response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
@@ -44,8 +48,9 @@ class MetricsTokenFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The credentials of an {@code Authorization: Bearer <token>} header, or null for any other header. The scheme is
-	 * case-insensitive and separated from the token by one or more spaces (RFC 9110 §11.1, §11.4; RFC 6750 §2.1).
+	 * The credentials of an {@code Authorization: Bearer <token>} header, or null for any
+	 * other header. The scheme is case-insensitive and separated from the token by one or
+	 * more spaces (RFC 9110 §11.1, §11.4; RFC 6750 §2.1).
 	 */
 	static String bearerToken(String header) {
 		if (header == null) {

@@ -3,13 +3,14 @@ package io.inkstone.web;
 import java.time.Duration;
 
 /**
- * Token-bucket rate limits (Bucket4j): in this node's memory in embedded mode, in Redis in cluster mode
- * so a limit holds across nodes.
+ * Token-bucket rate limits (Bucket4j): in this node's memory in embedded mode, in Redis
+ * in cluster mode so a limit holds across nodes.
  */
 public interface RateLimiter {
 
 	/**
-	 * Takes one token from the bucket named {@code key} ({@code capacity} tokens, refilled over {@code period}).
+	 * Takes one token from the bucket named {@code key} ({@code capacity} tokens,
+	 * refilled over {@code period}).
 	 * @return 0 when allowed, else the whole seconds to wait
 	 */
 	long tryAcquire(String key, int capacity, Duration period);

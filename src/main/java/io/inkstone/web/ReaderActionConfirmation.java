@@ -15,9 +15,11 @@ import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.csrf.InvalidCsrfTokenException;
 
 /**
- * The no-JavaScript path of the reader actions on shared pages (like, share, follow, unfollow): those pages carry
- * no CSRF token, so such a form arrives without one. Instead of a 403 the reader is sent to a small confirmation
- * page that carries a token ({@code /confirm}); one more click does it. Any other refused request gets the 403 page.
+ * The no-JavaScript path of the reader actions on shared pages (like, share, follow,
+ * unfollow): those pages carry no CSRF token, so such a form arrives without one. Instead
+ * of a 403 the reader is sent to a small confirmation page that carries a token
+ * ({@code /confirm}); one more click does it. Any other refused request gets the 403
+ * page.
  */
 class ReaderActionConfirmation implements AccessDeniedHandler {
 

@@ -25,11 +25,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives each browser a random, anonymous reader id (no personal data) so reads and shares are
- * counted once per reader, and follows work before accounts exist. The id is minted and signed here
- * (HMAC with a server secret): a cookie the client made up or altered is ignored and replaced, so a
- * client cannot choose reader ids. Ids it may still get by dropping cookies are capped per address
- * by the engagement limits.
+ * Gives each browser a random, anonymous reader id (no personal data) so reads and shares
+ * are counted once per reader, and follows work before accounts exist. The id is minted
+ * and signed here (HMAC with a server secret): a cookie the client made up or altered is
+ * ignored and replaced, so a client cannot choose reader ids. Ids it may still get by
+ * dropping cookies are capped per address by the engagement limits.
  */
 @Component
 class ReaderCookieFilter extends OncePerRequestFilter {
@@ -48,7 +48,8 @@ class ReaderCookieFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (SharedPage.is(request)) {
-			chain.doFilter(request, response); // the same page for everyone: no reader id, no cookie
+			chain.doFilter(request, response); // the same page for everyone: no reader
+												// id, no cookie
 			return;
 		}
 		String valid = signedReaderId(request);
@@ -95,7 +96,10 @@ class ReaderCookieFilter extends OncePerRequestFilter {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 16));
 	}
 
-	/** One initialised Mac per thread: building one per request was measurable on the article page. */
+	/**
+	 * One initialised Mac per thread: building one per request was measurable on the
+	 * article page.
+	 */
 	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
 	private Mac newMac() {

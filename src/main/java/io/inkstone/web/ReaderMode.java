@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * How the reader wants pages: two independent settings, 关怀版 (elder mode: large type, simple pages) and 无障碍
- * (accessibility: toolbar, strong focus, underlined links), which combine (a low-vision elderly reader wants both).
- * One cookie holds both ({@code standard}, {@code care}, {@code a11y} or {@code care-a11y}), so the shared-page
+ * How the reader wants pages: two independent settings, 关怀版 (elder mode: large type,
+ * simple pages) and 无障碍 (accessibility: toolbar, strong focus, underlined links), which
+ * combine (a low-vision elderly reader wants both). One cookie holds both
+ * ({@code standard}, {@code care}, {@code a11y} or {@code care-a11y}), so the shared-page
  * cache keys (the page store and ops/nginx-cluster.conf) need no second cookie.
  */
 public enum ReaderMode {
@@ -54,7 +55,10 @@ public enum ReaderMode {
 		return care ? (a11y ? CARE_A11Y : CARE) : (a11y ? A11Y : STANDARD);
 	}
 
-	/** The body classes: {@code mode-standard}, or {@code mode-care} and/or {@code mode-a11y}. */
+	/**
+	 * The body classes: {@code mode-standard}, or {@code mode-care} and/or
+	 * {@code mode-a11y}.
+	 */
 	public String cssClasses() {
 		return this == STANDARD ? "mode-standard" : ((care ? "mode-care " : "") + (a11y ? "mode-a11y" : "")).strip();
 	}

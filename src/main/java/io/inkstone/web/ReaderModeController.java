@@ -14,10 +14,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Plain links (no JavaScript) that remember the reader's mode in a cookie and return to the page they came from:
- * {@code /mode/care/on}, {@code /mode/care/off}, {@code /mode/a11y/on}, {@code /mode/a11y/off} turn one setting on or
- * off and keep the other; {@code /mode/standard}, {@code /mode/care}, {@code /mode/a11y}, {@code /mode/care-a11y} set
- * both at once.
+ * Plain links (no JavaScript) that remember the reader's mode in a cookie and return to
+ * the page they came from: {@code /mode/care/on}, {@code /mode/care/off},
+ * {@code /mode/a11y/on}, {@code /mode/a11y/off} turn one setting on or off and keep the
+ * other; {@code /mode/standard}, {@code /mode/care}, {@code /mode/a11y},
+ * {@code /mode/care-a11y} set both at once.
  */
 @Controller
 class ReaderModeController {

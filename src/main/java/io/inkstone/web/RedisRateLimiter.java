@@ -19,9 +19,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Cluster mode: Bucket4j buckets in Redis (compare-and-swap), so ten nodes allow what one would. If Redis
- * is away, this node's memory enforces the limit meanwhile. The connection is made on first use and
- * retried every few seconds, so a node starts while Redis is away or slow to answer.
+ * Cluster mode: Bucket4j buckets in Redis (compare-and-swap), so ten nodes allow what one
+ * would. If Redis is away, this node's memory enforces the limit meanwhile. The
+ * connection is made on first use and retried every few seconds, so a node starts while
+ * Redis is away or slow to answer.
  */
 @Component
 @ConditionalOnProperty(name = "inkstone.mode", havingValue = "cluster")
@@ -60,8 +61,8 @@ class RedisRateLimiter implements RateLimiter {
 				nextConnectAttempt = now + RECONNECT_INTERVAL.toMillis();
 				try {
 					buckets = Bucket4jLettuce.casBasedBuilder(client)
-						.expirationAfterWrite(
-								ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+						.expirationAfterWrite(ExpirationAfterWriteStrategy
+							.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
 						.build();
 				}
 				catch (RuntimeException ex) {
@@ -79,10 +80,15 @@ class RedisRateLimiter implements RateLimiter {
 			return fallback.tryAcquire(key, capacity, period);
 		}
 		try {
-			byte[] redisKey = (prefix + key + '/' + capacity + '/' + period.toSeconds()).getBytes(StandardCharsets.UTF_8);
-			return LocalRateLimiter.secondsToWait(shared.getProxy(redisKey, () -> BucketConfiguration.builder()
-				.addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-				.build()).tryConsumeAndReturnRemaining(1));
+			byte[] redisKey = (prefix + key + '/' + capacity + '/' + period.toSeconds())
+				.getBytes(StandardCharsets.UTF_8);
+			return LocalRateLimiter.secondsToWait(
+					shared
+						.getProxy(redisKey,
+								() -> BucketConfiguration.builder()
+									.addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
+									.build())
+						.tryConsumeAndReturnRemaining(1));
 		}
 		catch (RuntimeException ex) {
 			return fallback.tryAcquire(key, capacity, period);

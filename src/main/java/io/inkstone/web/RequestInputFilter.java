@@ -24,13 +24,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
- * Bad input the container cannot parse must not become a 500. Parameters are parsed here, before anything
- * else reads them: an upload over the multipart limits answers the 413 page, and a query string or body that
- * is not valid UTF-8, a malformed chunked body or a malformed multipart body answers the 400 page — each
- * logged as one INFO line, without a stack trace. (Tomcat remembers a failed parse, so every later
- * {@code getParameter}, the CSRF check and the error page itself included, would fail again; the page is
- * rendered for a request that has no parameters.) A client that went away while its page was written is
- * logged as one DEBUG line: there is nobody left to answer.
+ * Bad input the container cannot parse must not become a 500. Parameters are parsed here,
+ * before anything else reads them: an upload over the multipart limits answers the 413
+ * page, and a query string or body that is not valid UTF-8, a malformed chunked body or a
+ * malformed multipart body answers the 400 page — each logged as one INFO line, without a
+ * stack trace. (Tomcat remembers a failed parse, so every later {@code getParameter}, the
+ * CSRF check and the error page itself included, would fail again; the page is rendered
+ * for a request that has no parameters.) A client that went away while its page was
+ * written is logged as one DEBUG line: there is nobody left to answer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -42,24 +43,29 @@ class RequestInputFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
-			doFilterNestedErrorDispatch(request, response, chain); // logged when it was refused
+			doFilterNestedErrorDispatch(request, response, chain); // logged when it was
+																	// refused
 			return;
 		}
 		if (request.getCharacterEncoding() == null) {
-			request.setCharacterEncoding("UTF-8"); // as browsers send form fields; parsing happens now
+			request.setCharacterEncoding("UTF-8"); // as browsers send form fields;
+													// parsing happens now
 		}
 		try {
 			request.getParameterMap();
 		}
 		catch (IllegalStateException ex) {
-			if (ex.getCause() instanceof ClientAbortException) { // not any EOF: a truncated body is a bad request
+			if (ex.getCause() instanceof ClientAbortException) { // not any EOF: a
+																	// truncated body is a
+																	// bad request
 				log.debug("Client went away while sending {} {}", request.getMethod(), request.getRequestURI());
 				return;
 			}
 			int status = ex instanceof InvalidParameterException invalid && invalid.getErrorCode() == 413 ? 413 : 400;
 			log.info("Refused {} {} with {}: {}", request.getMethod(), request.getRequestURI(), status, firstLine(ex));
 			if (response.isCommitted()) {
-				return; // the container already answers with the error status (a body it could not read): see below
+				return; // the container already answers with the error status (a body it
+						// could not read): see below
 			}
 			HttpServletRequest withoutParameters = new WithoutParameters(request);
 			withoutParameters.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
@@ -83,7 +89,10 @@ class RequestInputFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	/** The container's own error page for a request whose parameters cannot be parsed: render it without them. */
+	/**
+	 * The container's own error page for a request whose parameters cannot be parsed:
+	 * render it without them.
+	 */
 	@Override
 	protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response,
 			FilterChain chain) throws ServletException, IOException {
@@ -132,7 +141,8 @@ class RequestInputFilter extends OncePerRequestFilter {
 
 		@Override
 		public String getContentType() {
-			return null; // not multipart any more: the error page must not try to parse it again
+			return null; // not multipart any more: the error page must not try to parse
+							// it again
 		}
 
 		@Override

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One structured line per request (key=value pairs: method, path, status, duration). Logged at DEBUG
- * under {@code inkstone.requests} so production can switch it on without touching the code.
+ * One structured line per request (key=value pairs: method, path, status, duration).
+ * Logged at DEBUG under {@code inkstone.requests} so production can switch it on without
+ * touching the code.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

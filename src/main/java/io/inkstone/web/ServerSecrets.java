@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Secrets the server makes itself, once, and keeps in the database so they survive restarts and every node of a
- * cluster uses the same (the first node to start inserts a random one; the others read it).
+ * Secrets the server makes itself, once, and keeps in the database so they survive
+ * restarts and every node of a cluster uses the same (the first node to start inserts a
+ * random one; the others read it).
  */
 @Component
 public class ServerSecrets {
@@ -33,7 +34,8 @@ public class ServerSecrets {
 	private byte[] load(String name) {
 		byte[] fresh = new byte[32];
 		RANDOM.nextBytes(fresh);
-		jdbc.sql("INSERT INTO server_secrets (name, secret, created_at) VALUES (:name, :secret, :now) ON CONFLICT (name) DO NOTHING")
+		jdbc.sql(
+				"INSERT INTO server_secrets (name, secret, created_at) VALUES (:name, :secret, :now) ON CONFLICT (name) DO NOTHING")
 			.param("name", name)
 			.param("secret", Base64.getEncoder().encodeToString(fresh))
 			.param("now", System.currentTimeMillis())

@@ -7,11 +7,13 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Which requests get the page every anonymous reader of the same language and mode gets: a GET of the home,
- * a channel, an article, a creator or a tag page, without a sign-in cookie and without query parameters other
- * than paging and sorting. Such a page carries no CSRF token, no reader id cookie and no per-reader state, so any cache
- * (this application's page store, nginx, a CDN) may keep it; reader state and live counts come from small
- * requests the page makes (see {@code /articles/{id}/view} and {@code /articles/{id}/live}).
+ * Which requests get the page every anonymous reader of the same language and mode gets:
+ * a GET of the home, a channel, an article, a creator or a tag page, without a sign-in
+ * cookie and without query parameters other than paging and sorting. Such a page carries
+ * no CSRF token, no reader id cookie and no per-reader state, so any cache (this
+ * application's page store, nginx, a CDN) may keep it; reader state and live counts come
+ * from small requests the page makes (see {@code /articles/{id}/view} and
+ * {@code /articles/{id}/live}).
  */
 public final class SharedPage {
 
@@ -20,15 +22,19 @@ public final class SharedPage {
 	/** Cookies that mean "signed in": such requests get their personal page. */
 	private static final Set<String> SIGNED_IN_COOKIES = Set.of("JSESSIONID", "SESSION", "remember-me");
 
-	private static final Pattern PATHS = Pattern
-		.compile("/|/articles/[0-9]{1,18}|/channels/[^/]{1,200}|/creators/[^/]{1,200}|/tags/[^/]{1,400}|/hot|/channels/[^/]{1,200}/hot");
+	private static final Pattern PATHS = Pattern.compile(
+			"/|/articles/[0-9]{1,18}|/channels/[^/]{1,200}|/creators/[^/]{1,200}|/tags/[^/]{1,400}|/hot|/channels/[^/]{1,200}/hot");
 
 	/** The live numbers of a page: the same for everyone, so no cookie either. */
 	private static final Pattern LIVE = Pattern.compile("/articles/[0-9]{1,18}/live");
 
-	private static final Pattern PARAMS = Pattern.compile("((after=[0-9]{1,19}-[0-9]{1,19}|shared=1|sort=(latest|hot))(&|$))*");
+	private static final Pattern PARAMS = Pattern
+		.compile("((after=[0-9]{1,19}-[0-9]{1,19}|shared=1|sort=(latest|hot))(&|$))*");
 
-	/** The actions a shared page offers to anonymous readers (their no-JavaScript path goes through /confirm). */
+	/**
+	 * The actions a shared page offers to anonymous readers (their no-JavaScript path
+	 * goes through /confirm).
+	 */
 	public static final Pattern READER_ACTIONS = Pattern
 		.compile("/articles/[0-9]{1,18}/(like|share)|/creators/[^/?#\\\\]{1,200}/(follow|unfollow)");
 
@@ -60,12 +66,18 @@ public final class SharedPage {
 		return true;
 	}
 
-	/** Marks the request as answered with the shared page: no token, no cookie, no reader state. */
+	/**
+	 * Marks the request as answered with the shared page: no token, no cookie, no reader
+	 * state.
+	 */
 	public static void mark(HttpServletRequest request) {
 		request.setAttribute(ATTRIBUTE, Boolean.TRUE);
 	}
 
-	/** True for the live numbers of a page (shared, but JSON and not kept by the page store). */
+	/**
+	 * True for the live numbers of a page (shared, but JSON and not kept by the page
+	 * store).
+	 */
 	public static boolean live(HttpServletRequest request) {
 		return LIVE.matcher(request.getRequestURI()).matches();
 	}
@@ -74,7 +86,10 @@ public final class SharedPage {
 		return request.getAttribute(ATTRIBUTE) != null;
 	}
 
-	/** The cookie value that selects the page's variant (language, mode), or "" when absent. */
+	/**
+	 * The cookie value that selects the page's variant (language, mode), or "" when
+	 * absent.
+	 */
 	public static String cookie(HttpServletRequest request, String name) {
 		Cookie[] cookies = request.getCookies();
 		if (cookies != null) {

@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * What every page template needs besides its own data: translated text, the reader mode, the CSRF
- * token for forms, the current path and language. Built per request by {@link UiFactory}.
+ * What every page template needs besides its own data: translated text, the reader mode,
+ * the CSRF token for forms, the current path and language. Built per request by
+ * {@link UiFactory}.
  */
 public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfToken csrf, String path, String siteName,
-		SignedIn account, List<FooterLink> footer,
-		LongSupplier unreadMessages) {
+		SignedIn account, List<FooterLink> footer, LongSupplier unreadMessages) {
 
 	/** The most unread messages the header counts; more show as "99+". */
 	public static final int UNREAD_CAP = 100;
@@ -39,7 +39,10 @@ public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfTok
 		this(messages, locale, mode, csrf, path, siteName, account, footer, null);
 	}
 
-	/** Unread messages of the signed-in account (0 for anonymous readers); computed when the header asks. */
+	/**
+	 * Unread messages of the signed-in account (0 for anonymous readers); computed when
+	 * the header asks.
+	 */
 	public long unread() {
 		return account == null || unreadMessages == null ? 0 : unreadMessages.getAsLong();
 	}
@@ -52,7 +55,8 @@ public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfTok
 
 	private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PLATFORM_ZONE);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(PLATFORM_ZONE);
 
 	private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(PLATFORM_ZONE);
 

@@ -27,8 +27,7 @@ public class UiFactory {
 
 	private final ObjectProvider<UnreadMessages> unread;
 
-	UiFactory(MessageSource messages, InkstoneProperties properties,
-			ObjectProvider<FooterLink.Source> footer,
+	UiFactory(MessageSource messages, InkstoneProperties properties, ObjectProvider<FooterLink.Source> footer,
 			ObjectProvider<UnreadMessages> unread) {
 		this.messages = messages;
 		this.properties = properties;
@@ -37,14 +36,16 @@ public class UiFactory {
 	}
 
 	public Ui of(HttpServletRequest request) {
-		// a shared page carries no token (scripts and the confirm page supply one when a form is used)
+		// a shared page carries no token (scripts and the confirm page supply one when a
+		// form is used)
 		CsrfToken csrf = SharedPage.is(request) ? null : (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		String path = request.getRequestURI();
 		if (request.getQueryString() != null) {
 			path += "?" + request.getQueryString();
 		}
 		SignedIn account = SignedIn.current().orElse(null);
-		return new Ui(messages, RequestContextUtils.getLocale(request), mode(request), csrf, path, properties.siteName(), account,
+		return new Ui(messages, RequestContextUtils.getLocale(request), mode(request), csrf, path,
+				properties.siteName(), account,
 				footer.orderedStream().flatMap(source -> source.footerLinks().stream()).toList(),
 				account == null ? null : unreadCount(account.accountId()));
 	}

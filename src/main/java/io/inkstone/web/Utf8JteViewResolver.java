@@ -18,9 +18,10 @@ import org.springframework.web.servlet.view.AbstractTemplateViewResolver;
 import org.springframework.web.servlet.view.AbstractUrlBasedView;
 
 /**
- * Renders JTE templates into a buffer and writes the UTF-8 bytes in one call, with a Content-Length.
- * The starter's view streams characters through a PrintWriter, which measured as the largest single
- * cost of the article page (see bench/README.md); this resolver takes precedence over it.
+ * Renders JTE templates into a buffer and writes the UTF-8 bytes in one call, with a
+ * Content-Length. The starter's view streams characters through a PrintWriter, which
+ * measured as the largest single cost of the article page (see bench/README.md); this
+ * resolver takes precedence over it.
  */
 @Component
 class Utf8JteViewResolver extends AbstractTemplateViewResolver {

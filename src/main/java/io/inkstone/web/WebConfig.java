@@ -16,7 +16,10 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 
-/** Language (zh-CN default, {@code ?lang=en} switches and is remembered) and default HTTP caching. */
+/**
+ * Language (zh-CN default, {@code ?lang=en} switches and is remembered) and default HTTP
+ * caching.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
@@ -24,15 +27,17 @@ class WebConfig implements WebMvcConfigurer {
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("ink_lang");
 		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
-		// a malformed language cookie (sent by a client, not by us) means the default language, not a 500
+		// a malformed language cookie (sent by a client, not by us) means the default
+		// language, not a 500
 		resolver.setRejectInvalidCookies(false);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
 	}
 
 	/**
-	 * {@code SameSite=Lax} on every cookie set through the Servlet API (remember-me, the session cookie); the
-	 * cookies built by hand (reader id, mode, CSRF, language) set it themselves.
+	 * {@code SameSite=Lax} on every cookie set through the Servlet API (remember-me, the
+	 * session cookie); the cookies built by hand (reader id, mode, CSRF, language) set it
+	 * themselves.
 	 */
 	@Bean
 	CookieSameSiteSupplier laxCookies() {
@@ -40,8 +45,9 @@ class WebConfig implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Pages are personal (CSRF token, follow state, mode), so they may be stored only by the reader's
-	 * browser and must be revalidated; controllers that know better (ETags) set their own header.
+	 * Pages are personal (CSRF token, follow state, mode), so they may be stored only by
+	 * the reader's browser and must be revalidated; controllers that know better (ETags)
+	 * set their own header.
 	 */
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {

@@ -9,9 +9,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code inkstone.security.*}.
  *
- * @param rememberMeKey signs "remember me" cookies; empty, a key kept in the database is used, so cookies survive
- * restarts and every node agrees
- * @param metricsToken Bearer token for {@code /actuator/prometheus}; empty, the endpoint is closed
+ * @param rememberMeKey signs "remember me" cookies; empty, a key kept in the database is
+ * used, so cookies survive restarts and every node agrees
+ * @param metricsToken Bearer token for {@code /actuator/prometheus}; empty, the endpoint
+ * is closed
  * @param signupsPerAddressHour sign-up attempts one client address may make per hour
  */
 @ConfigurationProperties(prefix = "inkstone.security")

@@ -1,6 +1,6 @@
 /**
- * Cross-cutting web concerns: security (CSRF on, headers), error pages, reader modes (关怀版, 无障碍),
- * language, the reader cookie, request logging and the {@link io.inkstone.web.Ui} model every page
- * template receives.
+ * Cross-cutting web concerns: security (CSRF on, headers), error pages, reader modes
+ * (关怀版, 无障碍), language, the reader cookie, request logging and the
+ * {@link io.inkstone.web.Ui} model every page template receives.
  */
 package io.inkstone.web;

@@ -14,7 +14,8 @@ class AccountSettingsPostgresIntegrationTests extends AccountSettingsContract {
 	static void database(DynamicPropertyRegistry registry) {
 		String url = Databases.freshPostgresDatabase();
 		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
-		// with an admin the sign-in page shows (a site without one sends everyone to /setup)
+		// with an admin the sign-in page shows (a site without one sends everyone to
+		// /setup)
 		registry.add("inkstone.admin.email", () -> "admin@settings.test");
 		registry.add("inkstone.admin.password", () -> "settings-admin-1");
 		registry.add("inkstone.db.url", () -> url);

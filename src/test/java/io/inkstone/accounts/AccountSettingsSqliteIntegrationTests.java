@@ -13,7 +13,8 @@ class AccountSettingsSqliteIntegrationTests extends AccountSettingsContract {
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
-		// with an admin the sign-in page shows (a site without one sends everyone to /setup)
+		// with an admin the sign-in page shows (a site without one sends everyone to
+		// /setup)
 		registry.add("inkstone.admin.email", () -> "admin@settings.test");
 		registry.add("inkstone.admin.password", () -> "settings-admin-1");
 	}

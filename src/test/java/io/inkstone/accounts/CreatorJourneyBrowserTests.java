@@ -11,7 +11,6 @@ import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,9 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,8 +31,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 
 /**
- * The creator journey in headless Chromium: sign up, apply (申请入驻), the admin approves, sign in again,
- * write with a preview, publish, read the article. Screenshots in {@code target/screenshots/}.
+ * The creator journey in headless Chromium: sign up, apply (申请入驻), the admin approves,
+ * sign in again, write with a preview, publish, read the article. Screenshots in
+ * {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CreatorJourneyBrowserTests {
@@ -80,12 +77,14 @@ class CreatorJourneyBrowserTests {
 		type("email", email);
 		type("password", password);
 		driver.findElement(By.cssSelector("[data-testid=login-form] button[type=submit]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=logout]")).isEmpty());
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=logout]")).isEmpty());
 	}
 
 	private void signOut() {
 		driver.findElement(By.cssSelector("[data-testid=logout]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=login-link]")).isEmpty());
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=login-link]")).isEmpty());
 	}
 
 	@Test
@@ -95,7 +94,8 @@ class CreatorJourneyBrowserTests {
 		type("displayName", "浏览器作者");
 		type("password", "writer-password-1");
 		driver.findElement(By.cssSelector("[data-testid=signup-form] button[type=submit]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=logout]")).isEmpty());
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=logout]")).isEmpty());
 
 		driver.get(url("/join"));
 		new Select(driver.findElement(By.name("accountType"))).selectByValue("个人");
@@ -109,13 +109,17 @@ class CreatorJourneyBrowserTests {
 		driver.findElement(By.cssSelector("[data-testid=join-form] button[type=submit]")).click();
 		try {
 			new WebDriverWait(driver, Duration.ofSeconds(15))
-				.until(d -> !d.findElements(By.cssSelector("[data-testid=application-history] tr[data-status=pending]")).isEmpty());
+				.until(d -> !d.findElements(By.cssSelector("[data-testid=application-history] tr[data-status=pending]"))
+					.isEmpty());
 		}
 		catch (TimeoutException ex) {
 			screenshot("join-failed.png");
 			throw new AssertionError("no pending application at " + driver.getCurrentUrl() + ": "
 					+ driver.findElements(By.cssSelector("[data-testid=error], .form-error, .field-error"))
-						.stream().map(WebElement::getText).toList(), ex);
+						.stream()
+						.map(WebElement::getText)
+						.toList(),
+					ex);
 		}
 		signOut();
 
@@ -123,7 +127,8 @@ class CreatorJourneyBrowserTests {
 		driver.get(url("/admin/applications"));
 		screenshot("admin-review.png");
 		driver.findElement(By.cssSelector("[data-testid=approve]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=review]")).isEmpty());
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=review]")).isEmpty());
 		signOut();
 
 		signIn("writer@browser.test", "writer-password-1");
@@ -133,7 +138,8 @@ class CreatorJourneyBrowserTests {
 		new Select(driver.findElement(By.name("channel"))).selectByValue("travel");
 		type("body", "**黄山**在安徽南部。\n\n云海、奇松、怪石、温泉，号称四绝。");
 		type("tags", "旅行，山");
-		// an image from the editor's upload button (script path): its Markdown lands in the body
+		// an image from the editor's upload button (script path): its Markdown lands in
+		// the body
 		Path photo = Files.createTempFile("huangshan", ".jpg");
 		Files.write(photo, TestImages.jpegWithGps(1200, 800, 1));
 		driver.findElement(By.cssSelector("[data-upload-file]")).sendKeys(photo.toAbsolutePath().toString());
@@ -142,12 +148,14 @@ class CreatorJourneyBrowserTests {
 		new WebDriverWait(driver, Duration.ofSeconds(15))
 			.until(d -> d.findElement(By.name("body")).getAttribute("value").contains("![黄山云海](/media/"));
 		driver.findElement(By.cssSelector("[data-testid=preview-button]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=preview] strong")).isEmpty());
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=preview] strong")).isEmpty());
 		assertThat(driver.findElement(By.cssSelector("[data-testid=preview]")).getText()).contains("云海");
 		screenshot("editor-preview.png");
 		driver.findElement(By.cssSelector("[data-testid=publish-button]")).click();
 		// the studio says what happened, with the way to the public page
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=flash]")).isEmpty());
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=flash]")).isEmpty());
 		assertThat(driver.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("已发布");
 		driver.findElement(By.cssSelector("[data-testid=view-article]")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(".*/articles/\\d+$"));

@@ -44,8 +44,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The creator side over HTTP, as a person does it: sign up, apply (申请入驻), get approved by the admin,
- * write with a preview, publish, unpublish — and everything a stranger must not be able to do.
+ * The creator side over HTTP, as a person does it: sign up, apply (申请入驻), get approved by
+ * the admin, write with a preview, publish, unpublish — and everything a stranger must
+ * not be able to do.
  */
 abstract class CreatorJourneyContract {
 
@@ -53,12 +54,13 @@ abstract class CreatorJourneyContract {
 
 	static final String ADMIN_PASSWORD = "admin-password-1";
 
-	/** A real SMTP server in the test JVM (GreenMail) that receives what the app sends. */
+	/**
+	 * A real SMTP server in the test JVM (GreenMail) that receives what the app sends.
+	 */
 	static final GreenMail SMTP = startSmtp();
 
 	static GreenMail startSmtp() {
-		GreenMail smtp = new GreenMail(
-				ServerSetupTest.SMTP.dynamicPort());
+		GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 		smtp.start();
 		return smtp;
 	}
@@ -81,7 +83,10 @@ abstract class CreatorJourneyContract {
 		return new Browser(port);
 	}
 
-	/** One signed-in admin per application under test: sign-ins are throttled per account (10 per 10 minutes). */
+	/**
+	 * One signed-in admin per application under test: sign-ins are throttled per account
+	 * (10 per 10 minutes).
+	 */
 	private static final Map<Integer, Browser> ADMINS = new ConcurrentHashMap<>();
 
 	Browser admin() {
@@ -92,7 +97,10 @@ abstract class CreatorJourneyContract {
 		return response.headers().firstValue("Location").orElse("");
 	}
 
-	/** Publishing answers with the studio's editor and a message ({@code /studio/articles/ID?published}): the public path. */
+	/**
+	 * Publishing answers with the studio's editor and a message
+	 * ({@code /studio/articles/ID?published}): the public path.
+	 */
 	static String articlePath(HttpResponse<String> published) {
 		return "/articles/" + location(published).replaceAll(".*/studio/articles/(\\d+).*", "$1");
 	}
@@ -100,24 +108,31 @@ abstract class CreatorJourneyContract {
 	Browser signUp(String email, String name) {
 		Browser b = browser();
 		b.page("/signup");
-		HttpResponse<String> r = b.post("/signup", Map.of("_csrf", b.csrfToken(), "email", email, "password",
-				"correct-horse-1", "displayName", name));
+		HttpResponse<String> r = b.post("/signup",
+				Map.of("_csrf", b.csrfToken(), "email", email, "password", "correct-horse-1", "displayName", name));
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
 		confirmSignUp(b, email);
 		return b;
 	}
 
-	/** With mail configured the account exists once the mailed link is confirmed: confirms it, signing {@code b} in. */
+	/**
+	 * With mail configured the account exists once the mailed link is confirmed: confirms
+	 * it, signing {@code b} in.
+	 */
 	void confirmSignUp(Browser b, String email) {
 		Matcher link = Pattern.compile("/signup/confirm\\?token=([A-Za-z0-9_-]+)")
 			.matcher(mailTo(email, "/signup/confirm"));
 		assertThat(link.find()).isTrue();
 		assertThat(b.page("/signup/confirm?token=" + link.group(1)).status()).isEqualTo(200);
-		HttpResponse<String> confirmed = b.post("/signup/confirm", Map.of("_csrf", b.csrfToken(), "token", link.group(1)));
+		HttpResponse<String> confirmed = b.post("/signup/confirm",
+				Map.of("_csrf", b.csrfToken(), "token", link.group(1)));
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(302);
 	}
 
-	/** Waits for the newest mail to {@code to} whose text contains {@code marker}; returns its decoded text. */
+	/**
+	 * Waits for the newest mail to {@code to} whose text contains {@code marker}; returns
+	 * its decoded text.
+	 */
 	static String mailTo(String to, String marker) {
 		long deadline = System.currentTimeMillis() + 10_000;
 		while (System.currentTimeMillis() < deadline) {
@@ -142,7 +157,10 @@ abstract class CreatorJourneyContract {
 
 	/** Opens the verification link mailed at sign-up. */
 	void verifyEmail(Browser b, String email) {
-		if (jdbc.sql("SELECT email_verified FROM accounts WHERE email = :e").param("e", email).query(Boolean.class).single()) {
+		if (jdbc.sql("SELECT email_verified FROM accounts WHERE email = :e")
+			.param("e", email)
+			.query(Boolean.class)
+			.single()) {
 			return; // verified by its sign-up link
 		}
 		Matcher link = Pattern.compile("/account/verify\\?token=([A-Za-z0-9_-]+)")
@@ -196,9 +214,16 @@ abstract class CreatorJourneyContract {
 		assertThat(notYet.testId("studio-not-creator").attr("data-state")).isEqualTo("none");
 		assertThat(notYet.testId("studio-not-creator").select("a[href=/join]")).hasSize(1);
 		assertThat(notYet.testId("studio-not-creator").text()).contains("还没有申请入驻");
-		assertThat(reader.get("/studio/articles/new").statusCode()).isEqualTo(403); // the rest of the studio stays closed
+		assertThat(reader.get("/studio/articles/new").statusCode()).isEqualTo(403); // the
+																					// rest
+																					// of
+																					// the
+																					// studio
+																					// stays
+																					// closed
 
-		// applying needs a verified e-mail (an account from before sign-up links: its address is not verified yet)
+		// applying needs a verified e-mail (an account from before sign-up links: its
+		// address is not verified yet)
 		jdbc.sql("UPDATE accounts SET email_verified = FALSE WHERE email = :e").param("e", email).update();
 		assertThat(reader.post("/account/verify", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(302);
 		HttpResponse<String> unverified = reader.post("/join", application(reader, "某某传媒", handle));
@@ -209,7 +234,8 @@ abstract class CreatorJourneyContract {
 		verifyEmail(reader, email);
 		assertThat(reader.page("/account").html().select("[data-testid=unverified]")).isEmpty();
 
-		// an organisation with a wrong credit code is refused with a clear field error, nothing stored
+		// an organisation with a wrong credit code is refused with a clear field error,
+		// nothing stored
 		Map<String, String> bad = application(reader, "某某传媒", handle);
 		bad.put("accountType", "企业");
 		bad.put("entityName", "某某传媒有限公司");
@@ -217,8 +243,10 @@ abstract class CreatorJourneyContract {
 		HttpResponse<String> refused = reader.post("/join", bad);
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(refused.body()).select("[data-field=creditCode]").text()).contains("统一社会信用代码无效");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_applications WHERE handle = :h").param("h", handle)
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_applications WHERE handle = :h")
+			.param("h", handle)
+			.query(Long.class)
+			.single()).isZero();
 		// a valid code passes the checksum (91350100M000100Y43 is the standard's example)
 		bad.put("creditCode", "91350100M000100Y43");
 		bad.put("_csrf", reader.csrfToken());
@@ -226,19 +254,26 @@ abstract class CreatorJourneyContract {
 		assertThat(reader.page("/join").testId("application-history").select("tr[data-status=pending]")).hasSize(1);
 		Browser.Page pending = reader.page("/studio");
 		assertThat(pending.testId("studio-not-creator").attr("data-state")).isEqualTo("pending");
-		assertThat(pending.testId("studio-not-creator").text()).contains("正在审核中").containsPattern("\\d{4}-\\d{2}-\\d{2}");
+		assertThat(pending.testId("studio-not-creator").text()).contains("正在审核中")
+			.containsPattern("\\d{4}-\\d{2}-\\d{2}");
 		// a second application while one is pending is refused
 		assertThat(reader.post("/join", application(reader, "诗人二号", handle + "x")).statusCode()).isEqualTo(400);
 
 		// a rejection without a reason is refused and decides nothing
 		Browser reviewer = admin();
-		String rejectAction = reviewer.page("/admin/applications").html().selectFirst("form[action$=/reject]").attr("action");
-		HttpResponse<String> noReason = reviewer.post(rejectAction, Map.of("_csrf", reviewer.csrfToken(), "reason", " "));
+		String rejectAction = reviewer.page("/admin/applications")
+			.html()
+			.selectFirst("form[action$=/reject]")
+			.attr("action");
+		HttpResponse<String> noReason = reviewer.post(rejectAction,
+				Map.of("_csrf", reviewer.csrfToken(), "reason", " "));
 		assertThat(noReason.statusCode()).isEqualTo(400);
 		assertThat(noReason.body()).contains("驳回须填写理由");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_applications WHERE status = 'pending'").query(Long.class).single())
-			.isPositive();
-		assertThat(reviewer.post("/admin/applications/12345/approve", Map.of("_csrf", reviewer.csrfToken())).statusCode())
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_applications WHERE status = 'pending'")
+			.query(Long.class)
+			.single()).isPositive();
+		assertThat(
+				reviewer.post("/admin/applications/12345/approve", Map.of("_csrf", reviewer.csrfToken())).statusCode())
 			.isEqualTo(404);
 
 		assertThat(approveAll()).isPositive();
@@ -246,7 +281,8 @@ abstract class CreatorJourneyContract {
 		mailTo(email, "已通过"); // the applicant is told by e-mail (subject: 你的入驻申请已通过)
 		assertThat(reader.page("/studio").html().select("[data-testid=studio-not-creator]")).isEmpty();
 
-		assertThat(reader.get("/studio").statusCode()).as("the approval applies to the open session at once").isEqualTo(200);
+		assertThat(reader.get("/studio").statusCode()).as("the approval applies to the open session at once")
+			.isEqualTo(200);
 		Browser creator = signIn(email, "correct-horse-1");
 		assertThat(creator.get("/studio").statusCode()).isEqualTo(200);
 		creator.page("/studio/articles/new");
@@ -262,7 +298,8 @@ abstract class CreatorJourneyContract {
 		HttpResponse<String> preview = creator.post("/studio/articles", draft);
 		Document previewPage = Jsoup.parse(preview.body());
 		assertThat(previewPage.select("[data-testid=preview]").text()).contains("秋风起兮白云飞");
-		assertThat(previewPage.select("[data-testid=preview] script, [data-testid=preview] a[href^=javascript]")).isEmpty();
+		assertThat(previewPage.select("[data-testid=preview] script, [data-testid=preview] a[href^=javascript]"))
+			.isEmpty();
 		// not original and no source: refused, the form keeps what was typed
 		draft.put("action", "publish");
 		HttpResponse<String> noSource = creator.post("/studio/articles", draft);
@@ -280,7 +317,8 @@ abstract class CreatorJourneyContract {
 		assertThat(page.testId("byline").text()).contains("某某传媒").contains("原创").contains("AI辅助创作");
 		assertThat(page.testId("body").select("script, a[href^=javascript]")).isEmpty();
 		long id = Long.parseLong(articlePath.substring(articlePath.lastIndexOf('/') + 1));
-		// the implicit AI label: page metadata and JSON-LD carry the generation attribute, platform and content id
+		// the implicit AI label: page metadata and JSON-LD carry the generation
+		// attribute, platform and content id
 		assertThat(page.html().select("meta[name=AIGC]").attr("content")).isEqualTo("assisted");
 		JsonNode ld = new ObjectMapper().readTree(page.testId("json-ld").data());
 		assertThat(ld.get("AIGC").get("Label").asString()).isEqualTo("2");
@@ -291,8 +329,8 @@ abstract class CreatorJourneyContract {
 		// a stranger can neither see nor change the draft side
 		Browser other = signUp("other-" + System.nanoTime() + "@inkstone.test", "路人");
 		assertThat(other.get("/studio/articles/" + id).statusCode()).isEqualTo(403);
-		assertThat(other.post("/studio/articles/" + id, Map.of("_csrf", other.csrfToken(), "action", "unpublish")).statusCode())
-			.isEqualTo(403);
+		assertThat(other.post("/studio/articles/" + id, Map.of("_csrf", other.csrfToken(), "action", "unpublish"))
+			.statusCode()).isEqualTo(403);
 		assertThat(browser().get("/studio").statusCode()).isEqualTo(302);
 		assertThat(location(browser().get("/admin/applications"))).endsWith("/login");
 		assertThat(creator.get("/admin/applications").statusCode()).isEqualTo(403);
@@ -304,44 +342,55 @@ abstract class CreatorJourneyContract {
 		assertThat(browser().page(articlePath).status()).isEqualTo(404);
 		assertThat(creator.page("/studio").testId("studio-articles").select("tr[data-status=draft]")).hasSize(1);
 
-		// delete (soft): gone from the site and the studio; an admin restores it as a draft
-		assertThat(location(creator.post("/studio/articles/" + id, Map.of("_csrf", creator.csrfToken(), "action", "delete"))))
-			.as("the delete button asks first").endsWith("/studio/articles/" + id + "/delete");
+		// delete (soft): gone from the site and the studio; an admin restores it as a
+		// draft
+		assertThat(location(
+				creator.post("/studio/articles/" + id, Map.of("_csrf", creator.csrfToken(), "action", "delete"))))
+			.as("the delete button asks first")
+			.endsWith("/studio/articles/" + id + "/delete");
 		assertThat(browser().page(articlePath).status()).as("nothing deleted before the confirmation").isEqualTo(404);
 		assertThat(creator.page("/studio/articles/" + id + "/delete").testId("delete-confirm").text()).contains("秋夜");
-		assertThat(creator.post("/studio/articles/" + id + "/delete", Map.of("_csrf", creator.csrfToken())).statusCode())
+		assertThat(
+				creator.post("/studio/articles/" + id + "/delete", Map.of("_csrf", creator.csrfToken())).statusCode())
 			.isEqualTo(302);
 		assertThat(browser().page(articlePath).status()).isEqualTo(410);
 		assertThat(creator.page("/studio").html().select("a[href=/studio/articles/" + id + "]")).isEmpty();
 		assertThat(creator.get("/studio/articles/" + id).statusCode()).isEqualTo(404);
 		Browser admin = admin();
-		assertThat(admin.page("/admin/articles/deleted").testId("deleted-articles").select("tr[data-article=" + id + "]"))
+		assertThat(
+				admin.page("/admin/articles/deleted").testId("deleted-articles").select("tr[data-article=" + id + "]"))
 			.hasSize(1);
 		assertThat(creator.get("/admin/articles/deleted").statusCode()).isEqualTo(403);
 		assertThat(admin.post("/admin/articles/" + id + "/restore", Map.of("_csrf", admin.csrfToken())).statusCode())
 			.isEqualTo(302);
 		assertThat(creator.page("/studio").html().select("a[href=/studio/articles/" + id + "]")).hasSize(1);
-		// scheduled publishing: a past time is refused; a future one is kept and fires when due
+		// scheduled publishing: a past time is refused; a future one is kept and fires
+		// when due
 		creator.page("/studio/articles/new");
 		Map<String, String> later = new HashMap<>(draft);
 		later.put("_csrf", creator.csrfToken());
 		later.put("title", "定时之作");
-		// its own text: the same body again within a day is a repeat the review pipeline may hold, depending on
-		// whether the originality index has taken in the first article yet (it loads fingerprints every second)
+		// its own text: the same body again within a day is a repeat the review pipeline
+		// may hold, depending on
+		// whether the originality index has taken in the first article yet (it loads
+		// fingerprints every second)
 		later.put("body", "明月几时有？把酒问青天。\n不知天上宫阙，今夕是何年。");
 		later.put("action", "schedule");
 		later.put("publishAt", "2020-01-01T08:00");
 		assertThat(creator.post("/studio/articles", later).statusCode()).isEqualTo(400);
-		later.put("publishAt", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusHours(2)
-			.withSecond(0).withNano(0).toString());
+		later.put("publishAt",
+				LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusHours(2).withSecond(0).withNano(0).toString());
 		HttpResponse<String> scheduled = creator.post("/studio/articles", later);
 		assertThat(scheduled.statusCode()).isEqualTo(302);
 		assertThat(creator.page("/studio").testId("studio-articles").select("[data-testid=scheduled]")).hasSize(1);
 		long scheduledId = jdbc.sql("SELECT id FROM articles WHERE title = '定时之作'").query(Long.class).single();
 		assertThat(browser().page("/articles/" + scheduledId).status()).isEqualTo(404);
-		// time passes (the schedule is moved into the past), the publisher fires within its 10 s period
-		jdbc.sql("UPDATE articles SET publish_at = :t WHERE id = :id").param("t", System.currentTimeMillis() - 1000)
-			.param("id", scheduledId).update();
+		// time passes (the schedule is moved into the past), the publisher fires within
+		// its 10 s period
+		jdbc.sql("UPDATE articles SET publish_at = :t WHERE id = :id")
+			.param("t", System.currentTimeMillis() - 1000)
+			.param("id", scheduledId)
+			.update();
 		long deadline = System.currentTimeMillis() + 40_000;
 		while (browser().page("/articles/" + scheduledId).status() != 200 && System.currentTimeMillis() < deadline) {
 			sleep(250);
@@ -353,12 +402,16 @@ abstract class CreatorJourneyContract {
 		assertThat(creator.get("/studio").statusCode()).isEqualTo(302);
 	}
 
-	/** Signs up, verifies, applies and has {@code admin} approve; returns the creator signed in afresh. */
+	/**
+	 * Signs up, verifies, applies and has {@code admin} approve; returns the creator
+	 * signed in afresh.
+	 */
 	Browser newCreator(Browser admin, String name) {
 		String email = "c" + System.nanoTime() + "@inkstone.test";
 		Browser b = signUp(email, name);
 		verifyEmail(b, email);
-		assertThat(b.post("/join", application(b, name, "h" + (System.nanoTime() % 10_000_000))).statusCode()).isEqualTo(302);
+		assertThat(b.post("/join", application(b, name, "h" + (System.nanoTime() % 10_000_000))).statusCode())
+			.isEqualTo(302);
 		for (var form : admin.page("/admin/applications").html().select("form[action$=/approve]")) {
 			admin.post(form.attr("action"), Map.of("_csrf", admin.csrfToken()));
 		}
@@ -370,8 +423,8 @@ abstract class CreatorJourneyContract {
 	}
 
 	HttpResponse<String> upload(Browser b, String alt, String name, String type, byte[] file, String accept) {
-		return b.postMultipart("/studio/media", Map.of("_csrf", b.csrfToken(), "alt", alt), "file", name,
-				type, file, accept);
+		return b.postMultipart("/studio/media", Map.of("_csrf", b.csrfToken(), "alt", alt), "file", name, type, file,
+				accept);
 	}
 
 	@Test
@@ -381,12 +434,14 @@ abstract class CreatorJourneyContract {
 		Browser a = newCreator(admin, "摄影师甲");
 		Browser b = newCreator(admin, "摄影师乙");
 		Document library = a.page("/studio/media").html();
-		assertThat(library.selectFirst("form[data-testid=media-upload]").attr("enctype")).isEqualTo("multipart/form-data");
+		assertThat(library.selectFirst("form[data-testid=media-upload]").attr("enctype"))
+			.isEqualTo("multipart/form-data");
 		long before = mediaRows();
 
-		// a phone photo with GPS: stored without it, upright, in responsive sizes, served immutable to anyone
-		HttpResponse<String> ok = upload(a, "西湖秋色", "IMG_0001.JPG", "image/jpeg",
-				TestImages.jpegWithGps(1200, 800, 1), "text/html");
+		// a phone photo with GPS: stored without it, upright, in responsive sizes, served
+		// immutable to anyone
+		HttpResponse<String> ok = upload(a, "西湖秋色", "IMG_0001.JPG", "image/jpeg", TestImages.jpegWithGps(1200, 800, 1),
+				"text/html");
 		assertThat(ok.statusCode()).as(ok.body()).isEqualTo(302);
 		Document uploaded = a.page(location(ok).replaceFirst("^https?://[^/]+", "")).html();
 		String markdown = uploaded.selectFirst("[data-testid=media-markdown]").val();
@@ -408,11 +463,12 @@ abstract class CreatorJourneyContract {
 		assertThat(noAlt.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(noAlt.body()).select("[data-field=alt]").text()).contains("图片说明");
 		HttpResponse<String> fake = upload(a, "假图片", "photo.jpg", "image/jpeg",
-				"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8), "text/html");
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8),
+				"text/html");
 		assertThat(fake.statusCode()).isEqualTo(415);
 		assertThat(Jsoup.parse(fake.body()).selectFirst("[data-testid=error]").attr("data-status")).isEqualTo("415");
-		HttpResponse<String> bomb = upload(a, "炸弹", "bomb.png", "image/png",
-				TestImages.pngClaiming(60_000, 60_000), "text/html");
+		HttpResponse<String> bomb = upload(a, "炸弹", "bomb.png", "image/png", TestImages.pngClaiming(60_000, 60_000),
+				"text/html");
 		assertThat(bomb.statusCode()).isEqualTo(413);
 		byte[] huge = new byte[13 * 1024 * 1024];
 		System.arraycopy(png, 0, huge, 0, png.length);
@@ -426,10 +482,11 @@ abstract class CreatorJourneyContract {
 		assertThat(json.statusCode()).isEqualTo(201);
 		assertThat(json.body()).contains("\"markdown\":\"![蓝色圆](/media/");
 
-		// an image the creator declares AI-generated is served with the implicit label in its XMP
-		HttpResponse<String> declared = a.postMultipart("/studio/media", Map.of("_csrf", a.csrfToken(), "alt",
-				"AI 画的山", "ai", "yes"), "file", "ai.jpg", "image/jpeg", TestImages.jpegWithGps(700, 500, 1),
-				"text/html");
+		// an image the creator declares AI-generated is served with the implicit label in
+		// its XMP
+		HttpResponse<String> declared = a.postMultipart("/studio/media",
+				Map.of("_csrf", a.csrfToken(), "alt", "AI 画的山", "ai", "yes"), "file", "ai.jpg", "image/jpeg",
+				TestImages.jpegWithGps(700, 500, 1), "text/html");
 		Document declaredPage = a.page(location(declared).replaceFirst("^https?://[^/]+", "")).html();
 		String aiMarkdown = declaredPage.selectFirst("[data-testid=media-markdown]").val();
 		String aiUrl = aiMarkdown.substring(aiMarkdown.indexOf("(/") + 1, aiMarkdown.length() - 1);
@@ -441,11 +498,13 @@ abstract class CreatorJourneyContract {
 		// one creator never sees or deletes another's media
 		long itemOfA = jdbc.sql("SELECT id FROM media WHERE alt = '西湖秋色'").query(Long.class).single();
 		assertThat(b.page("/studio/media").html().select("[data-media-id=" + itemOfA + "]")).isEmpty();
-		assertThat(b.post("/studio/media/" + itemOfA + "/delete", Map.of("_csrf", b.csrfToken())).statusCode()).isEqualTo(404);
+		assertThat(b.post("/studio/media/" + itemOfA + "/delete", Map.of("_csrf", b.csrfToken())).statusCode())
+			.isEqualTo(404);
 		assertThat(b.get("/studio/media?uploaded=" + itemOfA).statusCode()).isEqualTo(404);
 		assertThat(a.page("/studio/media").html().select("[data-media-id=" + itemOfA + "]")).hasSize(1);
 
-		// an article with the image as body picture and cover; another creator's image is refused as cover
+		// an article with the image as body picture and cover; another creator's image is
+		// refused as cover
 		a.page("/studio/articles/new");
 		Map<String, String> draft = new HashMap<>();
 		draft.put("_csrf", a.csrfToken());
@@ -468,16 +527,21 @@ abstract class CreatorJourneyContract {
 		assertThat(page.select("[data-testid=body] img").attr("src")).isEqualTo(url);
 		assertThat(page.select("[data-testid=body] img").attr("alt")).isEqualTo("西湖秋色");
 		assertThat(page.select("meta[name=description]").attr("content")).isEqualTo("一篇写西湖的短文");
-		assertThat(jdbc.sql("SELECT cover_image FROM articles WHERE id = :id").param("id", articleId).query(String.class).single())
-			.isEqualTo(url);
+		assertThat(jdbc.sql("SELECT cover_image FROM articles WHERE id = :id")
+			.param("id", articleId)
+			.query(String.class)
+			.single()).isEqualTo(url);
 		assertThat(page.select("[data-testid=corrections]")).isEmpty();
 		// lists show the cover in the 单图 layout (a fixed box: no layout shift)
-		var card = browser().page("/channels/travel").html().selectFirst("li.card-with-cover:has(a.card-title[href=" + articlePath + "])");
+		var card = browser().page("/channels/travel")
+			.html()
+			.selectFirst("li.card-with-cover:has(a.card-title[href=" + articlePath + "])");
 		assertThat(card).as("the channel page shows the article's card with its cover").isNotNull();
 		assertThat(card.selectFirst("img[data-testid=card-cover]").attr("src")).isEqualTo(url);
 		assertThat(card.selectFirst("img[data-testid=card-cover]").attr("width")).isNotBlank();
 
-		// an edit after publication with a public correction note; history and a side-by-side diff in the studio
+		// an edit after publication with a public correction note; history and a
+		// side-by-side diff in the studio
 		Document editor = a.page("/studio/articles/" + articleId).html();
 		assertThat(editor.select("[data-testid=correction]")).hasSize(1);
 		draft.put("_csrf", a.csrfToken());
@@ -495,7 +559,8 @@ abstract class CreatorJourneyContract {
 		assertThat(diff.select("[data-testid=diff] tr[data-kind=change] del").text()).contains("方");
 		assertThat(diff.select("[data-testid=diff] tr[data-kind=change] ins").text()).contains("偏");
 		assertThat(b.get("/studio/articles/" + articleId + "/revisions").statusCode()).isEqualTo(404);
-		// the red 发布 button on a published article updates it (it used to answer 400 "only drafts can be scheduled")
+		// the red 发布 button on a published article updates it (it used to answer 400
+		// "only drafts can be scheduled")
 		draft.put("_csrf", a.csrfToken());
 		draft.put("title", draft.get("title") + "（修订）");
 		draft.put("correction", "更正：标题补上修订字样。");
@@ -506,59 +571,80 @@ abstract class CreatorJourneyContract {
 		assertThat(browser().page(articlePath).testId("title").text()).endsWith("（修订）");
 
 		// the avatar goes through the same media checks; the card shows it
-		HttpResponse<String> avatar = a.postMultipart("/studio/profile", Map.of("_csrf", a.csrfToken(),
-				"tagline", "拍湖光山色"), "avatar", "me.jpg", "image/jpeg", TestImages.jpegWithGps(900, 900, 1),
-				"text/html");
+		HttpResponse<String> avatar = a.postMultipart("/studio/profile",
+				Map.of("_csrf", a.csrfToken(), "tagline", "拍湖光山色"), "avatar", "me.jpg", "image/jpeg",
+				TestImages.jpegWithGps(900, 900, 1), "text/html");
 		assertThat(avatar.statusCode()).isEqualTo(302);
 		Document creatorCard = browser().page(articlePath).html();
-		assertThat(creatorCard.select("[data-testid=creator-card] img.avatar").attr("src")).matches("/media/[0-9a-f]{64}/480\\.jpg");
+		assertThat(creatorCard.select("[data-testid=creator-card] img.avatar").attr("src"))
+			.matches("/media/[0-9a-f]{64}/480\\.jpg");
 		assertThat(creatorCard.select("[data-testid=creator-card] .creator-tagline").text()).isEqualTo("拍湖光山色");
-		HttpResponse<String> badAvatar = a.postMultipart("/studio/profile", Map.of("_csrf", a.csrfToken(),
-				"tagline", "x"), "avatar", "me.jpg", "image/jpeg", "not an image".getBytes(StandardCharsets.UTF_8), "text/html");
+		HttpResponse<String> badAvatar = a.postMultipart("/studio/profile",
+				Map.of("_csrf", a.csrfToken(), "tagline", "x"), "avatar", "me.jpg", "image/jpeg",
+				"not an image".getBytes(StandardCharsets.UTF_8), "text/html");
 		assertThat(badAvatar.statusCode()).isEqualTo(415);
-		assertThat(a.postMultipart("/studio/profile", Map.of("_csrf", a.csrfToken(), "tagline", "长".repeat(61)),
-				"avatar", "", "application/octet-stream", new byte[0], "text/html").statusCode()).isEqualTo(400);
+		assertThat(a
+			.postMultipart("/studio/profile", Map.of("_csrf", a.csrfToken(), "tagline", "长".repeat(61)), "avatar", "",
+					"application/octet-stream", new byte[0], "text/html")
+			.statusCode()).isEqualTo(400);
 
-		// analytics: two readers read, creator B (signed in) follows A; the charts show what the database holds
+		// analytics: two readers read, creator B (signed in) follows A; the charts show
+		// what the database holds
 		browser().view(articleId); // the read beacon each page sends
 		browser().view(articleId);
-		String handleOfA = page.selectFirst("[data-testid=byline] a.byline-creator").attr("href").replace("/creators/", "");
+		String handleOfA = page.selectFirst("[data-testid=byline] a.byline-creator")
+			.attr("href")
+			.replace("/creators/", "");
 		b.page("/creators/" + handleOfA);
-		assertThat(b.post("/creators/" + handleOfA + "/follow", Map.of("_csrf", b.csrfToken())).statusCode()).isEqualTo(302);
+		assertThat(b.post("/creators/" + handleOfA + "/follow", Map.of("_csrf", b.csrfToken())).statusCode())
+			.isEqualTo(302);
 		engagement.flush();
-		long readsToday = jdbc.sql("SELECT COALESCE(SUM(reads), 0) FROM article_daily_stats WHERE article_id = :id AND day = :day")
-			.param("id", articleId).param("day", PlatformDays.of(System.currentTimeMillis()))
-			.query(Long.class).single();
+		long readsToday = jdbc
+			.sql("SELECT COALESCE(SUM(reads), 0) FROM article_daily_stats WHERE article_id = :id AND day = :day")
+			.param("id", articleId)
+			.param("day", PlatformDays.of(System.currentTimeMillis()))
+			.query(Long.class)
+			.single();
 		assertThat(readsToday).isGreaterThanOrEqualTo(2);
 		Document analytics = a.page("/studio/analytics?days=30").html();
 		assertThat(analytics.select("[data-testid=chart-reads] tbody tr")).hasSize(30);
 		assertThat(analytics.select("[data-testid=chart-reads] tbody tr").last().selectFirst(".value").text())
 			.isEqualTo(Long.toString(readsToday));
-		assertThat(analytics.selectFirst("[data-testid=chart-reads]").attr("data-total")).isEqualTo(Long.toString(readsToday));
+		assertThat(analytics.selectFirst("[data-testid=chart-reads]").attr("data-total"))
+			.isEqualTo(Long.toString(readsToday));
 		assertThat(analytics.selectFirst("[data-testid=chart-followers]").attr("data-total")).isEqualTo("1");
 		assertThat(analytics.select("[data-testid=followers] li").text()).contains("摄影师乙");
 		assertThat(analytics.select("[data-testid=chart-reads] svg rect")).hasSize(30);
 		assertThat(a.get("/studio/analytics?days=8").statusCode()).isEqualTo(400);
 
-		// an article declared "no AI" whose image says AI-generated: held, and once approved labelled 疑似AI生成
+		// an article declared "no AI" whose image says AI-generated: held, and once
+		// approved labelled 疑似AI生成
 		a.page("/studio/articles/new");
-		HttpResponse<String> undeclared = a.post("/studio/articles", Map.of("_csrf", a.csrfToken(), "title", "山居", "body",
-				"山中一日。\n\n" + aiMarkdown, "channel", "travel", "original", "yes", "aigc", "none", "action", "publish"));
+		HttpResponse<String> undeclared = a.post("/studio/articles",
+				Map.of("_csrf", a.csrfToken(), "title", "山居", "body", "山中一日。\n\n" + aiMarkdown, "channel", "travel",
+						"original", "yes", "aigc", "none", "action", "publish"));
 		assertThat(location(undeclared)).contains("?pending");
 		long undeclaredId = Long.parseLong(location(undeclared).replaceAll(".*/studio/articles/(\\d+).*", "$1"));
-		assertThat(admin.page("/admin/review/" + undeclaredId).html().select("[data-testid=findings] li[data-kind=undeclared-ai]"))
-			.hasSize(1);
-		assertThat(admin.post("/admin/review/" + undeclaredId, Map.of("_csrf", admin.csrfToken(), "outcome", "approved")).statusCode())
+		assertThat(admin.page("/admin/review/" + undeclaredId)
+			.html()
+			.select("[data-testid=findings] li[data-kind=undeclared-ai]")).hasSize(1);
+		assertThat(
+				admin.post("/admin/review/" + undeclaredId, Map.of("_csrf", admin.csrfToken(), "outcome", "approved"))
+					.statusCode())
 			.isEqualTo(302);
 		Browser.Page labelled = browser().page("/articles/" + undeclaredId);
 		assertThat(labelled.testId("byline").select("[data-testid=label-ai]").text()).isEqualTo("疑似AI生成");
 		assertThat(labelled.html().select("meta[name=AIGC]").attr("content")).isEqualTo("suspected");
 		assertThat(labelled.testId("json-ld").data()).contains("\"LabelText\":\"疑似AI生成\"");
-		assertThat(browser().page("/creators/" + handleOfA).html().select("[data-testid=label-ai-suspected]")).isNotEmpty();
+		assertThat(browser().page("/creators/" + handleOfA).html().select("[data-testid=label-ai-suspected]"))
+			.isNotEmpty();
 		assertThat(location(browser().get("/studio/analytics"))).contains("/login");
 	}
 
-	/** {@code /studio} before there is a studio: a rejection with its reason and the way back; staff to the console. */
+	/**
+	 * {@code /studio} before there is a studio: a rejection with its reason and the way
+	 * back; staff to the console.
+	 */
 	@Test
 	void theStudioExplainsARejectionAndSendsStaffToTheConsole() {
 		String email = "rejected-" + System.nanoTime() + "@inkstone.test";
@@ -566,11 +652,15 @@ abstract class CreatorJourneyContract {
 		Browser applicant = signUp(email, "被拒者");
 		verifyEmail(applicant, email);
 		assertThat(applicant.post("/join", application(applicant, "被拒者" + handle, handle)).statusCode()).isEqualTo(302);
-		long application = jdbc.sql("SELECT id FROM creator_applications WHERE handle = :h").param("h", handle)
-			.query(Long.class).single();
+		long application = jdbc.sql("SELECT id FROM creator_applications WHERE handle = :h")
+			.param("h", handle)
+			.query(Long.class)
+			.single();
 		Browser admin = admin();
-		assertThat(admin.post("/admin/applications/" + application + "/reject",
-				Map.of("_csrf", admin.csrfToken(), "reason", "联系方式无法核实，请补充手机号")).statusCode()).isEqualTo(302);
+		assertThat(admin
+			.post("/admin/applications/" + application + "/reject",
+					Map.of("_csrf", admin.csrfToken(), "reason", "联系方式无法核实，请补充手机号"))
+			.statusCode()).isEqualTo(302);
 
 		Browser.Page rejected = applicant.page("/studio");
 		assertThat(rejected.status()).isEqualTo(200);
@@ -581,7 +671,8 @@ abstract class CreatorJourneyContract {
 
 		// English readers get the same in English
 		Browser.Page english = applicant.page("/studio?lang=en");
-		assertThat(english.testId("studio-not-creator").text()).contains("not approved").contains("2 more applications");
+		assertThat(english.testId("studio-not-creator").text()).contains("not approved")
+			.contains("2 more applications");
 
 		Browser.Page staff = admin.page("/studio");
 		assertThat(staff.status()).isEqualTo(200);
@@ -597,18 +688,21 @@ abstract class CreatorJourneyContract {
 		Browser candidate = signUp(email, "审核员小王");
 		assertThat(candidate.get("/admin").statusCode()).isEqualTo(403);
 
-		HttpResponse<String> noReason = admin.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", email, "reason", ""));
+		HttpResponse<String> noReason = admin.post("/admin/staff/reviewers",
+				Map.of("_csrf", admin.csrfToken(), "email", email, "reason", ""));
 		assertThat(noReason.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(noReason.body()).select("[data-testid=staff-error]").text()).contains("理由");
-		HttpResponse<String> unknown = admin.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email",
-				"nobody@inkstone.test", "reason", "试用"));
+		HttpResponse<String> unknown = admin.post("/admin/staff/reviewers",
+				Map.of("_csrf", admin.csrfToken(), "email", "nobody@inkstone.test", "reason", "试用"));
 		assertThat(unknown.statusCode()).isEqualTo(400);
-		assertThat(admin.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", email, "reason", "内容审核轮值"))
+		assertThat(admin
+			.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", email, "reason", "内容审核轮值"))
 			.statusCode()).isEqualTo(302);
 		Document staff = admin.page("/admin/staff").html();
 		assertThat(staff.select("[data-testid=staff-list] tr[data-role=REVIEWER]").text()).contains(email);
 
-		// the open session of the new reviewer gets the role on its next request; staff pages stay admin-only
+		// the open session of the new reviewer gets the role on its next request; staff
+		// pages stay admin-only
 		assertThat(candidate.get("/admin").statusCode()).isEqualTo(200);
 		assertThat(candidate.get("/admin/staff").statusCode()).isEqualTo(403);
 		Browser.Page reviewerStudio = candidate.page("/studio");
@@ -616,30 +710,41 @@ abstract class CreatorJourneyContract {
 		assertThat(reviewerStudio.testId("studio-not-creator").attr("data-state")).isEqualTo("staff");
 		assertThat(reviewerStudio.testId("studio-not-creator").select("a[href=/admin]")).hasSize(1);
 		assertThat(candidate.get("/admin/audit").statusCode()).isEqualTo(403);
-		assertThat(candidate.post("/admin/staff/reviewers", Map.of("_csrf", candidate.csrfToken(), "email", email, "reason", "x"))
+		assertThat(candidate
+			.post("/admin/staff/reviewers", Map.of("_csrf", candidate.csrfToken(), "email", email, "reason", "x"))
 			.statusCode()).isEqualTo(403);
 
-		long reviewerId = jdbc.sql("SELECT id FROM accounts WHERE email = :e").param("e", email).query(Long.class).single();
-		assertThat(admin.post("/admin/staff/reviewers/" + reviewerId + "/revoke", Map.of("_csrf", admin.csrfToken(), "reason", "轮值结束"))
+		long reviewerId = jdbc.sql("SELECT id FROM accounts WHERE email = :e")
+			.param("e", email)
+			.query(Long.class)
+			.single();
+		assertThat(admin
+			.post("/admin/staff/reviewers/" + reviewerId + "/revoke",
+					Map.of("_csrf", admin.csrfToken(), "reason", "轮值结束"))
 			.statusCode()).isEqualTo(302);
 		assertThat(candidate.get("/admin").statusCode()).isEqualTo(403);
 
-		// the audit log holds both decisions with their reasons, newest first, and the admin's sign-in
+		// the audit log holds both decisions with their reasons, newest first, and the
+		// admin's sign-in
 		Document audit = admin.page("/admin/audit").html();
-		assertThat(audit.select("[data-testid=audit-entries] tr[data-action=staff.revoke-reviewer]").text()).contains("轮值结束");
-		assertThat(audit.select("[data-testid=audit-entries] tr[data-action=staff.appoint-reviewer]").text()).contains("内容审核轮值");
+		assertThat(audit.select("[data-testid=audit-entries] tr[data-action=staff.revoke-reviewer]").text())
+			.contains("轮值结束");
+		assertThat(audit.select("[data-testid=audit-entries] tr[data-action=staff.appoint-reviewer]").text())
+			.contains("内容审核轮值");
 		assertThat(audit.select("[data-testid=audit-entries] tr[data-action=staff.sign-in]")).isNotEmpty();
 		HttpResponse<String> csv = admin.get("/admin/audit.csv");
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.body()).contains("staff.appoint-reviewer").contains("内容审核轮值");
 		assertThat(admin.get("/admin/audit.csv?from=2026-13-01").statusCode()).isEqualTo(400);
 
-		// append-only, whoever asks: the database itself refuses to change or remove an entry
+		// append-only, whoever asks: the database itself refuses to change or remove an
+		// entry
 		Assertions.assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET reason = 'forged'").update())
 			.isInstanceOf(DataAccessException.class);
 		Assertions.assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_log").update())
 			.isInstanceOf(DataAccessException.class);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE reason = 'forged'").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE reason = 'forged'").query(Long.class).single())
+			.isZero();
 	}
 
 	/** Who may do what: every studio and admin endpoint, for each kind of visitor. */
@@ -652,8 +757,8 @@ abstract class CreatorJourneyContract {
 		Browser anonymous = browser();
 		anonymous.page("/");
 		owner.page("/studio/articles/new");
-		HttpResponse<String> created = owner.post("/studio/articles", Map.of("_csrf", owner.csrfToken(), "title", "权限草稿", "body",
-				"只有作者能看。", "channel", "tech", "original", "yes", "action", "save"));
+		HttpResponse<String> created = owner.post("/studio/articles", Map.of("_csrf", owner.csrfToken(), "title",
+				"权限草稿", "body", "只有作者能看。", "channel", "tech", "original", "yes", "action", "save"));
 		String draftPath = location(created).replaceFirst("^https?://[^/]+", "").replace("?saved", "");
 		byte[] png = TestImages.encode(TestImages.picture(32, 32), "png");
 		upload(owner, "权限图", "p.png", "image/png", png, "text/html");
@@ -661,18 +766,21 @@ abstract class CreatorJourneyContract {
 
 		record Row(String path, int anonymous, int reader, int owner, int other, int admin) {
 		}
-		// /studio explains itself to a signed-in reader and to staff (not a creator yet / staff): 200 with the reason
-		List<Row> gets = List.of(new Row("/studio", 302, 200, 200, 200, 200), new Row("/studio/media", 302, 403, 200, 200, 404),
-				new Row("/studio/analytics", 302, 403, 200, 200, 404), new Row("/studio/stats.csv", 302, 403, 200, 200, 404),
+		// /studio explains itself to a signed-in reader and to staff (not a creator yet /
+		// staff): 200 with the reason
+		List<Row> gets = List.of(new Row("/studio", 302, 200, 200, 200, 200),
+				new Row("/studio/media", 302, 403, 200, 200, 404),
+				new Row("/studio/analytics", 302, 403, 200, 200, 404),
+				new Row("/studio/stats.csv", 302, 403, 200, 200, 404),
 				new Row("/studio/profile", 302, 403, 200, 200, 404), new Row("/studio/credit", 302, 403, 200, 200, 404),
 				new Row("/admin/reports", 302, 403, 403, 403, 200), new Row("/admin/review", 302, 403, 403, 403, 200),
 				new Row("/studio/articles/new", 302, 403, 200, 200, 404), new Row(draftPath, 302, 403, 200, 404, 404),
 				new Row(draftPath + "/revisions", 302, 403, 200, 404, 404),
 				new Row("/studio/media?uploaded=" + media, 302, 403, 200, 404, 404),
 				new Row("/admin", 302, 403, 403, 403, 200), new Row("/admin/applications", 302, 403, 403, 403, 200),
-				new Row("/admin/articles/deleted", 302, 403, 403, 403, 200), new Row("/admin/staff", 302, 403, 403, 403, 200),
-				new Row("/admin/audit", 302, 403, 403, 403, 200), new Row("/admin/audit.csv", 302, 403, 403, 403, 200),
-				new Row("/account", 302, 200, 200, 200, 200));
+				new Row("/admin/articles/deleted", 302, 403, 403, 403, 200),
+				new Row("/admin/staff", 302, 403, 403, 403, 200), new Row("/admin/audit", 302, 403, 403, 403, 200),
+				new Row("/admin/audit.csv", 302, 403, 403, 403, 200), new Row("/account", 302, 200, 200, 200, 200));
 		Map<String, Browser> who = new LinkedHashMap<>();
 		who.put("anonymous", anonymous);
 		who.put("reader", reader);
@@ -686,23 +794,27 @@ abstract class CreatorJourneyContract {
 			for (var entry : who.entrySet()) {
 				int status = entry.getValue().get(row.path()).statusCode();
 				if (status != expected[i]) {
-					wrong.add("GET " + row.path() + " as " + entry.getKey() + ": " + status + ", expected " + expected[i]);
+					wrong.add("GET " + row.path() + " as " + entry.getKey() + ": " + status + ", expected "
+							+ expected[i]);
 				}
 				i++;
 			}
 		}
-		// writes: someone else's draft or media answers 404 and changes nothing; staff actions refuse non-staff
+		// writes: someone else's draft or media answers 404 and changes nothing; staff
+		// actions refuse non-staff
 		record Write(String path, Map<String, String> form, String as, int expected) {
 		}
 		List<Write> writes = List.of(
-				new Write(draftPath, Map.of("title", "改掉", "body", "改掉", "channel", "tech", "original", "yes", "action", "save"), "other", 404),
+				new Write(draftPath,
+						Map.of("title", "改掉", "body", "改掉", "channel", "tech", "original", "yes", "action", "save"),
+						"other", 404),
 				new Write(draftPath, Map.of("action", "delete"), "other", 404),
 				new Write("/studio/media/" + media + "/delete", Map.of(), "other", 404),
 				new Write("/studio/media/" + media + "/delete", Map.of(), "reader", 403),
 				new Write("/admin/applications/1/approve", Map.of(), "owner", 403),
 				new Write("/admin/staff/reviewers", Map.of("email", "x@y.z", "reason", "r"), "reader", 403),
-				new Write("/admin/articles/1/restore", Map.of(), "other", 403),
-				new Write(draftPath, Map.of("title", "t", "body", "b", "channel", "tech", "action", "save"), "anonymous", 302));
+				new Write("/admin/articles/1/restore", Map.of(), "other", 403), new Write(draftPath,
+						Map.of("title", "t", "body", "b", "channel", "tech", "action", "save"), "anonymous", 302));
 		for (Write w : writes) {
 			Browser b = who.get(w.as());
 			Map<String, String> form = new HashMap<>(w.form());
@@ -713,11 +825,15 @@ abstract class CreatorJourneyContract {
 			}
 		}
 		// without the CSRF token every write is refused with 403, even the owner's
-		assertThat(owner.post(draftPath, Map.of("title", "x", "body", "x", "channel", "tech", "action", "save")).statusCode()).isEqualTo(403);
-		// reviewers decide reports and reviews; restoring deleted articles and the hot list are the admins' (README)
+		assertThat(owner.post(draftPath, Map.of("title", "x", "body", "x", "channel", "tech", "action", "save"))
+			.statusCode()).isEqualTo(403);
+		// reviewers decide reports and reviews; restoring deleted articles and the hot
+		// list are the admins' (README)
 		String reviewerEmail = "matrix-reviewer" + System.nanoTime() + "@inkstone.test";
 		Browser reviewer = signUp(reviewerEmail, "审核员丁");
-		assertThat(admin.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", reviewerEmail, "reason", "权限矩阵"))
+		assertThat(admin
+			.post("/admin/staff/reviewers",
+					Map.of("_csrf", admin.csrfToken(), "email", reviewerEmail, "reason", "权限矩阵"))
 			.statusCode()).isEqualTo(302);
 		for (String path : List.of("/admin/reports", "/admin/review", "/admin/applications")) {
 			if (reviewer.get(path).statusCode() != 200) {
@@ -731,14 +847,16 @@ abstract class CreatorJourneyContract {
 			}
 		}
 		for (String path : List.of("/admin/articles/1/restore", "/admin/hot/1")) {
-			int status = reviewer.post(path, Map.of("_csrf", reviewer.csrfToken(), "action", "pin", "reason", "r")).statusCode();
+			int status = reviewer.post(path, Map.of("_csrf", reviewer.csrfToken(), "action", "pin", "reason", "r"))
+				.statusCode();
 			if (status != 403) {
 				wrong.add("POST " + path + " as reviewer: " + status + ", expected 403");
 			}
 		}
 		assertThat(wrong).isEmpty();
 		assertThat(owner.page(draftPath).html().selectFirst("input[name=title]").val()).isEqualTo("权限草稿");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM media WHERE id = :id").param("id", media).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM media WHERE id = :id").param("id", media).query(Long.class).single())
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -748,8 +866,10 @@ abstract class CreatorJourneyContract {
 		int status = 0;
 		int created = 0;
 		for (int i = 0; i < 61 && status != 429; i++) {
-			status = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "草稿" + i, "body", "正文",
-					"channel", "tech", "original", "yes", "action", "save")).statusCode();
+			status = creator
+				.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "草稿" + i, "body", "正文",
+						"channel", "tech", "original", "yes", "action", "save"))
+				.statusCode();
 			if (status == 302) {
 				created++;
 			}
@@ -761,8 +881,8 @@ abstract class CreatorJourneyContract {
 	/** Publishes an article as this creator; returns its path. */
 	String publish(Browser creator, String title, String body) {
 		creator.page("/studio/articles/new");
-		HttpResponse<String> r = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", title, "body", body,
-				"channel", "tech", "original", "yes", "action", "publish"));
+		HttpResponse<String> r = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", title,
+				"body", body, "channel", "tech", "original", "yes", "action", "publish"));
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
 		return articlePath(r);
 	}
@@ -784,7 +904,8 @@ abstract class CreatorJourneyContract {
 		String path = publish(creator, "被转载的诗", "床前明月光，疑是地上霜。");
 		long articleId = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
 
-		// an anonymous reader: report link on the article page, then the form (two clicks)
+		// an anonymous reader: report link on the article page, then the form (two
+		// clicks)
 		Browser reader = browser();
 		Document article = reader.page(path).html();
 		String reportHref = article.selectFirst("[data-testid=byline] [data-testid=report]").attr("href");
@@ -792,17 +913,18 @@ abstract class CreatorJourneyContract {
 		Document form = reader.page(reportHref).html();
 		assertThat(form.select("[data-testid=report-target]").text()).isEqualTo("被转载的诗");
 		assertThat(form.select("input[name=reason]")).hasSize(9);
-		HttpResponse<String> noReason = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id",
-				Long.toString(articleId), "reason", "", "evidence", "javascript:alert(1)"));
+		HttpResponse<String> noReason = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article",
+				"id", Long.toString(articleId), "reason", "", "evidence", "javascript:alert(1)"));
 		assertThat(noReason.statusCode()).isEqualTo(400);
 		Document refused = Jsoup.parse(noReason.body());
 		assertThat(refused.select("[data-field=reason]").text()).contains("举报类型");
 		assertThat(refused.select("[data-field=evidence]").text()).contains("http");
-		assertThat(reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id", "999", "reason", "other"))
+		assertThat(reader
+			.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id", "999", "reason", "other"))
 			.statusCode()).isEqualTo(404);
-		HttpResponse<String> filed = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id",
-				Long.toString(articleId), "reason", "infringement", "detail", "整首照搬李白《静夜思》，未注明出处。", "evidence",
-				"https://example.org/original"));
+		HttpResponse<String> filed = reader.post("/report",
+				Map.of("_csrf", reader.csrfToken(), "type", "article", "id", Long.toString(articleId), "reason",
+						"infringement", "detail", "整首照搬李白《静夜思》，未注明出处。", "evidence", "https://example.org/original"));
 		assertThat(filed.statusCode()).isEqualTo(302);
 		String statusPath = location(filed).replaceFirst("^https?://[^/]+", "");
 		Document status = reader.page(statusPath).html();
@@ -815,13 +937,22 @@ abstract class CreatorJourneyContract {
 		Document queue = admin.page("/admin/reports").html();
 		String detailHref = queue.select("[data-testid=open-reports] a:contains(" + ref + ")").attr("href");
 		assertThat(admin.page(detailHref).html().select("[data-testid=reported-text]").text()).contains("床前明月光");
-		HttpResponse<String> bare = admin.post(detailHref + "/decide", Map.of("_csrf", admin.csrfToken(), "decision", "take-down"));
+		HttpResponse<String> bare = admin.post(detailHref + "/decide",
+				Map.of("_csrf", admin.csrfToken(), "decision", "take-down"));
 		assertThat(bare.statusCode()).isEqualTo(400);
 		assertThat(browser().get(path).statusCode()).isEqualTo(200);
-		assertThat(admin.post(detailHref + "/decide", Map.of("_csrf", admin.csrfToken(), "decision", "hide-comment", "rule", "r",
-				"statement", "s")).statusCode()).as("hide-comment does not fit an article").isEqualTo(400);
-		assertThat(admin.post(detailHref + "/decide", Map.of("_csrf", admin.csrfToken(), "decision", "take-down", "rule",
-				"平台公约第 3 条：侵权内容", "statement", "全文与李白《静夜思》一致，未注明来源。")).statusCode()).isEqualTo(302);
+		assertThat(
+				admin
+					.post(detailHref + "/decide",
+							Map.of("_csrf", admin.csrfToken(), "decision", "hide-comment", "rule", "r", "statement",
+									"s"))
+					.statusCode())
+			.as("hide-comment does not fit an article")
+			.isEqualTo(400);
+		assertThat(admin
+			.post(detailHref + "/decide", Map.of("_csrf", admin.csrfToken(), "decision", "take-down", "rule",
+					"平台公约第 3 条：侵权内容", "statement", "全文与李白《静夜思》一致，未注明来源。"))
+			.statusCode()).isEqualTo(302);
 		HttpResponse<String> gone = browser().get(path);
 		assertThat(gone.statusCode()).isEqualTo(410);
 		assertThat(Jsoup.parse(gone.body()).select("[data-testid=error]").text()).contains("侵权/抄袭");
@@ -829,24 +960,30 @@ abstract class CreatorJourneyContract {
 		String mail = mailTo(creatorEmail, ref);
 		assertThat(mail).contains("处理内容").contains("平台公约第 3 条").contains("全文与李白").contains("/appeals/");
 
-		// the creator appeals once; the reviewer who decided may not decide the appeal; another reviewer reverses
+		// the creator appeals once; the reviewer who decided may not decide the appeal;
+		// another reviewer reverses
 		long reportId = Long.parseLong(detailHref.substring(detailHref.lastIndexOf('/') + 1));
 		Document appealPage = creator.page("/appeals/" + reportId).html();
 		assertThat(appealPage.select("[data-testid=statement]").text()).contains("平台公约第 3 条");
 		assertThat(reader.get("/appeals/" + reportId).statusCode()).isIn(302, 404);
-		assertThat(creator.post("/appeals/" + reportId, Map.of("_csrf", creator.csrfToken(), "text", "这是我的原创注释版。")).statusCode())
-			.isEqualTo(302);
-		assertThat(creator.post("/appeals/" + reportId, Map.of("_csrf", creator.csrfToken(), "text", "再申诉一次")).statusCode())
-			.isEqualTo(400);
-		assertThat(admin.post(detailHref + "/appeal", Map.of("_csrf", admin.csrfToken(), "outcome", "reverse", "note", "自己复核自己"))
+		assertThat(creator.post("/appeals/" + reportId, Map.of("_csrf", creator.csrfToken(), "text", "这是我的原创注释版。"))
+			.statusCode()).isEqualTo(302);
+		assertThat(creator.post("/appeals/" + reportId, Map.of("_csrf", creator.csrfToken(), "text", "再申诉一次"))
+			.statusCode()).isEqualTo(400);
+		assertThat(admin
+			.post(detailHref + "/appeal", Map.of("_csrf", admin.csrfToken(), "outcome", "reverse", "note", "自己复核自己"))
 			.statusCode()).isEqualTo(403);
 		String reviewerEmail = "second" + System.nanoTime() + "@inkstone.test";
 		Browser second = signUp(reviewerEmail, "复核员");
-		admin.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", reviewerEmail, "reason", "申诉复核"));
-		assertThat(second.post(detailHref + "/appeal", Map.of("_csrf", second.csrfToken(), "outcome", "reverse", "note",
-				"作者提供了注释与来源，属合理引用。")).statusCode()).isEqualTo(302);
+		admin.post("/admin/staff/reviewers",
+				Map.of("_csrf", admin.csrfToken(), "email", reviewerEmail, "reason", "申诉复核"));
+		assertThat(second
+			.post(detailHref + "/appeal",
+					Map.of("_csrf", second.csrfToken(), "outcome", "reverse", "note", "作者提供了注释与来源，属合理引用。"))
+			.statusCode()).isEqualTo(302);
 		assertThat(browser().get(path).statusCode()).isEqualTo(200);
-		assertThat(creator.page("/appeals/" + reportId).html().select("[data-testid=appeal-status]").text()).contains("撤销");
+		assertThat(creator.page("/appeals/" + reportId).html().select("[data-testid=appeal-status]").text())
+			.contains("撤销");
 
 		// a comment: reported, hidden
 		Browser commenter = signUp("commenter" + System.nanoTime() + "@inkstone.test", "评论者");
@@ -854,22 +991,30 @@ abstract class CreatorJourneyContract {
 		commenter.post(path + "/comments", Map.of("_csrf", commenter.csrfToken(), "text", "加我微信领红包 xxx"));
 		Document withComment = reader.page(path).html();
 		String commentReport = withComment.selectFirst("[data-testid=comments] [data-testid=report]").attr("href");
-		HttpResponse<String> commentFiled = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "comment", "id",
-				commentReport.substring(commentReport.lastIndexOf('=') + 1), "reason", "fraud"));
-		String commentRef = reader.page(location(commentFiled).replaceFirst("^https?://[^/]+", "")).html()
-			.select("[data-testid=report-ref]").text();
-		String commentDetail = admin.page("/admin/reports?reason=fraud").html()
-			.select("[data-testid=open-reports] a:contains(" + commentRef + ")").attr("href");
-		assertThat(admin.post(commentDetail + "/decide", Map.of("_csrf", admin.csrfToken(), "decision", "hide-comment", "rule",
-				"平台公约第 5 条：诈骗", "statement", "评论引导加微信领红包。")).statusCode()).isEqualTo(302);
+		HttpResponse<String> commentFiled = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type",
+				"comment", "id", commentReport.substring(commentReport.lastIndexOf('=') + 1), "reason", "fraud"));
+		String commentRef = reader.page(location(commentFiled).replaceFirst("^https?://[^/]+", ""))
+			.html()
+			.select("[data-testid=report-ref]")
+			.text();
+		String commentDetail = admin.page("/admin/reports?reason=fraud")
+			.html()
+			.select("[data-testid=open-reports] a:contains(" + commentRef + ")")
+			.attr("href");
+		assertThat(admin
+			.post(commentDetail + "/decide", Map.of("_csrf", admin.csrfToken(), "decision", "hide-comment", "rule",
+					"平台公约第 5 条：诈骗", "statement", "评论引导加微信领红包。"))
+			.statusCode()).isEqualTo(302);
 		assertThat(browser().page(path).html().select("[data-testid=comments]").text()).doesNotContain("领红包");
-		// the article's creator cannot undo the staff decision: the control says so and the request is refused
+		// the article's creator cannot undo the staff decision: the control says so and
+		// the request is refused
 		long hiddenComment = Long.parseLong(commentReport.substring(commentReport.lastIndexOf('=') + 1));
 		Document creatorView = creator.page(path).html();
-		assertThat(creatorView.select("#comment-" + hiddenComment + " [data-testid=comment-removed-by-staff]")).hasSize(1);
+		assertThat(creatorView.select("#comment-" + hiddenComment + " [data-testid=comment-removed-by-staff]"))
+			.hasSize(1);
 		assertThat(creatorView.select("#comment-" + hiddenComment + " [data-testid=comment-hide]")).isEmpty();
-		HttpResponse<String> undo = creator.post("/comments/" + hiddenComment + "/hide", Map.of("_csrf", creator.csrfToken(),
-				"hidden", "false"));
+		HttpResponse<String> undo = creator.post("/comments/" + hiddenComment + "/hide",
+				Map.of("_csrf", creator.csrfToken(), "hidden", "false"));
 		assertThat(undo.statusCode()).isEqualTo(403);
 		assertThat(Jsoup.parse(undo.body()).select("[data-testid=error]").text()).contains("平台");
 		// a hidden comment can no longer be named through the report form
@@ -879,38 +1024,54 @@ abstract class CreatorJourneyContract {
 		assertThat(browser().page(path).html().select("[data-testid=comments]").text()).doesNotContain("领红包");
 
 		// a creator: reported, publishing suspended
-		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", articleId).query(Long.class).single();
-		HttpResponse<String> creatorFiled = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "creator", "id",
-				Long.toString(creatorId), "reason", "false-original"));
+		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id")
+			.param("id", articleId)
+			.query(Long.class)
+			.single();
+		HttpResponse<String> creatorFiled = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type",
+				"creator", "id", Long.toString(creatorId), "reason", "false-original"));
 		assertThat(creatorFiled.statusCode()).isEqualTo(302);
 		long creatorReport = jdbc.sql("SELECT id FROM reports WHERE target_type = 'creator' AND target_id = :id")
-			.param("id", creatorId).query(Long.class).single();
-		assertThat(admin.post("/admin/reports/" + creatorReport + "/decide", Map.of("_csrf", admin.csrfToken(), "decision",
-				"restrict-creator", "rule", "平台公约第 4 条：虚假原创", "statement", "多次将他人作品声明为原创。")).statusCode()).isEqualTo(302);
+			.param("id", creatorId)
+			.query(Long.class)
+			.single();
+		assertThat(admin
+			.post("/admin/reports/" + creatorReport + "/decide", Map.of("_csrf", admin.csrfToken(), "decision",
+					"restrict-creator", "rule", "平台公约第 4 条：虚假原创", "statement", "多次将他人作品声明为原创。"))
+			.statusCode()).isEqualTo(302);
 		creator.page("/studio/articles/new");
-		HttpResponse<String> blocked = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "又一篇", "body",
-				"正文", "channel", "tech", "original", "yes", "action", "publish"));
+		HttpResponse<String> blocked = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title",
+				"又一篇", "body", "正文", "channel", "tech", "original", "yes", "action", "publish"));
 		assertThat(blocked.statusCode()).isEqualTo(403);
 		assertThat(Jsoup.parse(blocked.body()).select("[data-testid=error]").text()).contains("发布权限暂停");
 
 		// anonymous reports are rate-limited
 		int status429 = 0;
 		for (int i = 0; i < 6; i++) {
-			status429 = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id", Long.toString(articleId),
-					"reason", "other")).statusCode();
+			status429 = reader
+				.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id", Long.toString(articleId),
+						"reason", "other"))
+				.statusCode();
 		}
 		assertThat(status429).isEqualTo(429);
 
-		// the transparency report, from the same data (other tests in this context add to it), as a page, CSV and JSON
+		// the transparency report, from the same data (other tests in this context add to
+		// it), as a page, CSV and JSON
 		long received = jdbc.sql("SELECT COUNT(*) FROM reports").query(Long.class).single();
-		long takedowns = jdbc.sql("SELECT COUNT(*) FROM reports WHERE reason = 'infringement' AND decision = 'take-down'")
-			.query(Long.class).single();
-		long reversed = jdbc.sql("SELECT COUNT(*) FROM reports WHERE appeal_status = 'reversed'").query(Long.class).single();
+		long takedowns = jdbc
+			.sql("SELECT COUNT(*) FROM reports WHERE reason = 'infringement' AND decision = 'take-down'")
+			.query(Long.class)
+			.single();
+		long reversed = jdbc.sql("SELECT COUNT(*) FROM reports WHERE appeal_status = 'reversed'")
+			.query(Long.class)
+			.single();
 		assertThat(takedowns).isPositive();
 		assertThat(reversed).isPositive();
 		Document transparency = browser().page("/transparency").html();
 		assertThat(Long.parseLong(transparency.select("[data-testid=received]").text())).isEqualTo(received);
-		assertThat(transparency.select("[data-testid=by-reason] tr[data-reason=infringement] td[data-outcome=take-down]").text())
+		assertThat(
+				transparency.select("[data-testid=by-reason] tr[data-reason=infringement] td[data-outcome=take-down]")
+					.text())
 			.isEqualTo(Long.toString(takedowns));
 		assertThat(transparency.select("[data-testid=appeals]").text()).contains("撤销原处理 " + reversed);
 		assertThat(browser().get("/transparency.csv").body()).contains("infringement,take-down," + takedowns);
@@ -929,12 +1090,16 @@ abstract class CreatorJourneyContract {
 		String firstPath = publish(first, "春江花月夜", poem);
 		long firstId = Long.parseLong(firstPath.substring(firstPath.lastIndexOf('/') + 1));
 		long deadline = System.currentTimeMillis() + 10_000;
-		while (jdbc.sql("SELECT COUNT(*) FROM article_fingerprints WHERE article_id = :id").param("id", firstId).query(Long.class).single() == 0) {
+		while (jdbc.sql("SELECT COUNT(*) FROM article_fingerprints WHERE article_id = :id")
+			.param("id", firstId)
+			.query(Long.class)
+			.single() == 0) {
 			assertThat(System.currentTimeMillis()).as("fingerprint of the first article").isLessThan(deadline);
 			sleep(100);
 		}
 
-		// another creator claims a lightly edited copy as original: held, with the finding and the matched article
+		// another creator claims a lightly edited copy as original: held, with the
+		// finding and the matched article
 		String copierEmail = "copier" + System.nanoTime() + "@inkstone.test";
 		Browser copier = signUp(copierEmail, "抄的人");
 		verifyEmail(copier, copierEmail);
@@ -943,77 +1108,115 @@ abstract class CreatorJourneyContract {
 			admin.post(form.attr("action"), Map.of("_csrf", admin.csrfToken()));
 		}
 		copier.page("/studio/articles/new");
-		HttpResponse<String> held = copier.post("/studio/articles", Map.of("_csrf", copier.csrfToken(), "title", "春江夜", "body",
-				poem.replace("海平", "天平").replace("千万里", "几万里"), "channel", "tech", "original", "yes", "action", "publish"));
+		HttpResponse<String> held = copier.post("/studio/articles",
+				Map.of("_csrf", copier.csrfToken(), "title", "春江夜", "body",
+						poem.replace("海平", "天平").replace("千万里", "几万里"), "channel", "tech", "original", "yes", "action",
+						"publish"));
 		assertThat(location(held)).contains("?pending");
 		long heldId = Long.parseLong(location(held).replaceAll(".*/studio/articles/(\\d+).*", "$1"));
 		assertThat(browser().get("/articles/" + heldId).statusCode()).as("not public while pending").isEqualTo(404);
 
-		HttpResponse<String> spam = copier.post("/studio/articles", Map.of("_csrf", copier.csrfToken(), "title", "优惠", "body",
-				"本店长期代開發票，详情见 [这里](https://www.scam.example/x)。", "channel", "tech", "original", "yes", "action", "publish"));
+		HttpResponse<String> spam = copier.post("/studio/articles",
+				Map.of("_csrf", copier.csrfToken(), "title", "优惠", "body",
+						"本店长期代開發票，详情见 [这里](https://www.scam.example/x)。", "channel", "tech", "original", "yes",
+						"action", "publish"));
 		long spamId = Long.parseLong(location(spam).replaceAll(".*/studio/articles/(\\d+).*", "$1"));
 
-		// many links in little text; the first creator posting the same poem again the same day
+		// many links in little text; the first creator posting the same poem again the
+		// same day
 		StringBuilder links = new StringBuilder("看这里：");
 		for (int i = 0; i < 6; i++) {
 			links.append("[链接").append(i).append("](https://example.org/").append(i).append(") ");
 		}
-		HttpResponse<String> linky = copier.post("/studio/articles", Map.of("_csrf", copier.csrfToken(), "title", "链接合集", "body",
-				links.toString(), "channel", "tech", "original", "yes", "action", "publish"));
+		HttpResponse<String> linky = copier.post("/studio/articles", Map.of("_csrf", copier.csrfToken(), "title",
+				"链接合集", "body", links.toString(), "channel", "tech", "original", "yes", "action", "publish"));
 		long linkyId = Long.parseLong(location(linky).replaceAll(".*/studio/articles/(\\d+).*", "$1"));
 		first.page("/studio/articles/new");
-		HttpResponse<String> again = first.post("/studio/articles", Map.of("_csrf", first.csrfToken(), "title", "春江花月夜（再发）",
-				"body", poem, "channel", "tech", "original", "yes", "action", "publish"));
+		HttpResponse<String> again = first.post("/studio/articles", Map.of("_csrf", first.csrfToken(), "title",
+				"春江花月夜（再发）", "body", poem, "channel", "tech", "original", "yes", "action", "publish"));
 		long againId = Long.parseLong(location(again).replaceAll(".*/studio/articles/(\\d+).*", "$1"));
 
 		Document queue = admin.page("/admin/review").html();
-		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + linkyId + "] [data-kind=link-spam]")).hasSize(1);
-		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + againId + "] [data-kind=repeat-posting]")).hasSize(1);
-		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + heldId + "] [data-kind=false-original]")).hasSize(1);
-		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + spamId + "] [data-kind=sensitive-word]")).hasSize(1);
-		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + spamId + "] [data-kind=bad-domain]")).hasSize(1);
-		assertThat(admin.page("/admin/review?kind=sensitive-word").html().select("[data-testid=held-articles] tbody tr")).hasSize(1);
+		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + linkyId + "] [data-kind=link-spam]"))
+			.hasSize(1);
+		assertThat(
+				queue.select("[data-testid=held-articles] tr[data-article=" + againId + "] [data-kind=repeat-posting]"))
+			.hasSize(1);
+		assertThat(
+				queue.select("[data-testid=held-articles] tr[data-article=" + heldId + "] [data-kind=false-original]"))
+			.hasSize(1);
+		assertThat(
+				queue.select("[data-testid=held-articles] tr[data-article=" + spamId + "] [data-kind=sensitive-word]"))
+			.hasSize(1);
+		assertThat(queue.select("[data-testid=held-articles] tr[data-article=" + spamId + "] [data-kind=bad-domain]"))
+			.hasSize(1);
+		assertThat(
+				admin.page("/admin/review?kind=sensitive-word").html().select("[data-testid=held-articles] tbody tr"))
+			.hasSize(1);
 		for (long done : List.of(linkyId, againId)) {
-			admin.post("/admin/review/" + done, Map.of("_csrf", admin.csrfToken(), "outcome", "changes", "reasonCode", "spam", "note",
-					"测试：退回修改"));
+			admin.post("/admin/review/" + done,
+					Map.of("_csrf", admin.csrfToken(), "outcome", "changes", "reasonCode", "spam", "note", "测试：退回修改"));
 		}
 		Document detail = admin.page("/admin/review/" + heldId).html();
-		assertThat(detail.select("[data-testid=findings] li[data-kind=false-original] a").attr("href")).isEqualTo("/articles/" + firstId);
+		assertThat(detail.select("[data-testid=findings] li[data-kind=false-original] a").attr("href"))
+			.isEqualTo("/articles/" + firstId);
 		assertThat(detail.select("[data-testid=reviewed-text] mark").text()).contains("春江潮水连");
 		assertThat(detail.select("[data-testid=matched-text] mark").text()).contains("春江潮水连");
 
-		// the reviewer decides; a refusal needs a reason; the creator is told and loses credit
-		assertThat(admin.post("/admin/review/" + heldId, Map.of("_csrf", admin.csrfToken(), "outcome", "rejected", "reasonCode",
-				"false-original")).statusCode()).isEqualTo(400);
-		assertThat(admin.post("/admin/review/" + heldId, Map.of("_csrf", admin.csrfToken(), "outcome", "rejected", "reasonCode",
-				"false-original", "note", "与《春江花月夜》（先写的人）几乎相同，却声明原创。")).statusCode()).isEqualTo(302);
-		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", heldId).query(String.class).single())
+		// the reviewer decides; a refusal needs a reason; the creator is told and loses
+		// credit
+		assertThat(admin
+			.post("/admin/review/" + heldId,
+					Map.of("_csrf", admin.csrfToken(), "outcome", "rejected", "reasonCode", "false-original"))
+			.statusCode()).isEqualTo(400);
+		assertThat(admin
+			.post("/admin/review/" + heldId, Map.of("_csrf", admin.csrfToken(), "outcome", "rejected", "reasonCode",
+					"false-original", "note", "与《春江花月夜》（先写的人）几乎相同，却声明原创。"))
+			.statusCode()).isEqualTo(302);
+		assertThat(
+				jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", heldId).query(String.class).single())
 			.isEqualTo("rejected");
 		assertThat(mailTo(copierEmail, "几乎相同")).contains("审核").contains("false-original");
 		Document credit = copier.page("/studio/credit").html();
 		assertThat(credit.select("[data-testid=credit-score]").text()).isEqualTo("90");
 		assertThat(credit.select("[data-testid=review-outcomes] tr[data-outcome=rejected]").text()).contains("春江夜");
-		assertThat(admin.post("/admin/review/" + spamId, Map.of("_csrf", admin.csrfToken(), "outcome", "changes", "reasonCode", "spam",
-				"note", "删除广告与可疑链接后再提交。")).statusCode()).isEqualTo(302);
-		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", spamId).query(String.class).single())
+		assertThat(admin
+			.post("/admin/review/" + spamId, Map.of("_csrf", admin.csrfToken(), "outcome", "changes", "reasonCode",
+					"spam", "note", "删除广告与可疑链接后再提交。"))
+			.statusCode()).isEqualTo(302);
+		assertThat(
+				jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", spamId).query(String.class).single())
 			.isEqualTo("draft");
 		assertThat(admin.page("/admin/audit").html().select("tr[data-action=review.rejected]").text()).contains("几乎相同");
 
-		// the creator appeals the rejection once; a different reviewer reverses it: published, deduction gone
-		long decision = jdbc.sql("SELECT id FROM review_decisions WHERE article_id = :a").param("a", heldId).query(Long.class).single();
+		// the creator appeals the rejection once; a different reviewer reverses it:
+		// published, deduction gone
+		long decision = jdbc.sql("SELECT id FROM review_decisions WHERE article_id = :a")
+			.param("a", heldId)
+			.query(Long.class)
+			.single();
 		assertThat(copier.page("/studio/credit").html().select("[data-testid=review-appeal]")).hasSize(1);
-		assertThat(copier.post("/studio/reviews/" + decision + "/appeal", Map.of("_csrf", copier.csrfToken(), "text",
-				"这是我为原诗所作的改写练习，标题已注明。")).statusCode()).isEqualTo(302);
-		assertThat(copier.post("/studio/reviews/" + decision + "/appeal", Map.of("_csrf", copier.csrfToken(), "text", "再来一次"))
+		assertThat(copier
+			.post("/studio/reviews/" + decision + "/appeal",
+					Map.of("_csrf", copier.csrfToken(), "text", "这是我为原诗所作的改写练习，标题已注明。"))
+			.statusCode()).isEqualTo(302);
+		assertThat(copier
+			.post("/studio/reviews/" + decision + "/appeal", Map.of("_csrf", copier.csrfToken(), "text", "再来一次"))
 			.statusCode()).isEqualTo(400);
-		assertThat(admin.page("/admin/review").html().select("[data-testid=review-appeals] li[data-decision=" + decision + "]")).hasSize(1);
-		assertThat(admin.post("/admin/review/appeals/" + decision, Map.of("_csrf", admin.csrfToken(), "outcome", "reverse", "note", "x"))
+		assertThat(admin.page("/admin/review")
+			.html()
+			.select("[data-testid=review-appeals] li[data-decision=" + decision + "]")).hasSize(1);
+		assertThat(admin
+			.post("/admin/review/appeals/" + decision,
+					Map.of("_csrf", admin.csrfToken(), "outcome", "reverse", "note", "x"))
 			.statusCode()).isEqualTo(403);
 		String otherEmail = "appeal-reviewer" + System.nanoTime() + "@inkstone.test";
 		Browser other = signUp(otherEmail, "复核员三");
 		admin.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", otherEmail, "reason", "审核申诉"));
-		assertThat(other.post("/admin/review/appeals/" + decision, Map.of("_csrf", other.csrfToken(), "outcome", "reverse", "note",
-				"改写练习且注明出处，不属虚假原创。")).statusCode()).isEqualTo(302);
+		assertThat(other
+			.post("/admin/review/appeals/" + decision,
+					Map.of("_csrf", other.csrfToken(), "outcome", "reverse", "note", "改写练习且注明出处，不属虚假原创。"))
+			.statusCode()).isEqualTo(302);
 		assertThat(browser().get("/articles/" + heldId).statusCode()).isEqualTo(200);
 		assertThat(copier.page("/studio/credit").html().select("[data-testid=credit-score]").text()).isEqualTo("100");
 	}
@@ -1029,14 +1232,19 @@ abstract class CreatorJourneyContract {
 		assertThat(community.select("[data-testid=rules-body]").text()).contains("谣言");
 
 		Browser admin = admin();
-		assertThat(admin.post("/admin/rules/community", Map.of("_csrf", admin.csrfToken(), "title", "平台公约", "body", "新的条款",
-				"note", "")).statusCode()).isEqualTo(400);
-		HttpResponse<String> published = admin.post("/admin/rules/community", Map.of("_csrf", admin.csrfToken(), "title", "平台公约",
-				"body", community.select("[data-testid=rules-body]").text() + "\n\n## 五、新增\n禁止刷量。", "note", "新增第五条：禁止刷量"));
+		assertThat(admin
+			.post("/admin/rules/community",
+					Map.of("_csrf", admin.csrfToken(), "title", "平台公约", "body", "新的条款", "note", ""))
+			.statusCode()).isEqualTo(400);
+		HttpResponse<String> published = admin.post("/admin/rules/community",
+				Map.of("_csrf", admin.csrfToken(), "title", "平台公约", "body",
+						community.select("[data-testid=rules-body]").text() + "\n\n## 五、新增\n禁止刷量。", "note",
+						"新增第五条：禁止刷量"));
 		assertThat(published.statusCode()).isEqualTo(302);
 		assertThat(location(published)).endsWith("/rules/community/v/" + (before + 1));
 		Document now = reader.page("/rules/community").html();
-		assertThat(now.selectFirst("[data-testid=rules-page]").attr("data-version")).isEqualTo(Integer.toString(before + 1));
+		assertThat(now.selectFirst("[data-testid=rules-page]").attr("data-version"))
+			.isEqualTo(Integer.toString(before + 1));
 		assertThat(now.select("[data-testid=rules-body]").text()).contains("禁止刷量");
 		assertThat(now.select("[data-testid=rules-versions] li")).hasSize(before + 1);
 		Document old = reader.page("/rules/community/v/" + before).html();
@@ -1045,34 +1253,56 @@ abstract class CreatorJourneyContract {
 		assertThat(reader.get("/rules/nothing").statusCode()).isEqualTo(404);
 		assertThat(reader.get("/rules/community/v/99").statusCode()).isEqualTo(404);
 		assertThat(location(reader.get("/admin/rules/community"))).contains("/login");
-		assertThat(admin.page("/admin/audit").html().select("tr[data-action=settings.rules-publish]").text()).contains("禁止刷量");
+		assertThat(admin.page("/admin/audit").html().select("tr[data-action=settings.rules-publish]").text())
+			.contains("禁止刷量");
 
-		// signing up accepts the rules in force; applying records the creator agreement's version
+		// signing up accepts the rules in force; applying records the creator agreement's
+		// version
 		String email = "accept" + System.nanoTime() + "@inkstone.test";
 		Browser newcomer = signUp(email, "新读者");
-		long account = jdbc.sql("SELECT id FROM accounts WHERE email = :e").param("e", email).query(Long.class).single();
-		assertThat(jdbc.sql("SELECT version FROM rule_acceptances WHERE account_id = :a AND slug = 'community'").param("a", account)
-			.query(Integer.class).single()).isEqualTo(before + 1);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM rule_acceptances WHERE account_id = :a AND slug = 'privacy'").param("a", account)
-			.query(Long.class).single()).isEqualTo(1);
+		long account = jdbc.sql("SELECT id FROM accounts WHERE email = :e")
+			.param("e", email)
+			.query(Long.class)
+			.single();
+		assertThat(jdbc.sql("SELECT version FROM rule_acceptances WHERE account_id = :a AND slug = 'community'")
+			.param("a", account)
+			.query(Integer.class)
+			.single()).isEqualTo(before + 1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM rule_acceptances WHERE account_id = :a AND slug = 'privacy'")
+			.param("a", account)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		verifyEmail(newcomer, email);
-		// the application form carries an avatar (multipart, same image rules); a bad image stores nothing
+		// the application form carries an avatar (multipart, same image rules); a bad
+		// image stores nothing
 		String handle = "rules" + (System.nanoTime() % 100000);
 		Map<String, String> form = application(newcomer, "守规矩的人", handle);
-		assertThat(newcomer.postMultipart("/join", form, "avatar", "a.png", "image/png",
-				"<svg/>".getBytes(StandardCharsets.UTF_8), "text/html").statusCode()).isEqualTo(415);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_applications WHERE account_id = :a").param("a", account).query(Long.class)
+		assertThat(newcomer
+			.postMultipart("/join", form, "avatar", "a.png", "image/png", "<svg/>".getBytes(StandardCharsets.UTF_8),
+					"text/html")
+			.statusCode()).isEqualTo(415);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_applications WHERE account_id = :a")
+			.param("a", account)
+			.query(Long.class)
 			.single()).isZero();
-		assertThat(newcomer.postMultipart("/join", form, "avatar", "a.jpg", "image/jpeg",
-				TestImages.jpegWithGps(600, 600, 1), "text/html").statusCode()).isEqualTo(302);
-		assertThat(jdbc.sql("SELECT agreement_version FROM creator_applications WHERE account_id = :a").param("a", account)
-			.query(String.class).single()).isEqualTo("v1");
-		long application = jdbc.sql("SELECT id FROM creator_applications WHERE account_id = :a").param("a", account)
-			.query(Long.class).single();
-		assertThat(admin.post("/admin/applications/" + application + "/approve", Map.of("_csrf", admin.csrfToken())).statusCode())
-			.isEqualTo(302);
-		assertThat(browser().page("/creators/" + handle).html().select("[data-testid=creator-card] img.avatar").attr("src"))
-			.matches("/media/[0-9a-f]{64}/480\\.jpg");
+		assertThat(newcomer
+			.postMultipart("/join", form, "avatar", "a.jpg", "image/jpeg", TestImages.jpegWithGps(600, 600, 1),
+					"text/html")
+			.statusCode()).isEqualTo(302);
+		assertThat(jdbc.sql("SELECT agreement_version FROM creator_applications WHERE account_id = :a")
+			.param("a", account)
+			.query(String.class)
+			.single()).isEqualTo("v1");
+		long application = jdbc.sql("SELECT id FROM creator_applications WHERE account_id = :a")
+			.param("a", account)
+			.query(Long.class)
+			.single();
+		assertThat(admin.post("/admin/applications/" + application + "/approve", Map.of("_csrf", admin.csrfToken()))
+			.statusCode()).isEqualTo(302);
+		assertThat(browser().page("/creators/" + handle)
+			.html()
+			.select("[data-testid=creator-card] img.avatar")
+			.attr("src")).matches("/media/[0-9a-f]{64}/480\\.jpg");
 	}
 
 	@Test
@@ -1089,7 +1319,10 @@ abstract class CreatorJourneyContract {
 		long articleId = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
 
 		Browser holder = browser();
-		String formHref = holder.page("/report?type=article&id=" + articleId).html().select("[data-testid=copyright-link]").attr("href");
+		String formHref = holder.page("/report?type=article&id=" + articleId)
+			.html()
+			.select("[data-testid=copyright-link]")
+			.attr("href");
 		assertThat(formHref).isEqualTo("/copyright?article=" + articleId);
 		holder.page(formHref);
 		HttpResponse<String> incomplete = holder.post("/copyright", Map.of("_csrf", holder.csrfToken(), "article",
@@ -1100,30 +1333,45 @@ abstract class CreatorJourneyContract {
 		assertThat(errors.select("[data-field=originalWork]").text()).contains("原作品");
 		assertThat(errors.select("[data-field=goodFaith]").text()).contains("确认");
 		String claimant = "rights" + System.nanoTime() + "@holder.test";
-		HttpResponse<String> filed = holder.post("/copyright", Map.of("_csrf", holder.csrfToken(), "article", Long.toString(articleId),
-				"claimantName", "某图片社", "claimantContact", claimant, "originalWork", "《构图十讲》第三章，2019 年出版", "goodFaith", "yes"));
+		HttpResponse<String> filed = holder.post("/copyright",
+				Map.of("_csrf", holder.csrfToken(), "article", Long.toString(articleId), "claimantName", "某图片社",
+						"claimantContact", claimant, "originalWork", "《构图十讲》第三章，2019 年出版", "goodFaith", "yes"));
 		assertThat(filed.statusCode()).isEqualTo(302);
-		String ref = holder.page(location(filed).replaceFirst("^https?://[^/]+", "")).html().select("[data-testid=report-ref]").text();
+		String ref = holder.page(location(filed).replaceFirst("^https?://[^/]+", ""))
+			.html()
+			.select("[data-testid=report-ref]")
+			.text();
 		long reportId = jdbc.sql("SELECT id FROM reports WHERE ref = :r").param("r", ref).query(Long.class).single();
-		assertThat(admin.post("/admin/reports/" + reportId + "/decide", Map.of("_csrf", admin.csrfToken(), "decision", "take-down", "rule",
-				"平台公约第一条第 2 款：侵犯著作权", "statement", "权利人提供了出版信息，文章与原作第三章一致。")).statusCode()).isEqualTo(302);
+		assertThat(admin
+			.post("/admin/reports/" + reportId + "/decide",
+					Map.of("_csrf", admin.csrfToken(), "decision", "take-down", "rule", "平台公约第一条第 2 款：侵犯著作权",
+							"statement", "权利人提供了出版信息，文章与原作第三章一致。"))
+			.statusCode()).isEqualTo(302);
 		assertThat(browser().get(path).statusCode()).isEqualTo(410);
 		assertThat(mailTo(claimant, ref)).contains("下架文章");
 
 		Document appeal = creator.page("/appeals/" + reportId).html();
 		assertThat(appeal.select("[data-testid=counter-notice-hint]")).hasSize(1);
-		assertThat(creator.post("/appeals/" + reportId, Map.of("_csrf", creator.csrfToken(), "text", " ")).statusCode()).isEqualTo(400);
-		assertThat(jdbc.sql("SELECT appeal_status FROM reports WHERE id = :id").param("id", reportId).query(String.class).single())
-			.isEqualTo("none");
+		assertThat(creator.post("/appeals/" + reportId, Map.of("_csrf", creator.csrfToken(), "text", " ")).statusCode())
+			.isEqualTo(400);
+		assertThat(jdbc.sql("SELECT appeal_status FROM reports WHERE id = :id")
+			.param("id", reportId)
+			.query(String.class)
+			.single()).isEqualTo("none");
 		assertThat(holder.get("/copyright?article=abc").statusCode()).isEqualTo(400);
-		assertThat(creator.post("/appeals/" + reportId, Map.of("_csrf", creator.csrfToken(), "text",
-				"本文是我的原创，写于 2018 年，早于该书出版，附手稿照片。")).statusCode()).isEqualTo(302);
+		assertThat(creator
+			.post("/appeals/" + reportId,
+					Map.of("_csrf", creator.csrfToken(), "text", "本文是我的原创，写于 2018 年，早于该书出版，附手稿照片。"))
+			.statusCode()).isEqualTo(302);
 		assertThat(mailTo(claimant, "反通知 " + ref)).contains("写于 2018 年");
 		String secondEmail = "cr-reviewer" + System.nanoTime() + "@inkstone.test";
 		Browser second = signUp(secondEmail, "复核员二");
-		admin.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", secondEmail, "reason", "版权复核"));
-		assertThat(second.post("/admin/reports/" + reportId + "/appeal", Map.of("_csrf", second.csrfToken(), "outcome", "reverse",
-				"note", "创作者提供的手稿早于出版日期。")).statusCode()).isEqualTo(302);
+		admin.post("/admin/staff/reviewers",
+				Map.of("_csrf", admin.csrfToken(), "email", secondEmail, "reason", "版权复核"));
+		assertThat(second
+			.post("/admin/reports/" + reportId + "/appeal",
+					Map.of("_csrf", second.csrfToken(), "outcome", "reverse", "note", "创作者提供的手稿早于出版日期。"))
+			.statusCode()).isEqualTo(302);
 		assertThat(browser().get(path).statusCode()).isEqualTo(200);
 		assertThat(mailTo(claimant, "反通知复核结果")).contains("已恢复");
 		assertThat(admin.page("/admin/audit").html().select("tr[data-action=copyright.counter-notice]")).hasSize(1);
@@ -1136,52 +1384,70 @@ abstract class CreatorJourneyContract {
 		long first = id(publish(creator, "热榜一", "第一篇用于热榜测试的文章正文。"));
 		long second = id(publish(creator, "热榜二", "第二篇用于热榜测试的文章正文。"));
 		long third = id(publish(creator, "热榜三", "第三篇用于热榜测试的文章正文。"));
-		long deadline = System.currentTimeMillis() + 10_000; // the hot list refreshes every 2 s
+		long deadline = System.currentTimeMillis() + 10_000; // the hot list refreshes
+																// every 2 s
 		List<String> before;
 		do {
 			sleep(200);
-			before = admin.page("/admin/hot").html().select("[data-testid=hot-admin-list] > li").eachAttr("data-article");
+			before = admin.page("/admin/hot")
+				.html()
+				.select("[data-testid=hot-admin-list] > li")
+				.eachAttr("data-article");
 		}
 		while (!before.containsAll(List.of(Long.toString(first), Long.toString(second), Long.toString(third)))
 				&& System.currentTimeMillis() < deadline);
 		assertThat(before).contains(Long.toString(first), Long.toString(second), Long.toString(third));
 
-		assertThat(admin.post("/admin/hot/" + first, Map.of("_csrf", admin.csrfToken(), "action", "pin", "reason", " ")).statusCode())
-			.isEqualTo(400);
-		assertThat(creator.post("/admin/hot/" + first, Map.of("_csrf", creator.csrfToken(), "action", "pin", "reason", "自己置顶"))
+		assertThat(admin.post("/admin/hot/" + first, Map.of("_csrf", admin.csrfToken(), "action", "pin", "reason", " "))
+			.statusCode()).isEqualTo(400);
+		assertThat(creator
+			.post("/admin/hot/" + first, Map.of("_csrf", creator.csrfToken(), "action", "pin", "reason", "自己置顶"))
 			.statusCode()).isEqualTo(403);
-		assertThat(admin.post("/admin/hot/" + first, Map.of("_csrf", admin.csrfToken(), "action", "pin", "reason", "重大突发，置顶说明"))
+		assertThat(admin
+			.post("/admin/hot/" + first, Map.of("_csrf", admin.csrfToken(), "action", "pin", "reason", "重大突发，置顶说明"))
 			.statusCode()).isEqualTo(302);
-		assertThat(admin.post("/admin/hot/" + second, Map.of("_csrf", admin.csrfToken(), "action", "remove", "reason", "标题党，移出"))
+		assertThat(admin
+			.post("/admin/hot/" + second, Map.of("_csrf", admin.csrfToken(), "action", "remove", "reason", "标题党，移出"))
 			.statusCode()).isEqualTo(302);
-		assertThat(admin.post("/admin/hot/" + third, Map.of("_csrf", admin.csrfToken(), "action", "demote", "reason", "与置顶重复"))
+		assertThat(admin
+			.post("/admin/hot/" + third, Map.of("_csrf", admin.csrfToken(), "action", "demote", "reason", "与置顶重复"))
 			.statusCode()).isEqualTo(302);
-		List<String> after = admin.page("/admin/hot").html().select("[data-testid=hot-admin-list] > li").eachAttr("data-article");
+		List<String> after = admin.page("/admin/hot")
+			.html()
+			.select("[data-testid=hot-admin-list] > li")
+			.eachAttr("data-article");
 		assertThat(after.get(0)).isEqualTo(Long.toString(first));
 		assertThat(after).doesNotContain(Long.toString(second));
 		assertThat(after.get(after.size() - 1)).isEqualTo(Long.toString(third));
 
 		Document algorithms = browser().page("/algorithms").html();
-		assertThat(algorithms.select("[data-testid=interventions] tr[data-action=pin]").text()).contains("热榜一").contains("重大突发");
+		assertThat(algorithms.select("[data-testid=interventions] tr[data-action=pin]").text()).contains("热榜一")
+			.contains("重大突发");
 		assertThat(algorithms.select("[data-testid=interventions] tr[data-action=remove]").text()).contains("标题党");
-		assertThat(admin.post("/admin/hot/" + second, Map.of("_csrf", admin.csrfToken(), "action", "clear", "reason", "已核实"))
+		assertThat(admin
+			.post("/admin/hot/" + second, Map.of("_csrf", admin.csrfToken(), "action", "clear", "reason", "已核实"))
 			.statusCode()).isEqualTo(302);
-		assertThat(browser().page("/algorithms").html().select("[data-testid=interventions] tr[data-action=remove]")).isEmpty();
+		assertThat(browser().page("/algorithms").html().select("[data-testid=interventions] tr[data-action=remove]"))
+			.isEmpty();
 		Document audit = admin.page("/admin/audit").html();
 		assertThat(audit.select("tr[data-action=hot.pin]").text()).contains("重大突发");
 		assertThat(audit.select("tr[data-action=hot.clear]").text()).contains("已核实");
 
-		// admins rebuild the search index from the database with a progress page; search keeps working
+		// admins rebuild the search index from the database with a progress page; search
+		// keeps working
 		assertThat(creator.get("/admin/search").statusCode()).isEqualTo(403);
 		assertThat(admin.post("/admin/search/rebuild", Map.of("_csrf", admin.csrfToken())).statusCode()).isEqualTo(302);
-		long published = jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'").query(Long.class).single();
+		long published = jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'")
+			.query(Long.class)
+			.single();
 		long until = System.currentTimeMillis() + 20_000;
 		Document status;
 		do {
 			sleep(200);
 			status = admin.page("/admin/search").html();
 		}
-		while ("true".equals(status.selectFirst("[data-testid=search-admin]").attr("data-running")) && System.currentTimeMillis() < until);
+		while ("true".equals(status.selectFirst("[data-testid=search-admin]").attr("data-running"))
+				&& System.currentTimeMillis() < until);
 		assertThat(status.selectFirst("[data-testid=search-admin]").attr("data-running")).isEqualTo("false");
 		assertThat(status.select("[data-testid=search-documents]").text()).contains(Long.toString(published));
 		assertThat(admin.get("/admin/search/progress.json").body()).contains("\"running\":false");
@@ -1200,40 +1466,51 @@ abstract class CreatorJourneyContract {
 		Browser admin = admin();
 		Browser creator = newCreator(admin, "推荐作者");
 		creator.page("/studio/articles/new");
-		String firstPath = articlePath(creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "算法透明", "body",
-				"推荐系统应当说明推荐理由。", "channel", "tech", "tags", "算法，透明", "original", "yes", "action", "publish")));
+		String firstPath = articlePath(
+				creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "算法透明", "body",
+						"推荐系统应当说明推荐理由。", "channel", "tech", "tags", "算法，透明", "original", "yes", "action", "publish")));
 		publish(creator, "第二篇", "关于可解释推荐的第二篇文章。");
-		String handle = browser().page(firstPath).html().selectFirst("[data-testid=byline] a.byline-creator").attr("href")
+		String handle = browser().page(firstPath)
+			.html()
+			.selectFirst("[data-testid=byline] a.byline-creator")
+			.attr("href")
 			.replace("/creators/", "");
 
 		Browser reader = signUp("feed" + System.nanoTime() + "@inkstone.test", "爱读书");
 		reader.page("/creators/" + handle);
 		reader.post("/creators/" + handle + "/follow", Map.of("_csrf", reader.csrfToken()));
-		reader.page(firstPath); // a counted read records the channel and the tags as interests
+		reader.page(firstPath); // a counted read records the channel and the tags as
+								// interests
 		Document feed = reader.page("/feed").html();
 		assertThat(feed.selectFirst("[data-testid=feed]").attr("data-personalised")).isEqualTo("true");
 		assertThat(feed.select("[data-testid=feed-items] li[data-reason=feed.why.following] [data-testid=why]").text())
 			.contains("因为你关注了推荐作者");
-		assertThat(feed.select("[data-testid=feed-items] li")).allMatch(li -> !li.select("[data-testid=why]").text().isBlank());
+		assertThat(feed.select("[data-testid=feed-items] li"))
+			.allMatch(li -> !li.select("[data-testid=why]").text().isBlank());
 		Document settings = reader.page("/feed/settings").html();
 		assertThat(settings.select("[data-testid=interests] li").eachAttr("data-tag")).contains("科技", "算法", "透明");
-		assertThat(reader.post("/feed/interests/delete", Map.of("_csrf", reader.csrfToken(), "tag", "算法")).statusCode()).isEqualTo(302);
-		assertThat(reader.page("/feed/settings").html().select("[data-testid=interests] li").eachAttr("data-tag")).doesNotContain("算法");
-		assertThat(reader.post("/feed/interests/delete", Map.of("_csrf", reader.csrfToken(), "tag", "不存在")).statusCode()).isEqualTo(404);
-		assertThat(reader.post("/feed/settings/personalisation", Map.of("_csrf", reader.csrfToken(), "on", "maybe")).statusCode())
-			.isEqualTo(400);
-		assertThat(reader.page("/feed").html().selectFirst("[data-testid=feed]").attr("data-personalised")).isEqualTo("true");
+		assertThat(reader.post("/feed/interests/delete", Map.of("_csrf", reader.csrfToken(), "tag", "算法")).statusCode())
+			.isEqualTo(302);
+		assertThat(reader.page("/feed/settings").html().select("[data-testid=interests] li").eachAttr("data-tag"))
+			.doesNotContain("算法");
+		assertThat(
+				reader.post("/feed/interests/delete", Map.of("_csrf", reader.csrfToken(), "tag", "不存在")).statusCode())
+			.isEqualTo(404);
+		assertThat(reader.post("/feed/settings/personalisation", Map.of("_csrf", reader.csrfToken(), "on", "maybe"))
+			.statusCode()).isEqualTo(400);
+		assertThat(reader.page("/feed").html().selectFirst("[data-testid=feed]").attr("data-personalised"))
+			.isEqualTo("true");
 
 		// switched off: no personal signal is used or recorded
-		assertThat(reader.post("/feed/settings/personalisation", Map.of("_csrf", reader.csrfToken(), "on", "false")).statusCode())
-			.isEqualTo(302);
+		assertThat(reader.post("/feed/settings/personalisation", Map.of("_csrf", reader.csrfToken(), "on", "false"))
+			.statusCode()).isEqualTo(302);
 		Document off = reader.page("/feed").html();
 		assertThat(off.selectFirst("[data-testid=feed]").attr("data-personalised")).isEqualTo("false");
 		assertThat(off.select("[data-testid=feed-items] li").eachAttr("data-reason")).isNotEmpty()
 			.allMatch(r -> r.equals("feed.why.hot") || r.equals("feed.why.newest"));
 		assertThat(reader.page("/feed/settings").html().select("[data-testid=no-interests]")).hasSize(1);
-		reader.page(articlePath(creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "第三篇", "body",
-				"关闭后阅读不再记录兴趣。", "channel", "travel", "original", "yes", "action", "publish"))));
+		reader.page(articlePath(creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "title", "第三篇",
+				"body", "关闭后阅读不再记录兴趣。", "channel", "travel", "original", "yes", "action", "publish"))));
 		assertThat(reader.page("/feed/settings").html().select("[data-testid=no-interests]")).hasSize(1);
 		assertThat(browser().page("/algorithms").html().select("[data-testid=algo-feed]").text()).contains("关闭个性化推荐");
 	}
@@ -1242,52 +1519,63 @@ abstract class CreatorJourneyContract {
 	void signUpAndSignInRefuseBadInputWithClearMessages() {
 		Browser b = browser();
 		b.page("/signup");
-		HttpResponse<String> bad = b.post("/signup", Map.of("_csrf", b.csrfToken(), "email", "not-an-email", "password", "short",
-				"displayName", ""));
+		HttpResponse<String> bad = b.post("/signup",
+				Map.of("_csrf", b.csrfToken(), "email", "not-an-email", "password", "short", "displayName", ""));
 		assertThat(bad.statusCode()).isEqualTo(400);
 		Document html = Jsoup.parse(bad.body());
 		assertThat(html.select("[data-field=email]").text()).contains("邮箱");
 		assertThat(html.select("[data-field=password]").text()).contains("8");
 		assertThat(html.select("[data-field=displayName]").text()).contains("昵称");
-		// unique per run: the SQLite and PostgreSQL classes share one SMTP server in this JVM
+		// unique per run: the SQLite and PostgreSQL classes share one SMTP server in this
+		// JVM
 		String dupEmail = "dup-" + System.nanoTime() + "@inkstone.test";
 		signUp(dupEmail, "甲");
 		Browser again = browser();
 		again.page("/signup");
-		HttpResponse<String> dup = again.post("/signup", Map.of("_csrf", again.csrfToken(), "email", dupEmail.toUpperCase(Locale.ROOT),
-				"password", "correct-horse-1", "displayName", "乙"));
-		// a registered address gets the answer a fresh one gets (no account enumeration); its owner is told by mail
+		HttpResponse<String> dup = again.post("/signup", Map.of("_csrf", again.csrfToken(), "email",
+				dupEmail.toUpperCase(Locale.ROOT), "password", "correct-horse-1", "displayName", "乙"));
+		// a registered address gets the answer a fresh one gets (no account enumeration);
+		// its owner is told by mail
 		assertThat(dup.statusCode()).isEqualTo(302);
 		assertThat(location(dup)).endsWith("/signup?sent");
 		assertThat(mailTo(dupEmail, "有人尝试用你的邮箱注册")).contains("/password/forgot");
 		Browser wrong = browser();
 		wrong.page("/login");
-		HttpResponse<String> failed = wrong.post("/login", Map.of("_csrf", wrong.csrfToken(), "email", dupEmail,
-				"password", "wrong-password"));
+		HttpResponse<String> failed = wrong.post("/login",
+				Map.of("_csrf", wrong.csrfToken(), "email", dupEmail, "password", "wrong-password"));
 		assertThat(location(failed)).contains("/login?error");
 		assertThat(wrong.page("/login?error").html().select("[data-testid=login-error]")).hasSize(1);
-		assertThat(jdbc.sql("SELECT password_hash FROM accounts WHERE email = :e").param("e", dupEmail).query(String.class)
+		assertThat(jdbc.sql("SELECT password_hash FROM accounts WHERE email = :e")
+			.param("e", dupEmail)
+			.query(String.class)
 			.single()).startsWith("$2");
-		assertThat(browser().get("/setup").statusCode()).isEqualTo(404); // the admin exists
+		assertThat(browser().get("/setup").statusCode()).isEqualTo(404); // the admin
+																			// exists
 
-		// guessing one account's password is throttled: 10 attempts per 10 minutes, then 429 with the wait
+		// guessing one account's password is throttled: 10 attempts per 10 minutes, then
+		// 429 with the wait
 		String victim = "victim-" + System.nanoTime() + "@inkstone.test";
 		for (int i = 0; i < 10; i++) {
 			Browser guess = browser();
 			guess.page("/login");
-			assertThat(guess.post("/login", Map.of("_csrf", guess.csrfToken(), "email", victim, "password", "guess" + i))
-				.statusCode()).isEqualTo(302);
+			assertThat(
+					guess.post("/login", Map.of("_csrf", guess.csrfToken(), "email", victim, "password", "guess" + i))
+						.statusCode())
+				.isEqualTo(302);
 		}
 		Browser guess = browser();
 		guess.page("/login");
-		HttpResponse<String> throttled = guess.post("/login", Map.of("_csrf", guess.csrfToken(), "email", victim,
-				"password", "guess-11"));
+		HttpResponse<String> throttled = guess.post("/login",
+				Map.of("_csrf", guess.csrfToken(), "email", victim, "password", "guess-11"));
 		assertThat(throttled.statusCode()).isEqualTo(429);
 		assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow())).isPositive();
 		assertThat(Jsoup.parse(throttled.body()).select("main").text()).contains("秒后再试");
 	}
 
-	/** A fresh approved creator, signed in, with one published article; returns [browser, article path]. */
+	/**
+	 * A fresh approved creator, signed in, with one published article; returns [browser,
+	 * article path].
+	 */
 	Object[] creatorWithArticle() {
 		String email = "c-" + System.nanoTime() + "@inkstone.test";
 		Browser applicant = signUp(email, "作者");
@@ -1297,8 +1585,8 @@ abstract class CreatorJourneyContract {
 		approveAll();
 		Browser creator = signIn(email, "correct-horse-1");
 		creator.page("/studio/articles/new");
-		Map<String, String> draft = new HashMap<>(Map.of("_csrf", creator.csrfToken(), "title", "可评论的文章", "body",
-				"正文", "channel", "tech", "tags", "", "aigc", "none", "source", "", "original", "yes", "action", "publish"));
+		Map<String, String> draft = new HashMap<>(Map.of("_csrf", creator.csrfToken(), "title", "可评论的文章", "body", "正文",
+				"channel", "tech", "tags", "", "aigc", "none", "source", "", "original", "yes", "action", "publish"));
 		HttpResponse<String> published = creator.post("/studio/articles", draft);
 		return new Object[] { creator, articlePath(published) };
 	}
@@ -1315,22 +1603,28 @@ abstract class CreatorJourneyContract {
 
 		Browser reader = signUp("r-" + System.nanoTime() + "@inkstone.test", "读者");
 		reader.page(path);
-		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "<script>alert(1)</script>好诗"))
+		assertThat(reader
+			.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "<script>alert(1)</script>好诗"))
 			.statusCode()).isEqualTo(302);
 		Browser.Page page = reader.page(path);
 		assertThat(page.testId("comment-count").text()).isEqualTo("1");
 		assertThat(page.testId("comments").select("script")).isEmpty();
 		assertThat(page.testId("comments").select(".comment-body").text()).contains("<script>alert(1)</script>好诗");
 		String commentId = page.testId("comments").selectFirst("li.comment").attr("data-comment");
-		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "回复", "parent", commentId))
-			.statusCode()).isEqualTo(302);
+		assertThat(
+				reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "回复", "parent", commentId))
+					.statusCode())
+			.isEqualTo(302);
 		page = reader.page(path);
 		String replyId = page.testId("comments").selectFirst(".comment-replies li.comment").attr("data-comment");
-		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "再回复", "parent", replyId))
-			.statusCode()).isEqualTo(400); // one level only
-		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "   ")).statusCode()).isEqualTo(400);
-		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "长".repeat(1001))).statusCode())
+		assertThat(
+				reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "再回复", "parent", replyId))
+					.statusCode())
+			.isEqualTo(400); // one level only
+		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "   ")).statusCode())
 			.isEqualTo(400);
+		assertThat(reader.post(path + "/comments", Map.of("_csrf", reader.csrfToken(), "text", "长".repeat(1001)))
+			.statusCode()).isEqualTo(400);
 		assertThat(reader.post("/articles/1/comments", Map.of("_csrf", reader.csrfToken(), "text", "无处")).statusCode())
 			.isEqualTo(404);
 		assertThat(reader.post("/comments/1/like", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(404);
@@ -1344,12 +1638,14 @@ abstract class CreatorJourneyContract {
 		assertThat(reader.page(path).testId("like-count").text()).isEqualTo("1");
 
 		// only the article's creator moderates
-		assertThat(reader.post("/comments/" + commentId + "/hide", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(403);
+		assertThat(reader.post("/comments/" + commentId + "/hide", Map.of("_csrf", reader.csrfToken())).statusCode())
+			.isEqualTo(403);
 		creator.page(path);
 		assertThat(creator.post("/comments/" + commentId + "/hide", Map.of("_csrf", creator.csrfToken())).statusCode())
 			.isEqualTo(302);
 		assertThat(reader.page(path).testId("comments").select("li[data-comment=" + commentId + "]")).isEmpty();
-		assertThat(creator.page(path).testId("comments").select("li[data-comment=" + commentId + "][data-hidden=true]")).hasSize(1);
+		assertThat(creator.page(path).testId("comments").select("li[data-comment=" + commentId + "][data-hidden=true]"))
+			.hasSize(1);
 		assertThat(creator.post(path + "/comments/settings", Map.of("_csrf", creator.csrfToken(), "enabled", "false"))
 			.statusCode()).isEqualTo(302);
 		assertThat(reader.page(path).html().select("[data-testid=comments-off]")).hasSize(1);
@@ -1359,14 +1655,21 @@ abstract class CreatorJourneyContract {
 
 		// the creator's dashboard shows the true numbers, and exports them
 		Browser.Page dashboard = creator.page("/studio");
-		assertThat(dashboard.testId("studio-totals").text()).contains("评论 1").contains("点赞 1"); // the hidden comment does not count
+		assertThat(dashboard.testId("studio-totals").text()).contains("评论 1").contains("点赞 1"); // the
+																								// hidden
+																								// comment
+																								// does
+																								// not
+																								// count
 		HttpResponse<String> csv = creator.get("/studio/stats.csv");
 		assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
 		assertThat(csv.body()).contains("\"可评论的文章\",published").contains(",1,1\n");
 		assertThat(reader.get("/studio/stats.csv").statusCode()).isEqualTo(403);
 
-		// 注销: wrong password changes nothing; the right one deletes the account, anonymises the comments
-		String readerEmail = jdbc.sql("SELECT email FROM accounts WHERE display_name = '读者' ORDER BY created_at DESC LIMIT 1")
+		// 注销: wrong password changes nothing; the right one deletes the account,
+		// anonymises the comments
+		String readerEmail = jdbc
+			.sql("SELECT email FROM accounts WHERE display_name = '读者' ORDER BY created_at DESC LIMIT 1")
 			.query(String.class)
 			.single();
 		reader.page("/account");
@@ -1374,25 +1677,30 @@ abstract class CreatorJourneyContract {
 			.contains("/account?error");
 		assertThat(reader.post("/account/delete", Map.of("_csrf", reader.csrfToken(), "password", "correct-horse-1"))
 			.statusCode()).isEqualTo(302);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email = :e").param("e", readerEmail).query(Long.class).single())
-			.isZero();
-		Browser.Page afterDeletion = creator.page(path); // the creator also sees the hidden comment
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email = :e")
+			.param("e", readerEmail)
+			.query(Long.class)
+			.single()).isZero();
+		Browser.Page afterDeletion = creator.page(path); // the creator also sees the
+															// hidden comment
 		assertThat(afterDeletion.testId("comments").select(".comment-meta strong").eachText()).contains("已注销用户")
 			.doesNotContain("读者");
 		assertThat(afterDeletion.testId("like-count").text()).isEqualTo("0");
 		Browser gone = browser();
 		gone.page("/login");
-		assertThat(location(gone.post("/login", Map.of("_csrf", gone.csrfToken(), "email", readerEmail, "password",
-				"correct-horse-1")))).contains("error");
+		assertThat(location(gone.post("/login",
+				Map.of("_csrf", gone.csrfToken(), "email", readerEmail, "password", "correct-horse-1"))))
+			.contains("error");
 
 		// five comments a minute, then 429 with the wait
 		Browser chatty = signUp("chatty-" + System.nanoTime() + "@inkstone.test", "话多");
 		chatty.page(path);
 		for (int i = 0; i < 5; i++) {
-			assertThat(chatty.post(path + "/comments", Map.of("_csrf", chatty.csrfToken(), "text", "第" + i + "条")).statusCode())
-				.isEqualTo(302);
+			assertThat(chatty.post(path + "/comments", Map.of("_csrf", chatty.csrfToken(), "text", "第" + i + "条"))
+				.statusCode()).isEqualTo(302);
 		}
-		HttpResponse<String> tooFast = chatty.post(path + "/comments", Map.of("_csrf", chatty.csrfToken(), "text", "第六条"));
+		HttpResponse<String> tooFast = chatty.post(path + "/comments",
+				Map.of("_csrf", chatty.csrfToken(), "text", "第六条"));
 		assertThat(tooFast.statusCode()).isEqualTo(429);
 		assertThat(tooFast.headers().firstValue("Retry-After")).isPresent();
 	}
@@ -1401,8 +1709,9 @@ abstract class CreatorJourneyContract {
 	static final String PUBLIC_URL = "https://news.inkstone.test";
 
 	/**
-	 * Behind the documented nginx every request comes from the proxy's address; the client's address is in
-	 * X-Forwarded-For. Thirty people each mistyping a password once must not lock sign-in for everyone else.
+	 * Behind the documented nginx every request comes from the proxy's address; the
+	 * client's address is in X-Forwarded-For. Thirty people each mistyping a password
+	 * once must not lock sign-in for everyone else.
 	 */
 	@Test
 	void signInIsThrottledPerClientBehindATrustedProxyNotPerProxy() {
@@ -1418,24 +1727,28 @@ abstract class CreatorJourneyContract {
 		signUp(email, "代理之后");
 		Browser thirtyFirst = browser().header("X-Forwarded-For", "198.51.100.31");
 		thirtyFirst.page("/login");
-		HttpResponse<String> signedIn = thirtyFirst.post("/login", Map.of("_csrf", thirtyFirst.csrfToken(), "email", email,
-				"password", "correct-horse-1"));
+		HttpResponse<String> signedIn = thirtyFirst.post("/login",
+				Map.of("_csrf", thirtyFirst.csrfToken(), "email", email, "password", "correct-horse-1"));
 		assertThat(signedIn.statusCode()).as("a 31st client is not locked out").isEqualTo(302);
 		assertThat(location(signedIn)).doesNotContain("error");
-		// the limit still holds for one client: 30 more failures from one forwarded address lock that address
+		// the limit still holds for one client: 30 more failures from one forwarded
+		// address lock that address
 		Browser guesser = browser().header("X-Forwarded-For", "198.51.100.99");
 		guesser.page("/login");
 		int last = 0;
 		for (int i = 0; i <= LoginThrottle.PER_ADDRESS; i++) {
-			last = guesser.post("/login", Map.of("_csrf", guesser.csrfToken(), "email", "g" + i + "-" + System.nanoTime()
-					+ "@inkstone.test", "password", "wrong")).statusCode();
+			last = guesser
+				.post("/login",
+						Map.of("_csrf", guesser.csrfToken(), "email",
+								"g" + i + "-" + System.nanoTime() + "@inkstone.test", "password", "wrong"))
+				.statusCode();
 		}
 		assertThat(last).isEqualTo(429);
 	}
 
 	/**
-	 * TLS ends at the proxy, which says so with X-Forwarded-Proto: https; then every cookie that matters is
-	 * {@code Secure}, and every cookie is {@code SameSite=Lax}.
+	 * TLS ends at the proxy, which says so with X-Forwarded-Proto: https; then every
+	 * cookie that matters is {@code Secure}, and every cookie is {@code SameSite=Lax}.
 	 */
 	@Test
 	void cookiesAreSecureBehindATlsProxyAndAlwaysSameSiteLax() {
@@ -1445,21 +1758,25 @@ abstract class CreatorJourneyContract {
 		HttpResponse<String> home = tls.get("/search?q=" + URLEncoder.encode("诗", StandardCharsets.UTF_8));
 		assertThat(setCookie(home, "XSRF-TOKEN")).contains("Secure").containsIgnoringCase("SameSite=Lax");
 		assertThat(setCookie(home, "ink_rid")).contains("Secure").containsIgnoringCase("SameSite=Lax");
-		assertThat(setCookie(tls.get("/mode/care?back=/"), "ink_mode")).contains("Secure").containsIgnoringCase("SameSite=Lax");
+		assertThat(setCookie(tls.get("/mode/care?back=/"), "ink_mode")).contains("Secure")
+			.containsIgnoringCase("SameSite=Lax");
 
-		// signing in over "https": the rotated CSRF token, the session and remember-me cookies are all Secure
+		// signing in over "https": the rotated CSRF token, the session and remember-me
+		// cookies are all Secure
 		Browser signing = browser();
-		signing.page("/login"); // over plain http, so this client's cookie jar sends the CSRF cookie back
+		signing.page("/login"); // over plain http, so this client's cookie jar sends the
+								// CSRF cookie back
 		signing.header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "198.51.100.41");
-		HttpResponse<String> signedIn = signing.post("/login", Map.of("_csrf", signing.csrfToken(), "email", email,
-				"password", "correct-horse-1", "remember", "on"));
+		HttpResponse<String> signedIn = signing.post("/login",
+				Map.of("_csrf", signing.csrfToken(), "email", email, "password", "correct-horse-1", "remember", "on"));
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(location(signedIn)).doesNotContain("error");
 		for (String name : List.of("JSESSIONID", "remember-me", "XSRF-TOKEN")) {
 			assertThat(setCookie(signedIn, name)).as(name).contains("Secure").containsIgnoringCase("SameSite=Lax");
 		}
 
-		// without the proxy's word, plain http: no Secure flag (the browser would drop the cookie), still Lax
+		// without the proxy's word, plain http: no Secure flag (the browser would drop
+		// the cookie), still Lax
 		HttpResponse<String> overHttp = browser().get("/search?q=" + URLEncoder.encode("诗", StandardCharsets.UTF_8));
 		assertThat(setCookie(overHttp, "XSRF-TOKEN")).doesNotContain("Secure").containsIgnoringCase("SameSite=Lax");
 		assertThat(setCookie(overHttp, "ink_rid")).doesNotContain("Secure");
@@ -1471,12 +1788,14 @@ abstract class CreatorJourneyContract {
 			.stream()
 			.filter(c -> c.startsWith(name + "="))
 			.reduce((first, second) -> second)
-			.orElseThrow(() -> new AssertionError("no Set-Cookie " + name + " in " + response.headers().allValues("Set-Cookie")));
+			.orElseThrow(() -> new AssertionError(
+					"no Set-Cookie " + name + " in " + response.headers().allValues("Set-Cookie")));
 	}
 
 	/**
-	 * Whoever asks for a reset chooses the Host header (directly, or through X-Forwarded-Host from a proxy that
-	 * passes it on); the link mailed to the account owner must still point to the configured public address.
+	 * Whoever asks for a reset chooses the Host header (directly, or through
+	 * X-Forwarded-Host from a proxy that passes it on); the link mailed to the account
+	 * owner must still point to the configured public address.
 	 */
 	@Test
 	void aResetRequestedUnderAForgedHostMailsALinkToTheConfiguredSite() {
@@ -1485,18 +1804,24 @@ abstract class CreatorJourneyContract {
 		Browser attacker = browser();
 		attacker.page("/password/forgot");
 		assertThat(attacker.postWithHost("/password/forgot", Map.of("_csrf", attacker.csrfToken(), "email", email),
-				"evil.example")).isEqualTo(302);
+				"evil.example"))
+			.isEqualTo(302);
 		Browser viaProxy = browser().header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "http");
 		viaProxy.page("/password/forgot");
-		assertThat(viaProxy.post("/password/forgot", Map.of("_csrf", viaProxy.csrfToken(), "email", email)).statusCode())
+		assertThat(
+				viaProxy.post("/password/forgot", Map.of("_csrf", viaProxy.csrfToken(), "email", email)).statusCode())
 			.isEqualTo(302);
 		List<String> links = resetLinksTo(email, 2);
-		assertThat(links).hasSize(2).allSatisfy(link -> assertThat(link).startsWith(PUBLIC_URL + "/password/reset?token="));
+		assertThat(links).hasSize(2)
+			.allSatisfy(link -> assertThat(link).startsWith(PUBLIC_URL + "/password/reset?token="));
 		assertThat(mailTo(email, "/signup/confirm")).contains(PUBLIC_URL + "/signup/confirm?token=")
 			.doesNotContain("localhost");
 	}
 
-	/** Waits until {@code count} reset mails reached {@code to}; returns the links they carry. */
+	/**
+	 * Waits until {@code count} reset mails reached {@code to}; returns the links they
+	 * carry.
+	 */
 	static List<String> resetLinksTo(String to, int count) {
 		Pattern link = Pattern.compile("\\S+/password/reset\\?token=[A-Za-z0-9_=-]+");
 		long deadline = System.currentTimeMillis() + 10_000;
@@ -1531,21 +1856,22 @@ abstract class CreatorJourneyContract {
 		String email = "long-" + System.nanoTime() + "@inkstone.test";
 		Browser b = browser();
 		b.page("/signup");
-		HttpResponse<String> tooLong = b.post("/signup", Map.of("_csrf", b.csrfToken(), "email", email, "password",
-				"密".repeat(25), "displayName", "长密码"));
+		HttpResponse<String> tooLong = b.post("/signup",
+				Map.of("_csrf", b.csrfToken(), "email", email, "password", "密".repeat(25), "displayName", "长密码"));
 		assertThat(tooLong.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(tooLong.body()).select("[data-field=password]").text()).contains("72");
 		// 24 Chinese characters are exactly 72 bytes: accepted, and they sign in
-		HttpResponse<String> fits = b.post("/signup", Map.of("_csrf", b.csrfToken(), "email", email, "password",
-				"密".repeat(24), "displayName", "长密码"));
+		HttpResponse<String> fits = b.post("/signup",
+				Map.of("_csrf", b.csrfToken(), "email", email, "password", "密".repeat(24), "displayName", "长密码"));
 		assertThat(fits.statusCode()).as(fits.body()).isEqualTo(302);
 		confirmSignUp(browser(), email);
 		signIn(email, "密".repeat(24));
 		// a longer one at sign-in is just a wrong password
 		Browser wrong = browser();
 		wrong.page("/login");
-		assertThat(location(wrong.post("/login", Map.of("_csrf", wrong.csrfToken(), "email", email, "password",
-				"密".repeat(30))))).contains("/login?error");
+		assertThat(location(
+				wrong.post("/login", Map.of("_csrf", wrong.csrfToken(), "email", email, "password", "密".repeat(30)))))
+			.contains("/login?error");
 
 		String stamp = Long.toString(System.nanoTime());
 		Browser nul = browser();
@@ -1558,8 +1884,10 @@ abstract class CreatorJourneyContract {
 				"nul" + stamp + "@inkstone.test", "password", "correct-horse-1", "displayName", "零\u0000一"));
 		assertThat(nulName.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(nulName.body()).select("[data-field=displayName]").text()).contains("昵称");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email LIKE :p").param("p", "%" + stamp + "%")
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email LIKE :p")
+			.param("p", "%" + stamp + "%")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -1568,30 +1896,36 @@ abstract class CreatorJourneyContract {
 		signUp(email, "健忘");
 		Browser b = browser();
 		b.page("/password/forgot");
-		assertThat(location(b.post("/password/forgot", Map.of("_csrf", b.csrfToken(), "email", email)))).contains("sent");
-		// an unknown address gets the same answer and no mail
-		assertThat(location(b.post("/password/forgot", Map.of("_csrf", b.csrfToken(), "email", "nobody@inkstone.test"))))
+		assertThat(location(b.post("/password/forgot", Map.of("_csrf", b.csrfToken(), "email", email))))
 			.contains("sent");
-		// the reset mail, not the verification mail sent at sign-up: both are delivered after commit, in any order
+		// an unknown address gets the same answer and no mail
+		assertThat(
+				location(b.post("/password/forgot", Map.of("_csrf", b.csrfToken(), "email", "nobody@inkstone.test"))))
+			.contains("sent");
+		// the reset mail, not the verification mail sent at sign-up: both are delivered
+		// after commit, in any order
 		String text = mailTo(email, "/password/reset");
-		Matcher link = Pattern.compile("/password/reset\\?token=([A-Za-z0-9_=-]+)").matcher(
-				text.replace("=\r\n", "").replace("=3D", "="));
+		Matcher link = Pattern.compile("/password/reset\\?token=([A-Za-z0-9_=-]+)")
+			.matcher(text.replace("=\r\n", "").replace("=3D", "="));
 		assertThat(link.find()).as(text).isTrue();
 		String token = link.group(1);
 		assertThat(b.page("/password/reset?token=" + token).status()).isEqualTo(200);
-		assertThat(b.post("/password/reset", Map.of("_csrf", b.csrfToken(), "token", token, "password", "short")).statusCode())
-			.isEqualTo(400);
-		// 25 Chinese characters are 75 bytes, more than BCrypt holds: a form message, not a 500
-		HttpResponse<String> overlong = b.post("/password/reset", Map.of("_csrf", b.csrfToken(), "token", token, "password",
-				"密".repeat(25)));
+		assertThat(b.post("/password/reset", Map.of("_csrf", b.csrfToken(), "token", token, "password", "short"))
+			.statusCode()).isEqualTo(400);
+		// 25 Chinese characters are 75 bytes, more than BCrypt holds: a form message, not
+		// a 500
+		HttpResponse<String> overlong = b.post("/password/reset",
+				Map.of("_csrf", b.csrfToken(), "token", token, "password", "密".repeat(25)));
 		assertThat(overlong.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(overlong.body()).select("[data-field=password]").text()).contains("72");
-		assertThat(location(b.post("/password/reset", Map.of("_csrf", b.csrfToken(), "token", token, "password",
-				"brand-new-password")))).contains("/login");
+		assertThat(location(b.post("/password/reset",
+				Map.of("_csrf", b.csrfToken(), "token", token, "password", "brand-new-password"))))
+			.contains("/login");
 		signIn(email, "brand-new-password");
 		// the link works once
 		assertThat(b.page("/password/reset?token=" + token).status()).isEqualTo(400);
-		assertThat(b.post("/password/reset", Map.of("_csrf", b.csrfToken(), "token", token, "password", "another-password-2"))
+		assertThat(b
+			.post("/password/reset", Map.of("_csrf", b.csrfToken(), "token", token, "password", "another-password-2"))
 			.statusCode()).isEqualTo(400);
 		assertThat(b.page("/password/reset?token=forged").html().select("[data-testid=reset-invalid]")).hasSize(1);
 	}

@@ -17,10 +17,13 @@ class CreatorJourneyPostgresIntegrationTests extends CreatorJourneyContract {
 		registry.add("inkstone.db.user", Databases::pgUser);
 		registry.add("inkstone.db.password", () -> "");
 		registry.add("inkstone.admin.email", () -> ADMIN_EMAIL);
-		registry.add("inkstone.compliance.profile", () -> "eu-dsa"); // flagged articles wait for a reviewer
+		registry.add("inkstone.compliance.profile", () -> "eu-dsa"); // flagged articles
+																		// wait for a
+																		// reviewer
 		registry.add("inkstone.review.bad-domains", () -> "scam.example");
 		registry.add("inkstone.admin.password", () -> ADMIN_PASSWORD);
-		registry.add("inkstone.public-url", () -> PUBLIC_URL + "/"); // a trailing slash is tolerated
+		registry.add("inkstone.public-url", () -> PUBLIC_URL + "/"); // a trailing slash
+																		// is tolerated
 		mailProperties(registry);
 	}
 

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 
 /**
- * Changing the e-mail with a mail server (GreenMail in the test JVM): nothing changes until the link mailed to the
- * new address is opened by the account's owner; a registered address gets no link and the same answer.
+ * Changing the e-mail with a mail server (GreenMail in the test JVM): nothing changes
+ * until the link mailed to the new address is opened by the account's owner; a registered
+ * address gets no link and the same answer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EmailChangeMailIntegrationTests {
@@ -50,7 +51,8 @@ class EmailChangeMailIntegrationTests {
 	Browser signIn(String email) {
 		Browser b = new Browser(port);
 		b.page("/login");
-		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", "correct-horse-1"));
+		HttpResponse<String> r = b.post("/login",
+				Map.of("_csrf", b.csrfToken(), "email", email, "password", "correct-horse-1"));
 		assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
 		return b;
 	}
@@ -65,17 +67,20 @@ class EmailChangeMailIntegrationTests {
 
 	@Test
 	void theNewAddressIsProvenByTheMailedLink() throws Exception {
-		long me = accounts.signUp("old@mail-change.test", "correct-horse-1", "换邮箱", Role.READER).orElseThrow().accountId();
+		long me = accounts.signUp("old@mail-change.test", "correct-horse-1", "换邮箱", Role.READER)
+			.orElseThrow()
+			.accountId();
 		accounts.signUp("taken@mail-change.test", "correct-horse-1", "已有", Role.READER).orElseThrow();
 		Browser b = signIn("old@mail-change.test");
 		b.page("/account/settings");
 
-		HttpResponse<String> taken = b.post("/account/email", Map.of("_csrf", b.csrfToken(), "email", "taken@mail-change.test",
-				"password", "correct-horse-1"));
-		assertThat(location(taken)).as("the same answer for a registered address").isEqualTo("/account/settings?emailSent");
+		HttpResponse<String> taken = b.post("/account/email",
+				Map.of("_csrf", b.csrfToken(), "email", "taken@mail-change.test", "password", "correct-horse-1"));
+		assertThat(location(taken)).as("the same answer for a registered address")
+			.isEqualTo("/account/settings?emailSent");
 
-		HttpResponse<String> sent = b.post("/account/email", Map.of("_csrf", b.csrfToken(), "email", "new@mail-change.test",
-				"password", "correct-horse-1"));
+		HttpResponse<String> sent = b.post("/account/email",
+				Map.of("_csrf", b.csrfToken(), "email", "new@mail-change.test", "password", "correct-horse-1"));
 		assertThat(location(sent)).isEqualTo("/account/settings?emailSent");
 		assertThat(b.page(location(sent)).html().selectFirst("[data-testid=flash]").text()).contains("确认邮件已发到新邮箱");
 		assertThat(emailOf(me)).isEqualTo("old@mail-change.test");
@@ -85,7 +90,8 @@ class EmailChangeMailIntegrationTests {
 		assertThat(link.find()).isTrue();
 		String token = link.group(1);
 		for (var m : SMTP.getReceivedMessages()) {
-			assertThat(m.getAllRecipients()[0].toString()).as("no link for a registered address").isNotEqualTo("taken@mail-change.test");
+			assertThat(m.getAllRecipients()[0].toString()).as("no link for a registered address")
+				.isNotEqualTo("taken@mail-change.test");
 		}
 
 		// someone else signed in cannot use the link
@@ -93,7 +99,9 @@ class EmailChangeMailIntegrationTests {
 		Browser other = signIn("other@mail-change.test");
 		assertThat(other.get("/account/email/confirm?token=" + token).statusCode()).isEqualTo(400);
 		other.page("/account/settings");
-		assertThat(other.post("/account/email/confirm", Map.of("_csrf", other.csrfToken(), "token", token)).statusCode()).isEqualTo(400);
+		assertThat(
+				other.post("/account/email/confirm", Map.of("_csrf", other.csrfToken(), "token", token)).statusCode())
+			.isEqualTo(400);
 
 		Browser.Page confirm = b.page("/account/email/confirm?token=" + token);
 		assertThat(confirm.testId("email-confirm").text()).contains("new@mail-change.test");
@@ -101,9 +109,13 @@ class EmailChangeMailIntegrationTests {
 		HttpResponse<String> done = b.post("/account/email/confirm", Map.of("_csrf", b.csrfToken(), "token", token));
 		assertThat(location(done)).isEqualTo("/account/settings?emailChanged");
 		assertThat(emailOf(me)).isEqualTo("new@mail-change.test");
-		assertThat(jdbc.sql("SELECT email_verified FROM accounts WHERE id = :id").param("id", me).query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("SELECT email_verified FROM accounts WHERE id = :id")
+			.param("id", me)
+			.query(Boolean.class)
+			.single()).isTrue();
 		assertThat(b.post("/account/email/confirm", Map.of("_csrf", b.csrfToken(), "token", token)).statusCode())
-			.as("a link works once").isEqualTo(400);
+			.as("a link works once")
+			.isEqualTo(400);
 	}
 
 }

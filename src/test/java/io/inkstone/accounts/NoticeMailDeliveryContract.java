@@ -39,17 +39,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Notice mails leave only after the deciding transaction commits, from the durable event publication registry:
- * a rolled-back decision sends nothing, a decision commits at once while the SMTP server hangs, and its mail
- * arrives once the server is back — in the same run or after a restart on the same data. No mail is sent
- * inside a database transaction. The decision used is a 申请入驻 rejection, whose mail is a statement of reasons.
+ * Notice mails leave only after the deciding transaction commits, from the durable event
+ * publication registry: a rolled-back decision sends nothing, a decision commits at once
+ * while the SMTP server hangs, and its mail arrives once the server is back — in the same
+ * run or after a restart on the same data. No mail is sent inside a database transaction.
+ * The decision used is a 申请入驻 rejection, whose mail is a statement of reasons.
  */
 abstract class NoticeMailDeliveryContract {
 
 	/** Extra arguments naming the database (none for SQLite in the data directory). */
 	abstract List<String> databaseArguments();
 
-	/** One entry per message handed to the SMTP client: whether a database transaction was active then. */
+	/**
+	 * One entry per message handed to the SMTP client: whether a database transaction was
+	 * active then.
+	 */
 	static final List<Boolean> SENT_IN_TRANSACTION = new CopyOnWriteArrayList<>();
 
 	private final int smtpPort = freePort();
@@ -64,10 +68,11 @@ abstract class NoticeMailDeliveryContract {
 	}
 
 	private ConfigurableApplicationContext start(Path dataDir) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--inkstone.data-dir=" + dataDir,
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
-				"--spring.mail.properties.mail.smtp.timeout=2000", "--spring.mail.properties.mail.smtp.connectiontimeout=2000",
-				"--inkstone.events.first-retry=1s", "--inkstone.events.max-retry=2s", "--inkstone.events.check-every=500ms"));
+		List<String> args = new ArrayList<>(
+				List.of("--server.port=0", "--inkstone.data-dir=" + dataDir, "--spring.mail.host=127.0.0.1",
+						"--spring.mail.port=" + smtpPort, "--spring.mail.properties.mail.smtp.timeout=2000",
+						"--spring.mail.properties.mail.smtp.connectiontimeout=2000", "--inkstone.events.first-retry=1s",
+						"--inkstone.events.max-retry=2s", "--inkstone.events.check-every=500ms"));
 		args.addAll(databaseArguments());
 		return new SpringApplicationBuilder(InkstoneApplication.class)
 			.initializers(context -> context.getBeanFactory().addBeanPostProcessor(new TransactionProbe()))
@@ -86,10 +91,12 @@ abstract class NoticeMailDeliveryContract {
 				status.setRollbackOnly(); // e.g. a later step of the decision failed
 			});
 			assertThat(app.getBean(CreatorApplications.class).find(application).orElseThrow().pending()).isTrue();
-			// the same decision, committed: its mail arrives — and the rolled-back one never did
+			// the same decision, committed: its mail arrives — and the rolled-back one
+			// never did
 			app.getBean(CreatorApplications.class).reject(application, "证件照片模糊");
 			await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(smtp, email).size() == 1);
-			assertThat(mailsTo(smtp, email)).singleElement().satisfies(text -> assertThat(text).contains("证件照片模糊"))
+			assertThat(mailsTo(smtp, email)).singleElement()
+				.satisfies(text -> assertThat(text).contains("证件照片模糊"))
 				.satisfies(text -> assertThat(text).doesNotContain("材料不全"));
 			await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(app) == 0);
 		}
@@ -105,9 +112,11 @@ abstract class NoticeMailDeliveryContract {
 			long application = pendingApplication(app, email);
 			long began = System.nanoTime();
 			app.getBean(CreatorApplications.class).reject(application, "账号名不符合规范");
-			// before, the decision waited for the SMTP server (here: the 2 s read timeout) with the write lock held
+			// before, the decision waited for the SMTP server (here: the 2 s read
+			// timeout) with the write lock held
 			assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofMillis(1500));
-			assertThat(app.getBean(CreatorApplications.class).find(application).orElseThrow().status()).isEqualTo("rejected");
+			assertThat(app.getBean(CreatorApplications.class).find(application).orElseThrow().status())
+				.isEqualTo("rejected");
 			// the first attempt times out, the delivery fails and stays stored
 			await().atMost(Duration.ofSeconds(20)).until(() -> failed(app) == 1);
 			assertThat(hanging.connections()).isPositive();
@@ -119,7 +128,9 @@ abstract class NoticeMailDeliveryContract {
 			assertThat(mailsTo(smtp, email).get(0)).contains("账号名不符合规范");
 			await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(app) == 0);
 			// delivered once: later retry rounds find nothing
-			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(smtp, email).size() == 1);
+			await().during(Duration.ofSeconds(3))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> mailsTo(smtp, email).size() == 1);
 		}
 		assertThat(SENT_IN_TRANSACTION).isNotEmpty().doesNotContain(true);
 	}
@@ -143,13 +154,21 @@ abstract class NoticeMailDeliveryContract {
 	}
 
 	private long pendingApplication(ConfigurableApplicationContext app, String email) {
-		long account = app.getBean(Accounts.class).signUp(email, "correct-horse-1", "申请人", Role.READER).orElseThrow().accountId();
+		long account = app.getBean(Accounts.class)
+			.signUp(email, "correct-horse-1", "申请人", Role.READER)
+			.orElseThrow()
+			.accountId();
 		String handle = "h" + Long.toString(System.nanoTime(), 36);
-		Map<String, String> errors = app.getBean(CreatorApplications.class).apply(account,
-				new CreatorApplications.Form("个人", "申请人" + handle.substring(handle.length() - 4), handle, "", "tech",
-						"微信 inkstone", "", "", true));
+		Map<String, String> errors = app.getBean(CreatorApplications.class)
+			.apply(account, new CreatorApplications.Form("个人", "申请人" + handle.substring(handle.length() - 4), handle,
+					"", "tech", "微信 inkstone", "", "", true));
 		assertThat(errors).isEmpty();
-		return app.getBean(CreatorApplications.class).of(account).stream().map(CreatorApplication::id).findFirst().orElseThrow();
+		return app.getBean(CreatorApplications.class)
+			.of(account)
+			.stream()
+			.map(CreatorApplication::id)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static long incomplete(ConfigurableApplicationContext app) {
@@ -157,7 +176,8 @@ abstract class NoticeMailDeliveryContract {
 	}
 
 	private static long failed(ConfigurableApplicationContext app) {
-		return app.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM event_publication WHERE status = 'FAILED'")
+		return app.getBean(JdbcClient.class)
+			.sql("SELECT COUNT(*) FROM event_publication WHERE status = 'FAILED'")
 			.query(Long.class)
 			.single();
 	}
@@ -195,7 +215,10 @@ abstract class NoticeMailDeliveryContract {
 		}
 	}
 
-	/** Records, for every message the app hands to SMTP, whether a database transaction was active. */
+	/**
+	 * Records, for every message the app hands to SMTP, whether a database transaction
+	 * was active.
+	 */
 	static final class TransactionProbe implements BeanPostProcessor {
 
 		@Override
@@ -219,7 +242,10 @@ abstract class NoticeMailDeliveryContract {
 
 	}
 
-	/** An SMTP port that accepts connections and never answers: the worst kind of mail server outage. */
+	/**
+	 * An SMTP port that accepts connections and never answers: the worst kind of mail
+	 * server outage.
+	 */
 	static final class HangingServer implements AutoCloseable {
 
 		private final ServerSocket server;

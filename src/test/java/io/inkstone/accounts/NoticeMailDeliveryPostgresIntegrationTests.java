@@ -11,7 +11,8 @@ class NoticeMailDeliveryPostgresIntegrationTests extends NoticeMailDeliveryContr
 
 	@Override
 	List<String> databaseArguments() {
-		return List.of("--inkstone.db.url=" + url, "--inkstone.db.user=" + Databases.pgUser(), "--inkstone.db.password=");
+		return List.of("--inkstone.db.url=" + url, "--inkstone.db.user=" + Databases.pgUser(),
+				"--inkstone.db.password=");
 	}
 
 }

@@ -2,7 +2,10 @@ package io.inkstone.accounts;
 
 import java.util.List;
 
-/** Notice mails after commit, durably, on the embedded default: SQLite in the data directory. */
+/**
+ * Notice mails after commit, durably, on the embedded default: SQLite in the data
+ * directory.
+ */
 class NoticeMailDeliverySqliteIntegrationTests extends NoticeMailDeliveryContract {
 
 	@Override

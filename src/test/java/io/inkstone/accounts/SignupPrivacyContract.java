@@ -27,9 +27,10 @@ import static org.awaitility.Awaitility.await;
 import java.util.Locale;
 
 /**
- * With mail configured, nobody learns from the sign-up, sign-in or password-reset forms whether an e-mail address is
- * registered: a registered and a fresh address get the same status, the same redirect and the same page. The mailbox
- * tells the difference: the owner of a registered address is told someone tried to sign up with it; a fresh address
+ * With mail configured, nobody learns from the sign-up, sign-in or password-reset forms
+ * whether an e-mail address is registered: a registered and a fresh address get the same
+ * status, the same redirect and the same page. The mailbox tells the difference: the
+ * owner of a registered address is told someone tried to sign up with it; a fresh address
  * gets a link, and the account exists only once that link is confirmed.
  */
 abstract class SignupPrivacyContract {
@@ -58,8 +59,8 @@ abstract class SignupPrivacyContract {
 		smtp.start();
 		Path dataDir = Databases.freshDataDir();
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--inkstone.data-dir=" + dataDir,
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--inkstone.admin.email=admin@inkstone.test",
-				"--inkstone.admin.password=admin-password-1"));
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+				"--inkstone.admin.email=admin@inkstone.test", "--inkstone.admin.password=admin-password-1"));
 		args.addAll(databaseArguments());
 		app = new SpringApplicationBuilder(InkstoneApplication.class).run(args.toArray(String[]::new));
 		return browser();
@@ -71,7 +72,8 @@ abstract class SignupPrivacyContract {
 
 	private static HttpResponse<String> signUp(Browser b, String email, String password, String name) {
 		b.page("/signup");
-		return b.post("/signup", Map.of("_csrf", b.csrfToken(), "email", email, "password", password, "displayName", name));
+		return b.post("/signup",
+				Map.of("_csrf", b.csrfToken(), "email", email, "password", password, "displayName", name));
 	}
 
 	private long accounts(String email) {
@@ -92,16 +94,24 @@ abstract class SignupPrivacyContract {
 		return m.group(1);
 	}
 
-	/** What a client sees of a sign-up: status, redirect, the cookies it was given, and the page it lands on. */
+	/**
+	 * What a client sees of a sign-up: status, redirect, the cookies it was given, and
+	 * the page it lands on.
+	 */
 	private static String seen(Browser b, HttpResponse<String> response) {
 		String cookies = String.join(",",
-				response.headers().allValues("Set-Cookie").stream().map(c -> c.substring(0, c.indexOf('='))).sorted().toList());
+				response.headers()
+					.allValues("Set-Cookie")
+					.stream()
+					.map(c -> c.substring(0, c.indexOf('=')))
+					.sorted()
+					.toList());
 		String landing = response.headers()
 			.firstValue("Location")
 			.map(location -> b.page(location.replaceFirst("^https?://[^/]+", "")).html().select("main").text())
 			.orElse(response.body());
-		return response.statusCode() + " " + response.headers().firstValue("Location").orElse("") + " [" + cookies + "] "
-				+ landing;
+		return response.statusCode() + " " + response.headers().firstValue("Location").orElse("") + " [" + cookies
+				+ "] " + landing;
 	}
 
 	@Test
@@ -109,7 +119,8 @@ abstract class SignupPrivacyContract {
 		Browser owner = start();
 		String ownerEmail = "owner-" + System.nanoTime() + "@inkstone.test";
 
-		// a fresh address: the same answer as below, and no account until the mailed link is confirmed
+		// a fresh address: the same answer as below, and no account until the mailed link
+		// is confirmed
 		HttpResponse<String> first = signUp(owner, ownerEmail, "owner-password-1", "主人");
 		assertThat(first.statusCode()).isEqualTo(302);
 		assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/signup?sent");
@@ -117,11 +128,13 @@ abstract class SignupPrivacyContract {
 		assertThat(accounts(ownerEmail)).isZero();
 		await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(ownerEmail).size() == 1);
 		String token = confirmToken(mailsTo(ownerEmail).get(0));
-		// opening the link changes nothing (mail scanners open links); the button creates the account and signs in
+		// opening the link changes nothing (mail scanners open links); the button creates
+		// the account and signs in
 		var confirmPage = owner.page("/signup/confirm?token=" + token);
 		assertThat(confirmPage.status()).isEqualTo(200);
 		assertThat(accounts(ownerEmail)).isZero();
-		HttpResponse<String> confirmed = owner.post("/signup/confirm", Map.of("_csrf", owner.csrfToken(), "token", token));
+		HttpResponse<String> confirmed = owner.post("/signup/confirm",
+				Map.of("_csrf", owner.csrfToken(), "token", token));
 		assertThat(confirmed.statusCode()).isEqualTo(302);
 		assertThat(accounts(ownerEmail)).isEqualTo(1);
 		assertThat(owner.get("/account").statusCode()).isEqualTo(200);
@@ -138,31 +151,40 @@ abstract class SignupPrivacyContract {
 			.isEqualTo(400);
 		assertThat(again.page("/signup/confirm?token=forged").status()).isEqualTo(400);
 
-		// the probe: a registered address and a fresh one, by two strangers — the same status, redirect, cookies, page
+		// the probe: a registered address and a fresh one, by two strangers — the same
+		// status, redirect, cookies, page
 		Browser probeTaken = browser();
 		Browser probeFresh = browser();
 		String freshEmail = "fresh-" + System.nanoTime() + "@inkstone.test";
-		String taken = seen(probeTaken, signUp(probeTaken, ownerEmail.toUpperCase(Locale.ROOT), "attacker-pass-1", "探子"));
+		String taken = seen(probeTaken,
+				signUp(probeTaken, ownerEmail.toUpperCase(Locale.ROOT), "attacker-pass-1", "探子"));
 		String fresh = seen(probeFresh, signUp(probeFresh, freshEmail, "attacker-pass-1", "探子"));
 		assertThat(taken).isEqualTo(fresh).contains("/signup?sent");
 		assertThat(probeTaken.get("/account").statusCode()).as("not signed in").isNotEqualTo(200);
 		assertThat(probeFresh.get("/account").statusCode()).as("not signed in").isNotEqualTo(200);
 
-		// the owner is told, with the ways to sign in and to reset the password; the account is untouched
+		// the owner is told, with the ways to sign in and to reset the password; the
+		// account is untouched
 		await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(ownerEmail).size() == 2);
-		assertThat(mailsTo(ownerEmail).get(1)).contains("有人").contains("/login").contains("/password/forgot")
+		assertThat(mailsTo(ownerEmail).get(1)).contains("有人")
+			.contains("/login")
+			.contains("/password/forgot")
 			.doesNotContain("/signup/confirm");
 		assertThat(accounts(ownerEmail)).isEqualTo(1);
 		Browser attacker = browser();
 		attacker.page("/login");
-		assertThat(attacker.post("/login", Map.of("_csrf", attacker.csrfToken(), "email", ownerEmail, "password",
-				"attacker-pass-1")).headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+		assertThat(attacker
+			.post("/login", Map.of("_csrf", attacker.csrfToken(), "email", ownerEmail, "password", "attacker-pass-1"))
+			.headers()
+			.firstValue("Location")
+			.orElseThrow()).endsWith("/login?error");
 		// the fresh address got its link instead, and no account yet
 		await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(freshEmail).size() == 1);
 		assertThat(mailsTo(freshEmail).get(0)).contains("/signup/confirm?token=");
 		assertThat(accounts(freshEmail)).isZero();
 
-		// two links for one address: the first confirmed wins, the second is told the address has an account
+		// two links for one address: the first confirmed wins, the second is told the
+		// address has an account
 		Browser twice = browser();
 		String twiceEmail = "twice-" + System.nanoTime() + "@inkstone.test";
 		signUp(twice, twiceEmail, "twice-password-1", "两次");
@@ -170,7 +192,9 @@ abstract class SignupPrivacyContract {
 		await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(twiceEmail).size() == 2);
 		Browser one = browser();
 		one.page("/signup");
-		assertThat(one.post("/signup/confirm", Map.of("_csrf", one.csrfToken(), "token", confirmToken(mailsTo(twiceEmail).get(0))))
+		assertThat(one
+			.post("/signup/confirm",
+					Map.of("_csrf", one.csrfToken(), "token", confirmToken(mailsTo(twiceEmail).get(0))))
 			.statusCode()).isEqualTo(302);
 		Browser two = browser();
 		two.page("/signup");
@@ -198,7 +222,8 @@ abstract class SignupPrivacyContract {
 			HttpResponse<String> login = client.post("/login",
 					Map.of("_csrf", client.csrfToken(), "email", email, "password", "wrong-password-1"));
 			client.page("/password/forgot");
-			HttpResponse<String> forgot = client.post("/password/forgot", Map.of("_csrf", client.csrfToken(), "email", email));
+			HttpResponse<String> forgot = client.post("/password/forgot",
+					Map.of("_csrf", client.csrfToken(), "email", email));
 			answers.add(seen(client, login) + " | " + seen(client, forgot));
 		}
 		assertThat(answers.get(0)).isEqualTo(answers.get(1)).contains("/login?error").contains("/password/forgot?sent");

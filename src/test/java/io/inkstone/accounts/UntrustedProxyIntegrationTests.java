@@ -15,9 +15,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Forwarded headers from a client that is not a configured proxy are ignored: here the trusted proxies exclude
- * loopback, so the test client stands for a stranger on the internet who forges X-Forwarded-For and
- * X-Forwarded-Proto to dodge the sign-in limit or pass for a TLS connection.
+ * Forwarded headers from a client that is not a configured proxy are ignored: here the
+ * trusted proxies exclude loopback, so the test client stands for a stranger on the
+ * internet who forges X-Forwarded-For and X-Forwarded-Proto to dodge the sign-in limit or
+ * pass for a TLS connection.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UntrustedProxyIntegrationTests {

@@ -52,9 +52,10 @@ import org.jsoup.nodes.Element;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The REST API over HTTP, as a script and a browser use it: a token made in the studio writes and publishes
- * through the same lifecycle as the editor; the authorization matrix (anonymous, read token, write token,
- * someone else's token, revoked, malformed); field errors; CSRF for browser sessions; the OpenAPI description.
+ * The REST API over HTTP, as a script and a browser use it: a token made in the studio
+ * writes and publishes through the same lifecycle as the editor; the authorization matrix
+ * (anonymous, read token, write token, someone else's token, revoked, malformed); field
+ * errors; CSRF for browser sessions; the OpenAPI description.
  */
 abstract class ApiContract {
 
@@ -75,12 +76,16 @@ abstract class ApiContract {
 		return new Browser(port);
 	}
 
-	/** A creator account with its profile (what an approved 申请入驻 leaves behind), signed in. */
+	/**
+	 * A creator account with its profile (what an approved 申请入驻 leaves behind), signed
+	 * in.
+	 */
 	Browser creator(String handle) {
 		String email = handle + "@inkstone.test";
 		long accountId = accounts.signUp(email, PASSWORD, "作者" + handle, Role.CREATOR).orElseThrow().accountId();
-		jdbc.sql("INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at,"
-				+ " account_id) VALUES (:id, :handle, :name, NULL, '', '个人', FALSE, NULL, :now, :account)")
+		jdbc.sql(
+				"INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at,"
+						+ " account_id) VALUES (:id, :handle, :name, NULL, '', '个人', FALSE, NULL, :now, :account)")
 			.param("id", Ids.next())
 			.param("handle", handle)
 			.param("name", "作者" + handle)
@@ -90,7 +95,9 @@ abstract class ApiContract {
 		return creatorOf(handle);
 	}
 
-	/** Signs an existing creator (made by {@link #creator}) in again, in a new browser. */
+	/**
+	 * Signs an existing creator (made by {@link #creator}) in again, in a new browser.
+	 */
 	Browser creatorOf(String handle) {
 		String email = handle + "@inkstone.test";
 		Browser b = browser();
@@ -101,7 +108,10 @@ abstract class ApiContract {
 		return b;
 	}
 
-	/** Creates a token at /studio/tokens as a person does, and reads the secret shown once. */
+	/**
+	 * Creates a token at /studio/tokens as a person does, and reads the secret shown
+	 * once.
+	 */
 	static String token(Browser creator, String name, String scope) {
 		assertThat(creator.page("/studio/tokens").status()).isEqualTo(200);
 		HttpResponse<String> created = creator.post("/studio/tokens",
@@ -114,8 +124,8 @@ abstract class ApiContract {
 	}
 
 	HttpResponse<String> call(String method, String path, String token, String body) {
-		return browser().send(method, path, body == null ? null : "application/json", body, "Authorization", "Bearer " + token,
-				"Accept", "application/json");
+		return browser().send(method, path, body == null ? null : "application/json", body, "Authorization",
+				"Bearer " + token, "Accept", "application/json");
 	}
 
 	static JsonNode json(HttpResponse<String> response) {
@@ -142,10 +152,14 @@ abstract class ApiContract {
 		Document list = creator.page("/studio/tokens").html();
 		assertThat(list.select("[data-testid=token-list] tr[data-state=active]")).hasSize(1);
 		assertThat(list.text()).doesNotContain(write); // shown once, never again
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM api_tokens WHERE token_hash = :h").param("h", ApiTokens.hash(write))
-			.query(Long.class).single()).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM api_tokens WHERE token_hash = :h").param("h", write)
-			.query(Long.class).single()).isZero(); // stored hashed
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM api_tokens WHERE token_hash = :h")
+			.param("h", ApiTokens.hash(write))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM api_tokens WHERE token_hash = :h")
+			.param("h", write)
+			.query(Long.class)
+			.single()).isZero(); // stored hashed
 
 		// anonymous writes: 401 problem
 		assertProblem(browser().send("POST", "/api/v1/articles", "application/json", article("匿名")), 401);
@@ -154,7 +168,8 @@ abstract class ApiContract {
 		HttpResponse<String> bad = call("POST", "/api/v1/articles", write,
 				"{\"title\":\"\",\"body\":\"正文\",\"channel\":\"no-such-channel\",\"original\":false}");
 		assertProblem(bad, 400);
-		assertThat(json(bad).get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("title", "channel", "source");
+		assertThat(json(bad).get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("title", "channel",
+				"source");
 		assertProblem(call("POST", "/api/v1/articles", write, "{not json"), 400);
 
 		// create a draft: not public yet, the creator sees the Markdown
@@ -175,7 +190,8 @@ abstract class ApiContract {
 		assertThat(json(patched).get("title").asString()).isEqualTo("静夜思（修订）");
 		assertThat(json(patched).get("markdown").asString()).contains("床前明月光");
 
-		// publish: public at once (no review profile here), with HTML and without the source
+		// publish: public at once (no review profile here), with HTML and without the
+		// source
 		HttpResponse<String> published = call("POST", "/api/v1/articles/" + id + "/publish", write, null);
 		assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
 		assertThat(json(published).get("status").asString()).isEqualTo("published");
@@ -187,14 +203,20 @@ abstract class ApiContract {
 		assertThat(shown.get("creator").get("handle").asString()).isEqualTo(handle);
 		String etag = readerView.headers().firstValue("ETag").orElseThrow();
 		assertThat(browser().get("/api/v1/articles/" + id, "If-None-Match", etag).statusCode()).isEqualTo(304);
-		assertThat(browser().page("/articles/" + id).status()).isEqualTo(200); // the site shows the same article
+		assertThat(browser().page("/articles/" + id).status()).isEqualTo(200); // the site
+																				// shows
+																				// the
+																				// same
+																				// article
 		assertThat(browser().get("/api/v1/articles?creator=" + handle).body()).contains("\"id\":\"" + id + "\"");
 		assertThat(browser().get("/api/v1/articles?tag=%E5%94%90%E8%AF%97&limit=50").body()).contains(id);
 		assertThat(browser().get("/api/v1/articles?channel=tech").statusCode()).isEqualTo(200);
 		assertProblem(browser().get("/api/v1/articles?limit=500"), 400);
 		assertProblem(browser().get("/api/v1/articles?channel=tech&tag=x"), 400);
 		assertProblem(browser().get("/api/v1/articles?cursor=garbage"), 400);
-		assertThat(browser().get("/api/v1/search?q=%E9%9D%99%E5%A4%9C").statusCode()).isEqualTo(200); // existing API kept
+		assertThat(browser().get("/api/v1/search?q=%E9%9D%99%E5%A4%9C").statusCode()).isEqualTo(200); // existing
+																										// API
+																										// kept
 
 		// another creator's write token: the article does not exist for them
 		Browser other = creator(handle + "x");
@@ -210,36 +232,44 @@ abstract class ApiContract {
 		assertProblem(call("POST", "/api/v1/articles", read, article("只读写稿")), 403);
 		assertThat(json(call("GET", "/api/v1/me", read, null)).get("scopes").toString()).isEqualTo("[\"read\"]");
 
-		// the scheme is case-insensitive; malformed or unknown credentials are 401, never anonymous
+		// the scheme is case-insensitive; malformed or unknown credentials are 401, never
+		// anonymous
 		assertThat(browser().send("GET", "/api/v1/me", null, null, "Authorization", "bEaReR " + write).statusCode())
 			.isEqualTo(200);
 		assertProblem(browser().send("GET", "/api/v1/articles", null, null, "Authorization", "Bearer ink_forged"), 401);
-		assertProblem(browser().send("GET", "/api/v1/articles", null, null, "Authorization", "Basic dXNlcjpwYXNz"), 401);
+		assertProblem(browser().send("GET", "/api/v1/articles", null, null, "Authorization", "Basic dXNlcjpwYXNz"),
+				401);
 		assertThat(browser().get("/api/v1/me").statusCode()).isEqualTo(401);
 
 		// schedule: a bad time is a field error; a good one is kept on the draft
 		call("POST", "/api/v1/articles/" + id + "/unpublish", write, null);
 		assertProblem(call("POST", "/api/v1/articles/" + id + "/publish", write, "{\"publishAt\":\"tomorrow\"}"), 400);
 		String at = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS).toString();
-		HttpResponse<String> scheduled = call("POST", "/api/v1/articles/" + id + "/publish", write, "{\"publishAt\":\"" + at + "\"}");
+		HttpResponse<String> scheduled = call("POST", "/api/v1/articles/" + id + "/publish", write,
+				"{\"publishAt\":\"" + at + "\"}");
 		assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
 		assertThat(json(scheduled).get("scheduledAt").asString()).isEqualTo(at);
 
 		// revoke in the studio: the token stops at once
-		long tokenId = jdbc.sql("SELECT id FROM api_tokens WHERE token_hash = :h").param("h", ApiTokens.hash(write))
-			.query(Long.class).single();
-		assertThat(creator.post("/studio/tokens/" + tokenId + "/revoke", Map.of("_csrf", creator.csrfToken())).statusCode())
-			.isEqualTo(302);
+		long tokenId = jdbc.sql("SELECT id FROM api_tokens WHERE token_hash = :h")
+			.param("h", ApiTokens.hash(write))
+			.query(Long.class)
+			.single();
+		assertThat(creator.post("/studio/tokens/" + tokenId + "/revoke", Map.of("_csrf", creator.csrfToken()))
+			.statusCode()).isEqualTo(302);
 		assertProblem(call("GET", "/api/v1/me", write, null), 401);
 		assertThat(creator.page("/studio/tokens").html().select("tr[data-state=revoked]")).hasSize(1);
 		// someone else's token id cannot be revoked by this creator
-		long othersId = jdbc.sql("SELECT id FROM api_tokens WHERE token_hash = :h").param("h", ApiTokens.hash(othersToken))
-			.query(Long.class).single();
-		assertThat(creator.post("/studio/tokens/" + othersId + "/revoke", Map.of("_csrf", creator.csrfToken())).statusCode())
-			.isEqualTo(404);
+		long othersId = jdbc.sql("SELECT id FROM api_tokens WHERE token_hash = :h")
+			.param("h", ApiTokens.hash(othersToken))
+			.query(Long.class)
+			.single();
+		assertThat(creator.post("/studio/tokens/" + othersId + "/revoke", Map.of("_csrf", creator.csrfToken()))
+			.statusCode()).isEqualTo(404);
 		assertThat(call("GET", "/api/v1/me", othersToken, null).statusCode()).isEqualTo(200);
 
-		// delete with the other token of the owner... a fresh write token deletes: the public answer is 410
+		// delete with the other token of the owner... a fresh write token deletes: the
+		// public answer is 410
 		String again = token(creator, "再来", "write");
 		assertThat(call("DELETE", "/api/v1/articles/" + id, again, null).statusCode()).isEqualTo(204);
 		assertProblem(browser().get("/api/v1/articles/" + id), 410);
@@ -259,8 +289,8 @@ abstract class ApiContract {
 		// a reader without a creator profile cannot write, even with a session
 		Browser reader = browser();
 		reader.page("/signup");
-		reader.post("/signup", Map.of("_csrf", reader.csrfToken(), "email", "reader" + System.nanoTime() + "@inkstone.test",
-				"password", PASSWORD, "displayName", "读者"));
+		reader.post("/signup", Map.of("_csrf", reader.csrfToken(), "email",
+				"reader" + System.nanoTime() + "@inkstone.test", "password", PASSWORD, "displayName", "读者"));
 		assertProblem(reader.send("POST", "/api/v1/articles", "application/json", article("读者"), "X-XSRF-TOKEN",
 				reader.csrfToken()), 403);
 	}
@@ -272,9 +302,10 @@ abstract class ApiContract {
 		JsonNode api = json(spec);
 		assertThat(api.get("openapi").asString()).startsWith("3.");
 		assertThat(api.get("paths").propertyNames()).contains("/api/v1/articles", "/api/v1/articles/{id}",
-				"/api/v1/articles/{id}/publish", "/api/v1/articles/{id}/unpublish", "/api/v1/me/articles", "/api/v1/media",
-				"/api/v1/channels", "/api/v1/creators/{handle}", "/api/v1/search");
-		assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asString()).isEqualTo("bearer");
+				"/api/v1/articles/{id}/publish", "/api/v1/articles/{id}/unpublish", "/api/v1/me/articles",
+				"/api/v1/media", "/api/v1/channels", "/api/v1/creators/{handle}", "/api/v1/search");
+		assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+			.isEqualTo("bearer");
 		// the server comes from the configured public URL, not from the Host header
 		HttpResponse<String> spoofed = browser().get("/api/openapi.json", "X-Forwarded-Host", "evil.example");
 		assertThat(json(spoofed).get("servers").toString()).doesNotContain("evil.example");
@@ -285,7 +316,8 @@ abstract class ApiContract {
 		HttpResponse<String> page = docs.statusCode() == 302 ? browser().get(location) : docs;
 		assertThat(page.statusCode()).as(location).isEqualTo(200);
 		assertThat(page.body()).contains("swagger-ui");
-		assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).as(location).contains("script-src 'self'")
+		assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).as(location)
+			.contains("script-src 'self'")
 			.doesNotContain("unsafe-eval");
 		Document html = Jsoup.parse(page.body());
 		for (var script : html.select("script[src]")) {
@@ -295,8 +327,10 @@ abstract class ApiContract {
 		assertThat(html.select("script:not([src])")).as("no inline script: the CSP forbids it").isEmpty();
 	}
 
-
-	/** A creator with a write token and one published article carrying three comments: {handle, token, article id}. */
+	/**
+	 * A creator with a write token and one published article carrying three comments:
+	 * {handle, token, article id}.
+	 */
 	String[] publishedWithComments(String prefix) {
 		String handle = prefix + (System.nanoTime() % 1_000_000);
 		Browser creator = creator(handle);
@@ -326,8 +360,8 @@ abstract class ApiContract {
 		String etag = first.headers().firstValue("ETag").orElseThrow();
 		assertThat(browser().get("/api/v1/articles/" + id + "/comments?limit=2", "If-None-Match", etag).statusCode())
 			.isEqualTo(304);
-		HttpResponse<String> second = browser().get("/api/v1/articles/" + id + "/comments?limit=2&cursor="
-				+ page.get("next").asString());
+		HttpResponse<String> second = browser()
+			.get("/api/v1/articles/" + id + "/comments?limit=2&cursor=" + page.get("next").asString());
 		assertThat(json(second).get("items").findValuesAsString("body")).containsExactly("第三条跟帖");
 		assertThat(json(second).has("next")).isFalse();
 		assertThat(second.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
@@ -365,11 +399,12 @@ abstract class ApiContract {
 		HttpResponse<String> v1 = browser().get("/api/v1/openapi.json");
 		assertThat(v1.statusCode()).isEqualTo(200);
 		JsonNode api = json(v1);
-		assertThat(api.get("paths").propertyNames()).contains("/api/v1/hot", "/api/v1/articles/{id}/related",
-				"/api/v1/articles/{id}/comments", "/api/v1/search").doesNotContain("/api/v1/openapi.json");
+		assertThat(api.get("paths").propertyNames())
+			.contains("/api/v1/hot", "/api/v1/articles/{id}/related", "/api/v1/articles/{id}/comments",
+					"/api/v1/search")
+			.doesNotContain("/api/v1/openapi.json");
 		assertThat(api.get("paths")).isEqualTo(json(browser().get("/api/openapi.json")).get("paths"));
-		SchemaRegistry schemas = SchemaRegistry
-			.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+		SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 		List<String> checked = new ArrayList<>();
 		for (String path : api.get("paths").propertyNames()) {
 			JsonNode get = api.get("paths").get(path).get("get");
@@ -398,18 +433,19 @@ abstract class ApiContract {
 		assertThat(checked).contains("/api/v1/articles", "/api/v1/articles/{id}", "/api/v1/articles/{id}/comments",
 				"/api/v1/articles/{id}/related", "/api/v1/hot", "/api/v1/channels", "/api/v1/creators/{handle}",
 				"/api/v1/search", "/api/v1/suggest", "/api/v1/me", "/api/v1/me/articles");
-		// the validator really checks: a missing required property and a wrong type are refused
+		// the validator really checks: a missing required property and a wrong type are
+		// refused
 		ObjectNode root = JSON.createObjectNode();
 		root.set("components", api.get("components"));
 		root.put("$ref", "#/components/schemas/CommentPage");
 		assertThat(schemas.getSchema(root).validate(JSON.readTree("{\"items\":[],\"total\":\"x\"}"))).isNotEmpty();
-		assertThat(schemas.getSchema(root).validate(JSON.readTree("{\"items\":[],\"total\":1,\"open\":true}"))).isEmpty();
+		assertThat(schemas.getSchema(root).validate(JSON.readTree("{\"items\":[],\"total\":1,\"open\":true}")))
+			.isEmpty();
 	}
 
 	/** A small PNG of this size, as a camera or an editor would upload it. */
 	static byte[] png(int width, int height) {
-		BufferedImage image = new BufferedImage(width, height,
-				BufferedImage.TYPE_INT_RGB);
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		g.setColor(new Color(40, (width * 3) % 255, 120));
 		g.fillRect(0, 0, width, height);
@@ -424,38 +460,49 @@ abstract class ApiContract {
 		return out.toByteArray();
 	}
 
-	/** Uploads an image through {@code POST /api/v1/media} with a token, as a script does. */
+	/**
+	 * Uploads an image through {@code POST /api/v1/media} with a token, as a script does.
+	 */
 	HttpResponse<String> upload(String token, byte[] image, String alt) {
 		return browser().header("Authorization", "Bearer " + token)
-			.postMultipart("/api/v1/media", alt == null ? Map.of() : Map.of("alt", alt), "file", "photo.png", "image/png", image,
-					"application/json");
+			.postMultipart("/api/v1/media", alt == null ? Map.of() : Map.of("alt", alt), "file", "photo.png",
+					"image/png", image, "application/json");
 	}
 
-	/** Validates an answer against what the OpenAPI description documents for that operation and status. */
+	/**
+	 * Validates an answer against what the OpenAPI description documents for that
+	 * operation and status.
+	 */
 	static void assertDocumented(JsonNode api, String path, String method, HttpResponse<String> answer) {
 		JsonNode operation = api.get("paths").get(path).get(method);
 		assertThat(operation).as(method + " " + path + " is documented").isNotNull();
 		JsonNode response = operation.get("responses").get(Integer.toString(answer.statusCode()));
-		assertThat(response).as(method + " " + path + " documents its " + answer.statusCode() + ": " + answer.body()).isNotNull();
+		assertThat(response).as(method + " " + path + " documents its " + answer.statusCode() + ": " + answer.body())
+			.isNotNull();
 		JsonNode content = response.get("content");
 		if (answer.body().isEmpty()) {
-			assertThat(content == null || content.isEmpty()).as(method + " " + path + " documents a body it did not send").isTrue();
+			assertThat(content == null || content.isEmpty())
+				.as(method + " " + path + " documents a body it did not send")
+				.isTrue();
 			return;
 		}
 		assertThat(content).as(method + " " + path + " documents the body of its " + answer.statusCode()).isNotNull();
 		String type = answer.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", "");
 		JsonNode media = content.has(type) ? content.get(type) : content.get("*/*");
-		assertThat(media).as(method + " " + path + " " + answer.statusCode() + " documents " + type + " in " + content.propertyNames())
+		assertThat(media)
+			.as(method + " " + path + " " + answer.statusCode() + " documents " + type + " in "
+					+ content.propertyNames())
 			.isNotNull();
 		ObjectNode root = JSON.createObjectNode();
 		root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
 		root.set("components", api.get("components"));
 		root.set("allOf", JSON.createArrayNode().add(media.get("schema")));
-		var errors = SchemaRegistry
-			.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+		var errors = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
 			.getSchema(root)
 			.validate(json(answer));
-		assertThat(errors).as(method + " " + path + " " + answer.statusCode() + " answers as documented: " + answer.body()).isEmpty();
+		assertThat(errors)
+			.as(method + " " + path + " " + answer.statusCode() + " answers as documented: " + answer.body())
+			.isEmpty();
 	}
 
 	@Test
@@ -483,18 +530,25 @@ abstract class ApiContract {
 				JsonNode get = api.get("paths").get(path).get("get");
 				boolean takesQuery = get.path("parameters").findValuesAsString("name").contains("q");
 				String url = path.replace("{id}", made[2]).replace("{handle}", handle);
-				HttpResponse<String> answer = call("GET", url + (takesQuery ? "?q=%E9%9D%99%E5%A4%9C" : ""), token, null);
+				HttpResponse<String> answer = call("GET", url + (takesQuery ? "?q=%E9%9D%99%E5%A4%9C" : ""), token,
+						null);
 				assertThat(answer.statusCode()).as(operation + ": " + answer.body()).isEqualTo(200);
 				check.accept(operation, answer);
 			}
 		}
-		// writes, in the order a script uses them: an image, a draft with it as cover, an edit, publish, unpublish, delete
+		// writes, in the order a script uses them: an image, a draft with it as cover, an
+		// edit, publish, unpublish, delete
 		HttpResponse<String> uploaded = upload(token, png(640, 480), "月下");
 		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
 		check.accept("post /api/v1/media", uploaded);
 		String image = json(uploaded).get("url").asString();
-		String input = JSON.createObjectNode().put("title", "望庐山瀑布").put("body", "日照香炉生紫烟。\n\n![瀑布](" + image + ")")
-			.put("channel", "tech").put("original", true).put("cover", image).toString();
+		String input = JSON.createObjectNode()
+			.put("title", "望庐山瀑布")
+			.put("body", "日照香炉生紫烟。\n\n![瀑布](" + image + ")")
+			.put("channel", "tech")
+			.put("original", true)
+			.put("cover", image)
+			.toString();
 		HttpResponse<String> created = call("POST", "/api/v1/articles", token, input);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		check.accept("post /api/v1/articles", created);
@@ -514,7 +568,8 @@ abstract class ApiContract {
 		check.accept("delete /api/v1/articles/{id}", deleted);
 		assertThat(called).as("every documented operation was called").containsExactlyInAnyOrderElementsOf(documented);
 
-		// documented errors answer as documented too: field errors, a missing article, a read token writing
+		// documented errors answer as documented too: field errors, a missing article, a
+		// read token writing
 		HttpResponse<String> invalid = call("POST", "/api/v1/articles", token, "{\"title\":\"\"}");
 		assertProblem(invalid, 400);
 		assertDocumented(api, "/api/v1/articles", "post", invalid);
@@ -548,23 +603,31 @@ abstract class ApiContract {
 		assertThat(item.get("markdown").asString()).contains(url).contains("江景");
 		assertThat(browser().getBytes(url).statusCode()).isEqualTo(200);
 		// the studio's media library shows it: one library for both
-		assertThat(creator.page("/studio/media").html().select("img[src=" + url.replace("/full.", "/480.") + "], img[src=" + url + "]"))
-			.isNotEmpty();
-		// bad input is a clear 4xx problem, never a 500: no file, not an image (415, whatever it claims), no alt text;
+		assertThat(creator.page("/studio/media")
+			.html()
+			.select("img[src=" + url.replace("/full.", "/480.") + "], img[src=" + url + "]")).isNotEmpty();
+		// bad input is a clear 4xx problem, never a 500: no file, not an image (415,
+		// whatever it claims), no alt text;
 		// a read token is 403
 		assertProblem(upload(write, null, "空"), 400);
 		assertProblem(browser().header("Authorization", "Bearer " + write)
 			.postMultipart("/api/v1/media", Map.of("alt", "假图"), "file", "x.png", "image/png",
-					"<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "application/json"), 415);
+					"<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "application/json"),
+				415);
 		assertProblem(upload(write, png(100, 100), null), 400);
 		assertProblem(upload(token(creator, "只读图片", "read"), png(100, 100), "图"), 403);
-		assertProblem(browser().postMultipart("/api/v1/media", Map.of("alt", "匿名"), "file", "x.png", "image/png", png(100, 100),
-				"application/json"), 401);
+		assertProblem(browser().postMultipart("/api/v1/media", Map.of("alt", "匿名"), "file", "x.png", "image/png",
+				png(100, 100), "application/json"), 401);
 		// someone else's upload cannot be a cover
 		String others = token(creator(handle + "o"), "别人的", "write");
 		HttpResponse<String> stolen = call("POST", "/api/v1/articles", others,
-				JSON.createObjectNode().put("title", "借图").put("body", "正文").put("channel", "tech").put("original", true)
-					.put("cover", url).toString());
+				JSON.createObjectNode()
+					.put("title", "借图")
+					.put("body", "正文")
+					.put("channel", "tech")
+					.put("original", true)
+					.put("cover", url)
+					.toString());
 		assertProblem(stolen, 400);
 		assertThat(json(stolen).get("errors").findValuesAsString("field")).containsExactly("cover");
 	}
@@ -573,39 +636,61 @@ abstract class ApiContract {
 	void anApiPublishedArticleIsHeldForReviewExactlyLikeOneFromTheEditor() {
 		String handle = "held" + (System.nanoTime() % 1_000_000);
 		Browser creator = creator(handle);
-		long creatorId = jdbc.sql("SELECT id FROM creators WHERE handle = :h").param("h", handle).query(Long.class).single();
-		// three upheld rejections: credit 70, below the pre-review line, so the checks hold whatever this creator publishes
+		long creatorId = jdbc.sql("SELECT id FROM creators WHERE handle = :h")
+			.param("h", handle)
+			.query(Long.class)
+			.single();
+		// three upheld rejections: credit 70, below the pre-review line, so the checks
+		// hold whatever this creator publishes
 		for (int i = 0; i < 3; i++) {
-			jdbc.sql("INSERT INTO review_decisions (id, article_id, creator_id, outcome, reason_code, note, reviewer_id, created_at)"
-					+ " VALUES (:id, :a, :c, 'rejected', 'spam', NULL, 1, :t)")
-				.param("id", Ids.next()).param("a", Ids.next()).param("c", creatorId)
-				.param("t", System.currentTimeMillis()).update();
+			jdbc.sql(
+					"INSERT INTO review_decisions (id, article_id, creator_id, outcome, reason_code, note, reviewer_id, created_at)"
+							+ " VALUES (:id, :a, :c, 'rejected', 'spam', NULL, 1, :t)")
+				.param("id", Ids.next())
+				.param("a", Ids.next())
+				.param("c", creatorId)
+				.param("t", System.currentTimeMillis())
+				.update();
 		}
 		// the editor's 发布
 		creator.page("/studio/articles/new");
-		HttpResponse<String> fromEditor = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "action", "publish",
-				"title", "编辑器发的", "body", "春眠不觉晓，处处闻啼鸟。", "channel", "tech", "original", "true", "aigc", "none"));
+		HttpResponse<String> fromEditor = creator.post("/studio/articles",
+				Map.of("_csrf", creator.csrfToken(), "action", "publish", "title", "编辑器发的", "body", "春眠不觉晓，处处闻啼鸟。",
+						"channel", "tech", "original", "true", "aigc", "none"));
 		assertThat(fromEditor.statusCode()).isEqualTo(302);
 		assertThat(fromEditor.headers().firstValue("Location").orElse("")).endsWith("?pending");
-		long editorId = Long.parseLong(fromEditor.headers().firstValue("Location").orElseThrow().replaceAll(".*/articles/(\\d+).*", "$1"));
+		long editorId = Long.parseLong(
+				fromEditor.headers().firstValue("Location").orElseThrow().replaceAll(".*/articles/(\\d+).*", "$1"));
 		// the API's publish
 		String token = token(creator, "审核", "write");
-		String id = json(call("POST", "/api/v1/articles", token, JSON.createObjectNode().put("title", "接口发的")
-			.put("body", "夜来风雨声，花落知多少。").put("channel", "tech").put("original", true).toString())).get("id").asString();
+		String id = json(call("POST", "/api/v1/articles", token,
+				JSON.createObjectNode()
+					.put("title", "接口发的")
+					.put("body", "夜来风雨声，花落知多少。")
+					.put("channel", "tech")
+					.put("original", true)
+					.toString()))
+			.get("id")
+			.asString();
 		HttpResponse<String> fromApi = call("POST", "/api/v1/articles/" + id + "/publish", token, null);
 		assertThat(fromApi.statusCode()).as(fromApi.body()).isEqualTo(200);
 		assertThat(json(fromApi).get("status").asString()).isEqualTo("pending");
 		assertThat(!json(fromApi).has("publishedAt") || json(fromApi).get("publishedAt").isNull()).isTrue();
 		// both wait in the same state, with the same findings, and neither is public
 		for (long article : List.of(editorId, Long.parseLong(id))) {
-			assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", article).query(String.class).single())
-				.isEqualTo("pending");
-			assertThat(jdbc.sql("SELECT kind FROM review_findings WHERE article_id = :id").param("id", article).query(String.class)
+			assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id")
+				.param("id", article)
+				.query(String.class)
+				.single()).isEqualTo("pending");
+			assertThat(jdbc.sql("SELECT kind FROM review_findings WHERE article_id = :id")
+				.param("id", article)
+				.query(String.class)
 				.list()).containsExactly("low-trust");
 			assertProblem(browser().get("/api/v1/articles/" + article), 404);
 			assertThat(browser().get("/articles/" + article).statusCode()).isEqualTo(404);
 		}
-		assertThat(json(call("GET", "/api/v1/me/articles", token, null)).findValuesAsString("status")).containsOnly("pending");
+		assertThat(json(call("GET", "/api/v1/me/articles", token, null)).findValuesAsString("status"))
+			.containsOnly("pending");
 		// publishing again while held changes nothing
 		assertThat(json(call("POST", "/api/v1/articles/" + id + "/publish", token, null)).get("status").asString())
 			.isEqualTo("pending");
@@ -615,13 +700,19 @@ abstract class ApiContract {
 	void anExpiredTokenIsRefusedLikeARevokedOneAndTheStudioSaysItExpired() {
 		Browser creator = creator("exp" + (System.nanoTime() % 1_000_000));
 		String expired = token(creator, "过期", "write");
-		// its 90 days have passed (set before its first use, as a token nobody used since it ran out)
+		// its 90 days have passed (set before its first use, as a token nobody used since
+		// it ran out)
 		jdbc.sql("UPDATE api_tokens SET expires_at = :past WHERE token_hash = :h")
-			.param("past", System.currentTimeMillis() - 1000).param("h", ApiTokens.hash(expired)).update();
+			.param("past", System.currentTimeMillis() - 1000)
+			.param("h", ApiTokens.hash(expired))
+			.update();
 		assertProblem(call("GET", "/api/v1/me", expired, null), 401);
 		assertProblem(call("POST", "/api/v1/articles", expired, article("过期写稿")), 401);
-		assertProblem(call("GET", "/api/v1/articles", expired, null), 401); // never quietly anonymous
-		assertThat(creator.page("/studio/tokens").html().select("[data-testid=token-list] tr[data-state=expired]")).hasSize(1);
+		assertProblem(call("GET", "/api/v1/articles", expired, null), 401); // never
+																			// quietly
+																			// anonymous
+		assertThat(creator.page("/studio/tokens").html().select("[data-testid=token-list] tr[data-state=expired]"))
+			.hasSize(1);
 		// a bad expiry at creation is a field error, not a token
 		creator.page("/studio/tokens");
 		HttpResponse<String> bad = creator.post("/studio/tokens",
@@ -635,22 +726,33 @@ abstract class ApiContract {
 		Browser creator = creator("rate" + (System.nanoTime() % 1_000_000));
 		String busy = token(creator, "忙", "read");
 		String calm = token(creator, "闲", "read");
-		// last use: never, until the token is used (the fourth column of the studio's list)
-		Supplier<String> calmLastUsed = () -> creator.page("/studio/tokens").html()
-			.select("[data-testid=token-list] tr").stream().filter(tr -> tr.text().contains("闲")).findFirst().orElseThrow()
-			.select("td").get(3).text();
+		// last use: never, until the token is used (the fourth column of the studio's
+		// list)
+		Supplier<String> calmLastUsed = () -> creator.page("/studio/tokens")
+			.html()
+			.select("[data-testid=token-list] tr")
+			.stream()
+			.filter(tr -> tr.text().contains("闲"))
+			.findFirst()
+			.orElseThrow()
+			.select("td")
+			.get(3)
+			.text();
 		assertThat(calmLastUsed.get()).isEqualTo("从未使用");
-		// the bucket refills as it drains (300 a minute, 5 a second): at least 300 pass, then a 429 comes quickly
+		// the bucket refills as it drains (300 a minute, 5 a second): at least 300 pass,
+		// then a 429 comes quickly
 		int passed = 0;
 		HttpResponse<String> limited = call("GET", "/api/v1/me", busy, null);
 		while (limited.statusCode() == 200 && passed < 2 * BearerTokenFilter.REQUESTS_PER_MINUTE) {
 			passed++;
 			limited = call("GET", "/api/v1/me", busy, null);
 		}
-		assertThat(passed).isGreaterThanOrEqualTo(BearerTokenFilter.REQUESTS_PER_MINUTE).isLessThan(2 * BearerTokenFilter.REQUESTS_PER_MINUTE);
+		assertThat(passed).isGreaterThanOrEqualTo(BearerTokenFilter.REQUESTS_PER_MINUTE)
+			.isLessThan(2 * BearerTokenFilter.REQUESTS_PER_MINUTE);
 		assertProblem(limited, 429);
 		assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
-		// another token of the same creator is not slowed down, and neither is anonymous reading
+		// another token of the same creator is not slowed down, and neither is anonymous
+		// reading
 		assertThat(call("GET", "/api/v1/me", calm, null).statusCode()).isEqualTo(200);
 		assertThat(calmLastUsed.get()).isNotEqualTo("从未使用").matches(".*\\d{2}:\\d{2}.*");
 		assertThat(browser().get("/api/v1/channels").statusCode()).isEqualTo(200);
@@ -661,18 +763,24 @@ abstract class ApiContract {
 		String handle = "md" + (System.nanoTime() % 1_000_000);
 		Browser creator = creator(handle);
 		String token = token(creator, "md", "write");
-		// two of the creator's own images: renditions, sizes and dimensions, and lazy loading after the first
+		// two of the creator's own images: renditions, sizes and dimensions, and lazy
+		// loading after the first
 		String first = json(upload(token, png(900, 600), "第一张")).get("url").asString();
 		String second = json(upload(token, png(640, 480), "第二张")).get("url").asString();
-		String body = "## 第一节\n\n![第一张](" + first + ")\n\n| 诗 | 作者 |\n|---|---|\n| 静夜思 | 李白 |\n\n~~旧~~ 新\n\n```python\nprint(1)\n```\n\n"
+		String body = "## 第一节\n\n![第一张](" + first
+				+ ")\n\n| 诗 | 作者 |\n|---|---|\n| 静夜思 | 李白 |\n\n~~旧~~ 新\n\n```python\nprint(1)\n```\n\n"
 				+ "https://www.bilibili.com/video/BV1GJ411x7h7\n\nhttps://evil.example/video\n\n<iframe src=\"https://evil.example/x\"></iframe>"
 				+ "\n\n![第二张](" + second + ")";
 		creator.page("/studio/articles/new");
-		HttpResponse<String> preview = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "action", "preview",
-				"title", "预览", "body", body, "channel", "tech", "original", "true", "aigc", "none"));
+		HttpResponse<String> preview = creator.post("/studio/articles", Map.of("_csrf", creator.csrfToken(), "action",
+				"preview", "title", "预览", "body", body, "channel", "tech", "original", "true", "aigc", "none"));
 		assertThat(preview.statusCode()).isEqualTo(200);
 		Element previewed = Jsoup.parse(preview.body()).selectFirst("[data-testid=preview]");
-		String json = JSON.createObjectNode().put("title", "预览").put("body", body).put("channel", "tech").put("original", true)
+		String json = JSON.createObjectNode()
+			.put("title", "预览")
+			.put("body", body)
+			.put("channel", "tech")
+			.put("original", true)
 			.toString();
 		String id = json(call("POST", "/api/v1/articles", token, json)).get("id").asString();
 		call("POST", "/api/v1/articles/" + id + "/publish", token, null);
@@ -690,13 +798,20 @@ abstract class ApiContract {
 		assertThat(shown.select("figure.video-embed iframe[sandbox]").attr("src"))
 			.isEqualTo("https://player.bilibili.com/player.html?bvid=BV1GJ411x7h7&autoplay=0");
 		assertThat(shown.select("iframe")).hasSize(1);
-		assertThat(shown.select("a[href^=https://evil.example]")).hasSize(2); // the rest stay links
+		assertThat(shown.select("a[href^=https://evil.example]")).hasSize(2); // the rest
+																				// stay
+																				// links
 		HttpResponse<String> raw = browser().get("/articles/" + id);
-		assertThat(raw.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-src https://player.bilibili.com")
-			.contains("https://www.youtube-nocookie.com").contains("frame-ancestors 'none'");
+		assertThat(raw.headers().firstValue("Content-Security-Policy").orElse(""))
+			.contains("frame-src https://player.bilibili.com")
+			.contains("https://www.youtube-nocookie.com")
+			.contains("frame-ancestors 'none'");
 	}
 
-	/** A fake receiver on loopback (the tests allow loopback targets explicitly): the first call fails with 500. */
+	/**
+	 * A fake receiver on loopback (the tests allow loopback targets explicitly): the
+	 * first call fails with 500.
+	 */
 	static final class Receiver implements AutoCloseable {
 
 		final HttpServer server;
@@ -711,8 +826,8 @@ abstract class ApiContract {
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 				int status = calls.incrementAndGet() == 1 ? 500 : 204;
 				if (status == 204) {
-					received.add(Map.of("body", body, "id", exchange.getRequestHeaders().getFirst("webhook-id"), "timestamp",
-							exchange.getRequestHeaders().getFirst("webhook-timestamp"), "signature",
+					received.add(Map.of("body", body, "id", exchange.getRequestHeaders().getFirst("webhook-id"),
+							"timestamp", exchange.getRequestHeaders().getFirst("webhook-timestamp"), "signature",
 							exchange.getRequestHeaders().getFirst("webhook-signature")));
 				}
 				exchange.sendResponseHeaders(status, -1);
@@ -740,21 +855,28 @@ abstract class ApiContract {
 		return JSON.readTree(body);
 	}
 
-	/** Registers a hook at /studio/webhooks for the events; {@code site} ticks 站点全部文章 (admins only). */
+	/**
+	 * Registers a hook at /studio/webhooks for the events; {@code site} ticks 站点全部文章
+	 * (admins only).
+	 */
 	long register(Browser who, String url, boolean site, String... events) {
 		who.page("/studio/webhooks");
-		StringBuilder form = new StringBuilder("_csrf=" + who.csrfToken() + "&url="
-				+ URLEncoder.encode(url, StandardCharsets.UTF_8));
+		StringBuilder form = new StringBuilder(
+				"_csrf=" + who.csrfToken() + "&url=" + URLEncoder.encode(url, StandardCharsets.UTF_8));
 		for (String e : events) {
 			form.append("&events=").append(e);
 		}
 		if (site) {
 			form.append("&site=yes");
 		}
-		HttpResponse<String> r = who.send("POST", "/studio/webhooks", "application/x-www-form-urlencoded", form.toString());
+		HttpResponse<String> r = who.send("POST", "/studio/webhooks", "application/x-www-form-urlencoded",
+				form.toString());
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-		return jdbc.sql("SELECT id FROM webhooks WHERE url = :u ORDER BY created_at DESC LIMIT 1").param("u", url)
-			.query(Long.class).list().get(0);
+		return jdbc.sql("SELECT id FROM webhooks WHERE url = :u ORDER BY created_at DESC LIMIT 1")
+			.param("u", url)
+			.query(Long.class)
+			.list()
+			.get(0);
 	}
 
 	@Test
@@ -762,17 +884,26 @@ abstract class ApiContract {
 		try (Receiver mine = new Receiver(); Receiver site = new Receiver()) {
 			String handle = "cmt" + (System.nanoTime() % 1_000_000);
 			Browser creator = creator(handle);
-			long own = register(creator, mine.url(), true, "comment.created"); // site=yes from a creator: still own articles
-			assertThat(jdbc.sql("SELECT creator_id FROM webhooks WHERE id = :id").param("id", own).query(Long.class).single())
-				.isNotNull();
+			long own = register(creator, mine.url(), true, "comment.created"); // site=yes
+																				// from a
+																				// creator:
+																				// still
+																				// own
+																				// articles
+			assertThat(jdbc.sql("SELECT creator_id FROM webhooks WHERE id = :id")
+				.param("id", own)
+				.query(Long.class)
+				.single()).isNotNull();
 			String adminEmail = "admin" + System.nanoTime() + "@inkstone.test";
 			accounts.signUp(adminEmail, PASSWORD, "管理员", Role.ADMIN).orElseThrow();
 			Browser admin = browser();
 			admin.page("/login");
 			admin.post("/login", Map.of("_csrf", admin.csrfToken(), "email", adminEmail, "password", PASSWORD));
 			long siteWide = register(admin, site.url(), true, "comment.created");
-			assertThat(jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE id = :id AND creator_id IS NULL").param("id", siteWide)
-				.query(Long.class).single()).isEqualTo(1);
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE id = :id AND creator_id IS NULL")
+				.param("id", siteWide)
+				.query(Long.class)
+				.single()).isEqualTo(1);
 
 			String token = token(creator, "c", "write");
 			String id = json(call("POST", "/api/v1/articles", token, article("春晓"))).get("id").asString();
@@ -783,13 +914,16 @@ abstract class ApiContract {
 			call("POST", "/api/v1/articles/" + othersId + "/publish", othersToken, null);
 
 			other.page("/articles/" + id);
-			assertThat(other.post("/articles/" + id + "/comments", Map.of("_csrf", other.csrfToken(), "text", "写得好 <b>x</b>"))
+			assertThat(other
+				.post("/articles/" + id + "/comments", Map.of("_csrf", other.csrfToken(), "text", "写得好 <b>x</b>"))
 				.statusCode()).isEqualTo(302);
 			creator.page("/articles/" + othersId);
-			assertThat(creator.post("/articles/" + othersId + "/comments", Map.of("_csrf", creator.csrfToken(), "text", "互访"))
+			assertThat(creator
+				.post("/articles/" + othersId + "/comments", Map.of("_csrf", creator.csrfToken(), "text", "互访"))
 				.statusCode()).isEqualTo(302);
 
-			Awaitility.await().atMost(Duration.ofSeconds(60))
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
 				.until(() -> mine.received.size() >= 1 && site.received.size() >= 2);
 			JsonNode event = json(mine.received.get(0).get("body"));
 			assertThat(event.get("type").asString()).isEqualTo("comment.created");
@@ -798,11 +932,14 @@ abstract class ApiContract {
 			assertThat(event.get("data").get("article").get("id").asString()).isEqualTo(id);
 			assertThat(event.get("data").get("article").get("url").asString()).endsWith("/articles/" + id);
 			assertThat(site.types()).containsExactly("comment.created", "comment.created");
-			assertThat(site.received.stream().map(r -> json(r.get("body")).get("data").get("article").get("id").asString()))
+			assertThat(site.received.stream()
+				.map(r -> json(r.get("body")).get("data").get("article").get("id").asString()))
 				.containsExactlyInAnyOrder(id, othersId);
 			// the comment on someone else's article never reaches the creator's own hook
-			assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = :h").param("h", own)
-				.query(Long.class).single()).isEqualTo(1);
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = :h")
+				.param("h", own)
+				.query(Long.class)
+				.single()).isEqualTo(1);
 		}
 	}
 
@@ -813,10 +950,12 @@ abstract class ApiContract {
 			Browser creator = creator(handle);
 			creator.page("/studio/webhooks");
 			// not a URL, no events: field errors, nothing stored
-			HttpResponse<String> refused = creator.post("/studio/webhooks", Map.of("_csrf", creator.csrfToken(), "url", "ftp://x"));
+			HttpResponse<String> refused = creator.post("/studio/webhooks",
+					Map.of("_csrf", creator.csrfToken(), "url", "ftp://x"));
 			assertThat(refused.statusCode()).isEqualTo(400);
 			assertThat(Jsoup.parse(refused.body()).select("[data-field=url], [data-field=events]")).hasSize(2);
-			HttpResponse<String> registered = creator.send("POST", "/studio/webhooks", "application/x-www-form-urlencoded",
+			HttpResponse<String> registered = creator.send("POST", "/studio/webhooks",
+					"application/x-www-form-urlencoded",
 					"_csrf=" + creator.csrfToken() + "&url=" + URLEncoder.encode(receiver.url(), StandardCharsets.UTF_8)
 							+ "&events=article.published&events=article.updated&events=article.unpublished");
 			assertThat(registered.statusCode()).isEqualTo(200);
@@ -833,47 +972,58 @@ abstract class ApiContract {
 			assertThat(event.get("data").get("id").asString()).isEqualTo(id);
 			assertThat(event.get("data").get("creator").asString()).isEqualTo(handle);
 			assertThat(receiver.calls.get()).as("the first attempt got 500 and was retried").isGreaterThanOrEqualTo(2);
-			// the signature checks out with the secret (Standard Webhooks: id.timestamp.body, HMAC-SHA256)
+			// the signature checks out with the secret (Standard Webhooks:
+			// id.timestamp.body, HMAC-SHA256)
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256"));
-			String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(
-					(first.get("id") + "." + first.get("timestamp") + "." + first.get("body")).getBytes(StandardCharsets.UTF_8)));
+			String expected = "v1," + Base64.getEncoder()
+				.encodeToString(mac.doFinal((first.get("id") + "." + first.get("timestamp") + "." + first.get("body"))
+					.getBytes(StandardCharsets.UTF_8)));
 			assertThat(first.get("signature")).isEqualTo(expected);
-			assertThat(Math.abs(Long.parseLong(first.get("timestamp")) - System.currentTimeMillis() / 1000)).isLessThan(120);
+			assertThat(Math.abs(Long.parseLong(first.get("timestamp")) - System.currentTimeMillis() / 1000))
+				.isLessThan(120);
 
 			// an edit while public, then unpublishing
 			call("PATCH", "/api/v1/articles/" + id, token, "{\"body\":\"白日依山尽，黄河入海流。\"}");
 			Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> receiver.types().contains("article.updated"));
 			call("POST", "/api/v1/articles/" + id + "/unpublish", token, null);
-			Awaitility.await().atMost(Duration.ofSeconds(60))
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
 				.until(() -> receiver.types().contains("article.unpublished"));
 			assertThat(receiver.types()).containsExactly("article.published", "article.updated", "article.unpublished");
 
 			// the delivery log shows the retried delivery as delivered after 2 attempts
-			long hookId = jdbc.sql("SELECT id FROM webhooks WHERE url = :u").param("u", receiver.url()).query(Long.class).single();
+			long hookId = jdbc.sql("SELECT id FROM webhooks WHERE url = :u")
+				.param("u", receiver.url())
+				.query(Long.class)
+				.single();
 			Document log = creator.page("/studio/webhooks?log=" + hookId).html();
 			assertThat(log.select("[data-testid=webhook-deliveries] tr[data-status=delivered]")).hasSize(3);
-			assertThat(log.select("[data-testid=webhook-deliveries] tr[data-status=delivered] td:eq(2)").eachText()).contains("2");
+			assertThat(log.select("[data-testid=webhook-deliveries] tr[data-status=delivered] td:eq(2)").eachText())
+				.contains("2");
 			// with the receiver's HTTP status code
 			assertThat(log.select("[data-testid=webhook-deliveries] tr[data-status=delivered] td:eq(3)").eachText())
-				.hasSize(3).allSatisfy(text -> assertThat(text).startsWith("204"));
+				.hasSize(3)
+				.allSatisfy(text -> assertThat(text).startsWith("204"));
 
-			// another creator's article is not this creator's event; their log is not readable either
+			// another creator's article is not this creator's event; their log is not
+			// readable either
 			Browser other = creator(handle + "y");
 			String othersToken = token(other, "t", "write");
 			String othersId = json(call("POST", "/api/v1/articles", othersToken, article("别人的诗"))).get("id").asString();
 			call("POST", "/api/v1/articles/" + othersId + "/publish", othersToken, null);
 			assertThat(other.get("/studio/webhooks?log=" + hookId).statusCode()).isEqualTo(404);
-			assertThat(other.post("/studio/webhooks/" + hookId + "/ping", Map.of("_csrf", other.csrfToken())).statusCode())
+			assertThat(
+					other.post("/studio/webhooks/" + hookId + "/ping", Map.of("_csrf", other.csrfToken())).statusCode())
 				.isEqualTo(404);
 			// the test-send button
-			assertThat(creator.post("/studio/webhooks/" + hookId + "/ping", Map.of("_csrf", creator.csrfToken())).statusCode())
-				.isEqualTo(302);
+			assertThat(creator.post("/studio/webhooks/" + hookId + "/ping", Map.of("_csrf", creator.csrfToken()))
+				.statusCode()).isEqualTo(302);
 			Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> receiver.types().contains("ping"));
 			assertThat(receiver.received.stream().map(r -> r.get("body"))).noneMatch(b -> b.contains(othersId));
 			// deleted: gone from the list
-			assertThat(creator.post("/studio/webhooks/" + hookId + "/delete", Map.of("_csrf", creator.csrfToken())).statusCode())
-				.isEqualTo(302);
+			assertThat(creator.post("/studio/webhooks/" + hookId + "/delete", Map.of("_csrf", creator.csrfToken()))
+				.statusCode()).isEqualTo(302);
 			assertThat(creator.page("/studio/webhooks").html().select("tr[data-webhook-id=" + hookId + "]")).isEmpty();
 		}
 	}
@@ -892,11 +1042,12 @@ abstract class ApiContract {
 		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
 		String summary = json(browser().get("/api/v1/articles/" + id)).get("summary").asString();
 		assertThat(summary).contains("秋风起兮").doesNotContain("床前明月光");
-		// the studio editor posts the shown (derived) summary back with a new body: derived again too
+		// the studio editor posts the shown (derived) summary back with a new body:
+		// derived again too
 		creator.page("/studio/articles/" + id);
-		HttpResponse<String> edited = creator.post("/studio/articles/" + id + "/update", Map.of("_csrf", creator.csrfToken(),
-				"title", "摘要跟随正文", "body", "草木黄落兮雁南归。", "channel", "tech", "original", "true", "aigc", "none",
-				"tags", "唐诗", "summary", summary));
+		HttpResponse<String> edited = creator.post("/studio/articles/" + id + "/update",
+				Map.of("_csrf", creator.csrfToken(), "title", "摘要跟随正文", "body", "草木黄落兮雁南归。", "channel", "tech",
+						"original", "true", "aigc", "none", "tags", "唐诗", "summary", summary));
 		assertThat(edited.statusCode()).as(edited.body()).isIn(200, 302, 303);
 		assertThat(json(browser().get("/api/v1/articles/" + id)).get("summary").asString()).contains("草木黄落")
 			.doesNotContain("秋风起兮");
@@ -915,30 +1066,45 @@ abstract class ApiContract {
 		Map<String, String> bad = Map.of("title", "标题\u0000尾", "summary", "摘要\u0007", "tags", "标签\u001b", "body",
 				"正文\u0000\n第二行");
 		for (var field : bad.entrySet()) {
-			Map<String, String> draft = new HashMap<>(Map.of("title", "标题", "body", "正文\t有制表符\r\n第二行",
-					"channel", "tech", "original", "true", "aigc", "none", "tags", "诗", "summary", "摘要", "action", "save"));
+			Map<String, String> draft = new HashMap<>(Map.of("title", "标题", "body", "正文\t有制表符\r\n第二行", "channel",
+					"tech", "original", "true", "aigc", "none", "tags", "诗", "summary", "摘要", "action", "save"));
 			draft.put(field.getKey(), field.getValue());
 			creator.page("/studio/articles/new");
 			draft.put("_csrf", creator.csrfToken());
 			HttpResponse<String> refused = creator.post("/studio/articles", draft);
 			assertThat(refused.statusCode()).as(field.getKey()).isEqualTo(400);
-			assertThat(Jsoup.parse(refused.body()).select("[data-field=" + field.getKey() + "]").text()).contains("控制字符");
+			assertThat(Jsoup.parse(refused.body()).select("[data-field=" + field.getKey() + "]").text())
+				.contains("控制字符");
 		}
 		// the API: problem+json naming each field
 		String token = token(creator, "nul", "write");
-		String json = JSON.createObjectNode().put("title", "标题\u0000").put("body", "正文\u0001").put("summary", "\uFFFF")
-			.put("channel", "tech").put("original", true).put("aigc", "none").set("tags", JSON.createArrayNode().add("标\u0002签"))
+		String json = JSON.createObjectNode()
+			.put("title", "标题\u0000")
+			.put("body", "正文\u0001")
+			.put("summary", "\uFFFF")
+			.put("channel", "tech")
+			.put("original", true)
+			.put("aigc", "none")
+			.set("tags", JSON.createArrayNode().add("标\u0002签"))
 			.toString();
 		HttpResponse<String> problem = call("POST", "/api/v1/articles", token, json);
 		assertProblem(problem, 400);
-		assertThat(json(problem).get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("title", "body", "summary",
-				"tags");
-		assertProblem(call("POST", "/api/v1/articles", token, "{\"title\":\"孤\\ud800\",\"body\":\"正文\",\"channel\":\"tech\","
-				+ "\"original\":true,\"aigc\":\"none\"}"), 400);
+		assertThat(json(problem).get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("title", "body",
+				"summary", "tags");
+		assertProblem(
+				call("POST", "/api/v1/articles", token, "{\"title\":\"孤\\ud800\",\"body\":\"正文\",\"channel\":\"tech\","
+						+ "\"original\":true,\"aigc\":\"none\"}"),
+				400);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM articles").query(Long.class).single()).isEqualTo(before);
 		// tab, line feed and carriage return are ordinary text
-		HttpResponse<String> fine = call("POST", "/api/v1/articles", token, JSON.createObjectNode().put("title", "标题")
-			.put("body", "正文\t制表\r\n换行").put("channel", "tech").put("original", true).put("aigc", "none").toString());
+		HttpResponse<String> fine = call("POST", "/api/v1/articles", token,
+				JSON.createObjectNode()
+					.put("title", "标题")
+					.put("body", "正文\t制表\r\n换行")
+					.put("channel", "tech")
+					.put("original", true)
+					.put("aigc", "none")
+					.toString());
 		assertThat(fine.statusCode()).as(fine.body()).isEqualTo(201);
 	}
 

@@ -13,7 +13,10 @@ class ApiSqliteIntegrationTests extends ApiContract {
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
-		registry.add("inkstone.webhooks.allow-private-targets", () -> "true"); // the fake receiver is on loopback
+		registry.add("inkstone.webhooks.allow-private-targets", () -> "true"); // the fake
+																				// receiver
+																				// is on
+																				// loopback
 		registry.add("inkstone.webhooks.first-retry", () -> "1s");
 	}
 

@@ -21,10 +21,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The webhooks' SSRF guard as it ships: {@code inkstone.webhooks.allow-private-targets} left at its default
- * (false), unlike {@link ApiContract}, whose fake receivers live on loopback and which allows them explicitly. A
- * creator and an admin registering at {@code /studio/webhooks} are refused every loopback, private, link-local and
- * unresolvable target with a field error; a public address is accepted. Runs once per database.
+ * The webhooks' SSRF guard as it ships: {@code inkstone.webhooks.allow-private-targets}
+ * left at its default (false), unlike {@link ApiContract}, whose fake receivers live on
+ * loopback and which allows them explicitly. A creator and an admin registering at
+ * {@code /studio/webhooks} are refused every loopback, private, link-local and
+ * unresolvable target with a field error; a public address is accepted. Runs once per
+ * database.
  */
 abstract class WebhookGuardContract {
 
@@ -42,8 +44,9 @@ abstract class WebhookGuardContract {
 	Browser signedIn(String email, Role role, boolean creator) {
 		long accountId = accounts.signUp(email, PASSWORD, "钩子" + role, role).orElseThrow().accountId();
 		if (creator) {
-			jdbc.sql("INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region,"
-					+ " created_at, account_id) VALUES (:id, :handle, :name, NULL, '', '个人', FALSE, NULL, :now, :account)")
+			jdbc.sql(
+					"INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region,"
+							+ " created_at, account_id) VALUES (:id, :handle, :name, NULL, '', '个人', FALSE, NULL, :now, :account)")
 				.param("id", Ids.next())
 				.param("handle", "guard" + (System.nanoTime() % 1_000_000))
 				.param("name", "钩子作者")
@@ -75,8 +78,9 @@ abstract class WebhookGuardContract {
 		Browser admin = signedIn("guard-admin" + System.nanoTime() + "@inkstone.test", Role.ADMIN, false);
 		long before = hooks();
 		List<String> inside = List.of("http://127.0.0.1:8080/hook", "https://localhost/hook", "http://[::1]/hook",
-				"http://10.0.0.5/hook", "http://172.16.3.4/hook", "http://192.168.1.1/hook", "http://169.254.169.254/latest/meta-data",
-				"http://100.64.0.1/hook", "http://0.0.0.0/hook", "http://[fd00::1]/hook", "http://[::ffff:127.0.0.1]/hook");
+				"http://10.0.0.5/hook", "http://172.16.3.4/hook", "http://192.168.1.1/hook",
+				"http://169.254.169.254/latest/meta-data", "http://100.64.0.1/hook", "http://0.0.0.0/hook",
+				"http://[fd00::1]/hook", "http://[::ffff:127.0.0.1]/hook");
 		for (String url : inside) {
 			for (Browser who : List.of(creator, admin)) {
 				HttpResponse<String> refused = register(who, url, who == admin);
@@ -95,7 +99,8 @@ abstract class WebhookGuardContract {
 		// a public address is a target (an address literal: no DNS needed in the test)
 		HttpResponse<String> accepted = register(creator, "https://93.184.215.14/inkstone", false);
 		assertThat(accepted.statusCode()).isEqualTo(200);
-		assertThat(Jsoup.parse(accepted.body()).selectFirst("[data-testid=webhook-secret]").attr("value")).startsWith("whsec_");
+		assertThat(Jsoup.parse(accepted.body()).selectFirst("[data-testid=webhook-secret]").attr("value"))
+			.startsWith("whsec_");
 		assertThat(hooks()).isEqualTo(before + 1);
 	}
 

@@ -6,7 +6,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The webhooks' SSRF guard with the shipped default, on PostgreSQL (a fresh database on 127.0.0.1:5432). */
+/**
+ * The webhooks' SSRF guard with the shipped default, on PostgreSQL (a fresh database on
+ * 127.0.0.1:5432).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebhookGuardPostgresIntegrationTests extends WebhookGuardContract {
 

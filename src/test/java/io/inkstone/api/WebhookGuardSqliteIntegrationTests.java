@@ -6,7 +6,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The webhooks' SSRF guard with the shipped default, on SQLite in a fresh data directory. */
+/**
+ * The webhooks' SSRF guard with the shipped default, on SQLite in a fresh data directory.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebhookGuardSqliteIntegrationTests extends WebhookGuardContract {
 

@@ -6,36 +6,45 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which webhook targets are refused (SSRF), the back-off, and the Standard Webhooks signature. */
+/**
+ * Which webhook targets are refused (SSRF), the back-off, and the Standard Webhooks
+ * signature.
+ */
 class WebhookTargetsTests {
 
 	@Test
 	void refusesLoopbackPrivateAndReservedTargetsUnlessAllowed() {
-		for (String url : new String[] { "http://127.0.0.1/x", "http://localhost:8080/x", "http://10.1.2.3/", "http://172.16.0.1/",
-				"http://192.168.1.1/", "http://169.254.169.254/latest/meta-data", "http://[::1]/", "http://[fd00::1]/",
-				"http://0.0.0.0/", "http://100.64.0.1/", "http://[::ffff:127.0.0.1]/" }) {
+		for (String url : new String[] { "http://127.0.0.1/x", "http://localhost:8080/x", "http://10.1.2.3/",
+				"http://172.16.0.1/", "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data", "http://[::1]/",
+				"http://[fd00::1]/", "http://0.0.0.0/", "http://100.64.0.1/", "http://[::ffff:127.0.0.1]/" }) {
 			assertThat(WebhookTargets.refusal(url, false)).as(url).isEqualTo("webhooks.error.private");
 			assertThat(WebhookTargets.refusal(url, true)).as(url).isNull();
 		}
-		for (String url : new String[] { "ftp://example.com/", "file:///etc/passwd", "http://user:pw@93.184.215.14/", "nonsense",
-				"javascript:alert(1)" }) {
+		for (String url : new String[] { "ftp://example.com/", "file:///etc/passwd", "http://user:pw@93.184.215.14/",
+				"nonsense", "javascript:alert(1)" }) {
 			assertThat(WebhookTargets.refusal(url, true)).as(url).isEqualTo("webhooks.error.url");
 		}
-		assertThat(WebhookTargets.refusal("https://93.184.215.14/hook", false)).isNull(); // a public address literal
+		assertThat(WebhookTargets.refusal("https://93.184.215.14/hook", false)).isNull(); // a
+																							// public
+																							// address
+																							// literal
 	}
 
 	@Test
 	void backOffDoublesUpToTheCap() {
-		assertThat(WebhookSender.backOff(1, Duration.ofSeconds(30), Duration.ofHours(1))).isEqualTo(Duration.ofSeconds(30));
-		assertThat(WebhookSender.backOff(3, Duration.ofSeconds(30), Duration.ofHours(1))).isEqualTo(Duration.ofMinutes(2));
-		assertThat(WebhookSender.backOff(30, Duration.ofSeconds(30), Duration.ofHours(1))).isEqualTo(Duration.ofHours(1));
+		assertThat(WebhookSender.backOff(1, Duration.ofSeconds(30), Duration.ofHours(1)))
+			.isEqualTo(Duration.ofSeconds(30));
+		assertThat(WebhookSender.backOff(3, Duration.ofSeconds(30), Duration.ofHours(1)))
+			.isEqualTo(Duration.ofMinutes(2));
+		assertThat(WebhookSender.backOff(30, Duration.ofSeconds(30), Duration.ofHours(1)))
+			.isEqualTo(Duration.ofHours(1));
 	}
 
 	@Test
 	void signsAsStandardWebhooksSpecifies() {
 		// the example of the Standard Webhooks specification
-		String signature = WebhookSender.signature("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek",
-				1614265330, "{\"test\": 2432232314}");
+		String signature = WebhookSender.signature("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+				"msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, "{\"test\": 2432232314}");
 		assertThat(signature).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
 	}
 

@@ -28,11 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The articles change feed and the events around it, on a whole application: a change that commits after a later
- * one (its sequence was taken first) still reaches every follower — search index, originality index, suggestions,
- * the caches — and each change reaches each listener once: {@link ArticleChanged} once on the node that made it,
- * {@link ArticleChangeCommitted} once after commit, for this node's changes and for changes made elsewhere.
- * Runs once per database (see the SQLite and PostgreSQL subclasses).
+ * The articles change feed and the events around it, on a whole application: a change
+ * that commits after a later one (its sequence was taken first) still reaches every
+ * follower — search index, originality index, suggestions, the caches — and each change
+ * reaches each listener once: {@link ArticleChanged} once on the node that made it,
+ * {@link ArticleChangeCommitted} once after commit, for this node's changes and for
+ * changes made elsewhere. Runs once per database (see the SQLite and PostgreSQL
+ * subclasses).
  */
 abstract class ArticleFeedContract {
 
@@ -115,10 +117,15 @@ abstract class ArticleFeedContract {
 	}
 
 	long importOne(String key, String title, String body) throws Exception {
-		String line = JsonMapper.builder().build().writeValueAsString(Map.of("id", key, "creator", "迟到的作者", "channel",
-				"feed-tests", "title", title, "body_markdown", body, "published_at", "2026-11-26T10:00:00+08:00"));
+		String line = JsonMapper.builder()
+			.build()
+			.writeValueAsString(Map.of("id", key, "creator", "迟到的作者", "channel", "feed-tests", "title", title,
+					"body_markdown", body, "published_at", "2026-11-26T10:00:00+08:00"));
 		importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null);
-		return jdbc.sql("SELECT id FROM articles WHERE import_key = :key").param("key", "id:" + key).query(Long.class).single();
+		return jdbc.sql("SELECT id FROM articles WHERE import_key = :key")
+			.param("key", "id:" + key)
+			.query(Long.class)
+			.single();
 	}
 
 	long seqOf(long id) {
@@ -141,16 +148,19 @@ abstract class ArticleFeedContract {
 
 		// a slow transaction takes its sequence now ...
 		long early = Ids.next();
-		// ... another one takes a later sequence and commits first; every follower moves past it
+		// ... another one takes a later sequence and commits first; every follower moves
+		// past it
 		String laterWord = unique("later");
 		long b = importOne(unique("late-b-"), "后到的稿 " + laterWord, "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。" + laterWord);
 		assertThat(seqOf(b)).isGreaterThan(early);
-		await().atMost(Duration.ofSeconds(30)).until(() -> found(laterWord, b) && originality.signatureOf(b) != null
-				&& recording.followed(b, seqOf(b)));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> found(laterWord, b) && originality.signatureOf(b) != null && recording.followed(b, seqOf(b)));
 		await().atMost(Duration.ofSeconds(60)).until(() -> suggested(laterWord, "后到的稿 " + laterWord));
-		assertThat(articles.getPublished(a).title()).isEqualTo("早到的稿 " + firstWord); // cached now
+		assertThat(articles.getPublished(a).title()).isEqualTo("早到的稿 " + firstWord); // cached
+																						// now
 
-		// ... and then the slow one commits, below where every follower stands (made by "another process": no event)
+		// ... and then the slow one commits, below where every follower stands (made by
+		// "another process": no event)
 		String lateWord = unique("late");
 		String lateTitle = "迟到的提交 " + lateWord;
 		String lateBody = "千山鸟飞绝，万径人踪灭。孤舟蓑笠翁，独钓寒江雪。" + lateWord;
@@ -168,7 +178,8 @@ abstract class ArticleFeedContract {
 		await().atMost(Duration.ofSeconds(30)).until(() -> suggested(lateWord, lateTitle));
 		// the caches of a change made elsewhere are dropped through the feed
 		await().atMost(Duration.ofSeconds(30)).until(() -> articles.getPublished(a).title().equals(lateTitle));
-		assertThat(jdbc.sql("SELECT seq FROM article_feed_cursors WHERE name = 'fingerprints'").query(Long.class).single())
+		assertThat(
+				jdbc.sql("SELECT seq FROM article_feed_cursors WHERE name = 'fingerprints'").query(Long.class).single())
 			.isGreaterThanOrEqualTo(seqOf(b));
 	}
 
@@ -178,24 +189,30 @@ abstract class ArticleFeedContract {
 		long id = importOne(unique("once-"), "只来一次 " + word, "春眠不觉晓，处处闻啼鸟。夜来风雨声，花落知多少。" + word);
 		long seq = seqOf(id);
 		await().atMost(Duration.ofSeconds(30)).until(() -> recording.followed(id, seq));
-		// past the late-commit window, the feed has had every chance to hand the change round again
-		await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(20))
+		// past the late-commit window, the feed has had every chance to hand the change
+		// round again
+		await().during(Duration.ofSeconds(6))
+			.atMost(Duration.ofSeconds(20))
 			.until(() -> recording.changed(id) == 1 && recording.committed(id) == 1);
 		assertThat(articles.getPublished(id).title()).isEqualTo("只来一次 " + word);
 
 		articles.takeDown(id, "测试下架");
-		await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(20))
+		await().during(Duration.ofSeconds(6))
+			.atMost(Duration.ofSeconds(20))
 			.until(() -> recording.changed(id) == 2 && recording.committed(id) == 2);
 
-		// a change made by another node or process: no ArticleChanged here (its durable reactions ran there), one
+		// a change made by another node or process: no ArticleChanged here (its durable
+		// reactions ran there), one
 		// ArticleChangeCommitted from the feed, and the cache drops the article
-		jdbc.sql("UPDATE articles SET status = 'published', removal_reason = NULL, title = :title, change_seq = :seq WHERE id = :id")
+		jdbc.sql(
+				"UPDATE articles SET status = 'published', removal_reason = NULL, title = :title, change_seq = :seq WHERE id = :id")
 			.param("title", "别处改过 " + word)
 			.param("seq", Ids.next())
 			.param("id", id)
 			.update();
 		await().atMost(Duration.ofSeconds(30)).until(() -> recording.committed(id) == 3);
-		await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(20))
+		await().during(Duration.ofSeconds(6))
+			.atMost(Duration.ofSeconds(20))
 			.until(() -> recording.changed(id) == 2 && recording.committed(id) == 3);
 		assertThat(articles.getPublished(id).title()).isEqualTo("别处改过 " + word);
 	}

@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The change feed and its listeners on the embedded default: SQLite (WAL) in a fresh data directory. */
+/**
+ * The change feed and its listeners on the embedded default: SQLite (WAL) in a fresh data
+ * directory.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ArticleFeedContract.Recording.class)
 class ArticleFeedSqliteIntegrationTests extends ArticleFeedContract {

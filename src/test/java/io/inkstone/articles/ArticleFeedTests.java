@@ -24,7 +24,10 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-/** The feed's rules without a database: late commits, followers that skip entries, a follower that rebuilds. */
+/**
+ * The feed's rules without a database: late commits, followers that skip entries, a
+ * follower that rebuilds.
+ */
 class ArticleFeedTests {
 
 	/** The articles table as the feed sees it: id → sequence. */
@@ -38,7 +41,8 @@ class ArticleFeedTests {
 		when(repository.changeKeysSince(anyLong(), anyInt())).thenAnswer(call -> {
 			long after = call.getArgument(0);
 			int limit = call.getArgument(1);
-			return table.entrySet().stream()
+			return table.entrySet()
+				.stream()
 				.filter(e -> e.getValue() > after)
 				.sorted(Map.Entry.comparingByValue())
 				.limit(limit)
@@ -54,7 +58,10 @@ class ArticleFeedTests {
 		});
 	}
 
-	/** A sequence taken at the test's "now" (milliseconds since the id epoch, shifted as {@link Ids} does). */
+	/**
+	 * A sequence taken at the test's "now" (milliseconds since the id epoch, shifted as
+	 * {@link Ids} does).
+	 */
 	private long seqAt(long millis, int n) {
 		return ((millis - Ids.EPOCH) << 22) | n;
 	}
@@ -117,7 +124,8 @@ class ArticleFeedTests {
 				return Instant.ofEpochMilli(now);
 			}
 		});
-		return new ArticleFeed(repository, beans.getBeanProvider(ArticleFeedFollower.class), beans.getBeanProvider(Clock.class));
+		return new ArticleFeed(repository, beans.getBeanProvider(ArticleFeedFollower.class),
+				beans.getBeanProvider(Clock.class));
 	}
 
 	@Test
@@ -130,7 +138,8 @@ class ArticleFeedTests {
 		assertThat(follower.had).containsExactly(2L);
 		assertThat(follower.position).isEqualTo(seqAt(now, 2));
 
-		table.put(1L, early); // the slow transaction commits with the sequence it took first
+		table.put(1L, early); // the slow transaction commits with the sequence it took
+								// first
 		feed.poll();
 		feed.poll();
 		assertThat(follower.had).containsExactly(2L, 1L);

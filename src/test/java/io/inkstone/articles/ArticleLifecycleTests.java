@@ -17,15 +17,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every cell of the article status machine, allowed and refused: the table below is written out by hand (not derived
- * from {@link ArticleLifecycle}), so a changed rule fails here with the action and status that changed. No Spring,
- * no database.
+ * Every cell of the article status machine, allowed and refused: the table below is
+ * written out by hand (not derived from {@link ArticleLifecycle}), so a changed rule
+ * fails here with the action and status that changed. No Spring, no database.
  */
 class ArticleLifecycleTests {
 
 	/**
-	 * Action × from-status → the status it moves to, {@code =} (stays, nothing to do), {@code 404} (refused: not there
-	 * for this actor) or {@code 400} (refused: only drafts can be scheduled).
+	 * Action × from-status → the status it moves to, {@code =} (stays, nothing to do),
+	 * {@code 404} (refused: not there for this actor) or {@code 400} (refused: only
+	 * drafts can be scheduled).
 	 */
 	private static final String TABLE = """
 			                    DRAFT      PENDING    PUBLISHED  REJECTED   REMOVED    DELETED
@@ -85,7 +86,8 @@ class ArticleLifecycleTests {
 
 	@Test
 	void aDeletedArticleComesBackOnlyAsADraftOrIsTakenDown() {
-		// a deleted article comes back only as a draft (its creator's or an admin's restore), never straight online
+		// a deleted article comes back only as a draft (its creator's or an admin's
+		// restore), never straight online
 		for (Action action : Action.values()) {
 			if (ArticleLifecycle.step(ArticleStatus.DELETED, action) instanceof Step.Move move) {
 				assertThat(move.to()).isIn(ArticleStatus.DRAFT, ArticleStatus.REMOVED);
@@ -96,7 +98,8 @@ class ArticleLifecycleTests {
 	// --- what a move means: its outcome, its event and its columns ---
 
 	private static Article article(ArticleStatus status) {
-		return new Article(7, "t", "s", "body", "<p>body</p>", 3, 5, null, null, true, "none", null, status, null, 0, 0, 0);
+		return new Article(7, "t", "s", "body", "<p>body</p>", 3, 5, null, null, true, "none", null, status, null, 0, 0,
+				0);
 	}
 
 	private static ArticleLifecycle.Transition move(ArticleStatus from, Action action, Long at, List<String> findings) {
@@ -115,7 +118,8 @@ class ArticleLifecycleTests {
 	@Test
 	void aHeldArticleCarriesTheFindingsThatHeldIt() {
 		var t = move(ArticleStatus.DRAFT, Action.HOLD_FOR_REVIEW, null, List.of("sensitive-word", "new-creator"));
-		assertThat(t.outcome()).isEqualTo(new LifecycleOutcome.HeldForReview(7, List.of("sensitive-word", "new-creator")));
+		assertThat(t.outcome())
+			.isEqualTo(new LifecycleOutcome.HeldForReview(7, List.of("sensitive-word", "new-creator")));
 		assertThat(t.outcome().status()).isEqualTo(ArticleStatus.PENDING);
 		assertThat(t.event()).isPresent();
 		assertThat(Action.HOLD_FOR_REVIEW.publishedAt).isEqualTo(ArticleLifecycle.PublishedAt.KEEP);
@@ -156,15 +160,18 @@ class ArticleLifecycleTests {
 			.isEqualTo(new LifecycleOutcome.Moved(7, ArticleStatus.PUBLISHED, ArticleStatus.DRAFT));
 		assertThat(move(ArticleStatus.PENDING, Action.REJECT, null, List.of()).outcome())
 			.isEqualTo(new LifecycleOutcome.Moved(7, ArticleStatus.PENDING, ArticleStatus.REJECTED));
-		assertThat(move(ArticleStatus.DRAFT, Action.DELETE, null, List.of()).event()).contains(new ArticleChanged(7, 3, 5));
+		assertThat(move(ArticleStatus.DRAFT, Action.DELETE, null, List.of()).event())
+			.contains(new ArticleChanged(7, 3, 5));
 		assertThat(Action.DELETE.clearsSchedule).isTrue();
 	}
 
 	@Test
 	void stayingOrRefusingIsNoMove() {
-		assertThat(ArticleLifecycle.transition(article(ArticleStatus.PUBLISHED), Action.PUBLISH, null, null, null, List.of()))
+		assertThat(ArticleLifecycle.transition(article(ArticleStatus.PUBLISHED), Action.PUBLISH, null, null, null,
+				List.of()))
 			.isEmpty();
-		assertThat(ArticleLifecycle.transition(article(ArticleStatus.DRAFT), Action.APPROVE, null, null, null, List.of()))
+		assertThat(
+				ArticleLifecycle.transition(article(ArticleStatus.DRAFT), Action.APPROVE, null, null, null, List.of()))
 			.isEmpty();
 	}
 

@@ -21,22 +21,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The lifecycle's moves on the application's own schema (Flyway on a temporary SQLite database, no Spring context):
- * each move is one UPDATE guarded by the status it was planned from, the review's findings are stored only when the
- * article moved, and callers learn what happened from the outcome.
+ * The lifecycle's moves on the application's own schema (Flyway on a temporary SQLite
+ * database, no Spring context): each move is one UPDATE guarded by the status it was
+ * planned from, the review's findings are stored only when the article moved, and callers
+ * learn what happened from the outcome.
  */
 class ArticleTransitionsTests {
 
 	private static final long CREATOR = 11;
 
-	/** One schema for the class (Flyway takes seconds); every test works on articles of its own. */
+	/**
+	 * One schema for the class (Flyway takes seconds); every test works on articles of
+	 * its own.
+	 */
 	private static ArticleRepository repository;
 
 	private Articles articles;
 
 	private final List<Object> events = new ArrayList<>();
 
-	/** The machine review's stand-in: holds when told to, records what it was asked to record. */
+	/**
+	 * The machine review's stand-in: holds when told to, records what it was asked to
+	 * record.
+	 */
 	private final TestGate gate = new TestGate();
 
 	@BeforeAll
@@ -44,7 +51,11 @@ class ArticleTransitionsTests {
 		Path file = Files.createTempFile("inkstone-lifecycle", ".db");
 		SQLiteDataSource dataSource = new SQLiteDataSource();
 		dataSource.setUrl("jdbc:sqlite:" + file);
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/sqlite").load().migrate();
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration", "classpath:db/vendor/sqlite")
+			.load()
+			.migrate();
 		repository = new ArticleRepository(JdbcClient.create(dataSource));
 	}
 
@@ -72,8 +83,10 @@ class ArticleTransitionsTests {
 	void twoMovesPlannedFromTheSameReadCannotBothWin() {
 		long id = draft();
 		Article read = article(id);
-		var publish = ArticleLifecycle.transition(read, ArticleLifecycle.Action.PUBLISH, null, null, null, List.of()).orElseThrow();
-		var delete = ArticleLifecycle.transition(read, ArticleLifecycle.Action.DELETE, null, null, null, List.of()).orElseThrow();
+		var publish = ArticleLifecycle.transition(read, ArticleLifecycle.Action.PUBLISH, null, null, null, List.of())
+			.orElseThrow();
+		var delete = ArticleLifecycle.transition(read, ArticleLifecycle.Action.DELETE, null, null, null, List.of())
+			.orElseThrow();
 		assertThat(repository.move(publish, 1_000)).isTrue();
 		assertThat(repository.move(delete, 1_001)).isFalse();
 		assertThat(article(id).status()).isEqualTo(ArticleStatus.PUBLISHED);
@@ -89,7 +102,8 @@ class ArticleTransitionsTests {
 		assertThat(events).containsExactly(new ArticleChanged(id, CREATOR, 1));
 		assertThat(gate.recorded).containsExactly(id);
 		// publishing again changes nothing and announces nothing
-		assertThat(articles.publish(id, CREATOR)).isEqualTo(new LifecycleOutcome.Unchanged(id, ArticleStatus.PUBLISHED));
+		assertThat(articles.publish(id, CREATOR))
+			.isEqualTo(new LifecycleOutcome.Unchanged(id, ArticleStatus.PUBLISHED));
 		assertThat(events).hasSize(1);
 	}
 
@@ -97,7 +111,8 @@ class ArticleTransitionsTests {
 	void aHeldArticleSaysWhyAndItsFindingsAreStoredOnlyBecauseItMoved() {
 		long id = draft();
 		gate.hold = true;
-		assertThat(articles.publish(id, CREATOR)).isEqualTo(new LifecycleOutcome.HeldForReview(id, List.of("sensitive-word")));
+		assertThat(articles.publish(id, CREATOR))
+			.isEqualTo(new LifecycleOutcome.HeldForReview(id, List.of("sensitive-word")));
 		assertThat(article(id).status()).isEqualTo(ArticleStatus.PENDING);
 		assertThat(gate.recorded).containsExactly(id);
 		// a creator who may not publish is refused before anything is decided or stored
@@ -122,9 +137,11 @@ class ArticleTransitionsTests {
 	void onlyDraftsAreScheduledAndClearingNothingIsNoError() {
 		long id = draft();
 		articles.publish(id, CREATOR);
-		assertThatThrownBy(() -> articles.schedule(id, CREATOR, 5_000_000_000_000L)).isInstanceOfSatisfying(BadRequestException.class,
-					refusal -> assertThat(refusal.messageKey()).isEqualTo("lifecycle.refused.scheduleDraftOnly"));
-		assertThat(articles.schedule(id, CREATOR, null)).isEqualTo(new LifecycleOutcome.Unchanged(id, ArticleStatus.PUBLISHED));
+		assertThatThrownBy(() -> articles.schedule(id, CREATOR, 5_000_000_000_000L)).isInstanceOfSatisfying(
+				BadRequestException.class,
+				refusal -> assertThat(refusal.messageKey()).isEqualTo("lifecycle.refused.scheduleDraftOnly"));
+		assertThat(articles.schedule(id, CREATOR, null))
+			.isEqualTo(new LifecycleOutcome.Unchanged(id, ArticleStatus.PUBLISHED));
 		long draft = draft();
 		articles.schedule(draft, CREATOR, 5_000_000_000_000L);
 		assertThat(articles.schedule(draft, CREATOR, null)).isEqualTo(new LifecycleOutcome.Unscheduled(draft));
@@ -169,7 +186,8 @@ class ArticleTransitionsTests {
 		articles.publish(id, CREATOR);
 		long published = article(id).publishedAt();
 		events.clear();
-		assertThat(articles.takeDown(id, "原因")).isEqualTo(new LifecycleOutcome.Moved(id, ArticleStatus.PUBLISHED, ArticleStatus.REMOVED));
+		assertThat(articles.takeDown(id, "原因"))
+			.isEqualTo(new LifecycleOutcome.Moved(id, ArticleStatus.PUBLISHED, ArticleStatus.REMOVED));
 		assertThat(article(id).removalReason()).isEqualTo("原因");
 		assertThat(articles.takeDown(id, "again")).isEqualTo(new LifecycleOutcome.Unchanged(id, ArticleStatus.REMOVED));
 		assertThat(events).hasSize(1);
@@ -190,8 +208,10 @@ class ArticleTransitionsTests {
 	@Test
 	void aDeletedArticleComesBackAsADraftOfItsCreator() {
 		long id = draft();
-		assertThat(articles.delete(id, CREATOR)).isEqualTo(new LifecycleOutcome.Moved(id, ArticleStatus.DRAFT, ArticleStatus.DELETED));
-		assertThat(articles.restoreOwn(id, CREATOR)).isEqualTo(new LifecycleOutcome.Moved(id, ArticleStatus.DELETED, ArticleStatus.DRAFT));
+		assertThat(articles.delete(id, CREATOR))
+			.isEqualTo(new LifecycleOutcome.Moved(id, ArticleStatus.DRAFT, ArticleStatus.DELETED));
+		assertThat(articles.restoreOwn(id, CREATOR))
+			.isEqualTo(new LifecycleOutcome.Moved(id, ArticleStatus.DELETED, ArticleStatus.DRAFT));
 		assertThatThrownBy(() -> articles.restore(id)).isInstanceOf(NotFoundException.class);
 	}
 

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A publisher that hangs (its lock or the database blocked) fails nothing, so only the late article shows it:
- * health turns DOWN once a scheduled article is more than two minutes past its time.
+ * A publisher that hangs (its lock or the database blocked) fails nothing, so only the
+ * late article shows it: health turns DOWN once a scheduled article is more than two
+ * minutes past its time.
  */
 class ScheduledPublishingHealthTests {
 
@@ -32,7 +33,8 @@ class ScheduledPublishingHealthTests {
 		SQLiteDataSource dataSource = new SQLiteDataSource();
 		dataSource.setUrl("jdbc:sqlite:" + file);
 		jdbc = JdbcClient.create(dataSource);
-		jdbc.sql("CREATE TABLE articles (id BIGINT PRIMARY KEY, status VARCHAR(16) NOT NULL, publish_at BIGINT)").update();
+		jdbc.sql("CREATE TABLE articles (id BIGINT PRIMARY KEY, status VARCHAR(16) NOT NULL, publish_at BIGINT)")
+			.update();
 		health = new ScheduledPublishingHealth(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
@@ -48,7 +50,9 @@ class ScheduledPublishingHealthTests {
 	void aScheduledArticleMoreThanTwoMinutesLateTurnsHealthDown() {
 		article(1, "draft", null); // a plain draft
 		article(2, "draft", NOW.plusSeconds(600).toEpochMilli()); // due later
-		article(3, "draft", NOW.minusSeconds(60).toEpochMilli()); // due a minute ago: the publisher runs every 10 s
+		article(3, "draft", NOW.minusSeconds(60).toEpochMilli()); // due a minute ago: the
+																	// publisher runs
+																	// every 10 s
 		article(4, "published", NOW.minusSeconds(3600).toEpochMilli());
 		assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 

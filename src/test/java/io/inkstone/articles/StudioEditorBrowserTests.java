@@ -19,7 +19,6 @@ import io.inkstone.support.Databases;
 import io.inkstone.support.TestImages;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,9 +28,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,9 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.function.Function;
 
 /**
- * The studio editor in headless Chromium: a toolbar action and the word count, the cover picked from the library
- * with its card preview, publish and then 更新 with a 更正说明 (no error, a message each time), the unsaved browser
- * copy offered back, and the article list as cards on a phone. Screenshots in {@code target/screenshots/}.
+ * The studio editor in headless Chromium: a toolbar action and the word count, the cover
+ * picked from the library with its card preview, publish and then 更新 with a 更正说明 (no
+ * error, a message each time), the unsaved browser copy offered back, and the article
+ * list as cards on a phone. Screenshots in {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StudioEditorBrowserTests {
@@ -107,10 +104,12 @@ class StudioEditorBrowserTests {
 	void writeWithTheToolbarPickACoverPublishUpdateAndGetUnsavedTextBack() throws IOException {
 		String email = "editor" + System.nanoTime() + "@browser.test";
 		long account = accounts.signUp(email, "editor-password-1", "编辑器作者", Role.READER).orElseThrow().accountId();
-		assertThat(applications.apply(account, new CreatorApplications.Form("个人", "湖边客", "hubianke", "", "travel", "微信 hbk", "", "",
-				true))).isEmpty();
+		assertThat(applications.apply(account,
+				new CreatorApplications.Form("个人", "湖边客", "hubianke", "", "travel", "微信 hbk", "", "", true)))
+			.isEmpty();
 		applications.approve(applications.of(account).stream().map(CreatorApplication::id).findFirst().orElseThrow());
-		MediaItem photo = media.upload(creators.ofAccount(account).orElseThrow().id(), TestImages.jpegWithGps(1200, 800, 1), "西湖晨雾");
+		MediaItem photo = media.upload(creators.ofAccount(account).orElseThrow().id(),
+				TestImages.jpegWithGps(1200, 800, 1), "西湖晨雾");
 
 		driver.get(url("/login"));
 		driver.findElement(By.name("email")).sendKeys(email);
@@ -123,7 +122,8 @@ class StudioEditorBrowserTests {
 		WebElement body = driver.findElement(By.name("body"));
 		body.sendKeys("湖光山色。");
 		assertThat(testId("word-count").getText()).isEqualTo("4");
-		// the toolbar's 粗体 wraps the selection (here: nothing selected, a placeholder to type over)
+		// the toolbar's 粗体 wraps the selection (here: nothing selected, a placeholder to
+		// type over)
 		assertThat(testId("editor-toolbar").isDisplayed()).isTrue();
 		testId("editor-toolbar").findElement(By.cssSelector("button[data-md-mark='**']")).click();
 		assertThat(body.getAttribute("value")).isEqualTo("湖光山色。**文字**");
@@ -136,7 +136,9 @@ class StudioEditorBrowserTests {
 		// the cover: a thumbnail from the library, shown on a card as readers will see it
 		WebElement preview = testId("cover-preview");
 		assertThat(preview.findElement(By.cssSelector("[data-preview-img]")).isDisplayed()).isFalse();
-		driver.findElement(By.cssSelector("input[name=cover][value='" + photo.url() + "']")).findElement(By.xpath("..")).click();
+		driver.findElement(By.cssSelector("input[name=cover][value='" + photo.url() + "']"))
+			.findElement(By.xpath(".."))
+			.click();
 		waitFor(d -> preview.findElement(By.cssSelector("[data-preview-img]")).isDisplayed());
 		assertThat(preview.findElement(By.cssSelector("[data-preview-img]")).getAttribute("src")).endsWith(photo.url());
 		assertThat(preview.findElement(By.cssSelector("[data-preview-title]")).getText()).isEqualTo("西湖");
@@ -146,8 +148,10 @@ class StudioEditorBrowserTests {
 		waitFor(d -> !d.findElements(By.cssSelector("[data-testid=flash]")).isEmpty());
 		assertThat(testId("flash").getText()).contains("已发布");
 		assertThat(testId("article-status").getText()).isEqualTo("已发布");
-		assertThat(driver.findElements(By.cssSelector("[data-testid=schedule-button], [data-testid=publish-button]"))).isEmpty();
-		assertThat(driver.findElement(By.cssSelector("input[name=cover][value='" + photo.url() + "']")).isSelected()).isTrue();
+		assertThat(driver.findElements(By.cssSelector("[data-testid=schedule-button], [data-testid=publish-button]")))
+			.isEmpty();
+		assertThat(driver.findElement(By.cssSelector("input[name=cover][value='" + photo.url() + "']")).isSelected())
+			.isTrue();
 
 		// 更新 with a 更正说明: no error page, a message, the change live
 		driver.findElement(By.name("body")).sendKeys("\n\n山色空蒙雨亦奇。");
@@ -176,8 +180,11 @@ class StudioEditorBrowserTests {
 			driver.get(url("/studio"));
 			WebElement row = driver.findElement(By.cssSelector("[data-testid=studio-articles] tbody tr"));
 			assertThat(row.getCssValue("display")).isEqualTo("block");
-			assertThat(driver.findElement(By.cssSelector("[data-testid=studio-articles] thead")).isDisplayed()).isFalse();
-			assertThat((Long) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).isLessThanOrEqualTo(0L);
+			assertThat(driver.findElement(By.cssSelector("[data-testid=studio-articles] thead")).isDisplayed())
+				.isFalse();
+			assertThat(
+					(Long) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+				.isLessThanOrEqualTo(0L);
 			screenshot("studio-phone.png");
 		}
 		finally {

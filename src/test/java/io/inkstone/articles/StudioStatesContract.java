@@ -27,11 +27,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
- * The studio's article states and actions over real HTTP: the states a creator understands (tabs with counts, the
- * reviewer's note, the takedown reason and appeal link, the 回收站), one primary action per state with a message
- * after each, the published article's update path (never the schedule path), delete with a confirmation, restore
- * within 30 days — bad input answered 400 with nothing stored, and someone else's article answered 404.
- * Runs once per database (see the SQLite and PostgreSQL subclasses).
+ * The studio's article states and actions over real HTTP: the states a creator
+ * understands (tabs with counts, the reviewer's note, the takedown reason and appeal
+ * link, the 回收站), one primary action per state with a message after each, the published
+ * article's update path (never the schedule path), delete with a confirmation, restore
+ * within 30 days — bad input answered 400 with nothing stored, and someone else's article
+ * answered 404. Runs once per database (see the SQLite and PostgreSQL subclasses).
  */
 abstract class StudioStatesContract {
 
@@ -64,7 +65,10 @@ abstract class StudioStatesContract {
 	}
 
 	Browser signIn(long accountId) {
-		String email = jdbc.sql("SELECT email FROM accounts WHERE id = :id").param("id", accountId).query(String.class).single();
+		String email = jdbc.sql("SELECT email FROM accounts WHERE id = :id")
+			.param("id", accountId)
+			.query(String.class)
+			.single();
 		Browser b = new Browser(port);
 		b.page("/login");
 		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", PASSWORD));
@@ -73,15 +77,18 @@ abstract class StudioStatesContract {
 		return b;
 	}
 
-	/** A signed-in creator approved through 申请入驻; returns the browser and the creator id. */
+	/**
+	 * A signed-in creator approved through 申请入驻; returns the browser and the creator id.
+	 */
 	record Writer(Browser browser, long creatorId) {
 	}
 
 	Writer writer() {
 		long accountId = account("作者", Role.READER);
 		String handle = unique("w");
-		assertThat(applications.apply(accountId, new CreatorApplications.Form("个人", "作者" + handle.substring(handle.length() - 5),
-				handle, "", "tech", "微信 inkstone", "", "", true))).isEmpty();
+		assertThat(applications.apply(accountId, new CreatorApplications.Form("个人",
+				"作者" + handle.substring(handle.length() - 5), handle, "", "tech", "微信 inkstone", "", "", true)))
+			.isEmpty();
 		applications.approve(applications.of(accountId).stream().map(CreatorApplication::id).findFirst().orElseThrow());
 		return new Writer(signIn(accountId), creators.ofAccount(accountId).orElseThrow().id());
 	}
@@ -109,7 +116,10 @@ abstract class StudioStatesContract {
 	}
 
 	long countArticles(long creatorId) {
-		return jdbc.sql("SELECT COUNT(*) FROM articles WHERE creator_id = :c").param("c", creatorId).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM articles WHERE creator_id = :c")
+			.param("c", creatorId)
+			.query(Long.class)
+			.single();
 	}
 
 	String title(long id) {
@@ -132,50 +142,67 @@ abstract class StudioStatesContract {
 		long scheduled = draft(w, "定时一篇");
 		w.browser().page("/studio/articles/" + scheduled);
 		Map<String, String> schedule = form(w.browser(), "定时一篇", "schedule");
-		schedule.put("publishAt", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(2).withSecond(0).withNano(0)
-			.toString());
+		schedule.put("publishAt",
+				LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(2).withSecond(0).withNano(0).toString());
 		HttpResponse<String> scheduledResponse = w.browser().post("/studio/articles/" + scheduled, schedule);
 		assertThat(location(scheduledResponse)).endsWith("?scheduled");
 		assertThat(flash(w.browser(), location(scheduledResponse))).contains("已设置定时发布").contains("将于");
 
-		// a held article says why it waits; a reviewer's request for changes shows the note in the editor
+		// a held article says why it waits; a reviewer's request for changes shows the
+		// note in the editor
 		long held = draft(w, "待审一篇");
 		long changes = draft(w, "需改一篇");
 		long now = System.currentTimeMillis();
 		for (long id : List.of(held, changes)) {
 			jdbc.sql("UPDATE articles SET status = 'pending' WHERE id = :id").param("id", id).update();
-			jdbc.sql("INSERT INTO review_findings (id, article_id, kind, detail, matched_id, created_at) VALUES (:id, :a, 'link-spam', '5', NULL, :t)")
-				.param("id", Ids.next()).param("a", id).param("t", now).update();
+			jdbc.sql(
+					"INSERT INTO review_findings (id, article_id, kind, detail, matched_id, created_at) VALUES (:id, :a, 'link-spam', '5', NULL, :t)")
+				.param("id", Ids.next())
+				.param("a", id)
+				.param("t", now)
+				.update();
 		}
 		long reviewer = account("审核员", Role.REVIEWER);
 		Browser staff = signIn(reviewer);
 		staff.page("/admin/review/" + changes);
-		assertThat(staff.post("/admin/review/" + changes, Map.of("_csrf", staff.csrfToken(), "outcome", "changes", "reasonCode", "quality",
-				"note", "请删去文末的推广链接。")).statusCode()).isEqualTo(302);
+		assertThat(staff
+			.post("/admin/review/" + changes, Map.of("_csrf", staff.csrfToken(), "outcome", "changes", "reasonCode",
+					"quality", "note", "请删去文末的推广链接。"))
+			.statusCode()).isEqualTo(302);
 
-		// published, and one taken down on a report: it stays in the creator's list with the reason and the appeal
+		// published, and one taken down on a report: it stays in the creator's list with
+		// the reason and the appeal
 		w.browser().page("/studio/articles/new");
 		HttpResponse<String> published = w.browser().post("/studio/articles", form(w.browser(), "已发一篇", "publish"));
 		assertThat(location(published)).contains("?published");
 		long live = idIn(location(published));
 		assertThat(flash(w.browser(), location(published))).contains("已发布");
-		HttpResponse<String> removedResponse = w.browser().post("/studio/articles", form(w.browser(), "下架一篇", "publish"));
+		HttpResponse<String> removedResponse = w.browser()
+			.post("/studio/articles", form(w.browser(), "下架一篇", "publish"));
 		long removed = idIn(location(removedResponse));
 		articles.takeDown(removed, "违反平台公约第 3 条（JB-TEST）");
 		long trashed = draft(w, "删掉一篇");
 		w.browser().page("/studio/articles/" + trashed + "/delete");
-		assertThat(w.browser().post("/studio/articles/" + trashed + "/delete", Map.of("_csrf", w.browser().csrfToken())).statusCode())
-			.isEqualTo(302);
+		assertThat(w.browser()
+			.post("/studio/articles/" + trashed + "/delete", Map.of("_csrf", w.browser().csrfToken()))
+			.statusCode()).isEqualTo(302);
 
 		Document studio = w.browser().page("/studio").html();
 		Map<String, String> counts = new HashMap<>();
 		for (Element tab : studio.select("[data-testid=studio-tabs] a[data-tab]")) {
 			counts.put(tab.attr("data-tab"), tab.selectFirst("[data-testid=tab-count]").text());
 		}
-		assertThat(counts).containsEntry("all", "6").containsEntry("draft", "1").containsEntry("scheduled", "1")
-			.containsEntry("pending", "1").containsEntry("changes", "1").containsEntry("published", "1").containsEntry("removed", "1")
-			.containsEntry("trash", "1").doesNotContainKey("rejected");
-		assertThat(studio.selectFirst("[data-testid=studio-tabs] a[aria-current=page]").attr("data-tab")).isEqualTo("all");
+		assertThat(counts).containsEntry("all", "6")
+			.containsEntry("draft", "1")
+			.containsEntry("scheduled", "1")
+			.containsEntry("pending", "1")
+			.containsEntry("changes", "1")
+			.containsEntry("published", "1")
+			.containsEntry("removed", "1")
+			.containsEntry("trash", "1")
+			.doesNotContainKey("rejected");
+		assertThat(studio.selectFirst("[data-testid=studio-tabs] a[aria-current=page]").attr("data-tab"))
+			.isEqualTo("all");
 		assertThat(row(studio, draft).selectFirst("[data-testid=state]").text()).isEqualTo("草稿");
 		assertThat(row(studio, draft).select("a.title-link[href=/studio/articles/" + draft + "]")).hasSize(1);
 		assertThat(row(studio, scheduled).selectFirst("[data-testid=state]").text()).isEqualTo("定时");
@@ -196,7 +223,8 @@ abstract class StudioStatesContract {
 		assertThat(row(trash, trashed).select("a[href=/studio/articles/" + trashed + "]")).isEmpty();
 		Document changesTab = w.browser().page("/studio?tab=changes").html();
 		assertThat(changesTab.select("[data-testid=studio-articles] tbody tr")).hasSize(1);
-		assertThat(changesTab.selectFirst("[data-testid=studio-tabs] a[aria-current=page]").attr("data-tab")).isEqualTo("changes");
+		assertThat(changesTab.selectFirst("[data-testid=studio-tabs] a[aria-current=page]").attr("data-tab"))
+			.isEqualTo("changes");
 
 		// the editor of each state: its note, and one primary action
 		Document changesEditor = w.browser().page("/studio/articles/" + changes).html();
@@ -213,13 +241,16 @@ abstract class StudioStatesContract {
 		Document liveEditor = w.browser().page("/studio/articles/" + live).html();
 		assertThat(liveEditor.select("[data-testid=editor-actions] .button-primary").eachAttr("data-testid"))
 			.containsExactly("update-button");
-		assertThat(liveEditor.select("[data-testid=schedule-button], [data-testid=publish-button], input[name=publishAt]")).isEmpty();
+		assertThat(
+				liveEditor.select("[data-testid=schedule-button], [data-testid=publish-button], input[name=publishAt]"))
+			.isEmpty();
 		assertThat(liveEditor.select("[data-testid=correction]")).hasSize(1);
 		assertThat(w.browser().get("/studio/articles/" + removed).statusCode()).isEqualTo(404);
 
 		// resubmitting the article with changes: back in review, with a message
 		w.browser().page("/studio/articles/" + changes);
-		HttpResponse<String> resubmitted = w.browser().post("/studio/articles/" + changes, form(w.browser(), "需改一篇（改好）", "submit"));
+		HttpResponse<String> resubmitted = w.browser()
+			.post("/studio/articles/" + changes, form(w.browser(), "需改一篇（改好）", "submit"));
 		assertThat(location(resubmitted)).matches("/studio/articles/" + changes + "\\?(pending|published)");
 		assertThat(flash(w.browser(), location(resubmitted))).isNotBlank();
 	}
@@ -231,10 +262,11 @@ abstract class StudioStatesContract {
 		long id = idIn(location(w.browser().post("/studio/articles", form(w.browser(), "春日", "publish"))));
 		w.browser().page("/studio/articles/" + id);
 
-		// the schedule path on a published article: 400 with the field message, and the edit is not stored
+		// the schedule path on a published article: 400 with the field message, and the
+		// edit is not stored
 		Map<String, String> schedule = form(w.browser(), "春日（改）", "schedule");
-		schedule.put("publishAt", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(1).withSecond(0).withNano(0)
-			.toString());
+		schedule.put("publishAt",
+				LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(1).withSecond(0).withNano(0).toString());
 		HttpResponse<String> refused = w.browser().post("/studio/articles/" + id, schedule);
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(refused.body()).selectFirst("[data-field=publishAt]").text()).contains("只有草稿可以定时发布");
@@ -251,16 +283,19 @@ abstract class StudioStatesContract {
 		assertThat(editor.select("[data-testid=view-article]").attr("href")).isEqualTo("/articles/" + id);
 		assertThat(title(id)).isEqualTo("春日（修订）");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM article_revisions WHERE article_id = :id AND note IS NOT NULL")
-			.param("id", id).query(Long.class).single()).isEqualTo(1);
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 
-		// the old red 发布 button still posted by an open tab: an update too, never an error
+		// the old red 发布 button still posted by an open tab: an update too, never an
+		// error
 		Map<String, String> publish = form(w.browser(), "春日（再修订）", "publish");
 		HttpResponse<String> again = w.browser().post("/studio/articles/" + id, publish);
 		assertThat(location(again)).isEqualTo("/studio/articles/" + id + "?updated");
 
 		// unpublish answers with a message too
-		HttpResponse<String> unpublished = w.browser().post("/studio/articles/" + id, Map.of("_csrf", w.browser().csrfToken(),
-				"action", "unpublish"));
+		HttpResponse<String> unpublished = w.browser()
+			.post("/studio/articles/" + id, Map.of("_csrf", w.browser().csrfToken(), "action", "unpublish"));
 		assertThat(flash(w.browser(), location(unpublished))).contains("已撤回发布");
 	}
 
@@ -268,9 +303,12 @@ abstract class StudioStatesContract {
 	void eachButtonPostsToItsOwnEndpointAndABadFieldIsMarkedWhereItIs() {
 		Writer w = writer();
 		Document empty = w.browser().page("/studio/articles/new").html();
-		assertThat(empty.selectFirst("[data-testid=save-button]").attr("formaction")).isEqualTo("/studio/articles/save");
-		assertThat(empty.selectFirst("[data-testid=publish-button]").attr("formaction")).isEqualTo("/studio/articles/publish");
-		// a 101-character title: 400, nothing stored, the typed body kept, the title marked with its message
+		assertThat(empty.selectFirst("[data-testid=save-button]").attr("formaction"))
+			.isEqualTo("/studio/articles/save");
+		assertThat(empty.selectFirst("[data-testid=publish-button]").attr("formaction"))
+			.isEqualTo("/studio/articles/publish");
+		// a 101-character title: 400, nothing stored, the typed body kept, the title
+		// marked with its message
 		String body = "我写的正文，一个字也不能丢。" + unique("b");
 		Map<String, String> bad = form(w.browser(), "题".repeat(101), "save");
 		bad.remove("action");
@@ -289,7 +327,8 @@ abstract class StudioStatesContract {
 		assertThat(message.attr("data-field")).isEqualTo("title");
 		assertThat(message.text()).isNotBlank();
 		assertThat(page.selectFirst("textarea[name=body]").hasAttr("aria-invalid")).isFalse();
-		// the same form, fixed, saves at its own endpoint; the article's buttons then post to the article's
+		// the same form, fixed, saves at its own endpoint; the article's buttons then
+		// post to the article's
 		Map<String, String> good = form(w.browser(), "各有其址", "save");
 		good.remove("action");
 		good.put("original", "ticked"); // a ticked box whatever value it posts
@@ -298,17 +337,20 @@ abstract class StudioStatesContract {
 		long id = idIn(location(saved));
 		assertThat(articles.find(id).orElseThrow().original()).isTrue();
 		Document editor = w.browser().page("/studio/articles/" + id).html();
-		assertThat(editor.selectFirst("[data-testid=publish-button]").attr("formaction")).isEqualTo("/studio/articles/" + id + "/publish");
+		assertThat(editor.selectFirst("[data-testid=publish-button]").attr("formaction"))
+			.isEqualTo("/studio/articles/" + id + "/publish");
 		Map<String, String> publish = form(w.browser(), "各有其址", "save");
 		publish.remove("action");
-		assertThat(location(w.browser().post("/studio/articles/" + id + "/publish", publish))).matches(".*\\?(published|pending)");
+		assertThat(location(w.browser().post("/studio/articles/" + id + "/publish", publish)))
+			.matches(".*\\?(published|pending)");
 		// someone else's article: 404 at every endpoint
 		Writer other = writer();
 		other.browser().page("/studio");
 		for (String action : List.of("save", "publish", "update", "unpublish", "unschedule")) {
 			Map<String, String> theirs = form(other.browser(), "不是我的", "save");
 			theirs.remove("action");
-			assertThat(other.browser().post("/studio/articles/" + id + "/" + action, theirs).statusCode()).as(action).isEqualTo(404);
+			assertThat(other.browser().post("/studio/articles/" + id + "/" + action, theirs).statusCode()).as(action)
+				.isEqualTo(404);
 		}
 	}
 
@@ -319,7 +361,8 @@ abstract class StudioStatesContract {
 		assertThat(flash(w.browser(), "/studio/articles/" + id + "?saved")).contains("草稿已保存");
 		// preview saves the draft
 		w.browser().page("/studio/articles/" + id);
-		HttpResponse<String> preview = w.browser().post("/studio/articles/" + id, form(w.browser(), "消息（预览时改）", "preview"));
+		HttpResponse<String> preview = w.browser()
+			.post("/studio/articles/" + id, form(w.browser(), "消息（预览时改）", "preview"));
 		assertThat(preview.statusCode()).isEqualTo(200);
 		assertThat(Jsoup.parse(preview.body()).selectFirst("[data-testid=flash]").text()).contains("草稿已保存");
 		assertThat(title(id)).isEqualTo("消息（预览时改）");
@@ -327,17 +370,18 @@ abstract class StudioStatesContract {
 		w.browser().page("/studio/articles/new");
 		HttpResponse<String> newPreview = w.browser().post("/studio/articles", form(w.browser(), "预览即保存", "preview"));
 		assertThat(countArticles(w.creatorId())).isEqualTo(before + 1);
-		assertThat(Jsoup.parse(newPreview.body()).selectFirst("[data-testid=editor-form]").attr("action")).matches("/studio/articles/\\d+");
+		assertThat(Jsoup.parse(newPreview.body()).selectFirst("[data-testid=editor-form]").attr("action"))
+			.matches("/studio/articles/\\d+");
 		// schedule and unschedule
 		w.browser().page("/studio/articles/" + id);
 		Map<String, String> schedule = form(w.browser(), "消息", "schedule");
-		schedule.put("publishAt", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusHours(3).withSecond(0).withNano(0)
-			.toString());
+		schedule.put("publishAt",
+				LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusHours(3).withSecond(0).withNano(0).toString());
 		assertThat(location(w.browser().post("/studio/articles/" + id, schedule))).endsWith("?scheduled");
 		Document scheduled = w.browser().page("/studio/articles/" + id).html();
 		assertThat(scheduled.selectFirst("[data-testid=article-status]").text()).isEqualTo("定时");
-		HttpResponse<String> unscheduled = w.browser().post("/studio/articles/" + id, Map.of("_csrf", w.browser().csrfToken(), "action",
-				"unschedule"));
+		HttpResponse<String> unscheduled = w.browser()
+			.post("/studio/articles/" + id, Map.of("_csrf", w.browser().csrfToken(), "action", "unschedule"));
 		assertThat(flash(w.browser(), location(unscheduled))).contains("已取消定时");
 		assertThat(articles.scheduledAt(id)).isNull();
 	}
@@ -346,26 +390,33 @@ abstract class StudioStatesContract {
 	void deleteAsksFirstAndTheTrashRestoresWithinThirtyDays() {
 		Writer w = writer();
 		long id = draft(w, "要删的");
-		// the button in the editor is a link to the confirmation; posting delete from the form asks too
+		// the button in the editor is a link to the confirmation; posting delete from the
+		// form asks too
 		Document editor = w.browser().page("/studio/articles/" + id).html();
-		assertThat(editor.selectFirst("[data-testid=delete-button]").attr("href")).isEqualTo("/studio/articles/" + id + "/delete");
-		HttpResponse<String> viaForm = w.browser().post("/studio/articles/" + id, Map.of("_csrf", w.browser().csrfToken(), "action", "delete"));
+		assertThat(editor.selectFirst("[data-testid=delete-button]").attr("href"))
+			.isEqualTo("/studio/articles/" + id + "/delete");
+		HttpResponse<String> viaForm = w.browser()
+			.post("/studio/articles/" + id, Map.of("_csrf", w.browser().csrfToken(), "action", "delete"));
 		assertThat(location(viaForm)).isEqualTo("/studio/articles/" + id + "/delete");
-		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", id).query(String.class).single()).isEqualTo("draft");
+		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("draft");
 		Document confirm = w.browser().page("/studio/articles/" + id + "/delete").html();
 		assertThat(confirm.selectFirst("[data-testid=delete-confirm]").text()).contains("要删的").contains("30 天");
 		assertThat(confirm.select("[data-testid=cancel-delete]").attr("href")).isEqualTo("/studio/articles/" + id);
 
-		HttpResponse<String> deleted = w.browser().post("/studio/articles/" + id + "/delete", Map.of("_csrf", w.browser().csrfToken()));
+		HttpResponse<String> deleted = w.browser()
+			.post("/studio/articles/" + id + "/delete", Map.of("_csrf", w.browser().csrfToken()));
 		assertThat(location(deleted)).isEqualTo("/studio?tab=trash&deleted");
 		Document trash = w.browser().page(location(deleted)).html();
 		assertThat(trash.selectFirst("[data-testid=flash]").text()).contains("回收站");
 		assertThat(row(trash, id)).isNotNull();
 
-		HttpResponse<String> restored = w.browser().post("/studio/articles/" + id + "/restore", Map.of("_csrf", w.browser().csrfToken()));
+		HttpResponse<String> restored = w.browser()
+			.post("/studio/articles/" + id + "/restore", Map.of("_csrf", w.browser().csrfToken()));
 		assertThat(location(restored)).isEqualTo("/studio/articles/" + id + "?restored");
 		assertThat(flash(w.browser(), location(restored))).contains("恢复");
-		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", id).query(String.class).single()).isEqualTo("draft");
+		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("draft");
 
 		// deleted 31 days ago: gone from the trash, and only the platform can restore it
 		w.browser().page("/studio/articles/" + id + "/delete");
@@ -373,9 +424,11 @@ abstract class StudioStatesContract {
 		long old = System.currentTimeMillis() - Duration.ofDays(31).toMillis();
 		jdbc.sql("UPDATE articles SET updated_at = :t WHERE id = :id").param("t", old).param("id", id).update();
 		assertThat(row(w.browser().page("/studio?tab=trash").html(), id)).isNull();
-		assertThat(w.browser().post("/studio/articles/" + id + "/restore", Map.of("_csrf", w.browser().csrfToken())).statusCode())
-			.isEqualTo(404);
-		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", id).query(String.class).single()).isEqualTo("deleted");
+		assertThat(w.browser()
+			.post("/studio/articles/" + id + "/restore", Map.of("_csrf", w.browser().csrfToken()))
+			.statusCode()).isEqualTo(404);
+		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("deleted");
 	}
 
 	@Test
@@ -403,7 +456,8 @@ abstract class StudioStatesContract {
 		assertThat(b.post("/studio/articles/" + id, form(b, "改成怪动作", "explode")).statusCode()).isEqualTo(400);
 		assertThat(title(id)).isEqualTo("已有");
 		// restoring an article that is not in the trash
-		assertThat(b.post("/studio/articles/" + id + "/restore", Map.of("_csrf", b.csrfToken())).statusCode()).isEqualTo(404);
+		assertThat(b.post("/studio/articles/" + id + "/restore", Map.of("_csrf", b.csrfToken())).statusCode())
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -418,24 +472,32 @@ abstract class StudioStatesContract {
 		Browser o = other.browser();
 		o.page("/studio");
 		assertThat(o.get("/studio/articles/" + id + "/delete").statusCode()).isEqualTo(404);
-		assertThat(o.post("/studio/articles/" + id + "/delete", Map.of("_csrf", o.csrfToken())).statusCode()).isEqualTo(404);
-		assertThat(o.post("/studio/articles/" + trashed + "/restore", Map.of("_csrf", o.csrfToken())).statusCode()).isEqualTo(404);
-		assertThat(o.post("/studio/articles/" + id, Map.of("_csrf", o.csrfToken(), "action", "unschedule")).statusCode()).isEqualTo(404);
+		assertThat(o.post("/studio/articles/" + id + "/delete", Map.of("_csrf", o.csrfToken())).statusCode())
+			.isEqualTo(404);
+		assertThat(o.post("/studio/articles/" + trashed + "/restore", Map.of("_csrf", o.csrfToken())).statusCode())
+			.isEqualTo(404);
+		assertThat(
+				o.post("/studio/articles/" + id, Map.of("_csrf", o.csrfToken(), "action", "unschedule")).statusCode())
+			.isEqualTo(404);
 		assertThat(row(o.page("/studio?tab=trash").html(), trashed)).isNull();
 
 		Browser reader = signIn(account("读者", Role.READER));
 		reader.page("/");
 		assertThat(reader.get("/studio/articles/" + id + "/delete").statusCode()).isEqualTo(403);
-		assertThat(reader.post("/studio/articles/" + id + "/delete", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(403);
-		assertThat(reader.post("/studio/articles/" + trashed + "/restore", Map.of("_csrf", reader.csrfToken())).statusCode())
+		assertThat(reader.post("/studio/articles/" + id + "/delete", Map.of("_csrf", reader.csrfToken())).statusCode())
 			.isEqualTo(403);
+		assertThat(reader.post("/studio/articles/" + trashed + "/restore", Map.of("_csrf", reader.csrfToken()))
+			.statusCode()).isEqualTo(403);
 		Browser anonymous = new Browser(port);
 		assertThat(location(anonymous.get("/studio/articles/" + id + "/delete"))).endsWith("/login");
 		// without a CSRF token nothing happens
 		assertThat(owner.browser().post("/studio/articles/" + id + "/delete", Map.of()).statusCode()).isEqualTo(403);
-		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", id).query(String.class).single()).isEqualTo("draft");
-		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", trashed).query(String.class).single())
-			.isEqualTo("deleted");
+		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("draft");
+		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id")
+			.param("id", trashed)
+			.query(String.class)
+			.single()).isEqualTo("deleted");
 	}
 
 }

@@ -6,7 +6,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The studio's states and actions on PostgreSQL (a fresh database per run on 127.0.0.1:5432). */
+/**
+ * The studio's states and actions on PostgreSQL (a fresh database per run on
+ * 127.0.0.1:5432).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StudioStatesPostgresIntegrationTests extends StudioStatesContract {
 

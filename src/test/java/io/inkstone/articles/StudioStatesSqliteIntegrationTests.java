@@ -6,7 +6,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The studio's states and actions on the embedded default: SQLite (WAL) in a fresh data directory. */
+/**
+ * The studio's states and actions on the embedded default: SQLite (WAL) in a fresh data
+ * directory.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StudioStatesSqliteIntegrationTests extends StudioStatesContract {
 

@@ -22,7 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code /admin/backups}: admins only, CSRF on, a backup started from the page, listed with its counts, checked. */
+/**
+ * {@code /admin/backups}: admins only, CSRF on, a backup started from the page, listed
+ * with its counts, checked.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AdminBackupsIntegrationTests {
 
@@ -57,10 +60,13 @@ class AdminBackupsIntegrationTests {
 		Browser.Page empty = admin.page("/admin/backups");
 		assertThat(empty.status()).isEqualTo(200);
 		assertThat(empty.testId("backups-empty")).isNotNull();
-		assertThat(admin.post("/admin/backups", Map.of()).statusCode()).isEqualTo(403); // no CSRF token
+		assertThat(admin.post("/admin/backups", Map.of()).statusCode()).isEqualTo(403); // no
+																						// CSRF
+																						// token
 		HttpResponse<String> started = admin.post("/admin/backups", Map.of("_csrf", admin.csrfToken()));
 		assertThat(started.statusCode()).isEqualTo(302);
-		await().atMost(Duration.ofSeconds(60)).until(() -> "false".equals(admin.page("/admin/backups").testId("backups").attr("data-running")));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> "false".equals(admin.page("/admin/backups").testId("backups").attr("data-running")));
 		Browser.Page listed = admin.page("/admin/backups");
 		Element row = listed.testId("backup-row");
 		assertThat(row.attr("data-name")).matches(Backups.NAME);
@@ -81,7 +87,8 @@ class AdminBackupsIntegrationTests {
 		assertThat(admin.page("/admin/backups").testId("backup-status").text()).contains(BackupManifest.SQLITE_FILE);
 		assertThat(admin.post("/admin/backups/..%2F..%2Fetc/check", Map.of("_csrf", admin.csrfToken())).statusCode())
 			.isIn(400, 404);
-		assertThat(admin.post("/admin/backups/nothing/check", Map.of("_csrf", admin.csrfToken())).statusCode()).isEqualTo(404);
+		assertThat(admin.post("/admin/backups/nothing/check", Map.of("_csrf", admin.csrfToken())).statusCode())
+			.isEqualTo(404);
 	}
 
 	@Test

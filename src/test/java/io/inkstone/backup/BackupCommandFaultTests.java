@@ -23,8 +23,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
- * The hostile and fault paths of {@code backup} and {@code restore}, on a small SQLite data directory: a restore that
- * is refused writes nothing and exits non-zero with a message that says why.
+ * The hostile and fault paths of {@code backup} and {@code restore}, on a small SQLite
+ * data directory: a restore that is refused writes nothing and exits non-zero with a
+ * message that says why.
  */
 class BackupCommandFaultTests {
 
@@ -89,7 +90,9 @@ class BackupCommandFaultTests {
 		assertThat(forced.exitCode()).as(forced.err()).isZero();
 		assertThat(articles(target)).isEqualTo(2);
 		assertThat(target.resolve("media/ab/abcdef/full.png")).exists();
-		assertThat(target.resolve("notes.txt")).exists(); // --force replaces the database, media and index only
+		assertThat(target.resolve("notes.txt")).exists(); // --force replaces the
+															// database, media and index
+															// only
 
 		Path fresh = Databases.freshDataDir().resolve("new");
 		var clean = command(false, fresh, List.of(), backup.toString());
@@ -146,8 +149,7 @@ class BackupCommandFaultTests {
 		Path lock = target.resolve("index").resolve("write.lock");
 		Files.createDirectories(lock.getParent());
 		Files.createFile(lock);
-		try (var channel = FileChannel.open(lock, StandardOpenOption.WRITE);
-				var held = channel.lock()) {
+		try (var channel = FileChannel.open(lock, StandardOpenOption.WRITE); var held = channel.lock()) {
 			var run = command(false, target, List.of(), backup.toString(), "--force");
 			assertThat(run.exitCode()).isEqualTo(BackupCommand.USAGE);
 			assertThat(target.resolve("inkstone.db")).doesNotExist();

@@ -42,14 +42,19 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 
 /**
- * The restore drill: a site serves and takes writes (articles, comments, follows, an image) on a background thread
- * while {@code backup} runs; the backup is restored into a new empty data directory (and database), a site starts on
- * it, and every write acknowledged before the backup started is there, the database is intact, and the restored site
- * serves article pages, images and search (its index rebuilt from the database).
+ * The restore drill: a site serves and takes writes (articles, comments, follows, an
+ * image) on a background thread while {@code backup} runs; the backup is restored into a
+ * new empty data directory (and database), a site starts on it, and every write
+ * acknowledged before the backup started is there, the database is intact, and the
+ * restored site serves article pages, images and search (its index rebuilt from the
+ * database).
  */
 abstract class BackupRestoreDrillContract {
 
-	/** Arguments naming a fresh, empty database ({@code --inkstone.db.*}), none for SQLite in the data directory. */
+	/**
+	 * Arguments naming a fresh, empty database ({@code --inkstone.db.*}), none for SQLite
+	 * in the data directory.
+	 */
 	abstract List<String> freshDatabase();
 
 	abstract boolean sqlite();
@@ -81,7 +86,8 @@ abstract class BackupRestoreDrillContract {
 			args.addAll(List.of(rest));
 			String[] array = args.toArray(String[]::new);
 			int code = backup ? BackupCommand.backup(array) : BackupCommand.restore(array);
-			return new Run(code, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
+			return new Run(code, capturedOut.toString(StandardCharsets.UTF_8),
+					capturedErr.toString(StandardCharsets.UTF_8));
 		}
 		finally {
 			System.setOut(out);
@@ -95,7 +101,8 @@ abstract class BackupRestoreDrillContract {
 	static Browser signIn(int port) {
 		Browser b = new Browser(port);
 		b.page("/login");
-		var r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", "drill-admin@inkstone.test", "password", "drill-password-1"));
+		var r = b.post("/login",
+				Map.of("_csrf", b.csrfToken(), "email", "drill-admin@inkstone.test", "password", "drill-password-1"));
 		assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
 		return b;
 	}
@@ -144,11 +151,19 @@ abstract class BackupRestoreDrillContract {
 			JdbcClient jdbc = site.getBean(JdbcClient.class);
 			ArticleImporter importer = site.getBean(ArticleImporter.class);
 			importer.importLines(Fixtures.open(Fixtures.CLASSICS), null);
-			List<String> handles = jdbc.sql("SELECT handle FROM creators ORDER BY handle LIMIT 5").query(String.class).list();
+			List<String> handles = jdbc.sql("SELECT handle FROM creators ORDER BY handle LIMIT 5")
+				.query(String.class)
+				.list();
 			long creatorId = jdbc.sql("SELECT id FROM creators ORDER BY handle LIMIT 1").query(Long.class).single();
-			image = site.getBean(Media.class).upload(creatorId, TestImages.encode(TestImages.picture(320, 200), "png"), "演练");
-			articleId = jdbc.sql("SELECT id FROM articles WHERE status = 'published' ORDER BY id LIMIT 1").query(Long.class).single();
-			title = jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", articleId).query(String.class).single();
+			image = site.getBean(Media.class)
+				.upload(creatorId, TestImages.encode(TestImages.picture(320, 200), "png"), "演练");
+			articleId = jdbc.sql("SELECT id FROM articles WHERE status = 'published' ORDER BY id LIMIT 1")
+				.query(Long.class)
+				.single();
+			title = jdbc.sql("SELECT title FROM articles WHERE id = :id")
+				.param("id", articleId)
+				.query(String.class)
+				.single();
 			Creators creators = site.getBean(Creators.class);
 			Comments commentService = site.getBean(Comments.class);
 			Accounts accounts = site.getBean(Accounts.class);
@@ -158,17 +173,20 @@ abstract class BackupRestoreDrillContract {
 				try {
 					for (int i = 0; !stop.get(); i++) {
 						String key = "drill-" + i;
-						String line = "{\"id\":\"" + key + "\",\"creator\":\"drill-writer\",\"creator_name\":\"演练作者\",\"channel\":\"tech\","
+						String line = "{\"id\":\"" + key
+								+ "\",\"creator\":\"drill-writer\",\"creator_name\":\"演练作者\",\"channel\":\"tech\","
 								+ "\"title\":\"备份演练第" + i + "篇\",\"body_markdown\":\"写入与备份同时进行，第" + i + "篇。\","
 								+ "\"published_at\":\"2026-11-29T08:00:00+08:00\"}\n";
-						var report = importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null);
+						var report = importer
+							.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null);
 						if (report.imported() == 1) {
 							articles.add("id:" + key);
 						}
 						Follow follow = new Follow("drill-reader-" + i, handles.get(i % handles.size()));
 						creators.follow(follow.readerKey(), follow.handle());
 						follows.add(follow);
-						SignedIn reader = accounts.signUp("drill-" + i + "@inkstone.test", "drill-password-" + i, "读者" + i, Role.READER)
+						SignedIn reader = accounts
+							.signUp("drill-" + i + "@inkstone.test", "drill-password-" + i, "读者" + i, Role.READER)
 							.orElseThrow();
 						comments.add(commentService.post(articleId, reader, "演练评论 " + i, null));
 						iterations.incrementAndGet();
@@ -187,16 +205,21 @@ abstract class BackupRestoreDrillContract {
 			iterationsBefore = iterations.get();
 			Run backup = command(true, source, sourceDb, backups.toString());
 			iterationsAfter = iterations.get();
-			await().atMost(Duration.ofSeconds(60)).until(() -> iterations.get() >= iterationsAfter + 2 || failure.get() != null);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> iterations.get() >= iterationsAfter + 2 || failure.get() != null);
 			stop.set(true);
 			writer.join(30_000);
 			assertThat(failure.get()).as("the writer failed").isNull();
 			assertThat(backup.exitCode()).as(backup.out() + backup.err()).isZero();
-			// this node's index takes in the writes made after the backup: kept under the restored database, it is ahead
-			long published = jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'").query(Long.class).single();
+			// this node's index takes in the writes made after the backup: kept under the
+			// restored database, it is ahead
+			long published = jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'")
+				.query(Long.class)
+				.single();
 			Browser admin = signIn(port(site));
 			await().atMost(Duration.ofSeconds(60)).until(() -> indexedDocuments(admin) == published);
-			// the site served while the backup ran: the writer did not wait for it (it kept going during and after)
+			// the site served while the backup ran: the writer did not wait for it (it
+			// kept going during and after)
 			assertThat(iterations.get()).isGreaterThan(iterationsAfter);
 		}
 		assertThat(iterationsAfter).isGreaterThanOrEqualTo(iterationsBefore);
@@ -215,32 +238,41 @@ abstract class BackupRestoreDrillContract {
 		Run restore = command(false, restored, restoredDb, backup.toString());
 		assertThat(restore.exitCode()).as(restore.out() + restore.err()).isZero();
 		assertThat(restored.resolve("index")).doesNotExist();
-		// a node that kept its index (cluster nodes keep theirs) must not serve the source's newer articles from it
+		// a node that kept its index (cluster nodes keep theirs) must not serve the
+		// source's newer articles from it
 		copyTree(source.resolve("index"), restored.resolve("index"));
 
 		try (ConfigurableApplicationContext site = start(restored, restoredDb)) {
 			JdbcClient jdbc = site.getBean(JdbcClient.class);
-			List<String> keys = jdbc.sql("SELECT import_key FROM articles WHERE import_key LIKE 'id:drill-%'").query(String.class).list();
+			List<String> keys = jdbc.sql("SELECT import_key FROM articles WHERE import_key LIKE 'id:drill-%'")
+				.query(String.class)
+				.list();
 			assertThat(keys).containsAll(ackedArticles);
 			List<Long> commentIds = jdbc.sql("SELECT id FROM comments").query(Long.class).list();
 			assertThat(commentIds).containsAll(ackedComments);
 			for (Follow follow : ackedFollows) {
-				assertThat(jdbc.sql("SELECT COUNT(*) FROM follows f JOIN creators c ON c.id = f.creator_id"
-						+ " WHERE f.reader_key = :reader AND c.handle = :handle")
+				assertThat(jdbc
+					.sql("SELECT COUNT(*) FROM follows f JOIN creators c ON c.id = f.creator_id"
+							+ " WHERE f.reader_key = :reader AND c.handle = :handle")
 					.param("reader", follow.readerKey())
 					.param("handle", follow.handle())
 					.query(Long.class)
 					.single()).as("follow %s", follow).isEqualTo(1);
 			}
-			for (Map.Entry<String, Long> table : Map.of("articles", manifest.rows("articles"), "comments",
-					manifest.rows("comments"), "follows", manifest.rows("follows")).entrySet()) {
+			for (Map.Entry<String, Long> table : Map
+				.of("articles", manifest.rows("articles"), "comments", manifest.rows("comments"), "follows",
+						manifest.rows("follows"))
+				.entrySet()) {
 				assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table.getKey()).query(Long.class).single())
-					.as(table.getKey()).isGreaterThanOrEqualTo(table.getValue());
+					.as(table.getKey())
+					.isGreaterThanOrEqualTo(table.getValue());
 			}
 			if (sqlite()) {
 				assertThat(jdbc.sql("PRAGMA integrity_check").query(String.class).single()).isEqualTo("ok");
 			}
-			long published = jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'").query(Long.class).single();
+			long published = jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'")
+				.query(Long.class)
+				.single();
 			Browser admin = signIn(port(site));
 			await().atMost(Duration.ofSeconds(60)).until(() -> indexedDocuments(admin) == published);
 			Browser reader = new Browser(port(site));
@@ -249,8 +281,12 @@ abstract class BackupRestoreDrillContract {
 			assertThat(page.html().text()).contains("演练评论 0");
 			assertThat(reader.getBytes(image.url()).statusCode()).isEqualTo(200);
 			String query = "/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-				.until(() -> reader.page(query).html().select("[data-testid=search-results] a.card-title").stream()
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(300))
+				.until(() -> reader.page(query)
+					.html()
+					.select("[data-testid=search-results] a.card-title")
+					.stream()
 					.anyMatch(a -> a.attr("href").replaceAll("[?#].*", "").endsWith("/articles/" + articleId)));
 		}
 	}

@@ -29,11 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every background job works from the second start on, on both databases: scheduled publishing (its
- * ShedLock row already exists then — on SQLite that used to kill the job for good), the counter flush,
- * the hot-list reload, the search-index follower and search suggestions. A job that fails turns the
- * health DOWN and its gauge to 1, and recovers when the fault goes — also when the fault is in taking the job's
- * lock and ShedLock would have swallowed it (a deleted lock row).
+ * Every background job works from the second start on, on both databases: scheduled
+ * publishing (its ShedLock row already exists then — on SQLite that used to kill the job
+ * for good), the counter flush, the hot-list reload, the search-index follower and search
+ * suggestions. A job that fails turns the health DOWN and its gauge to 1, and recovers
+ * when the fault goes — also when the fault is in taking the job's lock and ShedLock
+ * would have swallowed it (a deleted lock row).
  */
 abstract class BackgroundJobsRestartContract {
 
@@ -41,8 +42,8 @@ abstract class BackgroundJobsRestartContract {
 	abstract List<String> databaseArguments();
 
 	ConfigurableApplicationContext start(Path dataDir) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--inkstone.data-dir=" + dataDir,
-				"--inkstone.counters.flush-interval=1s"));
+		List<String> args = new ArrayList<>(
+				List.of("--server.port=0", "--inkstone.data-dir=" + dataDir, "--inkstone.counters.flush-interval=1s"));
 		args.addAll(databaseArguments());
 		return new SpringApplicationBuilder(InkstoneApplication.class).run(args.toArray(String[]::new));
 	}
@@ -71,11 +72,12 @@ abstract class BackgroundJobsRestartContract {
 				.single();
 			String title = "重启之后的定时稿" + System.nanoTime() % 100_000;
 			Articles articles = second.getBean(Articles.class);
-			long id = articles.createDraft(any[0], new Draft(title, "夜深千帐灯，风一更，雪一更。\n\n聒碎乡心梦不成。", any[1], "",
-					true, Aigc.NONE, null));
+			long id = articles.createDraft(any[0],
+					new Draft(title, "夜深千帐灯，风一更，雪一更。\n\n聒碎乡心梦不成。", any[1], "", true, Aigc.NONE, null));
 			articles.schedule(id, any[0], System.currentTimeMillis() + 3_600_000);
 			assertThat(reader.page("/articles/" + id).status()).isEqualTo(404);
-			// time passes: the schedule moves into the past, the publisher fires within its 10 s period
+			// time passes: the schedule moves into the past, the publisher fires within
+			// its 10 s period
 			jdbc.sql("UPDATE articles SET publish_at = :at WHERE id = :id")
 				.param("at", System.currentTimeMillis() - 1000)
 				.param("id", id)
@@ -87,12 +89,16 @@ abstract class BackgroundJobsRestartContract {
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> !reader.page("/search?q=" + q).html().select("a[href=/articles/" + id + "]").isEmpty());
 			await().atMost(Duration.ofSeconds(20))
-				.until(() -> reader.get("/api/v1/suggest?q=" + URLEncoder.encode(title.substring(0, 6), StandardCharsets.UTF_8))
+				.until(() -> reader
+					.get("/api/v1/suggest?q=" + URLEncoder.encode(title.substring(0, 6), StandardCharsets.UTF_8))
 					.body()
 					.contains(title));
 			// the hot list reloads with it (the newest publish weighs most)
 			await().atMost(Duration.ofSeconds(20))
-				.until(() -> !new Browser(port(second)).page("/").testId("hot").select("a[href=/articles/" + id + "]").isEmpty());
+				.until(() -> !new Browser(port(second)).page("/")
+					.testId("hot")
+					.select("a[href=/articles/" + id + "]")
+					.isEmpty());
 			// the counter flush moves reads to the database every second
 			new Browser(port(second)).view(id); // two readers' read beacons
 			new Browser(port(second)).view(id);
@@ -106,11 +112,14 @@ abstract class BackgroundJobsRestartContract {
 			assertThat(jobs.health().getStatus()).isEqualTo(Status.UP);
 			assertThat(reader.get("/actuator/health").statusCode()).isEqualTo(200);
 
-			// a fault: the lock table is gone, so the publisher fails every round — visible, then recovered
+			// a fault: the lock table is gone, so the publisher fails every round —
+			// visible, then recovered
 			jdbc.sql("ALTER TABLE shedlock RENAME TO shedlock_away").update();
-			// (the event redelivery job, also lock-protected, may turn it DOWN first: wait for the publisher's failure)
-			await().atMost(Duration.ofSeconds(30)).until(() -> jobs.health().getStatus().equals(Status.DOWN)
-					&& jobs.health().getDetails().containsKey("ScheduledPublisher.publishDue"));
+			// (the event redelivery job, also lock-protected, may turn it DOWN first:
+			// wait for the publisher's failure)
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> jobs.health().getStatus().equals(Status.DOWN)
+						&& jobs.health().getDetails().containsKey("ScheduledPublisher.publishDue"));
 			MeterRegistry meters = second.getBean(MeterRegistry.class);
 			assertThat(meters.get("inkstone.jobs.failing").tag("job", "ScheduledPublisher.publishDue").gauge().value())
 				.isEqualTo(1.0);
@@ -118,20 +127,26 @@ abstract class BackgroundJobsRestartContract {
 			jdbc.sql("ALTER TABLE shedlock_away RENAME TO shedlock").update();
 			await().atMost(Duration.ofSeconds(30)).until(() -> jobs.health().getStatus().equals(Status.UP));
 
-			// a fault ShedLock swallows: the lock rows deleted while the application runs (a usual way to "clear a
-			// stuck lock"). ShedLock only UPDATEs a row it once created, so the publisher used to be skipped silently,
-			// for good: health UP, nothing published. Now the refused lock is visible, and the row is created again.
+			// a fault ShedLock swallows: the lock rows deleted while the application runs
+			// (a usual way to "clear a
+			// stuck lock"). ShedLock only UPDATEs a row it once created, so the publisher
+			// used to be skipped silently,
+			// for good: health UP, nothing published. Now the refused lock is visible,
+			// and the row is created again.
 			jdbc.sql("DELETE FROM shedlock").update();
-			// the first lock-protected job to try (the publisher or the event redelivery) reports it, for one round
+			// the first lock-protected job to try (the publisher or the event redelivery)
+			// reports it, for one round
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				var health = jobs.health();
-				return health.getStatus().equals(Status.DOWN) && health.getDetails().entrySet().stream()
+				return health.getStatus().equals(Status.DOWN) && health.getDetails()
+					.entrySet()
+					.stream()
 					.anyMatch(job -> String.valueOf(job.getValue()).contains("is missing from table shedlock")
 							&& meters.get("inkstone.jobs.failing").tag("job", job.getKey()).gauge().value() == 1.0);
 			});
 			String later = "锁行删除之后的定时稿" + System.nanoTime() % 100_000;
-			long laterId = articles.createDraft(any[0], new Draft(later, "明月几时有，把酒问青天。", any[1], "", true, Aigc.NONE,
-					null));
+			long laterId = articles.createDraft(any[0],
+					new Draft(later, "明月几时有，把酒问青天。", any[1], "", true, Aigc.NONE, null));
 			articles.schedule(laterId, any[0], System.currentTimeMillis() + 3_600_000);
 			jdbc.sql("UPDATE articles SET publish_at = :at WHERE id = :id")
 				.param("at", System.currentTimeMillis() - 1000)

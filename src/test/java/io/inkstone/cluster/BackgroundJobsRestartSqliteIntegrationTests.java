@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.awaitility.Awaitility.await;
 
-/** Background jobs across a restart on the embedded default, SQLite in the data directory. */
+/**
+ * Background jobs across a restart on the embedded default, SQLite in the data directory.
+ */
 class BackgroundJobsRestartSqliteIntegrationTests extends BackgroundJobsRestartContract {
 
 	@Override
@@ -26,9 +28,10 @@ class BackgroundJobsRestartSqliteIntegrationTests extends BackgroundJobsRestartC
 	}
 
 	/**
-	 * The database file locked from outside for longer than the busy timeout (a backup tool, an operator's sqlite3
-	 * shell): taking the publisher's lock fails (SQLITE_BUSY), which shows in the health while it lasts and clears
-	 * once the lock is released (docs/reliability.md used to say health stayed UP here).
+	 * The database file locked from outside for longer than the busy timeout (a backup
+	 * tool, an operator's sqlite3 shell): taking the publisher's lock fails
+	 * (SQLITE_BUSY), which shows in the health while it lasts and clears once the lock is
+	 * released (docs/reliability.md used to say health stayed UP here).
 	 */
 	@Test
 	void aLockFailureOnADatabaseLockedFromOutsideIsVisibleAndClears() throws Exception {

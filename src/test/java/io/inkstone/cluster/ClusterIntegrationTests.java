@@ -51,9 +51,9 @@ import java.sql.SQLException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two Inkstone nodes in cluster mode — separate Spring contexts on different ports, one fresh
- * PostgreSQL database, one Redis (node B reaches it through a proxy the test can cut) with a key prefix
- * unique to this run — started at the same moment.
+ * Two Inkstone nodes in cluster mode — separate Spring contexts on different ports, one
+ * fresh PostgreSQL database, one Redis (node B reaches it through a proxy the test can
+ * cut) with a key prefix unique to this run — started at the same moment.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIntegrationTests {
@@ -64,7 +64,10 @@ class ClusterIntegrationTests {
 
 	private static TcpProxy redisForB;
 
-	/** Node B reaches PostgreSQL through this proxy, so the test can take the database away from it. */
+	/**
+	 * Node B reaches PostgreSQL through this proxy, so the test can take the database
+	 * away from it.
+	 */
 	private static TcpProxy postgresForB;
 
 	/** The media bucket both nodes share. */
@@ -87,7 +90,8 @@ class ClusterIntegrationTests {
 		postgresForB = new TcpProxy(5432);
 		s3 = new S3Server();
 		s3.createBucket("inkstone-media");
-		// two Boot apps starting at once in one JVM race in logging setup; the apps' own work still overlaps
+		// two Boot apps starting at once in one JVM race in logging setup; the apps' own
+		// work still overlaps
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
 		CompletableFuture<ConfigurableApplicationContext> a = CompletableFuture.supplyAsync(() -> node(6379, dbUrl));
 		CompletableFuture<ConfigurableApplicationContext> b = CompletableFuture
@@ -118,8 +122,7 @@ class ClusterIntegrationTests {
 			catch (Exception ignored) {
 			}
 		}
-		try (var redis = new RedisClient[] { RedisClient.create("redis://127.0.0.1:6379/0") }[0]
-			.connect()) {
+		try (var redis = new RedisClient[] { RedisClient.create("redis://127.0.0.1:6379/0") }[0].connect()) {
 			List<String> keys = redis.sync().keys(prefix + "*");
 			if (!keys.isEmpty()) {
 				redis.sync().del(keys.toArray(String[]::new));
@@ -143,7 +146,8 @@ class ClusterIntegrationTests {
 				"--inkstone.redis.url=redis://127.0.0.1:" + redisPort + "/0", "--inkstone.redis.key-prefix=" + prefix,
 				"--inkstone.counters.flush-interval=1s", "--inkstone.admin.email=admin@cluster.test",
 				"--inkstone.admin.password=cluster-admin-1", "--inkstone.security.remember-me-key=cluster-test-key",
-				// stored pages never expire here: only the change feed's purge can bring node B's pages up to date
+				// stored pages never expire here: only the change feed's purge can bring
+				// node B's pages up to date
 				"--inkstone.pages.ttl=1h");
 	}
 
@@ -178,11 +182,13 @@ class ClusterIntegrationTests {
 	@Test
 	@Order(1)
 	void migrationsRanOnceThoughBothNodesStartedTogether() {
-		List<String> versions = db().sql("SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL")
+		List<String> versions = db()
+			.sql("SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL")
 			.query(String.class)
 			.list();
 		assertThat(versions).isNotEmpty().doesNotHaveDuplicates();
-		assertThat(db().sql("SELECT COUNT(*) FROM channels WHERE slug = 'yaowen'").query(Long.class).single()).isEqualTo(1);
+		assertThat(db().sql("SELECT COUNT(*) FROM channels WHERE slug = 'yaowen'").query(Long.class).single())
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -190,23 +196,32 @@ class ClusterIntegrationTests {
 	void articlePublishedOnNodeARendersAndIsIndexedOnNodeB() throws Exception {
 		nodeA.getBean(ArticleImporter.class).importLines(Fixtures.open(Fixtures.CLASSICS), null);
 		within(Duration.ofSeconds(30), () -> nodeB.getBean(SearchStatus.class).documents() >= 240);
-		// a repost of a fixture poem with a new line: the index has similar text for "related"
-		String body = db().sql("SELECT body_markdown FROM articles WHERE LENGTH(body_markdown) > 60 ORDER BY id LIMIT 1")
+		// a repost of a fixture poem with a new line: the index has similar text for
+		// "related"
+		String body = db()
+			.sql("SELECT body_markdown FROM articles WHERE LENGTH(body_markdown) > 60 ORDER BY id LIMIT 1")
 			.query(String.class)
 			.single();
-		String line = JsonMapper.builder().build().writeValueAsString(Map.of("id", "cluster-new-1",
-				"creator", "李白", "channel", "poetry-tang", "title", "静夜思（集群）", "body_markdown", body + "\n\n举头望明月，低头思故乡。",
-				"published_at", "2026-11-26T10:00:00+08:00"));
+		String line = JsonMapper.builder()
+			.build()
+			.writeValueAsString(
+					Map.of("id", "cluster-new-1", "creator", "李白", "channel", "poetry-tang", "title", "静夜思（集群）",
+							"body_markdown", body + "\n\n举头望明月，低头思故乡。", "published_at", "2026-11-26T10:00:00+08:00"));
 		Browser reader = browser(nodeB);
-		String channelBefore = reader.get("/channels/poetry-tang").body(); // stored on node B
+		String channelBefore = reader.get("/channels/poetry-tang").body(); // stored on
+																			// node B
 		assertThat(reader.get("/channels/poetry-tang").body()).isEqualTo(channelBefore);
-		nodeA.getBean(ArticleImporter.class).importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null);
+		nodeA.getBean(ArticleImporter.class)
+			.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null);
 		long id = db().sql("SELECT id FROM articles WHERE import_key = 'id:cluster-new-1'").query(Long.class).single();
 		assertThat(channelBefore).doesNotContain("/articles/" + id + "\"");
-		// node B's stored channel page is purged through the change feed (about half a second; not asserted as a
+		// node B's stored channel page is purged through the change feed (about half a
+		// second; not asserted as a
 		// latency, these VMs stall under load)
-		within(Duration.ofSeconds(20), () -> reader.get("/channels/poetry-tang").body().contains("/articles/" + id + "\""));
-		// correctness here; the latency (about half a second, the follower's period) is measured in bench/cluster.sh,
+		within(Duration.ofSeconds(20),
+				() -> reader.get("/channels/poetry-tang").body().contains("/articles/" + id + "\""));
+		// correctness here; the latency (about half a second, the follower's period) is
+		// measured in bench/cluster.sh,
 		// not asserted: these 2-core VMs stall for seconds under load
 		within(Duration.ofSeconds(20), () -> reader.page("/articles/" + id).status() == 200
 				&& nodeB.getBean(SearchStatus.class).documents() == 241);
@@ -252,32 +267,39 @@ class ClusterIntegrationTests {
 	@Test
 	@Order(4)
 	void scheduledFlushRunsOnOneNodeAtATimeAndCountsStayExact() {
-		within(Duration.ofSeconds(10), () -> db().sql("SELECT COALESCE(SUM(reads), 0) FROM article_stats WHERE article_id = :id")
-			.param("id", articleX)
-			.query(Long.class)
-			.single() == 22);
+		within(Duration.ofSeconds(10),
+				() -> db().sql("SELECT COALESCE(SUM(reads), 0) FROM article_stats WHERE article_id = :id")
+					.param("id", articleX)
+					.query(Long.class)
+					.single() == 22);
 		StringRedisTemplate redis = nodeA.getBean(StringRedisTemplate.class);
 		within(Duration.ofSeconds(5), () -> !Boolean.TRUE.equals(redis.hasKey(prefix + "counts:" + articleX)));
 		// still 22 a while later: no node flushed the same counts twice
 		sleep(2500);
-		assertThat(db().sql("SELECT reads FROM article_stats WHERE article_id = :id").param("id", articleX).query(Long.class).single())
-			.isEqualTo(22);
-		assertThat(db().sql("SELECT COUNT(*) FROM shedlock WHERE name = 'inkstone-counter-flush'").query(Long.class).single())
-			.isEqualTo(1);
+		assertThat(db().sql("SELECT reads FROM article_stats WHERE article_id = :id")
+			.param("id", articleX)
+			.query(Long.class)
+			.single()).isEqualTo(22);
+		assertThat(db().sql("SELECT COUNT(*) FROM shedlock WHERE name = 'inkstone-counter-flush'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
 	@Order(5)
 	void readerStateWorksAcrossNodesAndFollowsInvalidateTheOtherNodesCaches() {
-		// one reader, cookies from node A, requests to both: nodes hold no per-reader state
+		// one reader, cookies from node A, requests to both: nodes hold no per-reader
+		// state
 		Browser readerOnA = browser(nodeA);
 		Browser.Page page = readerOnA.page("/articles/" + articleX);
 		String followAction = page.testId("creator-card").selectFirst("form.follow-form").attr("action");
 		long before = Long.parseLong(browser(nodeB).page("/articles/" + articleX).testId("follower-count").text());
 		Browser sameReaderOnB = readerOnA.sameCookiesOn(port(nodeB));
-		assertThat(sameReaderOnB.post(followAction, Map.of("_csrf", readerOnA.csrfToken())).statusCode()).isEqualTo(302);
-		within(Duration.ofSeconds(1), () -> readerOnA.get("/articles/" + articleX + "/live").body()
-			.contains("\"followers\":" + (before + 1)) && readerOnA.view(articleX).body().contains("\"following\":true"));
+		assertThat(sameReaderOnB.post(followAction, Map.of("_csrf", readerOnA.csrfToken())).statusCode())
+			.isEqualTo(302);
+		within(Duration.ofSeconds(1),
+				() -> readerOnA.get("/articles/" + articleX + "/live").body().contains("\"followers\":" + (before + 1))
+						&& readerOnA.view(articleX).body().contains("\"following\":true"));
 		readerOnA.get("/mode/care");
 		assertThat(sameReaderOnB.page("/").html().body().hasClass("mode-care")).isTrue();
 	}
@@ -287,16 +309,18 @@ class ClusterIntegrationTests {
 	void aSessionSignedInOnNodeAWorksOnNodeBAndSigningOutOnBEndsItOnA() {
 		Browser onA = browser(nodeA);
 		onA.page("/login");
-		var signedIn = onA.post("/login", Map.of("_csrf", onA.csrfToken(), "email", "admin@cluster.test", "password",
-				"cluster-admin-1"));
+		var signedIn = onA.post("/login",
+				Map.of("_csrf", onA.csrfToken(), "email", "admin@cluster.test", "password", "cluster-admin-1"));
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(onA.get("/admin").statusCode()).isEqualTo(200);
 		Browser onB = onA.sameCookiesOn(port(nodeB));
 		assertThat(onB.get("/admin").statusCode()).isEqualTo(200);
 		assertThat(onB.page("/").testId("logout").text()).contains("管理员");
 		assertThat(onB.post("/logout", Map.of("_csrf", onA.csrfToken())).statusCode()).isEqualTo(302);
-		assertThat(onA.get("/admin").statusCode()).isEqualTo(302); // back to the sign-in page
-		// the sign-in limit holds across nodes: 10 attempts on A, the 11th on B is refused
+		assertThat(onA.get("/admin").statusCode()).isEqualTo(302); // back to the sign-in
+																	// page
+		// the sign-in limit holds across nodes: 10 attempts on A, the 11th on B is
+		// refused
 		String victim = "victim-" + UUID.randomUUID() + "@cluster.test";
 		for (int i = 0; i < 10; i++) {
 			Browser guess = browser(nodeA);
@@ -315,16 +339,14 @@ class ClusterIntegrationTests {
 		long creator = db().sql("SELECT id FROM creators ORDER BY id LIMIT 1").query(Long.class).single();
 		long channel = db().sql("SELECT id FROM channels WHERE slug = 'ci'").query(Long.class).single();
 		Articles articlesOnA = nodeA.getBean(Articles.class);
-		long id = articlesOnA.createDraft(creator, new Draft("定时（集群）", "明月几时有，把酒问青天。",
-				channel, "", true, Aigc.NONE, null));
+		long id = articlesOnA.createDraft(creator,
+				new Draft("定时（集群）", "明月几时有，把酒问青天。", channel, "", true, Aigc.NONE, null));
 		articlesOnA.schedule(id, creator, System.currentTimeMillis() + 1500);
 		within(Duration.ofSeconds(25), () -> browser(nodeB).page("/articles/" + id).status() == 200);
 		sleep(11_000); // a full publisher period on both nodes
 		double fired = 0;
 		for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
-			fired += node.getBean(MeterRegistry.class)
-				.counter("inkstone.articles.scheduled.published")
-				.count();
+			fired += node.getBean(MeterRegistry.class).counter("inkstone.articles.scheduled.published").count();
 		}
 		assertThat(fired).isEqualTo(1.0);
 		assertThat(browser(nodeA).page("/articles/" + id).status()).isEqualTo(200);
@@ -350,12 +372,15 @@ class ClusterIntegrationTests {
 		}
 		within(Duration.ofSeconds(15), () -> readsShown(nodeA) == readsBefore + 3);
 		sleep(2000);
-		assertThat(readsShown(nodeA)).isEqualTo(readsBefore + 3); // buffered once, replayed once
+		assertThat(readsShown(nodeA)).isEqualTo(readsBefore + 3); // buffered once,
+																	// replayed once
 
-		// every database connection of the nodes is cut, as a PostgreSQL restart would: they reconnect by themselves
+		// every database connection of the nodes is cut, as a PostgreSQL restart would:
+		// they reconnect by themselves
 		try (Connection admin = DriverManager.getConnection(dbUrl, Databases.pgUser(), "")) {
-			admin.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-					+ " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+			admin.createStatement()
+				.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+						+ " WHERE datname = current_database() AND pid <> pg_backend_pid()");
 		}
 		catch (SQLException ex) {
 			throw new AssertionError(ex);
@@ -363,7 +388,8 @@ class ClusterIntegrationTests {
 		within(Duration.ofSeconds(10), () -> browser(nodeA).page("/articles/" + articleX).status() == 200
 				&& browser(nodeB).page("/").status() == 200);
 
-		// PostgreSQL away from node B for a while (connections cut, new ones refused), then back: B recovers
+		// PostgreSQL away from node B for a while (connections cut, new ones refused),
+		// then back: B recovers
 		// by itself and reads what A wrote meanwhile
 		postgresForB.stop();
 		long written;
@@ -371,8 +397,8 @@ class ClusterIntegrationTests {
 			long creator = db().sql("SELECT id FROM creators ORDER BY id LIMIT 1").query(Long.class).single();
 			long channel = db().sql("SELECT id FROM channels WHERE slug = 'ci'").query(Long.class).single();
 			Articles onA = nodeA.getBean(Articles.class);
-			written = onA.createDraft(creator, new Draft("断线重连", "数据库回来以后，节点自己接上。", channel, "",
-					true, Aigc.NONE, null));
+			written = onA.createDraft(creator,
+					new Draft("断线重连", "数据库回来以后，节点自己接上。", channel, "", true, Aigc.NONE, null));
 			onA.publish(written, creator);
 			int status = browser(nodeB).page("/articles/" + written).status();
 			assertThat(status).as("no database: an error page, not a hang").isBetween(500, 599);
@@ -385,10 +411,11 @@ class ClusterIntegrationTests {
 	}
 
 	/**
-	 * A node restarted while Redis is down must come up and serve (before: its rate limiter and pub/sub
-	 * listener connected at start-up and the node failed to start), then join when Redis returns: here a
-	 * session signed in on node A, which lives in Redis, works on the new node. The limits it enforced meanwhile
-	 * lived in its own memory.
+	 * A node restarted while Redis is down must come up and serve (before: its rate
+	 * limiter and pub/sub listener connected at start-up and the node failed to start),
+	 * then join when Redis returns: here a session signed in on node A, which lives in
+	 * Redis, works on the new node. The limits it enforced meanwhile lived in its own
+	 * memory.
 	 */
 	@Test
 	@Order(7)
@@ -403,8 +430,10 @@ class ClusterIntegrationTests {
 			redisForC.start();
 			Browser onA = browser(nodeA);
 			onA.page("/login");
-			assertThat(onA.post("/login", Map.of("_csrf", onA.csrfToken(), "email", "admin@cluster.test", "password",
-					"cluster-admin-1")).statusCode()).isEqualTo(302);
+			assertThat(onA
+				.post("/login",
+						Map.of("_csrf", onA.csrfToken(), "email", "admin@cluster.test", "password", "cluster-admin-1"))
+				.statusCode()).isEqualTo(302);
 			Browser onC = onA.sameCookiesOn(port(nodeC));
 			within(Duration.ofSeconds(20), () -> onC.get("/admin").statusCode() == 200);
 		}
@@ -422,7 +451,8 @@ class ClusterIntegrationTests {
 		long creator = db().sql("SELECT id FROM creators ORDER BY id LIMIT 1").query(Long.class).single();
 		byte[] png = TestImages.encode(TestImages.picture(900, 600), "png");
 		MediaItem item = nodeA.getBean(Media.class).upload(creator, png, "共享存储");
-		assertThat(s3.objectCount("inkstone-media")).isGreaterThanOrEqualTo(2); // full + 480
+		assertThat(s3.objectCount("inkstone-media")).isGreaterThanOrEqualTo(2); // full +
+																				// 480
 		var onB = browser(nodeB).getBytes(item.url());
 		assertThat(onB.statusCode()).isEqualTo(200);
 		assertThat(onB.headers().firstValue("Content-Type")).hasValue("image/jpeg");
@@ -467,7 +497,8 @@ class ClusterIntegrationTests {
 	}
 
 	private static long readsShown(ConfigurableApplicationContext node) {
-		Browser bot = browser(node).userAgent("curl/8"); // bots are not counted, so looking changes nothing
+		Browser bot = browser(node).userAgent("curl/8"); // bots are not counted, so
+															// looking changes nothing
 		String live = bot.get("/articles/" + articleX + "/live").body();
 		return Long.parseLong(live.replaceAll(".*\"reads\":([0-9]+).*", "$1"));
 	}

@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * IP属地 with the real ip2region databases that ops/fetch-ip2region.sh installs (.ci/run does, into
- * .cache/ip2region.db and .cache/ipv6wry.db). In CI a missing file fails; elsewhere the lookups are skipped with a
- * note.
+ * IP属地 with the real ip2region databases that ops/fetch-ip2region.sh installs (.ci/run
+ * does, into .cache/ip2region.db and .cache/ipv6wry.db). In CI a missing file fails;
+ * elsewhere the lookups are skipped with a note.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class IpRegionsTests {
@@ -58,7 +58,8 @@ class IpRegionsTests {
 		requireDatabase(DB);
 		IpRegions regions = new IpRegions(DB.toString(), null);
 		assertThat(regions.ipv6Available()).isTrue();
-		// China Telecom 公众宽带, Guangzhou; China Telecom 城域网, Heilongjiang; China Mobile 城域网, Beijing
+		// China Telecom 公众宽带, Guangzhou; China Telecom 城域网, Heilongjiang; China Mobile
+		// 城域网, Beijing
 		assertThat(regions.regionOf("240e:3b7:1234::1")).isEqualTo("广东");
 		assertThat(regions.regionOf("240e:1::1")).isEqualTo("黑龙江");
 		assertThat(regions.regionOf("2409:8000::1")).isEqualTo("北京");
@@ -69,7 +70,8 @@ class IpRegionsTests {
 		assertThat(regions.regionOf("2001:ce1::1")).isEqualTo("香港");
 		// China Unicom 169 backbone: an ISP where the province would be
 		assertThat(regions.regionOf("2408:8000::1")).isEqualTo("中国");
-		// Google Frankfurt; Google Public DNS is recorded as 全球 (anycast), which names no country
+		// Google Frankfurt; Google Public DNS is recorded as 全球 (anycast), which names no
+		// country
 		assertThat(regions.regionOf("2a00:1450:4001:81c::200e")).isEqualTo("德国");
 		assertThat(regions.regionOf("2001:4860:4860::8888")).isEqualTo("未知");
 		// upper case, brackets and a zone are fine
@@ -141,7 +143,9 @@ class IpRegionsTests {
 		assertThat(v4only.regionOf("::ffff:114.114.114.114")).isEqualTo("江苏");
 	}
 
-	/** In CI a missing file fails; elsewhere the test is reported as skipped, not passed. */
+	/**
+	 * In CI a missing file fails; elsewhere the test is reported as skipped, not passed.
+	 */
 	private static void requireDatabase(Path file) {
 		String reason = "no ip2region database at " + file + " (run ops/fetch-ip2region.sh " + DB + ")";
 		if ("true".equalsIgnoreCase(System.getenv("CI"))) {

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Index-time fine, query-time coarse: the standard recall trick for Chinese segmentation. */
+/**
+ * Index-time fine, query-time coarse: the standard recall trick for Chinese segmentation.
+ */
 class ChineseAnalysisTests {
 
 	private static List<String> tokens(Analyzer analyzer, String text) throws IOException {
@@ -33,7 +35,8 @@ class ChineseAnalysisTests {
 		List<String> queried = tokens(ChineseAnalysis.queryAnalyzer("hanlp"), "中华人民共和国成立");
 		assertThat(indexed).contains("中华人民共和国", "中华", "人民", "共和国", "成立");
 		assertThat(queried).containsExactly("中华人民共和国", "成立");
-		assertThat(indexed).containsAll(queried); // every coarse query word is in the index
+		assertThat(indexed).containsAll(queried); // every coarse query word is in the
+													// index
 	}
 
 	@Test

@@ -33,7 +33,11 @@ class CoReadsTests {
 		Path file = Files.createTempFile("inkstone-coreads", ".db");
 		SQLiteDataSource dataSource = new SQLiteDataSource();
 		dataSource.setUrl("jdbc:sqlite:" + file);
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/sqlite").load().migrate();
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration", "classpath:db/vendor/sqlite")
+			.load()
+			.migrate();
 		jdbc = JdbcClient.create(dataSource);
 		coReads = new CoReads(jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource)), events::add);
 	}
@@ -46,7 +50,10 @@ class CoReadsTests {
 		}
 	}
 
-	/** Other readers' reading: co-reads mean something only against a site's background of reading. */
+	/**
+	 * Other readers' reading: co-reads mean something only against a site's background of
+	 * reading.
+	 */
 	private void background() {
 		for (long x = 1000; x < 1060; x += 2) {
 			readTogether(x, x + 1, 1);
@@ -77,14 +84,19 @@ class CoReadsTests {
 	void evidenceIsTheLikelihoodRatioOfACountAgainstItsExpectation() {
 		assertThat(CoReads.evidence(3, 3)).isZero();
 		assertThat(CoReads.evidence(1, 3)).isZero();
-		assertThat(CoReads.evidence(3, 0.68)).isLessThan(CoReads.MIN_EVIDENCE); // luck: happens 3% of the time
+		assertThat(CoReads.evidence(3, 0.68)).isLessThan(CoReads.MIN_EVIDENCE); // luck:
+																				// happens
+																				// 3% of
+																				// the
+																				// time
 		assertThat(CoReads.evidence(5, 0.68)).isGreaterThan(CoReads.MIN_EVIDENCE); // 0.06%
 		assertThat(CoReads.evidence(4, 1.0)).isCloseTo(2 * (4 * Math.log(4) - 3), Assertions.within(1e-12));
 	}
 
 	@Test
 	void popularArticlesReadTogetherOnlyByChanceDoNotRecommendEachOther() {
-		// twenty hot articles, every pair of them read together ten times: what readers who read the hot list do
+		// twenty hot articles, every pair of them read together ten times: what readers
+		// who read the hot list do
 		for (long x = 100; x < 120; x++) {
 			for (long y = x + 1; y < 120; y++) {
 				readTogether(x, y, 10);
@@ -93,7 +105,8 @@ class CoReadsTests {
 		readTogether(1, 2, 5); // a genuine pair: rarely read, but read together
 		coReads.flush();
 		long rawPairsOfAHotArticle = jdbc.sql("SELECT COUNT(*) FROM co_reads WHERE (a = 100 OR b = 100) AND reads >= 3")
-			.query(Long.class).single();
+			.query(Long.class)
+			.single();
 		assertThat(rawPairsOfAHotArticle).as("by raw count all nineteen would qualify").isEqualTo(19);
 		assertThat(coReads.top(100, 5)).as("no more often together than chance").isEmpty();
 		assertThat(coReads.top(1, 5)).containsExactly(2L);

@@ -16,20 +16,25 @@ import io.inkstone.shared.MarkdownRenderer;
 import java.util.function.LongFunction;
 
 /**
- * Does search find what a reader types? Three query sets, drawn deterministically from the corpus and kept in
- * {@code bench/queries/} so every run (and every change) is measured on the same queries:
+ * Does search find what a reader types? Three query sets, drawn deterministically from
+ * the corpus and kept in {@code bench/queries/} so every run (and every change) is
+ * measured on the same queries:
  * <ul>
- * <li>titles — an article's whole title; hit when the first result is the article or another with the same title
- * (the corpus has many 无题 and tune names), and strictly when it is the article itself;</li>
- * <li>title parts — a distinctive part of a title (split at ·, ・ and spaces, at least two Han characters, contained in
- * no other title of the corpus, not the whole title: 湘妃怨 of 双调・湘妃怨); hit when the article is first;</li>
- * <li>phrases — eight consecutive characters of the article's plain text (whitespace folded to one space, as a
- * reader's copy would be; widened to whole words where it cuts a Latin word, as a reader copies words) with at least six letters or Han characters; hit@1 and hit@10 when the article itself
- * is there, and a lenient hit@1 when the first result contains the phrase too (a reprint of the same text).</li>
+ * <li>titles — an article's whole title; hit when the first result is the article or
+ * another with the same title (the corpus has many 无题 and tune names), and strictly when
+ * it is the article itself;</li>
+ * <li>title parts — a distinctive part of a title (split at ·, ・ and spaces, at least two
+ * Han characters, contained in no other title of the corpus, not the whole title: 湘妃怨 of
+ * 双调・湘妃怨); hit when the article is first;</li>
+ * <li>phrases — eight consecutive characters of the article's plain text (whitespace
+ * folded to one space, as a reader's copy would be; widened to whole words where it cuts
+ * a Latin word, as a reader copies words) with at least six letters or Han characters;
+ * hit@1 and hit@10 when the article itself is there, and a lenient hit@1 when the first
+ * result contains the phrase too (a reprint of the same text).</li>
  * </ul>
- * Rows are {@code key, start, length, query}; the query column is left empty for the Debian channels
- * ({@code tech-docs}, {@code manual}), whose text may not be copied into the project — it is cut from the corpus
- * at run time by start and length.
+ * Rows are {@code key, start, length, query}; the query column is left empty for the
+ * Debian channels ({@code tech-docs}, {@code manual}), whose text may not be copied into
+ * the project — it is cut from the corpus at run time by start and length.
  */
 final class Findability {
 
@@ -67,7 +72,8 @@ final class Findability {
 		return new QuerySets(read(titles, byKey, false), read(parts, byKey, false), read(phrases, byKey, true));
 	}
 
-	private static void generate(List<DiscoveryBench.Doc> docs, Path titles, Path parts, Path phrases) throws IOException {
+	private static void generate(List<DiscoveryBench.Doc> docs, Path titles, Path parts, Path phrases)
+			throws IOException {
 		Random random = new Random(16);
 		List<String[]> titleRows = new ArrayList<>();
 		while (titleRows.size() < PER_SET) {
@@ -85,8 +91,10 @@ final class Findability {
 		int[] order = shuffled(docs.size(), random);
 		for (int i = 0; i < order.length && partRows.size() < PER_SET; i++) {
 			DiscoveryBench.Doc d = docs.get(order[i]);
-			List<String> candidates = candidateParts(d.title()).stream().filter(p -> partCount.get(p) == 1)
-				.filter(p -> docs.size() < 50_000 ? unique(p, d, docs) : true).toList();
+			List<String> candidates = candidateParts(d.title()).stream()
+				.filter(p -> partCount.get(p) == 1)
+				.filter(p -> docs.size() < 50_000 ? unique(p, d, docs) : true)
+				.toList();
 			if (!candidates.isEmpty()) {
 				String part = candidates.get(candidates.size() - 1);
 				partRows.add(row(d, d.title().indexOf(part), part.length(), part));
@@ -103,7 +111,8 @@ final class Findability {
 			for (int attempt = 0; attempt < 5; attempt++) {
 				int start = random.nextInt(text.length() - 8);
 				int end = start + 8;
-				// a reader copies whole Latin words: widen the window to the words it cuts
+				// a reader copies whole Latin words: widen the window to the words it
+				// cuts
 				while (start > 0 && latin(text.charAt(start - 1)) && latin(text.charAt(start))) {
 					start--;
 				}
@@ -216,23 +225,28 @@ final class Findability {
 			phrase1 += !hits.isEmpty() && hits.get(0) == q.doc().id() ? 1 : 0;
 			phrase10 += hits.contains(q.doc().id()) ? 1 : 0;
 			if (Boolean.getBoolean("bench.misses") && (hits.isEmpty() || hits.get(0) != q.doc().id())) {
-				System.out.printf("miss [%s] %s rank %d, first: %s%n", q.text(), q.doc().key(), hits.indexOf(q.doc().id()),
-						hits.isEmpty() ? "-" : doc.apply(hits.get(0)).key());
+				System.out.printf("miss [%s] %s rank %d, first: %s%n", q.text(), q.doc().key(),
+						hits.indexOf(q.doc().id()), hits.isEmpty() ? "-" : doc.apply(hits.get(0)).key());
 			}
-			phraseLenient += !hits.isEmpty() && (hits.get(0) == q.doc().id() || plain(doc.apply(hits.get(0))).contains(q.text())) ? 1 : 0;
+			phraseLenient += !hits.isEmpty()
+					&& (hits.get(0) == q.doc().id() || plain(doc.apply(hits.get(0))).contains(q.text())) ? 1 : 0;
 		}
 		nanos.addAll(phraseNanos);
 		int t = sets.titles().size(), p = sets.parts().size(), f = sets.phrases().size();
-		System.out.printf("%-8s findability: title hit@1 %.3f (the article itself %.3f, %d) | title part hit@1 %.3f (%d) | "
-				+ "phrase hit@1 %.3f hit@10 %.3f (first result contains the phrase %.3f, %d) | phrase query p50 %.1f ms p95 %.1f ms"
-				+ " | all p95 %.1f ms%n", analyzer, titleSame / t, titleStrict / t, t, part / p, p, phrase1 / f, phrase10 / f,
-				phraseLenient / f, f, DiscoveryBench.pct(phraseNanos, 50), DiscoveryBench.pct(phraseNanos, 95),
-				DiscoveryBench.pct(nanos, 95));
+		System.out
+			.printf("%-8s findability: title hit@1 %.3f (the article itself %.3f, %d) | title part hit@1 %.3f (%d) | "
+					+ "phrase hit@1 %.3f hit@10 %.3f (first result contains the phrase %.3f, %d) | phrase query p50 %.1f ms p95 %.1f ms"
+					+ " | all p95 %.1f ms%n", analyzer, titleSame / t, titleStrict / t, t, part / p, p, phrase1 / f,
+					phrase10 / f, phraseLenient / f, f, DiscoveryBench.pct(phraseNanos, 50),
+					DiscoveryBench.pct(phraseNanos, 95), DiscoveryBench.pct(nanos, 95));
 	}
 
 	private static List<Long> ids(LuceneSearchIndex index, String query, List<Long> nanos) {
 		long start = System.nanoTime();
-		List<Long> ids = index.search(query, SearchIndex.Filters.NONE, false, 0, 10).hits().stream().map(SearchHit::articleId)
+		List<Long> ids = index.search(query, SearchIndex.Filters.NONE, false, 0, 10)
+			.hits()
+			.stream()
+			.map(SearchHit::articleId)
 			.toList();
 		nanos.add(System.nanoTime() - start);
 		return ids;

@@ -16,7 +16,10 @@ import org.assertj.core.api.Assertions;
 import org.assertj.core.data.Offset;
 import org.assertj.core.data.Percentage;
 
-/** Forward decay must rank exactly as brute-force exponential decay recomputed at query time. */
+/**
+ * Forward decay must rank exactly as brute-force exponential decay recomputed at query
+ * time.
+ */
 class ForwardDecayTests {
 
 	private final Duration halfLife = Duration.ofHours(6);
@@ -33,7 +36,8 @@ class ForwardDecayTests {
 		int items = 30;
 		List<Event> events = new ArrayList<>();
 		for (int i = 0; i < 600; i++) {
-			events.add(new Event(random.nextInt(items), 1 + random.nextInt(5), now - random.nextLong(Duration.ofDays(3).toMillis())));
+			events.add(new Event(random.nextInt(items), 1 + random.nextInt(5),
+					now - random.nextLong(Duration.ofDays(3).toMillis())));
 		}
 		double[] logScores = new double[items];
 		Arrays.fill(logScores, Double.NEGATIVE_INFINITY);
@@ -84,11 +88,13 @@ class ForwardDecayTests {
 		ForwardDecay lessons = new ForwardDecay(Duration.ofHours(72));
 		long now = ForwardDecay.LANDMARK + Duration.ofDays(400).toMillis();
 		long sixHoursAgo = now - Duration.ofHours(6).toMillis();
-		double newsScore = news.logWeight(10, sixHoursAgo); // ten reads, two half-lives ago: worth 2.5 now
-		double lessonScore = lessons.logWeight(5, sixHoursAgo); // five reads, a twelfth of a half-life ago: ~4.7 now
+		double newsScore = news.logWeight(10, sixHoursAgo); // ten reads, two half-lives
+															// ago: worth 2.5 now
+		double lessonScore = lessons.logWeight(5, sixHoursAgo); // five reads, a twelfth
+																// of a half-life ago:
+																// ~4.7 now
 		Assertions.assertThat(lessons.logValueAt(lessonScore, now)).isGreaterThan(news.logValueAt(newsScore, now));
-		Assertions.assertThat(Math.exp(news.logValueAt(newsScore, now))).isCloseTo(2.5,
-				Assertions.within(1e-9));
+		Assertions.assertThat(Math.exp(news.logValueAt(newsScore, now))).isCloseTo(2.5, Assertions.within(1e-9));
 		// the raw forward-decay scores alone would rank them the other way round
 		Assertions.assertThat(newsScore).isGreaterThan(lessonScore);
 	}

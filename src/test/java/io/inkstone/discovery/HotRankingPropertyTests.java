@@ -25,12 +25,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Whole hot lists, site-wide and per channel, with channels of different half-lives, must equal a brute-force
- * recomputation: every signal's weight decayed exponentially from its time to now, summed per article, over
- * every article. The production path is used end to end: signals folded into a {@link HotScores} store (memory,
- * or Redis sorted sets), its candidate selection, the fresh-article candidates, then {@link HotList#byValueNow}.
- * Many more articles are engaged than the candidate limit, so a selection by raw score (which favours
- * short half-lives) would fail.
+ * Whole hot lists, site-wide and per channel, with channels of different half-lives, must
+ * equal a brute-force recomputation: every signal's weight decayed exponentially from its
+ * time to now, summed per article, over every article. The production path is used end to
+ * end: signals folded into a {@link HotScores} store (memory, or Redis sorted sets), its
+ * candidate selection, the fresh-article candidates, then {@link HotList#byValueNow}.
+ * Many more articles are engaged than the candidate limit, so a selection by raw score
+ * (which favours short half-lives) would fail.
  */
 class HotRankingPropertyTests {
 
@@ -60,12 +61,14 @@ class HotRankingPropertyTests {
 	@Test
 	void redisRankingsEqualBruteForce() {
 		Databases.requireRedis();
-		LettuceConnectionFactory connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+		LettuceConnectionFactory connections = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", 6379));
 		connections.afterPropertiesSet();
 		StringRedisTemplate redis = new StringRedisTemplate(connections);
 		String prefix = "inkstone-test-" + UUID.randomUUID() + ":";
-		InkstoneProperties properties = new InkstoneProperties(Databases.freshDataDir(), "test", null, null, null, null, null, false,
-				InkstoneProperties.Mode.CLUSTER, new InkstoneProperties.Redis("redis://127.0.0.1:6379", prefix), null);
+		InkstoneProperties properties = new InkstoneProperties(Databases.freshDataDir(), "test", null, null, null, null,
+				null, false, InkstoneProperties.Mode.CLUSTER,
+				new InkstoneProperties.Redis("redis://127.0.0.1:6379", prefix), null);
 		try {
 			assertRankingsEqualBruteForce(21, new RedisHotScores(redis, null, null, properties));
 		}
@@ -91,7 +94,8 @@ class HotRankingPropertyTests {
 		articles.forEach(a -> byId.put(a.id(), a));
 		List<Signal> signals = new ArrayList<>();
 		for (int i = 0; i < 40_000; i++) {
-			// skewed popularity: a few articles draw most signals, every article can draw some
+			// skewed popularity: a few articles draw most signals, every article can draw
+			// some
 			long id = 1 + (long) (ARTICLES * Math.pow(random.nextDouble(), 2));
 			ArticleSummary a = byId.get(id);
 			long at = a.publishedAt() + (long) (random.nextDouble() * (now - a.publishedAt()));
@@ -102,17 +106,22 @@ class HotRankingPropertyTests {
 			store.add(a.id(), a.channelId(), decayFor(a.channelId()).logWeight(s.weight(), s.at()));
 		}
 
-		// production path: the store's candidates plus the freshest articles, ranked by value now
+		// production path: the store's candidates plus the freshest articles, ranked by
+		// value now
 		Map<Long, HotScores.Score> engaged = store.top(HotList.CANDIDATES * 4, HotList.PER_CHANNEL,
 				s -> decayFor(s.channelId()).logValueAt(s.logScore(), now));
 		Set<Long> candidateIds = new LinkedHashSet<>(engaged.keySet());
 		Comparator<ArticleSummary> newest = Comparator.comparingLong(ArticleSummary::publishedAt).reversed();
 		articles.stream().sorted(newest).limit(HotList.CANDIDATES).forEach(a -> candidateIds.add(a.id()));
 		for (long channel : HALF_LIVES.keySet()) {
-			articles.stream().filter(a -> a.channelId() == channel).sorted(newest).limit(30).forEach(a -> candidateIds.add(a.id()));
+			articles.stream()
+				.filter(a -> a.channelId() == channel)
+				.sorted(newest)
+				.limit(30)
+				.forEach(a -> candidateIds.add(a.id()));
 		}
-		List<ArticleSummary> ranked = HotList.byValueNow(candidateIds.stream().map(byId::get).toList(), engaged, PUBLISH_WEIGHT,
-				this::decayFor, now);
+		List<ArticleSummary> ranked = HotList.byValueNow(candidateIds.stream().map(byId::get).toList(), engaged,
+				PUBLISH_WEIGHT, this::decayFor, now);
 
 		// brute force: every article, every signal, decayed to now in the linear domain
 		Map<Long, Double> value = new HashMap<>();
@@ -120,10 +129,12 @@ class HotRankingPropertyTests {
 			value.put(a.id(), PUBLISH_WEIGHT * decayed(a.channelId(), now - a.publishedAt()));
 		}
 		for (Signal s : signals) {
-			value.merge(s.articleId(), s.weight() * decayed(byId.get(s.articleId()).channelId(), now - s.at()), Double::sum);
+			value.merge(s.articleId(), s.weight() * decayed(byId.get(s.articleId()).channelId(), now - s.at()),
+					Double::sum);
 		}
 		List<ArticleSummary> brute = new ArrayList<>(articles);
-		brute.sort(Comparator.comparingDouble((ArticleSummary a) -> value.get(a.id())).reversed()
+		brute.sort(Comparator.comparingDouble((ArticleSummary a) -> value.get(a.id()))
+			.reversed()
 			.thenComparing(ArticleSummary::id, Comparator.reverseOrder()));
 
 		assertThat(ids(ranked, 0, 100)).as("site-wide top 100").isEqualTo(ids(brute, 0, 100));
@@ -131,7 +142,8 @@ class HotRankingPropertyTests {
 			assertThat(ids(inChannel(ranked, channel), 0, HotList.PER_CHANNEL)).as("channel %d", channel)
 				.isEqualTo(ids(inChannel(brute, channel), 0, HotList.PER_CHANNEL));
 		}
-		// the mix is real: the long half-life channel places items in the site-wide top 100
+		// the mix is real: the long half-life channel places items in the site-wide top
+		// 100
 		assertThat(ids(ranked, 0, 100).stream().filter(id -> byId.get(id).channelId() == 3L)).isNotEmpty();
 	}
 

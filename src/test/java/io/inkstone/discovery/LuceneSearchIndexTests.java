@@ -47,8 +47,8 @@ class LuceneSearchIndexTests {
 		index.apply(List.of(poem(1, "静夜思", "床前明月光，疑是地上霜。举头望明月，低头思故乡。", 10, 1),
 				poem(2, "月下独酌", "花间一壶酒，独酌无相亲。举杯邀明月，对影成三人。", 11, 2),
 				poem(3, "把酒问月", "青天有月来几时？我今停杯一问之。人攀明月不可得，月行却与人相随。", 12, 3),
-				poem(4, "说明书", "安装软件包之前请先更新系统。使用命令行工具配置网络接口。", 13, 4),
-				poem(5, "网络配置", "编辑配置文件以设置网络接口和软件源。", 14, 5)), 5);
+				poem(4, "说明书", "安装软件包之前请先更新系统。使用命令行工具配置网络接口。", 13, 4), poem(5, "网络配置", "编辑配置文件以设置网络接口和软件源。", 14, 5)),
+				5);
 		List<Long> related = index.moreLikeThis(1, 5, 2);
 		assertThat(related).doesNotContain(1L).isNotEmpty();
 		assertThat(related.get(0)).isIn(2L, 3L);
@@ -62,23 +62,28 @@ class LuceneSearchIndexTests {
 	@ValueSource(strings = { "smartcn", "hanlp" })
 	void traditionalAndFullWidthFormsFindEachOtherAndHighlightTheOriginalText(String analyzer) throws Exception {
 		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()), analyzer);
-		index.apply(List.of(poem(1, "青玉案·元夕", "東風夜放花千樹，更吹落、星如雨。", 10, 1),
-				poem(2, "Linux 手册", "使用 ＡＰＴ 安装软件包。", 11, 2), poem(3, "静夜思", "床前明月光，疑是地上霜。", 12, 3)), 3);
+		index.apply(List.of(poem(1, "青玉案·元夕", "東風夜放花千樹，更吹落、星如雨。", 10, 1), poem(2, "Linux 手册", "使用 ＡＰＴ 安装软件包。", 11, 2),
+				poem(3, "静夜思", "床前明月光，疑是地上霜。", 12, 3)), 3);
 		SearchIndex.SearchPage simplified = index.search("东风夜放", SearchIndex.Filters.NONE, false, 0, 10);
 		assertThat(simplified.hits()).extracting(SearchHit::articleId).containsExactly(1L);
 		assertThat(simplified.hits().get(0).snippetHtml()).contains("<mark>東風</mark>");
-		assertThat(index.search("apt", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId).containsExactly(2L);
-		assertThat(index.search("ＡＰＴ", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId).containsExactly(2L);
-		assertThat(index.search("牀前明月", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId).contains(3L);
+		assertThat(index.search("apt", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId)
+			.containsExactly(2L);
+		assertThat(index.search("ＡＰＴ", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId)
+			.containsExactly(2L);
+		assertThat(index.search("牀前明月", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId)
+			.contains(3L);
 		index.close();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "fine", "coarse" })
 	void bothQuerySegmentationsFindLongWordsAndTheirParts(String querySegmentation) throws Exception {
-		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()), "hanlp", querySegmentation);
+		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()), "hanlp",
+				querySegmentation);
 		index.apply(List.of(poem(1, "开国", "中华人民共和国成立了。", 10, 1), poem(2, "静夜思", "床前明月光，疑是地上霜。", 12, 2)), 2);
-		assertThat(index.search("中华人民共和国", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId)
+		assertThat(index.search("中华人民共和国", SearchIndex.Filters.NONE, false, 0, 10).hits())
+			.extracting(SearchHit::articleId)
 			.containsExactly(1L);
 		assertThat(index.search("共和国", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId)
 			.containsExactly(1L);
@@ -90,14 +95,19 @@ class LuceneSearchIndexTests {
 		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()));
 		index.apply(List.of(new ChangedArticle(1, "静夜思", "床前明月光，疑是地上霜。", 10, 1, "published", 0, 1, "李白"),
 				new ChangedArticle(2, "春晓", "春眠不觉晓，处处闻啼鸟。", 11, 1, "published", 0, 2, "孟浩然"),
-				new ChangedArticle(3, "Linux 手册", "jingyesi is not a word here", 12, 1, "published", 0, 3, "Debian")), 3);
+				new ChangedArticle(3, "Linux 手册", "jingyesi is not a word here", 12, 1, "published", 0, 3, "Debian")),
+				3);
 		for (String query : List.of("jingyesi", "jing ye si", "JingYeSi", "jys", "libai", "li bai")) {
 			assertThat(index.search(query, SearchIndex.Filters.NONE, false, 0, 10).hits()).as(query)
-				.extracting(SearchHit::articleId).first().isEqualTo(1L);
+				.extracting(SearchHit::articleId)
+				.first()
+				.isEqualTo(1L);
 		}
-		assertThat(index.search("chunxiao", SearchIndex.Filters.NONE, false, 0, 10).hits()).extracting(SearchHit::articleId)
+		assertThat(index.search("chunxiao", SearchIndex.Filters.NONE, false, 0, 10).hits())
+			.extracting(SearchHit::articleId)
 			.containsExactly(2L);
-		assertThat(index.search("ye si jing xiao", SearchIndex.Filters.NONE, false, 0, 10).hits()).as("syllables of two titles")
+		assertThat(index.search("ye si jing xiao", SearchIndex.Filters.NONE, false, 0, 10).hits())
+			.as("syllables of two titles")
 			.isEmpty();
 		assertThat(Pinyin.queryParts("静夜思")).isEmpty();
 		assertThat(Pinyin.queryParts("j")).isEmpty();
@@ -130,18 +140,22 @@ class LuceneSearchIndexTests {
 		reopened.close();
 	}
 
-
 	private static List<Long> ids(LuceneSearchIndex index, String query) {
-		return index.search(query, SearchIndex.Filters.NONE, false, 0, 10).hits().stream().map(SearchHit::articleId).toList();
+		return index.search(query, SearchIndex.Filters.NONE, false, 0, 10)
+			.hits()
+			.stream()
+			.map(SearchHit::articleId)
+			.toList();
 	}
 
 	@Test
 	void aDistinctivePartOfATitleFindsItsArticleFirstHoweverTheSegmenterCutIt() throws Exception {
 		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()));
-		// public-domain text from the corpus (chinese-poetry): 湘妃泪 in 长相思 shares characters with the title searched
+		// public-domain text from the corpus (chinese-poetry): 湘妃泪 in 长相思 shares
+		// characters with the title searched
 		index.apply(List.of(poem(1, "双调・湘妃怨", "楚天空阔楚天长，一度怀人一断肠。此心只在肩舆上，倩东风过武昌，助离愁烟水茫茫。", 10, 1),
-				poem(2, "长相思", "竹上雨湘妃泪，树中禽蜀帝王，无限思量。湘水流，怨声长。", 11, 2),
-				poem(3, "双调・蟾宫曲", "天风瑶佩宵寒，人在蓬莱，夜半清眠。", 12, 3)), 3);
+				poem(2, "长相思", "竹上雨湘妃泪，树中禽蜀帝王，无限思量。湘水流，怨声长。", 11, 2), poem(3, "双调・蟾宫曲", "天风瑶佩宵寒，人在蓬莱，夜半清眠。", 12, 3)),
+				3);
 		assertThat(ids(index, "湘妃怨")).first().isEqualTo(1L);
 		assertThat(index.search("湘妃怨", SearchIndex.Filters.NONE, false, 0, 10).partial()).isFalse();
 		assertThat(ids(index, "湘妃")).contains(1L, 2L);
@@ -172,7 +186,9 @@ class LuceneSearchIndexTests {
 		assertThat(some.hits()).extracting(SearchHit::articleId).containsExactly(1L);
 		assertThat(some.partial()).isTrue();
 		assertThat(index.search("明月 故乡", SearchIndex.Filters.NONE, false, 0, 10).partial()).isFalse();
-		assertThat(index.search("举头望明月 zzqx", SearchIndex.Filters.NONE, false, 0, 10).partial()).as("a word no article has").isTrue();
+		assertThat(index.search("举头望明月 zzqx", SearchIndex.Filters.NONE, false, 0, 10).partial())
+			.as("a word no article has")
+			.isTrue();
 		assertThat(index.search("jingyesi", SearchIndex.Filters.NONE, false, 0, 10).partial()).isFalse();
 		assertThat(index.search("长城黄河", SearchIndex.Filters.NONE, false, 0, 10).hits()).isEmpty();
 		index.close();

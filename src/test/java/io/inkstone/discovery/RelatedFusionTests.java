@@ -21,7 +21,8 @@ class RelatedFusionTests {
 
 	@Test
 	void withoutCoReadsOrFreshnessTheContentOrderStands() {
-		assertThat(RelatedFusion.timeless().rank(List.of(5L, 3L, 9L), List.of(), id -> 0, NOW)).containsExactly(5L, 3L, 9L);
+		assertThat(RelatedFusion.timeless().rank(List.of(5L, 3L, 9L), List.of(), id -> 0, NOW)).containsExactly(5L, 3L,
+				9L);
 	}
 
 	@Test
@@ -44,7 +45,8 @@ class RelatedFusionTests {
 		Map<Long, Long> published = Map.of(1L, NOW - 3650 * DAY, 2L, NOW, 3L, NOW);
 		// 1 and 2 are neighbours in the content list: the fresh one goes first
 		assertThat(fusion.rank(List.of(1L, 2L), List.of(), published::get, NOW)).containsExactly(2L, 1L);
-		// an old article both lists agree on stays above a fresh one only the tail of one list names
+		// an old article both lists agree on stays above a fresh one only the tail of one
+		// list names
 		List<Long> content = List.of(1L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 3L);
 		Map<Long, Long> times = new HashMap<>(published);
 		content.forEach(id -> times.putIfAbsent(id, NOW - 3650 * DAY));

@@ -22,9 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One address faking readers, as the attack that moved an article onto the home headlines did: fresh cookies (or
- * none, or made-up ones) for every request. Whatever it sends, it adds at most the configured few reads, shares and
- * likes to an article per hour.
+ * One address faking readers, as the attack that moved an article onto the home headlines
+ * did: fresh cookies (or none, or made-up ones) for every request. Whatever it sends, it
+ * adds at most the configured few reads, shares and likes to an article per hour.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EngagementAbuseIntegrationTests {
@@ -60,7 +60,10 @@ class EngagementAbuseIntegrationTests {
 		String line = "{\"id\":\"" + key + "\",\"creator\":\"abuse\",\"channel\":\"qu\",\"title\":\"天净沙·秋思\","
 				+ "\"body_markdown\":\"枯藤老树昏鸦，小桥流水人家，古道西风瘦马。\",\"published_at\":\"2024-01-01T08:00:00+08:00\"}\n";
 		importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null);
-		id = jdbc.sql("SELECT id FROM articles WHERE import_key = :k").param("k", "id:" + key).query(Long.class).single();
+		id = jdbc.sql("SELECT id FROM articles WHERE import_key = :k")
+			.param("k", "id:" + key)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
@@ -83,8 +86,8 @@ class EngagementAbuseIntegrationTests {
 		for (int i = 1; i <= 3; i++) {
 			Browser behindProxy = new Browser(port).header("X-Forwarded-For", "198.51.100." + i);
 			behindProxy.view(id);
-			assertThat(behindProxy.post("/articles/" + id + "/like", Map.of("_csrf", behindProxy.csrfToken())).statusCode())
-				.isEqualTo(302);
+			assertThat(behindProxy.post("/articles/" + id + "/like", Map.of("_csrf", behindProxy.csrfToken()))
+				.statusCode()).isEqualTo(302);
 		}
 		assertThat(engagement.counts(id).reads()).isEqualTo(PER_ADDRESS + 3);
 		assertThat(comments.articleLikes(id)).isEqualTo(PER_ADDRESS + 3);
@@ -103,10 +106,12 @@ class EngagementAbuseIntegrationTests {
 		String value = minted.substring("ink_rid=".length(), minted.indexOf(';'));
 		assertThat(value).doesNotStartWith("0123456789abcdef").matches("[0-9a-f]{16}\\.[A-Za-z0-9_-]{22}");
 		// the signed id is kept: no new cookie; an altered signature is not
-		HttpResponse<String> kept = new Browser(port).get("/articles/" + id + "/view.gif", "Cookie", "ink_rid=" + value);
+		HttpResponse<String> kept = new Browser(port).get("/articles/" + id + "/view.gif", "Cookie",
+				"ink_rid=" + value);
 		assertThat(kept.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("ink_rid="))).isTrue();
 		String altered = value.substring(0, 15) + (value.charAt(15) == 'a' ? 'b' : 'a') + value.substring(16);
-		HttpResponse<String> refused = new Browser(port).get("/articles/" + id + "/view.gif", "Cookie", "ink_rid=" + altered);
+		HttpResponse<String> refused = new Browser(port).get("/articles/" + id + "/view.gif", "Cookie",
+				"ink_rid=" + altered);
 		assertThat(refused.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("ink_rid="))).isTrue();
 	}
 

@@ -10,7 +10,10 @@ import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When a delivery that has not completed is tried again: exponential back-off, capped; running ones are left alone. */
+/**
+ * When a delivery that has not completed is tried again: exponential back-off, capped;
+ * running ones are left alone.
+ */
 class EventRedeliveryTests {
 
 	static final Instant T0 = Instant.parse("2026-11-29T00:00:00Z");
@@ -19,8 +22,8 @@ class EventRedeliveryTests {
 			new EventsProperties(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(10)));
 
 	static StoredPublication publication(Status status, int attempts, Instant lastResubmission) {
-		return new StoredPublication(UUID.randomUUID(), "event", PublicationTargetIdentifier.of("listener"), T0, null, status,
-				attempts, lastResubmission);
+		return new StoredPublication(UUID.randomUUID(), "event", PublicationTargetIdentifier.of("listener"), T0, null,
+				status, attempts, lastResubmission);
 	}
 
 	@Test
@@ -51,7 +54,8 @@ class EventRedeliveryTests {
 	@Test
 	void aRunningDeliveryIsTakenOverOnlyWhenItWasInterrupted() {
 		assertThat(redelivery.due(publication(Status.PROCESSING, 0, null), T0.plusSeconds(60))).isFalse();
-		assertThat(redelivery.due(publication(Status.PROCESSING, 0, null), T0.plus(EventRedelivery.INTERRUPTED_AFTER))).isTrue();
+		assertThat(redelivery.due(publication(Status.PROCESSING, 0, null), T0.plus(EventRedelivery.INTERRUPTED_AFTER)))
+			.isTrue();
 	}
 
 }

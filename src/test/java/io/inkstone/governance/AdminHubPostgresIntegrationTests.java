@@ -14,7 +14,8 @@ class AdminHubPostgresIntegrationTests extends AdminHubContract {
 	static void database(DynamicPropertyRegistry registry) {
 		String url = Databases.freshPostgresDatabase();
 		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
-		// with an admin the sign-in page shows (a site without one sends everyone to /setup)
+		// with an admin the sign-in page shows (a site without one sends everyone to
+		// /setup)
 		registry.add("inkstone.admin.email", () -> "admin@hub.test");
 		registry.add("inkstone.admin.password", () -> "hub-admin-password-1");
 		registry.add("inkstone.db.url", () -> url);

@@ -26,8 +26,9 @@ import io.inkstone.creators.CreatorApplications;
 import java.io.IOException;
 
 /**
- * One switch changes the platform's duties: the same actions under {@code cn-mainland} and {@code minimal}
- * — IP属地 on the byline and creator card, and a new creator's first articles reviewed before publication.
+ * One switch changes the platform's duties: the same actions under {@code cn-mainland}
+ * and {@code minimal} — IP属地 on the byline and creator card, and a new creator's first
+ * articles reviewed before publication.
  */
 class ComplianceProfileIntegrationTests {
 
@@ -47,31 +48,46 @@ class ComplianceProfileIntegrationTests {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			app.getBean(ArticleImporter.class).importLines(Fixtures.open(Fixtures.CLASSICS), null);
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
-			long article = jdbc.sql("SELECT id FROM articles ORDER BY published_at DESC LIMIT 1").query(Long.class).single();
-			long creator = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", article).query(Long.class).single();
+			long article = jdbc.sql("SELECT id FROM articles ORDER BY published_at DESC LIMIT 1")
+				.query(Long.class)
+				.single();
+			long creator = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id")
+				.param("id", article)
+				.query(Long.class)
+				.single();
 			app.getBean(Creators.class).recordLocation(creator, "114.114.114.114");
 			Browser.Page page = new Browser(port).page("/articles/" + article);
 			var byline = page.html().select("[data-testid=byline-ip-region]");
-			var card = page.html().select("[data-testid=creator-card] [data-testid=ip-region], [data-testid=ip-region]");
+			var card = page.html()
+				.select("[data-testid=creator-card] [data-testid=ip-region], [data-testid=ip-region]");
 
 			Creators creators = app.getBean(Creators.class);
 			long newcomer = creators.ensure("newcomer", "新来的").id();
 			Articles articles = app.getBean(Articles.class);
-			long draft = articles.createDraft(newcomer, new Draft("第一篇", "新人的第一篇文章，内容正常，没有任何问题。", jdbc.sql(
-					"SELECT id FROM channels ORDER BY id LIMIT 1").query(Long.class).single(), "", true, Aigc.NONE, null));
+			long draft = articles.createDraft(newcomer,
+					new Draft("第一篇", "新人的第一篇文章，内容正常，没有任何问题。",
+							jdbc.sql("SELECT id FROM channels ORDER BY id LIMIT 1").query(Long.class).single(), "",
+							true, Aigc.NONE, null));
 			articles.publish(draft, newcomer);
-			String status = jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", draft).query(String.class).single();
+			String status = jdbc.sql("SELECT status FROM articles WHERE id = :id")
+				.param("id", draft)
+				.query(String.class)
+				.single();
 
-			// an organisation account: its entity details are disclosed on its page where the profile asks for it
+			// an organisation account: its entity details are disclosed on its page where
+			// the profile asks for it
 			long account = app.getBean(Accounts.class)
-				.signUp("org@profile.test", "org-password-1", "某某传媒", Role.READER).orElseThrow().accountId();
+				.signUp("org@profile.test", "org-password-1", "某某传媒", Role.READER)
+				.orElseThrow()
+				.accountId();
 			var applications = app.getBean(CreatorApplications.class);
-			assertThat(applications.apply(account, new CreatorApplications.Form("企业", "某某传媒", "mouchuanmei",
-					"报道本地新闻", "local", "电话 0591-1234567", "某某传媒有限公司", "91350100M000100Y43", true))).isEmpty();
+			assertThat(applications.apply(account, new CreatorApplications.Form("企业", "某某传媒", "mouchuanmei", "报道本地新闻",
+					"local", "电话 0591-1234567", "某某传媒有限公司", "91350100M000100Y43", true)))
+				.isEmpty();
 			applications.approve(applications.pending().get(0).id());
 			var org = new Browser(port).page("/creators/mouchuanmei").html().select("[data-testid=org-credit-code]");
-			return new Outcome(byline.isEmpty() ? null : byline.text(), card.isEmpty() ? null : card.first().text(), status,
-					org.isEmpty() ? null : org.text());
+			return new Outcome(byline.isEmpty() ? null : byline.text(), card.isEmpty() ? null : card.first().text(),
+					status, org.isEmpty() ? null : org.text());
 		}
 	}
 

@@ -9,12 +9,16 @@ import org.springframework.core.io.ByteArrayResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The machine checks of moderation: sensitive words however written, compliance profiles (similarity: SimilarityTests). */
+/**
+ * The machine checks of moderation: sensitive words however written, compliance profiles
+ * (similarity: SimilarityTests).
+ */
 class MachineChecksTests {
 
 	@Test
 	void sensitiveWordsAreFoundHoweverTheyAreWritten() {
-		SensitiveWords words = new SensitiveWords(new ByteArrayResource("# comment\n代开发票\n网络赌场\n".getBytes(StandardCharsets.UTF_8)));
+		SensitiveWords words = new SensitiveWords(
+				new ByteArrayResource("# comment\n代开发票\n网络赌场\n".getBytes(StandardCharsets.UTF_8)));
 		assertThat(words.size()).isEqualTo(2);
 		assertThat(words.find("本店可代開發票，量大從優")).containsExactly("代开发票");
 		assertThat(words.find("代 * 开 . 发 / 票")).containsExactly("代开发票");
@@ -34,7 +38,8 @@ class MachineChecksTests {
 		assertThat(eu.on("statement-of-reasons")).isTrue();
 		assertThat(minimal.on("pre-review-new-creators")).isFalse();
 		assertThat(minimal.on("hold-flagged")).as("overridden").isTrue();
-		assertThatThrownBy(() -> new ComplianceProfile(new ComplianceProperties("mars", null))).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> new ComplianceProfile(new ComplianceProperties("mars", null)))
+			.isInstanceOf(IllegalStateException.class);
 	}
 
 }

@@ -20,9 +20,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Fetching an imported site's images from a local HTTP server: http(s) only, the SSRF guard (loopback refused unless
- * allowed), redirects checked hop by hop and limited, the size limit with and without a Content-Length, the time
- * limit, and errors answered by the server.
+ * Fetching an imported site's images from a local HTTP server: http(s) only, the SSRF
+ * guard (loopback refused unless allowed), redirects checked hop by hop and limited, the
+ * size limit with and without a Content-Length, the time limit, and errors answered by
+ * the server.
  */
 class AttachmentFetcherTests {
 
@@ -110,8 +111,9 @@ class AttachmentFetcherTests {
 	@Test
 	void refusesLoopbackAndPrivateAddressesByDefault() {
 		AttachmentFetcher guarded = fetcher(false, 1_000_000, Duration.ofSeconds(5));
-		for (String url : new String[] { base + "/wp-content/uploads/2024/05/%E6%B8%AF%E5%8F%A3.jpg", "http://10.0.0.1/a.jpg",
-				"http://169.254.169.254/latest/meta-data/", "http://[::1]/a.jpg", "http://0.0.0.0/a.jpg" }) {
+		for (String url : new String[] { base + "/wp-content/uploads/2024/05/%E6%B8%AF%E5%8F%A3.jpg",
+				"http://10.0.0.1/a.jpg", "http://169.254.169.254/latest/meta-data/", "http://[::1]/a.jpg",
+				"http://0.0.0.0/a.jpg" }) {
 			assertThatThrownBy(() -> guarded.fetch(url)).as(url)
 				.isInstanceOf(AttachmentFetcher.Refused.class)
 				.hasMessageContaining("not a public address");
@@ -122,8 +124,8 @@ class AttachmentFetcherTests {
 	@Test
 	void fetchesHttpAndHttpsOnly() {
 		AttachmentFetcher open = fetcher(true, 1_000_000, Duration.ofSeconds(5));
-		for (String url : new String[] { "file:///etc/passwd", "ftp://127.0.0.1/a.jpg", "gopher://127.0.0.1/", "jar:file:/x!/a",
-				"http://user:pw@127.0.0.1/a.jpg", "not a url" }) {
+		for (String url : new String[] { "file:///etc/passwd", "ftp://127.0.0.1/a.jpg", "gopher://127.0.0.1/",
+				"jar:file:/x!/a", "http://user:pw@127.0.0.1/a.jpg", "not a url" }) {
 			assertThatThrownBy(() -> open.fetch(url)).as(url).isInstanceOf(AttachmentFetcher.Refused.class);
 		}
 	}

@@ -1,9 +1,6 @@
 package io.inkstone.importer;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import io.inkstone.accounts.Accounts;
@@ -12,14 +9,10 @@ import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,8 +27,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A creator in headless Chromium: from the studio to 导出我的内容, starts the export, and the page (polling its status)
- * turns into the download link without a reload by hand.
+ * A creator in headless Chromium: from the studio to 导出我的内容, starts the export, and the
+ * page (polling its status) turns into the download link without a reload by hand.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CreatorExportBrowserTests {
@@ -79,18 +72,25 @@ class CreatorExportBrowserTests {
 
 	@Test
 	void aCreatorStartsAnExportAndTheDownloadLinkAppears() throws IOException {
-		long account = accounts.signUp("exporter@browser.test", "export-password-1", "导出的人", Role.CREATOR).orElseThrow()
+		long account = accounts.signUp("exporter@browser.test", "export-password-1", "导出的人", Role.CREATOR)
+			.orElseThrow()
 			.accountId();
-		jdbc.sql("INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at,"
-				+ " account_id) VALUES (:id, 'exporter', '导出的人', NULL, '', '个人', FALSE, NULL, :now, :account)")
+		jdbc.sql(
+				"INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at,"
+						+ " account_id) VALUES (:id, 'exporter', '导出的人', NULL, '', '个人', FALSE, NULL, :now, :account)")
 			.param("id", Ids.next())
 			.param("now", System.currentTimeMillis())
 			.param("account", account)
 			.update();
 		StringBuilder lines = new StringBuilder();
 		for (int i = 0; i < 30; i++) {
-			lines.append("{\"id\":\"browser-").append(i).append("\",\"creator\":\"exporter\",\"channel\":\"travel\",\"title\":\"第 ")
-				.append(i).append(" 篇\",\"body_markdown\":\"正文 ").append(i).append("\",\"published_at\":\"2024-05-01T08:00:00+08:00\"}\n");
+			lines.append("{\"id\":\"browser-")
+				.append(i)
+				.append("\",\"creator\":\"exporter\",\"channel\":\"travel\",\"title\":\"第 ")
+				.append(i)
+				.append(" 篇\",\"body_markdown\":\"正文 ")
+				.append(i)
+				.append("\",\"published_at\":\"2024-05-01T08:00:00+08:00\"}\n");
 		}
 		importer.importLines(new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)), null);
 

@@ -40,10 +40,12 @@ import static org.awaitility.Awaitility.await;
 import io.inkstone.shared.Ids;
 
 /**
- * {@code /studio/export}: a creator starts an export, watches its progress, downloads a zip with their articles as
- * Markdown with front matter and as JSON Lines (with the comments on them, without anyone's e-mail), their images and
- * their profile with the follower count; nobody else can see or download it; it expires; and its JSON Lines import
- * into an empty site with the images and comments. Runs once per database (see the subclasses).
+ * {@code /studio/export}: a creator starts an export, watches its progress, downloads a
+ * zip with their articles as Markdown with front matter and as JSON Lines (with the
+ * comments on them, without anyone's e-mail), their images and their profile with the
+ * follower count; nobody else can see or download it; it expires; and its JSON Lines
+ * import into an empty site with the images and comments. Runs once per database (see the
+ * subclasses).
  */
 abstract class CreatorExportContract {
 
@@ -73,12 +75,16 @@ abstract class CreatorExportContract {
 		return new Browser(port);
 	}
 
-	/** A creator account with its profile (what an approved 申请入驻 leaves behind), signed in. */
+	/**
+	 * A creator account with its profile (what an approved 申请入驻 leaves behind), signed
+	 * in.
+	 */
 	Browser creator(String handle) {
 		String email = handle + "@inkstone.test";
 		long accountId = accounts.signUp(email, PASSWORD, "作者" + handle, Role.CREATOR).orElseThrow().accountId();
-		jdbc.sql("INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at,"
-				+ " account_id) VALUES (:id, :handle, :name, NULL, '写港口的人', '个人', FALSE, NULL, :now, :account)")
+		jdbc.sql(
+				"INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at,"
+						+ " account_id) VALUES (:id, :handle, :name, NULL, '写港口的人', '个人', FALSE, NULL, :now, :account)")
 			.param("id", Ids.next())
 			.param("handle", handle)
 			.param("name", "作者" + handle)
@@ -93,7 +99,8 @@ abstract class CreatorExportContract {
 	}
 
 	void importLine(String line) throws IOException {
-		assertThat(importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null).imported())
+		assertThat(
+				importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null).imported())
 			.isEqualTo(1);
 	}
 
@@ -121,15 +128,19 @@ abstract class CreatorExportContract {
 		long creatorId = creators.get(handle).id();
 		MediaItem image = media.upload(creatorId, TestImages.encode(TestImages.picture(320, 200), "jpg"), "港口灯火");
 		String published = "港口的夜 " + suffix;
-		importLine("{\"id\":\"ce-" + suffix + "-1\",\"creator\":\"" + handle + "\",\"channel\":\"travel\",\"title\":\"" + published
-				+ "\",\"body_markdown\":\"灯一盏盏亮起。\\n\\n![港口灯火](" + image.url().replace("/full.", "/480.")
-				+ ")\",\"published_at\":\"2024-05-01T20:30:00+08:00\",\"tags\":[\"港口\"],\"cover\":\"" + image.url() + "\"}");
-		importLine("{\"id\":\"ce-" + suffix + "-2\",\"creator\":\"" + handle + "\",\"channel\":\"travel\",\"title\":\"草稿 " + suffix
+		importLine("{\"id\":\"ce-" + suffix + "-1\",\"creator\":\"" + handle + "\",\"channel\":\"travel\",\"title\":\""
+				+ published + "\",\"body_markdown\":\"灯一盏盏亮起。\\n\\n![港口灯火](" + image.url().replace("/full.", "/480.")
+				+ ")\",\"published_at\":\"2024-05-01T20:30:00+08:00\",\"tags\":[\"港口\"],\"cover\":\"" + image.url()
+				+ "\"}");
+		importLine("{\"id\":\"ce-" + suffix + "-2\",\"creator\":\"" + handle
+				+ "\",\"channel\":\"travel\",\"title\":\"草稿 " + suffix
 				+ "\",\"body_markdown\":\"还没写完\",\"published_at\":\"2024-05-02T08:00:00+08:00\",\"status\":\"draft\"}");
-		importLine("{\"id\":\"ce-" + suffix + "-3\",\"creator\":\"other" + suffix + "\",\"channel\":\"travel\",\"title\":\"别人的文章 "
-				+ suffix + "\",\"body_markdown\":\"不是我的\",\"published_at\":\"2024-05-03T08:00:00+08:00\"}");
+		importLine("{\"id\":\"ce-" + suffix + "-3\",\"creator\":\"other" + suffix
+				+ "\",\"channel\":\"travel\",\"title\":\"别人的文章 " + suffix
+				+ "\",\"body_markdown\":\"不是我的\",\"published_at\":\"2024-05-03T08:00:00+08:00\"}");
 		// a reader with an e-mail address comments; a follower follows
-		long reader = accounts.signUp("reader-secret-" + suffix + "@mail.example", PASSWORD, "读者丙", Role.READER).orElseThrow()
+		long reader = accounts.signUp("reader-secret-" + suffix + "@mail.example", PASSWORD, "读者丙", Role.READER)
+			.orElseThrow()
 			.accountId();
 		jdbc.sql("INSERT INTO comments (id, article_id, parent_id, account_id, author_name, body, status, created_at)"
 				+ " VALUES (:id, :article, NULL, :account, '读者丙', '写得真好', 'visible', :at)")
@@ -152,12 +163,15 @@ abstract class CreatorExportContract {
 		assertThat(location).endsWith("/studio/export/" + id);
 		Document show = creator.page("/studio/export/" + id).html();
 		assertThat(show.select("[data-testid=export-progress]")).hasSize(1);
-		await().atMost(Duration.ofSeconds(60)).until(() -> creator.get("/studio/export/" + id + "/status").body().contains("\"done\""));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> creator.get("/studio/export/" + id + "/status").body().contains("\"done\""));
 		JsonNode status = JSON.readTree(creator.get("/studio/export/" + id + "/status").body());
 		assertThat(status.get("percent").asInt()).isEqualTo(100);
 		Document done = creator.page("/studio/export/" + id).html();
-		assertThat(done.select("a[data-testid=export-download]").attr("href")).isEqualTo("/studio/export/" + id + "/download");
-		assertThat(creator.page("/studio/export").html().select("tr[data-testid=export-row][data-state=done]")).hasSize(1);
+		assertThat(done.select("a[data-testid=export-download]").attr("href"))
+			.isEqualTo("/studio/export/" + id + "/download");
+		assertThat(creator.page("/studio/export").html().select("tr[data-testid=export-row][data-state=done]"))
+			.hasSize(1);
 
 		// nobody else: another creator, a stranger, a malformed id
 		assertThat(other.get("/studio/export/" + id + "/download").statusCode()).isEqualTo(404);
@@ -175,7 +189,10 @@ abstract class CreatorExportContract {
 		Map<String, byte[]> zip = unzip(download.body());
 		assertThat(zip.keySet()).contains("README.txt", "profile.json", "articles.jsonl",
 				"media/" + image.sha256() + "/full.jpg");
-		String everything = zip.values().stream().map(b -> new String(b, StandardCharsets.UTF_8)).reduce("", String::concat);
+		String everything = zip.values()
+			.stream()
+			.map(b -> new String(b, StandardCharsets.UTF_8))
+			.reduce("", String::concat);
 		assertThat(everything).doesNotContain("reader-secret").doesNotContain("别人的文章").contains("写得真好");
 		JsonNode profile = JSON.readTree(zip.get("profile.json"));
 		assertThat(profile.get("handle").asString()).isEqualTo(handle);
@@ -184,12 +201,22 @@ abstract class CreatorExportContract {
 		assertThat(profile.get("articles").asLong()).isEqualTo(2);
 		List<String> lines = new String(zip.get("articles.jsonl"), StandardCharsets.UTF_8).lines().toList();
 		assertThat(lines).hasSize(2);
-		List<String> markdown = zip.keySet().stream().filter(n -> n.startsWith("markdown/") && n.endsWith(".md")).toList();
+		List<String> markdown = zip.keySet()
+			.stream()
+			.filter(n -> n.startsWith("markdown/") && n.endsWith(".md"))
+			.toList();
 		assertThat(markdown).hasSize(2);
-		String post = markdown.stream().map(n -> new String(zip.get(n), StandardCharsets.UTF_8))
-			.filter(t -> t.contains(published)).findFirst().orElseThrow();
-		assertThat(post).startsWith("---\n").contains("title: " + published).contains("status: published")
-			.contains("- 港口").contains("../media/" + image.sha256() + "/full.jpg").contains("灯一盏盏亮起。");
+		String post = markdown.stream()
+			.map(n -> new String(zip.get(n), StandardCharsets.UTF_8))
+			.filter(t -> t.contains(published))
+			.findFirst()
+			.orElseThrow();
+		assertThat(post).startsWith("---\n")
+			.contains("title: " + published)
+			.contains("status: published")
+			.contains("- 港口")
+			.contains("../media/" + image.sha256() + "/full.jpg")
+			.contains("灯一盏盏亮起。");
 
 		// the JSON Lines go into an empty site, images and comments included
 		Path unpacked = Files.createTempDirectory("creator-export-");
@@ -204,7 +231,8 @@ abstract class CreatorExportContract {
 		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
 		int code;
 		try {
-			code = InkstoneApplication.runImport("--inkstone.data-dir=" + empty, unpacked.resolve("articles.jsonl").toString());
+			code = InkstoneApplication.runImport("--inkstone.data-dir=" + empty,
+					unpacked.resolve("articles.jsonl").toString());
 		}
 		finally {
 			System.setOut(out);
@@ -213,12 +241,16 @@ abstract class CreatorExportContract {
 		JdbcClient site = JdbcClient.create(new DriverManagerDataSource("jdbc:sqlite:" + empty.resolve("inkstone.db")));
 		assertThat(site.sql("SELECT title FROM articles WHERE status = 'published'").query(String.class).list())
 			.containsExactly(published);
-		assertThat(site.sql("SELECT COUNT(*) FROM articles WHERE status = 'draft'").query(Long.class).single()).isEqualTo(1);
+		assertThat(site.sql("SELECT COUNT(*) FROM articles WHERE status = 'draft'").query(Long.class).single())
+			.isEqualTo(1);
 		assertThat(site.sql("SELECT author_name || ':' || body FROM comments").query(String.class).list())
 			.containsExactly("读者丙:写得真好");
-		String body = site.sql("SELECT body_markdown FROM articles WHERE status = 'published'").query(String.class).single();
+		String body = site.sql("SELECT body_markdown FROM articles WHERE status = 'published'")
+			.query(String.class)
+			.single();
 		String sha = body.replaceAll("(?s).*/media/([0-9a-f]{64})/.*", "$1");
-		assertThat(site.sql("SELECT COUNT(*) FROM media WHERE sha256 = :s").param("s", sha).query(Long.class).single()).isOne();
+		assertThat(site.sql("SELECT COUNT(*) FROM media WHERE sha256 = :s").param("s", sha).query(Long.class).single())
+			.isOne();
 
 		// the link expires
 		jdbc.sql("UPDATE creator_exports SET expires_at = :past WHERE id = :id")
@@ -226,7 +258,8 @@ abstract class CreatorExportContract {
 			.param("id", Long.parseLong(id))
 			.update();
 		assertThat(creator.getBytes("/studio/export/" + id + "/download").statusCode()).isEqualTo(410);
-		assertThat(creator.page("/studio/export").html().select("tr[data-testid=export-row][data-state=expired]")).hasSize(1);
+		assertThat(creator.page("/studio/export").html().select("tr[data-testid=export-row][data-state=expired]"))
+			.hasSize(1);
 	}
 
 	@Test
@@ -235,8 +268,9 @@ abstract class CreatorExportContract {
 		Browser creator = creator(handle);
 		long creatorId = creators.get(handle).id();
 		for (int i = 0; i < CreatorExports.PER_DAY; i++) {
-			jdbc.sql("INSERT INTO creator_exports (id, creator_id, state, done, total, bytes, created_at, updated_at, expires_at)"
-					+ " VALUES (:id, :creator, 'done', 0, 0, 0, :now, :now, :later)")
+			jdbc.sql(
+					"INSERT INTO creator_exports (id, creator_id, state, done, total, bytes, created_at, updated_at, expires_at)"
+							+ " VALUES (:id, :creator, 'done', 0, 0, 0, :now, :now, :later)")
 				.param("id", Ids.next())
 				.param("creator", creatorId)
 				.param("now", System.currentTimeMillis() - 1000)
@@ -247,8 +281,10 @@ abstract class CreatorExportContract {
 		HttpResponse<String> refused = creator.post("/studio/export", Map.of("_csrf", creator.csrfToken()));
 		assertThat(refused.statusCode()).isEqualTo(429);
 		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_exports WHERE creator_id = :c").param("c", creatorId)
-			.query(Long.class).single()).isEqualTo(CreatorExports.PER_DAY);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_exports WHERE creator_id = :c")
+			.param("c", creatorId)
+			.query(Long.class)
+			.single()).isEqualTo(CreatorExports.PER_DAY);
 	}
 
 	@Test
@@ -261,7 +297,8 @@ abstract class CreatorExportContract {
 		reader.post("/login", Map.of("_csrf", reader.csrfToken(), "email", email, "password", PASSWORD));
 		assertThat(reader.get("/studio/export").statusCode()).isIn(403, 404);
 		assertThat(reader.post("/studio/export", Map.of("_csrf", reader.csrfToken())).statusCode()).isIn(403, 404);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_exports WHERE creator_id = 0").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_exports WHERE creator_id = 0").query(Long.class).single())
+			.isZero();
 	}
 
 }

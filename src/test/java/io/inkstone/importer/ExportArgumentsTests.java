@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.inkstone.InkstoneApplicationAccess;
 
 /**
- * {@code java -jar inkstone.jar export}: usage errors are caught before anything starts — exit 2, one line on
- * standard error, nothing written — for a missing or unknown format, no directory or two, and a directory that is a
- * file or not empty.
+ * {@code java -jar inkstone.jar export}: usage errors are caught before anything starts —
+ * exit 2, one line on standard error, nothing written — for a missing or unknown format,
+ * no directory or two, and a directory that is a file or not empty.
  */
 class ExportArgumentsTests {
 
@@ -50,7 +50,8 @@ class ExportArgumentsTests {
 		assertThat(export("--format=csv", fresh.toString()).err()).contains("--format must be jsonl or wxr");
 		assertThat(export("--format").err()).contains("--format must be jsonl or wxr");
 		assertThat(export("--format=jsonl").err()).contains("give one directory");
-		assertThat(export("--format=wxr", fresh.toString(), tmp.resolve("other").toString()).err()).contains("give one directory");
+		assertThat(export("--format=wxr", fresh.toString(), tmp.resolve("other").toString()).err())
+			.contains("give one directory");
 		assertThat(export("--format=jsonl", full.toString()).err()).contains("is not empty");
 		assertThat(export("--format", "jsonl", file.toString()).err()).contains("not a directory");
 		for (String[] args : new String[][] { { fresh.toString() }, { "--format=csv", fresh.toString() },
@@ -64,8 +65,9 @@ class ExportArgumentsTests {
 	@Test
 	void acceptsANewOrEmptyDirectory() throws IOException {
 		assertThat(InkstoneApplicationAccess.exportProblem("--format=jsonl", tmp.resolve("new").toString())).isNull();
-		assertThat(InkstoneApplicationAccess.exportProblem("--format", "wxr", Files.createDirectories(tmp.resolve("empty")).toString(),
-				"--inkstone.data-dir=/tmp/x")).isNull();
+		assertThat(InkstoneApplicationAccess.exportProblem("--format", "wxr",
+				Files.createDirectories(tmp.resolve("empty")).toString(), "--inkstone.data-dir=/tmp/x"))
+			.isNull();
 	}
 
 }

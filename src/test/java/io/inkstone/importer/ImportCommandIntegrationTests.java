@@ -27,7 +27,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
-/** {@code java -jar inkstone.jar import FILE.jsonl}, run the way a user runs it (minus the JVM exit). */
+/**
+ * {@code java -jar inkstone.jar import FILE.jsonl}, run the way a user runs it (minus the
+ * JVM exit).
+ */
 class ImportCommandIntegrationTests {
 
 	record Run(int exitCode, String output) {
@@ -60,9 +63,12 @@ class ImportCommandIntegrationTests {
 		Run second = importCommand(dataDir, file.toString());
 		assertThat(second.output()).contains("Imported: 0, skipped as duplicate: 240, rejected: 0");
 		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles")).isEqualTo(240);
-		// channels the import brought are named from configuration; the default set exists too
-		assertThat(count(dataDir, "SELECT COUNT(*) FROM channels WHERE slug = 'poetry-tang' AND name = '唐诗'")).isEqualTo(1);
-		assertThat(count(dataDir, "SELECT COUNT(*) FROM channels WHERE slug = 'military' AND name = '军事'")).isEqualTo(1);
+		// channels the import brought are named from configuration; the default set
+		// exists too
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM channels WHERE slug = 'poetry-tang' AND name = '唐诗'"))
+			.isEqualTo(1);
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM channels WHERE slug = 'military' AND name = '军事'"))
+			.isEqualTo(1);
 		// handles are slugged, display names kept: "两汉：刘彻" style creators
 		assertThat(count(dataDir, "SELECT COUNT(*) FROM creators WHERE handle LIKE '%：%'")).isZero();
 	}
@@ -74,13 +80,15 @@ class ImportCommandIntegrationTests {
 		String good = "{\"id\":\"t-1\",\"creator\":\"李白\",\"creator_name\":\"李白\",\"channel\":\"poetry-tang\",\"title\":\"静夜思\","
 				+ "\"body_markdown\":\"床前明月光，疑是地上霜。\",\"published_at\":\"2024-01-02T03:04:05+08:00\","
 				+ "\"tags\":[\"思乡\",\"月\"],\"original\":false,\"aigc\":\"none\",\"source\":\"chinese-poetry\"}";
-		Files.write(file, List.of(good, "{not json", "{\"creator\":\"李白\",\"channel\":\"poetry-tang\",\"body_markdown\":\"x\","
-				+ "\"published_at\":\"2024-01-02T03:04:05+08:00\"}", "",
-				good.replace("t-1", "t-2").replace("2024-01-02T03:04:05+08:00", "yesterday"),
-				good.replace("t-1", "t-3").replace("\"aigc\":\"none\"", "\"aigc\":\"maybe\""),
-				good.replace("t-1", "t-4").replace("poetry-tang", "Bad Slug!"), "[1,2,3]",
-				good.replace("t-1", "t-5").replace("\"title\":\"静夜思\"", "\"title\":[\"数组\"]"),
-				good.replace("t-1", "t-6").replace("\"title\":\"静夜思\"", "\"title\":42")));
+		Files.write(file,
+				List.of(good, "{not json",
+						"{\"creator\":\"李白\",\"channel\":\"poetry-tang\",\"body_markdown\":\"x\","
+								+ "\"published_at\":\"2024-01-02T03:04:05+08:00\"}",
+						"", good.replace("t-1", "t-2").replace("2024-01-02T03:04:05+08:00", "yesterday"),
+						good.replace("t-1", "t-3").replace("\"aigc\":\"none\"", "\"aigc\":\"maybe\""),
+						good.replace("t-1", "t-4").replace("poetry-tang", "Bad Slug!"), "[1,2,3]",
+						good.replace("t-1", "t-5").replace("\"title\":\"静夜思\"", "\"title\":[\"数组\"]"),
+						good.replace("t-1", "t-6").replace("\"title\":\"静夜思\"", "\"title\":42")));
 		Run run = importCommand(dataDir, file.toString());
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.output()).contains("Imported: 1, skipped as duplicate: 0, rejected: 8")
@@ -93,41 +101,52 @@ class ImportCommandIntegrationTests {
 			.contains("line 9: title must be a string, not an array")
 			.contains("line 10: title must be a string, not a number");
 		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles")).isEqualTo(1);
-		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles WHERE tags = '思乡,月' AND source = 'chinese-poetry'")).isEqualTo(1);
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles WHERE tags = '思乡,月' AND source = 'chinese-poetry'"))
+			.isEqualTo(1);
 	}
 
 	private static final String GOOD = "{\"id\":\"t-1\",\"creator\":\"李白\",\"channel\":\"poetry-tang\",\"title\":\"静夜思\","
 			+ "\"body_markdown\":\"床前明月光，疑是地上霜。\",\"published_at\":\"2024-01-02T03:04:05+08:00\"}";
 
 	/**
-	 * Fuzzing the importer (jqwik generates the lines): any line — a valid one with a field swapped for a value of any
-	 * JSON type, truncated, or with random text spliced in — is imported or rejected with a reason; the run never fails.
+	 * Fuzzing the importer (jqwik generates the lines): any line — a valid one with a
+	 * field swapped for a value of any JSON type, truncated, or with random text spliced
+	 * in — is imported or rejected with a reason; the run never fails.
 	 */
 	@Test
 	void anyLineIsImportedOrRejectedWithAReasonNeverCrashingTheRun() throws IOException, SQLException {
 		Path dataDir = Databases.freshDataDir();
 		Path file = dataDir.resolve("fuzz.jsonl");
-		List<String> fields = List.of("id", "creator", "channel", "title", "body_markdown", "published_at", "tags", "source",
-				"summary", "original", "aigc");
-		Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.of("null", "true", "1", "-1", "1e309", "[]", "{}", "[1,\"a\"]",
-				"{\"a\":{\"b\":[]}}", "\"\"", "\"\\u0000\"", "\"<script>alert(1)</script>\"", "\"军事\"", "\"2024-13-45\""),
-				Arbitraries.strings().withCharRange(' ', '\u9fff').ofMaxLength(40).map(t -> "\"" + t.replace("\\", "").replace("\"", "") + "\""));
-		Arbitrary<String> line = Arbitraries.integers().between(0, 1000).flatMap(n -> Arbitraries.oneOf(
-				Combinators.combine(Arbitraries.of(fields), value)
-					.as((field, v) -> GOOD.replace("t-1", "f-" + n).replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*)",
-							"\"" + field + "\":" + Matcher.quoteReplacement(v))),
-				Arbitraries.integers().between(0, GOOD.length()).map(cut -> GOOD.replace("t-1", "f-" + n).substring(0, cut)),
-				Arbitraries.strings().withCharRange(' ', '\u9fff').ofMaxLength(60)));
+		List<String> fields = List.of("id", "creator", "channel", "title", "body_markdown", "published_at", "tags",
+				"source", "summary", "original", "aigc");
+		Arbitrary<String> value = Arbitraries.oneOf(
+				Arbitraries.of("null", "true", "1", "-1", "1e309", "[]", "{}", "[1,\"a\"]", "{\"a\":{\"b\":[]}}",
+						"\"\"", "\"\\u0000\"", "\"<script>alert(1)</script>\"", "\"军事\"", "\"2024-13-45\""),
+				Arbitraries.strings()
+					.withCharRange(' ', '\u9fff')
+					.ofMaxLength(40)
+					.map(t -> "\"" + t.replace("\\", "").replace("\"", "") + "\""));
+		Arbitrary<String> line = Arbitraries.integers()
+			.between(0, 1000)
+			.flatMap(n -> Arbitraries.oneOf(
+					Combinators.combine(Arbitraries.of(fields), value)
+						.as((field, v) -> GOOD.replace("t-1", "f-" + n)
+							.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*)",
+									"\"" + field + "\":" + Matcher.quoteReplacement(v))),
+					Arbitraries.integers()
+						.between(0, GOOD.length())
+						.map(cut -> GOOD.replace("t-1", "f-" + n).substring(0, cut)),
+					Arbitraries.strings().withCharRange(' ', '\u9fff').ofMaxLength(60)));
 		List<String> lines = line.sampleStream().limit(300).toList();
 		Files.write(file, lines);
 		Run run = importCommand(dataDir, file.toString());
 		assertThat(run.exitCode()).as(run.output()).isIn(ImportCommand.CLEAN, ImportCommand.REJECTED_LINES);
 		assertThat(run.output()).doesNotContain("Exception").doesNotContain("\tat ");
-		Matcher summary = Pattern
-			.compile("Imported: (\\d+), skipped as duplicate: (\\d+), rejected: (\\d+)")
+		Matcher summary = Pattern.compile("Imported: (\\d+), skipped as duplicate: (\\d+), rejected: (\\d+)")
 			.matcher(run.output());
 		assertThat(summary.find()).as(run.output()).isTrue();
-		long accounted = Long.parseLong(summary.group(1)) + Long.parseLong(summary.group(2)) + Long.parseLong(summary.group(3));
+		long accounted = Long.parseLong(summary.group(1)) + Long.parseLong(summary.group(2))
+				+ Long.parseLong(summary.group(3));
 		long nonBlank = lines.stream().filter(l -> !l.isBlank()).count();
 		assertThat(accounted).as(run.output()).isEqualTo(nonBlank);
 		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles")).isEqualTo(Long.parseLong(summary.group(1)));
@@ -161,13 +180,15 @@ class ImportCommandIntegrationTests {
 		int at = new String(broken, StandardCharsets.ISO_8859_1).indexOf("@@");
 		broken[at] = (byte) 0xC3;
 		broken[at + 1] = (byte) 0x28;
-		byte[] last = ("\r\n" + GOOD.replace("t-1", "t-4").replace("静夜思", "秋浦歌") + "\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] last = ("\r\n" + GOOD.replace("t-1", "t-4").replace("静夜思", "秋浦歌") + "\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		bytes.write(good);
 		bytes.write(nul);
 		bytes.write(broken);
 		bytes.write(last);
-		// a JSON escape of half a surrogate pair is valid JSON but no character (it used to be stored as "?")
+		// a JSON escape of half a surrogate pair is valid JSON but no character (it used
+		// to be stored as "?")
 		bytes.write((GOOD.replace("t-1", "t-5").replace("静夜思", "半个\\ud800字") + "\n").getBytes(StandardCharsets.UTF_8));
 		Files.write(file, bytes.toByteArray());
 		Run run = importCommand(dataDir, file.toString());
@@ -185,11 +206,13 @@ class ImportCommandIntegrationTests {
 	void aChannelWrittenAsReadersSeeItMatchesTheExistingChannel() throws IOException, SQLException {
 		Path dataDir = Databases.freshDataDir();
 		Path file = dataDir.resolve("names.jsonl");
-		Files.write(file, List.of(GOOD.replace("poetry-tang", "军事"), GOOD.replace("t-1", "t-2").replace("poetry-tang", "不存在的频道")));
+		Files.write(file, List.of(GOOD.replace("poetry-tang", "军事"),
+				GOOD.replace("t-1", "t-2").replace("poetry-tang", "不存在的频道")));
 		Run run = importCommand(dataDir, file.toString());
 		assertThat(run.output()).contains("Imported: 1, skipped as duplicate: 0, rejected: 1")
 			.contains("line 2: invalid channel slug and no channel of that name: 不存在的频道");
-		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'military'"))
+		assertThat(count(dataDir,
+				"SELECT COUNT(*) FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'military'"))
 			.isEqualTo(1);
 		assertThat(count(dataDir, "SELECT COUNT(*) FROM channels WHERE name = '军事'")).isEqualTo(1);
 	}
@@ -206,7 +229,12 @@ class ImportCommandIntegrationTests {
 		Files.write(file, Arrays.copyOf(whole, whole.length * 2 / 3));
 		Run run = importCommand(dataDir, file.toString());
 		assertThat(run.exitCode()).isEqualTo(ImportCommand.FAILED);
-		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles")).isZero(); // 240 lines: one batch, never reached
+		assertThat(count(dataDir, "SELECT COUNT(*) FROM articles")).isZero(); // 240
+																				// lines:
+																				// one
+																				// batch,
+																				// never
+																				// reached
 		assertThat(importCommand(dataDir, dataDir.toString()).exitCode()).isEqualTo(ImportCommand.USAGE);
 	}
 
@@ -216,7 +244,10 @@ class ImportCommandIntegrationTests {
 		assertThat(run.exitCode()).isEqualTo(2);
 	}
 
-	/** The arguments are checked before the application starts: no database is opened, created or migrated. */
+	/**
+	 * The arguments are checked before the application starts: no database is opened,
+	 * created or migrated.
+	 */
 	@Test
 	void badFileArgumentsAreOneLineUsageErrorsBeforeAnythingStarts() throws IOException {
 		Path dataDir = Databases.freshDataDir();

@@ -32,17 +32,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.UncheckedIOException;
 
 /**
- * Round trips through the site export: a site seeded from a WordPress export (creators, channels, public articles
- * with an image, a cover and threaded comments, tags, static pages) and from JSON Lines (a body with {@code ]]>}, a
- * draft, a scheduled article) is exported with {@code export --format=jsonl} and {@code export --format=wxr}; each
- * export is imported into an empty site with the import command; the new sites have the same public articles,
- * channels, creators, images (stored in their own media library, every body address rewritten) and comments, and
- * the same drafts and schedules. Runs once per database (see the subclasses).
+ * Round trips through the site export: a site seeded from a WordPress export (creators,
+ * channels, public articles with an image, a cover and threaded comments, tags, static
+ * pages) and from JSON Lines (a body with {@code ]]>}, a draft, a scheduled article) is
+ * exported with {@code export --format=jsonl} and {@code export --format=wxr}; each
+ * export is imported into an empty site with the import command; the new sites have the
+ * same public articles, channels, creators, images (stored in their own media library,
+ * every body address rewritten) and comments, and the same drafts and schedules. Runs
+ * once per database (see the subclasses).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SiteExportRoundTripContract {
 
-	/** A site the commands run against: its arguments and a connection to its database. */
+	/**
+	 * A site the commands run against: its arguments and a connection to its database.
+	 */
 	record Site(List<String> arguments, DataSource dataSource) {
 
 		JdbcClient jdbc() {
@@ -149,7 +153,8 @@ abstract class SiteExportRoundTripContract {
 			.contains("missing or empty field: publish_at")
 			.contains("images must be an array")
 			.contains("missing or empty field: body");
-		assertThat(fromJsonl.jdbc().sql("SELECT COUNT(*) FROM articles WHERE title LIKE '坏行%'").query(Long.class).single())
+		assertThat(
+				fromJsonl.jdbc().sql("SELECT COUNT(*) FROM articles WHERE title LIKE '坏行%'").query(Long.class).single())
 			.isZero();
 	}
 
@@ -199,8 +204,10 @@ abstract class SiteExportRoundTripContract {
 	void aPostStickyOnWordPressStaysStickyThroughInkstone() throws IOException {
 		String xml = Files.readString(wxrDir.resolve("wordpress.xml"));
 		assertThat(xml.split("<wp:is_sticky>1</wp:is_sticky>", -1)).hasSize(2);
-		assertThat(fromWxr.jdbc().sql("SELECT a.title FROM import_sticky_posts s JOIN articles a ON a.id = s.article_id")
-			.query(String.class).list()).containsExactly("港口夜景：一座城市的灯火");
+		assertThat(fromWxr.jdbc()
+			.sql("SELECT a.title FROM import_sticky_posts s JOIN articles a ON a.id = s.article_id")
+			.query(String.class)
+			.list()).containsExactly("港口夜景：一座城市的灯火");
 	}
 
 	@Test
@@ -223,20 +230,26 @@ abstract class SiteExportRoundTripContract {
 		assertThat(comments(to)).isEqualTo(comments(from)).hasSize(5);
 		assertThat(drafts(to)).isEqualTo(drafts(from)).contains("定时发布的文章 scheduled", "还没写完的草稿 draft");
 		assertThat(pages(to)).isEqualTo(pages(from)).isNotEmpty();
-		// the images: the same number, each one in the new site's own media library (bodies and covers rewritten)
-		Set<String> images = imagesOf(to, "SELECT body_html || ' ' || COALESCE(cover_image, '') FROM articles WHERE status = 'published'");
-		assertThat(images).hasSameSizeAs(imagesOf(from,
-				"SELECT body_html || ' ' || COALESCE(cover_image, '') FROM articles WHERE status = 'published'"))
+		// the images: the same number, each one in the new site's own media library
+		// (bodies and covers rewritten)
+		Set<String> images = imagesOf(to,
+				"SELECT body_html || ' ' || COALESCE(cover_image, '') FROM articles WHERE status = 'published'");
+		assertThat(images)
+			.hasSameSizeAs(imagesOf(from,
+					"SELECT body_html || ' ' || COALESCE(cover_image, '') FROM articles WHERE status = 'published'"))
 			.isNotEmpty();
 		for (String sha : images) {
-			assertThat(to.sql("SELECT COUNT(*) FROM media WHERE sha256 = :s").param("s", sha).query(Long.class).single())
+			assertThat(
+					to.sql("SELECT COUNT(*) FROM media WHERE sha256 = :s").param("s", sha).query(Long.class).single())
 				.as("image %s is in the new media library", sha)
 				.isPositive();
 		}
 		assertThat(to.sql("SELECT COUNT(*) FROM articles WHERE status = 'published' AND cover_image LIKE '/media/%'")
-			.query(Long.class).single()).isEqualTo(from.sql(
-					"SELECT COUNT(*) FROM articles WHERE status = 'published' AND cover_image LIKE '/media/%'")
-				.query(Long.class).single());
+			.query(Long.class)
+			.single()).isEqualTo(
+					from.sql("SELECT COUNT(*) FROM articles WHERE status = 'published' AND cover_image LIKE '/media/%'")
+						.query(Long.class)
+						.single());
 		if (exactMarkdown) {
 			assertThat(markdown(to)).isEqualTo(markdown(from));
 		}
@@ -253,42 +266,51 @@ abstract class SiteExportRoundTripContract {
 	}
 
 	static String sortedTags(String tags) {
-		return tags == null ? "" : Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).sorted()
-			.collect(Collectors.joining(","));
+		return tags == null ? ""
+				: Arrays.stream(tags.split(","))
+					.map(String::strip)
+					.filter(t -> !t.isEmpty())
+					.sorted()
+					.collect(Collectors.joining(","));
 	}
 
 	/** The text readers see, whitespace normalised. */
 	static Set<String> bodies(JdbcClient jdbc) {
 		return new TreeSet<>(jdbc.sql("SELECT title, body_html FROM articles WHERE status = 'published'")
-			.query((rs, n) -> rs.getString(1) + " | " + Jsoup.parse(rs.getString(2)).text().replaceAll("\\s+", " ").strip())
+			.query((rs, n) -> rs.getString(1) + " | "
+					+ Jsoup.parse(rs.getString(2)).text().replaceAll("\\s+", " ").strip())
 			.list());
 	}
 
 	static Set<String> markdown(JdbcClient jdbc) {
 		return new TreeSet<>(jdbc.sql("SELECT title, body_markdown FROM articles")
-			.query((rs, n) -> rs.getString(1) + " | " + rs.getString(2).replaceAll("/media/[0-9a-f]{64}/", "/media/SHA/"))
+			.query((rs, n) -> rs.getString(1) + " | "
+					+ rs.getString(2).replaceAll("/media/[0-9a-f]{64}/", "/media/SHA/"))
 			.list());
 	}
 
 	static Set<String> channels(JdbcClient jdbc) {
-		return new TreeSet<>(jdbc.sql("SELECT DISTINCT ch.slug, ch.name FROM channels ch JOIN articles a ON a.channel_id = ch.id")
-			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
-			.list());
+		return new TreeSet<>(
+				jdbc.sql("SELECT DISTINCT ch.slug, ch.name FROM channels ch JOIN articles a ON a.channel_id = ch.id")
+					.query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+					.list());
 	}
 
 	static Set<String> creators(JdbcClient jdbc) {
-		return new TreeSet<>(jdbc.sql("SELECT DISTINCT c.handle, c.display_name FROM creators c JOIN articles a ON a.creator_id = c.id")
+		return new TreeSet<>(jdbc
+			.sql("SELECT DISTINCT c.handle, c.display_name FROM creators c JOIN articles a ON a.creator_id = c.id")
 			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
 			.list());
 	}
 
 	static List<String> comments(JdbcClient jdbc) {
-		return jdbc.sql("""
-				SELECT a.title, c.author_name, c.body, c.created_at, p.body FROM comments c JOIN articles a ON a.id = c.article_id
-				LEFT JOIN comments p ON p.id = c.parent_id
-				WHERE c.status = 'visible' AND a.status = 'published'""")
-			.query((rs, n) -> rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getString(3) + " | " + rs.getLong(4) / 1000
-					+ " | reply to: " + rs.getString(5))
+		return jdbc
+			.sql("""
+					SELECT a.title, c.author_name, c.body, c.created_at, p.body FROM comments c JOIN articles a ON a.id = c.article_id
+					LEFT JOIN comments p ON p.id = c.parent_id
+					WHERE c.status = 'visible' AND a.status = 'published'""")
+			.query((rs, n) -> rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getString(3) + " | "
+					+ rs.getLong(4) / 1000 + " | reply to: " + rs.getString(5))
 			.list()
 			.stream()
 			.sorted()

@@ -7,7 +7,10 @@ import io.inkstone.support.Databases;
 
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The export round trips on the embedded default: each site is SQLite in its own fresh data directory. */
+/**
+ * The export round trips on the embedded default: each site is SQLite in its own fresh
+ * data directory.
+ */
 class SiteExportRoundTripSqliteIntegrationTests extends SiteExportRoundTripContract {
 
 	@Override

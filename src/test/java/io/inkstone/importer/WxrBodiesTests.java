@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** WordPress bodies to Markdown, and the streaming WXR reader, without a Spring context. */
+/**
+ * WordPress bodies to Markdown, and the streaming WXR reader, without a Spring context.
+ */
 class WxrBodiesTests {
 
 	static String md(String content) {
@@ -35,10 +37,11 @@ class WxrBodiesTests {
 
 	@Test
 	void blockEditorCommentsGoAndStructureBecomesMarkdown() {
-		String markdown = md("<!-- wp:heading {\"level\":2} -->\n<h2 class=\"wp-block-heading\">标题</h2>\n<!-- /wp:heading -->\n\n"
-				+ "<!-- wp:list -->\n<ul><li>一</li><li><a href=\"https://a.example/x\">二</a></li></ul>\n<!-- /wp:list -->\n\n"
-				+ "<!-- wp:quote --><blockquote><p>引文</p></blockquote><!-- /wp:quote -->\n"
-				+ "<!-- wp:paragraph --><p><em>斜</em> *星号* [括号]</p><!-- /wp:paragraph -->");
+		String markdown = md(
+				"<!-- wp:heading {\"level\":2} -->\n<h2 class=\"wp-block-heading\">标题</h2>\n<!-- /wp:heading -->\n\n"
+						+ "<!-- wp:list -->\n<ul><li>一</li><li><a href=\"https://a.example/x\">二</a></li></ul>\n<!-- /wp:list -->\n\n"
+						+ "<!-- wp:quote --><blockquote><p>引文</p></blockquote><!-- /wp:quote -->\n"
+						+ "<!-- wp:paragraph --><p><em>斜</em> *星号* [括号]</p><!-- /wp:paragraph -->");
 		assertThat(markdown).doesNotContain("wp:")
 			.contains("## 标题")
 			.contains("- 一\n- [二](https://a.example/x)")
@@ -51,8 +54,9 @@ class WxrBodiesTests {
 
 	@Test
 	void captionBecomesAFigureWithItsCaption() {
-		Document html = rendered("[caption id=\"attachment_5\" align=\"alignnone\" width=\"300\"]<img src=\"https://s.example/wp-content/"
-				+ "uploads/a-300x200.jpg\" alt=\"图\" /> 说明文字[/caption]");
+		Document html = rendered(
+				"[caption id=\"attachment_5\" align=\"alignnone\" width=\"300\"]<img src=\"https://s.example/wp-content/"
+						+ "uploads/a-300x200.jpg\" alt=\"图\" /> 说明文字[/caption]");
 		assertThat(html.select("figure img[src=https://s.example/wp-content/uploads/a-300x200.jpg]")).hasSize(1);
 		assertThat(html.select("figure figcaption").text()).isEqualTo("说明文字");
 	}
@@ -62,20 +66,25 @@ class WxrBodiesTests {
 		String markdown = md("<p>正文<script>alert(1)</script></p>\n<img src=x onerror=alert(2)>\n"
 				+ "<p><a href=\"javascript:alert(3)\">点</a></p><iframe src=\"https://evil.example\"></iframe>"
 				+ "<table><tr><td onclick=\"x()\">格</td></tr></table>");
-		assertThat(markdown).doesNotContain("script").doesNotContain("onerror").doesNotContain("javascript:")
-			.doesNotContain("iframe").doesNotContain("onclick");
+		assertThat(markdown).doesNotContain("script")
+			.doesNotContain("onerror")
+			.doesNotContain("javascript:")
+			.doesNotContain("iframe")
+			.doesNotContain("onclick");
 		Document html = rendered("<table><tr><td>格</td></tr></table>");
 		assertThat(html.select("table td").text()).isEqualTo("格");
 	}
 
 	@Test
 	void urlsPassThroughTheRewriter() {
-		String markdown = WxrBodies.toMarkdown("<p><img src=\"https://old.example/wp-content/uploads/2024/05/a-1024x683.jpg\" alt=\"a\">"
-				+ "</p>", url -> url.contains("/uploads/") ? "/media/abc/full.jpg" : url, id -> null);
+		String markdown = WxrBodies.toMarkdown(
+				"<p><img src=\"https://old.example/wp-content/uploads/2024/05/a-1024x683.jpg\" alt=\"a\">" + "</p>",
+				url -> url.contains("/uploads/") ? "/media/abc/full.jpg" : url, id -> null);
 		assertThat(markdown).isEqualTo("![a](/media/abc/full.jpg)");
 		assertThat(WxrImporter.withoutSize("2024/05/a-1024x683.jpg")).isEqualTo("2024/05/a.jpg");
 		assertThat(WxrImporter.withoutSize("2024/05/a-scaled.JPG")).isEqualTo("2024/05/a.jpg");
-		assertThat(WxrImporter.uploadsPath("https://x.example/wp-content/uploads/2024/05/%e6%b8%af.jpg?ver=2")).isEqualTo("2024/05/港.jpg");
+		assertThat(WxrImporter.uploadsPath("https://x.example/wp-content/uploads/2024/05/%e6%b8%af.jpg?ver=2"))
+			.isEqualTo("2024/05/港.jpg");
 		assertThat(WxrImporter.uploadsPath("https://x.example/wp-content/uploads/../../etc/passwd")).isNull();
 	}
 
@@ -96,8 +105,8 @@ class WxrBodiesTests {
 	void galleriesBecomeImageGrids() {
 		String markdown = WxrBodies.toMarkdown("前\n\n[gallery ids=\"1,2\"]", UnaryOperator.identity(),
 				id -> id == 1 ? "/media/one/full.jpg" : null);
-		assertThat(Jsoup.parseBodyFragment(MarkdownRenderer.toSafeHtml(markdown)).select("figure img[src=/media/one/full.jpg]"))
-			.hasSize(1);
+		assertThat(Jsoup.parseBodyFragment(MarkdownRenderer.toSafeHtml(markdown))
+			.select("figure img[src=/media/one/full.jpg]")).hasSize(1);
 	}
 
 	@Test
@@ -116,7 +125,8 @@ class WxrBodiesTests {
 			assertThat(i.postId()).isEqualTo(7);
 		});
 		String broken = xml.replace("</wp:post_id>", "</wp:post_ID>");
-		assertThatThrownBy(() -> Wxr.read(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), items::add))
+		assertThatThrownBy(
+				() -> Wxr.read(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), items::add))
 			.isInstanceOf(Wxr.Malformed.class)
 			.hasMessageStartingWith("line 4");
 		String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>x</title></item></channel></rss>";

@@ -22,10 +22,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A WordPress export whose images are not under {@code --uploads}: the import fetches them from the old site (here a
- * local HTTP server, allowed with {@code inkstone.importer.allow-private-targets}), puts them through the media
- * pipeline and rewrites the body (size variants too) and the cover; by default the SSRF guard refuses the loopback
- * address and the original links stay. On SQLite and PostgreSQL.
+ * A WordPress export whose images are not under {@code --uploads}: the import fetches
+ * them from the old site (here a local HTTP server, allowed with
+ * {@code inkstone.importer.allow-private-targets}), puts them through the media pipeline
+ * and rewrites the body (size variants too) and the cover; by default the SSRF guard
+ * refuses the loopback address and the original links stay. On SQLite and PostgreSQL.
  */
 class WxrFetchIntegrationTests {
 
@@ -89,7 +90,10 @@ class WxrFetchIntegrationTests {
 				  </item>
 				</channel>
 				</rss>
-				""".replace("VARIANT", variant).replace("IMG", img).replace("BASE", base);
+				"""
+			.replace("VARIANT", variant)
+			.replace("IMG", img)
+			.replace("BASE", base);
 	}
 
 	record Site(List<String> arguments, JdbcClient jdbc) {
@@ -103,8 +107,9 @@ class WxrFetchIntegrationTests {
 
 	static Site postgres() {
 		String url = Databases.freshPostgresDatabase();
-		return new Site(List.of("--inkstone.data-dir=" + Databases.freshDataDir(), "--inkstone.db.url=" + url,
-				"--inkstone.db.user=" + Databases.pgUser(), "--inkstone.db.password="),
+		return new Site(
+				List.of("--inkstone.data-dir=" + Databases.freshDataDir(), "--inkstone.db.url=" + url,
+						"--inkstone.db.user=" + Databases.pgUser(), "--inkstone.db.password="),
 				JdbcClient.create(new DriverManagerDataSource(url, Databases.pgUser(), "")));
 	}
 
@@ -121,17 +126,25 @@ class WxrFetchIntegrationTests {
 		var run = importInto(allowed, "--inkstone.importer.allow-private-targets=true");
 		assertThat(run.exitCode()).as(run.output() + run.errors()).isZero();
 		assertThat(run.output()).contains("attachments → fetched from their URL: 1");
-		String body = allowed.jdbc().sql("SELECT body_markdown FROM articles WHERE title = '抓来的图'").query(String.class).single();
+		String body = allowed.jdbc()
+			.sql("SELECT body_markdown FROM articles WHERE title = '抓来的图'")
+			.query(String.class)
+			.single();
 		assertThat(body).containsPattern("/media/[0-9a-f]{64}/full\\.jpg").doesNotContain(base);
-		assertThat(allowed.jdbc().sql("SELECT cover_image FROM articles WHERE title = '抓来的图'").query(String.class).single())
-			.startsWith("/media/");
+		assertThat(allowed.jdbc()
+			.sql("SELECT cover_image FROM articles WHERE title = '抓来的图'")
+			.query(String.class)
+			.single()).startsWith("/media/");
 		assertThat(allowed.jdbc().sql("SELECT COUNT(*) FROM media").query(Long.class).single()).isOne();
 
 		var refused = importInto(guarded);
 		assertThat(refused.exitCode()).as(refused.output() + refused.errors()).isZero();
-		assertThat(refused.output()).contains("no --uploads directory given, and its host is not a public address (not fetched)");
-		assertThat(guarded.jdbc().sql("SELECT body_markdown FROM articles WHERE title = '抓来的图'").query(String.class).single())
-			.contains(base + "/wp-content/uploads/");
+		assertThat(refused.output())
+			.contains("no --uploads directory given, and its host is not a public address (not fetched)");
+		assertThat(guarded.jdbc()
+			.sql("SELECT body_markdown FROM articles WHERE title = '抓来的图'")
+			.query(String.class)
+			.single()).contains(base + "/wp-content/uploads/");
 		assertThat(guarded.jdbc().sql("SELECT COUNT(*) FROM media").query(Long.class).single()).isZero();
 	}
 

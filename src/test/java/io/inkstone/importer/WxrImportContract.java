@@ -33,12 +33,14 @@ import org.jsoup.Jsoup;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A WordPress export (src/test/resources/wxr, modelled on what WordPress 6.x's Tools › Export writes) imported with
- * {@code java -jar inkstone.jar import export.xml --uploads DIR --channel-map FILE} into the database the running
- * site serves, then read as a reader reads it: counts by type and status, the article pages (bodies, figures,
- * rewritten images, comments without e-mail or IP, hostile markup inert), old addresses redirecting, static pages,
- * and a second import adding nothing. A malformed export is reported with its position and writes nothing.
- * Runs once per database (see the subclasses).
+ * A WordPress export (src/test/resources/wxr, modelled on what WordPress 6.x's Tools ›
+ * Export writes) imported with
+ * {@code java -jar inkstone.jar import export.xml --uploads DIR --channel-map FILE} into
+ * the database the running site serves, then read as a reader reads it: counts by type
+ * and status, the article pages (bodies, figures, rewritten images, comments without
+ * e-mail or IP, hostile markup inert), old addresses redirecting, static pages, and a
+ * second import adding nothing. A malformed export is reported with its position and
+ * writes nothing. Runs once per database (see the subclasses).
  */
 abstract class WxrImportContract {
 
@@ -56,7 +58,9 @@ abstract class WxrImportContract {
 	/** Per subclass: the command's runs (malformed first, then the export twice). */
 	private static final Map<Class<?>, List<Run>> RUNS = new ConcurrentHashMap<>();
 
-	/** The arguments that point the command at this test's data directory and database. */
+	/**
+	 * The arguments that point the command at this test's data directory and database.
+	 */
 	abstract List<String> siteArguments();
 
 	static Run importCommand(List<String> args) {
@@ -114,11 +118,17 @@ abstract class WxrImportContract {
 	}
 
 	long articleId(long wpId) {
-		return jdbc.sql("SELECT id FROM articles WHERE import_key = :k").param("k", SITE + "post:" + wpId).query(Long.class).single();
+		return jdbc.sql("SELECT id FROM articles WHERE import_key = :k")
+			.param("k", SITE + "post:" + wpId)
+			.query(Long.class)
+			.single();
 	}
 
 	String status(long wpId) {
-		return jdbc.sql("SELECT status FROM articles WHERE import_key = :k").param("k", SITE + "post:" + wpId).query(String.class).single();
+		return jdbc.sql("SELECT status FROM articles WHERE import_key = :k")
+			.param("k", SITE + "post:" + wpId)
+			.query(String.class)
+			.single();
 	}
 
 	Browser browser() {
@@ -139,7 +149,8 @@ abstract class WxrImportContract {
 		assertThat(malformed.output()).contains("Imported: 0, skipped as duplicate: 0, rejected: 1")
 			.contains("rejected line 478: malformed WordPress export (WXR)")
 			.contains("nothing was imported");
-		// the first run wrote nothing: the creators and articles come from the second run only
+		// the first run wrote nothing: the creators and articles come from the second run
+		// only
 		assertThat(run(1).output()).contains("authors → creators: 2");
 	}
 
@@ -173,27 +184,57 @@ abstract class WxrImportContract {
 		assertThat(status(105)).isEqualTo("draft");
 		assertThat(status(106)).isEqualTo("draft");
 		assertThat(status(107)).isEqualTo("draft");
-		assertThat(count("SELECT COUNT(*) FROM articles WHERE import_key = '" + SITE + "post:107' AND publish_at IS NOT NULL")).isEqualTo(1);
-		assertThat(count("SELECT COUNT(*) FROM articles WHERE import_key = '" + SITE + "post:105' AND summary LIKE '%私密%'")).isEqualTo(1);
-		// categories: matched by slug (military → 军事), by name (科技 → tech), created (港口生活), mapped (uncategorized → 要闻)
-		assertThat(jdbc.sql("SELECT c.slug FROM articles a JOIN channels c ON c.id = a.channel_id WHERE a.import_key = :k")
-			.param("k", SITE + "post:101").query(String.class).single()).isEqualTo("military");
-		assertThat(jdbc.sql("SELECT c.slug FROM articles a JOIN channels c ON c.id = a.channel_id WHERE a.import_key = :k")
-			.param("k", SITE + "post:102").query(String.class).single()).isEqualTo("tech");
-		assertThat(jdbc.sql("SELECT c.name FROM articles a JOIN channels c ON c.id = a.channel_id WHERE a.import_key = :k")
-			.param("k", SITE + "post:109").query(String.class).single()).isEqualTo("港口生活");
-		assertThat(jdbc.sql("SELECT c.slug FROM articles a JOIN channels c ON c.id = a.channel_id WHERE a.import_key = :k")
-			.param("k", SITE + "post:104").query(String.class).single()).isEqualTo("yaowen");
-		assertThat(count("SELECT COUNT(*) FROM creators WHERE handle = 'laowang' AND display_name = '老王'")).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT tags FROM articles WHERE import_key = :k").param("k", SITE + "post:101").query(String.class).single())
-			.isEqualTo("夜景,港口");
+		assertThat(count(
+				"SELECT COUNT(*) FROM articles WHERE import_key = '" + SITE + "post:107' AND publish_at IS NOT NULL"))
+			.isEqualTo(1);
+		assertThat(count(
+				"SELECT COUNT(*) FROM articles WHERE import_key = '" + SITE + "post:105' AND summary LIKE '%私密%'"))
+			.isEqualTo(1);
+		// categories: matched by slug (military → 军事), by name (科技 → tech), created
+		// (港口生活), mapped (uncategorized → 要闻)
+		assertThat(
+				jdbc.sql("SELECT c.slug FROM articles a JOIN channels c ON c.id = a.channel_id WHERE a.import_key = :k")
+					.param("k", SITE + "post:101")
+					.query(String.class)
+					.single())
+			.isEqualTo("military");
+		assertThat(
+				jdbc.sql("SELECT c.slug FROM articles a JOIN channels c ON c.id = a.channel_id WHERE a.import_key = :k")
+					.param("k", SITE + "post:102")
+					.query(String.class)
+					.single())
+			.isEqualTo("tech");
+		assertThat(
+				jdbc.sql("SELECT c.name FROM articles a JOIN channels c ON c.id = a.channel_id WHERE a.import_key = :k")
+					.param("k", SITE + "post:109")
+					.query(String.class)
+					.single())
+			.isEqualTo("港口生活");
+		assertThat(
+				jdbc.sql("SELECT c.slug FROM articles a JOIN channels c ON c.id = a.channel_id WHERE a.import_key = :k")
+					.param("k", SITE + "post:104")
+					.query(String.class)
+					.single())
+			.isEqualTo("yaowen");
+		assertThat(count("SELECT COUNT(*) FROM creators WHERE handle = 'laowang' AND display_name = '老王'"))
+			.isEqualTo(1);
+		assertThat(jdbc.sql("SELECT tags FROM articles WHERE import_key = :k")
+			.param("k", SITE + "post:101")
+			.query(String.class)
+			.single()).isEqualTo("夜景,港口");
 		// the excerpt is the summary; the featured image the cover, in the media library
-		assertThat(jdbc.sql("SELECT summary FROM articles WHERE import_key = :k").param("k", SITE + "post:101").query(String.class).single())
-			.isEqualTo("港口的夜晚与灯火。");
-		assertThat(jdbc.sql("SELECT cover_image FROM articles WHERE import_key = :k").param("k", SITE + "post:101").query(String.class)
+		assertThat(jdbc.sql("SELECT summary FROM articles WHERE import_key = :k")
+			.param("k", SITE + "post:101")
+			.query(String.class)
+			.single()).isEqualTo("港口的夜晚与灯火。");
+		assertThat(jdbc.sql("SELECT cover_image FROM articles WHERE import_key = :k")
+			.param("k", SITE + "post:101")
+			.query(String.class)
 			.single()).startsWith("/media/");
 		// WordPress' own dates
-		assertThat(jdbc.sql("SELECT published_at FROM articles WHERE import_key = :k").param("k", SITE + "post:101").query(Long.class)
+		assertThat(jdbc.sql("SELECT published_at FROM articles WHERE import_key = :k")
+			.param("k", SITE + "post:101")
+			.query(Long.class)
 			.single()).isEqualTo(Instant.parse("2024-05-01T12:30:00Z").toEpochMilli());
 	}
 
@@ -212,11 +253,18 @@ abstract class WxrImportContract {
 		assertThat(body.select("li")).hasSize(2);
 		assertThat(body.html()).doesNotContain("more").doesNotContain("caption]");
 		assertThat(body.select("br")).isNotEmpty(); // 码头工人说：⏎第一班在六点 …
-		assertThat(response.body()).contains("张读者").contains("谢谢！").contains("回复 @老王：同感，夜景最美。")
-			.doesNotContain("zhang-private").doesNotContain("203.0.113.77").doesNotContain("laowang-secret")
-			.doesNotContain("198.51.100.12").doesNotContain("这条还没审核").doesNotContain("buy now");
+		assertThat(response.body()).contains("张读者")
+			.contains("谢谢！")
+			.contains("回复 @老王：同感，夜景最美。")
+			.doesNotContain("zhang-private")
+			.doesNotContain("203.0.113.77")
+			.doesNotContain("laowang-secret")
+			.doesNotContain("198.51.100.12")
+			.doesNotContain("这条还没审核")
+			.doesNotContain("buy now");
 		assertThat(page.select("script:containsData(alert('c'))")).isEmpty();
-		assertThat(count("SELECT COUNT(*) FROM comments WHERE article_id = " + articleId(101) + " AND parent_id IS NOT NULL"))
+		assertThat(count(
+				"SELECT COUNT(*) FROM comments WHERE article_id = " + articleId(101) + " AND parent_id IS NOT NULL"))
 			.isEqualTo(2);
 	}
 
@@ -232,13 +280,16 @@ abstract class WxrImportContract {
 		assertThat(body.select("h3").text()).isEqualTo("测试结果");
 		assertThat(body.select("table td").eachText()).containsExactly("距离", "300 公里");
 		assertThat(body.select("blockquote").text()).isEqualTo("雷达看得更远。");
-		// the gallery: the imported image (a size variant) rewritten, the missing one keeps its original address
+		// the gallery: the imported image (a size variant) rewritten, the missing one
+		// keeps its original address
 		assertThat(body.select("figure img").eachAttr("src")).anyMatch(src -> src.startsWith("/media/"))
 			.anyMatch(src -> src.equals("https://old.example.com/wp-content/uploads/2024/05/missing-photo.jpg"));
 		assertThat(page.select("h1").text()).contains("新型雷达 & 无人机测试");
 		// the [gallery] shortcode of a classic post becomes an image grid
 		Document gallery = Jsoup.parse(browser().get("/articles/" + articleId(109)).body());
-		assertThat(gallery.select(".article-body figure img").eachAttr("src")).singleElement().asString().startsWith("/media/");
+		assertThat(gallery.select(".article-body figure img").eachAttr("src")).singleElement()
+			.asString()
+			.startsWith("/media/");
 	}
 
 	@Test
@@ -253,7 +304,9 @@ abstract class WxrImportContract {
 		assertThat(redirect("/?page_id=110")).isEqualTo("/pages/about");
 		assertThat(redirect("/about/%e5%9b%a2%e9%98%9f/")).isEqualTo("/pages/about/%E5%9B%A2%E9%98%9F");
 		assertThat(browser().get("/nothing-here/").statusCode()).isEqualTo(404);
-		assertThat(browser().get("/?p=999").statusCode()).isEqualTo(200); // the home page, no redirect
+		assertThat(browser().get("/?p=999").statusCode()).isEqualTo(200); // the home
+																			// page, no
+																			// redirect
 		// pages → static pages with their parent path
 		Document team = browser().page("/pages/about/%E5%9B%A2%E9%98%9F").html();
 		assertThat(team.select("h1#page-title").text()).isEqualTo("编辑团队");
@@ -274,25 +327,31 @@ abstract class WxrImportContract {
 	void anAdminUploadsAnExportAndWatchesItImportWithTheSameSummary() throws IOException {
 		Browser admin = browser();
 		admin.page("/login");
-		assertThat(admin.post("/login", Map.of("_csrf", admin.csrfToken(), "email", ADMIN_EMAIL, "password", ADMIN_PASSWORD))
-			.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		assertThat(admin
+			.post("/login", Map.of("_csrf", admin.csrfToken(), "email", ADMIN_EMAIL, "password", ADMIN_PASSWORD))
+			.headers()
+			.firstValue("Location")
+			.orElse("")).doesNotContain("error");
 		assertThat(admin.page("/admin/import").html().select("[data-testid=import-form] input[type=file]")).hasSize(1);
 		byte[] xml;
 		try (InputStream in = WxrImportContract.class.getResourceAsStream("/wxr/site-export.xml")) {
 			xml = in.readAllBytes();
 		}
-		HttpResponse<String> notXml = admin.postMultipart("/admin/import", Map.of("_csrf", admin.csrfToken()), "file", "x.xml",
-				"text/xml", "{\"json\": true}".getBytes(StandardCharsets.UTF_8), "text/html");
+		HttpResponse<String> notXml = admin.postMultipart("/admin/import", Map.of("_csrf", admin.csrfToken()), "file",
+				"x.xml", "text/xml", "{\"json\": true}".getBytes(StandardCharsets.UTF_8), "text/html");
 		assertThat(notXml.statusCode()).isEqualTo(400);
 		assertThat(notXml.body()).contains("data-testid=\"import-error\"");
 		HttpResponse<String> started = admin.postMultipart("/admin/import", Map.of("_csrf", admin.csrfToken()), "file",
 				"site-export.xml", "text/xml", xml, "text/html");
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
 		String job = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
-		Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> admin.get(job + "/status").body().contains("\"state\":\"done\""));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(120))
+			.until(() -> admin.get(job + "/status").body().contains("\"state\":\"done\""));
 		Document page = admin.page(job).html();
 		assertThat(page.select("[data-testid=import-progress]").attr("value")).isEqualTo("100");
-		assertThat(page.select("[data-testid=import-summary]").text()).contains("Imported: 0, skipped as duplicate: 10, rejected: 0");
+		assertThat(page.select("[data-testid=import-summary]").text())
+			.contains("Imported: 0, skipped as duplicate: 10, rejected: 0");
 		assertThat(admin.page("/admin/import").html().select("[data-testid=import-jobs] li")).isNotEmpty();
 		// readers and anonymous visitors cannot import
 		Browser reader = browser();

@@ -9,7 +9,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The same WordPress import on PostgreSQL (a fresh database on 127.0.0.1:5432), shared by site and command. */
+/**
+ * The same WordPress import on PostgreSQL (a fresh database on 127.0.0.1:5432), shared by
+ * site and command.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WxrImportPostgresIntegrationTests extends WxrImportContract {
 
@@ -29,8 +32,8 @@ class WxrImportPostgresIntegrationTests extends WxrImportContract {
 
 	@Override
 	List<String> siteArguments() {
-		return List.of("--inkstone.data-dir=" + DATA, "--inkstone.db.url=" + url, "--inkstone.db.user=" + Databases.pgUser(),
-				"--inkstone.db.password=");
+		return List.of("--inkstone.data-dir=" + DATA, "--inkstone.db.url=" + url,
+				"--inkstone.db.user=" + Databases.pgUser(), "--inkstone.db.password=");
 	}
 
 }

@@ -9,7 +9,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The WordPress import on the embedded default: SQLite in a fresh data directory, shared by site and command. */
+/**
+ * The WordPress import on the embedded default: SQLite in a fresh data directory, shared
+ * by site and command.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WxrImportSqliteIntegrationTests extends WxrImportContract {
 

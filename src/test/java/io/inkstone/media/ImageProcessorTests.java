@@ -30,9 +30,8 @@ class ImageProcessorTests {
 	@Test
 	void gpsAndExifAreRemovedAndThePhotoIsTurnedUpright() throws Exception {
 		byte[] upload = TestImages.jpegWithGps(1200, 800, 6);
-		assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(upload)).getFirstDirectoryOfType(GpsDirectory.class))
-			.as("the fixture really carries GPS")
-			.isNotNull();
+		assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(upload))
+			.getFirstDirectoryOfType(GpsDirectory.class)).as("the fixture really carries GPS").isNotNull();
 
 		ImageProcessor.Processed image = processor.process(upload);
 
@@ -71,7 +70,8 @@ class ImageProcessorTests {
 
 	@Test
 	void oversizedUploadsAreRefused() {
-		assertThatThrownBy(() -> processor.process(new byte[3 * 1024 * 1024])).isInstanceOf(PayloadTooLargeException.class);
+		assertThatThrownBy(() -> processor.process(new byte[3 * 1024 * 1024]))
+			.isInstanceOf(PayloadTooLargeException.class);
 	}
 
 	@Test
@@ -118,12 +118,16 @@ class ImageProcessorTests {
 			assertThat(xmp).as(format.name()).isNotNull();
 			assertThat(xmp.getXmpProperties().values()).anyMatch(v -> v.endsWith("/trainedAlgorithmicMedia"));
 			assertThat(ImageIO.read(new ByteArrayInputStream(labelled)).getWidth()).isEqualTo(64);
-			// and the processor reads its own label back: a re-upload is recognised as AI-generated
+			// and the processor reads its own label back: a re-upload is recognised as
+			// AI-generated
 			assertThat(processor.process(labelled).aiSource()).isEqualTo("trainedAlgorithmicMedia");
 		}
 	}
 
-	/** An animated GIF of {@code frames} copies of one small frame, with a comment and an XMP block carrying GPS. */
+	/**
+	 * An animated GIF of {@code frames} copies of one small frame, with a comment and an
+	 * XMP block carrying GPS.
+	 */
 	static byte[] animatedGifWithMetadata(int frames) {
 		byte[] single = TestImages.encode(TestImages.picture(40, 30), "gif");
 		int tableEnd = 13 + ((single[10] & 0x80) != 0 ? 3 * (1 << ((single[10] & 7) + 1)) : 0);
@@ -133,7 +137,8 @@ class ImageProcessorTests {
 		out.writeBytes(new byte[] { 0x21, (byte) 0xFE, (byte) comment.length });
 		out.writeBytes(comment);
 		out.write(0);
-		byte[] xmp = "<x:xmpmeta><exif:GPSLatitude>31,13.8N</exif:GPSLatitude></x:xmpmeta>".getBytes(StandardCharsets.US_ASCII);
+		byte[] xmp = "<x:xmpmeta><exif:GPSLatitude>31,13.8N</exif:GPSLatitude></x:xmpmeta>"
+			.getBytes(StandardCharsets.US_ASCII);
 		out.writeBytes(new byte[] { 0x21, (byte) 0xFF, 11 });
 		out.writeBytes("XMP DataXMP".getBytes(StandardCharsets.US_ASCII));
 		out.write(xmp.length);
@@ -143,7 +148,9 @@ class ImageProcessorTests {
 		out.writeBytes("NETSCAPE2.0".getBytes(StandardCharsets.US_ASCII));
 		out.writeBytes(new byte[] { 3, 1, 0, 0, 0 });
 		for (int f = 0; f < frames; f++) {
-			out.write(single, tableEnd, single.length - 1 - tableEnd); // the frame's blocks, without the trailer
+			out.write(single, tableEnd, single.length - 1 - tableEnd); // the frame's
+																		// blocks, without
+																		// the trailer
 		}
 		out.write(0x3B);
 		return out.toByteArray();
@@ -169,7 +176,8 @@ class ImageProcessorTests {
 	@Test
 	void everyFrameOfAnAnimatedGifIsCheckedAgainstThePixelLimit() {
 		byte[] upload = animatedGifWithMetadata(2);
-		// the second frame's descriptor claims 6000 × 6000: a bomb hiding behind a small first frame
+		// the second frame's descriptor claims 6000 × 6000: a bomb hiding behind a small
+		// first frame
 		int second = -1;
 		for (int i = upload.length - 1, seen = 0; i > 13; i--) {
 			if (upload[i] == 0x2C && upload[i - 1] == 0 && ++seen == 1) {

@@ -12,7 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** The S3 implementation of the port against a real S3 API server (S3Proxy on loopback, signatures checked). */
+/**
+ * The S3 implementation of the port against a real S3 API server (S3Proxy on loopback,
+ * signatures checked).
+ */
 class S3MediaStorageTests {
 
 	static S3Server server;
@@ -23,8 +26,8 @@ class S3MediaStorageTests {
 	static void start() {
 		server = new S3Server();
 		server.createBucket("media");
-		storage = new S3MediaStorage(new MediaProperties.S3(server.endpoint(), "us-east-1", "media", S3Server.ACCESS_KEY,
-				S3Server.SECRET_KEY, true));
+		storage = new S3MediaStorage(new MediaProperties.S3(server.endpoint(), "us-east-1", "media",
+				S3Server.ACCESS_KEY, S3Server.SECRET_KEY, true));
 	}
 
 	@AfterAll
@@ -52,10 +55,9 @@ class S3MediaStorageTests {
 
 	@Test
 	void wrongCredentialsAreRefusedByTheServer() {
-		try (S3MediaStorage intruder = new S3MediaStorage(new MediaProperties.S3(server.endpoint(), "us-east-1", "media",
-				S3Server.ACCESS_KEY, "wrong-secret", true))) {
-			assertThatThrownBy(() -> intruder.put(KEY, new byte[] { 1 }, "image/jpeg"))
-				.isInstanceOf(S3Exception.class);
+		try (S3MediaStorage intruder = new S3MediaStorage(new MediaProperties.S3(server.endpoint(), "us-east-1",
+				"media", S3Server.ACCESS_KEY, "wrong-secret", true))) {
+			assertThatThrownBy(() -> intruder.put(KEY, new byte[] { 1 }, "image/jpeg")).isInstanceOf(S3Exception.class);
 		}
 	}
 

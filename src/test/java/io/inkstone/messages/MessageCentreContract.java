@@ -43,10 +43,11 @@ import static org.awaitility.Awaitility.await;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The message centre over real HTTP, with no mail server configured: a reply, a takedown with its statement of
- * reasons, likes aggregated per article and day, a redelivered event that creates nothing, the unread count in the
- * header, marking read, who may see which message, and the mail preferences with one-click unsubscribe.
- * Runs once per database (see the SQLite and PostgreSQL subclasses).
+ * The message centre over real HTTP, with no mail server configured: a reply, a takedown
+ * with its statement of reasons, likes aggregated per article and day, a redelivered
+ * event that creates nothing, the unread count in the header, marking read, who may see
+ * which message, and the mail preferences with one-click unsubscribe. Runs once per
+ * database (see the SQLite and PostgreSQL subclasses).
  */
 abstract class MessageCentreContract {
 
@@ -90,15 +91,18 @@ abstract class MessageCentreContract {
 	@BeforeEach
 	void importOneArticleOnce() throws IOException {
 		if (imported.putIfAbsent(getClass(), true) == null) {
-			String line = new String(Fixtures.open(Fixtures.CLASSICS).readAllBytes(), StandardCharsets.UTF_8).lines().findFirst()
+			String line = new String(Fixtures.open(Fixtures.CLASSICS).readAllBytes(), StandardCharsets.UTF_8).lines()
+				.findFirst()
 				.orElseThrow();
-			assertThat(importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null).imported())
-				.isEqualTo(1);
+			assertThat(importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null)
+				.imported()).isEqualTo(1);
 		}
 	}
 
 	long anyArticle() {
-		return jdbc.sql("SELECT id FROM articles WHERE status = 'published' ORDER BY id LIMIT 1").query(Long.class).single();
+		return jdbc.sql("SELECT id FROM articles WHERE status = 'published' ORDER BY id LIMIT 1")
+			.query(Long.class)
+			.single();
 	}
 
 	long account(String name) {
@@ -110,13 +114,17 @@ abstract class MessageCentreContract {
 	}
 
 	String emailOf(long accountId) {
-		return jdbc.sql("SELECT email FROM accounts WHERE id = :id").param("id", accountId).query(String.class).single();
+		return jdbc.sql("SELECT email FROM accounts WHERE id = :id")
+			.param("id", accountId)
+			.query(String.class)
+			.single();
 	}
 
 	Browser signIn(long accountId) {
 		Browser b = new Browser(port);
 		b.page("/login");
-		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", emailOf(accountId), "password", PASSWORD));
+		HttpResponse<String> r = b.post("/login",
+				Map.of("_csrf", b.csrfToken(), "email", emailOf(accountId), "password", PASSWORD));
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
 		assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
 		return b;
@@ -133,14 +141,21 @@ abstract class MessageCentreContract {
 	}
 
 	long messagesOf(long accountId) {
-		return jdbc.sql("SELECT COUNT(*) FROM messages WHERE recipient_id = :r").param("r", accountId).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM messages WHERE recipient_id = :r")
+			.param("r", accountId)
+			.query(Long.class)
+			.single();
 	}
 
-	/** A creator whose account is {@code accountId}, approved through 申请入驻; returns the creator id. */
+	/**
+	 * A creator whose account is {@code accountId}, approved through 申请入驻; returns the
+	 * creator id.
+	 */
 	long approvedCreator(long accountId) {
 		String handle = "h" + Long.toString(System.nanoTime(), 36);
-		assertThat(applications.apply(accountId, new CreatorApplications.Form("个人", "作者" + handle.substring(handle.length() - 4),
-				handle, "", "tech", "微信 inkstone", "", "", true))).isEmpty();
+		assertThat(applications.apply(accountId, new CreatorApplications.Form("个人",
+				"作者" + handle.substring(handle.length() - 4), handle, "", "tech", "微信 inkstone", "", "", true)))
+			.isEmpty();
 		long application = applications.of(accountId).stream().map(CreatorApplication::id).findFirst().orElseThrow();
 		applications.approve(application);
 		return creators.ofAccount(accountId).orElseThrow().id();
@@ -148,8 +163,12 @@ abstract class MessageCentreContract {
 
 	long publishedArticle(long creatorId, String title) {
 		long channel = jdbc.sql("SELECT id FROM channels ORDER BY id LIMIT 1").query(Long.class).single();
-		return articles.importBatch(List.of(new NewArticle(unique("k"), creatorId, channel, title, "正文：" + title + "。\n\n第二段。", "",
-				true, Aigc.NONE, null, System.currentTimeMillis()))).values().iterator().next();
+		return articles
+			.importBatch(List.of(new NewArticle(unique("k"), creatorId, channel, title, "正文：" + title + "。\n\n第二段。", "",
+					true, Aigc.NONE, null, System.currentTimeMillis())))
+			.values()
+			.iterator()
+			.next();
 	}
 
 	@Test
@@ -159,15 +178,20 @@ abstract class MessageCentreContract {
 		long replier = account("回复者");
 		Browser me = signIn(author);
 		me.page("/articles/" + article);
-		assertThat(me.post("/articles/" + article + "/comments", Map.of("_csrf", me.csrfToken(), "text", "写得真好")).statusCode())
-			.isEqualTo(302);
-		long comment = jdbc.sql("SELECT id FROM comments WHERE account_id = :a").param("a", author).query(Long.class).single();
+		assertThat(me.post("/articles/" + article + "/comments", Map.of("_csrf", me.csrfToken(), "text", "写得真好"))
+			.statusCode()).isEqualTo(302);
+		long comment = jdbc.sql("SELECT id FROM comments WHERE account_id = :a")
+			.param("a", author)
+			.query(Long.class)
+			.single();
 		assertThat(unreadBadge(me)).isNull();
 
 		Browser other = signIn(replier);
 		other.page("/articles/" + article);
-		assertThat(other.post("/articles/" + article + "/comments", Map.of("_csrf", other.csrfToken(), "text", "同意，尤其是第二段",
-				"parent", Long.toString(comment))).statusCode()).isEqualTo(302);
+		assertThat(other
+			.post("/articles/" + article + "/comments",
+					Map.of("_csrf", other.csrfToken(), "text", "同意，尤其是第二段", "parent", Long.toString(comment)))
+			.statusCode()).isEqualTo(302);
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> "1".equals(unreadBadge(me)));
 		Document page = me.page("/messages").html();
@@ -176,13 +200,18 @@ abstract class MessageCentreContract {
 		assertThat(message.select("[data-testid=message-new]")).hasSize(1);
 		assertThat(message.select("[data-testid=message-link]").text()).contains("回复者").contains("回复了你");
 		assertThat(message.select("[data-testid=message-note]").text()).contains("同意，尤其是第二段");
-		// viewing the list read it: the header no longer counts it, and the message links to the reply
+		// viewing the list read it: the header no longer counts it, and the message links
+		// to the reply
 		assertThat(unreadBadge(me)).isNull();
 		assertThat(me.page("/messages").html().select("[data-testid=message-new]")).isEmpty();
 		String open = message.selectFirst("[data-testid=message-link]").attr("href");
 		assertThat(location(me.get(open))).endsWith("/articles/" + article + "#comment-"
-				+ jdbc.sql("SELECT id FROM comments WHERE account_id = :a").param("a", replier).query(Long.class).single());
-		// the replier replying to their own comment, or the author to themselves, makes no message
+				+ jdbc.sql("SELECT id FROM comments WHERE account_id = :a")
+					.param("a", replier)
+					.query(Long.class)
+					.single());
+		// the replier replying to their own comment, or the author to themselves, makes
+		// no message
 		assertThat(messagesOf(replier)).isZero();
 	}
 
@@ -192,19 +221,25 @@ abstract class MessageCentreContract {
 		long creator = approvedCreator(creatorAccount);
 		long article = publishedArticle(creator, "一篇会被下架的文章");
 		long admin = account("审核员");
-		Report report = reports.file(new Reports.Filing("article", article, "infringement", "抄袭", ""), "reader-key", null);
+		Report report = reports.file(new Reports.Filing("article", article, "infringement", "抄袭", ""), "reader-key",
+				null);
 		reports.decide(report.id(), Decision.TAKE_DOWN, "平台公约第 3 条：侵权内容", "全文与他人作品一致，未注明来源。",
 				new SignedIn(admin, "admin@inkstone.test", "审核员", "ADMIN"));
 
 		Browser me = signIn(creatorAccount);
-		await().atMost(Duration.ofSeconds(15)).until(() -> me.page("/messages").html()
-			.selectFirst("[data-testid=message][data-kind=moderation]") != null);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> me.page("/messages")
+				.html()
+				.selectFirst("[data-testid=message][data-kind=moderation]") != null);
 		Document page = me.page("/messages").html();
 		Element takedown = page.selectFirst("[data-testid=message][data-kind=moderation]");
-		assertThat(takedown.select("[data-testid=message-link]").text()).contains("一篇会被下架的文章").contains("下架")
+		assertThat(takedown.select("[data-testid=message-link]").text()).contains("一篇会被下架的文章")
+			.contains("下架")
 			.contains(report.ref());
-		assertThat(takedown.select("[data-testid=message-note]").text()).contains("处理内容").contains("平台公约第 3 条")
-			.contains("全文与他人作品一致").contains("/appeals/" + report.id());
+		assertThat(takedown.select("[data-testid=message-note]").text()).contains("处理内容")
+			.contains("平台公约第 3 条")
+			.contains("全文与他人作品一致")
+			.contains("/appeals/" + report.id());
 		assertThat(takedown.select("[data-testid=message-appeal]").attr("href")).isEqualTo("/appeals/" + report.id());
 		assertThat(me.get("/appeals/" + report.id()).statusCode()).isEqualTo(200);
 		// the 入驻 decision came the same way
@@ -218,7 +253,8 @@ abstract class MessageCentreContract {
 		CommentReplied replied = new CommentReplied(System.nanoTime(), 1, anyArticle(), author, replier, "回复的人", "一次");
 		transaction.executeWithoutResult(status -> events.publishEvent(replied));
 		await().atMost(Duration.ofSeconds(15)).until(() -> messagesOf(author) == 1);
-		// the same event again, as the registry redelivers it after a failure or a restart
+		// the same event again, as the registry redelivers it after a failure or a
+		// restart
 		transaction.executeWithoutResult(status -> events.publishEvent(replied));
 		await().atMost(Duration.ofSeconds(15)).until(this::noPendingDeliveries);
 		assertThat(messagesOf(author)).isEqualTo(1);
@@ -232,11 +268,13 @@ abstract class MessageCentreContract {
 			transaction.executeWithoutResult(status -> events.publishEvent(new ArticleLiked(article, reader, at)));
 		}
 		await().atMost(Duration.ofSeconds(15)).until(this::noPendingDeliveries);
-		List<Map<String, Object>> likes = jdbc.sql("SELECT kind, actor_count FROM messages WHERE recipient_id = :r AND kind = 'like'")
+		List<Map<String, Object>> likes = jdbc
+			.sql("SELECT kind, actor_count FROM messages WHERE recipient_id = :r AND kind = 'like'")
 			.param("r", creatorAccount)
 			.query()
 			.listOfRows();
-		assertThat(likes).hasSize(1); // three readers (one liked twice), the creator's own like does not count
+		assertThat(likes).hasSize(1); // three readers (one liked twice), the creator's
+										// own like does not count
 		assertThat(((Number) likes.get(0).get("actor_count")).intValue()).isEqualTo(3);
 		Browser me = signIn(creatorAccount);
 		assertThat(me.page("/messages").html().select("[data-testid=message][data-kind=like]").text()).contains("3")
@@ -244,32 +282,43 @@ abstract class MessageCentreContract {
 	}
 
 	boolean noPendingDeliveries() {
-		return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE 'messages.%'").query(Long.class).single() == 0;
+		return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE 'messages.%'")
+			.query(Long.class)
+			.single() == 0;
 	}
 
 	@Test
 	void nobodySeesAnotherAccountsMessagesAndAnonymousReadersAreSentToSignIn() {
 		long owner = account("收件人");
 		long stranger = account("旁人");
-		transaction.executeWithoutResult(status -> events.publishEvent(
-				new CommentReplied(System.nanoTime(), 1, anyArticle(), owner, stranger, "旁人", "私信内容")));
+		transaction.executeWithoutResult(status -> events
+			.publishEvent(new CommentReplied(System.nanoTime(), 1, anyArticle(), owner, stranger, "旁人", "私信内容")));
 		await().atMost(Duration.ofSeconds(15)).until(() -> messagesOf(owner) == 1);
-		long id = jdbc.sql("SELECT id FROM messages WHERE recipient_id = :r").param("r", owner).query(Long.class).single();
+		long id = jdbc.sql("SELECT id FROM messages WHERE recipient_id = :r")
+			.param("r", owner)
+			.query(Long.class)
+			.single();
 
 		Browser other = signIn(stranger);
 		assertThat(other.get("/messages/" + id).statusCode()).isEqualTo(404);
 		assertThat(other.page("/messages").html().text()).doesNotContain("私信内容");
 		assertThat(other.post("/messages/read", Map.of("_csrf", other.csrfToken())).statusCode()).isEqualTo(302);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM messages WHERE id = :id AND read_at IS NULL").param("id", id).query(Long.class).single())
-			.isEqualTo(1);
-		assertThat(other.get("/messages/not-a-number").statusCode()).isIn(400, 404); // never a 500
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM messages WHERE id = :id AND read_at IS NULL")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(other.get("/messages/not-a-number").statusCode()).isIn(400, 404); // never
+																						// a
+																						// 500
 
 		Browser anonymous = new Browser(port);
 		assertThat(location(anonymous.get("/messages"))).endsWith("/login");
 		assertThat(location(anonymous.get("/messages/" + id))).endsWith("/login");
 		anonymous.page("/");
-		assertThat(anonymous.post("/messages/read", Map.of("_csrf", anonymous.csrfToken())).statusCode()).isIn(302, 403);
-		assertThat(anonymous.page("/").html().select("[data-testid=messages-link], [data-testid=unread-count]")).isEmpty();
+		assertThat(anonymous.post("/messages/read", Map.of("_csrf", anonymous.csrfToken())).statusCode()).isIn(302,
+				403);
+		assertThat(anonymous.page("/").html().select("[data-testid=messages-link], [data-testid=unread-count]"))
+			.isEmpty();
 
 		Browser me = signIn(owner);
 		assertThat(unreadBadge(me)).isEqualTo("1");
@@ -283,19 +332,26 @@ abstract class MessageCentreContract {
 		long account = account("订阅者");
 		Browser me = signIn(account);
 		Document page = me.page("/account/notifications").html();
-		assertThat(page.select("input[name=mail][checked]").eachAttr("value")).containsExactlyInAnyOrder("application", "review",
-				"moderation", "appeal");
+		assertThat(page.select("input[name=mail][checked]").eachAttr("value")).containsExactlyInAnyOrder("application",
+				"review", "moderation", "appeal");
 		assertThat(me.page("/account").html().select("[data-testid=account-notifications]").attr("href"))
 			.isEqualTo("/account/notifications");
 		assertThat(location(me.post("/account/notifications", Map.of("_csrf", me.csrfToken(), "mail", "reply"))))
 			.endsWith("/account/notifications?saved");
-		assertThat(preferences.of(account)).containsEntry(NoticeKind.REPLY, true).containsEntry(NoticeKind.MODERATION, false);
+		assertThat(preferences.of(account)).containsEntry(NoticeKind.REPLY, true)
+			.containsEntry(NoticeKind.MODERATION, false);
 
 		String token = preferences.unsubscribeToken(account, NoticeKind.REPLY);
 		Browser stranger = new Browser(port);
-		assertThat(stranger.page("/mail/unsubscribe?t=" + token).html().select("[data-testid=unsubscribe-confirm]")).hasSize(1);
-		assertThat(preferences.wantsMail(account, NoticeKind.REPLY)).isTrue(); // a GET (a link scanner) changes nothing
-		// RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click", without cookies or a CSRF token
+		assertThat(stranger.page("/mail/unsubscribe?t=" + token).html().select("[data-testid=unsubscribe-confirm]"))
+			.hasSize(1);
+		assertThat(preferences.wantsMail(account, NoticeKind.REPLY)).isTrue(); // a GET (a
+																				// link
+																				// scanner)
+																				// changes
+																				// nothing
+		// RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click", without cookies
+		// or a CSRF token
 		HttpResponse<String> oneClick = new Browser(port).post("/mail/unsubscribe?t=" + token,
 				Map.of("List-Unsubscribe", "One-Click"));
 		assertThat(oneClick.statusCode()).isEqualTo(200);

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A notice is never lost to a stop: the event is stored with the transaction that published it, the node stops
- * before its listener ran (its only delivery thread is busy), and the message appears after the restart.
+ * A notice is never lost to a stop: the event is stored with the transaction that
+ * published it, the node stops before its listener ran (its only delivery thread is
+ * busy), and the message appears after the restart.
  */
 abstract class MessageDeliveryRestartContract {
 
@@ -32,9 +33,10 @@ abstract class MessageDeliveryRestartContract {
 	abstract List<String> databaseArguments();
 
 	private ConfigurableApplicationContext start(Path dataDir, String checkEvery) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--inkstone.data-dir=" + dataDir,
-				"--inkstone.events.first-retry=1s", "--inkstone.events.max-retry=2s", "--inkstone.events.check-every=" + checkEvery,
-				"--spring.task.execution.pool.core-size=1", "--spring.task.execution.pool.max-size=1"));
+		List<String> args = new ArrayList<>(
+				List.of("--server.port=0", "--inkstone.data-dir=" + dataDir, "--inkstone.events.first-retry=1s",
+						"--inkstone.events.max-retry=2s", "--inkstone.events.check-every=" + checkEvery,
+						"--spring.task.execution.pool.core-size=1", "--spring.task.execution.pool.max-size=1"));
 		args.addAll(databaseArguments());
 		return new SpringApplicationBuilder(InkstoneApplication.class).run(args.toArray(String[]::new));
 	}
@@ -59,14 +61,17 @@ abstract class MessageDeliveryRestartContract {
 				}
 			});
 			long to = recipient;
-			first.getBean(TransactionTemplate.class).executeWithoutResult(status -> first.publishEvent(new CommentReplied(System.nanoTime(), 1, 1, to, to + 1, "回复者", "重启前的回复")));
+			first.getBean(TransactionTemplate.class)
+				.executeWithoutResult(status -> first
+					.publishEvent(new CommentReplied(System.nanoTime(), 1, 1, to, to + 1, "回复者", "重启前的回复")));
 			assertThat(pending(first)).isEqualTo(1);
 			assertThat(messages(first, recipient)).isZero();
 		}
 		try (ConfigurableApplicationContext second = start(dataDir, "500ms")) {
 			await().atMost(Duration.ofSeconds(30)).until(() -> messages(second, recipient) == 1);
 			await().atMost(Duration.ofSeconds(10)).until(() -> pending(second) == 0);
-			assertThat(second.getBean(JdbcClient.class).sql("SELECT note FROM messages WHERE recipient_id = :r")
+			assertThat(second.getBean(JdbcClient.class)
+				.sql("SELECT note FROM messages WHERE recipient_id = :r")
 				.param("r", recipient)
 				.query(String.class)
 				.single()).isEqualTo("重启前的回复");

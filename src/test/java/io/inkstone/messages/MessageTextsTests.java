@@ -11,13 +11,18 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every kind and outcome a listener writes has its wording in both bundles, for one actor and for several. */
+/**
+ * Every kind and outcome a listener writes has its wording in both bundles, for one actor
+ * and for several.
+ */
 class MessageTextsTests {
 
 	/** kind → the outcomes its listener writes (null: none). */
 	static final List<List<String>> WRITTEN = List.of(List.of("reply", ""), List.of("like", "article", "comment"),
-			List.of("follow", ""), List.of("application", "approved", "rejected"), List.of("review", "approved", "changes", "rejected"),
-			List.of("moderation", "take-down", "hide-comment", "restrict-creator"), List.of("appeal", "reversed", "upheld"));
+			List.of("follow", ""), List.of("application", "approved", "rejected"),
+			List.of("review", "approved", "changes", "rejected"),
+			List.of("moderation", "take-down", "hide-comment", "restrict-creator"),
+			List.of("appeal", "reversed", "upheld"));
 
 	@Test
 	void everyKindAndOutcomeHasItsWordingInChineseAndEnglish() throws IOException {
@@ -45,9 +50,11 @@ class MessageTextsTests {
 		assertThat(MessageTexts.key("like", "article", 3)).isEqualTo("messages.text.like.article");
 		assertThat(MessageTexts.key("follow", null, 2)).isEqualTo("messages.text.follow");
 		assertThat(MessageTexts.key("review", "rejected", 1)).isEqualTo("messages.text.review.rejected");
-		Message review = new Message(1, "review", "rejected", "false-original", "标题", null, 1, null, "/studio/credit", 0, 0, true);
+		Message review = new Message(1, "review", "rejected", "false-original", "标题", null, 1, null, "/studio/credit",
+				0, 0, true);
 		assertThat(MessageTexts.refKey(review)).isEqualTo("review.reason.false-original");
-		Message takedown = new Message(1, "moderation", "take-down", "JB-1", "标题", null, 1, null, "/appeals/1", 0, 0, true);
+		Message takedown = new Message(1, "moderation", "take-down", "JB-1", "标题", null, 1, null, "/appeals/1", 0, 0,
+				true);
 		assertThat(MessageTexts.refKey(takedown)).isNull();
 		assertThat(MessageTexts.args(takedown, "一位读者", "相关内容", "JB-1")).containsExactly("一位读者", "标题", "1", "JB-1");
 	}

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Static pages over HTTP, as an admin and a reader meet them: create, edit (the earlier version kept), nested paths,
- * footer order, hostile Markdown inert, 404 for unknown paths and 403 for non-admins. Runs once per database.
+ * Static pages over HTTP, as an admin and a reader meet them: create, edit (the earlier
+ * version kept), nested paths, footer order, hostile Markdown inert, 404 for unknown
+ * paths and 403 for non-admins. Runs once per database.
  */
 abstract class StaticPagesContract {
 
@@ -37,7 +38,8 @@ abstract class StaticPagesContract {
 		return ADMINS.computeIfAbsent(port, p -> {
 			Browser b = new Browser(port);
 			b.page("/login");
-			HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+			HttpResponse<String> r = b.post("/login",
+					Map.of("_csrf", b.csrfToken(), "email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
 			assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
 			return b;
 		});
@@ -59,7 +61,11 @@ abstract class StaticPagesContract {
 		admin.page("/admin/pages/new");
 		HttpResponse<String> r = admin.post("/admin/pages", form(admin, path, title, body, footer));
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-		return r.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "").replace("?saved", "");
+		return r.headers()
+			.firstValue("Location")
+			.orElseThrow()
+			.replaceFirst("^https?://[^/]+", "")
+			.replace("?saved", "");
 	}
 
 	@Test
@@ -77,10 +83,13 @@ abstract class StaticPagesContract {
 		assertThat(after.select("h1#page-title").text()).isEqualTo("关于本站");
 		assertThat(after.select("[data-testid=static-page-body]").text()).isEqualTo("第二版正文。");
 		assertThat(admin.page(edit).html().select("[data-testid=page-revisions] li")).hasSize(2);
-		assertThat(jdbc.sql("SELECT r.body_markdown FROM static_page_revisions r JOIN static_pages p ON p.id = r.page_id"
-				+ " WHERE p.path = 'about-us' ORDER BY r.created_at, r.id").query(String.class).list())
-			.containsExactly("我们是一个**独立**的新闻站。", "第二版正文。");
-		assertThat(admin.page("/admin/pages").html().select("[data-testid=pages-list] tr[data-path=about-us]")).hasSize(1);
+		assertThat(jdbc
+			.sql("SELECT r.body_markdown FROM static_page_revisions r JOIN static_pages p ON p.id = r.page_id"
+					+ " WHERE p.path = 'about-us' ORDER BY r.created_at, r.id")
+			.query(String.class)
+			.list()).containsExactly("我们是一个**独立**的新闻站。", "第二版正文。");
+		assertThat(admin.page("/admin/pages").html().select("[data-testid=pages-list] tr[data-path=about-us]"))
+			.hasSize(1);
 	}
 
 	@Test
@@ -88,8 +97,10 @@ abstract class StaticPagesContract {
 		create("about/team", "团队", "编辑部成员。", "");
 		create("联系我们", "联系我们", "电话：010-0000", "");
 		assertThat(new Browser(port).page("/pages/about/team").html().select("h1#page-title").text()).isEqualTo("团队");
-		assertThat(new Browser(port).page("/pages/%E8%81%94%E7%B3%BB%E6%88%91%E4%BB%AC").html().select("h1#page-title").text())
-			.isEqualTo("联系我们");
+		assertThat(new Browser(port).page("/pages/%E8%81%94%E7%B3%BB%E6%88%91%E4%BB%AC")
+			.html()
+			.select("h1#page-title")
+			.text()).isEqualTo("联系我们");
 		assertThat(new Browser(port).get("/pages/about/nobody").statusCode()).isEqualTo(404);
 		assertThat(new Browser(port).get("/pages/").statusCode()).isEqualTo(404);
 		assertThat(new Browser(port).get("/pages/a/../b").statusCode()).isIn(400, 404);
@@ -108,8 +119,10 @@ abstract class StaticPagesContract {
 
 	@Test
 	void hostileMarkdownIsInert() {
-		create("hostile", "恶意", "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[x](javascript:alert(3))\n\n"
-				+ "<iframe src=\"https://evil.example\"></iframe>", "");
+		create("hostile", "恶意",
+				"<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[x](javascript:alert(3))\n\n"
+						+ "<iframe src=\"https://evil.example\"></iframe>",
+				"");
 		Document page = new Browser(port).page("/pages/hostile").html();
 		var body = page.selectFirst("[data-testid=static-page-body]");
 		assertThat(body.select("script, iframe, [onerror]")).isEmpty();
@@ -122,8 +135,10 @@ abstract class StaticPagesContract {
 		assertThat(anonymous.get("/admin/pages").statusCode()).isEqualTo(302);
 		Browser reader = new Browser(port);
 		reader.page("/signup");
-		assertThat(reader.post("/signup", Map.of("_csrf", reader.csrfToken(), "email", "pages-reader-" + System.nanoTime() + "@inkstone.test",
-				"password", "correct-horse-1", "displayName", "读者")).statusCode()).isEqualTo(302);
+		assertThat(reader.post("/signup",
+				Map.of("_csrf", reader.csrfToken(), "email", "pages-reader-" + System.nanoTime() + "@inkstone.test",
+						"password", "correct-horse-1", "displayName", "读者"))
+			.statusCode()).isEqualTo(302);
 		assertThat(reader.get("/admin/pages").statusCode()).isEqualTo(403);
 		assertThat(reader.get("/admin/pages/new").statusCode()).isEqualTo(403);
 		reader.page("/");

@@ -32,7 +32,9 @@ class MarkdownRendererTests {
 		String html = MarkdownRenderer.toSafeHtml(hostile);
 		Document doc = Jsoup.parseBodyFragment(html);
 		assertThat(doc.select("script, svg, iframe, [onerror], [onclick], [onload], [style]")).isEmpty();
-		assertThat(doc.getAllElements().stream().flatMap(e -> e.attributes().asList().stream())
+		assertThat(doc.getAllElements()
+			.stream()
+			.flatMap(e -> e.attributes().asList().stream())
 			.map(a -> a.getValue().toLowerCase())).noneMatch(v -> v.contains("javascript:"));
 		assertThat(html).doesNotContain("alert(3)");
 		Document markdownLink = Jsoup.parseBodyFragment(MarkdownRenderer.toSafeHtml("[链接](javascript:alert(2))"));
@@ -43,11 +45,14 @@ class MarkdownRendererTests {
 
 	@Test
 	void linksGetNofollowAndImagesAltAndLazyLoading() {
-		Document doc = Jsoup.parseBodyFragment(
-				MarkdownRenderer.toSafeHtml("[来源](https://example.org) ![山水](https://example.org/a.png) ![二](https://example.org/b.png)"));
+		Document doc = Jsoup.parseBodyFragment(MarkdownRenderer
+			.toSafeHtml("[来源](https://example.org) ![山水](https://example.org/a.png) ![二](https://example.org/b.png)"));
 		assertThat(doc.selectFirst("a").attr("rel")).contains("nofollow");
 		assertThat(doc.selectFirst("img").attr("alt")).isEqualTo("山水");
-		assertThat(doc.select("img").eachAttr("loading")).containsExactly("lazy"); // not the first image
+		assertThat(doc.select("img").eachAttr("loading")).containsExactly("lazy"); // not
+																					// the
+																					// first
+																					// image
 		assertThat(doc.select("img").get(1).attr("loading")).isEqualTo("lazy");
 	}
 
@@ -55,13 +60,13 @@ class MarkdownRendererTests {
 	void ownMediaImagesGetRenditionsSizesAndDimensionsAndNoOtherImageDoes() {
 		String sha = "a".repeat(64);
 		String own = "/media/" + sha + "/960.jpg";
-		String srcset = "/media/" + sha + "/480.jpg 480w, /media/" + sha + "/960.jpg 960w, /media/" + sha + "/full.jpg 1200w";
+		String srcset = "/media/" + sha + "/480.jpg 480w, /media/" + sha + "/960.jpg 960w, /media/" + sha
+				+ "/full.jpg 1200w";
 		String markdown = "![外](https://example.org/a.png)\n\n![自](" + own + ")\n\n"
 				+ "<img src=\"https://example.org/c.png\" width=\"5000\" height=\"1\" srcset=\"https://evil.example/x.png 1w\" sizes=\"1px\" loading=\"eager\">"
 				+ "\n\n<img src=\"/media/" + "b".repeat(64) + "/full.jpg\" width=\"9\">";
-		Document doc = Jsoup.parseBodyFragment(MarkdownRenderer.toSafeHtml(markdown,
-				src -> src.equals(own) ? Optional.of(new MarkdownRenderer.OwnImage(1200, 800, srcset))
-						: Optional.empty()));
+		Document doc = Jsoup.parseBodyFragment(MarkdownRenderer.toSafeHtml(markdown, src -> src.equals(own)
+				? Optional.of(new MarkdownRenderer.OwnImage(1200, 800, srcset)) : Optional.empty()));
 		var images = doc.select("img");
 		assertThat(images).hasSize(4);
 		assertThat(images.get(0).hasAttr("loading")).isFalse();
@@ -72,8 +77,10 @@ class MarkdownRendererTests {
 		assertThat(mine.attr("height")).isEqualTo("800");
 		assertThat(mine.attr("loading")).isEqualTo("lazy");
 		for (var other : List.of(images.get(0), images.get(2), images.get(3))) {
-			assertThat(other.hasAttr("srcset") || other.hasAttr("sizes") || other.hasAttr("width") || other.hasAttr("height"))
-				.as(other.outerHtml()).isFalse();
+			assertThat(other.hasAttr("srcset") || other.hasAttr("sizes") || other.hasAttr("width")
+					|| other.hasAttr("height"))
+				.as(other.outerHtml())
+				.isFalse();
 		}
 		assertThat(images.get(2).attr("loading")).isEqualTo("lazy");
 	}
@@ -107,34 +114,36 @@ class MarkdownRendererTests {
 		assertThat(html.select("table td").eachText()).containsExactly("静夜思", "李白");
 		assertThat(html.select("th").first().attr("align")).isEqualTo("left");
 		assertThat(html.select("del").text()).isEqualTo("删去");
-		assertThat(html.select("a[href]").eachAttr("href")).contains("http://www.example.com", "https://example.org/a?b=1",
-				"#h-第一节-intro");
+		assertThat(html.select("a[href]").eachAttr("href")).contains("http://www.example.com",
+				"https://example.org/a?b=1", "#h-第一节-intro");
 		assertThat(html.select("pre code").attr("class")).isEqualTo("language-java");
 	}
 
 	@Test
 	void allowlistedVideosBecomeSandboxedPlayersAndEverythingElseStaysALink() {
-		Document html = Jsoup.parseBodyFragment(MarkdownRenderer.toSafeHtml("""
-				https://www.bilibili.com/video/BV1GJ411x7h7
+		Document html = Jsoup.parseBodyFragment(MarkdownRenderer.toSafeHtml(
+				"""
+						https://www.bilibili.com/video/BV1GJ411x7h7
 
-				https://v.qq.com/x/cover/mzc00200abc/a0000000000.html
+						https://v.qq.com/x/cover/mzc00200abc/a0000000000.html
 
-				https://v.youku.com/v_show/id_XNTk4MDQ4NjQ0OA==.html
+						https://v.youku.com/v_show/id_XNTk4MDQ4NjQ0OA==.html
 
-				https://youtu.be/dQw4w9WgXcQ
+						https://youtu.be/dQw4w9WgXcQ
 
-				<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1" onload="x()" width="1"></iframe>
+						<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1" onload="x()" width="1"></iframe>
 
-				https://evil.example/video/BV1GJ411x7h7
+						https://evil.example/video/BV1GJ411x7h7
 
-				<iframe src="https://evil.example/embed"></iframe>
+						<iframe src="https://evil.example/embed"></iframe>
 
-				看这个 https://youtu.be/dQw4w9WgXcQ 视频
-				"""));
+						看这个 https://youtu.be/dQw4w9WgXcQ 视频
+						"""));
 		assertThat(html.select("figure.video-embed iframe").eachAttr("src")).containsExactly(
 				"https://player.bilibili.com/player.html?bvid=BV1GJ411x7h7&autoplay=0",
 				"https://v.qq.com/txp/iframe/player.html?vid=a0000000000",
-				"https://player.youku.com/embed/XNTk4MDQ4NjQ0OA==", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+				"https://player.youku.com/embed/XNTk4MDQ4NjQ0OA==",
+				"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
 				"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
 		assertThat(html.select("iframe")).allSatisfy(frame -> {
 			assertThat(frame.attr("sandbox")).isEqualTo(VideoEmbeds.SANDBOX);

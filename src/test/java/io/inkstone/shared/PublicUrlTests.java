@@ -9,14 +9,16 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class PublicUrlTests {
 
 	private static PublicUrl of(String configured, MockEnvironment environment) {
-		return new PublicUrl(new InkstoneProperties(null, "test", null, null, null, null, null, false, null, null,
-				configured), environment);
+		return new PublicUrl(
+				new InkstoneProperties(null, "test", null, null, null, null, null, false, null, null, configured),
+				environment);
 	}
 
 	@Test
 	void buildsLinksOnTheConfiguredAddressWithoutDoubleSlashes() {
 		PublicUrl url = of(" https://news.example/ ", new MockEnvironment());
-		assertThat(url.absolute("/password/reset?token=abc")).isEqualTo("https://news.example/password/reset?token=abc");
+		assertThat(url.absolute("/password/reset?token=abc"))
+			.isEqualTo("https://news.example/password/reset?token=abc");
 		assertThat(of("https://news.example/inkstone", new MockEnvironment()).absolute("/articles/1"))
 			.isEqualTo("https://news.example/inkstone/articles/1");
 	}
@@ -24,8 +26,10 @@ class PublicUrlTests {
 	@Test
 	void fallsBackToLocalhostOnTheServersPortNeverARequestsHost() {
 		assertThat(of(null, new MockEnvironment()).base()).isEqualTo("http://localhost:8080");
-		assertThat(of("", new MockEnvironment().withProperty("server.port", "9000")).base()).isEqualTo("http://localhost:9000");
-		assertThat(of(null, new MockEnvironment().withProperty("server.port", "0").withProperty("local.server.port", "41234"))
+		assertThat(of("", new MockEnvironment().withProperty("server.port", "9000")).base())
+			.isEqualTo("http://localhost:9000");
+		assertThat(of(null,
+				new MockEnvironment().withProperty("server.port", "0").withProperty("local.server.port", "41234"))
 			.absolute("/x")).isEqualTo("http://localhost:41234/x");
 	}
 
@@ -33,7 +37,8 @@ class PublicUrlTests {
 	void refusesAnAddressThatIsNotAnHttpUrl() {
 		assertThatIllegalStateException().isThrownBy(() -> of("news.example", new MockEnvironment()));
 		assertThatIllegalStateException().isThrownBy(() -> of("javascript:alert(1)", new MockEnvironment()));
-		assertThatIllegalStateException().isThrownBy(() -> of("https://news.example/?next=evil", new MockEnvironment()));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> of("https://news.example/?next=evil", new MockEnvironment()));
 	}
 
 }

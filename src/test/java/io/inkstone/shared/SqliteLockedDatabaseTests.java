@@ -20,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The SQLite file locked by someone else for longer than the busy timeout (a backup tool, a long import, an
- * operator's sqlite3 shell): transactions fail while it lasts, and every transaction after it works again — the pool
- * must not keep connections whose failed BEGIN left them half inside a transaction (they broke scheduled publishing
- * until a restart).
+ * The SQLite file locked by someone else for longer than the busy timeout (a backup tool,
+ * a long import, an operator's sqlite3 shell): transactions fail while it lasts, and
+ * every transaction after it works again — the pool must not keep connections whose
+ * failed BEGIN left them half inside a transaction (they broke scheduled publishing until
+ * a restart).
  */
 class SqliteLockedDatabaseTests {
 
@@ -41,15 +42,18 @@ class SqliteLockedDatabaseTests {
 					Statement statement = other.createStatement()) {
 				statement.execute("BEGIN EXCLUSIVE");
 				// longer than the busy timeout: the transaction cannot start
-				assertThatThrownBy(() -> tx.executeWithoutResult(s -> jdbc.sql("INSERT INTO notes (body) VALUES ('during')").update()))
+				assertThatThrownBy(() -> tx
+					.executeWithoutResult(s -> jdbc.sql("INSERT INTO notes (body) VALUES ('during')").update()))
 					.isNotNull();
 				statement.execute("ROLLBACK");
 			}
 			for (int i = 0; i < 12; i++) {
 				int n = i;
-				tx.executeWithoutResult(s -> jdbc.sql("INSERT INTO notes (body) VALUES (:b)").param("b", "after " + n).update());
+				tx.executeWithoutResult(
+						s -> jdbc.sql("INSERT INTO notes (body) VALUES (:b)").param("b", "after " + n).update());
 			}
-			assertThat(jdbc.sql("SELECT COUNT(*) FROM notes WHERE body LIKE 'after %'").query(Long.class).single()).isEqualTo(12);
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM notes WHERE body LIKE 'after %'").query(Long.class).single())
+				.isEqualTo(12);
 		}
 	}
 

@@ -14,9 +14,10 @@ import tools.jackson.databind.ObjectMapper;
 import java.util.Collections;
 
 /**
- * The originality engine's benchmark (bench/originality.sh): indexes a corpus, then looks up perturbed
- * copies of indexed articles (≤ 10% of characters substituted, inserted or deleted) and held-out articles
- * that must match nothing, reporting recall, precision and lookup latency. Not a test: run by hand.
+ * The originality engine's benchmark (bench/originality.sh): indexes a corpus, then looks
+ * up perturbed copies of indexed articles (≤ 10% of characters substituted, inserted or
+ * deleted) and held-out articles that must match nothing, reporting recall, precision and
+ * lookup latency. Not a test: run by hand.
  */
 public final class OriginalityBench {
 
@@ -59,8 +60,9 @@ public final class OriginalityBench {
 			}
 		}
 		long t3 = System.nanoTime();
-		System.out.printf("corpus %s: %,d articles, folded in %.1f s; %,d signatures in %.1f s (%,.0f/s)%n", corpus.getFileName(),
-				texts.size(), (t1 - t0) / 1e9, index.size(), (t3 - t2) / 1e9, index.size() / ((t3 - t2) / 1e9));
+		System.out.printf("corpus %s: %,d articles, folded in %.1f s; %,d signatures in %.1f s (%,.0f/s)%n",
+				corpus.getFileName(), texts.size(), (t1 - t0) / 1e9, index.size(), (t3 - t2) / 1e9,
+				index.size() / ((t3 - t2) / 1e9));
 
 		for (String band : new String[] { "short (<200 chars)", "long (>=200 chars)", "all" }) {
 			int tp = 0, fn = 0, fp = 0, predictions = 0, n = 0, editions = 0, strictFp = 0;
@@ -86,11 +88,15 @@ public final class OriginalityBench {
 				boolean found = false;
 				for (int m : matched) {
 					predictions++;
-					// the corpus holds some poems in several editions (a few characters differ): another edition by the
-					// same author is the same work, and finding it is a correct detection — counted separately
+					// the corpus holds some poems in several editions (a few characters
+					// differ): another edition by the
+					// same author is the same work, and finding it is a correct detection
+					// — counted separately
 					double j = SimHash.bigramJaccard(original, texts.get(m));
-					// (the label: the matched text itself shares at least half its bigrams with the source text —
-					// unrelated poems share a few percent; the strict figure, only the source itself, is printed too)
+					// (the label: the matched text itself shares at least half its
+					// bigrams with the source text —
+					// unrelated poems share a few percent; the strict figure, only the
+					// source itself, is printed too)
 					boolean edition = m != id && j >= 0.5;
 					editions += edition ? 1 : 0;
 					strictFp += m == id ? 0 : 1;
@@ -101,8 +107,10 @@ public final class OriginalityBench {
 					else {
 						fp++;
 						if (fp <= 4 && band.equals("all") && System.getenv("BENCH_SHOW") != null) {
-							System.out.printf("  false match (J=%.2f):%n    %s%n    %s%n", SimHash.bigramJaccard(query, texts.get(m)),
-									original.substring(0, Math.min(60, original.length())), texts.get(m).substring(0, Math.min(60, texts.get(m).length())));
+							System.out.printf("  false match (J=%.2f):%n    %s%n    %s%n",
+									SimHash.bigramJaccard(query, texts.get(m)),
+									original.substring(0, Math.min(60, original.length())),
+									texts.get(m).substring(0, Math.min(60, texts.get(m).length())));
 						}
 					}
 				}
@@ -116,14 +124,20 @@ public final class OriginalityBench {
 				}
 			}
 			long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-			System.out.printf("%-20s queries %,5d  recall %.4f  precision %.4f  (false matches %d of %d; other editions of the same work %d; strict precision %.4f)  lookup p50 %.2f ms  p95 %.2f ms%n",
-					band, n, tp / (double) Math.max(1, tp + fn), predictions == 0 ? 1.0 : (predictions - fp) / (double) predictions, fp,
-					predictions, editions, predictions == 0 ? 1.0 : (predictions - strictFp) / (double) predictions, sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6,
+			System.out.printf(
+					"%-20s queries %,5d  recall %.4f  precision %.4f  (false matches %d of %d; other editions of the same work %d; strict precision %.4f)  lookup p50 %.2f ms  p95 %.2f ms%n",
+					band, n, tp / (double) Math.max(1, tp + fn),
+					predictions == 0 ? 1.0 : (predictions - fp) / (double) predictions, fp, predictions, editions,
+					predictions == 0 ? 1.0 : (predictions - strictFp) / (double) predictions,
+					sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6,
 					sorted.length == 0 ? 0 : sorted[(int) (sorted.length * 0.95)] / 1e6);
 		}
 	}
 
-	/** Changes about {@code share} of the characters: substitutions, insertions and deletions mixed. */
+	/**
+	 * Changes about {@code share} of the characters: substitutions, insertions and
+	 * deletions mixed.
+	 */
 	static String perturb(String text, double share, Random random) {
 		int[] cps = text.codePoints().toArray();
 		List<Integer> out = new ArrayList<>(Arrays.stream(cps).boxed().toList());

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Folding, signatures, the signature index and the reviewer's highlighting on real Chinese text (the fixture poems). */
+/**
+ * Folding, signatures, the signature index and the reviewer's highlighting on real
+ * Chinese text (the fixture poems).
+ */
 class SimilarityTests {
 
 	@Test
@@ -22,7 +25,10 @@ class SimilarityTests {
 
 	@Test
 	void aPoemRepostedWithAFewCharactersChangedIsCaughtAndADifferentPoemByTheSameAuthorIsNot() throws IOException {
-		List<Fixtures.Item> poems = Fixtures.classics().stream().filter(p -> TextNormalizer.fold(p.body()).length() >= 40).toList();
+		List<Fixtures.Item> poems = Fixtures.classics()
+			.stream()
+			.filter(p -> TextNormalizer.fold(p.body()).length() >= 40)
+			.toList();
 		SignatureIndex index = new SignatureIndex();
 		for (int i = 0; i < poems.size(); i++) {
 			index.add(i, SimHash.signature(TextNormalizer.fold(poems.get(i).body())));
@@ -49,7 +55,8 @@ class SimilarityTests {
 				caught++;
 			}
 		}
-		assertThat((double) caught / poems.size()).as("recall with 10%% of the characters changed").isGreaterThanOrEqualTo(0.95);
+		assertThat((double) caught / poems.size()).as("recall with 10%% of the characters changed")
+			.isGreaterThanOrEqualTo(0.95);
 		assertThat(falseMatches).as("another poem (same author or not) is never called a copy").isZero();
 	}
 

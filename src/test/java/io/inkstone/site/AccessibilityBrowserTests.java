@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The accessibility gate over the pages people use: axe-core (WCAG 2.1 A and AA) in a real browser, on a phone
- * (390 px) and a desktop (1366 px), in the standard, 关怀版 and 无障碍 modes, for readers, a creator's studio and
- * the operators' console. A new violation on any of them fails the build.
+ * The accessibility gate over the pages people use: axe-core (WCAG 2.1 A and AA) in a
+ * real browser, on a phone (390 px) and a desktop (1366 px), in the standard, 关怀版 and 无障碍
+ * modes, for readers, a creator's studio and the operators' console. A new violation on
+ * any of them fails the build.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessibilityBrowserTests {
@@ -108,7 +109,8 @@ class AccessibilityBrowserTests {
 		List<String> failures = new ArrayList<>();
 		for (String path : paths) {
 			driver.get(url(path));
-			assertThat(driver.findElements(By.cssSelector("[data-testid=error]"))).as("%s is a page, not an error", path)
+			assertThat(driver.findElements(By.cssSelector("[data-testid=error]")))
+				.as("%s is a page, not an error", path)
 				.isEmpty();
 			try {
 				AccessibilityGate.check(driver, label + " " + path);
@@ -146,10 +148,17 @@ class AccessibilityBrowserTests {
 
 	@Test
 	void theStudioAndTheConsolePass() {
-		// the administrator also writes: the first imported creator's profile becomes theirs
-		long account = jdbc.sql("SELECT id FROM accounts WHERE email = :e").param("e", ADMIN).query(Long.class).single();
-		jdbc.sql("UPDATE creators SET account_id = :a WHERE id = (SELECT MIN(id) FROM creators)").param("a", account).update();
-		long article = jdbc.sql("SELECT MIN(a.id) FROM articles a JOIN creators c ON c.id = a.creator_id WHERE c.account_id = :a")
+		// the administrator also writes: the first imported creator's profile becomes
+		// theirs
+		long account = jdbc.sql("SELECT id FROM accounts WHERE email = :e")
+			.param("e", ADMIN)
+			.query(Long.class)
+			.single();
+		jdbc.sql("UPDATE creators SET account_id = :a WHERE id = (SELECT MIN(id) FROM creators)")
+			.param("a", account)
+			.update();
+		long article = jdbc
+			.sql("SELECT MIN(a.id) FROM articles a JOIN creators c ON c.id = a.creator_id WHERE c.account_id = :a")
 			.param("a", account)
 			.query(Long.class)
 			.single();
@@ -161,8 +170,9 @@ class AccessibilityBrowserTests {
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> !d.findElements(By.cssSelector("[data-testid=logout]")).isEmpty());
 		List<String> pages = List.of("/studio", "/studio/articles/new", "/studio/articles/" + article,
-				"/studio/articles/" + article + "/revisions", "/studio/analytics", "/studio/media", "/account/settings", "/messages",
-				"/admin", "/admin/review", "/admin/reports", "/admin/applications", "/admin/audit", "/admin/pages");
+				"/studio/articles/" + article + "/revisions", "/studio/analytics", "/studio/media", "/account/settings",
+				"/messages", "/admin", "/admin/review", "/admin/reports", "/admin/applications", "/admin/audit",
+				"/admin/pages");
 		Chromium.viewport(driver, 1366, 900, false);
 		checkAll(pages, "desktop");
 		Chromium.viewport(driver, 390, 844, true);

@@ -14,7 +14,6 @@ import io.inkstone.support.Databases;
 import io.inkstone.support.Fixtures;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,9 +21,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,8 +34,9 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * The article page in a real browser (Debian's headless Chromium): normal and 关怀版, computed styles,
- * the share button, keyboard access. Screenshots go to {@code target/screenshots/}.
+ * The article page in a real browser (Debian's headless Chromium): normal and 关怀版,
+ * computed styles, the share button, keyboard access. Screenshots go to
+ * {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ArticlePageBrowserTests {
@@ -80,8 +77,11 @@ class ArticlePageBrowserTests {
 	void readsTheArticleSharesItAndSwitchesToCareMode() throws IOException {
 		importer.importLines(Fixtures.open(Fixtures.CLASSICS), null);
 		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> hot.site(5).size() == 5);
-		long id = jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'poetry-tang'"
-				+ " ORDER BY a.published_at DESC LIMIT 1").query(Long.class).single();
+		long id = jdbc
+			.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'poetry-tang'"
+					+ " ORDER BY a.published_at DESC LIMIT 1")
+			.query(Long.class)
+			.single();
 		String url = "http://localhost:" + port + "/articles/" + id;
 		driver.get(url);
 		new WebDriverWait(driver, Duration.ofSeconds(15))
@@ -94,9 +94,8 @@ class ArticlePageBrowserTests {
 		WebElement count = driver.findElement(By.cssSelector("[data-testid=share-count]"));
 		assertThat(count.getText()).isEqualTo("0 次分享");
 		driver.findElement(By.cssSelector("[data-testid=share-button]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-testid=share-count]"))
-			.getText()
-			.equals("1 次分享"));
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> d.findElement(By.cssSelector("[data-testid=share-count]")).getText().equals("1 次分享"));
 		assertThat(driver.findElement(By.cssSelector("[data-testid=share-panel]")).isDisplayed()).isTrue();
 		assertThat(driver.findElement(By.cssSelector(".share-link")).getAttribute("value")).isEqualTo(url);
 		screenshot("article-shared.png");
@@ -108,7 +107,8 @@ class ArticlePageBrowserTests {
 
 		// 关怀版: larger type, generous line height, persisted across pages
 		driver.findElement(By.cssSelector("[data-testid=mode-switch] a[data-mode=care]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("mode-care"));
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("mode-care"));
 		WebElement body = driver.findElement(By.tagName("body"));
 		double careFont = px(body.getCssValue("font-size"));
 		double lineHeight = px(body.getCssValue("line-height"));
@@ -135,14 +135,22 @@ class ArticlePageBrowserTests {
 
 	@Test
 	void searchSuggestsWhileTypingHighlightsMatchesAndLeadsToTheArticle() throws IOException {
-		importer.importLines(Fixtures.open(Fixtures.CLASSICS), null); // idempotent: known articles are skipped
-		String title = jdbc.sql("SELECT a.title FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'poetry-tang'"
-				+ " AND LENGTH(a.title) >= 3 ORDER BY a.published_at DESC LIMIT 1").query(String.class).single();
-		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t ORDER BY published_at DESC LIMIT 1").param("t", title)
-			.query(Long.class).single();
+		importer.importLines(Fixtures.open(Fixtures.CLASSICS), null); // idempotent: known
+																		// articles are
+																		// skipped
+		String title = jdbc
+			.sql("SELECT a.title FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'poetry-tang'"
+					+ " AND LENGTH(a.title) >= 3 ORDER BY a.published_at DESC LIMIT 1")
+			.query(String.class)
+			.single();
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t ORDER BY published_at DESC LIMIT 1")
+			.param("t", title)
+			.query(Long.class)
+			.single();
 		String prefix = title.substring(0, 2);
 		driver.get("http://localhost:" + port + "/search");
-		// suggestions are built in the background and follow new articles: type until the datalist offers the title
+		// suggestions are built in the background and follow new articles: type until the
+		// datalist offers the title
 		new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
 			WebElement box = d.findElement(By.id("search-q"));
 			box.clear();
@@ -153,14 +161,15 @@ class ArticlePageBrowserTests {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			return d.findElements(By.cssSelector("#search-suggestions option")).stream()
+			return d.findElements(By.cssSelector("#search-suggestions option"))
+				.stream()
 				.anyMatch(o -> o.getAttribute("value").startsWith(prefix));
 		});
 		WebElement box = driver.findElement(By.id("search-q"));
 		box.clear();
 		box.sendKeys(title, Keys.ENTER);
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("[data-testid=search-results] li")).isEmpty()
-				|| reload(d));
+		new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=search-results] li")).isEmpty() || reload(d));
 		WebElement first = driver.findElement(By.cssSelector("[data-testid=search-results] li a.card-title"));
 		assertThat(first.getAttribute("href")).endsWith("/articles/" + id);
 		assertThat(first.findElements(By.tagName("mark"))).isNotEmpty();

@@ -15,7 +15,6 @@ import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,9 +43,10 @@ import org.assertj.core.data.Offset;
 import org.openqa.selenium.Cookie;
 
 /**
- * Issue 16 in a real browser (Debian's headless Chromium) at phone (390 × 844, and 320 for reflow) and desktop
- * (1366) widths: the compact header and its menu, the channel strip, the tab bar, picture cards, the 热榜 page and
- * the article with its creator card before comments. Screenshots go to {@code target/screenshots/}.
+ * Issue 16 in a real browser (Debian's headless Chromium) at phone (390 × 844, and 320
+ * for reflow) and desktop (1366) widths: the compact header and its menu, the channel
+ * strip, the tab bar, picture cards, the 热榜 page and the article with its creator card
+ * before comments. Screenshots go to {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReaderExperienceBrowserTests {
@@ -131,7 +129,9 @@ class ReaderExperienceBrowserTests {
 				+ "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
 				+ " if (!e.closest('.channel-nav') && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && out.length < 12) { out.push(e.tagName + '.' + e.className + ' ' + e.clientWidth + '/' + e.scrollWidth); } });"
 				+ "return out.join(' | ');");
-		assertThat(scroll).as("horizontal scroll on " + page + " (" + scroll + " > " + width + "): " + wide + " / " + all).isLessThanOrEqualTo(width);
+		assertThat(scroll)
+			.as("horizontal scroll on " + page + " (" + scroll + " > " + width + "): " + wide + " / " + all)
+			.isLessThanOrEqualTo(width);
 	}
 
 	@Test
@@ -149,7 +149,8 @@ class ReaderExperienceBrowserTests {
 		assertThat(button.getRect().getHeight()).isGreaterThanOrEqualTo(44);
 		// the channel strip is one row that scrolls sideways
 		WebElement strip = driver.findElement(By.cssSelector("[data-testid=channel-strip]"));
-		assertThat(num(js("return arguments[0].scrollWidth", strip))).isGreaterThan(num(js("return arguments[0].clientWidth", strip)));
+		assertThat(num(js("return arguments[0].scrollWidth", strip)))
+			.isGreaterThan(num(js("return arguments[0].clientWidth", strip)));
 		assertThat(strip.getRect().getHeight()).isLessThanOrEqualTo(50);
 		// the tab bar sits at the bottom of the screen
 		WebElement tabs = driver.findElement(By.cssSelector("[data-testid=tab-bar]"));
@@ -164,13 +165,16 @@ class ReaderExperienceBrowserTests {
 		screenshot("home-390.png");
 		WebElement three = driver.findElement(By.cssSelector("li[data-layout=three]"));
 		js("arguments[0].scrollIntoView()", three);
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> three.findElements(By.cssSelector(".card-pics img")).stream()
-			.allMatch(img -> num(js("return arguments[0].naturalWidth", img)) > 0));
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> three.findElements(By.cssSelector(".card-pics img"))
+				.stream()
+				.allMatch(img -> num(js("return arguments[0].naturalWidth", img)) > 0));
 		var pics = three.findElements(By.cssSelector(".card-pics img"));
 		assertThat(pics.get(0).getRect().getY()).isEqualTo(pics.get(2).getRect().getY());
 		assertThat(pics.get(0).getRect().getX()).isLessThan(pics.get(1).getRect().getX());
 		// 3:2 boxes, so nothing shifts while they load
-		assertThat(pics.get(0).getRect().getWidth() * 2.0 / 3).isCloseTo(pics.get(0).getRect().getHeight(), Offset.offset(2.0));
+		assertThat(pics.get(0).getRect().getWidth() * 2.0 / 3).isCloseTo(pics.get(0).getRect().getHeight(),
+				Offset.offset(2.0));
 		screenshot("home-390-cards.png");
 		// the menu opens with the button (scripts on) …
 		js("window.scrollTo(0, 0)");
@@ -186,7 +190,10 @@ class ReaderExperienceBrowserTests {
 		assertThat(driver.findElement(By.id("site-menu")).isDisplayed()).isTrue();
 	}
 
-	/** The 单图 card of {@link ReaderExperienceContract#SINGLE} on a channel page, scrolled into view, its cover loaded. */
+	/**
+	 * The 单图 card of {@link ReaderExperienceContract#SINGLE} on a channel page, scrolled
+	 * into view, its cover loaded.
+	 */
 	private WebElement singleCard() {
 		WebElement card = driver.findElements(By.cssSelector("[data-testid=channel-articles] li[data-layout=single]"))
 			.stream()
@@ -206,18 +213,21 @@ class ReaderExperienceBrowserTests {
 			WebElement card = singleCard();
 			assertThat(card.getAttribute("class")).contains("card-with-cover");
 			WebElement cover = card.findElement(By.cssSelector("img[data-testid=card-cover]"));
-			new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> num(js("return arguments[0].naturalWidth", cover)) > 0);
+			new WebDriverWait(driver, Duration.ofSeconds(10))
+				.until(d -> num(js("return arguments[0].naturalWidth", cover)) > 0);
 			assertThat(cover.isDisplayed()).isTrue();
-			// the picture sits to the right of the title, at the card's fixed 3:2 size, inside the screen
+			// the picture sits to the right of the title, at the card's fixed 3:2 size,
+			// inside the screen
 			WebElement title = card.findElement(By.cssSelector(".card-title"));
 			assertThat(cover.getRect().getX()).as("cover right of the title at " + width)
 				.isGreaterThanOrEqualTo(title.getRect().getX() + title.getRect().getWidth());
 			assertThat(cover.getRect().getWidth()).isEqualTo(width == 390 ? 120 : 160);
-			assertThat(cover.getRect().getWidth() * 2.0 / 3).isCloseTo(cover.getRect().getHeight(),
-					Offset.offset(2.0));
+			assertThat(cover.getRect().getWidth() * 2.0 / 3).isCloseTo(cover.getRect().getHeight(), Offset.offset(2.0));
 			assertThat(cover.getRect().getX() + cover.getRect().getWidth()).isLessThanOrEqualTo(width);
-			assertThat(title.getRect().getWidth()).as("the title keeps most of the row").isGreaterThan(width == 390 ? 180 : 300);
-			// the right rendition: the browser picked a candidate from srcset, not an empty box
+			assertThat(title.getRect().getWidth()).as("the title keeps most of the row")
+				.isGreaterThan(width == 390 ? 180 : 300);
+			// the right rendition: the browser picked a candidate from srcset, not an
+			// empty box
 			assertThat((String) js("return arguments[0].currentSrc", cover)).contains("/media/");
 			screenshot("channel-" + width + "-cover-card.png");
 		}
@@ -229,7 +239,8 @@ class ReaderExperienceBrowserTests {
 		WebElement card = singleCard();
 		WebElement cover = card.findElement(By.cssSelector("img[data-testid=card-cover]"));
 		assertThat(cover.isDisplayed()).isTrue();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> num(js("return arguments[0].naturalWidth", cover)) > 0);
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> num(js("return arguments[0].naturalWidth", cover)) > 0);
 		assertThat(cover.getRect().getX() + cover.getRect().getWidth()).isLessThanOrEqualTo(390);
 		screenshot("channel-390-care-cover-card.png");
 		driver.get(url("/mode/standard?back=/"));
@@ -249,7 +260,10 @@ class ReaderExperienceBrowserTests {
 	@Test
 	void phoneArticleShowsTheCreatorCardAndHotListBeforeComments() throws IOException {
 		viewport(390, 844);
-		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", ReaderExperienceContract.SINGLE).query(Long.class).single();
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
+			.param("t", ReaderExperienceContract.SINGLE)
+			.query(Long.class)
+			.single();
 		driver.get(url("/articles/" + id));
 		int body = driver.findElement(By.cssSelector("[data-testid=body]")).getRect().getY();
 		int card = driver.findElement(By.cssSelector("[data-testid=creator-card]")).getRect().getY();
@@ -279,12 +293,17 @@ class ReaderExperienceBrowserTests {
 	void hotPageAndReaderPagesReflowAt320() throws IOException {
 		viewport(390, 844);
 		driver.get(url("/hot"));
-		assertThat(driver.findElements(By.cssSelector("[data-testid=hot-board] > li")).size()).isGreaterThanOrEqualTo(5);
+		assertThat(driver.findElements(By.cssSelector("[data-testid=hot-board] > li")).size())
+			.isGreaterThanOrEqualTo(5);
 		noHorizontalScroll("/hot");
 		screenshot("hot-390.png");
 		viewport(320, 640);
-		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", ReaderExperienceContract.THREE).query(Long.class).single();
-		for (String path : new String[] { "/", "/hot", "/channels/classics", "/articles/" + id, "/search?q=" + URLEncoder.encode("江南", StandardCharsets.UTF_8) }) {
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
+			.param("t", ReaderExperienceContract.THREE)
+			.query(Long.class)
+			.single();
+		for (String path : new String[] { "/", "/hot", "/channels/classics", "/articles/" + id,
+				"/search?q=" + URLEncoder.encode("江南", StandardCharsets.UTF_8) }) {
 			driver.get(url(path));
 			noHorizontalScroll(path + " at 320");
 		}
@@ -295,7 +314,10 @@ class ReaderExperienceBrowserTests {
 	@Test
 	void modesCombineAndTheA11yToolbarChangesSizeAndContrastAndPersists() throws IOException {
 		viewport(390, 844);
-		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", ReaderExperienceContract.SINGLE).query(Long.class).single();
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
+			.param("t", ReaderExperienceContract.SINGLE)
+			.query(Long.class)
+			.single();
 		driver.get(url("/articles/" + id));
 		js("localStorage.clear()");
 		driver.get(url("/mode/care/on?back=/articles/" + id));
@@ -312,14 +334,18 @@ class ReaderExperienceBrowserTests {
 		double after = px(driver.findElement(By.cssSelector("[data-testid=body]")).getCssValue("font-size"));
 		assertThat(after).isGreaterThan(before * 1.25);
 		driver.findElement(By.cssSelector("[data-testid=a11y-contrast]")).click();
-		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(0, 0, 0, 1)", "rgb(0, 0, 0)");
-		assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-contrast]")).getAttribute("aria-pressed")).isEqualTo("true");
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(0, 0, 0, 1)",
+				"rgb(0, 0, 0)");
+		assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-contrast]")).getAttribute("aria-pressed"))
+			.isEqualTo("true");
 		screenshot("article-390-care-a11y-contrast.png");
 		// settings persist across pages (localStorage), modes across visits (cookie)
 		driver.get(url("/"));
 		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-zoom")).isEqualTo("2");
-		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(0, 0, 0, 1)", "rgb(0, 0, 0)");
-		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care").contains("mode-a11y");
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(0, 0, 0, 1)",
+				"rgb(0, 0, 0)");
+		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care")
+			.contains("mode-a11y");
 		noHorizontalScroll("/ zoomed in 关怀版 + 无障碍");
 		screenshot("home-390-care-a11y.png");
 		// plain text: only the article
@@ -332,7 +358,8 @@ class ReaderExperienceBrowserTests {
 		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).isDisplayed()).isTrue();
 		// leaving 无障碍 keeps 关怀版
 		driver.get(url("/mode/a11y/off?back=/"));
-		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care").doesNotContain("mode-a11y");
+		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care")
+			.doesNotContain("mode-a11y");
 		assertThat(driver.findElements(By.cssSelector("[data-testid=a11y-toolbar]"))).isEmpty();
 		driver.get(url("/mode/standard?back=/"));
 	}
@@ -340,7 +367,10 @@ class ReaderExperienceBrowserTests {
 	@Test
 	void typeSizeAndNightSchemeAreTheReadersChoice() throws IOException {
 		viewport(1366, 900);
-		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", ReaderExperienceContract.THREE).query(Long.class).single();
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
+			.param("t", ReaderExperienceContract.THREE)
+			.query(Long.class)
+			.single();
 		driver.get(url("/articles/" + id));
 		js("localStorage.clear()");
 		driver.navigate().refresh();
@@ -352,19 +382,26 @@ class ReaderExperienceBrowserTests {
 		WebElement night = driver.findElement(By.cssSelector("[data-testid=night-switch]"));
 		assertThat(night.getAttribute("aria-pressed")).isEqualTo("false");
 		night.click();
-		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)", "rgb(22, 22, 22)");
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)",
+				"rgb(22, 22, 22)");
 		screenshot("article-1366-night.png");
 		driver.navigate().refresh();
-		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)", "rgb(22, 22, 22)");
-		assertThat(driver.findElement(By.cssSelector("[data-testid=night-switch]")).getAttribute("aria-pressed")).isEqualTo("true");
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)",
+				"rgb(22, 22, 22)");
+		assertThat(driver.findElement(By.cssSelector("[data-testid=night-switch]")).getAttribute("aria-pressed"))
+			.isEqualTo("true");
 		// the system's dark preference is followed until the reader chooses
 		js("localStorage.clear()");
-		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
 		driver.navigate().refresh();
-		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)", "rgb(22, 22, 22)");
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)",
+				"rgb(22, 22, 22)");
 		driver.findElement(By.cssSelector("[data-testid=night-switch]")).click();
-		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(255, 255, 255, 1)", "rgb(255, 255, 255)");
-		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
+		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color"))
+			.isIn("rgba(255, 255, 255, 1)", "rgb(255, 255, 255)");
+		driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
 		js("localStorage.clear()");
 	}
 
@@ -373,11 +410,12 @@ class ReaderExperienceBrowserTests {
 		viewport(390, 844);
 		String email = "b" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
 		accounts.signUp(email, "correct-horse-1", "读者", Role.READER).orElseThrow();
-		// sign in over HTTP and hand the session to the browser (the login form itself is tested elsewhere)
+		// sign in over HTTP and hand the session to the browser (the login form itself is
+		// tested elsewhere)
 		Browser http = new Browser(port);
 		http.page("/login");
-		assertThat(http.post("/login", Map.of("_csrf", http.csrfToken(), "email", email, "password", "correct-horse-1")).statusCode())
-			.isEqualTo(302);
+		assertThat(http.post("/login", Map.of("_csrf", http.csrfToken(), "email", email, "password", "correct-horse-1"))
+			.statusCode()).isEqualTo(302);
 		driver.get(url("/robots.txt"));
 		for (String name : new String[] { "JSESSIONID", "SESSION", "remember-me" }) {
 			if (http.cookie(name) != null) {
@@ -386,18 +424,25 @@ class ReaderExperienceBrowserTests {
 		}
 		driver.get(url("/"));
 		assertThat(driver.findElements(By.cssSelector("[data-testid=saved-menu-link]"))).as("signed in").isNotEmpty();
-		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", ReaderExperienceContract.THREE).query(Long.class).single();
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
+			.param("t", ReaderExperienceContract.THREE)
+			.query(Long.class)
+			.single();
 		driver.get(url("/articles/" + id));
 		WebElement save = driver.findElement(By.cssSelector("[data-testid=save-button]"));
 		js("arguments[0].scrollIntoView({block: 'center'})", save);
 		save.click();
-		// the click may reload the page (without JavaScript the form posts): the button found before can go stale
+		// the click may reload the page (without JavaScript the form posts): the button
+		// found before can go stale
 		new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-			.until(d -> "true".equals(d.findElement(By.cssSelector("[data-testid=save-button]")).getAttribute("aria-pressed")));
+			.until(d -> "true"
+				.equals(d.findElement(By.cssSelector("[data-testid=save-button]")).getAttribute("aria-pressed")));
 		driver.findElement(By.cssSelector("[data-testid=tab-bar] a[href='/account']"));
 		driver.get(url("/saved"));
-		assertThat(driver.findElements(By.cssSelector("[data-testid=saved] li.card .card-title")).stream().map(WebElement::getText).toList())
-			.containsExactly(ReaderExperienceContract.THREE);
+		assertThat(driver.findElements(By.cssSelector("[data-testid=saved] li.card .card-title"))
+			.stream()
+			.map(WebElement::getText)
+			.toList()).containsExactly(ReaderExperienceContract.THREE);
 		noHorizontalScroll("/saved");
 		screenshot("saved-390.png");
 		driver.manage().deleteAllCookies();

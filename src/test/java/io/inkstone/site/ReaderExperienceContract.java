@@ -37,9 +37,10 @@ import java.util.function.BooleanSupplier;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Issue 16 over real HTTP, asserted on parsed HTML: the phone header (menu without scripts), channel strip and tab
- * bar, picture cards (单图, 三图, 无图, the lead story) with media renditions, the 热榜 page and the article page
- * order. Runs once per database (SQLite and PostgreSQL subclasses).
+ * Issue 16 over real HTTP, asserted on parsed HTML: the phone header (menu without
+ * scripts), channel strip and tab bar, picture cards (单图, 三图, 无图, the lead story) with
+ * media renditions, the 热榜 page and the article page order. Runs once per database
+ * (SQLite and PostgreSQL subclasses).
  */
 abstract class ReaderExperienceContract {
 
@@ -80,21 +81,32 @@ abstract class ReaderExperienceContract {
 		}
 	}
 
-	/** The classics fixture plus three articles published now: 单图 (newest), 无图, 三图, with uploaded images. */
+	/**
+	 * The classics fixture plus three articles published now: 单图 (newest), 无图, 三图, with
+	 * uploaded images.
+	 */
 	static void seed(ArticleImporter importer, JdbcClient jdbc, Media media) throws IOException {
 		assertThat(importer.importLines(Fixtures.open(Fixtures.CLASSICS), null).imported()).isEqualTo(240);
 		long creator = jdbc.sql("SELECT id FROM creators ORDER BY id LIMIT 1").query(Long.class).single();
 		String[] urls = new String[3];
 		for (int i = 0; i < 3; i++) {
-			MediaItem item = media.upload(creator, TestImages.encode(TestImages.picture(1200 + i, 800), "jpg"), "图" + i);
+			MediaItem item = media.upload(creator, TestImages.encode(TestImages.picture(1200 + i, 800), "jpg"),
+					"图" + i);
 			urls[i] = item.url();
 		}
-		String handle = jdbc.sql("SELECT handle FROM creators WHERE id = :id").param("id", creator).query(String.class).single();
+		String handle = jdbc.sql("SELECT handle FROM creators WHERE id = :id")
+			.param("id", creator)
+			.query(String.class)
+			.single();
 		Instant now = Instant.now();
 		String lines = line("pic-text", handle, TEXT, "只有文字。", now.minusSeconds(20))
-				+ line("pic-three", handle, THREE, "![一](" + urls[0] + ")\\n\\n春水。\\n\\n![二](" + urls[1] + ")\\n\\n![三](" + urls[2] + ")", now.minusSeconds(30))
+				+ line("pic-three", handle, THREE,
+						"![一](" + urls[0] + ")\\n\\n春水。\\n\\n![二](" + urls[1] + ")\\n\\n![三](" + urls[2] + ")",
+						now.minusSeconds(30))
 				+ line("pic-single", handle, SINGLE, "湖上。\\n\\n![湖](" + urls[0] + ")", now.minusSeconds(10));
-		assertThat(importer.importLines(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), null).imported()).isEqualTo(3);
+		assertThat(
+				importer.importLines(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), null).imported())
+			.isEqualTo(3);
 	}
 
 	private static String line(String id, String handle, String title, String body, Instant at) {
@@ -139,17 +151,21 @@ abstract class ReaderExperienceContract {
 		Element button = home.selectFirst("[data-testid=menu-button]");
 		assertThat(button.attr("href")).isEqualTo("#site-menu");
 		Element menu = home.getElementById("site-menu");
-		assertThat(menu.select("[data-testid=login-link], [data-testid=mode-switch], a.lang, [data-testid=join-link]")).hasSize(4);
+		assertThat(menu.select("[data-testid=login-link], [data-testid=mode-switch], a.lang, [data-testid=join-link]"))
+			.hasSize(4);
 		assertThat(home.select("[data-testid=channel-strip] a[href^=/channels/]")).hasSizeGreaterThan(3);
 		Element tabs = home.selectFirst("[data-testid=tab-bar]");
 		assertThat(tabs.select("a").eachAttr("href")).containsExactly("/", "/hot", "/following", "/login");
 		assertThat(tabs.selectFirst("a[aria-current=page]").attr("href")).isEqualTo("/");
 		assertThat(tabs.select("a").eachText()).containsExactly("首页", "热榜", "关注", "我的");
 		// a channel marks itself in the strip
-		assertThat(browser().page("/channels/ci").html().selectFirst("[data-testid=channel-strip] a[aria-current=page]").attr("href"))
-			.isEqualTo("/channels/ci");
+		assertThat(browser().page("/channels/ci")
+			.html()
+			.selectFirst("[data-testid=channel-strip] a[aria-current=page]")
+			.attr("href")).isEqualTo("/channels/ci");
 		// signed in, 我的 is the account
-		assertThat(signedInReader().page("/").html().select("[data-testid=tab-bar] a").eachAttr("href")).contains("/account");
+		assertThat(signedInReader().page("/").html().select("[data-testid=tab-bar] a").eachAttr("href"))
+			.contains("/account");
 		// English
 		assertThat(browser().page("/?lang=en").html().select("[data-testid=tab-bar] a").eachText())
 			.containsExactly("Home", "Trending", "Following", "Me");
@@ -181,7 +197,8 @@ abstract class ReaderExperienceContract {
 		assertThat(cards.get(1).attr("data-layout")).isEqualTo("text");
 		assertThat(cards.get(2).selectFirst(".card-title").text()).isEqualTo(THREE);
 		assertThat(cards.get(2).select("img").eachAttr("loading")).containsOnly("lazy");
-		// the channel page shows the same cards, and the 单图 card puts its picture on the right
+		// the channel page shows the same cards, and the 单图 card puts its picture on the
+		// right
 		Document channel = browser().page("/channels/classics").html();
 		Element single = card(channel.selectFirst("[data-testid=channel-articles]"), SINGLE);
 		assertThat(single.attr("data-layout")).isEqualTo("single");
@@ -213,19 +230,24 @@ abstract class ReaderExperienceContract {
 		for (int i = 0; i < entries.size(); i++) {
 			assertThat(entries.get(i).selectFirst(".hot-rank").text()).isEqualTo(Integer.toString(i + 1));
 			assertThat(entries.get(i).selectFirst("[data-testid=hot-heat]").text()).matches("热度 [0-9.万]+");
-			assertThat(entries.get(i).selectFirst(".hot-title .visually-hidden").text()).isEqualTo("第 " + (i + 1) + " 名");
+			assertThat(entries.get(i).selectFirst(".hot-title .visually-hidden").text())
+				.isEqualTo("第 " + (i + 1) + " 名");
 		}
 		assertThat(site.html().selectFirst("title").text()).startsWith("热榜");
-		assertThat(site.html().selectFirst("[data-testid=tab-bar] a[aria-current=page]").attr("href")).isEqualTo("/hot");
+		assertThat(site.html().selectFirst("[data-testid=tab-bar] a[aria-current=page]").attr("href"))
+			.isEqualTo("/hot");
 		// one channel: only its articles
 		Browser.Page ci = b.page("/channels/ci/hot");
 		assertThat(ci.status()).isEqualTo(200);
-		Set<Long> ciArticles = Set.copyOf(jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'ci'")
-			.query(Long.class).list());
+		Set<Long> ciArticles = Set
+			.copyOf(jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'ci'")
+				.query(Long.class)
+				.list());
 		List<Element> ciEntries = ci.html().select("[data-testid=hot-board] > li");
 		assertThat(ciEntries).isNotEmpty();
 		assertThat(ciEntries).allMatch(li -> ciArticles.contains(Long.parseLong(li.attr("data-article-id"))));
-		assertThat(ci.html().selectFirst(".hot-scopes a[aria-current=page]").attr("href")).isEqualTo("/channels/ci/hot");
+		assertThat(ci.html().selectFirst(".hot-scopes a[aria-current=page]").attr("href"))
+			.isEqualTo("/channels/ci/hot");
 		// ?channel= is the same page at its own address
 		HttpResponse<String> redirect = b.get("/hot?channel=ci");
 		assertThat(redirect.statusCode()).isEqualTo(301);
@@ -244,13 +266,14 @@ abstract class ReaderExperienceContract {
 	void articlePageHasCreatorCardAndHotListBeforeComments() {
 		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", SINGLE).query(Long.class).single();
 		Document page = browser().page("/articles/" + id).html();
-		List<String> order = page.select("[data-testid=body], [data-testid=creator-card], [data-testid=hot], [data-testid=comments], [data-testid=related]")
+		List<String> order = page.select(
+				"[data-testid=body], [data-testid=creator-card], [data-testid=hot], [data-testid=comments], [data-testid=related]")
 			.eachAttr("data-testid");
 		assertThat(order).containsExactly("body", "creator-card", "hot", "comments", "related");
-		// links in running text look like links; 举报 keeps AA contrast (asserted in the stylesheet)
+		// links in running text look like links; 举报 keeps AA contrast (asserted in the
+		// stylesheet)
 		assertThat(browser().get("/css/inkstone.css").body()).contains(".report-link { color: var(--muted); }");
 	}
-
 
 	@Test
 	void careAndA11yAreTwoSettingsThatCombine() {
@@ -263,7 +286,8 @@ abstract class ReaderExperienceContract {
 		assertThat(reader.cookie("ink_mode")).isEqualTo("care-a11y");
 		Browser.Page both = reader.page("/");
 		assertThat(both.html().body().classNames()).contains("mode-care", "mode-a11y");
-		assertThat(both.html().select("link[rel=stylesheet]").eachAttr("href")).contains("/css/care.css", "/css/a11y.css");
+		assertThat(both.html().select("link[rel=stylesheet]").eachAttr("href")).contains("/css/care.css",
+				"/css/a11y.css");
 		Element toolbar = both.html().selectFirst("[data-testid=a11y-toolbar]");
 		assertThat(toolbar.attr("role")).isEqualTo("toolbar");
 		assertThat(toolbar.hasAttr("hidden")).as("the toolbar needs scripts: hidden without them").isTrue();
@@ -274,7 +298,8 @@ abstract class ReaderExperienceContract {
 		reader.get("/mode/care/off?back=/");
 		assertThat(reader.cookie("ink_mode")).isEqualTo("a11y");
 		assertThat(reader.page("/").html().body().classNames()).contains("mode-a11y").doesNotContain("mode-care");
-		// the shared page of a combined mode: the same bytes for two readers, no cookie set
+		// the shared page of a combined mode: the same bytes for two readers, no cookie
+		// set
 		Browser other = browser();
 		other.get("/mode/care-a11y?back=/");
 		reader.get("/mode/care/on?back=/");
@@ -292,7 +317,8 @@ abstract class ReaderExperienceContract {
 		assertThat(reader.get("/mode/care/maybe").statusCode()).isEqualTo(404);
 		assertThat(reader.get("/mode/sepia/on").statusCode()).isEqualTo(404);
 		assertThat(reader.get("/mode/a11y/on?back=//evil.example").headers().firstValue("Location").orElse(""))
-			.endsWith("/").doesNotContain("evil");
+			.endsWith("/")
+			.doesNotContain("evil");
 		assertThat(reader.get("/img/cursor-large.svg").statusCode()).isEqualTo(200);
 		assertThat(reader.get("/js/prefs.js").statusCode()).isEqualTo(200);
 	}
@@ -305,21 +331,35 @@ abstract class ReaderExperienceContract {
 		accounts.signUp(email, PASSWORD, "审核员", Role.REVIEWER).orElseThrow();
 		Browser staff = browser();
 		staff.page("/login");
-		assertThat(staff.post("/login", Map.of("_csrf", staff.csrfToken(), "email", email, "password", PASSWORD)).statusCode()).isEqualTo(302);
+		assertThat(staff.post("/login", Map.of("_csrf", staff.csrfToken(), "email", email, "password", PASSWORD))
+			.statusCode()).isEqualTo(302);
 		assertThat(staff.page("/").html().select("[data-testid=join-link]")).isEmpty();
 	}
 
 	@Test
 	void aCreatorCannotFollowOrReportThemselves() {
-		long articleId = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", SINGLE).query(Long.class).single();
-		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", articleId).query(Long.class).single();
-		String handle = jdbc.sql("SELECT handle FROM creators WHERE id = :id").param("id", creatorId).query(String.class).single();
+		long articleId = jdbc.sql("SELECT id FROM articles WHERE title = :t")
+			.param("t", SINGLE)
+			.query(Long.class)
+			.single();
+		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id")
+			.param("id", articleId)
+			.query(Long.class)
+			.single();
+		String handle = jdbc.sql("SELECT handle FROM creators WHERE id = :id")
+			.param("id", creatorId)
+			.query(String.class)
+			.single();
 		String email = "c" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
 		long account = accounts.signUp(email, PASSWORD, "作者本人", Role.CREATOR).orElseThrow().accountId();
-		jdbc.sql("UPDATE creators SET account_id = :a WHERE id = :id").param("a", account).param("id", creatorId).update();
+		jdbc.sql("UPDATE creators SET account_id = :a WHERE id = :id")
+			.param("a", account)
+			.param("id", creatorId)
+			.update();
 		Browser self = browser();
 		self.page("/login");
-		assertThat(self.post("/login", Map.of("_csrf", self.csrfToken(), "email", email, "password", PASSWORD)).statusCode()).isEqualTo(302);
+		assertThat(self.post("/login", Map.of("_csrf", self.csrfToken(), "email", email, "password", PASSWORD))
+			.statusCode()).isEqualTo(302);
 		Browser.Page ownPage = self.page("/articles/" + articleId);
 		assertThat(ownPage.status()).as(ownPage.response().body()).isEqualTo(200);
 		Document own = ownPage.html();
@@ -332,10 +372,16 @@ abstract class ReaderExperienceContract {
 		long follows = jdbc.sql("SELECT COUNT(*) FROM follows").query(Long.class).single();
 		long reports = jdbc.sql("SELECT COUNT(*) FROM reports").query(Long.class).single();
 		assertThat(self.post(creatorPath + "/follow", Map.of("_csrf", self.csrfToken())).statusCode()).isEqualTo(403);
-		assertThat(self.post("/report", Map.of("_csrf", self.csrfToken(), "type", "article", "id", Long.toString(articleId),
-				"reason", "spam", "detail", "x")).statusCode()).isEqualTo(403);
-		assertThat(self.post("/report", Map.of("_csrf", self.csrfToken(), "type", "creator", "id", Long.toString(creatorId),
-				"reason", "spam", "detail", "x")).statusCode()).isEqualTo(403);
+		assertThat(self
+			.post("/report",
+					Map.of("_csrf", self.csrfToken(), "type", "article", "id", Long.toString(articleId), "reason",
+							"spam", "detail", "x"))
+			.statusCode()).isEqualTo(403);
+		assertThat(self
+			.post("/report",
+					Map.of("_csrf", self.csrfToken(), "type", "creator", "id", Long.toString(creatorId), "reason",
+							"spam", "detail", "x"))
+			.statusCode()).isEqualTo(403);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM follows").query(Long.class).single()).isEqualTo(follows);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM reports").query(Long.class).single()).isEqualTo(reports);
 		// another reader still sees both
@@ -351,14 +397,15 @@ abstract class ReaderExperienceContract {
 		List<String> handles = jdbc.sql("SELECT handle FROM creators ORDER BY id LIMIT 2").query(String.class).list();
 		for (String handle : handles) {
 			String path = "/creators/" + UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
-			assertThat(reader.post(path + "/follow", Map.of("_csrf", reader.csrfToken(), "back", "/following")).statusCode()).isEqualTo(302);
+			assertThat(reader.post(path + "/follow", Map.of("_csrf", reader.csrfToken(), "back", "/following"))
+				.statusCode()).isEqualTo(302);
 		}
 		Document page = reader.page("/following").html();
 		assertThat(page.select("[data-testid=followed-creators] li")).hasSize(2);
 		assertThat(page.selectFirst("[data-testid=followed-creators] h2").text()).contains("2");
 		Element form = page.selectFirst("[data-testid=followed-creators] li form");
-		HttpResponse<String> unfollow = reader.post(form.attr("action"), Map.of("_csrf", form.selectFirst("input[name=_csrf]").val(),
-				"back", "/following"));
+		HttpResponse<String> unfollow = reader.post(form.attr("action"),
+				Map.of("_csrf", form.selectFirst("input[name=_csrf]").val(), "back", "/following"));
 		assertThat(unfollow.statusCode()).isEqualTo(302);
 		assertThat(unfollow.headers().firstValue("Location").orElse("")).endsWith("/following");
 		assertThat(reader.page("/following").html().select("[data-testid=followed-creators] li")).hasSize(1);
@@ -372,19 +419,21 @@ abstract class ReaderExperienceContract {
 	@Test
 	void aSignedInReaderSavesAnArticleAndFindsItUnderSaved() {
 		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", THREE).query(Long.class).single();
-		// anonymous: no button on the shared page; the list and the actions need an account
+		// anonymous: no button on the shared page; the list and the actions need an
+		// account
 		Browser anonymous = browser();
 		assertThat(anonymous.page("/articles/" + id).html().select("[data-testid=save-button]")).isEmpty();
 		assertThat(anonymous.get("/saved").statusCode()).isEqualTo(302);
-		assertThat(anonymous.post("/articles/" + id + "/save", Map.of("_csrf", anonymous.csrfToken())).statusCode()).isIn(302, 401, 403);
+		assertThat(anonymous.post("/articles/" + id + "/save", Map.of("_csrf", anonymous.csrfToken())).statusCode())
+			.isIn(302, 401, 403);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM saved_articles").query(Long.class).single()).isZero();
 		Browser reader = signedInReader();
 		assertThat(reader.page("/saved").html().select("[data-testid=saved-empty]")).hasSize(1);
 		Element button = reader.page("/articles/" + id).testId("save-button");
 		assertThat(button.attr("aria-pressed")).isEqualTo("false");
 		Element form = button.parent();
-		HttpResponse<String> save = reader.post(form.attr("action"), Map.of("_csrf", form.selectFirst("input[name=_csrf]").val(),
-				"back", "/articles/" + id));
+		HttpResponse<String> save = reader.post(form.attr("action"),
+				Map.of("_csrf", form.selectFirst("input[name=_csrf]").val(), "back", "/articles/" + id));
 		assertThat(save.statusCode()).isEqualTo(302);
 		assertThat(save.headers().firstValue("Location").orElse("")).endsWith("/articles/" + id);
 		assertThat(reader.page("/articles/" + id).testId("save-button").attr("aria-pressed")).isEqualTo("true");
@@ -396,12 +445,14 @@ abstract class ReaderExperienceContract {
 		// another reader's list is their own
 		assertThat(signedInReader().page("/saved").html().select("[data-testid=saved] li.card")).isEmpty();
 		// bad input: no such article, no token
-		assertThat(reader.post("/articles/999999999/save", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(404);
+		assertThat(reader.post("/articles/999999999/save", Map.of("_csrf", reader.csrfToken())).statusCode())
+			.isEqualTo(404);
 		assertThat(reader.post("/articles/abc/save", Map.of("_csrf", reader.csrfToken())).statusCode()).isIn(400, 404);
 		assertThat(reader.post("/articles/" + id + "/unsave", Map.of()).statusCode()).isEqualTo(403);
 		assertThat(reader.page("/saved").html().select("[data-testid=saved] li.card")).hasSize(1);
 		// unsave
-		assertThat(reader.post("/articles/" + id + "/unsave", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(302);
+		assertThat(reader.post("/articles/" + id + "/unsave", Map.of("_csrf", reader.csrfToken())).statusCode())
+			.isEqualTo(302);
 		assertThat(reader.page("/saved").html().select("[data-testid=saved-empty]")).hasSize(1);
 	}
 
@@ -427,29 +478,43 @@ abstract class ReaderExperienceContract {
 		assertThat(reader.post("/history/clear", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(302);
 		assertThat(reader.page("/history").html().select("[data-testid=history-empty]")).hasSize(1);
 		// off: nothing is recorded
-		assertThat(reader.post("/history/switch", Map.of("_csrf", reader.csrfToken(), "on", "maybe")).statusCode()).isEqualTo(400);
-		assertThat(reader.post("/history/switch", Map.of("_csrf", reader.csrfToken(), "on", "false")).statusCode()).isEqualTo(302);
+		assertThat(reader.post("/history/switch", Map.of("_csrf", reader.csrfToken(), "on", "maybe")).statusCode())
+			.isEqualTo(400);
+		assertThat(reader.post("/history/switch", Map.of("_csrf", reader.csrfToken(), "on", "false")).statusCode())
+			.isEqualTo(302);
 		reader.page("/articles/" + three);
 		Document off = reader.page("/history").html();
 		assertThat(off.select("[data-testid=history-off]")).hasSize(1);
 		assertThat(off.selectFirst("[data-testid=history-switch]").attr("aria-pressed")).isEqualTo("false");
-		assertThat(reader.post("/history/switch", Map.of("_csrf", reader.csrfToken(), "on", "true")).statusCode()).isEqualTo(302);
+		assertThat(reader.post("/history/switch", Map.of("_csrf", reader.csrfToken(), "on", "true")).statusCode())
+			.isEqualTo(302);
 		assertThat(reader.page("/history").html().select("[data-testid=history-empty]")).hasSize(1);
 		reader.page("/articles/" + three);
-		assertThat(reader.page("/history").html().select("[data-testid=history] li.card .card-title").eachText()).containsExactly(THREE);
+		assertThat(reader.page("/history").html().select("[data-testid=history] li.card .card-title").eachText())
+			.containsExactly(THREE);
 	}
-
 
 	@Test
 	void creatorPageOpensWithItsHeaderThenTabsAndSortsByLatestOrHeatInKeysetPages() {
-		long creator = jdbc.sql("SELECT creator_id FROM articles WHERE status = 'published' GROUP BY creator_id"
-				+ " ORDER BY COUNT(*) DESC, creator_id LIMIT 1").query(Long.class).single();
-		String handle = jdbc.sql("SELECT handle FROM creators WHERE id = :id").param("id", creator).query(String.class).single();
+		long creator = jdbc
+			.sql("SELECT creator_id FROM articles WHERE status = 'published' GROUP BY creator_id"
+					+ " ORDER BY COUNT(*) DESC, creator_id LIMIT 1")
+			.query(Long.class)
+			.single();
+		String handle = jdbc.sql("SELECT handle FROM creators WHERE id = :id")
+			.param("id", creator)
+			.query(String.class)
+			.single();
 		String path = "/creators/" + UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
-		List<Long> latest = jdbc.sql("SELECT id FROM articles WHERE creator_id = :c AND status = 'published'"
-				+ " ORDER BY published_at DESC, id DESC").param("c", creator).query(Long.class).list();
+		List<Long> latest = jdbc
+			.sql("SELECT id FROM articles WHERE creator_id = :c AND status = 'published'"
+					+ " ORDER BY published_at DESC, id DESC")
+			.param("c", creator)
+			.query(Long.class)
+			.list();
 		assertThat(latest.size()).as("more than one page").isGreaterThan(CreatorPageController.PAGE_SIZE);
-		// heat: flushed reads plus shares; spread out so that it orders the articles differently from their dates
+		// heat: flushed reads plus shares; spread out so that it orders the articles
+		// differently from their dates
 		int n = latest.size();
 		Map<Long, Long> heat = new HashMap<>();
 		for (int i = 0; i < n; i++) {
@@ -457,7 +522,10 @@ abstract class ReaderExperienceContract {
 			heat.put(latest.get(i), reads + i % 3);
 			jdbc.sql("INSERT INTO article_stats (article_id, reads, shares, updated_at) VALUES (:a, :r, :s, 0)"
 					+ " ON CONFLICT (article_id) DO UPDATE SET reads = :r, shares = :s")
-				.param("a", latest.get(i)).param("r", reads).param("s", (long) (i % 3)).update();
+				.param("a", latest.get(i))
+				.param("r", reads)
+				.param("s", (long) (i % 3))
+				.update();
 		}
 		List<Long> hottest = latest.stream()
 			.sorted(Comparator.<Long>comparingLong(heat::get).thenComparingLong(id -> id).reversed())
@@ -468,12 +536,17 @@ abstract class ReaderExperienceContract {
 		Browser.Page first = anonymous.page(path);
 		assertThat(first.status()).isEqualTo(200);
 		Document page = first.html();
-		// header first: avatar, name, intro, counts, follow; then the tabs; then the sort links; then the cards
-		assertThat(page.select("[data-testid=creator-card], [data-testid=creator-tabs], [data-testid=creator-sort], [data-testid=creator-articles]")
-			.eachAttr("data-testid")).containsExactly("creator-card", "creator-tabs", "creator-sort", "creator-articles");
+		// header first: avatar, name, intro, counts, follow; then the tabs; then the sort
+		// links; then the cards
+		assertThat(page.select(
+				"[data-testid=creator-card], [data-testid=creator-tabs], [data-testid=creator-sort], [data-testid=creator-articles]")
+			.eachAttr("data-testid"))
+			.containsExactly("creator-card", "creator-tabs", "creator-sort", "creator-articles");
 		Element header = page.selectFirst("[data-testid=creator-card]");
-		assertThat(header.select("[data-testid=avatar], [data-testid=creator-intro], [data-testid=follower-count], [data-testid=article-count], [data-testid=follow-button]")
-			.eachAttr("data-testid")).containsExactly("avatar", "creator-intro", "follower-count", "article-count", "follow-button");
+		assertThat(header.select(
+				"[data-testid=avatar], [data-testid=creator-intro], [data-testid=follower-count], [data-testid=article-count], [data-testid=follow-button]")
+			.eachAttr("data-testid"))
+			.containsExactly("avatar", "creator-intro", "follower-count", "article-count", "follow-button");
 		assertThat(header.selectFirst("h1").text()).isNotBlank();
 		assertThat(header.select("[data-testid=avatar] ~ div h1 + [data-testid=creator-intro]")).hasSize(1);
 		assertThat(header.selectFirst("[data-testid=article-count]").text()).isEqualTo(Integer.toString(n));
@@ -484,8 +557,10 @@ abstract class ReaderExperienceContract {
 		assertThat(page.selectFirst("[data-testid=sort-hot]").attr("href")).isEqualTo(path + "?sort=hot");
 		assertThat(page.selectFirst("[data-testid=sort-hot]").hasAttr("aria-current")).isFalse();
 		// picture cards as on the channel pages
-		assertThat(page.select("[data-testid=creator-articles] ol.card-list > li")).hasSize(CreatorPageController.PAGE_SIZE);
-		// shared for anonymous readers: no cookie, no token, no reader state; the state comes from its own request
+		assertThat(page.select("[data-testid=creator-articles] ol.card-list > li"))
+			.hasSize(CreatorPageController.PAGE_SIZE);
+		// shared for anonymous readers: no cookie, no token, no reader state; the state
+		// comes from its own request
 		assertThat(first.response().headers().allValues("Set-Cookie")).isEmpty();
 		assertThat(header.selectFirst("form.follow-form input[name=_csrf]").val()).isEmpty();
 		assertThat(header.selectFirst("[data-testid=follow-button]").attr("aria-pressed")).isEqualTo("false");
@@ -509,7 +584,8 @@ abstract class ReaderExperienceContract {
 		// a signed-in follower sees their state in the page itself
 		Browser reader = signedInReader();
 		assertThat(reader.post(path + "/follow", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(302);
-		assertThat(reader.page(path).html().selectFirst("[data-testid=follow-button]").attr("aria-pressed")).isEqualTo("true");
+		assertThat(reader.page(path).html().selectFirst("[data-testid=follow-button]").attr("aria-pressed"))
+			.isEqualTo("true");
 		assertThat(reader.get(path + "/state").body()).contains("\"following\":true");
 
 		// bad input is the reader's mistake, never a 500

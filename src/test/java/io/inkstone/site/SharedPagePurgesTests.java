@@ -21,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-/** The CDN purge hook, against a local fake: what changed is posted, a hook that fails loses nothing here. */
+/**
+ * The CDN purge hook, against a local fake: what changed is posted, a hook that fails
+ * loses nothing here.
+ */
 class SharedPagePurgesTests {
 
 	@Test
@@ -35,10 +38,11 @@ class SharedPagePurgesTests {
 		});
 		fake.start();
 		try {
-			PageStoreProperties properties = new PageStoreProperties(true, DataSize.ofMegabytes(1), Duration.ofSeconds(10),
-					Duration.ofSeconds(5), Duration.ofSeconds(30),
+			PageStoreProperties properties = new PageStoreProperties(true, DataSize.ofMegabytes(1),
+					Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(30),
 					"http://127.0.0.1:" + fake.getAddress().getPort() + "/purge");
-			SharedPageStore store = new SharedPageStore(properties, new FixedLocaleResolver(), new SimpleMeterRegistry());
+			SharedPageStore store = new SharedPageStore(properties, new FixedLocaleResolver(),
+					new SimpleMeterRegistry());
 			HotList hot = mock(HotList.class);
 			when(hot.version()).thenReturn(1);
 			SharedPageConfig.Purges purges = new SharedPageConfig.Purges(store, hot, properties);

@@ -43,9 +43,10 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Issue 16's reflow in a real browser: at 320 CSS px the studio and admin pages (the list, the editor, the revision
- * diff, the review queue, the audit log, the reports) never scroll sideways, wide tables scroll inside their own box
- * or stack; and the creator page on a phone opens with its header, then the tabs and the sorted cards.
+ * Issue 16's reflow in a real browser: at 320 CSS px the studio and admin pages (the
+ * list, the editor, the revision diff, the review queue, the audit log, the reports)
+ * never scroll sideways, wide tables scroll inside their own box or stack; and the
+ * creator page on a phone opens with its header, then the tabs and the sorted cards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StudioAdminReflowBrowserTests {
@@ -110,25 +111,38 @@ class StudioAdminReflowBrowserTests {
 
 	@Test
 	void studioAndAdminPagesReflowAt320WithoutSidewaysScrolling() throws IOException {
-		// the administrator also writes: the first imported creator's profile becomes theirs
-		long account = jdbc.sql("SELECT id FROM accounts WHERE email = :e").param("e", ADMIN).query(Long.class).single();
-		jdbc.sql("UPDATE creators SET account_id = :a WHERE id = (SELECT MIN(id) FROM creators)").param("a", account).update();
+		// the administrator also writes: the first imported creator's profile becomes
+		// theirs
+		long account = jdbc.sql("SELECT id FROM accounts WHERE email = :e")
+			.param("e", ADMIN)
+			.query(Long.class)
+			.single();
+		jdbc.sql("UPDATE creators SET account_id = :a WHERE id = (SELECT MIN(id) FROM creators)")
+			.param("a", account)
+			.update();
 		long creator = jdbc.sql("SELECT MIN(id) FROM creators").query(Long.class).single();
 		long id = jdbc.sql("SELECT MIN(id) FROM articles WHERE creator_id = :c AND status = 'published'")
 			.param("c", creator)
 			.query(Long.class)
 			.single();
-		// a second version with a long unbreakable line and a wide code line, so the revision diff has rows to show
+		// a second version with a long unbreakable line and a wide code line, so the
+		// revision diff has rows to show
 		Article a = articles.ownedBy(id, creator);
 		String wide = "https://example.org/" + "a-very-long-path-segment-without-any-break".repeat(4);
-		articles.update(id, creator, new Draft(a.title(), a.bodyMarkdown() + "\n\n" + wide + "\n\n    " + "code_".repeat(40) + "\n",
-				a.channelId(), a.tags(), a.original(), Aigc.parse(a.aigc()).orElse(Aigc.NONE), a.source()), "补充链接");
-		// a reader's report with a long unbroken detail, so the reports list has a row to lay out
+		articles.update(id, creator,
+				new Draft(a.title(), a.bodyMarkdown() + "\n\n" + wide + "\n\n    " + "code_".repeat(40) + "\n",
+						a.channelId(), a.tags(), a.original(), Aigc.parse(a.aigc()).orElse(Aigc.NONE), a.source()),
+				"补充链接");
+		// a reader's report with a long unbroken detail, so the reports list has a row to
+		// lay out
 		long other = jdbc.sql("SELECT MAX(id) FROM articles WHERE status = 'published'").query(Long.class).single();
 		Browser reader = new Browser(port);
 		reader.page("/report?type=article&id=" + other);
-		assertThat(reader.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id", Long.toString(other),
-				"reason", "other", "detail", "广告" + "x".repeat(120))).statusCode()).isIn(200, 302, 303);
+		assertThat(reader
+			.post("/report",
+					Map.of("_csrf", reader.csrfToken(), "type", "article", "id", Long.toString(other), "reason",
+							"other", "detail", "广告" + "x".repeat(120)))
+			.statusCode()).isIn(200, 302, 303);
 		driver.manage().deleteAllCookies();
 		driver.get(url("/login"));
 		type("email", ADMIN);
@@ -143,7 +157,9 @@ class StudioAdminReflowBrowserTests {
 		for (String path : List.of("/studio", "/studio/articles/" + id, firstRevision.substring(url("").length()),
 				"/admin/review", "/admin/audit", "/admin/reports")) {
 			driver.get(url(path));
-			assertThat(driver.findElements(By.cssSelector("[data-testid=error]"))).as("%s is a page, not an error", path).isEmpty();
+			assertThat(driver.findElements(By.cssSelector("[data-testid=error]")))
+				.as("%s is a page, not an error", path)
+				.isEmpty();
 			String overflow = horizontalOverflow();
 			if (!overflow.isEmpty()) {
 				failures.add(path + ": " + overflow);
@@ -162,8 +178,11 @@ class StudioAdminReflowBrowserTests {
 	void creatorPageOnAPhoneOpensWithItsHeaderThenTabsThenSortedCards() throws IOException {
 		driver.manage().deleteAllCookies();
 		Chromium.viewport(driver, 390, 844, true);
-		String handle = jdbc.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id"
-				+ " GROUP BY c.handle ORDER BY COUNT(*) DESC, c.handle LIMIT 1").query(String.class).single();
+		String handle = jdbc
+			.sql("SELECT c.handle FROM creators c JOIN articles a ON a.creator_id = c.id"
+					+ " GROUP BY c.handle ORDER BY COUNT(*) DESC, c.handle LIMIT 1")
+			.query(String.class)
+			.single();
 		String path = "/creators/" + UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
 		driver.get(url(path));
 		assertThat(horizontalOverflow()).isEmpty();
@@ -171,7 +190,8 @@ class StudioAdminReflowBrowserTests {
 		WebElement follow = driver.findElement(By.cssSelector("[data-testid=follow-button]"));
 		WebElement tabs = driver.findElement(By.cssSelector("[data-testid=creator-tabs]"));
 		WebElement cards = driver.findElement(By.cssSelector("[data-testid=creator-articles]"));
-		// the header (with the follow button) is in the first screen, before the tabs and the cards
+		// the header (with the follow button) is in the first screen, before the tabs and
+		// the cards
 		assertThat(follow.getRect().getY() + follow.getRect().getHeight()).isLessThan(844);
 		assertThat(header.getRect().getY()).isLessThan(tabs.getRect().getY());
 		assertThat(tabs.getRect().getY()).isLessThan(cards.getRect().getY());
@@ -180,13 +200,17 @@ class StudioAdminReflowBrowserTests {
 		// 最热 is a link that works without scripts
 		driver.findElement(By.cssSelector("[data-testid=sort-hot]")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("sort=hot"));
-		assertThat(driver.findElement(By.cssSelector("[data-testid=sort-hot]")).getAttribute("aria-current")).isEqualTo("page");
+		assertThat(driver.findElement(By.cssSelector("[data-testid=sort-hot]")).getAttribute("aria-current"))
+			.isEqualTo("page");
 		assertThat(horizontalOverflow()).isEmpty();
 		screenshot("creator-390-hot.png");
 		Chromium.viewport(driver, 1366, 900, false);
 	}
 
-	/** Elements that stick out of the page to the right (not inside a box of their own that scrolls or clips). */
+	/**
+	 * Elements that stick out of the page to the right (not inside a box of their own
+	 * that scrolls or clips).
+	 */
 	private static String horizontalOverflow() {
 		JavascriptExecutor js = driver;
 		long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();

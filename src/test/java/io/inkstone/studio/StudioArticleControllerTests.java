@@ -41,7 +41,8 @@ class StudioArticleControllerTests {
 		assertThat(new StudioRow(1, "t", ArticleStatus.DRAFT, 0, 0, 5L, null).state()).isEqualTo("scheduled");
 		assertThat(new StudioRow(1, "t", ArticleStatus.DELETED, 0, 0, null, null).state()).isEqualTo("trash");
 		assertThat(new StudioRow(1, "t", ArticleStatus.REMOVED, 0, 0, null, "r").state()).isEqualTo("removed");
-		assertThat(new StudioRow(1, "t", ArticleStatus.DELETED, 0, 1000, null, null).restorableUntil()).isEqualTo(1000 + 30L * 24 * 3600_000);
+		assertThat(new StudioRow(1, "t", ArticleStatus.DELETED, 0, 1000, null, null).restorableUntil())
+			.isEqualTo(1000 + 30L * 24 * 3600_000);
 	}
 
 }

@@ -24,8 +24,9 @@ import java.util.LinkedHashMap;
 import org.jsoup.nodes.Element;
 
 /**
- * A minimal HTTP "browser" for full-app tests: keeps cookies (reader id, CSRF, mode), does not follow
- * redirects (tests assert them), sends a browser user agent, and parses HTML with jsoup.
+ * A minimal HTTP "browser" for full-app tests: keeps cookies (reader id, CSRF, mode),
+ * does not follow redirects (tests assert them), sends a browser user agent, and parses
+ * HTML with jsoup.
  */
 public final class Browser {
 
@@ -62,8 +63,8 @@ public final class Browser {
 	}
 
 	/**
-	 * Sends {@code name: value} with every request from now on, e.g. the {@code X-Forwarded-For} and
-	 * {@code X-Forwarded-Proto} a reverse proxy adds.
+	 * Sends {@code name: value} with every request from now on, e.g. the
+	 * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} a reverse proxy adds.
 	 */
 	public Browser header(String name, String value) {
 		headers.put(name, value);
@@ -105,19 +106,22 @@ public final class Browser {
 	}
 
 	/**
-	 * A {@code multipart/form-data} POST, as a browser sends a file form: the fields, then one file part.
+	 * A {@code multipart/form-data} POST, as a browser sends a file form: the fields,
+	 * then one file part.
 	 */
-	public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
-			String fileType, byte[] file, String accept) {
+	public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField,
+			String fileName, String fileType, byte[] file, String accept) {
 		String boundary = "----inkstone" + System.nanoTime();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		for (var field : fields.entrySet()) {
-			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-					+ field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+					+ "\"\r\n\r\n" + field.getValue() + "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 		}
 		if (file != null) {
-			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-					+ fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+					+ "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 			body.writeBytes(file);
 			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 		}
@@ -128,10 +132,13 @@ public final class Browser {
 			.build());
 	}
 
-	/** A GET whose body is kept as bytes, with one extra header (e.g. Accept-Encoding). */
+	/**
+	 * A GET whose body is kept as bytes, with one extra header (e.g. Accept-Encoding).
+	 */
 	public HttpResponse<byte[]> getBytes(String path, String header, String value) {
 		try {
-			return client.send(request(path).header(header, value).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+			return client.send(request(path).header(header, value).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -143,10 +150,12 @@ public final class Browser {
 	}
 
 	/**
-	 * Any method with an optional body ({@code null}: none) and extra headers as name, value pairs, with this
-	 * browser's cookies: API calls as a script or as the signed-in page would make them.
+	 * Any method with an optional body ({@code null}: none) and extra headers as name,
+	 * value pairs, with this browser's cookies: API calls as a script or as the signed-in
+	 * page would make them.
 	 */
-	public HttpResponse<String> send(String method, String path, String contentType, String body, String... headerPairs) {
+	public HttpResponse<String> send(String method, String path, String contentType, String body,
+			String... headerPairs) {
 		HttpRequest.Builder builder = request(path).method(method,
 				body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (contentType != null) {
@@ -161,8 +170,7 @@ public final class Browser {
 	/** A GET whose body is kept as bytes (images). */
 	public HttpResponse<byte[]> getBytes(String path) {
 		try {
-			return client.send(request(path).GET().build(),
-					HttpResponse.BodyHandlers.ofByteArray());
+			return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -174,8 +182,9 @@ public final class Browser {
 	}
 
 	/**
-	 * A form POST with a {@code Host} header of the caller's choice (java.net.http refuses to send one), over a raw
-	 * socket, with this browser's cookies; returns the status code. Host-header attacks are driven with this.
+	 * A form POST with a {@code Host} header of the caller's choice (java.net.http
+	 * refuses to send one), over a raw socket, with this browser's cookies; returns the
+	 * status code. Host-header attacks are driven with this.
 	 */
 	public int postWithHost(String path, Map<String, String> form, String host) {
 		String body = form.entrySet()
@@ -191,11 +200,19 @@ public final class Browser {
 		URI uri = URI.create(base);
 		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
 			socket.setSoTimeout(10_000);
-			StringBuilder head = new StringBuilder().append("POST ").append(path).append(" HTTP/1.1\r\n")
-				.append("Host: ").append(host).append("\r\n")
-				.append("User-Agent: ").append(userAgent).append("\r\n")
+			StringBuilder head = new StringBuilder().append("POST ")
+				.append(path)
+				.append(" HTTP/1.1\r\n")
+				.append("Host: ")
+				.append(host)
+				.append("\r\n")
+				.append("User-Agent: ")
+				.append(userAgent)
+				.append("\r\n")
 				.append("Content-Type: application/x-www-form-urlencoded\r\n")
-				.append("Content-Length: ").append(bytes.length).append("\r\n")
+				.append("Content-Length: ")
+				.append(bytes.length)
+				.append("\r\n")
 				.append("Connection: close\r\n");
 			headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
 			if (!cookieHeader.isEmpty()) {
@@ -206,7 +223,8 @@ public final class Browser {
 			socket.getOutputStream().write(bytes);
 			socket.getOutputStream().flush();
 			String statusLine = new BufferedReader(
-					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+				.readLine();
 			return Integer.parseInt(statusLine.split(" ")[1]);
 		}
 		catch (IOException ex) {
@@ -215,8 +233,9 @@ public final class Browser {
 	}
 
 	/**
-	 * The CSRF token from the XSRF-TOKEN cookie. Shared pages set none, so when there is none yet this asks
-	 * {@code /csrf} for one, as the page's script does before it sends a form.
+	 * The CSRF token from the XSRF-TOKEN cookie. Shared pages set none, so when there is
+	 * none yet this asks {@code /csrf} for one, as the page's script does before it sends
+	 * a form.
 	 */
 	public String csrfToken() {
 		String token = cookie("XSRF-TOKEN");
@@ -233,7 +252,10 @@ public final class Browser {
 		return token;
 	}
 
-	/** What the article page's script does after the page loads: the read beacon (counts the read). */
+	/**
+	 * What the article page's script does after the page loads: the read beacon (counts
+	 * the read).
+	 */
 	public HttpResponse<String> view(long articleId) {
 		return post("/articles/" + articleId + "/view", Map.of(), "application/json");
 	}

@@ -11,8 +11,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's headless Chromium for the browser tests. Without it the tests are skipped, except under {@code CI=true},
- * where a missing browser fails the build.
+ * Debian's headless Chromium for the browser tests. Without it the tests are skipped,
+ * except under {@code CI=true}, where a missing browser fails the build.
  */
 public final class Chromium {
 
@@ -36,8 +36,8 @@ public final class Chromium {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--window-size=" + width + "," + height, "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--no-first-run", "--lang=zh-CN");
+				"--window-size=" + width + "," + height, "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -46,7 +46,10 @@ public final class Chromium {
 		return driver;
 	}
 
-	/** Renders the page as a device of this width would (a phone at 390, a desktop at 1366). */
+	/**
+	 * Renders the page as a device of this width would (a phone at 390, a desktop at
+	 * 1366).
+	 */
 	public static void viewport(ChromeDriver driver, int width, int height, boolean mobile) {
 		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));

@@ -17,9 +17,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where integration tests keep their data: a fresh temporary data directory (SQLite) or a fresh
- * PostgreSQL database on {@code INKSTONE_TEST_PG_HOST:5432} (default 127.0.0.1). When PostgreSQL is
- * missing the test fails loudly under {@code CI=true} and is skipped, with the reason, elsewhere.
+ * Where integration tests keep their data: a fresh temporary data directory (SQLite) or a
+ * fresh PostgreSQL database on {@code INKSTONE_TEST_PG_HOST:5432} (default 127.0.0.1).
+ * When PostgreSQL is missing the test fails loudly under {@code CI=true} and is skipped,
+ * with the reason, elsewhere.
  */
 public final class Databases {
 
@@ -45,7 +46,10 @@ public final class Databases {
 		return user == null || user.isBlank() ? "postgres" : user;
 	}
 
-	/** Fails under CI=true, else skips the test, when Redis does not answer on 127.0.0.1:6379. */
+	/**
+	 * Fails under CI=true, else skips the test, when Redis does not answer on
+	 * 127.0.0.1:6379.
+	 */
 	public static void requireRedis() {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", 6379), 1000);
@@ -69,7 +73,8 @@ public final class Databases {
 	/** Creates a uniquely named database and returns its JDBC URL. */
 	public static String freshPostgresDatabase() {
 		String admin = "jdbc:postgresql://" + pgHost() + ":5432/postgres";
-		String name = "inkstone_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+		String name = "inkstone_test_"
+				+ UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
 		try (Connection connection = DriverManager.getConnection(admin, pgUser(), "");
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE " + name);

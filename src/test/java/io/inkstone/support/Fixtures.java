@@ -12,7 +12,10 @@ import tools.jackson.databind.ObjectMapper;
 /** Test fixtures copied from the public-domain channels of the shared corpus. */
 public final class Fixtures {
 
-	/** 240 articles: 40 each of poetry-tang, poetry-song, poetry-pre-tang, ci, qu, classics. */
+	/**
+	 * 240 articles: 40 each of poetry-tang, poetry-song, poetry-pre-tang, ci, qu,
+	 * classics.
+	 */
 	public static final String CLASSICS = "/fixtures/classics-240.jsonl";
 
 	private Fixtures() {
@@ -26,8 +29,11 @@ public final class Fixtures {
 	public static List<Item> classics() {
 		ObjectMapper json = new ObjectMapper();
 		try (var reader = new BufferedReader(new InputStreamReader(open(CLASSICS), StandardCharsets.UTF_8))) {
-			return reader.lines().filter(l -> !l.isBlank()).map(json::readTree)
-				.map(n -> new Item(n.get("creator").asString(), n.get("title").asString(), n.get("body_markdown").asString()))
+			return reader.lines()
+				.filter(l -> !l.isBlank())
+				.map(json::readTree)
+				.map(n -> new Item(n.get("creator").asString(), n.get("title").asString(),
+						n.get("body_markdown").asString()))
 				.toList();
 		}
 		catch (IOException ex) {

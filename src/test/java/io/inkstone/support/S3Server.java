@@ -8,8 +8,9 @@ import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 
 /**
- * A real S3 API server in the test JVM: S3Proxy on loopback over jclouds' in-memory blob store, with AWS
- * signature checking on. Each instance is empty; {@link #createBucket} makes the bucket a test uses.
+ * A real S3 API server in the test JVM: S3Proxy on loopback over jclouds' in-memory blob
+ * store, with AWS signature checking on. Each instance is empty; {@link #createBucket}
+ * makes the bucket a test uses.
  */
 public final class S3Server implements AutoCloseable {
 
@@ -22,7 +23,9 @@ public final class S3Server implements AutoCloseable {
 	private final BlobStoreContext context;
 
 	public S3Server() {
-		this.context = ContextBuilder.newBuilder("transient").credentials("identity", "credential").build(BlobStoreContext.class);
+		this.context = ContextBuilder.newBuilder("transient")
+			.credentials("identity", "credential")
+			.build(BlobStoreContext.class);
 		this.proxy = S3Proxy.builder()
 			.blobStore(context.getBlobStore())
 			.endpoint(URI.create("http://127.0.0.1:0"))

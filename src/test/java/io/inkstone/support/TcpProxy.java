@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP proxy that a test can cut and restore, to take a real service (Redis) away from the
- * app and give it back without touching the service itself.
+ * A loopback TCP proxy that a test can cut and restore, to take a real service (Redis)
+ * away from the app and give it back without touching the service itself.
  */
 public final class TcpProxy implements AutoCloseable {
 

@@ -13,7 +13,10 @@ import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 
-/** Images made in the test, with exactly the properties a test needs (EXIF GPS, a lying header …). */
+/**
+ * Images made in the test, with exactly the properties a test needs (EXIF GPS, a lying
+ * header …).
+ */
 public final class TestImages {
 
 	private TestImages() {
@@ -43,7 +46,10 @@ public final class TestImages {
 		}
 	}
 
-	/** A JPEG carrying an EXIF block with an orientation and a GPS latitude, as phone cameras write them. */
+	/**
+	 * A JPEG carrying an EXIF block with an orientation and a GPS latitude, as phone
+	 * cameras write them.
+	 */
 	public static byte[] jpegWithGps(int width, int height, int orientation) {
 		byte[] jpeg = encode(picture(width, height), "jpg");
 		ByteBuffer tiff = ByteBuffer.allocate(56).order(ByteOrder.LITTLE_ENDIAN);
@@ -70,7 +76,10 @@ public final class TestImages {
 		return out.toByteArray();
 	}
 
-	/** A tiny PNG whose header claims {@code width × height} pixels: a decompression bomb's calling card. */
+	/**
+	 * A tiny PNG whose header claims {@code width × height} pixels: a decompression
+	 * bomb's calling card.
+	 */
 	public static byte[] pngClaiming(int width, int height) {
 		byte[] png = encode(picture(1, 1), "png");
 		ByteBuffer buffer = ByteBuffer.wrap(png);

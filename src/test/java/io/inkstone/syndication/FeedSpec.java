@@ -14,8 +14,9 @@ import org.w3c.dom.Node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The elements RSS 2.0 (https://www.rssboard.org/rss-specification) and Atom 1.0 (RFC 4287) require, checked on the
- * JDK's DOM and nothing of ROME's, so a feed ROME writes and reads back is also held to the specifications.
+ * The elements RSS 2.0 (https://www.rssboard.org/rss-specification) and Atom 1.0 (RFC
+ * 4287) require, checked on the JDK's DOM and nothing of ROME's, so a feed ROME writes
+ * and reads back is also held to the specifications.
  */
 final class FeedSpec {
 
@@ -36,7 +37,10 @@ final class FeedSpec {
 		}
 	}
 
-	/** RSS 2.0: a channel with title, link and description; items with a title or description; dates in RFC 822. */
+	/**
+	 * RSS 2.0: a channel with title, link and description; items with a title or
+	 * description; dates in RFC 822.
+	 */
 	private static void rss(Element root) {
 		assertThat(root.getLocalName()).isEqualTo("rss");
 		assertThat(root.getNamespaceURI()).as("RSS 2.0 has no namespace").isNull();
@@ -52,7 +56,8 @@ final class FeedSpec {
 		}
 		for (Element item : children(channel, null, "item")) {
 			assertThat(children(item, null, "title").size() + children(item, null, "description").size())
-				.as("an item has a title or a description").isPositive();
+				.as("an item has a title or a description")
+				.isPositive();
 			absolute(one(item, null, "link").getTextContent());
 			assertThat(one(item, null, "guid").getTextContent()).isNotBlank();
 			rfc822(one(item, null, "pubDate").getTextContent());
@@ -67,14 +72,18 @@ final class FeedSpec {
 		}
 	}
 
-	/** Atom 1.0: feed and entries with id, title and updated; an author for every entry; dates in RFC 3339. */
+	/**
+	 * Atom 1.0: feed and entries with id, title and updated; an author for every entry;
+	 * dates in RFC 3339.
+	 */
 	private static void atom(Element feed) {
 		assertThat(feed.getLocalName()).isEqualTo("feed");
 		absolute(one(feed, ATOM, "id").getTextContent());
 		assertThat(one(feed, ATOM, "title").getTextContent()).isNotBlank();
 		rfc3339(one(feed, ATOM, "updated").getTextContent());
 		boolean feedAuthor = !children(feed, ATOM, "author").isEmpty();
-		assertThat(children(feed, ATOM, "link")).as("a self link").anySatisfy(l -> assertThat(l.getAttribute("rel")).isEqualTo("self"));
+		assertThat(children(feed, ATOM, "link")).as("a self link")
+			.anySatisfy(l -> assertThat(l.getAttribute("rel")).isEqualTo("self"));
 		for (Element entry : children(feed, ATOM, "entry")) {
 			absolute(one(entry, ATOM, "id").getTextContent());
 			one(entry, ATOM, "title");
@@ -90,7 +99,8 @@ final class FeedSpec {
 			boolean alternate = children(entry, ATOM, "link").stream()
 				.anyMatch(l -> l.getAttribute("rel").isEmpty() || l.getAttribute("rel").equals("alternate"));
 			assertThat(alternate || !children(entry, ATOM, "content").isEmpty())
-				.as("an entry without content has an alternate link").isTrue();
+				.as("an entry without content has an alternate link")
+				.isTrue();
 			for (Element link : children(entry, ATOM, "link")) {
 				absolute(link.getAttribute("href"));
 			}

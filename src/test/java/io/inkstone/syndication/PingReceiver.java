@@ -13,8 +13,9 @@ import com.sun.net.httpserver.HttpServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A fake Baidu push API ({@code /baidu/urls}) and IndexNow API ({@code /indexnow}) on loopback, started before the
- * application so its address can be configured. Baidu's first call answers 500 (the ping must be retried).
+ * A fake Baidu push API ({@code /baidu/urls}) and IndexNow API ({@code /indexnow}) on
+ * loopback, started before the application so its address can be configured. Baidu's
+ * first call answers 500 (the ping must be retried).
  */
 final class PingReceiver {
 

@@ -35,8 +35,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * The sitemap index and the 50,000-URL split without a database: what the index names for a quiet day and for a
- * month too large for one sitemap, each document validated against the official sitemaps.org schemas.
+ * The sitemap index and the 50,000-URL split without a database: what the index names for
+ * a quiet day and for a month too large for one sitemap, each document validated against
+ * the official sitemaps.org schemas.
  */
 class SitemapsTests {
 
@@ -77,9 +78,12 @@ class SitemapsTests {
 		when(articles.publishedSince(anyLong(), anyInt())).thenReturn(List.of());
 		String index = sitemaps.index();
 		validIndex(index);
-		assertThat(index).contains("https://news.example/sitemaps/channels.xml", "https://news.example/sitemaps/creators.xml",
-				"https://news.example/sitemaps/articles-2026-11.xml").doesNotContain("news.xml");
-		// asked for directly, the news sitemap still answers (empty) for crawlers that were given its address
+		assertThat(index)
+			.contains("https://news.example/sitemaps/channels.xml", "https://news.example/sitemaps/creators.xml",
+					"https://news.example/sitemaps/articles-2026-11.xml")
+			.doesNotContain("news.xml");
+		// asked for directly, the news sitemap still answers (empty) for crawlers that
+		// were given its address
 		assertThat(sitemaps.news()).contains("<urlset").doesNotContain("<url>");
 	}
 
@@ -97,8 +101,8 @@ class SitemapsTests {
 		long t = march.atDay(2).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
 		when(articles.newestPublishedByChannel()).thenReturn(Map.of(1L, t));
 		when(articles.publishedSince(anyLong(), anyInt())).thenReturn(List.of());
-		when(articles.publishedPerMonth()).thenReturn(new TreeMap<>(Map.of(march,
-				new Articles.MonthStats(2 * Sitemaps.MAX_URLS + 1, t))));
+		when(articles.publishedPerMonth())
+			.thenReturn(new TreeMap<>(Map.of(march, new Articles.MonthStats(2 * Sitemaps.MAX_URLS + 1, t))));
 		List<SitemapEntry> full = new ArrayList<>();
 		for (int i = 0; i < Sitemaps.MAX_URLS; i++) {
 			full.add(new SitemapEntry(1_000_000L + i, t, t + i));
@@ -107,12 +111,15 @@ class SitemapsTests {
 		when(articles.sitemapEntries(eq(march), eq(Sitemaps.MAX_URLS), eq(Sitemaps.MAX_URLS))).thenReturn(full);
 		when(articles.sitemapEntries(eq(march), eq(2 * Sitemaps.MAX_URLS), eq(Sitemaps.MAX_URLS)))
 			.thenReturn(List.of(new SitemapEntry(9L, t, 0)));
-		when(articles.sitemapEntries(eq(march), eq(3 * Sitemaps.MAX_URLS), eq(Sitemaps.MAX_URLS))).thenReturn(List.of());
+		when(articles.sitemapEntries(eq(march), eq(3 * Sitemaps.MAX_URLS), eq(Sitemaps.MAX_URLS)))
+			.thenReturn(List.of());
 
 		String index = sitemaps.index();
 		validIndex(index);
-		assertThat(index).contains("/sitemaps/articles-2024-03.xml<", "/sitemaps/articles-2024-03-2.xml<",
-				"/sitemaps/articles-2024-03-3.xml<").doesNotContain("articles-2024-03-4");
+		assertThat(index)
+			.contains("/sitemaps/articles-2024-03.xml<", "/sitemaps/articles-2024-03-2.xml<",
+					"/sitemaps/articles-2024-03-3.xml<")
+			.doesNotContain("articles-2024-03-4");
 		String first = sitemaps.month("2024-03").orElseThrow();
 		assertThat(first.split("<url>", -1).length - 1).isEqualTo(Sitemaps.MAX_URLS);
 		String third = sitemaps.month("2024-03-3").orElseThrow();

@@ -64,9 +64,10 @@ import org.xml.sax.SAXException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Feeds, tag pages, sitemaps, robots.txt and link previews over real HTTP, on the public-domain fixture plus a few
- * articles written for these tests (tags, a cover, 原创 and AI labels, a hostile title and body). Runs once per
- * database (see the SQLite and PostgreSQL subclasses). The public address is configured, and every absolute link must
+ * Feeds, tag pages, sitemaps, robots.txt and link previews over real HTTP, on the
+ * public-domain fixture plus a few articles written for these tests (tags, a cover, 原创
+ * and AI labels, a hostile title and body). Runs once per database (see the SQLite and
+ * PostgreSQL subclasses). The public address is configured, and every absolute link must
  * use it, whatever Host the request names.
  */
 @TestPropertySource(properties = "inkstone.public-url=https://news.example")
@@ -74,7 +75,10 @@ abstract class SyndicationContract {
 
 	static final String BASE = "https://news.example";
 
-	/** Characters XML 1.0 cannot carry (vertical tab, form feed) plus markup that must stay text. */
+	/**
+	 * Characters XML 1.0 cannot carry (vertical tab, form feed) plus markup that must
+	 * stay text.
+	 */
 	static final String HOSTILE_TITLE = "<script>alert(1)</script> & ]]> <![CDATA[x]]> \u000b\u000c\"q\" 'a' 恶意";
 
 	static final String HOSTILE_BODY = "<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n\n]]>&amp; <!-- c -->"
@@ -116,8 +120,8 @@ abstract class SyndicationContract {
 		for (Map<String, Object> line : lines) {
 			jsonl.append(json.writeValueAsString(line)).append('\n');
 		}
-		ImportReport ours = importer.importLines(new ByteArrayInputStream(jsonl.toString().getBytes(StandardCharsets.UTF_8)),
-				null);
+		ImportReport ours = importer
+			.importLines(new ByteArrayInputStream(jsonl.toString().getBytes(StandardCharsets.UTF_8)), null);
 		assertThat(ours.imported()).isEqualTo(2);
 	}
 
@@ -140,15 +144,17 @@ abstract class SyndicationContract {
 	}
 
 	/**
-	 * Parses with ROME, after two checks that share nothing with ROME: the JDK's own DOM parser (no DTDs, no entities)
-	 * must accept it and find every element RSS 2.0 or Atom 1.0 (RFC 4287) requires, and a second feed parser
-	 * (rssreader, StAX) must read the same items with the same titles, links and dates.
+	 * Parses with ROME, after two checks that share nothing with ROME: the JDK's own DOM
+	 * parser (no DTDs, no entities) must accept it and find every element RSS 2.0 or Atom
+	 * 1.0 (RFC 4287) requires, and a second feed parser (rssreader, StAX) must read the
+	 * same items with the same titles, links and dates.
 	 */
 	static SyndFeed parse(String xml) throws Exception {
 		Document doc = dom(xml);
 		FeedSpec.assertRequiredElements(doc);
 		SyndFeed feed = new SyndFeedInput().build(new StringReader(xml));
-		List<Item> items = new RssReader().read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).toList();
+		List<Item> items = new RssReader().read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+			.toList();
 		assertThat(items).as("items the second parser read").hasSameSizeAs(feed.getEntries());
 		for (int i = 0; i < items.size(); i++) {
 			Item item = items.get(i);
@@ -156,7 +162,8 @@ abstract class SyndicationContract {
 			assertThat(item.getTitle()).as("title %d", i).contains(entry.getTitle());
 			assertThat(item.getGuid()).as("id %d", i).contains(entry.getUri());
 			if (feed.getFeedType().startsWith("rss")) {
-				// (for Atom, rssreader takes the last <link> whatever its rel, here the cover's rel="enclosure")
+				// (for Atom, rssreader takes the last <link> whatever its rel, here the
+				// cover's rel="enclosure")
 				assertThat(item.getLink()).as("link %d", i).contains(entry.getLink());
 			}
 			assertThat(item.getPubDateZonedDateTime().or(item::getUpdatedZonedDateTime)).as("date %d", i).isPresent();
@@ -190,12 +197,16 @@ abstract class SyndicationContract {
 
 	@Test
 	void siteFeedsAreRssAndAtomWithAbsoluteLinksFromThePublicAddress() throws Exception {
-		// the test client is on loopback, a trusted proxy: its forwarded host is believed, and must still not be used
+		// the test client is on loopback, a trusted proxy: its forwarded host is
+		// believed, and must still not be used
 		Browser browser = browser().header("X-Forwarded-Host", "evil.example");
 		HttpResponse<String> rss = browser.get("/feed.xml");
 		assertThat(rss.statusCode()).isEqualTo(200);
 		assertThat(rss.headers().firstValue("Content-Type").orElse("")).startsWith("application/rss+xml");
-		assertThat(rss.body()).startsWith("<?xml").contains("<rss").contains("version=\"2.0\"").doesNotContain("evil.example")
+		assertThat(rss.body()).startsWith("<?xml")
+			.contains("<rss")
+			.contains("version=\"2.0\"")
+			.doesNotContain("evil.example")
 			.doesNotContain("localhost");
 		SyndFeed feed = parse(rss.body());
 		assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
@@ -271,8 +282,8 @@ abstract class SyndicationContract {
 			});
 			// the same picture as Media RSS, and as the second parser sees it
 			Document doc = dom(response.body());
-			NodeList items = doc.getElementsByTagNameNS("*", "item").getLength() > 0 ? doc.getElementsByTagNameNS("*", "item")
-					: doc.getElementsByTagNameNS("*", "entry");
+			NodeList items = doc.getElementsByTagNameNS("*", "item").getLength() > 0
+					? doc.getElementsByTagNameNS("*", "item") : doc.getElementsByTagNameNS("*", "entry");
 			boolean found = false;
 			for (int i = 0; i < items.getLength(); i++) {
 				Element item = (Element) items.item(i);
@@ -286,7 +297,9 @@ abstract class SyndicationContract {
 				}
 			}
 			assertThat(found).as(path).isTrue();
-			Item second = independently(response.body()).stream().filter(i -> i.getGuid().orElse("").equals(link)).findFirst()
+			Item second = independently(response.body()).stream()
+				.filter(i -> i.getGuid().orElse("").equals(link))
+				.findFirst()
 				.orElseThrow();
 			assertThat(second.getEnclosure()).hasValueSatisfying(enclosure -> {
 				assertThat(enclosure.getUrl()).isEqualTo("https://img.example/cover.png");
@@ -301,7 +314,8 @@ abstract class SyndicationContract {
 			assertThat(l.getRel()).isEqualTo("enclosure");
 			assertThat(l.getHref()).isEqualTo("https://img.example/cover.png");
 		});
-		assertThat(dom(atom).getElementsByTagNameNS(FeedSpec.MEDIA_RSS, "content").getLength()).isGreaterThanOrEqualTo(1);
+		assertThat(dom(atom).getElementsByTagNameNS(FeedSpec.MEDIA_RSS, "content").getLength())
+			.isGreaterThanOrEqualTo(1);
 		SyndFeed tagFeed = parse(browser().get("/tags/" + enc("诗 词") + "/feed.xml").body());
 		assertThat(tagFeed.getEntries()).hasSize(1);
 		assertThat(tagFeed.getLink()).isEqualTo(BASE + "/tags/" + enc("诗 词"));
@@ -329,9 +343,13 @@ abstract class SyndicationContract {
 			assertThat(entry.getCategories().stream().map(SyndCategory::getName)).contains("<i>粗&'\"", "内容由AI生成");
 			assertThat(entry.getDescription().getValue()).doesNotContain("<script").doesNotContain("onerror");
 			if (fullText) {
-				// the sanitized body, as escaped text: script and event handlers were removed before storage
-				assertThat(entry.getContents()).singleElement().satisfies(c -> assertThat(c.getValue()).contains("正文")
-					.doesNotContain("<script").doesNotContain("onerror").doesNotContain("javascript:"));
+				// the sanitized body, as escaped text: script and event handlers were
+				// removed before storage
+				assertThat(entry.getContents()).singleElement()
+					.satisfies(c -> assertThat(c.getValue()).contains("正文")
+						.doesNotContain("<script")
+						.doesNotContain("onerror")
+						.doesNotContain("javascript:"));
 			}
 		}
 	}
@@ -393,13 +411,15 @@ abstract class SyndicationContract {
 		StringBuilder jsonl = new StringBuilder();
 		ObjectMapper json = new ObjectMapper();
 		for (int i = 0; i < 25; i++) {
-			jsonl.append(json.writeValueAsString(Map.of("id", "synd-paged-" + i, "creator", "syndpager", "channel", "synd-paged",
-					"title", "分页文章 " + i, "body_markdown", "正文 " + i, "published_at",
-					OffsetDateTime.of(2024, 3, 1 + i, 8, 0, 0, 0, ZoneOffset.UTC).toString(), "tags", "分页标签")))
+			jsonl
+				.append(json.writeValueAsString(Map.of("id", "synd-paged-" + i, "creator", "syndpager", "channel",
+						"synd-paged", "title", "分页文章 " + i, "body_markdown", "正文 " + i, "published_at",
+						OffsetDateTime.of(2024, 3, 1 + i, 8, 0, 0, 0, ZoneOffset.UTC).toString(), "tags", "分页标签")))
 				.append('\n');
 		}
 		try {
-			assertThat(importer.importLines(new ByteArrayInputStream(jsonl.toString().getBytes(StandardCharsets.UTF_8)), null)
+			assertThat(importer
+				.importLines(new ByteArrayInputStream(jsonl.toString().getBytes(StandardCharsets.UTF_8)), null)
 				.imported()).isEqualTo(25);
 		}
 		catch (IOException ex) {
@@ -417,9 +437,13 @@ abstract class SyndicationContract {
 		assertThat(second.html().select("[data-testid=next-page]")).isEmpty();
 	}
 
-	// ---------------------------------------------------------------- sitemaps and robots
+	// ---------------------------------------------------------------- sitemaps and
+	// robots
 
-	/** The official sitemaps.org urlset schema, with the news extension it lets in (src/test/resources/xsd). */
+	/**
+	 * The official sitemaps.org urlset schema, with the news extension it lets in
+	 * (src/test/resources/xsd).
+	 */
 	static final Schema URLSET_SCHEMA = schema("/xsd/sitemap-news-0.9.xsd", "/xsd/sitemap.xsd");
 
 	/** The official sitemaps.org sitemap-index schema. */
@@ -427,12 +451,10 @@ abstract class SyndicationContract {
 
 	private static Schema schema(String... resources) {
 		try {
-			SchemaFactory factory = SchemaFactory
-				.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+			SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
 			Source[] sources = new Source[resources.length];
 			for (int i = 0; i < resources.length; i++) {
-				sources[i] = new StreamSource(
-						SyndicationContract.class.getResource(resources[i]).toString());
+				sources[i] = new StreamSource(SyndicationContract.class.getResource(resources[i]).toString());
 			}
 			return factory.newSchema(sources);
 		}
@@ -472,7 +494,8 @@ abstract class SyndicationContract {
 		assertThat(index.getDocumentElement().getLocalName()).isEqualTo("sitemapindex");
 		List<String> sitemaps = texts(index, Sitemaps.NS, "loc");
 		assertThat(sitemaps).contains(BASE + "/sitemaps/channels.xml", BASE + "/sitemaps/creators.xml",
-				BASE + "/sitemaps/news.xml", BASE + "/sitemaps/articles-2023-01.xml", BASE + "/sitemaps/articles-2023-05.xml");
+				BASE + "/sitemaps/news.xml", BASE + "/sitemaps/articles-2023-01.xml",
+				BASE + "/sitemaps/articles-2023-05.xml");
 		// the fixture spans January to May 2023, the test articles now
 		long total = 0;
 		for (String loc : sitemaps) {
@@ -482,31 +505,38 @@ abstract class SyndicationContract {
 				total += texts(map, Sitemaps.NS, "loc").size();
 			}
 		}
-		long published = jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'").query(Long.class).single();
+		long published = jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'")
+			.query(Long.class)
+			.single();
 		assertThat(total).isEqualTo(published);
 
 		Document channels = sitemap("/sitemaps/channels.xml");
-		assertThat(texts(channels, Sitemaps.NS, "loc")).contains(BASE + "/channels/synd", BASE + "/channels/poetry-tang");
+		assertThat(texts(channels, Sitemaps.NS, "loc")).contains(BASE + "/channels/synd",
+				BASE + "/channels/poetry-tang");
 		Document creators = sitemap("/sitemaps/creators.xml");
 		assertThat(texts(creators, Sitemaps.NS, "loc")).contains(BASE + "/creators/syndwriter");
 
-		// the schemas really check: an empty urlset, a URL without <loc>, news without its publication are refused
+		// the schemas really check: an empty urlset, a URL without <loc>, news without
+		// its publication are refused
 		for (String broken : List.of("<urlset xmlns=\"" + Sitemaps.NS + "\"/>",
 				"<urlset xmlns=\"" + Sitemaps.NS + "\"><url><lastmod>2024-01-01</lastmod></url></urlset>",
 				"<urlset xmlns=\"" + Sitemaps.NS + "\" xmlns:news=\"" + Sitemaps.NEWS_NS + "\"><url><loc>" + BASE
 						+ "/articles/1</loc><news:news><news:title>t</news:title></news:news></url></urlset>",
 				"<sitemapindex xmlns=\"" + Sitemaps.NS + "\"><sitemap><loc>x</loc></sitemap></sitemapindex>")) {
 			Schema schema = broken.startsWith("<sitemapindex") ? INDEX_SCHEMA : URLSET_SCHEMA;
-			Assertions.assertThatThrownBy(() -> schema.newValidator()
-				.validate(new StreamSource(new StringReader(broken))))
-				.as(broken).isInstanceOf(SAXException.class);
+			Assertions
+				.assertThatThrownBy(() -> schema.newValidator().validate(new StreamSource(new StringReader(broken))))
+				.as(broken)
+				.isInstanceOf(SAXException.class);
 		}
 	}
 
 	@Test
 	void articleSitemapsGiveTheRealLastModification() throws Exception {
 		long id = articleId("synd-cover");
-		long published = jdbc.sql("SELECT published_at FROM articles WHERE id = :id").param("id", id).query(Long.class)
+		long published = jdbc.sql("SELECT published_at FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(Long.class)
 			.single();
 		String month = YearMonth.from(Instant.ofEpochMilli(published).atZone(ZoneOffset.UTC)).toString();
 		Document map = sitemap("/sitemaps/articles-" + month + ".xml");
@@ -514,13 +544,15 @@ abstract class SyndicationContract {
 		String lastmod = null;
 		for (int i = 0; i < urls.getLength(); i++) {
 			Element url = (Element) urls.item(i);
-			if (url.getElementsByTagNameNS(Sitemaps.NS, "loc").item(0).getTextContent().equals(BASE + "/articles/" + id)) {
+			if (url.getElementsByTagNameNS(Sitemaps.NS, "loc")
+				.item(0)
+				.getTextContent()
+				.equals(BASE + "/articles/" + id)) {
 				lastmod = url.getElementsByTagNameNS(Sitemaps.NS, "lastmod").item(0).getTextContent();
 			}
 		}
 		// imported and never edited here: its own date, not the import time
-		assertThat(lastmod).isEqualTo(Instant.ofEpochMilli(published).truncatedTo(ChronoUnit.SECONDS)
-			.toString());
+		assertThat(lastmod).isEqualTo(Instant.ofEpochMilli(published).truncatedTo(ChronoUnit.SECONDS).toString());
 		assertThat(browser().get("/sitemaps/articles-1999-01.xml").statusCode()).isEqualTo(404);
 		assertThat(browser().get("/sitemaps/articles-2023-13.xml").statusCode()).isEqualTo(404);
 		assertThat(browser().get("/sitemaps/articles-2023-01-2.xml").statusCode()).isEqualTo(404);
@@ -531,10 +563,13 @@ abstract class SyndicationContract {
 	void newsSitemapHasTheLastTwoDaysWithPublicationNameAndLanguage() throws Exception {
 		Document news = sitemap("/sitemaps/news.xml");
 		List<String> locs = texts(news, Sitemaps.NS, "loc");
-		assertThat(locs).contains(BASE + "/articles/" + articleId("synd-cover"), BASE + "/articles/" + articleId("synd-hostile"));
+		assertThat(locs).contains(BASE + "/articles/" + articleId("synd-cover"),
+				BASE + "/articles/" + articleId("synd-hostile"));
 		// the fixture is from 2023: not news
-		assertThat(locs).doesNotContain(BASE + "/articles/" + jdbc.sql(
-				"SELECT id FROM articles WHERE import_key LIKE 'id:classics%' ORDER BY id LIMIT 1").query(Long.class).single());
+		assertThat(locs).doesNotContain(BASE + "/articles/"
+				+ jdbc.sql("SELECT id FROM articles WHERE import_key LIKE 'id:classics%' ORDER BY id LIMIT 1")
+					.query(Long.class)
+					.single());
 		assertThat(texts(news, Sitemaps.NEWS_NS, "name")).containsOnly("砚 Inkstone");
 		assertThat(texts(news, Sitemaps.NEWS_NS, "language")).containsOnly("zh-cn");
 		assertThat(texts(news, Sitemaps.NEWS_NS, "title")).contains("有封面的原创文章",
@@ -563,8 +598,10 @@ abstract class SyndicationContract {
 		PingReceiver pings = pings();
 		String cover = BASE + "/articles/" + articleId("synd-cover");
 		String hostile = BASE + "/articles/" + articleId("synd-hostile");
-		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pings.baidu.stream()
-			.anyMatch(c -> c.body().contains(cover)) && pings.indexNow.stream().anyMatch(c -> c.body().contains(cover)));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> pings.baidu.stream().anyMatch(c -> c.body().contains(cover))
+					&& pings.indexNow.stream().anyMatch(c -> c.body().contains(cover)));
 		// Baidu: text/plain URL lines to /urls?site=&token=, retried after the first 500
 		assertThat(pings.baiduCalls.get()).as("the first call got 500 and was retried").isGreaterThanOrEqualTo(2);
 		PingReceiver.Call baidu = pings.baidu.stream().filter(c -> c.body().contains(cover)).findFirst().orElseThrow();
@@ -572,24 +609,38 @@ abstract class SyndicationContract {
 		assertThat(baidu.query()).isEqualTo("site=" + enc(BASE) + "&token=" + PingReceiver.BAIDU_TOKEN);
 		assertThat(baidu.body().lines()).contains(cover);
 		// IndexNow: {host, key, urlList}
-		Awaitility.await().atMost(Duration.ofSeconds(30))
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
 			.until(() -> pings.indexNow.stream().anyMatch(c -> c.body().contains(hostile)));
-		PingReceiver.Call indexNow = pings.indexNow.stream().filter(c -> c.body().contains(cover)).findFirst().orElseThrow();
+		PingReceiver.Call indexNow = pings.indexNow.stream()
+			.filter(c -> c.body().contains(cover))
+			.findFirst()
+			.orElseThrow();
 		assertThat(indexNow.contentType()).startsWith("application/json");
 		JsonNode body = new ObjectMapper().readTree(indexNow.body());
 		assertThat(body.get("host").asString()).isEqualTo("news.example");
 		assertThat(body.get("key").asString()).isEqualTo(PingReceiver.INDEXNOW_KEY);
 		assertThat(body.get("urlList").toString()).contains(cover);
-		// every URL once per endpoint, and the imported archive (published long ago) pinged nobody
+		// every URL once per endpoint, and the imported archive (published long ago)
+		// pinged nobody
 		List<String> sent = new ArrayList<>();
-		pings.indexNow.forEach(c -> new ObjectMapper().readTree(c.body()).get("urlList").forEach(u -> sent.add(u.asString())));
+		pings.indexNow
+			.forEach(c -> new ObjectMapper().readTree(c.body()).get("urlList").forEach(u -> sent.add(u.asString())));
 		assertThat(sent).doesNotHaveDuplicates();
 		long old = System.currentTimeMillis() - Duration.ofDays(3).toMillis();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM publish_pings p JOIN articles a ON a.id = p.article_id"
-				+ " WHERE a.published_at < :old").param("old", old).query(Long.class).single()).isZero();
-		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
-			.sql("SELECT status FROM publish_pings WHERE article_id = :id").param("id", articleId("synd-cover"))
-			.query(String.class).list().equals(List.of("delivered", "delivered")));
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM publish_pings p JOIN articles a ON a.id = p.article_id"
+					+ " WHERE a.published_at < :old")
+			.param("old", old)
+			.query(Long.class)
+			.single()).isZero();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.sql("SELECT status FROM publish_pings WHERE article_id = :id")
+				.param("id", articleId("synd-cover"))
+				.query(String.class)
+				.list()
+				.equals(List.of("delivered", "delivered")));
 	}
 
 	@Test
@@ -614,9 +665,12 @@ abstract class SyndicationContract {
 	void articlePagesCarryCanonicalHreflangOpenGraphTwitterAndJsonLd() throws Exception {
 		long id = articleId("synd-cover");
 		String canonical = BASE + "/articles/" + id;
-		long published = jdbc.sql("SELECT published_at FROM articles WHERE id = :id").param("id", id).query(Long.class)
+		long published = jdbc.sql("SELECT published_at FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(Long.class)
 			.single();
-		// twice: the second answer comes from the rendered-page cache and must carry the same head
+		// twice: the second answer comes from the rendered-page cache and must carry the
+		// same head
 		for (String path : List.of("/articles/" + id + "?utm_source=x&shared=1", "/articles/" + id + "?lang=en",
 				"/articles/" + id)) {
 			org.jsoup.nodes.Document html = browser().header("X-Forwarded-Host", "evil.example").page(path).html();
@@ -629,7 +683,8 @@ abstract class SyndicationContract {
 			assertThat(meta(html, "og:description")).isNotBlank();
 			assertThat(meta(html, "og:url")).isEqualTo(canonical);
 			assertThat(meta(html, "og:site_name")).isEqualTo("砚 Inkstone");
-			assertThat(meta(html, "og:image")).isEqualTo("https://img.example/cover.png"); // the cover
+			assertThat(meta(html, "og:image")).isEqualTo("https://img.example/cover.png"); // the
+																							// cover
 			assertThat(meta(html, "article:published_time")).isEqualTo(Instant.ofEpochMilli(published).toString());
 			assertThat(meta(html, "article:modified_time")).isEqualTo(Instant.ofEpochMilli(published).toString());
 			assertThat(meta(html, "article:author")).isEqualTo(BASE + "/creators/syndwriter");
@@ -651,7 +706,8 @@ abstract class SyndicationContract {
 			assertThat(crumbs.get("itemListElement").findValuesAsString("name")).containsExactly("砚 Inkstone", "synd",
 					"有封面的原创文章");
 			assertThat(ld.get("author").get("url").asString()).isEqualTo(BASE + "/creators/syndwriter");
-			// imported and never edited here: modified = its own publication time, not the import time
+			// imported and never edited here: modified = its own publication time, not
+			// the import time
 			assertThat(ld.get("dateModified").asString()).isEqualTo(Instant.ofEpochMilli(published).toString());
 		}
 	}
@@ -660,19 +716,25 @@ abstract class SyndicationContract {
 	void articleWithoutImagesHasNoShareImageAndHostileTitlesStayInAttributes() throws Exception {
 		org.jsoup.nodes.Document hostile = browser().page("/articles/" + articleId("synd-hostile")).html();
 		assertThat(meta(hostile, "og:title")).isEqualTo(HOSTILE_TITLE);
-		assertThat(meta(hostile, "og:image")).isEqualTo(BASE + "/img/logo.png"); // no image: the site logo
+		assertThat(meta(hostile, "og:image")).isEqualTo(BASE + "/img/logo.png"); // no
+																					// image:
+																					// the
+																					// site
+																					// logo
 		assertThat(meta(hostile, "twitter:card")).isEqualTo("summary");
-		assertThat(hostile.head().select("script:not([type=application/ld+json]):not([src=/js/inkstone.js]):not([src=/js/prefs.js]), img, b, i")).isEmpty();
+		assertThat(hostile.head()
+			.select("script:not([type=application/ld+json]):not([src=/js/inkstone.js]):not([src=/js/prefs.js]), img, b, i"))
+			.isEmpty();
 		var ld = new ObjectMapper().readTree(hostile.selectFirst("script[type=application/ld+json]").data());
 		assertThat(ld.get("headline").asString()).isEqualTo(HOSTILE_TITLE);
 		assertThat(ld.get("image").get(0).asString()).isEqualTo(BASE + "/img/logo.png");
-		assertThat(hostile.selectFirst("script[data-testid=json-ld-breadcrumb]").data()).doesNotContain("<").doesNotContain(">");
+		assertThat(hostile.selectFirst("script[data-testid=json-ld-breadcrumb]").data()).doesNotContain("<")
+			.doesNotContain(">");
 		assertThat(browser().get("/img/logo.png").statusCode()).isEqualTo(200);
 	}
 
 	static byte[] png(int width, int height) throws IOException {
-		BufferedImage image = new BufferedImage(width, height,
-				BufferedImage.TYPE_INT_RGB);
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		g.setColor(new Color((width * 7) % 255, 90, 160));
 		g.fillRect(0, 0, width, height);
@@ -687,8 +749,10 @@ abstract class SyndicationContract {
 
 	@Test
 	void hotLinkedAndSmallBodyImagesAreNeitherEnclosureNorCardPicture() throws Exception {
-		long creator = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", articleId("synd-cover"))
-			.query(Long.class).single();
+		long creator = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id")
+			.param("id", articleId("synd-cover"))
+			.query(Long.class)
+			.single();
 		String small = media.upload(creator, png(120, 120), "小").url();
 		String big = media.upload(creator, png(700, 400), "大").url();
 		String at = OffsetDateTime.now(ZoneOffset.UTC).minusHours(5).withNano(0).toString();
@@ -698,20 +762,26 @@ abstract class SyndicationContract {
 		String own = json.writeValueAsString(Map.of("id", "synd-own", "creator", "syndwriter", "channel", "synd-own",
 				"title", "自有图", "published_at", at, "body_markdown",
 				"![t](http://127.0.0.1:18417/track.png)\n\n![小](" + small + ")\n\n![大](" + big + ")"));
-		assertThat(importer.importLines(new ByteArrayInputStream((ext + "\n" + own + "\n").getBytes(StandardCharsets.UTF_8)), null)
+		assertThat(importer
+			.importLines(new ByteArrayInputStream((ext + "\n" + own + "\n").getBytes(StandardCharsets.UTF_8)), null)
 			.imported()).isEqualTo(2);
 		for (String id : List.of("synd-ext", "synd-own")) {
 			jdbc.sql("UPDATE articles SET cover_image = NULL WHERE id = :id").param("id", articleId(id)).update();
 		}
 		// only an external image: no enclosure, no card picture, the logo as share image
-		SyndEntry entry = entry(parse(browser().get("/channels/synd-ext/feed.xml").body()), BASE + "/articles/" + articleId("synd-ext"));
+		SyndEntry entry = entry(parse(browser().get("/channels/synd-ext/feed.xml").body()),
+				BASE + "/articles/" + articleId("synd-ext"));
 		assertThat(entry.getEnclosures()).isEmpty();
 		assertThat(browser().get("/channels/synd-ext/feed.xml").body()).doesNotContain("media:content");
 		assertThat(browser().page("/channels/synd-ext").html().select("main img[src*=127.0.0.1]")).isEmpty();
-		assertThat(meta(browser().page("/articles/" + articleId("synd-ext")).html(), "og:image")).doesNotContain("127.0.0.1");
-		// an own image of at least 300 px: the enclosure; the small own one and the external one are skipped
-		SyndEntry ownEntry = entry(parse(browser().get("/channels/synd-own/feed.xml").body()), BASE + "/articles/" + articleId("synd-own"));
-		assertThat(ownEntry.getEnclosures()).singleElement().satisfies(e -> assertThat(e.getUrl()).isEqualTo(BASE + big));
+		assertThat(meta(browser().page("/articles/" + articleId("synd-ext")).html(), "og:image"))
+			.doesNotContain("127.0.0.1");
+		// an own image of at least 300 px: the enclosure; the small own one and the
+		// external one are skipped
+		SyndEntry ownEntry = entry(parse(browser().get("/channels/synd-own/feed.xml").body()),
+				BASE + "/articles/" + articleId("synd-own"));
+		assertThat(ownEntry.getEnclosures()).singleElement()
+			.satisfies(e -> assertThat(e.getUrl()).isEqualTo(BASE + big));
 		var card = browser().page("/channels/synd-own").html();
 		assertThat(card.select("main img[src*=127.0.0.1]")).isEmpty();
 		assertThat(meta(browser().page("/articles/" + articleId("synd-own")).html(), "og:image")).isEqualTo(BASE + big);
@@ -719,36 +789,44 @@ abstract class SyndicationContract {
 
 	@Test
 	void theShareImageIsTheFirstOwnBodyImageOfAtLeast300Pixels() throws Exception {
-		long creator = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id").param("id", articleId("synd-cover"))
-			.query(Long.class).single();
+		long creator = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id")
+			.param("id", articleId("synd-cover"))
+			.query(Long.class)
+			.single();
 		String small = media.upload(creator, png(200, 200), "小图").url();
 		String narrow = media.upload(creator, png(800, 250), "扁图").url();
 		String big = media.upload(creator, png(640, 480), "大图").url();
 		String at = OffsetDateTime.now(ZoneOffset.UTC).minusHours(4).withNano(0).toString();
-		String line = new ObjectMapper().writeValueAsString(Map.of("id", "synd-share", "creator", "syndwriter", "channel", "synd-share",
-				"title", "分享图规则", "published_at", at, "body_markdown",
-				"![外站](https://img.example/x.png)\n\n![小](" + small + ")\n\n![扁](" + narrow + ")\n\n![大](" + big + ")"));
+		String line = new ObjectMapper()
+			.writeValueAsString(Map.of("id", "synd-share", "creator", "syndwriter", "channel", "synd-share", "title",
+					"分享图规则", "published_at", at, "body_markdown", "![外站](https://img.example/x.png)\n\n![小](" + small
+							+ ")\n\n![扁](" + narrow + ")\n\n![大](" + big + ")"));
 		assertThat(importer.importLines(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)), null)
 			.imported()).isEqualTo(1);
-		// an import takes the first body image as the cover; without a cover the body rule applies
+		// an import takes the first body image as the cover; without a cover the body
+		// rule applies
 		jdbc.sql("UPDATE articles SET cover_image = NULL WHERE id = :id").param("id", articleId("synd-share")).update();
 		org.jsoup.nodes.Document html = browser().page("/articles/" + articleId("synd-share")).html();
 		assertThat(meta(html, "og:image")).isEqualTo(BASE + big);
 		assertThat(meta(html, "twitter:card")).isEqualTo("summary_large_image");
 		var ld = new ObjectMapper().readTree(html.selectFirst("script[type=application/ld+json]").data());
 		assertThat(ld.get("image").get(0).asString()).isEqualTo(BASE + big);
-		// body images of the site's own media: renditions, sizes and dimensions; lazy but the first
+		// body images of the site's own media: renditions, sizes and dimensions; lazy but
+		// the first
 		var images = html.select("[data-testid=body] img");
 		assertThat(images).hasSize(4);
 		assertThat(images.get(0).attr("src")).isEqualTo("https://img.example/x.png");
-		assertThat(images.get(0).hasAttr("loading") || images.get(0).hasAttr("srcset") || images.get(0).hasAttr("width")).isFalse();
+		assertThat(
+				images.get(0).hasAttr("loading") || images.get(0).hasAttr("srcset") || images.get(0).hasAttr("width"))
+			.isFalse();
 		var large = images.get(3);
 		assertThat(large.attr("width")).isEqualTo("640");
 		assertThat(large.attr("height")).isEqualTo("480");
 		assertThat(large.attr("sizes")).isNotBlank();
 		assertThat(large.attr("srcset")).contains(big.replace("/full.", "/480.") + " 480w").contains(big + " 640w");
 		assertThat(large.attr("loading")).isEqualTo("lazy");
-		assertThat(images.get(1).attr("width")).isEqualTo("200"); // small, but still our own
+		assertThat(images.get(1).attr("width")).isEqualTo("200"); // small, but still our
+																	// own
 		assertThat(images.get(1).attr("srcset")).endsWith(small + " 200w");
 	}
 

@@ -6,7 +6,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The same syndication contract on PostgreSQL (a fresh database per run on 127.0.0.1:5432), with full-text feeds. */
+/**
+ * The same syndication contract on PostgreSQL (a fresh database per run on
+ * 127.0.0.1:5432), with full-text feeds.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SyndicationPostgresIntegrationTests extends SyndicationContract {
 

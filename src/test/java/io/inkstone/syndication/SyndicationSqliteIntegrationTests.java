@@ -6,7 +6,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Feeds, tags, sitemaps and link previews on the embedded default: SQLite in a fresh data directory. */
+/**
+ * Feeds, tags, sitemaps and link previews on the embedded default: SQLite in a fresh data
+ * directory.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SyndicationSqliteIntegrationTests extends SyndicationContract {
 

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Chinese and English bundles hold the same keys, and every key a template uses exists. */
+/**
+ * Chinese and English bundles hold the same keys, and every key a template uses exists.
+ */
 class MessageBundlesTests {
 
 	@Test
@@ -40,7 +42,8 @@ class MessageBundlesTests {
 
 	private static Properties load(String name) throws IOException {
 		Properties properties = new Properties();
-		try (var reader = new InputStreamReader(MessageBundlesTests.class.getResourceAsStream(name), StandardCharsets.UTF_8)) {
+		try (var reader = new InputStreamReader(MessageBundlesTests.class.getResourceAsStream(name),
+				StandardCharsets.UTF_8)) {
 			properties.load(reader);
 		}
 		return properties;

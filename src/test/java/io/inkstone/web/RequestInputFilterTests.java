@@ -24,14 +24,16 @@ class RequestInputFilterTests {
 	void aClientThatWentAwayIsNeitherAnErrorNorAStackTrace(CapturedOutput output) throws Exception {
 		RequestInputFilter filter = new RequestInputFilter();
 		for (Exception gone : List.of(new ClientAbortException(new IOException("Broken pipe")),
-				new AsyncRequestNotUsableException("ServletOutputStream failed to write: java.io.IOException: Broken pipe"),
+				new AsyncRequestNotUsableException(
+						"ServletOutputStream failed to write: java.io.IOException: Broken pipe"),
 				new UncheckedIOException(new IOException("Connection reset by peer")))) {
-			filter.doFilter(new MockHttpServletRequest("GET", "/articles/1"), new MockHttpServletResponse(), (req, res) -> {
-				if (gone instanceof IOException io) {
-					throw io;
-				}
-				throw (RuntimeException) gone;
-			});
+			filter.doFilter(new MockHttpServletRequest("GET", "/articles/1"), new MockHttpServletResponse(),
+					(req, res) -> {
+						if (gone instanceof IOException io) {
+							throw io;
+						}
+						throw (RuntimeException) gone;
+					});
 		}
 		assertThat(output.getAll()).doesNotContain("ERROR").doesNotContain("\tat ");
 		// anything else still reaches the error page
