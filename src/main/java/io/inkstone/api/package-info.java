@@ -7,4 +7,6 @@
  * chain for {@code /api/**} and the OpenAPI description ({@code /api/openapi.json},
  * browsable at {@code /api/docs}).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "articles", "channels", "creators",
+		"discovery", "engagement", "media", "shared", "web" })
 package io.inkstone.api;

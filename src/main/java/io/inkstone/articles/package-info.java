@@ -12,4 +12,5 @@
  * {@link io.inkstone.articles.OwnImages}). The studio's pages live in {@code studio}, so
  * this module depends on nothing but {@code channels} and {@code shared}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "channels", "shared" })
 package io.inkstone.articles;

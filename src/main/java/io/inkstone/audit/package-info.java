@@ -4,4 +4,5 @@
  * read; the database refuses updates and deletes by trigger. Admins read and export it at
  * {@code /admin/audit}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "channels", "shared", "web" })
 package io.inkstone.audit;

@@ -3,4 +3,5 @@
  * configured default set; imports create the channels they bring, named from
  * configuration.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared" })
 package io.inkstone.channels;

@@ -5,4 +5,5 @@
  * events no durable feed carries (follows) to every node over Redis pub/sub. Article
  * changes need no relay: every node follows the articles change feed.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "creators", "shared" })
 package io.inkstone.cluster;

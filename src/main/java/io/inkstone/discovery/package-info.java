@@ -3,4 +3,6 @@
  * Lucene MoreLikeThis over a Chinese analyzer), the search index and the suggestions,
  * which follow the articles change feed ({@link io.inkstone.articles.ArticleFeed}).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "articles", "audit", "channels", "creators",
+		"engagement", "shared", "similarity", "web" })
 package io.inkstone.discovery;

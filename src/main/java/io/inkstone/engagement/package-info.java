@@ -4,4 +4,5 @@
  * {@code article_stats}; {@link io.inkstone.engagement.ArticleEngaged} events feed the
  * hot list.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "shared", "web" })
 package io.inkstone.engagement;

@@ -9,4 +9,5 @@
  * repository does not know SQLite. A listener whose failure it has already logged throws
  * {@link DeliveryFailed}, which is not logged again.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package io.inkstone.events;

@@ -4,4 +4,6 @@
  * sent to the creator, one appeal decided by a different reviewer, publishing
  * restrictions, and the public transparency report computed from all of it.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "articles", "audit", "channels",
+		"creators", "discovery", "engagement", "media", "shared", "similarity", "web" })
 package io.inkstone.governance;

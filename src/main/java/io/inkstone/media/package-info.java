@@ -4,4 +4,6 @@
  * widths and stored content-addressed behind the {@link io.inkstone.media.MediaStorage}
  * port (local disk by default, S3-compatible object storage in cluster mode).
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "articles", "channels", "creators", "shared", "web" })
 package io.inkstone.media;

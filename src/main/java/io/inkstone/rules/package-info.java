@@ -4,4 +4,5 @@
  * version stays readable), editable by admins (audited), with the version each account
  * accepted recorded.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "channels", "shared", "web" })
 package io.inkstone.rules;

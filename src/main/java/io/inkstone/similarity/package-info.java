@@ -9,4 +9,5 @@
  * {@link io.inkstone.similarity.MatchHighlighter} marks the passages two texts share for
  * the reviewer. No decisions are taken here.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "articles" })
 package io.inkstone.similarity;

@@ -6,4 +6,6 @@
  * {@link io.inkstone.articles.StudioNotes} — so that {@code articles} itself depends on
  * none of them. Nothing depends on this module.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "articles", "audit", "channels",
+		"creators", "engagement", "media", "shared", "web" })
 package io.inkstone.studio;

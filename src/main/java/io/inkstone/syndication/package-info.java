@@ -5,4 +5,6 @@
  * {@link io.inkstone.shared.PublicUrl}. Reads the articles, channels, creators and
  * governance APIs; nothing depends on it.
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "articles", "channels", "creators", "governance", "shared" })
 package io.inkstone.syndication;

@@ -3,4 +3,5 @@
  * (关怀版, 无障碍), language, the reader cookie, request logging and the
  * {@link io.inkstone.web.Ui} model every page template receives.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared" })
 package io.inkstone.web;
