@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -53,7 +54,8 @@ import java.sql.Types;
  * ({@code media/}), and the profile with the follower count ({@code profile.json}).
  * Comments carry the name shown on the page, never an e-mail or an address. The zip is
  * kept in the data directory ({@code exports/}) for {@link #KEEP}; only its creator may
- * download it, and expired zips are deleted when any creator starts an export.
+ * download it. Expired zips are deleted every hour on every node (each node holds the
+ * zips it built), with the leftovers of a build a restart interrupted.
  */
 @Service
 @Profile("!import")
@@ -71,6 +73,11 @@ public class CreatorExports {
 	 * shows as failed.
 	 */
 	static final Duration STALE = Duration.ofMinutes(10);
+
+	/**
+	 * What a build leaves in the exports directory: the zip, its part, its work folder.
+	 */
+	private static final Pattern LEFTOVER = Pattern.compile("([0-9]+)(\\.zip|\\.zip\\.part|\\.work)");
 
 	private static final Pattern MEDIA_URL = Pattern
 		.compile("(?:https?://[^/\\s\"'()<>]+)?/media/([0-9a-f]{64})/(?:full|[0-9]{2,4})\\.(jpg|png|gif|webp)");
@@ -209,6 +216,55 @@ public class CreatorExports {
 					e.createdAt(), e.updatedAt(), e.expiresAt());
 		}
 		return e;
+	}
+
+	/**
+	 * Hourly on every node, without a cluster lock: each node deletes the expired zips
+	 * and interrupted builds in its own data directory, so no zip outlives its week on a
+	 * node that no creator downloads from.
+	 */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	void cleanUp() {
+		purgeExpired();
+		deleteLeftovers();
+	}
+
+	/**
+	 * Files in the exports directory that no running or downloadable export owns: zips of
+	 * expired, failed or deleted exports, and the work directories and partial zips of
+	 * builds that a restart interrupted.
+	 */
+	private void deleteLeftovers() {
+		if (!Files.isDirectory(dir)) {
+			return;
+		}
+		List<Path> entries;
+		try (Stream<Path> list = Files.list(dir)) {
+			entries = list.toList();
+		}
+		catch (IOException ex) {
+			log.warn("Could not list {}", dir, ex);
+			return;
+		}
+		for (Path entry : entries) {
+			Matcher name = LEFTOVER.matcher(entry.getFileName().toString());
+			if (!name.matches()) {
+				continue;
+			}
+			String state = jdbc.sql("SELECT state, updated_at FROM creator_exports WHERE id = :id")
+				.param("id", Long.parseLong(name.group(1)))
+				.query((rs, row) -> current(new Export(0, 0, rs.getString(1), 0, 0, 0, null, 0, rs.getLong(2), null))
+					.state())
+				.optional()
+				.orElse("gone");
+			// a zip is moved into place just before its row says done, so a running
+			// export keeps it too
+			boolean building = "queued".equals(state) || "running".equals(state);
+			boolean keep = building || (name.group(2).equals(".zip") && "done".equals(state));
+			if (!keep) {
+				deleteTree(entry);
+			}
+		}
 	}
 
 	private void purgeExpired() {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,9 @@ abstract class CreatorExportContract {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CreatorExports exports;
 
 	Browser browser() {
 		return new Browser(port);
@@ -260,6 +264,59 @@ abstract class CreatorExportContract {
 		assertThat(creator.getBytes("/studio/export/" + id + "/download").statusCode()).isEqualTo(410);
 		assertThat(creator.page("/studio/export").html().select("tr[data-testid=export-row][data-state=expired]"))
 			.hasSize(1);
+	}
+
+	@Test
+	void theHourlyCleanUpDeletesExpiredZipsAndInterruptedBuildsButKeepsLiveOnes() throws IOException {
+		String handle = "tidy" + (System.nanoTime() % 1_000_000);
+		creator(handle);
+		long creatorId = creators.get(handle).id();
+		long now = System.currentTimeMillis();
+		long expired = export(creatorId, "done", now - 1000, now - 1000);
+		long live = export(creatorId, "done", now, now + 86_400_000L);
+		long interrupted = export(creatorId, "running", now - CreatorExports.STALE.toMillis() - 60_000, null);
+		long building = export(creatorId, "running", now, null);
+		long deleted = Ids.next();
+		Path expiredZip = touch(exports.zip(expired));
+		Path liveZip = touch(exports.zip(live));
+		Path interruptedWork = Files.createDirectories(exports.zip(interrupted).resolveSibling(interrupted + ".work"));
+		touch(interruptedWork.resolve("articles.jsonl"));
+		Path interruptedPart = touch(exports.zip(interrupted).resolveSibling(interrupted + ".zip.part"));
+		Path buildingPart = touch(exports.zip(building).resolveSibling(building + ".zip.part"));
+		Path orphanZip = touch(exports.zip(deleted));
+		Path unrelated = touch(exports.zip(live).resolveSibling("README.txt"));
+
+		exports.cleanUp();
+
+		assertThat(expiredZip).doesNotExist();
+		assertThat(interruptedWork).doesNotExist();
+		assertThat(interruptedPart).doesNotExist();
+		assertThat(orphanZip).doesNotExist();
+		assertThat(liveZip).exists();
+		assertThat(buildingPart).exists();
+		assertThat(unrelated).exists();
+		assertThat(jdbc.sql("SELECT state FROM creator_exports WHERE id = :id")
+			.param("id", expired)
+			.query(String.class)
+			.single()).isEqualTo("expired");
+	}
+
+	long export(long creatorId, String state, long updatedAt, Long expiresAt) {
+		long id = Ids.next();
+		jdbc.sql("INSERT INTO creator_exports (id, creator_id, state, done, total, bytes, created_at, updated_at,"
+				+ " expires_at) VALUES (:id, :creator, :state, 0, 0, 0, :at, :at, :expires)")
+			.param("id", id)
+			.param("creator", creatorId)
+			.param("state", state)
+			.param("at", updatedAt)
+			.param("expires", expiresAt, Types.BIGINT)
+			.update();
+		return id;
+	}
+
+	static Path touch(Path file) throws IOException {
+		Files.createDirectories(file.getParent());
+		return Files.write(file, new byte[] { 1 });
 	}
 
 	@Test
