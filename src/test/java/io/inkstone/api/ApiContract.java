@@ -645,9 +645,10 @@ abstract class ApiContract {
 		for (int i = 0; i < 3; i++) {
 			long decision = Ids.next();
 			long article = Ids.next();
-			jdbc.sql("INSERT INTO moderation_decisions (id, ref, source, subject_type, subject_id, article_id, creator_id,"
-					+ " action, reason, decided_by, decided_at, received_at, appeal_status)"
-					+ " VALUES (:id, :ref, 'review', 'article', :a, :a, :c, 'reject', 'spam', 1, :t, :t, 'none')")
+			jdbc.sql(
+					"INSERT INTO moderation_decisions (id, ref, source, subject_type, subject_id, article_id, creator_id,"
+							+ " action, reason, decided_by, decided_at, received_at, appeal_status)"
+							+ " VALUES (:id, :ref, 'review', 'article', :a, :a, :c, 'reject', 'spam', 1, :t, :t, 'none')")
 				.param("id", decision)
 				.param("ref", "RV-" + decision)
 				.param("a", article)
