@@ -31,10 +31,9 @@ import java.util.Locale;
 
 /**
  * Notice and action. A report is filed against an article, a comment or a creator; a
- * reviewer decides it with a statement of reasons (what, why, which rule, how to appeal)
- * that goes to the affected account; the affected account may appeal once, and a
- * different reviewer decides the appeal. Every decision is audited in the same
- * transaction.
+ * reviewer decides it with a rule and a statement of reasons, and the decision is one
+ * {@link ModerationDecision} of the one model ({@link ModerationDecisions}), which sends
+ * the statement, audits it and runs its one appeal.
  */
 @Service
 public class Reports implements PublishingGate {
