@@ -28,12 +28,16 @@ class AdminHubController {
 
 	private final ArticleReviews reviews;
 
+	private final ModerationDecisions decisions;
+
 	private final UiFactory ui;
 
-	AdminHubController(CreatorApplications applications, Reports reports, ArticleReviews reviews, UiFactory ui) {
+	AdminHubController(CreatorApplications applications, Reports reports, ArticleReviews reviews,
+			ModerationDecisions decisions, UiFactory ui) {
 		this.applications = applications;
 		this.reports = reports;
 		this.reviews = reviews;
+		this.decisions = decisions;
 		this.ui = ui;
 	}
 
@@ -44,22 +48,17 @@ class AdminHubController {
 		List<Report> notices = open.stream().filter(Report::copyright).toList();
 		List<Report> plain = open.stream().filter(r -> !r.copyright()).toList();
 		List<Article> held = reviews.pending();
-		List<Report> reportAppeals = reports.appeals();
-		List<ArticleReviews.Decided> reviewAppeals = reviews.openAppeals();
+		List<ModerationDecision> appeals = decisions.openAppeals();
 		List<GovernancePages.HubQueue> queues = List.of(
-				new GovernancePages.HubQueue(
-						"applications", "/admin/applications", pending.size(), oldest(pending.stream()
-							.mapToLong(CreatorApplication::createdAt))),
-				new GovernancePages.HubQueue("reports", "/admin/reports", plain.size(), oldest(
-						plain.stream().mapToLong(Report::createdAt))),
-				new GovernancePages.HubQueue("held", "/admin/review", held.size(), oldest(
-						held.stream().mapToLong(Article::updatedAt))),
-				new GovernancePages.HubQueue("appeals", "/admin/reports#appeals",
-						reportAppeals.size() + reviewAppeals.size(),
-						oldest(LongStream.concat(
-								reportAppeals.stream()
-									.mapToLong(r -> r.appealedAt() == null ? r.createdAt() : r.appealedAt()),
-								reviewAppeals.stream().mapToLong(ArticleReviews.Decided::at)))),
+				new GovernancePages.HubQueue("applications", "/admin/applications", pending.size(),
+						oldest(pending.stream().mapToLong(CreatorApplication::createdAt))),
+				new GovernancePages.HubQueue("reports", "/admin/reports", plain.size(),
+						oldest(plain.stream().mapToLong(Report::createdAt))),
+				new GovernancePages.HubQueue("held", "/admin/review", held.size(),
+						oldest(held.stream().mapToLong(Article::updatedAt))),
+				new GovernancePages.HubQueue("appeals", "/admin/appeals", appeals.size(),
+						oldest(appeals.stream()
+							.mapToLong(d -> d.appealedAt() == null ? d.decidedAt() : d.appealedAt()))),
 				new GovernancePages.HubQueue("copyright", "/admin/reports?reason=infringement", notices.size(),
 						oldest(notices.stream().mapToLong(Report::createdAt))));
 		model.addAttribute("page",

@@ -2,6 +2,7 @@ package io.inkstone.governance;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,9 +33,13 @@ class AdminReportsController {
 
 	private final Creators creators;
 
+	private final ModerationDecisions decisions;
+
 	private final UiFactory ui;
 
-	AdminReportsController(Reports reports, Articles articles, Comments comments, Creators creators, UiFactory ui) {
+	AdminReportsController(Reports reports, Articles articles, Comments comments, Creators creators,
+			ModerationDecisions decisions, UiFactory ui) {
+		this.decisions = decisions;
 		this.reports = reports;
 		this.articles = articles;
 		this.comments = comments;
@@ -46,8 +51,8 @@ class AdminReportsController {
 	String queue(@RequestParam(name = "reason", required = false) String reason, HttpServletRequest request,
 			Model model) {
 		String filter = reason == null || ReportReason.parse(reason).isEmpty() ? null : reason;
-		model.addAttribute("page",
-				new GovernancePages.Queue(ui.of(request), List.of(), reports.queue(filter), reports.appeals(), filter));
+		model.addAttribute("page", new GovernancePages.Queue(ui.of(request), List.of(), reports.queue(filter),
+				decisions.openAppeals(Set.of(ModerationDecision.REPORT, ModerationDecision.COPYRIGHT)), filter));
 		return "governance/queue";
 	}
 
@@ -65,23 +70,6 @@ class AdminReportsController {
 			Decision d = Decision.parse(decision)
 				.orElseThrow(() -> new BadRequestException("problem.governance.chooseADecision"));
 			reports.decide(id, d, rule, statement, SignedIn.current().orElseThrow());
-		}
-		catch (BadRequestException ex) {
-			response.setStatus(400);
-			return detail(reports.get(id), ui.of(request).message(ex), request, model);
-		}
-		return "redirect:/admin/reports";
-	}
-
-	@PostMapping("/admin/reports/{id}/appeal")
-	String decideAppeal(@PathVariable long id, @RequestParam(name = "outcome", defaultValue = "") String outcome,
-			@RequestParam(name = "note", defaultValue = "") String note, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
-		try {
-			if (!outcome.equals("uphold") && !outcome.equals("reverse")) {
-				throw new BadRequestException("problem.governance.upholdOrReverse");
-			}
-			reports.decideAppeal(id, outcome.equals("reverse"), note, SignedIn.current().orElseThrow());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);

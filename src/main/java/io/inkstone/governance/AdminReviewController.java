@@ -2,6 +2,7 @@ package io.inkstone.governance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,9 +33,12 @@ class AdminReviewController {
 
 	private final Articles articles;
 
+	private final ModerationDecisions decisions;
+
 	private final UiFactory ui;
 
-	AdminReviewController(ArticleReviews reviews, Articles articles, UiFactory ui) {
+	AdminReviewController(ArticleReviews reviews, Articles articles, ModerationDecisions decisions, UiFactory ui) {
+		this.decisions = decisions;
 		this.reviews = reviews;
 		this.articles = articles;
 		this.ui = ui;
@@ -49,20 +53,9 @@ class AdminReviewController {
 				held.add(new GovernancePages.Held(a, findings));
 			}
 		}
-		model.addAttribute("page",
-				new GovernancePages.QueuePage(ui.of(request), List.of(), held, kind, reviews.openAppeals()));
+		model.addAttribute("page", new GovernancePages.QueuePage(ui.of(request), List.of(), held, kind,
+				decisions.openAppeals(Set.of(ModerationDecision.REVIEW))));
 		return "governance/review-queue";
-	}
-
-	@PostMapping("/admin/review/appeals/{decisionId}")
-	String decideAppeal(@PathVariable long decisionId,
-			@RequestParam(name = "outcome", defaultValue = "") String outcome,
-			@RequestParam(name = "note", defaultValue = "") String note) {
-		if (!outcome.equals("uphold") && !outcome.equals("reverse")) {
-			throw new BadRequestException("problem.governance.upholdOrReverse");
-		}
-		reviews.decideAppeal(decisionId, outcome.equals("reverse"), note, SignedIn.current().orElseThrow());
-		return "redirect:/admin/review";
 	}
 
 	@GetMapping("/admin/review/{id}")
@@ -73,10 +66,11 @@ class AdminReviewController {
 	@PostMapping("/admin/review/{id}")
 	String decide(@PathVariable long id, @RequestParam(name = "outcome", defaultValue = "") String outcome,
 			@RequestParam(name = "reasonCode", defaultValue = "") String reasonCode,
+			@RequestParam(name = "rule", defaultValue = "") String rule,
 			@RequestParam(name = "note", defaultValue = "") String note, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		try {
-			reviews.decide(id, outcome, reasonCode, note, SignedIn.current().orElseThrow());
+			reviews.decide(id, outcome, reasonCode, rule, note, SignedIn.current().orElseThrow());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);

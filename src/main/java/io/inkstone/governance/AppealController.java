@@ -5,6 +5,10 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.inkstone.articles.Article;
+import io.inkstone.articles.Articles;
+import io.inkstone.creators.Creators;
+import io.inkstone.engagement.Comments;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
@@ -18,49 +22,117 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /appeals/{id}}: the affected account reads the statement of reasons and may
- * appeal once.
+ * The one appeal flow's pages, for every decision whatever its source.
+ * {@code /appeals/{id}}: the affected account reads the statement of reasons and appeals
+ * once. {@code /admin/appeals}: open appeals; {@code /admin/appeals/{id}}: the decision,
+ * the appeal and — for anyone but the decider, who is told so before writing — the form
+ * that upholds or reverses it. The older addresses ({@code /studio/reviews/{id}/appeal},
+ * {@code /admin/reports/{id}/appeal}, {@code /admin/review/appeals/{id}}) carry the same
+ * decision ids and are handled here by the same code.
  */
 @Controller
 class AppealController {
 
-	private final Reports reports;
+	private final ModerationDecisions decisions;
+
+	private final Articles articles;
+
+	private final Comments comments;
+
+	private final Creators creators;
 
 	private final UiFactory ui;
 
-	AppealController(Reports reports, UiFactory ui) {
-		this.reports = reports;
+	AppealController(ModerationDecisions decisions, Articles articles, Comments comments, Creators creators,
+			UiFactory ui) {
+		this.decisions = decisions;
+		this.articles = articles;
+		this.comments = comments;
+		this.creators = creators;
 		this.ui = ui;
 	}
 
-	private Report mine(long id) {
-		Report report = reports.get(id);
-		if (report.open() || !reports.affects(report, SignedIn.current().orElseThrow().accountId())) {
+	private ModerationDecision mine(long id) {
+		ModerationDecision d = decisions.find(id).orElseThrow(() -> new NotFoundException("no such decision"));
+		if (!decisions.affects(d, SignedIn.current().orElseThrow().accountId())) {
 			throw new NotFoundException("no such decision");
 		}
-		return report;
+		return d;
+	}
+
+	private String subject(ModerationDecision d) {
+		return switch (d.subjectType()) {
+			case "comment" -> "#" + d.subjectId();
+			case "creator" -> creators.get(d.subjectId()).displayName();
+			default -> articles.find(d.subjectId()).map(Article::title).orElse("#" + d.subjectId());
+		};
 	}
 
 	@GetMapping("/appeals/{id}")
 	String show(@PathVariable long id, HttpServletRequest request, Model model) {
-		model.addAttribute("page", new GovernancePages.Appeal(ui.of(request), List.of(), mine(id), null));
+		ModerationDecision d = mine(id);
+		model.addAttribute("page", new GovernancePages.Appeal(ui.of(request), List.of(), d, subject(d), null));
 		return "governance/appeal";
 	}
 
-	@PostMapping("/appeals/{id}")
+	@PostMapping({ "/appeals/{id}", "/studio/reviews/{id}/appeal" })
 	String appeal(@PathVariable long id, @RequestParam(name = "text", defaultValue = "") String text,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		Report report = mine(id);
+		ModerationDecision d = mine(id);
 		try {
-			reports.appeal(id, text, SignedIn.current().orElseThrow());
+			decisions.appeal(id, text, SignedIn.current().orElseThrow());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
 			model.addAttribute("page",
-					new GovernancePages.Appeal(ui.of(request), List.of(), report, ui.of(request).message(ex)));
+					new GovernancePages.Appeal(ui.of(request), List.of(), d, subject(d), ui.of(request).message(ex)));
 			return "governance/appeal";
 		}
 		return "redirect:/appeals/" + id;
+	}
+
+	@GetMapping("/admin/appeals")
+	String queue(HttpServletRequest request, Model model) {
+		model.addAttribute("page", new GovernancePages.AppealQueue(ui.of(request), List.of(), decisions.openAppeals()));
+		return "governance/appeal-queue";
+	}
+
+	@GetMapping("/admin/appeals/{id}")
+	String detail(@PathVariable long id, HttpServletRequest request, Model model) {
+		return detail(decisions.get(id), null, request, model);
+	}
+
+	@PostMapping({ "/admin/appeals/{id}", "/admin/reports/{id}/appeal", "/admin/review/appeals/{id}" })
+	String decide(@PathVariable long id, @RequestParam(name = "outcome", defaultValue = "") String outcome,
+			@RequestParam(name = "note", defaultValue = "") String note, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		ModerationDecision d = decisions.get(id);
+		try {
+			if (!outcome.equals("uphold") && !outcome.equals("reverse")) {
+				throw new BadRequestException("problem.governance.upholdOrReverse");
+			}
+			decisions.decideAppeal(id, outcome.equals("reverse"), note, SignedIn.current().orElseThrow());
+		}
+		catch (BadRequestException ex) {
+			response.setStatus(400);
+			return detail(d, ui.of(request).message(ex), request, model);
+		}
+		return "redirect:/admin/appeals";
+	}
+
+	private String detail(ModerationDecision d, String error, HttpServletRequest request, Model model) {
+		String text = switch (d.subjectType()) {
+			case "comment" -> comments.textOf(d.subjectId());
+			case "creator" -> {
+				String tagline = creators.get(d.subjectId()).tagline();
+				yield tagline == null ? "" : tagline;
+			}
+			default -> articles.find(d.subjectId()).map(Article::bodyMarkdown).orElse("");
+		};
+		boolean mayDecide = AppealRules.mayDecide(d, SignedIn.current().orElseThrow().accountId());
+		model.addAttribute("page",
+				new GovernancePages.AppealReview(ui.of(request), List.of(), d, subject(d), text, mayDecide, error));
+		return "governance/appeal-review";
 	}
 
 }

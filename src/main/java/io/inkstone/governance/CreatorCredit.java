@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * A creator's credit score: 100 at the start; each confirmed violation deducts — a
- * take-down or publishing suspension from a report (unless reversed on appeal) 20 points,
- * an article rejected in review 10. Below {@link #PRE_REVIEW_BELOW} every post waits for
- * a reviewer; below {@link #SUSPEND_BELOW} publishing is suspended. Computed from the
- * decisions themselves, so the history the creator sees is the score's proof.
+ * take-down or publishing suspension on a report or notice (unless reversed on appeal) 20
+ * points, an article rejected in review (unless reversed) 10. Below
+ * {@link #PRE_REVIEW_BELOW} every post waits for a reviewer; below {@link #SUSPEND_BELOW}
+ * publishing is suspended. Computed from the decisions themselves
+ * ({@code moderation_decisions}), so the history the creator sees is the score's proof.
  */
 @Component
 public class CreatorCredit {
@@ -41,16 +42,12 @@ public class CreatorCredit {
 
 	public List<Entry> history(long creatorId) {
 		List<Entry> entries = new ArrayList<>();
-		jdbc.sql("SELECT decided_at, decision, reason, ref FROM reports WHERE creator_id = :c AND status = 'decided'"
-				+ " AND decision IN ('take-down', 'restrict-creator') AND appeal_status <> 'reversed'")
+		jdbc.sql("SELECT decided_at, action, reason, ref FROM moderation_decisions WHERE creator_id = :c"
+				+ " AND action IN ('take-down', 'restrict-creator', 'reject') AND appeal_status <> 'reversed'")
 			.param("c", creatorId)
-			.query((rs, n) -> entries.add(new Entry(rs.getLong(1), -20, rs.getString(3), rs.getString(4))))
-			.list();
-		jdbc.sql(
-				"SELECT created_at, reason_code, article_id FROM review_decisions WHERE creator_id = :c AND outcome = 'rejected'"
-						+ " AND appeal_status <> 'reversed'")
-			.param("c", creatorId)
-			.query((rs, n) -> entries.add(new Entry(rs.getLong(1), -10, rs.getString(2), "article " + rs.getLong(3))))
+			.query((rs, n) -> entries
+				.add(new Entry(rs.getLong(1), ModerationAction.REJECT.code().equals(rs.getString(2)) ? -10 : -20,
+						rs.getString(3), rs.getString(4))))
 			.list();
 		entries.sort(Comparator.comparingLong(Entry::at).reversed());
 		return entries;

@@ -55,7 +55,7 @@ public final class GovernancePages {
 	}
 
 	/** The reviewers' queue: open reports (optionally one reason) and open appeals. */
-	public record Queue(Ui ui, List<Channel> nav, List<Report> open, List<Report> appeals, String reason) {
+	public record Queue(Ui ui, List<Channel> nav, List<Report> open, List<ModerationDecision> appeals, String reason) {
 
 		public List<String> reasons() {
 			return Arrays.stream(ReportReason.values()).map(ReportReason::code).toList();
@@ -68,7 +68,23 @@ public final class GovernancePages {
 			List<String> decisions) {
 	}
 
-	public record Appeal(Ui ui, List<Channel> nav, Report report, String error) {
+	/**
+	 * The affected account's page of one decision: the statement of reasons, and the
+	 * appeal form while it may appeal, or the appeal's state.
+	 */
+	public record Appeal(Ui ui, List<Channel> nav, ModerationDecision decision, String subject, String error) {
+	}
+
+	/** {@code /admin/appeals}: every open appeal, oldest first, whatever its source. */
+	public record AppealQueue(Ui ui, List<Channel> nav, List<ModerationDecision> appeals) {
+	}
+
+	/**
+	 * One appeal for staff: the decision, the subject as stored, the appeal, and whether
+	 * this staff member may decide it (not the decider).
+	 */
+	public record AppealReview(Ui ui, List<Channel> nav, ModerationDecision decision, String subject,
+			String subjectText, boolean mayDecide, String error) {
 	}
 
 	public record Transparency(Ui ui, List<Channel> nav, TransparencyReport report) {
@@ -81,8 +97,7 @@ public final class GovernancePages {
 	public record SideBySide(Finding finding, Article other, String reviewedHtml, String otherHtml) {
 	}
 
-	public record QueuePage(Ui ui, List<Channel> nav, List<Held> held, String kind,
-			List<ArticleReviews.Decided> appeals) {
+	public record QueuePage(Ui ui, List<Channel> nav, List<Held> held, String kind, List<ModerationDecision> appeals) {
 	}
 
 	public record DetailPage(Ui ui, List<Channel> nav, Held held, List<SideBySide> matches, String error,
@@ -90,7 +105,7 @@ public final class GovernancePages {
 	}
 
 	public record CreditPage(Ui ui, List<Channel> nav, int score, List<CreatorCredit.Entry> history,
-			List<ArticleReviews.Decided> reviews, List<Report> decisions) {
+			List<ArticleReviews.Decided> reviews, List<ModerationDecision> decisions) {
 	}
 
 	/**

@@ -9,9 +9,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReportRepository {
 
-	static final String COLUMNS = "id, ref, target_type, target_id, article_id, creator_id, reason, detail, evidence, reporter_key,"
-			+ " reporter_account, status, decision, decision_rule, decision_note, decided_by, decided_at, appeal_status,"
-			+ " appeal_text, appealed_at, appeal_decided_by, appeal_decided_at, created_at, claimant_name, claimant_contact, original_work";
+	/**
+	 * A report with its decision: the decision and its appeal come from the one model
+	 * ({@code moderation_decisions}), not from the report's own, unused, decision
+	 * columns.
+	 */
+	static final String COLUMNS = "r.id, r.ref, r.target_type, r.target_id, r.article_id, r.creator_id, r.reason, r.detail,"
+			+ " r.evidence, r.reporter_key, r.reporter_account, r.status, d.action AS decision, d.rule_text AS decision_rule,"
+			+ " d.statement AS decision_note, d.decided_by, d.decided_at, COALESCE(d.appeal_status, 'none') AS appeal_status,"
+			+ " d.appeal_text, d.appealed_at, d.appeal_decided_by, d.appeal_decided_at, r.created_at, r.claimant_name,"
+			+ " r.claimant_contact, r.original_work";
+
+	static final String FROM = " FROM reports r LEFT JOIN moderation_decisions d ON d.report_id = r.id";
 
 	private final JdbcClient jdbc;
 
@@ -44,14 +53,14 @@ class ReportRepository {
 	}
 
 	Optional<Report> find(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM reports WHERE id = :id")
+		return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE r.id = :id")
 			.param("id", id)
 			.query(Report.class)
 			.optional();
 	}
 
 	Optional<Report> byRef(String ref) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM reports WHERE ref = :ref")
+		return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE r.ref = :ref")
 			.param("ref", ref)
 			.query(Report.class)
 			.optional();
@@ -59,92 +68,36 @@ class ReportRepository {
 
 	List<Report> byReporter(String reporterKey) {
 		return jdbc
-			.sql("SELECT " + COLUMNS + " FROM reports WHERE reporter_key = :key ORDER BY created_at DESC LIMIT 100")
+			.sql("SELECT " + COLUMNS + FROM + " WHERE r.reporter_key = :key ORDER BY r.created_at DESC LIMIT 100")
 			.param("key", reporterKey)
 			.query(Report.class)
 			.list();
 	}
 
 	List<Report> open(String reason, int limit) {
-		String where = reason == null ? "" : " AND reason = :reason";
+		String where = reason == null ? "" : " AND r.reason = :reason";
 		var spec = jdbc
-			.sql("SELECT " + COLUMNS + " FROM reports WHERE status = 'open'" + where
-					+ " ORDER BY created_at LIMIT :limit")
+			.sql("SELECT " + COLUMNS + FROM + " WHERE r.status = 'open'" + where
+					+ " ORDER BY r.created_at LIMIT :limit")
 			.param("limit", limit);
 		return (reason == null ? spec : spec.param("reason", reason)).query(Report.class).list();
 	}
 
-	List<Report> appeals(int limit) {
-		return jdbc
-			.sql("SELECT " + COLUMNS + " FROM reports WHERE appeal_status = 'open' ORDER BY appealed_at LIMIT :limit")
-			.param("limit", limit)
-			.query(Report.class)
-			.list();
-	}
-
-	List<Report> ofCreator(long creatorId) {
-		return jdbc
-			.sql("SELECT " + COLUMNS + " FROM reports WHERE creator_id = :creator AND status = 'decided'"
-					+ " AND decision <> 'no-action' ORDER BY decided_at DESC LIMIT 100")
-			.param("creator", creatorId)
-			.query(Report.class)
-			.list();
-	}
-
+	/** Reports received in the period: the notices the transparency report counts. */
 	List<Report> createdBetween(long from, long to) {
 		return jdbc
-			.sql("SELECT " + COLUMNS + " FROM reports WHERE created_at >= :from AND created_at < :to ORDER BY id")
+			.sql("SELECT " + COLUMNS + FROM + " WHERE r.created_at >= :from AND r.created_at < :to ORDER BY r.id")
 			.param("from", from)
 			.param("to", to)
 			.query(Report.class)
 			.list();
 	}
 
-	boolean decide(long id, String decision, String rule, String note, long by, long at) {
-		return jdbc.sql(
-				"UPDATE reports SET status = 'decided', decision = :decision, decision_rule = :rule, decision_note = :note,"
-						+ " decided_by = :by, decided_at = :at WHERE id = :id AND status = 'open'")
-			.param("decision", decision)
-			.param("rule", rule)
-			.param("note", note)
-			.param("by", by)
-			.param("at", at)
+	/** The report's own state: decided (its decision is in the one model). */
+	boolean markDecided(long id) {
+		return jdbc.sql("UPDATE reports SET status = 'decided' WHERE id = :id AND status = 'open'")
 			.param("id", id)
 			.update() == 1;
-	}
-
-	boolean appeal(long id, String text, long at) {
-		return jdbc
-			.sql("UPDATE reports SET appeal_status = 'open', appeal_text = :text, appealed_at = :at"
-					+ " WHERE id = :id AND appeal_status = 'none' AND status = 'decided'")
-			.param("text", text)
-			.param("at", at)
-			.param("id", id)
-			.update() == 1;
-	}
-
-	boolean decideAppeal(long id, String outcome, long by, long at) {
-		return jdbc
-			.sql("UPDATE reports SET appeal_status = :outcome, appeal_decided_by = :by, appeal_decided_at = :at"
-					+ " WHERE id = :id AND appeal_status = 'open'")
-			.param("outcome", outcome)
-			.param("by", by)
-			.param("at", at)
-			.param("id", id)
-			.update() == 1;
-	}
-
-	void restrict(long creatorId, long until, String reason) {
-		jdbc.sql("INSERT INTO creator_restrictions (creator_id, until_at, reason) VALUES (:id, :until, :reason)"
-				+ " ON CONFLICT (creator_id) DO UPDATE SET until_at = EXCLUDED.until_at, reason = EXCLUDED.reason")
-			.param("id", creatorId)
-			.param("until", until)
-			.param("reason", reason)
-			.update();
-	}
-
-	void lift(long creatorId) {
-		jdbc.sql("DELETE FROM creator_restrictions WHERE creator_id = :id").param("id", creatorId).update();
 	}
 
 	Optional<Long> restrictedUntil(long creatorId, long now) {

@@ -31,10 +31,9 @@ import java.util.Locale;
 
 /**
  * Notice and action. A report is filed against an article, a comment or a creator; a
- * reviewer decides it with a statement of reasons (what, why, which rule, how to appeal)
- * that goes to the affected account; the affected account may appeal once, and a
- * different reviewer decides the appeal. Every decision is audited in the same
- * transaction.
+ * reviewer decides it with a rule and a statement of reasons, and the decision is one
+ * {@link ModerationDecision} of the one model ({@link ModerationDecisions}), which sends
+ * the statement, audits it and runs its one appeal.
  */
 @Service
 public class Reports implements PublishingGate {
@@ -57,10 +56,13 @@ public class Reports implements PublishingGate {
 
 	private final MailTexts mailTexts;
 
+	private final ModerationDecisions decisions;
+
 	private final PublicUrl publicUrl;
 
 	Reports(ReportRepository repository, Articles articles, Comments comments, Creators creators, AuditLog audit,
-			ApplicationEventPublisher events, MailTexts mailTexts, PublicUrl publicUrl) {
+			ApplicationEventPublisher events, MailTexts mailTexts, PublicUrl publicUrl, ModerationDecisions decisions) {
+		this.decisions = decisions;
 		this.mailTexts = mailTexts;
 		this.publicUrl = publicUrl;
 		this.repository = repository;
@@ -195,13 +197,11 @@ public class Reports implements PublishingGate {
 		return repository.open(reason, 200);
 	}
 
-	public List<Report> appeals() {
-		return repository.appeals(200);
-	}
-
 	/**
 	 * Decides an open report. Anything but "no action" needs the rule it applies and a
-	 * statement of reasons, which is sent to the affected account.
+	 * statement of reasons; the decision is one {@link ModerationDecision} (source
+	 * {@code report}, or {@code copyright} for a rights holder's notice) with the
+	 * report's id and reference, so its appeal lives at {@code /appeals/{report id}}.
 	 */
 	@Transactional
 	public void decide(long reportId, Decision decision, String rule, String statement, SignedIn reviewer) {
@@ -220,25 +220,15 @@ public class Reports implements PublishingGate {
 		if (cleanRule.length() > 300 || cleanStatement.length() > MAX_DETAIL) {
 			throw new BadRequestException("problem.governance.ruleOrStatementTooLong");
 		}
-		String reasonLabel = ReasonLabels.zh(report.reason());
-		switch (decision) {
-			case TAKE_DOWN -> articles.takeDown(report.targetId(), reasonLabel + "（" + report.ref() + "）");
-			case HIDE_COMMENT -> comments.removeByStaff(report.targetId(), true);
-			case RESTRICT_CREATOR -> {
-				if (report.creatorId() == null) {
-					throw new BadRequestException("problem.governance.noCreatorToRestrict");
-				}
-				repository.restrict(report.creatorId(), System.currentTimeMillis() + RESTRICTION.toMillis(),
-						reasonLabel + "（" + report.ref() + "）");
-			}
-			case NO_ACTION -> {
-			}
+		if (!repository.markDecided(reportId)) {
+			throw new BadRequestException("problem.governance.alreadyDecided");
 		}
-		repository.decide(reportId, decision.code(), cleanRule.isEmpty() ? null : cleanRule,
-				cleanStatement.isEmpty() ? null : cleanStatement, reviewer.accountId(), System.currentTimeMillis());
-		audit.record("report." + decision.code(), report.targetType(), report.targetId(),
-				cleanStatement.isEmpty() ? null : cleanStatement,
-				report.ref() + " " + report.reason() + (cleanRule.isEmpty() ? "" : " rule: " + cleanRule));
+		decisions.decide(
+				new ModerationDecisions.Draft(report.id(), report.ref(),
+						report.copyright() ? ModerationDecision.COPYRIGHT : ModerationDecision.REPORT, report.id(),
+						report.targetType(), report.targetId(), report.articleId(), report.creatorId(),
+						ModerationAction.of(decision), report.reason(), cleanRule, cleanStatement, report.createdAt()),
+				reviewer);
 		if (report.copyright()) {
 			events.publishEvent(
 					new MailNotice(report.claimantContact(), mailTexts.subject("copyrightDecided", report.ref()),
@@ -247,110 +237,6 @@ public class Reports implements PublishingGate {
 									cleanStatement.isEmpty() ? "—" : cleanStatement,
 									publicUrl.absolute("/reports/" + report.ref()))));
 		}
-		if (decision != Decision.NO_ACTION) {
-			String title = report.articleId() == null ? null
-					: articles.find(report.articleId()).map(Article::title).orElse(null);
-			affectedAccount(report)
-				.ifPresent(account -> events.publishEvent(new ModerationDecided(report.id(), report.ref(), account,
-						decision.code(), report.targetType(), report.targetId(), report.articleId(), title,
-						statementOfReasons(report, decision, cleanRule, cleanStatement), "/appeals/" + report.id())));
-		}
-	}
-
-	/**
-	 * DSA Art. 17 shape: what was done, on which facts, under which rule, and how to
-	 * appeal.
-	 */
-	static String statementOfReasons(Report report, Decision decision, String rule, String statement) {
-		return "处理编号：" + report.ref() + "\n" + "处理内容（what）：" + DecisionLabels.zh(decision) + "，对象："
-				+ report.targetType() + " " + report.targetId() + "\n" + "事实与理由（why）："
-				+ ReasonLabels.zh(report.reason()) + "。" + statement + "\n" + "依据（rule）：" + rule + "\n"
-				+ "如何申诉（appeal）：登录后打开 /appeals/" + report.id() + " 提交一次申诉，将由另一位审核员复核。\n";
-	}
-
-	/** The account a decision affects: the comment's author, or the creator's account. */
-	Optional<Long> affectedAccount(Report report) {
-		if ("comment".equals(report.targetType())) {
-			return Optional.of(comments.authorOf(report.targetId()));
-		}
-		return report.creatorId() == null ? Optional.empty() : creators.accountOf(report.creatorId());
-	}
-
-	/**
-	 * Decisions that affect this account, newest first (its notices and appeal forms).
-	 */
-	public boolean affects(Report report, long accountId) {
-		return affectedAccount(report).filter(a -> a == accountId).isPresent();
-	}
-
-	@Transactional
-	public void appeal(long reportId, String text, SignedIn who) {
-		Report report = get(reportId);
-		if (!affects(report, who.accountId())) {
-			throw new NotFoundException("no such decision");
-		}
-		String clean = text == null ? "" : text.strip();
-		if (clean.isEmpty() || clean.length() > MAX_DETAIL) {
-			throw new BadRequestException("problem.governance.explainYourAppeal");
-		}
-		if (!report.appealable() || !repository.appeal(reportId, clean, System.currentTimeMillis())) {
-			throw new BadRequestException("problem.governance.oneAppealPerDecision");
-		}
-		audit.record(who.accountId(), who.displayName(),
-				report.copyright() ? "copyright.counter-notice" : "report.appeal", report.targetType(),
-				report.targetId(), clean, report.ref());
-		if (report.copyright()) {
-			// the rights holder learns of the counter-notice and may pursue the claim
-			// elsewhere
-			events
-				.publishEvent(new MailNotice(report.claimantContact(), mailTexts.subject("counterNotice", report.ref()),
-						mailTexts.body("counterNotice", report.claimantName(), report.ref(), clean)));
-		}
-	}
-
-	/**
-	 * A different reviewer upholds or reverses the decision; a reversal undoes its
-	 * action.
-	 */
-	@Transactional
-	public void decideAppeal(long reportId, boolean reverse, String note, SignedIn reviewer) {
-		Report report = get(reportId);
-		if (!report.appealOpen()) {
-			throw new BadRequestException("problem.governance.noOpenAppeal");
-		}
-		if (report.decidedBy() != null && report.decidedBy() == reviewer.accountId()) {
-			throw new ForbiddenException("problem.governance.anAppealIsDecidedByA");
-		}
-		String clean = note == null ? "" : note.strip();
-		if (clean.isEmpty() || clean.length() > MAX_DETAIL) {
-			throw new BadRequestException("problem.governance.aReasonIsRequired");
-		}
-		if (reverse) {
-			switch (Decision.parse(report.decision()).orElseThrow()) {
-				case TAKE_DOWN -> articles.reinstate(report.targetId());
-				case HIDE_COMMENT -> comments.removeByStaff(report.targetId(), false);
-				case RESTRICT_CREATOR -> repository.lift(report.creatorId());
-				case NO_ACTION -> {
-				}
-			}
-		}
-		repository.decideAppeal(reportId, reverse ? "reversed" : "upheld", reviewer.accountId(),
-				System.currentTimeMillis());
-		audit.record("report.appeal-" + (reverse ? "reversed" : "upheld"), report.targetType(), report.targetId(),
-				clean, report.ref());
-		if (report.copyright()) {
-			String mail = reverse ? "counterNoticeReversed" : "counterNoticeUpheld";
-			events.publishEvent(new MailNotice(report.claimantContact(), mailTexts.subject(mail, report.ref()),
-					mailTexts.body(mail, report.claimantName(), clean)));
-		}
-		String title = report.articleId() == null ? null
-				: articles.find(report.articleId()).map(Article::title).orElse(null);
-		affectedAccount(report).ifPresent(account -> events.publishEvent(new AppealDecided("report", report.id(),
-				account, reverse, clean, report.ref(), report.articleId(), title)));
-	}
-
-	public List<Report> decisionsAbout(long creatorId) {
-		return repository.ofCreator(creatorId);
 	}
 
 	@Override

@@ -49,12 +49,12 @@ class StudioArticleNotes implements StudioNotes {
 		if (articleIds.isEmpty()) {
 			return result;
 		}
-		jdbc.sql(
-				"SELECT article_id, outcome, reason_code, note, created_at FROM review_decisions WHERE article_id IN (:ids)"
-						+ " ORDER BY created_at, id")
+		jdbc.sql("SELECT article_id, action, reason, statement, decided_at FROM moderation_decisions"
+				+ " WHERE article_id IN (:ids) AND source = 'review' ORDER BY decided_at, id")
 			.param("ids", List.copyOf(articleIds))
 			.query((rs, n) -> result.put(rs.getLong(1),
-					new Review(rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5))))
+					new Review(ModerationDecisions.reviewOutcome(ModerationAction.parse(rs.getString(2)).orElseThrow()),
+							rs.getString(3), rs.getString(4), rs.getLong(5))))
 			.list();
 		return result;
 	}
@@ -65,9 +65,10 @@ class StudioArticleNotes implements StudioNotes {
 		if (articleIds.isEmpty()) {
 			return result;
 		}
-		jdbc.sql("SELECT id, article_id FROM reports WHERE article_id IN (:ids) AND decision = :d ORDER BY decided_at")
+		jdbc.sql("SELECT id, article_id FROM moderation_decisions WHERE article_id IN (:ids) AND action = :a"
+				+ " ORDER BY decided_at, id")
 			.param("ids", List.copyOf(articleIds))
-			.param("d", Decision.TAKE_DOWN.code())
+			.param("a", ModerationAction.TAKE_DOWN.code())
 			.query((rs, n) -> result.put(rs.getLong(2), "/appeals/" + rs.getLong(1)))
 			.list();
 		return result;

@@ -27,10 +27,13 @@ class TransparencyController {
 
 	private final Reports reports;
 
+	private final ModerationDecisions decisions;
+
 	private final UiFactory ui;
 
-	TransparencyController(Reports reports, UiFactory ui) {
+	TransparencyController(Reports reports, ModerationDecisions decisions, UiFactory ui) {
 		this.reports = reports;
+		this.decisions = decisions;
 		this.ui = ui;
 	}
 
@@ -40,7 +43,8 @@ class TransparencyController {
 			throw new BadRequestException("problem.governance.invalidPeriod");
 		}
 		return TransparencyReport.of(period.first(), period.last(),
-				reports.between(period.startMillis(), period.endMillis()));
+				reports.between(period.startMillis(), period.endMillis()),
+				decisions.receivedBetween(period.startMillis(), period.endMillis()));
 	}
 
 	@GetMapping("/transparency")

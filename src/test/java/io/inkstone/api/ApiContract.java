@@ -643,11 +643,15 @@ abstract class ApiContract {
 		// three upheld rejections: credit 70, below the pre-review line, so the checks
 		// hold whatever this creator publishes
 		for (int i = 0; i < 3; i++) {
+			long decision = Ids.next();
+			long article = Ids.next();
 			jdbc.sql(
-					"INSERT INTO review_decisions (id, article_id, creator_id, outcome, reason_code, note, reviewer_id, created_at)"
-							+ " VALUES (:id, :a, :c, 'rejected', 'spam', NULL, 1, :t)")
-				.param("id", Ids.next())
-				.param("a", Ids.next())
+					"INSERT INTO moderation_decisions (id, ref, source, subject_type, subject_id, article_id, creator_id,"
+							+ " action, reason, decided_by, decided_at, received_at, appeal_status)"
+							+ " VALUES (:id, :ref, 'review', 'article', :a, :a, :c, 'reject', 'spam', 1, :t, :t, 'none')")
+				.param("id", decision)
+				.param("ref", "RV-" + decision)
+				.param("a", article)
 				.param("c", creatorId)
 				.param("t", System.currentTimeMillis())
 				.update();
