@@ -18,6 +18,7 @@ import io.inkstone.web.RateLimiter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inkstone.accounts.AccountDeleted;
@@ -148,7 +149,7 @@ public class Comments {
 		long id = Ids.next();
 		long now = System.currentTimeMillis();
 		repository.insert(id, articleId, parentId, author.accountId(), author.displayName(), body, now);
-		states.invalidate(articleId);
+		changed(articleId);
 		events.publishEvent(new CommentPosted(id, parentId, articleId, author.displayName(), body, now));
 		if (parentId != null) {
 			long parentAuthor = repository.find(parentId).orElseThrow().accountId();
@@ -236,7 +237,7 @@ public class Comments {
 			throw new ForbiddenException("problem.engagement.hiddenByPlatform");
 		}
 		repository.setStatus(commentId, hidden ? "hidden" : "visible");
-		states.invalidate(articleOf(commentId));
+		changed(articleOf(commentId));
 	}
 
 	/**
@@ -246,13 +247,13 @@ public class Comments {
 	@Transactional
 	public void removeByStaff(long commentId, boolean removed) {
 		repository.setStatus(commentId, removed ? REMOVED : "visible");
-		states.invalidate(articleOf(commentId));
+		changed(articleOf(commentId));
 	}
 
 	@Transactional
 	public void setEnabled(long articleId, boolean enabled) {
 		repository.setDisabled(articleId, !enabled);
-		states.invalidate(articleId);
+		changed(articleId);
 	}
 
 	/**
@@ -286,6 +287,20 @@ public class Comments {
 
 	public boolean likes(long articleId, String readerKey) {
 		return readerLikes.get(readerKey + ':' + articleId, key -> repository.likesArticle(articleId, readerKey));
+	}
+
+	/**
+	 * Drops this node's state of the article now and again after the commit (a read in
+	 * between would cache the old rows), and tells the page store which page changed.
+	 */
+	private void changed(long articleId) {
+		states.invalidate(articleId);
+		events.publishEvent(new CommentsChanged(articleId));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void afterCommit(CommentsChanged changed) {
+		states.invalidate(changed.articleId());
 	}
 
 	/** 注销: the deleted account's comments stay, anonymised; its likes go. */

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import io.inkstone.articles.ArticleChangeCommitted;
 import io.inkstone.discovery.CoReads;
+import io.inkstone.engagement.CommentsChanged;
 import io.inkstone.discovery.HotList;
 import io.inkstone.discovery.SearchIndexChanged;
 
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.LocaleResolver;
 
 import tools.jackson.databind.ObjectMapper;
@@ -90,6 +92,20 @@ class SharedPageConfig {
 		@EventListener
 		void on(ArticleChangeCommitted changed) {
 			purge(changed);
+		}
+
+		/**
+		 * An article's comments changed: its page and its live numbers only, after the
+		 * commit (a purge before it would let a render store the old comments again).
+		 */
+		@TransactionalEventListener(fallbackExecution = true)
+		void on(CommentsChanged changed) {
+			String page = "/articles/" + changed.articleId();
+			store.purge(page);
+			store.purge(page + "/live");
+			if (!properties.purgeUrl().isBlank()) {
+				pendingPaths.add(page);
+			}
 		}
 
 		/** Creator cards show the tagline and avatar. */

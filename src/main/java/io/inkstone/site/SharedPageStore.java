@@ -44,7 +44,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * application while concurrent readers of the same page wait for that render (no
  * stampede). Only a 200 HTML response without {@code Set-Cookie} is kept. Everything is
  * dropped on {@link #purge()} (after every committed article change, on every node
- * through the change feed, and when the hot list moves), and entries live
+ * through the change feed, and when the hot list moves), the pages of one address on
+ * {@link #purge(String)} (an article's comments changed), and entries live
  * {@code inkstone.pages.ttl} at most, which bounds how old comments and counts shown
  * without JavaScript can be.
  */
@@ -74,7 +75,20 @@ class SharedPageStore extends OncePerRequestFilter {
 
 	private final ConcurrentHashMap<Key, CompletableFuture<Entry>> rendering = new ConcurrentHashMap<>();
 
+	/**
+	 * Counts purges. A page is kept and served only if its render started at or after the
+	 * last purge of everything and the last purge of its address, so a render that a
+	 * purge overtook is never stored or served.
+	 */
 	private final AtomicLong generation = new AtomicLong();
+
+	private volatile long purgedAll;
+
+	/**
+	 * When each address was last purged on its own; kept twice the TTL, longer than any
+	 * page rendered before that purge can live.
+	 */
+	private final Cache<String, Long> purgedUris;
 
 	private final Counter hits;
 
@@ -87,6 +101,10 @@ class SharedPageStore extends OncePerRequestFilter {
 			.maximumWeight(properties.maxSize().toBytes())
 			.weigher((Key key, Entry entry) -> entry.weight())
 			.expireAfterWrite(properties.ttl())
+			.build();
+		this.purgedUris = Caffeine.newBuilder()
+			.maximumSize(100_000)
+			.expireAfterWrite(properties.ttl().multipliedBy(2))
 			.build();
 		this.hits = Counter.builder("inkstone.pages.store.requests").tag("result", "hit").register(meters);
 		this.misses = Counter.builder("inkstone.pages.store.requests").tag("result", "miss").register(meters);
@@ -102,8 +120,25 @@ class SharedPageStore extends OncePerRequestFilter {
 
 	/** Drops every stored page; pages being rendered now are served but not kept. */
 	void purge() {
-		generation.incrementAndGet();
+		purgedAll = generation.incrementAndGet();
 		pages.invalidateAll();
+	}
+
+	/**
+	 * Drops the stored pages of one address (all languages, modes and queries); pages of
+	 * it being rendered now are served but not kept.
+	 */
+	void purge(String uri) {
+		purgedUris.put(uri, generation.incrementAndGet());
+		pages.asMap().keySet().removeIf(key -> key.uri().equals(uri));
+	}
+
+	private boolean current(Entry entry, String uri) {
+		if (entry.generation() < purgedAll) {
+			return false;
+		}
+		Long purged = purgedUris.getIfPresent(uri);
+		return purged == null || entry.generation() >= purged;
 	}
 
 	long size() {
@@ -127,7 +162,7 @@ class SharedPageStore extends OncePerRequestFilter {
 				locales.resolveLocale(request).toString(),
 				ReaderMode.parse(SharedPage.cookie(request, ReaderMode.COOKIE)).orElse(ReaderMode.STANDARD).value());
 		Entry entry = pages.getIfPresent(key);
-		if (entry != null && entry.generation() == generation.get()) {
+		if (entry != null && current(entry, key.uri())) {
 			hits.increment();
 			write(entry, request, response);
 			return;
@@ -200,7 +235,7 @@ class SharedPageStore extends OncePerRequestFilter {
 			}
 		}
 		Entry entry = new Entry(List.copyOf(headers), identity, gzip(identity), etag(identity), started);
-		if (generation.get() == started) {
+		if (current(entry, key.uri())) {
 			pages.put(key, entry);
 		}
 		capture.resetBuffer();
