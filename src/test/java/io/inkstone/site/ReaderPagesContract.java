@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
 import io.inkstone.articles.Aigc;
@@ -93,19 +94,7 @@ abstract class ReaderPagesContract {
 	}
 
 	static void waitUntil(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("condition not reached within 15 s");
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
 	}
 
 	private static final Map<Class<?>, Boolean> imported = new ConcurrentHashMap<>();
@@ -137,22 +126,14 @@ abstract class ReaderPagesContract {
 	 * Waits for the search index to catch up (it follows the change feed every half
 	 * second).
 	 */
-	Browser.Page articlePageWithRelated(Browser browser, long id) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		Browser.Page page;
-		do {
-			page = browser.page("/articles/" + id);
-			if (!page.testId("related").select("li").isEmpty()) {
-				return page;
-			}
-			Thread.sleep(200);
-		}
-		while (System.nanoTime() < deadline);
-		return page;
+	Browser.Page articlePageWithRelated(Browser browser, long id) {
+		return await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> browser.page("/articles/" + id), page -> !page.testId("related").select("li").isEmpty());
 	}
 
 	@Test
-	void articlePageShowsEverySectionOfTheReferencePage() throws InterruptedException {
+	void articlePageShowsEverySectionOfTheReferencePage() {
 		long id = anyArticleId("poetry-tang");
 		Browser.Page page = articlePageWithRelated(browser(), id);
 		assertThat(page.status()).isEqualTo(200);
@@ -176,7 +157,7 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
-	void relatedArticlesAreSimilarOthersNeverTheArticleItself() throws InterruptedException {
+	void relatedArticlesAreSimilarOthersNeverTheArticleItself() {
 		long id = anyArticleId("ci");
 		Browser.Page page = articlePageWithRelated(browser(), id);
 		List<Long> related = ids(page.testId("related").select("a[href^=/articles/]"));
@@ -588,7 +569,7 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
-	void articlesReadTogetherByEnoughReadersBecomeRelated() throws InterruptedException {
+	void articlesReadTogetherByEnoughReadersBecomeRelated() {
 		long a = anyArticleId("ci");
 		long b = jdbc
 			.sql("SELECT id FROM articles WHERE status = 'published' AND channel_id = :c ORDER BY id DESC LIMIT 1")
@@ -636,14 +617,13 @@ abstract class ReaderPagesContract {
 				+ "{\"id\":\"dup-c\",\"creator\":\"dup-c\",\"channel\":\"poetry-tang\",\"title\":\"山居秋暝\",\"body_markdown\":\"空山新雨后，天气晚来秋。寒山转苍翠，秋水日潺湲。倚杖柴门外，临风听暮蝉。\",\"published_at\":\"2024-01-03T08:00:00+08:00\"}\n";
 		importer.importLines(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), null);
 		long c = jdbc.sql("SELECT id FROM articles WHERE import_key = 'id:dup-c'").query(Long.class).single();
-		long deadline = System.currentTimeMillis() + 15_000;
-		while (jdbc
-			.sql("SELECT COUNT(*) FROM article_fingerprints f JOIN articles a ON a.id = f.article_id"
-					+ " WHERE a.import_key IN ('id:dup-a', 'id:dup-b', 'id:dup-c')")
-			.query(Long.class)
-			.single() < 3 && System.currentTimeMillis() < deadline) {
-			Thread.sleep(200);
-		}
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> jdbc
+				.sql("SELECT COUNT(*) FROM article_fingerprints f JOIN articles a ON a.id = f.article_id"
+						+ " WHERE a.import_key IN ('id:dup-a', 'id:dup-b', 'id:dup-c')")
+				.query(Long.class)
+				.single() >= 3);
 		List<Long> related = ids(articlePageWithRelated(browser(), c).testId("related").select("a[href^=/articles/]"));
 		List<Long> copies = jdbc.sql("SELECT id FROM articles WHERE import_key IN ('id:dup-a', 'id:dup-b')")
 			.query(Long.class)
@@ -656,31 +636,24 @@ abstract class ReaderPagesContract {
 			browser().view(copies.get(0));
 			browser().view(copies.get(1));
 		}
-		long until = System.currentTimeMillis() + 10_000;
-		List<Long> hotIds;
-		do {
-			Thread.sleep(250);
-			hotIds = ids(browser().page("/").testId("hot").select("a.hot-title"));
-		}
-		while (hotIds.stream().noneMatch(copies::contains) && System.currentTimeMillis() < until);
+		List<Long> hotIds = await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> ids(browser().page("/").testId("hot").select("a.hot-title")),
+					ids -> ids.stream().anyMatch(copies::contains));
 		assertThat(hotIds.stream().filter(copies::contains).count()).isEqualTo(1);
 	}
 
 	@Test
-	void readsFeedTheHotListWithinSeconds() throws InterruptedException {
+	void readsFeedTheHotListWithinSeconds() {
 		long id = jdbc.sql("SELECT id FROM articles WHERE status = 'published' ORDER BY published_at LIMIT 1")
 			.query(Long.class)
 			.single(); // the oldest article: only readers can make it hot
 		for (int i = 0; i < 40; i++) {
 			browser().page("/articles/" + id);
 		}
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		List<Long> hot;
-		do {
-			Thread.sleep(250);
-			hot = ids(browser().page("/").testId("hot").select("a.hot-title"));
-		}
-		while (!hot.contains(id) && System.nanoTime() < deadline);
+		List<Long> hot = await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> ids(browser().page("/").testId("hot").select("a.hot-title")), ids -> ids.contains(id));
 		assertThat(hot).contains(id);
 	}
 
@@ -962,7 +935,7 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
-	void searchFindsArticlesByTheirWordsAndHighlightsThem() throws InterruptedException {
+	void searchFindsArticlesByTheirWordsAndHighlightsThem() {
 		long id = anyArticleId("ci");
 		articlePageWithRelated(browser(), id); // the index has caught up
 		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id")
@@ -1028,7 +1001,7 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
-	void suggestionsComeFromTitlesAndCreatorNames() throws InterruptedException {
+	void suggestionsComeFromTitlesAndCreatorNames() {
 		long id = anyArticleId("ci");
 		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id")
 			.param("id", id)
@@ -1040,14 +1013,11 @@ abstract class ReaderPagesContract {
 			.query(String.class)
 			.single();
 		String part = title.substring(0, Math.min(2, title.length()));
-		long deadline = System.currentTimeMillis() + 20_000; // built in the background
-																// after start
-		String body;
-		do {
-			Thread.sleep(200);
-			body = browser().get("/api/v1/suggest?q=" + URLEncoder.encode(part, StandardCharsets.UTF_8)).body();
-		}
-		while (body.equals("[]") && System.currentTimeMillis() < deadline);
+		// built in the background after start
+		String body = await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> browser().get("/api/v1/suggest?q=" + URLEncoder.encode(part, StandardCharsets.UTF_8)).body(),
+					answer -> !answer.equals("[]"));
 		assertThat(body).contains("\"kind\"").contains(part);
 		String byName = browser().get("/api/v1/suggest?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).body();
 		assertThat(byName).contains("\"text\":\"" + name + "\"").contains("\"kind\":\"creator\"");
@@ -1070,7 +1040,7 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
-	void searchFindsATitleTypedInPinyin() throws InterruptedException {
+	void searchFindsATitleTypedInPinyin() {
 		List<Long> ids = jdbc
 			.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'poetry-tang'"
 					+ " AND a.status = 'published' ORDER BY a.id LIMIT 200")
@@ -1098,7 +1068,7 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
-	void aQueryWithNoGoodMatchSaysSoOffersWhatTheReaderMeantAndStaysInTheHeaderBox() throws InterruptedException {
+	void aQueryWithNoGoodMatchSaysSoOffersWhatTheReaderMeantAndStaysInTheHeaderBox() {
 		List<Long> ids = jdbc
 			.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'poetry-tang'"
 					+ " AND a.status = 'published' ORDER BY a.id LIMIT 200")
@@ -1119,18 +1089,11 @@ abstract class ReaderPagesContract {
 		articlePageWithRelated(browser(), id); // the index has caught up
 		char last = title.charAt(title.length() - 1);
 		String typo = title.substring(0, title.length() - 1) + (last == '丝' ? '鸟' : '丝');
-		long deadline = System.currentTimeMillis() + 20_000; // suggestions are built in
-																// the background after
-																// start
-		Browser.Page page;
-		do {
-			page = browser().page("/search?q=" + URLEncoder.encode(typo, StandardCharsets.UTF_8));
-			if (!page.html().select("[data-testid=did-you-mean] a").isEmpty()) {
-				break;
-			}
-			Thread.sleep(200);
-		}
-		while (System.currentTimeMillis() < deadline);
+		// suggestions are built in the background after start
+		Browser.Page page = await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> browser().page("/search?q=" + URLEncoder.encode(typo, StandardCharsets.UTF_8)),
+					answer -> !answer.html().select("[data-testid=did-you-mean] a").isEmpty());
 		assertThat(page.testId("did-you-mean").text()).startsWith("你是不是要找");
 		assertThat(page.testId("did-you-mean").select("a").eachText()).as(typo).contains(title);
 		assertThat(page.html().selectFirst("#header-q").val()).isEqualTo(typo);
@@ -1169,7 +1132,7 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
-	void searchNeverShowsATakenDownArticle() throws InterruptedException {
+	void searchNeverShowsATakenDownArticle() {
 		long id = jdbc
 			.sql("SELECT a.id FROM articles a JOIN channels c ON c.id = a.channel_id WHERE c.slug = 'qu'"
 					+ " AND a.status = 'published' ORDER BY a.published_at LIMIT 1")
