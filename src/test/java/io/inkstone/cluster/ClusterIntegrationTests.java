@@ -35,6 +35,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import io.inkstone.articles.Aigc;
 import io.inkstone.articles.Articles;
 import io.inkstone.articles.Draft;
@@ -164,19 +165,18 @@ class ClusterIntegrationTests {
 	}
 
 	static void within(Duration limit, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + limit.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("not reached within " + limit);
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
+		await().atMost(limit).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
+	}
+
+	/**
+	 * Holds {@code condition} true, checked continuously, for the whole of
+	 * {@code period}.
+	 */
+	static void throughout(Duration period, BooleanSupplier condition) {
+		await().during(period)
+			.atMost(period.plusSeconds(5))
+			.pollInterval(Duration.ofMillis(250))
+			.until(condition::getAsBoolean);
 	}
 
 	@Test
@@ -275,7 +275,11 @@ class ClusterIntegrationTests {
 		StringRedisTemplate redis = nodeA.getBean(StringRedisTemplate.class);
 		within(Duration.ofSeconds(5), () -> !Boolean.TRUE.equals(redis.hasKey(prefix + "counts:" + articleX)));
 		// still 22 a while later: no node flushed the same counts twice
-		sleep(2500);
+		throughout(Duration.ofMillis(2500),
+				() -> db().sql("SELECT reads FROM article_stats WHERE article_id = :id")
+					.param("id", articleX)
+					.query(Long.class)
+					.single() == 22);
 		assertThat(db().sql("SELECT reads FROM article_stats WHERE article_id = :id")
 			.param("id", articleX)
 			.query(Long.class)
@@ -343,12 +347,9 @@ class ClusterIntegrationTests {
 				new Draft("定时（集群）", "明月几时有，把酒问青天。", channel, "", true, Aigc.NONE, null));
 		articlesOnA.schedule(id, creator, System.currentTimeMillis() + 1500);
 		within(Duration.ofSeconds(25), () -> browser(nodeB).page("/articles/" + id).status() == 200);
-		sleep(11_000); // a full publisher period on both nodes
-		double fired = 0;
-		for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
-			fired += node.getBean(MeterRegistry.class).counter("inkstone.articles.scheduled.published").count();
-		}
-		assertThat(fired).isEqualTo(1.0);
+		// once, and still once after a full publisher period on both nodes
+		throughout(Duration.ofSeconds(11), () -> scheduledPublications() == 1.0);
+		assertThat(scheduledPublications()).isEqualTo(1.0);
 		assertThat(browser(nodeA).page("/articles/" + id).status()).isEqualTo(200);
 	}
 
@@ -371,7 +372,7 @@ class ClusterIntegrationTests {
 			redisForB.start();
 		}
 		within(Duration.ofSeconds(15), () -> readsShown(nodeA) == readsBefore + 3);
-		sleep(2000);
+		throughout(Duration.ofSeconds(2), () -> readsShown(nodeA) == readsBefore + 3);
 		assertThat(readsShown(nodeA)).isEqualTo(readsBefore + 3); // buffered once,
 																	// replayed once
 
@@ -402,7 +403,11 @@ class ClusterIntegrationTests {
 			onA.publish(written, creator);
 			int status = browser(nodeB).page("/articles/" + written).status();
 			assertThat(status).as("no database: an error page, not a hang").isBetween(500, 599);
-			sleep(2000);
+			// away for a while (each request waits out the pool's connection timeout):
+			// node
+			// B still answers with an error page
+			assertThat(browser(nodeB).page("/articles/" + written).status()).as("still no database")
+				.isBetween(500, 599);
 		}
 		finally {
 			postgresForB.start();
@@ -479,7 +484,7 @@ class ClusterIntegrationTests {
 			}
 		});
 		traffic.start();
-		sleep(500);
+		within(Duration.ofSeconds(10), () -> served.get() >= 5); // node A is busy serving
 		JdbcClient survivorDb = nodeB.getBean(JdbcClient.class);
 		nodeA.close();
 		running.set(false);
@@ -507,13 +512,12 @@ class ClusterIntegrationTests {
 		return hot.select("a.hot-title").eachAttr("href");
 	}
 
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
+	private static double scheduledPublications() {
+		double fired = 0;
+		for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+			fired += node.getBean(MeterRegistry.class).counter("inkstone.articles.scheduled.published").count();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		return fired;
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.inkstone.site;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,17 +8,15 @@ import io.inkstone.discovery.HotList;
 import io.inkstone.importer.ArticleImporter;
 import io.inkstone.media.Media;
 import io.inkstone.support.AccessibilityGate;
+import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
-import io.inkstone.support.Databases;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,8 +42,6 @@ class AccessibilityBrowserTests {
 
 	private static ChromeDriver driver;
 
-	private static boolean seeded;
-
 	@LocalServerPort
 	int port;
 
@@ -64,9 +59,7 @@ class AccessibilityBrowserTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
-		registry.add("inkstone.admin.email", () -> ADMIN);
-		registry.add("inkstone.admin.password", () -> ADMIN_PASSWORD);
+		BrowserSignIn.freshSiteWithAdministrator(registry, ADMIN, ADMIN_PASSWORD);
 	}
 
 	@BeforeAll
@@ -83,11 +76,7 @@ class AccessibilityBrowserTests {
 
 	@BeforeEach
 	void seedOnce() throws IOException {
-		if (!seeded) {
-			seeded = true;
-			ReaderExperienceContract.seed(importer, jdbc, media);
-			new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> hot.site(5).size() == 5);
-		}
+		ReaderExperienceContract.seedOnce(getClass(), importer, jdbc, media, hot);
 	}
 
 	private String url(String path) {
@@ -150,25 +139,13 @@ class AccessibilityBrowserTests {
 	void theStudioAndTheConsolePass() {
 		// the administrator also writes: the first imported creator's profile becomes
 		// theirs
-		long account = jdbc.sql("SELECT id FROM accounts WHERE email = :e")
-			.param("e", ADMIN)
-			.query(Long.class)
-			.single();
-		jdbc.sql("UPDATE creators SET account_id = :a WHERE id = (SELECT MIN(id) FROM creators)")
-			.param("a", account)
-			.update();
+		long account = BrowserSignIn.adoptFirstCreator(jdbc, ADMIN);
 		long article = jdbc
 			.sql("SELECT MIN(a.id) FROM articles a JOIN creators c ON c.id = a.creator_id WHERE c.account_id = :a")
 			.param("a", account)
 			.query(Long.class)
 			.single();
-		driver.manage().deleteAllCookies();
-		driver.get(url("/login"));
-		type("email", ADMIN);
-		type("password", ADMIN_PASSWORD);
-		driver.findElement(By.cssSelector("[data-testid=login-form] button[type=submit]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(d -> !d.findElements(By.cssSelector("[data-testid=logout]")).isEmpty());
+		BrowserSignIn.withLoginForm(driver, port, ADMIN, ADMIN_PASSWORD);
 		List<String> pages = List.of("/studio", "/studio/articles/new", "/studio/articles/" + article,
 				"/studio/articles/" + article + "/revisions", "/studio/analytics", "/studio/media", "/account/settings",
 				"/messages", "/admin", "/admin/review", "/admin/reports", "/admin/applications", "/admin/audit",
@@ -179,12 +156,6 @@ class AccessibilityBrowserTests {
 		checkAll(pages, "phone");
 		Chromium.viewport(driver, 1366, 900, false);
 		driver.manage().deleteAllCookies();
-	}
-
-	private static void type(String name, String value) {
-		WebElement field = driver.findElement(By.name(name));
-		field.clear();
-		field.sendKeys(value);
 	}
 
 }

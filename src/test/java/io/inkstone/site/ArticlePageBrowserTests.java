@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -156,14 +157,15 @@ class ArticlePageBrowserTests {
 			box.clear();
 			box.sendKeys(prefix);
 			try {
-				Thread.sleep(400);
+				// the datalist is filled from the suggest endpoint a moment after typing
+				return new WebDriverWait(d, Duration.ofSeconds(2), Duration.ofMillis(100))
+					.until(offered -> offered.findElements(By.cssSelector("#search-suggestions option"))
+						.stream()
+						.anyMatch(o -> o.getAttribute("value").startsWith(prefix)));
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+			catch (TimeoutException notYet) {
+				return false;
 			}
-			return d.findElements(By.cssSelector("#search-suggestions option"))
-				.stream()
-				.anyMatch(o -> o.getAttribute("value").startsWith(prefix));
 		});
 		WebElement box = driver.findElement(By.id("search-q"));
 		box.clear();

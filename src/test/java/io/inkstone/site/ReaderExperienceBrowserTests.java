@@ -11,6 +11,7 @@ import java.util.Map;
 import io.inkstone.discovery.HotList;
 import io.inkstone.importer.ArticleImporter;
 import io.inkstone.media.Media;
+import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
 
@@ -35,12 +36,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
-import io.inkstone.support.Browser;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.assertj.core.data.Offset;
-import org.openqa.selenium.Cookie;
 
 /**
  * Issue 16 in a real browser (Debian's headless Chromium) at phone (390 × 844, and 320
@@ -52,8 +51,6 @@ import org.openqa.selenium.Cookie;
 class ReaderExperienceBrowserTests {
 
 	private static ChromeDriver driver;
-
-	private static boolean seeded;
 
 	@LocalServerPort
 	int port;
@@ -93,11 +90,7 @@ class ReaderExperienceBrowserTests {
 
 	@BeforeEach
 	void seedOnce() throws IOException {
-		if (!seeded) {
-			seeded = true;
-			ReaderExperienceContract.seed(importer, jdbc, media);
-			new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> hot.site(5).size() == 5);
-		}
+		ReaderExperienceContract.seedOnce(getClass(), importer, jdbc, media, hot);
 	}
 
 	private static void viewport(int width, int height) {
@@ -410,18 +403,8 @@ class ReaderExperienceBrowserTests {
 		viewport(390, 844);
 		String email = "b" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
 		accounts.signUp(email, "correct-horse-1", "读者", Role.READER).orElseThrow();
-		// sign in over HTTP and hand the session to the browser (the login form itself is
-		// tested elsewhere)
-		Browser http = new Browser(port);
-		http.page("/login");
-		assertThat(http.post("/login", Map.of("_csrf", http.csrfToken(), "email", email, "password", "correct-horse-1"))
-			.statusCode()).isEqualTo(302);
-		driver.get(url("/robots.txt"));
-		for (String name : new String[] { "JSESSIONID", "SESSION", "remember-me" }) {
-			if (http.cookie(name) != null) {
-				driver.manage().addCookie(new Cookie(name, http.cookie(name), "/"));
-			}
-		}
+		// the login form itself is tested elsewhere
+		BrowserSignIn.overHttp(driver, port, email, "correct-horse-1");
 		driver.get(url("/"));
 		assertThat(driver.findElements(By.cssSelector("[data-testid=saved-menu-link]"))).as("signed in").isNotEmpty();
 		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")

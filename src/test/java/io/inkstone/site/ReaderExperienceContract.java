@@ -1,6 +1,5 @@
 package io.inkstone.site;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import io.inkstone.media.Media;
 import io.inkstone.media.MediaItem;
 import io.inkstone.support.Browser;
 import io.inkstone.support.Fixtures;
+import io.inkstone.support.Seed;
 import io.inkstone.support.TestImages;
 
 import org.jsoup.nodes.Document;
@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,7 +65,7 @@ abstract class ReaderExperienceContract {
 	@Autowired
 	Accounts accounts;
 
-	private static final Map<Class<?>, Boolean> imported = new ConcurrentHashMap<>();
+	private static final Set<Class<?>> imported = ConcurrentHashMap.newKeySet();
 
 	/** Titles of the picture articles (published now, so they lead the home page). */
 	static final String THREE = "三图测试：江南春色";
@@ -75,7 +76,16 @@ abstract class ReaderExperienceContract {
 
 	@BeforeEach
 	void importOnce() throws IOException {
-		if (imported.putIfAbsent(getClass(), true) == null) {
+		seedOnce(getClass(), importer, jdbc, media, hot);
+	}
+
+	/**
+	 * Seeds the site once per test class (each has its own application and data
+	 * directory) and waits until the hot list has taken the articles in.
+	 */
+	static void seedOnce(Class<?> testClass, ArticleImporter importer, JdbcClient jdbc, Media media, HotList hot)
+			throws IOException {
+		if (imported.add(testClass)) {
 			seed(importer, jdbc, media);
 			waitUntil(() -> hot.site(5).size() == 5);
 		}
@@ -99,36 +109,25 @@ abstract class ReaderExperienceContract {
 			.query(String.class)
 			.single();
 		Instant now = Instant.now();
-		String lines = line("pic-text", handle, TEXT, "只有文字。", now.minusSeconds(20))
-				+ line("pic-three", handle, THREE,
-						"![一](" + urls[0] + ")\\n\\n春水。\\n\\n![二](" + urls[1] + ")\\n\\n![三](" + urls[2] + ")",
-						now.minusSeconds(30))
-				+ line("pic-single", handle, SINGLE, "湖上。\\n\\n![湖](" + urls[0] + ")", now.minusSeconds(10));
-		assertThat(
-				importer.importLines(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), null).imported())
-			.isEqualTo(3);
+		new Seed(importer, jdbc).publishAll(picture("pic-text", handle, TEXT, "只有文字。", now.minusSeconds(20)),
+				picture("pic-three", handle, THREE,
+						"![一](" + urls[0] + ")\n\n春水。\n\n![二](" + urls[1] + ")\n\n![三](" + urls[2] + ")",
+						now.minusSeconds(30)),
+				picture("pic-single", handle, SINGLE, "湖上。\n\n![湖](" + urls[0] + ")", now.minusSeconds(10)));
 	}
 
-	private static String line(String id, String handle, String title, String body, Instant at) {
-		return "{\"id\": \"" + id + "\", \"creator\": \"" + handle + "\", \"creator_name\": \"" + handle
-				+ "\", \"channel\": \"classics\", \"title\": \"" + title + "\", \"body_markdown\": \"" + body
-				+ "\", \"published_at\": \"" + at + "\"}\n";
+	private static Seed.ArticleLine picture(String key, String handle, String title, String body, Instant at) {
+		return Seed.article(key)
+			.creator(handle)
+			.creatorName(handle)
+			.channel("classics")
+			.title(title)
+			.body(body)
+			.publishedAt(at);
 	}
 
 	static void waitUntil(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("condition not reached within 15 s");
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
 	}
 
 	Browser browser() {
@@ -138,6 +137,11 @@ abstract class ReaderExperienceContract {
 	Browser signedInReader() {
 		String email = "r" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
 		accounts.signUp(email, PASSWORD, "读者", Role.READER).orElseThrow();
+		return signedIn(email);
+	}
+
+	/** A new client signed in through the login form as this account. */
+	Browser signedIn(String email) {
 		Browser b = browser();
 		b.page("/login");
 		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", PASSWORD));
@@ -329,15 +333,15 @@ abstract class ReaderExperienceContract {
 		assertThat(signedInReader().page("/").html().select("[data-testid=join-link]")).hasSize(1);
 		String email = "s" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
 		accounts.signUp(email, PASSWORD, "审核员", Role.REVIEWER).orElseThrow();
-		Browser staff = browser();
-		staff.page("/login");
-		assertThat(staff.post("/login", Map.of("_csrf", staff.csrfToken(), "email", email, "password", PASSWORD))
-			.statusCode()).isEqualTo(302);
+		Browser staff = signedIn(email);
 		assertThat(staff.page("/").html().select("[data-testid=join-link]")).isEmpty();
 	}
 
-	@Test
-	void aCreatorCannotFollowOrReportThemselves() {
+	/** The creator of the 单图 article, signed in as themselves. */
+	record SignedInCreator(Browser self, long articleId, long creatorId, String creatorPath) {
+	}
+
+	SignedInCreator signedInAsTheCreatorOfTheSinglePictureArticle() {
 		long articleId = jdbc.sql("SELECT id FROM articles WHERE title = :t")
 			.param("t", SINGLE)
 			.query(Long.class)
@@ -356,38 +360,46 @@ abstract class ReaderExperienceContract {
 			.param("a", account)
 			.param("id", creatorId)
 			.update();
-		Browser self = browser();
-		self.page("/login");
-		assertThat(self.post("/login", Map.of("_csrf", self.csrfToken(), "email", email, "password", PASSWORD))
-			.statusCode()).isEqualTo(302);
-		Browser.Page ownPage = self.page("/articles/" + articleId);
+		return new SignedInCreator(signedIn(email), articleId, creatorId,
+				"/creators/" + UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void aCreatorIsOfferedNoFollowOrReportOnTheirOwnPagesWhileOtherReadersAre() {
+		SignedInCreator creator = signedInAsTheCreatorOfTheSinglePictureArticle();
+		Browser self = creator.self();
+		Browser.Page ownPage = self.page("/articles/" + creator.articleId());
 		assertThat(ownPage.status()).as(ownPage.response().body()).isEqualTo(200);
 		Document own = ownPage.html();
 		assertThat(own.select("[data-testid=creator-card]")).hasSize(1);
 		assertThat(own.select("[data-testid=follow-button]")).isEmpty();
 		assertThat(own.select(".byline [data-testid=report]")).isEmpty();
 		assertThat(own.select("[data-testid=join-link]")).isEmpty();
-		String creatorPath = "/creators/" + UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
-		assertThat(self.page(creatorPath).html().select("[data-testid=report]")).isEmpty();
+		assertThat(self.page(creator.creatorPath()).html().select("[data-testid=report]")).isEmpty();
+		// another reader still sees both
+		Document other = signedInReader().page("/articles/" + creator.articleId()).html();
+		assertThat(other.select("[data-testid=follow-button]")).hasSize(1);
+		assertThat(other.select(".byline [data-testid=report]")).hasSize(1);
+	}
+
+	@Test
+	void aCreatorCannotFollowOrReportThemselvesAndNothingIsStored() {
+		SignedInCreator creator = signedInAsTheCreatorOfTheSinglePictureArticle();
+		Browser self = creator.self();
 		long follows = jdbc.sql("SELECT COUNT(*) FROM follows").query(Long.class).single();
 		long reports = jdbc.sql("SELECT COUNT(*) FROM reports").query(Long.class).single();
-		assertThat(self.post(creatorPath + "/follow", Map.of("_csrf", self.csrfToken())).statusCode()).isEqualTo(403);
+		assertThat(self.post(creator.creatorPath() + "/follow", Map.of("_csrf", self.csrfToken())).statusCode())
+			.isEqualTo(403);
 		assertThat(self
-			.post("/report",
-					Map.of("_csrf", self.csrfToken(), "type", "article", "id", Long.toString(articleId), "reason",
-							"spam", "detail", "x"))
+			.post("/report", Map.of("_csrf", self.csrfToken(), "type", "article", "id",
+					Long.toString(creator.articleId()), "reason", "spam", "detail", "x"))
 			.statusCode()).isEqualTo(403);
 		assertThat(self
-			.post("/report",
-					Map.of("_csrf", self.csrfToken(), "type", "creator", "id", Long.toString(creatorId), "reason",
-							"spam", "detail", "x"))
+			.post("/report", Map.of("_csrf", self.csrfToken(), "type", "creator", "id",
+					Long.toString(creator.creatorId()), "reason", "spam", "detail", "x"))
 			.statusCode()).isEqualTo(403);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM follows").query(Long.class).single()).isEqualTo(follows);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM reports").query(Long.class).single()).isEqualTo(reports);
-		// another reader still sees both
-		Document other = signedInReader().page("/articles/" + articleId).html();
-		assertThat(other.select("[data-testid=follow-button]")).hasSize(1);
-		assertThat(other.select(".byline [data-testid=report]")).hasSize(1);
 	}
 
 	@Test
@@ -494,8 +506,18 @@ abstract class ReaderExperienceContract {
 			.containsExactly(THREE);
 	}
 
-	@Test
-	void creatorPageOpensWithItsHeaderThenTabsAndSortsByLatestOrHeatInKeysetPages() {
+	/**
+	 * The creator with the most articles (more than one page), their page's path, and
+	 * their articles by date and by heat.
+	 */
+	record CreatorListing(String path, List<Long> latest, List<Long> hottest) {
+	}
+
+	/**
+	 * Gives the most prolific creator's articles heat (flushed reads plus shares), spread
+	 * out so that it orders them differently from their dates.
+	 */
+	CreatorListing creatorWithHeat() {
 		long creator = jdbc
 			.sql("SELECT creator_id FROM articles WHERE status = 'published' GROUP BY creator_id"
 					+ " ORDER BY COUNT(*) DESC, creator_id LIMIT 1")
@@ -513,8 +535,6 @@ abstract class ReaderExperienceContract {
 			.query(Long.class)
 			.list();
 		assertThat(latest.size()).as("more than one page").isGreaterThan(CreatorPageController.PAGE_SIZE);
-		// heat: flushed reads plus shares; spread out so that it orders the articles
-		// differently from their dates
 		int n = latest.size();
 		Map<Long, Long> heat = new HashMap<>();
 		for (int i = 0; i < n; i++) {
@@ -531,9 +551,14 @@ abstract class ReaderExperienceContract {
 			.sorted(Comparator.<Long>comparingLong(heat::get).thenComparingLong(id -> id).reversed())
 			.toList();
 		assertThat(hottest).isNotEqualTo(latest);
+		return new CreatorListing(path, latest, hottest);
+	}
 
-		Browser anonymous = browser();
-		Browser.Page first = anonymous.page(path);
+	@Test
+	void creatorPageOpensWithItsHeaderThenTabsThenSortLinksThenCards() {
+		CreatorListing creator = creatorWithHeat();
+		String path = creator.path();
+		Browser.Page first = browser().page(path);
 		assertThat(first.status()).isEqualTo(200);
 		Document page = first.html();
 		// header first: avatar, name, intro, counts, follow; then the tabs; then the sort
@@ -549,7 +574,8 @@ abstract class ReaderExperienceContract {
 			.containsExactly("avatar", "creator-intro", "follower-count", "article-count", "follow-button");
 		assertThat(header.selectFirst("h1").text()).isNotBlank();
 		assertThat(header.select("[data-testid=avatar] ~ div h1 + [data-testid=creator-intro]")).hasSize(1);
-		assertThat(header.selectFirst("[data-testid=article-count]").text()).isEqualTo(Integer.toString(n));
+		assertThat(header.selectFirst("[data-testid=article-count]").text())
+			.isEqualTo(Integer.toString(creator.latest().size()));
 		Element tab = page.selectFirst("[data-testid=creator-tabs] a[aria-current=page]");
 		assertThat(tab.attr("href")).isEqualTo(path);
 		assertThat(page.selectFirst("[data-testid=creator-tabs]").tagName()).isEqualTo("nav");
@@ -559,6 +585,14 @@ abstract class ReaderExperienceContract {
 		// picture cards as on the channel pages
 		assertThat(page.select("[data-testid=creator-articles] ol.card-list > li"))
 			.hasSize(CreatorPageController.PAGE_SIZE);
+	}
+
+	@Test
+	void creatorPageIsSharedByAnonymousReadersAndTheirStateComesFromItsOwnRequest() {
+		String path = creatorWithHeat().path();
+		Browser anonymous = browser();
+		Browser.Page first = anonymous.page(path);
+		Element header = first.html().selectFirst("[data-testid=creator-card]");
 		// shared for anonymous readers: no cookie, no token, no reader state; the state
 		// comes from its own request
 		assertThat(first.response().headers().allValues("Set-Cookie")).isEmpty();
@@ -572,22 +606,36 @@ abstract class ReaderExperienceContract {
 		assertThat(state.statusCode()).isEqualTo(200);
 		assertThat(state.body()).contains("\"following\":false").contains("csrfToken");
 		assertThat(state.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+	}
 
+	@Test
+	void creatorPageWalksEveryArticleOnceInOrderByLatestOrHeatInKeysetPages() {
+		CreatorListing creator = creatorWithHeat();
+		String path = creator.path();
+		Browser anonymous = browser();
 		// every article once, in order, page after page, for each sort
-		assertThat(walk(anonymous, path)).isEqualTo(latest);
-		assertThat(walk(anonymous, path + "?sort=hot")).isEqualTo(hottest);
-		assertThat(walk(anonymous, path + "?sort=latest")).isEqualTo(latest);
+		assertThat(walk(anonymous, path)).isEqualTo(creator.latest());
+		assertThat(walk(anonymous, path + "?sort=hot")).isEqualTo(creator.hottest());
+		assertThat(walk(anonymous, path + "?sort=latest")).isEqualTo(creator.latest());
 		Document hotPage = anonymous.page(path + "?sort=hot").html();
 		assertThat(hotPage.selectFirst("[data-testid=sort-hot]").attr("aria-current")).isEqualTo("page");
 		assertThat(hotPage.selectFirst("[data-testid=next-page]").attr("href")).startsWith(path + "?sort=hot&after=");
+	}
 
-		// a signed-in follower sees their state in the page itself
+	@Test
+	void aSignedInFollowerSeesTheirStateInTheCreatorPageItself() {
+		String path = creatorWithHeat().path();
 		Browser reader = signedInReader();
 		assertThat(reader.post(path + "/follow", Map.of("_csrf", reader.csrfToken())).statusCode()).isEqualTo(302);
 		assertThat(reader.page(path).html().selectFirst("[data-testid=follow-button]").attr("aria-pressed"))
 			.isEqualTo("true");
 		assertThat(reader.get(path + "/state").body()).contains("\"following\":true");
+	}
 
+	@Test
+	void aBadSortOrCursorOnACreatorPageIs400AndAnUnknownCreator404() {
+		String path = creatorWithHeat().path();
+		Browser anonymous = browser();
 		// bad input is the reader's mistake, never a 500
 		for (String bad : List.of("?sort=bogus", "?sort=HOT", "?sort=hot&after=x-1", "?sort=")) {
 			HttpResponse<String> response = anonymous.get(path + bad);

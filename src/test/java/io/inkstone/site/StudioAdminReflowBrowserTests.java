@@ -18,8 +18,8 @@ import io.inkstone.discovery.HotList;
 import io.inkstone.importer.ArticleImporter;
 import io.inkstone.media.Media;
 import io.inkstone.support.Browser;
+import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
-import io.inkstone.support.Databases;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,8 +57,6 @@ class StudioAdminReflowBrowserTests {
 
 	private static ChromeDriver driver;
 
-	private static boolean seeded;
-
 	@LocalServerPort
 	int port;
 
@@ -79,9 +77,7 @@ class StudioAdminReflowBrowserTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
-		registry.add("inkstone.admin.email", () -> ADMIN);
-		registry.add("inkstone.admin.password", () -> ADMIN_PASSWORD);
+		BrowserSignIn.freshSiteWithAdministrator(registry, ADMIN, ADMIN_PASSWORD);
 	}
 
 	@BeforeAll
@@ -98,11 +94,7 @@ class StudioAdminReflowBrowserTests {
 
 	@BeforeEach
 	void seedOnce() throws IOException {
-		if (!seeded) {
-			seeded = true;
-			ReaderExperienceContract.seed(importer, jdbc, media);
-			new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> hot.site(5).size() == 5);
-		}
+		ReaderExperienceContract.seedOnce(getClass(), importer, jdbc, media, hot);
 	}
 
 	private String url(String path) {
@@ -113,13 +105,7 @@ class StudioAdminReflowBrowserTests {
 	void studioAndAdminPagesReflowAt320WithoutSidewaysScrolling() throws IOException {
 		// the administrator also writes: the first imported creator's profile becomes
 		// theirs
-		long account = jdbc.sql("SELECT id FROM accounts WHERE email = :e")
-			.param("e", ADMIN)
-			.query(Long.class)
-			.single();
-		jdbc.sql("UPDATE creators SET account_id = :a WHERE id = (SELECT MIN(id) FROM creators)")
-			.param("a", account)
-			.update();
+		BrowserSignIn.adoptFirstCreator(jdbc, ADMIN);
 		long creator = jdbc.sql("SELECT MIN(id) FROM creators").query(Long.class).single();
 		long id = jdbc.sql("SELECT MIN(id) FROM articles WHERE creator_id = :c AND status = 'published'")
 			.param("c", creator)
@@ -143,13 +129,7 @@ class StudioAdminReflowBrowserTests {
 					Map.of("_csrf", reader.csrfToken(), "type", "article", "id", Long.toString(other), "reason",
 							"other", "detail", "广告" + "x".repeat(120)))
 			.statusCode()).isIn(200, 302, 303);
-		driver.manage().deleteAllCookies();
-		driver.get(url("/login"));
-		type("email", ADMIN);
-		type("password", ADMIN_PASSWORD);
-		driver.findElement(By.cssSelector("[data-testid=login-form] button[type=submit]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(d -> !d.findElements(By.cssSelector("[data-testid=logout]")).isEmpty());
+		BrowserSignIn.withLoginForm(driver, port, ADMIN, ADMIN_PASSWORD);
 		Chromium.viewport(driver, 320, 700, true);
 		driver.get(url("/studio/articles/" + id + "/revisions"));
 		String firstRevision = driver.findElement(By.cssSelector("[data-testid=revision-list] a")).getAttribute("href");
@@ -231,12 +211,6 @@ class StudioAdminReflowBrowserTests {
 		Path dir = Path.of("target", "screenshots");
 		Files.createDirectories(dir);
 		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	private static void type(String name, String value) {
-		WebElement field = driver.findElement(By.name(name));
-		field.clear();
-		field.sendKeys(value);
 	}
 
 }

@@ -1,11 +1,14 @@
 package io.inkstone.support;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real S3 API server in the test JVM: S3Proxy on loopback over jclouds' in-memory blob
@@ -33,10 +36,9 @@ public final class S3Server implements AutoCloseable {
 			.build();
 		try {
 			proxy.start();
-			long deadline = System.currentTimeMillis() + 10_000;
-			while (!"STARTED".equals(proxy.getState()) && System.currentTimeMillis() < deadline) {
-				Thread.sleep(20);
-			}
+			await().atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> "STARTED".equals(proxy.getState()));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("S3Proxy did not start", ex);
