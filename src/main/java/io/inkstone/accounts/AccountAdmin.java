@@ -56,7 +56,7 @@ class AccountAdmin {
 
 	AccountAdmin(JdbcClient jdbc, AccountRepository repository, AccountSessions sessions,
 			AccountAuthenticationRefresh refresh, TwoFactor twoFactor, AuditLog audit,
-			ObjectProvider<AccountDirectory> directory, Clock clock) {
+			ObjectProvider<AccountDirectory> directory, ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.repository = repository;
 		this.sessions = sessions;
@@ -64,7 +64,7 @@ class AccountAdmin {
 		this.twoFactor = twoFactor;
 		this.audit = audit;
 		this.directory = directory;
-		this.clock = clock;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	private record Row(long id, String email, String displayName, String role, Long suspendedAt, long twoFactor,
@@ -154,7 +154,8 @@ class AccountAdmin {
 		}
 		String why = requireReason(reason);
 		if (repository.suspend(accountId, why, clock.millis())) {
-			sessions.endOthers(accountId, null, clock.millis());
+			// session times are the container's wall clock
+			sessions.endOthers(accountId, null, System.currentTimeMillis());
 			refresh.forget(accountId);
 			audit.record("account.suspend", "account", accountId, why, account.email());
 		}

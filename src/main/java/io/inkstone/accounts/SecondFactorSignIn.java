@@ -15,6 +15,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.authentication.rememberme.InvalidCookieException;
@@ -62,11 +63,12 @@ class SecondFactorSignIn implements SignInSteps {
 
 	private volatile Remembered rememberMe;
 
-	SecondFactorSignIn(AccountRepository repository, TwoFactor twoFactor, Accounts accounts, Clock clock) {
+	SecondFactorSignIn(AccountRepository repository, TwoFactor twoFactor, Accounts accounts,
+			ObjectProvider<Clock> clock) {
 		this.repository = repository;
 		this.twoFactor = twoFactor;
 		this.accounts = accounts;
-		this.clock = clock;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	@Override

@@ -24,6 +24,7 @@ import dev.samstevens.totp.secret.DefaultSecretGenerator;
 
 import io.inkstone.web.ServerSecrets;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,9 +60,9 @@ class TwoFactor {
 
 	private final ServerSecrets secrets;
 
-	TwoFactor(JdbcClient jdbc, Clock clock, ServerSecrets secrets) {
+	TwoFactor(JdbcClient jdbc, ObjectProvider<Clock> clock, ServerSecrets secrets) {
 		this.jdbc = jdbc;
-		this.clock = clock;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.secrets = secrets;
 	}
 

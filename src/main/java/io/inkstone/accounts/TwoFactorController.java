@@ -234,7 +234,7 @@ class TwoFactorController {
 			return "redirect:/account/two-factor";
 		}
 		throttle(request, me.accountId());
-		if (!twoFactor.acceptCode(me.accountId(), code.strip())) {
+		if (!twoFactor.accept(me.accountId(), code.strip())) {
 			response.setStatus(400);
 			return status(request, model,
 					Map.of("recoveryCode", code.isBlank() ? "twoFactor.error.empty" : "twoFactor.error.code"), null);
