@@ -71,14 +71,14 @@ class TwoFactorController {
 	}
 
 	/**
-	 * Counts a code attempt against the address and the account; 429 with Retry-After
-	 * over the limit.
+	 * Counts a code attempt against the address and the account ({@code kind}: signing in
+	 * and the owner's settings have separate allowances, so setting up does not use up
+	 * the sign-ins); 429 with Retry-After over the limit.
 	 */
-	private void throttle(HttpServletRequest request, long accountId) {
+	private void throttle(HttpServletRequest request, String kind, long accountId) {
 		long perAddress = limits.tryAcquire("2fa-ip:" + ClientAddresses.limitKey(request.getRemoteAddr()),
 				LoginThrottle.PER_ADDRESS, LoginThrottle.WINDOW);
-		long perAccount = limits.tryAcquire("2fa-account:" + accountId, LoginThrottle.PER_ACCOUNT,
-				LoginThrottle.WINDOW);
+		long perAccount = limits.tryAcquire(kind + accountId, LoginThrottle.PER_ACCOUNT, LoginThrottle.WINDOW);
 		long wait = Math.max(perAddress, perAccount);
 		if (wait > 0) {
 			throw new TooManyRequestsException(wait);
@@ -103,7 +103,7 @@ class TwoFactorController {
 		if (pending == null) {
 			return "redirect:/login";
 		}
-		throttle(request, pending.accountId());
+		throttle(request, "2fa-login:", pending.accountId());
 		if (!twoFactor.accept(pending.accountId(), code.strip())) {
 			response.setStatus(400);
 			model.addAttribute("page", new AccountPages.TwoFactorLogin(ui.of(request), List.of(),
@@ -185,7 +185,7 @@ class TwoFactorController {
 		if (secret == null || twoFactor.enabled(me.accountId())) {
 			return "redirect:/account/two-factor/setup";
 		}
-		throttle(request, me.accountId());
+		throttle(request, "2fa-settings:", me.accountId());
 		Optional<List<String>> codes = twoFactor.enable(me.accountId(), secret, code);
 		if (codes.isEmpty()) {
 			response.setStatus(400);
@@ -206,7 +206,7 @@ class TwoFactorController {
 		if (!twoFactor.enabled(me.accountId())) {
 			return "redirect:/account/two-factor";
 		}
-		throttle(request, me.accountId());
+		throttle(request, "2fa-settings:", me.accountId());
 		Map<String, String> errors = new TreeMap<>();
 		Account account = repository.findById(me.accountId()).orElseThrow();
 		if (password.isEmpty() || !passwords.matches(password, account.passwordHash())) {
@@ -233,7 +233,7 @@ class TwoFactorController {
 		if (!twoFactor.enabled(me.accountId())) {
 			return "redirect:/account/two-factor";
 		}
-		throttle(request, me.accountId());
+		throttle(request, "2fa-settings:", me.accountId());
 		if (!twoFactor.accept(me.accountId(), code.strip())) {
 			response.setStatus(400);
 			return status(request, model,
