@@ -39,7 +39,8 @@ class AccountAuthenticationRefresh implements AuthenticationRefresh {
 			return current;
 		}
 		SignedIn signedIn = principal.signedIn();
-		Optional<Account> now = accounts.get(signedIn.accountId(), repository::findById);
+		// a suspended account is signed out as if it were gone
+		Optional<Account> now = accounts.get(signedIn.accountId(), repository::findActiveById);
 		if (now.isEmpty()) {
 			return null;
 		}

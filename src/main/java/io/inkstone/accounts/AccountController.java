@@ -76,8 +76,11 @@ class AccountController {
 		if (!accounts.hasAdmin()) {
 			return "redirect:/setup";
 		}
-		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(),
-				request.getParameter("ended") != null ? "login-ended" : "login", "", "", Map.of(), error != null));
+		model.addAttribute("page",
+				new AccountPages.FormPage(ui.of(request), List.of(),
+						request.getParameter("ended") != null ? "login-ended"
+								: request.getParameter("suspended") != null ? "login-suspended" : "login",
+						"", "", Map.of(), error != null));
 		return "accounts/login";
 	}
 

@@ -74,7 +74,55 @@ class AccountRepository {
 	}
 
 	void delete(long id) {
+		jdbc.sql("DELETE FROM account_recovery_codes WHERE account_id = :id").param("id", id).update();
+		jdbc.sql("DELETE FROM account_two_factor WHERE account_id = :id").param("id", id).update();
 		jdbc.sql("DELETE FROM accounts WHERE id = :id").param("id", id).update();
+	}
+
+	/** The account unless it is gone or suspended. */
+	Optional<Account> findActiveById(long id) {
+		return jdbc
+			.sql("SELECT id, email, password_hash, display_name, role FROM accounts WHERE id = :id"
+					+ " AND suspended_at IS NULL")
+			.param("id", id)
+			.query(Account.class)
+			.optional();
+	}
+
+	boolean suspended(long id) {
+		return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE id = :id AND suspended_at IS NOT NULL")
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** When two-factor sign-in was turned on, or null when it is off. */
+	Long twoFactorSince(long id) {
+		return jdbc.sql("SELECT enabled_at FROM account_two_factor WHERE account_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/** Suspends the account; false when it already was. */
+	boolean suspend(long id, String reason, long now) {
+		return jdbc
+			.sql("UPDATE accounts SET suspended_at = :now, suspended_reason = :r WHERE id = :id"
+					+ " AND suspended_at IS NULL")
+			.param("now", now)
+			.param("r", reason)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** Lifts a suspension; false when there was none. */
+	boolean restore(long id) {
+		return jdbc
+			.sql("UPDATE accounts SET suspended_at = NULL, suspended_reason = NULL WHERE id = :id"
+					+ " AND suspended_at IS NOT NULL")
+			.param("id", id)
+			.update() == 1;
 	}
 
 	void setRole(long id, Role role) {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.inkstone.shared.Ids;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +27,18 @@ class AccountSessions {
 
 	private final JdbcClient jdbc;
 
-	AccountSessions(JdbcClient jdbc) {
+	private final ObjectProvider<AccountDirectory> directory;
+
+	AccountSessions(JdbcClient jdbc, ObjectProvider<AccountDirectory> directory) {
 		this.jdbc = jdbc;
+		this.directory = directory;
+	}
+
+	/** IP属地 of an address (only the region is kept). */
+	private String region(String address) {
+		AccountDirectory found = directory.getIfAvailable();
+		String region = found == null || address == null ? null : found.regionOf(address);
+		return region == null ? null : region.substring(0, Math.min(64, region.length()));
 	}
 
 	static String key(String sessionId) {
@@ -47,7 +58,7 @@ class AccountSessions {
 	 * Registers or touches the session; false when it was ended (by its owner, or by a
 	 * password change after it was created) and must not be used any more.
 	 */
-	boolean check(long accountId, String sessionId, long sessionCreatedAt, String userAgent, long now) {
+	boolean check(long accountId, String sessionId, long sessionCreatedAt, String userAgent, String address, long now) {
 		String key = key(sessionId);
 		Known known = jdbc
 			.sql("SELECT id, account_id, last_seen, ended_at FROM account_sessions WHERE session_key = :k")
@@ -64,8 +75,9 @@ class AccountSessions {
 			boolean ended = validAfter != null && sessionCreatedAt < validAfter;
 			// two first requests of one session at once: the second insert does nothing
 			jdbc.sql(
-					"INSERT INTO account_sessions (id, account_id, session_key, user_agent, created_at, last_seen, ended_at)"
-							+ " VALUES (:id, :a, :k, :ua, :c, :now, :ended) ON CONFLICT (session_key) DO NOTHING")
+					"INSERT INTO account_sessions (id, account_id, session_key, user_agent, created_at, last_seen, ended_at,"
+							+ " region) VALUES (:id, :a, :k, :ua, :c, :now, :ended, :region)"
+							+ " ON CONFLICT (session_key) DO NOTHING")
 				.param("id", Ids.next())
 				.param("a", accountId)
 				.param("k", key)
@@ -73,6 +85,7 @@ class AccountSessions {
 				.param("c", sessionCreatedAt)
 				.param("now", now)
 				.param("ended", ended ? now : null)
+				.param("region", region(address))
 				.update();
 			return !ended;
 		}
@@ -100,6 +113,24 @@ class AccountSessions {
 			.param("since", since)
 			.query((rs, n) -> new AccountPages.SessionRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
 					rs.getString(5).equals(current)))
+			.list();
+	}
+
+	/**
+	 * The account's sign-ins for the users console, newest first: when, from which region
+	 * and device, and whether the session has ended.
+	 */
+	List<AccountPages.SignInRow> history(long accountId, int limit) {
+		return jdbc
+			.sql("SELECT created_at, last_seen, region, user_agent, ended_at FROM account_sessions"
+					+ " WHERE account_id = :a ORDER BY created_at DESC, id DESC LIMIT :n")
+			.param("a", accountId)
+			.param("n", limit)
+			.query((rs, n) -> {
+				long ended = rs.getLong(5);
+				return new AccountPages.SignInRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
+						AccountSettingsController.device(rs.getString(4)), rs.wasNull() ? null : ended);
+			})
 			.list();
 	}
 

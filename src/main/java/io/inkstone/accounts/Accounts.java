@@ -124,10 +124,11 @@ public class Accounts implements UserDetailsService {
 
 	/**
 	 * The account as it is now (role, name), for credentials other than a session such as
-	 * API tokens; empty if gone.
+	 * API tokens; empty if gone or suspended.
 	 */
 	public Optional<SignedIn> signedInOf(long accountId) {
-		return repository.findById(accountId).map(a -> new SignedIn(a.id(), a.email(), a.displayName(), a.role()));
+		return repository.findActiveById(accountId)
+			.map(a -> new SignedIn(a.id(), a.email(), a.displayName(), a.role()));
 	}
 
 	public boolean hasAdmin() {

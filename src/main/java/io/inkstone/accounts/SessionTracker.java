@@ -44,7 +44,7 @@ class SessionTracker extends OncePerRequestFilter {
 			boolean live;
 			try {
 				live = sessions.check(principal.signedIn().accountId(), session.getId(), session.getCreationTime(),
-						request.getHeader("User-Agent"), System.currentTimeMillis());
+						request.getHeader("User-Agent"), request.getRemoteAddr(), System.currentTimeMillis());
 			}
 			catch (IllegalStateException ex) { // the session was invalidated meanwhile
 				live = true;

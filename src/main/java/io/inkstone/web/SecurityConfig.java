@@ -19,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
  * Reader pages are public; every state-changing request carries a CSRF token. The token
@@ -29,6 +30,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfig {
+
+	static final int REMEMBER_SECONDS = 30 * 24 * 3600;
 
 	/**
 	 * No Micrometer observation around each security filter: it was ~12% of an article
@@ -42,7 +45,13 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain web(HttpSecurity http, WebSecurityProperties security,
-			ObjectProvider<AuthenticationRefresh> refresh, ServerSecrets secrets) throws Exception {
+			ObjectProvider<AuthenticationRefresh> refresh, ServerSecrets secrets, ObjectProvider<SignInSteps> steps)
+			throws Exception {
+		SignInSteps signInSteps = steps.getIfAvailable();
+		String rememberMeKey = security.rememberMeKey().isBlank()
+				? Base64.getEncoder().encodeToString(secrets.get("remember-me")) : security.rememberMeKey();
+		SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
+		signedIn.setDefaultTargetUrl("/");
 		refresh.ifAvailable(r -> http.addFilterBefore(new AuthenticationRefreshFilter(r), AuthorizationFilter.class));
 		// load the token eagerly so templates can render it (its cookie is set before the
 		// page streams), except for
@@ -75,32 +84,32 @@ class SecurityConfig {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
 				.sessionFixation(f -> f.changeSessionId()))
 			// the Prometheus endpoint checks its own bearer token (MetricsTokenFilter)
-			.authorizeHttpRequests(
-					auth -> auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
-						.permitAll()
-						.requestMatchers("/actuator/**")
-						.denyAll()
-						// /studio itself explains to any signed-in account why it has no
-						// studio yet (not a creator, applied, staff)
-						.requestMatchers("/studio")
-						.authenticated()
-						.requestMatchers("/studio/**")
-						.hasAnyRole("CREATOR", "ADMIN")
-						.requestMatchers("/account", "/account/**", "/appeals/**", "/feed", "/feed/**", "/messages",
-								"/messages/**", "/saved", "/history", "/history/**")
-						.authenticated()
-						.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/audit", "/admin/audit.csv",
-								"/admin/rules", "/admin/rules/**", "/admin/search", "/admin/search/**",
-								"/admin/backups", "/admin/backups/**", "/admin/articles/**", "/admin/hot",
-								"/admin/hot/**", "/admin/pages", "/admin/pages/**", "/admin/import", "/admin/import/**")
-						.hasRole("ADMIN")
-						.requestMatchers("/admin/**")
-						.hasAnyRole("ADMIN", "REVIEWER")
-						.requestMatchers(HttpMethod.POST, "/join", "/articles/*/comments", "/articles/*/save",
-								"/articles/*/unsave", "/articles/*/comments/settings", "/comments/**")
-						.authenticated()
-						.anyRequest()
-						.permitAll())
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.denyAll()
+				// /studio itself explains to any signed-in account why it has no
+				// studio yet (not a creator, applied, staff)
+				.requestMatchers("/studio")
+				.authenticated()
+				.requestMatchers("/studio/**")
+				.hasAnyRole("CREATOR", "ADMIN")
+				.requestMatchers("/account", "/account/**", "/appeals/**", "/feed", "/feed/**", "/messages",
+						"/messages/**", "/saved", "/history", "/history/**")
+				.authenticated()
+				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/users", "/admin/users/**", "/admin/audit",
+						"/admin/audit.csv", "/admin/rules", "/admin/rules/**", "/admin/search", "/admin/search/**",
+						"/admin/backups", "/admin/backups/**", "/admin/articles/**", "/admin/hot", "/admin/hot/**",
+						"/admin/pages", "/admin/pages/**", "/admin/import", "/admin/import/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/admin/**")
+				.hasAnyRole("ADMIN", "REVIEWER")
+				.requestMatchers(HttpMethod.POST, "/join", "/articles/*/comments", "/articles/*/save",
+						"/articles/*/unsave", "/articles/*/comments/settings", "/comments/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
 			.headers(h -> h.cacheControl(cache -> cache.disable()) // WebConfig and
 																	// controllers decide
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: https:; "
@@ -110,16 +119,17 @@ class SecurityConfig {
 						r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("email")
-				.defaultSuccessUrl("/", false)
+				.successHandler(signInSteps == null ? signedIn : signInSteps.afterPassword(signedIn))
 				.failureUrl("/login?error")
 				.permitAll())
 			// without a configured key, one generated once and kept in the database:
 			// remember-me survives restarts
-			.rememberMe(remember -> remember
-				.key(security.rememberMeKey().isBlank() ? Base64.getEncoder().encodeToString(secrets.get("remember-me"))
-						: security.rememberMeKey())
-				.rememberMeParameter("remember")
-				.tokenValiditySeconds(30 * 24 * 3600))
+			.rememberMe(remember -> {
+				remember.key(rememberMeKey).rememberMeParameter("remember").tokenValiditySeconds(REMEMBER_SECONDS);
+				if (signInSteps != null) {
+					remember.rememberMeServices(signInSteps.rememberMe(rememberMeKey, "remember", REMEMBER_SECONDS));
+				}
+			})
 			.logout(logout -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/")
 				.deleteCookies("JSESSIONID", "SESSION", "remember-me"))

@@ -14,9 +14,12 @@ import org.springframework.validation.annotation.Validated;
  * @param metricsToken Bearer token for {@code /actuator/prometheus}; empty, the endpoint
  * is closed
  * @param signupsPerAddressHour sign-up attempts one client address may make per hour
+ * @param requireTwoFactorForStaff admins and reviewers must turn on two-factor sign-in
+ * before any staff page opens
  */
 @ConfigurationProperties(prefix = "inkstone.security")
 @Validated
 public record WebSecurityProperties(@DefaultValue("") String rememberMeKey, @DefaultValue("") String metricsToken,
-		@DefaultValue("10") @Positive int signupsPerAddressHour) {
+		@DefaultValue("10") @Positive int signupsPerAddressHour,
+		@DefaultValue("false") boolean requireTwoFactorForStaff) {
 }

@@ -780,7 +780,12 @@ abstract class CreatorJourneyContract {
 				new Row("/admin", 302, 403, 403, 403, 200), new Row("/admin/applications", 302, 403, 403, 403, 200),
 				new Row("/admin/articles/deleted", 302, 403, 403, 403, 200),
 				new Row("/admin/staff", 302, 403, 403, 403, 200), new Row("/admin/audit", 302, 403, 403, 403, 200),
-				new Row("/admin/audit.csv", 302, 403, 403, 403, 200), new Row("/account", 302, 200, 200, 200, 200));
+				new Row("/admin/audit.csv", 302, 403, 403, 403, 200), new Row("/account", 302, 200, 200, 200, 200),
+				new Row("/admin/users", 302, 403, 403, 403, 200),
+				new Row("/admin/users/"
+						+ admin.page("/admin/users").html().selectFirst("tr[data-user]").attr("data-user"), 302, 403,
+						403, 403, 200),
+				new Row("/account/two-factor", 302, 200, 200, 200, 200));
 		Map<String, Browser> who = new LinkedHashMap<>();
 		who.put("anonymous", anonymous);
 		who.put("reader", reader);
@@ -840,13 +845,15 @@ abstract class CreatorJourneyContract {
 				wrong.add("GET " + path + " as reviewer: expected 200");
 			}
 		}
-		for (String path : List.of("/admin/articles/deleted", "/admin/hot", "/admin/staff", "/admin/audit")) {
+		for (String path : List.of("/admin/articles/deleted", "/admin/hot", "/admin/staff", "/admin/audit",
+				"/admin/users")) {
 			int status = reviewer.get(path).statusCode();
 			if (status != 403) {
 				wrong.add("GET " + path + " as reviewer: " + status + ", expected 403");
 			}
 		}
-		for (String path : List.of("/admin/articles/1/restore", "/admin/hot/1")) {
+		for (String path : List.of("/admin/articles/1/restore", "/admin/hot/1", "/admin/users/1/suspend",
+				"/admin/users/1/restore", "/admin/users/1/two-factor/reset")) {
 			int status = reviewer.post(path, Map.of("_csrf", reviewer.csrfToken(), "action", "pin", "reason", "r"))
 				.statusCode();
 			if (status != 403) {

@@ -1,0 +1,413 @@
+package io.inkstone.accounts;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+import io.inkstone.support.Browser;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two-factor sign-in and the users console over real HTTP, with
+ * {@code inkstone.security.require-two-factor-for-staff} on: turning it on (a wrong code
+ * refused and nothing stored), signing in with it (the password alone is not enough, a
+ * wrong code refused, a recovery code works once), turning it off, staff sent to set it
+ * up before the console; admins finding accounts, suspending (sessions end, sign-in
+ * refused with a message), restoring, resetting two-factor — all audited, admin-only,
+ * CSRF-checked, bad input a 400 with the field's message. Runs once per database.
+ */
+abstract class TwoFactorAndUsersContract {
+
+	static final String PASSWORD = "correct-horse-1";
+
+	static final String ADMIN = "admin@two-factor.test";
+
+	static final String ADMIN_PASSWORD = "two-factor-admin-1";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	TwoFactor twoFactor;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/**
+	 * The admin's recovery codes, once the first test turned two-factor on for the admin:
+	 * later sign-ins spend one each (app codes would run out of fresh time steps).
+	 */
+	static final Deque<String> adminCodes = new ArrayDeque<>();
+
+	String newAccount(String name) {
+		String email = "tf" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
+		accounts.signUp(email, PASSWORD, name, Role.READER).orElseThrow();
+		return email;
+	}
+
+	long idOf(String email) {
+		return jdbc.sql("SELECT id FROM accounts WHERE email = :e").param("e", email).query(Long.class).single();
+	}
+
+	static String location(HttpResponse<String> response) {
+		return response.headers().firstValue("Location").orElse("").replaceFirst("^https?://[^/]+", "");
+	}
+
+	HttpResponse<String> password(Browser b, String email, String password, boolean remember) {
+		b.page("/login");
+		return b.post("/login",
+				remember ? Map.of("_csrf", b.csrfToken(), "email", email, "password", password, "remember", "on")
+						: Map.of("_csrf", b.csrfToken(), "email", email, "password", password));
+	}
+
+	Browser signIn(String email, String password) {
+		Browser b = new Browser(port);
+		HttpResponse<String> r = password(b, email, password, false);
+		assertThat(location(r)).as("signed in").isEqualTo("/");
+		return b;
+	}
+
+	/** A code the app would show now, for a step not used yet. */
+	String code(String secret, long accountId) {
+		long now = TwoFactor.step(System.currentTimeMillis());
+		Long last = jdbc.sql("SELECT last_step FROM account_two_factor WHERE account_id = :a")
+			.param("a", accountId)
+			.query(Long.class)
+			.optional()
+			.orElse(Long.MIN_VALUE);
+		// the step after the last used one, within the skew (at most one step ahead)
+		long step = Math.max(now, last + 1);
+		assertThat(step).as("a fresh step within the skew").isLessThanOrEqualTo(now + TwoFactor.SKEW_STEPS);
+		return TwoFactor.generate(secret, step);
+	}
+
+	/** Turns two-factor on through the pages; returns the secret and recovery codes. */
+	record Enabled(String secret, List<String> recoveryCodes) {
+	}
+
+	Enabled enable(Browser b, long accountId) {
+		Document setup = b.page("/account/two-factor/setup").html();
+		assertThat(setup.select("[data-testid=two-factor-qr] svg path")).hasSize(1);
+		String secret = setup.selectFirst("[data-testid=two-factor-secret]").attr("data-secret");
+		HttpResponse<String> on = b.post("/account/two-factor/setup",
+				Map.of("_csrf", b.csrfToken(), "code", code(secret, accountId)));
+		assertThat(on.statusCode()).isEqualTo(200);
+		assertThat(on.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+		List<String> codes = Jsoup.parse(on.body()).select("[data-testid=recovery-codes] code").eachText();
+		assertThat(codes).hasSize(10);
+		return new Enabled(secret, codes);
+	}
+
+	/** The admin, signed in with both factors (turning two-factor on the first time). */
+	Browser admin() {
+		Browser b = new Browser(port);
+		HttpResponse<String> r = password(b, ADMIN, ADMIN_PASSWORD, false);
+		long id = idOf(ADMIN);
+		synchronized (TwoFactorAndUsersContract.class) {
+			if (!twoFactor.enabled(id)) {
+				assertThat(location(r)).isEqualTo("/");
+				// the setting is on: the console sends an admin without it to set it up
+				assertThat(location(b.get("/admin/users"))).isEqualTo("/account/two-factor?required");
+				assertThat(b.page("/account/two-factor?required").html().select("[data-testid=two-factor-required]"))
+					.hasSize(1);
+				adminCodes.clear();
+				adminCodes.addAll(enable(b, id).recoveryCodes());
+				assertThat(b.get("/admin/users").statusCode()).isEqualTo(200);
+				return b;
+			}
+		}
+		assertThat(location(r)).isEqualTo("/login/two-factor");
+		HttpResponse<String> done = b.post("/login/two-factor",
+				Map.of("_csrf", b.csrfToken(), "code", adminCodes.pop()));
+		assertThat(location(done)).isEqualTo("/");
+		return b;
+	}
+
+	long rows(String table, long accountId) {
+		return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE account_id = :a")
+			.param("a", accountId)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void withTwoFactorOnThePasswordAloneDoesNotSignInAndARecoveryCodeWorksOnce() {
+		String email = newAccount("双重验证");
+		long id = idOf(email);
+		Browser me = signIn(email, PASSWORD);
+		assertThat(me.page("/account/settings").html().select("[data-testid=two-factor-link]")).hasSize(1);
+		assertThat(me.page("/account/two-factor").html().select("[data-testid=two-factor-off]")).hasSize(1);
+
+		// a wrong code on enabling: 400 with the field's message, nothing stored
+		Document setup = me.page("/account/two-factor/setup").html();
+		String secret = setup.selectFirst("[data-testid=two-factor-secret]").attr("data-secret");
+		assertThat(setup.selectFirst("[data-testid=two-factor-secret]").text().replace(" ", "")).isEqualTo(secret);
+		String wrongCode = TwoFactor.generate(secret, TwoFactor.step(System.currentTimeMillis()) + 5);
+		HttpResponse<String> wrong = me.post("/account/two-factor/setup",
+				Map.of("_csrf", me.csrfToken(), "code", wrongCode));
+		assertThat(wrong.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(wrong.body()).selectFirst("[data-field=code]").text()).contains("验证码不正确");
+		HttpResponse<String> empty = me.post("/account/two-factor/setup", Map.of("_csrf", me.csrfToken(), "code", ""));
+		assertThat(empty.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(empty.body()).selectFirst("[data-field=code]").text()).isNotBlank();
+		assertThat(rows("account_two_factor", id)).isZero();
+		assertThat(rows("account_recovery_codes", id)).isZero();
+		// the same secret stays on offer until it is confirmed
+		assertThat(me.page("/account/two-factor/setup")
+			.html()
+			.selectFirst("[data-testid=two-factor-secret]")
+			.attr("data-secret")).isEqualTo(secret);
+
+		Enabled on = enable(me, id);
+		assertThat(on.secret()).isEqualTo(secret);
+		assertThat(rows("account_recovery_codes", id)).isEqualTo(10);
+		// neither the secret nor a recovery code is stored as it is
+		String stored = jdbc.sql("SELECT secret FROM account_two_factor WHERE account_id = :a")
+			.param("a", id)
+			.query(String.class)
+			.single();
+		assertThat(stored).doesNotContain(secret);
+		assertThat(jdbc.sql("SELECT code_hash FROM account_recovery_codes WHERE account_id = :a")
+			.param("a", id)
+			.query(String.class)
+			.list()).doesNotContainAnyElementsOf(on.recoveryCodes());
+		assertThat(me.page("/account/two-factor").html().select("[data-testid=two-factor-on]")).hasSize(1);
+		assertThat(me.post("/logout", Map.of("_csrf", me.csrfToken())).statusCode()).isEqualTo(302);
+
+		// the password is right, but that only leads to the code page: nothing is open
+		// yet
+		Browser again = new Browser(port);
+		HttpResponse<String> first = password(again, email, PASSWORD, true);
+		assertThat(location(first)).isEqualTo("/login/two-factor");
+		assertThat(first.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("remember-me="))
+			.noneMatch(c -> c.startsWith(DeviceCookies.COOKIE + "="));
+		assertThat(location(again.get("/account"))).endsWith("/login");
+		assertThat(again.page("/login/two-factor").html().select("[data-testid=two-factor-login]")).hasSize(1);
+		HttpResponse<String> bad = again.post("/login/two-factor",
+				Map.of("_csrf", again.csrfToken(), "code", "000000"));
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(bad.body()).selectFirst("[data-field=code]").text()).contains("验证码不正确");
+		assertThat(location(again.get("/account"))).endsWith("/login");
+		assertThat(again.post("/login/two-factor", Map.of("code", on.recoveryCodes().get(0))).statusCode())
+			.as("no CSRF token")
+			.isEqualTo(403);
+
+		HttpResponse<String> recovered = again.post("/login/two-factor",
+				Map.of("_csrf", again.csrfToken(), "code", on.recoveryCodes().get(0).toUpperCase()));
+		// on to the page that sent them to sign in
+		assertThat(location(recovered)).isEqualTo("/account?continue");
+		assertThat(recovered.headers().allValues("Set-Cookie")).as("remember me, once both factors passed")
+			.anyMatch(c -> c.startsWith("remember-me=") && !c.startsWith("remember-me=;"));
+		assertThat(again.page("/account").status()).isEqualTo(200);
+		assertThat(again.page("/account/two-factor").html().text()).contains("9");
+
+		// the same recovery code does not work twice
+		Browser third = new Browser(port);
+		assertThat(location(password(third, email, PASSWORD, false))).isEqualTo("/login/two-factor");
+		HttpResponse<String> reused = third.post("/login/two-factor",
+				Map.of("_csrf", third.csrfToken(), "code", on.recoveryCodes().get(0)));
+		assertThat(reused.statusCode()).isEqualTo(400);
+		assertThat(location(third.get("/account"))).endsWith("/login");
+		// an app code works; the same code again (a replay) does not
+		String appCode = code(secret, id);
+		assertThat(location(third.post("/login/two-factor", Map.of("_csrf", third.csrfToken(), "code", appCode))))
+			.isEqualTo("/account?continue");
+		Browser fourth = new Browser(port);
+		password(fourth, email, PASSWORD, false);
+		assertThat(fourth.post("/login/two-factor", Map.of("_csrf", fourth.csrfToken(), "code", appCode)).statusCode())
+			.isEqualTo(400);
+
+		// off again: needs the password and a code; a wrong one changes nothing
+		HttpResponse<String> noPassword = third.post("/account/two-factor/disable",
+				Map.of("_csrf", third.csrfToken(), "password", "wrong-password", "code", on.recoveryCodes().get(1)));
+		assertThat(noPassword.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(noPassword.body()).selectFirst("[data-field=password]")).isNotNull();
+		assertThat(twoFactor.enabled(id)).isTrue();
+		// new recovery codes need a code; the old ones then stop working
+		HttpResponse<String> fresh = third.post("/account/two-factor/recovery-codes",
+				Map.of("_csrf", third.csrfToken(), "code", on.recoveryCodes().get(1)));
+		assertThat(fresh.statusCode()).isEqualTo(200);
+		List<String> newCodes = Jsoup.parse(fresh.body()).select("[data-testid=recovery-codes] code").eachText();
+		assertThat(newCodes).hasSize(10).doesNotContainAnyElementsOf(on.recoveryCodes());
+		HttpResponse<String> off = third.post("/account/two-factor/disable",
+				Map.of("_csrf", third.csrfToken(), "password", PASSWORD, "code", newCodes.get(0)));
+		assertThat(location(off)).isEqualTo("/account/two-factor?disabled");
+		assertThat(rows("account_two_factor", id)).isZero();
+		assertThat(rows("account_recovery_codes", id)).isZero();
+		signIn(email, PASSWORD);
+		assertThat(jdbc.sql("SELECT action FROM audit_log WHERE target_type = 'account' AND target_id = :a")
+			.param("a", Long.toString(id))
+			.query(String.class)
+			.list())
+			.contains("account.two-factor-enabled", "account.recovery-codes-replaced", "account.two-factor-disabled");
+	}
+
+	@Test
+	void aRememberMeCookieFromBeforeTwoFactorDoesNotSkipIt() {
+		String email = newAccount("记住我");
+		long id = idOf(email);
+		Browser old = new Browser(port);
+		assertThat(location(password(old, email, PASSWORD, true))).isEqualTo("/");
+		String cookie = old.cookie("remember-me");
+		assertThat(cookie).isNotBlank();
+		Browser me = signIn(email, PASSWORD);
+		enable(me, id);
+		// a browser holding only the older cookie (its session gone) is not signed in
+		Browser stolen = new Browser(port);
+		HttpResponse<String> r = stolen.get("/account", "Cookie", "remember-me=" + cookie);
+		assertThat(r.statusCode()).isEqualTo(302);
+		assertThat(location(r)).endsWith("/login");
+	}
+
+	@Test
+	void staffWithoutTwoFactorAreSentToSetItUpFirst() {
+		Browser admin = admin(); // turns it on for the admin (asserting the redirect) if
+									// needed
+		String email = newAccount("新审核员");
+		assertThat(admin
+			.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", email, "reason", "两步验证测试"))
+			.statusCode()).isEqualTo(302);
+		Browser reviewer = signIn(email, PASSWORD);
+		for (String path : List.of("/admin", "/admin/review", "/admin/reports")) {
+			assertThat(location(reviewer.get(path))).as(path).isEqualTo("/account/two-factor?required");
+		}
+		// readers are not asked: their pages open as before
+		Browser reader = signIn(newAccount("普通读者"), PASSWORD);
+		assertThat(reader.page("/account").status()).isEqualTo(200);
+		enable(reviewer, idOf(email));
+		assertThat(reviewer.get("/admin/review").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void anAdminSuspendsAnAccountItsSessionsEndAndSignInIsRefusedUntilRestored() {
+		Browser admin = admin();
+		String email = newAccount("被停用者");
+		long id = idOf(email);
+		Browser user = signIn(email, PASSWORD);
+		assertThat(user.page("/account").status()).isEqualTo(200);
+
+		// found by e-mail and by nickname, with its role, status and two-factor
+		Document found = admin.page("/admin/users?q=" + email.substring(0, 12).toUpperCase()).html();
+		assertThat(found.select("[data-testid=users-list] tr[data-user=" + id + "]")).as(found.text()).hasSize(1);
+		Document byName = admin.page("/admin/users?q=%E8%A2%AB%E5%81%9C%E7%94%A8").html();
+		assertThat(byName.select("tr[data-user=" + id + "] [data-suspended=false]")).hasSize(1);
+		assertThat(byName.select("tr[data-user=" + id + "] [data-two-factor=false]")).hasSize(1);
+		// an empty search: 400 with the field's message
+		HttpResponse<String> blank = admin.get("/admin/users?q=+");
+		assertThat(blank.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(blank.body()).selectFirst("[data-field=q]").text()).isNotBlank();
+		assertThat(admin.get("/admin/users?q=%25").statusCode()).as("a LIKE wildcard is text").isEqualTo(200);
+
+		Document detail = admin.page("/admin/users/" + id).html();
+		assertThat(detail.select("[data-testid=sign-ins] tbody tr")).isNotEmpty();
+		assertThat(detail.selectFirst("[data-testid=user-role]").text()).isEqualTo("读者");
+		assertThat(admin.get("/admin/users/424242").statusCode()).isEqualTo(404);
+
+		// no reason: 400 with the field's message, nothing changes
+		HttpResponse<String> noReason = admin.post("/admin/users/" + id + "/suspend",
+				Map.of("_csrf", admin.csrfToken(), "reason", " "));
+		assertThat(noReason.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(noReason.body()).selectFirst("[data-field=suspendReason]").text()).isNotBlank();
+		assertThat(user.page("/account").status()).isEqualTo(200);
+		assertThat(admin.post("/admin/users/" + id + "/suspend", Map.of("reason", "垃圾广告")).statusCode())
+			.as("no CSRF token")
+			.isEqualTo(403);
+		assertThat(user.page("/account").status()).isEqualTo(200);
+		// not oneself
+		HttpResponse<String> self = admin.post("/admin/users/" + idOf(ADMIN) + "/suspend",
+				Map.of("_csrf", admin.csrfToken(), "reason", "自己"));
+		assertThat(self.statusCode()).isEqualTo(400);
+
+		HttpResponse<String> suspended = admin.post("/admin/users/" + id + "/suspend",
+				Map.of("_csrf", admin.csrfToken(), "reason", "垃圾广告"));
+		assertThat(location(suspended)).isEqualTo("/admin/users/" + id + "?suspended");
+		Document after = admin.page(location(suspended)).html();
+		assertThat(after.selectFirst("[data-testid=flash]").text()).contains("已停用");
+		assertThat(after.selectFirst("[data-testid=user-status]").attr("data-suspended")).isEqualTo("true");
+		assertThat(after.select("[data-testid=user-history] [data-action=account.suspend]")).hasSize(1);
+		// the user's session has ended, and signing in again is refused with a message
+		assertThat(location(user.get("/account"))).startsWith("/login");
+		Browser retry = new Browser(port);
+		HttpResponse<String> refused = password(retry, email, PASSWORD, true);
+		assertThat(location(refused)).isEqualTo("/login?suspended");
+		assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("remember-me="));
+		assertThat(retry.page("/login?suspended").html().select("[data-testid=login-suspended]")).hasSize(1);
+		assertThat(location(retry.get("/account"))).endsWith("/login");
+
+		HttpResponse<String> restored = admin.post("/admin/users/" + id + "/restore",
+				Map.of("_csrf", admin.csrfToken()));
+		assertThat(location(restored)).isEqualTo("/admin/users/" + id + "?restored");
+		assertThat(admin.page(location(restored)).html().selectFirst("[data-testid=flash]").text()).contains("已恢复");
+		assertThat(signIn(email, PASSWORD).page("/account").status()).isEqualTo(200);
+		assertThat(jdbc.sql("SELECT action FROM audit_log WHERE target_type = 'account' AND target_id = :a")
+			.param("a", Long.toString(id))
+			.query(String.class)
+			.list()).contains("account.suspend", "account.restore");
+	}
+
+	@Test
+	void anAdminResetsTwoFactorAndTheOwnerSignsInWithThePasswordAgain() {
+		Browser admin = admin();
+		String email = newAccount("丢了手机");
+		long id = idOf(email);
+		enable(signIn(email, PASSWORD), id);
+		assertThat(location(password(new Browser(port), email, PASSWORD, false))).isEqualTo("/login/two-factor");
+		Document detail = admin.page("/admin/users/" + id).html();
+		assertThat(detail.selectFirst("[data-testid=user-two-factor]").attr("data-two-factor")).isEqualTo("true");
+		HttpResponse<String> noReason = admin.post("/admin/users/" + id + "/two-factor/reset",
+				Map.of("_csrf", admin.csrfToken(), "reason", ""));
+		assertThat(noReason.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(noReason.body()).selectFirst("[data-field=resetReason]").text()).isNotBlank();
+		assertThat(twoFactor.enabled(id)).isTrue();
+		HttpResponse<String> reset = admin.post("/admin/users/" + id + "/two-factor/reset",
+				Map.of("_csrf", admin.csrfToken(), "reason", "用户手机丢失，已核实身份"));
+		assertThat(location(reset)).isEqualTo("/admin/users/" + id + "?twoFactorReset");
+		assertThat(admin.page(location(reset))
+			.html()
+			.select("[data-testid=user-history] [data-action=account.two-factor-reset]")).hasSize(1);
+		assertThat(twoFactor.enabled(id)).isFalse();
+		signIn(email, PASSWORD);
+	}
+
+	@Test
+	void onlyAdminsReachTheUsersConsole() {
+		admin();
+		String email = newAccount("只是读者");
+		long id = idOf(email);
+		Browser reader = signIn(email, PASSWORD);
+		assertThat(reader.get("/admin/users").statusCode()).isEqualTo(403);
+		assertThat(reader.get("/admin/users/" + id).statusCode()).isEqualTo(403);
+		assertThat(reader.post("/admin/users/" + id + "/suspend", Map.of("_csrf", reader.csrfToken(), "reason", "x"))
+			.statusCode()).isEqualTo(403);
+		assertThat(location(new Browser(port).get("/admin/users"))).endsWith("/login");
+		String reviewerEmail = newAccount("审核员");
+		Browser admin = admin();
+		admin.post("/admin/staff/reviewers",
+				Map.of("_csrf", admin.csrfToken(), "email", reviewerEmail, "reason", "权限测试"));
+		Browser reviewer = signIn(reviewerEmail, PASSWORD);
+		enable(reviewer, idOf(reviewerEmail));
+		assertThat(reviewer.get("/admin/users").statusCode()).isEqualTo(403);
+		assertThat(
+				reviewer.post("/admin/users/" + id + "/suspend", Map.of("_csrf", reviewer.csrfToken(), "reason", "x"))
+					.statusCode())
+			.isEqualTo(403);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM accounts WHERE id = :a AND suspended_at IS NOT NULL")
+			.param("a", id)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+}
