@@ -164,7 +164,7 @@ tail -1 "$WORK/inkstone-import-fixture.log"
 # ---- 2. the export, served where its attachment URLs point
 log "Inkstone: export --format=wxr (public URL $URL)"
 ink export --format=wxr "$OUT" > "$WORK/inkstone-export.log" 2>&1 || { tail -20 "$WORK/inkstone-export.log"; exit 1; }
-tr '\r' '\n' < "$WORK/inkstone-export.log" | grep -v '^export: ' | tail -5
+tr '\r' '\n' < "$WORK/inkstone-export.log" | grep -E '^(Exported|  )' || true
 ( cd "$OUT" && exec python3 -m http.server "$PORT" --bind 127.0.0.1 ) > "$WORK/http.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 50); do python3 -c "import urllib.request; urllib.request.urlopen('$URL/wordpress.xml')" 2>/dev/null && break; sleep 0.2; done
@@ -187,7 +187,8 @@ WP=(php -d memory_limit=1G "$WPF/wp-cli/wp-cli.phar" --path="$WP_DIR" --allow-ro
 START=$(date +%s)
 "${WP[@]}" import "$OUT/wordpress.xml" --authors=create --user=admin > "$WORK/wp-import.log" 2>&1 || { tail -30 "$WORK/wp-import.log"; exit 1; }
 echo "wp import: $(( $(date +%s) - START )) s, log $WORK/wp-import.log"
-grep -iE 'error|failed|warning|notice|could not|skipp' "$WORK/wp-import.log" | sort | uniq -c | sort -rn | head -15 || true
+# what the importer refused or could not do (its messages start with these words)
+grep -E '^(Error|Warning|Notice|Failed|Sorry)|Failed to|could not|Could not' "$WORK/wp-import.log" | sort | uniq -c | sort -rn | head -15 || true
 
 # ---- 4. compare
 log "compare Inkstone with WordPress"
