@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -386,6 +387,7 @@ public class SiteExporter {
 			images.of(p.bodyMarkdown());
 		}
 		Map<Long, Creator> authors = creators.getAll(creatorIds);
+		Map<Long, String> logins = wordPressLogins(authors.values());
 		Map<Long, Channel> channelsById = channels.byId();
 		// posts that were sticky on WordPress (recorded by the WXR import) are written
 		// back as sticky
@@ -423,7 +425,7 @@ public class SiteExporter {
 				nl(w);
 				w.writeStartElement("wp", "author", WP);
 				wp(w, "author_id", Long.toString(c.id()));
-				wpData(w, "author_login", c.handle());
+				wpData(w, "author_login", logins.get(c.id()));
 				wpData(w, "author_email", ""); // never an address: the export may be
 												// shared
 				wpData(w, "author_display_name", c.displayName());
@@ -458,7 +460,7 @@ public class SiteExporter {
 			}
 			text(w, "generator", "https://github.com/inkstone");
 			for (MediaItem item : images.written.values()) {
-				attachment(w, item, imageParents.getOrDefault(item.sha256(), 0L), authors);
+				attachment(w, item, imageParents.getOrDefault(item.sha256(), 0L), logins);
 			}
 			after = 0;
 			while (true) {
@@ -467,8 +469,8 @@ public class SiteExporter {
 					break;
 				}
 				for (Article a : page) {
-					commentCount += post(w, a, authors.get(a.creatorId()), channelsById.get(a.channelId()), images,
-							sticky.contains(a.id()));
+					commentCount += post(w, a, logins.getOrDefault(a.creatorId(), ""), channelsById.get(a.channelId()),
+							images, sticky.contains(a.id()));
 					articleCount++;
 				}
 				after = page.get(page.size() - 1).id();
@@ -500,16 +502,33 @@ public class SiteExporter {
 		return new Summary(file, articleCount, staticPages.size(), commentCount, images.written.size(), images.missing);
 	}
 
-	private void attachment(XMLStreamWriter w, MediaItem item, long parent, Map<Long, Creator> authors)
+	/**
+	 * Each author's WordPress login ({@link WxrLogins}), unique without case as WordPress
+	 * compares them.
+	 */
+	static Map<Long, String> wordPressLogins(Collection<Creator> authors) {
+		Map<Long, String> logins = new HashMap<>();
+		Set<String> taken = new HashSet<>();
+		for (Creator c : authors) {
+			String login = WxrLogins.toWordPress(c.handle(), c.id());
+			if (!taken.add(login.toLowerCase(Locale.ROOT))) {
+				login = "inkstone-" + c.id();
+				taken.add(login);
+			}
+			logins.put(c.id(), login);
+		}
+		return logins;
+	}
+
+	private void attachment(XMLStreamWriter w, MediaItem item, long parent, Map<Long, String> logins)
 			throws XMLStreamException {
 		String url = publicUrl.absolute(item.url());
-		Creator owner = authors.get(item.creatorId());
 		nl(w);
 		w.writeStartElement("item");
 		text(w, "title", item.alt());
 		text(w, "link", url);
 		text(w, "pubDate", rfc1123(item.createdAt()));
-		dc(w, owner == null ? "" : owner.handle());
+		dc(w, logins.getOrDefault(item.creatorId(), ""));
 		nl(w);
 		w.writeStartElement("guid");
 		w.writeAttribute("isPermaLink", "false");
@@ -535,7 +554,7 @@ public class SiteExporter {
 	}
 
 	/** Writes the article as a post; returns how many comments it carried. */
-	private int post(XMLStreamWriter w, Article a, Creator creator, Channel channel, Images images, boolean sticky)
+	private int post(XMLStreamWriter w, Article a, String login, Channel channel, Images images, boolean sticky)
 			throws XMLStreamException {
 		String link = publicUrl.absolute("/articles/" + a.id());
 		Long scheduled = a.articleStatus() == ArticleStatus.DRAFT ? articles.scheduledAt(a.id()) : null;
@@ -545,7 +564,7 @@ public class SiteExporter {
 		text(w, "title", a.title());
 		text(w, "link", link);
 		text(w, "pubDate", rfc1123(date));
-		dc(w, creator == null ? "" : creator.handle());
+		dc(w, login);
 		nl(w);
 		w.writeStartElement("guid");
 		w.writeAttribute("isPermaLink", "false");

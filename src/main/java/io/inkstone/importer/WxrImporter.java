@@ -661,7 +661,9 @@ public class WxrImporter {
 			return creatorIds.computeIfAbsent(wanted, l -> {
 				Wxr.Author author = scan.authors.get(l);
 				String display = author == null || author.displayName().isBlank() ? l : author.displayName();
-				String handle = ArticleImporter.toHandle(l);
+				// a login Inkstone's WXR export encoded (xn--…) is the creator's handle
+				// again
+				String handle = ArticleImporter.toHandle(WxrLogins.fromWordPress(l));
 				if (!Creators.isValidHandle(handle)) {
 					handle = ArticleImporter.toHandle("wp-" + l);
 				}
