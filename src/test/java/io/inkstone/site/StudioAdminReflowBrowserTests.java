@@ -106,6 +106,10 @@ class StudioAdminReflowBrowserTests {
 		// the administrator also writes: the first imported creator's profile becomes
 		// theirs
 		BrowserSignIn.adoptFirstCreator(jdbc, ADMIN);
+		long account = jdbc.sql("SELECT id FROM accounts WHERE email = :e")
+			.param("e", ADMIN)
+			.query(Long.class)
+			.single();
 		long creator = jdbc.sql("SELECT MIN(id) FROM creators").query(Long.class).single();
 		long id = jdbc.sql("SELECT MIN(id) FROM articles WHERE creator_id = :c AND status = 'published'")
 			.param("c", creator)
