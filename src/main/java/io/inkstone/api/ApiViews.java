@@ -99,7 +99,10 @@ final class ApiViews {
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String url) {
 	}
 
-	record MediaView(String id, String url, String markdown, String srcset, int width, int height) {
+	@Schema(description = "An uploaded image: url and srcset are absolute; markdown names the image by the path the"
+			+ " site keeps, to paste into a body (the absolute url works there too)")
+	record MediaView(String id, @Schema(example = "https://news.example/media/9f2c…/full.jpg") String url,
+			String markdown, String srcset, int width, int height) {
 	}
 
 	@Schema(description = "The caller as the API sees them")

@@ -79,8 +79,11 @@ class ArticlesApiController {
 
 	private final PublicUrl publicUrl;
 
+	private final ApiLinks links;
+
 	ArticlesApiController(Articles articles, Channels channels, Creators creators, Media media, ApiCaller caller,
-			RateLimiter limits, PublicUrl publicUrl) {
+			RateLimiter limits, PublicUrl publicUrl, ApiLinks links) {
+		this.links = links;
 		this.articles = articles;
 		this.channels = channels;
 		this.creators = creators;
@@ -184,7 +187,7 @@ class ArticlesApiController {
 			throw new TooManyRequestsException(wait);
 		}
 		long id = articles.createDraft(me.id(), DraftRules.toDraft(form, channels));
-		return ResponseEntity.created(URI.create("/api/v1/articles/" + id))
+		return ResponseEntity.created(URI.create(publicUrl.absolute("/api/v1/articles/" + id)))
 			.cacheControl(CacheControl.noStore())
 			.body(detail(articles.ownedBy(id, me.id()), true));
 	}
@@ -293,11 +296,12 @@ class ArticlesApiController {
 				: current != null && current.tags() != null ? current.tags() : "";
 		boolean original = input.original() != null ? input.original() : current == null || current.original();
 		return new EditorForm(pick(input.title(), current == null ? null : current.title()),
-				pick(input.body(), current == null ? null : current.bodyMarkdown()), channel, tags, original,
-				pick(input.aigc(), current == null ? "none" : current.aigc()),
+				pick(links.ownInMarkdown(input.body()), current == null ? null : current.bodyMarkdown()), channel, tags,
+				original, pick(input.aigc(), current == null ? "none" : current.aigc()),
 				pick(input.source(), current == null ? null : current.source()),
 				pick(input.summary(), current == null ? null : current.summary()),
-				pick(input.cover(), current == null ? null : current.coverImage()), pick(input.correction(), null));
+				pick(links.own(input.cover()), current == null ? null : current.coverImage()),
+				pick(input.correction(), null));
 	}
 
 	private static String pick(String given, String current) {
@@ -306,7 +310,7 @@ class ArticlesApiController {
 
 	private ArticleItem item(ArticleSummary s, Creator creator) {
 		return new ArticleItem(Long.toString(s.id()), s.title(), s.summary(), channels.get(s.channelId()).slug(),
-				ref(creator), ApiViews.iso(s.publishedAt()), s.coverImage(), s.original(), s.aigc(),
+				ref(creator), ApiViews.iso(s.publishedAt()), links.absolute(s.coverImage()), s.original(), s.aigc(),
 				publicUrl.absolute("/articles/" + s.id()));
 	}
 
@@ -315,9 +319,9 @@ class ArticlesApiController {
 		boolean published = a.articleStatus() == ArticleStatus.PUBLISHED;
 		return new ArticleDetail(Long.toString(a.id()), a.title(), a.summary(), a.status().dbValue(),
 				channels.get(a.channelId()).slug(), ref(creator), a.tagList(), a.original(), a.aigc(), a.source(),
-				a.coverImage(), published ? ApiViews.iso(a.publishedAt()) : null, ApiViews.iso(a.modifiedAt()),
-				owner ? ApiViews.iso(articles.scheduledAt(a.id())) : null, a.bodyHtml(),
-				owner ? a.bodyMarkdown() : null, publicUrl.absolute("/articles/" + a.id()));
+				links.absolute(a.coverImage()), published ? ApiViews.iso(a.publishedAt()) : null,
+				ApiViews.iso(a.modifiedAt()), owner ? ApiViews.iso(articles.scheduledAt(a.id())) : null,
+				links.html(a.bodyHtml()), owner ? a.bodyMarkdown() : null, publicUrl.absolute("/articles/" + a.id()));
 	}
 
 	private CreatorRef ref(Creator c) {

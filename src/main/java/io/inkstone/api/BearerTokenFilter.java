@@ -32,8 +32,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
 	static final Pattern BEARER = Pattern.compile("^\\s*bearer\\s+(\\S+)\\s*$", Pattern.CASE_INSENSITIVE);
 
 	/**
-	 * Requests per token per minute: generous for scripts and integrations, a stop for a
-	 * runaway loop.
+	 * Requests per token per minute, every operation counted: generous for scripts and
+	 * integrations, a stop for a runaway loop. The minute's allowance comes back at once
+	 * when the minute is over (a gradual refill let a steady client run unlimited).
 	 */
 	static final int REQUESTS_PER_MINUTE = 300;
 
@@ -80,7 +81,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			problems.write(request, response, HttpStatus.UNAUTHORIZED, "The token is unknown, revoked or expired");
 			return;
 		}
-		long wait = limits.tryAcquire("api-token:" + token.get().id(), REQUESTS_PER_MINUTE, Duration.ofMinutes(1));
+		long wait = limits.tryAcquirePerPeriod("api-token:" + token.get().id(), REQUESTS_PER_MINUTE,
+				Duration.ofMinutes(1));
 		if (wait > 0) {
 			response.setHeader("Retry-After", Long.toString(wait));
 			problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,

@@ -34,7 +34,10 @@ class CatalogApiController {
 
 	private final PublicUrl publicUrl;
 
-	CatalogApiController(Channels channels, Creators creators, Articles articles, PublicUrl publicUrl) {
+	private final ApiLinks links;
+
+	CatalogApiController(Channels channels, Creators creators, Articles articles, PublicUrl publicUrl, ApiLinks links) {
+		this.links = links;
 		this.channels = channels;
 		this.creators = creators;
 		this.articles = articles;
@@ -57,8 +60,8 @@ class CatalogApiController {
 		Creator c = creators.get(handle);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
-			.body(new CreatorView(c.handle(), c.displayName(), c.tagline(), c.avatarUrl(), c.accountType(),
-					c.verified(), c.region(), articles.countByCreator(c.id()),
+			.body(new CreatorView(c.handle(), c.displayName(), c.tagline(), links.absolute(c.avatarUrl()),
+					c.accountType(), c.verified(), c.region(), articles.countByCreator(c.id()),
 					publicUrl.absolute("/creators/" + c.handle())));
 	}
 

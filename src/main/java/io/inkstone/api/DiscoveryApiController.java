@@ -59,8 +59,11 @@ class DiscoveryApiController {
 
 	private final PublicUrl publicUrl;
 
+	private final ApiLinks links;
+
 	DiscoveryApiController(HotList hot, RelatedArticles related, Comments comments, Articles articles,
-			Channels channels, PublicUrl publicUrl) {
+			Channels channels, PublicUrl publicUrl, ApiLinks links) {
+		this.links = links;
 		this.hot = hot;
 		this.related = related;
 		this.comments = comments;
@@ -149,7 +152,7 @@ class DiscoveryApiController {
 		return new ArticleItem(Long.toString(s.id()), s.title(), s.summary(), channels.get(s.channelId()).slug(),
 				new CreatorRef(card.creatorHandle(), card.creatorName(),
 						publicUrl.absolute("/creators/" + card.creatorHandle())),
-				ApiViews.iso(s.publishedAt()), s.coverImage(), s.original(), s.aigc(),
+				ApiViews.iso(s.publishedAt()), links.absolute(s.coverImage()), s.original(), s.aigc(),
 				publicUrl.absolute("/articles/" + s.id()));
 	}
 

@@ -43,7 +43,10 @@ class MeApiController {
 
 	private final PublicUrl publicUrl;
 
-	MeApiController(ApiCaller caller, Media media, PublicUrl publicUrl) {
+	private final ApiLinks links;
+
+	MeApiController(ApiCaller caller, Media media, PublicUrl publicUrl, ApiLinks links) {
+		this.links = links;
 		this.caller = caller;
 		this.media = media;
 		this.publicUrl = publicUrl;
@@ -78,10 +81,10 @@ class MeApiController {
 			@RequestParam(name = "ai", defaultValue = "false") boolean ai) {
 		Creator me = caller.writer();
 		MediaItem item = media.upload(me.id(), bytes(file), alt, ai);
-		return ResponseEntity.created(URI.create(item.url()))
+		return ResponseEntity.created(URI.create(links.absolute(item.url())))
 			.cacheControl(CacheControl.noStore())
-			.body(new MediaView(Long.toString(item.id()), item.url(), item.markdown(), item.srcset(), item.width(),
-					item.height()));
+			.body(new MediaView(Long.toString(item.id()), links.absolute(item.url()), item.markdown(),
+					links.srcset(item.srcset()), item.width(), item.height()));
 	}
 
 	private static byte[] bytes(MultipartFile file) {

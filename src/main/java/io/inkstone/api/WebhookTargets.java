@@ -18,6 +18,40 @@ final class WebhookTargets {
 	private WebhookTargets() {
 	}
 
+	/**
+	 * Characters browsers accept in a path, query or fragment and send percent-encoded
+	 * ({@code ?ids[]=1}), which {@link URI} refuses as they stand.
+	 */
+	private static final String ENCODED_BY_BROWSERS = "[]{}|^`";
+
+	/**
+	 * The URL as it will be stored and called: after the host, the characters a browser
+	 * would percent-encode are; an existing percent-encoding ({@code %3C}) is kept as it
+	 * is. Anything else is left for {@link #refusal} to judge.
+	 */
+	static String normalized(String url) {
+		int scheme = url.indexOf("://");
+		if (scheme < 0) {
+			return url;
+		}
+		int from = scheme + 3;
+		int rest = from;
+		while (rest < url.length() && "/?#".indexOf(url.charAt(rest)) < 0) {
+			rest++;
+		}
+		StringBuilder out = new StringBuilder(url.length() + 16).append(url, 0, rest);
+		for (int i = rest; i < url.length(); i++) {
+			char c = url.charAt(i);
+			if (ENCODED_BY_BROWSERS.indexOf(c) >= 0) {
+				out.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
 	/** Null when the URL is acceptable, else the message key saying why not. */
 	static String refusal(String url, boolean allowPrivate) {
 		URI uri;

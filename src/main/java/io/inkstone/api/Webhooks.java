@@ -45,7 +45,7 @@ public class Webhooks {
 	 */
 	@Transactional
 	public Webhook register(long accountId, Long creatorId, String url, List<String> events) {
-		String trimmed = url == null ? "" : url.strip();
+		String trimmed = WebhookTargets.normalized(url == null ? "" : url.strip());
 		Map<String, String> errors = new TreeMap<>();
 		String refusal = WebhookTargets.refusal(trimmed, properties.allowPrivateTargets());
 		if (refusal != null) {

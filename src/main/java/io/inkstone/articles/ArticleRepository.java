@@ -302,7 +302,7 @@ class ArticleRepository {
 			.param("markdown", a.bodyMarkdown())
 			.param("html", bodyHtml)
 			.param("summary", summary)
-			.param("cover", MarkdownRenderer.imageSources(bodyHtml).stream().findFirst().orElse(null))
+			.param("cover", coverOf(null, bodyHtml))
 			.param("tags", a.tags())
 			.param("original", a.original())
 			.param("aigc", a.aigc().dbValue())
@@ -330,9 +330,7 @@ class ArticleRepository {
 			.param("markdown", a.bodyMarkdown())
 			.param("html", bodyHtml)
 			.param("summary", summary)
-			.param("cover",
-					a.coverImage() != null ? a.coverImage()
-							: MarkdownRenderer.imageSources(bodyHtml).stream().findFirst().orElse(null))
+			.param("cover", coverOf(a.coverImage(), bodyHtml))
 			.param("tags", a.tags())
 			.param("original", a.original())
 			.param("aigc", a.aigc().dbValue())
@@ -405,8 +403,7 @@ class ArticleRepository {
 		params.put("markdown", d.bodyMarkdown());
 		params.put("html", html);
 		params.put("summary", d.summary() != null ? d.summary() : summary);
-		params.put("cover", d.coverImage() != null ? d.coverImage()
-				: MarkdownRenderer.imageSources(html).stream().findFirst().orElse(null));
+		params.put("cover", coverOf(d.coverImage(), html));
 		params.put("tags", d.tags());
 		params.put("original", d.original());
 		params.put("aigc", d.aigc().dbValue());
@@ -597,6 +594,22 @@ class ArticleRepository {
 			.param("seq", seq)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The cover stored: the one given when it is the site's own media, else the body's
+	 * first own image; a hot-linked image elsewhere (an import's image that could not be
+	 * fetched) is never a cover.
+	 */
+	static String coverOf(String given, String bodyHtml) {
+		if (ArticlePictures.ownMediaAddress(given)) {
+			return given.strip();
+		}
+		return MarkdownRenderer.imageSources(bodyHtml)
+			.stream()
+			.filter(ArticlePictures::ownMediaAddress)
+			.findFirst()
+			.orElse(null);
 	}
 
 }

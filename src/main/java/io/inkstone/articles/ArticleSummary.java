@@ -8,14 +8,20 @@ import java.util.regex.Pattern;
 /**
  * What listings show of an article: enough for a card or a hot-list line.
  *
- * @param bodyImages the first images of the body (at most {@link #CARD_IMAGES}), for
- * picture cards (三图)
+ * @param bodyImages the first of the body's images from the site's own media (at most
+ * {@link #CANDIDATE_IMAGES}), for picture cards (三图): hot-linked images are never card
+ * pictures, so they are not read
  */
 public record ArticleSummary(long id, String title, String summary, long creatorId, long channelId, long publishedAt,
 		boolean original, String aigc, String coverImage, List<String> bodyImages) {
 
 	/** The most body images a card shows. */
 	public static final int CARD_IMAGES = 3;
+
+	/**
+	 * The most own body images read per card: some may prove too small to be a picture.
+	 */
+	public static final int CANDIDATE_IMAGES = 6;
 
 	private static final Pattern IMG_SRC = Pattern.compile("<img\\b[^>]*?\\ssrc=\"([^\"]+)\"");
 
@@ -38,11 +44,11 @@ public record ArticleSummary(long id, String title, String summary, long creator
 		if (html == null || !html.contains("<img")) {
 			return List.of();
 		}
-		List<String> found = new ArrayList<>(CARD_IMAGES);
+		List<String> found = new ArrayList<>(CANDIDATE_IMAGES);
 		Matcher m = IMG_SRC.matcher(html);
-		while (found.size() < CARD_IMAGES && m.find()) {
+		while (found.size() < CANDIDATE_IMAGES && m.find()) {
 			String src = m.group(1).replace("&amp;", "&");
-			if (!found.contains(src)) {
+			if (ArticlePictures.ownMediaAddress(src) && !found.contains(src)) {
 				found.add(src);
 			}
 		}

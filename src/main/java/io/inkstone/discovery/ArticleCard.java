@@ -4,8 +4,9 @@ import java.util.List;
 
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.shared.Picture;
-import java.util.ArrayList;
-import java.util.function.Predicate;
+import java.util.Map;
+
+import io.inkstone.articles.ArticlePictures;
 
 /**
  * An article as lists show it (hot list, related, headlines, channel pages): summary plus
@@ -36,28 +37,17 @@ public record ArticleCard(ArticleSummary article, String creatorName, String cre
 	}
 
 	/**
-	 * The image addresses a card of this article shows, in order: of the body's images
-	 * only the site's own uploads ({@code own}), never a hot-linked picture elsewhere (it
-	 * would track readers or break the card).
+	 * The pictures a card of this article shows, in order, from the site's own images
+	 * found ({@code known}): three large body images (三图), else the article's picture by
+	 * the one rule of {@link ArticlePictures} (单图), else none. A hot-linked image
+	 * elsewhere or an icon-sized upload is never a card picture.
 	 */
-	static List<String> pictureUrls(ArticleSummary a, Predicate<String> own) {
-		List<String> body = a.bodyImages().stream().filter(own).toList();
+	static List<Picture> pictures(ArticleSummary a, Map<String, Picture> known) {
+		List<Picture> body = ArticlePictures.largeBodyImages(a.bodyImages(), known);
 		if (body.size() >= 3) {
 			return body.subList(0, 3);
 		}
-		if (a.coverImage() != null && !a.coverImage().isBlank()) {
-			return List.of(a.coverImage());
-		}
-		return body.isEmpty() ? List.of() : List.of(body.get(0));
-	}
-
-	/** Candidate addresses to look up: the cover and every body image. */
-	static List<String> candidateUrls(ArticleSummary a) {
-		List<String> all = new ArrayList<>(a.bodyImages());
-		if (a.coverImage() != null && !a.coverImage().isBlank()) {
-			all.add(a.coverImage());
-		}
-		return all;
+		return ArticlePictures.pick(a.coverImage(), a.bodyImages(), known).map(List::of).orElse(List.of());
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.inkstone.articles.ArticlePictures;
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
@@ -11,7 +12,6 @@ import io.inkstone.creators.Creators;
 import org.springframework.stereotype.Component;
 import io.inkstone.shared.Picture;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Turns article summaries into cards with their creators' names, in one batched lookup.
@@ -23,9 +23,9 @@ public class ArticleCards {
 
 	private final AiSuspicions aiLabels;
 
-	private final ObjectProvider<Picture.Source> pictures;
+	private final ArticlePictures pictures;
 
-	ArticleCards(Creators creators, AiSuspicions aiLabels, ObjectProvider<Picture.Source> pictures) {
+	ArticleCards(Creators creators, AiSuspicions aiLabels, ArticlePictures pictures) {
 		this.aiLabels = aiLabels;
 		this.creators = creators;
 		this.pictures = pictures;
@@ -37,10 +37,7 @@ public class ArticleCards {
 		Map<String, Picture> known = knownPictures(summaries);
 		return summaries.stream().map(a -> {
 			Creator c = names.get(a.creatorId());
-			List<Picture> shown = ArticleCard.pictureUrls(a, known::containsKey)
-				.stream()
-				.map(url -> known.getOrDefault(url, Picture.of(url)))
-				.toList();
+			List<Picture> shown = ArticleCard.pictures(a, known);
 			return new ArticleCard(a, c == null ? "" : c.displayName(), c == null ? "" : c.handle(),
 					aiLabels.suspected(a.id()), shown);
 		}).toList();
@@ -51,14 +48,10 @@ public class ArticleCards {
 	 * lookup for the list.
 	 */
 	private Map<String, Picture> knownPictures(List<ArticleSummary> summaries) {
-		Picture.Source source = pictures.getIfAvailable();
-		if (source == null) {
-			return Map.of();
-		}
 		Set<String> urls = summaries.stream()
-			.flatMap(a -> ArticleCard.candidateUrls(a).stream())
+			.flatMap(a -> ArticlePictures.candidates(a.coverImage(), a.bodyImages()).stream())
 			.collect(Collectors.toSet());
-		return urls.isEmpty() ? Map.of() : source.pictures(urls);
+		return urls.isEmpty() ? Map.of() : pictures.known(urls);
 	}
 
 }

@@ -36,8 +36,8 @@ import io.inkstone.engagement.ReadingHistory;
 import io.inkstone.engagement.SavedArticles;
 import io.inkstone.feed.Interests;
 import io.inkstone.governance.AiLabels;
-import io.inkstone.media.Media;
-import io.inkstone.shared.MarkdownRenderer;
+import io.inkstone.articles.ArticlePictures;
+import io.inkstone.shared.Picture;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.web.SharedPage;
@@ -90,16 +90,13 @@ class ArticlePageController {
 
 	private final PublicUrl publicUrl;
 
-	private final Media media;
+	private final ArticlePictures pictures;
 
 	/**
 	 * The site logo: a path on this site or an absolute http(s) URL
 	 * ({@code inkstone.site-logo}).
 	 */
 	private final String siteLogo;
-
-	/** WeChat's rule for link-card images: at least this many pixels each way. */
-	static final int SHARE_IMAGE_MIN = 300;
 
 	private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
@@ -111,10 +108,10 @@ class ArticlePageController {
 			Creators creators, Engagement engagement, RelatedArticles related, HotList hot, SiteParts parts,
 			Comments comments, UiFactory ui, InkstoneProperties properties, AiLabels aiLabels, Interests interests,
 			CoReads coReads, RenderedArticlePages rendered, PublicUrl publicUrl, ReaderBeaconController beacon,
-			Media media, SiteProperties site) {
+			ArticlePictures pictures, SiteProperties site) {
 		this.saved = saved;
 		this.history = history;
-		this.media = media;
+		this.pictures = pictures;
 		this.siteLogo = site.siteLogo();
 		this.beacon = beacon;
 		this.publicUrl = publicUrl;
@@ -325,26 +322,12 @@ class ArticlePageController {
 	}
 
 	/**
-	 * The cover, else the body's first image from this site's media library that is at
-	 * least 300 px each way (WeChat's rule for link cards; images elsewhere have no known
-	 * size), as an absolute URL; else none (the caller falls back to the site logo).
+	 * The article's picture ({@link ArticlePictures}: the site's own media of at least
+	 * 300 px each way, WeChat's rule for link cards) as an absolute URL; else none (the
+	 * caller falls back to the site logo).
 	 */
 	Optional<String> shareImage(Article article) {
-		String cover = article.coverImage();
-		if (cover != null && !cover.isBlank()) {
-			return absolute(cover.strip());
-		}
-		for (String src : MarkdownRenderer.imageSources(article.bodyHtml())) {
-			String path = src.strip();
-			if (!path.startsWith("/media/")) {
-				continue;
-			}
-			var item = media.byUrl(path);
-			if (item.isPresent() && item.get().width() >= SHARE_IMAGE_MIN && item.get().height() >= SHARE_IMAGE_MIN) {
-				return absolute(path);
-			}
-		}
-		return Optional.empty();
+		return pictures.of(article).map(Picture::src).flatMap(this::absolute);
 	}
 
 	private Optional<String> absolute(String src) {

@@ -35,7 +35,8 @@ import io.inkstone.articles.ArticleChangeCommitted;
 import io.inkstone.articles.ArticleStatus;
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
-import io.inkstone.articles.OwnImages;
+import io.inkstone.articles.ArticlePictures;
+import io.inkstone.shared.Picture;
 import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creator;
@@ -49,7 +50,6 @@ import io.inkstone.shared.PublicUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -110,12 +110,7 @@ class Feeds {
 
 	private final FeedProperties feeds;
 
-	private final ObjectProvider<OwnImages> ownImages;
-
-	/**
-	 * WeChat's rule for link-card images, the share image's rule on the article page too.
-	 */
-	static final int SHARE_IMAGE_MIN = 300;
+	private final ArticlePictures pictures;
 
 	private final Cache<String, Rendered> cache = Caffeine.newBuilder()
 		.expireAfterWrite(TTL)
@@ -123,9 +118,8 @@ class Feeds {
 		.build();
 
 	Feeds(Articles articles, Channels channels, Creators creators, AiLabels aiLabels, PublicUrl publicUrl,
-			MessageSource messages, InkstoneProperties properties, FeedProperties feeds,
-			ObjectProvider<OwnImages> ownImages) {
-		this.ownImages = ownImages;
+			MessageSource messages, InkstoneProperties properties, FeedProperties feeds, ArticlePictures pictures) {
+		this.pictures = pictures;
 		this.articles = articles;
 		this.channels = channels;
 		this.creators = creators;
@@ -301,37 +295,11 @@ class Feeds {
 	}
 
 	/**
-	 * The cover, else the body's first image from this site's media library that is at
-	 * least 300 px each way (the article page's share image rule: a hot-linked image
-	 * elsewhere is no picture a feed should make readers fetch), as an absolute URL.
+	 * The article's picture ({@link ArticlePictures}: own media of at least 300 px, the
+	 * share image of the article page too), as the absolute URL an enclosure needs.
 	 */
 	Optional<String> coverOf(Article a) {
-		String cover = a.coverImage();
-		if (cover == null || cover.isBlank()) {
-			cover = null;
-			OwnImages library = ownImages.getIfAvailable();
-			for (Element img : library == null ? List.<Element>of()
-					: Jsoup.parseBodyFragment(a.bodyHtml()).select("img[src]")) {
-				String src = img.attr("src").strip();
-				if (!src.startsWith("/media/")) {
-					continue;
-				}
-				var own = library.byUrl(src);
-				if (own.isPresent() && own.get().width() >= SHARE_IMAGE_MIN && own.get().height() >= SHARE_IMAGE_MIN) {
-					cover = src;
-					break;
-				}
-			}
-		}
-		// an enclosure needs an absolute URL: a path on this site is made absolute,
-		// anything else (a bare relative
-		// "x" that survived sanitizing, a data: URI) is no picture a feed reader could
-		// fetch
-		return Optional.ofNullable(cover)
-			.map(String::strip)
-			.filter(c -> !c.isEmpty())
-			.map(this::absolute)
-			.filter(Feeds::fetchable);
+		return pictures.of(a).map(Picture::src).map(this::absolute).filter(Feeds::fetchable);
 	}
 
 	static boolean fetchable(String url) {

@@ -108,6 +108,25 @@ class Sitemaps {
 		return xml.isEmpty() ? Optional.empty() : Optional.of(xml);
 	}
 
+	/**
+	 * The site's own listing pages (home, hot list): never empty, so the index always
+	 * names a valid sitemap.
+	 */
+	String pages() {
+		return cache.get("pages", k -> {
+			long newest = articles.newestPublishedByChannel()
+				.values()
+				.stream()
+				.mapToLong(Long::longValue)
+				.max()
+				.orElse(0);
+			StringBuilder out = urlset(false);
+			url(out, publicUrl.absolute("/"), newest);
+			url(out, publicUrl.absolute("/hot"), newest);
+			return out.append("</urlset>\n").toString();
+		});
+	}
+
 	String channels() {
 		return cache.get("channels", k -> {
 			StringBuilder out = urlset(false);
@@ -163,6 +182,9 @@ class Sitemaps {
 		out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"").append(NS).append("\">\n");
 		Map<Long, Long> byChannel = articles.newestPublishedByChannel();
 		long newest = byChannel.values().stream().mapToLong(Long::longValue).max().orElse(0);
+		// always one sitemap: an index without any is invalid against the schema (an
+		// empty site still has its home page)
+		sitemap(out, "/sitemaps/pages.xml", newest);
 		// the sitemaps.org schema wants at least one <url> in a urlset: name only the
 		// sitemaps that have one (the
 		// news sitemap itself still answers, empty, on a quiet day, for crawlers that

@@ -34,6 +34,11 @@ class SitemapsController {
 		return xml(sitemaps.index(), request);
 	}
 
+	@GetMapping("/sitemaps/pages.xml")
+	ResponseEntity<byte[]> pages(WebRequest request) {
+		return xml(sitemaps.pages(), request);
+	}
+
 	@GetMapping("/sitemaps/channels.xml")
 	ResponseEntity<byte[]> channels(WebRequest request) {
 		return xml(sitemaps.channels(), request);

@@ -31,6 +31,15 @@ class LocalRateLimiter implements RateLimiter {
 		return secondsToWait(bucket.tryConsumeAndReturnRemaining(1));
 	}
 
+	@Override
+	public long tryAcquirePerPeriod(String key, int capacity, Duration period) {
+		Bucket bucket = buckets.get(key + '/' + capacity + '/' + period + "/interval",
+				k -> Bucket.builder()
+					.addLimit(limit -> limit.capacity(capacity).refillIntervally(capacity, period))
+					.build());
+		return secondsToWait(bucket.tryConsumeAndReturnRemaining(1));
+	}
+
 	static long secondsToWait(ConsumptionProbe probe) {
 		return probe.isConsumed() ? 0
 				: Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);

@@ -95,6 +95,28 @@ class RedisRateLimiter implements RateLimiter {
 		}
 	}
 
+	@Override
+	public long tryAcquirePerPeriod(String key, int capacity, Duration period) {
+		ProxyManager<byte[]> shared = buckets();
+		if (shared == null) {
+			return fallback.tryAcquirePerPeriod(key, capacity, period);
+		}
+		try {
+			byte[] redisKey = (prefix + key + '/' + capacity + '/' + period.toSeconds() + "/interval")
+				.getBytes(StandardCharsets.UTF_8);
+			return LocalRateLimiter.secondsToWait(
+					shared
+						.getProxy(redisKey,
+								() -> BucketConfiguration.builder()
+									.addLimit(limit -> limit.capacity(capacity).refillIntervally(capacity, period))
+									.build())
+						.tryConsumeAndReturnRemaining(1));
+		}
+		catch (RuntimeException ex) {
+			return fallback.tryAcquirePerPeriod(key, capacity, period);
+		}
+	}
+
 	@PreDestroy
 	void close() {
 		client.shutdown();

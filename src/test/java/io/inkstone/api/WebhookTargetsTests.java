@@ -31,6 +31,27 @@ class WebhookTargetsTests {
 	}
 
 	@Test
+	void acceptsValidUrlsWithPercentEncodedCharacters() {
+		for (String url : new String[] { "https://93.184.215.14/hook?next=%3Cx%3E",
+				"https://93.184.215.14/hook?q=%E4%BD%A0%20a", "https://93.184.215.14/a%2Fb/hook?x=1&y=%3c#frag",
+				"https://93.184.215.14:8443/hook?token=a%2Bb%3D" }) {
+			assertThat(WebhookTargets.refusal(url, false)).as(url).isNull();
+		}
+		// what browsers send encoded is accepted, encoded the same way
+		assertThat(WebhookTargets.normalized("https://93.184.215.14/hook?ids[]=1&f={a|b}^"))
+			.isEqualTo("https://93.184.215.14/hook?ids%5B%5D=1&f=%7Ba%7Cb%7D%5E");
+		assertThat(WebhookTargets.normalized("http://[fd00::1]/x?a=%3C")).isEqualTo("http://[fd00::1]/x?a=%3C");
+		assertThat(WebhookTargets.refusal(WebhookTargets.normalized("https://93.184.215.14/hook?ids[]=1"), false))
+			.isNull();
+		// still refused: a private target behind an encoded query, and junk
+		assertThat(WebhookTargets.refusal("http://127.0.0.1/hook?q=%3C", false)).isEqualTo("webhooks.error.private");
+		for (String url : new String[] { "https://93.184.215.14/hook?q=%zz", "https://93.184.215.14/a b",
+				"https://93.184.215.14/<script>", "https:///nohost?q=%3C" }) {
+			assertThat(WebhookTargets.refusal(url, true)).as(url).isEqualTo("webhooks.error.url");
+		}
+	}
+
+	@Test
 	void backOffDoublesUpToTheCap() {
 		assertThat(WebhookSender.backOff(1, Duration.ofSeconds(30), Duration.ofHours(1)))
 			.isEqualTo(Duration.ofSeconds(30));

@@ -145,6 +145,11 @@ class WxrFetchIntegrationTests {
 			.sql("SELECT body_markdown FROM articles WHERE title = '抓来的图'")
 			.query(String.class)
 			.single()).contains(base + "/wp-content/uploads/");
+		// an image that could not be fetched stays a link in the body, and is no cover
+		assertThat(guarded.jdbc()
+			.sql("SELECT COUNT(*) FROM articles WHERE title = '抓来的图' AND cover_image IS NULL")
+			.query(Long.class)
+			.single()).isOne();
 		assertThat(guarded.jdbc().sql("SELECT COUNT(*) FROM media").query(Long.class).single()).isZero();
 	}
 

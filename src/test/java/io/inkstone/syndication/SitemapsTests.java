@@ -88,11 +88,18 @@ class SitemapsTests {
 	}
 
 	@Test
-	void aSiteWithoutPublicArticlesNamesNoEmptySitemap() {
+	void aSiteWithoutPublicArticlesNamesOnlyItsPagesSitemapAndBothValidate() throws Exception {
 		when(articles.newestPublishedByChannel()).thenReturn(Map.of());
 		when(articles.publishedPerMonth()).thenReturn(new TreeMap<>());
 		when(articles.publishedSince(anyLong(), anyInt())).thenReturn(List.of());
-		assertThat(sitemaps.index()).doesNotContain("<sitemap>");
+		String index = sitemaps.index();
+		// an empty <sitemapindex> is invalid: the pages sitemap is always named
+		validIndex(index);
+		assertThat(index.split("<sitemap>", -1)).hasSize(2);
+		assertThat(index).contains("https://news.example/sitemaps/pages.xml");
+		String pages = sitemaps.pages();
+		validUrlset(pages);
+		assertThat(pages).contains("<loc>https://news.example/</loc>", "<loc>https://news.example/hot</loc>");
 	}
 
 	@Test

@@ -123,6 +123,28 @@ abstract class SyndicationContract {
 		ImportReport ours = importer
 			.importLines(new ByteArrayInputStream(jsonl.toString().getBytes(StandardCharsets.UTF_8)), null);
 		assertThat(ours.imported()).isEqualTo(2);
+		// the body's picture is hot-linked, so the import stores no cover: the creator
+		// gives it one from the media library
+		long creator = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id")
+			.param("id", articleId("synd-cover"))
+			.query(Long.class)
+			.single();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM articles WHERE id = :id AND cover_image IS NULL")
+			.param("id", articleId("synd-cover"))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		jdbc.sql("UPDATE articles SET cover_image = :cover WHERE id = :id")
+			.param("cover", media.upload(creator, png(640, 400), "封面").url())
+			.param("id", articleId("synd-cover"))
+			.update();
+	}
+
+	/** The absolute address of the test article's cover (an upload of 640 × 400). */
+	String cover() {
+		return BASE + jdbc.sql("SELECT cover_image FROM articles WHERE id = :id")
+			.param("id", articleId("synd-cover"))
+			.query(String.class)
+			.single();
 	}
 
 	Browser browser() {
@@ -277,8 +299,8 @@ abstract class SyndicationContract {
 			assertThat(entry.getCategories().stream().map(SyndCategory::getName)).contains("synd", "订阅测试", "诗 词", "原创",
 					"AI辅助创作");
 			assertThat(entry.getEnclosures()).singleElement().satisfies(enclosure -> {
-				assertThat(enclosure.getUrl()).isEqualTo("https://img.example/cover.png");
-				assertThat(enclosure.getType()).isEqualTo("image/png");
+				assertThat(enclosure.getUrl()).isEqualTo(cover());
+				assertThat(enclosure.getType()).isEqualTo(Feeds.imageType(cover()));
 			});
 			// the same picture as Media RSS, and as the second parser sees it
 			Document doc = dom(response.body());
@@ -290,9 +312,9 @@ abstract class SyndicationContract {
 				if (item.getTextContent().contains("有封面的原创文章")) {
 					Element media = (Element) item.getElementsByTagNameNS(FeedSpec.MEDIA_RSS, "content").item(0);
 					assertThat(media).as(path + " media:content").isNotNull();
-					assertThat(media.getAttribute("url")).isEqualTo("https://img.example/cover.png");
+					assertThat(media.getAttribute("url")).isEqualTo(cover());
 					assertThat(media.getAttribute("medium")).isEqualTo("image");
-					assertThat(media.getAttribute("type")).isEqualTo("image/png");
+					assertThat(media.getAttribute("type")).isEqualTo(Feeds.imageType(cover()));
 					found = true;
 				}
 			}
@@ -302,8 +324,8 @@ abstract class SyndicationContract {
 				.findFirst()
 				.orElseThrow();
 			assertThat(second.getEnclosure()).hasValueSatisfying(enclosure -> {
-				assertThat(enclosure.getUrl()).isEqualTo("https://img.example/cover.png");
-				assertThat(enclosure.getType()).isEqualTo("image/png");
+				assertThat(enclosure.getUrl()).isEqualTo(cover());
+				assertThat(enclosure.getType()).isEqualTo(Feeds.imageType(cover()));
 			});
 			assertThat(second.getCategories()).contains("原创", "AI辅助创作", "订阅测试");
 		}
@@ -312,7 +334,7 @@ abstract class SyndicationContract {
 		SyndEntry atomEntry = entry(parse(atom), link);
 		assertThat(atomEntry.getLinks()).anySatisfy(l -> {
 			assertThat(l.getRel()).isEqualTo("enclosure");
-			assertThat(l.getHref()).isEqualTo("https://img.example/cover.png");
+			assertThat(l.getHref()).isEqualTo(cover());
 		});
 		assertThat(dom(atom).getElementsByTagNameNS(FeedSpec.MEDIA_RSS, "content").getLength())
 			.isGreaterThanOrEqualTo(1);
@@ -493,8 +515,8 @@ abstract class SyndicationContract {
 		Document index = sitemap("/sitemap.xml");
 		assertThat(index.getDocumentElement().getLocalName()).isEqualTo("sitemapindex");
 		List<String> sitemaps = texts(index, Sitemaps.NS, "loc");
-		assertThat(sitemaps).contains(BASE + "/sitemaps/channels.xml", BASE + "/sitemaps/creators.xml",
-				BASE + "/sitemaps/news.xml", BASE + "/sitemaps/articles-2023-01.xml",
+		assertThat(sitemaps).contains(BASE + "/sitemaps/pages.xml", BASE + "/sitemaps/channels.xml",
+				BASE + "/sitemaps/creators.xml", BASE + "/sitemaps/news.xml", BASE + "/sitemaps/articles-2023-01.xml",
 				BASE + "/sitemaps/articles-2023-05.xml");
 		// the fixture spans January to May 2023, the test articles now
 		long total = 0;
@@ -683,21 +705,21 @@ abstract class SyndicationContract {
 			assertThat(meta(html, "og:description")).isNotBlank();
 			assertThat(meta(html, "og:url")).isEqualTo(canonical);
 			assertThat(meta(html, "og:site_name")).isEqualTo("砚 Inkstone");
-			assertThat(meta(html, "og:image")).isEqualTo("https://img.example/cover.png"); // the
-																							// cover
+			assertThat(meta(html, "og:image")).isEqualTo(cover()); // the
+																	// cover
 			assertThat(meta(html, "article:published_time")).isEqualTo(Instant.ofEpochMilli(published).toString());
 			assertThat(meta(html, "article:modified_time")).isEqualTo(Instant.ofEpochMilli(published).toString());
 			assertThat(meta(html, "article:author")).isEqualTo(BASE + "/creators/syndwriter");
 			assertThat(meta(html, "article:section")).isEqualTo("synd");
 			assertThat(html.select("meta[property=article:tag]").eachAttr("content")).containsExactly("订阅测试", "诗 词");
 			assertThat(meta(html, "twitter:card")).isEqualTo("summary_large_image");
-			assertThat(meta(html, "twitter:image")).isEqualTo("https://img.example/cover.png");
+			assertThat(meta(html, "twitter:image")).isEqualTo(cover());
 			assertThat(html.outerHtml()).doesNotContain("evil.example");
 			var ld = new ObjectMapper().readTree(html.selectFirst("script[type=application/ld+json]").data());
 			assertThat(ld.get("@type").asString()).isEqualTo("NewsArticle");
 			assertThat(ld.get("url").asString()).isEqualTo(canonical);
 			assertThat(ld.get("mainEntityOfPage").get("@id").asString()).isEqualTo(canonical);
-			assertThat(ld.get("image").get(0).asString()).isEqualTo("https://img.example/cover.png");
+			assertThat(ld.get("image").get(0).asString()).isEqualTo(cover());
 			assertThat(ld.get("publisher").get("logo").get("url").asString()).isEqualTo(BASE + "/img/logo.png");
 			var crumbs = new ObjectMapper().readTree(html.selectFirst("script[data-testid=json-ld-breadcrumb]").data());
 			assertThat(crumbs.get("@type").asString()).isEqualTo("BreadcrumbList");
@@ -765,9 +787,16 @@ abstract class SyndicationContract {
 		assertThat(importer
 			.importLines(new ByteArrayInputStream((ext + "\n" + own + "\n").getBytes(StandardCharsets.UTF_8)), null)
 			.imported()).isEqualTo(2);
-		for (String id : List.of("synd-ext", "synd-own")) {
-			jdbc.sql("UPDATE articles SET cover_image = NULL WHERE id = :id").param("id", articleId(id)).update();
-		}
+		// neither import stored a hot-linked cover; a legacy row may have one, and a
+		// creator may pick an icon-sized upload: neither is the article's picture
+		jdbc.sql("UPDATE articles SET cover_image = :c WHERE id = :id")
+			.param("c", "http://127.0.0.1:18417/track.png")
+			.param("id", articleId("synd-ext"))
+			.update();
+		jdbc.sql("UPDATE articles SET cover_image = :c WHERE id = :id")
+			.param("c", small)
+			.param("id", articleId("synd-own"))
+			.update();
 		// only an external image: no enclosure, no card picture, the logo as share image
 		SyndEntry entry = entry(parse(browser().get("/channels/synd-ext/feed.xml").body()),
 				BASE + "/articles/" + articleId("synd-ext"));
@@ -784,6 +813,11 @@ abstract class SyndicationContract {
 			.satisfies(e -> assertThat(e.getUrl()).isEqualTo(BASE + big));
 		var card = browser().page("/channels/synd-own").html();
 		assertThat(card.select("main img[src*=127.0.0.1]")).isEmpty();
+		// the card's picture follows the same rule: the large own image, not the small
+		// one
+		assertThat(card.select("main img[data-testid=card-cover]").eachAttr("src")).containsExactly(big);
+		assertThat(browser().page("/creators/syndwriter").html().select("main img[src=" + small + "]")).isEmpty();
+		assertThat(browser().page("/").html().select("main img[src=" + small + "]")).isEmpty();
 		assertThat(meta(browser().page("/articles/" + articleId("synd-own")).html(), "og:image")).isEqualTo(BASE + big);
 	}
 
