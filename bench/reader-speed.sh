@@ -53,10 +53,8 @@ sed -e "s#server 127.0.0.1:18091 max_fails=3 fail_timeout=5s;#server 127.0.0.1:$
     -e "/server 127.0.0.1:18092/d" "$root/ops/nginx-cluster.conf" > "$work/cache/nginx.conf"
 nginx -p "$work/cache" -c "$work/cache/nginx.conf"
 # the container ceiling, Tomcat (what Inkstone runs on) and Jetty 12, same heap
-for profile in tomcat jetty; do
-  jar="$here/ceiling/target/ceiling$([ $profile = jetty ] && echo -jetty).jar"
-  [ -f "$jar" ] || "$root/mvnw" -B -q -f "$here/ceiling/pom.xml" $([ $profile = jetty ] && echo -Pjetty) package
-done
+[ -f "$here/ceiling/target/ceiling.jar" ] || "$root/mvnw" -B -q -f "$here/ceiling/pom.xml" package
+[ -f "$here/ceiling/target/ceiling-jetty.jar" ] || "$root/mvnw" -B -q -f "$here/ceiling/pom.xml" -Pjetty package
 java -Xmx512m -jar "$here/ceiling/target/ceiling.jar" --server.port=$tomcat_port \
   --ceiling.file="$work/static/www/article.html" > "$work/tomcat.log" 2>&1 &
 tomcat=$!

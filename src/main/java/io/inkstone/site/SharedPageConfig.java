@@ -95,14 +95,14 @@ class SharedPageConfig {
 		}
 
 		/**
-		 * An article's comments changed: its page and its live numbers only, after the
-		 * commit (a purge before it would let a render store the old comments again).
+		 * An article's comments changed: its page only (live numbers are never stored),
+		 * after the commit (a purge before it would let a render store the old comments
+		 * again).
 		 */
 		@TransactionalEventListener(fallbackExecution = true)
 		void on(CommentsChanged changed) {
 			String page = "/articles/" + changed.articleId();
 			store.purge(page);
-			store.purge(page + "/live");
 			if (!properties.purgeUrl().isBlank()) {
 				pendingPaths.add(page);
 			}

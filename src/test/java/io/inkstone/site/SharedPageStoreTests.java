@@ -49,7 +49,7 @@ class SharedPageStoreTests {
 	void purgingOneAddressRendersItAgainAndKeepsEveryOtherPage() throws Exception {
 		assertThat(get("/articles/12")).contains("render 1");
 		assertThat(get("/articles/123")).contains("render 1");
-		assertThat(get("/articles/12/live")).contains("render 1");
+		assertThat(get("/channels/tang")).contains("render 1");
 		assertThat(get("/articles/12")).contains("render 1"); // stored
 
 		store.purge("/articles/12");
@@ -57,7 +57,7 @@ class SharedPageStoreTests {
 		assertThat(get("/articles/12")).contains("render 2");
 		assertThat(get("/articles/12")).contains("render 2");
 		assertThat(get("/articles/123")).contains("render 1"); // not a prefix match
-		assertThat(get("/articles/12/live")).contains("render 1");
+		assertThat(get("/channels/tang")).contains("render 1");
 
 		store.purge();
 		assertThat(get("/articles/123")).contains("render 2");
