@@ -171,6 +171,14 @@ def main():
                 parent = p["title"] if p else None
             check(label + " parent", parent, got["parent_title"])
 
+    # WordPress' importer keeps a free WXR post_id as the new post's ID: every number must be
+    # one JavaScript (the block editor, REST API clients) holds exactly
+    numbers = [int(m) for m in re.findall(
+        r"<wp:(?:post_id|post_parent|comment_id|comment_parent)>(\d+)</wp:",
+        open(wxr, encoding="utf-8").read())]
+    biggest = max(numbers, default=0)
+    check("WXR ids at most 2^53 - 1", "yes", "yes" if biggest <= 2 ** 53 - 1 else f"max {biggest}")
+
     width = max(len(r[0]) for r in rows)
     print(f"{'':{width}}  {'Inkstone':>14}  {'WordPress':>14}")
     bad = 0

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,6 +76,15 @@ public class SiteExporter {
 	static final String JSONL = "articles.jsonl";
 
 	static final String WXR = "wordpress.xml";
+
+	/**
+	 * The post meta holding Inkstone's own ID of an exported item ({@link WxrImporter}
+	 * keys a re-import by it).
+	 */
+	static final String INKSTONE_ID = "_inkstone_id";
+
+	/** The {@code <generator>} of Inkstone's WordPress export. */
+	static final String GENERATOR = "https://github.com/inkstone";
 
 	static final String WP = "http://wordpress.org/export/1.2/";
 
@@ -362,6 +372,8 @@ public class SiteExporter {
 		Set<Long> channelIds = new LinkedHashSet<>();
 		Map<String, String> tags = new TreeMap<>();
 		Map<String, Long> imageParents = new HashMap<>();
+		long[] articleOrder = new long[64];
+		int articleTotal = 0;
 		long after = 0;
 		while (true) {
 			List<Article> page = articles.forExport(null, after, PAGE);
@@ -369,6 +381,10 @@ public class SiteExporter {
 				break;
 			}
 			for (Article a : page) {
+				if (articleTotal == articleOrder.length) {
+					articleOrder = Arrays.copyOf(articleOrder, articleTotal * 2);
+				}
+				articleOrder[articleTotal++] = a.id();
 				creatorIds.add(a.creatorId());
 				channelIds.add(a.channelId());
 				a.tagList()
@@ -392,6 +408,7 @@ public class SiteExporter {
 		// posts that were sticky on WordPress (recorded by the WXR import) are written
 		// back as sticky
 		Set<Long> sticky = Set.copyOf(jdbc.sql("SELECT article_id FROM import_sticky_posts").query(Long.class).list());
+		WxrIds ids = new WxrIds(images.written.keySet(), Arrays.copyOf(articleOrder, articleTotal), staticPages);
 		long articleCount = 0;
 		long commentCount = 0;
 		try (OutputStream stream = Files.newOutputStream(file);
@@ -421,10 +438,11 @@ public class SiteExporter {
 			wp(w, "wxr_version", "1.2");
 			wp(w, "base_site_url", base);
 			wp(w, "base_blog_url", base);
+			long authorId = 1;
 			for (Creator c : authors.values()) {
 				nl(w);
 				w.writeStartElement("wp", "author", WP);
-				wp(w, "author_id", Long.toString(c.id()));
+				wp(w, "author_id", Long.toString(authorId++));
 				wpData(w, "author_login", logins.get(c.id()));
 				wpData(w, "author_email", ""); // never an address: the export may be
 												// shared
@@ -434,6 +452,7 @@ public class SiteExporter {
 				nl(w);
 				w.writeEndElement();
 			}
+			long termId = 1;
 			for (Long id : channelIds) {
 				Channel ch = channelsById.get(id);
 				if (ch == null) {
@@ -441,14 +460,13 @@ public class SiteExporter {
 				}
 				nl(w);
 				w.writeStartElement("wp", "category", WP);
-				wp(w, "term_id", Long.toString(ch.id()));
+				wp(w, "term_id", Long.toString(termId++));
 				wpData(w, "category_nicename", ch.slug());
 				wpData(w, "category_parent", "");
 				wpData(w, "cat_name", ch.name());
 				nl(w);
 				w.writeEndElement();
 			}
-			long termId = 1;
 			for (String tag : tags.values()) {
 				nl(w);
 				w.writeStartElement("wp", "tag", WP);
@@ -458,9 +476,10 @@ public class SiteExporter {
 				nl(w);
 				w.writeEndElement();
 			}
-			text(w, "generator", "https://github.com/inkstone");
+			text(w, "generator", GENERATOR);
 			for (MediaItem item : images.written.values()) {
-				attachment(w, item, imageParents.getOrDefault(item.sha256(), 0L), logins);
+				Long parent = imageParents.get(item.sha256());
+				attachment(w, item, ids.attachment(item.sha256()), parent == null ? 0 : ids.post(parent), logins);
 			}
 			after = 0;
 			while (true) {
@@ -469,8 +488,8 @@ public class SiteExporter {
 					break;
 				}
 				for (Article a : page) {
-					commentCount += post(w, a, logins.getOrDefault(a.creatorId(), ""), channelsById.get(a.channelId()),
-							images, sticky.contains(a.id()));
+					commentCount += post(w, a, ids, logins.getOrDefault(a.creatorId(), ""),
+							channelsById.get(a.channelId()), images, sticky.contains(a.id()));
 					articleCount++;
 				}
 				after = page.get(page.size() - 1).id();
@@ -479,10 +498,8 @@ public class SiteExporter {
 					progress.flush();
 				}
 			}
-			Map<String, Long> pageIds = new HashMap<>();
-			staticPages.forEach(p -> pageIds.put(p.path(), p.id()));
 			for (StaticPage p : staticPages) {
-				page(w, p, pageIds);
+				page(w, p, ids);
 			}
 			nl(w);
 			w.writeEndElement(); // channel
@@ -520,7 +537,7 @@ public class SiteExporter {
 		return logins;
 	}
 
-	private void attachment(XMLStreamWriter w, MediaItem item, long parent, Map<Long, String> logins)
+	private void attachment(XMLStreamWriter w, MediaItem item, long number, long parent, Map<Long, String> logins)
 			throws XMLStreamException {
 		String url = publicUrl.absolute(item.url());
 		nl(w);
@@ -537,7 +554,7 @@ public class SiteExporter {
 		text(w, "description", "");
 		content(w, "content", "encoded", "");
 		content(w, "excerpt", "encoded", "");
-		wp(w, "post_id", Long.toString(item.id()));
+		wp(w, "post_id", Long.toString(number));
 		dates(w, item.createdAt(), item.createdAt());
 		wpData(w, "comment_status", "closed");
 		wpData(w, "ping_status", "closed");
@@ -549,13 +566,14 @@ public class SiteExporter {
 		wpData(w, "post_password", "");
 		wp(w, "is_sticky", "0");
 		wpData(w, "attachment_url", url);
+		meta(w, INKSTONE_ID, Long.toString(item.id()));
 		nl(w);
 		w.writeEndElement();
 	}
 
 	/** Writes the article as a post; returns how many comments it carried. */
-	private int post(XMLStreamWriter w, Article a, String login, Channel channel, Images images, boolean sticky)
-			throws XMLStreamException {
+	private int post(XMLStreamWriter w, Article a, WxrIds ids, String login, Channel channel, Images images,
+			boolean sticky) throws XMLStreamException {
 		String link = publicUrl.absolute("/articles/" + a.id());
 		Long scheduled = a.articleStatus() == ArticleStatus.DRAFT ? articles.scheduledAt(a.id()) : null;
 		long date = scheduled != null ? scheduled : a.publishedAt();
@@ -573,7 +591,7 @@ public class SiteExporter {
 		text(w, "description", "");
 		content(w, "content", "encoded", html(a.bodyHtml()));
 		content(w, "excerpt", "encoded", a.summary() == null ? "" : a.summary());
-		wp(w, "post_id", Long.toString(a.id()));
+		wp(w, "post_id", Long.toString(ids.post(a.id())));
 		dates(w, date, Math.max(date, a.modifiedAt()));
 		wpData(w, "comment_status", comments.enabled(a.id()) ? "open" : "closed");
 		wpData(w, "ping_status", "closed");
@@ -598,25 +616,27 @@ public class SiteExporter {
 			}
 		}
 		if (a.coverImage() != null) {
-			images.of(a.coverImage()).stream().findFirst().ifPresent(item -> {
-				try {
-					meta(w, "_thumbnail_id", Long.toString(item.id()));
-				}
-				catch (XMLStreamException ex) {
-					throw new IllegalStateException(ex);
-				}
-			});
+			Long thumbnail = images.of(a.coverImage())
+				.stream()
+				.findFirst()
+				.map(item -> ids.attachment(item.sha256()))
+				.orElse(0L);
+			if (thumbnail > 0) {
+				meta(w, "_thumbnail_id", Long.toString(thumbnail));
+			}
 		}
+		meta(w, INKSTONE_ID, Long.toString(a.id()));
 		if (a.source() != null && !a.source().isBlank()) {
 			meta(w, "inkstone_source", a.source());
 		}
 		int count = 0;
 		if (a.articleStatus() == ArticleStatus.PUBLISHED) {
 			for (Comment c : comments.of(a.id(), null, false)) {
-				comment(w, c, 0);
+				long root = ids.comment();
+				comment(w, c, root, 0);
 				count++;
 				for (Comment r : c.replies()) {
-					comment(w, r, c.id());
+					comment(w, r, ids.comment(), root);
 					count++;
 				}
 			}
@@ -626,10 +646,10 @@ public class SiteExporter {
 		return count;
 	}
 
-	private void comment(XMLStreamWriter w, Comment c, long parent) throws XMLStreamException {
+	private void comment(XMLStreamWriter w, Comment c, long number, long parent) throws XMLStreamException {
 		nl(w);
 		w.writeStartElement("wp", "comment", WP);
-		wp(w, "comment_id", Long.toString(c.id()));
+		wp(w, "comment_id", Long.toString(number));
 		wpData(w, "comment_author", c.authorName());
 		wpData(w, "comment_author_email", "");
 		wp(w, "comment_author_url", "");
@@ -648,11 +668,11 @@ public class SiteExporter {
 		w.writeEndElement();
 	}
 
-	private void page(XMLStreamWriter w, StaticPage p, Map<String, Long> pageIds) throws XMLStreamException {
+	private void page(XMLStreamWriter w, StaticPage p, WxrIds ids) throws XMLStreamException {
 		String link = publicUrl.absolute(StaticPages.href(p.path()));
 		int slash = p.path().lastIndexOf('/');
 		String name = slash < 0 ? p.path() : p.path().substring(slash + 1);
-		long parent = slash < 0 ? 0 : pageIds.getOrDefault(p.path().substring(0, slash), 0L);
+		long parent = slash < 0 ? 0 : ids.page(p.path().substring(0, slash));
 		nl(w);
 		w.writeStartElement("item");
 		text(w, "title", p.title());
@@ -667,7 +687,7 @@ public class SiteExporter {
 		text(w, "description", "");
 		content(w, "content", "encoded", html(p.bodyHtml()));
 		content(w, "excerpt", "encoded", "");
-		wp(w, "post_id", Long.toString(p.id()));
+		wp(w, "post_id", Long.toString(ids.page(p.path())));
 		dates(w, p.createdAt(), Math.max(p.createdAt(), p.updatedAt()));
 		wpData(w, "comment_status", "closed");
 		wpData(w, "ping_status", "closed");
@@ -678,8 +698,64 @@ public class SiteExporter {
 		wpData(w, "post_type", "page");
 		wpData(w, "post_password", "");
 		wp(w, "is_sticky", "0");
+		meta(w, INKSTONE_ID, Long.toString(p.id()));
 		nl(w);
 		w.writeEndElement();
+	}
+
+	/**
+	 * The WXR numbers of one export: small and sequential (1..n for attachments, then
+	 * posts, then pages; 1..m for comments), because WordPress' importer keeps a free
+	 * {@code post_id} as the new post's ID and JavaScript (the block editor, REST
+	 * clients) cannot hold Inkstone's IDs exactly (they are above 2^53 − 1). Each item
+	 * carries Inkstone's own ID as {@value #INKSTONE_ID}, the key of a re-import.
+	 */
+	static final class WxrIds {
+
+		private final Map<String, Long> attachments = new HashMap<>();
+
+		private final long[] articles;
+
+		private final Map<String, Long> pages = new HashMap<>();
+
+		private long extra;
+
+		private long comments;
+
+		WxrIds(Collection<String> imageHashes, long[] articleIds, List<StaticPage> staticPages) {
+			for (String sha : imageHashes) {
+				attachments.put(sha, attachments.size() + 1L);
+			}
+			this.articles = articleIds.clone();
+			Arrays.sort(this.articles);
+			long next = attachments.size() + (long) articles.length;
+			for (StaticPage p : staticPages) {
+				pages.putIfAbsent(p.path(), ++next);
+			}
+			this.extra = next;
+		}
+
+		/** The attachment of an image (by content hash); 0 for one not in the file. */
+		long attachment(String sha256) {
+			return attachments.getOrDefault(sha256, 0L);
+		}
+
+		long post(long articleId) {
+			int at = Arrays.binarySearch(articles, articleId);
+			// an article written after the first pass read the site gets a number
+			// after all others
+			return at >= 0 ? attachments.size() + at + 1L : ++extra;
+		}
+
+		/** The page at this path; 0 for none (a page without its parent). */
+		long page(String path) {
+			return pages.getOrDefault(path, 0L);
+		}
+
+		long comment() {
+			return ++comments;
+		}
+
 	}
 
 	/**

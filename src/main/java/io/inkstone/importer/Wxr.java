@@ -68,6 +68,10 @@ final class Wxr {
 		default void site(String baseSiteUrl, String baseBlogUrl, String version) {
 		}
 
+		/** The channel's {@code <generator>}: which program wrote the file. */
+		default void generator(String generator) {
+		}
+
 		default void author(Author author) {
 		}
 
@@ -230,6 +234,10 @@ final class Wxr {
 					Map<String, String> f = fields();
 					handler.term(new Term(f.getOrDefault("term_taxonomy", ""), f.getOrDefault("term_slug", ""),
 							f.getOrDefault("term_name", ""), f.getOrDefault("term_parent", "")));
+				}
+				else if (name.equals("generator")
+						&& (xml.getNamespaceURI() == null || xml.getNamespaceURI().isEmpty())) {
+					handler.generator(xml.getElementText().strip());
 				}
 				else if (name.equals("item") && xml.getNamespaceURI() == null
 						|| name.equals("item") && xml.getNamespaceURI().isEmpty()) {

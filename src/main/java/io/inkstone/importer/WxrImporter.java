@@ -157,6 +157,14 @@ public class WxrImporter {
 
 		long items;
 
+		/** Whether the file is Inkstone's own export. */
+		boolean inkstone;
+
+		@Override
+		public void generator(String generator) {
+			inkstone = SiteExporter.GENERATOR.equals(generator);
+		}
+
 		@Override
 		public void site(String baseSiteUrl, String baseBlogUrl, String version) {
 			String url = baseBlogUrl != null && !baseBlogUrl.isBlank() ? baseBlogUrl
@@ -284,6 +292,34 @@ public class WxrImporter {
 			return "wxr:" + scan.site + ":" + kind + ":" + id;
 		}
 
+		/**
+		 * The key of an item: by Inkstone's own ID when the file is Inkstone's export
+		 * (its {@code post_id}s are numbers of that file only), else by the
+		 * {@code post_id} — so an Inkstone export written before the small numbers keys
+		 * the same as one written after.
+		 */
+		String key(String kind, Wxr.Item item) {
+			Long own = inkstoneId(item);
+			return key(kind, own != null ? own : item.postId());
+		}
+
+		/**
+		 * Inkstone's own ID of an item of Inkstone's export
+		 * ({@value SiteExporter#INKSTONE_ID} meta); null for any other file's item (a
+		 * WordPress site keeps the meta of posts it imported from Inkstone, and copies it
+		 * with a duplicated post).
+		 */
+		Long inkstoneId(Wxr.Item item) {
+			if (!scan.inkstone) {
+				return null;
+			}
+			String value = item.meta(SiteExporter.INKSTONE_ID);
+			if (value == null || !value.strip().matches("\\d{1,18}")) {
+				return null;
+			}
+			return Long.valueOf(value.strip());
+		}
+
 		// ---- attachments
 
 		void attachments() {
@@ -291,7 +327,7 @@ public class WxrImporter {
 				String url = a.attachmentUrl().isEmpty() ? a.guid() : a.attachmentUrl();
 				String relative = localPath(url);
 				String name = relative == null ? url : relative;
-				String sourceKey = key("attachment", a.postId());
+				String sourceKey = key("attachment", a);
 				Optional<String> known = jdbc.sql("SELECT url FROM import_attachments WHERE source_key = :k")
 					.param("k", sourceKey)
 					.query(String.class)
@@ -498,8 +534,8 @@ public class WxrImporter {
 			if (thumbnail != null && thumbnail.strip().matches("\\d+")) {
 				cover = attachmentUrls.get(Long.parseLong(thumbnail.strip()));
 			}
-			ImportedArticle article = new ImportedArticle(key("post", item.postId()), creatorId, channelId, title, body,
-					summary, cover, tags(item), published, publishAt, date, modified);
+			ImportedArticle article = new ImportedArticle(key("post", item), creatorId, channelId, title, body, summary,
+					cover, tags(item), published, publishAt, date, modified);
 			boolean finalPublished = published;
 			String finalLabel = label;
 			tx.executeWithoutResult(state -> {
@@ -586,7 +622,7 @@ public class WxrImporter {
 			String title = title(item.title());
 			String body = WxrBodies.toMarkdown(item.content(), this::rewrite, id -> attachmentUrls.get(id));
 			long date = date(item.postDateGmt(), item.postDate());
-			String key = key("page", item.postId());
+			String key = key("page", item);
 			tx.executeWithoutResult(state -> {
 				Optional<String> stored = pages.importPage(key, path, title, body, date);
 				String finalPath;
@@ -600,7 +636,10 @@ public class WxrImporter {
 					report.count("pages → static pages");
 				}
 				String target = StaticPages.href(finalPath);
-				legacy.add("?page_id=" + item.postId(), target);
+				if (!scan.inkstone) {
+					// Inkstone's export numbers its items for this file only
+					legacy.add("?page_id=" + item.postId(), target);
+				}
 				legacy.add(linkPath(item.link()), target);
 				legacy.add(scan.blogPath + "/" + path, target);
 			});
@@ -628,7 +667,10 @@ public class WxrImporter {
 		 */
 		private Set<String> postPaths(Wxr.Item item) {
 			Set<String> paths = new LinkedHashSet<>();
-			paths.add("?p=" + item.postId());
+			if (!scan.inkstone) {
+				// Inkstone's export numbers its items for this file only
+				paths.add("?p=" + item.postId());
+			}
 			paths.add(linkPath(item.link()));
 			LocalDateTime local = localDate(item.postDate());
 			List<String> slugs = new ArrayList<>();

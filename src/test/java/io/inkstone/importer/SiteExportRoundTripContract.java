@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -132,6 +134,16 @@ abstract class SiteExportRoundTripContract {
 		runs.add(importInto(fromJsonl, jsonlDir.resolve("articles.jsonl").toString()));
 		fromWxr = freshSite();
 		runs.add(importInto(fromWxr, wxrDir.resolve("wordpress.xml").toString(), "--uploads", wxrDir.toString()));
+		// re-importing the WordPress export (twice, and once as an export written
+		// before the small numbers: post_id = Inkstone's ID, no _inkstone_id) adds
+		// nothing
+		wxrCounts = counts(fromWxr);
+		runs.add(importInto(fromWxr, wxrDir.resolve("wordpress.xml").toString(), "--uploads", wxrDir.toString()));
+		runs.add(importInto(fromWxr, wxrDir.resolve("wordpress.xml").toString(), "--uploads", wxrDir.toString()));
+		wxrCountsAfterReimports = counts(fromWxr);
+		Path oldNumbers = work.resolve("old-numbers.xml");
+		Files.writeString(oldNumbers, withInkstoneIdsAsPostIds(Files.readString(wxrDir.resolve("wordpress.xml"))));
+		runs.add(importInto(fromWxr, oldNumbers.toString(), "--uploads", wxrDir.toString()));
 		Path bad = work.resolve("bad.jsonl");
 		Files.writeString(bad, BAD);
 		badRun = importInto(fromJsonl, bad.toString());
@@ -145,6 +157,51 @@ abstract class SiteExportRoundTripContract {
 			""";
 
 	Run badRun;
+
+	List<Long> wxrCounts;
+
+	List<Long> wxrCountsAfterReimports;
+
+	static List<Long> counts(Site site) {
+		return List
+			.of("articles", "comments", "static_pages", "media", "import_attachments", "legacy_paths", "creators",
+					"channels")
+			.stream()
+			.map(table -> site.jdbc().sql("SELECT COUNT(*) FROM " + table).query(Long.class).single())
+			.toList();
+	}
+
+	static final Pattern ITEM = Pattern.compile("<item>.*?</item>", Pattern.DOTALL);
+
+	static final Pattern INKSTONE_ID_META = Pattern
+		.compile("\\s*<wp:postmeta>\\s*<wp:meta_key><!\\[CDATA\\[_inkstone_id]]></wp:meta_key>\\s*"
+				+ "<wp:meta_value><!\\[CDATA\\[(\\d+)]]></wp:meta_value>\\s*</wp:postmeta>");
+
+	static final Pattern POST_ID = Pattern.compile("<wp:post_id>(\\d+)</wp:post_id>");
+
+	static final Pattern POST_PARENT = Pattern.compile("<wp:post_parent>(\\d+)</wp:post_parent>");
+
+	/**
+	 * The export as Inkstone wrote it before the small numbers: Inkstone's IDs as
+	 * {@code post_id} and {@code post_parent}, no {@code _inkstone_id}.
+	 */
+	static String withInkstoneIdsAsPostIds(String xml) {
+		Map<String, String> own = new HashMap<>();
+		ITEM.matcher(xml).results().forEach(item -> {
+			Matcher id = POST_ID.matcher(item.group());
+			Matcher inkstone = INKSTONE_ID_META.matcher(item.group());
+			assertThat(id.find() && inkstone.find()).as(item.group()).isTrue();
+			own.put(id.group(1), inkstone.group(1));
+		});
+		own.put("0", "0");
+		return ITEM.matcher(xml).replaceAll(item -> {
+			String old = POST_ID.matcher(item.group())
+				.replaceFirst(m -> "<wp:post_id>" + own.get(m.group(1)) + "</wp:post_id>");
+			old = POST_PARENT.matcher(old)
+				.replaceFirst(m -> "<wp:post_parent>" + own.get(m.group(1)) + "</wp:post_parent>");
+			return Matcher.quoteReplacement(INKSTONE_ID_META.matcher(old).replaceFirst(""));
+		});
+	}
 
 	@Test
 	void badExportFieldsCostTheirLineWithAReasonAndStoreNothing() {
@@ -182,6 +239,86 @@ abstract class SiteExportRoundTripContract {
 	@Test
 	void aSecondImportOfTheSameExportAddsNothing() {
 		assertThat(run(4).output()).contains("Imported: 0, skipped as duplicate: 13, rejected: 0");
+	}
+
+	@Test
+	void reImportingTheWordPressExportAddsNothing() {
+		assertThat(run(5).output()).contains("Imported: 13, skipped as duplicate: 0, rejected: 0");
+		for (int n = 6; n <= 8; n++) {
+			assertThat(run(n).output()).as(run(n).output())
+				.contains("Imported: 0, skipped as duplicate: 13, rejected: 0")
+				.contains("attachments → already imported");
+		}
+		assertThat(wxrCountsAfterReimports).isEqualTo(wxrCounts);
+		assertThat(counts(fromWxr)).isEqualTo(wxrCounts);
+	}
+
+	/**
+	 * WordPress' importer keeps a free {@code post_id} as the new post's ID, and
+	 * JavaScript (the block editor, REST clients) holds integers exactly only up to 2^53
+	 * − 1: every number in the export is small, unique where WordPress needs it, and
+	 * every reference (parent, featured image, comment parent) names something in the
+	 * file. Inkstone's own ID travels as {@code _inkstone_id}.
+	 */
+	@Test
+	void everyWordPressNumberIsSmallAndEveryReferenceResolvesInTheFile() throws IOException {
+		long max = (1L << 53) - 1;
+		String xml = Files.readString(wxrDir.resolve("wordpress.xml"));
+		List<Wxr.Item> items = new ArrayList<>();
+		Wxr.read(Files.newInputStream(wxrDir.resolve("wordpress.xml")), items::add);
+		assertThat(items).hasSizeGreaterThan(10);
+		Set<Long> postIds = new TreeSet<>();
+		Set<Long> attachmentIds = new TreeSet<>();
+		Set<Long> commentIds = new TreeSet<>();
+		Set<String> inkstoneIds = new TreeSet<>();
+		for (Wxr.Item item : items) {
+			assertThat(item.postId()).as(item.title()).isBetween(1L, max);
+			assertThat(postIds.add(item.postId())).as("post_id %d once", item.postId()).isTrue();
+			if ("attachment".equals(item.postType())) {
+				attachmentIds.add(item.postId());
+			}
+			assertThat(item.metaAll("_inkstone_id")).as(item.title()).hasSize(1);
+			assertThat(inkstoneIds.add(item.postType() + ":" + item.meta("_inkstone_id"))).isTrue();
+			for (Wxr.Comment c : item.comments()) {
+				assertThat(c.id()).isBetween(1L, max);
+				assertThat(commentIds.add(c.id())).as("comment_id %d once", c.id()).isTrue();
+			}
+		}
+		assertThat(postIds).hasSize(items.size());
+		int parents = 0;
+		int thumbnails = 0;
+		int replies = 0;
+		for (Wxr.Item item : items) {
+			if (item.postParent() != 0) {
+				assertThat(postIds).as("parent of %s", item.title()).contains(item.postParent());
+				parents++;
+			}
+			String thumbnail = item.meta("_thumbnail_id");
+			if (thumbnail != null) {
+				assertThat(attachmentIds).as("featured image of %s", item.title()).contains(Long.parseLong(thumbnail));
+				thumbnails++;
+			}
+			Set<Long> own = item.comments().stream().map(Wxr.Comment::id).collect(Collectors.toSet());
+			for (Wxr.Comment c : item.comments()) {
+				if (c.parent() != 0) {
+					assertThat(own).as("parent of comment %d", c.id()).contains(c.parent());
+					replies++;
+				}
+			}
+		}
+		// the file has each kind of reference
+		assertThat(parents).isGreaterThanOrEqualTo(2); // a page's parent, an image's post
+		assertThat(thumbnails).isPositive();
+		assertThat(replies).isPositive();
+		// authors and terms are numbered too (WordPress does not keep these numbers)
+		for (String field : List.of("author_id", "term_id")) {
+			List<Long> numbers = Pattern.compile("<wp:" + field + ">(\\d+)</wp:" + field + ">")
+				.matcher(xml)
+				.results()
+				.map(m -> Long.parseLong(m.group(1)))
+				.toList();
+			assertThat(numbers).isNotEmpty().allMatch(n -> n >= 1 && n <= max, "at most 2^53 - 1");
+		}
 	}
 
 	@Test
