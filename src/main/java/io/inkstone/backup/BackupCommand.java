@@ -111,7 +111,7 @@ public final class BackupCommand {
 				}
 			}
 			else {
-				BackupRestorer restorer = new BackupRestorer(properties);
+				BackupRestorer restorer = new BackupRestorer(properties, context.getBean(MediaProperties.class));
 				BackupRestorer.Restored restored = restorer.restore(Path.of(positional.get(0)), force,
 						step -> out.println(messages.getMessage("restore.cli.step." + step, null, locale)));
 				out.println(messages.getMessage("restore.cli.done",

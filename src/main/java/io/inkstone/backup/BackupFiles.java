@@ -54,6 +54,20 @@ final class BackupFiles {
 	}
 
 	/**
+	 * Copies the stream (which it closes) to {@code to} (which must not exist) and
+	 * returns the SHA-256 of the bytes copied.
+	 */
+	static String copy(InputStream from, Path to) throws IOException {
+		Files.createDirectories(to.getParent());
+		MessageDigest digest = sha256();
+		try (InputStream in = new DigestInputStream(from, digest);
+				OutputStream out = Files.newOutputStream(to, StandardOpenOption.CREATE_NEW)) {
+			in.transferTo(out);
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	/**
 	 * Regular files under {@code root}, relative and with forward slashes, sorted; none
 	 * when it does not exist.
 	 */

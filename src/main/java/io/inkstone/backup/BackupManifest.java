@@ -20,8 +20,9 @@ import java.nio.file.StandardCopyOption;
  * copied file read back against its checksum, and SQLite's {@code PRAGMA integrity_check}
  * on the copy).
  *
- * @param media {@code local} (files are in the backup) or {@code s3} (not copied: the
- * bucket's versioning keeps them)
+ * @param media where the site kept its media: {@code local} (the data directory's files,
+ * under {@code media/<xx>/<key>}) or {@code s3} (every object of the bucket, under
+ * {@code media/<key>}); both are copied and checksummed alike
  */
 record BackupManifest(int format, String createdAt, String finishedAt, String appVersion, String database,
 		String schemaVersion, Map<String, Long> tables, String media, List<FileEntry> files, String verified) {

@@ -10,11 +10,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import io.inkstone.media.MediaProperties;
+import io.inkstone.media.MediaStorage;
 import io.inkstone.shared.InkstoneProperties;
 
 /**
@@ -23,14 +26,32 @@ import io.inkstone.shared.InkstoneProperties;
  * SHA-256 (a tampered, truncated or missing file refuses the whole backup), the kind of
  * database, that the target is empty (or {@code force}), and that no server holds the
  * data directory. The search index directory is removed, so the next start rebuilds it
- * from the restored database.
+ * from the restored database. Media files go back into the storage this configuration
+ * uses, whichever storage the backed-up site used: the local data directory or the S3
+ * bucket.
  */
 final class BackupRestorer {
 
 	private final InkstoneProperties properties;
 
-	BackupRestorer(InkstoneProperties properties) {
+	private final MediaProperties media;
+
+	BackupRestorer(InkstoneProperties properties, MediaProperties media) {
 		this.properties = properties;
+		this.media = media;
+	}
+
+	/**
+	 * The storage key of a media file in a backup: {@code media/<xx>/<key>} (a local
+	 * site's layout) or {@code media/<key>} (a bucket's); null for anything else.
+	 */
+	static String mediaKey(String path) {
+		String relative = path.substring("media/".length());
+		if (relative.length() > 3 && relative.charAt(2) == '/' && MediaStorage.isKey(relative.substring(3))
+				&& relative.startsWith(relative.substring(3, 5))) {
+			return relative.substring(3);
+		}
+		return MediaStorage.isKey(relative) ? relative : null;
 	}
 
 	/**
@@ -127,19 +148,7 @@ final class BackupRestorer {
 				.tables();
 		}
 		progress.accept("media");
-		Path mediaRoot = dataDir.resolve("media");
-		int media = 0;
-		if (manifest.files().stream().anyMatch(f -> f.path().startsWith("media/"))) {
-			BackupFiles.deleteTree(mediaRoot);
-			for (BackupManifest.FileEntry file : manifest.files()) {
-				if (file.path().startsWith("media/")) {
-					Path target = BackupFiles.inside(mediaRoot, file.path().substring("media/".length()));
-					Files.createDirectories(target.getParent());
-					Files.copy(backupDir.resolve(file.path()), target, StandardCopyOption.REPLACE_EXISTING);
-					media++;
-				}
-			}
-		}
+		int media = restoreMedia(backupDir, dataDir, manifest);
 		// no index comes with a backup: an index left here would describe another
 		// database
 		BackupFiles.deleteTree(dataDir.resolve("index"));
@@ -151,6 +160,50 @@ final class BackupRestorer {
 			}
 		}
 		return new Restored(manifest, restored, media);
+	}
+
+	/**
+	 * Puts the media files back into the storage this site is configured with: the data
+	 * directory's {@code media/} (replaced as a whole) or the S3 bucket
+	 * (content-addressed keys make an overwrite of an object already there harmless).
+	 */
+	private int restoreMedia(Path backupDir, Path dataDir, BackupManifest manifest) throws IOException {
+		List<BackupManifest.FileEntry> files = manifest.files()
+			.stream()
+			.filter(f -> f.path().startsWith("media/"))
+			.toList();
+		if (files.isEmpty()) {
+			return 0;
+		}
+		int count = 0;
+		if ("local".equals(media.storage())) {
+			Path mediaRoot = dataDir.resolve("media");
+			BackupFiles.deleteTree(mediaRoot);
+			for (BackupManifest.FileEntry file : files) {
+				String key = mediaKey(file.path());
+				String relative = key == null ? file.path().substring("media/".length())
+						: key.substring(0, 2) + "/" + key;
+				Path target = BackupFiles.inside(mediaRoot, relative);
+				Files.createDirectories(target.getParent());
+				Files.copy(backupDir.resolve(file.path()), target, StandardCopyOption.REPLACE_EXISTING);
+				count++;
+			}
+			return count;
+		}
+		MediaStorage storage = MediaStorage.of(media, dataDir);
+		try {
+			for (BackupManifest.FileEntry file : files) {
+				String key = mediaKey(file.path());
+				if (key != null) {
+					storage.putFile(key, backupDir.resolve(file.path()));
+					count++;
+				}
+			}
+		}
+		finally {
+			BackupWriter.closeQuietly(storage);
+		}
+		return count;
 	}
 
 	private void requireEmpty(Path dataDir, boolean embedded) throws IOException, SQLException {

@@ -1,6 +1,7 @@
 package io.inkstone.backup;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,19 +13,22 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.inkstone.media.MediaProperties;
+import io.inkstone.media.MediaStorage;
 import io.inkstone.shared.InkstoneProperties;
 
 /**
  * Writes one backup into a new directory {@code inkstone-<UTC time>} under the given
  * folder: the database snapshot first, then the media files (every image a database row
  * of the snapshot refers to was stored before that row was committed, so it is there;
- * images uploaded during the copy may come along too), then reads every copied file back
- * against its checksum, and writes {@code manifest.json} last. It works in
- * {@code <name>.partial} and renames the directory when done, so a backup that has its
- * final name is complete; a failed run leaves nothing behind.
+ * images uploaded during the copy may come along too; in cluster mode every object of the
+ * media bucket, into {@code media/<key>}), then reads every copied file back against its
+ * checksum, and writes {@code manifest.json} last. It works in {@code <name>.partial} and
+ * renames the directory when done, so a backup that has its final name is complete; a
+ * failed run leaves nothing behind.
  */
 final class BackupWriter {
 
@@ -48,6 +52,40 @@ final class BackupWriter {
 	static String appVersion() {
 		String version = BackupWriter.class.getPackage().getImplementationVersion();
 		return version == null ? "dev" : version;
+	}
+
+	/**
+	 * Every media object of the bucket into {@code media/<key>}, streamed through a
+	 * checksum like the local files; an object deleted while we list is skipped.
+	 */
+	private void copyObjects(Path work, List<BackupManifest.FileEntry> files) throws IOException {
+		MediaStorage storage = MediaStorage.of(media, properties.dataDir());
+		try {
+			for (String key : storage.keys()) {
+				Optional<InputStream> in = storage.open(key);
+				if (in.isEmpty()) {
+					continue;
+				}
+				String path = "media/" + key;
+				Path copy = work.resolve(path);
+				String sha = BackupFiles.copy(in.get(), copy);
+				files.add(new BackupManifest.FileEntry(path, Files.size(copy), sha));
+			}
+		}
+		finally {
+			closeQuietly(storage);
+		}
+	}
+
+	static void closeQuietly(MediaStorage storage) {
+		if (storage instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				// nothing left to do with a client we are done with
+			}
+		}
 	}
 
 	/** Writes a backup under {@code parent} and returns its directory. */
@@ -100,6 +138,10 @@ final class BackupWriter {
 													// gone from a later snapshot too
 					}
 				}
+			}
+			else {
+				progress.accept("media");
+				copyObjects(work, files);
 			}
 			progress.accept("verify");
 			for (BackupManifest.FileEntry file : files) {

@@ -28,6 +28,7 @@ import jakarta.annotation.PreDestroy;
 import io.inkstone.articles.Articles;
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
+import io.inkstone.media.SharedFiles;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.InkstoneProperties;
 import io.inkstone.shared.PublicUrl;
@@ -35,6 +36,9 @@ import io.inkstone.shared.PublicUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -53,9 +57,11 @@ import java.sql.Types;
  * comments ({@code articles.jsonl}, which the import reads back), their images
  * ({@code media/}), and the profile with the follower count ({@code profile.json}).
  * Comments carry the name shown on the page, never an e-mail or an address. The zip is
- * kept in the data directory ({@code exports/}) for {@link #KEEP}; only its creator may
- * download it. Expired zips are deleted every hour on every node (each node holds the
- * zips it built), with the leftovers of a build a restart interrupted.
+ * kept in the data directory ({@code exports/}), or in cluster mode in the object store
+ * ({@code exports/<id>.zip} in the media bucket, so any node serves it), for
+ * {@link #KEEP}; only its creator may download it. Expired zips are deleted every hour on
+ * every node (each node holds the zips it built), with the leftovers of a build a restart
+ * interrupted.
  */
 @Service
 @Profile("!import")
@@ -117,6 +123,9 @@ public class CreatorExports {
 
 	private final Clock clock;
 
+	/** The object store every node reaches, in cluster mode; empty on a single node. */
+	private final Optional<SharedFiles> shared;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -126,7 +135,7 @@ public class CreatorExports {
 	});
 
 	CreatorExports(SiteExporter exporter, Creators creators, Articles articles, JdbcClient jdbc, PublicUrl publicUrl,
-			InkstoneProperties properties, Optional<Clock> clock) {
+			InkstoneProperties properties, Optional<Clock> clock, Optional<SharedFiles> shared) {
 		this.exporter = exporter;
 		this.creators = creators;
 		this.articles = articles;
@@ -134,6 +143,7 @@ public class CreatorExports {
 		this.publicUrl = publicUrl;
 		this.dir = properties.dataDir().resolve("exports");
 		this.clock = clock.orElse(Clock.systemUTC());
+		this.shared = shared;
 	}
 
 	/** Starts an export of the creator's work, or returns the one already being built. */
@@ -195,10 +205,31 @@ public class CreatorExports {
 			.map(this::current);
 	}
 
-	/** The zip to send, if the export is done and not expired. */
-	public Optional<Path> file(Export export) {
+	/**
+	 * The zip to send, if the export is done and not expired: from the local exports
+	 * directory, or in cluster mode from the object store (whichever node built it).
+	 */
+	public Optional<Resource> file(Export export) {
+		if (!export.downloadable()) {
+			return Optional.empty();
+		}
 		Path zip = zip(export.id());
-		return export.downloadable() && Files.isRegularFile(zip) ? Optional.of(zip) : Optional.empty();
+		if (Files.isRegularFile(zip)) {
+			return Optional.of(new FileSystemResource(zip));
+		}
+		return shared.flatMap(store -> store.open(sharedName(export.id()))).map(in -> new InputStreamResource(in) {
+
+			@Override
+			public long contentLength() {
+				return export.bytes();
+			}
+
+		});
+	}
+
+	/** The export's key in the object store (cluster mode). */
+	static String sharedName(long id) {
+		return "exports/" + id + ".zip";
 	}
 
 	/**
@@ -221,7 +252,9 @@ public class CreatorExports {
 	/**
 	 * Hourly on every node, without a cluster lock: each node deletes the expired zips
 	 * and interrupted builds in its own data directory, so no zip outlives its week on a
-	 * node that no creator downloads from.
+	 * node that no creator downloads from. In cluster mode the node that marks an export
+	 * expired deletes its object too (a delete is idempotent, so two nodes racing is
+	 * harmless).
 	 */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 	void cleanUp() {
@@ -275,9 +308,12 @@ public class CreatorExports {
 		for (long id : expired) {
 			try {
 				Files.deleteIfExists(zip(id));
+				if (shared.isPresent()) {
+					shared.get().delete(sharedName(id));
+				}
 			}
-			catch (IOException ex) {
-				log.warn("Could not delete the expired export {}", zip(id), ex);
+			catch (IOException | RuntimeException ex) {
+				log.warn("Could not delete the expired export {}", id, ex);
 				continue;
 			}
 			jdbc.sql("UPDATE creator_exports SET state = 'expired', updated_at = :now WHERE id = :id")
@@ -328,7 +364,14 @@ public class CreatorExports {
 				}
 			}
 			Files.move(part, zip(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			update(id, "done", summary.articles(), Files.size(zip(id)), null, clock.millis() + KEEP.toMillis());
+			long bytes = Files.size(zip(id));
+			if (shared.isPresent()) {
+				// cluster mode: any node serves the download, so the zip goes to the
+				// object store (streamed from the file) and leaves this node's disk
+				shared.get().put(sharedName(id), zip(id), "application/zip");
+				Files.delete(zip(id));
+			}
+			update(id, "done", summary.articles(), bytes, null, clock.millis() + KEEP.toMillis());
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("The export {} of creator {} failed", id, creatorId, ex);

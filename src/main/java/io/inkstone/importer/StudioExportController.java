@@ -1,6 +1,5 @@
 package io.inkstone.importer;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -15,7 +14,6 @@ import io.inkstone.shared.NotFoundException;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -90,7 +88,7 @@ class StudioExportController {
 			throw new GoneException(ui.of(request).t("problem.importer.exportExpired"),
 					"problem.importer.theDownloadLinkHasExpiredStart");
 		}
-		Path zip = exports.file(export).orElseThrow(() -> new NotFoundException("export not ready"));
+		Resource zip = exports.file(export).orElseThrow(() -> new NotFoundException("export not ready"));
 		String name = "inkstone-" + me.handle() + "-"
 				+ LocalDate.ofInstant(Instant.ofEpochMilli(export.createdAt()), ZoneOffset.UTC) + ".zip";
 		return ResponseEntity.ok()
@@ -98,7 +96,7 @@ class StudioExportController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.body(new FileSystemResource(zip));
+			.body(zip);
 	}
 
 	/**

@@ -1,13 +1,17 @@
 package io.inkstone.media;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Media on local disk under {@code <data-dir>/media}, fanned out by the first two hex
@@ -68,6 +72,38 @@ class LocalMediaStorage implements MediaStorage {
 	public void delete(String key) {
 		try {
 			Files.deleteIfExists(pathOf(key));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public List<String> keys() {
+		if (!Files.isDirectory(root)) {
+			return List.of();
+		}
+		try (Stream<Path> walk = Files.walk(root)) {
+			return walk.filter(Files::isRegularFile)
+				.map(p -> root.relativize(p).toString().replace(File.separatorChar, '/'))
+				.filter(p -> p.length() > 3 && p.charAt(2) == '/' && MediaKeys.valid(p.substring(3))
+						&& p.startsWith(p.substring(3, 5)))
+				.map(p -> p.substring(3))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public Optional<InputStream> open(String key) {
+		try {
+			return Optional.of(Files.newInputStream(pathOf(key)));
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

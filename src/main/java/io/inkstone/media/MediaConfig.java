@@ -2,6 +2,7 @@ package io.inkstone.media;
 
 import io.inkstone.shared.InkstoneProperties;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,12 +17,16 @@ class MediaConfig {
 
 	@Bean
 	MediaStorage mediaStorage(MediaProperties media, InkstoneProperties inkstone) {
-		return switch (media.storage()) {
-			case "local" -> new LocalMediaStorage(inkstone.dataDir().resolve("media"));
-			case "s3" -> new S3MediaStorage(media.s3());
-			default ->
-				throw new IllegalStateException("inkstone.media.storage must be local or s3, not " + media.storage());
-		};
+		return MediaStorage.of(media, inkstone.dataDir());
+	}
+
+	/**
+	 * Files every node must see (export zips): only in cluster mode, in the media bucket.
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "inkstone.media.storage", havingValue = "s3")
+	SharedFiles sharedFiles(MediaStorage storage) {
+		return new S3SharedFiles((S3MediaStorage) storage);
 	}
 
 	@Bean

@@ -1,6 +1,9 @@
 package io.inkstone.media;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -16,6 +19,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Media in an S3-compatible bucket (AWS S3, MinIO, Ceph, S3Proxy …) with the AWS SDK v2,
@@ -27,6 +31,9 @@ class S3MediaStorage implements MediaStorage, AutoCloseable {
 	private final S3Client s3;
 
 	private final String bucket;
+
+	/** Keys per ListObjectsV2 page (S3's own maximum; tests page smaller). */
+	private int pageSize = 1000;
 
 	S3MediaStorage(MediaProperties.S3 config) {
 		if (config == null || config.bucket() == null || config.bucket().isBlank()) {
@@ -83,6 +90,55 @@ class S3MediaStorage implements MediaStorage, AutoCloseable {
 	@Override
 	public void close() {
 		s3.close();
+	}
+
+	@Override
+	public void putFile(String key, Path file) {
+		MediaKeys.requireValid(key);
+		putObject(key, file, MediaKeys.contentType(key), "public, max-age=31536000, immutable");
+	}
+
+	/** Streams the file into the bucket (its length is known, so nothing is buffered). */
+	void putObject(String key, Path file, String contentType, String cacheControl) {
+		s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
+				RequestBody.fromFile(file));
+	}
+
+	/** Every key in the bucket under {@code prefix}, page by page (ListObjectsV2). */
+	List<String> list(String prefix) {
+		return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).maxKeys(pageSize))
+			.contents()
+			.stream()
+			.map(S3Object::key)
+			.toList();
+	}
+
+	void pageSize(int keys) {
+		this.pageSize = keys;
+	}
+
+	Optional<InputStream> openObject(String key) {
+		try {
+			return Optional.of(s3.getObject(b -> b.bucket(bucket).key(key)));
+		}
+		catch (NoSuchKeyException ex) {
+			return Optional.empty();
+		}
+	}
+
+	void deleteObject(String key) {
+		s3.deleteObject(b -> b.bucket(bucket).key(key));
+	}
+
+	@Override
+	public List<String> keys() {
+		return list("").stream().filter(MediaKeys::valid).sorted().toList();
+	}
+
+	@Override
+	public Optional<InputStream> open(String key) {
+		MediaKeys.requireValid(key);
+		return openObject(key);
 	}
 
 }

@@ -168,7 +168,7 @@ abstract class CreatorExportContract {
 		Document show = creator.page("/studio/export/" + id).html();
 		assertThat(show.select("[data-testid=export-progress]")).hasSize(1);
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> creator.get("/studio/export/" + id + "/status").body().contains("\"done\""));
+			.until(() -> creator.get("/studio/export/" + id + "/status").body().contains("\"state\":\"done\""));
 		JsonNode status = JSON.readTree(creator.get("/studio/export/" + id + "/status").body());
 		assertThat(status.get("percent").asInt()).isEqualTo(100);
 		Document done = creator.page("/studio/export/" + id).html();

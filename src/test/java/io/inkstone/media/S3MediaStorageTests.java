@@ -1,6 +1,11 @@
 package io.inkstone.media;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.inkstone.support.S3Server;
 
@@ -65,6 +70,37 @@ class S3MediaStorageTests {
 	void keysThatAreNotContentAddressedAreRefused() {
 		assertThatThrownBy(() -> storage.put("../../etc/passwd", new byte[] { 1 }, "image/jpeg"))
 			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void listsEveryMediaKeyPageByPageAndNothingElse() throws Exception {
+		server.createBucket("listing");
+		try (S3MediaStorage listing = new S3MediaStorage(new MediaProperties.S3(server.endpoint(), "us-east-1",
+				"listing", S3Server.ACCESS_KEY, S3Server.SECRET_KEY, true))) {
+			listing.pageSize(2);
+			List<String> keys = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				String key = Integer.toHexString(i).repeat(64) + "/full.png";
+				listing.put(key, new byte[] { (byte) i }, "image/png");
+				keys.add(key);
+			}
+			Path zip = Files.createTempFile("export", ".zip");
+			Files.write(zip, new byte[] { 'P', 'K' });
+			SharedFiles shared = new S3SharedFiles(listing);
+			shared.put("exports/7.zip", zip, "application/zip");
+			assertThat(listing.keys()).containsExactlyElementsOf(keys);
+			try (InputStream in = shared.open("exports/7.zip").orElseThrow()) {
+				assertThat(in.readAllBytes()).containsExactly('P', 'K');
+			}
+			try (InputStream in = listing.open(keys.get(3)).orElseThrow()) {
+				assertThat(in.readAllBytes()).containsExactly(3);
+			}
+			shared.delete("exports/7.zip");
+			shared.delete("exports/7.zip"); // idempotent
+			assertThat(shared.open("exports/7.zip")).isEmpty();
+			assertThatThrownBy(() -> shared.put(keys.get(0), zip, "application/zip"))
+				.isInstanceOf(IllegalArgumentException.class);
+		}
 	}
 
 }

@@ -57,6 +57,10 @@ public final class S3Server implements AutoCloseable {
 		return context.getBlobStore().countBlobs(bucket);
 	}
 
+	public boolean exists(String bucket, String key) {
+		return context.getBlobStore().blobExists(bucket, key);
+	}
+
 	@Override
 	public void close() throws Exception {
 		proxy.stop();
