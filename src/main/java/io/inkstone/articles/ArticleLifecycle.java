@@ -57,6 +57,11 @@ public final class ArticleLifecycle {
 		 * reviewer.
 		 */
 		HOLD_FOR_REVIEW(PublishedAt.KEEP, true, true),
+		/**
+		 * Staff hold a live article the machine checks flagged (机审记录's 暂停发布/送审): it
+		 * leaves the public and waits for a reviewer.
+		 */
+		STAFF_HOLD(PublishedAt.KEEP, true, true),
 		/** The creator schedules a draft. */
 		SCHEDULE(PublishedAt.KEEP, false, false),
 		/** The creator clears a draft's schedule. */
@@ -142,6 +147,8 @@ public final class ArticleLifecycle {
 		stay(Action.PUBLISH, PENDING, PUBLISHED);
 		move(Action.HOLD_FOR_REVIEW, PENDING, DRAFT, REJECTED);
 		stay(Action.HOLD_FOR_REVIEW, PENDING, PUBLISHED);
+		move(Action.STAFF_HOLD, PENDING, PUBLISHED);
+		stay(Action.STAFF_HOLD, PENDING);
 		// schedules belong to drafts
 		move(Action.SCHEDULE, DRAFT, DRAFT);
 		refuse(Action.SCHEDULE, new Step.Refuse(false, DRAFTS_ONLY), PENDING, PUBLISHED, REJECTED);

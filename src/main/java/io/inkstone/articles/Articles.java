@@ -489,6 +489,13 @@ public class Articles {
 			}
 		}
 		repository.updateContent(id, draft, renderBody(draft.bodyMarkdown()), summaryOf(draft.bodyMarkdown()), now);
+		if (article.articleStatus() == ArticleStatus.PUBLISHED) {
+			// an edit of a live article passes the machine checks again: what they find
+			// is
+			// recorded for staff (机审记录), the article stays live
+			repository.findById(id)
+				.ifPresent(edited -> gate.orderedStream().forEach(g -> g.recordReview(edited, g.review(edited))));
+		}
 		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
 		if (article.channelId() != draft.channelId()) {
 			events.publishEvent(new ArticleChanged(id, creatorId, draft.channelId()));
@@ -509,6 +516,15 @@ public class Articles {
 			return stays ? Optional.of(new LifecycleOutcome.Unchanged(id, article.status()))
 					: publishReviewed(article, Action.PUBLISH, null);
 		});
+	}
+
+	/**
+	 * Staff hold a live article for a reviewer (the machine findings page); already
+	 * waiting: no change; 404 unless it is live or waiting.
+	 */
+	@Transactional
+	public LifecycleOutcome holdForReview(long id) {
+		return transition(id, Action.STAFF_HOLD);
 	}
 
 	/** A reviewer lets a pending article go public; 404 unless it is pending. */

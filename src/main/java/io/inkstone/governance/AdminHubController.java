@@ -30,10 +30,13 @@ class AdminHubController {
 
 	private final ModerationDecisions decisions;
 
+	private final MachineFindings machine;
+
 	private final UiFactory ui;
 
 	AdminHubController(CreatorApplications applications, Reports reports, ArticleReviews reviews,
-			ModerationDecisions decisions, UiFactory ui) {
+			ModerationDecisions decisions, MachineFindings machine, UiFactory ui) {
+		this.machine = machine;
 		this.applications = applications;
 		this.reports = reports;
 		this.reviews = reviews;
@@ -49,6 +52,7 @@ class AdminHubController {
 		List<Report> plain = open.stream().filter(r -> !r.copyright()).toList();
 		List<Article> held = reviews.pending();
 		List<ModerationDecision> appeals = decisions.openAppeals();
+		List<MachineFindings.Flagged> flagged = machine.live(null);
 		List<GovernancePages.HubQueue> queues = List.of(
 				new GovernancePages.HubQueue("applications", "/admin/applications", pending.size(),
 						oldest(pending.stream().mapToLong(CreatorApplication::createdAt))),
@@ -60,7 +64,9 @@ class AdminHubController {
 						oldest(appeals.stream()
 							.mapToLong(d -> d.appealedAt() == null ? d.decidedAt() : d.appealedAt()))),
 				new GovernancePages.HubQueue("copyright", "/admin/reports?reason=infringement", notices.size(),
-						oldest(notices.stream().mapToLong(Report::createdAt))));
+						oldest(notices.stream().mapToLong(Report::createdAt))),
+				new GovernancePages.HubQueue("machine", "/admin/machine", flagged.size(),
+						oldest(flagged.stream().mapToLong(MachineFindings.Flagged::at))));
 		model.addAttribute("page",
 				new GovernancePages.Hub(ui.of(request), List.of(), queues, System.currentTimeMillis()));
 		return "governance/hub";

@@ -143,4 +143,13 @@ public final class GovernancePages {
 
 	}
 
+	/** One row of 机审记录: the article, its creator's name, its findings in words. */
+	public record MachineRow(Article article, String creator, List<Finding> findings, long at,
+			Map<Long, String> matched) {
+	}
+
+	public record MachinePage(Ui ui, String kind, List<String> kinds, List<MachineRow> rows, List<String> reasons,
+			String done, String ref, String error, Long errorArticle) {
+	}
+
 }

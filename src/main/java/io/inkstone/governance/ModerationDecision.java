@@ -20,6 +20,9 @@ public record ModerationDecision(long id, String ref, String source, Long report
 
 	public static final String COPYRIGHT = "copyright";
 
+	/** Staff acting on a live article's machine findings (机审记录). */
+	public static final String MACHINE = "machine";
+
 	public ModerationAction kind() {
 		return ModerationAction.parse(action).orElse(ModerationAction.NO_ACTION);
 	}
@@ -39,7 +42,7 @@ public record ModerationDecision(long id, String ref, String source, Long report
 
 	/** The bundle key of the reason's label: a report reason or a review reason. */
 	public String reasonKey() {
-		return (REVIEW.equals(source) ? "review.reason." : "report.reason.") + reason;
+		return (REVIEW.equals(source) || MACHINE.equals(source) ? "review.reason." : "report.reason.") + reason;
 	}
 
 	/** Where the affected account reads the statement and appeals. */

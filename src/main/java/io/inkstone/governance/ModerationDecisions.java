@@ -101,9 +101,10 @@ public class ModerationDecisions {
 					decision.statement(), decision.reason());
 		}
 		else {
-			audit.record("report." + decision.action(), decision.subjectType(), decision.subjectId(),
-					decision.statement(), decision.ref() + " " + decision.reason()
-							+ (decision.ruleText() == null ? "" : " rule: " + decision.ruleText()));
+			audit.record(
+					(ModerationDecision.MACHINE.equals(decision.source()) ? "machine." : "report.") + decision.action(),
+					decision.subjectType(), decision.subjectId(), decision.statement(), decision.ref() + " "
+							+ decision.reason() + (decision.ruleText() == null ? "" : " rule: " + decision.ruleText()));
 		}
 		notifyAffected(decision);
 		return decision;

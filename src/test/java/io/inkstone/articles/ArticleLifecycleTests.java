@@ -32,6 +32,7 @@ class ArticleLifecycleTests {
 			                    DRAFT      PENDING    PUBLISHED  REJECTED   REMOVED    DELETED
 			PUBLISH             PUBLISHED  =          =          PUBLISHED  404        404
 			HOLD_FOR_REVIEW     PENDING    =          =          PENDING    404        404
+			STAFF_HOLD          404        =          PENDING    404        404        404
 			SCHEDULE            DRAFT      400        400        400        404        404
 			UNSCHEDULE          DRAFT      =          =          =          404        404
 			PUBLISH_DUE         PUBLISHED  =          =          =          =          =

@@ -1,0 +1,244 @@
+package io.inkstone.governance;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.inkstone.accounts.Accounts;
+import io.inkstone.accounts.Role;
+import io.inkstone.creators.CreatorApplication;
+import io.inkstone.creators.CreatorApplications;
+import io.inkstone.creators.Creators;
+import io.inkstone.support.Browser;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code /admin/machine} (机审记录) over real HTTP under the default (minimal) profile:
+ * flagged articles go live and are listed with their findings in words; staff hold one
+ * (it leaves the public and waits for a reviewer) or take one down through the one
+ * moderation model (410 for readers, the statement of reasons in the creator's message
+ * centre); bad input changes nothing; only staff see the page. Runs once per database.
+ */
+abstract class MachineFindingsContract {
+
+	static final String PASSWORD = "correct-horse-1";
+
+	static void commonProperties(DynamicPropertyRegistry registry) {
+		// no compliance profile: the default, minimal, which does not hold flagged
+		// articles
+		registry.add("inkstone.admin.email", () -> "admin@machine.test");
+		registry.add("inkstone.admin.password", () -> "machine-admin-password-1");
+		registry.add("inkstone.review.bad-domains", () -> "scam.example");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Creators creators;
+
+	@Autowired
+	CreatorApplications applications;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	record Writer(long accountId, Browser browser) {
+	}
+
+	private static final Map<String, Browser> STAFF = new ConcurrentHashMap<>();
+
+	static String unique(String prefix) {
+		return prefix + Long.toString(System.nanoTime(), 36);
+	}
+
+	static String location(HttpResponse<String> response) {
+		return response.headers().firstValue("Location").orElse("").replaceFirst("^https?://[^/]+", "");
+	}
+
+	Browser signIn(String email) {
+		Browser b = new Browser(port);
+		b.page("/login");
+		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", PASSWORD));
+		assertThat(r.statusCode()).isEqualTo(302);
+		assertThat(location(r)).doesNotContain("error");
+		return b;
+	}
+
+	Browser person(String name, Role role) {
+		String email = unique("p") + "@machine.test";
+		accounts.signUp(email, PASSWORD, name, role).orElseThrow();
+		return signIn(email);
+	}
+
+	Browser staff() {
+		return STAFF.computeIfAbsent(port + ":staff", k -> person("审核员", Role.REVIEWER));
+	}
+
+	Writer writer(String name) {
+		String email = unique("w") + "@machine.test";
+		long account = accounts.signUp(email, PASSWORD, name, Role.READER).orElseThrow().accountId();
+		String handle = unique("w");
+		assertThat(applications.apply(account, new CreatorApplications.Form("个人",
+				name + handle.substring(handle.length() - 4), handle, "", "tech", "微信 x", "", "", true)))
+			.isEmpty();
+		applications.approve(applications.of(account).stream().map(CreatorApplication::id).findFirst().orElseThrow());
+		return new Writer(account, signIn(email));
+	}
+
+	/** Publishes through the studio; under the default profile it goes live at once. */
+	static long publish(Writer w, String title, String body) {
+		w.browser().page("/studio/articles/new");
+		HttpResponse<String> r = w.browser()
+			.post("/studio/articles", Map.of("_csrf", w.browser().csrfToken(), "title", title, "body", body, "channel",
+					"tech", "original", "yes", "action", "publish"));
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+		assertThat(location(r)).as("live at once under the default profile").contains("?published");
+		return Long.parseLong(location(r).replaceAll(".*/studio/articles/(\\d+).*", "$1"));
+	}
+
+	int status(String path) {
+		return new Browser(port).get(path).statusCode();
+	}
+
+	String articleStatus(long id) {
+		return jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", id).query(String.class).single();
+	}
+
+	long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	static Element row(Document page, long id) {
+		return page.selectFirst("[data-testid=machine-rows] li[data-article=" + id + "]");
+	}
+
+	static HttpResponse<String> act(Browser b, long id, Map<String, String> fields) {
+		b.page("/admin/machine");
+		Map<String, String> form = new HashMap<>(fields);
+		form.put("_csrf", b.csrfToken());
+		return b.post("/admin/machine/" + id, form);
+	}
+
+	@Test
+	void flaggedArticlesGoLiveAndAreListedWithTheirFindingsAndStaffHoldOrTakeThemDown() {
+		Writer w = writer("作者");
+		long flagged = publish(w, "开票服务", "本店长期代开发票，价格从优，欢迎来电咨询。");
+		long spam = publish(w, "好去处", "推荐一个网站：[这里](https://www.scam.example/x)，大家去看看。");
+		long clean = publish(w, "春日随笔", "今天天气很好，去公园散步，看见桃花开了。");
+		assertThat(status("/articles/" + flagged)).as("live under the default profile").isEqualTo(200);
+
+		Browser staff = staff();
+		Document page = staff.page("/admin/machine").html();
+		Element row = row(page, flagged);
+		assertThat(row).as("listed").isNotNull();
+		assertThat(row.selectFirst("[data-kind=sensitive-word]").text()).contains("代开发票");
+		assertThat(row.selectFirst("a[href=/articles/" + flagged + "]").text()).isEqualTo("开票服务");
+		assertThat(row.text()).contains("作者");
+		assertThat(row(page, spam).selectFirst("[data-kind=bad-domain]").text()).contains("www.scam.example");
+		assertThat(row(page, clean)).as("a clean article is not listed").isNull();
+		assertThat(page.select("[data-testid=machine-rows] > li").eachAttr("data-article").indexOf(Long.toString(spam)))
+			.as("newest first")
+			.isLessThan(page.select("[data-testid=machine-rows] > li")
+				.eachAttr("data-article")
+				.indexOf(Long.toString(flagged)));
+		assertThat(page.select("[data-testid=admin-nav] a[aria-current=page]").eachAttr("href"))
+			.containsExactly("/admin/machine");
+		Document sensitiveOnly = staff.page("/admin/machine?kind=sensitive").html();
+		assertThat(row(sensitiveOnly, flagged)).isNotNull();
+		assertThat(row(sensitiveOnly, spam)).isNull();
+		assertThat(row(staff.page("/admin/machine?kind=spam").html(), spam)).isNotNull();
+		assertThat(staff.get("/admin/machine?kind=nonsense").statusCode()).isEqualTo(400);
+		assertThat(Integer
+			.parseInt(staff.page("/admin").html().selectFirst("li[data-queue=machine] [data-testid=hub-count]").text()))
+			.isGreaterThanOrEqualTo(2);
+
+		// an edit of a live article passes the checks again: the finding is recorded, the
+		// article stays live
+		w.browser().page("/studio/articles/" + clean);
+		HttpResponse<String> edited = w.browser()
+			.post("/studio/articles/" + clean + "/update", Map.of("_csrf", w.browser().csrfToken(), "title", "春日随笔",
+					"body", "今天天气很好，顺便网络赌场了解一下。", "channel", "tech", "original", "yes"));
+		assertThat(edited.statusCode()).as(edited.body()).isEqualTo(302);
+		assertThat(articleStatus(clean)).isEqualTo("published");
+		assertThat(row(staff.page("/admin/machine").html(), clean).selectFirst("[data-kind=sensitive-word]").text())
+			.contains("网络赌场");
+
+		// bad input: nothing changes
+		long decisionsBefore = count("SELECT COUNT(*) FROM moderation_decisions");
+		assertThat(act(staff, flagged, Map.of("action", "explode")).statusCode()).isEqualTo(400);
+		HttpResponse<String> noRule = act(staff, flagged,
+				Map.of("action", "take-down", "reason", "sensitive", "rule", "", "statement", "含违规词。"));
+		assertThat(noRule.statusCode()).isEqualTo(400);
+		assertThat(noRule.body()).contains("规则");
+		assertThat(act(staff, flagged,
+				Map.of("action", "take-down", "reason", "bogus", "rule", "第 1 条", "statement", "理由"))
+			.statusCode()).isEqualTo(400);
+		assertThat(articleStatus(flagged)).isEqualTo("published");
+		assertThat(count("SELECT COUNT(*) FROM moderation_decisions")).isEqualTo(decisionsBefore);
+		assertThat(act(staff, clean + 999_999L, Map.of("action", "hold")).statusCode()).isEqualTo(404);
+
+		// hold: the article leaves the public pages and waits in the review queue
+		HttpResponse<String> held = act(staff, flagged, Map.of("action", "hold"));
+		assertThat(held.statusCode()).isEqualTo(302);
+		assertThat(location(held)).startsWith("/admin/machine?done=hold");
+		assertThat(staff.page(location(held)).html().selectFirst("[data-testid=machine-done]").text()).contains("审核队列");
+		assertThat(articleStatus(flagged)).isEqualTo("pending");
+		await().atMost(Duration.ofSeconds(10)).until(() -> status("/articles/" + flagged) == 404);
+		assertThat(staff.page("/admin/review")
+			.html()
+			.select("[data-testid=held-articles] tr[data-article=" + flagged + "]")).hasSize(1);
+		assertThat(row(staff.page("/admin/machine").html(), flagged)).as("no longer live").isNull();
+		assertThat(
+				count("SELECT COUNT(*) FROM audit_log WHERE action = 'machine.hold' AND target_id = '" + flagged + "'"))
+			.isEqualTo(1);
+
+		// take down: 410 for readers, the statement of reasons in the creator's messages
+		HttpResponse<String> down = act(staff, spam,
+				Map.of("action", "take-down", "reason", "spam", "rule", "平台公约第 7 条：垃圾广告", "statement", "文中链接指向诈骗网站。"));
+		assertThat(down.statusCode()).isEqualTo(302);
+		assertThat(location(down)).contains("done=take-down").contains("ref=MR-");
+		assertThat(staff.page(location(down)).html().selectFirst("[data-testid=machine-done]").text()).contains("MR-");
+		assertThat(articleStatus(spam)).isEqualTo("removed");
+		await().atMost(Duration.ofSeconds(10)).until(() -> status("/articles/" + spam) == 410);
+		assertThat(count("SELECT COUNT(*) FROM moderation_decisions WHERE source = 'machine' AND subject_id = " + spam
+				+ " AND action = 'take-down'"))
+			.isEqualTo(1);
+		String selector = "[data-testid=message][data-kind=moderation]";
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> w.browser().page("/messages").html().selectFirst(selector) != null);
+		assertThat(w.browser().page("/messages").html().selectFirst(selector).text()).contains("平台公约第 7 条")
+			.contains("/appeals/");
+	}
+
+	@Test
+	void readersAndCreatorsAreRefused() {
+		Writer w = writer("另一位作者");
+		long id = publish(w, "又一篇", "本店长期代开发票。");
+		assertThat(person("读者", Role.READER).get("/admin/machine").statusCode()).isEqualTo(403);
+		assertThat(w.browser().get("/admin/machine").statusCode()).isEqualTo(403);
+		w.browser().page("/studio");
+		assertThat(w.browser()
+			.post("/admin/machine/" + id, Map.of("_csrf", w.browser().csrfToken(), "action", "hold"))
+			.statusCode()).isEqualTo(403);
+		assertThat(articleStatus(id)).isEqualTo("published");
+		assertThat(new Browser(port).get("/admin/machine").headers().firstValue("Location").orElse(""))
+			.endsWith("/login");
+	}
+
+}
