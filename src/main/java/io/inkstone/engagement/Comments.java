@@ -15,10 +15,13 @@ import io.inkstone.shared.ForbiddenException;
 import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.RateLimiter;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inkstone.accounts.AccountDeleted;
@@ -32,6 +35,8 @@ import org.springframework.context.event.EventListener;
  */
 @Service
 public class Comments {
+
+	private static final Logger log = LoggerFactory.getLogger(Comments.class);
 
 	public static final int MAX_LENGTH = 1000;
 
@@ -290,17 +295,37 @@ public class Comments {
 	}
 
 	/**
-	 * Drops this node's state of the article now and again after the commit (a read in
-	 * between would cache the old rows), and tells the page store which page changed.
+	 * Drops this node's state of the article now and again once the change commits (a
+	 * read in between would cache the old rows), then announces {@link CommentsChanged}.
+	 * Deferred with a synchronization, not a transactional listener: Spring Modulith
+	 * would record each call in its event publication registry, a write that under SQLite
+	 * waits for the connection this thread still holds.
 	 */
 	private void changed(long articleId) {
 		states.invalidate(articleId);
-		events.publishEvent(new CommentsChanged(articleId));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					committed(articleId);
+				}
+			});
+		}
+		else {
+			committed(articleId);
+		}
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
-	void afterCommit(CommentsChanged changed) {
-		states.invalidate(changed.articleId());
+	private void committed(long articleId) {
+		states.invalidate(articleId);
+		try {
+			events.publishEvent(new CommentsChanged(articleId));
+		}
+		catch (RuntimeException ex) {
+			// the comment is committed: a page cache that failed to drop it must not
+			// turn the reader's success into an error
+			log.warn("A listener of the comments of article {} failed after commit: {}", articleId, ex.toString());
+		}
 	}
 
 	/** 注销: the deleted account's comments stay, anonymised; its likes go. */

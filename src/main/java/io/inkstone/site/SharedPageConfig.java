@@ -27,7 +27,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.LocaleResolver;
 
 import tools.jackson.databind.ObjectMapper;
@@ -95,11 +94,10 @@ class SharedPageConfig {
 		}
 
 		/**
-		 * An article's comments changed: its page only (live numbers are never stored),
-		 * after the commit (a purge before it would let a render store the old comments
-		 * again).
+		 * An article's comments changed (announced after the commit): its page only; live
+		 * numbers are never stored.
 		 */
-		@TransactionalEventListener(fallbackExecution = true)
+		@EventListener
 		void on(CommentsChanged changed) {
 			String page = "/articles/" + changed.articleId();
 			store.purge(page);
