@@ -6,7 +6,8 @@
 #
 #   usage: ops/wordpress-import-check.sh [--corpus FILE.jsonl] [--jar target/inkstone.jar] [--work DIR] [--keep]
 #
-# 1. an empty Inkstone data directory gets the corpus (default /work/shared/corpus/sample-2k.jsonl) plus a
+# 1. an empty Inkstone data directory gets the corpus (default: the project's own public-domain demo articles,
+#    src/main/resources/demo/demo-articles.jsonl.gz; the figures in docs/deploy.md used --corpus with the 2k sample) plus a
 #    small fixture this script writes (tags, images, comments and a reply, a draft, a scheduled article,
 #    pages with a parent, HTML-special text and a "]]>");
 # 2. `export --format=wxr` writes wordpress.xml + images; a loopback HTTP server serves them at the
@@ -26,7 +27,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-CORPUS="/work/shared/corpus/sample-2k.jsonl"
+CORPUS=""
 JAR="$ROOT/target/inkstone.jar"
 WORK=""
 KEEP=0
@@ -59,7 +60,7 @@ for ext in mysqli xml mbstring; do
 	grep -qix "$ext" <<<"$PHP_MODULES" || { echo "missing PHP extension $ext (apt-get install php-$([ "$ext" = mysqli ] && echo mysql || echo "$ext"))" >&2; exit 2; }
 done
 [ -f "$JAR" ] || { echo "missing $JAR (./mvnw -B -q package -DskipTests)" >&2; exit 2; }
-[ -f "$CORPUS" ] || { echo "missing corpus $CORPUS" >&2; exit 2; }
+[ -z "$CORPUS" ] || [ -f "$CORPUS" ] || { echo "missing corpus $CORPUS" >&2; exit 2; }
 MYSQL=(mysql -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER")
 [ -n "$DB_PASSWORD" ] && MYSQL+=("-p$DB_PASSWORD")
 "${MYSQL[@]}" -e 'SELECT 1' >/dev/null 2>&1 || { echo "cannot reach the database server at $DB_HOST:$DB_PORT as $DB_USER" >&2; exit 2; }
@@ -68,6 +69,10 @@ if [ -z "$WORK" ]; then
 	WORK="$(mktemp -d /tmp/inkstone-wp-check.XXXXXX)"
 fi
 mkdir -p "$WORK"
+if [ -z "$CORPUS" ]; then # the demo articles that ship with the project
+	CORPUS="$WORK/demo-articles.jsonl"
+	gunzip -c "$ROOT/src/main/resources/demo/demo-articles.jsonl.gz" > "$CORPUS"
+fi
 SERVER_PID=""
 cleanup() {
 	[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
