@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import io.inkstone.audit.AuditLog;
+import io.inkstone.shared.QrCodes;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.ClientAddresses;

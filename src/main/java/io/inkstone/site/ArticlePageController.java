@@ -13,6 +13,7 @@ import io.inkstone.creators.Creators;
 import io.inkstone.discovery.HotList;
 import io.inkstone.discovery.RelatedArticles;
 import io.inkstone.engagement.Engagement;
+import io.inkstone.shared.QrCodes;
 import io.inkstone.shared.InkstoneProperties;
 import io.inkstone.shared.ReaderKey;
 import io.inkstone.web.Ui;
@@ -281,7 +282,7 @@ class ArticlePageController {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)))
 			.contentType(MediaType.valueOf("image/svg+xml"))
-			.body(QrCodes.svg(shareUrl(id)));
+			.body(QrCodes.svg(shareUrl(id), null));
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.inkstone.accounts;
+package io.inkstone.shared;
 
 import java.util.Map;
 
@@ -12,15 +12,19 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * QR codes as small SVGs (ZXing encodes; one path element per code, no raster image), as
- * the site module draws them for sharing; here for the two-factor secret.
+ * QR codes as small SVGs (ZXing encodes; one path element per code, no raster image): the
+ * share code of an article and the two-factor secret.
  */
-final class QrCodes {
+public final class QrCodes {
 
 	private QrCodes() {
 	}
 
-	static String svg(String text, String label) {
+	/**
+	 * The code as an SVG document; {@code label} names it for screen readers (none if
+	 * null).
+	 */
+	public static String svg(String text, String label) {
 		BitMatrix matrix;
 		try {
 			matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
@@ -38,9 +42,9 @@ final class QrCodes {
 			}
 		}
 		return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + matrix.getWidth() + " " + matrix.getHeight()
-				+ "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + HtmlUtils.htmlEscape(label)
-				+ "\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" + path
-				+ "\" fill=\"#000\"/></svg>";
+				+ "\" shape-rendering=\"crispEdges\" role=\"img\""
+				+ (label == null ? "" : " aria-label=\"" + HtmlUtils.htmlEscape(label) + "\"")
+				+ "><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" + path + "\" fill=\"#000\"/></svg>";
 	}
 
 }
