@@ -167,6 +167,12 @@ abstract class ReaderExperienceContract {
 			.html()
 			.selectFirst("[data-testid=channel-strip] a[aria-current=page]")
 			.attr("href")).isEqualTo("/channels/ci");
+		// an article marks its channel as the current section (not as the current page)
+		String article = browser().page("/channels/ci").html().selectFirst("a.card-title, .card-title a").attr("href");
+		Document articlePage = browser().page(article).html();
+		assertThat(articlePage.select("[data-testid=channel-strip] a[aria-current=page]")).isEmpty();
+		assertThat(articlePage.selectFirst("[data-testid=channel-strip] a[aria-current=true]").attr("href"))
+			.isEqualTo("/channels/ci");
 		// signed in, 我的 is the account
 		assertThat(signedInReader().page("/").html().select("[data-testid=tab-bar] a").eachAttr("href"))
 			.contains("/account");

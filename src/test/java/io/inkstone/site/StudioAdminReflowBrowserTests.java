@@ -17,6 +17,7 @@ import io.inkstone.articles.Draft;
 import io.inkstone.discovery.HotList;
 import io.inkstone.importer.ArticleImporter;
 import io.inkstone.media.Media;
+import io.inkstone.shared.Ids;
 import io.inkstone.support.Browser;
 import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
@@ -133,14 +134,31 @@ class StudioAdminReflowBrowserTests {
 					Map.of("_csrf", reader.csrfToken(), "type", "article", "id", Long.toString(other), "reason",
 							"other", "detail", "广告" + "x".repeat(120)))
 			.statusCode()).isIn(200, 302, 303);
+		// an article held for review as a copy of another, so the review queue has a row
+		// and its detail page shows both texts side by side
+		long held = jdbc
+			.sql("SELECT MIN(id) FROM articles WHERE status = 'published' AND id NOT IN (:a, :b) AND creator_id <> :c")
+			.param("a", id)
+			.param("b", other)
+			.param("c", creator)
+			.query(Long.class)
+			.single();
+		jdbc.sql("UPDATE articles SET status = 'pending' WHERE id = :id").param("id", held).update();
+		jdbc.sql("INSERT INTO review_findings (id, article_id, kind, detail, matched_id, created_at)"
+				+ " VALUES (:id, :a, 'unattributed-repost', '0.97', :m, :t)")
+			.param("id", Ids.next())
+			.param("a", held)
+			.param("m", other)
+			.param("t", System.currentTimeMillis())
+			.update();
 		BrowserSignIn.withLoginForm(driver, port, ADMIN, ADMIN_PASSWORD);
 		Chromium.viewport(driver, 320, 700, true);
 		driver.get(url("/studio/articles/" + id + "/revisions"));
 		String firstRevision = driver.findElement(By.cssSelector("[data-testid=revision-list] a")).getAttribute("href");
 		List<String> failures = new ArrayList<>();
 		for (String path : List.of("/studio", "/studio/articles/" + id, firstRevision.substring(url("").length()),
-				"/admin/review", "/admin/machine", "/admin/audit", "/admin/reports", "/admin/users",
-				"/admin/users/" + account, "/account/two-factor/setup")) {
+				"/admin/review", "/admin/review/" + held, "/admin/machine", "/admin/audit", "/admin/reports",
+				"/admin/users", "/admin/users/" + account, "/account/two-factor/setup")) {
 			driver.get(url(path));
 			assertThat(driver.findElements(By.cssSelector("[data-testid=error]")))
 				.as("%s is a page, not an error", path)
@@ -152,6 +170,13 @@ class StudioAdminReflowBrowserTests {
 			screenshot("reflow-320" + path.replaceAll("[^a-z0-9]+", "-") + ".png");
 		}
 		assertThat(failures).as("pages that scroll sideways at 320 px").isEmpty();
+		// the queue really has the held article, and its detail both texts
+		driver.get(url("/admin/review"));
+		assertThat(
+				driver.findElements(By.cssSelector("[data-testid=held-articles] a[href='/admin/review/" + held + "']")))
+			.isNotEmpty();
+		driver.get(url("/admin/review/" + held));
+		assertThat(driver.findElements(By.cssSelector("[data-testid=matched-text]"))).isNotEmpty();
 		// the diff really is there, and it stays inside the page
 		driver.get(url(firstRevision.substring(url("").length())));
 		assertThat(driver.findElements(By.cssSelector("[data-testid=diff] tr"))).isNotEmpty();
