@@ -98,39 +98,50 @@ final class PinnedPost {
 		List<InetAddress> addresses = WebhookTargets.addresses(uri, allowPrivate, hosts);
 		boolean https = "https".equals(uri.getScheme().toLowerCase(Locale.ROOT));
 		int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
-		int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+		// one deadline for the whole exchange: a name with many unanswering addresses or
+		// a receiver that answers a byte at a time cannot hold the sender (and the lease
+		// of its delivery) longer than the timeout
 		long deadline = System.nanoTime() + timeout.toNanos();
-		try (Socket socket = open(addresses, WebhookTargets.hostName(uri), port, https, millis)) {
-			socket.setSoTimeout(millis);
+		try (Socket socket = open(addresses, WebhookTargets.hostName(uri), port, https, deadline)) {
 			OutputStream out = new BufferedOutputStream(socket.getOutputStream());
 			out.write(head(uri, headers, body.length));
 			out.write(body);
 			out.flush();
-			return status(new BufferedInputStream(socket.getInputStream()), deadline);
+			return status(socket, new BufferedInputStream(socket.getInputStream()), deadline);
 		}
+	}
+
+	/** The milliseconds left until the deadline (at least 1), or a timeout when none. */
+	static int remaining(long deadline) throws SocketTimeoutException {
+		long left = (deadline - System.nanoTime()) / 1_000_000;
+		if (left <= 0) {
+			throw new SocketTimeoutException("no answer in time");
+		}
+		return (int) Math.min(Integer.MAX_VALUE, left);
 	}
 
 	/**
 	 * A connection to the first of the checked addresses that answers; for https with the
 	 * TLS handshake done for the URL's host name.
 	 */
-	private Socket open(List<InetAddress> addresses, String hostName, int port, boolean https, int millis)
+	private Socket open(List<InetAddress> addresses, String hostName, int port, boolean https, long deadline)
 			throws IOException {
 		IOException last = null;
 		for (InetAddress address : addresses) {
 			Socket socket;
 			try {
-				socket = dialer.connect(new InetSocketAddress(address, port), millis);
+				socket = dialer.connect(new InetSocketAddress(address, port), remaining(deadline));
+			}
+			catch (SocketTimeoutException ex) {
+				throw ex;
 			}
 			catch (IOException ex) {
 				last = ex;
 				continue;
 			}
-			if (!https) {
-				return socket;
-			}
 			try {
-				return handshake(socket, hostName, port, millis);
+				socket.setSoTimeout(remaining(deadline));
+				return https ? handshake(socket, hostName, port) : socket;
 			}
 			catch (IOException | RuntimeException ex) {
 				socket.close();
@@ -140,7 +151,7 @@ final class PinnedPost {
 		throw last != null ? last : new ConnectException("no address to connect to");
 	}
 
-	private SSLSocket handshake(Socket socket, String hostName, int port, int millis) throws IOException {
+	private SSLSocket handshake(Socket socket, String hostName, int port) throws IOException {
 		SSLSocket ssl = (SSLSocket) tls.createSocket(socket, hostName, port, true);
 		SSLParameters parameters = ssl.getSSLParameters();
 		// the certificate must name the host of the URL, whatever address was dialled
@@ -154,7 +165,7 @@ final class PinnedPost {
 			}
 		}
 		ssl.setSSLParameters(parameters);
-		ssl.setSoTimeout(millis);
+		ssl.setSoTimeout(socket.getSoTimeout());
 		ssl.startHandshake();
 		return ssl;
 	}
@@ -188,9 +199,9 @@ final class PinnedPost {
 	}
 
 	/** The status of the final answer, skipping interim (1xx) ones. */
-	static int status(InputStream in, long deadline) throws IOException {
+	static int status(Socket socket, InputStream in, long deadline) throws IOException {
 		for (int interim = 0; interim <= MAX_INTERIM; interim++) {
-			String line = line(in, deadline);
+			String line = line(socket, in, deadline);
 			if (!line.startsWith("HTTP/1.") || line.length() < 12 || line.charAt(8) != ' ') {
 				throw new ProtocolException("not an HTTP/1 answer");
 			}
@@ -204,18 +215,19 @@ final class PinnedPost {
 			if (status < 100 || status > 199) {
 				return status;
 			}
-			while (!line(in, deadline).isEmpty()) {
+			while (!line(socket, in, deadline).isEmpty()) {
 				// the interim answer's headers
 			}
 		}
 		throw new ProtocolException("too many interim answers");
 	}
 
-	private static String line(InputStream in, long deadline) throws IOException {
+	private static String line(Socket socket, InputStream in, long deadline) throws IOException {
 		ByteArrayOutputStream line = new ByteArrayOutputStream(64);
 		while (true) {
-			if (System.nanoTime() - deadline > 0) {
-				throw new SocketTimeoutException("no answer in time");
+			if (in.available() == 0) {
+				// a read waits at most until the deadline
+				socket.setSoTimeout(remaining(deadline));
 			}
 			int b = in.read();
 			if (b < 0) {

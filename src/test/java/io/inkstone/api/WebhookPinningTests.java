@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -218,6 +219,65 @@ class WebhookPinningTests {
 		assertThat(dialled).isEmpty();
 		assertThat(received).isEmpty();
 		verify(repository).failed(77L, null, "target refused: webhooks.error.private", null);
+	}
+
+	@Test
+	void oneDeadlineBoundsConnectingToManyAddressesAndASlowAnswer() throws Exception {
+		WebhookProperties quick = new WebhookProperties(false, Duration.ofSeconds(30), Duration.ofHours(1), 8,
+				Duration.ofSeconds(1));
+		// a name with ten addresses that each take 400 ms to refuse
+		InetAddress[] many = new InetAddress[10];
+		for (int i = 0; i < many.length; i++) {
+			many[i] = address(203, 0, 113, 10 + i);
+		}
+		PinnedPost.Dialer slowRefusal = (address, timeout) -> {
+			dialled.add(address);
+			try {
+				Thread.sleep(Math.min(timeout, 400));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			throw new ConnectException("refused");
+		};
+		Webhook target = hook("http://hooks.example.com/hook");
+		long started = System.nanoTime();
+		new WebhookSender(repository, quick,
+				new PinnedPost(host -> many, slowRefusal, PinnedPost.defaultTls(), quick.timeout()))
+			.attempt(delivery(), 1);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+		assertThat(dialled).hasSizeLessThan(5);
+		verify(repository).failed(eq(77L), eq(null), startsWith("SocketTimeoutException"), any());
+
+		// a receiver that answers a byte every 200 ms, for ever
+		try (ServerSocket trickle = new ServerSocket(0, 1, LOOPBACK)) {
+			Thread server = new Thread(() -> {
+				try (Socket client = trickle.accept()) {
+					while (true) {
+						client.getOutputStream().write('H');
+						client.getOutputStream().flush();
+						Thread.sleep(200);
+					}
+				}
+				catch (IOException | InterruptedException ex) {
+					// the sender hung up
+				}
+			});
+			server.setDaemon(true);
+			server.start();
+			WebhookRepository slowLog = mock(WebhookRepository.class);
+			when(slowLog.find(41L)).thenReturn(Optional.of(target));
+			long begun = System.nanoTime();
+			new WebhookSender(slowLog, quick,
+					new PinnedPost(host -> new InetAddress[] { PUBLIC }, (address, timeout) -> {
+						Socket socket = new Socket();
+						socket.connect(trickle.getLocalSocketAddress(), timeout);
+						return socket;
+					}, PinnedPost.defaultTls(), quick.timeout()))
+				.attempt(delivery(), 1);
+			assertThat(Duration.ofNanos(System.nanoTime() - begun)).isLessThan(Duration.ofMillis(2500));
+			verify(slowLog).failed(eq(77L), eq(null), startsWith("SocketTimeoutException"), any());
+		}
 	}
 
 	@Test
