@@ -2,6 +2,7 @@ package io.inkstone.importer;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,10 @@ import io.lettuce.core.RedisClient;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A creator's export on two Inkstone nodes in cluster mode, as
+ * Moving in and out on two Inkstone nodes in cluster mode, as
  * {@code ClusterIntegrationTests} runs them: separate Spring contexts on their own ports
  * and data directories, one fresh PostgreSQL database, one Redis (sessions: the creator
  * signed in on one node is signed in on the other), one S3 bucket. The zip one node
@@ -52,7 +56,8 @@ import static org.awaitility.Awaitility.await;
  * answers 410 on both nodes, and the clean-up of a node that did not build it deletes the
  * object.
  */
-class CreatorExportTwoNodesIntegrationTests {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortabilityTwoNodesIntegrationTests {
 
 	static final String BUCKET = "inkstone-media";
 
@@ -176,7 +181,51 @@ class CreatorExportTwoNodesIntegrationTests {
 		}
 	}
 
+	/**
+	 * {@code /admin/import} behind a load balancer: the upload reaches node A, which runs
+	 * the import; the page's polls and the summary reach node B. Before, the jobs lived
+	 * in node A's memory and node B answered 404.
+	 */
 	@Test
+	@Order(1)
+	void anImportUploadedToOneNodeIsFollowedOnTheOther() throws IOException {
+		Browser onA = new Browser(port(nodeA));
+		onA.page("/login");
+		assertThat(onA
+			.post("/login",
+					Map.of("_csrf", onA.csrfToken(), "email", "admin@export-cluster.test", "password",
+							"cluster-admin-1"))
+			.statusCode()).isEqualTo(302);
+		Browser onB = onA.sameCookiesOn(port(nodeB));
+		byte[] xml;
+		try (InputStream in = PortabilityTwoNodesIntegrationTests.class.getResourceAsStream("/wxr/site-export.xml")) {
+			xml = in.readAllBytes();
+		}
+		HttpResponse<String> started = onA.postMultipart("/admin/import", Map.of("_csrf", onA.csrfToken()), "file",
+				"site-export.xml", "text/xml", xml, "text/html");
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+		String job = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		// while it runs, node B refuses a second import too
+		HttpResponse<String> second = onB.postMultipart("/admin/import", Map.of("_csrf", onA.csrfToken()), "file",
+				"site-export.xml", "text/xml", xml, "text/html");
+		String state = onB.get(job + "/status").body();
+		if (!state.contains("\"state\":\"done\"")) {
+			assertThat(second.statusCode()).isEqualTo(400);
+		}
+		assertThat(onB.get(job + "/status").statusCode()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> onB.get(job + "/status").body().contains("\"state\":\"done\""));
+		Document page = onB.page(job).html();
+		assertThat(page.select("[data-testid=import-progress]").attr("value")).isEqualTo("100");
+		assertThat(page.select("[data-testid=import-summary]").text()).contains("Imported: 10");
+		assertThat(onB.page("/admin/import").html().select("[data-testid=import-jobs] a[href=" + job + "]")).hasSize(1);
+		assertThat(onB.get("/admin/import/12345/status").statusCode()).isEqualTo(404);
+		assertThat(onB.get("/admin/import/not-a-number").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(2)
 	void aZipBuiltOnOneNodeDownloadsThroughTheOtherAndExpiresOnBoth() throws IOException {
 		String handle = "twonodes" + (System.nanoTime() % 1_000_000);
 		Browser onA = creator(handle, nodeA);
