@@ -5,10 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,14 +20,16 @@ import io.inkstone.shared.Ids;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import java.nio.file.StandardCopyOption;
-import java.util.Collections;
 
 /**
  * WordPress imports started from {@code /admin/import}: one at a time, in the background,
- * with progress the page polls. The uploaded file is deleted when the import ends. The
- * last few jobs are kept in memory (this node).
+ * with progress the page polls. The uploaded file is deleted when the import ends. Each
+ * job is a row of {@code import_jobs}, so every node of a cluster shows its progress and
+ * summary and refuses a second import while one runs; the import itself runs on the node
+ * that took the upload.
  */
 @Component
 class ImportJobs {
@@ -54,6 +56,14 @@ class ImportJobs {
 			this.fileName = fileName;
 		}
 
+		Job(String id, String fileName, String state, long done, long total, String summary) {
+			this(id, fileName);
+			this.state = state;
+			this.done = done;
+			this.total = total;
+			this.summary = summary;
+		}
+
 		boolean finished() {
 			return "done".equals(state) || "failed".equals(state);
 		}
@@ -64,7 +74,20 @@ class ImportJobs {
 
 	}
 
+	/**
+	 * A running import whose row has not moved for this long was interrupted (its node
+	 * stopped): it shows as failed and no longer blocks a new one.
+	 */
+	static final Duration STALE = Duration.ofMinutes(10);
+
+	private static final String SELECT = "SELECT id, file_name, state, done, total, summary, updated_at FROM import_jobs";
+
+	/** Progress is written to the row at most this often. */
+	private static final long PROGRESS_EVERY_MS = 500;
+
 	private final WxrImporter importer;
+
+	private final JdbcClient jdbc;
 
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "wxr-import");
@@ -72,15 +95,14 @@ class ImportJobs {
 		return thread;
 	});
 
-	private final Map<String, Job> jobs = new LinkedHashMap<>();
-
-	ImportJobs(WxrImporter importer) {
+	ImportJobs(WxrImporter importer, JdbcClient jdbc) {
 		this.importer = importer;
+		this.jdbc = jdbc;
 	}
 
 	/** Starts importing an uploaded export; refuses while another import runs. */
 	synchronized Job start(InputStream upload, String fileName) {
-		if (jobs.values().stream().anyMatch(j -> !j.finished())) {
+		if (recent().stream().anyMatch(j -> !j.finished())) {
 			throw new BadRequestException("problem.importer.anImportIsAlreadyRunning");
 		}
 		Path file;
@@ -99,17 +121,36 @@ class ImportJobs {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Job job = new Job(Long.toString(Ids.next()), fileName == null ? "export.xml" : fileName);
-		jobs.put(job.id, job);
-		while (jobs.size() > 10) {
-			jobs.remove(jobs.keySet().iterator().next());
-		}
+		String name = fileName == null || fileName.isBlank() ? "export.xml" : fileName;
+		Job job = new Job(Long.toString(Ids.next()), name.length() > 300 ? name.substring(0, 300) : name);
+		long now = System.currentTimeMillis();
+		jdbc.sql("INSERT INTO import_jobs (id, file_name, state, done, total, summary, created_at, updated_at)"
+				+ " VALUES (:id, :name, 'queued', 0, 0, '', :now, :now)")
+			.param("id", Long.parseLong(job.id))
+			.param("name", job.fileName)
+			.param("now", now)
+			.update();
 		worker.execute(() -> run(job, file));
 		return job;
 	}
 
+	/** Writes the job's state to its row, which every node reads. */
+	private void save(Job job) {
+		jdbc.sql("UPDATE import_jobs SET state = :state, done = :done, total = :total, summary = :summary,"
+				+ " updated_at = :now WHERE id = :id")
+			.param("id", Long.parseLong(job.id))
+			.param("state", job.state)
+			.param("done", job.done)
+			.param("total", job.total)
+			.param("summary", job.summary)
+			.param("now", System.currentTimeMillis())
+			.update();
+	}
+
 	private void run(Job job, Path file) {
 		job.state = "running";
+		save(job);
+		long[] saved = { System.currentTimeMillis() };
 		try {
 			ImportReport report = importer.importFile(() -> {
 				try {
@@ -121,6 +162,11 @@ class ImportJobs {
 			}, WxrImporter.Options.none(), null, (done, total) -> {
 				job.total = total;
 				job.done = done;
+				long now = System.currentTimeMillis();
+				if (now - saved[0] >= PROGRESS_EVERY_MS) {
+					saved[0] = now;
+					save(job);
+				}
 			});
 			job.summary = report.summary();
 			job.state = "done";
@@ -132,6 +178,12 @@ class ImportJobs {
 		}
 		finally {
 			try {
+				save(job);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not record the end of import {}", job.id, ex);
+			}
+			try {
 				Files.deleteIfExists(file);
 			}
 			catch (IOException ex) {
@@ -140,14 +192,33 @@ class ImportJobs {
 		}
 	}
 
-	synchronized Optional<Job> find(String id) {
-		return Optional.ofNullable(jobs.get(id));
+	/** The import, whichever node runs it. */
+	Optional<Job> find(String id) {
+		long value;
+		try {
+			value = Long.parseLong(id);
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+		return jdbc.sql(SELECT + " WHERE id = :id").param("id", value).query(this::job).optional();
 	}
 
-	synchronized List<Job> recent() {
-		List<Job> list = new ArrayList<>(jobs.values());
-		Collections.reverse(list);
-		return list;
+	/** The last ten imports of the site, newest first. */
+	List<Job> recent() {
+		return jdbc.sql(SELECT + " ORDER BY created_at DESC, id DESC LIMIT 10").query(this::job).list();
+	}
+
+	private Job job(ResultSet rs, int row) throws SQLException {
+		String state = rs.getString("state");
+		String summary = rs.getString("summary");
+		boolean unfinished = "queued".equals(state) || "running".equals(state);
+		if (unfinished && rs.getLong("updated_at") < System.currentTimeMillis() - STALE.toMillis()) {
+			state = "failed";
+			summary = "import interrupted (the node that ran it stopped)";
+		}
+		return new Job(Long.toString(rs.getLong("id")), rs.getString("file_name"), state, rs.getLong("done"),
+				rs.getLong("total"), summary);
 	}
 
 	@PreDestroy

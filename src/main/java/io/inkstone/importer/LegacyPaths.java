@@ -22,13 +22,16 @@ import java.util.Locale;
 @Component
 class LegacyPaths {
 
-	/** First path segments that belong to Inkstone itself. */
+	/**
+	 * First path segments that belong to Inkstone itself: every route's (a test compares
+	 * this with the site's request mappings), and the static folders.
+	 */
 	static final Set<String> RESERVED = Set.of("articles", "channels", "creators", "tags", "search", "pages", "admin",
 			"studio", "rules", "media", "css", "js", "img", "images", "fonts", "favicon.ico", "robots.txt", "login",
 			"logout", "signup", "join", "account", "feed", "following", "actuator", "api", "mode", "reports", "appeals",
 			"transparency", "algorithms", "sitemap.xml", "sitemaps", "rss", "atom", "comments", "error", "atom.xml",
 			"feed.xml", "copyright", "password", "report", "setup", "transparency.csv", "transparency.json", "webjars",
-			"static", "favicon.svg", "manifest.json");
+			"static", "favicon.svg", "manifest.json", "confirm", "csrf", "history", "hot", "mail", "messages", "saved");
 
 	private final JdbcClient jdbc;
 
