@@ -20,7 +20,7 @@ import io.inkstone.articles.Articles;
 import io.inkstone.articles.SitemapEntry;
 import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creators;
-import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.SiteSettings;
 import io.inkstone.shared.PublicUrl;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +51,7 @@ class SitemapsTests {
 	void setUp() {
 		PublicUrl publicUrl = mock(PublicUrl.class);
 		when(publicUrl.absolute(anyString())).thenAnswer(call -> "https://news.example" + call.getArgument(0));
-		InkstoneProperties properties = mock(InkstoneProperties.class);
+		SiteSettings properties = mock(SiteSettings.class);
 		when(properties.siteName()).thenReturn("砚 Inkstone");
 		sitemaps = new Sitemaps(articles, mock(Channels.class), mock(Creators.class), publicUrl, properties,
 				Optional.of(Clock.fixed(NOW, ZoneOffset.UTC)));
