@@ -1,0 +1,26 @@
+package io.inkstone.settings;
+
+import java.util.List;
+import java.util.Map;
+
+import io.inkstone.channels.Channel;
+import io.inkstone.web.Ui;
+
+/**
+ * {@code /admin/settings}: the values shown in the forms (as posted when they are
+ * refused), the refusals by field (message keys), the profiles and zones to choose from,
+ * the message after a save.
+ */
+public record SettingsPage(Ui ui, List<Channel> nav, SettingsForm form, ReviewListsForm lists,
+		Map<String, String> errors, List<String> profiles, List<String> zones, String defaultZone, String flash) {
+
+	public String error(String field) {
+		String key = errors.get(field);
+		return key == null ? null : ui.t(key);
+	}
+
+	public int lineCount(String text) {
+		return text == null || text.isBlank() ? 0 : (int) text.strip().lines().count();
+	}
+
+}
