@@ -13,7 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import io.inkstone.channels.Channels;
 import io.inkstone.governance.ComplianceProfile;
+import io.inkstone.shared.BadRequestException;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
@@ -21,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -38,7 +41,7 @@ class AdminSettingsController {
 	static final List<String> ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore",
 			"Asia/Tokyo", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "UTC");
 
-	static final List<String> FLASHES = List.of("saved", "listsSaved", "unchanged");
+	static final List<String> FLASHES = List.of("saved", "listsSaved", "unchanged", "channelsSaved");
 
 	private static final long MAX_UPLOAD = ReviewListsForm.MAX_WORDS * 4L;
 
@@ -46,13 +49,21 @@ class AdminSettingsController {
 
 	private final UiFactory ui;
 
-	AdminSettingsController(SettingsChanges changes, UiFactory ui) {
+	private final Channels channels;
+
+	AdminSettingsController(SettingsChanges changes, UiFactory ui, Channels channels) {
+		this.channels = channels;
 		this.changes = changes;
 		this.ui = ui;
 	}
 
 	private String page(HttpServletRequest request, Model model, SettingsForm form, ReviewListsForm lists,
 			Map<String, String> errors) {
+		return page(request, model, form, lists, errors, Map.of());
+	}
+
+	private String page(HttpServletRequest request, Model model, SettingsForm form, ReviewListsForm lists,
+			Map<String, String> errors, Map<String, String> posted) {
 		String flash = FLASHES.stream()
 			.filter(f -> request.getParameter(f) != null)
 			.findFirst()
@@ -61,7 +72,7 @@ class AdminSettingsController {
 		model.addAttribute("page",
 				new SettingsPage(ui.of(request), List.of(), form == null ? changes.current() : form,
 						lists == null ? changes.currentLists() : lists, errors, ComplianceProfile.profiles(), ZONES,
-						changes.defaultZone(), flash));
+						changes.defaultZone(), flash, channels.all(), posted));
 		return "settings/settings";
 	}
 
@@ -106,6 +117,47 @@ class AdminSettingsController {
 		}
 		return changes.save(posted).isEmpty() ? "redirect:/admin/settings?unchanged#lists"
 				: "redirect:/admin/settings?listsSaved#lists";
+	}
+
+	@PostMapping("/admin/settings/channels")
+	String addChannel(@RequestParam(name = "channelSlug", defaultValue = "") String slug,
+			@RequestParam(name = "channelName", defaultValue = "") String name, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Map<String, String> errors = changes.addChannel(slug, name);
+		if (!errors.isEmpty()) {
+			response.setStatus(400);
+			return page(request, model, null, null, errors, Map.of("channelSlug", slug, "channelName", name));
+		}
+		return "redirect:/admin/settings?channelsSaved#channels";
+	}
+
+	@PostMapping("/admin/settings/channels/{id}/rename")
+	String renameChannel(@PathVariable long id, @RequestParam(name = "name", defaultValue = "") String name,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		Map<String, String> errors = changes.renameChannel(id, name);
+		if (!errors.isEmpty()) {
+			response.setStatus(400);
+			return page(request, model, null, null, errors, Map.of("name-" + id, name));
+		}
+		return "redirect:/admin/settings?channelsSaved#channels";
+	}
+
+	@PostMapping("/admin/settings/channels/{id}/move")
+	String moveChannel(@PathVariable long id, @RequestParam(name = "direction", defaultValue = "") String direction) {
+		if (!direction.equals("up") && !direction.equals("down")) {
+			throw new BadRequestException("siteSettings.error.value");
+		}
+		changes.moveChannel(id, direction.equals("up") ? -1 : 1);
+		return "redirect:/admin/settings?channelsSaved#channels";
+	}
+
+	@PostMapping("/admin/settings/channels/{id}/visibility")
+	String hideChannel(@PathVariable long id, @RequestParam(name = "hidden", defaultValue = "") String hidden) {
+		if (!hidden.equals("true") && !hidden.equals("false")) {
+			throw new BadRequestException("siteSettings.error.value");
+		}
+		changes.hideChannel(id, Boolean.parseBoolean(hidden));
+		return "redirect:/admin/settings?channelsSaved#channels";
 	}
 
 	/** UTF-8 text, or null for anything else (a Word file, GBK, an image). */

@@ -9,10 +9,12 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.inkstone.audit.AuditLog;
+import io.inkstone.channels.Channels;
 import io.inkstone.governance.BadDomains;
 import io.inkstone.governance.ComplianceProfile;
 import io.inkstone.governance.SensitiveWords;
 import io.inkstone.shared.ForbiddenException;
+import io.inkstone.shared.Ids;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.SiteSettings;
 
@@ -30,6 +32,8 @@ class SettingsChanges {
 
 	static final String AUDIT_ACTION = "settings.change";
 
+	static final int MAX_CHANNEL_NAME = 40;
+
 	private final SiteSettings settings;
 
 	private final ComplianceProfile compliance;
@@ -40,8 +44,11 @@ class SettingsChanges {
 
 	private final AuditLog audit;
 
+	private final Channels channels;
+
 	SettingsChanges(SiteSettings settings, ComplianceProfile compliance, SensitiveWords words, BadDomains domains,
-			AuditLog audit) {
+			AuditLog audit, Channels channels) {
+		this.channels = channels;
 		this.settings = settings;
 		this.compliance = compliance;
 		this.words = words;
@@ -107,6 +114,77 @@ class SettingsChanges {
 				String.join("\n", BadDomains.normalize(ReviewListsForm.lines(form.domains()).lines().toList())),
 				changed);
 		return changed;
+	}
+
+	/**
+	 * Adds a channel; field → message key for a refusal (empty when added).
+	 */
+	@Transactional
+	public Map<String, String> addChannel(String slug, String name) {
+		SignedIn admin = requireAdmin();
+		Map<String, String> errors = new LinkedHashMap<>();
+		String s = slug == null ? "" : slug.strip();
+		if (!Channels.isValidSlug(s)) {
+			errors.put("channelSlug", "siteSettings.error.channelSlug");
+		}
+		errors.putAll(channelName("channelName", name));
+		if (errors.isEmpty() && channels.add(s, name).isEmpty()) {
+			errors.put("channelSlug", "siteSettings.error.channelTaken");
+		}
+		if (errors.isEmpty()) {
+			channelsChanged(admin, "channel.add", s, name.strip());
+		}
+		return errors;
+	}
+
+	/** Renames a channel; field → message key for a refusal. */
+	@Transactional
+	public Map<String, String> renameChannel(long id, String name) {
+		SignedIn admin = requireAdmin();
+		Map<String, String> errors = channelName("name-" + id, name);
+		if (errors.isEmpty()) {
+			String old = channels.get(id).name();
+			if (!old.equals(name.strip())) {
+				channels.rename(id, name);
+				channelsChanged(admin, "channel.rename", channels.get(id).slug(),
+						"「" + old + "」 → 「" + name.strip() + "」");
+			}
+		}
+		return errors;
+	}
+
+	@Transactional
+	public void moveChannel(long id, int direction) {
+		SignedIn admin = requireAdmin();
+		if (channels.move(id, direction)) {
+			channelsChanged(admin, "channel.move", channels.get(id).slug(), direction < 0 ? "↑" : "↓");
+		}
+	}
+
+	@Transactional
+	public void hideChannel(long id, boolean hidden) {
+		SignedIn admin = requireAdmin();
+		if (channels.get(id).hidden() != hidden) {
+			channels.hide(id, hidden);
+			channelsChanged(admin, "channel.hide", channels.get(id).slug(), hidden ? "false → true" : "true → false");
+		}
+	}
+
+	private static Map<String, String> channelName(String field, String name) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (name == null || name.isBlank()) {
+			errors.put(field, "siteSettings.error.channelName");
+		}
+		else if (name.strip().length() > MAX_CHANNEL_NAME) {
+			errors.put(field, "siteSettings.error.channelNameLength");
+		}
+		return errors;
+	}
+
+	/** One audit entry, and every node drops its cached channel list. */
+	private void channelsChanged(SignedIn admin, String what, String slug, String details) {
+		settings.put(SiteSettings.CHANNELS_VERSION, Long.toString(Ids.next()), admin.accountId());
+		audit.record(admin.accountId(), admin.displayName(), AUDIT_ACTION, "channel", slug, what, details);
 	}
 
 	private static SignedIn requireAdmin() {

@@ -48,6 +48,12 @@ public class SiteSettings implements SmartInitializingSingleton {
 	/** Link domains that hold an article, one per line. */
 	public static final String BAD_DOMAINS = "review.bad-domains";
 
+	/**
+	 * Bumped whenever an admin changes the channels, so every node drops its cached
+	 * channel list.
+	 */
+	public static final String CHANNELS_VERSION = "channels.version";
+
 	private static final Logger log = LoggerFactory.getLogger(SiteSettings.class);
 
 	private final JdbcClient jdbc;

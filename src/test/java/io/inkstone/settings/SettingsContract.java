@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.inkstone.accounts.Accounts;
@@ -281,6 +282,107 @@ abstract class SettingsContract {
 			admin.post("/admin/settings", generalForm(admin, Map.of("timeZone", before.getId())));
 		}
 		assertThat(PlatformDays.zone()).isEqualTo(before);
+	}
+
+	@Test
+	void anAdminAddsRenamesReordersAndHidesChannels() {
+		Browser admin = admin();
+		long[] creator = creator();
+		String slug = unique("ch").toLowerCase(Locale.ROOT);
+		long channelsBefore = jdbc.sql("SELECT COUNT(*) FROM channels").query(Long.class).single();
+
+		// bad input: a 400 page with the field's message, nothing stored
+		for (Map<String, String> bad : List.of(Map.of("channelSlug", "Bad Slug!", "channelName", "坏频道"),
+				Map.of("channelSlug", slug, "channelName", " "),
+				Map.of("channelSlug", "yaowen", "channelName", "重复的网址名"))) {
+			Map<String, String> form = new HashMap<>(bad);
+			form.put("_csrf", admin.csrfToken());
+			HttpResponse<String> r = admin.post("/admin/settings/channels", form);
+			assertThat(r.statusCode()).as(bad.toString()).isEqualTo(400);
+			assertThat(Jsoup.parse(r.body()).select(".field-error").text()).as(bad.toString()).isNotBlank();
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM channels").query(Long.class).single()).isEqualTo(channelsBefore);
+
+		// added at the end, with an article it shows in the reader navigation
+		assertThat(admin
+			.post("/admin/settings/channels",
+					Map.of("_csrf", admin.csrfToken(), "channelSlug", slug, "channelName", "新频道"))
+			.statusCode()).isEqualTo(302);
+		long id = jdbc.sql("SELECT id FROM channels WHERE slug = :s").param("s", slug).query(Long.class).single();
+		assertThat(articles.publish(
+				articles.createDraft(creator[1], new Draft("新频道的第一篇", unique("新频道正文"), id, "", true, Aigc.NONE, null)),
+				creator[1]))
+			.isInstanceOf(LifecycleOutcome.Published.class);
+		assertThat(navSlugs()).endsWith(slug);
+
+		// renamed: the navigation says the new name at once
+		assertThat(admin
+			.post("/admin/settings/channels/" + id + "/rename", Map.of("_csrf", admin.csrfToken(), "name", "改名频道"))
+			.statusCode()).isEqualTo(302);
+		assertThat(new Browser(port).page("/")
+			.html()
+			.select("[data-testid=channel-strip] a[href=/channels/" + slug + "]")
+			.text()).contains("改名频道");
+		HttpResponse<String> blank = admin.post("/admin/settings/channels/" + id + "/rename",
+				Map.of("_csrf", admin.csrfToken(), "name", ""));
+		assertThat(blank.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(blank.body()).select("[data-field=name-" + id + "]").text()).contains("频道名称");
+
+		// moved up one place (the navigation shows only channels with articles: the
+		// order is the settings page's list)
+		List<String> before = admin.page("/admin/settings")
+			.html()
+			.select("[data-testid=channels] li")
+			.eachAttr("data-channel");
+		assertThat(admin
+			.post("/admin/settings/channels/" + id + "/move", Map.of("_csrf", admin.csrfToken(), "direction", "up"))
+			.statusCode()).isEqualTo(302);
+		List<String> after = admin.page("/admin/settings")
+			.html()
+			.select("[data-testid=channels] li")
+			.eachAttr("data-channel");
+		assertThat(after.indexOf(slug)).isEqualTo(before.indexOf(slug) - 1);
+		assertThat(after.get(after.size() - 1)).isEqualTo(before.get(before.size() - 2));
+		assertThat(admin
+			.post("/admin/settings/channels/" + id + "/move",
+					Map.of("_csrf", admin.csrfToken(), "direction", "sideways"))
+			.statusCode()).isEqualTo(400);
+
+		// hidden: out of the navigation, its page still there; then shown again
+		assertThat(admin
+			.post("/admin/settings/channels/" + id + "/visibility",
+					Map.of("_csrf", admin.csrfToken(), "hidden", "true"))
+			.statusCode()).isEqualTo(302);
+		assertThat(navSlugs()).doesNotContain(slug);
+		assertThat(new Browser(port).page("/channels/" + slug).status()).isEqualTo(200);
+		admin.post("/admin/settings/channels/" + id + "/visibility",
+				Map.of("_csrf", admin.csrfToken(), "hidden", "false"));
+		assertThat(navSlugs()).contains(slug);
+
+		// every step is in the audit log
+		assertThat(admin.page("/admin/audit?action=settings.change")
+			.html()
+			.select("tr[data-action=settings.change]")
+			.text()).contains("channel.add")
+			.contains("channel.rename")
+			.contains("channel.move")
+			.contains("channel.hide");
+		// others are refused
+		Browser reviewer = signIn(account("审核员", Role.REVIEWER));
+		assertThat(reviewer
+			.post("/admin/settings/channels/" + id + "/rename", Map.of("_csrf", reviewer.csrfToken(), "name", "篡改"))
+			.statusCode()).isEqualTo(403);
+	}
+
+	List<String> navSlugs() {
+		return new Browser(port).page("/")
+			.html()
+			.select("[data-testid=channel-strip] a[href^=/channels/]")
+			.eachAttr("href")
+			.stream()
+			.map(h -> h.substring("/channels/".length()))
+			.distinct()
+			.toList();
 	}
 
 }
