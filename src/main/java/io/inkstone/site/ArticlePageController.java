@@ -15,7 +15,7 @@ import io.inkstone.discovery.RelatedArticles;
 import io.inkstone.engagement.Engagement;
 import io.inkstone.shared.DatabaseBusy;
 import io.inkstone.shared.QrCodes;
-import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.SiteSettings;
 import io.inkstone.shared.ReaderKey;
 import io.inkstone.web.Ui;
 import io.inkstone.web.UiFactory;
@@ -82,7 +82,7 @@ class ArticlePageController {
 
 	private final UiFactory ui;
 
-	private final InkstoneProperties properties;
+	private final SiteSettings properties;
 
 	private final AiLabels aiLabels;
 
@@ -112,7 +112,7 @@ class ArticlePageController {
 
 	ArticlePageController(SavedArticles saved, ReadingHistory history, Articles articles, Channels channels,
 			Creators creators, Engagement engagement, RelatedArticles related, HotList hot, SiteParts parts,
-			Comments comments, UiFactory ui, InkstoneProperties properties, AiLabels aiLabels, Interests interests,
+			Comments comments, UiFactory ui, SiteSettings properties, AiLabels aiLabels, Interests interests,
 			CoReads coReads, RenderedArticlePages rendered, PublicUrl publicUrl, ReaderBeaconController beacon,
 			ArticlePictures pictures, SiteProperties site) {
 		this.saved = saved;
@@ -167,7 +167,7 @@ class ArticlePageController {
 			}
 		}
 		Ui u = ui.of(request);
-		String disclaimer = u.english() ? properties.disclaimer().en() : properties.disclaimer().zh();
+		String disclaimer = properties.disclaimer(u.english());
 		Creator creator = creators.get(article.creatorId());
 		boolean aiSuspected = aiLabels.suspected(id);
 		Pages.LinkPreview preview = preview(article, channel, creator);

@@ -23,7 +23,8 @@ import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
-import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.SiteSettings;
+import io.inkstone.shared.SiteSettingsChanged;
 import io.inkstone.shared.PublicUrl;
 
 import org.springframework.context.event.EventListener;
@@ -64,14 +65,14 @@ class Sitemaps {
 
 	private final PublicUrl publicUrl;
 
-	private final InkstoneProperties properties;
+	private final SiteSettings properties;
 
 	private final Clock clock;
 
 	private final Cache<String, String> cache = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(500).build();
 
-	Sitemaps(Articles articles, Channels channels, Creators creators, PublicUrl publicUrl,
-			InkstoneProperties properties, Optional<Clock> clock) {
+	Sitemaps(Articles articles, Channels channels, Creators creators, PublicUrl publicUrl, SiteSettings properties,
+			Optional<Clock> clock) {
 		this.articles = articles;
 		this.channels = channels;
 		this.creators = creators;
@@ -82,6 +83,12 @@ class Sitemaps {
 
 	@EventListener
 	void on(ArticleChangeCommitted changed) {
+		cache.invalidateAll();
+	}
+
+	/** The site name is in every document. */
+	@EventListener
+	void on(SiteSettingsChanged changed) {
 		cache.invalidateAll();
 	}
 

@@ -22,7 +22,7 @@ import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
-import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.SiteSettings;
 import io.inkstone.shared.PublicUrl;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +57,7 @@ class SitemapsTests {
 	void setUp() {
 		PublicUrl publicUrl = mock(PublicUrl.class);
 		when(publicUrl.absolute(anyString())).thenAnswer(call -> "https://news.example" + call.getArgument(0));
-		InkstoneProperties properties = mock(InkstoneProperties.class);
+		SiteSettings properties = mock(SiteSettings.class);
 		when(properties.siteName()).thenReturn("砚 Inkstone");
 		sitemaps = new Sitemaps(articles, channels, creators, publicUrl, properties,
 				Optional.of(Clock.fixed(NOW, ZoneOffset.UTC)));
