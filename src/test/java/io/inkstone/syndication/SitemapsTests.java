@@ -80,7 +80,7 @@ class SitemapsTests {
 	void onAQuietDayTheIndexLeavesTheEmptyNewsSitemapOut() throws Exception {
 		long fiveDaysAgo = NOW.minusSeconds(86_400 * 5).toEpochMilli();
 		when(articles.newestPublishedByChannel()).thenReturn(Map.of(1L, fiveDaysAgo));
-		when(channels.byId()).thenReturn(Map.of(1L, new Channel(1L, "synd", "聚合", 1, false)));
+		when(channels.byId()).thenReturn(Map.of(1L, new Channel(1L, "synd", "聚合", 1, false, false)));
 		when(articles.newestPublishedByCreator()).thenReturn(Map.of(7L, fiveDaysAgo));
 		when(creators.getAll(List.of(7L)))
 			.thenReturn(Map.of(7L, new Creator(7L, "writer", "作者", null, "", "个人", false, null)));
