@@ -347,7 +347,12 @@ class LuceneSearchIndex implements SearchIndex {
 		// the same words, all of them: with the phrases and pinyin, what counts as a good
 		// match
 		BooleanQuery.Builder good = new BooleanQuery.Builder();
-		if (terms.size() > minimum) {
+		// single characters scattered over a text (静 … 夜 … 思) are no match for a word
+		// no article has: when the query was cut into lone characters, only a phrase
+		// counts as a good match
+		boolean wholeWords = terms.size() == 1
+				|| terms.stream().allMatch(term -> term.codePointCount(0, term.length()) > 1);
+		if (wholeWords && terms.size() > minimum) {
 			BooleanQuery.Builder all = new BooleanQuery.Builder();
 			for (String term : terms) {
 				all.add(new BooleanQuery.Builder().add(new TermQuery(new Term(TITLE, term)), BooleanClause.Occur.SHOULD)
@@ -357,7 +362,7 @@ class LuceneSearchIndex implements SearchIndex {
 			}
 			good.add(all.build(), BooleanClause.Occur.SHOULD);
 		}
-		else {
+		else if (wholeWords) {
 			good.add(words.build(), BooleanClause.Occur.SHOULD);
 		}
 		// the query's characters in this order in a title or the body: a title or a
