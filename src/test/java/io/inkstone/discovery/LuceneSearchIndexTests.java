@@ -208,4 +208,13 @@ class LuceneSearchIndexTests {
 		index.close();
 	}
 
+	@Test
+	void aTitleFoundByItsNameIsMarkedWholeHoweverTheSegmenterCutIt() throws Exception {
+		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()));
+		index.apply(List.of(poem(1, "双调・湘妃怨", "楚天空阔楚天长，一度怀人一断肠。此心只在肩舆上，倩东风过武昌，助离愁烟水茫茫。", 10, 1)), 1);
+		String title = index.search("湘妃怨", SearchIndex.Filters.NONE, false, 0, 10).hits().get(0).titleHtml();
+		assertThat(title.replace("</mark><mark>", "")).as(title).contains("<mark>湘妃怨</mark>");
+		index.close();
+	}
+
 }
