@@ -203,9 +203,8 @@
   }
 
   // Search: suggestions from titles and creator names while typing (the form works the same without them).
-  var searchInput = document.getElementById('search-q');
-  var suggestionList = document.getElementById('search-suggestions');
-  if (searchInput && suggestionList && window.fetch) {
+  function suggest(searchInput, suggestionList) {
+    if (!searchInput || !suggestionList || !window.fetch) { return; }
     var timer;
     searchInput.addEventListener('input', function () {
       clearTimeout(timer);
@@ -225,6 +224,9 @@
       }, 150);
     });
   }
+  suggest(document.getElementById('search-q'), document.getElementById('search-suggestions'));
+  // the header's search box suggests too (its list is filled only when someone types)
+  suggest(document.getElementById('header-q'), document.getElementById('header-suggestions'));
 
   // Reader experience (issue 16): the phone header's menu. Without scripts the button is a link to #site-menu and
   // CSS shows the menu while it is the target; with scripts it toggles in place and says whether it is open.
@@ -318,14 +320,23 @@
     toolbar.addEventListener('click', function (event) {
       var button = event.target.closest('button');
       if (!button) { return; }
+      if (button.classList.contains('a11y-toggle')) {
+        var open = !toolbar.classList.contains('open');
+        toolbar.classList.toggle('open', open);
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+        return;
+      }
       var key = button.getAttribute('data-a11y');
       if (key === 'zoom') {
         prefs.zoom = clamp((prefs.zoom || 0) + Number(button.getAttribute('data-step')), 0, 4);
       } else if (key === 'reset') {
         ['zoom', 'contrast', 'spacing', 'guide', 'cursor', 'plain', 'size'].forEach(function (k) { delete prefs[k]; });
         if (canSpeak) { window.speechSynthesis.cancel(); }
+        if (speak) { speak.setAttribute('aria-pressed', 'false'); }
       } else if (key === 'speak') {
-        if (window.speechSynthesis.speaking) {
+        // the button's own state decides: speechSynthesis.speaking stays false while an utterance waits for a voice,
+        // so a second press has to stop, not queue another one
+        if (button.getAttribute('aria-pressed') === 'true' || window.speechSynthesis.speaking || window.speechSynthesis.pending) {
           window.speechSynthesis.cancel();
           button.setAttribute('aria-pressed', 'false');
         } else {
@@ -334,6 +345,7 @@
           var utterance = new window.SpeechSynthesisUtterance(((title ? title.textContent + '。' : '') + source.textContent).trim());
           utterance.lang = document.documentElement.lang || 'zh-CN';
           utterance.onend = function () { button.setAttribute('aria-pressed', 'false'); };
+          utterance.onerror = function () { button.setAttribute('aria-pressed', 'false'); };
           window.speechSynthesis.speak(utterance);
           button.setAttribute('aria-pressed', 'true');
         }
@@ -351,6 +363,20 @@
       document.addEventListener('mousemove', function (event) {
         guide.style.top = event.clientY + 'px';
       }, { passive: true });
+    }
+  }
+  // --- fix16 ---
+  // The channel strip scrolls sideways on a phone: bring the current channel into view (without scripts the strip
+  // starts at its beginning, as before).
+  var current = document.querySelector('.channel-nav a[aria-current=page], .channel-nav a[aria-current=true]');
+  if (current) {
+    var strip = current.closest('ul');
+    if (strip && strip.scrollWidth > strip.clientWidth) {
+      var left = current.getBoundingClientRect().left - strip.getBoundingClientRect().left + strip.scrollLeft;
+      var right = left + current.offsetWidth;
+      if (left < strip.scrollLeft || right > strip.scrollLeft + strip.clientWidth) {
+        strip.scrollLeft = Math.max(0, left - (strip.clientWidth - current.offsetWidth) / 2);
+      }
     }
   }
 })();

@@ -347,7 +347,12 @@ class LuceneSearchIndex implements SearchIndex {
 		// the same words, all of them: with the phrases and pinyin, what counts as a good
 		// match
 		BooleanQuery.Builder good = new BooleanQuery.Builder();
-		if (terms.size() > minimum) {
+		// single characters scattered over a text (静 … 夜 … 思) are no match for a word
+		// no article has: when the query was cut into lone characters, only a phrase
+		// counts as a good match
+		boolean wholeWords = terms.size() == 1
+				|| terms.stream().allMatch(term -> term.codePointCount(0, term.length()) > 1);
+		if (wholeWords && terms.size() > minimum) {
 			BooleanQuery.Builder all = new BooleanQuery.Builder();
 			for (String term : terms) {
 				all.add(new BooleanQuery.Builder().add(new TermQuery(new Term(TITLE, term)), BooleanClause.Occur.SHOULD)
@@ -357,7 +362,7 @@ class LuceneSearchIndex implements SearchIndex {
 			}
 			good.add(all.build(), BooleanClause.Occur.SHOULD);
 		}
-		else {
+		else if (wholeWords) {
 			good.add(words.build(), BooleanClause.Occur.SHOULD);
 		}
 		// the query's characters in this order in a title or the body: a title or a
@@ -408,13 +413,17 @@ class LuceneSearchIndex implements SearchIndex {
 			TopDocs top = searcher.search(built, offset + size, sort, true);
 			Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"),
 					new SimpleHTMLEncoder(), new QueryScorer(words.build()));
+			Query pairs = pairs(text);
+			Highlighter titlePairs = pairs == null ? null
+					: new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
+							new QueryScorer(pairs, TITLE_GRAMS));
 			highlighter.setTextFragmenter(new SimpleFragmenter(90));
 			List<SearchHit> hits = new ArrayList<>();
 			for (int i = offset; i < top.scoreDocs.length; i++) {
 				Document doc = searcher.storedFields().document(top.scoreDocs[i].doc);
 				String title = doc.get(TITLE);
 				String body = doc.get(BODY);
-				hits.add(new SearchHit(Long.parseLong(doc.get(ID)), highlight(highlighter, TITLE, title, 0),
+				hits.add(new SearchHit(Long.parseLong(doc.get(ID)), titleHtml(highlighter, titlePairs, title),
 						body == null ? null : highlight(highlighter, BODY, body, 90)));
 			}
 			// a page of partial matches only (words of the query scattered, no phrase):
@@ -428,6 +437,43 @@ class LuceneSearchIndex implements SearchIndex {
 		finally {
 			release(searcher);
 		}
+	}
+
+	/**
+	 * The query's character pairs (湘妃, 妃怨 of 湘妃怨) as terms of the title's pair field, or
+	 * null when it has none: what the title's marks are made of, so that a title the
+	 * segmenter cut otherwise than the query (湘 / 妃怨) is marked whole. Marking only,
+	 * never ranking.
+	 */
+	private Query pairs(String text) {
+		BooleanQuery.Builder pairs = new BooleanQuery.Builder();
+		int count = 0;
+		for (String term : analyze(text, bigrams)) {
+			if (term.codePointCount(0, term.length()) > 1) {
+				pairs.add(new TermQuery(new Term(TITLE_GRAMS, term)), BooleanClause.Occur.SHOULD);
+				count++;
+			}
+		}
+		return count == 0 ? null : pairs.build();
+	}
+
+	/**
+	 * The title with the query's pairs marked where it holds any, else with its words
+	 * marked.
+	 */
+	private String titleHtml(Highlighter words, Highlighter pairs, String title) {
+		if (pairs != null) {
+			try {
+				String marked = pairs.getBestFragment(bigrams, TITLE_GRAMS, title);
+				if (marked != null) {
+					return marked;
+				}
+			}
+			catch (IOException | InvalidTokenOffsetsException ex) {
+				// the words' marks below
+			}
+		}
+		return highlight(words, TITLE, title, 0);
 	}
 
 	/**

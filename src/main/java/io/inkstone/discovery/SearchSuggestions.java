@@ -59,6 +59,12 @@ public class SearchSuggestions implements ArticleFeedFollower {
 
 	private final String analyzerName;
 
+	/**
+	 * Candidates looked at per suggestion wanted when the text typed begins inside a
+	 * word.
+	 */
+	private static final int INNER_CANDIDATES = 50;
+
 	private volatile AnalyzingInfixSuggester suggester;
 
 	private volatile Spelling spelling;
@@ -260,6 +266,22 @@ public class SearchSuggestions implements ArticleFeedFollower {
 				String value = r.key.toString();
 				if (seen.add(value)) {
 					out.add(new Suggestion(value, r.payload == null ? "title" : r.payload.utf8ToString()));
+				}
+			}
+			if (out.size() < size && q.codePointCount(0, q.length()) > 1
+					&& Character.UnicodeScript.of(q.codePointAt(0)) == Character.UnicodeScript.HAN) {
+				// the words typed may begin inside a word as the segmenter cut the title
+				// (湘妃 in 双调・湘妃怨, cut 湘 / 妃怨): titles and names with a word starting
+				// with the first character that hold the whole text typed
+				String first = new String(Character.toChars(q.codePointAt(0)));
+				for (Lookup.LookupResult r : current.lookup(first, size * INNER_CANDIDATES, true, false)) {
+					if (out.size() >= size) {
+						break;
+					}
+					String value = r.key.toString();
+					if (value.contains(q) && seen.add(value)) {
+						out.add(new Suggestion(value, r.payload == null ? "title" : r.payload.utf8ToString()));
+					}
 				}
 			}
 			return out;

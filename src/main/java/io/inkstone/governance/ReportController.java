@@ -64,8 +64,13 @@ class ReportController {
 	@GetMapping("/report")
 	String form(@RequestParam("type") String type, @RequestParam("id") long id, HttpServletRequest request,
 			Model model) {
-		model.addAttribute("page", new GovernancePages.ReportForm(ui.of(request), List.of(), type, id, title(type, id),
-				"", "", "", Map.of()));
+		String title = title(type, id);
+		if (ownTarget(type, id)) {
+			// the form would only be refused on sending: say so before it is filled in
+			throw new ForbiddenException("problem.governance.youCannotReportYourself");
+		}
+		model.addAttribute("page",
+				new GovernancePages.ReportForm(ui.of(request), List.of(), type, id, title, "", "", "", Map.of()));
 		return "governance/report";
 	}
 

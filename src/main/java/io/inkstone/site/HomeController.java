@@ -9,6 +9,7 @@ import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
 import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
+import io.inkstone.discovery.ArticleCard;
 import io.inkstone.discovery.ArticleCards;
 import io.inkstone.discovery.HotList;
 import io.inkstone.shared.Cursor;
@@ -74,9 +75,32 @@ class HomeController {
 		}
 		model.addAttribute("page",
 				new Pages.HomePage(u, parts.nav(), u.care() ? "" : parts.headlinesHtml(u), hot.site(10), originals,
-						cards.of(latest.items()), latest.hasNext() ? latest.next().encode() : null,
-						Pages.pageNumber(after, p)));
+						after == null ? leadFirst(cards.of(latest.items())) : cards.of(latest.items()),
+						latest.hasNext() ? latest.next().encode() : null, Pages.pageNumber(after, p)));
 		return "home";
+	}
+
+	/**
+	 * The lead story is the newest article with a picture (the rest keep their order);
+	 * when none of them has one, the newest leads as text.
+	 */
+	static List<ArticleCard> leadFirst(List<ArticleCard> cards) {
+		for (int i = 1; i < cards.size(); i++) {
+			if (cards.get(i).picture() != null) {
+				if (cards.get(0).picture() != null) {
+					return cards;
+				}
+				List<ArticleCard> reordered = new ArrayList<>(cards.size());
+				reordered.add(cards.get(i));
+				for (int j = 0; j < cards.size(); j++) {
+					if (j != i) {
+						reordered.add(cards.get(j));
+					}
+				}
+				return reordered;
+			}
+		}
+		return cards;
 	}
 
 	@GetMapping("/channels/{slug}")

@@ -194,4 +194,27 @@ class LuceneSearchIndexTests {
 		index.close();
 	}
 
+	@Test
+	void resultsThatShareOnlySingleCharactersWithTheQueryAreMarkedPartial() throws Exception {
+		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()));
+		// 静夜 and 思 occur, never as 静夜思 (public-domain lines, chinese-poetry)
+		index.apply(List.of(poem(1, "喜外弟卢纶见宿", "静夜四无邻，荒居旧业贫。雨中黄叶树，灯下白头人。思君不见下渝州，静夜长思。", 10, 1),
+				poem(2, "春晓", "春眠不觉晓，处处闻啼鸟。夜来风雨声，花落知多少。", 11, 2)), 2);
+		SearchIndex.SearchPage scattered = index.search("静夜思", SearchIndex.Filters.NONE, false, 0, 10);
+		assertThat(scattered.hits()).extracting(SearchHit::articleId).contains(1L);
+		assertThat(scattered.partial()).as("no article holds 静夜思").isTrue();
+		assertThat(index.search("春眠不觉晓", SearchIndex.Filters.NONE, false, 0, 10).partial()).isFalse();
+		assertThat(index.search("灯下白头人", SearchIndex.Filters.NONE, false, 0, 10).partial()).isFalse();
+		index.close();
+	}
+
+	@Test
+	void aTitleFoundByItsNameIsMarkedWholeHoweverTheSegmenterCutIt() throws Exception {
+		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()));
+		index.apply(List.of(poem(1, "双调・湘妃怨", "楚天空阔楚天长，一度怀人一断肠。此心只在肩舆上，倩东风过武昌，助离愁烟水茫茫。", 10, 1)), 1);
+		String title = index.search("湘妃怨", SearchIndex.Filters.NONE, false, 0, 10).hits().get(0).titleHtml();
+		assertThat(title.replace("</mark><mark>", "")).as(title).contains("<mark>湘妃怨</mark>");
+		index.close();
+	}
+
 }

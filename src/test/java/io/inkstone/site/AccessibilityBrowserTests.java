@@ -135,6 +135,37 @@ class AccessibilityBrowserTests {
 		driver.get(url("/mode/standard?back=/"));
 	}
 
+	/**
+	 * The night scheme (the system's dark preference) in every mode, 关怀版 and 关怀版 with 无障碍
+	 * included: their text takes the night colours, never a fixed black on the dark
+	 * background.
+	 */
+	@Test
+	void readerPagesPassInTheNightSchemeInEveryMode() {
+		List<String> pages = readerPages();
+		Chromium.colorScheme(driver, "dark");
+		try {
+			Chromium.viewport(driver, 390, 844, true);
+			for (String mode : List.of("standard", "care", "a11y")) {
+				driver.get(url("/mode/" + mode + "?back=/"));
+				checkAll(pages, mode + " night phone");
+			}
+			driver.get(url("/mode/care?back=/"));
+			driver.get(url("/mode/a11y/on?back=/"));
+			assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care")
+				.contains("mode-a11y");
+			checkAll(pages, "care+a11y night phone");
+			Chromium.viewport(driver, 1366, 900, false);
+			driver.get(url("/mode/care?back=/"));
+			checkAll(pages, "care night desktop");
+		}
+		finally {
+			Chromium.colorScheme(driver, "");
+			Chromium.viewport(driver, 1366, 900, false);
+			driver.get(url("/mode/standard?back=/"));
+		}
+	}
+
 	@Test
 	void theStudioAndTheConsolePass() {
 		// the administrator also writes: the first imported creator's profile becomes
@@ -155,6 +186,16 @@ class AccessibilityBrowserTests {
 		checkAll(pages, "desktop");
 		Chromium.viewport(driver, 390, 844, true);
 		checkAll(pages, "phone");
+		// 关怀版 in the night scheme
+		Chromium.colorScheme(driver, "dark");
+		try {
+			driver.get(url("/mode/care?back=/"));
+			checkAll(pages, "care night phone");
+		}
+		finally {
+			Chromium.colorScheme(driver, "");
+			driver.get(url("/mode/standard?back=/"));
+		}
 		Chromium.viewport(driver, 1366, 900, false);
 		driver.manage().deleteAllCookies();
 	}

@@ -14,6 +14,7 @@ import io.inkstone.media.Media;
 import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
+import io.inkstone.support.Seed;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -320,6 +321,7 @@ class ReaderExperienceBrowserTests {
 		assertThat(driver.findElement(By.cssSelector(".site-header")).getRect().getHeight()).isLessThanOrEqualTo(169);
 		WebElement toolbar = driver.findElement(By.cssSelector("[data-testid=a11y-toolbar]"));
 		assertThat(toolbar.isDisplayed()).isTrue();
+		driver.findElement(By.cssSelector("[data-testid=a11y-toggle]")).click();
 		WebElement body = driver.findElement(By.cssSelector("[data-testid=body]"));
 		double before = px(body.getCssValue("font-size"));
 		driver.findElement(By.cssSelector("[data-testid=a11y-zoom-in]")).click();
@@ -343,6 +345,7 @@ class ReaderExperienceBrowserTests {
 		screenshot("home-390-care-a11y.png");
 		// plain text: only the article
 		driver.get(url("/articles/" + id));
+		driver.findElement(By.cssSelector("[data-testid=a11y-toggle]")).click();
 		driver.findElement(By.cssSelector("[data-testid=a11y-plain]")).click();
 		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).isDisplayed()).isFalse();
 		assertThat(driver.findElement(By.cssSelector("[data-testid=body]")).isDisplayed()).isTrue();
@@ -429,6 +432,135 @@ class ReaderExperienceBrowserTests {
 		noHorizontalScroll("/saved");
 		screenshot("saved-390.png");
 		driver.manage().deleteAllCookies();
+	}
+
+	// --- fix16 ---
+
+	private static long width(String selector) {
+		return num(js("var e = document.querySelector(arguments[0]); return e ? e.getBoundingClientRect().width : -1;",
+				selector));
+	}
+
+	private static boolean overlap(String a, String b) {
+		return (Boolean) js("var x = document.querySelector(arguments[0]).getBoundingClientRect(),"
+				+ " y = document.querySelector(arguments[1]).getBoundingClientRect();"
+				+ "return x.left < y.right - 1 && y.left < x.right - 1 && x.top < y.bottom - 1 && y.top < x.bottom - 1;",
+				a, b);
+	}
+
+	private void prefs(String json) {
+		driver.get(url("/rules"));
+		js("localStorage.setItem('inkstone.prefs', arguments[0])", json);
+	}
+
+	@Test
+	void searchFieldsKeepTheirWidthOnAPhoneInEveryModeAndLanguage() throws IOException {
+		prefs("{}");
+		for (String mode : List.of("standard", "care", "a11y")) {
+			driver.get(url("/mode/" + mode + "?back=/"));
+			for (int w : new int[] { 320, 390 }) {
+				viewport(w, 844);
+				for (String lang : List.of("zh_CN", "en")) {
+					driver.get(url("/?lang=" + lang));
+					String where = mode + " " + lang + " at " + w;
+					assertThat(width("#header-q")).as("header search field, " + where).isGreaterThanOrEqualTo(120);
+					assertThat(overlap(".header-search .button", ".menu-button"))
+						.as("search and menu overlap, " + where)
+						.isFalse();
+					noHorizontalScroll("/ " + where);
+					if (!"standard".equals(mode) || w > 360) {
+						assertThat(driver.findElement(By.cssSelector(".site-header")).getRect().getHeight())
+							.as("header height, " + where)
+							.isLessThanOrEqualTo(169);
+					}
+				}
+				driver.get(url("/search?lang=zh_CN&q=" + URLEncoder.encode("江南", StandardCharsets.UTF_8)));
+				assertThat(width("#search-q")).as("results page search field, " + mode + " at " + w)
+					.isGreaterThanOrEqualTo(w - 60);
+			}
+		}
+		screenshot("home-320-a11y-header.png");
+		driver.get(url("/mode/standard?back=/"));
+		viewport(390, 844);
+		assertThat(driver.findElement(By.cssSelector(".site-header")).getRect().getHeight()).isLessThanOrEqualTo(130);
+		viewport(1366, 900);
+	}
+
+	@Test
+	void careModeAtLargeTextOnA320PhoneNeverScrollsSidewaysAndTheToolbarFolds() throws IOException {
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
+			.param("t", ReaderExperienceContract.SINGLE)
+			.query(Long.class)
+			.single();
+		List<String> paths = List.of("/", "/hot", "/articles/" + id, "/channels/classics", "/following",
+				"/search?q=" + URLEncoder.encode("江南", StandardCharsets.UTF_8));
+		viewport(320, 640);
+		driver.get(url("/mode/care?back=/"));
+		prefs("{\"size\":3}");
+		for (String path : paths) {
+			driver.get(url(path));
+			noHorizontalScroll(path + " in 关怀版 with A+ at 320");
+			assertThat(overlap(".header-search .button", ".menu-button")).as("search and menu overlap on " + path)
+				.isFalse();
+		}
+		screenshot("article-320-care-large.png");
+		driver.get(url("/mode/a11y/on?back=/"));
+		prefs("{\"zoom\":2,\"spacing\":1}");
+		for (String path : paths) {
+			driver.get(url(path));
+			noHorizontalScroll(path + " in 关怀版 + 无障碍 zoomed at 320");
+		}
+		// the toolbar is one compact row on a phone; its tools open on demand
+		driver.get(url("/articles/" + id));
+		WebElement toolbar = driver.findElement(By.cssSelector("[data-testid=a11y-toolbar]"));
+		assertThat(toolbar.getRect().getHeight()).as("folded toolbar").isLessThanOrEqualTo(64);
+		assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-zoom-in]")).isDisplayed()).isFalse();
+		WebElement toggle = driver.findElement(By.cssSelector("[data-testid=a11y-toggle]"));
+		assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+		toggle.click();
+		assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+		assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-zoom-in]")).isDisplayed()).isTrue();
+		noHorizontalScroll("article with the toolbar open at 320");
+		screenshot("article-320-care-a11y-toolbar.png");
+		prefs("{}");
+		driver.get(url("/mode/standard?back=/"));
+		viewport(1366, 900);
+	}
+
+	@Test
+	void longUnbrokenWordsInTitlesAndNamesWrap() throws IOException {
+		String word = "Supercalifragilisticexpialidocious";
+		Seed seed = new Seed(importer, jdbc);
+		long id = seed.publish(Seed.article("long-word")
+			.creator("longword")
+			.creatorName(word + "Writer")
+			.channel("classics")
+			.title("静夜思" + word + word)
+			.body("床前明月光。")
+			.publishedAt("2001-01-01T08:00:00Z"));
+		for (int w : new int[] { 320, 390 }) {
+			viewport(w, 844);
+			for (String path : List.of("/articles/" + id, "/creators/longword")) {
+				driver.get(url(path));
+				noHorizontalScroll(path + " at " + w);
+			}
+		}
+		viewport(1366, 900);
+	}
+
+	@Test
+	void theChannelStripShowsTheCurrentChannel() {
+		viewport(390, 844);
+		String last = jdbc.sql("SELECT slug FROM channels ORDER BY position DESC, id DESC LIMIT 1")
+			.query(String.class)
+			.single();
+		driver.get(url("/channels/" + last));
+		WebElement current = driver.findElement(By.cssSelector(".channel-nav a[aria-current=page]"));
+		long left = num(js("return arguments[0].getBoundingClientRect().left", current));
+		long right = num(js("return arguments[0].getBoundingClientRect().right", current));
+		assertThat(left).as("current channel's left edge").isGreaterThanOrEqualTo(0);
+		assertThat(right).as("current channel's right edge").isLessThanOrEqualTo(390);
+		viewport(1366, 900);
 	}
 
 	private static double px(String cssValue) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.inkstone.accounts.Accounts;
+import io.inkstone.creators.Creators;
 import io.inkstone.accounts.Role;
 import io.inkstone.discovery.HotList;
 import io.inkstone.importer.ArticleImporter;
@@ -64,6 +65,9 @@ abstract class ReaderExperienceContract {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	Creators creators;
 
 	private static final Set<Class<?>> imported = ConcurrentHashMap.newKeySet();
 
@@ -406,6 +410,14 @@ abstract class ReaderExperienceContract {
 			.statusCode()).isEqualTo(403);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM follows").query(Long.class).single()).isEqualTo(follows);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM reports").query(Long.class).single()).isEqualTo(reports);
+		// the form itself says so before it is filled in
+		for (String target : List.of("/report?type=article&id=" + creator.articleId(),
+				"/report?type=creator&id=" + creator.creatorId())) {
+			Browser.Page form = self.page(target);
+			assertThat(form.status()).as(target).isEqualTo(403);
+			assertThat(form.html().text()).contains("不能举报自己");
+			assertThat(form.html().select("form[action=/report]")).as(target).isEmpty();
+		}
 	}
 
 	@Test
@@ -432,6 +444,39 @@ abstract class ReaderExperienceContract {
 		// without a token nothing changes
 		assertThat(reader.post(form.attr("action"), Map.of("back", "/following")).statusCode()).isIn(302, 303, 403);
 		assertThat(reader.page("/following").html().select("[data-testid=followed-creators] li")).hasSize(1);
+	}
+
+	@Test
+	void followingShowsUploadedAvatarsAndAsksAnonymousReadersToSignIn() {
+		long creatorId = jdbc.sql("SELECT id FROM creators ORDER BY id DESC LIMIT 1").query(Long.class).single();
+		String handle = jdbc.sql("SELECT handle FROM creators WHERE id = :id")
+			.param("id", creatorId)
+			.query(String.class)
+			.single();
+		creators.updateProfile(creatorId, null, "/img/logo.png");
+		Browser reader = signedInReader();
+		String path = "/creators/" + UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
+		assertThat(
+				reader.post(path + "/follow", Map.of("_csrf", reader.csrfToken(), "back", "/following")).statusCode())
+			.isEqualTo(302);
+		Document page = reader.page("/following").html();
+		assertThat(page.select("[data-testid=followed-creators] img[data-testid=followed-avatar]").eachAttr("src"))
+			.containsExactly("/img/logo.png");
+		assertThat(page.select("[data-testid=following-sign-in]")).isEmpty();
+		Browser.Page anonymous = browser().page("/following");
+		assertThat(anonymous.testId("following-sign-in").select("a[href=/login]")).hasSize(1);
+	}
+
+	@Test
+	void theHeaderSearchSuggestsAndTheLogoIsTheFavicon() {
+		Document home = browser().page("/").html();
+		assertThat(home.selectFirst("#header-q").attr("list")).isEqualTo("header-suggestions");
+		assertThat(home.select("datalist#header-suggestions")).hasSize(1);
+		assertThat(home.selectFirst("link[rel=icon]").attr("href")).isEqualTo("/img/logo.png");
+		HttpResponse<byte[]> icon = browser().getBytes("/favicon.ico");
+		assertThat(icon.statusCode()).isEqualTo(200);
+		assertThat(icon.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
+		assertThat(icon.body()).hasSizeGreaterThan(100);
 	}
 
 	@Test

@@ -1246,6 +1246,22 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
+	void theBeginningOfAWordInsideATitleSuggestsTheTitle() {
+		seed().publish(Seed.article("suggest-inner")
+			.creator("suggest-inner")
+			.channel("ci")
+			.title("双调・湘妃怨")
+			.body("楚天空阔楚天长，一度怀人一断肠。此心只在肩舆上，倩东风过武昌，助离愁烟水茫茫。")
+			.publishedAt("2024-12-30T23:46:00+08:00"));
+		String typed = URLEncoder.encode("湘", StandardCharsets.UTF_8);
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> browser().get("/api/v1/suggest?q=" + typed).body(), answer -> answer.contains("湘妃怨"));
+		assertThat(browser().get("/api/v1/suggest?q=" + URLEncoder.encode("湘妃", StandardCharsets.UTF_8)).body())
+			.contains("双调・湘妃怨");
+	}
+
+	@Test
 	void pinyinTypedIntoTheSuggestionBoxSuggestsTheTitle() {
 		long id = shortTitledPoem();
 		String title = title(id);

@@ -3,6 +3,7 @@ package io.inkstone.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
@@ -53,6 +54,15 @@ public final class Chromium {
 	public static void viewport(ChromeDriver driver, int width, int height, boolean mobile) {
 		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+	}
+
+	/**
+	 * Emulates the system's colour scheme ({@code "dark"}, {@code "light"}, or {@code ""}
+	 * for the browser's own) as {@code prefers-color-scheme} reports it.
+	 */
+	public static void colorScheme(ChromeDriver driver, String scheme) {
+		driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
 	}
 
 }
