@@ -584,6 +584,27 @@ class ArticleRepository {
 		return written.getIfPresent(seq) != null;
 	}
 
+	/**
+	 * When an article that is not public now last changed (an unpublish, takedown,
+	 * delete, or a draft's edit), optionally within one channel or creator: 0 when none.
+	 * A feed's content changes when an article leaves it, so its Last-Modified must not
+	 * be earlier than this.
+	 */
+	long lastNonPublicChange(Long channelId, Long creatorId) {
+		StringBuilder sql = new StringBuilder("SELECT COALESCE(MAX(updated_at), 0) FROM articles"
+				+ " WHERE status IN ('draft', 'pending', 'rejected', 'removed', 'deleted')");
+		Map<String, Object> params = new HashMap<>();
+		if (channelId != null) {
+			sql.append(" AND channel_id = :channel");
+			params.put("channel", channelId);
+		}
+		if (creatorId != null) {
+			sql.append(" AND creator_id = :creator");
+			params.put("creator", creatorId);
+		}
+		return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+	}
+
 	/** The newest change sequence, 0 without articles. */
 	long lastChangeSeq() {
 		return jdbc.sql("SELECT COALESCE(MAX(change_seq), 0) FROM articles").query(Long.class).single();

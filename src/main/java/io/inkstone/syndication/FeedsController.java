@@ -1,6 +1,10 @@
 package io.inkstone.syndication;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -18,8 +22,11 @@ class FeedsController {
 
 	private final Feeds feeds;
 
-	FeedsController(Feeds feeds) {
+	private final Clock clock;
+
+	FeedsController(Feeds feeds, ObjectProvider<Clock> clock) {
 		this.feeds = feeds;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	@GetMapping("/feed.xml")
@@ -47,9 +54,13 @@ class FeedsController {
 		return answer(feeds.feed(new Feeds.Scope("tag", tag.strip()), Feeds.Format.RSS), Feeds.Format.RSS, request);
 	}
 
-	static ResponseEntity<byte[]> answer(Feeds.Rendered feed, Feeds.Format format, WebRequest request) {
+	ResponseEntity<byte[]> answer(Feeds.Rendered feed, Feeds.Format format, WebRequest request) {
 		long lastModified = feed.lastModified() / 1000 * 1000;
-		if (request.checkNotModified(feed.etag(), lastModified)) {
+		// an If-Modified-Since later than our clock is ignored (RFC 9110 §13.1.3): the
+		// ETag alone decides then
+		boolean notModified = ifModifiedSinceInTheFuture(request) ? request.checkNotModified(feed.etag())
+				: request.checkNotModified(feed.etag(), lastModified);
+		if (notModified) {
 			return null;
 		}
 		return ResponseEntity.ok()
@@ -58,6 +69,17 @@ class FeedsController {
 			.eTag(feed.etag())
 			.lastModified(lastModified)
 			.body(feed.body());
+	}
+
+	private boolean ifModifiedSinceInTheFuture(WebRequest request) {
+		String value = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
+		if (value == null) {
+			return false;
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.IF_MODIFIED_SINCE, value);
+		long since = headers.getIfModifiedSince();
+		return since > clock.millis();
 	}
 
 }
