@@ -455,9 +455,17 @@ class ArticleRepository {
 		if (action.changesFeed) {
 			sql.append(", change_seq = :seq");
 		}
+		// an article published before keeps its first publication time (datePublished,
+		// pubDate): the time is remembered when it leaves the public, and used again
+		// when it comes back
+		if (t.from() == ArticleStatus.PUBLISHED) {
+			sql.append(", first_published_at = COALESCE(first_published_at, published_at)");
+		}
 		switch (action.publishedAt) {
-			case NOW -> sql.append(", published_at = :now");
-			case SCHEDULED -> sql.append(", published_at = publish_at");
+			case NOW -> sql.append(
+					", published_at = COALESCE(first_published_at, :now), first_published_at = COALESCE(first_published_at, :now)");
+			case SCHEDULED -> sql.append(", published_at = COALESCE(first_published_at, publish_at),"
+					+ " first_published_at = COALESCE(first_published_at, publish_at)");
 			case KEEP -> {
 			}
 		}
