@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.models.Components;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
@@ -38,6 +42,18 @@ class OpenApiConfig {
 	@Bean
 	OpenApiCustomizer inkstoneServer(PublicUrl publicUrl) {
 		return api -> api.setServers(List.of(new Server().url(publicUrl.base()).description("this site")));
+	}
+
+	/**
+	 * Swagger UI's OAuth2 redirect address from the configured public URL: springdoc
+	 * otherwise builds it from the request's Host or X-Forwarded-Host. Set once the port
+	 * is known (the address without a configured public URL names it).
+	 */
+	@Bean
+	ApplicationListener<WebServerInitializedEvent> swaggerUiRedirectFromPublicUrl(
+			ObjectProvider<SwaggerUiConfigProperties> ui, PublicUrl publicUrl) {
+		return event -> ui.ifAvailable(properties -> properties
+			.setOauth2RedirectUrl(publicUrl.absolute("/api/swagger-ui/oauth2-redirect.html")));
 	}
 
 	/**
@@ -96,9 +112,11 @@ class OpenApiConfig {
 		if (path.contains("{")) {
 			common.put("404", "no such resource, or not yours");
 		}
-		if (secured) {
-			common.put("429", "too many requests with this token (Retry-After says when to retry)");
+		if (!secured) {
+			// a public read needs no token, but one sent is checked and counted
+			common.put("401", "an unknown, revoked or expired token was sent (send none to read anonymously)");
 		}
+		common.put("429", "too many requests with this token (Retry-After says when to retry)");
 		common.forEach((code, description) -> {
 			if (!responses.containsKey(code)) {
 				responses.addApiResponse(code, new ApiResponse().description(description));

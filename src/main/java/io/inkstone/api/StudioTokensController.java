@@ -16,11 +16,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /studio/tokens}: a creator's (or an admin's) personal access tokens. A new
- * token's secret is shown on the answer to the creating POST only (never stored, never in
- * a URL); the list shows names, scopes and last use.
+ * token's secret is shown once, on the page the creating POST redirects to (a flash
+ * attribute: never stored, never in a URL); the list shows names, scopes and last use.
  */
 @Controller
 class StudioTokensController {
@@ -38,35 +39,46 @@ class StudioTokensController {
 		return SignedIn.current().orElseThrow(() -> new NotFoundException("not signed in")).accountId();
 	}
 
+	/** The flash attribute carrying a new token's secret to the page after the POST. */
+	static final String SECRET = "tokenSecret";
+
 	@GetMapping("/studio/tokens")
 	String list(HttpServletRequest request, HttpServletResponse response, Model model) {
-		return page(request, response, model, null, null, "");
+		Object secret = model.getAttribute(SECRET);
+		return page(request, response, model, secret instanceof String s ? s : null, null, null, "");
 	}
 
+	/**
+	 * Creates a token and redirects (post/redirect/get): the secret travels to the page
+	 * once as a flash attribute, so a reload shows the list and creates nothing. A
+	 * refused form is answered in place, each error on its own field.
+	 */
 	@PostMapping("/studio/tokens")
 	String create(@RequestParam(name = "name", defaultValue = "") String name,
 			@RequestParam(name = "scope", defaultValue = "read") String scope,
 			@RequestParam(name = "expires", defaultValue = "") String expires, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		Integer days;
 		try {
 			days = expires.isBlank() ? null : Integer.valueOf(expires.strip());
 		}
 		catch (NumberFormatException ex) {
 			response.setStatus(400);
-			return page(request, response, model, null, "tokens.error.expiry", name);
+			return page(request, response, model, null, "expires", "tokens.error.expiry", name);
 		}
 		if (!"read".equals(scope) && !"write".equals(scope)) {
 			response.setStatus(400);
-			return page(request, response, model, null, "tokens.error.scope", name);
+			return page(request, response, model, null, "scope", "tokens.error.scope", name);
 		}
 		try {
 			ApiTokens.Created created = tokens.create(me(), name, "write".equals(scope), days);
-			return page(request, response, model, created, null, "");
+			redirect.addFlashAttribute(SECRET, created.secret());
+			return "redirect:/studio/tokens?created";
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return page(request, response, model, null, ui.of(request).message(ex), name);
+			String field = "tokens.error.expiry".equals(ex.messageKey()) ? "expires" : "name";
+			return page(request, response, model, null, field, ui.of(request).message(ex), name);
 		}
 	}
 
@@ -76,12 +88,12 @@ class StudioTokensController {
 		return "redirect:/studio/tokens?revoked";
 	}
 
-	private String page(HttpServletRequest request, HttpServletResponse response, Model model,
-			ApiTokens.Created created, String error, String name) {
+	private String page(HttpServletRequest request, HttpServletResponse response, Model model, String secret,
+			String errorField, String error, String name) {
 		response.setHeader("Cache-Control", "no-store"); // the page may carry a secret
 		List<ApiToken> all = tokens.of(me());
-		model.addAttribute("page", new TokenPages.Tokens(ui.of(request), List.of(), all, created, error, name,
-				System.currentTimeMillis()));
+		model.addAttribute("page", new TokenPages.Tokens(ui.of(request), List.of(), all, secret, errorField, error,
+				name, System.currentTimeMillis()));
 		return "api/tokens";
 	}
 

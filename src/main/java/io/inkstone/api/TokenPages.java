@@ -13,11 +13,19 @@ public final class TokenPages {
 	}
 
 	/**
-	 * @param created the token just created, shown once with its secret, or null
-	 * @param error a message key for the form, or null
+	 * @param secret the secret of the token just created, shown once, or null
+	 * @param errorField the form field the error is about ({@code name}, {@code scope} or
+	 * {@code expires}), or null
+	 * @param error a message key (or message) for that field, or null
 	 */
-	public record Tokens(Ui ui, List<Channel> nav, List<ApiToken> tokens, ApiTokens.Created created, String error,
-			String name, long now) {
+	public record Tokens(Ui ui, List<Channel> nav, List<ApiToken> tokens, String secret, String errorField,
+			String error, String name, long now) {
+
+		/** The error of one field, or null. */
+		public String error(String field) {
+			return error != null && field.equals(errorField) ? ui.t(error) : null;
+		}
+
 	}
 
 	/**
@@ -32,6 +40,31 @@ public final class TokenPages {
 			String key = errors.get(field);
 			return key == null ? null : ui.t(key);
 		}
+
+		/**
+		 * A delivery's last error as the log shows it: a refused target or a deleted hook
+		 * in the reader's language (the sender records a message key), anything else (a
+		 * network error) as recorded.
+		 */
+		public String deliveryError(WebhookDelivery delivery) {
+			String error = delivery.lastError();
+			if (error == null) {
+				return null;
+			}
+			if (error.startsWith(REFUSED)) {
+				String reason = error.substring(REFUSED.length()).strip();
+				return ui.t("webhooks.log.refused", reason.startsWith("webhooks.") ? ui.t(reason) : reason);
+			}
+			if (error.startsWith("webhooks.")) {
+				return ui.t(error);
+			}
+			if (error.equals("webhook deleted")) {
+				return ui.t("webhooks.log.deleted");
+			}
+			return error;
+		}
+
+		private static final String REFUSED = "target refused:";
 
 	}
 

@@ -148,7 +148,8 @@ class WebhookEvents {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("id", Long.toString(article.id()));
 		data.put("title", article.title());
-		data.put("status", article.status());
+		// the API's lower-case value ("published", "draft", …), not the enum's name
+		data.put("status", article.status().dbValue());
 		data.put("url", publicUrl.absolute("/articles/" + article.id()));
 		data.put("api", publicUrl.absolute("/api/v1/articles/" + article.id()));
 		data.put("channel", channels.get(article.channelId()).slug());

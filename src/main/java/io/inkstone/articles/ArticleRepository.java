@@ -455,9 +455,17 @@ class ArticleRepository {
 		if (action.changesFeed) {
 			sql.append(", change_seq = :seq");
 		}
+		// an article published before keeps its first publication time (datePublished,
+		// pubDate): the time is remembered when it leaves the public, and used again
+		// when it comes back
+		if (t.from() == ArticleStatus.PUBLISHED) {
+			sql.append(", first_published_at = COALESCE(first_published_at, published_at)");
+		}
 		switch (action.publishedAt) {
-			case NOW -> sql.append(", published_at = :now");
-			case SCHEDULED -> sql.append(", published_at = publish_at");
+			case NOW -> sql.append(
+					", published_at = COALESCE(first_published_at, :now), first_published_at = COALESCE(first_published_at, :now)");
+			case SCHEDULED -> sql.append(", published_at = COALESCE(first_published_at, publish_at),"
+					+ " first_published_at = COALESCE(first_published_at, publish_at)");
 			case KEEP -> {
 			}
 		}
@@ -582,6 +590,27 @@ class ArticleRepository {
 	 */
 	boolean wroteHere(long seq) {
 		return written.getIfPresent(seq) != null;
+	}
+
+	/**
+	 * When an article that is not public now last changed (an unpublish, takedown,
+	 * delete, or a draft's edit), optionally within one channel or creator: 0 when none.
+	 * A feed's content changes when an article leaves it, so its Last-Modified must not
+	 * be earlier than this.
+	 */
+	long lastNonPublicChange(Long channelId, Long creatorId) {
+		StringBuilder sql = new StringBuilder("SELECT COALESCE(MAX(updated_at), 0) FROM articles"
+				+ " WHERE status IN ('draft', 'pending', 'rejected', 'removed', 'deleted')");
+		Map<String, Object> params = new HashMap<>();
+		if (channelId != null) {
+			sql.append(" AND channel_id = :channel");
+			params.put("channel", channelId);
+		}
+		if (creatorId != null) {
+			sql.append(" AND creator_id = :creator");
+			params.put("creator", creatorId);
+		}
+		return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
 	}
 
 	/** The newest change sequence, 0 without articles. */

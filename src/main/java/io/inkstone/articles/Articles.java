@@ -40,7 +40,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 
 /** The article API: reads for pages and other modules, imports, takedowns. */
@@ -284,6 +283,15 @@ public class Articles {
 		return repository.publishedSince(since, limit);
 	}
 
+	/**
+	 * The last time an article not public now changed (epoch millis, 0 if none), in one
+	 * channel, of one creator, or site-wide when both are null: an unpublish, takedown or
+	 * delete changes a feed's content without leaving a public article to date it.
+	 */
+	public long lastNonPublicChange(Long channelId, Long creatorId) {
+		return repository.lastNonPublicChange(channelId, creatorId);
+	}
+
 	/** The true count of a creator's public articles. */
 	public long countByCreator(long creatorId) {
 		return countsByCreator.get(creatorId, repository::countPublishedByCreator);
@@ -354,15 +362,17 @@ public class Articles {
 		// rendering (Markdown → sanitized HTML, summary) is ~40% of an import and
 		// independent per article: spread it
 		// over the cores; the inserts stay on this thread, in this transaction
-		List<String[]> rendered = batch.parallelStream()
-			.map(article -> new String[] { article.bodyMarkdown().contains("/media/") ? null
-					: MarkdownRenderer.toSafeHtml(article.bodyMarkdown()), summaryOf(article.bodyMarkdown()) })
-			.toList();
+		List<String[]> rendered = batch.parallelStream().map(article -> {
+			String html = article.bodyMarkdown().contains("/media/") ? null
+					: MarkdownRenderer.toSafeHtml(article.bodyMarkdown());
+			return new String[] { html, html == null ? null : summaryOf(html) };
+		}).toList();
 		// bodies with the site's own images look their renditions up: on this thread, in
 		// this transaction
 		for (int i = 0; i < batch.size(); i++) {
 			if (rendered.get(i)[0] == null) {
 				rendered.get(i)[0] = renderBody(batch.get(i).bodyMarkdown());
+				rendered.get(i)[1] = summaryOf(rendered.get(i)[0]);
 			}
 		}
 		for (int i = 0; i < batch.size(); i++) {
@@ -387,7 +397,7 @@ public class Articles {
 	public Optional<Long> importArticle(ImportedArticle article) {
 		String html = renderBody(article.bodyMarkdown());
 		String summary = article.summary() != null && !article.summary().isBlank()
-				? MarkdownRenderer.summarize(article.summary(), 120) : summaryOf(article.bodyMarkdown());
+				? MarkdownRenderer.summarize(article.summary(), 120) : summaryOf(html);
 		long id = Ids.next();
 		if (!repository.insertImported(id, article, html, summary)) {
 			return Optional.empty();
@@ -449,8 +459,8 @@ public class Articles {
 	@Transactional
 	public long createDraft(long creatorId, Draft draft) {
 		long id = Ids.next();
-		repository.insertDraft(id, creatorId, draft, renderBody(draft.bodyMarkdown()), summaryOf(draft.bodyMarkdown()),
-				System.currentTimeMillis());
+		String html = renderBody(draft.bodyMarkdown());
+		repository.insertDraft(id, creatorId, draft, html, summaryOf(html), System.currentTimeMillis());
 		events.publishEvent(new ArticleChanged(id, creatorId, draft.channelId()));
 		return id;
 	}
@@ -472,7 +482,8 @@ public class Articles {
 		// alone: one that is just what
 		// the old body gave was derived, not typed, and is derived again from the new
 		// body (no stale public text)
-		if (draft.summary() != null && draft.summary().strip().equals(summaryOf(article.bodyMarkdown()).strip())) {
+		if (draft.summary() != null && (draft.summary().strip().equals(summaryOf(article.bodyHtml()).strip())
+				|| draft.summary().strip().equals(MarkdownRenderer.legacySummary(article.bodyMarkdown()).strip()))) {
 			draft = new Draft(draft.title(), draft.bodyMarkdown(), draft.channelId(), draft.tags(), draft.original(),
 					draft.aigc(), draft.source(), null, draft.coverImage());
 		}
@@ -488,7 +499,8 @@ public class Articles {
 				repository.insertRevision(id, draft.title(), draft.bodyMarkdown(), note, now);
 			}
 		}
-		repository.updateContent(id, draft, renderBody(draft.bodyMarkdown()), summaryOf(draft.bodyMarkdown()), now);
+		String html = renderBody(draft.bodyMarkdown());
+		repository.updateContent(id, draft, html, summaryOf(html), now);
 		if (article.articleStatus() == ArticleStatus.PUBLISHED) {
 			// an edit of a live article passes the machine checks again: what they find
 			// is
@@ -732,14 +744,12 @@ public class Articles {
 	}
 
 	/**
-	 * Inline images ({@code ![alt](url)}): a summary is running text, so they are left
-	 * out (not "alt (url)").
+	 * The automatic summary: the start of the body's text as readers see it (links as
+	 * their text; no code blocks, images, footnote markers or task boxes), from the
+	 * rendered body.
 	 */
-	private static final Pattern INLINE_IMAGE = Pattern.compile("!\\[[^\\]\\n]*\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)");
-
-	static String summaryOf(String markdown) {
-		return MarkdownRenderer.summarize(MarkdownRenderer.toPlainText(INLINE_IMAGE.matcher(markdown).replaceAll("")),
-				120);
+	static String summaryOf(String bodyHtml) {
+		return MarkdownRenderer.summaryFromHtml(bodyHtml);
 	}
 
 	/**

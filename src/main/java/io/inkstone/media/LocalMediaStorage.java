@@ -69,6 +69,19 @@ class LocalMediaStorage implements MediaStorage {
 	}
 
 	@Override
+	public long size(String key) {
+		try {
+			return Files.size(pathOf(key));
+		}
+		catch (NoSuchFileException ex) {
+			return -1;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
 	public void delete(String key) {
 		try {
 			Files.deleteIfExists(pathOf(key));

@@ -18,12 +18,32 @@ import java.util.HashSet;
 @Component
 class MediaPictures implements Picture.Source {
 
+	/** The storage key of an image address: {@code <sha256>/<rendition>.<ext>}. */
+	private static final Pattern KEY = Pattern.compile("/media/([0-9a-f]{64}/(?:full|[0-9]{2,4})\\.(?:jpg|png|gif))");
+
 	private static final Pattern URL = Pattern.compile("/media/([0-9a-f]{64})/(?:full|[0-9]{2,4})\\.(jpg|png|gif)");
 
 	private final MediaRepository repository;
 
-	MediaPictures(MediaRepository repository) {
+	private final MediaStorage storage;
+
+	MediaPictures(MediaRepository repository, MediaStorage storage) {
 		this.repository = repository;
+		this.storage = storage;
+	}
+
+	@Override
+	public long byteSize(String url) {
+		Matcher m = KEY.matcher(url == null ? "" : url);
+		if (!m.matches()) {
+			return -1;
+		}
+		try {
+			return storage.size(m.group(1));
+		}
+		catch (RuntimeException ex) {
+			return -1;
+		}
 	}
 
 	@Override

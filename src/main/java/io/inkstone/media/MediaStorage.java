@@ -40,6 +40,14 @@ public interface MediaStorage {
 		}
 	}
 
+	/**
+	 * The stored object's size in bytes, -1 when there is none (a feed enclosure's
+	 * {@code length}).
+	 */
+	default long size(String key) {
+		return get(key).map(blob -> (long) blob.bytes().length).orElse(-1L);
+	}
+
 	/** Whether {@code key} is a content-addressed media key. */
 	static boolean isKey(String key) {
 		return MediaKeys.valid(key);

@@ -1,6 +1,10 @@
 package io.inkstone.shared;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -14,6 +18,7 @@ import org.commonmark.renderer.text.TextContentRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import java.util.Optional;
@@ -103,7 +108,8 @@ public final class MarkdownRenderer {
 	 * first loads lazily.
 	 */
 	public static String toSafeHtml(String markdown, Function<String, Optional<OwnImage>> ownImages) {
-		Node document = PARSER.parse(markdown);
+		Footnotes footnotes = Footnotes.extract(markdown);
+		Node document = PARSER.parse(footnotes.markdown());
 		String raw = HTML.render(document);
 		Document dirty = Jsoup.parseBodyFragment(raw, BASE);
 		// a raw iframe is never trusted: it becomes a link to its address (an allowlisted
@@ -141,6 +147,8 @@ public final class MarkdownRenderer {
 			}
 		}
 		embedVideos(clean);
+		taskListItems(clean);
+		footnotes.link(clean, ownImages);
 		boolean first = true;
 		for (Element img : clean.select("img")) {
 			img.removeAttr("width").removeAttr("height").removeAttr("loading");
@@ -165,6 +173,144 @@ public final class MarkdownRenderer {
 		clean.outputSettings().prettyPrint(false);
 		String html = clean.body().html();
 		return html.replace(BASE, "/");
+	}
+
+	/** A task-list item's box as Markdown writes it ({@code [ ]} or {@code [x]}). */
+	private static final Pattern TASK = Pattern.compile("^\\[([ xX])\\](?:\\s|$)");
+
+	/**
+	 * GitHub task lists: a list item starting with {@code [ ]} or {@code [x]} shows a
+	 * disabled checkbox instead (written here, after the allowlist, never taken from the
+	 * input).
+	 */
+	private static void taskListItems(Document clean) {
+		for (Element item : clean.select("li")) {
+			Element holder = item.firstElementChild() != null && item.firstElementChild().tagName().equals("p")
+					&& item.childNodeSize() > 0 && item.childNode(0) == item.firstElementChild()
+							? item.firstElementChild() : item;
+			if (holder.childNodeSize() == 0 || !(holder.childNode(0) instanceof TextNode text)) {
+				continue;
+			}
+			Matcher m = TASK.matcher(text.getWholeText());
+			if (!m.find()) {
+				continue;
+			}
+			text.text(text.getWholeText().substring(m.end()));
+			Element box = new Element("input").attr("type", "checkbox").attr("disabled", "");
+			if (!m.group(1).equals(" ")) {
+				box.attr("checked", "");
+			}
+			holder.prependChild(new TextNode(" "));
+			holder.prependChild(box);
+			item.addClass("task-list-item");
+		}
+	}
+
+	/**
+	 * Footnotes ({@code text[^1]} with {@code [^1]: the note} on a line of its own,
+	 * continued by indented lines): the definitions are taken out of the Markdown before
+	 * it is parsed, and after the allowlist each reference becomes a numbered superscript
+	 * link to its note in a list at the end, with a link back. Ids carry the {@code h-}
+	 * prefix like heading anchors. A reference without a note stays text.
+	 */
+	record Footnotes(String markdown, Map<String, String> notes) {
+
+		private static final Pattern DEFINITION = Pattern.compile("^ {0,3}\\[\\^([^\\]\\s]{1,40})\\]:[ \\t]*(.*)$");
+
+		private static final Pattern REFERENCE = Pattern.compile("\\[\\^([^\\]\\s]{1,40})\\]");
+
+		static Footnotes extract(String markdown) {
+			if (!markdown.contains("[^")) {
+				return new Footnotes(markdown, Map.of());
+			}
+			Map<String, String> notes = new LinkedHashMap<>();
+			StringBuilder rest = new StringBuilder();
+			String fence = null;
+			String current = null;
+			for (String line : markdown.split("\n", -1)) {
+				String trimmed = line.stripLeading();
+				if (fence == null && (trimmed.startsWith("```") || trimmed.startsWith("~~~"))) {
+					fence = trimmed.substring(0, 3);
+					current = null;
+				}
+				else if (fence != null) {
+					if (trimmed.startsWith(fence)) {
+						fence = null;
+					}
+				}
+				else {
+					Matcher m = DEFINITION.matcher(line);
+					if (m.matches()) {
+						current = notes.containsKey(m.group(1)) ? null : m.group(1);
+						if (current != null) {
+							notes.put(current, m.group(2));
+						}
+						continue;
+					}
+					if (current != null && !line.isBlank() && (line.startsWith("    ") || line.startsWith("\t"))) {
+						notes.merge(current, "\n" + line.strip(), String::concat);
+						continue;
+					}
+					current = null;
+				}
+				rest.append(line).append('\n');
+			}
+			return new Footnotes(rest.toString(), notes);
+		}
+
+		void link(Document clean, Function<String, Optional<OwnImage>> ownImages) {
+			if (notes.isEmpty()) {
+				return;
+			}
+			Map<String, Integer> numbers = new LinkedHashMap<>();
+			for (Element element : clean.body().getAllElements()) {
+				if (element.closest("a, code, pre") != null) {
+					continue;
+				}
+				for (TextNode text : new ArrayList<>(element.textNodes())) {
+					String value = text.getWholeText();
+					Matcher m = REFERENCE.matcher(value);
+					int from = 0;
+					boolean found = false;
+					while (m.find()) {
+						if (!notes.containsKey(m.group(1))) {
+							continue;
+						}
+						found = true;
+						boolean firstReference = !numbers.containsKey(m.group(1));
+						int n = numbers.computeIfAbsent(m.group(1), k -> numbers.size() + 1);
+						text.before(new TextNode(value.substring(from, m.start())));
+						Element ref = new Element("a").attr("href", "#h-fn-" + n).text(Integer.toString(n));
+						if (firstReference) {
+							ref.attr("id", "h-fnref-" + n);
+						}
+						text.before(new Element("sup").addClass("footnote-ref").appendChild(ref));
+						from = m.end();
+					}
+					if (found) {
+						text.before(new TextNode(value.substring(from)));
+						text.remove();
+					}
+				}
+			}
+			if (numbers.isEmpty()) {
+				return;
+			}
+			Element list = new Element("ol");
+			numbers.forEach((label, n) -> {
+				Element item = new Element("li").attr("id", "h-fn-" + n);
+				Document note = Jsoup.parseBodyFragment(toSafeHtml(notes.get(label), ownImages));
+				item.appendChildren(new ArrayList<>(note.body().childNodes()));
+				Element back = new Element("a").attr("href", "#h-fnref-" + n).addClass("footnote-backref").text("↩");
+				Element last = item.children().isEmpty() ? item : item.children().last();
+				last.appendText(" ").appendChild(back);
+				list.appendChild(item);
+			});
+			clean.body()
+				.appendChild(
+						new Element("section").addClass("footnotes").appendChild(new Element("hr")).appendChild(list));
+		}
+
 	}
 
 	/**
@@ -197,6 +343,34 @@ public final class MarkdownRenderer {
 	/** Plain text of the Markdown, for summaries and the search index. */
 	public static String toPlainText(String markdown) {
 		return Jsoup.parse(TEXT.render(PARSER.parse(markdown))).text();
+	}
+
+	/** How long an automatic summary is, in characters. */
+	public static final int SUMMARY_LENGTH = 120;
+
+	/**
+	 * The automatic summary of a rendered, sanitized body: the start of its running text
+	 * as a reader sees it. Links are their text, images and video players are left out,
+	 * and so are code blocks, footnote markers, the footnotes themselves and task-list
+	 * boxes.
+	 */
+	public static String summaryFromHtml(String bodyHtml) {
+		Document doc = Jsoup.parseBodyFragment(bodyHtml == null ? "" : bodyHtml);
+		doc.select("pre, img, iframe, figure.video-embed, sup.footnote-ref, section.footnotes, input").remove();
+		return summarize(doc.body().text(), SUMMARY_LENGTH);
+	}
+
+	/** An inline image in Markdown ({@code ![alt](url)}). */
+	private static final Pattern LEGACY_INLINE_IMAGE = Pattern
+		.compile("!\\[[^\\]\\n]*\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)");
+
+	/**
+	 * The automatic summary as it was made before {@link #summaryFromHtml}: from the
+	 * Markdown's plain text (links as {@code "text" (url)}, code and footnote markers
+	 * kept). Only to recognise a stored summary as automatic, so it can be made again.
+	 */
+	public static String legacySummary(String markdown) {
+		return summarize(toPlainText(LEGACY_INLINE_IMAGE.matcher(markdown).replaceAll("")), SUMMARY_LENGTH);
 	}
 
 	/**

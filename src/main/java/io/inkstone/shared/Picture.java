@@ -27,6 +27,14 @@ public record Picture(String src, String srcset, int width, int height) {
 		/** The pictures found, keyed by the URL asked for; unknown URLs are left out. */
 		Map<String, Picture> pictures(Collection<String> urls);
 
+		/**
+		 * The size in bytes of the file at one of the site's image addresses, -1 when
+		 * unknown.
+		 */
+		default long byteSize(String url) {
+			return -1;
+		}
+
 	}
 
 }

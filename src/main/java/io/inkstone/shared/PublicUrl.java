@@ -22,6 +22,12 @@ public class PublicUrl {
 
 	private static final Logger log = LoggerFactory.getLogger(PublicUrl.class);
 
+	/** The start-up warning without a configured address: everything that uses it. */
+	static final String NOT_SET = "inkstone.public-url is not set: every absolute link points to http://localhost:<port>"
+			+ " - e-mails, share links and QR codes, RSS/Atom feeds, sitemaps and robots.txt, canonical and Open Graph"
+			+ " links, the API's links and OpenAPI server, webhook payloads and search-engine pings (Baidu, IndexNow)."
+			+ " Set INKSTONE_PUBLIC_URL to the address readers use, e.g. https://news.example";
+
 	private final String configured;
 
 	private final Environment environment;
@@ -30,9 +36,7 @@ public class PublicUrl {
 		this.environment = environment;
 		this.configured = normalize(properties.publicUrl());
 		if (configured == null) {
-			log.warn(
-					"inkstone.public-url is not set: links in e-mails and share links point to http://localhost:<port>. "
-							+ "Set INKSTONE_PUBLIC_URL to the address readers use, e.g. https://news.example");
+			log.warn(NOT_SET);
 		}
 	}
 

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * JSON.
  */
 @RestController
+@Tag(name = "search", description = "Full-text search of published articles")
 class SearchApiController {
 
 	record Hit(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String id,

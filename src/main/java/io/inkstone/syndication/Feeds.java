@@ -51,6 +51,7 @@ import io.inkstone.shared.PublicUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -118,9 +119,22 @@ class Feeds {
 		.maximumSize(2_000)
 		.build();
 
+	/**
+	 * The Last-Modified each feed last answered with: a feed's date never goes back (a
+	 * reader holding it would get 304 for content that changed).
+	 */
+	private final Cache<String, Long> served = Caffeine.newBuilder().maximumSize(20_000).build();
+
+	/** Sizes of the site's own image files (content-addressed, so they never change). */
+	private final Cache<String, Long> byteSizes = Caffeine.newBuilder().maximumSize(10_000).build();
+
+	private final ObjectProvider<Picture.Source> files;
+
 	Feeds(Articles articles, Channels channels, Creators creators, AiLabels aiLabels, PublicUrl publicUrl,
-			MessageSource messages, SiteSettings properties, FeedProperties feeds, ArticlePictures pictures) {
+			MessageSource messages, SiteSettings properties, FeedProperties feeds, ArticlePictures pictures,
+			ObjectProvider<Picture.Source> files) {
 		this.pictures = pictures;
+		this.files = files;
 		this.articles = articles;
 		this.channels = channels;
 		this.creators = creators;
@@ -136,7 +150,15 @@ class Feeds {
 	 * tag.
 	 */
 	Rendered feed(Scope scope, Format format) {
-		return cache.get(format + ":" + scope.kind() + ":" + scope.key(), k -> build(scope, format));
+		String key = format + ":" + scope.kind() + ":" + scope.key();
+		return cache.get(key, k -> {
+			Rendered built = build(scope, format);
+			long previous = served.asMap().getOrDefault(k, 0L);
+			Rendered answer = built.lastModified() >= previous ? built
+					: new Rendered(built.body(), built.etag(), previous);
+			served.asMap().merge(k, answer.lastModified(), Math::max);
+			return answer;
+		});
 	}
 
 	@EventListener
@@ -158,6 +180,8 @@ class Feeds {
 		String htmlPath;
 		String feedPath;
 		List<ArticleSummary> items;
+		Long channelId = null;
+		Long creatorId = null;
 		switch (scope.kind()) {
 			case "channel" -> {
 				Channel channel = channels.get(scope.key());
@@ -166,6 +190,7 @@ class Feeds {
 				htmlPath = "/channels/" + channel.slug();
 				feedPath = htmlPath + "/feed.xml";
 				items = articles.latestInChannel(channel.id(), Cursor.START, size).items();
+				channelId = channel.id();
 			}
 			case "creator" -> {
 				Creator creator = creators.get(scope.key());
@@ -175,6 +200,7 @@ class Feeds {
 				htmlPath = "/creators/" + segment(creator.handle());
 				feedPath = htmlPath + "/feed.xml";
 				items = articles.latestByCreator(creator.id(), Cursor.START, size).items();
+				creatorId = creator.id();
 			}
 			case "tag" -> {
 				items = articles.latestWithTag(scope.key(), Cursor.START, size).items();
@@ -198,7 +224,11 @@ class Feeds {
 		for (ArticleSummary s : items) {
 			articles.find(s.id()).filter(a -> a.articleStatus() == ArticleStatus.PUBLISHED).ifPresent(full::add);
 		}
-		long lastModified = full.stream().mapToLong(a -> Math.max(a.modifiedAt(), a.publishedAt())).max().orElse(0);
+		// the newest item's change, or a later unpublish, takedown or delete in the
+		// feed's scope (a tag feed takes the site's: tags are not indexed)
+		long lastModified = Math.max(
+				full.stream().mapToLong(a -> Math.max(a.modifiedAt(), a.publishedAt())).max().orElse(0),
+				articles.lastNonPublicChange(channelId, creatorId));
 
 		SyndFeed feed = new SyndFeedImpl();
 		feed.setFeedType(format.rome);
@@ -279,11 +309,13 @@ class Feeds {
 		}
 		aiLabel(a).ifPresent(label -> categories.add(category(label, null)));
 		e.setCategories(categories);
-		coverOf(a).ifPresent(cover -> {
+		pictures.of(a).map(Picture::src).filter(src -> fetchable(absolute(src))).ifPresent(src -> {
+			String cover = absolute(src);
 			SyndEnclosure enclosure = new SyndEnclosureImpl();
 			enclosure.setUrl(cover);
 			enclosure.setType(imageType(cover));
-			enclosure.setLength(0);
+			// RSS 2.0 wants the file's size; 0 only when it is not known
+			enclosure.setLength(Math.max(0, byteSize(src)));
 			e.setEnclosures(List.of(enclosure));
 			// Media RSS as well: many readers (and aggregators) take the item's picture
 			// from media:content only
@@ -307,6 +339,21 @@ class Feeds {
 	 */
 	Optional<String> coverOf(Article a) {
 		return pictures.of(a).map(Picture::src).map(this::absolute).filter(Feeds::fetchable);
+	}
+
+	private long byteSize(String src) {
+		Picture.Source source = files.getIfAvailable();
+		if (source == null) {
+			return -1;
+		}
+		Long size = byteSizes.getIfPresent(src);
+		if (size == null) {
+			size = source.byteSize(src);
+			if (size >= 0) {
+				byteSizes.put(src, size);
+			}
+		}
+		return size;
 	}
 
 	static boolean fetchable(String url) {

@@ -17,6 +17,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.UriUtils;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -60,8 +69,33 @@ class ErrorPages implements ErrorController {
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
-	String notFoundPath(HttpServletRequest request, HttpServletResponse response, Model model) {
+	Object notFoundPath(HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (api(request.getRequestURI())) {
+			return problem(request.getRequestURI(), HttpStatus.NOT_FOUND, "No such resource", null);
+		}
 		return page(request, response, model, 404, null);
+	}
+
+	/**
+	 * Whether a path is the REST API's: its errors are RFC 9457 problems, never pages
+	 * (the browsable docs under {@code /api/docs} are pages).
+	 */
+	private static boolean api(String path) {
+		return path != null && path.startsWith("/api/") && !path.startsWith("/api/docs")
+				&& !path.startsWith("/api/swagger-ui");
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(String path, HttpStatus status, String detail,
+			Set<HttpMethod> allowed) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setInstance(URI.create(UriUtils.encodePath(path, StandardCharsets.UTF_8)));
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
+			.header("Cache-Control", "no-store")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (allowed != null && !allowed.isEmpty()) {
+			answer.allow(allowed.toArray(HttpMethod[]::new));
+		}
+		return answer.body(problem);
 	}
 
 	/**
@@ -105,7 +139,12 @@ class ErrorPages implements ErrorController {
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-	String methodNotAllowed(HttpServletRequest request, HttpServletResponse response, Model model) {
+	Object methodNotAllowed(HttpRequestMethodNotSupportedException ex, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		if (api(request.getRequestURI())) {
+			return problem(request.getRequestURI(), HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
+					ex.getSupportedHttpMethods());
+		}
 		return page(request, response, model, 405, null);
 	}
 
@@ -175,9 +214,14 @@ class ErrorPages implements ErrorController {
 
 	/** Errors raised outside controllers (unknown path, CSRF 403, container errors). */
 	@RequestMapping("/error")
-	String error(HttpServletRequest request, HttpServletResponse response, Model model) {
+	Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = code instanceof Integer i ? i : 500;
+		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		HttpStatus known = HttpStatus.resolve(status);
+		if (failed instanceof String path && api(path) && known != null && status != 429) {
+			return problem(path, known, known.getReasonPhrase(), null);
+		}
 		Object retry = request.getAttribute("inkstone.retryAfter");
 		String message = status == 429 && retry != null ? ui.of(request).t("error.429.retry", retry) : null;
 		if (message != null && request.getAttribute("inkstone.retryHint") instanceof String hint) {

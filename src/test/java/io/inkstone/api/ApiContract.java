@@ -118,9 +118,14 @@ abstract class ApiContract {
 		assertThat(creator.page("/studio/tokens").status()).isEqualTo(200);
 		HttpResponse<String> created = creator.post("/studio/tokens",
 				Map.of("_csrf", creator.csrfToken(), "name", name, "scope", scope, "expires", "90"));
-		assertThat(created.statusCode()).isEqualTo(200);
-		assertThat(created.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
-		String secret = Jsoup.parse(created.body()).selectFirst("[data-testid=token-secret]").attr("value");
+		// post/redirect/get: the secret is on the page the POST redirects to, once
+		assertThat(created.statusCode()).isEqualTo(302);
+		String location = created.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
+		assertThat(location).startsWith("/studio/tokens");
+		HttpResponse<String> shown = creator.get(location);
+		assertThat(shown.statusCode()).isEqualTo(200);
+		assertThat(shown.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+		String secret = Jsoup.parse(shown.body()).selectFirst("[data-testid=token-secret]").attr("value");
 		assertThat(secret).startsWith("ink_").hasSizeGreaterThan(40);
 		return secret;
 	}
@@ -327,6 +332,66 @@ abstract class ApiContract {
 			assertThat(src).doesNotStartWith("http"); // served from the jar, no CDN
 		}
 		assertThat(html.select("script:not([src])")).as("no inline script: the CSP forbids it").isEmpty();
+	}
+
+	@Test
+	void aReloadAfterCreatingATokenCreatesNoOtherAndErrorsSitOnTheirFields() {
+		String handle = "prg" + (System.nanoTime() % 1_000_000);
+		Browser creator = creator(handle);
+		token(creator, "一次", "read");
+		// the reload is a GET of the page: the list, one token, no secret any more
+		Document again = Jsoup.parse(creator.get("/studio/tokens").body());
+		assertThat(again.select("[data-testid=token-secret]")).isEmpty();
+		assertThat(again.select("[data-testid=token-list] tr[data-token-id]")).hasSize(1);
+		HttpResponse<String> badScope = creator.post("/studio/tokens",
+				Map.of("_csrf", creator.csrfToken(), "name", "名", "scope", "admin", "expires", "90"));
+		assertThat(badScope.statusCode()).isEqualTo(400);
+		Document scope = Jsoup.parse(badScope.body());
+		assertThat(scope.select(".field-error").eachAttr("data-field")).containsExactly("scope");
+		HttpResponse<String> badExpiry = creator.post("/studio/tokens",
+				Map.of("_csrf", creator.csrfToken(), "name", "名", "scope", "read", "expires", "abc"));
+		assertThat(badExpiry.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(badExpiry.body()).select(".field-error").eachAttr("data-field"))
+			.containsExactly("expires");
+		HttpResponse<String> noName = creator.post("/studio/tokens",
+				Map.of("_csrf", creator.csrfToken(), "name", " ", "scope", "read", "expires", "90"));
+		assertThat(Jsoup.parse(noName.body()).select(".field-error").eachAttr("data-field")).containsExactly("name");
+	}
+
+	@Test
+	void unknownApiPathsAndMethodsAnswerProblemsNotPages() {
+		assertProblem(browser().get("/api/v1/nope", "Accept", "application/json"), 404);
+		assertProblem(browser().get("/api/v1/nope"), 404);
+		String token = token(creator("put" + (System.nanoTime() % 1_000_000)), "写", "write");
+		HttpResponse<String> put = call("PUT", "/api/v1/articles/1", token, "{}");
+		assertProblem(put, 405);
+		assertThat(put.headers().firstValue("Allow").orElse("")).contains("GET");
+		// the site's own pages keep their HTML error page
+		assertThat(browser().get("/nope").headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+	}
+
+	@Test
+	void theDocsConfigAndTheDescriptionNameNoHostAndListEveryAnswer() {
+		HttpResponse<String> config = browser().get("/api/openapi.json/swagger-config", "X-Forwarded-Host",
+				"evil.example");
+		assertThat(config.statusCode()).isEqualTo(200);
+		JsonNode redirect = json(config).get("oauth2RedirectUrl");
+		if (redirect != null) {
+			assertThat(redirect.asString()).startsWith(publicUrl.base() + "/").doesNotContain("evil.example");
+		}
+		JsonNode api = json(browser().get("/api/openapi.json"));
+		List<String> tags = new ArrayList<>();
+		api.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+			if (op.getValue().has("tags")) {
+				op.getValue().get("tags").forEach(t -> tags.add(t.asString()));
+			}
+			if (op.getKey().equals("get")) {
+				// a bad token on a public read gets 401, an over-limit one 429
+				assertThat(op.getValue().get("responses").propertyNames()).as(path.getKey())
+					.contains("200", "401", "429");
+			}
+		}));
+		assertThat(tags).contains("search").noneMatch(t -> t.endsWith("-controller"));
 	}
 
 	/**
@@ -980,6 +1045,8 @@ abstract class ApiContract {
 			assertThat(event.get("type").asString()).isEqualTo("article.published");
 			assertThat(event.get("data").get("id").asString()).isEqualTo(id);
 			assertThat(event.get("data").get("creator").asString()).isEqualTo(handle);
+			// the API's lower-case status, as GET /api/v1/articles/{id} gives it
+			assertThat(event.get("data").get("status").asString()).isEqualTo("published");
 			assertThat(receiver.calls.get()).as("the first attempt got 500 and was retried").isGreaterThanOrEqualTo(2);
 			// the signature checks out with the secret (Standard Webhooks:
 			// id.timestamp.body, HMAC-SHA256)

@@ -128,4 +128,24 @@ abstract class WebhookGuardContract {
 			.single()).isEqualTo(Webhooks.PINGS_PER_HOUR);
 	}
 
+	@Test
+	void aRefusedDeliveryIsExplainedInTheReadersLanguage() {
+		Browser creator = signedIn("guard-log" + System.nanoTime() + "@inkstone.test", Role.CREATOR, true);
+		String url = "https://93.184.215.14/log" + System.nanoTime();
+		assertThat(register(creator, url, false).statusCode()).isEqualTo(200);
+		long hook = jdbc.sql("SELECT id FROM webhooks WHERE url = :url").param("url", url).query(Long.class).single();
+		// what the sender records when the target resolves to a private address at
+		// delivery time (DNS rebinding)
+		jdbc.sql("INSERT INTO webhook_deliveries (id, webhook_id, event, payload, status, attempts, next_attempt,"
+				+ " last_error, created_at) VALUES (:id, :hook, 'article.published', '{}', 'failed', 1, 0,"
+				+ " 'target refused: webhooks.error.private', :now)")
+			.param("id", Ids.next())
+			.param("hook", hook)
+			.param("now", System.currentTimeMillis())
+			.update();
+		Document log = creator.page("/studio/webhooks?log=" + hook).html();
+		String shown = log.select("[data-testid=delivery-error]").text();
+		assertThat(shown).contains("内网").doesNotContain("webhooks.error");
+	}
+
 }

@@ -9,6 +9,7 @@ import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.ForbiddenException;
 import io.inkstone.shared.NotFoundException;
 
+import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,6 +179,22 @@ class ArticleTransitionsTests {
 			.isEqualTo(new LifecycleOutcome.Moved(id, ArticleStatus.PENDING, ArticleStatus.REJECTED));
 		assertThatThrownBy(() -> articles.refusePending(id, true)).isInstanceOf(NotFoundException.class);
 		assertThat(articles.publishRejected(id)).isEqualTo(new LifecycleOutcome.Published(id));
+	}
+
+	@Test
+	void publishingAgainAfterUnpublishingKeepsTheFirstPublicationTime() {
+		long id = draft();
+		articles.publish(id, CREATOR);
+		long first = article(id).publishedAt();
+		Awaitility.await().until(() -> System.currentTimeMillis() > first + 5);
+		articles.unpublish(id, CREATOR);
+		assertThat(articles.publish(id, CREATOR)).isEqualTo(new LifecycleOutcome.Published(id));
+		assertThat(article(id).publishedAt()).isEqualTo(first);
+		// deleted, restored and published again: still the first time
+		articles.delete(id, CREATOR);
+		articles.restoreOwn(id, CREATOR);
+		articles.publish(id, CREATOR);
+		assertThat(article(id).publishedAt()).isEqualTo(first);
 	}
 
 	@Test

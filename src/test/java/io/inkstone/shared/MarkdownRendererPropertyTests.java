@@ -54,8 +54,14 @@ class MarkdownRendererPropertyTests {
 	void renderingNeverThrowsAndNeverLetsScriptThrough(@ForAll("markdown") String markdown) {
 		String html = MarkdownRenderer.toSafeHtml(markdown);
 		for (Element element : Jsoup.parseBodyFragment(html).body().getAllElements()) {
-			assertThat(element.tagName()).isNotIn("script", "object", "embed", "style", "form", "input", "svg", "math",
-					"base", "meta", "link");
+			assertThat(element.tagName()).isNotIn("script", "object", "embed", "style", "form", "svg", "math", "base",
+					"meta", "link");
+			if (element.tagName().equals("input")) {
+				// only a task list's box, written by the renderer
+				assertThat(element.attr("type")).as(html).isEqualTo("checkbox");
+				assertThat(element.hasAttr("disabled")).as(html).isTrue();
+				assertThat(element.parent().closest("li.task-list-item")).as(html).isNotNull();
+			}
 			if (element.tagName().equals("iframe")) {
 				// only an allowlisted player, sandboxed, inside its figure
 				assertThat(element.attr("src")).as(html)
@@ -70,7 +76,9 @@ class MarkdownRendererPropertyTests {
 																	// global name
 			}
 			if (element.hasAttr("class")) {
-				assertThat(element.className()).as(html).matches("language-[A-Za-z0-9_+#.-]+|video-embed");
+				assertThat(element.className()).as(html)
+					.matches(
+							"language-[A-Za-z0-9_+#.-]+|video-embed|footnote-ref|footnotes|footnote-backref|task-list-item");
 			}
 			for (Attribute attribute : element.attributes()) {
 				String name = attribute.getKey().toLowerCase(Locale.ROOT);

@@ -155,4 +155,43 @@ class MarkdownRendererTests {
 				"https://evil.example/embed", "https://youtu.be/dQw4w9WgXcQ");
 	}
 
+	@Test
+	void footnotesBecomeNumberedLinksToNotesAtTheEnd() {
+		String html = MarkdownRenderer.toSafeHtml("正文一[^a]，正文二[^2]，再引[^a]。没有注的[^x]。\n\n"
+				+ "```\n代码里的[^a]\n[^2]: 不是注\n```\n\n[^a]: 第一条注\n[^2]: 第二条注\n    接续一行\n");
+		Document doc = Jsoup.parseBodyFragment(html);
+		assertThat(doc.select("a[href=note]")).isEmpty();
+		assertThat(doc.select("sup.footnote-ref a").eachAttr("href")).containsExactly("#h-fn-1", "#h-fn-2", "#h-fn-1");
+		assertThat(doc.select("sup.footnote-ref a").eachText()).containsExactly("1", "2", "1");
+		assertThat(doc.select("sup.footnote-ref a[id]").eachAttr("id")).containsExactly("h-fnref-1", "h-fnref-2");
+		assertThat(doc.select("section.footnotes li").eachAttr("id")).containsExactly("h-fn-1", "h-fn-2");
+		assertThat(doc.select("section.footnotes li").get(0).text()).startsWith("第一条注");
+		assertThat(doc.select("section.footnotes li").get(1).text()).contains("第二条注", "接续一行");
+		assertThat(doc.select("section.footnotes a.footnote-backref").eachAttr("href")).containsExactly("#h-fnref-1",
+				"#h-fnref-2");
+		// a reference without a note, and anything in code, stays as written
+		assertThat(doc.select("p").first().text()).contains("没有注的[^x]");
+		assertThat(doc.select("pre code").text()).contains("代码里的[^a]", "[^2]: 不是注");
+	}
+
+	@Test
+	void taskListItemsShowDisabledCheckboxes() {
+		Document doc = Jsoup.parseBodyFragment(MarkdownRenderer.toSafeHtml("- [x] 已完成\n- [ ] 未完成\n- 普通项\n"));
+		assertThat(doc.select("li.task-list-item")).hasSize(2);
+		assertThat(doc.select("li input[type=checkbox][disabled]")).hasSize(2);
+		assertThat(doc.select("li input[checked]")).hasSize(1);
+		assertThat(doc.select("li").eachText()).containsExactly("已完成", "未完成", "普通项");
+		assertThat(doc.text()).doesNotContain("[x]", "[ ]");
+	}
+
+	@Test
+	void theAutomaticSummaryIsTheTextReadersSee() {
+		String markdown = "看[示例](https://example.org)和<https://example.org/a>。\n\n```java\nint secret = 1;\n```\n\n"
+				+ "- [x] 完成\n- [ ] 未完\n\n脚注[^1]在此。\n\n![图](/media/x.png)\n\n[^1]: 注释内容";
+		String summary = MarkdownRenderer.summaryFromHtml(MarkdownRenderer.toSafeHtml(markdown));
+		assertThat(summary).isEqualTo("看示例和https://example.org/a。 完成 未完 脚注在此。");
+		assertThat(MarkdownRenderer.summaryFromHtml(MarkdownRenderer.toSafeHtml("一".repeat(130)))).hasSize(121)
+			.endsWith("…");
+	}
+
 }

@@ -41,4 +41,10 @@ class PublicUrlTests {
 			.isThrownBy(() -> of("https://news.example/?next=evil", new MockEnvironment()));
 	}
 
+	@Test
+	void theWarningWithoutAnAddressNamesEverythingThatUsesIt() {
+		assertThat(PublicUrl.NOT_SET).contains("localhost", "feeds", "sitemaps", "robots.txt", "canonical", "API",
+				"pings", "INKSTONE_PUBLIC_URL");
+	}
+
 }

@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +25,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 
+import io.inkstone.articles.ArticleStatus;
+import io.inkstone.articles.Articles;
 import io.inkstone.importer.ArticleImporter;
 import io.inkstone.importer.ImportReport;
 import io.inkstone.support.Browser;
@@ -284,6 +288,77 @@ abstract class SyndicationContract {
 			assertThat(byDate.statusCode()).as(path).isEqualTo(304);
 			assertThat(browser().get(path, "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
 		}
+	}
+
+	@Autowired
+	Articles articles;
+
+	@Test
+	void lastModifiedMovesOnWhenAnArticleLeavesTheFeed() throws Exception {
+		ObjectMapper json = new ObjectMapper();
+		String newer = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2).withNano(0).toString();
+		String older = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(30).withNano(0).toString();
+		String lines = json
+			.writeValueAsString(Map.of("id", "synd-lm-new", "creator", "lmwriter", "channel", "synd-lm", "title",
+					"将被撤回", "published_at", newer, "body_markdown", "新的。"))
+				+ "\n" + json.writeValueAsString(Map.of("id", "synd-lm-old", "creator", "lmwriter", "channel",
+						"synd-lm", "title", "留下的", "published_at", older, "body_markdown", "旧的。"))
+				+ "\n";
+		assertThat(
+				importer.importLines(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), null).imported())
+			.isEqualTo(2);
+		long withdrawn = articleId("synd-lm-new");
+		long creator = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id")
+			.param("id", withdrawn)
+			.query(Long.class)
+			.single();
+		List<String> paths = List.of("/channels/synd-lm/feed.xml", "/creators/lmwriter/feed.xml");
+		Map<String, String> before = new HashMap<>();
+		for (String path : paths) {
+			HttpResponse<String> first = browser().get(path);
+			assertThat(first.body()).as(path).contains("将被撤回");
+			before.put(path, first.headers().firstValue("Last-Modified").orElseThrow());
+		}
+		assertThat(articles.unpublish(withdrawn, creator).status()).isEqualTo(ArticleStatus.DRAFT);
+		for (String path : paths) {
+			HttpResponse<String> after = browser().get(path);
+			assertThat(after.body()).as(path).doesNotContain("将被撤回");
+			Instant then = OffsetDateTime.parse(before.get(path), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+			Instant now = OffsetDateTime
+				.parse(after.headers().firstValue("Last-Modified").orElseThrow(), DateTimeFormatter.RFC_1123_DATE_TIME)
+				.toInstant();
+			assertThat(now).as(path + " Last-Modified").isAfter(then);
+			// a reader holding the earlier date gets the feed without the withdrawn
+			// article
+			HttpResponse<String> byDate = browser().get(path, "If-Modified-Since", before.get(path));
+			assertThat(byDate.statusCode()).as(path).isEqualTo(200);
+			assertThat(byDate.body()).doesNotContain("将被撤回");
+		}
+	}
+
+	@Test
+	void anIfModifiedSinceInTheFutureIsIgnored() {
+		OffsetDateTime tomorrow = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0);
+		// the IMF-fixdate clients send, and RFC 1123 with a one-digit day
+		List<String> dates = List.of(
+				DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).format(tomorrow),
+				DateTimeFormatter.RFC_1123_DATE_TIME.format(tomorrow.withDayOfMonth(1).plusMonths(1)));
+		for (String future : dates) {
+			for (String path : List.of("/feed.xml", "/atom.xml", "/channels/synd/feed.xml")) {
+				HttpResponse<String> response = browser().get(path, "If-Modified-Since", future);
+				assertThat(response.statusCode()).as(path + " " + future).isEqualTo(200);
+				assertThat(response.body()).isNotEmpty();
+			}
+		}
+	}
+
+	@Test
+	void theEnclosureLengthIsTheCoverFilesSize() throws Exception {
+		int size = browser().getBytes(cover().substring(BASE.length())).body().length;
+		assertThat(size).isPositive();
+		SyndEntry entry = entry(parse(browser().get("/channels/synd/feed.xml").body()),
+				BASE + "/articles/" + articleId("synd-cover"));
+		assertThat(entry.getEnclosures()).singleElement().satisfies(e -> assertThat(e.getLength()).isEqualTo(size));
 	}
 
 	@Test
