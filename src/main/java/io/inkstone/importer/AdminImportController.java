@@ -25,8 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code /admin/import} (admins): upload a WordPress export and watch it import — the
- * same import as the command (without --uploads: images keep their original links), a
- * progress bar, the same summary.
+ * same import as the command (without --uploads: images are fetched from their URL unless
+ * fetching is off, and keep their original links when they cannot be), a progress bar,
+ * the same summary.
  */
 @Controller
 @Profile("!import")

@@ -12,14 +12,18 @@ public final class ImportPages {
 	}
 
 	/**
-	 * One import as the page shows it: state (queued, running, done, failed), progress,
-	 * and the summary when done.
+	 * One import as the page shows it: state (queued, running, done, failed, interrupted
+	 * by a restart), progress, and the summary when done.
 	 */
 	public record JobView(String id, String fileName, String state, long done, long total, int percent,
 			String summary) {
 
 		public boolean finished() {
-			return "done".equals(state) || "failed".equals(state);
+			return "done".equals(state) || "failed".equals(state) || interrupted();
+		}
+
+		public boolean interrupted() {
+			return "interrupted".equals(state);
 		}
 
 	}

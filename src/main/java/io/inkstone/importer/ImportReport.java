@@ -37,6 +37,18 @@ public final class ImportReport {
 		duplicates += n;
 	}
 
+	/**
+	 * One item already imported, named in the summary (the first {@value #MAX_LISTED}).
+	 */
+	void duplicate(String what) {
+		duplicates++;
+		if (duplicateNames.size() < MAX_LISTED) {
+			duplicateNames.add(what);
+		}
+	}
+
+	private final List<String> duplicateNames = new ArrayList<>();
+
 	void reject(long line, String reason) {
 		rejected++;
 		if (rejections.size() < MAX_LISTED) {
@@ -99,6 +111,10 @@ public final class ImportReport {
 		rejections.forEach(r -> out.append("  rejected ").append(r).append('\n'));
 		if (rejected > rejections.size()) {
 			out.append("  … and ").append(rejected - rejections.size()).append(" more\n");
+		}
+		duplicateNames.forEach(d -> out.append("  already imported ").append(d).append('\n'));
+		if (!duplicateNames.isEmpty() && duplicates > duplicateNames.size()) {
+			out.append("  … and ").append(duplicates - duplicateNames.size()).append(" more already imported\n");
 		}
 		counts.forEach((what, n) -> out.append("  ").append(what).append(": ").append(n).append('\n'));
 		if (skipped > 0) {
