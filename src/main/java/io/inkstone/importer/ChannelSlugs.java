@@ -24,7 +24,8 @@ final class ChannelSlugs {
 
 	private static final Pattern RUN = Pattern.compile("(\\p{IsHan}+)|([\\p{L}\\p{N}]+)");
 
-	private static final Pattern MARKUP = Pattern.compile("[<>\"'&`\\p{Cntrl}]");
+	/** What a channel name may not contain to spell a slug (markup, punctuation). */
+	private static final Pattern MARKUP = Pattern.compile("[^\\p{L}\\p{N}\\p{M}\\s_·・.-]");
 
 	private static final int MAX = 64;
 

@@ -65,6 +65,9 @@ class ImportJobs {
 
 		volatile String summary = "";
 
+		/** The report of a finished import (rendered in the reader's language). */
+		volatile ImportReport report;
+
 		/** When progress was last written to the row. */
 		volatile long written;
 
@@ -173,6 +176,7 @@ class ImportJobs {
 				}
 			});
 			job.summary = report.summary();
+			job.report = report;
 			job.state = "done";
 		}
 		catch (IOException | RuntimeException ex) {
@@ -200,7 +204,7 @@ class ImportJobs {
 				.param("state", job.state)
 				.param("done", job.done)
 				.param("total", job.total)
-				.param("summary", job.summary)
+				.param("summary", job.report != null ? job.report.toJson() : job.summary)
 				.param("now", job.written)
 				.param("id", Long.parseLong(job.id))
 				.update();
@@ -247,6 +251,15 @@ class ImportJobs {
 		job.done = done;
 		job.total = total;
 		job.summary = summary == null ? "" : summary;
+		if (job.summary.startsWith("{")) {
+			try {
+				job.report = ImportReport.fromJson(job.summary);
+				job.summary = job.report.summary();
+			}
+			catch (RuntimeException ex) {
+				log.debug("Unreadable summary of import {}", id, ex);
+			}
+		}
 		boolean unfinished = "queued".equals(state) || "running".equals(state);
 		job.state = unfinished && (owner.equals(rowOwner) || clock.millis() - updatedAt > STALE_MILLIS) ? "interrupted"
 				: state;

@@ -34,8 +34,14 @@ public final class ImportPages {
 	public record Show(Ui ui, List<Channel> nav, JobView job) {
 	}
 
-	static JobView view(ImportJobs.Job job) {
-		return new JobView(job.id, job.fileName, job.state, job.done, job.total, job.percent(), job.summary);
+	/** The job as a reader sees it: its summary in the reader's language. */
+	static JobView view(ImportJobs.Job job, Ui ui) {
+		return new JobView(job.id, job.fileName, job.state, job.done, job.total, job.percent(), summary(job, ui));
+	}
+
+	static String summary(ImportJobs.Job job, Ui ui) {
+		ImportReport report = job.report;
+		return report == null ? job.summary : report.summary(ui::t);
 	}
 
 }

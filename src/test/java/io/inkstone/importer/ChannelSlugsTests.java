@@ -23,6 +23,7 @@ class ChannelSlugsTests {
 		assertThat(ChannelSlugs.of("<script>x</script>")).isNull();
 		assertThat(ChannelSlugs.of("Café Life")).isEqualTo("cafe-life");
 		assertThat(ChannelSlugs.of("！！")).isNull();
+		assertThat(ChannelSlugs.of("Bad Slug!")).isNull();
 		assertThat(ChannelSlugs.of("")).isNull();
 	}
 
