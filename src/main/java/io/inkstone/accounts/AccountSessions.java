@@ -6,7 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.inkstone.shared.DatabaseBusy;
 import io.inkstone.shared.Ids;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class AccountSessions {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountSessions.class);
 
 	/** How often a session's last activity is written (not on every request). */
 	static final long TOUCH_EVERY_MILLIS = 60_000;
@@ -74,7 +80,7 @@ class AccountSessions {
 				.orElse(null);
 			boolean ended = validAfter != null && sessionCreatedAt < validAfter;
 			// two first requests of one session at once: the second insert does nothing
-			jdbc.sql(
+			bestEffort(() -> jdbc.sql(
 					"INSERT INTO account_sessions (id, account_id, session_key, user_agent, created_at, last_seen, ended_at,"
 							+ " region) VALUES (:id, :a, :k, :ua, :c, :now, :ended, :region)"
 							+ " ON CONFLICT (session_key) DO NOTHING")
@@ -86,19 +92,36 @@ class AccountSessions {
 				.param("now", now)
 				.param("ended", ended ? now : null)
 				.param("region", region(address))
-				.update();
+				.update());
 			return !ended;
 		}
 		if (known.endedAt() != null || known.accountId() != accountId) {
 			return false;
 		}
 		if (now - known.lastSeen() > TOUCH_EVERY_MILLIS) {
-			jdbc.sql("UPDATE account_sessions SET last_seen = :now WHERE id = :id")
+			bestEffort(() -> jdbc.sql("UPDATE account_sessions SET last_seen = :now WHERE id = :id")
 				.param("now", now)
 				.param("id", known.id())
-				.update();
+				.update());
 		}
 		return true;
+	}
+
+	/**
+	 * Registering or touching a session is bookkeeping: the check above has been made
+	 * from what could be read. With the database busy past its timeout (an import on
+	 * SQLite) the request goes on, and the next request writes it.
+	 */
+	private static void bestEffort(Runnable write) {
+		try {
+			write.run();
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseBusy.is(ex)) {
+				throw ex;
+			}
+			log.debug("Session bookkeeping skipped, database busy: {}", DatabaseBusy.rootMessage(ex));
+		}
 	}
 
 	/**

@@ -1,8 +1,17 @@
 package io.inkstone.api;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.inkstone.articles.Article;
+import io.inkstone.articles.ArticlePictures;
+import io.inkstone.articles.ArticleSummary;
+import io.inkstone.shared.Picture;
 import io.inkstone.shared.PublicUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -20,8 +29,37 @@ class ApiLinks {
 
 	private final PublicUrl publicUrl;
 
-	ApiLinks(PublicUrl publicUrl) {
+	private final ArticlePictures pictures;
+
+	ApiLinks(PublicUrl publicUrl, ArticlePictures pictures) {
 		this.publicUrl = publicUrl;
+		this.pictures = pictures;
+	}
+
+	/**
+	 * The article's picture by the one rule of pages, feeds and link previews
+	 * ({@link ArticlePictures}: the cover when it is an image of the site's own of at
+	 * least 300 px each way, else the body's first such image), absolute; null when it
+	 * has none. Never the stored cover as it stands: a row from before the rule may hold
+	 * a hot-linked address.
+	 */
+	String picture(Article article) {
+		return pictures.of(article).map(Picture::src).map(this::absolute).orElse(null);
+	}
+
+	/** The pictures of a list's articles by id (as {@link #picture}), in one lookup. */
+	Map<Long, String> pictures(Collection<ArticleSummary> summaries) {
+		Set<String> candidates = new HashSet<>();
+		for (ArticleSummary s : summaries) {
+			candidates.addAll(ArticlePictures.candidates(s.coverImage(), s.bodyImages()));
+		}
+		Map<String, Picture> known = candidates.isEmpty() ? Map.of() : pictures.known(candidates);
+		Map<Long, String> out = new HashMap<>();
+		for (ArticleSummary s : summaries) {
+			ArticlePictures.pick(s.coverImage(), s.bodyImages(), known)
+				.ifPresent(picture -> out.put(s.id(), absolute(picture.src())));
+		}
+		return out;
 	}
 
 	/** A path on this site made absolute; anything else (or null) unchanged. */

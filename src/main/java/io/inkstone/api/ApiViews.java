@@ -33,7 +33,10 @@ final class ApiViews {
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "poetry-tang") String channel,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) CreatorRef creator,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2026-11-29T08:00:00Z") String publishedAt,
-			String coverImage, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean original,
+			@Schema(description = "the article's picture, as pages, feeds and link previews show it: the cover when it is an"
+					+ " image of the site's own of at least 300 px each way, else the body's first such image; absent"
+					+ " when none") String coverImage,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean original,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {
 					"none", "assisted", "generated" }) String aigc,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String url){
@@ -54,8 +57,10 @@ final class ApiViews {
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) CreatorRef creator,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> tags,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean original, String aigc, String source,
-			String coverImage, String publishedAt, String modifiedAt,
-			@Schema(description = "set on a scheduled draft") String scheduledAt,
+			@Schema(description = "the article's picture, as pages, feeds and link previews show it: the cover when it is an"
+					+ " image of the site's own of at least 300 px each way, else the body's first such image; absent"
+					+ " when none") String coverImage,
+			String publishedAt, String modifiedAt, @Schema(description = "set on a scheduled draft") String scheduledAt,
 			@Schema(description = "sanitized HTML, as the article page shows it") String html,
 			@Schema(description = "the Markdown source (the creator only)") String markdown,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String url){

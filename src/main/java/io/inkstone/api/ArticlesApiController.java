@@ -126,7 +126,11 @@ class ArticlesApiController {
 			slice = articles.latest(after, limit);
 		}
 		var byId = creators.getAll(slice.items().stream().map(ArticleSummary::creatorId).distinct().toList());
-		List<ArticleItem> items = slice.items().stream().map(s -> item(s, byId.get(s.creatorId()))).toList();
+		Map<Long, String> pictures = links.pictures(slice.items());
+		List<ArticleItem> items = slice.items()
+			.stream()
+			.map(s -> item(s, byId.get(s.creatorId()), pictures.get(s.id())))
+			.toList();
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic())
 			.body(new ArticlePage(items, slice.hasNext() ? slice.next().encode() : null));
@@ -308,9 +312,9 @@ class ArticlesApiController {
 		return given != null ? given : current == null ? "" : current;
 	}
 
-	private ArticleItem item(ArticleSummary s, Creator creator) {
+	private ArticleItem item(ArticleSummary s, Creator creator, String picture) {
 		return new ArticleItem(Long.toString(s.id()), s.title(), s.summary(), channels.get(s.channelId()).slug(),
-				ref(creator), ApiViews.iso(s.publishedAt()), links.absolute(s.coverImage()), s.original(), s.aigc(),
+				ref(creator), ApiViews.iso(s.publishedAt()), picture, s.original(), s.aigc(),
 				publicUrl.absolute("/articles/" + s.id()));
 	}
 
@@ -319,9 +323,9 @@ class ArticlesApiController {
 		boolean published = a.articleStatus() == ArticleStatus.PUBLISHED;
 		return new ArticleDetail(Long.toString(a.id()), a.title(), a.summary(), a.status().dbValue(),
 				channels.get(a.channelId()).slug(), ref(creator), a.tagList(), a.original(), a.aigc(), a.source(),
-				links.absolute(a.coverImage()), published ? ApiViews.iso(a.publishedAt()) : null,
-				ApiViews.iso(a.modifiedAt()), owner ? ApiViews.iso(articles.scheduledAt(a.id())) : null,
-				links.html(a.bodyHtml()), owner ? a.bodyMarkdown() : null, publicUrl.absolute("/articles/" + a.id()));
+				links.picture(a), published ? ApiViews.iso(a.publishedAt()) : null, ApiViews.iso(a.modifiedAt()),
+				owner ? ApiViews.iso(articles.scheduledAt(a.id())) : null, links.html(a.bodyHtml()),
+				owner ? a.bodyMarkdown() : null, publicUrl.absolute("/articles/" + a.id()));
 	}
 
 	private CreatorRef ref(Creator c) {

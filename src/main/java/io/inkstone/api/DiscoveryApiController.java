@@ -87,7 +87,7 @@ class DiscoveryApiController {
 				: hot.channel(
 						channels.find(channel.strip()).orElseThrow(() -> new NotFoundException("no channel")).id(),
 						limit, Set.of());
-		return answer(new ArticleList(cards.stream().map(this::item).toList()), Duration.ofSeconds(60), request);
+		return answer(new ArticleList(items(cards)), Duration.ofSeconds(60), request);
 	}
 
 	@GetMapping("/api/v1/articles/{id}/related")
@@ -101,7 +101,7 @@ class DiscoveryApiController {
 			WebRequest request) {
 		checkLimit(limit);
 		Article article = articles.getPublished(id);
-		List<ArticleItem> items = related.forArticle(article.id(), limit).stream().map(this::item).toList();
+		List<ArticleItem> items = items(related.forArticle(article.id(), limit));
 		return answer(new ArticleList(items), Duration.ofSeconds(60), request);
 	}
 
@@ -147,12 +147,17 @@ class DiscoveryApiController {
 				c.replies().stream().filter(r -> !r.hidden()).map(this::view).toList());
 	}
 
-	private ArticleItem item(ArticleCard card) {
+	private List<ArticleItem> items(List<ArticleCard> cards) {
+		Map<Long, String> pictures = links.pictures(cards.stream().map(ArticleCard::article).toList());
+		return cards.stream().map(card -> item(card, pictures.get(card.article().id()))).toList();
+	}
+
+	private ArticleItem item(ArticleCard card, String picture) {
 		var s = card.article();
 		return new ArticleItem(Long.toString(s.id()), s.title(), s.summary(), channels.get(s.channelId()).slug(),
 				new CreatorRef(card.creatorHandle(), card.creatorName(),
 						publicUrl.absolute("/creators/" + card.creatorHandle())),
-				ApiViews.iso(s.publishedAt()), links.absolute(s.coverImage()), s.original(), s.aigc(),
+				ApiViews.iso(s.publishedAt()), picture, s.original(), s.aigc(),
 				publicUrl.absolute("/articles/" + s.id()));
 	}
 

@@ -1,13 +1,11 @@
 package io.inkstone.api;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.crypto.Mac;
@@ -16,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,7 +28,8 @@ import java.security.GeneralSecurityException;
  * {@code id.timestamp.body} with the secret's key (the Base64 after {@code whsec_}). A
  * 2xx answer delivers; anything else (or no answer) is retried with doubling waits up to
  * {@code max-attempts}, then marked failed. Redirects are not followed and the target is
- * checked again before each attempt (SSRF). One node at a time (ShedLock); each attempt
+ * checked again at each attempt, which connects to exactly the address checked
+ * ({@link PinnedPost}: SSRF, DNS rebinding). One node at a time (ShedLock); each attempt
  * is claimed with a conditional update, so two senders never send the same attempt.
  */
 @Component
@@ -42,15 +42,19 @@ class WebhookSender {
 
 	private final WebhookProperties properties;
 
-	private final HttpClient client;
+	private final PinnedPost post;
 
+	@Autowired
 	WebhookSender(WebhookRepository repository, WebhookProperties properties) {
+		this(repository, properties, new PinnedPost(WebhookHosts.SYSTEM, PinnedPost.Dialer.PLAIN,
+				PinnedPost.defaultTls(), properties.timeout()));
+	}
+
+	/** With the lookups and connections of {@code post} (tests: a rebinding name). */
+	WebhookSender(WebhookRepository repository, WebhookProperties properties, PinnedPost post) {
 		this.repository = repository;
 		this.properties = properties;
-		this.client = HttpClient.newBuilder()
-			.connectTimeout(properties.timeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		this.post = post;
 	}
 
 	@Scheduled(fixedDelay = 2000, initialDelay = 2000)
@@ -74,39 +78,32 @@ class WebhookSender {
 			repository.failed(delivery.id(), null, "webhook deleted", null);
 			return;
 		}
-		String refusal = WebhookTargets.refusal(hook.get().url(), properties.allowPrivateTargets());
-		if (refusal != null) {
-			repository.failed(delivery.id(), null, "target refused: " + refusal, null);
-			return;
-		}
 		String id = "msg_" + delivery.id();
 		long timestamp = System.currentTimeMillis() / 1000;
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Content-Type", "application/json");
+		headers.put("User-Agent", "Inkstone-Webhooks/1");
+		headers.put("webhook-id", id);
+		headers.put("webhook-timestamp", Long.toString(timestamp));
+		headers.put("webhook-signature", signature(hook.get().secret(), id, timestamp, delivery.payload()));
 		Integer status = null;
 		String error;
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(hook.get().url()))
-				.timeout(properties.timeout())
-				.header("Content-Type", "application/json")
-				.header("User-Agent", "Inkstone-Webhooks/1")
-				.header("webhook-id", id)
-				.header("webhook-timestamp", Long.toString(timestamp))
-				.header("webhook-signature", signature(hook.get().secret(), id, timestamp, delivery.payload()))
-				.POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
-				.build();
-			HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-			status = response.statusCode();
+			// one lookup, checked, and the connection to the address checked
+			status = post.post(hook.get().url(), properties.allowPrivateTargets(), headers,
+					delivery.payload().getBytes(StandardCharsets.UTF_8));
 			if (status >= 200 && status < 300) {
 				repository.delivered(delivery.id(), status, System.currentTimeMillis());
 				return;
 			}
 			error = "HTTP " + status;
 		}
+		catch (WebhookTargets.Refused ex) {
+			repository.failed(delivery.id(), null, "target refused: " + ex.key(), null);
+			return;
+		}
 		catch (IOException | IllegalArgumentException ex) {
 			error = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			error = "interrupted";
 		}
 		Long retryAt = attempt >= properties.maxAttempts() ? null : System.currentTimeMillis()
 				+ backOff(attempt, properties.firstRetry(), properties.maxRetry()).toMillis();

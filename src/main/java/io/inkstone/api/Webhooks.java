@@ -2,6 +2,7 @@ package io.inkstone.api;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Set;
 
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.TooManyRequestsException;
+import io.inkstone.web.RateLimiter;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,17 +27,26 @@ public class Webhooks {
 
 	static final int MAX_PER_ACCOUNT = 10;
 
+	/**
+	 * Test sends per account per hour: enough to try a receiver, too few to turn the
+	 * button into a way of making the server hammer someone else's address.
+	 */
+	static final int PINGS_PER_HOUR = 20;
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final WebhookRepository repository;
 
 	private final WebhookProperties properties;
 
+	private final RateLimiter limits;
+
 	private final Clock clock;
 
-	Webhooks(WebhookRepository repository, WebhookProperties properties, Optional<Clock> clock) {
+	Webhooks(WebhookRepository repository, WebhookProperties properties, RateLimiter limits, Optional<Clock> clock) {
 		this.repository = repository;
 		this.properties = properties;
+		this.limits = limits;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -99,12 +111,19 @@ public class Webhooks {
 		return repository.deliveries(hook.id(), limit);
 	}
 
-	/** Queues a {@code ping} delivery to the account's hook (the test-send button). */
+	/**
+	 * Queues a {@code ping} delivery to the account's hook (the test-send button), at
+	 * most {@value #PINGS_PER_HOUR} an hour per account.
+	 */
 	@Transactional
 	public void ping(long accountId, long webhookId) {
 		Webhook hook = repository.find(webhookId)
 			.filter(h -> h.accountId() == accountId)
 			.orElseThrow(() -> new NotFoundException("no such webhook"));
+		long wait = limits.tryAcquirePerPeriod("webhook-ping:" + accountId, PINGS_PER_HOUR, Duration.ofHours(1));
+		if (wait > 0) {
+			throw new TooManyRequestsException(wait);
+		}
 		long now = clock.millis();
 		repository.enqueue(Ids.next(), hook.id(), "ping",
 				"{\"type\":\"ping\",\"timestamp\":\"" + Instant.ofEpochMilli(now) + "\",\"data\":{}}", now);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.inkstone.shared.DatabaseBusy;
 import io.inkstone.shared.Ids;
 
 import org.slf4j.Logger;
@@ -106,8 +107,14 @@ public class ArticleFeed {
 					more |= turn(follower);
 				}
 				catch (RuntimeException ex) {
-					log.warn("Change feed follower {} failed; retried on the next poll: {}", follower.name(),
-							ex.toString());
+					if (DatabaseBusy.is(ex)) {
+						log.info("Change feed follower {} found the database busy; retried on the next poll",
+								follower.name());
+					}
+					else {
+						log.warn("Change feed follower {} failed; retried on the next poll: {}", follower.name(),
+								ex.toString());
+					}
 					failed.put(follower.name(), ex);
 				}
 			}

@@ -16,13 +16,13 @@ class ChannelRepository {
 	}
 
 	List<Channel> findAll() {
-		return jdbc.sql("SELECT id, slug, name, position, original_tab FROM channels ORDER BY position, id")
+		return jdbc.sql("SELECT id, slug, name, position, original_tab, hidden FROM channels ORDER BY position, id")
 			.query(Channel.class)
 			.list();
 	}
 
 	Optional<Channel> findBySlug(String slug) {
-		return jdbc.sql("SELECT id, slug, name, position, original_tab FROM channels WHERE slug = :slug")
+		return jdbc.sql("SELECT id, slug, name, position, original_tab, hidden FROM channels WHERE slug = :slug")
 			.param("slug", slug)
 			.query(Channel.class)
 			.optional();
@@ -43,6 +43,27 @@ class ChannelRepository {
 			.param("position", position)
 			.param("originalTab", originalTab)
 			.param("now", now)
+			.update();
+	}
+
+	boolean rename(long id, String name) {
+		return jdbc.sql("UPDATE channels SET name = :name WHERE id = :id")
+			.param("name", name)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	boolean hide(long id, boolean hidden) {
+		return jdbc.sql("UPDATE channels SET hidden = :hidden WHERE id = :id")
+			.param("hidden", hidden)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	void position(long id, int position) {
+		jdbc.sql("UPDATE channels SET position = :position WHERE id = :id")
+			.param("position", position)
+			.param("id", id)
 			.update();
 	}
 

@@ -1,5 +1,7 @@
 package io.inkstone.channels;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,8 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.InkstoneProperties;
 import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.SiteSettings;
+import io.inkstone.shared.SiteSettingsChanged;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -149,6 +153,75 @@ public class Channels {
 				config.originalTabs().contains(slug), System.currentTimeMillis());
 		all.invalidateAll();
 		return repository.findBySlug(slug).orElseThrow();
+	}
+
+	/** The channels readers see in the navigation (not hidden), in order. */
+	public List<Channel> visible() {
+		return all().stream().filter(c -> !c.hidden()).toList();
+	}
+
+	/**
+	 * An admin adds a channel at the end; empty if the slug is taken (or invalid).
+	 */
+	public Optional<Channel> add(String slug, String name) {
+		if (!isValidSlug(slug) || repository.findBySlug(slug).isPresent()) {
+			return Optional.empty();
+		}
+		repository.insertIfAbsent(Ids.next(), slug, name.strip(), repository.nextPosition(),
+				config.originalTabs().contains(slug), System.currentTimeMillis());
+		all.invalidateAll();
+		return repository.findBySlug(slug);
+	}
+
+	public void rename(long id, String name) {
+		if (!repository.rename(id, name.strip())) {
+			throw new NotFoundException("no channel " + id);
+		}
+		all.invalidateAll();
+	}
+
+	public void hide(long id, boolean hidden) {
+		if (!repository.hide(id, hidden)) {
+			throw new NotFoundException("no channel " + id);
+		}
+		all.invalidateAll();
+	}
+
+	/**
+	 * Moves a channel one place up ({@code -1}) or down ({@code 1}); the positions are
+	 * renumbered 1..n. False when it is already first or last.
+	 */
+	public boolean move(long id, int direction) {
+		List<Channel> order = new ArrayList<>(repository.findAll());
+		int at = -1;
+		for (int i = 0; i < order.size(); i++) {
+			if (order.get(i).id() == id) {
+				at = i;
+			}
+		}
+		if (at < 0) {
+			throw new NotFoundException("no channel " + id);
+		}
+		int to = at + Integer.signum(direction);
+		if (direction == 0 || to < 0 || to >= order.size()) {
+			return false;
+		}
+		Collections.swap(order, at, to);
+		for (int i = 0; i < order.size(); i++) {
+			if (order.get(i).position() != i + 1) {
+				repository.position(order.get(i).id(), i + 1);
+			}
+		}
+		all.invalidateAll();
+		return true;
+	}
+
+	/** Another node changed the channels: read them again. */
+	@EventListener
+	void on(SiteSettingsChanged changed) {
+		if (changed.touches(SiteSettings.CHANNELS_VERSION)) {
+			all.invalidateAll();
+		}
 	}
 
 }

@@ -9,8 +9,10 @@ import java.util.TreeMap;
 
 import io.inkstone.accounts.CreatorRoleGranted;
 import io.inkstone.channels.Channels;
+import io.inkstone.shared.ForbiddenException;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.SignedIn;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -171,6 +173,7 @@ public class CreatorApplications {
 		if (!application.pending()) {
 			throw new BadRequestException("problem.creators.alreadyDecided");
 		}
+		refuseOwnApplication(application);
 		if (!creators.createForAccount(application)) {
 			repository.decide(applicationId, "rejected", "账号名已被占用 / handle taken", System.currentTimeMillis());
 			return;
@@ -189,9 +192,20 @@ public class CreatorApplications {
 		if (!application.pending()) {
 			throw new BadRequestException("problem.creators.alreadyDecided");
 		}
+		refuseOwnApplication(application);
 		repository.decide(applicationId, "rejected", reason.strip(), System.currentTimeMillis());
 		audit.record("application.reject", "application", applicationId, reason.strip(), application.handle());
 		events.publishEvent(new ApplicationDecided(application.accountId(), false, reason.strip(), applicationId));
+	}
+
+	/**
+	 * Nobody decides their own application: a staff member who applies (a reviewer who
+	 * also wants to write) is decided by someone else, as with appeals.
+	 */
+	private static void refuseOwnApplication(CreatorApplication application) {
+		SignedIn.current().filter(decider -> decider.accountId() == application.accountId()).ifPresent(decider -> {
+			throw new ForbiddenException("problem.creators.ownApplication");
+		});
 	}
 
 	/**

@@ -1,8 +1,9 @@
 package io.inkstone.engagement;
 
+import io.inkstone.shared.PlatformDays;
+
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Map;
 
@@ -18,8 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The engagement API: record reads and shares honestly, read the counts. */
 @Service
 public class Engagement {
-
-	private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final CounterStore counters;
 
@@ -106,7 +105,7 @@ public class Engagement {
 		if (bot || fastReaders.getIfPresent(readerKey) != null) {
 			return false;
 		}
-		int day = (int) LocalDate.now(PLATFORM_ZONE).toEpochDay();
+		int day = (int) LocalDate.now(PlatformDays.zone()).toEpochDay();
 		if (stats.hasShared(articleId, readerKey, day) || !addressLimits.allows(Signal.SHARE, clientAddress, articleId)
 				|| !stats.markShared(articleId, readerKey, day)) {
 			return false;

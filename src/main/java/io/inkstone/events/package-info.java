@@ -9,5 +9,7 @@
  * repository does not know SQLite. A listener whose failure it has already logged throws
  * {@link DeliveryFailed}, which is not logged again.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = "shared")
 package io.inkstone.events;
+
+import org.springframework.modulith.ApplicationModule;

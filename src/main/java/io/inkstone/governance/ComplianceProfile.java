@@ -2,17 +2,24 @@ package io.inkstone.governance;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.inkstone.shared.SiteSettings;
+import io.inkstone.shared.SiteSettingsChanged;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code inkstone.compliance.profile} = cn-mainland | eu-dsa | minimal switches the
  * platform's duties; any duty can be overridden with
- * {@code inkstone.compliance.duties.<duty>=true|false}. The README's table lists each
- * duty with the rule it implements.
+ * {@code inkstone.compliance.duties.<duty>=true|false}. An admin can switch the profile
+ * at {@code /admin/settings}, on every node without a restart. The README's table lists
+ * each duty with the rule it implements.
  */
 @Component
 public class ComplianceProfile {
@@ -24,21 +31,60 @@ public class ComplianceProfile {
 			Set.of("hold-flagged", "statement-of-reasons", "ai-labels", "algorithm-controls", "transparency-report"),
 			"minimal", Set.of("statement-of-reasons", "ai-labels", "algorithm-controls", "transparency-report"));
 
-	private final String profile;
+	private final ComplianceProperties properties;
+
+	private final SiteSettings settings;
+
+	private record Resolved(String profile, Set<String> on) {
+	}
 
 	/**
-	 * The duties in force, resolved once: pages ask on every view, and the environment
-	 * locks while it looks up.
+	 * The duties in force, resolved when the profile changes: pages ask on every view,
+	 * and the environment locks while it looks up.
 	 */
-	private final Set<String> on;
+	private volatile Resolved resolved;
 
+	/** The configured profile only (unit tests). */
 	ComplianceProfile(ComplianceProperties properties) {
-		String profile = properties.profile();
-		if (!PROFILES.containsKey(profile)) {
-			throw new IllegalStateException(
-					"inkstone.compliance.profile must be one of " + PROFILES.keySet() + ", not " + profile);
+		this(properties, null);
+	}
+
+	/**
+	 * The configured profile, unless an admin picked another at {@code /admin/settings}.
+	 */
+	@Autowired
+	ComplianceProfile(ComplianceProperties properties, SiteSettings settings) {
+		if (!PROFILES.containsKey(properties.profile())) {
+			throw new IllegalStateException("inkstone.compliance.profile must be one of " + PROFILES.keySet() + ", not "
+					+ properties.profile());
 		}
-		this.profile = profile;
+		this.properties = properties;
+		this.settings = settings;
+		this.resolved = resolve();
+	}
+
+	/** The profiles there are, in a stable order. */
+	public static List<String> profiles() {
+		return PROFILES.keySet().stream().sorted().toList();
+	}
+
+	/** The profile in the configuration, before any admin change. */
+	public String configured() {
+		return properties.profile();
+	}
+
+	@EventListener
+	void on(SiteSettingsChanged changed) {
+		if (changed.touches(SiteSettings.COMPLIANCE_PROFILE)) {
+			resolved = resolve();
+		}
+	}
+
+	private Resolved resolve() {
+		String profile = settings == null ? properties.profile()
+				: settings.value(SiteSettings.COMPLIANCE_PROFILE)
+					.filter(PROFILES::containsKey)
+					.orElse(properties.profile());
 		Map<String, Boolean> overrides = new HashMap<>();
 		if (properties.duties() != null) {
 			properties.duties().forEach((duty, value) -> overrides.put(comparable(duty), value));
@@ -50,7 +96,7 @@ public class ComplianceProfile {
 				on.add(duty);
 			}
 		}
-		this.on = Set.copyOf(on);
+		return new Resolved(profile, Set.copyOf(on));
 	}
 
 	/**
@@ -64,14 +110,14 @@ public class ComplianceProfile {
 	}
 
 	public String name() {
-		return profile;
+		return resolved.profile();
 	}
 
 	public boolean on(String duty) {
 		if (!DUTIES.contains(duty)) {
 			throw new IllegalArgumentException("unknown duty " + duty);
 		}
-		return on.contains(duty);
+		return resolved.on().contains(duty);
 	}
 
 }

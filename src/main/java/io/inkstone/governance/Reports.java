@@ -244,7 +244,7 @@ public class Reports implements PublishingGate {
 		repository.restrictedUntil(creatorId, System.currentTimeMillis()).ifPresent(until -> {
 			throw new ForbiddenException("problem.governance.publishingSuspendedUntil",
 					Instant.ofEpochMilli(until)
-						.atZone(PlatformDays.ZONE)
+						.atZone(PlatformDays.zone())
 						.toLocalDateTime()
 						.withNano(0)
 						.toString()

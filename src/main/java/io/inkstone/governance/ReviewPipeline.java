@@ -65,12 +65,12 @@ class ReviewPipeline implements PublishingGate {
 
 	private final JdbcClient jdbc;
 
-	private final Set<String> badDomains;
+	private final BadDomains badDomains;
 
 	private final AiLabels aiLabels;
 
 	ReviewPipeline(SensitiveWords words, OriginalityEngine originality, Media media, ComplianceProfile profile,
-			CreatorCredit credit, JdbcClient jdbc, ReviewProperties properties, AiLabels aiLabels) {
+			CreatorCredit credit, JdbcClient jdbc, BadDomains badDomains, AiLabels aiLabels) {
 		this.aiLabels = aiLabels;
 		this.words = words;
 		this.originality = originality;
@@ -78,11 +78,7 @@ class ReviewPipeline implements PublishingGate {
 		this.profile = profile;
 		this.credit = credit;
 		this.jdbc = jdbc;
-		this.badDomains = Set.copyOf(properties.badDomains()
-			.stream()
-			.map(d -> d.strip().toLowerCase(Locale.ROOT))
-			.filter(d -> !d.isEmpty())
-			.toList());
+		this.badDomains = badDomains;
 	}
 
 	@Override
@@ -160,7 +156,7 @@ class ReviewPipeline implements PublishingGate {
 		}
 		for (var link : links) {
 			String host = host(link.attr("href"));
-			if (host != null && badDomains.stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d))) {
+			if (host != null && badDomains.matches(host)) {
 				findings.add(new String[] { BAD_DOMAIN, host, null });
 				break;
 			}

@@ -51,11 +51,12 @@ import java.util.regex.Pattern;
 /**
  * Imports articles from JSON Lines (Inkstone's import format, documented in the README).
  * Memory stays flat: lines are streamed and stored in batches of {@value #BATCH}, each
- * batch in one transaction. Every line is validated on its own: a line that fails
- * validation (malformed JSON, a field of the wrong type, invalid UTF-8, a NUL character…)
- * is reported by line number and skipped, and nothing of it is stored — creators are
- * created in the transaction that stores their first article. The other lines of the
- * batch are kept.
+ * batch in transactions sized to hold SQLite's one writer for about a quarter of a
+ * second, so the running site's own writes get their turn. Every line is validated on its
+ * own: a line that fails validation (malformed JSON, a field of the wrong type, invalid
+ * UTF-8, a NUL character…) is reported by line number and skipped, and nothing of it is
+ * stored — creators are created in the transaction that stores their first article. The
+ * other lines of the batch are kept.
  */
 @Service
 public class ArticleImporter {
@@ -63,6 +64,12 @@ public class ArticleImporter {
 	private static final Logger log = LoggerFactory.getLogger(ArticleImporter.class);
 
 	static final int BATCH = 500;
+
+	/** How long one import transaction should hold SQLite's one writer. */
+	static final long WRITER_TURN_NANOS = 250_000_000L;
+
+	/** Lines per transaction, adapted to how long the last one took. */
+	private volatile int chunkSize = 50;
 
 	static final int MAX_TITLE = 300;
 
@@ -253,15 +260,25 @@ public class ArticleImporter {
 		if (batch.isEmpty()) {
 			return;
 		}
+		int from = 0;
 		try {
-			int stored = tx.execute(status -> storeNow(batch, channelIds));
-			report.imported(stored);
-			report.duplicates(batch.size() - stored);
+			// in chunks that each hold SQLite's one writer for about WRITER_TURN: readers
+			// and writers of the running site get their turn between them
+			while (from < batch.size()) {
+				List<Pending> chunk = batch.subList(from, Math.min(batch.size(), from + chunkSize));
+				long start = System.nanoTime();
+				int stored = tx.execute(status -> storeNow(chunk, channelIds));
+				report.imported(stored);
+				report.duplicates(chunk.size() - stored);
+				from += chunk.size();
+				chunkSize = nextChunkSize(chunkSize, System.nanoTime() - start);
+			}
 		}
 		catch (DataAccessException ex) {
+			List<Pending> rest = batch.subList(from, batch.size());
 			log.warn("The database refused an import batch ({}); storing its {} lines one by one", rootMessage(ex),
-					batch.size());
-			for (Pending pending : batch) {
+					rest.size());
+			for (Pending pending : rest) {
 				try {
 					int stored = tx.execute(status -> storeNow(List.of(pending), channelIds));
 					report.imported(stored);
@@ -289,6 +306,27 @@ public class ArticleImporter {
 		}
 		return channelName == null ? channels.ensure(channel).id()
 				: channels.findBySlugOrName(channel).orElseGet(() -> channels.ensureNamed(channel, channelName)).id();
+	}
+
+	/**
+	 * The next chunk's size, so that one transaction holds the writer for about
+	 * {@link #WRITER_TURN_NANOS}: halved after a long one, grown after a short one,
+	 * between 10 and {@link #BATCH} lines. On an idle machine chunks reach the batch
+	 * size; on a loaded one they shrink, and a signed-in reader's comment waits at most
+	 * about a turn instead of past the busy timeout.
+	 */
+	static int nextChunkSize(int size, long tookNanos) {
+		int next;
+		if (tookNanos > WRITER_TURN_NANOS) {
+			next = size / 2;
+		}
+		else if (tookNanos < WRITER_TURN_NANOS / 2) {
+			next = size * 2;
+		}
+		else {
+			next = size;
+		}
+		return Math.max(10, Math.min(BATCH, next));
 	}
 
 	/**

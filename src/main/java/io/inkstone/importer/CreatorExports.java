@@ -37,7 +37,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -217,14 +216,9 @@ public class CreatorExports {
 		if (Files.isRegularFile(zip)) {
 			return Optional.of(new FileSystemResource(zip));
 		}
-		return shared.flatMap(store -> store.open(sharedName(export.id()))).map(in -> new InputStreamResource(in) {
-
-			@Override
-			public long contentLength() {
-				return export.bytes();
-			}
-
-		});
+		// re-readable and opened only when the response is written, so byte ranges (a
+		// resumed download) are served from the bucket as from a file
+		return shared.flatMap(store -> store.resource(sharedName(export.id())));
 	}
 
 	/** The export's key in the object store (cluster mode). */

@@ -5,19 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Clock;
-import java.util.ArrayList;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
@@ -26,29 +23,21 @@ import io.inkstone.shared.Ids;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import java.nio.file.StandardCopyOption;
 
 /**
  * WordPress imports started from {@code /admin/import}: one at a time, in the background,
  * with progress the page polls. The uploaded file is deleted when the import ends. Each
- * job is a row of {@code import_jobs} (state, progress, summary), written as it goes and
- * kept alive by a heartbeat: a job whose process stopped (a restart, kill -9) is shown as
- * interrupted at the item it had reached, on any node, instead of vanishing.
+ * job is a row of {@code import_jobs}, so every node of a cluster shows its progress and
+ * summary and refuses a second import while one runs; the import itself runs on the node
+ * that took the upload.
  */
 @Component
 class ImportJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
-
-	/** A running job whose row has not been touched for this long is interrupted. */
-	static final long STALE_MILLIS = 30_000;
-
-	private static final long HEARTBEAT_MILLIS = 5_000;
-
-	private static final int KEPT = 10;
 
 	/** One import; fields are written by the worker and read by page requests. */
 	static final class Job {
@@ -65,15 +54,20 @@ class ImportJobs {
 
 		volatile String summary = "";
 
-		/** The report of a finished import (rendered in the reader's language). */
+		/** The report of an import this node ran (rendered in the reader's language). */
 		volatile ImportReport report;
-
-		/** When progress was last written to the row. */
-		volatile long written;
 
 		Job(String id, String fileName) {
 			this.id = id;
 			this.fileName = fileName;
+		}
+
+		Job(String id, String fileName, String state, long done, long total, String summary) {
+			this(id, fileName);
+			this.state = state;
+			this.done = done;
+			this.total = total;
+			this.summary = summary;
 		}
 
 		boolean finished() {
@@ -81,20 +75,31 @@ class ImportJobs {
 		}
 
 		int percent() {
-			return total <= 0 ? ("done".equals(state) || "failed".equals(state) ? 100 : 0)
-					: (int) Math.min(100, done * 100 / total);
+			return total <= 0 ? (finished() ? 100 : 0) : (int) Math.min(100, done * 100 / total);
 		}
 
 	}
+
+	/**
+	 * A running import whose row has not moved for this long was interrupted (its node
+	 * stopped): it shows as interrupted and no longer blocks a new one.
+	 */
+	static final Duration STALE = Duration.ofMinutes(10);
+
+	private static final String SELECT = "SELECT id, file_name, state, done, total, summary, updated_at FROM import_jobs";
+
+	/** Progress is written to the row at most this often. */
+	private static final long PROGRESS_EVERY_MS = 500;
 
 	private final WxrImporter importer;
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
-	/** This process: a row owned by another whose heartbeat stopped is interrupted. */
-	private final String owner = UUID.randomUUID().toString();
+	/**
+	 * Reports of the imports this node ran, by job id (the last few): the page renders
+	 * them in the reader's language; other nodes show the stored English summary.
+	 */
+	private final Map<String, ImportReport> reports = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "wxr-import");
@@ -102,24 +107,14 @@ class ImportJobs {
 		return thread;
 	});
 
-	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-		Thread thread = new Thread(r, "wxr-import-heartbeat");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	private final Map<String, Job> jobs = new LinkedHashMap<>();
-
-	ImportJobs(WxrImporter importer, JdbcClient jdbc, ObjectProvider<Clock> clock) {
+	ImportJobs(WxrImporter importer, JdbcClient jdbc) {
 		this.importer = importer;
 		this.jdbc = jdbc;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
-		heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
 	}
 
 	/** Starts importing an uploaded export; refuses while another import runs. */
 	synchronized Job start(InputStream upload, String fileName) {
-		if (jobs.values().stream().anyMatch(j -> !j.finished())) {
+		if (recent().stream().anyMatch(j -> !j.finished())) {
 			throw new BadRequestException("problem.importer.anImportIsAlreadyRunning");
 		}
 		Path file;
@@ -140,26 +135,34 @@ class ImportJobs {
 		}
 		String name = fileName == null || fileName.isBlank() ? "export.xml" : fileName;
 		Job job = new Job(Long.toString(Ids.next()), name.length() > 300 ? name.substring(0, 300) : name);
-		long now = clock.millis();
-		jdbc.sql("INSERT INTO import_jobs (id, file_name, state, done, total, summary, owner, created_at, updated_at)"
-				+ " VALUES (:id, :name, :state, 0, 0, '', :owner, :now, :now)")
+		long now = System.currentTimeMillis();
+		jdbc.sql("INSERT INTO import_jobs (id, file_name, state, done, total, summary, created_at, updated_at)"
+				+ " VALUES (:id, :name, 'queued', 0, 0, '', :now, :now)")
 			.param("id", Long.parseLong(job.id))
 			.param("name", job.fileName)
-			.param("state", job.state)
-			.param("owner", owner)
 			.param("now", now)
 			.update();
-		jobs.put(job.id, job);
-		while (jobs.size() > KEPT) {
-			jobs.remove(jobs.keySet().iterator().next());
-		}
 		worker.execute(() -> run(job, file));
 		return job;
 	}
 
+	/** Writes the job's state to its row, which every node reads. */
+	private void save(Job job) {
+		jdbc.sql("UPDATE import_jobs SET state = :state, done = :done, total = :total, summary = :summary,"
+				+ " updated_at = :now WHERE id = :id")
+			.param("id", Long.parseLong(job.id))
+			.param("state", job.state)
+			.param("done", job.done)
+			.param("total", job.total)
+			.param("summary", job.summary)
+			.param("now", System.currentTimeMillis())
+			.update();
+	}
+
 	private void run(Job job, Path file) {
 		job.state = "running";
-		write(job);
+		save(job);
+		long[] saved = { System.currentTimeMillis() };
 		try {
 			ImportReport report = importer.importFile(() -> {
 				try {
@@ -171,12 +174,18 @@ class ImportJobs {
 			}, WxrImporter.Options.none(), null, (done, total) -> {
 				job.total = total;
 				job.done = done;
-				if (clock.millis() - job.written >= 2_000) {
-					write(job);
+				long now = System.currentTimeMillis();
+				if (now - saved[0] >= PROGRESS_EVERY_MS) {
+					saved[0] = now;
+					save(job);
 				}
 			});
 			job.summary = report.summary();
 			job.report = report;
+			reports.put(job.id, report);
+			while (reports.size() > 10) {
+				reports.remove(reports.keySet().iterator().next());
+			}
 			job.state = "done";
 		}
 		catch (IOException | RuntimeException ex) {
@@ -185,7 +194,12 @@ class ImportJobs {
 			job.state = "failed";
 		}
 		finally {
-			write(job);
+			try {
+				save(job);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not record the end of import {}", job.id, ex);
+			}
 			try {
 				Files.deleteIfExists(file);
 			}
@@ -195,105 +209,39 @@ class ImportJobs {
 		}
 	}
 
-	/** Writes the job's state and progress to its row (and so shows it is alive). */
-	private void write(Job job) {
-		job.written = clock.millis();
+	/** The import, whichever node runs it. */
+	Optional<Job> find(String id) {
+		long value;
 		try {
-			jdbc.sql("UPDATE import_jobs SET state = :state, done = :done, total = :total, summary = :summary,"
-					+ " updated_at = :now WHERE id = :id")
-				.param("state", job.state)
-				.param("done", job.done)
-				.param("total", job.total)
-				.param("summary", job.report != null ? job.report.toJson() : job.summary)
-				.param("now", job.written)
-				.param("id", Long.parseLong(job.id))
-				.update();
+			value = Long.parseLong(id);
 		}
-		catch (DataAccessException ex) {
-			// the page falls back to this node's memory; the next write retries
-			log.debug("Could not record import {}", job.id, ex);
-		}
-	}
-
-	/** Keeps the rows of this process' unfinished jobs alive between progress writes. */
-	private void beat() {
-		List<Job> running;
-		synchronized (this) {
-			running = jobs.values().stream().filter(j -> !j.finished()).toList();
-		}
-		running.forEach(this::write);
-	}
-
-	synchronized Optional<Job> find(String id) {
-		Job job = jobs.get(id);
-		if (job != null) {
-			return Optional.of(job);
-		}
-		if (!id.matches("\\d{1,19}")) {
+		catch (NumberFormatException ex) {
 			return Optional.empty();
 		}
-		return jdbc
-			.sql("SELECT id, file_name, state, done, total, summary, owner, updated_at FROM import_jobs WHERE id = :id")
-			.param("id", Long.parseLong(id))
-			.query((rs, n) -> fromRow(rs.getLong("id"), rs.getString("file_name"), rs.getString("state"),
-					rs.getLong("done"), rs.getLong("total"), rs.getString("summary"), rs.getString("owner"),
-					rs.getLong("updated_at")))
-			.optional();
+		return jdbc.sql(SELECT + " WHERE id = :id").param("id", value).query(this::job).optional();
 	}
 
-	/**
-	 * The job of a row: an unfinished job of another process that has shown no sign of
-	 * life for {@link #STALE_MILLIS} was interrupted.
-	 */
-	private Job fromRow(long id, String fileName, String state, long done, long total, String summary, String rowOwner,
-			long updatedAt) {
-		Job job = new Job(Long.toString(id), fileName);
-		job.done = done;
-		job.total = total;
-		job.summary = summary == null ? "" : summary;
-		if (job.summary.startsWith("{")) {
-			try {
-				job.report = ImportReport.fromJson(job.summary);
-				job.summary = job.report.summary();
-			}
-			catch (RuntimeException ex) {
-				log.debug("Unreadable summary of import {}", id, ex);
-			}
-		}
+	/** The last ten imports of the site, newest first. */
+	List<Job> recent() {
+		return jdbc.sql(SELECT + " ORDER BY created_at DESC, id DESC LIMIT 10").query(this::job).list();
+	}
+
+	private Job job(ResultSet rs, int row) throws SQLException {
+		String state = rs.getString("state");
+		String summary = rs.getString("summary");
 		boolean unfinished = "queued".equals(state) || "running".equals(state);
-		job.state = unfinished && (owner.equals(rowOwner) || clock.millis() - updatedAt > STALE_MILLIS) ? "interrupted"
-				: state;
+		if (unfinished && rs.getLong("updated_at") < System.currentTimeMillis() - STALE.toMillis()) {
+			// the page says how far it came and that the same file finishes it
+			state = "interrupted";
+		}
+		Job job = new Job(Long.toString(rs.getLong("id")), rs.getString("file_name"), state, rs.getLong("done"),
+				rs.getLong("total"), summary);
+		job.report = reports.get(job.id);
 		return job;
-	}
-
-	synchronized List<Job> recent() {
-		List<Job> list = new ArrayList<>();
-		try {
-			jdbc.sql("SELECT id, file_name, state, done, total, summary, owner, updated_at FROM import_jobs"
-					+ " ORDER BY created_at DESC, id DESC LIMIT " + KEPT)
-				.query((rs, n) -> {
-					String id = Long.toString(rs.getLong("id"));
-					Job mine = jobs.get(id);
-					return mine != null ? mine
-							: fromRow(rs.getLong("id"), rs.getString("file_name"), rs.getString("state"),
-									rs.getLong("done"), rs.getLong("total"), rs.getString("summary"),
-									rs.getString("owner"), rs.getLong("updated_at"));
-				})
-				.list()
-				.forEach(list::add);
-		}
-		catch (DataAccessException ex) {
-			log.debug("Could not list imports", ex);
-			List<Job> mine = new ArrayList<>(jobs.values());
-			Collections.reverse(mine);
-			return mine;
-		}
-		return list;
 	}
 
 	@PreDestroy
 	void stop() {
-		heartbeat.shutdownNow();
 		worker.shutdownNow();
 	}
 

@@ -1,5 +1,7 @@
 package io.inkstone.importer;
 
+import io.inkstone.shared.PlatformDays;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ import org.jsoup.nodes.Element;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
-import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.SiteSettings;
 import java.io.OutputStreamWriter;
 import java.util.HashSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,8 +94,6 @@ public class SiteExporter {
 
 	private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
-
 	private final Articles articles;
 
 	private final Creators creators;
@@ -109,15 +108,15 @@ public class SiteExporter {
 
 	private final PublicUrl publicUrl;
 
-	private final String siteName;
+	private final SiteSettings settings;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
 	SiteExporter(JdbcClient jdbc, Articles articles, Creators creators, Channels channels, Comments comments,
-			Media media, StaticPages pages, PublicUrl publicUrl, InkstoneProperties properties) {
-		this.siteName = properties.siteName();
+			Media media, StaticPages pages, PublicUrl publicUrl, SiteSettings settings) {
+		this.settings = settings;
 		this.jdbc = jdbc;
 		this.articles = articles;
 		this.creators = creators;
@@ -430,7 +429,7 @@ public class SiteExporter {
 			nl(w);
 			w.writeStartElement("channel");
 			String base = publicUrl.base();
-			text(w, "title", siteName);
+			text(w, "title", settings.siteName());
 			text(w, "link", base);
 			text(w, "description", "");
 			text(w, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
@@ -909,7 +908,7 @@ public class SiteExporter {
 	}
 
 	private static String local(long epochMillis) {
-		return WP_DATE.format(Instant.ofEpochMilli(epochMillis).atZone(LOCAL));
+		return WP_DATE.format(Instant.ofEpochMilli(epochMillis).atZone(PlatformDays.zone()));
 	}
 
 	private static String gmt(long epochMillis) {

@@ -1,5 +1,7 @@
 package io.inkstone.importer;
 
+import io.inkstone.shared.PlatformDays;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -8,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -68,7 +69,6 @@ public class WxrImporter {
 	/**
 	 * WordPress' local times when the GMT field is empty (drafts): the platform's zone.
 	 */
-	private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
 
 	private static final Pattern SIZE_VARIANT = Pattern.compile("^(.*?)(-\\d+x\\d+|-scaled)?(\\.[A-Za-z0-9]+)$");
 
@@ -899,7 +899,7 @@ public class WxrImporter {
 			// fall through to the local date
 		}
 		LocalDateTime at = localDate(local);
-		return at == null ? System.currentTimeMillis() : at.atZone(LOCAL).toInstant().toEpochMilli();
+		return at == null ? System.currentTimeMillis() : at.atZone(PlatformDays.zone()).toInstant().toEpochMilli();
 	}
 
 	static LocalDateTime localDate(String local) {

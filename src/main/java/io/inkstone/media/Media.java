@@ -13,7 +13,7 @@ import io.inkstone.shared.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.SiteSettings;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
@@ -40,10 +40,10 @@ public class Media {
 
 	private final MediaRepository repository;
 
-	private final String siteName;
+	private final SiteSettings settings;
 
-	Media(ImageProcessor processor, MediaStorage storage, MediaRepository repository, InkstoneProperties properties) {
-		this.siteName = properties.siteName();
+	Media(ImageProcessor processor, MediaStorage storage, MediaRepository repository, SiteSettings settings) {
+		this.settings = settings;
 		this.processor = processor;
 		this.storage = storage;
 		this.repository = repository;
@@ -80,7 +80,7 @@ public class Media {
 		try {
 			for (ImageProcessor.Rendition r : image.renditions()) {
 				byte[] stored = aiSource == null ? r.bytes()
-						: XmpLabel.embed(r.bytes(), r.format(), aiSource, siteName);
+						: XmpLabel.embed(r.bytes(), r.format(), aiSource, settings.siteName());
 				storage.put(r.key(image.sha256()), stored, r.format().contentType());
 			}
 		}

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -118,11 +119,41 @@ class S3MediaStorage implements MediaStorage, AutoCloseable {
 	}
 
 	Optional<InputStream> openObject(String key) {
+		return openObject(key, 0);
+	}
+
+	/** The object from byte {@code offset} on (an HTTP range request when above 0). */
+	Optional<InputStream> openObject(String key, long offset) {
+		if (offset < 0) {
+			throw new IllegalArgumentException("negative offset " + offset);
+		}
 		try {
-			return Optional.of(s3.getObject(b -> b.bucket(bucket).key(key)));
+			return Optional.of(s3.getObject(b -> {
+				b.bucket(bucket).key(key);
+				if (offset > 0) {
+					b.range("bytes=" + offset + "-");
+				}
+			}));
 		}
 		catch (NoSuchKeyException ex) {
 			return Optional.empty();
+		}
+	}
+
+	/** The object's length (a HEAD request); empty when there is none. */
+	Optional<Long> objectSize(String key) {
+		try {
+			return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+		}
+		catch (NoSuchKeyException ex) {
+			return Optional.empty();
+		}
+		catch (S3Exception ex) {
+			// a HEAD answer has no body to name the error: 404 is the missing object
+			if (ex.statusCode() == 404) {
+				return Optional.empty();
+			}
+			throw ex;
 		}
 	}
 

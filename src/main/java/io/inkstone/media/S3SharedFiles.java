@@ -29,8 +29,13 @@ class S3SharedFiles implements SharedFiles {
 	}
 
 	@Override
-	public Optional<InputStream> open(String name) {
-		return storage.openObject(valid(name));
+	public Optional<InputStream> open(String name, long offset) {
+		return storage.openObject(valid(name), offset);
+	}
+
+	@Override
+	public Optional<Long> size(String name) {
+		return storage.objectSize(valid(name));
 	}
 
 	@Override

@@ -41,8 +41,8 @@ class DataSourceConfig {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot create data directory " + dir, ex);
 			}
-			config.setJdbcUrl("jdbc:sqlite:" + dir.resolve("inkstone.db")
-					+ "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=FULL&transaction_mode=IMMEDIATE");
+			config.setJdbcUrl("jdbc:sqlite:" + dir.resolve("inkstone.db") + "?journal_mode=WAL&busy_timeout="
+					+ db.busyTimeout().toMillis() + "&foreign_keys=true&synchronous=FULL&transaction_mode=IMMEDIATE");
 			// synchronous=FULL: the WAL is synced at every commit, so an acknowledged
 			// write survives power loss, not
 			// only a process crash (NORMAL may lose the last commits; docs/reliability.md

@@ -27,12 +27,12 @@ public record DayRange(LocalDate first, LocalDate last) {
 
 	/** The first instant of the period, epoch millis. */
 	public long startMillis() {
-		return first.atStartOfDay(PlatformDays.ZONE).toInstant().toEpochMilli();
+		return first.atStartOfDay(PlatformDays.zone()).toInstant().toEpochMilli();
 	}
 
 	/** The first instant after the period, epoch millis. */
 	public long endMillis() {
-		return last.plusDays(1).atStartOfDay(PlatformDays.ZONE).toInstant().toEpochMilli();
+		return last.plusDays(1).atStartOfDay(PlatformDays.zone()).toInstant().toEpochMilli();
 	}
 
 }

@@ -49,7 +49,12 @@ public record InkstoneProperties(@NotNull Path dataDir, @NotNull String siteName
 	public record Redis(String url, String keyPrefix) {
 	}
 
-	public record Db(String url, String user, String password, @Positive int poolSize) {
+	/**
+	 * @param busyTimeout how long a SQLite write waits for the one writer before it gives
+	 * up (answered 503 with Retry-After, or retried by scheduled work)
+	 */
+	public record Db(String url, String user, String password, @Positive int poolSize,
+			@DefaultValue("10s") Duration busyTimeout) {
 		public boolean embedded() {
 			return url == null || url.isBlank();
 		}

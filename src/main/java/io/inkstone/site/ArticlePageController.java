@@ -13,12 +13,15 @@ import io.inkstone.creators.Creators;
 import io.inkstone.discovery.HotList;
 import io.inkstone.discovery.RelatedArticles;
 import io.inkstone.engagement.Engagement;
+import io.inkstone.shared.DatabaseBusy;
 import io.inkstone.shared.QrCodes;
-import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.SiteSettings;
 import io.inkstone.shared.ReaderKey;
 import io.inkstone.web.Ui;
 import io.inkstone.web.UiFactory;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,6 +58,8 @@ import tools.jackson.databind.ObjectMapper;
 @Controller
 class ArticlePageController {
 
+	private static final Logger log = LoggerFactory.getLogger(ArticlePageController.class);
+
 	static final int RELATED_SIZE = 6;
 
 	static final int HOT_SIZE = 8;
@@ -77,7 +82,7 @@ class ArticlePageController {
 
 	private final UiFactory ui;
 
-	private final InkstoneProperties properties;
+	private final SiteSettings properties;
 
 	private final AiLabels aiLabels;
 
@@ -107,7 +112,7 @@ class ArticlePageController {
 
 	ArticlePageController(SavedArticles saved, ReadingHistory history, Articles articles, Channels channels,
 			Creators creators, Engagement engagement, RelatedArticles related, HotList hot, SiteParts parts,
-			Comments comments, UiFactory ui, InkstoneProperties properties, AiLabels aiLabels, Interests interests,
+			Comments comments, UiFactory ui, SiteSettings properties, AiLabels aiLabels, Interests interests,
 			CoReads coReads, RenderedArticlePages rendered, PublicUrl publicUrl, ReaderBeaconController beacon,
 			ArticlePictures pictures, SiteProperties site) {
 		this.saved = saved;
@@ -146,12 +151,23 @@ class ArticlePageController {
 		boolean sharedPage = SharedPage.is(request);
 		String reader = sharedPage ? null : ReaderKey.of(request);
 		if (!sharedPage) {
-			beacon.count(article, reader, request);
-			// 阅读历史: signed-in readers only (a shared page is never a signed-in reader's)
-			SignedIn.current().ifPresent(account -> history.record(account.accountId(), id));
+			try {
+				beacon.count(article, reader, request);
+				// 阅读历史: signed-in readers only (a shared page is never a signed-in
+				// reader's)
+				SignedIn.current().ifPresent(account -> history.record(account.accountId(), id));
+			}
+			catch (RuntimeException ex) {
+				// the database busy past its timeout (an import on SQLite): the page is
+				// still shown, and the beacon it sends counts the read
+				if (!DatabaseBusy.is(ex)) {
+					throw ex;
+				}
+				log.info("Read of article {} not recorded while rendering, database busy", id);
+			}
 		}
 		Ui u = ui.of(request);
-		String disclaimer = u.english() ? properties.disclaimer().en() : properties.disclaimer().zh();
+		String disclaimer = properties.disclaimer(u.english());
 		Creator creator = creators.get(article.creatorId());
 		boolean aiSuspected = aiLabels.suspected(id);
 		Pages.LinkPreview preview = preview(article, channel, creator);

@@ -27,11 +27,11 @@ record SearchFilters(Long creatorId, Long from, Long to) {
 		}
 		try {
 			Long start = from == null || from.isBlank() ? null
-					: LocalDate.parse(from.strip()).atStartOfDay(PlatformDays.ZONE).toInstant().toEpochMilli();
+					: LocalDate.parse(from.strip()).atStartOfDay(PlatformDays.zone()).toInstant().toEpochMilli();
 			Long end = to == null || to.isBlank() ? null
 					: LocalDate.parse(to.strip())
 						.plusDays(1)
-						.atStartOfDay(PlatformDays.ZONE)
+						.atStartOfDay(PlatformDays.zone())
 						.toInstant()
 						.toEpochMilli();
 			return new SearchFilters(creatorId, start, end);

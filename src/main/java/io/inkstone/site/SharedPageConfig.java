@@ -31,6 +31,7 @@ import org.springframework.web.servlet.LocaleResolver;
 
 import tools.jackson.databind.ObjectMapper;
 import io.inkstone.creators.CreatorProfileChanged;
+import io.inkstone.shared.SiteSettingsChanged;
 import java.io.IOException;
 import java.util.Map;
 
@@ -110,6 +111,18 @@ class SharedPageConfig {
 		@EventListener
 		void on(CreatorProfileChanged changed) {
 			store.purge();
+		}
+
+		/**
+		 * Every page shows the site name, article pages the disclaimer, times are in the
+		 * site's zone: an admin's change (on any node) drops them all.
+		 */
+		@EventListener
+		void on(SiteSettingsChanged changed) {
+			store.purge();
+			if (!properties.purgeUrl().isBlank()) {
+				pendingPaths.add("/");
+			}
 		}
 
 		/**

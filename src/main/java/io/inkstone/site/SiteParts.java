@@ -72,11 +72,11 @@ class SiteParts {
 	}
 
 	/**
-	 * Channels that have published articles, in channel order: empty channels are never
-	 * shown.
+	 * Channels that have published articles, in channel order: empty channels and those
+	 * an admin hid are never shown.
 	 */
 	List<Channel> nav() {
-		List<Channel> all = channels.all();
+		List<Channel> all = channels.visible();
 		Set<Long> withContent = articles.channelsWithContent(all.stream().map(Channel::id).toList());
 		return all.stream().filter(c -> withContent.contains(c.id())).toList();
 	}

@@ -71,7 +71,7 @@ class StudioAnalyticsController {
 		});
 		long since = PlatformDays.today()
 			.minusDays(days - 1)
-			.atStartOfDay(PlatformDays.ZONE)
+			.atStartOfDay(PlatformDays.zone())
 			.toInstant()
 			.toEpochMilli();
 		List<Follower> followers = creators.followers(me.id(), 200);

@@ -1,5 +1,7 @@
 package io.inkstone.studio;
 
+import io.inkstone.shared.PlatformDays;
+
 import java.beans.PropertyEditorSupport;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +54,6 @@ import io.inkstone.shared.SignedIn;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Optional;
@@ -588,15 +589,13 @@ class StudioArticleController {
 		return DraftRules.validate(form, channels);
 	}
 
-	private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
-
 	/**
 	 * A {@code datetime-local} value in platform time, from one minute to one year ahead;
 	 * null otherwise.
 	 */
 	static Long parseSchedule(String value) {
 		try {
-			long at = LocalDateTime.parse(value).atZone(PLATFORM_ZONE).toInstant().toEpochMilli();
+			long at = LocalDateTime.parse(value).atZone(PlatformDays.zone()).toInstant().toEpochMilli();
 			long now = System.currentTimeMillis();
 			return DraftRules.schedulable(at, now) ? at : null;
 		}

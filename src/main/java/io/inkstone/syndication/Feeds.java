@@ -43,7 +43,8 @@ import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
 import io.inkstone.governance.AiLabels;
 import io.inkstone.shared.Cursor;
-import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.SiteSettings;
+import io.inkstone.shared.SiteSettingsChanged;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.PublicUrl;
 
@@ -106,7 +107,7 @@ class Feeds {
 
 	private final MessageSource messages;
 
-	private final InkstoneProperties properties;
+	private final SiteSettings properties;
 
 	private final FeedProperties feeds;
 
@@ -118,7 +119,7 @@ class Feeds {
 		.build();
 
 	Feeds(Articles articles, Channels channels, Creators creators, AiLabels aiLabels, PublicUrl publicUrl,
-			MessageSource messages, InkstoneProperties properties, FeedProperties feeds, ArticlePictures pictures) {
+			MessageSource messages, SiteSettings properties, FeedProperties feeds, ArticlePictures pictures) {
 		this.pictures = pictures;
 		this.articles = articles;
 		this.channels = channels;
@@ -140,6 +141,12 @@ class Feeds {
 
 	@EventListener
 	void on(ArticleChangeCommitted changed) {
+		cache.invalidateAll();
+	}
+
+	/** The site name is in every document. */
+	@EventListener
+	void on(SiteSettingsChanged changed) {
 		cache.invalidateAll();
 	}
 

@@ -23,7 +23,8 @@ import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
-import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.SiteSettings;
+import io.inkstone.shared.SiteSettingsChanged;
 import io.inkstone.shared.PublicUrl;
 
 import org.springframework.context.event.EventListener;
@@ -64,14 +65,14 @@ class Sitemaps {
 
 	private final PublicUrl publicUrl;
 
-	private final InkstoneProperties properties;
+	private final SiteSettings properties;
 
 	private final Clock clock;
 
 	private final Cache<String, String> cache = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(500).build();
 
-	Sitemaps(Articles articles, Channels channels, Creators creators, PublicUrl publicUrl,
-			InkstoneProperties properties, Optional<Clock> clock) {
+	Sitemaps(Articles articles, Channels channels, Creators creators, PublicUrl publicUrl, SiteSettings properties,
+			Optional<Clock> clock) {
 		this.articles = articles;
 		this.channels = channels;
 		this.creators = creators;
@@ -82,6 +83,12 @@ class Sitemaps {
 
 	@EventListener
 	void on(ArticleChangeCommitted changed) {
+		cache.invalidateAll();
+	}
+
+	/** The site name is in every document. */
+	@EventListener
+	void on(SiteSettingsChanged changed) {
 		cache.invalidateAll();
 	}
 
@@ -127,23 +134,31 @@ class Sitemaps {
 		});
 	}
 
-	String channels() {
-		return cache.get("channels", k -> {
+	/**
+	 * Channels with public articles, or empty when there is none (see {@link #month}: a
+	 * urlset without a URL is invalid).
+	 */
+	Optional<String> channels() {
+		return nonEmpty(cache.get("channels", k -> {
 			StringBuilder out = urlset(false);
+			int urls = 0;
 			Map<Long, Channel> byId = channels.byId();
 			for (var entry : articles.newestPublishedByChannel().entrySet()) {
 				Channel channel = byId.get(entry.getKey());
 				if (channel != null) {
 					url(out, publicUrl.absolute("/channels/" + channel.slug()), entry.getValue());
+					urls++;
 				}
 			}
-			return out.append("</urlset>\n").toString();
-		});
+			return urls == 0 ? "" : out.append("</urlset>\n").toString();
+		}));
 	}
 
-	String creators() {
-		return cache.get("creators", k -> {
+	/** Creators with public articles, or empty when there is none. */
+	Optional<String> creators() {
+		return nonEmpty(cache.get("creators", k -> {
 			StringBuilder out = urlset(false);
+			int urls = 0;
 			Map<Long, Long> newest = articles.newestPublishedByCreator();
 			List<Long> ids = newest.keySet().stream().limit(MAX_URLS).toList();
 			Map<Long, Creator> found = creators.getAll(ids);
@@ -151,21 +166,27 @@ class Sitemaps {
 				Creator creator = found.get(id);
 				if (creator != null) {
 					url(out, publicUrl.absolute("/creators/" + Feeds.segment(creator.handle())), newest.get(id));
+					urls++;
 				}
 			}
-			return out.append("</urlset>\n").toString();
-		});
+			return urls == 0 ? "" : out.append("</urlset>\n").toString();
+		}));
 	}
 
 	/**
 	 * Articles of the last 48 hours with their news metadata (publication name and
-	 * language, date, title).
+	 * language, date, title), or empty on a quiet day: Google News wants nothing older in
+	 * it, and the schema no empty urlset.
 	 */
-	String news() {
-		return cache.get("news", k -> {
+	Optional<String> news() {
+		return nonEmpty(cache.get("news", k -> {
 			long since = clock.instant().minus(NEWS_WINDOW).toEpochMilli();
+			List<ArticleSummary> recent = articles.publishedSince(since, MAX_NEWS);
+			if (recent.isEmpty()) {
+				return "";
+			}
 			StringBuilder out = urlset(true);
-			for (ArticleSummary a : articles.publishedSince(since, MAX_NEWS)) {
+			for (ArticleSummary a : recent) {
 				out.append("<url><loc>").append(Xml.escape(publicUrl.absolute("/articles/" + a.id()))).append("</loc>");
 				out.append("<news:news><news:publication><news:name>")
 					.append(Xml.escape(properties.siteName()))
@@ -174,7 +195,11 @@ class Sitemaps {
 				out.append("<news:title>").append(Xml.escape(a.title())).append("</news:title></news:news></url>\n");
 			}
 			return out.append("</urlset>\n").toString();
-		});
+		}));
+	}
+
+	private static Optional<String> nonEmpty(String xml) {
+		return xml.isEmpty() ? Optional.empty() : Optional.of(xml);
 	}
 
 	private String buildIndex() {
@@ -186,14 +211,15 @@ class Sitemaps {
 		// empty site still has its home page)
 		sitemap(out, "/sitemaps/pages.xml", newest);
 		// the sitemaps.org schema wants at least one <url> in a urlset: name only the
-		// sitemaps that have one (the
-		// news sitemap itself still answers, empty, on a quiet day, for crawlers that
-		// were given its address)
-		if (!byChannel.isEmpty()) {
+		// sitemaps that have one; an empty one answers 404 when asked for directly (as
+		// WordPress and Yoast do), never an invalid <urlset/>
+		if (channels().isPresent()) {
 			sitemap(out, "/sitemaps/channels.xml", newest);
+		}
+		if (creators().isPresent()) {
 			sitemap(out, "/sitemaps/creators.xml", newest);
 		}
-		if (!articles.publishedSince(clock.instant().minus(NEWS_WINDOW).toEpochMilli(), 1).isEmpty()) {
+		if (news().isPresent()) {
 			sitemap(out, "/sitemaps/news.xml", newest);
 		}
 		SortedMap<YearMonth, Articles.MonthStats> months = articles.publishedPerMonth();

@@ -41,17 +41,17 @@ class SitemapsController {
 
 	@GetMapping("/sitemaps/channels.xml")
 	ResponseEntity<byte[]> channels(WebRequest request) {
-		return xml(sitemaps.channels(), request);
+		return xml(sitemaps.channels().orElseThrow(() -> new NotFoundException("no such sitemap")), request);
 	}
 
 	@GetMapping("/sitemaps/creators.xml")
 	ResponseEntity<byte[]> creators(WebRequest request) {
-		return xml(sitemaps.creators(), request);
+		return xml(sitemaps.creators().orElseThrow(() -> new NotFoundException("no such sitemap")), request);
 	}
 
 	@GetMapping("/sitemaps/news.xml")
 	ResponseEntity<byte[]> news(WebRequest request) {
-		return xml(sitemaps.news(), request);
+		return xml(sitemaps.news().orElseThrow(() -> new NotFoundException("no such sitemap")), request);
 	}
 
 	@GetMapping("/sitemaps/articles-{month}.xml")

@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.inkstone.shared.DatabaseBusy;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.GoneException;
 import io.inkstone.shared.NotFoundException;
@@ -44,6 +45,8 @@ import org.springframework.web.multipart.MultipartException;
 class ErrorPages implements ErrorController {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+	private static final long BUSY_RETRY_SECONDS = 5;
 
 	private final UiFactory ui;
 
@@ -146,6 +149,14 @@ class ErrorPages implements ErrorController {
 	String unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
 			return clientGone(ex, request);
+		}
+		if (DatabaseBusy.is(ex)) {
+			// SQLite's one writer held past the busy timeout (an import on a loaded
+			// machine): nothing was written, the same request succeeds in a moment
+			log.info("Database busy on {} {}; answered 503: {}", request.getMethod(), request.getRequestURI(),
+					DatabaseBusy.rootMessage(ex));
+			response.setHeader("Retry-After", Long.toString(BUSY_RETRY_SECONDS));
+			return page(request, response, model, 503, null);
 		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return page(request, response, model, 500, null);

@@ -84,32 +84,33 @@ class SecurityConfig {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
 				.sessionFixation(f -> f.changeSessionId()))
 			// the Prometheus endpoint checks its own bearer token (MetricsTokenFilter)
-			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
-				.permitAll()
-				.requestMatchers("/actuator/**")
-				.denyAll()
-				// /studio itself explains to any signed-in account why it has no
-				// studio yet (not a creator, applied, staff)
-				.requestMatchers("/studio")
-				.authenticated()
-				.requestMatchers("/studio/**")
-				.hasAnyRole("CREATOR", "ADMIN")
-				.requestMatchers("/account", "/account/**", "/appeals/**", "/feed", "/feed/**", "/messages",
-						"/messages/**", "/saved", "/history", "/history/**")
-				.authenticated()
-				.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/users", "/admin/users/**", "/admin/audit",
-						"/admin/audit.csv", "/admin/rules", "/admin/rules/**", "/admin/search", "/admin/search/**",
-						"/admin/backups", "/admin/backups/**", "/admin/articles/**", "/admin/hot", "/admin/hot/**",
-						"/admin/pages", "/admin/pages/**", "/admin/import", "/admin/import/**")
-				.hasRole("ADMIN")
-				.requestMatchers("/admin/**")
-				.hasAnyRole("ADMIN", "REVIEWER")
-				.requestMatchers(HttpMethod.POST, "/join", "/articles/*/comments", "/articles/*/save",
-						"/articles/*/unsave", "/articles/*/comments/settings", "/comments/**")
-				.authenticated()
-				.anyRequest()
-				.permitAll())
+			.authorizeHttpRequests(
+					auth -> auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
+						.permitAll()
+						.requestMatchers("/actuator/**")
+						.denyAll()
+						// /studio itself explains to any signed-in account why it has no
+						// studio yet (not a creator, applied, staff)
+						.requestMatchers("/studio")
+						.authenticated()
+						.requestMatchers("/studio/**")
+						.hasAnyRole("CREATOR", "ADMIN")
+						.requestMatchers("/account", "/account/**", "/appeals/**", "/feed", "/feed/**", "/messages",
+								"/messages/**", "/saved", "/history", "/history/**")
+						.authenticated()
+						.requestMatchers("/admin/staff", "/admin/staff/**", "/admin/users", "/admin/users/**",
+								"/admin/audit", "/admin/audit.csv", "/admin/rules", "/admin/rules/**", "/admin/search",
+								"/admin/search/**", "/admin/backups", "/admin/backups/**", "/admin/articles/**",
+								"/admin/hot", "/admin/hot/**", "/admin/pages", "/admin/pages/**", "/admin/import",
+								"/admin/import/**", "/admin/settings", "/admin/settings/**")
+						.hasRole("ADMIN")
+						.requestMatchers("/admin/**")
+						.hasAnyRole("ADMIN", "REVIEWER")
+						.requestMatchers(HttpMethod.POST, "/join", "/articles/*/comments", "/articles/*/save",
+								"/articles/*/unsave", "/articles/*/comments/settings", "/comments/**")
+						.authenticated()
+						.anyRequest()
+						.permitAll())
 			.headers(h -> h.cacheControl(cache -> cache.disable()) // WebConfig and
 																	// controllers decide
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: https:; "

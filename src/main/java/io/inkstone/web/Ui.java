@@ -1,9 +1,10 @@
 package io.inkstone.web;
 
+import io.inkstone.shared.PlatformDays;
+
 import io.inkstone.shared.UserFacingException;
 import java.text.MessageFormat;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -53,12 +54,7 @@ public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfTok
 		return n >= UNREAD_CAP ? (UNREAD_CAP - 1) + "+" : Long.toString(n);
 	}
 
-	private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(PLATFORM_ZONE);
-
-	private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(PLATFORM_ZONE);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	/** The text for {@code key} in the reader's language. */
 	public String t(String key, Object... args) {
@@ -104,11 +100,12 @@ public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfTok
 	}
 
 	public String time(long epochMillis) {
-		return TIME.format(Instant.ofEpochMilli(epochMillis));
+		return TIME.format(Instant.ofEpochMilli(epochMillis).atZone(PlatformDays.zone()));
 	}
 
 	public String isoTime(long epochMillis) {
-		return ISO.format(Instant.ofEpochMilli(epochMillis));
+		return DateTimeFormatter.ISO_OFFSET_DATE_TIME
+			.format(Instant.ofEpochMilli(epochMillis).atZone(PlatformDays.zone()));
 	}
 
 	/** The current path, URL-encoded for a {@code back=} query parameter. */

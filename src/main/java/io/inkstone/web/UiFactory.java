@@ -3,7 +3,7 @@ package io.inkstone.web;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
-import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.SiteSettings;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -20,14 +20,14 @@ public class UiFactory {
 
 	private final MessageSource messages;
 
-	private final InkstoneProperties properties;
+	private final SiteSettings properties;
 
 	/** The footer's static pages (the pages module), if present. */
 	private final ObjectProvider<FooterLink.Source> footer;
 
 	private final ObjectProvider<UnreadMessages> unread;
 
-	UiFactory(MessageSource messages, InkstoneProperties properties, ObjectProvider<FooterLink.Source> footer,
+	UiFactory(MessageSource messages, SiteSettings properties, ObjectProvider<FooterLink.Source> footer,
 			ObjectProvider<UnreadMessages> unread) {
 		this.messages = messages;
 		this.properties = properties;

@@ -781,7 +781,7 @@ abstract class CreatorJourneyContract {
 				new Row("/admin/articles/deleted", 302, 403, 403, 403, 200),
 				new Row("/admin/staff", 302, 403, 403, 403, 200), new Row("/admin/audit", 302, 403, 403, 403, 200),
 				new Row("/admin/audit.csv", 302, 403, 403, 403, 200), new Row("/account", 302, 200, 200, 200, 200),
-				new Row("/admin/users", 302, 403, 403, 403, 200),
+				new Row("/admin/users", 302, 403, 403, 403, 200), new Row("/admin/settings", 302, 403, 403, 403, 200),
 				new Row("/admin/users/"
 						+ admin.page("/admin/users").html().selectFirst("tr[data-user]").attr("data-user"), 302, 403,
 						403, 403, 200),
@@ -846,20 +846,43 @@ abstract class CreatorJourneyContract {
 			}
 		}
 		for (String path : List.of("/admin/articles/deleted", "/admin/hot", "/admin/staff", "/admin/audit",
-				"/admin/users")) {
+				"/admin/users", "/admin/settings")) {
 			int status = reviewer.get(path).statusCode();
 			if (status != 403) {
 				wrong.add("GET " + path + " as reviewer: " + status + ", expected 403");
 			}
 		}
 		for (String path : List.of("/admin/articles/1/restore", "/admin/hot/1", "/admin/users/1/suspend",
-				"/admin/users/1/restore", "/admin/users/1/two-factor/reset")) {
+				"/admin/users/1/restore", "/admin/users/1/two-factor/reset", "/admin/settings",
+				"/admin/settings/lists")) {
 			int status = reviewer.post(path, Map.of("_csrf", reviewer.csrfToken(), "action", "pin", "reason", "r"))
 				.statusCode();
 			if (status != 403) {
 				wrong.add("POST " + path + " as reviewer: " + status + ", expected 403");
 			}
 		}
+		// a reviewer who applies to write is decided by someone else, never by themselves
+		reviewer.page("/join");
+		assertThat(reviewer.post("/join", application(reviewer, "审核员丁", "matrixrev" + System.nanoTime() % 100000))
+			.statusCode()).isEqualTo(302);
+		long own = jdbc
+			.sql("SELECT a.id FROM creator_applications a JOIN accounts u ON u.id = a.account_id"
+					+ " WHERE u.email = :e AND a.status = 'pending'")
+			.param("e", reviewerEmail)
+			.query(Long.class)
+			.single();
+		for (String decision : List.of("approve", "reject")) {
+			HttpResponse<String> refused = reviewer.post("/admin/applications/" + own + "/" + decision,
+					Map.of("_csrf", reviewer.csrfToken(), "reason", "自己批准自己"));
+			if (refused.statusCode() != 403 || !refused.body().contains("不能审核自己的入驻申请")) {
+				wrong.add("POST " + decision + " of their own application as reviewer: " + refused.statusCode()
+						+ ", expected 403");
+			}
+		}
+		assertThat(jdbc.sql("SELECT status FROM creator_applications WHERE id = :id")
+			.param("id", own)
+			.query(String.class)
+			.single()).isEqualTo("pending");
 		assertThat(wrong).isEmpty();
 		assertThat(owner.page(draftPath).html().selectFirst("input[name=title]").val()).isEqualTo("权限草稿");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM media WHERE id = :id").param("id", media).query(Long.class).single())

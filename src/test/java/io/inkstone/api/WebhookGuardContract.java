@@ -104,4 +104,28 @@ abstract class WebhookGuardContract {
 		assertThat(hooks()).isEqualTo(before + 1);
 	}
 
+	@Test
+	void theTestSendButtonCannotBeTurnedIntoAFlood() {
+		Browser creator = signedIn("flood" + System.nanoTime() + "@inkstone.test", Role.CREATOR, true);
+		HttpResponse<String> accepted = register(creator, "https://93.184.215.14/flood", false);
+		assertThat(accepted.statusCode()).isEqualTo(200);
+		long hook = jdbc.sql("SELECT id FROM webhooks WHERE url = :u")
+			.param("u", "https://93.184.215.14/flood")
+			.query(Long.class)
+			.single();
+		creator.page("/studio/webhooks");
+		for (int i = 0; i < Webhooks.PINGS_PER_HOUR; i++) {
+			assertThat(creator.post("/studio/webhooks/" + hook + "/ping", Map.of("_csrf", creator.csrfToken()))
+				.statusCode()).as("ping " + (i + 1)).isEqualTo(302);
+		}
+		HttpResponse<String> refused = creator.post("/studio/webhooks/" + hook + "/ping",
+				Map.of("_csrf", creator.csrfToken()));
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = :h AND event = 'ping'")
+			.param("h", hook)
+			.query(Long.class)
+			.single()).isEqualTo(Webhooks.PINGS_PER_HOUR);
+	}
+
 }

@@ -31,6 +31,22 @@ class WebhookTargetsTests {
 	}
 
 	@Test
+	void refusesIpv6AddressesThatCarryOrHidePrivateIpv4Ones() {
+		// NAT64 and 6to4 reach the IPv4 address they embed, the IPv4-compatible form is
+		// deprecated, Teredo hides its client's address, 64:ff9b:1::/48 is local use
+		for (String url : new String[] { "http://[64:ff9b::7f00:1]/", "http://[64:ff9b::a00:5]/",
+				"http://[64:ff9b::a9fe:a9fe]/", "http://[2002:7f00:1::1]/", "http://[2002:c0a8:101::1]/",
+				"http://[::7f00:1]/", "http://[::a00:1]/", "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
+				"http://[64:ff9b:1::808:808]/" }) {
+			assertThat(WebhookTargets.refusal(url, false)).as(url).isEqualTo("webhooks.error.private");
+		}
+		for (String url : new String[] { "http://[64:ff9b::808:808]/", "http://[2002:808:808::1]/",
+				"http://[2606:4700:4700::1111]/" }) {
+			assertThat(WebhookTargets.refusal(url, false)).as(url).isNull();
+		}
+	}
+
+	@Test
 	void acceptsValidUrlsWithPercentEncodedCharacters() {
 		for (String url : new String[] { "https://93.184.215.14/hook?next=%3Cx%3E",
 				"https://93.184.215.14/hook?q=%E4%BD%A0%20a", "https://93.184.215.14/a%2Fb/hook?x=1&y=%3c#frag",

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.inkstone.InkstoneApplication;
@@ -22,8 +25,10 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
@@ -313,6 +318,48 @@ abstract class WxrImportContract {
 		assertThat(team.select("h1#page-title").text()).isEqualTo("编辑团队");
 		assertThat(team.select("[data-testid=static-page-body] p")).hasSize(2);
 		assertThat(browser().page("/pages/about").html().select("h1#page-title").text()).isEqualTo("关于我们");
+	}
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping routes;
+
+	/**
+	 * A WordPress post or page whose slug is one of Inkstone's own first path segments
+	 * ({@code /hot/}, {@code /history/}, {@code /messages/} …) must not take that page
+	 * over with a permanent redirect: every first segment of the site's routes is
+	 * reserved, so the import never records it and a row the table holds anyway (an
+	 * import made before the route existed) is passed to the page the site serves.
+	 */
+	@Test
+	void anOldAddressNeverTakesOverOneOfInkstonesOwnPages() {
+		Set<String> served = new TreeSet<>();
+		routes.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> {
+			String first = pattern.replaceFirst("^/", "").replaceFirst("/.*$", "");
+			if (!first.isEmpty() && !first.startsWith("{")) {
+				served.add(first.toLowerCase(Locale.ROOT));
+			}
+		}));
+		assertThat(served).contains("hot", "history", "messages", "articles");
+		assertThat(LegacyPaths.RESERVED).containsAll(served);
+
+		String target = "/articles/" + articleId(101);
+		for (String path : List.of("/hot", "/history", "/messages", "/saved")) {
+			jdbc.sql("INSERT INTO legacy_paths (path, target, created_at) VALUES (:path, :target, 0)"
+					+ " ON CONFLICT (path) DO NOTHING")
+				.param("path", path)
+				.param("target", target)
+				.update();
+		}
+		assertThat(browser().get("/hot").statusCode()).isEqualTo(200);
+		for (String path : List.of("/hot/", "/history", "/messages", "/saved")) {
+			HttpResponse<String> response = browser().get(path);
+			assertThat(response.statusCode()).as(path).isNotEqualTo(301);
+			assertThat(response.headers().firstValue("Location").orElse("")).as(path).doesNotContain(target);
+		}
+		// WordPress' own addresses still move
+		assertThat(redirect("/?p=101")).isEqualTo(target);
+		assertThat(redirect("/old-harbour/")).isEqualTo(target);
 	}
 
 	static final String ADMIN_EMAIL = "wxr-admin@inkstone.test";

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.inkstone.support.S3Server;
@@ -12,6 +13,7 @@ import io.inkstone.support.S3Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -100,6 +102,45 @@ class S3MediaStorageTests {
 			assertThat(shared.open("exports/7.zip")).isEmpty();
 			assertThatThrownBy(() -> shared.put(keys.get(0), zip, "application/zip"))
 				.isInstanceOf(IllegalArgumentException.class);
+		}
+	}
+
+	/**
+	 * A shared file as a response body: re-readable, read from any position by a ranged
+	 * request (a resumed download), its length from a HEAD; a missing one is empty.
+	 */
+	@Test
+	void aSharedFileIsReadFromAnyPositionAndMoreThanOnce() throws Exception {
+		server.createBucket("ranges");
+		try (S3MediaStorage bucket = new S3MediaStorage(new MediaProperties.S3(server.endpoint(), "us-east-1", "ranges",
+				S3Server.ACCESS_KEY, S3Server.SECRET_KEY, true))) {
+			byte[] bytes = new byte[70_000];
+			for (int i = 0; i < bytes.length; i++) {
+				bytes[i] = (byte) (i * 31 + i / 256);
+			}
+			Path zip = Files.createTempFile("export", ".zip");
+			Files.write(zip, bytes);
+			SharedFiles shared = new S3SharedFiles(bucket);
+			shared.put("exports/8.zip", zip, "application/zip");
+			assertThat(shared.size("exports/8.zip")).contains((long) bytes.length);
+			try (InputStream in = shared.open("exports/8.zip", 65_000).orElseThrow()) {
+				assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(bytes, 65_000, bytes.length));
+			}
+			Resource resource = shared.resource("exports/8.zip").orElseThrow();
+			assertThat(resource.contentLength()).isEqualTo(bytes.length);
+			for (int start : new int[] { 0, 1, 40_000, 69_999, 70_000 }) {
+				try (InputStream in = resource.getInputStream()) {
+					assertThat(in.skip(start)).isEqualTo(start);
+					assertThat(in.readNBytes(10))
+						.isEqualTo(Arrays.copyOfRange(bytes, start, Math.min(bytes.length, start + 10)));
+				}
+			}
+			try (InputStream in = resource.getInputStream()) {
+				assertThat(in.readAllBytes()).isEqualTo(bytes);
+			}
+			assertThat(shared.size("exports/9.zip")).isEmpty();
+			assertThat(shared.resource("exports/9.zip")).isEmpty();
+			assertThat(shared.open("exports/9.zip", 5)).isEmpty();
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -32,7 +33,8 @@ class SqliteLockedDatabaseTests {
 	void transactionsWorkAgainOnceALongLockIsReleased() throws Exception {
 		Path dataDir = Databases.freshDataDir();
 		InkstoneProperties properties = new InkstoneProperties(dataDir, "test",
-				new InkstoneProperties.Db(null, null, null, 4), null, null, null, null, false, null, null, null);
+				new InkstoneProperties.Db(null, null, null, 4, Duration.ofSeconds(2)), null, null, null, null, false,
+				null, null, null);
 		DataSource dataSource = new DataSourceConfig().dataSource(properties);
 		try (HikariDataSource pool = (HikariDataSource) dataSource) {
 			JdbcClient jdbc = JdbcClient.create(pool);

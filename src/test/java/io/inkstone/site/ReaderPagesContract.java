@@ -1089,7 +1089,7 @@ abstract class ReaderPagesContract {
 			.param("id", id)
 			.query(Long.class)
 			.single();
-		String day = Instant.ofEpochMilli(publishedAt).atZone(PlatformDays.ZONE).toLocalDate().toString();
+		String day = Instant.ofEpochMilli(publishedAt).atZone(PlatformDays.zone()).toLocalDate().toString();
 		Browser.Page sameDay = browser().page("/search?q=" + encoded(title) + "&from=" + day + "&to=" + day);
 		assertThat(ids(sameDay.testId("search-results").select("a.card-title"))).contains(id);
 		assertThat(

@@ -158,7 +158,7 @@ class StudioAdminReflowBrowserTests {
 		List<String> failures = new ArrayList<>();
 		for (String path : List.of("/studio", "/studio/articles/" + id, firstRevision.substring(url("").length()),
 				"/admin/review", "/admin/review/" + held, "/admin/machine", "/admin/audit", "/admin/reports",
-				"/admin/users", "/admin/users/" + account, "/account/two-factor/setup")) {
+				"/admin/users", "/admin/users/" + account, "/admin/settings", "/account/two-factor/setup")) {
 			driver.get(url(path));
 			assertThat(driver.findElements(By.cssSelector("[data-testid=error]")))
 				.as("%s is a page, not an error", path)

@@ -18,9 +18,11 @@ import javax.xml.validation.SchemaFactory;
 
 import io.inkstone.articles.Articles;
 import io.inkstone.articles.SitemapEntry;
+import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
+import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
-import io.inkstone.shared.InkstoneProperties;
+import io.inkstone.shared.SiteSettings;
 import io.inkstone.shared.PublicUrl;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -45,15 +47,19 @@ class SitemapsTests {
 
 	Articles articles = mock(Articles.class);
 
+	Channels channels = mock(Channels.class);
+
+	Creators creators = mock(Creators.class);
+
 	Sitemaps sitemaps;
 
 	@BeforeEach
 	void setUp() {
 		PublicUrl publicUrl = mock(PublicUrl.class);
 		when(publicUrl.absolute(anyString())).thenAnswer(call -> "https://news.example" + call.getArgument(0));
-		InkstoneProperties properties = mock(InkstoneProperties.class);
+		SiteSettings properties = mock(SiteSettings.class);
 		when(properties.siteName()).thenReturn("砚 Inkstone");
-		sitemaps = new Sitemaps(articles, mock(Channels.class), mock(Creators.class), publicUrl, properties,
+		sitemaps = new Sitemaps(articles, channels, creators, publicUrl, properties,
 				Optional.of(Clock.fixed(NOW, ZoneOffset.UTC)));
 	}
 
@@ -72,7 +78,12 @@ class SitemapsTests {
 
 	@Test
 	void onAQuietDayTheIndexLeavesTheEmptyNewsSitemapOut() throws Exception {
-		when(articles.newestPublishedByChannel()).thenReturn(Map.of(1L, NOW.minusSeconds(86_400 * 5).toEpochMilli()));
+		long fiveDaysAgo = NOW.minusSeconds(86_400 * 5).toEpochMilli();
+		when(articles.newestPublishedByChannel()).thenReturn(Map.of(1L, fiveDaysAgo));
+		when(channels.byId()).thenReturn(Map.of(1L, new Channel(1L, "synd", "聚合", 1, false, false)));
+		when(articles.newestPublishedByCreator()).thenReturn(Map.of(7L, fiveDaysAgo));
+		when(creators.getAll(List.of(7L)))
+			.thenReturn(Map.of(7L, new Creator(7L, "writer", "作者", null, "", "个人", false, null)));
 		when(articles.publishedPerMonth()).thenReturn(new TreeMap<>(Map.of(YearMonth.of(2026, 11),
 				new Articles.MonthStats(3, NOW.minusSeconds(86_400 * 5).toEpochMilli()))));
 		when(articles.publishedSince(anyLong(), anyInt())).thenReturn(List.of());
@@ -82,9 +93,11 @@ class SitemapsTests {
 			.contains("https://news.example/sitemaps/channels.xml", "https://news.example/sitemaps/creators.xml",
 					"https://news.example/sitemaps/articles-2026-11.xml")
 			.doesNotContain("news.xml");
-		// asked for directly, the news sitemap still answers (empty) for crawlers that
-		// were given its address
-		assertThat(sitemaps.news()).contains("<urlset").doesNotContain("<url>");
+		validUrlset(sitemaps.channels().orElseThrow());
+		validUrlset(sitemaps.creators().orElseThrow());
+		// asked for directly, the empty news sitemap is not there (404) rather than an
+		// invalid empty urlset
+		assertThat(sitemaps.news()).isEmpty();
 	}
 
 	@Test
@@ -100,6 +113,10 @@ class SitemapsTests {
 		String pages = sitemaps.pages();
 		validUrlset(pages);
 		assertThat(pages).contains("<loc>https://news.example/</loc>", "<loc>https://news.example/hot</loc>");
+		// nothing to list: no document rather than an empty <urlset/> the schema refuses
+		assertThat(sitemaps.channels()).isEmpty();
+		assertThat(sitemaps.creators()).isEmpty();
+		assertThat(sitemaps.news()).isEmpty();
 	}
 
 	@Test

@@ -803,8 +803,22 @@ abstract class SyndicationContract {
 		assertThat(entry.getEnclosures()).isEmpty();
 		assertThat(browser().get("/channels/synd-ext/feed.xml").body()).doesNotContain("media:content");
 		assertThat(browser().page("/channels/synd-ext").html().select("main img[src*=127.0.0.1]")).isEmpty();
-		assertThat(meta(browser().page("/articles/" + articleId("synd-ext")).html(), "og:image"))
-			.doesNotContain("127.0.0.1");
+		org.jsoup.nodes.Document extPage = browser().page("/articles/" + articleId("synd-ext")).html();
+		assertThat(meta(extPage, "og:image")).doesNotContain("127.0.0.1");
+		assertThat(meta(extPage, "twitter:image")).doesNotContain("127.0.0.1");
+		assertThat(extPage.select("script[type=application/ld+json]")).isNotEmpty()
+			.allSatisfy(ld -> assertThat(ld.data()).doesNotContain("127.0.0.1"));
+		// the API follows the same rule: no picture rather than the legacy hot-linked
+		// cover, in the article and in every list
+		JsonNode extApi = new ObjectMapper()
+			.readTree(browser().get("/api/v1/articles/" + articleId("synd-ext")).body());
+		assertThat(extApi.get("title").asString()).isEqualTo("外链图");
+		assertThat(extApi.has("coverImage")).as(extApi.toString()).isFalse();
+		JsonNode extList = new ObjectMapper().readTree(browser().get("/api/v1/articles?channel=synd-ext").body());
+		assertThat(extList.get("items")).singleElement()
+			.satisfies(item -> assertThat(item.has("coverImage")).isFalse());
+		assertThat(browser().get("/api/v1/articles?limit=50").body()).doesNotContain("127.0.0.1");
+		assertThat(browser().get("/api/v1/hot?limit=50").body()).doesNotContain("127.0.0.1");
 		// an own image of at least 300 px: the enclosure; the small own one and the
 		// external one are skipped
 		SyndEntry ownEntry = entry(parse(browser().get("/channels/synd-own/feed.xml").body()),
@@ -819,6 +833,13 @@ abstract class SyndicationContract {
 		assertThat(browser().page("/creators/syndwriter").html().select("main img[src=" + small + "]")).isEmpty();
 		assertThat(browser().page("/").html().select("main img[src=" + small + "]")).isEmpty();
 		assertThat(meta(browser().page("/articles/" + articleId("synd-own")).html(), "og:image")).isEqualTo(BASE + big);
+		// and the API's picture is that one too, not the small cover
+		JsonNode ownApi = new ObjectMapper()
+			.readTree(browser().get("/api/v1/articles/" + articleId("synd-own")).body());
+		assertThat(ownApi.get("coverImage").asString()).isEqualTo(BASE + big);
+		JsonNode ownList = new ObjectMapper().readTree(browser().get("/api/v1/articles?channel=synd-own").body());
+		assertThat(ownList.get("items")).singleElement()
+			.satisfies(item -> assertThat(item.get("coverImage").asString()).isEqualTo(BASE + big));
 	}
 
 	@Test

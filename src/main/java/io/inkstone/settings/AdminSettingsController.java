@@ -1,0 +1,188 @@
+package io.inkstone.settings;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import io.inkstone.channels.Channels;
+import io.inkstone.governance.ComplianceProfile;
+import io.inkstone.shared.BadRequestException;
+import io.inkstone.web.UiFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code /admin/settings} (admins only, see {@code SecurityConfig}): the general settings
+ * and the review lists, each a form of its own. A refused form comes back as a 400 page
+ * with the field's message and the values as posted, and nothing is stored; a saved one
+ * redirects to the page with a message saying what changed.
+ */
+@Controller
+class AdminSettingsController {
+
+	/** Offered in the time-zone field; any valid zone id is accepted. */
+	static final List<String> ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore",
+			"Asia/Tokyo", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "UTC");
+
+	static final List<String> FLASHES = List.of("saved", "listsSaved", "unchanged", "channelsSaved");
+
+	private static final long MAX_UPLOAD = ReviewListsForm.MAX_WORDS * 4L;
+
+	private final SettingsChanges changes;
+
+	private final UiFactory ui;
+
+	private final Channels channels;
+
+	AdminSettingsController(SettingsChanges changes, UiFactory ui, Channels channels) {
+		this.channels = channels;
+		this.changes = changes;
+		this.ui = ui;
+	}
+
+	private String page(HttpServletRequest request, Model model, SettingsForm form, ReviewListsForm lists,
+			Map<String, String> errors) {
+		return page(request, model, form, lists, errors, Map.of());
+	}
+
+	private String page(HttpServletRequest request, Model model, SettingsForm form, ReviewListsForm lists,
+			Map<String, String> errors, Map<String, String> posted) {
+		String flash = FLASHES.stream()
+			.filter(f -> request.getParameter(f) != null)
+			.findFirst()
+			.map(f -> "siteSettings.done." + f)
+			.orElse(null);
+		model.addAttribute("page",
+				new SettingsPage(ui.of(request), List.of(), form == null ? changes.current() : form,
+						lists == null ? changes.currentLists() : lists, errors, ComplianceProfile.profiles(), ZONES,
+						changes.defaultZone(), flash, channels.all(), posted));
+		return "settings/settings";
+	}
+
+	@GetMapping("/admin/settings")
+	String settings(HttpServletRequest request, Model model) {
+		return page(request, model, null, null, Map.of());
+	}
+
+	@PostMapping("/admin/settings")
+	String save(@Valid SettingsForm form, BindingResult binding, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Map<String, String> errors = fieldErrors(binding);
+		changes.check(form).forEach(errors::putIfAbsent);
+		if (!errors.isEmpty()) {
+			response.setStatus(400);
+			return page(request, model, form, null, errors);
+		}
+		return changes.save(form).isEmpty() ? "redirect:/admin/settings?unchanged" : "redirect:/admin/settings?saved";
+	}
+
+	@PostMapping("/admin/settings/lists")
+	String saveLists(@Valid ReviewListsForm form, BindingResult binding,
+			@RequestParam(name = "wordsFile", required = false) MultipartFile file, HttpServletRequest request,
+			HttpServletResponse response, Model model) throws IOException {
+		Map<String, String> errors = fieldErrors(binding);
+		ReviewListsForm posted = form;
+		if (errors.isEmpty() && file != null && !file.isEmpty()) {
+			String text = file.getSize() > MAX_UPLOAD ? null : utf8(file.getBytes());
+			if (text == null) {
+				errors.put("wordsFile", "siteSettings.error.file");
+			}
+			else if (text.length() > ReviewListsForm.MAX_WORDS) {
+				errors.put("wordsFile", "siteSettings.error.wordsLength");
+			}
+			else {
+				posted = new ReviewListsForm(text.startsWith("\uFEFF") ? text.substring(1) : text, form.domains());
+			}
+		}
+		if (!errors.isEmpty()) {
+			response.setStatus(400);
+			return page(request, model, null, form, errors);
+		}
+		return changes.save(posted).isEmpty() ? "redirect:/admin/settings?unchanged#lists"
+				: "redirect:/admin/settings?listsSaved#lists";
+	}
+
+	@PostMapping("/admin/settings/channels")
+	String addChannel(@RequestParam(name = "channelSlug", defaultValue = "") String slug,
+			@RequestParam(name = "channelName", defaultValue = "") String name, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Map<String, String> errors = changes.addChannel(slug, name);
+		if (!errors.isEmpty()) {
+			response.setStatus(400);
+			return page(request, model, null, null, errors, Map.of("channelSlug", slug, "channelName", name));
+		}
+		return "redirect:/admin/settings?channelsSaved#channels";
+	}
+
+	@PostMapping("/admin/settings/channels/{id}/rename")
+	String renameChannel(@PathVariable long id, @RequestParam(name = "name", defaultValue = "") String name,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		Map<String, String> errors = changes.renameChannel(id, name);
+		if (!errors.isEmpty()) {
+			response.setStatus(400);
+			return page(request, model, null, null, errors, Map.of("name-" + id, name));
+		}
+		return "redirect:/admin/settings?channelsSaved#channels";
+	}
+
+	@PostMapping("/admin/settings/channels/{id}/move")
+	String moveChannel(@PathVariable long id, @RequestParam(name = "direction", defaultValue = "") String direction) {
+		if (!direction.equals("up") && !direction.equals("down")) {
+			throw new BadRequestException("siteSettings.error.value");
+		}
+		changes.moveChannel(id, direction.equals("up") ? -1 : 1);
+		return "redirect:/admin/settings?channelsSaved#channels";
+	}
+
+	@PostMapping("/admin/settings/channels/{id}/visibility")
+	String hideChannel(@PathVariable long id, @RequestParam(name = "hidden", defaultValue = "") String hidden) {
+		if (!hidden.equals("true") && !hidden.equals("false")) {
+			throw new BadRequestException("siteSettings.error.value");
+		}
+		changes.hideChannel(id, Boolean.parseBoolean(hidden));
+		return "redirect:/admin/settings?channelsSaved#channels";
+	}
+
+	/** UTF-8 text, or null for anything else (a Word file, GBK, an image). */
+	static String utf8(byte[] bytes) {
+		try {
+			String text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+			return text.indexOf('\0') >= 0 ? null : text;
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
+	}
+
+	/** The form's own (Bean Validation) errors as field → message key. */
+	static Map<String, String> fieldErrors(BindingResult binding) {
+		Map<String, String> errors = new TreeMap<>();
+		for (FieldError error : binding.getFieldErrors()) {
+			errors.putIfAbsent(error.getField(), error.isBindingFailure() || error.getDefaultMessage() == null
+					? "siteSettings.error.value" : error.getDefaultMessage());
+		}
+		return errors;
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.inkstone.settings;
+
+import java.util.List;
+import java.util.Map;
+
+import io.inkstone.channels.Channel;
+import io.inkstone.web.Ui;
+
+/**
+ * {@code /admin/settings}: the values shown in the forms (as posted when they are
+ * refused), the refusals by field (message keys), the profiles and zones to choose from,
+ * the message after a save, the channels in order.
+ */
+public record SettingsPage(Ui ui, List<Channel> nav, SettingsForm form, ReviewListsForm lists,
+		Map<String, String> errors, List<String> profiles, List<String> zones, String defaultZone, String flash,
+		List<Channel> channels, Map<String, String> posted) {
+
+	public String error(String field) {
+		String key = errors.get(field);
+		return key == null ? null : ui.t(key);
+	}
+
+	/** The value as posted when it was refused, else the stored one. */
+	public String posted(String field, String stored) {
+		return posted.getOrDefault(field, stored);
+	}
+
+	public int lineCount(String text) {
+		return text == null || text.isBlank() ? 0 : (int) text.strip().lines().count();
+	}
+
+}

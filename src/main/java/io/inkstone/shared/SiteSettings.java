@@ -1,0 +1,201 @@
+package io.inkstone.shared;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The settings an admin changes at {@code /admin/settings} without a restart: one row per
+ * changed setting in {@code site_settings}; a setting without a row (or with a NULL
+ * value) is its configured default. Reads come from an in-memory snapshot. Every node
+ * polls the rows' versions every {@code inkstone.settings.refresh} (one tiny query) and
+ * reloads when any differs, then announces {@link SiteSettingsChanged}; the node that
+ * wrote reloads right after the commit. So a change takes effect on the writing node at
+ * once and on the others within seconds, with or without Redis.
+ */
+@Component
+public class SiteSettings implements SmartInitializingSingleton {
+
+	public static final String SITE_NAME = "site.name";
+
+	public static final String DISCLAIMER_ZH = "site.disclaimer.zh";
+
+	public static final String DISCLAIMER_EN = "site.disclaimer.en";
+
+	public static final String TIME_ZONE = "site.time-zone";
+
+	/** The compliance profile's name (the governance module knows the profiles). */
+	public static final String COMPLIANCE_PROFILE = "compliance.profile";
+
+	/** The sensitive-word list, one term per line. */
+	public static final String SENSITIVE_WORDS = "review.sensitive-words";
+
+	/** Link domains that hold an article, one per line. */
+	public static final String BAD_DOMAINS = "review.bad-domains";
+
+	/**
+	 * Bumped whenever an admin changes the channels, so every node drops its cached
+	 * channel list.
+	 */
+	public static final String CHANNELS_VERSION = "channels.version";
+
+	private static final Logger log = LoggerFactory.getLogger(SiteSettings.class);
+
+	private final JdbcClient jdbc;
+
+	private final InkstoneProperties properties;
+
+	private final SettingsProperties defaults;
+
+	private final ApplicationEventPublisher events;
+
+	private volatile Snapshot snapshot;
+
+	private record Snapshot(Map<String, Long> versions, Map<String, String> values) {
+	}
+
+	SiteSettings(JdbcClient jdbc, InkstoneProperties properties, SettingsProperties defaults,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.defaults = defaults;
+		this.events = events;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		refresh();
+	}
+
+	public String siteName() {
+		return value(SITE_NAME).orElse(properties.siteName());
+	}
+
+	public String disclaimer(boolean english) {
+		return english ? value(DISCLAIMER_EN).orElse(properties.disclaimer().en())
+				: value(DISCLAIMER_ZH).orElse(properties.disclaimer().zh());
+	}
+
+	public ZoneId zone() {
+		return value(TIME_ZONE).flatMap(SiteSettings::zoneOf).orElse(defaults.timeZone());
+	}
+
+	/** The configured time zone, before any admin change. */
+	public ZoneId defaultZone() {
+		return defaults.timeZone();
+	}
+
+	/** A valid zone id, or empty. */
+	public static Optional<ZoneId> zoneOf(String id) {
+		try {
+			return Optional.of(ZoneId.of(id.strip()));
+		}
+		catch (DateTimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The value an admin stored for a setting, empty while it is the configured default.
+	 */
+	public Optional<String> value(String name) {
+		return Optional.ofNullable(current().values().get(name));
+	}
+
+	/**
+	 * Stores a setting (null returns it to its configured default); joins the caller's
+	 * transaction and reloads this node after the commit.
+	 */
+	public void put(String name, String value, Long accountId) {
+		jdbc.sql("INSERT INTO site_settings (name, value, version, updated_at, updated_by) "
+				+ "VALUES (:name, :value, :version, :at, :by) ON CONFLICT (name) DO UPDATE SET value = excluded.value, "
+				+ "version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by")
+			.param("name", name)
+			.param("value", value)
+			.param("version", Ids.next())
+			.param("at", System.currentTimeMillis())
+			.param("by", accountId)
+			.update();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					refresh();
+				}
+			});
+		}
+		else {
+			refresh();
+		}
+	}
+
+	private Snapshot current() {
+		Snapshot s = snapshot;
+		if (s == null) {
+			refresh();
+			s = snapshot;
+		}
+		return s;
+	}
+
+	/**
+	 * Looks for changes (also those made on other nodes) and loads them; announces
+	 * {@link SiteSettingsChanged} when a value differs.
+	 */
+	@Scheduled(fixedDelayString = "${inkstone.settings.refresh:2s}")
+	public void refresh() {
+		Set<String> changed;
+		synchronized (this) {
+			Map<String, Long> versions = new HashMap<>();
+			jdbc.sql("SELECT name, version FROM site_settings")
+				.query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2)))
+				.list();
+			Snapshot old = snapshot;
+			if (old != null && old.versions().equals(versions)) {
+				return;
+			}
+			Map<String, String> values = new HashMap<>();
+			Map<String, Long> loaded = new HashMap<>();
+			jdbc.sql("SELECT name, value, version FROM site_settings").query((rs, n) -> {
+				loaded.put(rs.getString(1), rs.getLong(3));
+				String value = rs.getString(2);
+				if (value != null) {
+					values.put(rs.getString(1), value);
+				}
+				return null;
+			}).list();
+			snapshot = new Snapshot(Map.copyOf(loaded), Map.copyOf(values));
+			changed = new HashSet<>();
+			if (old != null) {
+				Set<String> names = new HashSet<>(values.keySet());
+				names.addAll(old.values().keySet());
+				for (String name : names) {
+					if (!Objects.equals(old.values().get(name), values.get(name))) {
+						changed.add(name);
+					}
+				}
+			}
+			PlatformDays.use(zone());
+		}
+		if (!changed.isEmpty()) {
+			log.info("Settings changed: {}", changed);
+			events.publishEvent(new SiteSettingsChanged(Set.copyOf(changed)));
+		}
+	}
+
+}

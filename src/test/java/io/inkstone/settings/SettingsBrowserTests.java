@@ -1,0 +1,163 @@
+package io.inkstone.settings;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import io.inkstone.articles.Aigc;
+import io.inkstone.articles.Articles;
+import io.inkstone.articles.Draft;
+import io.inkstone.articles.LifecycleOutcome;
+import io.inkstone.importer.ArticleImporter;
+import io.inkstone.support.AccessibilityGate;
+import io.inkstone.support.BrowserSignIn;
+import io.inkstone.support.Chromium;
+import io.inkstone.support.Seed;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An admin in a real browser changes the site name and the compliance profile, then adds
+ * a sensitive word, at {@code /admin/settings}: each save answers with a message, the
+ * header shows the new name at once, and the next article with the word is held — no
+ * restart. The page passes the accessibility gate and reflows at 320 CSS px.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SettingsBrowserTests {
+
+	private static final String ADMIN = "admin@settings-browser.test";
+
+	private static final String ADMIN_PASSWORD = "settings-browser-1";
+
+	private static ChromeDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ArticleImporter importer;
+
+	@Autowired
+	Articles articles;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		BrowserSignIn.freshSiteWithAdministrator(registry, ADMIN, ADMIN_PASSWORD);
+	}
+
+	@BeforeAll
+	static void startBrowser() {
+		driver = Chromium.start(1366, 900);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private WebElement testId(String id) {
+		return driver.findElement(By.cssSelector("[data-testid=" + id + "]"));
+	}
+
+	private void waitForFlash(String text) {
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=flash]")).isEmpty()
+					&& d.findElement(By.cssSelector("[data-testid=flash]")).getText().contains(text));
+	}
+
+	@Test
+	void anAdminChangesTheSiteNameAndAWordThatHoldsTheNextArticle() throws IOException {
+		long creator;
+		Seed seed = new Seed(importer, jdbc);
+		seed.publish(Seed.article("settings-browser-1").creator("settings-writer").title("设置页之前的文章"));
+		creator = jdbc.sql("SELECT creator_id FROM articles WHERE import_key = 'id:settings-browser-1'")
+			.query(Long.class)
+			.single();
+		long channel = jdbc.sql("SELECT id FROM channels ORDER BY id LIMIT 1").query(Long.class).single();
+
+		BrowserSignIn.withLoginForm(driver, port, ADMIN, ADMIN_PASSWORD);
+		driver.get(url("/admin"));
+		driver.findElement(By.cssSelector("[data-testid=admin-nav] a[href='/admin/settings']")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=site-settings]")).isEmpty());
+		AccessibilityGate.check(driver, "/admin/settings");
+
+		WebElement name = testId("site-name");
+		name.clear();
+		name.sendKeys("浏览器改的站名");
+		driver.findElement(By.cssSelector("input[name=complianceProfile][value=eu-dsa]")).click();
+		testId("save-settings").click();
+		waitForFlash("设置已保存");
+		assertThat(driver.findElement(By.cssSelector("a.brand")).getText()).contains("浏览器改的站名");
+		assertThat(driver.getTitle()).contains("浏览器改的站名");
+
+		// a refused value: the field says why, the page is still usable
+		WebElement zone = testId("time-zone");
+		zone.clear();
+		zone.sendKeys("Mars/Olympus");
+		testId("save-settings").click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-field=timeZone]")).isEmpty());
+		assertThat(testId("time-zone").getAttribute("aria-invalid")).isEqualTo("true");
+		AccessibilityGate.check(driver, "/admin/settings with a refused time zone");
+		driver.get(url("/admin/settings"));
+
+		WebElement words = testId("words");
+		words.sendKeys("\n浏览器禁词");
+		testId("save-lists").click();
+		waitForFlash("名单已保存");
+		assertThat(testId("words").getAttribute("value")).contains("浏览器禁词");
+		screenshot("settings-1366.png");
+
+		LifecycleOutcome outcome = articles.publish(articles.createDraft(creator,
+				new Draft("一篇提到浏览器禁词的文章", "这里写着浏览器禁词。", channel, "", true, Aigc.NONE, null)), creator);
+		assertThat(outcome).isInstanceOf(LifecycleOutcome.HeldForReview.class);
+
+		// on a phone: no sideways scrolling at 320 CSS px, and still accessible
+		Chromium.viewport(driver, 320, 800, true);
+		driver.get(url("/admin/settings"));
+		JavascriptExecutor js = driver;
+		long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+		long width = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
+		assertThat(scroll).as("page width at 320 px").isLessThanOrEqualTo(width);
+		AccessibilityGate.check(driver, "/admin/settings at 320 px");
+		screenshot("settings-320.png");
+		Chromium.viewport(driver, 1366, 900, false);
+	}
+
+	private static void screenshot(String name) throws IOException {
+		File shot = driver.getScreenshotAs(OutputType.FILE);
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
