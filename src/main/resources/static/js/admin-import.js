@@ -19,7 +19,7 @@
         bar.value = data.percent;
         bar.textContent = data.percent + '%';
         percent.textContent = data.percent + '%';
-        if (data.state === 'done' || data.state === 'failed') {
+        if (data.state === 'done' || data.state === 'failed' || data.state === 'interrupted') {
           window.location.reload();
           return;
         }
@@ -27,7 +27,8 @@
       })
       .catch(function () { window.setTimeout(poll, 3000); });
   }
-  if (section.getAttribute('data-state') !== 'done' && section.getAttribute('data-state') !== 'failed') {
+  var state = section.getAttribute('data-state');
+  if (state !== 'done' && state !== 'failed' && state !== 'interrupted') {
     if (refresh) { refresh.hidden = true; }
     window.setTimeout(poll, 500);
   }

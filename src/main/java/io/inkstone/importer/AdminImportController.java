@@ -25,8 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code /admin/import} (admins): upload a WordPress export and watch it import — the
- * same import as the command (without --uploads: images keep their original links), a
- * progress bar, the same summary.
+ * same import as the command (without --uploads: images are fetched from their URL unless
+ * fetching is off, and keep their original links when they cannot be), a progress bar,
+ * the same summary.
  */
 @Controller
 @Profile("!import")
@@ -44,7 +45,7 @@ class AdminImportController {
 	@GetMapping("/admin/import")
 	String index(HttpServletRequest request, Model model) {
 		model.addAttribute("page", new ImportPages.Index(ui.of(request), List.of(),
-				jobs.recent().stream().map(ImportPages::view).toList(), null));
+				jobs.recent().stream().map(j -> ImportPages.view(j, ui.of(request))).toList(), null));
 		return "importer/index";
 	}
 
@@ -62,8 +63,10 @@ class AdminImportController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			model.addAttribute("page", new ImportPages.Index(ui.of(request), List.of(),
-					jobs.recent().stream().map(ImportPages::view).toList(), ui.of(request).message(ex)));
+			model.addAttribute("page",
+					new ImportPages.Index(ui.of(request), List.of(),
+							jobs.recent().stream().map(j -> ImportPages.view(j, ui.of(request))).toList(),
+							ui.of(request).message(ex)));
 			return "importer/index";
 		}
 	}
@@ -71,16 +74,17 @@ class AdminImportController {
 	@GetMapping("/admin/import/{id}")
 	String show(@PathVariable String id, HttpServletRequest request, Model model) {
 		ImportJobs.Job job = jobs.find(id).orElseThrow(() -> new NotFoundException("no import " + id));
-		model.addAttribute("page", new ImportPages.Show(ui.of(request), List.of(), ImportPages.view(job)));
+		model.addAttribute("page",
+				new ImportPages.Show(ui.of(request), List.of(), ImportPages.view(job, ui.of(request))));
 		return "importer/show";
 	}
 
 	@GetMapping(value = "/admin/import/{id}/status", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	Map<String, Object> status(@PathVariable String id) {
+	Map<String, Object> status(@PathVariable String id, HttpServletRequest request) {
 		ImportJobs.Job job = jobs.find(id).orElseThrow(() -> new NotFoundException("no import " + id));
 		return Map.of("state", job.state, "done", job.done, "total", job.total, "percent", job.percent(), "summary",
-				job.summary);
+				ImportPages.summary(job, ui.of(request)));
 	}
 
 }

@@ -251,9 +251,7 @@ public class ArticleImporter {
 		// bring one; a rolled-back batch must not leave a cached channel that is not in
 		// the database
 		Map<String, Long> channelIds = new HashMap<>();
-		batch
-			.forEach(p -> channelIds.computeIfAbsent(p.channel(), s -> p.channelName() == null ? channels.ensure(s).id()
-					: channels.findBySlugOrName(s).orElseGet(() -> channels.ensureNamed(s, p.channelName())).id()));
+		batch.forEach(p -> channelIds.computeIfAbsent(p.channel(), s -> channelId(s, p.channelName())));
 		List<Pending> rich = batch.stream().filter(p -> p.rich() != null).toList();
 		batch.removeIf(p -> p.rich() != null);
 		for (Pending p : rich) {
@@ -294,6 +292,20 @@ public class ArticleImporter {
 		finally {
 			batch.clear();
 		}
+	}
+
+	/** Marks a channel named by a name no channel has yet (see {@link ChannelSlugs}). */
+	private static final String BY_NAME = "\u0000";
+
+	private long channelId(String channel, String channelName) {
+		if (channel.startsWith(BY_NAME)) {
+			String name = channel.substring(BY_NAME.length());
+			return ChannelSlugs.ensureByName(channels, name)
+				.orElseThrow(() -> new IllegalStateException("no slug for channel " + name))
+				.id();
+		}
+		return channelName == null ? channels.ensure(channel).id()
+				: channels.findBySlugOrName(channel).orElseGet(() -> channels.ensureNamed(channel, channelName)).id();
 	}
 
 	/**
@@ -504,7 +516,12 @@ public class ArticleImporter {
 		}
 		String channel = channels.findBySlugOrName(channelRef).map(Channel::slug).orElse(channelRef);
 		if (!Channels.isValidSlug(channel)) {
-			throw new InvalidLine("invalid channel slug and no channel of that name: " + abbreviate(channelRef));
+			if (ChannelSlugs.of(channelRef) == null) {
+				throw new InvalidLine("invalid channel slug and no channel of that name: " + abbreviate(channelRef));
+			}
+			// a new channel named as readers will see it (天文 → tianwen), created when the
+			// line is stored
+			channel = BY_NAME + channelRef;
 		}
 		if (title.isEmpty() || title.codePointCount(0, title.length()) > MAX_TITLE) {
 			throw new InvalidLine("title must be 1–" + MAX_TITLE + " characters");

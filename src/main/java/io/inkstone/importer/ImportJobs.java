@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +54,9 @@ class ImportJobs {
 
 		volatile String summary = "";
 
+		/** The report of an import this node ran (rendered in the reader's language). */
+		volatile ImportReport report;
+
 		Job(String id, String fileName) {
 			this.id = id;
 			this.fileName = fileName;
@@ -65,7 +71,7 @@ class ImportJobs {
 		}
 
 		boolean finished() {
-			return "done".equals(state) || "failed".equals(state);
+			return "done".equals(state) || "failed".equals(state) || "interrupted".equals(state);
 		}
 
 		int percent() {
@@ -76,7 +82,7 @@ class ImportJobs {
 
 	/**
 	 * A running import whose row has not moved for this long was interrupted (its node
-	 * stopped): it shows as failed and no longer blocks a new one.
+	 * stopped): it shows as interrupted and no longer blocks a new one.
 	 */
 	static final Duration STALE = Duration.ofMinutes(10);
 
@@ -88,6 +94,12 @@ class ImportJobs {
 	private final WxrImporter importer;
 
 	private final JdbcClient jdbc;
+
+	/**
+	 * Reports of the imports this node ran, by job id (the last few): the page renders
+	 * them in the reader's language; other nodes show the stored English summary.
+	 */
+	private final Map<String, ImportReport> reports = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "wxr-import");
@@ -169,6 +181,11 @@ class ImportJobs {
 				}
 			});
 			job.summary = report.summary();
+			job.report = report;
+			reports.put(job.id, report);
+			while (reports.size() > 10) {
+				reports.remove(reports.keySet().iterator().next());
+			}
 			job.state = "done";
 		}
 		catch (IOException | RuntimeException ex) {
@@ -214,11 +231,13 @@ class ImportJobs {
 		String summary = rs.getString("summary");
 		boolean unfinished = "queued".equals(state) || "running".equals(state);
 		if (unfinished && rs.getLong("updated_at") < System.currentTimeMillis() - STALE.toMillis()) {
-			state = "failed";
-			summary = "import interrupted (the node that ran it stopped)";
+			// the page says how far it came and that the same file finishes it
+			state = "interrupted";
 		}
-		return new Job(Long.toString(rs.getLong("id")), rs.getString("file_name"), state, rs.getLong("done"),
+		Job job = new Job(Long.toString(rs.getLong("id")), rs.getString("file_name"), state, rs.getLong("done"),
 				rs.getLong("total"), summary);
+		job.report = reports.get(job.id);
+		return job;
 	}
 
 	@PreDestroy

@@ -12,14 +12,18 @@ public final class ImportPages {
 	}
 
 	/**
-	 * One import as the page shows it: state (queued, running, done, failed), progress,
-	 * and the summary when done.
+	 * One import as the page shows it: state (queued, running, done, failed, interrupted
+	 * by a restart), progress, and the summary when done.
 	 */
 	public record JobView(String id, String fileName, String state, long done, long total, int percent,
 			String summary) {
 
 		public boolean finished() {
-			return "done".equals(state) || "failed".equals(state);
+			return "done".equals(state) || "failed".equals(state) || interrupted();
+		}
+
+		public boolean interrupted() {
+			return "interrupted".equals(state);
 		}
 
 	}
@@ -30,8 +34,14 @@ public final class ImportPages {
 	public record Show(Ui ui, List<Channel> nav, JobView job) {
 	}
 
-	static JobView view(ImportJobs.Job job) {
-		return new JobView(job.id, job.fileName, job.state, job.done, job.total, job.percent(), job.summary);
+	/** The job as a reader sees it: its summary in the reader's language. */
+	static JobView view(ImportJobs.Job job, Ui ui) {
+		return new JobView(job.id, job.fileName, job.state, job.done, job.total, job.percent(), summary(job, ui));
+	}
+
+	static String summary(ImportJobs.Job job, Ui ui) {
+		ImportReport report = job.report;
+		return report == null ? job.summary : report.summary(ui::t);
 	}
 
 }

@@ -22,16 +22,13 @@ import java.util.Locale;
 @Component
 class LegacyPaths {
 
-	/**
-	 * First path segments that belong to Inkstone itself: every route's (a test compares
-	 * this with the site's request mappings), and the static folders.
-	 */
+	/** First path segments that belong to Inkstone itself. */
 	static final Set<String> RESERVED = Set.of("articles", "channels", "creators", "tags", "search", "pages", "admin",
 			"studio", "rules", "media", "css", "js", "img", "images", "fonts", "favicon.ico", "robots.txt", "login",
 			"logout", "signup", "join", "account", "feed", "following", "actuator", "api", "mode", "reports", "appeals",
 			"transparency", "algorithms", "sitemap.xml", "sitemaps", "rss", "atom", "comments", "error", "atom.xml",
 			"feed.xml", "copyright", "password", "report", "setup", "transparency.csv", "transparency.json", "webjars",
-			"static", "favicon.svg", "manifest.json", "confirm", "csrf", "history", "hot", "mail", "messages", "saved");
+			"static", "favicon.svg", "manifest.json", "hot", "history", "saved", "messages", "mail", "confirm", "csrf");
 
 	private final JdbcClient jdbc;
 
@@ -63,20 +60,58 @@ class LegacyPaths {
 		return first.isEmpty() || RESERVED.contains(first.toLowerCase(Locale.ROOT));
 	}
 
+	/** What became of an old address offered by an import. */
+	enum Added {
+
+		/** Recorded now, or already recorded with the same target. */
+		RECORDED,
+
+		/** Nothing to record (empty, too long). */
+		IGNORED,
+
+		/** The site answers this path itself: not recorded. */
+		RESERVED,
+
+		/** Another item of an import already holds it (the first wins). */
+		TAKEN
+
+	}
+
 	/**
 	 * Records an old address unless it is known (the first import wins) or belongs to
-	 * Inkstone.
+	 * Inkstone, and says which.
 	 */
-	void add(String path, String target) {
-		if (path == null || path.isBlank() || path.length() > 500 || reserved(path)) {
-			return;
+	Added add(String path, String target) {
+		if (path == null || path.isBlank() || path.length() > 500) {
+			return Added.IGNORED;
 		}
-		jdbc.sql(
+		if (reserved(path)) {
+			return Added.RESERVED;
+		}
+		int inserted = jdbc.sql(
 				"INSERT INTO legacy_paths (path, target, created_at) VALUES (:path, :target, :now) ON CONFLICT (path) DO NOTHING")
 			.param("path", path)
 			.param("target", target)
 			.param("now", System.currentTimeMillis())
 			.update();
+		if (inserted > 0) {
+			cache.invalidate(path);
+			return Added.RECORDED;
+		}
+		String held = jdbc.sql("SELECT target FROM legacy_paths WHERE path = :path")
+			.param("path", path)
+			.query(String.class)
+			.optional()
+			.orElse(target);
+		return held.equals(target) ? Added.RECORDED : Added.TAKEN;
+	}
+
+	/** The target an old address already holds, if any. */
+	Optional<String> holder(String path) {
+		return jdbc.sql("SELECT target FROM legacy_paths WHERE path = :path")
+			.param("path", path)
+			.query(String.class)
+			.optional();
 	}
 
 	Optional<String> target(String path) {

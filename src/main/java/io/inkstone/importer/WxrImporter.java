@@ -429,6 +429,24 @@ public class WxrImporter {
 			}
 		}
 
+		/**
+		 * The new address of an attachment, else its original one (a gallery keeps the
+		 * old site's images when they were not imported); null for an unknown id.
+		 */
+		String attachmentUrl(long id) {
+			String url = attachmentUrls.get(id);
+			if (url != null) {
+				return url;
+			}
+			Wxr.Item attachment = scan.attachments.get(id);
+			if (attachment == null) {
+				return null;
+			}
+			String original = attachment.attachmentUrl().isEmpty() ? attachment.guid() : attachment.attachmentUrl();
+			String lower = original.strip().toLowerCase(Locale.ROOT);
+			return lower.startsWith("https://") || lower.startsWith("http://") ? original.strip() : null;
+		}
+
 		private void remember(Wxr.Item attachment, String relative, String url) {
 			attachmentUrls.put(attachment.postId(), url);
 			if (relative != null) {
@@ -453,14 +471,22 @@ public class WxrImporter {
 
 		void item(Wxr.Item item) {
 			try {
-				switch (item.postType()) {
-					case "post" -> post(item);
-					case "page" -> page(item);
-					case "attachment" -> {
-						// handled before the items
+				String malformed = ("post".equals(item.postType()) || "page".equals(item.postType())) ? malformed(item)
+						: null;
+				if (malformed != null) {
+					report.reject(item.line(), "item " + (done + 1) + " of the file (" + item.postType() + " «"
+							+ abbreviate(item.title()) + "»): " + malformed + " — not imported");
+				}
+				else {
+					switch (item.postType()) {
+						case "post" -> post(item);
+						case "page" -> page(item);
+						case "attachment" -> {
+							// handled before the items
+						}
+						default -> report.skip("item " + item.postId() + " (" + item.postType()
+								+ "): this type of content is not imported");
 					}
-					default -> report.skip("item " + item.postId() + " (" + item.postType()
-							+ "): this type of content is not imported");
 				}
 			}
 			catch (RuntimeException ex) {
@@ -476,6 +502,28 @@ public class WxrImporter {
 			}
 		}
 
+		/**
+		 * Why a post or page cannot be imported as it stands (an id that is no number, a
+		 * date that is no date: never published as "now"), or null.
+		 */
+		private String malformed(Wxr.Item item) {
+			if (item.postId() <= 0) {
+				return "wp:post_id is missing or not a number";
+			}
+			for (String[] field : new String[][] { { "wp:post_date", item.postDate() },
+					{ "wp:post_date_gmt", item.postDateGmt() } }) {
+				String value = field[1];
+				if (value != null && !value.isBlank() && !value.startsWith("0000") && localDate(value) == null) {
+					return field[0] + " is not a date: " + abbreviate(value.strip());
+				}
+			}
+			boolean dated = localDate(item.postDate()) != null || localDate(item.postDateGmt()) != null;
+			if (!dated && ("publish".equals(item.status()) || "future".equals(item.status()))) {
+				return "no wp:post_date";
+			}
+			return null;
+		}
+
 		private void post(Wxr.Item item) {
 			String status = item.status();
 			if ("trash".equals(status) || "auto-draft".equals(status) || "inherit".equals(status)) {
@@ -485,7 +533,7 @@ public class WxrImporter {
 			long creatorId = creatorId(item.creator());
 			long channelId = channelId(item);
 			String title = title(item.title());
-			String body = WxrBodies.toMarkdown(item.content(), this::rewrite, id -> attachmentUrls.get(id));
+			String body = WxrBodies.toMarkdown(item.content(), this::rewrite, this::attachmentUrl);
 			if (body.isBlank()) {
 				body = title;
 			}
@@ -542,7 +590,7 @@ public class WxrImporter {
 				Optional<Long> stored = articles.importArticle(article);
 				long id;
 				if (stored.isEmpty()) {
-					report.duplicates(1);
+					report.duplicate("post " + item.postId() + " «" + abbreviate(item.title()) + "»");
 					id = articles.idOfImport(article.importKey()).orElseThrow();
 				}
 				else {
@@ -561,10 +609,34 @@ public class WxrImporter {
 					}
 					comments(item, id);
 				}
-				for (String path : postPaths(item)) {
-					legacy.add(path, "/articles/" + id);
-				}
+				oldAddresses(postPaths(item), "/articles/" + id,
+						"post " + item.postId() + " «" + abbreviate(item.title()) + "»");
 			});
+		}
+
+		/** Which item of this run holds a new address (for the conflicts it reports). */
+		private final Map<String, String> owners = new HashMap<>();
+
+		/**
+		 * Records the old addresses of an item; reports those the site answers itself and
+		 * those another item already holds (the first wins).
+		 */
+		private void oldAddresses(Iterable<String> paths, String target, String what) {
+			owners.putIfAbsent(target, what);
+			for (String path : paths) {
+				switch (legacy.add(path, target)) {
+					case RESERVED -> report.skip("old address " + path + " of " + what
+							+ ": the site answers this address itself, not redirected");
+					case TAKEN -> {
+						String holder = legacy.holder(path).orElse("?");
+						report.skip("old address " + path + " of " + what + ": already held by "
+								+ owners.getOrDefault(holder, holder) + " (the first wins)");
+					}
+					default -> {
+						// recorded or nothing to record
+					}
+				}
+			}
 		}
 
 		private void comments(Wxr.Item item, long articleId) {
@@ -620,14 +692,14 @@ public class WxrImporter {
 			}
 			String path = pagePath(item.postId());
 			String title = title(item.title());
-			String body = WxrBodies.toMarkdown(item.content(), this::rewrite, id -> attachmentUrls.get(id));
+			String body = WxrBodies.toMarkdown(item.content(), this::rewrite, this::attachmentUrl);
 			long date = date(item.postDateGmt(), item.postDate());
 			String key = key("page", item);
 			tx.executeWithoutResult(state -> {
 				Optional<String> stored = pages.importPage(key, path, title, body, date);
 				String finalPath;
 				if (stored.isEmpty()) {
-					report.duplicates(1);
+					report.duplicate("page " + item.postId() + " «" + abbreviate(item.title()) + "»");
 					finalPath = pages.pathOfImport(key).orElseThrow();
 				}
 				else {
@@ -636,12 +708,14 @@ public class WxrImporter {
 					report.count("pages → static pages");
 				}
 				String target = StaticPages.href(finalPath);
+				Set<String> paths = new LinkedHashSet<>();
 				if (!scan.inkstone) {
 					// Inkstone's export numbers its items for this file only
-					legacy.add("?page_id=" + item.postId(), target);
+					paths.add("?page_id=" + item.postId());
 				}
-				legacy.add(linkPath(item.link()), target);
-				legacy.add(scan.blogPath + "/" + path, target);
+				paths.add(linkPath(item.link()));
+				paths.add(scan.blogPath + "/" + path);
+				oldAddresses(paths, target, "page " + item.postId() + " «" + abbreviate(item.title()) + "»");
 			});
 		}
 
@@ -757,9 +831,22 @@ public class WxrImporter {
 			if (match.isPresent()) {
 				return match.get().id();
 			}
-			String newSlug = Channels.isValidSlug(slug) ? slug : asciiSlug(slug);
+			String newSlug = Channels.isValidSlug(slug) ? slug : newSlug(slug, name);
 			report.count("categories → new channels");
 			return channels.ensureNamed(newSlug, name).id();
+		}
+
+		/**
+		 * The slug of a new channel for a category whose slug is none (美食,
+		 * {@code %e7%be%8e%e9%a3%9f}): its name in pinyin ({@code meishi}), numbered when
+		 * another channel has that slug.
+		 */
+		private String newSlug(String slug, String name) {
+			String spelled = ChannelSlugs.of(name);
+			if (spelled == null) {
+				spelled = ChannelSlugs.of(slug);
+			}
+			return spelled == null ? asciiSlug(slug) : ChannelSlugs.free(channels, spelled, name.strip());
 		}
 
 		private String asciiSlug(String slug) {

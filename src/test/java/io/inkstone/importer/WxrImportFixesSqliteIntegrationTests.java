@@ -1,0 +1,32 @@
+package io.inkstone.importer;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.inkstone.support.Databases;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The import fixes on the embedded default: SQLite in a fresh data directory, shared by
+ * site and command.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WxrImportFixesSqliteIntegrationTests extends WxrImportFixesContract {
+
+	static final Path DATA = Databases.freshDataDir();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("inkstone.data-dir", DATA::toString);
+		WxrImportContract.adminProperties(registry);
+	}
+
+	@Override
+	List<String> siteArguments() {
+		return List.of("--inkstone.data-dir=" + DATA);
+	}
+
+}
