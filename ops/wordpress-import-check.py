@@ -4,7 +4,10 @@ against what WordPress reports after `wp import` (JSON from report.php).
 
   wordpress-import-check.py sample  DB WXR                               -> JSON list of posts/pages to look at
   wordpress-import-check.py compare DB WXR SAMPLE WORDPRESS EXPORT_LOG URL -> table; exit 1 on a difference
+  wordpress-import-check.py back    DB BACK_DB                            -> the round trip Inkstone -> WordPress ->
+                                                                             Inkstone: table; exit 1 on a difference
 """
+import os
 import html
 import json
 import re
@@ -81,12 +84,36 @@ def expected(con, export_log):
     return e
 
 
+def back(con, back_con):
+    """What came back through WordPress' own exporter and Inkstone's importer, against what left."""
+    before, after = expected(con, os.devnull), expected(back_con, os.devnull)
+    rows = [(k, before[k], after[k]) for k in ("posts", "posts publish", "scheduled", "pages", "categories", "tags",
+                                               "authors", "comments", "comment replies", "attachments")]
+    titles = lambda c: {r[0] for r in c.execute("SELECT title FROM articles WHERE status = 'published'")}
+    lost, gained = titles(con) - titles(back_con), titles(back_con) - titles(con)
+    rows.append(("published titles equal", "yes", "yes" if not lost and not gained else
+                 f"{len(lost)} lost, {len(gained)} new"))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'':{width}}  {'Inkstone':>14}  {'and back':>14}")
+    bad = 0
+    for what, a, b in rows:
+        mark = "ok" if a == b else "DIFFERENT"
+        bad += a != b
+        print(f"{what:{width}}  {str(a):>14}  {str(b):>14}  {mark}")
+    for t in sorted(lost)[:5]:
+        print(f"   lost: {t}")
+    print(f"round trip: {len(rows) - bad} passed, {bad} failed")
+    return 1 if bad else 0
+
+
 def main():
     mode = sys.argv[1]
     con = db(sys.argv[2])
     if mode == "sample":
         print(json.dumps(sample(con), ensure_ascii=False, indent=1))
         return 0
+    if mode == "back":
+        return back(con, db(sys.argv[3]))
     _, _, _, wxr, sample_file, wp_file, export_log, url = sys.argv
     wp = json.load(open(wp_file, encoding="utf-8"))
     e = expected(con, export_log)

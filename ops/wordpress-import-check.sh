@@ -16,7 +16,11 @@
 #    Automattic's WordPress Studio CLI, which bundles them for offline use) is installed on PHP + MariaDB
 #    and runs `wp import wordpress.xml --authors=create` (the WordPress Importer's WP_Import class);
 # 4. counts and samples read from WordPress are compared with Inkstone's database and the export summary;
-#    any difference is printed and the exit code is 1.
+#    any difference is printed and the exit code is 1;
+# 5. the way back: WordPress' own exporter (`wp export`, Tools › Export) writes what WordPress now holds, and
+#    Inkstone's importer reads it (with --uploads pointing at WordPress' wp-content/uploads) into an empty data
+#    directory; counts and published titles must equal what Inkstone started with. The WordPress-written file
+#    is kept as $WORK/back/wxr/wordpress-export.xml (with --keep): a real WordPress export to test against.
 #
 # Nothing is fetched from wordpress.org. Needs: java 17, python3, npm, php-cli with php-mysql, php-xml,
 # php-mbstring (Debian: apt-get install php-cli php-mysql php-xml php-mbstring php-gd php-curl),
@@ -268,3 +272,18 @@ python3 "$ROOT/ops/wordpress-import-check.py" sample "$DB_FILE" "$OUT/wordpress.
 SAMPLE_FILE="$WORK/sample.json" "${WP[@]}" eval-file "$WORK/report.php" > "$WORK/wordpress.json"
 python3 "$ROOT/ops/wordpress-import-check.py" compare "$DB_FILE" "$OUT/wordpress.xml" "$WORK/sample.json" \
 	"$WORK/wordpress.json" "$WORK/inkstone-export.log" "$URL"
+
+# ---- 5. the way back: WordPress' own exporter, then Inkstone's importer into an empty site
+log "WordPress: wp export (WordPress' own exporter), then Inkstone: import into an empty data directory"
+BACK="$WORK/back"
+mkdir -p "$BACK/wxr"
+"${WP[@]}" export --dir="$BACK/wxr" --filename_format=wordpress-export.xml --user=admin > "$WORK/wp-export.log" 2>&1 \
+	|| { tail -20 "$WORK/wp-export.log"; exit 1; }
+START=$(date +%s)
+java -Xmx512m -jar "$JAR" import "$BACK/wxr/wordpress-export.xml" --uploads "$WP_DIR/wp-content/uploads" \
+	"--inkstone.data-dir=$BACK/data" "--inkstone.public-url=$URL" > "$WORK/inkstone-import-back.log" 2>&1 \
+	|| { tail -30 "$WORK/inkstone-import-back.log"; exit 1; }
+echo "inkstone import: $(( $(date +%s) - START )) s, log $WORK/inkstone-import-back.log"
+tr '\r' '\n' < "$WORK/inkstone-import-back.log" | grep -E '^(Imported|WordPress|  )' | head -20 || true
+BACK_DB="$(find "$BACK/data" -maxdepth 1 -name '*.db' ! -name 'ip2region.db' ! -name 'ipv6wry.db' | head -1)"
+python3 "$ROOT/ops/wordpress-import-check.py" back "$DB_FILE" "$BACK_DB"

@@ -876,8 +876,13 @@ public class WxrImporter {
 
 	// ---- helpers
 
+	/**
+	 * The title as WordPress holds it, markup removed: its spaces are kept as they are
+	 * (classical titles separate parts with two: 句 其二), so a round trip through WordPress
+	 * gives back the same title; line breaks become spaces.
+	 */
 	static String title(String raw) {
-		String title = Jsoup.parse(raw).text().strip();
+		String title = Jsoup.parse(raw).wholeText().replaceAll("[\\r\\n\\t]+", " ").strip();
 		if (title.isEmpty()) {
 			return UNTITLED;
 		}
