@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record Article(long id, String title, String summary, String bodyMarkdown, String bodyHtml, long creatorId,
 		long channelId, String coverImage, String tags, boolean original, String aigc, String source,
-		ArticleStatus status, String removalReason, long publishedAt, long updatedAt, long modifiedAt) {
+		ArticleStatus status, String removalReason, long publishedAt, long updatedAt, long modifiedAt,
+		String moderationLabel) {
 
 	/**
 	 * The same as {@link #status()} (the name callers used while the status was a

@@ -45,7 +45,7 @@ class ArticleRepository {
 
 	private static final String FULL = "id, title, summary, body_markdown, body_html, creator_id, channel_id, cover_image, tags,"
 			+ " original, aigc, source, status, removal_reason, published_at, updated_at, " + ArticleRepository.MODIFIED
-			+ " AS modified_at";
+			+ " AS modified_at, moderation_label";
 
 	/**
 	 * When the content last changed: an imported article that was never edited here keeps
@@ -60,7 +60,7 @@ class ArticleRepository {
 			rs.getLong("creator_id"), rs.getLong("channel_id"), rs.getString("cover_image"), rs.getString("tags"),
 			rs.getBoolean("original"), rs.getString("aigc"), rs.getString("source"),
 			ArticleStatus.fromDb(rs.getString("status")), rs.getString("removal_reason"), rs.getLong("published_at"),
-			rs.getLong("updated_at"), rs.getLong("modified_at"));
+			rs.getLong("updated_at"), rs.getLong("modified_at"), rs.getString("moderation_label"));
 
 	/**
 	 * A line of the studio's list; selected as id, title, status, published_at,
@@ -380,6 +380,20 @@ class ArticleRepository {
 			.params(contentParams(id, d, html, summary, now))
 			.param("creator", creatorId)
 			.update();
+	}
+
+	/**
+	 * Sets or clears ({@code null}) the platform's label on an article, as a change (a
+	 * new change_seq) so caches, feeds and other nodes follow.
+	 */
+	boolean label(long id, String label, long now) {
+		return jdbc
+			.sql("UPDATE articles SET moderation_label = :label, updated_at = :now, change_seq = :seq WHERE id = :id")
+			.param("label", label)
+			.param("now", now)
+			.param("seq", written(Ids.next()))
+			.param("id", id)
+			.update() == 1;
 	}
 
 	void updateContent(long id, Draft d, String html, String summary, long now) {

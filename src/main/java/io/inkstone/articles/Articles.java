@@ -762,6 +762,20 @@ public class Articles {
 	}
 
 	/**
+	 * Puts the platform's label on a live article (a moderation decision's "label"
+	 * action), or clears it with {@code null} (its appeal was reversed). 404 for an
+	 * article that does not exist.
+	 */
+	@Transactional
+	public void label(long id, String label) {
+		Article article = any(id);
+		if (!repository.label(id, label, System.currentTimeMillis())) {
+			throw new NotFoundException("no article " + id);
+		}
+		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));
+	}
+
+	/**
 	 * Puts an article that was taken down back online (an appeal was upheld); 404 unless
 	 * it was taken down.
 	 */

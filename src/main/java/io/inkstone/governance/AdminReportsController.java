@@ -1,15 +1,23 @@
 package io.inkstone.governance;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.inkstone.articles.ArticleStatus;
 import io.inkstone.articles.Articles;
+import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
 import io.inkstone.engagement.Comments;
+import io.inkstone.rules.Rules;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.web.UiFactory;
@@ -37,8 +45,11 @@ class AdminReportsController {
 
 	private final UiFactory ui;
 
+	private final Rules rules;
+
 	AdminReportsController(Reports reports, Articles articles, Comments comments, Creators creators,
-			ModerationDecisions decisions, UiFactory ui) {
+			ModerationDecisions decisions, UiFactory ui, Rules rules) {
+		this.rules = rules;
 		this.decisions = decisions;
 		this.reports = reports;
 		this.articles = articles;
@@ -48,11 +59,26 @@ class AdminReportsController {
 	}
 
 	@GetMapping("/admin/reports")
-	String queue(@RequestParam(name = "reason", required = false) String reason, HttpServletRequest request,
-			Model model) {
+	String queue(@RequestParam(name = "reason", required = false) String reason,
+			@RequestParam(name = "done", required = false) Long done, HttpServletRequest request, Model model) {
 		String filter = reason == null || ReportReason.parse(reason).isEmpty() ? null : reason;
-		model.addAttribute("page", new GovernancePages.Queue(ui.of(request), List.of(), reports.queue(filter),
-				decisions.openAppeals(Set.of(ModerationDecision.REPORT, ModerationDecision.COPYRIGHT)), filter));
+		List<Report> open = reports.queue(filter);
+		Map<Long, Creator> creatorsOf = creators
+			.getAll(open.stream().map(Report::creatorId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		Map<Long, String> subjects = new HashMap<>();
+		for (Report r : open) {
+			String title = r.articleId() == null ? null
+					: articles.find(r.articleId()).map(a -> "《" + a.title() + "》").orElse(null);
+			Creator creator = r.creatorId() == null ? null : creatorsOf.get(r.creatorId());
+			subjects.put(r.id(),
+					Stream.of(title, creator == null ? null : creator.displayName())
+						.filter(Objects::nonNull)
+						.collect(Collectors.joining(" · ")));
+		}
+		model.addAttribute("page",
+				new GovernancePages.Queue(ui.of(request), List.of(), open,
+						decisions.openAppeals(Set.of(ModerationDecision.REPORT, ModerationDecision.COPYRIGHT)), filter,
+						done == null ? null : confirmation(done), subjects, System.currentTimeMillis()));
 		return "governance/queue";
 	}
 
@@ -75,17 +101,24 @@ class AdminReportsController {
 			response.setStatus(400);
 			return detail(reports.get(id), ui.of(request).message(ex), request, model);
 		}
-		return "redirect:/admin/reports";
+		// the queue confirms what was done, from what is stored (a reload shows the same)
+		return "redirect:/admin/reports?done=" + id;
 	}
 
 	private String detail(Report report, String error, HttpServletRequest request, Model model) {
 		String title;
 		String text;
+		String html = null;
+		String state = null;
 		switch (report.targetType()) {
 			case "article" -> {
 				var article = articles.find(report.targetId()).orElse(null);
-				title = article == null ? "?" : article.title() + "（" + article.status() + "）";
-				text = article == null ? "" : article.bodyMarkdown();
+				title = article == null ? "?" : article.title();
+				text = "";
+				// as readers see it, images included: the body is sanitized when it is
+				// stored
+				html = article == null ? null : article.bodyHtml();
+				state = article == null ? null : stateOf(article.status());
 			}
 			case "comment" -> {
 				title = "#" + report.targetId();
@@ -101,9 +134,24 @@ class AdminReportsController {
 			.filter(d -> d.fits(report.targetType()))
 			.map(Decision::code)
 			.toList();
-		model.addAttribute("page",
-				new GovernancePages.ReportDetail(ui.of(request), List.of(), report, title, text, error, decisions));
+		model.addAttribute("page", new GovernancePages.ReportDetail(ui.of(request), List.of(), report, title, text,
+				html, state, error, decisions, rules.communityArticles()));
 		return "governance/detail";
+	}
+
+	/**
+	 * What the decision on report {@code id} did, or null while it is open or unknown.
+	 */
+	private GovernancePages.Done confirmation(long id) {
+		return reports.find(id)
+			.filter(r -> !r.open() && r.decision() != null)
+			.map(r -> new GovernancePages.Done(r.ref(), r.decision()))
+			.orElse(null);
+	}
+
+	/** The studio's name for an article state ({@code studio.state.*}). */
+	static String stateOf(ArticleStatus status) {
+		return status == ArticleStatus.DELETED ? "trash" : status.dbValue();
 	}
 
 }

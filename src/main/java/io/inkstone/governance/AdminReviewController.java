@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.inkstone.articles.Article;
 import io.inkstone.articles.Articles;
+import io.inkstone.rules.Rules;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
@@ -37,7 +38,11 @@ class AdminReviewController {
 
 	private final UiFactory ui;
 
-	AdminReviewController(ArticleReviews reviews, Articles articles, ModerationDecisions decisions, UiFactory ui) {
+	private final Rules rules;
+
+	AdminReviewController(ArticleReviews reviews, Articles articles, ModerationDecisions decisions, UiFactory ui,
+			Rules rules) {
+		this.rules = rules;
 		this.decisions = decisions;
 		this.reviews = reviews;
 		this.articles = articles;
@@ -45,7 +50,8 @@ class AdminReviewController {
 	}
 
 	@GetMapping("/admin/review")
-	String queue(@RequestParam(name = "kind", required = false) String kind, HttpServletRequest request, Model model) {
+	String queue(@RequestParam(name = "kind", required = false) String kind,
+			@RequestParam(name = "done", required = false) Long done, HttpServletRequest request, Model model) {
 		List<GovernancePages.Held> held = new ArrayList<>();
 		for (Article a : reviews.pending()) {
 			List<Finding> findings = reviews.findings(a.id());
@@ -54,7 +60,7 @@ class AdminReviewController {
 			}
 		}
 		model.addAttribute("page", new GovernancePages.QueuePage(ui.of(request), List.of(), held, kind,
-				decisions.openAppeals(Set.of(ModerationDecision.REVIEW))));
+				decisions.openAppeals(Set.of(ModerationDecision.REVIEW)), done == null ? null : confirmation(done)));
 		return "governance/review-queue";
 	}
 
@@ -76,7 +82,18 @@ class AdminReviewController {
 			response.setStatus(400);
 			return detail(id, ui.of(request).message(ex), request, model);
 		}
-		return "redirect:/admin/review";
+		return "redirect:/admin/review?done=" + id;
+	}
+
+	/** The last review decision on article {@code id}, from what is stored; or null. */
+	private GovernancePages.Done confirmation(long id) {
+		return decisions.ofArticles(List.of(id))
+			.stream()
+			.filter(d -> ModerationDecision.REVIEW.equals(d.source()))
+			.reduce((first, second) -> second)
+			.map(d -> new GovernancePages.Done(articles.find(id).map(Article::title).orElse("#" + id),
+					ModerationDecisions.reviewOutcome(d.kind())))
+			.orElse(null);
 	}
 
 	private String detail(long id, String error, HttpServletRequest request, Model model) {
@@ -91,8 +108,9 @@ class AdminReviewController {
 							MatchHighlighter.highlight(other.bodyMarkdown(), article.bodyMarkdown()))));
 			}
 		}
-		model.addAttribute("page", new GovernancePages.DetailPage(ui.of(request), List.of(),
-				new GovernancePages.Held(article, findings), matches, error, ArticleReviews.REASON_CODES));
+		model.addAttribute("page",
+				new GovernancePages.DetailPage(ui.of(request), List.of(), new GovernancePages.Held(article, findings),
+						matches, error, ArticleReviews.REASON_CODES, rules.communityArticles()));
 		return "governance/review-detail";
 	}
 

@@ -77,7 +77,8 @@ public class ArticleReviews {
 
 	/**
 	 * Decides a held article: approve, ask for changes or reject, with a reason code, the
-	 * rule applied (optional) and a note the creator reads (required unless approved).
+	 * rule applied (required for a rejection) and a note the creator reads (required
+	 * unless approved).
 	 */
 	@Transactional
 	public void decide(long articleId, String outcome, String reasonCode, String rule, String note, SignedIn reviewer) {
@@ -96,6 +97,11 @@ public class ArticleReviews {
 			throw new BadRequestException("problem.governance.explainTheDecision");
 		}
 		String cleanRule = rule == null ? "" : rule.strip();
+		if ("rejected".equals(outcome) && cleanRule.isEmpty()) {
+			// a rejection takes publication away and can be appealed: its statement names
+			// the rule
+			throw new BadRequestException("problem.governance.aRejectionNeedsARule");
+		}
 		if (clean.length() > 2000 || cleanRule.length() > 300) {
 			throw new BadRequestException("problem.governance.tooLong");
 		}

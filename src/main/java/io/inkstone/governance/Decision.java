@@ -8,7 +8,8 @@ import java.util.Optional;
  */
 public enum Decision {
 
-	NO_ACTION("no-action"), HIDE_COMMENT("hide-comment"), TAKE_DOWN("take-down"), RESTRICT_CREATOR("restrict-creator");
+	NO_ACTION("no-action"), LABEL("label"), HIDE_COMMENT("hide-comment"), TAKE_DOWN("take-down"),
+	RESTRICT_CREATOR("restrict-creator");
 
 	private final String code;
 
@@ -28,7 +29,7 @@ public enum Decision {
 		return switch (this) {
 			case NO_ACTION, RESTRICT_CREATOR -> true;
 			case HIDE_COMMENT -> "comment".equals(targetType);
-			case TAKE_DOWN -> "article".equals(targetType);
+			case TAKE_DOWN, LABEL -> "article".equals(targetType);
 		};
 	}
 

@@ -55,7 +55,17 @@ public final class GovernancePages {
 	}
 
 	/** The reviewers' queue: open reports (optionally one reason) and open appeals. */
-	public record Queue(Ui ui, List<Channel> nav, List<Report> open, List<ModerationDecision> appeals, String reason) {
+	public record Queue(Ui ui, List<Channel> nav, List<Report> open, List<ModerationDecision> appeals, String reason,
+			Done done, Map<Long, String> subjects, long now) {
+
+		/** What a report is about, in words: the article's title and its creator. */
+		public String subject(Report r) {
+			return subjects.getOrDefault(r.id(), "");
+		}
+
+		public String waited(long since) {
+			return GovernancePages.waited(ui, now, since);
+		}
 
 		public List<String> reasons() {
 			return Arrays.stream(ReportReason.values()).map(ReportReason::code).toList();
@@ -63,9 +73,20 @@ public final class GovernancePages {
 
 	}
 
-	/** One report for a reviewer: the reported item as stored, and the decision form. */
-	public record ReportDetail(Ui ui, List<Channel> nav, Report report, String itemTitle, String itemText, String error,
-			List<String> decisions) {
+	/**
+	 * What the last decision did, for the confirmation above the queue: the case's
+	 * reference and the action's or outcome's code.
+	 */
+	public record Done(String ref, String outcome) {
+	}
+
+	/**
+	 * One report for a reviewer: the reported item (an article as readers see it, with
+	 * its state; a comment's or creator's text), the decision form and the numbered
+	 * articles of the 平台公约 to apply.
+	 */
+	public record ReportDetail(Ui ui, List<Channel> nav, Report report, String itemTitle, String itemText,
+			String itemHtml, String itemState, String error, List<String> decisions, List<String> ruleArticles) {
 	}
 
 	/**
@@ -97,11 +118,12 @@ public final class GovernancePages {
 	public record SideBySide(Finding finding, Article other, String reviewedHtml, String otherHtml) {
 	}
 
-	public record QueuePage(Ui ui, List<Channel> nav, List<Held> held, String kind, List<ModerationDecision> appeals) {
+	public record QueuePage(Ui ui, List<Channel> nav, List<Held> held, String kind, List<ModerationDecision> appeals,
+			Done done) {
 	}
 
 	public record DetailPage(Ui ui, List<Channel> nav, Held held, List<SideBySide> matches, String error,
-			List<String> reasonCodes) {
+			List<String> reasonCodes, List<String> ruleArticles) {
 	}
 
 	public record CreditPage(Ui ui, List<Channel> nav, int score, List<CreatorCredit.Entry> history,
@@ -131,16 +153,24 @@ public final class GovernancePages {
 		 * then days.
 		 */
 		public String waited(long since) {
-			long minutes = Math.max(0, (now - since) / 60_000);
-			if (minutes < 60) {
-				return ui.t("hub.minutes", minutes);
-			}
-			if (minutes < 48 * 60) {
-				return ui.t("hub.hours", minutes / 60);
-			}
-			return ui.t("hub.days", minutes / (24 * 60));
+			return GovernancePages.waited(ui, now, since);
 		}
 
+	}
+
+	/**
+	 * A waiting time as people say it: minutes under an hour, hours under two days, then
+	 * days.
+	 */
+	static String waited(Ui ui, long now, long since) {
+		long minutes = Math.max(0, (now - since) / 60_000);
+		if (minutes < 60) {
+			return ui.t("hub.minutes", minutes);
+		}
+		if (minutes < 48 * 60) {
+			return ui.t("hub.hours", minutes / 60);
+		}
+		return ui.t("hub.days", minutes / (24 * 60));
 	}
 
 	/** One row of 机审记录: the article, its creator's name, its findings in words. */

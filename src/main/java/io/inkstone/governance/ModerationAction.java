@@ -13,9 +13,9 @@ import java.util.Optional;
 public enum ModerationAction {
 
 	NO_ACTION("no-action", Undo.NOTHING), APPROVE("approve", Undo.NOTHING),
-	TAKE_DOWN("take-down", Undo.REINSTATE_ARTICLE), HIDE_COMMENT("hide-comment", Undo.RESTORE_COMMENT),
-	RESTRICT_CREATOR("restrict-creator", Undo.LIFT_RESTRICTION), REJECT("reject", Undo.PUBLISH_ARTICLE),
-	NEEDS_CHANGES("needs-changes", Undo.NOTHING);
+	TAKE_DOWN("take-down", Undo.REINSTATE_ARTICLE), LABEL("label", Undo.REMOVE_LABEL),
+	HIDE_COMMENT("hide-comment", Undo.RESTORE_COMMENT), RESTRICT_CREATOR("restrict-creator", Undo.LIFT_RESTRICTION),
+	REJECT("reject", Undo.PUBLISH_ARTICLE), NEEDS_CHANGES("needs-changes", Undo.NOTHING);
 
 	/**
 	 * How a reversal undoes an action: each names the one move that restores what the
@@ -31,6 +31,8 @@ public enum ModerationAction {
 		 * The rejected article is published (ArticleLifecycle's publish of a rejection).
 		 */
 		PUBLISH_ARTICLE,
+		/** The platform's label comes off the article. */
+		REMOVE_LABEL,
 		/** The hidden comment is shown again. */
 		RESTORE_COMMENT,
 		/** The publishing restriction is lifted. */

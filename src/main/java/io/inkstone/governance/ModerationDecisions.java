@@ -113,6 +113,7 @@ public class ModerationDecisions {
 	private void apply(Draft d) {
 		switch (d.action()) {
 			case TAKE_DOWN -> articles.takeDown(d.subjectId(), ReasonLabels.zh(d.reason()) + "（" + d.ref() + "）");
+			case LABEL -> articles.label(d.subjectId(), ArticleLabels.forReason(d.reason()));
 			case HIDE_COMMENT -> comments.removeByStaff(d.subjectId(), true);
 			case RESTRICT_CREATOR -> {
 				if (d.creatorId() == null) {
@@ -133,6 +134,7 @@ public class ModerationDecisions {
 	private void undo(ModerationAction.Undo undo, ModerationDecision d) {
 		switch (undo) {
 			case REINSTATE_ARTICLE -> articles.reinstate(d.subjectId());
+			case REMOVE_LABEL -> articles.label(d.subjectId(), null);
 			case PUBLISH_ARTICLE -> articles.publishRejected(d.subjectId());
 			case RESTORE_COMMENT -> comments.removeByStaff(d.subjectId(), false);
 			case LIFT_RESTRICTION -> {

@@ -189,6 +189,10 @@ public class Reports implements PublishingGate {
 		return repository.byReporter(reporterKey);
 	}
 
+	Optional<Report> find(long id) {
+		return repository.find(id);
+	}
+
 	public Report get(long id) {
 		return repository.find(id).orElseThrow(() -> new NotFoundException("no report " + id));
 	}

@@ -3,10 +3,13 @@ package io.inkstone.rules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.inkstone.shared.MarkdownRenderer;
 import io.inkstone.audit.AuditLog;
@@ -43,6 +46,10 @@ public class Rules {
 		DEFAULTS.put(CREATOR_AGREEMENT, "创作者协议");
 		DEFAULTS.put(PRIVACY, "隐私政策");
 	}
+
+	private static final Pattern SECTION = Pattern.compile("#{1,3}\\s+(.+)");
+
+	private static final Pattern ITEM = Pattern.compile("\\s{0,3}(\\d{1,3})[.．、]\\s*(.+)");
 
 	private static final String COLUMNS = "id, slug, version, title, body_markdown, body_html, change_note, author_id, created_at";
 
@@ -110,6 +117,39 @@ public class Rules {
 
 	public List<RulesPage> all() {
 		return DEFAULTS.keySet().stream().flatMap(slug -> latest(slug).stream()).toList();
+	}
+
+	/**
+	 * The numbered articles of the latest 平台公约 (a numbered item under a section heading),
+	 * for reviewers to pick the rule a decision applies: "平台公约 一、3 将他人作品声明为原创（虚假原创）".
+	 * Follows the page as admins edit it.
+	 */
+	public List<String> communityArticles() {
+		return latest(COMMUNITY).map(page -> numberedArticles(page.title(), page.bodyMarkdown())).orElse(List.of());
+	}
+
+	static List<String> numberedArticles(String title, String markdown) {
+		List<String> articles = new ArrayList<>();
+		String section = "";
+		for (String line : markdown.split("\\R")) {
+			Matcher heading = SECTION.matcher(line);
+			if (heading.matches()) {
+				section = heading.group(1).strip();
+				continue;
+			}
+			Matcher item = ITEM.matcher(line);
+			if (item.matches()) {
+				String text = item.group(2).strip().replaceAll("[；;。，,]+$", "");
+				articles.add((title + " " + sectionNumber(section) + item.group(1) + " " + text).strip());
+			}
+		}
+		return List.copyOf(articles);
+	}
+
+	/** "一、禁止发布的内容" → "一、"; a heading without a number keeps its text. */
+	private static String sectionNumber(String section) {
+		int mark = section.indexOf('、');
+		return mark > 0 ? section.substring(0, mark + 1) : section.isEmpty() ? "" : section + " ";
 	}
 
 	public int latestVersion(String slug) {

@@ -100,7 +100,7 @@ class ArticleLifecycleTests {
 
 	private static Article article(ArticleStatus status) {
 		return new Article(7, "t", "s", "body", "<p>body</p>", 3, 5, null, null, true, "none", null, status, null, 0, 0,
-				0);
+				0, null);
 	}
 
 	private static ArticleLifecycle.Transition move(ArticleStatus from, Action action, Long at, List<String> findings) {

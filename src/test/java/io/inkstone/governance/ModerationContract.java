@@ -178,6 +178,15 @@ abstract class ModerationContract {
 			.statusCode();
 	}
 
+	/**
+	 * The confirmation above the queue after a decision on report {@code reportId}: the
+	 * redirect's page says what was done.
+	 */
+	static String confirmation(Person staff, long reportId) {
+		String location = "/admin/reports?done=" + reportId;
+		return staff.browser().page(location).html().select("[data-testid=flash]").text();
+	}
+
 	static int appeal(Browser b, long decisionId, String text) {
 		b.page("/appeals/" + decisionId);
 		return b.post("/appeals/" + decisionId, Map.of("_csrf", b.csrfToken(), "text", text)).statusCode();
@@ -288,13 +297,21 @@ abstract class ModerationContract {
 		Document queue = staff.browser().page("/admin/reports").html();
 		String detailHref = queue.select("[data-testid=open-reports] a:contains(" + ref + ")").attr("href");
 		assertThat(detailHref).isEqualTo("/admin/reports/" + reportId);
-		assertThat(staff.browser().page(detailHref).html().select("[data-testid=reported-text]").text())
-			.contains("床前明月光");
+		Document detail = staff.browser().page(detailHref).html();
+		// the article as readers see it (rendered, not Markdown), its state in words, and
+		// the rules to apply picked from the 平台公约's numbered articles
+		assertThat(detail.select("[data-testid=reported-article] .article-body p").text()).contains("床前明月光");
+		assertThat(detail.select("[data-testid=item-state]").text()).isEqualTo("已发布");
+		assertThat(detail.select("[data-testid=rule-picker] option").eachText())
+			.contains("平台公约 一、2 侵犯他人著作权、肖像权、名誉权等合法权益的内容，包括抄袭、洗稿");
 		assertThat(decide(staff, reportId, "take-down", "", "")).isEqualTo(400);
 		assertThat(status(path)).isEqualTo(200);
 		assertThat(decide(staff, reportId, "hide-comment", "r", "s")).as("hide-comment does not fit an article")
 			.isEqualTo(400);
 		assertThat(decide(staff, reportId, "take-down", "平台公约第 3 条：侵权内容", "全文与李白《静夜思》一致，未注明来源。")).isEqualTo(302);
+		// the decision confirms what it did, from what is stored
+		assertThat(confirmation(staff, reportId)).isEqualTo("已处理 " + ref + "：下架文章");
+		assertThat(staff.browser().page("/admin/reports").html().select("[data-testid=flash]")).isEmpty();
 		assertThat(decide(staff, reportId, "no-action", "", "")).as("decided once").isEqualTo(400);
 		HttpResponse<String> gone = browser().get(path);
 		assertThat(gone.statusCode()).isEqualTo(410);
@@ -388,6 +405,46 @@ abstract class ModerationContract {
 		Person admin = admin();
 		assertThat(admin.browser().page("/admin/audit").html().select("tr[data-action=report.appeal-reversed]"))
 			.isNotEmpty();
+	}
+
+	@Test
+	void aLabelKeepsTheArticlePublicWithANoteUntilAReversedAppealTakesItOff() {
+		Writer w = writer("被加注者");
+		long articleId = publish(w, "某地新闻速递", "据说某地明天停水一整天，请大家提前储水。");
+		String path = "/articles/" + articleId;
+		Browser reader = browser();
+		assertThat(reader.page(path).html().select("[data-testid=moderation-label]")).isEmpty();
+		long id = report(reader, "article", articleId, "rumour", "自来水公司并未发布停水通知。");
+		Person first = decider();
+		assertThat(decide(first, id, "label", "", "")).as("a label names its rule").isEqualTo(400);
+		Browser fb = first.browser();
+		fb.page("/admin/reports/" + id);
+		HttpResponse<String> decided = fb.post("/admin/reports/" + id + "/decide", Map.of("_csrf", fb.csrfToken(),
+				"decision", "label", "rule", "平台公约 一、1 谣言及虚假信息", "statement", "停水消息未经自来水公司证实。"));
+		assertThat(decided.statusCode()).isEqualTo(302);
+		assertThat(location(decided)).isEqualTo("/admin/reports?done=" + id);
+
+		// the article stays public, with the note, for every reader at once (the page
+		// store
+		// follows the change)
+		HttpResponse<String> page = browser().get(path);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(page.body()).select("[data-testid=moderation-label]").text()).contains("存在争议");
+		assertThat(reader.page(path).html().select("[data-testid=moderation-label]").attr("data-label"))
+			.isEqualTo("disputed");
+		assertThat(confirmation(first, id)).contains("加注提示");
+		assertThat(messageNote(w.browser(), "moderation")).contains("加注平台提示").contains("/appeals/" + id);
+
+		// one appeal; a different reviewer reverses it and the note comes off
+		assertThat(appeal(w.browser(), id, "消息来自居委会通知，附照片。")).isEqualTo(302);
+		Person second = appealReviewer();
+		assertThat(second.browser().page("/admin/appeals/" + id).html().select("[data-testid=undo-hint]").text())
+			.contains("去掉文章上的平台提示");
+		assertThat(decideAppeal(second.browser(), "/admin/appeals/" + id, "reverse", "居委会通知属实。").statusCode())
+			.isEqualTo(302);
+		assertThat(Jsoup.parse(browser().get(path).body()).select("[data-testid=moderation-label]")).isEmpty();
+		assertThat(count("SELECT COUNT(*) FROM articles WHERE id = " + articleId + " AND moderation_label IS NULL"))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -668,6 +725,12 @@ abstract class ModerationContract {
 			.post("/admin/review/" + heldId,
 					Map.of("_csrf", staff.browser().csrfToken(), "outcome", "rejected", "reasonCode", "false-original",
 							"note", "几乎相同，却声明原创。"))
+			.statusCode()).as("a rejection names its rule").isEqualTo(400);
+		assertThat(articleStatus(heldId)).isEqualTo("pending");
+		assertThat(staff.browser()
+			.post("/admin/review/" + heldId,
+					Map.of("_csrf", staff.browser().csrfToken(), "outcome", "rejected", "reasonCode", "false-original",
+							"rule", "平台公约 一、3 将他人作品声明为原创（虚假原创）", "note", "几乎相同，却声明原创。"))
 			.statusCode()).isEqualTo(302);
 		long decision = count("SELECT id FROM moderation_decisions WHERE article_id = " + heldId);
 		assertThat(copier.browser().page("/studio/credit").html().select("[data-testid=review-appeal]")).hasSize(1);
