@@ -1,9 +1,8 @@
 package io.inkstone.similarity;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The passages a text shares with another, exactly: runs of at least {@link #MIN_RUN}
@@ -52,39 +51,39 @@ public final class Passages {
 		if (a.length < MIN_RUN || b.length < MIN_RUN) {
 			return new Comparison(runs, 0, a.length);
 		}
-		Map<Long, int[]> seeds = new HashMap<>();
-		for (int j = 0; j + SEED <= b.length; j++) {
-			int[] at = seeds.computeIfAbsent(key(b, j), k -> new int[MAX_SEED_POSITIONS + 1]);
-			if (at[0] < MAX_SEED_POSITIONS) {
-				at[++at[0]] = j;
-			}
+		// the other text's seeds as sorted (hash << 32 | position): no object per seed
+		long[] seeds = new long[b.length - SEED + 1];
+		for (int j = 0; j < seeds.length; j++) {
+			seeds[j] = ((long) key(b, j) << 32) | j;
 		}
+		Arrays.sort(seeds);
 		int copied = 0;
 		int covered = 0; // the text is covered up to here by earlier runs
 		int i = 0;
 		while (i + SEED <= a.length) {
-			int[] at = seeds.get(key(a, i));
+			int hash = key(a, i);
+			int from = Arrays.binarySearch(seeds, (long) hash << 32);
+			from = from < 0 ? -from - 1 : from;
 			int bestStart = -1;
 			int bestOther = -1;
 			int bestLength = 0;
-			if (at != null) {
-				for (int s = 1; s <= at[0]; s++) {
-					int j = at[s];
-					// extend backwards (not into an earlier run), then forwards
-					int back = 0;
-					while (i - back > covered && j - back > 0 && a[i - back - 1] == b[j - back - 1]) {
-						back++;
-					}
-					int length = back;
-					while (i + length - back < a.length && j + length - back < b.length
-							&& a[i + length - back] == b[j + length - back]) {
-						length++;
-					}
-					if (length > bestLength) {
-						bestLength = length;
-						bestStart = i - back;
-						bestOther = j - back;
-					}
+			for (int s = from; s < seeds.length && s < from + MAX_SEED_POSITIONS
+					&& (int) (seeds[s] >> 32) == hash; s++) {
+				int j = (int) seeds[s];
+				// extend backwards (not into an earlier run), then forwards
+				int back = 0;
+				while (i - back > covered && j - back > 0 && a[i - back - 1] == b[j - back - 1]) {
+					back++;
+				}
+				int length = back;
+				while (i + length - back < a.length && j + length - back < b.length
+						&& a[i + length - back] == b[j + length - back]) {
+					length++;
+				}
+				if (length > bestLength) {
+					bestLength = length;
+					bestStart = i - back;
+					bestOther = j - back;
 				}
 			}
 			if (bestLength >= MIN_RUN) {
@@ -100,12 +99,12 @@ public final class Passages {
 		return new Comparison(runs, copied, a.length);
 	}
 
-	private static long key(int[] cps, int at) {
+	private static int key(int[] cps, int at) {
 		long h = 0;
 		for (int i = at; i < at + SEED; i++) {
 			h = h * 0x10FFFFL + cps[i];
 		}
-		return h;
+		return (int) (h ^ (h >>> 32));
 	}
 
 }
