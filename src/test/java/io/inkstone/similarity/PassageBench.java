@@ -1,6 +1,8 @@
 package io.inkstone.similarity;
 
 import java.io.BufferedReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,8 @@ import tools.jackson.databind.ObjectMapper;
  * hand.
  */
 public final class PassageBench {
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 	static final OriginalityProperties DEFAULTS = new OriginalityProperties(50, 0.2, 400);
 
@@ -115,7 +119,7 @@ public final class PassageBench {
 		List<Integer> sources = order.subList(holdOut, docs.size());
 		System.out.println(
 				"pasted | sources | n | source found | finding on the source (defaults) | findings: source / other article"
-						+ " holding the pasted text / false | precision | lookup p50 | p95");
+						+ " holding the pasted text / false | precision | lookup p50 | p95 | CPU time p50 | p95");
 		for (double share : new double[] { 0.1, 0.3, 0.5 }) {
 			for (String band : new String[] { "long (>=200)", "short (<200)" }) {
 				int n = 0;
@@ -125,6 +129,7 @@ public final class PassageBench {
 				int elsewhere = 0;
 				int wrong = 0;
 				List<Long> latencies = new ArrayList<>();
+				List<Long> cpu = new ArrayList<>();
 				for (int s : sources) {
 					Doc source = docs.get(s);
 					boolean isLong = source.length() >= 200;
@@ -147,7 +152,9 @@ public final class PassageBench {
 					query.append(new String(own, ownFrom + split, mine - split));
 					String passage = new String(cps, from, pasted);
 					long start = System.nanoTime();
+					long cpuStart = THREADS.getCurrentThreadCpuTime();
 					List<long[]> result = lookup(index, docs, query.toString());
+					cpu.add(THREADS.getCurrentThreadCpuTime() - cpuStart);
 					latencies.add(System.nanoTime() - start);
 					boolean sourceFound = false;
 					boolean sourceFlagged = false;
@@ -180,12 +187,16 @@ public final class PassageBench {
 					flagged += sourceFlagged ? 1 : 0;
 				}
 				long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-				System.out.printf("%.0f%% | %s | %d | %.3f | %.3f | %d / %d / %d | %.4f | %.2f ms | %.2f ms%n",
+				long[] sortedCpu = cpu.stream().mapToLong(Long::longValue).sorted().toArray();
+				System.out.printf(
+						"%.0f%% | %s | %d | %.3f | %.3f | %d / %d / %d | %.4f | %.2f ms | %.2f ms | cpu %.2f ms | %.2f ms%n",
 						share * 100, band, n, found / (double) Math.max(1, n), flagged / (double) Math.max(1, n),
 						findings - elsewhere - wrong, elsewhere, wrong,
 						findings == 0 ? 1.0 : (findings - wrong) / (double) findings,
 						sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6,
-						sorted.length == 0 ? 0 : sorted[(int) (sorted.length * 0.95)] / 1e6);
+						sorted.length == 0 ? 0 : sorted[(int) (sorted.length * 0.95)] / 1e6,
+						sortedCpu.length == 0 ? 0 : sortedCpu[sortedCpu.length / 2] / 1e6,
+						sortedCpu.length == 0 ? 0 : sortedCpu[(int) (sortedCpu.length * 0.95)] / 1e6);
 			}
 		}
 		// unrelated articles (held out, never pasted from): a finding is a false positive
