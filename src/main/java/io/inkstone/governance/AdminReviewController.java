@@ -103,9 +103,15 @@ class AdminReviewController {
 		for (Finding f : findings) {
 			if (f.matchedId() != null) {
 				articles.find(f.matchedId())
-					.ifPresent(other -> matches.add(new GovernancePages.SideBySide(f, other,
-							MatchHighlighter.highlight(article.bodyMarkdown(), other.bodyMarkdown()),
-							MatchHighlighter.highlight(other.bodyMarkdown(), article.bodyMarkdown()))));
+					.ifPresent(other -> matches.add(ReviewPipeline.PARTIAL_COPY.equals(f.kind())
+							// a partial copy: only the copied passages, not every shared
+							// word of two long texts
+							? new GovernancePages.SideBySide(f, other,
+									MatchHighlighter.highlightPassages(article.bodyMarkdown(), other.bodyMarkdown()),
+									MatchHighlighter.highlightPassages(other.bodyMarkdown(), article.bodyMarkdown()))
+							: new GovernancePages.SideBySide(f, other,
+									MatchHighlighter.highlight(article.bodyMarkdown(), other.bodyMarkdown()),
+									MatchHighlighter.highlight(other.bodyMarkdown(), article.bodyMarkdown()))));
 			}
 		}
 		model.addAttribute("page",

@@ -30,15 +30,17 @@ public class MachineFindings {
 
 	/** The page's filter: a group of finding kinds. */
 	static final Map<String, Set<String>> GROUPS = Map.of("sensitive", Set.of(ReviewPipeline.SENSITIVE), "copy",
-			Set.of(ReviewPipeline.FALSE_ORIGINAL, ReviewPipeline.UNATTRIBUTED, ReviewPipeline.REPEAT), "spam",
-			Set.of(ReviewPipeline.LINKS, ReviewPipeline.BAD_DOMAIN), "ai", Set.of(ReviewPipeline.UNDECLARED_AI));
+			Set.of(ReviewPipeline.FALSE_ORIGINAL, ReviewPipeline.UNATTRIBUTED, ReviewPipeline.REPEAT,
+					ReviewPipeline.PARTIAL_COPY),
+			"spam", Set.of(ReviewPipeline.LINKS, ReviewPipeline.BAD_DOMAIN), "ai",
+			Set.of(ReviewPipeline.UNDECLARED_AI));
 
 	static final List<String> GROUP_ORDER = List.of("sensitive", "copy", "spam", "ai");
 
 	/** Findings about the article itself (not about its creator's trust). */
 	private static final Set<String> ARTICLE_KINDS = Set.of(ReviewPipeline.SENSITIVE, ReviewPipeline.FALSE_ORIGINAL,
 			ReviewPipeline.UNATTRIBUTED, ReviewPipeline.REPEAT, ReviewPipeline.LINKS, ReviewPipeline.BAD_DOMAIN,
-			ReviewPipeline.UNDECLARED_AI);
+			ReviewPipeline.UNDECLARED_AI, ReviewPipeline.PARTIAL_COPY);
 
 	private final JdbcClient jdbc;
 

@@ -3,6 +3,7 @@ package io.inkstone.governance;
 import java.net.URI;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,6 +37,8 @@ class ReviewPipeline implements PublishingGate {
 	static final String UNATTRIBUTED = "unattributed-repost";
 
 	static final String REPEAT = "repeat-posting";
+
+	static final String PARTIAL_COPY = "partial-copy";
 
 	static final String LINKS = "link-spam";
 
@@ -131,7 +134,9 @@ class ReviewPipeline implements PublishingGate {
 		if (!terms.isEmpty()) {
 			findings.add(new String[] { SENSITIVE, String.join("、", terms), null });
 		}
+		Set<Long> wholeCopies = new HashSet<>();
 		for (OriginalityEngine.Match m : originality.nearDuplicates(article.bodyMarkdown(), article.id())) {
+			wholeCopies.add(m.articleId());
 			String similarity = String.format(Locale.ROOT, "%.0f%%", m.similarity() * 100);
 			if (m.creatorId() == article.creatorId()) {
 				if (System.currentTimeMillis() - m.publishedAt() < 24 * 3600_000L) {
@@ -146,6 +151,18 @@ class ReviewPipeline implements PublishingGate {
 			}
 			if (findings.size() > 5) {
 				break;
+			}
+		}
+		// passages copied into a longer text, from another creator, in an article that
+		// claims to be original or names no source (a repost that names its source is
+		// what reposting is)
+		if (article.original() || article.source() == null || article.source().isBlank()) {
+			int partial = 0;
+			for (OriginalityEngine.PartialCopy c : originality.partialCopies(article.bodyMarkdown(), article.id())) {
+				if (c.creatorId() != article.creatorId() && !wholeCopies.contains(c.articleId()) && partial++ < 3) {
+					findings.add(new String[] { PARTIAL_COPY, String.format(Locale.ROOT, "%.0f%%", c.share() * 100),
+							Long.toString(c.articleId()) });
+				}
 			}
 		}
 		var body = Jsoup.parseBodyFragment(article.bodyHtml());

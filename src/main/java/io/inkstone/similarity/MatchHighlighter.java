@@ -37,6 +37,58 @@ public final class MatchHighlighter {
 				marked[kept[j + 1]] = true;
 			}
 		}
+		return render(cps, marked);
+	}
+
+	/**
+	 * Marks only the passages {@code text} shares with {@code other} as runs of at least
+	 * {@link Passages#MIN_RUN} folded characters — for a partial copy, where the shared
+	 * bigrams of two long texts would mark common words everywhere. HTML-escaped as
+	 * {@link #highlight}.
+	 */
+	public static String highlightPassages(String text, String other) {
+		int[] cps = text.codePoints().toArray();
+		int[] kept = new int[cps.length];
+		StringBuilder folded = new StringBuilder();
+		int n = 0;
+		for (int i = 0; i < cps.length; i++) {
+			String f = TextNormalizer.fold(new String(Character.toChars(cps[i])));
+			if (!f.isEmpty()) {
+				kept[n++] = i;
+				folded.appendCodePoint(f.codePointAt(0));
+			}
+		}
+		StringBuilder otherFolded = new StringBuilder();
+		other.codePoints().forEach(cp -> {
+			String f = TextNormalizer.fold(new String(Character.toChars(cp)));
+			if (!f.isEmpty()) {
+				otherFolded.appendCodePoint(f.codePointAt(0));
+			}
+		});
+		boolean[] marked = new boolean[cps.length];
+		for (Passages.Run run : Passages.compare(folded.toString(), otherFolded.toString()).runs()) {
+			for (int j = run.start(); j < run.start() + run.length(); j++) {
+				marked[kept[j]] = true;
+			}
+		}
+		// the punctuation inside a passage is part of it
+		for (int i = 1; i + 1 < cps.length; i++) {
+			if (!marked[i] && marked[i - 1] && TextNormalizer.fold(new String(Character.toChars(cps[i]))).isEmpty()) {
+				int next = i + 1;
+				while (next < cps.length && TextNormalizer.fold(new String(Character.toChars(cps[next]))).isEmpty()) {
+					next++;
+				}
+				if (next < cps.length && marked[next]) {
+					for (int k = i; k < next; k++) {
+						marked[k] = true;
+					}
+				}
+			}
+		}
+		return render(cps, marked);
+	}
+
+	private static String render(int[] cps, boolean[] marked) {
 		StringBuilder out = new StringBuilder();
 		boolean open = false;
 		for (int i = 0; i < cps.length; i++) {

@@ -66,9 +66,15 @@ public class OriginalityEngine implements ArticleFeedFollower {
 
 	private final TransactionTemplate tx;
 
+	private final PassagePrints passages;
+
+	private final OriginalityProperties properties;
+
 	OriginalityEngine(JdbcClient jdbc, Articles articles, FeedCursors cursors, Environment environment,
-			TransactionTemplate tx) {
+			TransactionTemplate tx, PassagePrints passages, OriginalityProperties properties) {
 		this.jdbc = jdbc;
+		this.passages = passages;
+		this.properties = properties;
 		this.cursors = cursors;
 		this.tx = tx;
 		this.articles = articles;
@@ -183,6 +189,61 @@ public class OriginalityEngine implements ArticleFeedFollower {
 		}
 		matches.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
 		return matches;
+	}
+
+	/**
+	 * Passages of {@code text} copied from a public article: the article, its creator,
+	 * the share of the text (folded characters) copied from it and how many characters
+	 * that is.
+	 */
+	public record PartialCopy(long articleId, long creatorId, long publishedAt, double share, int copied) {
+	}
+
+	/**
+	 * A candidate must share this many fingerprints: a copied passage of
+	 * {@link OriginalityProperties#minPassage()} characters shares several.
+	 */
+	static final int MIN_SHARED_PRINTS = 2;
+
+	/** Candidates compared with the text (each is read from the database). */
+	static final int MAX_CANDIDATES = 10;
+
+	/**
+	 * Public articles (other than {@code exceptId}) from which {@code markdown} copied
+	 * enough to be a partial copy ({@link OriginalityProperties}), the largest share
+	 * first: the passage index proposes articles sharing fingerprints, and an exact
+	 * comparison of the texts measures the passages.
+	 */
+	public List<PartialCopy> partialCopies(String markdown, long exceptId) {
+		String folded = TextNormalizer.fold(markdown);
+		if (folded.codePointCount(0, folded.length()) < properties.minPassage()) {
+			return List.of();
+		}
+		List<PartialCopy> copies = new ArrayList<>();
+		for (PassageIndex.Candidate candidate : passages.candidates(folded, MIN_SHARED_PRINTS, MAX_CANDIDATES + 1)) {
+			if (candidate.id() == exceptId) {
+				continue;
+			}
+			Optional<Article> other = articles.find(candidate.id());
+			if (other.isEmpty()) {
+				continue;
+			}
+			Passages.Comparison comparison = Passages.compare(folded, TextNormalizer.fold(other.get().bodyMarkdown()));
+			if (properties.partialCopy(comparison.copied(), comparison.share())) {
+				copies.add(new PartialCopy(other.get().id(), other.get().creatorId(), other.get().publishedAt(),
+						comparison.share(), comparison.copied()));
+			}
+		}
+		copies.sort((a, b) -> Double.compare(b.share(), a.share()));
+		return copies;
+	}
+
+	/**
+	 * Whether the article is in the passage index (public, and the index has caught up
+	 * with it).
+	 */
+	public boolean passagesIndexed(long articleId) {
+		return passages.indexed(articleId);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.inkstone.governance;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,6 +12,8 @@ import io.inkstone.accounts.Role;
 import io.inkstone.creators.CreatorApplication;
 import io.inkstone.creators.CreatorApplications;
 import io.inkstone.creators.Creators;
+import io.inkstone.similarity.OriginalityEngine;
+import io.inkstone.support.Fixtures;
 import io.inkstone.support.Browser;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -57,6 +60,9 @@ abstract class MachineFindingsContract {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	OriginalityEngine originality;
 
 	record Writer(long accountId, Browser browser) {
 	}
@@ -224,6 +230,60 @@ abstract class MachineFindingsContract {
 			.until(() -> w.browser().page("/messages").html().selectFirst(selector) != null);
 		assertThat(w.browser().page("/messages").html().selectFirst(selector).text()).contains("平台公约第 7 条")
 			.contains("/appeals/");
+	}
+
+	/**
+	 * 30% of a live article pasted into a new text: a text of the fixture classics
+	 * (public domain), {@code share} of it taken from the middle of {@code source} and
+	 * set between the two halves of {@code own}, trimmed so the result is as long as the
+	 * source.
+	 */
+	static String pasted(String source, String own, double share) {
+		int pasted = (int) Math.round(source.length() * share);
+		int from = (source.length() - pasted) / 2;
+		String mine = own.substring(0, Math.min(own.length(), source.length() - pasted));
+		return mine.substring(0, mine.length() / 2) + "\n\n" + source.substring(from, from + pasted) + "\n\n"
+				+ mine.substring(mine.length() / 2);
+	}
+
+	@Test
+	void aTextContainingThirtyPercentOfALiveArticleIsAPartialCopyStaffSeeSideBySide() {
+		List<Fixtures.Item> classics = Fixtures.classics();
+		Fixtures.Item source = classics.get(65); // 陈情表, 614 characters
+		Fixtures.Item own = classics.get(121); // 秋声赋
+		Writer original = writer("原作者");
+		long sourceId = publish(original, source.title(), source.body());
+		await().atMost(Duration.ofSeconds(30)).until(() -> originality.passagesIndexed(sourceId));
+
+		Writer copier = writer("搬运者");
+		long copy = publish(copier, "读书札记", pasted(source.body(), own.body(), 0.3));
+		// quoting two lines with attribution is not copying
+		String essay = classics.get(127).body(); // 愚溪诗序
+		long quote = publish(copier, "读《陈情表》", essay.substring(0, 300) + "\n\n李密在《陈情表》中写道：“"
+				+ source.body().substring(100, 128) + "”\n\n" + essay.substring(300, 400));
+		assertThat(status("/articles/" + copy)).as("live under the default profile").isEqualTo(200);
+
+		Browser staff = staff();
+		Document page = staff.page("/admin/machine?kind=copy").html();
+		Element row = row(page, copy);
+		assertThat(row).as("listed among the copies").isNotNull();
+		Element finding = row.selectFirst("[data-kind=partial-copy]");
+		assertThat(finding.text()).startsWith("部分复制").contains("来自").contains("《" + source.title() + "》");
+		int share = Integer.parseInt(finding.selectFirst("[data-testid=copied-share]").text().replaceAll("\\D", ""));
+		assertThat(share).as("the share of the new text copied").isBetween(22, 38);
+		assertThat(finding.selectFirst("a[data-testid=matched]").attr("href")).isEqualTo("/articles/" + sourceId);
+		assertThat(row(page, quote)).as("a short quotation with attribution is not a copy").isNull();
+		assertThat(row(page, sourceId)).as("the source itself is not a copy").isNull();
+
+		Document detail = staff.page(finding.selectFirst("a[data-testid=compare]").attr("href")).html();
+		assertThat(detail.selectFirst("[data-testid=partial-copy]").text()).startsWith("部分复制：" + share + "%")
+			.contains(source.title());
+		Element reviewed = detail.selectFirst("[data-testid=reviewed-text]");
+		String marked = String.join("", reviewed.select("mark").eachText());
+		assertThat(marked.replaceAll("\\s", "")).as("the pasted passage, and nothing of the creator's own text")
+			.contains(source.body().substring(300, 340).replaceAll("\\s", ""))
+			.doesNotContain(own.body().substring(0, 12));
+		assertThat(detail.selectFirst("[data-testid=matched-text]").select("mark")).isNotEmpty();
 	}
 
 	@Test
