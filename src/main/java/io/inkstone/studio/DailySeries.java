@@ -30,6 +30,9 @@ public record DailySeries(String name, List<Point> points, long max, long total)
 
 	public static final int TOP = 10;
 
+	/** Room for the last date, written centred under the last bar. */
+	public static final int RIGHT = 24;
+
 	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd");
 
 	public record Point(LocalDate day, long value) {
@@ -104,7 +107,7 @@ public record DailySeries(String name, List<Point> points, long max, long total)
 	}
 
 	public double barWidth() {
-		return (double) (WIDTH - LEFT) / points.size();
+		return (double) (WIDTH - LEFT - RIGHT) / points.size();
 	}
 
 	public double barHeight(Point p) {
