@@ -51,8 +51,17 @@
   var beacon = document.getElementById('reader-beacon');
   if (beacon && window.fetch) {
     var id = beacon.getAttribute('data-article');
+    // where the reader came from, for the creator's analytics: the referring page's host only (never its path or
+    // query), and the landing URL's utm_medium/utm_source (a feed's tag); the server sorts them into categories
+    var origin = new URLSearchParams();
+    try {
+      if (document.referrer) { origin.set('ref', new URL(document.referrer).hostname); }
+      var landing = new URLSearchParams(window.location.search);
+      var via = landing.get('utm_medium') || landing.get('utm_source');
+      if (via) { origin.set('via', via.slice(0, 32)); }
+    } catch (e) { /* an odd referrer: counted as direct */ }
     fetch('/articles/' + id + '/view', { method: 'POST', credentials: 'same-origin', keepalive: true,
-      headers: { 'Accept': 'application/json' } })
+      headers: { 'Accept': 'application/json' }, body: origin })
       .then(function (r) { return r.json(); })
       .then(function (state) {
         if (state.csrfToken) { fillTokens(state.csrfToken); }

@@ -1,5 +1,6 @@
 package io.inkstone.engagement;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -129,6 +130,32 @@ class CommentRepository {
 			.param("a", articleId)
 			.param("r", readerKey)
 			.update();
+	}
+
+	/** When the standing likes of these articles were given, since a time. */
+	List<Long> likeTimes(Collection<Long> articleIds, long since) {
+		if (articleIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT created_at FROM article_likes WHERE article_id IN (:ids) AND created_at >= :since")
+			.param("ids", articleIds)
+			.param("since", since)
+			.query(Long.class)
+			.list();
+	}
+
+	/** When the visible comments on these articles were written, since a time. */
+	List<Long> commentTimes(Collection<Long> articleIds, long since) {
+		if (articleIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc
+			.sql("SELECT created_at FROM comments WHERE article_id IN (:ids) AND status = 'visible'"
+					+ " AND created_at >= :since")
+			.param("ids", articleIds)
+			.param("since", since)
+			.query(Long.class)
+			.list();
 	}
 
 	long articleLikes(long articleId) {

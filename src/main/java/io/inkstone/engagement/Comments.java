@@ -2,6 +2,8 @@ package io.inkstone.engagement;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Set;
 
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.Ids;
+import io.inkstone.shared.PlatformDays;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.ForbiddenException;
@@ -288,6 +291,30 @@ public class Comments {
 
 	public long articleLikes(long articleId) {
 		return state(articleId).likes();
+	}
+
+	/**
+	 * Likes that still stand, per platform day (yyyymmdd) of when they were given, over
+	 * these articles since {@code sinceMillis}; days without any are absent.
+	 */
+	public Map<Integer, Long> likesPerDay(Collection<Long> articleIds, long sinceMillis) {
+		return perDay(repository.likeTimes(articleIds, sinceMillis));
+	}
+
+	/**
+	 * Visible comments per platform day of when they were written; days without any are
+	 * absent.
+	 */
+	public Map<Integer, Long> commentsPerDay(Collection<Long> articleIds, long sinceMillis) {
+		return perDay(repository.commentTimes(articleIds, sinceMillis));
+	}
+
+	private static Map<Integer, Long> perDay(List<Long> times) {
+		Map<Integer, Long> result = new TreeMap<>();
+		for (long t : times) {
+			result.merge(PlatformDays.of(t), 1L, Long::sum);
+		}
+		return result;
 	}
 
 	public boolean likes(long articleId, String readerKey) {

@@ -5,6 +5,7 @@ import io.inkstone.shared.PlatformDays;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -33,9 +34,12 @@ public class Engagement {
 
 	private final AddressLimits addressLimits;
 
+	private final ReadSources sources;
+
 	Engagement(CounterStore counters, StatsRepository stats, ApplicationEventPublisher events,
-			InkstoneProperties properties, AddressLimits addressLimits) {
+			InkstoneProperties properties, AddressLimits addressLimits, ReadSources sources) {
 		this.counters = counters;
+		this.sources = sources;
 		this.addressLimits = addressLimits;
 		this.stats = stats;
 		this.events = events;
@@ -45,19 +49,22 @@ public class Engagement {
 
 	/**
 	 * Counts a read unless the reader is a bot, read this article within the window, or
-	 * the client address has used its hourly reads of this article.
+	 * the client address has used its hourly reads of this article. A counted read is
+	 * also counted under where it came from ({@code referral}: a category and a host,
+	 * aggregated per article and day, never per reader).
 	 * @return true if the read counted
 	 */
 	public boolean recordRead(String readerKey, Long accountId, String clientAddress, boolean bot, long articleId,
-			long channelId) {
+			long channelId, Referral referral) {
 		if (bot || behavesLikeABot(readerKey)
 				|| recentReads.asMap().putIfAbsent(readerKey + ':' + articleId, Boolean.TRUE) != null
 				|| !addressLimits.allows(Signal.READ, clientAddress, articleId)) {
 			return false;
 		}
 		counters.increment(articleId, Signal.READ);
-		events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.READ, System.currentTimeMillis(), readerKey,
-				accountId));
+		long now = System.currentTimeMillis();
+		sources.count(articleId, PlatformDays.of(now), referral);
+		events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.READ, now, readerKey, accountId));
 		return true;
 	}
 
@@ -125,6 +132,7 @@ public class Engagement {
 
 	public void flush() {
 		counters.flush();
+		sources.flush();
 	}
 
 	/**
@@ -133,6 +141,24 @@ public class Engagement {
 	 */
 	public Map<Integer, Counts> daily(Collection<Long> articleIds, int fromDay) {
 		return stats.daily(articleIds, fromDay);
+	}
+
+	/**
+	 * Reads per source (every source present, zero when none) over these articles from
+	 * {@code fromDay} (yyyymmdd) on.
+	 */
+	public Map<ReadSource, Long> readSources(Collection<Long> articleIds, int fromDay) {
+		return sources.totals(articleIds, fromDay);
+	}
+
+	/** Reads per platform day and source; days without any are absent. */
+	public Map<Integer, Map<ReadSource, Long>> dailyReadSources(Collection<Long> articleIds, int fromDay) {
+		return sources.daily(articleIds, fromDay);
+	}
+
+	/** The referring hosts (search engines, feed readers, other sites) most read from. */
+	public List<ReferrerHost> topReferrers(Collection<Long> articleIds, int fromDay, int limit) {
+		return sources.topHosts(articleIds, fromDay, limit);
 	}
 
 }

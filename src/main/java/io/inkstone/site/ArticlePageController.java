@@ -13,6 +13,7 @@ import io.inkstone.creators.Creators;
 import io.inkstone.discovery.HotList;
 import io.inkstone.discovery.RelatedArticles;
 import io.inkstone.engagement.Engagement;
+import io.inkstone.engagement.Referrals;
 import io.inkstone.shared.DatabaseBusy;
 import io.inkstone.shared.QrCodes;
 import io.inkstone.shared.SiteSettings;
@@ -152,7 +153,9 @@ class ArticlePageController {
 		String reader = sharedPage ? null : ReaderKey.of(request);
 		if (!sharedPage) {
 			try {
-				beacon.count(article, reader, request);
+				// a personal page sees its own Referer: where this reader came from
+				beacon.count(article, reader, request,
+						beacon.referral(Referrals.hostOf(request.getHeader("Referer")), campaign(request), request));
 				// 阅读历史: signed-in readers only (a shared page is never a signed-in
 				// reader's)
 				SignedIn.current().ifPresent(account -> history.record(account.accountId(), id));
@@ -184,6 +187,12 @@ class ArticlePageController {
 			return null;
 		}
 		return ResponseEntity.ok().contentType(HTML).body(rendered.render(page, key));
+	}
+
+	/** The landing URL's campaign tag: utm_medium, else utm_source. */
+	private static String campaign(HttpServletRequest request) {
+		String medium = request.getParameter("utm_medium");
+		return medium != null ? medium : request.getParameter("utm_source");
 	}
 
 	private Pages.CommentsView comments(Article article, String reader) {

@@ -1,6 +1,8 @@
 package io.inkstone.site;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +13,9 @@ import io.inkstone.creators.Creators;
 import io.inkstone.engagement.Comments;
 import io.inkstone.engagement.Counts;
 import io.inkstone.engagement.Engagement;
+import io.inkstone.engagement.Referral;
+import io.inkstone.engagement.Referrals;
+import io.inkstone.shared.PublicUrl;
 import io.inkstone.shared.ReaderKey;
 import io.inkstone.shared.SignedIn;
 
@@ -21,6 +26,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import java.time.Duration;
 import java.util.Base64;
@@ -32,6 +38,14 @@ import java.util.Base64;
  * following, liked), and the live numbers, which any cache may keep for a second. Without
  * JavaScript the page loads {@code view.gif} instead, and the numbers are as old as the
  * page.
+ * <p>
+ * Where the reader came from: the page is cached and the same for everyone, so the server
+ * never sees the reader's referrer on it. The script sends {@code ref}, the host of
+ * {@code document.referrer} (no path, no query), and {@code via}, the landing URL's
+ * {@code utm_medium} (or {@code utm_source}); {@link Referrals} sorts them. The no-script
+ * {@code view.gif}'s own Referer is the article page itself, so those reads count as
+ * direct (direct or unknown, as the analytics page says). A personal page (signed in)
+ * counts while rendering, from the page request's own Referer.
  */
 @RestController
 class ReaderBeaconController {
@@ -48,7 +62,11 @@ class ReaderBeaconController {
 
 	private final Creators creators;
 
-	ReaderBeaconController(Articles articles, Engagement engagement, Comments comments, Creators creators) {
+	private final PublicUrl publicUrl;
+
+	ReaderBeaconController(Articles articles, Engagement engagement, Comments comments, Creators creators,
+			PublicUrl publicUrl) {
+		this.publicUrl = publicUrl;
 		this.articles = articles;
 		this.engagement = engagement;
 		this.comments = comments;
@@ -56,11 +74,13 @@ class ReaderBeaconController {
 	}
 
 	@PostMapping(value = "/articles/{id}/view", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> view(@PathVariable long id, HttpServletRequest request) {
+	ResponseEntity<Map<String, Object>> view(@PathVariable long id,
+			@RequestParam(name = "ref", required = false) String referrerHost,
+			@RequestParam(name = "via", required = false) String campaign, HttpServletRequest request) {
 		Article article = articles.getPublished(id);
 		String reader = ReaderKey.of(request);
 		Map<String, Object> state = new LinkedHashMap<>();
-		state.put("counted", count(article, reader, request));
+		state.put("counted", count(article, reader, request, referral(referrerHost, campaign, request)));
 		state.put("following", creators.isFollowing(reader, article.creatorId()));
 		state.put("liked", comments.likes(id, reader));
 		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
@@ -74,7 +94,8 @@ class ReaderBeaconController {
 	@GetMapping("/articles/{id}/view.gif")
 	ResponseEntity<byte[]> pixel(@PathVariable long id, HttpServletRequest request) {
 		Article article = articles.getPublished(id);
-		count(article, ReaderKey.of(request), request);
+		// this request's Referer is the article page, not where its reader came from
+		count(article, ReaderKey.of(request), request, Referral.DIRECT);
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_GIF).body(PIXEL);
 	}
 
@@ -108,7 +129,7 @@ class ReaderBeaconController {
 	 * Counts one read (once per reader and day, never for bots); listeners feed interests
 	 * and co-reads.
 	 */
-	boolean count(Article article, String reader, HttpServletRequest request) {
+	boolean count(Article article, String reader, HttpServletRequest request, Referral referral) {
 		if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
 			return false; // another site embedding the beacon (an <img> elsewhere) is not
 							// a reader of this page
@@ -117,7 +138,16 @@ class ReaderBeaconController {
 		// it
 		Long account = SignedIn.current().map(SignedIn::accountId).orElse(null);
 		return engagement.recordRead(reader, account, request.getRemoteAddr(), ReaderKey.isBot(request), article.id(),
-				article.channelId());
+				article.channelId(), referral);
+	}
+
+	/**
+	 * Where a reader came from, by the referring host and the landing page's campaign tag
+	 * (this site's own hosts are internal).
+	 */
+	Referral referral(String referrerHost, String campaign, HttpServletRequest request) {
+		return Referrals.classify(referrerHost, campaign,
+				List.of(request.getServerName(), Objects.requireNonNullElse(Referrals.hostOf(publicUrl.base()), "")));
 	}
 
 }

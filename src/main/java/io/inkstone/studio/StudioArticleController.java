@@ -53,6 +53,8 @@ import io.inkstone.shared.Csv;
 import io.inkstone.shared.SignedIn;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -193,7 +195,7 @@ class StudioArticleController {
 				.append(',')
 				.append(s.row().status().dbValue())
 				.append(',')
-				.append(Instant.ofEpochMilli(s.row().publishedAt()))
+				.append(publishedAt(s.row()))
 				.append(',')
 				.append(s.reads())
 				.append(',')
@@ -208,6 +210,22 @@ class StudioArticleController {
 			.header("Content-Disposition", "attachment; filename=\"inkstone-stats.csv\"")
 			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
 			.body(out.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * When the article was published, in the site's time zone with its offset
+	 * (2026-11-30T10:00:00+08:00); empty for an article that is not public and was never
+	 * taken down: a draft's published_at column holds a placeholder, not a publication.
+	 */
+	static String publishedAt(StudioRow row) {
+		if (row.status() != ArticleStatus.PUBLISHED && row.status() != ArticleStatus.REMOVED) {
+			return "";
+		}
+		return Instant.ofEpochMilli(row.publishedAt())
+			.atZone(PlatformDays.zone())
+			.toOffsetDateTime()
+			.truncatedTo(ChronoUnit.SECONDS)
+			.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 	}
 
 	/**

@@ -8,6 +8,8 @@ import io.inkstone.articles.Revision;
 import io.inkstone.articles.StudioRow;
 import io.inkstone.channels.Channel;
 import io.inkstone.creators.Creator;
+import io.inkstone.engagement.ReadSource;
+import io.inkstone.engagement.ReferrerHost;
 import io.inkstone.web.Ui;
 import io.inkstone.media.MediaItem;
 import java.util.function.ToLongFunction;
@@ -83,8 +85,36 @@ public final class StudioPages {
 	 * Charts over {@code days} days and the follower list (a null name is an anonymous
 	 * reader).
 	 */
+	/**
+	 * {@code /studio/analytics}: the creator's totals per day, where readers came from,
+	 * each article's totals with a link to its trend, and the followers.
+	 */
 	public record Analytics(Ui ui, List<Channel> nav, Creator creator, int days, List<DailySeries> series,
-			List<FollowerRow> followers, long followerCount) {
+			List<FollowerRow> followers, long followerCount, List<SourceRow> sources, List<ReferrerHost> referrers,
+			List<Stats> articles, String zone) {
+	}
+
+	/**
+	 * {@code /studio/analytics/articles/{id}}: one article's reads, shares, likes and
+	 * comments per day and where its readers came from; {@code own} when the viewer is
+	 * its creator (staff see it too).
+	 */
+	public record ArticleAnalytics(Ui ui, List<Channel> nav, long id, String title, String state, boolean own, int days,
+			List<DailySeries> series, List<SourceRow> sources, List<ReferrerHost> referrers, String zone) {
+	}
+
+	/** Reads from one kind of source and their share of all reads, in whole percent. */
+	public record SourceRow(String key, long reads, int percent) {
+
+		static List<SourceRow> of(Map<ReadSource, Long> reads) {
+			long total = reads.values().stream().mapToLong(Long::longValue).sum();
+			return reads.entrySet()
+				.stream()
+				.map(e -> new SourceRow(e.getKey().key(), e.getValue(),
+						total == 0 ? 0 : (int) Math.round(100.0 * e.getValue() / total)))
+				.toList();
+		}
+
 	}
 
 	public record FollowerRow(String name, long since) {

@@ -93,6 +93,10 @@ class SecurityConfig {
 						// studio yet (not a creator, applied, staff)
 						.requestMatchers("/studio")
 						.authenticated()
+						// one article's analytics: its creator, admins and reviewers (the
+						// controller answers 404 to anyone else)
+						.requestMatchers("/studio/analytics/articles/**")
+						.hasAnyRole("CREATOR", "ADMIN", "REVIEWER")
 						.requestMatchers("/studio/**")
 						.hasAnyRole("CREATOR", "ADMIN")
 						.requestMatchers("/account", "/account/**", "/appeals/**", "/feed", "/feed/**", "/messages",
