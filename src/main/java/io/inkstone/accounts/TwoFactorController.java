@@ -106,14 +106,27 @@ class TwoFactorController {
 		}
 		throttle(request, "2fa-login:", pending.accountId());
 		if (!twoFactor.accept(pending.accountId(), code.strip())) {
+			auditStaff(pending, "staff.sign-in.second-factor-failed");
 			response.setStatus(400);
 			model.addAttribute("page", new AccountPages.TwoFactorLogin(ui.of(request), List.of(),
 					Map.of("code", code.isBlank() ? "twoFactor.error.empty" : "twoFactor.error.code")));
 			return "accounts/two-factor-login";
 		}
+		auditStaff(pending, "staff.sign-in.second-factor");
 		response.addHeader("Set-Cookie", devices.issue(pending.email(), request.isSecure()).toString());
 		String next = signIn.complete(pending, request, response);
 		return next == null ? "redirect:/login?suspended" : "redirect:" + next;
+	}
+
+	/**
+	 * The password step of a staff member is audited as {@code staff.sign-in} when it
+	 * succeeds (see the audit module); the second step is audited too, passed or failed,
+	 * so a guessed password shows in the log even when the code stops it.
+	 */
+	private void auditStaff(SecondFactorSignIn.Pending pending, String action) {
+		repository.findById(pending.accountId())
+			.filter(a -> "ADMIN".equals(a.role()) || "REVIEWER".equals(a.role()))
+			.ifPresent(a -> audit.record(a.id(), a.displayName(), action, "account", a.id(), null, null));
 	}
 
 	// --- the owner's settings

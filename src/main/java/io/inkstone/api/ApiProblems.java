@@ -91,8 +91,8 @@ class ApiProblems {
 
 	@ExceptionHandler(GoneException.class)
 	ResponseEntity<ProblemDetail> gone(GoneException ex, HttpServletRequest request) {
-		return respond(
-				problem(request, HttpStatus.GONE, ex.messageKey() == null ? "Gone" : ui.of(request).message(ex)));
+		return respond(problem(request, HttpStatus.GONE,
+				ex.messageKey() == null ? "Gone" : ui.of(request).removalReason(ex.messageKey())));
 	}
 
 	@ExceptionHandler(BadRequestException.class)

@@ -593,6 +593,24 @@ class ArticleRepository {
 	}
 
 	/** Records a change sequence this process writes; returns it. */
+	/** Id and creator of every article (any status) in a channel. */
+	List<long[]> inChannel(long channelId) {
+		return jdbc.sql("SELECT id, creator_id FROM articles WHERE channel_id = :channel ORDER BY id")
+			.param("channel", channelId)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+	}
+
+	/** Moves one article to another channel, as a change readers and the feed see. */
+	void moveChannel(long id, long channelId, long now) {
+		jdbc.sql("UPDATE articles SET channel_id = :channel, updated_at = :now, change_seq = :seq WHERE id = :id")
+			.param("channel", channelId)
+			.param("now", now)
+			.param("seq", written(Ids.next()))
+			.param("id", id)
+			.update();
+	}
+
 	private long written(long seq) {
 		written.put(seq, Boolean.TRUE);
 		return seq;

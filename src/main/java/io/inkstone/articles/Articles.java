@@ -752,6 +752,29 @@ public class Articles {
 		return MarkdownRenderer.summaryFromHtml(bodyHtml);
 	}
 
+	/** How many articles (any status) a channel holds. */
+	public long countInChannel(long channelId) {
+		return repository.inChannel(channelId).size();
+	}
+
+	/**
+	 * Moves every article of a channel (drafts, the trash and taken-down ones too) to
+	 * another, when an admin merges the channels: each is a change of its own, so caches,
+	 * the page store and the indexes that follow the change feed take it. Returns how
+	 * many moved.
+	 */
+	@Transactional
+	public int moveChannel(long fromChannelId, long toChannelId) {
+		long now = System.currentTimeMillis();
+		List<long[]> moving = repository.inChannel(fromChannelId);
+		for (long[] article : moving) {
+			repository.moveChannel(article[0], toChannelId, now);
+			events.publishEvent(new ArticleChanged(article[0], article[1], fromChannelId));
+			events.publishEvent(new ArticleChanged(article[0], article[1], toChannelId));
+		}
+		return moving.size();
+	}
+
 	/**
 	 * Takes an article down (any status); its page then answers 410 with the reason.
 	 * Taken down already: no change.

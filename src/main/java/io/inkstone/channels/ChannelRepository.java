@@ -16,7 +16,8 @@ class ChannelRepository {
 	}
 
 	List<Channel> findAll() {
-		return jdbc.sql("SELECT id, slug, name, position, original_tab, hidden FROM channels ORDER BY position, id")
+		return jdbc.sql(
+				"SELECT id, slug, name, position, original_tab, hidden FROM channels WHERE merged_into IS NULL ORDER BY position, id")
 			.query(Channel.class)
 			.list();
 	}
@@ -65,6 +66,34 @@ class ChannelRepository {
 			.param("position", position)
 			.param("id", id)
 			.update();
+	}
+
+	/**
+	 * Marks {@code from} merged into {@code into} (hidden, out of every list), and points
+	 * the channels merged into {@code from} earlier at {@code into}, so no redirect ever
+	 * chains.
+	 */
+	boolean merge(long from, long into) {
+		boolean merged = jdbc
+			.sql("UPDATE channels SET merged_into = :into, hidden = TRUE WHERE id = :from AND merged_into IS NULL")
+			.param("into", into)
+			.param("from", from)
+			.update() == 1;
+		if (merged) {
+			jdbc.sql("UPDATE channels SET merged_into = :into WHERE merged_into = :from")
+				.param("into", into)
+				.param("from", from)
+				.update();
+		}
+		return merged;
+	}
+
+	/** The slug of the channel a merged channel went into. */
+	Optional<String> mergedInto(String slug) {
+		return jdbc.sql("SELECT t.slug FROM channels m JOIN channels t ON t.id = m.merged_into WHERE m.slug = :slug")
+			.param("slug", slug)
+			.query(String.class)
+			.optional();
 	}
 
 	long count() {

@@ -126,6 +126,10 @@ public class Channels {
 		if (!isValidSlug(slug)) {
 			throw new IllegalArgumentException("invalid channel slug: " + slug);
 		}
+		Optional<Channel> successor = mergedInto(slug).flatMap(this::find);
+		if (successor.isPresent()) {
+			return successor.get();
+		}
 		String display = config.names().getOrDefault(slug, name == null || name.isBlank() ? slug : name.strip());
 		if (display.length() > 40) {
 			display = display.substring(0, 40);
@@ -147,6 +151,10 @@ public class Channels {
 		}
 		if (!isValidSlug(slug)) {
 			throw new IllegalArgumentException("invalid channel slug: " + slug);
+		}
+		Optional<Channel> successor = mergedInto(slug).flatMap(this::find);
+		if (successor.isPresent()) {
+			return successor.get();
 		}
 		String name = config.names().getOrDefault(slug, config.defaults().getOrDefault(slug, slug));
 		repository.insertIfAbsent(Ids.next(), slug, name, repository.nextPosition(),
@@ -214,6 +222,28 @@ public class Channels {
 		}
 		all.invalidateAll();
 		return true;
+	}
+
+	/**
+	 * An admin merges {@code from} into {@code into} (the articles are moved by the
+	 * caller): {@code from} leaves every list, and {@link #mergedInto(String)} names
+	 * {@code into} for its old addresses. False if {@code from} was merged already.
+	 */
+	public boolean merge(long from, long into) {
+		boolean merged = repository.merge(from, into);
+		all.invalidateAll();
+		return merged;
+	}
+
+	/**
+	 * The slug of the channel that a merged channel went into, for a 301 from its old
+	 * addresses; empty for any other slug.
+	 */
+	public Optional<String> mergedInto(String slug) {
+		if (!isValidSlug(slug) || find(slug).isPresent()) {
+			return Optional.empty();
+		}
+		return repository.mergedInto(slug);
 	}
 
 	/** Another node changed the channels: read them again. */

@@ -12,6 +12,7 @@ import io.inkstone.articles.Articles;
 import io.inkstone.audit.AuditLog;
 import io.inkstone.creators.Creators;
 import io.inkstone.engagement.Comments;
+import io.inkstone.shared.RemovalReason;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.PublicUrl;
@@ -112,7 +113,11 @@ public class ModerationDecisions {
 
 	private void apply(Draft d) {
 		switch (d.action()) {
-			case TAKE_DOWN -> articles.takeDown(d.subjectId(), ReasonLabels.zh(d.reason()) + "（" + d.ref() + "）");
+			case TAKE_DOWN -> articles.takeDown(d.subjectId(),
+					RemovalReason.stored(
+							ModerationDecision.MACHINE.equals(d.source())
+									|| ModerationDecision.REVIEW.equals(d.source()) ? "review" : "report",
+							d.reason(), d.ref()));
 			case LABEL -> articles.label(d.subjectId(), ArticleLabels.forReason(d.reason()));
 			case HIDE_COMMENT -> comments.removeByStaff(d.subjectId(), true);
 			case RESTRICT_CREATOR -> {

@@ -41,7 +41,8 @@ class AdminSettingsController {
 	static final List<String> ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore",
 			"Asia/Tokyo", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "UTC");
 
-	static final List<String> FLASHES = List.of("saved", "listsSaved", "unchanged", "channelsSaved");
+	static final List<String> FLASHES = List.of("saved", "listsSaved", "unchanged", "channelsSaved", "dutiesSaved",
+			"merged");
 
 	private static final long MAX_UPLOAD = ReviewListsForm.MAX_WORDS * 4L;
 
@@ -51,8 +52,11 @@ class AdminSettingsController {
 
 	private final Channels channels;
 
-	AdminSettingsController(SettingsChanges changes, UiFactory ui, Channels channels) {
+	private final ConsoleSettings console;
+
+	AdminSettingsController(SettingsChanges changes, UiFactory ui, Channels channels, ConsoleSettings console) {
 		this.channels = channels;
+		this.console = console;
 		this.changes = changes;
 		this.ui = ui;
 	}
@@ -64,6 +68,18 @@ class AdminSettingsController {
 
 	private String page(HttpServletRequest request, Model model, SettingsForm form, ReviewListsForm lists,
 			Map<String, String> errors, Map<String, String> posted) {
+		return page(request, model, form, lists, errors, posted, new ConsolePart(console.duties(null), null, null));
+	}
+
+	/**
+	 * The page with the operators' part as posted ({@link ConsoleSettingsController}).
+	 */
+	String page(HttpServletRequest request, Model model, Map<String, String> errors, ConsolePart part) {
+		return page(request, model, null, null, errors, Map.of(), part);
+	}
+
+	private String page(HttpServletRequest request, Model model, SettingsForm form, ReviewListsForm lists,
+			Map<String, String> errors, Map<String, String> posted, ConsolePart part) {
 		String flash = FLASHES.stream()
 			.filter(f -> request.getParameter(f) != null)
 			.findFirst()
@@ -72,7 +88,7 @@ class AdminSettingsController {
 		model.addAttribute("page",
 				new SettingsPage(ui.of(request), List.of(), form == null ? changes.current() : form,
 						lists == null ? changes.currentLists() : lists, errors, ComplianceProfile.profiles(), ZONES,
-						changes.defaultZone(), flash, channels.all(), posted));
+						changes.defaultZone(), flash, channels.all(), posted, part));
 		return "settings/settings";
 	}
 

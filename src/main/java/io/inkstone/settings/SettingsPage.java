@@ -9,11 +9,11 @@ import io.inkstone.web.Ui;
 /**
  * {@code /admin/settings}: the values shown in the forms (as posted when they are
  * refused), the refusals by field (message keys), the profiles and zones to choose from,
- * the message after a save, the channels in order.
+ * the message after a save, the channels in order, the operators' part (duties, merge).
  */
 public record SettingsPage(Ui ui, List<Channel> nav, SettingsForm form, ReviewListsForm lists,
 		Map<String, String> errors, List<String> profiles, List<String> zones, String defaultZone, String flash,
-		List<Channel> channels, Map<String, String> posted) {
+		List<Channel> channels, Map<String, String> posted, ConsolePart console) {
 
 	public String error(String field) {
 		String key = errors.get(field);

@@ -7,5 +7,5 @@
  * changed what from what to what to the audit log, in one transaction.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "audit", "channels", "governance", "shared", "web" })
+		allowedDependencies = { "articles", "audit", "channels", "governance", "shared", "web" })
 package io.inkstone.settings;

@@ -1,5 +1,6 @@
 package io.inkstone.site;
 
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,8 @@ import io.inkstone.shared.Slice;
 import io.inkstone.web.Ui;
 import io.inkstone.web.UiFactory;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -104,8 +107,15 @@ class HomeController {
 	}
 
 	@GetMapping("/channels/{slug}")
-	String channel(@PathVariable String slug, @RequestParam(name = "after", required = false) String after,
+	Object channel(@PathVariable String slug, @RequestParam(name = "after", required = false) String after,
 			@RequestParam(name = "p", required = false) String p, HttpServletRequest request, Model model) {
+		Optional<String> merged = channels.mergedInto(slug);
+		if (merged.isPresent()) {
+			// merged into another channel by an admin: its address moved for good
+			RedirectView moved = new RedirectView("/channels/" + Pages.pathSegment(merged.get()), false, false);
+			moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+			return moved;
+		}
 		Channel channel = channels.get(slug);
 		Slice<ArticleSummary> page = articles.latestInChannel(channel.id(), Cursor.parse(after), PAGE_SIZE);
 		Ui u = ui.of(request);

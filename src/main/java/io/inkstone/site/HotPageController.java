@@ -1,5 +1,6 @@
 package io.inkstone.site;
 
+import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.inkstone.channels.Channel;
@@ -57,7 +58,14 @@ class HotPageController {
 	}
 
 	@GetMapping("/channels/{slug}/hot")
-	String channel(@PathVariable String slug, HttpServletRequest request, Model model) {
+	Object channel(@PathVariable String slug, HttpServletRequest request, Model model) {
+		Optional<String> merged = channels.mergedInto(slug);
+		if (merged.isPresent()) {
+			RedirectView moved = new RedirectView("/channels/" + Pages.pathSegment(merged.get()) + "/hot", false,
+					false);
+			moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+			return moved;
+		}
 		Channel channel = channels.get(slug);
 		Ui u = ui.of(request);
 		model.addAttribute("page", new Pages.HotPage(u, parts.nav(), channel, hot.channelEntries(channel.id(), SIZE)));

@@ -1,6 +1,12 @@
 package io.inkstone.syndication;
 
+import java.net.URI;
+import java.util.Optional;
+
+import io.inkstone.channels.Channels;
+
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -18,8 +24,11 @@ class FeedsController {
 
 	private final Feeds feeds;
 
-	FeedsController(Feeds feeds) {
+	private final Channels channels;
+
+	FeedsController(Feeds feeds, Channels channels) {
 		this.feeds = feeds;
+		this.channels = channels;
 	}
 
 	@GetMapping("/feed.xml")
@@ -34,6 +43,13 @@ class FeedsController {
 
 	@GetMapping("/channels/{slug}/feed.xml")
 	ResponseEntity<byte[]> channel(@PathVariable String slug, WebRequest request) {
+		Optional<String> merged = channels.mergedInto(slug);
+		if (merged.isPresent()) {
+			// merged into another channel by an admin: feed readers follow a 301
+			return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+				.location(URI.create("/channels/" + merged.get() + "/feed.xml"))
+				.build();
+		}
 		return answer(feeds.feed(new Feeds.Scope("channel", slug), Feeds.Format.RSS), Feeds.Format.RSS, request);
 	}
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.inkstone.shared.DatabaseBusy;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.GoneException;
+import io.inkstone.shared.RemovalReason;
 import io.inkstone.shared.NotFoundException;
 
 import org.slf4j.Logger;
@@ -113,7 +114,7 @@ class ErrorPages implements ErrorController {
 	String gone(GoneException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		Ui u = ui.of(request);
 		String reason = ex.messageKey() == null || ex.messageKey().isBlank() ? u.t("error.410.noReason")
-				: u.message(ex);
+				: RemovalReason.parse(ex.messageKey()).isPresent() ? u.removalReason(ex.messageKey()) : u.message(ex);
 		return page(request, response, model, 410, u.t("error.410.message", ex.title(), reason));
 	}
 

@@ -1,5 +1,6 @@
 package io.inkstone.web;
 
+import io.inkstone.shared.RemovalReason;
 import io.inkstone.shared.PlatformDays;
 
 import io.inkstone.shared.UserFacingException;
@@ -62,9 +63,37 @@ public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfTok
 		return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
 	}
 
+	/**
+	 * The label of a code ({@code prefix + code} in the bundles), or the code itself when
+	 * there is none: for codes stored in data, such as audit actions.
+	 */
+	public String label(String prefix, String code) {
+		if (code == null) {
+			return "";
+		}
+		return messages.getMessage(prefix + code, null, code, locale);
+	}
+
 	/** A refusal's text in the reader's language (see {@link UserFacingException}). */
 	public String message(UserFacingException refusal) {
 		return refusal.messageKey() == null ? null : t(refusal.messageKey(), refusal.args());
+	}
+
+	/**
+	 * Why an article was taken down, in this language: the reason, the item of the 平台公约
+	 * it falls under and the decision's reference (see {@link RemovalReason}); a reason
+	 * stored as text is shown as it is.
+	 */
+	public String removalReason(String stored) {
+		if (stored == null || stored.isBlank()) {
+			return t("error.410.noReason");
+		}
+		return RemovalReason.parse(stored).map(r -> {
+			String reason = t(r.reasonKey());
+			String rule = r.ruleItem() == null ? null : t("rules.community.item." + r.ruleItem());
+			return rule == null ? t("removal.reason", reason, r.ref())
+					: t("removal.reasonWithRule", reason, rule, r.ref());
+		}).orElseGet(() -> t(stored));
 	}
 
 	public boolean signedIn() {

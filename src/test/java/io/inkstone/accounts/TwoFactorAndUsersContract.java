@@ -410,4 +410,57 @@ abstract class TwoFactorAndUsersContract {
 			.single()).isZero();
 	}
 
+	long audited(String action, long accountId) {
+		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = :action AND target_id = :id")
+			.param("action", action)
+			.param("id", Long.toString(accountId))
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void aStaffSignInIsAuditedAtThePasswordStepAndAWrongCodeToo() {
+		Browser admin = admin();
+		String email = newAccount("登录审计审核员");
+		long id = idOf(email);
+		assertThat(admin
+			.post("/admin/staff/reviewers", Map.of("_csrf", admin.csrfToken(), "email", email, "reason", "登录审计"))
+			.statusCode()).isEqualTo(302);
+		Enabled on = enable(signIn(email, PASSWORD), id);
+		long before = audited("staff.sign-in", id);
+
+		// the password alone is recorded, before any code is typed
+		Browser b = new Browser(port);
+		assertThat(location(password(b, email, PASSWORD, false))).isEqualTo("/login/two-factor");
+		assertThat(audited("staff.sign-in", id)).isEqualTo(before + 1);
+		assertThat(audited("staff.sign-in.second-factor", id)).isZero();
+
+		// a wrong code is recorded too
+		assertThat(b.post("/login/two-factor", Map.of("_csrf", b.csrfToken(), "code", "000000")).statusCode())
+			.isEqualTo(400);
+		assertThat(audited("staff.sign-in.second-factor-failed", id)).isEqualTo(1);
+
+		// and the code that completes it
+		assertThat(location(
+				b.post("/login/two-factor", Map.of("_csrf", b.csrfToken(), "code", on.recoveryCodes().get(0)))))
+			.isEqualTo("/");
+		assertThat(audited("staff.sign-in.second-factor", id)).isEqualTo(1);
+
+		// readers' sign-ins are not staff business
+		String reader = newAccount("登录审计读者");
+		signIn(reader, PASSWORD);
+		assertThat(audited("staff.sign-in", idOf(reader))).isZero();
+
+		// the log names the steps in the admin's language, the code stays in the data
+		Document log = admin.page("/admin/audit").html();
+		assertThat(log.select("tr[data-action=staff.sign-in.second-factor-failed] [data-code]").text())
+			.contains("两步验证失败");
+		assertThat(log.select("tr[data-action=staff.sign-in] [data-code]").first().text()).contains("后台登录")
+			.doesNotContain("staff.sign-in");
+		assertThat(admin.page("/admin/audit?lang=en")
+			.html()
+			.select("tr[data-action=staff.sign-in.second-factor-failed] [data-code]")
+			.text()).contains("second factor failed");
+	}
+
 }

@@ -315,7 +315,22 @@ abstract class ModerationContract {
 		assertThat(decide(staff, reportId, "no-action", "", "")).as("decided once").isEqualTo(400);
 		HttpResponse<String> gone = browser().get(path);
 		assertThat(gone.statusCode()).isEqualTo(410);
-		assertThat(Jsoup.parse(gone.body()).select("[data-testid=error]").text()).contains("侵权/抄袭");
+		assertThat(Jsoup.parse(gone.body()).select("[data-testid=error]").text()).contains("侵权/抄袭")
+			.contains("《平台公约》第一部分第 2 项")
+			.contains(ref)
+			.doesNotContain("@takedown")
+			.doesNotContain("infringement");
+		// in English too: the reason and the rule in the reader's language, no code
+		HttpResponse<String> goneEn = browser().get(path + "?lang=en");
+		assertThat(goneEn.statusCode()).isEqualTo(410);
+		assertThat(Jsoup.parse(goneEn.body()).select("[data-testid=error]").text())
+			.contains("Infringement / plagiarism")
+			.contains("the community rules, part 1, item 2")
+			.doesNotContain("侵权");
+		// the creator's studio says the same in words
+		assertThat(w.browser().page("/studio").html().select("[data-testid=state-note]").text())
+			.contains("《平台公约》第一部分第 2 项")
+			.doesNotContain("@takedown");
 		assertThat(reader.page("/reports/" + ref).html().select("[data-testid=report-outcome]").text())
 			.contains("下架文章");
 		// one decision in the one model, with the report's id and reference

@@ -359,14 +359,13 @@ abstract class SettingsContract {
 				Map.of("_csrf", admin.csrfToken(), "hidden", "false"));
 		assertThat(navSlugs()).contains(slug);
 
-		// every step is in the audit log
-		assertThat(admin.page("/admin/audit?action=settings.change")
-			.html()
-			.select("tr[data-action=settings.change]")
-			.text()).contains("channel.add")
-			.contains("channel.rename")
-			.contains("channel.move")
-			.contains("channel.hide");
+		// every step is in the audit log, named in the admin's language
+		Document audit = admin.page("/admin/audit?action=settings.change").html();
+		assertThat(audit.select("tr[data-action=settings.change] [data-reason]").eachAttr("data-reason"))
+			.contains("channel.add", "channel.rename", "channel.move", "channel.hide");
+		assertThat(audit.select("tr[data-action=settings.change]").text()).contains("添加频道")
+			.contains("频道改名")
+			.doesNotContain("channel.add");
 		// others are refused
 		Browser reviewer = signIn(account("审核员", Role.REVIEWER));
 		assertThat(reviewer
