@@ -11,7 +11,7 @@ class PublicUrlTests {
 	private static PublicUrl of(String configured, MockEnvironment environment) {
 		return new PublicUrl(
 				new InkstoneProperties(null, "test", null, null, null, null, null, false, null, null, configured),
-				environment);
+				environment, null);
 	}
 
 	@Test
