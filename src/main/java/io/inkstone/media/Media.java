@@ -142,12 +142,44 @@ public class Media {
 		return read(item.sha256() + "/full." + item.extension()).map(MediaStorage.Blob::bytes);
 	}
 
+	/**
+	 * Stores the site logo: checked and re-encoded like any upload (JPEG, PNG, WebP or
+	 * GIF by content, no SVG; metadata dropped), without a library row; returns the key
+	 * of the stored image. The caller keeps the key in {@link SiteSettings#SITE_LOGO},
+	 * which keeps the bytes from being deleted with a library image of the same content.
+	 */
+	public String storeSiteImage(byte[] bytes) {
+		if (bytes.length == 0) {
+			throw new BadRequestException("problem.media.chooseAnImage");
+		}
+		ImageProcessor.Processed image;
+		if (!processing.tryAcquire()) {
+			throw new TooManyRequestsException(2);
+		}
+		try {
+			image = processor.process(bytes);
+		}
+		finally {
+			processing.release();
+		}
+		ImageProcessor.Rendition full = image.full();
+		String key = full.key(image.sha256());
+		storage.put(key, full.bytes(), full.format().contentType());
+		return key;
+	}
+
+	/** A stored site image (the logo) by its key. */
+	public Optional<MediaStorage.Blob> siteImage(String key) {
+		return read(key);
+	}
+
 	Optional<MediaStorage.Blob> read(String key) {
 		return MediaKeys.valid(key) ? storage.get(key) : Optional.empty();
 	}
 
 	private void forgetBytesIfUnused(String sha, List<String> keys) {
-		if (repository.countBySha(sha) > 0) {
+		if (repository.countBySha(sha) > 0
+				|| settings.value(SiteSettings.SITE_LOGO).filter(logo -> logo.startsWith(sha + "/")).isPresent()) {
 			return;
 		}
 		for (String key : keys) {

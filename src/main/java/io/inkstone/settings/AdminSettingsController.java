@@ -176,6 +176,14 @@ class AdminSettingsController {
 		return "redirect:/admin/settings?channelsSaved#channels";
 	}
 
+	/**
+	 * The page as stored, with whatever the model carries already (another section's
+	 * refused form).
+	 */
+	String render(HttpServletRequest request, Model model) {
+		return page(request, model, null, null, Map.of());
+	}
+
 	/** UTF-8 text, or null for anything else (a Word file, GBK, an image). */
 	static String utf8(byte[] bytes) {
 		try {

@@ -2,6 +2,7 @@ package io.inkstone.shared;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,13 +10,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The site's public address, from {@code inkstone.public-url}
- * ({@code INKSTONE_PUBLIC_URL}), for every absolute link the platform hands out:
- * password-reset and verification mails, share links, QR codes. A request's {@code Host}
- * header is never used: anyone can send {@code Host: evil.example}, and a reset link
- * built from it would mail the victim's token to the attacker's site. Without the
- * setting, links point to {@code http://localhost:<port>} (right for a local demo, wrong
- * anywhere else) and a warning says so at start-up.
+ * The site's public address, as an admin set it at {@code /admin/settings}
+ * ({@link SiteSettings#PUBLIC_URL}, in effect on every node within seconds) or else from
+ * {@code inkstone.public-url} ({@code INKSTONE_PUBLIC_URL}), for every absolute link the
+ * platform hands out: password-reset and verification mails, share links, QR codes. A
+ * request's {@code Host} header is never used: anyone can send
+ * {@code Host: evil.example}, and a reset link built from it would mail the victim's
+ * token to the attacker's site. Without the setting, links point to
+ * {@code http://localhost:<port>} (right for a local demo, wrong anywhere else) and a
+ * warning says so at start-up.
  */
 @Component
 public class PublicUrl {
@@ -32,8 +35,11 @@ public class PublicUrl {
 
 	private final Environment environment;
 
-	public PublicUrl(InkstoneProperties properties, Environment environment) {
+	private final SiteSettings settings;
+
+	public PublicUrl(InkstoneProperties properties, Environment environment, SiteSettings settings) {
 		this.environment = environment;
+		this.settings = settings;
 		this.configured = normalize(properties.publicUrl());
 		if (configured == null) {
 			log.warn(NOT_SET);
@@ -50,6 +56,17 @@ public class PublicUrl {
 
 	/** The base address, without a trailing slash. */
 	public String base() {
+		if (settings != null) {
+			Optional<String> set = settings.value(SiteSettings.PUBLIC_URL).flatMap(PublicUrl::parse);
+			if (set.isPresent()) {
+				return set.get();
+			}
+		}
+		return configuredBase();
+	}
+
+	/** The configured address (or the local fallback), before any admin change. */
+	public String configuredBase() {
 		if (configured != null) {
 			return configured;
 		}
@@ -61,6 +78,18 @@ public class PublicUrl {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		return parse(value).orElseThrow(() -> new IllegalStateException(
+				"inkstone.public-url must be an http(s) address like https://news.example, not: " + value));
+	}
+
+	/**
+	 * An http(s) address with a host and neither query, fragment nor user info, without
+	 * its trailing slashes; empty for anything else.
+	 */
+	public static Optional<String> parse(String value) {
+		if (value == null || value.isBlank()) {
+			return Optional.empty();
+		}
 		String trimmed = value.strip();
 		while (trimmed.endsWith("/")) {
 			trimmed = trimmed.substring(0, trimmed.length() - 1);
@@ -70,15 +99,15 @@ public class PublicUrl {
 			uri = URI.create(trimmed);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("inkstone.public-url is not a URL: " + value, ex);
+			return Optional.empty();
 		}
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawQuery() != null
-				|| uri.getRawFragment() != null) {
-			throw new IllegalStateException(
-					"inkstone.public-url must be an http(s) address like https://news.example, not: " + value);
+				|| uri.getRawFragment() != null || uri.getRawUserInfo() != null || trimmed.contains("?")
+				|| trimmed.contains("#") || trimmed.chars().anyMatch(c -> c <= ' ' || c == '\\')) {
+			return Optional.empty();
 		}
-		return trimmed;
+		return Optional.of(trimmed);
 	}
 
 }

@@ -54,6 +54,38 @@ public class SiteSettings implements SmartInitializingSingleton {
 	 */
 	public static final String CHANNELS_VERSION = "channels.version";
 
+	/**
+	 * The site's public address as an admin set it (validated by
+	 * {@link PublicUrl#parse}); without it, {@code inkstone.public-url}.
+	 */
+	public static final String PUBLIC_URL = "site.public-url";
+
+	/**
+	 * The uploaded logo: the media key of its re-encoded image; without it, the bundled
+	 * {@code /img/logo.png}.
+	 */
+	public static final String SITE_LOGO = "site.logo";
+
+	/**
+	 * The SMTP server an admin set; while {@code mail.host} is unset, mail goes through
+	 * the configured {@code spring.mail.*} and {@code inkstone.mail.from}.
+	 */
+	public static final String MAIL_HOST = "mail.host";
+
+	public static final String MAIL_PORT = "mail.port";
+
+	/** {@code ssl}, {@code starttls} or {@code none}. */
+	public static final String MAIL_SECURITY = "mail.security";
+
+	public static final String MAIL_USERNAME = "mail.username";
+
+	/** Stored as given; never shown back on a page nor written to the audit log. */
+	public static final String MAIL_PASSWORD = "mail.password";
+
+	public static final String MAIL_FROM = "mail.from";
+
+	public static final String MAIL_FROM_NAME = "mail.from-name";
+
 	private static final Logger log = LoggerFactory.getLogger(SiteSettings.class);
 
 	private final JdbcClient jdbc;

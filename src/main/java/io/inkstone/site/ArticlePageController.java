@@ -17,6 +17,8 @@ import io.inkstone.engagement.Referrals;
 import io.inkstone.shared.DatabaseBusy;
 import io.inkstone.shared.QrCodes;
 import io.inkstone.shared.SiteSettings;
+import io.inkstone.shared.SiteSettingsChanged;
+import org.springframework.context.event.EventListener;
 import io.inkstone.shared.ReaderKey;
 import io.inkstone.web.Ui;
 import io.inkstone.web.UiFactory;
@@ -315,6 +317,12 @@ class ArticlePageController {
 	 */
 	private final Cache<Article, String> shareImages = Caffeine.newBuilder().maximumSize(5_000).build();
 
+	/** The public address or the logo may have changed: share images are absolute. */
+	@EventListener
+	void on(SiteSettingsChanged changed) {
+		shareImages.invalidateAll();
+	}
+
 	/**
 	 * Canonical address, share image and Open Graph facts, all absolute from the public
 	 * address.
@@ -343,7 +351,9 @@ class ArticlePageController {
 
 	/** The site logo as an absolute URL. */
 	String logo() {
-		String logo = siteLogo == null || siteLogo.isBlank() ? "/img/logo.png" : siteLogo.strip();
+		String configuredLogo = siteLogo == null || siteLogo.isBlank() ? "/img/logo.png" : siteLogo.strip();
+		// an uploaded logo (at /admin/settings) wins over the configured one
+		String logo = properties.value(SiteSettings.SITE_LOGO).map(key -> "/media/" + key).orElse(configuredLogo);
 		return logo.startsWith("/") && !logo.startsWith("//") ? publicUrl.absolute(logo) : logo;
 	}
 

@@ -853,8 +853,9 @@ abstract class CreatorJourneyContract {
 			}
 		}
 		for (String path : List.of("/admin/articles/1/restore", "/admin/hot/1", "/admin/users/1/suspend",
-				"/admin/users/1/restore", "/admin/users/1/two-factor/reset", "/admin/settings",
-				"/admin/settings/lists")) {
+				"/admin/users/1/restore", "/admin/users/1/two-factor/reset", "/admin/settings", "/admin/settings/lists",
+				"/admin/settings/mail", "/admin/settings/mail/test", "/admin/settings/public-url",
+				"/admin/settings/logo", "/admin/settings/logo/reset")) {
 			int status = reviewer.post(path, Map.of("_csrf", reviewer.csrfToken(), "action", "pin", "reason", "r"))
 				.statusCode();
 			if (status != 403) {

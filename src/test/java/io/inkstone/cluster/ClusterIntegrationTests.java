@@ -1,9 +1,14 @@
 package io.inkstone.cluster;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+
+import javax.imageio.ImageIO;
 
 import io.inkstone.InkstoneApplication;
 import io.inkstone.discovery.RelatedArticles;
@@ -380,6 +387,47 @@ class ClusterIntegrationTests {
 		general.put("_csrf", admin.csrfToken());
 		assertThat(admin.post("/admin/settings", general).statusCode()).isEqualTo(302);
 		within(Duration.ofSeconds(10), () -> nodeB.getBean(ComplianceProfile.class).name().equals("minimal"));
+	}
+
+	/**
+	 * The public address and the logo set on node A are node B's at once: B's links use
+	 * the address, B serves the logo from the shared bucket.
+	 */
+	@Test
+	@Order(6)
+	void anAdminsAddressAndLogoOnNodeAReachNodeB() {
+		Browser admin = browser(nodeA);
+		admin.page("/login");
+		assertThat(admin
+			.post("/login",
+					Map.of("_csrf", admin.csrfToken(), "email", "admin@cluster.test", "password", "cluster-admin-1"))
+			.statusCode()).isEqualTo(302);
+		byte[] bundled = browser(nodeB).getBytes("/site-logo").body();
+		assertThat(admin
+			.post("/admin/settings/public-url",
+					Map.of("_csrf", admin.csrfToken(), "publicUrl", "https://cluster-news.example"))
+			.statusCode()).isEqualTo(302);
+		BufferedImage image = new BufferedImage(90, 30, BufferedImage.TYPE_INT_RGB);
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		try {
+			ImageIO.write(image, "png", png);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		assertThat(admin
+			.postMultipart("/admin/settings/logo", Map.of("_csrf", admin.csrfToken()), "logo", "logo.png", "image/png",
+					png.toByteArray(), "text/html")
+			.statusCode()).isEqualTo(302);
+		within(Duration.ofSeconds(10),
+				() -> browser(nodeB).get("/robots.txt").body().contains("https://cluster-news.example/sitemap.xml"));
+		within(Duration.ofSeconds(10), () -> !Arrays.equals(browser(nodeB).getBytes("/site-logo").body(), bundled));
+		// back to the defaults for the tests after this one
+		assertThat(admin.post("/admin/settings/public-url", Map.of("_csrf", admin.csrfToken(), "publicUrl", ""))
+			.statusCode()).isEqualTo(302);
+		assertThat(admin.post("/admin/settings/logo/reset", Map.of("_csrf", admin.csrfToken())).statusCode())
+			.isEqualTo(302);
+		within(Duration.ofSeconds(10), () -> !browser(nodeB).get("/robots.txt").body().contains("cluster-news"));
 	}
 
 	@Test

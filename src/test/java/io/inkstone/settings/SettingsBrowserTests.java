@@ -1,5 +1,6 @@
 package io.inkstone.settings;
 
+import java.awt.Color;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -151,6 +152,73 @@ class SettingsBrowserTests {
 		AccessibilityGate.check(driver, "/admin/settings at 320 px");
 		screenshot("settings-320.png");
 		Chromium.viewport(driver, 1366, 900, false);
+	}
+
+	/**
+	 * The mail, address and logo sections: a preset fills the fields, a refused port and
+	 * address say why at the field, a test send without a server says so, an uploaded
+	 * logo is in the header at once; accessible, and reflowing at 320 CSS px.
+	 */
+	@Test
+	void anAdminFillsAPresetUploadsALogoAndIsToldWhatIsWrong() throws IOException {
+		BrowserSignIn.withLoginForm(driver, port, ADMIN, ADMIN_PASSWORD);
+		driver.get(url("/admin/settings#mail"));
+		testId("preset-qq").click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> "smtp.qq.com".equals(testId("mail-host").getAttribute("value")));
+		assertThat(testId("mail-port").getAttribute("value")).isEqualTo("465");
+		AccessibilityGate.check(driver, "/admin/settings with a mail preset");
+
+		WebElement mailPort = testId("mail-port");
+		mailPort.clear();
+		mailPort.sendKeys("70000");
+		testId("mail-from").sendKeys("noreply@qq.example");
+		testId("save-mail").click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-field=port]")).isEmpty());
+		assertThat(testId("mail-port").getAttribute("aria-invalid")).isEqualTo("true");
+		AccessibilityGate.check(driver, "/admin/settings with a refused mail port");
+
+		driver.get(url("/admin/settings"));
+		testId("send-test-mail").click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=identity-flash]")).isEmpty());
+		assertThat(testId("identity-flash").getText()).contains("还没有设置发信服务器");
+
+		WebElement address = testId("public-url");
+		address.clear();
+		address.sendKeys("news.example");
+		testId("save-public-url").click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-field=publicUrl]")).isEmpty());
+		assertThat(testId("public-url").getAttribute("aria-invalid")).isEqualTo("true");
+
+		Path logo = Files.createTempFile("logo", ".png");
+		Files.write(logo, SiteIdentityContract.png(160, 40, Color.ORANGE));
+		driver.get(url("/admin/settings#logo"));
+		testId("logo-file").sendKeys(logo.toAbsolutePath().toString());
+		testId("upload-logo").click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("[data-testid=reset-logo]")).isEmpty());
+		JavascriptExecutor js = driver;
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((Number) js.executeScript(
+				"var i = document.querySelector('img[data-testid=site-logo]'); return i.complete ? i.naturalWidth : 0"))
+			.longValue() == 160);
+		AccessibilityGate.check(driver, "/admin/settings with an uploaded logo");
+		screenshot("settings-identity-1366.png");
+
+		Chromium.viewport(driver, 320, 800, true);
+		driver.get(url("/admin/settings#mail"));
+		long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+		long width = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
+		assertThat(scroll).as("page width at 320 px with the mail, address and logo sections")
+			.isLessThanOrEqualTo(width);
+		AccessibilityGate.check(driver, "/admin/settings mail, address and logo at 320 px");
+		screenshot("settings-identity-320.png");
+		Chromium.viewport(driver, 1366, 900, false);
+		testId("reset-logo").click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> d.findElements(By.cssSelector("[data-testid=reset-logo]")).isEmpty());
 	}
 
 	private static void screenshot(String name) throws IOException {
