@@ -31,6 +31,8 @@ for _ in $(seq 1 120); do # start-up back-fills done: < 10% of a core over 5 s
   before=$(awk '{print $14 + $15}' "/proc/$app/stat"); sleep 5; after=$(awk '{print $14 + $15}' "/proc/$app/stat")
   [ $((after - before)) -lt $((hz / 2)) ] && break
 done
+# WAIT_PID: start now, but load it only after that process (e.g. another bench) has ended
+while [ -n "${WAIT_PID:-}" ] && kill -0 "$WAIT_PID" 2>/dev/null; do sleep 2; done
 path=$(curl -s -A "$ua" "http://127.0.0.1:$port/" | grep -o '/articles/[0-9]*' | head -1)
 url="http://127.0.0.1:$port$path"
 wrk -t2 -c"$connections" -d"${WARMUP:-30}s" -H "User-Agent: $ua" "${header[@]}" "$url" > /dev/null
@@ -54,11 +56,11 @@ events = json.load(open(sys.argv[1]))["recording"]["events"]
 cpu_us = float(sys.argv[2])
 def name(frame):
     m = frame["method"]
-    return m["type"]["name"].split(".")[-1] + "." + m["name"]
+    return m["type"]["name"].replace("/", ".").split(".")[-1] + "." + m["name"]
 def area(frames):
     """The first frame (from the top) outside the JDK, or the JDK's socket and zip code: who asked for it."""
     for f in frames:
-        t = f["method"]["type"]["name"]
+        t = f["method"]["type"]["name"].replace("/", ".")
         for prefix, label in (("sun.nio.", "socket I/O (JDK)"), ("java.util.zip.", "gzip (JDK)"),
                               ("io.inkstone.", "Inkstone"), ("org.springframework.security.", "Spring Security"),
                               ("org.springframework.", "Spring"), ("org.apache.catalina.", "Tomcat"),
