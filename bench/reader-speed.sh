@@ -3,6 +3,8 @@
 # article page served by
 #   - nginx as a static file (the reference), identity and gzip (nginx compressing on the fly),
 #   - Inkstone alone (its page store answers before Spring Security and MVC), identity and pre-compressed gzip,
+#   - the same Inkstone built on Jetty 12 (`./mvnw package -Pjetty` → target/inkstone-jetty.jar), when that jar exists,
+#     on a copy of DATA_DIR (two processes cannot share one search index),
 #   - Inkstone behind the shipped nginx micro-cache (ops/nginx-cluster.conf, upstream pointed at this node),
 #   - the container ceiling: a Spring Boot app of the same version whose first filter writes the same bytes
 #     (bench/ceiling; Tomcat, and Jetty 12 for comparison), so the ratio to what is possible here is visible.
@@ -13,16 +15,21 @@
 #
 # DATA_DIR must hold an imported site (java -jar target/inkstone.jar import FILE.jsonl --inkstone.data-dir=DATA_DIR).
 # Needs wrk, nginx, curl and a built target/inkstone.jar (the ceiling jars are built on first use).
-# PATH defaults to the first article on the home page.
+# PATH defaults to the first article on the home page. MICROCACHE_BEFORE=FILE adds a row for another nginx
+# configuration of the same shape (e.g. the shipped one before a change: git show REV:ops/nginx-cluster.conf).
+# JETTY_JAR overrides the Jetty build's path; JETTY_JAR=none leaves it out.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 data="$(cd "$1" && pwd)"
 rounds="${2:-3}"; duration="${3:-15}"; connections="${4:-32}"; path="${5:-}"
 app_port=18080; static_port=18081; cache_port=18090; tomcat_port=18082; jetty_port=18083
+app_jetty_port=18084; before_port=18095
+jetty_jar="${JETTY_JAR:-$root/target/inkstone-jetty.jar}"
 work="$(mktemp -d)"; chmod 755 "$work"
 cleanup() {
-  kill "${app:-}" "${tomcat:-}" "${jetty:-}" 2>/dev/null || true
+  kill "${app:-}" "${app_jetty:-}" "${tomcat:-}" "${jetty:-}" 2>/dev/null || true
+  nginx -p "$work/before" -c "$work/before/nginx.conf" -s stop 2>/dev/null || true
   nginx -p "$work/static" -c "$work/static/nginx.conf" -s stop 2>/dev/null || true
   nginx -p "$work/cache" -c "$work/cache/nginx.conf" -s stop 2>/dev/null || true
   rm -rf "$work"
@@ -30,15 +37,23 @@ cleanup() {
 trap cleanup EXIT
 ua="Mozilla/5.0 (X11; Linux x86_64) InkstoneBench/1.0"
 
-java -Xmx512m -jar "$root/target/inkstone.jar" --server.port=$app_port --inkstone.data-dir="$data" > "$work/app.log" 2>&1 &
-app=$!
-until curl -sf "http://127.0.0.1:$app_port/actuator/health" >/dev/null; do sleep 0.5; done
-until grep -q "Search index ready" "$work/app.log"; do sleep 1; done
 hz=$(getconf CLK_TCK)
-for _ in $(seq 1 120); do # start-up back-fills done: < 10% of a core over 5 s
-  before=$(awk '{print $14 + $15}' "/proc/$app/stat"); sleep 5; after=$(awk '{print $14 + $15}' "/proc/$app/stat")
-  [ $((after - before)) -lt $((hz / 2)) ] && break
-done
+start_inkstone() { # JAR PORT DATA LOG: starts it, waits until healthy, indexed and idle; prints the pid
+  java -Xmx512m -jar "$1" --server.port="$2" --inkstone.data-dir="$3" > "$4" 2>&1 &
+  local pid=$!
+  until curl -sf "http://127.0.0.1:$2/actuator/health" >/dev/null; do sleep 0.5; done
+  until grep -q "Search index ready" "$4"; do sleep 1; done
+  for _ in $(seq 1 120); do # start-up back-fills done: < 10% of a core over 5 s
+    before=$(awk '{print $14 + $15}' "/proc/$pid/stat"); sleep 5; after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+    [ $((after - before)) -lt $((hz / 2)) ] && break
+  done
+  echo "$pid"
+}
+if [ "$jetty_jar" != none ] && [ -f "$jetty_jar" ]; then
+  cp -r "$data" "$work/data-jetty"
+  app_jetty=$(start_inkstone "$jetty_jar" $app_jetty_port "$work/data-jetty" "$work/app-jetty.log")
+fi
+app=$(start_inkstone "$root/target/inkstone.jar" $app_port "$data" "$work/app.log")
 [ -n "$path" ] || path=$(curl -s -A "$ua" "http://127.0.0.1:$app_port/" | grep -o '/articles/[0-9]*' | head -1)
 
 # the reference: the very bytes Inkstone serves, as a static file
@@ -52,6 +67,13 @@ nginx -p "$work/static" -c "$work/static/nginx.conf"
 sed -e "s#server 127.0.0.1:18091 max_fails=3 fail_timeout=5s;#server 127.0.0.1:$app_port;#" \
     -e "/server 127.0.0.1:18092/d" "$root/ops/nginx-cluster.conf" > "$work/cache/nginx.conf"
 nginx -p "$work/cache" -c "$work/cache/nginx.conf"
+if [ -n "${MICROCACHE_BEFORE:-}" ]; then
+  mkdir -p "$work/before"
+  sed -e "s#server 127.0.0.1:18091 max_fails=3 fail_timeout=5s;#server 127.0.0.1:$app_port;#" \
+      -e "/server 127.0.0.1:18092/d" -e "s#127.0.0.1:18090#127.0.0.1:$before_port#g" \
+      "$MICROCACHE_BEFORE" > "$work/before/nginx.conf"
+  nginx -p "$work/before" -c "$work/before/nginx.conf"
+fi
 # the container ceiling, Tomcat (what Inkstone runs on) and Jetty 12, same heap
 [ -f "$here/ceiling/target/ceiling.jar" ] || "$root/mvnw" -B -q -f "$here/ceiling/pom.xml" package
 [ -f "$here/ceiling/target/ceiling-jetty.jar" ] || "$root/mvnw" -B -q -f "$here/ceiling/pom.xml" -Pjetty package
@@ -74,7 +96,18 @@ declare -A urls=(
   [ceiling-tomcat]="http://127.0.0.1:$tomcat_port/"
   [ceiling-jetty]="http://127.0.0.1:$jetty_port/"
 )
-order=(nginx-static ceiling-tomcat ceiling-jetty inkstone inkstone+nginx-microcache)
+order=(nginx-static ceiling-tomcat ceiling-jetty inkstone)
+if [ -n "${app_jetty:-}" ]; then
+  urls[inkstone-on-jetty]="http://127.0.0.1:$app_jetty_port$path"
+  order+=(inkstone-on-jetty)
+  echo "Inkstone on Jetty: $(curl -s -A "$ua" "${urls[inkstone-on-jetty]}" | wc -c) bytes on the same page"
+fi
+order+=(inkstone+nginx-microcache)
+if [ -n "${MICROCACHE_BEFORE:-}" ]; then
+  urls[inkstone+nginx-microcache-before]="http://127.0.0.1:$before_port$path"
+  order+=(inkstone+nginx-microcache-before)
+fi
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 for name in "${order[@]}"; do # warm-up: JIT, stores, caches
   wrk -t2 -c"$connections" -d"${WARMUP:-20}s" -H "User-Agent: $ua" "${urls[$name]}" > /dev/null
   wrk -t2 -c"$connections" -d5s -H "User-Agent: $ua" -H "Accept-Encoding: gzip" "${urls[$name]}" > /dev/null
@@ -98,4 +131,6 @@ for round in $(seq 1 "$rounds"); do
     done
   done
 done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "RSS of Inkstone after the run: $(awk '/VmRSS/ {print $2 / 1024 " MiB"}' /proc/$app/status)"
+[ -z "${app_jetty:-}" ] || echo "RSS of Inkstone on Jetty: $(awk '/VmRSS/ {print $2 / 1024 " MiB"}' /proc/$app_jetty/status)"

@@ -26,6 +26,18 @@ public final class Chromium {
 
 	/** A fresh browser window of the given size, Chinese first in its languages. */
 	public static ChromeDriver start(int width, int height) {
+		return start(width, height, true);
+	}
+
+	/**
+	 * The same browser with JavaScript switched off in its content settings, as a reader
+	 * who blocks scripts has it: {@code <noscript>} content is part of the page.
+	 */
+	public static ChromeDriver startWithoutJavaScript(int width, int height) {
+		return start(width, height, false);
+	}
+
+	private static ChromeDriver start(int width, int height, boolean javaScript) {
 		if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
 			String reason = "Chromium or chromedriver missing (apt-get install chromium chromium-driver fonts-noto-cjk)";
 			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -39,6 +51,9 @@ public final class Chromium {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--window-size=" + width + "," + height, "--disable-background-networking",
 				"--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN");
+		if (!javaScript) {
+			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
