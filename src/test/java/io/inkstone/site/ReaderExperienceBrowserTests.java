@@ -253,9 +253,9 @@ class ReaderExperienceBrowserTests {
 
 	/**
 	 * 关怀版 on a phone: the header (with the channel strip) takes at most a fifth of the
-	 * screen at 320 × 640 and at 390 × 844, anonymous and signed in (消息 in the header row),
-	 * on the home page and an article, and keeps the search field, the menu button and
-	 * tap targets of at least 44 px.
+	 * screen at 320 × 640 and at 390 × 844, anonymous and signed in (消息 in the header
+	 * row), on the home page and an article, and keeps the search field, the menu button
+	 * and tap targets of at least 44 px.
 	 */
 	@Test
 	void careModeHeaderIsAtMostAFifthOfThePhoneScreenSignedInAndAnonymous() throws IOException {
@@ -299,8 +299,7 @@ class ReaderExperienceBrowserTests {
 					assertThat(overlap(".header-search .button", ".menu-button")).as("search and menu, " + where)
 						.isFalse();
 					if (signedIn) {
-						assertThat(overlap(".header-search", ".messages-link")).as("search and 消息, " + where)
-							.isFalse();
+						assertThat(overlap(".header-search", ".messages-link")).as("search and 消息, " + where).isFalse();
 						assertThat(overlap(".messages-link", ".menu-button")).as("消息 and menu, " + where).isFalse();
 					}
 					noHorizontalScroll(where);
