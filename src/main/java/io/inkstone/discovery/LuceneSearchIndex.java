@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -672,8 +673,8 @@ class LuceneSearchIndex implements SearchIndex {
 	}
 
 	/**
-	 * The keys of a title: the whole title and every part of it between separators with
-	 * at least two characters.
+	 * The keys of a title: the whole title and every part of it between separators, and
+	 * every run of consecutive parts, with at least two characters.
 	 */
 	static Set<String> titleKeys(String title) {
 		Set<String> keys = new LinkedHashSet<>();
@@ -682,9 +683,15 @@ class LuceneSearchIndex implements SearchIndex {
 			return keys;
 		}
 		keys.add(whole);
-		for (String part : whole.split(" ")) {
-			if (part.codePointCount(0, part.length()) >= 2) {
-				keys.add(part);
+		// every run of consecutive parts: 仙吕 赏花时 of 月明和尚度柳翠・仙吕/赏花时 as well
+		String[] parts = whole.split(" ");
+		int n = Math.min(parts.length, 8);
+		for (int from = 0; from < n; from++) {
+			for (int to = from + 1; to <= n; to++) {
+				String run = String.join(" ", Arrays.copyOfRange(parts, from, to));
+				if (run.codePointCount(0, run.length()) >= 2) {
+					keys.add(run);
+				}
 			}
 		}
 		return keys;
