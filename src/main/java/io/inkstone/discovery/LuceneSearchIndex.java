@@ -679,7 +679,7 @@ class LuceneSearchIndex implements SearchIndex {
 	static Set<String> titleKeys(String title) {
 		Set<String> keys = new LinkedHashSet<>();
 		String whole = titleKey(title);
-		if (whole.isEmpty()) {
+		if (whole.codePointCount(0, whole.length()) < 2) {
 			return keys;
 		}
 		keys.add(whole);
