@@ -27,7 +27,7 @@ final class ChineseAnalysis {
 	}
 
 	static String version(String name) {
-		return name + "+fold+author+pinyin+bigrams-4";
+		return name + "+fold+author+pinyin+bigrams+titleparts-5";
 	}
 
 	static Analyzer analyzer() {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,10 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.springframework.stereotype.Component;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -106,6 +111,22 @@ class LuceneSearchIndex implements SearchIndex {
 	static final String BODY_GRAMS = "body2";
 
 	/**
+	 * The title whole and each of its parts between separators (双调・湘妃怨 → 双调・湘妃怨, 双调,
+	 * 湘妃怨), folded ({@link #titleKey}), as exact keys: a query that is a whole title or
+	 * one of its parts finds that article before any body that holds the same words
+	 * (bench/README.md, findability on the full corpus).
+	 */
+	static final String TITLE_PARTS = "titlep";
+
+	/**
+	 * Weight of a query that is exactly a title or a part of one (a constant score, in
+	 * the scale of the phrase scores: decided on the bench's query sets).
+	 */
+	static final float TITLE_PART_BOOST = 30;
+
+	private static final Pattern TITLE_SEPARATORS = Pattern.compile("[\\s·・•:：,，、|｜/—–()（）《》〈〉「」『』\\[\\]【】]+");
+
+	/**
 	 * Weight of the query found as a phrase in a title, and in a body (decided on the
 	 * bench's query sets).
 	 */
@@ -136,6 +157,13 @@ class LuceneSearchIndex implements SearchIndex {
 	private float titlePhraseBoost = TITLE_PHRASE_BOOST;
 
 	private float bodyPhraseBoost = BODY_PHRASE_BOOST;
+
+	private float titlePartBoost = TITLE_PART_BOOST;
+
+	/** For the bench only: another weight for an exact title or title part (0: none). */
+	void titlePartBoost(float boost) {
+		this.titlePartBoost = boost;
+	}
 
 	/** For the bench only: other phrase weights on the same index. */
 	void phraseBoosts(float title, float body) {
@@ -375,6 +403,14 @@ class LuceneSearchIndex implements SearchIndex {
 		if (bodyPhrase != null) {
 			matching.add(new BoostQuery(bodyPhrase, bodyPhraseBoost), BooleanClause.Occur.SHOULD);
 		}
+		// the query is a whole title or one of its parts (湘妃怨 of 双调・湘妃怨): that
+		// article before bodies that merely hold the same characters
+		String key = titleKey(text);
+		if (titlePartBoost > 0 && key.codePointCount(0, key.length()) >= 2) {
+			matching.add(
+					new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(TITLE_PARTS, key))), titlePartBoost),
+					BooleanClause.Occur.SHOULD);
+		}
 		// a good match holds the whole query as a phrase, Latin words at its ends
 		// included
 		for (Query whole : new Query[] { phrase(TITLE_GRAMS, text, 0, false),
@@ -608,6 +644,7 @@ class LuceneSearchIndex implements SearchIndex {
 		String body = MarkdownRenderer.toPlainText(article.bodyMarkdown());
 		doc.add(new Field(BODY, body, TEXT_WITH_VECTORS));
 		doc.add(new Field(TITLE_GRAMS, article.title(), GRAMS));
+		titleKeys(article.title()).forEach(key -> doc.add(new StringField(TITLE_PARTS, key, Field.Store.NO)));
 		doc.add(new Field(BODY_GRAMS, body, GRAMS));
 		doc.add(new StoredField(BODY, body.length() > 20_000 ? body.substring(0, 20_000) : body));
 		doc.add(new StringField(CREATOR, Long.toString(article.creatorId()), Field.Store.YES));
@@ -620,6 +657,44 @@ class LuceneSearchIndex implements SearchIndex {
 		doc.add(new StringField(CHANNEL, Long.toString(article.channelId()), Field.Store.YES));
 		doc.add(new NumericDocValuesField(PUBLISHED, article.publishedAt()));
 		return doc;
+	}
+
+	/**
+	 * A title or a query as a key: folded like the text ({@link FoldingCharFilter}: full
+	 * width, traditional characters), lower-cased, separators at the ends dropped and
+	 * runs of them inside made one space.
+	 */
+	static String titleKey(String text) {
+		StringBuilder folded = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			folded.append(FoldingCharFilter.fold(text.charAt(i)));
+		}
+		return TITLE_SEPARATORS.matcher(folded.toString().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+	}
+
+	/**
+	 * The keys of a title: the whole title and every part of it between separators, and
+	 * every run of consecutive parts, with at least two characters.
+	 */
+	static Set<String> titleKeys(String title) {
+		Set<String> keys = new LinkedHashSet<>();
+		String whole = titleKey(title);
+		if (whole.codePointCount(0, whole.length()) < 2) {
+			return keys;
+		}
+		keys.add(whole);
+		// every run of consecutive parts: 仙吕 赏花时 of 月明和尚度柳翠・仙吕/赏花时 as well
+		String[] parts = whole.split(" ");
+		int n = Math.min(parts.length, 8);
+		for (int from = 0; from < n; from++) {
+			for (int to = from + 1; to <= n; to++) {
+				String run = String.join(" ", Arrays.copyOfRange(parts, from, to));
+				if (run.codePointCount(0, run.length()) >= 2) {
+					keys.add(run);
+				}
+			}
+		}
+		return keys;
 	}
 
 	private static FieldType grams() {

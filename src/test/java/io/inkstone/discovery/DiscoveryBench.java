@@ -87,12 +87,26 @@ public final class DiscoveryBench {
 
 	static void run(String analyzer, List<Doc> docs, Findability.QuerySets queries, boolean searchOnly)
 			throws Exception {
-		Path dir = Files.createTempDirectory("inkstone-bench-" + analyzer);
+		// -Dbench.index=DIR keeps the index in DIR/<analyzer> and reuses it when it holds
+		// the whole corpus already (the full corpus takes half an hour to index): for
+		// changes made at query time only
+		String keep = System.getProperty("bench.index");
+		Path dir = keep == null ? Files.createTempDirectory("inkstone-bench-" + analyzer)
+				: Files.createDirectories(Path.of(keep, analyzer));
 		InkstoneProperties properties = new InkstoneProperties(dir, "bench", null, null, null, null, null, false, null,
 				null, null);
 		LuceneSearchIndex index = new LuceneSearchIndex(properties, analyzer);
+		boolean reuse = keep != null && index.documentCount() == docs.size()
+				&& index.feedPosition() == docs.get(docs.size() - 1).id();
+		if (keep != null) {
+			System.out.printf("%-8s index in %s: %s%n", analyzer, dir,
+					reuse ? "reused (" + docs.size() + " documents)" : "built afresh");
+		}
+		if (!reuse) {
+			index.reset();
+		}
 		long start = System.nanoTime();
-		for (int i = 0; i < docs.size(); i += 1000) {
+		for (int i = reuse ? docs.size() : 0; i < docs.size(); i += 1000) {
 			List<ChangedArticle> batch = docs.subList(i, Math.min(docs.size(), i + 1000))
 				.stream()
 				.map(d -> new ChangedArticle(d.id(), d.title(), d.body(), d.creatorId(), d.channelId(), "published",
@@ -199,6 +213,19 @@ public final class DiscoveryBench {
 						new Random(3));
 			}
 			index.phraseBoosts(LuceneSearchIndex.TITLE_PHRASE_BOOST, LuceneSearchIndex.BODY_PHRASE_BOOST);
+		}
+		String partBoosts = System.getProperty("bench.partBoosts");
+		if (partBoosts != null) {
+			// the exact title / title part weight, compared on the same index and queries
+			// (0: without it, as before)
+			for (String boost : partBoosts.split(",")) {
+				index.titlePartBoost(Float.parseFloat(boost));
+				String variant = analyzer + " title part boost " + boost;
+				Findability.evaluate(variant, index, docs, queries);
+				evaluateSearchQuality(variant, index, ChineseAnalysis.queryAnalyzer(analyzer), docs, byCreator,
+						new Random(3));
+			}
+			index.titlePartBoost(LuceneSearchIndex.TITLE_PART_BOOST);
 		}
 		if (!searchOnly) {
 			evaluateHybrid(analyzer, index, docs, byCreator, byChannel, new Random(11));

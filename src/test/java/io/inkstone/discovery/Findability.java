@@ -49,7 +49,13 @@ final class Findability {
 	record Query(DiscoveryBench.Doc doc, String text) {
 	}
 
-	record QuerySets(List<Query> titles, List<Query> parts, List<Query> phrases) {
+	/**
+	 * {@code splitParts}: title parts drawn by the rule the full corpus's first run used
+	 * (unique only as a part split at ·, ・ and spaces, not as a string in other titles);
+	 * kept to show how many of its "misses" were ties. Empty where that set was never
+	 * drawn.
+	 */
+	record QuerySets(List<Query> titles, List<Query> parts, List<Query> phrases, List<Query> splitParts) {
 	}
 
 	private Findability() {
@@ -66,13 +72,15 @@ final class Findability {
 		Path titles = folder.resolve(corpus + "-titles.tsv");
 		Path parts = folder.resolve(corpus + "-title-parts.tsv");
 		Path phrases = folder.resolve(corpus + "-phrases.tsv");
+		Path splitParts = folder.resolve(corpus + "-title-parts-split.tsv");
 		if (!Files.exists(titles) || !Files.exists(parts) || !Files.exists(phrases)) {
-			generate(docs, titles, parts, phrases);
+			generate(docs, titles, parts, phrases, splitParts);
 		}
-		return new QuerySets(read(titles, byKey, false), read(parts, byKey, false), read(phrases, byKey, true));
+		return new QuerySets(read(titles, byKey, false), read(parts, byKey, false), read(phrases, byKey, true),
+				Files.exists(splitParts) ? read(splitParts, byKey, false) : List.of());
 	}
 
-	private static void generate(List<DiscoveryBench.Doc> docs, Path titles, Path parts, Path phrases)
+	private static void generate(List<DiscoveryBench.Doc> docs, Path titles, Path parts, Path phrases, Path splitParts)
 			throws IOException {
 		Random random = new Random(16);
 		List<String[]> titleRows = new ArrayList<>();
@@ -88,13 +96,17 @@ final class Findability {
 			}
 		}
 		List<String[]> partRows = new ArrayList<>();
+		List<String[]> splitRows = new ArrayList<>();
 		int[] order = shuffled(docs.size(), random);
-		for (int i = 0; i < order.length && partRows.size() < PER_SET; i++) {
+		for (int i = 0; i < order.length && (partRows.size() < PER_SET || splitRows.size() < PER_SET); i++) {
 			DiscoveryBench.Doc d = docs.get(order[i]);
-			List<String> candidates = candidateParts(d.title()).stream()
-				.filter(p -> partCount.get(p) == 1)
-				.filter(p -> docs.size() < 50_000 ? unique(p, d, docs) : true)
-				.toList();
+			List<String> split = candidateParts(d.title()).stream().filter(p -> partCount.get(p) == 1).toList();
+			if (!split.isEmpty() && splitRows.size() < PER_SET) {
+				String part = split.get(split.size() - 1);
+				splitRows.add(row(d, d.title().indexOf(part), part.length(), part));
+			}
+			List<String> candidates = partRows.size() < PER_SET
+					? split.stream().filter(p -> titlesContaining(p, docs) == 1).toList() : List.of();
 			if (!candidates.isEmpty()) {
 				String part = candidates.get(candidates.size() - 1);
 				partRows.add(row(d, d.title().indexOf(part), part.length(), part));
@@ -130,6 +142,11 @@ final class Findability {
 		}
 		write(titles, "whole titles", titleRows);
 		write(parts, "distinctive title parts (in no other title of the corpus)", partRows);
+		if (docs.size() >= 50_000) {
+			// what the first full-corpus run drew (2026-11-30): a part unique only as a
+			// split part; on the 2k sample both rules drew the same set
+			write(splitParts, "title parts unique as split parts only (the 2026-11-30 rule)", splitRows);
+		}
 		write(phrases, "8-character phrases of the plain text (whitespace folded to one space)", phraseRows);
 	}
 
@@ -137,8 +154,13 @@ final class Findability {
 		return c < 0x3000 && Character.isLetterOrDigit(c);
 	}
 
-	private static boolean unique(String part, DiscoveryBench.Doc self, List<DiscoveryBench.Doc> docs) {
-		return docs.stream().noneMatch(o -> o != self && o.title().contains(part));
+	/**
+	 * How many titles of the corpus contain {@code part} anywhere (湘妃怨 is in 双调・湘妃怨 and
+	 * in 湘妃怨二首): a part in more than one title is no distinctive part, and a search for
+	 * it that brings another of those titles first is a tie, not a miss.
+	 */
+	static long titlesContaining(String part, List<DiscoveryBench.Doc> docs) {
+		return docs.parallelStream().filter(o -> o.title().contains(part)).count();
 	}
 
 	private static List<String> candidateParts(String title) {
@@ -206,7 +228,7 @@ final class Findability {
 
 	static void evaluate(String analyzer, LuceneSearchIndex index, List<DiscoveryBench.Doc> docs, QuerySets sets) {
 		LongFunction<DiscoveryBench.Doc> doc = id -> docs.get((int) (id - 1));
-		double titleSame = 0, titleStrict = 0, part = 0, phrase1 = 0, phrase10 = 0, phraseLenient = 0;
+		double titleSame = 0, titleStrict = 0, title10 = 0, part = 0, phrase1 = 0, phrase10 = 0, phraseLenient = 0;
 		List<Long> nanos = new ArrayList<>();
 		for (Query q : sets.titles()) {
 			List<Long> hits = ids(index, q.text(), nanos);
@@ -214,10 +236,15 @@ final class Findability {
 				titleStrict += hits.get(0) == q.doc().id() ? 1 : 0;
 				titleSame += doc.apply(hits.get(0)).title().equals(q.doc().title()) ? 1 : 0;
 			}
+			title10 += hits.contains(q.doc().id()) ? 1 : 0;
 		}
 		for (Query q : sets.parts()) {
 			List<Long> hits = ids(index, q.text(), nanos);
 			part += !hits.isEmpty() && hits.get(0) == q.doc().id() ? 1 : 0;
+		}
+		parts("title parts", sets.parts(), index, docs);
+		if (!sets.splitParts().isEmpty()) {
+			parts("title parts, 2026-11-30 rule", sets.splitParts(), index, docs);
 		}
 		List<Long> phraseNanos = new ArrayList<>();
 		for (Query q : sets.phrases()) {
@@ -233,12 +260,50 @@ final class Findability {
 		}
 		nanos.addAll(phraseNanos);
 		int t = sets.titles().size(), p = sets.parts().size(), f = sets.phrases().size();
-		System.out
-			.printf("%-8s findability: title hit@1 %.3f (the article itself %.3f, %d) | title part hit@1 %.3f (%d) | "
-					+ "phrase hit@1 %.3f hit@10 %.3f (first result contains the phrase %.3f, %d) | phrase query p50 %.1f ms p95 %.1f ms"
-					+ " | all p95 %.1f ms%n", analyzer, titleSame / t, titleStrict / t, t, part / p, p, phrase1 / f,
-					phrase10 / f, phraseLenient / f, f, DiscoveryBench.pct(phraseNanos, 50),
-					DiscoveryBench.pct(phraseNanos, 95), DiscoveryBench.pct(nanos, 95));
+		System.out.printf(
+				"%-8s findability: title hit@1 %.3f (the article itself %.3f, hit@10 %.3f, %d) | title part hit@1 %.3f (%d) | "
+						+ "phrase hit@1 %.3f hit@10 %.3f (first result contains the phrase %.3f, %d) | phrase query p50 %.1f ms p95 %.1f ms"
+						+ " | all p95 %.1f ms%n",
+				analyzer, titleSame / t, titleStrict / t, title10 / t, t, part / p, p, phrase1 / f, phrase10 / f,
+				phraseLenient / f, f, DiscoveryBench.pct(phraseNanos, 50), DiscoveryBench.pct(phraseNanos, 95),
+				DiscoveryBench.pct(nanos, 95));
+	}
+
+	/**
+	 * Title parts in detail: hit@1 and hit@10 of the article; a tie when the first result
+	 * is another article whose title holds the part too (possible only where the part is
+	 * in more than one title); how many parts are in other titles at all; and, with
+	 * {@code -Dbench.misses=true}, each miss with what came first.
+	 */
+	private static void parts(String what, List<Query> queries, LuceneSearchIndex index,
+			List<DiscoveryBench.Doc> docs) {
+		LongFunction<DiscoveryBench.Doc> doc = id -> docs.get((int) (id - 1));
+		int hit1 = 0, hit10 = 0, ties = 0, shared = 0, sharedHit1 = 0, misses = 0;
+		for (Query q : queries) {
+			List<Long> hits = ids(index, q.text(), new ArrayList<>());
+			long titles = titlesContaining(q.text(), docs);
+			boolean first = !hits.isEmpty() && hits.get(0) == q.doc().id();
+			hit1 += first ? 1 : 0;
+			hit10 += hits.contains(q.doc().id()) ? 1 : 0;
+			shared += titles > 1 ? 1 : 0;
+			sharedHit1 += titles > 1 && first ? 1 : 0;
+			boolean tie = !first && !hits.isEmpty() && doc.apply(hits.get(0)).title().contains(q.text());
+			ties += tie ? 1 : 0;
+			if (!first && !tie) {
+				misses++;
+				if (Boolean.getBoolean("bench.misses")) {
+					System.out.printf("part miss [%s] of [%s] %s rank %d, first: %s%n", q.text(), q.doc().title(),
+							q.doc().key(), hits.indexOf(q.doc().id()), hits.isEmpty() ? "-"
+									: doc.apply(hits.get(0)).key() + " [" + doc.apply(hits.get(0)).title() + "]");
+				}
+			}
+		}
+		int n = queries.size();
+		System.out.printf(
+				"  %s (%d): hit@1 %.3f hit@10 %.3f | in other titles too: %d (their hit@1 %d) | first result another"
+						+ " title holding the part (tie) %d | genuine misses %d; hit@1 counting ties %.3f%n",
+				what, n, (double) hit1 / n, (double) hit10 / n, shared, sharedHit1, ties, misses,
+				(double) (hit1 + ties) / n);
 	}
 
 	private static List<Long> ids(LuceneSearchIndex index, String query, List<Long> nanos) {

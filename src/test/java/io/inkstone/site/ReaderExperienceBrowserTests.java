@@ -251,6 +251,67 @@ class ReaderExperienceBrowserTests {
 		driver.get(url("/mode/standard?back=/"));
 	}
 
+	/**
+	 * 关怀版 on a phone: the header (with the channel strip) takes at most a fifth of the
+	 * screen at 320 × 640 and at 390 × 844, anonymous and signed in (消息 in the header
+	 * row), on the home page and an article, and keeps the search field, the menu button
+	 * and tap targets of at least 44 px.
+	 */
+	@Test
+	void careModeHeaderIsAtMostAFifthOfThePhoneScreenSignedInAndAnonymous() throws IOException {
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
+			.param("t", ReaderExperienceContract.SINGLE)
+			.query(Long.class)
+			.single();
+		String email = "h" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
+		accounts.signUp(email, "correct-horse-1", "读者", Role.READER).orElseThrow();
+		for (boolean signedIn : new boolean[] { false, true }) {
+			driver.manage().deleteAllCookies();
+			if (signedIn) {
+				BrowserSignIn.overHttp(driver, port, email, "correct-horse-1");
+			}
+			driver.get(url("/mode/care?back=/"));
+			for (int[] screen : new int[][] { { 320, 640 }, { 390, 844 } }) {
+				viewport(screen[0], screen[1]);
+				for (String path : List.of("/", "/articles/" + id)) {
+					driver.get(url(path));
+					String where = (signedIn ? "signed in" : "anonymous") + ", " + path + " at " + screen[0] + "×"
+							+ screen[1];
+					assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care");
+					assertThat(driver.findElements(By.cssSelector("[data-testid=messages-link]")).isEmpty())
+						.as("messages link, " + where)
+						.isEqualTo(!signedIn);
+					assertThat(driver.findElement(By.cssSelector(".site-header")).getRect().getHeight())
+						.as("header height, " + where)
+						.isLessThanOrEqualTo(screen[1] / 5);
+					assertThat(width("#header-q")).as("header search field, " + where).isGreaterThanOrEqualTo(120);
+					for (String target : List.of("[data-testid=menu-button]", ".header-search .button",
+							"[data-testid=messages-link]", ".channel-nav a")) {
+						for (WebElement e : driver.findElements(By.cssSelector(target))) {
+							if (e.isDisplayed() && e.getRect().getX() < screen[0]) {
+								assertThat(e.getRect().getHeight()).as(target + " height, " + where)
+									.isGreaterThanOrEqualTo(44);
+								assertThat(e.getRect().getWidth()).as(target + " width, " + where)
+									.isGreaterThanOrEqualTo(44);
+							}
+						}
+					}
+					assertThat(overlap(".header-search .button", ".menu-button")).as("search and menu, " + where)
+						.isFalse();
+					if (signedIn) {
+						assertThat(overlap(".header-search", ".messages-link")).as("search and 消息, " + where).isFalse();
+						assertThat(overlap(".messages-link", ".menu-button")).as("消息 and menu, " + where).isFalse();
+					}
+					noHorizontalScroll(where);
+				}
+				screenshot("article-" + screen[0] + "-care-header" + (signedIn ? "-signed-in" : "") + ".png");
+			}
+		}
+		driver.manage().deleteAllCookies();
+		driver.get(url("/mode/standard?back=/"));
+		viewport(1366, 900);
+	}
+
 	@Test
 	void phoneArticleShowsTheCreatorCardAndHotListBeforeComments() throws IOException {
 		viewport(390, 844);
