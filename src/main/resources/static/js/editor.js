@@ -267,7 +267,10 @@
         return json;
       });
     }).then(function (json) {
-      swap(json.markdown);
+      // an image stands on its own line
+      var at = body.value.indexOf(marker), before = at > 0 ? body.value.charAt(at - 1) : '\n';
+      var after = body.value.charAt(at + marker.length);
+      swap((before === '\n' ? '' : '\n') + json.markdown + (after === '' || after === '\n' ? '' : '\n'));
       say('data-done');
       document.dispatchEvent(new CustomEvent('inkstone:uploaded', { detail: { json: json, cover: false } }));
     }).catch(function (error) {
