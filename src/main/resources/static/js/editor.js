@@ -185,6 +185,12 @@
         setFullscreen(false);
       }
     });
+    // while full screen, keyboard focus stays on what is visible
+    document.addEventListener('focusin', function (event) {
+      if (writing.classList.contains('fullscreen') && !writing.contains(event.target)) {
+        fullscreenButton.focus();
+      }
+    });
   }
 
   // Side-by-side preview from 1100 px: the server renders the Markdown (the article page's renderer and sanitizer)
