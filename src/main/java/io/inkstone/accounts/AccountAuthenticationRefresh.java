@@ -45,13 +45,10 @@ class AccountAuthenticationRefresh implements AuthenticationRefresh {
 			return null;
 		}
 		Account account = now.get();
-		if (account.role().equals(signedIn.role()) && account.displayName().equals(signedIn.displayName())
-				&& account.email().equals(signedIn.email())) {
+		if (account.signedIn().equals(signedIn)) {
 			return current;
 		}
-		AccountPrincipal updated = new AccountPrincipal(
-				new SignedIn(account.id(), account.email(), account.displayName(), account.role()),
-				principal.passwordHash());
+		AccountPrincipal updated = new AccountPrincipal(account.signedIn(), principal.passwordHash());
 		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(updated, null,
 				updated.getAuthorities());
 		token.setDetails(current.getDetails());

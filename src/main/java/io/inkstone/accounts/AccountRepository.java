@@ -19,14 +19,15 @@ class AccountRepository {
 	}
 
 	Optional<Account> findByEmail(String email) {
-		return jdbc.sql("SELECT id, email, password_hash, display_name, role FROM accounts WHERE email = :email")
+		return jdbc
+			.sql("SELECT id, email, password_hash, display_name, role, avatar_url FROM accounts WHERE email = :email")
 			.param("email", email)
 			.query(Account.class)
 			.optional();
 	}
 
 	Optional<Account> findById(long id) {
-		return jdbc.sql("SELECT id, email, password_hash, display_name, role FROM accounts WHERE id = :id")
+		return jdbc.sql("SELECT id, email, password_hash, display_name, role, avatar_url FROM accounts WHERE id = :id")
 			.param("id", id)
 			.query(Account.class)
 			.optional();
@@ -47,9 +48,9 @@ class AccountRepository {
 	}
 
 	List<Account> staff() {
-		return jdbc
-			.sql("SELECT id, email, password_hash, display_name, role FROM accounts WHERE role IN ('ADMIN', 'REVIEWER')"
-					+ " ORDER BY role, id")
+		return jdbc.sql(
+				"SELECT id, email, password_hash, display_name, role, avatar_url FROM accounts WHERE role IN ('ADMIN', 'REVIEWER')"
+						+ " ORDER BY role, id")
 			.query(Account.class)
 			.list();
 	}
@@ -69,6 +70,24 @@ class AccountRepository {
 		return names;
 	}
 
+	void changeAvatar(long id, String avatarUrl) {
+		jdbc.sql("UPDATE accounts SET avatar_url = :url WHERE id = :id")
+			.param("url", avatarUrl)
+			.param("id", id)
+			.update();
+	}
+
+	Map<Long, String> avatars(Collection<Long> ids) {
+		Map<Long, String> urls = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("SELECT id, avatar_url FROM accounts WHERE id IN (:ids) AND avatar_url IS NOT NULL")
+				.param("ids", ids)
+				.query((rs, n) -> urls.put(rs.getLong(1), rs.getString(2)))
+				.list();
+		}
+		return urls;
+	}
+
 	void markVerified(String email) {
 		jdbc.sql("UPDATE accounts SET email_verified = TRUE WHERE email = :email").param("email", email).update();
 	}
@@ -82,7 +101,7 @@ class AccountRepository {
 	/** The account unless it is gone or suspended. */
 	Optional<Account> findActiveById(long id) {
 		return jdbc
-			.sql("SELECT id, email, password_hash, display_name, role FROM accounts WHERE id = :id"
+			.sql("SELECT id, email, password_hash, display_name, role, avatar_url FROM accounts WHERE id = :id"
 					+ " AND suspended_at IS NULL")
 			.param("id", id)
 			.query(Account.class)

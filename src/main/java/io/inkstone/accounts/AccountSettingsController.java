@@ -1,5 +1,6 @@
 package io.inkstone.accounts;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -18,17 +19,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.PayloadTooLargeException;
+import io.inkstone.shared.UnsupportedMediaException;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code /account/settings}: the owner's nickname, password and signed-in devices.
- * Changing the password needs the current one and ends every other session; any session
- * can be ended from here.
+ * {@code /account/settings}: the owner's nickname, avatar, password and signed-in
+ * devices. Changing the password needs the current one and ends every other session; any
+ * session can be ended from here.
  */
 @Controller
 class AccountSettingsController {
 
 	static final List<String> FLASHES = List.of("nameSaved", "passwordChanged", "sessionEnded", "othersEnded",
-			"emailSent", "emailChanged");
+			"emailSent", "emailChanged", "avatarSaved");
 
 	private final AccountSettings settings;
 
@@ -36,7 +40,10 @@ class AccountSettingsController {
 
 	private final UiFactory ui;
 
-	AccountSettingsController(AccountSettings settings, AccountSessions sessions, UiFactory ui) {
+	private final Avatars avatars;
+
+	AccountSettingsController(AccountSettings settings, AccountSessions sessions, UiFactory ui, Avatars avatars) {
+		this.avatars = avatars;
 		this.settings = settings;
 		this.sessions = sessions;
 		this.ui = ui;
@@ -93,6 +100,30 @@ class AccountSettingsController {
 			return page(request, model, errors, displayName);
 		}
 		return "redirect:/account/settings?nameSaved";
+	}
+
+	/**
+	 * Any signed-in account's avatar: a wrong type or an unreadable image answers 400, an
+	 * image over {@link Avatars#MAX_MEGABYTES} (or too many pixels) 413, each with the
+	 * reason beside the field and nothing stored.
+	 */
+	@PostMapping("/account/avatar")
+	String avatar(@RequestParam(name = "avatar", required = false) MultipartFile avatar, HttpServletRequest request,
+			HttpServletResponse response, Model model) throws IOException {
+		try {
+			avatars.change(SignedIn.current().orElseThrow().accountId(),
+					avatar == null || avatar.isEmpty() ? new byte[0] : avatar.getBytes());
+		}
+		catch (PayloadTooLargeException ex) {
+			response.setStatus(413);
+			// the errors map holds message keys; a text that is no key is shown as it is
+			return page(request, model, Map.of("avatar", ui.of(request).message(ex)), null);
+		}
+		catch (BadRequestException | UnsupportedMediaException ex) {
+			response.setStatus(400);
+			return page(request, model, Map.of("avatar", ui.of(request).message(ex)), null);
+		}
+		return "redirect:/account/settings?avatarSaved";
 	}
 
 	@PostMapping("/account/password")

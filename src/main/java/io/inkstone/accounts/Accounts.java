@@ -127,8 +127,7 @@ public class Accounts implements UserDetailsService {
 	 * API tokens; empty if gone or suspended.
 	 */
 	public Optional<SignedIn> signedInOf(long accountId) {
-		return repository.findActiveById(accountId)
-			.map(a -> new SignedIn(a.id(), a.email(), a.displayName(), a.role()));
+		return repository.findActiveById(accountId).map(Account::signedIn);
 	}
 
 	public boolean hasAdmin() {
@@ -143,8 +142,7 @@ public class Accounts implements UserDetailsService {
 	}
 
 	static AccountPrincipal principal(Account account) {
-		return new AccountPrincipal(new SignedIn(account.id(), account.email(), account.displayName(), account.role()),
-				account.passwordHash());
+		return new AccountPrincipal(account.signedIn(), account.passwordHash());
 	}
 
 	/**

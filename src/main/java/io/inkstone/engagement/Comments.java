@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.Ids;
@@ -28,6 +29,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inkstone.accounts.AccountDeleted;
+import io.inkstone.accounts.Avatars;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -92,8 +95,14 @@ public class Comments {
 
 	private final AddressLimits addressLimits;
 
+	/**
+	 * The commenters' avatars (accounts); absent in slices without the accounts module.
+	 */
+	private final ObjectProvider<Avatars> avatars;
+
 	Comments(CommentRepository repository, RateLimiter limits, ApplicationEventPublisher events,
-			AddressLimits addressLimits) {
+			AddressLimits addressLimits, ObjectProvider<Avatars> avatars) {
+		this.avatars = avatars;
 		this.repository = repository;
 		this.addressLimits = addressLimits;
 		this.limits = limits;
@@ -105,12 +114,17 @@ public class Comments {
 		Set<Long> liked = viewerAccountId == null ? Set.of() : repository.likedBy(viewerAccountId, articleId);
 		Map<Long, Comment> top = new LinkedHashMap<>();
 		Map<Long, List<Comment>> replies = new LinkedHashMap<>();
-		for (CommentRepository.Row row : state(articleId).rows()) {
+		List<CommentRepository.Row> rows = state(articleId).rows();
+		Avatars avatarSource = avatars.getIfAvailable();
+		Map<Long, String> avatarUrls = avatarSource == null || rows.isEmpty() ? Map.of()
+				: avatarSource.of(rows.stream().map(CommentRepository.Row::accountId).collect(Collectors.toSet()));
+		for (CommentRepository.Row row : rows) {
 			if (!"visible".equals(row.status()) && !showHidden) {
 				continue;
 			}
 			Comment comment = new Comment(row.id(), row.parentId(), row.accountId(), row.authorName(), row.body(),
-					row.status(), row.createdAt(), row.likes(), liked.contains(row.id()), new ArrayList<>());
+					row.status(), row.createdAt(), row.likes(), liked.contains(row.id()), new ArrayList<>(),
+					avatarUrls.get(row.accountId()));
 			if (row.parentId() == null) {
 				top.put(row.id(), comment);
 			}

@@ -1,16 +1,17 @@
 package io.inkstone.media;
 
+import io.inkstone.accounts.AvatarImages;
 import io.inkstone.creators.ApplicantAvatars;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Applicants' avatars go through the media pipeline like every image. Until the applicant
- * has a creator profile the item is kept under the negated account id, outside any
- * creator's library.
+ * Avatars go through the media pipeline like every image: an applicant's (申请入驻) and any
+ * account's, reader or creator. The item is kept under the negated account id, outside
+ * any creator's library; the account shows its 480-pixel rendition.
  */
 @Component
-class MediaApplicantAvatars implements ApplicantAvatars {
+class MediaApplicantAvatars implements ApplicantAvatars, AvatarImages {
 
 	private final Media media;
 

@@ -7,9 +7,11 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.inkstone.accounts.Avatars;
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
 import io.inkstone.shared.BadRequestException;
+import io.inkstone.shared.SignedIn;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
@@ -20,23 +22,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code /studio/profile}: the creator's tagline and avatar. The avatar goes through the
- * media library (same type, size and pixel checks, EXIF removed) and the card shows its
- * 480-pixel rendition.
+ * {@code /studio/profile}: the creator's tagline and avatar. The avatar is the account's
+ * ({@link Avatars}, the same path as the account settings): the media pipeline's type,
+ * size and pixel checks, EXIF removed, and the card shows its 480-pixel rendition.
  */
 @Controller
 class StudioProfileController {
 
 	static final int MAX_TAGLINE = 60;
 
-	private final Media media;
+	private final Avatars avatars;
 
 	private final Creators creators;
 
 	private final UiFactory ui;
 
-	StudioProfileController(Media media, Creators creators, UiFactory ui) {
-		this.media = media;
+	StudioProfileController(Avatars avatars, Creators creators, UiFactory ui) {
+		this.avatars = avatars;
 		this.creators = creators;
 		this.ui = ui;
 	}
@@ -66,9 +68,9 @@ class StudioProfileController {
 		}
 		String avatarUrl = me.avatarUrl();
 		if (avatar != null && !avatar.isEmpty()) {
+			// one avatar per person: the account's, which the creator card follows
 			try {
-				MediaItem item = media.upload(me.id(), avatar.getBytes(), "头像：" + me.displayName());
-				avatarUrl = item.widths().contains(480) ? item.url().replace("/full.", "/480.") : item.url();
+				avatarUrl = avatars.change(SignedIn.current().orElseThrow().accountId(), avatar.getBytes());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -8,10 +8,16 @@ import java.io.Serializable;
 
 /**
  * The signed-in account of the current request, as every module sees it: id, e-mail,
- * display name and role. Set by the accounts module's sign-in; empty for anonymous
- * readers.
+ * display name, role and avatar (the URL of its image, or null). Set by the accounts
+ * module's sign-in; empty for anonymous readers.
  */
-public record SignedIn(long accountId, String email, String displayName, String role) implements Serializable {
+public record SignedIn(long accountId, String email, String displayName, String role,
+		String avatarUrl) implements Serializable {
+
+	/** An account without an avatar. */
+	public SignedIn(long accountId, String email, String displayName, String role) {
+		this(accountId, email, displayName, role, null);
+	}
 
 	public static Optional<SignedIn> current() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
