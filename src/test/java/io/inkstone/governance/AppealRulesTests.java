@@ -106,8 +106,9 @@ class AppealRulesTests {
 	@Test
 	void aReversalUndoesEachActionKindByItsOwnMoveAndAnUpheldDecisionUndoesNothing() {
 		Map<ModerationAction, ModerationAction.Undo> expected = Map.of(ModerationAction.TAKE_DOWN,
-				ModerationAction.Undo.REINSTATE_ARTICLE, ModerationAction.REJECT, ModerationAction.Undo.PUBLISH_ARTICLE,
-				ModerationAction.HIDE_COMMENT, ModerationAction.Undo.RESTORE_COMMENT, ModerationAction.RESTRICT_CREATOR,
+				ModerationAction.Undo.REINSTATE_ARTICLE, ModerationAction.LABEL, ModerationAction.Undo.REMOVE_LABEL,
+				ModerationAction.REJECT, ModerationAction.Undo.PUBLISH_ARTICLE, ModerationAction.HIDE_COMMENT,
+				ModerationAction.Undo.RESTORE_COMMENT, ModerationAction.RESTRICT_CREATOR,
 				ModerationAction.Undo.LIFT_RESTRICTION, ModerationAction.NO_ACTION, ModerationAction.Undo.NOTHING,
 				ModerationAction.APPROVE, ModerationAction.Undo.NOTHING, ModerationAction.NEEDS_CHANGES,
 				ModerationAction.Undo.NOTHING);
