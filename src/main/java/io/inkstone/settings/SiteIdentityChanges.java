@@ -149,7 +149,7 @@ class SiteIdentityChanges {
 			change(admin, SiteSettings.MAIL_FROM, MailSettingsForm.strip(form.from()), changed);
 			change(admin, SiteSettings.MAIL_FROM_NAME, MailSettingsForm.strip(form.fromName()), changed);
 			String password = form.password() == null ? "" : form.password();
-			if (!password.isEmpty() && !password.equals(value(SiteSettings.MAIL_PASSWORD))) {
+			if (!password.isEmpty() && !password.equals(settings.stored(SiteSettings.MAIL_PASSWORD).orElse(""))) {
 				put(admin, SiteSettings.MAIL_PASSWORD, password, changed);
 			}
 			return changed;
@@ -218,7 +218,9 @@ class SiteIdentityChanges {
 	 * unless unchanged; a password is written to the audit log only as {@code ***}.
 	 */
 	private void put(SignedIn admin, String name, String value, List<String> changed) {
-		String old = settings.value(name).orElse(null);
+		// compared with what is stored, not this node's copy: that may be a refresh
+		// behind
+		String old = settings.stored(name).orElse(null);
 		if (Objects.equals(old, value)) {
 			return;
 		}

@@ -150,6 +150,19 @@ public class SiteSettings implements SmartInitializingSingleton {
 	}
 
 	/**
+	 * The value stored for a setting now, read from the database (in the caller's
+	 * transaction): what a change compares with, since this node's copy may be up to one
+	 * refresh behind a change made elsewhere.
+	 */
+	public Optional<String> stored(String name) {
+		return jdbc.sql("SELECT value FROM site_settings WHERE name = :name")
+			.param("name", name)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap(v -> v);
+	}
+
+	/**
 	 * Stores a setting (null returns it to its configured default); joins the caller's
 	 * transaction and reloads this node after the commit.
 	 */

@@ -194,6 +194,7 @@ abstract class SiteIdentityContract {
 		jdbc.sql("UPDATE site_settings SET value = NULL, version = version + 1 WHERE name LIKE 'mail.%' "
 				+ "OR name IN ('site.public-url', 'site.logo')")
 			.update();
+		// as another node's change would: seen at the next check, not at once
 	}
 
 	@Test
