@@ -28,7 +28,8 @@ class LegacyPaths {
 			"logout", "signup", "join", "account", "feed", "following", "actuator", "api", "mode", "reports", "appeals",
 			"transparency", "algorithms", "sitemap.xml", "sitemaps", "rss", "atom", "comments", "error", "atom.xml",
 			"feed.xml", "copyright", "password", "report", "setup", "transparency.csv", "transparency.json", "webjars",
-			"static", "favicon.svg", "manifest.json", "hot", "history", "saved", "messages", "mail", "confirm", "csrf");
+			"static", "favicon.svg", "manifest.json", "hot", "history", "saved", "messages", "mail", "confirm", "csrf",
+			"site-logo");
 
 	private final JdbcClient jdbc;
 
