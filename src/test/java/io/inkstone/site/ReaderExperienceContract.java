@@ -472,7 +472,11 @@ abstract class ReaderExperienceContract {
 		Document home = browser().page("/").html();
 		assertThat(home.selectFirst("#header-q").attr("list")).isEqualTo("header-suggestions");
 		assertThat(home.select("datalist#header-suggestions")).hasSize(1);
-		assertThat(home.selectFirst("link[rel=icon]").attr("href")).isEqualTo("/img/logo.png");
+		// the site's logo (the bundled one until an admin uploads another) is the icon
+		assertThat(home.selectFirst("link[rel=icon]").attr("href")).isEqualTo("/site-logo");
+		HttpResponse<byte[]> logo = browser().getBytes("/site-logo");
+		assertThat(logo.statusCode()).isEqualTo(200);
+		assertThat(logo.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
 		HttpResponse<byte[]> icon = browser().getBytes("/favicon.ico");
 		assertThat(icon.statusCode()).isEqualTo(200);
 		assertThat(icon.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
