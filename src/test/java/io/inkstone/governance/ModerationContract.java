@@ -448,6 +448,8 @@ abstract class ModerationContract {
 		assertThat(reader.page(path).html().select("[data-testid=moderation-label]").attr("data-label"))
 			.isEqualTo("disputed");
 		assertThat(confirmation(first, id)).contains("加注提示");
+		assertThat(first.browser().get("/admin/reports?done=abc").statusCode()).as("a garbled confirmation")
+			.isEqualTo(400);
 		assertThat(messageNote(w.browser(), "moderation")).contains("加注平台提示").contains("/appeals/" + id);
 
 		// one appeal; a different reviewer reverses it and the note comes off
