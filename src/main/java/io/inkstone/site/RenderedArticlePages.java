@@ -20,6 +20,8 @@ import io.inkstone.articles.Correction;
 import io.inkstone.channels.Channel;
 import io.inkstone.discovery.ArticleCard;
 import io.inkstone.engagement.Counts;
+import io.inkstone.web.ChannelStrip;
+import io.inkstone.web.PageChrome;
 import io.inkstone.web.Ui;
 
 import org.springframework.security.web.csrf.DefaultCsrfToken;
@@ -194,7 +196,9 @@ class RenderedArticlePages {
 
 	private String renderNow(Pages.ArticlePage page) {
 		StringOutput output = new StringOutput(32 * 1024);
-		templates.render(TEMPLATE, page, output);
+		List<ChannelStrip.Link> nav = page.nav().stream().map(c -> new ChannelStrip.Link(c.slug(), c.name())).toList();
+		templates.render(TEMPLATE, Map.of("page", page, PageChrome.UI, page.ui(), PageChrome.NAV, ChannelStrip.of(nav)),
+				output);
 		return output.toString();
 	}
 

@@ -247,6 +247,8 @@ class ErrorPages implements ErrorController {
 		}
 		response.setStatus(status);
 		response.setHeader("Cache-Control", "no-store");
+		// an exception handler's model has no chrome of its own
+		model.addAttribute(PageChrome.UI, u);
 		model.addAttribute("page", new ErrorPage(u, status, heading, text));
 		return "error/page";
 	}
