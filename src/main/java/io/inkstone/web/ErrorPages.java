@@ -249,7 +249,7 @@ class ErrorPages implements ErrorController {
 		response.setHeader("Cache-Control", "no-store");
 		// an exception handler's model has no chrome of its own
 		model.addAttribute(PageChrome.UI, u);
-		model.addAttribute("page", new ErrorPage(u, status, heading, text));
+		model.addAttribute("page", new ErrorPage(status, heading, text));
 		return "error/page";
 	}
 
