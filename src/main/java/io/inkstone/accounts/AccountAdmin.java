@@ -135,9 +135,8 @@ class AccountAdmin {
 			.query(Extra.class)
 			.single();
 		AccountPages.UserRow user = withHandles(found).get(0);
-		return new AccountPages.UserDetail(shell.ui(), shell.nav(), user, extra.createdAt(), found.get(0).suspendedAt(),
-				extra.suspendedReason(), sessions.history(accountId, LIST_SIZE),
-				newestFirst(audit.forTarget("account", accountId)),
+		return new AccountPages.UserDetail(user, extra.createdAt(), found.get(0).suspendedAt(), extra.suspendedReason(),
+				sessions.history(accountId, LIST_SIZE), newestFirst(audit.forTarget("account", accountId)),
 				SignedIn.current().orElseThrow().accountId() == accountId, shell.flash(), shell.errors());
 	}
 

@@ -1,7 +1,6 @@
 package io.inkstone.accounts;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +11,6 @@ import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.ClientAddresses;
 import io.inkstone.web.RateLimiter;
-import io.inkstone.web.UiFactory;
 
 import io.inkstone.web.WebSecurityProperties;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -41,8 +39,6 @@ class AccountController {
 
 	private final Accounts accounts;
 
-	private final UiFactory ui;
-
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final EmailVerification verification;
@@ -59,7 +55,7 @@ class AccountController {
 	 */
 	private final int signupsPerAddressHour;
 
-	AccountController(Accounts accounts, EmailVerification verification, UiFactory ui, Rules rules, RateLimiter limits,
+	AccountController(Accounts accounts, EmailVerification verification, Rules rules, RateLimiter limits,
 			WebSecurityProperties security, SignUps signUps) {
 		this.signUps = signUps;
 		this.limits = limits;
@@ -67,7 +63,6 @@ class AccountController {
 		this.rules = rules;
 		this.verification = verification;
 		this.accounts = accounts;
-		this.ui = ui;
 	}
 
 	@GetMapping("/login")
@@ -77,7 +72,7 @@ class AccountController {
 			return "redirect:/setup";
 		}
 		model.addAttribute("page",
-				new AccountPages.FormPage(ui.of(request), List.of(),
+				new AccountPages.FormPage(
 						request.getParameter("ended") != null ? "login-ended"
 								: request.getParameter("suspended") != null ? "login-suspended" : "login",
 						"", "", Map.of(), error != null));
@@ -85,10 +80,9 @@ class AccountController {
 	}
 
 	@GetMapping("/signup")
-	String signupForm(@RequestParam(name = "sent", required = false) String sent, HttpServletRequest request,
-			Model model) {
-		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(),
-				sent != null ? "sent" : "signup", "", "", Map.of(), false));
+	String signupForm(@RequestParam(name = "sent", required = false) String sent, Model model) {
+		model.addAttribute("page",
+				new AccountPages.FormPage(sent != null ? "sent" : "signup", "", "", Map.of(), false));
 		return "accounts/signup";
 	}
 
@@ -97,14 +91,14 @@ class AccountController {
 	 * nothing, so link scanners do not).
 	 */
 	@GetMapping("/signup/confirm")
-	String confirmForm(@RequestParam(name = "token", defaultValue = "") String token, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	String confirmForm(@RequestParam(name = "token", defaultValue = "") String token, HttpServletResponse response,
+			Model model) {
 		boolean valid = signUps.pending(token).isPresent();
 		if (!valid) {
 			response.setStatus(400);
 		}
-		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(),
-				valid ? "confirm" : "confirm-invalid", token, "", Map.of(), false));
+		model.addAttribute("page",
+				new AccountPages.FormPage(valid ? "confirm" : "confirm-invalid", token, "", Map.of(), false));
 		return "accounts/signup";
 	}
 
@@ -115,7 +109,7 @@ class AccountController {
 		if (confirmation.outcome() != SignUps.Outcome.CREATED) {
 			response.setStatus(confirmation.outcome() == SignUps.Outcome.TAKEN ? 409 : 400);
 			model.addAttribute("page",
-					new AccountPages.FormPage(ui.of(request), List.of(),
+					new AccountPages.FormPage(
 							confirmation.outcome() == SignUps.Outcome.TAKEN ? "confirm-taken" : "confirm-invalid", "",
 							"", Map.of(), false));
 			return "accounts/signup";
@@ -140,8 +134,7 @@ class AccountController {
 			Map<String, String> errors = accounts.validate(email, password, displayName);
 			if (!errors.isEmpty()) {
 				response.setStatus(400);
-				model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "signup", email,
-						displayName, errors, false));
+				model.addAttribute("page", new AccountPages.FormPage("signup", email, displayName, errors, false));
 				return "accounts/signup";
 			}
 			signUps.request(email, password, displayName);
@@ -151,11 +144,10 @@ class AccountController {
 	}
 
 	@GetMapping("/account")
-	String account(@RequestParam(name = "error", required = false) String error, HttpServletRequest request,
-			Model model) {
+	String account(@RequestParam(name = "error", required = false) String error, Model model) {
 		SignedIn me = SignedIn.current().orElseThrow();
 		model.addAttribute("page",
-				new AccountPages.FormPage(ui.of(request), List.of(), "account", me.email(), me.displayName(),
+				new AccountPages.FormPage("account", me.email(), me.displayName(),
 						error == null ? Map.of() : Map.of("password", "accounts.error.wrongPassword"),
 						verification.required() && !verification.verified(me.accountId())));
 		return "accounts/account";
@@ -197,12 +189,11 @@ class AccountController {
 	 * First start with no admin: this page creates one. Gone (404) once an admin exists.
 	 */
 	@GetMapping("/setup")
-	String setupForm(HttpServletRequest request, Model model) {
+	String setupForm(Model model) {
 		if (accounts.hasAdmin()) {
 			throw new NotFoundException("setup done");
 		}
-		model.addAttribute("page",
-				new AccountPages.FormPage(ui.of(request), List.of(), "setup", "", "", Map.of(), false));
+		model.addAttribute("page", new AccountPages.FormPage("setup", "", "", Map.of(), false));
 		return "accounts/signup";
 	}
 
@@ -231,8 +222,7 @@ class AccountController {
 		}
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
-			model.addAttribute("page",
-					new AccountPages.FormPage(ui.of(request), List.of(), mode, email, displayName, errors, false));
+			model.addAttribute("page", new AccountPages.FormPage(mode, email, displayName, errors, false));
 			return "accounts/signup";
 		}
 		welcome(created.get(), request, response);

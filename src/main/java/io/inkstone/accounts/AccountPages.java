@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.inkstone.audit.AuditEntry;
-import io.inkstone.channels.Channel;
 import io.inkstone.web.Ui;
 
 /** Page models of the accounts pages. */
@@ -17,13 +16,12 @@ public final class AccountPages {
 	 * The sign-up, setup and sign-in forms: values to re-show and field errors (message
 	 * keys).
 	 */
-	public record Staff(Ui ui, List<Channel> nav, List<StaffMember> staff, String error) {
+	public record Staff(List<StaffMember> staff, String error) {
 	}
 
-	public record FormPage(Ui ui, List<Channel> nav, String mode, String email, String displayName,
-			Map<String, String> errors, boolean failed) {
+	public record FormPage(String mode, String email, String displayName, Map<String, String> errors, boolean failed) {
 
-		public String error(String field) {
+		public String error(Ui ui, String field) {
 			String key = errors.get(field);
 			return key == null ? null : ui.t(key);
 		}
@@ -31,7 +29,7 @@ public final class AccountPages {
 	}
 
 	/** Which kinds of notice also come by mail ({@code /account/notifications}). */
-	public record Notifications(Ui ui, List<Channel> nav, List<MailChoice> choices, boolean saved) {
+	public record Notifications(List<MailChoice> choices, boolean saved) {
 	}
 
 	/** One kind of notice and whether it comes by mail. */
@@ -39,17 +37,17 @@ public final class AccountPages {
 	}
 
 	/** The one-click unsubscribe page: confirm ({@code done} false) or confirmed. */
-	public record Unsubscribe(Ui ui, List<Channel> nav, String token, String kind, boolean done) {
+	public record Unsubscribe(String token, String kind, boolean done) {
 	}
 
 	/**
 	 * The settings page: values to show, field errors (message keys), the sessions, what
 	 * the last action did.
 	 */
-	public record SettingsPage(Ui ui, List<Channel> nav, String email, String displayName, Map<String, String> errors,
-			List<SessionRow> sessions, String flash) {
+	public record SettingsPage(String email, String displayName, Map<String, String> errors, List<SessionRow> sessions,
+			String flash) {
 
-		public String error(String field) {
+		public String error(Ui ui, String field) {
 			String key = errors.get(field);
 			return key == null ? null : ui.t(key);
 		}
@@ -74,7 +72,7 @@ public final class AccountPages {
 	/**
 	 * The page behind the mailed link of an e-mail change: the new address and a button.
 	 */
-	public record EmailConfirm(Ui ui, List<Channel> nav, String token, String email) {
+	public record EmailConfirm(String token, String email) {
 	}
 
 	/**
@@ -82,11 +80,10 @@ public final class AccountPages {
 	 * code, the secret as text and the confirm form) or {@code codes} (recovery codes,
 	 * shown once); {@code required} when the site requires it of staff.
 	 */
-	public record TwoFactorPage(Ui ui, List<Channel> nav, String mode, boolean enabled, long since, long codesLeft,
-			String qrSvg, String secret, List<String> recoveryCodes, Map<String, String> errors, String flash,
-			boolean required) {
+	public record TwoFactorPage(String mode, boolean enabled, long since, long codesLeft, String qrSvg, String secret,
+			List<String> recoveryCodes, Map<String, String> errors, String flash, boolean required) {
 
-		public String error(String field) {
+		public String error(Ui ui, String field) {
 			String key = errors.get(field);
 			return key == null ? null : ui.t(key);
 		}
@@ -99,9 +96,9 @@ public final class AccountPages {
 	}
 
 	/** The second step of signing in: a code of the app or a recovery code. */
-	public record TwoFactorLogin(Ui ui, List<Channel> nav, Map<String, String> errors) {
+	public record TwoFactorLogin(Map<String, String> errors) {
 
-		public String error(String field) {
+		public String error(Ui ui, String field) {
 			String key = errors.get(field);
 			return key == null ? null : ui.t(key);
 		}
@@ -121,9 +118,9 @@ public final class AccountPages {
 	 * {@code /admin/users}: the query ({@code null} before a search), the accounts found,
 	 * a field error (message key) for a bad query.
 	 */
-	public record Users(Ui ui, List<Channel> nav, String query, List<UserRow> users, Map<String, String> errors) {
+	public record Users(String query, List<UserRow> users, Map<String, String> errors) {
 
-		public String error(String field) {
+		public String error(Ui ui, String field) {
 			String key = errors.get(field);
 			return key == null ? null : ui.t(key);
 		}
@@ -134,18 +131,17 @@ public final class AccountPages {
 	 * {@code /admin/users/{id}}: the account, when and why it was suspended, its
 	 * sign-ins, what staff did to it, what the last action did, field errors.
 	 */
-	public record UserDetail(Ui ui, List<Channel> nav, UserRow user, long createdAt, Long suspendedAt,
-			String suspendedReason, List<SignInRow> signIns, List<AuditEntry> history, boolean self, String flash,
-			Map<String, String> errors) {
+	public record UserDetail(UserRow user, long createdAt, Long suspendedAt, String suspendedReason,
+			List<SignInRow> signIns, List<AuditEntry> history, boolean self, String flash, Map<String, String> errors) {
 
 		/** An audit action in words when the bundles name it, else its code. */
-		public String actionLabel(String action) {
+		public String actionLabel(Ui ui, String action) {
 			String key = "users.action." + action;
 			String label = ui.t(key);
 			return label.equals(key) ? action : label;
 		}
 
-		public String error(String field) {
+		public String error(Ui ui, String field) {
 			String key = errors.get(field);
 			return key == null ? null : ui.t(key);
 		}

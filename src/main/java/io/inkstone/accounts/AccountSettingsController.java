@@ -77,12 +77,10 @@ class AccountSettingsController {
 			.findFirst()
 			.map(f -> "settings.done." + f)
 			.orElse(null);
-		model
-			.addAttribute("page",
-					new AccountPages.SettingsPage(ui.of(request), List.of(), me.email(),
-							name == null ? me.displayName() : name, errors, sessions.of(me.accountId(),
-									session == null ? null : session.getId(), System.currentTimeMillis() - window),
-							flash));
+		model.addAttribute("page",
+				new AccountPages.SettingsPage(me.email(), name == null ? me.displayName() : name, errors, sessions
+					.of(me.accountId(), session == null ? null : session.getId(), System.currentTimeMillis() - window),
+						flash));
 		return "accounts/settings";
 	}
 
@@ -174,11 +172,10 @@ class AccountSettingsController {
 	 * nothing).
 	 */
 	@GetMapping("/account/email/confirm")
-	String confirmEmailPage(@RequestParam(name = "token", defaultValue = "") String token, HttpServletRequest request,
-			Model model) {
+	String confirmEmailPage(@RequestParam(name = "token", defaultValue = "") String token, Model model) {
 		String email = settings.pendingEmail(SignedIn.current().orElseThrow().accountId(), token)
 			.orElseThrow(() -> new BadRequestException("problem.accounts.theLinkIsNotValidOr"));
-		model.addAttribute("page", new AccountPages.EmailConfirm(ui.of(request), List.of(), token, email));
+		model.addAttribute("page", new AccountPages.EmailConfirm(token, email));
 		return "accounts/email-confirm";
 	}
 

@@ -1,7 +1,5 @@
 package io.inkstone.accounts;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,8 +30,8 @@ class AdminStaffController {
 	}
 
 	@GetMapping("/admin/staff")
-	String staff(HttpServletRequest request, Model model) {
-		return page(request, model, null);
+	String staff(Model model) {
+		return page(model, null);
 	}
 
 	@PostMapping("/admin/staff/reviewers")
@@ -45,7 +43,7 @@ class AdminStaffController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return page(request, model, ui.of(request).message(ex));
+			return page(model, ui.of(request).message(ex));
 		}
 		return "redirect:/admin/staff";
 	}
@@ -58,13 +56,13 @@ class AdminStaffController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return page(request, model, ui.of(request).message(ex));
+			return page(model, ui.of(request).message(ex));
 		}
 		return "redirect:/admin/staff";
 	}
 
-	private String page(HttpServletRequest request, Model model, String error) {
-		model.addAttribute("page", new AccountPages.Staff(ui.of(request), List.of(), accounts.staff(), error));
+	private String page(Model model, String error) {
+		model.addAttribute("page", new AccountPages.Staff(accounts.staff(), error));
 		return "accounts/staff";
 	}
 

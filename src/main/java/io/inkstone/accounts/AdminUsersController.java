@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.inkstone.shared.BadRequestException;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,16 +27,12 @@ class AdminUsersController {
 
 	private final AccountAdmin admin;
 
-	private final UiFactory ui;
-
-	AdminUsersController(AccountAdmin admin, UiFactory ui) {
+	AdminUsersController(AccountAdmin admin) {
 		this.admin = admin;
-		this.ui = ui;
 	}
 
 	@GetMapping("/admin/users")
-	String users(@RequestParam(name = "q", required = false) String query, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	String users(@RequestParam(name = "q", required = false) String query, HttpServletResponse response, Model model) {
 		List<AccountPages.UserRow> users;
 		Map<String, String> errors = Map.of();
 		if (query == null) {
@@ -53,7 +48,7 @@ class AdminUsersController {
 				errors = Map.of("q", ex.messageKey());
 			}
 		}
-		model.addAttribute("page", new AccountPages.Users(ui.of(request), List.of(), query, users, errors));
+		model.addAttribute("page", new AccountPages.Users(query, users, errors));
 		return "accounts/users";
 	}
 
@@ -100,8 +95,8 @@ class AdminUsersController {
 	}
 
 	private String page(long id, HttpServletRequest request, Model model, String flash, Map<String, String> errors) {
-		model.addAttribute("page", admin.detail(id, new AccountPages.UserDetail(ui.of(request), List.of(), null, 0,
-				null, null, List.of(), List.of(), false, flash, errors)));
+		model.addAttribute("page", admin.detail(id,
+				new AccountPages.UserDetail(null, 0, null, null, List.of(), List.of(), false, flash, errors)));
 		return "accounts/user";
 	}
 

@@ -5,11 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.SignedIn;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,22 +25,19 @@ class MailPreferencesController {
 
 	private final MailPreferences preferences;
 
-	private final UiFactory ui;
-
-	MailPreferencesController(MailPreferences preferences, UiFactory ui) {
+	MailPreferencesController(MailPreferences preferences) {
 		this.preferences = preferences;
-		this.ui = ui;
 	}
 
 	@GetMapping("/account/notifications")
-	String show(@RequestParam(name = "saved", required = false) String saved, HttpServletRequest request, Model model) {
+	String show(@RequestParam(name = "saved", required = false) String saved, Model model) {
 		long me = SignedIn.current().orElseThrow().accountId();
 		List<AccountPages.MailChoice> choices = preferences.of(me)
 			.entrySet()
 			.stream()
 			.map(e -> new AccountPages.MailChoice(e.getKey().code(), e.getValue()))
 			.toList();
-		model.addAttribute("page", new AccountPages.Notifications(ui.of(request), List.of(), choices, saved != null));
+		model.addAttribute("page", new AccountPages.Notifications(choices, saved != null));
 		return "accounts/notifications";
 	}
 
@@ -60,20 +54,17 @@ class MailPreferencesController {
 	}
 
 	@GetMapping("/mail/unsubscribe")
-	String confirm(@RequestParam(name = "t", defaultValue = "") String token, HttpServletRequest request, Model model) {
+	String confirm(@RequestParam(name = "t", defaultValue = "") String token, Model model) {
 		MailPreferences.Unsubscribe target = verified(token);
-		model.addAttribute("page",
-				new AccountPages.Unsubscribe(ui.of(request), List.of(), token, target.kind().code(), false));
+		model.addAttribute("page", new AccountPages.Unsubscribe(token, target.kind().code(), false));
 		return "accounts/unsubscribe";
 	}
 
 	@PostMapping("/mail/unsubscribe")
-	String unsubscribe(@RequestParam(name = "t", defaultValue = "") String token, HttpServletRequest request,
-			Model model) {
+	String unsubscribe(@RequestParam(name = "t", defaultValue = "") String token, Model model) {
 		MailPreferences.Unsubscribe target = verified(token);
 		preferences.set(target.accountId(), target.kind(), false);
-		model.addAttribute("page",
-				new AccountPages.Unsubscribe(ui.of(request), List.of(), token, target.kind().code(), true));
+		model.addAttribute("page", new AccountPages.Unsubscribe(token, target.kind().code(), true));
 		return "accounts/unsubscribe";
 	}
 

@@ -1,12 +1,8 @@
 package io.inkstone.accounts;
 
-import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,19 +19,14 @@ class PasswordResetController {
 
 	private final PasswordResets resets;
 
-	private final UiFactory ui;
-
-	PasswordResetController(PasswordResets resets, UiFactory ui) {
+	PasswordResetController(PasswordResets resets) {
 		this.resets = resets;
-		this.ui = ui;
 	}
 
 	@GetMapping("/password/forgot")
-	String forgotForm(@RequestParam(name = "sent", required = false) String sent, HttpServletRequest request,
-			Model model) {
-		model.addAttribute("page",
-				new AccountPages.FormPage(ui.of(request), List.of(), sent != null ? "sent" : "forgot", "", "",
-						resets.mailConfigured() ? Map.of() : Map.of("email", "password.noMail"), false));
+	String forgotForm(@RequestParam(name = "sent", required = false) String sent, Model model) {
+		model.addAttribute("page", new AccountPages.FormPage(sent != null ? "sent" : "forgot", "", "",
+				resets.mailConfigured() ? Map.of() : Map.of("email", "password.noMail"), false));
 		return "accounts/forgot";
 	}
 
@@ -46,31 +37,29 @@ class PasswordResetController {
 	}
 
 	@GetMapping("/password/reset")
-	String resetForm(@RequestParam(name = "token", defaultValue = "") String token, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	String resetForm(@RequestParam(name = "token", defaultValue = "") String token, HttpServletResponse response,
+			Model model) {
 		boolean valid = resets.accountFor(token).isPresent();
 		if (!valid) {
 			response.setStatus(400);
 		}
-		model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), valid ? "reset" : "invalid",
-				token, "", Map.of(), false));
+		model.addAttribute("page", new AccountPages.FormPage(valid ? "reset" : "invalid", token, "", Map.of(), false));
 		return "accounts/reset";
 	}
 
 	@PostMapping("/password/reset")
 	String reset(@RequestParam(name = "token", defaultValue = "") String token,
-			@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			@RequestParam(name = "password", defaultValue = "") String password, HttpServletResponse response,
+			Model model) {
 		if (!Accounts.acceptablePassword(password)) {
 			response.setStatus(400);
-			model.addAttribute("page", new AccountPages.FormPage(ui.of(request), List.of(), "reset", token, "",
+			model.addAttribute("page", new AccountPages.FormPage("reset", token, "",
 					Map.of("password", "accounts.error.password"), false));
 			return "accounts/reset";
 		}
 		if (!resets.reset(token, password)) {
 			response.setStatus(400);
-			model.addAttribute("page",
-					new AccountPages.FormPage(ui.of(request), List.of(), "invalid", token, "", Map.of(), false));
+			model.addAttribute("page", new AccountPages.FormPage("invalid", token, "", Map.of(), false));
 			return "accounts/reset";
 		}
 		return "redirect:/login?reset";

@@ -93,7 +93,7 @@ class TwoFactorController {
 		if (signIn.pending(request) == null) {
 			return "redirect:/login";
 		}
-		model.addAttribute("page", new AccountPages.TwoFactorLogin(ui.of(request), List.of(), Map.of()));
+		model.addAttribute("page", new AccountPages.TwoFactorLogin(Map.of()));
 		return "accounts/two-factor-login";
 	}
 
@@ -108,7 +108,7 @@ class TwoFactorController {
 		if (!twoFactor.accept(pending.accountId(), code.strip())) {
 			auditStaff(pending, "staff.sign-in.second-factor-failed");
 			response.setStatus(400);
-			model.addAttribute("page", new AccountPages.TwoFactorLogin(ui.of(request), List.of(),
+			model.addAttribute("page", new AccountPages.TwoFactorLogin(
 					Map.of("code", code.isBlank() ? "twoFactor.error.empty" : "twoFactor.error.code")));
 			return "accounts/two-factor-login";
 		}
@@ -139,19 +139,16 @@ class TwoFactorController {
 	private String status(HttpServletRequest request, Model model, Map<String, String> errors, String flash) {
 		long me = SignedIn.current().orElseThrow().accountId();
 		Long since = repository.twoFactorSince(me);
-		model.addAttribute("page",
-				new AccountPages.TwoFactorPage(ui.of(request), List.of(), "status", since != null,
-						since == null ? 0 : since, since == null ? 0 : twoFactor.recoveryCodesLeft(me), null, null,
-						List.of(), errors, flash, required()));
+		model.addAttribute("page", new AccountPages.TwoFactorPage("status", since != null, since == null ? 0 : since,
+				since == null ? 0 : twoFactor.recoveryCodesLeft(me), null, null, List.of(), errors, flash, required()));
 		return "accounts/two-factor";
 	}
 
-	private String codes(HttpServletRequest request, HttpServletResponse response, Model model, List<String> codes,
-			String flash) {
+	private String codes(HttpServletResponse response, Model model, List<String> codes, String flash) {
 		// shown once: never kept by a cache or the back button
 		response.setHeader("Cache-Control", "no-store");
-		model.addAttribute("page", new AccountPages.TwoFactorPage(ui.of(request), List.of(), "codes", true, 0,
-				codes.size(), null, null, codes, Map.of(), flash, required()));
+		model.addAttribute("page", new AccountPages.TwoFactorPage("codes", true, 0, codes.size(), null, null, codes,
+				Map.of(), flash, required()));
 		return "accounts/two-factor";
 	}
 
@@ -183,7 +180,7 @@ class TwoFactorController {
 		Ui page = ui.of(request);
 		response.setHeader("Cache-Control", "no-store");
 		model.addAttribute("page",
-				new AccountPages.TwoFactorPage(page, List.of(), "setup", false, 0, 0,
+				new AccountPages.TwoFactorPage("setup", false, 0, 0,
 						QrCodes.svg(TwoFactor.otpauthUri(secret, me.email(), page.siteName()), page.t("twoFactor.qr")),
 						secret, List.of(), errors, null, required()));
 		return "accounts/two-factor";
@@ -209,7 +206,7 @@ class TwoFactorController {
 		session.removeAttribute(SETUP);
 		audit.record(me.accountId(), me.displayName(), "account.two-factor-enabled", "account", me.accountId(), null,
 				null);
-		return codes(request, response, model, codes.get(), "twoFactor.done.enabled");
+		return codes(response, model, codes.get(), "twoFactor.done.enabled");
 	}
 
 	@PostMapping("/account/two-factor/disable")
@@ -256,7 +253,7 @@ class TwoFactorController {
 		List<String> codes = twoFactor.replaceRecoveryCodes(me.accountId());
 		audit.record(me.accountId(), me.displayName(), "account.recovery-codes-replaced", "account", me.accountId(),
 				null, null);
-		return codes(request, response, model, codes, "twoFactor.done.newCodes");
+		return codes(response, model, codes, "twoFactor.done.newCodes");
 	}
 
 }

@@ -3,6 +3,5 @@
  * creator, reviewer, admin), the first-start setup of the admin account. Grants the
  * creator role when the creators module approves an application.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "audit", "channels", "events", "rules", "shared", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "events", "rules", "shared", "web" })
 package io.inkstone.accounts;

@@ -43,9 +43,9 @@ class StudioTokensController {
 	static final String SECRET = "tokenSecret";
 
 	@GetMapping("/studio/tokens")
-	String list(HttpServletRequest request, HttpServletResponse response, Model model) {
+	String list(HttpServletResponse response, Model model) {
 		Object secret = model.getAttribute(SECRET);
-		return page(request, response, model, secret instanceof String s ? s : null, null, null, "");
+		return page(response, model, secret instanceof String s ? s : null, null, null, "");
 	}
 
 	/**
@@ -64,11 +64,11 @@ class StudioTokensController {
 		}
 		catch (NumberFormatException ex) {
 			response.setStatus(400);
-			return page(request, response, model, null, "expires", "tokens.error.expiry", name);
+			return page(response, model, null, "expires", "tokens.error.expiry", name);
 		}
 		if (!"read".equals(scope) && !"write".equals(scope)) {
 			response.setStatus(400);
-			return page(request, response, model, null, "scope", "tokens.error.scope", name);
+			return page(response, model, null, "scope", "tokens.error.scope", name);
 		}
 		try {
 			ApiTokens.Created created = tokens.create(me(), name, "write".equals(scope), days);
@@ -78,7 +78,7 @@ class StudioTokensController {
 		catch (BadRequestException ex) {
 			response.setStatus(400);
 			String field = "tokens.error.expiry".equals(ex.messageKey()) ? "expires" : "name";
-			return page(request, response, model, null, field, ui.of(request).message(ex), name);
+			return page(response, model, null, field, ui.of(request).message(ex), name);
 		}
 	}
 
@@ -88,12 +88,12 @@ class StudioTokensController {
 		return "redirect:/studio/tokens?revoked";
 	}
 
-	private String page(HttpServletRequest request, HttpServletResponse response, Model model, String secret,
-			String errorField, String error, String name) {
+	private String page(HttpServletResponse response, Model model, String secret, String errorField, String error,
+			String name) {
 		response.setHeader("Cache-Control", "no-store"); // the page may carry a secret
 		List<ApiToken> all = tokens.of(me());
-		model.addAttribute("page", new TokenPages.Tokens(ui.of(request), List.of(), all, secret, errorField, error,
-				name, System.currentTimeMillis()));
+		model.addAttribute("page",
+				new TokenPages.Tokens(all, secret, errorField, error, name, System.currentTimeMillis()));
 		return "api/tokens";
 	}
 

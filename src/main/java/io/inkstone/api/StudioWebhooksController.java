@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.inkstone.creators.Creators;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,12 +29,9 @@ class StudioWebhooksController {
 
 	private final Creators creators;
 
-	private final UiFactory ui;
-
-	StudioWebhooksController(Webhooks webhooks, Creators creators, UiFactory ui) {
+	StudioWebhooksController(Webhooks webhooks, Creators creators) {
 		this.webhooks = webhooks;
 		this.creators = creators;
-		this.ui = ui;
 	}
 
 	private static SignedIn me() {
@@ -96,8 +92,8 @@ class StudioWebhooksController {
 					.orElseThrow(() -> new NotFoundException("no such webhook"));
 		List<WebhookDelivery> deliveries = shown == null ? List.of()
 				: webhooks.deliveries(me.accountId(), shown.id(), 50);
-		model.addAttribute("page", new TokenPages.Hooks(ui.of(request), List.of(), hooks, created, errors, url,
-				me.isAdmin(), creators.ofAccount(me.accountId()).isPresent(), shown, deliveries));
+		model.addAttribute("page", new TokenPages.Hooks(hooks, created, errors, url, me.isAdmin(),
+				creators.ofAccount(me.accountId()).isPresent(), shown, deliveries));
 		return "api/webhooks";
 	}
 

@@ -2,7 +2,6 @@ package io.inkstone.api;
 
 import java.util.List;
 
-import io.inkstone.channels.Channel;
 import io.inkstone.web.Ui;
 import java.util.Map;
 
@@ -18,11 +17,10 @@ public final class TokenPages {
 	 * {@code expires}), or null
 	 * @param error a message key (or message) for that field, or null
 	 */
-	public record Tokens(Ui ui, List<Channel> nav, List<ApiToken> tokens, String secret, String errorField,
-			String error, String name, long now) {
+	public record Tokens(List<ApiToken> tokens, String secret, String errorField, String error, String name, long now) {
 
 		/** The error of one field, or null. */
-		public String error(String field) {
+		public String error(Ui ui, String field) {
 			return error != null && field.equals(errorField) ? ui.t(error) : null;
 		}
 
@@ -33,10 +31,10 @@ public final class TokenPages {
 	 * @param errors field → message key
 	 * @param log the chosen hook's latest deliveries (empty when none is chosen)
 	 */
-	public record Hooks(Ui ui, List<Channel> nav, List<Webhook> hooks, Webhook created, Map<String, String> errors,
-			String url, boolean admin, boolean creator, Webhook shown, List<WebhookDelivery> log) {
+	public record Hooks(List<Webhook> hooks, Webhook created, Map<String, String> errors, String url, boolean admin,
+			boolean creator, Webhook shown, List<WebhookDelivery> log) {
 
-		public String error(String field) {
+		public String error(Ui ui, String field) {
 			String key = errors.get(field);
 			return key == null ? null : ui.t(key);
 		}
@@ -46,7 +44,7 @@ public final class TokenPages {
 		 * in the reader's language (the sender records a message key), anything else (a
 		 * network error) as recorded.
 		 */
-		public String deliveryError(WebhookDelivery delivery) {
+		public String deliveryError(Ui ui, WebhookDelivery delivery) {
 			String error = delivery.lastError();
 			if (error == null) {
 				return null;

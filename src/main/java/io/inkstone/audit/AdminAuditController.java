@@ -5,10 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import io.inkstone.web.UiFactory;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -29,21 +25,17 @@ class AdminAuditController {
 
 	private final AuditLog log;
 
-	private final UiFactory ui;
-
-	AdminAuditController(AuditLog log, UiFactory ui) {
+	AdminAuditController(AuditLog log) {
 		this.log = log;
-		this.ui = ui;
 	}
 
 	@GetMapping("/admin/audit")
 	String page(@RequestParam(name = "before", required = false) Long before,
-			@RequestParam(name = "action", required = false) String action, HttpServletRequest request, Model model) {
+			@RequestParam(name = "action", required = false) String action, Model model) {
 		String filter = action == null || action.isBlank() ? null : action.strip();
 		List<AuditEntry> entries = log.page(before, filter, PAGE + 1);
 		String next = entries.size() > PAGE ? Long.toString(entries.get(PAGE - 1).id()) : null;
-		model.addAttribute("page", new AuditPage(ui.of(request), List.of(),
-				entries.subList(0, Math.min(PAGE, entries.size())), filter, next));
+		model.addAttribute("page", new AuditPage(entries.subList(0, Math.min(PAGE, entries.size())), filter, next));
 		return "audit/log";
 	}
 

@@ -4,5 +4,5 @@
  * read; the database refuses updates and deletes by trigger. Admins read and export it at
  * {@code /admin/audit}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "channels", "shared", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package io.inkstone.audit;

@@ -58,8 +58,8 @@ class AdminBackupsController {
 			// an unreadable backup directory is said on the page, not answered with a 500
 			error = ui.t("backup.cli.failed", String.valueOf(ex.getMessage()));
 		}
-		model.addAttribute("page", new BackupsPage(ui, List.of(), backups.dir().toString(), media.storage(),
-				backups.running(), error, rows));
+		model.addAttribute("page",
+				new BackupsPage(backups.dir().toString(), media.storage(), backups.running(), error, rows));
 		return "backup/backups";
 	}
 

@@ -7,5 +7,5 @@
  * from the restored database). {@code /admin/backups} lists the backups in
  * {@code inkstone.backup.dir} and starts one in the background.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "channels", "media", "shared", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "media", "shared", "web" })
 package io.inkstone.backup;

@@ -1,7 +1,5 @@
 package io.inkstone.creators;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,9 +29,8 @@ class AdminApplicationsController {
 	}
 
 	@GetMapping("/admin/applications")
-	String queue(HttpServletRequest request, Model model) {
-		model.addAttribute("page",
-				new CreatorPages.ReviewPage(ui.of(request), List.of(), applications.pending(), null));
+	String queue(Model model) {
+		model.addAttribute("page", new CreatorPages.ReviewPage(applications.pending(), null));
 		return "creators/review";
 	}
 
@@ -48,8 +45,8 @@ class AdminApplicationsController {
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (reason.isBlank() || reason.length() > 500) {
 			response.setStatus(400);
-			model.addAttribute("page", new CreatorPages.ReviewPage(ui.of(request), List.of(), applications.pending(),
-					ui.of(request).t("review.error.reason")));
+			model.addAttribute("page",
+					new CreatorPages.ReviewPage(applications.pending(), ui.of(request).t("review.error.reason")));
 			return "creators/review";
 		}
 		applications.reject(id, reason);

@@ -12,10 +12,10 @@ public final class CreatorPages {
 	private CreatorPages() {
 	}
 
-	public record JoinPage(Ui ui, List<Channel> nav, List<Channel> channels, CreatorApplications.Form form,
-			Map<String, String> errors, List<CreatorApplication> history, boolean creator) {
+	public record JoinPage(List<Channel> channels, CreatorApplications.Form form, Map<String, String> errors,
+			List<CreatorApplication> history, boolean creator) {
 
-		public String error(String field) {
+		public String error(Ui ui, String field) {
 			String key = errors.get(field);
 			return key == null ? null : ui.t(key);
 		}
@@ -27,7 +27,7 @@ public final class CreatorPages {
 
 	}
 
-	public record ReviewPage(Ui ui, List<Channel> nav, List<CreatorApplication> pending, String error) {
+	public record ReviewPage(List<CreatorApplication> pending, String error) {
 	}
 
 }

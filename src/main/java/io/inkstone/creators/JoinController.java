@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.inkstone.channels.Channels;
 import io.inkstone.shared.SignedIn;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,17 +32,14 @@ class JoinController {
 
 	private final Channels channels;
 
-	private final UiFactory ui;
-
 	private final EmailVerification verification;
 
-	JoinController(CreatorApplications applications, Creators creators, Channels channels, UiFactory ui,
+	JoinController(CreatorApplications applications, Creators creators, Channels channels,
 			EmailVerification verification) {
 		this.verification = verification;
 		this.applications = applications;
 		this.creators = creators;
 		this.channels = channels;
-		this.ui = ui;
 	}
 
 	@GetMapping("/join")
@@ -90,8 +86,7 @@ class JoinController {
 		var current = SignedIn.current();
 		List<CreatorApplication> history = current.map(a -> applications.of(a.accountId())).orElse(List.of());
 		boolean creator = current.flatMap(a -> creators.ofAccount(a.accountId())).isPresent();
-		model.addAttribute("page",
-				new CreatorPages.JoinPage(ui.of(request), List.of(), channels.all(), form, errors, history, creator));
+		model.addAttribute("page", new CreatorPages.JoinPage(channels.all(), form, errors, history, creator));
 		return "creators/join";
 	}
 

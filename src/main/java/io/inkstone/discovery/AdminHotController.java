@@ -74,7 +74,7 @@ class AdminHotController {
 			.map(o -> new HotAdminPage.Intervention(o,
 					articles.find(o.articleId()).map(a -> a.title()).orElse("#" + o.articleId())))
 			.toList();
-		model.addAttribute("page", new HotAdminPage(ui.of(request), List.of(), hot.site(20), active, error));
+		model.addAttribute("page", new HotAdminPage(hot.site(20), active, error));
 		return "discovery/hot-admin";
 	}
 

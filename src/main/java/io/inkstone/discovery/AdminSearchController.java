@@ -1,12 +1,8 @@
 package io.inkstone.discovery;
 
-import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.inkstone.audit.AuditLog;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
@@ -30,19 +26,16 @@ class AdminSearchController {
 
 	private final AuditLog audit;
 
-	private final UiFactory ui;
-
-	AdminSearchController(IndexFeeder feeder, AuditLog audit, UiFactory ui) {
+	AdminSearchController(IndexFeeder feeder, AuditLog audit) {
 		this.feeder = feeder;
 		this.audit = audit;
-		this.ui = ui;
 	}
 
 	@GetMapping("/admin/search")
-	String page(HttpServletRequest request, Model model) {
+	String page(Model model) {
 		IndexFeeder.Progress p = feeder.progress();
-		model.addAttribute("page", new SearchAdminPage(ui.of(request), List.of(), p.running(), p.done(), p.total(),
-				p.perSecond(), p.etaSeconds(), p.percent(), p.documents()));
+		model.addAttribute("page", new SearchAdminPage(p.running(), p.done(), p.total(), p.perSecond(), p.etaSeconds(),
+				p.percent(), p.documents()));
 		return "discovery/search-admin";
 	}
 

@@ -2,13 +2,11 @@ package io.inkstone.discovery;
 
 import java.util.List;
 
-import io.inkstone.channels.Channel;
-import io.inkstone.web.Ui;
 import java.util.Map;
 
 /** The /algorithms page model: the live ranking parameters. */
-public record AlgorithmDisclosure(Ui ui, List<Channel> nav, double halfLifeHours, double readWeight, double shareWeight,
-		double likeWeight, double publishWeight, long readWindowMinutes, int maxPerCreator, int titleBoost,
-		int candidates, List<HotAdminPage.Intervention> interventions, Map<String, Double> channelHalfLifeHours,
+public record AlgorithmDisclosure(double halfLifeHours, double readWeight, double shareWeight, double likeWeight,
+		double publishWeight, long readWindowMinutes, int maxPerCreator, int titleBoost, int candidates,
+		List<HotAdminPage.Intervention> interventions, Map<String, Double> channelHalfLifeHours,
 		long relatedFreshnessPercent, double relatedFreshnessHalfLifeDays) {
 }

@@ -1,11 +1,6 @@
 package io.inkstone.discovery;
 
-import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.inkstone.shared.InkstoneProperties;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,8 +22,6 @@ class AlgorithmsController {
 
 	private final InkstoneProperties properties;
 
-	private final UiFactory ui;
-
 	private final HotOverrides overrides;
 
 	private final Articles articles;
@@ -37,14 +30,13 @@ class AlgorithmsController {
 
 	private final RelatedArticles related;
 
-	AlgorithmsController(InkstoneProperties properties, UiFactory ui, HotOverrides overrides, Articles articles,
-			Channels channels, RelatedArticles related) {
+	AlgorithmsController(InkstoneProperties properties, HotOverrides overrides, Articles articles, Channels channels,
+			RelatedArticles related) {
 		this.related = related;
 		this.channels = channels;
 		this.overrides = overrides;
 		this.articles = articles;
 		this.properties = properties;
-		this.ui = ui;
 	}
 
 	/**
@@ -63,13 +55,12 @@ class AlgorithmsController {
 	}
 
 	@GetMapping("/algorithms")
-	String disclosure(HttpServletRequest request, Model model) {
+	String disclosure(Model model) {
 		InkstoneProperties.Hot hot = properties.hot();
 		model.addAttribute("page",
-				new AlgorithmDisclosure(ui.of(request), List.of(), hot.halfLife().toMinutes() / 60.0, hot.readWeight(),
-						hot.shareWeight(), hot.likeWeight(), hot.publishWeight(),
-						properties.counters().readWindow().toMinutes(), RelatedArticles.MAX_PER_CREATOR,
-						LuceneSearchIndex.TITLE_BOOST, HotList.CANDIDATES,
+				new AlgorithmDisclosure(hot.halfLife().toMinutes() / 60.0, hot.readWeight(), hot.shareWeight(),
+						hot.likeWeight(), hot.publishWeight(), properties.counters().readWindow().toMinutes(),
+						RelatedArticles.MAX_PER_CREATOR, LuceneSearchIndex.TITLE_BOOST, HotList.CANDIDATES,
 						overrides.active()
 							.stream()
 							.map(o -> new HotAdminPage.Intervention(o,

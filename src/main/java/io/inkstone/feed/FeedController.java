@@ -1,12 +1,9 @@
 package io.inkstone.feed;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.inkstone.shared.ReaderKey;
 import io.inkstone.shared.SignedIn;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,27 +22,23 @@ class FeedController {
 
 	private final Interests interests;
 
-	private final UiFactory ui;
-
-	FeedController(Feed feed, Interests interests, UiFactory ui) {
+	FeedController(Feed feed, Interests interests) {
 		this.feed = feed;
 		this.interests = interests;
-		this.ui = ui;
 	}
 
 	@GetMapping("/feed")
 	String feed(HttpServletRequest request, Model model) {
 		long me = SignedIn.current().orElseThrow().accountId();
-		model.addAttribute("page", new FeedPages.Feed(ui.of(request), List.of(),
-				feed.forReader(me, ReaderKey.of(request)), interests.personalised(me)));
+		model.addAttribute("page",
+				new FeedPages.Feed(feed.forReader(me, ReaderKey.of(request)), interests.personalised(me)));
 		return "feed/index";
 	}
 
 	@GetMapping("/feed/settings")
-	String settings(HttpServletRequest request, Model model) {
+	String settings(Model model) {
 		long me = SignedIn.current().orElseThrow().accountId();
-		model.addAttribute("page",
-				new FeedPages.Settings(ui.of(request), List.of(), interests.of(me), interests.personalised(me)));
+		model.addAttribute("page", new FeedPages.Settings(interests.of(me), interests.personalised(me)));
 		return "feed/settings";
 	}
 

@@ -5,6 +5,6 @@
  * and can switch personalisation off (then the feed uses no personal signal: newest and
  * hot only, and reading no longer records interests).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "articles", "channels", "creators",
-		"discovery", "engagement", "shared", "web" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "accounts", "articles", "channels", "creators", "discovery", "engagement", "shared" })
 package io.inkstone.feed;

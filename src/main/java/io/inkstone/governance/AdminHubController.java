@@ -2,12 +2,9 @@ package io.inkstone.governance;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.inkstone.articles.Article;
 import io.inkstone.creators.CreatorApplication;
 import io.inkstone.creators.CreatorApplications;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,20 +29,17 @@ class AdminHubController {
 
 	private final MachineFindings machine;
 
-	private final UiFactory ui;
-
 	AdminHubController(CreatorApplications applications, Reports reports, ArticleReviews reviews,
-			ModerationDecisions decisions, MachineFindings machine, UiFactory ui) {
+			ModerationDecisions decisions, MachineFindings machine) {
 		this.machine = machine;
 		this.applications = applications;
 		this.reports = reports;
 		this.reviews = reviews;
 		this.decisions = decisions;
-		this.ui = ui;
 	}
 
 	@GetMapping("/admin")
-	String hub(HttpServletRequest request, Model model) {
+	String hub(Model model) {
 		List<CreatorApplication> pending = applications.pending();
 		List<Report> open = reports.queue(null);
 		List<Report> notices = open.stream().filter(Report::copyright).toList();
@@ -67,8 +61,7 @@ class AdminHubController {
 						oldest(notices.stream().mapToLong(Report::createdAt))),
 				new GovernancePages.HubQueue("machine", "/admin/machine", flagged.size(),
 						oldest(flagged.stream().mapToLong(MachineFindings.Flagged::at))));
-		model.addAttribute("page",
-				new GovernancePages.Hub(ui.of(request), List.of(), queues, System.currentTimeMillis()));
+		model.addAttribute("page", new GovernancePages.Hub(queues, System.currentTimeMillis()));
 		return "governance/hub";
 	}
 

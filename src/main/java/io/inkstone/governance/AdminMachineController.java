@@ -49,8 +49,8 @@ class AdminMachineController {
 	@GetMapping("/admin/machine")
 	String page(@RequestParam(name = "kind", required = false) String kind,
 			@RequestParam(name = "done", required = false) String done,
-			@RequestParam(name = "ref", required = false) String ref, HttpServletRequest request, Model model) {
-		return render(kind, done != null && ACTIONS.contains(done) ? done : null, ref, null, null, request, model);
+			@RequestParam(name = "ref", required = false) String ref, Model model) {
+		return render(kind, done != null && ACTIONS.contains(done) ? done : null, ref, null, null, model);
 	}
 
 	@PostMapping("/admin/machine/{id}")
@@ -76,13 +76,12 @@ class AdminMachineController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return render(null, null, null, ui.of(request).message(ex), id, request, model);
+			return render(null, null, null, ui.of(request).message(ex), id, model);
 		}
 		return "redirect:/admin/machine";
 	}
 
-	private String render(String kind, String done, String ref, String error, Long errorArticle,
-			HttpServletRequest request, Model model) {
+	private String render(String kind, String done, String ref, String error, Long errorArticle, Model model) {
 		List<MachineFindings.Flagged> flagged = findings.live(kind);
 		List<GovernancePages.MachineRow> rows = flagged.stream()
 			.map(f -> new GovernancePages.MachineRow(f.article(), creators.get(f.article().creatorId()).displayName(),
@@ -94,10 +93,8 @@ class AdminMachineController {
 								x -> articles.find(x.matchedId()).map(Article::title).orElse("#" + x.matchedId()),
 								(a, b) -> a))))
 			.toList();
-		model.addAttribute("page",
-				new GovernancePages.MachinePage(ui.of(request), kind == null || kind.isBlank() ? null : kind,
-						MachineFindings.GROUP_ORDER, rows, ArticleReviews.REASON_CODES, done, ref, error,
-						errorArticle));
+		model.addAttribute("page", new GovernancePages.MachinePage(kind == null || kind.isBlank() ? null : kind,
+				MachineFindings.GROUP_ORDER, rows, ArticleReviews.REASON_CODES, done, ref, error, errorArticle));
 		return "governance/machine";
 	}
 

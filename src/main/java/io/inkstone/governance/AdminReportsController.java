@@ -60,7 +60,7 @@ class AdminReportsController {
 
 	@GetMapping("/admin/reports")
 	String queue(@RequestParam(name = "reason", required = false) String reason,
-			@RequestParam(name = "done", required = false) Long done, HttpServletRequest request, Model model) {
+			@RequestParam(name = "done", required = false) Long done, Model model) {
 		String filter = reason == null || ReportReason.parse(reason).isEmpty() ? null : reason;
 		List<Report> open = reports.queue(filter);
 		Map<Long, Creator> creatorsOf = creators
@@ -76,7 +76,7 @@ class AdminReportsController {
 						.collect(Collectors.joining(" · ")));
 		}
 		model.addAttribute("page",
-				new GovernancePages.Queue(ui.of(request), List.of(), open,
+				new GovernancePages.Queue(open,
 						decisions.openAppeals(Set.of(ModerationDecision.REPORT, ModerationDecision.COPYRIGHT)), filter,
 						done == null ? null : confirmation(done), subjects, System.currentTimeMillis()));
 		return "governance/queue";
@@ -134,8 +134,8 @@ class AdminReportsController {
 			.filter(d -> d.fits(report.targetType()))
 			.map(Decision::code)
 			.toList();
-		model.addAttribute("page", new GovernancePages.ReportDetail(ui.of(request), List.of(), report, title, text,
-				html, state, error, decisions, rules.communityArticles()));
+		model.addAttribute("page", new GovernancePages.ReportDetail(report, title, text, html, state, error, decisions,
+				rules.communityArticles()));
 		return "governance/detail";
 	}
 

@@ -51,7 +51,7 @@ class AdminReviewController {
 
 	@GetMapping("/admin/review")
 	String queue(@RequestParam(name = "kind", required = false) String kind,
-			@RequestParam(name = "done", required = false) Long done, HttpServletRequest request, Model model) {
+			@RequestParam(name = "done", required = false) Long done, Model model) {
 		List<GovernancePages.Held> held = new ArrayList<>();
 		for (Article a : reviews.pending()) {
 			List<Finding> findings = reviews.findings(a.id());
@@ -59,7 +59,7 @@ class AdminReviewController {
 				held.add(new GovernancePages.Held(a, findings));
 			}
 		}
-		model.addAttribute("page", new GovernancePages.QueuePage(ui.of(request), List.of(), held, kind,
+		model.addAttribute("page", new GovernancePages.QueuePage(held, kind,
 				decisions.openAppeals(Set.of(ModerationDecision.REVIEW)), done == null ? null : confirmation(done)));
 		return "governance/review-queue";
 	}
@@ -114,9 +114,8 @@ class AdminReviewController {
 									MatchHighlighter.highlight(other.bodyMarkdown(), article.bodyMarkdown()))));
 			}
 		}
-		model.addAttribute("page",
-				new GovernancePages.DetailPage(ui.of(request), List.of(), new GovernancePages.Held(article, findings),
-						matches, error, ArticleReviews.REASON_CODES, rules.communityArticles()));
+		model.addAttribute("page", new GovernancePages.DetailPage(new GovernancePages.Held(article, findings), matches,
+				error, ArticleReviews.REASON_CODES, rules.communityArticles()));
 		return "governance/review-detail";
 	}
 

@@ -1,7 +1,5 @@
 package io.inkstone.governance;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -69,9 +67,9 @@ class AppealController {
 	}
 
 	@GetMapping("/appeals/{id}")
-	String show(@PathVariable long id, HttpServletRequest request, Model model) {
+	String show(@PathVariable long id, Model model) {
 		ModerationDecision d = mine(id);
-		model.addAttribute("page", new GovernancePages.Appeal(ui.of(request), List.of(), d, subject(d), null));
+		model.addAttribute("page", new GovernancePages.Appeal(d, subject(d), null));
 		return "governance/appeal";
 	}
 
@@ -84,16 +82,15 @@ class AppealController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			model.addAttribute("page",
-					new GovernancePages.Appeal(ui.of(request), List.of(), d, subject(d), ui.of(request).message(ex)));
+			model.addAttribute("page", new GovernancePages.Appeal(d, subject(d), ui.of(request).message(ex)));
 			return "governance/appeal";
 		}
 		return "redirect:/appeals/" + id;
 	}
 
 	@GetMapping("/admin/appeals")
-	String queue(HttpServletRequest request, Model model) {
-		model.addAttribute("page", new GovernancePages.AppealQueue(ui.of(request), List.of(), decisions.openAppeals()));
+	String queue(Model model) {
+		model.addAttribute("page", new GovernancePages.AppealQueue(decisions.openAppeals()));
 		return "governance/appeal-queue";
 	}
 
@@ -130,8 +127,7 @@ class AppealController {
 			default -> articles.find(d.subjectId()).map(Article::bodyMarkdown).orElse("");
 		};
 		boolean mayDecide = AppealRules.mayDecide(d, SignedIn.current().orElseThrow().accountId());
-		model.addAttribute("page",
-				new GovernancePages.AppealReview(ui.of(request), List.of(), d, subject(d), text, mayDecide, error));
+		model.addAttribute("page", new GovernancePages.AppealReview(d, subject(d), text, mayDecide, error));
 		return "governance/appeal-review";
 	}
 

@@ -2,7 +2,6 @@ package io.inkstone.governance;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +14,6 @@ import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.ClientAddresses;
 import io.inkstone.web.RateLimiter;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,13 +36,10 @@ class CopyrightController {
 
 	private final RateLimiter limits;
 
-	private final UiFactory ui;
-
-	CopyrightController(Reports reports, Articles articles, RateLimiter limits, UiFactory ui) {
+	CopyrightController(Reports reports, Articles articles, RateLimiter limits) {
 		this.reports = reports;
 		this.articles = articles;
 		this.limits = limits;
-		this.ui = ui;
 	}
 
 	private String title(long articleId) {
@@ -52,9 +47,8 @@ class CopyrightController {
 	}
 
 	@GetMapping("/copyright")
-	String form(@RequestParam("article") long articleId, HttpServletRequest request, Model model) {
-		model.addAttribute("page", new GovernancePages.CopyrightForm(ui.of(request), List.of(), articleId,
-				title(articleId), Map.of(), Map.of()));
+	String form(@RequestParam("article") long articleId, Model model) {
+		model.addAttribute("page", new GovernancePages.CopyrightForm(articleId, title(articleId), Map.of(), Map.of()));
 		return "governance/copyright";
 	}
 
@@ -74,8 +68,7 @@ class CopyrightController {
 			Map<String, String> values = new HashMap<>(
 					Map.of("claimantName", name, "claimantContact", contact, "originalWork", work, "detail", detail));
 			response.setStatus(400);
-			model.addAttribute("page",
-					new GovernancePages.CopyrightForm(ui.of(request), List.of(), articleId, title, values, errors));
+			model.addAttribute("page", new GovernancePages.CopyrightForm(articleId, title, values, errors));
 			return "governance/copyright";
 		}
 		long wait = limits.tryAcquire("copyright-ip:" + ClientAddresses.limitKey(request.getRemoteAddr()), 10,

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.inkstone.articles.Article;
-import io.inkstone.channels.Channel;
 import io.inkstone.web.Ui;
 import java.util.Arrays;
 import java.util.Objects;
@@ -19,10 +18,10 @@ public final class GovernancePages {
 	 * The report form: what is reported (a title to show), the values typed, field errors
 	 * (message keys).
 	 */
-	public record ReportForm(Ui ui, List<Channel> nav, String targetType, long targetId, String targetTitle,
-			String reason, String detail, String evidence, Map<String, String> errors) {
+	public record ReportForm(String targetType, long targetId, String targetTitle, String reason, String detail,
+			String evidence, Map<String, String> errors) {
 
-		public String error(String field) {
+		public String error(Ui ui, String field) {
 			String key = errors.get(field);
 			return key == null ? null : ui.t(key);
 		}
@@ -34,10 +33,10 @@ public final class GovernancePages {
 	}
 
 	/** The rights holder's notice form (notice-and-takedown). */
-	public record CopyrightForm(Ui ui, List<Channel> nav, long articleId, String articleTitle,
-			Map<String, String> values, Map<String, String> errors) {
+	public record CopyrightForm(long articleId, String articleTitle, Map<String, String> values,
+			Map<String, String> errors) {
 
-		public String error(String field) {
+		public String error(Ui ui, String field) {
 			String key = errors.get(field);
 			return key == null ? null : ui.t(key);
 		}
@@ -48,22 +47,22 @@ public final class GovernancePages {
 
 	}
 
-	public record ReportStatus(Ui ui, List<Channel> nav, Report report, boolean justFiled) {
+	public record ReportStatus(Report report, boolean justFiled) {
 	}
 
-	public record MyReports(Ui ui, List<Channel> nav, List<Report> reports) {
+	public record MyReports(List<Report> reports) {
 	}
 
 	/** The reviewers' queue: open reports (optionally one reason) and open appeals. */
-	public record Queue(Ui ui, List<Channel> nav, List<Report> open, List<ModerationDecision> appeals, String reason,
-			Done done, Map<Long, String> subjects, long now) {
+	public record Queue(List<Report> open, List<ModerationDecision> appeals, String reason, Done done,
+			Map<Long, String> subjects, long now) {
 
 		/** What a report is about, in words: the article's title and its creator. */
 		public String subject(Report r) {
 			return subjects.getOrDefault(r.id(), "");
 		}
 
-		public String waited(long since) {
+		public String waited(Ui ui, long since) {
 			return GovernancePages.waited(ui, now, since);
 		}
 
@@ -85,30 +84,30 @@ public final class GovernancePages {
 	 * its state; a comment's or creator's text), the decision form and the numbered
 	 * articles of the 平台公约 to apply.
 	 */
-	public record ReportDetail(Ui ui, List<Channel> nav, Report report, String itemTitle, String itemText,
-			String itemHtml, String itemState, String error, List<String> decisions, List<String> ruleArticles) {
+	public record ReportDetail(Report report, String itemTitle, String itemText, String itemHtml, String itemState,
+			String error, List<String> decisions, List<String> ruleArticles) {
 	}
 
 	/**
 	 * The affected account's page of one decision: the statement of reasons, and the
 	 * appeal form while it may appeal, or the appeal's state.
 	 */
-	public record Appeal(Ui ui, List<Channel> nav, ModerationDecision decision, String subject, String error) {
+	public record Appeal(ModerationDecision decision, String subject, String error) {
 	}
 
 	/** {@code /admin/appeals}: every open appeal, oldest first, whatever its source. */
-	public record AppealQueue(Ui ui, List<Channel> nav, List<ModerationDecision> appeals) {
+	public record AppealQueue(List<ModerationDecision> appeals) {
 	}
 
 	/**
 	 * One appeal for staff: the decision, the subject as stored, the appeal, and whether
 	 * this staff member may decide it (not the decider).
 	 */
-	public record AppealReview(Ui ui, List<Channel> nav, ModerationDecision decision, String subject,
-			String subjectText, boolean mayDecide, String error) {
+	public record AppealReview(ModerationDecision decision, String subject, String subjectText, boolean mayDecide,
+			String error) {
 	}
 
-	public record Transparency(Ui ui, List<Channel> nav, TransparencyReport report) {
+	public record Transparency(TransparencyReport report) {
 	}
 
 	public record Held(Article article, List<Finding> findings) {
@@ -118,16 +117,15 @@ public final class GovernancePages {
 	public record SideBySide(Finding finding, Article other, String reviewedHtml, String otherHtml) {
 	}
 
-	public record QueuePage(Ui ui, List<Channel> nav, List<Held> held, String kind, List<ModerationDecision> appeals,
-			Done done) {
+	public record QueuePage(List<Held> held, String kind, List<ModerationDecision> appeals, Done done) {
 	}
 
-	public record DetailPage(Ui ui, List<Channel> nav, Held held, List<SideBySide> matches, String error,
-			List<String> reasonCodes, List<String> ruleArticles) {
+	public record DetailPage(Held held, List<SideBySide> matches, String error, List<String> reasonCodes,
+			List<String> ruleArticles) {
 	}
 
-	public record CreditPage(Ui ui, List<Channel> nav, int score, List<CreatorCredit.Entry> history,
-			List<ArticleReviews.Decided> reviews, List<ModerationDecision> decisions) {
+	public record CreditPage(int score, List<CreatorCredit.Entry> history, List<ArticleReviews.Decided> reviews,
+			List<ModerationDecision> decisions) {
 	}
 
 	/**
@@ -141,7 +139,7 @@ public final class GovernancePages {
 	 * {@code /admin}: the queues with their counts and oldest waiting time; {@code now}
 	 * to say how long.
 	 */
-	public record Hub(Ui ui, List<Channel> nav, List<HubQueue> queues, long now) {
+	public record Hub(List<HubQueue> queues, long now) {
 
 		/** The oldest waiting item of all queues, or null when nothing waits. */
 		public Long oldest() {
@@ -152,7 +150,7 @@ public final class GovernancePages {
 		 * A waiting time as people say it: minutes under an hour, hours under two days,
 		 * then days.
 		 */
-		public String waited(long since) {
+		public String waited(Ui ui, long since) {
 			return GovernancePages.waited(ui, now, since);
 		}
 
@@ -178,8 +176,8 @@ public final class GovernancePages {
 			Map<Long, String> matched) {
 	}
 
-	public record MachinePage(Ui ui, String kind, List<String> kinds, List<MachineRow> rows, List<String> reasons,
-			String done, String ref, String error, Long errorArticle) {
+	public record MachinePage(String kind, List<String> kinds, List<MachineRow> rows, List<String> reasons, String done,
+			String ref, String error, Long errorArticle) {
 	}
 
 }

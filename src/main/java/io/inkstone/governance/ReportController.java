@@ -16,7 +16,6 @@ import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.ClientAddresses;
 import io.inkstone.web.RateLimiter;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,28 +48,22 @@ class ReportController {
 
 	private final RateLimiter limits;
 
-	private final UiFactory ui;
-
-	ReportController(Reports reports, Articles articles, Comments comments, Creators creators, RateLimiter limits,
-			UiFactory ui) {
+	ReportController(Reports reports, Articles articles, Comments comments, Creators creators, RateLimiter limits) {
 		this.reports = reports;
 		this.articles = articles;
 		this.comments = comments;
 		this.creators = creators;
 		this.limits = limits;
-		this.ui = ui;
 	}
 
 	@GetMapping("/report")
-	String form(@RequestParam("type") String type, @RequestParam("id") long id, HttpServletRequest request,
-			Model model) {
+	String form(@RequestParam("type") String type, @RequestParam("id") long id, Model model) {
 		String title = title(type, id);
 		if (ownTarget(type, id)) {
 			// the form would only be refused on sending: say so before it is filled in
 			throw new ForbiddenException("problem.governance.youCannotReportYourself");
 		}
-		model.addAttribute("page",
-				new GovernancePages.ReportForm(ui.of(request), List.of(), type, id, title, "", "", "", Map.of()));
+		model.addAttribute("page", new GovernancePages.ReportForm(type, id, title, "", "", "", Map.of()));
 		return "governance/report";
 	}
 
@@ -89,8 +82,8 @@ class ReportController {
 		Map<String, String> errors = reports.validate(filing);
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
-			model.addAttribute("page", new GovernancePages.ReportForm(ui.of(request), List.of(), type, id, title,
-					reason, detail, evidence, errors));
+			model.addAttribute("page",
+					new GovernancePages.ReportForm(type, id, title, reason, detail, evidence, errors));
 			return "governance/report";
 		}
 		var me = SignedIn.current();
@@ -108,10 +101,9 @@ class ReportController {
 	}
 
 	@GetMapping("/reports/{ref}")
-	String status(@PathVariable String ref, @RequestParam(name = "filed", required = false) String filed,
-			HttpServletRequest request, Model model) {
+	String status(@PathVariable String ref, @RequestParam(name = "filed", required = false) String filed, Model model) {
 		Report report = reports.byRef(ref).orElseThrow(() -> new NotFoundException("no report " + ref));
-		model.addAttribute("page", new GovernancePages.ReportStatus(ui.of(request), List.of(), report, filed != null));
+		model.addAttribute("page", new GovernancePages.ReportStatus(report, filed != null));
 		return "governance/status";
 	}
 
@@ -122,8 +114,8 @@ class ReportController {
 		// fallback key would show everyone behind one address (a campus NAT) each other's
 		// reports
 		boolean known = SignedIn.current().isPresent() || request.getAttribute(ReaderKey.REQUEST_ATTRIBUTE) != null;
-		model.addAttribute("page", new GovernancePages.MyReports(ui.of(request), List.of(),
-				known ? reports.byReporter(ReaderKey.of(request)) : List.of()));
+		model.addAttribute("page",
+				new GovernancePages.MyReports(known ? reports.byReporter(ReaderKey.of(request)) : List.of()));
 		return "governance/mine";
 	}
 

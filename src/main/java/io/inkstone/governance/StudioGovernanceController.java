@@ -1,12 +1,7 @@
 package io.inkstone.governance;
 
-import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,22 +22,19 @@ class StudioGovernanceController {
 
 	private final Creators creators;
 
-	private final UiFactory ui;
-
 	StudioGovernanceController(CreatorCredit credit, ArticleReviews reviews, ModerationDecisions decisions,
-			Creators creators, UiFactory ui) {
+			Creators creators) {
 		this.credit = credit;
 		this.reviews = reviews;
 		this.decisions = decisions;
 		this.creators = creators;
-		this.ui = ui;
 	}
 
 	@GetMapping("/studio/credit")
-	String credit(HttpServletRequest request, Model model) {
+	String credit(Model model) {
 		Creator me = creators.signedIn();
-		model.addAttribute("page", new GovernancePages.CreditPage(ui.of(request), List.of(), credit.score(me.id()),
-				credit.history(me.id()), reviews.decisionsFor(me.id()), decisions.noticesAbout(me.id())));
+		model.addAttribute("page", new GovernancePages.CreditPage(credit.score(me.id()), credit.history(me.id()),
+				reviews.decisionsFor(me.id()), decisions.noticesAbout(me.id())));
 		return "governance/credit";
 	}
 

@@ -1,12 +1,8 @@
 package io.inkstone.governance;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import io.inkstone.shared.BadRequestException;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,12 +25,9 @@ class TransparencyController {
 
 	private final ModerationDecisions decisions;
 
-	private final UiFactory ui;
-
-	TransparencyController(Reports reports, ModerationDecisions decisions, UiFactory ui) {
+	TransparencyController(Reports reports, ModerationDecisions decisions) {
 		this.reports = reports;
 		this.decisions = decisions;
-		this.ui = ui;
 	}
 
 	TransparencyReport report(String from, String to) {
@@ -49,8 +42,8 @@ class TransparencyController {
 
 	@GetMapping("/transparency")
 	String page(@RequestParam(name = "from", required = false) String from,
-			@RequestParam(name = "to", required = false) String to, HttpServletRequest request, Model model) {
-		model.addAttribute("page", new GovernancePages.Transparency(ui.of(request), List.of(), report(from, to)));
+			@RequestParam(name = "to", required = false) String to, Model model) {
+		model.addAttribute("page", new GovernancePages.Transparency(report(from, to)));
 		return "governance/transparency";
 	}
 

@@ -7,6 +7,6 @@
  * staff member that undoes the action by its kind, publishing restrictions, and the
  * public transparency report computed from that model.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "articles", "audit", "channels",
-		"creators", "discovery", "engagement", "media", "rules", "shared", "similarity", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "articles", "audit", "creators",
+		"discovery", "engagement", "media", "rules", "shared", "similarity", "web" })
 package io.inkstone.governance;

@@ -2,7 +2,6 @@ package io.inkstone.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +43,7 @@ class AdminImportController {
 
 	@GetMapping("/admin/import")
 	String index(HttpServletRequest request, Model model) {
-		model.addAttribute("page", new ImportPages.Index(ui.of(request), List.of(),
+		model.addAttribute("page", new ImportPages.Index(
 				jobs.recent().stream().map(j -> ImportPages.view(j, ui.of(request))).toList(), null));
 		return "importer/index";
 	}
@@ -64,8 +63,7 @@ class AdminImportController {
 		catch (BadRequestException ex) {
 			response.setStatus(400);
 			model.addAttribute("page",
-					new ImportPages.Index(ui.of(request), List.of(),
-							jobs.recent().stream().map(j -> ImportPages.view(j, ui.of(request))).toList(),
+					new ImportPages.Index(jobs.recent().stream().map(j -> ImportPages.view(j, ui.of(request))).toList(),
 							ui.of(request).message(ex)));
 			return "importer/index";
 		}
@@ -74,8 +72,7 @@ class AdminImportController {
 	@GetMapping("/admin/import/{id}")
 	String show(@PathVariable String id, HttpServletRequest request, Model model) {
 		ImportJobs.Job job = jobs.find(id).orElseThrow(() -> new NotFoundException("no import " + id));
-		model.addAttribute("page",
-				new ImportPages.Show(ui.of(request), List.of(), ImportPages.view(job, ui.of(request))));
+		model.addAttribute("page", new ImportPages.Show(ImportPages.view(job, ui.of(request))));
 		return "importer/show";
 	}
 

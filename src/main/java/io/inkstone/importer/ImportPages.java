@@ -2,7 +2,6 @@ package io.inkstone.importer;
 
 import java.util.List;
 
-import io.inkstone.channels.Channel;
 import io.inkstone.web.Ui;
 
 /** Page models of {@code /admin/import}. */
@@ -28,10 +27,10 @@ public final class ImportPages {
 
 	}
 
-	public record Index(Ui ui, List<Channel> nav, List<JobView> jobs, String error) {
+	public record Index(List<JobView> jobs, String error) {
 	}
 
-	public record Show(Ui ui, List<Channel> nav, JobView job) {
+	public record Show(JobView job) {
 	}
 
 	/** The job as a reader sees it: its summary in the reader's language. */

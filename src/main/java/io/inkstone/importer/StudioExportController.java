@@ -2,7 +2,6 @@ package io.inkstone.importer;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,10 +49,9 @@ class StudioExportController {
 	}
 
 	@GetMapping("/studio/export")
-	String index(HttpServletRequest request, Model model) {
+	String index(Model model) {
 		Creator me = creators.signedIn();
-		model.addAttribute("page", new ExportPages.Index(ui.of(request), List.of(), exports.recent(me.id()),
-				CreatorExports.KEEP.toDays()));
+		model.addAttribute("page", new ExportPages.Index(exports.recent(me.id()), CreatorExports.KEEP.toDays()));
 		return "importer/studio-export";
 	}
 
@@ -65,10 +63,9 @@ class StudioExportController {
 	}
 
 	@GetMapping("/studio/export/{id}")
-	String show(@PathVariable String id, HttpServletRequest request, Model model) {
+	String show(@PathVariable String id, Model model) {
 		CreatorExports.Export export = mine(id);
-		model.addAttribute("page",
-				new ExportPages.Show(ui.of(request), List.of(), export, CreatorExports.KEEP.toDays()));
+		model.addAttribute("page", new ExportPages.Show(export, CreatorExports.KEEP.toDays()));
 		return "importer/studio-export-show";
 	}
 

@@ -2,8 +2,6 @@ package io.inkstone.media;
 
 import java.util.List;
 
-import io.inkstone.channels.Channel;
-import io.inkstone.web.Ui;
 import io.inkstone.creators.Creator;
 
 /** Page models of the media library. */
@@ -17,11 +15,10 @@ public final class MediaPages {
 	 * @param uploaded the item just uploaded, shown first with its Markdown to copy
 	 */
 	/** The creator's profile form: current values and an error message, or null. */
-	public record Profile(Ui ui, List<Channel> nav, Creator creator, String tagline, String error) {
+	public record Profile(Creator creator, String tagline, String error) {
 	}
 
-	public record Library(Ui ui, List<Channel> nav, List<MediaItem> items, String error, MediaItem uploaded,
-			String maxSize) {
+	public record Library(List<MediaItem> items, String error, MediaItem uploaded, String maxSize) {
 	}
 
 }

@@ -52,11 +52,10 @@ class StudioMediaController {
 	}
 
 	@GetMapping("/studio/media")
-	String library(@RequestParam(name = "uploaded", required = false) Long uploaded, HttpServletRequest request,
-			Model model) {
+	String library(@RequestParam(name = "uploaded", required = false) Long uploaded, Model model) {
 		Creator me = me();
 		MediaItem just = uploaded == null ? null : media.ownedBy(uploaded, me.id());
-		return page(request, model, me, null, just);
+		return page(model, me, null, just);
 	}
 
 	@PostMapping(value = "/studio/media", produces = MediaType.TEXT_HTML_VALUE)
@@ -71,7 +70,7 @@ class StudioMediaController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return page(request, model, me, ui.of(request).message(ex), null);
+			return page(model, me, ui.of(request).message(ex), null);
 		}
 	}
 
@@ -113,10 +112,10 @@ class StudioMediaController {
 		}
 	}
 
-	private String page(HttpServletRequest request, Model model, Creator me, String error, MediaItem uploaded) {
+	private String page(Model model, Creator me, String error, MediaItem uploaded) {
 		List<MediaItem> items = media.library(me.id());
-		model.addAttribute("page", new MediaPages.Library(ui.of(request), List.of(), items, error, uploaded,
-				properties.maxBytes() / (1024 * 1024) + " MB"));
+		model.addAttribute("page",
+				new MediaPages.Library(items, error, uploaded, properties.maxBytes() / (1024 * 1024) + " MB"));
 		return "media/library";
 	}
 

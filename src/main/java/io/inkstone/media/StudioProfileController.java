@@ -2,7 +2,6 @@ package io.inkstone.media;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,10 +47,9 @@ class StudioProfileController {
 	}
 
 	@GetMapping("/studio/profile")
-	String profile(HttpServletRequest request, Model model) {
+	String profile(Model model) {
 		Creator me = me();
-		model.addAttribute("page",
-				new MediaPages.Profile(ui.of(request), List.of(), me, me.tagline() == null ? "" : me.tagline(), null));
+		model.addAttribute("page", new MediaPages.Profile(me, me.tagline() == null ? "" : me.tagline(), null));
 		return "media/profile";
 	}
 
@@ -62,8 +60,7 @@ class StudioProfileController {
 		Creator me = me();
 		if (tagline.strip().length() > MAX_TAGLINE) {
 			response.setStatus(400);
-			model.addAttribute("page", new MediaPages.Profile(ui.of(request), List.of(), me, tagline,
-					ui.of(request).t("profile.error.tagline")));
+			model.addAttribute("page", new MediaPages.Profile(me, tagline, ui.of(request).t("profile.error.tagline")));
 			return "media/profile";
 		}
 		String avatarUrl = me.avatarUrl();
@@ -77,8 +74,7 @@ class StudioProfileController {
 			}
 			catch (BadRequestException ex) {
 				response.setStatus(400);
-				model.addAttribute("page",
-						new MediaPages.Profile(ui.of(request), List.of(), me, tagline, ui.of(request).message(ex)));
+				model.addAttribute("page", new MediaPages.Profile(me, tagline, ui.of(request).message(ex)));
 				return "media/profile";
 			}
 		}

@@ -5,5 +5,5 @@
  * port (local disk by default, S3-compatible object storage in cluster mode).
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "accounts", "articles", "channels", "creators", "shared", "web" })
+		allowedDependencies = { "accounts", "articles", "creators", "shared", "web" })
 package io.inkstone.media;

@@ -1,11 +1,6 @@
 package io.inkstone.messages;
 
-import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.inkstone.shared.SignedIn;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,21 +20,17 @@ class MessagesController {
 
 	private final Messages messages;
 
-	private final UiFactory ui;
-
-	MessagesController(Messages messages, UiFactory ui) {
+	MessagesController(Messages messages) {
 		this.messages = messages;
-		this.ui = ui;
 	}
 
 	@GetMapping("/messages")
 	String index(@RequestParam(name = "after", required = false) String after,
-			@RequestParam(name = "read", required = false) String read, HttpServletRequest request, Model model) {
+			@RequestParam(name = "read", required = false) String read, Model model) {
 		long me = SignedIn.current().orElseThrow().accountId();
 		Messages.Page shown = messages.page(me, after); // marks them read: the header's
 														// count already leaves them out
-		model.addAttribute("page", new MessagesPage(ui.of(request), List.of(), shown.messages(), shown.next(),
-				after == null, read != null));
+		model.addAttribute("page", new MessagesPage(shown.messages(), shown.next(), after == null, read != null));
 		return "messages/index";
 	}
 

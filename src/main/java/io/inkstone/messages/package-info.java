@@ -11,6 +11,6 @@
  * Owns {@code messages} and {@code message_receipts}; the page header's unread count
  * comes from here through {@link io.inkstone.web.UnreadMessages}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "articles", "channels", "creators",
-		"engagement", "governance", "shared", "web" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "accounts", "articles", "creators", "engagement", "governance", "shared", "web" })
 package io.inkstone.messages;

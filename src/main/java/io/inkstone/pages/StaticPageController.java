@@ -44,30 +44,27 @@ class StaticPageController {
 		String normalized = StaticPages.normalizePath(path);
 		StaticPage page = (StaticPages.isValidPath(normalized) ? pages.find(normalized) : Optional.<StaticPage>empty())
 			.orElseThrow(() -> new NotFoundException("problem.pages.noSuchPage"));
-		model.addAttribute("page", new PagePages.Show(ui.of(request), List.of(), page));
+		model.addAttribute("page", new PagePages.Show(page));
 		return "pages/show";
 	}
 
 	@GetMapping("/admin/pages")
-	String index(HttpServletRequest request, Model model) {
-		model.addAttribute("page", new PagePages.Index(ui.of(request), List.of(), pages.all()));
+	String index(Model model) {
+		model.addAttribute("page", new PagePages.Index(pages.all()));
 		return "pages/index";
 	}
 
 	@GetMapping("/admin/pages/new")
-	String create(HttpServletRequest request, Model model) {
-		model.addAttribute("page",
-				new PagePages.Edit(ui.of(request), List.of(), null, "", "", "", "", List.of(), null));
+	String create(Model model) {
+		model.addAttribute("page", new PagePages.Edit(null, "", "", "", "", List.of(), null));
 		return "pages/edit";
 	}
 
 	@GetMapping("/admin/pages/{id}")
-	String edit(@PathVariable long id, HttpServletRequest request, Model model) {
+	String edit(@PathVariable long id, Model model) {
 		StaticPage page = pages.get(id);
-		model.addAttribute("page",
-				new PagePages.Edit(ui.of(request), List.of(), page.id(), page.path(), page.title(), page.bodyMarkdown(),
-						page.footerPosition() == null ? "" : page.footerPosition().toString(), pages.revisions(id),
-						null));
+		model.addAttribute("page", new PagePages.Edit(page.id(), page.path(), page.title(), page.bodyMarkdown(),
+				page.footerPosition() == null ? "" : page.footerPosition().toString(), pages.revisions(id), null));
 		return "pages/edit";
 	}
 
@@ -106,7 +103,7 @@ class StaticPageController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			model.addAttribute("page", new PagePages.Edit(ui.of(request), List.of(), id, path, title, body, footer,
+			model.addAttribute("page", new PagePages.Edit(id, path, title, body, footer,
 					id == null ? List.of() : pages.revisions(id), ui.of(request).message(ex)));
 			return "pages/edit";
 		}

@@ -4,5 +4,5 @@
  * {@code about/team}), every save kept as a revision, listed in the footer in the order
  * the admins choose. Imported WordPress pages land here too.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "channels", "shared", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "shared", "web" })
 package io.inkstone.pages;

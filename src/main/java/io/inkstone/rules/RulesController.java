@@ -1,7 +1,5 @@
 package io.inkstone.rules;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,31 +32,30 @@ class RulesController {
 	}
 
 	@GetMapping("/rules")
-	String index(HttpServletRequest request, Model model) {
-		model.addAttribute("page", new RulesPages.Index(ui.of(request), List.of(), rules.all()));
+	String index(Model model) {
+		model.addAttribute("page", new RulesPages.Index(rules.all()));
 		return "rules/index";
 	}
 
 	@GetMapping("/rules/{slug}")
-	String latest(@PathVariable String slug, HttpServletRequest request, Model model) {
+	String latest(@PathVariable String slug, Model model) {
 		RulesPage page = rules.latest(slug).orElseThrow(() -> new NotFoundException("no rules page " + slug));
-		model.addAttribute("page", new RulesPages.Show(ui.of(request), List.of(), page, rules.versions(slug), true));
+		model.addAttribute("page", new RulesPages.Show(page, rules.versions(slug), true));
 		return "rules/show";
 	}
 
 	@GetMapping("/rules/{slug}/v/{version}")
-	String version(@PathVariable String slug, @PathVariable int version, HttpServletRequest request, Model model) {
+	String version(@PathVariable String slug, @PathVariable int version, Model model) {
 		RulesPage page = rules.version(slug, version);
-		model.addAttribute("page", new RulesPages.Show(ui.of(request), List.of(), page, rules.versions(slug),
-				page.version() == rules.latestVersion(slug)));
+		model.addAttribute("page",
+				new RulesPages.Show(page, rules.versions(slug), page.version() == rules.latestVersion(slug)));
 		return "rules/show";
 	}
 
 	@GetMapping("/admin/rules/{slug}")
-	String edit(@PathVariable String slug, HttpServletRequest request, Model model) {
+	String edit(@PathVariable String slug, Model model) {
 		RulesPage current = rules.latest(slug).orElseThrow(() -> new NotFoundException("no rules page " + slug));
-		model.addAttribute("page", new RulesPages.Edit(ui.of(request), List.of(), current, current.title(),
-				current.bodyMarkdown(), "", null));
+		model.addAttribute("page", new RulesPages.Edit(current, current.title(), current.bodyMarkdown(), "", null));
 		return "rules/edit";
 	}
 
@@ -74,8 +71,7 @@ class RulesController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			model.addAttribute("page", new RulesPages.Edit(ui.of(request), List.of(), current, title, body, note,
-					ui.of(request).message(ex)));
+			model.addAttribute("page", new RulesPages.Edit(current, title, body, note, ui.of(request).message(ex)));
 			return "rules/edit";
 		}
 	}

@@ -4,5 +4,5 @@
  * version stays readable), editable by admins (audited), with the version each account
  * accepted recorded.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "channels", "shared", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "shared", "web" })
 package io.inkstone.rules;

@@ -16,7 +16,6 @@ import jakarta.validation.Valid;
 import io.inkstone.channels.Channels;
 import io.inkstone.governance.ComplianceProfile;
 import io.inkstone.shared.BadRequestException;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,17 +47,14 @@ class AdminSettingsController {
 
 	private final SettingsChanges changes;
 
-	private final UiFactory ui;
-
 	private final Channels channels;
 
 	private final ConsoleSettings console;
 
-	AdminSettingsController(SettingsChanges changes, UiFactory ui, Channels channels, ConsoleSettings console) {
+	AdminSettingsController(SettingsChanges changes, Channels channels, ConsoleSettings console) {
 		this.channels = channels;
 		this.console = console;
 		this.changes = changes;
-		this.ui = ui;
 	}
 
 	private String page(HttpServletRequest request, Model model, SettingsForm form, ReviewListsForm lists,
@@ -86,7 +82,7 @@ class AdminSettingsController {
 			.map(f -> "siteSettings.done." + f)
 			.orElse(null);
 		model.addAttribute("page",
-				new SettingsPage(ui.of(request), List.of(), form == null ? changes.current() : form,
+				new SettingsPage(form == null ? changes.current() : form,
 						lists == null ? changes.currentLists() : lists, errors, ComplianceProfile.profiles(), ZONES,
 						changes.defaultZone(), flash, channels.all(), posted, part));
 		return "settings/settings";

@@ -14,7 +14,6 @@ import jakarta.validation.Valid;
 import io.inkstone.accounts.MailCheck;
 import io.inkstone.shared.UserFacingException;
 import io.inkstone.shared.PayloadTooLargeException;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,12 +37,9 @@ class AdminSiteIdentityController {
 
 	private final AdminSettingsController settingsPage;
 
-	private final UiFactory ui;
-
-	AdminSiteIdentityController(SiteIdentityChanges changes, AdminSettingsController settingsPage, UiFactory ui) {
+	AdminSiteIdentityController(SiteIdentityChanges changes, AdminSettingsController settingsPage) {
 		this.changes = changes;
 		this.settingsPage = settingsPage;
-		this.ui = ui;
 	}
 
 	SiteIdentitySection section(HttpServletRequest request, MailSettingsForm mail, String publicUrl,
@@ -68,7 +64,7 @@ class AdminSiteIdentityController {
 						"", stored.from(), stored.fromName()))
 				.orElse(stored);
 		}
-		return new SiteIdentitySection(ui.of(request), shown, changes.hasPassword(),
+		return new SiteIdentitySection(shown, changes.hasPassword(),
 				publicUrl == null ? changes.currentPublicUrl() : publicUrl, changes.configuredPublicUrl(),
 				changes.logo().orElse(null), errors, flash, MailSettingsForm.PRESETS,
 				SiteIdentityChanges.MAX_LOGO_BYTES / 1024);

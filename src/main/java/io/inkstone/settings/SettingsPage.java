@@ -11,11 +11,11 @@ import io.inkstone.web.Ui;
  * refused), the refusals by field (message keys), the profiles and zones to choose from,
  * the message after a save, the channels in order, the operators' part (duties, merge).
  */
-public record SettingsPage(Ui ui, List<Channel> nav, SettingsForm form, ReviewListsForm lists,
-		Map<String, String> errors, List<String> profiles, List<String> zones, String defaultZone, String flash,
-		List<Channel> channels, Map<String, String> posted, ConsolePart console) {
+public record SettingsPage(SettingsForm form, ReviewListsForm lists, Map<String, String> errors, List<String> profiles,
+		List<String> zones, String defaultZone, String flash, List<Channel> channels, Map<String, String> posted,
+		ConsolePart console) {
 
-	public String error(String field) {
+	public String error(Ui ui, String field) {
 		String key = errors.get(field);
 		return key == null ? null : ui.t(key);
 	}

@@ -11,11 +11,11 @@ import io.inkstone.web.Ui;
  * refusals by field (message keys), the presets, the defaults, and the message after an
  * action.
  */
-public record SiteIdentitySection(Ui ui, MailSettingsForm mail, boolean hasPassword, String publicUrl,
+public record SiteIdentitySection(MailSettingsForm mail, boolean hasPassword, String publicUrl,
 		String configuredPublicUrl, String logo, Map<String, String> errors, String flash,
 		List<MailSettingsForm.Preset> presets, int maxLogoKb) {
 
-	public String error(String field) {
+	public String error(Ui ui, String field) {
 		String key = errors.get(field);
 		return key == null ? null : ui.t(key);
 	}

@@ -20,6 +20,7 @@ import io.inkstone.shared.SiteSettings;
 import io.inkstone.shared.SiteSettingsChanged;
 import org.springframework.context.event.EventListener;
 import io.inkstone.shared.ReaderKey;
+import io.inkstone.web.ChannelStrip;
 import io.inkstone.web.Ui;
 import io.inkstone.web.UiFactory;
 
@@ -176,7 +177,7 @@ class ArticlePageController {
 		Creator creator = creators.get(article.creatorId());
 		boolean aiSuspected = aiLabels.suspected(id);
 		Pages.LinkPreview preview = preview(article, channel, creator);
-		Pages.ArticlePage page = new Pages.ArticlePage(u, parts.nav(), article, channel, parts.card(creator, reader, 5),
+		Pages.ArticlePage page = new Pages.ArticlePage(article, channel, parts.card(creator, reader, 5),
 				engagement.counts(id), shared != null, shareUrl(id), disclaimer, related.forArticle(id, RELATED_SIZE),
 				hot.site(HOT_SIZE, Set.of(id)), u.care() ? "" : parts.headlinesHtml(u), comments(article, reader),
 				articles.corrections(id), aiSuspected, jsonLd(article, creator, aiSuspected, preview), preview);
@@ -184,11 +185,12 @@ class ArticlePageController {
 		// revalidation that
 		// matches answers 304 without rendering. (Shared pages get a strong ETag from the
 		// page store.)
-		RenderedArticlePages.Key key = RenderedArticlePages.Key.of(page);
-		if (!sharedPage && webRequest.checkNotModified(etag(page, key, hot.version()))) {
+		List<ChannelStrip.Link> nav = parts.links();
+		RenderedArticlePages.Key key = RenderedArticlePages.Key.of(page, u, nav);
+		if (!sharedPage && webRequest.checkNotModified(etag(page, u, key, hot.version()))) {
 			return null;
 		}
-		return ResponseEntity.ok().contentType(HTML).body(rendered.render(page, key));
+		return ResponseEntity.ok().contentType(HTML).body(rendered.render(page, u, nav, key));
 	}
 
 	/** The landing URL's campaign tag: utm_medium, else utm_source. */
@@ -278,8 +280,7 @@ class ArticlePageController {
 	 * Everything the page shows (the render cache's key) plus the holes and the reader:
 	 * equal pages, equal tags.
 	 */
-	static String etag(Pages.ArticlePage page, RenderedArticlePages.Key key, int hotVersion) {
-		Ui u = page.ui();
+	static String etag(Pages.ArticlePage page, Ui u, RenderedArticlePages.Key key, int hotVersion) {
 		int hash = Objects.hash(key, page.counts(), hotVersion, u.csrfToken(), u.account());
 		return "W/\"" + Integer.toHexString(hash) + "\"";
 	}

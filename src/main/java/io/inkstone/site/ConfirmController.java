@@ -2,11 +2,8 @@ package io.inkstone.site;
 
 import java.util.regex.Matcher;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.web.SharedPage;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,25 +18,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ConfirmController {
 
-	private final UiFactory ui;
-
-	private final SiteParts parts;
-
-	ConfirmController(UiFactory ui, SiteParts parts) {
-		this.ui = ui;
-		this.parts = parts;
+	ConfirmController() {
 	}
 
 	@GetMapping("/confirm")
 	String confirm(@RequestParam(name = "action", defaultValue = "") String action,
-			@RequestParam(name = "back", defaultValue = "") String back, HttpServletRequest request, Model model) {
+			@RequestParam(name = "back", defaultValue = "") String back, Model model) {
 		Matcher matcher = SharedPage.READER_ACTIONS.matcher(action);
 		if (!matcher.matches()) {
 			throw new NotFoundException("problem.site.noSuchAction");
 		}
 		String kind = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
 		String safeBack = Pages.isLocalPath(back) ? back : "";
-		model.addAttribute("page", new Pages.ConfirmPage(ui.of(request), parts.nav(), action, kind, safeBack));
+		model.addAttribute("page", new Pages.ConfirmPage(action, kind, safeBack));
 		return "confirm";
 	}
 

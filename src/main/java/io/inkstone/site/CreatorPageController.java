@@ -15,7 +15,6 @@ import io.inkstone.shared.Cursor;
 import io.inkstone.shared.ReaderKey;
 import io.inkstone.shared.Slice;
 import io.inkstone.web.SharedPage;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -54,13 +53,11 @@ class CreatorPageController {
 
 	private final SiteParts parts;
 
-	private final UiFactory ui;
-
 	private final ComplianceProfile compliance;
 
 	private final CreatorApplications applications;
 
-	CreatorPageController(Creators creators, Articles articles, ArticleCards cards, SiteParts parts, UiFactory ui,
+	CreatorPageController(Creators creators, Articles articles, ArticleCards cards, SiteParts parts,
 			ComplianceProfile compliance, CreatorApplications applications) {
 		this.compliance = compliance;
 		this.applications = applications;
@@ -68,7 +65,6 @@ class CreatorPageController {
 		this.articles = articles;
 		this.cards = cards;
 		this.parts = parts;
-		this.ui = ui;
 	}
 
 	@GetMapping("/creators/{handle}")
@@ -81,8 +77,7 @@ class CreatorPageController {
 		Slice<ArticleSummary> page = hot ? articles.hottestByCreator(creator.id(), cursor, PAGE_SIZE)
 				: articles.latestByCreator(creator.id(), cursor, PAGE_SIZE);
 		model.addAttribute("page",
-				new Pages.CreatorPage(ui.of(request), parts.nav(),
-						parts.card(creator, SharedPage.is(request) ? null : ReaderKey.of(request), 0),
+				new Pages.CreatorPage(parts.card(creator, SharedPage.is(request) ? null : ReaderKey.of(request), 0),
 						cards.of(page.items()), page.hasNext() ? page.next().encode() : null, cursor == Cursor.START,
 						compliance.on("org-disclosure") ? applications.organisationOf(creator.id()).orElse(null) : null,
 						Pages.pageNumber(after, p), hot ? SORT_HOT : SORT_LATEST));

@@ -9,7 +9,6 @@ import io.inkstone.discovery.ArticleCards;
 import io.inkstone.shared.Cursor;
 import io.inkstone.shared.ReaderKey;
 import io.inkstone.shared.Slice;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,16 +31,10 @@ class FollowingController {
 
 	private final ArticleCards cards;
 
-	private final SiteParts parts;
-
-	private final UiFactory ui;
-
-	FollowingController(Creators creators, Articles articles, ArticleCards cards, SiteParts parts, UiFactory ui) {
+	FollowingController(Creators creators, Articles articles, ArticleCards cards) {
 		this.creators = creators;
 		this.articles = articles;
 		this.cards = cards;
-		this.parts = parts;
-		this.ui = ui;
 	}
 
 	@GetMapping("/following")
@@ -55,8 +48,8 @@ class FollowingController {
 			.filter(Objects::nonNull)
 			.sorted(Comparator.comparing(Creator::displayName))
 			.toList();
-		model.addAttribute("page", new Pages.FollowingPage(ui.of(request), parts.nav(), followed.size(),
-				cards.of(page.items()), page.hasNext() ? page.next().encode() : null, who));
+		model.addAttribute("page", new Pages.FollowingPage(followed.size(), cards.of(page.items()),
+				page.hasNext() ? page.next().encode() : null, who));
 		return "following";
 	}
 

@@ -1,7 +1,5 @@
 package io.inkstone.site;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.inkstone.articles.Articles;
 import io.inkstone.discovery.ArticleCards;
 import io.inkstone.engagement.ReadingHistory;
@@ -13,7 +11,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import io.inkstone.web.UiFactory;
 import java.util.List;
 
 /**
@@ -29,24 +26,18 @@ class HistoryController {
 
 	private final ArticleCards cards;
 
-	private final SiteParts parts;
-
-	private final UiFactory ui;
-
-	HistoryController(ReadingHistory history, Articles articles, ArticleCards cards, SiteParts parts, UiFactory ui) {
+	HistoryController(ReadingHistory history, Articles articles, ArticleCards cards) {
 		this.history = history;
 		this.articles = articles;
 		this.cards = cards;
-		this.parts = parts;
-		this.ui = ui;
 	}
 
 	@GetMapping("/history")
-	String list(HttpServletRequest request, Model model) {
+	String list(Model model) {
 		long account = SignedIn.current().orElseThrow().accountId();
 		boolean on = history.enabled(account);
-		model.addAttribute("page", new Pages.HistoryPage(ui.of(request), parts.nav(), on,
-				on ? cards.of(articles.summaries(history.of(account))) : List.of()));
+		model.addAttribute("page",
+				new Pages.HistoryPage(on, on ? cards.of(articles.summaries(history.of(account))) : List.of()));
 		return "history";
 	}
 

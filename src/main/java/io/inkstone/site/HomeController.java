@@ -77,7 +77,7 @@ class HomeController {
 			});
 		}
 		model.addAttribute("page",
-				new Pages.HomePage(u, parts.nav(), u.care() ? "" : parts.headlinesHtml(u), hot.site(10), originals,
+				new Pages.HomePage(u.care() ? "" : parts.headlinesHtml(u), hot.site(10), originals,
 						after == null ? leadFirst(cards.of(latest.items())) : cards.of(latest.items()),
 						latest.hasNext() ? latest.next().encode() : null, Pages.pageNumber(after, p)));
 		return "home";
@@ -120,9 +120,9 @@ class HomeController {
 		Slice<ArticleSummary> page = articles.latestInChannel(channel.id(), Cursor.parse(after), PAGE_SIZE);
 		Ui u = ui.of(request);
 		model.addAttribute("page",
-				new Pages.ChannelPage(u, parts.nav(), channel, cards.of(page.items()),
-						page.hasNext() ? page.next().encode() : null, hot.channel(channel.id(), 10, Set.of()),
-						u.care() ? "" : parts.headlinesHtml(u), Pages.pageNumber(after, p)));
+				new Pages.ChannelPage(channel, cards.of(page.items()), page.hasNext() ? page.next().encode() : null,
+						hot.channel(channel.id(), 10, Set.of()), u.care() ? "" : parts.headlinesHtml(u),
+						Pages.pageNumber(after, p)));
 		return "channels/show";
 	}
 

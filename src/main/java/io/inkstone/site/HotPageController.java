@@ -1,13 +1,10 @@
 package io.inkstone.site;
 
 import java.util.Optional;
-import jakarta.servlet.http.HttpServletRequest;
 
 import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.discovery.HotList;
-import io.inkstone.web.Ui;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -31,20 +28,13 @@ class HotPageController {
 
 	private final Channels channels;
 
-	private final SiteParts parts;
-
-	private final UiFactory ui;
-
-	HotPageController(HotList hot, Channels channels, SiteParts parts, UiFactory ui) {
+	HotPageController(HotList hot, Channels channels) {
 		this.hot = hot;
 		this.channels = channels;
-		this.parts = parts;
-		this.ui = ui;
 	}
 
 	@GetMapping("/hot")
-	Object site(@RequestParam(name = "channel", required = false) String channel, HttpServletRequest request,
-			Model model) {
+	Object site(@RequestParam(name = "channel", required = false) String channel, Model model) {
 		if (channel != null) {
 			Channel found = channels.get(channel); // 404 for an unknown channel
 			RedirectView redirect = new RedirectView("/channels/" + Pages.pathSegment(found.slug()) + "/hot", false,
@@ -52,13 +42,12 @@ class HotPageController {
 			redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
 			return redirect;
 		}
-		Ui u = ui.of(request);
-		model.addAttribute("page", new Pages.HotPage(u, parts.nav(), null, hot.siteEntries(SIZE)));
+		model.addAttribute("page", new Pages.HotPage(null, hot.siteEntries(SIZE)));
 		return "hot/show";
 	}
 
 	@GetMapping("/channels/{slug}/hot")
-	Object channel(@PathVariable String slug, HttpServletRequest request, Model model) {
+	Object channel(@PathVariable String slug, Model model) {
 		Optional<String> merged = channels.mergedInto(slug);
 		if (merged.isPresent()) {
 			RedirectView moved = new RedirectView("/channels/" + Pages.pathSegment(merged.get()) + "/hot", false,
@@ -67,8 +56,7 @@ class HotPageController {
 			return moved;
 		}
 		Channel channel = channels.get(slug);
-		Ui u = ui.of(request);
-		model.addAttribute("page", new Pages.HotPage(u, parts.nav(), channel, hot.channelEntries(channel.id(), SIZE)));
+		model.addAttribute("page", new Pages.HotPage(channel, hot.channelEntries(channel.id(), SIZE)));
 		return "hot/show";
 	}
 

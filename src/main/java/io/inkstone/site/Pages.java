@@ -24,10 +24,10 @@ public final class Pages {
 	private Pages() {
 	}
 
-	public record ArticlePage(Ui ui, List<Channel> nav, Article article, Channel channel, CreatorCard card,
-			Counts counts, boolean shared, String shareUrl, String disclaimer, List<ArticleCard> related,
-			List<ArticleCard> hot, String headlinesHtml, CommentsView comments, List<Correction> corrections,
-			boolean aiSuspected, String jsonLd, LinkPreview preview) {
+	public record ArticlePage(Article article, Channel channel, CreatorCard card, Counts counts, boolean shared,
+			String shareUrl, String disclaimer, List<ArticleCard> related, List<ArticleCard> hot, String headlinesHtml,
+			CommentsView comments, List<Correction> corrections, boolean aiSuspected, String jsonLd,
+			LinkPreview preview) {
 	}
 
 	/**
@@ -69,8 +69,7 @@ public final class Pages {
 	 * {@code followed}: the creators this reader follows, by name (each with an unfollow
 	 * button).
 	 */
-	public record FollowingPage(Ui ui, List<Channel> nav, int creators, List<ArticleCard> articles, String next,
-			List<Creator> followed) {
+	public record FollowingPage(int creators, List<ArticleCard> articles, String next, List<Creator> followed) {
 	}
 
 	/** 跟帖 and likes under an article, as this viewer sees them. */
@@ -81,24 +80,24 @@ public final class Pages {
 	/**
 	 * 阅读历史: {@code on} whether it is recorded; the articles, most recently read first.
 	 */
-	public record HistoryPage(Ui ui, List<Channel> nav, boolean on, List<ArticleCard> articles) {
+	public record HistoryPage(boolean on, List<ArticleCard> articles) {
 	}
 
 	/** 收藏: the signed-in reader's saved articles. */
-	public record SavedPage(Ui ui, List<Channel> nav, List<ArticleCard> articles) {
+	public record SavedPage(List<ArticleCard> articles) {
 	}
 
-	public record HomePage(Ui ui, List<Channel> nav, String headlinesHtml, List<ArticleCard> hot,
-			List<OriginalTab> originals, List<ArticleCard> latest, String next, int number) {
+	public record HomePage(String headlinesHtml, List<ArticleCard> hot, List<OriginalTab> originals,
+			List<ArticleCard> latest, String next, int number) {
 	}
 
-	public record ChannelPage(Ui ui, List<Channel> nav, Channel channel, List<ArticleCard> articles, String next,
-			List<ArticleCard> hot, String headlinesHtml, int number) {
+	public record ChannelPage(Channel channel, List<ArticleCard> articles, String next, List<ArticleCard> hot,
+			String headlinesHtml, int number) {
 	}
 
 	/** {@code canonical}: the absolute address of the tag's first page. */
-	public record TagPage(Ui ui, List<Channel> nav, String tag, List<ArticleCard> articles, String next,
-			boolean firstPage, String canonical, int number) {
+	public record TagPage(String tag, List<ArticleCard> articles, String next, boolean firstPage, String canonical,
+			int number) {
 	}
 
 	/** {@code value} percent-encoded as one path segment. */
@@ -133,8 +132,8 @@ public final class Pages {
 	/**
 	 * {@code organisation}: the disclosed entity details (cn-mainland profile), or null.
 	 */
-	public record CreatorPage(Ui ui, List<Channel> nav, CreatorCard card, List<ArticleCard> articles, String next,
-			boolean firstPage, CreatorApplication organisation, int number, String sort) {
+	public record CreatorPage(CreatorCard card, List<ArticleCard> articles, String next, boolean firstPage,
+			CreatorApplication organisation, int number, String sort) {
 
 		public boolean hot() {
 			return "hot".equals(sort);
@@ -161,8 +160,8 @@ public final class Pages {
 		}
 	}
 
-	public record SearchPage(Ui ui, List<Channel> nav, SearchResults results, String channel, String sort,
-			String creator, String from, String to, List<String> suggestions) {
+	public record SearchPage(SearchResults results, String channel, String sort, String creator, String from, String to,
+			List<String> suggestions) {
 
 		/** The link to another page of the same search. */
 		public String pageLink(int number) {
@@ -178,7 +177,7 @@ public final class Pages {
 	}
 
 	/** 热榜: the site's ({@code channel} null) or one channel's list. */
-	public record HotPage(Ui ui, List<Channel> nav, Channel channel, List<HotEntry> entries) {
+	public record HotPage(Channel channel, List<HotEntry> entries) {
 	}
 
 	/** The model of the cached headlines fragment. */
@@ -189,7 +188,7 @@ public final class Pages {
 	 * The one-click confirmation of a reader action sent from a shared page without a
 	 * token (no JavaScript).
 	 */
-	public record ConfirmPage(Ui ui, List<Channel> nav, String action, String kind, String back) {
+	public record ConfirmPage(String action, String kind, String back) {
 	}
 
 }

@@ -20,6 +20,8 @@ import io.inkstone.articles.Correction;
 import io.inkstone.channels.Channel;
 import io.inkstone.discovery.ArticleCard;
 import io.inkstone.engagement.Counts;
+import io.inkstone.web.ChannelStrip;
+import io.inkstone.web.PageChrome;
 import io.inkstone.web.Ui;
 
 import org.springframework.security.web.csrf.DefaultCsrfToken;
@@ -67,14 +69,13 @@ class RenderedArticlePages {
 	 * and (with those) the ETag. The mode is kept by name so the key's hash, and with it
 	 * the ETag, is the same on every node.
 	 */
-	record Key(List<Channel> nav, Article article, Channel channel, CreatorCard card, boolean shared, String shareUrl,
-			String disclaimer, List<ArticleCard> related, List<ArticleCard> hot, String headlinesHtml,
+	record Key(List<ChannelStrip.Link> nav, Article article, Channel channel, CreatorCard card, boolean shared,
+			String shareUrl, String disclaimer, List<ArticleCard> related, List<ArticleCard> hot, String headlinesHtml,
 			Pages.CommentsView comments, List<Correction> corrections, boolean aiSuspected, String jsonLd,
 			Locale locale, String mode, String path, String csrfParameter, String siteName, Pages.LinkPreview preview) {
 
-		static Key of(Pages.ArticlePage page) {
-			Ui ui = page.ui();
-			return new Key(page.nav(), page.article(), page.channel(), page.card(), page.shared(), page.shareUrl(),
+		static Key of(Pages.ArticlePage page, Ui ui, List<ChannelStrip.Link> nav) {
+			return new Key(nav, page.article(), page.channel(), page.card(), page.shared(), page.shareUrl(),
 					page.disclaimer(), page.related(), page.hot(), page.headlinesHtml(), page.comments(),
 					page.corrections(), page.aiSuspected(), page.jsonLd(), ui.locale(), ui.mode().name(), ui.path(),
 					ui.csrfName(), ui.siteName(), page.preview());
@@ -117,15 +118,17 @@ class RenderedArticlePages {
 		this.templates = templates;
 	}
 
-	/** The page as UTF-8 HTML; {@code key} is {@link Key#of} the page. */
-	byte[] render(Pages.ArticlePage page, Key key) {
-		Ui ui = page.ui();
+	/**
+	 * The page as UTF-8 HTML, with this request's chrome; {@code key} is {@link Key#of}
+	 * the page.
+	 */
+	byte[] render(Pages.ArticlePage page, Ui ui, List<ChannelStrip.Link> nav, Key key) {
 		if (ui.account() != null || ui.csrf() == null) {
-			return renderNow(page).getBytes(StandardCharsets.UTF_8);
+			return renderNow(page, ui, nav).getBytes(StandardCharsets.UTF_8);
 		}
 		Cut cut = pages.get(key, k -> {
 			Markers markers = Markers.fresh();
-			return cut(renderNow(withHoles(page, markers)), ui, markers);
+			return cut(renderNow(withHoles(page, markers), withHoles(ui, markers), nav), ui, markers);
 		});
 		return fill(cut, ui, page.counts());
 	}
@@ -182,19 +185,23 @@ class RenderedArticlePages {
 	}
 
 	private static Pages.ArticlePage withHoles(Pages.ArticlePage page, Markers markers) {
-		Ui ui = page.ui();
-		Ui holes = new Ui(ui.messages(), ui.locale(), ui.mode(),
-				new DefaultCsrfToken(ui.csrf().getHeaderName(), ui.csrf().getParameterName(), markers.csrf()),
-				ui.path(), ui.siteName(), null, ui.footer());
-		return new Pages.ArticlePage(holes, page.nav(), page.article(), page.channel(), page.card(),
+		return new Pages.ArticlePage(page.article(), page.channel(), page.card(),
 				new Counts(markers.reads(), markers.shares()), page.shared(), page.shareUrl(), page.disclaimer(),
 				page.related(), page.hot(), page.headlinesHtml(), page.comments(), page.corrections(),
 				page.aiSuspected(), page.jsonLd(), page.preview());
 	}
 
-	private String renderNow(Pages.ArticlePage page) {
+	/** The chrome of a page shared by anonymous readers, with the token's marker. */
+	private static Ui withHoles(Ui ui, Markers markers) {
+		return new Ui(ui.messages(), ui.locale(), ui.mode(),
+				new DefaultCsrfToken(ui.csrf().getHeaderName(), ui.csrf().getParameterName(), markers.csrf()),
+				ui.path(), ui.siteName(), null, ui.footer());
+	}
+
+	private String renderNow(Pages.ArticlePage page, Ui ui, List<ChannelStrip.Link> nav) {
 		StringOutput output = new StringOutput(32 * 1024);
-		templates.render(TEMPLATE, page, output);
+		templates.render(TEMPLATE, Map.of("page", page, PageChrome.UI, ui, PageChrome.NAV, ChannelStrip.of(nav)),
+				output);
 		return output.toString();
 	}
 

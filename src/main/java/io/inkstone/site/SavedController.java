@@ -1,7 +1,5 @@
 package io.inkstone.site;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.inkstone.articles.Articles;
 import io.inkstone.discovery.ArticleCards;
 import io.inkstone.engagement.SavedArticles;
@@ -13,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import io.inkstone.web.UiFactory;
 
 /**
  * 收藏: {@code POST /articles/{id}/save} and {@code /unsave} (signed in, from the article
@@ -29,23 +26,16 @@ class SavedController {
 
 	private final ArticleCards cards;
 
-	private final SiteParts parts;
-
-	private final UiFactory ui;
-
-	SavedController(SavedArticles saved, Articles articles, ArticleCards cards, SiteParts parts, UiFactory ui) {
+	SavedController(SavedArticles saved, Articles articles, ArticleCards cards) {
 		this.saved = saved;
 		this.articles = articles;
 		this.cards = cards;
-		this.parts = parts;
-		this.ui = ui;
 	}
 
 	@GetMapping("/saved")
-	String list(HttpServletRequest request, Model model) {
+	String list(Model model) {
 		long account = SignedIn.current().orElseThrow().accountId();
-		model.addAttribute("page",
-				new Pages.SavedPage(ui.of(request), parts.nav(), cards.of(articles.summaries(saved.of(account)))));
+		model.addAttribute("page", new Pages.SavedPage(cards.of(articles.summaries(saved.of(account)))));
 		return "saved";
 	}
 

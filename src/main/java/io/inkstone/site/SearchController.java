@@ -1,13 +1,10 @@
 package io.inkstone.site;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.discovery.ArticleSearch;
 import io.inkstone.discovery.SearchResults;
 import io.inkstone.shared.BadRequestException;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,22 +25,16 @@ class SearchController {
 
 	private final Channels channels;
 
-	private final SiteParts parts;
-
-	private final UiFactory ui;
-
 	private final Creators creators;
 
 	private final ObjectProvider<SearchSuggestions> suggestions;
 
-	SearchController(ArticleSearch search, Channels channels, SiteParts parts, UiFactory ui, Creators creators,
+	SearchController(ArticleSearch search, Channels channels, Creators creators,
 			ObjectProvider<SearchSuggestions> suggestions) {
 		this.suggestions = suggestions;
 		this.creators = creators;
 		this.search = search;
 		this.channels = channels;
-		this.parts = parts;
-		this.ui = ui;
 	}
 
 	@GetMapping("/search")
@@ -53,7 +44,7 @@ class SearchController {
 			@RequestParam(name = "creator", defaultValue = "") String creator,
 			@RequestParam(name = "from", defaultValue = "") String from,
 			@RequestParam(name = "to", defaultValue = "") String to,
-			@RequestParam(name = "page", defaultValue = "1") int page, HttpServletRequest request, Model model) {
+			@RequestParam(name = "page", defaultValue = "1") int page, Model model) {
 		if (page < 1 || page > ArticleSearch.MAX_PAGE) {
 			throw new BadRequestException("page out of range");
 		}
@@ -62,10 +53,8 @@ class SearchController {
 		SearchFilters filters = SearchFilters.parse(creator, from, to, creators);
 		SearchResults results = search.search(q, filter == null ? null : filter.id(), filters.creatorId(),
 				filters.from(), filters.to(), newest, page);
-		model.addAttribute("page",
-				new Pages.SearchPage(ui.of(request), parts.nav(), results, filter == null ? "" : filter.slug(),
-						newest ? "time" : "relevance", creator.strip(), from.strip(), to.strip(),
-						results.didYouMean()));
+		model.addAttribute("page", new Pages.SearchPage(results, filter == null ? "" : filter.slug(),
+				newest ? "time" : "relevance", creator.strip(), from.strip(), to.strip(), results.didYouMean()));
 		return "search/results";
 	}
 

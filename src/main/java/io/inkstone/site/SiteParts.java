@@ -17,6 +17,7 @@ import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
 import io.inkstone.discovery.ArticleCard;
 import io.inkstone.discovery.HotList;
+import io.inkstone.web.ChannelStrip;
 import io.inkstone.web.Ui;
 
 import gg.jte.TemplateEngine;
@@ -33,7 +34,7 @@ import io.inkstone.governance.ComplianceProfile;
  * creator cards.
  */
 @Component
-class SiteParts {
+class SiteParts implements ChannelStrip.Source {
 
 	static final int HEADLINE_SIZE = 4;
 
@@ -79,6 +80,12 @@ class SiteParts {
 		List<Channel> all = channels.visible();
 		Set<Long> withContent = articles.channelsWithContent(all.stream().map(Channel::id).toList());
 		return all.stream().filter(c -> withContent.contains(c.id())).toList();
+	}
+
+	/** The channel strip: {@link #nav()} as links. */
+	@Override
+	public List<ChannelStrip.Link> links() {
+		return nav().stream().map(c -> new ChannelStrip.Link(c.slug(), c.name())).toList();
 	}
 
 	/**

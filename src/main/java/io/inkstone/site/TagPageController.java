@@ -1,7 +1,5 @@
 package io.inkstone.site;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
 import io.inkstone.discovery.ArticleCards;
@@ -9,7 +7,6 @@ import io.inkstone.shared.Cursor;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.shared.Slice;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,23 +28,17 @@ class TagPageController {
 
 	private final ArticleCards cards;
 
-	private final SiteParts parts;
-
-	private final UiFactory ui;
-
 	private final PublicUrl publicUrl;
 
-	TagPageController(Articles articles, ArticleCards cards, SiteParts parts, UiFactory ui, PublicUrl publicUrl) {
+	TagPageController(Articles articles, ArticleCards cards, PublicUrl publicUrl) {
 		this.articles = articles;
 		this.cards = cards;
-		this.parts = parts;
-		this.ui = ui;
 		this.publicUrl = publicUrl;
 	}
 
 	@GetMapping("/tags/{tag}")
 	String show(@PathVariable String tag, @RequestParam(name = "after", required = false) String after,
-			@RequestParam(name = "p", required = false) String p, HttpServletRequest request, Model model) {
+			@RequestParam(name = "p", required = false) String p, Model model) {
 		String name = tag.strip();
 		Cursor cursor = Cursor.parse(after);
 		Slice<ArticleSummary> page = name.isEmpty() || name.length() > 100 ? new Slice<>(List.of(), null)
@@ -56,9 +47,8 @@ class TagPageController {
 			throw new NotFoundException("problem.site.noArticlesWithThisTag");
 		}
 		model.addAttribute("page",
-				new Pages.TagPage(ui.of(request), parts.nav(), name, cards.of(page.items()),
-						page.hasNext() ? page.next().encode() : null, cursor == Cursor.START,
-						publicUrl.absolute(Pages.tagPath(name)), Pages.pageNumber(after, p)));
+				new Pages.TagPage(name, cards.of(page.items()), page.hasNext() ? page.next().encode() : null,
+						cursor == Cursor.START, publicUrl.absolute(Pages.tagPath(name)), Pages.pageNumber(after, p)));
 		return "tags/show";
 	}
 

@@ -1,11 +1,6 @@
 package io.inkstone.studio;
 
-import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.inkstone.articles.Articles;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,19 +17,16 @@ class AdminArticlesController {
 
 	private final Articles articles;
 
-	private final UiFactory ui;
-
 	private final AuditLog audit;
 
-	AdminArticlesController(Articles articles, UiFactory ui, AuditLog audit) {
+	AdminArticlesController(Articles articles, AuditLog audit) {
 		this.audit = audit;
 		this.articles = articles;
-		this.ui = ui;
 	}
 
 	@GetMapping("/admin/articles/deleted")
-	String deleted(HttpServletRequest request, Model model) {
-		model.addAttribute("page", new StudioPages.Deleted(ui.of(request), List.of(), articles.deleted()));
+	String deleted(Model model) {
+		model.addAttribute("page", new StudioPages.Deleted(articles.deleted()));
 		return "studio/deleted";
 	}
 

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.inkstone.accounts.Accounts;
 import io.inkstone.articles.Article;
 import io.inkstone.articles.Articles;
@@ -25,7 +23,6 @@ import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.PlatformDays;
 import io.inkstone.shared.SignedIn;
-import io.inkstone.web.UiFactory;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,16 +59,13 @@ class StudioAnalyticsController {
 
 	private final Accounts accounts;
 
-	private final UiFactory ui;
-
 	StudioAnalyticsController(Articles articles, Creators creators, Engagement engagement, Comments comments,
-			Accounts accounts, UiFactory ui) {
+			Accounts accounts) {
 		this.articles = articles;
 		this.creators = creators;
 		this.engagement = engagement;
 		this.comments = comments;
 		this.accounts = accounts;
-		this.ui = ui;
 	}
 
 	private static void checkPeriod(int days) {
@@ -89,8 +83,7 @@ class StudioAnalyticsController {
 	}
 
 	@GetMapping("/studio/analytics")
-	String analytics(@RequestParam(name = "days", defaultValue = "7") int days, HttpServletRequest request,
-			Model model) {
+	String analytics(@RequestParam(name = "days", defaultValue = "7") int days, Model model) {
 		checkPeriod(days);
 		Creator me = creators.signedIn();
 		List<StudioRow> rows = articles.ofCreator(me.id());
@@ -105,13 +98,12 @@ class StudioAnalyticsController {
 			return new StudioPages.Stats(r, c.reads(), c.shares(), comments.articleLikes(r.id()),
 					comments.count(r.id()));
 		}).toList();
-		model.addAttribute("page", new StudioPages.Analytics(ui.of(request), List.of(), me, days,
-				creatorSeries(me, ids, days),
-				followers.stream()
+		model.addAttribute("page",
+				new StudioPages.Analytics(me, days, creatorSeries(me, ids, days), followers.stream()
 					.map(f -> new StudioPages.FollowerRow(f.accountId().map(names::get).orElse(null), f.createdAt()))
-					.toList(),
-				creators.followerCount(me.id()), StudioPages.SourceRow.of(engagement.readSources(ids, fromDay)),
-				engagement.topReferrers(ids, fromDay, TOP_REFERRERS), perArticle, PlatformDays.zone().getId()));
+					.toList(), creators.followerCount(me.id()),
+						StudioPages.SourceRow.of(engagement.readSources(ids, fromDay)),
+						engagement.topReferrers(ids, fromDay, TOP_REFERRERS), perArticle, PlatformDays.zone().getId()));
 		return "studio/analytics";
 	}
 
@@ -132,16 +124,14 @@ class StudioAnalyticsController {
 	 * 404, as for any article that is not theirs.
 	 */
 	@GetMapping("/studio/analytics/articles/{id}")
-	String article(@PathVariable long id, @RequestParam(name = "days", defaultValue = "30") int days,
-			HttpServletRequest request, Model model) {
+	String article(@PathVariable long id, @RequestParam(name = "days", defaultValue = "30") int days, Model model) {
 		checkPeriod(days);
 		Article article = visible(id);
 		int fromDay = fromDay(days);
 		List<Long> ids = List.of(id);
 		model.addAttribute("page",
-				new StudioPages.ArticleAnalytics(ui.of(request), List.of(), id, article.title(),
-						article.status().dbValue(), own(article), days, articleSeries(id, days),
-						StudioPages.SourceRow.of(engagement.readSources(ids, fromDay)),
+				new StudioPages.ArticleAnalytics(id, article.title(), article.status().dbValue(), own(article), days,
+						articleSeries(id, days), StudioPages.SourceRow.of(engagement.readSources(ids, fromDay)),
 						engagement.topReferrers(ids, fromDay, TOP_REFERRERS), PlatformDays.zone().getId()));
 		return "studio/article-analytics";
 	}

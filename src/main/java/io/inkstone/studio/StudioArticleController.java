@@ -28,7 +28,6 @@ import io.inkstone.creators.Creators;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.RateLimiter;
-import io.inkstone.web.UiFactory;
 
 import jakarta.validation.Valid;
 
@@ -90,8 +89,6 @@ class StudioArticleController {
 
 	private final Channels channels;
 
-	private final UiFactory ui;
-
 	private final Engagement engagement;
 
 	private final Comments comments;
@@ -116,8 +113,8 @@ class StudioArticleController {
 	static final Set<String> ACTIONS = Set.of("save", "preview", "publish", "submit", "update", "schedule",
 			"unschedule", "unpublish", "delete");
 
-	StudioArticleController(Articles articles, Creators creators, Channels channels, UiFactory ui,
-			Engagement engagement, Comments comments, Media media, RateLimiter limits, CreatorApplications applications,
+	StudioArticleController(Articles articles, Creators creators, Channels channels, Engagement engagement,
+			Comments comments, Media media, RateLimiter limits, CreatorApplications applications,
 			ObjectProvider<StudioNotes> notes) {
 		this.notes = notes;
 		this.applications = applications;
@@ -128,7 +125,6 @@ class StudioArticleController {
 		this.articles = articles;
 		this.creators = creators;
 		this.channels = channels;
-		this.ui = ui;
 	}
 
 	private Creator me() {
@@ -141,7 +137,7 @@ class StudioArticleController {
 		SignedIn account = SignedIn.current().orElseThrow();
 		Optional<Creator> creator = creators.ofAccount(account.accountId());
 		if (creator.isEmpty()) {
-			model.addAttribute("page", notACreator(account, request));
+			model.addAttribute("page", notACreator(account));
 			return "studio/not-a-creator";
 		}
 		if (!StudioPages.TABS.contains(tab)) {
@@ -157,25 +153,24 @@ class StudioArticleController {
 			}
 		}
 		String flash = request.getParameter("deleted") != null ? "studio.done.deleted" : null;
-		model.addAttribute("page", new StudioPages.Dashboard(ui.of(request), List.of(), me, all,
-				creators.followerCount(me.id()), tab, counts, flash));
+		model.addAttribute("page",
+				new StudioPages.Dashboard(me, all, creators.followerCount(me.id()), tab, counts, flash));
 		return "studio/dashboard";
 	}
 
 	/**
 	 * Why this signed-in account has no studio yet, from its role and its latest 申请入驻.
 	 */
-	private StudioPages.NotACreator notACreator(SignedIn account, HttpServletRequest request) {
+	private StudioPages.NotACreator notACreator(SignedIn account) {
 		if ("ADMIN".equals(account.role()) || "REVIEWER".equals(account.role())) {
-			return new StudioPages.NotACreator(ui.of(request), List.of(), "staff", 0, null, 0);
+			return new StudioPages.NotACreator("staff", 0, null, 0);
 		}
 		List<CreatorApplication> history = applications.of(account.accountId());
 		if (history.isEmpty()) {
-			return new StudioPages.NotACreator(ui.of(request), List.of(), "none", 0, null,
-					applications.attemptsLeft(account.accountId()));
+			return new StudioPages.NotACreator("none", 0, null, applications.attemptsLeft(account.accountId()));
 		}
 		CreatorApplication latest = history.get(0); // newest first
-		return new StudioPages.NotACreator(ui.of(request), List.of(), latest.status(),
+		return new StudioPages.NotACreator(latest.status(),
 				latest.decidedAt() != null && !latest.pending() ? latest.decidedAt() : latest.createdAt(),
 				latest.reason(), applications.attemptsLeft(account.accountId()));
 	}
@@ -315,11 +310,10 @@ class StudioArticleController {
 	 * JavaScript.
 	 */
 	@GetMapping("/studio/articles/{id}/delete")
-	String confirmDelete(@PathVariable long id, HttpServletRequest request, Model model) {
+	String confirmDelete(@PathVariable long id, Model model) {
 		Creator me = me();
 		Article a = articles.ownedBy(id, me.id());
-		model.addAttribute("page",
-				new StudioPages.DeleteConfirm(ui.of(request), List.of(), id, a.title(), a.status().dbValue()));
+		model.addAttribute("page", new StudioPages.DeleteConfirm(id, a.title(), a.status().dbValue()));
 		return "studio/delete";
 	}
 
@@ -562,8 +556,7 @@ class StudioArticleController {
 	 * by side.
 	 */
 	@GetMapping("/studio/articles/{id}/revisions")
-	String revisions(@PathVariable long id, @RequestParam(name = "rev", required = false) Long rev,
-			HttpServletRequest request, Model model) {
+	String revisions(@PathVariable long id, @RequestParam(name = "rev", required = false) Long rev, Model model) {
 		Creator me = me();
 		Article article = articles.ownedBy(id, me.id());
 		List<Revision> all = articles.revisions(id, me.id());
@@ -584,8 +577,7 @@ class StudioArticleController {
 			diff = RevisionDiff.sideBySide(before == null ? "" : before.title() + "\n\n" + before.bodyMarkdown(),
 					shown.title() + "\n\n" + shown.bodyMarkdown());
 		}
-		model.addAttribute("page",
-				new StudioPages.Revisions(ui.of(request), List.of(), id, article.title(), all, shown, diff));
+		model.addAttribute("page", new StudioPages.Revisions(id, article.title(), all, shown, diff));
 		return "studio/revisions";
 	}
 
@@ -643,10 +635,8 @@ class StudioArticleController {
 		}
 		Object flash = model.getAttribute("flash");
 		long updatedAt = id == null ? 0 : articles.find(id).map(Article::updatedAt).orElse(0L);
-		model.addAttribute("page",
-				new StudioPages.Editor(ui.of(request), List.of(), me, id, status, all, form, errors, preview,
-						scheduledAt, state, note, findings, flash == null ? null : flash.toString(),
-						media.library(me.id()), updatedAt));
+		model.addAttribute("page", new StudioPages.Editor(me, id, status, all, form, errors, preview, scheduledAt,
+				state, note, findings, flash == null ? null : flash.toString(), media.library(me.id()), updatedAt));
 		return "studio/editor";
 	}
 

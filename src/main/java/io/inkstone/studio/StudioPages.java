@@ -25,8 +25,8 @@ public final class StudioPages {
 	 * {@code all}), the count per tab, and {@code flash}, the message key of what the
 	 * last action did (or null).
 	 */
-	public record Dashboard(Ui ui, List<Channel> nav, Creator creator, List<Stats> articles, long followers, String tab,
-			Map<String, Long> counts, String flash) {
+	public record Dashboard(Creator creator, List<Stats> articles, long followers, String tab, Map<String, Long> counts,
+			String flash) {
 
 		/** The totals count what readers can see: articles in the 回收站 do not count. */
 		public long total(ToLongFunction<Stats> field) {
@@ -54,7 +54,7 @@ public final class StudioPages {
 			"rejected", "removed", "trash");
 
 	/** Asks before an article goes to the 回收站. */
-	public record DeleteConfirm(Ui ui, List<Channel> nav, long articleId, String title, String state) {
+	public record DeleteConfirm(long articleId, String title, String state) {
 	}
 
 	/**
@@ -63,15 +63,15 @@ public final class StudioPages {
 	 * rejected (with {@code reason}; {@code attemptsLeft} more applications allowed),
 	 * approved (the profile is being set up).
 	 */
-	public record NotACreator(Ui ui, List<Channel> nav, String state, long since, String reason, int attemptsLeft) {
+	public record NotACreator(String state, long since, String reason, int attemptsLeft) {
 	}
 
 	/**
 	 * The version list of an article, and one version compared side by side with the one
 	 * before it.
 	 */
-	public record Revisions(Ui ui, List<Channel> nav, long articleId, String title, List<Revision> revisions,
-			Revision shown, List<DiffLine> diff) {
+	public record Revisions(long articleId, String title, List<Revision> revisions, Revision shown,
+			List<DiffLine> diff) {
 	}
 
 	/**
@@ -89,9 +89,9 @@ public final class StudioPages {
 	 * {@code /studio/analytics}: the creator's totals per day, where readers came from,
 	 * each article's totals with a link to its trend, and the followers.
 	 */
-	public record Analytics(Ui ui, List<Channel> nav, Creator creator, int days, List<DailySeries> series,
-			List<FollowerRow> followers, long followerCount, List<SourceRow> sources, List<ReferrerHost> referrers,
-			List<Stats> articles, String zone) {
+	public record Analytics(Creator creator, int days, List<DailySeries> series, List<FollowerRow> followers,
+			long followerCount, List<SourceRow> sources, List<ReferrerHost> referrers, List<Stats> articles,
+			String zone) {
 	}
 
 	/**
@@ -99,8 +99,8 @@ public final class StudioPages {
 	 * comments per day and where its readers came from; {@code own} when the viewer is
 	 * its creator (staff see it too).
 	 */
-	public record ArticleAnalytics(Ui ui, List<Channel> nav, long id, String title, String state, boolean own, int days,
-			List<DailySeries> series, List<SourceRow> sources, List<ReferrerHost> referrers, String zone) {
+	public record ArticleAnalytics(long id, String title, String state, boolean own, int days, List<DailySeries> series,
+			List<SourceRow> sources, List<ReferrerHost> referrers, String zone) {
 	}
 
 	/** Reads from one kind of source and their share of all reads, in whole percent. */
@@ -120,7 +120,7 @@ public final class StudioPages {
 	public record FollowerRow(String name, long since) {
 	}
 
-	public record Deleted(Ui ui, List<Channel> nav, List<StudioRow> articles) {
+	public record Deleted(List<StudioRow> articles) {
 	}
 
 	/**
@@ -143,9 +143,9 @@ public final class StudioPages {
 	 * The editor: the values to show, field errors (message keys), and the
 	 * server-rendered preview.
 	 */
-	public record Editor(Ui ui, List<Channel> nav, Creator creator, Long articleId, String status,
-			List<Channel> channels, EditorForm form, Map<String, String> errors, String previewHtml, Long scheduledAt,
-			String state, String note, List<String> findings, String flash, List<MediaItem> library, long updatedAt) {
+	public record Editor(Creator creator, Long articleId, String status, List<Channel> channels, EditorForm form,
+			Map<String, String> errors, String previewHtml, Long scheduledAt, String state, String note,
+			List<String> findings, String flash, List<MediaItem> library, long updatedAt) {
 
 		/**
 		 * Characters of Chinese text plus words of other scripts, as Chinese editors
@@ -196,7 +196,7 @@ public final class StudioPages {
 			return "draft".equals(status);
 		}
 
-		public String error(String field) {
+		public String error(Ui ui, String field) {
 			String key = errors.get(field);
 			return key == null ? null : ui.t(key);
 		}

@@ -3,5 +3,5 @@ package io.inkstone.web;
 /**
  * The model of every error page: status, a heading and a sentence a person understands.
  */
-public record ErrorPage(Ui ui, int status, String heading, String message) {
+public record ErrorPage(int status, String heading, String message) {
 }

@@ -247,7 +247,9 @@ class ErrorPages implements ErrorController {
 		}
 		response.setStatus(status);
 		response.setHeader("Cache-Control", "no-store");
-		model.addAttribute("page", new ErrorPage(u, status, heading, text));
+		// an exception handler's model has no chrome of its own
+		model.addAttribute(PageChrome.UI, u);
+		model.addAttribute("page", new ErrorPage(status, heading, text));
 		return "error/page";
 	}
 

@@ -68,6 +68,8 @@ class Utf8JteViewResolver extends AbstractTemplateViewResolver {
 		@Override
 		protected void renderMergedTemplateModel(Map<String, Object> model, HttpServletRequest request,
 				HttpServletResponse response) throws Exception {
+			// the page chrome that waits for the render (PageChrome)
+			model.replaceAll((name, value) -> value instanceof PageChrome.AtRender later ? later.get() : value);
 			StringOutput output = new StringOutput(32 * 1024);
 			templates.render(getUrl(), model, output);
 			byte[] bytes = output.toString().getBytes(StandardCharsets.UTF_8);
