@@ -288,7 +288,8 @@ def main():
     common = ["--inkstone.mode=cluster", f"--inkstone.db.url=jdbc:postgresql://127.0.0.1:5432/{pg_db}",
               "--inkstone.db.user=postgres", "--inkstone.db.password=", f"--inkstone.redis.url=redis://127.0.0.1:{redis.port}/0",
               "--inkstone.counters.flush-interval=1s", "--inkstone.webhooks.allow-private-targets=true",
-              "--inkstone.webhooks.first-retry=2s", "--inkstone.security.remember-me-key=cluster-faults"]
+              "--inkstone.webhooks.first-retry=2s", "--inkstone.security.remember-me-key=cluster-faults",
+              "--inkstone.secrets.key=cluster-faults-secrets-key-0123456789"]
     nodes = [Node("node-a", os.path.abspath(args.jar), work, args.port, common),
              Node("node-b", os.path.abspath(args.jar), work, args.port + 1, common)]
     results = []

@@ -19,7 +19,8 @@ trap cleanup EXIT INT TERM
 psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
   || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE $db"
 export INKSTONE_MODE=cluster INKSTONE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" INKSTONE_DB_USER=postgres \
-  INKSTONE_DB_PASSWORD= INKSTONE_REDIS_URL="$redis"
+  INKSTONE_DB_PASSWORD= INKSTONE_REDIS_URL="$redis" \
+  INKSTONE_SECRETS_KEY="${INKSTONE_SECRETS_KEY:-two-nodes-demo-secrets-key-0123456789}"
 if [ -n "${1:-}" ]; then
   java -jar "$root/target/inkstone.jar" import --inkstone.data-dir="$work/import" "$1"
 fi

@@ -388,4 +388,21 @@
       }
     }
   }
+  // A decision form: choosing an action pre-fills its statement-of-reasons template (one field per language) for the
+  // reviewer to adjust; a field the reviewer already changed is left alone. Without scripts the fields stay as served
+  // and a blank one is sent with the action's template.
+  document.querySelectorAll('form[data-statements]').forEach(function (form) {
+    var fields = form.querySelectorAll('textarea[data-sor]');
+    var filled = {};
+    fields.forEach(function (field) { filled[field.name] = field.value; });
+    form.addEventListener('change', function (event) {
+      var choice = event.target;
+      if (choice.type !== 'radio' || !choice.hasAttribute('data-sor-zh')) { return; }
+      fields.forEach(function (field) {
+        if (field.value !== filled[field.name]) { return; }
+        field.value = choice.getAttribute('data-sor-' + field.getAttribute('data-sor')) || '';
+        filled[field.name] = field.value;
+      });
+    });
+  });
 })();

@@ -31,7 +31,8 @@ public class MailCheck {
 	/** What a test send found. */
 	public enum Result {
 
-		SENT, NOT_CONFIGURED, CONNECTION_REFUSED, UNKNOWN_HOST, TIMEOUT, AUTHENTICATION, TLS, REJECTED, FAILED
+		SENT, NOT_CONFIGURED, PASSWORD_UNREADABLE, CONNECTION_REFUSED, UNKNOWN_HOST, TIMEOUT, AUTHENTICATION, TLS,
+		REJECTED, FAILED
 
 	}
 
@@ -44,8 +45,19 @@ public class MailCheck {
 		this.texts = texts;
 	}
 
+	/**
+	 * Whether the SMTP password an admin stored cannot be decrypted with this site's key
+	 * (a backup restored where the key is not): it must be entered again.
+	 */
+	public boolean passwordUnreadable() {
+		return mailer.passwordUnreadable();
+	}
+
 	/** Sends the test mail to {@code to}; the site name is in the text. */
 	public Result sendTest(String to, String siteName) {
+		if (mailer.passwordUnreadable()) {
+			return Result.PASSWORD_UNREADABLE;
+		}
 		try {
 			boolean sent = mailer.sendNow(to, texts.subject("mailTest", siteName), texts.body("mailTest", siteName),
 					null);

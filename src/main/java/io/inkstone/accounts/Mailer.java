@@ -10,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import io.inkstone.events.DeliveryFailed;
+import io.inkstone.shared.SecretBox;
 import io.inkstone.shared.SiteSettings;
 
 import org.slf4j.Logger;
@@ -53,6 +54,8 @@ class Mailer {
 
 	private final SiteSettings settings;
 
+	private final SecretBox secrets;
+
 	private final MailSenderProperties properties;
 
 	/** The sender built for the stored settings it was built from. */
@@ -71,7 +74,8 @@ class Mailer {
 	}
 
 	Mailer(ObjectProvider<JavaMailSender> mail, MailSenderProperties properties, MailProperties smtp,
-			SiteSettings settings) {
+			SiteSettings settings, SecretBox secrets) {
+		this.secrets = secrets;
 		this.mail = mail;
 		this.properties = properties;
 		this.from = properties.from();
@@ -83,10 +87,33 @@ class Mailer {
 		return stored().isPresent() || (!host.isBlank() && mail.getIfAvailable() != null);
 	}
 
-	/** The server an admin set, if any (a host is what makes it set). */
+	/**
+	 * Whether an admin set a server whose stored password cannot be decrypted here: it
+	 * was encrypted under another key (a backup restored on another machine). That server
+	 * is not used until the password is entered again.
+	 */
+	boolean passwordUnreadable() {
+		return settings.value(SiteSettings.MAIL_HOST).filter(h -> !h.isBlank()).isPresent()
+				&& settings.value(SiteSettings.MAIL_PASSWORD)
+					.filter(p -> !p.isEmpty())
+					.map(p -> secrets.decrypt(p).isEmpty())
+					.orElse(false);
+	}
+
+	/**
+	 * The server an admin set, if any (a host is what makes it set) and its password can
+	 * be read.
+	 */
 	Optional<Server> stored() {
 		Optional<String> storedHost = settings.value(SiteSettings.MAIL_HOST).filter(h -> !h.isBlank());
 		if (storedHost.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<String> password = settings.value(SiteSettings.MAIL_PASSWORD)
+			.filter(p -> !p.isEmpty())
+			.map(secrets::decrypt)
+			.orElse(Optional.of(""));
+		if (password.isEmpty()) {
 			return Optional.empty();
 		}
 		int port;
@@ -97,8 +124,7 @@ class Mailer {
 			port = 465;
 		}
 		return Optional.of(new Server(storedHost.get(), port, settings.value(SiteSettings.MAIL_SECURITY).orElse("ssl"),
-				settings.value(SiteSettings.MAIL_USERNAME).orElse(""),
-				settings.value(SiteSettings.MAIL_PASSWORD).orElse(""),
+				settings.value(SiteSettings.MAIL_USERNAME).orElse(""), password.get(),
 				settings.value(SiteSettings.MAIL_FROM).filter(f -> !f.isBlank()).orElse(from),
 				settings.value(SiteSettings.MAIL_FROM_NAME).filter(f -> !f.isBlank()).orElse(null)));
 	}

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import io.inkstone.media.MediaProperties;
 import io.inkstone.media.MediaStorage;
+import io.inkstone.shared.SecretBox;
 import io.inkstone.shared.InkstoneProperties;
 
 /**
@@ -210,7 +211,9 @@ final class BackupRestorer {
 		if (embedded) {
 			if (Files.isDirectory(dataDir)) {
 				try (Stream<Path> entries = Files.list(dataDir)) {
-					if (entries.findAny().isPresent()) {
+					// the secrets key may be put in first, so the restored site reads the
+					// SMTP password it encrypted (the archive never holds the key)
+					if (entries.anyMatch(p -> !p.getFileName().toString().equals(SecretBox.KEY_FILE))) {
 						throw new BackupException("backup.error.notEmpty", dataDir);
 					}
 				}

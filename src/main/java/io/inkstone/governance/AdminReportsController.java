@@ -2,6 +2,7 @@ package io.inkstone.governance;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,8 +48,11 @@ class AdminReportsController {
 
 	private final Rules rules;
 
+	private final StatementTemplates templates;
+
 	AdminReportsController(Reports reports, Articles articles, Comments comments, Creators creators,
-			ModerationDecisions decisions, UiFactory ui, Rules rules) {
+			ModerationDecisions decisions, UiFactory ui, Rules rules, StatementTemplates templates) {
+		this.templates = templates;
 		this.rules = rules;
 		this.decisions = decisions;
 		this.reports = reports;
@@ -84,28 +88,32 @@ class AdminReportsController {
 
 	@GetMapping("/admin/reports/{id}")
 	String detail(@PathVariable long id, HttpServletRequest request, Model model) {
-		return detail(reports.get(id), null, request, model);
+		return detail(reports.get(id), null, null, null, null, request, model);
 	}
 
 	@PostMapping("/admin/reports/{id}/decide")
 	String decide(@PathVariable long id, @RequestParam(name = "decision", defaultValue = "") String decision,
 			@RequestParam(name = "rule", defaultValue = "") String rule,
-			@RequestParam(name = "statement", defaultValue = "") String statement, HttpServletRequest request,
+			@RequestParam(name = "statement", defaultValue = "") String statement,
+			@RequestParam(name = "sorZh", defaultValue = "") String sorZh,
+			@RequestParam(name = "sorEn", defaultValue = "") String sorEn, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		try {
 			Decision d = Decision.parse(decision)
 				.orElseThrow(() -> new BadRequestException("problem.governance.chooseADecision"));
-			reports.decide(id, d, rule, statement, SignedIn.current().orElseThrow());
+			reports.decide(id, d, rule, statement, new ModerationDecisions.Wording(sorZh, sorEn),
+					SignedIn.current().orElseThrow());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return detail(reports.get(id), ui.of(request).message(ex), request, model);
+			return detail(reports.get(id), ui.of(request).message(ex), decision, sorZh, sorEn, request, model);
 		}
 		// the queue confirms what was done, from what is stored (a reload shows the same)
 		return "redirect:/admin/reports?done=" + id;
 	}
 
-	private String detail(Report report, String error, HttpServletRequest request, Model model) {
+	private String detail(Report report, String error, String chosen, String sorZh, String sorEn,
+			HttpServletRequest request, Model model) {
 		String title;
 		String text;
 		String html = null;
@@ -130,12 +138,12 @@ class AdminReportsController {
 				text = creator.tagline() == null ? "" : creator.tagline();
 			}
 		}
-		List<String> decisions = Arrays.stream(Decision.values())
-			.filter(d -> d.fits(report.targetType()))
-			.map(Decision::code)
-			.toList();
+		List<Decision> fitting = Arrays.stream(Decision.values()).filter(d -> d.fits(report.targetType())).toList();
+		List<String> decisions = fitting.stream().map(Decision::code).toList();
+		Map<String, ModerationAction> actions = new LinkedHashMap<>();
+		fitting.forEach(d -> actions.put(d.code(), ModerationAction.of(d)));
 		model.addAttribute("page", new GovernancePages.ReportDetail(report, title, text, html, state, error, decisions,
-				rules.communityArticles()));
+				rules.communityArticles(), templates.fields(actions, chosen, sorZh, sorEn)));
 		return "governance/detail";
 	}
 

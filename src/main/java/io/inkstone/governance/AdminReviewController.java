@@ -1,7 +1,9 @@
 package io.inkstone.governance;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,13 +42,27 @@ class AdminReviewController {
 
 	private final Rules rules;
 
+	private final StatementTemplates templates;
+
 	AdminReviewController(ArticleReviews reviews, Articles articles, ModerationDecisions decisions, UiFactory ui,
-			Rules rules) {
+			Rules rules, StatementTemplates templates) {
+		this.templates = templates;
 		this.rules = rules;
 		this.decisions = decisions;
 		this.reviews = reviews;
 		this.articles = articles;
 		this.ui = ui;
+	}
+
+	/** The outcomes of the form, in its order, with the action each takes. */
+	static final Map<String, ModerationAction> OUTCOMES = outcomes();
+
+	private static Map<String, ModerationAction> outcomes() {
+		Map<String, ModerationAction> outcomes = new LinkedHashMap<>();
+		for (String o : List.of("approved", "changes", "rejected")) {
+			outcomes.put(o, ArticleReviews.action(o));
+		}
+		return outcomes;
 	}
 
 	@GetMapping("/admin/review")
@@ -66,21 +82,24 @@ class AdminReviewController {
 
 	@GetMapping("/admin/review/{id}")
 	String detail(@PathVariable long id, HttpServletRequest request, Model model) {
-		return detail(id, null, request, model);
+		return detail(id, null, null, null, null, request, model);
 	}
 
 	@PostMapping("/admin/review/{id}")
 	String decide(@PathVariable long id, @RequestParam(name = "outcome", defaultValue = "") String outcome,
 			@RequestParam(name = "reasonCode", defaultValue = "") String reasonCode,
 			@RequestParam(name = "rule", defaultValue = "") String rule,
-			@RequestParam(name = "note", defaultValue = "") String note, HttpServletRequest request,
+			@RequestParam(name = "note", defaultValue = "") String note,
+			@RequestParam(name = "sorZh", defaultValue = "") String sorZh,
+			@RequestParam(name = "sorEn", defaultValue = "") String sorEn, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		try {
-			reviews.decide(id, outcome, reasonCode, rule, note, SignedIn.current().orElseThrow());
+			reviews.decide(id, outcome, reasonCode, rule, note, new ModerationDecisions.Wording(sorZh, sorEn),
+					SignedIn.current().orElseThrow());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return detail(id, ui.of(request).message(ex), request, model);
+			return detail(id, ui.of(request).message(ex), outcome, sorZh, sorEn, request, model);
 		}
 		return "redirect:/admin/review?done=" + id;
 	}
@@ -96,7 +115,8 @@ class AdminReviewController {
 			.orElse(null);
 	}
 
-	private String detail(long id, String error, HttpServletRequest request, Model model) {
+	private String detail(long id, String error, String outcome, String sorZh, String sorEn, HttpServletRequest request,
+			Model model) {
 		Article article = articles.find(id).orElseThrow(() -> new NotFoundException("no article " + id));
 		List<Finding> findings = reviews.findings(id);
 		List<GovernancePages.SideBySide> matches = new ArrayList<>();
@@ -114,8 +134,10 @@ class AdminReviewController {
 									MatchHighlighter.highlight(other.bodyMarkdown(), article.bodyMarkdown()))));
 			}
 		}
-		model.addAttribute("page", new GovernancePages.DetailPage(new GovernancePages.Held(article, findings), matches,
-				error, ArticleReviews.REASON_CODES, rules.communityArticles()));
+		model.addAttribute("page",
+				new GovernancePages.DetailPage(new GovernancePages.Held(article, findings), matches, error,
+						ArticleReviews.REASON_CODES, rules.communityArticles(),
+						templates.fields(OUTCOMES, outcome, sorZh, sorEn)));
 		return "governance/review-detail";
 	}
 

@@ -82,6 +82,16 @@ public class ArticleReviews {
 	 */
 	@Transactional
 	public void decide(long articleId, String outcome, String reasonCode, String rule, String note, SignedIn reviewer) {
+		decide(articleId, outcome, reasonCode, rule, note, null, reviewer);
+	}
+
+	/**
+	 * Decides a held article as above, with the statement of reasons as the reviewer
+	 * adjusted it for the case (null or blank: the outcome's template).
+	 */
+	@Transactional
+	public void decide(long articleId, String outcome, String reasonCode, String rule, String note,
+			ModerationDecisions.Wording wording, SignedIn reviewer) {
 		Article article = articles.find(articleId)
 			.filter(a -> a.articleStatus() == ArticleStatus.PENDING)
 			.orElseThrow(() -> new NotFoundException("no pending article " + articleId));
@@ -106,10 +116,9 @@ public class ArticleReviews {
 			throw new BadRequestException("problem.governance.tooLong");
 		}
 		long id = Ids.next();
-		decisions.decide(
-				new ModerationDecisions.Draft(id, "RV-" + id, ModerationDecision.REVIEW, null, "article", articleId,
-						articleId, article.creatorId(), action(outcome), code, cleanRule, clean, article.updatedAt()),
-				reviewer);
+		decisions.decide(new ModerationDecisions.Draft(id, "RV-" + id, ModerationDecision.REVIEW, null, "article",
+				articleId, articleId, article.creatorId(), action(outcome), code, cleanRule, clean, article.updatedAt(),
+				wording), reviewer);
 	}
 
 	/** A creator's review outcomes, newest first, from the one model. */

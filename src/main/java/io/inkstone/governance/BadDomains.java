@@ -45,6 +45,11 @@ public class BadDomains {
 		return normalize(listed);
 	}
 
+	/** The configured domains, what the list is before any admin change. */
+	public List<String> configured() {
+		return normalize(properties.badDomains());
+	}
+
 	/** Lower-case domains, blanks, comments and repeats left out. */
 	public static List<String> normalize(List<String> lines) {
 		Set<String> out = new LinkedHashSet<>();

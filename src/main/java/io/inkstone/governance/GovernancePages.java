@@ -85,7 +85,33 @@ public final class GovernancePages {
 	 * articles of the 平台公约 to apply.
 	 */
 	public record ReportDetail(Report report, String itemTitle, String itemText, String itemHtml, String itemState,
-			String error, List<String> decisions, List<String> ruleArticles) {
+			String error, List<String> decisions, List<String> ruleArticles, Statements statements) {
+	}
+
+	/**
+	 * The statement-of-reasons fields of a decision form: each choice's template per
+	 * language (only choices that send a statement), the choice posted and the wording as
+	 * posted (on a refused form), so each field shows what the reviewer will send.
+	 */
+	public record Statements(Map<String, ModerationDecisions.Wording> templates, String chosen, String zh, String en) {
+
+		public String template(String choice, String language) {
+			ModerationDecisions.Wording w = templates.get(choice);
+			return w == null ? "" : w.of(language);
+		}
+
+		public boolean checked(String choice) {
+			return choice.equals(chosen);
+		}
+
+		/**
+		 * What a field shows: the wording as posted, else the chosen action's template.
+		 */
+		public String field(String language) {
+			String posted = "en".equals(language) ? en : zh;
+			return posted != null && !posted.isBlank() ? posted : chosen == null ? "" : template(chosen, language);
+		}
+
 	}
 
 	/**
@@ -121,7 +147,7 @@ public final class GovernancePages {
 	}
 
 	public record DetailPage(Held held, List<SideBySide> matches, String error, List<String> reasonCodes,
-			List<String> ruleArticles) {
+			List<String> ruleArticles, Statements statements) {
 	}
 
 	public record CreditPage(int score, List<CreatorCredit.Entry> history, List<ArticleReviews.Decided> reviews,

@@ -146,7 +146,7 @@ public class MachineFindings {
 		long id = Ids.next();
 		return decisions.decide(new ModerationDecisions.Draft(id, "MR-" + id, ModerationDecision.MACHINE, null,
 				"article", articleId, articleId, f.article().creatorId(), ModerationAction.TAKE_DOWN, reason, cleanRule,
-				clean, f.article().updatedAt()), staff);
+				clean, f.article().updatedAt(), null), staff);
 	}
 
 }

@@ -44,6 +44,14 @@ class ModerationDecisionRepository {
 			.update();
 	}
 
+	/** The statement of reasons as it was sent. */
+	void statementText(long id, String text) {
+		jdbc.sql("UPDATE moderation_decisions SET statement_text = :text WHERE id = :id")
+			.param("id", id)
+			.param("text", text)
+			.update();
+	}
+
 	Optional<ModerationDecision> find(long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM moderation_decisions WHERE id = :id")
 			.param("id", id)

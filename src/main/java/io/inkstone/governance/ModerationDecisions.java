@@ -37,8 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ModerationDecisions {
 
-	private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-
 	private static final Set<String> NOTICE_SOURCES = Set.of(ModerationDecision.REPORT, ModerationDecision.COPYRIGHT);
 
 	private final ModerationDecisionRepository repository;
@@ -61,9 +59,12 @@ public class ModerationDecisions {
 
 	private final PublicUrl publicUrl;
 
+	private final StatementTemplates templates;
+
 	ModerationDecisions(ModerationDecisionRepository repository, ReportRepository reports, Articles articles,
 			Comments comments, Creators creators, AuditLog audit, ApplicationEventPublisher events,
-			MessageSource messages, MailTexts mailTexts, PublicUrl publicUrl) {
+			MessageSource messages, MailTexts mailTexts, PublicUrl publicUrl, StatementTemplates templates) {
+		this.templates = templates;
 		this.repository = repository;
 		this.reports = reports;
 		this.articles = articles;
@@ -81,7 +82,22 @@ public class ModerationDecisions {
 	 * keeps its own), {@code receivedAt} when the case arrived (for the time to decide).
 	 */
 	record Draft(long id, String ref, String source, Long reportId, String subjectType, long subjectId, Long articleId,
-			Long creatorId, ModerationAction action, String reason, String rule, String statement, long receivedAt) {
+			Long creatorId, ModerationAction action, String reason, String rule, String statement, long receivedAt,
+			Wording wording) {
+	}
+
+	/**
+	 * The statement of reasons as the decider adjusted it for one case, per language; a
+	 * blank one (or a null wording) is the action's template as stored.
+	 */
+	public record Wording(String zh, String en) {
+
+		static final Wording TEMPLATE = new Wording(null, null);
+
+		String of(String language) {
+			return "en".equals(language) ? en : zh;
+		}
+
 	}
 
 	/**
@@ -90,6 +106,14 @@ public class ModerationDecisions {
 	 */
 	@Transactional
 	ModerationDecision decide(Draft draft, SignedIn decider) {
+		Wording wording = draft.wording() == null ? Wording.TEMPLATE : draft.wording();
+		for (String language : StatementTemplates.LANGUAGES) {
+			if (StatementTemplates.clean(wording.of(language))
+				.map(String::length)
+				.orElse(0) > StatementTemplates.MAX_LENGTH) {
+				throw new BadRequestException("problem.governance.tooLong");
+			}
+		}
 		apply(draft);
 		ModerationDecision decision = new ModerationDecision(draft.id(), draft.ref(), draft.source(), draft.reportId(),
 				draft.subjectType(), draft.subjectId(), draft.articleId(), draft.creatorId(), draft.action().code(),
@@ -107,7 +131,14 @@ public class ModerationDecisions {
 					decision.subjectType(), decision.subjectId(), decision.statement(), decision.ref() + " "
 							+ decision.reason() + (decision.ruleText() == null ? "" : " rule: " + decision.ruleText()));
 		}
-		notifyAffected(decision);
+		String title = title(decision);
+		String statement = null;
+		if (decision.kind().needsStatement()) {
+			// kept as sent: a later edit of the template does not change it
+			statement = statementOfReasons(decision, title, wording);
+			repository.statementText(decision.id(), statement);
+		}
+		notifyAffected(decision, title, statement);
 		return decision;
 	}
 
@@ -157,13 +188,12 @@ public class ModerationDecisions {
 	 * review notice, any other action as a moderation notice; both carry the statement of
 	 * reasons, which the message centre also mails.
 	 */
-	private void notifyAffected(ModerationDecision d) {
+	private void notifyAffected(ModerationDecision d, String title, String statementOfReasons) {
 		Optional<Long> account = affectedAccount(d);
 		if (account.isEmpty()) {
 			return;
 		}
-		String title = title(d);
-		String statement = d.kind().needsStatement() ? statementOfReasons(d, title) : d.statement();
+		String statement = statementOfReasons != null ? statementOfReasons : d.statement();
 		if (ModerationDecision.REVIEW.equals(d.source())) {
 			events.publishEvent(new ArticleReviewed(d.id(), d.subjectId(), account.get(), title,
 					reviewOutcome(d.kind()), d.reason(), statement));
@@ -176,21 +206,32 @@ public class ModerationDecisions {
 
 	/**
 	 * The statement of reasons (what, on which facts, under which rule, how to appeal):
-	 * one text per action kind in each language's bundle, Chinese then English, as the
-	 * platform's mails are.
+	 * the action's template in each language (as stored now, or as the decider adjusted
+	 * it for this case), Chinese then English, as the platform's mails are.
 	 */
-	String statementOfReasons(ModerationDecision d, String title) {
-		Object subject = switch (d.subjectType()) {
-			case "comment" -> new DefaultMessageSourceResolvable(new String[] { "moderation.subject.comment" },
-					new Object[] { Long.toString(d.subjectId()) });
-			case "creator" -> creators.get(d.subjectId()).displayName();
-			default -> title == null ? "#" + d.subjectId() : title;
-		};
-		MessageSourceResolvable reason = new DefaultMessageSourceResolvable(new String[] { d.reasonKey() }, d.reason());
-		Object[] args = { d.ref(), subject, reason, d.statement() == null ? "—" : d.statement(),
-				d.ruleText() == null ? "—" : d.ruleText(), publicUrl.absolute(d.appealPath()) };
-		String key = "moderation.sor." + d.action();
-		return messages.getMessage(key, args, ZH) + "\n\n——\n\n" + messages.getMessage(key, args, Locale.ENGLISH);
+	String statementOfReasons(ModerationDecision d, String title, Wording wording) {
+		StringBuilder text = new StringBuilder();
+		for (String language : StatementTemplates.LANGUAGES) {
+			Locale locale = StatementTemplates.locale(language);
+			String subject = switch (d.subjectType()) {
+				case "comment" -> messages.getMessage("moderation.subject.comment",
+						new Object[] { Long.toString(d.subjectId()) }, locale);
+				case "creator" -> creators.get(d.subjectId()).displayName();
+				default -> title == null ? "#" + d.subjectId() : title;
+			};
+			MessageSourceResolvable reason = new DefaultMessageSourceResolvable(new String[] { d.reasonKey() },
+					d.reason());
+			List<String> args = List.of(d.ref(), subject, messages.getMessage(reason, locale),
+					d.statement() == null ? "—" : d.statement(), d.ruleText() == null ? "—" : d.ruleText(),
+					publicUrl.absolute(d.appealPath()));
+			String template = StatementTemplates.clean(wording.of(language))
+				.orElseGet(() -> templates.stored(d.kind(), language));
+			if (!text.isEmpty()) {
+				text.append("\n\n——\n\n");
+			}
+			text.append(StatementTemplates.fill(template, args));
+		}
+		return text.toString();
 	}
 
 	private String title(ModerationDecision d) {

@@ -209,6 +209,16 @@ public class Reports implements PublishingGate {
 	 */
 	@Transactional
 	public void decide(long reportId, Decision decision, String rule, String statement, SignedIn reviewer) {
+		decide(reportId, decision, rule, statement, null, reviewer);
+	}
+
+	/**
+	 * Decides an open report as above, with the statement of reasons as the reviewer
+	 * adjusted it for the case (null or blank: the action's template).
+	 */
+	@Transactional
+	public void decide(long reportId, Decision decision, String rule, String statement,
+			ModerationDecisions.Wording wording, SignedIn reviewer) {
 		Report report = get(reportId);
 		if (!report.open()) {
 			throw new BadRequestException("problem.governance.alreadyDecided");
@@ -227,11 +237,10 @@ public class Reports implements PublishingGate {
 		if (!repository.markDecided(reportId)) {
 			throw new BadRequestException("problem.governance.alreadyDecided");
 		}
-		decisions.decide(
-				new ModerationDecisions.Draft(report.id(), report.ref(),
-						report.copyright() ? ModerationDecision.COPYRIGHT : ModerationDecision.REPORT, report.id(),
-						report.targetType(), report.targetId(), report.articleId(), report.creatorId(),
-						ModerationAction.of(decision), report.reason(), cleanRule, cleanStatement, report.createdAt()),
+		decisions.decide(new ModerationDecisions.Draft(report.id(), report.ref(),
+				report.copyright() ? ModerationDecision.COPYRIGHT : ModerationDecision.REPORT, report.id(),
+				report.targetType(), report.targetId(), report.articleId(), report.creatorId(),
+				ModerationAction.of(decision), report.reason(), cleanRule, cleanStatement, report.createdAt(), wording),
 				reviewer);
 		if (report.copyright()) {
 			events.publishEvent(

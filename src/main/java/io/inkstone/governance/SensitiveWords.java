@@ -100,6 +100,11 @@ public class SensitiveWords {
 		return List.copyOf(found);
 	}
 
+	/** The configured dictionary's terms, what the list is before any admin change. */
+	public List<String> configuredTerms() {
+		return build(read(dictionary)).terms();
+	}
+
 	/** The terms in force, as written (comments and repeats left out). */
 	public List<String> terms() {
 		return screen.terms();

@@ -64,7 +64,7 @@ class AdminSiteIdentityController {
 						"", stored.from(), stored.fromName()))
 				.orElse(stored);
 		}
-		return new SiteIdentitySection(shown, changes.hasPassword(),
+		return new SiteIdentitySection(shown, changes.hasPassword(), changes.passwordUnreadable(),
 				publicUrl == null ? changes.currentPublicUrl() : publicUrl, changes.configuredPublicUrl(),
 				changes.logo().orElse(null), errors, flash, MailSettingsForm.PRESETS,
 				SiteIdentityChanges.MAX_LOGO_BYTES / 1024);

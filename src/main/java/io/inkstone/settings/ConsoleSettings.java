@@ -65,6 +65,14 @@ class ConsoleSettings {
 		return compliance.adminOverride(duty).map(on -> on ? "on" : "off").orElse(PROFILE);
 	}
 
+	/** The admin's choice for a duty as stored now, read in the caller's transaction. */
+	private String storedChoice(String duty) {
+		return settings.stored(ComplianceProfile.OVERRIDE_PREFIX + duty)
+			.filter(value -> value.equals("true") || value.equals("false"))
+			.map(value -> Boolean.parseBoolean(value) ? "on" : "off")
+			.orElse(PROFILE);
+	}
+
 	/** Stores the duty choices; returns the duties whose choice changed. */
 	@Transactional
 	public List<String> save(DutyOverridesForm form) {
@@ -72,7 +80,9 @@ class ConsoleSettings {
 		List<String> changed = new ArrayList<>();
 		for (Map.Entry<String, String> entry : form.choices().entrySet()) {
 			String duty = entry.getKey();
-			String old = choice(duty);
+			// compared with what is stored, not this node's copy: that may be a refresh
+			// (2 s) behind a change made on another node
+			String old = storedChoice(duty);
 			if (Objects.equals(old, entry.getValue())) {
 				continue;
 			}

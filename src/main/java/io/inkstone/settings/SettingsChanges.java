@@ -1,5 +1,6 @@
 package io.inkstone.settings;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -91,15 +92,23 @@ class SettingsChanges {
 	@Transactional
 	public List<String> save(SettingsForm form) {
 		SignedIn admin = requireAdmin();
-		SettingsForm now = current();
 		List<String> changed = new ArrayList<>();
-		change(admin, SiteSettings.SITE_NAME, now.siteName(), SettingsForm.strip(form.siteName()), changed);
-		change(admin, SiteSettings.DISCLAIMER_ZH, now.disclaimerZh(), SettingsForm.strip(form.disclaimerZh()), changed);
-		change(admin, SiteSettings.DISCLAIMER_EN, now.disclaimerEn(), SettingsForm.strip(form.disclaimerEn()), changed);
-		change(admin, SiteSettings.TIME_ZONE, now.timeZone(),
-				SiteSettings.zoneOf(form.timeZone()).orElseThrow().getId(), changed);
-		change(admin, SiteSettings.COMPLIANCE_PROFILE, now.complianceProfile(), form.complianceProfile().strip(),
+		change(admin, SiteSettings.SITE_NAME, stored(SiteSettings.SITE_NAME), SettingsForm.strip(form.siteName()),
 				changed);
+		change(admin, SiteSettings.DISCLAIMER_ZH, stored(SiteSettings.DISCLAIMER_ZH),
+				SettingsForm.strip(form.disclaimerZh()), changed);
+		change(admin, SiteSettings.DISCLAIMER_EN, stored(SiteSettings.DISCLAIMER_EN),
+				SettingsForm.strip(form.disclaimerEn()), changed);
+		String zone = settings.stored(SiteSettings.TIME_ZONE)
+			.flatMap(SiteSettings::zoneOf)
+			.map(ZoneId::getId)
+			.orElse(defaultZone());
+		change(admin, SiteSettings.TIME_ZONE, zone, SiteSettings.zoneOf(form.timeZone()).orElseThrow().getId(),
+				changed);
+		String profile = settings.stored(SiteSettings.COMPLIANCE_PROFILE)
+			.filter(ComplianceProfile.profiles()::contains)
+			.orElse(compliance.configured());
+		change(admin, SiteSettings.COMPLIANCE_PROFILE, profile, form.complianceProfile().strip(), changed);
 		return changed;
 	}
 
@@ -107,13 +116,26 @@ class SettingsChanges {
 	@Transactional
 	public List<String> save(ReviewListsForm form) {
 		SignedIn admin = requireAdmin();
-		ReviewListsForm now = currentLists();
 		List<String> changed = new ArrayList<>();
-		listChange(admin, SiteSettings.SENSITIVE_WORDS, now.words(), ReviewListsForm.lines(form.words()), changed);
-		listChange(admin, SiteSettings.BAD_DOMAINS, now.domains(),
+		listChange(admin, SiteSettings.SENSITIVE_WORDS,
+				settings.stored(SiteSettings.SENSITIVE_WORDS)
+					.orElseGet(() -> String.join("\n", words.configuredTerms())),
+				ReviewListsForm.lines(form.words()), changed);
+		listChange(admin, SiteSettings.BAD_DOMAINS,
+				settings.stored(SiteSettings.BAD_DOMAINS).orElseGet(() -> String.join("\n", domains.configured())),
 				String.join("\n", BadDomains.normalize(ReviewListsForm.lines(form.domains()).lines().toList())),
 				changed);
 		return changed;
+	}
+
+	/**
+	 * A general setting as stored now, read in the caller's transaction (its configured
+	 * value without a row): what a save compares with, since this node's copy may be a
+	 * refresh (2 s) behind a change made on another node, and a value just cleared there
+	 * would look unchanged here and be skipped.
+	 */
+	private String stored(String name) {
+		return settings.stored(name).orElseGet(() -> settings.configured(name).orElseThrow());
 	}
 
 	/**

@@ -13,11 +13,16 @@ import io.inkstone.audit.AuditLog;
 import io.inkstone.media.Media;
 import io.inkstone.shared.ForbiddenException;
 import io.inkstone.shared.PublicUrl;
+import io.inkstone.shared.SecretBox;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.SiteSettings;
 import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.RateLimiter;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,6 +51,8 @@ class SiteIdentityChanges {
 
 	private static final String HIDDEN = "***";
 
+	private static final Logger log = LoggerFactory.getLogger(SiteIdentityChanges.class);
+
 	private final SiteSettings settings;
 
 	private final AuditLog audit;
@@ -60,8 +67,11 @@ class SiteIdentityChanges {
 
 	private final TransactionTemplate transactions;
 
+	private final SecretBox secrets;
+
 	SiteIdentityChanges(SiteSettings settings, AuditLog audit, PublicUrl publicUrl, Media media, MailCheck mail,
-			RateLimiter limits, PlatformTransactionManager transactions) {
+			RateLimiter limits, PlatformTransactionManager transactions, SecretBox secrets) {
+		this.secrets = secrets;
 		this.settings = settings;
 		this.audit = audit;
 		this.publicUrl = publicUrl;
@@ -78,8 +88,32 @@ class SiteIdentityChanges {
 				value(SiteSettings.MAIL_FROM), value(SiteSettings.MAIL_FROM_NAME));
 	}
 
+	/** Whether a password is stored that this site can read. */
 	boolean hasPassword() {
-		return !value(SiteSettings.MAIL_PASSWORD).isEmpty();
+		String stored = value(SiteSettings.MAIL_PASSWORD);
+		return !stored.isEmpty() && secrets.decrypt(stored).isPresent();
+	}
+
+	/**
+	 * Whether the stored password was encrypted under another key (a backup restored
+	 * where the key is not): mail through that server waits until it is entered again.
+	 */
+	boolean passwordUnreadable() {
+		return mail.passwordUnreadable();
+	}
+
+	/**
+	 * A password stored in plain text by an earlier version is encrypted once, on start
+	 * (a value without the encryption prefix is still read as plain until then).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void encryptPlainPassword() {
+		transactions.executeWithoutResult(status -> settings.stored(SiteSettings.MAIL_PASSWORD)
+			.filter(p -> !p.isEmpty() && !SecretBox.encrypted(p))
+			.ifPresent(plain -> {
+				settings.put(SiteSettings.MAIL_PASSWORD, secrets.encrypt(plain), null);
+				log.info("The stored SMTP password is now encrypted");
+			}));
 	}
 
 	/** The public address an admin set, empty while the configured one applies. */
@@ -149,8 +183,11 @@ class SiteIdentityChanges {
 			change(admin, SiteSettings.MAIL_FROM, MailSettingsForm.strip(form.from()), changed);
 			change(admin, SiteSettings.MAIL_FROM_NAME, MailSettingsForm.strip(form.fromName()), changed);
 			String password = form.password() == null ? "" : form.password();
-			if (!password.isEmpty() && !password.equals(settings.stored(SiteSettings.MAIL_PASSWORD).orElse(""))) {
-				put(admin, SiteSettings.MAIL_PASSWORD, password, changed);
+			// stored encrypted (AES-GCM under a key outside the database and backups);
+			// compared with what the stored value decrypts to
+			if (!password.isEmpty() && !password
+				.equals(settings.stored(SiteSettings.MAIL_PASSWORD).flatMap(secrets::decrypt).orElse(null))) {
+				put(admin, SiteSettings.MAIL_PASSWORD, secrets.encrypt(password), changed);
 			}
 			return changed;
 		});

@@ -11,8 +11,8 @@ import io.inkstone.web.Ui;
  * refusals by field (message keys), the presets, the defaults, and the message after an
  * action.
  */
-public record SiteIdentitySection(MailSettingsForm mail, boolean hasPassword, String publicUrl,
-		String configuredPublicUrl, String logo, Map<String, String> errors, String flash,
+public record SiteIdentitySection(MailSettingsForm mail, boolean hasPassword, boolean passwordUnreadable,
+		String publicUrl, String configuredPublicUrl, String logo, Map<String, String> errors, String flash,
 		List<MailSettingsForm.Preset> presets, int maxLogoKb) {
 
 	public String error(Ui ui, String field) {

@@ -127,6 +127,20 @@ public class SiteSettings implements SmartInitializingSingleton {
 		return value(TIME_ZONE).flatMap(SiteSettings::zoneOf).orElse(defaults.timeZone());
 	}
 
+	/**
+	 * What a setting of the general form is without an admin's value: the site name, the
+	 * disclaimers and the time zone as configured; empty for any other setting.
+	 */
+	public Optional<String> configured(String name) {
+		return switch (name) {
+			case SITE_NAME -> Optional.of(properties.siteName());
+			case DISCLAIMER_ZH -> Optional.of(properties.disclaimer().zh());
+			case DISCLAIMER_EN -> Optional.of(properties.disclaimer().en());
+			case TIME_ZONE -> Optional.of(defaults.timeZone().getId());
+			default -> Optional.empty();
+		};
+	}
+
 	/** The configured time zone, before any admin change. */
 	public ZoneId defaultZone() {
 		return defaults.timeZone();

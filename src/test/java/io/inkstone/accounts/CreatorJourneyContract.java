@@ -782,6 +782,7 @@ abstract class CreatorJourneyContract {
 				new Row("/admin/staff", 302, 403, 403, 403, 200), new Row("/admin/audit", 302, 403, 403, 403, 200),
 				new Row("/admin/audit.csv", 302, 403, 403, 403, 200), new Row("/account", 302, 200, 200, 200, 200),
 				new Row("/admin/users", 302, 403, 403, 403, 200), new Row("/admin/settings", 302, 403, 403, 403, 200),
+				new Row("/admin/settings/statements", 302, 403, 403, 403, 200),
 				new Row("/admin/users/"
 						+ admin.page("/admin/users").html().selectFirst("tr[data-user]").attr("data-user"), 302, 403,
 						403, 403, 200),
@@ -846,7 +847,7 @@ abstract class CreatorJourneyContract {
 			}
 		}
 		for (String path : List.of("/admin/articles/deleted", "/admin/hot", "/admin/staff", "/admin/audit",
-				"/admin/users", "/admin/settings")) {
+				"/admin/users", "/admin/settings", "/admin/settings/statements")) {
 			int status = reviewer.get(path).statusCode();
 			if (status != 403) {
 				wrong.add("GET " + path + " as reviewer: " + status + ", expected 403");
@@ -855,7 +856,8 @@ abstract class CreatorJourneyContract {
 		for (String path : List.of("/admin/articles/1/restore", "/admin/hot/1", "/admin/users/1/suspend",
 				"/admin/users/1/restore", "/admin/users/1/two-factor/reset", "/admin/settings", "/admin/settings/lists",
 				"/admin/settings/mail", "/admin/settings/mail/test", "/admin/settings/public-url",
-				"/admin/settings/logo", "/admin/settings/logo/reset")) {
+				"/admin/settings/logo", "/admin/settings/logo/reset", "/admin/settings/statements/take-down",
+				"/admin/settings/statements/take-down/reset")) {
 			int status = reviewer.post(path, Map.of("_csrf", reviewer.csrfToken(), "action", "pin", "reason", "r"))
 				.statusCode();
 			if (status != 403) {

@@ -1,13 +1,17 @@
 package io.inkstone.backup;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
+import io.inkstone.shared.SecretBox;
 import io.inkstone.support.Browser;
 import io.inkstone.support.Databases;
 
@@ -31,9 +35,13 @@ class AdminBackupsIntegrationTests {
 
 	static final Path BACKUPS = Databases.freshDataDir();
 
+	static final Path DATA = Databases.freshDataDir();
+
+	static final String SMTP_PASSWORD = "plain-smtp-secret-4711";
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
+		registry.add("inkstone.data-dir", DATA::toString);
 		registry.add("inkstone.backup.dir", BACKUPS::toString);
 		registry.add("inkstone.admin.email", () -> "backup-admin@inkstone.test");
 		registry.add("inkstone.admin.password", () -> "backup-password-1");
@@ -63,6 +71,16 @@ class AdminBackupsIntegrationTests {
 		assertThat(admin.post("/admin/backups", Map.of()).statusCode()).isEqualTo(403); // no
 																						// CSRF
 																						// token
+		// an SMTP password: in the database only encrypted, under a key the archive
+		// leaves out
+		admin.page("/admin/settings");
+		assertThat(admin.post("/admin/settings/mail",
+				Map.of("_csrf", admin.csrfToken(), "host", "smtp.example.com", "port", "465", "security", "ssl",
+						"username", "mailer@example.com", "password", SMTP_PASSWORD, "from", "mailer@example.com",
+						"fromName", ""))
+			.statusCode()).isEqualTo(302);
+		Path key = DATA.resolve(SecretBox.KEY_FILE);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
 		HttpResponse<String> started = admin.post("/admin/backups", Map.of("_csrf", admin.csrfToken()));
 		assertThat(started.statusCode()).isEqualTo(302);
 		await().atMost(Duration.ofSeconds(60))
@@ -73,6 +91,17 @@ class AdminBackupsIntegrationTests {
 		assertThat(Files.exists(BACKUPS.resolve(row.attr("data-name")).resolve(BackupManifest.FILE))).isTrue();
 		assertThat(row.select("[data-testid=backup-status]").text()).isEqualTo("已校验");
 		long articles = BackupManifest.read(BACKUPS.resolve(row.attr("data-name"))).rows("articles");
+		// neither the key nor the plain password is in the archive
+		byte[] password = SMTP_PASSWORD.getBytes(StandardCharsets.UTF_8);
+		byte[] keyBytes = Files.readString(key).strip().getBytes(StandardCharsets.UTF_8);
+		try (Stream<Path> files = Files.walk(BACKUPS.resolve(row.attr("data-name")))) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				assertThat(file.getFileName().toString()).isNotEqualTo(SecretBox.KEY_FILE);
+				byte[] content = Files.readAllBytes(file);
+				assertThat(contains(content, password)).as("the plain password in " + file).isFalse();
+				assertThat(contains(content, keyBytes)).as("the key in " + file).isFalse();
+			}
+		}
 		assertThat(row.select("td").get(3).text()).isEqualTo(Long.toString(articles));
 
 		// a backup damaged afterwards: "check" reads it back and says so
@@ -89,6 +118,18 @@ class AdminBackupsIntegrationTests {
 			.isIn(400, 404);
 		assertThat(admin.post("/admin/backups/nothing/check", Map.of("_csrf", admin.csrfToken())).statusCode())
 			.isEqualTo(404);
+	}
+
+	static boolean contains(byte[] haystack, byte[] needle) {
+		outer: for (int i = 0; i + needle.length <= haystack.length; i++) {
+			for (int j = 0; j < needle.length; j++) {
+				if (haystack[i + j] != needle[j]) {
+					continue outer;
+				}
+			}
+			return true;
+		}
+		return false;
 	}
 
 	@Test

@@ -149,8 +149,9 @@ class ClusterIntegrationTests {
 
 	static ConfigurableApplicationContext node(int redisPort, String databaseUrl) {
 		return new SpringApplicationBuilder(InkstoneApplication.class).run("--server.port=0", "--inkstone.mode=cluster",
-				"--inkstone.media.storage=s3", "--inkstone.media.s3.endpoint=" + s3.endpoint(),
-				"--inkstone.media.s3.bucket=inkstone-media", "--inkstone.media.s3.access-key=" + S3Server.ACCESS_KEY,
+				"--inkstone.secrets.key=the-same-secrets-key-on-every-test-node", "--inkstone.media.storage=s3",
+				"--inkstone.media.s3.endpoint=" + s3.endpoint(), "--inkstone.media.s3.bucket=inkstone-media",
+				"--inkstone.media.s3.access-key=" + S3Server.ACCESS_KEY,
 				"--inkstone.media.s3.secret-key=" + S3Server.SECRET_KEY,
 				"--inkstone.data-dir=" + Databases.freshDataDir(), "--inkstone.db.url=" + databaseUrl,
 				"--inkstone.db.user=" + Databases.pgUser(), "--inkstone.db.password=",

@@ -85,6 +85,11 @@ abstract class SettingsRestartContract {
 						Map.of("_csrf", admin.csrfToken(), "words", "重启词甲\n重启词乙", "domains", "spam.example"))
 				.statusCode()).isEqualTo(302);
 			assertThat(title(first)).contains("重启前改的名字");
+			admin.page("/admin/settings/statements");
+			assertThat(admin
+				.post("/admin/settings/statements/label",
+						Map.of("_csrf", admin.csrfToken(), "zh", "重启前的模板 {0}", "en", "Before the restart {0}"))
+				.statusCode()).isEqualTo(302);
 		}
 		try (ConfigurableApplicationContext second = start(dataDir)) {
 			assertThat(title(second)).contains("重启前改的名字");
@@ -93,6 +98,11 @@ abstract class SettingsRestartContract {
 			assertThat(page.selectFirst("input[name=complianceProfile][checked]").val()).isEqualTo("eu-dsa");
 			assertThat(page.selectFirst("textarea[name=words]").wholeText()).isEqualTo("重启词甲\n重启词乙");
 			assertThat(page.selectFirst("textarea[name=domains]").wholeText()).isEqualTo("spam.example");
+			Document templates = admin.page("/admin/settings/statements").html();
+			assertThat(templates.selectFirst("form[data-action=label] textarea[name=zh]").wholeText())
+				.isEqualTo("重启前的模板 {0}");
+			assertThat(templates.selectFirst("form[data-action=label] textarea[name=en]").wholeText())
+				.isEqualTo("Before the restart {0}");
 
 			// a second context on the same database (another data directory: its own
 			// search index), as a second node: it sees the first one's next change

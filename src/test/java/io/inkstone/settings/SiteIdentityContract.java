@@ -26,6 +26,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
+import io.inkstone.shared.SecretBox;
 import io.inkstone.shared.SiteSettings;
 import io.inkstone.support.Browser;
 import org.jsoup.Jsoup;
@@ -77,6 +78,9 @@ abstract class SiteIdentityContract {
 
 	@Autowired
 	SiteSettings settings;
+
+	@Autowired
+	SiteIdentityChanges identity;
 
 	static GreenMail start() {
 		// SMTPS loads its key store on start: slow on a busy machine
@@ -290,6 +294,9 @@ abstract class SiteIdentityContract {
 			.query(String.class)
 			.list();
 		assertThat(details).isNotEmpty().allSatisfy(d -> assertThat(d).doesNotContain(MAILBOX_SECRET).contains("***"));
+		// the row holds the password encrypted, never in plain text
+		String row = storedPassword();
+		assertThat(row).startsWith("enc:v1:").doesNotContain(MAILBOX_SECRET);
 
 		assertThat(testSend(admin)).isIn(text("siteIdentity.test.SENT"), textEn("siteIdentity.test.SENT"));
 		MimeMessage mail = received(email(adminId));
@@ -301,9 +308,62 @@ abstract class SiteIdentityContract {
 		Map<String, String> again = mailForm(admin, "127.0.0.1", SMTP.getSmtp().getPort(), "none", MAILBOX, "");
 		again.put("fromName", "砚台");
 		flashAfter(admin, admin.post("/admin/settings/mail", again));
-		assertThat(
-				jdbc.sql("SELECT value FROM site_settings WHERE name = 'mail.password'").query(String.class).single())
-			.isEqualTo(MAILBOX_SECRET);
+		assertThat(storedPassword()).isEqualTo(row);
+	}
+
+	String storedPassword() {
+		return jdbc.sql("SELECT value FROM site_settings WHERE name = 'mail.password'").query(String.class).single();
+	}
+
+	/**
+	 * Stores a value behind the page's back, as a restore or an earlier version would.
+	 */
+	void storeBehind(String name, String value) {
+		jdbc.sql("UPDATE site_settings SET value = :value, version = version + 1 WHERE name = :name")
+			.param("name", name)
+			.param("value", value)
+			.update();
+		settings.refresh();
+	}
+
+	@Test
+	void aPasswordEncryptedUnderAnotherKeyAsksToBeEnteredAgainInWords() throws Exception {
+		long adminId = account("管理员", Role.ADMIN);
+		Browser admin = signIn(adminId);
+		flashAfter(admin, admin.post("/admin/settings/mail",
+				mailForm(admin, "127.0.0.1", SMTP.getSmtp().getPort(), "none", MAILBOX, MAILBOX_SECRET)));
+		// as after a backup restored on a machine without this site's key
+		storeBehind(SiteSettings.MAIL_PASSWORD,
+				new SecretBox("another site's key, not this one: 0123456789abcdef").encrypt(MAILBOX_SECRET));
+		Browser.Page page = admin.page("/admin/settings");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.html().select("[data-testid=mail-password-unreadable]").text())
+			.isIn(text("siteIdentity.passwordUnreadableNotice"), textEn("siteIdentity.passwordUnreadableNotice"));
+		assertThat(page.html().select("#mail-password-hint").text()).isIn(text("siteIdentity.passwordUnreadable"),
+				textEn("siteIdentity.passwordUnreadable"));
+		assertThat(testSend(admin)).isIn(text("siteIdentity.test.PASSWORD_UNREADABLE"),
+				textEn("siteIdentity.test.PASSWORD_UNREADABLE"));
+		// entered again: stored under this site's key, and mail goes out
+		flashAfter(admin, admin.post("/admin/settings/mail",
+				mailForm(admin, "127.0.0.1", SMTP.getSmtp().getPort(), "none", MAILBOX, MAILBOX_SECRET)));
+		assertThat(admin.page("/admin/settings").html().select("[data-testid=mail-password-unreadable]")).isEmpty();
+		assertThat(testSend(admin)).isIn(text("siteIdentity.test.SENT"), textEn("siteIdentity.test.SENT"));
+		assertThat(received(email(adminId))).isNotNull();
+	}
+
+	@Test
+	void aPlainPasswordFromAnEarlierVersionIsReadAndEncryptedOnStart() throws Exception {
+		long adminId = account("管理员", Role.ADMIN);
+		Browser admin = signIn(adminId);
+		flashAfter(admin, admin.post("/admin/settings/mail",
+				mailForm(admin, "127.0.0.1", SMTP.getSmtp().getPort(), "none", MAILBOX, MAILBOX_SECRET)));
+		storeBehind(SiteSettings.MAIL_PASSWORD, MAILBOX_SECRET);
+		// read as plain text until then
+		assertThat(testSend(admin)).isIn(text("siteIdentity.test.SENT"), textEn("siteIdentity.test.SENT"));
+		identity.encryptPlainPassword(); // what every start does
+		assertThat(storedPassword()).startsWith("enc:v1:").doesNotContain(MAILBOX_SECRET);
+		assertThat(testSend(admin)).isIn(text("siteIdentity.test.SENT"), textEn("siteIdentity.test.SENT"));
+		assertThat(received(email(adminId))).isNotNull();
 	}
 
 	@Test

@@ -181,7 +181,7 @@ class AccessibilityBrowserTests {
 				"/studio/articles/" + article + "/revisions", "/studio/analytics", "/studio/media", "/account/settings",
 				"/messages", "/admin", "/admin/review", "/admin/machine", "/admin/reports", "/admin/applications",
 				"/admin/audit", "/admin/pages", "/admin/users", "/admin/users/" + account, "/admin/settings",
-				"/account/two-factor", "/account/two-factor/setup");
+				"/admin/settings/statements", "/account/two-factor", "/account/two-factor/setup");
 		Chromium.viewport(driver, 1366, 900, false);
 		checkAll(pages, "desktop");
 		Chromium.viewport(driver, 390, 844, true);

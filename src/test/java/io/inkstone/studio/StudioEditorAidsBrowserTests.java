@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.Function;
 
 import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
 import io.inkstone.creators.CreatorApplication;
 import io.inkstone.creators.CreatorApplications;
+import io.inkstone.creators.Creators;
+import io.inkstone.governance.Reports;
 import io.inkstone.support.AccessibilityGate;
 import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
@@ -55,6 +58,12 @@ class StudioEditorAidsBrowserTests {
 
 	@Autowired
 	CreatorApplications applications;
+
+	@Autowired
+	Creators creators;
+
+	@Autowired
+	Reports reports;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -218,11 +227,37 @@ class StudioEditorAidsBrowserTests {
 	 */
 	@Test
 	void consoleScreenshotsForTheReadme() throws IOException {
+		// queues with work in them, as a site's console looks on a working day: 入驻
+		// applications waiting, and reports of a creator
+		long approved = 0;
+		for (int i = 0; i < 3; i++) {
+			String handle = "hub" + i + Long.toString(System.nanoTime() % 100000, 36);
+			long account = accounts.signUp(handle + "@aids.test", "hub-password-1", "申请人" + i, Role.READER)
+				.orElseThrow()
+				.accountId();
+			assertThat(applications.apply(account, new CreatorApplications.Form("个人", "申请人" + i + "号", handle, "",
+					"tech", "微信 " + handle, "", "", true)))
+				.isEmpty();
+			if (i == 0) {
+				applications
+					.approve(applications.of(account).stream().map(CreatorApplication::id).findFirst().orElseThrow());
+				approved = creators.ofAccount(account).orElseThrow().id();
+			}
+		}
+		for (String reason : List.of("fraud", "rumour")) {
+			reports.file(new Reports.Filing("creator", approved, reason, "主页简介里全是广告链接。", null), "hub-reader-" + reason,
+					null);
+		}
 		BrowserSignIn.withLoginForm(driver, port, "admin@aids.test", "aids-admin-1");
 		try {
 			Chromium.viewport(driver, 1366, 900, false);
 			driver.get("http://localhost:" + port + "/admin");
 			assertThat(driver.findElements(By.cssSelector("[data-testid=error]"))).isEmpty();
+			assertThat(testId("hub-summary").getText()).doesNotContain("所有队列都已处理完");
+			assertThat(driver.findElements(By.cssSelector("[data-queue] [data-testid=hub-count]"))
+				.stream()
+				.map(WebElement::getText)
+				.filter(count -> !"0".equals(count))).hasSizeGreaterThanOrEqualTo(2);
 			screenshot("readme-admin-desktop.png");
 			Chromium.viewport(driver, 390, 844, true);
 			driver.get("http://localhost:" + port + "/admin");
