@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.inkstone.notifications.MailNotice;
+import io.inkstone.notifications.MailServer;
+import io.inkstone.notifications.MailTexts;
 import io.inkstone.shared.PublicUrl;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,7 +35,7 @@ class AccountSettings {
 
 	private final AuditLog audit;
 
-	private final Mailer mailer;
+	private final MailServer mailer;
 
 	private final PublicUrl publicUrl;
 
@@ -41,8 +44,8 @@ class AccountSettings {
 	private final ApplicationEventPublisher events;
 
 	AccountSettings(AccountRepository repository, PasswordEncoder passwords, AccountSessions sessions,
-			AccountAuthenticationRefresh refresh, JdbcClient jdbc, AuditLog audit, Mailer mailer, PublicUrl publicUrl,
-			MailTexts mailTexts, ApplicationEventPublisher events) {
+			AccountAuthenticationRefresh refresh, JdbcClient jdbc, AuditLog audit, MailServer mailer,
+			PublicUrl publicUrl, MailTexts mailTexts, ApplicationEventPublisher events) {
 		this.mailer = mailer;
 		this.publicUrl = publicUrl;
 		this.mailTexts = mailTexts;

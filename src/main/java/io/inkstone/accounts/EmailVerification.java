@@ -3,6 +3,9 @@ package io.inkstone.accounts;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.inkstone.notifications.MailNotice;
+import io.inkstone.notifications.MailServer;
+import io.inkstone.notifications.MailTexts;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.web.RateLimiter;
 
@@ -25,7 +28,7 @@ public class EmailVerification {
 
 	private final AccountRepository accounts;
 
-	private final Mailer mailer;
+	private final MailServer mailer;
 
 	private final RateLimiter limits;
 
@@ -35,7 +38,7 @@ public class EmailVerification {
 
 	private final ApplicationEventPublisher events;
 
-	EmailVerification(JdbcClient jdbc, AccountRepository accounts, Mailer mailer, RateLimiter limits,
+	EmailVerification(JdbcClient jdbc, AccountRepository accounts, MailServer mailer, RateLimiter limits,
 			PublicUrl publicUrl, MailTexts mailTexts, ApplicationEventPublisher events) {
 		this.publicUrl = publicUrl;
 		this.mailTexts = mailTexts;

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.inkstone.notifications.MailNotice;
+import io.inkstone.notifications.MailServer;
+import io.inkstone.notifications.MailTexts;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.web.RateLimiter;
 
@@ -30,7 +33,7 @@ public class PasswordResets {
 
 	private final PasswordEncoder passwords;
 
-	private final Mailer mailer;
+	private final MailServer mailer;
 
 	private final RateLimiter limits;
 
@@ -40,7 +43,7 @@ public class PasswordResets {
 
 	private final ApplicationEventPublisher events;
 
-	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, Mailer mailer,
+	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, MailServer mailer,
 			RateLimiter limits, PublicUrl publicUrl, MailTexts mailTexts, ApplicationEventPublisher events) {
 		this.publicUrl = publicUrl;
 		this.mailTexts = mailTexts;

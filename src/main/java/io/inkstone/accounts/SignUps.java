@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.inkstone.notifications.AccountNotice;
+import io.inkstone.notifications.MailNotice;
+import io.inkstone.notifications.MailTexts;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.shared.SignedIn;
@@ -23,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * tried to sign up with it, with the way to sign in or reset the password. The account
  * exists only once the link is confirmed, so nobody can squat an address they do not
  * read. Both paths hash the password, so they take the same time; mails go out after
- * commit like every notice ({@link NoticeMails}), at most {@value #MAILS_PER_HOUR} an
- * hour per address (a sign-up form must not become a way to flood someone's mailbox).
+ * commit like every notice (the notifications module), at most {@value #MAILS_PER_HOUR}
+ * an hour per address (a sign-up form must not become a way to flood someone's mailbox).
  */
 @Service
 class SignUps {

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import io.inkstone.accounts.MailNotice;
-import io.inkstone.accounts.MailTexts;
+import io.inkstone.notifications.MailNotice;
+import io.inkstone.notifications.MailTexts;
 import io.inkstone.articles.Article;
 import io.inkstone.articles.Articles;
 import io.inkstone.audit.AuditLog;

@@ -1,7 +1,7 @@
 package io.inkstone.governance;
 
-import io.inkstone.accounts.MailNotice;
-import io.inkstone.accounts.MailTexts;
+import io.inkstone.notifications.MailNotice;
+import io.inkstone.notifications.MailTexts;
 import io.inkstone.shared.PublicUrl;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package io.inkstone.messages;
 import java.util.List;
 import java.util.Locale;
 
-import io.inkstone.accounts.MessageMail;
-import io.inkstone.accounts.NoticeKind;
+import io.inkstone.notifications.MessageMail;
+import io.inkstone.notifications.NoticeKind;
 import io.inkstone.shared.Cursor;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.NotFoundException;

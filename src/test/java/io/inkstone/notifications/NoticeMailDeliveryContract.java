@@ -1,4 +1,4 @@
-package io.inkstone.accounts;
+package io.inkstone.notifications;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +19,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.inkstone.InkstoneApplication;
+import io.inkstone.accounts.Accounts;
+import io.inkstone.accounts.Role;
 import io.inkstone.creators.CreatorApplication;
 import io.inkstone.creators.CreatorApplications;
 import io.inkstone.support.Databases;
@@ -45,7 +47,7 @@ import static org.awaitility.Awaitility.await;
  * run or after a restart on the same data. No mail is sent inside a database transaction.
  * The decision used is a 申请入驻 rejection, whose mail is a statement of reasons.
  */
-abstract class NoticeMailDeliveryContract {
+public abstract class NoticeMailDeliveryContract {
 
 	/** Extra arguments naming the database (none for SQLite in the data directory). */
 	abstract List<String> databaseArguments();
@@ -190,7 +192,7 @@ abstract class NoticeMailDeliveryContract {
 	}
 
 	/** Decoded texts of the mails {@code to} received. */
-	static List<String> mailsTo(GreenMail smtp, String to) {
+	public static List<String> mailsTo(GreenMail smtp, String to) {
 		List<String> texts = new ArrayList<>();
 		for (MimeMessage m : smtp.getReceivedMessages()) {
 			try {
@@ -206,7 +208,7 @@ abstract class NoticeMailDeliveryContract {
 		return texts;
 	}
 
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			return probe.getLocalPort();
 		}

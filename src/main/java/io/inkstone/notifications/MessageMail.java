@@ -1,4 +1,4 @@
-package io.inkstone.accounts;
+package io.inkstone.notifications;
 
 /**
  * The mail copy of a message-centre notice of {@code kind} to an account. The accounts

@@ -1,4 +1,4 @@
-package io.inkstone.accounts;
+package io.inkstone.notifications;
 
 /**
  * A plain-text e-mail to an address that may not be an account (a rights holder), sent by

@@ -1,4 +1,4 @@
-package io.inkstone.accounts;
+package io.inkstone.notifications;
 
 import io.inkstone.shared.PublicUrl;
 
@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Propagation;
 @Component
 class NoticeMails {
 
-	private final AccountRepository accounts;
+	private final MailRecipients recipients;
 
 	private final Mailer mailer;
 
@@ -29,9 +29,9 @@ class NoticeMails {
 
 	private final MailTexts mailTexts;
 
-	NoticeMails(AccountRepository accounts, Mailer mailer, MailPreferences preferences, PublicUrl publicUrl,
+	NoticeMails(MailRecipients recipients, Mailer mailer, MailPreferences preferences, PublicUrl publicUrl,
 			MailTexts mailTexts) {
-		this.accounts = accounts;
+		this.recipients = recipients;
 		this.mailer = mailer;
 		this.preferences = preferences;
 		this.publicUrl = publicUrl;
@@ -45,7 +45,7 @@ class NoticeMails {
 
 	@ApplicationModuleListener(id = "accounts.account-notice", propagation = Propagation.NOT_SUPPORTED)
 	void on(AccountNotice notice) {
-		accounts.findById(notice.accountId())
+		recipients.find(notice.accountId())
 			.ifPresent(account -> mailer.send(account.email(), notice.subject(),
 					mailTexts.line("mail.greeting", account.displayName()) + "\n\n" + notice.text()));
 	}
@@ -59,9 +59,9 @@ class NoticeMails {
 		if (!mailer.configured() || !preferences.wantsMail(mail.accountId(), mail.kind())) {
 			return;
 		}
-		accounts.findById(mail.accountId()).ifPresent(account -> {
+		recipients.find(mail.accountId()).ifPresent(account -> {
 			String unsubscribe = publicUrl
-				.absolute("/mail/unsubscribe?t=" + preferences.unsubscribeToken(account.id(), mail.kind()));
+				.absolute("/mail/unsubscribe?t=" + preferences.unsubscribeToken(mail.accountId(), mail.kind()));
 			mailer.send(account.email(), mail.subject(), mailTexts.line("mail.greeting", account.displayName()) + "\n\n"
 					+ mail.text() + "\n\n——\n" + mailTexts.line("mail.footer.unsubscribe", unsubscribe) + "\n"
 					+ mailTexts.line("mail.footer.settings", publicUrl.absolute("/account/notifications")) + "\n",

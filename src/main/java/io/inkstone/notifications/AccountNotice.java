@@ -1,4 +1,4 @@
-package io.inkstone.accounts;
+package io.inkstone.notifications;
 
 /**
  * Any module asks for a plain-text e-mail to an account (sent by the accounts module,
