@@ -2,11 +2,11 @@ package io.inkstone.accounts;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.inkstone.notifications.MailNotice;
 import io.inkstone.notifications.MailServer;
-import io.inkstone.notifications.MailTexts;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.web.RateLimiter;
 
@@ -39,14 +39,11 @@ public class PasswordResets {
 
 	private final PublicUrl publicUrl;
 
-	private final MailTexts mailTexts;
-
 	private final ApplicationEventPublisher events;
 
 	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, MailServer mailer,
-			RateLimiter limits, PublicUrl publicUrl, MailTexts mailTexts, ApplicationEventPublisher events) {
+			RateLimiter limits, PublicUrl publicUrl, ApplicationEventPublisher events) {
 		this.publicUrl = publicUrl;
-		this.mailTexts = mailTexts;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -80,8 +77,8 @@ public class PasswordResets {
 			.param("a", account.get().id())
 			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
 			.update();
-		events.publishEvent(new MailNotice(normalized, mailTexts.subject("passwordReset"), mailTexts
-			.body("passwordReset", account.get().displayName(), publicUrl.absolute("/password/reset?token=" + token))));
+		events.publishEvent(MailNotice.of(normalized, "passwordReset", Map.of("name", account.get().displayName(),
+				"link", publicUrl.absolute("/password/reset?token=" + token))));
 	}
 
 	/** The account a valid, unused, unexpired token belongs to. */

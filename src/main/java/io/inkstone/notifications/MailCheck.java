@@ -5,6 +5,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.net.ssl.SSLException;
 
@@ -37,18 +38,18 @@ public class MailCheck {
 
 	private final Mailer mailer;
 
-	private final MailTexts texts;
+	private final MailTemplates templates;
 
-	MailCheck(Mailer mailer, MailTexts texts) {
+	MailCheck(Mailer mailer, MailTemplates templates) {
 		this.mailer = mailer;
-		this.texts = texts;
+		this.templates = templates;
 	}
 
 	/** Sends the test mail to {@code to}; the site name is in the text. */
 	public Result sendTest(String to, String siteName) {
 		try {
-			boolean sent = mailer.sendNow(to, texts.subject("mailTest", siteName), texts.body("mailTest", siteName),
-					null);
+			MailTemplates.Mail mail = templates.render("mailTest", Map.of("site", siteName));
+			boolean sent = mailer.sendNow(to, mail.subject(), mail.text(), null);
 			return sent ? Result.SENT : Result.NOT_CONFIGURED;
 		}
 		catch (MailException | MessagingException | IllegalStateException ex) {
