@@ -28,18 +28,6 @@ public final class AccountPages {
 
 	}
 
-	/** Which kinds of notice also come by mail ({@code /account/notifications}). */
-	public record Notifications(List<MailChoice> choices, boolean saved) {
-	}
-
-	/** One kind of notice and whether it comes by mail. */
-	public record MailChoice(String kind, boolean mail) {
-	}
-
-	/** The one-click unsubscribe page: confirm ({@code done} false) or confirmed. */
-	public record Unsubscribe(String token, String kind, boolean done) {
-	}
-
 	/**
 	 * The settings page: values to show, field errors (message keys), the sessions, what
 	 * the last action did.

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.inkstone.notifications.MailNotice;
+import io.inkstone.notifications.MailServer;
 import io.inkstone.shared.PublicUrl;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,20 +34,17 @@ class AccountSettings {
 
 	private final AuditLog audit;
 
-	private final Mailer mailer;
+	private final MailServer mailer;
 
 	private final PublicUrl publicUrl;
-
-	private final MailTexts mailTexts;
 
 	private final ApplicationEventPublisher events;
 
 	AccountSettings(AccountRepository repository, PasswordEncoder passwords, AccountSessions sessions,
-			AccountAuthenticationRefresh refresh, JdbcClient jdbc, AuditLog audit, Mailer mailer, PublicUrl publicUrl,
-			MailTexts mailTexts, ApplicationEventPublisher events) {
+			AccountAuthenticationRefresh refresh, JdbcClient jdbc, AuditLog audit, MailServer mailer,
+			PublicUrl publicUrl, ApplicationEventPublisher events) {
 		this.mailer = mailer;
 		this.publicUrl = publicUrl;
-		this.mailTexts = mailTexts;
 		this.events = events;
 		this.repository = repository;
 		this.passwords = passwords;
@@ -158,8 +157,8 @@ class AccountSettings {
 				.param("e", email)
 				.param("x", System.currentTimeMillis() + EmailVerification.VALIDITY.toMillis())
 				.update();
-			events.publishEvent(new MailNotice(email, mailTexts.subject("emailChange"), mailTexts.body("emailChange",
-					account.displayName(), publicUrl.absolute("/account/email/confirm?token=" + token))));
+			events.publishEvent(MailNotice.of(email, "emailChange", Map.of("name", account.displayName(), "link",
+					publicUrl.absolute("/account/email/confirm?token=" + token))));
 		}
 		return new EmailChange(Map.of(), true);
 	}

@@ -1,8 +1,11 @@
 package io.inkstone.accounts;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
+import io.inkstone.notifications.MailNotice;
+import io.inkstone.notifications.MailServer;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.web.RateLimiter;
 
@@ -25,20 +28,17 @@ public class EmailVerification {
 
 	private final AccountRepository accounts;
 
-	private final Mailer mailer;
+	private final MailServer mailer;
 
 	private final RateLimiter limits;
 
 	private final PublicUrl publicUrl;
 
-	private final MailTexts mailTexts;
-
 	private final ApplicationEventPublisher events;
 
-	EmailVerification(JdbcClient jdbc, AccountRepository accounts, Mailer mailer, RateLimiter limits,
-			PublicUrl publicUrl, MailTexts mailTexts, ApplicationEventPublisher events) {
+	EmailVerification(JdbcClient jdbc, AccountRepository accounts, MailServer mailer, RateLimiter limits,
+			PublicUrl publicUrl, ApplicationEventPublisher events) {
 		this.publicUrl = publicUrl;
-		this.mailTexts = mailTexts;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -74,8 +74,8 @@ public class EmailVerification {
 			.param("a", accountId)
 			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
 			.update();
-		events.publishEvent(new MailNotice(account.get().email(), mailTexts.subject("verifyEmail"), mailTexts
-			.body("verifyEmail", account.get().displayName(), publicUrl.absolute("/account/verify?token=" + token))));
+		events.publishEvent(MailNotice.of(account.get().email(), "verifyEmail", Map.of("name",
+				account.get().displayName(), "link", publicUrl.absolute("/account/verify?token=" + token))));
 	}
 
 	/** Marks the address verified; false for an unknown, used or expired token. */

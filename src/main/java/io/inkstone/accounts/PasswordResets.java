@@ -2,8 +2,11 @@ package io.inkstone.accounts;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
+import io.inkstone.notifications.MailNotice;
+import io.inkstone.notifications.MailServer;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.web.RateLimiter;
 
@@ -30,20 +33,17 @@ public class PasswordResets {
 
 	private final PasswordEncoder passwords;
 
-	private final Mailer mailer;
+	private final MailServer mailer;
 
 	private final RateLimiter limits;
 
 	private final PublicUrl publicUrl;
 
-	private final MailTexts mailTexts;
-
 	private final ApplicationEventPublisher events;
 
-	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, Mailer mailer,
-			RateLimiter limits, PublicUrl publicUrl, MailTexts mailTexts, ApplicationEventPublisher events) {
+	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, MailServer mailer,
+			RateLimiter limits, PublicUrl publicUrl, ApplicationEventPublisher events) {
 		this.publicUrl = publicUrl;
-		this.mailTexts = mailTexts;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -77,8 +77,8 @@ public class PasswordResets {
 			.param("a", account.get().id())
 			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
 			.update();
-		events.publishEvent(new MailNotice(normalized, mailTexts.subject("passwordReset"), mailTexts
-			.body("passwordReset", account.get().displayName(), publicUrl.absolute("/password/reset?token=" + token))));
+		events.publishEvent(MailNotice.of(normalized, "passwordReset", Map.of("name", account.get().displayName(),
+				"link", publicUrl.absolute("/password/reset?token=" + token))));
 	}
 
 	/** The account a valid, unused, unexpired token belongs to. */

@@ -2,8 +2,11 @@ package io.inkstone.accounts;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
+import io.inkstone.notifications.AccountNotice;
+import io.inkstone.notifications.MailNotice;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.shared.SignedIn;
@@ -23,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * tried to sign up with it, with the way to sign in or reset the password. The account
  * exists only once the link is confirmed, so nobody can squat an address they do not
  * read. Both paths hash the password, so they take the same time; mails go out after
- * commit like every notice ({@link NoticeMails}), at most {@value #MAILS_PER_HOUR} an
- * hour per address (a sign-up form must not become a way to flood someone's mailbox).
+ * commit like every notice (the notifications module), at most {@value #MAILS_PER_HOUR}
+ * an hour per address (a sign-up form must not become a way to flood someone's mailbox).
  */
 @Service
 class SignUps {
@@ -46,18 +49,15 @@ class SignUps {
 
 	private final PublicUrl publicUrl;
 
-	private final MailTexts mailTexts;
-
 	private final ApplicationEventPublisher events;
 
 	SignUps(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, RateLimiter limits,
-			PublicUrl publicUrl, MailTexts mailTexts, ApplicationEventPublisher events) {
+			PublicUrl publicUrl, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.limits = limits;
 		this.publicUrl = publicUrl;
-		this.mailTexts = mailTexts;
 		this.events = events;
 	}
 
@@ -76,8 +76,8 @@ class SignUps {
 		}
 		Optional<Account> existing = accounts.findByEmail(normalized);
 		if (existing.isPresent()) {
-			events.publishEvent(new AccountNotice(existing.get().id(), mailTexts.subject("signupTaken"), mailTexts
-				.body("signupTaken", publicUrl.absolute("/login"), publicUrl.absolute("/password/forgot"))));
+			events.publishEvent(AccountNotice.of(existing.get().id(), "signupTaken",
+					Map.of("login", publicUrl.absolute("/login"), "forgot", publicUrl.absolute("/password/forgot"))));
 			return;
 		}
 		jdbc.sql("DELETE FROM signup_requests WHERE expires_at < :now").param("now", now).update();
@@ -91,8 +91,8 @@ class SignUps {
 			.param("name", displayName.strip())
 			.param("expires", now + Duration.ofHours(VALIDITY_HOURS).toMillis())
 			.update();
-		events.publishEvent(new MailNotice(normalized, mailTexts.subject("signup"), mailTexts.body("signup",
-				displayName.strip(), VALIDITY_HOURS, publicUrl.absolute("/signup/confirm?token=" + token))));
+		events.publishEvent(MailNotice.of(normalized, "signup", Map.of("name", displayName.strip(), "hours",
+				Integer.toString(VALIDITY_HOURS), "link", publicUrl.absolute("/signup/confirm?token=" + token))));
 	}
 
 	/** The waiting sign-up of a valid, unexpired link. */

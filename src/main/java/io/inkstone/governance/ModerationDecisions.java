@@ -2,11 +2,12 @@ package io.inkstone.governance;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import io.inkstone.accounts.MailNotice;
-import io.inkstone.accounts.MailTexts;
+import io.inkstone.notifications.MailNotice;
 import io.inkstone.articles.Article;
 import io.inkstone.articles.Articles;
 import io.inkstone.audit.AuditLog;
@@ -55,15 +56,13 @@ public class ModerationDecisions {
 
 	private final MessageSource messages;
 
-	private final MailTexts mailTexts;
-
 	private final PublicUrl publicUrl;
 
 	private final StatementTemplates templates;
 
 	ModerationDecisions(ModerationDecisionRepository repository, ReportRepository reports, Articles articles,
 			Comments comments, Creators creators, AuditLog audit, ApplicationEventPublisher events,
-			MessageSource messages, MailTexts mailTexts, PublicUrl publicUrl, StatementTemplates templates) {
+			MessageSource messages, PublicUrl publicUrl, StatementTemplates templates) {
 		this.templates = templates;
 		this.repository = repository;
 		this.reports = reports;
@@ -73,7 +72,6 @@ public class ModerationDecisions {
 		this.audit = audit;
 		this.events = events;
 		this.messages = messages;
-		this.mailTexts = mailTexts;
 		this.publicUrl = publicUrl;
 	}
 
@@ -312,9 +310,8 @@ public class ModerationDecisions {
 			default -> "report.appeal";
 		};
 		audit.record(who.accountId(), who.displayName(), action, d.subjectType(), d.subjectId(), clean, d.ref());
-		claimant(d).ifPresent(report -> events
-			.publishEvent(new MailNotice(report.claimantContact(), mailTexts.subject("counterNotice", report.ref()),
-					mailTexts.body("counterNotice", report.claimantName(), report.ref(), clean))));
+		claimant(d).ifPresent(report -> events.publishEvent(MailNotice.of(report.claimantContact(), "counterNotice", Map
+			.of("ref", report.ref(), "name", Objects.requireNonNullElse(report.claimantName(), ""), "text", clean))));
 	}
 
 	/**
@@ -335,8 +332,8 @@ public class ModerationDecisions {
 				d.subjectId(), clean, d.ref());
 		claimant(d).ifPresent(report -> {
 			String mail = reverse ? "counterNoticeReversed" : "counterNoticeUpheld";
-			events.publishEvent(new MailNotice(report.claimantContact(), mailTexts.subject(mail, report.ref()),
-					mailTexts.body(mail, report.claimantName(), clean)));
+			events.publishEvent(MailNotice.of(report.claimantContact(), mail, Map.of("ref", report.ref(), "name",
+					Objects.requireNonNullElse(report.claimantName(), ""), "reason", clean)));
 		});
 		String title = title(d);
 		affectedAccount(d).ifPresent(account -> events.publishEvent(new AppealDecided(review ? "review" : "report",

@@ -1,12 +1,11 @@
 package io.inkstone.governance;
 
-import io.inkstone.accounts.MailNotice;
-import io.inkstone.accounts.MailTexts;
+import io.inkstone.notifications.MailNotice;
 import io.inkstone.shared.PublicUrl;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -54,16 +53,13 @@ public class Reports implements PublishingGate {
 
 	private final ApplicationEventPublisher events;
 
-	private final MailTexts mailTexts;
-
 	private final ModerationDecisions decisions;
 
 	private final PublicUrl publicUrl;
 
 	Reports(ReportRepository repository, Articles articles, Comments comments, Creators creators, AuditLog audit,
-			ApplicationEventPublisher events, MailTexts mailTexts, PublicUrl publicUrl, ModerationDecisions decisions) {
+			ApplicationEventPublisher events, PublicUrl publicUrl, ModerationDecisions decisions) {
 		this.decisions = decisions;
-		this.mailTexts = mailTexts;
 		this.publicUrl = publicUrl;
 		this.repository = repository;
 		this.articles = articles;
@@ -243,12 +239,10 @@ public class Reports implements PublishingGate {
 				ModerationAction.of(decision), report.reason(), cleanRule, cleanStatement, report.createdAt(), wording),
 				reviewer);
 		if (report.copyright()) {
-			events.publishEvent(
-					new MailNotice(report.claimantContact(), mailTexts.subject("copyrightDecided", report.ref()),
-							mailTexts.body("copyrightDecided", report.claimantName(),
-									new DefaultMessageSourceResolvable("report.outcome." + decision.code()),
-									cleanStatement.isEmpty() ? "—" : cleanStatement,
-									publicUrl.absolute("/reports/" + report.ref()))));
+			events.publishEvent(MailNotice.of(report.claimantContact(), "copyrightDecided",
+					Map.of("ref", report.ref(), "name", Objects.requireNonNullElse(report.claimantName(), ""),
+							"outcome", decision.code(), "statement", cleanStatement.isEmpty() ? "—" : cleanStatement,
+							"link", publicUrl.absolute("/reports/" + report.ref()))));
 		}
 	}
 

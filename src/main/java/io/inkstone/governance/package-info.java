@@ -8,5 +8,5 @@
  * public transparency report computed from that model.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "articles", "audit", "creators",
-		"discovery", "engagement", "media", "rules", "shared", "similarity", "web" })
+		"discovery", "engagement", "media", "notifications", "rules", "shared", "similarity", "web" })
 package io.inkstone.governance;

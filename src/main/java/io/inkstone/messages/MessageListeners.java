@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import io.inkstone.accounts.AccountDeleted;
 import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.ApplicationDecided;
-import io.inkstone.accounts.NoticeKind;
+import io.inkstone.notifications.NoticeKind;
 import io.inkstone.articles.Article;
 import io.inkstone.articles.Articles;
 import io.inkstone.creators.CreatorFollowed;

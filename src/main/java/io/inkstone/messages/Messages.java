@@ -2,13 +2,13 @@ package io.inkstone.messages;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-import io.inkstone.accounts.MessageMail;
-import io.inkstone.accounts.NoticeKind;
+import io.inkstone.notifications.MessageMail;
+import io.inkstone.notifications.NoticeKind;
 import io.inkstone.shared.Cursor;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.NotFoundException;
-import io.inkstone.shared.PublicUrl;
 import io.inkstone.web.UnreadMessages;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,13 +32,10 @@ public class Messages implements UnreadMessages {
 
 	private final MessageSource texts;
 
-	private final PublicUrl publicUrl;
-
-	Messages(MessageRepository repository, ApplicationEventPublisher events, MessageSource texts, PublicUrl publicUrl) {
+	Messages(MessageRepository repository, ApplicationEventPublisher events, MessageSource texts) {
 		this.repository = repository;
 		this.events = events;
 		this.texts = texts;
-		this.publicUrl = publicUrl;
 	}
 
 	/**
@@ -52,8 +49,8 @@ public class Messages implements UnreadMessages {
 
 	/**
 	 * Delivers a notice once: a redelivered event changes nothing. A new message (not a
-	 * further like on today's aggregate) is also handed to the accounts module for mail,
-	 * which sends it if the recipient wants this kind. Runs in the listener's
+	 * further like on today's aggregate) is also handed to the notifications module for
+	 * mail, which sends it if the recipient wants this kind. Runs in the listener's
 	 * transaction, so message and mail request commit together.
 	 */
 	@Transactional
@@ -71,27 +68,16 @@ public class Messages implements UnreadMessages {
 		return true;
 	}
 
+	/**
+	 * The mail copy of a new message: its line in each language (the message centre's
+	 * words); the notifications module writes the mail around it.
+	 */
 	private MessageMail mail(Notice notice) {
 		Message m = new Message(0, notice.kind().code(), notice.outcome(), notice.ref(), notice.title(), notice.actor(),
 				1, notice.note(), notice.link(), 0, 0, true);
-		String zh = line(m, ZH);
-		String en = line(m, Locale.ENGLISH);
-		String link = publicUrl.absolute(notice.link());
-		StringBuilder text = new StringBuilder(zh).append('\n');
-		if (notice.note() != null) {
-			text.append('\n').append(notice.note()).append('\n');
-		}
-		if (notice.ref() != null && notice.kind() == NoticeKind.REVIEW) {
-			text.append(texts.getMessage("messages.mail.code", new Object[] { notice.ref() }, ZH)).append('\n');
-		}
-		text.append('\n').append(texts.getMessage("messages.mail.view", new Object[] { link }, ZH)).append("\n\n");
-		text.append(en)
-			.append('\n')
-			.append(texts.getMessage("messages.mail.view", new Object[] { link }, Locale.ENGLISH))
-			.append('\n');
-		String subject = zh + " / " + en;
-		return new MessageMail(notice.recipient(), notice.kind(),
-				subject.length() > 180 ? subject.substring(0, 179) + "…" : subject, text.toString());
+		return MessageMail.of(notice.recipient(), notice.kind(),
+				Map.of(ZH.getLanguage(), line(m, ZH), Locale.ENGLISH.getLanguage(), line(m, Locale.ENGLISH)),
+				notice.note(), notice.kind() == NoticeKind.REVIEW ? notice.ref() : null, notice.link());
 	}
 
 	/** The message's one-line text in {@code locale}. */

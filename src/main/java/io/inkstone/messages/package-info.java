@@ -7,10 +7,10 @@
  * commit, durably (the event publication registry retries), idempotently (table
  * {@code message_receipts} remembers each event per recipient) — whether or not a mail
  * server is configured. A notice the account wants by mail as well is handed to the
- * accounts module as a {@link io.inkstone.accounts.MessageMail} in the same transaction.
- * Owns {@code messages} and {@code message_receipts}; the page header's unread count
- * comes from here through {@link io.inkstone.web.UnreadMessages}.
+ * notifications module as a {@link io.inkstone.notifications.MessageMail} in the same
+ * transaction. Owns {@code messages} and {@code message_receipts}; the page header's
+ * unread count comes from here through {@link io.inkstone.web.UnreadMessages}.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "accounts", "articles", "creators", "engagement", "governance", "shared", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "articles", "creators",
+		"engagement", "governance", "notifications", "shared", "web" })
 package io.inkstone.messages;

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import io.inkstone.accounts.MailCheck;
+import io.inkstone.notifications.MailCheck;
 import io.inkstone.shared.UserFacingException;
 import io.inkstone.shared.PayloadTooLargeException;
 

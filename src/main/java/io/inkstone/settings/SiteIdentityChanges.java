@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.inkstone.accounts.MailCheck;
+import io.inkstone.notifications.MailCheck;
 import io.inkstone.audit.AuditLog;
 import io.inkstone.media.Media;
 import io.inkstone.shared.ForbiddenException;

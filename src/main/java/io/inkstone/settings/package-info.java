@@ -8,6 +8,6 @@
  * audit log, in one transaction. The logo's bytes are stored by the media module (local
  * disk or S3, as media are).
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "accounts", "articles", "audit", "channels", "governance", "media", "shared", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "articles", "audit", "channels",
+		"governance", "media", "notifications", "shared", "web" })
 package io.inkstone.settings;

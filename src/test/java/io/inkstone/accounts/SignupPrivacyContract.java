@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.inkstone.InkstoneApplication;
+import io.inkstone.notifications.NoticeMailDeliveryContract;
 import io.inkstone.support.Browser;
 import io.inkstone.support.Databases;
 import org.junit.jupiter.api.AfterEach;

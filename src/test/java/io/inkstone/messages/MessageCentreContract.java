@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.inkstone.accounts.Accounts;
-import io.inkstone.accounts.MailPreferences;
-import io.inkstone.accounts.NoticeKind;
 import io.inkstone.accounts.Role;
 import io.inkstone.articles.Aigc;
 import io.inkstone.articles.Articles;
@@ -24,6 +22,8 @@ import io.inkstone.governance.Decision;
 import io.inkstone.governance.Report;
 import io.inkstone.governance.Reports;
 import io.inkstone.importer.ArticleImporter;
+import io.inkstone.notifications.MailPreferences;
+import io.inkstone.notifications.NoticeKind;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.support.Browser;
 import io.inkstone.support.Fixtures;

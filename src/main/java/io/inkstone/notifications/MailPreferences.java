@@ -1,4 +1,4 @@
-package io.inkstone.accounts;
+package io.inkstone.notifications;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,7 +13,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import io.inkstone.web.ServerSecrets;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,9 +113,10 @@ public class MailPreferences {
 	public record Unsubscribe(long accountId, NoticeKind kind) {
 	}
 
-	@EventListener
-	void on(AccountDeleted deleted) {
-		jdbc.sql("DELETE FROM mail_preferences WHERE account_id = :a").param("a", deleted.accountId()).update();
+	/** Forgets an account's choices (the account is being deleted). */
+	@Transactional
+	public void forget(long accountId) {
+		jdbc.sql("DELETE FROM mail_preferences WHERE account_id = :a").param("a", accountId).update();
 	}
 
 	private byte[] sign(String payload) {

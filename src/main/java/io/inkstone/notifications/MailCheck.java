@@ -1,10 +1,11 @@
-package io.inkstone.accounts;
+package io.inkstone.notifications;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.net.ssl.SSLException;
 
@@ -38,11 +39,11 @@ public class MailCheck {
 
 	private final Mailer mailer;
 
-	private final MailTexts texts;
+	private final MailTemplates templates;
 
-	MailCheck(Mailer mailer, MailTexts texts) {
+	MailCheck(Mailer mailer, MailTemplates templates) {
 		this.mailer = mailer;
-		this.texts = texts;
+		this.templates = templates;
 	}
 
 	/**
@@ -59,8 +60,8 @@ public class MailCheck {
 			return Result.PASSWORD_UNREADABLE;
 		}
 		try {
-			boolean sent = mailer.sendNow(to, texts.subject("mailTest", siteName), texts.body("mailTest", siteName),
-					null);
+			MailTemplates.Mail mail = templates.render("mailTest", Map.of("site", siteName));
+			boolean sent = mailer.sendNow(to, mail.subject(), mail.text(), null);
 			return sent ? Result.SENT : Result.NOT_CONFIGURED;
 		}
 		catch (MailException | MessagingException | IllegalStateException ex) {

@@ -1,4 +1,4 @@
-package io.inkstone.accounts;
+package io.inkstone.notifications;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,12 +13,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.inkstone.InkstoneApplication;
+import io.inkstone.accounts.Accounts;
+import io.inkstone.accounts.Role;
 import io.inkstone.creators.CreatorApplication;
 import io.inkstone.creators.CreatorApplications;
 import io.inkstone.support.Databases;
@@ -32,6 +38,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,10 +51,11 @@ import static org.awaitility.Awaitility.await;
  * Notice mails leave only after the deciding transaction commits, from the durable event
  * publication registry: a rolled-back decision sends nothing, a decision commits at once
  * while the SMTP server hangs, and its mail arrives once the server is back — in the same
- * run or after a restart on the same data. No mail is sent inside a database transaction.
- * The decision used is a 申请入驻 rejection, whose mail is a statement of reasons.
+ * run or after a restart on the same data; a mail whose delivery is redelivered after it
+ * went out is not sent twice. No mail is sent inside a database transaction. The decision
+ * used is a 申请入驻 rejection, whose mail is a statement of reasons.
  */
-abstract class NoticeMailDeliveryContract {
+public abstract class NoticeMailDeliveryContract {
 
 	/** Extra arguments naming the database (none for SQLite in the data directory). */
 	abstract List<String> databaseArguments();
@@ -68,15 +78,23 @@ abstract class NoticeMailDeliveryContract {
 	}
 
 	private ConfigurableApplicationContext start(Path dataDir) {
+		return start(dataDir, null);
+	}
+
+	private ConfigurableApplicationContext start(Path dataDir, BeanPostProcessor extra, String... more) {
 		List<String> args = new ArrayList<>(
 				List.of("--server.port=0", "--inkstone.data-dir=" + dataDir, "--spring.mail.host=127.0.0.1",
 						"--spring.mail.port=" + smtpPort, "--spring.mail.properties.mail.smtp.timeout=2000",
 						"--spring.mail.properties.mail.smtp.connectiontimeout=2000", "--inkstone.events.first-retry=1s",
 						"--inkstone.events.max-retry=2s", "--inkstone.events.check-every=500ms"));
 		args.addAll(databaseArguments());
-		return new SpringApplicationBuilder(InkstoneApplication.class)
-			.initializers(context -> context.getBeanFactory().addBeanPostProcessor(new TransactionProbe()))
-			.run(args.toArray(String[]::new));
+		args.addAll(List.of(more));
+		return new SpringApplicationBuilder(InkstoneApplication.class).initializers(context -> {
+			context.getBeanFactory().addBeanPostProcessor(new TransactionProbe());
+			if (extra != null) {
+				context.getBeanFactory().addBeanPostProcessor(extra);
+			}
+		}).run(args.toArray(String[]::new));
 	}
 
 	@Test
@@ -136,6 +154,50 @@ abstract class NoticeMailDeliveryContract {
 	}
 
 	@Test
+	void aMailServerThatIsDownDelaysTheNoticeWhichArrivesOnceTheServerIsBack() {
+		GreenMail smtp = smtp();
+		try (ConfigurableApplicationContext app = start(Databases.freshDataDir())) {
+			String email = "down-" + System.nanoTime() + "@inkstone.test";
+			long application = pendingApplication(app, email);
+			smtp.stop(); // the mail server goes down
+			app.getBean(CreatorApplications.class).reject(application, "停机期间的决定");
+			assertThat(app.getBean(CreatorApplications.class).find(application).orElseThrow().status())
+				.isEqualTo("rejected");
+			await().atMost(Duration.ofSeconds(20)).until(() -> failed(app) == 1);
+			assertThat(incomplete(app)).isEqualTo(1);
+
+			GreenMail back = smtp(); // and comes back on the same port
+			await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(back, email).size() == 1);
+			assertThat(mailsTo(back, email).get(0)).contains("停机期间的决定");
+			await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(app) == 0);
+			await().during(Duration.ofSeconds(3))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> mailsTo(back, email).size() == 1);
+		}
+		assertThat(SENT_IN_TRANSACTION).isNotEmpty().doesNotContain(true);
+	}
+
+	@Test
+	void aMailIsSentOnceWhenItsDeliveryIsRedeliveredAfterTheSend() {
+		GreenMail smtp = smtp();
+		LostCompletions lost = new LostCompletions();
+		try (ConfigurableApplicationContext app = start(Databases.freshDataDir(), lost)) {
+			String email = "once-" + System.nanoTime() + "@inkstone.test";
+			long application = pendingApplication(app, email);
+			app.getBean(CreatorApplications.class).reject(application, "只发一次的决定");
+			await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(smtp, email).size() == 1);
+			// the send's completion was lost: the delivery is redelivered, and completes
+			// only on its second run
+			assertThat(lost.count()).isPositive();
+			await().atMost(Duration.ofSeconds(20)).until(() -> incomplete(app) == 0);
+			await().during(Duration.ofSeconds(3))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> mailsTo(smtp, email).size() == 1);
+			assertThat(mailsTo(smtp, email).get(0)).contains("只发一次的决定");
+		}
+	}
+
+	@Test
 	void aMailThatCouldNotBeSentBeforeARestartIsSentAfterIt() {
 		Path dataDir = Databases.freshDataDir();
 		String email = "restart-" + System.nanoTime() + "@inkstone.test";
@@ -151,6 +213,46 @@ abstract class NoticeMailDeliveryContract {
 			assertThat(mailsTo(smtp, email).get(0)).contains("重启前的决定");
 			await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(second) == 0);
 		}
+	}
+
+	@Test
+	void mailsWrittenOutBeforeTheyBecameTemplatesAreStillSentAfterTheUpgrade() {
+		Path dataDir = Databases.freshDataDir();
+		String rightsHolder = "holder-" + System.nanoTime() + "@inkstone.test";
+		String reader = "reader-" + System.nanoTime() + "@inkstone.test";
+		// the schema before the notifications module (its migrations start at
+		// 202612040201; Flyway's target must be a migration that exists), with two mails
+		// waiting for the SMTP server as that version stored them
+		try (ConfigurableApplicationContext before = start(dataDir, null, "--spring.flyway.target=202612030901")) {
+			long account = before.getBean(Accounts.class)
+				.signUp(reader, "correct-horse-1", "老读者", Role.READER)
+				.orElseThrow()
+				.accountId();
+			JdbcClient jdbc = before.getBean(JdbcClient.class);
+			storeOld(jdbc, "accounts.mail-notice", "io.inkstone.accounts.MailNotice",
+					"{\"to\":\"" + rightsHolder + "\",\"subject\":\"旧的版权通知\",\"text\":\"升级前写好的正文\"}");
+			storeOld(jdbc, "accounts.message-mail", "io.inkstone.accounts.MessageMail", "{\"accountId\":" + account
+					+ ",\"kind\":\"APPLICATION\",\"subject\":\"旧的站内通知\",\"text\":\"升级前写好的通知\"}");
+		}
+		GreenMail smtp = smtp();
+		try (ConfigurableApplicationContext after = start(dataDir)) {
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> mailsTo(smtp, rightsHolder).size() == 1 && mailsTo(smtp, reader).size() == 1);
+			assertThat(mailsTo(smtp, rightsHolder).get(0)).contains("升级前写好的正文");
+			assertThat(mailsTo(smtp, reader).get(0)).contains("升级前写好的通知");
+			await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(after) == 0);
+		}
+	}
+
+	private static void storeOld(JdbcClient jdbc, String listener, String type, String json) {
+		jdbc.sql("INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date,"
+				+ " status, completion_attempts) VALUES (:id, :listener, :type, :json, :at, 'FAILED', 1)")
+			.param("id", UUID.randomUUID().toString())
+			.param("listener", listener)
+			.param("type", type)
+			.param("json", json)
+			.param("at", System.currentTimeMillis())
+			.update();
 	}
 
 	private long pendingApplication(ConfigurableApplicationContext app, String email) {
@@ -190,7 +292,7 @@ abstract class NoticeMailDeliveryContract {
 	}
 
 	/** Decoded texts of the mails {@code to} received. */
-	static List<String> mailsTo(GreenMail smtp, String to) {
+	public static List<String> mailsTo(GreenMail smtp, String to) {
 		List<String> texts = new ArrayList<>();
 		for (MimeMessage m : smtp.getReceivedMessages()) {
 			try {
@@ -206,7 +308,7 @@ abstract class NoticeMailDeliveryContract {
 		return texts;
 	}
 
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			return probe.getLocalPort();
 		}
@@ -238,6 +340,61 @@ abstract class NoticeMailDeliveryContract {
 							throw ex.getCause();
 						}
 					});
+		}
+
+	}
+
+	/**
+	 * Loses the first completion of every mail delivery, as when the mail went out but
+	 * the node stopped (or the database was busy) before the delivery was marked done:
+	 * the publication is left failed instead, so the registry redelivers it.
+	 */
+	static final class LostCompletions implements BeanPostProcessor {
+
+		private final Set<UUID> lost = ConcurrentHashMap.newKeySet();
+
+		int count() {
+			return lost.size();
+		}
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			if (!(bean instanceof EventPublicationRepository repository)) {
+				return bean;
+			}
+			return Proxy.newProxyInstance(getClass().getClassLoader(),
+					new Class<?>[] { EventPublicationRepository.class }, (proxy, method, args) -> {
+						if (method.getName().equals("markCompleted")) {
+							Optional<TargetEventPublication> publication = publication(repository, args);
+							if (publication.isPresent()
+									&& publication.get().getTargetIdentifier().getValue().startsWith("notifications.")
+									&& lost.add(publication.get().getIdentifier())) {
+								repository.markFailed(publication.get().getIdentifier());
+								return null;
+							}
+						}
+						try {
+							return method.invoke(repository, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+
+		private static Optional<TargetEventPublication> publication(EventPublicationRepository repository,
+				Object[] args) {
+			if (args[0] instanceof TargetEventPublication publication) {
+				return Optional.of(publication);
+			}
+			if (args[0] instanceof UUID id) {
+				return repository.findIncompletePublications()
+					.stream()
+					.filter(p -> p.getIdentifier().equals(id))
+					.findFirst();
+			}
+			return repository.findIncompletePublicationsByEventAndTargetIdentifier(args[0],
+					(PublicationTargetIdentifier) args[1]);
 		}
 
 	}

@@ -1,4 +1,4 @@
-package io.inkstone.accounts;
+package io.inkstone.notifications;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;

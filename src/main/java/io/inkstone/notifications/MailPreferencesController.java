@@ -1,4 +1,4 @@
-package io.inkstone.accounts;
+package io.inkstone.notifications;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -32,13 +32,13 @@ class MailPreferencesController {
 	@GetMapping("/account/notifications")
 	String show(@RequestParam(name = "saved", required = false) String saved, Model model) {
 		long me = SignedIn.current().orElseThrow().accountId();
-		List<AccountPages.MailChoice> choices = preferences.of(me)
+		List<NotificationPages.MailChoice> choices = preferences.of(me)
 			.entrySet()
 			.stream()
-			.map(e -> new AccountPages.MailChoice(e.getKey().code(), e.getValue()))
+			.map(e -> new NotificationPages.MailChoice(e.getKey().code(), e.getValue()))
 			.toList();
-		model.addAttribute("page", new AccountPages.Notifications(choices, saved != null));
-		return "accounts/notifications";
+		model.addAttribute("page", new NotificationPages.Notifications(choices, saved != null));
+		return "notifications/preferences";
 	}
 
 	@PostMapping("/account/notifications")
@@ -56,16 +56,16 @@ class MailPreferencesController {
 	@GetMapping("/mail/unsubscribe")
 	String confirm(@RequestParam(name = "t", defaultValue = "") String token, Model model) {
 		MailPreferences.Unsubscribe target = verified(token);
-		model.addAttribute("page", new AccountPages.Unsubscribe(token, target.kind().code(), false));
-		return "accounts/unsubscribe";
+		model.addAttribute("page", new NotificationPages.Unsubscribe(token, target.kind().code(), false));
+		return "notifications/unsubscribe";
 	}
 
 	@PostMapping("/mail/unsubscribe")
 	String unsubscribe(@RequestParam(name = "t", defaultValue = "") String token, Model model) {
 		MailPreferences.Unsubscribe target = verified(token);
 		preferences.set(target.accountId(), target.kind(), false);
-		model.addAttribute("page", new AccountPages.Unsubscribe(token, target.kind().code(), true));
-		return "accounts/unsubscribe";
+		model.addAttribute("page", new NotificationPages.Unsubscribe(token, target.kind().code(), true));
+		return "notifications/unsubscribe";
 	}
 
 	private MailPreferences.Unsubscribe verified(String token) {

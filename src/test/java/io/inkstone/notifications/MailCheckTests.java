@@ -1,4 +1,4 @@
-package io.inkstone.accounts;
+package io.inkstone.notifications;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

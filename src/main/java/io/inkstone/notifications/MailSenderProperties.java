@@ -1,4 +1,4 @@
-package io.inkstone.accounts;
+package io.inkstone.notifications;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,0 +1,44 @@
+package io.inkstone.notifications;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * What a mail template sees of one language (parameter {@code m}): the message bundle's
+ * texts in it, and whether its part is the mail's first. A mail carries every language,
+ * Chinese first; what a reader needs once (a quoted text, a link to follow) goes in the
+ * first part, and later parts refer to it.
+ */
+public final class MailLanguage {
+
+	private final MessageSource messages;
+
+	private final Locale locale;
+
+	private final boolean first;
+
+	MailLanguage(MessageSource messages, Locale locale, boolean first) {
+		this.messages = messages;
+		this.locale = locale;
+		this.first = first;
+	}
+
+	/** The bundle's text of {@code key} in this language, {0}, {1} … filled. */
+	public String t(String key, Object... args) {
+		return messages.getMessage(key, args.length == 0 ? null : args, locale);
+	}
+
+	/** Whether this is the mail's first part. */
+	public boolean first() {
+		return first;
+	}
+
+	/** The value for this language of a text given in each ({@code zh}, {@code en}). */
+	public String pick(Map<String, String> byLanguage) {
+		String value = byLanguage.get(locale.getLanguage());
+		return value == null ? byLanguage.values().stream().findFirst().orElse("") : value;
+	}
+
+}
