@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The S3 implementation of the port against a real S3 API server (S3Proxy on loopback,
+ * The S3 implementation of the port against an S3 API server (the fake S3 on loopback,
  * signatures checked).
  */
 class S3MediaStorageTests {
