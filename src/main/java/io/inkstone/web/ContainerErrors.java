@@ -4,6 +4,9 @@ import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 /**
  * What the servlet container's own exceptions mean, recognised by name so that the code
  * builds and behaves the same on Jetty (the default) and Tomcat ({@code -Ptomcat}): a
@@ -57,6 +60,20 @@ final class ContainerErrors {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * After refusing a request whose body was not read to its end (an upload over the
+	 * limit), the connection is closed once the answer is sent, and the client is told
+	 * so: the rest of the body is still on the wire. Tomcat reads and drops it (up to
+	 * {@code server.tomcat.max-swallow-size}); Jetty closes the connection, which a
+	 * client that is not told would reuse for its next request and find closed.
+	 */
+	static void closeAfterUnreadBody(HttpServletRequest request, HttpServletResponse response) {
+		if (!response.isCommitted()
+				&& (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null)) {
+			response.setHeader("Connection", "close");
+		}
 	}
 
 	private static boolean refusal(Throwable t) {

@@ -150,6 +150,7 @@ class ErrorPages implements ErrorController {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+		ContainerErrors.closeAfterUnreadBody(request, response);
 		return page(request, response, model, 413, null);
 	}
 

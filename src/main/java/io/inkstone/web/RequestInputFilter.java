@@ -70,6 +70,7 @@ class RequestInputFilter extends OncePerRequestFilter {
 				return; // the container already answers with the error status (a body it
 						// could not read): see below
 			}
+			ContainerErrors.closeAfterUnreadBody(request, response);
 			HttpServletRequest withoutParameters = new WithoutParameters(request);
 			withoutParameters.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
 			response.setStatus(status);
