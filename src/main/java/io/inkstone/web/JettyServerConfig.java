@@ -5,7 +5,9 @@ import java.util.List;
 
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpCookieUtils;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -49,7 +51,19 @@ class JettyServerConfig {
 		@Override
 		public void customize(ConfigurableJettyWebServerFactory factory) {
 			factory.setUseForwardHeaders(false);
-			factory.addServerCustomizers(this::install);
+			factory.addServerCustomizers(this::install, TrustedProxiesOnly::laxCookiesByDefault);
+		}
+
+		/**
+		 * {@code SameSite=Lax} on every cookie that does not say otherwise (remember-me,
+		 * the session cookie), by Jetty itself; Spring Boot's
+		 * {@code CookieSameSiteSupplier} would lose the Max-Age=0 of deleting cookies
+		 * (see {@code WebConfig}).
+		 */
+		static void laxCookiesByDefault(Server server) {
+			for (ContextHandler context : server.getDescendants(ContextHandler.class)) {
+				context.setAttribute(HttpCookieUtils.SAME_SITE_DEFAULT_ATTRIBUTE, "Lax");
+			}
 		}
 
 		void install(Server server) {

@@ -137,8 +137,8 @@ public final class S3Server implements AutoCloseable {
 			case "PUT" -> {
 				String sha = String.valueOf(headers.get("x-amz-content-sha256"));
 				byte[] bytes = sha.startsWith("STREAMING-") ? awsChunked(body) : body;
-				StoredObject stored = new StoredObject(bytes, headers.get("Content-Type"),
-						headers.get("Cache-Control"), Instant.now());
+				StoredObject stored = new StoredObject(bytes, headers.get("Content-Type"), headers.get("Cache-Control"),
+						Instant.now());
 				bucket.put(key, stored);
 				response.getHeaders().put("ETag", stored.etag());
 				send(response, callback, 200, null, new byte[0]);
@@ -222,7 +222,8 @@ public final class S3Server implements AutoCloseable {
 			xml.append("<Contents><Key>").append(xmlText(entry.getKey())).append("</Key><LastModified>");
 			xml.append(entry.getValue().modified()).append("</LastModified><ETag>");
 			xml.append(xmlText(entry.getValue().etag())).append("</ETag><Size>");
-			xml.append(entry.getValue().bytes().length).append("</Size><StorageClass>STANDARD</StorageClass></Contents>");
+			xml.append(entry.getValue().bytes().length)
+				.append("</Size><StorageClass>STANDARD</StorageClass></Contents>");
 		}
 		xml.append("</ListBucketResult>");
 		send(response, callback, 200, "application/xml", xml.toString().getBytes(StandardCharsets.UTF_8));
@@ -249,7 +250,9 @@ public final class S3Server implements AutoCloseable {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
 	}
 
-	/** The payload of an {@code aws-chunked} body: each chunk's data, signatures dropped. */
+	/**
+	 * The payload of an {@code aws-chunked} body: each chunk's data, signatures dropped.
+	 */
 	private static byte[] awsChunked(byte[] body) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		int at = 0;
@@ -306,7 +309,8 @@ public final class S3Server implements AutoCloseable {
 		canonical.append(payload == null ? "UNSIGNED-PAYLOAD" : payload);
 		String scope = String.join("/", Arrays.copyOfRange(credential, 1, 5));
 		String toSign = "AWS4-HMAC-SHA256\n" + headers.get("x-amz-date") + "\n" + scope + "\n" + HexFormat.of()
-			.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+			.formatHex(
+					MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
 		byte[] key = ("AWS4" + SECRET_KEY).getBytes(StandardCharsets.UTF_8);
 		for (int i = 1; i < 5; i++) {
 			key = hmac(key, credential[i]);
