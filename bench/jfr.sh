@@ -6,8 +6,8 @@
 #
 #   bench/jfr.sh DATA_DIR [SECONDS] [CONNECTIONS] [ENCODING] [JAR]
 #
-# ENCODING: identity (default) or gzip. JAR defaults to target/inkstone.jar (target/inkstone-jetty.jar: the same on
-# Jetty 12). The recording is kept as bench-jfr-<encoding>.jfr in the current directory. JDK 17's `jfr` has print and
+# ENCODING: identity (default) or gzip. JAR defaults to target/inkstone.jar, Inkstone on Jetty 12
+# (target/inkstone-tomcat.jar, built with -Ptomcat: the same on Tomcat). The recording is kept as bench-jfr-<encoding>.jfr in the current directory. JDK 17's `jfr` has print and
 # summary only, so the aggregation is done here from `jfr print --json`; with JDK 21+ `jfr view hot-methods FILE`
 # gives a similar table.
 set -euo pipefail

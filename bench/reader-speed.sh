@@ -2,12 +2,14 @@
 # Reader speed, side by side in one run and interleaved (these VMs drift 2x within minutes): the same anonymous
 # article page served by
 #   - nginx as a static file (the reference), identity and gzip (nginx compressing on the fly),
-#   - Inkstone alone (its page store answers before Spring Security and MVC), identity and pre-compressed gzip,
-#   - the same Inkstone built on Jetty 12 (`./mvnw package -Pjetty` → target/inkstone-jetty.jar), when that jar exists,
-#     on a copy of DATA_DIR (two processes cannot share one search index),
+#   - Inkstone alone on Jetty 12, its default container (its page store answers before Spring Security and MVC),
+#     identity and pre-compressed gzip,
+#   - the same Inkstone built on Tomcat (`./mvnw package -Ptomcat` → target/inkstone-tomcat.jar), when that jar
+#     exists, on a copy of DATA_DIR (two processes cannot share one search index),
 #   - Inkstone behind the shipped nginx micro-cache (ops/nginx-cluster.conf, upstream pointed at this node),
 #   - the container ceiling: a Spring Boot app of the same version whose first filter writes the same bytes
-#     (bench/ceiling; Tomcat, and Jetty 12 for comparison), so the ratio to what is possible here is visible.
+#     (bench/ceiling; Jetty 12, what Inkstone runs on, and Tomcat for comparison), so the ratio to what is possible
+#     here is visible.
 # wrk on loopback only. Prints one table row per (server, encoding, round) with req/s, p50, p99 and the ratio to
 # nginx static of the same round.
 #
@@ -17,18 +19,18 @@
 # Needs wrk, nginx, curl and a built target/inkstone.jar (the ceiling jars are built on first use).
 # PATH defaults to the first article on the home page. MICROCACHE_BEFORE=FILE adds a row for another nginx
 # configuration of the same shape (e.g. the shipped one before a change: git show REV:ops/nginx-cluster.conf).
-# JETTY_JAR overrides the Jetty build's path; JETTY_JAR=none leaves it out.
+# TOMCAT_JAR overrides the Tomcat build's path; TOMCAT_JAR=none leaves it out.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 data="$(cd "$1" && pwd)"
 rounds="${2:-3}"; duration="${3:-15}"; connections="${4:-32}"; path="${5:-}"
 app_port=18080; static_port=18081; cache_port=18090; tomcat_port=18082; jetty_port=18083
-app_jetty_port=18084; before_port=18095
-jetty_jar="${JETTY_JAR:-$root/target/inkstone-jetty.jar}"
+app_tomcat_port=18084; before_port=18095
+tomcat_jar="${TOMCAT_JAR:-$root/target/inkstone-tomcat.jar}"
 work="$(mktemp -d)"; chmod 755 "$work"
 cleanup() {
-  kill "${app:-}" "${app_jetty:-}" "${tomcat:-}" "${jetty:-}" 2>/dev/null || true
+  kill "${app:-}" "${app_tomcat:-}" "${tomcat:-}" "${jetty:-}" 2>/dev/null || true
   nginx -p "$work/before" -c "$work/before/nginx.conf" -s stop 2>/dev/null || true
   nginx -p "$work/static" -c "$work/static/nginx.conf" -s stop 2>/dev/null || true
   nginx -p "$work/cache" -c "$work/cache/nginx.conf" -s stop 2>/dev/null || true
@@ -49,9 +51,9 @@ start_inkstone() { # JAR PORT DATA LOG: starts it, waits until healthy, indexed 
   done
   echo "$pid"
 }
-if [ "$jetty_jar" != none ] && [ -f "$jetty_jar" ]; then
-  cp -r "$data" "$work/data-jetty"
-  app_jetty=$(start_inkstone "$jetty_jar" $app_jetty_port "$work/data-jetty" "$work/app-jetty.log")
+if [ "$tomcat_jar" != none ] && [ -f "$tomcat_jar" ]; then
+  cp -r "$data" "$work/data-tomcat"
+  app_tomcat=$(start_inkstone "$tomcat_jar" $app_tomcat_port "$work/data-tomcat" "$work/app-tomcat.log")
 fi
 app=$(start_inkstone "$root/target/inkstone.jar" $app_port "$data" "$work/app.log")
 [ -n "$path" ] || path=$(curl -s -A "$ua" "http://127.0.0.1:$app_port/" | grep -o '/articles/[0-9]*' | head -1)
@@ -74,7 +76,7 @@ if [ -n "${MICROCACHE_BEFORE:-}" ]; then
       "$MICROCACHE_BEFORE" > "$work/before/nginx.conf"
   nginx -p "$work/before" -c "$work/before/nginx.conf"
 fi
-# the container ceiling, Tomcat (what Inkstone runs on) and Jetty 12, same heap
+# the container ceiling, Jetty 12 (what Inkstone runs on) and Tomcat, same heap
 [ -f "$here/ceiling/target/ceiling.jar" ] || "$root/mvnw" -B -q -f "$here/ceiling/pom.xml" package
 [ -f "$here/ceiling/target/ceiling-jetty.jar" ] || "$root/mvnw" -B -q -f "$here/ceiling/pom.xml" -Pjetty package
 java -Xmx512m -jar "$here/ceiling/target/ceiling.jar" --server.port=$tomcat_port \
@@ -96,11 +98,11 @@ declare -A urls=(
   [ceiling-tomcat]="http://127.0.0.1:$tomcat_port/"
   [ceiling-jetty]="http://127.0.0.1:$jetty_port/"
 )
-order=(nginx-static ceiling-tomcat ceiling-jetty inkstone)
-if [ -n "${app_jetty:-}" ]; then
-  urls[inkstone-on-jetty]="http://127.0.0.1:$app_jetty_port$path"
-  order+=(inkstone-on-jetty)
-  echo "Inkstone on Jetty: $(curl -s -A "$ua" "${urls[inkstone-on-jetty]}" | wc -c) bytes on the same page"
+order=(nginx-static ceiling-jetty ceiling-tomcat inkstone)
+if [ -n "${app_tomcat:-}" ]; then
+  urls[inkstone-on-tomcat]="http://127.0.0.1:$app_tomcat_port$path"
+  order+=(inkstone-on-tomcat)
+  echo "Inkstone on Tomcat: $(curl -s -A "$ua" "${urls[inkstone-on-tomcat]}" | wc -c) bytes on the same page"
 fi
 order+=(inkstone+nginx-microcache)
 if [ -n "${MICROCACHE_BEFORE:-}" ]; then
@@ -113,7 +115,7 @@ for name in "${order[@]}"; do # warm-up: JIT, stores, caches
   wrk -t2 -c"$connections" -d5s -H "User-Agent: $ua" -H "Accept-Encoding: gzip" "${urls[$name]}" > /dev/null
 done
 
-echo "| round | server | encoding | req/s | p50 | p99 | × nginx static | × Tomcat ceiling |"
+echo "| round | server | encoding | req/s | p50 | p99 | × nginx static | × Jetty ceiling |"
 echo "|---:|---|---|---:|---:|---:|---:|---:|"
 for round in $(seq 1 "$rounds"); do
   for encoding in identity gzip; do
@@ -124,7 +126,7 @@ for round in $(seq 1 "$rounds"); do
       rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
       p50=$(echo "$out" | awk '$1 == "50%" {print $2}'); p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
       [ -n "$reference" ] || reference=$rps
-      [ "$name" != ceiling-tomcat ] || ceiling=$rps
+      [ "$name" != ceiling-jetty ] || ceiling=$rps
       ratio=$(awk -v a="$rps" -v b="$reference" 'BEGIN { printf "%.2f", a / b }')
       of_ceiling=$(awk -v a="$rps" -v b="${ceiling:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "" }')
       echo "| $round | $name | $encoding | $rps | $p50 | $p99 | $ratio | $of_ceiling |"
@@ -133,4 +135,4 @@ for round in $(seq 1 "$rounds"); do
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "RSS of Inkstone after the run: $(awk '/VmRSS/ {print $2 / 1024 " MiB"}' /proc/$app/status)"
-[ -z "${app_jetty:-}" ] || echo "RSS of Inkstone on Jetty: $(awk '/VmRSS/ {print $2 / 1024 " MiB"}' /proc/$app_jetty/status)"
+[ -z "${app_tomcat:-}" ] || echo "RSS of Inkstone on Tomcat: $(awk '/VmRSS/ {print $2 / 1024 " MiB"}' /proc/$app_tomcat/status)"

@@ -40,7 +40,6 @@ import io.inkstone.shared.ForbiddenException;
 import io.inkstone.shared.PayloadTooLargeException;
 import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.shared.UnsupportedMediaException;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.multipart.MultipartException;
@@ -151,6 +150,7 @@ class ErrorPages implements ErrorController {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+		ContainerErrors.closeAfterUnreadBody(request, response);
 		return page(request, response, model, 413, null);
 	}
 
@@ -174,21 +174,28 @@ class ErrorPages implements ErrorController {
 	 * A body that cannot be read (malformed chunked or multipart data, unreadable JSON)
 	 * is the client's error: 400, one INFO line, no stack trace.
 	 */
-	@ExceptionHandler({ org.apache.coyote.BadRequestException.class, InvalidParameterException.class,
-			HttpMessageNotReadableException.class, MultipartException.class })
+	@ExceptionHandler({ HttpMessageNotReadableException.class, MultipartException.class })
 	String unreadable(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
 			return clientGone(ex, request);
 		}
-		log.info("Refused {} {} with 400: {}", request.getMethod(), request.getRequestURI(),
+		int status = ContainerErrors.refusalStatus(ex) == 413 ? 413 : 400;
+		log.info("Refused {} {} with {}: {}", request.getMethod(), request.getRequestURI(), status,
 				RequestInputFilter.firstLine(ex));
-		return page(request, response, model, 400, null);
+		return page(request, response, model, status, null);
 	}
 
 	@ExceptionHandler(Exception.class)
 	String unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
 			return clientGone(ex, request);
+		}
+		int refused = ContainerErrors.refusalStatus(ex);
+		if (refused != 0) { // the container's own exception for a body it could not or
+							// would not read (Tomcat's and Jetty's, told apart by name)
+			log.info("Refused {} {} with {}: {}", request.getMethod(), request.getRequestURI(), refused,
+					RequestInputFilter.firstLine(ex));
+			return page(request, response, model, refused, null);
 		}
 		if (DatabaseBusy.is(ex)) {
 			// SQLite's one writer held past the busy timeout (an import on a loaded

@@ -13,8 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.catalina.connector.ClientAbortException;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -28,10 +26,12 @@ import org.springframework.web.util.DisconnectedClientHelper;
  * before anything else reads them: an upload over the multipart limits answers the 413
  * page, and a query string or body that is not valid UTF-8, a malformed chunked body or a
  * malformed multipart body answers the 400 page — each logged as one INFO line, without a
- * stack trace. (Tomcat remembers a failed parse, so every later {@code getParameter}, the
- * CSRF check and the error page itself included, would fail again; the page is rendered
- * for a request that has no parameters.) A client that went away while its page was
- * written is logged as one DEBUG line: there is nobody left to answer.
+ * stack trace. (The container remembers a failed parse, so every later
+ * {@code getParameter}, the CSRF check and the error page itself included, would fail
+ * again; the page is rendered for a request that has no parameters.) The container's
+ * exceptions are told apart by {@link ContainerErrors}, the same on Jetty and Tomcat. A
+ * client that went away while its page was written is logged as one DEBUG line: there is
+ * nobody left to answer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -54,19 +54,23 @@ class RequestInputFilter extends OncePerRequestFilter {
 		try {
 			request.getParameterMap();
 		}
-		catch (IllegalStateException ex) {
-			if (ex.getCause() instanceof ClientAbortException) { // not any EOF: a
-																	// truncated body is a
-																	// bad request
+		catch (RuntimeException ex) {
+			int refused = ContainerErrors.refusalStatus(ex);
+			if (ContainerErrors.clientAbort(ex)) { // not any EOF: a truncated body is a
+													// bad request
 				log.debug("Client went away while sending {} {}", request.getMethod(), request.getRequestURI());
 				return;
 			}
-			int status = ex instanceof InvalidParameterException invalid && invalid.getErrorCode() == 413 ? 413 : 400;
+			if (refused == 0 && !(ex instanceof IllegalStateException)) {
+				throw ex; // not the container refusing the input
+			}
+			int status = refused == 413 ? 413 : 400;
 			log.info("Refused {} {} with {}: {}", request.getMethod(), request.getRequestURI(), status, firstLine(ex));
 			if (response.isCommitted()) {
 				return; // the container already answers with the error status (a body it
 						// could not read): see below
 			}
+			ContainerErrors.closeAfterUnreadBody(request, response);
 			HttpServletRequest withoutParameters = new WithoutParameters(request);
 			withoutParameters.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
 			response.setStatus(status);
@@ -99,7 +103,7 @@ class RequestInputFilter extends OncePerRequestFilter {
 		try {
 			request.getParameterMap();
 		}
-		catch (IllegalStateException ex) {
+		catch (RuntimeException ex) {
 			chain.doFilter(new WithoutParameters(request), response);
 			return;
 		}

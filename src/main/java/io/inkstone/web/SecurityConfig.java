@@ -66,8 +66,8 @@ class SecurityConfig {
 				}
 			}
 		};
-		// Secure follows request.isSecure(), which the RemoteIpValve sets from a trusted
-		// proxy's X-Forwarded-Proto
+		// Secure follows request.isSecure(), which the container sets from a trusted
+		// proxy's X-Forwarded-Proto (JettyTrustedProxies; Tomcat's RemoteIpValve)
 		CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
 		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
 		// the read beacon changes nothing a forged request could abuse (one read per

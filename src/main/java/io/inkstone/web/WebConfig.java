@@ -14,6 +14,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 
 /**
@@ -37,9 +38,13 @@ class WebConfig implements WebMvcConfigurer {
 	/**
 	 * {@code SameSite=Lax} on every cookie set through the Servlet API (remember-me, the
 	 * session cookie); the cookies built by hand (reader id, mode, CSRF, language) set it
-	 * themselves.
+	 * themselves. Tomcat only: on Jetty, Spring Boot's supplier re-serialises every
+	 * Set-Cookie and turns a deleting cookie (Max-Age=0) into a session cookie with an
+	 * empty value, so a sign-out would leave them behind; Jetty's own default does the
+	 * same there ({@code JettyServerConfig}).
 	 */
 	@Bean
+	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
 	CookieSameSiteSupplier laxCookies() {
 		return CookieSameSiteSupplier.ofLax();
 	}

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.apache.catalina.connector.ClientAbortException;
+import org.eclipse.jetty.io.EofException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -23,7 +23,7 @@ class RequestInputFilterTests {
 	@Test
 	void aClientThatWentAwayIsNeitherAnErrorNorAStackTrace(CapturedOutput output) throws Exception {
 		RequestInputFilter filter = new RequestInputFilter();
-		for (Exception gone : List.of(new ClientAbortException(new IOException("Broken pipe")),
+		for (Exception gone : List.of(new EofException(new IOException("Broken pipe")),
 				new AsyncRequestNotUsableException(
 						"ServletOutputStream failed to write: java.io.IOException: Broken pipe"),
 				new UncheckedIOException(new IOException("Connection reset by peer")))) {
