@@ -1,27 +1,21 @@
 package io.inkstone.accounts;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
-import io.inkstone.support.Databases;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,42 +32,24 @@ import org.openqa.selenium.TimeoutException;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CreatorJourneyBrowserTests {
 
-	private static WebDriver driver;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium.Session chromium = Chromium.session(1280, 1000);
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
-		registry.add("inkstone.admin.email", () -> "admin@browser.test");
-		registry.add("inkstone.admin.password", () -> "browser-admin-1");
-	}
-
-	@BeforeAll
-	static void startBrowser() {
-		driver = Chromium.start(1280, 1000);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
+		BrowserSignIn.freshSiteWithAdministrator(registry, "admin@browser.test", "browser-admin-1");
 	}
 
 	private void type(String name, String value) {
+		ChromeDriver driver = chromium.driver();
 		var field = driver.findElement(By.name(name));
 		field.clear();
 		field.sendKeys(value);
 	}
 
 	private void signIn(String email, String password) {
-		driver.get(url("/login"));
+		ChromeDriver driver = chromium.driver();
+		chromium.open("/login");
 		type("email", email);
 		type("password", password);
 		driver.findElement(By.cssSelector("[data-testid=login-form] button[type=submit]")).click();
@@ -82,6 +58,7 @@ class CreatorJourneyBrowserTests {
 	}
 
 	private void signOut() {
+		ChromeDriver driver = chromium.driver();
 		driver.findElement(By.cssSelector("[data-testid=logout]")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> !d.findElements(By.cssSelector("[data-testid=login-link]")).isEmpty());
@@ -89,7 +66,8 @@ class CreatorJourneyBrowserTests {
 
 	@Test
 	void signUpApplyGetApprovedWriteAndPublish() throws IOException {
-		driver.get(url("/signup"));
+		ChromeDriver driver = chromium.driver();
+		chromium.open("/signup");
 		type("email", "writer@browser.test");
 		type("displayName", "浏览器作者");
 		type("password", "writer-password-1");
@@ -97,7 +75,7 @@ class CreatorJourneyBrowserTests {
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> !d.findElements(By.cssSelector("[data-testid=logout]")).isEmpty());
 
-		driver.get(url("/join"));
+		chromium.open("/join");
 		new Select(driver.findElement(By.name("accountType"))).selectByValue("个人");
 		type("displayName", "山中客");
 		type("handle", "shanzhongke");
@@ -105,7 +83,7 @@ class CreatorJourneyBrowserTests {
 		new Select(driver.findElement(By.name("channel"))).selectByValue("travel");
 		type("contact", "shan@browser.test");
 		driver.findElement(By.name("agreement")).click();
-		screenshot("join-form.png");
+		chromium.screenshot("join-form.png");
 		driver.findElement(By.cssSelector("[data-testid=join-form] button[type=submit]")).click();
 		try {
 			new WebDriverWait(driver, Duration.ofSeconds(15))
@@ -113,7 +91,7 @@ class CreatorJourneyBrowserTests {
 					.isEmpty());
 		}
 		catch (TimeoutException ex) {
-			screenshot("join-failed.png");
+			chromium.screenshot("join-failed.png");
 			throw new AssertionError("no pending application at " + driver.getCurrentUrl() + ": "
 					+ driver.findElements(By.cssSelector("[data-testid=error], .form-error, .field-error"))
 						.stream()
@@ -124,15 +102,15 @@ class CreatorJourneyBrowserTests {
 		signOut();
 
 		signIn("admin@browser.test", "browser-admin-1");
-		driver.get(url("/admin/applications"));
-		screenshot("admin-review.png");
+		chromium.open("/admin/applications");
+		chromium.screenshot("admin-review.png");
 		driver.findElement(By.cssSelector("[data-testid=approve]")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> !d.findElements(By.cssSelector("[data-testid=review]")).isEmpty());
 		signOut();
 
 		signIn("writer@browser.test", "writer-password-1");
-		driver.get(url("/studio"));
+		chromium.open("/studio");
 		driver.findElement(By.cssSelector("[data-testid=new-article]")).click();
 		type("title", "黄山记");
 		new Select(driver.findElement(By.name("channel"))).selectByValue("travel");
@@ -151,7 +129,7 @@ class CreatorJourneyBrowserTests {
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> !d.findElements(By.cssSelector("[data-testid=preview] strong")).isEmpty());
 		assertThat(driver.findElement(By.cssSelector("[data-testid=preview]")).getText()).contains("云海");
-		screenshot("editor-preview.png");
+		chromium.screenshot("editor-preview.png");
 		driver.findElement(By.cssSelector("[data-testid=publish-button]")).click();
 		// the studio says what happened, with the way to the public page
 		new WebDriverWait(driver, Duration.ofSeconds(10))
@@ -166,17 +144,10 @@ class CreatorJourneyBrowserTests {
 		assertThat(image.getAttribute("alt")).isEqualTo("黄山云海");
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((Number) ((JavascriptExecutor) d)
 			.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", image)).intValue() > 0);
-		screenshot("published-article.png");
-		driver.get(url("/studio/media"));
+		chromium.screenshot("published-article.png");
+		chromium.open("/studio/media");
 		assertThat(driver.findElements(By.cssSelector("[data-testid=media-items] li"))).hasSize(1);
-		screenshot("media-library.png");
-	}
-
-	private static void screenshot(String name) throws IOException {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(file.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+		chromium.screenshot("media-library.png");
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
 import io.inkstone.support.Browser;
+import io.inkstone.support.SignedInRoles;
 
 import org.jsoup.Jsoup;
 import io.inkstone.shared.PublicUrl;
@@ -14,6 +15,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -59,6 +61,7 @@ import tools.jackson.databind.node.ObjectNode;
  * (anonymous, read token, write token, someone else's token, revoked, malformed); field
  * errors; CSRF for browser sessions; the OpenAPI description.
  */
+@Import(SignedInRoles.class)
 abstract class ApiContract {
 
 	static final String PASSWORD = "correct-horse-1";
@@ -72,6 +75,9 @@ abstract class ApiContract {
 	Accounts accounts;
 
 	@Autowired
+	SignedInRoles roles;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	Browser browser() {
@@ -83,31 +89,14 @@ abstract class ApiContract {
 	 * in.
 	 */
 	Browser creator(String handle) {
-		String email = handle + "@inkstone.test";
-		long accountId = accounts.signUp(email, PASSWORD, "作者" + handle, Role.CREATOR).orElseThrow().accountId();
-		jdbc.sql(
-				"INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at,"
-						+ " account_id) VALUES (:id, :handle, :name, NULL, '', '个人', FALSE, NULL, :now, :account)")
-			.param("id", Ids.next())
-			.param("handle", handle)
-			.param("name", "作者" + handle)
-			.param("now", System.currentTimeMillis())
-			.param("account", accountId)
-			.update();
-		return creatorOf(handle);
+		return roles.creatorWithHandle(handle, "");
 	}
 
 	/**
 	 * Signs an existing creator (made by {@link #creator}) in again, in a new browser.
 	 */
 	Browser creatorOf(String handle) {
-		String email = handle + "@inkstone.test";
-		Browser b = browser();
-		b.page("/login");
-		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", PASSWORD));
-		assertThat(r.statusCode()).isEqualTo(302);
-		assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
-		return b;
+		return roles.signInAs(handle);
 	}
 
 	/**

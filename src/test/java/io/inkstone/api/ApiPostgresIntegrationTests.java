@@ -12,16 +12,12 @@ class ApiPostgresIntegrationTests extends ApiContract {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		String url = Databases.freshPostgresDatabase();
-		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
+		Databases.freshPostgresSite(registry);
 		registry.add("inkstone.webhooks.allow-private-targets", () -> "true"); // the fake
 																				// receiver
 																				// is on
 																				// loopback
 		registry.add("inkstone.webhooks.first-retry", () -> "1s");
-		registry.add("inkstone.db.url", () -> url);
-		registry.add("inkstone.db.user", Databases::pgUser);
-		registry.add("inkstone.db.password", () -> "");
 	}
 
 }

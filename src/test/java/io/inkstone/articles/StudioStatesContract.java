@@ -5,13 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.inkstone.accounts.Accounts;
-import io.inkstone.accounts.Role;
-import io.inkstone.creators.CreatorApplication;
-import io.inkstone.creators.CreatorApplications;
-import io.inkstone.creators.Creators;
 import io.inkstone.shared.Ids;
 import io.inkstone.support.Browser;
+import io.inkstone.support.SignedInRoles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -19,8 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.inkstone.support.SignedInRoles.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -34,48 +32,20 @@ import java.time.ZoneId;
  * within 30 days — bad input answered 400 with nothing stored, and someone else's article
  * answered 404. Runs once per database (see the SQLite and PostgreSQL subclasses).
  */
+@Import(SignedInRoles.class)
 abstract class StudioStatesContract {
-
-	static final String PASSWORD = "correct-horse-1";
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	Accounts accounts;
+	SignedInRoles roles;
 
 	@Autowired
 	Articles articles;
 
 	@Autowired
-	Creators creators;
-
-	@Autowired
-	CreatorApplications applications;
-
-	@Autowired
 	JdbcClient jdbc;
-
-	static String unique(String prefix) {
-		return prefix + Long.toString(System.nanoTime(), 36);
-	}
-
-	long account(String name, Role role) {
-		return accounts.signUp(unique("s") + "@inkstone.test", PASSWORD, name, role).orElseThrow().accountId();
-	}
-
-	Browser signIn(long accountId) {
-		String email = jdbc.sql("SELECT email FROM accounts WHERE id = :id")
-			.param("id", accountId)
-			.query(String.class)
-			.single();
-		Browser b = new Browser(port);
-		b.page("/login");
-		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", PASSWORD));
-		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-		assertThat(location(r)).doesNotContain("error");
-		return b;
-	}
 
 	/**
 	 * A signed-in creator approved through 申请入驻; returns the browser and the creator id.
@@ -84,13 +54,8 @@ abstract class StudioStatesContract {
 	}
 
 	Writer writer() {
-		long accountId = account("作者", Role.READER);
-		String handle = unique("w");
-		assertThat(applications.apply(accountId, new CreatorApplications.Form("个人",
-				"作者" + handle.substring(handle.length() - 5), handle, "", "tech", "微信 inkstone", "", "", true)))
-			.isEmpty();
-		applications.approve(applications.of(accountId).stream().map(CreatorApplication::id).findFirst().orElseThrow());
-		return new Writer(signIn(accountId), creators.ofAccount(accountId).orElseThrow().id());
+		SignedInRoles.Creator creator = roles.creator();
+		return new Writer(creator.signIn(), creator.creatorId());
 	}
 
 	static String location(HttpResponse<String> response) {
@@ -135,8 +100,17 @@ abstract class StudioStatesContract {
 		return flash == null ? null : flash.text();
 	}
 
-	@Test
-	void everyStateHasItsTabCountAndWhatTheCreatorMustKnow() {
+	/** A creator with one article in each state the studio shows. */
+	record Shelf(Writer w, long draft, long scheduled, long held, long changes, long live, long removed, long trashed) {
+	}
+
+	/**
+	 * One article in each state, each brought there as it happens on the site: scheduled
+	 * and published from the editor (each with its message), held by a finding, sent back
+	 * by a reviewer's request for changes with a note, taken down on a report, and
+	 * deleted into the 回收站.
+	 */
+	Shelf shelf() {
 		Writer w = writer();
 		long draft = draft(w, "草稿一篇");
 		long scheduled = draft(w, "定时一篇");
@@ -162,8 +136,7 @@ abstract class StudioStatesContract {
 				.param("t", now)
 				.update();
 		}
-		long reviewer = account("审核员", Role.REVIEWER);
-		Browser staff = signIn(reviewer);
+		Browser staff = roles.reviewer();
 		staff.page("/admin/review/" + changes);
 		assertThat(staff
 			.post("/admin/review/" + changes, Map.of("_csrf", staff.csrfToken(), "outcome", "changes", "reasonCode",
@@ -186,8 +159,13 @@ abstract class StudioStatesContract {
 		assertThat(w.browser()
 			.post("/studio/articles/" + trashed + "/delete", Map.of("_csrf", w.browser().csrfToken()))
 			.statusCode()).isEqualTo(302);
+		return new Shelf(w, draft, scheduled, held, changes, live, removed, trashed);
+	}
 
-		Document studio = w.browser().page("/studio").html();
+	@Test
+	void everyStateHasItsTabWithItsCount() {
+		Shelf shelf = shelf();
+		Document studio = shelf.w().browser().page("/studio").html();
 		Map<String, String> counts = new HashMap<>();
 		for (Element tab : studio.select("[data-testid=studio-tabs] a[data-tab]")) {
 			counts.put(tab.attr("data-tab"), tab.selectFirst("[data-testid=tab-count]").text());
@@ -203,56 +181,74 @@ abstract class StudioStatesContract {
 			.doesNotContainKey("rejected");
 		assertThat(studio.selectFirst("[data-testid=studio-tabs] a[aria-current=page]").attr("data-tab"))
 			.isEqualTo("all");
-		assertThat(row(studio, draft).selectFirst("[data-testid=state]").text()).isEqualTo("草稿");
-		assertThat(row(studio, draft).select("a.title-link[href=/studio/articles/" + draft + "]")).hasSize(1);
-		assertThat(row(studio, scheduled).selectFirst("[data-testid=state]").text()).isEqualTo("定时");
-		assertThat(row(studio, scheduled).selectFirst("[data-testid=scheduled]").text()).startsWith("将于");
-		assertThat(row(studio, held).selectFirst("[data-testid=state]").text()).isEqualTo("审核中");
-		assertThat(row(studio, held).selectFirst("[data-testid=held-because]").text()).contains("链接过多");
-		assertThat(row(studio, changes).selectFirst("[data-testid=state]").text()).isEqualTo("需修改");
-		assertThat(row(studio, changes).selectFirst("[data-testid=state-note]").text()).contains("请删去文末的推广链接");
-		assertThat(row(studio, live).selectFirst("[data-testid=state]").text()).isEqualTo("已发布");
-		assertThat(row(studio, removed).selectFirst("[data-testid=state]").text()).isEqualTo("已下架");
-		assertThat(row(studio, removed).selectFirst("[data-testid=state-note]").text()).contains("违反平台公约第 3 条");
-		assertThat(row(studio, removed).select("[data-testid=appeal-link]")).hasSize(1);
-		assertThat(row(studio, trashed)).as("the 回收站 is its own tab").isNull();
+	}
 
-		Document trash = w.browser().page("/studio?tab=trash").html();
+	@Test
+	void eachRowSaysWhatTheCreatorMustKnowAboutItsState() {
+		Shelf shelf = shelf();
+		Document studio = shelf.w().browser().page("/studio").html();
+		assertThat(row(studio, shelf.draft()).selectFirst("[data-testid=state]").text()).isEqualTo("草稿");
+		assertThat(row(studio, shelf.draft()).select("a.title-link[href=/studio/articles/" + shelf.draft() + "]"))
+			.hasSize(1);
+		assertThat(row(studio, shelf.scheduled()).selectFirst("[data-testid=state]").text()).isEqualTo("定时");
+		assertThat(row(studio, shelf.scheduled()).selectFirst("[data-testid=scheduled]").text()).startsWith("将于");
+		assertThat(row(studio, shelf.held()).selectFirst("[data-testid=state]").text()).isEqualTo("审核中");
+		assertThat(row(studio, shelf.held()).selectFirst("[data-testid=held-because]").text()).contains("链接过多");
+		assertThat(row(studio, shelf.changes()).selectFirst("[data-testid=state]").text()).isEqualTo("需修改");
+		assertThat(row(studio, shelf.changes()).selectFirst("[data-testid=state-note]").text()).contains("请删去文末的推广链接");
+		assertThat(row(studio, shelf.live()).selectFirst("[data-testid=state]").text()).isEqualTo("已发布");
+		assertThat(row(studio, shelf.removed()).selectFirst("[data-testid=state]").text()).isEqualTo("已下架");
+		assertThat(row(studio, shelf.removed()).selectFirst("[data-testid=state-note]").text()).contains("违反平台公约第 3 条");
+		assertThat(row(studio, shelf.removed()).select("[data-testid=appeal-link]")).hasSize(1);
+		assertThat(row(studio, shelf.trashed())).as("the 回收站 is its own tab").isNull();
+	}
+
+	@Test
+	void theTrashAndTheChangesTabListOnlyTheirOwnArticles() {
+		Shelf shelf = shelf();
+		Document trash = shelf.w().browser().page("/studio?tab=trash").html();
 		assertThat(trash.select("[data-testid=studio-articles] tbody tr")).hasSize(1);
-		assertThat(row(trash, trashed).text()).contains("可恢复至");
-		assertThat(row(trash, trashed).select("a[href=/studio/articles/" + trashed + "]")).isEmpty();
-		Document changesTab = w.browser().page("/studio?tab=changes").html();
+		assertThat(row(trash, shelf.trashed()).text()).contains("可恢复至");
+		assertThat(row(trash, shelf.trashed()).select("a[href=/studio/articles/" + shelf.trashed() + "]")).isEmpty();
+		Document changesTab = shelf.w().browser().page("/studio?tab=changes").html();
 		assertThat(changesTab.select("[data-testid=studio-articles] tbody tr")).hasSize(1);
 		assertThat(changesTab.selectFirst("[data-testid=studio-tabs] a[aria-current=page]").attr("data-tab"))
 			.isEqualTo("changes");
+	}
 
-		// the editor of each state: its note, and one primary action
-		Document changesEditor = w.browser().page("/studio/articles/" + changes).html();
+	@Test
+	void theEditorOfEachStateShowsItsNoteAndOnePrimaryAction() {
+		Shelf shelf = shelf();
+		Browser b = shelf.w().browser();
+		Document changesEditor = b.page("/studio/articles/" + shelf.changes()).html();
 		assertThat(changesEditor.selectFirst("[data-testid=review-note]").text()).contains("请删去文末的推广链接");
 		assertThat(changesEditor.select("[data-testid=editor-actions] .button-primary").eachAttr("data-testid"))
 			.containsExactly("submit-button");
-		Document heldEditor = w.browser().page("/studio/articles/" + held).html();
+		Document heldEditor = b.page("/studio/articles/" + shelf.held()).html();
 		assertThat(heldEditor.selectFirst("[data-testid=held-explain]").text()).contains("链接过多").contains("消息中心");
 		assertThat(heldEditor.select("[data-testid=editor-actions] .button-primary")).isEmpty();
-		Document draftEditor = w.browser().page("/studio/articles/" + draft).html();
+		Document draftEditor = b.page("/studio/articles/" + shelf.draft()).html();
 		assertThat(draftEditor.select("[data-testid=editor-actions] .button-primary").eachAttr("data-testid"))
 			.containsExactly("publish-button");
 		assertThat(draftEditor.select("[data-testid=schedule-button]")).hasSize(1);
-		Document liveEditor = w.browser().page("/studio/articles/" + live).html();
+		Document liveEditor = b.page("/studio/articles/" + shelf.live()).html();
 		assertThat(liveEditor.select("[data-testid=editor-actions] .button-primary").eachAttr("data-testid"))
 			.containsExactly("update-button");
 		assertThat(
 				liveEditor.select("[data-testid=schedule-button], [data-testid=publish-button], input[name=publishAt]"))
 			.isEmpty();
 		assertThat(liveEditor.select("[data-testid=correction]")).hasSize(1);
-		assertThat(w.browser().get("/studio/articles/" + removed).statusCode()).isEqualTo(404);
+		assertThat(b.get("/studio/articles/" + shelf.removed()).statusCode()).isEqualTo(404);
+	}
 
-		// resubmitting the article with changes: back in review, with a message
-		w.browser().page("/studio/articles/" + changes);
-		HttpResponse<String> resubmitted = w.browser()
-			.post("/studio/articles/" + changes, form(w.browser(), "需改一篇（改好）", "submit"));
-		assertThat(location(resubmitted)).matches("/studio/articles/" + changes + "\\?(pending|published)");
-		assertThat(flash(w.browser(), location(resubmitted))).isNotBlank();
+	@Test
+	void resubmittingAnArticleWithChangesSendsItBackToReviewWithAMessage() {
+		Shelf shelf = shelf();
+		Browser b = shelf.w().browser();
+		b.page("/studio/articles/" + shelf.changes());
+		HttpResponse<String> resubmitted = b.post("/studio/articles/" + shelf.changes(), form(b, "需改一篇（改好）", "submit"));
+		assertThat(location(resubmitted)).matches("/studio/articles/" + shelf.changes() + "\\?(pending|published)");
+		assertThat(flash(b, location(resubmitted))).isNotBlank();
 	}
 
 	@Test
@@ -481,7 +477,7 @@ abstract class StudioStatesContract {
 			.isEqualTo(404);
 		assertThat(row(o.page("/studio?tab=trash").html(), trashed)).isNull();
 
-		Browser reader = signIn(account("读者", Role.READER));
+		Browser reader = roles.reader();
 		reader.page("/");
 		assertThat(reader.get("/studio/articles/" + id + "/delete").statusCode()).isEqualTo(403);
 		assertThat(reader.post("/studio/articles/" + id + "/delete", Map.of("_csrf", reader.csrfToken())).statusCode())

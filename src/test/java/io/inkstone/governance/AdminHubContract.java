@@ -1,26 +1,23 @@
 package io.inkstone.governance;
 
-import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 
-import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
 import io.inkstone.articles.Aigc;
 import io.inkstone.articles.Articles;
 import io.inkstone.articles.NewArticle;
-import io.inkstone.creators.CreatorApplication;
-import io.inkstone.creators.CreatorApplications;
-import io.inkstone.creators.Creators;
 import io.inkstone.support.Browser;
+import io.inkstone.support.SignedInRoles;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.inkstone.support.SignedInRoles.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,50 +26,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * notices), the tabbed navigation with the current page marked, and who may see it. Runs
  * once per database.
  */
+@Import(SignedInRoles.class)
 abstract class AdminHubContract {
-
-	static final String PASSWORD = "correct-horse-1";
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	Accounts accounts;
+	SignedInRoles roles;
 
 	@Autowired
 	Articles articles;
-
-	@Autowired
-	Creators creators;
-
-	@Autowired
-	CreatorApplications applications;
 
 	@Autowired
 	Reports reports;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	static String unique(String prefix) {
-		return prefix + Long.toString(System.nanoTime(), 36);
-	}
-
-	long account(String name, Role role) {
-		return accounts.signUp(unique("h") + "@inkstone.test", PASSWORD, name, role).orElseThrow().accountId();
-	}
-
-	Browser signIn(long accountId) {
-		String email = jdbc.sql("SELECT email FROM accounts WHERE id = :id")
-			.param("id", accountId)
-			.query(String.class)
-			.single();
-		Browser b = new Browser(port);
-		b.page("/login");
-		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", PASSWORD));
-		assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
-		return b;
-	}
 
 	static String count(Document hub, String queue) {
 		Element item = hub.selectFirst("[data-testid=hub-queues] li[data-queue=" + queue + "]");
@@ -81,8 +51,8 @@ abstract class AdminHubContract {
 	}
 
 	@Test
-	void theHubCountsEveryQueueWithItsOldestWaitAndOnlyStaffSeeIt() {
-		Browser reviewer = signIn(account("审核员", Role.REVIEWER));
+	void anEmptyHubSaysEverythingIsDoneThenCountsEveryQueueWithItsOldestWait() {
+		Browser reviewer = roles.reviewer();
 		Document empty = reviewer.page("/admin").html();
 		for (String queue : List.of("applications", "reports", "held", "appeals", "copyright")) {
 			assertThat(count(empty, queue)).isEqualTo("0");
@@ -91,19 +61,8 @@ abstract class AdminHubContract {
 
 		// one of each: an application, a report, a copyright notice, an article held for
 		// review
-		long applicant = account("申请人", Role.READER);
-		String handle = unique("a");
-		assertThat(applications.apply(applicant, new CreatorApplications.Form("个人",
-				"申请" + handle.substring(handle.length() - 4), handle, "", "tech", "微信 x", "", "", true)))
-			.isEmpty();
-		long writer = account("作者", Role.READER);
-		String writerHandle = unique("w");
-		assertThat(applications.apply(writer,
-				new CreatorApplications.Form("个人", "作者" + writerHandle.substring(writerHandle.length() - 4),
-						writerHandle, "", "tech", "微信 y", "", "", true)))
-			.isEmpty();
-		applications.approve(applications.of(writer).stream().map(CreatorApplication::id).findFirst().orElseThrow());
-		long creator = creators.ofAccount(writer).orElseThrow().id();
+		roles.apply(roles.account("申请人", Role.READER), "申请");
+		long creator = roles.creator().creatorId();
 		long channel = jdbc.sql("SELECT id FROM channels ORDER BY id LIMIT 1").query(Long.class).single();
 		List<Long> ids = List.copyOf(articles.importBatch(List.of(
 				new NewArticle(unique("k"), creator, channel, "被举报的文章", "正文一。", "", true, Aigc.NONE, null,
@@ -130,7 +89,15 @@ abstract class AdminHubContract {
 		assertThat(hub.selectFirst("li[data-queue=held] [data-testid=hub-waiting]").text()).contains("3 小时");
 		assertThat(hub.selectFirst("li[data-queue=copyright] a").attr("href"))
 			.isEqualTo("/admin/reports?reason=infringement");
-		assertThat(hub.select("[data-testid=admin-nav] a[aria-current=page]").eachAttr("href"))
+		assertThat(reviewer.page("/admin?lang=en").html().selectFirst("li[data-queue=held]").text())
+			.contains("held by the machine checks");
+	}
+
+	@Test
+	void theTabbedNavigationMarksTheCurrentPage() {
+		Browser reviewer = roles.reviewer();
+		assertThat(
+				reviewer.page("/admin").html().select("[data-testid=admin-nav] a[aria-current=page]").eachAttr("href"))
 			.containsExactly("/admin");
 		assertThat(reviewer.page("/admin/reports")
 			.html()
@@ -140,12 +107,12 @@ abstract class AdminHubContract {
 			.html()
 			.select("[data-testid=admin-nav] a[aria-current=page]")
 			.eachAttr("href")).containsExactly("/admin/applications");
-		assertThat(reviewer.page("/admin?lang=en").html().selectFirst("li[data-queue=held]").text())
-			.contains("held by the machine checks");
+	}
 
-		// readers and creators are refused; strangers are sent to sign in
-		assertThat(signIn(account("读者", Role.READER)).get("/admin").statusCode()).isEqualTo(403);
-		assertThat(signIn(writer).get("/admin").statusCode()).isEqualTo(403);
+	@Test
+	void readersAndCreatorsAreRefusedTheHubAndStrangersAreSentToSignIn() {
+		assertThat(roles.reader().get("/admin").statusCode()).isEqualTo(403);
+		assertThat(roles.creator().signIn().get("/admin").statusCode()).isEqualTo(403);
 		assertThat(new Browser(port).get("/admin").headers().firstValue("Location").orElse("")).endsWith("/login");
 	}
 

@@ -12,11 +12,7 @@ class MachineFindingsPostgresIntegrationTests extends MachineFindingsContract {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		String url = Databases.freshPostgresDatabase();
-		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
-		registry.add("inkstone.db.url", () -> url);
-		registry.add("inkstone.db.user", Databases::pgUser);
-		registry.add("inkstone.db.password", () -> "");
+		Databases.freshPostgresSite(registry);
 		commonProperties(registry);
 	}
 

@@ -11,12 +11,10 @@ import java.util.function.Predicate;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
-import io.inkstone.creators.CreatorApplication;
-import io.inkstone.creators.CreatorApplications;
 import io.inkstone.creators.Creators;
 import io.inkstone.support.Browser;
+import io.inkstone.support.SignedInRoles;
 import jakarta.mail.MessagingException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -38,9 +37,8 @@ import static org.awaitility.Awaitility.await;
  * reversal undoes the action by its kind; the transparency report counts all of it. Runs
  * once per database.
  */
+@Import(SignedInRoles.class)
 abstract class ModerationContract {
-
-	static final String PASSWORD = "correct-horse-1";
 
 	/** A real SMTP server in the test JVM that receives what the app sends. */
 	static final GreenMail SMTP = startSmtp();
@@ -66,13 +64,10 @@ abstract class ModerationContract {
 	int port;
 
 	@Autowired
-	Accounts accounts;
+	SignedInRoles roles;
 
 	@Autowired
 	Creators creators;
-
-	@Autowired
-	CreatorApplications applications;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -95,23 +90,13 @@ abstract class ModerationContract {
 		return response.headers().firstValue("Location").orElse("").replaceFirst("^https?://[^/]+", "");
 	}
 
-	Person person(String name, Role role) {
-		String email = unique("m") + "@moderation.test";
-		long id = accounts.signUp(email, PASSWORD, name, role).orElseThrow().accountId();
-		return new Person(id, email, signIn(email));
-	}
-
 	/**
-	 * Signs in; sign-ins are throttled per address (30 in 10 minutes), so the tests share
-	 * their staff and sign each account in once.
+	 * A new account signed in; sign-ins are throttled per address (30 in 10 minutes), so
+	 * the tests share their staff and sign each account in once.
 	 */
-	Browser signIn(String email) {
-		Browser b = browser();
-		b.page("/login");
-		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", PASSWORD));
-		assertThat(r.statusCode()).as("sign-in of " + email).isEqualTo(302);
-		assertThat(location(r)).doesNotContain("error");
-		return b;
+	Person person(String name, Role role) {
+		long id = roles.account(name, role);
+		return new Person(id, roles.email(id), roles.signIn(id));
 	}
 
 	private static final Map<String, Person> STAFF = new ConcurrentHashMap<>();
@@ -131,14 +116,28 @@ abstract class ModerationContract {
 	}
 
 	Writer writer(String name) {
-		String email = unique("w") + "@moderation.test";
-		long account = accounts.signUp(email, PASSWORD, name, Role.READER).orElseThrow().accountId();
-		String handle = unique("w");
-		assertThat(applications.apply(account, new CreatorApplications.Form("个人",
-				name + handle.substring(handle.length() - 4), handle, "", "tech", "微信 x", "", "", true)))
-			.isEmpty();
-		applications.approve(applications.of(account).stream().map(CreatorApplication::id).findFirst().orElseThrow());
-		return new Writer(account, creators.ofAccount(account).orElseThrow().id(), email, signIn(email));
+		SignedInRoles.Creator creator = roles.creator(name);
+		return new Writer(creator.accountId(), creator.creatorId(), roles.email(creator.accountId()), creator.signIn());
+	}
+
+	/** What a reader's report of a comment leaves: the comment and the report. */
+	record ReportedComment(long commentId, long reportId, Browser reader) {
+	}
+
+	/**
+	 * The commenter writes this comment under the article; an anonymous reader reports it
+	 * as fraud through the comment's report link.
+	 */
+	ReportedComment commentReportedAsFraud(Person commenter, String path, String text) {
+		commenter.browser().page(path);
+		commenter.browser().post(path + "/comments", Map.of("_csrf", commenter.browser().csrfToken(), "text", text));
+		Browser reader = browser();
+		String commentReport = reader.page(path)
+			.html()
+			.selectFirst("[data-testid=comments] [data-testid=report]")
+			.attr("href");
+		long commentId = Long.parseLong(commentReport.substring(commentReport.lastIndexOf('=') + 1));
+		return new ReportedComment(commentId, report(reader, "comment", commentId, "fraud", ""), reader);
 	}
 
 	/** Publishes (or submits for review) as this writer; returns the response. */
@@ -470,16 +469,9 @@ abstract class ModerationContract {
 		long articleId = publish(w, "有评论的文章", "正文，欢迎评论。");
 		String path = "/articles/" + articleId;
 		Person commenter = person("评论者", Role.READER);
-		commenter.browser().page(path);
-		commenter.browser()
-			.post(path + "/comments", Map.of("_csrf", commenter.browser().csrfToken(), "text", "加我微信领红包 xxx"));
-		Browser reader = browser();
-		String commentReport = reader.page(path)
-			.html()
-			.selectFirst("[data-testid=comments] [data-testid=report]")
-			.attr("href");
-		long commentId = Long.parseLong(commentReport.substring(commentReport.lastIndexOf('=') + 1));
-		long id = report(reader, "comment", commentId, "fraud", "");
+		ReportedComment reported = commentReportedAsFraud(commenter, path, "加我微信领红包 xxx");
+		long commentId = reported.commentId();
+		long id = reported.reportId();
 		String ref = jdbc.sql("SELECT ref FROM reports WHERE id = :id").param("id", id).query(String.class).single();
 		Person staff = decider();
 		assertThat(staff.browser()
@@ -513,16 +505,7 @@ abstract class ModerationContract {
 		long articleId = publish(w, "评论恢复", "正文。");
 		String path = "/articles/" + articleId;
 		Person commenter = person("被误伤的评论者", Role.READER);
-		commenter.browser().page(path);
-		commenter.browser()
-			.post(path + "/comments", Map.of("_csrf", commenter.browser().csrfToken(), "text", "微信读书里也有这本书"));
-		Browser reader = browser();
-		String commentReport = reader.page(path)
-			.html()
-			.selectFirst("[data-testid=comments] [data-testid=report]")
-			.attr("href");
-		long commentId = Long.parseLong(commentReport.substring(commentReport.lastIndexOf('=') + 1));
-		long id = report(reader, "comment", commentId, "fraud", "");
+		long id = commentReportedAsFraud(commenter, path, "微信读书里也有这本书").reportId();
 		assertThat(decide(decider(), id, "hide-comment", "平台公约第 5 条：诈骗", "疑似引流。")).isEqualTo(302);
 		assertComments(path, text -> !text.contains("微信读书"));
 		assertThat(appeal(commenter.browser(), id, "这是书名，不是引流。")).isEqualTo(302);

@@ -11,15 +11,13 @@ import io.inkstone.support.AccessibilityGate;
 import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,40 +36,23 @@ class AdminImportBrowserTests {
 
 	private static final String PASSWORD = "import-browser-admin-1";
 
-	private static WebDriver driver;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium.Session chromium = Chromium.session(1280, 900);
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		BrowserSignIn.freshSiteWithAdministrator(registry, ADMIN, PASSWORD);
 	}
 
-	@BeforeAll
-	static void startBrowser() {
-		driver = Chromium.start(1280, 900);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
 	@Test
 	void anAdministratorUploadsAWordPressExportAndWatchesItArrive() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		Path export = Files.createTempFile("wordpress-export", ".xml");
 		try (InputStream in = AdminImportBrowserTests.class.getResourceAsStream("/wxr/site-export.xml")) {
 			Files.copy(in, export, StandardCopyOption.REPLACE_EXISTING);
 		}
-		BrowserSignIn.withLoginForm(driver, port, ADMIN, PASSWORD);
-		driver.get(url("/admin/import"));
+		chromium.signInWithLoginForm(ADMIN, PASSWORD);
+		chromium.open("/admin/import");
 		AccessibilityGate.check(driver, "/admin/import");
 		driver.findElement(By.cssSelector("[data-testid=import-form] input[type=file]"))
 			.sendKeys(export.toAbsolutePath().toString());
@@ -91,7 +72,7 @@ class AdminImportBrowserTests {
 		assertThat(summary.getText()).isNotBlank();
 		AccessibilityGate.check(driver, "/admin/import/{id}");
 		// the published post is on the site
-		driver.get(url("/"));
+		chromium.open("/");
 		assertThat(driver.getPageSource()).contains("港口夜景：一座城市的灯火");
 		Files.deleteIfExists(export);
 	}

@@ -5,18 +5,16 @@ import java.time.Duration;
 
 import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
+import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
-import io.inkstone.support.Databases;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,10 +31,8 @@ import java.nio.charset.StandardCharsets;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CreatorExportBrowserTests {
 
-	private static WebDriver driver;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium.Session chromium = Chromium.session(1280, 900);
 
 	@Autowired
 	Accounts accounts;
@@ -49,29 +45,12 @@ class CreatorExportBrowserTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
-		registry.add("inkstone.admin.email", () -> "admin@browser.test");
-		registry.add("inkstone.admin.password", () -> "browser-admin-1");
-	}
-
-	@BeforeAll
-	static void startBrowser() {
-		driver = Chromium.start(1280, 900);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
+		BrowserSignIn.freshSiteWithAdministrator(registry, "admin@browser.test", "browser-admin-1");
 	}
 
 	@Test
 	void aCreatorStartsAnExportAndTheDownloadLinkAppears() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		long account = accounts.signUp("exporter@browser.test", "export-password-1", "导出的人", Role.CREATOR)
 			.orElseThrow()
 			.accountId();
@@ -94,13 +73,13 @@ class CreatorExportBrowserTests {
 		}
 		importer.importLines(new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)), null);
 
-		driver.get(url("/login"));
+		chromium.open("/login");
 		driver.findElement(By.name("email")).sendKeys("exporter@browser.test");
 		driver.findElement(By.name("password")).sendKeys("export-password-1");
 		driver.findElement(By.cssSelector("[data-testid=login-form] button[type=submit]")).click();
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
 		wait.until(d -> !d.getCurrentUrl().contains("/login"));
-		driver.get(url("/studio"));
+		chromium.open("/studio");
 		driver.findElement(By.cssSelector("[data-testid=export-link]")).click();
 		wait.until(d -> !d.findElements(By.cssSelector("[data-testid=export-form]")).isEmpty());
 		driver.findElement(By.cssSelector("[data-testid=export-form] button[type=submit]")).click();

@@ -23,6 +23,7 @@ import io.inkstone.creators.Creators;
 import io.inkstone.media.Media;
 import io.inkstone.media.MediaItem;
 import io.inkstone.support.Browser;
+import io.inkstone.support.SignedInRoles;
 import io.inkstone.support.Databases;
 import io.inkstone.support.TestImages;
 
@@ -30,6 +31,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -48,6 +50,7 @@ import io.inkstone.shared.Ids;
  * import into an empty site with the images and comments. Runs once per database (see the
  * subclasses).
  */
+@Import(SignedInRoles.class)
 abstract class CreatorExportContract {
 
 	static final String PASSWORD = "correct-horse-1";
@@ -59,6 +62,9 @@ abstract class CreatorExportContract {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	SignedInRoles roles;
 
 	@Autowired
 	Creators creators;
@@ -84,22 +90,7 @@ abstract class CreatorExportContract {
 	 * in.
 	 */
 	Browser creator(String handle) {
-		String email = handle + "@inkstone.test";
-		long accountId = accounts.signUp(email, PASSWORD, "作者" + handle, Role.CREATOR).orElseThrow().accountId();
-		jdbc.sql(
-				"INSERT INTO creators (id, handle, display_name, avatar_url, tagline, account_type, verified, region, created_at,"
-						+ " account_id) VALUES (:id, :handle, :name, NULL, '写港口的人', '个人', FALSE, NULL, :now, :account)")
-			.param("id", Ids.next())
-			.param("handle", handle)
-			.param("name", "作者" + handle)
-			.param("now", System.currentTimeMillis())
-			.param("account", accountId)
-			.update();
-		Browser b = browser();
-		b.page("/login");
-		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", PASSWORD));
-		assertThat(r.statusCode()).isEqualTo(302);
-		return b;
+		return roles.creatorWithHandle(handle, "写港口的人");
 	}
 
 	void importLine(String line) throws IOException {

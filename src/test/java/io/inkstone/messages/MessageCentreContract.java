@@ -8,14 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
 import io.inkstone.articles.Aigc;
 import io.inkstone.articles.Articles;
 import io.inkstone.articles.NewArticle;
-import io.inkstone.creators.CreatorApplication;
-import io.inkstone.creators.CreatorApplications;
-import io.inkstone.creators.Creators;
 import io.inkstone.engagement.ArticleLiked;
 import io.inkstone.engagement.CommentReplied;
 import io.inkstone.governance.Decision;
@@ -26,6 +22,7 @@ import io.inkstone.notifications.MailPreferences;
 import io.inkstone.notifications.NoticeKind;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.support.Browser;
+import io.inkstone.support.SignedInRoles;
 import io.inkstone.support.Fixtures;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -34,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,9 +47,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * which message, and the mail preferences with one-click unsubscribe. Runs once per
  * database (see the SQLite and PostgreSQL subclasses).
  */
+@Import(SignedInRoles.class)
 abstract class MessageCentreContract {
-
-	static final String PASSWORD = "correct-horse-1";
 
 	@LocalServerPort
 	int port;
@@ -60,16 +57,10 @@ abstract class MessageCentreContract {
 	ArticleImporter importer;
 
 	@Autowired
-	Accounts accounts;
+	SignedInRoles roles;
 
 	@Autowired
 	Articles articles;
-
-	@Autowired
-	Creators creators;
-
-	@Autowired
-	CreatorApplications applications;
 
 	@Autowired
 	Reports reports;
@@ -105,29 +96,13 @@ abstract class MessageCentreContract {
 			.single();
 	}
 
+	/** A reader account with this display name. */
 	long account(String name) {
-		return accounts.signUp(unique(name) + "@inkstone.test", PASSWORD, name, Role.READER).orElseThrow().accountId();
+		return roles.account(name, Role.READER);
 	}
 
 	static String unique(String prefix) {
 		return "m" + Long.toString(System.nanoTime(), 36) + prefix.hashCode();
-	}
-
-	String emailOf(long accountId) {
-		return jdbc.sql("SELECT email FROM accounts WHERE id = :id")
-			.param("id", accountId)
-			.query(String.class)
-			.single();
-	}
-
-	Browser signIn(long accountId) {
-		Browser b = new Browser(port);
-		b.page("/login");
-		HttpResponse<String> r = b.post("/login",
-				Map.of("_csrf", b.csrfToken(), "email", emailOf(accountId), "password", PASSWORD));
-		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-		assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
-		return b;
 	}
 
 	static String location(HttpResponse<String> response) {
@@ -147,20 +122,6 @@ abstract class MessageCentreContract {
 			.single();
 	}
 
-	/**
-	 * A creator whose account is {@code accountId}, approved through 申请入驻; returns the
-	 * creator id.
-	 */
-	long approvedCreator(long accountId) {
-		String handle = "h" + Long.toString(System.nanoTime(), 36);
-		assertThat(applications.apply(accountId, new CreatorApplications.Form("个人",
-				"作者" + handle.substring(handle.length() - 4), handle, "", "tech", "微信 inkstone", "", "", true)))
-			.isEmpty();
-		long application = applications.of(accountId).stream().map(CreatorApplication::id).findFirst().orElseThrow();
-		applications.approve(application);
-		return creators.ofAccount(accountId).orElseThrow().id();
-	}
-
 	long publishedArticle(long creatorId, String title) {
 		long channel = jdbc.sql("SELECT id FROM channels ORDER BY id LIMIT 1").query(Long.class).single();
 		return articles
@@ -176,7 +137,7 @@ abstract class MessageCentreContract {
 		long article = anyArticle();
 		long author = account("评论者");
 		long replier = account("回复者");
-		Browser me = signIn(author);
+		Browser me = roles.signIn(author);
 		me.page("/articles/" + article);
 		assertThat(me.post("/articles/" + article + "/comments", Map.of("_csrf", me.csrfToken(), "text", "写得真好"))
 			.statusCode()).isEqualTo(302);
@@ -186,7 +147,7 @@ abstract class MessageCentreContract {
 			.single();
 		assertThat(unreadBadge(me)).isNull();
 
-		Browser other = signIn(replier);
+		Browser other = roles.signIn(replier);
 		other.page("/articles/" + article);
 		assertThat(other
 			.post("/articles/" + article + "/comments",
@@ -218,7 +179,7 @@ abstract class MessageCentreContract {
 	@Test
 	void aTakedownArrivesWithItsStatementOfReasonsAndAppealLinkWithoutAMailServer() {
 		long creatorAccount = account("被处理的作者");
-		long creator = approvedCreator(creatorAccount);
+		long creator = roles.approve(creatorAccount, "作者");
 		long article = publishedArticle(creator, "一篇会被下架的文章");
 		long admin = account("审核员");
 		Report report = reports.file(new Reports.Filing("article", article, "infringement", "抄袭", ""), "reader-key",
@@ -226,7 +187,7 @@ abstract class MessageCentreContract {
 		reports.decide(report.id(), Decision.TAKE_DOWN, "平台公约第 3 条：侵权内容", "全文与他人作品一致，未注明来源。",
 				new SignedIn(admin, "admin@inkstone.test", "审核员", "ADMIN"));
 
-		Browser me = signIn(creatorAccount);
+		Browser me = roles.signIn(creatorAccount);
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> me.page("/messages")
 				.html()
@@ -260,7 +221,7 @@ abstract class MessageCentreContract {
 		assertThat(messagesOf(author)).isEqualTo(1);
 
 		long creatorAccount = account("被点赞的作者");
-		long article = publishedArticle(approvedCreator(creatorAccount), "一篇被点赞的文章");
+		long article = publishedArticle(roles.approve(creatorAccount, "作者"), "一篇被点赞的文章");
 		long fan = account("点赞的读者");
 		long at = System.currentTimeMillis();
 		for (String reader : List.of("u" + Long.toHexString(fan), "anon-reader-1", "anon-reader-2", "anon-reader-1",
@@ -276,7 +237,7 @@ abstract class MessageCentreContract {
 		assertThat(likes).hasSize(1); // three readers (one liked twice), the creator's
 										// own like does not count
 		assertThat(((Number) likes.get(0).get("actor_count")).intValue()).isEqualTo(3);
-		Browser me = signIn(creatorAccount);
+		Browser me = roles.signIn(creatorAccount);
 		assertThat(me.page("/messages").html().select("[data-testid=message][data-kind=like]").text()).contains("3")
 			.contains("一篇被点赞的文章");
 	}
@@ -299,7 +260,7 @@ abstract class MessageCentreContract {
 			.query(Long.class)
 			.single();
 
-		Browser other = signIn(stranger);
+		Browser other = roles.signIn(stranger);
 		assertThat(other.get("/messages/" + id).statusCode()).isEqualTo(404);
 		assertThat(other.page("/messages").html().text()).doesNotContain("私信内容");
 		assertThat(other.post("/messages/read", Map.of("_csrf", other.csrfToken())).statusCode()).isEqualTo(302);
@@ -320,7 +281,7 @@ abstract class MessageCentreContract {
 		assertThat(anonymous.page("/").html().select("[data-testid=messages-link], [data-testid=unread-count]"))
 			.isEmpty();
 
-		Browser me = signIn(owner);
+		Browser me = roles.signIn(owner);
 		assertThat(unreadBadge(me)).isEqualTo("1");
 		assertThat(me.post("/messages/read", Map.of("_csrf", me.csrfToken())).statusCode()).isEqualTo(302);
 		assertThat(unreadBadge(me)).isNull();
@@ -330,7 +291,7 @@ abstract class MessageCentreContract {
 	@Test
 	void mailPreferencesAreChosenOnTheAccountPageAndOneClickUnsubscribeWorksWithoutSignIn() {
 		long account = account("订阅者");
-		Browser me = signIn(account);
+		Browser me = roles.signIn(account);
 		Document page = me.page("/account/notifications").html();
 		assertThat(page.select("input[name=mail][checked]").eachAttr("value")).containsExactlyInAnyOrder("application",
 				"review", "moderation", "appeal");

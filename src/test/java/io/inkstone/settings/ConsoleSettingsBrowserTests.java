@@ -1,28 +1,19 @@
 package io.inkstone.settings;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 
 import io.inkstone.support.AccessibilityGate;
 import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,10 +33,8 @@ class ConsoleSettingsBrowserTests {
 
 	private static final String ADMIN_PASSWORD = "console-browser-1";
 
-	private static ChromeDriver driver;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium.Session chromium = Chromium.session(1366, 900);
 
 	@Autowired
 	JdbcClient jdbc;
@@ -55,46 +44,21 @@ class ConsoleSettingsBrowserTests {
 		BrowserSignIn.freshSiteWithAdministrator(registry, ADMIN, ADMIN_PASSWORD);
 	}
 
-	@BeforeAll
-	static void startBrowser() {
-		driver = Chromium.start(1366, 900);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
-	private void waitFor(String css) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
-	}
-
-	private void waitForFlash(String text) {
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(d -> !d.findElements(By.cssSelector("[data-testid=flash]")).isEmpty()
-					&& d.findElement(By.cssSelector("[data-testid=flash]")).getText().contains(text));
-	}
-
 	private long channel(String slug) {
 		return jdbc.sql("SELECT id FROM channels WHERE slug = :s").param("s", slug).query(Long.class).single();
 	}
 
 	@Test
 	void anAdminTurnsADutyOnAndMergesAChannelAfterConfirming() throws IOException {
-		BrowserSignIn.withLoginForm(driver, port, ADMIN, ADMIN_PASSWORD);
-		driver.get(url("/admin/settings"));
-		waitFor("[data-testid=duties-form]");
+		ChromeDriver driver = chromium.driver();
+		chromium.signInWithLoginForm(ADMIN, ADMIN_PASSWORD);
+		chromium.open("/admin/settings");
+		chromium.waitFor("[data-testid=duties-form]");
 
 		// a duty on top of the profile
 		driver.findElement(By.cssSelector("input[name=holdFlagged][value=on]")).click();
 		driver.findElement(By.cssSelector("[data-testid=save-duties]")).click();
-		waitForFlash("合规义务已保存");
+		chromium.waitForFlash("合规义务已保存");
 		assertThat(driver.findElement(By.cssSelector("[data-duty=hold-flagged]")).getAttribute("data-effective"))
 			.isEqualTo("true");
 
@@ -103,32 +67,32 @@ class ConsoleSettingsBrowserTests {
 			driver.findElement(By.cssSelector("input[name=channelSlug]")).sendKeys(slug);
 			driver.findElement(By.cssSelector("input[name=channelName]")).sendKeys("频道" + slug);
 			driver.findElement(By.cssSelector("[data-testid=channel-form] button[type=submit]")).click();
-			waitForFlash("频道已更新");
+			chromium.waitForFlash("频道已更新");
 		}
 		new Select(driver.findElement(By.cssSelector("[data-testid=merge-from]")))
 			.selectByValue(Long.toString(channel("browser-from")));
 		new Select(driver.findElement(By.cssSelector("[data-testid=merge-into]")))
 			.selectByValue(Long.toString(channel("browser-into")));
 		driver.findElement(By.cssSelector("[data-testid=merge-submit]")).click();
-		waitFor("[data-testid=merge-confirm]");
+		chromium.waitFor("[data-testid=merge-confirm]");
 		assertThat(driver.findElement(By.cssSelector("[data-testid=merge-confirm]")).getText())
 			.contains("频道browser-from")
 			.contains("频道browser-into");
 		AccessibilityGate.check(driver, "/admin/settings asking to confirm a merge");
-		screenshot("console-settings-merge-1366.png");
+		chromium.screenshot("console-settings-merge-1366.png");
 		driver.findElement(By.cssSelector("[data-testid=merge-confirm-button]")).click();
-		waitForFlash("频道已合并");
+		chromium.waitForFlash("频道已合并");
 		assertThat(driver.findElements(By.cssSelector("[data-testid=channels] li[data-channel=browser-from]")))
 			.isEmpty();
 
 		// on a phone: a refused merge says why beside the field, no sideways scrolling
 		Chromium.viewport(driver, 320, 800, true);
-		driver.get(url("/admin/settings#merge"));
+		chromium.open("/admin/settings#merge");
 		String into = Long.toString(channel("browser-into"));
 		new Select(driver.findElement(By.cssSelector("[data-testid=merge-from]"))).selectByValue(into);
 		new Select(driver.findElement(By.cssSelector("[data-testid=merge-into]"))).selectByValue(into);
 		driver.findElement(By.cssSelector("[data-testid=merge-submit]")).click();
-		waitFor("[data-field=mergeInto]");
+		chromium.waitFor("[data-field=mergeInto]");
 		assertThat(driver.findElement(By.cssSelector("[data-field=mergeInto]")).getText()).contains("并入它自己");
 		assertThat(driver.findElement(By.cssSelector("[data-testid=merge-into]")).getAttribute("aria-invalid"))
 			.isEqualTo("true");
@@ -137,15 +101,8 @@ class ConsoleSettingsBrowserTests {
 		long width = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
 		assertThat(scroll).as("page width at 320 px").isLessThanOrEqualTo(width);
 		AccessibilityGate.check(driver, "/admin/settings at 320 px with a refused merge");
-		screenshot("console-settings-320.png");
+		chromium.screenshot("console-settings-320.png");
 		Chromium.viewport(driver, 1366, 900, false);
-	}
-
-	private static void screenshot(String name) throws IOException {
-		File shot = driver.getScreenshotAs(OutputType.FILE);
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

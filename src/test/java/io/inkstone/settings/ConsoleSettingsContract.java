@@ -6,24 +6,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.inkstone.accounts.Accounts;
-import io.inkstone.accounts.Role;
 import io.inkstone.articles.Aigc;
 import io.inkstone.articles.Articles;
 import io.inkstone.articles.Draft;
 import io.inkstone.articles.LifecycleOutcome;
-import io.inkstone.creators.CreatorApplication;
-import io.inkstone.creators.CreatorApplications;
-import io.inkstone.creators.Creators;
 import io.inkstone.support.Browser;
+import io.inkstone.support.SignedInRoles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.inkstone.support.SignedInRoles.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,66 +31,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * feeds, audited, after a confirmation). Bad input is a 400 page with the field's message
  * and stores nothing; only admins may do either.
  */
+@Import(SignedInRoles.class)
 abstract class ConsoleSettingsContract {
-
-	static final String PASSWORD = "correct-horse-1";
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	Accounts accounts;
+	SignedInRoles roles;
 
 	@Autowired
 	Articles articles;
 
 	@Autowired
-	Creators creators;
-
-	@Autowired
-	CreatorApplications applications;
-
-	@Autowired
 	JdbcClient jdbc;
-
-	static String unique(String prefix) {
-		return prefix + Long.toString(System.nanoTime(), 36);
-	}
-
-	long account(String name, Role role) {
-		return accounts.signUp(unique("c") + "@inkstone.test", PASSWORD, name, role).orElseThrow().accountId();
-	}
-
-	Browser signIn(long accountId) {
-		String email = jdbc.sql("SELECT email FROM accounts WHERE id = :id")
-			.param("id", accountId)
-			.query(String.class)
-			.single();
-		Browser b = new Browser(port);
-		b.page("/login");
-		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", PASSWORD));
-		assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
-		return b;
-	}
-
-	Browser admin() {
-		return signIn(account("管理员", Role.ADMIN));
-	}
 
 	/** An approved creator's creator id. */
 	long creator() {
-		return approvedCreator()[1];
-	}
-
-	/** An approved creator: account id and creator id. */
-	long[] approvedCreator() {
-		long account = account("作者", Role.READER);
-		String handle = unique("w");
-		assertThat(applications.apply(account, new CreatorApplications.Form("个人",
-				"作者" + handle.substring(handle.length() - 4), handle, "", "tech", "微信 y", "", "", true)))
-			.isEmpty();
-		applications.approve(applications.of(account).stream().map(CreatorApplication::id).findFirst().orElseThrow());
-		return new long[] { account, creators.ofAccount(account).orElseThrow().id() };
+		return roles.creator().creatorId();
 	}
 
 	long settingRows() {
@@ -133,7 +89,7 @@ abstract class ConsoleSettingsContract {
 
 	@Test
 	void aDutyTurnedOnUnderTheMinimalProfileHoldsTheNextFlaggedArticleAtOnce() {
-		Browser admin = admin();
+		Browser admin = roles.admin();
 		long creator = creator();
 		long channel = jdbc.sql("SELECT id FROM channels ORDER BY id LIMIT 1").query(Long.class).single();
 		String word = unique("违禁");
@@ -188,7 +144,7 @@ abstract class ConsoleSettingsContract {
 
 	@Test
 	void badDutyChoicesAreRefusedWithTheFieldsMessageAndNothingIsStored() {
-		Browser admin = admin();
+		Browser admin = roles.admin();
 		long rows = settingRows();
 		long audits = audits();
 		for (Map<String, String> bad : List.of(Map.of("holdFlagged", "maybe"), Map.of("ipLocation", ""),
@@ -210,9 +166,13 @@ abstract class ConsoleSettingsContract {
 		assertThat(effective(admin, "hold-flagged")).isEqualTo("false");
 	}
 
-	@Test
-	void aMergedChannelsArticlesMoveAndItsAddressesRedirect() {
-		Browser admin = admin();
+	/** Two new channels; the first holds a published article and a draft. */
+	record TwoChannels(Browser admin, String from, String into, long fromId, long intoId, String title, long article,
+			long draft) {
+	}
+
+	TwoChannels twoChannels() {
+		Browser admin = roles.admin();
 		long creator = creator();
 		String from = unique("from").toLowerCase(Locale.ROOT);
 		String into = unique("into").toLowerCase(Locale.ROOT);
@@ -234,46 +194,72 @@ abstract class ConsoleSettingsContract {
 		assertThat(reader.page("/channels/" + from).html().text()).contains(title);
 		assertThat(reader.get("/channels/" + from + "/feed.xml").body()).contains(title);
 		assertThat(navSlugs()).contains(from);
+		return new TwoChannels(admin, from, into, fromId, intoId, title, article, draft);
+	}
 
-		// the first post only asks, and says what will happen
+	/**
+	 * Merges the first channel into the second, confirmed; answers where it redirects.
+	 */
+	static String confirmMerge(TwoChannels channels) {
+		Browser admin = channels.admin();
+		return admin
+			.post("/admin/settings/channels/merge",
+					Map.of("_csrf", admin.csrfToken(), "mergeFrom", Long.toString(channels.fromId()), "mergeInto",
+							Long.toString(channels.intoId()), "confirm", "true"))
+			.headers()
+			.firstValue("Location")
+			.orElse("");
+	}
+
+	@Test
+	void theFirstMergePostOnlyAsksAndSaysWhatWillHappen() {
+		TwoChannels channels = twoChannels();
+		Browser admin = channels.admin();
 		HttpResponse<String> ask = admin.post("/admin/settings/channels/merge", Map.of("_csrf", admin.csrfToken(),
-				"mergeFrom", Long.toString(fromId), "mergeInto", Long.toString(intoId)));
+				"mergeFrom", Long.toString(channels.fromId()), "mergeInto", Long.toString(channels.intoId())));
 		assertThat(ask.statusCode()).isEqualTo(200);
 		Document confirm = Jsoup.parse(ask.body());
-		assertThat(confirm.select("[data-testid=merge-confirm]").text()).contains("频道" + from)
-			.contains("频道" + into)
+		assertThat(confirm.select("[data-testid=merge-confirm]").text()).contains("频道" + channels.from())
+			.contains("频道" + channels.into())
 			.contains("2 篇");
-		assertThat(articleChannel(article)).isEqualTo(fromId);
-		assertThat(reader.get("/channels/" + from).statusCode()).isEqualTo(200);
+		assertThat(articleChannel(channels.article())).isEqualTo(channels.fromId());
+		assertThat(new Browser(port).get("/channels/" + channels.from()).statusCode()).isEqualTo(200);
+	}
 
-		// confirmed: moved, redirected, gone from the lists, audited
-		assertThat(
-				admin
-					.post("/admin/settings/channels/merge",
-							Map.of("_csrf", admin.csrfToken(), "mergeFrom", Long.toString(fromId), "mergeInto",
-									Long.toString(intoId), "confirm", "true"))
-					.headers()
-					.firstValue("Location")
-					.orElse(""))
-			.endsWith("/admin/settings?merged#merge");
-		assertThat(articleChannel(article)).isEqualTo(intoId);
-		assertThat(articleChannel(draft)).isEqualTo(intoId);
+	@Test
+	void aMergedChannelsArticlesMoveAndItsAddressesRedirect() {
+		TwoChannels channels = twoChannels();
+		String from = channels.from();
+		String into = channels.into();
+		assertThat(confirmMerge(channels)).endsWith("/admin/settings?merged#merge");
+		assertThat(articleChannel(channels.article())).isEqualTo(channels.intoId());
+		assertThat(articleChannel(channels.draft())).isEqualTo(channels.intoId());
+		Browser reader = new Browser(port);
 		for (String suffix : List.of("", "/feed.xml", "/hot")) {
 			HttpResponse<String> moved = reader.get("/channels/" + from + suffix);
 			assertThat(moved.statusCode()).as(suffix).isEqualTo(301);
 			assertThat(moved.headers().firstValue("Location").orElse("")).as(suffix)
 				.endsWith("/channels/" + into + suffix);
 		}
-		assertThat(reader.page("/channels/" + into).html().text()).contains(title);
-		assertThat(reader.get("/channels/" + into + "/feed.xml").body()).contains(title);
+		assertThat(reader.page("/channels/" + into).html().text()).contains(channels.title());
+		assertThat(reader.get("/channels/" + into + "/feed.xml").body()).contains(channels.title());
+	}
+
+	@Test
+	void aMergedChannelLeavesTheListsIsAuditedAndItsSlugStaysTaken() {
+		TwoChannels channels = twoChannels();
+		Browser admin = channels.admin();
+		String from = channels.from();
+		String into = channels.into();
+		assertThat(confirmMerge(channels)).endsWith("/admin/settings?merged#merge");
 		assertThat(navSlugs()).doesNotContain(from).contains(into);
-		assertThat(reader.get("/sitemaps/channels.xml").body()).doesNotContain("/channels/" + from + "<")
+		assertThat(new Browser(port).get("/sitemaps/channels.xml").body()).doesNotContain("/channels/" + from + "<")
 			.contains("/channels/" + into);
 		Document settings = admin.page("/admin/settings?merged").html();
 		assertThat(settings.selectFirst("[data-testid=flash]").text()).contains("频道已合并");
 		assertThat(settings.select("[data-testid=channels] li").eachAttr("data-channel")).doesNotContain(from);
 		assertThat(settings.select("select[name=mergeFrom] option").eachAttr("value"))
-			.doesNotContain(Long.toString(fromId));
+			.doesNotContain(Long.toString(channels.fromId()));
 		assertThat(admin.page("/admin/audit?action=settings.change")
 			.html()
 			.select("tr[data-action=settings.change] [data-reason=channel.merge]")
@@ -291,7 +277,7 @@ abstract class ConsoleSettingsContract {
 
 	@Test
 	void aMergeIntoItselfAHiddenOrAMissingChannelIsRefusedAndNothingMoves() {
-		Browser admin = admin();
+		Browser admin = roles.admin();
 		String a = unique("ma").toLowerCase(Locale.ROOT);
 		String hidden = unique("mh").toLowerCase(Locale.ROOT);
 		for (String slug : List.of(a, hidden)) {
@@ -331,7 +317,7 @@ abstract class ConsoleSettingsContract {
 
 	@Test
 	void onlyAdminsSwitchDutiesOrMergeChannels() {
-		Browser admin = admin();
+		Browser admin = roles.admin();
 		String a = unique("oa").toLowerCase(Locale.ROOT);
 		String b = unique("ob").toLowerCase(Locale.ROOT);
 		for (String slug : List.of(a, b)) {
@@ -341,9 +327,9 @@ abstract class ConsoleSettingsContract {
 		long rows = settingRows();
 		Map<String, String> merge = Map.of("mergeFrom", Long.toString(channelId(a)), "mergeInto",
 				Long.toString(channelId(b)), "confirm", "true");
-		Browser reader = signIn(account("读者", Role.READER));
-		Browser reviewer = signIn(account("审核员", Role.REVIEWER));
-		Browser creatorBrowser = signIn(approvedCreator()[0]);
+		Browser reader = roles.reader();
+		Browser reviewer = roles.reviewer();
+		Browser creatorBrowser = roles.creator().signIn();
 		for (Browser someone : List.of(reader, reviewer, creatorBrowser)) {
 			Map<String, String> form = new HashMap<>(merge);
 			form.put("_csrf", someone.csrfToken());

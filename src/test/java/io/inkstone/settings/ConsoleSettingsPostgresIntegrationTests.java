@@ -12,15 +12,11 @@ class ConsoleSettingsPostgresIntegrationTests extends ConsoleSettingsContract {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		String url = Databases.freshPostgresDatabase();
-		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
+		Databases.freshPostgresSite(registry);
 		// with an admin the sign-in page shows (a site without one sends everyone to
 		// /setup)
 		registry.add("inkstone.admin.email", () -> "admin@console.test");
 		registry.add("inkstone.admin.password", () -> "settings-admin-1");
-		registry.add("inkstone.db.url", () -> url);
-		registry.add("inkstone.db.user", Databases::pgUser);
-		registry.add("inkstone.db.password", () -> "");
 	}
 
 }

@@ -1,11 +1,9 @@
 package io.inkstone.settings;
 
 import java.awt.Color;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import io.inkstone.articles.Aigc;
@@ -18,12 +16,10 @@ import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
 import io.inkstone.support.Seed;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,7 +45,8 @@ class SettingsBrowserTests {
 
 	private static final String ADMIN_PASSWORD = "settings-browser-1";
 
-	private static ChromeDriver driver;
+	@RegisterExtension
+	static final Chromium.Session chromium = Chromium.session(1366, 900);
 
 	@LocalServerPort
 	int port;
@@ -68,34 +65,9 @@ class SettingsBrowserTests {
 		BrowserSignIn.freshSiteWithAdministrator(registry, ADMIN, ADMIN_PASSWORD);
 	}
 
-	@BeforeAll
-	static void startBrowser() {
-		driver = Chromium.start(1366, 900);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
-	private WebElement testId(String id) {
-		return driver.findElement(By.cssSelector("[data-testid=" + id + "]"));
-	}
-
-	private void waitForFlash(String text) {
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(d -> !d.findElements(By.cssSelector("[data-testid=flash]")).isEmpty()
-					&& d.findElement(By.cssSelector("[data-testid=flash]")).getText().contains(text));
-	}
-
 	@Test
 	void anAdminChangesTheSiteNameAndAWordThatHoldsTheNextArticle() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		long creator;
 		Seed seed = new Seed(importer, jdbc);
 		seed.publish(Seed.article("settings-browser-1").creator("settings-writer").title("设置页之前的文章"));
@@ -104,39 +76,39 @@ class SettingsBrowserTests {
 			.single();
 		long channel = jdbc.sql("SELECT id FROM channels ORDER BY id LIMIT 1").query(Long.class).single();
 
-		BrowserSignIn.withLoginForm(driver, port, ADMIN, ADMIN_PASSWORD);
-		driver.get(url("/admin"));
+		chromium.signInWithLoginForm(ADMIN, ADMIN_PASSWORD);
+		chromium.open("/admin");
 		driver.findElement(By.cssSelector("[data-testid=admin-nav] a[href='/admin/settings']")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> !d.findElements(By.cssSelector("[data-testid=site-settings]")).isEmpty());
 		AccessibilityGate.check(driver, "/admin/settings");
 
-		WebElement name = testId("site-name");
+		WebElement name = chromium.testId("site-name");
 		name.clear();
 		name.sendKeys("浏览器改的站名");
 		driver.findElement(By.cssSelector("input[name=complianceProfile][value=eu-dsa]")).click();
-		testId("save-settings").click();
-		waitForFlash("设置已保存");
+		chromium.testId("save-settings").click();
+		chromium.waitForFlash("设置已保存");
 		assertThat(driver.findElement(By.cssSelector("a.brand")).getText()).contains("浏览器改的站名");
 		assertThat(driver.getTitle()).contains("浏览器改的站名");
 
 		// a refused value: the field says why, the page is still usable
-		WebElement zone = testId("time-zone");
+		WebElement zone = chromium.testId("time-zone");
 		zone.clear();
 		zone.sendKeys("Mars/Olympus");
-		testId("save-settings").click();
+		chromium.testId("save-settings").click();
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> !d.findElements(By.cssSelector("[data-field=timeZone]")).isEmpty());
-		assertThat(testId("time-zone").getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(chromium.testId("time-zone").getAttribute("aria-invalid")).isEqualTo("true");
 		AccessibilityGate.check(driver, "/admin/settings with a refused time zone");
-		driver.get(url("/admin/settings"));
+		chromium.open("/admin/settings");
 
-		WebElement words = testId("words");
+		WebElement words = chromium.testId("words");
 		words.sendKeys("\n浏览器禁词");
-		testId("save-lists").click();
-		waitForFlash("名单已保存");
-		assertThat(testId("words").getAttribute("value")).contains("浏览器禁词");
-		screenshot("settings-1366.png");
+		chromium.testId("save-lists").click();
+		chromium.waitForFlash("名单已保存");
+		assertThat(chromium.testId("words").getAttribute("value")).contains("浏览器禁词");
+		chromium.screenshot("settings-1366.png");
 
 		LifecycleOutcome outcome = articles.publish(articles.createDraft(creator,
 				new Draft("一篇提到浏览器禁词的文章", "这里写着浏览器禁词。", channel, "", true, Aigc.NONE, null)), creator);
@@ -144,13 +116,13 @@ class SettingsBrowserTests {
 
 		// on a phone: no sideways scrolling at 320 CSS px, and still accessible
 		Chromium.viewport(driver, 320, 800, true);
-		driver.get(url("/admin/settings"));
+		chromium.open("/admin/settings");
 		JavascriptExecutor js = driver;
 		long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
 		long width = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
 		assertThat(scroll).as("page width at 320 px").isLessThanOrEqualTo(width);
 		AccessibilityGate.check(driver, "/admin/settings at 320 px");
-		screenshot("settings-320.png");
+		chromium.screenshot("settings-320.png");
 		Chromium.viewport(driver, 1366, 900, false);
 	}
 
@@ -161,43 +133,44 @@ class SettingsBrowserTests {
 	 */
 	@Test
 	void anAdminFillsAPresetUploadsALogoAndIsToldWhatIsWrong() throws IOException {
-		BrowserSignIn.withLoginForm(driver, port, ADMIN, ADMIN_PASSWORD);
-		driver.get(url("/admin/settings#mail"));
-		testId("preset-qq").click();
+		ChromeDriver driver = chromium.driver();
+		chromium.signInWithLoginForm(ADMIN, ADMIN_PASSWORD);
+		chromium.open("/admin/settings#mail");
+		chromium.testId("preset-qq").click();
 		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(d -> "smtp.qq.com".equals(testId("mail-host").getAttribute("value")));
-		assertThat(testId("mail-port").getAttribute("value")).isEqualTo("465");
+			.until(d -> "smtp.qq.com".equals(chromium.testId("mail-host").getAttribute("value")));
+		assertThat(chromium.testId("mail-port").getAttribute("value")).isEqualTo("465");
 		AccessibilityGate.check(driver, "/admin/settings with a mail preset");
 
-		WebElement mailPort = testId("mail-port");
+		WebElement mailPort = chromium.testId("mail-port");
 		mailPort.clear();
 		mailPort.sendKeys("70000");
-		testId("mail-from").sendKeys("noreply@qq.example");
-		testId("save-mail").click();
+		chromium.testId("mail-from").sendKeys("noreply@qq.example");
+		chromium.testId("save-mail").click();
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> !d.findElements(By.cssSelector("[data-field=port]")).isEmpty());
-		assertThat(testId("mail-port").getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(chromium.testId("mail-port").getAttribute("aria-invalid")).isEqualTo("true");
 		AccessibilityGate.check(driver, "/admin/settings with a refused mail port");
 
-		driver.get(url("/admin/settings"));
-		testId("send-test-mail").click();
+		chromium.open("/admin/settings");
+		chromium.testId("send-test-mail").click();
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> !d.findElements(By.cssSelector("[data-testid=identity-flash]")).isEmpty());
-		assertThat(testId("identity-flash").getText()).contains("还没有设置发信服务器");
+		assertThat(chromium.testId("identity-flash").getText()).contains("还没有设置发信服务器");
 
-		WebElement address = testId("public-url");
+		WebElement address = chromium.testId("public-url");
 		address.clear();
 		address.sendKeys("news.example");
-		testId("save-public-url").click();
+		chromium.testId("save-public-url").click();
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> !d.findElements(By.cssSelector("[data-field=publicUrl]")).isEmpty());
-		assertThat(testId("public-url").getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(chromium.testId("public-url").getAttribute("aria-invalid")).isEqualTo("true");
 
 		Path logo = Files.createTempFile("logo", ".png");
 		Files.write(logo, SiteIdentityContract.png(160, 40, Color.ORANGE));
-		driver.get(url("/admin/settings#logo"));
-		testId("logo-file").sendKeys(logo.toAbsolutePath().toString());
-		testId("upload-logo").click();
+		chromium.open("/admin/settings#logo");
+		chromium.testId("logo-file").sendKeys(logo.toAbsolutePath().toString());
+		chromium.testId("upload-logo").click();
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> !d.findElements(By.cssSelector("[data-testid=reset-logo]")).isEmpty());
 		JavascriptExecutor js = driver;
@@ -205,27 +178,20 @@ class SettingsBrowserTests {
 				"var i = document.querySelector('img[data-testid=site-logo]'); return i.complete ? i.naturalWidth : 0"))
 			.longValue() == 160);
 		AccessibilityGate.check(driver, "/admin/settings with an uploaded logo");
-		screenshot("settings-identity-1366.png");
+		chromium.screenshot("settings-identity-1366.png");
 
 		Chromium.viewport(driver, 320, 800, true);
-		driver.get(url("/admin/settings#mail"));
+		chromium.open("/admin/settings#mail");
 		long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
 		long width = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
 		assertThat(scroll).as("page width at 320 px with the mail, address and logo sections")
 			.isLessThanOrEqualTo(width);
 		AccessibilityGate.check(driver, "/admin/settings mail, address and logo at 320 px");
-		screenshot("settings-identity-320.png");
+		chromium.screenshot("settings-identity-320.png");
 		Chromium.viewport(driver, 1366, 900, false);
-		testId("reset-logo").click();
+		chromium.testId("reset-logo").click();
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> d.findElements(By.cssSelector("[data-testid=reset-logo]")).isEmpty());
-	}
-
-	private static void screenshot(String name) throws IOException {
-		File shot = driver.getScreenshotAs(OutputType.FILE);
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

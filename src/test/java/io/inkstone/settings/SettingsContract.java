@@ -9,25 +9,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.inkstone.accounts.Accounts;
-import io.inkstone.accounts.Role;
 import io.inkstone.articles.Aigc;
 import io.inkstone.articles.Articles;
 import io.inkstone.articles.Draft;
 import io.inkstone.articles.LifecycleOutcome;
-import io.inkstone.creators.CreatorApplication;
-import io.inkstone.creators.CreatorApplications;
-import io.inkstone.creators.Creators;
 import io.inkstone.shared.PlatformDays;
 import io.inkstone.support.Browser;
+import io.inkstone.support.SignedInRoles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.inkstone.support.SignedInRoles.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,62 +34,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * effect at once — the site name on every page, a new sensitive word holding the very
  * next article — and is in the audit log with its old and new value.
  */
+@Import(SignedInRoles.class)
 abstract class SettingsContract {
-
-	static final String PASSWORD = "correct-horse-1";
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	Accounts accounts;
+	SignedInRoles roles;
 
 	@Autowired
 	Articles articles;
 
 	@Autowired
-	Creators creators;
-
-	@Autowired
-	CreatorApplications applications;
-
-	@Autowired
 	JdbcClient jdbc;
-
-	static String unique(String prefix) {
-		return prefix + Long.toString(System.nanoTime(), 36);
-	}
-
-	long account(String name, Role role) {
-		return accounts.signUp(unique("s") + "@inkstone.test", PASSWORD, name, role).orElseThrow().accountId();
-	}
-
-	Browser signIn(long accountId) {
-		String email = jdbc.sql("SELECT email FROM accounts WHERE id = :id")
-			.param("id", accountId)
-			.query(String.class)
-			.single();
-		Browser b = new Browser(port);
-		b.page("/login");
-		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", PASSWORD));
-		assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
-		return b;
-	}
-
-	Browser admin() {
-		return signIn(account("管理员", Role.ADMIN));
-	}
-
-	/** An approved creator: account id and creator id. */
-	long[] creator() {
-		long account = account("作者", Role.READER);
-		String handle = unique("w");
-		assertThat(applications.apply(account, new CreatorApplications.Form("个人",
-				"作者" + handle.substring(handle.length() - 4), handle, "", "tech", "微信 y", "", "", true)))
-			.isEmpty();
-		applications.approve(applications.of(account).stream().map(CreatorApplication::id).findFirst().orElseThrow());
-		return new long[] { account, creators.ofAccount(account).orElseThrow().id() };
-	}
 
 	/** The general form as the page shows it now, with {@code changes} applied. */
 	static Map<String, String> generalForm(Browser admin, Map<String, String> changes) {
@@ -132,9 +88,9 @@ abstract class SettingsContract {
 		long rowsBefore = rows();
 		Browser anonymous = new Browser(port);
 		assertThat(anonymous.get("/admin/settings").headers().firstValue("Location").orElse("")).endsWith("/login");
-		Browser reader = signIn(account("读者", Role.READER));
-		Browser creator = signIn(creator()[0]);
-		Browser reviewer = signIn(account("审核员", Role.REVIEWER));
+		Browser reader = roles.reader();
+		Browser creator = roles.creator().signIn();
+		Browser reviewer = roles.reviewer();
 		for (Browser someone : List.of(reader, creator, reviewer)) {
 			assertThat(someone.get("/admin/settings").statusCode()).isEqualTo(403);
 			assertThat(
@@ -153,7 +109,7 @@ abstract class SettingsContract {
 			.post("/admin/settings", Map.of("siteName", "篡改", "timeZone", "UTC", "complianceProfile", "minimal"))
 			.statusCode()).isIn(302, 403);
 		// an admin without the token is refused too (CSRF)
-		Browser admin = admin();
+		Browser admin = roles.admin();
 		assertThat(
 				admin.post("/admin/settings", generalForm(admin, Map.of("siteName", "无令牌", "_csrf", "x"))).statusCode())
 			.isEqualTo(403);
@@ -170,7 +126,7 @@ abstract class SettingsContract {
 
 	@Test
 	void badInputIsRefusedWithTheFieldsMessageAndNothingIsStored() {
-		Browser admin = admin();
+		Browser admin = roles.admin();
 		long rowsBefore = rows();
 		long auditsBefore = audits();
 		record Bad(String field, String value, String message) {
@@ -198,77 +154,98 @@ abstract class SettingsContract {
 	}
 
 	@Test
-	void anAdminsChangeIsInEffectAtOnceAndAudited() {
-		Browser admin = admin();
-		long[] creator = creator();
-		long channel = jdbc.sql("SELECT id FROM channels ORDER BY id LIMIT 1").query(Long.class).single();
-		String word = unique("禁词");
+	void aNewSiteNameIsOnEveryPageAtOnceAndAudited() {
+		Browser admin = roles.admin();
 		String name = unique("新站名");
 
 		// the site name, and a profile that holds flagged articles
 		HttpResponse<String> saved = admin.post("/admin/settings",
 				generalForm(admin, Map.of("siteName", name, "complianceProfile", "eu-dsa")));
-		assertThat(saved.statusCode()).isEqualTo(302);
-		assertThat(saved.headers().firstValue("Location").orElse("")).endsWith("/admin/settings?saved");
-		Document page = admin.page("/admin/settings?saved").html();
-		assertThat(page.selectFirst("[data-testid=flash]").text()).contains("设置已保存");
-		assertThat(page.selectFirst("input[name=siteName]").val()).isEqualTo(name);
-		assertThat(siteNameOnHome()).contains(name);
-		assertThat(new Browser(port).page("/").html().text()).contains(name);
+		try {
+			assertThat(saved.statusCode()).isEqualTo(302);
+			assertThat(saved.headers().firstValue("Location").orElse("")).endsWith("/admin/settings?saved");
+			Document page = admin.page("/admin/settings?saved").html();
+			assertThat(page.selectFirst("[data-testid=flash]").text()).contains("设置已保存");
+			assertThat(page.selectFirst("input[name=siteName]").val()).isEqualTo(name);
+			assertThat(siteNameOnHome()).contains(name);
+			assertThat(new Browser(port).page("/").html().text()).contains(name);
 
-		// before the word is listed, an article with it goes live
-		LifecycleOutcome before = articles.publish(articles.createDraft(creator[1],
-				new Draft("第一篇" + word, "今天说说" + word + "这件事，" + unique("正文"), channel, "", true, Aigc.NONE, null)),
-				creator[1]);
-		assertThat(before).isInstanceOf(LifecycleOutcome.Published.class);
+			// the audit log: who, which setting, old → new
+			Document audit = admin.page("/admin/audit?action=settings.change").html();
+			assertThat(audit.select("tr[data-action=settings.change]").text()).contains(name)
+				.contains("site.name")
+				.contains("→")
+				.contains("compliance.profile")
+				.contains("管理员");
+			// saving the same values again changes nothing and says so
+			HttpResponse<String> same = admin.post("/admin/settings", generalForm(admin, Map.of()));
+			assertThat(same.headers().firstValue("Location").orElse("")).endsWith("?unchanged");
+		}
+		finally {
+			// back to the minimal profile, so other tests on this context are unaffected
+			admin.post("/admin/settings", generalForm(admin, Map.of("complianceProfile", "minimal")));
+		}
+	}
 
-		// the admin adds it in the textarea: the very next article with it is held
-		HttpResponse<String> lists = admin.post("/admin/settings/lists", listsForm(admin, word));
-		assertThat(lists.statusCode()).isEqualTo(302);
-		assertThat(admin.page("/admin/settings?listsSaved").html().selectFirst("[data-testid=flash]").text())
-			.contains("名单已保存");
-		LifecycleOutcome held = articles.publish(
-				articles.createDraft(creator[1],
-						new Draft("第二篇" + word, "又说" + word + "，" + unique("正文"), channel, "", true, Aigc.NONE, null)),
-				creator[1]);
-		assertThat(held).isInstanceOf(LifecycleOutcome.HeldForReview.class);
+	@Test
+	void aSensitiveWordTypedOrUploadedHoldsTheVeryNextArticle() {
+		Browser admin = roles.admin();
+		long creator = roles.creator().creatorId();
+		long channel = jdbc.sql("SELECT id FROM channels ORDER BY id LIMIT 1").query(Long.class).single();
+		String word = unique("禁词");
+		// a profile that holds flagged articles
+		assertThat(
+				admin.post("/admin/settings", generalForm(admin, Map.of("complianceProfile", "eu-dsa"))).statusCode())
+			.isEqualTo(302);
+		try {
+			// before the word is listed, an article with it goes live
+			LifecycleOutcome before = articles.publish(articles.createDraft(creator,
+					new Draft("第一篇" + word, "今天说说" + word + "这件事，" + unique("正文"), channel, "", true, Aigc.NONE, null)),
+					creator);
+			assertThat(before).isInstanceOf(LifecycleOutcome.Published.class);
 
-		// an uploaded file replaces the list (a BOM and Windows line ends are fine)
-		String uploaded = unique("上传词");
-		String text = "\uFEFF" + listsForm(admin, null).get("words").replace("\n", "\r\n") + "\r\n" + uploaded + "\r\n";
-		Map<String, String> fields = new HashMap<>(listsForm(admin, null));
-		fields.put("words", "");
-		HttpResponse<String> upload = admin.postMultipart("/admin/settings/lists", fields, "wordsFile", "words.txt",
-				"text/plain", text.getBytes(StandardCharsets.UTF_8), "text/html");
-		assertThat(upload.statusCode()).isEqualTo(302);
-		Document afterUpload = admin.page("/admin/settings").html();
-		assertThat(afterUpload.selectFirst("textarea[name=words]").wholeText()).contains(uploaded).contains(word);
-		assertThat(articles.publish(
-				articles.createDraft(creator[1],
-						new Draft("第三篇", "提到" + uploaded + "。" + unique("正文"), channel, "", true, Aigc.NONE, null)),
-				creator[1]))
-			.isInstanceOf(LifecycleOutcome.HeldForReview.class);
+			// the admin adds it in the textarea: the very next article with it is held
+			HttpResponse<String> lists = admin.post("/admin/settings/lists", listsForm(admin, word));
+			assertThat(lists.statusCode()).isEqualTo(302);
+			assertThat(admin.page("/admin/settings?listsSaved").html().selectFirst("[data-testid=flash]").text())
+				.contains("名单已保存");
+			LifecycleOutcome held = articles.publish(articles.createDraft(creator,
+					new Draft("第二篇" + word, "又说" + word + "，" + unique("正文"), channel, "", true, Aigc.NONE, null)),
+					creator);
+			assertThat(held).isInstanceOf(LifecycleOutcome.HeldForReview.class);
 
-		// the audit log: who, which setting, old → new
-		Document audit = admin.page("/admin/audit?action=settings.change").html();
-		assertThat(audit.select("tr[data-action=settings.change]").text()).contains(name)
-			.contains("site.name")
-			.contains("→")
-			.contains("compliance.profile")
-			.contains("review.sensitive-words")
-			.contains("+" + word)
-			.contains("管理员");
-		// saving the same values again changes nothing and says so
-		HttpResponse<String> same = admin.post("/admin/settings", generalForm(admin, Map.of()));
-		assertThat(same.headers().firstValue("Location").orElse("")).endsWith("?unchanged");
+			// an uploaded file replaces the list (a BOM and Windows line ends are fine)
+			String uploaded = unique("上传词");
+			String text = "\uFEFF" + listsForm(admin, null).get("words").replace("\n", "\r\n") + "\r\n" + uploaded
+					+ "\r\n";
+			Map<String, String> fields = new HashMap<>(listsForm(admin, null));
+			fields.put("words", "");
+			HttpResponse<String> upload = admin.postMultipart("/admin/settings/lists", fields, "wordsFile", "words.txt",
+					"text/plain", text.getBytes(StandardCharsets.UTF_8), "text/html");
+			assertThat(upload.statusCode()).isEqualTo(302);
+			Document afterUpload = admin.page("/admin/settings").html();
+			assertThat(afterUpload.selectFirst("textarea[name=words]").wholeText()).contains(uploaded).contains(word);
+			assertThat(articles.publish(
+					articles.createDraft(creator,
+							new Draft("第三篇", "提到" + uploaded + "。" + unique("正文"), channel, "", true, Aigc.NONE, null)),
+					creator))
+				.isInstanceOf(LifecycleOutcome.HeldForReview.class);
 
-		// back to the minimal profile, so other tests on this context are unaffected
-		admin.post("/admin/settings", generalForm(admin, Map.of("complianceProfile", "minimal")));
+			// the audit log: which list, what was added, by whom
+			Document audit = admin.page("/admin/audit?action=settings.change").html();
+			assertThat(audit.select("tr[data-action=settings.change]").text()).contains("review.sensitive-words")
+				.contains("+" + word)
+				.contains("管理员");
+		}
+		finally {
+			// back to the minimal profile, so other tests on this context are unaffected
+			admin.post("/admin/settings", generalForm(admin, Map.of("complianceProfile", "minimal")));
+		}
 	}
 
 	@Test
 	void theTimeZoneIsOneSettingForTheWholeSite() {
-		Browser admin = admin();
+		Browser admin = roles.admin();
 		ZoneId before = PlatformDays.zone();
 		try {
 			assertThat(
@@ -285,13 +262,10 @@ abstract class SettingsContract {
 	}
 
 	@Test
-	void anAdminAddsRenamesReordersAndHidesChannels() {
-		Browser admin = admin();
-		long[] creator = creator();
+	void badChannelInputIsRefusedWithTheFieldsMessageAndNothingIsStored() {
+		Browser admin = roles.admin();
 		String slug = unique("ch").toLowerCase(Locale.ROOT);
 		long channelsBefore = jdbc.sql("SELECT COUNT(*) FROM channels").query(Long.class).single();
-
-		// bad input: a 400 page with the field's message, nothing stored
 		for (Map<String, String> bad : List.of(Map.of("channelSlug", "Bad Slug!", "channelName", "坏频道"),
 				Map.of("channelSlug", slug, "channelName", " "),
 				Map.of("channelSlug", "yaowen", "channelName", "重复的网址名"))) {
@@ -302,20 +276,38 @@ abstract class SettingsContract {
 			assertThat(Jsoup.parse(r.body()).select(".field-error").text()).as(bad.toString()).isNotBlank();
 		}
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM channels").query(Long.class).single()).isEqualTo(channelsBefore);
+	}
 
-		// added at the end, with an article it shows in the reader navigation
+	/**
+	 * Adds a channel named 新频道 with one article, so the reader navigation shows it;
+	 * answers its id.
+	 */
+	long channelWithAnArticle(Browser admin, String slug) {
+		long creator = roles.creator().creatorId();
 		assertThat(admin
 			.post("/admin/settings/channels",
 					Map.of("_csrf", admin.csrfToken(), "channelSlug", slug, "channelName", "新频道"))
 			.statusCode()).isEqualTo(302);
 		long id = jdbc.sql("SELECT id FROM channels WHERE slug = :s").param("s", slug).query(Long.class).single();
 		assertThat(articles.publish(
-				articles.createDraft(creator[1], new Draft("新频道的第一篇", unique("新频道正文"), id, "", true, Aigc.NONE, null)),
-				creator[1]))
+				articles.createDraft(creator, new Draft("新频道的第一篇", unique("新频道正文"), id, "", true, Aigc.NONE, null)),
+				creator))
 			.isInstanceOf(LifecycleOutcome.Published.class);
-		assertThat(navSlugs()).endsWith(slug);
+		return id;
+	}
 
-		// renamed: the navigation says the new name at once
+	@Test
+	void anAddedChannelWithAnArticleComesLastInTheNavigation() {
+		String slug = unique("ch").toLowerCase(Locale.ROOT);
+		channelWithAnArticle(roles.admin(), slug);
+		assertThat(navSlugs()).endsWith(slug);
+	}
+
+	@Test
+	void aRenamedChannelIsNamedAnewAtOnceAndABlankNameIsRefused() {
+		Browser admin = roles.admin();
+		String slug = unique("ch").toLowerCase(Locale.ROOT);
+		long id = channelWithAnArticle(admin, slug);
 		assertThat(admin
 			.post("/admin/settings/channels/" + id + "/rename", Map.of("_csrf", admin.csrfToken(), "name", "改名频道"))
 			.statusCode()).isEqualTo(302);
@@ -327,9 +319,15 @@ abstract class SettingsContract {
 				Map.of("_csrf", admin.csrfToken(), "name", ""));
 		assertThat(blank.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(blank.body()).select("[data-field=name-" + id + "]").text()).contains("频道名称");
+	}
 
-		// moved up one place (the navigation shows only channels with articles: the
-		// order is the settings page's list)
+	@Test
+	void aChannelMovesUpOnePlaceAndNoWhereElse() {
+		Browser admin = roles.admin();
+		String slug = unique("ch").toLowerCase(Locale.ROOT);
+		long id = channelWithAnArticle(admin, slug);
+		// the navigation shows only channels with articles: the order is the settings
+		// page's list
 		List<String> before = admin.page("/admin/settings")
 			.html()
 			.select("[data-testid=channels] li")
@@ -347,8 +345,13 @@ abstract class SettingsContract {
 			.post("/admin/settings/channels/" + id + "/move",
 					Map.of("_csrf", admin.csrfToken(), "direction", "sideways"))
 			.statusCode()).isEqualTo(400);
+	}
 
-		// hidden: out of the navigation, its page still there; then shown again
+	@Test
+	void aHiddenChannelLeavesTheNavigationKeepsItsPageAndIsShownAgain() {
+		Browser admin = roles.admin();
+		String slug = unique("ch").toLowerCase(Locale.ROOT);
+		long id = channelWithAnArticle(admin, slug);
 		assertThat(admin
 			.post("/admin/settings/channels/" + id + "/visibility",
 					Map.of("_csrf", admin.csrfToken(), "hidden", "true"))
@@ -358,8 +361,21 @@ abstract class SettingsContract {
 		admin.post("/admin/settings/channels/" + id + "/visibility",
 				Map.of("_csrf", admin.csrfToken(), "hidden", "false"));
 		assertThat(navSlugs()).contains(slug);
+	}
 
-		// every step is in the audit log, named in the admin's language
+	@Test
+	void everyChannelChangeIsAuditedInTheAdminsLanguageAndOthersAreRefused() {
+		Browser admin = roles.admin();
+		long id = channelWithAnArticle(admin, unique("ch").toLowerCase(Locale.ROOT));
+		for (Map<String, String> change : List.of(Map.of("path", "rename", "name", "改名频道"),
+				Map.of("path", "move", "direction", "up"), Map.of("path", "visibility", "hidden", "true"))) {
+			Map<String, String> form = new HashMap<>(change);
+			form.remove("path");
+			form.put("_csrf", admin.csrfToken());
+			assertThat(admin.post("/admin/settings/channels/" + id + "/" + change.get("path"), form).statusCode())
+				.as(change.toString())
+				.isEqualTo(302);
+		}
 		Document audit = admin.page("/admin/audit?action=settings.change").html();
 		assertThat(audit.select("tr[data-action=settings.change] [data-reason]").eachAttr("data-reason"))
 			.contains("channel.add", "channel.rename", "channel.move", "channel.hide");
@@ -367,7 +383,7 @@ abstract class SettingsContract {
 			.contains("频道改名")
 			.doesNotContain("channel.add");
 		// others are refused
-		Browser reviewer = signIn(account("审核员", Role.REVIEWER));
+		Browser reviewer = roles.reviewer();
 		assertThat(reviewer
 			.post("/admin/settings/channels/" + id + "/rename", Map.of("_csrf", reviewer.csrfToken(), "name", "篡改"))
 			.statusCode()).isEqualTo(403);

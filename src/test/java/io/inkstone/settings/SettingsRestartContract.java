@@ -3,7 +3,6 @@ package io.inkstone.settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,19 +54,6 @@ abstract class SettingsRestartContract {
 		return admin;
 	}
 
-	static Map<String, String> form(Browser admin, Map<String, String> changes) {
-		Document page = admin.page("/admin/settings").html();
-		Map<String, String> form = new HashMap<>();
-		form.put("_csrf", admin.csrfToken());
-		form.put("siteName", page.selectFirst("input[name=siteName]").val());
-		form.put("disclaimerZh", page.selectFirst("textarea[name=disclaimerZh]").text());
-		form.put("disclaimerEn", page.selectFirst("textarea[name=disclaimerEn]").text());
-		form.put("timeZone", page.selectFirst("input[name=timeZone]").val());
-		form.put("complianceProfile", page.selectFirst("input[name=complianceProfile][checked]").val());
-		form.putAll(changes);
-		return form;
-	}
-
 	static String title(ConfigurableApplicationContext context) {
 		return new Browser(port(context)).page("/").html().title();
 	}
@@ -78,7 +64,9 @@ abstract class SettingsRestartContract {
 		try (ConfigurableApplicationContext first = start(dataDir)) {
 			Browser admin = admin(first);
 			assertThat(admin
-				.post("/admin/settings", form(admin, Map.of("siteName", "重启前改的名字", "complianceProfile", "eu-dsa")))
+				.post("/admin/settings",
+						SettingsContract.generalForm(admin,
+								Map.of("siteName", "重启前改的名字", "complianceProfile", "eu-dsa")))
 				.statusCode()).isEqualTo(302);
 			assertThat(admin
 				.post("/admin/settings/lists",
@@ -111,8 +99,9 @@ abstract class SettingsRestartContract {
 			if (otherDir != dataDir) {
 				try (ConfigurableApplicationContext node = start(otherDir)) {
 					assertThat(title(node)).contains("重启前改的名字");
-					assertThat(admin.post("/admin/settings", form(admin, Map.of("siteName", "另一节点也看得到"))).statusCode())
-						.isEqualTo(302);
+					assertThat(admin
+						.post("/admin/settings", SettingsContract.generalForm(admin, Map.of("siteName", "另一节点也看得到")))
+						.statusCode()).isEqualTo(302);
 					assertThat(title(second)).contains("另一节点也看得到");
 					await().atMost(Duration.ofSeconds(10)).until(() -> title(node).contains("另一节点也看得到"));
 				}

@@ -24,11 +24,11 @@ import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
 import io.inkstone.shared.SecretBox;
 import io.inkstone.shared.SiteSettings;
 import io.inkstone.support.Browser;
+import io.inkstone.support.SignedInRoles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,9 +52,8 @@ import static org.awaitility.Awaitility.await;
  * server is told in words); a saved address is in every absolute link at once; an
  * uploaded logo is served to the header at once and reset to the bundled one.
  */
+@Import(SignedInRoles.class)
 abstract class SiteIdentityContract {
-
-	static final String PASSWORD = "correct-horse-1";
 
 	/**
 	 * Plain SMTP and SMTPS (self-signed; the test trusts it by inkstone.mail.ssl-trust).
@@ -68,7 +68,7 @@ abstract class SiteIdentityContract {
 	int port;
 
 	@Autowired
-	Accounts accounts;
+	SignedInRoles roles;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -99,30 +99,6 @@ abstract class SiteIdentityContract {
 		registry.add("inkstone.admin.email", () -> "admin@identity.test");
 		registry.add("inkstone.admin.password", () -> "identity-admin-1");
 		registry.add("inkstone.public-url", () -> "https://configured.example");
-	}
-
-	static String unique(String prefix) {
-		return prefix + Long.toString(System.nanoTime(), 36);
-	}
-
-	long account(String name, Role role) {
-		return accounts.signUp(unique("i") + "@inkstone.test", PASSWORD, name, role).orElseThrow().accountId();
-	}
-
-	String email(long accountId) {
-		return jdbc.sql("SELECT email FROM accounts WHERE id = :id")
-			.param("id", accountId)
-			.query(String.class)
-			.single();
-	}
-
-	Browser signIn(long accountId) {
-		Browser b = new Browser(port);
-		b.page("/login");
-		HttpResponse<String> r = b.post("/login",
-				Map.of("_csrf", b.csrfToken(), "email", email(accountId), "password", PASSWORD));
-		assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
-		return b;
 	}
 
 	long rows() {
@@ -212,7 +188,7 @@ abstract class SiteIdentityContract {
 			.firstValue("Location")
 			.orElse("")).endsWith("/login");
 		for (Role role : List.of(Role.READER, Role.CREATOR, Role.REVIEWER)) {
-			Browser someone = signIn(account("非管理员", role));
+			Browser someone = roles.signIn(roles.account("非管理员", role));
 			assertThat(someone.post("/admin/settings/mail", mailForm(someone, "evil.example", 25, "none", "", ""))
 				.statusCode()).isEqualTo(403);
 			assertThat(someone.post("/admin/settings/mail/test", Map.of("_csrf", someone.csrfToken())).statusCode())
@@ -234,7 +210,7 @@ abstract class SiteIdentityContract {
 
 	@Test
 	void badMailSettingsAreRefusedFieldByFieldAndStoreNothing() {
-		Browser admin = signIn(account("管理员", Role.ADMIN));
+		Browser admin = roles.admin();
 		long rowsBefore = rows();
 		long auditsBefore = audits();
 		List<List<String>> cases = List.of(List.of("host", "smtp://smtp.qq.com"), List.of("host", "smtp.qq.com:465"),
@@ -263,7 +239,7 @@ abstract class SiteIdentityContract {
 
 	@Test
 	void aPresetOnlyFillsTheForm() {
-		Browser admin = signIn(account("管理员", Role.ADMIN));
+		Browser admin = roles.admin();
 		long rowsBefore = rows();
 		Document page = admin.page("/admin/settings?mailPreset=exmail").html();
 		assertThat(page.selectFirst("input[name=host]").val()).isEqualTo("smtp.exmail.qq.com");
@@ -275,8 +251,8 @@ abstract class SiteIdentityContract {
 
 	@Test
 	void aSavedServerIsUsedAtOnceAndTheTestMailArrivesOverPlainSmtp() throws Exception {
-		long adminId = account("管理员", Role.ADMIN);
-		Browser admin = signIn(adminId);
+		long adminId = roles.account("管理员", Role.ADMIN);
+		Browser admin = roles.signIn(adminId);
 		assertThat(testSend(admin)).isIn(text("siteIdentity.test.NOT_CONFIGURED"),
 				textEn("siteIdentity.test.NOT_CONFIGURED"));
 		long auditsBefore = audits();
@@ -299,7 +275,7 @@ abstract class SiteIdentityContract {
 		assertThat(row).startsWith("enc:v1:").doesNotContain(MAILBOX_SECRET);
 
 		assertThat(testSend(admin)).isIn(text("siteIdentity.test.SENT"), textEn("siteIdentity.test.SENT"));
-		MimeMessage mail = received(email(adminId));
+		MimeMessage mail = received(roles.email(adminId));
 		InternetAddress from = (InternetAddress) mail.getFrom()[0];
 		assertThat(from.getAddress()).isEqualTo(MAILBOX);
 		assertThat(from.getPersonal()).isEqualTo("砚台测试");
@@ -328,8 +304,8 @@ abstract class SiteIdentityContract {
 
 	@Test
 	void aPasswordEncryptedUnderAnotherKeyAsksToBeEnteredAgainInWords() throws Exception {
-		long adminId = account("管理员", Role.ADMIN);
-		Browser admin = signIn(adminId);
+		long adminId = roles.account("管理员", Role.ADMIN);
+		Browser admin = roles.signIn(adminId);
 		flashAfter(admin, admin.post("/admin/settings/mail",
 				mailForm(admin, "127.0.0.1", SMTP.getSmtp().getPort(), "none", MAILBOX, MAILBOX_SECRET)));
 		// as after a backup restored on a machine without this site's key
@@ -348,13 +324,13 @@ abstract class SiteIdentityContract {
 				mailForm(admin, "127.0.0.1", SMTP.getSmtp().getPort(), "none", MAILBOX, MAILBOX_SECRET)));
 		assertThat(admin.page("/admin/settings").html().select("[data-testid=mail-password-unreadable]")).isEmpty();
 		assertThat(testSend(admin)).isIn(text("siteIdentity.test.SENT"), textEn("siteIdentity.test.SENT"));
-		assertThat(received(email(adminId))).isNotNull();
+		assertThat(received(roles.email(adminId))).isNotNull();
 	}
 
 	@Test
 	void aPlainPasswordFromAnEarlierVersionIsReadAndEncryptedOnStart() throws Exception {
-		long adminId = account("管理员", Role.ADMIN);
-		Browser admin = signIn(adminId);
+		long adminId = roles.account("管理员", Role.ADMIN);
+		Browser admin = roles.signIn(adminId);
 		flashAfter(admin, admin.post("/admin/settings/mail",
 				mailForm(admin, "127.0.0.1", SMTP.getSmtp().getPort(), "none", MAILBOX, MAILBOX_SECRET)));
 		storeBehind(SiteSettings.MAIL_PASSWORD, MAILBOX_SECRET);
@@ -363,22 +339,22 @@ abstract class SiteIdentityContract {
 		identity.encryptPlainPassword(); // what every start does
 		assertThat(storedPassword()).startsWith("enc:v1:").doesNotContain(MAILBOX_SECRET);
 		assertThat(testSend(admin)).isIn(text("siteIdentity.test.SENT"), textEn("siteIdentity.test.SENT"));
-		assertThat(received(email(adminId))).isNotNull();
+		assertThat(received(roles.email(adminId))).isNotNull();
 	}
 
 	@Test
 	void theTestMailArrivesOverSmtps() throws Exception {
-		long adminId = account("管理员", Role.ADMIN);
-		Browser admin = signIn(adminId);
+		long adminId = roles.account("管理员", Role.ADMIN);
+		Browser admin = roles.signIn(adminId);
 		flashAfter(admin, admin.post("/admin/settings/mail",
 				mailForm(admin, "127.0.0.1", SMTP.getSmtps().getPort(), "ssl", MAILBOX, MAILBOX_SECRET)));
 		assertThat(testSend(admin)).isIn(text("siteIdentity.test.SENT"), textEn("siteIdentity.test.SENT"));
-		assertThat(received(email(adminId)).getSubject()).contains("test mail");
+		assertThat(received(roles.email(adminId)).getSubject()).contains("test mail");
 	}
 
 	@Test
 	void aFailedTestSendSaysWhyInWords() {
-		Browser admin = signIn(account("管理员", Role.ADMIN));
+		Browser admin = roles.admin();
 		// nothing listens there
 		flashAfter(admin, admin.post("/admin/settings/mail",
 				mailForm(admin, "127.0.0.1", freePort(), "none", MAILBOX, MAILBOX_SECRET)));
@@ -397,7 +373,7 @@ abstract class SiteIdentityContract {
 
 	@Test
 	void testSendsAreLimited() {
-		Browser admin = signIn(account("管理员", Role.ADMIN));
+		Browser admin = roles.admin();
 		for (int i = 0; i < SiteIdentityChanges.TEST_MAILS; i++) {
 			assertThat(admin.post("/admin/settings/mail/test", Map.of("_csrf", admin.csrfToken())).statusCode())
 				.isEqualTo(302);
@@ -409,7 +385,7 @@ abstract class SiteIdentityContract {
 
 	@Test
 	void badPublicAddressesAreRefusedAndStoreNothing() {
-		Browser admin = signIn(account("管理员", Role.ADMIN));
+		Browser admin = roles.admin();
 		long rowsBefore = rows();
 		for (String bad : List.of("news.example", "ftp://news.example", "https://news.example/?a=1",
 				"https://news.example/#top", "https://user@news.example", "javascript:alert(1)", "https://",
@@ -426,7 +402,7 @@ abstract class SiteIdentityContract {
 
 	@Test
 	void aSavedPublicAddressIsInEveryAbsoluteLinkAtOnceAndEmptyGoesBack() {
-		Browser admin = signIn(account("管理员", Role.ADMIN));
+		Browser admin = roles.admin();
 		assertThat(new Browser(port).get("/feed.xml").body()).contains("https://configured.example");
 		long auditsBefore = audits();
 		String saved = flashAfter(admin, admin.post("/admin/settings/public-url",
@@ -447,7 +423,7 @@ abstract class SiteIdentityContract {
 
 	@Test
 	void anUploadedLogoIsShownAtOnceAndResetGoesBack() {
-		Browser admin = signIn(account("管理员", Role.ADMIN));
+		Browser admin = roles.admin();
 		Browser reader = new Browser(port);
 		byte[] bundled = reader.getBytes("/site-logo").body();
 		assertThat(new Browser(port).page("/").html().select("img[data-testid=site-logo]").attr("src"))
@@ -469,7 +445,7 @@ abstract class SiteIdentityContract {
 
 	@Test
 	void badLogosAreRefusedAndStoreNothing() {
-		Browser admin = signIn(account("管理员", Role.ADMIN));
+		Browser admin = roles.admin();
 		long rowsBefore = rows();
 		long auditsBefore = audits();
 		byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"

@@ -11,15 +11,13 @@ import io.inkstone.support.AccessibilityGate;
 import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,10 +38,8 @@ class AccessibilityBrowserTests {
 
 	private static final String ADMIN_PASSWORD = "a11y-admin-password-1";
 
-	private static ChromeDriver driver;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium.Session chromium = Chromium.session(1366, 900);
 
 	@Autowired
 	ArticleImporter importer;
@@ -62,25 +58,9 @@ class AccessibilityBrowserTests {
 		BrowserSignIn.freshSiteWithAdministrator(registry, ADMIN, ADMIN_PASSWORD);
 	}
 
-	@BeforeAll
-	static void startBrowser() {
-		driver = Chromium.start(1366, 900);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
 	@BeforeEach
 	void seedOnce() throws IOException {
 		ReaderExperienceContract.seedOnce(getClass(), importer, jdbc, media, hot);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 
 	private List<String> readerPages() {
@@ -95,9 +75,10 @@ class AccessibilityBrowserTests {
 
 	/** Checks every page and then fails once, listing the violations of all of them. */
 	private void checkAll(List<String> paths, String label) {
+		ChromeDriver driver = chromium.driver();
 		List<String> failures = new ArrayList<>();
 		for (String path : paths) {
-			driver.get(url(path));
+			chromium.open(path);
 			assertThat(driver.findElements(By.cssSelector("[data-testid=error]")))
 				.as("%s is a page, not an error", path)
 				.isEmpty();
@@ -113,7 +94,8 @@ class AccessibilityBrowserTests {
 
 	@Test
 	void theGateFailsOnAPageWithAViolation() {
-		driver.get(url("/"));
+		ChromeDriver driver = chromium.driver();
+		chromium.open("/");
 		AccessibilityGate.check(driver, "/");
 		driver.executeScript("var i = document.createElement('img'); i.src = '/nothing.png';"
 				+ " document.querySelector('main').appendChild(i);");
@@ -124,15 +106,16 @@ class AccessibilityBrowserTests {
 
 	@Test
 	void readerPagesPassOnAPhoneAndADesktopInEveryMode() {
+		ChromeDriver driver = chromium.driver();
 		List<String> pages = readerPages();
 		for (String mode : List.of("standard", "care", "a11y")) {
-			driver.get(url("/mode/" + mode + "?back=/"));
+			chromium.open("/mode/" + mode + "?back=/");
 			Chromium.viewport(driver, 390, 844, true);
 			checkAll(pages, mode + " phone");
 			Chromium.viewport(driver, 1366, 900, false);
 			checkAll(pages, mode + " desktop");
 		}
-		driver.get(url("/mode/standard?back=/"));
+		chromium.open("/mode/standard?back=/");
 	}
 
 	/**
@@ -142,32 +125,34 @@ class AccessibilityBrowserTests {
 	 */
 	@Test
 	void readerPagesPassInTheNightSchemeInEveryMode() {
+		ChromeDriver driver = chromium.driver();
 		List<String> pages = readerPages();
 		Chromium.colorScheme(driver, "dark");
 		try {
 			Chromium.viewport(driver, 390, 844, true);
 			for (String mode : List.of("standard", "care", "a11y")) {
-				driver.get(url("/mode/" + mode + "?back=/"));
+				chromium.open("/mode/" + mode + "?back=/");
 				checkAll(pages, mode + " night phone");
 			}
-			driver.get(url("/mode/care?back=/"));
-			driver.get(url("/mode/a11y/on?back=/"));
+			chromium.open("/mode/care?back=/");
+			chromium.open("/mode/a11y/on?back=/");
 			assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care")
 				.contains("mode-a11y");
 			checkAll(pages, "care+a11y night phone");
 			Chromium.viewport(driver, 1366, 900, false);
-			driver.get(url("/mode/care?back=/"));
+			chromium.open("/mode/care?back=/");
 			checkAll(pages, "care night desktop");
 		}
 		finally {
 			Chromium.colorScheme(driver, "");
 			Chromium.viewport(driver, 1366, 900, false);
-			driver.get(url("/mode/standard?back=/"));
+			chromium.open("/mode/standard?back=/");
 		}
 	}
 
 	@Test
 	void theStudioAndTheConsolePass() {
+		ChromeDriver driver = chromium.driver();
 		// the administrator also writes: the first imported creator's profile becomes
 		// theirs
 		long account = BrowserSignIn.adoptFirstCreator(jdbc, ADMIN);
@@ -176,7 +161,7 @@ class AccessibilityBrowserTests {
 			.param("a", account)
 			.query(Long.class)
 			.single();
-		BrowserSignIn.withLoginForm(driver, port, ADMIN, ADMIN_PASSWORD);
+		chromium.signInWithLoginForm(ADMIN, ADMIN_PASSWORD);
 		List<String> pages = List.of("/studio", "/studio/articles/new", "/studio/articles/" + article,
 				"/studio/articles/" + article + "/revisions", "/studio/analytics", "/studio/media", "/account/settings",
 				"/messages", "/admin", "/admin/review", "/admin/machine", "/admin/reports", "/admin/applications",
@@ -189,12 +174,12 @@ class AccessibilityBrowserTests {
 		// 关怀版 in the night scheme
 		Chromium.colorScheme(driver, "dark");
 		try {
-			driver.get(url("/mode/care?back=/"));
+			chromium.open("/mode/care?back=/");
 			checkAll(pages, "care night phone");
 		}
 		finally {
 			Chromium.colorScheme(driver, "");
-			driver.get(url("/mode/standard?back=/"));
+			chromium.open("/mode/standard?back=/");
 		}
 		Chromium.viewport(driver, 1366, 900, false);
 		driver.manage().deleteAllCookies();

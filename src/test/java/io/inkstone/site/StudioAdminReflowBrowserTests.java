@@ -1,10 +1,6 @@
 package io.inkstone.site;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +18,10 @@ import io.inkstone.support.Browser;
 import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,7 +49,8 @@ class StudioAdminReflowBrowserTests {
 
 	private static final String ADMIN_PASSWORD = "reflow-admin-password-1";
 
-	private static ChromeDriver driver;
+	@RegisterExtension
+	static final Chromium.Session chromium = Chromium.session(1366, 900);
 
 	@LocalServerPort
 	int port;
@@ -81,29 +75,14 @@ class StudioAdminReflowBrowserTests {
 		BrowserSignIn.freshSiteWithAdministrator(registry, ADMIN, ADMIN_PASSWORD);
 	}
 
-	@BeforeAll
-	static void startBrowser() {
-		driver = Chromium.start(1366, 900);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
 	@BeforeEach
 	void seedOnce() throws IOException {
 		ReaderExperienceContract.seedOnce(getClass(), importer, jdbc, media, hot);
 	}
 
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
 	@Test
 	void studioAndAdminPagesReflowAt320WithoutSidewaysScrolling() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		// the administrator also writes: the first imported creator's profile becomes
 		// theirs
 		BrowserSignIn.adoptFirstCreator(jdbc, ADMIN);
@@ -151,34 +130,35 @@ class StudioAdminReflowBrowserTests {
 			.param("m", other)
 			.param("t", System.currentTimeMillis())
 			.update();
-		BrowserSignIn.withLoginForm(driver, port, ADMIN, ADMIN_PASSWORD);
+		chromium.signInWithLoginForm(ADMIN, ADMIN_PASSWORD);
 		Chromium.viewport(driver, 320, 700, true);
-		driver.get(url("/studio/articles/" + id + "/revisions"));
+		chromium.open("/studio/articles/" + id + "/revisions");
 		String firstRevision = driver.findElement(By.cssSelector("[data-testid=revision-list] a")).getAttribute("href");
 		List<String> failures = new ArrayList<>();
-		for (String path : List.of("/studio", "/studio/articles/" + id, firstRevision.substring(url("").length()),
-				"/admin/review", "/admin/review/" + held, "/admin/machine", "/admin/audit", "/admin/reports",
-				"/admin/users", "/admin/users/" + account, "/admin/settings", "/account/two-factor/setup")) {
-			driver.get(url(path));
+		for (String path : List.of("/studio", "/studio/articles/" + id,
+				firstRevision.substring(chromium.url("").length()), "/admin/review", "/admin/review/" + held,
+				"/admin/machine", "/admin/audit", "/admin/reports", "/admin/users", "/admin/users/" + account,
+				"/admin/settings", "/account/two-factor/setup")) {
+			chromium.open(path);
 			assertThat(driver.findElements(By.cssSelector("[data-testid=error]")))
 				.as("%s is a page, not an error", path)
 				.isEmpty();
-			String overflow = horizontalOverflow();
+			String overflow = chromium.horizontalOverflow();
 			if (!overflow.isEmpty()) {
 				failures.add(path + ": " + overflow);
 			}
-			screenshot("reflow-320" + path.replaceAll("[^a-z0-9]+", "-") + ".png");
+			chromium.screenshot("reflow-320" + path.replaceAll("[^a-z0-9]+", "-") + ".png");
 		}
 		assertThat(failures).as("pages that scroll sideways at 320 px").isEmpty();
 		// the queue really has the held article, and its detail both texts
-		driver.get(url("/admin/review"));
+		chromium.open("/admin/review");
 		assertThat(
 				driver.findElements(By.cssSelector("[data-testid=held-articles] a[href='/admin/review/" + held + "']")))
 			.isNotEmpty();
-		driver.get(url("/admin/review/" + held));
+		chromium.open("/admin/review/" + held);
 		assertThat(driver.findElements(By.cssSelector("[data-testid=matched-text]"))).isNotEmpty();
 		// the diff really is there, and it stays inside the page
-		driver.get(url(firstRevision.substring(url("").length())));
+		driver.get(chromium.url(firstRevision.substring(chromium.url("").length())));
 		assertThat(driver.findElements(By.cssSelector("[data-testid=diff] tr"))).isNotEmpty();
 		Chromium.viewport(driver, 1366, 900, false);
 		driver.manage().deleteAllCookies();
@@ -186,6 +166,7 @@ class StudioAdminReflowBrowserTests {
 
 	@Test
 	void creatorPageOnAPhoneOpensWithItsHeaderThenTabsThenSortedCards() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		driver.manage().deleteAllCookies();
 		Chromium.viewport(driver, 390, 844, true);
 		String handle = jdbc
@@ -194,8 +175,8 @@ class StudioAdminReflowBrowserTests {
 			.query(String.class)
 			.single();
 		String path = "/creators/" + UriUtils.encodePathSegment(handle, StandardCharsets.UTF_8);
-		driver.get(url(path));
-		assertThat(horizontalOverflow()).isEmpty();
+		chromium.open(path);
+		assertThat(chromium.horizontalOverflow()).isEmpty();
 		WebElement header = driver.findElement(By.cssSelector("[data-testid=creator-card]"));
 		WebElement follow = driver.findElement(By.cssSelector("[data-testid=follow-button]"));
 		WebElement tabs = driver.findElement(By.cssSelector("[data-testid=creator-tabs]"));
@@ -206,41 +187,15 @@ class StudioAdminReflowBrowserTests {
 		assertThat(header.getRect().getY()).isLessThan(tabs.getRect().getY());
 		assertThat(tabs.getRect().getY()).isLessThan(cards.getRect().getY());
 		assertThat(follow.getRect().getHeight()).isGreaterThanOrEqualTo(44);
-		screenshot("creator-390.png");
+		chromium.screenshot("creator-390.png");
 		// 最热 is a link that works without scripts
 		driver.findElement(By.cssSelector("[data-testid=sort-hot]")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("sort=hot"));
 		assertThat(driver.findElement(By.cssSelector("[data-testid=sort-hot]")).getAttribute("aria-current"))
 			.isEqualTo("page");
-		assertThat(horizontalOverflow()).isEmpty();
-		screenshot("creator-390-hot.png");
+		assertThat(chromium.horizontalOverflow()).isEmpty();
+		chromium.screenshot("creator-390-hot.png");
 		Chromium.viewport(driver, 1366, 900, false);
-	}
-
-	/**
-	 * Elements that stick out of the page to the right (not inside a box of their own
-	 * that scrolls or clips).
-	 */
-	private static String horizontalOverflow() {
-		JavascriptExecutor js = driver;
-		long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
-		long width = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
-		if (scroll <= width) {
-			return "";
-		}
-		Object wide = js.executeScript("var w = document.documentElement.clientWidth, out = [];"
-				+ "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
-				+ " var clipped = false; for (var p = e.parentElement; p; p = p.parentElement) { var o = getComputedStyle(p).overflowX; if (o !== 'visible') { clipped = true; break; } }"
-				+ " if (!clipped && getComputedStyle(e).position !== 'fixed' && r.right > w + 1 && out.length < 8) { out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right)); } });"
-				+ "return out.join(' | ');");
-		return scroll + " > " + width + ": " + wide;
-	}
-
-	private static void screenshot(String name) throws IOException {
-		File shot = driver.getScreenshotAs(OutputType.FILE);
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

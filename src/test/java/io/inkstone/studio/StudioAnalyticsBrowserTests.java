@@ -1,11 +1,7 @@
 package io.inkstone.studio;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +21,9 @@ import io.inkstone.support.Browser;
 import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,7 +47,8 @@ class StudioAnalyticsBrowserTests {
 
 	private static final String PASSWORD = "analytics-browser-1";
 
-	private static ChromeDriver driver;
+	@RegisterExtension
+	static final Chromium.Session chromium = Chromium.session(1366, 900);
 
 	@LocalServerPort
 	int port;
@@ -83,24 +77,9 @@ class StudioAnalyticsBrowserTests {
 		registry.add("inkstone.counters.per-address-hourly", () -> "100");
 	}
 
-	@BeforeAll
-	static void startBrowser() {
-		driver = Chromium.start(1366, 900);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
 	@Test
 	void theAnalyticsPagesAreAccessibleReflowAndCountWhereReadersCameFrom() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		String email = "writer@analytics-browser.test";
 		long account = accounts.signUp(email, PASSWORD, "数据作者", Role.READER).orElseThrow().accountId();
 		assertThat(applications.apply(account,
@@ -123,7 +102,7 @@ class StudioAnalyticsBrowserTests {
 		// cached page's script sends that host with the read
 		driver.manage().deleteAllCookies();
 		driver.get("http://127.0.0.2:" + port + "/robots.txt");
-		driver.executeScript("window.location.href = arguments[0];", url("/articles/" + read));
+		driver.executeScript("window.location.href = arguments[0];", chromium.url("/articles/" + read));
 		await().atMost(Duration.ofSeconds(15)).until(() -> {
 			engagement.flush();
 			return jdbc
@@ -144,27 +123,27 @@ class StudioAnalyticsBrowserTests {
 		BrowserSignIn.overHttp(driver, port, email, PASSWORD);
 		List<String> pages = List.of("/studio/analytics?days=30", "/studio/analytics/articles/" + read,
 				"/studio/analytics/articles/" + unread);
-		driver.get(url(pages.get(1)));
+		chromium.open(pages.get(1));
 		assertThat(driver.findElements(By.cssSelector("[data-testid=chart-reads] svg rect.chart-bar"))).hasSize(30);
 		assertThat(driver.findElement(By.cssSelector("[data-testid=read-sources] tr[data-source=search] .value"))
 			.getText()).isEqualTo("2");
 		assertThat(driver.findElement(By.cssSelector("[data-testid=referrers]")).getText()).contains("127.0.0.2")
 			.contains("baidu.com");
-		driver.get(url(pages.get(2)));
+		chromium.open(pages.get(2));
 		assertThat(driver.findElements(By.cssSelector("[data-testid=chart-empty]"))).hasSize(4);
 
 		List<String> failures = new ArrayList<>();
 		for (int[] size : new int[][] { { 1366, 900 }, { 390, 844 } }) {
 			Chromium.viewport(driver, size[0], size[1], size[0] < 800);
 			for (String path : pages) {
-				driver.get(url(path));
+				chromium.open(path);
 				try {
 					AccessibilityGate.check(driver, size[0] + " " + path);
 				}
 				catch (AssertionError failure) {
 					failures.add(failure.getMessage());
 				}
-				screenshot("analytics-" + size[0] + path.replaceAll("[^a-z0-9]+", "-") + ".png");
+				chromium.screenshot("analytics-" + size[0] + path.replaceAll("[^a-z0-9]+", "-") + ".png");
 			}
 		}
 		assertThat(failures).as("analytics pages that fail the accessibility gate").isEmpty();
@@ -172,41 +151,15 @@ class StudioAnalyticsBrowserTests {
 		Chromium.viewport(driver, 320, 700, true);
 		List<String> overflowing = new ArrayList<>();
 		for (String path : pages) {
-			driver.get(url(path));
-			String overflow = horizontalOverflow();
+			chromium.open(path);
+			String overflow = chromium.horizontalOverflow();
 			if (!overflow.isEmpty()) {
 				overflowing.add(path + ": " + overflow);
 			}
-			screenshot("analytics-320" + path.replaceAll("[^a-z0-9]+", "-") + ".png");
+			chromium.screenshot("analytics-320" + path.replaceAll("[^a-z0-9]+", "-") + ".png");
 		}
 		assertThat(overflowing).as("analytics pages that scroll sideways at 320 px").isEmpty();
 		Chromium.viewport(driver, 1366, 900, false);
-	}
-
-	/**
-	 * Elements that stick out of the page to the right (not inside a box of their own
-	 * that scrolls or clips).
-	 */
-	private static String horizontalOverflow() {
-		JavascriptExecutor js = driver;
-		long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
-		long width = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
-		if (scroll <= width) {
-			return "";
-		}
-		Object wide = js.executeScript("var w = document.documentElement.clientWidth, out = [];"
-				+ "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
-				+ " var clipped = false; for (var p = e.parentElement; p; p = p.parentElement) { var o = getComputedStyle(p).overflowX; if (o !== 'visible') { clipped = true; break; } }"
-				+ " if (!clipped && getComputedStyle(e).position !== 'fixed' && r.right > w + 1 && out.length < 8) { out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right)); } });"
-				+ "return out.join(' | ');");
-		return scroll + " > " + width + ": " + wide;
-	}
-
-	private static void screenshot(String name) throws IOException {
-		File shot = driver.getScreenshotAs(OutputType.FILE);
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

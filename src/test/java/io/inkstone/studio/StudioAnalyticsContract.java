@@ -9,25 +9,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
 import io.inkstone.articles.Aigc;
 import io.inkstone.articles.Articles;
 import io.inkstone.articles.NewArticle;
-import io.inkstone.creators.CreatorApplication;
-import io.inkstone.creators.CreatorApplications;
-import io.inkstone.creators.Creators;
 import io.inkstone.engagement.Engagement;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.PlatformDays;
 import io.inkstone.support.Browser;
+import io.inkstone.support.SignedInRoles;
+import io.inkstone.support.SignedInRoles.Creator;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.inkstone.support.SignedInRoles.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,24 +36,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * article's trend page and CSV for its creator and staff only; the CSVs in the site's
  * time zone, drafts without a publication time. Runs once per database.
  */
+@Import(SignedInRoles.class)
 abstract class StudioAnalyticsContract {
-
-	static final String PASSWORD = "correct-horse-1";
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	Accounts accounts;
+	SignedInRoles roles;
 
 	@Autowired
 	Articles articles;
-
-	@Autowired
-	Creators creators;
-
-	@Autowired
-	CreatorApplications applications;
 
 	@Autowired
 	Engagement engagement;
@@ -61,46 +54,14 @@ abstract class StudioAnalyticsContract {
 	@Autowired
 	JdbcClient jdbc;
 
-	static String unique(String prefix) {
-		return prefix + Long.toString(System.nanoTime(), 36);
-	}
-
-	long account(String name, Role role) {
-		return accounts.signUp(unique("h") + "@inkstone.test", PASSWORD, name, role).orElseThrow().accountId();
-	}
-
-	/** A reader account approved as a creator; returns the account id. */
-	long creatorAccount(String name) {
-		long account = account(name, Role.READER);
-		String handle = unique("w");
-		assertThat(applications.apply(account, new CreatorApplications.Form("个人",
-				name + handle.substring(handle.length() - 4), handle, "", "tech", "微信 x", "", "", true)))
-			.isEmpty();
-		applications.approve(applications.of(account).stream().map(CreatorApplication::id).findFirst().orElseThrow());
-		return account;
-	}
-
-	long publish(long account, String title) {
-		long creator = creators.ofAccount(account).orElseThrow().id();
+	long publish(Creator owner, String title) {
 		long channel = jdbc.sql("SELECT id FROM channels ORDER BY id LIMIT 1").query(Long.class).single();
 		return articles
-			.importBatch(List.of(new NewArticle(unique("k"), creator, channel, title, "正文。" + title, "", true,
+			.importBatch(List.of(new NewArticle(unique("k"), owner.creatorId(), channel, title, "正文。" + title, "", true,
 					Aigc.NONE, null, System.currentTimeMillis() - 3_600_000L)))
 			.values()
 			.iterator()
 			.next();
-	}
-
-	Browser signIn(long accountId) {
-		String email = jdbc.sql("SELECT email FROM accounts WHERE id = :id")
-			.param("id", accountId)
-			.query(String.class)
-			.single();
-		Browser b = new Browser(port);
-		b.page("/login");
-		HttpResponse<String> r = b.post("/login", Map.of("_csrf", b.csrfToken(), "email", email, "password", PASSWORD));
-		assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
-		return b;
 	}
 
 	/** The read beacon as the article page's script sends it. */
@@ -121,7 +82,7 @@ abstract class StudioAnalyticsContract {
 
 	@Test
 	void aReadCountsUnderWhereItCameFromOncePerReaderAndDayKeepingOnlyTheHost() {
-		long owner = creatorAccount("来源作者");
+		Creator owner = roles.creator("来源作者");
 		long article = publish(owner, "来源测试");
 
 		Browser fromBaidu = new Browser(port);
@@ -149,7 +110,7 @@ abstract class StudioAnalyticsContract {
 			.single();
 		assertThat(reads).isEqualTo(7);
 
-		Browser creator = signIn(owner);
+		Browser creator = owner.signIn();
 		Document site = creator.page("/studio/analytics?days=7").html();
 		assertThat(site.selectFirst("[data-testid=read-sources]").attr("data-total")).isEqualTo("7");
 		assertThat(site.selectFirst("[data-testid=read-sources] tr[data-source=direct] .value").text()).isEqualTo("3");
@@ -166,10 +127,10 @@ abstract class StudioAnalyticsContract {
 
 	@Test
 	void oneArticlesTrendIsForItsCreatorAndStaffOnly() {
-		long owner = creatorAccount("趋势作者");
+		Creator owner = roles.creator("趋势作者");
 		long article = publish(owner, "趋势测试");
 		String page = "/studio/analytics/articles/" + article;
-		Browser creator = signIn(owner);
+		Browser creator = owner.signIn();
 		Document mine = creator.page(page + "?days=7").html();
 		assertThat(mine.select("figure.chart").eachAttr("data-testid")).containsExactly("chart-reads", "chart-shares",
 				"chart-likes", "chart-comments");
@@ -178,10 +139,10 @@ abstract class StudioAnalyticsContract {
 		assertThat(mine.select("svg")).isEmpty();
 		assertThat(mine.select("[data-testid=sources-empty]")).hasSize(1);
 
-		Browser admin = signIn(account("管理员", Role.ADMIN));
-		Browser reviewer = signIn(account("审核员", Role.REVIEWER));
-		Browser otherCreator = signIn(creatorAccount("别的作者"));
-		Browser reader = signIn(account("读者", Role.READER));
+		Browser admin = roles.admin();
+		Browser reviewer = roles.reviewer();
+		Browser otherCreator = roles.creator("别的作者").signIn();
+		Browser reader = roles.reader();
 		Browser anonymous = new Browser(port);
 		for (String path : List.of(page, page + ".csv")) {
 			assertThat(creator.get(path).statusCode()).as(path).isEqualTo(200);
@@ -199,7 +160,7 @@ abstract class StudioAnalyticsContract {
 
 	@Test
 	void csvsAreInTheSiteTimeZoneAndDraftsHaveNoPublicationTime() {
-		long owner = creatorAccount("表格作者");
+		Creator owner = roles.creator("表格作者");
 		long live = publish(owner, "已发表的文章");
 		long draft = publish(owner, "还是草稿的文章");
 		jdbc.sql("UPDATE articles SET status = 'draft' WHERE id = :id").param("id", draft).update();
@@ -208,7 +169,7 @@ abstract class StudioAnalyticsContract {
 			.param("a", live)
 			.param("t", now)
 			.update();
-		long commenter = account("评论者", Role.READER);
+		long commenter = roles.account("评论者", Role.READER);
 		jdbc.sql("INSERT INTO comments (id, article_id, parent_id, account_id, author_name, body, status, created_at)"
 				+ " VALUES (:id, :a, NULL, :who, '评论者', '写得好', 'visible', :t)")
 			.param("id", Ids.next())
@@ -218,7 +179,7 @@ abstract class StudioAnalyticsContract {
 			.update();
 		assertThat(beacon(new Browser(port), live, Map.of("ref", "cn.bing.com"))).isTrue();
 		engagement.flush();
-		Browser creator = signIn(owner);
+		Browser creator = owner.signIn();
 
 		String stats = creator.get("/studio/stats.csv").body();
 		long publishedAt = jdbc.sql("SELECT published_at FROM articles WHERE id = :id")

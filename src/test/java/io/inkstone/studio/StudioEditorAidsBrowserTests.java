@@ -1,14 +1,8 @@
 package io.inkstone.studio;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.Function;
 
 import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
@@ -21,15 +15,12 @@ import io.inkstone.support.BrowserSignIn;
 import io.inkstone.support.Chromium;
 import io.inkstone.support.TestImages;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StudioEditorAidsBrowserTests {
 
-	private static ChromeDriver driver;
+	@RegisterExtension
+	static final Chromium.Session chromium = Chromium.session(1366, 900);
 
 	@LocalServerPort
 	int port;
@@ -70,32 +62,12 @@ class StudioEditorAidsBrowserTests {
 		BrowserSignIn.freshSiteWithAdministrator(registry, "admin@aids.test", "aids-admin-1");
 	}
 
-	@BeforeAll
-	static void startBrowser() {
-		driver = Chromium.start(1366, 900);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
-	private WebElement testId(String id) {
-		return driver.findElement(By.cssSelector("[data-testid=" + id + "]"));
-	}
-
 	private Object script(String js, Object... args) {
-		return driver.executeScript(js, args);
-	}
-
-	private void waitFor(Function<ChromeDriver, Boolean> condition) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> condition.apply(driver));
+		return chromium.driver().executeScript(js, args);
 	}
 
 	private String body() {
-		return driver.findElement(By.name("body")).getDomProperty("value");
+		return chromium.driver().findElement(By.name("body")).getDomProperty("value");
 	}
 
 	/** A paste as the browser dispatches it, with the given clipboard content. */
@@ -131,8 +103,9 @@ class StudioEditorAidsBrowserTests {
 
 	@Test
 	void fullScreenSideBySidePreviewAndPaste() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		String email = creator();
-		BrowserSignIn.withLoginForm(driver, port, email, "aids-password-1");
+		chromium.signInWithLoginForm(email, "aids-password-1");
 		Chromium.viewport(driver, 1366, 900, false);
 		driver.get("http://localhost:" + port + "/studio/articles/new");
 		driver.findElement(By.name("title")).sendKeys("写作辅助");
@@ -140,32 +113,32 @@ class StudioEditorAidsBrowserTests {
 
 		// a toolbar action: 引用 marks the line
 		body.sendKeys("湖光山色");
-		testId("editor-toolbar").findElement(By.cssSelector("button[data-md-mark='> ']")).click();
+		chromium.testId("editor-toolbar").findElement(By.cssSelector("button[data-md-mark='> ']")).click();
 		assertThat(body()).isEqualTo("> 湖光山色");
 
 		// the preview beside the text, rendered by the server as the article page is
-		WebElement preview = testId("live-preview");
+		WebElement preview = chromium.testId("live-preview");
 		assertThat(preview.isDisplayed()).isTrue();
 		assertThat(preview.getRect().getX()).isGreaterThan(body.getRect().getX() + body.getRect().getWidth() - 1);
 		body.sendKeys(Keys.END, "\n\n## 第二节\n\n**晴方好** <script>alert(1)</script>");
-		waitFor(d -> !preview.findElements(By.cssSelector("h2 + p strong")).isEmpty());
+		chromium.waitFor(d -> !preview.findElements(By.cssSelector("h2 + p strong")).isEmpty());
 		assertThat(preview.findElement(By.cssSelector("blockquote")).getText()).contains("湖光山色");
 		assertThat(preview.findElement(By.cssSelector("h2:not(.live-preview-title)")).getText()).isEqualTo("第二节");
 		assertThat(preview.findElements(By.cssSelector("[data-live-preview-body] script"))).isEmpty();
 		AccessibilityGate.check(driver, "/studio/articles/new with its preview at 1366 px");
-		screenshot("studio-editor-side-by-side.png");
+		chromium.screenshot("studio-editor-side-by-side.png");
 
 		// full screen: a button whose state is read out, Esc to leave
-		WebElement toggle = testId("fullscreen-button");
+		WebElement toggle = chromium.testId("fullscreen-button");
 		assertThat(toggle.getDomAttribute("aria-pressed")).isEqualTo("false");
 		toggle.click();
-		WebElement writing = testId("editor-writing");
+		WebElement writing = chromium.testId("editor-writing");
 		assertThat(writing.getDomAttribute("class")).contains("fullscreen");
 		assertThat(toggle.getDomAttribute("aria-pressed")).isEqualTo("true");
 		assertThat(writing.getRect().getWidth()).isEqualTo(1366);
 		assertThat(driver.findElement(By.cssSelector("[data-modes-status]")).getDomProperty("textContent"))
 			.contains("Esc");
-		screenshot("studio-editor-fullscreen.png");
+		chromium.screenshot("studio-editor-fullscreen.png");
 		body.sendKeys(Keys.ESCAPE);
 		assertThat(writing.getDomAttribute("class")).doesNotContain("fullscreen");
 		assertThat(toggle.getDomAttribute("aria-pressed")).isEqualTo("false");
@@ -202,22 +175,22 @@ class StudioEditorAidsBrowserTests {
 		// cursor
 		script("const b = document.querySelector('textarea[name=body]'); b.setSelectionRange(0, 0);");
 		pasteImage(TestImages.encode(TestImages.picture(640, 480), "png"), "image/png");
-		waitFor(d -> body().matches("(?s)^!\\[粘贴的图片]\\(/media/[^)]+\\)\n## 小标题.+"));
-		assertThat(testId("paste-status").getText()).contains("已上传");
+		chromium.waitFor(d -> body().matches("(?s)^!\\[粘贴的图片]\\(/media/[^)]+\\)\n## 小标题.+"));
+		assertThat(chromium.testId("paste-status").getText()).contains("已上传");
 		// a file that is no image: refused, with the reason, and nothing left in the text
 		pasteImage("not an image at all".getBytes(), "image/png");
-		waitFor(d -> testId("paste-status").getText().contains("失败"));
+		chromium.waitFor(d -> chromium.testId("paste-status").getText().contains("失败"));
 		assertThat(body()).doesNotContain("正在上传");
-		assertThat(testId("paste-status").getDomAttribute("class")).contains("error");
+		assertThat(chromium.testId("paste-status").getDomAttribute("class")).contains("error");
 
 		// on a phone: no preview beside the text, the editor alone
 		Chromium.viewport(driver, 390, 844, true);
-		waitFor(d -> !preview.isDisplayed());
+		chromium.waitFor(d -> !preview.isDisplayed());
 		assertThat(preview.isDisplayed()).isFalse();
 		assertThat((Long) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
 			.isLessThanOrEqualTo(0L);
 		AccessibilityGate.check(driver, "/studio/articles/new at 390 px");
-		screenshot("studio-editor-phone.png");
+		chromium.screenshot("studio-editor-phone.png");
 		Chromium.viewport(driver, 1366, 900, false);
 	}
 
@@ -248,32 +221,26 @@ class StudioEditorAidsBrowserTests {
 			reports.file(new Reports.Filing("creator", approved, reason, "主页简介里全是广告链接。", null), "hub-reader-" + reason,
 					null);
 		}
-		BrowserSignIn.withLoginForm(driver, port, "admin@aids.test", "aids-admin-1");
+		ChromeDriver driver = chromium.driver();
+		chromium.signInWithLoginForm("admin@aids.test", "aids-admin-1");
 		try {
 			Chromium.viewport(driver, 1366, 900, false);
 			driver.get("http://localhost:" + port + "/admin");
 			assertThat(driver.findElements(By.cssSelector("[data-testid=error]"))).isEmpty();
-			assertThat(testId("hub-summary").getText()).doesNotContain("所有队列都已处理完");
+			assertThat(chromium.testId("hub-summary").getText()).doesNotContain("所有队列都已处理完");
 			assertThat(driver.findElements(By.cssSelector("[data-queue] [data-testid=hub-count]"))
 				.stream()
 				.map(WebElement::getText)
 				.filter(count -> !"0".equals(count))).hasSizeGreaterThanOrEqualTo(2);
-			screenshot("readme-admin-desktop.png");
+			chromium.screenshot("readme-admin-desktop.png");
 			Chromium.viewport(driver, 390, 844, true);
 			driver.get("http://localhost:" + port + "/admin");
-			screenshot("readme-admin-phone.png");
+			chromium.screenshot("readme-admin-phone.png");
 		}
 		finally {
 			Chromium.viewport(driver, 1366, 900, false);
 			driver.manage().deleteAllCookies();
 		}
-	}
-
-	private static void screenshot(String name) throws IOException {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		File file = driver.getScreenshotAs(OutputType.FILE);
-		Files.copy(file.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,19 @@ public final class Databases {
 			System.out.println("SKIPPED: " + reason);
 			Assumptions.abort(reason);
 		}
+	}
+
+	/**
+	 * The application under test on a fresh data directory and a fresh PostgreSQL
+	 * database ({@link #freshPostgresDatabase}): what every PostgreSQL twin of a contract
+	 * registers.
+	 */
+	public static void freshPostgresSite(DynamicPropertyRegistry registry) {
+		String url = freshPostgresDatabase();
+		registry.add("inkstone.data-dir", () -> freshDataDir().toString());
+		registry.add("inkstone.db.url", () -> url);
+		registry.add("inkstone.db.user", Databases::pgUser);
+		registry.add("inkstone.db.password", () -> "");
 	}
 
 	/** Creates a uniquely named database and returns its JDBC URL. */
