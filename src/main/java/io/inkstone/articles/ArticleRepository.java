@@ -492,7 +492,18 @@ class ArticleRepository {
 		if (action == ArticleLifecycle.Action.TAKE_DOWN) {
 			sql.append(", removal_reason = :reason");
 		}
+		switch (action.staffMark) {
+			case SET -> sql.append(", review_required = TRUE");
+			case CLEAR -> sql.append(", review_required = FALSE");
+			case KEEP -> {
+			}
+		}
 		sql.append(" WHERE id = :id AND status = :from");
+		if (t.to() == ArticleStatus.PUBLISHED
+				&& (action == ArticleLifecycle.Action.PUBLISH || action == ArticleLifecycle.Action.PUBLISH_DUE)) {
+			// staff marked the article meanwhile: only a reviewer may make it public
+			sql.append(" AND review_required = FALSE");
+		}
 		if (t.dueBy() != null) {
 			sql.append(" AND publish_at IS NOT NULL AND publish_at <= :due");
 		}
@@ -514,6 +525,18 @@ class ArticleRepository {
 			update = update.param("due", t.dueBy());
 		}
 		return update.update() == 1;
+	}
+
+	/**
+	 * Whether staff held, rejected or sent back the article and no reviewer approved it
+	 * since.
+	 */
+	boolean reviewRequired(long id) {
+		return jdbc.sql("SELECT review_required FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
 
 	List<Long> pendingIds(int limit) {

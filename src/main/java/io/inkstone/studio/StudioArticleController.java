@@ -108,7 +108,7 @@ class StudioArticleController {
 	 * {@code studio.done.<flag>}.
 	 */
 	static final List<String> EDITOR_FLASHES = List.of("saved", "published", "pending", "scheduled", "unscheduled",
-			"updated", "unpublished", "restored");
+			"updated", "unpublished", "restored", "resubmitted", "updateHeld");
 
 	static final Set<String> ACTIONS = Set.of("save", "preview", "publish", "submit", "update", "schedule",
 			"unschedule", "unpublish", "delete");
@@ -457,6 +457,8 @@ class StudioArticleController {
 		Creator me = me();
 		String status = id == null ? "draft" : articles.ownedBy(id, me.id()).status().dbValue();
 		boolean published = "published".equals(status);
+		// staff held, rejected or sent it back: publish and schedule submit it for review
+		boolean resubmits = id != null && !published && articles.resubmits(id, me.id());
 		String correction = form.correction();
 		String cover = form.cover();
 		String body = form.body();
@@ -470,7 +472,7 @@ class StudioArticleController {
 			errors.put("cover", "studio.error.cover");
 		}
 		Long scheduleAt = null;
-		if ("schedule".equals(action)) {
+		if ("schedule".equals(action) && !resubmits) {
 			if (!"draft".equals(status)) {
 				// a published (or held) article is updated, never scheduled: refuse
 				// before anything is saved
@@ -497,12 +499,17 @@ class StudioArticleController {
 			response.setStatus(400);
 			return editor(request, model, me, id, status, form, errors, null);
 		}
-		long articleId = save(id, me, form, correction);
 		if (published) {
-			return "redirect:/studio/articles/" + articleId + "?updated"; // 更新 (any
-																			// button):
-																			// the edit is
-																			// live
+			// 更新, whatever button a (stale) page posted: the edit passes the machine
+			// review as a publish does; what it would hold waits for a reviewer
+			LifecycleOutcome updated = articles.update(id, me.id(), DraftRules.toDraft(form, channels), correction);
+			return "redirect:/studio/articles/" + id
+					+ (updated.status() == ArticleStatus.PENDING ? "?updateHeld" : "?updated");
+		}
+		long articleId = save(id, me, form, correction);
+		if (resubmits && ("publish".equals(action) || "submit".equals(action) || "schedule".equals(action))) {
+			creators.recordLocation(me.id(), request.getRemoteAddr());
+			return done(articles.publish(articleId, me.id())); // back to a reviewer
 		}
 		if ("publish".equals(action) || "submit".equals(action)) {
 			creators.recordLocation(me.id(), request.getRemoteAddr());
@@ -529,6 +536,9 @@ class StudioArticleController {
 		}
 		if (outcome instanceof LifecycleOutcome.Unscheduled) {
 			return "unscheduled";
+		}
+		if (outcome instanceof LifecycleOutcome.Resubmitted) {
+			return "resubmitted";
 		}
 		return switch (outcome.status()) {
 			case PUBLISHED -> "published";
@@ -635,8 +645,11 @@ class StudioArticleController {
 		}
 		Object flash = model.getAttribute("flash");
 		long updatedAt = id == null ? 0 : articles.find(id).map(Article::updatedAt).orElse(0L);
-		model.addAttribute("page", new StudioPages.Editor(me, id, status, all, form, errors, preview, scheduledAt,
-				state, note, findings, flash == null ? null : flash.toString(), media.library(me.id()), updatedAt));
+		boolean resubmit = id != null && ("draft".equals(status) || "rejected".equals(status))
+				&& articles.resubmits(id, me.id());
+		model.addAttribute("page",
+				new StudioPages.Editor(me, id, status, all, form, errors, preview, scheduledAt, state, note, findings,
+						flash == null ? null : flash.toString(), media.library(me.id()), updatedAt, resubmit));
 		return "studio/editor";
 	}
 

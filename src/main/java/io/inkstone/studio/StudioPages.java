@@ -145,7 +145,7 @@ public final class StudioPages {
 	 */
 	public record Editor(Creator creator, Long articleId, String status, List<Channel> channels, EditorForm form,
 			Map<String, String> errors, String previewHtml, Long scheduledAt, String state, String note,
-			List<String> findings, String flash, List<MediaItem> library, long updatedAt) {
+			List<String> findings, String flash, List<MediaItem> library, long updatedAt, boolean resubmit) {
 
 		/**
 		 * Characters of Chinese text plus words of other scripts, as Chinese editors
@@ -191,9 +191,12 @@ public final class StudioPages {
 			return "published".equals(status);
 		}
 
-		/** Only a draft (changes requested included) can be scheduled. */
+		/**
+		 * Only a draft can be scheduled; one staff held or sent back (and a rejected
+		 * article) is submitted for review instead ({@code resubmit}).
+		 */
 		public boolean schedulable() {
-			return "draft".equals(status);
+			return "draft".equals(status) && !resubmit;
 		}
 
 		public String error(Ui ui, String field) {
