@@ -188,7 +188,7 @@ class StudioArticleController {
 				.append(',')
 				.append(csvField(s.row().title()))
 				.append(',')
-				.append(s.row().status().dbValue())
+				.append(csvStatus(s.row()))
 				.append(',')
 				.append(publishedAt(s.row()))
 				.append(',')
@@ -213,10 +213,25 @@ class StudioArticleController {
 	 * taken down: a draft's published_at column holds a placeholder, not a publication.
 	 */
 	static String publishedAt(StudioRow row) {
+		if ("scheduled".equals(row.state())) {
+			return siteTime(row.publishAt()); // when it will be published
+		}
 		if (row.status() != ArticleStatus.PUBLISHED && row.status() != ArticleStatus.REMOVED) {
 			return "";
 		}
-		return Instant.ofEpochMilli(row.publishedAt())
+		return siteTime(row.publishedAt());
+	}
+
+	/**
+	 * The status column: the database's name, but a draft with a schedule is
+	 * {@code scheduled}, as the studio shows it.
+	 */
+	static String csvStatus(StudioRow row) {
+		return "scheduled".equals(row.state()) ? "scheduled" : row.status().dbValue();
+	}
+
+	private static String siteTime(long millis) {
+		return Instant.ofEpochMilli(millis)
 			.atZone(PlatformDays.zone())
 			.toOffsetDateTime()
 			.truncatedTo(ChronoUnit.SECONDS)
