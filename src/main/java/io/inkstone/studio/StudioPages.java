@@ -1,5 +1,9 @@
 package io.inkstone.studio;
 
+import java.time.ZoneId;
+
+import io.inkstone.shared.PlatformDays;
+
 import java.util.List;
 import java.util.Map;
 
@@ -197,6 +201,21 @@ public final class StudioPages {
 		 */
 		public boolean schedulable() {
 			return "draft".equals(status) && !resubmit;
+		}
+
+		/**
+		 * The schedule field's label, naming the site's time zone the time is read in
+		 * (北京时间 for Asia/Shanghai).
+		 */
+		public String publishAtLabel(Ui ui) {
+			ZoneId zone = PlatformDays.zone();
+			return "Asia/Shanghai".equals(zone.getId()) ? ui.t("studio.publishAt")
+					: ui.t("studio.publishAtZone", zone.getId());
+		}
+
+		/** The site's time zone, for times the editor's script writes. */
+		public String zoneId() {
+			return PlatformDays.zone().getId();
 		}
 
 		public String error(Ui ui, String field) {

@@ -148,6 +148,9 @@ class StudioEditorBrowserTests {
 		waitFor(d -> !d.findElements(By.cssSelector("[data-testid=flash]")).isEmpty());
 		assertThat(testId("flash").getText()).contains("已发布");
 		assertThat(testId("article-status").getText()).isEqualTo("已发布");
+		assertThat(script("return localStorage.getItem('inkstone.copy.new')"))
+			.as("the new form's copy is in the article now: not offered to the next new article")
+			.isNull();
 		assertThat(driver.findElements(By.cssSelector("[data-testid=schedule-button], [data-testid=publish-button]")))
 			.isEmpty();
 		assertThat(driver.findElement(By.cssSelector("input[name=cover][value='" + photo.url() + "']")).isSelected())
@@ -170,6 +173,11 @@ class StudioEditorBrowserTests {
 		assertThat(driver.findElement(By.name("body")).getAttribute("value")).doesNotContain("未保存的一句");
 		waitFor(d -> testId("restore-banner").isDisplayed());
 		screenshot("studio-restore.png");
+		assertThat(testId("restore-time").getText()).as("in the page's language")
+			.matches("\\d{4}/\\d{1,2}/\\d{1,2} \\d{2}:\\d{2}");
+		// typing while the offer shows is kept in the browser copy too
+		driver.findElement(By.name("body")).sendKeys("又一句。");
+		waitFor(d -> String.valueOf(script("return localStorage.getItem(arguments[0])", key)).contains("又一句"));
 		testId("restore-apply").click();
 		assertThat(driver.findElement(By.name("body")).getAttribute("value")).contains("未保存的一句");
 		assertThat(testId("restore-banner").isDisplayed()).isFalse();
