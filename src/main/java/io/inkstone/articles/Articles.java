@@ -458,9 +458,25 @@ public class Articles {
 
 	@Transactional
 	public long createDraft(long creatorId, Draft draft) {
+		return createDraft(creatorId, draft, null);
+	}
+
+	/**
+	 * Creates a draft, at most one per creator and {@code submissionKey} (the studio's
+	 * new-article form carries one): a second submit with the key (a double-click,
+	 * preview → Back → 发布) saves into the article the first one made and returns its id.
+	 * The unique index decides a race, on SQLite and PostgreSQL alike.
+	 */
+	@Transactional
+	public long createDraft(long creatorId, Draft draft, String submissionKey) {
 		long id = Ids.next();
 		String html = renderBody(draft.bodyMarkdown());
-		repository.insertDraft(id, creatorId, draft, html, summaryOf(html), System.currentTimeMillis());
+		if (!repository.insertDraft(id, creatorId, draft, html, summaryOf(html), System.currentTimeMillis(),
+				submissionKey)) {
+			long first = repository.idOfSubmission(creatorId, submissionKey).orElseThrow();
+			update(first, creatorId, draft);
+			return first;
+		}
 		events.publishEvent(new ArticleChanged(id, creatorId, draft.channelId()));
 		return id;
 	}

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -504,7 +506,7 @@ class StudioArticleController {
 			String preview = body.length() <= MAX_BODY ? articles.renderBody(body) : null;
 			if (errors.isEmpty() && !published && !"pending".equals(status)) {
 				// preview saves the draft, so what was previewed is never lost
-				Long saved = save(id, me, form, correction);
+				Long saved = save(id, me, form, correction, submissionKey(request));
 				model.addAttribute("flash", "studio.done.previewSaved");
 				return editor(request, model, me, saved, status, form, errors, preview);
 			}
@@ -521,7 +523,7 @@ class StudioArticleController {
 			return "redirect:/studio/articles/" + id
 					+ (updated.status() == ArticleStatus.PENDING ? "?updateHeld" : "?updated");
 		}
-		long articleId = save(id, me, form, correction);
+		long articleId = save(id, me, form, correction, submissionKey(request));
 		if (resubmits && ("publish".equals(action) || "submit".equals(action) || "schedule".equals(action))) {
 			creators.recordLocation(me.id(), request.getRemoteAddr());
 			return done(articles.publish(articleId, me.id())); // back to a reviewer
@@ -562,15 +564,29 @@ class StudioArticleController {
 		};
 	}
 
-	/** Creates the draft (no id) or saves the edit; returns the article's id. */
-	private long save(Long id, Creator me, EditorForm form, String correction) {
+	/**
+	 * The new-article form's key, made when the form was rendered; null when missing or
+	 * not one of ours.
+	 */
+	static String submissionKey(HttpServletRequest request) {
+		String key = request.getParameter("submissionKey");
+		return key != null && SUBMISSION_KEY.matcher(key).matches() ? key : null;
+	}
+
+	private static final Pattern SUBMISSION_KEY = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+
+	/**
+	 * Creates the draft (no id; at most one per submission key) or saves the edit;
+	 * returns the article's id.
+	 */
+	private long save(Long id, Creator me, EditorForm form, String correction, String submissionKey) {
 		Draft draft = DraftRules.toDraft(form, channels);
 		if (id == null) {
 			long wait = limits.tryAcquire(DraftRules.newDraftBucket(me.id()), NEW_DRAFTS_PER_HOUR, Duration.ofHours(1));
 			if (wait > 0) {
 				throw new TooManyRequestsException(wait);
 			}
-			return articles.createDraft(me.id(), draft);
+			return articles.createDraft(me.id(), draft, submissionKey);
 		}
 		articles.update(id, me.id(), draft, correction);
 		return id;
@@ -660,11 +676,15 @@ class StudioArticleController {
 		}
 		Object flash = model.getAttribute("flash");
 		long updatedAt = id == null ? 0 : articles.find(id).map(Article::updatedAt).orElse(0L);
+		// a new article's form carries one key for all its submits (made here, kept
+		// when the form comes back with errors)
+		String key = id != null ? null
+				: Optional.ofNullable(submissionKey(request)).orElseGet(() -> UUID.randomUUID().toString());
 		boolean resubmit = id != null && ("draft".equals(status) || "rejected".equals(status))
 				&& articles.resubmits(id, me.id());
 		model.addAttribute("page",
 				new StudioPages.Editor(me, id, status, all, form, errors, preview, scheduledAt, state, note, findings,
-						flash == null ? null : flash.toString(), media.library(me.id()), updatedAt, resubmit));
+						flash == null ? null : flash.toString(), media.library(me.id()), updatedAt, resubmit, key));
 		return "studio/editor";
 	}
 

@@ -149,7 +149,8 @@ public final class StudioPages {
 	 */
 	public record Editor(Creator creator, Long articleId, String status, List<Channel> channels, EditorForm form,
 			Map<String, String> errors, String previewHtml, Long scheduledAt, String state, String note,
-			List<String> findings, String flash, List<MediaItem> library, long updatedAt, boolean resubmit) {
+			List<String> findings, String flash, List<MediaItem> library, long updatedAt, boolean resubmit,
+			String submissionKey) {
 
 		/**
 		 * Characters of Chinese text plus words of other scripts, as Chinese editors
