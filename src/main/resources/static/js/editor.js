@@ -93,6 +93,17 @@
       } catch (e) { /* private mode or full: the server draft still saves */ }
     }, 300);
   }
+  // A new article's form was sent and the server answers with a saved article (a message on an article's editor):
+  // the copy of the new form is in the article now, and must not be offered to the next new article.
+  var NEW_SENT = 'inkstone.copy.new.sent';
+  try {
+    if (key() === 'inkstone.copy.new') {
+      form.addEventListener('submit', function () { sessionStorage.setItem(NEW_SENT, '1'); });
+    } else if (sessionStorage.getItem(NEW_SENT) && document.querySelector('[data-testid=flash]')) {
+      localStorage.removeItem('inkstone.copy.new');
+      sessionStorage.removeItem(NEW_SENT);
+    }
+  } catch (e) { /* storage off: nothing to clear */ }
   var copy = read();
   var serverUpdated = Number(body.getAttribute('data-server-updated') || '0');
   var banner = document.querySelector('[data-restore]');
@@ -102,7 +113,17 @@
     restoring = true;
     banner.hidden = false;
     var when = banner.querySelector('[data-restore-time]');
-    if (when) { when.textContent = new Date(copy.at).toLocaleString(); }
+    if (when) {
+      // in the page's language and the site's time zone, as the server writes times
+      var options = { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+      var zone = when.getAttribute('data-zone');
+      if (zone) { options.timeZone = zone; }
+      try {
+        when.textContent = new Intl.DateTimeFormat(document.documentElement.lang || undefined, options).format(new Date(copy.at));
+      } catch (e) {
+        when.textContent = new Date(copy.at).toLocaleString(document.documentElement.lang || undefined);
+      }
+    }
     banner.querySelector('[data-restore-apply]').addEventListener('click', function () {
       body.value = copy.body;
       if (title && copy.title) { title.value = copy.title; }
@@ -115,10 +136,12 @@
       banner.hidden = true;
       restoring = false;
       try { localStorage.removeItem(key()); } catch (e) { /* ignore */ }
+      keep(); // what is in the form now (typed while the offer showed) is the copy from here on
     });
   }
-  // until the creator decides, the offered copy is not overwritten by what the server sent
-  form.addEventListener('input', function () { if (!restoring) { keep(); } });
+  // what is typed is kept, also while a copy is offered: the offered copy stays in memory for 恢复 until the
+  // creator decides, and what they type now is newer than it
+  form.addEventListener('input', keep);
 
   // Cover: the picked thumbnail shows on a card like the one readers see; an upload marked as cover joins the picker.
   var preview = document.querySelector('[data-cover-preview]');

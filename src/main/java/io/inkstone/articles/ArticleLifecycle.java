@@ -42,6 +42,16 @@ public final class ArticleLifecycle {
 	}
 
 	/**
+	 * How a move touches {@code review_required}: the mark staff leave on an article they
+	 * held, rejected or sent back, which only a reviewer's approval takes away.
+	 */
+	enum StaffMark {
+
+		KEEP, SET, CLEAR
+
+	}
+
+	/**
 	 * Everything that can happen to an article's status, and what each does beside the
 	 * status.
 	 */
@@ -53,6 +63,12 @@ public final class ArticleLifecycle {
 		 */
 		PUBLISH(PublishedAt.NOW, true, true),
 		/**
+		 * The creator publishes or schedules an article staff held, rejected or sent
+		 * back: it goes to a reviewer again, whatever the machine review and the profile
+		 * say.
+		 */
+		RESUBMIT(PublishedAt.KEEP, true, true),
+		/**
 		 * The machine review held what was being published (now or on schedule) for a
 		 * reviewer.
 		 */
@@ -61,7 +77,12 @@ public final class ArticleLifecycle {
 		 * Staff hold a live article the machine checks flagged (机审记录's 暂停发布/送审): it
 		 * leaves the public and waits for a reviewer.
 		 */
-		STAFF_HOLD(PublishedAt.KEEP, true, true),
+		STAFF_HOLD(PublishedAt.KEEP, true, true, StaffMark.SET),
+		/**
+		 * The machine review held an edit of a live article: the article leaves the
+		 * public until a reviewer approves the edit.
+		 */
+		HOLD_UPDATE(PublishedAt.KEEP, true, true),
 		/** The creator schedules a draft. */
 		SCHEDULE(PublishedAt.KEEP, false, false),
 		/** The creator clears a draft's schedule. */
@@ -69,16 +90,16 @@ public final class ArticleLifecycle {
 		/** A scheduled draft's time came: it is published with the scheduled time. */
 		PUBLISH_DUE(PublishedAt.SCHEDULED, true, true),
 		/** A reviewer lets a held article go public. */
-		APPROVE(PublishedAt.NOW, false, true),
+		APPROVE(PublishedAt.NOW, false, true, StaffMark.CLEAR),
 		/**
 		 * A reviewer sends a held article back to its creator as a draft (changes asked
 		 * for).
 		 */
-		SEND_BACK(PublishedAt.KEEP, false, true),
+		SEND_BACK(PublishedAt.KEEP, true, true, StaffMark.SET),
 		/** A reviewer refuses a held article for good. */
-		REJECT(PublishedAt.KEEP, false, true),
+		REJECT(PublishedAt.KEEP, true, true, StaffMark.SET),
 		/** A rejection was reversed on appeal: the article goes public. */
-		REVERSE_REJECTION(PublishedAt.NOW, false, true),
+		REVERSE_REJECTION(PublishedAt.NOW, false, true, StaffMark.CLEAR),
 		/** The creator takes their published article back to draft. */
 		UNPUBLISH(PublishedAt.KEEP, false, true),
 		/** The creator deletes their article (回收站); a schedule is dropped. */
@@ -93,7 +114,7 @@ public final class ArticleLifecycle {
 		 */
 		TAKE_DOWN(PublishedAt.KEEP, false, true),
 		/** A takedown was reversed on appeal: the article is back online. */
-		REINSTATE(PublishedAt.KEEP, false, true);
+		REINSTATE(PublishedAt.KEEP, false, true, StaffMark.CLEAR);
 
 		final PublishedAt publishedAt;
 
@@ -106,10 +127,18 @@ public final class ArticleLifecycle {
 		 */
 		final boolean changesFeed;
 
+		/** Sets or clears the staff's mark ({@code review_required}). */
+		final StaffMark staffMark;
+
 		Action(PublishedAt publishedAt, boolean clearsSchedule, boolean changesFeed) {
+			this(publishedAt, clearsSchedule, changesFeed, StaffMark.KEEP);
+		}
+
+		Action(PublishedAt publishedAt, boolean clearsSchedule, boolean changesFeed, StaffMark staffMark) {
 			this.publishedAt = publishedAt;
 			this.clearsSchedule = clearsSchedule;
 			this.changesFeed = changesFeed;
+			this.staffMark = staffMark;
 		}
 
 	}
@@ -140,11 +169,18 @@ public final class ArticleLifecycle {
 	private static final Map<Action, Map<ArticleStatus, Step>> TABLE = new EnumMap<>(Action.class);
 
 	static {
-		// the creator publishing: a draft (or a rejected article sent in again) goes
-		// public or is held;
-		// publishing what is already public or waiting changes nothing
-		move(Action.PUBLISH, PUBLISHED, DRAFT, REJECTED);
+		// the creator publishing: a draft goes public or is held; a rejected article
+		// sent in again waits for a reviewer; publishing what is already public or
+		// waiting changes nothing
+		move(Action.PUBLISH, PUBLISHED, DRAFT);
+		move(Action.PUBLISH, PENDING, REJECTED);
 		stay(Action.PUBLISH, PENDING, PUBLISHED);
+		// what staff held, rejected or sent back goes to a reviewer, never public
+		move(Action.RESUBMIT, PENDING, DRAFT, REJECTED);
+		stay(Action.RESUBMIT, PENDING, PUBLISHED);
+		// an edit of a live article the machine review holds
+		move(Action.HOLD_UPDATE, PENDING, PUBLISHED);
+		stay(Action.HOLD_UPDATE, PENDING);
 		move(Action.HOLD_FOR_REVIEW, PENDING, DRAFT, REJECTED);
 		stay(Action.HOLD_FOR_REVIEW, PENDING, PUBLISHED);
 		move(Action.STAFF_HOLD, PENDING, PUBLISHED);
@@ -196,6 +232,22 @@ public final class ArticleLifecycle {
 		}
 	}
 
+	/**
+	 * The action a creator's publish, schedule (or the scheduler's due time) really is:
+	 * once staff have held, rejected or sent back an article ({@code staffMarked}), or
+	 * while it is rejected, nothing the creator does makes it public without a reviewer's
+	 * approval, so publishing or scheduling submits it for review again
+	 * ({@link Action#RESUBMIT}); anything else is the action asked for.
+	 */
+	public static Action creatorAction(ArticleStatus status, boolean staffMarked, Action wanted) {
+		boolean publishing = wanted == Action.PUBLISH || wanted == Action.SCHEDULE
+				|| (wanted == Action.PUBLISH_DUE && status == DRAFT);
+		if (publishing && (status == REJECTED || (staffMarked && status == DRAFT))) {
+			return Action.RESUBMIT;
+		}
+		return wanted;
+	}
+
 	/** What {@code action} does to an article in status {@code from}. */
 	public static Step step(ArticleStatus from, Action action) {
 		return TABLE.getOrDefault(action, Map.of()).getOrDefault(from, GONE);
@@ -226,6 +278,9 @@ public final class ArticleLifecycle {
 			}
 			if (action == Action.UNSCHEDULE) {
 				return new LifecycleOutcome.Unscheduled(id);
+			}
+			if (action == Action.RESUBMIT) {
+				return new LifecycleOutcome.Resubmitted(id);
 			}
 			if (to == PUBLISHED) {
 				return new LifecycleOutcome.Published(id);

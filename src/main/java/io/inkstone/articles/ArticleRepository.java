@@ -371,15 +371,30 @@ class ArticleRepository {
 			.list();
 	}
 
-	void insertDraft(long id, long creatorId, Draft d, String html, String summary, long now) {
-		jdbc.sql(
-				"INSERT INTO articles (id, import_key, creator_id, channel_id, title, body_markdown, body_html, summary,"
-						+ " cover_image, tags, original, aigc, source, status, removal_reason, published_at, updated_at, created_at, change_seq)"
-						+ " VALUES (:id, NULL, :creator, :channel, :title, :markdown, :html, :summary, :cover, :tags, :original, :aigc,"
-						+ " :source, 'draft', NULL, :now, :now, :now, :seq)")
+	/**
+	 * Inserts a draft; false when the creator already has an article made with
+	 * {@code submissionKey} (null: never).
+	 */
+	boolean insertDraft(long id, long creatorId, Draft d, String html, String summary, long now, String submissionKey) {
+		return jdbc
+			.sql("INSERT INTO articles (id, import_key, creator_id, channel_id, title, body_markdown, body_html, summary,"
+					+ " cover_image, tags, original, aigc, source, status, removal_reason, published_at, updated_at, created_at, change_seq,"
+					+ " submission_key)"
+					+ " VALUES (:id, NULL, :creator, :channel, :title, :markdown, :html, :summary, :cover, :tags, :original, :aigc,"
+					+ " :source, 'draft', NULL, :now, :now, :now, :seq, :key)"
+					+ " ON CONFLICT (creator_id, submission_key) DO NOTHING")
 			.params(contentParams(id, d, html, summary, now))
 			.param("creator", creatorId)
-			.update();
+			.param("key", submissionKey, Types.VARCHAR)
+			.update() == 1;
+	}
+
+	Optional<Long> idOfSubmission(long creatorId, String submissionKey) {
+		return jdbc.sql("SELECT id FROM articles WHERE creator_id = :creator AND submission_key = :key")
+			.param("creator", creatorId)
+			.param("key", submissionKey)
+			.query(Long.class)
+			.optional();
 	}
 
 	/**
@@ -492,7 +507,18 @@ class ArticleRepository {
 		if (action == ArticleLifecycle.Action.TAKE_DOWN) {
 			sql.append(", removal_reason = :reason");
 		}
+		switch (action.staffMark) {
+			case SET -> sql.append(", review_required = TRUE");
+			case CLEAR -> sql.append(", review_required = FALSE");
+			case KEEP -> {
+			}
+		}
 		sql.append(" WHERE id = :id AND status = :from");
+		if (t.to() == ArticleStatus.PUBLISHED
+				&& (action == ArticleLifecycle.Action.PUBLISH || action == ArticleLifecycle.Action.PUBLISH_DUE)) {
+			// staff marked the article meanwhile: only a reviewer may make it public
+			sql.append(" AND review_required = FALSE");
+		}
 		if (t.dueBy() != null) {
 			sql.append(" AND publish_at IS NOT NULL AND publish_at <= :due");
 		}
@@ -514,6 +540,18 @@ class ArticleRepository {
 			update = update.param("due", t.dueBy());
 		}
 		return update.update() == 1;
+	}
+
+	/**
+	 * Whether staff held, rejected or sent back the article and no reviewer approved it
+	 * since.
+	 */
+	boolean reviewRequired(long id) {
+		return jdbc.sql("SELECT review_required FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
 
 	List<Long> pendingIds(int limit) {

@@ -458,25 +458,45 @@ public class Articles {
 
 	@Transactional
 	public long createDraft(long creatorId, Draft draft) {
+		return createDraft(creatorId, draft, null);
+	}
+
+	/**
+	 * Creates a draft, at most one per creator and {@code submissionKey} (the studio's
+	 * new-article form carries one): a second submit with the key (a double-click,
+	 * preview → Back → 发布) saves into the article the first one made and returns its id.
+	 * The unique index decides a race, on SQLite and PostgreSQL alike.
+	 */
+	@Transactional
+	public long createDraft(long creatorId, Draft draft, String submissionKey) {
 		long id = Ids.next();
 		String html = renderBody(draft.bodyMarkdown());
-		repository.insertDraft(id, creatorId, draft, html, summaryOf(html), System.currentTimeMillis());
+		if (!repository.insertDraft(id, creatorId, draft, html, summaryOf(html), System.currentTimeMillis(),
+				submissionKey)) {
+			long first = repository.idOfSubmission(creatorId, submissionKey).orElseThrow();
+			update(first, creatorId, draft);
+			return first;
+		}
 		events.publishEvent(new ArticleChanged(id, creatorId, draft.channelId()));
 		return id;
 	}
 
 	@Transactional
-	public void update(long id, long creatorId, Draft draft) {
-		update(id, creatorId, draft, null);
+	public LifecycleOutcome update(long id, long creatorId, Draft draft) {
+		return update(id, creatorId, draft, null);
 	}
 
 	/**
 	 * Saves an edit. Edits of a published article keep its history: the version before
 	 * the first such edit and every new version, with an optional public correction note
-	 * shown on the article page.
+	 * shown on the article page. An edit of a published article passes the machine review
+	 * as a publish does: when the review would hold it, the article leaves the public and
+	 * waits for a reviewer ({@link LifecycleOutcome.HeldForReview}), in the transaction
+	 * that saved the edit, so readers never see the held text. Otherwise
+	 * {@link LifecycleOutcome.Unchanged} with the article's status.
 	 */
 	@Transactional
-	public void update(long id, long creatorId, Draft draft, String correctionNote) {
+	public LifecycleOutcome update(long id, long creatorId, Draft draft, String correctionNote) {
 		Article article = ownedBy(id, creatorId);
 		// the editor and the API send the stored summary back when the creator leaves it
 		// alone: one that is just what
@@ -501,17 +521,35 @@ public class Articles {
 		}
 		String html = renderBody(draft.bodyMarkdown());
 		repository.updateContent(id, draft, html, summaryOf(html), now);
+		LifecycleOutcome outcome = new LifecycleOutcome.Unchanged(id, article.status());
 		if (article.articleStatus() == ArticleStatus.PUBLISHED) {
-			// an edit of a live article passes the machine checks again: what they find
-			// is
-			// recorded for staff (机审记录), the article stays live
-			repository.findById(id)
-				.ifPresent(edited -> gate.orderedStream().forEach(g -> g.recordReview(edited, g.review(edited))));
+			// an edit of a live article passes the machine checks again, as a publish
+			// does: what they find is recorded for staff (机审记录); what would be held
+			// leaves the public until a reviewer approves it
+			Article edited = repository.findById(id).orElseThrow();
+			Map<PublishingGate, ReviewDecision> reviews = new LinkedHashMap<>();
+			gate.orderedStream().forEach(g -> reviews.put(g, g.review(edited)));
+			if (reviews.values().stream().anyMatch(ReviewDecision::hold)) {
+				List<String> findings = reviews.values().stream().flatMap(d -> d.kinds().stream()).toList();
+				outcome = apply(edited, Action.HOLD_UPDATE, null, null, null, findings).orElse(outcome);
+			}
+			reviews.forEach((g, decision) -> g.recordReview(edited, decision));
 		}
 		events.publishEvent(new ArticleChanged(id, creatorId, article.channelId()));
 		if (article.channelId() != draft.channelId()) {
 			events.publishEvent(new ArticleChanged(id, creatorId, draft.channelId()));
 		}
+		return outcome;
+	}
+
+	/**
+	 * Whether the creator's publish or schedule of this article submits it for review
+	 * again (staff held, rejected or sent it back), so the editor offers 重新提交审核.
+	 */
+	public boolean resubmits(long id, long creatorId) {
+		Article article = ownedBy(id, creatorId);
+		return ArticleLifecycle.creatorAction(article.status(), repository.reviewRequired(id),
+				Action.PUBLISH) == Action.RESUBMIT;
 	}
 
 	/**
@@ -523,10 +561,12 @@ public class Articles {
 	public LifecycleOutcome publish(long id, long creatorId) {
 		return settle(() -> {
 			Article article = own(id, creatorId);
-			boolean stays = refuseOrStay(article, Action.PUBLISH); // 404 first,
+			Action action = ArticleLifecycle.creatorAction(article.status(), repository.reviewRequired(id),
+					Action.PUBLISH);
+			boolean stays = refuseOrStay(article, action); // 404 first,
 			checkMayPublish(creatorId); // then 403, even when there is nothing to do
 			return stays ? Optional.of(new LifecycleOutcome.Unchanged(id, article.status()))
-					: publishReviewed(article, Action.PUBLISH, null);
+					: publishReviewed(article, action, null);
 		});
 	}
 
@@ -581,13 +621,19 @@ public class Articles {
 		Action action = at == null ? Action.UNSCHEDULE : Action.SCHEDULE;
 		return settle(() -> {
 			Article article = own(id, creatorId);
-			if (refuseOrStay(article, action)) {
+			Action really = ArticleLifecycle.creatorAction(article.status(), repository.reviewRequired(id), action);
+			if (refuseOrStay(article, really)) {
 				return Optional.of(new LifecycleOutcome.Unchanged(id, article.status()));
 			}
 			if (at != null) {
 				checkMayPublish(creatorId);
 			}
-			return apply(article, action, at, null, null, List.of());
+			if (really == Action.RESUBMIT) {
+				// what staff held, rejected or sent back is never scheduled: it goes to a
+				// reviewer now
+				return publishReviewed(article, really, null);
+			}
+			return apply(article, really, at, null, null, List.of());
 		});
 	}
 
@@ -605,9 +651,15 @@ public class Articles {
 		int published = 0;
 		for (Long id : repository.dueForPublication(now)) {
 			Optional<Article> due = repository.findById(id);
-			if (due.isPresent() && !refuseOrStay(due.get(), Action.PUBLISH_DUE)
-					&& publishReviewed(due.get(), Action.PUBLISH_DUE, now)
-						.orElse(null) instanceof LifecycleOutcome.Published) {
+			if (due.isEmpty()) {
+				continue;
+			}
+			// a schedule on an article staff marked (set before the mark was honoured)
+			// submits it for review, never publishes it
+			Action action = ArticleLifecycle.creatorAction(due.get().status(), repository.reviewRequired(id),
+					Action.PUBLISH_DUE);
+			if (!refuseOrStay(due.get(), action)
+					&& publishReviewed(due.get(), action, now).orElse(null) instanceof LifecycleOutcome.Published) {
 				published++;
 			}
 		}
@@ -689,8 +741,9 @@ public class Articles {
 		gate.orderedStream().forEach(g -> reviews.put(g, g.review(article)));
 		boolean hold = reviews.values().stream().anyMatch(ReviewDecision::hold);
 		List<String> findings = reviews.values().stream().flatMap(d -> d.kinds().stream()).toList();
-		Optional<LifecycleOutcome> outcome = apply(article, hold ? Action.HOLD_FOR_REVIEW : action, null, null, dueBy,
-				findings);
+		// a resubmission waits for a reviewer anyway: it stays one, whatever was found
+		Action move = hold && action != Action.RESUBMIT ? Action.HOLD_FOR_REVIEW : action;
+		Optional<LifecycleOutcome> outcome = apply(article, move, null, null, dueBy, findings);
 		if (outcome.isPresent()) {
 			reviews.forEach((g, decision) -> g.recordReview(article, decision));
 		}

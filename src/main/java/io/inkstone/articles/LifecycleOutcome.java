@@ -41,6 +41,19 @@ public sealed interface LifecycleOutcome {
 
 	}
 
+	/**
+	 * An article staff held, rejected or sent back was submitted again: it waits for a
+	 * reviewer, whatever the machine review said.
+	 */
+	record Resubmitted(long articleId) implements LifecycleOutcome {
+
+		@Override
+		public ArticleStatus status() {
+			return ArticleStatus.PENDING;
+		}
+
+	}
+
 	/** The draft will be published at {@code at} (epoch millis). */
 	record Scheduled(long articleId, long at) implements LifecycleOutcome {
 

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -108,7 +110,7 @@ class StudioArticleController {
 	 * {@code studio.done.<flag>}.
 	 */
 	static final List<String> EDITOR_FLASHES = List.of("saved", "published", "pending", "scheduled", "unscheduled",
-			"updated", "unpublished", "restored");
+			"updated", "unpublished", "restored", "resubmitted", "updateHeld");
 
 	static final Set<String> ACTIONS = Set.of("save", "preview", "publish", "submit", "update", "schedule",
 			"unschedule", "unpublish", "delete");
@@ -188,7 +190,7 @@ class StudioArticleController {
 				.append(',')
 				.append(csvField(s.row().title()))
 				.append(',')
-				.append(s.row().status().dbValue())
+				.append(csvStatus(s.row()))
 				.append(',')
 				.append(publishedAt(s.row()))
 				.append(',')
@@ -213,10 +215,25 @@ class StudioArticleController {
 	 * taken down: a draft's published_at column holds a placeholder, not a publication.
 	 */
 	static String publishedAt(StudioRow row) {
+		if ("scheduled".equals(row.state())) {
+			return siteTime(row.publishAt()); // when it will be published
+		}
 		if (row.status() != ArticleStatus.PUBLISHED && row.status() != ArticleStatus.REMOVED) {
 			return "";
 		}
-		return Instant.ofEpochMilli(row.publishedAt())
+		return siteTime(row.publishedAt());
+	}
+
+	/**
+	 * The status column: the database's name, but a draft with a schedule is
+	 * {@code scheduled}, as the studio shows it.
+	 */
+	static String csvStatus(StudioRow row) {
+		return "scheduled".equals(row.state()) ? "scheduled" : row.status().dbValue();
+	}
+
+	private static String siteTime(long millis) {
+		return Instant.ofEpochMilli(millis)
 			.atZone(PlatformDays.zone())
 			.toOffsetDateTime()
 			.truncatedTo(ChronoUnit.SECONDS)
@@ -457,6 +474,8 @@ class StudioArticleController {
 		Creator me = me();
 		String status = id == null ? "draft" : articles.ownedBy(id, me.id()).status().dbValue();
 		boolean published = "published".equals(status);
+		// staff held, rejected or sent it back: publish and schedule submit it for review
+		boolean resubmits = id != null && !published && articles.resubmits(id, me.id());
 		String correction = form.correction();
 		String cover = form.cover();
 		String body = form.body();
@@ -470,7 +489,7 @@ class StudioArticleController {
 			errors.put("cover", "studio.error.cover");
 		}
 		Long scheduleAt = null;
-		if ("schedule".equals(action)) {
+		if ("schedule".equals(action) && !resubmits) {
 			if (!"draft".equals(status)) {
 				// a published (or held) article is updated, never scheduled: refuse
 				// before anything is saved
@@ -487,7 +506,7 @@ class StudioArticleController {
 			String preview = body.length() <= MAX_BODY ? articles.renderBody(body) : null;
 			if (errors.isEmpty() && !published && !"pending".equals(status)) {
 				// preview saves the draft, so what was previewed is never lost
-				Long saved = save(id, me, form, correction);
+				Long saved = save(id, me, form, correction, submissionKey(request));
 				model.addAttribute("flash", "studio.done.previewSaved");
 				return editor(request, model, me, saved, status, form, errors, preview);
 			}
@@ -497,12 +516,17 @@ class StudioArticleController {
 			response.setStatus(400);
 			return editor(request, model, me, id, status, form, errors, null);
 		}
-		long articleId = save(id, me, form, correction);
 		if (published) {
-			return "redirect:/studio/articles/" + articleId + "?updated"; // 更新 (any
-																			// button):
-																			// the edit is
-																			// live
+			// 更新, whatever button a (stale) page posted: the edit passes the machine
+			// review as a publish does; what it would hold waits for a reviewer
+			LifecycleOutcome updated = articles.update(id, me.id(), DraftRules.toDraft(form, channels), correction);
+			return "redirect:/studio/articles/" + id
+					+ (updated.status() == ArticleStatus.PENDING ? "?updateHeld" : "?updated");
+		}
+		long articleId = save(id, me, form, correction, submissionKey(request));
+		if (resubmits && ("publish".equals(action) || "submit".equals(action) || "schedule".equals(action))) {
+			creators.recordLocation(me.id(), request.getRemoteAddr());
+			return done(articles.publish(articleId, me.id())); // back to a reviewer
 		}
 		if ("publish".equals(action) || "submit".equals(action)) {
 			creators.recordLocation(me.id(), request.getRemoteAddr());
@@ -530,6 +554,9 @@ class StudioArticleController {
 		if (outcome instanceof LifecycleOutcome.Unscheduled) {
 			return "unscheduled";
 		}
+		if (outcome instanceof LifecycleOutcome.Resubmitted) {
+			return "resubmitted";
+		}
 		return switch (outcome.status()) {
 			case PUBLISHED -> "published";
 			case PENDING -> "pending";
@@ -537,15 +564,29 @@ class StudioArticleController {
 		};
 	}
 
-	/** Creates the draft (no id) or saves the edit; returns the article's id. */
-	private long save(Long id, Creator me, EditorForm form, String correction) {
+	/**
+	 * The new-article form's key, made when the form was rendered; null when missing or
+	 * not one of ours.
+	 */
+	static String submissionKey(HttpServletRequest request) {
+		String key = request.getParameter("submissionKey");
+		return key != null && SUBMISSION_KEY.matcher(key).matches() ? key : null;
+	}
+
+	private static final Pattern SUBMISSION_KEY = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+
+	/**
+	 * Creates the draft (no id; at most one per submission key) or saves the edit;
+	 * returns the article's id.
+	 */
+	private long save(Long id, Creator me, EditorForm form, String correction, String submissionKey) {
 		Draft draft = DraftRules.toDraft(form, channels);
 		if (id == null) {
 			long wait = limits.tryAcquire(DraftRules.newDraftBucket(me.id()), NEW_DRAFTS_PER_HOUR, Duration.ofHours(1));
 			if (wait > 0) {
 				throw new TooManyRequestsException(wait);
 			}
-			return articles.createDraft(me.id(), draft);
+			return articles.createDraft(me.id(), draft, submissionKey);
 		}
 		articles.update(id, me.id(), draft, correction);
 		return id;
@@ -635,8 +676,15 @@ class StudioArticleController {
 		}
 		Object flash = model.getAttribute("flash");
 		long updatedAt = id == null ? 0 : articles.find(id).map(Article::updatedAt).orElse(0L);
-		model.addAttribute("page", new StudioPages.Editor(me, id, status, all, form, errors, preview, scheduledAt,
-				state, note, findings, flash == null ? null : flash.toString(), media.library(me.id()), updatedAt));
+		// a new article's form carries one key for all its submits (made here, kept
+		// when the form comes back with errors)
+		String key = id != null ? null
+				: Optional.ofNullable(submissionKey(request)).orElseGet(() -> UUID.randomUUID().toString());
+		boolean resubmit = id != null && ("draft".equals(status) || "rejected".equals(status))
+				&& articles.resubmits(id, me.id());
+		model.addAttribute("page",
+				new StudioPages.Editor(me, id, status, all, form, errors, preview, scheduledAt, state, note, findings,
+						flash == null ? null : flash.toString(), media.library(me.id()), updatedAt, resubmit, key));
 		return "studio/editor";
 	}
 

@@ -1,5 +1,9 @@
 package io.inkstone.studio;
 
+import java.time.ZoneId;
+
+import io.inkstone.shared.PlatformDays;
+
 import java.util.List;
 import java.util.Map;
 
@@ -145,7 +149,8 @@ public final class StudioPages {
 	 */
 	public record Editor(Creator creator, Long articleId, String status, List<Channel> channels, EditorForm form,
 			Map<String, String> errors, String previewHtml, Long scheduledAt, String state, String note,
-			List<String> findings, String flash, List<MediaItem> library, long updatedAt) {
+			List<String> findings, String flash, List<MediaItem> library, long updatedAt, boolean resubmit,
+			String submissionKey) {
 
 		/**
 		 * Characters of Chinese text plus words of other scripts, as Chinese editors
@@ -191,9 +196,27 @@ public final class StudioPages {
 			return "published".equals(status);
 		}
 
-		/** Only a draft (changes requested included) can be scheduled. */
+		/**
+		 * Only a draft can be scheduled; one staff held or sent back (and a rejected
+		 * article) is submitted for review instead ({@code resubmit}).
+		 */
 		public boolean schedulable() {
-			return "draft".equals(status);
+			return "draft".equals(status) && !resubmit;
+		}
+
+		/**
+		 * The schedule field's label, naming the site's time zone the time is read in
+		 * (北京时间 for Asia/Shanghai).
+		 */
+		public String publishAtLabel(Ui ui) {
+			ZoneId zone = PlatformDays.zone();
+			return "Asia/Shanghai".equals(zone.getId()) ? ui.t("studio.publishAt")
+					: ui.t("studio.publishAtZone", zone.getId());
+		}
+
+		/** The site's time zone, for times the editor's script writes. */
+		public String zoneId() {
+			return PlatformDays.zone().getId();
 		}
 
 		public String error(Ui ui, String field) {

@@ -30,9 +30,11 @@ class ArticleLifecycleTests {
 	 */
 	private static final String TABLE = """
 			                    DRAFT      PENDING    PUBLISHED  REJECTED   REMOVED    DELETED
-			PUBLISH             PUBLISHED  =          =          PUBLISHED  404        404
+			PUBLISH             PUBLISHED  =          =          PENDING    404        404
+			RESUBMIT            PENDING    =          =          PENDING    404        404
 			HOLD_FOR_REVIEW     PENDING    =          =          PENDING    404        404
 			STAFF_HOLD          404        =          PENDING    404        404        404
+			HOLD_UPDATE         404        =          PENDING    404        404        404
 			SCHEDULE            DRAFT      400        400        400        404        404
 			UNSCHEDULE          DRAFT      =          =          =          404        404
 			PUBLISH_DUE         PUBLISHED  =          =          =          =          =
@@ -94,6 +96,60 @@ class ArticleLifecycleTests {
 				assertThat(move.to()).isIn(ArticleStatus.DRAFT, ArticleStatus.REMOVED);
 			}
 		}
+	}
+
+	@Test
+	void whatStaffHeldRejectedOrSentBackGoesToAReviewerWhateverTheCreatorPresses() {
+		for (Action wanted : List.of(Action.PUBLISH, Action.SCHEDULE)) {
+			assertThat(ArticleLifecycle.creatorAction(ArticleStatus.REJECTED, false, wanted)).as("rejected, %s", wanted)
+				.isEqualTo(Action.RESUBMIT);
+			assertThat(ArticleLifecycle.creatorAction(ArticleStatus.REJECTED, true, wanted)).isEqualTo(Action.RESUBMIT);
+			assertThat(ArticleLifecycle.creatorAction(ArticleStatus.DRAFT, true, wanted))
+				.as("需修改 or held before, %s", wanted)
+				.isEqualTo(Action.RESUBMIT);
+			assertThat(ArticleLifecycle.creatorAction(ArticleStatus.DRAFT, false, wanted)).isEqualTo(wanted);
+		}
+		// the scheduler never publishes a draft staff marked
+		assertThat(ArticleLifecycle.creatorAction(ArticleStatus.DRAFT, true, Action.PUBLISH_DUE))
+			.isEqualTo(Action.RESUBMIT);
+		assertThat(ArticleLifecycle.creatorAction(ArticleStatus.DRAFT, false, Action.PUBLISH_DUE))
+			.isEqualTo(Action.PUBLISH_DUE);
+		assertThat(ArticleLifecycle.creatorAction(ArticleStatus.REJECTED, true, Action.PUBLISH_DUE))
+			.isEqualTo(Action.PUBLISH_DUE);
+		// other actions are what they are
+		assertThat(ArticleLifecycle.creatorAction(ArticleStatus.DRAFT, true, Action.UNSCHEDULE))
+			.isEqualTo(Action.UNSCHEDULE);
+		assertThat(ArticleLifecycle.creatorAction(ArticleStatus.DRAFT, true, Action.DELETE)).isEqualTo(Action.DELETE);
+		// a resubmission never goes public, and answers what it is
+		for (ArticleStatus from : ArticleStatus.values()) {
+			if (ArticleLifecycle.step(from, Action.RESUBMIT) instanceof Step.Move m) {
+				assertThat(m.to()).isEqualTo(ArticleStatus.PENDING);
+			}
+		}
+		assertThat(move(ArticleStatus.DRAFT, Action.RESUBMIT, null, List.of()).outcome())
+			.isEqualTo(new LifecycleOutcome.Resubmitted(7));
+		assertThat(Action.RESUBMIT.clearsSchedule).isTrue();
+	}
+
+	@Test
+	void staffMarkTheArticlesTheyHoldRejectOrSendBackAndOnlyAnApprovalClearsTheMark() {
+		assertThat(Action.STAFF_HOLD.staffMark).isEqualTo(ArticleLifecycle.StaffMark.SET);
+		assertThat(Action.REJECT.staffMark).isEqualTo(ArticleLifecycle.StaffMark.SET);
+		assertThat(Action.SEND_BACK.staffMark).isEqualTo(ArticleLifecycle.StaffMark.SET);
+		assertThat(Action.APPROVE.staffMark).isEqualTo(ArticleLifecycle.StaffMark.CLEAR);
+		assertThat(Action.REVERSE_REJECTION.staffMark).isEqualTo(ArticleLifecycle.StaffMark.CLEAR);
+		assertThat(Action.REINSTATE.staffMark).isEqualTo(ArticleLifecycle.StaffMark.CLEAR);
+		for (Action creator : List.of(Action.PUBLISH, Action.RESUBMIT, Action.SCHEDULE, Action.UNPUBLISH, Action.DELETE,
+				Action.RESTORE_OWN, Action.PUBLISH_DUE)) {
+			assertThat(creator.staffMark).as(creator.name()).isEqualTo(ArticleLifecycle.StaffMark.KEEP);
+		}
+	}
+
+	@Test
+	void aHeldUpdateTakesTheLiveArticleToAReviewerWithItsFindings() {
+		var t = move(ArticleStatus.PUBLISHED, Action.HOLD_UPDATE, null, List.of("sensitive-word"));
+		assertThat(t.outcome()).isEqualTo(new LifecycleOutcome.HeldForReview(7, List.of("sensitive-word")));
+		assertThat(t.event()).isPresent();
 	}
 
 	// --- what a move means: its outcome, its event and its columns ---

@@ -113,6 +113,9 @@ class StudioEditorBrowserTests {
 		chromium.waitFor(d -> !d.findElements(By.cssSelector("[data-testid=flash]")).isEmpty());
 		assertThat(chromium.testId("flash").getText()).contains("已发布");
 		assertThat(chromium.testId("article-status").getText()).isEqualTo("已发布");
+		assertThat(script("return localStorage.getItem('inkstone.copy.new')"))
+			.as("the new form's copy is in the article now: not offered to the next new article")
+			.isNull();
 		assertThat(driver.findElements(By.cssSelector("[data-testid=schedule-button], [data-testid=publish-button]")))
 			.isEmpty();
 		assertThat(driver.findElement(By.cssSelector("input[name=cover][value='" + photo.url() + "']")).isSelected())
@@ -136,6 +139,11 @@ class StudioEditorBrowserTests {
 		assertThat(driver.findElement(By.name("body")).getAttribute("value")).doesNotContain("未保存的一句");
 		chromium.waitFor(d -> chromium.testId("restore-banner").isDisplayed());
 		chromium.screenshot("studio-restore.png");
+		assertThat(chromium.testId("restore-time").getText()).as("in the page's language")
+			.matches("\\d{4}/\\d{1,2}/\\d{1,2} \\d{2}:\\d{2}");
+		// typing while the offer shows is kept in the browser copy too
+		driver.findElement(By.name("body")).sendKeys("又一句。");
+		chromium.waitFor(d -> String.valueOf(script("return localStorage.getItem(arguments[0])", key)).contains("又一句"));
 		chromium.testId("restore-apply").click();
 		assertThat(driver.findElement(By.name("body")).getAttribute("value")).contains("未保存的一句");
 		assertThat(chromium.testId("restore-banner").isDisplayed()).isFalse();

@@ -2,12 +2,17 @@ package io.inkstone.governance;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.inkstone.articles.Articles;
+import io.inkstone.shared.SiteSettings;
 import io.inkstone.accounts.Role;
 import io.inkstone.similarity.OriginalityEngine;
 import io.inkstone.support.Fixtures;
@@ -55,6 +60,15 @@ abstract class MachineFindingsContract {
 
 	@Autowired
 	OriginalityEngine originality;
+
+	@Autowired
+	Articles articles;
+
+	@Autowired
+	SiteSettings settings;
+
+	@Autowired
+	ComplianceProfile profile;
 
 	record Writer(long accountId, Browser browser) {
 	}
@@ -314,6 +328,152 @@ abstract class MachineFindingsContract {
 		assertThat(articleStatus(id)).isEqualTo("published");
 		assertThat(new Browser(port).get("/admin/machine").headers().firstValue("Location").orElse(""))
 			.endsWith("/login");
+	}
+
+	/** Posts the editor's form of article {@code id} to one of its actions. */
+	static HttpResponse<String> editorPost(Writer w, long id, String action, String title, String body,
+			Map<String, String> extra) {
+		w.browser().page("/studio/articles/" + id);
+		Map<String, String> form = new HashMap<>(Map.of("_csrf", w.browser().csrfToken(), "title", title, "body", body,
+				"channel", "tech", "original", "yes"));
+		form.putAll(extra);
+		return w.browser().post("/studio/articles/" + id + "/" + action, form);
+	}
+
+	static HttpResponse<String> decide(Browser staff, long id, Map<String, String> fields) {
+		staff.page("/admin/review/" + id);
+		Map<String, String> form = new HashMap<>(fields);
+		form.put("_csrf", staff.csrfToken());
+		return staff.post("/admin/review/" + id, form);
+	}
+
+	static String tomorrow() {
+		return LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
+	}
+
+	@Test
+	void aRejectedArticleGoesBackToAReviewerWhenItsCreatorPublishesItNeverOnline() {
+		Writer w = writer("被拒作者");
+		String body = "本店长期代开发票，价格从优。";
+		long id = publish(w, "开票", body);
+		Browser staff = staff();
+		assertThat(act(staff, id, Map.of("action", "hold")).statusCode()).isEqualTo(302);
+		HttpResponse<String> rejected = decide(staff, id,
+				Map.of("outcome", "rejected", "reasonCode", "spam", "rule", "平台公约第 7 条：垃圾广告", "note", "含违规内容。"));
+		assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(302);
+		assertThat(articleStatus(id)).isEqualTo("rejected");
+
+		Document editor = w.browser().page("/studio/articles/" + id).html();
+		assertThat(editor.select("[data-testid=publish-button]")).as("no 发布").isEmpty();
+		assertThat(editor.select("[data-testid=schedule-button]")).as("no 定时发布").isEmpty();
+		assertThat(editor.select("input[name=publishAt]")).isEmpty();
+		assertThat(editor.selectFirst("[data-testid=submit-button]").text()).isEqualTo("重新提交审核");
+		assertThat(editor.select("[data-testid=save-button]")).hasSize(1);
+
+		// a direct 发布 (a stale page, a script) submits it for review again
+		HttpResponse<String> published = editorPost(w, id, "publish", "开票", body, Map.of());
+		assertThat(published.statusCode()).isEqualTo(302);
+		assertThat(location(published)).endsWith("/studio/articles/" + id + "?resubmitted");
+		assertThat(articleStatus(id)).isEqualTo("pending");
+		assertThat(status("/articles/" + id)).isEqualTo(404);
+		assertThat(w.browser().page(location(published)).html().selectFirst("[data-testid=flash]").text())
+			.contains("重新提交审核");
+		assertThat(staff.page("/admin/review").html().select("[data-testid=held-articles] tr[data-article=" + id + "]"))
+			.hasSize(1);
+	}
+
+	@Test
+	void anArticleSentBackForChangesIsNeitherPublishedNorScheduledButSubmittedForReview() {
+		Writer w = writer("要改作者");
+		Browser staff = staff();
+		long[] ids = new long[3];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = publish(w, "开票" + i, "本店长期代开发票，价格从优。" + i);
+			assertThat(act(staff, ids[i], Map.of("action", "hold")).statusCode()).isEqualTo(302);
+			assertThat(decide(staff, ids[i], Map.of("outcome", "changes", "reasonCode", "spam", "note", "删掉广告。"))
+				.statusCode()).isEqualTo(302);
+			assertThat(articleStatus(ids[i])).isEqualTo("draft");
+		}
+		Document editor = w.browser().page("/studio/articles/" + ids[0]).html();
+		assertThat(editor.selectFirst("[data-testid=article-status]").attr("data-state")).isEqualTo("changes");
+		assertThat(editor.select("[data-testid=publish-button], [data-testid=schedule-button]")).isEmpty();
+		assertThat(editor.selectFirst("[data-testid=submit-button]").text()).isEqualTo("重新提交审核");
+
+		// 定时发布 submits it for review now instead of publishing it unchanged later
+		HttpResponse<String> scheduled = editorPost(w, ids[0], "schedule", "开票0", "本店长期代开发票。",
+				Map.of("publishAt", tomorrow()));
+		assertThat(location(scheduled)).endsWith("?resubmitted");
+		assertThat(articleStatus(ids[0])).isEqualTo("pending");
+		assertThat(articles.scheduledAt(ids[0])).isNull();
+
+		// a direct publish too
+		HttpResponse<String> published = editorPost(w, ids[1], "publish", "开票1", "本店长期代开发票。", Map.of());
+		assertThat(location(published)).endsWith("?resubmitted");
+		assertThat(articleStatus(ids[1])).isEqualTo("pending");
+
+		// a schedule set before (or behind the editor's back) is never published by the
+		// scheduler
+		jdbc.sql("UPDATE articles SET publish_at = :at WHERE id = :id")
+			.param("at", System.currentTimeMillis() - 1_000)
+			.param("id", ids[2])
+			.update();
+		articles.publishDue(System.currentTimeMillis());
+		assertThat(articleStatus(ids[2])).isEqualTo("pending");
+		assertThat(status("/articles/" + ids[2])).isEqualTo(404);
+	}
+
+	@Test
+	void aHeldArticleDeletedAndRestoredStillGoesToAReviewer() {
+		Writer w = writer("绕路作者");
+		long id = publish(w, "开票", "本店长期代开发票。");
+		assertThat(act(staff(), id, Map.of("action", "hold")).statusCode()).isEqualTo(302);
+		w.browser().page("/studio");
+		assertThat(w.browser()
+			.post("/studio/articles/" + id + "/delete", Map.of("_csrf", w.browser().csrfToken()))
+			.statusCode()).isEqualTo(302);
+		assertThat(w.browser()
+			.post("/studio/articles/" + id + "/restore", Map.of("_csrf", w.browser().csrfToken()))
+			.statusCode()).isEqualTo(302);
+		assertThat(articleStatus(id)).isEqualTo("draft");
+		HttpResponse<String> published = editorPost(w, id, "publish", "开票", "本店长期代开发票。", Map.of());
+		assertThat(location(published)).endsWith("?resubmitted");
+		assertThat(articleStatus(id)).isEqualTo("pending");
+	}
+
+	@Test
+	void anUpdateTheMachineReviewWouldHoldLeavesThePublicUntilAReviewerApproves() {
+		settings.put(ComplianceProfile.OVERRIDE_PREFIX + "hold-flagged", "true", null);
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> profile.on("hold-flagged"));
+			Writer w = writer("更新作者");
+			long viaUpdate = publish(w, "春游", "今天天气很好，去公园散步。");
+			long viaSave = publish(w, "秋游", "今天天气很好，去山里走走。");
+			assertThat(status("/articles/" + viaUpdate)).isEqualTo(200);
+
+			HttpResponse<String> updated = editorPost(w, viaUpdate, "update", "春游", "今天天气很好，顺便网络赌场了解一下。", Map.of());
+			assertThat(updated.statusCode()).isEqualTo(302);
+			assertThat(location(updated)).endsWith("/studio/articles/" + viaUpdate + "?updateHeld");
+			assertThat(articleStatus(viaUpdate)).isEqualTo("pending");
+			await().atMost(Duration.ofSeconds(10)).until(() -> status("/articles/" + viaUpdate) == 404);
+			Document editor = w.browser().page(location(updated)).html();
+			assertThat(editor.selectFirst("[data-testid=flash]").text()).contains("审核");
+			assertThat(editor.selectFirst("[data-testid=held-explain]").text()).contains("违规词");
+			assertThat(staff().page("/admin/review")
+				.html()
+				.select("[data-testid=held-articles] tr[data-article=" + viaUpdate + "]")).hasSize(1);
+
+			// a stale tab's 保存草稿 on a published article takes the same path
+			HttpResponse<String> saved = editorPost(w, viaSave, "save", "秋游", "今天天气很好，顺便网络赌场了解一下。", Map.of());
+			assertThat(location(saved)).endsWith("?updateHeld");
+			assertThat(articleStatus(viaSave)).isEqualTo("pending");
+
+			// approved: the edit goes public
+			assertThat(decide(staff(), viaUpdate, Map.of("outcome", "approved")).statusCode()).isEqualTo(302);
+			assertThat(articleStatus(viaUpdate)).isEqualTo("published");
+		}
+		finally {
+			settings.put(ComplianceProfile.OVERRIDE_PREFIX + "hold-flagged", null, null);
+		}
 	}
 
 }

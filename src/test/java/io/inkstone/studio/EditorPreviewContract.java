@@ -1,7 +1,10 @@
 package io.inkstone.studio;
 
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
@@ -9,6 +12,8 @@ import io.inkstone.articles.Articles;
 import io.inkstone.articles.DraftRules;
 import io.inkstone.creators.CreatorApplication;
 import io.inkstone.creators.CreatorApplications;
+import io.inkstone.shared.PlatformDays;
+import io.inkstone.shared.SiteSettings;
 import io.inkstone.support.Browser;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +51,9 @@ abstract class EditorPreviewContract {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SiteSettings settings;
 
 	String account(boolean creator) {
 		String email = "pv" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
@@ -122,6 +130,57 @@ abstract class EditorPreviewContract {
 
 	private long articlesCount() {
 		return jdbc.sql("SELECT COUNT(*) FROM articles").query(Long.class).single();
+	}
+
+	@Test
+	void theScheduleFieldNamesTheSitesTimeZone() {
+		Browser me = signIn(account(true));
+		assertThat(me.page("/studio/articles/new").html().selectFirst("input[name=publishAt]").parent().text())
+			.contains("北京时间");
+		settings.put(SiteSettings.TIME_ZONE, "America/New_York", null);
+		try {
+			assertThat(PlatformDays.zone().getId()).isEqualTo("America/New_York");
+			String label = me.page("/studio/articles/new").html().selectFirst("input[name=publishAt]").parent().text();
+			assertThat(label).contains("站点时间 America/New_York").doesNotContain("北京时间");
+		}
+		finally {
+			settings.put(SiteSettings.TIME_ZONE, null, null);
+		}
+		assertThat(PlatformDays.zone().getId()).isEqualTo("Asia/Shanghai");
+	}
+
+	@Test
+	void aNewArticleIsMadeOncePerFormWhateverIsPressedTwice() {
+		Browser me = signIn(account(true));
+		String key = me.page("/studio/articles/new").html().selectFirst("input[name=submissionKey]").val();
+		assertThat(key).hasSizeGreaterThanOrEqualTo(16);
+		assertThat(me.page("/studio/articles/new").html().selectFirst("input[name=submissionKey]").val())
+			.as("a fresh key per form")
+			.isNotEqualTo(key);
+		String title = "一次" + Long.toString(System.nanoTime(), 36);
+		Map<String, String> fields = new HashMap<>(Map.of("_csrf", me.csrfToken(), "title", title, "body", "湖光山色，晴方好。",
+				"channel", "tech", "original", "yes", "submissionKey", key));
+		// 预览 saves a draft; Back, then 发布 from the same form — pressed twice at once
+		HttpResponse<String> previewed = me.post("/studio/articles/preview", fields);
+		assertThat(previewed.statusCode()).isEqualTo(200);
+		List<CompletableFuture<HttpResponse<String>>> presses = List.of(
+				CompletableFuture.supplyAsync(() -> me.post("/studio/articles/publish", fields)),
+				CompletableFuture.supplyAsync(() -> me.post("/studio/articles/publish", fields)));
+		for (CompletableFuture<HttpResponse<String>> press : presses) {
+			HttpResponse<String> r = press.join();
+			assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+			assertThat(r.headers().firstValue("Location").orElse("")).contains("?published");
+		}
+		assertThat(
+				jdbc.sql("SELECT status FROM articles WHERE title = :t").param("t", title).query(String.class).list())
+			.containsExactly("published");
+		// another form is another article
+		fields.put("submissionKey",
+				me.page("/studio/articles/new").html().selectFirst("input[name=submissionKey]").val());
+		assertThat(me.post("/studio/articles/publish", fields).statusCode()).isEqualTo(302);
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM articles WHERE title = :t").param("t", title).query(Long.class).single())
+			.isEqualTo(2);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.inkstone.studio;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -164,6 +165,12 @@ abstract class StudioAnalyticsContract {
 		long live = publish(owner, "已发表的文章");
 		long draft = publish(owner, "还是草稿的文章");
 		jdbc.sql("UPDATE articles SET status = 'draft' WHERE id = :id").param("id", draft).update();
+		long scheduled = publish(owner, "定时发布的文章");
+		long due = System.currentTimeMillis() + Duration.ofDays(2).toMillis();
+		jdbc.sql("UPDATE articles SET status = 'draft', publish_at = :at WHERE id = :id")
+			.param("at", due)
+			.param("id", scheduled)
+			.update();
 		long now = System.currentTimeMillis();
 		jdbc.sql("INSERT INTO article_likes (article_id, reader_key, created_at) VALUES (:a, 'r1', :t), (:a, 'r2', :t)")
 			.param("a", live)
@@ -193,6 +200,11 @@ abstract class StudioAnalyticsContract {
 			.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 		assertThat(line(stats, live)).contains(",published," + expected + ",");
 		assertThat(line(stats, draft)).contains(",draft,,");
+		assertThat(line(stats, scheduled)).contains(",scheduled," + Instant.ofEpochMilli(due)
+			.atZone(PlatformDays.zone())
+			.toOffsetDateTime()
+			.truncatedTo(ChronoUnit.SECONDS)
+			.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ",");
 
 		String daily = creator.get("/studio/analytics/articles/" + live + ".csv?days=7").body();
 		String[] lines = daily.split("\n");
