@@ -426,6 +426,31 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
+	void aModeOrLanguageCookieThatIsNotExactlyOneKnownValueGetsTheDefaultPageNoCacheKeeps() {
+		// nginx keys its micro-cache on the exact cookie values and the application
+		// reads them the same way: a cookie the two could read differently yields a page
+		// nobody stores
+		for (String cookie : List.of("ink_mode =care", "ink_mode=care-a11y,x", "ink_mode=care; INK_MODE=a11y",
+				"ink_mode=CARE", "ink_lang =en", "ink_lang=en,x", "ink_lang=en; ink_lang=zh-CN")) {
+			HttpResponse<String> page = browser().get("/channels/qu", "Cookie", cookie);
+			assertThat(page.statusCode()).as(cookie).isEqualTo(200);
+			Document html = Jsoup.parse(page.body());
+			assertThat(html.body().hasClass("mode-standard")).as(cookie).isTrue();
+			assertThat(html.selectFirst("html").attr("lang")).as(cookie).startsWith("zh");
+			assertThat(page.headers().allValues("Cache-Control")).as(cookie).containsExactly("private, no-store");
+		}
+		// the exact values stay shared
+		HttpResponse<String> care = browser().get("/channels/qu", "Cookie", "theme=x; ink_mode=care");
+		assertThat(Jsoup.parse(care.body()).body().hasClass("mode-care")).isTrue();
+		assertThat(care.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public");
+		HttpResponse<String> english = browser().get("/channels/qu", "Cookie", "ink_lang=en;ink_mode=a11y");
+		Document englishHtml = Jsoup.parse(english.body());
+		assertThat(englishHtml.selectFirst("html").attr("lang")).isEqualTo("en");
+		assertThat(englishHtml.body().hasClass("mode-a11y")).isTrue();
+		assertThat(english.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public");
+	}
+
+	@Test
 	void aHeadRequestFirstLeavesNoEmptyPageBehindForTheNextReaders() {
 		assertThat(head("/channels/qu")).isEqualTo(200);
 		assertThat(browser().get("/channels/qu").body()).contains("</html>");
