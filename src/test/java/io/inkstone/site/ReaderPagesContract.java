@@ -33,6 +33,8 @@ import io.inkstone.articles.Aigc;
 import io.inkstone.articles.Draft;
 import io.inkstone.discovery.CoReads;
 import io.inkstone.discovery.HotList;
+import io.inkstone.discovery.SearchIndexBuilds;
+import org.springframework.context.ApplicationContext;
 import io.inkstone.shared.PlatformDays;
 import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
@@ -91,6 +93,9 @@ abstract class ReaderPagesContract {
 
 	@Autowired
 	CoReads coReads;
+
+	@Autowired
+	ApplicationContext context;
 
 	long channelId(String slug) {
 		return jdbc.sql("SELECT id FROM channels WHERE slug = :slug").param("slug", slug).query(Long.class).single();
@@ -448,6 +453,26 @@ abstract class ReaderPagesContract {
 		assertThat(englishHtml.selectFirst("html").attr("lang")).isEqualTo("en");
 		assertThat(englishHtml.body().hasClass("mode-a11y")).isTrue();
 		assertThat(english.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public");
+	}
+
+	@Test
+	void searchSaysSoWhileTheIndexIsStillBeingBuilt() {
+		assertThat(browser().page("/search?q=" + URLEncoder.encode("静夜思", StandardCharsets.UTF_8))
+			.html()
+			.select("[data-testid=search-index-building]")).isEmpty();
+		assertThat(browser().get("/api/v1/search?q=x").body()).doesNotContain("indexBuilding");
+		SearchIndexBuilds.whileBuilding(context, () -> {
+			Document page = browser().page("/search?q=" + URLEncoder.encode("静夜思", StandardCharsets.UTF_8)).html();
+			assertThat(page.select("[data-testid=search-index-building]").text()).startsWith("搜索索引正在建立（已完成 0 / ")
+				.endsWith("），结果可能不完整。");
+			assertThat(
+					browser().page("/search?q=x&lang=en").html().select("[data-testid=search-index-building]").text())
+				.startsWith("The search index is still being built (0 of ");
+			JsonNode json = new ObjectMapper().readTree(browser().get("/api/v1/search?q=x").body());
+			assertThat(json.path("indexBuilding").path("done").asLong()).isZero();
+			assertThat(json.path("indexBuilding").path("total").asLong()).isPositive();
+		});
+		assertThat(browser().get("/api/v1/search?q=x").body()).doesNotContain("indexBuilding");
 	}
 
 	@Test
