@@ -279,9 +279,12 @@
   function savePrefs(prefs) {
     try { window.localStorage.setItem(PREFS_KEY, JSON.stringify(prefs)); } catch (e) { /* private mode: this page only */ }
   }
+  // the 无障碍 toolbar's settings count only in 无障碍 mode; outside it they are ignored (and offered for reset)
+  var TOOLBAR_PREFS = ['zoom', 'contrast', 'spacing', 'guide', 'cursor', 'plain'];
+  var a11yMode = /(^|-)a11y$/.test(document.documentElement.getAttribute('data-mode') || '');
   function applyPrefs(prefs) {
     var root = document.documentElement;
-    ['size', 'scheme', 'zoom', 'contrast', 'spacing', 'guide', 'cursor', 'plain'].forEach(function (key) {
+    (a11yMode ? ['size', 'scheme'].concat(TOOLBAR_PREFS) : ['size', 'scheme']).forEach(function (key) {
       var value = prefs[key];
       if (value === undefined || value === null || value === '' || value === 0 || value === false) {
         root.removeAttribute('data-' + key);
@@ -295,6 +298,10 @@
         button.setAttribute('aria-pressed', prefs[key] ? 'true' : 'false');
       }
     });
+    var offer = document.querySelector('[data-testid="a11y-prefs-reset"]');
+    if (offer) {
+      offer.hidden = a11yMode || !TOOLBAR_PREFS.some(function (key) { return prefs[key]; });
+    }
     var night = document.querySelector('[data-testid="night-switch"]');
     if (night) {
       var dark = prefs.scheme ? prefs.scheme === 'dark'
@@ -315,6 +322,8 @@
         prefs.size = clamp((prefs.size || 0) + Number(button.getAttribute('data-step')), -1, 3);
       } else if (button.getAttribute('data-pref') === 'scheme') {
         prefs.scheme = button.getAttribute('aria-pressed') === 'true' ? 'light' : 'dark';
+      } else if (button.getAttribute('data-pref') === 'reset-a11y') {
+        TOOLBAR_PREFS.forEach(function (k) { delete prefs[k]; });
       }
       savePrefs(prefs);
       applyPrefs(prefs);
