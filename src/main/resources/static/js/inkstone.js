@@ -280,7 +280,7 @@
     try { window.localStorage.setItem(PREFS_KEY, JSON.stringify(prefs)); } catch (e) { /* private mode: this page only */ }
   }
   // the 无障碍 toolbar's settings count only in 无障碍 mode; outside it they are ignored (and offered for reset)
-  var TOOLBAR_PREFS = ['zoom', 'contrast', 'spacing', 'guide', 'cursor', 'plain'];
+  var TOOLBAR_PREFS = ['zoom', 'contrast', 'colors', 'spacing', 'guide', 'cursor', 'plain'];
   var a11yMode = /(^|-)a11y$/.test(document.documentElement.getAttribute('data-mode') || '');
   function applyPrefs(prefs) {
     var root = document.documentElement;
@@ -294,7 +294,10 @@
     });
     document.querySelectorAll('[data-a11y]').forEach(function (button) {
       var key = button.getAttribute('data-a11y');
-      if (button.hasAttribute('aria-pressed') && key !== 'speak') {
+      if (key === 'colors') {
+        var chosen = prefs.colors || 'white';
+        button.setAttribute('aria-pressed', button.getAttribute('data-value') === chosen ? 'true' : 'false');
+      } else if (button.hasAttribute('aria-pressed') && key !== 'speak') {
         button.setAttribute('aria-pressed', prefs[key] ? 'true' : 'false');
       }
     });
@@ -348,7 +351,7 @@
       if (key === 'zoom') {
         prefs.zoom = clamp((prefs.zoom || 0) + Number(button.getAttribute('data-step')), 0, 4);
       } else if (key === 'reset') {
-        ['zoom', 'contrast', 'spacing', 'guide', 'cursor', 'plain', 'size'].forEach(function (k) { delete prefs[k]; });
+        TOOLBAR_PREFS.concat(['size']).forEach(function (k) { delete prefs[k]; });
         if (canSpeak) { window.speechSynthesis.cancel(); }
         if (speak) { speak.setAttribute('aria-pressed', 'false'); }
       } else if (key === 'speak') {
@@ -370,6 +373,11 @@
         return;
       } else if (key === 'contrast') {
         prefs.contrast = prefs.contrast === 'dark' ? 'light' : prefs.contrast === 'light' ? 0 : 'dark';
+        delete prefs.colors;
+      } else if (key === 'colors') {
+        // white (黑字白底) is the default scheme: no attribute
+        prefs.colors = button.getAttribute('data-value') === 'white' ? 0 : button.getAttribute('data-value');
+        delete prefs.contrast;
       } else {
         prefs[key] = prefs[key] ? 0 : 1;
       }

@@ -9,7 +9,7 @@
     var prefs = JSON.parse(window.localStorage.getItem('inkstone.prefs') || '{}');
     var root = document.documentElement;
     var a11y = /(^|-)a11y$/.test(root.getAttribute('data-mode') || '');
-    (a11y ? ['size', 'scheme', 'zoom', 'contrast', 'spacing', 'guide', 'cursor', 'plain'] : ['size', 'scheme']).forEach(function (key) {
+    (a11y ? ['size', 'scheme', 'zoom', 'contrast', 'colors', 'spacing', 'guide', 'cursor', 'plain'] : ['size', 'scheme']).forEach(function (key) {
       if (prefs[key] !== undefined && prefs[key] !== null && prefs[key] !== '') {
         root.setAttribute('data-' + key, String(prefs[key]));
       }

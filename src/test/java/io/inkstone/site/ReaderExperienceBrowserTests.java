@@ -532,6 +532,37 @@ class ReaderExperienceBrowserTests {
 				selector));
 	}
 
+	@Test
+	void theA11yToolbarOffersColourSchemesThatPersistAtAaContrast() throws IOException {
+		viewport(1366, 900);
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
+			.param("t", ReaderExperienceContract.SINGLE)
+			.query(Long.class)
+			.single();
+		driver.get(url("/articles/" + id));
+		js("localStorage.clear()");
+		driver.get(url("/mode/a11y?back=/articles/" + id));
+		assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-colors-white]")).getAttribute("aria-pressed"))
+			.isEqualTo("true");
+		Map<String, String> backgrounds = Map.of("black", "0, 0, 0", "yellow", "255, 255, 153", "blue", "0, 51, 102");
+		for (String scheme : List.of("black", "yellow", "blue")) {
+			driver.findElement(By.cssSelector("[data-testid=a11y-colors-" + scheme + "]")).click();
+			assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).as(scheme)
+				.isIn("rgba(" + backgrounds.get(scheme) + ", 1)", "rgb(" + backgrounds.get(scheme) + ")");
+			assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-colors-" + scheme + "]"))
+				.getAttribute("aria-pressed")).isEqualTo("true");
+			AccessibilityGate.check(driver, "article in 无障碍, colour scheme " + scheme);
+		}
+		// persisted like the other settings
+		driver.get(url("/"));
+		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-colors")).isEqualTo("blue");
+		AccessibilityGate.check(driver, "/ in 无障碍, colour scheme blue");
+		screenshot("home-1366-a11y-blue.png");
+		driver.findElement(By.cssSelector("[data-testid=a11y-colors-white]")).click();
+		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-colors")).isNull();
+		driver.get(url("/mode/standard?back=/"));
+	}
+
 	private static boolean overlap(String a, String b) {
 		return (Boolean) js("var x = document.querySelector(arguments[0]).getBoundingClientRect(),"
 				+ " y = document.querySelector(arguments[1]).getBoundingClientRect();"
