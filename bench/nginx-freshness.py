@@ -14,7 +14,9 @@ takedown  a reader reports the article and a reviewer takes it down; until the a
 
 Targets (issue 13): in-process at once (≤ 1 s); through nginx within the micro-cache TTL (s-maxage, 5 s, plus one
 render); a counted read shown within 5 s. Also checks that anonymous pages through nginx are served from its cache
-(X-Cache: HIT) and carry no Set-Cookie. Only the Python standard library and nginx; loopback only. Prints one JSON
+(X-Cache: HIT) and carry no Set-Cookie, and that a mode or language cookie that nginx and the node could read
+differently (`ink_mode =care`, `ink_mode=care-a11y,x`) is never cached (X-Cache: BYPASS, no-store) while exact
+values are. Only the Python standard library and nginx; loopback only. Prints one JSON
 line per measurement and a summary; exits 1 when a target is missed.
 """
 import argparse
@@ -82,6 +84,41 @@ def reads(base, path):
     return json.loads(body)["reads"] if s == 200 else None
 
 
+def body_variant(body):
+    """The <html lang> and the body's mode classes of a page."""
+    lang = re.search(r'<html lang="([^"]*)"', body)
+    mode = re.search(r'<body[^>]*class="([^"]*)"', body)
+    return (lang.group(1) if lang else None, " ".join(c for c in (mode.group(1).split() if mode else [])
+                                                       if c.startswith("mode-")))
+
+
+def poisoned(proxy, path):
+    """Malformed mode/language cookies through nginx: BYPASS, private, default variant; then plain and exact
+    cookies still get their own variant from the cache. Prints one JSON line per request; True when all hold."""
+    ok = True
+    for cookie in ("ink_mode =care", "ink_mode=care-a11y,x", "INK_MODE=care", "ink_mode=care; ink_mode=a11y",
+                   "ink_lang =en", "ink_lang=en,x"):
+        for attempt in (1, 2):
+            s, body, h = anonymous(proxy).request("GET", path, None, {"Cookie": cookie})
+            lang, mode = body_variant(body)
+            good = (s == 200 and h.get("X-Cache") == "BYPASS" and "no-store" in h.get("Cache-Control", "")
+                    and mode == "mode-standard" and lang.startswith("zh"))
+            print(json.dumps({"measure": "poison", "cookie": cookie, "attempt": attempt, "status": s,
+                              "x_cache": h.get("X-Cache"), "cache_control": h.get("Cache-Control"), "lang": lang,
+                              "mode": mode, "ok": good}, ensure_ascii=False), flush=True)
+            ok = ok and good
+    for cookie, want in ((None, ("zh-CN", "mode-standard")), ("ink_mode=care", ("zh-CN", "mode-care")),
+                         ("ink_mode=care-a11y", ("zh-CN", "mode-care mode-a11y")), ("ink_lang=en", ("en", "mode-standard"))):
+        anonymous(proxy).request("GET", path, None, {"Cookie": cookie} if cookie else {})
+        s, body, h = anonymous(proxy).request("GET", path, None, {"Cookie": cookie} if cookie else {})
+        got = body_variant(body)
+        good = s == 200 and h.get("X-Cache") == "HIT" and got == want
+        print(json.dumps({"measure": "poison", "cookie": cookie, "then": "exact", "x_cache": h.get("X-Cache"),
+                          "lang": got[0], "mode": got[1], "ok": good}, ensure_ascii=False), flush=True)
+        ok = ok and good
+    return ok
+
+
 def record(results, name, where, seconds, target):
     ok = seconds is not None and seconds <= target
     line = {"measure": name, "via": where, "seconds": seconds, "target_s": target, "ok": ok}
@@ -117,6 +154,11 @@ def main():
         print(json.dumps({"measure": "shared", "via": "nginx", "x_cache": headers.get("X-Cache"),
                           "set_cookie": "Set-Cookie" in headers, "ok": shared}), flush=True)
         results.append({"ok": shared})
+
+        # the mode and language cookies: a value nginx and the node could read differently (`ink_mode =care`) is
+        # neither stored nor served from the cache, so no variant lands under another reader's key
+        poisoning_ok = poisoned(proxy, "/channels/tech")
+        results.append({"ok": poisoning_ok})
 
         for r in range(1, args.rounds + 1):
             title = f"时效测试第{r}轮{uuid.uuid4().hex[:6]}"

@@ -279,9 +279,12 @@
   function savePrefs(prefs) {
     try { window.localStorage.setItem(PREFS_KEY, JSON.stringify(prefs)); } catch (e) { /* private mode: this page only */ }
   }
+  // the 无障碍 toolbar's settings count only in 无障碍 mode; outside it they are ignored (and offered for reset)
+  var TOOLBAR_PREFS = ['zoom', 'contrast', 'colors', 'spacing', 'guide', 'cursor', 'plain'];
+  var a11yMode = /(^|-)a11y$/.test(document.documentElement.getAttribute('data-mode') || '');
   function applyPrefs(prefs) {
     var root = document.documentElement;
-    ['size', 'scheme', 'zoom', 'contrast', 'spacing', 'guide', 'cursor', 'plain'].forEach(function (key) {
+    (a11yMode ? ['size', 'scheme'].concat(TOOLBAR_PREFS) : ['size', 'scheme']).forEach(function (key) {
       var value = prefs[key];
       if (value === undefined || value === null || value === '' || value === 0 || value === false) {
         root.removeAttribute('data-' + key);
@@ -291,10 +294,17 @@
     });
     document.querySelectorAll('[data-a11y]').forEach(function (button) {
       var key = button.getAttribute('data-a11y');
-      if (button.hasAttribute('aria-pressed') && key !== 'speak') {
+      if (key === 'colors') {
+        var chosen = prefs.colors || 'white';
+        button.setAttribute('aria-pressed', button.getAttribute('data-value') === chosen ? 'true' : 'false');
+      } else if (button.hasAttribute('aria-pressed') && key !== 'speak') {
         button.setAttribute('aria-pressed', prefs[key] ? 'true' : 'false');
       }
     });
+    var offer = document.querySelector('[data-testid="a11y-prefs-reset"]');
+    if (offer) {
+      offer.hidden = a11yMode || !TOOLBAR_PREFS.some(function (key) { return prefs[key]; });
+    }
     var night = document.querySelector('[data-testid="night-switch"]');
     if (night) {
       var dark = prefs.scheme ? prefs.scheme === 'dark'
@@ -315,6 +325,8 @@
         prefs.size = clamp((prefs.size || 0) + Number(button.getAttribute('data-step')), -1, 3);
       } else if (button.getAttribute('data-pref') === 'scheme') {
         prefs.scheme = button.getAttribute('aria-pressed') === 'true' ? 'light' : 'dark';
+      } else if (button.getAttribute('data-pref') === 'reset-a11y') {
+        TOOLBAR_PREFS.forEach(function (k) { delete prefs[k]; });
       }
       savePrefs(prefs);
       applyPrefs(prefs);
@@ -339,7 +351,7 @@
       if (key === 'zoom') {
         prefs.zoom = clamp((prefs.zoom || 0) + Number(button.getAttribute('data-step')), 0, 4);
       } else if (key === 'reset') {
-        ['zoom', 'contrast', 'spacing', 'guide', 'cursor', 'plain', 'size'].forEach(function (k) { delete prefs[k]; });
+        TOOLBAR_PREFS.concat(['size']).forEach(function (k) { delete prefs[k]; });
         if (canSpeak) { window.speechSynthesis.cancel(); }
         if (speak) { speak.setAttribute('aria-pressed', 'false'); }
       } else if (key === 'speak') {
@@ -361,6 +373,11 @@
         return;
       } else if (key === 'contrast') {
         prefs.contrast = prefs.contrast === 'dark' ? 'light' : prefs.contrast === 'light' ? 0 : 'dark';
+        delete prefs.colors;
+      } else if (key === 'colors') {
+        // white (黑字白底) is the default scheme: no attribute
+        prefs.colors = button.getAttribute('data-value') === 'white' ? 0 : button.getAttribute('data-value');
+        delete prefs.contrast;
       } else {
         prefs[key] = prefs[key] ? 0 : 1;
       }

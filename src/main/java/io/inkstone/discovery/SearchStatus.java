@@ -1,5 +1,7 @@
 package io.inkstone.discovery;
 
+import java.util.Optional;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -30,6 +32,25 @@ public class SearchStatus implements HealthIndicator {
 	public boolean ready() {
 		IndexFeeder available = feeder.getIfAvailable();
 		return available != null && available.ready();
+	}
+
+	/**
+	 * Where a build of the index stands while one runs (a fresh node, a rebuild):
+	 * articles done of the backlog. Results found meanwhile may miss articles.
+	 */
+	public Optional<Building> building() {
+		IndexFeeder available = feeder.getIfAvailable();
+		if (available == null) {
+			return Optional.empty();
+		}
+		IndexFeeder.Progress progress = available.progress();
+		return progress.running()
+				? Optional.of(new Building(progress.done(), Math.max(progress.done(), progress.total())))
+				: Optional.empty();
+	}
+
+	/** An index build in progress: {@code done} of {@code total} articles indexed. */
+	public record Building(long done, long total) {
 	}
 
 	@Override

@@ -12,6 +12,8 @@ import io.inkstone.creators.Creator;
 import io.inkstone.creators.CreatorApplication;
 import io.inkstone.discovery.HotEntry;
 import io.inkstone.discovery.SearchResults;
+import io.inkstone.discovery.SearchStatus;
+import org.jspecify.annotations.Nullable;
 import io.inkstone.engagement.Comment;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -160,8 +162,12 @@ public final class Pages {
 		}
 	}
 
+	/**
+	 * {@code building}: the search index is still being built (results may be
+	 * incomplete), or null.
+	 */
 	public record SearchPage(SearchResults results, String channel, String sort, String creator, String from, String to,
-			List<String> suggestions) {
+			List<String> suggestions, SearchStatus.@Nullable Building building) {
 
 		/** The link to another page of the same search. */
 		public String pageLink(int number) {

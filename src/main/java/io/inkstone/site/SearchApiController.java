@@ -5,6 +5,7 @@ import java.util.List;
 import io.inkstone.channels.Channels;
 import io.inkstone.discovery.ArticleSearch;
 import io.inkstone.discovery.SearchResults;
+import io.inkstone.discovery.SearchStatus;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -40,14 +41,16 @@ class SearchApiController {
 
 	/**
 	 * {@code partial}: nothing matched well, these results share only some words;
-	 * {@code didYouMean}: typos, pinyin.
+	 * {@code didYouMean}: typos, pinyin; {@code indexBuilding}: present while the search
+	 * index is still being built, when results may be incomplete.
 	 */
 	record Response(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String query,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long total,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) int page,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean hasNext,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Hit> results, boolean partial,
-			List<String> didYouMean) {
+			List<String> didYouMean, @Schema(description = "present while the search index is still being built: "
+					+ "articles indexed so far of all; results may be incomplete") SearchStatus.Building indexBuilding) {
 	}
 
 	private final ArticleSearch search;
@@ -58,8 +61,11 @@ class SearchApiController {
 
 	private final ObjectProvider<SearchSuggestions> suggestions;
 
+	private final SearchStatus status;
+
 	SearchApiController(ArticleSearch search, Channels channels, Creators creators,
-			ObjectProvider<SearchSuggestions> suggestions) {
+			ObjectProvider<SearchSuggestions> suggestions, SearchStatus status) {
+		this.status = status;
 		this.suggestions = suggestions;
 		this.creators = creators;
 		this.search = search;
@@ -123,7 +129,7 @@ class SearchApiController {
 					"/articles/" + r.card().article().id()))
 			.toList();
 		return ResponseEntity.ok(new Response(results.query(), results.total(), results.page(), results.hasNext(), hits,
-				results.partial(), results.didYouMean()));
+				results.partial(), results.didYouMean(), status.building().orElse(null)));
 	}
 
 }

@@ -4,6 +4,7 @@ import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.discovery.ArticleSearch;
 import io.inkstone.discovery.SearchResults;
+import io.inkstone.discovery.SearchStatus;
 import io.inkstone.shared.BadRequestException;
 
 import org.springframework.stereotype.Controller;
@@ -29,8 +30,11 @@ class SearchController {
 
 	private final ObjectProvider<SearchSuggestions> suggestions;
 
+	private final SearchStatus status;
+
 	SearchController(ArticleSearch search, Channels channels, Creators creators,
-			ObjectProvider<SearchSuggestions> suggestions) {
+			ObjectProvider<SearchSuggestions> suggestions, SearchStatus status) {
+		this.status = status;
 		this.suggestions = suggestions;
 		this.creators = creators;
 		this.search = search;
@@ -53,8 +57,10 @@ class SearchController {
 		SearchFilters filters = SearchFilters.parse(creator, from, to, creators);
 		SearchResults results = search.search(q, filter == null ? null : filter.id(), filters.creatorId(),
 				filters.from(), filters.to(), newest, page);
-		model.addAttribute("page", new Pages.SearchPage(results, filter == null ? "" : filter.slug(),
-				newest ? "time" : "relevance", creator.strip(), from.strip(), to.strip(), results.didYouMean()));
+		model.addAttribute("page",
+				new Pages.SearchPage(results, filter == null ? "" : filter.slug(), newest ? "time" : "relevance",
+						creator.strip(), from.strip(), to.strip(), results.didYouMean(),
+						results.query().isEmpty() ? null : status.building().orElse(null)));
 		return "search/results";
 	}
 

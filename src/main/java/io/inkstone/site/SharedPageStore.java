@@ -29,7 +29,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import io.inkstone.web.ReaderMode;
 import io.inkstone.web.SharedPage;
 
 import org.springframework.http.HttpHeaders;
@@ -159,8 +158,7 @@ class SharedPageStore extends OncePerRequestFilter {
 			return;
 		}
 		Key key = new Key(request.getRequestURI(), String.valueOf(request.getQueryString()),
-				locales.resolveLocale(request).toString(),
-				ReaderMode.parse(SharedPage.cookie(request, ReaderMode.COOKIE)).orElse(ReaderMode.STANDARD).value());
+				locales.resolveLocale(request).toString(), SharedPage.mode(request).value());
 		Entry entry = pages.getIfPresent(key);
 		if (entry != null && current(entry, key.uri())) {
 			hits.increment();

@@ -17,9 +17,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import io.inkstone.shared.ReaderKey;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -47,6 +49,11 @@ class ReaderCookieFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (SharedPage.unclearVariant(request)) {
+			// a mode or language cookie that no cache keys exactly: the default variant,
+			// kept by no cache (nginx or a CDN would store it under another reader's key)
+			response = new NotStored(response);
+		}
 		if (SharedPage.is(request)) {
 			chain.doFilter(request, response); // the same page for everyone: no reader
 												// id, no cookie
@@ -111,6 +118,30 @@ class ReaderCookieFilter extends OncePerRequestFilter {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
 		}
+	}
+
+	/** A response whose Cache-Control stays {@code private, no-store}. */
+	private static final class NotStored extends HttpServletResponseWrapper {
+
+		NotStored(HttpServletResponse response) {
+			super(response);
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+		}
+
+		@Override
+		public void setHeader(String name, String value) {
+			if (!HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name)) {
+				super.setHeader(name, value);
+			}
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			if (!HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name)) {
+				super.addHeader(name, value);
+			}
+		}
+
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package io.inkstone.web;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the reader wants pages: two independent settings, 关怀版 (elder mode: large type,
@@ -16,6 +18,11 @@ public enum ReaderMode {
 	CARE_A11Y("care-a11y", true, true);
 
 	public static final String COOKIE = "ink_mode";
+
+	/** Every value the mode cookie may hold. */
+	public static final Set<String> VALUES = Arrays.stream(values())
+		.map(ReaderMode::value)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private final String value;
 

@@ -1,6 +1,9 @@
 package io.inkstone.web;
 
+import java.util.Collections;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
@@ -63,7 +66,7 @@ public final class SharedPage {
 				}
 			}
 		}
-		return true;
+		return !unclearVariant(request);
 	}
 
 	/**
@@ -86,20 +89,56 @@ public final class SharedPage {
 		return request.getAttribute(ATTRIBUTE) != null;
 	}
 
+	/** The values of the language cookie the application writes and caches share. */
+	public static final Set<String> LANGUAGES = Set.of("zh-CN", "zh", "en");
+
+	/** The language cookie's name. */
+	public static final String LANGUAGE_COOKIE = "ink_lang";
+
 	/**
-	 * The cookie value that selects the page's variant (language, mode), or "" when
-	 * absent.
+	 * The value of a cookie that selects the page's variant (language, mode), read from
+	 * the raw {@code Cookie} header(s) by exact name and exact value, as
+	 * ops/nginx-cluster.conf keys its cache: "" when the header never mentions the name
+	 * (any case), the value when it holds exactly one {@code name=value} pair with a
+	 * value from {@code known} and mentions the name nowhere else, and null otherwise
+	 * (unclear: the page is then the default variant and not shared). Not the servlet
+	 * container's cookie parser, whose reading of {@code ink_mode =care} or
+	 * {@code ink_mode=care,x} differs between containers and from nginx's.
 	 */
-	public static String cookie(HttpServletRequest request, String name) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (name.equals(cookie.getName())) {
-					return cookie.getValue();
-				}
-			}
+	public static String variant(HttpServletRequest request, String name, Set<String> known) {
+		String header = cookieHeader(request);
+		String lower = header.toLowerCase(Locale.ROOT);
+		String needle = name.toLowerCase(Locale.ROOT);
+		int first = lower.indexOf(needle);
+		if (first < 0) {
+			return "";
 		}
-		return "";
+		if (lower.indexOf(needle, first + 1) >= 0) {
+			return null;
+		}
+		Matcher pair = Pattern.compile("(?:^|;\\s*)" + Pattern.quote(name) + "=([^;]*)(?:;|$)").matcher(header);
+		return pair.find() && known.contains(pair.group(1)) ? pair.group(1) : null;
+	}
+
+	/** The reader mode, read as {@link #variant} reads it; standard when unclear. */
+	public static ReaderMode mode(HttpServletRequest request) {
+		String value = variant(request, ReaderMode.COOKIE, ReaderMode.VALUES);
+		return value == null ? ReaderMode.STANDARD : ReaderMode.parse(value).orElse(ReaderMode.STANDARD);
+	}
+
+	/**
+	 * True when the mode or language cookie is there but not exactly one known value: the
+	 * response is the default variant, must not be shared and no cache may keep it
+	 * (another reader's key would get it).
+	 */
+	public static boolean unclearVariant(HttpServletRequest request) {
+		return variant(request, ReaderMode.COOKIE, ReaderMode.VALUES) == null
+				|| variant(request, LANGUAGE_COOKIE, LANGUAGES) == null;
+	}
+
+	private static String cookieHeader(HttpServletRequest request) {
+		var headers = request.getHeaders("Cookie");
+		return headers == null ? "" : String.join("; ", Collections.list(headers));
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.inkstone.web;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.inkstone.shared.SiteSettings;
@@ -66,15 +65,7 @@ public class UiFactory {
 	}
 
 	static ReaderMode mode(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (ReaderMode.COOKIE.equals(cookie.getName())) {
-					return ReaderMode.parse(cookie.getValue()).orElse(ReaderMode.STANDARD);
-				}
-			}
-		}
-		return ReaderMode.STANDARD;
+		return SharedPage.mode(request);
 	}
 
 }

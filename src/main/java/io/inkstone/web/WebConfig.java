@@ -24,15 +24,36 @@ import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
+	/**
+	 * Writes the language cookie as Spring does, but reads it by exact name and value
+	 * ({@link SharedPage#variant}), as the page caches key on it: an unknown or malformed
+	 * cookie (sent by a client, not by us) means the default language, never a 500, and
+	 * the page is not shared.
+	 */
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("ink_lang");
-		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
-		// a malformed language cookie (sent by a client, not by us) means the default
-		// language, not a 500
-		resolver.setRejectInvalidCookies(false);
-		resolver.setCookieMaxAge(Duration.ofDays(365));
-		return resolver;
+		CookieLocaleResolver writer = new CookieLocaleResolver(SharedPage.LANGUAGE_COOKIE);
+		writer.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+		writer.setRejectInvalidCookies(false);
+		writer.setCookieMaxAge(Duration.ofDays(365));
+		return new LocaleResolver() {
+
+			@Override
+			public Locale resolveLocale(HttpServletRequest request) {
+				// set earlier in this request (?lang=)
+				if (request.getAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME) instanceof Locale set) {
+					return set;
+				}
+				String value = SharedPage.variant(request, SharedPage.LANGUAGE_COOKIE, SharedPage.LANGUAGES);
+				return value == null || value.isEmpty() ? Locale.SIMPLIFIED_CHINESE : Locale.forLanguageTag(value);
+			}
+
+			@Override
+			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+				writer.setLocale(request, response, locale);
+			}
+
+		};
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.inkstone.site;
 
+import io.inkstone.support.AccessibilityGate;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -410,6 +411,19 @@ class ReaderExperienceBrowserTests {
 		driver.findElement(By.cssSelector("[data-testid=a11y-plain]")).click();
 		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).isDisplayed()).isFalse();
 		assertThat(driver.findElement(By.cssSelector("[data-testid=body]")).isDisplayed()).isTrue();
+		assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-toolbar]")).isDisplayed()).isTrue();
+		AccessibilityGate.check(driver, "article in 关怀版 + 无障碍, plain text");
+		// other pages keep their navigation and the toolbar
+		for (String other : List.of("/", "/search?q=" + URLEncoder.encode("静夜思", StandardCharsets.UTF_8))) {
+			driver.get(url(other));
+			assertThat(driver.findElement(By.cssSelector(".site-header")).isDisplayed()).as(other).isTrue();
+			assertThat(driver.findElement(By.cssSelector(".tab-bar")).isDisplayed()).as(other).isTrue();
+			assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-toolbar]")).isDisplayed()).as(other)
+				.isTrue();
+		}
+		AccessibilityGate.check(driver, "/search in 关怀版 + 无障碍 with plain text stored");
+		driver.get(url("/articles/" + id));
+		driver.findElement(By.cssSelector("[data-testid=a11y-toggle]")).click();
 		driver.findElement(By.cssSelector("[data-testid=a11y-reset]")).click();
 		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-zoom")).isNull();
 		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).isDisplayed()).isTrue();
@@ -418,6 +432,22 @@ class ReaderExperienceBrowserTests {
 		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care")
 			.doesNotContain("mode-a11y");
 		assertThat(driver.findElements(By.cssSelector("[data-testid=a11y-toolbar]"))).isEmpty();
+		// toolbar settings stored in 无障碍 are ignored outside it, and offered for reset
+		js("localStorage.setItem('inkstone.prefs', arguments[0])", "{\"plain\":1,\"contrast\":\"dark\",\"size\":1}");
+		driver.get(url("/articles/" + id));
+		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-plain")).isNull();
+		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-contrast")).isNull();
+		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-size")).isEqualTo("1");
+		assertThat(driver.findElement(By.cssSelector(".site-header")).isDisplayed()).isTrue();
+		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).isDisplayed()).isTrue();
+		WebElement offer = driver.findElement(By.cssSelector("[data-testid=a11y-prefs-reset]"));
+		assertThat(offer.getAttribute("hidden")).isNull();
+		AccessibilityGate.check(driver, "article in 关怀版 with 无障碍 settings stored");
+		js("arguments[0].click()", offer);
+		assertThat((String) js("return localStorage.getItem('inkstone.prefs')")).doesNotContain("plain")
+			.doesNotContain("contrast")
+			.contains("size");
+		assertThat(offer.getAttribute("hidden")).isNotNull();
 		driver.get(url("/mode/standard?back=/"));
 	}
 
@@ -500,6 +530,37 @@ class ReaderExperienceBrowserTests {
 	private static long width(String selector) {
 		return num(js("var e = document.querySelector(arguments[0]); return e ? e.getBoundingClientRect().width : -1;",
 				selector));
+	}
+
+	@Test
+	void theA11yToolbarOffersColourSchemesThatPersistAtAaContrast() throws IOException {
+		viewport(1366, 900);
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
+			.param("t", ReaderExperienceContract.SINGLE)
+			.query(Long.class)
+			.single();
+		driver.get(url("/articles/" + id));
+		js("localStorage.clear()");
+		driver.get(url("/mode/a11y?back=/articles/" + id));
+		assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-colors-white]")).getAttribute("aria-pressed"))
+			.isEqualTo("true");
+		Map<String, String> backgrounds = Map.of("black", "0, 0, 0", "yellow", "255, 255, 153", "blue", "0, 51, 102");
+		for (String scheme : List.of("black", "yellow", "blue")) {
+			driver.findElement(By.cssSelector("[data-testid=a11y-colors-" + scheme + "]")).click();
+			assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).as(scheme)
+				.isIn("rgba(" + backgrounds.get(scheme) + ", 1)", "rgb(" + backgrounds.get(scheme) + ")");
+			assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-colors-" + scheme + "]"))
+				.getAttribute("aria-pressed")).isEqualTo("true");
+			AccessibilityGate.check(driver, "article in 无障碍, colour scheme " + scheme);
+		}
+		// persisted like the other settings
+		driver.get(url("/"));
+		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-colors")).isEqualTo("blue");
+		AccessibilityGate.check(driver, "/ in 无障碍, colour scheme blue");
+		screenshot("home-1366-a11y-blue.png");
+		driver.findElement(By.cssSelector("[data-testid=a11y-colors-white]")).click();
+		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-colors")).isNull();
+		driver.get(url("/mode/standard?back=/"));
 	}
 
 	private static boolean overlap(String a, String b) {

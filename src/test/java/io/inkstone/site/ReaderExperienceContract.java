@@ -434,6 +434,12 @@ abstract class ReaderExperienceContract {
 		assertThat(page.select("[data-testid=followed-creators] li")).hasSize(2);
 		assertThat(page.selectFirst("[data-testid=followed-creators] h2").text()).contains("2");
 		Element form = page.selectFirst("[data-testid=followed-creators] li form");
+		// the accessible name holds the visible text (WCAG 2.5.3): no aria-label
+		// replacing it
+		Element button = form.selectFirst("[data-testid=unfollow-button]");
+		assertThat(button.hasAttr("aria-label")).isFalse();
+		assertThat(button.text()).startsWith("已关注").contains("取消关注");
+		assertThat(button.select(".visually-hidden").text()).contains("取消关注");
 		HttpResponse<String> unfollow = reader.post(form.attr("action"),
 				Map.of("_csrf", form.selectFirst("input[name=_csrf]").val(), "back", "/following"));
 		assertThat(unfollow.statusCode()).isEqualTo(302);

@@ -33,6 +33,8 @@ import io.inkstone.articles.Aigc;
 import io.inkstone.articles.Draft;
 import io.inkstone.discovery.CoReads;
 import io.inkstone.discovery.HotList;
+import io.inkstone.discovery.SearchIndexBuilds;
+import org.springframework.context.ApplicationContext;
 import io.inkstone.shared.PlatformDays;
 import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
@@ -91,6 +93,9 @@ abstract class ReaderPagesContract {
 
 	@Autowired
 	CoReads coReads;
+
+	@Autowired
+	ApplicationContext context;
 
 	long channelId(String slug) {
 		return jdbc.sql("SELECT id FROM channels WHERE slug = :slug").param("slug", slug).query(Long.class).single();
@@ -423,6 +428,51 @@ abstract class ReaderPagesContract {
 		long id = anyArticleId("qu");
 		assertThat(browser().header("Sec-Fetch-Site", "cross-site").view(id).body()).contains("\"counted\":false");
 		assertThat(browser().get("/", "Cookie", "ink_lang=%3Cscript%3E").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aModeOrLanguageCookieThatIsNotExactlyOneKnownValueGetsTheDefaultPageNoCacheKeeps() {
+		// nginx keys its micro-cache on the exact cookie values and the application
+		// reads them the same way: a cookie the two could read differently yields a page
+		// nobody stores
+		for (String cookie : List.of("ink_mode =care", "ink_mode=care-a11y,x", "ink_mode=care; INK_MODE=a11y",
+				"ink_mode=CARE", "ink_lang =en", "ink_lang=en,x", "ink_lang=en; ink_lang=zh-CN")) {
+			HttpResponse<String> page = browser().get("/channels/qu", "Cookie", cookie);
+			assertThat(page.statusCode()).as(cookie).isEqualTo(200);
+			Document html = Jsoup.parse(page.body());
+			assertThat(html.body().hasClass("mode-standard")).as(cookie).isTrue();
+			assertThat(html.selectFirst("html").attr("lang")).as(cookie).startsWith("zh");
+			assertThat(page.headers().allValues("Cache-Control")).as(cookie).containsExactly("private, no-store");
+		}
+		// the exact values stay shared
+		HttpResponse<String> care = browser().get("/channels/qu", "Cookie", "theme=x; ink_mode=care");
+		assertThat(Jsoup.parse(care.body()).body().hasClass("mode-care")).isTrue();
+		assertThat(care.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public");
+		HttpResponse<String> english = browser().get("/channels/qu", "Cookie", "ink_lang=en;ink_mode=a11y");
+		Document englishHtml = Jsoup.parse(english.body());
+		assertThat(englishHtml.selectFirst("html").attr("lang")).isEqualTo("en");
+		assertThat(englishHtml.body().hasClass("mode-a11y")).isTrue();
+		assertThat(english.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public");
+	}
+
+	@Test
+	void searchSaysSoWhileTheIndexIsStillBeingBuilt() {
+		assertThat(browser().page("/search?q=" + URLEncoder.encode("静夜思", StandardCharsets.UTF_8))
+			.html()
+			.select("[data-testid=search-index-building]")).isEmpty();
+		assertThat(browser().get("/api/v1/search?q=x").body()).doesNotContain("indexBuilding");
+		SearchIndexBuilds.whileBuilding(context, () -> {
+			Document page = browser().page("/search?q=" + URLEncoder.encode("静夜思", StandardCharsets.UTF_8)).html();
+			assertThat(page.select("[data-testid=search-index-building]").text()).startsWith("搜索索引正在建立（已完成 0 / ")
+				.endsWith("），结果可能不完整。");
+			assertThat(
+					browser().page("/search?q=x&lang=en").html().select("[data-testid=search-index-building]").text())
+				.startsWith("The search index is still being built (0 of ");
+			JsonNode json = new ObjectMapper().readTree(browser().get("/api/v1/search?q=x").body());
+			assertThat(json.path("indexBuilding").path("done").asLong()).isZero();
+			assertThat(json.path("indexBuilding").path("total").asLong()).isPositive();
+		});
+		assertThat(browser().get("/api/v1/search?q=x").body()).doesNotContain("indexBuilding");
 	}
 
 	@Test
