@@ -177,7 +177,7 @@ public final class GovernancePages {
 	}
 
 	public record MachinePage(String kind, List<String> kinds, List<MachineRow> rows, List<String> reasons, String done,
-			String ref, String error, Long errorArticle) {
+			String ref, String error, Long errorArticle, List<String> ruleArticles) {
 	}
 
 }

@@ -60,8 +60,12 @@ public class Reports implements PublishingGate {
 
 	private final PublicUrl publicUrl;
 
+	private final RuleChoice ruleChoice;
+
 	Reports(ReportRepository repository, Articles articles, Comments comments, Creators creators, AuditLog audit,
-			ApplicationEventPublisher events, MailTexts mailTexts, PublicUrl publicUrl, ModerationDecisions decisions) {
+			ApplicationEventPublisher events, MailTexts mailTexts, PublicUrl publicUrl, ModerationDecisions decisions,
+			RuleChoice ruleChoice) {
+		this.ruleChoice = ruleChoice;
 		this.decisions = decisions;
 		this.mailTexts = mailTexts;
 		this.publicUrl = publicUrl;
@@ -224,6 +228,7 @@ public class Reports implements PublishingGate {
 		if (cleanRule.length() > 300 || cleanStatement.length() > MAX_DETAIL) {
 			throw new BadRequestException("problem.governance.ruleOrStatementTooLong");
 		}
+		ruleChoice.check(cleanRule);
 		if (!repository.markDecided(reportId)) {
 			throw new BadRequestException("problem.governance.alreadyDecided");
 		}

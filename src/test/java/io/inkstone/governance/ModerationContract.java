@@ -308,7 +308,9 @@ abstract class ModerationContract {
 		assertThat(status(path)).isEqualTo(200);
 		assertThat(decide(staff, reportId, "hide-comment", "r", "s")).as("hide-comment does not fit an article")
 			.isEqualTo(400);
-		assertThat(decide(staff, reportId, "take-down", "平台公约第 3 条：侵权内容", "全文与李白《静夜思》一致，未注明来源。")).isEqualTo(302);
+		assertThat(
+				decide(staff, reportId, "take-down", "平台公约 一、2 侵犯他人著作权、肖像权、名誉权等合法权益的内容，包括抄袭、洗稿", "全文与李白《静夜思》一致，未注明来源。"))
+			.isEqualTo(302);
 		// the decision confirms what it did, from what is stored
 		assertThat(confirmation(staff, reportId)).isEqualTo("已处理 " + ref + "：下架文章");
 		assertThat(staff.browser().page("/admin/reports").html().select("[data-testid=flash]")).isEmpty();
@@ -340,13 +342,13 @@ abstract class ModerationContract {
 		// the statement of reasons: by mail, and in the message centre with the appeal
 		// link
 		String mail = mailTo(w.email(), ref);
-		assertThat(mail).contains("处理内容").contains("平台公约第 3 条").contains("全文与李白").contains("/appeals/" + reportId);
+		assertThat(mail).contains("处理内容").contains("平台公约 一、2").contains("全文与李白").contains("/appeals/" + reportId);
 		assertThat(mail).contains("How to appeal");
 		assertThat(messageNote(w.browser(), "moderation")).contains("处理内容")
-			.contains("平台公约第 3 条")
+			.contains("平台公约 一、2")
 			.contains("/appeals/" + reportId);
 		Document appealPage = w.browser().page("/appeals/" + reportId).html();
-		assertThat(appealPage.select("[data-testid=statement]").text()).contains("平台公约第 3 条").contains("下架文章");
+		assertThat(appealPage.select("[data-testid=statement]").text()).contains("平台公约 一、2").contains("下架文章");
 		assertThat(appealPage.select("[data-testid=appeal-form]")).hasSize(1);
 		// the studio links the taken-down article to its appeal
 		assertThat(w.browser().page("/studio").html().select("a[data-testid=appeal-link]").eachAttr("href"))
@@ -365,7 +367,8 @@ abstract class ModerationContract {
 		reader.page(path);
 		long id = report(reader, "article", articleId, "infringement", "照搬");
 		Person first = decider();
-		assertThat(decide(first, id, "take-down", "平台公约第 3 条：侵权内容", "全文与李白《静夜思》一致。")).isEqualTo(302);
+		assertThat(decide(first, id, "take-down", "平台公约 一、2 侵犯他人著作权、肖像权、名誉权等合法权益的内容，包括抄袭、洗稿", "全文与李白《静夜思》一致。"))
+			.isEqualTo(302);
 		assertThat(status(path)).isEqualTo(410);
 		Document before = browser().page("/transparency").html();
 		long reversedBefore = Long.parseLong(before.selectFirst("[data-testid=appeals]").attr("data-reversed"));
@@ -487,7 +490,7 @@ abstract class ModerationContract {
 			.html()
 			.select("[data-testid=open-reports] a:contains(" + ref + ")")
 			.attr("href")).isEqualTo("/admin/reports/" + id);
-		assertThat(decide(staff, id, "hide-comment", "平台公约第 5 条：诈骗", "评论引导加微信领红包。")).isEqualTo(302);
+		assertThat(decide(staff, id, "hide-comment", "平台公约 一、5 色情低俗、暴力血腥、赌博诈骗内容", "评论引导加微信领红包。")).isEqualTo(302);
 		assertComments(path, text -> !text.contains("领红包"));
 		// the article's creator cannot undo the staff decision: the control says so and
 		// the request is refused
@@ -504,7 +507,7 @@ abstract class ModerationContract {
 		assertThat(hiddenForm.body()).doesNotContain("领红包");
 		assertThat(browser().page(path).html().select("[data-testid=comments]").text()).doesNotContain("领红包");
 		// the statement went to the comment's author, not the article's creator
-		assertThat(messageNote(commenter.browser(), "moderation")).contains("平台公约第 5 条").contains("/appeals/" + id);
+		assertThat(messageNote(commenter.browser(), "moderation")).contains("平台公约 一、5").contains("/appeals/" + id);
 	}
 
 	@Test
@@ -523,7 +526,7 @@ abstract class ModerationContract {
 			.attr("href");
 		long commentId = Long.parseLong(commentReport.substring(commentReport.lastIndexOf('=') + 1));
 		long id = report(reader, "comment", commentId, "fraud", "");
-		assertThat(decide(decider(), id, "hide-comment", "平台公约第 5 条：诈骗", "疑似引流。")).isEqualTo(302);
+		assertThat(decide(decider(), id, "hide-comment", "平台公约 一、5 色情低俗、暴力血腥、赌博诈骗内容", "疑似引流。")).isEqualTo(302);
 		assertComments(path, text -> !text.contains("微信读书"));
 		assertThat(appeal(commenter.browser(), id, "这是书名，不是引流。")).isEqualTo(302);
 		Person second = appealReviewer();
@@ -541,7 +544,8 @@ abstract class ModerationContract {
 		Browser reader = browser();
 		reader.page("/creators/" + creators.get(w.creatorId()).handle());
 		long id = report(reader, "creator", w.creatorId(), "false-original", "");
-		assertThat(decide(decider(), id, "restrict-creator", "平台公约第 4 条：虚假原创", "多次将他人作品声明为原创。")).isEqualTo(302);
+		assertThat(decide(decider(), id, "restrict-creator", "平台公约 一、3 将他人作品声明为原创（虚假原创）", "多次将他人作品声明为原创。"))
+			.isEqualTo(302);
 		w.browser().page("/studio/articles/new");
 		HttpResponse<String> blocked = w.browser()
 			.post("/studio/articles", Map.of("_csrf", w.browser().csrfToken(), "title", "又一篇", "body", "正文", "channel",
@@ -579,7 +583,8 @@ abstract class ModerationContract {
 		Browser reader = browser();
 		reader.page("/articles/" + articleId);
 		long id = report(reader, "article", articleId, "infringement", "");
-		assertThat(decide(decider(), id, "take-down", "平台公约第 3 条：侵权内容", "照搬。")).isEqualTo(302);
+		assertThat(decide(decider(), id, "take-down", "平台公约 一、2 侵犯他人著作权、肖像权、名誉权等合法权益的内容，包括抄袭、洗稿", "照搬。"))
+			.isEqualTo(302);
 
 		long received = count("SELECT COUNT(*) FROM reports");
 		long decided = count("SELECT COUNT(*) FROM moderation_decisions");
@@ -587,7 +592,8 @@ abstract class ModerationContract {
 				+ " AND reason = 'infringement' AND action = 'take-down'");
 		long reviews = count("SELECT COUNT(*) FROM moderation_decisions WHERE source = 'review'");
 		long reversed = count("SELECT COUNT(*) FROM moderation_decisions WHERE appeal_status = 'reversed'");
-		long byRule = count("SELECT COUNT(*) FROM moderation_decisions WHERE rule_text = '平台公约第 3 条：侵权内容'");
+		long byRule = count(
+				"SELECT COUNT(*) FROM moderation_decisions WHERE rule_text = '平台公约 一、2 侵犯他人著作权、肖像权、名誉权等合法权益的内容，包括抄袭、洗稿'");
 		assertThat(takedowns).isPositive();
 		Document transparency = browser().page("/transparency").html();
 		assertThat(Long.parseLong(transparency.select("[data-testid=received]").text())).isEqualTo(received);
@@ -600,8 +606,8 @@ abstract class ModerationContract {
 			.isEqualTo(Long.toString(reviews));
 		assertThat(transparency.select("[data-testid=by-action] tr[data-action=take-down] td").text())
 			.isEqualTo(Long.toString(count("SELECT COUNT(*) FROM moderation_decisions WHERE action = 'take-down'")));
-		assertThat(transparency.select("[data-testid=by-rule] tr:contains(平台公约第 3 条：侵权内容) td").text())
-			.isEqualTo(Long.toString(byRule));
+		assertThat(transparency.select("[data-testid=by-rule] tr:contains(平台公约 一、2 侵犯他人著作权、肖像权、名誉权等合法权益的内容，包括抄袭、洗稿) td")
+			.text()).isEqualTo(Long.toString(byRule));
 		assertThat(transparency.select("[data-testid=appeals]").text()).contains("撤销原处理 " + reversed);
 		assertThat(transparency.select("[data-testid=median]").text()).endsWith("h");
 		assertThat(browser().get("/transparency.csv").body()).contains("infringement,take-down," + takedowns)
@@ -696,14 +702,14 @@ abstract class ModerationContract {
 		assertThat(staff.browser()
 			.post("/admin/review/" + heldId,
 					Map.of("_csrf", staff.browser().csrfToken(), "outcome", "rejected", "reasonCode", "false-original",
-							"rule", "平台公约第 2 条：原创声明", "note", "与《原作》几乎相同，却声明原创。"))
+							"rule", "平台公约 一、3 将他人作品声明为原创（虚假原创）", "note", "与《原作》几乎相同，却声明原创。"))
 			.statusCode()).isEqualTo(302);
 		assertThat(articleStatus(heldId)).isEqualTo("rejected");
 		long decision = count("SELECT id FROM moderation_decisions WHERE article_id = " + heldId
 				+ " AND source = 'review' AND action = 'reject'");
 		assertThat(mailTo(copier.email(), "几乎相同")).contains("审核").contains("false-original");
 		assertThat(messageNote(copier.browser(), "review")).contains("几乎相同")
-			.contains("平台公约第 2 条")
+			.contains("平台公约 一、3")
 			.contains("/appeals/" + decision);
 		Document credit = copier.browser().page("/studio/credit").html();
 		assertThat(credit.select("[data-testid=credit-score]").text()).isEqualTo("90");
@@ -801,12 +807,14 @@ abstract class ModerationContract {
 		String claimant = unique("rights") + "@holder.test";
 		long id = fileNotice(holder, articleId, claimant);
 		String ref = jdbc.sql("SELECT ref FROM reports WHERE id = :id").param("id", id).query(String.class).single();
-		assertThat(decide(decider(), id, "take-down", "平台公约第一条第 2 款：侵犯著作权", "权利人提供了出版信息，文章与原作第三章一致。")).isEqualTo(302);
+		assertThat(decide(decider(), id, "take-down", "平台公约 一、2 侵犯他人著作权、肖像权、名誉权等合法权益的内容，包括抄袭、洗稿",
+				"权利人提供了出版信息，文章与原作第三章一致。"))
+			.isEqualTo(302);
 		assertThat(status("/articles/" + articleId)).isEqualTo(410);
 		assertThat(mailTo(claimant, ref)).contains("下架文章");
 		assertThat(count("SELECT COUNT(*) FROM moderation_decisions WHERE id = " + id + " AND source = 'copyright'"))
 			.isEqualTo(1);
-		assertThat(messageNote(w.browser(), "moderation")).contains("侵犯著作权");
+		assertThat(messageNote(w.browser(), "moderation")).contains("侵犯他人著作权");
 	}
 
 	long fileNotice(Browser holder, long articleId, String claimant) {
@@ -830,7 +838,8 @@ abstract class ModerationContract {
 		long id = fileNotice(holder, articleId, claimant);
 		String ref = jdbc.sql("SELECT ref FROM reports WHERE id = :id").param("id", id).query(String.class).single();
 		Person first = decider();
-		assertThat(decide(first, id, "take-down", "平台公约第一条第 2 款：侵犯著作权", "与原作第三章一致。")).isEqualTo(302);
+		assertThat(decide(first, id, "take-down", "平台公约 一、2 侵犯他人著作权、肖像权、名誉权等合法权益的内容，包括抄袭、洗稿", "与原作第三章一致。"))
+			.isEqualTo(302);
 		Document appeal = w.browser().page("/appeals/" + id).html();
 		assertThat(appeal.select("[data-testid=counter-notice-hint]")).hasSize(1);
 		assertThat(appeal(w.browser(), id, " ")).isEqualTo(400);

@@ -223,7 +223,7 @@ abstract class MessageCentreContract {
 		long admin = account("审核员");
 		Report report = reports.file(new Reports.Filing("article", article, "infringement", "抄袭", ""), "reader-key",
 				null);
-		reports.decide(report.id(), Decision.TAKE_DOWN, "平台公约第 3 条：侵权内容", "全文与他人作品一致，未注明来源。",
+		reports.decide(report.id(), Decision.TAKE_DOWN, "平台公约 一、2 侵犯他人著作权、肖像权、名誉权等合法权益的内容，包括抄袭、洗稿", "全文与他人作品一致，未注明来源。",
 				new SignedIn(admin, "admin@inkstone.test", "审核员", "ADMIN"));
 
 		Browser me = signIn(creatorAccount);
@@ -237,7 +237,7 @@ abstract class MessageCentreContract {
 			.contains("下架")
 			.contains(report.ref());
 		assertThat(takedown.select("[data-testid=message-note]").text()).contains("处理内容")
-			.contains("平台公约第 3 条")
+			.contains("平台公约 一、2")
 			.contains("全文与他人作品一致")
 			.contains("/appeals/" + report.id());
 		assertThat(takedown.select("[data-testid=message-appeal]").attr("href")).isEqualTo("/appeals/" + report.id());
