@@ -96,7 +96,7 @@ public final class GovernancePages {
 	}
 
 	/** {@code /admin/appeals}: every open appeal, oldest first, whatever its source. */
-	public record AppealQueue(List<ModerationDecision> appeals) {
+	public record AppealQueue(List<ModerationDecision> appeals, Done done) {
 	}
 
 	/**
