@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.inkstone.articles.Article;
 import io.inkstone.articles.Articles;
+import io.inkstone.creators.Creator;
+import io.inkstone.creators.Creators;
 import io.inkstone.rules.Rules;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.NotFoundException;
@@ -40,8 +42,11 @@ class AdminReviewController {
 
 	private final Rules rules;
 
+	private final Creators creators;
+
 	AdminReviewController(ArticleReviews reviews, Articles articles, ModerationDecisions decisions, UiFactory ui,
-			Rules rules) {
+			Rules rules, Creators creators) {
+		this.creators = creators;
 		this.rules = rules;
 		this.decisions = decisions;
 		this.reviews = reviews;
@@ -56,11 +61,12 @@ class AdminReviewController {
 		for (Article a : reviews.pending()) {
 			List<Finding> findings = reviews.findings(a.id());
 			if (kind == null || kind.isBlank() || findings.stream().anyMatch(f -> f.kind().equals(kind))) {
-				held.add(new GovernancePages.Held(a, findings));
+				held.add(new GovernancePages.Held(a, findings, creatorName(a)));
 			}
 		}
-		model.addAttribute("page", new GovernancePages.QueuePage(held, kind,
-				decisions.openAppeals(Set.of(ModerationDecision.REVIEW)), done == null ? null : confirmation(done)));
+		model.addAttribute("page",
+				new GovernancePages.QueuePage(held, kind, decisions.openAppeals(Set.of(ModerationDecision.REVIEW)),
+						done == null ? null : confirmation(done), System.currentTimeMillis()));
 		return "governance/review-queue";
 	}
 
@@ -83,6 +89,11 @@ class AdminReviewController {
 			return detail(id, ui.of(request).message(ex), request, model);
 		}
 		return "redirect:/admin/review?done=" + id;
+	}
+
+	private String creatorName(Article a) {
+		Creator creator = creators.getAll(List.of(a.creatorId())).get(a.creatorId());
+		return creator == null ? "#" + a.creatorId() : creator.displayName();
 	}
 
 	/** The last review decision on article {@code id}, from what is stored; or null. */
@@ -114,8 +125,9 @@ class AdminReviewController {
 									MatchHighlighter.highlight(other.bodyMarkdown(), article.bodyMarkdown()))));
 			}
 		}
-		model.addAttribute("page", new GovernancePages.DetailPage(new GovernancePages.Held(article, findings), matches,
-				error, ArticleReviews.REASON_CODES, rules.communityArticles()));
+		model.addAttribute("page",
+				new GovernancePages.DetailPage(new GovernancePages.Held(article, findings, creatorName(article)),
+						matches, error, ArticleReviews.REASON_CODES, rules.communityArticles()));
 		return "governance/review-detail";
 	}
 

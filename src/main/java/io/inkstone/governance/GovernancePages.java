@@ -110,14 +110,21 @@ public final class GovernancePages {
 	public record Transparency(TransparencyReport report) {
 	}
 
-	public record Held(Article article, List<Finding> findings) {
+	/** A held article with its findings and its creator's name. */
+	public record Held(Article article, List<Finding> findings, String creator) {
 	}
 
 	/** A matched article beside the reviewed one, shared passages marked in both. */
 	public record SideBySide(Finding finding, Article other, String reviewedHtml, String otherHtml) {
 	}
 
-	public record QueuePage(List<Held> held, String kind, List<ModerationDecision> appeals, Done done) {
+	public record QueuePage(List<Held> held, String kind, List<ModerationDecision> appeals, Done done, long now) {
+
+		/** How long an article has waited since it was submitted (its last update). */
+		public String waited(Ui ui, long since) {
+			return GovernancePages.waited(ui, now, since);
+		}
+
 	}
 
 	public record DetailPage(Held held, List<SideBySide> matches, String error, List<String> reasonCodes,
