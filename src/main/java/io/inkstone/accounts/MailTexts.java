@@ -2,6 +2,8 @@ package io.inkstone.accounts;
 
 import java.util.Locale;
 
+import io.inkstone.shared.SiteSettings;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +23,11 @@ public class MailTexts {
 
 	private final MessageSource messages;
 
-	MailTexts(MessageSource messages) {
+	private final SiteSettings site;
+
+	MailTexts(MessageSource messages, SiteSettings site) {
 		this.messages = messages;
+		this.site = site;
 	}
 
 	/**
@@ -30,8 +35,11 @@ public class MailTexts {
 	 * resolved per language.
 	 */
 	public String subject(String mail, Object... args) {
-		String zh = text("mail." + mail + ".subject", CHINESE, args);
-		String en = text("mail." + mail + ".subject", Locale.ENGLISH, args);
+		// a subject without arguments names the site as {0}: the name set in
+		// /admin/settings, not the one the bundle was written with
+		Object[] filled = args.length == 0 ? new Object[] { site.siteName() } : args;
+		String zh = text("mail." + mail + ".subject", CHINESE, filled);
+		String en = text("mail." + mail + ".subject", Locale.ENGLISH, filled);
 		return zh.equals(en) ? zh : zh + " / " + en;
 	}
 
