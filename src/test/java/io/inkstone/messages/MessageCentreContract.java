@@ -240,6 +240,14 @@ abstract class MessageCentreContract {
 			.contains("平台公约 一、2")
 			.contains("全文与他人作品一致")
 			.contains("/appeals/" + report.id());
+		// in the reader's language only, with the appeal address as a link
+		assertThat(takedown.select("[data-testid=message-note]").text()).doesNotContain("——")
+			.doesNotContain("Facts and reasons");
+		assertThat(takedown.select("[data-testid=message-note-link]").attr("href")).endsWith("/appeals/" + report.id());
+		assertThat(me.page("/messages?lang=en")
+			.html()
+			.selectFirst("[data-testid=message][data-kind=moderation] [data-testid=message-note]")
+			.text()).contains("Facts and reasons").doesNotContain("事实与理由");
 		assertThat(takedown.select("[data-testid=message-appeal]").attr("href")).isEqualTo("/appeals/" + report.id());
 		assertThat(me.get("/appeals/" + report.id()).statusCode()).isEqualTo(200);
 		// the 入驻 decision came the same way
