@@ -16,7 +16,8 @@ public final class AccountPages {
 	 * The sign-up, setup and sign-in forms: values to re-show and field errors (message
 	 * keys).
 	 */
-	public record Staff(List<StaffMember> staff, String error) {
+	/** {@code done}: the account just appointed or revoked, with its role now. */
+	public record Staff(List<StaffMember> staff, String error, StaffMember done) {
 	}
 
 	public record FormPage(String mode, String email, String displayName, Map<String, String> errors, boolean failed) {

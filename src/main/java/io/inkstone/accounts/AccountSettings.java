@@ -130,7 +130,7 @@ class AccountSettings {
 			errors.put("email", "settings.error.sameEmail");
 		}
 		if (password == null || password.isEmpty() || !passwords.matches(password, account.passwordHash())) {
-			errors.put("emailPassword", "account.error.currentPassword");
+			errors.put("emailPassword", "account.error.currentPasswordEmail");
 		}
 		boolean taken = errors.isEmpty() && repository.findByEmail(email).isPresent();
 		if (taken && !mailer.configured()) {

@@ -201,8 +201,14 @@ public class Accounts implements UserDetailsService {
 	 * reviewing and publishing apart); the change is audited with its reason and applies
 	 * to the reader's session at once.
 	 */
+	/** An account as the staff page shows it, with its role now; empty when unknown. */
+	public Optional<StaffMember> member(long accountId) {
+		return repository.findById(accountId).map(a -> new StaffMember(a.id(), a.email(), a.displayName(), a.role()));
+	}
+
+	/** Appoints as above; returns the account's id. */
 	@Transactional
-	public void appointReviewer(String email, String reason) {
+	public long appointReviewer(String email, String reason) {
 		Account account = repository.findByEmail(email == null ? "" : email.strip().toLowerCase(Locale.ROOT))
 			.orElseThrow(() -> new BadRequestException("problem.accounts.noAccountWithThisEMail"));
 		if (!Role.READER.name().equals(account.role())) {
@@ -212,6 +218,7 @@ public class Accounts implements UserDetailsService {
 		repository.setRole(account.id(), Role.REVIEWER);
 		events.publishEvent(new AccountRoleChanged(account.id(), Role.REVIEWER.name()));
 		audit.record("staff.appoint-reviewer", "account", account.id(), reason.strip(), account.email());
+		return account.id();
 	}
 
 	@Transactional

@@ -30,39 +30,45 @@ class AdminStaffController {
 	}
 
 	@GetMapping("/admin/staff")
-	String staff(Model model) {
-		return page(model, null);
+	String staff(@RequestParam(name = "done", required = false) Long done, Model model) {
+		// confirms from what is stored: the account's role now says what was done
+		return page(model, null, done == null ? null : accounts.member(done).orElse(null));
 	}
 
 	@PostMapping("/admin/staff/reviewers")
 	String appoint(@RequestParam(name = "email", defaultValue = "") String email,
 			@RequestParam(name = "reason", defaultValue = "") String reason, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		long id;
 		try {
-			accounts.appointReviewer(email, reason);
+			id = accounts.appointReviewer(email, reason);
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return page(model, ui.of(request).message(ex));
+			return page(model, ui.of(request).message(ex), null);
 		}
-		return "redirect:/admin/staff";
+		return "redirect:/admin/staff?done=" + id;
 	}
 
 	@PostMapping("/admin/staff/reviewers/{id}/revoke")
 	String revoke(@PathVariable long id, @RequestParam(name = "reason", defaultValue = "") String reason,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (accounts.member(id).filter(m -> !Role.REVIEWER.name().equals(m.role())).isPresent()) {
+			// revoked already (a second click, or Back): say so instead of a 404
+			return "redirect:/admin/staff?done=" + id;
+		}
 		try {
 			accounts.revokeReviewer(id, reason);
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return page(model, ui.of(request).message(ex));
+			return page(model, ui.of(request).message(ex), null);
 		}
-		return "redirect:/admin/staff";
+		return "redirect:/admin/staff?done=" + id;
 	}
 
-	private String page(Model model, String error) {
-		model.addAttribute("page", new AccountPages.Staff(accounts.staff(), error));
+	private String page(Model model, String error, StaffMember done) {
+		model.addAttribute("page", new AccountPages.Staff(accounts.staff(), error, done));
 		return "accounts/staff";
 	}
 

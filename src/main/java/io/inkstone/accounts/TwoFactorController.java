@@ -221,7 +221,7 @@ class TwoFactorController {
 		Map<String, String> errors = new TreeMap<>();
 		Account account = repository.findById(me.accountId()).orElseThrow();
 		if (password.isEmpty() || !passwords.matches(password, account.passwordHash())) {
-			errors.put("password", "account.error.currentPassword");
+			errors.put("password", "account.error.currentPasswordUnchanged");
 		}
 		// the code is checked (and spent) only with the right password
 		if (errors.isEmpty() && !twoFactor.accept(me.accountId(), code.strip())) {

@@ -3,7 +3,10 @@ package io.inkstone.audit;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,8 +28,11 @@ class AdminAuditController {
 
 	private final AuditLog log;
 
-	AdminAuditController(AuditLog log) {
+	private final List<AuditSubjects> subjects;
+
+	AdminAuditController(AuditLog log, List<AuditSubjects> subjects) {
 		this.log = log;
+		this.subjects = subjects;
 	}
 
 	@GetMapping("/admin/audit")
@@ -35,7 +41,19 @@ class AdminAuditController {
 		String filter = action == null || action.isBlank() ? null : action.strip();
 		List<AuditEntry> entries = log.page(before, filter, PAGE + 1);
 		String next = entries.size() > PAGE ? Long.toString(entries.get(PAGE - 1).id()) : null;
-		model.addAttribute("page", new AuditPage(entries.subList(0, Math.min(PAGE, entries.size())), filter, next));
+		List<AuditEntry> shown = entries.subList(0, Math.min(PAGE, entries.size()));
+		Map<String, String> names = new HashMap<>();
+		for (AuditEntry e : shown) {
+			String key = e.targetType() + ":" + e.targetId();
+			if (e.targetType() != null && !names.containsKey(key)) {
+				subjects.stream()
+					.map(s -> s.name(e.targetType(), e.targetId()))
+					.flatMap(Optional::stream)
+					.findFirst()
+					.ifPresent(name -> names.put(key, name));
+			}
+		}
+		model.addAttribute("page", new AuditPage(shown, filter, next, names));
 		return "audit/log";
 	}
 

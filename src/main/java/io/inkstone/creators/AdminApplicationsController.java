@@ -3,6 +3,11 @@ package io.inkstone.creators;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.inkstone.channels.Channel;
+import io.inkstone.channels.Channels;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
@@ -21,23 +26,31 @@ class AdminApplicationsController {
 
 	private final CreatorApplications applications;
 
+	private final Channels channels;
+
 	private final UiFactory ui;
 
-	AdminApplicationsController(CreatorApplications applications, UiFactory ui) {
+	AdminApplicationsController(CreatorApplications applications, Channels channels, UiFactory ui) {
 		this.applications = applications;
+		this.channels = channels;
 		this.ui = ui;
 	}
 
 	@GetMapping("/admin/applications")
-	String queue(Model model) {
-		model.addAttribute("page", new CreatorPages.ReviewPage(applications.pending(), null));
-		return "creators/review";
+	String queue(@RequestParam(name = "done", required = false) Long done, Model model) {
+		// the queue confirms what was decided, from what is stored (a reload, or a second
+		// click on a decided application, shows the same)
+		CreatorApplication decided = done == null ? null
+				: applications.find(done).filter(a -> !a.pending()).orElse(null);
+		return page(null, decided, model);
 	}
 
 	@PostMapping("/admin/applications/{id}/approve")
 	String approve(@PathVariable long id) {
-		applications.approve(id);
-		return "redirect:/admin/applications";
+		if (applications.find(id).map(CreatorApplication::pending).orElse(true)) {
+			applications.approve(id);
+		}
+		return "redirect:/admin/applications?done=" + id;
 	}
 
 	@PostMapping("/admin/applications/{id}/reject")
@@ -45,12 +58,21 @@ class AdminApplicationsController {
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (reason.isBlank() || reason.length() > 500) {
 			response.setStatus(400);
-			model.addAttribute("page",
-					new CreatorPages.ReviewPage(applications.pending(), ui.of(request).t("review.error.reason")));
-			return "creators/review";
+			return page(ui.of(request).t("review.error.reason"), null, model);
 		}
-		applications.reject(id, reason);
-		return "redirect:/admin/applications";
+		if (applications.find(id).map(CreatorApplication::pending).orElse(true)) {
+			applications.reject(id, reason);
+		}
+		return "redirect:/admin/applications?done=" + id;
+	}
+
+	private String page(String error, CreatorApplication decided, Model model) {
+		Map<String, String> names = channels.all()
+			.stream()
+			.collect(Collectors.toMap(Channel::slug, Channel::name, (a, b) -> a));
+		model.addAttribute("page",
+				new CreatorPages.ReviewPage(applications.pending(), error, decided, System.currentTimeMillis(), names));
+		return "creators/review";
 	}
 
 }

@@ -27,7 +27,33 @@ public final class CreatorPages {
 
 	}
 
-	public record ReviewPage(List<CreatorApplication> pending, String error) {
+	/**
+	 * {@code done}: the application just decided, as stored, for the confirmation;
+	 * {@code now} for the waiting times.
+	 */
+	public record ReviewPage(List<CreatorApplication> pending, String error, CreatorApplication done, long now,
+			Map<String, String> channelNames) {
+
+		/** The channel's name as readers see it, or its slug when it is gone. */
+		public String channel(String slug) {
+			return channelNames.getOrDefault(slug, slug);
+		}
+
+		/**
+		 * How long an application has waited: minutes under an hour, hours under two
+		 * days, then days (as the report queue says it).
+		 */
+		public String waited(Ui ui, long since) {
+			long minutes = Math.max(0, (now - since) / 60_000);
+			if (minutes < 60) {
+				return ui.t("hub.minutes", minutes);
+			}
+			if (minutes < 48 * 60) {
+				return ui.t("hub.hours", minutes / 60);
+			}
+			return ui.t("hub.days", minutes / (24 * 60));
+		}
+
 	}
 
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.inkstone.articles.Article;
 import io.inkstone.articles.Articles;
 import io.inkstone.creators.Creators;
+import io.inkstone.rules.Rules;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.web.UiFactory;
@@ -39,7 +40,10 @@ class AdminMachineController {
 
 	private final UiFactory ui;
 
-	AdminMachineController(MachineFindings findings, Articles articles, Creators creators, UiFactory ui) {
+	private final Rules rules;
+
+	AdminMachineController(MachineFindings findings, Articles articles, Creators creators, UiFactory ui, Rules rules) {
+		this.rules = rules;
 		this.findings = findings;
 		this.articles = articles;
 		this.creators = creators;
@@ -93,8 +97,10 @@ class AdminMachineController {
 								x -> articles.find(x.matchedId()).map(Article::title).orElse("#" + x.matchedId()),
 								(a, b) -> a))))
 			.toList();
-		model.addAttribute("page", new GovernancePages.MachinePage(kind == null || kind.isBlank() ? null : kind,
-				MachineFindings.GROUP_ORDER, rows, ArticleReviews.REASON_CODES, done, ref, error, errorArticle));
+		model.addAttribute("page",
+				new GovernancePages.MachinePage(kind == null || kind.isBlank() ? null : kind,
+						MachineFindings.GROUP_ORDER, rows, ArticleReviews.REASON_CODES, done, ref, error, errorArticle,
+						rules.communityArticles()));
 		return "governance/machine";
 	}
 

@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.inkstone.articles.Article;
 import io.inkstone.articles.Articles;
+import io.inkstone.creators.Creator;
+import io.inkstone.creators.Creators;
 import io.inkstone.rules.Rules;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.NotFoundException;
@@ -44,9 +46,12 @@ class AdminReviewController {
 
 	private final StatementTemplates templates;
 
+	private final Creators creators;
+
 	AdminReviewController(ArticleReviews reviews, Articles articles, ModerationDecisions decisions, UiFactory ui,
-			Rules rules, StatementTemplates templates) {
+			Rules rules, StatementTemplates templates, Creators creators) {
 		this.templates = templates;
+		this.creators = creators;
 		this.rules = rules;
 		this.decisions = decisions;
 		this.reviews = reviews;
@@ -72,11 +77,12 @@ class AdminReviewController {
 		for (Article a : reviews.pending()) {
 			List<Finding> findings = reviews.findings(a.id());
 			if (kind == null || kind.isBlank() || findings.stream().anyMatch(f -> f.kind().equals(kind))) {
-				held.add(new GovernancePages.Held(a, findings));
+				held.add(new GovernancePages.Held(a, findings, creatorName(a)));
 			}
 		}
-		model.addAttribute("page", new GovernancePages.QueuePage(held, kind,
-				decisions.openAppeals(Set.of(ModerationDecision.REVIEW)), done == null ? null : confirmation(done)));
+		model.addAttribute("page",
+				new GovernancePages.QueuePage(held, kind, decisions.openAppeals(Set.of(ModerationDecision.REVIEW)),
+						done == null ? null : confirmation(done), System.currentTimeMillis()));
 		return "governance/review-queue";
 	}
 
@@ -102,6 +108,11 @@ class AdminReviewController {
 			return detail(id, ui.of(request).message(ex), outcome, sorZh, sorEn, request, model);
 		}
 		return "redirect:/admin/review?done=" + id;
+	}
+
+	private String creatorName(Article a) {
+		Creator creator = creators.getAll(List.of(a.creatorId())).get(a.creatorId());
+		return creator == null ? "#" + a.creatorId() : creator.displayName();
 	}
 
 	/** The last review decision on article {@code id}, from what is stored; or null. */
@@ -135,8 +146,8 @@ class AdminReviewController {
 			}
 		}
 		model.addAttribute("page",
-				new GovernancePages.DetailPage(new GovernancePages.Held(article, findings), matches, error,
-						ArticleReviews.REASON_CODES, rules.communityArticles(),
+				new GovernancePages.DetailPage(new GovernancePages.Held(article, findings, creatorName(article)),
+						matches, error, ArticleReviews.REASON_CODES, rules.communityArticles(),
 						templates.fields(OUTCOMES, outcome, sorZh, sorEn)));
 		return "governance/review-detail";
 	}

@@ -77,6 +77,10 @@ class AppealController {
 	String appeal(@PathVariable long id, @RequestParam(name = "text", defaultValue = "") String text,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		ModerationDecision d = mine(id);
+		if (!"none".equals(d.appealStatus())) {
+			// appealed already (a second submit, or Back): the page says where it stands
+			return "redirect:/appeals/" + id;
+		}
 		try {
 			decisions.appeal(id, text, SignedIn.current().orElseThrow());
 		}
@@ -89,8 +93,14 @@ class AppealController {
 	}
 
 	@GetMapping("/admin/appeals")
-	String queue(Model model) {
-		model.addAttribute("page", new GovernancePages.AppealQueue(decisions.openAppeals()));
+	String queue(@RequestParam(name = "done", required = false) Long done, Model model) {
+		// confirms from what is stored: the appeal's outcome as recorded
+		GovernancePages.Done confirmation = done == null ? null
+				: decisions.find(done)
+					.filter(d -> "upheld".equals(d.appealStatus()) || "reversed".equals(d.appealStatus()))
+					.map(d -> new GovernancePages.Done(d.ref(), d.appealStatus()))
+					.orElse(null);
+		model.addAttribute("page", new GovernancePages.AppealQueue(decisions.openAppeals(), confirmation));
 		return "governance/appeal-queue";
 	}
 
@@ -104,6 +114,10 @@ class AppealController {
 			@RequestParam(name = "note", defaultValue = "") String note, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		ModerationDecision d = decisions.get(id);
+		if ("upheld".equals(d.appealStatus()) || "reversed".equals(d.appealStatus())) {
+			// decided already (a second submit, or Back): say what was decided
+			return "redirect:/admin/appeals?done=" + id;
+		}
 		try {
 			if (!outcome.equals("uphold") && !outcome.equals("reverse")) {
 				throw new BadRequestException("problem.governance.upholdOrReverse");
@@ -114,7 +128,7 @@ class AppealController {
 			response.setStatus(400);
 			return detail(d, ui.of(request).message(ex), request, model);
 		}
-		return "redirect:/admin/appeals";
+		return "redirect:/admin/appeals?done=" + id;
 	}
 
 	private String detail(ModerationDecision d, String error, HttpServletRequest request, Model model) {

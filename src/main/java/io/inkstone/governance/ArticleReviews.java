@@ -34,7 +34,10 @@ public class ArticleReviews {
 
 	private final ModerationDecisions decisions;
 
-	ArticleReviews(Articles articles, JdbcClient jdbc, ModerationDecisions decisions) {
+	private final RuleChoice ruleChoice;
+
+	ArticleReviews(Articles articles, JdbcClient jdbc, ModerationDecisions decisions, RuleChoice ruleChoice) {
+		this.ruleChoice = ruleChoice;
 		this.articles = articles;
 		this.jdbc = jdbc;
 		this.decisions = decisions;
@@ -115,6 +118,7 @@ public class ArticleReviews {
 		if (clean.length() > 2000 || cleanRule.length() > 300) {
 			throw new BadRequestException("problem.governance.tooLong");
 		}
+		ruleChoice.check(cleanRule);
 		long id = Ids.next();
 		decisions.decide(new ModerationDecisions.Draft(id, "RV-" + id, ModerationDecision.REVIEW, null, "article",
 				articleId, articleId, article.creatorId(), action(outcome), code, cleanRule, clean, article.updatedAt(),

@@ -122,7 +122,7 @@ public final class GovernancePages {
 	}
 
 	/** {@code /admin/appeals}: every open appeal, oldest first, whatever its source. */
-	public record AppealQueue(List<ModerationDecision> appeals) {
+	public record AppealQueue(List<ModerationDecision> appeals, Done done) {
 	}
 
 	/**
@@ -136,14 +136,21 @@ public final class GovernancePages {
 	public record Transparency(TransparencyReport report) {
 	}
 
-	public record Held(Article article, List<Finding> findings) {
+	/** A held article with its findings and its creator's name. */
+	public record Held(Article article, List<Finding> findings, String creator) {
 	}
 
 	/** A matched article beside the reviewed one, shared passages marked in both. */
 	public record SideBySide(Finding finding, Article other, String reviewedHtml, String otherHtml) {
 	}
 
-	public record QueuePage(List<Held> held, String kind, List<ModerationDecision> appeals, Done done) {
+	public record QueuePage(List<Held> held, String kind, List<ModerationDecision> appeals, Done done, long now) {
+
+		/** How long an article has waited since it was submitted (its last update). */
+		public String waited(Ui ui, long since) {
+			return GovernancePages.waited(ui, now, since);
+		}
+
 	}
 
 	public record DetailPage(Held held, List<SideBySide> matches, String error, List<String> reasonCodes,
@@ -203,7 +210,7 @@ public final class GovernancePages {
 	}
 
 	public record MachinePage(String kind, List<String> kinds, List<MachineRow> rows, List<String> reasons, String done,
-			String ref, String error, Long errorArticle) {
+			String ref, String error, Long errorArticle, List<String> ruleArticles) {
 	}
 
 }

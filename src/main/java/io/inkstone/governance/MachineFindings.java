@@ -52,8 +52,11 @@ public class MachineFindings {
 
 	private final AuditLog audit;
 
+	private final RuleChoice ruleChoice;
+
 	MachineFindings(JdbcClient jdbc, Articles articles, ArticleReviews reviews, ModerationDecisions decisions,
-			AuditLog audit) {
+			AuditLog audit, RuleChoice ruleChoice) {
+		this.ruleChoice = ruleChoice;
 		this.jdbc = jdbc;
 		this.articles = articles;
 		this.reviews = reviews;
@@ -143,6 +146,7 @@ public class MachineFindings {
 		if (clean.length() > 2000 || cleanRule.length() > 300) {
 			throw new BadRequestException("problem.governance.tooLong");
 		}
+		ruleChoice.check(cleanRule);
 		long id = Ids.next();
 		return decisions.decide(new ModerationDecisions.Draft(id, "MR-" + id, ModerationDecision.MACHINE, null,
 				"article", articleId, articleId, f.article().creatorId(), ModerationAction.TAKE_DOWN, reason, cleanRule,

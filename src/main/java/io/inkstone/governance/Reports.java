@@ -57,8 +57,12 @@ public class Reports implements PublishingGate {
 
 	private final PublicUrl publicUrl;
 
+	private final RuleChoice ruleChoice;
+
 	Reports(ReportRepository repository, Articles articles, Comments comments, Creators creators, AuditLog audit,
-			ApplicationEventPublisher events, PublicUrl publicUrl, ModerationDecisions decisions) {
+			ApplicationEventPublisher events, PublicUrl publicUrl, ModerationDecisions decisions,
+			RuleChoice ruleChoice) {
+		this.ruleChoice = ruleChoice;
 		this.decisions = decisions;
 		this.publicUrl = publicUrl;
 		this.repository = repository;
@@ -230,6 +234,7 @@ public class Reports implements PublishingGate {
 		if (cleanRule.length() > 300 || cleanStatement.length() > MAX_DETAIL) {
 			throw new BadRequestException("problem.governance.ruleOrStatementTooLong");
 		}
+		ruleChoice.check(cleanRule);
 		if (!repository.markDecided(reportId)) {
 			throw new BadRequestException("problem.governance.alreadyDecided");
 		}

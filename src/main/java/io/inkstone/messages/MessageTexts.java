@@ -1,5 +1,10 @@
 package io.inkstone.messages;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * The wording of a message: a message-bundle key by kind, outcome and number of actors,
  * and its arguments ({0} who, {1} the subject's title, {2} how many, {3} the short code).
@@ -37,6 +42,41 @@ public final class MessageTexts {
 	public static String refKey(Message m) {
 		return "review".equals(m.kind()) && m.ref() != null && !"ok".equals(m.ref()) ? "review.reason." + m.ref()
 				: null;
+	}
+
+	/**
+	 * How a statement sent in both languages (Chinese, then English after a line of "——",
+	 * as the platform's mails are) separates them.
+	 */
+	private static final String LANGUAGES_APART = "\n\n——\n\n";
+
+	private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"，。；）)]+");
+
+	/** A piece of a note: plain text, or an address to show as a link. */
+	public record NotePart(String text, boolean link) {
+	}
+
+	/**
+	 * A message's note in the reader's language only (a note in one language is shown as
+	 * it is), cut into text and links, so the appeal address can be followed.
+	 */
+	public static List<NotePart> note(String note, String language) {
+		String[] parts = note.split(LANGUAGES_APART, 2);
+		String text = parts.length == 2 && "en".equals(language) ? parts[1] : parts[0];
+		List<NotePart> out = new ArrayList<>();
+		Matcher m = URL.matcher(text);
+		int at = 0;
+		while (m.find()) {
+			if (m.start() > at) {
+				out.add(new NotePart(text.substring(at, m.start()), false));
+			}
+			out.add(new NotePart(m.group(), true));
+			at = m.end();
+		}
+		if (at < text.length()) {
+			out.add(new NotePart(text.substring(at), false));
+		}
+		return out;
 	}
 
 }

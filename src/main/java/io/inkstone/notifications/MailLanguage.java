@@ -19,10 +19,18 @@ public final class MailLanguage {
 
 	private final boolean first;
 
-	MailLanguage(MessageSource messages, Locale locale, boolean first) {
+	private final String site;
+
+	MailLanguage(MessageSource messages, Locale locale, boolean first, String site) {
 		this.messages = messages;
 		this.locale = locale;
 		this.first = first;
+		this.site = site;
+	}
+
+	/** The site's name as set in the console (subjects name it). */
+	public String site() {
+		return site;
 	}
 
 	/** The bundle's text of {@code key} in this language, {0}, {1} … filled. */

@@ -5,12 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
+import io.inkstone.shared.SiteSettings;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +45,17 @@ class MailTemplates {
 
 	private final TemplateEngine engine;
 
-	MailTemplates(MessageSource messages) {
+	/** The site's name as set now (admins change it without restart): {0} of subjects. */
+	private final Supplier<String> siteName;
+
+	@Autowired
+	MailTemplates(MessageSource messages, SiteSettings site) {
+		this(messages, site::siteName);
+	}
+
+	MailTemplates(MessageSource messages, Supplier<String> siteName) {
 		this.messages = messages;
+		this.siteName = siteName;
 		this.engine = TemplateEngine.createPrecompiled(null, ContentType.Plain, MailTemplates.class.getClassLoader(),
 				PACKAGE);
 	}
@@ -60,7 +73,7 @@ class MailTemplates {
 		List<String> bodies = new ArrayList<>();
 		for (Locale language : LANGUAGES) {
 			Map<String, Object> params = new HashMap<>(values);
-			params.put("m", new MailLanguage(messages, language, subjects.isEmpty()));
+			params.put("m", new MailLanguage(messages, language, subjects.isEmpty(), siteName.get()));
 			StringOutput out = new StringOutput();
 			engine.render(notice + ".jte", params, out);
 			String text = out.toString().strip();

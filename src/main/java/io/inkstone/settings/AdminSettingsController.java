@@ -111,9 +111,19 @@ class AdminSettingsController {
 			HttpServletResponse response, Model model) throws IOException {
 		Map<String, String> errors = fieldErrors(binding);
 		ReviewListsForm posted = form;
+		if (errors.isEmpty()) {
+			ReviewListsForm.badDomain(form.domains()).ifPresent(line -> {
+				errors.put("domains", "siteSettings.error.domain");
+				errors.put("domains.arg", line);
+			});
+		}
 		if (errors.isEmpty() && file != null && !file.isEmpty()) {
 			String text = file.getSize() > MAX_UPLOAD ? null : utf8(file.getBytes());
-			if (text == null) {
+			if (file.getSize() > MAX_UPLOAD) {
+				// the real reason, with the limit: the file is too large, not mis-encoded
+				errors.put("wordsFile", "siteSettings.error.fileTooLarge");
+			}
+			else if (text == null) {
 				errors.put("wordsFile", "siteSettings.error.file");
 			}
 			else if (text.length() > ReviewListsForm.MAX_WORDS) {

@@ -17,7 +17,9 @@ public record SettingsPage(SettingsForm form, ReviewListsForm lists, Map<String,
 
 	public String error(Ui ui, String field) {
 		String key = errors.get(field);
-		return key == null ? null : ui.t(key);
+		// a refusal that names the bad entry carries it as "<field>.arg"
+		String arg = errors.get(field + ".arg");
+		return key == null ? null : arg == null ? ui.t(key) : ui.t(key, arg);
 	}
 
 	/** The value as posted when it was refused, else the stored one. */

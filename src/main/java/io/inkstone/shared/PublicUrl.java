@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +43,24 @@ public class PublicUrl {
 		this.environment = environment;
 		this.settings = settings;
 		this.configured = normalize(properties.publicUrl());
-		if (configured == null) {
-			log.warn(NOT_SET);
-		}
+	}
+
+	/**
+	 * Says at start-up which address is in force: the one an admin stored in
+	 * {@code /admin/settings} counts as set (it is read once the database is open), so
+	 * the warning is only for a site with neither.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void reportAtStart() {
+		Optional<String> stored = settings == null ? Optional.empty()
+				: settings.value(SiteSettings.PUBLIC_URL).flatMap(PublicUrl::parse);
+		startupWarning(configured, stored).ifPresentOrElse(log::warn, () -> log.info("Public URL in force: {} ({})",
+				base(), stored.isPresent() ? "set in /admin/settings" : "inkstone.public-url"));
+	}
+
+	/** The start-up warning, or empty when an address is configured or stored. */
+	static Optional<String> startupWarning(String configured, Optional<String> stored) {
+		return configured == null && stored.isEmpty() ? Optional.of(NOT_SET) : Optional.empty();
 	}
 
 	/** {@code path} (starting with {@code /}) as an absolute URL on the public site. */

@@ -119,8 +119,11 @@ public class SiteSettings implements SmartInitializingSingleton {
 	}
 
 	public String disclaimer(boolean english) {
-		return english ? value(DISCLAIMER_EN).orElse(properties.disclaimer().en())
-				: value(DISCLAIMER_ZH).orElse(properties.disclaimer().zh());
+		// the configured default names the site as {site}: it follows the site name set
+		// in /admin/settings until an admin writes a disclaimer of their own
+		return english
+				? value(DISCLAIMER_EN).orElseGet(() -> properties.disclaimer().en().replace("{site}", siteName()))
+				: value(DISCLAIMER_ZH).orElseGet(() -> properties.disclaimer().zh().replace("{site}", siteName()));
 	}
 
 	public ZoneId zone() {

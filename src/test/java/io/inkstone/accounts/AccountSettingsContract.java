@@ -170,7 +170,9 @@ abstract class AccountSettingsContract {
 		HttpResponse<String> wrong = me.post("/account/email",
 				Map.of("_csrf", me.csrfToken(), "email", "new-" + email, "password", "not-my-password"));
 		assertThat(wrong.statusCode()).isEqualTo(400);
-		assertThat(Jsoup.parse(wrong.body()).selectFirst("[data-field=emailPassword]").text()).contains("当前密码不正确");
+		assertThat(Jsoup.parse(wrong.body()).selectFirst("[data-field=emailPassword]").text()).contains("当前密码不正确")
+			.contains("邮箱没有修改")
+			.doesNotContain("密码没有修改");
 		HttpResponse<String> takenAnswer = me.post("/account/email",
 				Map.of("_csrf", me.csrfToken(), "email", taken, "password", PASSWORD));
 		assertThat(takenAnswer.statusCode()).isEqualTo(400);

@@ -214,6 +214,13 @@ abstract class MachineFindingsContract {
 		assertThat(act(staff, f.flagged(),
 				Map.of("action", "take-down", "reason", "bogus", "rule", "第 1 条", "statement", "理由"))
 			.statusCode()).isEqualTo(400);
+		// the rule is picked from the 平台公约's numbered articles, never typed in
+		assertThat(row(staff.page("/admin/machine").html(), f.flagged()).select("[data-testid=rule-picker] option")
+			.eachText()).contains("平台公约 一、7 法律法规禁止的其他内容");
+		HttpResponse<String> madeUp = act(staff, f.flagged(), Map.of("action", "take-down", "reason", "sensitive",
+				"rule", "<script>alert(5)</script>我编的第99条", "statement", "含违规词。"));
+		assertThat(madeUp.statusCode()).isEqualTo(400);
+		assertThat(madeUp.body()).contains("请从平台公约的条款中选择");
 		assertThat(articleStatus(f.flagged())).isEqualTo("published");
 		assertThat(count("SELECT COUNT(*) FROM moderation_decisions")).isEqualTo(decisionsBefore);
 		assertThat(act(staff, f.clean() + 999_999L, Map.of("action", "hold")).statusCode()).isEqualTo(404);
@@ -244,8 +251,8 @@ abstract class MachineFindingsContract {
 		Published f = published();
 		Browser staff = staff();
 		// take down: 410 for readers, the statement of reasons in the creator's messages
-		HttpResponse<String> down = act(staff, f.spam(),
-				Map.of("action", "take-down", "reason", "spam", "rule", "平台公约第 7 条：垃圾广告", "statement", "文中链接指向诈骗网站。"));
+		HttpResponse<String> down = act(staff, f.spam(), Map.of("action", "take-down", "reason", "spam", "rule",
+				"平台公约 一、7 法律法规禁止的其他内容", "statement", "文中链接指向诈骗网站。"));
 		assertThat(down.statusCode()).isEqualTo(302);
 		assertThat(location(down)).contains("done=take-down").contains("ref=MR-");
 		assertThat(staff.page(location(down)).html().selectFirst("[data-testid=machine-done]").text()).contains("MR-");
@@ -257,7 +264,7 @@ abstract class MachineFindingsContract {
 		String selector = "[data-testid=message][data-kind=moderation]";
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> f.w().browser().page("/messages").html().selectFirst(selector) != null);
-		assertThat(f.w().browser().page("/messages").html().selectFirst(selector).text()).contains("平台公约第 7 条")
+		assertThat(f.w().browser().page("/messages").html().selectFirst(selector).text()).contains("平台公约 一、7")
 			.contains("/appeals/");
 	}
 
@@ -359,7 +366,7 @@ abstract class MachineFindingsContract {
 		Browser staff = staff();
 		assertThat(act(staff, id, Map.of("action", "hold")).statusCode()).isEqualTo(302);
 		HttpResponse<String> rejected = decide(staff, id,
-				Map.of("outcome", "rejected", "reasonCode", "spam", "rule", "平台公约第 7 条：垃圾广告", "note", "含违规内容。"));
+				Map.of("outcome", "rejected", "reasonCode", "spam", "rule", "平台公约 一、7 法律法规禁止的其他内容", "note", "含违规内容。"));
 		assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(302);
 		assertThat(articleStatus(id)).isEqualTo("rejected");
 

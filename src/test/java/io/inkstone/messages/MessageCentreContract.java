@@ -184,7 +184,7 @@ abstract class MessageCentreContract {
 		long admin = account("审核员");
 		Report report = reports.file(new Reports.Filing("article", article, "infringement", "抄袭", ""), "reader-key",
 				null);
-		reports.decide(report.id(), Decision.TAKE_DOWN, "平台公约第 3 条：侵权内容", "全文与他人作品一致，未注明来源。",
+		reports.decide(report.id(), Decision.TAKE_DOWN, "平台公约 一、2 侵犯他人著作权、肖像权、名誉权等合法权益的内容，包括抄袭、洗稿", "全文与他人作品一致，未注明来源。",
 				new SignedIn(admin, "admin@inkstone.test", "审核员", "ADMIN"));
 
 		Browser me = roles.signIn(creatorAccount);
@@ -198,9 +198,17 @@ abstract class MessageCentreContract {
 			.contains("下架")
 			.contains(report.ref());
 		assertThat(takedown.select("[data-testid=message-note]").text()).contains("处理内容")
-			.contains("平台公约第 3 条")
+			.contains("平台公约 一、2")
 			.contains("全文与他人作品一致")
 			.contains("/appeals/" + report.id());
+		// in the reader's language only, with the appeal address as a link
+		assertThat(takedown.select("[data-testid=message-note]").text()).doesNotContain("——")
+			.doesNotContain("Facts and reasons");
+		assertThat(takedown.select("[data-testid=message-note-link]").attr("href")).endsWith("/appeals/" + report.id());
+		assertThat(me.page("/messages?lang=en")
+			.html()
+			.selectFirst("[data-testid=message][data-kind=moderation] [data-testid=message-note]")
+			.text()).contains("Facts and reasons").doesNotContain("事实与理由");
 		assertThat(takedown.select("[data-testid=message-appeal]").attr("href")).isEqualTo("/appeals/" + report.id());
 		assertThat(me.get("/appeals/" + report.id()).statusCode()).isEqualTo(200);
 		// the 入驻 decision came the same way

@@ -2,6 +2,7 @@ package io.inkstone.notifications;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,7 @@ class MailTemplatesTests {
 
 	private static final String LINK = "https://news.example/x?token=a&b=<c>";
 
-	private final MailTemplates templates = new MailTemplates(bundles());
+	private final MailTemplates templates = new MailTemplates(bundles(), () -> "砚 Inkstone");
 
 	static ResourceBundleMessageSource bundles() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
@@ -53,6 +54,16 @@ class MailTemplatesTests {
 		assertThat(parts[0]).startsWith("你好，小明：").contains("请在 24 小时内").contains(LINK);
 		assertThat(parts[1]).startsWith("Open the link above within 24 hours");
 		assertThat(occurrences(mail.text(), LINK)).isEqualTo(1);
+	}
+
+	@Test
+	void accountMailSubjectsNameTheSiteAsSetInTheConsoleNotTheBundlesDefault() {
+		MailTemplates renamed = new MailTemplates(bundles(), () -> "墨池新闻");
+		for (String notice : List.of("signup", "signupTaken", "passwordReset", "verifyEmail", "emailChange")) {
+			MailTemplates.Mail mail = renamed.render(notice,
+					Map.of("name", "小明", "hours", "24", "link", LINK, "email", "a@b.test"));
+			assertThat(mail.subject()).as(notice).contains("墨池新闻").doesNotContain("{0}").doesNotContain("砚");
+		}
 	}
 
 	@Test

@@ -218,11 +218,11 @@ abstract class StatementTemplatesContract {
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(refused.body()).selectFirst("[data-testid=sor-zh]").wholeText()).startsWith("模板甲：");
 
-		assertThat(decide(reviewer.browser(), firstReport,
-				Map.of("decision", "take-down", "rule", "平台公约第 3 条", "statement", "全文照搬他人作品", "sorZh", "", "sorEn", ""))
+		assertThat(decide(reviewer.browser(), firstReport, Map.of("decision", "take-down", "rule",
+				"平台公约 一、3 将他人作品声明为原创（虚假原创）", "statement", "全文照搬他人作品", "sorZh", "", "sorEn", ""))
 			.statusCode()).isEqualTo(302);
 		String ref = ref(firstReport);
-		String sent = "模板甲：编号 " + ref + "，文章《模板测试一》因“侵权/抄袭”下架。说明：全文照搬他人作品。依据：平台公约第 3 条。申诉：";
+		String sent = "模板甲：编号 " + ref + "，文章《模板测试一》因“侵权/抄袭”下架。说明：全文照搬他人作品。依据：平台公约 一、3 将他人作品声明为原创（虚假原创）。申诉：";
 		assertThat(sentStatement(firstReport)).startsWith(sent).contains("Template A: " + ref);
 		await().atMost(Duration.ofSeconds(15)).until(() -> moderationNotes(writer.browser()).contains(ref));
 		assertThat(moderationNotes(writer.browser())).contains(sent).contains("Template A: " + ref);
@@ -242,8 +242,8 @@ abstract class StatementTemplatesContract {
 			.html()
 			.selectFirst("input[name=decision][value=take-down]")
 			.attr("data-sor-zh")).isEqualTo("模板乙：{0}。{3}");
-		assertThat(decide(reviewer.browser(), secondReport, Map.of("decision", "take-down", "rule", "平台公约第 3 条",
-				"statement", "照搬", "sorZh", "本案调整：{0}，{3}", "sorEn", "Adjusted: {0}"))
+		assertThat(decide(reviewer.browser(), secondReport, Map.of("decision", "take-down", "rule",
+				"平台公约 一、3 将他人作品声明为原创（虚假原创）", "statement", "照搬", "sorZh", "本案调整：{0}，{3}", "sorEn", "Adjusted: {0}"))
 			.statusCode()).isEqualTo(302);
 		String secondRef = ref(secondReport);
 		assertThat(sentStatement(secondReport)).isEqualTo("本案调整：" + secondRef + "，照搬\n\n——\n\nAdjusted: " + secondRef);

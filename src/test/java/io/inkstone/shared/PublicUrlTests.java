@@ -46,6 +46,15 @@ class PublicUrlTests {
 	}
 
 	@Test
+	void warnsAtStartOnlyWhenNeitherConfiguredNorSetInTheSettings() {
+		assertThat(PublicUrl.startupWarning(null, Optional.empty())).contains(PublicUrl.NOT_SET);
+		assertThat(PublicUrl.startupWarning(null, Optional.of("https://news.example")))
+			.as("an address stored in /admin/settings is in force")
+			.isEmpty();
+		assertThat(PublicUrl.startupWarning("https://news.example", Optional.empty())).isEmpty();
+	}
+
+	@Test
 	void theWarningWithoutAnAddressNamesEverythingThatUsesIt() {
 		assertThat(PublicUrl.NOT_SET).contains("localhost", "feeds", "sitemaps", "robots.txt", "canonical", "API",
 				"pings", "INKSTONE_PUBLIC_URL");

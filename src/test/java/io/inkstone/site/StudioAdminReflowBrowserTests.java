@@ -111,8 +111,10 @@ class StudioAdminReflowBrowserTests {
 		assertThat(reader
 			.post("/report",
 					Map.of("_csrf", reader.csrfToken(), "type", "article", "id", Long.toString(other), "reason",
-							"other", "detail", "广告" + "x".repeat(120)))
+							"other", "detail", "广告" + "x".repeat(120), "evidence",
+							"https://evidence.example/" + "a-very-long-evidence-path-without-any-break".repeat(3)))
 			.statusCode()).isIn(200, 302, 303);
+		long report = jdbc.sql("SELECT MAX(id) FROM reports").query(Long.class).single();
 		// an article held for review as a copy of another, so the review queue has a row
 		// and its detail page shows both texts side by side
 		long held = jdbc
@@ -137,8 +139,8 @@ class StudioAdminReflowBrowserTests {
 		List<String> failures = new ArrayList<>();
 		for (String path : List.of("/studio", "/studio/articles/" + id,
 				firstRevision.substring(chromium.url("").length()), "/admin/review", "/admin/review/" + held,
-				"/admin/machine", "/admin/audit", "/admin/reports", "/admin/users", "/admin/users/" + account,
-				"/admin/settings", "/account/two-factor/setup")) {
+				"/admin/machine", "/admin/audit", "/admin/reports", "/admin/reports/" + report, "/admin/applications",
+				"/admin/users", "/admin/users/" + account, "/admin/settings", "/account/two-factor/setup")) {
 			chromium.open(path);
 			assertThat(driver.findElements(By.cssSelector("[data-testid=error]")))
 				.as("%s is a page, not an error", path)
@@ -157,6 +159,17 @@ class StudioAdminReflowBrowserTests {
 			.isNotEmpty();
 		chromium.open("/admin/review/" + held);
 		assertThat(driver.findElements(By.cssSelector("[data-testid=matched-text]"))).isNotEmpty();
+		// at 390 px too, the report detail with its long evidence link wraps, and its
+		// labels
+		// are the staff's wording, not the reporter's form's
+		Chromium.viewport(driver, 390, 844, true);
+		chromium.open("/admin/reports/" + report);
+		assertThat(chromium.horizontalOverflow()).isEmpty();
+		assertThat(driver.findElement(By.cssSelector("[data-testid=report-detail] .facts")).getText())
+			.contains("evidence.example")
+			.doesNotContain("（可选）");
+		chromium.screenshot("reflow-390-report-detail.png");
+		Chromium.viewport(driver, 320, 700, true);
 		// the diff really is there, and it stays inside the page
 		driver.get(chromium.url(firstRevision.substring(chromium.url("").length())));
 		assertThat(driver.findElements(By.cssSelector("[data-testid=diff] tr"))).isNotEmpty();
