@@ -49,7 +49,7 @@ class MailTemplatesTests {
 	@Test
 	void signUpLinkInChineseThenEnglishWithTheLinkOnceAndNotEscaped() {
 		MailTemplates.Mail mail = render("signup", Map.of("name", "小明", "hours", "24", "link", LINK));
-		assertThat(mail.subject()).isEqualTo("完成砚 Inkstone 注册 / Finish signing up to Inkstone");
+		assertThat(mail.subject()).isEqualTo("完成砚 Inkstone注册 / Finish signing up to 砚 Inkstone");
 		String[] parts = parts(mail);
 		assertThat(parts[0]).startsWith("你好，小明：").contains("请在 24 小时内").contains(LINK);
 		assertThat(parts[1]).startsWith("Open the link above within 24 hours");
@@ -80,9 +80,9 @@ class MailTemplatesTests {
 
 	@Test
 	void accountLinksCarryTheirLinkOnceInEachMail() {
-		Map<String, String> subjects = Map.of("passwordReset", "重置砚 Inkstone 密码 / Reset your Inkstone password",
-				"verifyEmail", "验证你的砚 Inkstone 邮箱 / Verify your e-mail", "emailChange",
-				"确认你的砚 Inkstone 新邮箱 / Confirm your new e-mail");
+		Map<String, String> subjects = Map.of("passwordReset", "重置砚 Inkstone密码 / Reset your 砚 Inkstone password",
+				"verifyEmail", "验证你的砚 Inkstone邮箱 / Verify your e-mail for 砚 Inkstone", "emailChange",
+				"确认你的砚 Inkstone新邮箱 / Confirm your new e-mail for 砚 Inkstone");
 		subjects.forEach((notice, subject) -> {
 			MailTemplates.Mail mail = render(notice, Map.of("name", "小明", "link", LINK));
 			assertThat(mail.subject()).isEqualTo(subject);
