@@ -38,6 +38,15 @@ public final class MailLanguage {
 		return messages.getMessage(key, args.length == 0 ? null : args, locale);
 	}
 
+	/**
+	 * The line naming a notice's code: a review's reason code in words ("理由：违禁词"),
+	 * anything else (a decision's reference) as a reference — never a bare code.
+	 */
+	public String code(String code) {
+		String reason = messages.getMessage("review.reason." + code, null, null, locale);
+		return reason != null ? t("messages.mail.code", reason) : t("messages.mail.ref", code);
+	}
+
 	/** Whether this is the mail's first part. */
 	public boolean first() {
 		return first;

@@ -160,14 +160,14 @@ class MailTemplatesTests {
 
 				标题与正文不符
 
-				理由代码：false-original
+				理由：虚假原创
 
 				查看：https://s/studio/articles/1
 
 				不想再收到这类邮件？退订：https://s/mail/unsubscribe?t=abc
 				通知设置：https://s/account/notifications""");
 		assertThat(parts[1])
-			.startsWith("Hello 读者,\n\nYour article “秋夜” was not approved\n\nReason code: false-original")
+			.startsWith("Hello 读者,\n\nYour article “秋夜” was not approved\n\nReason: False originality claim")
 			.contains("View: https://s/studio/articles/1")
 			.contains("Unsubscribe: https://s/mail/unsubscribe?t=abc")
 			.doesNotContain("标题与正文不符");
