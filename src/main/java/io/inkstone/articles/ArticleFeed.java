@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -72,6 +74,14 @@ public class ArticleFeed {
 
 	}
 
+	/**
+	 * Set when the application starts closing: a poll stops after the batch in hand, so a
+	 * first index build of many thousand articles does not hold the shutdown (the
+	 * scheduler waits for a running task, then the index and the database close under
+	 * it).
+	 */
+	private volatile boolean stopping;
+
 	ArticleFeed(ArticleRepository repository, ObjectProvider<ArticleFeedFollower> followers,
 			ObjectProvider<Clock> clock) {
 		this.repository = repository;
@@ -94,12 +104,18 @@ public class ArticleFeed {
 	 */
 	@Scheduled(fixedDelay = 500, initialDelay = 0)
 	public synchronized void poll() {
+		if (stopping) {
+			return;
+		}
 		List<ArticleFeedFollower> all = followers.orderedStream().toList();
 		Map<String, RuntimeException> failed = new HashMap<>();
 		boolean more = true;
-		while (more) {
+		while (more && !stopping) {
 			more = false;
 			for (ArticleFeedFollower follower : all) {
+				if (stopping) {
+					break;
+				}
 				if (failed.containsKey(follower.name())) {
 					continue;
 				}
@@ -125,6 +141,16 @@ public class ArticleFeed {
 		}
 	}
 
+	/**
+	 * The application is closing ({@link ContextClosedEvent} comes before the scheduler
+	 * stops and beans are destroyed): no new batch starts; followers resume from their
+	 * stored positions at the next start.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stop() {
+		stopping = true;
+	}
+
 	/** Up to {@link #TURN} batches for one follower; true when it has more waiting. */
 	private boolean turn(ArticleFeedFollower follower) {
 		long position = follower.position();
@@ -140,7 +166,7 @@ public class ArticleFeed {
 		// entries are settled
 		long settledBefore = Math.max(0, (clock.millis() - LAG_MILLIS - Ids.EPOCH) << 22);
 		long from = Math.min(position, settledBefore);
-		for (int batch = 0; batch < TURN; batch++) {
+		for (int batch = 0; batch < TURN && !stopping; batch++) {
 			List<ChangeKey> keys = repository.changeKeysSince(from, BATCH);
 			if (keys.isEmpty()) {
 				state.lastPosition = position;

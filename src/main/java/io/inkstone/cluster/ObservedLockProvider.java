@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.inkstone.shared.DatabaseBusy;
+
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
@@ -107,7 +109,7 @@ class ObservedLockProvider implements LockProvider {
 						&& s.sql().strip().regionMatches(true, 0, "INSERT", 0, 6)))
 				.findFirst();
 			if (error.isPresent()) {
-				failed(name, describe(error.get().error()));
+				failed(name, error.get().error());
 				return lock;
 			}
 			if (!rowExists(name)) {
@@ -121,7 +123,7 @@ class ObservedLockProvider implements LockProvider {
 			return lock;
 		}
 		catch (RuntimeException ex) {
-			failed(name, describe(ex));
+			failed(name, ex);
 			throw ex;
 		}
 		finally {
@@ -135,14 +137,30 @@ class ObservedLockProvider implements LockProvider {
 			return rows != null && rows > 0;
 		}
 		catch (DataAccessException ex) {
-			failed(name, describe(ex));
+			failed(name, ex);
 			return true; // reported as this error instead
 		}
 	}
 
+	private void failed(String name, Throwable error) {
+		failed(name, describe(error), DatabaseBusy.is(error));
+	}
+
 	private void failed(String name, String description) {
+		failed(name, description, false);
+	}
+
+	/**
+	 * A busy database (SQLite's one writer held by an import) is one INFO line: the task
+	 * runs at its next turn (the rule of {@link DatabaseBusy}).
+	 */
+	private void failed(String name, String description, boolean busy) {
 		Failure previous = failures.put(name, new Failure(Instant.now(), description));
-		if (previous == null) {
+		if (previous == null && busy) {
+			log.info("Scheduler lock '{}' not taken, the database is busy; the task runs at its next turn: {}", name,
+					description);
+		}
+		else if (previous == null) {
 			log.warn("Scheduler lock '{}' could not be taken: {}", name, description);
 		}
 	}

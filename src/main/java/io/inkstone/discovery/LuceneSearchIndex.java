@@ -238,6 +238,9 @@ class LuceneSearchIndex implements SearchIndex {
 
 	@Override
 	public synchronized void apply(List<ChangedArticle> changes, long position) {
+		if (closed) {
+			return;
+		}
 		try {
 			for (ChangedArticle change : changes) {
 				Term id = new Term(ID, Long.toString(change.id()));
@@ -260,6 +263,9 @@ class LuceneSearchIndex implements SearchIndex {
 
 	@Override
 	public synchronized void reset() {
+		if (closed) {
+			return;
+		}
 		try {
 			writer.deleteAll();
 			writer.setLiveCommitData(commitData(0).entrySet());
@@ -714,8 +720,19 @@ class LuceneSearchIndex implements SearchIndex {
 		return type;
 	}
 
+	private boolean closed;
+
+	/**
+	 * Closes once, after the batch being written (apply and reset hold the same lock), in
+	 * order: searchers, writer, directory. A batch that comes later is dropped; the index
+	 * catches up from its stored position at the next start.
+	 */
 	@PreDestroy
-	void close() throws IOException {
+	synchronized void close() throws IOException {
+		if (closed) {
+			return;
+		}
+		closed = true;
 		searchers.close();
 		writer.close();
 		directory.close();

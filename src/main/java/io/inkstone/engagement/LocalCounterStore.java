@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.annotation.PreDestroy;
 
+import io.inkstone.shared.DatabaseBusy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -125,7 +127,14 @@ class LocalCounterStore implements CounterStore {
 			flushed.invalidateAll(batch.keySet());
 		}
 		catch (RuntimeException ex) {
-			log.warn("Counter flush failed, keeping {} articles' counts buffered: {}", batch.size(), ex.getMessage());
+			if (DatabaseBusy.is(ex)) {
+				log.info("Counter flush found the database busy, keeping {} articles' counts buffered; next turn",
+						batch.size());
+			}
+			else {
+				log.warn("Counter flush failed, keeping {} articles' counts buffered: {}", batch.size(),
+						ex.getMessage());
+			}
 			batch.forEach((id, p) -> {
 				Pending target = pending.computeIfAbsent(id, k -> new Pending());
 				target.reads().add(p.reads().sum());

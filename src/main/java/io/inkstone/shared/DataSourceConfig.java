@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
@@ -55,6 +57,13 @@ class DataSourceConfig {
 			// of waiting.
 			config.setMaximumPoolSize(Math.min(db.poolSize(), 8));
 			config.setExceptionOverride(new SqliteConnectionEviction());
+			// the pool evicts a connection that met a busy database on purpose (see
+			// SqliteConnectionEviction) and would log a WARN with a stack trace for
+			// each: dozens while the demo import holds the writer. The task that met it
+			// says so in one line (DatabaseBusy); on SQLite, a file, there is no network
+			// breakage that line would hide.
+			LoggingSystem.get(DataSourceConfig.class.getClassLoader())
+				.setLogLevel("com.zaxxer.hikari.pool.ProxyConnection", LogLevel.ERROR);
 		}
 		else {
 			config.setJdbcUrl(db.url());

@@ -215,4 +215,35 @@ class ArticleFeedTests {
 		assertThat(follower.had).containsExactly(1L);
 	}
 
+	@Test
+	void aClosingApplicationStopsABuildAfterTheBatchInHand() {
+		// a first build of 20 000 articles; the application starts closing during the
+		// second batch
+		for (long id = 1; id <= 20 * ArticleFeed.BATCH; id++) {
+			table.put(id, seqAt(now - 60_000, (int) id));
+		}
+		ArticleFeed[] feed = new ArticleFeed[1];
+		Recorder follower = new Recorder("search-index") {
+			int batches;
+
+			@Override
+			public void apply(List<ChangedArticle> changes, long position) {
+				super.apply(changes, position);
+				if (++batches == 2) {
+					feed[0].stop();
+				}
+			}
+		};
+		feed[0] = feed(follower);
+		feed[0].poll();
+		assertThat(follower.had).hasSize(2 * ArticleFeed.BATCH);
+		// no further poll starts; the next start resumes from the stored position
+		feed[0].poll();
+		assertThat(follower.had).hasSize(2 * ArticleFeed.BATCH);
+		Recorder resumed = new Recorder("search-index");
+		resumed.position = follower.position;
+		feed(resumed).poll();
+		assertThat(resumed.had).hasSize(18 * ArticleFeed.BATCH).doesNotContainAnyElementsOf(follower.had);
+	}
+
 }

@@ -42,6 +42,23 @@ class LuceneSearchIndexTests {
 	}
 
 	@Test
+	void aBatchArrivingAfterCloseIsDroppedAndTheIndexOpensAgain() throws Exception {
+		Path dir = Databases.freshDataDir();
+		LuceneSearchIndex index = new LuceneSearchIndex(properties(dir));
+		index.apply(List.of(poem(1, "静夜思", "床前明月光，疑是地上霜。举头望明月，低头思故乡。", 10, 41)), 41);
+		index.close();
+		// shutdown: the feed's batch in hand lands after the index closed, and close is
+		// called once more; neither throws (AlreadyClosedException before)
+		index.apply(List.of(poem(2, "月下独酌", "花间一壶酒，独酌无相亲。举杯邀明月，对影成三人。", 10, 42)), 42);
+		index.reset();
+		index.close();
+		LuceneSearchIndex reopened = new LuceneSearchIndex(properties(dir));
+		assertThat(reopened.feedPosition()).isEqualTo(41);
+		assertThat(reopened.documentCount()).isEqualTo(1);
+		reopened.close();
+	}
+
+	@Test
 	void moreLikeThisFindsSimilarTextNeverItselfAndDropsUnpublished() throws Exception {
 		LuceneSearchIndex index = new LuceneSearchIndex(properties(Databases.freshDataDir()));
 		index.apply(List.of(poem(1, "静夜思", "床前明月光，疑是地上霜。举头望明月，低头思故乡。", 10, 1),

@@ -189,12 +189,24 @@ abstract class ReaderExperienceContract {
 	void cardsShowOneThreeOrNoPicturesFromTheRenditionsAndTheLeadHasALargeOne() {
 		Document home = browser().page("/").html();
 		Element latest = home.selectFirst("[data-testid=latest]");
-		Element lead = latest.selectFirst("li.card");
+		// the lead story stands first, above the headlines, on a phone and a desktop
+		// alike
+		Element leadStory = home.selectFirst("[data-testid=lead-story]");
+		assertThat(home.select("main .main-column > *").first()).isEqualTo(leadStory);
+		Element lead = leadStory.selectFirst("li.card");
 		assertThat(lead.attr("data-layout")).isEqualTo("lead");
 		assertThat(lead.selectFirst(".card-title").text()).isEqualTo(SINGLE);
 		Element big = lead.selectFirst("img[data-testid=card-lead-picture]");
 		assertThat(big.attr("srcset")).contains(" 480w").contains(" 960w").contains("/full.jpg 1200w");
 		assertThat(big.attr("width")).isEqualTo("800");
+		// sizes says the box the picture fills: beside the sidebar on a desktop, the
+		// whole
+		// 1168 px column in 关怀版 (one column), so the browser picks the right rendition
+		assertThat(big.attr("sizes")).contains("(min-width: 1200px) 824px");
+		Browser care = browser();
+		care.get("/mode/care/on?back=/");
+		assertThat(care.page("/").html().selectFirst("img[data-testid=card-lead-picture]").attr("sizes"))
+			.contains("(min-width: 1200px) 1168px");
 		assertThat(big.hasAttr("loading")).isFalse();
 		Element three = card(latest, THREE);
 		assertThat(three.attr("data-layout")).isEqualTo("three");
@@ -208,9 +220,9 @@ abstract class ReaderExperienceContract {
 		assertThat(text.select("img")).isEmpty();
 		// below the fold images load lazily; the first cards do not
 		List<Element> cards = latest.select("li.card");
-		assertThat(cards.get(1).attr("data-layout")).isEqualTo("text");
-		assertThat(cards.get(2).selectFirst(".card-title").text()).isEqualTo(THREE);
-		assertThat(cards.get(2).select("img").eachAttr("loading")).containsOnly("lazy");
+		assertThat(cards.get(0).attr("data-layout")).isEqualTo("text");
+		assertThat(cards.get(1).selectFirst(".card-title").text()).isEqualTo(THREE);
+		assertThat(cards.get(1).select("img").eachAttr("loading")).containsOnly("lazy");
 		// the channel page shows the same cards, and the 单图 card puts its picture on the
 		// right
 		Document channel = browser().page("/channels/classics").html();

@@ -987,7 +987,9 @@ abstract class ReaderPagesContract {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.testId("channel-headlines").select(".headline-block")).hasSizeGreaterThan(1);
 		assertThat(page.testId("hot").select("li")).hasSizeGreaterThan(3);
-		assertThat(page.testId("latest").select("a.card-title")).hasSize(20);
+		// the first of the 20 newest is the lead story, above the headlines
+		assertThat(page.testId("lead-story").select("a.card-title")).hasSize(1);
+		assertThat(page.testId("latest").select("a.card-title")).hasSize(19);
 		assertThat(page.html().select("main").text()).doesNotContain("军事");
 	}
 
