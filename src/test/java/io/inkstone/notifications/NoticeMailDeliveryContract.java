@@ -286,7 +286,8 @@ public abstract class NoticeMailDeliveryContract {
 
 	private GreenMail smtp() {
 		ServerSetup setup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-		// the port was just given up by the previous server: on a loaded machine binding it
+		// the port was just given up by the previous server: on a loaded machine binding
+		// it
 		// again can take longer than GreenMail's default of 2 s
 		setup.setServerStartupTimeout(20_000);
 		GreenMail smtp = new GreenMail(setup);
