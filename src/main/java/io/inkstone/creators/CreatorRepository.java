@@ -65,6 +65,13 @@ class CreatorRepository {
 			.update();
 	}
 
+	void updateAvatar(long creatorId, String avatarUrl) {
+		jdbc.sql("UPDATE creators SET avatar_url = :avatar WHERE id = :id")
+			.param("avatar", avatarUrl)
+			.param("id", creatorId)
+			.update();
+	}
+
 	List<String> displayNames() {
 		return jdbc.sql("SELECT DISTINCT display_name FROM creators").query(String.class).list();
 	}

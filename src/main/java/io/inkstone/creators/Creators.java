@@ -147,6 +147,16 @@ public class Creators {
 	}
 
 	/**
+	 * Only the avatar: the account's avatar change arrives after its commit, while the
+	 * creator may be saving a new tagline on the profile page at the same moment.
+	 */
+	void updateAvatar(long creatorId, String avatarUrl) {
+		repository.updateAvatar(creatorId, avatarUrl);
+		byId.invalidate(creatorId);
+		events.publishEvent(new CreatorProfileChanged(creatorId));
+	}
+
+	/**
 	 * Records the region (IP属地) of the creator's latest sign-in or publication; the
 	 * address itself is not stored.
 	 */
