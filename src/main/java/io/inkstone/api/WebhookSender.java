@@ -1,7 +1,6 @@
 package io.inkstone.api;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,8 @@ import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import io.inkstone.shared.Backoff;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -106,18 +107,12 @@ class WebhookSender {
 			error = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
 		}
 		Long retryAt = attempt >= properties.maxAttempts() ? null : System.currentTimeMillis()
-				+ backOff(attempt, properties.firstRetry(), properties.maxRetry()).toMillis();
+				+ Backoff.afterFailures(attempt, properties.firstRetry(), properties.maxRetry()).toMillis();
 		if (retryAt == null) {
 			log.warn("Webhook delivery {} to hook {} failed for good after {} attempts: {}", delivery.id(),
 					delivery.webhookId(), attempt, error);
 		}
 		repository.failed(delivery.id(), status, error, retryAt);
-	}
-
-	/** first, 2×first, 4×first … at most max. */
-	static Duration backOff(int attempt, Duration first, Duration max) {
-		Duration wait = first.multipliedBy(1L << Math.min(20, Math.max(0, attempt - 1)));
-		return wait.compareTo(max) > 0 ? max : wait;
 	}
 
 	/** The Standard Webhooks signature header value for this message. */

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.inkstone.shared.Backoff;
+
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.modulith.events.EventPublication;
@@ -53,21 +55,14 @@ class EventRedelivery {
 	boolean due(EventPublication publication, Instant now) {
 		Instant last = publication.getLastResubmissionDate() == null ? publication.getPublicationDate()
 				: publication.getLastResubmissionDate();
-		Duration wait = backOff(publication.getCompletionAttempts(), properties.firstRetry(), properties.maxRetry());
+		// the first delivery was attempt one: after it, wait first; then 2 × first
+		Duration wait = Backoff.afterFailures(publication.getCompletionAttempts() + 1, properties.firstRetry(),
+				properties.maxRetry());
 		if (publication.getStatus() == Status.PROCESSING && wait.compareTo(INTERRUPTED_AFTER) < 0) {
 			wait = INTERRUPTED_AFTER; // running now, most likely: only an interrupted one
 										// is taken over
 		}
 		return !now.isBefore(last.plus(wait));
-	}
-
-	/** first, 2 × first, 4 × first … at most max. */
-	static Duration backOff(int attempts, Duration first, Duration max) {
-		Duration wait = first;
-		for (int i = 0; i < attempts && wait.compareTo(max) < 0; i++) {
-			wait = wait.multipliedBy(2);
-		}
-		return wait.compareTo(max) > 0 ? max : wait;
 	}
 
 }

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Map;
 
 import tools.jackson.databind.ObjectMapper;
 
+import io.inkstone.shared.Backoff;
 import io.inkstone.shared.PublicUrl;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -112,7 +112,7 @@ class PingSender {
 		for (PingRepository.Ping ping : pings) {
 			int attempt = ping.attempts() + 1;
 			Long retryAt = hopeless || attempt >= properties.maxAttempts() ? null : System.currentTimeMillis()
-					+ backOff(attempt, properties.firstRetry(), properties.maxRetry()).toMillis();
+					+ Backoff.afterFailures(attempt, properties.firstRetry(), properties.maxRetry()).toMillis();
 			repository.failed(ping.id(), status, error, retryAt);
 		}
 		log.warn("Publish ping to {} ({} URLs) failed{}: {}", endpoint.key(), urls.size(),
@@ -142,10 +142,5 @@ class PingSender {
 		return builder.timeout(properties.timeout()).header("User-Agent", "Inkstone-Pings/1").build();
 	}
 
-	/** first, 2×first, 4×first … at most max. */
-	static Duration backOff(int attempt, Duration first, Duration max) {
-		Duration wait = first.multipliedBy(1L << Math.min(20, Math.max(0, attempt - 1)));
-		return wait.compareTo(max) > 0 ? max : wait;
-	}
 
 }

@@ -1,6 +1,5 @@
 package io.inkstone.api;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -65,16 +64,6 @@ class WebhookTargetsTests {
 				"https://93.184.215.14/<script>", "https:///nohost?q=%3C" }) {
 			assertThat(WebhookTargets.refusal(url, true)).as(url).isEqualTo("webhooks.error.url");
 		}
-	}
-
-	@Test
-	void backOffDoublesUpToTheCap() {
-		assertThat(WebhookSender.backOff(1, Duration.ofSeconds(30), Duration.ofHours(1)))
-			.isEqualTo(Duration.ofSeconds(30));
-		assertThat(WebhookSender.backOff(3, Duration.ofSeconds(30), Duration.ofHours(1)))
-			.isEqualTo(Duration.ofMinutes(2));
-		assertThat(WebhookSender.backOff(30, Duration.ofSeconds(30), Duration.ofHours(1)))
-			.isEqualTo(Duration.ofHours(1));
 	}
 
 	@Test

@@ -27,17 +27,6 @@ class EventRedeliveryTests {
 	}
 
 	@Test
-	void backOffDoublesFromTheFirstRetryUpToTheMaximum() {
-		Duration first = Duration.ofSeconds(30);
-		Duration max = Duration.ofHours(1);
-		assertThat(EventRedelivery.backOff(0, first, max)).isEqualTo(Duration.ofSeconds(30));
-		assertThat(EventRedelivery.backOff(1, first, max)).isEqualTo(Duration.ofMinutes(1));
-		assertThat(EventRedelivery.backOff(3, first, max)).isEqualTo(Duration.ofMinutes(4));
-		assertThat(EventRedelivery.backOff(7, first, max)).isEqualTo(Duration.ofHours(1));
-		assertThat(EventRedelivery.backOff(10_000, first, max)).isEqualTo(Duration.ofHours(1));
-	}
-
-	@Test
 	void aFreshPublicationIsLeftToItsFirstDelivery() {
 		assertThat(redelivery.due(publication(Status.PUBLISHED, 0, null), T0.plusSeconds(29))).isFalse();
 		assertThat(redelivery.due(publication(Status.PUBLISHED, 0, null), T0.plusSeconds(30))).isTrue();
