@@ -142,5 +142,4 @@ class PingSender {
 		return builder.timeout(properties.timeout()).header("User-Agent", "Inkstone-Pings/1").build();
 	}
 
-
 }

@@ -1,6 +1,5 @@
 package io.inkstone.api;
 
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
