@@ -205,6 +205,10 @@ public final class ArticleLifecycle {
 		move(Action.DELETE, DELETED, DRAFT, PENDING, PUBLISHED, REJECTED);
 		move(Action.RESTORE_OWN, DRAFT, DELETED);
 		move(Action.RESTORE, DRAFT, DELETED);
+		// the same click twice (a second tab, the back button) finds it done already
+		stay(Action.DELETE, DELETED);
+		stay(Action.RESTORE_OWN, DRAFT);
+		stay(Action.RESTORE, DRAFT);
 		// the platform
 		move(Action.TAKE_DOWN, REMOVED, DRAFT, PENDING, PUBLISHED, REJECTED, DELETED);
 		stay(Action.TAKE_DOWN, REMOVED);

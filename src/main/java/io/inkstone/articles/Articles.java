@@ -445,6 +445,13 @@ public class Articles {
 		});
 	}
 
+	/** True when {@code creatorId} wrote the article and it is in their 回收站. */
+	public boolean inTrashOf(long id, long creatorId) {
+		return repository.findById(id)
+			.filter(a -> a.creatorId() == creatorId && a.articleStatus() == ArticleStatus.DELETED)
+			.isPresent();
+	}
+
 	/**
 	 * The article if {@code creatorId} wrote it (not removed or deleted); 404 otherwise,
 	 * never a hint.

@@ -324,11 +324,14 @@ class StudioArticleController {
 
 	/**
 	 * Asks before deleting: the article goes to the 回收站 for 30 days. Works without
-	 * JavaScript.
+	 * JavaScript. Already deleted (the back button, a second tab): the 回收站 shows it.
 	 */
 	@GetMapping("/studio/articles/{id}/delete")
 	String confirmDelete(@PathVariable long id, Model model) {
 		Creator me = me();
+		if (articles.inTrashOf(id, me.id())) {
+			return "redirect:/studio?tab=trash";
+		}
 		Article a = articles.ownedBy(id, me.id());
 		model.addAttribute("page", new StudioPages.DeleteConfirm(id, a.title(), a.status().dbValue()));
 		return "studio/delete";

@@ -43,9 +43,9 @@ class ArticleLifecycleTests {
 			REJECT              404        REJECTED   404        404        404        404
 			REVERSE_REJECTION   404        404        404        PUBLISHED  404        404
 			UNPUBLISH           =          =          DRAFT      =          404        404
-			DELETE              DELETED    DELETED    DELETED    DELETED    404        404
-			RESTORE_OWN         404        404        404        404        404        DRAFT
-			RESTORE             404        404        404        404        404        DRAFT
+			DELETE              DELETED    DELETED    DELETED    DELETED    404        =
+			RESTORE_OWN         =          404        404        404        404        DRAFT
+			RESTORE             =          404        404        404        404        DRAFT
 			TAKE_DOWN           REMOVED    REMOVED    REMOVED    REMOVED    =          REMOVED
 			REINSTATE           404        404        404        404        PUBLISHED  404
 			""";

@@ -229,6 +229,10 @@ class ArticleTransitionsTests {
 			.isEqualTo(new LifecycleOutcome.Moved(id, ArticleStatus.DRAFT, ArticleStatus.DELETED));
 		assertThat(articles.restoreOwn(id, CREATOR))
 			.isEqualTo(new LifecycleOutcome.Moved(id, ArticleStatus.DELETED, ArticleStatus.DRAFT));
+		// restored twice (two tabs, two admins): the second finds it a draft already
+		assertThat(articles.restoreOwn(id, CREATOR)).isEqualTo(new LifecycleOutcome.Unchanged(id, ArticleStatus.DRAFT));
+		assertThat(articles.restore(id)).isEqualTo(new LifecycleOutcome.Unchanged(id, ArticleStatus.DRAFT));
+		articles.publish(id, CREATOR);
 		assertThatThrownBy(() -> articles.restore(id)).isInstanceOf(NotFoundException.class);
 	}
 

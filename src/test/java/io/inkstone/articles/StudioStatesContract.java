@@ -58,6 +58,10 @@ abstract class StudioStatesContract {
 		return new Writer(creator.signIn(), creator.creatorId());
 	}
 
+	String status(long id) {
+		return jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", id).query(String.class).single();
+	}
+
 	static String location(HttpResponse<String> response) {
 		return response.headers().firstValue("Location").orElse("").replaceFirst("^https?://[^/]+", "");
 	}
@@ -428,6 +432,33 @@ abstract class StudioStatesContract {
 	}
 
 	@Test
+	void deletingOrRestoringTwiceFindsItDoneAndLosesNothing() {
+		Writer w = writer();
+		long id = draft(w, "删两次");
+		Browser b = w.browser();
+		b.page("/studio/articles/" + id + "/delete");
+		assertThat(location(b.post("/studio/articles/" + id + "/delete", Map.of("_csrf", b.csrfToken()))))
+			.isEqualTo("/studio?tab=trash&deleted");
+		// a second tab or the back button: the confirmation and the button find it in the
+		// 回收站 already
+		HttpResponse<String> confirmAgain = b.get("/studio/articles/" + id + "/delete");
+		assertThat(confirmAgain.statusCode()).isEqualTo(302);
+		assertThat(location(confirmAgain)).isEqualTo("/studio?tab=trash");
+		assertThat(location(b.post("/studio/articles/" + id + "/delete", Map.of("_csrf", b.csrfToken()))))
+			.isEqualTo("/studio?tab=trash&deleted");
+		assertThat(row(b.page("/studio?tab=trash").html(), id)).isNotNull();
+
+		assertThat(location(b.post("/studio/articles/" + id + "/restore", Map.of("_csrf", b.csrfToken()))))
+			.isEqualTo("/studio/articles/" + id + "?restored");
+		assertThat(location(b.post("/studio/articles/" + id + "/restore", Map.of("_csrf", b.csrfToken()))))
+			.isEqualTo("/studio/articles/" + id + "?restored");
+		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("draft");
+		assertThat(b.page("/studio/articles/" + id).html().selectFirst("textarea[name=body]").text())
+			.contains("删两次：正文第一段");
+	}
+
+	@Test
 	void badInputIsRefusedWithAFieldMessageAndNothingStored() {
 		Writer w = writer();
 		Browser b = w.browser();
@@ -451,9 +482,14 @@ abstract class StudioStatesContract {
 		b.page("/studio/articles/" + id);
 		assertThat(b.post("/studio/articles/" + id, form(b, "改成怪动作", "explode")).statusCode()).isEqualTo(400);
 		assertThat(title(id)).isEqualTo("已有");
-		// restoring an article that is not in the trash
+		// restoring a published article (not in the trash) is refused and changes nothing
+		b.page("/studio/articles/" + id);
+		b.post("/studio/articles/" + id + "/publish", form(b, "已有", "publish"));
+		String published = status(id);
+		assertThat(published).isIn("published", "pending");
 		assertThat(b.post("/studio/articles/" + id + "/restore", Map.of("_csrf", b.csrfToken())).statusCode())
 			.isEqualTo(404);
+		assertThat(status(id)).isEqualTo(published);
 	}
 
 	@Test
