@@ -39,6 +39,31 @@ class StatsRepository {
 		return result;
 	}
 
+	/**
+	 * Flushed totals with the id of the last cluster flush they hold (0 when none), for
+	 * the articles that have a row.
+	 */
+	Map<Long, Flushed> findFlushed(Collection<Long> ids) {
+		Map<Long, Flushed> result = new HashMap<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT article_id, reads, shares, last_flush FROM article_stats WHERE article_id IN (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> result.put(rs.getLong(1),
+					new Flushed(new Counts(rs.getLong(2), rs.getLong(3)), rs.getLong(4))))
+			.list();
+		return result;
+	}
+
+	/**
+	 * A new cluster flush id, above every one handed out before (PostgreSQL, cluster
+	 * mode's database).
+	 */
+	long nextFlushId() {
+		return jdbc.sql("SELECT nextval('counter_flush_ids')").query(Long.class).single();
+	}
+
 	void add(long articleId, long reads, long shares, long now) {
 		jdbc.sql("""
 				INSERT INTO article_stats (article_id, reads, shares, updated_at) VALUES (:id, :reads, :shares, :now)
@@ -49,6 +74,36 @@ class StatsRepository {
 			.param("shares", shares)
 			.param("now", now)
 			.update();
+		addDaily(articleId, reads, shares, now);
+	}
+
+	/**
+	 * Adds one cluster flush's counts and records its id, once: nothing changes when the
+	 * row already records this flush id or a later one (flush ids only grow, and an
+	 * article's next batch is drained only after this one is in).
+	 * @return true if the counts were added
+	 */
+	boolean addOnce(long articleId, long reads, long shares, long flushId, long now) {
+		boolean added = jdbc.sql("""
+				INSERT INTO article_stats (article_id, reads, shares, updated_at, last_flush)
+				VALUES (:id, :reads, :shares, :now, :flush)
+				ON CONFLICT (article_id) DO UPDATE SET reads = article_stats.reads + EXCLUDED.reads,
+				  shares = article_stats.shares + EXCLUDED.shares, updated_at = EXCLUDED.updated_at,
+				  last_flush = EXCLUDED.last_flush
+				WHERE article_stats.last_flush IS NULL OR article_stats.last_flush < EXCLUDED.last_flush""")
+			.param("id", articleId)
+			.param("reads", reads)
+			.param("shares", shares)
+			.param("now", now)
+			.param("flush", flushId)
+			.update() == 1;
+		if (added) {
+			addDaily(articleId, reads, shares, now);
+		}
+		return added;
+	}
+
+	private void addDaily(long articleId, long reads, long shares, long now) {
 		jdbc.sql("""
 				INSERT INTO article_daily_stats (article_id, day, reads, shares) VALUES (:id, :day, :reads, :shares)
 				ON CONFLICT (article_id, day) DO UPDATE SET reads = article_daily_stats.reads + EXCLUDED.reads,
@@ -100,6 +155,16 @@ class StatsRepository {
 
 	List<Long> articleIds() {
 		return jdbc.sql("SELECT article_id FROM article_stats").query(Long.class).list();
+	}
+
+	/**
+	 * An article's flushed totals and the id of the last cluster flush they hold (0 when
+	 * none).
+	 */
+	record Flushed(Counts counts, long lastFlush) {
+
+		static final Flushed NONE = new Flushed(Counts.ZERO, 0);
+
 	}
 
 }
