@@ -2,6 +2,7 @@ package io.inkstone.support;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.inkstone.accounts.Accounts;
@@ -35,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </pre>
  *
  * Every account has the password {@link #PASSWORD}; every sign-in must end in a redirect
- * that is not the login error.
+ * that is not the login error. All of them sign in from the test's own address, which may
+ * sign in 30 times in ten minutes (LoginThrottle); a contract that signs in more people
+ * imports {@link EachFromOwnAddress} instead.
  */
 public class SignedInRoles {
 
@@ -89,6 +92,14 @@ public class SignedInRoles {
 			.single();
 	}
 
+	/**
+	 * Marks the account's e-mail address verified, as opening the link mailed at sign-up
+	 * does (applying through 申请入驻 needs it when mail is configured).
+	 */
+	public void verifyEmail(long accountId) {
+		jdbc.sql("UPDATE accounts SET email_verified = TRUE WHERE id = :id").param("id", accountId).update();
+	}
+
 	/** Signs an account made by {@link #account} in. */
 	public Browser signIn(long accountId) {
 		return signIn(email(accountId), PASSWORD);
@@ -99,7 +110,7 @@ public class SignedInRoles {
 	 * included) and checks that it worked.
 	 */
 	public Browser signIn(String email, String password) {
-		Browser browser = new Browser(port());
+		Browser browser = newBrowser();
 		browser.page("/login");
 		HttpResponse<String> response = browser.post("/login",
 				Map.of("_csrf", browser.csrfToken(), "email", email, "password", password));
@@ -107,6 +118,11 @@ public class SignedInRoles {
 		assertThat(response.headers().firstValue("Location").orElse("")).as("signed in as " + email)
 			.doesNotContain("error");
 		return browser;
+	}
+
+	/** The browser a sign-in starts in: new, without cookies. */
+	protected Browser newBrowser() {
+		return new Browser(port());
 	}
 
 	/** A new administrator, signed in. */
@@ -140,9 +156,25 @@ public class SignedInRoles {
 
 	/** Approves this account as a creator through 申请入驻; answers the creator id. */
 	public long approve(long accountId, String name) {
-		apply(accountId, name);
-		applications.approve(applications.of(accountId).stream().map(CreatorApplication::id).findFirst().orElseThrow());
+		applications.approve(application(accountId, name));
 		return creators.ofAccount(accountId).orElseThrow().id();
+	}
+
+	/**
+	 * This account applies through 申请入驻 (as {@link #apply} does); answers the
+	 * application, pending.
+	 */
+	public long application(long accountId, String name) {
+		apply(accountId, name);
+		return applications.of(accountId).stream().map(CreatorApplication::id).findFirst().orElseThrow();
+	}
+
+	/** The handle of this creator ({@code /creators/<handle>}). */
+	public String handle(long creatorId) {
+		return jdbc.sql("SELECT handle FROM creators WHERE id = :id")
+			.param("id", creatorId)
+			.query(String.class)
+			.single();
 	}
 
 	/**
@@ -189,6 +221,36 @@ public class SignedInRoles {
 
 		public Browser signIn() {
 			return roles.signIn(accountId);
+		}
+
+		/** Its handle ({@code /creators/<handle>}). */
+		public String handle() {
+			return roles.handle(creatorId);
+		}
+
+	}
+
+	/**
+	 * The same people, each behind the documented reverse proxy with a client address of
+	 * their own: every request of a browser it signs in carries an
+	 * {@code X-Forwarded-For} from 198.18.0.0/15 (the benchmarking range), which the
+	 * application believes from loopback. For a contract that signs in more people than
+	 * one address may in ten minutes; import it in place of {@link SignedInRoles}.
+	 */
+	public static class EachFromOwnAddress extends SignedInRoles {
+
+		private static final AtomicInteger LAST_ADDRESS = new AtomicInteger();
+
+		public EachFromOwnAddress(Environment environment, Accounts accounts, CreatorApplications applications,
+				Creators creators, JdbcClient jdbc) {
+			super(environment, accounts, applications, creators, jdbc);
+		}
+
+		@Override
+		protected Browser newBrowser() {
+			int n = LAST_ADDRESS.incrementAndGet() & 0x1ffff;
+			return super.newBrowser().header("X-Forwarded-For",
+					"198." + (18 + (n >> 16)) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff));
 		}
 
 	}
