@@ -3,10 +3,12 @@ package io.inkstone.accounts;
 import java.net.http.HttpResponse;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.inkstone.support.Browser;
+import io.inkstone.support.SignedInRoles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ abstract class TwoFactorAndUsersContract {
 	static final Deque<String> adminCodes = new ArrayDeque<>();
 
 	String newAccount(String name) {
-		String email = "tf" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
+		String email = SignedInRoles.unique("tf") + "@inkstone.test";
 		accounts.signUp(email, PASSWORD, name, Role.READER).orElseThrow();
 		return email;
 	}
@@ -111,8 +113,24 @@ abstract class TwoFactorAndUsersContract {
 		return new Enabled(secret, codes);
 	}
 
-	/** The admin, signed in with both factors (turning two-factor on the first time). */
+	/**
+	 * The admin's browser per site (by port), signed in once: sign-ins are limited per
+	 * address (30 in 10 minutes) and per account (10), and the tests of a class together
+	 * need more of them than that.
+	 */
+	static final Map<Integer, Browser> admins = new HashMap<>();
+
+	/**
+	 * The admin, signed in with both factors (turning two-factor on the first time): one
+	 * session per site, in a new browser for each caller (no cookie but the session's).
+	 */
 	Browser admin() {
+		synchronized (TwoFactorAndUsersContract.class) {
+			return admins.computeIfAbsent(port, p -> signInAdmin()).sameSession();
+		}
+	}
+
+	Browser signInAdmin() {
 		Browser b = new Browser(port);
 		HttpResponse<String> r = password(b, ADMIN, ADMIN_PASSWORD, false);
 		long id = idOf(ADMIN);
@@ -143,15 +161,50 @@ abstract class TwoFactorAndUsersContract {
 			.single();
 	}
 
+	/** An account with two-factor on: its secret and recovery codes. */
+	record TwoFactorAccount(String email, long id, Enabled enabled) {
+
+		String recoveryCode(int index) {
+			return enabled.recoveryCodes().get(index);
+		}
+
+	}
+
+	/**
+	 * A new account with two-factor on, made as test data (the pages are what
+	 * {@link #enable} goes through), not signed in.
+	 */
+	TwoFactorAccount withTwoFactor(String name) {
+		String email = newAccount(name);
+		long id = idOf(email);
+		String secret = TwoFactor.newSecret();
+		List<String> codes = twoFactor.enable(id, secret, code(secret, id)).orElseThrow();
+		return new TwoFactorAccount(email, id, new Enabled(secret, codes));
+	}
+
+	/** Signs in with the password, then this code, from the front page. */
+	Browser signIn(TwoFactorAccount account, String code) {
+		Browser b = new Browser(port);
+		assertThat(location(password(b, account.email(), PASSWORD, false))).isEqualTo("/login/two-factor");
+		assertThat(location(b.post("/login/two-factor", Map.of("_csrf", b.csrfToken(), "code", code)))).isEqualTo("/");
+		return b;
+	}
+
+	/** What the audit log says was done to this account. */
+	List<String> auditedActions(long accountId) {
+		return jdbc.sql("SELECT action FROM audit_log WHERE target_type = 'account' AND target_id = :a")
+			.param("a", Long.toString(accountId))
+			.query(String.class)
+			.list();
+	}
+
 	@Test
-	void withTwoFactorOnThePasswordAloneDoesNotSignInAndARecoveryCodeWorksOnce() {
+	void aWrongOrEmptyCodeOnEnablingIsAFieldErrorAndStoresNothing() {
 		String email = newAccount("双重验证");
 		long id = idOf(email);
 		Browser me = signIn(email, PASSWORD);
 		assertThat(me.page("/account/settings").html().select("[data-testid=two-factor-link]")).hasSize(1);
 		assertThat(me.page("/account/two-factor").html().select("[data-testid=two-factor-off]")).hasSize(1);
-
-		// a wrong code on enabling: 400 with the field's message, nothing stored
 		Document setup = me.page("/account/two-factor/setup").html();
 		String secret = setup.selectFirst("[data-testid=two-factor-secret]").attr("data-secret");
 		assertThat(setup.selectFirst("[data-testid=two-factor-secret]").text().replace(" ", "")).isEqualTo(secret);
@@ -170,27 +223,34 @@ abstract class TwoFactorAndUsersContract {
 			.html()
 			.selectFirst("[data-testid=two-factor-secret]")
 			.attr("data-secret")).isEqualTo(secret);
+		assertThat(enable(me, id).secret()).isEqualTo(secret);
+	}
 
+	@Test
+	void turningTwoFactorOnIsAuditedAndStoresNeitherTheSecretNorTheRecoveryCodesAsTheyAre() {
+		String email = newAccount("双重验证");
+		long id = idOf(email);
+		Browser me = signIn(email, PASSWORD);
 		Enabled on = enable(me, id);
-		assertThat(on.secret()).isEqualTo(secret);
 		assertThat(rows("account_recovery_codes", id)).isEqualTo(10);
-		// neither the secret nor a recovery code is stored as it is
 		String stored = jdbc.sql("SELECT secret FROM account_two_factor WHERE account_id = :a")
 			.param("a", id)
 			.query(String.class)
 			.single();
-		assertThat(stored).doesNotContain(secret);
+		assertThat(stored).doesNotContain(on.secret());
 		assertThat(jdbc.sql("SELECT code_hash FROM account_recovery_codes WHERE account_id = :a")
 			.param("a", id)
 			.query(String.class)
 			.list()).doesNotContainAnyElementsOf(on.recoveryCodes());
 		assertThat(me.page("/account/two-factor").html().select("[data-testid=two-factor-on]")).hasSize(1);
-		assertThat(me.post("/logout", Map.of("_csrf", me.csrfToken())).statusCode()).isEqualTo(302);
+		assertThat(auditedActions(id)).contains("account.two-factor-enabled");
+	}
 
-		// the password is right, but that only leads to the code page: nothing is open
-		// yet
+	@Test
+	void withTwoFactorOnThePasswordAloneOnlyReachesTheCodePage() {
+		TwoFactorAccount account = withTwoFactor("双重验证");
 		Browser again = new Browser(port);
-		HttpResponse<String> first = password(again, email, PASSWORD, true);
+		HttpResponse<String> first = password(again, account.email(), PASSWORD, true);
 		assertThat(location(first)).isEqualTo("/login/two-factor");
 		assertThat(first.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("remember-me="))
 			.noneMatch(c -> c.startsWith(DeviceCookies.COOKIE + "="));
@@ -201,58 +261,80 @@ abstract class TwoFactorAndUsersContract {
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(bad.body()).selectFirst("[data-field=code]").text()).contains("验证码不正确");
 		assertThat(location(again.get("/account"))).endsWith("/login");
-		assertThat(again.post("/login/two-factor", Map.of("code", on.recoveryCodes().get(0))).statusCode())
+		assertThat(again.post("/login/two-factor", Map.of("code", account.recoveryCode(0))).statusCode())
 			.as("no CSRF token")
 			.isEqualTo(403);
+	}
 
+	@Test
+	void aRecoveryCodeCompletesTheSignInOnceAndTheBrowserIsThenRemembered() {
+		TwoFactorAccount account = withTwoFactor("双重验证");
+		Browser again = new Browser(port);
+		assertThat(location(password(again, account.email(), PASSWORD, true))).isEqualTo("/login/two-factor");
+		assertThat(location(again.get("/account"))).endsWith("/login");
 		HttpResponse<String> recovered = again.post("/login/two-factor",
-				Map.of("_csrf", again.csrfToken(), "code", on.recoveryCodes().get(0).toUpperCase()));
+				Map.of("_csrf", again.csrfToken(), "code", account.recoveryCode(0).toUpperCase()));
 		// on to the page that sent them to sign in
 		assertThat(location(recovered)).isEqualTo("/account?continue");
 		assertThat(recovered.headers().allValues("Set-Cookie")).as("remember me, once both factors passed")
 			.anyMatch(c -> c.startsWith("remember-me=") && !c.startsWith("remember-me=;"));
 		assertThat(again.page("/account").status()).isEqualTo(200);
 		assertThat(again.page("/account/two-factor").html().text()).contains("9");
-
 		// the same recovery code does not work twice
 		Browser third = new Browser(port);
-		assertThat(location(password(third, email, PASSWORD, false))).isEqualTo("/login/two-factor");
+		assertThat(location(password(third, account.email(), PASSWORD, false))).isEqualTo("/login/two-factor");
 		HttpResponse<String> reused = third.post("/login/two-factor",
-				Map.of("_csrf", third.csrfToken(), "code", on.recoveryCodes().get(0)));
+				Map.of("_csrf", third.csrfToken(), "code", account.recoveryCode(0)));
 		assertThat(reused.statusCode()).isEqualTo(400);
 		assertThat(location(third.get("/account"))).endsWith("/login");
-		// an app code works; the same code again (a replay) does not
-		String appCode = code(secret, id);
-		assertThat(location(third.post("/login/two-factor", Map.of("_csrf", third.csrfToken(), "code", appCode))))
-			.isEqualTo("/account?continue");
-		Browser fourth = new Browser(port);
-		password(fourth, email, PASSWORD, false);
-		assertThat(fourth.post("/login/two-factor", Map.of("_csrf", fourth.csrfToken(), "code", appCode)).statusCode())
-			.isEqualTo(400);
+	}
 
-		// off again: needs the password and a code; a wrong one changes nothing
-		HttpResponse<String> noPassword = third.post("/account/two-factor/disable",
-				Map.of("_csrf", third.csrfToken(), "password", "wrong-password", "code", on.recoveryCodes().get(1)));
+	@Test
+	void anAppCodeCompletesTheSignInAndTheSameCodeReplayedIsRefused() {
+		TwoFactorAccount account = withTwoFactor("双重验证");
+		Browser first = new Browser(port);
+		assertThat(location(password(first, account.email(), PASSWORD, false))).isEqualTo("/login/two-factor");
+		assertThat(location(first.get("/account"))).endsWith("/login");
+		String appCode = code(account.enabled().secret(), account.id());
+		assertThat(location(first.post("/login/two-factor", Map.of("_csrf", first.csrfToken(), "code", appCode))))
+			.isEqualTo("/account?continue");
+		Browser replay = new Browser(port);
+		password(replay, account.email(), PASSWORD, false);
+		assertThat(replay.post("/login/two-factor", Map.of("_csrf", replay.csrfToken(), "code", appCode)).statusCode())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void turningTwoFactorOffNeedsThePasswordAndACodeAndAWrongPasswordChangesNothing() {
+		TwoFactorAccount account = withTwoFactor("双重验证");
+		Browser me = signIn(account, account.recoveryCode(0));
+		HttpResponse<String> noPassword = me.post("/account/two-factor/disable",
+				Map.of("_csrf", me.csrfToken(), "password", "wrong-password", "code", account.recoveryCode(1)));
 		assertThat(noPassword.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(noPassword.body()).selectFirst("[data-field=password]")).isNotNull();
-		assertThat(twoFactor.enabled(id)).isTrue();
-		// new recovery codes need a code; the old ones then stop working
-		HttpResponse<String> fresh = third.post("/account/two-factor/recovery-codes",
-				Map.of("_csrf", third.csrfToken(), "code", on.recoveryCodes().get(1)));
+		assertThat(twoFactor.enabled(account.id())).isTrue();
+		// the refused attempt did not spend the code
+		HttpResponse<String> off = me.post("/account/two-factor/disable",
+				Map.of("_csrf", me.csrfToken(), "password", PASSWORD, "code", account.recoveryCode(1)));
+		assertThat(location(off)).isEqualTo("/account/two-factor?disabled");
+		assertThat(rows("account_two_factor", account.id())).isZero();
+		assertThat(rows("account_recovery_codes", account.id())).isZero();
+		signIn(account.email(), PASSWORD);
+		assertThat(auditedActions(account.id())).contains("account.two-factor-disabled");
+	}
+
+	@Test
+	void newRecoveryCodesAreIssuedForACodeAndTheOldOnesThenStopWorking() {
+		TwoFactorAccount account = withTwoFactor("双重验证");
+		Browser me = signIn(account, account.recoveryCode(0));
+		HttpResponse<String> fresh = me.post("/account/two-factor/recovery-codes",
+				Map.of("_csrf", me.csrfToken(), "code", account.recoveryCode(1)));
 		assertThat(fresh.statusCode()).isEqualTo(200);
 		List<String> newCodes = Jsoup.parse(fresh.body()).select("[data-testid=recovery-codes] code").eachText();
-		assertThat(newCodes).hasSize(10).doesNotContainAnyElementsOf(on.recoveryCodes());
-		HttpResponse<String> off = third.post("/account/two-factor/disable",
-				Map.of("_csrf", third.csrfToken(), "password", PASSWORD, "code", newCodes.get(0)));
-		assertThat(location(off)).isEqualTo("/account/two-factor?disabled");
-		assertThat(rows("account_two_factor", id)).isZero();
-		assertThat(rows("account_recovery_codes", id)).isZero();
-		signIn(email, PASSWORD);
-		assertThat(jdbc.sql("SELECT action FROM audit_log WHERE target_type = 'account' AND target_id = :a")
-			.param("a", Long.toString(id))
-			.query(String.class)
-			.list())
-			.contains("account.two-factor-enabled", "account.recovery-codes-replaced", "account.two-factor-disabled");
+		assertThat(newCodes).hasSize(10).doesNotContainAnyElementsOf(account.enabled().recoveryCodes());
+		assertThat(twoFactor.accept(account.id(), account.recoveryCode(2))).as("an old recovery code").isFalse();
+		assertThat(twoFactor.accept(account.id(), newCodes.get(0))).as("a new recovery code").isTrue();
+		assertThat(auditedActions(account.id())).contains("account.recovery-codes-replaced");
 	}
 
 	@Test
@@ -292,14 +374,11 @@ abstract class TwoFactorAndUsersContract {
 	}
 
 	@Test
-	void anAdminSuspendsAnAccountItsSessionsEndAndSignInIsRefusedUntilRestored() {
+	void anAdminFindsAnAccountByEmailOrNicknameWithItsRoleStatusAndTwoFactor() {
 		Browser admin = admin();
 		String email = newAccount("被停用者");
 		long id = idOf(email);
-		Browser user = signIn(email, PASSWORD);
-		assertThat(user.page("/account").status()).isEqualTo(200);
-
-		// found by e-mail and by nickname, with its role, status and two-factor
+		assertThat(signIn(email, PASSWORD).page("/account").status()).isEqualTo(200);
 		Document found = admin.page("/admin/users?q=" + email.substring(0, 12).toUpperCase()).html();
 		assertThat(found.select("[data-testid=users-list] tr[data-user=" + id + "]")).as(found.text()).hasSize(1);
 		Document byName = admin.page("/admin/users?q=%E8%A2%AB%E5%81%9C%E7%94%A8").html();
@@ -315,7 +394,14 @@ abstract class TwoFactorAndUsersContract {
 		assertThat(detail.select("[data-testid=sign-ins] tbody tr")).isNotEmpty();
 		assertThat(detail.selectFirst("[data-testid=user-role]").text()).isEqualTo("读者");
 		assertThat(admin.get("/admin/users/424242").statusCode()).isEqualTo(404);
+	}
 
+	@Test
+	void aSuspensionNeedsAReasonAndTheCsrfTokenAndIsNeverOfOneself() {
+		Browser admin = admin();
+		String email = newAccount("停用须知");
+		long id = idOf(email);
+		Browser user = signIn(email, PASSWORD);
 		// no reason: 400 with the field's message, nothing changes
 		HttpResponse<String> noReason = admin.post("/admin/users/" + id + "/suspend",
 				Map.of("_csrf", admin.csrfToken(), "reason", " "));
@@ -326,11 +412,18 @@ abstract class TwoFactorAndUsersContract {
 			.as("no CSRF token")
 			.isEqualTo(403);
 		assertThat(user.page("/account").status()).isEqualTo(200);
-		// not oneself
 		HttpResponse<String> self = admin.post("/admin/users/" + idOf(ADMIN) + "/suspend",
 				Map.of("_csrf", admin.csrfToken(), "reason", "自己"));
 		assertThat(self.statusCode()).isEqualTo(400);
+	}
 
+	@Test
+	void anAdminSuspendsAnAccountItsSessionsEndAndSignInIsRefusedUntilRestored() {
+		Browser admin = admin();
+		String email = newAccount("停用恢复");
+		long id = idOf(email);
+		Browser user = signIn(email, PASSWORD);
+		assertThat(user.page("/account").status()).isEqualTo(200);
 		HttpResponse<String> suspended = admin.post("/admin/users/" + id + "/suspend",
 				Map.of("_csrf", admin.csrfToken(), "reason", "垃圾广告"));
 		assertThat(location(suspended)).isEqualTo("/admin/users/" + id + "?suspended");
@@ -352,10 +445,7 @@ abstract class TwoFactorAndUsersContract {
 		assertThat(location(restored)).isEqualTo("/admin/users/" + id + "?restored");
 		assertThat(admin.page(location(restored)).html().selectFirst("[data-testid=flash]").text()).contains("已恢复");
 		assertThat(signIn(email, PASSWORD).page("/account").status()).isEqualTo(200);
-		assertThat(jdbc.sql("SELECT action FROM audit_log WHERE target_type = 'account' AND target_id = :a")
-			.param("a", Long.toString(id))
-			.query(String.class)
-			.list()).contains("account.suspend", "account.restore");
+		assertThat(auditedActions(id)).contains("account.suspend", "account.restore");
 	}
 
 	@Test

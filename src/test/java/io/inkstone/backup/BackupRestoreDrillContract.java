@@ -130,46 +130,60 @@ abstract class BackupRestoreDrillContract {
 		}
 	}
 
-	@Test
-	void everyWriteAcknowledgedBeforeTheBackupIsRestoredAndTheSiteServesIt() throws Exception {
-		Path source = Databases.freshDataDir();
-		List<String> sourceDb = freshDatabase();
-		Path backups = Databases.freshDataDir();
-		List<String> articles = new CopyOnWriteArrayList<>();
-		List<Long> comments = new CopyOnWriteArrayList<>();
-		List<Follow> follows = new CopyOnWriteArrayList<>();
-		List<String> ackedArticles;
-		List<Long> ackedComments;
-		List<Follow> ackedFollows;
-		MediaItem image;
-		long articleId;
-		String title;
-		AtomicInteger iterations = new AtomicInteger();
-		int iterationsBefore;
-		int iterationsAfter;
-		try (ConfigurableApplicationContext site = start(source, sourceDb)) {
-			JdbcClient jdbc = site.getBean(JdbcClient.class);
+	/** What the source site holds before the writer starts. */
+	record Source(List<String> handles, MediaItem image, long articleId, String title) {
+	}
+
+	/** The classics, an image, and the published article the writer comments on. */
+	static Source seed(ConfigurableApplicationContext site) throws IOException {
+		JdbcClient jdbc = site.getBean(JdbcClient.class);
+		site.getBean(ArticleImporter.class).importLines(Fixtures.open(Fixtures.CLASSICS), null);
+		List<String> handles = jdbc.sql("SELECT handle FROM creators ORDER BY handle LIMIT 5")
+			.query(String.class)
+			.list();
+		long creatorId = jdbc.sql("SELECT id FROM creators ORDER BY handle LIMIT 1").query(Long.class).single();
+		MediaItem image = site.getBean(Media.class)
+			.upload(creatorId, TestImages.encode(TestImages.picture(320, 200), "png"), "演练");
+		long articleId = jdbc.sql("SELECT id FROM articles WHERE status = 'published' ORDER BY id LIMIT 1")
+			.query(Long.class)
+			.single();
+		String title = jdbc.sql("SELECT title FROM articles WHERE id = :id")
+			.param("id", articleId)
+			.query(String.class)
+			.single();
+		return new Source(handles, image, articleId, title);
+	}
+
+	/** The writes acknowledged at one moment, and how many rounds of writes that was. */
+	record Acknowledged(List<String> articles, List<Long> comments, List<Follow> follows, int iterations) {
+	}
+
+	/**
+	 * A background thread taking writes as a busy site does, one round after another: an
+	 * imported article, a follow, a new reader and their comment.
+	 */
+	static final class Writer implements AutoCloseable {
+
+		final List<String> articles = new CopyOnWriteArrayList<>();
+
+		final List<Long> comments = new CopyOnWriteArrayList<>();
+
+		final List<Follow> follows = new CopyOnWriteArrayList<>();
+
+		final AtomicInteger iterations = new AtomicInteger();
+
+		final AtomicBoolean stop = new AtomicBoolean();
+
+		final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+		final Thread thread;
+
+		Writer(ConfigurableApplicationContext site, Source source) {
 			ArticleImporter importer = site.getBean(ArticleImporter.class);
-			importer.importLines(Fixtures.open(Fixtures.CLASSICS), null);
-			List<String> handles = jdbc.sql("SELECT handle FROM creators ORDER BY handle LIMIT 5")
-				.query(String.class)
-				.list();
-			long creatorId = jdbc.sql("SELECT id FROM creators ORDER BY handle LIMIT 1").query(Long.class).single();
-			image = site.getBean(Media.class)
-				.upload(creatorId, TestImages.encode(TestImages.picture(320, 200), "png"), "演练");
-			articleId = jdbc.sql("SELECT id FROM articles WHERE status = 'published' ORDER BY id LIMIT 1")
-				.query(Long.class)
-				.single();
-			title = jdbc.sql("SELECT title FROM articles WHERE id = :id")
-				.param("id", articleId)
-				.query(String.class)
-				.single();
 			Creators creators = site.getBean(Creators.class);
 			Comments commentService = site.getBean(Comments.class);
 			Accounts accounts = site.getBean(Accounts.class);
-			AtomicBoolean stop = new AtomicBoolean();
-			AtomicReference<Throwable> failure = new AtomicReference<>();
-			Thread writer = new Thread(() -> {
+			thread = new Thread(() -> {
 				try {
 					for (int i = 0; !stop.get(); i++) {
 						String key = "drill-" + i;
@@ -182,13 +196,14 @@ abstract class BackupRestoreDrillContract {
 						if (report.imported() == 1) {
 							articles.add("id:" + key);
 						}
-						Follow follow = new Follow("drill-reader-" + i, handles.get(i % handles.size()));
+						Follow follow = new Follow("drill-reader-" + i,
+								source.handles().get(i % source.handles().size()));
 						creators.follow(follow.readerKey(), follow.handle());
 						follows.add(follow);
 						SignedIn reader = accounts
 							.signUp("drill-" + i + "@inkstone.test", "drill-password-" + i, "读者" + i, Role.READER)
 							.orElseThrow();
-						comments.add(commentService.post(articleId, reader, "演练评论 " + i, null));
+						comments.add(commentService.post(source.articleId(), reader, "演练评论 " + i, null));
 						iterations.incrementAndGet();
 					}
 				}
@@ -196,42 +211,133 @@ abstract class BackupRestoreDrillContract {
 					failure.set(ex);
 				}
 			}, "drill-writer");
-			writer.start();
-			await().atMost(Duration.ofSeconds(60)).until(() -> iterations.get() >= 5 || failure.get() != null);
-			// what is acknowledged now must be in the backup
-			ackedArticles = List.copyOf(articles);
-			ackedComments = List.copyOf(comments);
-			ackedFollows = List.copyOf(follows);
-			iterationsBefore = iterations.get();
-			Run backup = command(true, source, sourceDb, backups.toString());
-			iterationsAfter = iterations.get();
-			await().atMost(Duration.ofSeconds(60))
-				.until(() -> iterations.get() >= iterationsAfter + 2 || failure.get() != null);
+			thread.start();
+		}
+
+		int iterations() {
+			return iterations.get();
+		}
+
+		void awaitIterations(int atLeast) {
+			await().atMost(Duration.ofSeconds(60)).until(() -> iterations.get() >= atLeast || failure.get() != null);
+		}
+
+		/** What is acknowledged now: it must be in a backup started now. */
+		Acknowledged acknowledged() {
+			return new Acknowledged(List.copyOf(articles), List.copyOf(comments), List.copyOf(follows),
+					iterations.get());
+		}
+
+		/** Stops the writer; it must not have failed. */
+		@Override
+		public void close() throws InterruptedException {
 			stop.set(true);
-			writer.join(30_000);
+			thread.join(30_000);
 			assertThat(failure.get()).as("the writer failed").isNull();
+		}
+
+	}
+
+	/** Waits until the node's search index holds every published article. */
+	static void awaitEverythingIndexed(ConfigurableApplicationContext site) {
+		long published = site.getBean(JdbcClient.class)
+			.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'")
+			.query(Long.class)
+			.single();
+		Browser admin = signIn(port(site));
+		await().atMost(Duration.ofSeconds(60)).until(() -> indexedDocuments(admin) == published);
+	}
+
+	/** The one backup in this directory. */
+	static Path theBackupIn(Path backups) throws IOException {
+		try (Stream<Path> entries = Files.list(backups)) {
+			return entries.filter(p -> p.getFileName().toString().startsWith("inkstone-")).findFirst().orElseThrow();
+		}
+	}
+
+	/** Every acknowledged article, comment and follow is in the restored database. */
+	static void assertRestored(JdbcClient jdbc, Acknowledged acked) {
+		List<String> keys = jdbc.sql("SELECT import_key FROM articles WHERE import_key LIKE 'id:drill-%'")
+			.query(String.class)
+			.list();
+		assertThat(keys).containsAll(acked.articles());
+		assertThat(jdbc.sql("SELECT id FROM comments").query(Long.class).list()).containsAll(acked.comments());
+		for (Follow follow : acked.follows()) {
+			assertThat(jdbc
+				.sql("SELECT COUNT(*) FROM follows f JOIN creators c ON c.id = f.creator_id"
+						+ " WHERE f.reader_key = :reader AND c.handle = :handle")
+				.param("reader", follow.readerKey())
+				.param("handle", follow.handle())
+				.query(Long.class)
+				.single()).as("follow %s", follow).isEqualTo(1);
+		}
+	}
+
+	/** At least the rows the manifest counted, and (SQLite) an intact database file. */
+	void assertIntact(JdbcClient jdbc, BackupManifest manifest) {
+		for (String table : List.of("articles", "comments", "follows")) {
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).as(table)
+				.isGreaterThanOrEqualTo(manifest.rows(table));
+		}
+		if (sqlite()) {
+			assertThat(jdbc.sql("PRAGMA integrity_check").query(String.class).single()).isEqualTo("ok");
+		}
+	}
+
+	/**
+	 * The restored site serves the article page with its comments, the image and search.
+	 */
+	static void assertServes(ConfigurableApplicationContext site, Source source) {
+		Browser reader = new Browser(port(site));
+		Browser.Page page = reader.page("/articles/" + source.articleId());
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.html().text()).contains("演练评论 0");
+		assertThat(reader.getBytes(source.image().url()).statusCode()).isEqualTo(200);
+		String query = "/search?q=" + URLEncoder.encode(source.title(), StandardCharsets.UTF_8);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> reader.page(query)
+				.html()
+				.select("[data-testid=search-results] a.card-title")
+				.stream()
+				.anyMatch(a -> a.attr("href").replaceAll("[?#].*", "").endsWith("/articles/" + source.articleId())));
+	}
+
+	@Test
+	void everyWriteAcknowledgedBeforeTheBackupIsRestoredAndTheSiteServesIt() throws Exception {
+		Path source = Databases.freshDataDir();
+		List<String> sourceDb = freshDatabase();
+		Path backups = Databases.freshDataDir();
+		Source seeded;
+		Acknowledged acked;
+		try (ConfigurableApplicationContext site = start(source, sourceDb)) {
+			seeded = seed(site);
+			Run backup;
+			int iterationsAfter;
+			Writer writer = new Writer(site, seeded);
+			try (writer) {
+				writer.awaitIterations(5);
+				acked = writer.acknowledged();
+				backup = command(true, source, sourceDb, backups.toString());
+				iterationsAfter = writer.iterations();
+				writer.awaitIterations(iterationsAfter + 2);
+			}
 			assertThat(backup.exitCode()).as(backup.out() + backup.err()).isZero();
 			// this node's index takes in the writes made after the backup: kept under the
 			// restored database, it is ahead
-			long published = jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'")
-				.query(Long.class)
-				.single();
-			Browser admin = signIn(port(site));
-			await().atMost(Duration.ofSeconds(60)).until(() -> indexedDocuments(admin) == published);
+			awaitEverythingIndexed(site);
 			// the site served while the backup ran: the writer did not wait for it (it
 			// kept going during and after)
-			assertThat(iterations.get()).isGreaterThan(iterationsAfter);
+			assertThat(writer.iterations()).isGreaterThan(iterationsAfter);
+			assertThat(iterationsAfter).isGreaterThanOrEqualTo(acked.iterations());
 		}
-		assertThat(iterationsAfter).isGreaterThanOrEqualTo(iterationsBefore);
-		Path backup;
-		try (Stream<Path> entries = Files.list(backups)) {
-			backup = entries.filter(p -> p.getFileName().toString().startsWith("inkstone-")).findFirst().orElseThrow();
-		}
+		Path backup = theBackupIn(backups);
 		BackupManifest manifest = BackupManifest.read(backup);
 		assertThat(manifest.database()).isEqualTo(sqlite() ? "sqlite" : "postgresql");
-		assertThat(manifest.rows("articles")).isGreaterThanOrEqualTo(240 + ackedArticles.size());
+		assertThat(manifest.rows("articles")).isGreaterThanOrEqualTo(240 + acked.articles().size());
 		assertThat(manifest.schemaVersion()).isNotBlank();
-		assertThat(manifest.files()).anyMatch(f -> f.path().startsWith("media/") && f.path().contains(image.sha256()));
+		assertThat(manifest.files())
+			.anyMatch(f -> f.path().startsWith("media/") && f.path().contains(seeded.image().sha256()));
 
 		Path restored = Databases.freshDataDir().resolve("restored"); // a new directory
 		List<String> restoredDb = freshDatabase();
@@ -244,50 +350,10 @@ abstract class BackupRestoreDrillContract {
 
 		try (ConfigurableApplicationContext site = start(restored, restoredDb)) {
 			JdbcClient jdbc = site.getBean(JdbcClient.class);
-			List<String> keys = jdbc.sql("SELECT import_key FROM articles WHERE import_key LIKE 'id:drill-%'")
-				.query(String.class)
-				.list();
-			assertThat(keys).containsAll(ackedArticles);
-			List<Long> commentIds = jdbc.sql("SELECT id FROM comments").query(Long.class).list();
-			assertThat(commentIds).containsAll(ackedComments);
-			for (Follow follow : ackedFollows) {
-				assertThat(jdbc
-					.sql("SELECT COUNT(*) FROM follows f JOIN creators c ON c.id = f.creator_id"
-							+ " WHERE f.reader_key = :reader AND c.handle = :handle")
-					.param("reader", follow.readerKey())
-					.param("handle", follow.handle())
-					.query(Long.class)
-					.single()).as("follow %s", follow).isEqualTo(1);
-			}
-			for (Map.Entry<String, Long> table : Map
-				.of("articles", manifest.rows("articles"), "comments", manifest.rows("comments"), "follows",
-						manifest.rows("follows"))
-				.entrySet()) {
-				assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table.getKey()).query(Long.class).single())
-					.as(table.getKey())
-					.isGreaterThanOrEqualTo(table.getValue());
-			}
-			if (sqlite()) {
-				assertThat(jdbc.sql("PRAGMA integrity_check").query(String.class).single()).isEqualTo("ok");
-			}
-			long published = jdbc.sql("SELECT COUNT(*) FROM articles WHERE status = 'published'")
-				.query(Long.class)
-				.single();
-			Browser admin = signIn(port(site));
-			await().atMost(Duration.ofSeconds(60)).until(() -> indexedDocuments(admin) == published);
-			Browser reader = new Browser(port(site));
-			Browser.Page page = reader.page("/articles/" + articleId);
-			assertThat(page.status()).isEqualTo(200);
-			assertThat(page.html().text()).contains("演练评论 0");
-			assertThat(reader.getBytes(image.url()).statusCode()).isEqualTo(200);
-			String query = "/search?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
-			await().atMost(Duration.ofSeconds(60))
-				.pollInterval(Duration.ofMillis(300))
-				.until(() -> reader.page(query)
-					.html()
-					.select("[data-testid=search-results] a.card-title")
-					.stream()
-					.anyMatch(a -> a.attr("href").replaceAll("[?#].*", "").endsWith("/articles/" + articleId)));
+			assertRestored(jdbc, acked);
+			assertIntact(jdbc, manifest);
+			awaitEverythingIndexed(site);
+			assertServes(site, seeded);
 		}
 	}
 

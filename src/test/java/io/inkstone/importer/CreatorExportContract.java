@@ -25,6 +25,7 @@ import io.inkstone.media.MediaItem;
 import io.inkstone.support.Browser;
 import io.inkstone.support.SignedInRoles;
 import io.inkstone.support.Databases;
+import io.inkstone.support.Seed;
 import io.inkstone.support.TestImages;
 
 import org.jsoup.nodes.Document;
@@ -93,16 +94,6 @@ abstract class CreatorExportContract {
 		return roles.creatorWithHandle(handle, "写港口的人");
 	}
 
-	void importLine(String line) throws IOException {
-		assertThat(
-				importer.importLines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), null).imported())
-			.isEqualTo(1);
-	}
-
-	long articleId(String title) {
-		return jdbc.sql("SELECT id FROM articles WHERE title = :t").param("t", title).query(Long.class).single();
-	}
-
 	static Map<String, byte[]> unzip(byte[] zip) throws IOException {
 		Map<String, byte[]> entries = new LinkedHashMap<>();
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
@@ -114,52 +105,124 @@ abstract class CreatorExportContract {
 		return entries;
 	}
 
-	@Test
-	void aCreatorDownloadsEverythingTheyMadeAndNobodyElseCan() throws IOException {
-		String suffix = Long.toString(System.nanoTime() % 1_000_000);
+	/**
+	 * What a creator made, next to what others did: see {@link #madeByACreator()}.
+	 */
+	record Made(String handle, Browser creator, Browser other, MediaItem image, String published) {
+	}
+
+	/**
+	 * A creator (signed in) with an image; a published article showing it (inline and as
+	 * cover) with a tag and a comment by a reader whose e-mail must not leak; a draft; a
+	 * follower. Next to it another creator (signed in) with an article of their own.
+	 */
+	Made madeByACreator() {
+		String suffix = SignedInRoles.unique("");
 		String handle = "gang" + suffix;
 		Browser creator = creator(handle);
 		Browser other = creator("other" + suffix);
-		long creatorId = creators.get(handle).id();
-		MediaItem image = media.upload(creatorId, TestImages.encode(TestImages.picture(320, 200), "jpg"), "港口灯火");
+		MediaItem image = media.upload(creators.get(handle).id(),
+				TestImages.encode(TestImages.picture(320, 200), "jpg"), "港口灯火");
 		String published = "港口的夜 " + suffix;
-		importLine("{\"id\":\"ce-" + suffix + "-1\",\"creator\":\"" + handle + "\",\"channel\":\"travel\",\"title\":\""
-				+ published + "\",\"body_markdown\":\"灯一盏盏亮起。\\n\\n![港口灯火](" + image.url().replace("/full.", "/480.")
-				+ ")\",\"published_at\":\"2024-05-01T20:30:00+08:00\",\"tags\":[\"港口\"],\"cover\":\"" + image.url()
-				+ "\"}");
-		importLine("{\"id\":\"ce-" + suffix + "-2\",\"creator\":\"" + handle
-				+ "\",\"channel\":\"travel\",\"title\":\"草稿 " + suffix
-				+ "\",\"body_markdown\":\"还没写完\",\"published_at\":\"2024-05-02T08:00:00+08:00\",\"status\":\"draft\"}");
-		importLine("{\"id\":\"ce-" + suffix + "-3\",\"creator\":\"other" + suffix
-				+ "\",\"channel\":\"travel\",\"title\":\"别人的文章 " + suffix
-				+ "\",\"body_markdown\":\"不是我的\",\"published_at\":\"2024-05-03T08:00:00+08:00\"}");
-		// a reader with an e-mail address comments; a follower follows
+		Seed seed = new Seed(importer, jdbc);
+		long article = seed.publish(Seed.article("ce-" + suffix + "-1")
+			.creator(handle)
+			.channel("travel")
+			.title(published)
+			.body("灯一盏盏亮起。\n\n![港口灯火](" + image.url().replace("/full.", "/480.") + ")")
+			.publishedAt("2024-05-01T20:30:00+08:00")
+			.tags("港口")
+			.cover(image.url()));
+		seed.publish(Seed.article("ce-" + suffix + "-2")
+			.creator(handle)
+			.channel("travel")
+			.title("草稿 " + suffix)
+			.body("还没写完")
+			.publishedAt("2024-05-02T08:00:00+08:00")
+			.status("draft"));
+		seed.publish(Seed.article("ce-" + suffix + "-3")
+			.creator("other" + suffix)
+			.channel("travel")
+			.title("别人的文章 " + suffix)
+			.body("不是我的")
+			.publishedAt("2024-05-03T08:00:00+08:00"));
 		long reader = accounts.signUp("reader-secret-" + suffix + "@mail.example", PASSWORD, "读者丙", Role.READER)
 			.orElseThrow()
 			.accountId();
 		jdbc.sql("INSERT INTO comments (id, article_id, parent_id, account_id, author_name, body, status, created_at)"
 				+ " VALUES (:id, :article, NULL, :account, '读者丙', '写得真好', 'visible', :at)")
 			.param("id", Ids.next())
-			.param("article", articleId(published))
+			.param("article", article)
 			.param("account", reader)
 			.param("at", 1714567200000L)
 			.update();
 		creators.follow("follower-" + suffix, handle);
+		return new Made(handle, creator, other, image, published);
+	}
 
-		Document index = creator.page("/studio/export").html();
-		assertThat(index.select("[data-testid=export-form] button")).hasSize(1);
-		assertThat(creator.page("/studio").html().select("a[data-testid=export-link][href=/studio/export]")).hasSize(1);
-		// without the CSRF token nothing starts
-		assertThat(creator.post("/studio/export", Map.of()).statusCode()).isEqualTo(403);
+	/**
+	 * Starts an export with the studio's button (CSRF token included); answers its id.
+	 */
+	String startExport(Browser creator) {
+		creator.page("/studio/export");
 		HttpResponse<String> started = creator.post("/studio/export", Map.of("_csrf", creator.csrfToken()));
 		assertThat(started.statusCode()).isEqualTo(302);
 		String location = started.headers().firstValue("Location").orElseThrow();
 		String id = location.substring(location.lastIndexOf('/') + 1);
 		assertThat(location).endsWith("/studio/export/" + id);
-		Document show = creator.page("/studio/export/" + id).html();
-		assertThat(show.select("[data-testid=export-progress]")).hasSize(1);
+		return id;
+	}
+
+	void awaitDone(Browser creator, String id) {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> creator.get("/studio/export/" + id + "/status").body().contains("\"state\":\"done\""));
+	}
+
+	/** An export started and built; answers its id. */
+	String finishedExport(Browser creator) {
+		String id = startExport(creator);
+		awaitDone(creator, id);
+		return id;
+	}
+
+	/** The zip's entries by name, written out into a new directory. */
+	static Path unpack(Map<String, byte[]> zip) throws IOException {
+		Path unpacked = Files.createTempDirectory("creator-export-");
+		for (Map.Entry<String, byte[]> e : zip.entrySet()) {
+			Path file = unpacked.resolve(e.getKey());
+			Files.createDirectories(file.getParent());
+			Files.write(file, e.getValue());
+		}
+		return unpacked;
+	}
+
+	/** Runs the {@code import} command into this data directory; it must succeed. */
+	static void runImport(Path dataDir, Path jsonLines) {
+		PrintStream out = System.out;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		int code;
+		try {
+			code = InkstoneApplication.runImport("--inkstone.data-dir=" + dataDir, jsonLines.toString());
+		}
+		finally {
+			System.setOut(out);
+		}
+		assertThat(code).as(captured.toString(StandardCharsets.UTF_8)).isZero();
+	}
+
+	@Test
+	void aCreatorStartsAnExportFromTheStudioAndWatchesItUpToItsDownloadLink() {
+		Browser creator = madeByACreator().creator();
+		Document index = creator.page("/studio/export").html();
+		assertThat(index.select("[data-testid=export-form] button")).hasSize(1);
+		assertThat(creator.page("/studio").html().select("a[data-testid=export-link][href=/studio/export]")).hasSize(1);
+		// without the CSRF token nothing starts
+		assertThat(creator.post("/studio/export", Map.of()).statusCode()).isEqualTo(403);
+		String id = startExport(creator);
+		Document show = creator.page("/studio/export/" + id).html();
+		assertThat(show.select("[data-testid=export-progress]")).hasSize(1);
+		awaitDone(creator, id);
 		JsonNode status = JSON.readTree(creator.get("/studio/export/" + id + "/status").body());
 		assertThat(status.get("percent").asInt()).isEqualTo(100);
 		Document done = creator.page("/studio/export/" + id).html();
@@ -167,35 +230,45 @@ abstract class CreatorExportContract {
 			.isEqualTo("/studio/export/" + id + "/download");
 		assertThat(creator.page("/studio/export").html().select("tr[data-testid=export-row][data-state=done]"))
 			.hasSize(1);
+	}
 
-		// nobody else: another creator, a stranger, a malformed id
+	@Test
+	void nobodyButTheCreatorSeesOrDownloadsTheirExport() {
+		Made made = madeByACreator();
+		String id = finishedExport(made.creator());
+		// another creator, a stranger, a malformed id
+		Browser other = made.other();
 		assertThat(other.get("/studio/export/" + id + "/download").statusCode()).isEqualTo(404);
 		assertThat(other.get("/studio/export/" + id).statusCode()).isEqualTo(404);
 		assertThat(other.get("/studio/export/" + id + "/status").statusCode()).isEqualTo(404);
 		HttpResponse<byte[]> anonymous = browser().getBytes("/studio/export/" + id + "/download");
 		assertThat(anonymous.statusCode()).isIn(302, 401, 403, 404);
 		assertThat(new String(anonymous.body(), StandardCharsets.ISO_8859_1)).doesNotStartWith("PK");
-		assertThat(creator.get("/studio/export/not-a-number/download").statusCode()).isEqualTo(404);
+		assertThat(made.creator().get("/studio/export/not-a-number/download").statusCode()).isEqualTo(404);
+	}
 
-		HttpResponse<byte[]> download = creator.getBytes("/studio/export/" + id + "/download");
+	@Test
+	void theZipHoldsTheCreatorsArticlesImagesCommentsAndProfileButNobodysEmail() throws IOException {
+		Made made = madeByACreator();
+		String id = finishedExport(made.creator());
+		HttpResponse<byte[]> download = made.creator().getBytes("/studio/export/" + id + "/download");
 		assertThat(download.statusCode()).isEqualTo(200);
 		assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
 		assertThat(download.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
 		Map<String, byte[]> zip = unzip(download.body());
-		assertThat(zip.keySet()).contains("README.txt", "profile.json", "articles.jsonl",
-				"media/" + image.sha256() + "/full.jpg");
+		String image = "media/" + made.image().sha256() + "/full.jpg";
+		assertThat(zip.keySet()).contains("README.txt", "profile.json", "articles.jsonl", image);
 		String everything = zip.values()
 			.stream()
 			.map(b -> new String(b, StandardCharsets.UTF_8))
 			.reduce("", String::concat);
 		assertThat(everything).doesNotContain("reader-secret").doesNotContain("别人的文章").contains("写得真好");
 		JsonNode profile = JSON.readTree(zip.get("profile.json"));
-		assertThat(profile.get("handle").asString()).isEqualTo(handle);
+		assertThat(profile.get("handle").asString()).isEqualTo(made.handle());
 		assertThat(profile.get("tagline").asString()).isEqualTo("写港口的人");
 		assertThat(profile.get("followers").asLong()).isEqualTo(1);
 		assertThat(profile.get("articles").asLong()).isEqualTo(2);
-		List<String> lines = new String(zip.get("articles.jsonl"), StandardCharsets.UTF_8).lines().toList();
-		assertThat(lines).hasSize(2);
+		assertThat(new String(zip.get("articles.jsonl"), StandardCharsets.UTF_8).lines()).hasSize(2);
 		List<String> markdown = zip.keySet()
 			.stream()
 			.filter(n -> n.startsWith("markdown/") && n.endsWith(".md"))
@@ -203,39 +276,29 @@ abstract class CreatorExportContract {
 		assertThat(markdown).hasSize(2);
 		String post = markdown.stream()
 			.map(n -> new String(zip.get(n), StandardCharsets.UTF_8))
-			.filter(t -> t.contains(published))
+			.filter(t -> t.contains(made.published()))
 			.findFirst()
 			.orElseThrow();
 		assertThat(post).startsWith("---\n")
-			.contains("title: " + published)
+			.contains("title: " + made.published())
 			.contains("status: published")
 			.contains("- 港口")
-			.contains("../media/" + image.sha256() + "/full.jpg")
+			.contains("../" + image)
 			.contains("灯一盏盏亮起。");
+	}
 
-		// the JSON Lines go into an empty site, images and comments included
-		Path unpacked = Files.createTempDirectory("creator-export-");
-		for (Map.Entry<String, byte[]> e : zip.entrySet()) {
-			Path file = unpacked.resolve(e.getKey());
-			Files.createDirectories(file.getParent());
-			Files.write(file, e.getValue());
-		}
+	@Test
+	void theZipsJsonLinesImportIntoAnEmptySiteWithTheImagesAndComments() throws IOException {
+		Made made = madeByACreator();
+		String id = finishedExport(made.creator());
+		HttpResponse<byte[]> download = made.creator().getBytes("/studio/export/" + id + "/download");
+		assertThat(download.statusCode()).isEqualTo(200);
+		Path unpacked = unpack(unzip(download.body()));
 		Path empty = Databases.freshDataDir();
-		PrintStream out = System.out;
-		ByteArrayOutputStream captured = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-		int code;
-		try {
-			code = InkstoneApplication.runImport("--inkstone.data-dir=" + empty,
-					unpacked.resolve("articles.jsonl").toString());
-		}
-		finally {
-			System.setOut(out);
-		}
-		assertThat(code).as(captured.toString(StandardCharsets.UTF_8)).isZero();
+		runImport(empty, unpacked.resolve("articles.jsonl"));
 		JdbcClient site = JdbcClient.create(new DriverManagerDataSource("jdbc:sqlite:" + empty.resolve("inkstone.db")));
 		assertThat(site.sql("SELECT title FROM articles WHERE status = 'published'").query(String.class).list())
-			.containsExactly(published);
+			.containsExactly(made.published());
 		assertThat(site.sql("SELECT COUNT(*) FROM articles WHERE status = 'draft'").query(Long.class).single())
 			.isEqualTo(1);
 		assertThat(site.sql("SELECT author_name || ':' || body FROM comments").query(String.class).list())
@@ -246,8 +309,12 @@ abstract class CreatorExportContract {
 		String sha = body.replaceAll("(?s).*/media/([0-9a-f]{64})/.*", "$1");
 		assertThat(site.sql("SELECT COUNT(*) FROM media WHERE sha256 = :s").param("s", sha).query(Long.class).single())
 			.isOne();
+	}
 
-		// the link expires
+	@Test
+	void anExpiredExportAnswers410AndIsListedAsExpired() {
+		Browser creator = creator(SignedInRoles.unique("exp"));
+		String id = finishedExport(creator);
 		jdbc.sql("UPDATE creator_exports SET expires_at = :past WHERE id = :id")
 			.param("past", System.currentTimeMillis() - 1000)
 			.param("id", Long.parseLong(id))

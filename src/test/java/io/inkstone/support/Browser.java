@@ -57,6 +57,25 @@ public final class Browser {
 		return new Browser(otherPort, cookies);
 	}
 
+	/**
+	 * A new browser holding only this one's session cookie ({@code JSESSIONID}): the same
+	 * signed-in session without the language, mode or CSRF cookies this one picked up, so
+	 * that one sign-in can serve several tests without one test's choices reaching the
+	 * next.
+	 */
+	public Browser sameSession() {
+		URI uri = URI.create(base);
+		CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+		HttpCookie session = cookies.getCookieStore()
+			.get(uri)
+			.stream()
+			.filter(c -> c.getName().equals("JSESSIONID"))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no session cookie for " + base));
+		jar.getCookieStore().add(uri, session);
+		return new Browser(uri.getPort(), jar);
+	}
+
 	public Browser userAgent(String userAgent) {
 		this.userAgent = userAgent;
 		return this;

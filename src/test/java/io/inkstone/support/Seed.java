@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.inkstone.importer.ArticleImporter;
@@ -83,7 +84,7 @@ public final class Seed {
 
 		private final String key;
 
-		private final Map<String, String> fields = new LinkedHashMap<>();
+		private final Map<String, Object> fields = new LinkedHashMap<>();
 
 		ArticleLine(String key) {
 			this.key = key;
@@ -127,6 +128,21 @@ public final class Seed {
 
 		public ArticleLine publishedAt(Instant at) {
 			return with("published_at", at.toString());
+		}
+
+		public ArticleLine tags(String... tags) {
+			fields.put("tags", List.of(tags));
+			return this;
+		}
+
+		/** The cover image's address. */
+		public ArticleLine cover(String url) {
+			return with("cover", url);
+		}
+
+		/** {@code draft}, {@code published}, … as the importer reads it. */
+		public ArticleLine status(String status) {
+			return with("status", status);
 		}
 
 		private ArticleLine with(String field, String value) {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
+import io.inkstone.api.ApiTokens;
 import io.inkstone.creators.CreatorApplication;
 import io.inkstone.creators.CreatorApplications;
 import io.inkstone.creators.Creators;
@@ -56,13 +57,16 @@ public class SignedInRoles {
 
 	private final JdbcClient jdbc;
 
+	private final ApiTokens apiTokens;
+
 	public SignedInRoles(Environment environment, Accounts accounts, CreatorApplications applications,
-			Creators creators, JdbcClient jdbc) {
+			Creators creators, JdbcClient jdbc, ApiTokens apiTokens) {
 		this.environment = environment;
 		this.accounts = accounts;
 		this.applications = applications;
 		this.creators = creators;
 		this.jdbc = jdbc;
+		this.apiTokens = apiTokens;
 	}
 
 	/**
@@ -194,6 +198,15 @@ public class SignedInRoles {
 	 * in. {@link #signInAs(String)} signs it in again.
 	 */
 	public Browser creatorWithHandle(String handle, String tagline) {
+		creatorAccount(handle, tagline);
+		return signInAs(handle);
+	}
+
+	/**
+	 * The account of {@link #creatorWithHandle}, not signed in (no sign-in counts against
+	 * the per-address limit); answers its id.
+	 */
+	public long creatorAccount(String handle, String tagline) {
 		String email = handle + "@inkstone.test";
 		long accountId = accounts.signUp(email, PASSWORD, "作者" + handle, Role.CREATOR).orElseThrow().accountId();
 		jdbc.sql(
@@ -206,7 +219,16 @@ public class SignedInRoles {
 			.param("now", System.currentTimeMillis())
 			.param("account", accountId)
 			.update();
-		return signInAs(handle);
+		return accountId;
+	}
+
+	/**
+	 * An API token of this account as /studio/tokens makes one (90 days), without the
+	 * studio: for tests about what a token does, not about making one. Answers the
+	 * secret.
+	 */
+	public String apiToken(long accountId, String name, boolean write) {
+		return apiTokens.create(accountId, name, write, 90).secret();
 	}
 
 	/**
