@@ -264,8 +264,8 @@ public class SignedInRoles {
 		private static final AtomicInteger LAST_ADDRESS = new AtomicInteger();
 
 		public EachFromOwnAddress(Environment environment, Accounts accounts, CreatorApplications applications,
-				Creators creators, JdbcClient jdbc) {
-			super(environment, accounts, applications, creators, jdbc);
+				Creators creators, JdbcClient jdbc, ApiTokens apiTokens) {
+			super(environment, accounts, applications, creators, jdbc, apiTokens);
 		}
 
 		@Override
