@@ -16,18 +16,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.exif.GpsDirectory;
 import com.drew.metadata.xmp.XmpDirectory;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.inkstone.engagement.Engagement;
 import io.inkstone.shared.PlatformDays;
+import io.inkstone.support.MailServer;
 import io.inkstone.support.TestImages;
-import jakarta.mail.MessagingException;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -57,17 +55,10 @@ abstract class CreatorJourneyContract {
 	/**
 	 * A real SMTP server in the test JVM (GreenMail) that receives what the app sends.
 	 */
-	static final GreenMail SMTP = startSmtp();
-
-	static GreenMail startSmtp() {
-		GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-		smtp.start();
-		return smtp;
-	}
+	static final MailServer SMTP = MailServer.smtp().start();
 
 	static void mailProperties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		SMTP.springProperties(registry);
 	}
 
 	@LocalServerPort
@@ -134,25 +125,7 @@ abstract class CreatorJourneyContract {
 	 * its decoded text.
 	 */
 	static String mailTo(String to, String marker) {
-		long deadline = System.currentTimeMillis() + 10_000;
-		while (System.currentTimeMillis() < deadline) {
-			try {
-				for (var m : SMTP.getReceivedMessages()) {
-					Object content = m.getContent();
-					String text = content instanceof String decoded ? decoded
-							: GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
-					if (m.getAllRecipients()[0].toString().equals(to)
-							&& (text.contains(marker) || m.getSubject().contains(marker))) {
-						return text;
-					}
-				}
-			}
-			catch (MessagingException | IOException ex) {
-				throw new AssertionError(ex);
-			}
-			sleep(100);
-		}
-		throw new AssertionError("no mail to " + to + " with " + marker);
+		return SMTP.awaitMail(to, mail -> mail.mentions(marker), Duration.ofSeconds(10)).text();
 	}
 
 	/** Opens the verification link mailed at sign-up. */
@@ -1451,31 +1424,16 @@ abstract class CreatorJourneyContract {
 	 */
 	static List<String> resetLinksTo(String to, int count) {
 		Pattern link = Pattern.compile("\\S+/password/reset\\?token=[A-Za-z0-9_=-]+");
-		long deadline = System.currentTimeMillis() + 10_000;
-		List<String> links = new ArrayList<>();
-		while (System.currentTimeMillis() < deadline) {
-			links.clear();
-			for (var m : SMTP.getReceivedMessages()) {
-				try {
-					if (!m.getAllRecipients()[0].toString().equals(to)) {
-						continue;
-					}
-					String text = GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
-					Matcher matcher = link.matcher(text);
-					while (matcher.find()) {
-						links.add(matcher.group());
-					}
-				}
-				catch (MessagingException ex) {
-					throw new AssertionError(ex);
+		return await("%d reset links to %s".formatted(count, to)).atMost(Duration.ofSeconds(10)).until(() -> {
+			List<String> links = new ArrayList<>();
+			for (String text : SMTP.textsTo(to)) {
+				Matcher matcher = link.matcher(text);
+				while (matcher.find()) {
+					links.add(matcher.group());
 				}
 			}
-			if (links.size() >= count) {
-				return links;
-			}
-			sleep(100);
-		}
-		return links;
+			return links;
+		}, links -> links.size() >= count);
 	}
 
 	@Test
