@@ -1,7 +1,6 @@
 package io.inkstone.accounts;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,22 +12,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.exif.GpsDirectory;
 import com.drew.metadata.xmp.XmpDirectory;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.inkstone.engagement.Engagement;
 import io.inkstone.shared.PlatformDays;
 import io.inkstone.support.Browser;
+import io.inkstone.support.MailServer;
 import io.inkstone.support.SignedInRoles;
 import io.inkstone.support.TestImages;
-import jakarta.mail.MessagingException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -70,17 +65,10 @@ abstract class CreatorJourneyContract {
 	/**
 	 * A real SMTP server in the test JVM (GreenMail) that receives what the app sends.
 	 */
-	static final GreenMail SMTP = startSmtp();
-
-	static GreenMail startSmtp() {
-		GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-		smtp.start();
-		return smtp;
-	}
+	static final MailServer SMTP = MailServer.smtp().start();
 
 	static void mailProperties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		SMTP.springProperties(registry);
 	}
 
 	@LocalServerPort
@@ -182,25 +170,7 @@ abstract class CreatorJourneyContract {
 	 * {@code marker}; returns its decoded text.
 	 */
 	static String mailTo(String to, String marker) {
-		return await().alias("a mail to " + to + " with " + marker)
-			.atMost(Duration.ofSeconds(10))
-			.until(() -> mailIn(to, marker), Objects::nonNull);
-	}
-
-	/**
-	 * The first mail received for {@code to} with {@code marker}, decoded; null if none.
-	 */
-	static String mailIn(String to, String marker) throws MessagingException, IOException {
-		for (var m : SMTP.getReceivedMessages()) {
-			Object content = m.getContent();
-			String text = content instanceof String decoded ? decoded
-					: GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
-			if (m.getAllRecipients()[0].toString().equals(to)
-					&& (text.contains(marker) || m.getSubject().contains(marker))) {
-				return text;
-			}
-		}
-		return null;
+		return SMTP.awaitMail(to, mail -> mail.mentions(marker), Duration.ofSeconds(10)).text();
 	}
 
 	/** Opens the verification link mailed at sign-up. */
@@ -1870,14 +1840,11 @@ abstract class CreatorJourneyContract {
 	}
 
 	/** The password reset links in the mails received for {@code to}. */
-	static List<String> resetLinksIn(String to) throws MessagingException {
+	static List<String> resetLinksIn(String to) {
 		Pattern link = Pattern.compile("\\S+/password/reset\\?token=[A-Za-z0-9_=-]+");
 		List<String> links = new ArrayList<>();
-		for (var m : SMTP.getReceivedMessages()) {
-			if (!m.getAllRecipients()[0].toString().equals(to)) {
-				continue;
-			}
-			Matcher matcher = link.matcher(GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "="));
+		for (String text : SMTP.textsTo(to)) {
+			Matcher matcher = link.matcher(text);
 			while (matcher.find()) {
 				links.add(matcher.group());
 			}

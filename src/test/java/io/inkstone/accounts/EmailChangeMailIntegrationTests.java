@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import io.inkstone.support.Browser;
 import io.inkstone.support.Databases;
+import io.inkstone.support.MailServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +18,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * Changing the e-mail with a mail server (GreenMail in the test JVM): nothing changes
@@ -28,13 +28,12 @@ import com.icegreen.greenmail.util.GreenMail;
 class EmailChangeMailIntegrationTests {
 
 	/** The creator journey's server: its mailTo() reads what arrived there. */
-	static final GreenMail SMTP = CreatorJourneyContract.SMTP;
+	static final MailServer SMTP = CreatorJourneyContract.SMTP;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		SMTP.springProperties(registry);
 		registry.add("inkstone.admin.email", () -> "admin@mail-change.test");
 		registry.add("inkstone.admin.password", () -> "mail-change-admin-1");
 	}
@@ -89,7 +88,7 @@ class EmailChangeMailIntegrationTests {
 		Matcher link = Pattern.compile("/account/email/confirm\\?token=([A-Za-z0-9_-]+)").matcher(text);
 		assertThat(link.find()).isTrue();
 		String token = link.group(1);
-		for (var m : SMTP.getReceivedMessages()) {
+		for (var m : SMTP.received()) {
 			assertThat(m.getAllRecipients()[0].toString()).as("no link for a registered address")
 				.isNotEqualTo("taken@mail-change.test");
 		}

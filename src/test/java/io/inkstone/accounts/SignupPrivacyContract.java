@@ -9,12 +9,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.inkstone.InkstoneApplication;
-import io.inkstone.notifications.NoticeMailDeliveryContract;
 import io.inkstone.support.Browser;
 import io.inkstone.support.Databases;
+import io.inkstone.support.MailServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +22,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import java.util.Locale;
 
 /**
@@ -39,9 +36,7 @@ abstract class SignupPrivacyContract {
 	/** Extra arguments naming the database (none for SQLite in the data directory). */
 	abstract List<String> databaseArguments();
 
-	private final int smtpPort = NoticeMailDeliveryContract.freePort();
-
-	private GreenMail smtp;
+	private final MailServer smtp = MailServer.onFreePort();
 
 	private ConfigurableApplicationContext app;
 
@@ -50,18 +45,15 @@ abstract class SignupPrivacyContract {
 		if (app != null) {
 			app.close();
 		}
-		if (smtp != null) {
-			smtp.stop();
-		}
+		smtp.stop();
 	}
 
 	private Browser start() {
-		smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
 		Path dataDir = Databases.freshDataDir();
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--inkstone.data-dir=" + dataDir,
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
 				"--inkstone.admin.email=admin@inkstone.test", "--inkstone.admin.password=admin-password-1"));
+		args.addAll(smtp.springArguments());
 		args.addAll(databaseArguments());
 		app = new SpringApplicationBuilder(InkstoneApplication.class).run(args.toArray(String[]::new));
 		return browser();
@@ -86,7 +78,7 @@ abstract class SignupPrivacyContract {
 	}
 
 	private List<String> mailsTo(String email) {
-		return NoticeMailDeliveryContract.mailsTo(smtp, email);
+		return smtp.textsTo(email);
 	}
 
 	private static String confirmToken(String mail) {
@@ -127,7 +119,7 @@ abstract class SignupPrivacyContract {
 		assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/signup?sent");
 		assertThat(owner.page("/signup?sent").html().select("[data-testid=signup-sent]").text()).contains("请查收邮件");
 		assertThat(accounts(ownerEmail)).isZero();
-		await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(ownerEmail).size() == 1);
+		smtp.awaitMails(ownerEmail, 1, Duration.ofSeconds(20));
 		String token = confirmToken(mailsTo(ownerEmail).get(0));
 		// opening the link changes nothing (mail scanners open links); the button creates
 		// the account and signs in
@@ -166,7 +158,7 @@ abstract class SignupPrivacyContract {
 
 		// the owner is told, with the ways to sign in and to reset the password; the
 		// account is untouched
-		await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(ownerEmail).size() == 2);
+		smtp.awaitMails(ownerEmail, 2, Duration.ofSeconds(20));
 		assertThat(mailsTo(ownerEmail).get(1)).contains("有人")
 			.contains("/login")
 			.contains("/password/forgot")
@@ -180,7 +172,7 @@ abstract class SignupPrivacyContract {
 			.firstValue("Location")
 			.orElseThrow()).endsWith("/login?error");
 		// the fresh address got its link instead, and no account yet
-		await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(freshEmail).size() == 1);
+		smtp.awaitMails(freshEmail, 1, Duration.ofSeconds(20));
 		assertThat(mailsTo(freshEmail).get(0)).contains("/signup/confirm?token=");
 		assertThat(accounts(freshEmail)).isZero();
 
@@ -190,7 +182,7 @@ abstract class SignupPrivacyContract {
 		String twiceEmail = "twice-" + System.nanoTime() + "@inkstone.test";
 		signUp(twice, twiceEmail, "twice-password-1", "两次");
 		signUp(twice, twiceEmail, "twice-password-2", "两次");
-		await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(twiceEmail).size() == 2);
+		smtp.awaitMails(twiceEmail, 2, Duration.ofSeconds(20));
 		Browser one = browser();
 		one.page("/signup");
 		assertThat(one

@@ -1,6 +1,5 @@
 package io.inkstone.governance;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -8,14 +7,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.inkstone.accounts.Role;
 import io.inkstone.creators.Creators;
 import io.inkstone.support.Browser;
+import io.inkstone.support.MailServer;
 import io.inkstone.support.SignedInRoles;
-import jakarta.mail.MessagingException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -41,13 +37,7 @@ import static org.awaitility.Awaitility.await;
 abstract class ModerationContract {
 
 	/** A real SMTP server in the test JVM that receives what the app sends. */
-	static final GreenMail SMTP = startSmtp();
-
-	static GreenMail startSmtp() {
-		GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-		smtp.start();
-		return smtp;
-	}
+	static final MailServer SMTP = MailServer.smtp().start();
 
 	static void commonProperties(DynamicPropertyRegistry registry) {
 		registry.add("inkstone.admin.email", () -> "admin@moderation.test");
@@ -56,8 +46,7 @@ abstract class ModerationContract {
 																		// wait for a
 																		// reviewer
 		registry.add("inkstone.review.bad-domains", () -> "scam.example");
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		SMTP.springProperties(registry);
 	}
 
 	@LocalServerPort
@@ -206,25 +195,7 @@ abstract class ModerationContract {
 
 	/** Waits for the newest mail to {@code to} that contains {@code marker}. */
 	static String mailTo(String to, String marker) {
-		return await().atMost(Duration.ofSeconds(15)).until(() -> findMail(to, marker), text -> text != null);
-	}
-
-	private static String findMail(String to, String marker) {
-		try {
-			for (var m : SMTP.getReceivedMessages()) {
-				Object content = m.getContent();
-				String text = content instanceof String decoded ? decoded
-						: GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
-				if (m.getAllRecipients()[0].toString().equals(to)
-						&& (text.contains(marker) || m.getSubject().contains(marker))) {
-					return text;
-				}
-			}
-			return null;
-		}
-		catch (MessagingException | IOException ex) {
-			throw new AssertionError(ex);
-		}
+		return SMTP.awaitMail(to, mail -> mail.mentions(marker), Duration.ofSeconds(15)).text();
 	}
 
 	/** The note of the account's newest message of this kind, once it has arrived. */

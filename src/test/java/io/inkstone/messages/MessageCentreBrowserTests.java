@@ -1,10 +1,6 @@
 package io.inkstone.messages;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import io.inkstone.accounts.Accounts;
@@ -13,20 +9,13 @@ import io.inkstone.engagement.CommentReplied;
 import io.inkstone.governance.ModerationDecided;
 import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,10 +34,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MessageCentreBrowserTests {
 
-	private static WebDriver driver;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium.Session chromium = Chromium.session(390, 844);
 
 	@Autowired
 	Accounts accounts;
@@ -73,25 +60,9 @@ class MessageCentreBrowserTests {
 		registry.add("inkstone.admin.password", () -> "browser-admin-1");
 	}
 
-	@BeforeAll
-	static void startBrowser() {
-		driver = Chromium.start(390, 844);
-		driver.manage().window().setSize(new Dimension(390, 844));
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
 	@Test
 	void aReplyAndATakedownArriveOnAPhoneWithoutAMailServer() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		long me = accounts.signUp("phone@browser.test", "phone-password-1", "手机读者", Role.READER)
 			.orElseThrow()
 			.accountId();
@@ -110,34 +81,26 @@ class MessageCentreBrowserTests {
 				.query(Long.class)
 				.single() == 2);
 
-		driver.get(url("/login"));
+		chromium.open("/login");
 		driver.findElement(By.name("email")).sendKeys("phone@browser.test");
 		driver.findElement(By.name("password")).sendKeys("phone-password-1");
 		driver.findElement(By.cssSelector("[data-testid=login-form] button[type=submit]")).click();
-		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-		wait.until(d -> !d.findElements(By.cssSelector("[data-testid=unread-count]")).isEmpty());
+		chromium.waitFor("[data-testid=unread-count]");
 		assertThat(driver.findElement(By.cssSelector("[data-testid=unread-count]")).getText()).isEqualTo("2");
-		screenshot("messages-header-390.png");
+		chromium.screenshot("messages-header-390.png");
 
 		driver.findElement(By.cssSelector("[data-testid=messages-link]")).click();
-		wait.until(d -> !d.findElements(By.cssSelector("[data-testid=message]")).isEmpty());
+		chromium.waitFor("[data-testid=message]");
 		assertThat(driver.findElements(By.cssSelector("[data-testid=message]"))).hasSize(2);
 		assertThat(driver.findElement(By.cssSelector("[data-kind=moderation] [data-testid=message-note]")).getText())
 			.contains("平台公约第 3 条");
 		assertThat(driver.findElement(By.cssSelector("[data-kind=moderation] [data-testid=message-appeal]"))
 			.getAttribute("href")).endsWith("/appeals/2002");
-		long overflow = (Long) ((JavascriptExecutor) driver)
+		long overflow = (Long) driver
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-		screenshot("messages-390.png");
+		chromium.screenshot("messages-390.png");
 		assertThat(overflow).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0);
 		assertThat(driver.findElements(By.cssSelector("[data-testid=unread-count]"))).isEmpty();
-	}
-
-	private static void screenshot(String name) throws IOException {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(file.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

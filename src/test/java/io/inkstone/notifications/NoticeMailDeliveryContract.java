@@ -19,17 +19,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.inkstone.InkstoneApplication;
 import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
 import io.inkstone.creators.CreatorApplication;
 import io.inkstone.creators.CreatorApplications;
 import io.inkstone.support.Databases;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import io.inkstone.support.MailServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +62,8 @@ public abstract class NoticeMailDeliveryContract {
 	 */
 	static final List<Boolean> SENT_IN_TRANSACTION = new CopyOnWriteArrayList<>();
 
-	private final int smtpPort = freePort();
+	/** The mail server the application sends to: down until a test starts it. */
+	private final MailServer mail = MailServer.onFreePort();
 
 	private final List<AutoCloseable> closeLater = new ArrayList<>();
 
@@ -82,11 +79,11 @@ public abstract class NoticeMailDeliveryContract {
 	}
 
 	private ConfigurableApplicationContext start(Path dataDir, BeanPostProcessor extra, String... more) {
-		List<String> args = new ArrayList<>(
-				List.of("--server.port=0", "--inkstone.data-dir=" + dataDir, "--spring.mail.host=127.0.0.1",
-						"--spring.mail.port=" + smtpPort, "--spring.mail.properties.mail.smtp.timeout=2000",
-						"--spring.mail.properties.mail.smtp.connectiontimeout=2000", "--inkstone.events.first-retry=1s",
-						"--inkstone.events.max-retry=2s", "--inkstone.events.check-every=500ms"));
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--inkstone.data-dir=" + dataDir));
+		args.addAll(mail.springArguments());
+		args.addAll(List.of("--spring.mail.properties.mail.smtp.timeout=2000",
+				"--spring.mail.properties.mail.smtp.connectiontimeout=2000", "--inkstone.events.first-retry=1s",
+				"--inkstone.events.max-retry=2s", "--inkstone.events.check-every=500ms"));
 		args.addAll(databaseArguments());
 		args.addAll(List.of(more));
 		return new SpringApplicationBuilder(InkstoneApplication.class).initializers(context -> {
@@ -99,7 +96,7 @@ public abstract class NoticeMailDeliveryContract {
 
 	@Test
 	void aDecisionThatRollsBackSendsNoMail() {
-		GreenMail smtp = smtp();
+		MailServer smtp = smtp();
 		try (ConfigurableApplicationContext app = start(Databases.freshDataDir())) {
 			String email = "rollback-" + System.nanoTime() + "@inkstone.test";
 			long application = pendingApplication(app, email);
@@ -112,8 +109,7 @@ public abstract class NoticeMailDeliveryContract {
 			// the same decision, committed: its mail arrives — and the rolled-back one
 			// never did
 			app.getBean(CreatorApplications.class).reject(application, "证件照片模糊");
-			await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(smtp, email).size() == 1);
-			assertThat(mailsTo(smtp, email)).singleElement()
+			assertThat(smtp.awaitMails(email, 1, Duration.ofSeconds(20))).singleElement()
 				.satisfies(text -> assertThat(text).contains("证件照片模糊"))
 				.satisfies(text -> assertThat(text).doesNotContain("材料不全"));
 			await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(app) == 0);
@@ -123,7 +119,7 @@ public abstract class NoticeMailDeliveryContract {
 
 	@Test
 	void aDecisionCommitsAtOnceWhileTheMailServerHangsAndItsMailArrivesWhenTheServerIsBack() throws IOException {
-		HangingServer hanging = new HangingServer(smtpPort);
+		HangingServer hanging = new HangingServer(mail.port());
 		closeLater.add(hanging);
 		try (ConfigurableApplicationContext app = start(Databases.freshDataDir())) {
 			String email = "hang-" + System.nanoTime() + "@inkstone.test";
@@ -141,21 +137,20 @@ public abstract class NoticeMailDeliveryContract {
 			assertThat(incomplete(app)).isEqualTo(1);
 
 			hanging.close();
-			GreenMail smtp = smtp();
-			await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(smtp, email).size() == 1);
-			assertThat(mailsTo(smtp, email).get(0)).contains("账号名不符合规范");
+			MailServer smtp = smtp();
+			assertThat(smtp.awaitMails(email, 1, Duration.ofSeconds(30)).get(0)).contains("账号名不符合规范");
 			await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(app) == 0);
 			// delivered once: later retry rounds find nothing
 			await().during(Duration.ofSeconds(3))
 				.atMost(Duration.ofSeconds(5))
-				.until(() -> mailsTo(smtp, email).size() == 1);
+				.until(() -> smtp.textsTo(email).size() == 1);
 		}
 		assertThat(SENT_IN_TRANSACTION).isNotEmpty().doesNotContain(true);
 	}
 
 	@Test
 	void aMailServerThatIsDownDelaysTheNoticeWhichArrivesOnceTheServerIsBack() {
-		GreenMail smtp = smtp();
+		MailServer smtp = smtp();
 		try (ConfigurableApplicationContext app = start(Databases.freshDataDir())) {
 			String email = "down-" + System.nanoTime() + "@inkstone.test";
 			long application = pendingApplication(app, email);
@@ -166,34 +161,33 @@ public abstract class NoticeMailDeliveryContract {
 			await().atMost(Duration.ofSeconds(20)).until(() -> failed(app) == 1);
 			assertThat(incomplete(app)).isEqualTo(1);
 
-			GreenMail back = smtp(); // and comes back on the same port
-			await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(back, email).size() == 1);
-			assertThat(mailsTo(back, email).get(0)).contains("停机期间的决定");
+			MailServer back = smtp(); // and comes back on the same port
+			assertThat(back.awaitMails(email, 1, Duration.ofSeconds(30)).get(0)).contains("停机期间的决定");
 			await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(app) == 0);
 			await().during(Duration.ofSeconds(3))
 				.atMost(Duration.ofSeconds(5))
-				.until(() -> mailsTo(back, email).size() == 1);
+				.until(() -> back.textsTo(email).size() == 1);
 		}
 		assertThat(SENT_IN_TRANSACTION).isNotEmpty().doesNotContain(true);
 	}
 
 	@Test
 	void aMailIsSentOnceWhenItsDeliveryIsRedeliveredAfterTheSend() {
-		GreenMail smtp = smtp();
+		MailServer smtp = smtp();
 		LostCompletions lost = new LostCompletions();
 		try (ConfigurableApplicationContext app = start(Databases.freshDataDir(), lost)) {
 			String email = "once-" + System.nanoTime() + "@inkstone.test";
 			long application = pendingApplication(app, email);
 			app.getBean(CreatorApplications.class).reject(application, "只发一次的决定");
-			await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(smtp, email).size() == 1);
+			smtp.awaitMails(email, 1, Duration.ofSeconds(20));
 			// the send's completion was lost: the delivery is redelivered, and completes
 			// only on its second run
 			assertThat(lost.count()).isPositive();
 			await().atMost(Duration.ofSeconds(20)).until(() -> incomplete(app) == 0);
 			await().during(Duration.ofSeconds(3))
 				.atMost(Duration.ofSeconds(5))
-				.until(() -> mailsTo(smtp, email).size() == 1);
-			assertThat(mailsTo(smtp, email).get(0)).contains("只发一次的决定");
+				.until(() -> smtp.textsTo(email).size() == 1);
+			assertThat(smtp.textsTo(email).get(0)).contains("只发一次的决定");
 		}
 	}
 
@@ -207,10 +201,9 @@ public abstract class NoticeMailDeliveryContract {
 			first.getBean(CreatorApplications.class).reject(application, "重启前的决定");
 			await().atMost(Duration.ofSeconds(10)).until(() -> failed(first) == 1);
 		}
-		GreenMail smtp = smtp();
+		MailServer smtp = smtp();
 		try (ConfigurableApplicationContext second = start(dataDir)) {
-			await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(smtp, email).size() == 1);
-			assertThat(mailsTo(smtp, email).get(0)).contains("重启前的决定");
+			assertThat(smtp.awaitMails(email, 1, Duration.ofSeconds(30)).get(0)).contains("重启前的决定");
 			await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(second) == 0);
 		}
 	}
@@ -234,12 +227,12 @@ public abstract class NoticeMailDeliveryContract {
 			storeOld(jdbc, "accounts.message-mail", "io.inkstone.accounts.MessageMail", "{\"accountId\":" + account
 					+ ",\"kind\":\"APPLICATION\",\"subject\":\"旧的站内通知\",\"text\":\"升级前写好的通知\"}");
 		}
-		GreenMail smtp = smtp();
+		MailServer smtp = smtp();
 		try (ConfigurableApplicationContext after = start(dataDir)) {
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> mailsTo(smtp, rightsHolder).size() == 1 && mailsTo(smtp, reader).size() == 1);
-			assertThat(mailsTo(smtp, rightsHolder).get(0)).contains("升级前写好的正文");
-			assertThat(mailsTo(smtp, reader).get(0)).contains("升级前写好的通知");
+				.until(() -> smtp.textsTo(rightsHolder).size() == 1 && smtp.textsTo(reader).size() == 1);
+			assertThat(smtp.textsTo(rightsHolder).get(0)).contains("升级前写好的正文");
+			assertThat(smtp.textsTo(reader).get(0)).contains("升级前写好的通知");
 			await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(after) == 0);
 		}
 	}
@@ -284,42 +277,13 @@ public abstract class NoticeMailDeliveryContract {
 			.single();
 	}
 
-	private GreenMail smtp() {
-		ServerSetup setup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-		// the port was just given up by the previous server: on a loaded machine binding
-		// it
-		// again can take longer than GreenMail's default of 2 s
-		setup.setServerStartupTimeout(20_000);
-		GreenMail smtp = new GreenMail(setup);
-		smtp.start();
-		closeLater.add(smtp::stop);
-		return smtp;
-	}
-
-	/** Decoded texts of the mails {@code to} received. */
-	public static List<String> mailsTo(GreenMail smtp, String to) {
-		List<String> texts = new ArrayList<>();
-		for (MimeMessage m : smtp.getReceivedMessages()) {
-			try {
-				if (m.getAllRecipients()[0].toString().equals(to)) {
-					Object content = m.getContent();
-					texts.add(content instanceof String decoded ? decoded : GreenMailUtil.getBody(m));
-				}
-			}
-			catch (MessagingException | IOException ex) {
-				throw new AssertionError(ex);
-			}
-		}
-		return texts;
-	}
-
-	public static int freePort() {
-		try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			return probe.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	/**
+	 * Starts the mail server on the port the application sends to (again, after it went
+	 * down); it stops after the test.
+	 */
+	private MailServer smtp() {
+		closeLater.add(mail);
+		return mail.start();
 	}
 
 	/**

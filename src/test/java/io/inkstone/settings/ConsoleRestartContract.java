@@ -4,13 +4,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.inkstone.InkstoneApplication;
 import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
@@ -18,6 +14,7 @@ import io.inkstone.creators.CreatorApplication;
 import io.inkstone.creators.CreatorApplications;
 import io.inkstone.support.Browser;
 import io.inkstone.support.Databases;
+import io.inkstone.support.MailServer;
 import io.inkstone.support.TestImages;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -28,7 +25,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What the console and the account pages change survives a restart on the same data (a
@@ -46,16 +42,7 @@ abstract class ConsoleRestartContract {
 
 	static final String MAILBOX_SECRET = "restart-secret";
 
-	static final GreenMail SMTP = startSmtp();
-
-	static GreenMail startSmtp() {
-		ServerSetup plain = ServerSetupTest.SMTP.dynamicPort();
-		plain.setServerStartupTimeout(30_000);
-		GreenMail smtp = new GreenMail(plain);
-		smtp.start();
-		smtp.setUser(MAILBOX, MAILBOX, MAILBOX_SECRET);
-		return smtp;
-	}
+	static final MailServer SMTP = MailServer.smtp().start().user(MAILBOX, MAILBOX_SECRET);
 
 	/** Extra arguments naming the database (none for SQLite in the data directory). */
 	abstract List<String> databaseArguments();
@@ -90,17 +77,6 @@ abstract class ConsoleRestartContract {
 		return admin.page(location(posted)).html().select("[data-testid=identity-flash]").text();
 	}
 
-	static boolean mailArrived(String to) {
-		return Arrays.stream(SMTP.getReceivedMessages()).anyMatch(m -> {
-			try {
-				return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
-			}
-			catch (Exception ex) {
-				return false;
-			}
-		});
-	}
-
 	@Test
 	void anAvatarTheMailServerAndALabelSurviveARestart() {
 		Path dataDir = Databases.freshDataDir();
@@ -131,8 +107,8 @@ abstract class ConsoleRestartContract {
 			assertThat(flash(admin,
 					admin.post("/admin/settings/mail",
 							Map.of("_csrf", admin.csrfToken(), "host", "127.0.0.1", "port",
-									Integer.toString(SMTP.getSmtp().getPort()), "security", "none", "username", MAILBOX,
-									"password", MAILBOX_SECRET, "from", MAILBOX, "fromName", "重启测试"))))
+									Integer.toString(SMTP.port()), "security", "none", "username", MAILBOX, "password",
+									MAILBOX_SECRET, "from", MAILBOX, "fromName", "重启测试"))))
 				.isNotBlank();
 
 			// a label on a reported article
@@ -186,12 +162,11 @@ abstract class ConsoleRestartContract {
 			Browser admin = signIn(second, EMAIL, PASSWORD);
 			Document page = admin.page("/admin/settings").html();
 			assertThat(page.selectFirst("input[name=host]").val()).isEqualTo("127.0.0.1");
-			assertThat(page.selectFirst("input[name=port]").val())
-				.isEqualTo(Integer.toString(SMTP.getSmtp().getPort()));
+			assertThat(page.selectFirst("input[name=port]").val()).isEqualTo(Integer.toString(SMTP.port()));
 			assertThat(page.select("[data-testid=mail-password-unreadable]")).isEmpty();
 			assertThat(flash(admin, admin.post("/admin/settings/mail/test", Map.of("_csrf", admin.csrfToken()))))
 				.containsAnyOf("测试邮件已发出", "Test mail sent");
-			await().atMost(Duration.ofSeconds(15)).until(() -> mailArrived(EMAIL));
+			SMTP.awaitMessage(EMAIL, Duration.ofSeconds(15));
 
 			// the label is still on the article
 			assertThat(new Browser(port(second)).page("/articles/" + articleId)

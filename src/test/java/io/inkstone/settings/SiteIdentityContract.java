@@ -6,28 +6,25 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.inkstone.accounts.Role;
 import io.inkstone.shared.SecretBox;
 import io.inkstone.shared.SiteSettings;
 import io.inkstone.support.Browser;
+import io.inkstone.support.MailServer;
 import io.inkstone.support.SignedInRoles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -42,7 +39,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The mail server, public address and logo parts of {@code /admin/settings} over real
@@ -55,14 +51,14 @@ import static org.awaitility.Awaitility.await;
 @Import(SignedInRoles.class)
 abstract class SiteIdentityContract {
 
-	/**
-	 * Plain SMTP and SMTPS (self-signed; the test trusts it by inkstone.mail.ssl-trust).
-	 */
-	static final GreenMail SMTP = start();
-
 	static final String MAILBOX = "mailer@identity.test";
 
 	static final String MAILBOX_SECRET = "right-secret";
+
+	/**
+	 * Plain SMTP and SMTPS (self-signed; the test trusts it by inkstone.mail.ssl-trust).
+	 */
+	static final MailServer SMTP = MailServer.smtpAndSmtps().start().user(MAILBOX, MAILBOX_SECRET);
 
 	@LocalServerPort
 	int port;
@@ -81,18 +77,6 @@ abstract class SiteIdentityContract {
 
 	@Autowired
 	SiteIdentityChanges identity;
-
-	static GreenMail start() {
-		// SMTPS loads its key store on start: slow on a busy machine
-		ServerSetup plain = ServerSetupTest.SMTP.dynamicPort();
-		ServerSetup tls = ServerSetupTest.SMTPS.dynamicPort();
-		plain.setServerStartupTimeout(30_000);
-		tls.setServerStartupTimeout(30_000);
-		GreenMail smtp = new GreenMail(new ServerSetup[] { plain, tls });
-		smtp.start();
-		smtp.setUser(MAILBOX, MAILBOX, MAILBOX_SECRET);
-		return smtp;
-	}
 
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("inkstone.mail.ssl-trust", () -> "*");
@@ -157,15 +141,6 @@ abstract class SiteIdentityContract {
 			throw new UncheckedIOException(ex);
 		}
 		return out.toByteArray();
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** Every test leaves the site as configured. */
@@ -257,7 +232,7 @@ abstract class SiteIdentityContract {
 				textEn("siteIdentity.test.NOT_CONFIGURED"));
 		long auditsBefore = audits();
 		String saved = flashAfter(admin, admin.post("/admin/settings/mail",
-				mailForm(admin, "127.0.0.1", SMTP.getSmtp().getPort(), "none", MAILBOX, MAILBOX_SECRET)));
+				mailForm(admin, "127.0.0.1", SMTP.port(), "none", MAILBOX, MAILBOX_SECRET)));
 		assertThat(saved).isIn(text("siteIdentity.done.mailSaved"), textEn("siteIdentity.done.mailSaved"));
 		Document page = admin.page("/admin/settings").html();
 		assertThat(page.selectFirst("input[name=host]").val()).isEqualTo("127.0.0.1");
@@ -281,7 +256,7 @@ abstract class SiteIdentityContract {
 		assertThat(from.getPersonal()).isEqualTo("砚台测试");
 
 		// an empty password keeps the stored one: still signs in
-		Map<String, String> again = mailForm(admin, "127.0.0.1", SMTP.getSmtp().getPort(), "none", MAILBOX, "");
+		Map<String, String> again = mailForm(admin, "127.0.0.1", SMTP.port(), "none", MAILBOX, "");
 		again.put("fromName", "砚台");
 		flashAfter(admin, admin.post("/admin/settings/mail", again));
 		assertThat(storedPassword()).isEqualTo(row);
@@ -307,7 +282,7 @@ abstract class SiteIdentityContract {
 		long adminId = roles.account("管理员", Role.ADMIN);
 		Browser admin = roles.signIn(adminId);
 		flashAfter(admin, admin.post("/admin/settings/mail",
-				mailForm(admin, "127.0.0.1", SMTP.getSmtp().getPort(), "none", MAILBOX, MAILBOX_SECRET)));
+				mailForm(admin, "127.0.0.1", SMTP.port(), "none", MAILBOX, MAILBOX_SECRET)));
 		// as after a backup restored on a machine without this site's key
 		storeBehind(SiteSettings.MAIL_PASSWORD,
 				new SecretBox("another site's key, not this one: 0123456789abcdef").encrypt(MAILBOX_SECRET));
@@ -321,7 +296,7 @@ abstract class SiteIdentityContract {
 				textEn("siteIdentity.test.PASSWORD_UNREADABLE"));
 		// entered again: stored under this site's key, and mail goes out
 		flashAfter(admin, admin.post("/admin/settings/mail",
-				mailForm(admin, "127.0.0.1", SMTP.getSmtp().getPort(), "none", MAILBOX, MAILBOX_SECRET)));
+				mailForm(admin, "127.0.0.1", SMTP.port(), "none", MAILBOX, MAILBOX_SECRET)));
 		assertThat(admin.page("/admin/settings").html().select("[data-testid=mail-password-unreadable]")).isEmpty();
 		assertThat(testSend(admin)).isIn(text("siteIdentity.test.SENT"), textEn("siteIdentity.test.SENT"));
 		assertThat(received(roles.email(adminId))).isNotNull();
@@ -332,7 +307,7 @@ abstract class SiteIdentityContract {
 		long adminId = roles.account("管理员", Role.ADMIN);
 		Browser admin = roles.signIn(adminId);
 		flashAfter(admin, admin.post("/admin/settings/mail",
-				mailForm(admin, "127.0.0.1", SMTP.getSmtp().getPort(), "none", MAILBOX, MAILBOX_SECRET)));
+				mailForm(admin, "127.0.0.1", SMTP.port(), "none", MAILBOX, MAILBOX_SECRET)));
 		storeBehind(SiteSettings.MAIL_PASSWORD, MAILBOX_SECRET);
 		// read as plain text until then
 		assertThat(testSend(admin)).isIn(text("siteIdentity.test.SENT"), textEn("siteIdentity.test.SENT"));
@@ -347,7 +322,7 @@ abstract class SiteIdentityContract {
 		long adminId = roles.account("管理员", Role.ADMIN);
 		Browser admin = roles.signIn(adminId);
 		flashAfter(admin, admin.post("/admin/settings/mail",
-				mailForm(admin, "127.0.0.1", SMTP.getSmtps().getPort(), "ssl", MAILBOX, MAILBOX_SECRET)));
+				mailForm(admin, "127.0.0.1", SMTP.smtpsPort(), "ssl", MAILBOX, MAILBOX_SECRET)));
 		assertThat(testSend(admin)).isIn(text("siteIdentity.test.SENT"), textEn("siteIdentity.test.SENT"));
 		assertThat(received(roles.email(adminId)).getSubject()).contains("test mail");
 	}
@@ -357,16 +332,16 @@ abstract class SiteIdentityContract {
 		Browser admin = roles.admin();
 		// nothing listens there
 		flashAfter(admin, admin.post("/admin/settings/mail",
-				mailForm(admin, "127.0.0.1", freePort(), "none", MAILBOX, MAILBOX_SECRET)));
+				mailForm(admin, "127.0.0.1", MailServer.freePort(), "none", MAILBOX, MAILBOX_SECRET)));
 		assertThat(testSend(admin)).isIn(text("siteIdentity.test.CONNECTION_REFUSED"),
 				textEn("siteIdentity.test.CONNECTION_REFUSED"));
 		// SSL/TLS against a plain server
 		flashAfter(admin, admin.post("/admin/settings/mail",
-				mailForm(admin, "127.0.0.1", SMTP.getSmtp().getPort(), "ssl", MAILBOX, MAILBOX_SECRET)));
+				mailForm(admin, "127.0.0.1", SMTP.port(), "ssl", MAILBOX, MAILBOX_SECRET)));
 		assertThat(testSend(admin)).isIn(text("siteIdentity.test.TLS"), textEn("siteIdentity.test.TLS"));
 		// a wrong password
 		flashAfter(admin, admin.post("/admin/settings/mail",
-				mailForm(admin, "127.0.0.1", SMTP.getSmtp().getPort(), "none", MAILBOX, "wrong-secret")));
+				mailForm(admin, "127.0.0.1", SMTP.port(), "none", MAILBOX, "wrong-secret")));
 		assertThat(testSend(admin)).isIn(text("siteIdentity.test.AUTHENTICATION"),
 				textEn("siteIdentity.test.AUTHENTICATION"));
 	}
@@ -471,14 +446,7 @@ abstract class SiteIdentityContract {
 	}
 
 	MimeMessage received(String to) {
-		return await().until(() -> Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-			try {
-				return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
-			}
-			catch (Exception ex) {
-				return false;
-			}
-		}).findFirst(), Optional::isPresent).orElseThrow();
+		return SMTP.awaitMessage(to, Duration.ofSeconds(10));
 	}
 
 }

@@ -1,20 +1,16 @@
 package io.inkstone.settings;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
 import io.inkstone.creators.CreatorApplication;
 import io.inkstone.creators.CreatorApplications;
 import io.inkstone.support.Browser;
-import jakarta.mail.MessagingException;
+import io.inkstone.support.MailServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -39,19 +35,12 @@ abstract class StatementTemplatesContract {
 
 	static final String PASSWORD = "correct-horse-1";
 
-	static final GreenMail SMTP = startSmtp();
-
-	static GreenMail startSmtp() {
-		GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-		smtp.start();
-		return smtp;
-	}
+	static final MailServer SMTP = MailServer.smtp().start();
 
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("inkstone.admin.email", () -> "admin@statements.test");
 		registry.add("inkstone.admin.password", () -> "statements-admin-1");
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		SMTP.springProperties(registry);
 	}
 
 	@LocalServerPort
@@ -161,24 +150,7 @@ abstract class StatementTemplatesContract {
 	}
 
 	static String mailTo(String to, String marker) {
-		return await().atMost(Duration.ofSeconds(15)).until(() -> findMail(to, marker), text -> text != null);
-	}
-
-	private static String findMail(String to, String marker) {
-		try {
-			for (var m : SMTP.getReceivedMessages()) {
-				Object content = m.getContent();
-				String text = content instanceof String decoded ? decoded
-						: GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
-				if (m.getAllRecipients()[0].toString().equals(to) && text.contains(marker)) {
-					return text;
-				}
-			}
-			return null;
-		}
-		catch (MessagingException | IOException ex) {
-			throw new AssertionError(ex);
-		}
+		return SMTP.awaitMail(to, mail -> mail.text().contains(marker), Duration.ofSeconds(15)).text();
 	}
 
 	@Test

@@ -1,10 +1,6 @@
 package io.inkstone.site;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import io.inkstone.discovery.HotList;
@@ -13,25 +9,22 @@ import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
 import io.inkstone.support.Fixtures;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -42,10 +35,8 @@ import org.openqa.selenium.interactions.Actions;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ArticlePageBrowserTests {
 
-	private static WebDriver driver;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium.Session chromium = Chromium.session(1280, 900);
 
 	@Autowired
 	ArticleImporter importer;
@@ -61,21 +52,9 @@ class ArticlePageBrowserTests {
 		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
 	}
 
-	@BeforeAll
-	static void startBrowser() {
-		driver = Chromium.start(1280, 900);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
 	@Test
 	void readsTheArticleSharesItAndSwitchesToCareMode() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		importer.importLines(Fixtures.open(Fixtures.CLASSICS), null);
 		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> hot.site(5).size() == 5);
 		long id = jdbc
@@ -83,13 +62,13 @@ class ArticlePageBrowserTests {
 					+ " ORDER BY a.published_at DESC LIMIT 1")
 			.query(Long.class)
 			.single();
-		String url = "http://localhost:" + port + "/articles/" + id;
+		String url = chromium.url("/articles/" + id);
 		driver.get(url);
 		new WebDriverWait(driver, Duration.ofSeconds(15))
 			.until(d -> !d.findElements(By.cssSelector("[data-testid=related] li")).isEmpty() || reload(d));
 		assertThat(driver.findElement(By.cssSelector("[data-testid=title]")).getText()).isNotBlank();
 		double normalFont = px(driver.findElement(By.cssSelector("[data-testid=body]")).getCssValue("font-size"));
-		screenshot("article.png");
+		chromium.screenshot("article.png");
 
 		// share: the count goes up once, the panel with link and QR code opens
 		WebElement count = driver.findElement(By.cssSelector("[data-testid=share-count]"));
@@ -99,7 +78,7 @@ class ArticlePageBrowserTests {
 			.until(d -> d.findElement(By.cssSelector("[data-testid=share-count]")).getText().equals("1 次分享"));
 		assertThat(driver.findElement(By.cssSelector("[data-testid=share-panel]")).isDisplayed()).isTrue();
 		assertThat(driver.findElement(By.cssSelector(".share-link")).getAttribute("value")).isEqualTo(url);
-		screenshot("article-shared.png");
+		chromium.screenshot("article-shared.png");
 
 		// keyboard: the first Tab reaches the skip link
 		driver.get(url);
@@ -120,10 +99,10 @@ class ArticlePageBrowserTests {
 		double buttonHeight = driver.findElement(By.cssSelector("[data-testid=share-button]")).getSize().getHeight();
 		assertThat(buttonHeight).isGreaterThanOrEqualTo(44);
 		assertThat(driver.findElements(By.cssSelector("[data-testid=channel-headlines]"))).isEmpty();
-		screenshot("article-care.png");
-		driver.get("http://localhost:" + port + "/");
+		chromium.screenshot("article-care.png");
+		chromium.open("/");
 		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care");
-		screenshot("home-care.png");
+		chromium.screenshot("home-care.png");
 		driver.findElement(By.linkText("退出关怀版")).click();
 		driver.get(url);
 		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-standard");
@@ -136,6 +115,7 @@ class ArticlePageBrowserTests {
 
 	@Test
 	void searchSuggestsWhileTypingHighlightsMatchesAndLeadsToTheArticle() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		importer.importLines(Fixtures.open(Fixtures.CLASSICS), null); // idempotent: known
 																		// articles are
 																		// skipped
@@ -149,7 +129,7 @@ class ArticlePageBrowserTests {
 			.query(Long.class)
 			.single();
 		String prefix = title.substring(0, 2);
-		driver.get("http://localhost:" + port + "/search");
+		chromium.open("/search");
 		// suggestions are built in the background and follow new articles: type until the
 		// datalist offers the title
 		new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
@@ -176,7 +156,7 @@ class ArticlePageBrowserTests {
 		assertThat(first.getAttribute("href")).endsWith("/articles/" + id);
 		assertThat(first.findElements(By.tagName("mark"))).isNotEmpty();
 		assertThat(driver.findElement(By.cssSelector("[role=search]")).isDisplayed()).isTrue();
-		screenshot("search.png");
+		chromium.screenshot("search.png");
 		first.click();
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/articles/" + id));
 		assertThat(driver.findElement(By.cssSelector("[data-testid=title]")).getText()).isEqualTo(title);
@@ -189,13 +169,6 @@ class ArticlePageBrowserTests {
 
 	private static double px(String cssValue) {
 		return Double.parseDouble(cssValue.replace("px", "").trim());
-	}
-
-	private static void screenshot(String name) throws IOException {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(file.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

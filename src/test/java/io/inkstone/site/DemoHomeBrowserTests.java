@@ -1,27 +1,18 @@
 package io.inkstone.site;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 
 import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,44 +28,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "inkstone.demo=true")
 class DemoHomeBrowserTests {
 
-	private static ChromeDriver driver;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium.Session chromium = Chromium.session(1366, 900);
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
 	}
 
-	@BeforeAll
-	static void startBrowser() {
-		driver = Chromium.start(1366, 900);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
 	@Test
 	void leadPictureIsInTheFirstScreenOnAPhoneAndADesktop() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		leadInFirstScreen(390, 844, "home-phone.png");
 		leadInFirstScreen(1366, 768, "home-desktop-768.png");
 		// the README's desktop picture keeps its 1366 × 900 frame
 		viewport(1366, 900);
 		driver.navigate().refresh();
 		loaded(driver.findElement(By.cssSelector("[data-testid=card-lead-picture]")));
-		screenshot("home-desktop.png");
+		chromium.screenshot("home-desktop.png");
 	}
 
 	private void leadInFirstScreen(int width, int height, String screenshot) throws IOException {
+		ChromeDriver driver = chromium.driver();
 		viewport(width, height);
 		driver.manage().deleteAllCookies();
-		driver.get("http://localhost:" + port + "/");
+		chromium.open("/");
 		WebElement lead = driver.findElement(By.cssSelector("[data-testid=card-lead-picture]"));
 		loaded(lead);
 		assertThat(num(js("return window.scrollY"))).isZero();
@@ -83,32 +61,24 @@ class DemoHomeBrowserTests {
 		assertThat(box.getY()).as("lead picture top at %d × %d", width, height).isLessThan(height / 3);
 		assertThat(box.getY() + box.getHeight()).as("lead picture bottom at %d × %d", width, height)
 			.isLessThanOrEqualTo(height);
-		screenshot(screenshot);
+		chromium.screenshot(screenshot);
 	}
 
 	private static void loaded(WebElement img) {
-		new WebDriverWait(driver, Duration.ofSeconds(20))
+		new WebDriverWait(chromium.driver(), Duration.ofSeconds(20))
 			.until(d -> num(js("return arguments[0].complete ? arguments[0].naturalWidth : 0", img)) > 0);
 	}
 
 	private static void viewport(int width, int height) {
-		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+		Chromium.viewport(chromium.driver(), width, height, false);
 	}
 
 	private static Object js(String script, Object... args) {
-		return ((JavascriptExecutor) driver).executeScript(script, args);
+		return chromium.driver().executeScript(script, args);
 	}
 
 	private static long num(Object value) {
 		return Math.round(((Number) value).doubleValue());
-	}
-
-	private static void screenshot(String name) throws IOException {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		File file = driver.getScreenshotAs(OutputType.FILE);
-		Files.copy(file.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

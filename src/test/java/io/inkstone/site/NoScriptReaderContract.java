@@ -12,9 +12,8 @@ import io.inkstone.support.Browser;
 import io.inkstone.support.Chromium;
 import io.inkstone.support.Fixtures;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,7 +35,9 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class NoScriptReaderContract {
 
-	private static ChromeDriver driver;
+	/** Shared by the database subclasses, which run one after the other. */
+	@RegisterExtension
+	static final Chromium.Session chromium = Chromium.sessionWithoutJavaScript(1280, 900);
 
 	@LocalServerPort
 	int port;
@@ -46,18 +47,6 @@ abstract class NoScriptReaderContract {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@BeforeAll
-	static void startBrowser() {
-		driver = Chromium.startWithoutJavaScript(1280, 900);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
 
 	@Test
 	void anonymousReaderLikesSharesFollowsAndReportsWithoutJavaScript() throws IOException {
@@ -70,7 +59,8 @@ abstract class NoScriptReaderContract {
 		String article = "/articles/" + id;
 		sameBytesForEveryAnonymousReader(article, "");
 
-		driver.get(url(article));
+		ChromeDriver driver = chromium.driver();
+		chromium.open(article);
 		// scripts are off: the parser made the <noscript> read beacon part of the page
 		assertThat(driver.findElements(By.cssSelector("img.beacon"))).hasSize(1);
 		long likes = live(id, "likes");
@@ -93,12 +83,12 @@ abstract class NoScriptReaderContract {
 		shownSoon(article + "?shared=1", "[data-testid=share-count]", (shares + 1) + " 次分享");
 
 		// follow: recorded for this reader (their 关注 page lists the creator's article)
-		driver.get(url(article));
+		chromium.open(article);
 		click("[data-testid=creator-card] [data-testid=follow-button]");
 		confirm("/follow");
 		waitFor(d -> d.getCurrentUrl().endsWith(article));
 		assertThat(live(id, "followers")).isEqualTo(followers + 1);
-		driver.get(url("/following"));
+		chromium.open("/following");
 		assertThat(driver.findElements(By.cssSelector("[data-testid=following] a.card-title"))
 			.stream()
 			.map(a -> a.getAttribute("href"))).anyMatch(href -> href.endsWith(article));
@@ -106,7 +96,7 @@ abstract class NoScriptReaderContract {
 
 		// report: the link leads to the form's own page, which carries a token
 		long reports = reportsOn(id);
-		driver.get(url(article));
+		chromium.open(article);
 		click("[data-testid=report]");
 		waitFor(d -> !d.findElements(By.cssSelector("[data-testid=report-form]")).isEmpty());
 		click("[data-testid=report-form] input[name=reason]");
@@ -149,13 +139,13 @@ abstract class NoScriptReaderContract {
 	}
 
 	private void click(String css) {
-		driver.findElement(By.cssSelector(css)).click();
+		chromium.driver().findElement(By.cssSelector(css)).click();
 	}
 
 	/** The confirmation page of a reader action: it names the action and sends it. */
 	private void confirm(String actionEnd) {
 		waitFor(d -> d.getCurrentUrl().contains("/confirm?action="));
-		assertThat(driver.findElement(By.cssSelector("[data-testid=confirm] form")).getAttribute("action"))
+		assertThat(chromium.driver().findElement(By.cssSelector("[data-testid=confirm] form")).getAttribute("action"))
 			.endsWith(actionEnd);
 		click("[data-testid=confirm-button]");
 	}
@@ -164,14 +154,14 @@ abstract class NoScriptReaderContract {
 	 * The page, reloaded without scripts, shows the new figure once its copy ages out.
 	 */
 	private void shownSoon(String path, String css, String text) {
-		new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(300)).until(d -> {
-			d.get(url(path));
+		new WebDriverWait(chromium.driver(), Duration.ofSeconds(30), Duration.ofMillis(300)).until(d -> {
+			d.get(chromium.url(path));
 			return d.findElement(By.cssSelector(css)).getText().strip().equals(text);
 		});
 	}
 
 	private static void waitFor(Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+		new WebDriverWait(chromium.driver(), Duration.ofSeconds(30)).until(condition::apply);
 	}
 
 	private long live(long id, String field) {
@@ -184,10 +174,6 @@ abstract class NoScriptReaderContract {
 			.param("id", id)
 			.query(Long.class)
 			.single();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 
 }

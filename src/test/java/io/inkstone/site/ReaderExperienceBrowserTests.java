@@ -1,11 +1,7 @@
 package io.inkstone.site;
 
 import io.inkstone.support.AccessibilityGate;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
@@ -17,20 +13,16 @@ import io.inkstone.support.Chromium;
 import io.inkstone.support.Databases;
 import io.inkstone.support.Seed;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,10 +44,8 @@ import org.assertj.core.data.Offset;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReaderExperienceBrowserTests {
 
-	private static ChromeDriver driver;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium.Session chromium = Chromium.session(1366, 900);
 
 	@Autowired
 	ArticleImporter importer;
@@ -77,35 +67,17 @@ class ReaderExperienceBrowserTests {
 		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
 	}
 
-	@BeforeAll
-	static void startBrowser() {
-		driver = Chromium.start(1366, 900);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
 	@BeforeEach
 	void seedOnce() throws IOException {
 		ReaderExperienceContract.seedOnce(getClass(), importer, jdbc, media, hot);
 	}
 
 	private static void viewport(int width, int height) {
-		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
+		Chromium.viewport(chromium.driver(), width, height, false);
 	}
 
 	private static Object js(String script, Object... args) {
-		return ((JavascriptExecutor) driver).executeScript(script, args);
+		return chromium.driver().executeScript(script, args);
 	}
 
 	private static long num(Object value) {
@@ -131,9 +103,10 @@ class ReaderExperienceBrowserTests {
 
 	@Test
 	void phoneHomeHasACompactHeaderChannelStripTabBarAndPictureCards() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		viewport(390, 844);
 		driver.manage().deleteAllCookies();
-		driver.get(url("/"));
+		chromium.open("/");
 		WebElement header = driver.findElement(By.cssSelector(".site-header"));
 		assertThat(header.getRect().getHeight()).as("header height").isLessThanOrEqualTo(130);
 		noHorizontalScroll("/");
@@ -157,7 +130,7 @@ class ReaderExperienceBrowserTests {
 		assertThat(lead.getRect().getWidth()).isGreaterThanOrEqualTo(340);
 		assertThat(lead.getRect().getY()).as("the lead picture starts in the first screen").isLessThan(300);
 		assertThat(num(js("return arguments[0].naturalWidth", lead))).isPositive();
-		screenshot("home-390.png");
+		chromium.screenshot("home-390.png");
 		WebElement three = driver.findElement(By.cssSelector("li[data-layout=three]"));
 		js("arguments[0].scrollIntoView()", three);
 		new WebDriverWait(driver, Duration.ofSeconds(10))
@@ -170,18 +143,18 @@ class ReaderExperienceBrowserTests {
 		// 3:2 boxes, so nothing shifts while they load
 		assertThat(pics.get(0).getRect().getWidth() * 2.0 / 3).isCloseTo(pics.get(0).getRect().getHeight(),
 				Offset.offset(2.0));
-		screenshot("home-390-cards.png");
+		chromium.screenshot("home-390-cards.png");
 		// the menu opens with the button (scripts on) …
 		js("window.scrollTo(0, 0)");
 		button.click();
 		assertThat(menu.isDisplayed()).isTrue();
 		assertThat(driver.findElement(By.cssSelector("[data-testid=mode-switch]")).isDisplayed()).isTrue();
 		assertThat(button.getAttribute("aria-expanded")).isEqualTo("true");
-		screenshot("menu-390.png");
+		chromium.screenshot("menu-390.png");
 		button.click();
 		assertThat(menu.isDisplayed()).isFalse();
 		// … and without them as the link's target
-		driver.get(url("/#site-menu"));
+		chromium.open("/#site-menu");
 		assertThat(driver.findElement(By.id("site-menu")).isDisplayed()).isTrue();
 	}
 
@@ -190,6 +163,7 @@ class ReaderExperienceBrowserTests {
 	 * into view, its cover loaded.
 	 */
 	private WebElement singleCard() {
+		ChromeDriver driver = chromium.driver();
 		WebElement card = driver.findElements(By.cssSelector("[data-testid=channel-articles] li[data-layout=single]"))
 			.stream()
 			.filter(li -> li.getText().contains(ReaderExperienceContract.SINGLE))
@@ -201,9 +175,10 @@ class ReaderExperienceBrowserTests {
 
 	@Test
 	void aCardWithACoverShowsItBesideTheTitleOnAPhoneAndOnADesktop() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		for (int width : new int[] { 390, 1366 }) {
 			viewport(width, width == 390 ? 844 : 900);
-			driver.get(url("/mode/standard?back=/channels/classics"));
+			chromium.open("/mode/standard?back=/channels/classics");
 			noHorizontalScroll("/channels/classics at " + width);
 			WebElement card = singleCard();
 			assertThat(card.getAttribute("class")).contains("card-with-cover");
@@ -224,11 +199,11 @@ class ReaderExperienceBrowserTests {
 			// the right rendition: the browser picked a candidate from srcset, not an
 			// empty box
 			assertThat((String) js("return arguments[0].currentSrc", cover)).contains("/media/");
-			screenshot("channel-" + width + "-cover-card.png");
+			chromium.screenshot("channel-" + width + "-cover-card.png");
 		}
 		// 关怀版 on a phone: the same card, the cover still beside the larger title
 		viewport(390, 844);
-		driver.get(url("/mode/care?back=/channels/classics"));
+		chromium.open("/mode/care?back=/channels/classics");
 		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care");
 		noHorizontalScroll("/channels/classics in 关怀版");
 		WebElement card = singleCard();
@@ -237,19 +212,20 @@ class ReaderExperienceBrowserTests {
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> num(js("return arguments[0].naturalWidth", cover)) > 0);
 		assertThat(cover.getRect().getX() + cover.getRect().getWidth()).isLessThanOrEqualTo(390);
-		screenshot("channel-390-care-cover-card.png");
-		driver.get(url("/mode/standard?back=/"));
+		chromium.screenshot("channel-390-care-cover-card.png");
+		chromium.open("/mode/standard?back=/");
 	}
 
 	@Test
 	void careModeHeaderStaysWithinAFifthOfThePhoneScreen() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		viewport(390, 844);
-		driver.get(url("/mode/care?back=/"));
+		chromium.open("/mode/care?back=/");
 		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care");
 		assertThat(driver.findElement(By.cssSelector(".site-header")).getRect().getHeight()).isLessThanOrEqualTo(169);
 		noHorizontalScroll("/ in 关怀版");
-		screenshot("home-390-care.png");
-		driver.get(url("/mode/standard?back=/"));
+		chromium.screenshot("home-390-care.png");
+		chromium.open("/mode/standard?back=/");
 	}
 
 	/**
@@ -260,6 +236,7 @@ class ReaderExperienceBrowserTests {
 	 */
 	@Test
 	void careModeHeaderIsAtMostAFifthOfThePhoneScreenSignedInAndAnonymous() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
 			.param("t", ReaderExperienceContract.SINGLE)
 			.query(Long.class)
@@ -269,13 +246,13 @@ class ReaderExperienceBrowserTests {
 		for (boolean signedIn : new boolean[] { false, true }) {
 			driver.manage().deleteAllCookies();
 			if (signedIn) {
-				BrowserSignIn.overHttp(driver, port, email, "correct-horse-1");
+				BrowserSignIn.overHttp(driver, chromium.port(), email, "correct-horse-1");
 			}
-			driver.get(url("/mode/care?back=/"));
+			chromium.open("/mode/care?back=/");
 			for (int[] screen : new int[][] { { 320, 640 }, { 390, 844 } }) {
 				viewport(screen[0], screen[1]);
 				for (String path : List.of("/", "/articles/" + id)) {
-					driver.get(url(path));
+					chromium.open(path);
 					String where = (signedIn ? "signed in" : "anonymous") + ", " + path + " at " + screen[0] + "×"
 							+ screen[1];
 					assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care");
@@ -305,22 +282,23 @@ class ReaderExperienceBrowserTests {
 					}
 					noHorizontalScroll(where);
 				}
-				screenshot("article-" + screen[0] + "-care-header" + (signedIn ? "-signed-in" : "") + ".png");
+				chromium.screenshot("article-" + screen[0] + "-care-header" + (signedIn ? "-signed-in" : "") + ".png");
 			}
 		}
 		driver.manage().deleteAllCookies();
-		driver.get(url("/mode/standard?back=/"));
+		chromium.open("/mode/standard?back=/");
 		viewport(1366, 900);
 	}
 
 	@Test
 	void phoneArticleShowsTheCreatorCardAndHotListBeforeComments() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		viewport(390, 844);
 		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
 			.param("t", ReaderExperienceContract.SINGLE)
 			.query(Long.class)
 			.single();
-		driver.get(url("/articles/" + id));
+		chromium.open("/articles/" + id);
 		int body = driver.findElement(By.cssSelector("[data-testid=body]")).getRect().getY();
 		int card = driver.findElement(By.cssSelector("[data-testid=creator-card]")).getRect().getY();
 		int hotList = driver.findElement(By.cssSelector("[data-testid=hot]")).getRect().getY();
@@ -329,10 +307,10 @@ class ReaderExperienceBrowserTests {
 		assertThat(card).isLessThan(hotList);
 		assertThat(hotList).isLessThan(comments);
 		noHorizontalScroll("article");
-		screenshot("article-390.png");
+		chromium.screenshot("article-390.png");
 		// a desktop keeps two columns: the card to the right of the article
 		viewport(1366, 900);
-		driver.get(url("/articles/" + id));
+		chromium.open("/articles/" + id);
 		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).getRect().getX())
 			.isGreaterThan(driver.findElement(By.cssSelector("[data-testid=body]")).getRect().getX() + 400);
 		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).getRect().getY())
@@ -340,19 +318,20 @@ class ReaderExperienceBrowserTests {
 		assertThat(driver.findElement(By.cssSelector("[data-testid=tab-bar]")).isDisplayed()).isFalse();
 		assertThat(driver.findElement(By.cssSelector("[data-testid=menu-button]")).isDisplayed()).isFalse();
 		assertThat(driver.findElement(By.cssSelector("[data-testid=mode-switch]")).isDisplayed()).isTrue();
-		screenshot("article-1366.png");
-		driver.get(url("/"));
-		screenshot("home-1366.png");
+		chromium.screenshot("article-1366.png");
+		chromium.open("/");
+		chromium.screenshot("home-1366.png");
 	}
 
 	@Test
 	void hotPageAndReaderPagesReflowAt320() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		viewport(390, 844);
-		driver.get(url("/hot"));
+		chromium.open("/hot");
 		assertThat(driver.findElements(By.cssSelector("[data-testid=hot-board] > li")).size())
 			.isGreaterThanOrEqualTo(5);
 		noHorizontalScroll("/hot");
-		screenshot("hot-390.png");
+		chromium.screenshot("hot-390.png");
 		viewport(320, 640);
 		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
 			.param("t", ReaderExperienceContract.THREE)
@@ -360,29 +339,55 @@ class ReaderExperienceBrowserTests {
 			.single();
 		for (String path : new String[] { "/", "/hot", "/channels/classics", "/articles/" + id,
 				"/search?q=" + URLEncoder.encode("江南", StandardCharsets.UTF_8) }) {
-			driver.get(url(path));
+			chromium.open(path);
 			noHorizontalScroll(path + " at 320");
 		}
-		screenshot("search-320.png");
+		chromium.screenshot("search-320.png");
 		viewport(1366, 900);
 	}
 
-	@Test
-	void modesCombineAndTheA11yToolbarChangesSizeAndContrastAndPersists() throws IOException {
+	/**
+	 * The 单图 article on a phone in 关怀版 and 无障碍 at once, with {@code prefs} as the
+	 * toolbar's stored settings ({@code null}: none); returns its id.
+	 */
+	private long articleInCareAndA11y(String prefs) {
 		viewport(390, 844);
 		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
 			.param("t", ReaderExperienceContract.SINGLE)
 			.query(Long.class)
 			.single();
-		driver.get(url("/articles/" + id));
+		chromium.open("/articles/" + id);
 		js("localStorage.clear()");
-		driver.get(url("/mode/care/on?back=/articles/" + id));
-		driver.get(url("/mode/a11y/on?back=/articles/" + id));
+		if (prefs != null) {
+			js("localStorage.setItem('inkstone.prefs', arguments[0])", prefs);
+		}
+		chromium.open("/mode/care/on?back=/articles/" + id);
+		chromium.open("/mode/a11y/on?back=/articles/" + id);
+		return id;
+	}
+
+	/** Back to the standard mode without stored settings, for the tests after. */
+	private void backToStandard() {
+		js("localStorage.clear()");
+		chromium.open("/mode/standard?back=/");
+	}
+
+	@Test
+	void careAndA11yCombineOnAPhone() {
+		ChromeDriver driver = chromium.driver();
+		articleInCareAndA11y(null);
 		String classes = driver.findElement(By.tagName("body")).getAttribute("class");
 		assertThat(classes).contains("mode-care").contains("mode-a11y");
 		assertThat(driver.findElement(By.cssSelector(".site-header")).getRect().getHeight()).isLessThanOrEqualTo(169);
 		WebElement toolbar = driver.findElement(By.cssSelector("[data-testid=a11y-toolbar]"));
 		assertThat(toolbar.isDisplayed()).isTrue();
+		backToStandard();
+	}
+
+	@Test
+	void theA11yToolbarChangesSizeAndContrastAndTheyPersistAcrossPages() throws IOException {
+		ChromeDriver driver = chromium.driver();
+		articleInCareAndA11y(null);
 		driver.findElement(By.cssSelector("[data-testid=a11y-toggle]")).click();
 		WebElement body = driver.findElement(By.cssSelector("[data-testid=body]"));
 		double before = px(body.getCssValue("font-size"));
@@ -395,46 +400,69 @@ class ReaderExperienceBrowserTests {
 				"rgb(0, 0, 0)");
 		assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-contrast]")).getAttribute("aria-pressed"))
 			.isEqualTo("true");
-		screenshot("article-390-care-a11y-contrast.png");
+		chromium.screenshot("article-390-care-a11y-contrast.png");
 		// settings persist across pages (localStorage), modes across visits (cookie)
-		driver.get(url("/"));
+		chromium.open("/");
 		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-zoom")).isEqualTo("2");
 		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(0, 0, 0, 1)",
 				"rgb(0, 0, 0)");
 		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care")
 			.contains("mode-a11y");
 		noHorizontalScroll("/ zoomed in 关怀版 + 无障碍");
-		screenshot("home-390-care-a11y.png");
-		// plain text: only the article
-		driver.get(url("/articles/" + id));
+		chromium.screenshot("home-390-care-a11y.png");
+		backToStandard();
+	}
+
+	/**
+	 * Plain text (chosen after zooming in and high contrast) shows only the article;
+	 * other pages keep their navigation and the toolbar.
+	 */
+	@Test
+	void plainTextShowsOnlyTheArticleAndOtherPagesKeepTheirNavigation() {
+		ChromeDriver driver = chromium.driver();
+		articleInCareAndA11y("{\"zoom\":2,\"contrast\":\"dark\"}");
 		driver.findElement(By.cssSelector("[data-testid=a11y-toggle]")).click();
 		driver.findElement(By.cssSelector("[data-testid=a11y-plain]")).click();
 		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).isDisplayed()).isFalse();
 		assertThat(driver.findElement(By.cssSelector("[data-testid=body]")).isDisplayed()).isTrue();
 		assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-toolbar]")).isDisplayed()).isTrue();
 		AccessibilityGate.check(driver, "article in 关怀版 + 无障碍, plain text");
-		// other pages keep their navigation and the toolbar
 		for (String other : List.of("/", "/search?q=" + URLEncoder.encode("静夜思", StandardCharsets.UTF_8))) {
-			driver.get(url(other));
+			chromium.open(other);
 			assertThat(driver.findElement(By.cssSelector(".site-header")).isDisplayed()).as(other).isTrue();
 			assertThat(driver.findElement(By.cssSelector(".tab-bar")).isDisplayed()).as(other).isTrue();
 			assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-toolbar]")).isDisplayed()).as(other)
 				.isTrue();
 		}
 		AccessibilityGate.check(driver, "/search in 关怀版 + 无障碍 with plain text stored");
-		driver.get(url("/articles/" + id));
+		backToStandard();
+	}
+
+	@Test
+	void theToolbarsResetUndoesItsSettings() {
+		ChromeDriver driver = chromium.driver();
+		articleInCareAndA11y("{\"zoom\":2,\"contrast\":\"dark\",\"plain\":1}");
 		driver.findElement(By.cssSelector("[data-testid=a11y-toggle]")).click();
 		driver.findElement(By.cssSelector("[data-testid=a11y-reset]")).click();
 		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-zoom")).isNull();
 		assertThat(driver.findElement(By.cssSelector("[data-testid=creator-card]")).isDisplayed()).isTrue();
-		// leaving 无障碍 keeps 关怀版
-		driver.get(url("/mode/a11y/off?back=/"));
+		backToStandard();
+	}
+
+	/**
+	 * Leaving 无障碍 keeps 关怀版; the toolbar's settings stored in 无障碍 are ignored outside it,
+	 * and offered for reset.
+	 */
+	@Test
+	void leavingA11yKeepsCareAndIgnoresTheToolbarsSettingsWhichItOffersToReset() {
+		ChromeDriver driver = chromium.driver();
+		long id = articleInCareAndA11y(null);
+		chromium.open("/mode/a11y/off?back=/");
 		assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("mode-care")
 			.doesNotContain("mode-a11y");
 		assertThat(driver.findElements(By.cssSelector("[data-testid=a11y-toolbar]"))).isEmpty();
-		// toolbar settings stored in 无障碍 are ignored outside it, and offered for reset
 		js("localStorage.setItem('inkstone.prefs', arguments[0])", "{\"plain\":1,\"contrast\":\"dark\",\"size\":1}");
-		driver.get(url("/articles/" + id));
+		chromium.open("/articles/" + id);
 		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-plain")).isNull();
 		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-contrast")).isNull();
 		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-size")).isEqualTo("1");
@@ -448,17 +476,18 @@ class ReaderExperienceBrowserTests {
 			.doesNotContain("contrast")
 			.contains("size");
 		assertThat(offer.getAttribute("hidden")).isNotNull();
-		driver.get(url("/mode/standard?back=/"));
+		backToStandard();
 	}
 
 	@Test
 	void typeSizeAndNightSchemeAreTheReadersChoice() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		viewport(1366, 900);
 		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
 			.param("t", ReaderExperienceContract.THREE)
 			.query(Long.class)
 			.single();
-		driver.get(url("/articles/" + id));
+		chromium.open("/articles/" + id);
 		js("localStorage.clear()");
 		driver.navigate().refresh();
 		double before = px(driver.findElement(By.cssSelector("[data-testid=body]")).getCssValue("font-size"));
@@ -471,7 +500,7 @@ class ReaderExperienceBrowserTests {
 		night.click();
 		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)",
 				"rgb(22, 22, 22)");
-		screenshot("article-1366-night.png");
+		chromium.screenshot("article-1366-night.png");
 		driver.navigate().refresh();
 		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)",
 				"rgb(22, 22, 22)");
@@ -479,33 +508,32 @@ class ReaderExperienceBrowserTests {
 			.isEqualTo("true");
 		// the system's dark preference is followed until the reader chooses
 		js("localStorage.clear()");
-		driver.executeCdpCommand("Emulation.setEmulatedMedia",
-				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		Chromium.colorScheme(driver, "dark");
 		driver.navigate().refresh();
 		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isIn("rgba(22, 22, 22, 1)",
 				"rgb(22, 22, 22)");
 		driver.findElement(By.cssSelector("[data-testid=night-switch]")).click();
 		assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color"))
 			.isIn("rgba(255, 255, 255, 1)", "rgb(255, 255, 255)");
-		driver.executeCdpCommand("Emulation.setEmulatedMedia",
-				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
+		Chromium.colorScheme(driver, "light");
 		js("localStorage.clear()");
 	}
 
 	@Test
 	void aSignedInReaderSavesAnArticleAndSeesItUnderSaved() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		viewport(390, 844);
 		String email = "b" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
 		accounts.signUp(email, "correct-horse-1", "读者", Role.READER).orElseThrow();
 		// the login form itself is tested elsewhere
-		BrowserSignIn.overHttp(driver, port, email, "correct-horse-1");
-		driver.get(url("/"));
+		BrowserSignIn.overHttp(driver, chromium.port(), email, "correct-horse-1");
+		chromium.open("/");
 		assertThat(driver.findElements(By.cssSelector("[data-testid=saved-menu-link]"))).as("signed in").isNotEmpty();
 		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
 			.param("t", ReaderExperienceContract.THREE)
 			.query(Long.class)
 			.single();
-		driver.get(url("/articles/" + id));
+		chromium.open("/articles/" + id);
 		WebElement save = driver.findElement(By.cssSelector("[data-testid=save-button]"));
 		js("arguments[0].scrollIntoView({block: 'center'})", save);
 		save.click();
@@ -515,13 +543,13 @@ class ReaderExperienceBrowserTests {
 			.until(d -> "true"
 				.equals(d.findElement(By.cssSelector("[data-testid=save-button]")).getAttribute("aria-pressed")));
 		driver.findElement(By.cssSelector("[data-testid=tab-bar] a[href='/account']"));
-		driver.get(url("/saved"));
+		chromium.open("/saved");
 		assertThat(driver.findElements(By.cssSelector("[data-testid=saved] li.card .card-title"))
 			.stream()
 			.map(WebElement::getText)
 			.toList()).containsExactly(ReaderExperienceContract.THREE);
 		noHorizontalScroll("/saved");
-		screenshot("saved-390.png");
+		chromium.screenshot("saved-390.png");
 		driver.manage().deleteAllCookies();
 	}
 
@@ -534,14 +562,15 @@ class ReaderExperienceBrowserTests {
 
 	@Test
 	void theA11yToolbarOffersColourSchemesThatPersistAtAaContrast() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		viewport(1366, 900);
 		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
 			.param("t", ReaderExperienceContract.SINGLE)
 			.query(Long.class)
 			.single();
-		driver.get(url("/articles/" + id));
+		chromium.open("/articles/" + id);
 		js("localStorage.clear()");
-		driver.get(url("/mode/a11y?back=/articles/" + id));
+		chromium.open("/mode/a11y?back=/articles/" + id);
 		assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-colors-white]")).getAttribute("aria-pressed"))
 			.isEqualTo("true");
 		Map<String, String> backgrounds = Map.of("black", "0, 0, 0", "yellow", "255, 255, 153", "blue", "0, 51, 102");
@@ -554,13 +583,13 @@ class ReaderExperienceBrowserTests {
 			AccessibilityGate.check(driver, "article in 无障碍, colour scheme " + scheme);
 		}
 		// persisted like the other settings
-		driver.get(url("/"));
+		chromium.open("/");
 		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-colors")).isEqualTo("blue");
 		AccessibilityGate.check(driver, "/ in 无障碍, colour scheme blue");
-		screenshot("home-1366-a11y-blue.png");
+		chromium.screenshot("home-1366-a11y-blue.png");
 		driver.findElement(By.cssSelector("[data-testid=a11y-colors-white]")).click();
 		assertThat(driver.findElement(By.tagName("html")).getAttribute("data-colors")).isNull();
-		driver.get(url("/mode/standard?back=/"));
+		chromium.open("/mode/standard?back=/");
 	}
 
 	private static boolean overlap(String a, String b) {
@@ -571,19 +600,20 @@ class ReaderExperienceBrowserTests {
 	}
 
 	private void prefs(String json) {
-		driver.get(url("/rules"));
+		chromium.open("/rules");
 		js("localStorage.setItem('inkstone.prefs', arguments[0])", json);
 	}
 
 	@Test
 	void searchFieldsKeepTheirWidthOnAPhoneInEveryModeAndLanguage() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		prefs("{}");
 		for (String mode : List.of("standard", "care", "a11y")) {
-			driver.get(url("/mode/" + mode + "?back=/"));
+			chromium.open("/mode/" + mode + "?back=/");
 			for (int w : new int[] { 320, 390 }) {
 				viewport(w, 844);
 				for (String lang : List.of("zh_CN", "en")) {
-					driver.get(url("/?lang=" + lang));
+					chromium.open("/?lang=" + lang);
 					String where = mode + " " + lang + " at " + w;
 					assertThat(width("#header-q")).as("header search field, " + where).isGreaterThanOrEqualTo(120);
 					assertThat(overlap(".header-search .button", ".menu-button"))
@@ -596,13 +626,13 @@ class ReaderExperienceBrowserTests {
 							.isLessThanOrEqualTo(169);
 					}
 				}
-				driver.get(url("/search?lang=zh_CN&q=" + URLEncoder.encode("江南", StandardCharsets.UTF_8)));
+				chromium.open("/search?lang=zh_CN&q=" + URLEncoder.encode("江南", StandardCharsets.UTF_8));
 				assertThat(width("#search-q")).as("results page search field, " + mode + " at " + w)
 					.isGreaterThanOrEqualTo(w - 60);
 			}
 		}
-		screenshot("home-320-a11y-header.png");
-		driver.get(url("/mode/standard?back=/"));
+		chromium.screenshot("home-320-a11y-header.png");
+		chromium.open("/mode/standard?back=/");
 		viewport(390, 844);
 		assertThat(driver.findElement(By.cssSelector(".site-header")).getRect().getHeight()).isLessThanOrEqualTo(130);
 		viewport(1366, 900);
@@ -610,6 +640,7 @@ class ReaderExperienceBrowserTests {
 
 	@Test
 	void careModeAtLargeTextOnA320PhoneNeverScrollsSidewaysAndTheToolbarFolds() throws IOException {
+		ChromeDriver driver = chromium.driver();
 		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
 			.param("t", ReaderExperienceContract.SINGLE)
 			.query(Long.class)
@@ -617,23 +648,23 @@ class ReaderExperienceBrowserTests {
 		List<String> paths = List.of("/", "/hot", "/articles/" + id, "/channels/classics", "/following",
 				"/search?q=" + URLEncoder.encode("江南", StandardCharsets.UTF_8));
 		viewport(320, 640);
-		driver.get(url("/mode/care?back=/"));
+		chromium.open("/mode/care?back=/");
 		prefs("{\"size\":3}");
 		for (String path : paths) {
-			driver.get(url(path));
+			chromium.open(path);
 			noHorizontalScroll(path + " in 关怀版 with A+ at 320");
 			assertThat(overlap(".header-search .button", ".menu-button")).as("search and menu overlap on " + path)
 				.isFalse();
 		}
-		screenshot("article-320-care-large.png");
-		driver.get(url("/mode/a11y/on?back=/"));
+		chromium.screenshot("article-320-care-large.png");
+		chromium.open("/mode/a11y/on?back=/");
 		prefs("{\"zoom\":2,\"spacing\":1}");
 		for (String path : paths) {
-			driver.get(url(path));
+			chromium.open(path);
 			noHorizontalScroll(path + " in 关怀版 + 无障碍 zoomed at 320");
 		}
 		// the toolbar is one compact row on a phone; its tools open on demand
-		driver.get(url("/articles/" + id));
+		chromium.open("/articles/" + id);
 		WebElement toolbar = driver.findElement(By.cssSelector("[data-testid=a11y-toolbar]"));
 		assertThat(toolbar.getRect().getHeight()).as("folded toolbar").isLessThanOrEqualTo(64);
 		assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-zoom-in]")).isDisplayed()).isFalse();
@@ -643,9 +674,9 @@ class ReaderExperienceBrowserTests {
 		assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
 		assertThat(driver.findElement(By.cssSelector("[data-testid=a11y-zoom-in]")).isDisplayed()).isTrue();
 		noHorizontalScroll("article with the toolbar open at 320");
-		screenshot("article-320-care-a11y-toolbar.png");
+		chromium.screenshot("article-320-care-a11y-toolbar.png");
 		prefs("{}");
-		driver.get(url("/mode/standard?back=/"));
+		chromium.open("/mode/standard?back=/");
 		viewport(1366, 900);
 	}
 
@@ -663,7 +694,7 @@ class ReaderExperienceBrowserTests {
 		for (int w : new int[] { 320, 390 }) {
 			viewport(w, 844);
 			for (String path : List.of("/articles/" + id, "/creators/longword")) {
-				driver.get(url(path));
+				chromium.open(path);
 				noHorizontalScroll(path + " at " + w);
 			}
 		}
@@ -672,11 +703,12 @@ class ReaderExperienceBrowserTests {
 
 	@Test
 	void theChannelStripShowsTheCurrentChannel() {
+		ChromeDriver driver = chromium.driver();
 		viewport(390, 844);
 		String last = jdbc.sql("SELECT slug FROM channels ORDER BY position DESC, id DESC LIMIT 1")
 			.query(String.class)
 			.single();
-		driver.get(url("/channels/" + last));
+		chromium.open("/channels/" + last);
 		WebElement current = driver.findElement(By.cssSelector(".channel-nav a[aria-current=page]"));
 		long left = num(js("return arguments[0].getBoundingClientRect().left", current));
 		long right = num(js("return arguments[0].getBoundingClientRect().right", current));
@@ -687,13 +719,6 @@ class ReaderExperienceBrowserTests {
 
 	private static double px(String cssValue) {
 		return Double.parseDouble(cssValue.replace("px", "").trim());
-	}
-
-	private static void screenshot(String name) throws IOException {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		File file = driver.getScreenshotAs(OutputType.FILE);
-		Files.copy(file.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -72,6 +73,9 @@ public final class Chromium {
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
+		// headless Chromium opens no window narrower than 500 px whatever --window-size
+		// says; resized, it takes the phone's width
+		driver.manage().window().setSize(new Dimension(width, height));
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		return driver;
 	}
@@ -104,7 +108,15 @@ public final class Chromium {
 	 * </pre>
 	 */
 	public static Session session(int width, int height) {
-		return new Session(width, height);
+		return new Session(width, height, true);
+	}
+
+	/**
+	 * The same with JavaScript switched off ({@link #startWithoutJavaScript}), as a
+	 * reader who blocks scripts has it.
+	 */
+	public static Session sessionWithoutJavaScript(int width, int height) {
+		return new Session(width, height, false);
 	}
 
 	/** The browser of {@link #session}, with what the browser tests do with it. */
@@ -114,18 +126,21 @@ public final class Chromium {
 
 		private final int height;
 
+		private final boolean javaScript;
+
 		private ChromeDriver driver;
 
 		private int port;
 
-		private Session(int width, int height) {
+		private Session(int width, int height, boolean javaScript) {
 			this.width = width;
 			this.height = height;
+			this.javaScript = javaScript;
 		}
 
 		@Override
 		public void beforeAll(ExtensionContext context) {
-			driver = start(width, height);
+			driver = start(width, height, javaScript);
 		}
 
 		@Override
