@@ -1,8 +1,10 @@
 package io.inkstone.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpCookieUtils;
@@ -22,7 +24,9 @@ import org.springframework.core.env.Environment;
  * {@code ForwardedRequestCustomizer}, which {@code server.forward-headers-strategy:
  * native} would install and which believes any client; and relative redirects. (The
  * Tomcat build, {@code -Ptomcat}, leaves this class out: RemoteIpValve and
- * {@code server.tomcat.use-relative-redirects} do the same there.)
+ * {@code server.tomcat.use-relative-redirects} do the same there.) Also: header values
+ * read exactly as sent, and requests still running at a graceful shutdown given the
+ * shutdown phase's time, not Jetty's one second.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(Server.class)
@@ -32,7 +36,9 @@ class JettyServerConfig {
 	WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> trustedProxiesOnly(Environment environment) {
 		JettyTrustedProxies proxies = new JettyTrustedProxies(
 				environment.getProperty("inkstone.web.trusted-proxies", ""));
-		return new TrustedProxiesOnly(proxies);
+		Duration shutdown = environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase", Duration.class,
+				Duration.ofSeconds(30));
+		return new TrustedProxiesOnly(proxies, shutdown);
 	}
 
 	/**
@@ -44,8 +50,11 @@ class JettyServerConfig {
 
 		private final JettyTrustedProxies proxies;
 
-		TrustedProxiesOnly(JettyTrustedProxies proxies) {
+		private final Duration shutdown;
+
+		TrustedProxiesOnly(JettyTrustedProxies proxies, Duration shutdown) {
 			this.proxies = proxies;
+			this.shutdown = shutdown;
 		}
 
 		@Override
@@ -68,9 +77,18 @@ class JettyServerConfig {
 
 		void install(Server server) {
 			for (var connector : server.getConnectors()) {
+				if (connector instanceof AbstractConnector stoppable) {
+					// at a graceful shutdown Jetty closes connections idle for 1 s, and a
+					// request still being answered (a slow search) looks idle: it was cut
+					stoppable.setShutdownIdleTimeout(shutdown.toMillis());
+				}
 				for (var connectionFactory : connector.getConnectionFactories()) {
 					if (connectionFactory instanceof HttpConfiguration.ConnectionFactory http) {
 						HttpConfiguration config = http.getHttpConfiguration();
+						// Jetty's header cache matched values ignoring case: after
+						// INK_MODE=care on a kept-alive connection, ink_mode=care
+						// was read as that cached header
+						config.setHeaderCacheCaseSensitive(true);
 						config.setRelativeRedirectAllowed(true); // never a host from the
 																	// request
 						List<HttpConfiguration.Customizer> customizers = new ArrayList<>(config.getCustomizers());

@@ -456,6 +456,23 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
+	void aCookieIsReadAsSentAfterTheSameConnectionCarriedItInAnotherCase() throws IOException {
+		// nginx's kept-alive upstream connections carry every reader's requests: a header
+		// must never be read as the one before it that differed only in case (Jetty's
+		// header cache did, and ink_mode=care became the unclear INK_MODE=care)
+		String request = "GET /channels/qu HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: Mozilla/5.0 InkstoneTest\r\n"
+				+ "Cookie: %s\r\n%s\r\n";
+		String answers = raw(request.formatted("INK_MODE=care", "") + request.formatted("ink_mode=care", "")
+				+ request.formatted("ink_mode=care", "Connection: close\r\n"));
+		List<String> responses = List.of(answers.split("(?=HTTP/1\\.1 )"));
+		assertThat(responses).hasSize(3);
+		assertThat(responses.get(0)).contains("private, no-store").contains("class=\"mode-standard");
+		for (String care : responses.subList(1, 3)) {
+			assertThat(care).startsWith("HTTP/1.1 200").contains("Cache-Control: public").contains("class=\"mode-care");
+		}
+	}
+
+	@Test
 	void searchSaysSoWhileTheIndexIsStillBeingBuilt() {
 		assertThat(browser().page("/search?q=" + URLEncoder.encode("静夜思", StandardCharsets.UTF_8))
 			.html()

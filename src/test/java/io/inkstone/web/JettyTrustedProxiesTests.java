@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 import org.eclipse.jetty.io.Content;
@@ -85,15 +86,18 @@ class JettyTrustedProxiesTests {
 	}
 
 	@Test
-	void jettysOwnForwardedCustomizerIsReplaced() throws Exception {
+	void jettysOwnForwardedCustomizerIsReplacedHeadersReadExactlyAndShutdownWaits() throws Exception {
 		Server server = new Server();
 		HttpConfiguration config = new HttpConfiguration();
 		config.setRelativeRedirectAllowed(false);
 		config.addCustomizer(new ForwardedRequestCustomizer());
-		server.addConnector(new ServerConnector(server, new HttpConnectionFactory(config)));
-		new JettyServerConfig.TrustedProxiesOnly(proxies).install(server);
+		ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
+		server.addConnector(connector);
+		new JettyServerConfig.TrustedProxiesOnly(proxies, Duration.ofSeconds(30)).install(server);
 		assertThat(config.getCustomizers()).containsExactly(proxies);
 		assertThat(config.isRelativeRedirectAllowed()).isTrue();
+		assertThat(config.isHeaderCacheCaseSensitive()).isTrue();
+		assertThat(connector.getShutdownIdleTimeout()).isEqualTo(30_000);
 	}
 
 	/** A bare Jetty answering with what the request says about its client. */
