@@ -15,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.inkstone.articles.ArticleLifecycle.Action;
 import io.inkstone.articles.ArticleLifecycle.Step;
+import io.inkstone.shared.AfterCommit;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.MarkdownRenderer;
 import io.inkstone.shared.Cursor;
@@ -29,8 +30,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -896,17 +895,7 @@ public class Articles {
 	void on(ArticleChanged changed) {
 		ArticleChangeCommitted committed = new ArticleChangeCommitted(changed.id(), changed.creatorId(),
 				changed.channelId());
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					committed(committed);
-				}
-			});
-		}
-		else {
-			committed(committed);
-		}
+		AfterCommit.run(() -> committed(committed));
 	}
 
 	private void committed(ArticleChangeCommitted committed) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.inkstone.shared.AfterCommit;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.NotFoundException;
 
@@ -116,7 +117,7 @@ public class Creators {
 	@EventListener
 	void on(AccountDeleted deleted) {
 		for (Long creatorId : repository.followedBy(deleted.readerKey())) {
-			events.publishEvent(new CreatorFollowChanged(creatorId, deleted.readerKey()));
+			AfterCommit.run(() -> events.publishEvent(new CreatorFollowChanged(creatorId, deleted.readerKey())));
 		}
 		repository.deleteFollows(deleted.readerKey());
 	}
@@ -142,8 +143,7 @@ public class Creators {
 	 */
 	public void updateProfile(long creatorId, String tagline, String avatarUrl) {
 		repository.updateProfile(creatorId, tagline == null || tagline.isBlank() ? null : tagline.strip(), avatarUrl);
-		byId.invalidate(creatorId);
-		events.publishEvent(new CreatorProfileChanged(creatorId));
+		profileChanged(creatorId);
 	}
 
 	/**
@@ -152,8 +152,16 @@ public class Creators {
 	 */
 	void updateAvatar(long creatorId, String avatarUrl) {
 		repository.updateAvatar(creatorId, avatarUrl);
+		profileChanged(creatorId);
+	}
+
+	/** Drops the cached card now and once the change commits, then tells the pages. */
+	private void profileChanged(long creatorId) {
 		byId.invalidate(creatorId);
-		events.publishEvent(new CreatorProfileChanged(creatorId));
+		AfterCommit.run(() -> {
+			byId.invalidate(creatorId);
+			events.publishEvent(new CreatorProfileChanged(creatorId));
+		});
 	}
 
 	/**
@@ -254,7 +262,7 @@ public class Creators {
 		if (repository.follow(readerKey, creator.id(), now)) {
 			events.publishEvent(new CreatorFollowed(creator.id(), readerKey, now));
 		}
-		events.publishEvent(new CreatorFollowChanged(creator.id(), readerKey));
+		AfterCommit.run(() -> events.publishEvent(new CreatorFollowChanged(creator.id(), readerKey)));
 	}
 
 	/**
@@ -272,7 +280,7 @@ public class Creators {
 	public void unfollow(String readerKey, String handle) {
 		Creator creator = get(handle);
 		repository.unfollow(readerKey, creator.id());
-		events.publishEvent(new CreatorFollowChanged(creator.id(), readerKey));
+		AfterCommit.run(() -> events.publishEvent(new CreatorFollowChanged(creator.id(), readerKey)));
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.inkstone.shared.AfterCommit;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.PlatformDays;
@@ -24,8 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inkstone.accounts.AccountDeleted;
@@ -196,7 +195,7 @@ public class Comments {
 			body = body.substring(0, MAX_LENGTH - 1) + "…";
 		}
 		if (body.isEmpty()) {
-			throw new BadRequestException("empty comment");
+			throw new BadRequestException("problem.engagement.commentLength", MAX_LENGTH);
 		}
 		String name = authorName == null || authorName.isBlank() ? "匿名" : authorName.strip();
 		if (name.length() > 100) {
@@ -221,6 +220,7 @@ public class Comments {
 					System.currentTimeMillis()));
 		}
 		states.invalidate(comment.articleId());
+		AfterCommit.run(() -> states.invalidate(comment.articleId()));
 	}
 
 	/** The article this comment belongs to (for the caller's permission check). */
@@ -338,23 +338,10 @@ public class Comments {
 	/**
 	 * Drops this node's state of the article now and again once the change commits (a
 	 * read in between would cache the old rows), then announces {@link CommentsChanged}.
-	 * Deferred with a synchronization, not a transactional listener: Spring Modulith
-	 * would record each call in its event publication registry, a write that under SQLite
-	 * waits for the connection this thread still holds.
 	 */
 	private void changed(long articleId) {
 		states.invalidate(articleId);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					committed(articleId);
-				}
-			});
-		}
-		else {
-			committed(articleId);
-		}
+		AfterCommit.run(() -> committed(articleId));
 	}
 
 	private void committed(long articleId) {

@@ -16,8 +16,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The settings an admin changes at {@code /admin/settings} without a restart: one row per
@@ -193,17 +191,7 @@ public class SiteSettings implements SmartInitializingSingleton {
 			.param("at", System.currentTimeMillis())
 			.param("by", accountId)
 			.update();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					refresh();
-				}
-			});
-		}
-		else {
-			refresh();
-		}
+		AfterCommit.run(this::refresh);
 	}
 
 	private Snapshot current() {
