@@ -35,19 +35,19 @@ class ApiCaller {
 	Creator writer() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof TokenPrincipal token && !token.token().canWrite()) {
-			throw new ForbiddenException("This token is read-only: create one with the write scope");
+			throw new ForbiddenException("problem.api.readOnlyToken");
 		}
 		return reader();
 	}
 
 	/** The calling creator, for reading their own articles (any scope). */
 	Creator reader() {
-		SignedIn account = account().orElseThrow(() -> new ForbiddenException("Authentication required"));
+		SignedIn account = account().orElseThrow(() -> new ForbiddenException("problem.api.authenticationRequired"));
 		if (!"CREATOR".equals(account.role()) && !account.isAdmin()) {
-			throw new ForbiddenException("Only creators can do this");
+			throw new ForbiddenException("problem.api.creatorsOnly");
 		}
 		return creators.ofAccount(account.accountId())
-			.orElseThrow(() -> new ForbiddenException("This account has no creator profile"));
+			.orElseThrow(() -> new ForbiddenException("problem.api.noCreatorProfile"));
 	}
 
 	/**

@@ -292,7 +292,7 @@ class ArticlesApiController {
 	 */
 	private EditorForm form(ArticleInput input, Article current) {
 		if (input == null) {
-			throw new BadRequestException("A JSON body is required");
+			throw new BadRequestException("problem.api.jsonBodyRequired");
 		}
 		String channel = input.channel() != null ? input.channel()
 				: current != null ? channels.get(current.channelId()).slug() : "";

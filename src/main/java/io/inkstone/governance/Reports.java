@@ -100,7 +100,7 @@ public class Reports implements PublishingGate {
 	@Transactional
 	public Report file(Filing f, String reporterKey, Long reporterAccount) {
 		if (!validate(f).isEmpty()) {
-			throw new BadRequestException("invalid report");
+			throw new BadRequestException("problem.governance.reportIncomplete");
 		}
 		Long articleId = null;
 		Long creatorId;
@@ -160,7 +160,7 @@ public class Reports implements PublishingGate {
 	@Transactional
 	public Report fileCopyright(CopyrightNotice n, String reporterKey, Long reporterAccount) {
 		if (!validate(n).isEmpty()) {
-			throw new BadRequestException("invalid notice");
+			throw new BadRequestException("problem.governance.noticeIncomplete");
 		}
 		Article article = articles.find(n.articleId()).orElseThrow(() -> new NotFoundException("no article"));
 		long id = Ids.next();

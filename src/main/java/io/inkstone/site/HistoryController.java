@@ -50,7 +50,7 @@ class HistoryController {
 	@PostMapping("/history/switch")
 	String switchTo(@RequestParam(name = "on", defaultValue = "") String on) {
 		if (!on.equals("true") && !on.equals("false")) {
-			throw new BadRequestException("on must be true or false");
+			throw new BadRequestException("problem.history.onOrOff");
 		}
 		history.switchTo(SignedIn.current().orElseThrow().accountId(), on.equals("true"));
 		return "redirect:/history";

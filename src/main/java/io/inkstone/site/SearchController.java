@@ -50,7 +50,7 @@ class SearchController {
 			@RequestParam(name = "to", defaultValue = "") String to,
 			@RequestParam(name = "page", defaultValue = "1") int page, Model model) {
 		if (page < 1 || page > ArticleSearch.MAX_PAGE) {
-			throw new BadRequestException("page out of range");
+			throw new BadRequestException("problem.search.noSuchPage");
 		}
 		Channel filter = channel.isBlank() ? null : channels.find(channel).orElse(null);
 		boolean newest = "time".equals(sort);
