@@ -30,6 +30,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import io.inkstone.articles.ArticleStatus;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.util.FileSystemUtils;
@@ -94,6 +95,7 @@ public class SearchSuggestions implements ArticleFeedFollower {
 		// changes from here on reach the new build through the feed (an article written
 		// meanwhile may come twice)
 		long head = feed.head();
+		Set<String> withdrawnBefore = Set.copyOf(withdrawn);
 		Path target = directory.resolve(Long.toString(System.currentTimeMillis()));
 		try {
 			Files.createDirectories(target);
@@ -112,6 +114,8 @@ public class SearchSuggestions implements ArticleFeedFollower {
 				previousSpelling.close();
 			}
 			position = Math.max(position, head);
+			// the build read public titles only; what was withdrawn while it ran stays out
+			withdrawn.removeAll(withdrawnBefore);
 			deleteOthers(target);
 			log.info("Search suggestions built: {} entries in {} ms", built.getCount(),
 					(System.nanoTime() - started) / 1_000_000);
@@ -136,6 +140,13 @@ public class SearchSuggestions implements ArticleFeedFollower {
 	 * becomes suggestible within seconds, without waiting for a rebuild.
 	 */
 	private final ConcurrentLinkedQueue<Long> changedIds = new ConcurrentLinkedQueue<>();
+
+	/**
+	 * Titles of articles that stopped being public (taken down, unpublished, deleted)
+	 * since the last build: never suggested, though still in the suggester until the
+	 * next rebuild (which reads public titles only). A title public again leaves the set.
+	 */
+	private final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger queued = new AtomicInteger();
 
@@ -188,7 +199,16 @@ public class SearchSuggestions implements ArticleFeedFollower {
 		List<String> newNames = new ArrayList<>();
 		while (current != null && (id = changedIds.poll()) != null) {
 			queued.decrementAndGet();
-			articles.find(id).filter(a -> a.articleStatus() == ArticleStatus.PUBLISHED).ifPresent(a -> {
+			articles.find(id).filter(a -> {
+				boolean published = a.articleStatus() == ArticleStatus.PUBLISHED;
+				if (published) {
+					withdrawn.remove(a.title());
+				}
+				else {
+					withdrawn.add(a.title());
+				}
+				return published;
+			}).ifPresent(a -> {
 				try {
 					String name = creators.get(a.creatorId()).displayName();
 					current.update(new BytesRef(a.title()), null, 1, new BytesRef("title"));
@@ -235,7 +255,7 @@ public class SearchSuggestions implements ArticleFeedFollower {
 		if (current == null || q.length() > 50) {
 			return List.of();
 		}
-		return current.didYouMean(q, size);
+		return current.didYouMean(q, size).stream().filter(entry -> !withdrawn.contains(entry)).toList();
 	}
 
 	/**
@@ -254,7 +274,7 @@ public class SearchSuggestions implements ArticleFeedFollower {
 			Spelling spelled = spelling;
 			if (spelled != null) {
 				for (String entry : spelled.pinyinPrefix(q, size)) {
-					if (seen.add(entry)) {
+					if (!withdrawn.contains(entry) && seen.add(entry)) {
 						out.add(new Suggestion(entry, spelled.kind(entry)));
 					}
 				}
@@ -264,7 +284,7 @@ public class SearchSuggestions implements ArticleFeedFollower {
 					break;
 				}
 				String value = r.key.toString();
-				if (seen.add(value)) {
+				if (!withdrawn.contains(value) && seen.add(value)) {
 					out.add(new Suggestion(value, r.payload == null ? "title" : r.payload.utf8ToString()));
 				}
 			}
@@ -279,7 +299,7 @@ public class SearchSuggestions implements ArticleFeedFollower {
 						break;
 					}
 					String value = r.key.toString();
-					if (value.contains(q) && seen.add(value)) {
+					if (value.contains(q) && !withdrawn.contains(value) && seen.add(value)) {
 						out.add(new Suggestion(value, r.payload == null ? "title" : r.payload.utf8ToString()));
 					}
 				}

@@ -16,6 +16,7 @@ import io.inkstone.importer.ImportReport;
 import io.inkstone.support.Browser;
 import io.inkstone.support.Fixtures;
 import io.inkstone.support.Seed;
+import io.inkstone.support.SignedInRoles;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -1328,6 +1329,26 @@ abstract class ReaderPagesContract {
 			.until(() -> browser().get("/api/v1/suggest?q=" + typed).body(), answer -> answer.contains("湘妃怨"));
 		assertThat(browser().get("/api/v1/suggest?q=" + URLEncoder.encode("湘妃", StandardCharsets.UTF_8)).body())
 			.contains("双调・湘妃怨");
+	}
+
+	@Test
+	void aTitleTakenDownIsNoLongerSuggestedNorOfferedAsACorrection() {
+		String title = "撤下" + SignedInRoles.unique("标题");
+		long id = seed().publish(Seed.article(SignedInRoles.unique("withdrawn"))
+			.creator("suggest-withdrawn")
+			.channel("ci")
+			.title(title)
+			.body("这篇文章会被平台下架，它的标题也不该再出现在搜索建议里。"));
+		String typed = URLEncoder.encode(title, StandardCharsets.UTF_8);
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> browser().get("/api/v1/suggest?q=" + typed).body(), answer -> answer.contains(title));
+		articles.takeDown(id, "测试下架");
+		// the suggester keeps the entry until its hourly rebuild; it is never offered
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> browser().get("/api/v1/suggest?q=" + typed).body(), answer -> !answer.contains(title));
+		assertThat(browser().page("/search?q=" + typed).html().text()).doesNotContain("你是不是要找：" + title);
 	}
 
 	@Test
