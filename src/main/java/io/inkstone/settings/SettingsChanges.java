@@ -135,7 +135,10 @@ class SettingsChanges {
 	 * would look unchanged here and be skipped.
 	 */
 	private String stored(String name) {
-		return settings.stored(name).orElseGet(() -> settings.configured(name).orElseThrow());
+		return settings.stored(name)
+			.orElseGet(() -> settings.configured(name)
+				.orElseThrow(() -> new IllegalStateException("Setting '" + name
+						+ "' has no configured default: add a case for it to SiteSettings.configured()")));
 	}
 
 	/**
