@@ -59,8 +59,8 @@ class AlgorithmsController {
 		InkstoneProperties.Hot hot = properties.hot();
 		model.addAttribute("page",
 				new AlgorithmDisclosure(hot.halfLife().toMinutes() / 60.0, hot.readWeight(), hot.shareWeight(),
-						hot.likeWeight(), hot.publishWeight(), properties.counters().readWindow().toMinutes(),
-						RelatedArticles.MAX_PER_CREATOR, LuceneSearchIndex.TITLE_BOOST, HotList.CANDIDATES,
+						hot.likeWeight(), hot.publishWeight(), RelatedArticles.MAX_PER_CREATOR,
+						LuceneSearchIndex.TITLE_BOOST, HotList.CANDIDATES,
 						overrides.active()
 							.stream()
 							.map(o -> new HotAdminPage.Intervention(o,

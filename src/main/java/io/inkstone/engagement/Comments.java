@@ -303,6 +303,23 @@ public class Comments {
 		return false;
 	}
 
+	/**
+	 * Likes the article ({@code like}) or takes the like back, whatever this reader's
+	 * state is: the same request twice (a double submit, a reload) changes nothing more.
+	 * @return true if the reader likes the article now
+	 * @throws TooManyRequestsException when this like would exceed the address's
+	 * allowance
+	 */
+	@Transactional
+	public boolean setArticleLike(long articleId, long channelId, String readerKey, String clientAddress,
+			boolean like) {
+		if (repository.likesArticle(articleId, readerKey) == like) {
+			readerLikes.put(readerKey + ':' + articleId, like);
+			return like;
+		}
+		return toggleArticleLike(articleId, channelId, readerKey, clientAddress);
+	}
+
 	public long articleLikes(long articleId) {
 		return state(articleId).likes();
 	}

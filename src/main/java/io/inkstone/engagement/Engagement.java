@@ -11,8 +11,6 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.inkstone.shared.InkstoneProperties;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,37 +25,34 @@ public class Engagement {
 
 	private final ApplicationEventPublisher events;
 
-	/**
-	 * (reader, article) pairs seen within the read window: a reload is not a second read.
-	 */
-	private final Cache<String, Boolean> recentReads;
+	/** Which readers read which article today: a reload is not a second read. */
+	private final ReadMarks readMarks;
 
 	private final AddressLimits addressLimits;
 
 	private final ReadSources sources;
 
 	Engagement(CounterStore counters, StatsRepository stats, ApplicationEventPublisher events,
-			InkstoneProperties properties, AddressLimits addressLimits, ReadSources sources) {
+			AddressLimits addressLimits, ReadSources sources, ReadMarks readMarks) {
 		this.counters = counters;
 		this.sources = sources;
 		this.addressLimits = addressLimits;
 		this.stats = stats;
 		this.events = events;
-		Duration window = properties.counters().readWindow();
-		this.recentReads = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(2_000_000).build();
+		this.readMarks = readMarks;
 	}
 
 	/**
-	 * Counts a read unless the reader is a bot, read this article within the window, or
-	 * the client address has used its hourly reads of this article. A counted read is
-	 * also counted under where it came from ({@code referral}: a category and a host,
+	 * Counts a read unless the reader is a bot, already read this article today (a
+	 * platform day, in the site's time zone; on any node, before a restart too), or the
+	 * client address has used its hourly reads of this article. A counted read is also
+	 * counted under where it came from ({@code referral}: a category and a host,
 	 * aggregated per article and day, never per reader).
 	 * @return true if the read counted
 	 */
 	public boolean recordRead(String readerKey, Long accountId, String clientAddress, boolean bot, long articleId,
 			long channelId, Referral referral) {
-		if (bot || behavesLikeABot(readerKey)
-				|| recentReads.asMap().putIfAbsent(readerKey + ':' + articleId, Boolean.TRUE) != null
+		if (bot || behavesLikeABot(readerKey) || !readMarks.firstToday(readerKey, articleId)
 				|| !addressLimits.allows(Signal.READ, clientAddress, articleId)) {
 			return false;
 		}

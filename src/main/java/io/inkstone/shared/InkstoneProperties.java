@@ -94,13 +94,10 @@ public record InkstoneProperties(@NotNull Path dataDir, @NotNull String siteName
 	/**
 	 * @param flushInterval how often buffered read/share counts are written to the
 	 * database
-	 * @param readWindow a reader's repeated views of one article within this window count
-	 * once
 	 * @param perAddressHourly at most this many reads, shares and likes (each) of one
 	 * article count from one client address per hour, whatever reader ids it presents
 	 */
-	public record Counters(@NotNull Duration flushInterval, @NotNull Duration readWindow,
-			@DefaultValue("5") @Positive int perAddressHourly) {
+	public record Counters(@NotNull Duration flushInterval, @DefaultValue("5") @Positive int perAddressHourly) {
 	}
 
 	public record Disclaimer(@NotNull String zh, @NotNull String en) {

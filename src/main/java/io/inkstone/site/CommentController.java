@@ -66,10 +66,19 @@ class CommentController {
 	}
 
 	@PostMapping("/articles/{id}/like")
-	String likeArticle(@PathVariable long id, HttpServletRequest request) {
+	String likeArticle(@PathVariable long id, @RequestParam(name = "liked", required = false) Boolean liked,
+			HttpServletRequest request) {
 		Article article = articles.getPublished(id);
-		if (!ReaderKey.isBot(request)) {
+		if (ReaderKey.isBot(request)) {
+			return "redirect:/articles/" + id + "#like";
+		}
+		if (liked == null) {
 			comments.toggleArticleLike(id, article.channelId(), ReaderKey.of(request), request.getRemoteAddr());
+		}
+		else {
+			// the confirmation page says which: a second submit of it changes nothing
+			// more
+			comments.setArticleLike(id, article.channelId(), ReaderKey.of(request), request.getRemoteAddr(), liked);
 		}
 		return "redirect:/articles/" + id + "#like";
 	}

@@ -192,9 +192,10 @@ public final class Pages {
 
 	/**
 	 * The one-click confirmation of a reader action sent from a shared page without a
-	 * token (no JavaScript).
+	 * token (no JavaScript). {@code like}: for a like, whether it likes (true) or takes
+	 * the like back (false); null for other actions.
 	 */
-	public record ConfirmPage(String action, String kind, String back) {
+	public record ConfirmPage(String action, String kind, String back, Boolean like) {
 	}
 
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -300,6 +302,32 @@ class ClusterIntegrationTests {
 		assertThat(db().sql("SELECT COUNT(*) FROM shedlock WHERE name = 'inkstone-counter-flush'")
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	@Order(5)
+	void aReaderCountsOnceADayWhicheverNodeTheyReadOn() {
+		long article = db().sql("SELECT id FROM articles WHERE id <> :x ORDER BY published_at LIMIT 1")
+			.param("x", articleX)
+			.query(Long.class)
+			.single();
+		Browser onA = browser(nodeA);
+		assertThat(onA.view(article).statusCode()).isEqualTo(200);
+		long reads = reads(onA, article);
+		Browser onB = onA.sameCookiesOn(port(nodeB));
+		assertThat(onB.view(article).statusCode()).isEqualTo(200);
+		assertThat(onA.view(article).statusCode()).isEqualTo(200);
+		assertThat(reads(onB, article)).isEqualTo(reads);
+		// another reader still counts, on either node
+		assertThat(browser(nodeB).view(article).statusCode()).isEqualTo(200);
+		assertThat(reads(onA, article)).isEqualTo(reads + 1);
+	}
+
+	private static long reads(Browser browser, long article) {
+		String live = browser.get("/articles/" + article + "/live").body();
+		Matcher reads = Pattern.compile("\"reads\":(\\d+)").matcher(live);
+		assertThat(reads.find()).as(live).isTrue();
+		return Long.parseLong(reads.group(1));
 	}
 
 	@Test

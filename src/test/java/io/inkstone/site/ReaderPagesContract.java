@@ -1390,7 +1390,7 @@ abstract class ReaderPagesContract {
 		Browser.Page page = browser().page("/algorithms");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.testId("algo-hot").text()).contains("6 小时").contains("计 1 分").contains("计 5 分");
-		assertThat(page.testId("algo-reads").text()).contains("30 分钟");
+		assertThat(page.testId("algo-reads").text()).contains("同一天").doesNotContain("分钟内重复");
 		assertThat(page.testId("algo-related").text()).contains("最多两篇");
 		// the freshness numbers are the running configuration's (defaults: 20%, halving
 		// every 30 days)

@@ -1,0 +1,27 @@
+package io.inkstone.engagement;
+
+import io.inkstone.support.Databases;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Reads once per reader, article and day, on PostgreSQL (a fresh database), the one every
+ * cluster node shares.
+ */
+@SpringBootTest
+@Import(ReadOncePerDayContract.StoppedClock.class)
+class ReadOncePerDayPostgresIntegrationTests extends ReadOncePerDayContract {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		String url = Databases.freshPostgresDatabase();
+		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
+		registry.add("inkstone.db.url", () -> url);
+		registry.add("inkstone.db.user", Databases::pgUser);
+		registry.add("inkstone.db.password", () -> "");
+	}
+
+}
