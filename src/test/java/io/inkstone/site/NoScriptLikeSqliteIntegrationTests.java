@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** A like without JavaScript over plain HTTP, on SQLite. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NoScriptLikeIntegrationTests extends NoScriptLikeContract {
+class NoScriptLikeSqliteIntegrationTests extends NoScriptLikeContract {
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {

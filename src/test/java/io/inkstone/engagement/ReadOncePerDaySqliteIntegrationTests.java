@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Reads once per reader, article and day, on SQLite. */
 @SpringBootTest
 @Import(ReadOncePerDayContract.StoppedClock.class)
-class ReadOncePerDayIntegrationTests extends ReadOncePerDayContract {
+class ReadOncePerDaySqliteIntegrationTests extends ReadOncePerDayContract {
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
