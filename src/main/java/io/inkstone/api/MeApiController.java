@@ -56,7 +56,8 @@ class MeApiController {
 	@Operation(summary = "Who you are: the account, its creator profile and the token's scopes",
 			security = @SecurityRequirement(name = "bearer"))
 	ResponseEntity<Me> me() {
-		SignedIn account = caller.account().orElseThrow(() -> new ForbiddenException("problem.api.authenticationRequired"));
+		SignedIn account = caller.account()
+			.orElseThrow(() -> new ForbiddenException("problem.api.authenticationRequired"));
 		Creator creator = caller.creatorIfAny().orElse(null);
 		var auth = SecurityContextHolder.getContext().getAuthentication();
 		List<String> scopes = auth != null && auth.getPrincipal() instanceof TokenPrincipal t

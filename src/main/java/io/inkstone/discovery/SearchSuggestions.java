@@ -114,7 +114,8 @@ public class SearchSuggestions implements ArticleFeedFollower {
 				previousSpelling.close();
 			}
 			position = Math.max(position, head);
-			// the build read public titles only; what was withdrawn while it ran stays out
+			// the build read public titles only; what was withdrawn while it ran stays
+			// out
 			withdrawn.removeAll(withdrawnBefore);
 			deleteOthers(target);
 			log.info("Search suggestions built: {} entries in {} ms", built.getCount(),
@@ -143,8 +144,8 @@ public class SearchSuggestions implements ArticleFeedFollower {
 
 	/**
 	 * Titles of articles that stopped being public (taken down, unpublished, deleted)
-	 * since the last build: never suggested, though still in the suggester until the
-	 * next rebuild (which reads public titles only). A title public again leaves the set.
+	 * since the last build: never suggested, though still in the suggester until the next
+	 * rebuild (which reads public titles only). A title public again leaves the set.
 	 */
 	private final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
 
