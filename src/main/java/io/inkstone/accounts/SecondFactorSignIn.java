@@ -3,6 +3,7 @@ package io.inkstone.accounts;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -120,6 +121,20 @@ class SecondFactorSignIn implements SignInSteps {
 		services.setTokenValiditySeconds(validitySeconds);
 		this.rememberMe = services;
 		return services;
+	}
+
+	/**
+	 * Issues this browser a new "remember me" cookie if it holds one, for the signed-in
+	 * account (after its older cookies were ended).
+	 */
+	void renewRememberMe(HttpServletRequest request, HttpServletResponse response) {
+		Remembered services = rememberMe;
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		boolean holds = request.getCookies() != null && Arrays.stream(request.getCookies())
+			.anyMatch(c -> "remember-me".equals(c.getName()) && !c.getValue().isBlank());
+		if (services != null && holds && auth != null && auth.getPrincipal() instanceof AccountPrincipal) {
+			services.issue(request, response, auth);
+		}
 	}
 
 	/** The pending sign-in of this session, if its password step is recent enough. */

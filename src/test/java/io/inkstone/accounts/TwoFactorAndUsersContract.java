@@ -430,11 +430,15 @@ abstract class TwoFactorAndUsersContract {
 		String cookie = other.cookie("remember-me");
 		assertThat(withOnly(cookie).statusCode()).isEqualTo(200);
 		Browser me = own();
-		assertThat(location(password(me, email, PASSWORD, false))).isEqualTo("/");
+		assertThat(location(password(me, email, PASSWORD, true))).isEqualTo("/");
+		String mine = me.cookie("remember-me");
 		assertThat(location(me.post("/account/sessions/end-others", Map.of("_csrf", me.csrfToken()))))
 			.isEqualTo("/account/settings?othersEnded");
 		assertThat(location(withOnly(cookie))).endsWith("/login");
 		assertThat(me.page("/account/settings").status()).as("this browser stays signed in").isEqualTo(200);
+		assertThat(withOnly(mine).statusCode()).as("its old cookie, issued before").isEqualTo(302);
+		assertThat(me.cookie("remember-me")).isNotEqualTo(mine);
+		assertThat(withOnly(me.cookie("remember-me")).statusCode()).as("and remembered with a new one").isEqualTo(200);
 	}
 
 	@Test
