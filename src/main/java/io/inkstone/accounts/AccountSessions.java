@@ -169,6 +169,30 @@ class AccountSessions {
 	}
 
 	/**
+	 * When the account's sessions were last ended: sessions created and "remember me"
+	 * cookies issued before are refused; null when never.
+	 */
+	Long validAfter(long accountId) {
+		return jdbc.sql("SELECT sessions_valid_after FROM accounts WHERE id = :a")
+			.param("a", accountId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * Ends every "remember me" cookie of the account issued before {@code now} (at a
+	 * sign-out). Registered sessions stay; the signing-out one is invalidated anyway.
+	 */
+	void endRememberMe(long accountId, long now) {
+		jdbc.sql("UPDATE accounts SET sessions_valid_after = :now WHERE id = :a"
+				+ " AND (sessions_valid_after IS NULL OR sessions_valid_after < :now)")
+			.param("now", now)
+			.param("a", accountId)
+			.update();
+	}
+
+	/**
 	 * Ends every session of the account but {@code keepSessionId} — also those not
 	 * registered yet.
 	 */

@@ -42,8 +42,12 @@ class AccountSettingsController {
 
 	private final Avatars avatars;
 
-	AccountSettingsController(AccountSettings settings, AccountSessions sessions, UiFactory ui, Avatars avatars) {
+	private final SecondFactorSignIn signIn;
+
+	AccountSettingsController(AccountSettings settings, AccountSessions sessions, UiFactory ui, Avatars avatars,
+			SecondFactorSignIn signIn) {
 		this.avatars = avatars;
+		this.signIn = signIn;
 		this.settings = settings;
 		this.sessions = sessions;
 		this.ui = ui;
@@ -147,10 +151,13 @@ class AccountSettingsController {
 	}
 
 	@PostMapping("/account/sessions/end-others")
-	String endOthers(HttpServletRequest request) {
+	String endOthers(HttpServletRequest request, HttpServletResponse response) {
 		HttpSession session = request.getSession(false);
 		sessions.endOthers(SignedIn.current().orElseThrow().accountId(), session == null ? null : session.getId(),
 				System.currentTimeMillis());
+		// every "remember me" cookie issued before now is refused: this browser keeps its
+		// own with a new one
+		signIn.renewRememberMe(request, response);
 		return "redirect:/account/settings?othersEnded";
 	}
 

@@ -3,6 +3,7 @@ package io.inkstone.accounts;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +24,7 @@ import org.springframework.security.web.authentication.rememberme.TokenBasedReme
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
@@ -55,19 +56,26 @@ class SecondFactorSignIn implements SignInSteps {
 
 	private final Accounts accounts;
 
+	private final AccountSessions sessions;
+
 	private final Clock clock;
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	private final RequestCache requests = new HttpSessionRequestCache();
+	/**
+	 * Where the person was going, kept in a cookie (as SecurityConfig does): an anonymous
+	 * request gets no session.
+	 */
+	private final RequestCache requests = new CookieRequestCache();
 
 	private volatile Remembered rememberMe;
 
-	SecondFactorSignIn(AccountRepository repository, TwoFactor twoFactor, Accounts accounts,
+	SecondFactorSignIn(AccountRepository repository, TwoFactor twoFactor, Accounts accounts, AccountSessions sessions,
 			ObjectProvider<Clock> clock) {
 		this.repository = repository;
 		this.twoFactor = twoFactor;
 		this.accounts = accounts;
+		this.sessions = sessions;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
@@ -115,6 +123,20 @@ class SecondFactorSignIn implements SignInSteps {
 		return services;
 	}
 
+	/**
+	 * Issues this browser a new "remember me" cookie if it holds one, for the signed-in
+	 * account (after its older cookies were ended).
+	 */
+	void renewRememberMe(HttpServletRequest request, HttpServletResponse response) {
+		Remembered services = rememberMe;
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		boolean holds = request.getCookies() != null && Arrays.stream(request.getCookies())
+			.anyMatch(c -> "remember-me".equals(c.getName()) && !c.getValue().isBlank());
+		if (services != null && holds && auth != null && auth.getPrincipal() instanceof AccountPrincipal) {
+			services.issue(request, response, auth);
+		}
+	}
+
 	/** The pending sign-in of this session, if its password step is recent enough. */
 	Pending pending(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
@@ -159,6 +181,9 @@ class SecondFactorSignIn implements SignInSteps {
 
 	/**
 	 * Spring Security's signed "remember me" cookie, held back until sign-in is complete.
+	 * A cookie issued before the account's sessions were last ended (a sign-out, "sign
+	 * out all other devices", a password change, a suspension) is refused: the time is in
+	 * the database, so every node refuses it.
 	 */
 	private final class Remembered extends TokenBasedRememberMeServices {
 
@@ -196,8 +221,27 @@ class SecondFactorSignIn implements SignInSteps {
 				if (since != null && issued < since) {
 					throw new InvalidCookieException("cookie older than the second factor");
 				}
+				Long validAfter = sessions.validAfter(id);
+				if (validAfter != null && issued < validAfter) {
+					throw new InvalidCookieException("cookie older than a sign-out");
+				}
 			}
 			return user;
+		}
+
+		/**
+		 * Signing out ends every "remember me" cookie of the account (as Spring
+		 * Security's persistent tokens do): a signed cookie cannot be revoked alone. A
+		 * request with only the cookie (its session gone) signs out the account the
+		 * cookie names.
+		 */
+		@Override
+		public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+			Authentication who = authentication != null ? authentication : autoLogin(request, response);
+			if (who != null && who.getPrincipal() instanceof AccountPrincipal principal) {
+				sessions.endRememberMe(principal.signedIn().accountId(), System.currentTimeMillis());
+			}
+			super.logout(request, response, authentication);
 		}
 
 	}

@@ -20,6 +20,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
  * Reader pages are public; every state-changing request carries a CSRF token. The token
@@ -52,6 +53,14 @@ class SecurityConfig {
 				? Base64.getEncoder().encodeToString(secrets.get("remember-me")) : security.rememberMeKey();
 		SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
 		signedIn.setDefaultTargetUrl("/");
+		// where an anonymous reader was going, kept in a cookie until they have signed
+		// in:
+		// a session per anonymous request would be a Redis key each in cluster mode
+		CookieRequestCache requestCache = new CookieRequestCache();
+		requestCache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")));
+		requestCache.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
+		signedIn.setRequestCache(requestCache);
 		refresh.ifAvailable(r -> http.addFilterBefore(new AuthenticationRefreshFilter(r), AuthorizationFilter.class));
 		// load the token eagerly so templates can render it (its cookie is set before the
 		// page streams), except for
@@ -79,6 +88,7 @@ class SecurityConfig {
 			.csrfTokenRequestHandler(handler)
 			.ignoringRequestMatchers("/articles/*/view", "/mail/unsubscribe"))
 			.exceptionHandling(e -> e.accessDeniedHandler(new ReaderActionConfirmation()))
+			.requestCache(cache -> cache.requestCache(requestCache))
 			// anonymous readers get no session; signing in creates one (with a new id: no
 			// fixation)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)

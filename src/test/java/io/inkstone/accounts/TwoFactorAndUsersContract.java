@@ -1,11 +1,17 @@
 package io.inkstone.accounts;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.inkstone.support.Browser;
 import io.inkstone.support.SignedInRoles;
@@ -275,7 +281,7 @@ abstract class TwoFactorAndUsersContract {
 		HttpResponse<String> recovered = again.post("/login/two-factor",
 				Map.of("_csrf", again.csrfToken(), "code", account.recoveryCode(0).toUpperCase()));
 		// on to the page that sent them to sign in
-		assertThat(location(recovered)).isEqualTo("/account?continue");
+		assertThat(location(recovered)).isEqualTo("/account");
 		assertThat(recovered.headers().allValues("Set-Cookie")).as("remember me, once both factors passed")
 			.anyMatch(c -> c.startsWith("remember-me=") && !c.startsWith("remember-me=;"));
 		assertThat(again.page("/account").status()).isEqualTo(200);
@@ -297,7 +303,7 @@ abstract class TwoFactorAndUsersContract {
 		assertThat(location(first.get("/account"))).endsWith("/login");
 		String appCode = code(account.enabled().secret(), account.id());
 		assertThat(location(first.post("/login/two-factor", Map.of("_csrf", first.csrfToken(), "code", appCode))))
-			.isEqualTo("/account?continue");
+			.isEqualTo("/account");
 		Browser replay = new Browser(port);
 		password(replay, account.email(), PASSWORD, false);
 		assertThat(replay.post("/login/two-factor", Map.of("_csrf", replay.csrfToken(), "code", appCode)).statusCode())
@@ -352,6 +358,106 @@ abstract class TwoFactorAndUsersContract {
 		HttpResponse<String> r = stolen.get("/account", "Cookie", "remember-me=" + cookie);
 		assertThat(r.statusCode()).isEqualTo(302);
 		assertThat(location(r)).endsWith("/login");
+	}
+
+	private static final AtomicInteger OWN_ADDRESS = new AtomicInteger();
+
+	/**
+	 * A browser behind the trusted (loopback) proxy with a client address of its own: the
+	 * tests below sign in more often than one address may in ten minutes.
+	 */
+	Browser own() {
+		return new Browser(port).header("X-Forwarded-For", "203.0.113." + (1 + OWN_ADDRESS.incrementAndGet() % 250));
+	}
+
+	/** A browser holding only this "remember me" cookie, asking for its settings. */
+	HttpResponse<String> withOnly(String rememberMe) {
+		return new Browser(port).get("/account/settings", "Cookie", "remember-me=" + rememberMe);
+	}
+
+	@Test
+	void signingOutEndsTheRememberMeCookie() {
+		String email = newAccount("退出即忘");
+		Browser me = own();
+		assertThat(location(password(me, email, PASSWORD, true))).isEqualTo("/");
+		String cookie = me.cookie("remember-me");
+		assertThat(cookie).isNotBlank();
+		assertThat(withOnly(cookie).statusCode()).as("remembered before signing out").isEqualTo(200);
+		assertThat(location(me.post("/logout", Map.of("_csrf", me.csrfToken())))).isEqualTo("/");
+		HttpResponse<String> after = withOnly(cookie);
+		assertThat(after.statusCode()).isEqualTo(302);
+		assertThat(location(after)).endsWith("/login");
+		// signing in again with "remember me" is remembered again
+		Browser again = own();
+		assertThat(location(password(again, email, PASSWORD, true))).isEqualTo("/");
+		assertThat(withOnly(again.cookie("remember-me")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void signingOutWithOnlyTheCookieEndsIt() {
+		String email = newAccount("只有饼干");
+		Browser me = own();
+		assertThat(location(password(me, email, PASSWORD, true))).isEqualTo("/");
+		String cookie = me.cookie("remember-me");
+		// its session gone: the sign-out form sends the cookie and a (double-submit) CSRF
+		// token only
+		HttpRequest logout = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", "remember-me=" + cookie + "; XSRF-TOKEN=only-cookie-token")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=only-cookie-token"))
+			.build();
+		HttpResponse<String> out;
+		try {
+			out = HttpClient.newHttpClient().send(logout, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		assertThat(out.statusCode()).isEqualTo(302);
+		assertThat(location(out)).isEqualTo("/");
+		assertThat(location(withOnly(cookie))).endsWith("/login");
+	}
+
+	@Test
+	void signingOutAllOtherDevicesEndsTheirRememberMeCookies() {
+		String email = newAccount("其他设备");
+		Browser other = own();
+		assertThat(location(password(other, email, PASSWORD, true))).isEqualTo("/");
+		String cookie = other.cookie("remember-me");
+		assertThat(withOnly(cookie).statusCode()).isEqualTo(200);
+		Browser me = own();
+		assertThat(location(password(me, email, PASSWORD, true))).isEqualTo("/");
+		String mine = me.cookie("remember-me");
+		assertThat(location(me.post("/account/sessions/end-others", Map.of("_csrf", me.csrfToken()))))
+			.isEqualTo("/account/settings?othersEnded");
+		assertThat(location(withOnly(cookie))).endsWith("/login");
+		assertThat(me.page("/account/settings").status()).as("this browser stays signed in").isEqualTo(200);
+		assertThat(withOnly(mine).statusCode()).as("its old cookie, issued before").isEqualTo(302);
+		assertThat(me.cookie("remember-me")).isNotEqualTo(mine);
+		assertThat(withOnly(me.cookie("remember-me")).statusCode()).as("and remembered with a new one").isEqualTo(200);
+	}
+
+	@Test
+	void anonymousRequestsForSignedInPagesGetNoSessionAndSigningInLandsThere() {
+		for (String path : List.of("/admin", "/studio", "/account", "/feed", "/saved", "/history", "/messages")) {
+			HttpResponse<String> r = new Browser(port).get(path);
+			assertThat(r.statusCode()).as(path).isEqualTo(302);
+			assertThat(location(r)).as(path).endsWith("/login");
+			assertThat(r.headers().allValues("Set-Cookie")).as(path)
+				.noneMatch(c -> c.startsWith("JSESSIONID=") || c.startsWith("SESSION="));
+		}
+		String email = newAccount("原路返回");
+		Browser me = own();
+		assertThat(location(me.get("/history"))).endsWith("/login");
+		assertThat(location(password(me, email, PASSWORD, false))).isEqualTo("/history");
+		assertThat(me.page("/history").status()).isEqualTo(200);
+		// only once: the next sign-in goes home
+		Browser later = own();
+		assertThat(location(password(later, email, PASSWORD, false))).isEqualTo("/");
 	}
 
 	@Test

@@ -385,6 +385,28 @@ class ClusterIntegrationTests {
 	 * the word.
 	 */
 	@Test
+	@Order(5)
+	void aRememberMeCookieSignedOutOnNodeBIsRefusedOnNodeAAndAnonymousPagesWriteNoSession() {
+		for (String path : List.of("/admin", "/account", "/feed")) {
+			var anonymous = browser(nodeA).get(path);
+			assertThat(anonymous.statusCode()).as(path).isEqualTo(302);
+			assertThat(anonymous.headers().allValues("Set-Cookie")).as(path)
+				.noneMatch(c -> c.startsWith("SESSION=") || c.startsWith("JSESSIONID="));
+		}
+		Browser onA = browser(nodeA);
+		onA.page("/login");
+		assertThat(onA
+			.post("/login", Map.of("_csrf", onA.csrfToken(), "email", "admin@cluster.test", "password",
+					"cluster-admin-1", "remember", "on"))
+			.statusCode()).isEqualTo(302);
+		String rememberMe = "remember-me=" + onA.cookie("remember-me");
+		assertThat(browser(nodeA).get("/account/settings", "Cookie", rememberMe).statusCode()).isEqualTo(200);
+		Browser onB = onA.sameCookiesOn(port(nodeB));
+		assertThat(onB.post("/logout", Map.of("_csrf", onA.csrfToken())).statusCode()).isEqualTo(302);
+		assertThat(browser(nodeA).get("/account/settings", "Cookie", rememberMe).statusCode()).isEqualTo(302);
+	}
+
+	@Test
 	@Order(6)
 	void anAdminsSettingsChangeOnNodeATakesEffectOnNodeB() {
 		Browser admin = browser(nodeA);
