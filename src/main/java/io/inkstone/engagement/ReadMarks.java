@@ -6,6 +6,7 @@ import java.time.Duration;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.inkstone.shared.DatabaseBusy;
 import io.inkstone.shared.PlatformDays;
 
 import org.slf4j.Logger;
@@ -63,7 +64,14 @@ class ReadMarks {
 				.update() == 1;
 		}
 		catch (DataAccessException ex) {
-			log.warn("Read mark not stored, this node alone decides: {}", ex.getMessage());
+			// a busy database (an import, a backup) skips the bookkeeping of a read, as
+			// the counters do: no WARN per beacon
+			if (DatabaseBusy.is(ex)) {
+				log.debug("Read mark not stored, the database is busy; this node alone decides");
+			}
+			else {
+				log.warn("Read mark not stored, this node alone decides: {}", ex.getMessage());
+			}
 			return true;
 		}
 	}
@@ -79,7 +87,12 @@ class ReadMarks {
 			return jdbc.sql("DELETE FROM read_marks WHERE day < :today").param("today", today).update();
 		}
 		catch (DataAccessException ex) {
-			log.warn("Past read marks not deleted: {}", ex.getMessage());
+			if (DatabaseBusy.is(ex)) {
+				log.info("Past read marks not deleted, the database is busy; next turn");
+			}
+			else {
+				log.warn("Past read marks not deleted: {}", ex.getMessage());
+			}
 			return 0;
 		}
 	}
