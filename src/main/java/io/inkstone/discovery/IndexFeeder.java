@@ -69,8 +69,11 @@ class IndexFeeder implements ArticleFeedFollower {
 	}
 
 	Progress progress() {
+		// the flag first: position() marks the progress running before it clears the
+		// flag, so a rebuild between the two reads is never seen as finished
+		boolean requested = rebuildRequested;
 		Progress p = progress;
-		return new Progress(p.running() || rebuildRequested, p.done(), p.total(), p.perSecond(), p.etaSeconds(),
+		return new Progress(p.running() || requested, p.done(), p.total(), p.perSecond(), p.etaSeconds(),
 				index.documentCount());
 	}
 
@@ -112,6 +115,7 @@ class IndexFeeder implements ArticleFeedFollower {
 			}
 		}
 		if (rebuildRequested) {
+			progress = new Progress(true, 0, 0, 0, 0, 0);
 			rebuildRequested = false;
 			index.reset();
 		}
