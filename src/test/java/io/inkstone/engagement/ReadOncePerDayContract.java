@@ -19,14 +19,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A read counts once per reader, article and platform day: a reload does not count again,
- * nor does the same reader on another node or on this one after a restart (both start
- * with an empty memory over the same database), but the next day does.
+ * nor does the same reader after a restart (an empty memory over the same database) or,
+ * in cluster mode, on another node, but the next day does.
  */
 abstract class ReadOncePerDayContract {
 
@@ -90,40 +92,78 @@ abstract class ReadOncePerDayContract {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	JdbcTemplate jdbcTemplate;
+
+	@Autowired
+	TransactionTemplate tx;
+
 	@Test
-	void oneReaderCountsOncePerArticleAndDayAcrossRestartsAndNodes() throws IOException {
+	void oneReaderCountsOncePerArticleAndDayAcrossRestarts() throws IOException {
 		long id = anArticle();
 		String reader = "a" + Long.toHexString(System.nanoTime());
 		assertThat(read(engagement, reader, id)).isTrue();
 		assertThat(read(engagement, reader, id)).isFalse();
 		assertThat(engagement.counts(id).reads()).isEqualTo(1);
 
-		// another node, or this one restarted on the same data: nothing in its memory
-		Engagement otherNode = new Engagement(counters, stats, events, addressLimits, sources,
-				new ReadMarks(jdbc, clock));
-		assertThat(read(otherNode, reader, id)).isFalse();
+		// one node writes its marks with the counters' flush, and on shutdown
+		assertThat(marksOf(reader)).as("not yet flushed").isZero();
+		readMarks.flush();
+		assertThat(marksOf(reader)).isEqualTo(1);
+
+		// this node restarted on the same data: nothing in its memory
+		Engagement restarted = node(false);
+		assertThat(read(restarted, reader, id)).isFalse();
 		assertThat(engagement.counts(id).reads()).isEqualTo(1);
 		// another reader still counts
-		assertThat(read(otherNode, reader + "b", id)).isTrue();
+		assertThat(read(restarted, reader + "b", id)).isTrue();
 		assertThat(engagement.counts(id).reads()).isEqualTo(2);
 
-		// the next platform day, the same reader counts once more, on either node
+		// the next platform day, the same reader counts once more
 		NOW.addAndGet(Duration.ofDays(1).toMillis());
-		assertThat(read(otherNode, reader, id)).isTrue();
-		assertThat(read(engagement, reader, id)).isFalse();
+		assertThat(read(restarted, reader, id)).isTrue();
+		assertThat(read(restarted, reader, id)).isFalse();
 		assertThat(engagement.counts(id).reads()).isEqualTo(3);
 
 		// yesterday's marks decide nothing any more and go
+		restartedMarks.flush();
 		int today = PlatformDays.of(NOW.get());
 		assertThat(readMarks.prune(today)).isGreaterThanOrEqualTo(2);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM read_marks WHERE day < :today")
 			.param("today", today)
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(read(new Engagement(counters, stats, events, addressLimits, sources, new ReadMarks(jdbc, clock)),
-				reader, id))
-			.isFalse();
+		assertThat(read(node(false), reader, id)).isFalse();
 		assertThat(engagement.counts(id).reads()).isEqualTo(3);
+	}
+
+	@Test
+	void inClusterModeTheFirstNodeToInsertTheMarkCountsTheRead() throws IOException {
+		long id = anArticle();
+		String reader = "c" + Long.toHexString(System.nanoTime());
+		Engagement one = node(true);
+		Engagement other = node(true);
+		assertThat(read(one, reader, id)).isTrue();
+		assertThat(marksOf(reader)).as("written at once").isEqualTo(1);
+		assertThat(read(other, reader, id)).isFalse();
+		assertThat(read(other, reader + "b", id)).isTrue();
+		assertThat(read(one, reader + "b", id)).isFalse();
+		assertThat(engagement.counts(id).reads()).isEqualTo(2);
+	}
+
+	private ReadMarks restartedMarks;
+
+	/** A node with an empty memory over this database: another process or a restart. */
+	private Engagement node(boolean cluster) {
+		restartedMarks = new ReadMarks(jdbc, jdbcTemplate, tx, clock.getObject(), cluster);
+		return new Engagement(counters, stats, events, addressLimits, sources, restartedMarks);
+	}
+
+	private long marksOf(String reader) {
+		return jdbc.sql("SELECT COUNT(*) FROM read_marks WHERE reader_key = :reader")
+			.param("reader", reader)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
