@@ -66,6 +66,28 @@ abstract class NoScriptLikeContract {
 		assertThat(confirmation(reader, article).selectFirst("p").text()).isEqualTo("为这篇文章点赞？");
 	}
 
+	@Test
+	void aTamperedConfirmationIsRefusedPlainlyAndChangesNothing() throws IOException {
+		importer.importLines(Fixtures.open(Fixtures.CLASSICS), null);
+		long id = jdbc.sql("SELECT id FROM articles ORDER BY published_at DESC LIMIT 1").query(Long.class).single();
+		String article = "/articles/" + id;
+		Browser reader = new Browser(port);
+		reader.page(article);
+		long likes = comments.articleLikes(id);
+		Element like = confirmation(reader, article);
+		Map<String, String> fields = new LinkedHashMap<>();
+		like.select("form input[name]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
+		assertThat(fields).containsKey("liked");
+		fields.put("liked", "<script>alert(1)</script>");
+
+		HttpResponse<String> refused = reader.post(like.selectFirst("form").attr("action"), fields);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).doesNotContain("<script>alert(1)</script>")
+			.doesNotContain("Exception")
+			.doesNotContain("at io.inkstone");
+		assertThat(comments.articleLikes(id)).isEqualTo(likes);
+	}
+
 	/** The like button of the shared page (no token), and where it leads. */
 	private static Element confirmation(Browser reader, String article) {
 		HttpResponse<String> sent = reader.post(article + "/like", Map.of());
