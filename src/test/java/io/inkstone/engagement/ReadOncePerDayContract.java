@@ -5,13 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.inkstone.importer.ArticleImporter;
 import io.inkstone.shared.PlatformDays;
+import io.inkstone.support.MutableClock;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,31 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class ReadOncePerDayContract {
 
 	/** The platform's clock, which only moves when a test moves it. */
-	static final AtomicLong NOW = new AtomicLong(System.currentTimeMillis());
+	static final MutableClock CLOCK = MutableClock.stoppedNow();
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class StoppedClock {
 
 		@Bean
-		Clock clock() {
-			return new Clock() {
-
-				@Override
-				public ZoneId getZone() {
-					return ZoneOffset.UTC;
-				}
-
-				@Override
-				public Clock withZone(ZoneId zone) {
-					return this;
-				}
-
-				@Override
-				public Instant instant() {
-					return Instant.ofEpochMilli(NOW.get());
-				}
-
-			};
+		@Primary
+		Clock stoppedClock() {
+			return CLOCK;
 		}
 
 	}
@@ -100,7 +82,7 @@ abstract class ReadOncePerDayContract {
 
 		// another node, or this one restarted on the same data: nothing in its memory
 		Engagement otherNode = new Engagement(counters, stats, events, addressLimits, sources,
-				new ReadMarks(jdbc, clock));
+				new ReadMarks(jdbc, clock), CLOCK);
 		assertThat(read(otherNode, reader, id)).isFalse();
 		assertThat(engagement.counts(id).reads()).isEqualTo(1);
 		// another reader still counts
@@ -108,20 +90,21 @@ abstract class ReadOncePerDayContract {
 		assertThat(engagement.counts(id).reads()).isEqualTo(2);
 
 		// the next platform day, the same reader counts once more, on either node
-		NOW.addAndGet(Duration.ofDays(1).toMillis());
+		CLOCK.advance(Duration.ofDays(1));
 		assertThat(read(otherNode, reader, id)).isTrue();
 		assertThat(read(engagement, reader, id)).isFalse();
 		assertThat(engagement.counts(id).reads()).isEqualTo(3);
 
 		// yesterday's marks decide nothing any more and go
-		int today = PlatformDays.of(NOW.get());
+		int today = PlatformDays.of(CLOCK.millis());
 		assertThat(readMarks.prune(today)).isGreaterThanOrEqualTo(2);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM read_marks WHERE day < :today")
 			.param("today", today)
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(read(new Engagement(counters, stats, events, addressLimits, sources, new ReadMarks(jdbc, clock)),
-				reader, id))
+		assertThat(
+				read(new Engagement(counters, stats, events, addressLimits, sources, new ReadMarks(jdbc, clock), CLOCK),
+						reader, id))
 			.isFalse();
 		assertThat(engagement.counts(id).reads()).isEqualTo(3);
 	}
