@@ -154,7 +154,7 @@ class AccountAdmin {
 		String why = requireReason(reason);
 		if (repository.suspend(accountId, why, clock.millis())) {
 			// session times are the container's wall clock
-			sessions.endOthers(accountId, null, System.currentTimeMillis());
+			sessions.endOthers(accountId, null, clock.millis());
 			refresh.forget(accountId);
 			audit.record("account.suspend", "account", accountId, why, account.email());
 		}

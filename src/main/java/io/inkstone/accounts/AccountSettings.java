@@ -1,5 +1,6 @@
 package io.inkstone.accounts;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -40,9 +41,12 @@ class AccountSettings {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	AccountSettings(AccountRepository repository, PasswordEncoder passwords, AccountSessions sessions,
 			AccountAuthenticationRefresh refresh, JdbcClient jdbc, AuditLog audit, MailServer mailer,
-			PublicUrl publicUrl, ApplicationEventPublisher events) {
+			PublicUrl publicUrl, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.mailer = mailer;
 		this.publicUrl = publicUrl;
 		this.events = events;
@@ -98,7 +102,7 @@ class AccountSettings {
 			.param("h", passwords.encode(replacement))
 			.param("id", accountId)
 			.update();
-		sessions.endOthers(accountId, keepSessionId, System.currentTimeMillis());
+		sessions.endOthers(accountId, keepSessionId, clock.millis());
 		refresh.forget(accountId);
 		audit.record(accountId, account.displayName(), "account.password-changed", "account", accountId, null, null);
 		return Map.of();
@@ -155,7 +159,7 @@ class AccountSettings {
 				.param("h", OneTimeTokens.sha256(token))
 				.param("a", accountId)
 				.param("e", email)
-				.param("x", System.currentTimeMillis() + EmailVerification.VALIDITY.toMillis())
+				.param("x", clock.millis() + EmailVerification.VALIDITY.toMillis())
 				.update();
 			events.publishEvent(MailNotice.of(email, "emailChange", Map.of("name", account.displayName(), "link",
 					publicUrl.absolute("/account/email/confirm?token=" + token))));
@@ -173,7 +177,7 @@ class AccountSettings {
 					+ " AND expires_at > :now")
 			.param("h", OneTimeTokens.sha256(token))
 			.param("a", accountId)
-			.param("now", System.currentTimeMillis())
+			.param("now", clock.millis())
 			.query(String.class)
 			.optional();
 	}

@@ -1,6 +1,7 @@
 package io.inkstone.accounts;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -44,8 +45,11 @@ class AccountSettingsController {
 
 	private final SecondFactorSignIn signIn;
 
+	private final Clock clock;
+
 	AccountSettingsController(AccountSettings settings, AccountSessions sessions, UiFactory ui, Avatars avatars,
-			SecondFactorSignIn signIn) {
+			SecondFactorSignIn signIn, Clock clock) {
+		this.clock = clock;
 		this.avatars = avatars;
 		this.signIn = signIn;
 		this.settings = settings;
@@ -82,8 +86,8 @@ class AccountSettingsController {
 			.map(f -> "settings.done." + f)
 			.orElse(null);
 		model.addAttribute("page",
-				new AccountPages.SettingsPage(me.email(), name == null ? me.displayName() : name, errors, sessions
-					.of(me.accountId(), session == null ? null : session.getId(), System.currentTimeMillis() - window),
+				new AccountPages.SettingsPage(me.email(), name == null ? me.displayName() : name, errors,
+						sessions.of(me.accountId(), session == null ? null : session.getId(), clock.millis() - window),
 						flash));
 		return "accounts/settings";
 	}
@@ -144,7 +148,7 @@ class AccountSettingsController {
 
 	@PostMapping("/account/sessions/{id}/end")
 	String end(@PathVariable long id) {
-		if (!sessions.end(SignedIn.current().orElseThrow().accountId(), id, System.currentTimeMillis())) {
+		if (!sessions.end(SignedIn.current().orElseThrow().accountId(), id, clock.millis())) {
 			throw new NotFoundException("no such session");
 		}
 		return "redirect:/account/settings?sessionEnded";
@@ -154,7 +158,7 @@ class AccountSettingsController {
 	String endOthers(HttpServletRequest request, HttpServletResponse response) {
 		HttpSession session = request.getSession(false);
 		sessions.endOthers(SignedIn.current().orElseThrow().accountId(), session == null ? null : session.getId(),
-				System.currentTimeMillis());
+				clock.millis());
 		// every "remember me" cookie issued before now is refused: this browser keeps its
 		// own with a new one
 		signIn.renewRememberMe(request, response);

@@ -1,5 +1,6 @@
 package io.inkstone.accounts;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -74,8 +75,11 @@ public class Accounts implements UserDetailsService {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	Accounts(AccountRepository repository, PasswordEncoder passwords, Environment environment,
-			ApplicationEventPublisher events, AuditLog audit) {
+			ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.audit = audit;
 		this.events = events;
 		this.repository = repository;
@@ -110,8 +114,7 @@ public class Accounts implements UserDetailsService {
 	public Optional<SignedIn> signUp(String email, String password, String name, Role role) {
 		String normalized = email.strip().toLowerCase(Locale.ROOT);
 		long id = Ids.next();
-		if (!repository.insert(id, normalized, passwords.encode(password), name.strip(), role,
-				System.currentTimeMillis())) {
+		if (!repository.insert(id, normalized, passwords.encode(password), name.strip(), role, clock.millis())) {
 			return Optional.empty();
 		}
 		return Optional.of(new SignedIn(id, normalized, name.strip(), role.name()));

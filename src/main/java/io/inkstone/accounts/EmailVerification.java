@@ -1,5 +1,6 @@
 package io.inkstone.accounts;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +37,11 @@ public class EmailVerification {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	EmailVerification(JdbcClient jdbc, AccountRepository accounts, MailServer mailer, RateLimiter limits,
-			PublicUrl publicUrl, ApplicationEventPublisher events) {
+			PublicUrl publicUrl, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.publicUrl = publicUrl;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -72,7 +76,7 @@ public class EmailVerification {
 				"INSERT INTO email_verifications (token_hash, account_id, expires_at, used) VALUES (:h, :a, :e, FALSE)")
 			.param("h", OneTimeTokens.sha256(token))
 			.param("a", accountId)
-			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
+			.param("e", clock.millis() + VALIDITY.toMillis())
 			.update();
 		events.publishEvent(MailNotice.of(account.get().email(), "verifyEmail", Map.of("name",
 				account.get().displayName(), "link", publicUrl.absolute("/account/verify?token=" + token))));
@@ -89,7 +93,7 @@ public class EmailVerification {
 			.sql("SELECT account_id FROM email_verifications WHERE token_hash = :h AND used = FALSE"
 					+ " AND expires_at > :now")
 			.param("h", hash)
-			.param("now", System.currentTimeMillis())
+			.param("now", clock.millis())
 			.query(Long.class)
 			.optional();
 		if (account.isEmpty()) {

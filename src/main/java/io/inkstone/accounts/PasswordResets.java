@@ -1,5 +1,6 @@
 package io.inkstone.accounts;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +42,11 @@ public class PasswordResets {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, MailServer mailer,
-			RateLimiter limits, PublicUrl publicUrl, ApplicationEventPublisher events) {
+			RateLimiter limits, PublicUrl publicUrl, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.publicUrl = publicUrl;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -75,7 +79,7 @@ public class PasswordResets {
 		jdbc.sql("INSERT INTO password_resets (token_hash, account_id, expires_at, used) VALUES (:h, :a, :e, FALSE)")
 			.param("h", OneTimeTokens.sha256(token))
 			.param("a", account.get().id())
-			.param("e", System.currentTimeMillis() + VALIDITY.toMillis())
+			.param("e", clock.millis() + VALIDITY.toMillis())
 			.update();
 		events.publishEvent(MailNotice.of(normalized, "passwordReset", Map.of("name", account.get().displayName(),
 				"link", publicUrl.absolute("/password/reset?token=" + token))));
@@ -89,7 +93,7 @@ public class PasswordResets {
 		return jdbc
 			.sql("SELECT account_id FROM password_resets WHERE token_hash = :h AND used = FALSE AND expires_at > :now")
 			.param("h", OneTimeTokens.sha256(token))
-			.param("now", System.currentTimeMillis())
+			.param("now", clock.millis())
 			.query(Long.class)
 			.optional();
 	}

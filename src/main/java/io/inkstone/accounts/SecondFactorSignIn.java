@@ -239,7 +239,7 @@ class SecondFactorSignIn implements SignInSteps {
 		public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
 			Authentication who = authentication != null ? authentication : autoLogin(request, response);
 			if (who != null && who.getPrincipal() instanceof AccountPrincipal principal) {
-				sessions.endRememberMe(principal.signedIn().accountId(), System.currentTimeMillis());
+				sessions.endRememberMe(principal.signedIn().accountId(), clock.millis());
 			}
 			super.logout(request, response, authentication);
 		}

@@ -1,6 +1,7 @@
 package io.inkstone.accounts;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,7 +25,10 @@ class SessionTracker extends OncePerRequestFilter {
 
 	private final AccountSessions sessions;
 
-	SessionTracker(AccountSessions sessions) {
+	private final Clock clock;
+
+	SessionTracker(AccountSessions sessions, Clock clock) {
+		this.clock = clock;
 		this.sessions = sessions;
 	}
 
@@ -44,7 +48,7 @@ class SessionTracker extends OncePerRequestFilter {
 			boolean live;
 			try {
 				live = sessions.check(principal.signedIn().accountId(), session.getId(), session.getCreationTime(),
-						request.getHeader("User-Agent"), request.getRemoteAddr(), System.currentTimeMillis());
+						request.getHeader("User-Agent"), request.getRemoteAddr(), clock.millis());
 			}
 			catch (IllegalStateException ex) { // the session was invalidated meanwhile
 				live = true;

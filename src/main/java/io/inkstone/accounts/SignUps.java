@@ -1,5 +1,6 @@
 package io.inkstone.accounts;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -51,8 +52,11 @@ class SignUps {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	SignUps(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, RateLimiter limits,
-			PublicUrl publicUrl, ApplicationEventPublisher events) {
+			PublicUrl publicUrl, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -70,7 +74,7 @@ class SignUps {
 		String normalized = email.strip().toLowerCase(Locale.ROOT);
 		String hash = passwords.encode(password); // on both paths: the answer takes as
 													// long for a registered address
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		if (limits.tryAcquire("signup-mail:" + normalized, MAILS_PER_HOUR, Duration.ofHours(1)) > 0) {
 			return;
 		}
@@ -103,7 +107,7 @@ class SignUps {
 		return jdbc.sql(
 				"SELECT email, password_hash, display_name FROM signup_requests WHERE token_hash = :h AND expires_at > :now")
 			.param("h", OneTimeTokens.sha256(token))
-			.param("now", System.currentTimeMillis())
+			.param("now", clock.millis())
 			.query(Pending.class)
 			.optional();
 	}
@@ -136,8 +140,7 @@ class SignUps {
 		}
 		Pending p = pending.get();
 		long id = Ids.next();
-		if (!accounts.insert(id, p.email(), p.passwordHash(), p.displayName(), Role.READER,
-				System.currentTimeMillis())) {
+		if (!accounts.insert(id, p.email(), p.passwordHash(), p.displayName(), Role.READER, clock.millis())) {
 			return new Confirmation(Outcome.TAKEN, null);
 		}
 		accounts.markVerified(p.email());

@@ -1,6 +1,7 @@
 package io.inkstone.api;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -81,8 +82,11 @@ class ArticlesApiController {
 
 	private final ApiLinks links;
 
+	private final Clock clock;
+
 	ArticlesApiController(Articles articles, Channels channels, Creators creators, Media media, ApiCaller caller,
-			RateLimiter limits, PublicUrl publicUrl, ApiLinks links) {
+			RateLimiter limits, PublicUrl publicUrl, ApiLinks links, Clock clock) {
+		this.clock = clock;
 		this.links = links;
 		this.articles = articles;
 		this.channels = channels;
@@ -227,7 +231,7 @@ class ArticlesApiController {
 			catch (DateTimeParseException ex) {
 				throw new ApiProblems.InvalidInput(Map.of("publishAt", "studio.error.publishAt"));
 			}
-			if (!DraftRules.schedulable(at, System.currentTimeMillis())) {
+			if (!DraftRules.schedulable(at, clock.millis())) {
 				throw new ApiProblems.InvalidInput(Map.of("publishAt", "studio.error.publishAt"));
 			}
 			articles.schedule(id, me.id(), at);

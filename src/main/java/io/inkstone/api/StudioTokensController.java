@@ -1,5 +1,6 @@
 package io.inkstone.api;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +31,10 @@ class StudioTokensController {
 
 	private final UiFactory ui;
 
-	StudioTokensController(ApiTokens tokens, UiFactory ui) {
+	private final Clock clock;
+
+	StudioTokensController(ApiTokens tokens, UiFactory ui, Clock clock) {
+		this.clock = clock;
 		this.tokens = tokens;
 		this.ui = ui;
 	}
@@ -92,8 +96,7 @@ class StudioTokensController {
 			String name) {
 		response.setHeader("Cache-Control", "no-store"); // the page may carry a secret
 		List<ApiToken> all = tokens.of(me());
-		model.addAttribute("page",
-				new TokenPages.Tokens(all, secret, errorField, error, name, System.currentTimeMillis()));
+		model.addAttribute("page", new TokenPages.Tokens(all, secret, errorField, error, name, clock.millis()));
 		return "api/tokens";
 	}
 

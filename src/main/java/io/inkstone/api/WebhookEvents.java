@@ -1,5 +1,6 @@
 package io.inkstone.api;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +48,11 @@ class WebhookEvents {
 
 	private final ObjectMapper json;
 
+	private final Clock clock;
+
 	WebhookEvents(WebhookRepository repository, Articles articles, Creators creators, Channels channels,
-			PublicUrl publicUrl, ObjectMapper json) {
+			PublicUrl publicUrl, ObjectMapper json, Clock clock) {
+		this.clock = clock;
 		this.repository = repository;
 		this.articles = articles;
 		this.creators = creators;
@@ -84,7 +88,7 @@ class WebhookEvents {
 			return; // unchanged, or another node's handler of the same change already
 					// queued it
 		}
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		String payload = payload(event, article, now);
 		for (Webhook hook : repository.listening(article.creatorId())) {
 			if (hook.events().contains(event)) {
@@ -129,7 +133,7 @@ class WebhookEvents {
 		on.put("api", publicUrl.absolute("/api/v1/articles/" + article.id() + "/comments"));
 		on.put("creator", creators.get(article.creatorId()).handle());
 		data.put("article", on);
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		String payload = json.writeValueAsString(envelope(Webhook.COMMENT_CREATED, now, data));
 		for (Webhook hook : hooks) {
 			repository.enqueue(Ids.next(), hook.id(), Webhook.COMMENT_CREATED, payload, now);

@@ -1,6 +1,7 @@
 package io.inkstone.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,14 +46,17 @@ class WebhookSender {
 
 	private final PinnedPost post;
 
+	private final Clock clock;
+
 	@Autowired
-	WebhookSender(WebhookRepository repository, WebhookProperties properties) {
+	WebhookSender(WebhookRepository repository, WebhookProperties properties, Clock clock) {
 		this(repository, properties, new PinnedPost(WebhookHosts.SYSTEM, PinnedPost.Dialer.PLAIN,
-				PinnedPost.defaultTls(), properties.timeout()));
+				PinnedPost.defaultTls(), properties.timeout()), clock);
 	}
 
 	/** With the lookups and connections of {@code post} (tests: a rebinding name). */
-	WebhookSender(WebhookRepository repository, WebhookProperties properties, PinnedPost post) {
+	WebhookSender(WebhookRepository repository, WebhookProperties properties, PinnedPost post, Clock clock) {
+		this.clock = clock;
 		this.repository = repository;
 		this.properties = properties;
 		this.post = post;
@@ -61,7 +65,7 @@ class WebhookSender {
 	@Scheduled(fixedDelay = 2000, initialDelay = 2000)
 	@SchedulerLock(name = "inkstone-webhooks", lockAtMostFor = "PT5M")
 	void sendDue() {
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		List<WebhookDelivery> due = repository.due(now, 20);
 		for (WebhookDelivery delivery : due) {
 			// the claim is a lease: if this node dies mid-attempt, the delivery is due
@@ -80,7 +84,7 @@ class WebhookSender {
 			return;
 		}
 		String id = "msg_" + delivery.id();
-		long timestamp = System.currentTimeMillis() / 1000;
+		long timestamp = clock.millis() / 1000;
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Content-Type", "application/json");
 		headers.put("User-Agent", "Inkstone-Webhooks/1");
@@ -94,7 +98,7 @@ class WebhookSender {
 			status = post.post(hook.get().url(), properties.allowPrivateTargets(), headers,
 					delivery.payload().getBytes(StandardCharsets.UTF_8));
 			if (status >= 200 && status < 300) {
-				repository.delivered(delivery.id(), status, System.currentTimeMillis());
+				repository.delivered(delivery.id(), status, clock.millis());
 				return;
 			}
 			error = "HTTP " + status;
@@ -106,7 +110,7 @@ class WebhookSender {
 		catch (IOException | IllegalArgumentException ex) {
 			error = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
 		}
-		Long retryAt = attempt >= properties.maxAttempts() ? null : System.currentTimeMillis()
+		Long retryAt = attempt >= properties.maxAttempts() ? null : clock.millis()
 				+ Backoff.afterFailures(attempt, properties.firstRetry(), properties.maxRetry()).toMillis();
 		if (retryAt == null) {
 			log.warn("Webhook delivery {} to hook {} failed for good after {} attempts: {}", delivery.id(),

@@ -1,5 +1,6 @@
 package io.inkstone.articles;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,8 +92,11 @@ public class Articles {
 	/** The media library's images, for bodies (implemented by media). */
 	private final ObjectProvider<OwnImages> images;
 
+	private final Clock clock;
+
 	Articles(ArticleRepository repository, ApplicationEventPublisher events, ObjectProvider<PublishingGate> gate,
-			ObjectProvider<OwnImages> images) {
+			ObjectProvider<OwnImages> images, Clock clock) {
+		this.clock = clock;
 		this.images = images;
 		this.gate = gate;
 		this.repository = repository;
@@ -357,7 +361,7 @@ public class Articles {
 	@Transactional
 	public Map<NewArticle, Long> importBatch(List<NewArticle> batch) {
 		Map<NewArticle, Long> stored = new LinkedHashMap<>();
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		// rendering (Markdown → sanitized HTML, summary) is ~40% of an import and
 		// independent per article: spread it
 		// over the cores; the inserts stay on this thread, in this transaction
@@ -423,8 +427,7 @@ public class Articles {
 	 * recently changed first.
 	 */
 	public List<StudioRow> studioList(long creatorId) {
-		return repository.studioList(creatorId,
-				System.currentTimeMillis() - Duration.ofDays(StudioRow.TRASH_DAYS).toMillis());
+		return repository.studioList(creatorId, clock.millis() - Duration.ofDays(StudioRow.TRASH_DAYS).toMillis());
 	}
 
 	/**
@@ -433,7 +436,7 @@ public class Articles {
 	 */
 	@Transactional
 	public LifecycleOutcome restoreOwn(long id, long creatorId) {
-		long since = System.currentTimeMillis() - Duration.ofDays(StudioRow.TRASH_DAYS).toMillis();
+		long since = clock.millis() - Duration.ofDays(StudioRow.TRASH_DAYS).toMillis();
 		return settle(() -> {
 			Article article = own(id, creatorId);
 			if (article.status() == ArticleStatus.DELETED && article.updatedAt() < since) {
@@ -477,8 +480,7 @@ public class Articles {
 	public long createDraft(long creatorId, Draft draft, String submissionKey) {
 		long id = Ids.next();
 		String html = renderBody(draft.bodyMarkdown());
-		if (!repository.insertDraft(id, creatorId, draft, html, summaryOf(html), System.currentTimeMillis(),
-				submissionKey)) {
+		if (!repository.insertDraft(id, creatorId, draft, html, summaryOf(html), clock.millis(), submissionKey)) {
 			long first = repository.idOfSubmission(creatorId, submissionKey).orElseThrow();
 			update(first, creatorId, draft);
 			return first;
@@ -513,7 +515,7 @@ public class Articles {
 			draft = new Draft(draft.title(), draft.bodyMarkdown(), draft.channelId(), draft.tags(), draft.original(),
 					draft.aigc(), draft.source(), null, draft.coverImage());
 		}
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		if (article.articleStatus() == ArticleStatus.PUBLISHED) {
 			boolean changed = !article.title().equals(draft.title())
 					|| !article.bodyMarkdown().equals(draft.bodyMarkdown());
@@ -769,7 +771,7 @@ public class Articles {
 		}
 		ArticleLifecycle.Transition move = ArticleLifecycle.transition(article, action, at, reason, dueBy, findings)
 			.orElseThrow();
-		if (!repository.move(move, dueBy != null ? dueBy : System.currentTimeMillis())) {
+		if (!repository.move(move, dueBy != null ? dueBy : clock.millis())) {
 			return Optional.empty();
 		}
 		move.event().ifPresent(events::publishEvent);
@@ -824,7 +826,7 @@ public class Articles {
 	 */
 	@Transactional
 	public int moveChannel(long fromChannelId, long toChannelId) {
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		List<long[]> moving = repository.inChannel(fromChannelId);
 		for (long[] article : moving) {
 			repository.moveChannel(article[0], toChannelId, now);
@@ -851,7 +853,7 @@ public class Articles {
 	@Transactional
 	public void label(long id, String label) {
 		Article article = any(id);
-		if (!repository.label(id, label, System.currentTimeMillis())) {
+		if (!repository.label(id, label, clock.millis())) {
 			throw new NotFoundException("no article " + id);
 		}
 		events.publishEvent(new ArticleChanged(id, article.creatorId(), article.channelId()));

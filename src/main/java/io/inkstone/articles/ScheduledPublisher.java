@@ -1,5 +1,7 @@
 package io.inkstone.articles;
 
+import java.time.Clock;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -25,7 +27,10 @@ class ScheduledPublisher {
 
 	private final Counter published;
 
-	ScheduledPublisher(Articles articles, MeterRegistry meters) {
+	private final Clock clock;
+
+	ScheduledPublisher(Articles articles, MeterRegistry meters, Clock clock) {
+		this.clock = clock;
 		this.articles = articles;
 		this.published = Counter.builder("inkstone.articles.scheduled.published")
 			.description("scheduled drafts published by this node")
@@ -35,7 +40,7 @@ class ScheduledPublisher {
 	@Scheduled(fixedDelay = 10_000, initialDelay = 2_000)
 	@SchedulerLock(name = "inkstone-scheduled-publish", lockAtMostFor = "PT1M")
 	void publishDue() {
-		int count = articles.publishDue(System.currentTimeMillis());
+		int count = articles.publishDue(clock.millis());
 		if (count > 0) {
 			published.increment(count);
 			log.info("Published {} scheduled article(s)", count);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,11 +23,6 @@ class ScheduledPublishingHealth implements HealthIndicator {
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
-
-	@Autowired
-	ScheduledPublishingHealth(JdbcClient jdbc) {
-		this(jdbc, Clock.systemUTC());
-	}
 
 	ScheduledPublishingHealth(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;

@@ -1,5 +1,6 @@
 package io.inkstone.audit;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.inkstone.shared.Ids;
@@ -20,7 +21,10 @@ public class AuditLog {
 
 	private final JdbcClient jdbc;
 
-	AuditLog(JdbcClient jdbc) {
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -36,8 +40,8 @@ public class AuditLog {
 
 	public AuditEntry record(Long actorId, String actorName, String action, String targetType, Object targetId,
 			String reason, String details) {
-		AuditEntry entry = new AuditEntry(Ids.next(), System.currentTimeMillis(), actorId, truncate(actorName, 100),
-				action, targetType, targetId == null ? null : targetId.toString(), truncate(reason, 1000),
+		AuditEntry entry = new AuditEntry(Ids.next(), clock.millis(), actorId, truncate(actorName, 100), action,
+				targetType, targetId == null ? null : targetId.toString(), truncate(reason, 1000),
 				truncate(details, 2000));
 		jdbc.sql("INSERT INTO audit_log (" + COLUMNS
 				+ ") VALUES (:id, :at, :actor, :name, :action, :type, :target, :reason, :details)")

@@ -73,9 +73,9 @@ public class Backups implements DisposableBean {
 			long mediaFiles, boolean complete, boolean verified, String database, Failure problem, Boolean checked) {
 	}
 
-	Backups(InkstoneProperties properties, MediaProperties media, BackupProperties backup) {
+	Backups(InkstoneProperties properties, MediaProperties media, BackupProperties backup, Clock clock) {
 		this.backup = backup;
-		this.writer = new BackupWriter(properties, media, Clock.systemUTC());
+		this.writer = new BackupWriter(properties, media, clock);
 	}
 
 	Path dir() {

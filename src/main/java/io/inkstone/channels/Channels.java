@@ -1,5 +1,6 @@
 package io.inkstone.channels;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +36,10 @@ public class Channels {
 
 	private final LoadingCache<String, List<Channel>> all;
 
-	Channels(ChannelRepository repository, InkstoneProperties properties) {
+	private final Clock clock;
+
+	Channels(ChannelRepository repository, InkstoneProperties properties, Clock clock) {
+		this.clock = clock;
 		this.repository = repository;
 		this.config = properties.channels();
 		// Channels change rarely, but another process or node may add one: a miss reloads
@@ -55,7 +59,7 @@ public class Channels {
 		int position = 1;
 		for (Map.Entry<String, String> entry : config.defaults().entrySet()) {
 			repository.insertIfAbsent(Ids.next(), entry.getKey(), entry.getValue(), position++,
-					config.originalTabs().contains(entry.getKey()), System.currentTimeMillis());
+					config.originalTabs().contains(entry.getKey()), clock.millis());
 		}
 		all.invalidateAll();
 	}
@@ -135,7 +139,7 @@ public class Channels {
 			display = display.substring(0, 40);
 		}
 		repository.insertIfAbsent(Ids.next(), slug, display, repository.nextPosition(),
-				config.originalTabs().contains(slug), System.currentTimeMillis());
+				config.originalTabs().contains(slug), clock.millis());
 		all.invalidateAll();
 		return repository.findBySlug(slug).orElseThrow();
 	}
@@ -158,7 +162,7 @@ public class Channels {
 		}
 		String name = config.names().getOrDefault(slug, config.defaults().getOrDefault(slug, slug));
 		repository.insertIfAbsent(Ids.next(), slug, name, repository.nextPosition(),
-				config.originalTabs().contains(slug), System.currentTimeMillis());
+				config.originalTabs().contains(slug), clock.millis());
 		all.invalidateAll();
 		return repository.findBySlug(slug).orElseThrow();
 	}
@@ -176,7 +180,7 @@ public class Channels {
 			return Optional.empty();
 		}
 		repository.insertIfAbsent(Ids.next(), slug, name.strip(), repository.nextPosition(),
-				config.originalTabs().contains(slug), System.currentTimeMillis());
+				config.originalTabs().contains(slug), clock.millis());
 		all.invalidateAll();
 		return repository.findBySlug(slug);
 	}

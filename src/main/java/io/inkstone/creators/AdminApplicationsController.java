@@ -3,6 +3,7 @@ package io.inkstone.creators;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -30,7 +31,10 @@ class AdminApplicationsController {
 
 	private final UiFactory ui;
 
-	AdminApplicationsController(CreatorApplications applications, Channels channels, UiFactory ui) {
+	private final Clock clock;
+
+	AdminApplicationsController(CreatorApplications applications, Channels channels, UiFactory ui, Clock clock) {
+		this.clock = clock;
 		this.applications = applications;
 		this.channels = channels;
 		this.ui = ui;
@@ -71,7 +75,7 @@ class AdminApplicationsController {
 			.stream()
 			.collect(Collectors.toMap(Channel::slug, Channel::name, (a, b) -> a));
 		model.addAttribute("page",
-				new CreatorPages.ReviewPage(applications.pending(), error, decided, System.currentTimeMillis(), names));
+				new CreatorPages.ReviewPage(applications.pending(), error, decided, clock.millis(), names));
 		return "creators/review";
 	}
 

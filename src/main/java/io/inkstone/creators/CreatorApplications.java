@@ -1,5 +1,6 @@
 package io.inkstone.creators;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,8 +50,12 @@ public class CreatorApplications {
 
 	private final ObjectProvider<ApplicantAvatars> avatars;
 
+	private final Clock clock;
+
 	CreatorApplications(ApplicationRepository repository, Creators creators, Channels channels,
-			ApplicationEventPublisher events, AuditLog audit, Rules rules, ObjectProvider<ApplicantAvatars> avatars) {
+			ApplicationEventPublisher events, AuditLog audit, Rules rules, ObjectProvider<ApplicantAvatars> avatars,
+			Clock clock) {
+		this.clock = clock;
 		this.avatars = avatars;
 		this.rules = rules;
 		this.audit = audit;
@@ -107,8 +112,8 @@ public class CreatorApplications {
 				form.handle().strip(), blankToNull(form.tagline()), form.channel(), form.contact().strip(),
 				organisation ? form.entityName().strip() : null,
 				organisation ? form.creditCode().strip().toUpperCase(Locale.ROOT) : null,
-				"v" + rules.accept(accountId, Rules.CREATOR_AGREEMENT), "pending", null, System.currentTimeMillis(),
-				null, avatarUrl));
+				"v" + rules.accept(accountId, Rules.CREATOR_AGREEMENT), "pending", null, clock.millis(), null,
+				avatarUrl));
 		return Map.of();
 	}
 
@@ -175,10 +180,10 @@ public class CreatorApplications {
 		}
 		refuseOwnApplication(application);
 		if (!creators.createForAccount(application)) {
-			repository.decide(applicationId, "rejected", "账号名已被占用 / handle taken", System.currentTimeMillis());
+			repository.decide(applicationId, "rejected", "账号名已被占用 / handle taken", clock.millis());
 			return;
 		}
-		repository.decide(applicationId, "approved", null, System.currentTimeMillis());
+		repository.decide(applicationId, "approved", null, clock.millis());
 		audit.record("application.approve", "application", applicationId, null, application.handle());
 		events.publishEvent(new CreatorRoleGranted(application.accountId()));
 		events.publishEvent(new ApplicationDecided(application.accountId(), true, null, applicationId));
@@ -193,7 +198,7 @@ public class CreatorApplications {
 			throw new BadRequestException("problem.creators.alreadyDecided");
 		}
 		refuseOwnApplication(application);
-		repository.decide(applicationId, "rejected", reason.strip(), System.currentTimeMillis());
+		repository.decide(applicationId, "rejected", reason.strip(), clock.millis());
 		audit.record("application.reject", "application", applicationId, reason.strip(), application.handle());
 		events.publishEvent(new ApplicationDecided(application.accountId(), false, reason.strip(), applicationId));
 	}

@@ -1,5 +1,6 @@
 package io.inkstone.creators;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +65,10 @@ public class Creators {
 
 	private final IpRegions ipRegions;
 
-	Creators(CreatorRepository repository, ApplicationEventPublisher events, IpRegions ipRegions) {
+	private final Clock clock;
+
+	Creators(CreatorRepository repository, ApplicationEventPublisher events, IpRegions ipRegions, Clock clock) {
+		this.clock = clock;
 		this.ipRegions = ipRegions;
 		this.repository = repository;
 		this.events = events;
@@ -109,7 +113,7 @@ public class Creators {
 			throw new IllegalArgumentException("invalid creator handle: " + handle);
 		}
 		String name = displayName == null || displayName.isBlank() ? handle : displayName.strip();
-		repository.insertIfAbsent(Ids.next(), handle, name, null, "个人", System.currentTimeMillis());
+		repository.insertIfAbsent(Ids.next(), handle, name, null, "个人", clock.millis());
 		return repository.findByHandle(handle).orElseThrow();
 	}
 
@@ -211,7 +215,7 @@ public class Creators {
 	 */
 	boolean createForAccount(CreatorApplication a) {
 		return repository.insertForAccount(Ids.next(), a.accountId(), a.handle(), a.displayName(), a.tagline(),
-				a.accountType(), a.avatarUrl(), System.currentTimeMillis());
+				a.accountType(), a.avatarUrl(), clock.millis());
 	}
 
 	/**
@@ -258,7 +262,7 @@ public class Creators {
 		if (isSelf(creator)) {
 			throw new ForbiddenException("problem.creators.youCannotFollowYourself");
 		}
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		if (repository.follow(readerKey, creator.id(), now)) {
 			events.publishEvent(new CreatorFollowed(creator.id(), readerKey, now));
 		}

@@ -2,6 +2,7 @@ package io.inkstone.discovery;
 
 import org.springframework.context.event.EventListener;
 import io.inkstone.engagement.ArticleEngaged;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -93,7 +94,10 @@ public class CoReads {
 
 	private final ApplicationEventPublisher events;
 
-	CoReads(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	CoReads(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.events = events;
@@ -108,7 +112,7 @@ public class CoReads {
 
 	/** A counted read of {@code articleId} by {@code readerKey}. */
 	public void recordRead(String readerKey, long articleId) {
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		long[] previous = lastRead.getIfPresent(readerKey);
 		lastRead.put(readerKey, new long[] { articleId, now });
 		if (previous == null || previous[0] == articleId || now - previous[1] > SESSION.toMillis()) {
@@ -126,7 +130,7 @@ public class CoReads {
 			return;
 		}
 		pending = new ConcurrentHashMap<>();
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		// rows are written in key order, so two nodes flushing at once cannot deadlock
 		// each other
 		Map<Long, Long> totals = new TreeMap<>();

@@ -1,5 +1,6 @@
 package io.inkstone.discovery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -88,8 +89,11 @@ public class HotList {
 
 	private final Map<Long, ForwardDecay> decays = new ConcurrentHashMap<>();
 
+	private final Clock clock;
+
 	HotList(Articles articles, ArticleCards cards, HotScores scores, Channels channels, InkstoneProperties properties,
-			HotOverrides overrides, OriginalityEngine originality) {
+			HotOverrides overrides, OriginalityEngine originality, Clock clock) {
+		this.clock = clock;
 		this.originality = originality;
 		this.overrides = overrides;
 		this.articles = articles;
@@ -197,7 +201,7 @@ public class HotList {
 	 */
 	@Scheduled(fixedDelay = 2000, initialDelay = 2000)
 	synchronized void refresh() {
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		engaged = scores.top(CANDIDATES * 4, PER_CHANNEL, s -> decayFor(s.channelId()).logValueAt(s.logScore(), now));
 		Set<Long> candidateIds = new LinkedHashSet<>(engaged.keySet());
 		for (ArticleSummary fresh : articles.latest(Cursor.START, CANDIDATES).items()) {
@@ -297,7 +301,7 @@ public class HotList {
 	}
 
 	private List<HotEntry> entries(List<ArticleCard> cards, List<Long> previous) {
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		List<HotEntry> result = new ArrayList<>(cards.size());
 		for (int i = 0; i < cards.size(); i++) {
 			ArticleCard card = cards.get(i);

@@ -1,5 +1,6 @@
 package io.inkstone.discovery;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -27,7 +28,10 @@ public class HotOverrides {
 
 	private final AuditLog audit;
 
-	HotOverrides(JdbcClient jdbc, AuditLog audit) {
+	private final Clock clock;
+
+	HotOverrides(JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -57,7 +61,7 @@ public class HotOverrides {
 			.param("r", clean)
 			.param("by", editor.accountId())
 			.param("name", editor.displayName())
-			.param("at", System.currentTimeMillis())
+			.param("at", clock.millis())
 			.update();
 		audit.record("hot." + action, "article", articleId, clean, null);
 	}

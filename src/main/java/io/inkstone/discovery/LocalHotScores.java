@@ -1,5 +1,6 @@
 package io.inkstone.discovery;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,10 @@ class LocalHotScores implements HotScores {
 
 	private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
 
-	LocalHotScores(HotScoreRepository repository, TransactionTemplate tx) {
+	private final Clock clock;
+
+	LocalHotScores(HotScoreRepository repository, TransactionTemplate tx, Clock clock) {
+		this.clock = clock;
 		this.repository = repository;
 		this.tx = tx;
 	}
@@ -76,7 +80,7 @@ class LocalHotScores implements HotScores {
 			}
 		}
 		try {
-			tx.executeWithoutResult(s -> repository.save(batch.values(), System.currentTimeMillis()));
+			tx.executeWithoutResult(s -> repository.save(batch.values(), clock.millis()));
 		}
 		catch (RuntimeException ex) {
 			dirty.addAll(batch.keySet());

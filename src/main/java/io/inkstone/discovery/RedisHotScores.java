@@ -1,5 +1,6 @@
 package io.inkstone.discovery;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +69,11 @@ class RedisHotScores implements HotScores {
 
 	private final ConcurrentLinkedQueue<Score> queued = new ConcurrentLinkedQueue<>();
 
+	private final Clock clock;
+
 	RedisHotScores(StringRedisTemplate redis, HotScoreRepository repository, TransactionTemplate tx,
-			InkstoneProperties properties) {
+			InkstoneProperties properties, Clock clock) {
+		this.clock = clock;
 		this.redis = redis;
 		this.repository = repository;
 		this.tx = tx;
@@ -182,7 +186,7 @@ class RedisHotScores implements HotScores {
 			return;
 		}
 		if (!top.isEmpty()) {
-			tx.executeWithoutResult(s -> repository.save(top, System.currentTimeMillis()));
+			tx.executeWithoutResult(s -> repository.save(top, clock.millis()));
 		}
 	}
 

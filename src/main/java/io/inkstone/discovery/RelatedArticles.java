@@ -1,5 +1,6 @@
 package io.inkstone.discovery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,8 +50,11 @@ public class RelatedArticles {
 		.expireAfterWrite(Duration.ofMinutes(10))
 		.build();
 
+	private final Clock clock;
+
 	RelatedArticles(ObjectProvider<SearchIndex> index, Articles articles, ArticleCards cards, CoReads coReads,
-			OriginalityEngine originality, RelatedProperties properties) {
+			OriginalityEngine originality, RelatedProperties properties, Clock clock) {
+		this.clock = clock;
 		this.index = index;
 		this.articles = articles;
 		this.cards = cards;
@@ -82,7 +86,7 @@ public class RelatedArticles {
 			// removed or unknown articles drop out here (no summary: not public)
 			ranked = fusion
 				.rank(content, together, id -> candidates.containsKey(id) ? candidates.get(id).publishedAt() : 0L,
-						System.currentTimeMillis())
+						clock.millis())
 				.stream()
 				.filter(candidates::containsKey)
 				.map(candidates::get)

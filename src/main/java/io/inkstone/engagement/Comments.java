@@ -1,5 +1,6 @@
 package io.inkstone.engagement;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -99,8 +100,11 @@ public class Comments {
 	 */
 	private final ObjectProvider<Avatars> avatars;
 
+	private final Clock clock;
+
 	Comments(CommentRepository repository, RateLimiter limits, ApplicationEventPublisher events,
-			AddressLimits addressLimits, ObjectProvider<Avatars> avatars) {
+			AddressLimits addressLimits, ObjectProvider<Avatars> avatars, Clock clock) {
+		this.clock = clock;
 		this.avatars = avatars;
 		this.repository = repository;
 		this.addressLimits = addressLimits;
@@ -168,7 +172,7 @@ public class Comments {
 			throw new TooManyRequestsException(wait);
 		}
 		long id = Ids.next();
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		repository.insert(id, articleId, parentId, author.accountId(), author.displayName(), body, now);
 		changed(articleId);
 		events.publishEvent(new CommentPosted(id, parentId, articleId, author.displayName(), body, now));
@@ -216,8 +220,8 @@ public class Comments {
 			repository.unlike(commentId, accountId);
 		}
 		else if (comment.accountId() != accountId) {
-			events.publishEvent(new CommentLiked(commentId, comment.articleId(), comment.accountId(), accountId,
-					System.currentTimeMillis()));
+			events.publishEvent(
+					new CommentLiked(commentId, comment.articleId(), comment.accountId(), accountId, clock.millis()));
 		}
 		states.invalidate(comment.articleId());
 		AfterCommit.run(() -> states.invalidate(comment.articleId()));
@@ -292,10 +296,10 @@ public class Comments {
 				&& !addressLimits.allows(Signal.LIKE, clientAddress, articleId)) {
 			throw new TooManyRequestsException(3600);
 		}
-		if (repository.likeArticle(articleId, readerKey, System.currentTimeMillis())) {
+		if (repository.likeArticle(articleId, readerKey, clock.millis())) {
 			readerLikes.put(readerKey + ':' + articleId, true);
-			events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.LIKE, System.currentTimeMillis()));
-			events.publishEvent(new ArticleLiked(articleId, readerKey, System.currentTimeMillis()));
+			events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.LIKE, clock.millis()));
+			events.publishEvent(new ArticleLiked(articleId, readerKey, clock.millis()));
 			return true;
 		}
 		repository.unlikeArticle(articleId, readerKey);

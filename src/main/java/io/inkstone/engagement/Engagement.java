@@ -2,6 +2,7 @@ package io.inkstone.engagement;
 
 import io.inkstone.shared.PlatformDays;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -32,8 +33,11 @@ public class Engagement {
 
 	private final ReadSources sources;
 
+	private final Clock clock;
+
 	Engagement(CounterStore counters, StatsRepository stats, ApplicationEventPublisher events,
-			AddressLimits addressLimits, ReadSources sources, ReadMarks readMarks) {
+			AddressLimits addressLimits, ReadSources sources, ReadMarks readMarks, Clock clock) {
+		this.clock = clock;
 		this.counters = counters;
 		this.sources = sources;
 		this.addressLimits = addressLimits;
@@ -57,7 +61,7 @@ public class Engagement {
 			return false;
 		}
 		counters.increment(articleId, Signal.READ);
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		sources.count(articleId, PlatformDays.of(now), referral);
 		events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.READ, now, readerKey, accountId));
 		return true;
@@ -107,13 +111,13 @@ public class Engagement {
 		if (bot || fastReaders.getIfPresent(readerKey) != null) {
 			return false;
 		}
-		int day = (int) LocalDate.now(PlatformDays.zone()).toEpochDay();
+		int day = (int) LocalDate.now(clock.withZone(PlatformDays.zone())).toEpochDay();
 		if (stats.hasShared(articleId, readerKey, day) || !addressLimits.allows(Signal.SHARE, clientAddress, articleId)
 				|| !stats.markShared(articleId, readerKey, day)) {
 			return false;
 		}
 		counters.increment(articleId, Signal.SHARE);
-		events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.SHARE, System.currentTimeMillis()));
+		events.publishEvent(new ArticleEngaged(articleId, channelId, Signal.SHARE, clock.millis()));
 		return true;
 	}
 

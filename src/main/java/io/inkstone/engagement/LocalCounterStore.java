@@ -1,5 +1,6 @@
 package io.inkstone.engagement;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,7 +49,10 @@ class LocalCounterStore implements CounterStore {
 	 */
 	private final Cache<Long, Counts> flushed = Caffeine.newBuilder().maximumSize(100_000).build();
 
-	LocalCounterStore(StatsRepository stats, TransactionTemplate tx) {
+	private final Clock clock;
+
+	LocalCounterStore(StatsRepository stats, TransactionTemplate tx, Clock clock) {
+		this.clock = clock;
 		this.stats = stats;
 		this.tx = tx;
 	}
@@ -120,7 +124,7 @@ class LocalCounterStore implements CounterStore {
 			return;
 		}
 		pending = new ConcurrentHashMap<>();
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		try {
 			tx.executeWithoutResult(
 					status -> batch.forEach((id, p) -> stats.add(id, p.reads().sum(), p.shares().sum(), now)));

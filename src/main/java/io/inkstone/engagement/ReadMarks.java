@@ -19,7 +19,6 @@ import io.inkstone.shared.PlatformDays;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -86,9 +85,9 @@ class ReadMarks {
 	}
 
 	@Autowired
-	ReadMarks(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate tx, ObjectProvider<Clock> clock,
+	ReadMarks(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate tx, Clock clock,
 			InkstoneProperties properties) {
-		this(jdbc, batches, tx, clock.getIfAvailable(Clock::systemUTC), properties.cluster());
+		this(jdbc, batches, tx, clock, properties.cluster());
 	}
 
 	ReadMarks(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate tx, Clock clock, boolean cluster) {

@@ -1,5 +1,6 @@
 package io.inkstone.engagement;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +22,10 @@ public class ReadingHistory {
 
 	private final JdbcClient jdbc;
 
-	ReadingHistory(JdbcClient jdbc) {
+	private final Clock clock;
+
+	ReadingHistory(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -35,7 +39,7 @@ public class ReadingHistory {
 				+ " ON CONFLICT (account_id, article_id) DO UPDATE SET read_at = excluded.read_at")
 			.param("a", accountId)
 			.param("id", articleId)
-			.param("at", System.currentTimeMillis())
+			.param("at", clock.millis())
 			.update();
 	}
 
@@ -61,7 +65,7 @@ public class ReadingHistory {
 		jdbc.sql(
 				"INSERT INTO reading_history_off (account_id, since) VALUES (:a, :at) ON CONFLICT (account_id) DO NOTHING")
 			.param("a", accountId)
-			.param("at", System.currentTimeMillis())
+			.param("at", clock.millis())
 			.update();
 		clear(accountId);
 	}

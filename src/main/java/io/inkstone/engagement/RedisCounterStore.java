@@ -1,5 +1,6 @@
 package io.inkstone.engagement;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -186,8 +187,11 @@ class RedisCounterStore implements CounterStore {
 
 	private final LongAdder offlineEvents = new LongAdder();
 
+	private final Clock clock;
+
 	RedisCounterStore(StringRedisTemplate redis, StatsRepository stats, TransactionTemplate tx,
-			InkstoneProperties properties) {
+			InkstoneProperties properties, Clock clock) {
+		this.clock = clock;
 		this.redis = redis;
 		this.stats = stats;
 		this.tx = tx;
@@ -403,7 +407,7 @@ class RedisCounterStore implements CounterStore {
 		if (batch.counts().isEmpty()) {
 			return;
 		}
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		tx.executeWithoutResult(
 				s -> batch.counts().forEach((id, c) -> stats.addOnce(id, c.reads(), c.shares(), batch.flushId(), now)));
 	}
@@ -439,7 +443,7 @@ class RedisCounterStore implements CounterStore {
 		if (left.isEmpty()) {
 			return;
 		}
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		int[] added = new int[1];
 		tx.executeWithoutResult(s -> {
 			for (InFlight e : left) {

@@ -1,5 +1,6 @@
 package io.inkstone.engagement;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,10 @@ public class SavedArticles {
 
 	private final JdbcClient jdbc;
 
-	SavedArticles(JdbcClient jdbc) {
+	private final Clock clock;
+
+	SavedArticles(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -34,7 +38,7 @@ public class SavedArticles {
 				+ " ON CONFLICT (account_id, article_id) DO NOTHING")
 			.param("a", accountId)
 			.param("id", articleId)
-			.param("at", System.currentTimeMillis())
+			.param("at", clock.millis())
 			.update();
 	}
 

@@ -2,6 +2,7 @@ package io.inkstone.events;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -41,7 +42,10 @@ class JdbcEventPublications implements EventPublicationRepository {
 
 	private final EventsProperties properties;
 
-	JdbcEventPublications(JdbcClient jdbc, EventSerializer serializer, EventsProperties properties) {
+	private final Clock clock;
+
+	JdbcEventPublications(JdbcClient jdbc, EventSerializer serializer, EventsProperties properties, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.serializer = serializer;
 		this.properties = properties;
@@ -173,7 +177,7 @@ class JdbcEventPublications implements EventPublicationRepository {
 	@Override
 	public void deletePublications(List<UUID> ids) {
 		for (UUID id : ids) {
-			markCompleted(id, Instant.now());
+			markCompleted(id, Instant.now(clock));
 		}
 	}
 

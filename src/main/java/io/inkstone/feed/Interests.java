@@ -4,6 +4,7 @@ import io.inkstone.channels.Channels;
 import io.inkstone.articles.Articles;
 import org.springframework.context.event.EventListener;
 import io.inkstone.engagement.ArticleEngaged;
+import java.time.Clock;
 import java.util.List;
 
 import io.inkstone.shared.NotFoundException;
@@ -25,7 +26,10 @@ public class Interests {
 
 	private final Channels channels;
 
-	Interests(JdbcClient jdbc, Articles articles, Channels channels) {
+	private final Clock clock;
+
+	Interests(JdbcClient jdbc, Articles articles, Channels channels, Clock clock) {
+		this.clock = clock;
 		this.articles = articles;
 		this.channels = channels;
 		this.jdbc = jdbc;
@@ -49,7 +53,7 @@ public class Interests {
 
 	@Transactional
 	public void setPersonalised(long accountId, boolean on) {
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		if (jdbc.sql("UPDATE reader_settings SET personalised = :p, updated_at = :now WHERE account_id = :a")
 			.param("p", on)
 			.param("now", now)
@@ -90,7 +94,7 @@ public class Interests {
 		if (!personalised(accountId)) {
 			return;
 		}
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		add(accountId, channelName, "channel", articleId, now);
 		for (String tag : tags.stream().limit(5).toList()) {
 			add(accountId, tag, "tag", articleId, now);

@@ -1,5 +1,6 @@
 package io.inkstone.governance;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.inkstone.articles.Article;
@@ -29,8 +30,11 @@ class AdminHubController {
 
 	private final MachineFindings machine;
 
+	private final Clock clock;
+
 	AdminHubController(CreatorApplications applications, Reports reports, ArticleReviews reviews,
-			ModerationDecisions decisions, MachineFindings machine) {
+			ModerationDecisions decisions, MachineFindings machine, Clock clock) {
+		this.clock = clock;
 		this.machine = machine;
 		this.applications = applications;
 		this.reports = reports;
@@ -61,7 +65,7 @@ class AdminHubController {
 						oldest(notices.stream().mapToLong(Report::createdAt))),
 				new GovernancePages.HubQueue("machine", "/admin/machine", flagged.size(),
 						oldest(flagged.stream().mapToLong(MachineFindings.Flagged::at))));
-		model.addAttribute("page", new GovernancePages.Hub(queues, System.currentTimeMillis()));
+		model.addAttribute("page", new GovernancePages.Hub(queues, clock.millis()));
 		return "governance/hub";
 	}
 

@@ -1,5 +1,6 @@
 package io.inkstone.governance;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,8 +51,11 @@ class AdminReportsController {
 
 	private final StatementTemplates templates;
 
+	private final Clock clock;
+
 	AdminReportsController(Reports reports, Articles articles, Comments comments, Creators creators,
-			ModerationDecisions decisions, UiFactory ui, Rules rules, StatementTemplates templates) {
+			ModerationDecisions decisions, UiFactory ui, Rules rules, StatementTemplates templates, Clock clock) {
+		this.clock = clock;
 		this.templates = templates;
 		this.rules = rules;
 		this.decisions = decisions;
@@ -82,7 +86,7 @@ class AdminReportsController {
 		model.addAttribute("page",
 				new GovernancePages.Queue(open,
 						decisions.openAppeals(Set.of(ModerationDecision.REPORT, ModerationDecision.COPYRIGHT)), filter,
-						done == null ? null : confirmation(done), subjects, System.currentTimeMillis()));
+						done == null ? null : confirmation(done), subjects, clock.millis()));
 		return "governance/queue";
 	}
 

@@ -1,5 +1,6 @@
 package io.inkstone.governance;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +49,11 @@ class AdminReviewController {
 
 	private final Creators creators;
 
+	private final Clock clock;
+
 	AdminReviewController(ArticleReviews reviews, Articles articles, ModerationDecisions decisions, UiFactory ui,
-			Rules rules, StatementTemplates templates, Creators creators) {
+			Rules rules, StatementTemplates templates, Creators creators, Clock clock) {
+		this.clock = clock;
 		this.templates = templates;
 		this.creators = creators;
 		this.rules = rules;
@@ -82,7 +86,7 @@ class AdminReviewController {
 		}
 		model.addAttribute("page",
 				new GovernancePages.QueuePage(held, kind, decisions.openAppeals(Set.of(ModerationDecision.REVIEW)),
-						done == null ? null : confirmation(done), System.currentTimeMillis()));
+						done == null ? null : confirmation(done), clock.millis()));
 		return "governance/review-queue";
 	}
 

@@ -1,5 +1,6 @@
 package io.inkstone.governance;
 
+import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.time.Duration;
@@ -27,7 +28,10 @@ public class AiLabels implements AiSuspicions {
 
 	private volatile Set<Long> suspected = Set.of();
 
-	AiLabels(JdbcClient jdbc) {
+	private final Clock clock;
+
+	AiLabels(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -46,7 +50,7 @@ public class AiLabels implements AiSuspicions {
 	 * The machine review on this node just decided: no need to wait for the next reload.
 	 */
 	void mark(long articleId, boolean suspect) {
-		recentMarks.put(articleId, new Mark(suspect, System.currentTimeMillis()));
+		recentMarks.put(articleId, new Mark(suspect, clock.millis()));
 		Set<Long> next = new HashSet<>(suspected);
 		if (suspect ? next.add(articleId) : next.remove(articleId)) {
 			suspected = Set.copyOf(next);
@@ -83,7 +87,7 @@ public class AiLabels implements AiSuspicions {
 			.param("kind", ReviewPipeline.UNDECLARED_AI)
 			.query(Long.class)
 			.list());
-		long cutoff = System.currentTimeMillis() - RECENT.toMillis();
+		long cutoff = clock.millis() - RECENT.toMillis();
 		recentMarks.values().removeIf(mark -> mark.at() < cutoff);
 		recentMarks.forEach((id, mark) -> {
 			if (mark.suspect()) {

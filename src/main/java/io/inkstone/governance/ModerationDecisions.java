@@ -1,5 +1,6 @@
 package io.inkstone.governance;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,9 +61,12 @@ public class ModerationDecisions {
 
 	private final StatementTemplates templates;
 
+	private final Clock clock;
+
 	ModerationDecisions(ModerationDecisionRepository repository, ReportRepository reports, Articles articles,
 			Comments comments, Creators creators, AuditLog audit, ApplicationEventPublisher events,
-			MessageSource messages, PublicUrl publicUrl, StatementTemplates templates) {
+			MessageSource messages, PublicUrl publicUrl, StatementTemplates templates, Clock clock) {
+		this.clock = clock;
 		this.templates = templates;
 		this.repository = repository;
 		this.reports = reports;
@@ -116,7 +120,7 @@ public class ModerationDecisions {
 		ModerationDecision decision = new ModerationDecision(draft.id(), draft.ref(), draft.source(), draft.reportId(),
 				draft.subjectType(), draft.subjectId(), draft.articleId(), draft.creatorId(), draft.action().code(),
 				draft.reason(), blankToNull(draft.rule()), blankToNull(draft.statement()), decider.accountId(),
-				System.currentTimeMillis(), draft.receivedAt(), "none", null, null, null, null, null);
+				clock.millis(), draft.receivedAt(), "none", null, null, null, null, null);
 		repository.insert(decision);
 		boolean review = ModerationDecision.REVIEW.equals(decision.source());
 		if (review) {
@@ -153,7 +157,7 @@ public class ModerationDecisions {
 				if (d.creatorId() == null) {
 					throw new BadRequestException("problem.governance.noCreatorToRestrict");
 				}
-				repository.restrict(d.creatorId(), System.currentTimeMillis() + Reports.RESTRICTION.toMillis(),
+				repository.restrict(d.creatorId(), clock.millis() + Reports.RESTRICTION.toMillis(),
 						ReasonLabels.zh(d.reason()) + "（" + d.ref() + "）");
 			}
 			case APPROVE -> articles.approvePending(d.subjectId());
@@ -301,7 +305,7 @@ public class ModerationDecisions {
 	public void appeal(long id, String text, SignedIn who) {
 		ModerationDecision d = get(id);
 		String clean = AppealRules.checkAppeal(d, affects(d, who.accountId()), text);
-		if (!repository.appeal(id, clean, System.currentTimeMillis())) {
+		if (!repository.appeal(id, clean, clock.millis())) {
 			throw new BadRequestException("problem.governance.oneAppealPerDecision");
 		}
 		String action = switch (d.source()) {
@@ -323,8 +327,7 @@ public class ModerationDecisions {
 		ModerationDecision d = get(id);
 		String clean = AppealRules.checkAppealDecision(d, staff.accountId(), note);
 		undo(AppealRules.undoFor(d, reverse), d);
-		if (!repository.decideAppeal(id, reverse ? "reversed" : "upheld", clean, staff.accountId(),
-				System.currentTimeMillis())) {
+		if (!repository.decideAppeal(id, reverse ? "reversed" : "upheld", clean, staff.accountId(), clock.millis())) {
 			throw new BadRequestException("problem.governance.noOpenAppeal");
 		}
 		boolean review = ModerationDecision.REVIEW.equals(d.source());

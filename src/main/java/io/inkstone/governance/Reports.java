@@ -2,6 +2,7 @@ package io.inkstone.governance;
 
 import io.inkstone.notifications.MailNotice;
 import io.inkstone.shared.PublicUrl;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +60,12 @@ public class Reports implements PublishingGate {
 
 	private final RuleChoice ruleChoice;
 
+	private final Clock clock;
+
 	Reports(ReportRepository repository, Articles articles, Comments comments, Creators creators, AuditLog audit,
-			ApplicationEventPublisher events, PublicUrl publicUrl, ModerationDecisions decisions,
-			RuleChoice ruleChoice) {
+			ApplicationEventPublisher events, PublicUrl publicUrl, ModerationDecisions decisions, RuleChoice ruleChoice,
+			Clock clock) {
+		this.clock = clock;
 		this.ruleChoice = ruleChoice;
 		this.decisions = decisions;
 		this.publicUrl = publicUrl;
@@ -122,7 +126,7 @@ public class Reports implements PublishingGate {
 		String evidence = f.evidence() == null || f.evidence().isBlank() ? null : f.evidence().strip();
 		Report report = new Report(id, reference(id), f.targetType(), f.targetId(), articleId, creatorId, f.reason(),
 				detail, evidence, reporterKey, reporterAccount, "open", null, null, null, null, null, "none", null,
-				null, null, null, System.currentTimeMillis(), null, null, null);
+				null, null, null, clock.millis(), null, null, null);
 		repository.insert(report);
 		return report;
 	}
@@ -167,9 +171,8 @@ public class Reports implements PublishingGate {
 		Report report = new Report(id, reference(id), "article", article.id(), article.id(), article.creatorId(),
 				ReportReason.INFRINGEMENT.code(),
 				n.detail() == null || n.detail().isBlank() ? null : n.detail().strip(), null, reporterKey,
-				reporterAccount, "open", null, null, null, null, null, "none", null, null, null, null,
-				System.currentTimeMillis(), n.claimantName().strip(), n.claimantContact().strip(),
-				n.originalWork().strip());
+				reporterAccount, "open", null, null, null, null, null, "none", null, null, null, null, clock.millis(),
+				n.claimantName().strip(), n.claimantContact().strip(), n.originalWork().strip());
 		repository.insert(report);
 		audit.record(reporterAccount, n.claimantName().strip(), "copyright.notice", "article", article.id(),
 				n.originalWork().strip(), report.ref());
@@ -253,7 +256,7 @@ public class Reports implements PublishingGate {
 
 	@Override
 	public void checkMayPublish(long creatorId) {
-		repository.restrictedUntil(creatorId, System.currentTimeMillis()).ifPresent(until -> {
+		repository.restrictedUntil(creatorId, clock.millis()).ifPresent(until -> {
 			throw new ForbiddenException("problem.governance.publishingSuspendedUntil",
 					Instant.ofEpochMilli(until)
 						.atZone(PlatformDays.zone())

@@ -2,6 +2,7 @@ package io.inkstone.governance;
 
 import java.net.URI;
 import java.sql.Types;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,8 +73,11 @@ class ReviewPipeline implements PublishingGate {
 
 	private final AiLabels aiLabels;
 
+	private final Clock clock;
+
 	ReviewPipeline(SensitiveWords words, OriginalityEngine originality, Media media, ComplianceProfile profile,
-			CreatorCredit credit, JdbcClient jdbc, BadDomains badDomains, AiLabels aiLabels) {
+			CreatorCredit credit, JdbcClient jdbc, BadDomains badDomains, AiLabels aiLabels, Clock clock) {
+		this.clock = clock;
 		this.aiLabels = aiLabels;
 		this.words = words;
 		this.originality = originality;
@@ -111,7 +115,7 @@ class ReviewPipeline implements PublishingGate {
 	@Override
 	public void recordReview(Article article, ReviewDecision decision) {
 		jdbc.sql("DELETE FROM review_findings WHERE article_id = :id").param("id", article.id()).update();
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		for (ReviewDecision.Finding f : decision.findings()) {
 			jdbc.sql(
 					"INSERT INTO review_findings (id, article_id, kind, detail, matched_id, created_at) VALUES (:id, :a, :k, :d, :m, :t)")
@@ -139,7 +143,7 @@ class ReviewPipeline implements PublishingGate {
 			wholeCopies.add(m.articleId());
 			String similarity = String.format(Locale.ROOT, "%.0f%%", m.similarity() * 100);
 			if (m.creatorId() == article.creatorId()) {
-				if (System.currentTimeMillis() - m.publishedAt() < 24 * 3600_000L) {
+				if (clock.millis() - m.publishedAt() < 24 * 3600_000L) {
 					findings.add(new String[] { REPEAT, similarity, Long.toString(m.articleId()) });
 				}
 			}

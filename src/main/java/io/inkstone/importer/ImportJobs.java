@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -107,7 +108,10 @@ class ImportJobs {
 		return thread;
 	});
 
-	ImportJobs(WxrImporter importer, JdbcClient jdbc) {
+	private final Clock clock;
+
+	ImportJobs(WxrImporter importer, JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.importer = importer;
 		this.jdbc = jdbc;
 	}
@@ -135,7 +139,7 @@ class ImportJobs {
 		}
 		String name = fileName == null || fileName.isBlank() ? "export.xml" : fileName;
 		Job job = new Job(Long.toString(Ids.next()), name.length() > 300 ? name.substring(0, 300) : name);
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		jdbc.sql("INSERT INTO import_jobs (id, file_name, state, done, total, summary, created_at, updated_at)"
 				+ " VALUES (:id, :name, 'queued', 0, 0, '', :now, :now)")
 			.param("id", Long.parseLong(job.id))
@@ -155,14 +159,14 @@ class ImportJobs {
 			.param("done", job.done)
 			.param("total", job.total)
 			.param("summary", job.summary)
-			.param("now", System.currentTimeMillis())
+			.param("now", clock.millis())
 			.update();
 	}
 
 	private void run(Job job, Path file) {
 		job.state = "running";
 		save(job);
-		long[] saved = { System.currentTimeMillis() };
+		long[] saved = { clock.millis() };
 		try {
 			ImportReport report = importer.importFile(() -> {
 				try {
@@ -174,7 +178,7 @@ class ImportJobs {
 			}, WxrImporter.Options.none(), null, (done, total) -> {
 				job.total = total;
 				job.done = done;
-				long now = System.currentTimeMillis();
+				long now = clock.millis();
 				if (now - saved[0] >= PROGRESS_EVERY_MS) {
 					saved[0] = now;
 					save(job);
@@ -230,7 +234,7 @@ class ImportJobs {
 		String state = rs.getString("state");
 		String summary = rs.getString("summary");
 		boolean unfinished = "queued".equals(state) || "running".equals(state);
-		if (unfinished && rs.getLong("updated_at") < System.currentTimeMillis() - STALE.toMillis()) {
+		if (unfinished && rs.getLong("updated_at") < clock.millis() - STALE.toMillis()) {
 			// the page says how far it came and that the same file finishes it
 			state = "interrupted";
 		}

@@ -1,5 +1,6 @@
 package io.inkstone.importer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +39,10 @@ class LegacyPaths {
 		.expireAfterWrite(Duration.ofSeconds(30))
 		.build();
 
-	LegacyPaths(JdbcClient jdbc) {
+	private final Clock clock;
+
+	LegacyPaths(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -93,7 +97,7 @@ class LegacyPaths {
 				"INSERT INTO legacy_paths (path, target, created_at) VALUES (:path, :target, :now) ON CONFLICT (path) DO NOTHING")
 			.param("path", path)
 			.param("target", target)
-			.param("now", System.currentTimeMillis())
+			.param("now", clock.millis())
 			.update();
 		if (inserted > 0) {
 			cache.invalidate(path);

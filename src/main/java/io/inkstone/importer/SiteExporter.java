@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -114,8 +115,11 @@ public class SiteExporter {
 
 	private final JdbcClient jdbc;
 
+	private final Clock clock;
+
 	SiteExporter(JdbcClient jdbc, Articles articles, Creators creators, Channels channels, Comments comments,
-			Media media, StaticPages pages, PublicUrl publicUrl, SiteSettings settings) {
+			Media media, StaticPages pages, PublicUrl publicUrl, SiteSettings settings, Clock clock) {
+		this.clock = clock;
 		this.settings = settings;
 		this.jdbc = jdbc;
 		this.articles = articles;
@@ -432,7 +436,8 @@ public class SiteExporter {
 			text(w, "title", settings.siteName());
 			text(w, "link", base);
 			text(w, "description", "");
-			text(w, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
+			text(w, "pubDate",
+					DateTimeFormatter.RFC_1123_DATE_TIME.format(OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))));
 			text(w, "language", "zh-Hans");
 			wp(w, "wxr_version", "1.2");
 			wp(w, "base_site_url", base);

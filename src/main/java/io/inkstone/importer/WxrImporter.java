@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -94,8 +95,12 @@ public class WxrImporter {
 
 	private final TransactionTemplate tx;
 
+	private final Clock clock;
+
 	WxrImporter(Articles articles, Creators creators, Channels channels, StaticPages pages, Comments comments,
-			Media media, LegacyPaths legacy, JdbcClient jdbc, TransactionTemplate tx, AttachmentFetcher fetcher) {
+			Media media, LegacyPaths legacy, JdbcClient jdbc, TransactionTemplate tx, AttachmentFetcher fetcher,
+			Clock clock) {
+		this.clock = clock;
 		this.fetcher = fetcher;
 		this.articles = articles;
 		this.creators = creators;
@@ -391,7 +396,7 @@ public class WxrImporter {
 							+ " ON CONFLICT (source_key) DO NOTHING")
 						.param("k", sourceKey)
 						.param("url", item.url())
-						.param("now", System.currentTimeMillis())
+						.param("now", clock.millis())
 						.update();
 					remember(a, relative, item.url());
 					fetched.put(url, item.url());
@@ -556,7 +561,7 @@ public class WxrImporter {
 					label = passworded ? "drafts (password-protected)" : "public";
 				}
 				case "future" -> {
-					published = date <= System.currentTimeMillis();
+					published = date <= clock.millis();
 					publishAt = published ? null : date;
 					label = published ? "public (was scheduled)" : "scheduled";
 				}
@@ -603,7 +608,7 @@ public class WxrImporter {
 										+ " ON CONFLICT (article_id) DO NOTHING")
 							.param("id", id)
 							.param("k", article.importKey())
-							.param("now", System.currentTimeMillis())
+							.param("now", clock.millis())
 							.update();
 						report.count("posts → sticky on WordPress (recorded, not pinned here)");
 					}
@@ -894,7 +899,7 @@ public class WxrImporter {
 	 * Epoch millis of a WordPress GMT date, else of its local date (in the platform's
 	 * zone), else now.
 	 */
-	static long date(String gmt, String local) {
+	long date(String gmt, String local) {
 		try {
 			if (gmt != null && !gmt.isBlank() && !gmt.startsWith("0000")) {
 				return LocalDateTime.parse(gmt.strip(), WP_DATE).toInstant(ZoneOffset.UTC).toEpochMilli();
@@ -904,7 +909,7 @@ public class WxrImporter {
 			// fall through to the local date
 		}
 		LocalDateTime at = localDate(local);
-		return at == null ? System.currentTimeMillis() : at.atZone(PlatformDays.zone()).toInstant().toEpochMilli();
+		return at == null ? clock.millis() : at.atZone(PlatformDays.zone()).toInstant().toEpochMilli();
 	}
 
 	static LocalDateTime localDate(String local) {

@@ -1,5 +1,6 @@
 package io.inkstone.media;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -42,7 +43,11 @@ public class Media {
 
 	private final SiteSettings settings;
 
-	Media(ImageProcessor processor, MediaStorage storage, MediaRepository repository, SiteSettings settings) {
+	private final Clock clock;
+
+	Media(ImageProcessor processor, MediaStorage storage, MediaRepository repository, SiteSettings settings,
+			Clock clock) {
+		this.clock = clock;
 		this.settings = settings;
 		this.processor = processor;
 		this.storage = storage;
@@ -96,7 +101,7 @@ public class Media {
 			.collect(Collectors.joining(","));
 		long stored = image.renditions().stream().mapToLong(r -> r.bytes().length).sum();
 		return repository.upsert(new MediaItem(Ids.next(), creatorId, image.sha256(), full.format().extension(),
-				full.width(), full.height(), stored, renditions, cleanAlt, aiSource, System.currentTimeMillis()));
+				full.width(), full.height(), stored, renditions, cleanAlt, aiSource, clock.millis()));
 	}
 
 	public List<MediaItem> library(long creatorId) {

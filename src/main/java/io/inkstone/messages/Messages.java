@@ -1,5 +1,6 @@
 package io.inkstone.messages;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,10 @@ public class Messages implements UnreadMessages {
 
 	private final MessageSource texts;
 
-	Messages(MessageRepository repository, ApplicationEventPublisher events, MessageSource texts) {
+	private final Clock clock;
+
+	Messages(MessageRepository repository, ApplicationEventPublisher events, MessageSource texts, Clock clock) {
+		this.clock = clock;
 		this.repository = repository;
 		this.events = events;
 		this.texts = texts;
@@ -55,7 +59,7 @@ public class Messages implements UnreadMessages {
 	 */
 	@Transactional
 	boolean deliver(Notice notice) {
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		if (!repository.receive(notice.eventKey(), notice.recipient(), now)) {
 			return false;
 		}
@@ -101,7 +105,7 @@ public class Messages implements UnreadMessages {
 		String next = rows.size() > PAGE_SIZE
 				? new Cursor(shown.get(shown.size() - 1).updatedAt(), shown.get(shown.size() - 1).id()).encode() : null;
 		repository.markRead(accountId, shown.stream().filter(Message::unread).map(Message::id).toList(),
-				System.currentTimeMillis());
+				clock.millis());
 		return new Page(List.copyOf(shown), next);
 	}
 
@@ -118,13 +122,13 @@ public class Messages implements UnreadMessages {
 	public String open(long accountId, long messageId) {
 		String link = repository.linkOf(accountId, messageId)
 			.orElseThrow(() -> new NotFoundException("no message " + messageId));
-		repository.markRead(accountId, List.of(messageId), System.currentTimeMillis());
+		repository.markRead(accountId, List.of(messageId), clock.millis());
 		return link;
 	}
 
 	@Transactional
 	public int markAllRead(long accountId) {
-		return repository.markAllRead(accountId, System.currentTimeMillis());
+		return repository.markAllRead(accountId, clock.millis());
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.inkstone.notifications;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
@@ -34,7 +35,10 @@ public class MailPreferences {
 
 	private final ServerSecrets secrets;
 
-	MailPreferences(JdbcClient jdbc, ServerSecrets secrets) {
+	private final Clock clock;
+
+	MailPreferences(JdbcClient jdbc, ServerSecrets secrets, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 	}
@@ -64,7 +68,7 @@ public class MailPreferences {
 			.param("a", accountId)
 			.param("k", kind.code())
 			.param("m", mail)
-			.param("at", System.currentTimeMillis())
+			.param("at", clock.millis())
 			.update();
 	}
 

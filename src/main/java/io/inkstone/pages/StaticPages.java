@@ -1,5 +1,6 @@
 package io.inkstone.pages;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,10 @@ public class StaticPages implements FooterLink.Source {
 		.expireAfterWrite(Duration.ofSeconds(10))
 		.build();
 
-	StaticPages(JdbcClient jdbc, AuditLog audit) {
+	private final Clock clock;
+
+	StaticPages(JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -150,7 +154,7 @@ public class StaticPages implements FooterLink.Source {
 			throw new BadRequestException("problem.pages.theFooterPositionMustBe0");
 		}
 		Optional<StaticPage> samePath = find(cleanPath);
-		long now = System.currentTimeMillis();
+		long now = clock.millis();
 		long pageId;
 		if (id == null) {
 			if (samePath.isPresent()) {

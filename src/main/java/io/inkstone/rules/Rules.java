@@ -3,6 +3,7 @@ package io.inkstone.rules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,10 @@ public class Rules {
 
 	private final AuditLog audit;
 
-	Rules(JdbcClient jdbc, AuditLog audit) {
+	private final Clock clock;
+
+	Rules(JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -81,7 +85,7 @@ public class Rules {
 						.param("title", title)
 						.param("md", markdown)
 						.param("html", MarkdownRenderer.toSafeHtml(markdown))
-						.param("at", System.currentTimeMillis())
+						.param("at", clock.millis())
 						.update();
 				}
 				catch (IOException ex) {
@@ -180,7 +184,7 @@ public class Rules {
 			.param("html", MarkdownRenderer.toSafeHtml(markdown))
 			.param("note", cleanNote)
 			.param("author", admin.accountId())
-			.param("at", System.currentTimeMillis())
+			.param("at", clock.millis())
 			.update();
 		audit.record("settings.rules-publish", "rules", slug + " v" + version, cleanNote, cleanTitle);
 		return version(slug, version);
@@ -197,7 +201,7 @@ public class Rules {
 			.param("a", accountId)
 			.param("s", slug)
 			.param("v", version)
-			.param("at", System.currentTimeMillis())
+			.param("at", clock.millis())
 			.update();
 		return version;
 	}

@@ -1,5 +1,6 @@
 package io.inkstone.shared;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -99,8 +100,11 @@ public class SiteSettings implements SmartInitializingSingleton {
 	private record Snapshot(Map<String, Long> versions, Map<String, String> values) {
 	}
 
+	private final Clock clock;
+
 	SiteSettings(JdbcClient jdbc, InkstoneProperties properties, SettingsProperties defaults,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.defaults = defaults;
@@ -188,7 +192,7 @@ public class SiteSettings implements SmartInitializingSingleton {
 			.param("name", name)
 			.param("value", value)
 			.param("version", Ids.next())
-			.param("at", System.currentTimeMillis())
+			.param("at", clock.millis())
 			.param("by", accountId)
 			.update();
 		AfterCommit.run(this::refresh);

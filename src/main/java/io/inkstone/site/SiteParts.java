@@ -1,5 +1,6 @@
 package io.inkstone.site;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,8 +63,11 @@ class SiteParts implements ChannelStrip.Source {
 
 	private final ComplianceProfile compliance;
 
+	private final Clock clock;
+
 	SiteParts(Articles articles, Channels channels, Creators creators, HotList hot, TemplateEngine templates,
-			ComplianceProfile compliance) {
+			ComplianceProfile compliance, Clock clock) {
+		this.clock = clock;
 		this.compliance = compliance;
 		this.articles = articles;
 		this.channels = channels;
@@ -101,8 +105,7 @@ class SiteParts implements ChannelStrip.Source {
 		if (current == null) {
 			return headlineFragments.computeIfAbsent(key, k -> buildHeadlines(ui, version)).html();
 		}
-		boolean outdated = current.hotVersion() != version
-				|| System.currentTimeMillis() - current.builtAt() > FRAGMENT_MAX_AGE_MS;
+		boolean outdated = current.hotVersion() != version || clock.millis() - current.builtAt() > FRAGMENT_MAX_AGE_MS;
 		if (outdated && rebuilding.add(key)) {
 			CompletableFuture.runAsync(() -> {
 				try {
@@ -119,7 +122,7 @@ class SiteParts implements ChannelStrip.Source {
 	private Fragment buildHeadlines(Ui ui, int version) {
 		StringOutput out = new StringOutput();
 		templates.render("components/headlines.jte", new Pages.Headlines(ui, headlineBlocks(ui)), out);
-		return new Fragment(version, System.currentTimeMillis(), out.toString());
+		return new Fragment(version, clock.millis(), out.toString());
 	}
 
 	/**

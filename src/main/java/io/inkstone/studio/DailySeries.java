@@ -38,10 +38,6 @@ public record DailySeries(String name, List<Point> points, long max, long total)
 	public record Point(LocalDate day, long value) {
 	}
 
-	static DailySeries lastDays(String name, int days, Map<Integer, Long> byDay) {
-		return lastDays(name, PlatformDays.today(), days, byDay);
-	}
-
 	static DailySeries lastDays(String name, LocalDate today, int days, Map<Integer, Long> byDay) {
 		List<Point> points = new ArrayList<>();
 		for (int i = days - 1; i >= 0; i--) {

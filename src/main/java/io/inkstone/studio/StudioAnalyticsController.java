@@ -1,6 +1,7 @@
 package io.inkstone.studio;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,8 +60,11 @@ class StudioAnalyticsController {
 
 	private final Accounts accounts;
 
+	private final Clock clock;
+
 	StudioAnalyticsController(Articles articles, Creators creators, Engagement engagement, Comments comments,
-			Accounts accounts) {
+			Accounts accounts, Clock clock) {
+		this.clock = clock;
 		this.articles = articles;
 		this.creators = creators;
 		this.engagement = engagement;
@@ -74,12 +78,17 @@ class StudioAnalyticsController {
 		}
 	}
 
-	private static int fromDay(int days) {
-		return PlatformDays.of(PlatformDays.today().minusDays(days - 1));
+	/** Today in the platform's time zone. */
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(PlatformDays.zone()));
 	}
 
-	private static long since(int days) {
-		return PlatformDays.today().minusDays(days - 1).atStartOfDay(PlatformDays.zone()).toInstant().toEpochMilli();
+	private int fromDay(int days) {
+		return PlatformDays.of(today().minusDays(days - 1));
+	}
+
+	private long since(int days) {
+		return today().minusDays(days - 1).atStartOfDay(PlatformDays.zone()).toInstant().toEpochMilli();
 	}
 
 	@GetMapping("/studio/analytics")
@@ -115,8 +124,9 @@ class StudioAnalyticsController {
 			reads.put(day, c.reads());
 			shares.put(day, c.shares());
 		});
-		return List.of(DailySeries.lastDays("reads", days, reads), DailySeries.lastDays("shares", days, shares),
-				DailySeries.lastDays("followers", days, creators.newFollowersPerDay(me.id(), since(days))));
+		return List.of(DailySeries.lastDays("reads", today(), days, reads),
+				DailySeries.lastDays("shares", today(), days, shares),
+				DailySeries.lastDays("followers", today(), days, creators.newFollowersPerDay(me.id(), since(days))));
 	}
 
 	/**
@@ -144,9 +154,10 @@ class StudioAnalyticsController {
 			reads.put(day, c.reads());
 			shares.put(day, c.shares());
 		});
-		return List.of(DailySeries.lastDays("reads", days, reads), DailySeries.lastDays("shares", days, shares),
-				DailySeries.lastDays("likes", days, comments.likesPerDay(ids, since(days))),
-				DailySeries.lastDays("comments", days, comments.commentsPerDay(ids, since(days))));
+		return List.of(DailySeries.lastDays("reads", today(), days, reads),
+				DailySeries.lastDays("shares", today(), days, shares),
+				DailySeries.lastDays("likes", today(), days, comments.likesPerDay(ids, since(days))),
+				DailySeries.lastDays("comments", today(), days, comments.commentsPerDay(ids, since(days))));
 	}
 
 	private Article visible(long id) {

@@ -3,6 +3,7 @@ package io.inkstone.studio;
 import io.inkstone.shared.PlatformDays;
 
 import java.beans.PropertyEditorSupport;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -115,9 +116,12 @@ class StudioArticleController {
 	static final Set<String> ACTIONS = Set.of("save", "preview", "publish", "submit", "update", "schedule",
 			"unschedule", "unpublish", "delete");
 
+	private final Clock clock;
+
 	StudioArticleController(Articles articles, Creators creators, Channels channels, Engagement engagement,
 			Comments comments, Media media, RateLimiter limits, CreatorApplications applications,
-			ObjectProvider<StudioNotes> notes) {
+			ObjectProvider<StudioNotes> notes, Clock clock) {
+		this.clock = clock;
 		this.notes = notes;
 		this.applications = applications;
 		this.limits = limits;
@@ -499,7 +503,7 @@ class StudioArticleController {
 				errors.put("publishAt", "studio.error.scheduleDraftOnly");
 			}
 			else {
-				scheduleAt = parseSchedule(publishAt);
+				scheduleAt = parseSchedule(publishAt, clock.millis());
 				if (scheduleAt == null) {
 					errors.put("publishAt", "studio.error.publishAt");
 				}
@@ -644,13 +648,12 @@ class StudioArticleController {
 	}
 
 	/**
-	 * A {@code datetime-local} value in platform time, from one minute to one year ahead;
-	 * null otherwise.
+	 * A {@code datetime-local} value in platform time, from one minute to one year after
+	 * {@code now}; null otherwise.
 	 */
-	static Long parseSchedule(String value) {
+	static Long parseSchedule(String value, long now) {
 		try {
 			long at = LocalDateTime.parse(value).atZone(PlatformDays.zone()).toInstant().toEpochMilli();
-			long now = System.currentTimeMillis();
 			return DraftRules.schedulable(at, now) ? at : null;
 		}
 		catch (DateTimeParseException ex) {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,11 @@ class PingSender {
 
 	private final HttpClient client;
 
-	PingSender(PingRepository repository, PingProperties properties, PublicUrl publicUrl, ObjectMapper json) {
+	private final Clock clock;
+
+	PingSender(PingRepository repository, PingProperties properties, PublicUrl publicUrl, ObjectMapper json,
+			Clock clock) {
+		this.clock = clock;
 		this.repository = repository;
 		this.properties = properties;
 		this.publicUrl = publicUrl;
@@ -70,7 +75,7 @@ class PingSender {
 	@SchedulerLock(name = "inkstone-publish-pings", lockAtMostFor = "PT5M")
 	void sendDue() {
 		for (PingProperties.Endpoint endpoint : properties.endpoints()) {
-			long now = System.currentTimeMillis();
+			long now = clock.millis();
 			List<PingRepository.Ping> claimed = new ArrayList<>();
 			for (PingRepository.Ping ping : repository.due(endpoint.key(), now, BATCH)) {
 				// a lease: if this node dies mid-attempt, the ping is due again after it
@@ -92,7 +97,7 @@ class PingSender {
 			HttpResponse<String> response = client.send(request(endpoint, urls), HttpResponse.BodyHandlers.ofString());
 			status = response.statusCode();
 			if (status >= 200 && status < 300) {
-				long now = System.currentTimeMillis();
+				long now = clock.millis();
 				for (PingRepository.Ping ping : pings) {
 					repository.delivered(ping.id(), status, now);
 				}
@@ -111,7 +116,7 @@ class PingSender {
 		boolean hopeless = status != null && status >= 400 && status < 500 && status != 408 && status != 429;
 		for (PingRepository.Ping ping : pings) {
 			int attempt = ping.attempts() + 1;
-			Long retryAt = hopeless || attempt >= properties.maxAttempts() ? null : System.currentTimeMillis()
+			Long retryAt = hopeless || attempt >= properties.maxAttempts() ? null : clock.millis()
 					+ Backoff.afterFailures(attempt, properties.firstRetry(), properties.maxRetry()).toMillis();
 			repository.failed(ping.id(), status, error, retryAt);
 		}

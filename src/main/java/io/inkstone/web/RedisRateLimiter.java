@@ -1,6 +1,7 @@
 package io.inkstone.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.annotation.PreDestroy;
@@ -43,7 +44,10 @@ class RedisRateLimiter implements RateLimiter {
 
 	private final LocalRateLimiter fallback = new LocalRateLimiter();
 
-	RedisRateLimiter(InkstoneProperties properties) {
+	private final Clock clock;
+
+	RedisRateLimiter(InkstoneProperties properties, Clock clock) {
+		this.clock = clock;
 		RedisURI uri = RedisURI.create(properties.redis().url());
 		uri.setTimeout(Duration.ofMillis(500));
 		this.client = RedisClient.create(uri);
@@ -56,7 +60,7 @@ class RedisRateLimiter implements RateLimiter {
 			return connected;
 		}
 		synchronized (this) {
-			long now = System.currentTimeMillis();
+			long now = clock.millis();
 			if (buckets == null && now >= nextConnectAttempt) {
 				nextConnectAttempt = now + RECONNECT_INTERVAL.toMillis();
 				try {

@@ -1,6 +1,7 @@
 package io.inkstone.web;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +23,10 @@ public class ServerSecrets {
 
 	private final Map<String, byte[]> known = new ConcurrentHashMap<>();
 
-	ServerSecrets(JdbcClient jdbc) {
+	private final Clock clock;
+
+	ServerSecrets(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -38,7 +42,7 @@ public class ServerSecrets {
 				"INSERT INTO server_secrets (name, secret, created_at) VALUES (:name, :secret, :now) ON CONFLICT (name) DO NOTHING")
 			.param("name", name)
 			.param("secret", Base64.getEncoder().encodeToString(fresh))
-			.param("now", System.currentTimeMillis())
+			.param("now", clock.millis())
 			.update();
 		String stored = jdbc.sql("SELECT secret FROM server_secrets WHERE name = :name")
 			.param("name", name)

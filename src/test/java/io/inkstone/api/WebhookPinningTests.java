@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -160,7 +161,8 @@ class WebhookPinningTests {
 		// looked the name up again when connecting would reach the receiver
 		hook("http://localhost:" + receiver.getAddress().getPort() + "/hook");
 		WebhookSender sender = new WebhookSender(repository, properties,
-				new PinnedPost(rebinding(LOOPBACK), unreachable(), PinnedPost.defaultTls(), properties.timeout()));
+				new PinnedPost(rebinding(LOOPBACK), unreachable(), PinnedPost.defaultTls(), properties.timeout()),
+				Clock.systemUTC());
 
 		sender.attempt(delivery(), 1);
 
@@ -177,7 +179,7 @@ class WebhookPinningTests {
 		int port = receiver.getAddress().getPort();
 		hook("http://hooks.example.com:" + port + "/hook?ids%5B%5D=1");
 		WebhookSender sender = new WebhookSender(repository, properties, new PinnedPost(rebinding(address(10, 0, 0, 5)),
-				toReceiver(), PinnedPost.defaultTls(), properties.timeout()));
+				toReceiver(), PinnedPost.defaultTls(), properties.timeout()), Clock.systemUTC());
 
 		sender.attempt(delivery(), 1);
 
@@ -197,7 +199,8 @@ class WebhookPinningTests {
 		startPlainReceiver();
 		hook("http://hooks.example.com:" + receiver.getAddress().getPort() + "/moved");
 		WebhookSender sender = new WebhookSender(repository, properties,
-				new PinnedPost(rebinding(LOOPBACK), toReceiver(), PinnedPost.defaultTls(), properties.timeout()));
+				new PinnedPost(rebinding(LOOPBACK), toReceiver(), PinnedPost.defaultTls(), properties.timeout()),
+				Clock.systemUTC());
 
 		sender.attempt(delivery(), 1);
 
@@ -212,7 +215,8 @@ class WebhookPinningTests {
 		// public, then private: the sender's one lookup is the private answer
 		lookups.set(1);
 		WebhookSender sender = new WebhookSender(repository, properties,
-				new PinnedPost(rebinding(LOOPBACK), toReceiver(), PinnedPost.defaultTls(), properties.timeout()));
+				new PinnedPost(rebinding(LOOPBACK), toReceiver(), PinnedPost.defaultTls(), properties.timeout()),
+				Clock.systemUTC());
 
 		sender.attempt(delivery(), 1);
 
@@ -243,7 +247,7 @@ class WebhookPinningTests {
 		Webhook target = hook("http://hooks.example.com/hook");
 		long started = System.nanoTime();
 		new WebhookSender(repository, quick,
-				new PinnedPost(host -> many, slowRefusal, PinnedPost.defaultTls(), quick.timeout()))
+				new PinnedPost(host -> many, slowRefusal, PinnedPost.defaultTls(), quick.timeout()), Clock.systemUTC())
 			.attempt(delivery(), 1);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
 		assertThat(dialled).hasSizeLessThan(5);
@@ -273,7 +277,7 @@ class WebhookPinningTests {
 						Socket socket = new Socket();
 						socket.connect(trickle.getLocalSocketAddress(), timeout);
 						return socket;
-					}, PinnedPost.defaultTls(), quick.timeout()))
+					}, PinnedPost.defaultTls(), quick.timeout()), Clock.systemUTC())
 				.attempt(delivery(), 1);
 			assertThat(Duration.ofNanos(System.nanoTime() - begun)).isLessThan(Duration.ofMillis(2500));
 			verify(slowLog).failed(eq(77L), eq(null), startsWith("SocketTimeoutException"), any());
@@ -327,7 +331,8 @@ class WebhookPinningTests {
 
 		hook("https://hooks.example.com:" + port + "/hook");
 		WebhookSender sender = new WebhookSender(repository, properties,
-				new PinnedPost(rebinding(LOOPBACK), toReceiver(), clientTls.getSocketFactory(), properties.timeout()));
+				new PinnedPost(rebinding(LOOPBACK), toReceiver(), clientTls.getSocketFactory(), properties.timeout()),
+				Clock.systemUTC());
 		sender.attempt(delivery(), 1);
 		assertThat(dialled).containsExactly(new InetSocketAddress(PUBLIC, port));
 		assertThat(sni).containsExactly("hooks.example.com");

@@ -1,9 +1,7 @@
 package io.inkstone.articles;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import io.inkstone.shared.Ids;
+import io.inkstone.support.MutableClock;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -33,7 +32,8 @@ class ArticleFeedTests {
 	/** The articles table as the feed sees it: id → sequence. */
 	private final Map<Long, Long> table = new TreeMap<>();
 
-	private long now = System.currentTimeMillis();
+	/** The feed's clock: stopped, moved by the tests. */
+	private final MutableClock clock = MutableClock.stoppedNow();
 
 	private final ArticleRepository repository = mock(ArticleRepository.class);
 
@@ -108,22 +108,7 @@ class ArticleFeedTests {
 		for (int i = 0; i < followers.length; i++) {
 			beans.registerSingleton("follower" + i, followers[i]);
 		}
-		beans.registerSingleton("clock", new Clock() {
-			@Override
-			public ZoneOffset getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(ZoneId zone) {
-				return this;
-			}
-
-			@Override
-			public Instant instant() {
-				return Instant.ofEpochMilli(now);
-			}
-		});
+		beans.registerSingleton("clock", clock);
 		return new ArticleFeed(repository, beans.getBeanProvider(ArticleFeedFollower.class),
 				beans.getBeanProvider(Clock.class));
 	}
@@ -132,27 +117,27 @@ class ArticleFeedTests {
 	void aLateCommitBelowTheFollowersPositionIsHandedOverOnce() {
 		Recorder follower = new Recorder("recorder");
 		ArticleFeed feed = feed(follower);
-		long early = seqAt(now, 1);
-		table.put(2L, seqAt(now, 2));
+		long early = seqAt(clock.millis(), 1);
+		table.put(2L, seqAt(clock.millis(), 2));
 		feed.poll();
 		assertThat(follower.had).containsExactly(2L);
-		assertThat(follower.position).isEqualTo(seqAt(now, 2));
+		assertThat(follower.position).isEqualTo(seqAt(clock.millis(), 2));
 
 		table.put(1L, early); // the slow transaction commits with the sequence it took
 								// first
 		feed.poll();
 		feed.poll();
 		assertThat(follower.had).containsExactly(2L, 1L);
-		assertThat(follower.position).as("never moves back").isEqualTo(seqAt(now, 2));
+		assertThat(follower.position).as("never moves back").isEqualTo(seqAt(clock.millis(), 2));
 	}
 
 	@Test
 	void aChangeAgainOfTheSameArticleIsHandedOverAgain() {
 		Recorder follower = new Recorder("recorder");
 		ArticleFeed feed = feed(follower);
-		table.put(1L, seqAt(now, 1));
+		table.put(1L, seqAt(clock.millis(), 1));
 		feed.poll();
-		table.put(1L, seqAt(now, 2));
+		table.put(1L, seqAt(clock.millis(), 2));
 		feed.poll();
 		feed.poll();
 		assertThat(follower.had).containsExactly(1L, 1L);
@@ -163,11 +148,11 @@ class ArticleFeedTests {
 		Recorder follower = new Recorder("recorder");
 		follower.wanted = key -> key.id() != 1L;
 		ArticleFeed feed = feed(follower);
-		table.put(1L, seqAt(now, 1));
+		table.put(1L, seqAt(clock.millis(), 1));
 		feed.poll();
 		assertThat(follower.had).isEmpty();
-		assertThat(follower.position).isEqualTo(seqAt(now, 1));
-		table.put(2L, seqAt(now, 2));
+		assertThat(follower.position).isEqualTo(seqAt(clock.millis(), 1));
+		table.put(2L, seqAt(clock.millis(), 2));
 		feed.poll();
 		assertThat(follower.had).containsExactly(2L);
 	}
@@ -176,8 +161,8 @@ class ArticleFeedTests {
 	void aFollowerThatMovesBackIsServedFromThereAgain() {
 		Recorder follower = new Recorder("recorder");
 		ArticleFeed feed = feed(follower);
-		table.put(1L, seqAt(now - 60_000, 1)); // settled long ago
-		table.put(2L, seqAt(now, 2));
+		table.put(1L, seqAt(clock.millis() - 60_000, 1)); // settled long ago
+		table.put(2L, seqAt(clock.millis(), 2));
 		feed.poll();
 		assertThat(follower.had).containsExactly(1L, 2L);
 		follower.position = 0; // a rebuild from zero
@@ -197,7 +182,7 @@ class ArticleFeedTests {
 		};
 		Recorder healthy = new Recorder("healthy");
 		ArticleFeed feed = feed(notReady, failing, healthy);
-		table.put(1L, seqAt(now, 1));
+		table.put(1L, seqAt(clock.millis(), 1));
 		assertThatThrownBy(feed::poll).hasMessageContaining("failing");
 		assertThat(notReady.had).isEmpty();
 		assertThat(healthy.had).containsExactly(1L);
@@ -207,9 +192,9 @@ class ArticleFeedTests {
 	void oldEntriesLeaveTheWindowAndAreNotReadAgain() {
 		Recorder follower = new Recorder("recorder");
 		ArticleFeed feed = feed(follower);
-		table.put(1L, seqAt(now, 1));
+		table.put(1L, seqAt(clock.millis(), 1));
 		feed.poll();
-		now += ArticleFeed.LAG_MILLIS + 1000;
+		clock.advance(Duration.ofMillis(ArticleFeed.LAG_MILLIS + 1000));
 		feed.poll();
 		feed.poll();
 		assertThat(follower.had).containsExactly(1L);
@@ -220,7 +205,7 @@ class ArticleFeedTests {
 		// a first build of 20 000 articles; the application starts closing during the
 		// second batch
 		for (long id = 1; id <= 20 * ArticleFeed.BATCH; id++) {
-			table.put(id, seqAt(now - 60_000, (int) id));
+			table.put(id, seqAt(clock.millis() - 60_000, (int) id));
 		}
 		ArticleFeed[] feed = new ArticleFeed[1];
 		Recorder follower = new Recorder("search-index") {

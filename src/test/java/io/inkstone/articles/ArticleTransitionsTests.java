@@ -2,14 +2,15 @@ package io.inkstone.articles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.ForbiddenException;
 import io.inkstone.shared.NotFoundException;
+import io.inkstone.support.MutableClock;
 
-import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,9 @@ class ArticleTransitionsTests {
 
 	private final List<Object> events = new ArrayList<>();
 
+	/** The platform's clock, moved by the tests that are about time. */
+	private final MutableClock clock = MutableClock.stoppedNow();
+
 	/**
 	 * The machine review's stand-in: holds when told to, records what it was asked to
 	 * record.
@@ -65,7 +69,7 @@ class ArticleTransitionsTests {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("gate", gate);
 		articles = new Articles(repository, events::add, beans.getBeanProvider(PublishingGate.class),
-				beans.getBeanProvider(OwnImages.class));
+				beans.getBeanProvider(OwnImages.class), clock);
 	}
 
 	private long draft() {
@@ -186,7 +190,7 @@ class ArticleTransitionsTests {
 		long id = draft();
 		articles.publish(id, CREATOR);
 		long first = article(id).publishedAt();
-		Awaitility.await().until(() -> System.currentTimeMillis() > first + 5);
+		clock.advance(Duration.ofMinutes(5));
 		articles.unpublish(id, CREATOR);
 		assertThat(articles.publish(id, CREATOR)).isEqualTo(new LifecycleOutcome.Published(id));
 		assertThat(article(id).publishedAt()).isEqualTo(first);
@@ -234,6 +238,28 @@ class ArticleTransitionsTests {
 		assertThat(articles.restore(id)).isEqualTo(new LifecycleOutcome.Unchanged(id, ArticleStatus.DRAFT));
 		articles.publish(id, CREATOR);
 		assertThatThrownBy(() -> articles.restore(id)).isInstanceOf(NotFoundException.class);
+	}
+
+	@Test
+	void aDeletedArticleCanBeTakenBackForThirtyDaysAndThenLeavesTheTrash() {
+		long early = draft();
+		long late = draft();
+		articles.delete(early, CREATOR);
+		articles.delete(late, CREATOR);
+		long deletedAt = clock.millis();
+
+		clock.advance(Duration.ofDays(StudioRow.TRASH_DAYS).minusMinutes(1));
+		assertThat(articles.studioList(CREATOR)).filteredOn(row -> row.id() == late).singleElement().satisfies(row -> {
+			assertThat(row.state()).isEqualTo("trash");
+			assertThat(row.restorableUntil()).isEqualTo(deletedAt + Duration.ofDays(30).toMillis());
+		});
+		assertThat(articles.restoreOwn(early, CREATOR))
+			.isEqualTo(new LifecycleOutcome.Moved(early, ArticleStatus.DELETED, ArticleStatus.DRAFT));
+
+		clock.advance(Duration.ofMinutes(2)); // 30 days and a minute after the deletion
+		assertThat(articles.studioList(CREATOR)).extracting(StudioRow::id).doesNotContain(late).contains(early);
+		assertThatThrownBy(() -> articles.restoreOwn(late, CREATOR)).isInstanceOf(NotFoundException.class);
+		assertThat(article(late).status()).isEqualTo(ArticleStatus.DELETED);
 	}
 
 	static final class TestGate implements PublishingGate {

@@ -2,6 +2,7 @@ package io.inkstone.discovery;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,8 @@ class CoReadsTests {
 			.load()
 			.migrate();
 		jdbc = JdbcClient.create(dataSource);
-		coReads = new CoReads(jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource)), events::add);
+		coReads = new CoReads(jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource)), events::add,
+				Clock.systemUTC());
 	}
 
 	private void readTogether(long first, long second, int times) {

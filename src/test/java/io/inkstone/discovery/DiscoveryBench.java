@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -393,7 +394,7 @@ public final class DiscoveryBench {
 		}
 		var tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
 		return new Replay(new CoReads(jdbc, tx, event -> {
-		}), jdbc);
+		}, Clock.systemUTC()), jdbc);
 	}
 
 	static double[] zipfCumulative(int n, double exponent) {
@@ -511,7 +512,7 @@ public final class DiscoveryBench {
 	 * score map, dirty set), by two threads as two request threads would.
 	 */
 	static void hotListIngestion() throws InterruptedException {
-		LocalHotScores store = new LocalHotScores(null, null);
+		LocalHotScores store = new LocalHotScores(null, null, Clock.systemUTC());
 		ForwardDecay decay = new ForwardDecay(Duration.ofHours(6));
 		int perThread = 3_000_000;
 		long now = System.currentTimeMillis();

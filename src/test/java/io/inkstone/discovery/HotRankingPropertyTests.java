@@ -1,5 +1,6 @@
 package io.inkstone.discovery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +56,7 @@ class HotRankingPropertyTests {
 	@ParameterizedTest(name = "seed {0}")
 	@ValueSource(ints = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 })
 	void inMemoryRankingsEqualBruteForce(int seed) {
-		assertRankingsEqualBruteForce(seed, new LocalHotScores(null, null));
+		assertRankingsEqualBruteForce(seed, new LocalHotScores(null, null, Clock.systemUTC()));
 	}
 
 	@Test
@@ -70,7 +71,7 @@ class HotRankingPropertyTests {
 				null, false, InkstoneProperties.Mode.CLUSTER,
 				new InkstoneProperties.Redis("redis://127.0.0.1:6379", prefix), null);
 		try {
-			assertRankingsEqualBruteForce(21, new RedisHotScores(redis, null, null, properties));
+			assertRankingsEqualBruteForce(21, new RedisHotScores(redis, null, null, properties, Clock.systemUTC()));
 		}
 		finally {
 			Set<String> keys = redis.keys(prefix + "*");

@@ -5,20 +5,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.inkstone.importer.ArticleImporter;
 import io.inkstone.shared.PlatformDays;
+import io.inkstone.support.MutableClock;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,31 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class ReadOncePerDayContract {
 
 	/** The platform's clock, which only moves when a test moves it. */
-	static final AtomicLong NOW = new AtomicLong(System.currentTimeMillis());
+	static final MutableClock CLOCK = MutableClock.stoppedNow();
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class StoppedClock {
 
 		@Bean
-		Clock clock() {
-			return new Clock() {
-
-				@Override
-				public ZoneId getZone() {
-					return ZoneOffset.UTC;
-				}
-
-				@Override
-				public Clock withZone(ZoneId zone) {
-					return this;
-				}
-
-				@Override
-				public Instant instant() {
-					return Instant.ofEpochMilli(NOW.get());
-				}
-
-			};
+		@Primary
+		Clock stoppedClock() {
+			return CLOCK;
 		}
 
 	}
@@ -82,9 +63,6 @@ abstract class ReadOncePerDayContract {
 
 	@Autowired
 	ReadSources sources;
-
-	@Autowired
-	ObjectProvider<Clock> clock;
 
 	@Autowired
 	ArticleImporter importer;
@@ -120,14 +98,14 @@ abstract class ReadOncePerDayContract {
 		assertThat(engagement.counts(id).reads()).isEqualTo(2);
 
 		// the next platform day, the same reader counts once more
-		NOW.addAndGet(Duration.ofDays(1).toMillis());
+		CLOCK.advance(Duration.ofDays(1));
 		assertThat(read(restarted, reader, id)).isTrue();
 		assertThat(read(restarted, reader, id)).isFalse();
 		assertThat(engagement.counts(id).reads()).isEqualTo(3);
 
 		// yesterday's marks decide nothing any more and go
 		restartedMarks.flush();
-		int today = PlatformDays.of(NOW.get());
+		int today = PlatformDays.of(CLOCK.millis());
 		assertThat(readMarks.prune(today)).isGreaterThanOrEqualTo(2);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM read_marks WHERE day < :today")
 			.param("today", today)
@@ -155,8 +133,8 @@ abstract class ReadOncePerDayContract {
 
 	/** A node with an empty memory over this database: another process or a restart. */
 	private Engagement node(boolean cluster) {
-		restartedMarks = new ReadMarks(jdbc, jdbcTemplate, tx, clock.getObject(), cluster);
-		return new Engagement(counters, stats, events, addressLimits, sources, restartedMarks);
+		restartedMarks = new ReadMarks(jdbc, jdbcTemplate, tx, CLOCK, cluster);
+		return new Engagement(counters, stats, events, addressLimits, sources, restartedMarks, CLOCK);
 	}
 
 	private long marksOf(String reader) {

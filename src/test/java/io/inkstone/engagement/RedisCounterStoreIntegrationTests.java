@@ -1,5 +1,6 @@
 package io.inkstone.engagement;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,7 +126,7 @@ class RedisCounterStoreIntegrationTests {
 				InkstoneProperties.Mode.CLUSTER, new InkstoneProperties.Redis("redis://127.0.0.1:6379/0", prefix),
 				null);
 		return new RedisCounterStore(redis, stats, new TransactionTemplate(new JdbcTransactionManager(database)),
-				properties);
+				properties, Clock.systemUTC());
 	}
 
 	private static long article() {

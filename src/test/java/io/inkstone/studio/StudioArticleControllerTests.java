@@ -1,13 +1,13 @@
 package io.inkstone.studio;
 
+import java.time.Instant;
+
 import io.inkstone.articles.ArticleStatus;
 import io.inkstone.articles.StudioRow;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 
 class StudioArticleControllerTests {
 
@@ -21,11 +21,14 @@ class StudioArticleControllerTests {
 
 	@Test
 	void schedulesMustBeInTheFutureAndWithinAYear() {
-		assertThat(StudioArticleController.parseSchedule("2020-01-01T08:00")).isNull();
-		assertThat(StudioArticleController.parseSchedule("not a date")).isNull();
-		assertThat(StudioArticleController.parseSchedule("2999-01-01T08:00")).isNull();
-		String soon = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusHours(1).withNano(0).toString();
-		assertThat(StudioArticleController.parseSchedule(soon)).isNotNull();
+		// 08:00 on 1 December 2026 in the platform's zone (Asia/Shanghai)
+		long now = Instant.parse("2026-12-01T00:00:00Z").toEpochMilli();
+		assertThat(StudioArticleController.parseSchedule("2020-01-01T08:00", now)).isNull();
+		assertThat(StudioArticleController.parseSchedule("not a date", now)).isNull();
+		assertThat(StudioArticleController.parseSchedule("2026-12-01T08:00", now)).as("not after now").isNull();
+		assertThat(StudioArticleController.parseSchedule("2027-12-02T08:00", now)).as("over a year ahead").isNull();
+		assertThat(StudioArticleController.parseSchedule("2026-12-01T09:00", now))
+			.isEqualTo(Instant.parse("2026-12-01T01:00:00Z").toEpochMilli());
 	}
 
 	@Test
