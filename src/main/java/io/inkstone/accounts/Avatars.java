@@ -22,7 +22,9 @@ public class Avatars {
 
 	/**
 	 * An avatar is shown at most a few hundred pixels wide: a far smaller limit than the
-	 * media library's.
+	 * media library's. The one limit of every avatar, whichever form it comes from (the
+	 * account settings, the studio profile, 申请入驻): {@link #requireWithinLimit} is checked
+	 * where every avatar is stored.
 	 */
 	public static final int MAX_MEGABYTES = 5;
 
@@ -55,11 +57,8 @@ public class Avatars {
 		if (image == null || image.length == 0) {
 			throw new BadRequestException("problem.accounts.avatarMissing");
 		}
-		if (image.length > MAX_BYTES) {
-			throw new PayloadTooLargeException("problem.accounts.avatarTooLarge", MAX_MEGABYTES);
-		}
-		// the image is processed and stored outside the transaction (no I/O while it is
-		// open)
+		// the image is checked (requireWithinLimit), processed and stored outside the
+		// transaction (no I/O while it is open)
 		String url = images.getObject().store(accountId, image);
 		transactions.executeWithoutResult(status -> {
 			repository.changeAvatar(accountId, url);
@@ -67,6 +66,17 @@ public class Avatars {
 		});
 		refresh.forget(accountId);
 		return url;
+	}
+
+	/**
+	 * Refuses an avatar over {@link #MAX_MEGABYTES} with a 413 that names the limit;
+	 * called by the one store every avatar goes through ({@link AvatarImages}, which also
+	 * stores applicants' avatars).
+	 */
+	public static void requireWithinLimit(byte[] image) {
+		if (image.length > MAX_BYTES) {
+			throw new PayloadTooLargeException("problem.accounts.avatarTooLarge", MAX_MEGABYTES);
+		}
 	}
 
 	/** The avatars of the accounts that have one (for comment lists). */

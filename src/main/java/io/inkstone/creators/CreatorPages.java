@@ -15,6 +15,10 @@ public final class CreatorPages {
 	public record JoinPage(List<Channel> channels, CreatorApplications.Form form, Map<String, String> errors,
 			List<CreatorApplication> history, boolean creator) {
 
+		/**
+		 * The problem with a field: a bundle key, or a refusal already in the reader's
+		 * language (a refused avatar, whose message names its limit), shown as it is.
+		 */
 		public String error(Ui ui, String field) {
 			String key = errors.get(field);
 			return key == null ? null : ui.t(key);

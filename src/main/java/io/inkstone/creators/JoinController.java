@@ -7,7 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.inkstone.channels.Channels;
+import io.inkstone.shared.PayloadTooLargeException;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.shared.UnsupportedMediaException;
+import io.inkstone.shared.UserFacingException;
+import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code /join} (申请入驻): what creators get, the application form and the applicant's
- * history.
+ * history. An avatar that is refused (over the avatar limit: 413; not an image: 415)
+ * brings the form back as it was typed, with the refusal next to the avatar field; the
+ * application is not written.
  */
 @Controller
 class JoinController {
@@ -34,9 +40,12 @@ class JoinController {
 
 	private final EmailVerification verification;
 
+	private final UiFactory ui;
+
 	JoinController(CreatorApplications applications, Creators creators, Channels channels,
-			EmailVerification verification) {
+			EmailVerification verification, UiFactory ui) {
 		this.verification = verification;
+		this.ui = ui;
 		this.applications = applications;
 		this.creators = creators;
 		this.channels = channels;
@@ -62,14 +71,29 @@ class JoinController {
 		SignedIn account = SignedIn.current().orElseThrow();
 		CreatorApplications.Form form = new CreatorApplications.Form(accountType, displayName, handle, tagline, channel,
 				contact, entityName, creditCode, agreement != null);
-		Map<String, String> errors = verification.required() && !verification.verified(account.accountId())
-				? Map.of("form", "join.error.unverified")
-				: applications.apply(account.accountId(), form, bytes(avatar));
+		Map<String, String> errors;
+		try {
+			errors = verification.required() && !verification.verified(account.accountId())
+					? Map.of("form", "join.error.unverified")
+					: applications.apply(account.accountId(), form, bytes(avatar));
+		}
+		catch (PayloadTooLargeException | UnsupportedMediaException refused) {
+			// only the avatar is a file: its refusal, in the reader's language, with
+			// the limit it names
+			response.setStatus(refused instanceof PayloadTooLargeException ? 413 : 415);
+			return page(request, model, form, Map.of("avatar", refusal(request, refused)));
+		}
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
 			return page(request, model, form, errors);
 		}
 		return "redirect:/join?applied";
+	}
+
+	private String refusal(HttpServletRequest request, UserFacingException refused) {
+		String message = ui.of(request).message(refused);
+		return message != null ? message
+				: refused instanceof PayloadTooLargeException ? "error.413.message" : "error.415.message";
 	}
 
 	private static byte[] bytes(MultipartFile file) {

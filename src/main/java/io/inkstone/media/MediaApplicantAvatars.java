@@ -1,6 +1,7 @@
 package io.inkstone.media;
 
 import io.inkstone.accounts.AvatarImages;
+import io.inkstone.accounts.Avatars;
 import io.inkstone.creators.ApplicantAvatars;
 
 import org.springframework.stereotype.Component;
@@ -8,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Avatars go through the media pipeline like every image: an applicant's (申请入驻) and any
  * account's, reader or creator. The item is kept under the negated account id, outside
- * any creator's library; the account shows its 480-pixel rendition.
+ * any creator's library; the account shows its 480-pixel rendition. Every avatar has the
+ * avatar limit ({@link Avatars#MAX_MEGABYTES}), not the media library's larger one.
  */
 @Component
 class MediaApplicantAvatars implements ApplicantAvatars, AvatarImages {
@@ -21,6 +23,7 @@ class MediaApplicantAvatars implements ApplicantAvatars, AvatarImages {
 
 	@Override
 	public String store(long accountId, byte[] image) {
+		Avatars.requireWithinLimit(image);
 		MediaItem item = media.upload(-accountId, image, "头像 / avatar");
 		return item.widths().contains(480) ? item.url().replace("/full.", "/480.") : item.url();
 	}

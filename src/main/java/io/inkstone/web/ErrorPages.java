@@ -1,5 +1,6 @@
 package io.inkstone.web;
 
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import io.inkstone.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -20,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.http.HttpMethod;
@@ -43,6 +46,8 @@ import io.inkstone.shared.UnsupportedMediaException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Maps every failure to a page a person understands with the right status, never a stack
@@ -59,8 +64,14 @@ class ErrorPages implements ErrorController {
 
 	private final UiFactory ui;
 
-	ErrorPages(UiFactory ui) {
+	private final ObjectProvider<MultipartConfigElement> multipart;
+
+	private final Environment environment;
+
+	ErrorPages(UiFactory ui, ObjectProvider<MultipartConfigElement> multipart, Environment environment) {
 		this.ui = ui;
+		this.multipart = multipart;
+		this.environment = environment;
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -248,7 +259,7 @@ class ErrorPages implements ErrorController {
 		if (heading.equals(key + ".heading")) {
 			heading = known == null ? "Error" : known.getReasonPhrase();
 		}
-		String text = message != null ? message : u.t(key + ".message");
+		String text = message != null ? message : status == 413 ? limitPassed(request, u) : u.t(key + ".message");
 		if (text.equals(key + ".message")) {
 			text = u.t("error.generic.message");
 		}
@@ -258,6 +269,32 @@ class ErrorPages implements ErrorController {
 		model.addAttribute(PageChrome.UI, u);
 		model.addAttribute("page", new ErrorPage(status, heading, text));
 		return "error/page";
+	}
+
+	/**
+	 * A body over the container's limits, which refused it before any code of ours could
+	 * say which limit: the limit of what was sent, named — a file's (the multipart limit)
+	 * or a form's. The request's own Content-Type header is still there when it is
+	 * rendered without its parameters ({@link RequestInputFilter}).
+	 */
+	private String limitPassed(HttpServletRequest request, Ui u) {
+		String type = String.valueOf(request.getHeader("Content-Type")).toLowerCase(Locale.ROOT);
+		boolean form = type.startsWith("application/x-www-form-urlencoded");
+		long limit;
+		if (form) {
+			DataSize tomcat = environment.getProperty("server.tomcat.max-http-form-post-size", DataSize.class,
+					DataSize.ofMegabytes(2));
+			limit = environment.getProperty("server.jetty.max-http-form-post-size", DataSize.class, tomcat).toBytes();
+		}
+		else {
+			MultipartConfigElement config = multipart.getIfAvailable();
+			limit = config == null ? -1 : config.getMaxFileSize();
+		}
+		if (limit <= 0) {
+			return u.t("error.413.message");
+		}
+		long megabytes = Math.max(1, DataSize.ofBytes(limit).toMegabytes());
+		return u.t(form ? "error.413.form" : "error.413.file", megabytes);
 	}
 
 }

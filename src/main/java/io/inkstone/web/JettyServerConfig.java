@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.handler.ContextHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -26,7 +27,9 @@ import org.springframework.core.env.Environment;
  * Tomcat build, {@code -Ptomcat}, leaves this class out: RemoteIpValve and
  * {@code server.tomcat.use-relative-redirects} do the same there.) Also: header values
  * read exactly as sent, and requests still running at a graceful shutdown given the
- * shutdown phase's time, not Jetty's one second.
+ * shutdown phase's time, not Jetty's one second. And Inkstone's own error page, not
+ * Jetty's, for the requests Jetty refuses before the application sees them
+ * ({@link JettyErrorPages}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(Server.class)
@@ -39,6 +42,12 @@ class JettyServerConfig {
 		Duration shutdown = environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase", Duration.class,
 				Duration.ofSeconds(30));
 		return new TrustedProxiesOnly(proxies, shutdown);
+	}
+
+	@Bean
+	WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> ownErrorPages(MessageSource messages) {
+		JettyErrorPages pages = new JettyErrorPages(messages);
+		return factory -> factory.addServerCustomizers(server -> server.setErrorHandler(pages));
 	}
 
 	/**

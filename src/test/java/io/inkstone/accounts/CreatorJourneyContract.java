@@ -663,6 +663,9 @@ abstract class CreatorJourneyContract {
 		HttpResponse<String> tooBig = upload(a, "太大", "huge.png", "image/png", huge, "text/html");
 		assertThat(tooBig.statusCode()).isEqualTo(413);
 		assertThat(Jsoup.parse(tooBig.body()).selectFirst("[data-testid=error]").attr("data-status")).isEqualTo("413");
+		// refused by the container's multipart limit before any code of ours: the limit
+		// is named all the same
+		assertThat(Jsoup.parse(tooBig.body()).select("[data-testid=error] p").text()).contains("文件过大：上限 11 MB");
 		assertThat(mediaOf(photographer.creatorId())).isZero();
 	}
 
@@ -1336,6 +1339,42 @@ abstract class CreatorJourneyContract {
 			.html()
 			.select("[data-testid=creator-card] img.avatar")
 			.attr("src")).matches("/media/[0-9a-f]{64}/480\\.jpg");
+	}
+
+	/**
+	 * An avatar has one limit wherever it is uploaded (Avatars.MAX_MEGABYTES): one over
+	 * it with the application is a 413 that names the limit, the form comes back as
+	 * typed, and nothing is written; sent again with a smaller avatar it goes through.
+	 */
+	@Test
+	void anApplicationsAvatarOverTheAvatarLimitIs413AndTheFormComesBackAsTyped() {
+		Person newcomer = verifiedPerson("新读者", Role.READER);
+		Browser b = newcomer.browser();
+		String handle = unique("bigavatar");
+		Map<String, String> form = application(b, "头像很大的人", handle);
+		byte[] large = new byte[(int) (9.7 * 1024 * 1024)]; // under the media limit, over
+															// the avatar's
+		byte[] jpeg = TestImages.jpegWithGps(600, 600, 1);
+		System.arraycopy(jpeg, 0, large, 0, jpeg.length);
+		HttpResponse<String> refused = b.postMultipart("/join", form, "avatar", "big.jpg", "image/jpeg", large,
+				"text/html");
+		assertThat(refused.statusCode()).isEqualTo(413);
+		Document page = Jsoup.parse(refused.body());
+		assertThat(page.select("[data-field=avatar]").text()).contains(Avatars.MAX_MEGABYTES + " MB");
+		assertThat(page.select("[data-testid=join-form] input[name=displayName]").val()).isEqualTo("头像很大的人");
+		assertThat(page.select("[data-testid=join-form] input[name=handle]").val()).isEqualTo(handle);
+		assertThat(page.select("[data-testid=join-form] input[name=tagline]").val()).isEqualTo("写诗的人");
+		assertThat(page.select("[data-testid=join-form] input[name=contact]").val()).isEqualTo("微信 inkstone");
+		assertThat(page.select("[data-testid=join-form] select[name=channel] option[selected]").val())
+			.isEqualTo("tech");
+		assertThat(page.select("[data-testid=join-form] input[name=agreement]").hasAttr("checked")).isTrue();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_applications WHERE account_id = :a")
+			.param("a", newcomer.id())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(b.postMultipart("/join", form, "avatar", "a.jpg", "image/jpeg", jpeg, "text/html").statusCode())
+			.isEqualTo(302);
+		assertThat(applicationOf(handle)).isPositive();
 	}
 
 	/**

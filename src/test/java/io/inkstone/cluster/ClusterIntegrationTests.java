@@ -562,6 +562,30 @@ class ClusterIntegrationTests {
 	}
 
 	/**
+	 * A node that loses Redis tells the load balancer to stop sending it traffic
+	 * (readiness OUT_OF_SERVICE, 503) but is not to be restarted (liveness UP); the other
+	 * node stays ready, and the node is ready again once Redis answers.
+	 */
+	@Test
+	@Order(7)
+	void aNodeWithoutRedisIsNotReadyButAliveAndReadyAgainWhenRedisReturns() {
+		assertThat(browser(nodeB).get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		redisForB.stop();
+		try {
+			within(Duration.ofSeconds(10), () -> browser(nodeB).get("/actuator/health/readiness").statusCode() == 503);
+			assertThat(browser(nodeB).get("/actuator/health/readiness").body()).contains("OUT_OF_SERVICE");
+			var liveness = browser(nodeB).get("/actuator/health/liveness");
+			assertThat(liveness.statusCode()).isEqualTo(200);
+			assertThat(liveness.body()).contains("UP");
+			assertThat(browser(nodeA).get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		}
+		finally {
+			redisForB.start();
+		}
+		within(Duration.ofSeconds(20), () -> browser(nodeB).get("/actuator/health/readiness").statusCode() == 200);
+	}
+
+	/**
 	 * A node restarted while Redis is down must come up and serve (before: its rate
 	 * limiter and pub/sub listener connected at start-up and the node failed to start),
 	 * then join when Redis returns: here a session signed in on node A, which lives in

@@ -1068,6 +1068,9 @@ abstract class ReaderPagesContract {
 	void healthAndPrometheusEndpointsAnswer() {
 		Browser reader = browser();
 		assertThat(reader.get("/actuator/health").body()).contains("UP");
+		// the probes; readiness names a cluster-mode contributor that does not exist here
+		assertThat(reader.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		assertThat(reader.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 		// metrics only for the scraper with the token (src/test/resources/config sets
 		// one)
 		assertThat(reader.get("/actuator/prometheus").statusCode()).isEqualTo(401);
