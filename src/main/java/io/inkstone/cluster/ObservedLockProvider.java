@@ -1,8 +1,10 @@
 package io.inkstone.cluster;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +43,25 @@ class ObservedLockProvider implements LockProvider {
 
 	private static final Logger log = LoggerFactory.getLogger(ObservedLockProvider.class);
 
-	/** What went wrong taking a lock: when, and the root cause. */
-	record Failure(Instant at, String description) {
+	/**
+	 * How long a lock may go untaken because the database is busy before health reports
+	 * it: SQLite's one writer held by an import, a backup or a start's back-fills is
+	 * normal for a while, and the task runs at its next turn; a database busy for this
+	 * long is a problem an operator should see.
+	 */
+	static final Duration BUSY_GRACE = Duration.ofMinutes(5);
+
+	/**
+	 * What went wrong taking a lock: when (and since when, for failures in a row), the
+	 * root cause, and whether it was only a busy database.
+	 */
+	record Failure(Instant at, String description, boolean busy, Instant since) {
+
+		/** Whether health turns DOWN for it: any error, or a database busy too long. */
+		boolean reported(Instant now) {
+			return !busy || !since.plus(BUSY_GRACE).isAfter(now);
+		}
+
 	}
 
 	/**
@@ -155,7 +174,10 @@ class ObservedLockProvider implements LockProvider {
 	 * runs at its next turn (the rule of {@link DatabaseBusy}).
 	 */
 	private void failed(String name, String description, boolean busy) {
-		Failure previous = failures.put(name, new Failure(Instant.now(), description));
+		Instant now = Instant.now();
+		Failure previous = failures.get(name);
+		Instant since = previous != null && previous.busy() && busy ? previous.since() : now;
+		failures.put(name, new Failure(now, description, busy, since));
 		if (previous == null && busy) {
 			log.info("Scheduler lock '{}' not taken, the database is busy; the task runs at its next turn: {}", name,
 					description);
@@ -173,10 +195,17 @@ class ObservedLockProvider implements LockProvider {
 
 	/**
 	 * Lock name → the failure of its latest attempt, for locks whose latest attempt
-	 * failed.
+	 * failed and that health reports ({@link Failure#reported}).
 	 */
 	Map<String, Failure> failures() {
-		return Map.copyOf(failures);
+		Instant now = Instant.now();
+		Map<String, Failure> reported = new HashMap<>();
+		failures.forEach((name, failure) -> {
+			if (failure.reported(now)) {
+				reported.put(name, failure);
+			}
+		});
+		return reported;
 	}
 
 	static String describe(Throwable error) {

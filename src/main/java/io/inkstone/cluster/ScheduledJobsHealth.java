@@ -27,9 +27,10 @@ import org.springframework.util.ClassUtils;
  * Makes a failing background job visible: {@code /actuator/health} turns DOWN (component
  * {@code jobs}) while any scheduled job's last run failed or its last attempt to take its
  * ShedLock lock failed ({@link ObservedLockProvider}: errors ShedLock itself swallows, a
- * deleted lock row), and the gauge {@code inkstone.jobs.failing{job}} is 1 for it. Before
- * this, a job that failed every round (ShedLock on SQLite after a restart) only wrote log
- * lines, and a job whose lock could not be taken was silently skipped.
+ * deleted lock row; a database only busy counts after five minutes in a row), and the
+ * gauge {@code inkstone.jobs.failing{job}} is 1 for it. Before this, a job that failed
+ * every round (ShedLock on SQLite after a restart) only wrote log lines, and a job whose
+ * lock could not be taken was silently skipped.
  */
 @Component("jobs")
 class ScheduledJobsHealth implements HealthIndicator {
