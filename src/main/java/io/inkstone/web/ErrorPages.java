@@ -160,8 +160,11 @@ class ErrorPages implements ErrorController {
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+	Object tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
 		ContainerErrors.closeAfterUnreadBody(request, response);
+		if (api(request.getRequestURI())) {
+			return problem(request.getRequestURI(), HttpStatus.CONTENT_TOO_LARGE, limitPassedInEnglish(request), null);
+		}
 		return page(request, response, model, 413, null);
 	}
 
@@ -239,7 +242,7 @@ class ErrorPages implements ErrorController {
 		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		HttpStatus known = HttpStatus.resolve(status);
 		if (failed instanceof String path && api(path) && known != null && status != 429) {
-			return problem(path, known, known.getReasonPhrase(), null);
+			return problem(path, known, status == 413 ? limitPassedInEnglish(request) : known.getReasonPhrase(), null);
 		}
 		Object retry = request.getAttribute("inkstone.retryAfter");
 		String message = status == 429 && retry != null ? ui.of(request).t("error.429.retry", retry) : null;
@@ -278,23 +281,41 @@ class ErrorPages implements ErrorController {
 	 * rendered without its parameters ({@link RequestInputFilter}).
 	 */
 	private String limitPassed(HttpServletRequest request, Ui u) {
-		String type = String.valueOf(request.getHeader("Content-Type")).toLowerCase(Locale.ROOT);
-		boolean form = type.startsWith("application/x-www-form-urlencoded");
-		long limit;
-		if (form) {
-			DataSize tomcat = environment.getProperty("server.tomcat.max-http-form-post-size", DataSize.class,
-					DataSize.ofMegabytes(2));
-			limit = environment.getProperty("server.jetty.max-http-form-post-size", DataSize.class, tomcat).toBytes();
-		}
-		else {
-			MultipartConfigElement config = multipart.getIfAvailable();
-			limit = config == null ? -1 : config.getMaxFileSize();
-		}
+		long limit = limitOf(request);
 		if (limit <= 0) {
 			return u.t("error.413.message");
 		}
-		long megabytes = Math.max(1, DataSize.ofBytes(limit).toMegabytes());
-		return u.t(form ? "error.413.form" : "error.413.file", megabytes);
+		return u.t(form(request) ? "error.413.form" : "error.413.file", megabytes(limit));
+	}
+
+	/**
+	 * The API's problem detail for a body over a limit (the API speaks English): the
+	 * limit passed, named.
+	 */
+	private String limitPassedInEnglish(HttpServletRequest request) {
+		long limit = limitOf(request);
+		return limit <= 0 ? "Content too large" : "Content too large: the limit is " + megabytes(limit) + " MB"
+				+ (form(request) ? " per form" : " per file");
+	}
+
+	private static boolean form(HttpServletRequest request) {
+		String type = String.valueOf(request.getHeader("Content-Type")).toLowerCase(Locale.ROOT);
+		return type.startsWith("application/x-www-form-urlencoded");
+	}
+
+	/** The limit of what was sent, in bytes; -1 when none is known. */
+	private long limitOf(HttpServletRequest request) {
+		if (form(request)) {
+			DataSize tomcat = environment.getProperty("server.tomcat.max-http-form-post-size", DataSize.class,
+					DataSize.ofMegabytes(2));
+			return environment.getProperty("server.jetty.max-http-form-post-size", DataSize.class, tomcat).toBytes();
+		}
+		MultipartConfigElement config = multipart.getIfAvailable();
+		return config == null ? -1 : config.getMaxFileSize();
+	}
+
+	private static long megabytes(long bytes) {
+		return Math.max(1, DataSize.ofBytes(bytes).toMegabytes());
 	}
 
 }

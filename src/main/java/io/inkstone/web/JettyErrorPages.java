@@ -12,6 +12,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -44,10 +46,27 @@ final class JettyErrorPages extends ErrorHandler {
 	@Override
 	protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
 			Callback callback) {
+		if (api(request)) {
+			// a script calling the API reads a problem, as from every other API error
+			HttpStatus status = HttpStatus.resolve(code);
+			String title = status == null ? "Error" : status.getReasonPhrase();
+			response.getHeaders().put(HttpHeader.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.write(true, ByteBuffer.wrap(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":"
+					+ code + ",\"detail\":\"" + title + "\"}")
+				.getBytes(StandardCharsets.UTF_8)), callback);
+			return;
+		}
 		Locale locale = english(request) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
 		byte[] page = pages.computeIfAbsent(code + "/" + locale.getLanguage(), key -> render(code, locale));
 		response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
 		response.write(true, ByteBuffer.wrap(page), callback);
+	}
+
+	/** The API's paths (not its browsable docs), as {@code ErrorPages} decides. */
+	static boolean api(Request request) {
+		String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+		return path != null && path.startsWith("/api/") && !path.startsWith("/api/docs")
+				&& !path.startsWith("/api/swagger-ui");
 	}
 
 	/**

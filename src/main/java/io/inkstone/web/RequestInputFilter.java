@@ -73,6 +73,8 @@ class RequestInputFilter extends OncePerRequestFilter {
 			ContainerErrors.closeAfterUnreadBody(request, response);
 			HttpServletRequest withoutParameters = new WithoutParameters(request);
 			withoutParameters.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
+			// the error page answers an API path with a problem, not a page
+			withoutParameters.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
 			response.setStatus(status);
 			request.getRequestDispatcher("/error").forward(withoutParameters, response);
 			return;

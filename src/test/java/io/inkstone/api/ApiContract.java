@@ -788,6 +788,10 @@ abstract class ApiContract {
 					"<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "application/json"),
 				415);
 		assertProblem(upload(write, png(100, 100), null), 400);
+		// over the container's file limit: 413, and the problem names the limit
+		HttpResponse<String> tooLarge = upload(write, new byte[12 * 1024 * 1024], "大图");
+		assertProblem(tooLarge, 413);
+		assertThat(json(tooLarge).get("detail").asString()).contains("11 MB");
 		assertProblem(upload(token(creator, "只读图片", "read"), png(100, 100), "图"), 403);
 		assertProblem(browser().postMultipart("/api/v1/media", Map.of("alt", "匿名"), "file", "x.png", "image/png",
 				png(100, 100), "application/json"), 401);

@@ -70,6 +70,15 @@ class JettyErrorPagesSqliteIntegrationTests {
 		assertThat(Jsoup.parse(answer.body()).select("html").attr("lang")).isEqualTo("en");
 	}
 
+	/** A script calling the API gets a problem, as from every other API error. */
+	@Test
+	void theApiAnswersJettysRefusalsWithAProblem() throws IOException {
+		Answer answer = send("GET /api/v1/articles/a%2Fb HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.head()).containsIgnoringCase("Content-Type: application/problem+json");
+		assertThat(answer.body()).contains("\"status\":400").doesNotContainIgnoringCase("jetty");
+	}
+
 	/**
 	 * A form over the container's form limit is refused before any code of ours reads it;
 	 * the 413 page names that limit.
