@@ -72,6 +72,14 @@ class CreatorRepository {
 			.update();
 	}
 
+	List<String> handlesNamed(String displayName, int limit) {
+		return jdbc.sql("SELECT handle FROM creators WHERE display_name = :name ORDER BY id LIMIT :limit")
+			.param("name", displayName)
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
 	List<String> displayNames() {
 		return jdbc.sql("SELECT DISTINCT display_name FROM creators").query(String.class).list();
 	}

@@ -136,6 +136,14 @@ public class Creators {
 		return repository.displayNames();
 	}
 
+	/**
+	 * Handles of up to {@code limit} creators whose display name is exactly
+	 * {@code displayName}, oldest first.
+	 */
+	public List<String> handlesNamed(String displayName, int limit) {
+		return repository.handlesNamed(displayName, limit);
+	}
+
 	/** The account behind a creator profile (imported creators have none). */
 	public Optional<Long> accountOf(long creatorId) {
 		return repository.accountOf(creatorId);

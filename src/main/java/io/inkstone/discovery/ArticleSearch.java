@@ -1,11 +1,13 @@
 package io.inkstone.discovery;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.inkstone.articles.ArticleSummary;
 import io.inkstone.articles.Articles;
+import io.inkstone.creators.Creators;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -34,9 +36,12 @@ public class ArticleSearch {
 
 	private final ObjectProvider<SearchSuggestions> suggestions;
 
+	private final Creators creators;
+
 	ArticleSearch(ObjectProvider<SearchIndex> index, Articles articles, ArticleCards cards,
-			ObjectProvider<SearchSuggestions> suggestions) {
+			ObjectProvider<SearchSuggestions> suggestions, Creators creators) {
 		this.suggestions = suggestions;
+		this.creators = creators;
 		this.index = index;
 		this.articles = articles;
 		this.cards = cards;
@@ -74,7 +79,28 @@ public class ArticleSearch {
 		List<String> didYouMean = results.isEmpty() || found.partial() ? didYouMean(text, results.isEmpty())
 				: List.of();
 		return new SearchResults(text, found.total(), results, current, hasNext, found.partial() && !results.isEmpty(),
-				didYouMean);
+				didYouMean, creatorsMeant(didYouMean));
+	}
+
+	/**
+	 * The corrections that are creators' names, each with its creator (when one creator
+	 * has the name).
+	 */
+	private List<SearchResults.CreatorMeant> creatorsMeant(List<String> didYouMean) {
+		SearchSuggestions available = suggestions.getIfAvailable();
+		if (available == null || didYouMean.isEmpty()) {
+			return List.of();
+		}
+		List<SearchResults.CreatorMeant> meant = new ArrayList<>();
+		for (String entry : didYouMean) {
+			if (available.isCreatorName(entry)) {
+				List<String> handles = creators.handlesNamed(entry, 2);
+				if (!handles.isEmpty()) {
+					meant.add(new SearchResults.CreatorMeant(entry, handles.size() == 1 ? handles.get(0) : null));
+				}
+			}
+		}
+		return meant;
 	}
 
 	/**

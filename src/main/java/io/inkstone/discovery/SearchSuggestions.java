@@ -244,11 +244,13 @@ public class SearchSuggestions implements ArticleFeedFollower {
 	}
 
 	/**
-	 * 你是不是要找: titles, title parts and creator names one or two characters away from what
-	 * was typed (静夜丝 → 静夜思), or whose pinyin is a few letters away from the pinyin typed
-	 * (qinyuanchn → 沁园春); the most common first. Empty until built, for queries shorter
-	 * than three characters (too little to tell a typo from another word) and for a query
-	 * that is itself an entry.
+	 * 你是不是要找: creator names with one character wrong (李百 → 李白: a name that sounds the
+	 * same, or of three characters or more one character apart), then titles, title parts
+	 * and creator names one or two characters away from what was typed (静夜丝 → 静夜思), or
+	 * whose pinyin is a few letters away from the pinyin typed (qinyuanchn → 沁园春); the
+	 * most common first. Empty until built and for a query that is itself an entry; a
+	 * query of two characters gets names only (too little to tell a typo in a title from
+	 * another word).
 	 */
 	public List<String> didYouMean(String text, int size) {
 		Spelling current = spelling;
@@ -257,6 +259,12 @@ public class SearchSuggestions implements ArticleFeedFollower {
 			return List.of();
 		}
 		return current.didYouMean(q, size).stream().filter(entry -> !withdrawn.contains(entry)).toList();
+	}
+
+	/** True when {@code entry} is a creator's name (as of the last build or refresh). */
+	public boolean isCreatorName(String entry) {
+		Spelling current = spelling;
+		return current != null && "creator".equals(current.kind(entry));
 	}
 
 	/**

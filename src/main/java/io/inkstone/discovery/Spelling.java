@@ -46,13 +46,23 @@ final class Spelling implements Closeable {
 
 	private final NavigableMap<String, String> byPinyin;
 
+	/**
+	 * Creator names of Han characters by their toneless pinyin: the homophones a pinyin
+	 * input method offers in place of the name meant (李百 for 李白).
+	 */
+	private final Map<String, Set<String>> namesByPinyin;
+
+	/** Longest name compared character by character with what was typed. */
+	private static final int NAME_MAX = 12;
+
 	private Spelling(SpellChecker characters, SpellChecker pinyin, Map<String, Integer> counts,
-			Set<String> creatorNames, NavigableMap<String, String> byPinyin) {
+			Set<String> creatorNames, NavigableMap<String, String> byPinyin, Map<String, Set<String>> namesByPinyin) {
 		this.characters = characters;
 		this.pinyin = pinyin;
 		this.counts = counts;
 		this.creatorNames = creatorNames;
 		this.byPinyin = byPinyin;
+		this.namesByPinyin = namesByPinyin;
 	}
 
 	/**
@@ -62,11 +72,13 @@ final class Spelling implements Closeable {
 	static Spelling build(Path folder, InputIterator entries) throws IOException {
 		Map<String, Integer> counts = new ConcurrentHashMap<>();
 		Set<String> creatorNames = ConcurrentHashMap.newKeySet();
+		Map<String, Set<String>> namesByPinyin = new ConcurrentHashMap<>();
 		for (BytesRef next = entries.next(); next != null; next = entries.next()) {
 			String entry = next.utf8ToString().strip();
 			boolean creator = entries.hasPayloads() && "creator".equals(entries.payload().utf8ToString());
 			if (creator) {
 				creatorNames.add(entry);
+				indexName(namesByPinyin, entry);
 			}
 			for (String key : keys(entry)) {
 				counts.merge(key, 1, Integer::sum);
@@ -87,7 +99,13 @@ final class Spelling implements Closeable {
 		characters.indexDictionary(() -> words(counts.keySet().iterator()), new IndexWriterConfig(), true);
 		SpellChecker pinyin = new SpellChecker(FSDirectory.open(folder.resolve("pinyin")), new LevenshteinDistance());
 		pinyin.indexDictionary(() -> words(byPinyin.keySet().iterator()), new IndexWriterConfig(), true);
-		return new Spelling(characters, pinyin, counts, creatorNames, byPinyin);
+		return new Spelling(characters, pinyin, counts, creatorNames, byPinyin, namesByPinyin);
+	}
+
+	private static void indexName(Map<String, Set<String>> namesByPinyin, String name) {
+		if (HAN_ONLY.matcher(name).matches() && name.length() <= NAME_MAX) {
+			namesByPinyin.computeIfAbsent(pinyinOf(name), k -> ConcurrentHashMap.newKeySet()).add(name);
+		}
 	}
 
 	/**
@@ -103,6 +121,7 @@ final class Spelling implements Closeable {
 		List<String> entries = new ArrayList<>(titles);
 		for (String name : names) {
 			creatorNames.add(name.strip());
+			indexName(namesByPinyin, name.strip());
 			entries.add(name);
 		}
 		List<String> fresh = new ArrayList<>();
@@ -202,14 +221,62 @@ final class Spelling implements Closeable {
 			StringBuilder folded = new StringBuilder();
 			query.chars().forEach(c -> folded.append(FoldingCharFilter.fold((char) c)));
 			String typed = folded.toString();
-			if (typed.length() < 3 || counts.containsKey(typed)) {
+			if (counts.containsKey(typed) || creatorNames.contains(query.strip())) {
 				return List.of();
 			}
-			return closest(characters, typed, size, 0.5f);
+			List<String> found = new ArrayList<>(namesMeant(typed));
+			if (typed.length() >= 3) {
+				for (String near : closest(characters, typed, size, 0.5f)) {
+					if (!found.contains(near)) {
+						found.add(near);
+					}
+				}
+			}
+			return found.stream().limit(size).toList();
 		}
 		catch (IOException | RuntimeException ex) {
 			return List.of();
 		}
+	}
+
+	/**
+	 * Creator names the reader may have meant by a name of Han characters with one
+	 * character wrong: names that sound the same (李百 → 李白, the pinyin input method's
+	 * slip) first, then names of the same length that differ in one character — for a
+	 * name of two characters only when a single name does (李自 could be any 李 otherwise).
+	 */
+	List<String> namesMeant(String typed) {
+		if (!HAN_ONLY.matcher(typed).matches() || typed.length() > NAME_MAX) {
+			return List.of();
+		}
+		List<String> found = new ArrayList<>();
+		for (String name : namesByPinyin.getOrDefault(pinyinOf(typed), Set.of())) {
+			if (!name.equals(typed) && name.length() == typed.length()) {
+				found.add(name);
+			}
+		}
+		found.sort(Comparator.comparingInt((String e) -> -counts.getOrDefault(e, 0)).thenComparing(e -> e));
+		List<String> oneOff = new ArrayList<>();
+		for (String name : creatorNames) {
+			if (name.length() == typed.length() && !found.contains(name) && oneCharacterApart(name, typed)) {
+				oneOff.add(name);
+			}
+		}
+		if (typed.length() >= 3 || oneOff.size() == 1) {
+			oneOff.sort(Comparator.comparingInt((String e) -> -counts.getOrDefault(e, 0)).thenComparing(e -> e));
+			found.addAll(oneOff);
+		}
+		return found;
+	}
+
+	private static boolean oneCharacterApart(String a, String b) {
+		int differences = 0;
+		for (int i = 0; i < a.length() && differences < 2; i++) {
+			if (a.charAt(i) != b.charAt(i)) {
+				differences++;
+			}
+		}
+		return differences == 1;
 	}
 
 	/**

@@ -49,8 +49,19 @@ class SearchApiController {
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) int page,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean hasNext,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Hit> results, boolean partial,
-			List<String> didYouMean, @Schema(description = "present while the search index is still being built: "
-					+ "articles indexed so far of all; results may be incomplete") SearchStatus.Building indexBuilding) {
+			List<String> didYouMean,
+			@Schema(description = "present while the search index is still being built: "
+					+ "articles indexed so far of all; results may be incomplete") SearchStatus.Building indexBuilding,
+			@Schema(description = "the didYouMean entries that are creators' names, each with the creator's page "
+					+ "(or a search for the name when several creators share it)") List<CreatorMeant> didYouMeanCreators) {
+	}
+
+	/**
+	 * A creator's name the reader may have meant; {@code handle} null when several
+	 * creators share the name.
+	 */
+	record CreatorMeant(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name, String handle,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "site-relative") String url) {
 	}
 
 	private final ArticleSearch search;
@@ -129,7 +140,8 @@ class SearchApiController {
 					"/articles/" + r.card().article().id()))
 			.toList();
 		return ResponseEntity.ok(new Response(results.query(), results.total(), results.page(), results.hasNext(), hits,
-				results.partial(), results.didYouMean(), status.building().orElse(null)));
+				results.partial(), results.didYouMean(), status.building().orElse(null),
+				results.creatorsMeant().stream().map(c -> new CreatorMeant(c.name(), c.handle(), c.link())).toList()));
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.inkstone.site;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
 import io.inkstone.discovery.ArticleSearch;
@@ -59,9 +63,21 @@ class SearchController {
 				filters.from(), filters.to(), newest, page);
 		model.addAttribute("page",
 				new Pages.SearchPage(results, filter == null ? "" : filter.slug(), newest ? "time" : "relevance",
-						creator.strip(), from.strip(), to.strip(), results.didYouMean(),
+						creator.strip(), from.strip(), to.strip(), titlesMeant(results),
 						results.query().isEmpty() ? null : status.building().orElse(null)));
 		return "search/results";
+	}
+
+	/**
+	 * The corrections that are not creators' names (those have their own line, leading to
+	 * the creator).
+	 */
+	private static List<String> titlesMeant(SearchResults results) {
+		Set<String> names = results.creatorsMeant()
+			.stream()
+			.map(SearchResults.CreatorMeant::name)
+			.collect(Collectors.toSet());
+		return results.didYouMean().stream().filter(entry -> !names.contains(entry)).toList();
 	}
 
 }

@@ -101,6 +101,32 @@ class SpellingTests {
 	}
 
 	@Test
+	void aCreatorsNameWithOneCharacterWrongGetsTheName() throws Exception {
+		try (Spelling spelling = Spelling.build(Databases.freshDataDir().resolve("spell"),
+				entries(List.of("李白", "李纲", "李涉", "曹操", "欧阳修", "辛弃疾"), List.of("静夜思", "将进酒", "白云")))) {
+			// two characters: a homophone (the input method's slip), or the one name a
+			// character away
+			assertThat(spelling.didYouMean("李百", 5)).containsExactly("李白");
+			assertThat(spelling.didYouMean("曹橾", 5)).containsExactly("曹操");
+			assertThat(spelling.didYouMean("李自", 5)).as("any of three names: no guess").isEmpty();
+			assertThat(spelling.didYouMean("李白", 5)).as("the name itself").isEmpty();
+			assertThat(spelling.didYouMean("白雲", 5)).as("a title, traditional").isEmpty();
+			// three characters: the name first
+			assertThat(spelling.didYouMean("欧阳秀", 5)).first().isEqualTo("欧阳修");
+			assertThat(spelling.didYouMean("辛弃急", 5)).first().isEqualTo("辛弃疾");
+			// a name added since the build
+			assertThat(spelling.didYouMean("王之焕", 5)).isEmpty();
+			spelling.add("王之涣", true);
+			assertThat(spelling.didYouMean("王之焕", 5)).first().isEqualTo("王之涣");
+			assertThat(spelling.didYouMean("王子涣", 5)).first().isEqualTo("王之涣");
+			// what is not a name is no name
+			for (String hostile : List.of("", "！！", "<b>李百</b>", "李百".repeat(40), "李", "?*~\\", "😀😀")) {
+				assertThat(spelling.namesMeant(hostile)).as(hostile).isEmpty();
+			}
+		}
+	}
+
+	@Test
 	void entriesAreWholeTitlesAndTheirParts() {
 		assertThat(Spelling.keys("沁园春・雪")).containsExactly("沁园春・雪", "沁园春");
 		assertThat(Spelling.keys("题吕节夫园亭十一首 藤洞")).containsExactly("题吕节夫园亭十一首 藤洞", "题吕节夫园亭十一首", "藤洞");

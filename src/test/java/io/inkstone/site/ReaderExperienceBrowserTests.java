@@ -259,10 +259,17 @@ class ReaderExperienceBrowserTests {
 					assertThat(driver.findElements(By.cssSelector("[data-testid=messages-link]")).isEmpty())
 						.as("messages link, " + where)
 						.isEqualTo(!signedIn);
-					assertThat(driver.findElement(By.cssSelector(".site-header")).getRect().getHeight())
-						.as("header height, " + where)
-						.isLessThanOrEqualTo(screen[1] / 5);
-					assertThat(width("#header-q")).as("header search field, " + where).isGreaterThanOrEqualTo(120);
+					// at every type size the reader picks (A− … A+ A+ A+), pressed in the
+					// menu
+					for (int size : TYPE_SIZES) {
+						typeSize(size);
+						assertThat(driver.findElement(By.cssSelector(".site-header")).getRect().getHeight())
+							.as("header height, " + where + ", type size " + size)
+							.isLessThanOrEqualTo(screen[1] / 5);
+						assertThat(width("#header-q")).as("header search field, " + where + ", type size " + size)
+							.isGreaterThanOrEqualTo(120);
+					}
+					typeSize(0);
 					for (String target : List.of("[data-testid=menu-button]", ".header-search .button",
 							"[data-testid=messages-link]", ".channel-nav a")) {
 						for (WebElement e : driver.findElements(By.cssSelector(target))) {
@@ -288,6 +295,108 @@ class ReaderExperienceBrowserTests {
 		driver.manage().deleteAllCookies();
 		chromium.open("/mode/standard?back=/");
 		viewport(1366, 900);
+	}
+
+	/** A− once, the default, then A+ three times: every type size the reader can pick. */
+	private static final int[] TYPE_SIZES = { -1, 0, 1, 2, 3 };
+
+	/**
+	 * Presses A− or A+ in the header's menu, as a reader does, until the type size is
+	 * {@code size}; the menu is closed again after each press.
+	 */
+	private static void typeSize(int size) {
+		ChromeDriver driver = chromium.driver();
+		for (int i = 0; i < 5 && currentTypeSize() != size; i++) {
+			String button = size > currentTypeSize() ? "text-larger" : "text-smaller";
+			driver.findElement(By.cssSelector("[data-testid=menu-button]")).click();
+			driver.findElement(By.cssSelector("[data-testid=" + button + "]")).click();
+			driver.findElement(By.cssSelector("[data-testid=menu-button]")).click();
+		}
+		assertThat(currentTypeSize()).isEqualTo(size);
+		assertThat(driver.findElement(By.id("site-menu")).isDisplayed()).as("menu closed").isFalse();
+	}
+
+	private static int currentTypeSize() {
+		Object size = js("return document.documentElement.getAttribute('data-size')");
+		return size == null ? 0 : Integer.parseInt(size.toString());
+	}
+
+	/**
+	 * On a phone of 360 to 390 px the header is one row — the name, the search with its
+	 * button, the menu button — at every type size the reader picks with A−/A+ (the
+	 * header does not take the reader's type size; it wrapped onto two rows at 390 px
+	 * after A+), while the article's text does grow; anonymous and signed in (消息 in the
+	 * row).
+	 */
+	@Test
+	void phoneHeaderStaysOneRowAtEveryTypeSize() throws IOException {
+		ChromeDriver driver = chromium.driver();
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
+			.param("t", ReaderExperienceContract.SINGLE)
+			.query(Long.class)
+			.single();
+		String email = "r" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
+		accounts.signUp(email, "correct-horse-1", "读者", Role.READER).orElseThrow();
+		for (boolean signedIn : new boolean[] { false, true }) {
+			driver.manage().deleteAllCookies();
+			if (signedIn) {
+				BrowserSignIn.overHttp(driver, chromium.port(), email, "correct-horse-1");
+			}
+			chromium.open("/mode/standard?back=/");
+			for (int[] screen : new int[][] { { 360, 640 }, { 375, 667 }, { 390, 844 } }) {
+				viewport(screen[0], screen[1]);
+				for (String path : List.of("/", "/articles/" + id)) {
+					chromium.open(path);
+					typeSize(0);
+					double bodyAtDefault = path.startsWith("/articles/")
+							? px(driver.findElement(By.cssSelector("[data-testid=body]")).getCssValue("font-size")) : 0;
+					long heightAtDefault = driver.findElement(By.cssSelector(".header-row")).getRect().getHeight();
+					for (int size : TYPE_SIZES) {
+						typeSize(size);
+						String where = (signedIn ? "signed in" : "anonymous") + ", " + path + " at " + screen[0]
+								+ ", type size " + size;
+						assertThat(oneRow(".brand", ".header-search", ".menu-button")).as("one header row, " + where)
+							.isTrue();
+						if (signedIn) {
+							assertThat(oneRow(".header-search", ".messages-link")).as("消息 in the row, " + where)
+								.isTrue();
+						}
+						assertThat((long) driver.findElement(By.cssSelector(".header-row")).getRect().getHeight())
+							.as("header row height, " + where)
+							.isEqualTo(heightAtDefault)
+							.isLessThanOrEqualTo(64);
+						// signed in below 390 px, 消息 shares the row and leaves the field
+						// less room
+						assertThat(width("#header-q")).as("header search field, " + where)
+							.isGreaterThanOrEqualTo(signedIn && screen[0] < 390 ? 80 : 120);
+						assertThat(overlap(".header-search .button", ".menu-button")).as("search and menu, " + where)
+							.isFalse();
+						noHorizontalScroll(where);
+						if (path.startsWith("/articles/") && size > 0) {
+							assertThat(px(
+									driver.findElement(By.cssSelector("[data-testid=body]")).getCssValue("font-size")))
+								.as("the article's text grows, " + where)
+								.isGreaterThan(bodyAtDefault);
+						}
+					}
+					if (screen[0] == 390 && !signedIn) {
+						chromium.screenshot("article-390-header-A+++.png");
+					}
+					typeSize(0);
+				}
+			}
+		}
+		driver.manage().deleteAllCookies();
+		viewport(1366, 900);
+	}
+
+	/** True when the elements share one row: each starts above where every other ends. */
+	private static boolean oneRow(String... selectors) {
+		return (Boolean) js("var rects = Array.prototype.map.call(arguments, function (s) {"
+				+ " return document.querySelector(s).getBoundingClientRect(); });"
+				+ "var top = Math.max.apply(null, rects.map(function (r) { return r.top; }));"
+				+ "var bottom = Math.min.apply(null, rects.map(function (r) { return r.bottom; }));"
+				+ "return top < bottom - 1;", (Object[]) selectors);
 	}
 
 	@Test

@@ -1285,6 +1285,73 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
+	void aCreatorsNameWithOneWrongCharacterOffersTheCreator() {
+		String handle = jdbc.sql("SELECT handle FROM creators WHERE display_name = '苏轼'").query(String.class).single();
+		// 苏试 sounds like 苏轼 (sū shì): the pinyin input method's slip
+		Browser.Page page = await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> browser().page("/search?q=" + encoded("苏试")),
+					answer -> !answer.html().select("[data-testid=did-you-mean-creator] a").isEmpty());
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.testId("did-you-mean-creator").text()).isEqualTo("你要找的是不是：苏轼");
+		assertThat(page.testId("did-you-mean-creator").select("a").attr("href")).isEqualTo("/creators/" + handle);
+		assertThat(page.html().select("[data-testid=did-you-mean] a").eachText()).as("not twice").doesNotContain("苏轼");
+		assertThat(browser().page("/creators/" + encoded(handle)).html().text()).contains("苏轼");
+		// the API says the same
+		assertThat(browser().get("/api/v1/search?q=" + encoded("苏试")).body()).contains("\"didYouMean\":[\"苏轼\"")
+			.contains("\"didYouMeanCreators\":[{\"name\":\"苏轼\",\"handle\":\"" + handle + "\",\"url\":\"/creators/"
+					+ handle + "\"}]");
+		// three characters: the name that sounds the same (欧阳修) before the one a
+		// character away (欧阳詹); both are added as the fixture's articles reach the
+		// suggestions
+		List<String> names = await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> browser().page("/search?q=" + encoded("欧阳秀"))
+				.html()
+				.select("[data-testid=did-you-mean-creator] a")
+				.eachText(), found -> found.contains("欧阳修") && found.contains("欧阳詹"));
+		assertThat(names).first().isEqualTo("欧阳修");
+		// the name itself, and no name near: no offer
+		assertThat(browser().page("/search?q=" + encoded("苏轼")).html().select("[data-testid=did-you-mean-creator]"))
+			.isEmpty();
+		// hostile queries: a page, escaped, never an error
+		Browser reader = browser();
+		for (String q : List.of("<b>苏试</b>", "<script>alert('苏试')</script>", "！？。，、", "苏试".repeat(200),
+				"\"苏试\" OR title:*")) {
+			Browser.Page hostile = reader.page("/search?q=" + encoded(q));
+			assertThat(hostile.status()).as(q).isEqualTo(200);
+			assertThat(hostile.html().select("script:not([src]), main b, [data-testid=did-you-mean-creator] b")).as(q)
+				.isEmpty();
+			assertThat(reader.get("/api/v1/search?q=" + encoded(q)).statusCode()).as(q).isEqualTo(200);
+			assertThat(reader.get("/api/v1/suggest?q=" + encoded(q)).statusCode()).as(q).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void aNameTwoCreatorsShareLeadsToASearchForIt() {
+		String name = "杜秋娘";
+		for (String key : List.of("qiuniang-a", "qiuniang-b")) {
+			seed().publish(Seed.article(SignedInRoles.unique(key))
+				.creator(SignedInRoles.unique(key))
+				.creatorName(name)
+				.channel("ci")
+				.title("金缕衣" + key)
+				.body("劝君莫惜金缕衣，劝君惜取少年时。花开堪折直须折，莫待无花空折枝。"));
+		}
+		// 酿 sounds like 娘: the name, newly published, is offered within seconds
+		Browser.Page page = await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> browser().page("/search?q=" + encoded("杜秋酿")),
+					answer -> !answer.html().select("[data-testid=did-you-mean-creator] a").isEmpty());
+		assertThat(page.testId("did-you-mean-creator").select("a").attr("href"))
+			.isEqualTo("/search?q=" + encoded(name));
+		Browser.Page both = browser().page(page.testId("did-you-mean-creator").select("a").attr("href"));
+		assertThat(both.testId("search-results").select(".card-meta a.card-creator").eachText())
+			.filteredOn(name::equals)
+			.hasSize(2);
+	}
+
+	@Test
 	void aQueryWithNoGoodMatchSaysItShowsPartialMatchesInALabelledList() {
 		long id = shortTitledPoem();
 		String title = title(id);
