@@ -6,12 +6,22 @@ import org.springframework.context.event.EventListener;
 import io.inkstone.engagement.ArticleEngaged;
 import java.time.Clock;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
+
+import io.inkstone.shared.DatabaseBusy;
 import io.inkstone.shared.NotFoundException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import io.inkstone.accounts.AccountDeleted;
 
 /** Interest tags and the personalisation switch of signed-in readers. */
@@ -19,6 +29,20 @@ import io.inkstone.accounts.AccountDeleted;
 public class Interests {
 
 	static final int MAX_TAGS = 50;
+
+	/** Reads waiting to be recorded beyond this are not (a database busy for long). */
+	static final int MAX_QUEUED = 100_000;
+
+	private static final Logger log = LoggerFactory.getLogger(Interests.class);
+
+	private record Read(long accountId, long articleId) {
+	}
+
+	private final Queue<Read> reads = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger queued = new AtomicInteger();
+
+	private final TransactionTemplate tx;
 
 	private final JdbcClient jdbc;
 
@@ -28,7 +52,8 @@ public class Interests {
 
 	private final Clock clock;
 
-	Interests(JdbcClient jdbc, Articles articles, Channels channels, Clock clock) {
+	Interests(JdbcClient jdbc, Articles articles, Channels channels, Clock clock, TransactionTemplate tx) {
+		this.tx = tx;
 		this.clock = clock;
 		this.articles = articles;
 		this.channels = channels;
@@ -75,13 +100,49 @@ public class Interests {
 		}
 	}
 
+	/**
+	 * A counted read, on the reader's thread: only queued. Writing here held the reader
+	 * (and a Jetty thread) for SQLite's busy timeout whenever an import or a backup had
+	 * the writer, then answered 503; the interests are bookkeeping, skipped rather than
+	 * failed, and written a second later.
+	 */
 	@EventListener
-	@Transactional
 	void on(ArticleEngaged engaged) {
 		if (engaged.isReadBy() && engaged.accountId() != null) {
-			articles.find(engaged.articleId())
-				.ifPresent(article -> recordRead(engaged.accountId(), article.id(),
-						channels.get(article.channelId()).name(), article.tagList()));
+			if (queued.incrementAndGet() <= MAX_QUEUED) {
+				reads.add(new Read(engaged.accountId(), engaged.articleId()));
+			}
+			else {
+				queued.decrementAndGet(); // a backlog this long: this read teaches
+											// nothing
+			}
+		}
+	}
+
+	/**
+	 * Records the queued reads, each in its own transaction; a busy database leaves the
+	 * rest for the next turn.
+	 */
+	@Scheduled(fixedDelay = 1000, initialDelay = 1000)
+	@PreDestroy
+	synchronized void recordQueuedReads() {
+		Read read;
+		while ((read = reads.peek()) != null) {
+			Read next = read;
+			try {
+				articles.find(next.articleId())
+					.ifPresent(article -> tx.executeWithoutResult(status -> recordRead(next.accountId(), article.id(),
+							channels.get(article.channelId()).name(), article.tagList())));
+			}
+			catch (RuntimeException ex) {
+				if (DatabaseBusy.is(ex)) {
+					log.debug("Interests not recorded, the database is busy; next turn");
+					return;
+				}
+				log.warn("Interests of a read not recorded: {}", ex.getMessage());
+			}
+			reads.poll();
+			queued.decrementAndGet();
 		}
 	}
 

@@ -1482,8 +1482,11 @@ abstract class CreatorJourneyContract {
 			.contains("因为你关注了推荐作者");
 		assertThat(feed.select("[data-testid=feed-items] li"))
 			.allMatch(li -> !li.select("[data-testid=why]").text().isBlank());
-		Document settings = reader.page("/feed/settings").html();
-		assertThat(settings.select("[data-testid=interests] li").eachAttr("data-tag")).contains("科技", "算法", "透明");
+		// recorded off the reader's thread, within a second or two
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(
+					reader.page("/feed/settings").html().select("[data-testid=interests] li").eachAttr("data-tag"))
+				.contains("科技", "算法", "透明"));
 		assertThat(reader.post("/feed/interests/delete", Map.of("_csrf", reader.csrfToken(), "tag", "算法")).statusCode())
 			.isEqualTo(302);
 		assertThat(reader.page("/feed/settings").html().select("[data-testid=interests] li").eachAttr("data-tag"))

@@ -61,6 +61,7 @@ class BusyDatabaseSqliteIntegrationTests {
 	@Test
 	void aHeldWriterLeavesPagesReadableAndRefusesWritesWith503UntilItIsFree(CapturedOutput output) throws Exception {
 		long id = new Seed(importer, jdbc).publish(Seed.article("busy-1").title("忙时的文章"));
+		long unread = new Seed(importer, jdbc).publish(Seed.article("busy-2").title("忙时未读的文章"));
 		Browser reader = new Browser(port);
 		reader.page("/signup");
 		assertThat(reader
@@ -78,6 +79,11 @@ class BusyDatabaseSqliteIntegrationTests {
 			Browser.Page page = reader.page("/articles/" + id);
 			assertThat(page.status()).isEqualTo(200);
 			assertThat(page.html().title()).contains("忙时的文章");
+			// the read beacon of a signed-in reader's first read: its bookkeeping
+			// (interests among it) waits for the writer off the reader's thread
+			HttpResponse<String> beacon = reader.view(unread);
+			assertThat(beacon.statusCode()).as(beacon.body()).isEqualTo(200);
+			assertThat(beacon.body()).contains("\"counted\":true");
 			// a comment cannot be stored: 503, a time to retry, a page a person
 			// understands
 			HttpResponse<String> refused = reader.post("/articles/" + id + "/comments",
