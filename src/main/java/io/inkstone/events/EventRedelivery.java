@@ -37,10 +37,10 @@ class EventRedelivery {
 
 	private final Clock clock;
 
-	EventRedelivery(IncompleteEventPublications incomplete, EventsProperties properties) {
+	EventRedelivery(IncompleteEventPublications incomplete, EventsProperties properties, Clock clock) {
 		this.incomplete = incomplete;
 		this.properties = properties;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${inkstone.events.check-every}",

@@ -21,9 +21,9 @@ class MailDeliveries {
 
 	private final Clock clock;
 
-	MailDeliveries(JdbcClient jdbc) {
+	MailDeliveries(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	boolean sent(long mailId) {

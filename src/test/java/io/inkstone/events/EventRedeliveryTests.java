@@ -1,7 +1,9 @@
 package io.inkstone.events;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,8 @@ class EventRedeliveryTests {
 	static final Instant T0 = Instant.parse("2026-11-29T00:00:00Z");
 
 	final EventRedelivery redelivery = new EventRedelivery(null,
-			new EventsProperties(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(10)));
+			new EventsProperties(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(10)),
+			Clock.fixed(T0, ZoneOffset.UTC));
 
 	static StoredPublication publication(Status status, int attempts, Instant lastResubmission) {
 		return new StoredPublication(UUID.randomUUID(), "event", PublicationTargetIdentifier.of("listener"), T0, null,
