@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -86,8 +87,23 @@ public final class MailServer implements AutoCloseable {
 		return new MailServer(0, true);
 	}
 
-	/** A loopback port nothing listens on (now). */
+	/**
+	 * A loopback port nothing listens on (now), below the system's ephemeral range: a
+	 * server that goes down and comes back on it (the outage tests) must find it free,
+	 * and a port from that range can meanwhile become the local end of any outgoing
+	 * connection (a database connection of the app under test), which made the restart
+	 * fail with "Could not start mail server" under load.
+	 */
 	public static int freePort() {
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int candidate = 20_000 + ThreadLocalRandom.current().nextInt(12_000); // 20000-31999
+			try (ServerSocket probe = new ServerSocket(candidate, 50, InetAddress.getLoopbackAddress())) {
+				return probe.getLocalPort();
+			}
+			catch (IOException taken) {
+				// another test's server: try another
+			}
+		}
 		try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			return probe.getLocalPort();
 		}
