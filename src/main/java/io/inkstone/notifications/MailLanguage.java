@@ -47,6 +47,23 @@ public final class MailLanguage {
 		return reason != null ? t("messages.mail.code", reason) : t("messages.mail.ref", code);
 	}
 
+	/**
+	 * The part of a note for this language: a statement written in both (Chinese, then
+	 * English after the mails' separator, as statements of reasons are) gives each part
+	 * its own language; a note in one language is shown once, in the first part. Null:
+	 * nothing to show here.
+	 */
+	public String note(String note) {
+		if (note == null) {
+			return null;
+		}
+		String[] languages = note.split(MailTemplates.SEPARATOR, 2);
+		if (languages.length == 2) {
+			return first ? languages[0] : languages[1];
+		}
+		return first ? note : null;
+	}
+
 	/** Whether this is the mail's first part. */
 	public boolean first() {
 		return first;

@@ -173,6 +173,19 @@ class MailTemplatesTests {
 			.doesNotContain("标题与正文不符");
 	}
 
+	/**
+	 * A statement of reasons is written in both languages: each half of the mail carries
+	 * its own, as the message centre shows each reader theirs.
+	 */
+	@Test
+	void aStatementInBothLanguagesIsSplitBetweenTheMailsHalves() {
+		MailTemplates.Mail mail = render("message",
+				message("评论已隐藏，依据平台公约第3条。" + MailTemplates.SEPARATOR + "Your comment was hidden under rule 3.", null));
+		String[] parts = parts(mail);
+		assertThat(parts[0]).contains("评论已隐藏，依据平台公约第3条。").doesNotContain("Your comment was hidden");
+		assertThat(parts[1]).contains("Your comment was hidden under rule 3.").doesNotContain("评论已隐藏");
+	}
+
 	@Test
 	void messageCentreMailWithoutNoteOrCodeLeavesNoGap() {
 		MailTemplates.Mail mail = render("message", message(null, null));
