@@ -1,7 +1,5 @@
 package io.inkstone.accounts;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +10,8 @@ import io.inkstone.shared.Ids;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.support.MutableClock;
 import io.inkstone.web.RateLimiter;
+import io.inkstone.support.Databases;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,14 +47,7 @@ class OneTimeLinksTests {
 
 	@BeforeAll
 	static void database() throws Exception {
-		Path file = Files.createTempFile("inkstone-links", ".db");
-		SQLiteDataSource dataSource = new SQLiteDataSource();
-		dataSource.setUrl("jdbc:sqlite:" + file);
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration", "classpath:db/vendor/sqlite")
-			.load()
-			.migrate();
+		SQLiteDataSource dataSource = Databases.migratedSqlite("links");
 		jdbc = JdbcClient.create(dataSource);
 	}
 

@@ -1,7 +1,5 @@
 package io.inkstone.articles;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +8,8 @@ import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.ForbiddenException;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.support.MutableClock;
+import io.inkstone.support.Databases;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,14 +51,7 @@ class ArticleTransitionsTests {
 
 	@BeforeAll
 	static void database() throws Exception {
-		Path file = Files.createTempFile("inkstone-lifecycle", ".db");
-		SQLiteDataSource dataSource = new SQLiteDataSource();
-		dataSource.setUrl("jdbc:sqlite:" + file);
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration", "classpath:db/vendor/sqlite")
-			.load()
-			.migrate();
+		SQLiteDataSource dataSource = Databases.migratedSqlite("lifecycle");
 		repository = new ArticleRepository(JdbcClient.create(dataSource));
 	}
 

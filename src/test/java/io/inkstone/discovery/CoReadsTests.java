@@ -1,12 +1,11 @@
 package io.inkstone.discovery;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.Flyway;
+import io.inkstone.support.Databases;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteDataSource;
@@ -31,14 +30,7 @@ class CoReadsTests {
 
 	@BeforeEach
 	void database() throws Exception {
-		Path file = Files.createTempFile("inkstone-coreads", ".db");
-		SQLiteDataSource dataSource = new SQLiteDataSource();
-		dataSource.setUrl("jdbc:sqlite:" + file);
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration", "classpath:db/vendor/sqlite")
-			.load()
-			.migrate();
+		SQLiteDataSource dataSource = Databases.migratedSqlite("coreads");
 		jdbc = JdbcClient.create(dataSource);
 		coReads = new CoReads(jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource)), events::add,
 				Clock.systemUTC());
