@@ -1524,6 +1524,17 @@ abstract class CreatorJourneyContract {
 		assertThat(html.select("[data-field=email]").text()).contains("邮箱");
 		assertThat(html.select("[data-field=password]").text()).contains("8");
 		assertThat(html.select("[data-field=displayName]").text()).contains("昵称");
+		// each field names its error as its description: a screen reader says what is
+		// wrong where it is
+		for (String field : List.of("email", "password", "displayName")) {
+			Element input = html.selectFirst("[data-testid=signup-form] input[name=" + field + "]");
+			assertThat(input.attr("aria-invalid")).as(field).isEqualTo("true");
+			assertThat(html.getElementById(input.attr("aria-describedby")).attr("data-field")).as(field)
+				.isEqualTo(field);
+		}
+		// what was typed comes back, but never the password
+		assertThat(html.selectFirst("input[name=email]").attr("value")).isEqualTo("not-an-email");
+		assertThat(html.selectFirst("input[name=password]").attr("value")).isEmpty();
 		// unique per run: the SQLite and PostgreSQL classes share one SMTP server in this
 		// JVM
 		String dupEmail = "dup-" + System.nanoTime() + "@inkstone.test";
