@@ -374,7 +374,14 @@ abstract class CreatorJourneyContract {
 		company.put("creditCode", "91350100M000100Y44");
 		HttpResponse<String> refused = reader.post("/join", company);
 		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(Jsoup.parse(refused.body()).select("[data-field=creditCode]").text()).contains("统一社会信用代码无效");
+		Document form = Jsoup.parse(refused.body());
+		assertThat(form.select("[data-field=creditCode]").text()).contains("统一社会信用代码无效");
+		// the error is the field's description, and what was typed comes back
+		Element code = form.selectFirst("input[name=creditCode]");
+		assertThat(code.attr("aria-invalid")).isEqualTo("true");
+		assertThat(form.getElementById(code.attr("aria-describedby")).attr("data-field")).isEqualTo("creditCode");
+		assertThat(form.selectFirst("input[name=entityName]").attr("value")).isEqualTo("某某传媒有限公司");
+		assertThat(form.selectFirst("input[name=entityName]").hasAttr("aria-invalid")).isFalse();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_applications WHERE handle = :h")
 			.param("h", handle)
 			.query(Long.class)
