@@ -14,11 +14,7 @@ class ConsoleFeedbackPostgresIntegrationTests extends ConsoleFeedbackContract {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		String url = Databases.freshPostgresDatabase();
-		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
-		registry.add("inkstone.db.url", () -> url);
-		registry.add("inkstone.db.user", Databases::pgUser);
-		registry.add("inkstone.db.password", () -> "");
+		Databases.freshPostgresSite(registry);
 		commonProperties(registry);
 	}
 

@@ -12,11 +12,7 @@ class StaticPagesPostgresIntegrationTests extends StaticPagesContract {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		String url = Databases.freshPostgresDatabase();
-		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
-		registry.add("inkstone.db.url", () -> url);
-		registry.add("inkstone.db.user", Databases::pgUser);
-		registry.add("inkstone.db.password", () -> "");
+		Databases.freshPostgresSite(registry);
 		registry.add("inkstone.admin.email", () -> ADMIN_EMAIL);
 		registry.add("inkstone.admin.password", () -> ADMIN_PASSWORD);
 	}

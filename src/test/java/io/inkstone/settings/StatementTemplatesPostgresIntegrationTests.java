@@ -15,11 +15,7 @@ class StatementTemplatesPostgresIntegrationTests extends StatementTemplatesContr
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		String url = Databases.freshPostgresDatabase();
-		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
-		registry.add("inkstone.db.url", () -> url);
-		registry.add("inkstone.db.user", Databases::pgUser);
-		registry.add("inkstone.db.password", () -> "");
+		Databases.freshPostgresSite(registry);
 		properties(registry);
 	}
 

@@ -12,11 +12,7 @@ class NoScriptReaderPostgresBrowserTests extends NoScriptReaderContract {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		String url = Databases.freshPostgresDatabase();
-		registry.add("inkstone.data-dir", () -> Databases.freshDataDir().toString());
-		registry.add("inkstone.db.url", () -> url);
-		registry.add("inkstone.db.user", Databases::pgUser);
-		registry.add("inkstone.db.password", () -> "");
+		Databases.freshPostgresSite(registry);
 	}
 
 }
