@@ -370,6 +370,13 @@ abstract class TwoFactorAndUsersContract {
 		return new Browser(port).header("X-Forwarded-For", "203.0.113." + (1 + OWN_ADDRESS.incrementAndGet() % 250));
 	}
 
+	/** A browser of its own, signed in as this account with "remember me" ticked. */
+	Browser remembered(String email) {
+		Browser browser = own();
+		assertThat(location(password(browser, email, PASSWORD, true))).isEqualTo("/");
+		return browser;
+	}
+
 	/** A browser holding only this "remember me" cookie, asking for its settings. */
 	HttpResponse<String> withOnly(String rememberMe) {
 		return new Browser(port).get("/account/settings", "Cookie", "remember-me=" + rememberMe);
@@ -378,8 +385,7 @@ abstract class TwoFactorAndUsersContract {
 	@Test
 	void signingOutEndsTheRememberMeCookie() {
 		String email = newAccount("退出即忘");
-		Browser me = own();
-		assertThat(location(password(me, email, PASSWORD, true))).isEqualTo("/");
+		Browser me = remembered(email);
 		String cookie = me.cookie("remember-me");
 		assertThat(cookie).isNotBlank();
 		assertThat(withOnly(cookie).statusCode()).as("remembered before signing out").isEqualTo(200);
@@ -388,16 +394,14 @@ abstract class TwoFactorAndUsersContract {
 		assertThat(after.statusCode()).isEqualTo(302);
 		assertThat(location(after)).endsWith("/login");
 		// signing in again with "remember me" is remembered again
-		Browser again = own();
-		assertThat(location(password(again, email, PASSWORD, true))).isEqualTo("/");
+		Browser again = remembered(email);
 		assertThat(withOnly(again.cookie("remember-me")).statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void signingOutWithOnlyTheCookieEndsIt() {
 		String email = newAccount("只有饼干");
-		Browser me = own();
-		assertThat(location(password(me, email, PASSWORD, true))).isEqualTo("/");
+		Browser me = remembered(email);
 		String cookie = me.cookie("remember-me");
 		// its session gone: the sign-out form sends the cookie and a (double-submit) CSRF
 		// token only
@@ -425,12 +429,10 @@ abstract class TwoFactorAndUsersContract {
 	@Test
 	void signingOutAllOtherDevicesEndsTheirRememberMeCookies() {
 		String email = newAccount("其他设备");
-		Browser other = own();
-		assertThat(location(password(other, email, PASSWORD, true))).isEqualTo("/");
+		Browser other = remembered(email);
 		String cookie = other.cookie("remember-me");
 		assertThat(withOnly(cookie).statusCode()).isEqualTo(200);
-		Browser me = own();
-		assertThat(location(password(me, email, PASSWORD, true))).isEqualTo("/");
+		Browser me = remembered(email);
 		String mine = me.cookie("remember-me");
 		assertThat(location(me.post("/account/sessions/end-others", Map.of("_csrf", me.csrfToken()))))
 			.isEqualTo("/account/settings?othersEnded");
