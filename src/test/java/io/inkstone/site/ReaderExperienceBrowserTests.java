@@ -237,12 +237,8 @@ class ReaderExperienceBrowserTests {
 	@Test
 	void careModeHeaderIsAtMostAFifthOfThePhoneScreenSignedInAndAnonymous() throws IOException {
 		ChromeDriver driver = chromium.driver();
-		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
-			.param("t", ReaderExperienceContract.SINGLE)
-			.query(Long.class)
-			.single();
-		String email = "h" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
-		accounts.signUp(email, "correct-horse-1", "读者", Role.READER).orElseThrow();
+		long id = singleArticle();
+		String email = newReader("h");
 		for (boolean signedIn : new boolean[] { false, true }) {
 			driver.manage().deleteAllCookies();
 			if (signedIn) {
@@ -331,12 +327,8 @@ class ReaderExperienceBrowserTests {
 	@Test
 	void phoneHeaderStaysOneRowAtEveryTypeSize() throws IOException {
 		ChromeDriver driver = chromium.driver();
-		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
-			.param("t", ReaderExperienceContract.SINGLE)
-			.query(Long.class)
-			.single();
-		String email = "r" + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
-		accounts.signUp(email, "correct-horse-1", "读者", Role.READER).orElseThrow();
+		long id = singleArticle();
+		String email = newReader("r");
 		for (boolean signedIn : new boolean[] { false, true }) {
 			driver.manage().deleteAllCookies();
 			if (signedIn) {
@@ -828,6 +820,21 @@ class ReaderExperienceBrowserTests {
 
 	private static double px(String cssValue) {
 		return Double.parseDouble(cssValue.replace("px", "").trim());
+	}
+
+	/** The fixture's article with one picture. */
+	private long singleArticle() {
+		return jdbc.sql("SELECT id FROM articles WHERE title = :t")
+			.param("t", ReaderExperienceContract.SINGLE)
+			.query(Long.class)
+			.single();
+	}
+
+	/** A new reader's account; its e-mail (password correct-horse-1). */
+	private String newReader(String prefix) {
+		String email = prefix + Long.toString(System.nanoTime(), 36) + "@inkstone.test";
+		accounts.signUp(email, "correct-horse-1", "读者", Role.READER).orElseThrow();
+		return email;
 	}
 
 }
