@@ -91,7 +91,7 @@ class ErrorPages implements ErrorController {
 	 * Whether a path is the REST API's: its errors are RFC 9457 problems, never pages
 	 * (the browsable docs under {@code /api/docs} are pages).
 	 */
-	private static boolean api(String path) {
+	static boolean api(String path) {
 		return path != null && path.startsWith("/api/") && !path.startsWith("/api/docs")
 				&& !path.startsWith("/api/swagger-ui");
 	}

@@ -62,11 +62,9 @@ final class JettyErrorPages extends ErrorHandler {
 		response.write(true, ByteBuffer.wrap(page), callback);
 	}
 
-	/** The API's paths (not its browsable docs), as {@code ErrorPages} decides. */
+	/** The API's paths (not its browsable docs): {@link ErrorPages#api} decides. */
 	static boolean api(Request request) {
-		String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
-		return path != null && path.startsWith("/api/") && !path.startsWith("/api/docs")
-				&& !path.startsWith("/api/swagger-ui");
+		return request.getHttpURI() != null && ErrorPages.api(request.getHttpURI().getPath());
 	}
 
 	/**
