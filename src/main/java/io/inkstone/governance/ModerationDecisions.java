@@ -19,6 +19,7 @@ import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.shared.TwoLanguages;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -229,7 +230,7 @@ public class ModerationDecisions {
 			String template = StatementTemplates.clean(wording.of(language))
 				.orElseGet(() -> templates.stored(d.kind(), language));
 			if (!text.isEmpty()) {
-				text.append("\n\n——\n\n");
+				text.append(TwoLanguages.SEPARATOR);
 			}
 			text.append(StatementTemplates.fill(template, args));
 		}

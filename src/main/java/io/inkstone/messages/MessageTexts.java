@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.inkstone.shared.TwoLanguages;
+
 /**
  * The wording of a message: a message-bundle key by kind, outcome and number of actors,
  * and its arguments ({0} who, {1} the subject's title, {2} how many, {3} the short code).
@@ -44,12 +46,6 @@ public final class MessageTexts {
 				: null;
 	}
 
-	/**
-	 * How a statement sent in both languages (Chinese, then English after a line of "——",
-	 * as the platform's mails are) separates them.
-	 */
-	private static final String LANGUAGES_APART = "\n\n——\n\n";
-
 	private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"，。；）)]+");
 
 	/** A piece of a note: plain text, or an address to show as a link. */
@@ -61,7 +57,7 @@ public final class MessageTexts {
 	 * it is), cut into text and links, so the appeal address can be followed.
 	 */
 	public static List<NotePart> note(String note, String language) {
-		String[] parts = note.split(LANGUAGES_APART, 2);
+		String[] parts = note.split(TwoLanguages.SEPARATOR, 2);
 		String text = parts.length == 2 && "en".equals(language) ? parts[1] : parts[0];
 		List<NotePart> out = new ArrayList<>();
 		Matcher m = URL.matcher(text);

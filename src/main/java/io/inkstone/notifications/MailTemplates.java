@@ -13,6 +13,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
 import io.inkstone.shared.SiteSettings;
+import io.inkstone.shared.TwoLanguages;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -34,7 +35,7 @@ class MailTemplates {
 
 	static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
 
-	static final String SEPARATOR = "\n\n——\n\n";
+	static final String SEPARATOR = TwoLanguages.SEPARATOR;
 
 	/** Longer subjects are cut (mail clients show less anyway). */
 	static final int MAX_SUBJECT = 180;
