@@ -1,10 +1,12 @@
 package io.inkstone.cluster;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.inkstone.shared.DatabaseBusy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -27,10 +29,10 @@ import org.springframework.util.ClassUtils;
  * Makes a failing background job visible: {@code /actuator/health} turns DOWN (component
  * {@code jobs}) while any scheduled job's last run failed or its last attempt to take its
  * ShedLock lock failed ({@link ObservedLockProvider}: errors ShedLock itself swallows, a
- * deleted lock row; a database only busy counts after five minutes in a row), and the
- * gauge {@code inkstone.jobs.failing{job}} is 1 for it. Before this, a job that failed
- * every round (ShedLock on SQLite after a restart) only wrote log lines, and a job whose
- * lock could not be taken was silently skipped.
+ * deleted lock row) — a database only busy, for a run or a lock, counts after five
+ * minutes in a row — and the gauge {@code inkstone.jobs.failing{job}} is 1 for it. Before
+ * this, a job that failed every round (ShedLock on SQLite after a restart) only wrote log
+ * lines, and a job whose lock could not be taken was silently skipped.
  */
 @Component("jobs")
 class ScheduledJobsHealth implements HealthIndicator {
@@ -50,13 +52,14 @@ class ScheduledJobsHealth implements HealthIndicator {
 
 	@Override
 	public Health health() {
+		Instant now = Instant.now();
 		Map<String, Object> failing = new TreeMap<>();
 		Map<String, ObservedLockProvider.Failure> lockFailures = lockFailures();
 		List<Task> tasks = tasks();
 		for (Task task : tasks) {
 			TaskExecutionOutcome outcome = task.getLastExecutionOutcome();
 			ObservedLockProvider.Failure lock = lockFailures.remove(lockName(task));
-			if (outcome.status() == TaskExecutionOutcome.Status.ERROR) {
+			if (reportedFailure(name(task), outcome, now)) {
 				failing.put(name(task), outcome.executionTime() + " " + describe(outcome.throwable()));
 			}
 			else if (lock != null) {
@@ -72,8 +75,31 @@ class ScheduledJobsHealth implements HealthIndicator {
 	}
 
 	private boolean failing(Task task) {
-		return task.getLastExecutionOutcome().status() == TaskExecutionOutcome.Status.ERROR
+		return reportedFailure(name(task), task.getLastExecutionOutcome(), Instant.now())
 				|| lockFailures().containsKey(lockName(task));
+	}
+
+	/** Jobs whose runs in a row failed only because the database was busy: since when. */
+	private final Map<String, Instant> busySince = new ConcurrentHashMap<>();
+
+	/**
+	 * Whether this last run is a failure health reports: any error, but a database only
+	 * busy (SQLite's writer held by an import or a backup; the job runs again at its next
+	 * turn) only once it has been busy for {@link ObservedLockProvider#BUSY_GRACE} in a
+	 * row, as for the jobs' locks.
+	 */
+	boolean reportedFailure(String job, TaskExecutionOutcome outcome, Instant now) {
+		if (outcome.status() != TaskExecutionOutcome.Status.ERROR) {
+			busySince.remove(job);
+			return false;
+		}
+		if (!DatabaseBusy.is(outcome.throwable())) {
+			busySince.remove(job);
+			return true;
+		}
+		Instant at = outcome.executionTime() == null ? now : outcome.executionTime();
+		Instant since = busySince.merge(job, at, (first, later) -> first.isBefore(later) ? first : later);
+		return !since.plus(ObservedLockProvider.BUSY_GRACE).isAfter(now);
 	}
 
 	private Map<String, ObservedLockProvider.Failure> lockFailures() {

@@ -1,9 +1,12 @@
 package io.inkstone.cluster;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.scheduling.config.TaskExecutionOutcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +31,28 @@ class LockFailureTests {
 		assertThat(new ObservedLockProvider.Failure(now, "lock row missing", false, now).reported(now)).isTrue();
 		assertThat(
 				new ObservedLockProvider.Failure(now, "constraint", false, now.minus(Duration.ofDays(1))).reported(now))
+			.isTrue();
+	}
+
+	@Test
+	void aJobFailingOnlyBecauseTheDatabaseIsBusyIsReportedAfterTheGracePeriod() {
+		ScheduledJobsHealth health = new ScheduledJobsHealth(null, null, null);
+		SQLException busy = new SQLException("[SQLITE_BUSY] The database file is locked", "", 5);
+		TaskExecutionOutcome busyRun = new TaskExecutionOutcome(now, TaskExecutionOutcome.Status.ERROR,
+				new CannotAcquireLockException("busy", busy));
+		assertThat(health.reportedFailure("job", busyRun, now)).isFalse();
+		assertThat(health.reportedFailure("job", busyRun, now.plus(ObservedLockProvider.BUSY_GRACE))).isTrue();
+		// a run that succeeds starts the count again
+		Instant later = now.plusSeconds(60);
+		health.reportedFailure("job", new TaskExecutionOutcome(later, TaskExecutionOutcome.Status.SUCCESS, null),
+				later);
+		TaskExecutionOutcome busyAgain = new TaskExecutionOutcome(later.plusSeconds(1),
+				TaskExecutionOutcome.Status.ERROR, new CannotAcquireLockException("busy", busy));
+		assertThat(health.reportedFailure("job", busyAgain, now.plus(ObservedLockProvider.BUSY_GRACE))).isFalse();
+		// any other error at once
+		assertThat(health.reportedFailure("other",
+				new TaskExecutionOutcome(now, TaskExecutionOutcome.Status.ERROR, new IllegalStateException("broken")),
+				now))
 			.isTrue();
 	}
 
