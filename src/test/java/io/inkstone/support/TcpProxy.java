@@ -27,12 +27,8 @@ public final class TcpProxy implements AutoCloseable {
 
 	public TcpProxy(int targetPort) {
 		this.targetPort = targetPort;
-		try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			this.port = probe.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		// below the ephemeral range: stopped and started again, the port is still free
+		this.port = MailServer.freePort();
 		start();
 	}
 
@@ -78,8 +74,17 @@ public final class TcpProxy implements AutoCloseable {
 			try {
 				Socket client = current.accept();
 				Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-				sockets.add(client);
-				sockets.add(upstream);
+				synchronized (this) {
+					// a connection accepted while stop() ran is cut too (a pool filling
+					// itself in the background kept one across a "stopped" database)
+					if (current.isClosed()) {
+						client.close();
+						upstream.close();
+						return;
+					}
+					sockets.add(client);
+					sockets.add(upstream);
+				}
 				pipe(client, upstream);
 				pipe(upstream, client);
 			}
