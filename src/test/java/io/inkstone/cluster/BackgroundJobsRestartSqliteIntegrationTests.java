@@ -34,7 +34,7 @@ class BackgroundJobsRestartSqliteIntegrationTests extends BackgroundJobsRestartC
 	 * released (docs/reliability.md used to say health stayed UP here).
 	 */
 	@Test
-	void aLockFailureOnADatabaseLockedFromOutsideIsVisibleAndClears() throws Exception {
+	void aDatabaseLockedFromOutsideForAMomentLeavesTheJobsUp() throws Exception {
 		Path dataDir = Databases.freshDataDir();
 		try (ConfigurableApplicationContext app = start(dataDir)) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
@@ -46,9 +46,11 @@ class BackgroundJobsRestartSqliteIntegrationTests extends BackgroundJobsRestartC
 			try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("inkstone.db"));
 					Statement statement = other.createStatement()) {
 				statement.execute("BEGIN EXCLUSIVE");
-				await().atMost(Duration.ofSeconds(60))
-					.until(() -> String.valueOf(jobs.health().getDetails().get("ScheduledPublisher.publishDue"))
-						.contains("SQLITE_BUSY"));
+				// a busy moment (an import, a backup) refuses the jobs' locks and runs;
+				// health reports that only after five minutes in a row (LockFailureTests)
+				await().during(Duration.ofSeconds(25))
+					.atMost(Duration.ofSeconds(30))
+					.until(() -> jobs.health().getStatus().equals(Status.UP));
 				statement.execute("ROLLBACK");
 			}
 			await().atMost(Duration.ofSeconds(60)).until(() -> jobs.health().getStatus().equals(Status.UP));
