@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,11 +15,11 @@ import jakarta.validation.Valid;
 import io.inkstone.channels.Channels;
 import io.inkstone.governance.ComplianceProfile;
 import io.inkstone.shared.BadRequestException;
+import io.inkstone.web.FormErrors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -96,7 +95,7 @@ class AdminSettingsController {
 	@PostMapping("/admin/settings")
 	String save(@Valid SettingsForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Map<String, String> errors = fieldErrors(binding);
+		Map<String, String> errors = FormErrors.of(binding);
 		changes.check(form).forEach(errors::putIfAbsent);
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
@@ -109,7 +108,7 @@ class AdminSettingsController {
 	String saveLists(@Valid ReviewListsForm form, BindingResult binding,
 			@RequestParam(name = "wordsFile", required = false) MultipartFile file, HttpServletRequest request,
 			HttpServletResponse response, Model model) throws IOException {
-		Map<String, String> errors = fieldErrors(binding);
+		Map<String, String> errors = FormErrors.of(binding);
 		ReviewListsForm posted = form;
 		if (errors.isEmpty()) {
 			ReviewListsForm.badDomain(form.domains()).ifPresent(line -> {
@@ -203,16 +202,6 @@ class AdminSettingsController {
 		catch (CharacterCodingException ex) {
 			return null;
 		}
-	}
-
-	/** The form's own (Bean Validation) errors as field → message key. */
-	static Map<String, String> fieldErrors(BindingResult binding) {
-		Map<String, String> errors = new TreeMap<>();
-		for (FieldError error : binding.getFieldErrors()) {
-			errors.putIfAbsent(error.getField(), error.isBindingFailure() || error.getDefaultMessage() == null
-					? "siteSettings.error.value" : error.getDefaultMessage());
-		}
-		return errors;
 	}
 
 }

@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import io.inkstone.notifications.MailCheck;
 import io.inkstone.shared.UserFacingException;
 import io.inkstone.shared.PayloadTooLargeException;
+import io.inkstone.web.FormErrors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -83,7 +84,7 @@ class AdminSiteIdentityController {
 	@PostMapping("/admin/settings/mail")
 	String saveMail(@Valid MailSettingsForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Map<String, String> errors = AdminSettingsController.fieldErrors(binding);
+		Map<String, String> errors = FormErrors.of(binding);
 		if (errors.isEmpty()) {
 			changes.check(form).forEach(errors::putIfAbsent);
 		}
@@ -102,7 +103,7 @@ class AdminSiteIdentityController {
 	@PostMapping("/admin/settings/public-url")
 	String savePublicUrl(@Valid PublicUrlForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Map<String, String> errors = AdminSettingsController.fieldErrors(binding);
+		Map<String, String> errors = FormErrors.of(binding);
 		if (errors.isEmpty()) {
 			changes.check(form).forEach(errors::putIfAbsent);
 		}

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import io.inkstone.web.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,7 +33,7 @@ class ConsoleSettingsController {
 	@PostMapping("/admin/settings/duties")
 	String saveDuties(@Valid DutyOverridesForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Map<String, String> errors = AdminSettingsController.fieldErrors(binding);
+		Map<String, String> errors = FormErrors.of(binding);
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
 			return settings.page(request, model, errors, new ConsolePart(console.duties(form), null, null));
@@ -44,7 +45,7 @@ class ConsoleSettingsController {
 	@PostMapping("/admin/settings/channels/merge")
 	String merge(@Valid ChannelMergeForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Map<String, String> errors = AdminSettingsController.fieldErrors(binding);
+		Map<String, String> errors = FormErrors.of(binding);
 		if (errors.isEmpty()) {
 			errors.putAll(console.check(form));
 		}

@@ -31,13 +31,13 @@ import io.inkstone.creators.Creators;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.RateLimiter;
+import io.inkstone.web.FormErrors;
 
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -490,7 +490,7 @@ class StudioArticleController {
 			response.setStatus(400);
 			return editor(request, model, me, id, status, form, Map.of("action", "studio.error.action"), null);
 		}
-		Map<String, String> errors = new TreeMap<>(fieldErrors(binding));
+		Map<String, String> errors = new TreeMap<>(FormErrors.ofConstraints(binding));
 		errors.putAll(validate(form));
 		if (!cover.isBlank() && !media.ownsUrl(me.id(), cover.strip())) {
 			errors.put("cover", "studio.error.cover");
@@ -627,20 +627,6 @@ class StudioArticleController {
 		}
 		model.addAttribute("page", new StudioPages.Revisions(id, article.title(), all, shown, diff));
 		return "studio/revisions";
-	}
-
-	/**
-	 * The form's own (Bean Validation) errors as field → message key; a value that would
-	 * not convert is left to DraftRules.
-	 */
-	static Map<String, String> fieldErrors(BindingResult binding) {
-		Map<String, String> errors = new TreeMap<>();
-		for (FieldError error : binding.getFieldErrors()) {
-			if (!error.isBindingFailure() && error.getDefaultMessage() != null) {
-				errors.putIfAbsent(error.getField(), error.getDefaultMessage());
-			}
-		}
-		return errors;
 	}
 
 	Map<String, String> validate(EditorForm form) {

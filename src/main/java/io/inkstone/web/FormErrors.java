@@ -1,0 +1,51 @@
+package io.inkstone.web;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+
+/**
+ * The one way a controller turns a {@code @Valid} form record's errors into what its page
+ * shows: field name → message key (the constraint's {@code message}), the first error of
+ * each field. Templates show them through {@code components/field} or
+ * {@code components/fieldError}, which tie the text to its control.
+ */
+public final class FormErrors {
+
+	/**
+	 * The key shown for a value that would not even convert (letters in a number field).
+	 */
+	public static final String UNREADABLE = "form.error.value";
+
+	private FormErrors() {
+	}
+
+	/** Every field error, a value that would not convert as {@link #UNREADABLE}. */
+	public static Map<String, String> of(BindingResult binding) {
+		return collect(binding, true);
+	}
+
+	/**
+	 * The constraint errors only: a value that would not convert is left to the caller's
+	 * own rules, which judge the raw text (the editor's scheduled time).
+	 */
+	public static Map<String, String> ofConstraints(BindingResult binding) {
+		return collect(binding, false);
+	}
+
+	private static Map<String, String> collect(BindingResult binding, boolean unreadable) {
+		Map<String, String> errors = new TreeMap<>();
+		for (FieldError error : binding.getFieldErrors()) {
+			if (!error.isBindingFailure() && error.getDefaultMessage() != null) {
+				errors.putIfAbsent(error.getField(), error.getDefaultMessage());
+			}
+			else if (unreadable) {
+				errors.putIfAbsent(error.getField(), UNREADABLE);
+			}
+		}
+		return errors;
+	}
+
+}
