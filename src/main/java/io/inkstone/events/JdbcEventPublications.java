@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.core.EventPublicationRepository;
@@ -44,6 +47,15 @@ class JdbcEventPublications implements EventPublicationRepository {
 
 	private final Clock clock;
 
+	/**
+	 * Deliveries whose listener failed on this node while the failure could not be
+	 * written (SQLite's writer busy, the database away): the row still says PROCESSING,
+	 * which {@link EventRedelivery} leaves alone for five minutes as possibly running.
+	 * This node knows it ended, so it reads them as FAILED and retries them on the usual
+	 * schedule.
+	 */
+	private final Set<UUID> failedUnrecorded = ConcurrentHashMap.newKeySet();
+
 	JdbcEventPublications(JdbcClient jdbc, EventSerializer serializer, EventsProperties properties, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
@@ -68,11 +80,23 @@ class JdbcEventPublications implements EventPublicationRepository {
 	@Override
 	public void markProcessing(UUID id) {
 		setStatus(id, Status.PROCESSING);
+		failedUnrecorded.remove(id);
 	}
 
 	@Override
 	public void markFailed(UUID id) {
-		setStatus(id, Status.FAILED);
+		try {
+			setStatus(id, Status.FAILED);
+			failedUnrecorded.remove(id);
+		}
+		catch (DataAccessException ex) {
+			// the listener's own failure was most likely this same busy database:
+			// remember
+			// it here instead of leaving the delivery to look as if it were still running
+			failedUnrecorded.add(id);
+			log.warn("Could not record the failed delivery {} ({}); it is retried on the usual schedule", id,
+					ex.getMostSpecificCause().getMessage());
+		}
 	}
 
 	private void setStatus(UUID id, Status status) {
@@ -85,6 +109,7 @@ class JdbcEventPublications implements EventPublicationRepository {
 	@Override
 	public void markCompleted(UUID id, Instant at) {
 		jdbc.sql("DELETE FROM event_publication WHERE id = :id").param("id", id.toString()).update();
+		failedUnrecorded.remove(id);
 	}
 
 	@Override
@@ -102,7 +127,7 @@ class JdbcEventPublications implements EventPublicationRepository {
 	 */
 	@Override
 	public boolean markResubmitted(UUID id, Instant at) {
-		return jdbc
+		boolean claimed = jdbc
 			.sql("UPDATE event_publication SET status = :s, completion_attempts = completion_attempts + 1,"
 					+ " last_resubmission_date = :at WHERE id = :id AND completion_date IS NULL"
 					+ " AND (last_resubmission_date IS NULL OR last_resubmission_date < :stale)")
@@ -111,6 +136,10 @@ class JdbcEventPublications implements EventPublicationRepository {
 			.param("id", id.toString())
 			.param("stale", at.minus(properties.firstRetry()).toEpochMilli())
 			.update() == 1;
+		if (claimed) {
+			failedUnrecorded.remove(id);
+		}
+		return claimed;
 	}
 
 	@Override
@@ -225,12 +254,15 @@ class JdbcEventPublications implements EventPublicationRepository {
 		long resubmitted = rs.getLong("last_resubmission_date");
 		Instant lastResubmission = rs.wasNull() ? null : Instant.ofEpochMilli(resubmitted);
 		String status = rs.getString("status");
-		return new StoredPublication(UUID.fromString(rs.getString("id")),
-				serializer.deserialize(rs.getString("serialized_event"), eventType),
+		UUID id = UUID.fromString(rs.getString("id"));
+		Status state = status == null ? Status.PUBLISHED : Status.valueOf(status);
+		if (state == Status.PROCESSING && failedUnrecorded.contains(id)) {
+			state = Status.FAILED;
+		}
+		return new StoredPublication(id, serializer.deserialize(rs.getString("serialized_event"), eventType),
 				PublicationTargetIdentifier.of(rs.getString("listener_id")),
-				Instant.ofEpochMilli(rs.getLong("publication_date")), completion,
-				status == null ? Status.PUBLISHED : Status.valueOf(status), rs.getInt("completion_attempts"),
-				lastResubmission);
+				Instant.ofEpochMilli(rs.getLong("publication_date")), completion, state,
+				rs.getInt("completion_attempts"), lastResubmission);
 	}
 
 }
