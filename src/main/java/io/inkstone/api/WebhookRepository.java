@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import io.inkstone.shared.OutboundAttempts;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,8 +21,11 @@ class WebhookRepository {
 
 	private final JdbcClient jdbc;
 
+	private final OutboundAttempts outbound;
+
 	WebhookRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.outbound = new OutboundAttempts(jdbc, "webhook_deliveries");
 	}
 
 	void insert(Webhook hook) {
@@ -107,34 +112,15 @@ class WebhookRepository {
 	 * it is no longer due.
 	 */
 	boolean claim(long id, int attempts, long until) {
-		return jdbc
-			.sql("UPDATE webhook_deliveries SET attempts = :next, next_attempt = :until"
-					+ " WHERE id = :id AND attempts = :attempts AND status = 'pending'")
-			.param("next", attempts + 1)
-			.param("until", until)
-			.param("id", id)
-			.param("attempts", attempts)
-			.update() == 1;
+		return outbound.claim(id, attempts, until);
 	}
 
 	void delivered(long id, int status, long now) {
-		jdbc.sql("UPDATE webhook_deliveries SET status = 'delivered', last_status = :status, last_error = NULL,"
-				+ " delivered_at = :now WHERE id = :id")
-			.param("status", status)
-			.param("now", now)
-			.param("id", id)
-			.update();
+		outbound.delivered(id, status, now);
 	}
 
 	void failed(long id, Integer status, String error, Long retryAt) {
-		jdbc.sql("UPDATE webhook_deliveries SET status = :state, last_status = :status, last_error = :error,"
-				+ " next_attempt = COALESCE(:retry, next_attempt) WHERE id = :id")
-			.param("state", retryAt == null ? "failed" : "pending")
-			.param("status", status)
-			.param("error", error == null ? null : error.length() > 300 ? error.substring(0, 300) : error)
-			.param("retry", retryAt)
-			.param("id", id)
-			.update();
+		outbound.failed(id, status, error, retryAt);
 	}
 
 	List<WebhookDelivery> deliveries(long webhookId, int limit) {

@@ -2,6 +2,8 @@ package io.inkstone.syndication;
 
 import java.util.List;
 
+import io.inkstone.shared.OutboundAttempts;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,8 +16,11 @@ class PingRepository {
 
 	private final JdbcClient jdbc;
 
+	private final OutboundAttempts outbound;
+
 	PingRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.outbound = new OutboundAttempts(jdbc, "publish_pings");
 	}
 
 	/**
@@ -50,35 +55,15 @@ class PingRepository {
 
 	/** Claims a due ping for one attempt (one node wins); false if another took it. */
 	boolean claim(long id, int attempts, long until) {
-		return jdbc
-			.sql("UPDATE publish_pings SET attempts = :next, next_attempt = :until"
-					+ " WHERE id = :id AND attempts = :attempts AND status = 'pending'")
-			.param("next", attempts + 1)
-			.param("until", until)
-			.param("id", id)
-			.param("attempts", attempts)
-			.update() == 1;
+		return outbound.claim(id, attempts, until);
 	}
 
 	void delivered(long id, int status, long now) {
-		jdbc.sql(
-				"UPDATE publish_pings SET status = 'delivered', last_status = :status, last_error = NULL, delivered_at = :now"
-						+ " WHERE id = :id")
-			.param("status", status)
-			.param("now", now)
-			.param("id", id)
-			.update();
+		outbound.delivered(id, status, now);
 	}
 
 	void failed(long id, Integer status, String error, Long retryAt) {
-		jdbc.sql("UPDATE publish_pings SET status = :state, last_status = :status, last_error = :error,"
-				+ " next_attempt = COALESCE(:retry, next_attempt) WHERE id = :id")
-			.param("state", retryAt == null ? "failed" : "pending")
-			.param("status", status)
-			.param("error", error == null ? null : error.length() > 300 ? error.substring(0, 300) : error)
-			.param("retry", retryAt)
-			.param("id", id)
-			.update();
+		outbound.failed(id, status, error, retryAt);
 	}
 
 }
