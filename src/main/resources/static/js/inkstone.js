@@ -18,6 +18,17 @@
     }
     return pendingToken;
   }
+  // A shared page is rendered for everyone as "follow": a reader who follows the creator sees the button turn.
+  function showFollowing(scope) {
+    var follow = scope.querySelector('.follow-form');
+    var button = follow && follow.querySelector('[data-testid="follow-button"]');
+    if (!button || button.getAttribute('aria-pressed') === 'true') { return; }
+    follow.action = follow.action.replace(/\/follow$/, '/unfollow');
+    button.textContent = button.getAttribute('data-unfollow-text');
+    button.setAttribute('aria-pressed', 'true');
+    button.classList.remove('button-primary');
+    button.classList.add('button-secondary');
+  }
   function fillTokens(value) {
     document.querySelectorAll('form input[type=hidden][name="_csrf"]').forEach(function (input) {
       if (!input.value) { input.value = value; }
@@ -65,15 +76,7 @@
       .then(function (r) { return r.json(); })
       .then(function (state) {
         if (state.csrfToken) { fillTokens(state.csrfToken); }
-        var follow = document.querySelector('.follow-form');
-        var button = follow && follow.querySelector('[data-testid="follow-button"]');
-        if (state.following && button && button.getAttribute('aria-pressed') !== 'true') {
-          follow.action = follow.action.replace(/\/follow$/, '/unfollow');
-          button.textContent = button.getAttribute('data-unfollow-text');
-          button.setAttribute('aria-pressed', 'true');
-          button.classList.remove('button-primary');
-          button.classList.add('button-secondary');
-        }
+        if (state.following) { showFollowing(document); }
         var like = document.querySelector('[data-testid="like-button"]');
         if (state.liked && like) {
           like.setAttribute('aria-pressed', 'true');
@@ -100,15 +103,7 @@
       .then(function (r) { return r.json(); })
       .then(function (state) {
         if (state.csrfToken) { fillTokens(state.csrfToken); }
-        var follow = creatorState.querySelector('.follow-form');
-        var button = follow && follow.querySelector('[data-testid="follow-button"]');
-        if (state.following && button && button.getAttribute('aria-pressed') !== 'true') {
-          follow.action = follow.action.replace(/\/follow$/, '/unfollow');
-          button.textContent = button.getAttribute('data-unfollow-text');
-          button.setAttribute('aria-pressed', 'true');
-          button.classList.remove('button-primary');
-          button.classList.add('button-secondary');
-        }
+        if (state.following) { showFollowing(creatorState); }
       })
       .catch(function () { /* the button works without it: the server asks to confirm */ });
   }

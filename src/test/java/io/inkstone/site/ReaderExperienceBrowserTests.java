@@ -654,6 +654,38 @@ class ReaderExperienceBrowserTests {
 		driver.manage().deleteAllCookies();
 	}
 
+	@Test
+	void anAnonymousFollowerSeesTheSharedArticleAndCreatorPagesSayFollowing() throws IOException {
+		ChromeDriver driver = chromium.driver();
+		driver.manage().deleteAllCookies(); // a reader without an account follows by its
+											// reader cookie
+		long id = jdbc.sql("SELECT id FROM articles WHERE title = :t")
+			.param("t", ReaderExperienceContract.THREE)
+			.query(Long.class)
+			.single();
+		chromium.open("/articles/" + id);
+		WebElement follow = driver.findElement(By.cssSelector("[data-testid=follow-button]"));
+		js("arguments[0].scrollIntoView({block: 'center'})", follow);
+		follow.click();
+		// the pages are rendered once for everyone as "follow": the reader's own state
+		// turns the button
+		chromium.open("/articles/" + id);
+		assertShowsFollowing(driver);
+		String creatorPath = driver.findElement(By.cssSelector("[data-testid=creator-card] a.creator-name"))
+			.getAttribute("href")
+			.substring(chromium.url("").length());
+		chromium.open(creatorPath);
+		assertShowsFollowing(driver);
+		driver.manage().deleteAllCookies();
+	}
+
+	private static void assertShowsFollowing(ChromeDriver driver) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(d -> "true"
+				.equals(d.findElement(By.cssSelector("[data-testid=follow-button]")).getAttribute("aria-pressed")));
+		assertThat(driver.findElement(By.cssSelector(".follow-form")).getAttribute("action")).endsWith("/unfollow");
+	}
+
 	// --- fix16 ---
 
 	private static long width(String selector) {
