@@ -1,7 +1,5 @@
 package io.inkstone.api;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 
@@ -14,6 +12,7 @@ import io.inkstone.media.MediaItem;
 import io.inkstone.shared.ForbiddenException;
 import io.inkstone.shared.PublicUrl;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.web.Uploads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -81,23 +80,11 @@ class MeApiController {
 			@RequestParam(name = "alt", defaultValue = "") String alt,
 			@RequestParam(name = "ai", defaultValue = "false") boolean ai) {
 		Creator me = caller.writer();
-		MediaItem item = media.upload(me.id(), bytes(file), alt, ai);
+		MediaItem item = media.upload(me.id(), Uploads.bytes(file), alt, ai);
 		return ResponseEntity.created(URI.create(links.absolute(item.url())))
 			.cacheControl(CacheControl.noStore())
 			.body(new MediaView(Long.toString(item.id()), links.absolute(item.url()), item.markdown(),
 					links.srcset(item.srcset()), item.width(), item.height()));
-	}
-
-	private static byte[] bytes(MultipartFile file) {
-		if (file == null || file.isEmpty()) {
-			return new byte[0];
-		}
-		try {
-			return file.getBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.inkstone.media;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +10,7 @@ import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.web.UiFactory;
+import io.inkstone.web.Uploads;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -65,7 +64,7 @@ class StudioMediaController {
 			HttpServletResponse response, Model model) {
 		Creator me = me();
 		try {
-			MediaItem item = media.upload(me.id(), bytes(file), alt, ai != null);
+			MediaItem item = media.upload(me.id(), Uploads.bytes(file), alt, ai != null);
 			return "redirect:/studio/media?uploaded=" + item.id();
 		}
 		catch (BadRequestException ex) {
@@ -84,7 +83,7 @@ class StudioMediaController {
 			@RequestParam(name = "alt", defaultValue = "") String alt, HttpServletRequest request) {
 		Creator me = me();
 		try {
-			MediaItem item = media.upload(me.id(), bytes(file), alt);
+			MediaItem item = media.upload(me.id(), Uploads.bytes(file), alt);
 			return ResponseEntity.status(201)
 				.body(Map.of("id", item.id(), "url", item.url(), "markdown", item.markdown(), "srcset", item.srcset(),
 						"thumbnail", item.thumbnailUrl(), "alt", item.alt()));
@@ -98,18 +97,6 @@ class StudioMediaController {
 	String delete(@PathVariable long id) {
 		media.delete(id, me().id());
 		return "redirect:/studio/media?deleted";
-	}
-
-	private static byte[] bytes(MultipartFile file) {
-		if (file == null || file.isEmpty()) {
-			return new byte[0];
-		}
-		try {
-			return file.getBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private String page(Model model, Creator me, String error, MediaItem uploaded) {
