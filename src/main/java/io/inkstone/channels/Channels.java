@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -123,25 +124,10 @@ public class Channels {
 	 * names); a configured name still wins.
 	 */
 	public Channel ensureNamed(String slug, String name) {
-		Optional<Channel> existing = find(slug);
-		if (existing.isPresent()) {
-			return existing.get();
-		}
-		if (!isValidSlug(slug)) {
-			throw new IllegalArgumentException("invalid channel slug: " + slug);
-		}
-		Optional<Channel> successor = mergedInto(slug).flatMap(this::find);
-		if (successor.isPresent()) {
-			return successor.get();
-		}
-		String display = config.names().getOrDefault(slug, name == null || name.isBlank() ? slug : name.strip());
-		if (display.length() > 40) {
-			display = display.substring(0, 40);
-		}
-		repository.insertIfAbsent(Ids.next(), slug, display, repository.nextPosition(),
-				config.originalTabs().contains(slug), clock.millis());
-		all.invalidateAll();
-		return repository.findBySlug(slug).orElseThrow();
+		return ensure(slug, () -> {
+			String display = config.names().getOrDefault(slug, name == null || name.isBlank() ? slug : name.strip());
+			return display.length() > 40 ? display.substring(0, 40) : display;
+		});
 	}
 
 	/**
@@ -149,6 +135,14 @@ public class Channels {
 	 * the slug).
 	 */
 	public Channel ensure(String slug) {
+		return ensure(slug, () -> config.names().getOrDefault(slug, config.defaults().getOrDefault(slug, slug)));
+	}
+
+	/**
+	 * The channel of {@code slug}, or of the channel it was merged into, or a new one
+	 * named {@code name} (asked only then).
+	 */
+	private Channel ensure(String slug, Supplier<String> name) {
 		Optional<Channel> existing = find(slug);
 		if (existing.isPresent()) {
 			return existing.get();
@@ -160,8 +154,7 @@ public class Channels {
 		if (successor.isPresent()) {
 			return successor.get();
 		}
-		String name = config.names().getOrDefault(slug, config.defaults().getOrDefault(slug, slug));
-		repository.insertIfAbsent(Ids.next(), slug, name, repository.nextPosition(),
+		repository.insertIfAbsent(Ids.next(), slug, name.get(), repository.nextPosition(),
 				config.originalTabs().contains(slug), clock.millis());
 		all.invalidateAll();
 		return repository.findBySlug(slug).orElseThrow();

@@ -68,19 +68,7 @@ public class Media {
 		if (cleanAlt.isEmpty() || cleanAlt.length() > MAX_ALT) {
 			throw new BadRequestException("problem.media.altTextIsRequired");
 		}
-		if (bytes.length == 0) {
-			throw new BadRequestException("problem.media.chooseAnImage");
-		}
-		ImageProcessor.Processed image;
-		if (!processing.tryAcquire()) {
-			throw new TooManyRequestsException(2);
-		}
-		try {
-			image = processor.process(bytes);
-		}
-		finally {
-			processing.release();
-		}
+		ImageProcessor.Processed image = process(bytes);
 		String aiSource = image.aiSource() != null ? image.aiSource() : declaredAi ? "trainedAlgorithmicMedia" : null;
 		try {
 			for (ImageProcessor.Rendition r : image.renditions()) {
@@ -154,19 +142,7 @@ public class Media {
 	 * which keeps the bytes from being deleted with a library image of the same content.
 	 */
 	public String storeSiteImage(byte[] bytes) {
-		if (bytes.length == 0) {
-			throw new BadRequestException("problem.media.chooseAnImage");
-		}
-		ImageProcessor.Processed image;
-		if (!processing.tryAcquire()) {
-			throw new TooManyRequestsException(2);
-		}
-		try {
-			image = processor.process(bytes);
-		}
-		finally {
-			processing.release();
-		}
+		ImageProcessor.Processed image = process(bytes);
 		ImageProcessor.Rendition full = image.full();
 		String key = full.key(image.sha256());
 		storage.put(key, full.bytes(), full.format().contentType());
@@ -201,6 +177,25 @@ public class Media {
 		return Arrays.stream(item.renditions().split(","))
 			.map(r -> item.sha256() + "/" + r + "." + item.extension())
 			.toList();
+	}
+
+	/**
+	 * Checks and re-encodes an upload, at most a few at a time: decoding a large image
+	 * takes memory and a core, so one more waits no longer than a 429 with Retry-After.
+	 */
+	private ImageProcessor.Processed process(byte[] bytes) {
+		if (bytes.length == 0) {
+			throw new BadRequestException("problem.media.chooseAnImage");
+		}
+		if (!processing.tryAcquire()) {
+			throw new TooManyRequestsException(2);
+		}
+		try {
+			return processor.process(bytes);
+		}
+		finally {
+			processing.release();
+		}
 	}
 
 }
