@@ -48,14 +48,7 @@ public final class CreatorPages {
 		 * days, then days (as the report queue says it).
 		 */
 		public String waited(Ui ui, long since) {
-			long minutes = Math.max(0, (now - since) / 60_000);
-			if (minutes < 60) {
-				return ui.t("hub.minutes", minutes);
-			}
-			if (minutes < 48 * 60) {
-				return ui.t("hub.hours", minutes / 60);
-			}
-			return ui.t("hub.days", minutes / (24 * 60));
+			return ui.waited(now, since);
 		}
 
 	}

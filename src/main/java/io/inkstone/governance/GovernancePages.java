@@ -63,7 +63,7 @@ public final class GovernancePages {
 		}
 
 		public String waited(Ui ui, long since) {
-			return GovernancePages.waited(ui, now, since);
+			return ui.waited(now, since);
 		}
 
 		public List<String> reasons() {
@@ -148,7 +148,7 @@ public final class GovernancePages {
 
 		/** How long an article has waited since it was submitted (its last update). */
 		public String waited(Ui ui, long since) {
-			return GovernancePages.waited(ui, now, since);
+			return ui.waited(now, since);
 		}
 
 	}
@@ -184,24 +184,9 @@ public final class GovernancePages {
 		 * then days.
 		 */
 		public String waited(Ui ui, long since) {
-			return GovernancePages.waited(ui, now, since);
+			return ui.waited(now, since);
 		}
 
-	}
-
-	/**
-	 * A waiting time as people say it: minutes under an hour, hours under two days, then
-	 * days.
-	 */
-	static String waited(Ui ui, long now, long since) {
-		long minutes = Math.max(0, (now - since) / 60_000);
-		if (minutes < 60) {
-			return ui.t("hub.minutes", minutes);
-		}
-		if (minutes < 48 * 60) {
-			return ui.t("hub.hours", minutes / 60);
-		}
-		return ui.t("hub.days", minutes / (24 * 60));
 	}
 
 	/** One row of 机审记录: the article, its creator's name, its findings in words. */

@@ -137,6 +137,21 @@ public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfTok
 			.format(Instant.ofEpochMilli(epochMillis).atZone(PlatformDays.zone()));
 	}
 
+	/**
+	 * How long something has waited (a report, an application), as people say it: minutes
+	 * under an hour, hours under two days, then days.
+	 */
+	public String waited(long now, long since) {
+		long minutes = Math.max(0, (now - since) / 60_000);
+		if (minutes < 60) {
+			return t("hub.minutes", minutes);
+		}
+		if (minutes < 48 * 60) {
+			return t("hub.hours", minutes / 60);
+		}
+		return t("hub.days", minutes / (24 * 60));
+	}
+
 	/** The current path, URL-encoded for a {@code back=} query parameter. */
 	public String backParam() {
 		return URLEncoder.encode(path, StandardCharsets.UTF_8);
