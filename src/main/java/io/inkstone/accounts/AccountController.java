@@ -6,10 +6,15 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import io.inkstone.accounts.AccountForms.DeleteForm;
+import io.inkstone.accounts.AccountForms.SignUpForm;
 
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.ClientAddresses;
+import io.inkstone.web.FormErrors;
 import io.inkstone.web.RateLimiter;
 
 import io.inkstone.web.WebSecurityProperties;
@@ -21,6 +26,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +34,6 @@ import io.inkstone.rules.Rules;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.NotFoundException;
 import jakarta.servlet.ServletException;
-import java.util.TreeMap;
 
 /**
  * {@code /signup}, {@code /login} (the form; Spring Security handles the POST),
@@ -119,9 +124,7 @@ class AccountController {
 	}
 
 	@PostMapping("/signup")
-	String signup(@RequestParam(name = "email", defaultValue = "") String email,
-			@RequestParam(name = "password", defaultValue = "") String password,
-			@RequestParam(name = "displayName", defaultValue = "") String displayName, HttpServletRequest request,
+	String signup(@Valid SignUpForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		long wait = limits.tryAcquire("signup-ip:" + ClientAddresses.limitKey(request.getRemoteAddr()),
 				signupsPerAddressHour, Duration.ofHours(1));
@@ -131,16 +134,17 @@ class AccountController {
 		if (verification.required()) {
 			// with mail, the answer is the same whether or not the address is registered:
 			// the mailbox tells
-			Map<String, String> errors = accounts.validate(email, password, displayName);
+			Map<String, String> errors = errors(form, binding);
 			if (!errors.isEmpty()) {
 				response.setStatus(400);
-				model.addAttribute("page", new AccountPages.FormPage("signup", email, displayName, errors, false));
+				model.addAttribute("page",
+						new AccountPages.FormPage("signup", form.email(), form.displayName(), errors, false));
 				return "accounts/signup";
 			}
-			signUps.request(email, password, displayName);
+			signUps.request(form.email(), form.password(), form.displayName());
 			return "redirect:/signup?sent";
 		}
-		return create(email, password, displayName, Role.READER, "signup", request, response, model);
+		return create(form, binding, Role.READER, "signup", request, response, model);
 	}
 
 	@GetMapping("/account")
@@ -172,10 +176,9 @@ class AccountController {
 	 * out.
 	 */
 	@PostMapping("/account/delete")
-	String delete(@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
-			HttpServletResponse response) throws ServletException {
+	String delete(@Valid DeleteForm form, BindingResult binding, HttpServletRequest request) throws ServletException {
 		SignedIn me = SignedIn.current().orElseThrow();
-		if (!accounts.delete(me.accountId(), password)) {
+		if (!accounts.delete(me.accountId(), form.password())) {
 			return "redirect:/account?error";
 		}
 		request.logout();
@@ -198,31 +201,37 @@ class AccountController {
 	}
 
 	@PostMapping("/setup")
-	String setup(@RequestParam(name = "email", defaultValue = "") String email,
-			@RequestParam(name = "password", defaultValue = "") String password,
-			@RequestParam(name = "displayName", defaultValue = "") String displayName, HttpServletRequest request,
+	String setup(@Valid SignUpForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		synchronized (this) {
 			if (accounts.hasAdmin()) {
 				throw new NotFoundException("setup done");
 			}
-			return create(email, password, displayName, Role.ADMIN, "setup", request, response, model);
+			return create(form, binding, Role.ADMIN, "setup", request, response, model);
 		}
 	}
 
-	private String create(String email, String password, String displayName, Role role, String mode,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
-		Map<String, String> errors = new TreeMap<>(accounts.validate(email, password, displayName));
+	/** What the form's binding refused, then what {@link Accounts#validate} refuses. */
+	private Map<String, String> errors(SignUpForm form, BindingResult binding) {
+		Map<String, String> errors = FormErrors.of(binding);
+		accounts.validate(form.email(), form.password(), form.displayName()).forEach(errors::putIfAbsent);
+		return errors;
+	}
+
+	private String create(SignUpForm form, BindingResult binding, Role role, String mode, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Map<String, String> errors = errors(form, binding);
 		Optional<SignedIn> created = Optional.empty();
 		if (errors.isEmpty()) {
-			created = accounts.signUp(email, password, displayName, role);
+			created = accounts.signUp(form.email(), form.password(), form.displayName(), role);
 			if (created.isEmpty()) {
 				errors.put("email", "accounts.error.taken");
 			}
 		}
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
-			model.addAttribute("page", new AccountPages.FormPage(mode, email, displayName, errors, false));
+			model.addAttribute("page",
+					new AccountPages.FormPage(mode, form.email(), form.displayName(), errors, false));
 			return "accounts/signup";
 		}
 		welcome(created.get(), request, response);

@@ -8,13 +8,20 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+
+import io.inkstone.accounts.AccountForms.EmailForm;
+import io.inkstone.accounts.AccountForms.NameForm;
+import io.inkstone.accounts.AccountForms.PasswordForm;
 
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.web.FormErrors;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -98,12 +105,15 @@ class AccountSettingsController {
 	}
 
 	@PostMapping("/account/name")
-	String rename(@RequestParam(name = "displayName", defaultValue = "") String displayName, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
-		Map<String, String> errors = settings.rename(SignedIn.current().orElseThrow().accountId(), displayName);
+	String rename(@Valid NameForm form, BindingResult binding, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		Map<String, String> errors = FormErrors.of(binding);
+		if (errors.isEmpty()) {
+			errors.putAll(settings.rename(SignedIn.current().orElseThrow().accountId(), form.displayName()));
+		}
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
-			return page(request, model, errors, displayName);
+			return page(request, model, errors, form.displayName());
 		}
 		return "redirect:/account/settings?nameSaved";
 	}
@@ -133,12 +143,14 @@ class AccountSettingsController {
 	}
 
 	@PostMapping("/account/password")
-	String changePassword(@RequestParam(name = "current", defaultValue = "") String current,
-			@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
+	String changePassword(@Valid PasswordForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		HttpSession session = request.getSession(false);
-		Map<String, String> errors = settings.changePassword(SignedIn.current().orElseThrow().accountId(), current,
-				password, session == null ? null : session.getId());
+		Map<String, String> errors = FormErrors.of(binding);
+		if (errors.isEmpty()) {
+			errors.putAll(settings.changePassword(SignedIn.current().orElseThrow().accountId(), form.current(),
+					form.password(), session == null ? null : session.getId()));
+		}
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
 			return page(request, model, errors, null);
@@ -166,14 +178,17 @@ class AccountSettingsController {
 	}
 
 	@PostMapping("/account/email")
-	String changeEmail(@RequestParam(name = "email", defaultValue = "") String email,
-			@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
+	String changeEmail(@Valid EmailForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		AccountSettings.EmailChange change = settings.requestEmailChange(SignedIn.current().orElseThrow().accountId(),
-				email, password);
-		if (!change.errors().isEmpty()) {
+		Map<String, String> errors = FormErrors.of(binding);
+		AccountSettings.EmailChange change = errors.isEmpty() ? settings
+			.requestEmailChange(SignedIn.current().orElseThrow().accountId(), form.email(), form.password()) : null;
+		if (change != null) {
+			errors.putAll(change.errors());
+		}
+		if (!errors.isEmpty()) {
 			response.setStatus(400);
-			return page(request, model, change.errors(), null);
+			return page(request, model, errors, null);
 		}
 		return change.mailed() ? "redirect:/account/settings?emailSent" : "redirect:/account/settings?emailChanged";
 	}

@@ -2,12 +2,17 @@ package io.inkstone.accounts;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import io.inkstone.accounts.AccountForms.AppointForm;
+import io.inkstone.accounts.AccountForms.ReasonForm;
 
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,12 +41,11 @@ class AdminStaffController {
 	}
 
 	@PostMapping("/admin/staff/reviewers")
-	String appoint(@RequestParam(name = "email", defaultValue = "") String email,
-			@RequestParam(name = "reason", defaultValue = "") String reason, HttpServletRequest request,
+	String appoint(@Valid AppointForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		long id;
 		try {
-			id = accounts.appointReviewer(email, reason);
+			id = accounts.appointReviewer(form.email(), form.reason());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
@@ -51,14 +55,14 @@ class AdminStaffController {
 	}
 
 	@PostMapping("/admin/staff/reviewers/{id}/revoke")
-	String revoke(@PathVariable long id, @RequestParam(name = "reason", defaultValue = "") String reason,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+	String revoke(@PathVariable long id, @Valid ReasonForm form, BindingResult binding, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		if (accounts.member(id).filter(m -> !Role.REVIEWER.name().equals(m.role())).isPresent()) {
 			// revoked already (a second click, or Back): say so instead of a 404
 			return "redirect:/admin/staff?done=" + id;
 		}
 		try {
-			accounts.revokeReviewer(id, reason);
+			accounts.revokeReviewer(id, form.reason());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);

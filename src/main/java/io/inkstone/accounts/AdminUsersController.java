@@ -5,11 +5,15 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import io.inkstone.accounts.AccountForms.ReasonForm;
 
 import io.inkstone.shared.BadRequestException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,10 +67,10 @@ class AdminUsersController {
 	}
 
 	@PostMapping("/admin/users/{id}/suspend")
-	String suspend(@PathVariable long id, @RequestParam(name = "reason", defaultValue = "") String reason,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+	String suspend(@PathVariable long id, @Valid ReasonForm form, BindingResult binding, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		try {
-			admin.suspend(id, reason);
+			admin.suspend(id, form.reason());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
@@ -82,10 +86,10 @@ class AdminUsersController {
 	}
 
 	@PostMapping("/admin/users/{id}/two-factor/reset")
-	String resetTwoFactor(@PathVariable long id, @RequestParam(name = "reason", defaultValue = "") String reason,
+	String resetTwoFactor(@PathVariable long id, @Valid ReasonForm form, BindingResult binding,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		try {
-			admin.resetTwoFactor(id, reason);
+			admin.resetTwoFactor(id, form.reason());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);

@@ -3,9 +3,15 @@ package io.inkstone.accounts;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import io.inkstone.accounts.AccountForms.ForgotForm;
+import io.inkstone.accounts.AccountForms.ResetForm;
+import io.inkstone.web.FormErrors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,8 +37,8 @@ class PasswordResetController {
 	}
 
 	@PostMapping("/password/forgot")
-	String forgot(@RequestParam(name = "email", defaultValue = "") String email) {
-		resets.request(email);
+	String forgot(@Valid ForgotForm form, BindingResult binding) {
+		resets.request(form.email());
 		return "redirect:/password/forgot?sent";
 	}
 
@@ -48,18 +54,19 @@ class PasswordResetController {
 	}
 
 	@PostMapping("/password/reset")
-	String reset(@RequestParam(name = "token", defaultValue = "") String token,
-			@RequestParam(name = "password", defaultValue = "") String password, HttpServletResponse response,
-			Model model) {
-		if (!Accounts.acceptablePassword(password)) {
+	String reset(@Valid ResetForm form, BindingResult binding, HttpServletResponse response, Model model) {
+		Map<String, String> errors = FormErrors.of(binding);
+		if (!Accounts.acceptablePassword(form.password())) {
+			errors.putIfAbsent("password", "accounts.error.password");
+		}
+		if (!errors.isEmpty()) {
 			response.setStatus(400);
-			model.addAttribute("page", new AccountPages.FormPage("reset", token, "",
-					Map.of("password", "accounts.error.password"), false));
+			model.addAttribute("page", new AccountPages.FormPage("reset", form.token(), "", errors, false));
 			return "accounts/reset";
 		}
-		if (!resets.reset(token, password)) {
+		if (!resets.reset(form.token(), form.password())) {
 			response.setStatus(400);
-			model.addAttribute("page", new AccountPages.FormPage("invalid", token, "", Map.of(), false));
+			model.addAttribute("page", new AccountPages.FormPage("invalid", form.token(), "", Map.of(), false));
 			return "accounts/reset";
 		}
 		return "redirect:/login?reset";

@@ -3,17 +3,21 @@ package io.inkstone.accounts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+
+import io.inkstone.accounts.AccountForms.CodeForm;
+import io.inkstone.accounts.AccountForms.DisableForm;
 
 import io.inkstone.audit.AuditLog;
 import io.inkstone.shared.QrCodes;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.ClientAddresses;
+import io.inkstone.web.FormErrors;
 import io.inkstone.web.RateLimiter;
 import io.inkstone.web.Ui;
 import io.inkstone.web.UiFactory;
@@ -22,9 +26,9 @@ import io.inkstone.web.WebSecurityProperties;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Two-factor sign-in as people meet it: {@code /account/two-factor} to turn it on (QR
@@ -98,8 +102,9 @@ class TwoFactorController {
 	}
 
 	@PostMapping("/login/two-factor")
-	String loginCode(@RequestParam(name = "code", defaultValue = "") String code, HttpServletRequest request,
+	String loginCode(@Valid CodeForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		String code = form.code();
 		SecondFactorSignIn.Pending pending = signIn.pending(request);
 		if (pending == null) {
 			return "redirect:/login";
@@ -187,8 +192,9 @@ class TwoFactorController {
 	}
 
 	@PostMapping("/account/two-factor/setup")
-	String confirm(@RequestParam(name = "code", defaultValue = "") String code, HttpServletRequest request,
+	String confirm(@Valid CodeForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		String code = form.code();
 		SignedIn me = SignedIn.current().orElseThrow();
 		HttpSession session = request.getSession(false);
 		String secret = session != null && session.getAttribute(SETUP) instanceof String sealed
@@ -210,15 +216,16 @@ class TwoFactorController {
 	}
 
 	@PostMapping("/account/two-factor/disable")
-	String disable(@RequestParam(name = "password", defaultValue = "") String password,
-			@RequestParam(name = "code", defaultValue = "") String code, HttpServletRequest request,
+	String disable(@Valid DisableForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		String password = form.password();
+		String code = form.code();
 		SignedIn me = SignedIn.current().orElseThrow();
 		if (!twoFactor.enabled(me.accountId())) {
 			return "redirect:/account/two-factor";
 		}
 		throttle(request, "2fa-settings:", me.accountId());
-		Map<String, String> errors = new TreeMap<>();
+		Map<String, String> errors = FormErrors.of(binding);
 		Account account = repository.findById(me.accountId()).orElseThrow();
 		if (password.isEmpty() || !passwords.matches(password, account.passwordHash())) {
 			errors.put("password", "account.error.currentPasswordUnchanged");
@@ -238,8 +245,9 @@ class TwoFactorController {
 	}
 
 	@PostMapping("/account/two-factor/recovery-codes")
-	String newRecoveryCodes(@RequestParam(name = "code", defaultValue = "") String code, HttpServletRequest request,
+	String newRecoveryCodes(@Valid CodeForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		String code = form.code();
 		SignedIn me = SignedIn.current().orElseThrow();
 		if (!twoFactor.enabled(me.accountId())) {
 			return "redirect:/account/two-factor";

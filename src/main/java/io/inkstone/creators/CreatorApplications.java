@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import io.inkstone.accounts.CreatorRoleGranted;
@@ -32,7 +31,8 @@ import org.springframework.beans.factory.ObjectProvider;
 @Service
 public class CreatorApplications {
 
-	public static final Set<String> ACCOUNT_TYPES = Set.of("个人", "媒体", "机构", "企业");
+	/** In the order the join form offers them. */
+	public static final List<String> ACCOUNT_TYPES = List.of("个人", "媒体", "机构", "企业");
 
 	static final int MAX_ATTEMPTS = 3;
 

@@ -24,6 +24,11 @@ public final class CreatorPages {
 			return key == null ? null : ui.t(key);
 		}
 
+		/** The account types in the order the form offers them. */
+		public List<String> accountTypes() {
+			return CreatorApplications.ACCOUNT_TYPES;
+		}
+
 		public boolean canApply() {
 			return !creator && history.stream().noneMatch(CreatorApplication::pending)
 					&& history.size() < CreatorApplications.MAX_ATTEMPTS;

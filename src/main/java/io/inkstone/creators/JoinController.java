@@ -5,16 +5,19 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import io.inkstone.channels.Channels;
 import io.inkstone.shared.PayloadTooLargeException;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.UnsupportedMediaException;
 import io.inkstone.shared.UserFacingException;
+import io.inkstone.web.FormErrors;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,25 +60,20 @@ class JoinController {
 	}
 
 	@PostMapping("/join")
-	String apply(@RequestParam(name = "accountType", defaultValue = "") String accountType,
-			@RequestParam(name = "displayName", defaultValue = "") String displayName,
-			@RequestParam(name = "handle", defaultValue = "") String handle,
-			@RequestParam(name = "tagline", defaultValue = "") String tagline,
-			@RequestParam(name = "channel", defaultValue = "") String channel,
-			@RequestParam(name = "contact", defaultValue = "") String contact,
-			@RequestParam(name = "entityName", defaultValue = "") String entityName,
-			@RequestParam(name = "creditCode", defaultValue = "") String creditCode,
-			@RequestParam(name = "agreement", required = false) String agreement,
+	String apply(@Valid JoinForm posted, BindingResult binding,
 			@RequestParam(name = "avatar", required = false) MultipartFile avatar, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		SignedIn account = SignedIn.current().orElseThrow();
-		CreatorApplications.Form form = new CreatorApplications.Form(accountType, displayName, handle, tagline, channel,
-				contact, entityName, creditCode, agreement != null);
-		Map<String, String> errors;
+		CreatorApplications.Form form = posted.application();
+		// a value that would not even bind (an agreement that is no yes or no), else
+		// every rule of the service's one check
+		Map<String, String> errors = FormErrors.of(binding);
 		try {
-			errors = verification.required() && !verification.verified(account.accountId())
-					? Map.of("form", "join.error.unverified")
-					: applications.apply(account.accountId(), form, bytes(avatar));
+			if (errors.isEmpty()) {
+				errors.putAll(verification.required() && !verification.verified(account.accountId())
+						? Map.of("form", "join.error.unverified")
+						: applications.apply(account.accountId(), form, bytes(avatar)));
+			}
 		}
 		catch (PayloadTooLargeException | UnsupportedMediaException refused) {
 			// only the avatar is a file: its refusal, in the reader's language, with

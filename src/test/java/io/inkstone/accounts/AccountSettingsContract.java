@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.inkstone.support.FieldErrorTies.assertTied;
+import static io.inkstone.support.FieldErrorTies.assertValid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -74,6 +76,7 @@ abstract class AccountSettingsContract {
 		HttpResponse<String> blank = me.post("/account/name", Map.of("_csrf", me.csrfToken(), "displayName", "   "));
 		assertThat(blank.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(blank.body()).selectFirst("[data-field=displayName]").text()).isNotBlank();
+		assertTied(Jsoup.parse(blank.body()), "form[data-testid=name-form] input[name=displayName]", "displayName");
 		assertThat(
 				me.post("/account/name", Map.of("_csrf", me.csrfToken(), "displayName", "x".repeat(51))).statusCode())
 			.isEqualTo(400);
@@ -103,10 +106,13 @@ abstract class AccountSettingsContract {
 				Map.of("_csrf", me.csrfToken(), "current", "not-my-password", "password", "a-new-password-2"));
 		assertThat(wrong.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(wrong.body()).selectFirst("[data-field=current]").text()).contains("当前密码不正确");
+		assertTied(Jsoup.parse(wrong.body()), "form[data-testid=password-form] input[name=current]", "current");
 		HttpResponse<String> tooShort = me.post("/account/password",
 				Map.of("_csrf", me.csrfToken(), "current", PASSWORD, "password", "short"));
 		assertThat(tooShort.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(tooShort.body()).selectFirst("[data-field=password]").text()).isNotBlank();
+		assertTied(Jsoup.parse(tooShort.body()), "form[data-testid=password-form] input[name=password]", "password");
+		assertValid(Jsoup.parse(tooShort.body()), "form[data-testid=password-form] input[name=current]");
 		assertThat(hash(email)).isEqualTo(before);
 		assertThat(phone.page("/account").status()).as("nothing ended by a refused change").isEqualTo(200);
 
@@ -167,9 +173,12 @@ abstract class AccountSettingsContract {
 				Map.of("_csrf", me.csrfToken(), "email", "not-an-address", "password", PASSWORD));
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(bad.body()).selectFirst("[data-field=email]").text()).isNotBlank();
+		assertTied(Jsoup.parse(bad.body()), "form[data-testid=email-form] input[name=email]", "email");
 		HttpResponse<String> wrong = me.post("/account/email",
 				Map.of("_csrf", me.csrfToken(), "email", "new-" + email, "password", "not-my-password"));
 		assertThat(wrong.statusCode()).isEqualTo(400);
+		assertTied(Jsoup.parse(wrong.body()), "form[data-testid=email-form] input[name=password]", "emailPassword");
+		assertValid(Jsoup.parse(wrong.body()), "form[data-testid=password-form] input[name=password]");
 		assertThat(Jsoup.parse(wrong.body()).selectFirst("[data-field=emailPassword]").text()).contains("当前密码不正确")
 			.contains("邮箱没有修改")
 			.doesNotContain("密码没有修改");

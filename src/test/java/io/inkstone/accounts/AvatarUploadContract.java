@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.inkstone.support.FieldErrorTies.assertTied;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -119,6 +120,7 @@ abstract class AvatarUploadContract {
 		HttpResponse<String> text = upload(me, "image/png", "not an image, a text file".getBytes(), me.csrfToken());
 		assertThat(text.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(text.body()).selectFirst("[data-field=avatar]").text()).isNotBlank();
+		assertTied(Jsoup.parse(text.body()), "form[data-testid=avatar-form] input[name=avatar]", "avatar");
 
 		HttpResponse<String> none = upload(me, "image/png", new byte[0], me.csrfToken());
 		assertThat(none.statusCode()).isEqualTo(400);

@@ -20,6 +20,7 @@ import com.drew.metadata.exif.GpsDirectory;
 import com.drew.metadata.xmp.XmpDirectory;
 import io.inkstone.engagement.Engagement;
 import io.inkstone.shared.PlatformDays;
+import io.inkstone.creators.CreatorApplications;
 import io.inkstone.support.Browser;
 import io.inkstone.support.MailServer;
 import io.inkstone.support.SignedInRoles;
@@ -41,6 +42,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import static io.inkstone.support.FieldErrorTies.assertTied;
+import static io.inkstone.support.FieldErrorTies.assertValid;
 import static io.inkstone.support.SignedInRoles.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -392,6 +395,42 @@ abstract class CreatorJourneyContract {
 	}
 
 	/** A second application while one is pending is refused. */
+	/**
+	 * The controls components/field cannot draw (the selects and the agreement's
+	 * checkbox) name their errors too; the account types are offered in their order.
+	 */
+	@Test
+	void aWrongTypeChannelOrAMissingAgreementIsTiedToItsControl() {
+		Browser reader = verifiedPerson("读者", Role.READER).browser();
+		assertThat(reader.page("/join")
+			.html()
+			.select("[data-testid=join-form] select[name=accountType] option")
+			.eachAttr("value")).containsExactlyElementsOf(CreatorApplications.ACCOUNT_TYPES);
+		String handle = unique("ties");
+		Map<String, String> form = application(reader, "某某科技", handle);
+		form.put("accountType", "个体户");
+		form.put("channel", "no-such-channel");
+		form.remove("agreement");
+		HttpResponse<String> refused = reader.post("/join", form);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		Document page = Jsoup.parse(refused.body());
+		assertTied(page, "[data-testid=join-form] select[name=accountType]", "accountType");
+		assertTied(page, "[data-testid=join-form] select[name=channel]", "channel");
+		assertTied(page, "[data-testid=join-form] input[name=agreement]", "agreement");
+		assertValid(page, "[data-testid=join-form] input[name=handle]");
+		assertThat(page.selectFirst("[data-testid=join-form] input[name=handle]").val()).isEqualTo(handle);
+		// a value that is no yes or no does not bind: a field error, not a 500
+		form.put("agreement", "maybe");
+		form.put("_csrf", reader.csrfToken());
+		HttpResponse<String> unreadable = reader.post("/join", form);
+		assertThat(unreadable.statusCode()).isEqualTo(400);
+		assertTied(Jsoup.parse(unreadable.body()), "[data-testid=join-form] input[name=agreement]", "agreement");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM creator_applications WHERE handle = :h")
+			.param("h", handle)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void aSecondApplicationWhileOneIsPendingIsRefused() {
 		Person reader = verifiedPerson("诗人", Role.READER);
@@ -1368,6 +1407,8 @@ abstract class CreatorJourneyContract {
 		assertThat(refused.statusCode()).isEqualTo(413);
 		Document page = Jsoup.parse(refused.body());
 		assertThat(page.select("[data-field=avatar]").text()).contains(Avatars.MAX_MEGABYTES + " MB");
+		assertTied(page, "[data-testid=join-form] input[name=avatar]", "avatar");
+		assertValid(page, "[data-testid=join-form] select[name=channel]");
 		assertThat(page.select("[data-testid=join-form] input[name=displayName]").val()).isEqualTo("头像很大的人");
 		assertThat(page.select("[data-testid=join-form] input[name=handle]").val()).isEqualTo(handle);
 		assertThat(page.select("[data-testid=join-form] input[name=tagline]").val()).isEqualTo("写诗的人");
@@ -1744,6 +1785,9 @@ abstract class CreatorJourneyContract {
 		b.page("/account");
 		assertThat(location(b.post("/account/delete", Map.of("_csrf", b.csrfToken(), "password", "nope"))))
 			.contains("/account?error");
+		assertThat(assertTied(b.page("/account?error").html(), "form[data-testid=delete-account] input[name=password]",
+				"password"))
+			.isNotBlank();
 		assertThat(b.post("/account/delete", Map.of("_csrf", b.csrfToken(), "password", SignedInRoles.PASSWORD))
 			.statusCode()).isEqualTo(302);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email = :e")
@@ -1979,6 +2023,8 @@ abstract class CreatorJourneyContract {
 				Map.of("_csrf", b.csrfToken(), "token", token, "password", "密".repeat(25)));
 		assertThat(overlong.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(overlong.body()).select("[data-field=password]").text()).contains("72");
+		assertTied(Jsoup.parse(overlong.body()), "form[action=/password/reset] input[name=password]", "password");
+		assertThat(Jsoup.parse(overlong.body()).selectFirst("input[name=token]").val()).isEqualTo(token);
 		assertThat(location(b.post("/password/reset",
 				Map.of("_csrf", b.csrfToken(), "token", token, "password", "brand-new-password"))))
 			.contains("/login");

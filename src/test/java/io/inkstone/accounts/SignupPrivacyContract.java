@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 import io.inkstone.InkstoneApplication;
 import io.inkstone.support.Browser;
+import org.jsoup.nodes.Document;
+import org.jsoup.Jsoup;
 import io.inkstone.support.Databases;
 import io.inkstone.support.MailServer;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +23,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.inkstone.support.FieldErrorTies.assertTied;
 import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 
@@ -201,6 +204,12 @@ abstract class SignupPrivacyContract {
 		HttpResponse<String> bad = signUp(browser(), ownerEmail, "short", "探子");
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("data-field=\"password\"");
+		// tied to its control, and what was typed comes back but the password
+		Document refused = Jsoup.parse(bad.body());
+		assertTied(refused, "form[data-testid=signup-form] input[name=password]", "password");
+		assertThat(refused.selectFirst("input[name=email]").attr("value")).isEqualTo(ownerEmail);
+		assertThat(refused.selectFirst("input[name=displayName]").attr("value")).isEqualTo("探子");
+		assertThat(refused.selectFirst("input[name=password]").hasAttr("value")).isFalse();
 	}
 
 	@Test

@@ -23,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.inkstone.support.FieldErrorTies.assertTied;
+import static io.inkstone.support.FieldErrorTies.assertValid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -219,6 +221,7 @@ abstract class TwoFactorAndUsersContract {
 				Map.of("_csrf", me.csrfToken(), "code", wrongCode));
 		assertThat(wrong.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(wrong.body()).selectFirst("[data-field=code]").text()).contains("验证码不正确");
+		assertTied(Jsoup.parse(wrong.body()), "form[data-testid=two-factor-confirm] input[name=code]", "code");
 		HttpResponse<String> empty = me.post("/account/two-factor/setup", Map.of("_csrf", me.csrfToken(), "code", ""));
 		assertThat(empty.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(empty.body()).selectFirst("[data-field=code]").text()).isNotBlank();
@@ -266,6 +269,7 @@ abstract class TwoFactorAndUsersContract {
 				Map.of("_csrf", again.csrfToken(), "code", "000000"));
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(bad.body()).selectFirst("[data-field=code]").text()).contains("验证码不正确");
+		assertTied(Jsoup.parse(bad.body()), "form[data-testid=two-factor-login] input[name=code]", "code");
 		assertThat(location(again.get("/account"))).endsWith("/login");
 		assertThat(again.post("/login/two-factor", Map.of("code", account.recoveryCode(0))).statusCode())
 			.as("no CSRF token")
@@ -318,6 +322,10 @@ abstract class TwoFactorAndUsersContract {
 				Map.of("_csrf", me.csrfToken(), "password", "wrong-password", "code", account.recoveryCode(1)));
 		assertThat(noPassword.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(noPassword.body()).selectFirst("[data-field=password]")).isNotNull();
+		Document refused = Jsoup.parse(noPassword.body());
+		assertTied(refused, "form[data-testid=two-factor-disable] input[name=password]", "password");
+		// the code is not judged without the right password
+		assertValid(refused, "form[data-testid=two-factor-disable] input[name=code]");
 		assertThat(twoFactor.enabled(account.id())).isTrue();
 		// the refused attempt did not spend the code
 		HttpResponse<String> off = me.post("/account/two-factor/disable",
@@ -333,6 +341,13 @@ abstract class TwoFactorAndUsersContract {
 	void newRecoveryCodesAreIssuedForACodeAndTheOldOnesThenStopWorking() {
 		TwoFactorAccount account = withTwoFactor("双重验证");
 		Browser me = signIn(account, account.recoveryCode(0));
+		HttpResponse<String> wrongCode = me.post("/account/two-factor/recovery-codes",
+				Map.of("_csrf", me.csrfToken(), "code", "000000"));
+		assertThat(wrongCode.statusCode()).isEqualTo(400);
+		Document refused = Jsoup.parse(wrongCode.body());
+		assertThat(assertTied(refused, "form[data-testid=two-factor-new-codes] input[name=code]", "recoveryCode"))
+			.contains("验证码不正确");
+		assertValid(refused, "form[data-testid=two-factor-disable] input[name=code]");
 		HttpResponse<String> fresh = me.post("/account/two-factor/recovery-codes",
 				Map.of("_csrf", me.csrfToken(), "code", account.recoveryCode(1)));
 		assertThat(fresh.statusCode()).isEqualTo(200);
@@ -496,6 +511,7 @@ abstract class TwoFactorAndUsersContract {
 		HttpResponse<String> blank = admin.get("/admin/users?q=+");
 		assertThat(blank.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(blank.body()).selectFirst("[data-field=q]").text()).isNotBlank();
+		assertTied(Jsoup.parse(blank.body()), "form[data-testid=users-search] input[name=q]", "q");
 		assertThat(admin.get("/admin/users?q=%25").statusCode()).as("a LIKE wildcard is text").isEqualTo(200);
 
 		Document detail = admin.page("/admin/users/" + id).html();
@@ -515,6 +531,7 @@ abstract class TwoFactorAndUsersContract {
 				Map.of("_csrf", admin.csrfToken(), "reason", " "));
 		assertThat(noReason.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(noReason.body()).selectFirst("[data-field=suspendReason]").text()).isNotBlank();
+		assertTied(Jsoup.parse(noReason.body()), "form[data-testid=suspend-form] input[name=reason]", "suspendReason");
 		assertThat(user.page("/account").status()).isEqualTo(200);
 		assertThat(admin.post("/admin/users/" + id + "/suspend", Map.of("reason", "垃圾广告")).statusCode())
 			.as("no CSRF token")
