@@ -69,7 +69,7 @@ class AccountSettingsController {
 			return "?";
 		}
 		String browser = ua.contains("Edg/") ? "Edge"
-				: ua.contains("MicroMessenger") ? "微信"
+				: ua.contains("MicroMessenger") ? Devices.wechat()
 						: ua.contains("Firefox/") ? "Firefox" : ua.contains("Chrome/") || ua.contains("Chromium/")
 								? "Chrome" : ua.contains("Safari/") ? "Safari" : null;
 		String system = ua.contains("Android") ? "Android"

@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
 
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.shared.TwoLanguages;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -75,11 +77,14 @@ public class Accounts implements UserDetailsService {
 
 	private final ApplicationEventPublisher events;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
 	Accounts(AccountRepository repository, PasswordEncoder passwords, Environment environment,
-			ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+			ApplicationEventPublisher events, AuditLog audit, MessageSource messages, Clock clock) {
 		this.clock = clock;
+		this.messages = messages;
 		this.audit = audit;
 		this.events = events;
 		this.repository = repository;
@@ -166,7 +171,8 @@ public class Accounts implements UserDetailsService {
 					MIN_PASSWORD);
 			return;
 		}
-		signUp(email, password, "管理员", Role.ADMIN);
+		// a display name is stored in one language: the bundle's Chinese
+		signUp(email, password, TwoLanguages.chinese(messages, "account.admin.defaultName"), Role.ADMIN);
 		repository.markVerified(email.strip().toLowerCase(Locale.ROOT));
 		log.info("Admin account created for {}", email);
 	}

@@ -5,7 +5,9 @@ import java.util.List;
 
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.shared.TwoLanguages;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -21,21 +23,26 @@ public class AuditLog {
 
 	private final JdbcClient jdbc;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	AuditLog(JdbcClient jdbc, MessageSource messages, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
+		this.messages = messages;
 	}
 
 	/**
 	 * Records an action by the signed-in staff member (or the system when nobody is
-	 * signed in).
+	 * signed in: stored as "系统 / system", in both languages, as it always was; the pages
+	 * show their own word for an entry without an actor).
 	 */
 	public AuditEntry record(String action, String targetType, Object targetId, String reason, String details) {
 		SignedIn actor = SignedIn.current().orElse(null);
-		return record(actor == null ? null : actor.accountId(), actor == null ? "系统 / system" : actor.displayName(),
-				action, targetType, targetId, reason, details);
+		return record(actor == null ? null : actor.accountId(),
+				actor == null ? TwoLanguages.inline(messages, "audit.storedActor.system") : actor.displayName(), action,
+				targetType, targetId, reason, details);
 	}
 
 	public AuditEntry record(Long actorId, String actorName, String action, String targetType, Object targetId,

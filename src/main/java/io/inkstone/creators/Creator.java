@@ -1,8 +1,8 @@
 package io.inkstone.creators;
 
 /**
- * A creator's public profile. {@code accountType} is one of 个人/媒体/机构
- * (personal/media/organisation).
+ * A creator's public profile. {@code accountType} is one of the {@link AccountTypes}
+ * codes (个人/媒体/机构/企业), shown by its label.
  */
 public record Creator(long id, String handle, String displayName, String avatarUrl, String tagline, String accountType,
 		boolean verified, String region) {

@@ -10,7 +10,7 @@ public record CreatorApplication(long id, long accountId, String accountType, St
 	}
 
 	public boolean organisation() {
-		return "机构".equals(accountType) || "企业".equals(accountType);
+		return AccountTypes.organisation(accountType);
 	}
 
 }

@@ -13,8 +13,10 @@ import io.inkstone.shared.ForbiddenException;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.shared.TwoLanguages;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import io.inkstone.accounts.ApplicationDecided;
@@ -32,7 +34,7 @@ import org.springframework.beans.factory.ObjectProvider;
 public class CreatorApplications {
 
 	/** In the order the join form offers them. */
-	public static final List<String> ACCOUNT_TYPES = List.of("个人", "媒体", "机构", "企业");
+	public static final List<String> ACCOUNT_TYPES = AccountTypes.CODES;
 
 	static final int MAX_ATTEMPTS = 3;
 
@@ -50,12 +52,15 @@ public class CreatorApplications {
 
 	private final ObjectProvider<ApplicantAvatars> avatars;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
 	CreatorApplications(ApplicationRepository repository, Creators creators, Channels channels,
 			ApplicationEventPublisher events, AuditLog audit, Rules rules, ObjectProvider<ApplicantAvatars> avatars,
-			Clock clock) {
+			MessageSource messages, Clock clock) {
 		this.clock = clock;
+		this.messages = messages;
 		this.avatars = avatars;
 		this.rules = rules;
 		this.audit = audit;
@@ -70,7 +75,7 @@ public class CreatorApplications {
 			String contact, String entityName, String creditCode, boolean agreement) {
 
 		static Form empty() {
-			return new Form("个人", "", "", "", "", "", "", "", false);
+			return new Form(AccountTypes.PERSONAL, "", "", "", "", "", "", "", false);
 		}
 
 	}
@@ -107,7 +112,7 @@ public class CreatorApplications {
 			return errors;
 		}
 		String avatarUrl = avatar == null || avatar.length == 0 ? null : avatars.getObject().store(accountId, avatar);
-		boolean organisation = "机构".equals(form.accountType()) || "企业".equals(form.accountType());
+		boolean organisation = AccountTypes.organisation(form.accountType());
 		repository.insert(new CreatorApplication(Ids.next(), accountId, form.accountType(), form.displayName().strip(),
 				form.handle().strip(), blankToNull(form.tagline()), form.channel(), form.contact().strip(),
 				organisation ? form.entityName().strip() : null,
@@ -156,7 +161,7 @@ public class CreatorApplications {
 		if (form.contact() == null || form.contact().isBlank() || form.contact().length() > 200) {
 			errors.put("contact", "join.error.contact");
 		}
-		if ("机构".equals(form.accountType()) || "企业".equals(form.accountType())) {
+		if (AccountTypes.organisation(form.accountType())) {
 			if (form.entityName() == null || form.entityName().isBlank() || form.entityName().length() > 200) {
 				errors.put("entityName", "join.error.entity");
 			}
@@ -180,7 +185,9 @@ public class CreatorApplications {
 		}
 		refuseOwnApplication(application);
 		if (!creators.createForAccount(application)) {
-			repository.decide(applicationId, "rejected", "账号名已被占用 / handle taken", clock.millis());
+			// stored in both languages, as a reviewer's written reason is shown as it is
+			repository.decide(applicationId, "rejected", TwoLanguages.inline(messages, "join.rejected.handleTaken"),
+					clock.millis());
 			return;
 		}
 		repository.decide(applicationId, "approved", null, clock.millis());

@@ -113,7 +113,7 @@ public class Creators {
 			throw new IllegalArgumentException("invalid creator handle: " + handle);
 		}
 		String name = displayName == null || displayName.isBlank() ? handle : displayName.strip();
-		repository.insertIfAbsent(Ids.next(), handle, name, null, "个人", clock.millis());
+		repository.insertIfAbsent(Ids.next(), handle, name, null, AccountTypes.PERSONAL, clock.millis());
 		return repository.findByHandle(handle).orElseThrow();
 	}
 

@@ -91,8 +91,11 @@ class CommentRepository {
 			.update();
 	}
 
-	void anonymise(long accountId) {
-		jdbc.sql("UPDATE comments SET author_name = '已注销用户' WHERE account_id = :a").param("a", accountId).update();
+	void anonymise(long accountId, String authorName) {
+		jdbc.sql("UPDATE comments SET author_name = :name WHERE account_id = :a")
+			.param("name", authorName)
+			.param("a", accountId)
+			.update();
 		jdbc.sql("DELETE FROM comment_likes WHERE account_id = :a").param("a", accountId).update();
 	}
 

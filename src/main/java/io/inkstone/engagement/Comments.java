@@ -19,11 +19,13 @@ import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.ForbiddenException;
 import io.inkstone.shared.TooManyRequestsException;
+import io.inkstone.shared.TwoLanguages;
 import io.inkstone.web.RateLimiter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -100,11 +102,18 @@ public class Comments {
 	 */
 	private final ObjectProvider<Avatars> avatars;
 
+	/**
+	 * The bundles: an author name written into a comment (an imported comment without
+	 * one, a deleted account's) is the bundle's Chinese, as readers always saw it.
+	 */
+	private final MessageSource messages;
+
 	private final Clock clock;
 
 	Comments(CommentRepository repository, RateLimiter limits, ApplicationEventPublisher events,
-			AddressLimits addressLimits, ObjectProvider<Avatars> avatars, Clock clock) {
+			AddressLimits addressLimits, ObjectProvider<Avatars> avatars, MessageSource messages, Clock clock) {
 		this.clock = clock;
+		this.messages = messages;
 		this.avatars = avatars;
 		this.repository = repository;
 		this.addressLimits = addressLimits;
@@ -201,7 +210,8 @@ public class Comments {
 		if (body.isEmpty()) {
 			throw new BadRequestException("problem.engagement.commentLength", MAX_LENGTH);
 		}
-		String name = authorName == null || authorName.isBlank() ? "匿名" : authorName.strip();
+		String name = authorName == null || authorName.isBlank()
+				? TwoLanguages.chinese(messages, "comment.author.anonymous") : authorName.strip();
 		if (name.length() > 100) {
 			name = name.substring(0, 100);
 		}
@@ -380,7 +390,7 @@ public class Comments {
 	/** 注销: the deleted account's comments stay, anonymised; its likes go. */
 	@EventListener
 	void on(AccountDeleted deleted) {
-		repository.anonymise(deleted.accountId());
+		repository.anonymise(deleted.accountId(), TwoLanguages.chinese(messages, "comment.author.deleted"));
 		repository.deleteArticleLikes(deleted.readerKey());
 		states.invalidateAll();
 		readerLikes.invalidateAll();

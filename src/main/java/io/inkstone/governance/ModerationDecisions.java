@@ -159,7 +159,7 @@ public class ModerationDecisions {
 					throw new BadRequestException("problem.governance.noCreatorToRestrict");
 				}
 				repository.restrict(d.creatorId(), clock.millis() + Reports.RESTRICTION.toMillis(),
-						ReasonLabels.zh(d.reason()) + "（" + d.ref() + "）");
+						restrictionReason(messages, d.reason(), d.ref()));
 			}
 			case APPROVE -> articles.approvePending(d.subjectId());
 			case REJECT -> articles.refusePending(d.subjectId(), true);
@@ -167,6 +167,18 @@ public class ModerationDecisions {
 			case NO_ACTION -> {
 			}
 		}
+	}
+
+	/**
+	 * The reason stored with a restriction, in Chinese: the report reason's label (its
+	 * own wording where the bundle has one, as "other") and the decision's reference.
+	 */
+	static String restrictionReason(MessageSource messages, String reason, String ref) {
+		String label = messages.getMessage(
+				new DefaultMessageSourceResolvable(
+						new String[] { "moderation.restriction.reason." + reason, "report.reason." + reason }, reason),
+				TwoLanguages.CHINESE);
+		return TwoLanguages.chinese(messages, "moderation.restriction.stored", label, ref);
 	}
 
 	/** Undoes an action whose appeal succeeded, by its kind. */

@@ -40,10 +40,12 @@ import io.inkstone.pages.StaticPages;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import io.inkstone.shared.NotFoundException;
+import io.inkstone.shared.TwoLanguages;
 import java.net.URLDecoder;
 import java.text.Normalizer;
 import java.util.Comparator;
@@ -62,8 +64,6 @@ import java.util.Comparator;
 public class WxrImporter {
 
 	private static final Logger log = LoggerFactory.getLogger(WxrImporter.class);
-
-	static final String UNTITLED = "（无标题）";
 
 	private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -95,12 +95,21 @@ public class WxrImporter {
 
 	private final TransactionTemplate tx;
 
+	/**
+	 * The bundles: what the import writes into the site's content itself (a missing title
+	 * or category, a note on a post that was not public, a deeper reply's addressee) is
+	 * their Chinese, the language a site's content is kept in; a note for the creator
+	 * carries both languages.
+	 */
+	private final MessageSource messages;
+
 	private final Clock clock;
 
 	WxrImporter(Articles articles, Creators creators, Channels channels, StaticPages pages, Comments comments,
 			Media media, LegacyPaths legacy, JdbcClient jdbc, TransactionTemplate tx, AttachmentFetcher fetcher,
-			Clock clock) {
+			MessageSource messages, Clock clock) {
 		this.clock = clock;
+		this.messages = messages;
 		this.fetcher = fetcher;
 		this.articles = articles;
 		this.creators = creators;
@@ -537,7 +546,7 @@ public class WxrImporter {
 			}
 			long creatorId = creatorId(item.creator());
 			long channelId = channelId(item);
-			String title = title(item.title());
+			String title = title(item.title(), untitled());
 			String body = WxrBodies.toMarkdown(item.content(), this::rewrite, this::attachmentUrl);
 			if (body.isBlank()) {
 				body = title;
@@ -575,10 +584,10 @@ public class WxrImporter {
 				}
 			}
 			if ("private".equals(status)) {
-				note = "（原为 WordPress 私密文章，未公开 / was private on WordPress）";
+				note = note("importer.note.private");
 			}
 			else if (passworded) {
-				note = "（原为 WordPress 密码保护文章，未公开 / was password-protected on WordPress）";
+				note = note("importer.note.passworded");
 				published = false;
 			}
 			String summary = note == null ? (excerpt.isEmpty() ? null : excerpt) : note + excerpt;
@@ -676,7 +685,7 @@ public class WxrImporter {
 					}
 					parent = stored.get(root.id());
 					if (root != up) {
-						text = "回复 @" + up.author().strip() + "：" + text;
+						text = TwoLanguages.chinese(messages, "importer.comment.replyTo", up.author().strip(), text);
 					}
 				}
 				if (text.isBlank()) {
@@ -696,7 +705,7 @@ public class WxrImporter {
 				return;
 			}
 			String path = pagePath(item.postId());
-			String title = title(item.title());
+			String title = title(item.title(), untitled());
 			String body = WxrBodies.toMarkdown(item.content(), this::rewrite, this::attachmentUrl);
 			long date = date(item.postDateGmt(), item.postDate());
 			String key = key("page", item);
@@ -814,7 +823,7 @@ public class WxrImporter {
 				.findFirst()
 				.orElse(null);
 			String slug = category == null ? "uncategorized" : decode(category.nicename());
-			String name = category == null ? "未分类" : category.name();
+			String name = category == null ? TwoLanguages.chinese(messages, "importer.uncategorized") : category.name();
 			return channelIds.computeIfAbsent(slug, s -> resolveChannel(s, name));
 		}
 
@@ -884,15 +893,29 @@ public class WxrImporter {
 	/**
 	 * The title as WordPress holds it, markup removed: its spaces are kept as they are
 	 * (classical titles separate parts with two: 句 其二), so a round trip through WordPress
-	 * gives back the same title; line breaks become spaces.
+	 * gives back the same title; line breaks become spaces. {@code untitled} stands in
+	 * for a title that is empty.
 	 */
-	static String title(String raw) {
+	static String title(String raw, String untitled) {
 		String title = Jsoup.parse(raw).wholeText().replaceAll("[\\r\\n\\t]+", " ").strip();
 		if (title.isEmpty()) {
-			return UNTITLED;
+			return untitled;
 		}
 		return title.codePointCount(0, title.length()) > ArticleImporter.MAX_TITLE
 				? title.substring(0, title.offsetByCodePoints(0, ArticleImporter.MAX_TITLE)) : title;
+	}
+
+	/** The title of an item without one, "（无标题）". */
+	private String untitled() {
+		return TwoLanguages.chinese(messages, "importer.untitled");
+	}
+
+	/**
+	 * The note put before the summary of a post that was not public, in both languages:
+	 * "（原为 WordPress 私密文章，未公开 / was private on WordPress）".
+	 */
+	private String note(String key) {
+		return TwoLanguages.chinese(messages, "importer.note", TwoLanguages.inline(messages, key));
 	}
 
 	/**

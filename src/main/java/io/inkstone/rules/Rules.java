@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +16,10 @@ import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.Ids;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.shared.TwoLanguages;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,16 +37,11 @@ public class Rules {
 	public static final String PRIVACY = "privacy";
 
 	/**
-	 * The pages a site starts with, slug → title; the first version's text ships in
-	 * {@code rules/<slug>.md}.
+	 * The pages a site starts with, by slug: the first version's title is the bundle's
+	 * {@code rules.default.<slug>} in Chinese (a page is written in one language, as its
+	 * text), its text ships in {@code rules/<slug>.md}.
 	 */
-	static final Map<String, String> DEFAULTS = new LinkedHashMap<>(Map.of());
-
-	static {
-		DEFAULTS.put(COMMUNITY, "平台公约");
-		DEFAULTS.put(CREATOR_AGREEMENT, "创作者协议");
-		DEFAULTS.put(PRIVACY, "隐私政策");
-	}
+	static final List<String> DEFAULTS = List.of(COMMUNITY, CREATOR_AGREEMENT, PRIVACY);
 
 	private static final Pattern SECTION = Pattern.compile("#{1,3}\\s+(.+)");
 
@@ -58,10 +53,13 @@ public class Rules {
 
 	private final AuditLog audit;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
-	Rules(JdbcClient jdbc, AuditLog audit, Clock clock) {
+	Rules(JdbcClient jdbc, AuditLog audit, MessageSource messages, Clock clock) {
 		this.clock = clock;
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -72,8 +70,9 @@ public class Rules {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void seed() {
-		DEFAULTS.forEach((slug, title) -> {
+		DEFAULTS.forEach(slug -> {
 			if (latest(slug).isEmpty()) {
+				String title = TwoLanguages.chinese(messages, "rules.default." + slug);
 				try {
 					String markdown = new ClassPathResource("rules/" + slug + ".md")
 						.getContentAsString(StandardCharsets.UTF_8);
@@ -120,7 +119,7 @@ public class Rules {
 	}
 
 	public List<RulesPage> all() {
-		return DEFAULTS.keySet().stream().flatMap(slug -> latest(slug).stream()).toList();
+		return DEFAULTS.stream().flatMap(slug -> latest(slug).stream()).toList();
 	}
 
 	/**

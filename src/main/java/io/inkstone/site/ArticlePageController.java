@@ -180,7 +180,7 @@ class ArticlePageController {
 		Pages.ArticlePage page = new Pages.ArticlePage(article, channel, parts.card(creator, reader, 5),
 				engagement.counts(id), shared != null, shareUrl(id), disclaimer, related.forArticle(id, RELATED_SIZE),
 				hot.site(HOT_SIZE, Set.of(id)), u.care() ? "" : parts.headlinesHtml(u), comments(article, reader),
-				articles.corrections(id), aiSuspected, jsonLd(article, creator, aiSuspected, preview), preview);
+				articles.corrections(id), aiSuspected, jsonLd(article, creator, aiSuspected, preview, u), preview);
 		// The ETag covers everything the page shows, computed from the model: a
 		// revalidation that
 		// matches answers 304 without rendering. (Shared pages get a strong ETag from the
@@ -214,10 +214,11 @@ class ArticlePageController {
 
 	/**
 	 * Schema.org metadata plus the implicit AI label (人工智能生成合成内容标识办法 Art. 5: generation
-	 * attribute, platform, content id) for articles declared or suspected AI-generated.
+	 * attribute, platform, content id) for articles declared or suspected AI-generated,
+	 * its text the label the page shows ({@code aigc.<kind>}, in the page's language).
 	 * Safe inside a script element.
 	 */
-	String jsonLd(Article article, Creator creator, boolean aiSuspected, Pages.LinkPreview preview) {
+	String jsonLd(Article article, Creator creator, boolean aiSuspected, Pages.LinkPreview preview, Ui u) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("@context", "https://schema.org");
 		data.put("@type", "NewsArticle");
@@ -239,8 +240,8 @@ class ArticlePageController {
 			Map<String, Object> aigc = new LinkedHashMap<>();
 			aigc.put("Label", "generated".equals(article.aigc()) ? "1"
 					: aiSuspected && "none".equals(article.aigc()) ? "3" : "2");
-			aigc.put("LabelText", "generated".equals(article.aigc()) ? "内容由AI生成"
-					: "assisted".equals(article.aigc()) ? "AI辅助创作" : "疑似AI生成");
+			aigc.put("LabelText", u.t("generated".equals(article.aigc()) ? "aigc.generated"
+					: "assisted".equals(article.aigc()) ? "aigc.assisted" : "aigc.suspected"));
 			aigc.put("ContentProducer", properties.siteName());
 			aigc.put("ProduceID", Long.toString(article.id()));
 			aigc.put("ContentPropagator", properties.siteName());

@@ -165,13 +165,16 @@ public record Ui(MessageSource messages, Locale locale, ReaderMode mode, CsrfTok
 		return csrf == null ? "" : csrf.getToken();
 	}
 
-	/** Formats a count the way Chinese portals do: 1.2万 above ten thousand. */
+	/**
+	 * Formats a count the way Chinese portals do: 1.2万 above ten thousand (the bundle's
+	 * {@code count.tenThousands}).
+	 */
 	public String count(long n) {
 		if (english() || n < 10_000) {
 			return Long.toString(n);
 		}
 		long tenths = Math.round(n / 1_000.0);
-		return (tenths / 10) + "." + (tenths % 10) + "万";
+		return t("count.tenThousands", (tenths / 10) + "." + (tenths % 10));
 	}
 
 }

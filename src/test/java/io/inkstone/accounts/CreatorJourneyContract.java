@@ -406,6 +406,11 @@ abstract class CreatorJourneyContract {
 			.html()
 			.select("[data-testid=join-form] select[name=accountType] option")
 			.eachAttr("value")).containsExactlyElementsOf(CreatorApplications.ACCOUNT_TYPES);
+		// the stored codes stay Chinese; an English reader reads English labels
+		assertThat(reader.page("/join?lang=en")
+			.html()
+			.select("[data-testid=join-form] select[name=accountType] option")
+			.eachText()).containsExactly("Individual", "Media", "Institution", "Company");
 		String handle = unique("ties");
 		Map<String, String> form = application(reader, "某某科技", handle);
 		form.put("accountType", "个体户");
@@ -528,6 +533,23 @@ abstract class CreatorJourneyContract {
 		assertThat(ld.get("AIGC").get("LabelText").asString()).isEqualTo("AI辅助创作");
 		assertThat(ld.get("AIGC").get("ProduceID").asString()).isEqualTo(Long.toString(id(path)));
 		assertThat(ld.get("AIGC").get("ContentProducer").asString()).isEqualTo("砚 Inkstone");
+		// the label's text is the one the page shows, in the reader's language
+		Browser.Page english = browser().page(path + "?lang=en");
+		assertThat(english.testId("byline").text()).contains("AI-assisted");
+		assertThat(
+				new ObjectMapper().readTree(english.testId("json-ld").data()).get("AIGC").get("LabelText").asString())
+			.isEqualTo("AI-assisted");
+	}
+
+	/**
+	 * A creator without a tagline is introduced by the kind of account: the stored code's
+	 * label, in the reader's language.
+	 */
+	@Test
+	void aCreatorWithoutATaglineIsIntroducedByItsAccountTypeInTheReadersLanguage() {
+		String path = "/creators/" + roles.handle(roles.creator("作者").creatorId());
+		assertThat(browser().page(path).testId("creator-intro").text()).isEqualTo("个人");
+		assertThat(browser().page(path + "?lang=en").testId("creator-intro").text()).isEqualTo("Individual");
 	}
 
 	/** Someone else can neither open nor change a creator's article in the studio. */

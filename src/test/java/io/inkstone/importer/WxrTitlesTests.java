@@ -1,5 +1,8 @@
 package io.inkstone.importer;
 
+import io.inkstone.shared.TwoLanguages;
+import io.inkstone.support.Bundles;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,13 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WxrTitlesTests {
 
+	/** What the importer passes: the bundle's importer.untitled in Chinese. */
+	private static final String UNTITLED = TwoLanguages.chinese(Bundles.messages(), "importer.untitled");
+
 	@Test
 	void titlesKeepTheirSpacingAndLoseTheirMarkup() {
-		assertThat(WxrImporter.title("句  其二")).isEqualTo("句  其二");
-		assertThat(WxrImporter.title("新型雷达 &amp; <b>无人机</b>测试")).isEqualTo("新型雷达 & 无人机测试");
-		assertThat(WxrImporter.title("  第一行\n第二行\t")).isEqualTo("第一行 第二行");
-		assertThat(WxrImporter.title("<script>alert(1)</script>标题")).doesNotContain("<").endsWith("标题");
-		assertThat(WxrImporter.title("   ")).isEqualTo(WxrImporter.UNTITLED);
+		assertThat(WxrImporter.title("句  其二", UNTITLED)).isEqualTo("句  其二");
+		assertThat(WxrImporter.title("新型雷达 &amp; <b>无人机</b>测试", UNTITLED)).isEqualTo("新型雷达 & 无人机测试");
+		assertThat(WxrImporter.title("  第一行\n第二行\t", UNTITLED)).isEqualTo("第一行 第二行");
+		assertThat(WxrImporter.title("<script>alert(1)</script>标题", UNTITLED)).doesNotContain("<").endsWith("标题");
+		assertThat(WxrImporter.title("   ", UNTITLED)).isEqualTo(UNTITLED).isEqualTo("（无标题）");
 	}
 
 }

@@ -4,19 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import io.inkstone.engagement.Counts;
+import io.inkstone.support.Bundles;
 import io.inkstone.web.ReaderMode;
 import io.inkstone.web.Ui;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.StaticMessageSource;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RenderedArticlePagesTests {
 
+	/** The real bundles: a count's 万 is theirs. */
 	private static Ui ui(Locale locale, String token) {
-		return new Ui(new StaticMessageSource(), locale, ReaderMode.STANDARD,
+		return new Ui(Bundles.messages(), locale, ReaderMode.STANDARD,
 				new DefaultCsrfToken("X-XSRF-TOKEN", "_csrf", token), "/articles/1", "砚", null);
 	}
 
