@@ -40,7 +40,8 @@ class ComplianceProfileIntegrationTests {
 				"--inkstone.ip-region.db=" + IP_DB.toAbsolutePath());
 	}
 
-	record Outcome(String bylineRegion, String cardRegion, String statusOfNewCreatorsArticle, String orgCreditCode) {
+	record Outcome(String bylineRegion, String englishBylineRegion, String cardRegion,
+			String statusOfNewCreatorsArticle, String orgCreditCode) {
 	}
 
 	static Outcome run(String profile) throws IOException {
@@ -58,6 +59,9 @@ class ComplianceProfileIntegrationTests {
 			app.getBean(Creators.class).recordLocation(creator, "114.114.114.114");
 			Browser.Page page = new Browser(port).page("/articles/" + article);
 			var byline = page.html().select("[data-testid=byline-ip-region]");
+			var englishByline = new Browser(port).page("/articles/" + article + "?lang=en")
+				.html()
+				.select("[data-testid=byline-ip-region]");
 			var card = page.html()
 				.select("[data-testid=creator-card] [data-testid=ip-region], [data-testid=ip-region]");
 
@@ -86,7 +90,8 @@ class ComplianceProfileIntegrationTests {
 				.isEmpty();
 			applications.approve(applications.pending().get(0).id());
 			var org = new Browser(port).page("/creators/mouchuanmei").html().select("[data-testid=org-credit-code]");
-			return new Outcome(byline.isEmpty() ? null : byline.text(), card.isEmpty() ? null : card.first().text(),
+			return new Outcome(byline.isEmpty() ? null : byline.text(),
+					englishByline.isEmpty() ? null : englishByline.text(), card.isEmpty() ? null : card.first().text(),
 					status, org.isEmpty() ? null : org.text());
 		}
 	}
@@ -96,6 +101,9 @@ class ComplianceProfileIntegrationTests {
 		String expected = Files.isReadable(IP_DB) ? "IP属地：江苏" : "IP属地：未知";
 		Outcome cn = run("cn-mainland");
 		assertThat(cn.bylineRegion()).isEqualTo(expected);
+		// the region is data shown as stored; only "unknown" has words in each language
+		assertThat(cn.englishBylineRegion())
+			.isEqualTo(Files.isReadable(IP_DB) ? "IP location: 江苏" : "IP location: unknown");
 		assertThat(cn.cardRegion()).isEqualTo(expected);
 		assertThat(cn.statusOfNewCreatorsArticle()).isEqualTo("pending");
 		assertThat(cn.orgCreditCode()).isEqualTo("91350100M000100Y43");
