@@ -116,9 +116,15 @@ public final class GovernancePages {
 
 	/**
 	 * The affected account's page of one decision: the statement of reasons, and the
-	 * appeal form while it may appeal, or the appeal's state.
+	 * appeal form while it may appeal (with the text as posted and its error on a refused
+	 * form), or the appeal's state; {@code error} is a refusal not about the text.
 	 */
-	public record Appeal(ModerationDecision decision, String subject, String error) {
+	public record Appeal(ModerationDecision decision, String subject, String error, String text, String textError) {
+
+		public Appeal(ModerationDecision decision, String subject) {
+			this(decision, subject, null, "", null);
+		}
+
 	}
 
 	/** {@code /admin/appeals}: every open appeal, oldest first, whatever its source. */
@@ -127,10 +133,18 @@ public final class GovernancePages {
 
 	/**
 	 * One appeal for staff: the decision, the subject as stored, the appeal, and whether
-	 * this staff member may decide it (not the decider).
+	 * this staff member may decide it (not the decider); on a refused form the outcome
+	 * and note as posted, field errors (message keys) and a refusal about neither.
 	 */
 	public record AppealReview(ModerationDecision decision, String subject, String subjectText, boolean mayDecide,
-			String error) {
+			String error, String outcome, String note, Map<String, String> errors) {
+
+		/** A field's error (the outcome's or the note's), or null. */
+		public String error(Ui ui, String field) {
+			String key = errors.get(field);
+			return key == null ? null : ui.t(key);
+		}
+
 	}
 
 	public record Transparency(TransparencyReport report) {
