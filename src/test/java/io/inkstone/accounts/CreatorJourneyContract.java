@@ -21,6 +21,7 @@ import com.drew.metadata.xmp.XmpDirectory;
 import io.inkstone.engagement.Engagement;
 import io.inkstone.shared.PlatformDays;
 import io.inkstone.support.Browser;
+import io.inkstone.support.FieldErrors;
 import io.inkstone.support.MailServer;
 import io.inkstone.support.SignedInRoles;
 import io.inkstone.support.TestImages;
@@ -657,6 +658,8 @@ abstract class CreatorJourneyContract {
 		HttpResponse<String> noAlt = upload(a, " ", "a.png", "image/png", png, "text/html");
 		assertThat(noAlt.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(noAlt.body()).select("[data-field=alt]").text()).contains("图片说明");
+		FieldErrors.assertTied(Jsoup.parse(noAlt.body()), "input[name=alt]", "field-error-alt");
+		FieldErrors.assertUntied(Jsoup.parse(noAlt.body()), "input[name=file]");
 		HttpResponse<String> fake = upload(a, "假图片", "photo.jpg", "image/jpeg",
 				"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8),
 				"text/html");
