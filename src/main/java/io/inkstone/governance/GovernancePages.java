@@ -85,7 +85,27 @@ public final class GovernancePages {
 	 * articles of the 平台公约 to apply.
 	 */
 	public record ReportDetail(Report report, String itemTitle, String itemText, String itemHtml, String itemState,
-			String error, List<String> decisions, List<String> ruleArticles, Statements statements) {
+			String error, List<String> decisions, List<String> ruleArticles, Statements statements, Posted posted) {
+	}
+
+	/**
+	 * A decision form as posted (field → value) and its field errors (field → message
+	 * key); {@link #NONE} on a new form. The page's {@code error} says every refusal
+	 * above the form.
+	 */
+	public record Posted(Map<String, String> values, Map<String, String> errors) {
+
+		public static final Posted NONE = new Posted(Map.of(), Map.of());
+
+		public String value(String field) {
+			return values.getOrDefault(field, "");
+		}
+
+		public String error(Ui ui, String field) {
+			String key = errors.get(field);
+			return key == null ? null : ui.t(key);
+		}
+
 	}
 
 	/**
@@ -168,7 +188,7 @@ public final class GovernancePages {
 	}
 
 	public record DetailPage(Held held, List<SideBySide> matches, String error, List<String> reasonCodes,
-			List<String> ruleArticles, Statements statements) {
+			List<String> ruleArticles, Statements statements, Posted posted) {
 	}
 
 	public record CreditPage(int score, List<CreatorCredit.Entry> history, List<ArticleReviews.Decided> reviews,
@@ -224,7 +244,13 @@ public final class GovernancePages {
 	}
 
 	public record MachinePage(String kind, List<String> kinds, List<MachineRow> rows, List<String> reasons, String done,
-			String ref, String error, Long errorArticle, List<String> ruleArticles) {
+			String ref, String error, Long errorArticle, List<String> ruleArticles, Posted posted) {
+
+		/** What the take-down form of one article shows: as posted on its refused row. */
+		public Posted postedFor(long articleId) {
+			return errorArticle != null && errorArticle == articleId ? posted : Posted.NONE;
+		}
+
 	}
 
 }

@@ -12,6 +12,7 @@ import io.inkstone.creators.CreatorApplications;
 import io.inkstone.creators.Creators;
 import io.inkstone.shared.SiteSettings;
 import io.inkstone.support.Browser;
+import io.inkstone.support.FieldErrors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -176,6 +177,10 @@ abstract class ConsoleFeedbackContract {
 						"<script>alert(5)</script>我编的第99条", "note", "垃圾广告。"));
 		assertThat(madeUp.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(madeUp.body()).select("[role=alert]").text()).contains("平台公约");
+		Document madeUpPage = Jsoup.parse(madeUp.body());
+		FieldErrors.assertTied(madeUpPage, "select[name=rule]", "field-error-review-rule");
+		assertThat(madeUpPage.select("textarea[name=note]").text()).isEqualTo("垃圾广告。");
+		assertThat(madeUpPage.select("select[name=reasonCode] option[selected]").attr("value")).isEqualTo("spam");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM moderation_decisions").query(Long.class).single()).isEqualTo(before);
 		assertThat(
 				jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", held).query(String.class).single())

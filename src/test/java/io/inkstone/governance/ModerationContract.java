@@ -281,6 +281,17 @@ abstract class ModerationContract {
 		assertThat(detail.select("[data-testid=rule-picker] option").eachText())
 			.contains("平台公约 一、2 侵犯他人著作权、肖像权、名誉权等合法权益的内容，包括抄袭、洗稿");
 		assertThat(decide(staff, reportId, "take-down", "", "")).isEqualTo(400);
+		// the refusal sits on the rule picker too, and what was posted stays
+		Browser sb = staff.browser();
+		sb.page("/admin/reports/" + reportId);
+		HttpResponse<String> noRule = sb.post("/admin/reports/" + reportId + "/decide",
+				Map.of("_csrf", sb.csrfToken(), "decision", "take-down", "rule", "", "statement", "未注明出处"));
+		assertThat(noRule.statusCode()).isEqualTo(400);
+		Document noRulePage = Jsoup.parse(noRule.body());
+		FieldErrors.assertTied(noRulePage, "select[name=rule]", "field-error-decision-rule");
+		FieldErrors.assertUntied(noRulePage, "textarea[name=statement]");
+		assertThat(noRulePage.select("textarea[name=statement]").text()).isEqualTo("未注明出处");
+		assertThat(noRulePage.select("input[name=decision][value=take-down]").hasAttr("checked")).isTrue();
 		assertThat(status(path)).isEqualTo(200);
 		assertThat(decide(staff, reportId, "hide-comment", "r", "s")).as("hide-comment does not fit an article")
 			.isEqualTo(400);
