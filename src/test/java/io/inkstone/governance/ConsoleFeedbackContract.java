@@ -123,6 +123,17 @@ abstract class ConsoleFeedbackContract {
 			.statusCode()).isEqualTo(302);
 		assertThat(applications.find(approveMe).orElseThrow().status()).isEqualTo("approved");
 
+		// a rejection without a reason is refused at that row's reason field, and the
+		// application stays pending
+		HttpResponse<String> noReason = admin.post("/admin/applications/" + rejectMe + "/reject",
+				Map.of("_csrf", admin.csrfToken(), "reason", "\u3000 "));
+		assertThat(noReason.statusCode()).isEqualTo(400);
+		Document noReasonPage = Jsoup.parse(noReason.body());
+		assertThat(noReasonPage.select("[role=alert]").text()).isNotBlank();
+		FieldErrors.assertTied(noReasonPage,
+				"form[action=/admin/applications/" + rejectMe + "/reject] input[name=reason]",
+				"field-error-reason-" + rejectMe);
+		assertThat(applications.find(rejectMe).orElseThrow().pending()).isTrue();
 		HttpResponse<String> rejected = admin.post("/admin/applications/" + rejectMe + "/reject",
 				Map.of("_csrf", admin.csrfToken(), "reason", "资料不全"));
 		assertThat(location(rejected)).isEqualTo("/admin/applications?done=" + rejectMe);
