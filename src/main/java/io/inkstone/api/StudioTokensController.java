@@ -2,21 +2,22 @@ package io.inkstone.api;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.NotFoundException;
-import io.inkstone.web.UiFactory;
+import io.inkstone.web.FormErrors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -29,14 +30,11 @@ class StudioTokensController {
 
 	private final ApiTokens tokens;
 
-	private final UiFactory ui;
-
 	private final Clock clock;
 
-	StudioTokensController(ApiTokens tokens, UiFactory ui, Clock clock) {
+	StudioTokensController(ApiTokens tokens, Clock clock) {
 		this.clock = clock;
 		this.tokens = tokens;
-		this.ui = ui;
 	}
 
 	private static long me() {
@@ -49,7 +47,7 @@ class StudioTokensController {
 	@GetMapping("/studio/tokens")
 	String list(HttpServletResponse response, Model model) {
 		Object secret = model.getAttribute(SECRET);
-		return page(response, model, secret instanceof String s ? s : null, null, null, "");
+		return page(response, model, secret instanceof String s ? s : null, Map.of(), TokenForm.NEW);
 	}
 
 	/**
@@ -58,31 +56,22 @@ class StudioTokensController {
 	 * refused form is answered in place, each error on its own field.
 	 */
 	@PostMapping("/studio/tokens")
-	String create(@RequestParam(name = "name", defaultValue = "") String name,
-			@RequestParam(name = "scope", defaultValue = "read") String scope,
-			@RequestParam(name = "expires", defaultValue = "") String expires, HttpServletRequest request,
-			HttpServletResponse response, Model model, RedirectAttributes redirect) {
-		Integer days;
-		try {
-			days = expires.isBlank() ? null : Integer.valueOf(expires.strip());
-		}
-		catch (NumberFormatException ex) {
+	String create(@Valid TokenForm form, BindingResult binding, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
+		Map<String, String> errors = FormErrors.of(binding);
+		if (!errors.isEmpty()) {
 			response.setStatus(400);
-			return page(response, model, null, "expires", "tokens.error.expiry", name);
-		}
-		if (!"read".equals(scope) && !"write".equals(scope)) {
-			response.setStatus(400);
-			return page(response, model, null, "scope", "tokens.error.scope", name);
+			return page(response, model, null, errors, form);
 		}
 		try {
-			ApiTokens.Created created = tokens.create(me(), name, "write".equals(scope), days);
+			ApiTokens.Created created = tokens.create(me(), form.name(), form.write(), form.days());
 			redirect.addFlashAttribute(SECRET, created.secret());
 			return "redirect:/studio/tokens?created";
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
 			String field = "tokens.error.expiry".equals(ex.messageKey()) ? "expires" : "name";
-			return page(response, model, null, field, ui.of(request).message(ex), name);
+			return page(response, model, null, Map.of(field, ex.messageKey()), form);
 		}
 	}
 
@@ -92,11 +81,12 @@ class StudioTokensController {
 		return "redirect:/studio/tokens?revoked";
 	}
 
-	private String page(HttpServletResponse response, Model model, String secret, String errorField, String error,
-			String name) {
+	private String page(HttpServletResponse response, Model model, String secret, Map<String, String> errors,
+			TokenForm form) {
 		response.setHeader("Cache-Control", "no-store"); // the page may carry a secret
 		List<ApiToken> all = tokens.of(me());
-		model.addAttribute("page", new TokenPages.Tokens(all, secret, errorField, error, name, clock.millis()));
+		model.addAttribute("page",
+				new TokenPages.Tokens(all, secret, errors, form.name(), form.scope(), form.expires(), clock.millis()));
 		return "api/tokens";
 	}
 

@@ -2,16 +2,20 @@ package io.inkstone.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import io.inkstone.creators.Creators;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.web.FormErrors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,31 +45,32 @@ class StudioWebhooksController {
 	@GetMapping("/studio/webhooks")
 	String list(@RequestParam(name = "log", required = false) Long log, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		return page(request, response, model, null, Map.of(), "", log);
+		return page(request, response, model, null, Map.of(), null, log);
 	}
 
 	@PostMapping("/studio/webhooks")
-	String register(@RequestParam(name = "url", defaultValue = "") String url,
-			@RequestParam(name = "events", required = false) List<String> events,
-			@RequestParam(name = "site", required = false) String site, HttpServletRequest request,
+	String register(@Valid WebhookForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		SignedIn me = me();
+		Map<String, String> errors = FormErrors.of(binding);
 		Long creatorId = null;
-		if (site == null || !me.isAdmin()) {
+		if (errors.isEmpty() && (form.site() == null || !me.isAdmin())) {
 			creatorId = creators.ofAccount(me.accountId()).map(c -> c.id()).orElse(null);
 			if (creatorId == null) {
-				response.setStatus(400);
-				return page(request, response, model, null, Map.of("url", "webhooks.error.noCreator"), url, null);
+				errors.put("url", "webhooks.error.noCreator");
 			}
 		}
-		try {
-			Webhook hook = webhooks.register(me.accountId(), creatorId, url, events);
-			return page(request, response, model, hook, Map.of(), "", null);
+		if (errors.isEmpty()) {
+			try {
+				Webhook hook = webhooks.register(me.accountId(), creatorId, form.url(), form.events());
+				return page(request, response, model, hook, Map.of(), null, null);
+			}
+			catch (ApiProblems.InvalidInput ex) {
+				errors.putAll(ex.errors);
+			}
 		}
-		catch (ApiProblems.InvalidInput ex) {
-			response.setStatus(400);
-			return page(request, response, model, null, ex.errors, url, null);
-		}
+		response.setStatus(400);
+		return page(request, response, model, null, errors, form, null);
 	}
 
 	@PostMapping("/studio/webhooks/{id}/delete")
@@ -80,8 +85,12 @@ class StudioWebhooksController {
 		return "redirect:/studio/webhooks?log=" + id;
 	}
 
+	/**
+	 * The page; {@code posted} is a refused form shown as posted, null for a new one
+	 * (every event ticked, site-wide for an admin who is no creator).
+	 */
 	private String page(HttpServletRequest request, HttpServletResponse response, Model model, Webhook created,
-			Map<String, String> errors, String url, Long log) {
+			Map<String, String> errors, WebhookForm posted, Long log) {
 		response.setHeader("Cache-Control", "no-store"); // the page may carry a secret
 		SignedIn me = me();
 		List<Webhook> hooks = webhooks.of(me.accountId());
@@ -92,8 +101,11 @@ class StudioWebhooksController {
 					.orElseThrow(() -> new NotFoundException("no such webhook"));
 		List<WebhookDelivery> deliveries = shown == null ? List.of()
 				: webhooks.deliveries(me.accountId(), shown.id(), 50);
-		model.addAttribute("page", new TokenPages.Hooks(hooks, created, errors, url, me.isAdmin(),
-				creators.ofAccount(me.accountId()).isPresent(), shown, deliveries));
+		boolean creator = creators.ofAccount(me.accountId()).isPresent();
+		model.addAttribute("page",
+				new TokenPages.Hooks(hooks, created, errors, posted == null ? "" : posted.url(),
+						posted == null ? null : Objects.requireNonNullElse(posted.events(), List.of()),
+						posted == null ? !creator : posted.site() != null, me.isAdmin(), creator, shown, deliveries));
 		return "api/webhooks";
 	}
 

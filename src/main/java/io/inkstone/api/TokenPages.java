@@ -13,15 +13,18 @@ public final class TokenPages {
 
 	/**
 	 * @param secret the secret of the token just created, shown once, or null
-	 * @param errorField the form field the error is about ({@code name}, {@code scope} or
-	 * {@code expires}), or null
-	 * @param error a message key (or message) for that field, or null
+	 * @param errors field ({@code name}, {@code scope} or {@code expires}) → message key
+	 * @param name the name as posted
+	 * @param scope the scope as posted
+	 * @param expires the days until expiry as posted, empty for never
 	 */
-	public record Tokens(List<ApiToken> tokens, String secret, String errorField, String error, String name, long now) {
+	public record Tokens(List<ApiToken> tokens, String secret, Map<String, String> errors, String name, String scope,
+			String expires, long now) {
 
 		/** The error of one field, or null. */
 		public String error(Ui ui, String field) {
-			return error != null && field.equals(errorField) ? ui.t(error) : null;
+			String key = errors.get(field);
+			return key == null ? null : ui.t(key);
 		}
 
 	}
@@ -29,10 +32,22 @@ public final class TokenPages {
 	/**
 	 * @param created the hook just registered, shown once with its secret, or null
 	 * @param errors field → message key
+	 * @param url the address as posted
+	 * @param events the events ticked on a refused form, null for all (a new form)
+	 * @param site whether the site-wide box is ticked
 	 * @param log the chosen hook's latest deliveries (empty when none is chosen)
 	 */
-	public record Hooks(List<Webhook> hooks, Webhook created, Map<String, String> errors, String url, boolean admin,
-			boolean creator, Webhook shown, List<WebhookDelivery> log) {
+	public record Hooks(List<Webhook> hooks, Webhook created, Map<String, String> errors, String url,
+			List<String> events, boolean site, boolean admin, boolean creator, Webhook shown,
+			List<WebhookDelivery> log) {
+
+		/**
+		 * Whether an event's box is ticked: every one until a refused form says
+		 * otherwise.
+		 */
+		public boolean chosen(String event) {
+			return events == null || events.contains(event);
+		}
 
 		public String error(Ui ui, String field) {
 			String key = errors.get(field);

@@ -2,6 +2,7 @@ package io.inkstone.creators;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import java.time.Clock;
 import java.util.Map;
@@ -9,10 +10,12 @@ import java.util.stream.Collectors;
 
 import io.inkstone.channels.Channel;
 import io.inkstone.channels.Channels;
+import io.inkstone.web.FormErrors;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +49,7 @@ class AdminApplicationsController {
 		// click on a decided application, shows the same)
 		CreatorApplication decided = done == null ? null
 				: applications.find(done).filter(a -> !a.pending()).orElse(null);
-		return page(null, decided, model);
+		return page(null, decided, null, model);
 	}
 
 	@PostMapping("/admin/applications/{id}/approve")
@@ -57,25 +60,34 @@ class AdminApplicationsController {
 		return "redirect:/admin/applications?done=" + id;
 	}
 
+	/**
+	 * Rejects with a reason; a refused one is said above the queue and at the reason
+	 * field of that application's row, which keeps what was typed.
+	 */
 	@PostMapping("/admin/applications/{id}/reject")
-	String reject(@PathVariable long id, @RequestParam(name = "reason", defaultValue = "") String reason,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
-		if (reason.isBlank() || reason.length() > 500) {
+	String reject(@PathVariable long id, @Valid RejectionForm form, BindingResult binding, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Map<String, String> errors = FormErrors.of(binding);
+		if (form.reason().isBlank()) {
+			errors.putIfAbsent("reason", RejectionForm.ERROR);
+		}
+		if (!errors.isEmpty()) {
 			response.setStatus(400);
-			return page(ui.of(request).t("review.error.reason"), null, model);
+			return page(ui.of(request).t(errors.get("reason")), null, new CreatorPages.Refused(id, form.reason()),
+					model);
 		}
 		if (applications.find(id).map(CreatorApplication::pending).orElse(true)) {
-			applications.reject(id, reason);
+			applications.reject(id, form.reason());
 		}
 		return "redirect:/admin/applications?done=" + id;
 	}
 
-	private String page(String error, CreatorApplication decided, Model model) {
+	private String page(String error, CreatorApplication decided, CreatorPages.Refused refused, Model model) {
 		Map<String, String> names = channels.all()
 			.stream()
 			.collect(Collectors.toMap(Channel::slug, Channel::name, (a, b) -> a));
 		model.addAttribute("page",
-				new CreatorPages.ReviewPage(applications.pending(), error, decided, clock.millis(), names));
+				new CreatorPages.ReviewPage(applications.pending(), error, decided, clock.millis(), names, refused));
 		return "creators/review";
 	}
 

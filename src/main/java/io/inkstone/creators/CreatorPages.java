@@ -41,7 +41,17 @@ public final class CreatorPages {
 	 * {@code now} for the waiting times.
 	 */
 	public record ReviewPage(List<CreatorApplication> pending, String error, CreatorApplication done, long now,
-			Map<String, String> channelNames) {
+			Map<String, String> channelNames, Refused refused) {
+
+		/** The reason field of one application's row: as posted when it was refused. */
+		public String reason(long applicationId) {
+			return refused != null && refused.application() == applicationId ? refused.reason() : "";
+		}
+
+		/** The error of one application's reason field, or null. */
+		public String reasonError(long applicationId) {
+			return refused != null && refused.application() == applicationId ? error : null;
+		}
 
 		/** The channel's name as readers see it, or its slug when it is gone. */
 		public String channel(String slug) {
@@ -56,6 +66,10 @@ public final class CreatorPages {
 			return ui.waited(now, since);
 		}
 
+	}
+
+	/** A refused rejection: which application, and the reason as posted. */
+	public record Refused(long application, String reason) {
 	}
 
 }

@@ -1,11 +1,13 @@
 package io.inkstone.governance;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import io.inkstone.articles.Article;
 import io.inkstone.articles.Articles;
@@ -17,6 +19,7 @@ import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,24 +57,26 @@ class AdminMachineController {
 	String page(@RequestParam(name = "kind", required = false) String kind,
 			@RequestParam(name = "done", required = false) String done,
 			@RequestParam(name = "ref", required = false) String ref, Model model) {
-		return render(kind, done != null && ACTIONS.contains(done) ? done : null, ref, null, null, model);
+		return render(kind, done != null && ACTIONS.contains(done) ? done : null, ref, null, null,
+				GovernancePages.Posted.NONE, model);
 	}
 
+	/**
+	 * Holds or takes down; a refusal is said on the article's row and, when it is about
+	 * one field of the take-down form, again at that field, with what was posted.
+	 */
 	@PostMapping("/admin/machine/{id}")
-	String act(@PathVariable long id, @RequestParam(name = "action", defaultValue = "") String action,
-			@RequestParam(name = "reason", defaultValue = "") String reason,
-			@RequestParam(name = "rule", defaultValue = "") String rule,
-			@RequestParam(name = "statement", defaultValue = "") String statement, HttpServletRequest request,
+	String act(@PathVariable long id, @Valid MachineActionForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		SignedIn staff = SignedIn.current().orElseThrow();
 		try {
-			switch (action) {
+			switch (form.action()) {
 				case "hold" -> {
 					findings.hold(id, staff);
 					redirect.addAttribute("done", "hold");
 				}
 				case "take-down" -> {
-					ModerationDecision d = findings.takeDown(id, reason, rule, statement, staff);
+					ModerationDecision d = findings.takeDown(id, form.reason(), form.rule(), form.statement(), staff);
 					redirect.addAttribute("done", "take-down");
 					redirect.addAttribute("ref", d.ref());
 				}
@@ -80,12 +85,15 @@ class AdminMachineController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return render(null, null, null, ui.of(request).message(ex), id, model);
+			String field = form.fieldOf(ex.messageKey());
+			return render(null, null, null, ui.of(request).message(ex), id, new GovernancePages.Posted(form.values(),
+					field == null ? Map.of() : Map.of(field, ex.messageKey())), model);
 		}
 		return "redirect:/admin/machine";
 	}
 
-	private String render(String kind, String done, String ref, String error, Long errorArticle, Model model) {
+	private String render(String kind, String done, String ref, String error, Long errorArticle,
+			GovernancePages.Posted posted, Model model) {
 		List<MachineFindings.Flagged> flagged = findings.live(kind);
 		List<GovernancePages.MachineRow> rows = flagged.stream()
 			.map(f -> new GovernancePages.MachineRow(f.article(), creators.get(f.article().creatorId()).displayName(),
@@ -100,7 +108,7 @@ class AdminMachineController {
 		model.addAttribute("page",
 				new GovernancePages.MachinePage(kind == null || kind.isBlank() ? null : kind,
 						MachineFindings.GROUP_ORDER, rows, ArticleReviews.REASON_CODES, done, ref, error, errorArticle,
-						rules.communityArticles()));
+						rules.communityArticles(), posted));
 		return "governance/machine";
 	}
 

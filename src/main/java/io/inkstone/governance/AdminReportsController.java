@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import io.inkstone.articles.ArticleStatus;
 import io.inkstone.articles.Articles;
@@ -26,6 +27,7 @@ import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,31 +94,35 @@ class AdminReportsController {
 
 	@GetMapping("/admin/reports/{id}")
 	String detail(@PathVariable long id, HttpServletRequest request, Model model) {
-		return detail(reports.get(id), null, null, null, null, request, model);
+		return detail(reports.get(id), null, new ReportDecisionForm(null, null, null, null, null),
+				GovernancePages.Posted.NONE, request, model);
 	}
 
+	/**
+	 * Decides; a refusal is said above the form and, when it is about one field (the
+	 * decision, the rule, the statement, a statement of reasons), again at that field,
+	 * which names it; the form shows what was posted.
+	 */
 	@PostMapping("/admin/reports/{id}/decide")
-	String decide(@PathVariable long id, @RequestParam(name = "decision", defaultValue = "") String decision,
-			@RequestParam(name = "rule", defaultValue = "") String rule,
-			@RequestParam(name = "statement", defaultValue = "") String statement,
-			@RequestParam(name = "sorZh", defaultValue = "") String sorZh,
-			@RequestParam(name = "sorEn", defaultValue = "") String sorEn, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	String decide(@PathVariable long id, @Valid ReportDecisionForm form, BindingResult binding,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		try {
-			Decision d = Decision.parse(decision)
+			Decision d = Decision.parse(form.decision())
 				.orElseThrow(() -> new BadRequestException("problem.governance.chooseADecision"));
-			reports.decide(id, d, rule, statement, new ModerationDecisions.Wording(sorZh, sorEn),
-					SignedIn.current().orElseThrow());
+			reports.decide(id, d, form.rule(), form.statement(),
+					new ModerationDecisions.Wording(form.sorZh(), form.sorEn()), SignedIn.current().orElseThrow());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return detail(reports.get(id), ui.of(request).message(ex), decision, sorZh, sorEn, request, model);
+			String field = form.fieldOf(ex.messageKey());
+			return detail(reports.get(id), ui.of(request).message(ex), form, new GovernancePages.Posted(form.values(),
+					field == null ? Map.of() : Map.of(field, ex.messageKey())), request, model);
 		}
 		// the queue confirms what was done, from what is stored (a reload shows the same)
 		return "redirect:/admin/reports?done=" + id;
 	}
 
-	private String detail(Report report, String error, String chosen, String sorZh, String sorEn,
+	private String detail(Report report, String error, ReportDecisionForm form, GovernancePages.Posted posted,
 			HttpServletRequest request, Model model) {
 		String title;
 		String text;
@@ -146,8 +152,10 @@ class AdminReportsController {
 		List<String> decisions = fitting.stream().map(Decision::code).toList();
 		Map<String, ModerationAction> actions = new LinkedHashMap<>();
 		fitting.forEach(d -> actions.put(d.code(), ModerationAction.of(d)));
-		model.addAttribute("page", new GovernancePages.ReportDetail(report, title, text, html, state, error, decisions,
-				rules.communityArticles(), templates.fields(actions, chosen, sorZh, sorEn)));
+		model.addAttribute("page",
+				new GovernancePages.ReportDetail(report, title, text, html, state, error, decisions,
+						rules.communityArticles(),
+						templates.fields(actions, form.decision(), form.sorZh(), form.sorEn()), posted));
 		return "governance/detail";
 	}
 

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import io.inkstone.articles.Article;
 import io.inkstone.articles.Articles;
@@ -23,6 +24,7 @@ import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,24 +94,26 @@ class AdminReviewController {
 
 	@GetMapping("/admin/review/{id}")
 	String detail(@PathVariable long id, HttpServletRequest request, Model model) {
-		return detail(id, null, null, null, null, request, model);
+		return detail(id, null, new ReviewDecisionForm(null, null, null, null, null, null), GovernancePages.Posted.NONE,
+				request, model);
 	}
 
+	/**
+	 * Decides; a refusal is said above the form and, when it is about one field, again at
+	 * that field, which names it; the form shows what was posted.
+	 */
 	@PostMapping("/admin/review/{id}")
-	String decide(@PathVariable long id, @RequestParam(name = "outcome", defaultValue = "") String outcome,
-			@RequestParam(name = "reasonCode", defaultValue = "") String reasonCode,
-			@RequestParam(name = "rule", defaultValue = "") String rule,
-			@RequestParam(name = "note", defaultValue = "") String note,
-			@RequestParam(name = "sorZh", defaultValue = "") String sorZh,
-			@RequestParam(name = "sorEn", defaultValue = "") String sorEn, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	String decide(@PathVariable long id, @Valid ReviewDecisionForm form, BindingResult binding,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		try {
-			reviews.decide(id, outcome, reasonCode, rule, note, new ModerationDecisions.Wording(sorZh, sorEn),
-					SignedIn.current().orElseThrow());
+			reviews.decide(id, form.outcome(), form.reasonCode(), form.rule(), form.note(),
+					new ModerationDecisions.Wording(form.sorZh(), form.sorEn()), SignedIn.current().orElseThrow());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return detail(id, ui.of(request).message(ex), outcome, sorZh, sorEn, request, model);
+			String field = form.fieldOf(ex.messageKey());
+			return detail(id, ui.of(request).message(ex), form, new GovernancePages.Posted(form.values(),
+					field == null ? Map.of() : Map.of(field, ex.messageKey())), request, model);
 		}
 		return "redirect:/admin/review?done=" + id;
 	}
@@ -130,8 +134,8 @@ class AdminReviewController {
 			.orElse(null);
 	}
 
-	private String detail(long id, String error, String outcome, String sorZh, String sorEn, HttpServletRequest request,
-			Model model) {
+	private String detail(long id, String error, ReviewDecisionForm form, GovernancePages.Posted posted,
+			HttpServletRequest request, Model model) {
 		Article article = articles.find(id).orElseThrow(() -> new NotFoundException("no article " + id));
 		List<Finding> findings = reviews.findings(id);
 		List<GovernancePages.SideBySide> matches = new ArrayList<>();
@@ -152,7 +156,7 @@ class AdminReviewController {
 		model.addAttribute("page",
 				new GovernancePages.DetailPage(new GovernancePages.Held(article, findings, creatorName(article)),
 						matches, error, ArticleReviews.REASON_CODES, rules.communityArticles(),
-						templates.fields(OUTCOMES, outcome, sorZh, sorEn)));
+						templates.fields(OUTCOMES, form.outcome(), form.sorZh(), form.sorEn()), posted));
 		return "governance/review-detail";
 	}
 

@@ -1,7 +1,10 @@
 package io.inkstone.governance;
 
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import io.inkstone.articles.Article;
 import io.inkstone.articles.Articles;
@@ -10,10 +13,12 @@ import io.inkstone.engagement.Comments;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.web.FormErrors;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +35,12 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class AppealController {
+
+	/** The refusal of an appeal's text, shown at the text field. */
+	private static final String EXPLAIN_APPEAL = "problem.governance.explainYourAppeal";
+
+	/** The refusal of an appeal decision's note, shown at the note field. */
+	private static final String REASON_REQUIRED = "problem.governance.aReasonIsRequired";
 
 	private final ModerationDecisions decisions;
 
@@ -69,24 +80,27 @@ class AppealController {
 	@GetMapping("/appeals/{id}")
 	String show(@PathVariable long id, Model model) {
 		ModerationDecision d = mine(id);
-		model.addAttribute("page", new GovernancePages.Appeal(d, subject(d), null));
+		model.addAttribute("page", new GovernancePages.Appeal(d, subject(d)));
 		return "governance/appeal";
 	}
 
 	@PostMapping({ "/appeals/{id}", "/studio/reviews/{id}/appeal" })
-	String appeal(@PathVariable long id, @RequestParam(name = "text", defaultValue = "") String text,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+	String appeal(@PathVariable long id, @Valid AppealForm form, BindingResult binding, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		ModerationDecision d = mine(id);
 		if (!"none".equals(d.appealStatus())) {
 			// appealed already (a second submit, or Back): the page says where it stands
 			return "redirect:/appeals/" + id;
 		}
 		try {
-			decisions.appeal(id, text, SignedIn.current().orElseThrow());
+			decisions.appeal(id, form.text(), SignedIn.current().orElseThrow());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			model.addAttribute("page", new GovernancePages.Appeal(d, subject(d), ui.of(request).message(ex)));
+			String message = ui.of(request).message(ex);
+			boolean aboutText = EXPLAIN_APPEAL.equals(ex.messageKey());
+			model.addAttribute("page", new GovernancePages.Appeal(d, subject(d), aboutText ? null : message,
+					form.text(), aboutText ? message : null));
 			return "governance/appeal";
 		}
 		return "redirect:/appeals/" + id;
@@ -106,32 +120,37 @@ class AppealController {
 
 	@GetMapping("/admin/appeals/{id}")
 	String detail(@PathVariable long id, HttpServletRequest request, Model model) {
-		return detail(decisions.get(id), null, request, model);
+		return detail(decisions.get(id), null, new AppealDecisionForm(null, null), Map.of(), request, model);
 	}
 
 	@PostMapping({ "/admin/appeals/{id}", "/admin/reports/{id}/appeal", "/admin/review/appeals/{id}" })
-	String decide(@PathVariable long id, @RequestParam(name = "outcome", defaultValue = "") String outcome,
-			@RequestParam(name = "note", defaultValue = "") String note, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	String decide(@PathVariable long id, @Valid AppealDecisionForm form, BindingResult binding,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		ModerationDecision d = decisions.get(id);
 		if ("upheld".equals(d.appealStatus()) || "reversed".equals(d.appealStatus())) {
 			// decided already (a second submit, or Back): say what was decided
 			return "redirect:/admin/appeals?done=" + id;
 		}
+		Map<String, String> errors = FormErrors.of(binding);
+		if (!errors.isEmpty()) {
+			response.setStatus(400);
+			return detail(d, null, form, errors, request, model);
+		}
 		try {
-			if (!outcome.equals("uphold") && !outcome.equals("reverse")) {
-				throw new BadRequestException("problem.governance.upholdOrReverse");
-			}
-			decisions.decideAppeal(id, outcome.equals("reverse"), note, SignedIn.current().orElseThrow());
+			decisions.decideAppeal(id, form.reverse(), form.note(), SignedIn.current().orElseThrow());
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			return detail(d, ui.of(request).message(ex), request, model);
+			if (REASON_REQUIRED.equals(ex.messageKey())) {
+				return detail(d, null, form, Map.of("note", REASON_REQUIRED), request, model);
+			}
+			return detail(d, ui.of(request).message(ex), form, Map.of(), request, model);
 		}
 		return "redirect:/admin/appeals?done=" + id;
 	}
 
-	private String detail(ModerationDecision d, String error, HttpServletRequest request, Model model) {
+	private String detail(ModerationDecision d, String error, AppealDecisionForm form, Map<String, String> errors,
+			HttpServletRequest request, Model model) {
 		String text = switch (d.subjectType()) {
 			case "comment" -> comments.textOf(d.subjectId());
 			case "creator" -> {
@@ -141,7 +160,8 @@ class AppealController {
 			default -> articles.find(d.subjectId()).map(Article::bodyMarkdown).orElse("");
 		};
 		boolean mayDecide = AppealRules.mayDecide(d, SignedIn.current().orElseThrow().accountId());
-		model.addAttribute("page", new GovernancePages.AppealReview(d, subject(d), text, mayDecide, error));
+		model.addAttribute("page", new GovernancePages.AppealReview(d, subject(d), text, mayDecide, error,
+				form.outcome(), form.note(), errors));
 		return "governance/appeal-review";
 	}
 

@@ -1,11 +1,11 @@
 package io.inkstone.governance;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import io.inkstone.articles.Articles;
 import io.inkstone.shared.NotFoundException;
@@ -13,10 +13,12 @@ import io.inkstone.shared.ReaderKey;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.ClientAddresses;
+import io.inkstone.web.FormErrors;
 import io.inkstone.web.RateLimiter;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,21 +54,21 @@ class CopyrightController {
 		return "governance/copyright";
 	}
 
+	/**
+	 * Files a notice. The article stays a request parameter: it names the target like a
+	 * path would, and a malformed one is a 400 before any form is shown.
+	 */
 	@PostMapping("/copyright")
-	String file(@RequestParam(name = "article", defaultValue = "0") long articleId,
-			@RequestParam(name = "claimantName", defaultValue = "") String name,
-			@RequestParam(name = "claimantContact", defaultValue = "") String contact,
-			@RequestParam(name = "originalWork", defaultValue = "") String work,
-			@RequestParam(name = "detail", defaultValue = "") String detail,
-			@RequestParam(name = "goodFaith", required = false) String goodFaith, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	String file(@RequestParam(name = "article", defaultValue = "0") long articleId, @Valid CopyrightNoticeForm form,
+			BindingResult binding, HttpServletRequest request, HttpServletResponse response, Model model) {
 		String title = title(articleId);
-		Reports.CopyrightNotice notice = new Reports.CopyrightNotice(articleId, name, contact, work, detail,
-				goodFaith != null);
-		Map<String, String> errors = reports.validate(notice);
+		Reports.CopyrightNotice notice = form.of(articleId);
+		Map<String, String> errors = FormErrors.of(binding);
+		reports.validate(notice).forEach(errors::putIfAbsent);
 		if (!errors.isEmpty()) {
-			Map<String, String> values = new HashMap<>(
-					Map.of("claimantName", name, "claimantContact", contact, "originalWork", work, "detail", detail));
+			Map<String, String> values = Map.of("claimantName", form.claimantName(), "claimantContact",
+					form.claimantContact(), "originalWork", form.originalWork(), "detail", form.detail(), "goodFaith",
+					form.goodFaith() == null ? "" : form.goodFaith());
 			response.setStatus(400);
 			model.addAttribute("page", new GovernancePages.CopyrightForm(articleId, title, values, errors));
 			return "governance/copyright";

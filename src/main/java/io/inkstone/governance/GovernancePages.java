@@ -85,7 +85,27 @@ public final class GovernancePages {
 	 * articles of the 平台公约 to apply.
 	 */
 	public record ReportDetail(Report report, String itemTitle, String itemText, String itemHtml, String itemState,
-			String error, List<String> decisions, List<String> ruleArticles, Statements statements) {
+			String error, List<String> decisions, List<String> ruleArticles, Statements statements, Posted posted) {
+	}
+
+	/**
+	 * A decision form as posted (field → value) and its field errors (field → message
+	 * key); {@link #NONE} on a new form. The page's {@code error} says every refusal
+	 * above the form.
+	 */
+	public record Posted(Map<String, String> values, Map<String, String> errors) {
+
+		public static final Posted NONE = new Posted(Map.of(), Map.of());
+
+		public String value(String field) {
+			return values.getOrDefault(field, "");
+		}
+
+		public String error(Ui ui, String field) {
+			String key = errors.get(field);
+			return key == null ? null : ui.t(key);
+		}
+
 	}
 
 	/**
@@ -116,9 +136,15 @@ public final class GovernancePages {
 
 	/**
 	 * The affected account's page of one decision: the statement of reasons, and the
-	 * appeal form while it may appeal, or the appeal's state.
+	 * appeal form while it may appeal (with the text as posted and its error on a refused
+	 * form), or the appeal's state; {@code error} is a refusal not about the text.
 	 */
-	public record Appeal(ModerationDecision decision, String subject, String error) {
+	public record Appeal(ModerationDecision decision, String subject, String error, String text, String textError) {
+
+		public Appeal(ModerationDecision decision, String subject) {
+			this(decision, subject, null, "", null);
+		}
+
 	}
 
 	/** {@code /admin/appeals}: every open appeal, oldest first, whatever its source. */
@@ -127,10 +153,18 @@ public final class GovernancePages {
 
 	/**
 	 * One appeal for staff: the decision, the subject as stored, the appeal, and whether
-	 * this staff member may decide it (not the decider).
+	 * this staff member may decide it (not the decider); on a refused form the outcome
+	 * and note as posted, field errors (message keys) and a refusal about neither.
 	 */
 	public record AppealReview(ModerationDecision decision, String subject, String subjectText, boolean mayDecide,
-			String error) {
+			String error, String outcome, String note, Map<String, String> errors) {
+
+		/** A field's error (the outcome's or the note's), or null. */
+		public String error(Ui ui, String field) {
+			String key = errors.get(field);
+			return key == null ? null : ui.t(key);
+		}
+
 	}
 
 	public record Transparency(TransparencyReport report) {
@@ -154,7 +188,7 @@ public final class GovernancePages {
 	}
 
 	public record DetailPage(Held held, List<SideBySide> matches, String error, List<String> reasonCodes,
-			List<String> ruleArticles, Statements statements) {
+			List<String> ruleArticles, Statements statements, Posted posted) {
 	}
 
 	public record CreditPage(int score, List<CreatorCredit.Entry> history, List<ArticleReviews.Decided> reviews,
@@ -195,7 +229,13 @@ public final class GovernancePages {
 	}
 
 	public record MachinePage(String kind, List<String> kinds, List<MachineRow> rows, List<String> reasons, String done,
-			String ref, String error, Long errorArticle, List<String> ruleArticles) {
+			String ref, String error, Long errorArticle, List<String> ruleArticles, Posted posted) {
+
+		/** What the take-down form of one article shows: as posted on its refused row. */
+		public Posted postedFor(long articleId) {
+			return errorArticle != null && errorArticle == articleId ? posted : Posted.NONE;
+		}
+
 	}
 
 }

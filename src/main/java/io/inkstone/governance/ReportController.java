@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import io.inkstone.articles.Articles;
 import io.inkstone.creators.Creators;
@@ -15,10 +16,12 @@ import io.inkstone.shared.ReaderKey;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.TooManyRequestsException;
 import io.inkstone.web.ClientAddresses;
+import io.inkstone.web.FormErrors;
 import io.inkstone.web.RateLimiter;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,23 +70,26 @@ class ReportController {
 		return "governance/report";
 	}
 
+	/**
+	 * Files a report. What is reported ({@code type}, {@code id}) stays a request
+	 * parameter: it names the target like a path would, and a malformed one is a 400
+	 * before any form is shown.
+	 */
 	@PostMapping("/report")
 	String file(@RequestParam(name = "type", defaultValue = "") String type,
-			@RequestParam(name = "id", defaultValue = "0") long id,
-			@RequestParam(name = "reason", defaultValue = "") String reason,
-			@RequestParam(name = "detail", defaultValue = "") String detail,
-			@RequestParam(name = "evidence", defaultValue = "") String evidence, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			@RequestParam(name = "id", defaultValue = "0") long id, @Valid ReportFiling form, BindingResult binding,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		String title = title(type, id);
 		if (ownTarget(type, id)) {
 			throw new ForbiddenException("problem.governance.youCannotReportYourself");
 		}
-		Reports.Filing filing = new Reports.Filing(type, id, reason, detail, evidence);
-		Map<String, String> errors = reports.validate(filing);
+		Reports.Filing filing = form.of(type, id);
+		Map<String, String> errors = FormErrors.of(binding);
+		reports.validate(filing).forEach(errors::putIfAbsent);
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
-			model.addAttribute("page",
-					new GovernancePages.ReportForm(type, id, title, reason, detail, evidence, errors));
+			model.addAttribute("page", new GovernancePages.ReportForm(type, id, title, form.reason(), form.detail(),
+					form.evidence(), errors));
 			return "governance/report";
 		}
 		var me = SignedIn.current();

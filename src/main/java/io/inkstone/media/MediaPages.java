@@ -1,6 +1,7 @@
 package io.inkstone.media;
 
 import java.util.List;
+import java.util.Map;
 
 import io.inkstone.creators.Creator;
 
@@ -10,15 +11,24 @@ public final class MediaPages {
 	private MediaPages() {
 	}
 
-	/**
-	 * @param error a field message for the upload form (alt text, missing file), or null
-	 * @param uploaded the item just uploaded, shown first with its Markdown to copy
-	 */
 	/** The creator's profile form: current values and an error message, or null. */
 	public record Profile(Creator creator, String tagline, String error) {
 	}
 
-	public record Library(List<MediaItem> items, String error, MediaItem uploaded, String maxSize) {
+	/**
+	 * @param errors the upload form's field ({@code alt}, {@code file}) → text as shown
+	 * @param alt the alt text as posted
+	 * @param ai whether the AI-generated box was ticked
+	 * @param uploaded the item just uploaded, shown first with its Markdown to copy
+	 */
+	public record Library(List<MediaItem> items, Map<String, String> errors, String alt, boolean ai, MediaItem uploaded,
+			String maxSize) {
+
+		/** A field's error text, or null. */
+		public String error(String field) {
+			return errors.get(field);
+		}
+
 	}
 
 }

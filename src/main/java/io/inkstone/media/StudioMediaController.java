@@ -5,10 +5,13 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import io.inkstone.creators.Creator;
 import io.inkstone.creators.Creators;
 import io.inkstone.shared.BadRequestException;
+import io.inkstone.web.FormErrors;
+import io.inkstone.web.Ui;
 import io.inkstone.web.UiFactory;
 import io.inkstone.web.Uploads;
 
@@ -16,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +34,9 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Controller
 class StudioMediaController {
+
+	/** The refusal about the alt text; every other refusal is about the file. */
+	private static final String ALT_REQUIRED = "problem.media.altTextIsRequired";
 
 	private final Media media;
 
@@ -54,23 +61,34 @@ class StudioMediaController {
 	String library(@RequestParam(name = "uploaded", required = false) Long uploaded, Model model) {
 		Creator me = me();
 		MediaItem just = uploaded == null ? null : media.ownedBy(uploaded, me.id());
-		return page(model, me, null, just);
+		return page(model, me, Map.of(), new MediaUploadForm("", null), just);
 	}
 
+	/**
+	 * The plain form's upload. The file stays a request parameter beside the form record
+	 * (a multipart part, not a field to re-show); a refusal sits on the alt text or the
+	 * file it is about.
+	 */
 	@PostMapping(value = "/studio/media", produces = MediaType.TEXT_HTML_VALUE)
-	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
-			@RequestParam(name = "alt", defaultValue = "") String alt,
-			@RequestParam(name = "ai", required = false) String ai, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	String upload(@RequestParam(name = "file", required = false) MultipartFile file, @Valid MediaUploadForm form,
+			BindingResult binding, HttpServletRequest request, HttpServletResponse response, Model model) {
 		Creator me = me();
-		try {
-			MediaItem item = media.upload(me.id(), Uploads.bytes(file), alt, ai != null);
-			return "redirect:/studio/media?uploaded=" + item.id();
+		Map<String, String> errors = FormErrors.of(binding);
+		if (errors.isEmpty()) {
+			try {
+				MediaItem item = media.upload(me.id(), Uploads.bytes(file), form.alt(), form.declaredAi());
+				return "redirect:/studio/media?uploaded=" + item.id();
+			}
+			catch (BadRequestException ex) {
+				errors.put(ALT_REQUIRED.equals(ex.messageKey()) ? "alt" : "file", ui.of(request).message(ex));
+			}
 		}
-		catch (BadRequestException ex) {
-			response.setStatus(400);
-			return page(model, me, ui.of(request).message(ex), null);
+		else {
+			Ui words = ui.of(request);
+			errors.replaceAll((field, key) -> words.t(key));
 		}
+		response.setStatus(400);
+		return page(model, me, errors, form, null);
 	}
 
 	/**
@@ -99,10 +117,14 @@ class StudioMediaController {
 		return "redirect:/studio/media?deleted";
 	}
 
-	private String page(Model model, Creator me, String error, MediaItem uploaded) {
+	/**
+	 * The library; {@code errors} are field → text as shown (a refusal's text carries its
+	 * limits).
+	 */
+	private String page(Model model, Creator me, Map<String, String> errors, MediaUploadForm form, MediaItem uploaded) {
 		List<MediaItem> items = media.library(me.id());
-		model.addAttribute("page",
-				new MediaPages.Library(items, error, uploaded, properties.maxBytes() / (1024 * 1024) + " MB"));
+		model.addAttribute("page", new MediaPages.Library(items, errors, form.alt(), form.declaredAi(), uploaded,
+				properties.maxBytes() / (1024 * 1024) + " MB"));
 		return "media/library";
 	}
 

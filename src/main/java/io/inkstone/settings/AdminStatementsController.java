@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import io.inkstone.governance.ModerationAction;
 import io.inkstone.governance.StatementTemplates;
@@ -13,10 +14,10 @@ import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /admin/settings/statements} (admins only, see {@code SecurityConfig}): the
@@ -45,11 +46,10 @@ class AdminStatementsController {
 	}
 
 	@PostMapping("/admin/settings/statements/{action}")
-	String save(@PathVariable String action, @RequestParam(name = "zh", defaultValue = "") String zh,
-			@RequestParam(name = "en", defaultValue = "") String en, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	String save(@PathVariable String action, @Valid StatementTemplateForm form, BindingResult binding,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		ModerationAction kind = kind(action);
-		Map<String, String> posted = Map.of("zh", zh, "en", en);
+		Map<String, String> posted = form.byLanguage();
 		Map<String, String> errors = StatementChanges.check(kind, posted);
 		if (!errors.isEmpty()) {
 			response.setStatus(400);

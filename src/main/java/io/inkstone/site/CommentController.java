@@ -4,13 +4,17 @@ import io.inkstone.articles.Article;
 import io.inkstone.articles.Articles;
 import io.inkstone.creators.Creators;
 import io.inkstone.engagement.Comments;
+import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.ForbiddenException;
 import io.inkstone.shared.ReaderKey;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.web.FormErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,10 +40,13 @@ class CommentController {
 	}
 
 	@PostMapping("/articles/{id}/comments")
-	String post(@PathVariable long id, @RequestParam(name = "text", defaultValue = "") String text,
-			@RequestParam(name = "parent", required = false) Long parent) {
+	String post(@PathVariable long id, @Valid CommentForm form, BindingResult binding) {
+		if (binding.hasErrors()) {
+			// a parent that is not a number: nothing a person typed
+			throw new BadRequestException(FormErrors.UNREADABLE);
+		}
 		articles.getPublished(id);
-		comments.post(id, SignedIn.current().orElseThrow(), text, parent);
+		comments.post(id, SignedIn.current().orElseThrow(), form.text(), form.parent());
 		return "redirect:/articles/" + id + "#comments";
 	}
 

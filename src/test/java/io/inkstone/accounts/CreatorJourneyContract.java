@@ -22,6 +22,7 @@ import io.inkstone.engagement.Engagement;
 import io.inkstone.shared.PlatformDays;
 import io.inkstone.creators.CreatorApplications;
 import io.inkstone.support.Browser;
+import io.inkstone.support.FieldErrorTies;
 import io.inkstone.support.MailServer;
 import io.inkstone.support.SignedInRoles;
 import io.inkstone.support.TestImages;
@@ -718,6 +719,8 @@ abstract class CreatorJourneyContract {
 		HttpResponse<String> noAlt = upload(a, " ", "a.png", "image/png", png, "text/html");
 		assertThat(noAlt.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(noAlt.body()).select("[data-field=alt]").text()).contains("图片说明");
+		FieldErrorTies.assertTiedTo(Jsoup.parse(noAlt.body()), "input[name=alt]", "field-error-alt");
+		FieldErrorTies.assertValid(Jsoup.parse(noAlt.body()), "input[name=file]");
 		HttpResponse<String> fake = upload(a, "假图片", "photo.jpg", "image/jpeg",
 				"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8),
 				"text/html");

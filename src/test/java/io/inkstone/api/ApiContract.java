@@ -7,6 +7,7 @@ import java.util.Map;
 import io.inkstone.accounts.Accounts;
 import io.inkstone.accounts.Role;
 import io.inkstone.support.Browser;
+import io.inkstone.support.FieldErrorTies;
 import io.inkstone.support.SignedInRoles;
 
 import org.jsoup.Jsoup;
@@ -405,14 +406,19 @@ abstract class ApiContract {
 		assertThat(badScope.statusCode()).isEqualTo(400);
 		Document scope = Jsoup.parse(badScope.body());
 		assertThat(scope.select(".field-error").eachAttr("data-field")).containsExactly("scope");
+		FieldErrorTies.assertTiedTo(scope, "input[name=scope]", "field-error-scope");
+		FieldErrorTies.assertValid(scope, "input[name=name]");
+		assertThat(scope.select("input[name=name]").attr("value")).isEqualTo("名");
 		HttpResponse<String> badExpiry = creator.post("/studio/tokens",
 				Map.of("_csrf", creator.csrfToken(), "name", "名", "scope", "read", "expires", "abc"));
 		assertThat(badExpiry.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(badExpiry.body()).select(".field-error").eachAttr("data-field"))
 			.containsExactly("expires");
+		FieldErrorTies.assertTiedTo(Jsoup.parse(badExpiry.body()), "select[name=expires]", "field-error-expires");
 		HttpResponse<String> noName = creator.post("/studio/tokens",
 				Map.of("_csrf", creator.csrfToken(), "name", " ", "scope", "read", "expires", "90"));
 		assertThat(Jsoup.parse(noName.body()).select(".field-error").eachAttr("data-field")).containsExactly("name");
+		FieldErrorTies.assertTiedTo(Jsoup.parse(noName.body()), "input[name=name]", "field-error-name");
 	}
 
 	@Test
@@ -1203,7 +1209,13 @@ abstract class ApiContract {
 		HttpResponse<String> refused = creator.post("/studio/webhooks",
 				Map.of("_csrf", creator.csrfToken(), "url", "ftp://x"));
 		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(Jsoup.parse(refused.body()).select("[data-field=url], [data-field=events]")).hasSize(2);
+		Document refusedPage = Jsoup.parse(refused.body());
+		assertThat(refusedPage.select("[data-field=url], [data-field=events]")).hasSize(2);
+		FieldErrorTies.assertTiedTo(refusedPage, "input[name=url]", "field-error-url");
+		FieldErrorTies.assertTiedTo(refusedPage, "input[name=events]", "field-error-events");
+		// what was posted stays: the address, and no event ticked
+		assertThat(refusedPage.select("input[name=url]").attr("value")).isEqualTo("ftp://x");
+		assertThat(refusedPage.select("input[name=events][checked]")).isEmpty();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE url = 'ftp://x'").query(Long.class).single()).isZero();
 	}
 

@@ -12,6 +12,7 @@ import io.inkstone.creators.CreatorApplications;
 import io.inkstone.creators.Creators;
 import io.inkstone.shared.SiteSettings;
 import io.inkstone.support.Browser;
+import io.inkstone.support.FieldErrorTies;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,17 @@ abstract class ConsoleFeedbackContract {
 			.statusCode()).isEqualTo(302);
 		assertThat(applications.find(approveMe).orElseThrow().status()).isEqualTo("approved");
 
+		// a rejection without a reason is refused at that row's reason field, and the
+		// application stays pending
+		HttpResponse<String> noReason = admin.post("/admin/applications/" + rejectMe + "/reject",
+				Map.of("_csrf", admin.csrfToken(), "reason", "\u3000 "));
+		assertThat(noReason.statusCode()).isEqualTo(400);
+		Document noReasonPage = Jsoup.parse(noReason.body());
+		assertThat(noReasonPage.select("[role=alert]").text()).isNotBlank();
+		FieldErrorTies.assertTiedTo(noReasonPage,
+				"form[action=/admin/applications/" + rejectMe + "/reject] input[name=reason]",
+				"field-error-reason-" + rejectMe);
+		assertThat(applications.find(rejectMe).orElseThrow().pending()).isTrue();
 		HttpResponse<String> rejected = admin.post("/admin/applications/" + rejectMe + "/reject",
 				Map.of("_csrf", admin.csrfToken(), "reason", "资料不全"));
 		assertThat(location(rejected)).isEqualTo("/admin/applications?done=" + rejectMe);
@@ -176,6 +188,10 @@ abstract class ConsoleFeedbackContract {
 						"<script>alert(5)</script>我编的第99条", "note", "垃圾广告。"));
 		assertThat(madeUp.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(madeUp.body()).select("[role=alert]").text()).contains("平台公约");
+		Document madeUpPage = Jsoup.parse(madeUp.body());
+		FieldErrorTies.assertTiedTo(madeUpPage, "select[name=rule]", "field-error-review-rule");
+		assertThat(madeUpPage.select("textarea[name=note]").text()).isEqualTo("垃圾广告。");
+		assertThat(madeUpPage.select("select[name=reasonCode] option[selected]").attr("value")).isEqualTo("spam");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM moderation_decisions").query(Long.class).single()).isEqualTo(before);
 		assertThat(
 				jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", held).query(String.class).single())

@@ -15,9 +15,11 @@ import io.inkstone.articles.Articles;
 import io.inkstone.shared.SiteSettings;
 import io.inkstone.accounts.Role;
 import io.inkstone.similarity.OriginalityEngine;
+import io.inkstone.support.FieldErrorTies;
 import io.inkstone.support.Fixtures;
 import io.inkstone.support.Browser;
 import io.inkstone.support.SignedInRoles;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -211,6 +213,14 @@ abstract class MachineFindingsContract {
 				Map.of("action", "take-down", "reason", "sensitive", "rule", "", "statement", "含违规词。"));
 		assertThat(noRule.statusCode()).isEqualTo(400);
 		assertThat(noRule.body()).contains("规则");
+		// the refused row's form is open, says it at the rule picker and keeps what was
+		// posted
+		Document noRulePage = Jsoup.parse(noRule.body());
+		Element refusedRow = row(noRulePage, f.flagged());
+		assertThat(refusedRow.select("details[open]")).hasSize(1);
+		FieldErrorTies.assertTiedTo(noRulePage, "#rule-" + f.flagged(), "field-error-rule-" + f.flagged());
+		assertThat(refusedRow.select("textarea[name=statement]").text()).isEqualTo("含违规词。");
+		assertThat(refusedRow.select("select[name=reason] option[selected]").attr("value")).isEqualTo("sensitive");
 		assertThat(act(staff, f.flagged(),
 				Map.of("action", "take-down", "reason", "bogus", "rule", "第 1 条", "statement", "理由"))
 			.statusCode()).isEqualTo(400);

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import io.inkstone.accounts.Role;
 import io.inkstone.creators.Creators;
 import io.inkstone.support.Browser;
+import io.inkstone.support.FieldErrorTies;
 import io.inkstone.support.MailServer;
 import io.inkstone.support.SignedInRoles;
 import org.jsoup.Jsoup;
@@ -237,6 +238,11 @@ abstract class ModerationContract {
 		Document refused = Jsoup.parse(noReason.body());
 		assertThat(refused.select("[data-field=reason]").text()).contains("举报类型");
 		assertThat(refused.select("[data-field=evidence]").text()).contains("http");
+		// each error is tied to its control, and what was typed stays
+		FieldErrorTies.assertTiedTo(refused, "input[name=reason]", "field-error-reason");
+		FieldErrorTies.assertTiedTo(refused, "input[name=evidence]", "field-error-evidence");
+		FieldErrorTies.assertValid(refused, "textarea[name=detail]");
+		assertThat(refused.select("input[name=evidence]").attr("value")).isEqualTo("javascript:alert(1)");
 		assertThat(reader
 			.post("/report", Map.of("_csrf", reader.csrfToken(), "type", "article", "id", "999", "reason", "other"))
 			.statusCode()).isEqualTo(404);
@@ -275,6 +281,17 @@ abstract class ModerationContract {
 		assertThat(detail.select("[data-testid=rule-picker] option").eachText())
 			.contains("平台公约 一、2 侵犯他人著作权、肖像权、名誉权等合法权益的内容，包括抄袭、洗稿");
 		assertThat(decide(staff, reportId, "take-down", "", "")).isEqualTo(400);
+		// the refusal sits on the rule picker too, and what was posted stays
+		Browser sb = staff.browser();
+		sb.page("/admin/reports/" + reportId);
+		HttpResponse<String> noRule = sb.post("/admin/reports/" + reportId + "/decide",
+				Map.of("_csrf", sb.csrfToken(), "decision", "take-down", "rule", "", "statement", "未注明出处"));
+		assertThat(noRule.statusCode()).isEqualTo(400);
+		Document noRulePage = Jsoup.parse(noRule.body());
+		FieldErrorTies.assertTiedTo(noRulePage, "select[name=rule]", "field-error-decision-rule");
+		FieldErrorTies.assertValid(noRulePage, "textarea[name=statement]");
+		assertThat(noRulePage.select("textarea[name=statement]").text()).isEqualTo("未注明出处");
+		assertThat(noRulePage.select("input[name=decision][value=take-down]").hasAttr("checked")).isTrue();
 		assertThat(status(path)).isEqualTo(200);
 		assertThat(decide(staff, reportId, "hide-comment", "r", "s")).as("hide-comment does not fit an article")
 			.isEqualTo(400);
@@ -348,6 +365,11 @@ abstract class ModerationContract {
 		assertThat(reader.get("/appeals/" + id).statusCode()).isIn(302, 404);
 		assertThat(appeal(person("路人", Role.READER).browser(), id, "不是我的")).isEqualTo(404);
 		assertThat(appeal(w.browser(), id, " ")).isEqualTo(400);
+		HttpResponse<String> blank = w.browser()
+			.post("/appeals/" + id, Map.of("_csrf", w.browser().csrfToken(), "text", " "));
+		assertThat(blank.statusCode()).isEqualTo(400);
+		assertThat(FieldErrorTies.assertTiedTo(Jsoup.parse(blank.body()), "textarea[name=text]", "field-error-text"))
+			.contains("申诉");
 		assertThat(appeal(w.browser(), id, "这是我的原创注释版。")).isEqualTo(302);
 		// a second submit (Back, or a double click) answers with where the appeal stands
 		assertThat(appeal(w.browser(), id, "再申诉一次")).isEqualTo(302);
@@ -375,8 +397,16 @@ abstract class ModerationContract {
 		Document theirs = second.browser().page("/admin/appeals/" + id).html();
 		assertThat(theirs.select("[data-testid=appeal-text]").text()).contains("原创注释版");
 		assertThat(theirs.select("[data-testid=undo-hint]").text()).contains("恢复文章公开");
-		assertThat(decideAppeal(second.browser(), "/admin/appeals/" + id, "", "理由").statusCode()).isEqualTo(400);
-		assertThat(decideAppeal(second.browser(), "/admin/appeals/" + id, "reverse", " ").statusCode()).isEqualTo(400);
+		HttpResponse<String> noOutcome = decideAppeal(second.browser(), "/admin/appeals/" + id, "", "理由");
+		assertThat(noOutcome.statusCode()).isEqualTo(400);
+		Document noOutcomePage = Jsoup.parse(noOutcome.body());
+		FieldErrorTies.assertTiedTo(noOutcomePage, "input[name=outcome]", "field-error-outcome");
+		assertThat(noOutcomePage.select("textarea[name=note]").text()).isEqualTo("理由");
+		HttpResponse<String> noNote = decideAppeal(second.browser(), "/admin/appeals/" + id, "reverse", " ");
+		assertThat(noNote.statusCode()).isEqualTo(400);
+		Document noNotePage = Jsoup.parse(noNote.body());
+		FieldErrorTies.assertTiedTo(noNotePage, "textarea[name=note]", "field-error-note");
+		assertThat(noNotePage.select("input[name=outcome][value=reverse]").hasAttr("checked")).isTrue();
 		assertThat(decideAppeal(second.browser(), "/admin/appeals/" + id, "reverse", "作者提供了注释与来源，属合理引用。").statusCode())
 			.isEqualTo(302);
 		assertThat(status(path)).isEqualTo(200);
@@ -767,6 +797,10 @@ abstract class ModerationContract {
 		assertThat(errors.select("[data-field=claimantContact]").text()).contains("邮箱");
 		assertThat(errors.select("[data-field=originalWork]").text()).contains("原作品");
 		assertThat(errors.select("[data-field=goodFaith]").text()).contains("确认");
+		FieldErrorTies.assertTiedTo(errors, "input[name=claimantContact]", "field-error-claimantContact");
+		FieldErrorTies.assertTiedTo(errors, "input[name=goodFaith]", "field-error-goodFaith");
+		FieldErrorTies.assertValid(errors, "input[name=claimantName]");
+		assertThat(errors.select("input[name=claimantContact]").attr("value")).isEqualTo("not-mail");
 		assertThat(holder.get("/copyright?article=abc").statusCode()).isEqualTo(400);
 		String claimant = unique("rights") + "@holder.test";
 		long id = fileNotice(holder, articleId, claimant);

@@ -11,6 +11,7 @@ import io.inkstone.articles.Articles;
 import io.inkstone.articles.Draft;
 import io.inkstone.articles.LifecycleOutcome;
 import io.inkstone.support.Browser;
+import io.inkstone.support.FieldErrorTies;
 import io.inkstone.support.SignedInRoles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -154,6 +155,7 @@ abstract class ConsoleSettingsContract {
 			String field = bad.keySet().iterator().next();
 			assertThat(Jsoup.parse(r.body()).select("[data-field=" + field + "]").text()).as(bad.toString())
 				.contains("按合规模式");
+			FieldErrorTies.assertTiedTo(Jsoup.parse(r.body()), "input[name=" + field + "]", "field-error-" + field);
 			assertThat(r.body()).doesNotContain("Exception");
 		}
 		Map<String, String> missing = duties(admin, Map.of("holdFlagged", "on"));

@@ -15,6 +15,7 @@ import io.inkstone.articles.Draft;
 import io.inkstone.articles.LifecycleOutcome;
 import io.inkstone.shared.PlatformDays;
 import io.inkstone.support.Browser;
+import io.inkstone.support.FieldErrorTies;
 import io.inkstone.support.SignedInRoles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -141,6 +142,8 @@ abstract class SettingsContract {
 			Document page = Jsoup.parse(r.body());
 			assertThat(page.select("[data-field=" + bad.field() + "]").text()).as(bad.toString())
 				.contains(bad.message());
+			// the control (each radio of a group) names its error
+			FieldErrorTies.assertTiedTo(page, "[name=" + bad.field() + "]", "field-error-" + bad.field());
 			assertThat(r.body()).doesNotContain("Exception");
 		}
 		// a word list that is not UTF-8 text (GBK) is refused the same way
@@ -148,6 +151,7 @@ abstract class SettingsContract {
 				"words.txt", "text/plain", "敏感词".getBytes(Charset.forName("GBK")), "text/html");
 		assertThat(file.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(file.body()).select("[data-field=wordsFile]").text()).contains("UTF-8");
+		FieldErrorTies.assertTiedTo(Jsoup.parse(file.body()), "input[name=wordsFile]", "field-error-wordsFile");
 		assertThat(rows()).isEqualTo(rowsBefore);
 		assertThat(audits()).isEqualTo(auditsBefore);
 		assertThat(siteNameOnHome()).doesNotContain("不该保存的名字");

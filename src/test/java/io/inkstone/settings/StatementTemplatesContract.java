@@ -10,6 +10,7 @@ import io.inkstone.accounts.Role;
 import io.inkstone.creators.CreatorApplication;
 import io.inkstone.creators.CreatorApplications;
 import io.inkstone.support.Browser;
+import io.inkstone.support.FieldErrorTies;
 import io.inkstone.support.MailServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -246,6 +247,10 @@ abstract class StatementTemplatesContract {
 		assertThat(blank.statusCode()).isEqualTo(400);
 		Document page = Jsoup.parse(blank.body());
 		assertThat(page.select("form[data-action=label] [data-field=zh]").text()).contains("不能为空");
+		// one form per action: the error's id names the action, and only that textarea
+		// points at it
+		FieldErrorTies.assertTiedTo(page, "form[data-action=label] textarea[name=zh]", "field-error-sor-label-zh");
+		FieldErrorTies.assertValid(page, "form[data-action=label] textarea[name=en]");
 		assertThat(page.select("form[data-action=label] textarea[name=en]").first().wholeText())
 			.isEqualTo("A note {0}");
 		HttpResponse<String> tooLong = saveTemplate(admin.browser(), "label", "长".repeat(2001), "ok");

@@ -4,13 +4,15 @@ import java.util.Arrays;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How a refused form must show a field's error: the control is marked invalid and names
- * the error's text ({@code components/fieldError}, id {@code field-error-<field>}) as its
- * description, so a screen reader says what is wrong where it is.
+ * How a refused form must show a field's error ({@code components/field} and
+ * {@code components/fieldError}): every control of the field is marked
+ * {@code aria-invalid="true"} and names the error's text as its description
+ * ({@code aria-describedby}), so a screen reader says what is wrong where it is.
  */
 public final class FieldErrorTies {
 
@@ -18,28 +20,42 @@ public final class FieldErrorTies {
 	}
 
 	/**
-	 * The control {@code control} (a CSS selector) is invalid and described by the error
-	 * of {@code field}, which says something; returns the error's text.
+	 * The control(s) {@code controls} (a CSS selector: one input, or every radio or
+	 * checkbox of a group) are invalid and described by the error of {@code field} (id
+	 * {@code field-error-<field>}), which says something; returns the error's text.
 	 */
-	public static String assertTied(Document page, String control, String field) {
-		Element input = page.selectFirst(control);
-		assertThat(input).as("control %s", control).isNotNull();
-		assertThat(input.attr("aria-invalid")).as("aria-invalid of %s", control).isEqualTo("true");
-		String id = "field-error-" + field;
-		assertThat(Arrays.asList(input.attr("aria-describedby").split(" "))).as("aria-describedby of %s", control)
-			.contains(id);
-		Element error = page.getElementById(id);
-		assertThat(error).as("#%s", id).isNotNull();
-		assertThat(error.attr("data-field")).isEqualTo(field);
-		assertThat(error.text()).as("#%s", id).isNotBlank();
+	public static String assertTied(Document page, String controls, String field) {
+		String text = assertTiedTo(page, controls, "field-error-" + field);
+		assertThat(page.getElementById("field-error-" + field).attr("data-field")).isEqualTo(field);
+		return text;
+	}
+
+	/**
+	 * As {@link #assertTied}, for an error whose id is not the field's own (a page with
+	 * one form per row gives each row's error its own id).
+	 */
+	public static String assertTiedTo(Document page, String controls, String errorId) {
+		Elements found = page.select(controls);
+		assertThat(found).as("controls %s", controls).isNotEmpty();
+		for (Element control : found) {
+			assertThat(control.attr("aria-invalid")).as("aria-invalid of %s", control).isEqualTo("true");
+			assertThat(Arrays.asList(control.attr("aria-describedby").split(" "))).as("aria-describedby of %s", control)
+				.contains(errorId);
+		}
+		Element error = page.getElementById(errorId);
+		assertThat(error).as("error #%s", errorId).isNotNull();
+		assertThat(error.hasClass("field-error")).isTrue();
+		assertThat(error.text()).as("#%s", errorId).isNotBlank();
 		return error.text();
 	}
 
-	/** The control is not marked invalid. */
-	public static void assertValid(Document page, String control) {
-		Element input = page.selectFirst(control);
-		assertThat(input).as("control %s", control).isNotNull();
-		assertThat(input.hasAttr("aria-invalid")).as("aria-invalid of %s", control).isFalse();
+	/** The control(s) are shown without an error: not marked invalid. */
+	public static void assertValid(Document page, String controls) {
+		Elements found = page.select(controls);
+		assertThat(found).as("controls %s", controls).isNotEmpty();
+		for (Element control : found) {
+			assertThat(control.hasAttr("aria-invalid")).as("aria-invalid of %s", control).isFalse();
+		}
 	}
 
 }
