@@ -788,6 +788,7 @@ abstract class CreatorJourneyContract {
 		HttpResponse<String> badCover = submit(a, draft);
 		assertThat(badCover.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(badCover.body()).select("[data-field=cover]").text()).contains("图片库");
+		assertTied(Jsoup.parse(badCover.body()), "input[name=cover]", "cover");
 		draft.put("cover", photo.url());
 		String path = publish(a, draft);
 		Document page = browser().page(path).html();

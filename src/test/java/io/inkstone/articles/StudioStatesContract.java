@@ -8,6 +8,7 @@ import java.util.Map;
 import io.inkstone.shared.Ids;
 import io.inkstone.support.Browser;
 import io.inkstone.support.SignedInRoles;
+import io.inkstone.support.FieldErrorTies;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -470,6 +471,7 @@ abstract class StudioStatesContract {
 		HttpResponse<String> refused = b.post("/studio/articles", badTime);
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(refused.body()).selectFirst("[data-field=publishAt]").text()).isNotBlank();
+		FieldErrorTies.assertTied(Jsoup.parse(refused.body()), "input[name=publishAt]", "publishAt");
 		HttpResponse<String> unknown = b.post("/studio/articles", form(b, "怪动作", "explode"));
 		assertThat(unknown.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(unknown.body()).selectFirst("[data-field=action]").text()).contains("什么也没有保存");
