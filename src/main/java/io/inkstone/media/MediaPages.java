@@ -11,8 +11,17 @@ public final class MediaPages {
 	private MediaPages() {
 	}
 
-	/** The creator's profile form: current values and an error message, or null. */
-	public record Profile(Creator creator, String tagline, String error) {
+	/**
+	 * The creator's profile form: current values, the refusal said above the form (or
+	 * null) and field ({@code tagline}, {@code avatar}) → text as shown at that field.
+	 */
+	public record Profile(Creator creator, String tagline, String error, Map<String, String> errors) {
+
+		/** A field's error text, or null. */
+		public String error(String field) {
+			return errors.get(field);
+		}
+
 	}
 
 	/**

@@ -1,23 +1,27 @@
 package io.inkstone.pages;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.web.FormErrors;
+import io.inkstone.web.Ui;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -56,57 +60,61 @@ class StaticPageController {
 
 	@GetMapping("/admin/pages/new")
 	String create(Model model) {
-		model.addAttribute("page", new PagePages.Edit(null, "", "", "", "", List.of(), null));
+		model.addAttribute("page", new PagePages.Edit(null, "", "", "", "", List.of(), null, Map.of()));
 		return "pages/edit";
 	}
 
 	@GetMapping("/admin/pages/{id}")
 	String edit(@PathVariable long id, Model model) {
 		StaticPage page = pages.get(id);
-		model.addAttribute("page", new PagePages.Edit(page.id(), page.path(), page.title(), page.bodyMarkdown(),
-				page.footerPosition() == null ? "" : page.footerPosition().toString(), pages.revisions(id), null));
+		model.addAttribute("page",
+				new PagePages.Edit(page.id(), page.path(), page.title(), page.bodyMarkdown(),
+						page.footerPosition() == null ? "" : page.footerPosition().toString(), pages.revisions(id),
+						null, Map.of()));
 		return "pages/edit";
 	}
 
 	@PostMapping("/admin/pages")
-	String saveNew(@RequestParam(name = "path", defaultValue = "") String path,
-			@RequestParam(name = "title", defaultValue = "") String title,
-			@RequestParam(name = "body", defaultValue = "") String body,
-			@RequestParam(name = "footer", defaultValue = "") String footer, HttpServletRequest request,
+	String saveNew(@Valid PageForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		return save(null, path, title, body, footer, request, response, model);
+		return save(null, form, binding, request, response, model);
 	}
 
 	@PostMapping("/admin/pages/{id}")
-	String saveExisting(@PathVariable long id, @RequestParam(name = "path", defaultValue = "") String path,
-			@RequestParam(name = "title", defaultValue = "") String title,
-			@RequestParam(name = "body", defaultValue = "") String body,
-			@RequestParam(name = "footer", defaultValue = "") String footer, HttpServletRequest request,
+	String saveExisting(@PathVariable long id, @Valid PageForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		pages.get(id); // 404 for an unknown page
-		return save(id, path, title, body, footer, request, response, model);
+		return save(id, form, binding, request, response, model);
 	}
 
-	private String save(Long id, String path, String title, String body, String footer, HttpServletRequest request,
+	/**
+	 * Saves; a refusal is said above the form and again at the field it is about, which
+	 * names it; the form shows what was posted.
+	 */
+	private String save(Long id, PageForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		try {
-			Integer position;
+		Ui words = ui.of(request);
+		Map<String, String> errors = FormErrors.of(binding);
+		errors.replaceAll((field, key) -> words.t(key));
+		String said = errors.isEmpty() ? null : errors.values().iterator().next();
+		if (errors.isEmpty()) {
 			try {
-				position = footer.isBlank() ? null : Integer.valueOf(footer.strip());
+				StaticPage saved = pages.save(id, form.path(), form.title(), form.body(), form.position(),
+						SignedIn.current().map(SignedIn::accountId).orElse(null));
+				return "redirect:/admin/pages/" + saved.id() + "?saved";
 			}
-			catch (NumberFormatException ex) {
-				throw new BadRequestException("problem.pages.theFooterPositionMustBeA");
+			catch (BadRequestException ex) {
+				said = words.message(ex);
+				String field = form.fieldOf(ex.messageKey());
+				if (field != null) {
+					errors.put(field, said);
+				}
 			}
-			StaticPage saved = pages.save(id, path, title, body, position,
-					SignedIn.current().map(SignedIn::accountId).orElse(null));
-			return "redirect:/admin/pages/" + saved.id() + "?saved";
 		}
-		catch (BadRequestException ex) {
-			response.setStatus(400);
-			model.addAttribute("page", new PagePages.Edit(id, path, title, body, footer,
-					id == null ? List.of() : pages.revisions(id), ui.of(request).message(ex)));
-			return "pages/edit";
-		}
+		response.setStatus(400);
+		model.addAttribute("page", new PagePages.Edit(id, form.path(), form.title(), form.body(), form.footer(),
+				id == null ? List.of() : pages.revisions(id), said, errors));
+		return "pages/edit";
 	}
 
 }

@@ -41,6 +41,9 @@ public class Rules {
 	 * {@code rules.default.<slug>} in Chinese (a page is written in one language, as its
 	 * text), its text ships in {@code rules/<slug>.md}.
 	 */
+	/** The longest title of a rules page, once stripped. */
+	static final int MAX_TITLE = 100;
+
 	static final List<String> DEFAULTS = List.of(COMMUNITY, CREATOR_AGREEMENT, PRIVACY);
 
 	private static final Pattern SECTION = Pattern.compile("#{1,3}\\s+(.+)");
@@ -165,7 +168,7 @@ public class Rules {
 		RulesPage current = latest(slug).orElseThrow(() -> new NotFoundException("no rules page " + slug));
 		String cleanTitle = title == null ? "" : title.strip();
 		String cleanNote = note == null ? "" : note.strip();
-		if (cleanTitle.isEmpty() || cleanTitle.length() > 100 || markdown == null || markdown.isBlank()
+		if (cleanTitle.isEmpty() || cleanTitle.length() > MAX_TITLE || markdown == null || markdown.isBlank()
 				|| markdown.length() > 50_000) {
 			throw new BadRequestException("problem.rules.titleAndTextAreRequired");
 		}

@@ -1,19 +1,24 @@
 package io.inkstone.rules;
 
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.web.FormErrors;
+import io.inkstone.web.Ui;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /rules/**} for everyone (every version stays readable); {@code /admin/rules/**}
@@ -55,25 +60,40 @@ class RulesController {
 	@GetMapping("/admin/rules/{slug}")
 	String edit(@PathVariable String slug, Model model) {
 		RulesPage current = rules.latest(slug).orElseThrow(() -> new NotFoundException("no rules page " + slug));
-		model.addAttribute("page", new RulesPages.Edit(current, current.title(), current.bodyMarkdown(), "", null));
+		model.addAttribute("page",
+				new RulesPages.Edit(current, current.title(), current.bodyMarkdown(), "", null, Map.of()));
 		return "rules/edit";
 	}
 
+	/**
+	 * Publishes a new version; a refusal is said above the form and again at the field it
+	 * is about, which names it; the form shows what was posted.
+	 */
 	@PostMapping("/admin/rules/{slug}")
-	String publish(@PathVariable String slug, @RequestParam(name = "title", defaultValue = "") String title,
-			@RequestParam(name = "body", defaultValue = "") String body,
-			@RequestParam(name = "note", defaultValue = "") String note, HttpServletRequest request,
+	String publish(@PathVariable String slug, @Valid RulesForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		RulesPage current = rules.latest(slug).orElseThrow(() -> new NotFoundException("no rules page " + slug));
-		try {
-			RulesPage published = rules.publish(slug, title, body, note, SignedIn.current().orElseThrow());
-			return "redirect:/rules/" + slug + "/v/" + published.version();
+		Ui words = ui.of(request);
+		Map<String, String> errors = FormErrors.of(binding);
+		errors.replaceAll((field, key) -> words.t(key));
+		String said = errors.isEmpty() ? null : errors.values().iterator().next();
+		if (errors.isEmpty()) {
+			try {
+				RulesPage published = rules.publish(slug, form.title(), form.body(), form.note(),
+						SignedIn.current().orElseThrow());
+				return "redirect:/rules/" + slug + "/v/" + published.version();
+			}
+			catch (BadRequestException ex) {
+				said = words.message(ex);
+				String field = form.fieldOf(ex.messageKey());
+				if (field != null) {
+					errors.put(field, said);
+				}
+			}
 		}
-		catch (BadRequestException ex) {
-			response.setStatus(400);
-			model.addAttribute("page", new RulesPages.Edit(current, title, body, note, ui.of(request).message(ex)));
-			return "rules/edit";
-		}
+		response.setStatus(400);
+		model.addAttribute("page", new RulesPages.Edit(current, form.title(), form.body(), form.note(), said, errors));
+		return "rules/edit";
 	}
 
 }

@@ -870,10 +870,16 @@ abstract class CreatorJourneyContract {
 				Map.of("_csrf", a.csrfToken(), "tagline", "x"), "avatar", "me.jpg", "image/jpeg",
 				"not an image".getBytes(StandardCharsets.UTF_8), "text/html");
 		assertThat(badAvatar.statusCode()).isEqualTo(415);
-		assertThat(a
-			.postMultipart("/studio/profile", Map.of("_csrf", a.csrfToken(), "tagline", "长".repeat(61)), "avatar", "",
-					"application/octet-stream", new byte[0], "text/html")
-			.statusCode()).isEqualTo(400);
+		HttpResponse<String> longTagline = a.postMultipart("/studio/profile",
+				Map.of("_csrf", a.csrfToken(), "tagline", "长".repeat(61)), "avatar", "", "application/octet-stream",
+				new byte[0], "text/html");
+		assertThat(longTagline.statusCode()).isEqualTo(400);
+		// the refusal sits at the tagline, which names it and keeps what was typed
+		Document longTaglinePage = Jsoup.parse(longTagline.body());
+		assertTied(longTaglinePage, "[data-testid=profile-form] input[name=tagline]", "tagline");
+		assertThat(longTaglinePage.select("input[name=tagline]").val()).isEqualTo("长".repeat(61));
+		assertValid(longTaglinePage, "input[name=avatar]");
+		assertThat(longTaglinePage.select("[data-testid=profile-error]").text()).isNotBlank();
 	}
 
 	/**
@@ -1327,10 +1333,20 @@ abstract class CreatorJourneyContract {
 		int before = version(community);
 		assertThat(community.select("[data-testid=rules-body]").text()).contains("谣言");
 		Browser admin = admin();
-		assertThat(admin
-			.post("/admin/rules/community",
-					Map.of("_csrf", admin.csrfToken(), "title", "平台公约", "body", "新的条款", "note", ""))
-			.statusCode()).isEqualTo(400);
+		HttpResponse<String> noNote = admin.post("/admin/rules/community",
+				Map.of("_csrf", admin.csrfToken(), "title", "平台公约", "body", "新的条款", "note", ""));
+		assertThat(noNote.statusCode()).isEqualTo(400);
+		// the refusal sits at the note, which names it; the form keeps what was typed
+		Document noNotePage = Jsoup.parse(noNote.body());
+		assertTied(noNotePage, "[data-testid=rules-edit] input[name=note]", "note");
+		assertValid(noNotePage, "[data-testid=rules-edit] input[name=title]");
+		assertThat(noNotePage.select("textarea[name=body]").text()).isEqualTo("新的条款");
+		HttpResponse<String> noTitle = admin.post("/admin/rules/community",
+				Map.of("_csrf", admin.csrfToken(), "title", " ", "body", "新的条款", "note", "改标题"));
+		assertThat(noTitle.statusCode()).isEqualTo(400);
+		Document noTitlePage = Jsoup.parse(noTitle.body());
+		assertTied(noTitlePage, "[data-testid=rules-edit] input[name=title]", "title");
+		assertThat(noTitlePage.select("input[name=note]").val()).isEqualTo("改标题");
 		HttpResponse<String> published = admin.post("/admin/rules/community",
 				Map.of("_csrf", admin.csrfToken(), "title", "平台公约", "body",
 						community.select("[data-testid=rules-body]").text() + "\n\n## 五、新增\n禁止刷量。", "note",
@@ -1497,6 +1513,37 @@ abstract class CreatorJourneyContract {
 			assertThat(algorithms.select("[data-testid=interventions] tr[data-action=pin]").text()).contains("热榜一")
 				.contains("重大突发");
 			assertThat(algorithms.select("[data-testid=interventions] tr[data-action=remove]").text()).contains("标题党");
+			// a refusal sits at its field in that article's row, which keeps what was
+			// posted
+			HttpResponse<String> noReason = admin.post("/admin/hot/" + first,
+					Map.of("_csrf", admin.csrfToken(), "action", "demote", "reason", " "));
+			assertThat(noReason.statusCode()).isEqualTo(400);
+			Document noReasonPage = Jsoup.parse(noReason.body());
+			assertThat(noReasonPage.select("[data-testid=hot-error]").text()).isNotBlank();
+			Element firstRow = noReasonPage
+				.selectFirst("[data-testid=hot-admin-list] > li[data-article=" + first + "]");
+			FieldErrorTies.assertTiedTo(noReasonPage,
+					"[data-testid=hot-admin-list] > li[data-article=" + first + "] input[name=reason]",
+					"field-error-reason-" + first);
+			assertThat(firstRow.select("select[name=action] option[selected]").val()).isEqualTo("demote");
+			assertThat(firstRow.select("select[name=action]").attr("aria-invalid")).isEmpty();
+			HttpResponse<String> unknown = admin.post("/admin/hot/" + first,
+					Map.of("_csrf", admin.csrfToken(), "action", "bury", "reason", "埋掉"));
+			assertThat(unknown.statusCode()).isEqualTo(400);
+			Document unknownPage = Jsoup.parse(unknown.body());
+			FieldErrorTies.assertTiedTo(unknownPage,
+					"[data-testid=hot-admin-list] > li[data-article=" + first + "] select[name=action]",
+					"field-error-action-" + first);
+			assertThat(unknownPage
+				.select("[data-testid=hot-admin-list] > li[data-article=" + first + "] input[name=reason]")
+				.val()).isEqualTo("埋掉");
+			HttpResponse<String> clearWithoutReason = admin.post("/admin/hot/" + second,
+					Map.of("_csrf", admin.csrfToken(), "action", "clear", "reason", ""));
+			assertThat(clearWithoutReason.statusCode()).isEqualTo(400);
+			FieldErrorTies.assertTiedTo(Jsoup.parse(clearWithoutReason.body()),
+					"[data-testid=active-interventions] > li[data-article=" + second + "] input[name=reason]",
+					"field-error-clear-reason-" + second);
+			assertThat(hotList(admin).get(0)).isEqualTo(first);
 			assertThat(post(admin, "/admin/hot/" + second, Map.of("action", "clear", "reason", "已核实"))).isEqualTo(302);
 			assertThat(
 					browser().page("/algorithms").html().select("[data-testid=interventions] tr[data-action=remove]"))

@@ -6,12 +6,15 @@ import java.util.Map;
 
 import io.inkstone.support.Browser;
 
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.inkstone.support.FieldErrorTies.assertTied;
+import static io.inkstone.support.FieldErrorTies.assertValid;
 import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -153,10 +156,30 @@ abstract class StaticPagesContract {
 		HttpResponse<String> r = admin.post("/admin/pages", form(admin, "../etc", "x", "y", ""));
 		assertThat(r.statusCode()).isEqualTo(400);
 		assertThat(r.body()).contains("data-testid=\"page-error\"");
-		assertThat(admin.post("/admin/pages", form(admin, "ok-path", "", "y", "")).statusCode()).isEqualTo(400);
-		assertThat(admin.post("/admin/pages", form(admin, "ok-path", "t", "y", "abc")).statusCode()).isEqualTo(400);
-		create("taken", "占用", "x", "");
-		assertThat(admin.post("/admin/pages", form(admin, "taken", "t", "y", "")).statusCode()).isEqualTo(400);
+		// each refusal sits at its field, which names it, and the form keeps what was
+		// typed
+		Document badPath = Jsoup.parse(r.body());
+		assertTied(badPath, "input[name=path]", "path");
+		assertThat(badPath.select("input[name=path]").val()).isEqualTo("../etc");
+		assertValid(badPath, "input[name=title]");
+		HttpResponse<String> noTitle = admin.post("/admin/pages", form(admin, "ok-path", "", "y", ""));
+		assertThat(noTitle.statusCode()).isEqualTo(400);
+		assertTied(Jsoup.parse(noTitle.body()), "input[name=title]", "title");
+		HttpResponse<String> letters = admin.post("/admin/pages", form(admin, "ok-path", "t", "y", "abc"));
+		assertThat(letters.statusCode()).isEqualTo(400);
+		Document lettersPage = Jsoup.parse(letters.body());
+		assertTied(lettersPage, "input[name=footer]", "footer");
+		assertThat(lettersPage.select("textarea[name=body]").text()).isEqualTo("y");
+		String taken = create("taken", "占用", "x", "");
+		HttpResponse<String> pathTaken = admin.post("/admin/pages", form(admin, "taken", "t", "y", ""));
+		assertThat(pathTaken.statusCode()).isEqualTo(400);
+		assertTied(Jsoup.parse(pathTaken.body()), "input[name=path]", "path");
+		// the same form edits a page: an empty text is refused at the text
+		HttpResponse<String> noBody = admin.post(taken, form(admin, "taken", "占用", " ", ""));
+		assertThat(noBody.statusCode()).isEqualTo(400);
+		Document noBodyPage = Jsoup.parse(noBody.body());
+		assertTied(noBodyPage, "textarea[name=body]", "body");
+		assertThat(noBodyPage.select("[data-testid=page-revisions] li")).hasSize(1);
 		assertThat(admin.get("/admin/pages/12345").statusCode()).isEqualTo(404);
 	}
 
