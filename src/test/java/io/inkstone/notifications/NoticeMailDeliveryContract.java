@@ -391,7 +391,12 @@ public abstract class NoticeMailDeliveryContract {
 			Thread acceptor = new Thread(() -> {
 				while (!server.isClosed()) {
 					try {
-						accepted.add(server.accept());
+						Socket socket = server.accept();
+						accepted.add(socket);
+						if (server.isClosed()) {
+							socket.close(); // accepted while close() ran: it would stay
+											// open
+						}
 					}
 					catch (IOException ex) {
 						return;

@@ -122,8 +122,7 @@ public final class MailServer implements AutoCloseable {
 		if (smtps) {
 			setups.add(setup(smtpsPort, ServerSetup.PROTOCOL_SMTPS, SMTPS_STARTUP_TIMEOUT_MILLIS));
 		}
-		GreenMail started = new GreenMail(setups.toArray(ServerSetup[]::new));
-		started.start();
+		GreenMail started = port == 0 ? started(setups) : startedAgain(setups);
 		port = started.getSmtp().getPort();
 		if (smtps) {
 			smtpsPort = started.getSmtps().getPort();
@@ -131,6 +130,33 @@ public final class MailServer implements AutoCloseable {
 		users.forEach((address, password) -> started.setUser(address, address, password));
 		greenMail = started;
 		return this;
+	}
+
+	private static GreenMail started(List<ServerSetup> setups) {
+		GreenMail server = new GreenMail(setups.toArray(ServerSetup[]::new));
+		try {
+			server.start();
+			return server;
+		}
+		catch (RuntimeException ex) {
+			server.stop();
+			throw ex;
+		}
+	}
+
+	/**
+	 * A server that comes back on its fixed port: the port can stay refused for a moment
+	 * after the server (or a stand-in hanging there) left it, while the kernel lets go of
+	 * its last connections, so the start is retried for a few seconds before the test
+	 * fails.
+	 */
+	private static GreenMail startedAgain(List<ServerSetup> setups) {
+		GreenMail[] server = new GreenMail[1];
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(250))
+			.ignoreExceptions()
+			.until(() -> (server[0] = started(setups)) != null);
+		return server[0];
 	}
 
 	private static ServerSetup setup(int port, String protocol, long startupTimeout) {
