@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 import io.inkstone.articles.ArticleFeed;
@@ -29,6 +31,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import io.inkstone.articles.Article;
 import io.inkstone.articles.ArticleStatus;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -101,12 +104,14 @@ public class SearchSuggestions implements ArticleFeedFollower {
 			Files.createDirectories(target);
 			AnalyzingInfixSuggester built = new AnalyzingInfixSuggester(FSDirectory.open(target),
 					ChineseAnalysis.analyzer(analyzerName), ChineseAnalysis.analyzer(analyzerName), 1, true);
-			built.build(new Entries());
-			Spelling spelled = Spelling.build(target.resolve("spell"), new Entries());
+			Map<Long, String> titles = new ConcurrentHashMap<>();
+			built.build(new Entries(titles));
+			Spelling spelled = Spelling.build(target.resolve("spell"), new Entries(null));
 			AnalyzingInfixSuggester previous = suggester;
 			Spelling previousSpelling = spelling;
 			suggester = built;
 			spelling = spelled;
+			suggestedTitles = titles;
 			if (previous != null) {
 				previous.close();
 			}
@@ -148,6 +153,13 @@ public class SearchSuggestions implements ArticleFeedFollower {
 	 * rebuild (which reads public titles only). A title public again leaves the set.
 	 */
 	private final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * The title each public article is suggested under (from the last build, then each
+	 * change): an edit that renames an article withdraws its former title, which the
+	 * suggester still holds until the next rebuild.
+	 */
+	private volatile Map<Long, String> suggestedTitles = new ConcurrentHashMap<>();
 
 	private final AtomicInteger queued = new AtomicInteger();
 
@@ -200,10 +212,18 @@ public class SearchSuggestions implements ArticleFeedFollower {
 		List<String> newNames = new ArrayList<>();
 		while (current != null && (id = changedIds.poll()) != null) {
 			queued.decrementAndGet();
-			articles.find(id).filter(a -> {
+			long changedId = id;
+			Map<Long, String> titles = suggestedTitles;
+			String before = titles.remove(changedId);
+			Optional<Article> found = articles.find(changedId);
+			if (before != null && !found.map(Article::title).orElse("").equals(before)) {
+				withdrawn.add(before); // renamed or gone: its former title is not offered
+			}
+			found.filter(a -> {
 				boolean published = a.articleStatus() == ArticleStatus.PUBLISHED;
 				if (published) {
 					withdrawn.remove(a.title());
+					titles.put(changedId, a.title());
 				}
 				else {
 					withdrawn.add(a.title());
@@ -328,6 +348,13 @@ public class SearchSuggestions implements ArticleFeedFollower {
 
 		private final Iterator<String> names = creators.displayNames().iterator();
 
+		/** Where the build notes each article's title (null: not noted). */
+		private final Map<Long, String> titles;
+
+		Entries(Map<Long, String> titles) {
+			this.titles = titles;
+		}
+
 		private List<Articles.TitleRow> page = List.of();
 
 		private int index;
@@ -354,7 +381,11 @@ public class SearchSuggestions implements ArticleFeedFollower {
 				}
 				afterId = page.get(page.size() - 1).id();
 			}
-			current = page.get(index++).title();
+			Articles.TitleRow row = page.get(index++);
+			current = row.title();
+			if (titles != null) {
+				titles.put(row.id(), current);
+			}
 			return new BytesRef(current);
 		}
 

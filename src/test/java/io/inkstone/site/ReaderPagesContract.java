@@ -1422,6 +1422,37 @@ abstract class ReaderPagesContract {
 	}
 
 	@Test
+	void aRenamedArticlesFormerTitleIsNoLongerSuggestedNorOfferedAsACorrection() {
+		String before = "旧名" + SignedInRoles.unique("标题");
+		String after = "新名" + SignedInRoles.unique("标题");
+		long id = seed().publish(Seed.article(SignedInRoles.unique("renamed"))
+			.creator("suggest-renamed")
+			.channel("ci")
+			.title(before)
+			.body("这篇文章发表后会改名，旧标题不该再出现在搜索建议里。"));
+		String typedBefore = URLEncoder.encode(before, StandardCharsets.UTF_8);
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> browser().get("/api/v1/suggest?q=" + typedBefore).body(), answer -> answer.contains(before));
+		long creatorId = jdbc.sql("SELECT creator_id FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
+		long channelId = jdbc.sql("SELECT channel_id FROM articles WHERE id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
+		articles.update(id, creatorId,
+				new Draft(after, "这篇文章发表后会改名，旧标题不该再出现在搜索建议里。", channelId, "", true, Aigc.NONE, null));
+		String typedAfter = URLEncoder.encode(after, StandardCharsets.UTF_8);
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> browser().get("/api/v1/suggest?q=" + typedAfter).body(), answer -> answer.contains(after));
+		assertThat(browser().get("/api/v1/suggest?q=" + typedBefore).body()).doesNotContain(before);
+		assertThat(browser().page("/search?q=" + typedBefore).html().text()).doesNotContain("你是不是要找：" + before);
+	}
+
+	@Test
 	void pinyinTypedIntoTheSuggestionBoxSuggestsTheTitle() {
 		long id = shortTitledPoem();
 		String title = title(id);
