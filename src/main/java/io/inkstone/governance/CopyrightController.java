@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import io.inkstone.articles.Articles;
-import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.ReaderKey;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.shared.TooManyRequestsException;
@@ -45,7 +44,8 @@ class CopyrightController {
 	}
 
 	private String title(long articleId) {
-		return articles.find(articleId).orElseThrow(() -> new NotFoundException("no article")).title();
+		// only what readers can see: a draft's or a held article's title is nobody else's
+		return articles.getPublished(articleId).title();
 	}
 
 	@GetMapping("/copyright")

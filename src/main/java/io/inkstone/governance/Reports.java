@@ -110,7 +110,8 @@ public class Reports implements PublishingGate {
 		Long creatorId;
 		switch (f.targetType()) {
 			case "article" -> {
-				Article article = articles.find(f.targetId()).orElseThrow(() -> new NotFoundException("no article"));
+				Article article = articles.getPublished(f.targetId()); // what readers can
+																		// see
 				articleId = article.id();
 				creatorId = article.creatorId();
 			}
@@ -166,7 +167,7 @@ public class Reports implements PublishingGate {
 		if (!validate(n).isEmpty()) {
 			throw new BadRequestException("problem.governance.noticeIncomplete");
 		}
-		Article article = articles.find(n.articleId()).orElseThrow(() -> new NotFoundException("no article"));
+		Article article = articles.getPublished(n.articleId()); // what readers can see
 		long id = Ids.next();
 		Report report = new Report(id, reference(id), "article", article.id(), article.id(), article.creatorId(),
 				ReportReason.INFRINGEMENT.code(),

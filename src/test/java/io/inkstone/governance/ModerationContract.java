@@ -815,6 +815,34 @@ abstract class ModerationContract {
 		assertThat(messageNote(w.browser(), "moderation")).contains("侵犯他人著作权");
 	}
 
+	@Test
+	void aDraftsTitleIsNotShownThroughTheNoticeOrReportFormsAndNothingIsFiledAgainstIt() {
+		Writer w = writer("草稿作者");
+		w.browser().page("/studio/articles/new");
+		String secret = "未发布的草稿" + unique("标题");
+		HttpResponse<String> saved = w.browser()
+			.post("/studio/articles", Map.of("_csrf", w.browser().csrfToken(), "title", secret, "body", "还没有发布的草稿正文。",
+					"channel", "tech", "original", "yes", "action", "save"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		long draftId = idIn(saved);
+		Browser stranger = browser();
+		HttpResponse<String> form = stranger.get("/copyright?article=" + draftId);
+		assertThat(form.statusCode()).isEqualTo(404);
+		assertThat(form.body()).doesNotContain(secret);
+		assertThat(stranger.get("/report?type=article&id=" + draftId).statusCode()).isEqualTo(404);
+		stranger.page("/");
+		long notices = count("SELECT COUNT(*) FROM reports WHERE article_id = " + draftId);
+		HttpResponse<String> filed = stranger.post("/copyright",
+				Map.of("_csrf", stranger.csrfToken(), "article", Long.toString(draftId), "claimantName", "某图片社",
+						"claimantContact", unique("c") + "@holder.test", "originalWork", "《构图十讲》", "goodFaith", "yes"));
+		assertThat(filed.statusCode()).isEqualTo(404);
+		assertThat(filed.body()).doesNotContain(secret);
+		HttpResponse<String> reported = stranger.post("/report", Map.of("_csrf", stranger.csrfToken(), "type",
+				"article", "id", Long.toString(draftId), "reason", "rumour", "detail", "草稿"));
+		assertThat(reported.statusCode()).isEqualTo(404);
+		assertThat(count("SELECT COUNT(*) FROM reports WHERE article_id = " + draftId)).isEqualTo(notices);
+	}
+
 	long fileNotice(Browser holder, long articleId, String claimant) {
 		holder.page("/copyright?article=" + articleId);
 		HttpResponse<String> filed = holder.post("/copyright",
