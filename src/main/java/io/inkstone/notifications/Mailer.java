@@ -43,8 +43,19 @@ class Mailer {
 
 	private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
-	/** Connect, read and write timeouts of a server set in the page, in milliseconds. */
-	static final int TIMEOUT_MS = 5000;
+	/**
+	 * How long a server set in the page may take to accept a connection, in milliseconds.
+	 */
+	static final int CONNECT_TIMEOUT_MS = 5000;
+
+	/**
+	 * How long it may take to answer (read and write timeouts), in milliseconds: a server
+	 * that scans a message before its "250" can take many seconds, and a mail given up
+	 * while the server keeps it is sent again on retry, so a notice arrived twice with 5
+	 * s. RFC 5321 allows minutes; one minute stays well inside the five after which a
+	 * delivery still running counts as interrupted.
+	 */
+	static final int REPLY_TIMEOUT_MS = 60_000;
 
 	private final ObjectProvider<JavaMailSender> mail;
 
@@ -155,9 +166,9 @@ class Mailer {
 		}
 		Properties props = new Properties();
 		props.put("mail.smtp.auth", Boolean.toString(auth));
-		props.put("mail.smtp.connectiontimeout", Integer.toString(TIMEOUT_MS));
-		props.put("mail.smtp.timeout", Integer.toString(TIMEOUT_MS));
-		props.put("mail.smtp.writetimeout", Integer.toString(TIMEOUT_MS));
+		props.put("mail.smtp.connectiontimeout", Integer.toString(CONNECT_TIMEOUT_MS));
+		props.put("mail.smtp.timeout", Integer.toString(REPLY_TIMEOUT_MS));
+		props.put("mail.smtp.writetimeout", Integer.toString(REPLY_TIMEOUT_MS));
 		switch (server.security()) {
 			case "ssl" -> {
 				props.put("mail.smtp.ssl.enable", "true");

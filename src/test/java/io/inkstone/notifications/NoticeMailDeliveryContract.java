@@ -1,5 +1,13 @@
 package io.inkstone.notifications;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
+import java.util.Locale;
+import java.nio.charset.StandardCharsets;
+import java.io.Writer;
+import java.io.OutputStreamWriter;
+import java.io.InputStreamReader;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -79,11 +87,23 @@ public abstract class NoticeMailDeliveryContract {
 	}
 
 	private ConfigurableApplicationContext start(Path dataDir, BeanPostProcessor extra, String... more) {
+		return start(dataDir, extra, true, more);
+	}
+
+	/**
+	 * {@code shortTimeouts}: SMTP timeouts of 2 s instead of the shipped ones, so a hang
+	 * fails fast.
+	 */
+	private ConfigurableApplicationContext start(Path dataDir, BeanPostProcessor extra, boolean shortTimeouts,
+			String... more) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--inkstone.data-dir=" + dataDir));
 		args.addAll(mail.springArguments());
-		args.addAll(List.of("--spring.mail.properties.mail.smtp.timeout=2000",
-				"--spring.mail.properties.mail.smtp.connectiontimeout=2000", "--inkstone.events.first-retry=1s",
-				"--inkstone.events.max-retry=2s", "--inkstone.events.check-every=500ms"));
+		if (shortTimeouts) {
+			args.addAll(List.of("--spring.mail.properties.mail.smtp.timeout=2000",
+					"--spring.mail.properties.mail.smtp.connectiontimeout=2000"));
+		}
+		args.addAll(List.of("--inkstone.events.first-retry=1s", "--inkstone.events.max-retry=2s",
+				"--inkstone.events.check-every=500ms"));
 		args.addAll(databaseArguments());
 		args.addAll(List.of(more));
 		return new SpringApplicationBuilder(InkstoneApplication.class).initializers(context -> {
@@ -146,6 +166,22 @@ public abstract class NoticeMailDeliveryContract {
 				.until(() -> smtp.textsTo(email).size() == 1);
 		}
 		assertThat(SENT_IN_TRANSACTION).isNotEmpty().doesNotContain(true);
+	}
+
+	@Test
+	void aServerThatTakesSecondsToAcceptAMailGetsItOnce() throws IOException {
+		// a server that scans a message before its "250" (here 7 s, more than the 5 s
+		// after which the mail was given up and sent again)
+		SlowServer slow = new SlowServer(mail.port(), Duration.ofSeconds(7));
+		closeLater.add(slow);
+		try (ConfigurableApplicationContext app = start(Databases.freshDataDir(), null, false)) {
+			String email = "slow-" + System.nanoTime() + "@inkstone.test";
+			long application = pendingApplication(app, email);
+			app.getBean(CreatorApplications.class).reject(application, "慢服务器上的决定");
+			await().atMost(Duration.ofSeconds(30)).until(() -> slow.accepted() == 1 && incomplete(app) == 0);
+			// no retry round sends it again
+			await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> slow.accepted() == 1);
+		}
 	}
 
 	@Test
@@ -373,6 +409,83 @@ public abstract class NoticeMailDeliveryContract {
 	 * An SMTP port that accepts connections and never answers: the worst kind of mail
 	 * server outage.
 	 */
+	/**
+	 * A minimal SMTP server that takes {@code delay} to answer the end of each message,
+	 * and counts the messages it accepted.
+	 */
+	static final class SlowServer implements AutoCloseable {
+
+		private final ServerSocket server;
+
+		private final AtomicInteger accepted = new AtomicInteger();
+
+		SlowServer(int port, Duration delay) {
+			try {
+				server = new ServerSocket();
+				server.setReuseAddress(true);
+				server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			Thread acceptor = new Thread(() -> {
+				while (!server.isClosed()) {
+					try (Socket socket = server.accept()) {
+						converse(socket, delay);
+					}
+					catch (IOException | InterruptedException ex) {
+						// the client gave up or the server closed: next connection
+					}
+				}
+			}, "slow-smtp");
+			acceptor.setDaemon(true);
+			acceptor.start();
+		}
+
+		private void converse(Socket socket, Duration delay) throws IOException, InterruptedException {
+			BufferedReader in = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+			Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
+			reply(out, "220 slow.test ESMTP");
+			String line;
+			while ((line = in.readLine()) != null) {
+				String verb = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
+				switch (verb) {
+					case "DATA" -> {
+						reply(out, "354 go ahead");
+						while ((line = in.readLine()) != null && !line.equals(".")) {
+							// the message
+						}
+						TimeUnit.MILLISECONDS.sleep(delay.toMillis()); // scanning the
+																		// message
+						accepted.incrementAndGet();
+						reply(out, "250 queued");
+					}
+					case "QUIT" -> {
+						reply(out, "221 bye");
+						return;
+					}
+					default -> reply(out, "250 ok");
+				}
+			}
+		}
+
+		private static void reply(Writer out, String line) throws IOException {
+			out.write(line + "\r\n");
+			out.flush();
+		}
+
+		int accepted() {
+			return accepted.get();
+		}
+
+		@Override
+		public void close() throws IOException {
+			server.close();
+		}
+
+	}
+
 	static final class HangingServer implements AutoCloseable {
 
 		private final ServerSocket server;
