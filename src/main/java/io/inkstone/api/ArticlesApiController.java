@@ -247,8 +247,22 @@ class ArticlesApiController {
 			.body(detail(articles.ownedBy(id, me.id()), true));
 	}
 
+	@PostMapping("/api/v1/articles/{id}/unschedule")
+	@Operation(summary = "Cancel your draft's scheduled publication",
+			description = "The draft stays a draft without a time; a draft without one is left as it is.",
+			security = @SecurityRequirement(name = "bearer"))
+	ResponseEntity<ArticleDetail> unschedule(@PathVariable long id) {
+		Creator me = caller.writer();
+		articles.schedule(id, me.id(), null);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(detail(articles.ownedBy(id, me.id()), true));
+	}
+
 	@PostMapping("/api/v1/articles/{id}/unpublish")
-	@Operation(summary = "Take your published article back to draft", security = @SecurityRequirement(name = "bearer"))
+	@Operation(summary = "Take your published article back to draft",
+			description = "A draft scheduled for publication is taken back too: its schedule is cancelled.",
+			security = @SecurityRequirement(name = "bearer"))
 	ResponseEntity<ArticleDetail> unpublish(@PathVariable long id) {
 		Creator me = caller.writer();
 		articles.unpublish(id, me.id());

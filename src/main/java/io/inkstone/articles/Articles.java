@@ -613,8 +613,15 @@ public class Articles {
 		return repository.pendingIds(limit);
 	}
 
+	/**
+	 * Takes the creator's article back from the public; a draft waiting for its scheduled
+	 * time is taken back by clearing the schedule (it would otherwise still go live).
+	 */
 	@Transactional
 	public LifecycleOutcome unpublish(long id, long creatorId) {
+		if (repository.publishAt(id) != null) {
+			return schedule(id, creatorId, null);
+		}
 		return creatorTransition(id, creatorId, Action.UNPUBLISH);
 	}
 

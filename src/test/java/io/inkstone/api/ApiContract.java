@@ -307,6 +307,19 @@ abstract class ApiContract {
 				"{\"publishAt\":\"" + at + "\"}");
 		assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
 		assertThat(json(scheduled).get("scheduledAt").asString()).isEqualTo(at);
+		// taking it back before its time cancels the schedule (it would go live
+		// otherwise)
+		HttpResponse<String> takenBack = call("POST", "/api/v1/articles/" + id + "/unpublish", write, null);
+		assertThat(takenBack.statusCode()).isEqualTo(200);
+		assertThat(json(takenBack).get("status").asString()).isEqualTo("draft");
+		assertThat(json(takenBack).hasNonNull("scheduledAt")).as(takenBack.body()).isFalse();
+		assertThat(call("POST", "/api/v1/articles/" + id + "/publish", write, "{\"publishAt\":\"" + at + "\"}")
+			.statusCode()).isEqualTo(200);
+		HttpResponse<String> unscheduled = call("POST", "/api/v1/articles/" + id + "/unschedule", write, null);
+		assertThat(unscheduled.statusCode()).isEqualTo(200);
+		assertThat(json(unscheduled).hasNonNull("scheduledAt")).as(unscheduled.body()).isFalse();
+		assertThat(call("POST", "/api/v1/articles/" + id + "/unschedule", author("other").token(), null).statusCode())
+			.isEqualTo(404);
 	}
 
 	@Test
