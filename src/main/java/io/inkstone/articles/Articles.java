@@ -637,7 +637,8 @@ public class Articles {
 		return settle(() -> {
 			Article article = own(id, creatorId);
 			Action really = ArticleLifecycle.creatorAction(article.status(), repository.reviewRequired(id), action);
-			if (refuseOrStay(article, really)) {
+			if (refuseOrStay(article, really) || at == null && repository.publishAt(id) == null) {
+				// nothing to clear is not a cleared schedule
 				return Optional.of(new LifecycleOutcome.Unchanged(id, article.status()));
 			}
 			if (at != null) {

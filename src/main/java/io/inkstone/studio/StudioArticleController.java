@@ -111,7 +111,7 @@ class StudioArticleController {
 	 * {@code studio.done.<flag>}.
 	 */
 	static final List<String> EDITOR_FLASHES = List.of("saved", "published", "pending", "scheduled", "unscheduled",
-			"updated", "unpublished", "restored", "resubmitted", "updateHeld");
+			"updated", "unpublished", "restored", "resubmitted", "updateHeld", "unchanged");
 
 	static final Set<String> ACTIONS = Set.of("save", "preview", "publish", "submit", "update", "schedule",
 			"unschedule", "unpublish", "delete");
@@ -158,7 +158,8 @@ class StudioArticleController {
 				counts.merge("all", 1L, Long::sum);
 			}
 		}
-		String flash = request.getParameter("deleted") != null ? "studio.done.deleted" : null;
+		String flash = request.getParameter("deleted") != null ? "studio.done.deleted"
+				: request.getParameter("unchanged") != null ? "studio.done.unchanged" : null;
 		model.addAttribute("page",
 				new StudioPages.Dashboard(me, all, creators.followerCount(me.id()), tab, counts, flash));
 		return "studio/dashboard";
@@ -343,15 +344,24 @@ class StudioArticleController {
 
 	@PostMapping("/studio/articles/{id}/delete")
 	String delete(@PathVariable long id) {
-		articles.delete(id, me().id());
-		return "redirect:/studio?tab=trash&deleted";
+		LifecycleOutcome outcome = articles.delete(id, me().id());
+		return "redirect:/studio?tab=trash&" + done(outcome, "deleted");
 	}
 
 	/** Takes an article back from the 回收站 (within 30 days of its deletion) as a draft. */
 	@PostMapping("/studio/articles/{id}/restore")
 	String restore(@PathVariable long id) {
-		articles.restoreOwn(id, me().id());
-		return "redirect:/studio/articles/" + id + "?restored";
+		LifecycleOutcome outcome = articles.restoreOwn(id, me().id());
+		return "redirect:/studio/articles/" + id + "?" + done(outcome, "restored");
+	}
+
+	/**
+	 * The flag a redirect carries for what an action did: {@code unchanged} when the
+	 * article already was where the action leads (a second tab, the back button), so the
+	 * page never announces what did not happen.
+	 */
+	static String done(LifecycleOutcome outcome, String flag) {
+		return outcome instanceof LifecycleOutcome.Unchanged ? "unchanged" : flag;
 	}
 
 	/**
@@ -430,16 +440,17 @@ class StudioArticleController {
 	String unschedule(@PathVariable long id) {
 		Creator me = me();
 		articles.ownedBy(id, me.id());
-		articles.schedule(id, me.id(), null);
-		return "redirect:/studio/articles/" + id + "?unscheduled";
+		LifecycleOutcome outcome = articles.schedule(id, me.id(), null);
+		return "redirect:/studio/articles/" + id + "?" + done(outcome, "unscheduled");
 	}
 
 	@PostMapping("/studio/articles/{id}/unpublish")
 	String unpublish(@PathVariable long id) {
 		Creator me = me();
 		articles.ownedBy(id, me.id());
-		articles.unpublish(id, me.id());
-		return "redirect:/studio/articles/" + id + "?unpublished";
+		LifecycleOutcome outcome = articles.unpublish(id, me.id());
+		return "redirect:/studio/articles/" + id + "?"
+				+ done(outcome, outcome instanceof LifecycleOutcome.Unscheduled ? "unscheduled" : "unpublished");
 	}
 
 	/**

@@ -445,18 +445,39 @@ abstract class StudioStatesContract {
 		HttpResponse<String> confirmAgain = b.get("/studio/articles/" + id + "/delete");
 		assertThat(confirmAgain.statusCode()).isEqualTo(302);
 		assertThat(location(confirmAgain)).isEqualTo("/studio?tab=trash");
+		// the second click finds it done, and the page says nothing changed (it said
+		// "deleted" again)
 		assertThat(location(b.post("/studio/articles/" + id + "/delete", Map.of("_csrf", b.csrfToken()))))
-			.isEqualTo("/studio?tab=trash&deleted");
+			.isEqualTo("/studio?tab=trash&unchanged");
 		assertThat(row(b.page("/studio?tab=trash").html(), id)).isNotNull();
 
 		assertThat(location(b.post("/studio/articles/" + id + "/restore", Map.of("_csrf", b.csrfToken()))))
 			.isEqualTo("/studio/articles/" + id + "?restored");
 		assertThat(location(b.post("/studio/articles/" + id + "/restore", Map.of("_csrf", b.csrfToken()))))
-			.isEqualTo("/studio/articles/" + id + "?restored");
+			.isEqualTo("/studio/articles/" + id + "?unchanged");
 		assertThat(jdbc.sql("SELECT status FROM articles WHERE id = :id").param("id", id).query(String.class).single())
 			.isEqualTo("draft");
 		assertThat(b.page("/studio/articles/" + id).html().selectFirst("textarea[name=body]").text())
 			.contains("删两次：正文第一段");
+	}
+
+	@Test
+	void anActionOnAnArticleAlreadyInItsTargetStateSaysNothingChanged() {
+		Writer w = writer();
+		Browser b = w.browser();
+		b.page("/studio/articles/new");
+		long id = idIn(location(b.post("/studio/articles", form(b, "原地不动", "save"))));
+		String base = "/studio/articles/" + id;
+		for (String action : List.of("unpublish", "restore", "unschedule")) {
+			b.page(base);
+			HttpResponse<String> r = b.post(base + "/" + action, Map.of("_csrf", b.csrfToken()));
+			assertThat(location(r)).as(action).endsWith("?unchanged");
+			assertThat(b.page(location(r)).html().text()).as(action)
+				.contains("没有变化")
+				.doesNotContain("已撤回发布")
+				.doesNotContain("已从回收站恢复")
+				.doesNotContain("已取消定时发布");
+		}
 	}
 
 	@Test
