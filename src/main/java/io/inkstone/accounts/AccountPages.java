@@ -33,8 +33,9 @@ public final class AccountPages {
 	 * The settings page: values to show, field errors (message keys), the sessions, what
 	 * the last action did.
 	 */
+	/** {@code newEmail}: the new address typed into a refused change, shown again. */
 	public record SettingsPage(String email, String displayName, Map<String, String> errors, List<SessionRow> sessions,
-			String flash) {
+			String flash, String newEmail) {
 
 		public String error(Ui ui, String field) {
 			String key = errors.get(field);

@@ -83,6 +83,11 @@ class AccountSettingsController {
 	}
 
 	private String page(HttpServletRequest request, Model model, Map<String, String> errors, String name) {
+		return page(request, model, errors, name, null);
+	}
+
+	private String page(HttpServletRequest request, Model model, Map<String, String> errors, String name,
+			String newEmail) {
 		SignedIn me = SignedIn.current().orElseThrow();
 		HttpSession session = request.getSession(false);
 		long window = session == null || session.getMaxInactiveInterval() <= 0 ? 30L * 24 * 3600_000
@@ -95,7 +100,7 @@ class AccountSettingsController {
 		model.addAttribute("page",
 				new AccountPages.SettingsPage(me.email(), name == null ? me.displayName() : name, errors,
 						sessions.of(me.accountId(), session == null ? null : session.getId(), clock.millis() - window),
-						flash));
+						flash, newEmail));
 		return "accounts/settings";
 	}
 
@@ -188,7 +193,7 @@ class AccountSettingsController {
 		}
 		if (!errors.isEmpty()) {
 			response.setStatus(400);
-			return page(request, model, errors, null);
+			return page(request, model, errors, null, form.email());
 		}
 		return change.mailed() ? "redirect:/account/settings?emailSent" : "redirect:/account/settings?emailChanged";
 	}

@@ -174,6 +174,9 @@ abstract class AccountSettingsContract {
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(bad.body()).selectFirst("[data-field=email]").text()).isNotBlank();
 		assertTied(Jsoup.parse(bad.body()), "form[data-testid=email-form] input[name=email]", "email");
+		// what was typed is shown again, to correct rather than retype
+		assertThat(Jsoup.parse(bad.body()).selectFirst("form[data-testid=email-form] input[name=email]").val())
+			.isEqualTo("not-an-address");
 		HttpResponse<String> wrong = me.post("/account/email",
 				Map.of("_csrf", me.csrfToken(), "email", "new-" + email, "password", "not-my-password"));
 		assertThat(wrong.statusCode()).isEqualTo(400);
