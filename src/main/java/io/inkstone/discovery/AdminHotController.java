@@ -75,11 +75,7 @@ class AdminHotController {
 				return "redirect:/admin/hot";
 			}
 			catch (BadRequestException ex) {
-				said = words.message(ex);
-				String field = form.fieldOf(ex.messageKey());
-				if (field != null) {
-					errors.put(field, said);
-				}
+				said = FormErrors.refusal(ex, words, form::fieldOf, errors);
 			}
 		}
 		response.setStatus(400);

@@ -1,7 +1,6 @@
 package io.inkstone.governance;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,6 +14,7 @@ import io.inkstone.creators.Creators;
 import io.inkstone.rules.Rules;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.web.FormErrors;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
@@ -85,9 +85,8 @@ class AdminMachineController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			String field = form.fieldOf(ex.messageKey());
-			return render(null, null, null, ui.of(request).message(ex), id, new GovernancePages.Posted(form.values(),
-					field == null ? Map.of() : Map.of(field, ex.messageKey())), model);
+			return render(null, null, null, ui.of(request).message(ex), id,
+					new GovernancePages.Posted(form.values(), FormErrors.refusalKeys(ex, form::fieldOf)), model);
 		}
 		return "redirect:/admin/machine";
 	}

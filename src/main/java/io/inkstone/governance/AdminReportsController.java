@@ -23,6 +23,7 @@ import io.inkstone.engagement.Comments;
 import io.inkstone.rules.Rules;
 import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.SignedIn;
+import io.inkstone.web.FormErrors;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
@@ -114,9 +115,9 @@ class AdminReportsController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			String field = form.fieldOf(ex.messageKey());
-			return detail(reports.get(id), ui.of(request).message(ex), form, new GovernancePages.Posted(form.values(),
-					field == null ? Map.of() : Map.of(field, ex.messageKey())), request, model);
+			return detail(reports.get(id), ui.of(request).message(ex), form,
+					new GovernancePages.Posted(form.values(), FormErrors.refusalKeys(ex, form::fieldOf)), request,
+					model);
 		}
 		// the queue confirms what was done, from what is stored (a reload shows the same)
 		return "redirect:/admin/reports?done=" + id;

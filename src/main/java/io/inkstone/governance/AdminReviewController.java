@@ -20,6 +20,7 @@ import io.inkstone.shared.BadRequestException;
 import io.inkstone.shared.NotFoundException;
 import io.inkstone.shared.SignedIn;
 import io.inkstone.similarity.MatchHighlighter;
+import io.inkstone.web.FormErrors;
 import io.inkstone.web.UiFactory;
 
 import org.springframework.stereotype.Controller;
@@ -111,9 +112,9 @@ class AdminReviewController {
 		}
 		catch (BadRequestException ex) {
 			response.setStatus(400);
-			String field = form.fieldOf(ex.messageKey());
-			return detail(id, ui.of(request).message(ex), form, new GovernancePages.Posted(form.values(),
-					field == null ? Map.of() : Map.of(field, ex.messageKey())), request, model);
+			return detail(id, ui.of(request).message(ex), form,
+					new GovernancePages.Posted(form.values(), FormErrors.refusalKeys(ex, form::fieldOf)), request,
+					model);
 		}
 		return "redirect:/admin/review?done=" + id;
 	}

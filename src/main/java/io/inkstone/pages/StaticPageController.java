@@ -104,11 +104,7 @@ class StaticPageController {
 				return "redirect:/admin/pages/" + saved.id() + "?saved";
 			}
 			catch (BadRequestException ex) {
-				said = words.message(ex);
-				String field = form.fieldOf(ex.messageKey());
-				if (field != null) {
-					errors.put(field, said);
-				}
+				said = FormErrors.refusal(ex, words, form::fieldOf, errors);
 			}
 		}
 		response.setStatus(400);

@@ -84,11 +84,7 @@ class RulesController {
 				return "redirect:/rules/" + slug + "/v/" + published.version();
 			}
 			catch (BadRequestException ex) {
-				said = words.message(ex);
-				String field = form.fieldOf(ex.messageKey());
-				if (field != null) {
-					errors.put(field, said);
-				}
+				said = FormErrors.refusal(ex, words, form::fieldOf, errors);
 			}
 		}
 		response.setStatus(400);

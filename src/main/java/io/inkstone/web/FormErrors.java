@@ -2,6 +2,9 @@ package io.inkstone.web;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+
+import io.inkstone.shared.UserFacingException;
 
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -46,6 +49,30 @@ public final class FormErrors {
 			}
 		}
 		return errors;
+	}
+
+	/**
+	 * A service's refusal of a posted form, in words, also put into {@code errors} at the
+	 * field its message key is about ({@code fieldOf} answers null for a refusal of the
+	 * whole form), so the page shows it above the form and at the control.
+	 */
+	public static String refusal(UserFacingException refusal, Ui words, Function<String, String> fieldOf,
+			Map<String, String> errors) {
+		String said = words.message(refusal);
+		String field = fieldOf.apply(refusal.messageKey());
+		if (field != null) {
+			errors.put(field, said);
+		}
+		return said;
+	}
+
+	/**
+	 * A service's refusal as field → message key ({@code fieldOf} answers null for a
+	 * refusal of the whole form: then no field).
+	 */
+	public static Map<String, String> refusalKeys(UserFacingException refusal, Function<String, String> fieldOf) {
+		String field = fieldOf.apply(refusal.messageKey());
+		return field == null ? Map.of() : Map.of(field, refusal.messageKey());
 	}
 
 }
