@@ -15,7 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -219,6 +223,10 @@ class ErrorPages implements ErrorController {
 			response.setHeader("Retry-After", Long.toString(BUSY_RETRY_SECONDS));
 			return page(request, response, model, 503, null);
 		}
+		if (storeAway(ex)) {
+			logStoreAway(ex, request, response);
+			return page(request, response, model, 503, null);
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return page(request, response, model, 500, null);
 	}
@@ -239,6 +247,13 @@ class ErrorPages implements ErrorController {
 	Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = code instanceof Integer i ? i : 500;
+		if (status == 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+				&& storeAway(failure)) {
+			// a filter's failure (the session store in cluster mode) before any
+			// controller
+			logStoreAway(failure, request, response);
+			status = 503;
+		}
 		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		HttpStatus known = HttpStatus.resolve(status);
 		if (failed instanceof String path && api(path) && known != null && status != 429) {
@@ -251,6 +266,31 @@ class ErrorPages implements ErrorController {
 																// do meanwhile
 		}
 		return page(request, response, model, status, message);
+	}
+
+	/**
+	 * A store the node needs is unreachable (Redis, which holds the signed-in sessions in
+	 * cluster mode, or the database): nothing a client did wrong, and it passes. Redis
+	 * answering with an error (a bug of ours) is not among them.
+	 */
+	static boolean storeAway(Throwable ex) {
+		boolean redisClientFailed = false;
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException) {
+				return true;
+			}
+			if (t instanceof RedisCommandExecutionException) {
+				return false;
+			}
+			redisClientFailed |= t instanceof RedisException; // not connected, timed out
+		}
+		return redisClientFailed;
+	}
+
+	private static void logStoreAway(Throwable ex, HttpServletRequest request, HttpServletResponse response) {
+		log.warn("A store is unreachable on {} {}; answered 503: {}", request.getMethod(), request.getRequestURI(),
+				RequestInputFilter.firstLine(ex));
+		response.setHeader("Retry-After", Long.toString(BUSY_RETRY_SECONDS));
 	}
 
 	private String page(HttpServletRequest request, HttpServletResponse response, Model model, int status,

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -503,8 +504,20 @@ class ClusterIntegrationTests {
 	@Order(7)
 	void pagesKeepRenderingWithoutRedisAndCountsArriveWhenItReturns() {
 		long readsBefore = readsShown(nodeA);
+		Browser signedIn = browser(nodeB);
+		signedIn.page("/login");
+		assertThat(signedIn
+			.post("/login",
+					Map.of("_csrf", signedIn.csrfToken(), "email", "admin@cluster.test", "password", "cluster-admin-1"))
+			.statusCode()).isEqualTo(302);
 		redisForB.stop();
 		try {
+			// the sessions live in Redis: a signed-in page cannot be answered, and says
+			// so with a 503 to retry, not a 500
+			HttpResponse<String> away = signedIn.get("/admin");
+			assertThat(away.statusCode()).as(away.body()).isEqualTo(503);
+			assertThat(away.headers().firstValue("Retry-After")).isPresent();
+			assertThat(away.body()).doesNotContain("Exception");
 			for (int i = 0; i < 3; i++) {
 				Browser reader = browser(nodeB);
 				Browser.Page page = reader.page("/articles/" + articleX);
