@@ -704,7 +704,8 @@ abstract class ApiContract {
 
 	/**
 	 * Every documented write, in the order a script uses them: an image, a draft with it
-	 * as cover, an edit, publish, unpublish, delete; by operation.
+	 * as cover, an edit, publish, unpublish, schedule and unschedule, delete; by
+	 * operation.
 	 */
 	Map<String, HttpResponse<String>> everyWrite(String token) {
 		Map<String, HttpResponse<String>> answers = new TreeMap<>();
@@ -728,6 +729,10 @@ abstract class ApiContract {
 				answered(200, call("POST", "/api/v1/articles/" + id + "/publish", token, null)));
 		answers.put("post /api/v1/articles/{id}/unpublish",
 				answered(200, call("POST", "/api/v1/articles/" + id + "/unpublish", token, null)));
+		String later = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+		answered(200, call("POST", "/api/v1/articles/" + id + "/publish", token, "{\"publishAt\":\"" + later + "\"}"));
+		answers.put("post /api/v1/articles/{id}/unschedule",
+				answered(200, call("POST", "/api/v1/articles/" + id + "/unschedule", token, null)));
 		answers.put("delete /api/v1/articles/{id}",
 				answered(204, call("DELETE", "/api/v1/articles/" + id, token, null)));
 		return answers;
