@@ -59,8 +59,7 @@ class AdminHotController {
 	String act(@PathVariable long articleId, @Valid HotForm form, BindingResult binding, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		Ui words = ui.of(request);
-		Map<String, String> errors = FormErrors.of(binding);
-		errors.replaceAll((field, key) -> words.t(key));
+		Map<String, String> errors = FormErrors.inWords(binding, words);
 		String said = errors.isEmpty() ? null : errors.values().iterator().next();
 		if (errors.isEmpty()) {
 			try {

@@ -74,8 +74,7 @@ class RulesController {
 			HttpServletResponse response, Model model) {
 		RulesPage current = rules.latest(slug).orElseThrow(() -> new NotFoundException("no rules page " + slug));
 		Ui words = ui.of(request);
-		Map<String, String> errors = FormErrors.of(binding);
-		errors.replaceAll((field, key) -> words.t(key));
+		Map<String, String> errors = FormErrors.inWords(binding, words);
 		String said = errors.isEmpty() ? null : errors.values().iterator().next();
 		if (errors.isEmpty()) {
 			try {

@@ -31,6 +31,16 @@ public final class FormErrors {
 	}
 
 	/**
+	 * Every field error as field → its words in the page's language (for a page that
+	 * shows words).
+	 */
+	public static Map<String, String> inWords(BindingResult binding, Ui words) {
+		Map<String, String> errors = of(binding);
+		errors.replaceAll((field, key) -> words.t(key));
+		return errors;
+	}
+
+	/**
 	 * The constraint errors only: a value that would not convert is left to the caller's
 	 * own rules, which judge the raw text (the editor's scheduled time).
 	 */

@@ -409,6 +409,19 @@ public abstract class NoticeMailDeliveryContract {
 	 * An SMTP port that accepts connections and never answers: the worst kind of mail
 	 * server outage.
 	 */
+	/** A server socket on the loopback port the application sends mail to. */
+	static ServerSocket loopbackServer(int port) {
+		try {
+			ServerSocket server = new ServerSocket();
+			server.setReuseAddress(true);
+			server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/**
 	 * A minimal SMTP server that takes {@code delay} to answer the end of each message,
 	 * and counts the messages it accepted.
@@ -420,14 +433,7 @@ public abstract class NoticeMailDeliveryContract {
 		private final AtomicInteger accepted = new AtomicInteger();
 
 		SlowServer(int port, Duration delay) {
-			try {
-				server = new ServerSocket();
-				server.setReuseAddress(true);
-				server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			server = loopbackServer(port);
 			Thread acceptor = new Thread(() -> {
 				while (!server.isClosed()) {
 					try (Socket socket = server.accept()) {
@@ -493,14 +499,7 @@ public abstract class NoticeMailDeliveryContract {
 		private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
 		HangingServer(int port) {
-			try {
-				server = new ServerSocket();
-				server.setReuseAddress(true);
-				server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			server = loopbackServer(port);
 			Thread acceptor = new Thread(() -> {
 				while (!server.isClosed()) {
 					try {
